@@ -1,0 +1,1 @@
+"""The pm-tui command line."""

@@ -1,0 +1,1 @@
+"""Evidence collectors: each reads one kind of source for the incident window."""
