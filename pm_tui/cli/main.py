@@ -1,0 +1,67 @@
+"""`pm-tui`: the command-line entry point.
+
+Each subcommand lives in its own module `pm_tui.cli.cmd_<name>` with a
+`register(subparsers)` function that adds its parser and sets `func=run`.
+Heavy imports (httpx, git, collectors, Textual) happen inside `run`, never here.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+from pm_tui import __version__
+from pm_tui.errors import PmTuiError
+
+# Order is the order shown in --help.
+COMMANDS = [
+    "new",
+    "list",
+    "show",
+    "export",
+    "open",
+    "demo",
+]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="pm-tui",
+        description="Blameless incident post-mortems, kept as TOML files in git.",
+    )
+    parser.add_argument("--version", action="version", version=f"pm-tui {__version__}")
+    parser.add_argument(
+        "--repo",
+        metavar="DIR",
+        help="post-mortem repository (default: $PM_TUI_REPO, the config file, or the user data dir)",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMANDS:
+        module = importlib.import_module(f"pm_tui.cli.cmd_{name}")
+        module.register(sub)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    func = getattr(args, "func", None)
+    if func is None:
+        from pm_tui.cli import cmd_open
+
+        func = cmd_open.run_start
+    try:
+        return int(func(args) or 0)
+    except PmTuiError as exc:
+        print(f"pm-tui: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print("pm-tui: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
