@@ -1,0 +1,64 @@
+"""Fixtures shared by the whole suite: sample incidents, temporary repositories, the CLI."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLES = ROOT / "sample_incidents"
+SAMPLE_ID = "2025-02-09-api-service-degradation"
+DRAFT_ID = "2025-06-14-payment-webhook-backlog"
+
+
+@pytest.fixture(autouse=True)
+def _isolated_user_dirs(tmp_path_factory, monkeypatch):
+    """No test reads or writes the real user's config or data directories."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / ".local" / "share"))
+    monkeypatch.setenv("PM_TUI_CONFIG", str(home / "pm-tui-config.toml"))
+    monkeypatch.delenv("PM_TUI_REPO", raising=False)
+    monkeypatch.setenv("GIT_CONFIG_GLOBAL", str(home / ".gitconfig"))
+    monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
+    (home / ".gitconfig").write_text("[user]\n\tname = Test Person\n\temail = test@example.com\n")
+
+
+@pytest.fixture
+def sample_text() -> str:
+    return (SAMPLES / f"{SAMPLE_ID}.toml").read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def repo(tmp_path):
+    """An empty post-mortem repository (git, no commits yet) in a temporary folder."""
+    from pm_tui.store import Repository
+
+    return Repository.open(tmp_path / "pm-repo")
+
+
+@pytest.fixture
+def sample_repo(tmp_path):
+    """A repository holding the bundled sample post-mortems, committed."""
+    from pm_tui.cli.cmd_demo import make_demo_repo
+    from pm_tui.store import Repository
+
+    return Repository(make_demo_repo(tmp_path / "sample-repo"))
+
+
+def run_cli(*args: str, cwd: Path | None = None, env: dict | None = None, input: str | None = None):
+    """Run `pm-tui` in a subprocess, as a person would, and return the CompletedProcess."""
+    return subprocess.run(
+        [sys.executable, "-m", "pm_tui.cli.main", *args],
+        cwd=cwd or ROOT,
+        env={**os.environ, "NO_COLOR": "1", **(env or {})},
+        capture_output=True,
+        text=True,
+        input=input,
+        timeout=120,
+    )
