@@ -1,0 +1,95 @@
+"""Runs every rule over a post-mortem and applies acknowledgements and strictness."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from pm_tui.model import PostMortem
+from pm_tui.validation.finding import SEVERITY_ORDER, Finding
+
+
+def validate(
+    pm: PostMortem, *, text: str | None = None, today: date | None = None
+) -> list[Finding]:
+    """Every finding for `pm`; with the file's `text`, each finding gets its line and column.
+
+    Drafts may be incomplete: completeness rules are warnings there and errors once the
+    post-mortem is in review or published. Acknowledged findings are kept, marked.
+    """
+    from pm_tui.validation import rules
+
+    findings = rules.run_all(pm, today=today)
+    acks = {(a.rule, a.location): a.reason for a in pm.acknowledged}
+    for f in findings:
+        reason = acks.get((f.rule, f.location)) or acks.get((f.rule, "*"))
+        if reason:
+            f.acknowledged = reason
+    if text is not None:
+        _place(findings, pm, text)
+    findings.sort(
+        key=lambda f: (bool(f.acknowledged), SEVERITY_ORDER.get(f.severity, 3), f.step, f.line)
+    )
+    return findings
+
+
+def validate_file(path: Path, *, today: date | None = None) -> tuple[PostMortem, list[Finding]]:
+    """Read and validate one file (FileFormatError if it cannot be read)."""
+    from pm_tui.tomlfile import parse_postmortem
+
+    text = path.read_text(encoding="utf-8")
+    pm = parse_postmortem(text, path)
+    return pm, validate(pm, text=text, today=today)
+
+
+_ROW_TABLES = {
+    "timeline": ("timeline", lambda pm: [e.id for e in pm.timeline]),
+    "actions": ("actions", lambda pm: [a.id for a in pm.actions]),
+    "factors": (("analysis", "factors"), lambda pm: [f.id for f in pm.analysis.factors]),
+    "five_whys": (
+        ("analysis", "five_whys"),
+        lambda pm: [str(i + 1) for i in range(len(pm.analysis.five_whys))],
+    ),
+    "sources": ("sources", lambda pm: [f"S{i + 1}" for i in range(len(pm.sources))]),
+}
+
+
+def _place(findings: list[Finding], pm: PostMortem, text: str) -> None:
+    """Fill in line/column from the TOML text for each finding's section/row/field."""
+    from pm_tui.tomlfile import locate
+
+    for f in findings:
+        path: tuple = ()
+        sub = f.section
+        if f.section == "analysis" and f.row:
+            sub = "factors" if f.row.startswith("CF-") else ("five_whys" if f.row.isdigit() else "")
+        if sub in _ROW_TABLES and f.row:
+            table, ids = _ROW_TABLES[sub]
+            try:
+                index = ids(pm).index(f.row)
+            except ValueError:
+                index = None
+            parts = table if isinstance(table, tuple) else (table,)
+            path = (*parts, index) if index is not None else parts
+        elif f.section in ("analysis", "retrospective", "impact", "window"):
+            path = (f.section,)
+        if f.field:
+            path = (*path, f.field)
+        elif f.section and not path:
+            path = (f.section,)
+        if not path:
+            f.line, f.column = 1, 1
+            continue
+        line, col = locate(text, path)
+        if f.span and f.field and line > 1:
+            col = _column_in_value(text, line, f.span[0]) or col
+        f.line, f.column = line, col
+
+
+def _column_in_value(text: str, line: int, offset: int) -> int | None:
+    """Column of character `offset` of a one-line string value that starts on `line`."""
+    src = text.splitlines()[line - 1]
+    q = src.find('"')
+    if q < 0 or '"""' in src:
+        return None
+    return q + 2 + offset
