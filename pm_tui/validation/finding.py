@@ -53,7 +53,8 @@ class Finding:
     @property
     def location(self) -> str:
         """A stable location string used by acknowledgements: section[/row][/field]."""
-        return "/".join(p for p in (self.section, self.row, self.field) if p)
+        field = "" if self.field == self.section else self.field
+        return "/".join(p for p in (self.section, self.row, field) if p)
 
     def as_dict(self) -> dict:
         """JSON-ready form (documented in docs/validation-rules.md)."""
