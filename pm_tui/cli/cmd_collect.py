@@ -201,7 +201,7 @@ def run(args: argparse.Namespace) -> int:
     repo.save(pm)
     if not args.no_commit:
         read = sum(not is_failed(r) for r in results)
-        repo.commit(pm, f"Collect evidence for {pm.id}: {read} of {len(results)} sources read")
+        repo.commit(pm, f"collect evidence ({read} of {len(results)} sources read)")
     print(summary_table(results))
     return 1 if any(is_failed(r) for r in results) else 0
 
