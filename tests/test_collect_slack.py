@@ -82,3 +82,16 @@ def test_quiet_channel_is_a_gap(export):
 def test_not_an_export(tmp_path):
     with pytest.raises(CollectorError, match="no channels.json: is this a Slack export folder"):
         collect_slack(tmp_path, WINDOW, channel="x")
+
+
+def test_secrets_in_messages_are_redacted_and_counted(export):
+    pytest.importorskip("pm_tui.redact")  # the redactor lands from the logs branch
+    token = "xoxb-" + "1234567890-1234567890123-AbCdEfGhIjKlMnOpQrStUvWx"
+    day = export / "inc-api-errors" / "2025-02-09.json"
+    messages = json.loads(day.read_text())
+    messages.append(
+        {"type": "message", "user": "U1", "text": f"bot token is {token}", "ts": ts("10:40")}
+    )
+    day.write_text(json.dumps(messages))
+    result = collect_slack(export, WINDOW, channel="inc-api-errors")
+    assert token not in result.evidence[-1].text and result.redactions >= 1

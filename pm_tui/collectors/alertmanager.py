@@ -11,7 +11,7 @@ import json
 import threading
 from pathlib import Path
 
-from pm_tui.collectors.common import check_cancel, iso, parse_time, source_name
+from pm_tui.collectors.common import check_cancel, iso, parse_time, redact_text, source_name
 from pm_tui.collectors.evidence import (
     CollectorError,
     CollectResult,
@@ -68,6 +68,8 @@ def collect_alertmanager(
             text += f" (silenced by {silenced[0]['created_by']}: {silenced[0]['comment']})"
         elif summary := attrs["annotations"].get("summary"):
             text += f": {summary}"
+        text, count = redact_text(text)  # annotations are free text written by people
+        result.redactions += count
         result.evidence.append(Evidence(started, source, "alert", text, attrs))
     active_silences = [s for s in silences if s.get("status", {}).get("state") == "active"]
     result.counts = {
@@ -127,6 +129,8 @@ def read_alert_notifications(
             key = (item.attrs["fingerprint"], item.attrs["state"], iso(item.time))
             if key not in seen:
                 seen.add(key)
+                item.text, count = redact_text(item.text)
+                result.redactions += count
                 result.evidence.append(item)
     if bad and not result.gaps:
         result.gaps.append(

@@ -325,6 +325,8 @@ def _events_result(
             continue
         if not window.contains(evidence.time):  # started before the window, still going on in it
             evidence.time = window.read_start
+        evidence.text, count = redact_text(evidence.text)
+        result.redactions += count
         result.evidence.append(evidence)
     result.evidence.sort(key=lambda e: e.time)
     if not result.evidence:
