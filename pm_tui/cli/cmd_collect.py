@@ -35,6 +35,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     p.add_argument("id", help="post-mortem id")
     p.add_argument(
+        "--repo", metavar="DIR", default=argparse.SUPPRESS, help="post-mortem repository"
+    )
+    p.add_argument(
         "--logs", nargs="+", action="extend", default=[], metavar="FILE", help="log files"
     )
     p.add_argument("--kubectl", nargs="+", action="extend", default=[], metavar="TARGET",
@@ -183,7 +186,7 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError(
             "name at least one source (--logs, --prometheus, --pagerduty, ...; see --help)"
         )
-    repo = Repository.open(args.repo)
+    repo = Repository.open(getattr(args, "repo", None))
     pm = repo.load(args.id)
     window = incident_window(pm, args.start, args.end, args.baseline)
     print(
@@ -223,7 +226,8 @@ def summary_table(results: list[CollectResult]) -> str:
     ]
     for r in results:
         for gap in r.gaps[:3]:
-            lines.append(f"  {r.kind}: {gap}")
+            text = str(gap)  # error lines already name their source
+            lines.append(f"  {text}" if text.startswith(r.source) else f"  {r.source}: {text}")
         if len(r.gaps) > 3:
             lines.append(f"  {r.kind}: ... and {len(r.gaps) - 3} more gaps")
     return "\n".join(lines)
