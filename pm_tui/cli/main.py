@@ -23,6 +23,7 @@ COMMANDS = [
     "open",
     "demo",
     "validate",
+    "collect",
 ]
 
 

@@ -1,0 +1,191 @@
+"""Alertmanager: what is active or silenced now, and recorded webhook notifications.
+
+Alertmanager's API lists only alerts active NOW (history comes from Prometheus's `ALERTS`).
+The notifications a webhook receiver recorded give the firing/resolved messages people
+actually got; they are read from a file of payloads (a JSON list, one object, or JSON lines).
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from pathlib import Path
+
+from pm_tui.collectors.common import check_cancel, iso, parse_time, redact_text, source_name
+from pm_tui.collectors.evidence import (
+    CollectorError,
+    CollectResult,
+    CollectWindow,
+    Evidence,
+    Gap,
+    Progress,
+    no_progress,
+)
+from pm_tui.collectors.http import HttpOptions, JsonClient
+
+_NOT_FOUND = "is this the Alertmanager base URL (API v2, Alertmanager 0.16 or later)?"
+
+
+def collect_alertmanager(
+    options: HttpOptions,
+    window: CollectWindow,
+    progress: Progress = no_progress,
+    cancel: threading.Event | None = None,
+) -> CollectResult:
+    """Active and suppressed alerts that started in the window, with the silences behind them."""
+    source = source_name("alertmanager", options.base_url)
+    result = CollectResult(source=source, kind="alertmanager", target=options.base_url)
+    with JsonClient(source, options, what="Alertmanager") as client:
+        progress(0, 2, "alerts")
+        alerts = client.get_json("/api/v2/alerts", not_found=_NOT_FOUND, cancel=cancel)
+        progress(1, 2, "silences")
+        silences = client.get_json("/api/v2/silences", not_found=_NOT_FOUND, cancel=cancel)
+    if not isinstance(alerts, list) or not isinstance(silences, list):
+        raise CollectorError(f"{source}: the answer is not an Alertmanager v2 list: check the URL")
+    by_id = {s.get("id"): s for s in silences}
+    outside = 0
+    for alert in sorted(alerts, key=lambda a: a.get("fingerprint", "")):
+        check_cancel(cancel)
+        started = parse_time(alert["startsAt"])
+        if not window.contains(started):
+            outside += 1
+            continue
+        status = alert.get("status", {})
+        state = status.get("state", "active")
+        labels = alert.get("labels", {})
+        silenced = [_silence_info(by_id[i]) for i in status.get("silencedBy", []) if i in by_id]
+        attrs = {
+            "alertname": labels.get("alertname", "?"),
+            "state": state,
+            "labels": labels,
+            "annotations": alert.get("annotations", {}),
+            "fingerprint": alert.get("fingerprint", ""),
+            "silences": silenced,
+            "inhibited_by": status.get("inhibitedBy", []),
+        }
+        text = f"Alert {attrs['alertname']} {state}"
+        if silenced:
+            text += f" (silenced by {silenced[0]['created_by']}: {silenced[0]['comment']})"
+        elif summary := attrs["annotations"].get("summary"):
+            text += f": {summary}"
+        text, count = redact_text(text)  # annotations are free text written by people
+        result.redactions += count
+        result.evidence.append(Evidence(started, source, "alert", text, attrs))
+    active_silences = [s for s in silences if s.get("status", {}).get("state") == "active"]
+    result.counts = {
+        "alert": len(result.evidence),
+        "outside_window": outside,
+        "silences_active": len(active_silences),
+    }
+    result.evidence.sort(key=lambda e: e.time)
+    progress(2, 2, "done")
+    return result
+
+
+def _silence_info(silence: dict) -> dict:
+    matchers = ", ".join(
+        f"{m['name']}{'=~' if m.get('isRegex') else '='}{m['value']}"
+        for m in silence.get("matchers", [])
+    )
+    return {
+        "id": silence.get("id", ""),
+        "state": silence.get("status", {}).get("state", ""),
+        "matchers": matchers,
+        "created_by": silence.get("createdBy", ""),
+        "comment": silence.get("comment", ""),
+        "starts_at": silence.get("startsAt", ""),
+        "ends_at": silence.get("endsAt", ""),
+    }
+
+
+def read_alert_notifications(
+    path: str | Path,
+    window: CollectWindow,
+    progress: Progress = no_progress,
+    cancel: threading.Event | None = None,
+) -> CollectResult:
+    """Firing and resolved alerts from recorded Alertmanager webhook payloads (version 4).
+
+    Re-sent notifications (repeat_interval) repeat the same alert: each transition is kept once.
+    """
+    path = Path(path)
+    source = source_name("alert-notifications", str(path))
+    result = CollectResult(source=source, kind="alert-notifications", target=str(path))
+    payloads, bad = _payloads(path, source)
+    if bad:
+        result.gaps.append(Gap(source, f"{bad} lines are not JSON webhook payloads"))
+    seen: set[tuple] = set()
+    for number, payload in enumerate(payloads):
+        check_cancel(cancel)
+        if number % 100 == 0:
+            progress(number, len(payloads), "notifications")
+        if not isinstance(payload, dict) or not isinstance(payload.get("alerts"), list):
+            bad += 1
+            continue
+        for alert in payload["alerts"]:
+            item = _notified(source, alert, payload.get("receiver", ""))
+            if item is None or not window.contains(item.time):
+                continue
+            key = (item.attrs["fingerprint"], item.attrs["state"], iso(item.time))
+            if key not in seen:
+                seen.add(key)
+                item.text, count = redact_text(item.text)
+                result.redactions += count
+                result.evidence.append(item)
+    if bad and not result.gaps:
+        result.gaps.append(
+            Gap(source, f"{bad} payloads have no 'alerts' list: not webhook payloads?")
+        )
+    result.evidence.sort(key=lambda e: e.time)
+    result.counts = {"alert": len(result.evidence), "notifications": len(payloads)}
+    progress(len(payloads), len(payloads), "done")
+    return result
+
+
+def _notified(source: str, alert: dict, receiver: str) -> Evidence | None:
+    state = alert.get("status", "firing")
+    stamp = alert.get("endsAt") if state == "resolved" else alert.get("startsAt")
+    try:
+        when = parse_time(stamp or "")
+    except ValueError:
+        return None
+    labels = alert.get("labels", {})
+    name = labels.get("alertname", "?")
+    fingerprint = alert.get("fingerprint") or json.dumps(labels, sort_keys=True)
+    attrs = {
+        "alertname": name,
+        "state": state,
+        "labels": labels,
+        "annotations": alert.get("annotations", {}),
+        "fingerprint": fingerprint,
+        "receiver": receiver,
+    }
+    summary = attrs["annotations"].get("summary", "")
+    text = f"Alert {name} {state}" + (f": {summary}" if summary else "")
+    return Evidence(when, source, "alert", text, attrs)
+
+
+def _payloads(path: Path, source: str) -> tuple[list, int]:
+    try:
+        text = path.read_text(encoding="utf-8", errors="replace")
+    except FileNotFoundError as exc:
+        raise CollectorError(f"{source}: file not found: check the path") from exc
+    except OSError as exc:
+        raise CollectorError(f"{source}: cannot read the file ({exc.strerror})") from exc
+    try:
+        data = json.loads(text)
+        return (data if isinstance(data, list) else [data]), 0
+    except ValueError:
+        pass
+    payloads, bad = [], 0
+    for line in text.splitlines():
+        if line.strip():
+            try:
+                payloads.append(json.loads(line))
+            except ValueError:
+                bad += 1
+    if not payloads:
+        raise CollectorError(
+            f"{source}: not JSON webhook payloads (a JSON list or JSON lines): check the file"
+        )
+    return payloads, bad

@@ -1,0 +1,59 @@
+"""Small helpers every collector shares: time parsing, cancellation, redaction."""
+
+from __future__ import annotations
+
+import re
+import threading
+from datetime import UTC, datetime
+
+from pm_tui.collectors.evidence import Cancelled
+
+_FRACTION_RE = re.compile(r"(\.\d{6})\d+")
+
+
+def redact_text(text: str) -> tuple[str, int]:
+    """Redact secrets in `text`; returns the text and how many secrets were replaced.
+
+    The one place collectors reach the redactor, so it is wired in exactly once.
+    """
+    try:
+        from pm_tui.redact import redact
+    except ImportError:  # the redactor lands in another branch; until then, pass through
+
+        def redact(text: str) -> tuple[str, int]:
+            return text, 0
+
+    return redact(text)
+
+
+def check_cancel(cancel: threading.Event | None) -> None:
+    """Raise `Cancelled` if the person asked to stop."""
+    if cancel is not None and cancel.is_set():
+        raise Cancelled("collection cancelled")
+
+
+def parse_time(value: str | float | int) -> datetime:
+    """Parse an RFC 3339 / ISO 8601 time (nanoseconds allowed) or a Unix time into aware UTC.
+
+    A time without an offset is taken to be UTC. Raises ValueError when it is neither.
+    """
+    if isinstance(value, int | float):
+        return datetime.fromtimestamp(float(value), UTC)
+    text = _FRACTION_RE.sub(r"\1", value.strip())
+    parsed = datetime.fromisoformat(text)
+    if parsed.tzinfo is None:
+        return parsed.replace(tzinfo=UTC)
+    return parsed.astimezone(UTC)
+
+
+def iso(value: datetime) -> str:
+    """An aware datetime as a compact UTC ISO string (`2025-02-09T10:05:00Z`)."""
+    value = value.astimezone(UTC)
+    if value.microsecond:
+        return value.strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    return value.strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def source_name(kind: str, target: str) -> str:
+    """The name a source's evidence carries: `kind:target`."""
+    return f"{kind}:{target}"

@@ -1,0 +1,220 @@
+"""One HTTP client for every API collector: auth from the environment, TLS, retries, errors.
+
+Secrets never live in files: options name the environment VARIABLES that hold a token or a
+user/password, and the values are read only when the client is built. Every failure an
+API call can meet becomes one `CollectorError` line here, naming the source and what to do.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import threading
+import time
+from dataclasses import dataclass, field
+from typing import Any
+
+from pm_tui.collectors.common import check_cancel
+from pm_tui.collectors.evidence import CollectorError
+
+_TITLE_RE = re.compile(r"<title[^>]*>(.*?)</title>", re.IGNORECASE | re.DOTALL)
+
+
+@dataclass
+class HttpOptions:
+    """How to reach an API: base URL, auth (by environment variable name), TLS, patience."""
+
+    base_url: str
+    token_env: str | None = None  # name of the variable holding a token
+    token_format: str = "Bearer {token}"  # PagerDuty wants "Token token={token}"
+    username_env: str | None = None  # basic auth: names of the variables
+    password_env: str | None = None
+    ca_bundle: str | None = None  # path to a PEM bundle for self-signed/private CAs
+    verify: bool = True
+    timeout: float = 10.0
+    retries: int = 2  # extra attempts on connect errors and 5xx
+    backoff: float = 0.25  # seconds, doubled on each retry
+    headers: dict[str, str] = field(default_factory=dict)
+
+
+class JsonClient:
+    """A small JSON-over-HTTP client for one source; use as a context manager."""
+
+    def __init__(self, source: str, options: HttpOptions, what: str = "API"):
+        """`source` names the source in error lines; `what` is the kind of server expected."""
+        import httpx
+
+        self.source, self.options, self.what = source, options, what
+        headers = {"Accept": "application/json", **options.headers}
+        auth = None
+        if options.token_env:
+            headers["Authorization"] = options.token_format.format(
+                token=_env(source, options.token_env, "the API token")
+            )
+        elif options.username_env:
+            user = _env(source, options.username_env, "the user name")
+            password = _env(source, options.password_env or "", "the password")
+            auth = httpx.BasicAuth(user, password)
+        verify: Any = options.verify
+        if options.verify and options.ca_bundle:
+            if not os.path.isfile(options.ca_bundle):
+                raise CollectorError(
+                    f"{source}: CA bundle {options.ca_bundle} not found: give the path of a PEM file"
+                )
+            import ssl
+
+            verify = ssl.create_default_context(cafile=options.ca_bundle)
+        try:
+            self._client = httpx.Client(
+                base_url=options.base_url.rstrip("/"),
+                headers=headers,
+                auth=auth,
+                verify=verify,
+                timeout=options.timeout,
+                follow_redirects=True,
+            )
+        except (httpx.InvalidURL, ValueError) as exc:
+            raise CollectorError(
+                f"{source}: {options.base_url!r} is not a valid URL: give e.g. http://host:9090"
+            ) from exc
+
+    def __enter__(self) -> JsonClient:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Release the connections."""
+        self._client.close()
+
+    def get_json(
+        self,
+        path: str,
+        params: Any = None,
+        *,
+        not_found: str = "",
+        cancel: threading.Event | None = None,
+    ) -> Any:
+        """GET `path` and return its parsed JSON body, or raise one clear `CollectorError`.
+
+        `not_found` is the hint shown on HTTP 404 (what the person probably got wrong).
+        """
+        import httpx
+
+        url = self._client.base_url.join(path) if path else self._client.base_url
+        attempt = 0
+        while True:
+            check_cancel(cancel)
+            try:
+                response = self._client.get(path, params=params)
+            except (httpx.ConnectError, httpx.ConnectTimeout) as exc:
+                if _is_tls(exc) or attempt >= self.options.retries:
+                    raise CollectorError(self._describe_transport(exc, str(url))) from exc
+            except httpx.TimeoutException as exc:
+                raise CollectorError(
+                    f"{self.source}: no answer from {url} within {self.options.timeout:g}s: "
+                    "check the server or raise the timeout"
+                ) from exc
+            except httpx.UnsupportedProtocol as exc:
+                raise CollectorError(
+                    f"{self.source}: {self.options.base_url!r} is not an http(s) URL: "
+                    "give e.g. http://host:9090"
+                ) from exc
+            except httpx.HTTPError as exc:
+                raise CollectorError(f"{self.source}: request to {url} failed: {exc}") from exc
+            else:
+                if response.status_code < 500 or attempt >= self.options.retries:
+                    return self._decode(response, not_found)
+            attempt += 1
+            time.sleep(self.options.backoff * (2 ** (attempt - 1)))
+
+    # --- turning failures into one line ------------------------------------------
+    def _describe_transport(self, exc: Exception, url: str) -> str:
+        if _is_tls(exc):
+            return (
+                f"{self.source}: TLS verification failed for {url} ({_short(exc)}): "
+                "give the server's CA bundle (ca_bundle) or fix its certificate"
+            )
+        return (
+            f"{self.source}: cannot connect to {url} ({_short(exc)}): "
+            "check the URL and that the server is running"
+        )
+
+    def _decode(self, response: Any, not_found: str) -> Any:
+        status, url = response.status_code, str(response.request.url)
+        if status in (401, 403):
+            if self.options.token_env:
+                fix = f"check the token in ${self.options.token_env}"
+            elif self.options.username_env:
+                fix = f"check the user and password in ${self.options.username_env}/${self.options.password_env}"
+            else:
+                fix = "it needs credentials: name the environment variable that holds the token"
+            raise CollectorError(f"{self.source}: {url} refused access (HTTP {status}): {fix}")
+        if status == 404:
+            hint = not_found or f"is this the {self.what} base URL?"
+            raise CollectorError(f"{self.source}: {url} not found (HTTP 404): {hint}")
+        body = response.text
+        if _looks_like_html(response, body):
+            title = _TITLE_RE.search(body)
+            what = f" ({title.group(1).strip()[:80]!r})" if title else ""
+            raise CollectorError(
+                f"{self.source}: got an HTML page{what} instead of JSON from {url} "
+                f"(HTTP {status}): is this the {self.what} base URL, not a proxy or login page?"
+            )
+        try:
+            data = json.loads(body) if body.strip() else None
+        except ValueError as exc:
+            raise CollectorError(
+                f"{self.source}: bad JSON from {url} (HTTP {status}, {exc}): "
+                f"is this the {self.what} base URL?"
+            ) from exc
+        if status >= 400:
+            detail = _error_detail(data) or body.strip()[:200]
+            raise CollectorError(
+                f"{self.source}: {url} answered HTTP {status}: {detail}"
+                + (": try again later" if status >= 500 else "")
+            )
+        return data
+
+
+def _env(source: str, name: str, what: str) -> str:
+    value = os.environ.get(name, "") if name else ""
+    if not value:
+        raise CollectorError(f"{source}: ${name or '?'} is not set: put {what} in it")
+    return value
+
+
+def _is_tls(exc: BaseException) -> bool:
+    import ssl
+
+    seen: BaseException | None = exc
+    while seen is not None:
+        if isinstance(seen, ssl.SSLError) or "CERTIFICATE_VERIFY_FAILED" in str(seen):
+            return True
+        seen = seen.__cause__ or seen.__context__
+    return "SSL" in str(exc) or "certificate" in str(exc).lower()
+
+
+def _short(exc: BaseException) -> str:
+    text = str(exc) or type(exc).__name__
+    if "Connection refused" in text:
+        return "connection refused"
+    return text.splitlines()[0][:160]
+
+
+def _looks_like_html(response: Any, body: str) -> bool:
+    content_type = response.headers.get("content-type", "")
+    return "html" in content_type or body.lstrip()[:15].lower().startswith(("<!doctype", "<html"))
+
+
+def _error_detail(data: Any) -> str:
+    if isinstance(data, dict):
+        for key in ("error", "message"):
+            value = data.get(key)
+            if isinstance(value, str):
+                return value
+            if isinstance(value, dict) and isinstance(value.get("message"), str):
+                return value["message"]
+    return ""

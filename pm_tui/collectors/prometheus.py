@@ -1,0 +1,258 @@
+"""Prometheus: preset and custom `query_range` series, plus alert history, for the window.
+
+Each series becomes one `Evidence(kind="metric")` holding its points; a query with no data
+in the window, and a stretch of a series with no points (more than 3 steps), are gaps.
+A saved `query_range` JSON response can be read instead of a live server.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import threading
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from pm_tui.collectors.common import check_cancel, iso, parse_time, source_name
+from pm_tui.collectors.evidence import (
+    CollectorError,
+    CollectResult,
+    CollectWindow,
+    Evidence,
+    Gap,
+    Progress,
+    no_progress,
+)
+from pm_tui.collectors.http import HttpOptions, JsonClient
+
+MAX_POINTS = 11_000  # Prometheus refuses a query_range with more points per series
+TARGET_POINTS = 500
+NICE_STEPS = (1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 10800, 21600, 43200)
+MAX_SERIES_PER_QUERY = 50
+MAX_GAPS_PER_QUERY = 5
+PRESETS = ("request_rate", "error_ratio", "latency_p99")
+
+
+@dataclass
+class PrometheusOptions:
+    """What to ask Prometheus: presets over a label selector, extra PromQL, alert history."""
+
+    http: HttpOptions
+    selector: str = ""  # label matchers without braces, e.g. 'job="api"' or 'service="checkout"'
+    requests_metric: str = "http_requests_total"
+    error_matcher: str = 'code=~"5.."'
+    latency_metric: str = "http_request_duration_seconds"  # a histogram: `_bucket` is added
+    presets: tuple[str, ...] = PRESETS
+    queries: list[str] = field(default_factory=list)
+    alerts: bool = True
+    eval_interval: float = 60.0  # seconds between rule evaluations (for alert runs)
+
+
+def choose_step(start: datetime, end: datetime, target: int = TARGET_POINTS) -> int:
+    """A round step (seconds) giving about `target` points, never more than Prometheus allows."""
+    seconds = max((end - start).total_seconds(), 1.0)
+    wanted = seconds / target
+    step = next((s for s in NICE_STEPS if s >= wanted), None)
+    if step is None:
+        step = int(math.ceil(wanted / 86400) * 86400)
+    while seconds / step + 1 > MAX_POINTS:
+        step *= 2
+    return step
+
+
+def preset_queries(options: PrometheusOptions, step: int) -> list[tuple[str, str]]:
+    """The preset PromQL (name, query) pairs for the selector, with a rate window fit for `step`."""
+    rate = f"{max(300, 2 * step)}s"
+    sel = options.selector.strip().strip("{}").strip()
+    err = ",".join(m for m in (sel, options.error_matcher) if m)
+    table = {
+        "request_rate": f"sum(rate({options.requests_metric}{{{sel}}}[{rate}]))",
+        "error_ratio": (
+            f"sum(rate({options.requests_metric}{{{err}}}[{rate}]))"
+            f" / sum(rate({options.requests_metric}{{{sel}}}[{rate}]))"
+        ),
+        "latency_p99": (
+            f"histogram_quantile(0.99, sum by (le) "
+            f"(rate({options.latency_metric}_bucket{{{sel}}}[{rate}])))"
+        ),
+    }
+    unknown = [p for p in options.presets if p not in table]
+    if unknown:
+        raise CollectorError(
+            f"unknown Prometheus preset {unknown[0]!r}: use one of {', '.join(table)}"
+        )
+    return [(name, table[name]) for name in options.presets]
+
+
+def collect_prometheus(
+    options: PrometheusOptions,
+    window: CollectWindow,
+    progress: Progress = no_progress,
+    cancel: threading.Event | None = None,
+) -> CollectResult:
+    """Run the presets, the custom queries and the alert history over the window."""
+    source = source_name("prometheus", options.http.base_url)
+    step = choose_step(window.read_start, window.end)
+    queries = preset_queries(options, step) + [
+        (f"query {i + 1}", q) for i, q in enumerate(options.queries)
+    ]
+    result = CollectResult(
+        source=source,
+        kind="prometheus",
+        target=options.http.base_url,
+        query="; ".join(q for _, q in queries),
+    )
+    total = len(queries) + (1 if options.alerts else 0)
+    with JsonClient(source, options.http, what="Prometheus") as client:
+        for done, (name, promql) in enumerate(queries):
+            progress(done, total, name)
+            params = {
+                "query": promql,
+                "start": iso(window.read_start),
+                "end": iso(window.end),
+                "step": str(step),
+            }
+            body = client.get_json(
+                "/api/v1/query_range",
+                params,
+                not_found="is this the Prometheus base URL (without /api/v1)?",
+                cancel=cancel,
+            )
+            _check_success(source, body)
+            evidence, gaps = series_evidence(source, name, promql, body, window, step)
+            result.evidence.extend(evidence)
+            result.gaps.extend(gaps)
+        if options.alerts:
+            from pm_tui.collectors.prometheus_alerts import alert_history
+
+            progress(len(queries), total, "alert history")
+            evidence, gaps = alert_history(client, source, window, options.eval_interval, cancel)
+            result.evidence.extend(evidence)
+            result.gaps.extend(gaps)
+    progress(total, total, "done")
+    result.evidence.sort(key=lambda e: e.time)
+    result.counts = _counts(result.evidence)
+    return result
+
+
+def read_query_range_file(
+    path: str | Path,
+    window: CollectWindow,
+    name: str = "",
+    progress: Progress = no_progress,
+    cancel: threading.Event | None = None,
+) -> CollectResult:
+    """Read a saved `query_range` JSON response (as `curl .../api/v1/query_range` writes it)."""
+    path = Path(path)
+    source = source_name("prometheus", str(path))
+    try:
+        body = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError as exc:
+        raise CollectorError(f"{source}: file not found: check the path") from exc
+    except (OSError, ValueError) as exc:
+        raise CollectorError(f"{source}: not a JSON query_range response ({exc})") from exc
+    _check_success(source, body)
+    check_cancel(cancel)
+    values = [v for s in body["data"]["result"] for v, _ in s.get("values", [])]
+    step = _guess_step(sorted({float(v) for v in values})) if values else 60
+    evidence, gaps = series_evidence(source, name or path.stem, "", body, window, step)
+    progress(1, 1, "done")
+    result = CollectResult(source=source, kind="prometheus", target=str(path))
+    result.evidence, result.gaps, result.counts = evidence, gaps, _counts(evidence)
+    return result
+
+
+def series_evidence(
+    source: str, name: str, promql: str, body: dict, window: CollectWindow, step: float
+) -> tuple[list[Evidence], list[Gap]]:
+    """One metric Evidence per series of a matrix response, plus gaps for missing data."""
+    series = body.get("data", {}).get("result", [])
+    evidence: list[Evidence] = []
+    gaps: list[Gap] = []
+    what = f"{name} ({promql})" if promql else name
+    for item in series[:MAX_SERIES_PER_QUERY]:
+        labels = {k: v for k, v in item.get("metric", {}).items() if k != "__name__"}
+        points = _points(item.get("values", []), window)
+        if not points:
+            continue
+        times = [parse_time(t) for t, _ in points]
+        for start, end in _holes(times, window, step)[:MAX_GAPS_PER_QUERY]:
+            gaps.append(Gap(source, f"no points for {name}{_fmt_labels(labels)}", start, end))
+        values = [v for _, v in points]
+        evidence.append(
+            Evidence(
+                time=times[0],
+                source=source,
+                kind="metric",
+                text=f"{name}{_fmt_labels(labels)}: min {min(values):.4g}, max {max(values):.4g}",
+                attrs={
+                    "name": name,
+                    "query": promql,
+                    "labels": labels,
+                    "points": points,
+                    "step": step,
+                },
+            )
+        )
+    if not evidence:
+        gaps.append(Gap(source, f"no data for {what} in the window", window.read_start, window.end))
+    if len(series) > MAX_SERIES_PER_QUERY:
+        gaps.append(
+            Gap(
+                source,
+                f"{len(series) - MAX_SERIES_PER_QUERY} more series of {name} not kept: "
+                "aggregate the query or narrow the selector",
+            )
+        )
+    return evidence, gaps
+
+
+def _points(values: list, window: CollectWindow) -> list[tuple[str, float]]:
+    points = []
+    for t, v in values:
+        value = float(v)
+        when = parse_time(float(t))
+        # NaN (0/0) and infinities are not data; JSON could not keep them either
+        if math.isfinite(value) and window.contains(when):
+            points.append((iso(when), value))
+    return points
+
+
+def _holes(
+    times: list[datetime], window: CollectWindow, step: float
+) -> list[tuple[datetime, datetime]]:
+    limit = timedelta(seconds=3 * step)
+    edges = [window.read_start, *times, window.end]
+    return [(a, b) for a, b in zip(edges, edges[1:], strict=False) if b - a > limit]
+
+
+def _guess_step(times: list[float]) -> float:
+    deltas = sorted(b - a for a, b in zip(times, times[1:], strict=False))
+    return deltas[len(deltas) // 2] if deltas else 60.0
+
+
+def _check_success(source: str, body: object) -> None:
+    if not isinstance(body, dict) or "status" not in body:
+        raise CollectorError(
+            f"{source}: the answer is not a Prometheus API response: check the URL"
+        )
+    if body["status"] != "success":
+        raise CollectorError(f"{source}: Prometheus refused the query: {body.get('error', '?')}")
+    if body.get("data", {}).get("resultType") not in ("matrix", None):
+        raise CollectorError(
+            f"{source}: expected a range (matrix) result, got {body['data'].get('resultType')}"
+        )
+
+
+def _fmt_labels(labels: dict) -> str:
+    if not labels:
+        return ""
+    return "{" + ", ".join(f"{k}={v}" for k, v in sorted(labels.items())) + "}"
+
+
+def _counts(evidence: list[Evidence]) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for item in evidence:
+        counts[item.kind] = counts.get(item.kind, 0) + 1
+    return counts

@@ -1,0 +1,245 @@
+"""Run several sources at once; one failed source never stops the others.
+
+A `SourceSpec` says what to read (kind, target, options); `collect_all` runs each in a
+thread and turns any failure into a `CollectResult` whose gap carries the one-line error.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pm_tui.collectors.common import source_name
+from pm_tui.collectors.evidence import (
+    Cancelled,
+    CollectorError,
+    CollectResult,
+    CollectWindow,
+    Gap,
+    Progress,
+    no_progress,
+)
+from pm_tui.model import EvidenceSource, now_utc
+
+HTTP_OPTION_KEYS = (
+    "token_env",
+    "username_env",
+    "password_env",
+    "ca_bundle",
+    "verify",
+    "timeout",
+    "retries",
+)
+
+
+@dataclass
+class SourceSpec:
+    """One source to collect: `kind` from pm_tui.model.SOURCE_KINDS, a target (URL, file,
+    folder, deployment/NAME, incident id), a query (PromQL, Slack channel) and options."""
+
+    kind: str
+    target: str
+    query: str = ""
+    options: dict = field(default_factory=dict)
+
+    @property
+    def name(self) -> str:
+        return source_name(self.kind, self.target)
+
+
+def collect_one(
+    spec: SourceSpec,
+    window: CollectWindow,
+    progress: Progress = no_progress,
+    cancel: threading.Event | None = None,
+) -> CollectResult:
+    """Run the collector for one spec. Raises CollectorError or Cancelled."""
+    reader = _READERS.get(spec.kind)
+    if reader is None:
+        raise CollectorError(f"{spec.name}: no collector for sources of kind {spec.kind!r}")
+    return reader(spec, window, progress, cancel)
+
+
+def collect_all(
+    specs: list[SourceSpec],
+    window: CollectWindow,
+    progress_for_source: Callable[[SourceSpec], Progress] | None = None,
+    cancel: threading.Event | None = None,
+    max_workers: int = 4,
+) -> list[CollectResult]:
+    """Collect every spec (in threads); results come back in the order of `specs`.
+
+    A source that fails becomes a result with no evidence and a gap holding its error line.
+    Raises Cancelled if `cancel` was set.
+    """
+
+    def run(spec: SourceSpec) -> CollectResult:
+        progress = progress_for_source(spec) if progress_for_source else no_progress
+        try:
+            return collect_one(spec, window, progress, cancel)
+        except Cancelled:
+            raise
+        except CollectorError as exc:
+            return failed_result(spec, str(exc))
+        except Exception as exc:  # a bug in one collector must not lose the others' evidence
+            return failed_result(
+                spec, f"{spec.name}: unexpected {type(exc).__name__}: {exc} (please report it)"
+            )
+
+    if not specs:
+        return []
+    with ThreadPoolExecutor(max_workers=max(1, min(max_workers, len(specs)))) as pool:
+        futures = [pool.submit(run, spec) for spec in specs]
+        results = [f.result() for f in futures]
+    if cancel is not None and cancel.is_set():
+        raise Cancelled("collection cancelled")
+    return results
+
+
+def failed_result(spec: SourceSpec, message: str) -> CollectResult:
+    """The result of a source that could not be read at all: one gap with the error line."""
+    return CollectResult(
+        source=spec.name,
+        kind=spec.kind,
+        target=spec.target,
+        query=spec.query,
+        gaps=[Gap(spec.name, message)],
+        counts={"failed": 1},
+    )
+
+
+def is_failed(result: CollectResult) -> bool:
+    """True when the source could not be read at all."""
+    return bool(result.counts.get("failed"))
+
+
+def to_evidence_source(result: CollectResult, window: CollectWindow) -> EvidenceSource:
+    """What the post-mortem keeps about one collected source."""
+    return EvidenceSource(
+        kind=result.kind,
+        target=result.target,
+        query=result.query,
+        window_start=window.read_start,
+        window_end=window.end,
+        collected_at=now_utc(),
+        counts=dict(result.counts),
+        gaps=[str(g) for g in result.gaps],
+        redactions=result.redactions,
+    )
+
+
+# --- one reader per kind: spec -> collector call ------------------------------------
+def _http(spec: SourceSpec, base_url: str, **defaults):
+    from pm_tui.collectors.http import HttpOptions
+
+    values = {**defaults, **{k: spec.options[k] for k in HTTP_OPTION_KEYS if k in spec.options}}
+    return HttpOptions(base_url=base_url, **values)
+
+
+def _logs(spec, window, progress, cancel):
+    try:
+        from pm_tui.collectors.logs import collect_logs
+    except ImportError as exc:
+        raise CollectorError(f"{spec.name}: the log file collector is not in this build") from exc
+    return collect_logs(spec.target, window, progress=progress, cancel=cancel)
+
+
+def _kubectl(spec, window, progress, cancel):
+    from pm_tui.collectors import kubectl
+
+    if Path(spec.target).is_file():
+        return kubectl.read_kubectl_logs(spec.target, window, progress, cancel)
+    options = kubectl.KubectlOptions(
+        **{k: v for k, v in spec.options.items() if k in ("context", "namespace", "timeout")}
+    )
+    return kubectl.kubectl_logs(spec.target, window, options, progress, cancel)
+
+
+def _kube_events(spec, window, progress, cancel):
+    from pm_tui.collectors import kubectl
+
+    if spec.target and spec.target != "live":
+        return kubectl.read_kube_events(spec.target, window, progress, cancel)
+    options = kubectl.KubectlOptions(
+        **{k: v for k, v in spec.options.items() if k in ("context", "namespace", "timeout")}
+    )
+    return kubectl.kubectl_events(window, options, progress, cancel)
+
+
+def _prometheus(spec, window, progress, cancel):
+    from pm_tui.collectors import prometheus
+
+    if Path(spec.target).is_file():
+        return prometheus.read_query_range_file(
+            spec.target, window, progress=progress, cancel=cancel
+        )
+    keys = (
+        "selector",
+        "requests_metric",
+        "error_matcher",
+        "latency_metric",
+        "alerts",
+        "eval_interval",
+    )
+    extra = {k: spec.options[k] for k in keys if k in spec.options}
+    if "presets" in spec.options:
+        extra["presets"] = tuple(spec.options["presets"])
+    queries = list(spec.options.get("queries", [])) or [
+        q for q in spec.query.splitlines() if q.strip()
+    ]
+    options = prometheus.PrometheusOptions(http=_http(spec, spec.target), queries=queries, **extra)
+    return prometheus.collect_prometheus(options, window, progress, cancel)
+
+
+def _alertmanager(spec, window, progress, cancel):
+    from pm_tui.collectors.alertmanager import collect_alertmanager
+
+    return collect_alertmanager(_http(spec, spec.target), window, progress, cancel)
+
+
+def _alert_notifications(spec, window, progress, cancel):
+    from pm_tui.collectors.alertmanager import read_alert_notifications
+
+    return read_alert_notifications(spec.target, window, progress, cancel)
+
+
+def _pagerduty(spec, window, progress, cancel):
+    from pm_tui.collectors import pagerduty
+
+    base = spec.options.get("base_url", pagerduty.DEFAULT_BASE_URL)
+    options = pagerduty.pagerduty_options(
+        base, spec.options.get("token_env", pagerduty.DEFAULT_TOKEN_ENV)
+    )
+    for key in ("ca_bundle", "timeout", "retries"):
+        if key in spec.options:
+            setattr(options, key, spec.options[key])
+    return pagerduty.collect_pagerduty(spec.target, window, options, progress, cancel)
+
+
+def _slack(spec, window, progress, cancel):
+    from pm_tui.collectors.slack import collect_slack
+
+    channel = spec.options.get("channel") or spec.query
+    return collect_slack(spec.target, window, channel, progress, cancel)
+
+
+def _changes(spec, window, progress, cancel):
+    from pm_tui.collectors.changes import collect_changes
+
+    return collect_changes(spec.target, window, progress, cancel)
+
+
+_READERS: dict[str, Callable[..., CollectResult]] = {
+    "logs": _logs,
+    "kubectl": _kubectl,
+    "kube-events": _kube_events,
+    "prometheus": _prometheus,
+    "alertmanager": _alertmanager,
+    "alert-notifications": _alert_notifications,
+    "pagerduty": _pagerduty,
+    "slack": _slack,
+    "changes": _changes,
+}

@@ -1,0 +1,51 @@
+"""`pm-tui collect` end to end: a real repository, real files, a source that fails."""
+
+from __future__ import annotations
+
+import json
+import socket
+from datetime import datetime
+
+import pytest
+
+from pm_tui.collectors.store import load_evidence
+from pm_tui.model import new_postmortem
+
+# the store lands with the integrator's branch; this test runs once both are merged
+store = pytest.importorskip("pm_tui.store")
+pytest.importorskip("pm_tui.cli.cmd_new")
+
+
+def at(hhmm: str) -> datetime:
+    return datetime.fromisoformat(f"2025-02-09T{hhmm}:00+00:00")
+
+
+def test_collect_command_records_sources_and_commits(tmp_path, monkeypatch, capsys):
+    for key in ("AUTHOR", "COMMITTER"):
+        monkeypatch.setenv(f"GIT_{key}_NAME", "Test Person")
+        monkeypatch.setenv(f"GIT_{key}_EMAIL", "test@example.com")
+    from pm_tui.cli.main import main
+
+    repo = store.Repository.open(tmp_path / "pm-repo")
+    pm = new_postmortem("API errors", at("10:00"), resolved=at("11:00"))
+    repo.save(pm)
+    repo.commit(pm, "create")
+    deploys = tmp_path / "deploys.json"
+    deploys.write_text(
+        json.dumps([{"time": "2025-02-09T10:02:00Z", "service": "api", "version": "v2"}])
+    )
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        refused = f"http://127.0.0.1:{sock.getsockname()[1]}"
+
+    code = main(["--repo", str(tmp_path / "pm-repo"), "collect", pm.id, "--changes", str(deploys),
+                 "--alertmanager", refused])  # fmt: skip
+
+    out, err = capsys.readouterr()
+    assert code == 1  # one source failed; the other's evidence is still kept
+    assert "FAILED" in out and "connection refused" in out and "changes" in out
+    saved = repo.load(pm.id)
+    assert sorted(s.kind for s in saved.sources) == ["alertmanager", "changes"]
+    evidence = load_evidence(repo.evidence_dir(pm.id) / "evidence.jsonl")
+    assert [e.text for e in evidence] == ["Deploy api v2"]
+    assert not repo.has_uncommitted_changes(pm.id)
