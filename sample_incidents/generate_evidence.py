@@ -23,7 +23,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from evidence_gen import comms, logs, metrics, records, traffic  # noqa: E402
+from evidence_gen import comms, logs, metrics, records, slack, traffic  # noqa: E402
 from evidence_gen import scenario as sc  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
@@ -64,7 +64,7 @@ def build(scale: float = 1.0, seed: int = 20250209) -> dict[str, str]:
         "changes/deployments.json": records.deployments(),
         "changes/git-log.txt": records.git_log(),
     }
-    for name, text in comms.slack_export().items():
+    for name, text in slack.slack_export().items():
         files[f"slack/{name}"] = text
     return files
 

@@ -144,7 +144,7 @@ def _lookup_seconds(t: float, rng: random.Random) -> float:
     if t < SLOW_START:
         return rng.uniform(0.35, 0.85)
     if t < POOL_OUT:  # load builds up: scans slow each other down
-        return rng.uniform(1.0, 1.6) + 2.0 * (t - SLOW_START) / (POOL_OUT - SLOW_START)
+        return rng.uniform(0.5, 1.3) + 2.0 * (t - SLOW_START) / (POOL_OUT - SLOW_START)
     if t < FLUSH_END:
         return rng.uniform(2.2, 9.5)
     if rng.random() < 0.82:  # cache on from 10:58: only misses scan
