@@ -13,8 +13,8 @@ from pm_tui.language.finding import WARNING, LanguageFinding
 
 _CONCRETE_HINT = (
     "Name the system or component, the signal or threshold, and when it is done "
-    "(e.g. \"Alert on p99 latency of checkout-api above 800 ms for 5m; done when it pages "
-    "the payments on-call\")."
+    '(e.g. "Alert on p99 latency of checkout-api above 800 ms for 5m; done when it pages '
+    'the payments on-call").'
 )
 
 # (rule suffix, pattern, message, suggestion). Order matters: the first match wins.
@@ -60,7 +60,7 @@ _RULES: list[tuple[str, str, str, str]] = [
         r"testing|test coverage|coverage|qa)\b|^\W*test\b",
         "The action asks for more testing without saying what to test.",
         "Name the code path or failure mode to cover, the kind of test, and where it runs "
-        "(e.g. \"regression test for null customer IDs in OrderSerializer, run in CI\").",
+        '(e.g. "regression test for null customer IDs in OrderSerializer, run in CI").',
     ),
     (
         "monitoring",
@@ -75,7 +75,7 @@ _RULES: list[tuple[str, str, str, str]] = [
         r"\bcommunicat\w*|\bawareness\b|\balignment\b|\bkeep (?:\w+ )?(?:informed|in the loop)\b",
         "The action asks for better communication without saying who tells whom what, when.",
         "Say which message goes to whom through which channel at which trigger "
-        "(e.g. \"status page update within 15 minutes of declaring a SEV-1\").",
+        '(e.g. "status page update within 15 minutes of declaring a SEV-1").',
     ),
     (
         "documentation",
@@ -95,8 +95,8 @@ _RULES: list[tuple[str, str, str, str]] = [
         r"\b(?:review|revisit|reassess|audit|rethink|improve|update|change|fix)\b[^.]{0,30}"
         r"\b(?:process|processes|procedures?|practices?|approach|polic(?:y|ies)|workflow)\b",
         "The action asks to review a process without saying which change to make.",
-        "Name the process step to change and the new rule (e.g. \"require a second approver "
-        "for changes under infra/prod/\").",
+        'Name the process step to change and the new rule (e.g. "require a second approver '
+        'for changes under infra/prod/").',
     ),
     (
         "fix-bug",
@@ -176,9 +176,13 @@ def check_vague(text: str) -> list[LanguageFinding]:
         if not rx.search(stripped):
             continue
         if name == "be-careful" and score < 2:
-            return [LanguageFinding(f"vague-action/{name}", WARNING, message, suggestion, start, end)]
+            return [
+                LanguageFinding(f"vague-action/{name}", WARNING, message, suggestion, start, end)
+            ]
         if score == 0:
-            return [LanguageFinding(f"vague-action/{name}", WARNING, message, suggestion, start, end)]
+            return [
+                LanguageFinding(f"vague-action/{name}", WARNING, message, suggestion, start, end)
+            ]
         return []
     if score == 0 and len(stripped.split()) <= 4:
         return [

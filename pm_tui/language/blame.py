@@ -179,23 +179,55 @@ def _rx() -> dict[str, re.Pattern[str]]:
     }
 
 
+# Cheap word-level prefilters: a sentence without any of these words cannot match the
+# (slower) rule patterns, so most neutral sentences cost one tokenising pass.
+_VERB_WORDS = frozenset(
+    """caused causing broke broken forgot forget forgets forgotten fail failed fails missed
+    neglect neglected neglects should should've shouldve shouldn't ought didn't didnt did
+    ignored ignores ignoring mess messed screw screwed botched bungled dropped overlook
+    overlooked overlooks mistakenly accidentally inadvertently carelessly recklessly mistake
+    accident made skipped skipping bypassed bypassing circumvented misconfigured mistyped
+    introduced took brought knocked wiped corrupted destroyed wrong untested bad faulty buggy
+    incorrect unreviewed without fault blame bother attention""".split()
+)
+_JUDGE_WORDS = frozenset(
+    """careless carelessly carelessness sloppy sloppily sloppiness lazy laziness negligent
+    negligence negligently reckless recklessly recklessness incompetent incompetence
+    incompetently stupid stupidity stupidly clueless cluelessness dumb irresponsible
+    irresponsibly irresponsibility idiot idiots idiotic foolish foolishly foolishness inept
+    ineptitude moron morons moronic thoughtless thoughtlessly thoughtlessness inattentive
+    inattentiveness inattention unprofessional amateurish boneheaded half-assed halfassed
+    attention bother didn't better asleep ball rookie careful""".split()
+)
+_HUMAN_WORDS = frozenset(
+    """error errors mistake mistakes pebkac pebcak pebkak id-10-t id10t fat-finger fat-fingered
+    fat-fingering fat-fingers fat fatfinger fatfingered layer finger keyboard""".split()
+)
+_WORD = re.compile(r"[a-z][a-z0-9'’-]*")
+
+_VIGILANCE_WORDS = re.compile(r"tell|told|remind|ask|instruct|make sure|ensure|warn|coach|talk")
+
+
 def _finding(rule: str, start: int, end: int, word: str = "") -> LanguageFinding:
     message, suggestion = _ADVICE[rule]
     return LanguageFinding(rule, ERROR, message.format(word=word), suggestion, start, end)
 
 
-def _clause_bounds(s: str, pos: int) -> tuple[int, int, int]:
-    """Start of the clause holding `pos`, start of the clause before it, and the clause end."""
+def _clause_bounds(s: str, pos: int) -> tuple[int, int, int, str]:
+    """Start of the clause holding `pos`, start of the clause before it, the clause end,
+    and the word or mark that opened the clause."""
     starts = [0]
+    opener = ""
     end = len(s)
     for m in _rx()["clause"].finditer(s):
         if m.end() <= pos:
             starts.append(m.end())
+            opener = m.group(0).strip()
         elif m.start() >= pos:
             end = m.start()
             break
     prev = starts[-2] if len(starts) >= 2 else 0
-    return starts[-1], prev, end
+    return starts[-1], prev, end, opener
 
 
 def _leading_person(words: list[str], allow_we: bool) -> bool:
@@ -218,10 +250,14 @@ def _person_fault(s: str) -> tuple[str, int] | None:
         verb = m.group(0).lower()
         first = verb.split()[0]
         allow_we = first in WE_STRONG_VERBS or "dropped the ball" in verb
-        cstart, pstart, cend = _clause_bounds(s, m.start())
+        cstart, pstart, cend, opener = _clause_bounds(s, m.start())
         words = tokens(s[cstart : m.start()])
         np, empty = subject_of(words)
-        if empty:
+        if empty and opener in ("that", "which"):
+            # A relative clause: its subject is the noun just before "that".
+            prev_np, _ = subject_of(tokens(s[pstart:cstart])[:-1])
+            person = np_is_person(prev_np, allow_we=allow_we)
+        elif empty:
             person = _leading_person(tokens(s[pstart:cstart]), allow_we)
         elif verb.startswith("by "):
             person = _leading_person(words, allow_we)
@@ -253,17 +289,21 @@ def _counterfactual(s: str) -> bool:
     return False
 
 
-def _fault_with_person(s: str) -> bool:
+def _fault_with_person(s: str, low: str) -> bool:
     rx = _rx()
-    for m in rx["fault_of"].finditer(s):
-        if person_after(tokens(s[m.end() :])):
-            return True
-    for m in rx["owned_fault"].finditer(s):
-        before = tokens(s[max(0, m.start() - 30) : m.start()])[-2:]
-        if np_is_person([*before, m.group("owner") + "'s"], possessive_ok=True):
-            return True
-    if rx["mistake_noun"].search(s) and _by_person(s):
+    if "fault" in low or " on " in low or "lie" in low:
+        for m in rx["fault_of"].finditer(s):
+            if person_after(tokens(s[m.end() :])):
+                return True
+    if "'s" in low or "’s" in low:
+        for m in rx["owned_fault"].finditer(s):
+            before = tokens(s[max(0, m.start() - 30) : m.start()])[-2:]
+            if np_is_person([*before, m.group("owner") + "'s"], possessive_ok=True):
+                return True
+    if "by " in low and rx["mistake_noun"].search(s) and _by_person(s):
         return True
+    if not _VIGILANCE_WORDS.search(low):
+        return False
     for m in rx["vigilance"].finditer(s):
         np, _ = subject_of(tokens(m.group("np")))
         if np_is_person(np) or np_is_person(tokens(m.group("np"))[:3]):
@@ -279,7 +319,9 @@ def _human_error(s: str) -> re.Match[str] | None:
             continue
         if rx["he_tech"].match(s[m.end() :]):
             continue
-        if m.group(0).lower().startswith("operator") and re.search(r"[-\w]operator$", s[: m.start() + 8]):
+        if m.group(0).lower().startswith("operator") and re.search(
+            r"[-\w]operator$", s[: m.start() + 8]
+        ):
             continue
         return m
     return None
@@ -301,21 +343,27 @@ def rejects_blame(sentence: str) -> bool:
 
 def check_sentence(s: str, offset: int) -> list[LanguageFinding]:
     """Blame findings for one sentence `s` that starts at `offset` in the checked text."""
-    if rejects_blame(s):
-        return []
     end = offset + len(s)
+    low = s.lower()
+    words = set(_WORD.findall(low))
     found: list[LanguageFinding] = []
-    judge = _judgemental(s)
+    judge = _judgemental(s) if not words.isdisjoint(_JUDGE_WORDS) else None
     if judge:
-        found.append(_finding(JUDGEMENTAL, offset + judge.start(), offset + judge.end(), judge.group(0)))
-    human = _human_error(s)
+        found.append(
+            _finding(JUDGEMENTAL, offset + judge.start(), offset + judge.end(), judge.group(0))
+        )
+    human = _human_error(s) if not words.isdisjoint(_HUMAN_WORDS) else None
     if human:
-        found.append(_finding(HUMAN_ERROR, offset + human.start(), offset + human.end(), human.group(0)))
-    if _counterfactual(s):
+        found.append(
+            _finding(HUMAN_ERROR, offset + human.start(), offset + human.end(), human.group(0))
+        )
+    if ("if " in low or "had " in low) and _counterfactual(s):
         found.append(_finding(COUNTERFACTUAL, offset, end))
-    fault = _person_fault(s)
+    fault = _person_fault(s) if not words.isdisjoint(_VERB_WORDS) else None
     if fault and not any(f.rule == fault[0] for f in found):
         found.append(_finding(fault[0], offset, end))
-    elif not fault and not found and _fault_with_person(s):
+    elif not fault and not found and _fault_with_person(s, low):
         found.append(_finding(PERSON_FAULT, offset, end))
+    if found and rejects_blame(s):
+        return []
     return found

@@ -32,7 +32,9 @@ class DocFinding:
 @cache
 def _md() -> dict[str, re.Pattern[str]]:
     return {
-        "front": re.compile(r"\A(?:---|\+\+\+)[ \t]*\n.*?^(?:---|\+\+\+|\.\.\.)[ \t]*$", re.M | re.S),
+        "front": re.compile(
+            r"\A(?:---|\+\+\+)[ \t]*\n.*?^(?:---|\+\+\+|\.\.\.)[ \t]*$", re.M | re.S
+        ),
         "comment": re.compile(r"<!--.*?(?:-->|\Z)", re.S),
         "link_url": re.compile(r"\]\([^)\s]*(?:\s+\"[^\"]*\")?\)"),
         "ref_def": re.compile(r"^[ \t]{0,3}\[[^\]\n]+\]:[ \t]*\S.*$", re.M),
@@ -40,7 +42,9 @@ def _md() -> dict[str, re.Pattern[str]]:
         "html_tag": re.compile(r"</?[A-Za-z][\w-]*(?:\s[^<>\n]*)?/?>"),
         "heading": re.compile(r"^[ \t]{0,3}#{1,6}(?=\s)", re.M),
         "bullet": re.compile(r"^[ \t]*(?:[-*+]|\d{1,3}[.)])[ \t]+(?:\[[ xX]\][ \t]+)?", re.M),
-        "table_sep": re.compile(r"^[ \t]*\|?[ \t]*:?-{2,}:?[ \t]*(?:\|[ \t]*:?-{2,}:?[ \t]*)*\|?[ \t]*$", re.M),
+        "table_sep": re.compile(
+            r"^[ \t]*\|?[ \t]*:?-{2,}:?[ \t]*(?:\|[ \t]*:?-{2,}:?[ \t]*)*\|?[ \t]*$", re.M
+        ),
         "emphasis": re.compile(r"\*+|(?<!\w)_+|_+(?!\w)|~~"),
     }
 
@@ -66,9 +70,8 @@ def mask_markdown(text: str) -> str:
         chars[m.start()] = "\n"
         for i in range(m.start() + 1, m.end()):
             chars[i] = " "
-    for i, ch in enumerate(masked):
-        if ch == "|":
-            chars[i] = "\n"
+    for m in re.finditer(r"\|", masked):
+        chars[m.start()] = "\n"
     for m in p["emphasis"].finditer(masked):
         for i in range(m.start(), m.end()):
             if chars[i] != MASK:
@@ -106,8 +109,17 @@ def lint_document(text: str, as_: str = PROSE) -> list[DocFinding]:
         start, end = f.start + base, f.end + base
         line, column = lines.position(start)
         out.append(
-            DocFinding(f.rule, f.severity, f.message, f.suggestion, start, end, line, column,
-                       _excerpt(text, start, end))
+            DocFinding(
+                f.rule,
+                f.severity,
+                f.message,
+                f.suggestion,
+                start,
+                end,
+                line,
+                column,
+                _excerpt(text, start, end),
+            )
         )
     return sorted(out, key=lambda d: (d.start, d.rule))
 

@@ -30,8 +30,11 @@ def check_action(text: str) -> list[LanguageFinding]:
     return check_prose(text) + check_vague(text)
 
 
-_LEAD = re.compile(r"^\W*(?:why\W*\d*\W*|because(?: of)?|since|as|due to|the reason (?:is|was)"
-                   r"(?: that)?|root cause\W*|cause\W*)\s*", re.I)
+_LEAD = re.compile(
+    r"^\W*(?:why\W*\d*\W*|because(?: of)?|since|as|due to|the reason (?:is|was)"
+    r"(?: that)?|root cause\W*|cause\W*)\s*",
+    re.I,
+)
 _SYSTEMIC = re.compile(
     r"\b(?:because|since|as|due to|so|which|when)\b[^.]*\b(?:the|a|an|no|our|its)\b\s*"
     r"(?:\w+\s+){0,3}(?:tool|system|process|check|alert|runbook|config|pipeline|test|"
@@ -49,8 +52,9 @@ def ends_at_person(text: str) -> bool:
         return False
     if check_masked(masked):
         return True
-    if re.search(r"\b(?:human|operator|user) (?:error|mistake)|\bmistake\b|\boversight\b",
-                 masked, re.I):
+    if re.search(
+        r"\b(?:human|operator|user) (?:error|mistake)|\bmistake\b|\boversight\b", masked, re.I
+    ):
         return True
     body = _LEAD.sub("", masked.strip())
     if _SYSTEMIC.search(body):

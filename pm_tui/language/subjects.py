@@ -16,7 +16,9 @@ from pm_tui.language.lexicon import (
     TEAM_NOUNS,
 )
 
-_QUANTIFIERS = frozenset("one some several none two three many most each any either neither".split())
+_QUANTIFIERS = frozenset(
+    "one some several none two three many most each any either neither".split()
+)
 _OPERATOR_OK = frozenset("the a an our their human on-call night shift console".split())
 
 
@@ -116,7 +118,11 @@ def person_after(words: list[str], *, allow_we: bool = False) -> bool:
     np: list[str] = []
     for i, w in enumerate(words[:6]):
         low = _bare(w)
-        if i > 0 and (low in DETERMINERS or low in PREPOSITIONS or low in ("who", "that", "which", "and", "or")):
+        if i > 0 and (
+            low in DETERMINERS
+            or low in PREPOSITIONS
+            or low in ("who", "that", "which", "and", "or")
+        ):
             break
         np.append(w)
         if np_is_person(np, allow_we=allow_we):

@@ -19,7 +19,9 @@ _ABBREVIATIONS = frozenset(
 @cache
 def _patterns() -> dict[str, re.Pattern[str]]:
     return {
-        "fence": re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})[^\n]*\n.*?(?:^[ \t]{0,3}\1[ \t]*$|\Z)", re.M | re.S),
+        "fence": re.compile(
+            r"^[ \t]{0,3}(`{3,}|~{3,})[^\n]*\n.*?(?:^[ \t]{0,3}\1[ \t]*$|\Z)", re.M | re.S
+        ),
         "inline": re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)", re.S),
         "url": re.compile(r"\b(?:https?|ftp)://[^\s<>\"'`)\]]+|\bwww\.[^\s<>\"'`)\]]+"),
         "quoted": re.compile(r"\"([^\"\n]{3,300})\"|“([^”\n]{3,300})”"),
