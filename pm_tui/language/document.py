@@ -49,10 +49,10 @@ def _md() -> dict[str, re.Pattern[str]]:
     }
 
 
-def mask_markdown(text: str) -> str:
+def mask_markdown(text: str, *, breaks: bool = True) -> str:
     """Mask what is not prose in a Markdown document (front matter, code, comments, link
-    URLs, HTML tags) and turn structure (headings, bullets, table pipes) into sentence breaks;
-    the result has the same length and offsets as `text`."""
+    URLs, HTML tags) and, with `breaks`, turn structure (headings, bullets, table pipes) into
+    sentence breaks; the result has the same length and offsets as `text`."""
     p = _md()
     chars = list(text)
     for name in ("front", "comment", "ref_def", "autolink", "table_sep"):
@@ -63,6 +63,8 @@ def mask_markdown(text: str) -> str:
     for m in p["html_tag"].finditer(text):
         _fill(chars, m.start(), m.end())
     masked = mask_prose("".join(chars))
+    if not breaks:
+        return masked
     chars = list(masked)
     for m in p["heading"].finditer(masked):
         chars[m.start() : m.end()] = " " * (m.end() - m.start())
@@ -98,11 +100,10 @@ def lint_document(text: str, as_: str = PROSE) -> list[DocFinding]:
     non-empty line (bullets and checkboxes stripped) is checked as one action item."""
     if as_ not in (PROSE, ACTIONS):
         raise ValueError(f"as_ must be {PROSE!r} or {ACTIONS!r}, not {as_!r}")
-    masked = mask_markdown(text)
     if as_ == PROSE:
-        raw = [(f, 0) for f in check_masked(masked)]
+        raw = [(f, 0) for f in check_masked(mask_markdown(text))]
     else:
-        raw = _action_findings(text, masked)
+        raw = _action_findings(text, mask_markdown(text, breaks=False))
     lines = _Lines(text)
     out: list[DocFinding] = []
     for f, base in raw:

@@ -81,7 +81,7 @@ def _mask_indented_code(text: str, chars: list[str]) -> None:
     in_code = False
     in_list = False
     for line in text.split("\n"):
-        stripped = line.strip()
+        stripped = line.strip(" \t\r" + MASK)  # a masked line (an HTML comment) is blank
         indented = line.startswith(("    ", "\t")) and bool(stripped)
         if in_code and (indented or not stripped):
             _fill(chars, offset, offset + len(line))
