@@ -53,13 +53,17 @@ def test_labelled_sets_are_large_and_balanced():
     assert 0.3 < sum(label for label, _ in blame) / len(blame) < 0.6
 
 
-@pytest.mark.parametrize("name", ["blame_sentences.tsv", "blame_sentences_holdout.tsv"])
+@pytest.mark.parametrize(
+    "name", ["blame_sentences.tsv", "blame_sentences_holdout.tsv", "blame_sentences_holdout2.tsv"]
+)
 def test_blame_precision_and_recall(name):
     precision, recall, wrong = _precision_recall(_labelled(name), _is_blame)
     assert precision >= 0.90 and recall >= 0.85, "\n".join(wrong)
 
 
-@pytest.mark.parametrize("name", ["vague_actions.tsv", "vague_actions_holdout.tsv"])
+@pytest.mark.parametrize(
+    "name", ["vague_actions.tsv", "vague_actions_holdout.tsv", "vague_actions_holdout2.tsv"]
+)
 def test_vague_action_precision_and_recall(name):
     precision, recall, wrong = _precision_recall(_labelled(name), _is_vague)
     assert precision >= 0.85 and recall >= 0.85, "\n".join(wrong)

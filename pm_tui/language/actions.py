@@ -57,7 +57,8 @@ _RULES: list[tuple[str, str, str, str]] = [
     (
         "test-coverage",
         r"\b(?:increase|improve|more|add|write|better|expand|extend)\b[^.]{0,20}\b(?:tests?|"
-        r"testing|test coverage|coverage|qa)\b|^\W*test\b",
+        r"testing|test coverage|coverage|qa)\b|^\W*test\b|\b(?:proper|adequate|sufficient|enough|"
+        r"thorough|more|better|extra)\s+(?:tests?|testing|qa)\b",
         "The action asks for more testing without saying what to test.",
         "Name the code path or failure mode to cover, the kind of test, and where it runs "
         '(e.g. "regression test for null customer IDs in OrderSerializer, run in CI").',
@@ -72,7 +73,7 @@ _RULES: list[tuple[str, str, str, str]] = [
     ),
     (
         "communication",
-        r"\bcommunicat\w*|\bawareness\b|\balignment\b|\bkeep (?:\w+ )?(?:informed|in the loop)\b",
+        r"\bcommunicat\w*|\bawareness\b|\bshar(?:e|ing)\b|\blearnings?\b|\bsociali[sz]e\b|\balignment\b|\bkeep (?:\w+ )?(?:informed|in the loop)\b",
         "The action asks for better communication without saying who tells whom what, when.",
         "Say which message goes to whom through which channel at which trigger "
         '(e.g. "status page update within 15 minutes of declaring a SEV-1").',
@@ -124,42 +125,57 @@ def _compiled() -> list[tuple[str, re.Pattern[str], str, str]]:
     return [(name, re.compile(p, re.I), msg, sug) for name, p, msg, sug in _RULES]
 
 
-@cache
-def _concrete() -> dict[str, re.Pattern[str]]:
-    return {
-        "number": re.compile(r"\d"),
-        "ident": re.compile(
-            r"`[^`]+`|\S*[A-Za-z][_/=#.:()\[\]{}<>]\S*[A-Za-z0-9]|\b[a-z]+-[a-z0-9]+(?:-[a-z0-9]+)*"
-            r"\b(?<!on-call)(?<!follow-up)(?<!double-check)|#[\w-]+|\"[^\"]+\"|'[^']{3,}'"
-        ),
-        "acronym": re.compile(r"\b[A-Z][A-Z0-9]{1,}s?\b"),
-        "proper": re.compile(r"(?<=[a-z,;] )[A-Z][a-z]+[A-Za-z]*\b|\b[a-z]+[A-Z]\w*"),
-        "done": re.compile(
-            r"\b(?:done when|by (?:end of|the end|next|mon|tue|wed|thu|fri|q[1-4]|jan|feb|mar|"
-            r"apr|may|jun|jul|aug|sep|oct|nov|dec)|before (?:the |they |we |it |each |every |"
-            r"any |merg|deploy|releas)|until|so that|tracked in|ticket|deadline|owned by|"
-            r"verified by|instead of|rather than)\b",
-            re.I,
-        ),
-    }
+_DONE = re.compile(
+    r"\b(?:done when|by (?:end of|the end|next|mon|tue|wed|thu|fri|q[1-4]|jan|feb|mar|"
+    r"apr|may|jun|jul|aug|sep|oct|nov|dec)|before (?:the |they |we |it |each |every |"
+    r"any |merg|deploy|releas)|until|so that|tracked in|ticket|deadline|owned by|"
+    r"verified by|instead of|rather than)\b",
+    re.I,
+)
+_INNER_MARKS = frozenset("_/=#.:()[]{}<>`@")
+_PLAIN_HYPHENATED = frozenset(
+    "on-call follow-up double-check re-evaluate well-known long-term short-term".split()
+)
+
+
+def _is_identifier(token: str) -> bool:
+    core = token.strip(".,;:!?\"'()")
+    if len(core) < 2:
+        return False
+    if core.startswith(("#", "`")) or any(ch in _INNER_MARKS for ch in core[1:-1]):
+        return any(ch.isalnum() for ch in core)
+    if "-" in core and core.lower() not in _PLAIN_HYPHENATED and core.islower():
+        return True
+    return core[0].islower() and any(ch.isupper() for ch in core[1:])  # camelCase
 
 
 def concreteness(text: str) -> int:
-    """How many kinds of concrete detail the action names (numbers, identifiers, proper
-    names, done-when); 0 means nothing an owner could check off."""
-    c = _concrete()
+    """How many kinds of concrete detail the action names (numbers, identifiers, acronyms or
+    product names, done-when, length); 0 means nothing an owner could check off."""
+    words = text.split()
     score = 0
-    if c["number"].search(text):
+    if any(ch.isdigit() for ch in text):
         score += 1
-    if c["ident"].search(text):
+    if '"' in text or any(_is_identifier(w) for w in words):
         score += 1
-    if any(a.rstrip("s") not in _ROLE_ACRONYMS for a in c["acronym"].findall(text)):
+    cores = [w.strip(".,;:!?\"'()") for w in words]
+    if any(
+        len(c) >= 2 and c.rstrip("s").isupper() and c.rstrip("s") not in _ROLE_ACRONYMS
+        for c in cores
+    ):
         score += 1
-    if c["proper"].search(text):
+    if any(
+        c[:1].isupper()
+        and c[1:].isalpha()
+        and any(ch.islower() for ch in c[1:])
+        and i > 0
+        and not words[i - 1].endswith((".", ":", "!", "?"))
+        for i, c in enumerate(cores)
+    ):
         score += 1
-    if c["done"].search(text):
-        score += 1
-    if len(text.split()) >= 14:
+    if (score or len(words) >= 8) and _DONE.search(text):
+        score += 1  # "before release" alone does not make a five-word action concrete
+    if len(words) >= 14:
         score += 1
     return score
 
@@ -172,7 +188,13 @@ def check_vague(text: str) -> list[LanguageFinding]:
     start = text.index(stripped[0])
     end = start + len(stripped)
     score = concreteness(stripped)
+    if score >= 2:
+        return []  # concrete enough for every rule, vigilance included
     for name, rx, message, suggestion in _compiled():
+        if score == 1 and name != "be-careful":
+            if name == "placeholder":
+                continue
+            return []  # only vigilance stays vague with one concrete detail
         if not rx.search(stripped):
             continue
         if name == "be-careful" and score < 2:

@@ -71,8 +71,8 @@ def _rx() -> dict[str, re.Pattern[str]]:
             r"typo|blunder|slip)s?|skipp(?:ed|ing)|bypass(?:ed|ing)|circumvent(?:ed)|"
             r"misconfigur(?:ed)|mistyped|introduced (?:a|the|this|that) (?:bug|regression|"
             r"error|defect)|took down|brought down|knocked over|wiped|corrupted|destroyed|"
-            r"(?:\w+ed|ran|chose|took|hit|put|sent|set|wrote|picked|gave|used|did) "
-            r"(?:the|a|an) wrong|(?:pushed|deployed|merged|shipped|committed|applied|"
+            r"(?:the|a|an) wrong|made (?:things|it|matters|the (?:situation|outage|incident)) "
+            r"worse|(?:pushed|deployed|merged|shipped|committed|applied|"
             r"released|ran) (?:an? |the |some )?(?:untested|broken|bad|faulty|buggy|incorrect|"
             r"unreviewed)|without (?:any |a |proper |first )?(?:review|reviewing|testing|"
             r"tests|approval|permission|checking|telling|asking|waiting|a rollback plan|"
@@ -86,7 +86,7 @@ def _rx() -> dict[str, re.Pattern[str]]:
             r"clueless(?:ness)?|dumb|irresponsib(?:le|ly|ility)|idiot(?:s|ic)?|"
             r"foolish(?:ly|ness)?|inept(?:itude)?|moron(?:s|ic)?|thoughtless(?:ly|ness)?|"
             r"inattentive(?:ness)?|inattention|unprofessional|amateurish|boneheaded|"
-            r"half-?assed|not paying attention|(?:not|n't) pay(?:ing)? attention|"
+            r"half-?assed|not paying attention|(?:nobody|no one|never)\b[^.,;]{0,40}?\bbothered|(?:not|n't) pay(?:ing)? attention|"
             r"lack of (?:attention|care|diligence)|didn'?t bother|should(?: have|'ve) known "
             r"better|asleep at the wheel|dropped the ball|rookie mistake|"
             r"(?:wasn'?t|weren'?t|was not|were not|not) (?:being )?careful(?: enough)?)\b",
@@ -118,7 +118,7 @@ def _rx() -> dict[str, re.Pattern[str]]:
             i,
         ),
         "he_tech": re.compile(
-            r"^\s*(?:rate|code|message|response|page|count|log|handling|class|type|path|"
+            r"^\s*(?:\(|http|\d{3}\b|rate|code|message|response|page|count|log|handling|class|type|path|"
             r"field|status|metric|budget)s?\b",
             i,
         ),
@@ -137,6 +137,9 @@ def _rx() -> dict[str, re.Pattern[str]]:
             r"blame|\brather than (?:blam|fault|point)|\binstead of (?:blam|point)|"
             r"\beasy to (?:call|label|blame|say|dismiss|write)|\bdid(?:n'?t| not)\b[^.;,]{0,10}"
             r"\bdo anything wrong|\bnot (?:a |an |the )?(?:personal )?(?:failing|failure) of|"
+            r"\b(?:not|n'?t) (?:be )?(?:frame|call|label|treat|see|view|describe|consider|"
+            r"characteri[sz]e)\w* (?:this|it|that) as|\b(?:anyone|anybody|no one|nobody)['’]s "
+            r"(?:mistake|fault|error)|"
             r"\bnot (?:caused by |due to |because of |the result of |a case of |just |simply |"
             r"merely |about |an? )*(?:human|operator|user|pilot) errors?",
             i,
@@ -197,7 +200,7 @@ _JUDGE_WORDS = frozenset(
     irresponsibly irresponsibility idiot idiots idiotic foolish foolishly foolishness inept
     ineptitude moron morons moronic thoughtless thoughtlessly thoughtlessness inattentive
     inattentiveness inattention unprofessional amateurish boneheaded half-assed halfassed
-    attention bother didn't better asleep ball rookie careful""".split()
+    attention bother bothered didn't better asleep ball rookie careful""".split()
 )
 _HUMAN_WORDS = frozenset(
     """error errors mistake mistakes pebkac pebcak pebkak id-10-t id10t fat-finger fat-fingered
@@ -259,8 +262,12 @@ def _person_fault(s: str) -> tuple[str, int] | None:
             person = np_is_person(prev_np, allow_we=allow_we)
         elif empty:
             person = _leading_person(tokens(s[pstart:cstart]), allow_we)
-        elif verb.startswith("by "):
-            person = _leading_person(words, allow_we)
+        elif verb.startswith(("by ", "the wrong", "a wrong", "an wrong")):
+            # A clause adverbial: the subject is where the clause starts.
+            person = _leading_person(words, allow_we) or (
+                opener in ("and", "then", "but")
+                and _leading_person(tokens(s[pstart:cstart]), allow_we)
+            )
         else:
             person = np_is_person(np, allow_we=allow_we) or (
                 first in HUMAN_ONLY_VERBS and is_capitalised_unknown(np) and len(words) <= 2

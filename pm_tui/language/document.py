@@ -7,7 +7,8 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
 
-from pm_tui.language.prose import check_action, check_masked
+from pm_tui.language.actions import check_vague
+from pm_tui.language.prose import check_masked
 from pm_tui.language.text import MASK, _fill, mask_prose
 
 PROSE = "prose"
@@ -138,6 +139,8 @@ def _action_findings(text: str, masked: str) -> list[tuple[object, int]]:
             if body.startswith("|"):
                 body = body.strip("|")
                 lead += 1
-            found.extend((f, offset + lead) for f in check_action(body))
+            # The line is already masked as part of the document: reuse that for blame.
+            found.extend((f, offset + lead) for f in check_masked(mline[lead : lead + len(body)]))
+            found.extend((f, offset + lead) for f in check_vague(body))
         offset += len(line) + 1
     return found
