@@ -93,10 +93,7 @@ def prose_fields(pm: PostMortem) -> Iterator[tuple[str, str, str, str]]:
 
 
 def _language(pm: PostMortem, today: date) -> Iterator[Finding]:
-    try:
-        from pm_tui.language import check_action, check_prose
-    except ImportError:  # TEMPORARY until the language engine lands (branch lang)
-        return
+    from pm_tui.language import check_action, check_prose
 
     for section, row, field, text in prose_fields(pm):
         if not text.strip():
@@ -126,12 +123,7 @@ def _from_language(lf, section: str, row: str, field: str) -> Finding:
 
 
 def _shallow(pm: PostMortem, today: date) -> Iterator[Finding]:
-    try:
-        from pm_tui.language import ends_at_person
-    except ImportError:  # TEMPORARY until the language engine lands (branch lang)
-
-        def ends_at_person(text: str) -> bool:
-            return False
+    from pm_tui.language import ends_at_person
 
     a = pm.analysis
     if not any(c.strip() for c in a.immediate_causes):

@@ -1,0 +1,67 @@
+"""The public language checks: free text, one action item, and the shallow-analysis test."""
+
+from __future__ import annotations
+
+import re
+
+from pm_tui.language import blame
+from pm_tui.language.actions import check_vague
+from pm_tui.language.finding import LanguageFinding
+from pm_tui.language.subjects import np_is_person, subject_of, tokens
+from pm_tui.language.text import mask_prose, split_sentences
+
+
+def check_masked(masked: str) -> list[LanguageFinding]:
+    """Blame findings over text whose code, URLs and logs are already masked."""
+    found: list[LanguageFinding] = []
+    for start, end in split_sentences(masked):
+        found.extend(blame.check_sentence(masked[start:end], start))
+    return found
+
+
+def check_prose(text: str) -> list[LanguageFinding]:
+    """Blameful-language findings in free text; spans are offsets into `text`."""
+    return check_masked(mask_prose(text))
+
+
+def check_action(text: str) -> list[LanguageFinding]:
+    """Findings for one action item: blameful language, and vague wording (no system,
+    signal, threshold or done-when)."""
+    return check_prose(text) + check_vague(text)
+
+
+_LEAD = re.compile(
+    r"^\W*(?:why\W*\d*\W*|because(?: of)?|since|as|due to|the reason (?:is|was)"
+    r"(?: that)?|root cause\W*|cause\W*)\s*",
+    re.I,
+)
+_SYSTEMIC = re.compile(
+    r"\b(?:because|since|as|due to|so|which|when)\b[^.]*\b(?:the|a|an|no|our|its)\b\s*"
+    r"(?:\w+\s+){0,3}(?:tool|system|process|check|alert|runbook|config|pipeline|test|"
+    r"guard|safeguard|script|ui|console|default|lock|validation|review|documentation|"
+    r"monitoring|automation|policy|design|dashboard)s?\b",
+    re.I,
+)
+
+
+def ends_at_person(text: str) -> bool:
+    """True when an explanation stops at a person or at "human error" instead of at what
+    allowed the mistake (used for the last why of a Five Whys chain and for factors)."""
+    masked = mask_prose(text)
+    if any(blame.rejects_blame(masked[s:e]) for s, e in split_sentences(masked)):
+        return False
+    if check_masked(masked):
+        return True
+    if re.search(
+        r"\b(?:human|operator|user) (?:error|mistake)|\bmistake\b|\boversight\b", masked, re.I
+    ):
+        return True
+    body = _LEAD.sub("", masked.strip())
+    if _SYSTEMIC.search(body):
+        return False
+    words = tokens(body)
+    for k in range(1, min(5, len(words)) + 1):
+        if np_is_person(words[:k], allow_we=True):
+            return True
+    np, empty = subject_of(words[:6])
+    return not empty and np_is_person(np, allow_we=True)

@@ -1,0 +1,139 @@
+"""Deciding whether a noun phrase names a person or a group of people (not a system)."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from pm_tui.language.lexicon import (
+    DETERMINERS,
+    FILLERS,
+    GROUP_WORDS,
+    NAMES,
+    PREPOSITIONS,
+    PRONOUNS,
+    ROLE_NOUNS,
+    TEAM_NOUNS,
+)
+
+_QUANTIFIERS = frozenset(
+    "one some several none two three many most each any either neither".split()
+)
+_OPERATOR_OK = frozenset("the a an our their human on-call night shift console".split())
+
+
+@cache
+def _token_re() -> re.Pattern[str]:
+    return re.compile(r"@[\w.-]*\w|[A-Za-z][\w'’-]*")
+
+
+def tokens(text: str) -> list[str]:
+    """Words of `text`: @handles, and words with inner hyphens or apostrophes."""
+    return _token_re().findall(text)
+
+
+def _bare(word: str) -> str:
+    return word.lower().replace("’", "'")
+
+
+def is_possessive(word: str) -> bool:
+    """True for "Bob's", "engineers'" and the like."""
+    w = _bare(word)
+    return w.endswith("'s") or w.endswith("s'")
+
+
+def _strip_possessive(word: str) -> str:
+    w = word.replace("’", "'")
+    if w.lower().endswith("'s"):
+        return w[:-2]
+    return w[:-1] if w.endswith("'") else w
+
+
+def word_is_person(word: str, *, allow_we: bool = False) -> bool:
+    """True when one word alone names a person: an @handle, a given name or a pronoun."""
+    if word.startswith("@"):
+        return True
+    low = _bare(word)
+    if low in PRONOUNS or (allow_we and low == "we"):
+        return True
+    return word in NAMES
+
+
+def np_is_person(np: list[str], *, allow_we: bool = False, possessive_ok: bool = False) -> bool:
+    """True when the noun phrase `np` (a list of words, head last) names a person or group."""
+    if not np:
+        return False
+    head = np[-1]
+    if is_possessive(head):
+        if not possessive_ok:
+            return False
+        head = _strip_possessive(head)
+    low = _bare(head)
+    if word_is_person(head, allow_we=allow_we):
+        return True
+    if any(w in NAMES for w in np[:-1]) and head[:1].isupper():
+        return True  # "John Smith"
+    if low in ("operator", "operators"):
+        return len(np) == 1 or _bare(np[-2]) in _OPERATOR_OK
+    if low in ROLE_NOUNS or low in TEAM_NOUNS:
+        if low in ("lead", "leads", "tech", "owner", "owners", "member", "members", "ic"):
+            return len(np) >= 2 or head.isupper()
+        return True
+    if low in GROUP_WORDS and len(np) <= 2:
+        if low == "it":
+            return head == "IT"
+        return len(np) == 1 or _bare(np[0]) in ("the", "our", "their")
+    return False
+
+
+def subject_of(prefix_words: list[str]) -> tuple[list[str], bool]:
+    """The subject noun phrase that ends a clause prefix, and whether the prefix was empty
+    (the verb has no subject of its own, e.g. the second verb of "X did A and broke B")."""
+    words = list(prefix_words)
+    while words and _bare(words[-1]) in FILLERS:
+        words.pop()
+    if not words:
+        return [], True
+    lowered = [_bare(w) for w in words]
+    if "who" in lowered[1:]:
+        words = words[: lowered.index("who", 1)]
+        lowered = lowered[: len(words)]
+    if lowered[-1] == "who":
+        return [], True
+    if len(words) >= 3 and lowered[0] in _QUANTIFIERS and lowered[1] == "of":
+        words, lowered = words[2:], lowered[2:]
+    for i, w in enumerate(lowered):
+        if i > 0 and w in PREPOSITIONS:
+            return words[:i], False
+    # A second determiner starts a new phrase: keep the last one.
+    for i in range(len(lowered) - 1, 0, -1):
+        if lowered[i] in DETERMINERS:
+            return words[i:], False
+    return words, False
+
+
+def person_after(words: list[str], *, allow_we: bool = False) -> bool:
+    """True when the words right after a preposition ("by ...", "with ...") start with a
+    noun phrase naming a person; the phrase stops at the next determiner or preposition."""
+    np: list[str] = []
+    for i, w in enumerate(words[:6]):
+        low = _bare(w)
+        if i > 0 and (
+            low in DETERMINERS
+            or low in PREPOSITIONS
+            or low in ("who", "that", "which", "and", "or")
+        ):
+            break
+        np.append(w)
+        if np_is_person(np, allow_we=allow_we):
+            return True
+    return False
+
+
+def is_capitalised_unknown(np: list[str]) -> bool:
+    """A single capitalised plain word (no digits, no inner capitals): likely a name that is
+    not in our list, when it is the subject of a verb only a person does."""
+    if len(np) != 1:
+        return False
+    w = np[0]
+    return bool(re.fullmatch(r"[A-Z][a-z]{1,14}", w))

@@ -1,0 +1,134 @@
+"""Masking text that must never be flagged, and splitting the rest into sentences.
+
+Masking keeps offsets: every masked character becomes "_" (newlines stay), so a span in the
+masked text is the same span in the original.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+MASK = "_"
+
+_ABBREVIATIONS = frozenset(
+    "e.g i.e etc vs mr mrs ms dr st approx incl no fig cf al jr sr inc ltd co".split()
+)
+
+
+@cache
+def _patterns() -> dict[str, re.Pattern[str]]:
+    return {
+        "fence": re.compile(
+            r"^[ \t]{0,3}(`{3,}|~{3,})[^\n]*\n.*?(?:^[ \t]{0,3}\1[ \t]*$|\Z)", re.M | re.S
+        ),
+        "inline": re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)", re.S),
+        "url": re.compile(r"\b(?:https?|ftp)://[^\s<>\"'`)\]]+|\bwww\.[^\s<>\"'`)\]]+"),
+        "quoted": re.compile(r"\"([^\"\n]{3,300})\"|“([^”\n]{3,300})”"),
+        "quote_line": re.compile(r"^[ \t]*>[^\n]*$", re.M),
+        "loglike": re.compile(
+            r"\b(?:ERROR|WARN(?:ING)?|INFO|DEBUG|FATAL|CRIT(?:ICAL)?|TRACE|PANIC|Exception|"
+            r"Traceback|errno|stderr|stdout|E\d{4})\b|\d{1,2}:\d{2}(?::\d{2})?|\[[^\]]*\]|"
+            r"\w+=\S|\w+\(\)|^\s*\w[\w. -]{0,40}:\s|\b(?:failed|error|refused|denied|timeout|"
+            r"timed out|exit(?:ed)? (?:code|status)|status \d|code \d)\b",
+            re.I,
+        ),
+        "boundary": re.compile(r"[.!?]+[\"')\]]*(?=\s)|\n"),
+    }
+
+
+def _fill(chars: list[str], start: int, end: int) -> None:
+    for i in range(start, end):
+        if chars[i] != "\n":
+            chars[i] = MASK
+
+
+def looks_like_log(snippet: str) -> bool:
+    """True when a quoted snippet reads like a log line or machine output, not speech."""
+    return bool(_patterns()["loglike"].search(snippet))
+
+
+def mask_prose(text: str) -> str:
+    """Return `text` with code (fenced, indented, inline), URLs and quoted log lines masked."""
+    p = _patterns()
+    chars = list(text)
+    for m in p["fence"].finditer(text):
+        _fill(chars, m.start(), m.end())
+    _mask_indented_code(text, chars)
+    for m in p["inline"].finditer(text):
+        _fill(chars, m.start(), m.end())
+    for m in p["url"].finditer(text):
+        end = m.end()
+        while end > m.start() and text[end - 1] in ".,;:!?":
+            end -= 1
+        _fill(chars, m.start(), end)
+    for m in p["quote_line"].finditer(text):
+        body = m.group(0).lstrip(" \t>")
+        if looks_like_log(body):
+            _fill(chars, m.start(), m.end())
+    for m in p["quoted"].finditer(text):
+        body = m.group(1) or m.group(2) or ""
+        if looks_like_log(body):
+            _fill(chars, m.start(), m.end())
+    return "".join(chars)
+
+
+def _mask_indented_code(text: str, chars: list[str]) -> None:
+    """Indented code: a block of lines indented 4+ spaces (or a tab) after a blank line,
+    unless it continues a list item (Markdown list continuation is prose)."""
+    offset = 0
+    prev_blank = True
+    in_code = False
+    in_list = False
+    for line in text.split("\n"):
+        stripped = line.strip(" \t\r" + MASK)  # a masked line (an HTML comment) is blank
+        indented = line.startswith(("    ", "\t")) and bool(stripped)
+        if in_code and (indented or not stripped):
+            _fill(chars, offset, offset + len(line))
+        elif indented and prev_blank and not in_list:
+            in_code = True
+            _fill(chars, offset, offset + len(line))
+        else:
+            in_code = False
+            if stripped and not indented:
+                in_list = bool(re.match(r"(?:[-*+]|\d+[.)])\s", stripped))
+        prev_blank = not stripped
+        offset += len(line) + 1
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Split (masked) text into sentence spans [start, end), trimmed of surrounding blanks.
+
+    A newline ends a sentence unless the next line starts in lower case (a hard-wrapped
+    paragraph); abbreviations, decimals and file names do not end one.
+    """
+    spans: list[tuple[int, int]] = []
+    start = 0
+    n = len(text)
+    for m in _patterns()["boundary"].finditer(text):
+        end = m.end()
+        if m.group(0) == "\n":
+            nxt = text[end:].lstrip(" \t")[:1]
+            if nxt.islower() and text[start:end].strip():
+                continue
+        else:
+            word = re.search(r"([A-Za-z.]+)\.$", text[max(start, m.start() - 12) : m.start() + 1])
+            if word and word.group(1).lower().rstrip(".") in _ABBREVIATIONS:
+                continue
+            rest = text[end:].lstrip(" \t")
+            if rest[:1].islower():
+                continue
+        _add_span(text, start, end, spans)
+        start = end
+    if start < n:
+        _add_span(text, start, n, spans)
+    return spans
+
+
+def _add_span(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
+    while start < end and text[start] in " \t\n\r" + MASK:
+        start += 1
+    while end > start and text[end - 1] in " \t\n\r":
+        end -= 1
+    if end > start:
+        spans.append((start, end))
