@@ -11,9 +11,7 @@ import pytest
 from pm_tui.collectors.store import load_evidence
 from pm_tui.model import new_postmortem
 
-# the store lands with the integrator's branch; this test runs once both are merged
-store = pytest.importorskip("pm_tui.store")
-pytest.importorskip("pm_tui.cli.cmd_new")
+from pm_tui import store
 
 
 def at(hhmm: str) -> datetime:
