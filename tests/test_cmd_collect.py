@@ -6,12 +6,9 @@ import json
 import socket
 from datetime import datetime
 
-import pytest
-
+from pm_tui import store
 from pm_tui.collectors.store import load_evidence
 from pm_tui.model import new_postmortem
-
-from pm_tui import store
 
 
 def at(hhmm: str) -> datetime:

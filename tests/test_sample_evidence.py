@@ -291,7 +291,9 @@ def _get(url: str, **params: str) -> dict:
 def sample_rig(tmp_path_factory):
     # A skipped rig test proves nothing: fail clearly instead (bash dev.sh test installs them).
     assert RIG.exists(), f"{RIG} is missing: the rig lives in ../shared/rig"
-    assert shutil.which("prometheus") and shutil.which("promtool"), "install prometheus: bash dev.sh test"
+    assert shutil.which("prometheus") and shutil.which("promtool"), (
+        "install prometheus: bash dev.sh test"
+    )
     rig_dir = tmp_path_factory.mktemp("sample-rig")
     env = dict(
         os.environ,
