@@ -20,6 +20,7 @@ COMMANDS = [
     "list",
     "show",
     "export",
+    "report",
     "open",
     "demo",
 ]
