@@ -21,6 +21,8 @@ COMMANDS = [
     "show",
     "export",
     "report",
+    "track",
+    "sync",
     "open",
     "demo",
 ]
