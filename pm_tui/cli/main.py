@@ -23,6 +23,9 @@ COMMANDS = [
     "report",
     "track",
     "sync",
+    "review",
+    "schedule",
+    "search",
     "open",
     "demo",
 ]
