@@ -26,6 +26,7 @@ COMMANDS = [
     "review",
     "schedule",
     "search",
+    "distribute",
     "open",
     "demo",
 ]
