@@ -23,6 +23,7 @@ class FakeGitHub:
         self.users = {"alice", "marco"}
         self.rate_limited = False
         self.max_per_page = 100  # GitHub's cap; tests lower it to exercise pagination
+        self.posts_before_limit: int | None = None  # rate-limit POSTs after this many
         self.requests: list[tuple[str, str]] = []
         self.lock = threading.Lock()
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(self))
@@ -34,6 +35,7 @@ class FakeGitHub:
             self.repos = {"acme/api": []}
             self.rate_limited = False
             self.max_per_page = 100
+            self.posts_before_limit = None
             self.requests = []
 
     def count(self, method: str) -> int:
@@ -67,7 +69,12 @@ def _handler(gh: FakeGitHub):
             auth = self.headers.get("Authorization", "")
             if auth not in (f"Bearer {TOKEN}", f"token {TOKEN}"):
                 return self._error(401, "Bad credentials")
-            if gh.rate_limited:
+            limited = (
+                gh.posts_before_limit is not None
+                and method == "POST"
+                and (gh.count("POST") > gh.posts_before_limit)
+            )
+            if gh.rate_limited or limited:
                 reset = str(int(time.time()) + 600)
                 self._send(
                     403,

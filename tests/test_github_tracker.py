@@ -171,3 +171,18 @@ def test_sync_brings_issue_states_back_and_commits(github, untracked, capsys):
     assert _log(untracked)[0] == f"{SAMPLE_ID}: action item statuses synced from GitHub"
     assert main(["--repo", str(untracked.root), "sync"]) == 0
     assert "everything already in sync" in capsys.readouterr().out
+
+
+def test_an_error_part_way_keeps_the_issues_made_and_a_rerun_adds_no_duplicate(
+    github, untracked, capsys
+):
+    github.posts_before_limit = 1  # the second creation hits the rate limit
+    assert _track(untracked) == 1
+    err = capsys.readouterr().err
+    assert "GitHub rate limit reached (403): try again at" in err
+    pm = untracked.load(SAMPLE_ID)
+    assert pm.actions[0].tracker_url == f"{github.url}/acme/api/issues/1"
+    assert _log(untracked)[0] == f"{SAMPLE_ID}: action items tracked in GitHub (partly)"
+    github.posts_before_limit = None
+    assert _track(untracked) == 0
+    assert [i["title"][:6] for i in github.repos["acme/api"]] == ["AI-001", "AI-003", "AI-004"]

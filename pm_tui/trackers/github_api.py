@@ -79,6 +79,7 @@ class GitHub:
         )
 
     def close(self) -> None:
+        """Close the HTTP connection pool."""
         self._client.close()
 
     def __enter__(self) -> GitHub:
@@ -110,16 +111,19 @@ class GitHub:
         self.request("GET", f"/repos/{repo}", f"repository {repo}")
 
     def create_issue(self, repo: str, fields: dict[str, Any]) -> dict[str, Any]:
+        """POST a new issue; returns GitHub's issue object (number, html_url, ...)."""
         return self.request(
             "POST", f"/repos/{repo}/issues", f"repository {repo}", json=fields
         ).json()
 
     def get_issue(self, repo: str, number: int) -> dict[str, Any]:
+        """The issue object (state, state_reason, body, ...)."""
         return self.request(
             "GET", f"/repos/{repo}/issues/{number}", f"issue {repo}#{number}"
         ).json()
 
     def update_issue(self, repo: str, number: int, fields: dict[str, Any]) -> dict[str, Any]:
+        """PATCH the given fields of an issue; returns the updated issue."""
         return self.request(
             "PATCH", f"/repos/{repo}/issues/{number}", f"issue {repo}#{number}", json=fields
         ).json()
