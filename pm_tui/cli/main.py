@@ -22,6 +22,7 @@ COMMANDS = [
     "export",
     "open",
     "demo",
+    "redact",
 ]
 
 
