@@ -5,7 +5,9 @@ A bucket is one `Evidence(kind="log")` at the bucket's start with attrs::
     {"bucket": True, "bucket_seconds": 10, "requests": n, "2xx": n, "3xx": n, "4xx": n,
      "5xx": n, "p50_ms": float | None, "p90_ms": ..., "p99_ms": ..., "max_ms": ...}
 
-(latencies are None when the log has no request time). A few failing requests are also
+(latencies are None when the log has no request time). The window's edges are rounded out
+to whole buckets (a bucket is in when its start lies in [window start rounded down, end]).
+A few failing requests are also
 kept as ordinary per-request evidence (`attrs["sample"] = True`), so a reader sees what failed.
 
 The fast path works on whole chunks of bytes with a handful of C-speed scans (status codes,
@@ -146,8 +148,8 @@ def scan_chunk(
     """
     if variant == "last":
         rev = _RT_LAST_REV.findall(chunk[::-1])
+        # Reversing the joined list restores both the line order and each number's digits.
         lat = b"\n".join(rev)[::-1].split(b"\n")
-        lat.reverse()
     elif variant == "key":
         lat = _RT_KEY.findall(chunk)
     else:

@@ -32,6 +32,8 @@ _LEVEL_WORD = re.compile(
     r"|trace|debug|info|warn(?:ing)?|error|fatal|critical)\b"
 )
 
+_LEADING_LEVEL = re.compile(r"^\[?(" + _LEVEL_WORD.pattern[2:-2] + r")\]?:?\s+")
+
 ACCESS_RX = re.compile(
     r'^(\S+) \S+ (\S+) \[([^\]]+)\] "([^"]*)" (\d{3}) (\d+|-)'
     r'(?: "([^"]*)" "([^"]*)")?(.*)$'
@@ -145,7 +147,11 @@ def _logfmt(m: re.Match, ctx: Context) -> Parsed | None:
 
 def _iso_prefix(m: re.Match, ctx: Context) -> Parsed:
     date, clock, frac, tz, rest = m.groups()
-    return iso_time(date, clock, frac, tz, ctx.tz), _guess_level(rest), rest, {}
+    t = iso_time(date, clock, frac, tz, ctx.tz)
+    lead = _LEADING_LEVEL.match(rest)
+    if lead:
+        return t, normalise_level(lead.group(1)), rest[lead.end() :], {}
+    return t, _guess_level(rest), rest, {}
 
 
 def _kubectl(m: re.Match, ctx: Context) -> Parsed:
@@ -161,6 +167,9 @@ def _kubectl(m: re.Match, ctx: Context) -> Parsed:
                 return t, level, msg, {}
         except ValueError:
             pass
+    lead = _LEADING_LEVEL.match(rest)
+    if lead:
+        return t, normalise_level(lead.group(1)), rest[lead.end() :], {}
     return t, _guess_level(rest), rest, {}
 
 

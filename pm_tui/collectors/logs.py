@@ -47,7 +47,8 @@ from pm_tui.redact import redact_many
 SLACK = timedelta(minutes=2)  # how far out of order a "sorted" log may be
 BISECT_MIN = 4 << 20  # smaller files are simply streamed
 CHUNK = 2 << 20
-PROGRESS_LINES = 100_000
+PROGRESS_LINES = 98_304  # a multiple of 4096, about 100k
+PROGRESS_BYTES = 1 << 20
 MAX_CONTINUATION = 200
 UNPARSED_GAP_RATIO = 0.01
 
@@ -121,7 +122,7 @@ class _Collector:
         head = self.fh.read(64 * 1024)
         self.fh.seek(0)
         lines = head.decode("utf-8", errors="replace").splitlines()
-        if len(head) == 64 * 1024 and lines:
+        if len(head) == 64 * 1024 and len(lines) > 1:
             lines.pop()  # probably cut in the middle
         return [ln[:MAX_LINE] for ln in lines[:200] if ln.strip()]
 
@@ -215,10 +216,14 @@ class _Collector:
         stop_after = w.end + SLACK
         latest: datetime | None = None
         n = 0
+        ticked = start
         for raw in reader:
             n += 1
-            if n % PROGRESS_LINES == 0:
-                self._tick(reader.offset, f"{n:,} lines")
+            if not n & 4095 and (
+                n % PROGRESS_LINES == 0 or reader.offset - ticked >= PROGRESS_BYTES
+            ):
+                ticked = reader.offset
+                self._tick(ticked, f"{n:,} lines")
             line = raw.decode("utf-8", errors="replace").rstrip("\r")
             if not line.strip():
                 continue
@@ -350,6 +355,7 @@ class _Collector:
     def _aggregate_lines(self, parser: LineParser, chunk: bytes, agg: AccessAggregator) -> bool:
         """The per-line path for a chunk the fast path refused. True when past the window."""
         w, counts = self.window, self.counts
+        first_bucket = bucket_start(w.read_start)
         stop = False
         for raw in chunk.split(b"\n")[:-1]:
             counts["lines_read"] += 1
@@ -365,11 +371,11 @@ class _Collector:
             counts["records"] += 1
             if self.first_time is None or t < self.first_time:
                 self.first_time = t
-            if not w.contains(t):
+            b = bucket_start(t)
+            if not first_bucket <= b <= w.end:  # whole buckets, as the fast path counts them
                 stop = stop or (t > w.end + SLACK and bool(counts.get("bisected")))
                 continue
             counts["in_window"] += 1
-            b = bucket_start(t)
             secs = [attrs["duration_ms"] / 1000] if "duration_ms" in attrs else []
             agg.add(b, Counter({str(attrs["status"])[0]: 1}), secs)
             if attrs["status"] >= 500 and agg.want_sample(b):

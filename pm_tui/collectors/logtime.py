@@ -39,7 +39,7 @@ def iso_time(
     date: str, clock: str, frac: str | None, tz: str | None, default: timezone = UTC
 ) -> datetime:
     """ISO 8601 pieces (`2025-02-09`, `10:05:01`, `123456789`, `+05:30`) → aware UTC."""
-    key = (date, clock, tz)
+    key = (date, clock, tz, default)
     base = _cache.get(key)
     if base is None:
         naive = datetime(
