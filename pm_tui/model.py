@@ -276,9 +276,7 @@ class PostMortem:
 
 
 def _next_id(prefix: str, existing: list[str], width: int = 3) -> str:
-    numbers = [
-        int(m.group(1)) for i in existing if (m := re.match(re.escape(prefix) + r"(\d+)$", i))
-    ]
+    numbers = [int(m.group(1)) for i in existing if (m := re.match(re.escape(prefix) + r"(\d+)$", i))]
     return f"{prefix}{(max(numbers) + 1) if numbers else 1:0{width}d}"
 
 
