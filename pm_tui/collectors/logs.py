@@ -314,7 +314,7 @@ class _Collector:
                 stop = self._aggregate_lines(parser, chunk, agg)
             else:
                 counts["lines_read"] += chunk.count(b"\n")
-                for t, classes, secs, seg in runs:
+                for t, classes, hist, seg in runs:
                     n = sum(classes.values())
                     counts["records"] += n
                     if self.first_time is None:
@@ -327,7 +327,7 @@ class _Collector:
                             break
                         continue
                     counts["in_window"] += n
-                    agg.add(t, classes, secs)
+                    agg.add(t, classes, hist)
                     if classes.get("5") and agg.want_sample(t):
                         for line in error_lines(seg, agg.samples_per_bucket):
                             self._sample_line(parser, line, agg)
@@ -376,7 +376,7 @@ class _Collector:
                 stop = stop or (t > w.end + SLACK and bool(counts.get("bisected")))
                 continue
             counts["in_window"] += 1
-            secs = [attrs["duration_ms"] / 1000] if "duration_ms" in attrs else []
+            secs = Counter([attrs["duration_ms"] / 1000]) if "duration_ms" in attrs else Counter()
             agg.add(b, Counter({str(attrs["status"])[0]: 1}), secs)
             if attrs["status"] >= 500 and agg.want_sample(b):
                 self._sample_line(parser, raw, agg)
