@@ -32,6 +32,7 @@ COMMANDS = [
     "validate",
     "collect",
     "lint",
+    "redact",
 ]
 
 
