@@ -32,8 +32,8 @@ words and figures, what went well, what went wrong, where you got lucky, lessons
 (one item per line). Figures unknown? Say how you would estimate them, and from what."""
 
     BINDINGS = [
-        Binding("ctrl+e", "app.export", "Export"),
-        Binding("ctrl+d", "app.distribute", "Distribute"),
+        Binding("ctrl+r", "app.export", "Export"),
+        Binding("ctrl+t", "app.distribute", "Distribute"),
     ]
 
     def __init__(self, pm) -> None:
@@ -60,8 +60,8 @@ words and figures, what went well, what went wrong, where you got lucky, lessons
                 for key, label in _RETRO:
                     yield self._area(key, f"{label} (one per line)")
                 with Horizontal(id="report-buttons"):
-                    yield Button("Export (ctrl+e)", id="export")
-                    yield Button("Distribute (ctrl+d)", id="distribute")
+                    yield Button("Export (ctrl+r)", id="export")
+                    yield Button("Distribute (ctrl+t)", id="distribute")
             preview = Markdown(id="preview")
             preview.border_title = "Report preview"
             yield preview
