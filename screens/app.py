@@ -142,7 +142,8 @@ class PmTuiApp(App):
             None if self.read_only else workstate.recoverable_autosave(self.repo.root, pm.id, path)
         )
         if recovered is None:
-            self._run_validation()
+            # Validation compiles its patterns on first use: let the step paint first.
+            self.call_after_refresh(self._run_validation)
             self.show_step(step)
             return
 
@@ -368,6 +369,10 @@ class PmTuiApp(App):
                 self.notify(str(exc), severity="error")
                 self._candidates[pm.id] = []
         return self._candidates[pm.id]
+
+    def evidence_dir_for(self, pm: PostMortem) -> Path:
+        """Where the evidence collected in step 1 is kept."""
+        return self.repo.evidence_dir(pm.id)
 
     def metric_series_for(self, pm: PostMortem) -> list:
         """Metric series from the kept evidence ([] when none or unreadable)."""

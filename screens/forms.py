@@ -9,13 +9,94 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import UTC, date, datetime
 
+from rich.text import Text
 from textual.app import ComposeResult
-from textual.widgets import Input, Select, SelectionList
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, Select, SelectionList, Static
 
 from pm_tui import model
-from pm_tui.errors import UsageError
+from pm_tui.errors import PmTuiError, UsageError
 from pm_tui.timeparse import format_event_time, parse_deadline, parse_event_time
-from screens.modals import FormModal, ParseValidator
+from screens.modals import ParseValidator
+
+
+class FormModal(ModalScreen[dict | None]):
+    """A small form: labelled fields, Save (enter / ctrl+s) and Cancel (escape).
+
+    Subclasses implement `fields()` (yield widgets with ids) and `values()`, which reads
+    them back into a dict or raises PmTuiError with what to fix.
+    """
+
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel"),
+        Binding("ctrl+s", "save", "Save", priority=True),
+    ]
+    TITLE_TEXT = "Edit"
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog form"):
+            yield Label(Text(self.TITLE_TEXT), classes="form-title")
+            with VerticalScroll(classes="form-fields"):
+                yield from self.fields()
+            yield Static("", id="form-error", classes="form-error")
+            with Horizontal(classes="buttons"):
+                yield Button("Save (ctrl+s)", variant="primary", id="save")
+                yield Button("Cancel (esc)", id="cancel")
+
+    def fields(self) -> ComposeResult:  # pragma: no cover - abstract
+        yield from ()
+
+    def values(self) -> dict:  # pragma: no cover - abstract
+        return {}
+
+    @staticmethod
+    def labelled(label: str, widget) -> ComposeResult:
+        yield Label(label, classes="field-label")
+        yield widget
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        if event.button.id == "save":
+            self.action_save()
+        else:
+            self.action_cancel()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.action_save()
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    def action_save(self) -> None:
+        for inp in self.query(Input):
+            result = inp.validate(inp.value)
+            if result is not None and not result.is_valid:
+                self._error(f"{inp.border_title or inp.id}: {result.failure_descriptions[0]}")
+                inp.focus()
+                return
+        try:
+            values = self.values()
+        except PmTuiError as exc:
+            self._error(str(exc))
+            return
+        self.dismiss(values)
+
+    def _error(self, message: str) -> None:
+        self.query_one("#form-error", Static).update(Text(message, style="bold red"))
+
+    # small helpers for subclasses
+    def text_of(self, widget_id: str) -> str:
+        return self.query_one(f"#{widget_id}", Input).value.strip()
+
+    def select_of(self, widget_id: str):
+        value = self.query_one(f"#{widget_id}", Select).value
+        return None if value is Select.NULL else value
+
+    def selected_of(self, widget_id: str) -> list:
+        return list(self.query_one(f"#{widget_id}", SelectionList).selected)
 
 
 def _input(value: str, widget_id: str, title: str, placeholder: str = "", validators=()) -> Input:

@@ -17,24 +17,28 @@ class NotInstalled(Exception):
     """A module the wizard can use is not installed (yet); the message names it."""
 
 
+EVIDENCE_FILE = "evidence.jsonl"  # what `pm-tui collect` keeps beside the post-mortem
+
+
 def collect_sources(
     pm: PostMortem,
     indexes: list[int],
     progress: Callable[[int, str, int, int | None, str], None],
     cancel: threading.Event,
-) -> dict[int, EvidenceSource]:
+    evidence_dir=None,
+) -> dict[int, EvidenceSource] | None:
     """Collect pm.sources[i] for each i over the incident window, reporting progress.
 
-    progress(index, state, done, total, note); returns the updated model records by index.
-    Runs in a worker thread. INTEGRATOR: wire pm_tui.collectors.runner here.
+    progress(index, state, done, total, note). Returns the new model records by index, or
+    None when cancelled. Keeps the evidence in `evidence_dir`. Runs in a worker thread.
     """
     try:
-        from pm_tui.collectors import runner  # type: ignore[attr-defined]
+        from pm_tui.collectors import runner
+        from pm_tui.collectors.evidence import Cancelled, CollectWindow
     except ImportError:
         raise NotInstalled("collectors not installed") from None
     from datetime import timedelta
-
-    from pm_tui.collectors.evidence import CollectWindow
+    from pathlib import Path
 
     end = pm.window.resolved or (pm.window.started + timedelta(hours=4))
     window = CollectWindow(start=pm.window.started, end=end)
@@ -42,15 +46,24 @@ def collect_sources(
         runner.SourceSpec(pm.sources[i].kind, pm.sources[i].target, pm.sources[i].query)
         for i in indexes
     ]
+    index_of = {id(spec): i for spec, i in zip(specs, indexes, strict=True)}
 
-    def for_source(n: int):
+    def for_source(spec):
         def report(done: int, total: int | None, note: str) -> None:
-            progress(indexes[n], "collecting", done, total, note)
+            progress(index_of[id(spec)], "collecting", done, total, note)
 
         return report
 
-    results = runner.collect_all(specs, window, for_source, cancel)
-    return {indexes[n]: runner.to_evidence_source(r) for n, r in enumerate(results)}
+    try:
+        results = runner.collect_all(specs, window, for_source, cancel)
+    except Cancelled:
+        return None
+    if evidence_dir is not None:
+        from pm_tui.collectors.store import load_evidence, merge_results, save_evidence
+
+        path = Path(evidence_dir) / EVIDENCE_FILE
+        save_evidence(path, merge_results(load_evidence(path), results))
+    return {i: runner.to_evidence_source(r, window) for i, r in zip(indexes, results, strict=True)}
 
 
 def load_candidates(repo, pm: PostMortem) -> list:
@@ -69,16 +82,24 @@ def load_candidates(repo, pm: PostMortem) -> list:
 
 
 def load_metric_series(repo, pm: PostMortem) -> list[tuple[str, list[tuple[datetime, float]]]]:
-    """Named metric series from the kept evidence, for the step 2 chart ([] when none).
-
-    INTEGRATOR: wire the collectors' evidence reader here.
-    """
+    """Named metric series from the kept evidence, for the step 2 chart ([] when none)."""
     try:
-        from pm_tui.collectors import store as evidence_store  # type: ignore[attr-defined]
+        from pm_tui.collectors.store import load_evidence
     except ImportError:
         return []
-    reader = getattr(evidence_store, "metric_series", None)
-    return list(reader(repo.evidence_dir(pm.id))) if reader else []
+    series = []
+    for item in load_evidence(repo.evidence_dir(pm.id) / EVIDENCE_FILE):
+        if item.kind != "metric":
+            continue
+        points = []
+        for t, v in item.attrs.get("points", []):
+            try:
+                points.append((datetime.fromisoformat(str(t).replace("Z", "+00:00")), float(v)))
+            except (TypeError, ValueError):
+                continue  # a point we cannot read is not worth losing the chart for
+        if points:
+            series.append((item.text or item.source, points))
+    return series
 
 
 def render_markdown(pm: PostMortem) -> str:

@@ -9,12 +9,11 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import DataTable, Label, ProgressBar
+from textual.widgets import DataTable, Label
 from textual.worker import Worker, WorkerState
 
 from pm_tui.model import EvidenceSource
 from screens import integrations
-from screens.forms import SourceForm
 from screens.messages import CollectFinished, CollectProgress
 from screens.step_base import StepScreen
 
@@ -89,6 +88,8 @@ or note who remembers what happened. Gaps go into the report."""
         table.focus()
 
     def action_add(self) -> None:
+        from screens.forms import SourceForm  # forms load on first use, after the first paint
+
         if not self.can_edit():
             return
 
@@ -112,6 +113,8 @@ or note who remembers what happened. Gaps go into the report."""
     def action_collect(self) -> None:
         if not self.can_edit() or not self.pm.sources:
             return
+        from textual.widgets import ProgressBar
+
         indexes = list(range(len(self.pm.sources)))
         box = self.query_one("#progress", VerticalScroll)
         box.remove_children()
@@ -140,17 +143,21 @@ or note who remembers what happened. Gaps go into the report."""
             self.post_message(CollectProgress(index, state, done, total, note))
 
         try:
-            sources = integrations.collect_sources(self.pm, indexes, progress, self.cancel_event)
+            sources = integrations.collect_sources(
+                self.pm, indexes, progress, self.cancel_event, self.app.evidence_dir_for(self.pm)
+            )
         except integrations.NotInstalled as exc:
             self.post_message(CollectFinished({}, cancelled=True))
             self.app.call_from_thread(
                 self.notify, str(exc), title="Cannot collect", severity="warning"
             )
             return
-        self.post_message(CollectFinished(sources, cancelled=self.cancel_event.is_set()))
+        self.post_message(CollectFinished(sources or {}, cancelled=sources is None))
 
     @on(CollectProgress)
     def _progress(self, message: CollectProgress) -> None:
+        from textual.widgets import ProgressBar
+
         bars = self.query(f"#bar-{message.index}").results(ProgressBar)
         for bar in bars:
             bar.update(total=message.total, progress=message.done)

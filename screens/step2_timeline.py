@@ -198,18 +198,22 @@ Times: 10:05:23 · ISO 8601 with offset · +5m from the row above."""
         previous = self.pm.timeline[i - 1].time if i else None
 
         def done(values: dict | None) -> None:
-            if not values:
-                return
-            for k, v in values.items():
-                setattr(event, k, v)
-            table = self.table
-            for (key, _, _), cell in zip(COLUMNS, event_cells(event), strict=True):
-                table.update_cell(event_id, key, cell)
-            self._after_edit()
+            if values:
+                self.apply_edit(event_id, values)
 
         self.app.push_screen(
             EventForm(event, base_date=self.pm.window.started.date(), previous=previous), done
         )
+
+    def apply_edit(self, event_id: str, values: dict) -> None:
+        """Write edited values into the event and update its cells in place (no rebuild)."""
+        event = self.pm.event(event_id)
+        for k, v in values.items():
+            setattr(event, k, v)
+        table = self.table
+        for (key, _, _), cell in zip(COLUMNS, event_cells(event), strict=True):
+            table.update_cell(event_id, key, cell)
+        self._after_edit()
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         if event.data_table.id == "timeline":

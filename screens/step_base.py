@@ -6,7 +6,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Input, Static, TextArea
+from textual.widgets import DataTable, Footer, Header, Static
 
 from pm_tui.model import PostMortem
 from pm_tui.validation import Finding
@@ -71,7 +71,10 @@ class StepScreen(Screen):
         self.post_message(PostMortemChanged(section))
 
     def show_findings(self, findings: list[Finding]) -> None:
-        self.query_one(FindingsPanel).show(findings)
+        panels = self.query(FindingsPanel)
+        if not panels:  # not composed yet: on_mount asks the app for them
+            return
+        panels.first().show(findings)
         self.on_findings(findings)
 
     def on_findings_panel_chosen(self, event: FindingsPanel.Chosen) -> None:
@@ -91,6 +94,6 @@ class StepScreen(Screen):
         if finding.field:
             name = finding.field.split("[", 1)[0]
             for widget in self.query(f"#{name}"):
-                if isinstance(widget, Input | TextArea | DataTable):
+                if widget.focusable:
                     widget.focus()
                     return
