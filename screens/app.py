@@ -94,6 +94,12 @@ class PmTuiApp(App):
         self._validate_timer: Timer | None = None
         self._candidates: dict[str, list] = {}
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # Step keys mean nothing on the start screen: hide them from its footer.
+        if action in {"next_step", "prev_step", "save", "commit"} and self.pm is None:
+            return False
+        return True
+
     # --- start-up and opening -------------------------------------------------------------
     def on_mount(self) -> None:
         if self.initial_id:

@@ -54,8 +54,8 @@ class StartScreen(Screen):
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
+        table.add_column("Title", key="title", width=46)
         for key, label in (
-            ("title", "Title"),
             ("date", "Date"),
             ("severity", "Sev"),
             ("status", "Status"),

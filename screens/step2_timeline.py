@@ -61,6 +61,8 @@ Times: 10:05:23 · ISO 8601 with offset · +5m from the row above."""
         Binding("escape", "clear_filter", "Clear filter", show=False),
     ]
 
+    _applied_filter: str | None = None
+
     def compose_main(self) -> ComposeResult:
         flt = Input(placeholder="filter by text or kind (esc clears)", id="filter")
         flt.display = False
@@ -90,7 +92,9 @@ Times: 10:05:23 · ISO 8601 with offset · +5m from the row above."""
     def fill_table(self, select: str | None = None) -> None:
         """(Re)build the rows from the model, honouring the filter; cursor on `select`."""
         table = self.query_one("#timeline", DataTable)
-        needle = self.query_one("#filter", Input).value.strip().lower()
+        value = self.query_one("#filter", Input).value
+        self._applied_filter = value
+        needle = value.strip().lower()
         table.clear()
         for e in self.pm.timeline:
             if needle and needle not in e.text.lower() and needle not in e.kind:
@@ -265,8 +269,9 @@ Times: 10:05:23 · ISO 8601 with offset · +5m from the row above."""
             self.table.focus()
 
     @on(Input.Changed, "#filter")
-    def _filter_changed(self) -> None:
-        self.fill_table()
+    def _filter_changed(self, event: Input.Changed) -> None:
+        if event.value != self._applied_filter:  # Input announces its value once on mount
+            self.fill_table()
 
     @on(Input.Submitted, "#filter")
     def _filter_done(self) -> None:
