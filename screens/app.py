@@ -1,0 +1,456 @@
+"""The wizard app: owns the working post-mortem, validation, autosave, commits and navigation.
+
+Screens receive the model, edit it and post `PostMortemChanged`; only this module talks to
+the repository (disk and git). `create_app` is the one factory for the CLI and the tests.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+
+from textual.app import App
+from textual.binding import Binding
+from textual.screen import ModalScreen
+from textual.timer import Timer
+
+from pm_tui import model, workstate
+from pm_tui.errors import PmTuiError
+from pm_tui.lock import PostMortemLock
+from pm_tui.model import PostMortem
+from pm_tui.store import Repository
+from pm_tui.validation import Finding, validate
+from screens import integrations
+from screens.commands import WizardCommands
+from screens.messages import PostMortemChanged
+from screens.modals import ConfirmModal
+from screens.step_base import StepScreen
+from screens.widgets.step_indicator import STEP_NAMES
+
+VALIDATE_DELAY = 0.15  # validation is pure and fast; the delay only batches keystrokes
+
+
+def _step_screen(step: int, pm: PostMortem) -> StepScreen:
+    # Imported on demand: the first paint needs only the first step's module.
+    if step == 1:
+        from screens.step1_collect import CollectScreen as cls
+    elif step == 2:
+        from screens.step2_timeline import TimelineScreen as cls
+    elif step == 3:
+        from screens.step3_factors import FactorsScreen as cls
+    elif step == 4:
+        from screens.step4_actions import ActionsScreen as cls
+    elif step == 5:
+        from screens.step5_report import ReportScreen as cls
+    else:
+        from screens.step6_track import TrackScreen as cls
+    return cls(pm)
+
+
+def _digest(path: Path) -> str | None:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except FileNotFoundError:
+        return None
+
+
+class PmTuiApp(App):
+    """The six-step post-mortem wizard."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "pm-tui"
+    COMMANDS = App.COMMANDS | {WizardCommands}
+    BINDINGS = [
+        Binding("ctrl+n", "next_step", "Next"),
+        Binding("ctrl+b", "prev_step", "Back"),
+        Binding("ctrl+s", "save", "Save"),
+        Binding("ctrl+g", "commit", "Commit"),
+        Binding("ctrl+q", "quit", "Quit", priority=True),
+    ]
+
+    def __init__(
+        self,
+        repo: Repository,
+        postmortem_id: str | None = None,
+        *,
+        clock: Callable[[], datetime] | None = None,
+        autosave_delay: float = 3.0,
+    ) -> None:
+        super().__init__()
+        self.repo = repo
+        self.initial_id = postmortem_id
+        self.clock = clock or model.now_utc
+        self.autosave_delay = autosave_delay
+        self.pm: PostMortem | None = None
+        self.step = 0
+        self.findings: list[Finding] = []
+        self.read_only = False
+        self.lock: PostMortemLock | None = None
+        self._disk_digest: str | None = None
+        self._dirty = False  # edits not yet in the real file
+        self._autosave_timer: Timer | None = None
+        self._validate_timer: Timer | None = None
+        self._candidates: dict[str, list] = {}
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # Step keys mean nothing on the start screen: hide them from its footer.
+        if action in {"next_step", "prev_step", "save", "commit"} and self.pm is None:
+            return False
+        return True
+
+    # --- start-up and opening -------------------------------------------------------------
+    def on_mount(self) -> None:
+        if self.initial_id:
+            self.open_postmortem(self.initial_id)
+        else:
+            self.show_start()
+
+    def show_start(self) -> None:
+        from screens.start import StartScreen
+
+        self.title, self.sub_title = "pm-tui", str(self.repo.root)
+        self.step = 0
+        self._show(StartScreen(list(self.repo.summaries()), self.clock().date()))
+
+    def _show(self, screen) -> None:
+        # The default screen stays at the bottom; the wizard's screen replaces the one above it.
+        if len(self.screen_stack) <= 1:
+            self.push_screen(screen)
+        else:
+            self.switch_screen(screen)
+
+    def open_postmortem(self, pm_id: str, step: int = 1) -> None:
+        """Load `pm_id`, take its lock (or go read-only), offer autosave recovery, show `step`."""
+        self.close_postmortem()
+        try:
+            path = self.repo.resolve(pm_id)
+            pm = self.repo.load(str(path))
+        except PmTuiError as exc:
+            self.notify(str(exc), title="Cannot open", severity="error", timeout=10)
+            self.show_start()
+            return
+        self.pm, self._dirty, self._disk_digest = pm, False, _digest(path)
+        self.lock = PostMortemLock(self.repo.root, pm.id)
+        holder = self.lock.acquire()
+        self.read_only = holder is not None
+        if self.read_only:
+            self.notify(
+                f"Another pm-tui ({holder.describe()}) is editing this post-mortem: "
+                "opened read-only, nothing will be saved.",
+                title="Read-only",
+                severity="warning",
+                timeout=15,
+            )
+        self.title = pm.title
+        recovered = (
+            None if self.read_only else workstate.recoverable_autosave(self.repo.root, pm.id, path)
+        )
+        if recovered is None:
+            # Validation compiles its patterns on first use: let the step paint first.
+            self.call_after_refresh(self._run_validation)
+            self.show_step(step)
+            return
+
+        def answer(yes: bool | None) -> None:
+            if yes:
+                self.pm = recovered
+                self._dirty = True
+                self.notify("Recovered the autosaved edits (not saved to the file yet).")
+            else:
+                workstate.discard_autosave(self.repo.root, pm.id)
+            self._run_validation()
+            self.show_step(step)
+
+        self.push_screen(
+            ConfirmModal(
+                f"{pm.id} has edits from an earlier session that never reached the file "
+                "(autosaved). Recover them?",
+                yes="Recover",
+                no="Discard",
+            ),
+            answer,
+        )
+
+    def close_postmortem(self) -> None:
+        """Forget the working post-mortem (saved first) and give its lock back."""
+        if self.pm is not None and not self.read_only and self._dirty:
+            self.save_file()
+        if self.lock is not None:
+            self.lock.release()
+        self.lock, self.pm, self.read_only = None, None, False
+        self._stop_timers()
+
+    # --- navigation ----------------------------------------------------------------------
+    def show_step(self, step: int) -> None:
+        """Leave the current step (saving the file) and show `step` (1-6)."""
+        if self.pm is None or isinstance(self.screen, ModalScreen):
+            return
+        step = max(1, min(6, step))
+        if isinstance(self.screen, StepScreen) and self._dirty and not self.save_file():
+            return
+        self.step = step
+        self._update_sub_title()
+        self._show(_step_screen(step, self.pm))
+
+    def action_goto_step(self, step: int) -> None:
+        self.show_step(step)
+
+    def action_next_step(self) -> None:
+        if self.pm is None or not isinstance(self.screen, StepScreen):
+            return
+        self.commit_step()
+        if self.step < 6:
+            self.show_step(self.step + 1)
+        else:
+            self.notify("All six steps done. Open items stay visible in step 6.")
+
+    def action_prev_step(self) -> None:
+        if self.step > 1:
+            self.show_step(self.step - 1)
+
+    # --- edits, validation, autosave ---------------------------------------------------------
+    def on_post_mortem_changed(self, message: PostMortemChanged) -> None:
+        self._dirty = True
+        if self._validate_timer is not None:
+            self._validate_timer.stop()
+        self._validate_timer = self.set_timer(VALIDATE_DELAY, self._run_validation)
+        if self._autosave_timer is not None:
+            self._autosave_timer.stop()
+        self._autosave_timer = self.set_timer(self.autosave_delay, self.autosave)
+
+    def _run_validation(self) -> None:
+        if self.pm is None:
+            return
+        self.findings = validate(self.pm, today=self.clock().date())
+        if isinstance(self.screen, StepScreen):
+            self.screen.show_findings(self.findings_for(self.step))
+        self._update_sub_title()
+
+    def action_validate(self) -> None:
+        self._run_validation()
+        errors = sum(f.severity == "error" and not f.acknowledged for f in self.findings)
+        self.notify(f"{len(self.findings)} findings, {errors} errors.")
+
+    def findings_for(self, step: int) -> list[Finding]:
+        """The findings the findings panel of `step` shows."""
+        return [f for f in self.findings if f.step == step]
+
+    def _update_sub_title(self) -> None:
+        if self.pm is None:
+            return
+        errors = sum(f.severity == "error" and not f.acknowledged for f in self.findings)
+        parts = [
+            self.pm.id,
+            f"step {self.step} {STEP_NAMES[self.step - 1]}" if self.step else "",
+            f"{errors} errors" if errors else "✓",
+            "READ-ONLY" if self.read_only else "",
+        ]
+        self.sub_title = " · ".join(p for p in parts if p)
+
+    def autosave(self) -> None:
+        """Write the autosave copy (never the real file) if there are unsaved edits."""
+        if self.pm is None or self.read_only or not self._dirty:
+            return
+        try:
+            workstate.write_autosave(self.repo.root, self.pm, self.repo.path_for(self.pm.id))
+        except (PmTuiError, OSError) as exc:
+            self.notify(f"Autosave failed: {exc}", severity="error")
+
+    def _stop_timers(self) -> None:
+        for timer in (self._autosave_timer, self._validate_timer):
+            if timer is not None:
+                timer.stop()
+        self._autosave_timer = self._validate_timer = None
+
+    # --- saving and committing -----------------------------------------------------------------
+    def save_file(self, *, force: bool = False) -> bool:
+        """Save the working post-mortem to its file. False when it could not (read-only, conflict)."""
+        if self.pm is None or self.read_only:
+            return False
+        path = self.repo.path_for(self.pm.id)
+        if not force and _digest(path) != self._disk_digest:
+            self._ask_conflict()
+            return False
+        try:
+            self.repo.save(self.pm)
+        except (PmTuiError, OSError) as exc:
+            self.notify(f"Not saved: {exc}", severity="error", timeout=10)
+            return False
+        self._disk_digest, self._dirty = _digest(path), False
+        workstate.discard_autosave(self.repo.root, self.pm.id)
+        return True
+
+    def _ask_conflict(self) -> None:
+        self.autosave()  # the person's edits are safe whatever they answer
+
+        def answer(overwrite: bool | None) -> None:
+            if overwrite:
+                self.save_file(force=True)
+                self.notify("Saved over the file's newer contents.")
+            else:
+                pm_id = self.pm.id
+                self._dirty = False
+                self.open_postmortem(pm_id, self.step or 1)
+
+        self.push_screen(
+            ConfirmModal(
+                "The file changed on disk since this window loaded it (another editor or a git "
+                "pull). Overwrite it with your version? No reloads the file; your edits stay in "
+                "the autosave copy and are offered for recovery.",
+                yes="Overwrite",
+                no="Reload",
+            ),
+            answer,
+        )
+
+    def action_save(self) -> None:
+        if self.read_only:
+            self.notify("Read-only window: nothing saved.", severity="warning")
+        elif self.save_file():
+            self.notify(f"Saved {self.repo.path_for(self.pm.id).name}")
+
+    def commit_step(self, what: str | None = None) -> str | None:
+        """Save and commit, naming the step; returns the commit id (None if nothing changed)."""
+        if self.pm is None or self.read_only:
+            return None
+        if self._dirty and not self.save_file():
+            return None
+        if not self.repo.exists(self.pm.id):
+            self.save_file(force=True)
+        step = self.step or 1
+        try:
+            commit = self.repo.commit(
+                self.pm, what or f"step {step} {STEP_NAMES[step - 1].lower()}"
+            )
+        except PmTuiError as exc:
+            self.notify(str(exc), title="Not committed", severity="error", timeout=10)
+            return None
+        return commit
+
+    def action_commit(self) -> None:
+        if self.read_only:
+            self.notify("Read-only window: nothing committed.", severity="warning")
+            return
+        commit = self.commit_step()
+        self.notify(f"Committed {commit[:8]}" if commit else "Nothing new to commit.")
+
+    # --- report, distribution, tickets (steps 5 and 6) -------------------------------------------
+    def action_export(self) -> None:
+        if self.pm is None:
+            return
+        from pm_tui.store import atomic_write_text
+
+        path = self.repo.root / "reports" / f"{self.pm.id}.md"
+        try:
+            atomic_write_text(path, integrations.render_markdown(self.pm))
+        except OSError as exc:
+            self.notify(f"Export failed: {exc}", severity="error")
+            return
+        self.notify(f"Report written to {path.relative_to(self.repo.root)}")
+
+    def action_distribute(self) -> None:
+        self._call_integration(integrations.distribute)
+
+    def action_create_tickets(self) -> None:
+        self._call_integration(integrations.create_tickets)
+
+    def _call_integration(self, fn) -> None:
+        if self.pm is None:
+            return
+        try:
+            self.notify(fn(self.pm))
+        except integrations.NotInstalled as exc:
+            self.notify(str(exc), title="Not configured", severity="warning")
+        except PmTuiError as exc:
+            self.notify(str(exc), severity="error")
+
+    def candidates_for(self, pm: PostMortem) -> list:
+        """Timeline candidates for `pm`, loaded once per session (dismissals persist)."""
+        if pm.id not in self._candidates:
+            try:
+                self._candidates[pm.id] = integrations.load_candidates(self.repo, pm)
+            except PmTuiError as exc:
+                self.notify(str(exc), severity="error")
+                self._candidates[pm.id] = []
+        return self._candidates[pm.id]
+
+    def evidence_dir_for(self, pm: PostMortem) -> Path:
+        """Where the evidence collected in step 1 is kept."""
+        return self.repo.evidence_dir(pm.id)
+
+    def metric_series_for(self, pm: PostMortem) -> list:
+        """Metric series from the kept evidence ([] when none or unreadable)."""
+        try:
+            return integrations.load_metric_series(self.repo, pm)
+        except PmTuiError:
+            return []
+
+    # --- new, open another, quit ---------------------------------------------------------------
+    def action_new_postmortem(self) -> None:
+        from screens.forms import NewPostMortemForm
+
+        def done(values: dict | None) -> None:
+            if not values:
+                return
+            pm = model.new_postmortem(**values)
+            if self.repo.exists(pm.id):
+                self.notify(f"{pm.id} exists already: choose another title.", severity="error")
+                return
+            try:
+                self.repo.save(pm)
+                self.repo.commit(pm, "created")
+            except PmTuiError as exc:
+                self.notify(str(exc), severity="error")
+                return
+            self.open_postmortem(pm.id)
+
+        self.push_screen(NewPostMortemForm(), done)
+
+    def action_open_other(self) -> None:
+        self.close_postmortem()
+        self.show_start()
+
+    async def action_quit(self) -> None:
+        if self.pm is None or self.read_only:
+            self._leave()
+            return
+        if self._dirty and not self.save_file():
+            return
+        if not self.repo.has_uncommitted_changes(self.pm.id):
+            self._leave()
+            return
+
+        def answer(yes: bool | None) -> None:
+            if yes:
+                self._leave()
+
+        self.push_screen(
+            ConfirmModal(
+                f"{self.pm.id} has changes that are saved but not committed. Quit anyway? "
+                "(ctrl+g commits)",
+                yes="Quit",
+                no="Stay",
+            ),
+            answer,
+        )
+
+    def _leave(self) -> None:
+        self.close_postmortem()
+        self.exit()
+
+    def on_unmount(self) -> None:
+        if self.lock is not None:
+            self.lock.release()
+
+
+def create_app(
+    repo: Repository,
+    postmortem_id: str | None = None,
+    *,
+    clock: Callable[[], datetime] | None = None,
+    autosave_delay: float = 3.0,
+) -> PmTuiApp:
+    """The wizard on `repo`, opened on `postmortem_id` (None: the start screen)."""
+    return PmTuiApp(repo, postmortem_id, clock=clock, autosave_delay=autosave_delay)

@@ -1,0 +1,32 @@
+"""Messages screens post to the app. Screens edit the model and say so; the app decides."""
+
+from __future__ import annotations
+
+from textual.message import Message
+
+
+class PostMortemChanged(Message):
+    """The working post-mortem was edited (`section` says where, e.g. "timeline")."""
+
+    def __init__(self, section: str) -> None:
+        super().__init__()
+        self.section = section
+
+
+class CollectProgress(Message):
+    """Progress of one source in step 1 (posted from the collection worker)."""
+
+    def __init__(
+        self, index: int, state: str, done: int = 0, total: int | None = None, note: str = ""
+    ) -> None:
+        super().__init__()
+        self.index, self.state, self.done, self.total, self.note = index, state, done, total, note
+
+
+class CollectFinished(Message):
+    """The collection worker ended; `sources` are the model records it produced (index → source)."""
+
+    def __init__(self, sources: dict, cancelled: bool = False) -> None:
+        super().__init__()
+        self.sources = sources
+        self.cancelled = cancelled

@@ -1,0 +1,181 @@
+"""Step 1: the evidence sources of this incident and their state; collection in a worker."""
+
+from __future__ import annotations
+
+import threading
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.widgets import DataTable, Label
+from textual.worker import Worker, WorkerState
+
+from pm_tui.model import EvidenceSource
+from screens import integrations
+from screens.messages import CollectFinished, CollectProgress
+from screens.step_base import StepScreen
+
+
+def source_state(s: EvidenceSource) -> Text:
+    """`collected: 31873 records, 2 gaps` / `pending` for one source."""
+    if s.collected_at is None and not s.counts:
+        return Text("pending", style="dim")
+    total = s.counts.get("records", sum(s.counts.values()))
+    text = Text(f"collected: {total} records", style="green")
+    if s.gaps:
+        text.append(f", {len(s.gaps)} gap{'s' * (len(s.gaps) != 1)}", style="yellow")
+    if s.redactions:
+        text.append(f", {s.redactions} redacted", style="dim")
+    return text
+
+
+class CollectScreen(StepScreen):
+    STEP = 1
+    GUIDANCE = """
+Gather what shows what happened, for the incident window: logs, metrics, alerts, pages, chat, \
+deploys and config changes. Add each source, then collect (c); cancel with x.
+A source you cannot reach is not a dead end: record it as a gap, ask its owner for an export, \
+or note who remembers what happened. Gaps go into the report."""
+
+    BINDINGS = [
+        Binding("a", "add", "Add source"),
+        Binding("c", "collect", "Collect"),
+        Binding("x", "cancel", "Cancel collection"),
+    ]
+
+    def __init__(self, pm) -> None:
+        super().__init__(pm)
+        self.cancel_event = threading.Event()
+
+    def compose_main(self) -> ComposeResult:
+        table = DataTable(id="sources", cursor_type="row", zebra_stripes=True)
+        table.border_title = "Sources (a add · c collect · x cancel)"
+        yield table
+        progress = VerticalScroll(id="progress")
+        progress.border_title = "Collection"
+        yield progress
+
+    def load(self) -> None:
+        table = self.query_one("#sources", DataTable)
+        for key, label in (
+            ("n", "#"),
+            ("kind", "Kind"),
+            ("target", "Target"),
+            ("query", "Query"),
+            ("state", "State"),
+        ):
+            table.add_column(label, key=key)
+        for i, s in enumerate(self.pm.sources):
+            table.add_row(
+                Text(f"S{i + 1}"),
+                Text(s.kind),
+                Text(s.target),
+                Text(s.query[:40]),
+                source_state(s),
+                key=f"S{i + 1}",
+            )
+        if not self.pm.sources:
+            self.query_one("#progress").mount(
+                Label(
+                    Text(
+                        "No sources yet: press a to add logs, Prometheus, Alertmanager…",
+                        style="dim",
+                    )
+                )
+            )
+        table.focus()
+
+    def action_add(self) -> None:
+        from screens.forms import SourceForm  # forms load on first use, after the first paint
+
+        if not self.can_edit():
+            return
+
+        def done(values: dict | None) -> None:
+            if values:
+                self.pm.sources.append(EvidenceSource(**values))
+                i = len(self.pm.sources)
+                s = self.pm.sources[-1]
+                self.query_one("#sources", DataTable).add_row(
+                    Text(f"S{i}"),
+                    Text(s.kind),
+                    Text(s.target),
+                    Text(s.query[:40]),
+                    source_state(s),
+                    key=f"S{i}",
+                )
+                self.changed("sources")
+
+        self.app.push_screen(SourceForm(), done)
+
+    def action_collect(self) -> None:
+        if not self.can_edit() or not self.pm.sources:
+            return
+        from textual.widgets import ProgressBar
+
+        indexes = list(range(len(self.pm.sources)))
+        box = self.query_one("#progress", VerticalScroll)
+        box.remove_children()
+        for i in indexes:
+            s = self.pm.sources[i]
+            box.mount(
+                Horizontal(
+                    Label(Text(f"S{i + 1} {s.kind} {s.target}"[:40]), classes="source-label"),
+                    ProgressBar(id=f"bar-{i}", show_eta=False),
+                    Label(Text("pending"), id=f"note-{i}"),
+                    classes="source-row",
+                )
+            )
+        self.cancel_event.clear()
+        self.collect(indexes)
+
+    def action_cancel(self) -> None:
+        self.cancel_event.set()
+        self.notify("Cancelling collection…")
+
+    @work(thread=True, exit_on_error=False, exclusive=True, group="collect")
+    def collect(self, indexes: list[int]) -> None:
+        """Runs the collectors off the UI thread; speaks only through messages."""
+
+        def progress(index: int, state: str, done: int, total: int | None, note: str) -> None:
+            self.post_message(CollectProgress(index, state, done, total, note))
+
+        try:
+            sources = integrations.collect_sources(
+                self.pm, indexes, progress, self.cancel_event, self.app.evidence_dir_for(self.pm)
+            )
+        except integrations.NotInstalled as exc:
+            self.post_message(CollectFinished({}, cancelled=True))
+            self.app.call_from_thread(
+                self.notify, str(exc), title="Cannot collect", severity="warning"
+            )
+            return
+        self.post_message(CollectFinished(sources or {}, cancelled=sources is None))
+
+    @on(CollectProgress)
+    def _progress(self, message: CollectProgress) -> None:
+        from textual.widgets import ProgressBar
+
+        bars = self.query(f"#bar-{message.index}").results(ProgressBar)
+        for bar in bars:
+            bar.update(total=message.total, progress=message.done)
+        for note in self.query(f"#note-{message.index}").results(Label):
+            note.update(Text(f"{message.state} {message.note}"))
+
+    @on(CollectFinished)
+    def _finished(self, message: CollectFinished) -> None:
+        if message.cancelled and not message.sources:
+            return
+        table = self.query_one("#sources", DataTable)
+        for i, source in message.sources.items():
+            self.pm.sources[i] = source
+            table.update_cell(f"S{i + 1}", "state", source_state(source))
+            for note in self.query(f"#note-{i}").results(Label):
+                note.update(source_state(source))
+        self.changed("sources")
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.state == WorkerState.ERROR:
+            self.notify(f"Collection failed: {event.worker.error}", severity="error", timeout=10)

@@ -1,0 +1,99 @@
+"""What every wizard step shares: indicator, guidance, live findings, Next/Back in the footer."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Static
+
+from pm_tui.model import PostMortem
+from pm_tui.validation import Finding
+from screens.messages import PostMortemChanged
+from screens.widgets.findings_panel import FindingsPanel
+from screens.widgets.step_indicator import StepIndicator, step_title
+
+
+class StepScreen(Screen):
+    """A wizard step over the working post-mortem `pm` (edited in place; changes announced)."""
+
+    STEP = 0
+    GUIDANCE = ""
+
+    def __init__(self, pm: PostMortem) -> None:
+        super().__init__(name=f"step{self.STEP}")
+        self.pm = pm
+
+    def compose(self) -> ComposeResult:
+        yield Header(show_clock=False)
+        yield StepIndicator(self.STEP, id="steps")
+        with Horizontal(id="step-body"):
+            with Vertical(id="main"):
+                yield from self.compose_main()
+            with Vertical(id="side"):
+                guidance = Static(Text(self.GUIDANCE.strip()), id="guidance")
+                guidance.border_title = f"Step {step_title(self.STEP)}: what to produce"
+                yield guidance
+                yield FindingsPanel(id="findings")
+        yield Footer()
+
+    def compose_main(self) -> ComposeResult:  # pragma: no cover - abstract
+        yield from ()
+
+    def on_mount(self) -> None:
+        self.load()
+        self.show_findings(self.app.findings_for(self.STEP))
+
+    # --- to override ------------------------------------------------------------------
+    def load(self) -> None:
+        """Fill the widgets from the model."""
+
+    def on_findings(self, findings: list[Finding]) -> None:
+        """Hook: show findings inline (e.g. a column in a table)."""
+
+    # --- shared -------------------------------------------------------------------------
+    @property
+    def read_only(self) -> bool:
+        return bool(getattr(self.app, "read_only", False))
+
+    def can_edit(self) -> bool:
+        """False (and a notice) when this window is read-only."""
+        if self.read_only:
+            self.notify(
+                "Read-only: another pm-tui window is editing this post-mortem.", severity="warning"
+            )
+            return False
+        return True
+
+    def changed(self, section: str) -> None:
+        """Announce an edit of the model to the app (validation, autosave)."""
+        self.post_message(PostMortemChanged(section))
+
+    def show_findings(self, findings: list[Finding]) -> None:
+        panels = self.query(FindingsPanel)
+        if not panels:  # not composed yet: on_mount asks the app for them
+            return
+        panels.first().show(findings)
+        self.on_findings(findings)
+
+    def on_findings_panel_chosen(self, event: FindingsPanel.Chosen) -> None:
+        self.focus_location(event.finding)
+
+    def focus_location(self, finding: Finding) -> None:
+        """Move the cursor to the row or field a finding is about."""
+        if finding.row:
+            for table in self.query(DataTable):
+                try:
+                    index = table.get_row_index(finding.row)
+                except Exception:  # noqa: BLE001 - RowDoesNotExist: try the next table
+                    continue
+                table.move_cursor(row=index)
+                table.focus()
+                return
+        if finding.field:
+            name = finding.field.split("[", 1)[0]
+            for widget in self.query(f"#{name}"):
+                if widget.focusable:
+                    widget.focus()
+                    return

@@ -1,0 +1,60 @@
+"""The live findings of one step; choosing one moves the cursor to what it is about."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.message import Message
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from pm_tui.validation import Finding
+
+_MARK = {"error": ("✗", "bold red"), "warning": ("⚠", "yellow"), "info": ("ℹ", "cyan")}
+
+
+def finding_label(f: Finding) -> Text:
+    """`✗ T-003 time: message` as rich text (finding text is never parsed as markup)."""
+    mark, style = _MARK.get(f.severity, ("•", ""))
+    text = Text()
+    text.append(f"{mark} ", style=style)
+    where = " ".join(p for p in (f.row, f.field) if p)
+    if where:
+        text.append(f"{where}: ", style="bold")
+    text.append(f.message)
+    if f.acknowledged:
+        text.append(f" (acknowledged: {f.acknowledged})", style="dim")
+    return text
+
+
+class FindingsPanel(OptionList):
+    """Shows findings; posts `FindingsPanel.Chosen` when one is selected."""
+
+    class Chosen(Message):
+        def __init__(self, finding: Finding) -> None:
+            super().__init__()
+            self.finding = finding
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self._findings: list[Finding] = []
+        self.border_title = "Findings"
+
+    def show(self, findings: list[Finding]) -> None:
+        """Replace the list with `findings`."""
+        self._findings = list(findings)
+        self.clear_options()
+        if not findings:
+            self.add_option(
+                Option(Text("✓ nothing to fix in this step", style="green"), disabled=True)
+            )
+        else:
+            self.add_options([Option(finding_label(f), id=str(i)) for i, f in enumerate(findings)])
+        errors = sum(f.severity == "error" for f in findings)
+        self.border_title = (
+            f"Findings ({len(findings)}, {errors} errors)" if findings else "Findings"
+        )
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option.id is not None:
+            self.post_message(self.Chosen(self._findings[int(event.option.id)]))

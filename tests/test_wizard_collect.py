@@ -1,0 +1,37 @@
+"""Step 1: a source added by keys is collected in a worker, its state shown and kept."""
+
+from __future__ import annotations
+
+import pytest
+
+from screens.app import create_app
+from tests.conftest import DRAFT_ID
+from tests.wizard_helpers import fill, frozen_clock
+
+
+async def test_add_a_log_source_and_collect_it(sample_repo, tmp_path):
+    pytest.importorskip("pm_tui.collectors.runner")
+    log = tmp_path / "app.log"
+    log.write_text(
+        "2025-06-14T22:09:00Z INFO consumer started\n"
+        "2025-06-14T22:10:05Z ERROR publish blocked: [/queue] disk alarm\n"
+        "2025-06-14T22:11:00Z ERROR publish blocked: [/queue] disk alarm\n"
+    )
+    app = create_app(sample_repo, DRAFT_ID, clock=frozen_clock, autosave_delay=60)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("a")
+        await pilot.pause()
+        await fill(pilot, "target", str(log))
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.pm.sources[-1].target == str(log)
+        await pilot.press("c")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        source = app.pm.sources[-1]
+        assert source.collected_at is not None
+        assert source.counts
+        key = f"S{len(app.pm.sources)}"
+        assert "collected" in str(app.screen.query_one("#sources").get_row(key)[4])
+    assert (sample_repo.evidence_dir(DRAFT_ID) / "evidence.jsonl").exists()

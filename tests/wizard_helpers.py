@@ -1,0 +1,33 @@
+"""Helpers for the wizard's pilot tests: a frozen clock and typing into modal forms."""
+
+from __future__ import annotations
+
+import subprocess
+from datetime import UTC, datetime
+
+FROZEN_NOW = datetime(2025, 2, 12, 9, 0, 0, tzinfo=UTC)
+
+
+def frozen_clock() -> datetime:
+    return FROZEN_NOW
+
+
+async def type_text(pilot, text: str) -> None:
+    """Type `text` key by key into whatever has focus."""
+    for ch in text:
+        await pilot.press(ch if ch != " " else "space")
+
+
+async def fill(pilot, widget_id: str, text: str) -> None:
+    """Focus the modal input `widget_id`, clear it and type `text`."""
+    inp = pilot.app.screen.query_one(f"#{widget_id}")
+    inp.focus()
+    await pilot.pause()
+    inp.value = ""
+    await type_text(pilot, text)
+
+
+def git_subjects(root) -> list[str]:
+    return subprocess.run(
+        ["git", "log", "--format=%s"], cwd=root, capture_output=True, text=True, check=True
+    ).stdout.splitlines()
