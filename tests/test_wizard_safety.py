@@ -95,6 +95,7 @@ async def test_quit_without_changes_does_not_ask(sample_repo):
 async def test_commit_key_names_the_post_mortem_and_step(sample_repo):
     app = create_app(sample_repo, DRAFT_ID, clock=frozen_clock)
     async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()  # the first screen is mounted before we navigate
         app.action_goto_step(4)
         await pilot.pause()
         _edit(app)
