@@ -24,6 +24,7 @@ COMMANDS = [
     "demo",
     "validate",
     "collect",
+    "timeline",
     "lint",
 ]
 

@@ -218,7 +218,7 @@ def _restarts(kube: list[Evidence], p: Periods) -> list[Signal]:
                 f"{what} of {workload}: {excerpt(lead.text.split(': ', 1)[-1], 140)}"
                 f" ({n} event{'s' if n > 1 else ''} {hhmmss(group[0].time)}–{hhmmss(group[-1].time)})"
             )
-            tags = ("capacity", "oom") if oom else ("restart",)
+            tags = ("capacity", "oom", "error") if oom else ("restart", "error")
             out.append(
                 Signal(
                     lead.time,

@@ -69,6 +69,7 @@ def _template(t: Template, p: Periods, data_end: datetime) -> list[Signal]:
     words = "errors" if t.level == "error" else "warnings"
     quote = excerpt(t.example, 160)
     tags = ("capacity",) if CAPACITY_RE.search(t.example) else ()
+    tags += ("error",) if t.level == "error" else ()
     if base == 0:
         text = (
             f"New {words} in {label}: “{quote}” (from {hhmmss(first_time)}, {n} by {end_m:%H:%M})"
@@ -117,8 +118,8 @@ def _template(t: Template, p: Periods, data_end: datetime) -> list[Signal]:
 # --- access logs: 10-second buckets -----------------------------------------------------
 BUCKET = timedelta(seconds=10)
 ERR_RATIO_FLOOR = 0.02
-LAT_MIN_DELTA_MS = 500.0
-EPISODE_GAP = timedelta(minutes=3)
+LAT_MIN_DELTA_MS = 200.0
+EPISODE_GAP = timedelta(minutes=5)  # restarts and retries make bursts flap; a lull is not recovery
 
 
 def access_signals(evidence: list[Evidence], p: Periods, data_end: datetime) -> list[Signal]:
@@ -188,7 +189,7 @@ def _errors(source, rows, samples, p: Periods, data_end) -> list[Signal]:
         f"at {peak.time:%H:%M}"
     )
     quote = excerpt(in_bucket[0].text) if in_bucket else excerpt(first.text)
-    out = [Signal(at, "symptom", text, source, quote, 0.85, weight=1.0, extra={"5xx": total})]
+    out = [Signal(at, "symptom", text, source, quote, 0.85, tags=("error",), extra={"5xx": total})]
     normal = last.time + BUCKET
     if data_end - normal >= 2 * BUCKET * 6:
         after = [r for r in scan[j + 1 : j + 7]]
@@ -209,21 +210,23 @@ def _errors(source, rows, samples, p: Periods, data_end) -> list[Signal]:
 
 
 def _latency(source, rows, p: Periods, data_end) -> list[Signal]:
+    """Slow requests: the median latency of a bucket well above its baseline (p99 of a few
+    dozen requests is one request, too noisy to judge by)."""
     base = [
-        r.attrs["p99_ms"]
+        r.attrs["p50_ms"]
         for r in rows
         if p.base_start <= r.time < p.base_end
-        and r.attrs.get("p99_ms") is not None
+        and r.attrs.get("p50_ms") is not None
         and r.attrs.get("requests", 0) >= 5
     ]
     if len(base) < 10:
         return []
     med = median(base)
     mad = median(abs(v - med) for v in base)
-    threshold = med + max(6 * 1.4826 * mad, med, LAT_MIN_DELTA_MS)
+    threshold = med + max(6 * 1.4826 * mad, 2 * med, LAT_MIN_DELTA_MS)
     scan = [r for r in rows if r.time >= p.base_end]
     flags = [
-        (r.attrs.get("p99_ms") or 0) > threshold and r.attrs.get("requests", 0) >= 3 for r in scan
+        (r.attrs.get("p50_ms") or 0) > threshold and r.attrs.get("requests", 0) >= 3 for r in scan
     ]
     found = _episode(flags, 3, 4, int(EPISODE_GAP / BUCKET))
     if found is None:
@@ -231,13 +234,14 @@ def _latency(source, rows, p: Periods, data_end) -> list[Signal]:
     i, j = found
     first, last = scan[i], scan[j]
     label = source_label(source)
-    peak = max(scan[i : j + 1], key=lambda r: r.attrs.get("p99_ms") or 0)
+    peak = max(scan[i : j + 1], key=lambda r: r.attrs.get("p50_ms") or 0)
     out = [
         Signal(
             first.time,
             "symptom",
-            f"Slow requests in {label}: p99 {first.attrs['p99_ms']:.0f} ms at {hhmmss(first.time)} "
-            f"(baseline p99 {med:.0f} ms); peak {peak.attrs['p99_ms']:.0f} ms at {peak.time:%H:%M}",
+            f"Slow requests in {label}: median {first.attrs['p50_ms']:.0f} ms at "
+            f"{hhmmss(first.time)} (baseline {med:.0f} ms); peak median "
+            f"{peak.attrs['p50_ms']:.0f} ms at {peak.time:%H:%M}",
             source,
             excerpt(first.text),
             0.7,
@@ -250,7 +254,7 @@ def _latency(source, rows, p: Periods, data_end) -> list[Signal]:
                 normal,
                 "recovery",
                 f"Request latency back to normal in {label} from {hhmmss(normal)} "
-                f"(p99 under {threshold:.0f} ms)",
+                f"(median under {threshold:.0f} ms)",
                 source,
                 excerpt(last.text),
                 0.65,

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import re
+from datetime import timedelta
 from statistics import median
 
 from pm_tui.collectors.common import parse_time
@@ -12,7 +14,9 @@ from pm_tui.timeline.signals import Periods, Signal, hhmmss
 K = 5.0
 MIN_REL_DELTA = 0.5  # the band is at least half the baseline median wide
 ABS_EPS = 1e-9
-SUSTAIN = 3  # points in a row outside (or back inside) the band
+SUSTAIN = 3  # points in a row outside the band
+SETTLE = timedelta(minutes=5)  # back inside the band this long before it counts as recovered
+_ERRORISH = re.compile(r"error|5xx|fail|unavailable|restart|oom|kill|\bup\b|down", re.I)
 MIN_BASE_POINTS = 5
 
 
@@ -55,10 +59,23 @@ def _series(item: Evidence, p: Periods) -> list[Signal]:
     up = scan[start][1] > high
     # the episode: until SUSTAIN points in a row are back inside the band
     end = None
-    for i in range(start + SUSTAIN, len(scan) - SUSTAIN + 1):
-        if not any(outside[i : i + SUSTAIN]):
+    i = start + SUSTAIN
+    while i < len(scan):
+        if outside[i]:
+            i += 1
+            continue
+        k = i
+        while k < len(scan) and not outside[k]:
+            k += 1
+        if k - i >= SUSTAIN and (
+            k == len(scan)
+            and scan[-1][0] - scan[i][0] >= SETTLE
+            or k < len(scan)
+            and scan[k][0] - scan[i][0] >= SETTLE
+        ):
             end = i
             break
+        i = k
     seg = scan[start : end if end is not None else len(scan)]
     peak_t, peak_v = (max if up else min)(seg, key=lambda tv: tv[1])
     name = _name(item)
@@ -72,7 +89,8 @@ def _series(item: Evidence, p: Periods) -> list[Signal]:
     )
     source = item.source
     quote = f"{name} = {_fmt(v0)} at {hhmmss(t0)}"
-    out = [Signal(t0, "symptom", text, source, quote, 0.7, extra={"metric": name})]
+    tags = ("error",) if _ERRORISH.search(name) else ()
+    out = [Signal(t0, "symptom", text, source, quote, 0.7, tags=tags, extra={"metric": name})]
     if end is not None:
         t1, v1 = scan[end]
         out.append(

@@ -103,12 +103,14 @@ def reconstruct(evidence: list[Evidence], window: CollectWindow) -> list[Candida
         ):
             s.family = "change"
     rest = _merge([s for s in signals if s.family not in ("symptom", "recovery")])
-    detected = min((c.time for c in rest if c.family in ("alert_fired", "paged")), default=None)
+    # the first symptom: the first cluster showing failures (errors, 5xx, OOM kills), or if
+    # there are none, the first of any; slowness or warnings before it are early signs
+    failing = [c for c in symptoms if any("error" in s.tags for s in c.signals)]
+    first_cluster = min(failing or symptoms, key=lambda c: c.time, default=None)
     candidates = []
     for cluster in [*symptoms, *recoveries, *rest]:
         if cluster.family == "symptom":
-            early = detected is None or cluster.time <= detected
-            kind = "first_symptom" if early else "other"
+            kind = "first_symptom" if cluster is first_cluster else "other"
         else:
             kind = _KIND[cluster.family]
         candidates.append(_candidate(cluster, kind))
