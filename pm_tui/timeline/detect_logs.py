@@ -3,6 +3,7 @@ access-log bursts of 5xx or slow requests (from 10-second buckets), with their e
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from datetime import datetime, timedelta
 from statistics import median
@@ -19,6 +20,10 @@ MAX_LOG10_P = -4.0
 GAP_MIN = 5  # an episode goes on while active minutes are at most this far apart
 MIN_STOP_COUNT = 10  # smaller episodes get no separate "stops" candidate
 MINUTE = timedelta(minutes=1)
+# A record of this kind is an event the first time it appears, even alone.
+CRITICAL_RE = re.compile(
+    r"out of memory|oom.?kill|killed process|panic|segfault|fatal|no space left|disk full", re.I
+)
 
 
 def template_signals(templates: list[Template], p: Periods, data_end: datetime) -> list[Signal]:
@@ -38,6 +43,7 @@ def _template(t: Template, p: Periods, data_end: datetime) -> list[Signal]:
         return []
     counts = t.minutes
     expected = rate * WINDOW_MIN
+    critical = base == 0 and CRITICAL_RE.search(t.example) is not None
     onset = None
     j = 0
     total = 0  # sliding sum over [m, m + WINDOW)
@@ -45,7 +51,7 @@ def _template(t: Template, p: Periods, data_end: datetime) -> list[Signal]:
         while j < len(minutes) and minutes[j] < m + WINDOW_MIN * MINUTE:
             total += counts[minutes[j]]
             j += 1
-        if (
+        if critical or (
             total >= MIN_COUNT
             and total >= RATIO * expected
             and log10_tail(total, expected) <= MAX_LOG10_P
@@ -204,6 +210,7 @@ def _errors(source, rows, samples, p: Periods, data_end) -> list[Signal]:
                 source,
                 excerpt(last.text),
                 0.8,
+                tags=("normal",),
             )
         )
     return out
@@ -258,6 +265,7 @@ def _latency(source, rows, p: Periods, data_end) -> list[Signal]:
                 source,
                 excerpt(last.text),
                 0.65,
+                tags=("normal",),
             )
         )
     return out

@@ -102,6 +102,7 @@ def _series(item: Evidence, p: Periods) -> list[Signal]:
                 source,
                 f"{name} = {_fmt(v1)} at {hhmmss(t1)}",
                 0.65,
+                tags=("normal",) + tags,
                 extra={"metric": name},
             )
         )

@@ -62,7 +62,11 @@ class _Cluster:
         """The earliest machine record; for a recovery the latest (all symptoms gone)."""
         top = max(s.authority for s in self.signals)
         times = [s.time for s in self.signals if s.authority == top]
-        return max(times) if self.family == "recovery" else min(times)
+        if self.family != "recovery":
+            return min(times)
+        # back to normal is best judged by traffic and metrics, not by one kind of error ending
+        normal = [s.time for s in self.signals if "normal" in s.tags]
+        return max(normal or times)
 
     @property
     def machine(self) -> bool:
@@ -89,7 +93,13 @@ def reconstruct(evidence: list[Evidence], window: CollectWindow) -> list[Candida
     symptoms = _keep_strongest(symptoms)
     recoveries = _merge([s for s in signals if s.family == "recovery"])
     first = min((c.time for c in symptoms if c.machine), default=None)
-    last_recovery = min((c.time for c in recoveries if c.machine), default=None)
+    # the main recovery: the best-supported one (several sources saying so), earliest on ties
+    main = max(
+        (c for c in recoveries if c.machine),
+        key=lambda c: (round(_confidence(c), 2), -c.time.timestamp()),
+        default=None,
+    )
+    last_recovery = main.time if main is not None else None
     for s in signals:
         if s.family == "change" and "commit" in s.tags:
             continue

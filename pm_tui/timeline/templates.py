@@ -17,6 +17,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from pm_tui.collectors.common import iso, parse_time
 from pm_tui.collectors.evidence import Evidence
 
 WILDCARD = "<*>"
@@ -31,8 +32,8 @@ _MASKS = [
     ),
     (re.compile(r"\b\d{1,3}(?:\.\d{1,3}){3}(?::\d+)?\b"), WILDCARD),
     (re.compile(r"\b0x[0-9a-f]+\b|\b(?=[0-9a-f]*\d)[0-9a-f]{6,}\b", re.I), WILDCARD),
-    (re.compile(r"\b\d+(?:\.\d+)?(?:ms|us|µs|ns|s|m|h|kb|mb|gb|ki|mi|gi|b|%)?\b", re.I), WILDCARD),
     (re.compile(r"\b[A-Za-z]+[-_]?\d[\w-]*\b"), WILDCARD),  # ids such as C-11132, pod-7f9c
+    (re.compile(r"\b\d+(?:\.\d+)?(?:ms|us|µs|ns|s|m|h|kb|mb|gb|ki|mi|gi|b|%)?\b", re.I), WILDCARD),
     (re.compile(r"=\S+"), "=" + WILDCARD),
 ]
 _SPLIT = re.compile(r"\s+")
@@ -89,14 +90,15 @@ class Template:
     def text(self) -> str:
         return " ".join(self.tokens)
 
-    def add(self, t: datetime, n: int, text: str) -> None:
+    def add(self, t: datetime, n: int, text: str, last: datetime | None = None) -> None:
         minute = t.replace(second=0, microsecond=0)
         first = self.firsts.get(minute)
         if first is None or t < first:
             self.firsts[minute] = t
-        last = self.lasts.get(minute)
-        if last is None or t > last:
-            self.lasts[minute] = t
+        latest = self.lasts.get(minute)
+        last = last or t
+        if latest is None or last > latest:
+            self.lasts[minute] = last
         self.minutes[minute] += n
         self.total += n
         if not self.example:
@@ -125,7 +127,10 @@ class TemplateMiner:
         if template is None:
             template = self._match(item.source, level, masked)
             self._exact[key] = template
-        template.add(item.time, int(item.attrs.get("repeat", 1)), first)
+        last = item.attrs.get("last")
+        template.add(
+            item.time, int(item.attrs.get("repeat", 1)), first, parse_time(last) if last else None
+        )
         return template
 
     def _match(self, source: str, level: str, masked: str) -> Template:
@@ -174,11 +179,15 @@ def compact_logs(evidence: list[Evidence]) -> list[Evidence]:
         minute = item.time.replace(second=0, microsecond=0)
         first = kept.get((template.id, minute))
         n = int(item.attrs.get("repeat", 1))
-        if first is None or item.time < first.time:
-            attrs = {**item.attrs, "repeat": n + (int(first.attrs["repeat"]) if first else 0)}
+        last = item.attrs.get("last") or iso(item.time)
+        if first is None:
+            attrs = {**item.attrs, "repeat": n, "last": last}
             kept[(template.id, minute)] = Evidence(item.time, item.source, "log", item.text, attrs)
-        else:
-            first.attrs["repeat"] = int(first.attrs["repeat"]) + n
+            continue
+        first.attrs["repeat"] = int(first.attrs["repeat"]) + n
+        first.attrs["last"] = max(first.attrs["last"], last, key=parse_time)
+        if item.time < first.time:
+            first.time, first.text = item.time, item.text
     out.extend(kept.values())
     out.sort(key=lambda e: e.time)
     return out
