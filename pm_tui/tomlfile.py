@@ -1,4 +1,4 @@
-"""The post-mortem TOML format: parse (fast, with tomllib) and render (with tomlkit,
+"""The post-mortem TOML format: parse (fast, with tomli/tomllib) and render (with tomlkit,
 merged into the existing document so a person's comments, key order and layout survive).
 
 The format is documented in docs/toml-format.md. Errors are `FileFormatError`s that say
@@ -8,7 +8,11 @@ The format is documented in docs/toml-format.md. Errors are `FileFormatError`s t
 from __future__ import annotations
 
 import re
-import tomllib
+
+try:  # tomli's compiled wheel parses ~3x faster than the stdlib's pure-Python tomllib
+    import tomli as tomllib
+except ImportError:  # pragma: no cover - same API, just slower
+    import tomllib
 from dataclasses import fields
 from datetime import date, datetime
 from pathlib import Path

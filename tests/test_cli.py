@@ -11,9 +11,13 @@ from tests.conftest import DRAFT_ID, SAMPLE_ID, run_cli
 def test_version_and_help():
     out = run_cli("--version")
     assert out.returncode == 0 and out.stdout.startswith("pm-tui ")
-    for cmd in ("new", "list", "show", "export", "open"):
+    from pm_tui.cli.main import COMMANDS
+
+    top = run_cli("--help").stdout
+    for cmd in COMMANDS:
+        assert cmd in top
         h = run_cli(cmd, "--help")
-        assert h.returncode == 0 and "usage: pm-tui" in h.stdout
+        assert h.returncode == 0 and f"usage: pm-tui {cmd}" in h.stdout, h.stderr
 
 
 def test_new_creates_commits_and_prints_id_and_path(tmp_path):

@@ -6,14 +6,9 @@ import json
 import socket
 from datetime import datetime
 
-import pytest
-
+from pm_tui import store
 from pm_tui.collectors.store import load_evidence
 from pm_tui.model import new_postmortem
-
-# the store lands with the integrator's branch; this test runs once both are merged
-store = pytest.importorskip("pm_tui.store")
-pytest.importorskip("pm_tui.cli.cmd_new")
 
 
 def at(hhmm: str) -> datetime:

@@ -85,7 +85,6 @@ def test_not_an_export(tmp_path):
 
 
 def test_secrets_in_messages_are_redacted_and_counted(export):
-    pytest.importorskip("pm_tui.redact")  # the redactor lands from the logs branch
     token = "xoxb-" + "1234567890-1234567890123-AbCdEfGhIjKlMnOpQrStUvWx"
     day = export / "inc-api-errors" / "2025-02-09.json"
     messages = json.loads(day.read_text())

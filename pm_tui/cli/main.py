@@ -20,12 +20,20 @@ COMMANDS = [
     "list",
     "show",
     "export",
+    "report",
+    "track",
+    "sync",
+    "review",
+    "schedule",
+    "search",
+    "distribute",
     "open",
     "demo",
     "validate",
     "collect",
     "timeline",
     "lint",
+    "redact",
 ]
 
 

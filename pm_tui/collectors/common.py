@@ -16,12 +16,7 @@ def redact_text(text: str) -> tuple[str, int]:
 
     The one place collectors reach the redactor, so it is wired in exactly once.
     """
-    try:
-        from pm_tui.redact import redact
-    except ImportError:  # the redactor lands in another branch; until then, pass through
-
-        def redact(text: str) -> tuple[str, int]:
-            return text, 0
+    from pm_tui.redact import redact
 
     return redact(text)
 

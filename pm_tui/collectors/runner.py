@@ -140,10 +140,8 @@ def _http(spec: SourceSpec, base_url: str, **defaults):
 
 
 def _logs(spec, window, progress, cancel):
-    try:
-        from pm_tui.collectors.logs import collect_logs
-    except ImportError as exc:
-        raise CollectorError(f"{spec.name}: the log file collector is not in this build") from exc
+    from pm_tui.collectors.logs import collect_logs
+
     return collect_logs(spec.target, window, progress=progress, cancel=cancel)
 
 

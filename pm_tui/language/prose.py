@@ -15,7 +15,11 @@ def check_masked(masked: str) -> list[LanguageFinding]:
     """Blame findings over text whose code, URLs and logs are already masked."""
     found: list[LanguageFinding] = []
     for start, end in split_sentences(masked):
-        found.extend(blame.check_sentence(masked[start:end], start))
+        sentence = blame.check_sentence(masked[start:end], start)
+        # "caused by human error" is one problem, not two: keep the more specific finding.
+        if any(f.rule == "blame/human-error" for f in sentence):
+            sentence = [f for f in sentence if f.rule != "blame/person-fault"]
+        found.extend(sentence)
     return found
 
 

@@ -1,0 +1,158 @@
+"""Reading log files: streaming lines (plain or gzip), cutting absurd lines, and bisecting
+a time-sorted plain file by byte offset (mmap) to jump to the incident window.
+"""
+
+from __future__ import annotations
+
+import gzip
+import mmap
+import os
+from collections.abc import Callable, Iterator
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from pm_tui.collectors.evidence import CollectorError
+
+MAX_LINE = 64 * 1024
+CHUNK = 1 << 20
+PROBE_SPAN = 64 * 1024  # how far past a probe point we look for a parseable line
+
+TimeOf = Callable[[bytes], datetime | None]
+
+
+def is_gzip(path: Path) -> bool:
+    """True when the file starts with the gzip magic bytes (whatever its name)."""
+    with open(path, "rb") as fh:
+        return fh.read(2) == b"\x1f\x8b"
+
+
+def open_source(path: Path):
+    """Open a log file for binary reading; one clear CollectorError line when impossible."""
+    try:
+        if path.is_dir():
+            raise CollectorError(f"{path}: is a directory, not a log file; pass the file itself")
+        return gzip.open(path, "rb") if is_gzip(path) else open(path, "rb")
+    except FileNotFoundError:
+        raise CollectorError(f"{path}: no such file; check the path") from None
+    except PermissionError:
+        raise CollectorError(
+            f"{path}: permission denied; make the file readable or copy it"
+        ) from None
+    except OSError as exc:
+        raise CollectorError(
+            f"{path}: cannot read ({exc.strerror or exc}); check the path"
+        ) from None
+
+
+class LineReader:
+    """Iterate the lines of a binary stream from an offset, in big chunks.
+
+    Lines longer than MAX_LINE are cut to MAX_LINE (counted in `cut`). `offset` is the byte
+    offset (in the uncompressed stream) just past the last line yielded.
+    """
+
+    def __init__(self, fh, start: int = 0):
+        self.fh = fh
+        self.offset = start
+        self.cut = 0
+        if start:
+            fh.seek(start)
+
+    def __iter__(self) -> Iterator[bytes]:
+        pending = b""
+        skipping = False
+        read = self.fh.read
+        while True:
+            chunk = read(CHUNK)
+            if not chunk:
+                break
+            if skipping:
+                nl = chunk.find(b"\n")
+                if nl < 0:
+                    self.offset += len(chunk)
+                    continue
+                self.offset += nl + 1
+                chunk = chunk[nl + 1 :]
+                skipping = False
+            lines = (pending + chunk).split(b"\n")
+            pending = lines.pop()
+            for line in lines:
+                self.offset += len(line) + 1
+                if len(line) > MAX_LINE:
+                    self.cut += 1
+                    line = line[:MAX_LINE]
+                yield line
+            if len(pending) > MAX_LINE:
+                self.cut += 1
+                self.offset += len(pending)
+                yield pending[:MAX_LINE]
+                pending = b""
+                skipping = True
+        if pending:
+            self.offset += len(pending)
+            if len(pending) > MAX_LINE:
+                self.cut += 1
+                pending = pending[:MAX_LINE]
+            yield pending
+
+
+def line_start_at(mm, pos: int) -> int:
+    """The start of the first whole line at or after `pos`."""
+    if pos <= 0:
+        return 0
+    nl = mm.find(b"\n", pos - 1)
+    return len(mm) if nl < 0 else nl + 1
+
+
+def probe(mm, pos: int, time_of: TimeOf) -> tuple[datetime, int] | None:
+    """The first parseable time at or after line-aligned `pos` (within PROBE_SPAN), with its line start."""
+    limit = min(len(mm), pos + PROBE_SPAN)
+    while pos < limit:
+        nl = mm.find(b"\n", pos, min(len(mm), pos + MAX_LINE))
+        end = len(mm) if nl < 0 else nl
+        t = time_of(mm[pos:end])
+        if t is not None:
+            return t, pos
+        if nl < 0:
+            return None
+        pos = nl + 1
+    return None
+
+
+def bisect_offset(mm, target: datetime, time_of: TimeOf) -> int:
+    """A line-start offset before which every record is earlier than `target` (file sorted)."""
+    lo, hi = 0, len(mm)
+    while hi - lo > 2 * PROBE_SPAN:
+        mid = line_start_at(mm, (lo + hi) // 2)
+        found = probe(mm, mid, time_of)
+        if found is None or found[1] >= hi:
+            hi = mid  # nothing parseable between mid and hi: keep the left half
+            continue
+        t, start = found
+        if t < target:
+            lo = start
+        else:
+            hi = mid
+    return lo
+
+
+def looks_sorted(mm, time_of: TimeOf, slack: timedelta, probes: int = 32) -> bool:
+    """Cheap check that a file is time-sorted: evenly spaced probes never go back by > slack."""
+    last: datetime | None = None
+    size = len(mm)
+    for i in range(probes + 1):
+        found = probe(mm, line_start_at(mm, size * i // (probes + 1)), time_of)
+        if found is None:
+            continue
+        if last is not None and found[0] < last - slack:
+            return False
+        last = max(last, found[0]) if last else found[0]
+    return True
+
+
+def map_file(path: Path):
+    """mmap a plain file read-only (None for an empty file)."""
+    if os.path.getsize(path) == 0:
+        return None
+    with open(path, "rb") as fh:
+        return mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ)

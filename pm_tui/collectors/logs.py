@@ -1,0 +1,383 @@
+"""Log-file collector: one file, any usual format, bounded to the incident window.
+
+`collect_logs(path, window)` detects the format from the first lines, jumps to the window by
+bisecting byte offsets when the file is plain, large and time-sorted, streams the rest, and
+returns one `Evidence(kind="log")` per record in the window (text redacted), or — for access
+logs, by default — 10-second buckets (see `pm_tui.collectors.accesslog`).
+
+Counts: lines_read, records, in_window, unparsed, continuation, cut_lines, redactions, plus
+`bisected` (1 when the window was found by bisection) and `unsorted` (1 when the file was not
+time-sorted and was read in full). A file that cannot be opened raises `CollectorError` (one
+line); a multi-source runner turns that into a gap for this source and goes on.
+"""
+
+from __future__ import annotations
+
+import heapq
+import os
+import threading
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from datetime import UTC, datetime, timedelta, timezone
+from pathlib import Path
+
+from pm_tui.collectors.accesslog import AccessAggregator, bucket_start, error_lines, scan_chunk
+from pm_tui.collectors.evidence import (
+    Cancelled,
+    CollectResult,
+    CollectWindow,
+    Evidence,
+    Gap,
+    Progress,
+    no_progress,
+)
+from pm_tui.collectors.logfile import (
+    MAX_LINE,
+    LineReader,
+    bisect_offset,
+    is_gzip,
+    looks_sorted,
+    map_file,
+    open_source,
+)
+from pm_tui.collectors.logformats import Context, LineParser, detect, looks_like_continuation
+from pm_tui.collectors.logformats import request_time_variant as _rt_variant
+from pm_tui.redact import redact_many
+
+SLACK = timedelta(minutes=2)  # how far out of order a "sorted" log may be
+BISECT_MIN = 4 << 20  # smaller files are simply streamed
+CHUNK = 2 << 20
+PROGRESS_LINES = 98_304  # a multiple of 4096, about 100k
+PROGRESS_BYTES = 1 << 20
+MAX_CONTINUATION = 200
+UNPARSED_GAP_RATIO = 0.01
+
+
+def collect_logs(
+    path: str | os.PathLike,
+    window: CollectWindow,
+    *,
+    year: int | None = None,
+    tz: timezone = UTC,
+    progress: Progress = no_progress,
+    cancel: threading.Event | None = None,
+    aggregate_access: bool | None = None,
+    max_samples: int = 200,
+) -> CollectResult:
+    """Read one log file for `window` (baseline included) into evidence, counts and gaps.
+
+    `year` is for formats without one (syslog RFC 3164, klog; default: the incident's year).
+    `tz` is the zone of times written without an offset (default UTC). `aggregate_access`
+    (default: True for access logs) emits 10-second buckets plus up to `max_samples` failing
+    requests instead of one record per request. Raises CollectorError if the file cannot be read.
+    """
+    path = Path(path)
+    fh = open_source(path)
+    try:
+        return _Collector(path, fh, window, year, tz, progress, cancel, max_samples).run(
+            aggregate_access
+        )
+    finally:
+        fh.close()
+
+
+def merge_sources(results: Iterable[CollectResult]) -> Iterator[Evidence]:
+    """All evidence of several sources, merged by time (each source's evidence is time-ordered)."""
+    return heapq.merge(*(sorted(r.evidence, key=_time) for r in results), key=_time)
+
+
+def _time(e: Evidence) -> datetime:
+    return e.time
+
+
+class _Collector:
+    def __init__(self, path, fh, window, year, tz, progress, cancel, max_samples):
+        self.path, self.fh, self.window = path, fh, window
+        self.progress, self.cancel = progress, cancel
+        self.source = str(path)
+        self.ctx = Context(anchor=window.end, year=year, tz=tz)
+        self.gz = is_gzip(path)
+        self.size = os.path.getsize(path)
+        self.max_samples = max_samples
+        self.counts: Counter = Counter(
+            dict.fromkeys(
+                (
+                    "lines_read",
+                    "records",
+                    "in_window",
+                    "unparsed",
+                    "continuation",
+                    "cut_lines",
+                    "redactions",
+                ),
+                0,
+            )
+        )
+        self.gaps: list[Gap] = []
+        self.first_time: datetime | None = None
+        self.sorted = True
+
+    # --- set-up ------------------------------------------------------------------------
+    def _sample(self) -> list[str]:
+        head = self.fh.read(64 * 1024)
+        self.fh.seek(0)
+        lines = head.decode("utf-8", errors="replace").splitlines()
+        if len(head) == 64 * 1024 and len(lines) > 1:
+            lines.pop()  # probably cut in the middle
+        return [ln[:MAX_LINE] for ln in lines[:200] if ln.strip()]
+
+    def _time_of(self, parser: LineParser):
+        def time_of(raw: bytes) -> datetime | None:
+            rec = parser.parse(raw.decode("utf-8", errors="replace"))
+            return rec[0] if rec else None
+
+        return time_of
+
+    def _start_offset(self, parser: LineParser) -> int:
+        if self.gz or self.size < BISECT_MIN:
+            return 0
+        mm = map_file(self.path)
+        if mm is None:
+            return 0
+        try:
+            time_of = self._time_of(parser)
+            if not looks_sorted(mm, time_of, SLACK):
+                self.sorted = False
+                self.counts["unsorted"] = 1
+                self.gaps.append(
+                    Gap(self.source, "file is not time-sorted: read in full, no bisection")
+                )
+                return 0
+            offset = bisect_offset(mm, self.window.read_start - SLACK, time_of)
+            self.counts["bisected"] = 1
+            return offset
+        finally:
+            mm.close()
+
+    def _tick(self, done: int, note: str) -> None:
+        if self.cancel is not None and self.cancel.is_set():
+            raise Cancelled(f"{self.source}: cancelled")
+        self.progress(done, None if self.gz else self.size, note)
+
+    # --- the run -------------------------------------------------------------------------
+    def run(self, aggregate_access: bool | None) -> CollectResult:
+        sample = self._sample()
+        parser = detect(sample, self.ctx)
+        result = CollectResult(source=self.source, kind="logs", target=str(self.path))
+        if not parser.formats:
+            self.gaps.append(
+                Gap(self.source, "log format not recognised: no line has a known timestamp")
+            )
+            self.counts["lines_read"] = len(sample)
+            self.counts["unparsed"] = len(sample)
+        else:
+            result.query = f"format={parser.name}"
+            start = self._start_offset(parser)
+            aggregate = parser.name == "access" if aggregate_access is None else aggregate_access
+            if aggregate and parser.name == "access":
+                evidence = self._aggregate(parser, start, _rt_variant(sample))
+            else:
+                evidence = self._records(parser, start)
+            result.evidence = evidence
+        self._window_gaps(result.evidence)
+        result.gaps = self.gaps
+        result.counts = dict(self.counts)
+        result.redactions = self.counts["redactions"]
+        return result
+
+    def _window_gaps(self, evidence: list[Evidence]) -> None:
+        w = self.window
+        unparsed, read = self.counts["unparsed"], self.counts["lines_read"]
+        if unparsed and unparsed >= max(10, UNPARSED_GAP_RATIO * read):
+            self.gaps.append(Gap(self.source, f"{unparsed} of {read} lines could not be parsed"))
+        if not evidence:
+            self.gaps.append(
+                Gap(self.source, "no records in the window in this file", w.read_start, w.end)
+            )
+        elif (
+            self.first_time is not None
+            and self.first_time > w.read_start
+            and self.counts.get("bisected", 0) == 0
+        ):
+            self.gaps.append(
+                Gap(
+                    self.source,
+                    "file starts after the window start: earlier records are elsewhere",
+                    w.read_start,
+                    self.first_time,
+                )
+            )
+
+    def _records(self, parser: LineParser, start: int) -> list[Evidence]:
+        w, counts = self.window, self.counts
+        reader = LineReader(self.fh, start)
+        out: list[tuple[datetime, str | None, list[str], dict]] = []
+        current: list | None = None
+        stop_after = w.end + SLACK
+        latest: datetime | None = None
+        n = 0
+        ticked = start
+        for raw in reader:
+            n += 1
+            if not n & 4095 and (
+                n % PROGRESS_LINES == 0 or reader.offset - ticked >= PROGRESS_BYTES
+            ):
+                ticked = reader.offset
+                self._tick(ticked, f"{n:,} lines")
+            line = raw.decode("utf-8", errors="replace").rstrip("\r")
+            if not line.strip():
+                continue
+            rec = parser.parse(line)
+            if rec is None:
+                if current is not None and (not parser.per_line or looks_like_continuation(line)):
+                    counts["continuation"] += 1
+                    if len(current[2]) < MAX_CONTINUATION:
+                        current[2].append(line)
+                else:
+                    counts["unparsed"] += 1
+                continue
+            t = rec[0]
+            counts["records"] += 1
+            if self.first_time is None or t < self.first_time:
+                self.first_time = t
+            if latest is not None and t < latest - SLACK:
+                counts["out_of_order"] += 1
+            latest = t if latest is None or t > latest else latest
+            current = None
+            if w.contains(t):
+                current = [t, rec[1], [rec[2]], rec[3]]
+                out.append(current)
+            elif t > stop_after and counts.get("bisected"):
+                break  # a sorted file: nothing later can fall in the window
+        counts["lines_read"] = n
+        counts["cut_lines"] = reader.cut
+        counts["in_window"] = len(out)
+        texts, redactions = redact_many(["\n".join(r[2]) for r in out])
+        counts["redactions"] += redactions
+        evidence = []
+        for (t, level, _, attrs), text in zip(out, texts, strict=True):
+            a = dict(attrs)
+            if level:
+                a["level"] = level
+            evidence.append(Evidence(time=t, source=self.source, kind="log", text=text, attrs=a))
+        evidence.sort(key=_time)
+        self._tick(reader.offset, "done")
+        return evidence
+
+    def _chunks(self, start: int) -> Iterator[bytes]:
+        """Newline-terminated chunks of about CHUNK bytes from `start`."""
+        if start:
+            self.fh.seek(start)
+        if not self.gz:  # plain files: seek back over the partial line instead of copying
+            while True:
+                data = self.fh.read(CHUNK)
+                if not data:
+                    return
+                cut = data.rfind(b"\n") + 1
+                if 0 < cut < len(data):
+                    self.fh.seek(cut - len(data), 1)
+                    data = data[:cut]
+                elif cut == 0 and len(data) == CHUNK:
+                    self.counts["cut_lines"] += 1  # one absurd line: skip it
+                    continue
+                yield data if data.endswith(b"\n") else data + b"\n"
+        pending = b""
+        while True:
+            data = self.fh.read(CHUNK)
+            if not data:
+                if pending:
+                    yield pending + b"\n"
+                return
+            data = pending + data
+            cut = data.rfind(b"\n") + 1
+            if cut == 0:
+                if len(data) > MAX_LINE:  # one absurd line: drop up to the next newline
+                    self.counts["cut_lines"] += 1
+                    pending = b""
+                    continue
+                pending = data
+                continue
+            pending = data[cut:]
+            yield data[:cut]
+
+    def _aggregate(self, parser: LineParser, start: int, variant: str) -> list[Evidence]:
+        w, counts = self.window, self.counts
+        agg = AccessAggregator(self.source, self.max_samples)
+        first_bucket = bucket_start(w.read_start)
+        done = 0
+        stop = False
+        for chunk in self._chunks(start):
+            done += len(chunk)
+            self._tick(start + done, f"{counts['lines_read']:,} lines")
+            runs = scan_chunk(chunk, variant)
+            if runs is None:
+                stop = self._aggregate_lines(parser, chunk, agg)
+            else:
+                counts["lines_read"] += chunk.count(b"\n")
+                for t, classes, hist, seg in runs:
+                    n = sum(classes.values())
+                    counts["records"] += n
+                    if self.first_time is None:
+                        self.first_time = t
+                    if t < first_bucket:
+                        continue
+                    if t > w.end:
+                        stop = t > w.end + SLACK and bool(counts.get("bisected"))
+                        if stop:
+                            break
+                        continue
+                    counts["in_window"] += n
+                    agg.add(t, classes, hist)
+                    if classes.get("5") and agg.want_sample(t):
+                        for line in error_lines(seg, agg.samples_per_bucket):
+                            self._sample_line(parser, line, agg)
+            if stop:
+                break
+        evidence = agg.evidence()
+        samples = [e for e in evidence if e.attrs.get("sample")]
+        texts, n = redact_many([e.text for e in samples])
+        for e, text in zip(samples, texts, strict=True):
+            e.text = text
+        counts["redactions"] += n
+        self._tick(start + done, "done")
+        return evidence
+
+    def _sample_line(self, parser: LineParser, raw: bytes, agg: AccessAggregator) -> None:
+        rec = parser.parse(raw[:MAX_LINE].decode("utf-8", errors="replace"))
+        if rec is None:
+            return
+        t, level, msg, attrs = rec
+        attrs = {**attrs, "level": level, "sample": True}
+        agg.add_sample(
+            bucket_start(t), Evidence(time=t, source=self.source, kind="log", text=msg, attrs=attrs)
+        )
+
+    def _aggregate_lines(self, parser: LineParser, chunk: bytes, agg: AccessAggregator) -> bool:
+        """The per-line path for a chunk the fast path refused. True when past the window."""
+        w, counts = self.window, self.counts
+        first_bucket = bucket_start(w.read_start)
+        stop = False
+        for raw in chunk.split(b"\n")[:-1]:
+            counts["lines_read"] += 1
+            if len(raw) > MAX_LINE:
+                counts["cut_lines"] += 1
+                raw = raw[:MAX_LINE]
+            rec = parser.parse(raw.decode("utf-8", errors="replace"))
+            if rec is None or "status" not in rec[3]:
+                if raw.strip():
+                    counts["unparsed"] += 1
+                continue
+            t, _, _, attrs = rec
+            counts["records"] += 1
+            if self.first_time is None or t < self.first_time:
+                self.first_time = t
+            b = bucket_start(t)
+            if not first_bucket <= b <= w.end:  # whole buckets, as the fast path counts them
+                stop = stop or (t > w.end + SLACK and bool(counts.get("bisected")))
+                continue
+            counts["in_window"] += 1
+            secs = Counter([attrs["duration_ms"] / 1000]) if "duration_ms" in attrs else Counter()
+            agg.add(b, Counter({str(attrs["status"])[0]: 1}), secs)
+            if attrs["status"] >= 500 and agg.want_sample(b):
+                self._sample_line(parser, raw, agg)
+        return stop

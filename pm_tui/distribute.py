@@ -1,0 +1,259 @@
+"""Sending the report: a summary to a Slack incoming webhook, the whole report by e-mail.
+
+Secrets never live in TOML: the webhook URL comes from an environment variable whose NAME
+is given, SMTP credentials from $PM_TUI_SMTP_USER / $PM_TUI_SMTP_PASSWORD. Each sending is
+recorded in the post-mortem's `distribution` list by the caller.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import os
+import smtplib
+import ssl
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from email.message import EmailMessage
+from email.utils import formatdate, make_msgid
+from typing import Any
+
+from pm_tui.durations import durations, format_duration
+from pm_tui.errors import PmTuiError
+from pm_tui.model import Distribution, PostMortem
+from pm_tui.report import facts
+
+DEFAULT_WEBHOOK_ENV = "PM_TUI_SLACK_WEBHOOK"
+SMTP_USER_ENV = "PM_TUI_SMTP_USER"
+SMTP_PASSWORD_ENV = "PM_TUI_SMTP_PASSWORD"
+LATE_AFTER = timedelta(hours=48)
+TLS_MODES = ("starttls", "tls", "none")
+
+
+class DistributionError(PmTuiError):
+    """Sending failed; the message names the channel and what to check."""
+
+
+def late_warning(pm: PostMortem, now: datetime) -> str | None:
+    """A one-line warning when the report goes out more than 48 hours after resolution."""
+    resolved = pm.window.resolved
+    if resolved is None or now - resolved <= LATE_AFTER:
+        return None
+    hours = int((now - resolved).total_seconds() // 3600)
+    return (
+        f"the report goes out {hours} hours after resolution (aim for 48): "
+        "people remember less each day"
+    )
+
+
+def record(pm: PostMortem, channel: str, recipients: list[str], now: datetime) -> Distribution:
+    """Append one sending to pm.distribution and return it."""
+    entry = Distribution(sent_at=now, channel=channel, recipients=list(recipients))
+    pm.distribution.append(entry)
+    return entry
+
+
+def subject(pm: PostMortem) -> str:
+    """'[Post-mortem P1] Title (2025-02-09)'."""
+    return f"[Post-mortem {pm.severity}] {pm.title} ({pm.date.isoformat()})"
+
+
+# --- Slack -------------------------------------------------------------------------------
+
+
+def _slack_escape(text: str) -> str:
+    # Slack mrkdwn treats only these three as control characters.
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def slack_payload(pm: PostMortem, link: str) -> dict[str, Any]:
+    """A Block Kit message with the key figures, and a plain `text` fallback for notifications."""
+    d = durations(pm)
+    figures = facts.impact_figures(pm.impact)
+    open_n = len(pm.open_actions())
+    timings = (
+        f"detect {format_duration(d.detect)} · acknowledge {format_duration(d.acknowledge)} · "
+        f"mitigate {format_duration(d.mitigate)} · resolve {format_duration(d.resolve)}"
+    )
+    fields = [
+        ("Severity", facts.severity_text(pm)),
+        ("Duration", facts.total_duration(pm)),
+        ("Durations", timings),
+        ("Action items", f"{len(pm.actions)} ({open_n} open)"),
+    ] + figures
+    summary = pm.summary.strip().replace("\\\n", " ")
+    if len(summary) > 600:
+        summary = summary[:599].rstrip() + "…"
+    text = (
+        f"Post-mortem {pm.severity}: {pm.title} ({pm.date.isoformat()}), "
+        f"{facts.total_duration(pm)}, {len(pm.actions)} action items. Report: {link}"
+    )
+    blocks: list[dict[str, Any]] = [
+        {
+            "type": "header",
+            "text": {"type": "plain_text", "text": f"Post-mortem: {pm.title}"[:150]},
+        },
+        {
+            "type": "section",
+            "fields": [
+                {"type": "mrkdwn", "text": f"*{_slack_escape(k)}*\n{_slack_escape(v)}"}
+                for k, v in fields[:10]  # Slack allows ten fields per section
+            ],
+        },
+    ]
+    if summary:
+        blocks.append(
+            {"type": "section", "text": {"type": "mrkdwn", "text": _slack_escape(summary)}}
+        )
+    blocks.append(
+        {
+            "type": "context",
+            "elements": [{"type": "mrkdwn", "text": f"Report: {_slack_escape(link)} · `{pm.id}`"}],
+        }
+    )
+    return {"text": text, "blocks": blocks}
+
+
+def webhook_url(env_name: str) -> str:
+    """The webhook URL held by the environment variable `env_name`."""
+    url = os.environ.get(env_name, "").strip()
+    if not url:
+        raise DistributionError(
+            f"${env_name} is not set: export it with the Slack incoming webhook URL "
+            "(it is never stored in the post-mortem)"
+        )
+    if not url.startswith(("https://", "http://")):
+        raise DistributionError(
+            f"${env_name} does not hold a URL: expected https://hooks.slack.com/…"
+        )
+    return url
+
+
+def send_slack(url: str, payload: dict[str, Any], *, timeout: float = 15.0) -> None:
+    """POST the payload to the incoming webhook; any failure is one DistributionError line."""
+    import httpx
+
+    try:
+        response = httpx.post(url, json=payload, timeout=timeout)
+    except httpx.ConnectError as exc:
+        raise DistributionError(
+            f"cannot reach the Slack webhook ({_reason(exc)}): check the URL and the network"
+        ) from None
+    except httpx.HTTPError as exc:
+        raise DistributionError(f"Slack webhook failed ({type(exc).__name__}: {exc})") from None
+    if response.status_code >= 300:
+        body = response.text.strip().replace("\n", " ")[:200] or "no body"
+        raise DistributionError(f"Slack webhook answered {response.status_code}: {body}")
+
+
+def _reason(exc: BaseException) -> str:
+    text = str(exc)
+    if "refused" in text.lower():
+        return "connection refused"
+    return text or type(exc).__name__
+
+
+# --- e-mail ------------------------------------------------------------------------------
+
+
+@dataclass
+class SmtpSettings:
+    """Where and how to send e-mail. Credentials come from the environment."""
+
+    host: str = "localhost"
+    port: int | None = None
+    tls: str = "starttls"
+    sender: str = ""
+    cafile: str | None = None
+    timeout: float = 20.0
+
+    @property
+    def effective_port(self) -> int:
+        return self.port or {"starttls": 587, "tls": 465, "none": 25}[self.tls]
+
+
+def build_email(
+    pm: PostMortem, markdown: str, html: str, sender: str, recipients: list[str]
+) -> EmailMessage:
+    """A multipart/alternative message: the Markdown as text/plain and the HTML report."""
+    msg = EmailMessage()
+    msg["Subject"] = subject(pm)
+    msg["From"] = sender
+    msg["To"] = ", ".join(recipients)
+    msg["Date"] = formatdate(usegmt=True)
+    msg["Message-ID"] = make_msgid(domain="pm-tui")
+    msg["X-Post-Mortem-Id"] = pm.id
+    msg.set_content(markdown, subtype="plain", charset="utf-8")
+    msg.add_alternative(html, subtype="html", charset="utf-8")
+    return msg
+
+
+def _is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def send_email(msg: EmailMessage, settings: SmtpSettings) -> None:
+    """Send through SMTP (STARTTLS, implicit TLS, or plain); errors are one line each."""
+    host, port = settings.host, settings.effective_port
+    user = os.environ.get(SMTP_USER_ENV, "")
+    password = os.environ.get(SMTP_PASSWORD_ENV, "")
+    if settings.tls not in TLS_MODES:
+        raise DistributionError(f"--smtp-tls must be one of {', '.join(TLS_MODES)}")
+    if settings.tls == "none" and user and not _is_loopback(host):
+        raise DistributionError(
+            f"refusing to send the SMTP password unencrypted to {host}: use --smtp-tls starttls or tls"
+        )
+    context = ssl.create_default_context(cafile=settings.cafile)
+    where = f"SMTP server {host}:{port}"
+    try:
+        if settings.tls == "tls":
+            client = smtplib.SMTP_SSL(host, port, timeout=settings.timeout, context=context)
+        else:
+            client = smtplib.SMTP(host, port, timeout=settings.timeout)
+        with client:
+            if settings.tls == "starttls":
+                client.ehlo()
+                if not client.has_extn("starttls"):
+                    raise DistributionError(
+                        f"{where} does not offer STARTTLS: use --smtp-tls tls, or none on loopback"
+                    )
+                client.starttls(context=context)
+                client.ehlo()
+            if user:
+                client.login(user, password)
+            client.send_message(msg)
+    except DistributionError:
+        raise
+    except ConnectionRefusedError:
+        raise DistributionError(
+            f"cannot connect to {where} (connection refused): check --smtp-host and --smtp-port"
+        ) from None
+    except smtplib.SMTPAuthenticationError as exc:
+        raise DistributionError(
+            f"{where} refused the login for '{user}' ({exc.smtp_code}): check "
+            f"${SMTP_USER_ENV} and ${SMTP_PASSWORD_ENV}"
+        ) from None
+    except smtplib.SMTPNotSupportedError as exc:
+        raise DistributionError(f"{where}: {exc}; it may need another --smtp-tls mode") from None
+    except smtplib.SMTPRecipientsRefused as exc:
+        who = ", ".join(exc.recipients)
+        raise DistributionError(f"{where} refused the recipients: {who}") from None
+    except smtplib.SMTPResponseException as exc:
+        text = (
+            exc.smtp_error.decode(errors="replace")
+            if isinstance(exc.smtp_error, bytes)
+            else exc.smtp_error
+        )
+        raise DistributionError(f"{where} answered {exc.smtp_code}: {text}") from None
+    except ssl.SSLError as exc:
+        raise DistributionError(
+            f"TLS with {where} failed ({exc.reason or exc}): check --smtp-tls and the server certificate"
+        ) from None
+    except TimeoutError:
+        raise DistributionError(f"{where} did not answer in {settings.timeout:.0f} s") from None
+    except (OSError, smtplib.SMTPException) as exc:
+        raise DistributionError(f"sending through {where} failed: {exc}") from None
