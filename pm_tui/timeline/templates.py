@@ -111,6 +111,7 @@ class TemplateMiner:
     def __init__(self) -> None:
         self.templates: list[Template] = []
         self._exact: dict[tuple[str, str, str], Template] = {}
+        self._masked: dict[str, str] = {}
         self._groups: dict[tuple[str, str, int, str], list[Template]] = {}
 
     def add(self, item: Evidence) -> Template | None:
@@ -121,7 +122,11 @@ class TemplateMiner:
         if level is None:
             return None
         first = item.text.strip().split("\n", 1)[0][:MAX_TEXT]
-        masked = mask(first)
+        masked = self._masked.get(first)
+        if masked is None:
+            masked = mask(first)
+            if len(self._masked) < 50_000:  # identical lines are common; bound the memory
+                self._masked[first] = masked
         key = (item.source, level, masked)
         template = self._exact.get(key)
         if template is None:
