@@ -1,7 +1,9 @@
-"""Incident durations: time to detect, acknowledge, mitigate and resolve.
+"""Incident durations: time to detect, acknowledge, mitigate and resolve, and the duration.
 
-Taken from the incident window's milestones; where a milestone is missing there, from
-the first timeline event of the matching kind.
+Each milestone is taken from the incident window where the person set it, else from the
+curated timeline: the first symptom starts the incident, the first alert or page detects
+it, then the first acknowledgement, mitigation and resolution. `timeline_durations` reads
+the timeline alone (what the evidence shows), so the two can be compared.
 """
 
 from __future__ import annotations
@@ -23,18 +25,24 @@ _MILESTONE_KINDS = {
 
 @dataclass
 class Durations:
-    """Each figure is a timedelta from the incident start, or None when unknown."""
+    """Each figure is a timedelta from the incident start, or None when unknown.
+
+    `duration` is start to resolution; `acknowledge_after_page` is the wait between the
+    first alert or page and its acknowledgement.
+    """
 
     started: datetime | None
     detect: timedelta | None
     acknowledge: timedelta | None
     mitigate: timedelta | None
     resolve: timedelta | None
+    duration: timedelta | None = None
+    acknowledge_after_page: timedelta | None = None
 
     def as_dict(self) -> dict[str, int | None]:
         """Seconds per figure (None when unknown), for JSON."""
-        return {
-            f"time_to_{k}_seconds": int(v.total_seconds()) if v is not None else None
+        out = {
+            f"time_to_{k}_seconds": _seconds(v)
             for k, v in (
                 ("detect", self.detect),
                 ("acknowledge", self.acknowledge),
@@ -42,11 +50,19 @@ class Durations:
                 ("resolve", self.resolve),
             )
         }
+        out["duration_seconds"] = _seconds(self.duration)
+        out["acknowledge_after_page_seconds"] = _seconds(self.acknowledge_after_page)
+        return out
 
 
-def milestone(pm: PostMortem, name: str) -> datetime | None:
-    """The time of a milestone: the window's value, else the first matching timeline event."""
-    value = getattr(pm.window, name)
+def _seconds(value: timedelta | None) -> int | None:
+    return int(value.total_seconds()) if value is not None else None
+
+
+def milestone(pm: PostMortem, name: str, *, window: bool = True) -> datetime | None:
+    """The time of a milestone: the window's value (unless `window` is False), else the first
+    matching timeline event."""
+    value = getattr(pm.window, name) if window else None
     if value is not None:
         return value
     times = [e.time for e in pm.timeline if e.kind in _MILESTONE_KINDS[name]]
@@ -55,16 +71,36 @@ def milestone(pm: PostMortem, name: str) -> datetime | None:
 
 def durations(pm: PostMortem) -> Durations:
     """Time to detect, acknowledge, mitigate and resolve, measured from the incident start."""
-    start = milestone(pm, "started")
+    return _durations(pm, window=True)
+
+
+def timeline_durations(pm: PostMortem) -> Durations:
+    """The same figures from the curated timeline alone, ignoring the window's milestones."""
+    return _durations(pm, window=False)
+
+
+def _durations(pm: PostMortem, window: bool) -> Durations:
+    start = milestone(pm, "started", window=window)
+
+    def between(a: datetime | None, b: datetime | None) -> timedelta | None:
+        if a is None or b is None or b < a:
+            return None
+        return b - a
 
     def since(name: str) -> timedelta | None:
-        t = milestone(pm, name)
-        if start is None or t is None or t < start:
-            return None
-        return t - start
+        return between(start, milestone(pm, name, window=window))
 
+    resolve = since("resolved")
     return Durations(
-        start, since("detected"), since("acknowledged"), since("mitigated"), since("resolved")
+        start,
+        since("detected"),
+        since("acknowledged"),
+        since("mitigated"),
+        resolve,
+        duration=resolve,
+        acknowledge_after_page=between(
+            milestone(pm, "detected", window=window), milestone(pm, "acknowledged", window=window)
+        ),
     )
 
 

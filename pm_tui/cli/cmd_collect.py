@@ -172,8 +172,15 @@ def collect_into(
         pm.sources = [s for s in pm.sources if (s.kind, s.target) != (record.kind, record.target)]
         pm.sources.append(record)
     if evidence_dir is not None:
+        from dataclasses import replace
+
+        from pm_tui.timeline.templates import compact_logs
+
         path = Path(evidence_dir) / EVIDENCE_FILE
-        save_evidence(path, merge_results(load_evidence(path), results))
+        merged = merge_results(load_evidence(path), results)
+        # error/warning records folded per template and minute, so the kept evidence shows
+        # when each kind of error starts, grows and stops however many lines there were
+        save_evidence(path, [replace(r, evidence=compact_logs(r.evidence)) for r in merged])
     return results
 
 

@@ -21,9 +21,11 @@ def register(sub) -> None:
 
 def run(args) -> int:
     from pm_tui.export import export_json
+    from pm_tui.timeline.storage import load_candidates
 
-    pm = open_repo(args).load(args.id)
-    text = export_json(pm) + "\n"
+    repo = open_repo(args)
+    pm = repo.load(args.id)
+    text = export_json(pm, candidates=load_candidates(repo, pm.id)) + "\n"
     if args.output:
         from pm_tui.store import atomic_write_text
 

@@ -31,6 +31,7 @@ COMMANDS = [
     "demo",
     "validate",
     "collect",
+    "timeline",
     "lint",
     "redact",
 ]

@@ -79,8 +79,9 @@ def bounded_lines(
     evidence: list[Evidence], max_bytes: int = MAX_BYTES
 ) -> tuple[list[tuple[str, str]], int]:
     """The (sort key, JSON line) pairs to keep within `max_bytes`, and how many records were dropped."""
-    logs = [e for e in evidence if e.kind == "log"]
-    others = [e for e in evidence if e.kind != "log"]
+    # access-log buckets are a few hundred small records that carry the whole traffic picture
+    logs = [e for e in evidence if e.kind == "log" and not e.attrs.get("bucket")]
+    others = [e for e in evidence if e.kind != "log" or e.attrs.get("bucket")]
     # metrics last among the rest: one series weighs as much as hundreds of alerts
     others.sort(key=lambda e: e.kind == "metric")
     logs.sort(key=lambda e: (_LEVEL_RANK.get(e.attrs.get("level", ""), 9), e.time))

@@ -1,0 +1,79 @@
+"""`pm-tui timeline ID`: step 2 from the command line: proposed timeline rows from the evidence.
+
+`--rebuild` reconstructs the candidates from the kept evidence (or, with `--from-evidence
+DIR`, collects that folder first) and stores them; `--accept-all` adds them to the timeline.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from pm_tui.cli.common import add_repo_option, open_repo
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "timeline",
+        help="propose timeline rows from the collected evidence (and accept them)",
+        description="Print the candidate timeline rows of a post-mortem. --rebuild makes them "
+        "again from the evidence kept by 'pm-tui collect' (or from --from-evidence DIR).",
+    )
+    p.add_argument("id", help="post-mortem id")
+    p.add_argument("--rebuild", action="store_true", help="reconstruct the candidates again")
+    p.add_argument("--from-evidence", metavar="DIR",
+                   help="collect the standard evidence files in DIR first (implies --rebuild)")  # fmt: skip
+    p.add_argument(
+        "--baseline", type=int, default=60, metavar="MIN", help="minutes of baseline (60)"
+    )
+    p.add_argument(
+        "--accept-all", action="store_true", help="add every candidate to the timeline and save"
+    )
+    p.add_argument("--no-commit", action="store_true", help="save but do not commit")
+    add_repo_option(p)
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from pm_tui.timeline import accept, load_candidates
+    from pm_tui.timeline.rebuild import rebuild
+
+    repo = open_repo(args)
+    pm = repo.load(args.id)
+    changed = []
+    if args.rebuild or args.from_evidence:
+        built = rebuild(repo, pm, args.from_evidence, args.baseline)
+        candidates = built.candidates
+        for note in built.notes:
+            print(f"  {note}", file=sys.stderr)
+        if args.from_evidence:
+            repo.save(pm)
+        changed.append(f"{len(candidates)} timeline candidates")
+    else:
+        candidates = load_candidates(repo, pm.id)
+        if not candidates:
+            print(f"No candidates for {pm.id}: run 'pm-tui timeline {pm.id} --rebuild'.")
+            return 0
+    print(candidates_table(candidates))
+    if args.accept_all:
+        before = len(pm.timeline)
+        pm = accept(pm, candidates)
+        repo.save(pm)
+        added = len(pm.timeline) - before
+        print(f"Added {added} row(s) to the timeline of {pm.id}.", file=sys.stderr)
+        if added:
+            changed.append(f"{added} rows accepted")
+    if changed and not args.no_commit:
+        repo.commit(pm, "timeline: " + ", ".join(changed))
+    return 0
+
+
+def candidates_table(candidates) -> str:
+    """One line per candidate: time, kind, confidence, text, then its sources indented."""
+    lines = [f"{'TIME (UTC)':<19}  {'KIND':<14} CONF  TEXT"]
+    for c in candidates:
+        text = c.text if len(c.text) <= 140 else c.text[:139] + "…"
+        actor = f" [{c.actor}]" if c.actor else ""
+        lines.append(f"{c.time:%Y-%m-%d %H:%M:%S}  {c.kind:<14} {c.confidence:.2f}  {text}{actor}")
+        lines.append(f"{'':<36}from: {', '.join(c.sources)}")
+    return "\n".join(lines)

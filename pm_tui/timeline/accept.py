@@ -1,0 +1,37 @@
+"""Accepting candidates: they become rows of the curated timeline, each with a new id."""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Iterable
+
+from pm_tui.model import EVENT_KINDS, PostMortem, TimelineEvent, to_utc
+from pm_tui.timeline.candidate import Candidate
+
+
+def accept(pm: PostMortem, candidates: Iterable[Candidate]) -> PostMortem:
+    """A copy of `pm` with the candidates added as timeline rows (new T- ids, time order).
+
+    A candidate is skipped when a row of the same kind already stands at the same second,
+    so accepting twice adds nothing.
+    """
+    out = copy.deepcopy(pm)
+    taken = {(to_utc(e.time).replace(microsecond=0), e.kind) for e in out.timeline}
+    for c in candidates:
+        kind = c.kind if c.kind in EVENT_KINDS else "other"
+        when = to_utc(c.time).replace(microsecond=0)
+        if (when, kind) in taken:
+            continue
+        taken.add((when, kind))
+        out.timeline.append(
+            TimelineEvent(
+                id=out.next_event_id(),
+                time=when,
+                text=c.text,
+                kind=kind,
+                source=", ".join(c.sources),
+                actor=c.actor,
+            )
+        )
+    out.sort_timeline()
+    return out

@@ -1,0 +1,309 @@
+"""Detectors for discrete records: alert transitions, pages, changes (deploys, rollouts,
+restarts, OOM kills) and chat messages that state a finding or an action."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from datetime import datetime, timedelta
+
+from pm_tui.collectors.evidence import Evidence
+from pm_tui.timeline.candidate import excerpt, source_label
+from pm_tui.timeline.signals import CAPACITY_RE, Periods, Signal, hhmmss
+
+ROLLOUT_GAP = timedelta(minutes=5)
+RESTART_GAP = timedelta(minutes=10)
+STARTUP = timedelta(minutes=3)
+
+_ALERT_FAMILY = {
+    "pending": "alert_pending",
+    "firing": "alert_fired",
+    "active": "alert_fired",
+    "resolved": "alert_resolved",
+}
+_ALERT_WORDS = {
+    "pending": "goes pending",
+    "firing": "fires",
+    "active": "fires",
+    "resolved": "resolved",
+}
+
+
+def alert_signals(evidence: list[Evidence]) -> list[Signal]:
+    """Pending, fired and resolved, per alert (the same transition from two sources merges later)."""
+    out = []
+    for item in evidence:
+        if item.kind != "alert":
+            continue
+        state = str(item.attrs.get("state", "")).lower()
+        family = _ALERT_FAMILY.get(state)
+        if family is None:
+            continue
+        name = str(item.attrs.get("alertname") or "alert")
+        summary = (item.attrs.get("annotations") or {}).get("summary", "")
+        text = f"Alert {name} {_ALERT_WORDS[state]}" + (f": {summary}" if summary else "")
+        confidence = 0.9 if family != "alert_pending" else 0.6
+        out.append(
+            Signal(item.time, family, text, item.source, excerpt(item.text), confidence, key=name)
+        )
+    return out
+
+
+_PAGE_FAMILY = {
+    "trigger_log_entry": "paged",
+    "notify_log_entry": "paged",
+    "escalate_log_entry": "paged",
+    "acknowledge_log_entry": "acknowledged",
+    "resolve_log_entry": "resolved",
+}
+
+
+def page_signals(evidence: list[Evidence]) -> list[Signal]:
+    """Triggered, notified, acknowledged (with who) and resolved; notes are read like chat."""
+    out = []
+    for item in evidence:
+        if item.kind != "page":
+            continue
+        kind = item.attrs.get("type", "")
+        actor = str(item.attrs.get("actor") or "")
+        incident = item.attrs.get("incident") or ""
+        family = _PAGE_FAMILY.get(kind)
+        if kind == "annotate_log_entry":
+            out.extend(chat_signals([item]))
+            continue
+        if family is None:
+            continue
+        if kind == "trigger_log_entry":
+            text = f"Page triggered: PagerDuty incident {incident}".strip()
+            actor = ""
+        elif kind == "notify_log_entry":
+            channel = item.attrs.get("channel") or ""
+            text = f"{actor or 'on-call'} notified" + (f" ({channel})" if channel else "")
+        elif kind == "escalate_log_entry":
+            text = f"Page escalated: {excerpt(item.text, 120)}"
+        elif family == "acknowledged":
+            text = f"Page acknowledged by {actor or 'unknown'}"
+        else:
+            text = f"Incident resolved in PagerDuty by {actor or 'unknown'}"
+        out.append(Signal(item.time, family, text, item.source, excerpt(item.text), 0.95, actor))
+    return out
+
+
+# --- changes -------------------------------------------------------------------------------
+_CREATED = re.compile(r"(?:Created|Deleted) pod: (\S+)")
+
+
+def change_signals(evidence: list[Evidence], p: Periods) -> list[Signal]:
+    """Deploys and rollouts (one per rollout, not per pod), config changes, restarts, OOM kills."""
+    kube = [e for e in evidence if e.kind == "change" and e.attrs.get("reason")]
+    listed = [e for e in evidence if e.kind == "change" and not e.attrs.get("reason")]
+    out = [_listed(e) for e in listed]
+    out.extend(_rollouts(kube))
+    out.extend(_restarts(kube, p))
+    return out
+
+
+def _listed(item: Evidence) -> Signal:
+    category = item.attrs.get("category", "deploy")
+    service, version = item.attrs.get("service", ""), item.attrs.get("version", "")
+    what = (
+        "Commit"
+        if category == "commit"
+        else ("Config change" if category == "config" else "Deploy")
+    )
+    head = " ".join(x for x in (what, service, version) if x)
+    if not item.text or item.text in head:
+        text = head
+    elif service and item.text.startswith(service):
+        text = f"{what} {item.text}"
+    else:
+        text = f"{head}: {item.text}"
+    confidence = 0.4 if category == "commit" else 0.75
+    return Signal(
+        item.time,
+        "change",
+        text,
+        item.source,
+        excerpt(item.text),
+        confidence,
+        actor=item.attrs.get("actor", ""),
+        key=service,
+        tags=(category,),
+    )
+
+
+def _workload(obj: str) -> str:
+    """Deployment/api -> api; Pod/api-6f9c7d8b5-wr7jt -> api; ReplicaSet/api-6f9c7d8b5 -> api."""
+    kind, _, name = obj.partition("/")
+    if kind == "Pod":
+        name = re.sub(r"-[a-z0-9]{8,10}-[a-z0-9]{5}$|-[a-z0-9]{5}$", "", name)
+    elif kind == "ReplicaSet":
+        name = re.sub(r"-[a-z0-9]{8,10}$", "", name)
+    return name
+
+
+def _rollouts(kube: list[Evidence]) -> list[Signal]:
+    groups: dict[str, list[list[Evidence]]] = defaultdict(list)
+    for item in sorted(kube, key=lambda e: e.time):
+        if item.attrs.get("category") != "deploy":
+            continue
+        runs = groups[item.attrs["object"]]
+        if runs and item.time - runs[-1][-1].time <= ROLLOUT_GAP:
+            runs[-1].append(item)
+        else:
+            runs.append([item])
+    out = []
+    for obj, runs in groups.items():
+        for run in runs:
+            first, last = run[0], run[-1]
+            span = f"{hhmmss(first.time)}–{hhmmss(last.time)}" if last.time > first.time else ""
+            body = excerpt(first.text.split(": ", 2)[-1], 100)
+            if len(run) > 1:
+                body += f" … {excerpt(last.text.split(': ', 2)[-1], 100)}"
+            text = f"Rollout of {obj}: {body}" + (f" ({span})" if span else "")
+            out.append(
+                Signal(
+                    first.time,
+                    "change",
+                    text,
+                    first.source,
+                    excerpt(first.text),
+                    0.8,
+                    key=_workload(obj),
+                    tags=("rollout",),
+                )
+            )
+    return out
+
+
+def _restarts(kube: list[Evidence], p: Periods) -> list[Signal]:
+    """Pod restarts and OOM kills that are not a rollout starting or stopping pods."""
+    born: dict[str, datetime] = {}
+    for item in kube:
+        if item.attrs.get("reason") in ("SuccessfulCreate", "SuccessfulDelete"):
+            m = _CREATED.search(item.text)
+            if m:
+                born[m.group(1)] = item.time
+    runs: dict[str, list[list[Evidence]]] = defaultdict(list)
+    for item in sorted(kube, key=lambda e: e.time):
+        category, reason = item.attrs.get("category"), item.attrs.get("reason", "")
+        if category not in ("restart", "oom"):
+            continue
+        pod = item.attrs["object"].partition("/")[2]
+        expected = pod in born and abs(item.time - born[pod]) <= STARTUP
+        if category == "restart" and (expected or reason in ("Pulling", "Pulled", "Created")):
+            continue
+        if reason == "Started" and int(item.attrs.get("count", 1)) < 2 and pod in born:
+            continue
+        group = runs[_workload(item.attrs["object"])]
+        if group and item.time - group[-1][-1].time <= RESTART_GAP:
+            group[-1].append(item)
+        else:
+            group.append([item])
+    out = []
+    for workload, groups in runs.items():
+        base = sum(len(g) for g in groups if g[0].time < p.base_end)
+        for group in groups:
+            if group[0].time < p.base_end:
+                continue
+            n = sum(int(e.attrs.get("count", 1)) for e in group)
+            if base and n <= 3 * base:
+                continue  # restarts as usual: noise, not an event
+            oom = [
+                e for e in group if e.attrs.get("category") == "oom" or CAPACITY_RE.search(e.text)
+            ]
+            lead = oom[0] if oom else group[0]
+            what = "OOM kill" if oom else "Restart"
+            text = (
+                f"{what} of {workload}: {excerpt(lead.text.split(': ', 1)[-1], 140)}"
+                f" ({n} event{'s' if n > 1 else ''} {hhmmss(group[0].time)}–{hhmmss(group[-1].time)})"
+            )
+            tags = ("capacity", "oom", "error") if oom else ("restart", "error")
+            out.append(
+                Signal(
+                    lead.time,
+                    "symptom",
+                    text,
+                    lead.source,
+                    excerpt(lead.text),
+                    0.8 if oom else 0.6,
+                    key="",
+                    tags=tags,
+                )
+            )
+    return out
+
+
+# --- chat ---------------------------------------------------------------------------------------
+_CHAT = [
+    (
+        "resolved",
+        re.compile(r"\b(resolved|fixed|all clear|incident (?:is )?(?:over|closed))\b", re.I),
+    ),
+    ("recovery", re.compile(r"back to (?:normal|baseline)|\brecovered\b|healthy again", re.I)),
+    (
+        "mitigation",
+        re.compile(
+            r"\b(deployed|rolled back|rollback (?:done|complete)|mitigated|enabled|disabled|"
+            r"restarted|scaled (?:up|out|down)|failed over|fail(?:ed)?over|applied|hotfix|is live|"
+            r"rolled out|flag (?:on|off)|killed|drained)\b",
+            re.I,
+        ),
+    ),
+    (
+        "diagnosis",
+        re.compile(
+            r"\b(identified|root cause|found|the cause|caused by|culprit|exhausted|saturated|"
+            r"decision|decided|leak(?:ing)?|seq(?:uential)? scan|narrowed)\b",
+            re.I,
+        ),
+    ),
+    (
+        "communication",
+        re.compile(
+            r"\b(investigating|status ?page|incident channel|declared|declaring|customers? "
+            r"(?:are |were )?(?:notified|informed))\b",
+            re.I,
+        ),
+    ),
+]
+_BOT_ACTORS = re.compile(r"pagerduty|alertmanager|opsgenie|\bbot\b|slackbot|grafana", re.I)
+
+
+def chat_signals(evidence: list[Evidence]) -> list[Signal]:
+    """Messages (and page notes) stating a finding or an action: low-confidence signals."""
+    out = []
+    for item in evidence:
+        if item.kind not in ("message", "page"):
+            continue
+        actor = str(item.attrs.get("actor") or "")
+        user = str(item.attrs.get("user", "U"))
+        if item.kind == "message" and (not user or user[0] == "B" or _BOT_ACTORS.search(actor)):
+            continue
+        text = item.text.strip()
+        if not text or text.rstrip().endswith("?"):
+            continue
+        for family, pattern in _CHAT:
+            if pattern.search(text):
+                tags = ("chat",) + (("capacity",) if CAPACITY_RE.search(text) else ())
+                said = f"{actor}: " if actor else ""
+                out.append(
+                    Signal(
+                        item.time,
+                        family,
+                        f"{said}“{excerpt(text, 200)}”",
+                        item.source,
+                        excerpt(text),
+                        0.3,
+                        actor,
+                        authority=1,
+                        tags=tags,
+                    )
+                )
+                break
+    return out
+
+
+def label(source: str) -> str:
+    """The short source name used in candidates."""
+    return source_label(source)

@@ -1,0 +1,271 @@
+"""Log detectors: error/warning templates that are new or sharply more frequent, and
+access-log bursts of 5xx or slow requests (from 10-second buckets), with their ends."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from datetime import datetime, timedelta
+from statistics import median
+
+from pm_tui.collectors.evidence import Evidence
+from pm_tui.timeline.candidate import excerpt, source_label
+from pm_tui.timeline.signals import CAPACITY_RE, Periods, Signal, hhmmss, log10_tail
+from pm_tui.timeline.templates import Template
+
+WINDOW_MIN = 5  # minutes in the sliding window that judges a burst
+MIN_COUNT = 3
+RATIO = 4.0
+MAX_LOG10_P = -4.0
+GAP_MIN = 5  # an episode goes on while active minutes are at most this far apart
+MIN_STOP_COUNT = 10  # smaller episodes get no separate "stops" candidate
+MINUTE = timedelta(minutes=1)
+# A record of this kind is an event the first time it appears, even alone.
+CRITICAL_RE = re.compile(
+    r"out of memory|oom.?kill|killed process|panic|segfault|fatal|no space left|disk full", re.I
+)
+
+
+def template_signals(templates: list[Template], p: Periods, data_end: datetime) -> list[Signal]:
+    """An onset signal per template that is new or bursting after the baseline, and its stop."""
+    out: list[Signal] = []
+    for template in templates:
+        out.extend(_template(template, p, data_end))
+    return out
+
+
+def _template(t: Template, p: Periods, data_end: datetime) -> list[Signal]:
+    base = sum(n for m, n in t.minutes.items() if p.base_start <= m < p.base_end)
+    base_min = max(p.base_minutes, 1.0)
+    rate = max(base, 0.5) / base_min  # per minute; half an occurrence when never seen
+    minutes = sorted(m for m in t.minutes if m >= p.base_end)
+    if not minutes:
+        return []
+    counts = t.minutes
+    expected = rate * WINDOW_MIN
+    critical = base == 0 and CRITICAL_RE.search(t.example) is not None
+    onset = None
+    j = 0
+    total = 0  # sliding sum over [m, m + WINDOW)
+    for i, m in enumerate(minutes):
+        while j < len(minutes) and minutes[j] < m + WINDOW_MIN * MINUTE:
+            total += counts[minutes[j]]
+            j += 1
+        if critical or (
+            total >= MIN_COUNT
+            and total >= RATIO * expected
+            and log10_tail(total, expected) <= MAX_LOG10_P
+        ):
+            onset = i
+            break
+        total -= counts[m]
+    if onset is None:
+        return []
+    per_min = rate * RATIO
+    last = onset
+    for k in range(onset + 1, len(minutes)):
+        if minutes[k] - minutes[last] > GAP_MIN * MINUTE:
+            break
+        if counts[minutes[k]] > per_min:
+            last = k
+    start_m, end_m = minutes[onset], minutes[last]
+    n = sum(counts[m] for m in minutes[onset : last + 1])
+    label = source_label(t.source)
+    first_time = t.firsts[start_m]
+    words = "errors" if t.level == "error" else "warnings"
+    quote = excerpt(t.example, 160)
+    tags = ("capacity",) if CAPACITY_RE.search(t.example) else ()
+    tags += ("error",) if t.level == "error" else ()
+    if base == 0:
+        text = (
+            f"New {words} in {label}: “{quote}” (from {hhmmss(first_time)}, {n} by {end_m:%H:%M})"
+        )
+    else:
+        ratio = (n / max((end_m - start_m) / MINUTE + 1, 1)) / (base / base_min)
+        text = (
+            f"{words.capitalize()} in {label} rise to {ratio:.0f}× their usual rate: “{quote}” "
+            f"(from {hhmmss(first_time)}, {n} by {end_m:%H:%M})"
+        )
+    strength = min(-log10_tail(min(n, 1000), expected) / 20, 1.0)
+    confidence = round(0.45 + 0.3 * strength + (0.1 if t.level == "error" else 0.0), 2)
+    extra = {"template": t.text, "count": n, "baseline": base}
+    signals = [
+        Signal(
+            first_time,
+            "symptom",
+            text,
+            t.source,
+            quote,
+            confidence,
+            tags=tags,
+            weight=strength,
+            extra=extra,
+        )
+    ]
+    stop_time = t.lasts.get(end_m, end_m + MINUTE)
+    if n >= MIN_STOP_COUNT and data_end - stop_time >= GAP_MIN * MINUTE:
+        signals.append(
+            Signal(
+                stop_time,
+                "recovery",
+                f"{words.capitalize()} “{excerpt(t.example, 100)}” stop in {label} "
+                f"(last at {hhmmss(stop_time)}, {n} in all)",
+                t.source,
+                quote,
+                round(confidence - 0.1, 2),
+                tags=tags,
+                weight=strength,
+                extra=extra,
+            )
+        )
+    return signals
+
+
+# --- access logs: 10-second buckets -----------------------------------------------------
+BUCKET = timedelta(seconds=10)
+ERR_RATIO_FLOOR = 0.02
+LAT_MIN_DELTA_MS = 200.0
+EPISODE_GAP = timedelta(minutes=5)  # restarts and retries make bursts flap; a lull is not recovery
+
+
+def access_signals(evidence: list[Evidence], p: Periods, data_end: datetime) -> list[Signal]:
+    """5xx and slow-request bursts per access log, and the return to normal of each."""
+    buckets: dict[str, list[Evidence]] = defaultdict(list)
+    samples: dict[str, list[Evidence]] = defaultdict(list)
+    for item in evidence:
+        if item.kind != "log":
+            continue
+        if item.attrs.get("bucket"):
+            buckets[item.source].append(item)
+        elif item.attrs.get("sample"):
+            samples[item.source].append(item)
+    out: list[Signal] = []
+    for source, rows in buckets.items():
+        rows.sort(key=lambda e: e.time)
+        out.extend(_errors(source, rows, samples.get(source, []), p, data_end))
+        out.extend(_latency(source, rows, p, data_end))
+    return out
+
+
+def _episode(flags: list[bool], need: int, of: int, gap: int) -> tuple[int, int] | None:
+    """First index where `need` of the next `of` flags are set, and the last flagged index of
+    the run that follows (flags at most `gap` apart)."""
+    start = None
+    for i in range(len(flags)):
+        if flags[i] and sum(flags[i : i + of]) >= need:
+            start = i
+            break
+    if start is None:
+        return None
+    last = start
+    for i in range(start + 1, len(flags)):
+        if i - last > gap:
+            break
+        if flags[i]:
+            last = i
+    return start, last
+
+
+def _errors(source, rows, samples, p: Periods, data_end) -> list[Signal]:
+    base = [r.attrs for r in rows if p.base_start <= r.time < p.base_end]
+    ratio0 = (sum(a.get("5xx", 0) for a in base) + 0.5) / (
+        sum(a.get("requests", 0) for a in base) + 1
+    )
+    scan = [r for r in rows if r.time >= p.base_end]
+
+    def elevated(a: dict) -> bool:
+        n, x = a.get("requests", 0), a.get("5xx", 0)
+        lam = max(ratio0 * n, 1e-3)
+        return x >= 2 and x >= max(RATIO * lam, ERR_RATIO_FLOOR * n) and log10_tail(x, lam) <= -3
+
+    found = _episode([elevated(r.attrs) for r in scan], 2, 3, int(EPISODE_GAP / BUCKET))
+    if found is None:
+        return []
+    i, j = found
+    first, last = scan[i], scan[j]
+    label = source_label(source)
+    in_bucket = [s for s in samples if first.time <= s.time < first.time + BUCKET]
+    at = min((s.time for s in in_bucket), default=first.time)
+    peak = max(scan[i : j + 1], key=lambda r: r.attrs["5xx"] / max(r.attrs["requests"], 1))
+    a, pa = first.attrs, peak.attrs
+    total = sum(r.attrs.get("5xx", 0) for r in scan[i : j + 1])
+    text = (
+        f"First burst of HTTP 5xx in {label}: {a['5xx']} of {a['requests']} requests at "
+        f"{hhmmss(first.time)} (baseline {ratio0:.2%}); peak {pa['5xx'] / max(pa['requests'], 1):.0%} "
+        f"at {peak.time:%H:%M}"
+    )
+    quote = excerpt(in_bucket[0].text) if in_bucket else excerpt(first.text)
+    out = [Signal(at, "symptom", text, source, quote, 0.85, tags=("error",), extra={"5xx": total})]
+    normal = last.time + BUCKET
+    if data_end - normal >= 2 * BUCKET * 6:
+        after = [r for r in scan[j + 1 : j + 7]]
+        x = sum(r.attrs.get("5xx", 0) for r in after)
+        n = sum(r.attrs.get("requests", 0) for r in after)
+        out.append(
+            Signal(
+                normal,
+                "recovery",
+                f"HTTP 5xx back to normal in {label} from {hhmmss(normal)} "
+                f"({x} of {n} requests in the next minute; {total} 5xx in the burst)",
+                source,
+                excerpt(last.text),
+                0.8,
+                tags=("normal",),
+            )
+        )
+    return out
+
+
+def _latency(source, rows, p: Periods, data_end) -> list[Signal]:
+    """Slow requests: the median latency of a bucket well above its baseline (p99 of a few
+    dozen requests is one request, too noisy to judge by)."""
+    base = [
+        r.attrs["p50_ms"]
+        for r in rows
+        if p.base_start <= r.time < p.base_end
+        and r.attrs.get("p50_ms") is not None
+        and r.attrs.get("requests", 0) >= 5
+    ]
+    if len(base) < 10:
+        return []
+    med = median(base)
+    mad = median(abs(v - med) for v in base)
+    threshold = med + max(6 * 1.4826 * mad, 2 * med, LAT_MIN_DELTA_MS)
+    scan = [r for r in rows if r.time >= p.base_end]
+    flags = [
+        (r.attrs.get("p50_ms") or 0) > threshold and r.attrs.get("requests", 0) >= 3 for r in scan
+    ]
+    found = _episode(flags, 3, 4, int(EPISODE_GAP / BUCKET))
+    if found is None:
+        return []
+    i, j = found
+    first, last = scan[i], scan[j]
+    label = source_label(source)
+    peak = max(scan[i : j + 1], key=lambda r: r.attrs.get("p50_ms") or 0)
+    out = [
+        Signal(
+            first.time,
+            "symptom",
+            f"Slow requests in {label}: median {first.attrs['p50_ms']:.0f} ms at "
+            f"{hhmmss(first.time)} (baseline {med:.0f} ms); peak median "
+            f"{peak.attrs['p50_ms']:.0f} ms at {peak.time:%H:%M}",
+            source,
+            excerpt(first.text),
+            0.7,
+        )
+    ]
+    normal = last.time + BUCKET
+    if data_end - normal >= 2 * BUCKET * 6:
+        out.append(
+            Signal(
+                normal,
+                "recovery",
+                f"Request latency back to normal in {label} from {hhmmss(normal)} "
+                f"(median under {threshold:.0f} ms)",
+                source,
+                excerpt(last.text),
+                0.65,
+                tags=("normal",),
+            )
+        )
+    return out

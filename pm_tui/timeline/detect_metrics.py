@@ -1,0 +1,109 @@
+"""Metric detectors: per series, the crossing of a robust baseline taken before the incident
+(median ± k·MAD, with a minimum delta) and the return inside it, with the values."""
+
+from __future__ import annotations
+
+import re
+from datetime import timedelta
+from statistics import median
+
+from pm_tui.collectors.common import parse_time
+from pm_tui.collectors.evidence import Evidence
+from pm_tui.timeline.signals import Periods, Signal, hhmmss
+
+K = 5.0
+MIN_REL_DELTA = 0.5  # the band is at least half the baseline median wide
+ABS_EPS = 1e-9
+SUSTAIN = 3  # points in a row outside the band
+SETTLE = timedelta(minutes=5)  # back inside the band this long before it counts as recovered
+_ERRORISH = re.compile(r"error|5xx|fail|unavailable|restart|oom|kill|\bup\b|down", re.I)
+MIN_BASE_POINTS = 5
+
+
+def metric_signals(evidence: list[Evidence], p: Periods) -> list[Signal]:
+    """A crossing and a recovery signal per metric series that leaves its baseline band."""
+    out: list[Signal] = []
+    for item in evidence:
+        if item.kind == "metric" and item.attrs.get("points"):
+            out.extend(_series(item, p))
+    return out
+
+
+def _name(item: Evidence) -> str:
+    labels = item.attrs.get("labels") or {}
+    inner = ",".join(f"{k}={v}" for k, v in sorted(labels.items()))
+    return f"{item.attrs.get('name') or 'metric'}" + (f"{{{inner}}}" if inner else "")
+
+
+def _fmt(v: float) -> str:
+    return f"{v:.3g}"
+
+
+def _series(item: Evidence, p: Periods) -> list[Signal]:
+    points = [
+        (parse_time(t) if isinstance(t, str) else t, float(v)) for t, v in item.attrs["points"]
+    ]
+    points.sort(key=lambda tv: tv[0])
+    base = [v for t, v in points if p.base_start <= t < p.base_end]
+    if len(base) < MIN_BASE_POINTS:
+        return []
+    med = median(base)
+    mad = median(abs(v - med) for v in base)
+    delta = max(K * 1.4826 * mad, MIN_REL_DELTA * abs(med), ABS_EPS)
+    high, low = med + delta, med - delta
+    scan = [(t, v) for t, v in points if t >= p.base_end]
+    outside = [v > high or v < low for _, v in scan]
+    start = next((i for i in range(len(scan) - SUSTAIN + 1) if all(outside[i : i + SUSTAIN])), None)
+    if start is None:
+        return []
+    up = scan[start][1] > high
+    # the episode: until SUSTAIN points in a row are back inside the band
+    end = None
+    i = start + SUSTAIN
+    while i < len(scan):
+        if outside[i]:
+            i += 1
+            continue
+        k = i
+        while k < len(scan) and not outside[k]:
+            k += 1
+        if k - i >= SUSTAIN and (
+            k == len(scan)
+            and scan[-1][0] - scan[i][0] >= SETTLE
+            or k < len(scan)
+            and scan[k][0] - scan[i][0] >= SETTLE
+        ):
+            end = i
+            break
+        i = k
+    seg = scan[start : end if end is not None else len(scan)]
+    peak_t, peak_v = (max if up else min)(seg, key=lambda tv: tv[1])
+    name = _name(item)
+    t0, v0 = scan[start]
+    bound = high if up else low
+    word = "above" if up else "below"
+    text = (
+        f"{name} {word} its baseline: {_fmt(v0)} at {hhmmss(t0)} (baseline median {_fmt(med)}, "
+        f"{'threshold' if up else 'floor'} {_fmt(bound)}); {'peak' if up else 'lowest'} "
+        f"{_fmt(peak_v)} at {peak_t:%H:%M}"
+    )
+    source = item.source
+    quote = f"{name} = {_fmt(v0)} at {hhmmss(t0)}"
+    tags = ("error",) if _ERRORISH.search(name) else ()
+    out = [Signal(t0, "symptom", text, source, quote, 0.7, tags=tags, extra={"metric": name})]
+    if end is not None:
+        t1, v1 = scan[end]
+        out.append(
+            Signal(
+                t1,
+                "recovery",
+                f"{name} back within its baseline: {_fmt(v1)} at {hhmmss(t1)} "
+                f"({'threshold' if up else 'floor'} {_fmt(bound)})",
+                source,
+                f"{name} = {_fmt(v1)} at {hhmmss(t1)}",
+                0.65,
+                tags=("normal",) + tags,
+                extra={"metric": name},
+            )
+        )
+    return out

@@ -1,0 +1,92 @@
+"""Signals: what one detector saw in one source, before signals are merged into candidates.
+
+Also the shared statistics: the baseline period before the incident and a cheap Poisson
+tail bound, so every detector judges "sharply more than usual" the same way.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from pm_tui.collectors.evidence import CollectWindow
+
+# Families group signals that can describe the same happening.
+FAMILIES = (
+    "symptom",
+    "recovery",
+    "alert_pending",
+    "alert_fired",
+    "alert_resolved",
+    "paged",
+    "acknowledged",
+    "resolved",
+    "change",
+    "mitigation",
+    "diagnosis",
+    "communication",
+)
+
+CAPACITY_RE = re.compile(
+    r"pool (?:limit|exhausted|is full|timeout)|queuepool|connection pool|too many connections|"
+    r"max_connections|out of memory|\boom|oomkill|memory cgroup|no space left|disk (?:is )?full|"
+    r"enospc|emfile|too many open files|throttl|rate.?limit|resource(?:s)? exhausted|"
+    r"quota exceeded|exhausted|saturat",
+    re.I,
+)
+
+
+@dataclass
+class Signal:
+    """One observation: a time, a family, a sentence, where it was seen and how sure we are.
+
+    `authority` 2 is a machine record (its time is exact), 1 a person's message (said later).
+    `key` names the service or alert, so unrelated changes or alerts are not merged.
+    """
+
+    time: datetime
+    family: str
+    text: str
+    source: str
+    excerpt: str
+    confidence: float
+    actor: str = ""
+    authority: int = 2
+    key: str = ""
+    tags: tuple[str, ...] = ()
+    weight: float = 1.0
+    extra: dict = field(default_factory=dict)
+
+
+@dataclass
+class Periods:
+    """The baseline (before the incident, with a guard gap) and where onsets are looked for."""
+
+    base_start: datetime
+    base_end: datetime
+
+    @property
+    def base_minutes(self) -> float:
+        return max((self.base_end - self.base_start).total_seconds() / 60, 0.0)
+
+
+def periods(window: CollectWindow) -> Periods:
+    """Baseline = read start to a little before the incident start (early signs stay out of it)."""
+    span = window.start - window.read_start
+    guard = min(timedelta(minutes=10), span / 3)
+    return Periods(window.read_start, window.start - guard)
+
+
+def log10_tail(k: float, lam: float) -> float:
+    """log10 of a Chernoff upper bound on P(X >= k) for X ~ Poisson(lam); 0 when k <= lam."""
+    lam = max(lam, 1e-9)
+    if k <= lam:
+        return 0.0
+    return (-lam + k - k * math.log(k / lam)) / math.log(10)
+
+
+def hhmmss(t: datetime) -> str:
+    """'10:05:00' (UTC)."""
+    return t.strftime("%H:%M:%S")

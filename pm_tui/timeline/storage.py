@@ -1,0 +1,38 @@
+"""Candidates kept beside the post-mortem: `<id>.evidence/candidates.json`, written atomically."""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING
+
+from pm_tui.errors import PmTuiError
+from pm_tui.timeline.candidate import Candidate
+
+if TYPE_CHECKING:
+    from pm_tui.store import Repository
+
+CANDIDATES_FILE = "candidates.json"
+FORMAT_VERSION = 1
+
+
+def save_candidates(repo: Repository, pm_id: str, candidates: list[Candidate]) -> None:
+    """Write the candidates for `pm_id` (replacing earlier ones), atomically."""
+    from pm_tui.store import atomic_write_text
+
+    data = {"format": FORMAT_VERSION, "candidates": [c.as_dict() for c in candidates]}
+    text = json.dumps(data, indent=1, ensure_ascii=False) + "\n"
+    atomic_write_text(repo.evidence_dir(pm_id) / CANDIDATES_FILE, text)
+
+
+def load_candidates(repo: Repository, pm_id: str) -> list[Candidate]:
+    """The stored candidates for `pm_id`; none when the timeline was never rebuilt."""
+    path = repo.evidence_dir(pm_id) / CANDIDATES_FILE
+    if not path.exists():
+        return []
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return [Candidate.from_dict(item) for item in data["candidates"]]
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise PmTuiError(
+            f"{path}: not a candidates file ({exc}): run 'pm-tui timeline {pm_id} --rebuild'"
+        ) from exc

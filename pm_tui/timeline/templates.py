@@ -1,0 +1,198 @@
+"""Log templates: group error and warning records by their shape, Drain-style.
+
+Variable parts (numbers, hex, ids, quoted strings, IPs, durations, paths' numeric parts)
+are masked first; masked lines with the same length and first tokens that agree on most
+tokens share a template, the differing tokens becoming `<*>`. Linear in the records: a
+masked line seen before costs one dict lookup.
+
+Why our own miner rather than drain3: we need only the first line of each record, a fixed
+set of masks and per-minute counts; drain3 brings persistence, config files and its own
+masking syntax, and is slower per line. About 80 lines here do the job.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from pm_tui.collectors.common import iso, parse_time
+from pm_tui.collectors.evidence import Evidence
+
+WILDCARD = "<*>"
+SIMILARITY = 0.6
+MAX_TEXT = 300
+
+_MASKS = [
+    (re.compile(r"'[^']*'|\"[^\"]*\"|`[^`]*`"), WILDCARD),
+    (
+        re.compile(r"\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b", re.I),
+        WILDCARD,
+    ),
+    (re.compile(r"\b\d{1,3}(?:\.\d{1,3}){3}(?::\d+)?\b"), WILDCARD),
+    (re.compile(r"\b0x[0-9a-f]+\b|\b(?=[0-9a-f]*\d)[0-9a-f]{6,}\b", re.I), WILDCARD),
+    (re.compile(r"\b[A-Za-z]+[-_]?\d[\w-]*\b"), WILDCARD),  # ids such as C-11132, pod-7f9c
+    (re.compile(r"\b\d+(?:\.\d+)?(?:ms|us|µs|ns|s|m|h|kb|mb|gb|ki|mi|gi|b|%)?\b", re.I), WILDCARD),
+    (re.compile(r"=\S+"), "=" + WILDCARD),
+]
+_SPLIT = re.compile(r"\s+")
+
+_ERRORISH = re.compile(
+    r"\b(error|err|fail(?:ed|ure)?|exception|fatal|panic|critical|timed? ?out|refused|"
+    r"exhausted|oom|out of memory|killed|denied|unavailable|traceback)\b",
+    re.I,
+)
+_LEVELS = {
+    "error": "error",
+    "err": "error",
+    "critical": "error",
+    "crit": "error",
+    "fatal": "error",
+    "emerg": "error",
+    "alert": "error",
+    "panic": "error",
+    "warning": "warning",
+    "warn": "warning",
+}
+
+
+def mask(line: str) -> str:
+    """The line with its variable parts replaced by `<*>`."""
+    for pattern, repl in _MASKS:
+        line = pattern.sub(repl, line)
+    return line
+
+
+def severity(item: Evidence) -> str | None:
+    """'error', 'warning' or None for a log record; records without a level are judged by words."""
+    level = str(item.attrs.get("level") or "").lower()
+    if level:
+        return _LEVELS.get(level)
+    return "error" if _ERRORISH.search(item.text[:MAX_TEXT]) else None
+
+
+@dataclass
+class Template:
+    """One log template in one source: its tokens, counts per minute and first examples."""
+
+    id: int
+    source: str
+    level: str
+    tokens: list[str]
+    minutes: Counter = field(default_factory=Counter)
+    firsts: dict[datetime, datetime] = field(default_factory=dict)  # minute -> first time in it
+    lasts: dict[datetime, datetime] = field(default_factory=dict)  # minute -> last time in it
+    example: str = ""
+    total: int = 0
+
+    @property
+    def text(self) -> str:
+        return " ".join(self.tokens)
+
+    def add(self, t: datetime, n: int, text: str, last: datetime | None = None) -> None:
+        minute = t.replace(second=0, microsecond=0)
+        first = self.firsts.get(minute)
+        if first is None or t < first:
+            self.firsts[minute] = t
+        latest = self.lasts.get(minute)
+        last = last or t
+        if latest is None or last > latest:
+            self.lasts[minute] = last
+        self.minutes[minute] += n
+        self.total += n
+        if not self.example:
+            self.example = text
+
+
+class TemplateMiner:
+    """Assigns each error/warning record to a template of its source."""
+
+    def __init__(self) -> None:
+        self.templates: list[Template] = []
+        self._exact: dict[tuple[str, str, str], Template] = {}
+        self._masked: dict[str, str] = {}
+        self._groups: dict[tuple[str, str, int, str], list[Template]] = {}
+
+    def add(self, item: Evidence) -> Template | None:
+        """File one record (its `attrs["repeat"]` counts as that many); None if not error/warning."""
+        if item.attrs.get("bucket") or item.attrs.get("sample"):
+            return None
+        level = severity(item)
+        if level is None:
+            return None
+        first = item.text.strip().split("\n", 1)[0][:MAX_TEXT]
+        masked = self._masked.get(first)
+        if masked is None:
+            masked = mask(first)
+            if len(self._masked) < 50_000:  # identical lines are common; bound the memory
+                self._masked[first] = masked
+        key = (item.source, level, masked)
+        template = self._exact.get(key)
+        if template is None:
+            template = self._match(item.source, level, masked)
+            self._exact[key] = template
+        last = item.attrs.get("last")
+        template.add(
+            item.time, int(item.attrs.get("repeat", 1)), first, parse_time(last) if last else None
+        )
+        return template
+
+    def _match(self, source: str, level: str, masked: str) -> Template:
+        tokens = _SPLIT.split(masked.strip()) or [""]
+        group_key = (source, level, len(tokens), tokens[0])
+        group = self._groups.setdefault(group_key, [])
+        for template in group:
+            same = sum(a == b for a, b in zip(template.tokens, tokens, strict=True))
+            if same / len(tokens) >= SIMILARITY:
+                template.tokens = [
+                    a if a == b else WILDCARD for a, b in zip(template.tokens, tokens, strict=True)
+                ]
+                return template
+        template = Template(len(self.templates), source, level, tokens)
+        self.templates.append(template)
+        group.append(template)
+        return template
+
+
+def mine(evidence: list[Evidence]) -> list[Template]:
+    """Every error/warning template in the log evidence, with per-minute counts."""
+    miner = TemplateMiner()
+    for item in evidence:
+        if item.kind == "log":
+            miner.add(item)
+    return miner.templates
+
+
+def compact_logs(evidence: list[Evidence]) -> list[Evidence]:
+    """Error/warning records folded to one record per template and minute (`attrs["repeat"]`).
+
+    Keeps what the timeline needs (when each template starts, grows and stops) in a bounded
+    size; info records and access-log buckets pass through unchanged.
+    """
+    out: list[Evidence] = []
+    miner = TemplateMiner()
+    kept: dict[tuple[int, datetime], Evidence] = {}
+    for item in evidence:
+        if item.kind != "log":
+            out.append(item)
+            continue
+        template = miner.add(item)
+        if template is None:
+            out.append(item)
+            continue
+        minute = item.time.replace(second=0, microsecond=0)
+        first = kept.get((template.id, minute))
+        n = int(item.attrs.get("repeat", 1))
+        last = item.attrs.get("last") or iso(item.time)
+        if first is None:
+            attrs = {**item.attrs, "repeat": n, "last": last}
+            kept[(template.id, minute)] = Evidence(item.time, item.source, "log", item.text, attrs)
+            continue
+        first.attrs["repeat"] = int(first.attrs["repeat"]) + n
+        first.attrs["last"] = max(first.attrs["last"], last, key=parse_time)
+        if item.time < first.time:
+            first.time, first.text = item.time, item.text
+    out.extend(kept.values())
+    out.sort(key=lambda e: e.time)
+    return out
