@@ -67,18 +67,10 @@ def collect_sources(
 
 
 def load_candidates(repo, pm: PostMortem) -> list:
-    """Reconstructed timeline candidates (objects with kind, time, text, sources, confidence).
+    """Reconstructed timeline candidates kept beside the post-mortem ([] when never rebuilt)."""
+    from pm_tui.timeline import load_candidates as load
 
-    INTEGRATOR: wire pm_tui.timeline here. Returns [] when the module is absent.
-    """
-    try:
-        from pm_tui import timeline  # type: ignore[attr-defined]
-    except ImportError:
-        return []
-    loader = getattr(timeline, "load_candidates", None)
-    if loader is None:
-        return []
-    return list(loader(repo.evidence_dir(pm.id), pm))
+    return list(load(repo, pm.id))
 
 
 def load_metric_series(repo, pm: PostMortem) -> list[tuple[str, list[tuple[datetime, float]]]]:

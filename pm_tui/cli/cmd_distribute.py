@@ -41,10 +41,13 @@ def _smtp_settings(args, config: dict):
     if not sender:
         raise UsageError("no sender address: pass --from ADDR or set smtp.from in the config")
     port = args.smtp_port or section.get("port")
+    tls = section.get("tls")
+    if isinstance(tls, bool):  # `pm-tui init` writes tls = true (STARTTLS) / false (none)
+        tls = "starttls" if tls else "none"
     return SmtpSettings(
         host=args.smtp_host or section.get("host") or "localhost",
         port=int(port) if port else None,
-        tls=args.smtp_tls or section.get("tls") or "starttls",
+        tls=args.smtp_tls or tls or "starttls",
         sender=sender,
         cafile=args.smtp_cafile or section.get("cafile"),
     )
