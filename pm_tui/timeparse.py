@@ -1,0 +1,80 @@
+"""Reading the time a person types for a timeline row.
+
+Three forms are accepted, and the answer is always an aware UTC datetime:
+
+    10:05:23 / 10:05           a time of day (UTC unless an offset follows) on `default_date`
+    2025-02-09T11:05:23+01:00  ISO 8601; with an offset it is converted, without one it is UTC
+    +5m / +1h30m / -90s        relative to the previous row
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, date, datetime, time, timedelta, timezone
+
+from pm_tui.errors import UsageError
+
+_RELATIVE = re.compile(r"^([+-])\s*((?:\d+\s*[dhms]\s*)+)$", re.IGNORECASE)
+_RELATIVE_PART = re.compile(r"(\d+)\s*([dhms])", re.IGNORECASE)
+_TIME_OF_DAY = re.compile(
+    r"^(\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d{1,6}))?)?\s*(Z|[+-]\d{2}:?\d{2})?$", re.IGNORECASE
+)
+_UNIT_SECONDS = {"d": 86400, "h": 3600, "m": 60, "s": 1}
+
+HELP = "use 10:05:23, ISO 8601 like 2025-02-09T10:05:23+01:00, or +5m after the previous row"
+
+
+class EventTimeError(UsageError, ValueError):
+    """The text is not a time pm-tui can read; the message says which forms work."""
+
+
+def parse_event_time(text: str, *, previous: datetime | None, default_date: date) -> datetime:
+    """The UTC time meant by `text` (a time of day, ISO 8601, or +5m after `previous`)."""
+    raw = text.strip()
+    if not raw:
+        raise EventTimeError(f"no time given: {HELP}")
+    if m := _RELATIVE.match(raw):
+        if previous is None:
+            raise EventTimeError(f"'{raw}' is relative but there is no previous row: {HELP}")
+        seconds = sum(int(n) * _UNIT_SECONDS[u.lower()] for n, u in _RELATIVE_PART.findall(m[2]))
+        delta = timedelta(seconds=seconds)
+        return _utc(previous) + (delta if m[1] == "+" else -delta)
+    if m := _TIME_OF_DAY.match(raw):
+        return _time_of_day(raw, m, default_date)
+    return _iso(raw)
+
+
+def _time_of_day(raw: str, m: re.Match[str], default_date: date) -> datetime:
+    hour, minute, second = int(m[1]), int(m[2]), int(m[3] or 0)
+    micro = int((m[4] or "0").ljust(6, "0"))
+    if hour > 23 or minute > 59 or second > 59:
+        raise EventTimeError(f"'{raw}' is not a time of day: {HELP}")
+    tz = UTC
+    if m[5] and m[5].upper() != "Z":
+        sign = 1 if m[5][0] == "+" else -1
+        digits = m[5][1:].replace(":", "")
+        offset = timedelta(hours=int(digits[:2]), minutes=int(digits[2:]))
+        if offset >= timedelta(hours=24):
+            raise EventTimeError(f"'{raw}' has an impossible UTC offset: {HELP}")
+        tz = timezone(sign * offset)
+    local = datetime.combine(default_date, time(hour, minute, second, micro), tzinfo=tz)
+    return local.astimezone(UTC)
+
+
+def _iso(raw: str) -> datetime:
+    value = raw
+    if value[-1:] in "zZ":
+        value = value[:-1] + "+00:00"
+    try:
+        parsed = datetime.fromisoformat(value)
+    except ValueError:
+        raise EventTimeError(f"'{raw}' is not a time: {HELP}") from None
+    if len(value) <= 10:  # a bare date is not a moment
+        raise EventTimeError(f"'{raw}' is a date without a time: {HELP}")
+    return _utc(parsed)
+
+
+def _utc(value: datetime) -> datetime:
+    if value.tzinfo is None:
+        return value.replace(tzinfo=UTC)
+    return value.astimezone(UTC)
