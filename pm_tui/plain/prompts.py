@@ -49,9 +49,21 @@ class Prompter:
             return self._checked_default(message, default, check)
         import questionary
 
-        return self._ask(
-            questionary.text(message, default=default, validate=_validator(check), **self._io())
+        shown = default.strip()
+        # Text that already spans lines is edited as such (Esc then Enter accepts it).
+        multiline = "\n" in shown
+        answer = self._ask(
+            questionary.text(
+                message,
+                default=shown,
+                validate=_validator(check),
+                multiline=multiline,
+                instruction="(Esc then Enter to accept)" if multiline else None,
+                **self._io(),
+            )
         ).strip()
+        # An unchanged answer keeps the stored text byte for byte (trailing newline and all).
+        return default if answer == shown else answer
 
     def path(
         self,
