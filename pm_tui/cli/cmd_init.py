@@ -55,10 +55,9 @@ def register(sub) -> None:
 
 def run(args, ask=None) -> int:
     """Ask the set-up questions (or take the options), set up the repository, write the config."""
-    from pm_tui.config import config_path, default_repo_path, load_config
-    from pm_tui.plain.init import ask_values, check_given, flatten, write_config
+    from pm_tui.config import config_path, load_config
+    from pm_tui.plain.init import check_given, flatten, write_config
     from pm_tui.plain.prompts import Prompter
-    from pm_tui.plain.repo_setup import choose_repository
 
     ask = ask if ask is not None else Prompter(assume_yes=args.yes)
     path = config_path()
@@ -73,17 +72,29 @@ def run(args, ask=None) -> int:
     check_given(given)  # refuse a token given as an option before anything is written
 
     ask.say(f"Setting up pm-tui; the configuration goes to {path}")
+    try:
+        values = _ask_all(args, ask, current, given)
+    except (KeyboardInterrupt, EOFError):
+        ask.say("Stopped: the configuration was not written.")
+        return 130
+    write_config(path, values)
+    ask.say(f"Wrote {path}")
+    ask.say("Next: pm-tui new --plain (or pm-tui for the full-screen wizard)")
+    return 0
+
+
+def _ask_all(args, ask, current: dict, given: dict) -> dict:
+    from pm_tui.config import default_repo_path
+    from pm_tui.plain.init import ask_values
+    from pm_tui.plain.repo_setup import choose_repository
+
     repo_default = getattr(args, "repo", None) or current.get("repo") or str(default_repo_path())
     root = choose_repository(ask, str(repo_default), args.remote)
     if "authors" not in given and "authors" not in current:
         name = _git_user_name()
         if name:
             given["authors"] = [name]
-    values = {"repo": str(root), **ask_values(ask, current, given)}
-    write_config(path, values)
-    ask.say(f"Wrote {path}")
-    ask.say("Next: pm-tui new --plain (or pm-tui for the full-screen wizard)")
-    return 0
+    return {"repo": str(root), **ask_values(ask, current, given)}
 
 
 def _git_user_name() -> str:
