@@ -243,3 +243,17 @@ def test_bad_scripted_value_is_one_line_error(sample_repo):
     )  # fmt: skip
     assert out.returncode == 2
     assert "not a date" in out.stderr and "Traceback" not in out.stderr
+
+
+def test_stopping_during_the_header_creates_nothing(tmp_path):
+    root = tmp_path / "pm-repo"
+    with scripted([("Title", "Half a title" + ENTER)]) as ask:  # then the input ends
+        code = cmd_edit.run_new_plain(_args("new", "--plain", "--repo", str(root)), ask=ask)
+    assert code == 130
+    assert not root.exists()  # not even the repository
+
+
+def test_new_plain_yes_without_a_title_says_which_option_is_missing(tmp_path):
+    out = run_cli("new", "--plain", "--yes", "--repo", str(tmp_path / "r"))
+    assert out.returncode == 2
+    assert "Title" in out.stderr and "option" in out.stderr and "Traceback" not in out.stderr

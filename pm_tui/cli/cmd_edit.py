@@ -61,13 +61,36 @@ def run(args, ask=None) -> int:
 
 def run_new_plain(args, ask=None) -> int:
     """`pm-tui new --plain`: ask for the incident's header, create the draft, walk the steps."""
-    from pm_tui.cli.common import parse_utc
-    from pm_tui.config import load_config
-    from pm_tui.model import SEVERITIES, new_postmortem
-    from pm_tui.plain.prompts import check_required, split_list
+    from pm_tui.model import new_postmortem
     from pm_tui.plain.wizard import run_steps
 
     ask = _prompter(args, ask)
+
+    try:
+        header = _ask_header(args, ask)
+    except (KeyboardInterrupt, EOFError):
+        ask.say("Stopped: no post-mortem was created.")
+        return 130
+    pm = new_postmortem(**header)
+    repo = open_repo(args)
+    if repo.exists(pm.id):
+        raise PmTuiError(
+            f"a post-mortem '{pm.id}' already exists: edit it with 'pm-tui edit {pm.id} --plain'"
+        )
+    path = repo.save(pm)
+    commit = not args.no_commit
+    if commit:
+        repo.commit(pm, "new draft", push=args.push)
+    ask.say(f"Created {pm.id} ({path})")
+    return run_steps(pm, repo, ask, steps=_steps(args), options=args, commit=commit, push=args.push)
+
+
+def _ask_header(args, ask) -> dict:
+    """The incident's title, window, severity, services and authors, as new_postmortem takes them."""
+    from pm_tui.cli.common import parse_utc
+    from pm_tui.config import load_config
+    from pm_tui.model import SEVERITIES
+    from pm_tui.plain.prompts import check_required, split_list
 
     def check_time(text: str, required: bool = True) -> str | None:
         if not text:
@@ -101,17 +124,11 @@ def run_new_plain(args, ask=None) -> int:
     services = split_list(ask.text("Affected services (comma-separated):", ", ".join(args.service)))
     authors = args.author or list(load_config().get("authors", []))
     authors = split_list(ask.text("Authors (comma-separated):", ", ".join(authors)))
-    pm = new_postmortem(
-        title, started, resolved=resolved, severity=severity, services=services, authors=authors
+    return dict(
+        title=title,
+        started=started,
+        resolved=resolved,
+        severity=severity,
+        services=services,
+        authors=authors,
     )
-    repo = open_repo(args)
-    if repo.exists(pm.id):
-        raise PmTuiError(
-            f"a post-mortem '{pm.id}' already exists: edit it with 'pm-tui edit {pm.id} --plain'"
-        )
-    path = repo.save(pm)
-    commit = not args.no_commit
-    if commit:
-        repo.commit(pm, "new draft", push=args.push)
-    ask.say(f"Created {pm.id} ({path})")
-    return run_steps(pm, repo, ask, steps=_steps(args), options=args, commit=commit, push=args.push)

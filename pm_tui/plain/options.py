@@ -48,8 +48,8 @@ def add_step_options(p: argparse.ArgumentParser, *, with_commit: bool = True) ->
         nargs="+",
         action="append",
         default=[],
-        metavar="KIND TARGET [QUERY]",
-        help=f"add an evidence source; KIND is one of {', '.join(SOURCE_KINDS)}",
+        metavar="ARG",
+        help=f"KIND TARGET [QUERY]: add an evidence source; KIND is one of {', '.join(SOURCE_KINDS)}",
     )
     g = p.add_argument_group("step 2 (timeline)")
     g.add_argument(
@@ -57,8 +57,8 @@ def add_step_options(p: argparse.ArgumentParser, *, with_commit: bool = True) ->
         nargs="+",
         action="append",
         default=[],
-        metavar="TIME TEXT [KIND]",
-        help="add a timeline row; TIME is 10:05:23, ISO 8601 or +5m",
+        metavar="ARG",
+        help="TIME TEXT [KIND]: add a timeline row; TIME is 10:05:23, ISO 8601 or +5m",
     )
     g.add_argument(
         "--delete-event",
@@ -74,8 +74,8 @@ def add_step_options(p: argparse.ArgumentParser, *, with_commit: bool = True) ->
         nargs="+",
         action="append",
         default=[],
-        metavar="CATEGORY DESCRIPTION [EVENT_ID]",
-        help=f"add a contributing factor; CATEGORY: {', '.join(FACTOR_CATEGORIES)}",
+        metavar="ARG",
+        help=f"CATEGORY DESCRIPTION [EVENT_ID...]: add a contributing factor; CATEGORY: {', '.join(FACTOR_CATEGORIES)}",
     )
     g.add_argument("--systemic-issue", action="append", default=[], metavar="TEXT")
     g.add_argument(
@@ -83,8 +83,8 @@ def add_step_options(p: argparse.ArgumentParser, *, with_commit: bool = True) ->
         nargs="+",
         action="append",
         default=[],
-        metavar="PROBLEM [WHY]",
-        help="add a Five Whys chain: the problem, then each answer",
+        metavar="ARG",
+        help="PROBLEM [WHY...]: add a Five Whys chain: the problem, then each answer",
     )
     g = p.add_argument_group("step 4 (actions)")
     g.add_argument(
@@ -92,8 +92,8 @@ def add_step_options(p: argparse.ArgumentParser, *, with_commit: bool = True) ->
         nargs="+",
         action="append",
         default=[],
-        metavar="TEXT OWNER DEADLINE [PRIORITY [FACTOR_ID]]",
-        help="add an action item",
+        metavar="ARG",
+        help="TEXT OWNER YYYY-MM-DD [PRIORITY [FACTOR_ID]]: add an action item",
     )
     g = p.add_argument_group("step 5 (report)")
     g.add_argument("--summary")
