@@ -6,10 +6,13 @@ import os
 import tomllib
 from pathlib import Path
 
+import pytest
+
 from pm_tui import gitstore
 from pm_tui.cli import cmd_init
 from pm_tui.cli.main import build_parser
 from pm_tui.config import config_path, load_config, resolve_repo_path
+from pm_tui.plain.init import check_env_name
 from tests.conftest import run_cli
 from tests.plain_script import ENTER, UP, replace, scripted
 
@@ -160,3 +163,30 @@ def test_a_slack_webhook_url_where_a_name_is_expected_is_refused(tmp_path):
     ).returncode  # fmt: skip
     assert code == 2
     assert not config_path().exists()
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        FAKE_TOKEN,
+        "xoxb-1234567890-abcdefghij",
+        "https://hooks.slack.com/services/T000/B000/XXXX",
+        "0123456789abcdef0123456789abcdef01234567",  # a 40-hex token
+        "Zm9vYmFyYmF6cXV4MTIzNDU2Nzg5MA",  # base64-looking
+    ],
+)
+def test_token_like_answers_are_refused_without_echoing_them(answer):
+    problem = check_env_name(answer)
+    assert problem and "NAME of the environment variable" in problem
+    assert answer not in problem
+
+
+@pytest.mark.parametrize(
+    "name", ["GITHUB_TOKEN", "PM_TUI_SLACK_WEBHOOK", "my_service_token_v2_prod", ""]
+)
+def test_variable_names_are_accepted(name):
+    assert check_env_name(name) is None
+
+
+def test_a_name_with_spaces_is_not_a_variable_name():
+    assert "not an environment variable name" in check_env_name("GITHUB TOKEN")

@@ -159,7 +159,14 @@ def check_env_name(text: str) -> str | None:
     looks_secret = (
         text.startswith(_TOKEN_PREFIXES)
         or "://" in text
-        or (len(text) >= 20 and re.search(r"[a-z]", text) and re.search(r"\d", text))
+        # Random-looking: mixed case with digits, or long without the underscores of a name.
+        or (
+            len(text) >= 20
+            and re.search(r"[a-z]", text)
+            and re.search(r"[A-Z]", text)
+            and re.search(r"\d", text)
+        )
+        or (len(text) >= 32 and "_" not in text)
     )
     if looks_secret:
         # Never echo the text: it may be a real secret.
