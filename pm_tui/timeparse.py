@@ -1,20 +1,104 @@
-"""Times and dates as people type them in the wizard, turned into aware UTC values.
+"""Times and dates as people type them (wizard, plain prompts, CLI), as aware UTC values.
 
-Event times accept `10:05:23` (a clock time on a known date), ISO 8601 with an offset
-(`2025-02-09T11:05:23+01:00`) or a step from the previous row (`+5m`, `+90s`, `+1h`,
-`-2m`). Deadlines accept `YYYY-MM-DD` or a step from today (`+10d`, `+2w`).
+Event times, always returned as an aware UTC datetime:
+
+    10:05:23 / 10:05           a time of day (UTC unless an offset follows), on the previous
+                               row's date, else on `default_date`
+    2025-02-09T11:05:23+01:00  ISO 8601; with an offset it is converted, without one it is UTC
+    +5m / +1h30m / -90s        relative to the previous row
+
+Deadlines: `YYYY-MM-DD`, or `+10d` / `+2w` from today.
 """
 
 from __future__ import annotations
 
 import re
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta, timezone
 
 from pm_tui.errors import UsageError
 
-_CLOCK_RE = re.compile(r"^(\d{1,2}):(\d{2})(?::(\d{2}))?$")
+_RELATIVE = re.compile(r"^([+-])\s*((?:\d+\s*[dhms]\s*)+)$", re.IGNORECASE)
+_RELATIVE_PART = re.compile(r"(\d+)\s*([dhms])", re.IGNORECASE)
+_TIME_OF_DAY = re.compile(
+    r"^(\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d{1,6}))?)?\s*(Z|[+-]\d{2}:?\d{2})?$", re.IGNORECASE
+)
+_UNIT_SECONDS = {"w": 7 * 86400, "d": 86400, "h": 3600, "m": 60, "s": 1}
+
+HELP = "use 10:05:23, ISO 8601 like 2025-02-09T10:05:23+01:00, or +5m after the previous row"
+
+
+class EventTimeError(UsageError, ValueError):
+    """The text is not a time pm-tui can read; the message says which forms work."""
+
+
+def parse_event_time(
+    text: str,
+    *,
+    previous: datetime | None = None,
+    default_date: date | None = None,
+    base_date: date | None = None,
+) -> datetime:
+    """The UTC time meant by `text` (a time of day, ISO 8601, or +5m after `previous`).
+
+    A time of day falls on `previous`'s UTC date when there is a previous row, else on
+    `default_date` (`base_date` is the same, by another name). EventTimeError otherwise.
+    """
+    default_date = default_date or base_date
+    if previous is not None:
+        default_date = _utc(previous).date()
+    if default_date is None:
+        raise ValueError("parse_event_time needs previous or default_date")
+    raw = text.strip()
+    if not raw:
+        raise EventTimeError(f"no time given: {HELP}")
+    if m := _RELATIVE.match(raw):
+        if previous is None:
+            raise EventTimeError(f"'{raw}' is relative but there is no previous row: {HELP}")
+        seconds = sum(int(n) * _UNIT_SECONDS[u.lower()] for n, u in _RELATIVE_PART.findall(m[2]))
+        delta = timedelta(seconds=seconds)
+        return _utc(previous) + (delta if m[1] == "+" else -delta)
+    if m := _TIME_OF_DAY.match(raw):
+        return _time_of_day(raw, m, default_date)
+    return _iso(raw)
+
+
+def _time_of_day(raw: str, m: re.Match[str], default_date: date) -> datetime:
+    hour, minute, second = int(m[1]), int(m[2]), int(m[3] or 0)
+    micro = int((m[4] or "0").ljust(6, "0"))
+    if hour > 23 or minute > 59 or second > 59:
+        raise EventTimeError(f"'{raw}' is not a time of day: {HELP}")
+    tz = UTC
+    if m[5] and m[5].upper() != "Z":
+        sign = 1 if m[5][0] == "+" else -1
+        digits = m[5][1:].replace(":", "")
+        offset = timedelta(hours=int(digits[:2]), minutes=int(digits[2:]))
+        if offset >= timedelta(hours=24):
+            raise EventTimeError(f"'{raw}' has an impossible UTC offset: {HELP}")
+        tz = timezone(sign * offset)
+    local = datetime.combine(default_date, time(hour, minute, second, micro), tzinfo=tz)
+    return local.astimezone(UTC)
+
+
+def _iso(raw: str) -> datetime:
+    value = raw
+    if value[-1:] in "zZ":
+        value = value[:-1] + "+00:00"
+    try:
+        parsed = datetime.fromisoformat(value)
+    except ValueError:
+        raise EventTimeError(f"'{raw}' is not a time: {HELP}") from None
+    if len(value) <= 10:  # a bare date is not a moment
+        raise EventTimeError(f"'{raw}' is a date without a time: {HELP}")
+    return _utc(parsed)
+
+
+def _utc(value: datetime) -> datetime:
+    if value.tzinfo is None:
+        return value.replace(tzinfo=UTC)
+    return value.astimezone(UTC)
+
+
 _STEP_RE = re.compile(r"^([+-])\s*(\d+)\s*([smhdw])$")
-_UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400, "w": 7 * 86400}
 
 
 def parse_step(text: str) -> timedelta | None:
@@ -22,40 +106,8 @@ def parse_step(text: str) -> timedelta | None:
     m = _STEP_RE.match(text.strip().lower())
     if not m:
         return None
-    seconds = int(m.group(2)) * _UNITS[m.group(3)]
+    seconds = int(m.group(2)) * _UNIT_SECONDS[m.group(3)]
     return timedelta(seconds=-seconds if m.group(1) == "-" else seconds)
-
-
-def parse_event_time(text: str, *, base_date: date, previous: datetime | None = None) -> datetime:
-    """The aware UTC time meant by `text`; UsageError (one line) when it cannot be read.
-
-    A clock time is taken on `previous`'s date if given, else on `base_date`, in UTC.
-    A step is added to `previous` (or to midnight of `base_date` when there is none).
-    """
-    raw = text.strip()
-    if not raw:
-        raise UsageError("a time is needed: 10:05:23, 2025-02-09T10:05:23Z or +5m")
-    step = parse_step(raw)
-    if step is not None:
-        anchor = previous or datetime.combine(base_date, time(0), tzinfo=UTC)
-        return (anchor + step).astimezone(UTC).replace(microsecond=0)
-    m = _CLOCK_RE.match(raw)
-    if m:
-        h, mi, s = int(m.group(1)), int(m.group(2)), int(m.group(3) or 0)
-        if h > 23 or mi > 59 or s > 59:
-            raise UsageError(f"'{raw}' is not a time of day (HH:MM[:SS], 24-hour, UTC)")
-        day = previous.astimezone(UTC).date() if previous else base_date
-        return datetime.combine(day, time(h, mi, s), tzinfo=UTC)
-    try:
-        value = datetime.fromisoformat(raw.replace("z", "Z").replace(" ", "T", 1))
-    except ValueError:
-        raise UsageError(
-            f"'{raw}' is not a time: use 10:05:23 (UTC), ISO 8601 such as "
-            "2025-02-09T10:05:23+01:00, or +5m / +90s / +1h from the previous row"
-        ) from None
-    if value.tzinfo is None:
-        value = value.replace(tzinfo=UTC)  # no offset: the wizard works in UTC
-    return value.astimezone(UTC).replace(microsecond=0)
 
 
 def parse_deadline(text: str, *, today: date) -> date:

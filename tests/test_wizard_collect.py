@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import pytest
-
 from screens.app import create_app
 from tests.conftest import DRAFT_ID
-from tests.wizard_helpers import fill, frozen_clock
+from tests.wizard_helpers import fill, frozen_clock, wait_until
 
 
 async def test_add_a_log_source_and_collect_it(sample_repo, tmp_path):
-    pytest.importorskip("pm_tui.collectors.runner")
     log = tmp_path / "app.log"
     log.write_text(
         "2025-06-14T22:09:00Z INFO consumer started\n"
@@ -28,7 +25,7 @@ async def test_add_a_log_source_and_collect_it(sample_repo, tmp_path):
         assert app.pm.sources[-1].target == str(log)
         await pilot.press("c")
         await app.workers.wait_for_complete()
-        await pilot.pause()
+        await wait_until(pilot, lambda: app.pm.sources[-1].collected_at is not None)
         source = app.pm.sources[-1]
         assert source.collected_at is not None
         assert source.counts

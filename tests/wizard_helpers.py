@@ -31,3 +31,14 @@ def git_subjects(root) -> list[str]:
     return subprocess.run(
         ["git", "log", "--format=%s"], cwd=root, capture_output=True, text=True, check=True
     ).stdout.splitlines()
+
+
+async def wait_until(pilot, condition, timeout: float = 15.0) -> None:
+    """Let the app run until `condition()` holds (worker messages arrive late on a busy machine)."""
+    import time
+
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError("the app did not reach the expected state in time")
+        await pilot.pause(0.05)

@@ -18,6 +18,9 @@ def register(sub) -> None:
     p.add_argument("--plain", action="store_true", help="ask every step as plain prompts")
     p.add_argument("--no-commit", action="store_true", help="save the file but do not commit")
     p.add_argument("--push", action="store_true", help="push the commit to the configured remote")
+    from pm_tui.plain.options import add_step_options
+
+    add_step_options(p, with_commit=False)  # the --plain steps' options, for scripts
     add_repo_option(p)
     p.set_defaults(func=run)
 

@@ -16,7 +16,9 @@ from pm_tui.errors import PmTuiError
 
 # Order is the order shown in --help.
 COMMANDS = [
+    "init",
     "new",
+    "edit",
     "list",
     "show",
     "export",

@@ -1,0 +1,1 @@
+"""Plain mode: the wizard's questions as line-by-line prompts (questionary), and `pm-tui init`."""

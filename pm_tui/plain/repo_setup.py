@@ -1,0 +1,72 @@
+"""Choosing the post-mortem repository in `pm-tui init`: create one, or use an existing clone."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pm_tui import gitstore
+from pm_tui.errors import PmTuiError
+from pm_tui.plain.prompts import Prompter
+
+
+def detect_remote(root: Path) -> tuple[str, str] | None:
+    """The (name, URL) of the clone's remote (origin first), or None when it has none."""
+    names = gitstore._git(root, "remote", check=False).split()
+    if not names:
+        return None
+    name = "origin" if "origin" in names else names[0]
+    url = gitstore._git(root, "remote", "get-url", name, check=False).strip()
+    return (name, url) if url else None
+
+
+def _check_existing(text: str) -> str | None:
+    if not text:
+        return "a folder is needed"
+    if not gitstore.is_repo(Path(text).expanduser()):
+        return f"{text} is not a git clone: clone it first (git clone URL DIR) or choose 'create'"
+    return None
+
+
+def _check_new(text: str) -> str | None:
+    if not text:
+        return "a folder is needed"
+    p = Path(text).expanduser()
+    if p.exists() and not p.is_dir():
+        return f"{text} is a file, not a folder"
+    if p.is_dir() and not gitstore.is_repo(p) and any(p.iterdir()):
+        return f"{text} is not empty and not a git repository: choose an empty or new folder"
+    return None
+
+
+def choose_repository(ask: Prompter, default: str, remote: str | None = None) -> Path:
+    """Ask whether to create a repository or use a clone, where, and its remote; set it up."""
+    from pm_tui.store import Repository
+
+    is_clone = gitstore.is_repo(Path(default).expanduser())
+    mode = ask.select(
+        "Post-mortem repository:",
+        [
+            ("existing", "Use an existing git clone (your team's post-mortem repository)"),
+            ("create", "Create a new repository"),
+        ],
+        default="existing" if is_clone else "create",
+    )
+    check = _check_existing if mode == "existing" else _check_new
+    where = ask.path("Folder:", default, only_directories=True, check=check)
+    root = Path(where).expanduser().resolve()
+    problem = check(str(root))
+    if problem:  # --yes with a folder that does not fit the chosen mode
+        raise PmTuiError(problem)
+    repo = Repository.open(root, create=True)
+    found = detect_remote(repo.root)
+    if found:
+        ask.say(f"Remote {found[0]}: {found[1]}")
+        if remote and remote != found[1]:
+            gitstore._git(repo.root, "remote", "set-url", found[0], remote)
+            ask.say(f"Remote {found[0]} now points at {remote}")
+    else:
+        url = ask.text("Remote URL to push to (blank for none):", remote or "")
+        if url:
+            gitstore._git(repo.root, "remote", "add", "origin", url)
+            ask.say(f"Remote origin: {url}")
+    return repo.root
