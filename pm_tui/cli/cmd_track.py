@@ -14,7 +14,9 @@ def register(sub) -> None:
     )
     p.add_argument("id", metavar="ID", help="post-mortem id (or a unique part of it)")
     p.add_argument(
-        "--github", metavar="OWNER/REPO", required=True, help="repository for the issues"
+        "--github",
+        metavar="OWNER/REPO",
+        help="repository for the issues (default: config github.repo, set by pm-tui init)",
     )
     p.add_argument(
         "--github-api",
@@ -43,6 +45,15 @@ def run(args) -> int:
     from pm_tui.trackers.github import plan, track
     from pm_tui.trackers.github_api import GitHub, api_url, token
 
+    from pm_tui.errors import UsageError
+
+    if not args.github:
+        section = load_config().get("github")
+        args.github = section.get("repo") if isinstance(section, dict) else None
+        if not args.github:
+            raise UsageError(
+                "which GitHub repository? pass --github OWNER/REPO or set it with pm-tui init"
+            )
     repo = open_repo(args)
     path = repo.resolve(args.id)
     pm = repo.load(args.id)
