@@ -3,26 +3,33 @@
 The caller's thread reads the first range itself while spawned processes read the others;
 each returns a `RangeResult` whose edge buckets are raw (status counts and exact request-time
 histograms), so merging them gives the buckets a single straight read gives. Progress is
-the sum of the ranges' bytes; cancelling sets an event every worker checks between chunks.
-Workers are spawned, not forked: the caller may be a thread of a running application.
+the sum of the ranges' bytes; cancelling ends the reader processes.
+
+Readers are fresh interpreters (`python -m pm_tui.collectors.accessworker`), not forks (the
+caller may be one thread of a running application) nor multiprocessing spawns (which re-run
+the caller's main script).
 """
 
 from __future__ import annotations
 
-import multiprocessing
 import os
+import pickle
+import subprocess
+import sys
 import threading
+from collections.abc import Callable
 from dataclasses import replace
 
 from pm_tui.collectors.accesslog import AccessAggregator
 from pm_tui.collectors.accessrange import RangeJob, RangeResult, aggregate_range
-from pm_tui.collectors.evidence import Cancelled, CollectorError
+from pm_tui.collectors.evidence import Cancelled
 from pm_tui.collectors.logfile import line_start_at, map_file
 
 PARALLEL_MIN = 64 << 20  # smaller ranges are read by one process: start-up would cost more
 RANGE_MIN = 32 << 20
 MAX_WORKERS = 8
 _POLL = 0.05
+_ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
 
 def worker_count(nbytes: int, cpus: int | None = None) -> int:
@@ -52,77 +59,103 @@ def split_job(job: RangeJob, stop_hint: int, parts: int) -> list[RangeJob]:
     return jobs
 
 
-def _worker(job: RangeJob, conn, done, stop) -> None:
-    def tick(n: int) -> None:
-        done.value = n
-        if stop.is_set():
-            raise Cancelled("cancelled")
+class _Reader:
+    """One reader process and the thread that follows its replies."""
 
-    try:
-        with open(job.path, "rb") as fh:
-            conn.send(("ok", aggregate_range(job, fh, tick)))
-    except Cancelled:
-        conn.send(("cancelled", None))
-    except Exception as exc:  # sent back whole: the caller turns it into one line
-        conn.send(("error", f"{type(exc).__name__}: {exc}"))
-    finally:
-        conn.close()
+    def __init__(self, job: RangeJob):
+        self.job = job
+        self.done = 0
+        self.result: RangeResult | None = None
+        self.error: str | None = None
+        env = dict(os.environ)
+        env["PYTHONPATH"] = os.pathsep.join(p for p in (_ROOT, env.get("PYTHONPATH")) if p)
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "pm_tui.collectors.accessworker"],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            env=env,
+        )
+        self.thread = threading.Thread(target=self._follow, daemon=True)
+        self.thread.start()
+
+    def _follow(self) -> None:
+        try:
+            self.proc.stdin.write(pickle.dumps(self.job, pickle.HIGHEST_PROTOCOL))
+            self.proc.stdin.close()
+            read = self.proc.stdout.read
+            while True:
+                head = read(9)
+                if len(head) < 9:
+                    err = self.proc.stderr.read().decode(errors="replace").strip()
+                    self.error = err.splitlines()[-1] if err else "reader process stopped"
+                    return
+                kind, n = head[:1], int.from_bytes(head[1:], "big")
+                if kind == b"p":
+                    self.done = n
+                elif kind == b"r":
+                    self.result = pickle.loads(read(n))
+                    return
+                else:
+                    self.error = read(n).decode(errors="replace")
+                    return
+        except (OSError, ValueError, pickle.UnpicklingError) as exc:
+            self.error = str(exc)
+
+    def finished(self) -> bool:
+        return not self.thread.is_alive()
+
+    def stop(self) -> None:
+        if self.proc.poll() is None:
+            self.proc.kill()
+        self.proc.wait()
+        self.thread.join(timeout=5)
+        for f in (self.proc.stdin, self.proc.stdout, self.proc.stderr):
+            f.close()
 
 
 def aggregate_parallel(
     jobs: list[RangeJob],
-    progress,
+    progress: Callable[[int], None],
     cancel: threading.Event | None,
 ) -> list[RangeResult]:
-    """Read jobs[0] here and the others in spawned processes; results in file order.
+    """Read jobs[0] here and the others in reader processes; results in file order.
 
-    `progress(bytes_read)` is called between chunks; it may raise Cancelled. Raises
-    Cancelled when `cancel` is set, CollectorError when a worker fails.
+    `progress(bytes_read)` is called between chunks. Raises Cancelled when `cancel` is set;
+    a range whose process fails is read here instead, so the result is the same.
     """
-    ctx = multiprocessing.get_context("spawn")
-    stop = ctx.Event()
-    workers = []
+    readers: list[_Reader] = []
     try:
-        for job in jobs[1:]:
-            recv, send = ctx.Pipe(duplex=False)
-            done = ctx.Value("q", 0, lock=False)
-            proc = ctx.Process(target=_worker, args=(job, send, done, stop), daemon=True)
-            proc.start()
-            send.close()
-            workers.append((proc, recv, done))
-
-        def others() -> int:
-            return sum(d.value for _, _, d in workers)
+        readers = [_Reader(job) for job in jobs[1:]]
+        own = 0
 
         def tick(n: int) -> None:
+            nonlocal own
             if cancel is not None and cancel.is_set():
                 raise Cancelled("cancelled")
-            progress(n + others())
+            own = n
+            progress(own + sum(r.done for r in readers))
 
+        results = []
         with open(jobs[0].path, "rb") as fh:
-            first = aggregate_range(
-                jobs[0], fh, tick, AccessAggregator(jobs[0].source, jobs[0].max_samples)
+            results.append(
+                aggregate_range(
+                    jobs[0], fh, tick, AccessAggregator(jobs[0].source, jobs[0].max_samples)
+                )
             )
-        results = [first]
-        for proc, recv, _ in workers:
-            while not recv.poll(_POLL):
-                tick(first.read)
-                if not proc.is_alive() and not recv.poll(0):
-                    raise CollectorError(
-                        f"{jobs[0].source}: a reader process died (exit {proc.exitcode}); retry"
+        for reader in readers:
+            while not reader.finished():
+                reader.thread.join(_POLL)
+                tick(own)
+            if reader.result is None:  # the process failed: read its range here
+                base = own
+                with open(reader.job.path, "rb") as fh:
+                    reader.result = aggregate_range(
+                        reader.job, fh, lambda n, base=base: tick(base + n)
                     )
-            status, payload = recv.recv()
-            if status == "cancelled":
-                raise Cancelled("cancelled")
-            if status == "error":
-                raise CollectorError(f"{jobs[0].source}: reading failed: {payload}")
-            results.append(payload)
+                own = base + reader.result.read
+            results.append(reader.result)
         return results
     finally:
-        stop.set()
-        for proc, recv, _ in workers:
-            proc.join(timeout=5)
-            if proc.is_alive():
-                proc.terminate()
-                proc.join()
-            recv.close()
+        for reader in readers:
+            reader.stop()

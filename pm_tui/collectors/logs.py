@@ -21,6 +21,7 @@ from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime, timezone
 from pathlib import Path
 
+from pm_tui.collectors import accessrange
 from pm_tui.collectors.accesslog import AccessAggregator
 from pm_tui.collectors.accessparallel import aggregate_parallel, split_job, worker_count
 from pm_tui.collectors.accessrange import SLACK, RangeJob, aggregate_range
@@ -279,6 +280,7 @@ class _Collector:
             bisected=bool(self.counts.get("bisected")),
             max_samples=self.max_samples,
             start=start,
+            chunk=accessrange.CHUNK,
         )
         agg = AccessAggregator(self.source, self.max_samples)
         stop_hint = self._stop_hint(parser, job)
@@ -286,7 +288,7 @@ class _Collector:
         if parts > 1:
             results = aggregate_parallel(
                 split_job(job, stop_hint, parts),
-                lambda n: self._tick(start + n, "reading in parallel"),
+                lambda n: self._tick(start + n, f"reading with {parts} processes"),
                 self.cancel,
             )
             for r in results:
