@@ -108,6 +108,8 @@ def test_fast_and_parallel_paths_equal_the_line_by_line_path(tricky, monkeypatch
     samples = [e for e in simple.evidence if e.attrs.get("sample")]
     assert len(buckets) > 40 and any(b.attrs["5xx"] > 5 for b in buckets)
     assert 0 < len(samples) <= 200 and all(e.attrs["status"] >= 500 for e in samples)
+    assert parallel.counts["parallel_readers"] == 2  # really read by 2 reader processes
+    assert fast.gaps == parallel.gaps == simple.gaps
     assert _view(fast)[0] == _view(simple)[0]
     assert _view(parallel)[0] == _view(simple)[0]
     if name == "whole file":  # every line read: the counts agree too

@@ -25,8 +25,8 @@ from pm_tui.collectors.accessrange import RangeJob, RangeResult, aggregate_range
 from pm_tui.collectors.evidence import Cancelled
 from pm_tui.collectors.logfile import line_start_at, map_file
 
-PARALLEL_MIN = 64 << 20  # smaller ranges are read by one process: start-up would cost more
-RANGE_MIN = 32 << 20
+PARALLEL_MIN = 32 << 20  # smaller ranges are read by one process: start-up would cost more
+RANGE_MIN = 16 << 20
 MAX_WORKERS = 8
 _POLL = 0.05
 _ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
@@ -118,11 +118,13 @@ def aggregate_parallel(
     jobs: list[RangeJob],
     progress: Callable[[int], None],
     cancel: threading.Event | None,
+    failures: list[str] | None = None,
 ) -> list[RangeResult]:
     """Read jobs[0] here and the others in reader processes; results in file order.
 
     `progress(bytes_read)` is called between chunks. Raises Cancelled when `cancel` is set;
-    a range whose process fails is read here instead, so the result is the same.
+    a range whose process fails is read here instead (the result is the same) and the
+    failure is appended to `failures`.
     """
     readers: list[_Reader] = []
     try:
@@ -148,6 +150,8 @@ def aggregate_parallel(
                 reader.thread.join(_POLL)
                 tick(own)
             if reader.result is None:  # the process failed: read its range here
+                if failures is not None:
+                    failures.append(reader.error or "reader process failed")
                 base = own
                 with open(reader.job.path, "rb") as fh:
                     reader.result = aggregate_range(

@@ -286,11 +286,19 @@ class _Collector:
         stop_hint = self._stop_hint(parser, job)
         parts = 1 if self.gz else worker_count(stop_hint - start)
         if parts > 1:
+            jobs = split_job(job, stop_hint, parts)
+            failures: list[str] = []
             results = aggregate_parallel(
-                split_job(job, stop_hint, parts),
-                lambda n: self._tick(start + n, f"reading with {parts} processes"),
+                jobs,
+                lambda n: self._tick(start + n, f"reading with {len(jobs)} processes"),
                 self.cancel,
+                failures,
             )
+            self.counts["parallel_readers"] = len(jobs) - 1 - len(failures)
+            for reason in failures[:1]:
+                self.gaps.append(
+                    Gap(self.source, f"a reader process failed ({reason}); read here instead")
+                )
             for r in results:
                 agg.merge_raw(r.done, r.raw)
             for r in results:
