@@ -23,7 +23,7 @@ from collections import Counter
 from datetime import datetime, timedelta
 from itertools import accumulate
 
-from pm_tui.collectors.accessscan import BUCKET, seconds_table
+from pm_tui.collectors.accessscan import BUCKET, sorted_latencies
 from pm_tui.collectors.evidence import Evidence
 
 _CLASSES = ("1xx", "2xx", "3xx", "4xx", "5xx")
@@ -33,8 +33,7 @@ def _percentiles(hist: Counter, qs: tuple[float, ...]) -> list[float | None]:
     """Quantiles (in ms) of a histogram {request time key: count} (keys: see `rt_seconds`)."""
     if not hist:
         return [None] * len(qs)
-    seconds = seconds_table(hist.keys())
-    keys = sorted(hist, key=seconds.__getitem__)
+    keys, seconds = sorted_latencies(hist)
     cum = list(accumulate(map(hist.__getitem__, keys)))
     total = cum[-1]
     return [

@@ -8,6 +8,7 @@ of neighbouring ranges (see `pm_tui.collectors.accessparallel`).
 
 from __future__ import annotations
 
+import gzip
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -75,16 +76,16 @@ def chunks(fh, start: int, end: int | None, size: int, counts: Counter) -> Itera
     """
     if start:
         fh.seek(start)
-    pos = start
+    if fh.seekable() and not isinstance(fh, gzip.GzipFile):
+        yield from _plain_chunks(fh, start, end, size, counts)
+        return
     pending = b""
     while True:
-        want = size if end is None else min(size, end - pos)
-        data = fh.read(want) if want > 0 else b""
+        data = fh.read(size)
         if not data:
             if pending:
                 yield pending + b"\n"
             return
-        pos += len(data)
         data = pending + data if pending else data
         cut = data.rfind(b"\n") + 1
         if cut == 0:
@@ -96,6 +97,40 @@ def chunks(fh, start: int, end: int | None, size: int, counts: Counter) -> Itera
             continue
         pending = data[cut:]
         yield data[:cut]
+
+
+def _plain_chunks(fh, pos: int, end: int | None, size: int, counts: Counter) -> Iterator[bytes]:
+    """Like `chunks` for a plain file: seek back over the partial last line, nothing carried."""
+    while True:
+        want = size if end is None else min(size, end - pos)
+        data = fh.read(want) if want > 0 else b""
+        if not data:
+            return
+        if len(data) < want or (end is not None and pos + len(data) == end):
+            pos += len(data)  # the end of the file or of the range: whole lines
+            yield data if data.endswith(b"\n") else data + b"\n"
+            continue
+        cut = data.rfind(b"\n") + 1
+        if cut == 0:  # one line longer than a chunk: drop it
+            counts["cut_lines"] += 1
+            pos = _skip_line(fh, pos + len(data))
+            continue
+        fh.seek(pos + cut)
+        pos += cut
+        yield data if cut == len(data) else data[:cut]
+
+
+def _skip_line(fh, pos: int) -> int:
+    while True:
+        data = fh.read(1 << 20)
+        if not data:
+            return pos
+        nl = data.find(b"\n")
+        if nl >= 0:
+            pos += nl + 1
+            fh.seek(pos)
+            return pos
+        pos += len(data)
 
 
 def aggregate_range(job: RangeJob, fh, tick: Tick, agg: AccessAggregator | None = None):

@@ -33,6 +33,7 @@ _STAMP = re.compile(rb"\[(\d\d/\w\w\w/\d{4}:\d\d:\d\d:\d)\d ([+-]\d{4})\]")
 _FULL_STAMP = re.compile(rb"\[(\d\d/\w\w\w/\d{4}:\d\d:\d\d:\d\d [+-]\d{4})\]")
 _REVERSED = itemgetter(slice(None, None, -1))
 _HALF_LINE = MAX_LINE // 2
+_CLASS = {str(d).encode(): str(d) for d in range(10)}
 _MONTHS = (b"Jan", b"Feb", b"Mar", b"Apr", b"May", b"Jun")
 _MONTHS += (b"Jul", b"Aug", b"Sep", b"Oct", b"Nov", b"Dec")
 
@@ -61,16 +62,16 @@ def rt_seconds(key: bytes | float) -> float:
     return key if isinstance(key, float) else float(key[::-1])
 
 
-def seconds_table(keys) -> dict[bytes | float, float]:
-    """A dict giving `rt_seconds` of every key in `keys` (shared and cached between calls)."""
-    missing = keys - _seconds.keys()
-    if missing:
+def sorted_latencies(hist: Counter) -> tuple[list, dict[bytes | float, float]]:
+    """The keys of a latency histogram, fastest first, and a dict of their seconds."""
+    try:
+        return sorted(hist, key=_seconds.__getitem__), _seconds
+    except KeyError:
         if len(_seconds) > 100_000:
             _seconds.clear()
-            missing = set(keys)
-        for k in missing:
+        for k in hist.keys() - _seconds.keys():
             _seconds[k] = rt_seconds(k)
-    return _seconds
+        return sorted(hist, key=_seconds.__getitem__), _seconds
 
 
 def _next_key(local: datetime) -> bytes:
@@ -148,7 +149,10 @@ def scan_chunk(chunk: bytes, variant: str) -> list[Run] | None:
             break
         key = b"[" + m.group(1)
         t = clf_time((m.group(1) + tz_text).decode())
-        end = _run_end(chunk, pos, key, _next_key(t + offset), span)
+        if last.group(0).startswith(key):  # the chunk's last bucket: its lines run to the end
+            end = size
+        else:
+            end = _run_end(chunk, pos, key, _next_key(t + offset), span)
         if end == pos:  # the line at pos is not in this bucket: let the slow path see it
             end = chunk.find(b"\n", pos) + 1
             runs.append(_dirty(chunk, pos, end))
@@ -190,9 +194,9 @@ def _run(chunk, rev, variant, t, key, pos, end, long_blocks) -> Run:
         rts = None
     if rts is not None and len(rts) != n:
         return _dirty(chunk, pos, end)  # a line without (or with two) request times
-    classes = Counter(_NOT_2XX.findall(chunk, pos, end))
-    classes = Counter({chr(k[0]): v for k, v in classes.items()})
-    classes["2"] = n - sum(classes.values())
+    others = _NOT_2XX.findall(chunk, pos, end)
+    classes = Counter(map(_CLASS.__getitem__, others))
+    classes["2"] = n - len(others)
     return Run(t, classes, Counter(rts) if rts else Counter(), pos, end, n)
 
 
