@@ -95,13 +95,15 @@ def _touches(blocks: list[int], pos: int, end: int) -> bool:
     return any(pos < k + _HALF_LINE and k < end for k in blocks)
 
 
-def _run_end(chunk: bytes, pos: int, key: bytes, next_key: bytes, span: int) -> int:
+def _run_end(chunk: bytes, pos: int, key: bytes, next_key: bytes, span: int, last: re.Match) -> int:
     """Where the lines of the bucket at `pos` stop: the line with the next bucket's prefix.
 
     A gap in the traffic (no line in the next bucket) is walked line by line; the result is a
     guess either way, checked by the caller.
     """
     hit = chunk.find(next_key, pos, pos + span)
+    if hit < 0 and last.group(0).startswith(key):
+        return len(chunk)  # the chunk's last bucket
     if hit < 0:  # a gap in the traffic, or a burst bigger than `span`
         hit = _other_key(chunk, pos, pos + 2 * span, key)
     if hit < 0:
@@ -149,10 +151,7 @@ def scan_chunk(chunk: bytes, variant: str) -> list[Run] | None:
             break
         key = b"[" + m.group(1)
         t = clf_time((m.group(1) + tz_text).decode())
-        if last.group(0).startswith(key):  # the chunk's last bucket: its lines run to the end
-            end = size
-        else:
-            end = _run_end(chunk, pos, key, _next_key(t + offset), span)
+        end = _run_end(chunk, pos, key, _next_key(t + offset), span, last)
         if end == pos:  # the line at pos is not in this bucket: let the slow path see it
             end = chunk.find(b"\n", pos) + 1
             runs.append(_dirty(chunk, pos, end))

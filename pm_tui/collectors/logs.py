@@ -5,9 +5,13 @@ bisecting byte offsets when the file is plain, large and time-sorted, streams th
 returns one `Evidence(kind="log")` per record in the window (text redacted), or — for access
 logs, by default — 10-second buckets (see `pm_tui.collectors.accesslog`).
 
+A big plain access log (32 MB or more to read) is aggregated on every core: the byte range
+is cut at line starts, each piece read by its own process, and the pieces merged exactly
+(see `pm_tui.collectors.accessparallel`).
+
 Counts: lines_read, records, in_window, unparsed, continuation, cut_lines, redactions, plus
-`bisected` (1 when the window was found by bisection) and `unsorted` (1 when the file was not
-time-sorted and was read in full). A file that cannot be opened raises `CollectorError` (one
+`bisected` (1 when the window was found by bisection), `unsorted` (1 when the file was not
+time-sorted and was read in full) and `parallel_readers` (reader processes that helped). A file that cannot be opened raises `CollectorError` (one
 line); a multi-source runner turns that into a gap for this source and goes on.
 """
 
