@@ -5,9 +5,13 @@ bisecting byte offsets when the file is plain, large and time-sorted, streams th
 returns one `Evidence(kind="log")` per record in the window (text redacted), or — for access
 logs, by default — 10-second buckets (see `pm_tui.collectors.accesslog`).
 
+A big plain access log (32 MB or more to read) is aggregated on every core: the byte range
+is cut at line starts, each piece read by its own process, and the pieces merged exactly
+(see `pm_tui.collectors.accessparallel`).
+
 Counts: lines_read, records, in_window, unparsed, continuation, cut_lines, redactions, plus
-`bisected` (1 when the window was found by bisection) and `unsorted` (1 when the file was not
-time-sorted and was read in full). A file that cannot be opened raises `CollectorError` (one
+`bisected` (1 when the window was found by bisection), `unsorted` (1 when the file was not
+time-sorted and was read in full) and `parallel_readers` (reader processes that helped). A file that cannot be opened raises `CollectorError` (one
 line); a multi-source runner turns that into a gap for this source and goes on.
 """
 
@@ -18,10 +22,13 @@ import os
 import threading
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from datetime import UTC, datetime, timedelta, timezone
+from datetime import UTC, datetime, timezone
 from pathlib import Path
 
-from pm_tui.collectors.accesslog import AccessAggregator, bucket_start, error_lines, scan_chunk
+from pm_tui.collectors import accessrange
+from pm_tui.collectors.accesslog import AccessAggregator
+from pm_tui.collectors.accessparallel import aggregate_parallel, split_job, worker_count
+from pm_tui.collectors.accessrange import SLACK, RangeJob, aggregate_range
 from pm_tui.collectors.evidence import (
     Cancelled,
     CollectResult,
@@ -44,9 +51,7 @@ from pm_tui.collectors.logformats import Context, LineParser, detect, looks_like
 from pm_tui.collectors.logformats import request_time_variant as _rt_variant
 from pm_tui.redact import redact_many
 
-SLACK = timedelta(minutes=2)  # how far out of order a "sorted" log may be
 BISECT_MIN = 4 << 20  # smaller files are simply streamed
-CHUNK = 2 << 20
 PROGRESS_LINES = 98_304  # a multiple of 4096, about 100k
 PROGRESS_BYTES = 1 << 20
 MAX_CONTINUATION = 200
@@ -264,120 +269,73 @@ class _Collector:
         self._tick(reader.offset, "done")
         return evidence
 
-    def _chunks(self, start: int) -> Iterator[bytes]:
-        """Newline-terminated chunks of about CHUNK bytes from `start`."""
-        if start:
-            self.fh.seek(start)
-        if not self.gz:  # plain files: seek back over the partial line instead of copying
-            while True:
-                data = self.fh.read(CHUNK)
-                if not data:
-                    return
-                cut = data.rfind(b"\n") + 1
-                if 0 < cut < len(data):
-                    self.fh.seek(cut - len(data), 1)
-                    data = data[:cut]
-                elif cut == 0 and len(data) == CHUNK:
-                    self.counts["cut_lines"] += 1  # one absurd line: skip it
-                    continue
-                yield data if data.endswith(b"\n") else data + b"\n"
-        pending = b""
-        while True:
-            data = self.fh.read(CHUNK)
-            if not data:
-                if pending:
-                    yield pending + b"\n"
-                return
-            data = pending + data
-            cut = data.rfind(b"\n") + 1
-            if cut == 0:
-                if len(data) > MAX_LINE:  # one absurd line: drop up to the next newline
-                    self.counts["cut_lines"] += 1
-                    pending = b""
-                    continue
-                pending = data
-                continue
-            pending = data[cut:]
-            yield data[:cut]
-
     def _aggregate(self, parser: LineParser, start: int, variant: str) -> list[Evidence]:
-        w, counts = self.window, self.counts
+        w = self.window
+        job = RangeJob(
+            path=str(self.path),
+            source=self.source,
+            formats=[f.name for f in parser.formats],
+            anchor=self.ctx.anchor,
+            year=self.ctx.year,
+            tz=self.ctx.tz,
+            read_start=w.read_start,
+            end_time=w.end,
+            variant=variant,
+            bisected=bool(self.counts.get("bisected")),
+            max_samples=self.max_samples,
+            start=start,
+            chunk=accessrange.CHUNK,
+        )
         agg = AccessAggregator(self.source, self.max_samples)
-        first_bucket = bucket_start(w.read_start)
-        done = 0
-        stop = False
-        for chunk in self._chunks(start):
-            done += len(chunk)
-            self._tick(start + done, f"{counts['lines_read']:,} lines")
-            runs = scan_chunk(chunk, variant)
-            if runs is None:
-                stop = self._aggregate_lines(parser, chunk, agg)
-            else:
-                counts["lines_read"] += chunk.count(b"\n")
-                for t, classes, hist, seg in runs:
-                    n = sum(classes.values())
-                    counts["records"] += n
-                    if self.first_time is None:
-                        self.first_time = t
-                    if t < first_bucket:
-                        continue
-                    if t > w.end:
-                        stop = t > w.end + SLACK and bool(counts.get("bisected"))
-                        if stop:
-                            break
-                        continue
-                    counts["in_window"] += n
-                    agg.add(t, classes, hist)
-                    if classes.get("5") and agg.want_sample(t):
-                        for line in error_lines(seg, agg.samples_per_bucket):
-                            self._sample_line(parser, line, agg)
-            if stop:
-                break
+        stop_hint = self._stop_hint(parser, job)
+        parts = 1 if self.gz else worker_count(stop_hint - start)
+        if parts > 1:
+            jobs = split_job(job, stop_hint, parts)
+            failures: list[str] = []
+            results = aggregate_parallel(
+                jobs,
+                lambda n: self._tick(start + n, f"reading with {len(jobs)} processes"),
+                self.cancel,
+                failures,
+            )
+            self.counts["parallel_readers"] = len(jobs) - 1 - len(failures)
+            for reason in failures[:1]:
+                self.gaps.append(
+                    Gap(self.source, f"a reader process failed ({reason}); read here instead")
+                )
+            for r in results:
+                agg.merge_raw(r.done, r.raw)
+            for r in results:
+                agg.offer_samples(r.samples)
+        else:
+            results = [
+                aggregate_range(job, self.fh, lambda n: self._tick(start + n, "reading"), agg)
+            ]
+        for r in results:
+            self.counts.update(r.counts)
+            if r.first_time is not None and (
+                self.first_time is None or r.first_time < self.first_time
+            ):
+                self.first_time = r.first_time
         evidence = agg.evidence()
         samples = [e for e in evidence if e.attrs.get("sample")]
         texts, n = redact_many([e.text for e in samples])
         for e, text in zip(samples, texts, strict=True):
             e.text = text
-        counts["redactions"] += n
-        self._tick(start + done, "done")
+        self.counts["redactions"] += n
+        self._tick(start + sum(r.read for r in results), "done")
         return evidence
 
-    def _sample_line(self, parser: LineParser, raw: bytes, agg: AccessAggregator) -> None:
-        rec = parser.parse(raw[:MAX_LINE].decode("utf-8", errors="replace"))
-        if rec is None:
-            return
-        t, level, msg, attrs = rec
-        attrs = {**attrs, "level": level, "sample": True}
-        agg.add_sample(
-            bucket_start(t), Evidence(time=t, source=self.source, kind="log", text=msg, attrs=attrs)
-        )
-
-    def _aggregate_lines(self, parser: LineParser, chunk: bytes, agg: AccessAggregator) -> bool:
-        """The per-line path for a chunk the fast path refused. True when past the window."""
-        w, counts = self.window, self.counts
-        first_bucket = bucket_start(w.read_start)
-        stop = False
-        for raw in chunk.split(b"\n")[:-1]:
-            counts["lines_read"] += 1
-            if len(raw) > MAX_LINE:
-                counts["cut_lines"] += 1
-                raw = raw[:MAX_LINE]
-            rec = parser.parse(raw.decode("utf-8", errors="replace"))
-            if rec is None or "status" not in rec[3]:
-                if raw.strip():
-                    counts["unparsed"] += 1
-                continue
-            t, _, _, attrs = rec
-            counts["records"] += 1
-            if self.first_time is None or t < self.first_time:
-                self.first_time = t
-            b = bucket_start(t)
-            if not first_bucket <= b <= w.end:  # whole buckets, as the fast path counts them
-                stop = stop or (t > w.end + SLACK and bool(counts.get("bisected")))
-                continue
-            counts["in_window"] += 1
-            secs = Counter([attrs["duration_ms"] / 1000]) if "duration_ms" in attrs else Counter()
-            agg.add(b, Counter({str(attrs["status"])[0]: 1}), secs)
-            if attrs["status"] >= 500 and agg.want_sample(b):
-                self._sample_line(parser, raw, agg)
-        return stop
+    def _stop_hint(self, parser: LineParser, job: RangeJob) -> int:
+        """Where a sorted file's window ends (the whole file when it is not bisected)."""
+        if self.gz:
+            return self.size
+        if not job.bisected:
+            return self.size
+        mm = map_file(self.path)
+        if mm is None:
+            return self.size
+        try:
+            return bisect_offset(mm, job.end_time + SLACK, self._time_of(parser))
+        finally:
+            mm.close()
