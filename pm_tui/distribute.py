@@ -165,6 +165,8 @@ class SmtpSettings:
     sender: str = ""
     cafile: str | None = None
     timeout: float = 20.0
+    user_env: str = SMTP_USER_ENV  # NAMES of the variables (config smtp.user_env/password_env)
+    password_env: str = SMTP_PASSWORD_ENV
 
     @property
     def effective_port(self) -> int:
@@ -199,8 +201,8 @@ def _is_loopback(host: str) -> bool:
 def send_email(msg: EmailMessage, settings: SmtpSettings) -> None:
     """Send through SMTP (STARTTLS, implicit TLS, or plain); errors are one line each."""
     host, port = settings.host, settings.effective_port
-    user = os.environ.get(SMTP_USER_ENV, "")
-    password = os.environ.get(SMTP_PASSWORD_ENV, "")
+    user = os.environ.get(settings.user_env, "")
+    password = os.environ.get(settings.password_env, "")
     if settings.tls not in TLS_MODES:
         raise DistributionError(f"--smtp-tls must be one of {', '.join(TLS_MODES)}")
     if settings.tls == "none" and user and not _is_loopback(host):
@@ -235,7 +237,7 @@ def send_email(msg: EmailMessage, settings: SmtpSettings) -> None:
     except smtplib.SMTPAuthenticationError as exc:
         raise DistributionError(
             f"{where} refused the login for '{user}' ({exc.smtp_code}): check "
-            f"${SMTP_USER_ENV} and ${SMTP_PASSWORD_ENV}"
+            f"${settings.user_env} and ${settings.password_env}"
         ) from None
     except smtplib.SMTPNotSupportedError as exc:
         raise DistributionError(f"{where}: {exc}; it may need another --smtp-tls mode") from None

@@ -44,3 +44,19 @@ def test_collect_command_records_sources_and_commits(tmp_path, monkeypatch, caps
     evidence = load_evidence(repo.evidence_dir(pm.id) / "evidence.jsonl")
     assert [e.text for e in evidence] == ["Deploy api v2"]
     assert not repo.has_uncommitted_changes(pm.id)
+
+
+def test_query_without_url_uses_the_configured_prometheus(tmp_path, monkeypatch):
+    import argparse
+
+    from pm_tui.cli.cmd_collect import register, specs_from_args
+
+    cfg = tmp_path / "config.toml"
+    cfg.write_text('[prometheus]\nurl = "http://127.0.0.1:9"\ntoken_env = "PROM_TOKEN"\n')
+    monkeypatch.setenv("PM_TUI_CONFIG", str(cfg))
+    parser = argparse.ArgumentParser()
+    register(parser.add_subparsers())
+    args = parser.parse_args(["collect", "x", "--query", "up"])
+    (spec,) = specs_from_args(args)
+    assert spec.kind == "prometheus" and spec.target == "http://127.0.0.1:9"
+    assert spec.options["token_env"] == "PROM_TOKEN"

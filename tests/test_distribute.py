@@ -283,3 +283,24 @@ def test_late_warning_only_after_48_hours(sample_repo):
     pm = sample_repo.load(SAMPLE_ID)
     assert late_warning(pm, pm.window.resolved + timedelta(hours=47)) is None
     assert "49 hours after resolution" in late_warning(pm, pm.window.resolved + timedelta(hours=49))
+
+
+def test_config_written_by_init_chooses_server_credentials_and_webhook(
+    sample_repo, smtp, webhook, monkeypatch, tmp_path
+):
+    """smtp.tls = false (init's boolean), smtp.user_env/password_env and slack.webhook_env."""
+    cfg = tmp_path / "config.toml"
+    cfg.write_text(
+        "[smtp]\n"
+        f'host = "127.0.0.1"\nport = {smtp["plain"]}\ntls = false\nfrom = "pm@example.com"\n'
+        'user_env = "TEAM_SMTP_USER"\npassword_env = "TEAM_SMTP_PASSWORD"\n'
+        '[slack]\nwebhook_env = "TEAM_SLACK_HOOK"\n'
+    )
+    monkeypatch.setenv("PM_TUI_CONFIG", str(cfg))
+    monkeypatch.setenv("TEAM_SMTP_USER", USER)
+    monkeypatch.setenv("TEAM_SMTP_PASSWORD", PASSWORD)
+    monkeypatch.setenv("TEAM_SLACK_HOOK", f"{webhook}/ok")
+    assert _distribute(sample_repo, "--email", "eng@example.com") == 0
+    assert len(smtp["inbox"].messages) == 1 and len(_Webhook.received) == 1
+    monkeypatch.setenv("TEAM_SMTP_PASSWORD", "wrong")
+    assert _distribute(sample_repo, "--email", "eng@example.com") == 1  # the named variable is used

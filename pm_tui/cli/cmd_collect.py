@@ -91,6 +91,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=run)
 
 
+def _config() -> dict:
+    from pm_tui.config import load_config
+
+    return load_config()
+
+
 def specs_from_args(args: argparse.Namespace) -> list[SourceSpec]:
     """The sources named on the command line, in a stable order."""
     from pm_tui.collectors.runner import SourceSpec
@@ -101,6 +107,12 @@ def specs_from_args(args: argparse.Namespace) -> list[SourceSpec]:
     specs += [SourceSpec("kubectl", t, options=dict(kube)) for t in args.kubectl]
     if args.kube_events:
         specs.append(SourceSpec("kube-events", args.kube_events, options=dict(kube)))
+    config = _config()
+    prom_cfg = config.get("prometheus") if isinstance(config.get("prometheus"), dict) else {}
+    if args.query and not args.prometheus and prom_cfg.get("url"):
+        args.prometheus = prom_cfg["url"]  # the URL `pm-tui init` recorded
+    if args.prometheus and not args.prometheus_token_env and prom_cfg.get("token_env"):
+        args.prometheus_token_env = prom_cfg["token_env"]
     if args.prometheus:
         options = {**http, "queries": list(args.query)}
         if args.selector:
@@ -109,7 +121,7 @@ def specs_from_args(args: argparse.Namespace) -> list[SourceSpec]:
             options["token_env"] = args.prometheus_token_env
         specs.append(SourceSpec("prometheus", args.prometheus, "\n".join(args.query), options))
     elif args.query:
-        raise UsageError("--query needs --prometheus URL")
+        raise UsageError("--query needs --prometheus URL (or prometheus.url in the config)")
     if args.alertmanager:
         specs.append(SourceSpec("alertmanager", args.alertmanager, options=dict(http)))
     if args.alert_notifications:

@@ -50,6 +50,8 @@ def _smtp_settings(args, config: dict):
         tls=args.smtp_tls or tls or "starttls",
         sender=sender,
         cafile=args.smtp_cafile or section.get("cafile"),
+        **({"user_env": section["user_env"]} if section.get("user_env") else {}),
+        **({"password_env": section["password_env"]} if section.get("password_env") else {}),
     )
 
 
@@ -59,8 +61,11 @@ def run(args) -> int:
     from pm_tui.config import load_config
     from pm_tui.model import now_utc
 
-    env_name = args.slack_webhook_env or dist.DEFAULT_WEBHOOK_ENV
-    slack = bool(args.slack_webhook_env) or bool(os.environ.get(dist.DEFAULT_WEBHOOK_ENV))
+    config = load_config()
+    slack_cfg = config.get("slack") if isinstance(config.get("slack"), dict) else {}
+    default_env = slack_cfg.get("webhook_env") or dist.DEFAULT_WEBHOOK_ENV
+    env_name = args.slack_webhook_env or default_env
+    slack = bool(args.slack_webhook_env) or bool(os.environ.get(default_env))
     if not slack and not args.email:
         raise UsageError(
             f"nothing to send: give --email ADDR… and/or set ${dist.DEFAULT_WEBHOOK_ENV} "
@@ -69,7 +74,6 @@ def run(args) -> int:
     repo = open_repo(args)
     path = repo.resolve(args.id)
     pm = repo.load(args.id)
-    config = load_config()
     settings = _smtp_settings(args, config) if args.email else None
     url = dist.webhook_url(env_name) if slack else ""
     now = now_utc()

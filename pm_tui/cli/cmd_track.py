@@ -41,11 +41,10 @@ def _print(results) -> None:
 
 def run(args) -> int:
     from pm_tui.config import load_config
+    from pm_tui.errors import UsageError
     from pm_tui.trackers import TrackerError
     from pm_tui.trackers.github import plan, track
     from pm_tui.trackers.github_api import GitHub, api_url, token
-
-    from pm_tui.errors import UsageError
 
     if not args.github:
         section = load_config().get("github")
