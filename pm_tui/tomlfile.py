@@ -639,6 +639,9 @@ def _merge_aot(container: Any, key: str, rows: list[dict]) -> None:
         a is b for a, b in zip(new_tables, old_tables, strict=False)
     ):
         for t in new_tables[len(old_tables) :]:
+            last = current.body[-1] if current.body else None
+            if last is not None and not last.as_string().endswith("\n\n"):
+                last.add(tomlkit.nl())  # keep the blank line between rows
             current.append(t)
         return
     aot = tomlkit.aot()

@@ -196,3 +196,19 @@ def test_multiline_text_with_quotes_and_backslashes_survives(tmp_path):
     path = tmp_path / "q.toml"
     write_postmortem(pm, path)
     assert read_postmortem(path).summary.rstrip("\n") == pm.summary
+
+
+def test_rows_added_to_a_file_are_laid_out_like_the_rest(tmp_path):
+    path = tmp_path / "pm.toml"
+    path.write_text(HAND_EDITED)
+    pm = read_postmortem(path)
+    for n in (3, 4):
+        pm.timeline.append(
+            TimelineEvent(
+                id=f"T-00{n}", time=datetime(2025, 5, 1, 8, 30 + n, tzinfo=UTC), text=f"row {n}"
+            )
+        )
+    write_postmortem(pm, path)
+    out = path.read_text()
+    assert '\n\n[[timeline]]\nid = "T-003"' in out and '\n\n[[timeline]]\nid = "T-004"' in out
+    assert out.startswith(HAND_EDITED.rstrip("\n"))  # what was there is untouched
