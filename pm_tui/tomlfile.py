@@ -565,6 +565,7 @@ def _merge_table(container: Any, data: dict, top: bool = False) -> None:
 # Values a file may leave out; when it does, saving does not add them.
 _DEFAULTS = {
     "status": ("draft", "open"),
+    "severity": ("P3",),
     "kind": ("other",),
     "priority": ("Medium",),
     "redactions": (0,),
