@@ -187,6 +187,41 @@ class Repository:
             gitstore.push(self.root)
         return commit
 
+    def relative_target(self, target: str) -> str:
+        """A source's file target as recorded: relative to the repository when inside it,
+        so the record stays true in every clone."""
+        path = Path(target)
+        if path.is_absolute():
+            try:
+                return path.resolve().relative_to(self.root.resolve()).as_posix()
+            except ValueError:
+                return target
+        return target
+
+    def record_sources(self, pm: PostMortem) -> None:
+        """Make file targets repository-relative and keep only the newest record of each
+        (kind, target), in the order they were first collected."""
+        latest = {}
+        for source in pm.sources:
+            source.target = self.relative_target(source.target)
+            latest[(source.kind, source.target)] = source
+        seen, kept = set(), []
+        for source in pm.sources:
+            key = (source.kind, source.target)
+            if key not in seen:
+                seen.add(key)
+                kept.append(latest[key])
+        pm.sources = kept
+
+    def resolve_target(self, target: str) -> str:
+        """Where a recorded file target is now: relative targets are inside the repository."""
+        if "://" in target:
+            return target
+        path = Path(target)
+        if not path.is_absolute() and (self.root / path).exists():
+            return str(self.root / path)
+        return target
+
     def has_uncommitted_changes(self, pm_id: str) -> bool:
         """True when the post-mortem's files differ from the last commit."""
         return gitstore.has_uncommitted_changes(self.root, self.paths_of(pm_id))

@@ -221,7 +221,7 @@ class PmTuiApp(App):
         self._autosave_timer = self.set_timer(self.autosave_delay, self.autosave)
 
     def _run_validation(self) -> None:
-        if self.pm is None:
+        if self.pm is None or not self.screen_stack:  # a timer can fire while the app closes
             return
         self.findings = validate(self.pm, today=self.clock().date())
         if isinstance(self.screen, StepScreen):

@@ -151,3 +151,26 @@ def test_save_is_atomic_and_leaves_no_temporary_files(repo, monkeypatch):
         repo.save(pm)
     assert path.read_bytes() == before
     assert [p.name for p in path.parent.iterdir()] == [path.name]
+
+
+def test_sources_are_recorded_relative_to_the_repository_without_duplicates(repo, tmp_path):
+    from pm_tui.model import EvidenceSource
+
+    inside = repo.root / "evidence" / "app.log"
+    pm = draft()
+    pm.sources = [
+        EvidenceSource("logs", "evidence/app.log", counts={"records": 1}),
+        EvidenceSource("prometheus", "http://127.0.0.1:9090"),
+        EvidenceSource("logs", str(inside), counts={"records": 2}),  # collected again
+        EvidenceSource("logs", str(tmp_path / "outside.log")),
+    ]
+    repo.record_sources(pm)
+    assert [(s.kind, s.target, s.counts.get("records")) for s in pm.sources] == [
+        ("logs", "evidence/app.log", 2),
+        ("prometheus", "http://127.0.0.1:9090", None),
+        ("logs", str(tmp_path / "outside.log"), None),
+    ]
+    inside.parent.mkdir()
+    inside.write_text("x\n")
+    assert repo.resolve_target("evidence/app.log") == str(repo.root / "evidence/app.log")
+    assert repo.resolve_target("http://127.0.0.1:9090") == "http://127.0.0.1:9090"

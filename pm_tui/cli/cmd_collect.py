@@ -217,6 +217,7 @@ def run(args: argparse.Namespace) -> int:
     cancel = threading.Event()
     try:
         results = collect_into(pm, specs, window, repo.evidence_dir(pm.id), _line_progress, cancel)
+        repo.record_sources(pm)
     except KeyboardInterrupt:
         cancel.set()
         raise

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import sys
 import tempfile
 from pathlib import Path
 
@@ -25,8 +26,12 @@ def register(sub) -> None:
     p.set_defaults(func=run)
 
 
-def make_demo_repo(target: Path) -> Path:
-    """A git repository at `target` holding the sample post-mortems (and their evidence)."""
+def make_demo_repo(target: Path, *, rebuild: bool = False) -> Path:
+    """A git repository at `target` holding the sample post-mortems (and their evidence).
+
+    With `rebuild`, the raw evidence is collected and the timeline candidates reconstructed,
+    as step 1 would, so the wizard's step 2 has suggestions to show.
+    """
     from pm_tui.store import Repository
 
     src = sample_incidents_dir()
@@ -44,12 +49,22 @@ def make_demo_repo(target: Path) -> Path:
         if evidence.is_dir():
             shutil.copytree(evidence, repo.evidence_dir(toml.stem) / "raw")
         repo.commit(pm, "imported from the bundled sample incidents")
+        if rebuild and evidence.is_dir():
+            from pm_tui.timeline.rebuild import rebuild as rebuild_timeline
+
+            rebuild_timeline(repo, pm, from_evidence=repo.evidence_dir(toml.stem) / "raw")
+            repo.save(pm)
+            repo.commit(pm, "evidence collected and timeline candidates rebuilt")
     return repo.root
 
 
 def run(args) -> int:
     target = Path(args.dir) if args.dir else Path(tempfile.mkdtemp(prefix="pm-tui-demo-"))
-    root = make_demo_repo(target)
+    print(
+        "pm-tui: preparing the demo: collecting the sample evidence (a few seconds)...",
+        file=sys.stderr,
+    )
+    root = make_demo_repo(target, rebuild=True)
     if args.no_open:
         print(root)
         return 0

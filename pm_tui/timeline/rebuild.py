@@ -67,6 +67,7 @@ def rebuild(
         if not specs:
             raise UsageError(f"{from_evidence}: no evidence files pm-tui can read in this folder")
         out.results = collect_into(pm, specs, window, repo.evidence_dir(pm.id), progress_for_source)
+        repo.record_sources(pm)
         evidence = [e for r in out.results for e in r.evidence]
         out.notes.extend(f"{g.source}: {g}" for r in out.results for g in r.gaps)
     else:
