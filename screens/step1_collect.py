@@ -14,7 +14,7 @@ from textual.worker import Worker, WorkerState
 
 from pm_tui.model import EvidenceSource
 from screens import integrations
-from screens.messages import CollectFinished, CollectProgress
+from screens.messages import CandidatesRebuilt, CollectFinished, CollectProgress
 from screens.step_base import StepScreen
 
 
@@ -153,6 +153,27 @@ or note who remembers what happened. Gaps go into the report."""
             )
             return
         self.post_message(CollectFinished(sources or {}, cancelled=sources is None))
+        if sources:
+            self.rebuild_candidates()
+
+    def rebuild_candidates(self) -> None:
+        """Step 2's suggestions from the evidence now kept (runs in the collection worker)."""
+        from pm_tui.errors import PmTuiError
+
+        try:
+            count = self.app.rebuild_candidates(self.pm)
+        except PmTuiError as exc:
+            self.post_message(CandidatesRebuilt(self.pm.id, 0, str(exc)))
+            return
+        self.post_message(CandidatesRebuilt(self.pm.id, count))
+
+    @on(CandidatesRebuilt)
+    def _rebuilt(self, message: CandidatesRebuilt) -> None:
+        self.app.forget_candidates(message.pm_id)
+        if message.error:
+            self.notify(message.error, title="No timeline suggestions", severity="warning")
+        else:
+            self.notify(f"{message.count} suggested timeline events: see step 2.")
 
     @on(CollectProgress)
     def _progress(self, message: CollectProgress) -> None:

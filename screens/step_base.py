@@ -15,6 +15,19 @@ from screens.widgets.findings_panel import FindingsPanel
 from screens.widgets.step_indicator import StepIndicator, step_title
 
 
+def finding_marks(findings: list[Finding]) -> dict[str, Text]:
+    """`✗` (an error) or `⚠` per table row the open findings are about, for an inline column."""
+    marks: dict[str, Text] = {}
+    for f in findings:
+        if not f.row or f.acknowledged:
+            continue
+        if f.severity == "error":
+            marks[f.row] = Text("✗", style="bold red")
+        elif f.row not in marks:
+            marks[f.row] = Text("⚠", style="yellow")
+    return marks
+
+
 class StepScreen(Screen):
     """A wizard step over the working post-mortem `pm` (edited in place; changes announced)."""
 
@@ -51,6 +64,9 @@ class StepScreen(Screen):
 
     def on_findings(self, findings: list[Finding]) -> None:
         """Hook: show findings inline (e.g. a column in a table)."""
+
+    def model_updated(self, section: str) -> None:
+        """Hook: the app changed `section` of the model (e.g. tickets filed); show it."""
 
     # --- shared -------------------------------------------------------------------------
     @property
