@@ -10,6 +10,7 @@ after the edit).
 from __future__ import annotations
 
 import asyncio
+import os
 import statistics
 import sys
 import tempfile
@@ -23,7 +24,6 @@ from pm_tui.model import EVENT_KINDS, TimelineEvent, new_postmortem  # noqa: E40
 from pm_tui.store import Repository  # noqa: E402
 from pm_tui.validation import validate  # noqa: E402
 
-import os
 N = int(os.environ.get("BENCH_N", 5000))
 
 
