@@ -224,6 +224,8 @@ class PmTuiApp(AppTasks, App):
         if self.pm is None:
             return
         self.findings = validate(self.pm, today=self.clock().date())
+        if not self.screen_stack:  # the app is closing: a late timer has nothing to show
+            return
         if isinstance(self.screen, StepScreen):
             self.screen.show_findings(self.findings_for(self.step))
         self._update_sub_title()

@@ -19,8 +19,9 @@ from pm_tui.validation import Finding
 from screens.forms import EventForm
 from screens.modals import ConfirmModal
 from screens.step_base import StepScreen, finding_marks
+from screens.widgets.bulk_table import BulkTable
 from screens.widgets.candidates_panel import CandidatesPanel
-from screens.widgets.cells import FixedCell, fitting_width
+from screens.widgets.cells import PlainCell, fitting_width
 from screens.widgets.sparkline import SeriesPlot
 
 TEXT_WIDTH = (24, 120)  # the "What happened" column fits its longest text within these
@@ -34,15 +35,15 @@ COLUMNS = (
 )
 
 
-def event_cells(e: TimelineEvent, mark: Text | None = None) -> list[Text]:
-    """The table cells of one event (rich Text: log text is never read as markup)."""
+def event_cells(e: TimelineEvent, mark: Text | None = None) -> list:
+    """The table cells of one event (log text is shown as typed, never read as markup)."""
     return [
-        mark or FixedCell(""),
-        FixedCell(format_event_time(e.time)),
-        FixedCell(e.kind),
-        FixedCell(e.text),
-        FixedCell(e.source),
-        FixedCell(e.actor),
+        mark or PlainCell(""),
+        PlainCell(format_event_time(e.time)),
+        PlainCell(e.kind),
+        PlainCell(e.text),
+        PlainCell(e.source),
+        PlainCell(e.actor),
     ]
 
 
@@ -79,7 +80,7 @@ Times: 10:05:23 · ISO 8601 with offset · +5m from the row above."""
         flt = Input(placeholder="filter by text or kind (esc clears)", id="filter")
         flt.display = False
         yield flt
-        table = DataTable(id="timeline", cursor_type="row", zebra_stripes=True)
+        table = BulkTable(id="timeline", cursor_type="row", zebra_stripes=True)
         table.border_title = "Timeline"
         yield table
         yield Static(id="durations")
@@ -110,10 +111,11 @@ Times: 10:05:23 · ISO 8601 with offset · +5m from the row above."""
         needle = value.strip().lower()
         table.clear()
         marks = self._marks
-        for e in self.pm.timeline:
-            if needle and needle not in e.text.lower() and needle not in e.kind:
-                continue
-            table.add_row(*event_cells(e, marks.get(e.id)), key=e.id)
+        table.add_keyed_rows(
+            (e.id, event_cells(e, marks.get(e.id)))
+            for e in self.pm.timeline
+            if not needle or needle in e.text.lower() or needle in e.kind
+        )
         if select is not None and select in table.rows:
             table.move_cursor(row=table.get_row_index(select))
 
@@ -152,13 +154,13 @@ Times: 10:05:23 · ISO 8601 with offset · +5m from the row above."""
             new = marks.get(row_id)
             old = self._marks.get(row_id)
             if (new and new.plain) != (old and old.plain) and row_id in table.rows:
-                table.update_cell(row_id, "check", new or FixedCell(""))
+                table.update_cell(row_id, "check", new or PlainCell(""))
         self._marks = marks
 
     # --- helpers --------------------------------------------------------------------------
     @property
-    def table(self) -> DataTable:
-        return self.query_one("#timeline", DataTable)
+    def table(self) -> BulkTable:
+        return self.query_one("#timeline", BulkTable)
 
     def selected_id(self) -> str | None:
         table = self.table

@@ -1,9 +1,11 @@
-"""Table cells that Textual's DataTable does not measure.
+"""Light table cells for long tables.
 
 DataTable measures every cell of every new row to size its columns, even columns with a
-fixed width (Textual 8.2), and each measure asks the console for the terminal size: for a
-5,000-row timeline that is most of the load time. A cell without `__rich_measure__` is
-skipped (measured as 1), so give such cells only to columns with a fixed width.
+fixed width (Textual 8.2), and each measure asks the console for the terminal size; and a
+rich Text costs a few microseconds to build. For a 5,000-row timeline those two were
+most of the load time. A `PlainCell` holds the plain string, is not measured (no
+`__rich_measure__`, so give it only to fixed-width columns) and becomes a Text only
+when a row is drawn. The string is never read as markup: "[/api]" shows as typed.
 """
 
 from __future__ import annotations
@@ -12,14 +14,30 @@ from rich.cells import cell_len
 from rich.text import Text
 
 
-class FixedCell(Text):
-    """Rich Text (never parsed as markup) for a fixed-width column: not measured."""
+class PlainCell:
+    """A cell showing `plain` as typed, in `style`; str() gives the text back."""
 
-    __rich_measure__ = None  # type: ignore[assignment]
+    __slots__ = ("plain", "style")
 
-    def __bool__(self) -> bool:
-        # DataTable swaps a falsy (empty) cell for its own Text, which it would measure.
-        return True
+    def __init__(self, plain: str, style: str = "") -> None:
+        self.plain, self.style = plain, style
+
+    def __str__(self) -> str:
+        return self.plain
+
+    def __repr__(self) -> str:
+        return f"PlainCell({self.plain!r})"
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, PlainCell) and (self.plain, self.style) == (
+            other.plain,
+            other.style,
+        )
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __rich_console__(self, console, options):
+        yield Text(self.plain, style=self.style, no_wrap=True, overflow="ellipsis", end="")
 
 
 def fitting_width(texts, minimum: int, maximum: int) -> int:
