@@ -7,7 +7,7 @@ from __future__ import annotations
 import copy
 from pathlib import Path
 
-from textual import on, work
+from textual import work
 from textual.worker import Worker, WorkerState
 
 from pm_tui.errors import PmTuiError
@@ -118,8 +118,8 @@ class AppTasks:
         sent, error = integrations.distribute(self.repo, pm, recipients, slack_env, now)
         self.post_message(DistributionDone(sent, error, now))
 
-    @on(DistributionDone)
-    def _distributed(self, message: DistributionDone) -> None:
+    # Named handlers, not @on: @on needs the class to be a MessagePump, and this is a mixin.
+    def on_distribution_done(self, message: DistributionDone) -> None:
         from pm_tui import distribute as dist
 
         if self.pm is not None and message.sent:
@@ -148,8 +148,7 @@ class AppTasks:
     def _create_tickets(self, pm: PostMortem) -> None:
         self.post_message(TicketsDone(*integrations.create_tickets(self.repo, pm)))
 
-    @on(TicketsDone)
-    def _tickets_done(self, message: TicketsDone) -> None:
+    def on_tickets_done(self, message: TicketsDone) -> None:
         changed = False
         if self.pm is not None:
             for item in self.pm.actions:
