@@ -60,6 +60,8 @@ class PmTuiApp(AppTasks, App):
     """The six-step post-mortem wizard."""
 
     CSS_PATH = "app.tcss"
+    # Below 100 columns the report preview gives its room to the editors (see app.tcss).
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
     TITLE = "pm-tui"
     COMMANDS = App.COMMANDS | {WizardCommands}
     BINDINGS = [

@@ -42,10 +42,10 @@ post-mortem for a weekly check."""
                 placeholder="YYYY-MM-DD or +4w",
                 validators=[ParseValidator(self._parse_date)],
             )
-            review.border_title = "Follow-up review (enter to schedule)"
+            review.border_title = "Follow-up review (enter sets)"
             yield review
-            yield Button("Create tickets (t)", id="tickets")
-            yield Button("Schedule follow-up (f)", id="schedule")
+            yield Button("Tickets (t)", id="tickets")
+            yield Button("Follow-up (f)", id="schedule")
         yield Static(id="review-note")
         review = DataTable(id="all-open", cursor_type="row", zebra_stripes=True)
         review.border_title = "Open action items in every post-mortem, by owner"

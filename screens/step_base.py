@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
@@ -33,6 +34,11 @@ class StepScreen(Screen):
 
     STEP = 0
     GUIDANCE = ""
+    # Next and Back first, so a narrow footer shows them before the step's own keys.
+    BINDINGS = [
+        Binding("ctrl+n", "app.next_step", "Next"),
+        Binding("ctrl+b", "app.prev_step", "Back"),
+    ]
 
     def __init__(self, pm: PostMortem) -> None:
         super().__init__(name=f"step{self.STEP}")
