@@ -19,7 +19,7 @@ from pm_tui.validation import Finding
 from screens.forms import EventForm
 from screens.modals import ConfirmModal
 from screens.step_base import StepScreen, finding_marks
-from screens.widgets.bulk_table import BulkTable
+from screens.widgets.bulk_table import BulkTable, gc_paused
 from screens.widgets.candidates_panel import CandidatesPanel
 from screens.widgets.cells import PlainCell, fitting_width
 from screens.widgets.sparkline import SeriesPlot
@@ -92,6 +92,10 @@ Times: 10:05:23 · ISO 8601 with offset · +5m from the row above."""
 
     # --- load ---------------------------------------------------------------------------
     def load(self) -> None:
+        with gc_paused():  # thousands of rows: see widgets/bulk_table.py
+            self._load()
+
+    def _load(self) -> None:
         table = self.table
         text_width = fitting_width((e.text for e in self.pm.timeline), *TEXT_WIDTH)
         for key, label, width in COLUMNS:

@@ -42,6 +42,9 @@ HIGH_CONFIDENCE = 0.75  # alerts, pages and deploys reach this; a lone log templ
 
 def pending(pm: PostMortem, candidates: Iterable[Candidate]) -> list[Candidate]:
     """The candidates not yet in the timeline (no row of the same kind at the same second)."""
+    candidates = list(candidates)
+    if not candidates:  # a long timeline costs something to index: not for nothing
+        return []
     taken = {(to_utc(e.time).replace(microsecond=0), e.kind) for e in pm.timeline}
     return [
         c

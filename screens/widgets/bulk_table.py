@@ -26,7 +26,8 @@ _INTERNALS = ("_row_locations", "_data", "_new_rows", "_update_count")
 
 
 @contextmanager
-def _gc_paused():
+def gc_paused():
+    """Pause the garbage collector for a burst of allocations that leaves no cycles."""
     enabled = gc.isenabled()
     gc.disable()
     try:
@@ -49,7 +50,7 @@ class BulkTable(DataTable):
             return count
         # Thousands of small objects trigger full garbage collections over the whole app's
         # heap; none of them is cyclic garbage, so collect after, not during.
-        with _gc_paused():
+        with gc_paused():
             return self._add_keyed_rows(rows)
 
     def _add_keyed_rows(self, rows: Iterable[tuple[str, Sequence[object]]]) -> int:
@@ -80,5 +81,5 @@ class BulkTable(DataTable):
 
     def _update_dimensions(self, new_rows) -> None:
         # Sizing new rows builds their renderables: the same burst of small objects.
-        with _gc_paused():
+        with gc_paused():
             super()._update_dimensions(new_rows)
