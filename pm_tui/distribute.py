@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import ipaddress
 import os
+import re
 import smtplib
 import ssl
 from dataclasses import dataclass
@@ -171,6 +172,63 @@ class SmtpSettings:
     @property
     def effective_port(self) -> int:
         return self.port or {"starttls": 587, "tls": 465, "none": 25}[self.tls]
+
+
+def smtp_settings(
+    config: dict[str, Any],
+    *,
+    host: str | None = None,
+    port: int | None = None,
+    tls: str | None = None,
+    sender: str | None = None,
+    cafile: str | None = None,
+) -> SmtpSettings:
+    """SMTP settings from explicit values, else config `[smtp]`, else the defaults.
+
+    `smtp.tls` may be a boolean (as `pm-tui init` writes it): true is STARTTLS, false none.
+    Raises DistributionError when no sender address is known.
+    """
+    section = config.get("smtp") if isinstance(config.get("smtp"), dict) else {}
+    sender = sender or section.get("from") or ""
+    if not sender:
+        raise DistributionError(
+            "no sender address: pass --from ADDR or set smtp.from in the config (pm-tui init)"
+        )
+    port = port or section.get("port")
+    configured = section.get("tls")
+    if isinstance(configured, bool):
+        configured = "starttls" if configured else "none"
+    return SmtpSettings(
+        host=host or section.get("host") or "localhost",
+        port=int(port) if port else None,
+        tls=tls or configured or "starttls",
+        sender=sender,
+        cafile=cafile or section.get("cafile"),
+        user_env=section.get("user_env") or SMTP_USER_ENV,
+        password_env=section.get("password_env") or SMTP_PASSWORD_ENV,
+    )
+
+
+def slack_webhook_env(config: dict[str, Any]) -> str | None:
+    """The name of the variable holding the webhook URL (config `slack.webhook_env`, else
+    $PM_TUI_SLACK_WEBHOOK), or None when that variable is not set."""
+    section = config.get("slack") if isinstance(config.get("slack"), dict) else {}
+    for name in (section.get("webhook_env"), DEFAULT_WEBHOOK_ENV):
+        if name and os.environ.get(str(name), "").strip():
+            return str(name)
+    return None
+
+
+EMAIL_RE = re.compile(r"^[^@\s,;<>]+@[^@\s,;<>]+\.[^@\s,;<>]+$")
+
+
+def parse_recipients(text: str) -> list[str]:
+    """Comma- (or semicolon-) separated addresses as a list; DistributionError names a bad one."""
+    found = [part.strip() for part in re.split(r"[,;]", text) if part.strip()]
+    for address in found:
+        if not EMAIL_RE.match(address):
+            raise DistributionError(f"'{address}' is not an e-mail address (name@example.com)")
+    return found
 
 
 def build_email(

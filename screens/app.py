@@ -22,7 +22,7 @@ from pm_tui.lock import PostMortemLock
 from pm_tui.model import PostMortem
 from pm_tui.store import Repository
 from pm_tui.validation import Finding, validate
-from screens import integrations
+from screens.app_tasks import AppTasks
 from screens.commands import WizardCommands
 from screens.messages import PostMortemChanged
 from screens.modals import ConfirmModal
@@ -56,10 +56,12 @@ def _digest(path: Path) -> str | None:
         return None
 
 
-class PmTuiApp(App):
+class PmTuiApp(AppTasks, App):
     """The six-step post-mortem wizard."""
 
     CSS_PATH = "app.tcss"
+    # Below 100 columns the report preview gives its room to the editors (see app.tcss).
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
     TITLE = "pm-tui"
     COMMANDS = App.COMMANDS | {WizardCommands}
     BINDINGS = [
@@ -224,6 +226,8 @@ class PmTuiApp(App):
         if self.pm is None or not self.screen_stack:  # a timer can fire while the app closes
             return
         self.findings = validate(self.pm, today=self.clock().date())
+        if not self.screen_stack:  # the app is closing: a late timer has nothing to show
+            return
         if isinstance(self.screen, StepScreen):
             self.screen.show_findings(self.findings_for(self.step))
         self._update_sub_title()
@@ -335,57 +339,6 @@ class PmTuiApp(App):
             return
         commit = self.commit_step()
         self.notify(f"Committed {commit[:8]}" if commit else "Nothing new to commit.")
-
-    # --- report, distribution, tickets (steps 5 and 6) -------------------------------------------
-    def action_export(self) -> None:
-        if self.pm is None:
-            return
-        from pm_tui.store import atomic_write_text
-
-        path = self.repo.root / "reports" / f"{self.pm.id}.md"
-        try:
-            atomic_write_text(path, integrations.render_markdown(self.pm))
-        except OSError as exc:
-            self.notify(f"Export failed: {exc}", severity="error")
-            return
-        self.notify(f"Report written to {path.relative_to(self.repo.root)}")
-
-    def action_distribute(self) -> None:
-        self._call_integration(integrations.distribute)
-
-    def action_create_tickets(self) -> None:
-        self._call_integration(integrations.create_tickets)
-
-    def _call_integration(self, fn) -> None:
-        if self.pm is None:
-            return
-        try:
-            self.notify(fn(self.pm))
-        except integrations.NotInstalled as exc:
-            self.notify(str(exc), title="Not configured", severity="warning")
-        except PmTuiError as exc:
-            self.notify(str(exc), severity="error")
-
-    def candidates_for(self, pm: PostMortem) -> list:
-        """Timeline candidates for `pm`, loaded once per session (dismissals persist)."""
-        if pm.id not in self._candidates:
-            try:
-                self._candidates[pm.id] = integrations.load_candidates(self.repo, pm)
-            except PmTuiError as exc:
-                self.notify(str(exc), severity="error")
-                self._candidates[pm.id] = []
-        return self._candidates[pm.id]
-
-    def evidence_dir_for(self, pm: PostMortem) -> Path:
-        """Where the evidence collected in step 1 is kept."""
-        return self.repo.evidence_dir(pm.id)
-
-    def metric_series_for(self, pm: PostMortem) -> list:
-        """Metric series from the kept evidence ([] when none or unreadable)."""
-        try:
-            return integrations.load_metric_series(self.repo, pm)
-        except PmTuiError:
-            return []
 
     # --- new, open another, quit ---------------------------------------------------------------
     def action_new_postmortem(self) -> None:

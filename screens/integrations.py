@@ -26,11 +26,14 @@ def collect_sources(
     progress: Callable[[int, str, int, int | None, str], None],
     cancel: threading.Event,
     evidence_dir=None,
+    resolve: Callable[[str], str] | None = None,
 ) -> dict[int, EvidenceSource] | None:
     """Collect pm.sources[i] for each i over the incident window, reporting progress.
 
     progress(index, state, done, total, note). Returns the new model records by index, or
-    None when cancelled. Keeps the evidence in `evidence_dir`. Runs in a worker thread.
+    None when cancelled. Keeps the evidence in `evidence_dir`. `resolve` maps a recorded
+    target to where it is now (relative file targets live in the repository); the records
+    keep the target as recorded. Runs in a worker thread.
     """
     try:
         from pm_tui.collectors import runner
@@ -42,8 +45,9 @@ def collect_sources(
 
     end = pm.window.resolved or (pm.window.started + timedelta(hours=4))
     window = CollectWindow(start=pm.window.started, end=end)
+    resolve = resolve or (lambda target: target)
     specs = [
-        runner.SourceSpec(pm.sources[i].kind, pm.sources[i].target, pm.sources[i].query)
+        runner.SourceSpec(pm.sources[i].kind, resolve(pm.sources[i].target), pm.sources[i].query)
         for i in indexes
     ]
     index_of = {id(spec): i for spec, i in zip(specs, indexes, strict=True)}
@@ -63,14 +67,56 @@ def collect_sources(
 
         path = Path(evidence_dir) / EVIDENCE_FILE
         save_evidence(path, merge_results(load_evidence(path), results))
-    return {i: runner.to_evidence_source(r, window) for i, r in zip(indexes, results, strict=True)}
+    records = {}
+    for i, result in zip(indexes, results, strict=True):
+        record = runner.to_evidence_source(result, window)
+        record.target = pm.sources[i].target
+        records[i] = record
+    return records
+
+
+def rebuild_candidates(repo, pm: PostMortem) -> list:
+    """Reconstruct the timeline candidates from the kept evidence and store them (worker thread)."""
+    from pm_tui.collectors.store import load_evidence
+    from pm_tui.timeline import reconstruct, save_candidates
+    from pm_tui.timeline.rebuild import timeline_window
+
+    evidence = load_evidence(repo.evidence_dir(pm.id) / EVIDENCE_FILE)
+    candidates = reconstruct(evidence, timeline_window(pm))
+    save_candidates(repo, pm.id, candidates)
+    return candidates
 
 
 def load_candidates(repo, pm: PostMortem) -> list:
-    """Reconstructed timeline candidates kept beside the post-mortem ([] when never rebuilt)."""
+    """Stored timeline candidates neither dismissed nor accepted yet ([] when never rebuilt)."""
     from pm_tui.timeline import load_candidates as load
+    from pm_tui.timeline import load_dismissed, pending
 
-    return list(load(repo, pm.id))
+    dismissed = load_dismissed(repo, pm.id)
+    return pending(pm, [c for c in load(repo, pm.id) if c.id not in dismissed])
+
+
+def dismiss_candidates(repo, pm_id: str, ids: list[str]) -> None:
+    """Remember dismissed candidates beside the post-mortem, so they stay dismissed."""
+    from pm_tui.timeline import dismiss
+
+    dismiss(repo, pm_id, ids)
+
+
+def related_incidents(repo, pm: PostMortem) -> list:
+    """Past incidents sharing services or factor categories with `pm` (reads the repository)."""
+    from pm_tui.search import related
+
+    return related(pm, repo)
+
+
+def open_action_review(repo, today) -> dict[str, list]:
+    """Open action items of every post-mortem in the repository, grouped by owner."""
+    from pm_tui.catalog import load_all
+    from pm_tui.review import by_owner, open_actions
+
+    pms = [s.postmortem for s in load_all(repo) if s.postmortem is not None]
+    return by_owner(open_actions(pms, today))
 
 
 def load_metric_series(repo, pm: PostMortem) -> list[tuple[str, list[tuple[datetime, float]]]]:
@@ -145,19 +191,93 @@ def _minimal_markdown(pm: PostMortem) -> str:
     return "\n".join(lines) + "\n"
 
 
-def distribute(pm: PostMortem) -> str:
-    """Send the report; returns what was done. INTEGRATOR: wire pm_tui.distribute here."""
-    try:
-        from pm_tui import distribute as dist  # type: ignore[attr-defined]  # noqa: F401
-    except ImportError:
-        raise NotInstalled("distribution is not configured (pm_tui.distribute missing)") from None
-    raise NotInstalled("distribution is not configured: see 'pm-tui distribute --help'")
+def slack_channel_env() -> str | None:
+    """The environment variable holding a Slack webhook URL, when one is set (else None)."""
+    from pm_tui.config import load_config
+    from pm_tui.distribute import slack_webhook_env
+
+    return slack_webhook_env(load_config())
 
 
-def create_tickets(pm: PostMortem) -> str:
-    """Create tracker issues for the open action items. INTEGRATOR: wire pm_tui.trackers here."""
+def distribute(
+    repo, pm: PostMortem, recipients: list[str], slack_env: str | None, now: datetime
+) -> tuple[list[tuple[str, list[str]]], str]:
+    """Send the report to Slack and/or by e-mail (worker thread); `pm` is not changed.
+
+    Returns the sendings done as (channel, recipients) and the error that stopped the rest
+    ("" when none), so what went out is recorded even when a later channel failed.
+    """
+    from pm_tui import distribute as dist
+    from pm_tui.config import load_config
+    from pm_tui.errors import PmTuiError
+    from pm_tui.report import render_html, team_template
+    from pm_tui.report import render_markdown as markdown_of
+
+    sent: list[tuple[str, list[str]]] = []
     try:
-        from pm_tui import trackers  # type: ignore[attr-defined]  # noqa: F401
-    except ImportError:
-        raise NotInstalled("ticket tracker not configured (pm_tui.trackers missing)") from None
-    raise NotInstalled("ticket tracker not configured: see 'pm-tui track --help'")
+        config = load_config()
+        settings = dist.smtp_settings(config) if recipients else None
+        if slack_env:
+            link = repo.path_for(pm.id).relative_to(repo.root).as_posix()
+            dist.send_slack(dist.webhook_url(slack_env), dist.slack_payload(pm, link))
+            sent.append(("slack", [f"${slack_env}"]))
+        if recipients:
+            msg = dist.build_email(
+                pm,
+                markdown_of(pm, team_template(repo.root)),
+                render_html(pm),
+                settings.sender,
+                recipients,
+            )
+            dist.send_email(msg, settings)
+            sent.append(("email", list(recipients)))
+    except PmTuiError as exc:
+        return sent, str(exc)
+    return sent, ""
+
+
+NO_GITHUB_REPO = "set github.repo with pm-tui init or run pm-tui track ID --github OWNER/REPO"
+
+
+def create_tickets(repo, pm: PostMortem) -> tuple[str, dict[str, str], list, str]:
+    """One GitHub issue per action item (worker thread); `pm` is not changed.
+
+    Returns (OWNER/REPO, item id → issue URL, the per-item results, error or "").
+    """
+    import copy
+
+    from pm_tui.config import load_config
+    from pm_tui.errors import PmTuiError
+    from pm_tui.trackers.github import track
+    from pm_tui.trackers.github_api import GitHub, api_url, token
+
+    work = copy.deepcopy(pm)
+    path = repo.path_for(pm.id)
+    rel = path.relative_to(repo.root).as_posix() if path.is_relative_to(repo.root) else path.name
+    results: list = []
+    target = ""
+    try:
+        config = load_config()
+        section = config.get("github") if isinstance(config.get("github"), dict) else {}
+        target = str(section.get("repo") or "")
+        if not target:
+            return "", {}, [], NO_GITHUB_REPO
+        with GitHub(api_url(None, config), token(config)) as gh:
+            results = track(gh, target, work, rel)
+    except PmTuiError as exc:
+        results = getattr(exc, "results", results)
+        error = str(exc)
+    else:
+        error = ""
+    urls = {a.id: a.tracker_url for a in work.actions if a.tracker_url}
+    return target, urls, results, error
+
+
+def write_follow_up_calendar(repo, pm: PostMortem, now: datetime):
+    """Write `reviews/<id>.ics` (the follow-up review) and return its path."""
+    from pm_tui.schedule import calendar
+    from pm_tui.store import atomic_write_text
+
+    path = repo.root / "reviews" / f"{pm.id}.ics"
+    atomic_write_text(path, calendar(pm, now=now))
+    return path

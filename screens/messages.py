@@ -30,3 +30,35 @@ class CollectFinished(Message):
         super().__init__()
         self.sources = sources
         self.cancelled = cancelled
+
+
+class CandidatesRebuilt(Message):
+    """Timeline candidates were reconstructed from the kept evidence (`count` of them)."""
+
+    def __init__(self, pm_id: str, count: int, error: str = "") -> None:
+        super().__init__()
+        self.pm_id, self.count, self.error = pm_id, count, error
+
+
+class Loaded(Message):
+    """A worker read something for a screen to show (`what` names it, `data` is it)."""
+
+    def __init__(self, what: str, data: object, error: str = "") -> None:
+        super().__init__()
+        self.what, self.data, self.error = what, data, error
+
+
+class DistributionDone(Message):
+    """The distribution worker ended: the sendings done, and the error that stopped it."""
+
+    def __init__(self, sent: list, error: str, now) -> None:
+        super().__init__()
+        self.sent, self.error, self.now = sent, error, now
+
+
+class TicketsDone(Message):
+    """The ticket worker ended: the tracker, issue URLs by item, results, and any error."""
+
+    def __init__(self, target: str, urls: dict, results: list, error: str) -> None:
+        super().__init__()
+        self.target, self.urls, self.results, self.error = target, urls, results, error

@@ -14,7 +14,7 @@ from textual.worker import Worker, WorkerState
 
 from pm_tui.model import EvidenceSource
 from screens import integrations
-from screens.messages import CollectFinished, CollectProgress
+from screens.messages import CandidatesRebuilt, CollectFinished, CollectProgress
 from screens.step_base import StepScreen
 
 
@@ -71,7 +71,7 @@ or note who remembers what happened. Gaps go into the report."""
             table.add_row(
                 Text(f"S{i + 1}"),
                 Text(s.kind),
-                Text(s.target),
+                Text(short_target(s.target)),
                 Text(s.query[:40]),
                 source_state(s),
                 key=f"S{i + 1}",
@@ -101,7 +101,7 @@ or note who remembers what happened. Gaps go into the report."""
                 self.query_one("#sources", DataTable).add_row(
                     Text(f"S{i}"),
                     Text(s.kind),
-                    Text(s.target),
+                    Text(short_target(s.target)),
                     Text(s.query[:40]),
                     source_state(s),
                     key=f"S{i}",
@@ -122,7 +122,10 @@ or note who remembers what happened. Gaps go into the report."""
             s = self.pm.sources[i]
             box.mount(
                 Horizontal(
-                    Label(Text(f"S{i + 1} {s.kind} {s.target}"[:40]), classes="source-label"),
+                    Label(
+                        Text(f"S{i + 1} {s.kind} {short_target(s.target, 28)}"),
+                        classes="source-label",
+                    ),
                     ProgressBar(id=f"bar-{i}", show_eta=False),
                     Label(Text("pending"), id=f"note-{i}"),
                     classes="source-row",
@@ -144,7 +147,12 @@ or note who remembers what happened. Gaps go into the report."""
 
         try:
             sources = integrations.collect_sources(
-                self.pm, indexes, progress, self.cancel_event, self.app.evidence_dir_for(self.pm)
+                self.pm,
+                indexes,
+                progress,
+                self.cancel_event,
+                self.app.evidence_dir_for(self.pm),
+                resolve=self.app.repo.resolve_target,
             )
         except integrations.NotInstalled as exc:
             self.post_message(CollectFinished({}, cancelled=True))
@@ -153,6 +161,27 @@ or note who remembers what happened. Gaps go into the report."""
             )
             return
         self.post_message(CollectFinished(sources or {}, cancelled=sources is None))
+        if sources:
+            self.rebuild_candidates()
+
+    def rebuild_candidates(self) -> None:
+        """Step 2's suggestions from the evidence now kept (runs in the collection worker)."""
+        from pm_tui.errors import PmTuiError
+
+        try:
+            count = self.app.rebuild_candidates(self.pm)
+        except PmTuiError as exc:
+            self.post_message(CandidatesRebuilt(self.pm.id, 0, str(exc)))
+            return
+        self.post_message(CandidatesRebuilt(self.pm.id, count))
+
+    @on(CandidatesRebuilt)
+    def _rebuilt(self, message: CandidatesRebuilt) -> None:
+        self.app.forget_candidates(message.pm_id)
+        if message.error:
+            self.notify(message.error, title="No timeline suggestions", severity="warning")
+        else:
+            self.notify(f"{message.count} suggested timeline events: see step 2.")
 
     @on(CollectProgress)
     def _progress(self, message: CollectProgress) -> None:
@@ -179,3 +208,10 @@ or note who remembers what happened. Gaps go into the report."""
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.state == WorkerState.ERROR:
             self.notify(f"Collection failed: {event.worker.error}", severity="error", timeout=10)
+
+
+def short_target(target: str, width: int = 44) -> str:
+    """The end of a long path or URL, where files differ ("…/raw/nginx/access.log.gz")."""
+    if len(target) <= width:
+        return target
+    return "…" + target[-(width - 1) :]

@@ -11,33 +11,39 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.widgets import DataTable, Input, OptionList, Static
-from textual.widgets.option_list import Option
 
-from pm_tui.durations import durations, format_duration
+from pm_tui.durations import durations, format_duration, timeline_durations
 from pm_tui.model import TimelineEvent
 from pm_tui.timeparse import format_event_time
+from pm_tui.validation import Finding
 from screens.forms import EventForm
 from screens.modals import ConfirmModal
-from screens.step_base import StepScreen
+from screens.step_base import StepScreen, finding_marks
+from screens.widgets.bulk_table import BulkTable, gc_paused
+from screens.widgets.candidates_panel import CandidatesPanel
+from screens.widgets.cells import PlainCell, fitting_width
 from screens.widgets.sparkline import SeriesPlot
 
+TEXT_WIDTH = (24, 120)  # the "What happened" column fits its longest text within these
 COLUMNS = (
+    ("check", "!", 1),
     ("time", "Time (UTC)", 19),
     ("kind", "Kind", 13),
-    ("text", "What happened", None),
+    ("text", "What happened", None),  # width set from the texts on load
     ("source", "Source", 14),
     ("actor", "Actor", 12),
 )
 
 
-def event_cells(e: TimelineEvent) -> list[Text]:
-    """The table cells of one event (rich Text: log text is never read as markup)."""
+def event_cells(e: TimelineEvent, mark: Text | None = None) -> list:
+    """The table cells of one event (log text is shown as typed, never read as markup)."""
     return [
-        Text(format_event_time(e.time)),
-        Text(e.kind),
-        Text(e.text),
-        Text(e.source),
-        Text(e.actor),
+        mark or PlainCell(""),
+        PlainCell(format_event_time(e.time)),
+        PlainCell(e.kind),
+        PlainCell(e.text),
+        PlainCell(e.source),
+        PlainCell(e.actor),
     ]
 
 
@@ -46,93 +52,94 @@ class TimelineScreen(StepScreen):
     GUIDANCE = """
 Produce a timeline of facts in UTC: first symptom, detection (alert or page), acknowledgement, \
 diagnosis, mitigation, recovery, resolution — each row saying where it is seen.
-Start from the suggested candidates, then fill gaps by hand.
-When the evidence cannot show a moment, write what people remember and name the source \
-("recollection, on-call"); a gap you name is better than a time you guess.
+Start from the suggested events (enter accepts, x dismisses, h accepts every high-confidence \
+one), then fill gaps by hand. When the evidence cannot show a moment, write what people \
+remember and name the source ("recollection, on-call"); a gap you name beats a guessed time.
 Times: 10:05:23 · ISO 8601 with offset · +5m from the row above."""
 
     BINDINGS = [
         Binding("a", "add", "Add"),
         Binding("e", "edit", "Edit"),
         Binding("d", "delete", "Delete"),
-        Binding("c", "duplicate", "Duplicate"),
-        Binding("s", "sort", "Sort"),
+        Binding("c", "duplicate", "Duplicate", show=False),
+        Binding("s", "sort", "Sort", show=False),
         Binding("slash", "filter", "Filter"),
+        Binding("h", "accept_high", "Accept high-confidence"),
+        Binding("x", "dismiss_candidate", "Dismiss", show=False),
         Binding("escape", "clear_filter", "Clear filter", show=False),
     ]
 
     _applied_filter: str | None = None
 
+    def __init__(self, pm) -> None:
+        super().__init__(pm)
+        self._marks: dict[str, Text] = {}  # findings mark per row shown
+        self.candidates: list = []
+
     def compose_main(self) -> ComposeResult:
         flt = Input(placeholder="filter by text or kind (esc clears)", id="filter")
         flt.display = False
         yield flt
-        table = DataTable(id="timeline", cursor_type="row", zebra_stripes=True)
+        table = BulkTable(id="timeline", cursor_type="row", zebra_stripes=True)
         table.border_title = "Timeline"
         yield table
         yield Static(id="durations")
         with Horizontal(id="lower"):
-            cands = OptionList(id="candidates")
-            cands.border_title = "Suggested events (enter accept · x dismiss)"
+            cands = CandidatesPanel(id="candidates")
+            cands.border_title = "Suggested (enter accept · x dismiss · h all high)"
             yield cands
             yield SeriesPlot(id="chart")
 
     # --- load ---------------------------------------------------------------------------
     def load(self) -> None:
-        table = self.query_one("#timeline", DataTable)
+        with gc_paused():  # thousands of rows: see widgets/bulk_table.py
+            self._load()
+
+    def _load(self) -> None:
+        table = self.table
+        text_width = fitting_width((e.text for e in self.pm.timeline), *TEXT_WIDTH)
         for key, label, width in COLUMNS:
-            table.add_column(label, key=key, width=width)
+            table.add_column(label, key=key, width=width or text_width)
         self.fill_table()
         table.focus()
         self.candidates = self.app.candidates_for(self.pm)  # shared: dismissals persist
-        self.load_candidates()
+        self.query_one(CandidatesPanel).show(self.candidates)
         self.load_durations()
         self.load_chart()
 
     def fill_table(self, select: str | None = None) -> None:
         """(Re)build the rows from the model, honouring the filter; cursor on `select`."""
-        table = self.query_one("#timeline", DataTable)
+        table = self.table
         value = self.query_one("#filter", Input).value
         self._applied_filter = value
         needle = value.strip().lower()
         table.clear()
-        for e in self.pm.timeline:
-            if needle and needle not in e.text.lower() and needle not in e.kind:
-                continue
-            table.add_row(*event_cells(e), key=e.id)
+        marks = self._marks
+        table.add_keyed_rows(
+            (e.id, event_cells(e, marks.get(e.id)))
+            for e in self.pm.timeline
+            if not needle or needle in e.text.lower() or needle in e.kind
+        )
         if select is not None and select in table.rows:
             table.move_cursor(row=table.get_row_index(select))
 
     def load_durations(self) -> None:
-        d = durations(self.pm)
-        text = Text("Durations  ", style="bold")
-        for label, value in (
-            ("detect", d.detect),
-            ("acknowledge", d.acknowledge),
-            ("mitigate", d.mitigate),
-            ("resolve", d.resolve),
+        """Durations from the window (as reported), with the timeline's own where they differ."""
+        d, t = durations(self.pm), timeline_durations(self.pm)
+        text = Text("Durations ", style="bold")
+        for label, key in (
+            ("detect", "detect"),
+            ("ack", "acknowledge"),
+            ("mitigate", "mitigate"),
+            ("resolve", "resolve"),
+            ("duration", "duration"),
         ):
-            text.append(f"{label} ")
+            value, seen = getattr(d, key), getattr(t, key)
+            text.append(f" {label} ")
             text.append(format_duration(value), style="bold cyan")
-            text.append("   ")
+            if seen is not None and seen != value:
+                text.append(f" (timeline {format_duration(seen)})", style="dim")
         self.query_one("#durations", Static).update(text)
-
-    def load_candidates(self) -> None:
-        panel = self.query_one("#candidates", OptionList)
-        panel.clear_options()
-        if not self.candidates:
-            panel.add_option(
-                Option(
-                    Text("no candidates: collect evidence in step 1", style="dim"), disabled=True
-                )
-            )
-            return
-        for i, c in enumerate(self.candidates):
-            label = Text(f"{c.time:%H:%M:%S} ", style="bold")
-            label.append(f"{c.kind} ", style="cyan")
-            label.append(str(c.text))
-            label.append(f"  ({getattr(c, 'confidence', '')})", style="dim")
-            panel.add_option(Option(label, id=str(i)))
 
     def load_chart(self) -> None:
         w = self.pm.window
@@ -144,10 +151,20 @@ Times: 10:05:23 · ISO 8601 with offset · +5m from the row above."""
             series, w.started, end, [e.time for e in self.pm.timeline]
         )
 
+    def on_findings(self, findings: list[Finding]) -> None:
+        marks = finding_marks(findings)
+        table = self.table
+        for row_id in set(marks) | set(self._marks):
+            new = marks.get(row_id)
+            old = self._marks.get(row_id)
+            if (new and new.plain) != (old and old.plain) and row_id in table.rows:
+                table.update_cell(row_id, "check", new or PlainCell(""))
+        self._marks = marks
+
     # --- helpers --------------------------------------------------------------------------
     @property
-    def table(self) -> DataTable:
-        return self.query_one("#timeline", DataTable)
+    def table(self) -> BulkTable:
+        return self.query_one("#timeline", BulkTable)
 
     def selected_id(self) -> str | None:
         table = self.table
@@ -159,22 +176,37 @@ Times: 10:05:23 · ISO 8601 with offset · +5m from the row above."""
         ids = [e.id for e in self.pm.timeline]
         return ids.index(event_id) if event_id in ids else None
 
-    def _after_edit(self) -> None:
-        self.load_durations()
-        self.load_chart()
+    def _after_edit(self, moved: bool = True) -> None:
+        if moved:  # only times and kinds change the durations and the chart's marks
+            self.load_durations()
+            self.load_chart()
         self.changed("timeline")
 
-    def _insert(self, event: TimelineEvent) -> None:
-        """Put `event` in the model in time order and show it, without a rebuild when it is last."""
+    def _place(self, event: TimelineEvent) -> int:
         times = [e.time for e in self.pm.timeline]
         pos = bisect.bisect_right(times, event.time)
         self.pm.timeline.insert(pos, event)
+        return pos
+
+    def _insert(self, event: TimelineEvent) -> None:
+        """Put `event` in the model in time order and show it, without a rebuild when it is last."""
+        pos = self._place(event)
+        self._fit_text(event.text)
         if pos == len(self.pm.timeline) - 1 and not self.query_one("#filter", Input).value:
             self.table.add_row(*event_cells(event), key=event.id)
             self.table.move_cursor(row=self.table.row_count - 1)
         else:
             self.fill_table(select=event.id)
         self._after_edit()
+
+    def _fit_text(self, text: str) -> bool:
+        """Widen the text column for `text` (up to its cap); True when it changed."""
+        column = self.table.columns.get("text")  # type: ignore[call-overload]
+        wanted = fitting_width([text], column.width, TEXT_WIDTH[1]) if column else 0
+        if column is None or wanted <= column.width:
+            return False
+        column.width = wanted
+        return True
 
     # --- actions --------------------------------------------------------------------------
     def action_add(self) -> None:
@@ -212,12 +244,19 @@ Times: 10:05:23 · ISO 8601 with offset · +5m from the row above."""
     def apply_edit(self, event_id: str, values: dict) -> None:
         """Write edited values into the event and update its cells in place (no rebuild)."""
         event = self.pm.event(event_id)
+        moved = (event.time, event.kind) != (
+            values.get("time", event.time),
+            values.get("kind", event.kind),
+        )
         for k, v in values.items():
             setattr(event, k, v)
         table = self.table
-        for (key, _, _), cell in zip(COLUMNS, event_cells(event), strict=True):
-            table.update_cell(event_id, key, cell)
-        self._after_edit()
+        wider = self._fit_text(event.text)
+        cells = event_cells(event, self._marks.get(event_id))
+        for (key, _, _), cell in list(zip(COLUMNS, cells, strict=True))[1:]:
+            # update_width makes the table take a widened column's new width
+            table.update_cell(event_id, key, cell, update_width=wider and key == "text")
+        self._after_edit(moved)
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         if event.data_table.id == "timeline":
@@ -278,29 +317,54 @@ Times: 10:05:23 · ISO 8601 with offset · +5m from the row above."""
         self.table.focus()
 
     # --- candidates ----------------------------------------------------------------------
+    def accept_candidates(self, chosen: list) -> int:
+        """Add `chosen` through pm_tui.timeline.accept (new ids, no duplicates); returns how many."""
+        from pm_tui.timeline import accept
+
+        if not chosen or not self.can_edit():
+            return 0
+        known = {e.id for e in self.pm.timeline}
+        added = [e for e in accept(self.pm, chosen).timeline if e.id not in known]
+        for c in chosen:
+            if c in self.candidates:
+                self.candidates.remove(c)
+        self.query_one(CandidatesPanel).show(self.candidates)
+        if len(added) == 1:
+            self._insert(added[0])
+        elif added:
+            for e in added:
+                self._place(e)
+                self._fit_text(e.text)
+            self.fill_table(select=added[0].id)
+            self._after_edit()
+        return len(added)
+
     @on(OptionList.OptionSelected, "#candidates")
     def _accept_candidate(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        if event.option.id is None or not self.can_edit():
-            return
-        c = self.candidates.pop(int(event.option.id))
-        sources = getattr(c, "sources", []) or []
-        self._insert(
-            TimelineEvent(
-                id=self.pm.next_event_id(),
-                time=c.time,
-                text=str(c.text),
-                kind=c.kind,
-                source=", ".join(map(str, sources)),
-                actor=getattr(c, "actor", "") or "",
-            )
-        )
-        self.load_candidates()
+        chosen = [c for c in self.candidates if c.id == event.option.id]
+        if chosen and not self.accept_candidates(chosen) and not self.read_only:
+            self.notify("Already in the timeline.")
 
-    def key_x(self) -> None:
-        panel = self.query_one("#candidates", OptionList)
-        if panel.has_focus and panel.highlighted is not None and self.candidates:
-            option = panel.get_option_at_index(panel.highlighted)
-            if option.id is not None:
-                self.candidates.pop(int(option.id))
-                self.load_candidates()
+    def action_accept_high(self) -> None:
+        from pm_tui.timeline import high_confidence
+
+        strong = high_confidence(self.candidates)
+        if not strong:
+            self.notify("No high-confidence suggestions left.")
+            return
+        added = self.accept_candidates(strong)
+        if added:
+            self.notify(f"Added {added} high-confidence event(s) to the timeline.")
+
+    def action_dismiss_candidate(self) -> None:
+        panel = self.query_one(CandidatesPanel)
+        cid = panel.highlighted_id() if panel.has_focus else None
+        if cid is None or not self.can_edit():
+            return
+        index = panel.highlighted
+        self.candidates[:] = [c for c in self.candidates if c.id != cid]
+        self.app.dismiss_candidates(self.pm, [cid])
+        panel.show(self.candidates)
+        if self.candidates:
+            panel.highlighted = min(index or 0, len(self.candidates) - 1)

@@ -3,17 +3,21 @@
 from __future__ import annotations
 
 from rich.text import Text
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import Button, DataTable, Input, Static, TextArea
+from textual.widgets import DataTable, OptionList, TextArea
+from textual.worker import Worker, WorkerState
 
-from pm_tui.model import ContributingFactor, FiveWhys
+from pm_tui.model import ContributingFactor
 from pm_tui.validation import Finding
 from screens.forms import FactorForm
+from screens.messages import Loaded
 from screens.modals import ConfirmModal
 from screens.step_base import StepScreen
+from screens.widgets.factor_suggestions import HintList, RelatedList
+from screens.widgets.five_whys import FiveWhysEditor
 
 
 def lines_of(text: str) -> list[str]:
@@ -26,13 +30,15 @@ class FactorsScreen(StepScreen):
     GUIDANCE = """
 Explain why it happened, about systems, not people: the immediate cause; the contributing \
 factors (with their category and the timeline events that show them); the systemic issues \
-behind them; and a Five Whys chain that ends at something you can change.
-When an answer is "someone made a mistake", ask why the system made that mistake easy. \
-Unsure? Write the open question as a factor and give it an action in step 4."""
+behind them; and Five Whys chains that end at something you can change.
+Suggestions from the timeline are only that: enter on one adds it as a factor to edit.
+When an answer is "someone made a mistake", ask why the system made that mistake easy."""
 
     BINDINGS = [
         Binding("a", "add_factor", "Add factor"),
         Binding("d", "delete_factor", "Delete factor"),
+        Binding("left_square_bracket", "chain(-1)", "Prev chain", show=False),
+        Binding("right_square_bracket", "chain(1)", "Next chain", show=False),
     ]
 
     def compose_main(self) -> ComposeResult:
@@ -43,22 +49,16 @@ Unsure? Write the open question as a factor and give it an action in step 4."""
             table = DataTable(id="factors", cursor_type="row")
             table.border_title = "Contributing factors (a add · enter edit · d delete)"
             yield table
+            hints = HintList(id="hints")
+            hints.border_title = "Suggested factors (enter adds one to edit)"
+            yield hints
+            related = RelatedList(id="related")
+            related.border_title = "Past incidents sharing services or factor categories"
+            yield related
             systemic = TextArea(id="systemic_issues", soft_wrap=True)
             systemic.border_title = "Systemic issues, one per line"
             yield systemic
-            problem = Input(id="problem", placeholder="the problem the Five Whys start from")
-            problem.border_title = "Five Whys: problem"
-            yield problem
-            yield Static(id="whys")
-            yield Static(id="why-warning")
-            why = Input(id="why", placeholder="why? (enter adds it to the chain)")
-            why.border_title = "Add a why"
-            yield why
-            yield Button("Remove last why", id="remove-why")
-
-    @property
-    def chain(self) -> FiveWhys | None:
-        return self.pm.analysis.five_whys[0] if self.pm.analysis.five_whys else None
+            yield FiveWhysEditor(self.pm.analysis.five_whys, id="five-whys")
 
     def load(self) -> None:
         a = self.pm.analysis
@@ -74,8 +74,10 @@ Unsure? Write the open question as a factor and give it an action in step 4."""
             table.add_column(label, key=key)
         for f in a.factors:
             table.add_row(*self._cells(f), key=f.id)
-        self.query_one("#problem", Input).value = self.chain.problem if self.chain else ""
-        self.load_whys()
+        self.load_hints()
+        self.query_one(RelatedList).show(None)
+        self.find_related()
+        self.query_one(FiveWhysEditor).read_only = self.read_only
         for area in self.query(TextArea):
             area.read_only = self.read_only
 
@@ -83,21 +85,41 @@ Unsure? Write the open question as a factor and give it an action in step 4."""
     def _cells(f: ContributingFactor) -> list[Text]:
         return [Text(f.id), Text(f.category), Text(f.description), Text(", ".join(f.events))]
 
-    def load_whys(self) -> None:
-        text = Text()
-        for n, why in enumerate(self.chain.whys if self.chain else [], start=1):
-            text.append(f"{n}. ", style="bold")
-            text.append(f"Why? {why}\n")
-        self.query_one("#whys", Static).update(text or Text("No whys yet.", style="dim"))
+    def load_hints(self) -> None:
+        """Factor hints not yet taken (a hint whose category and events a factor has is hidden)."""
+        from pm_tui.timeline import factor_hints
+
+        taken = {(f.category, tuple(f.events)) for f in self.pm.analysis.factors}
+        self.hints = [
+            h for h in factor_hints(self.pm) if (h.category, tuple(h.events)) not in taken
+        ]
+        self.query_one(HintList).show(self.hints)
+
+    @work(thread=True, exit_on_error=False, group="related")
+    def find_related(self) -> None:
+        """Reads every post-mortem of the repository (through the app), off the UI thread."""
+        self.post_message(Loaded("related", self.app.related_for(self.pm)))
+
+    @on(Loaded)
+    def _loaded(self, message: Loaded) -> None:
+        if message.what == "related":
+            self.query_one(RelatedList).show(message.data, message.error)
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.state == WorkerState.ERROR and event.worker.group == "related":
+            self.query_one(RelatedList).show(
+                None, f"cannot read past incidents: {event.worker.error}"
+            )
 
     def on_findings(self, findings: list[Finding]) -> None:
-        warnings = [f for f in findings if f.rule == "shallow/five-whys-ends-at-person"]
         text = Text()
-        for f in warnings:
+        for f in findings:
+            if f.rule != "shallow/five-whys-ends-at-person":
+                continue
             text.append(f"⚠ {f.message}", style="yellow")
             if f.suggestion:
                 text.append(f" — {f.suggestion}", style="dim")
-        self.query_one("#why-warning", Static).update(text)
+        self.query_one(FiveWhysEditor).show_warning(text)
 
     # --- edits ------------------------------------------------------------------------------
     @on(TextArea.Changed, "#immediate_causes")
@@ -114,33 +136,38 @@ Unsure? Write the open question as a factor and give it an action in step 4."""
             self.pm.analysis.systemic_issues = new
             self.changed("analysis")
 
-    def _ensure_chain(self) -> FiveWhys:
-        if self.chain is None:
-            self.pm.analysis.five_whys.append(FiveWhys(problem=""))
-        return self.chain
-
-    @on(Input.Changed, "#problem")
-    def _problem(self, event: Input.Changed) -> None:
-        value = event.value.strip()
-        if (self.chain.problem if self.chain else "") != value and self.can_edit():
-            self._ensure_chain().problem = value
-            self.changed("analysis")
-
-    @on(Input.Submitted, "#why")
-    def _add_why(self, event: Input.Submitted) -> None:
-        if not event.value.strip() or not self.can_edit():
-            return
-        self._ensure_chain().whys.append(event.value.strip())
-        event.input.value = ""
-        self.load_whys()
+    @on(FiveWhysEditor.Edited)
+    def _whys_edited(self) -> None:
         self.changed("analysis")
 
-    @on(Button.Pressed, "#remove-why")
-    def _remove_why(self) -> None:
-        if self.chain and self.chain.whys and self.can_edit():
-            self.chain.whys.pop()
-            self.load_whys()
-            self.changed("analysis")
+    def action_chain(self, step: int) -> None:
+        self.query_one(FiveWhysEditor).switch(step)
+
+    @on(OptionList.OptionSelected, "#hints")
+    def _take_hint(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option.id is None or not self.can_edit():
+            return
+        hint = self.hints[int(event.option.id)]
+        known = {e.id for e in self.pm.timeline}
+        prefilled = ContributingFactor(
+            id=self.pm.next_factor_id(),
+            category=hint.category,
+            description=hint.description,
+            events=[e for e in hint.events if e in known],
+        )
+
+        def done(values: dict | None) -> None:
+            if values:
+                self._append_factor(ContributingFactor(id=prefilled.id, **values))
+                self.load_hints()
+
+        self._factor_form(prefilled, done)
+
+    def _append_factor(self, f: ContributingFactor) -> None:
+        self.pm.analysis.factors.append(f)
+        self.query_one("#factors", DataTable).add_row(*self._cells(f), key=f.id)
+        self.changed("analysis")
 
     def _factor_form(self, factor: ContributingFactor | None, done) -> None:
         self.app.push_screen(FactorForm(factor, self.pm.timeline), done)
@@ -151,10 +178,7 @@ Unsure? Write the open question as a factor and give it an action in step 4."""
 
         def done(values: dict | None) -> None:
             if values:
-                f = ContributingFactor(id=self.pm.next_factor_id(), **values)
-                self.pm.analysis.factors.append(f)
-                self.query_one("#factors", DataTable).add_row(*self._cells(f), key=f.id)
-                self.changed("analysis")
+                self._append_factor(ContributingFactor(id=self.pm.next_factor_id(), **values))
 
         self._factor_form(None, done)
 
@@ -192,6 +216,7 @@ Unsure? Write the open question as a factor and give it an action in step 4."""
             if yes:
                 self.pm.analysis.factors.remove(factor)
                 self.query_one("#factors", DataTable).remove_row(factor.id)
+                self.load_hints()
                 self.changed("analysis")
 
         self.app.push_screen(ConfirmModal(f"Delete factor {factor.id}?"), done)

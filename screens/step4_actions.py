@@ -11,7 +11,7 @@ from pm_tui.model import ActionItem
 from pm_tui.validation import Finding
 from screens.forms import ActionForm
 from screens.modals import ConfirmModal
-from screens.step_base import StepScreen
+from screens.step_base import StepScreen, finding_marks
 
 COLUMNS = (
     ("check", "!", 3),
@@ -72,20 +72,10 @@ Deadline: YYYY-MM-DD, +10d or +2w."""
         table.focus()
 
     def on_findings(self, findings: list[Finding]) -> None:
-        by_row: dict[str, list[Finding]] = {}
-        for f in findings:
-            if f.row and not f.acknowledged:
-                by_row.setdefault(f.row, []).append(f)
+        marks = finding_marks(findings)
         for a in self.pm.actions:
-            rows = by_row.get(a.id, [])
-            if any(f.severity == "error" for f in rows):
-                mark = Text("✗", style="bold red")
-            elif rows:
-                mark = Text("⚠", style="yellow")
-            else:
-                mark = Text("")
             if a.id in self.table.rows:
-                self.table.update_cell(a.id, "check", mark)
+                self.table.update_cell(a.id, "check", marks.get(a.id, Text("")))
 
     def selected_id(self) -> str | None:
         if self.table.row_count == 0:

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 
 from rich.text import Text
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.widgets import Button, DataTable, Input, Static
+from textual.worker import Worker, WorkerState
 
+from pm_tui.schedule import follow_up_date
 from pm_tui.timeparse import parse_deadline
+from screens.messages import Loaded
 from screens.modals import ParseValidator
 from screens.step_base import StepScreen
 
@@ -24,7 +27,10 @@ calendar (about four weeks after the incident) and a look at what is still open.
 No tracker configured? Keep the items here; 'pm-tui review' lists open items across every \
 post-mortem for a weekly check."""
 
-    BINDINGS = [Binding("t", "app.create_tickets", "Create tickets")]
+    BINDINGS = [
+        Binding("t", "app.create_tickets", "Create tickets"),
+        Binding("f", "app.schedule_follow_up", "Schedule follow-up"),
+    ]
 
     def compose_main(self) -> ComposeResult:
         table = DataTable(id="open-actions", cursor_type="row", zebra_stripes=True)
@@ -36,10 +42,14 @@ post-mortem for a weekly check."""
                 placeholder="YYYY-MM-DD or +4w",
                 validators=[ParseValidator(self._parse_date)],
             )
-            review.border_title = "Follow-up review (enter to schedule)"
+            review.border_title = "Follow-up review (enter sets)"
             yield review
-            yield Button("Create tickets (t)", id="tickets")
+            yield Button("Tickets (t)", id="tickets")
+            yield Button("Follow-up (f)", id="schedule")
         yield Static(id="review-note")
+        review = DataTable(id="all-open", cursor_type="row", zebra_stripes=True)
+        review.border_title = "Open action items in every post-mortem, by owner"
+        yield review
 
     def _parse_date(self, text: str) -> date:
         return parse_deadline(text, today=self.app.clock().date())
@@ -55,6 +65,21 @@ post-mortem for a weekly check."""
             ("tracker", "Ticket"),
         ):
             table.add_column(label, key=key)
+        self.fill_actions()
+        review = self.query_one("#follow_up_review", Input)
+        proposed = follow_up_date(self.pm)
+        review.value = proposed.isoformat()
+        note = (
+            "scheduled"
+            if self.pm.follow_up_review
+            else "proposed: four weeks after the resolution — enter keeps it, f adds it to your calendar"
+        )
+        self.query_one("#review-note", Static).update(Text(note, style="dim"))
+
+    def fill_actions(self) -> None:
+        """This post-mortem's open items with their tickets."""
+        table = self.query_one("#open-actions", DataTable)
+        table.clear()
         today = self.app.clock().date()
         for a in self.pm.open_actions():
             overdue = a.deadline is not None and a.deadline < today
@@ -67,18 +92,62 @@ post-mortem for a weekly check."""
                     style="bold red" if overdue else "",
                 ),
                 Text(a.status),
-                Text(a.tracker_url or "not filed", style="dim"),
+                Text(a.tracker_url or "not filed", style="" if a.tracker_url else "dim"),
                 key=a.id,
             )
-        review = self.query_one("#follow_up_review", Input)
-        proposed = self.pm.follow_up_review or (self.pm.window.started.date() + timedelta(weeks=4))
-        review.value = proposed.isoformat()
-        note = (
-            "scheduled"
-            if self.pm.follow_up_review
-            else "proposed: four weeks after the incident — press enter to keep it"
-        )
-        self.query_one("#review-note", Static).update(Text(note, style="dim"))
+
+    def on_mount(self) -> None:  # Textual also runs StepScreen.on_mount (load) after this
+        table = self.query_one("#all-open", DataTable)
+        for key, label in (
+            ("owner", "Owner"),
+            ("item", "Item"),
+            ("action", "Action"),
+            ("due", "Due"),
+            ("pm", "Post-mortem"),
+        ):
+            table.add_column(label, key=key)
+        table.add_row(Text("loading…", style="dim"), key="loading")
+        self.load_review()
+
+    @work(thread=True, exit_on_error=False, group="review")
+    def load_review(self) -> None:
+        """Reads every post-mortem of the repository (through the app), off the UI thread."""
+        self.post_message(Loaded("review", self.app.open_action_review()))
+
+    @on(Loaded)
+    def _review_loaded(self, message: Loaded) -> None:
+        if message.what != "review":
+            return
+        table = self.query_one("#all-open", DataTable)
+        table.clear()
+        for owner, items in message.data.items():
+            for n, a in enumerate(items):
+                due = a.item.deadline.isoformat() if a.item.deadline else "no deadline"
+                if a.overdue:
+                    due_text = Text(f"{due} ({a.days_overdue}d overdue)", style="bold red")
+                else:
+                    due_text = Text(due)
+                table.add_row(
+                    Text(owner if n == 0 else "", style="bold"),
+                    Text(a.item.id),
+                    Text(a.item.action),
+                    due_text,
+                    Text(a.pm_id),
+                    key=f"{a.pm_id}/{a.item.id}",
+                )
+        if table.row_count == 0:
+            table.add_row(Text("no open action items anywhere", style="green"), key="none")
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.state == WorkerState.ERROR and event.worker.group == "review":
+            self.notify(f"Cannot read the open items: {event.worker.error}", severity="error")
+
+    def model_updated(self, section: str) -> None:
+        if section == "actions":
+            self.fill_actions()
+        elif section == "follow_up_review" and self.pm.follow_up_review:
+            self.query_one("#follow_up_review", Input).value = self.pm.follow_up_review.isoformat()
+            self.query_one("#review-note", Static).update(Text("scheduled", style="green"))
 
     @on(Input.Submitted, "#follow_up_review")
     def _schedule(self, event: Input.Submitted) -> None:
@@ -94,3 +163,7 @@ post-mortem for a weekly check."""
     @on(Button.Pressed, "#tickets")
     def _tickets(self) -> None:
         self.app.action_create_tickets()
+
+    @on(Button.Pressed, "#schedule")
+    def _schedule_button(self) -> None:
+        self.app.action_schedule_follow_up()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
@@ -15,11 +16,29 @@ from screens.widgets.findings_panel import FindingsPanel
 from screens.widgets.step_indicator import StepIndicator, step_title
 
 
+def finding_marks(findings: list[Finding]) -> dict[str, Text]:
+    """`✗` (an error) or `⚠` per table row the open findings are about, for an inline column."""
+    marks: dict[str, Text] = {}
+    for f in findings:
+        if not f.row or f.acknowledged:
+            continue
+        if f.severity == "error":
+            marks[f.row] = Text("✗", style="bold red")
+        elif f.row not in marks:
+            marks[f.row] = Text("⚠", style="yellow")
+    return marks
+
+
 class StepScreen(Screen):
     """A wizard step over the working post-mortem `pm` (edited in place; changes announced)."""
 
     STEP = 0
     GUIDANCE = ""
+    # Next and Back first, so a narrow footer shows them before the step's own keys.
+    BINDINGS = [
+        Binding("ctrl+n", "app.next_step", "Next"),
+        Binding("ctrl+b", "app.prev_step", "Back"),
+    ]
 
     def __init__(self, pm: PostMortem) -> None:
         super().__init__(name=f"step{self.STEP}")
@@ -51,6 +70,9 @@ class StepScreen(Screen):
 
     def on_findings(self, findings: list[Finding]) -> None:
         """Hook: show findings inline (e.g. a column in a table)."""
+
+    def model_updated(self, section: str) -> None:
+        """Hook: the app changed `section` of the model (e.g. tickets filed); show it."""
 
     # --- shared -------------------------------------------------------------------------
     @property

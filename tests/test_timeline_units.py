@@ -124,6 +124,32 @@ def test_candidates_are_kept_beside_the_post_mortem(repo):
         load_candidates(repo, "2025-05-01-x")
 
 
+def test_pending_leaves_out_accepted_candidates_and_high_confidence_filters():
+    from pm_tui.timeline import high_confidence, pending
+
+    pm = read_postmortem(SAMPLES / f"{SAMPLE_ID}.toml")
+    candidates = reconstruct(_steady_and_burst(), WINDOW)
+    assert pending(pm, candidates) == candidates
+    once = accept(pm, candidates[:1])
+    assert pending(once, candidates) == candidates[1:]
+    strong = high_confidence(candidates, 0.0)
+    assert strong == candidates and high_confidence(candidates, 1.01) == []
+
+
+def test_dismissed_candidates_persist_and_accumulate(repo):
+    from pm_tui.timeline import dismiss, load_dismissed
+
+    assert load_dismissed(repo, "2025-05-01-x") == set()
+    assert dismiss(repo, "2025-05-01-x", ["C-b"]) == {"C-b"}
+    assert dismiss(repo, "2025-05-01-x", ["C-a", "C-b"]) == {"C-a", "C-b"}
+    assert load_dismissed(repo, "2025-05-01-x") == {"C-a", "C-b"}  # read back from disk
+    path = repo.evidence_dir("2025-05-01-x") / "dismissed.json"
+    assert [p.name for p in path.parent.iterdir()] == ["dismissed.json"]  # no temp file left
+    path.write_text("[1, 2")
+    with pytest.raises(PmTuiError, match="dismissed.json"):
+        load_dismissed(repo, "2025-05-01-x")
+
+
 def test_factor_hints_on_the_sample_cite_the_rows_behind_them():
     pm = read_postmortem(SAMPLES / f"{SAMPLE_ID}.toml")
     hints = {h.category: h for h in factor_hints(pm)}

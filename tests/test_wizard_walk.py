@@ -43,7 +43,7 @@ async def test_walk_all_steps_adding_and_editing_rows(sample_repo):
         await pilot.press("enter")
         await pilot.pause()
         assert added.time == datetime(2025, 6, 14, 22, 5, 30, tzinfo=UTC)
-        assert str(table.get_row(added.id)[0]) == "2025-06-14 22:05:30"
+        assert str(table.get_row(added.id)[1]) == "2025-06-14 22:05:30"
 
         # step 3, then step 4: add an action item by keys
         await pilot.press("ctrl+n")

@@ -34,24 +34,15 @@ def register(sub) -> None:
 
 
 def _smtp_settings(args, config: dict):
-    from pm_tui.distribute import SmtpSettings
+    from pm_tui.distribute import smtp_settings
 
-    section = config.get("smtp") if isinstance(config.get("smtp"), dict) else {}
-    sender = args.sender or section.get("from") or ""
-    if not sender:
-        raise UsageError("no sender address: pass --from ADDR or set smtp.from in the config")
-    port = args.smtp_port or section.get("port")
-    tls = section.get("tls")
-    if isinstance(tls, bool):  # `pm-tui init` writes tls = true (STARTTLS) / false (none)
-        tls = "starttls" if tls else "none"
-    return SmtpSettings(
-        host=args.smtp_host or section.get("host") or "localhost",
-        port=int(port) if port else None,
-        tls=args.smtp_tls or tls or "starttls",
-        sender=sender,
-        cafile=args.smtp_cafile or section.get("cafile"),
-        **({"user_env": section["user_env"]} if section.get("user_env") else {}),
-        **({"password_env": section["password_env"]} if section.get("password_env") else {}),
+    return smtp_settings(
+        config,
+        host=args.smtp_host,
+        port=args.smtp_port,
+        tls=args.smtp_tls,
+        sender=args.sender,
+        cafile=args.smtp_cafile,
     )
 
 

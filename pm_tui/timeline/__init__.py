@@ -4,21 +4,34 @@ reconstruct(evidence, window) -> list[Candidate]     propose rows, each citing i
 accept(pm, candidates) -> PostMortem                  add chosen rows to the curated timeline
 factor_hints(pm) -> list[FactorHint]                  suggestions for step 3, never applied
 save_candidates / load_candidates                     <id>.evidence/candidates.json
+dismiss / load_dismissed                              <id>.evidence/dismissed.json
 """
 
-from pm_tui.timeline.accept import accept
+from pm_tui.timeline.accept import HIGH_CONFIDENCE, accept, high_confidence, pending
 from pm_tui.timeline.candidate import Candidate, EvidenceLink
 from pm_tui.timeline.hints import FactorHint, factor_hints
 from pm_tui.timeline.reconstruct import reconstruct
-from pm_tui.timeline.storage import load_candidates, save_candidates
+from pm_tui.timeline.storage import (
+    dismiss,
+    load_candidates,
+    load_dismissed,
+    save_candidates,
+    save_dismissed,
+)
 
 __all__ = [
+    "HIGH_CONFIDENCE",
     "Candidate",
     "EvidenceLink",
     "FactorHint",
     "accept",
+    "dismiss",
     "factor_hints",
+    "high_confidence",
     "load_candidates",
+    "load_dismissed",
+    "pending",
     "reconstruct",
     "save_candidates",
+    "save_dismissed",
 ]

@@ -35,3 +35,27 @@ def accept(pm: PostMortem, candidates: Iterable[Candidate]) -> PostMortem:
         )
     out.sort_timeline()
     return out
+
+
+HIGH_CONFIDENCE = 0.75  # alerts, pages and deploys reach this; a lone log template rarely does
+
+
+def pending(pm: PostMortem, candidates: Iterable[Candidate]) -> list[Candidate]:
+    """The candidates not yet in the timeline (no row of the same kind at the same second)."""
+    candidates = list(candidates)
+    if not candidates:  # a long timeline costs something to index: not for nothing
+        return []
+    taken = {(to_utc(e.time).replace(microsecond=0), e.kind) for e in pm.timeline}
+    return [
+        c
+        for c in candidates
+        if (to_utc(c.time).replace(microsecond=0), c.kind if c.kind in EVENT_KINDS else "other")
+        not in taken
+    ]
+
+
+def high_confidence(
+    candidates: Iterable[Candidate], threshold: float = HIGH_CONFIDENCE
+) -> list[Candidate]:
+    """The candidates whose confidence is at least `threshold`."""
+    return [c for c in candidates if c.confidence >= threshold]

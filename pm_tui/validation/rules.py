@@ -5,6 +5,7 @@ deadline/, timeline/, process/).
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from datetime import date, timedelta
@@ -92,13 +93,22 @@ def prose_fields(pm: PostMortem) -> Iterator[tuple[str, str, str, str]]:
             yield "retrospective", "", f"{name}[{i}]", item
 
 
+@functools.lru_cache(maxsize=20_000)
+def _prose_findings(text: str) -> tuple:
+    # The wizard validates after every edit; with a long timeline nearly every text is
+    # unchanged, and the language checks are pure functions of the text.
+    from pm_tui.language import check_prose
+
+    return tuple(check_prose(text))
+
+
 def _language(pm: PostMortem, today: date) -> Iterator[Finding]:
-    from pm_tui.language import check_action, check_prose
+    from pm_tui.language import check_action
 
     for section, row, field, text in prose_fields(pm):
         if not text.strip():
             continue
-        for lf in check_prose(text):
+        for lf in _prose_findings(text):
             yield _from_language(lf, section, row, field)
     for a in pm.actions:
         if a.action.strip():

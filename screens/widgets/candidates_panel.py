@@ -1,0 +1,42 @@
+"""Suggested timeline events (reconstructed candidates): enter accepts, x dismisses."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from pm_tui.timeline import HIGH_CONFIDENCE
+
+
+def candidate_label(c) -> Text:
+    """`22:10:05 alert_fired Disk alarm  (0.90)` as rich text; candidate text is never markup."""
+    label = Text(f"{c.time:%H:%M:%S} ", style="bold")
+    label.append(f"{c.kind} ", style="cyan")
+    label.append(str(c.text))
+    label.append(
+        f"  ({c.confidence:.2f})", style="green" if c.confidence >= HIGH_CONFIDENCE else "dim"
+    )
+    return label
+
+
+class CandidatesPanel(OptionList):
+    """Lists candidates by their stable ids; the screen decides what accept and dismiss do."""
+
+    def show(self, candidates: list) -> None:
+        """Replace the list with `candidates` (a hint when there are none)."""
+        self.clear_options()
+        if not candidates:
+            self.add_option(
+                Option(
+                    Text("no suggestions: collect evidence in step 1", style="dim"), disabled=True
+                )
+            )
+            return
+        self.add_options([Option(candidate_label(c), id=c.id) for c in candidates])
+
+    def highlighted_id(self) -> str | None:
+        """The id of the highlighted candidate, if any."""
+        if self.highlighted is None:
+            return None
+        return self.get_option_at_index(self.highlighted).id
