@@ -62,18 +62,18 @@ or note who remembers what happened. Gaps go into the report."""
         for key, label in (
             ("n", "#"),
             ("kind", "Kind"),
+            ("state", "State"),  # before the long columns, so it is seen at 80 columns too
             ("target", "Target"),
             ("query", "Query"),
-            ("state", "State"),
         ):
             table.add_column(label, key=key)
         for i, s in enumerate(self.pm.sources):
             table.add_row(
                 Text(f"S{i + 1}"),
                 Text(s.kind),
+                source_state(s),
                 Text(short_target(s.target)),
                 Text(s.query[:40]),
-                source_state(s),
                 key=f"S{i + 1}",
             )
         if not self.pm.sources:
@@ -101,9 +101,9 @@ or note who remembers what happened. Gaps go into the report."""
                 self.query_one("#sources", DataTable).add_row(
                     Text(f"S{i}"),
                     Text(s.kind),
+                    source_state(s),
                     Text(short_target(s.target)),
                     Text(s.query[:40]),
-                    source_state(s),
                     key=f"S{i}",
                 )
                 self.changed("sources")

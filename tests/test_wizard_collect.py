@@ -31,7 +31,7 @@ async def test_add_a_log_source_and_collect_it(sample_repo, tmp_path):
         assert source.collected_at is not None
         assert source.counts
         key = f"S{len(app.pm.sources)}"
-        assert "collected" in str(app.screen.query_one("#sources").get_row(key)[4])
+        assert "collected" in str(app.screen.query_one("#sources").get_row(key)[2])
         # the same worker rebuilt step 2's suggestions from the kept evidence
         stored = sample_repo.evidence_dir(DRAFT_ID) / "candidates.json"
         await wait_until(pilot, stored.exists)
