@@ -7,12 +7,20 @@ import re
 from pm_tui.language import blame
 from pm_tui.language.actions import check_vague
 from pm_tui.language.finding import LanguageFinding
+from pm_tui.language.prefilter import may_blame
 from pm_tui.language.subjects import np_is_person, subject_of, tokens
 from pm_tui.language.text import mask_prose, split_sentences
 
 
 def check_masked(masked: str) -> list[LanguageFinding]:
     """Blame findings over text whose code, URLs and logs are already masked."""
+    if not may_blame(masked):
+        return []  # no rule's pattern can match anywhere in it: most fields end here
+    return check_sentences(masked)
+
+
+def check_sentences(masked: str) -> list[LanguageFinding]:
+    """check_masked without the whole-text shortcut: every sentence through every rule."""
     found: list[LanguageFinding] = []
     for start, end in split_sentences(masked):
         sentence = blame.check_sentence(masked[start:end], start)

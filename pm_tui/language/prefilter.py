@@ -1,0 +1,298 @@
+"""A cheap test that a whole text cannot hold a blame finding, so most fields skip the
+per-sentence rules.
+
+For each blame rule the test knows, from the rule's own regular expression, the literal
+strings one of which any match must contain (e.g. "fail(?:ed|s)? to" needs "fail to",
+"failed to" or "fails to"). A text in which, rule by rule, those strings are absent cannot
+match, and so cannot get a finding. Anything unusual (non-ASCII text, where case-insensitive
+matching is more than lower-casing) skips the shortcut and runs every rule.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from itertools import product
+
+from pm_tui.language import blame
+from pm_tui.language.text import MASK
+
+try:  # the stdlib's own pattern parser; without it the shortcut is simply off
+    from re import _constants as _c
+    from re import _parser as _sre_parse
+except ImportError:  # pragma: no cover
+    _sre_parse = None
+
+# A requirement: any match contains, for some alternative, every one of its groups (a set
+# of strings, one of which must be there, or a small pattern that must match). None:
+# nothing is known.
+Group = tuple[frozenset[str], re.Pattern[str] | None]  # the strings, and \b where it matters
+Requirement = list[list[Group]]
+
+# Stands for \b inside the expanded strings. Kept only next to a letter or digit, where the
+# probe text (lower-cased, masked characters made spaces) has a word boundary wherever the
+# sentence has one, so the test stays a necessary condition.
+_B = "\x00"
+
+_MAX_STRINGS = 64
+_SPACE = (
+    None if _sre_parse is None else (_c.IN, [(_c.CATEGORY, _c.CATEGORY_SPACE)])
+)  # expanding "(?:a|b)(?:c|d)..." multiplies; stop before it gets large
+
+
+def required_strings(pattern: str, flags: int = re.I) -> Requirement | None:
+    """Literal strings (lower-cased) a match of `pattern` must contain, as alternatives of
+    conjunctions; exact for ASCII text matched case-insensitively. None when unknown."""
+    if _sre_parse is None or not flags & re.I:
+        return None
+    try:
+        tree = _sre_parse.parse(pattern, flags)
+    except Exception:  # noqa: BLE001 - an unparsable pattern just gets no shortcut
+        return None
+    need = _need(list(tree))
+    return None if any(not conj for conj in need) else need
+
+
+_NOTHING: Requirement = [[]]  # one alternative that needs nothing
+
+
+def _exact(item) -> frozenset[str] | None:
+    """Every string `item` can match, when that is a small finite set (zero-width: {""})."""
+    op, av = item
+    if op is _c.LITERAL:
+        return frozenset({_char(av)})
+    if item == _SPACE:
+        return frozenset({" "})  # the probe's whitespace is one space per run
+    if op is _c.AT and av is _c.AT_BOUNDARY:
+        return frozenset({_B})
+    if op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
+        return frozenset({""})  # zero-width: dropping it can only allow more matches
+    if op is _c.IN and all(o is _c.LITERAL for o, _ in av):
+        return frozenset(_char(v) for _, v in av)
+    if op is _c.SUBPATTERN:
+        return _exact_sequence(list(av[-1]))
+    if op is _c.BRANCH:
+        out: set[str] = set()
+        for branch in av[1]:
+            sub = _exact_sequence(list(branch))
+            if sub is None:
+                return None
+            out |= sub
+        return frozenset(out) if len(out) <= _MAX_STRINGS else None
+    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT):
+        low, high, sub = av
+        inner = _exact_sequence(list(sub))
+        if inner == {" "}:
+            return frozenset({" "}) if low >= 1 else frozenset({"", " "})
+        if inner is None or high > 1:
+            return None
+        return inner | {""} if low == 0 else inner
+    return None
+
+
+def _char(code: int) -> str:
+    ch = chr(code)
+    return " " if ch.isspace() else ch.lower()
+
+
+def _exact_sequence(items: list) -> frozenset[str] | None:
+    run = frozenset({""})
+    for item in items:
+        ex = _exact(item)
+        if ex is None or len(run) * len(ex) > _MAX_STRINGS:
+            return None
+        run = frozenset(a + b for a, b in product(run, ex))
+    return run
+
+
+def _lead(items: list, suffix: frozenset[str]) -> frozenset[str]:
+    """The strings the leading exact items of `items` match (then `suffix`, when every item
+    is exact): what must follow a group that `items` come after."""
+    run = frozenset({""})
+    for item in items:
+        ex = _exact(item)
+        if ex is None or len(run) * len(ex) > _MAX_STRINGS:
+            return run
+        run = frozenset(a + b for a, b in product(run, ex))
+    return _join(run, suffix) or run
+
+
+def _join(run: frozenset[str], ex: frozenset[str]) -> frozenset[str] | None:
+    if len(run) * len(ex) > _MAX_STRINGS:
+        return None
+    return frozenset(a + b for a, b in product(run, ex))
+
+
+def _need(
+    items: list,
+    prefix: frozenset[str] = frozenset({""}),
+    suffix: frozenset[str] = frozenset({""}),
+) -> Requirement:
+    """What any match of the sequence `items` (between one of `prefix` and one of `suffix`)
+    contains: runs of consecutive items with exact sets, expanded, and what its groups and
+    branches need."""
+    parts: list[Requirement] = []
+    run = prefix
+
+    def close(run: frozenset[str]) -> None:
+        group = _group(run)
+        if group is not None:
+            parts.append([[group]])
+
+    for i, item in enumerate(items):
+        ex = _exact(item)
+        joined = _join(run, ex) if ex is not None else None
+        if joined is not None:
+            run = joined
+            continue
+        op, av = item
+        if ex is None and op in (_c.SUBPATTERN, _c.BRANCH):
+            after = _lead(items[i + 1 :], suffix)  # the run so far starts it, this ends it
+            branches = [av[-1]] if op is _c.SUBPATTERN else av[1]
+            alternatives = [conj for b in branches for conj in _need(list(b), run, after)]
+            parts.append(_NOTHING if any(not c for c in alternatives) else alternatives)
+        else:
+            close(run)
+            if ex is not None:
+                run = ex
+                continue
+            if op in (_c.MAX_REPEAT, _c.MIN_REPEAT) and av[0] >= 1:
+                parts.append(_need(list(av[2])))  # "x+" holds at least one x
+        run = frozenset({""})
+    else:
+        run = _join(run, suffix) or run  # the sequence ends in a run: the suffix goes on
+    close(run)
+    need: Requirement = _NOTHING
+    for part in sorted(parts, key=len):
+        if len(need) * len(part) > _MAX_STRINGS:
+            continue  # leaving a part out only asks for less
+        need = [a + b for a in need for b in part]
+    return need
+
+
+def _group(strings: frozenset[str]) -> Group | None:
+    """The test for "one of `strings` is in the probe", or None when it tests nothing."""
+    kept = {re.sub(" +", " ", _drop_loose_boundaries(s)) for s in strings}
+    if any(not s.replace(_B, "") or "_" in s for s in kept):
+        return None  # an empty string is always there; "_" would not survive the probe
+    plain = frozenset(s.replace(_B, "") for s in kept)
+    if not any(_B in s for s in kept):
+        return plain, None
+    bounded = re.compile("|".join(r"\b".join(map(re.escape, s.split(_B))) for s in sorted(kept)))
+    _MARKED[bounded] = frozenset(kept)
+    return plain, bounded
+
+
+_MARKED: dict[re.Pattern[str], frozenset[str]] = {}  # the strings of a group, \b marked
+
+
+def _drop_loose_boundaries(s: str) -> str:
+    out = []
+    for i, ch in enumerate(s):
+        if ch != _B:
+            out.append(ch)
+        elif any(0 <= j < len(s) and s[j].isascii() and s[j].isalnum() for j in (i - 1, i + 1)):
+            out.append(ch)
+    return "".join(out)
+
+
+def _found(group: Group, probe: str) -> bool:
+    strings, bounded = group
+    if not any(s in probe for s in strings):
+        return False  # the cheap test first: the strings without their word boundaries
+    return bounded is None or bounded.search(probe) is not None
+
+
+_TOKEN = re.compile(r"\w+")
+
+
+class _Index:
+    """A rule's requirement, its alternatives filed under a whole word each must contain
+    (so a text is only tested against the alternatives, and strings, whose word it has)."""
+
+    def __init__(self, req: Requirement | None) -> None:
+        self.always = req is None
+        self.unkeyed: list[list[Group]] = []
+        self.by_key: dict[str, list[list[Group]]] = {}
+        for conj in req or []:
+            conj = sorted(conj, key=lambda g: len(g[0]))  # the shortest test first
+            keyed = _keyed_group(conj)
+            if keyed is None:
+                self.unkeyed.append(conj)
+                continue
+            index, by_key = keyed
+            bounded = conj[index][1]
+            rest = conj[:index] + conj[index + 1 :]
+            for key, strings in by_key.items():
+                self.by_key.setdefault(key, []).append([(strings, bounded), *rest])
+        self.keys = frozenset(self.by_key)
+
+    def holds(self, probe: str, tokens: set[str]) -> bool:
+        """False only when no match of the rule's pattern can be in `probe`."""
+        if self.always:
+            return True
+        for conj in self.unkeyed:
+            if all(_found(g, probe) for g in conj):
+                return True
+        for key in self.keys.intersection(tokens):
+            for conj in self.by_key[key]:
+                if all(_found(g, probe) for g in conj):
+                    return True
+        return False
+
+
+def _keyed_group(conj: list[Group]) -> tuple[int, dict[str, frozenset[str]]] | None:
+    """A group of `conj` whose every string holds a whole word, and its strings by that
+    word; None if there is none. A word of a required string is whole when something not a
+    word character (or a word boundary) is on both its sides, so the text has it as a token of word characters."""
+    best = None
+    for index, (strings, bounded) in enumerate(conj):
+        by_key: dict[str, set[str]] = {}
+        for s in _MARKED.get(bounded, strings):
+            whole = [m.group(0) for m in _TOKEN.finditer(s) if m.start() > 0 and m.end() < len(s)]
+            if not whole:
+                break
+            by_key.setdefault(max(whole, key=len), set()).add(s.replace(_B, ""))
+        else:
+            shortest = min(map(len, by_key))
+            if best is None or shortest > best[0]:
+                best = (shortest, index, {k: frozenset(v) for k, v in by_key.items()})
+    return None if best is None else best[1:]
+
+
+@cache
+def _requirements() -> dict[str, _Index]:
+    rx = blame._rx()
+    names = "verb judge human_error cf_if cf_had fault_of owned_fault mistake_noun vigilance"
+    return {
+        name: _Index(required_strings(rx[name].pattern, rx[name].flags)) for name in names.split()
+    }
+
+
+def may_blame(masked: str) -> bool:
+    """False only when no sentence of `masked` can get a finding from blame.check_sentence.
+
+    Every finding needs a match of one of the rules' patterns in a sentence, and a sentence
+    is part of `masked`: so if no pattern's required strings are in `masked`, none can.
+    """
+    if not masked.isascii():
+        return True
+    # Lower case (exact for ASCII), masked characters as spaces (so a word boundary holds at
+    # a sentence's edges) and one space per run of whitespace (so "\\s+" is one space).
+    probe = " " + " ".join(masked.lower().replace(MASK, " ").split()) + " "
+    tokens = set(_TOKEN.findall(probe))
+    req = _requirements()
+    if req["judge"].holds(probe, tokens) or req["human_error"].holds(probe, tokens):
+        return True
+    if req["verb"].holds(probe, tokens):
+        return True
+    if ("if " in probe or "had " in probe) and (
+        req["cf_if"].holds(probe, tokens) or req["cf_had"].holds(probe, tokens)
+    ):
+        return True
+    # blame._fault_with_person, branch by branch.
+    if req["fault_of"].holds(probe, tokens) or req["owned_fault"].holds(probe, tokens):
+        return True
+    if "by " in probe and req["mistake_noun"].holds(probe, tokens):
+        return True
+    return req["vigilance"].holds(probe, tokens)
