@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
+from itertools import islice
 
 from pm_tui.language import blame
 from pm_tui.language.actions import check_vague
 from pm_tui.language.finding import LanguageFinding
 from pm_tui.language.prefilter import may_blame
-from pm_tui.language.subjects import np_is_person, subject_of, tokens
+from pm_tui.language.subjects import _token_re, np_is_person, subject_of
 from pm_tui.language.text import mask_prose, split_sentences
 
 
@@ -60,18 +61,42 @@ def ends_at_person(text: str) -> bool:
     """True when an explanation stops at a person or at "human error" instead of at what
     allowed the mistake (used for the last why of a Five Whys chain and for factors)."""
     masked = mask_prose(text)
-    if any(blame.rejects_blame(masked[s:e]) for s, e in split_sentences(masked)):
+    # An explicit rejection of blame wins over everything below; it is checked last only
+    # because it is the slowest test and matters only when the answer would be True.
+    if not _stops_at_person(masked):
         return False
+    return not any(blame.rejects_blame(masked[s:e]) for s, e in split_sentences(masked))
+
+
+def _stops_at_person(masked: str) -> bool:
     if check_masked(masked):
         return True
-    if re.search(
-        r"\b(?:human|operator|user) (?:error|mistake)|\bmistake\b|\boversight\b", masked, re.I
-    ):
+    if _names_a_mistake(masked):
         return True
     body = _LEAD.sub("", masked.strip())
-    if _SYSTEMIC.search(body):
+    # "Stops at a person" needs both: a person leads, and no systemic cause follows. The
+    # person test is the cheaper one, so it goes first.
+    words = [m.group(0) for m in islice(_token_re().finditer(body), 6)]
+    if not _leads_with_person(words):
         return False
-    words = tokens(body)
+    return not _SYSTEMIC.search(body)
+
+
+_MISTAKE = re.compile(
+    r"\b(?:human|operator|user) (?:error|mistake)|\bmistake\b|\boversight\b", re.I
+)
+
+
+def _names_a_mistake(masked: str) -> bool:
+    if masked.isascii():  # lower-casing is exact there: skip the regex on most texts
+        low = masked.lower()
+        if "error" not in low and "mistake" not in low and "oversight" not in low:
+            return False
+    return _MISTAKE.search(masked) is not None
+
+
+def _leads_with_person(words: list[str]) -> bool:
+    """The explanation's first words (up to six) name a person or start with one."""
     for k in range(1, min(5, len(words)) + 1):
         if np_is_person(words[:k], allow_we=True):
             return True
