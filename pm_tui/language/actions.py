@@ -152,31 +152,40 @@ def _is_identifier(token: str) -> bool:
 def concreteness(text: str) -> int:
     """How many kinds of concrete detail the action names (numbers, identifiers, acronyms or
     product names, done-when, length); 0 means nothing an owner could check off."""
+    return _concreteness(text, enough=6)
+
+
+def _concreteness(text: str, enough: int) -> int:
+    """concreteness, stopping (with a score of at least `enough`) as soon as it gets there;
+    the cheap kinds of detail are counted first."""
     words = text.split()
-    score = 0
-    if any(ch.isdigit() for ch in text):
-        score += 1
-    if '"' in text or any(_is_identifier(w) for w in words):
-        score += 1
+    score = (len(words) >= 14) + any(map(str.isdigit, text))
+    if score >= enough:
+        return score
+    named = '"' in text or any(_is_identifier(w) for w in words)
+    score += named
+    if score >= enough:
+        return score
     cores = [w.strip(".,;:!?\"'()") for w in words]
-    if any(
+    acronym = any(
         len(c) >= 2 and c.rstrip("s").isupper() and c.rstrip("s") not in _ROLE_ACRONYMS
         for c in cores
-    ):
-        score += 1
-    if any(
+    )
+    score += acronym
+    if score >= enough:
+        return score
+    product = any(
         c[:1].isupper()
         and c[1:].isalpha()
         and any(ch.islower() for ch in c[1:])
         and i > 0
         and not words[i - 1].endswith((".", ":", "!", "?"))
         for i, c in enumerate(cores)
-    ):
-        score += 1
-    if (score or len(words) >= 8) and _DONE.search(text):
+    )
+    score += product
+    details = score - (len(words) >= 14)
+    if (details or len(words) >= 8) and _DONE.search(text):
         score += 1  # "before release" alone does not make a five-word action concrete
-    if len(words) >= 14:
-        score += 1
     return score
 
 
@@ -187,7 +196,7 @@ def check_vague(text: str) -> list[LanguageFinding]:
         return []
     start = text.index(stripped[0])
     end = start + len(stripped)
-    score = concreteness(stripped)
+    score = _concreteness(stripped, enough=2)
     if score >= 2:
         return []  # concrete enough for every rule, vigilance included
     for name, rx, message, suggestion in _compiled():
