@@ -142,11 +142,11 @@ def _is_identifier(token: str) -> bool:
     core = token.strip(".,;:!?\"'()")
     if len(core) < 2:
         return False
-    if core.startswith(("#", "`")) or any(ch in _INNER_MARKS for ch in core[1:-1]):
-        return any(ch.isalnum() for ch in core)
+    if core.startswith(("#", "`")) or not _INNER_MARKS.isdisjoint(core[1:-1]):
+        return any(map(str.isalnum, core))
     if "-" in core and core.lower() not in _PLAIN_HYPHENATED and core.islower():
         return True
-    return core[0].islower() and any(ch.isupper() for ch in core[1:])  # camelCase
+    return core[0].islower() and any(map(str.isupper, core[1:]))  # camelCase
 
 
 def concreteness(text: str) -> int:
@@ -162,14 +162,18 @@ def _concreteness(text: str, enough: int) -> int:
     score = (len(words) >= 14) + any(map(str.isdigit, text))
     if score >= enough:
         return score
-    named = '"' in text or any(_is_identifier(w) for w in words)
+    # A plain lower-case word is never an identifier: test only the others.
+    named = '"' in text or any(
+        _is_identifier(w) for w in words if not (w.isalpha() and w.islower())
+    )
     score += named
     if score >= enough:
         return score
-    cores = [w.strip(".,;:!?\"'()") for w in words]
+    # Acronyms and product names need a capital letter: look only at words that have one.
+    capitalised = [(i, w.strip(".,;:!?\"'()")) for i, w in enumerate(words) if not w.islower()]
     acronym = any(
         len(c) >= 2 and c.rstrip("s").isupper() and c.rstrip("s") not in _ROLE_ACRONYMS
-        for c in cores
+        for _, c in capitalised
     )
     score += acronym
     if score >= enough:
@@ -180,7 +184,7 @@ def _concreteness(text: str, enough: int) -> int:
         and any(ch.islower() for ch in c[1:])
         and i > 0
         and not words[i - 1].endswith((".", ":", "!", "?"))
-        for i, c in enumerate(cores)
+        for i, c in capitalised
     )
     score += product
     details = score - (len(words) >= 14)
