@@ -53,48 +53,62 @@ def locate(text: str, path: tuple) -> tuple[int, int]:
 
     Falls back to the closest enclosing table header, then to 1:1.
     """
-    # Split path into the table part and the final key.
-    table_parts: list[str] = []
-    index_for: dict[str, int] = {}
-    key = None
-    items = list(path)
-    i = 0
-    while i < len(items):
-        part = items[i]
-        if isinstance(part, int):
-            index_for[".".join(table_parts)] = part
-        elif i == len(items) - 1 or (
-            i == len(items) - 2
-            and isinstance(items[-1], int)
-            and not _is_table_array(table_parts, part)
-        ):
-            key = part
-            break
-        else:
-            table_parts.append(part)
-        i += 1
-    target = ".".join(table_parts)
-    lines = text.splitlines()
-    current = ""
-    counts: dict[str, int] = {}
-    header_line = None
-    for n, line in enumerate(lines, 1):
-        m = _HEADER_RE.match(line)
-        if m and not line.lstrip().startswith("#"):
-            current = m.group(2).replace('"', "").strip()
-            if m.group(1) == "[[":
-                counts[current] = counts.get(current, -1) + 1
-            if current == target and counts.get(current, 0) == index_for.get(target, 0):
-                header_line = (n, line.index("[") + 1)
-            continue
-        in_target = current == target and counts.get(current, 0) == index_for.get(target, 0)
-        if key is not None and in_target:
+    return KeyIndex(text).locate(path)
+
+
+class KeyIndex:
+    """Where every key and table header of a TOML text is, read in one pass, so that many
+    findings can be placed without scanning the text again for each."""
+
+    def __init__(self, text: str) -> None:
+        self.lines = text.splitlines()
+        # (table, index among tables of that name) -> the last header line; and
+        # (table, index, key) -> the first line that sets the key in that table.
+        self._headers: dict[tuple[str, int], tuple[int, int]] = {}
+        self._keys: dict[tuple[str, int, str], tuple[int, int]] = {}
+        current = ""
+        counts: dict[str, int] = {}
+        for n, line in enumerate(self.lines, 1):
+            m = _HEADER_RE.match(line)
+            if m and not line.lstrip().startswith("#"):
+                current = m.group(2).replace('"', "").strip()
+                if m.group(1) == "[[":
+                    counts[current] = counts.get(current, -1) + 1
+                self._headers[(current, counts.get(current, 0))] = (n, line.index("[") + 1)
+                continue
             km = _KEY_RE.match(line)
-            if km and km.group(1) == key:
-                return n, line.index(key) + 1
-    if header_line:
-        return header_line
-    return 1, 1
+            if km:
+                where = (current, counts.get(current, 0), km.group(1))
+                if where not in self._keys:
+                    self._keys[where] = (n, line.index(km.group(1)) + 1)
+
+    def locate(self, path: tuple) -> tuple[int, int]:
+        """Line and column (1-based) of the key at `path`, as `locate` promises."""
+        # Split path into the table part and the final key.
+        table_parts: list[str] = []
+        index_for: dict[str, int] = {}
+        key = None
+        items = list(path)
+        i = 0
+        while i < len(items):
+            part = items[i]
+            if isinstance(part, int):
+                index_for[".".join(table_parts)] = part
+            elif i == len(items) - 1 or (
+                i == len(items) - 2
+                and isinstance(items[-1], int)
+                and not _is_table_array(table_parts, part)
+            ):
+                key = part
+                break
+            else:
+                table_parts.append(part)
+            i += 1
+        target = ".".join(table_parts)
+        index = index_for.get(target, 0)
+        if key is not None and (target, index, key) in self._keys:
+            return self._keys[(target, index, key)]
+        return self._headers.get((target, index), (1, 1))
 
 
 def _is_table_array(table_parts: list[str], part: str) -> bool:
