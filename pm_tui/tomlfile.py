@@ -69,14 +69,14 @@ class KeyIndex:
         current = ""
         counts: dict[str, int] = {}
         for n, line in enumerate(self.lines, 1):
-            m = _HEADER_RE.match(line)
+            m = _HEADER_RE.match(line) if "[" in line else None
             if m and not line.lstrip().startswith("#"):
                 current = m.group(2).replace('"', "").strip()
                 if m.group(1) == "[[":
                     counts[current] = counts.get(current, -1) + 1
                 self._headers[(current, counts.get(current, 0))] = (n, line.index("[") + 1)
                 continue
-            km = _KEY_RE.match(line)
+            km = _KEY_RE.match(line) if "=" in line else None
             if km:
                 where = (current, counts.get(current, 0), km.group(1))
                 if where not in self._keys:

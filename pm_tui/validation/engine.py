@@ -25,7 +25,7 @@ def validate(
         reason = acks.get((f.rule, f.location)) or acks.get((f.rule, "*"))
         if reason:
             f.acknowledged = reason
-    if text is not None:
+    if text is not None and findings:
         _place(findings, pm, text)
     findings.sort(
         key=lambda f: (bool(f.acknowledged), SEVERITY_ORDER.get(f.severity, 3), f.step, f.line)
