@@ -26,7 +26,9 @@ except ImportError:  # pragma: no cover
 # A requirement: any match contains, for some alternative, every one of its groups (a set
 # of strings, one of which must be there, or a small pattern that must match). None:
 # nothing is known.
-Group = tuple[frozenset[str], re.Pattern[str] | None]  # the strings, and \b where it matters
+# A group: the strings, and (when some hold \b) a pattern with the word boundaries, as
+# (strings with \b marked, compiled on first use).
+Group = tuple[frozenset[str], "_Bounded | None"]
 Requirement = list[list[Group]]
 
 # Stands for \b inside the expanded strings. Kept only next to a letter or digit, where the
@@ -34,7 +36,7 @@ Requirement = list[list[Group]]
 # sentence has one, so the test stays a necessary condition.
 _B = "\x00"
 
-_MAX_STRINGS = 64
+_MAX_STRINGS = 256
 _SPACE = (
     None if _sre_parse is None else (_c.IN, [(_c.CATEGORY, _c.CATEGORY_SPACE)])
 )  # expanding "(?:a|b)(?:c|d)..." multiplies; stop before it gets large
@@ -178,12 +180,22 @@ def _group(strings: frozenset[str]) -> Group | None:
     plain = frozenset(s.replace(_B, "") for s in kept)
     if not any(_B in s for s in kept):
         return plain, None
-    bounded = re.compile("|".join(r"\b".join(map(re.escape, s.split(_B))) for s in sorted(kept)))
-    _MARKED[bounded] = frozenset(kept)
-    return plain, bounded
+    return plain, _Bounded(frozenset(kept))
 
 
-_MARKED: dict[re.Pattern[str], frozenset[str]] = {}  # the strings of a group, \b marked
+class _Bounded:
+    """Strings with word-boundary marks, searched as a pattern (compiled when first needed: most are
+    never needed, and compiling them all would slow every start of the program)."""
+
+    def __init__(self, marked: frozenset[str]) -> None:
+        self.marked = marked
+        self._rx: re.Pattern[str] | None = None
+
+    def search(self, probe: str) -> bool:
+        if self._rx is None:
+            alternatives = (r"\b".join(map(re.escape, s.split(_B))) for s in sorted(self.marked))
+            self._rx = re.compile("|".join(alternatives))
+        return self._rx.search(probe) is not None
 
 
 def _drop_loose_boundaries(s: str) -> str:
@@ -200,7 +212,7 @@ def _found(group: Group, probe: str) -> bool:
     strings, bounded = group
     if not any(s in probe for s in strings):
         return False  # the cheap test first: the strings without their word boundaries
-    return bounded is None or bounded.search(probe) is not None
+    return bounded is None or bounded.search(probe)
 
 
 _TOKEN = re.compile(r"\w+")
@@ -248,7 +260,7 @@ def _keyed_group(conj: list[Group]) -> tuple[int, dict[str, frozenset[str]]] | N
     best = None
     for index, (strings, bounded) in enumerate(conj):
         by_key: dict[str, set[str]] = {}
-        for s in _MARKED.get(bounded, strings):
+        for s in bounded.marked if bounded else strings:
             whole = [m.group(0) for m in _TOKEN.finditer(s) if m.start() > 0 and m.end() < len(s)]
             if not whole:
                 break
