@@ -37,6 +37,21 @@ Requirement = list[list[Group]]
 _B = "\x00"
 
 _MAX_STRINGS = 256
+_EDGES = (
+    ()
+    if _sre_parse is None
+    else (
+        _c.AT_BOUNDARY,
+        _c.AT_BEGINNING,
+        _c.AT_BEGINNING_STRING,
+        _c.AT_END,
+        _c.AT_END_STRING,
+    )
+)
+# Words too common in post-mortems to file a requirement under, when its strings have a
+# rarer word (only speed depends on this).
+_COMMON = frozenset("a an the it is was that this on of to in and or be by s".split())
+_COMMON |= frozenset("incident outage error errors failure problem".split())
 _SPACE = (
     None if _sre_parse is None else (_c.IN, [(_c.CATEGORY, _c.CATEGORY_SPACE)])
 )  # expanding "(?:a|b)(?:c|d)..." multiplies; stop before it gets large
@@ -65,7 +80,9 @@ def _exact(item) -> frozenset[str] | None:
         return frozenset({_char(av)})
     if item == _SPACE:
         return frozenset({" "})  # the probe's whitespace is one space per run
-    if op is _c.AT and av is _c.AT_BOUNDARY:
+    if op is _c.AT and av in _EDGES:
+        # \b, and ^ or $: a sentence's edges are next to a space in the probe, so next to a
+        # letter or digit these hold just as \b does.
         return frozenset({_B})
     if op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
         return frozenset({""})  # zero-width: dropping it can only allow more matches
@@ -264,7 +281,8 @@ def _keyed_group(conj: list[Group]) -> tuple[int, dict[str, frozenset[str]]] | N
             whole = [m.group(0) for m in _TOKEN.finditer(s) if m.start() > 0 and m.end() < len(s)]
             if not whole:
                 break
-            by_key.setdefault(max(whole, key=len), set()).add(s.replace(_B, ""))
+            key = max(whole, key=lambda w: (w not in _COMMON, len(w)))
+            by_key.setdefault(key, set()).add(s.replace(_B, ""))
         else:
             shortest = min(map(len, by_key))
             if best is None or shortest > best[0]:
