@@ -46,6 +46,11 @@ from pm_tui.model import (
 
 _HEADER_RE = re.compile(r"^\s*(\[\[?)\s*([A-Za-z0-9_.\-\" ]+?)\s*\]\]?")
 _KEY_RE = re.compile(r"^\s*([A-Za-z0-9_\-]+)\s*=")
+# A line that may be a table header, after the first (in a text whose lines end in "\n":
+# "\s" within a line is then whitespace other than "\n"). Texts with other line breaks,
+# which splitlines() also splits on, look at every line.
+_HEADER_START = re.compile(r"\n[^\S\n]*\[")
+_ODD_LINE_BREAKS = "\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
 
 
 def locate(text: str, path: tuple) -> tuple[int, int]:
@@ -57,30 +62,56 @@ def locate(text: str, path: tuple) -> tuple[int, int]:
 
 
 class KeyIndex:
-    """Where every key and table header of a TOML text is, read in one pass, so that many
-    findings can be placed without scanning the text again for each."""
+    """Where the keys and table headers of a TOML text are, for placing many findings in
+    one text: the headers are found once, and a table's keys are read the first time a
+    path into that table is asked for (a finding is about a few tables, not all)."""
 
     def __init__(self, text: str) -> None:
         self.lines = text.splitlines()
-        # (table, index among tables of that name) -> the last header line; and
-        # (table, index, key) -> the first line that sets the key in that table.
+        # (table, index among tables of that name) -> the last header line, and the line
+        # ranges under its headers (the same table may have several).
         self._headers: dict[tuple[str, int], tuple[int, int]] = {}
-        self._keys: dict[tuple[str, int, str], tuple[int, int]] = {}
-        current = ""
+        self._ranges: dict[tuple[str, int], list[tuple[int, int]]] = {}
+        self._keys: dict[tuple[str, int], dict[str, tuple[int, int]]] = {}
+        current, first = ("", 0), 0
         counts: dict[str, int] = {}
-        for n, line in enumerate(self.lines, 1):
-            m = _HEADER_RE.match(line) if "[" in line else None
-            if m and not line.lstrip().startswith("#"):
-                current = m.group(2).replace('"', "").strip()
-                if m.group(1) == "[[":
-                    counts[current] = counts.get(current, -1) + 1
-                self._headers[(current, counts.get(current, 0))] = (n, line.index("[") + 1)
+        for i in self._header_lines(text):
+            line = self.lines[i]
+            m = _HEADER_RE.match(line)
+            if not m or line.lstrip().startswith("#"):
                 continue
-            km = _KEY_RE.match(line) if "=" in line else None
-            if km:
-                where = (current, counts.get(current, 0), km.group(1))
-                if where not in self._keys:
-                    self._keys[where] = (n, line.index(km.group(1)) + 1)
+            self._ranges.setdefault(current, []).append((first, i))
+            name = m.group(2).replace('"', "").strip()
+            if m.group(1) == "[[":
+                counts[name] = counts.get(name, -1) + 1
+            current, first = (name, counts.get(name, 0)), i + 1
+            self._headers[current] = (i + 1, line.index("[") + 1)
+        self._ranges.setdefault(current, []).append((first, len(self.lines)))
+
+    def _header_lines(self, text: str) -> list[int]:
+        """Indices of the lines that may be table headers (their first non-blank is "[")."""
+        if any(ch in text for ch in _ODD_LINE_BREAKS):
+            return [i for i, line in enumerate(self.lines) if "[" in line]
+        found = [0]  # lines end in "\n" only: line i follows the i-th "\n"
+        n, seen = 0, 0
+        for m in _HEADER_START.finditer(text):
+            n += text.count("\n", seen, m.start()) + 1
+            seen = m.start() + 1
+            found.append(n)
+        return [i for i in found if i < len(self.lines)]
+
+    def _table_keys(self, table: tuple[str, int]) -> dict[str, tuple[int, int]]:
+        """First line and column of each key set in `table`, read on first use."""
+        keys = self._keys.get(table)
+        if keys is None:
+            keys = self._keys[table] = {}
+            for first, end in self._ranges.get(table, ()):
+                for i in range(first, end):
+                    line = self.lines[i]
+                    km = _KEY_RE.match(line) if "=" in line else None
+                    if km and km.group(1) not in keys:
+                        keys[km.group(1)] = (i + 1, line.index(km.group(1)) + 1)
+        return keys
 
     def locate(self, path: tuple) -> tuple[int, int]:
         """Line and column (1-based) of the key at `path`, as `locate` promises."""
@@ -105,10 +136,10 @@ class KeyIndex:
                 table_parts.append(part)
             i += 1
         target = ".".join(table_parts)
-        index = index_for.get(target, 0)
-        if key is not None and (target, index, key) in self._keys:
-            return self._keys[(target, index, key)]
-        return self._headers.get((target, index), (1, 1))
+        table = (target, index_for.get(target, 0))
+        if key is not None and key in self._table_keys(table):
+            return self._table_keys(table)[key]
+        return self._headers.get(table, (1, 1))
 
 
 def _is_table_array(table_parts: list[str], part: str) -> bool:
