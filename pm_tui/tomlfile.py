@@ -205,6 +205,8 @@ def _dotted(where: tuple, key: str) -> str:
 
 
 def _is_kind(value: Any, kind: Any) -> bool:
+    if kind is str:  # most keys: answered first
+        return isinstance(value, str)
     if kind is datetime:
         return isinstance(value, datetime) and value.tzinfo is not None
     if kind is date:

@@ -8,6 +8,7 @@ from itertools import islice
 from pm_tui.language import blame
 from pm_tui.language.actions import check_vague
 from pm_tui.language.finding import LanguageFinding
+from pm_tui.language.lexicon import GROUP_WORDS, NAMES, PRONOUNS, ROLE_NOUNS, TEAM_NOUNS
 from pm_tui.language.prefilter import may_blame
 from pm_tui.language.subjects import _token_re, np_is_person, subject_of
 from pm_tui.language.text import mask_prose, split_sentences
@@ -97,8 +98,18 @@ def _names_a_mistake(masked: str) -> bool:
 
 def _leads_with_person(words: list[str]) -> bool:
     """The explanation's first words (up to six) name a person or start with one."""
+    if not any(_may_name_person(w) for w in words):
+        return False  # every test below needs one such word among these six
     for k in range(1, min(5, len(words)) + 1):
         if np_is_person(words[:k], allow_we=True):
             return True
     np, empty = subject_of(words[:6])
     return not empty and np_is_person(np, allow_we=True)
+
+
+# The words np_is_person can accept as a head, or (names) anywhere in the phrase.
+_PERSON_WORDS = PRONOUNS | ROLE_NOUNS | TEAM_NOUNS | GROUP_WORDS | {"we", "operator", "operators"}
+
+
+def _may_name_person(word: str) -> bool:
+    return word.startswith("@") or word in NAMES or word.lower().replace("’", "'") in _PERSON_WORDS
