@@ -200,6 +200,11 @@ def _group(strings: frozenset[str]) -> Group | None:
     return plain, _Bounded(frozenset(kept))
 
 
+def _marked_group(marked: frozenset[str]) -> Group:
+    plain = frozenset(s.replace(_B, "") for s in marked)
+    return plain, (_Bounded(marked) if any(_B in s for s in marked) else None)
+
+
 class _Bounded:
     """Strings with word-boundary marks, searched as a pattern (compiled when first needed: most are
     never needed, and compiling them all would slow every start of the program)."""
@@ -227,9 +232,17 @@ def _drop_loose_boundaries(s: str) -> str:
 
 def _found(group: Group, probe: str) -> bool:
     strings, bounded = group
-    if not any(s in probe for s in strings):
-        return False  # the cheap test first: the strings without their word boundaries
-    return bounded is None or bounded.search(probe)
+    for s in strings:  # the cheap test first: the strings without their word boundaries
+        if s in probe:
+            return bounded is None or bounded.search(probe)
+    return False
+
+
+def _all_found(conj: list[Group], probe: str) -> bool:
+    for group in conj:
+        if not _found(group, probe):
+            return False
+    return True
 
 
 _TOKEN = re.compile(r"\w+")
@@ -250,10 +263,9 @@ class _Index:
                 self.unkeyed.append(conj)
                 continue
             index, by_key = keyed
-            bounded = conj[index][1]
             rest = conj[:index] + conj[index + 1 :]
-            for key, strings in by_key.items():
-                self.by_key.setdefault(key, []).append([(strings, bounded), *rest])
+            for key, marked in by_key.items():
+                self.by_key.setdefault(key, []).append([_marked_group(marked), *rest])
         self.keys = frozenset(self.by_key)
 
     def holds(self, probe: str, tokens: set[str]) -> bool:
@@ -261,17 +273,17 @@ class _Index:
         if self.always:
             return True
         for conj in self.unkeyed:
-            if all(_found(g, probe) for g in conj):
+            if _all_found(conj, probe):
                 return True
         for key in self.keys.intersection(tokens):
             for conj in self.by_key[key]:
-                if all(_found(g, probe) for g in conj):
+                if _all_found(conj, probe):
                     return True
         return False
 
 
 def _keyed_group(conj: list[Group]) -> tuple[int, dict[str, frozenset[str]]] | None:
-    """A group of `conj` whose every string holds a whole word, and its strings by that
+    """A group of `conj` whose every string holds a whole word, and its (marked) strings by that
     word; None if there is none. A word of a required string is whole when something not a
     word character (or a word boundary) is on both its sides, so the text has it as a token of word characters."""
     best = None
@@ -282,7 +294,7 @@ def _keyed_group(conj: list[Group]) -> tuple[int, dict[str, frozenset[str]]] | N
             if not whole:
                 break
             key = max(whole, key=lambda w: (w not in _COMMON, len(w)))
-            by_key.setdefault(key, set()).add(s.replace(_B, ""))
+            by_key.setdefault(key, set()).add(s)
         else:
             shortest = min(map(len, by_key))
             if best is None or shortest > best[0]:
