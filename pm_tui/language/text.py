@@ -81,14 +81,21 @@ def mask_prose(text: str) -> str:
     return "".join(chars)
 
 
-# Characters without which none of the masking patterns can match: a fence or inline code
-# needs a backtick or tilde, indented code four spaces or a tab, a URL "://" or "www.", a
-# quoted log line ">" and a quoted snippet a double quote.
-_MASK_TRIGGER = re.compile(r"[`~>\"“\t]|    |://|www\.")
-
-
 def _may_need_masking(text: str) -> bool:
-    return _MASK_TRIGGER.search(text) is not None
+    """False when no masking pattern can match: a fence or inline code needs a backtick or
+    tilde, indented code four spaces or a tab, a URL "://" or "www.", a quoted log line ">"
+    and a quoted snippet a double quote."""
+    return (
+        "`" in text
+        or "~" in text
+        or '"' in text
+        or ">" in text
+        or "    " in text
+        or "\t" in text
+        or "://" in text
+        or "www." in text
+        or "“" in text
+    )
 
 
 def _mask_indented_code(text: str, chars: list[str]) -> None:
