@@ -77,11 +77,10 @@ def test_shortcut_skips_most_neutral_text():
     ],
 )
 def test_required_strings_are_necessary_and_selective(pattern, present, absent):
-    from pm_tui.language.prefilter import _Index
+    from pm_tui.language.prefilter import _Index, _probe, _tokens
 
     index = _Index(required_strings(pattern, re.I))
     for text, expected in ((present, True), (absent, False)):
-        probe = " " + " ".join(text.lower().split()) + " "
-        tokens = set(re.findall(r"\w+", probe))
+        probe = _probe(text)
         assert bool(re.search(pattern, text, re.I)) is expected
-        assert index.holds(probe, tokens) is expected
+        assert index.holds(probe, _tokens(probe)) is expected
