@@ -334,7 +334,7 @@ def _probe(masked: str) -> str | None:
     if not masked.isascii():
         return None
     # Lower case (exact for ASCII), masked characters as spaces (so a word boundary holds at
-    # a sentence's edges) and one space per run of whitespace (so "\\s+" is one space).
+    # a sentence's edges) and one space per run of whitespace (so "\s+" is one space).
     return " " + " ".join(masked.lower().replace(MASK, " ").split()) + " "
 
 
