@@ -46,10 +46,10 @@ from pm_tui.model import (
 
 _HEADER_RE = re.compile(r"^\s*(\[\[?)\s*([A-Za-z0-9_.\-\" ]+?)\s*\]\]?")
 _KEY_RE = re.compile(r"^\s*([A-Za-z0-9_\-]+)\s*=")
-# A line that may be a table header, after the first (in a text whose lines end in "\n":
-# "\s" within a line is then whitespace other than "\n"). Texts with other line breaks,
-# which splitlines() also splits on, look at every line.
-_HEADER_START = re.compile(r"\n[^\S\n]*\[")
+# _HEADER_RE on every line after the first, at once, in a text whose lines end in "\n"
+# ("\s" within a line is then whitespace other than "\n"). Texts with other line breaks,
+# which splitlines() also splits on, are read line by line.
+_HEADER_LINE = re.compile(r"\n([^\S\n]*)(\[\[?)[^\S\n]*([A-Za-z0-9_.\-\" ]+?)[^\S\n]*\]\]?")
 _ODD_LINE_BREAKS = "\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
 
 
@@ -75,30 +75,35 @@ class KeyIndex:
         self._keys: dict[tuple[str, int], dict[str, tuple[int, int]]] = {}
         current, first = ("", 0), 0
         counts: dict[str, int] = {}
-        for i in self._header_lines(text):
-            line = self.lines[i]
-            m = _HEADER_RE.match(line)
-            if not m or line.lstrip().startswith("#"):
-                continue
+        for i, kind, name, column in self._header_lines(text):
             self._ranges.setdefault(current, []).append((first, i))
-            name = m.group(2).replace('"', "").strip()
-            if m.group(1) == "[[":
+            name = name.replace('"', "").strip()
+            if kind == "[[":
                 counts[name] = counts.get(name, -1) + 1
             current, first = (name, counts.get(name, 0)), i + 1
-            self._headers[current] = (i + 1, line.index("[") + 1)
+            self._headers[current] = (i + 1, column)
         self._ranges.setdefault(current, []).append((first, len(self.lines)))
 
-    def _header_lines(self, text: str) -> list[int]:
-        """Indices of the lines that may be table headers (their first non-blank is "[")."""
+    def _header_lines(self, text: str) -> list[tuple[int, str, str, int]]:
+        """The table headers: line index, "[" or "[[", the name as written, column."""
         if any(ch in text for ch in _ODD_LINE_BREAKS):
-            return [i for i, line in enumerate(self.lines) if "[" in line]
-        found = [0]  # lines end in "\n" only: line i follows the i-th "\n"
-        n, seen = 0, 0
-        for m in _HEADER_START.finditer(text):
-            n += text.count("\n", seen, m.start()) + 1
-            seen = m.start() + 1
-            found.append(n)
-        return [i for i in found if i < len(self.lines)]
+            found = [(i, _HEADER_RE.match(line)) for i, line in enumerate(self.lines)]
+        else:
+            first = self.lines[0] if self.lines else ""
+            found = [(0, _HEADER_RE.match(first))]
+            n, seen = 0, 0  # lines end in "\n" only: line n follows the n-th "\n"
+            for m in _HEADER_LINE.finditer(text):
+                n += text.count("\n", seen, m.start()) + 1
+                seen = m.start() + 1
+                found.append((n, m))
+        headers = []
+        for i, m in found:
+            if m is None:
+                continue
+            g = 1 if m.re is _HEADER_RE else 2  # _HEADER_LINE has the indent first
+            column = m.start(g) - m.start() + (1 if g == 1 else 0)  # its match starts at "\n"
+            headers.append((i, m.group(g), m.group(g + 1), column))
+        return headers
 
     def _table_keys(self, table: tuple[str, int]) -> dict[str, tuple[int, int]]:
         """First line and column of each key set in `table`, read on first use."""
