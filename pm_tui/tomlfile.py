@@ -177,13 +177,12 @@ class _Reader:
         return FileFormatError(self.path, line, col, message)
 
     def get(self, table: dict, where: tuple, key: str, kind: Any, *, required=False, default=None):
-        if key not in table:
+        value = table.get(key, _MISSING)
+        if value is _MISSING:
             if required:
                 raise self.fail(where, f"missing required key '{_dotted(where, key)}'")
             return default
-        value = table[key]
-        ok = _is_kind(value, kind)
-        if not ok:
+        if not _is_kind(value, kind):
             raise self.fail(
                 (*where, key),
                 f"'{_dotted(where, key)}' should be {_describe(kind)}, not {_describe_value(value)}",
@@ -192,14 +191,17 @@ class _Reader:
 
     def choice(self, table, where, key, choices, *, default, required=False):
         value = self.get(table, where, key, str, required=required, default=default)
-        aliases = {"won't-do": "wont-do", "wontdo": "wont-do"}
-        value = aliases.get(value, value)
+        value = _ALIASES.get(value, value)
         if value not in choices:
             raise self.fail(
                 (*where, key),
                 f"'{_dotted(where, key)}' is '{value}'; expected one of: {', '.join(choices)}",
             )
         return value
+
+
+_MISSING = object()
+_ALIASES = {"won't-do": "wont-do", "wontdo": "wont-do"}
 
 
 def _dotted(where: tuple, key: str) -> str:
