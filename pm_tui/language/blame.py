@@ -357,24 +357,23 @@ def rejects_blame(sentence: str) -> bool:
 
 
 @cache
-def _rx_ascii() -> dict[str, re.Pattern[str]]:
-    """Case-sensitive twins of the case-insensitive patterns that have no capital letter,
-    for lower-cased ASCII text: there they match exactly where the originals match in the
-    text (lower-casing ASCII keeps every offset, and case is all re.I ignores in ASCII),
-    several times faster."""
-    twins = {}
-    for name, rx in _rx().items():
-        bare = re.sub(r"\\.|\(\?P[<=]", "", rx.pattern)  # escapes and group names aside
-        if rx.flags & re.I and not re.search("[A-Z]", bare):
-            twins[name] = re.compile(rx.pattern, rx.flags & ~re.I)
-    return twins
+def _twin(name: str) -> re.Pattern[str] | None:
+    """A case-sensitive twin of the case-insensitive pattern `name` if it has no capital
+    letter, for lower-cased ASCII text: there it matches exactly where the original matches
+    in the text (lower-casing ASCII keeps every offset, and case is all re.I ignores in
+    ASCII), several times faster. Compiled when first needed."""
+    rx = _rx()[name]
+    bare = re.sub(r"\\.|\(\?P[<=]", "", rx.pattern)  # escapes and group names aside
+    if rx.flags & re.I and not re.search("[A-Z]", bare):
+        return re.compile(rx.pattern, rx.flags & ~re.I)
+    return None
 
 
 def _scan(name: str, s: str, lo: str | None) -> tuple[re.Pattern[str], str]:
     """The pattern `name` and the text to run it on: its twin on `lo` (`s` lower-cased,
     given only when `s` is ASCII) when it has one, else the pattern itself on `s`. Offsets
     are offsets in `s` either way; read any matched text from `s`."""
-    twin = _rx_ascii().get(name) if lo is not None else None
+    twin = _twin(name) if lo is not None else None
     return (twin, lo) if twin is not None else (_rx()[name], s)
 
 
