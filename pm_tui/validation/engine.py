@@ -56,7 +56,7 @@ _ROW_TABLES = {
 
 def _place(findings: list[Finding], pm: PostMortem, text: str) -> None:
     """Fill in line/column from the TOML text for each finding's section/row/field."""
-    from pm_tui.tomlfile import KeyIndex
+    from pm_tui.tomlpos import KeyIndex
 
     keys = KeyIndex(text)  # one pass over the text, not one per finding
     for f in findings:
