@@ -324,27 +324,31 @@ def may_blame(masked: str) -> bool:
     Every finding needs a match of one of the rules' patterns in a sentence, and a sentence
     is part of `masked`: so if no pattern's required strings are in `masked`, none can.
     """
-    probe = _probe(masked)
-    return probe is None or _index().holds(probe, _tokens(probe))
-
-
-def _probe(masked: str) -> str | None:
-    """The text the required strings are looked for in; None when there is no shortcut
-    (text that is not ASCII, where case-insensitive matching is more than lower-casing)."""
     if not masked.isascii():
-        return None
-    # Lower case (exact for ASCII), masked characters as spaces (so a word boundary holds at
-    # a sentence's edges) and one space per run of whitespace (so "\s+" is one space).
+        return True  # no shortcut: case-insensitive matching is more than lower-casing
+    index = _index()
+    tokens = _tokens(masked)
+    if index.keys.isdisjoint(tokens) and not index.unkeyed and not index.always:
+        return False  # most texts: not one word any requirement is filed under
+    return index.holds(_probe(masked), tokens)
+
+
+def _probe(masked: str) -> str:
+    """The (ASCII) text the required strings are looked for in: lower case (exact for
+    ASCII), masked characters as spaces (so a word boundary holds at a sentence's edges),
+    one space per run of whitespace (so "\\s+" is one space), a space at each end."""
     return " " + " ".join(masked.lower().replace(MASK, " ").split()) + " "
 
 
-def _tokens(probe: str) -> set[bytes]:
-    """The \\w+ tokens of an ASCII probe, as bytes: a bytes table translates far faster
-    than a str one."""
-    return set(probe.encode("ascii").translate(_NOT_WORD).split())
+def _tokens(text: str) -> set[bytes]:
+    """The \\w+ tokens of the probe of an ASCII text, as bytes (a bytes table translates
+    far faster than a str one): its runs of letters and digits, lower-cased."""
+    return set(text.encode("ascii").translate(_TOKEN_BYTES).split())
 
 
-# Every byte that is not a word character, as a space: splitting the probe after this gives
-# its \w+ tokens. (A key that is not ASCII becomes "?", never a token: right, since what it
-# comes from can never be in an ASCII probe.)
-_NOT_WORD = bytes(c if chr(c).isalnum() or chr(c) == "_" else 32 for c in range(128)) + (b" " * 128)
+# Letters lower-cased, digits kept, every other byte (the masking "_" too) a space. (A key
+# that is not ASCII becomes "?", never a token: right, since what it comes from can never be
+# in an ASCII text.)
+_TOKEN_BYTES = bytes(
+    ord(chr(c).lower()) if chr(c).isascii() and chr(c).isalnum() else 32 for c in range(256)
+)
