@@ -77,12 +77,12 @@ def test_shortcut_skips_most_neutral_text():
     ],
 )
 def test_required_strings_are_necessary_and_selective(pattern, present, absent):
-    from pm_tui.language.prefilter import _Index, _probe, _tokens
+    from pm_tui.language.prefilter import _Index, _tokens
 
     index = _Index(required_strings(pattern, re.I))
     for text, expected in ((present, True), (absent, False)):
         assert bool(re.search(pattern, text, re.I)) is expected
-        assert index.holds(_probe(text), _tokens(text)) is expected
+        assert index.holds(text, _tokens(text)) is expected
 
 
 def test_fast_twins_of_the_blame_patterns_match_exactly_where_the_originals_do():

@@ -250,37 +250,61 @@ _TOKEN = re.compile(r"\w+")
 
 class _Index:
     """A rule's requirement, its alternatives filed under a whole word each must contain
-    (so a text is only tested against the alternatives, and strings, whose word it has)."""
+    (so a text is only tested against the alternatives, and strings, whose word it has),
+    each with every whole word it needs (a set test before any string test)."""
 
     def __init__(self, req: Requirement | None) -> None:
         self.always = req is None
-        self.unkeyed: list[list[Group]] = []
-        self.by_key: dict[bytes, list[list[Group]]] = {}
+        self.unkeyed: list[tuple[frozenset[bytes], list[Group]]] = []
+        self.by_key: dict[bytes, list[tuple[frozenset[bytes], list[Group]]]] = {}
         for conj in req or []:
             conj = sorted(conj, key=lambda g: len(g[0]))  # the shortest test first
             keyed = _keyed_group(conj)
             if keyed is None:
-                self.unkeyed.append(conj)
+                self.unkeyed.append((_words_needed(conj), conj))
                 continue
             index, by_key = keyed
             rest = conj[:index] + conj[index + 1 :]
             for key, marked in by_key.items():
+                filed = [_marked_group(marked), *rest]
                 key_bytes = key.encode("ascii", "replace")  # tokens are bytes, see _tokens
-                self.by_key.setdefault(key_bytes, []).append([_marked_group(marked), *rest])
+                self.by_key.setdefault(key_bytes, []).append((_words_needed(filed), filed))
         self.keys = frozenset(self.by_key)
 
-    def holds(self, probe: str, tokens: set[bytes]) -> bool:
-        """False only when no match of the rule's pattern can be in `probe`."""
+    def holds(self, text: str, tokens: set[bytes]) -> bool:
+        """False only when no match of the rule's pattern can be in the ASCII `text`,
+        whose tokens are `tokens`."""
         if self.always:
             return True
-        for conj in self.unkeyed:
-            if _all_found(conj, probe):
-                return True
+        candidates = list(self.unkeyed)
         for key in self.keys.intersection(tokens):
-            for conj in self.by_key[key]:
+            candidates += self.by_key[key]
+        probe = None  # built only for a text with every word some alternative needs
+        for needed, conj in candidates:
+            if needed <= tokens:
+                probe = probe or _probe(text)
                 if _all_found(conj, probe):
                     return True
         return False
+
+
+def _words_needed(conj: list[Group]) -> frozenset[bytes]:
+    """The whole words (as tokens) every string of some group of `conj` holds: a text
+    without one of them cannot hold `conj`."""
+    needed: set[bytes] = set()
+    for strings, bounded in conj:
+        common = None
+        for s in bounded.marked if bounded else strings:
+            words = {w.encode("ascii", "replace") for w in _whole_words(s)}
+            common = words if common is None else common & words
+        needed |= common or set()
+    return frozenset(needed)
+
+
+def _whole_words(s: str) -> list[str]:
+    """Words of a required string with something not a word character (or a word
+    boundary) on both sides within it, so that a text holding it has them as tokens."""
+    return [m.group(0) for m in _TOKEN.finditer(s) if m.start() > 0 and m.end() < len(s)]
 
 
 def _keyed_group(conj: list[Group]) -> tuple[int, dict[str, frozenset[str]]] | None:
@@ -291,7 +315,7 @@ def _keyed_group(conj: list[Group]) -> tuple[int, dict[str, frozenset[str]]] | N
     for index, (strings, bounded) in enumerate(conj):
         by_key: dict[str, set[str]] = {}
         for s in bounded.marked if bounded else strings:
-            whole = [m.group(0) for m in _TOKEN.finditer(s) if m.start() > 0 and m.end() < len(s)]
+            whole = _whole_words(s)
             if not whole:
                 break
             key = max(whole, key=lambda w: (w not in _COMMON, len(w)))
@@ -330,7 +354,7 @@ def may_blame(masked: str) -> bool:
     tokens = _tokens(masked)
     if index.keys.isdisjoint(tokens) and not index.unkeyed and not index.always:
         return False  # most texts: not one word any requirement is filed under
-    return index.holds(_probe(masked), tokens)
+    return index.holds(masked, tokens)
 
 
 def _probe(masked: str) -> str:
