@@ -62,6 +62,8 @@ class _Reader:
             if required:
                 raise self.fail(where, f"missing required key '{_dotted(where, key)}'")
             return default
+        if type(value) is kind and kind is not datetime:
+            return value  # the usual case, settled without _is_kind (datetime needs its zone)
         if not _is_kind(value, kind):
             raise self.fail(
                 (*where, key),

@@ -47,23 +47,23 @@ class KeyIndex:
 
     def _header_lines(self, text: str) -> list[tuple[int, str, str, int]]:
         """The table headers: line index, "[" or "[[", the name as written, column."""
-        if any(ch in text for ch in _ODD_LINE_BREAKS):
-            found = [(i, _HEADER_RE.match(line)) for i, line in enumerate(self.lines)]
-        else:
-            first = self.lines[0] if self.lines else ""
-            found = [(0, _HEADER_RE.match(first))]
-            n, seen = 0, 0  # lines end in "\n" only: line n follows the n-th "\n"
-            for m in _HEADER_LINE.finditer(text):
-                n += text.count("\n", seen, m.start()) + 1
-                seen = m.start() + 1
-                found.append((n, m))
         headers = []
-        for i, m in found:
-            if m is None:
-                continue
-            g = 1 if m.re is _HEADER_RE else 2  # _HEADER_LINE has the indent first
-            column = m.start(g) - m.start() + (1 if g == 1 else 0)  # its match starts at "\n"
-            headers.append((i, m.group(g), m.group(g + 1), column))
+        if any(ch in text for ch in _ODD_LINE_BREAKS):
+            for i, line in enumerate(self.lines):
+                m = _HEADER_RE.match(line) if "[" in line else None
+                if m:
+                    headers.append((i, m.group(1), m.group(2), m.start(1) + 1))
+            return headers
+        m = _HEADER_RE.match(self.lines[0]) if self.lines else None
+        if m:
+            headers.append((0, m.group(1), m.group(2), m.start(1) + 1))
+        n, seen = 0, 0  # lines end in "\n" only: line n follows the n-th "\n"
+        for m in _HEADER_LINE.finditer(text):
+            start = m.start()
+            n += text.count("\n", seen, start) + 1
+            seen = start + 1
+            # The match starts at the "\n": the column of "[" is its distance from it.
+            headers.append((n, m.group(2), m.group(3), m.start(2) - start))
         return headers
 
     def _table_keys(self, table: tuple[str, int]) -> dict[str, tuple[int, int]]:
