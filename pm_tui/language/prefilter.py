@@ -301,10 +301,11 @@ def _words_needed(conj: list[Group]) -> frozenset[bytes]:
     return frozenset(needed)
 
 
-def _whole_words(s: str) -> list[str]:
+@cache
+def _whole_words(s: str) -> tuple[str, ...]:
     """Words of a required string with something not a word character (or a word
     boundary) on both sides within it, so that a text holding it has them as tokens."""
-    return [m.group(0) for m in _TOKEN.finditer(s) if m.start() > 0 and m.end() < len(s)]
+    return tuple(m.group(0) for m in _TOKEN.finditer(s) if 0 < m.start() and m.end() < len(s))
 
 
 def _keyed_group(conj: list[Group]) -> tuple[int, dict[str, frozenset[str]]] | None:
