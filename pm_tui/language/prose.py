@@ -21,10 +21,15 @@ def check_masked(masked: str) -> list[LanguageFinding]:
     return check_sentences(masked)
 
 
-def check_sentences(masked: str) -> list[LanguageFinding]:
-    """check_masked without the whole-text shortcut: every sentence through every rule."""
+def check_sentences(masked: str, *, shortcut: bool = True) -> list[LanguageFinding]:
+    """The blame findings of each sentence of `masked`; with `shortcut`, a sentence that no
+    rule's pattern can match (see may_blame) is skipped, without it every sentence goes
+    through every rule."""
     found: list[LanguageFinding] = []
-    for start, end in split_sentences(masked):
+    spans = split_sentences(masked)
+    for start, end in spans:
+        if shortcut and len(spans) > 1 and not may_blame(masked[start:end]):
+            continue
         sentence = blame.check_sentence(masked[start:end], start)
         # "caused by human error" is one problem, not two: keep the more specific finding.
         if any(f.rule == "blame/human-error" for f in sentence):
