@@ -23,11 +23,9 @@ try:  # the stdlib's own pattern parser; without it the shortcut is simply off
 except ImportError:  # pragma: no cover
     _sre_parse = None
 
-# A requirement: any match contains, for some alternative, every one of its groups (a set
-# of strings, one of which must be there, or a small pattern that must match). None:
-# nothing is known.
-# A group: the strings, and (when some hold \b) a pattern with the word boundaries, as
-# (strings with \b marked, compiled on first use).
+# A group: strings one of which must be in the text, and, when some of them hold a word
+# boundary, the same strings as a pattern with the boundaries. A requirement: alternatives,
+# each a list of groups that must all be found.
 Group = tuple[frozenset[str], "_Bounded | None"]
 Requirement = list[list[Group]]
 
@@ -36,7 +34,7 @@ Requirement = list[list[Group]]
 # sentence has one, so the test stays a necessary condition.
 _B = "\x00"
 
-_MAX_STRINGS = 256
+_MAX_STRINGS = 256  # expanding "(?:a|b)(?:c|d)..." multiplies; stop before it gets large
 _EDGES = (
     ()
     if _sre_parse is None
@@ -52,9 +50,7 @@ _EDGES = (
 # rarer word (only speed depends on this).
 _COMMON = frozenset("a an the it is was that this on of to in and or be by s".split())
 _COMMON |= frozenset("incident outage error errors failure problem".split())
-_SPACE = (
-    None if _sre_parse is None else (_c.IN, [(_c.CATEGORY, _c.CATEGORY_SPACE)])
-)  # expanding "(?:a|b)(?:c|d)..." multiplies; stop before it gets large
+_SPACE = None if _sre_parse is None else (_c.IN, [(_c.CATEGORY, _c.CATEGORY_SPACE)])  # \s
 
 
 def required_strings(pattern: str, flags: int = re.I) -> Requirement | None:
@@ -110,6 +106,7 @@ def _exact(item) -> frozenset[str] | None:
 
 
 def _char(code: int) -> str:
+    """A literal of the pattern as the probe has it: lower case, whitespace as a space."""
     ch = chr(code)
     return " " if ch.isspace() else ch.lower()
 
@@ -206,8 +203,8 @@ def _marked_group(marked: frozenset[str]) -> Group:
 
 
 class _Bounded:
-    """Strings with word-boundary marks, searched as a pattern (compiled when first needed: most are
-    never needed, and compiling them all would slow every start of the program)."""
+    """Strings with word-boundary marks, searched as a pattern (compiled when first needed:
+    most are never needed, and compiling them all would slow every start of the program)."""
 
     def __init__(self, marked: frozenset[str]) -> None:
         self.marked = marked
@@ -221,6 +218,7 @@ class _Bounded:
 
 
 def _drop_loose_boundaries(s: str) -> str:
+    """`s` without the word-boundary marks that are not next to a letter or digit."""
     out = []
     for i, ch in enumerate(s):
         if ch != _B:
@@ -309,9 +307,8 @@ def _whole_words(s: str) -> tuple[str, ...]:
 
 
 def _keyed_group(conj: list[Group]) -> tuple[int, dict[str, frozenset[str]]] | None:
-    """A group of `conj` whose every string holds a whole word, and its (marked) strings by that
-    word; None if there is none. A word of a required string is whole when something not a
-    word character (or a word boundary) is on both its sides, so the text has it as a token of word characters."""
+    """A group of `conj` whose every string holds a whole word (see _whole_words), and its
+    (marked) strings by that word; None if there is none."""
     best = None
     for index, (strings, bounded) in enumerate(conj):
         by_key: dict[str, set[str]] = {}

@@ -117,4 +117,6 @@ _PERSON_WORDS = PRONOUNS | ROLE_NOUNS | TEAM_NOUNS | GROUP_WORDS | {"we", "opera
 
 
 def _may_name_person(word: str) -> bool:
-    return word.startswith("@") or word in NAMES or word.lower().replace("’", "'") in _PERSON_WORDS
+    if word.startswith("@") or word in NAMES:
+        return True
+    return word.lower().replace("’", "'") in _PERSON_WORDS
