@@ -39,77 +39,7 @@ from pm_tui.model import (
     Retrospective,
     TimelineEvent,
 )
-
-# ---------------------------------------------------------------------------------
-# Locating a key in the text, for path:line:column messages
-# ---------------------------------------------------------------------------------
-
-_HEADER_RE = re.compile(r"^\s*(\[\[?)\s*([A-Za-z0-9_.\-\" ]+?)\s*\]\]?")
-_KEY_RE = re.compile(r"^\s*([A-Za-z0-9_\-]+)\s*=")
-
-
-def locate(text: str, path: tuple) -> tuple[int, int]:
-    """Line and column (1-based) of the key at `path`, e.g. ("timeline", 2, "time").
-
-    Falls back to the closest enclosing table header, then to 1:1.
-    """
-    # Split path into the table part and the final key.
-    table_parts: list[str] = []
-    index_for: dict[str, int] = {}
-    key = None
-    items = list(path)
-    i = 0
-    while i < len(items):
-        part = items[i]
-        if isinstance(part, int):
-            index_for[".".join(table_parts)] = part
-        elif i == len(items) - 1 or (
-            i == len(items) - 2
-            and isinstance(items[-1], int)
-            and not _is_table_array(table_parts, part)
-        ):
-            key = part
-            break
-        else:
-            table_parts.append(part)
-        i += 1
-    target = ".".join(table_parts)
-    lines = text.splitlines()
-    current = ""
-    counts: dict[str, int] = {}
-    header_line = None
-    for n, line in enumerate(lines, 1):
-        m = _HEADER_RE.match(line)
-        if m and not line.lstrip().startswith("#"):
-            current = m.group(2).replace('"', "").strip()
-            if m.group(1) == "[[":
-                counts[current] = counts.get(current, -1) + 1
-            if current == target and counts.get(current, 0) == index_for.get(target, 0):
-                header_line = (n, line.index("[") + 1)
-            continue
-        in_target = current == target and counts.get(current, 0) == index_for.get(target, 0)
-        if key is not None and in_target:
-            km = _KEY_RE.match(line)
-            if km and km.group(1) == key:
-                return n, line.index(key) + 1
-    if header_line:
-        return header_line
-    return 1, 1
-
-
-def _is_table_array(table_parts: list[str], part: str) -> bool:
-    return ".".join([*table_parts, part]) in _ARRAYS_OF_TABLES
-
-
-_ARRAYS_OF_TABLES = {
-    "sources",
-    "timeline",
-    "analysis.factors",
-    "analysis.five_whys",
-    "actions",
-    "distribution",
-    "acknowledged",
-}
+from pm_tui.tomlpos import locate
 
 # ---------------------------------------------------------------------------------
 # Parsing
@@ -127,13 +57,14 @@ class _Reader:
         return FileFormatError(self.path, line, col, message)
 
     def get(self, table: dict, where: tuple, key: str, kind: Any, *, required=False, default=None):
-        if key not in table:
+        value = table.get(key, _MISSING)
+        if value is _MISSING:
             if required:
                 raise self.fail(where, f"missing required key '{_dotted(where, key)}'")
             return default
-        value = table[key]
-        ok = _is_kind(value, kind)
-        if not ok:
+        if type(value) is kind and kind is not datetime:
+            return value  # the usual case, settled without _is_kind (datetime needs its zone)
+        if not _is_kind(value, kind):
             raise self.fail(
                 (*where, key),
                 f"'{_dotted(where, key)}' should be {_describe(kind)}, not {_describe_value(value)}",
@@ -142,14 +73,17 @@ class _Reader:
 
     def choice(self, table, where, key, choices, *, default, required=False):
         value = self.get(table, where, key, str, required=required, default=default)
-        aliases = {"won't-do": "wont-do", "wontdo": "wont-do"}
-        value = aliases.get(value, value)
+        value = _ALIASES.get(value, value)
         if value not in choices:
             raise self.fail(
                 (*where, key),
                 f"'{_dotted(where, key)}' is '{value}'; expected one of: {', '.join(choices)}",
             )
         return value
+
+
+_MISSING = object()
+_ALIASES = {"won't-do": "wont-do", "wontdo": "wont-do"}
 
 
 def _dotted(where: tuple, key: str) -> str:
@@ -160,6 +94,8 @@ def _dotted(where: tuple, key: str) -> str:
 
 
 def _is_kind(value: Any, kind: Any) -> bool:
+    if kind is str:  # most keys: answered first
+        return isinstance(value, str)
     if kind is datetime:
         return isinstance(value, datetime) and value.tzinfo is not None
     if kind is date:

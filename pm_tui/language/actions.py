@@ -142,41 +142,54 @@ def _is_identifier(token: str) -> bool:
     core = token.strip(".,;:!?\"'()")
     if len(core) < 2:
         return False
-    if core.startswith(("#", "`")) or any(ch in _INNER_MARKS for ch in core[1:-1]):
-        return any(ch.isalnum() for ch in core)
+    if core.startswith(("#", "`")) or not _INNER_MARKS.isdisjoint(core[1:-1]):
+        return any(map(str.isalnum, core))
     if "-" in core and core.lower() not in _PLAIN_HYPHENATED and core.islower():
         return True
-    return core[0].islower() and any(ch.isupper() for ch in core[1:])  # camelCase
+    return core[0].islower() and any(map(str.isupper, core[1:]))  # camelCase
 
 
 def concreteness(text: str) -> int:
     """How many kinds of concrete detail the action names (numbers, identifiers, acronyms or
     product names, done-when, length); 0 means nothing an owner could check off."""
+    return _concreteness(text, enough=6)
+
+
+def _concreteness(text: str, enough: int) -> int:
+    """concreteness, stopping (with a score of at least `enough`) as soon as it gets there;
+    the cheap kinds of detail are counted first."""
     words = text.split()
-    score = 0
-    if any(ch.isdigit() for ch in text):
-        score += 1
-    if '"' in text or any(_is_identifier(w) for w in words):
-        score += 1
-    cores = [w.strip(".,;:!?\"'()") for w in words]
-    if any(
+    score = (len(words) >= 14) + any(map(str.isdigit, text))
+    if score >= enough:
+        return score
+    # A plain lower-case word is never an identifier: test only the others.
+    named = '"' in text or any(
+        _is_identifier(w) for w in words if not (w.isalpha() and w.islower())
+    )
+    score += named
+    if score >= enough:
+        return score
+    # Acronyms and product names need a capital letter: look only at words that have one.
+    capitalised = [(i, w.strip(".,;:!?\"'()")) for i, w in enumerate(words) if not w.islower()]
+    acronym = any(
         len(c) >= 2 and c.rstrip("s").isupper() and c.rstrip("s") not in _ROLE_ACRONYMS
-        for c in cores
-    ):
-        score += 1
-    if any(
+        for _, c in capitalised
+    )
+    score += acronym
+    if score >= enough:
+        return score
+    product = any(
         c[:1].isupper()
         and c[1:].isalpha()
         and any(ch.islower() for ch in c[1:])
         and i > 0
         and not words[i - 1].endswith((".", ":", "!", "?"))
-        for i, c in enumerate(cores)
-    ):
-        score += 1
-    if (score or len(words) >= 8) and _DONE.search(text):
+        for i, c in capitalised
+    )
+    score += product
+    details = score - (len(words) >= 14)
+    if (details or len(words) >= 8) and _DONE.search(text):
         score += 1  # "before release" alone does not make a five-word action concrete
-    if len(words) >= 14:
-        score += 1
     return score
 
 
@@ -187,7 +200,7 @@ def check_vague(text: str) -> list[LanguageFinding]:
         return []
     start = text.index(stripped[0])
     end = start + len(stripped)
-    score = concreteness(stripped)
+    score = _concreteness(stripped, enough=2)
     if score >= 2:
         return []  # concrete enough for every rule, vigilance included
     for name, rx, message, suggestion in _compiled():

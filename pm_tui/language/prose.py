@@ -3,18 +3,33 @@
 from __future__ import annotations
 
 import re
+from itertools import islice
 
 from pm_tui.language import blame
 from pm_tui.language.actions import check_vague
 from pm_tui.language.finding import LanguageFinding
-from pm_tui.language.subjects import np_is_person, subject_of, tokens
+from pm_tui.language.lexicon import GROUP_WORDS, NAMES, PRONOUNS, ROLE_NOUNS, TEAM_NOUNS
+from pm_tui.language.prefilter import may_blame
+from pm_tui.language.subjects import _token_re, np_is_person, subject_of
 from pm_tui.language.text import mask_prose, split_sentences
 
 
 def check_masked(masked: str) -> list[LanguageFinding]:
     """Blame findings over text whose code, URLs and logs are already masked."""
+    if not may_blame(masked):
+        return []  # no rule's pattern can match anywhere in it: most fields end here
+    return check_sentences(masked)
+
+
+def check_sentences(masked: str, *, shortcut: bool = True) -> list[LanguageFinding]:
+    """The blame findings of each sentence of `masked`; with `shortcut`, a sentence that no
+    rule's pattern can match (see may_blame) is skipped, without it every sentence goes
+    through every rule."""
     found: list[LanguageFinding] = []
-    for start, end in split_sentences(masked):
+    spans = split_sentences(masked)
+    for start, end in spans:
+        if shortcut and len(spans) > 1 and not may_blame(masked[start:end]):
+            continue
         sentence = blame.check_sentence(masked[start:end], start)
         # "caused by human error" is one problem, not two: keep the more specific finding.
         if any(f.rule == "blame/human-error" for f in sentence):
@@ -52,20 +67,56 @@ def ends_at_person(text: str) -> bool:
     """True when an explanation stops at a person or at "human error" instead of at what
     allowed the mistake (used for the last why of a Five Whys chain and for factors)."""
     masked = mask_prose(text)
-    if any(blame.rejects_blame(masked[s:e]) for s, e in split_sentences(masked)):
+    # An explicit rejection of blame wins over everything below; it is checked last only
+    # because it is the slowest test and matters only when the answer would be True.
+    if not _stops_at_person(masked):
         return False
+    return not any(blame.rejects_blame(masked[s:e]) for s, e in split_sentences(masked))
+
+
+def _stops_at_person(masked: str) -> bool:
     if check_masked(masked):
         return True
-    if re.search(
-        r"\b(?:human|operator|user) (?:error|mistake)|\bmistake\b|\boversight\b", masked, re.I
-    ):
+    if _names_a_mistake(masked):
         return True
     body = _LEAD.sub("", masked.strip())
-    if _SYSTEMIC.search(body):
+    # "Stops at a person" needs both: a person leads, and no systemic cause follows. The
+    # person test is the cheaper one, so it goes first.
+    words = [m.group(0) for m in islice(_token_re().finditer(body), 6)]
+    if not _leads_with_person(words):
         return False
-    words = tokens(body)
+    return not _SYSTEMIC.search(body)
+
+
+_MISTAKE = re.compile(
+    r"\b(?:human|operator|user) (?:error|mistake)|\bmistake\b|\boversight\b", re.I
+)
+
+
+def _names_a_mistake(masked: str) -> bool:
+    if masked.isascii():  # lower-casing is exact there: skip the regex on most texts
+        low = masked.lower()
+        if "error" not in low and "mistake" not in low and "oversight" not in low:
+            return False
+    return _MISTAKE.search(masked) is not None
+
+
+def _leads_with_person(words: list[str]) -> bool:
+    """The explanation's first words (up to six) name a person or start with one."""
+    if not any(_may_name_person(w) for w in words):
+        return False  # every test below needs one such word among these six
     for k in range(1, min(5, len(words)) + 1):
         if np_is_person(words[:k], allow_we=True):
             return True
     np, empty = subject_of(words[:6])
     return not empty and np_is_person(np, allow_we=True)
+
+
+# The words np_is_person can accept as a head, or (names) anywhere in the phrase.
+_PERSON_WORDS = PRONOUNS | ROLE_NOUNS | TEAM_NOUNS | GROUP_WORDS | {"we", "operator", "operators"}
+
+
+def _may_name_person(word: str) -> bool:
+    if word.startswith("@") or word in NAMES:
+        return True
+    return word.lower().replace("’", "'") in _PERSON_WORDS

@@ -50,27 +50,52 @@ def looks_like_log(snippet: str) -> bool:
 
 def mask_prose(text: str) -> str:
     """Return `text` with code (fenced, indented, inline), URLs and quoted log lines masked."""
+    if not _may_need_masking(text):
+        return text  # most fields: nothing any pattern below could match
     p = _patterns()
     chars = list(text)
-    for m in p["fence"].finditer(text):
-        _fill(chars, m.start(), m.end())
-    _mask_indented_code(text, chars)
-    for m in p["inline"].finditer(text):
-        _fill(chars, m.start(), m.end())
-    for m in p["url"].finditer(text):
-        end = m.end()
-        while end > m.start() and text[end - 1] in ".,;:!?":
-            end -= 1
-        _fill(chars, m.start(), end)
-    for m in p["quote_line"].finditer(text):
-        body = m.group(0).lstrip(" \t>")
-        if looks_like_log(body):
+    if "`" in text or "~" in text:
+        for m in p["fence"].finditer(text):
             _fill(chars, m.start(), m.end())
-    for m in p["quoted"].finditer(text):
-        body = m.group(1) or m.group(2) or ""
-        if looks_like_log(body):
+    if "    " in text or "\t" in text:
+        _mask_indented_code(text, chars)
+    if "`" in text:
+        for m in p["inline"].finditer(text):
             _fill(chars, m.start(), m.end())
+    if "://" in text or "www." in text:
+        for m in p["url"].finditer(text):
+            end = m.end()
+            while end > m.start() and text[end - 1] in ".,;:!?":
+                end -= 1
+            _fill(chars, m.start(), end)
+    if ">" in text:
+        for m in p["quote_line"].finditer(text):
+            body = m.group(0).lstrip(" \t>")
+            if looks_like_log(body):
+                _fill(chars, m.start(), m.end())
+    if '"' in text or "“" in text:
+        for m in p["quoted"].finditer(text):
+            body = m.group(1) or m.group(2) or ""
+            if looks_like_log(body):
+                _fill(chars, m.start(), m.end())
     return "".join(chars)
+
+
+def _may_need_masking(text: str) -> bool:
+    """False when no masking pattern can match: a fence or inline code needs a backtick or
+    tilde, indented code four spaces or a tab, a URL "://" or "www.", a quoted log line ">"
+    and a quoted snippet a double quote."""
+    return (
+        "`" in text
+        or "~" in text
+        or '"' in text
+        or ">" in text
+        or "    " in text
+        or "\t" in text
+        or "://" in text
+        or "www." in text
+        or "“" in text
+    )
 
 
 def _mask_indented_code(text: str, chars: list[str]) -> None:

@@ -25,7 +25,7 @@ def validate(
         reason = acks.get((f.rule, f.location)) or acks.get((f.rule, "*"))
         if reason:
             f.acknowledged = reason
-    if text is not None:
+    if text is not None and findings:
         _place(findings, pm, text)
     findings.sort(
         key=lambda f: (bool(f.acknowledged), SEVERITY_ORDER.get(f.severity, 3), f.step, f.line)
@@ -56,8 +56,9 @@ _ROW_TABLES = {
 
 def _place(findings: list[Finding], pm: PostMortem, text: str) -> None:
     """Fill in line/column from the TOML text for each finding's section/row/field."""
-    from pm_tui.tomlfile import locate
+    from pm_tui.tomlpos import KeyIndex
 
+    keys = KeyIndex(text)  # one pass over the text, not one per finding
     for f in findings:
         path: tuple = ()
         sub = f.section
@@ -80,15 +81,15 @@ def _place(findings: list[Finding], pm: PostMortem, text: str) -> None:
         if not path:
             f.line, f.column = 1, 1
             continue
-        line, col = locate(text, path)
+        line, col = keys.locate(path)
         if f.span and f.field and line > 1:
-            col = _column_in_value(text, line, f.span[0]) or col
+            col = _column_in_value(keys.lines, line, f.span[0]) or col
         f.line, f.column = line, col
 
 
-def _column_in_value(text: str, line: int, offset: int) -> int | None:
+def _column_in_value(lines: list[str], line: int, offset: int) -> int | None:
     """Column of character `offset` of a one-line string value that starts on `line`."""
-    src = text.splitlines()[line - 1]
+    src = lines[line - 1]
     q = src.find('"')
     if q < 0 or '"""' in src:
         return None

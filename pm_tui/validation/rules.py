@@ -59,8 +59,9 @@ _COMPLETENESS = (
 def run_all(pm: PostMortem, *, today: date | None = None) -> list[Finding]:
     """Run every rule; findings of completeness rules are warnings while `pm` is a draft."""
     findings: list[Finding] = []
+    today = today or date.today()
     for rule in (_language, _shallow, _actions, _timeline, _process):
-        findings.extend(rule(pm, today or date.today()))
+        findings.extend(rule(pm, today))
     if pm.status == "draft":
         for f in findings:
             if f.severity == "error" and f.rule.startswith(_COMPLETENESS):

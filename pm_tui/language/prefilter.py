@@ -1,0 +1,376 @@
+"""A cheap test that a whole text cannot hold a blame finding, so most fields skip the
+per-sentence rules.
+
+For each blame rule the test knows, from the rule's own regular expression, the literal
+strings one of which any match must contain (e.g. "fail(?:ed|s)? to" needs "fail to",
+"failed to" or "fails to"). A text in which, rule by rule, those strings are absent cannot
+match, and so cannot get a finding. Anything unusual (non-ASCII text, where case-insensitive
+matching is more than lower-casing) skips the shortcut and runs every rule.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from itertools import product
+
+from pm_tui.language import blame
+from pm_tui.language.text import MASK
+
+try:  # the stdlib's own pattern parser; without it the shortcut is simply off
+    from re import _constants as _c
+    from re import _parser as _sre_parse
+except ImportError:  # pragma: no cover
+    _sre_parse = None
+
+# A group: strings one of which must be in the text, and, when some of them hold a word
+# boundary, the same strings as a pattern with the boundaries. A requirement: alternatives,
+# each a list of groups that must all be found.
+Group = tuple[frozenset[str], "_Bounded | None"]
+Requirement = list[list[Group]]
+
+# Stands for \b inside the expanded strings. Kept only next to a letter or digit, where the
+# probe text (lower-cased, masked characters made spaces) has a word boundary wherever the
+# sentence has one, so the test stays a necessary condition.
+_B = "\x00"
+
+_MAX_STRINGS = 256  # expanding "(?:a|b)(?:c|d)..." multiplies; stop before it gets large
+_EDGES = (
+    ()
+    if _sre_parse is None
+    else (
+        _c.AT_BOUNDARY,
+        _c.AT_BEGINNING,
+        _c.AT_BEGINNING_STRING,
+        _c.AT_END,
+        _c.AT_END_STRING,
+    )
+)
+# Words too common in post-mortems to file a requirement under, when its strings have a
+# rarer word (only speed depends on this).
+_COMMON = frozenset("a an the it is was that this on of to in and or be by s".split())
+_COMMON |= frozenset("incident outage error errors failure problem".split())
+_SPACE = None if _sre_parse is None else (_c.IN, [(_c.CATEGORY, _c.CATEGORY_SPACE)])  # \s
+
+
+def required_strings(pattern: str, flags: int = re.I) -> Requirement | None:
+    """Literal strings (lower-cased) a match of `pattern` must contain, as alternatives of
+    conjunctions; exact for ASCII text matched case-insensitively. None when unknown."""
+    if _sre_parse is None or not flags & re.I:
+        return None
+    try:
+        tree = _sre_parse.parse(pattern, flags)
+    except Exception:  # noqa: BLE001 - an unparsable pattern just gets no shortcut
+        return None
+    need = _need(list(tree))
+    return None if any(not conj for conj in need) else need
+
+
+_NOTHING: Requirement = [[]]  # one alternative that needs nothing
+
+
+def _exact(item) -> frozenset[str] | None:
+    """Every string `item` can match, when that is a small finite set (zero-width: {""})."""
+    op, av = item
+    if op is _c.LITERAL:
+        return frozenset({_char(av)})
+    if item == _SPACE:
+        return frozenset({" "})  # the probe's whitespace is one space per run
+    if op is _c.AT and av in _EDGES:
+        # \b, and ^ or $: a sentence's edges are next to a space in the probe, so next to a
+        # letter or digit these hold just as \b does.
+        return frozenset({_B})
+    if op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
+        return frozenset({""})  # zero-width: dropping it can only allow more matches
+    if op is _c.IN and all(o is _c.LITERAL for o, _ in av):
+        return frozenset(_char(v) for _, v in av)
+    if op is _c.SUBPATTERN:
+        return _exact_sequence(list(av[-1]))
+    if op is _c.BRANCH:
+        out: set[str] = set()
+        for branch in av[1]:
+            sub = _exact_sequence(list(branch))
+            if sub is None:
+                return None
+            out |= sub
+        return frozenset(out) if len(out) <= _MAX_STRINGS else None
+    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT):
+        low, high, sub = av
+        inner = _exact_sequence(list(sub))
+        if inner == {" "}:
+            return frozenset({" "}) if low >= 1 else frozenset({"", " "})
+        if inner is None or high > 1:
+            return None
+        return inner | {""} if low == 0 else inner
+    return None
+
+
+def _char(code: int) -> str:
+    """A literal of the pattern as the probe has it: lower case, whitespace as a space."""
+    ch = chr(code)
+    return " " if ch.isspace() else ch.lower()
+
+
+def _exact_sequence(items: list) -> frozenset[str] | None:
+    run = frozenset({""})
+    for item in items:
+        ex = _exact(item)
+        if ex is None or len(run) * len(ex) > _MAX_STRINGS:
+            return None
+        run = frozenset(a + b for a, b in product(run, ex))
+    return run
+
+
+def _lead(items: list, suffix: frozenset[str]) -> frozenset[str]:
+    """The strings the leading exact items of `items` match (then `suffix`, when every item
+    is exact): what must follow a group that `items` come after."""
+    run = frozenset({""})
+    for item in items:
+        ex = _exact(item)
+        if ex is None or len(run) * len(ex) > _MAX_STRINGS:
+            return run
+        run = frozenset(a + b for a, b in product(run, ex))
+    return _join(run, suffix) or run
+
+
+def _join(run: frozenset[str], ex: frozenset[str]) -> frozenset[str] | None:
+    if len(run) * len(ex) > _MAX_STRINGS:
+        return None
+    return frozenset(a + b for a, b in product(run, ex))
+
+
+def _need(
+    items: list,
+    prefix: frozenset[str] = frozenset({""}),
+    suffix: frozenset[str] = frozenset({""}),
+) -> Requirement:
+    """What any match of the sequence `items` (between one of `prefix` and one of `suffix`)
+    contains: runs of consecutive items with exact sets, expanded, and what its groups and
+    branches need."""
+    parts: list[Requirement] = []
+    run = prefix
+
+    def close(run: frozenset[str]) -> None:
+        group = _group(run)
+        if group is not None:
+            parts.append([[group]])
+
+    for i, item in enumerate(items):
+        ex = _exact(item)
+        joined = _join(run, ex) if ex is not None else None
+        if joined is not None:
+            run = joined
+            continue
+        op, av = item
+        if ex is None and op in (_c.SUBPATTERN, _c.BRANCH):
+            after = _lead(items[i + 1 :], suffix)  # the run so far starts it, this ends it
+            branches = [av[-1]] if op is _c.SUBPATTERN else av[1]
+            alternatives = [conj for b in branches for conj in _need(list(b), run, after)]
+            parts.append(_NOTHING if any(not c for c in alternatives) else alternatives)
+        else:
+            close(run)
+            if ex is not None:
+                run = ex
+                continue
+            if op in (_c.MAX_REPEAT, _c.MIN_REPEAT) and av[0] >= 1:
+                parts.append(_need(list(av[2])))  # "x+" holds at least one x
+        run = frozenset({""})
+    else:
+        run = _join(run, suffix) or run  # the sequence ends in a run: the suffix goes on
+    close(run)
+    need: Requirement = _NOTHING
+    for part in sorted(parts, key=len):
+        if len(need) * len(part) > _MAX_STRINGS:
+            continue  # leaving a part out only asks for less
+        need = [a + b for a in need for b in part]
+    return need
+
+
+def _group(strings: frozenset[str]) -> Group | None:
+    """The test for "one of `strings` is in the probe", or None when it tests nothing."""
+    kept = {re.sub(" +", " ", _drop_loose_boundaries(s)) for s in strings}
+    if any(not s.replace(_B, "") or "_" in s for s in kept):
+        return None  # an empty string is always there; "_" would not survive the probe
+    plain = frozenset(s.replace(_B, "") for s in kept)
+    if not any(_B in s for s in kept):
+        return plain, None
+    return plain, _Bounded(frozenset(kept))
+
+
+def _marked_group(marked: frozenset[str]) -> Group:
+    plain = frozenset(s.replace(_B, "") for s in marked)
+    return plain, (_Bounded(marked) if any(_B in s for s in marked) else None)
+
+
+class _Bounded:
+    """Strings with word-boundary marks, searched as a pattern (compiled when first needed:
+    most are never needed, and compiling them all would slow every start of the program)."""
+
+    def __init__(self, marked: frozenset[str]) -> None:
+        self.marked = marked
+        self._rx: re.Pattern[str] | None = None
+
+    def search(self, probe: str) -> bool:
+        if self._rx is None:
+            alternatives = (r"\b".join(map(re.escape, s.split(_B))) for s in sorted(self.marked))
+            self._rx = re.compile("|".join(alternatives))
+        return self._rx.search(probe) is not None
+
+
+def _drop_loose_boundaries(s: str) -> str:
+    """`s` without the word-boundary marks that are not next to a letter or digit."""
+    out = []
+    for i, ch in enumerate(s):
+        if ch != _B:
+            out.append(ch)
+        elif any(0 <= j < len(s) and s[j].isascii() and s[j].isalnum() for j in (i - 1, i + 1)):
+            out.append(ch)
+    return "".join(out)
+
+
+def _found(group: Group, probe: str) -> bool:
+    strings, bounded = group
+    for s in strings:  # the cheap test first: the strings without their word boundaries
+        if s in probe:
+            return bounded is None or bounded.search(probe)
+    return False
+
+
+def _all_found(conj: list[Group], probe: str) -> bool:
+    for group in conj:
+        if not _found(group, probe):
+            return False
+    return True
+
+
+_TOKEN = re.compile(r"\w+")
+
+
+class _Index:
+    """A rule's requirement, its alternatives filed under a whole word each must contain
+    (so a text is only tested against the alternatives, and strings, whose word it has),
+    each with every whole word it needs (a set test before any string test)."""
+
+    def __init__(self, req: Requirement | None) -> None:
+        self.always = req is None
+        self.unkeyed: list[tuple[frozenset[bytes], list[Group]]] = []
+        self.by_key: dict[bytes, list[tuple[frozenset[bytes], list[Group]]]] = {}
+        for conj in req or []:
+            conj = sorted(conj, key=lambda g: len(g[0]))  # the shortest test first
+            keyed = _keyed_group(conj)
+            if keyed is None:
+                self.unkeyed.append((_words_needed(conj), conj))
+                continue
+            index, by_key = keyed
+            rest = conj[:index] + conj[index + 1 :]
+            for key, marked in by_key.items():
+                filed = [_marked_group(marked), *rest]
+                key_bytes = key.encode("ascii", "replace")  # tokens are bytes, see _tokens
+                self.by_key.setdefault(key_bytes, []).append((_words_needed(filed), filed))
+        self.keys = frozenset(self.by_key)
+
+    def holds(self, text: str, tokens: set[bytes]) -> bool:
+        """False only when no match of the rule's pattern can be in the ASCII `text`,
+        whose tokens are `tokens`."""
+        if self.always:
+            return True
+        candidates = list(self.unkeyed)
+        for key in self.keys.intersection(tokens):
+            candidates += self.by_key[key]
+        probe = None  # built only for a text with every word some alternative needs
+        for needed, conj in candidates:
+            if needed <= tokens:
+                probe = probe or _probe(text)
+                if _all_found(conj, probe):
+                    return True
+        return False
+
+
+def _words_needed(conj: list[Group]) -> frozenset[bytes]:
+    """The whole words (as tokens) every string of some group of `conj` holds: a text
+    without one of them cannot hold `conj`."""
+    needed: set[bytes] = set()
+    for strings, bounded in conj:
+        common = None
+        for s in bounded.marked if bounded else strings:
+            words = {w.encode("ascii", "replace") for w in _whole_words(s)}
+            common = words if common is None else common & words
+        needed |= common or set()
+    return frozenset(needed)
+
+
+@cache
+def _whole_words(s: str) -> tuple[str, ...]:
+    """Words of a required string with something not a word character (or a word
+    boundary) on both sides within it, so that a text holding it has them as tokens."""
+    return tuple(m.group(0) for m in _TOKEN.finditer(s) if 0 < m.start() and m.end() < len(s))
+
+
+def _keyed_group(conj: list[Group]) -> tuple[int, dict[str, frozenset[str]]] | None:
+    """A group of `conj` whose every string holds a whole word (see _whole_words), and its
+    (marked) strings by that word; None if there is none."""
+    best = None
+    for index, (strings, bounded) in enumerate(conj):
+        by_key: dict[str, set[str]] = {}
+        for s in bounded.marked if bounded else strings:
+            whole = _whole_words(s)
+            if not whole:
+                break
+            key = max(whole, key=lambda w: (w not in _COMMON, len(w)))
+            by_key.setdefault(key, set()).add(s)
+        else:
+            shortest = min(map(len, by_key))
+            if best is None or shortest > best[0]:
+                best = (shortest, index, {k: frozenset(v) for k, v in by_key.items()})
+    return None if best is None else best[1:]
+
+
+@cache
+def _index() -> _Index:
+    """Every blame rule's requirement in one index: a finding needs a match of one of them
+    (check_sentence's own cheaper gates only narrow that further)."""
+    rx = blame._rx()
+    names = "verb judge human_error cf_if cf_had fault_of owned_fault mistake_noun vigilance"
+    req: Requirement = []
+    for name in names.split():
+        need = required_strings(rx[name].pattern, rx[name].flags)
+        if need is None:
+            return _Index(None)
+        req += need
+    return _Index(req)
+
+
+def may_blame(masked: str) -> bool:
+    """False only when no sentence of `masked` can get a finding from blame.check_sentence.
+
+    Every finding needs a match of one of the rules' patterns in a sentence, and a sentence
+    is part of `masked`: so if no pattern's required strings are in `masked`, none can.
+    """
+    if not masked.isascii():
+        return True  # no shortcut: case-insensitive matching is more than lower-casing
+    index = _index()
+    tokens = _tokens(masked)
+    if index.keys.isdisjoint(tokens) and not index.unkeyed and not index.always:
+        return False  # most texts: not one word any requirement is filed under
+    return index.holds(masked, tokens)
+
+
+def _probe(masked: str) -> str:
+    """The (ASCII) text the required strings are looked for in: lower case (exact for
+    ASCII), masked characters as spaces (so a word boundary holds at a sentence's edges),
+    one space per run of whitespace (so "\\s+" is one space), a space at each end."""
+    return " " + " ".join(masked.lower().replace(MASK, " ").split()) + " "
+
+
+def _tokens(text: str) -> set[bytes]:
+    """The \\w+ tokens of the probe of an ASCII text, as bytes (a bytes table translates
+    far faster than a str one): its runs of letters and digits, lower-cased."""
+    return set(text.encode("ascii").translate(_TOKEN_BYTES).split())
+
+
+# Letters lower-cased, digits kept, every other byte (the masking "_" too) a space. (A key
+# that is not ASCII becomes "?", never a token: right, since what it comes from can never be
+# in an ASCII text.)
+_TOKEN_BYTES = bytes(
+    ord(chr(c).lower()) if chr(c).isascii() and chr(c).isalnum() else 32 for c in range(256)
+)
