@@ -14,7 +14,7 @@ try:  # tomli's compiled wheel parses ~3x faster than the stdlib's pure-Python t
 except ImportError:  # pragma: no cover - same API, just slower
     import tomllib
 from dataclasses import fields
-from datetime import date, datetime
+from datetime import UTC, date, datetime, timezone
 from pathlib import Path
 from typing import Any
 
@@ -141,10 +141,39 @@ def _describe_value(value: Any) -> str:
     return type(value).__name__
 
 
+def _loads(text: str) -> dict:
+    """Parse TOML text: rtoml (Rust, ~4x faster than tomli) when installed; any text it
+    refuses is parsed again by tomli, whose error names the line, column and problem."""
+    try:
+        import rtoml
+    except ImportError:
+        return tomllib.loads(text)
+    try:
+        data = rtoml.loads(text)
+    except rtoml.TomlParsingError:
+        return tomllib.loads(text)  # raises TOMLDecodeError with a precise message
+    _standard_tzinfo(data)
+    return data
+
+
+def _standard_tzinfo(node: Any) -> None:
+    """Give rtoml's datetimes the standard library's timezone (its own tzinfo class can be
+    neither copied nor pickled, and the model is both)."""
+    items = node.items() if isinstance(node, dict) else enumerate(node)
+    for key, value in items:
+        if isinstance(value, datetime):
+            offset = value.utcoffset()
+            if offset is not None:
+                tz = UTC if not offset else timezone(offset)
+                node[key] = value.replace(tzinfo=tz)
+        elif isinstance(value, dict | list):
+            _standard_tzinfo(value)
+
+
 def parse_postmortem(text: str, path: Path | str = "<text>") -> PostMortem:
     """Parse post-mortem TOML text into the model, or raise FileFormatError with a location."""
     try:
-        data = tomllib.loads(text)
+        data = _loads(text)
     except tomllib.TOMLDecodeError as exc:
         msg = str(exc)
         m = re.search(r"\(at line (\d+), column (\d+)\)", msg)
@@ -433,7 +462,7 @@ def render_postmortem(pm: PostMortem, existing_text: str | None = None) -> str:
     data = to_dict(pm)
     if existing_text:
         try:
-            if from_dict(tomllib.loads(existing_text)) == pm:
+            if from_dict(_loads(existing_text)) == pm:
                 return existing_text
         except (tomllib.TOMLDecodeError, FileFormatError):
             pass
