@@ -45,7 +45,7 @@ _RULES: list[tuple[str, str, str, str]] = [
     ),
     (
         "look-into",
-        r"^\W*(?:look(?:ing)? into|investigat\w*|dig (?:deeper|into)|figure out|find (?:out|the "
+        r"^\W*(?:look(?:ing)? (?:into|at)|take a (?:closer )?look|investigat\w*|dig (?:deeper|into)|figure out|find (?:out|the "
         r"(?:root )?cause)|understand|explore|research|analy[sz]e|assess|evaluate|consider|"
         r"think about|check(?: on| into)?|discuss|talk|meet|have a (?:meeting|chat|discussion)|"
         r"schedule a (?:meeting|discussion)|follow[- ]?up|monitor|keep monitoring|watch|"

@@ -88,6 +88,8 @@ def _rx() -> dict[str, re.Pattern[str]]:
             r"inattentive(?:ness)?|inattention|unprofessional|amateurish|boneheaded|"
             r"half-?assed|not paying attention|(?:nobody|no one|never)\b[^.,;]{0,40}?\bbothered|(?:not|n't) pay(?:ing)? attention|"
             r"lack of (?:attention|care|diligence)|didn'?t bother|should(?: have|'ve) known "
+            r"better|(?:didn'?t|did not|doesn'?t|does not|don'?t|do not) know what (?:he|she|they|"
+            r"you) (?:was|were|is|are) doing|should(?: have|'ve) known "
             r"better|asleep at the wheel|dropped the ball|rookie mistake|"
             r"(?:wasn'?t|weren'?t|was not|were not|not) (?:being )?careful(?: enough)?)\b",
             i,
@@ -141,7 +143,9 @@ def _rx() -> dict[str, re.Pattern[str]]:
             r"characteri[sz]e)\w* (?:this|it|that) as|\b(?:anyone|anybody|no one|nobody)['’]s "
             r"(?:mistake|fault|error)|"
             r"\bnot (?:caused by |due to |because of |the result of |a case of |just |simply |"
-            r"merely |about |an? )*(?:human|operator|user|pilot) errors?",
+            r"merely |about |an? )*(?:human|operator|user|pilot) errors?|"
+            r"\b(?:human|operator|user|pilot) errors? (?:is|was|are|were) (?:never|not|rarely|"
+            r"seldom) (?:a |an |the )?(?:root )?(?:cause|explanation|answer)",
             i,
         ),
         "cf_if": re.compile(
@@ -200,7 +204,7 @@ _JUDGE_WORDS = frozenset(
     irresponsibly irresponsibility idiot idiots idiotic foolish foolishly foolishness inept
     ineptitude moron morons moronic thoughtless thoughtlessly thoughtlessness inattentive
     inattentiveness inattention unprofessional amateurish boneheaded half-assed halfassed
-    attention bother bothered didn't better asleep ball rookie careful""".split()
+    attention bother bothered didn't better asleep ball rookie careful doing""".split()
 )
 _HUMAN_WORDS = frozenset(
     """error errors mistake mistakes pebkac pebcak pebkak id-10-t id10t fat-finger fat-fingered
