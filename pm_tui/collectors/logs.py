@@ -38,6 +38,7 @@ from pm_tui.collectors.evidence import (
     Progress,
     no_progress,
 )
+from pm_tui.collectors.jsonlines import QuickTime, decode_object, fields_record
 from pm_tui.collectors.logfile import (
     MAX_LINE,
     LineReader,
@@ -47,7 +48,13 @@ from pm_tui.collectors.logfile import (
     map_file,
     open_source,
 )
-from pm_tui.collectors.logformats import Context, LineParser, detect, looks_like_continuation
+from pm_tui.collectors.logformats import (
+    Context,
+    LineParser,
+    detect,
+    looks_like_continuation,
+    value_time,
+)
 from pm_tui.collectors.logformats import request_time_variant as _rt_variant
 from pm_tui.redact import redact_many
 
@@ -214,11 +221,18 @@ class _Collector:
             )
 
     def _records(self, parser: LineParser, start: int) -> list[Evidence]:
-        w, counts = self.window, self.counts
+        w, counts, ctx = self.window, self.counts, self.ctx
         reader = LineReader(self.fh, start)
         out: list[tuple[datetime, str | None, list[str], dict]] = []
         current: list | None = None
-        stop_after = w.end + SLACK
+        lo, hi = w.read_start, w.end
+        stop_after = hi + SLACK
+        bisected = bool(counts.get("bisected"))
+        formats = parser.formats
+        json_format = next((f for f in formats if f.name == "json"), None)
+        # outside the window, a JSON line's time is all that counts: read it, skip decoding
+        quick = QuickTime(value_time, ctx) if json_format is not None else None
+        first_time = self.first_time
         latest: datetime | None = None
         n = 0
         ticked = start
@@ -230,41 +244,62 @@ class _Collector:
                 ticked = reader.offset
                 self._tick(ticked, f"{n:,} lines")
             line = raw.decode("utf-8", errors="replace").rstrip("\r")
-            if not line.strip():
-                continue
-            rec = parser.parse(line)
-            if rec is None:
-                if current is not None and (not parser.per_line or looks_like_continuation(line)):
-                    counts["continuation"] += 1
-                    if len(current[2]) < MAX_CONTINUATION:
-                        current[2].append(line)
-                else:
-                    counts["unparsed"] += 1
-                continue
-            t = rec[0]
+            rec = t = None
+            if quick is not None and formats[0] is json_format:
+                t = quick(line)
+                if t is not None and lo <= t <= hi:
+                    # in the window: decode it, its time already known
+                    try:
+                        fields = decode_object(line)
+                    except ValueError:
+                        fields = None
+                    if type(fields) is dict:
+                        rec = (t, *fields_record(fields))
+                    else:
+                        t = None  # not a JSON object after all: the usual way below
+            if t is None:
+                if not line.strip():
+                    continue
+                rec = parser.parse(line)
+                if rec is None:
+                    if current is not None and (
+                        not parser.per_line or looks_like_continuation(line)
+                    ):
+                        counts["continuation"] += 1
+                        if len(current[2]) < MAX_CONTINUATION:
+                            current[2].append(line)
+                    else:
+                        counts["unparsed"] += 1
+                    continue
+                t = rec[0]
             counts["records"] += 1
-            if self.first_time is None or t < self.first_time:
-                self.first_time = t
+            if first_time is None or t < first_time:
+                first_time = t
             if latest is not None and t < latest - SLACK:
                 counts["out_of_order"] += 1
-            latest = t if latest is None or t > latest else latest
+            if latest is None or t > latest:
+                latest = t
             current = None
-            if w.contains(t):
+            if rec is not None and lo <= t <= hi:
                 current = [t, rec[1], [rec[2]], rec[3]]
                 out.append(current)
-            elif t > stop_after and counts.get("bisected"):
+            elif t > stop_after and bisected:
                 break  # a sorted file: nothing later can fall in the window
+        self.first_time = first_time
         counts["lines_read"] = n
         counts["cut_lines"] = reader.cut
         counts["in_window"] = len(out)
-        texts, redactions = redact_many(["\n".join(r[2]) for r in out])
+        texts, redactions = redact_many(
+            [r[2][0] if len(r[2]) == 1 else "\n".join(r[2]) for r in out]
+        )
         counts["redactions"] += redactions
         evidence = []
+        append = evidence.append
+        source = self.source
         for (t, level, _, attrs), text in zip(out, texts, strict=True):
-            a = dict(attrs)
             if level:
-                a["level"] = level
-            evidence.append(Evidence(time=t, source=self.source, kind="log", text=text, attrs=a))
+                attrs["level"] = level  # every format builds a fresh dict per record
+            append(Evidence(t, source, "log", text, attrs))
         evidence.sort(key=_time)
         self._tick(reader.offset, "done")
         return evidence

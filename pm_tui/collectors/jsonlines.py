@@ -1,0 +1,118 @@
+"""JSON-lines records: decoding a line, its fields as a record, and its time read early.
+
+Most JSON logs start every line with their time key (`{"ts":"2025-02-09T10:05:01.123Z",...`).
+`QuickTime` reads that value from the raw line, before any decoding, and returns the very
+time full decoding would find, or None when it cannot be sure (then the line is decoded as
+usual). The log collector uses it to skip decoding lines outside the incident window, which
+in a long file are most lines, and to skip the time keys' search for lines inside it.
+
+Sure means: the key is the object's first key (so top level, not in a string), it is the
+highest-ranked time key present, it appears once (JSON keeps the last of duplicate keys),
+no key can hide behind a `\\u` escape, the value needs no unescaping, and the line ends
+with `}`. A line that passes these checks yet is malformed further on is counted as a
+record, not as unparsed, when it lies outside the window (its time is all that is used).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+from datetime import datetime
+
+from pm_tui.collectors.logtime import normalise_level, zulu_time
+
+TIME_KEYS = ("ts", "time", "timestamp", "@timestamp", "t", "datetime", "date", "asctime")
+LEVEL_KEYS = ("level", "lvl", "severity", "log.level", "levelname", "loglevel")
+MSG_KEYS = ("msg", "message", "log", "event", "text")
+_RECORD_KEYS = frozenset(TIME_KEYS + LEVEL_KEYS + MSG_KEYS)
+_SCALARS = (str, int, float, bool)
+
+# JSON whitespace only (Python's \s accepts more than json.loads does); JSON number grammar
+# with ASCII digits only (Python's \d accepts other scripts' digits, json.loads does not).
+_HEAD = re.compile(
+    r'\{[ \t]*"('
+    + "|".join(re.escape(k) for k in TIME_KEYS)
+    + r')"[ \t]*:[ \t]*(?:"([^"\\\x00-\x1f]*)"'
+    r"|(-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?)[ \t]*[,}])"
+)
+# for each time key, the quoted keys that the time keys' search would prefer to it
+_HIGHER = {k: tuple(f'"{h}"' for h in TIME_KEYS[:i]) for i, k in enumerate(TIME_KEYS)}
+_QUOTED = {k: f'"{k}"' for k in TIME_KEYS}
+
+_scan = json.JSONDecoder().scan_once
+
+
+def decode_object(line: str) -> object:
+    """`json.loads(line)` (raising ValueError alike), cheaper for a line that is just `{...}`."""
+    if line[:1] == "{" and line[-1:] == "}":
+        try:
+            value, end = _scan(line, 0)
+        except (StopIteration, ValueError):
+            end = -1
+        if end == len(line):
+            return value
+    return json.loads(line)
+
+
+def fields_record(fields: dict) -> tuple[str | None, str, dict]:
+    """Level (normalised), message and the other scalar fields of a decoded record."""
+    level = None
+    for k in LEVEL_KEYS:
+        v = fields.get(k)
+        if v is None and "." in k:
+            outer, inner = k.split(".")
+            v = fields.get(outer, {}).get(inner) if isinstance(fields.get(outer), dict) else None
+        if v is not None:
+            level = normalise_level(v)
+            break
+    msg = ""
+    for k in MSG_KEYS:
+        if k in fields:
+            msg = str(fields[k])
+            break
+    attrs = {k: v for k, v in fields.items() if k not in _RECORD_KEYS and isinstance(v, _SCALARS)}
+    return level, msg, attrs
+
+
+class QuickTime:
+    """Reads the time of a JSON line before decoding it (see the module doc); one per file.
+
+    `value_time(value, ctx)` must be the function full parsing applies to a time value.
+    """
+
+    def __init__(self, value_time: Callable[[object, object], datetime | None], ctx: object):
+        self.value_time, self.ctx = value_time, ctx
+        self.prefix = ""  # '{"ts":"' once a line's first key held a string time
+        self.key = ""
+
+    def __call__(self, line: str) -> datetime | None:
+        if line[-1:] != "}" or "\\u" in line:
+            return None
+        prefix = self.prefix
+        if prefix and line.startswith(prefix):
+            # the file's usual shape: a plain slice and a cache lookup, no regex
+            end = line.find('"', len(prefix))
+            t = zulu_time(line[len(prefix) : end]) if end > 0 else None
+            if t is not None:
+                return t if self._sure(line, self.key) else None
+        m = _HEAD.match(line)
+        if m is None:
+            return None
+        key, text = m.group(1), m.group(2)
+        if not self._sure(line, key):
+            return None
+        if text is None:
+            # json gives an int or a float; value_time applies float() to either alike
+            return self.value_time(float(m.group(3)), self.ctx)
+        t = self.value_time(text, self.ctx)
+        if t is not None and prefix != line[: m.start(2)]:
+            self.prefix, self.key = line[: m.start(2)], key
+        return t
+
+    @staticmethod
+    def _sure(line: str, key: str) -> bool:
+        if line.count(_QUOTED[key]) != 1:
+            return False
+        higher = _HIGHER[key]
+        return not higher or not any(h in line for h in higher)
