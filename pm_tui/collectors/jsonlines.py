@@ -27,6 +27,7 @@ LEVEL_KEYS = ("level", "lvl", "severity", "log.level", "levelname", "loglevel")
 MSG_KEYS = ("msg", "message", "log", "event", "text")
 _RECORD_KEYS = frozenset(TIME_KEYS + LEVEL_KEYS + MSG_KEYS)
 _SCALARS = (str, int, float, bool)
+_SCALAR_TYPES = frozenset(_SCALARS)
 
 # JSON whitespace only (Python's \s accepts more than json.loads does); JSON number grammar
 # with ASCII digits only (Python's \d accepts other scripts' digits, json.loads does not).
@@ -38,7 +39,6 @@ _HEAD = re.compile(
 )
 # for each time key, the quoted keys that the time keys' search would prefer to it
 _HIGHER = {k: tuple(f'"{h}"' for h in TIME_KEYS[:i]) for i, k in enumerate(TIME_KEYS)}
-_QUOTED = {k: f'"{k}"' for k in TIME_KEYS}
 
 _scan = json.JSONDecoder().scan_once
 
@@ -56,7 +56,10 @@ def decode_object(line: str) -> object:
 
 
 def fields_record(fields: dict) -> tuple[str | None, str, dict]:
-    """Level (normalised), message and the other scalar fields of a decoded record."""
+    """Level (normalised), message and the other scalar fields of a decoded record.
+
+    The other fields are `fields` itself, the record's keys taken out: pass a dict you own.
+    """
     level = None
     for k in LEVEL_KEYS:
         v = fields.get(k)
@@ -71,8 +74,12 @@ def fields_record(fields: dict) -> tuple[str | None, str, dict]:
         if k in fields:
             msg = str(fields[k])
             break
-    attrs = {k: v for k, v in fields.items() if k not in _RECORD_KEYS and isinstance(v, _SCALARS)}
-    return level, msg, attrs
+    for k in _RECORD_KEYS.intersection(fields):
+        del fields[k]
+    if not _SCALAR_TYPES.issuperset(map(type, fields.values())):
+        # nested objects, lists and nulls stay out; the usual record has none
+        fields = {k: v for k, v in fields.items() if isinstance(v, _SCALARS)}
+    return level, msg, fields
 
 
 class QuickTime:
@@ -83,36 +90,41 @@ class QuickTime:
 
     def __init__(self, value_time: Callable[[object, object], datetime | None], ctx: object):
         self.value_time, self.ctx = value_time, ctx
-        self.prefix = ""  # '{"ts":"' once a line's first key held a string time
-        self.key = ""
+        # the file's usual shape, learnt from its lines: '{"ts":"', "ts", '"ts"', its rivals
+        self.prefix, self.key, self.quoted, self.higher = "", "", "", ()
 
     def __call__(self, line: str) -> datetime | None:
-        if line[-1:] != "}" or "\\u" in line:
-            return None
         prefix = self.prefix
         if prefix and line.startswith(prefix):
-            # the file's usual shape: a plain slice and a cache lookup, no regex
-            end = line.find('"', len(prefix))
-            t = zulu_time(line[len(prefix) : end]) if end > 0 else None
-            if t is not None:
-                return t if self._sure(line, self.key) else None
+            # a plain slice and a cache lookup, no regex
+            size = len(prefix)
+            end = line.find('"', size)
+            t = zulu_time(line[size:end]) if end > 0 else None
+            if (
+                t is not None
+                and line[-1:] == "}"
+                and "\\u" not in line
+                and line.count(self.quoted) == 1
+                and not (self.higher and any(h in line for h in self.higher))
+            ):
+                return t
+        return self._read(line)
+
+    def _read(self, line: str) -> datetime | None:
+        if line[-1:] != "}" or "\\u" in line:
+            return None
         m = _HEAD.match(line)
         if m is None:
             return None
         key, text = m.group(1), m.group(2)
-        if not self._sure(line, key):
+        higher = _HIGHER[key]
+        if line.count(f'"{key}"') != 1 or any(h in line for h in higher):
             return None
         if text is None:
             # json gives an int or a float; value_time applies float() to either alike
             return self.value_time(float(m.group(3)), self.ctx)
         t = self.value_time(text, self.ctx)
-        if t is not None and prefix != line[: m.start(2)]:
+        if t is not None and self.prefix != line[: m.start(2)]:
             self.prefix, self.key = line[: m.start(2)], key
+            self.quoted, self.higher = f'"{key}"', higher
         return t
-
-    @staticmethod
-    def _sure(line: str, key: str) -> bool:
-        if line.count(_QUOTED[key]) != 1:
-            return False
-        higher = _HIGHER[key]
-        return not higher or not any(h in line for h in higher)

@@ -7,7 +7,6 @@ file and moves the one that matched last to the front, so a line usually costs o
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -161,13 +160,21 @@ def _kubectl(m: re.Match, ctx: Context) -> Parsed:
     t = iso_time(date, clock, frac, tz, ctx.tz)
     if rest.startswith("{"):
         try:
-            inner = json.loads(rest)
-            if isinstance(inner, dict):
-                level = next((normalise_level(inner[k]) for k in _LEVEL_KEYS if k in inner), None)
-                msg = next((str(inner[k]) for k in _MSG_KEYS if k in inner), rest)
-                return t, level, msg, {}
+            inner = decode_object(rest)
         except ValueError:
-            pass
+            inner = None
+        if isinstance(inner, dict):
+            level = None
+            for k in _LEVEL_KEYS:
+                if k in inner:
+                    level = normalise_level(inner[k])
+                    break
+            msg = rest
+            for k in _MSG_KEYS:
+                if k in inner:
+                    msg = str(inner[k])
+                    break
+            return t, level, msg, {}
     lead = _LEADING_LEVEL.match(rest)
     if lead:
         return t, normalise_level(lead.group(1)), rest[lead.end() :], {}

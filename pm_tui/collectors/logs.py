@@ -63,6 +63,8 @@ PROGRESS_LINES = 98_304  # a multiple of 4096, about 100k
 PROGRESS_BYTES = 1 << 20
 MAX_CONTINUATION = 200
 UNPARSED_GAP_RATIO = 0.01
+_FIRST = datetime.min.replace(tzinfo=UTC) + SLACK  # minus SLACK must not overflow
+_LAST = datetime.max.replace(tzinfo=UTC)
 
 
 def collect_logs(
@@ -232,8 +234,9 @@ class _Collector:
         json_format = next((f for f in formats if f.name == "json"), None)
         # outside the window, a JSON line's time is all that counts: read it, skip decoding
         quick = QuickTime(value_time, ctx) if json_format is not None else None
-        first_time = self.first_time
-        latest: datetime | None = None
+        # the earliest and latest times so far; the extremes stand for "none yet"
+        first_time, latest = _LAST, _FIRST
+        records = out_of_order = 0
         n = 0
         ticked = start
         for raw in reader:
@@ -272,20 +275,23 @@ class _Collector:
                         counts["unparsed"] += 1
                     continue
                 t = rec[0]
-            counts["records"] += 1
-            if first_time is None or t < first_time:
-                first_time = t
-            if latest is not None and t < latest - SLACK:
-                counts["out_of_order"] += 1
-            if latest is None or t > latest:
+            records += 1
+            if t > latest:
                 latest = t
+            elif t < latest - SLACK:
+                out_of_order += 1
+            if t < first_time:
+                first_time = t
             current = None
             if rec is not None and lo <= t <= hi:
                 current = [t, rec[1], [rec[2]], rec[3]]
                 out.append(current)
             elif t > stop_after and bisected:
                 break  # a sorted file: nothing later can fall in the window
-        self.first_time = first_time
+        self.first_time = None if first_time is _LAST else first_time
+        counts["records"] += records
+        if out_of_order:
+            counts["out_of_order"] += out_of_order
         counts["lines_read"] = n
         counts["cut_lines"] = reader.cut
         counts["in_window"] = len(out)
