@@ -201,3 +201,37 @@ def test_cache_refuses_what_the_regex_refuses(text):
     logformats.value_time("2025-02-09T10:05:00.123Z", CTX)
     assert logtime.zulu_time(text) is None
     assert logformats.value_time(text, CTX) is None
+
+
+DOCUMENTS = [
+    '{"a":1,"a":2,"b":3}',
+    '{"n":123456789012345678901234567890,"msg":"big int"}',
+    '{"n":-9223372036854775809}',
+    '{"n":18446744073709551615}',
+    '{"n":9223372036854775807,"f":-0.0,"z":-0}',
+    '{"n":NaN}',
+    '{"n":1e400}',
+    '{"s":"\\ud800"}',
+    '{"s":"\\ud83d\\ude00","e":"caf\\u00e9"}',
+    '{"f":0.1000000000000000055511151231257827,"g":5e-324,"h":1.7976931348623157e308}',
+    '{"x":' + "[" * 1100 + "]" * 1100 + "}",
+    '{"a":"\\u0000","b":[1,{"c":null}],"d":true}',
+    '{"a":1}{"b":2}',
+    '{"a":1,}',
+    "{}",
+]
+
+
+@pytest.mark.parametrize("orjson", [True, False])
+@pytest.mark.parametrize("doc", DOCUMENTS)
+def test_decode_object_is_json_loads(doc, orjson, monkeypatch):
+    if not orjson:  # the installation without orjson
+        monkeypatch.setattr(jsonlines, "_orjson_loads", None)
+    try:
+        expected = json.loads(doc)
+    except (ValueError, RecursionError):
+        with pytest.raises(ValueError):
+            jsonlines.decode_object(doc)
+        return
+    got = jsonlines.decode_object(doc)
+    assert repr(got) == repr(expected)  # repr: int vs float, -0.0, key order

@@ -41,18 +41,44 @@ _HEAD = re.compile(
 _HIGHER = {k: tuple(f'"{h}"' for h in TIME_KEYS[:i]) for i, k in enumerate(TIME_KEYS)}
 
 _scan = json.JSONDecoder().scan_once
+try:  # optional: a faster decoder (see decode_object)
+    from orjson import loads as _orjson_loads
+except ImportError:  # pragma: no cover - depends on the installation
+    _orjson_loads = None
+_BIG = 2.0**63  # orjson gives integers beyond 64 bits as floats at least this large
 
 
 def decode_object(line: str) -> object:
-    """`json.loads(line)` (raising ValueError alike), cheaper for a line that is just `{...}`."""
+    """`json.loads(line)`, cheaper for a line that is just `{...}`; ValueError when not JSON.
+
+    orjson (when installed) decodes it about four times faster. It differs from json.loads
+    only where a line is then decoded by json.loads again: it refuses NaN, infinities and
+    lone surrogates, and gives integers beyond 64 bits as floats (seen as a top-level float
+    of that size; nested values are not record fields). Nesting too deep for json.loads is
+    not JSON either.
+    """
     if line[:1] == "{" and line[-1:] == "}":
-        try:
-            value, end = _scan(line, 0)
-        except (StopIteration, ValueError):
-            end = -1
-        if end == len(line):
-            return value
-    return json.loads(line)
+        if _orjson_loads is not None:
+            try:
+                value = _orjson_loads(line)
+            except ValueError:
+                value = None
+            if type(value) is dict and (
+                float not in set(map(type, value.values()))
+                or all(-_BIG < v < _BIG for v in value.values() if type(v) is float)
+            ):
+                return value
+        else:
+            try:
+                value, end = _scan(line, 0)
+            except (StopIteration, ValueError, RecursionError):
+                end = -1
+            if end == len(line):
+                return value
+    try:
+        return json.loads(line)
+    except RecursionError:
+        raise ValueError("nested too deeply") from None
 
 
 def fields_record(fields: dict) -> tuple[str | None, str, dict]:

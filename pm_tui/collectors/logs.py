@@ -7,7 +7,8 @@ logs, by default — 10-second buckets (see `pm_tui.collectors.accesslog`).
 
 A big plain access log (32 MB or more to read) is aggregated on every core: the byte range
 is cut at line starts, each piece read by its own process, and the pieces merged exactly
-(see `pm_tui.collectors.accessparallel`).
+(see `pm_tui.collectors.accessparallel`). A gzip access log of 512 KB or more is read whole
+by one reader process, leaving this one to the other sources collected alongside.
 
 Counts: lines_read, records, in_window, unparsed, continuation, cut_lines, redactions, plus
 `bisected` (1 when the window was found by bisection), `unsorted` (1 when the file was not
@@ -27,7 +28,12 @@ from pathlib import Path
 
 from pm_tui.collectors import accessrange
 from pm_tui.collectors.accesslog import AccessAggregator
-from pm_tui.collectors.accessparallel import aggregate_parallel, split_job, worker_count
+from pm_tui.collectors.accessparallel import (
+    aggregate_parallel,
+    read_aside,
+    split_job,
+    worker_count,
+)
 from pm_tui.collectors.accessrange import SLACK, RangeJob, aggregate_range
 from pm_tui.collectors.evidence import (
     Cancelled,
@@ -330,16 +336,20 @@ class _Collector:
         agg = AccessAggregator(self.source, self.max_samples)
         stop_hint = self._stop_hint(parser, job)
         parts = 1 if self.gz else worker_count(stop_hint - start)
-        if parts > 1:
-            jobs = split_job(job, stop_hint, parts)
+        aside = self.gz and read_aside(self.size)
+        if parts > 1 or aside:
+            jobs = split_job(job, stop_hint, parts) if parts > 1 else [job]
             failures: list[str] = []
+            note = "reading in a reader process" if aside else f"reading with {parts} processes"
             results = aggregate_parallel(
                 jobs,
-                lambda n: self._tick(start + n, f"reading with {len(jobs)} processes"),
+                lambda n: self._tick(start + n, note),
                 self.cancel,
                 failures,
+                here=not aside,
             )
-            self.counts["parallel_readers"] = len(jobs) - 1 - len(failures)
+            if not aside:
+                self.counts["parallel_readers"] = len(jobs) - 1 - len(failures)
             for reason in failures[:1]:
                 self.gaps.append(
                     Gap(self.source, f"a reader process failed ({reason}); read here instead")
