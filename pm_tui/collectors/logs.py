@@ -3,7 +3,9 @@
 `collect_logs(path, window)` detects the format from the first lines, jumps to the window by
 bisecting byte offsets when the file is plain, large and time-sorted, streams the rest, and
 returns one `Evidence(kind="log")` per record in the window (text redacted), or — for access
-logs, by default — 10-second buckets (see `pm_tui.collectors.accesslog`).
+logs, by default — 10-second buckets (see `pm_tui.collectors.accesslog`). A JSON-lines
+record's time is read before the line is decoded, and lines outside the window are never
+decoded (see `pm_tui.collectors.jsonlines`).
 
 A big plain access log (32 MB or more to read) is aggregated on every core: the byte range
 is cut at line starts, each piece read by its own process, and the pieces merged exactly
