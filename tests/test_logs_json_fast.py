@@ -47,6 +47,9 @@ TRICKY = [
     '{"\\u0074s":"2025-02-09T10:20:00Z","ts":"2025-02-09T08:00:00Z","msg":"escaped key"}',
     '{"ts":"2025-02-09T10:20:30Z","msg":"escaped duplicate","\\u0074s":"2025-02-09T08:00:00Z"}',
     '{"time":"2025-02-09T10:20:40Z","\\u0074s":"2025-02-09T07:00:00Z","msg":"escaped ts"}',
+    '{"ts":"2025-02-09T10:20:50Z","msg":"x","\\u0074\\u0073":"2025-02-09T07:00:00Z"}',
+    '{"ts":"2025-02-09T07:14:00Z","msg":"caf\\u00e9 \\u4e2d\\u6587 \\ud83d\\ude00 before"}',
+    '{"ts":"2025-02-09T10:20:55Z","msg":"caf\\u00e9 in the window","\\u0074ime":"x"}',
     '{ "ts" : "2025-02-09T10:15:00Z" , "msg" : "json spaces" }',
     ' {"ts":"2025-02-09T10:16:00Z","msg":"leading space"}',
     '{"ts":"2025-02-09 10:17:00.250Z","msg":"space separator"}',
@@ -153,7 +156,8 @@ def test_quick_time_is_the_decoded_time_or_nothing():
             known += 1
             # a line it reads decodes to a record with exactly that time...
             assert expected is not None and expected[0] == t, line
-    assert known > 300  # ...and it reads the usual lines
+    assert known > 300  # ...and it reads the usual lines, escaped accents and emoji too
+    assert quick(next(line for line in TRICKY if "before" in line and "caf" in line)) is not None
 
 
 def test_a_malformed_line_outside_the_window_counts_as_a_record_not_unparsed(tmp_path, monkeypatch):

@@ -8,8 +8,8 @@ in a long file are most lines, and to skip the time keys' search for lines insid
 
 Sure means: the key is the object's first key (so top level, not in a string), it is the
 highest-ranked time key present, it appears once (JSON keeps the last of duplicate keys),
-no key can hide behind a `\\u` escape, the value needs no unescaping, and the line ends
-with `}`. A line that passes these checks yet is malformed further on is counted as a
+no key can hide behind a `\\u00XX` escape of a printable ASCII character, the value needs no
+unescaping, and the line ends with `}`. A line that passes these checks yet is malformed further on is counted as a
 record, not as unparsed, when it lies outside the window (its time is all that is used).
 """
 
@@ -37,6 +37,9 @@ _HEAD = re.compile(
     + r')"[ \t]*:[ \t]*(?:"([^"\\\x00-\x1f]*)"'
     r"|(-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?)[ \t]*[,}])"
 )
+# an escaped printable ASCII character: the only way a key could be spelt without its letters
+# (escaped accents, CJK and emoji are common with ensure_ascii writers and hide nothing)
+_ASCII_ESCAPE = re.compile(r"\\u00[2-7][0-9a-fA-F]")
 # for each time key, the quoted keys that the time keys' search would prefer to it
 _HIGHER = {k: tuple(f'"{h}"' for h in TIME_KEYS[:i]) for i, k in enumerate(TIME_KEYS)}
 
@@ -127,7 +130,7 @@ class QuickTime:
             if (
                 t is not None
                 and line[-1:] == "}"
-                and "\\u" not in line
+                and ("\\u" not in line or not _ASCII_ESCAPE.search(line))
                 and line.count(self.quoted) == 1
                 and not (self.higher and any(h in line for h in self.higher))
             ):
@@ -135,7 +138,7 @@ class QuickTime:
         return self._read(line)
 
     def _read(self, line: str) -> datetime | None:
-        if line[-1:] != "}" or "\\u" in line:
+        if line[-1:] != "}" or ("\\u" in line and _ASCII_ESCAPE.search(line)):
             return None
         m = _HEAD.match(line)
         if m is None:
