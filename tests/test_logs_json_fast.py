@@ -93,12 +93,8 @@ def _lines(seed: int = 7, n: int = 3000) -> list[str]:
     return out
 
 
-class _NoQuick:
-    def __init__(self, *args) -> None:
-        pass
-
-    def __call__(self, line: str) -> None:
-        return None
+def _no_time_reader(*args):
+    return lambda line: None
 
 
 def _clear_caches() -> None:
@@ -111,7 +107,7 @@ def _plain(monkeypatch: pytest.MonkeyPatch, path):
     """The path before the fast one: every line decoded by json.loads, every time by regex."""
     _clear_caches()
     with monkeypatch.context() as m:
-        m.setattr(logs, "QuickTime", _NoQuick)
+        m.setattr(logs, "time_reader", _no_time_reader)
         m.setattr(logformats, "decode_object", json.loads)
         m.setattr(logformats, "zulu_time", lambda text: None)
         return logs.collect_logs(path, WINDOW)
@@ -142,7 +138,7 @@ def test_fast_path_gives_the_plain_path_evidence_counts_and_gaps(tmp_path, monke
 
 
 def test_quick_time_is_the_decoded_time_or_nothing():
-    quick = jsonlines.QuickTime(logformats.value_time, CTX)
+    quick = jsonlines.time_reader(logformats.value_time, CTX)
     known = 0
     for line in "\n".join(TRICKY + _lines(3, 400)).split("\n"):
         try:

@@ -1,7 +1,7 @@
 """JSON-lines records: decoding a line, its fields as a record, and its time read early.
 
 Most JSON logs start every line with their time key (`{"ts":"2025-02-09T10:05:01.123Z",...`).
-`QuickTime` reads that value from the raw line, before any decoding, and returns the very
+`time_reader` makes a reader of that value from the raw line, before any decoding, and returns the very
 time full decoding would find, or None when it cannot be sure (then the line is decoded as
 usual). The log collector uses it to skip decoding lines outside the incident window, which
 in a long file are most lines, and to skip the time keys' search for lines inside it.
@@ -109,49 +109,46 @@ def fields_record(fields: dict) -> tuple[str | None, str, dict]:
     return level, msg, fields
 
 
-class QuickTime:
-    """Reads the time of a JSON line before decoding it (see the module doc); one per file.
+def time_reader(
+    value_time: Callable[[object, object], datetime | None], ctx: object
+) -> Callable[[str], datetime | None]:
+    """A reader of JSON lines' times before decoding (see the module doc); one per file.
 
     `value_time(value, ctx)` must be the function full parsing applies to a time value.
     """
+    # the file's usual shape, learnt from its lines: '{"ts":"', its length, '"ts"', its rivals
+    prefix, size, quoted, higher = "", 0, "", ()
 
-    def __init__(self, value_time: Callable[[object, object], datetime | None], ctx: object):
-        self.value_time, self.ctx = value_time, ctx
-        # the file's usual shape, learnt from its lines: '{"ts":"', "ts", '"ts"', its rivals
-        self.prefix, self.key, self.quoted, self.higher = "", "", "", ()
-
-    def __call__(self, line: str) -> datetime | None:
-        prefix = self.prefix
+    def read(line: str) -> datetime | None:
+        nonlocal prefix, size, quoted, higher
         if prefix and line.startswith(prefix):
-            # a plain slice and a cache lookup, no regex
-            size = len(prefix)
+            # a plain slice and a cache lookup, no regex (a closure: no attribute lookups)
             end = line.find('"', size)
             t = zulu_time(line[size:end]) if end > 0 else None
             if (
                 t is not None
                 and line[-1:] == "}"
                 and ("\\u" not in line or not _ASCII_ESCAPE.search(line))
-                and line.count(self.quoted) == 1
-                and not (self.higher and any(h in line for h in self.higher))
+                and line.count(quoted) == 1
+                and not (higher and any(h in line for h in higher))
             ):
                 return t
-        return self._read(line)
-
-    def _read(self, line: str) -> datetime | None:
         if line[-1:] != "}" or ("\\u" in line and _ASCII_ESCAPE.search(line)):
             return None
         m = _HEAD.match(line)
         if m is None:
             return None
         key, text = m.group(1), m.group(2)
-        higher = _HIGHER[key]
-        if line.count(f'"{key}"') != 1 or any(h in line for h in higher):
+        rivals = _HIGHER[key]
+        if line.count(f'"{key}"') != 1 or any(h in line for h in rivals):
             return None
         if text is None:
             # json gives an int or a float; value_time applies float() to either alike
-            return self.value_time(float(m.group(3)), self.ctx)
-        t = self.value_time(text, self.ctx)
-        if t is not None and self.prefix != line[: m.start(2)]:
-            self.prefix, self.key = line[: m.start(2)], key
-            self.quoted, self.higher = f'"{key}"', higher
+            return value_time(float(m.group(3)), ctx)
+        t = value_time(text, ctx)
+        if t is not None and prefix != line[: m.start(2)]:
+            prefix, size = line[: m.start(2)], m.start(2)
+            quoted, higher = f'"{key}"', rivals
         return t
+
+    return read

@@ -46,7 +46,7 @@ from pm_tui.collectors.evidence import (
     Progress,
     no_progress,
 )
-from pm_tui.collectors.jsonlines import QuickTime, decode_object, fields_record
+from pm_tui.collectors.jsonlines import decode_object, fields_record, time_reader
 from pm_tui.collectors.logfile import (
     MAX_LINE,
     LineReader,
@@ -241,7 +241,7 @@ class _Collector:
         formats = parser.formats
         json_format = next((f for f in formats if f.name == "json"), None)
         # outside the window, a JSON line's time is all that counts: read it, skip decoding
-        quick = QuickTime(value_time, ctx) if json_format is not None else None
+        quick = time_reader(value_time, ctx) if json_format is not None else None
         # the earliest and latest times so far; the extremes stand for "none yet"
         first_time, latest = _LAST, _FIRST
         records = out_of_order = 0
