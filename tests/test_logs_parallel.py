@@ -134,3 +134,25 @@ def test_parallel_reading_reports_progress_and_can_be_cancelled(tricky, monkeypa
 
     with pytest.raises(Cancelled):
         collect_logs(tricky, w, progress=cancel_soon, cancel=stop)
+
+
+@pytest.mark.parametrize("name", list(WINDOWS))
+def test_gzip_log_read_aside_equals_reading_it_here(tricky, tmp_path, monkeypatch, name):
+    """A gzip access log read whole by a reader process gives what reading it here gives."""
+    import gzip
+
+    w = WINDOWS[name]
+    gz = tmp_path / "access.log.gz"
+    gz.write_bytes(gzip.compress(tricky.read_bytes()))
+    monkeypatch.setattr(accessrange, "CHUNK", 256 << 10)
+    monkeypatch.setattr(logs_mod, "read_aside", lambda size: False)
+    here = collect_logs(gz, w)
+    monkeypatch.setattr(logs_mod, "read_aside", lambda size: True)
+    notes = []
+    aside = collect_logs(gz, w, progress=lambda d, t, n: notes.append(n))
+    assert "reading in a reader process" in notes  # really read by a reader process
+    assert [(e.time, e.text, e.attrs) for e in aside.evidence] == [
+        (e.time, e.text, e.attrs) for e in here.evidence
+    ]
+    assert aside.counts == here.counts and aside.gaps == here.gaps
+    assert len([e for e in here.evidence if e.attrs.get("bucket")]) > 40

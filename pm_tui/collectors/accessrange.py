@@ -134,9 +134,13 @@ def _skip_line(fh, pos: int) -> int:
 
 
 def aggregate_range(job: RangeJob, fh, tick: Tick, agg: AccessAggregator | None = None):
-    """Aggregate the job's byte range of `fh`; returns a RangeResult (buckets not yet merged)."""
+    """Aggregate the job's byte range of `fh`; returns a RangeResult (buckets not yet merged).
+
+    Into the caller's `agg` for the whole file, the buckets stay there; otherwise the result
+    carries them (`done`, `raw`) for `AccessAggregator.merge_raw`.
+    """
     reader = _RangeReader(job, agg or AccessAggregator(job.source, job.max_samples))
-    return reader.run(fh, tick)
+    return reader.run(fh, tick, release=agg is None)
 
 
 class _RangeReader:
@@ -149,7 +153,7 @@ class _RangeReader:
         self.first_time: datetime | None = None
         self.first_bucket = bucket_start(job.read_start)
 
-    def run(self, fh, tick: Tick) -> RangeResult:
+    def run(self, fh, tick: Tick, release: bool) -> RangeResult:
         job = self.job
         done = 0
         for chunk in chunks(fh, job.start, job.end, job.chunk, self.counts):
@@ -163,8 +167,8 @@ class _RangeReader:
             if stop:
                 break
         res = RangeResult(self.counts, self.first_time, read=done)
-        if job.first_range and job.end is None:
-            return res  # the only range: the caller closes the buckets itself
+        if job.first_range and job.end is None and not release:
+            return res  # the only range, read into the caller's aggregator: it closes them
         res.done, res.raw = self.agg.release()
         res.samples = self.agg.samples
         return res

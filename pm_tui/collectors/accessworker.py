@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import pickle
 import sys
+from pathlib import Path
 
 from pm_tui.collectors.accessrange import aggregate_range
+from pm_tui.collectors.logfile import open_source
 
 
 def frame(kind: bytes, number: int, payload: bytes = b"") -> bytes:
@@ -29,7 +31,7 @@ def main() -> int:
         out.flush()
 
     try:
-        with open(job.path, "rb") as fh:
+        with open_source(Path(job.path)) as fh:  # plain or gzip
             data = pickle.dumps(aggregate_range(job, fh, tick), pickle.HIGHEST_PROTOCOL)
     except Exception as exc:  # the parent shows it and reads the range itself
         msg = f"{type(exc).__name__}: {exc}".encode()

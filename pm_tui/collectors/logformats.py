@@ -7,21 +7,29 @@ file and moves the one that matched last to the front, so a line usually costs o
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timezone
 
+from pm_tui.collectors.jsonlines import (
+    LEVEL_KEYS,
+    MSG_KEYS,
+    TIME_KEYS,
+    decode_object,
+    fields_record,
+)
 from pm_tui.collectors.logtime import (
     MONTHS,
     clf_time,
     epoch_time,
     iso_time,
+    learn_zulu,
     normalise_level,
     parse_offset,
     year_for,
     yearless_time,
+    zulu_time,
 )
 
 Parsed = tuple[datetime, str | None, str, dict]
@@ -72,25 +80,35 @@ def _access(m: re.Match, ctx: Context) -> Parsed:
     return clf_time(stamp), level, f"{request} {status}", attrs
 
 
-_TIME_KEYS = ("ts", "time", "timestamp", "@timestamp", "t", "datetime", "date", "asctime")
-_LEVEL_KEYS = ("level", "lvl", "severity", "log.level", "levelname", "loglevel")
-_MSG_KEYS = ("msg", "message", "log", "event", "text")
+_TIME_KEYS, _LEVEL_KEYS, _MSG_KEYS = TIME_KEYS, LEVEL_KEYS, MSG_KEYS
 _ISO_FULL = re.compile("^" + _ISO + "$")
 
 
 def value_time(value: object, ctx: Context) -> datetime | None:
     """A JSON/logfmt time value (ISO string, epoch number of any unit) → aware UTC."""
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, int | float):
-        return epoch_time(float(value))
     if isinstance(value, str):
-        m = _ISO_FULL.match(value.strip())
+        t = zulu_time(value)
+        if t is not None:
+            return t
+        text = value.strip()
+        m = _ISO_FULL.match(text)
         if m:
-            return iso_time(*m.groups(), default=ctx.tz)
+            date, clock, frac, tz = m.groups()
+            try:
+                t = iso_time(date, clock, frac, tz, default=ctx.tz)
+            except ValueError:  # 24:00:00, 23:59:60, February 30th: not a time we can place
+                return None
+            if tz == "Z":
+                learn_zulu(text, date, clock)
+            return t
         try:
             return epoch_time(float(value))
-        except ValueError:
+        except (ValueError, OverflowError, OSError):
+            return None
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        try:
+            return epoch_time(float(value))
+        except (ValueError, OverflowError, OSError):  # NaN, or far beyond any log's years
             return None
     return None
 
@@ -104,30 +122,12 @@ def _from_fields(fields: dict, ctx: Context) -> Parsed | None:
                 break
     if t is None:
         return None
-    level = None
-    for k in _LEVEL_KEYS:
-        v = fields.get(k)
-        if v is None and "." in k:
-            outer, inner = k.split(".")
-            v = fields.get(outer, {}).get(inner) if isinstance(fields.get(outer), dict) else None
-        if v is not None:
-            level = normalise_level(v)
-            break
-    msg = next((str(fields[k]) for k in _MSG_KEYS if k in fields), "")
-    attrs = {
-        k: v
-        for k, v in fields.items()
-        if k not in _TIME_KEYS
-        and k not in _LEVEL_KEYS
-        and k not in _MSG_KEYS
-        and isinstance(v, str | int | float | bool)
-    }
-    return t, level, msg, attrs
+    return t, *fields_record(fields)
 
 
 def _json(m: re.Match, ctx: Context) -> Parsed | None:
     try:
-        fields = json.loads(m.string)
+        fields = decode_object(m.string)
     except ValueError:
         return None
     return _from_fields(fields, ctx) if isinstance(fields, dict) else None
@@ -160,13 +160,21 @@ def _kubectl(m: re.Match, ctx: Context) -> Parsed:
     t = iso_time(date, clock, frac, tz, ctx.tz)
     if rest.startswith("{"):
         try:
-            inner = json.loads(rest)
-            if isinstance(inner, dict):
-                level = next((normalise_level(inner[k]) for k in _LEVEL_KEYS if k in inner), None)
-                msg = next((str(inner[k]) for k in _MSG_KEYS if k in inner), rest)
-                return t, level, msg, {}
+            inner = decode_object(rest)
         except ValueError:
-            pass
+            inner = None
+        if isinstance(inner, dict):
+            level = None
+            for k in _LEVEL_KEYS:
+                if k in inner:
+                    level = normalise_level(inner[k])
+                    break
+            msg = rest
+            for k in _MSG_KEYS:
+                if k in inner:
+                    msg = str(inner[k])
+                    break
+            return t, level, msg, {}
     lead = _LEADING_LEVEL.match(rest)
     if lead:
         return t, normalise_level(lead.group(1)), rest[lead.end() :], {}

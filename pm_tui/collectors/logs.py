@@ -3,11 +3,14 @@
 `collect_logs(path, window)` detects the format from the first lines, jumps to the window by
 bisecting byte offsets when the file is plain, large and time-sorted, streams the rest, and
 returns one `Evidence(kind="log")` per record in the window (text redacted), or — for access
-logs, by default — 10-second buckets (see `pm_tui.collectors.accesslog`).
+logs, by default — 10-second buckets (see `pm_tui.collectors.accesslog`). A JSON-lines
+record's time is read before the line is decoded, and lines outside the window are never
+decoded (see `pm_tui.collectors.jsonlines`).
 
 A big plain access log (32 MB or more to read) is aggregated on every core: the byte range
 is cut at line starts, each piece read by its own process, and the pieces merged exactly
-(see `pm_tui.collectors.accessparallel`).
+(see `pm_tui.collectors.accessparallel`). A gzip access log of 512 KB or more is read whole
+by one reader process, leaving this one to the other sources collected alongside.
 
 Counts: lines_read, records, in_window, unparsed, continuation, cut_lines, redactions, plus
 `bisected` (1 when the window was found by bisection), `unsorted` (1 when the file was not
@@ -27,7 +30,12 @@ from pathlib import Path
 
 from pm_tui.collectors import accessrange
 from pm_tui.collectors.accesslog import AccessAggregator
-from pm_tui.collectors.accessparallel import aggregate_parallel, split_job, worker_count
+from pm_tui.collectors.accessparallel import (
+    aggregate_parallel,
+    read_aside,
+    split_job,
+    worker_count,
+)
 from pm_tui.collectors.accessrange import SLACK, RangeJob, aggregate_range
 from pm_tui.collectors.evidence import (
     Cancelled,
@@ -38,6 +46,7 @@ from pm_tui.collectors.evidence import (
     Progress,
     no_progress,
 )
+from pm_tui.collectors.jsonlines import decode_object, fields_record, time_reader
 from pm_tui.collectors.logfile import (
     MAX_LINE,
     LineReader,
@@ -47,7 +56,13 @@ from pm_tui.collectors.logfile import (
     map_file,
     open_source,
 )
-from pm_tui.collectors.logformats import Context, LineParser, detect, looks_like_continuation
+from pm_tui.collectors.logformats import (
+    Context,
+    LineParser,
+    detect,
+    looks_like_continuation,
+    value_time,
+)
 from pm_tui.collectors.logformats import request_time_variant as _rt_variant
 from pm_tui.redact import redact_many
 
@@ -56,6 +71,8 @@ PROGRESS_LINES = 98_304  # a multiple of 4096, about 100k
 PROGRESS_BYTES = 1 << 20
 MAX_CONTINUATION = 200
 UNPARSED_GAP_RATIO = 0.01
+_FIRST = datetime.min.replace(tzinfo=UTC) + SLACK  # minus SLACK must not overflow
+_LAST = datetime.max.replace(tzinfo=UTC)
 
 
 def collect_logs(
@@ -214,12 +231,20 @@ class _Collector:
             )
 
     def _records(self, parser: LineParser, start: int) -> list[Evidence]:
-        w, counts = self.window, self.counts
+        w, counts, ctx = self.window, self.counts, self.ctx
         reader = LineReader(self.fh, start)
         out: list[tuple[datetime, str | None, list[str], dict]] = []
         current: list | None = None
-        stop_after = w.end + SLACK
-        latest: datetime | None = None
+        lo, hi = w.read_start, w.end
+        stop_after = hi + SLACK
+        bisected = bool(counts.get("bisected"))
+        formats = parser.formats
+        json_format = next((f for f in formats if f.name == "json"), None)
+        # outside the window, a JSON line's time is all that counts: read it, skip decoding
+        quick = time_reader(value_time, ctx) if json_format is not None else None
+        # the earliest and latest times so far; the extremes stand for "none yet"
+        first_time, latest = _LAST, _FIRST
+        records = out_of_order = 0
         n = 0
         ticked = start
         for raw in reader:
@@ -230,41 +255,65 @@ class _Collector:
                 ticked = reader.offset
                 self._tick(ticked, f"{n:,} lines")
             line = raw.decode("utf-8", errors="replace").rstrip("\r")
-            if not line.strip():
-                continue
-            rec = parser.parse(line)
-            if rec is None:
-                if current is not None and (not parser.per_line or looks_like_continuation(line)):
-                    counts["continuation"] += 1
-                    if len(current[2]) < MAX_CONTINUATION:
-                        current[2].append(line)
-                else:
-                    counts["unparsed"] += 1
-                continue
-            t = rec[0]
-            counts["records"] += 1
-            if self.first_time is None or t < self.first_time:
-                self.first_time = t
-            if latest is not None and t < latest - SLACK:
-                counts["out_of_order"] += 1
-            latest = t if latest is None or t > latest else latest
+            rec = t = None
+            if quick is not None and formats[0] is json_format:
+                t = quick(line)
+                if t is not None and lo <= t <= hi:
+                    # in the window: decode it, its time already known
+                    try:
+                        fields = decode_object(line)
+                    except ValueError:
+                        fields = None
+                    if type(fields) is dict:
+                        rec = (t, *fields_record(fields))
+                    else:
+                        t = None  # not a JSON object after all: the usual way below
+            if t is None:
+                if not line.strip():
+                    continue
+                rec = parser.parse(line)
+                if rec is None:
+                    if current is not None and (
+                        not parser.per_line or looks_like_continuation(line)
+                    ):
+                        counts["continuation"] += 1
+                        if len(current[2]) < MAX_CONTINUATION:
+                            current[2].append(line)
+                    else:
+                        counts["unparsed"] += 1
+                    continue
+                t = rec[0]
+            records += 1
+            if t > latest:
+                latest = t
+            elif t < latest - SLACK:
+                out_of_order += 1
+            if t < first_time:
+                first_time = t
             current = None
-            if w.contains(t):
+            if rec is not None and lo <= t <= hi:
                 current = [t, rec[1], [rec[2]], rec[3]]
                 out.append(current)
-            elif t > stop_after and counts.get("bisected"):
+            elif t > stop_after and bisected:
                 break  # a sorted file: nothing later can fall in the window
+        self.first_time = None if first_time is _LAST else first_time
+        counts["records"] += records
+        if out_of_order:
+            counts["out_of_order"] += out_of_order
         counts["lines_read"] = n
         counts["cut_lines"] = reader.cut
         counts["in_window"] = len(out)
-        texts, redactions = redact_many(["\n".join(r[2]) for r in out])
+        texts, redactions = redact_many(
+            [r[2][0] if len(r[2]) == 1 else "\n".join(r[2]) for r in out]
+        )
         counts["redactions"] += redactions
         evidence = []
+        append = evidence.append
+        source = self.source
         for (t, level, _, attrs), text in zip(out, texts, strict=True):
-            a = dict(attrs)
             if level:
-                a["level"] = level
-            evidence.append(Evidence(time=t, source=self.source, kind="log", text=text, attrs=a))
+                attrs["level"] = level  # every format builds a fresh dict per record
+            append(Evidence(t, source, "log", text, attrs))
         evidence.sort(key=_time)
         self._tick(reader.offset, "done")
         return evidence
@@ -289,16 +338,20 @@ class _Collector:
         agg = AccessAggregator(self.source, self.max_samples)
         stop_hint = self._stop_hint(parser, job)
         parts = 1 if self.gz else worker_count(stop_hint - start)
-        if parts > 1:
-            jobs = split_job(job, stop_hint, parts)
+        aside = self.gz and read_aside(self.size)
+        if parts > 1 or aside:
+            jobs = split_job(job, stop_hint, parts) if parts > 1 else [job]
             failures: list[str] = []
+            note = "reading in a reader process" if aside else f"reading with {parts} processes"
             results = aggregate_parallel(
                 jobs,
-                lambda n: self._tick(start + n, f"reading with {len(jobs)} processes"),
+                lambda n: self._tick(start + n, note),
                 self.cancel,
                 failures,
+                here=not aside,
             )
-            self.counts["parallel_readers"] = len(jobs) - 1 - len(failures)
+            if not aside:
+                self.counts["parallel_readers"] = len(jobs) - 1 - len(failures)
             for reason in failures[:1]:
                 self.gaps.append(
                     Gap(self.source, f"a reader process failed ({reason}); read here instead")

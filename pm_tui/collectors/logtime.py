@@ -25,6 +25,21 @@ def _remember(key: tuple, value: datetime) -> datetime:
     return value
 
 
+# "417" -> 417 ms: a dict lookup costs less than building a timedelta. Up to milliseconds
+# only (at most 1,110 keys); finer fractions are nearly all distinct.
+_fractions: dict[str, timedelta] = {}
+
+
+def fraction(digits: str) -> timedelta:
+    """Fractional-second digits as written (`417`, `417123456`) → a timedelta (to the µs)."""
+    step = _fractions.get(digits)
+    if step is None:
+        step = timedelta(microseconds=int((digits + "00000")[:6]))
+        if 0 < len(digits) <= 3 and digits.isdecimal():  # zulu_time trusts what is cached
+            _fractions[digits] = step
+    return step
+
+
 def parse_offset(tz: str | None, default: timezone = UTC) -> timezone:
     """`Z`, `+05:30`, `-0800`, `UTC` or None → a fixed-offset timezone (default when None)."""
     if not tz or tz in ("Z", "z", "UTC", "GMT"):
@@ -52,8 +67,57 @@ def iso_time(
         )
         base = _remember(key, naive.replace(tzinfo=parse_offset(tz, default)).astimezone(UTC))
     if frac:
-        return base + timedelta(microseconds=int((frac + "00000")[:6]))
+        return base + fraction(frac)
     return base
+
+
+# for text ending in Z: "2025-02-09T10:05:01" -> its UTC time, and "2025-02-09T10:05" -> the
+# minute's (a log may have as many distinct seconds as lines, but few minutes)
+_zulu: dict[str, datetime] = {}
+_zulu_minutes: dict[str, datetime] = {}
+_SECONDS = {f"{s:02d}": timedelta(seconds=s) for s in range(60)}
+
+
+def zulu_time(text: str) -> datetime | None:
+    """`2025-02-09T10:05:01[.123]Z` → aware UTC, when that second was seen by `learn_zulu`.
+
+    None for any other shape or an unseen second (then parse the usual way): most JSON logs
+    write times this way, and a dict lookup is far cheaper than a regex and a datetime.
+    """
+    if text[-1:] != "Z":
+        return None
+    base = _zulu.get(text[:19])
+    if base is None:
+        minute = _zulu_minutes.get(text[:16])
+        if minute is None or text[16:17] != ":":
+            return None
+        second = _SECONDS.get(text[17:19])
+        if second is None:
+            return None
+        base = minute + second
+        if len(_zulu) > 100_000:
+            _zulu.clear()
+        _zulu[text[:19]] = base
+    n = len(text)
+    if n == 20:
+        return base
+    if text[19] not in ".,":
+        return None
+    frac = text[20:-1]
+    step = _fractions.get(frac)
+    if step is None:
+        # the digits the ISO regex's (?:[.,](\d{1,9})) accepts
+        if n > 30 or not frac.isdecimal():
+            return None
+        step = fraction(frac)
+    return base + step
+
+
+def learn_zulu(text: str, date: str, clock: str) -> None:
+    """Remember the minute of `text`, an ISO time the full regex matched with a `Z` offset."""
+    if len(_zulu_minutes) > 100_000:
+        _zulu_minutes.clear()
+    _zulu_minutes[text[:16]] = iso_time(date, clock[:6] + "00", None, "Z")
 
 
 def clf_time(stamp: str) -> datetime:
@@ -85,7 +149,7 @@ def yearless_time(
         naive = datetime(year, month, day, int(clock[0:2]), int(clock[3:5]), int(clock[6:8]))
         base = _remember(key, naive.replace(tzinfo=tz).astimezone(UTC))
     if frac:
-        return base + timedelta(microseconds=int((frac + "00000")[:6]))
+        return base + fraction(frac)
     return base
 
 
@@ -141,10 +205,20 @@ LEVELS = {
 }
 
 
+_level_words: dict[str, str | None] = {}  # as written ("WARN", "Error") -> normalised
+
+
 def normalise_level(word: object) -> str | None:
     """Any usual level spelling (`WARN`, `E`, `fatal`, 40...) → debug/info/warning/error/critical."""
     if word is None:
         return None
+    if type(word) is str:
+        level = _level_words.get(word)
+        if level is None and word not in _level_words:
+            level = LEVELS.get(word.strip().lower())
+            if len(_level_words) < 1_000:
+                _level_words[word] = level
+        return level
     if isinstance(word, int | float):  # pino/bunyan numeric levels
         n = int(word)
         return (
