@@ -6,10 +6,11 @@ the repository (disk and git). `create_app` is the one factory for the CLI and t
 
 from __future__ import annotations
 
-import hashlib
+import gc
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual.app import App
 from textual.binding import Binding
@@ -21,13 +22,13 @@ from pm_tui.errors import PmTuiError
 from pm_tui.lock import PostMortemLock
 from pm_tui.model import PostMortem
 from pm_tui.store import Repository
-from pm_tui.validation import Finding, validate
 from screens.app_tasks import AppTasks
-from screens.commands import WizardCommands
 from screens.messages import PostMortemChanged
-from screens.modals import ConfirmModal
 from screens.step_base import StepScreen
 from screens.widgets.step_indicator import STEP_NAMES
+
+if TYPE_CHECKING:
+    from pm_tui.validation import Finding
 
 VALIDATE_DELAY = 0.15  # validation is pure and fast; the delay only batches keystrokes
 
@@ -49,7 +50,22 @@ def _step_screen(step: int, pm: PostMortem) -> StepScreen:
     return cls(pm)
 
 
+def _wizard_commands():
+    # The command palette provider loads when the palette first opens.
+    from screens.commands import WizardCommands
+
+    return WizardCommands
+
+
+def _confirm(question: str, yes: str, no: str) -> ModalScreen[bool]:
+    from screens.modals import ConfirmModal
+
+    return ConfirmModal(question, yes=yes, no=no)
+
+
 def _digest(path: Path) -> str | None:
+    import hashlib
+
     try:
         return hashlib.sha256(path.read_bytes()).hexdigest()
     except FileNotFoundError:
@@ -63,7 +79,7 @@ class PmTuiApp(AppTasks, App):
     # Below 100 columns the report preview gives its room to the editors (see app.tcss).
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
     TITLE = "pm-tui"
-    COMMANDS = App.COMMANDS | {WizardCommands}
+    COMMANDS = App.COMMANDS | {_wizard_commands}
     BINDINGS = [
         Binding("ctrl+n", "next_step", "Next"),
         Binding("ctrl+b", "prev_step", "Back"),
@@ -166,7 +182,7 @@ class PmTuiApp(AppTasks, App):
             self.show_step(step)
 
         self.push_screen(
-            ConfirmModal(
+            _confirm(
                 f"{pm.id} has edits from an earlier session that never reached the file "
                 "(autosaved). Recover them?",
                 yes="Recover",
@@ -225,6 +241,8 @@ class PmTuiApp(AppTasks, App):
     def _run_validation(self) -> None:
         if self.pm is None or not self.screen_stack:  # a timer can fire while the app closes
             return
+        from pm_tui.validation import validate  # its patterns load after the first paint
+
         self.findings = validate(self.pm, today=self.clock().date())
         if not self.screen_stack:  # the app is closing: a late timer has nothing to show
             return
@@ -299,7 +317,7 @@ class PmTuiApp(AppTasks, App):
                 self.open_postmortem(pm_id, self.step or 1)
 
         self.push_screen(
-            ConfirmModal(
+            _confirm(
                 "The file changed on disk since this window loaded it (another editor or a git "
                 "pull). Overwrite it with your version? No reloads the file; your edits stay in "
                 "the autosave copy and are offered for recovery.",
@@ -380,7 +398,7 @@ class PmTuiApp(AppTasks, App):
                 self._leave()
 
         self.push_screen(
-            ConfirmModal(
+            _confirm(
                 f"{self.pm.id} has changes that are saved but not committed. Quit anyway? "
                 "(ctrl+g commits)",
                 yes="Quit",
@@ -398,6 +416,21 @@ class PmTuiApp(AppTasks, App):
             self.lock.release()
 
 
+_heap_frozen = False
+
+
+def _freeze_startup_heap() -> None:
+    # Textual, Rich and pm-tui leave a few hundred thousand long-lived objects behind their
+    # imports. Every full garbage collection would walk them all (25-30 ms on this kind of
+    # machine, one of them lands before the first paint, more during long loads); frozen,
+    # collections walk only what the session makes. Once per process: later objects can
+    # be cyclic garbage (a closed screen) and must stay collectable.
+    global _heap_frozen
+    if not _heap_frozen:
+        _heap_frozen = True
+        gc.freeze()
+
+
 def create_app(
     repo: Repository,
     postmortem_id: str | None = None,
@@ -406,4 +439,5 @@ def create_app(
     autosave_delay: float = 3.0,
 ) -> PmTuiApp:
     """The wizard on `repo`, opened on `postmortem_id` (None: the start screen)."""
+    _freeze_startup_heap()
     return PmTuiApp(repo, postmortem_id, clock=clock, autosave_delay=autosave_delay)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import on
@@ -15,7 +16,6 @@ from textual.widgets import DataTable, Input, OptionList, Static
 from pm_tui.durations import durations, format_duration, timeline_durations
 from pm_tui.model import TimelineEvent
 from pm_tui.timeparse import format_event_time
-from pm_tui.validation import Finding
 from screens.forms import EventForm
 from screens.modals import ConfirmModal
 from screens.step_base import StepScreen, finding_marks
@@ -23,6 +23,9 @@ from screens.widgets.bulk_table import BulkTable, gc_paused
 from screens.widgets.candidates_panel import CandidatesPanel
 from screens.widgets.cells import PlainCell, fitting_width
 from screens.widgets.sparkline import SeriesPlot
+
+if TYPE_CHECKING:
+    from pm_tui.validation import Finding
 
 TEXT_WIDTH = (24, 120)  # the "What happened" column fits its longest text within these
 COLUMNS = (

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -10,10 +12,12 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from pm_tui.model import PostMortem
-from pm_tui.validation import Finding
 from screens.messages import PostMortemChanged
 from screens.widgets.findings_panel import FindingsPanel
 from screens.widgets.step_indicator import StepIndicator, step_title
+
+if TYPE_CHECKING:
+    from pm_tui.validation import Finding
 
 
 def finding_marks(findings: list[Finding]) -> dict[str, Text]:
