@@ -1,8 +1,15 @@
 """A 5,000-event timeline in step 2: time to load the screen, and to edit one row in place.
 
-Bars: load under 1 s; one edit (model + update_cell + durations/chart, then a repaint)
-under 50 ms. Also prints how long validation of that timeline takes (it runs debounced,
-after the edit).
+Both are measured to the paint, not to the end of a harness pause: the app's `_display`
+(called with each frame the compositor renders) is hooked to stamp the time of every
+frame. Load: from asking for step 2 to the first frame of the step-2 screen. Edit: from
+calling the screen's `apply_edit` (what the edit modal's OK does) to the first frame
+after it. Frames come at most every 1/60 s (Textual's screen update timer), so an edit
+may wait up to ~17 ms for its frame: that wait counts, as a person would see it.
+
+Bars: load under 1 s; edit under 50 ms. Wall and CPU are printed, and the load average
+(other work on this machine stretches the wall figures). Validation runs debounced after
+the edits, off the measured path; its cost is printed too.
 
     python bench/bench_timeline.py
 """
@@ -43,6 +50,31 @@ def big_postmortem():
     return pm
 
 
+class FrameClock:
+    """Stamps every frame the app paints; `await next_frame(after)` returns the first one."""
+
+    def __init__(self, app) -> None:
+        self.frames: list[tuple[float, float, object]] = []
+        self._event = asyncio.Event()
+        display = app._display
+
+        def _display(screen, renderable) -> None:
+            display(screen, renderable)
+            if renderable is not None:
+                self.frames.append((time.perf_counter(), time.process_time(), screen))
+                self._event.set()
+
+        app._display = _display
+
+    async def next_frame(self, after: float, screen=None) -> tuple[float, float]:
+        while True:
+            for wall, cpu, painted in self.frames:
+                if wall > after and (screen is None or painted is screen()):
+                    return wall, cpu
+            self._event.clear()
+            await asyncio.wait_for(self._event.wait(), timeout=30)
+
+
 async def main() -> None:
     from screens.app import create_app
 
@@ -51,46 +83,44 @@ async def main() -> None:
     repo.save(pm)
     app = create_app(repo, pm.id, autosave_delay=600)
     async with app.run_test(size=(120, 40)) as pilot:
+        clock = FrameClock(app)
         await pilot.pause()
         t0, c0 = time.perf_counter(), time.process_time()
         app.action_goto_step(2)
-        await pilot.pause()
-        load, load_cpu = time.perf_counter() - t0, time.process_time() - c0
+        wall, cpu = await clock.next_frame(t0, lambda: app.screen if app.screen.STEP == 2 else None)
+        load, load_cpu = wall - t0, cpu - c0
         screen = app.screen
         assert screen.query_one("#timeline").row_count == N
-        edits, parts, idle, edits_cpu = [], [], [], []
-        for _ in range(10):  # what a pause costs with nothing to do (the harness's own cost)
-            t0 = time.perf_counter()
-            await pilot.pause()
-            idle.append(time.perf_counter() - t0)
-        for i in range(20):
+        await pilot.pause(0.5)  # validation (debounced) and the rest of the load settle
+        edits, edits_cpu, parts = [], [], []
+        for i in range(30):
             event_id = f"T-{(i * 241) % N + 1:04d}"
+            screen.table.move_cursor(row=screen.table.get_row_index(event_id))
+            await pilot.pause(0.05)
             t0, c0 = time.perf_counter(), time.process_time()
             screen.apply_edit(event_id, {"text": f"edited {i}", "actor": "on-call"})
-            t1 = time.perf_counter()
-            await pilot.pause()  # includes the repaint
-            edits.append(time.perf_counter() - t0)
-            edits_cpu.append(time.process_time() - c0)
-            parts.append(t1 - t0)
-        assert str(screen.query_one("#timeline").get_row(event_id)[3]) == "edited 19"
+            parts.append(time.perf_counter() - t0)
+            wall, cpu = await clock.next_frame(t0)
+            edits.append(wall - t0)
+            edits_cpu.append(cpu - c0)
+            await pilot.pause(0.3)  # let the debounced validation run between edits
+        assert str(screen.query_one("#timeline").get_row(event_id)[3]) == f"edited {i}"
     t0 = time.perf_counter()
     validate(app.pm)
     val = time.perf_counter() - t0
-    print(f"events: {N}  (load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores)")
+    med = statistics.median
+    print(f"events: {N}  (load average {os.getloadavg()[0]:.2f} on {os.cpu_count()} cores)")
     print(
-        f"step 2 load (table of {N} rows, durations, chart): {load * 1000:.0f} ms "
-        f"(CPU {load_cpu * 1000:.0f} ms; bar < 1000)"
+        f"step 2 load to its first frame (table of {N} rows, durations, chart): "
+        f"{load * 1000:.0f} ms wall, {load_cpu * 1000:.0f} ms CPU (bar < 1000)"
     )
     print(
-        f"edit one row in place: median {statistics.median(edits) * 1000:.1f} ms, "
-        f"max {max(edits) * 1000:.1f} ms over {len(edits)} edits "
-        f"(CPU median {statistics.median(edits_cpu) * 1000:.1f} ms; bar < 50)"
+        f"edit one row in place, to the next frame: median {med(edits) * 1000:.1f} ms wall, "
+        f"max {max(edits) * 1000:.1f} ms over {len(edits)} edits; "
+        f"CPU median {med(edits_cpu) * 1000:.1f} ms (bar < 50)"
     )
     print(
-        f"  of which the edit itself (model, cells, durations, chart): median {statistics.median(parts) * 1000:.1f} ms"
-    )
-    print(
-        f"  (an idle pause of the test harness alone: median {statistics.median(idle) * 1000:.1f} ms)"
+        f"  of which apply_edit itself (model, cells, durations, chart): median {med(parts) * 1000:.1f} ms"
     )
     print(f"validation of the whole post-mortem (debounced, after edits): {val * 1000:.0f} ms")
 

@@ -161,7 +161,7 @@ Times: 10:05:23 · ISO 8601 with offset · +5m from the row above."""
             new = marks.get(row_id)
             old = self._marks.get(row_id)
             if (new and new.plain) != (old and old.plain) and row_id in table.rows:
-                table.update_cell(row_id, "check", new or PlainCell(""))
+                table.update_row_in_place(row_id, {"check": new or PlainCell("")})
         self._marks = marks
 
     # --- helpers --------------------------------------------------------------------------
@@ -256,9 +256,12 @@ Times: 10:05:23 · ISO 8601 with offset · +5m from the row above."""
         table = self.table
         wider = self._fit_text(event.text)
         cells = event_cells(event, self._marks.get(event_id))
-        for (key, _, _), cell in list(zip(COLUMNS, cells, strict=True))[1:]:
-            # update_width makes the table take a widened column's new width
-            table.update_cell(event_id, key, cell, update_width=wider and key == "text")
+        values = {key: cell for (key, _, _), cell in list(zip(COLUMNS, cells, strict=True))[1:]}
+        if wider:  # the table must take the widened column's width: a full re-render
+            for key, cell in values.items():
+                table.update_cell(event_id, key, cell, update_width=key == "text")
+        else:  # only this row's line is drawn again
+            table.update_row_in_place(event_id, values)
         self._after_edit(moved)
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:

@@ -1,0 +1,51 @@
+"""Editing a timeline row in place (no table rebuild): the screen shows the new values at
+once, edit after edit, and the findings mark follows the row."""
+
+from __future__ import annotations
+
+import html
+
+from screens.app import create_app
+from tests.conftest import DRAFT_ID
+from tests.wizard_helpers import frozen_clock, wait_until
+
+
+def _screen_text(app) -> str:
+    # The SVG screenshot goes through the compositor and every cache a real frame uses.
+    return html.unescape(app.export_screenshot()).replace("\xa0", " ")
+
+
+async def test_edit_in_place_shows_each_new_value(sample_repo):
+    app = create_app(sample_repo, DRAFT_ID, clock=frozen_clock, autosave_delay=60)
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.action_goto_step(2)
+        await pilot.pause()
+        screen = app.screen
+        first, second = app.pm.timeline[0], app.pm.timeline[1]
+        untouched = second.text[:20]
+        assert first.text[:20] in _screen_text(app)
+        screen.apply_edit(first.id, {"text": "Renamed [/once]", "actor": "on-call"})
+        await pilot.pause()
+        shown = _screen_text(app)
+        assert "Renamed [/once]" in shown and "on-call" in shown
+        assert untouched in shown
+        screen.apply_edit(first.id, {"text": "Renamed twice"})
+        await pilot.pause()
+        shown = _screen_text(app)
+        assert "Renamed twice" in shown and "Renamed [/once]" not in shown
+        assert str(screen.table.get_row(first.id)[3]) == "Renamed twice"
+
+
+async def test_findings_mark_follows_an_in_place_edit(sample_repo):
+    app = create_app(sample_repo, DRAFT_ID, clock=frozen_clock, autosave_delay=60)
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.action_goto_step(2)
+        await pilot.pause()
+        screen = app.screen
+        row = app.pm.timeline[2]
+        assert str(screen.table.get_row(row.id)[0]) == ""
+        screen.apply_edit(row.id, {"text": "Bob forgot to check the queue and caused the backlog"})
+        await wait_until(pilot, lambda: str(screen.table.get_row(row.id)[0]) in ("⚠", "✗"))
+        await pilot.pause()
+        line = next(ln for ln in _screen_text(app).splitlines() if "Bob forgot" in ln)
+        assert "⚠" in line or "✗" in line
