@@ -2,7 +2,9 @@
 
 Both are measured to the paint, not to the end of a harness pause: the app's `_display`
 (called with each frame the compositor renders) is hooked to stamp the time of every
-frame. Load: from asking for step 2 to the first frame of the step-2 screen. Edit: from
+frame. Load: from asking for step 2 to the first frame of the step-2 screen with all rows in
+its table and the table sized for them (DataTable sizes new rows when idle, after its
+first frame: until then the screen is busy). Edit: from
 calling the screen's `apply_edit` (what the edit modal's OK does) to the first frame
 after it. Frames come at most every 1/60 s (Textual's screen update timer), so an edit
 may wait up to ~17 ms for its frame: that wait counts, as a person would see it.
@@ -51,28 +53,41 @@ def big_postmortem():
 
 
 class FrameClock:
-    """Stamps every frame the app paints; `await next_frame(after)` returns the first one."""
+    """Stamps every frame the app paints, with what `probe()` said at that moment."""
 
     def __init__(self, app) -> None:
-        self.frames: list[tuple[float, float, object]] = []
+        self.frames: list[tuple[float, float, bool, object]] = []
+        self.probe = lambda: True
         self._event = asyncio.Event()
         display = app._display
 
         def _display(screen, renderable) -> None:
             display(screen, renderable)
             if renderable is not None:
-                self.frames.append((time.perf_counter(), time.process_time(), screen))
+                ready = bool(self.probe())
+                stamp = (time.perf_counter(), time.process_time(), ready, screen)
+                self.frames.append(stamp)
                 self._event.set()
 
         app._display = _display
 
-    async def next_frame(self, after: float, screen=None) -> tuple[float, float]:
+    async def next_frame(self, after: float) -> tuple[float, float]:
+        """The first frame painted after `after` for which the probe held."""
         while True:
-            for wall, cpu, painted in self.frames:
-                if wall > after and (screen is None or painted is screen()):
+            for wall, cpu, ready, _ in self.frames:
+                if wall > after and ready:
                     return wall, cpu
             self._event.clear()
             await asyncio.wait_for(self._event.wait(), timeout=30)
+
+
+def step2_ready(app) -> bool:
+    """Step 2 is on screen with every row in the table and the table sized for them all."""
+    screen = app.screen
+    if getattr(screen, "STEP", None) != 2:
+        return False
+    table = screen.query_one("#timeline")
+    return table.row_count == N and table.virtual_size.height >= N and not table._new_rows
 
 
 async def main() -> None:
@@ -85,10 +100,13 @@ async def main() -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         clock = FrameClock(app)
         await pilot.pause()
+        clock.probe = lambda: step2_ready(app)
         t0, c0 = time.perf_counter(), time.process_time()
         app.action_goto_step(2)
-        wall, cpu = await clock.next_frame(t0, lambda: app.screen if app.screen.STEP == 2 else None)
+        wall, cpu = await clock.next_frame(t0)
         load, load_cpu = wall - t0, cpu - c0
+        clock.probe = lambda: True
+        first = next(w for w, _, _, s in clock.frames if w > t0 and s is app.screen) - t0
         screen = app.screen
         assert screen.query_one("#timeline").row_count == N
         await pilot.pause(0.5)  # validation (debounced) and the rest of the load settle
@@ -111,8 +129,9 @@ async def main() -> None:
     med = statistics.median
     print(f"events: {N}  (load average {os.getloadavg()[0]:.2f} on {os.cpu_count()} cores)")
     print(
-        f"step 2 load to its first frame (table of {N} rows, durations, chart): "
-        f"{load * 1000:.0f} ms wall, {load_cpu * 1000:.0f} ms CPU (bar < 1000)"
+        f"step 2 load to a ready frame (table of {N} rows, durations, chart): "
+        f"{load * 1000:.0f} ms wall, {load_cpu * 1000:.0f} ms CPU (bar < 1000; "
+        f"first frame of the screen at {first * 1000:.0f} ms)"
     )
     print(
         f"edit one row in place, to the next frame: median {med(edits) * 1000:.1f} ms wall, "

@@ -49,3 +49,28 @@ async def test_findings_mark_follows_an_in_place_edit(sample_repo):
         await pilot.pause()
         line = next(ln for ln in _screen_text(app).splitlines() if "Bob forgot" in ln)
         assert "⚠" in line or "✗" in line
+
+
+async def test_long_timeline_scrolls_to_its_last_row(sample_repo):
+    # Rows are sized without measuring them: the table must still scroll over all of them.
+    from dataclasses import replace
+    from datetime import timedelta
+
+    pm = sample_repo.load(DRAFT_ID)
+    last = pm.timeline[-1]
+    pm.timeline += [
+        replace(last, id=f"T-{900 + i}", time=last.time + timedelta(seconds=i + 1), text=f"row {i}")
+        for i in range(300)
+    ]
+    pm.timeline[-1].text = "the very last row"
+    sample_repo.save(pm)
+    app = create_app(sample_repo, DRAFT_ID, clock=frozen_clock, autosave_delay=60)
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.action_goto_step(2)
+        await pilot.pause()
+        table = app.screen.table
+        assert "the very last row" not in _screen_text(app)
+        table.move_cursor(row=table.row_count - 1)  # as the down key held long enough would
+        await pilot.pause()
+        assert table.virtual_size.height == table.row_count + 1  # the rows and the header
+        assert "the very last row" in _screen_text(app)
