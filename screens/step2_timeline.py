@@ -77,6 +77,7 @@ Times: 10:05:23 · ISO 8601 with offset · +5m from the row above."""
     def __init__(self, pm) -> None:
         super().__init__(pm)
         self._marks: dict[str, Text] = {}  # findings mark per row shown
+        self._series: list = []  # metric series of the kept evidence, for the chart
         self.candidates: list = []
 
     def compose_main(self) -> ComposeResult:
@@ -108,6 +109,7 @@ Times: 10:05:23 · ISO 8601 with offset · +5m from the row above."""
         self.candidates = self.app.candidates_for(self.pm)  # shared: dismissals persist
         self.query_one(CandidatesPanel).show(self.candidates)
         self.load_durations()
+        self._series = self.app.metric_series_for(self.pm)  # read once; edits move marks only
         self.load_chart()
 
     def fill_table(self, select: str | None = None) -> None:
@@ -149,9 +151,8 @@ Times: 10:05:23 · ISO 8601 with offset · +5m from the row above."""
         end = w.resolved or max((e.time for e in self.pm.timeline), default=w.started)
         if end <= w.started:
             end = w.started.replace(hour=min(w.started.hour + 1, 23))
-        series = self.app.metric_series_for(self.pm)
         self.query_one("#chart", SeriesPlot).plot(
-            series, w.started, end, [e.time for e in self.pm.timeline]
+            self._series, w.started, end, [e.time for e in self.pm.timeline]
         )
 
     def on_findings(self, findings: list[Finding]) -> None:
