@@ -63,11 +63,10 @@ def _confirm(question: str, yes: str, no: str) -> ModalScreen[bool]:
     return ConfirmModal(question, yes=yes, no=no)
 
 
-def _digest(path: Path) -> str | None:
-    import hashlib
-
+def _file_bytes(path: Path) -> bytes | None:
+    # The file's bytes themselves (a few kB): comparing them needs no hash library at start.
     try:
-        return hashlib.sha256(path.read_bytes()).hexdigest()
+        return path.read_bytes()
     except FileNotFoundError:
         return None
 
@@ -76,8 +75,6 @@ class PmTuiApp(AppTasks, App):
     """The six-step post-mortem wizard."""
 
     CSS_PATH = "app.tcss"
-    # Below 100 columns the report preview gives its room to the editors (see app.tcss).
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
     TITLE = "pm-tui"
     COMMANDS = App.COMMANDS | {_wizard_commands}
     BINDINGS = [
@@ -106,7 +103,7 @@ class PmTuiApp(AppTasks, App):
         self.findings: list[Finding] = []
         self.read_only = False
         self.lock: PostMortemLock | None = None
-        self._disk_digest: str | None = None
+        self._disk_bytes: bytes | None = None
         self._dirty = False  # edits not yet in the real file
         self._autosave_timer: Timer | None = None
         self._validate_timer: Timer | None = None
@@ -149,7 +146,7 @@ class PmTuiApp(AppTasks, App):
             self.notify(str(exc), title="Cannot open", severity="error", timeout=10)
             self.show_start()
             return
-        self.pm, self._dirty, self._disk_digest = pm, False, _digest(path)
+        self.pm, self._dirty, self._disk_bytes = pm, False, _file_bytes(path)
         self.lock = PostMortemLock(self.repo.root, pm.id)
         holder = self.lock.acquire()
         self.read_only = holder is not None
@@ -292,7 +289,7 @@ class PmTuiApp(AppTasks, App):
         if self.pm is None or self.read_only:
             return False
         path = self.repo.path_for(self.pm.id)
-        if not force and _digest(path) != self._disk_digest:
+        if not force and _file_bytes(path) != self._disk_bytes:
             self._ask_conflict()
             return False
         try:
@@ -300,7 +297,7 @@ class PmTuiApp(AppTasks, App):
         except (PmTuiError, OSError) as exc:
             self.notify(f"Not saved: {exc}", severity="error", timeout=10)
             return False
-        self._disk_digest, self._dirty = _digest(path), False
+        self._disk_bytes, self._dirty = _file_bytes(path), False
         workstate.discard_autosave(self.repo.root, self.pm.id)
         return True
 

@@ -103,7 +103,7 @@ Times: 10:05:23 · ISO 8601 with offset · +5m from the row above."""
         table = self.table
         text_width = fitting_width((e.text for e in self.pm.timeline), *TEXT_WIDTH)
         for key, label, width in COLUMNS:
-            table.add_column(label, key=key, width=width or text_width)
+            table.add_column(Text(label), key=key, width=width or text_width)
         self.fill_table()
         table.focus()
         self.candidates = self.app.candidates_for(self.pm)  # shared: dismissals persist
