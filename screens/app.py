@@ -108,6 +108,7 @@ class PmTuiApp(AppTasks, App):
         self._autosave_timer: Timer | None = None
         self._validate_timer: Timer | None = None
         self._candidates: dict[str, list] = {}
+        self._gc_paused_for_start = False
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # Step keys mean nothing on the start screen: hide them from its footer.
@@ -116,7 +117,20 @@ class PmTuiApp(AppTasks, App):
         return True
 
     # --- start-up and opening -------------------------------------------------------------
+    def on_load(self) -> None:
+        # No garbage collection until the first frame: startup makes tens of thousands of
+        # long-lived objects and no garbage cycles, and each collection would walk them.
+        if gc.isenabled():
+            gc.disable()
+            self._gc_paused_for_start = True
+
+    def _resume_gc(self) -> None:
+        if self._gc_paused_for_start:
+            self._gc_paused_for_start = False
+            gc.enable()
+
     def on_mount(self) -> None:
+        self.call_after_refresh(self._resume_gc)
         if self.initial_id:
             self.open_postmortem(self.initial_id)
         else:
@@ -409,6 +423,7 @@ class PmTuiApp(AppTasks, App):
         self.exit()
 
     def on_unmount(self) -> None:
+        self._resume_gc()  # an app closed before its first frame leaves the collector on
         if self.lock is not None:
             self.lock.release()
 
