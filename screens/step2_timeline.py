@@ -258,11 +258,9 @@ Times: 10:05:23 · ISO 8601 with offset · +5m from the row above."""
         wider = self._fit_text(event.text)
         cells = event_cells(event, self._marks.get(event_id))
         values = {key: cell for (key, _, _), cell in list(zip(COLUMNS, cells, strict=True))[1:]}
-        if wider:  # the table must take the widened column's width: a full re-render
-            for key, cell in values.items():
-                table.update_cell(event_id, key, cell, update_width=key == "text")
-        else:  # only this row's line is drawn again
-            table.update_row_in_place(event_id, values)
+        table.update_row_in_place(event_id, values)  # only this row's line is drawn again
+        if wider:  # unless the text column widened: then every visible row is
+            table.column_widths_changed()
         self._after_edit(moved)
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:

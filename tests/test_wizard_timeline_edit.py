@@ -3,16 +3,14 @@ once, edit after edit, and the findings mark follows the row."""
 
 from __future__ import annotations
 
-import html
-
 from screens.app import create_app
 from tests.conftest import DRAFT_ID
 from tests.wizard_helpers import frozen_clock, wait_until
 
 
 def _screen_text(app) -> str:
-    # The SVG screenshot goes through the compositor and every cache a real frame uses.
-    return html.unescape(app.export_screenshot()).replace("\xa0", " ")
+    # The screen as the compositor draws a frame, through every cache a real frame uses.
+    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
 
 
 async def test_edit_in_place_shows_each_new_value(sample_repo):
@@ -74,3 +72,25 @@ async def test_long_timeline_scrolls_to_its_last_row(sample_repo):
         await pilot.pause()
         assert table.virtual_size.height == table.row_count + 1  # the rows and the header
         assert "the very last row" in _screen_text(app)
+
+
+async def test_a_longer_text_widens_its_column_on_screen(sample_repo):
+    app = create_app(sample_repo, DRAFT_ID, clock=frozen_clock, autosave_delay=60)
+    async with app.run_test(size=(200, 40)) as pilot:
+        app.action_goto_step(2)
+        await pilot.pause()
+        screen = app.screen
+        row = app.pm.timeline[1]
+        before = screen.table.columns["text"].width
+        longer = "x" * before + " and the end of it"
+        screen.apply_edit(row.id, {"text": longer})
+        await pilot.pause()
+        assert screen.table.columns["text"].width > before
+        lines = _screen_text(app).splitlines()
+        edited = next(ln for ln in lines if longer in ln)
+        header = next(ln for ln in lines if "What happened" in ln and "Source" in ln)
+        other = next(ln for ln in lines if app.pm.timeline[0].text[:30] in ln)
+        # every row, and the header, moved the columns after the text over: still aligned
+        source_at = edited.index(row.source[:10])
+        assert header.index("Source") == source_at
+        assert other.index(app.pm.timeline[0].source[:10]) == source_at

@@ -103,6 +103,27 @@ class BulkTable(DataTable):
         self._forget_row_renders(key)
         self.refresh_row(self._row_locations.get(key))
 
+    def column_widths_changed(self) -> None:
+        """Redraw every row after a column's width was changed (rows keep order and height)."""
+        if not all(hasattr(self, name) for name in _CACHES + ("_row_label_column_width",)):
+            self._update_count += 1
+            self.refresh(layout=True)
+            return
+        # update_cell(update_width=True) would also rebuild the row order and line offsets
+        # of every row; a new width only invalidates what was drawn.
+        for name in ("_cell_render_cache", "_row_render_cache", "_line_cache"):
+            getattr(self, name).clear()
+        self._styles_cache.clear()
+        self._set_virtual_size()
+        self.refresh()
+
+    def _set_virtual_size(self) -> None:
+        header = self.header_height if self.show_header else 0
+        width = sum(c.get_render_width(self) for c in self.columns.values())
+        self.virtual_size = Size(
+            width + self._row_label_column_width, self._total_row_height + header
+        )
+
     def _forget_row_renders(self, key: RowKey) -> None:
         index = self._row_locations.get(key)
         self._row_renderable_cache.discard((self._update_count, index))
@@ -122,11 +143,7 @@ class BulkTable(DataTable):
             # DataTable would build and measure every new row's cells (half a second for
             # 5,000 rows, the screen frozen) only to learn what fixed widths and one-line
             # rows already say: set the scrollable size straight away.
-            header = self.header_height if self.show_header else 0
-            width = sum(c.get_render_width(self) for c in self.columns.values())
-            self.virtual_size = Size(
-                width + self._row_label_column_width, self._total_row_height + header
-            )
+            self._set_virtual_size()
             return
         # Sizing new rows builds their renderables: the same burst of small objects.
         with gc_paused():
