@@ -1,7 +1,11 @@
-"""Editing a timeline row in place (no table rebuild): the screen shows the new values at
-once, edit after edit, and the findings mark follows the row."""
+"""The wizard's fast paths show what the slow ones showed: a timeline row edited in place
+(no table rebuild) shows each new value and its findings mark, a widened column keeps the
+rows aligned, a long table sized without measuring scrolls to its end, and a footer that
+skips needless rebuilds still follows the step and its modals."""
 
 from __future__ import annotations
+
+from textual.screen import ModalScreen
 
 from screens.app import create_app
 from tests.conftest import DRAFT_ID
@@ -94,3 +98,27 @@ async def test_a_longer_text_widens_its_column_on_screen(sample_repo):
         source_at = edited.index(row.source[:10])
         assert header.index("Source") == source_at
         assert other.index(app.pm.timeline[0].source[:10]) == source_at
+
+
+def _footer_keys(app) -> list[str]:
+    return [key.description for key in app.screen.query("FooterKey")]
+
+
+async def test_footer_follows_the_step_and_its_modal(sample_repo):
+    # The footer skips rebuilds that would show the same keys: it must still change
+    # when the keys do (another step, a modal and back).
+    app = create_app(sample_repo, DRAFT_ID, clock=frozen_clock, autosave_delay=60)
+    async with app.run_test(size=(160, 40)) as pilot:
+        app.action_goto_step(2)
+        await pilot.pause()
+        await wait_until(pilot, lambda: "Filter" in _footer_keys(app))
+        app.action_goto_step(1)
+        await wait_until(pilot, lambda: "Add source" in _footer_keys(app))
+        assert "Filter" not in _footer_keys(app)
+        app.action_goto_step(2)
+        await wait_until(pilot, lambda: "Filter" in _footer_keys(app))
+        await pilot.press("a")  # the add-event modal, then back
+        await wait_until(pilot, lambda: isinstance(app.screen, ModalScreen))
+        await pilot.press("escape")
+        await wait_until(pilot, lambda: not isinstance(app.screen, ModalScreen))
+        await wait_until(pilot, lambda: "Filter" in _footer_keys(app))
