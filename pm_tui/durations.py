@@ -69,6 +69,20 @@ def milestone(pm: PostMortem, name: str, *, window: bool = True) -> datetime | N
     return min(times) if times else None
 
 
+def _timeline_milestones(pm: PostMortem) -> dict[str, datetime | None]:
+    # One pass over the timeline for every milestone (step 2 recomputes on each time edit).
+    first: dict[str, datetime] = {}
+    for e in pm.timeline:
+        seen = first.get(e.kind)
+        if seen is None or e.time < seen:
+            first[e.kind] = e.time
+    out: dict[str, datetime | None] = {}
+    for name, kinds in _MILESTONE_KINDS.items():
+        times = [first[k] for k in kinds if k in first]
+        out[name] = min(times) if times else None
+    return out
+
+
 def durations(pm: PostMortem) -> Durations:
     """Time to detect, acknowledge, mitigate and resolve, measured from the incident start."""
     return _durations(pm, window=True)
@@ -80,7 +94,13 @@ def timeline_durations(pm: PostMortem) -> Durations:
 
 
 def _durations(pm: PostMortem, window: bool) -> Durations:
-    start = milestone(pm, "started", window=window)
+    from_timeline = _timeline_milestones(pm)
+
+    def milestone_at(name: str) -> datetime | None:
+        value = getattr(pm.window, name) if window else None
+        return value if value is not None else from_timeline[name]
+
+    start = milestone_at("started")
 
     def between(a: datetime | None, b: datetime | None) -> timedelta | None:
         if a is None or b is None or b < a:
@@ -88,7 +108,7 @@ def _durations(pm: PostMortem, window: bool) -> Durations:
         return b - a
 
     def since(name: str) -> timedelta | None:
-        return between(start, milestone(pm, name, window=window))
+        return between(start, milestone_at(name))
 
     resolve = since("resolved")
     return Durations(
@@ -98,9 +118,7 @@ def _durations(pm: PostMortem, window: bool) -> Durations:
         since("mitigated"),
         resolve,
         duration=resolve,
-        acknowledge_after_page=between(
-            milestone(pm, "detected", window=window), milestone(pm, "acknowledged", window=window)
-        ),
+        acknowledge_after_page=between(milestone_at("detected"), milestone_at("acknowledged")),
     )
 
 

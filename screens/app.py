@@ -6,10 +6,11 @@ the repository (disk and git). `create_app` is the one factory for the CLI and t
 
 from __future__ import annotations
 
-import hashlib
+import gc
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual.app import App
 from textual.binding import Binding
@@ -21,13 +22,13 @@ from pm_tui.errors import PmTuiError
 from pm_tui.lock import PostMortemLock
 from pm_tui.model import PostMortem
 from pm_tui.store import Repository
-from pm_tui.validation import Finding, validate
 from screens.app_tasks import AppTasks
-from screens.commands import WizardCommands
 from screens.messages import PostMortemChanged
-from screens.modals import ConfirmModal
 from screens.step_base import StepScreen
 from screens.widgets.step_indicator import STEP_NAMES
+
+if TYPE_CHECKING:
+    from pm_tui.validation import Finding
 
 VALIDATE_DELAY = 0.15  # validation is pure and fast; the delay only batches keystrokes
 
@@ -49,9 +50,23 @@ def _step_screen(step: int, pm: PostMortem) -> StepScreen:
     return cls(pm)
 
 
-def _digest(path: Path) -> str | None:
+def _wizard_commands():
+    # The command palette provider loads when the palette first opens.
+    from screens.commands import WizardCommands
+
+    return WizardCommands
+
+
+def _confirm(question: str, yes: str, no: str) -> ModalScreen[bool]:
+    from screens.modals import ConfirmModal
+
+    return ConfirmModal(question, yes=yes, no=no)
+
+
+def _file_bytes(path: Path) -> bytes | None:
+    # The file's bytes themselves (a few kB): comparing them needs no hash library at start.
     try:
-        return hashlib.sha256(path.read_bytes()).hexdigest()
+        return path.read_bytes()
     except FileNotFoundError:
         return None
 
@@ -60,10 +75,8 @@ class PmTuiApp(AppTasks, App):
     """The six-step post-mortem wizard."""
 
     CSS_PATH = "app.tcss"
-    # Below 100 columns the report preview gives its room to the editors (see app.tcss).
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
     TITLE = "pm-tui"
-    COMMANDS = App.COMMANDS | {WizardCommands}
+    COMMANDS = App.COMMANDS | {_wizard_commands}
     BINDINGS = [
         Binding("ctrl+n", "next_step", "Next"),
         Binding("ctrl+b", "prev_step", "Back"),
@@ -90,11 +103,12 @@ class PmTuiApp(AppTasks, App):
         self.findings: list[Finding] = []
         self.read_only = False
         self.lock: PostMortemLock | None = None
-        self._disk_digest: str | None = None
+        self._disk_bytes: bytes | None = None
         self._dirty = False  # edits not yet in the real file
         self._autosave_timer: Timer | None = None
         self._validate_timer: Timer | None = None
         self._candidates: dict[str, list] = {}
+        self._gc_paused_for_start = False
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # Step keys mean nothing on the start screen: hide them from its footer.
@@ -103,7 +117,20 @@ class PmTuiApp(AppTasks, App):
         return True
 
     # --- start-up and opening -------------------------------------------------------------
+    def on_load(self) -> None:
+        # No garbage collection until the first frame: startup makes tens of thousands of
+        # long-lived objects and no garbage cycles, and each collection would walk them.
+        if gc.isenabled():
+            gc.disable()
+            self._gc_paused_for_start = True
+
+    def _resume_gc(self) -> None:
+        if self._gc_paused_for_start:
+            self._gc_paused_for_start = False
+            gc.enable()
+
     def on_mount(self) -> None:
+        self.call_after_refresh(self._resume_gc)
         if self.initial_id:
             self.open_postmortem(self.initial_id)
         else:
@@ -133,7 +160,7 @@ class PmTuiApp(AppTasks, App):
             self.notify(str(exc), title="Cannot open", severity="error", timeout=10)
             self.show_start()
             return
-        self.pm, self._dirty, self._disk_digest = pm, False, _digest(path)
+        self.pm, self._dirty, self._disk_bytes = pm, False, _file_bytes(path)
         self.lock = PostMortemLock(self.repo.root, pm.id)
         holder = self.lock.acquire()
         self.read_only = holder is not None
@@ -166,7 +193,7 @@ class PmTuiApp(AppTasks, App):
             self.show_step(step)
 
         self.push_screen(
-            ConfirmModal(
+            _confirm(
                 f"{pm.id} has edits from an earlier session that never reached the file "
                 "(autosaved). Recover them?",
                 yes="Recover",
@@ -225,6 +252,8 @@ class PmTuiApp(AppTasks, App):
     def _run_validation(self) -> None:
         if self.pm is None or not self.screen_stack:  # a timer can fire while the app closes
             return
+        from pm_tui.validation import validate  # its patterns load after the first paint
+
         self.findings = validate(self.pm, today=self.clock().date())
         if not self.screen_stack:  # the app is closing: a late timer has nothing to show
             return
@@ -274,7 +303,7 @@ class PmTuiApp(AppTasks, App):
         if self.pm is None or self.read_only:
             return False
         path = self.repo.path_for(self.pm.id)
-        if not force and _digest(path) != self._disk_digest:
+        if not force and _file_bytes(path) != self._disk_bytes:
             self._ask_conflict()
             return False
         try:
@@ -282,7 +311,7 @@ class PmTuiApp(AppTasks, App):
         except (PmTuiError, OSError) as exc:
             self.notify(f"Not saved: {exc}", severity="error", timeout=10)
             return False
-        self._disk_digest, self._dirty = _digest(path), False
+        self._disk_bytes, self._dirty = _file_bytes(path), False
         workstate.discard_autosave(self.repo.root, self.pm.id)
         return True
 
@@ -299,7 +328,7 @@ class PmTuiApp(AppTasks, App):
                 self.open_postmortem(pm_id, self.step or 1)
 
         self.push_screen(
-            ConfirmModal(
+            _confirm(
                 "The file changed on disk since this window loaded it (another editor or a git "
                 "pull). Overwrite it with your version? No reloads the file; your edits stay in "
                 "the autosave copy and are offered for recovery.",
@@ -380,7 +409,7 @@ class PmTuiApp(AppTasks, App):
                 self._leave()
 
         self.push_screen(
-            ConfirmModal(
+            _confirm(
                 f"{self.pm.id} has changes that are saved but not committed. Quit anyway? "
                 "(ctrl+g commits)",
                 yes="Quit",
@@ -394,8 +423,24 @@ class PmTuiApp(AppTasks, App):
         self.exit()
 
     def on_unmount(self) -> None:
+        self._resume_gc()  # an app closed before its first frame leaves the collector on
         if self.lock is not None:
             self.lock.release()
+
+
+_heap_frozen = False
+
+
+def _freeze_startup_heap() -> None:
+    # Textual, Rich and pm-tui leave a few hundred thousand long-lived objects behind their
+    # imports. Every full garbage collection would walk them all (25-30 ms on this kind of
+    # machine, one of them lands before the first paint, more during long loads); frozen,
+    # collections walk only what the session makes. Once per process: later objects can
+    # be cyclic garbage (a closed screen) and must stay collectable.
+    global _heap_frozen
+    if not _heap_frozen:
+        _heap_frozen = True
+        gc.freeze()
 
 
 def create_app(
@@ -406,4 +451,5 @@ def create_app(
     autosave_delay: float = 3.0,
 ) -> PmTuiApp:
     """The wizard on `repo`, opened on `postmortem_id` (None: the start screen)."""
+    _freeze_startup_heap()
     return PmTuiApp(repo, postmortem_id, clock=clock, autosave_delay=autosave_delay)

@@ -54,7 +54,7 @@ class StartScreen(Screen):
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        table.add_column("Title", key="title", width=46)
+        table.add_column(Text("Title"), key="title", width=46)
         for key, label in (
             ("date", "Date"),
             ("severity", "Sev"),
@@ -62,7 +62,7 @@ class StartScreen(Screen):
             ("open", "Open actions"),
             ("check", "Check"),
         ):
-            table.add_column(label, key=key)
+            table.add_column(Text(label), key=key)
         for s in self.summaries:
             pm = s.postmortem
             if pm is None:

@@ -59,6 +59,7 @@ or note who remembers what happened. Gaps go into the report."""
 
     def load(self) -> None:
         table = self.query_one("#sources", DataTable)
+        # Text labels: a str label is read as markup, and that loads Rich's emoji table.
         for key, label in (
             ("n", "#"),
             ("kind", "Kind"),
@@ -66,7 +67,7 @@ or note who remembers what happened. Gaps go into the report."""
             ("target", "Target"),
             ("query", "Query"),
         ):
-            table.add_column(label, key=key)
+            table.add_column(Text(label), key=key)
         for i, s in enumerate(self.pm.sources):
             table.add_row(
                 Text(f"S{i + 1}"),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import on
@@ -15,7 +16,6 @@ from textual.widgets import DataTable, Input, OptionList, Static
 from pm_tui.durations import durations, format_duration, timeline_durations
 from pm_tui.model import TimelineEvent
 from pm_tui.timeparse import format_event_time
-from pm_tui.validation import Finding
 from screens.forms import EventForm
 from screens.modals import ConfirmModal
 from screens.step_base import StepScreen, finding_marks
@@ -23,6 +23,9 @@ from screens.widgets.bulk_table import BulkTable, gc_paused
 from screens.widgets.candidates_panel import CandidatesPanel
 from screens.widgets.cells import PlainCell, fitting_width
 from screens.widgets.sparkline import SeriesPlot
+
+if TYPE_CHECKING:
+    from pm_tui.validation import Finding
 
 TEXT_WIDTH = (24, 120)  # the "What happened" column fits its longest text within these
 COLUMNS = (
@@ -74,6 +77,7 @@ Times: 10:05:23 · ISO 8601 with offset · +5m from the row above."""
     def __init__(self, pm) -> None:
         super().__init__(pm)
         self._marks: dict[str, Text] = {}  # findings mark per row shown
+        self._series: list = []  # metric series of the kept evidence, for the chart
         self.candidates: list = []
 
     def compose_main(self) -> ComposeResult:
@@ -99,12 +103,13 @@ Times: 10:05:23 · ISO 8601 with offset · +5m from the row above."""
         table = self.table
         text_width = fitting_width((e.text for e in self.pm.timeline), *TEXT_WIDTH)
         for key, label, width in COLUMNS:
-            table.add_column(label, key=key, width=width or text_width)
+            table.add_column(Text(label), key=key, width=width or text_width)
         self.fill_table()
         table.focus()
         self.candidates = self.app.candidates_for(self.pm)  # shared: dismissals persist
         self.query_one(CandidatesPanel).show(self.candidates)
         self.load_durations()
+        self._series = self.app.metric_series_for(self.pm)  # read once; edits move marks only
         self.load_chart()
 
     def fill_table(self, select: str | None = None) -> None:
@@ -146,9 +151,8 @@ Times: 10:05:23 · ISO 8601 with offset · +5m from the row above."""
         end = w.resolved or max((e.time for e in self.pm.timeline), default=w.started)
         if end <= w.started:
             end = w.started.replace(hour=min(w.started.hour + 1, 23))
-        series = self.app.metric_series_for(self.pm)
         self.query_one("#chart", SeriesPlot).plot(
-            series, w.started, end, [e.time for e in self.pm.timeline]
+            self._series, w.started, end, [e.time for e in self.pm.timeline]
         )
 
     def on_findings(self, findings: list[Finding]) -> None:
@@ -158,7 +162,7 @@ Times: 10:05:23 · ISO 8601 with offset · +5m from the row above."""
             new = marks.get(row_id)
             old = self._marks.get(row_id)
             if (new and new.plain) != (old and old.plain) and row_id in table.rows:
-                table.update_cell(row_id, "check", new or PlainCell(""))
+                table.update_row_in_place(row_id, {"check": new or PlainCell("")})
         self._marks = marks
 
     # --- helpers --------------------------------------------------------------------------
@@ -253,9 +257,10 @@ Times: 10:05:23 · ISO 8601 with offset · +5m from the row above."""
         table = self.table
         wider = self._fit_text(event.text)
         cells = event_cells(event, self._marks.get(event_id))
-        for (key, _, _), cell in list(zip(COLUMNS, cells, strict=True))[1:]:
-            # update_width makes the table take a widened column's new width
-            table.update_cell(event_id, key, cell, update_width=wider and key == "text")
+        values = {key: cell for (key, _, _), cell in list(zip(COLUMNS, cells, strict=True))[1:]}
+        table.update_row_in_place(event_id, values)  # only this row's line is drawn again
+        if wider:  # unless the text column widened: then every visible row is
+            table.column_widths_changed()
         self._after_edit(moved)
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:

@@ -71,7 +71,7 @@ When an answer is "someone made a mistake", ask why the system made that mistake
             ("description", "Description"),
             ("events", "Events"),
         ):
-            table.add_column(label, key=key)
+            table.add_column(Text(label), key=key)
         for f in a.factors:
             table.add_row(*self._cells(f), key=f.id)
         self.load_hints()

@@ -66,7 +66,7 @@ Deadline: YYYY-MM-DD, +10d or +2w."""
     def load(self) -> None:
         table = self.table
         for key, label, width in COLUMNS:
-            table.add_column(label, key=key, width=width)
+            table.add_column(Text(label), key=key, width=width)
         for a in self.pm.actions:
             table.add_row(*action_cells(a), key=a.id)
         table.focus()

@@ -26,6 +26,10 @@ PREVIEW_DELAY = 0.5
 
 class ReportScreen(StepScreen):
     STEP = 5
+    # Below 100 columns the report preview gives its room to the editors (see app.tcss).
+    # Set here, not on the app: a breakpoint class restyles the whole screen when it is
+    # first set, a cost the other steps (and the first paint) need not pay.
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
     GUIDANCE = """
 Tell the story for readers who were not there: a summary in a few sentences, the impact in \
 words and figures, what went well, what went wrong, where you got lucky, lessons learned \

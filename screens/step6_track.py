@@ -64,7 +64,7 @@ post-mortem for a weekly check."""
             ("status", "Status"),
             ("tracker", "Ticket"),
         ):
-            table.add_column(label, key=key)
+            table.add_column(Text(label), key=key)
         self.fill_actions()
         review = self.query_one("#follow_up_review", Input)
         proposed = follow_up_date(self.pm)
@@ -105,7 +105,7 @@ post-mortem for a weekly check."""
             ("due", "Due"),
             ("pm", "Post-mortem"),
         ):
-            table.add_column(label, key=key)
+            table.add_column(Text(label), key=key)
         table.add_row(Text("loading…", style="dim"), key="loading")
         self.load_review()
 

@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from pm_tui.model import PostMortem
-from pm_tui.validation import Finding
 from screens.messages import PostMortemChanged
 from screens.widgets.findings_panel import FindingsPanel
 from screens.widgets.step_indicator import StepIndicator, step_title
+from screens.widgets.wizard_footer import WizardFooter
+
+if TYPE_CHECKING:
+    from pm_tui.validation import Finding
 
 
 def finding_marks(findings: list[Finding]) -> dict[str, Text]:
@@ -55,7 +60,7 @@ class StepScreen(Screen):
                 guidance.border_title = f"Step {step_title(self.STEP)}: what to produce"
                 yield guidance
                 yield FindingsPanel(id="findings")
-        yield Footer()
+        yield WizardFooter()
 
     def compose_main(self) -> ComposeResult:  # pragma: no cover - abstract
         yield from ()

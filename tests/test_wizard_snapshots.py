@@ -20,6 +20,10 @@ def test_step_snapshot(step, sample_repo, snap_compare):
     async def go(pilot) -> None:
         pilot.app.action_goto_step(step)
         await pilot.pause()
+        # Step 6 reads the repository's open items in a worker; on a busy machine its rows
+        # came after the pause, before the table had sized its columns.
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
         await pilot.pause(0.6)  # the report preview renders after its debounce
 
     assert snap_compare(app, terminal_size=(120, 40), run_before=go)
