@@ -69,6 +69,10 @@ class _Reader:
                 (*where, key),
                 f"'{_dotted(where, key)}' should be {_describe(kind)}, not {_describe_value(value)}",
             )
+        if kind is datetime and type(value.tzinfo) is not timezone:
+            # rtoml's own tzinfo class can be neither copied nor pickled; the model is both.
+            offset = value.utcoffset()
+            value = value.replace(tzinfo=UTC if not offset else timezone(offset))
         return value
 
     def choice(self, table, where, key, choices, *, default, required=False):
@@ -149,25 +153,9 @@ def _loads(text: str) -> dict:
     except ImportError:
         return tomllib.loads(text)
     try:
-        data = rtoml.loads(text)
+        return rtoml.loads(text)  # its datetimes get a standard tzinfo in _Reader.get
     except rtoml.TomlParsingError:
         return tomllib.loads(text)  # raises TOMLDecodeError with a precise message
-    _standard_tzinfo(data)
-    return data
-
-
-def _standard_tzinfo(node: Any) -> None:
-    """Give rtoml's datetimes the standard library's timezone (its own tzinfo class can be
-    neither copied nor pickled, and the model is both)."""
-    items = node.items() if isinstance(node, dict) else enumerate(node)
-    for key, value in items:
-        if isinstance(value, datetime):
-            offset = value.utcoffset()
-            if offset is not None:
-                tz = UTC if not offset else timezone(offset)
-                node[key] = value.replace(tzinfo=tz)
-        elif isinstance(value, dict | list):
-            _standard_tzinfo(value)
 
 
 def parse_postmortem(text: str, path: Path | str = "<text>") -> PostMortem:
