@@ -119,3 +119,20 @@ def test_new_refuses_to_overwrite_an_existing_post_mortem(sample_repo):
     )  # fmt: skip
     assert out.returncode == 1 and "already exists" in out.stderr
     assert sample_repo.path_for(SAMPLE_ID).read_text() == before
+
+
+def test_new_applies_step_options_without_plain(tmp_path):
+    root = tmp_path / "repo"
+    out = run_cli(
+        "--repo", str(root), "new", "--title", "Queue backlog", "--started", "2025-06-14T22:10:00Z",
+        "--event", "22:10", "Broker blocks publishers", "first_symptom",
+        "--event", "+21m", "WebhookQueueDepth fires", "alert_fired",
+        "--summary", "Webhooks were delayed.",
+    )  # fmt: skip
+    assert out.returncode == 0, out.stderr
+    text = (root / "postmortems" / "2025-06-14-queue-backlog.toml").read_text()
+    assert "time = 2025-06-14T22:31:00Z" in text and 'kind = "alert_fired"' in text
+    assert "Webhooks were delayed." in text
+    bad = run_cli("--repo", str(root), "new", "--title", "x", "--started", "2025-06-14T22:10:00Z",
+                  "--event", "yesterday", "Something")  # fmt: skip
+    assert bad.returncode == 2 and "is not a time" in bad.stderr and "Traceback" not in bad.stderr

@@ -50,6 +50,10 @@ def run(args) -> int:
         services=args.service,
         authors=authors,
     )
+    from pm_tui.plain.options import apply_step_options
+
+    for step in range(1, 7):  # --event, --action, --summary...: the same options as --plain
+        apply_step_options(pm, step, args)
     repo = open_repo(args)
     if repo.exists(pm.id):
         raise PmTuiError(
