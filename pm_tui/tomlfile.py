@@ -596,6 +596,7 @@ def _merge_aot(container: Any, key: str, rows: list[dict]) -> None:
             last = current.body[-1] if current.body else None
             if last is not None and not last.as_string().endswith("\n\n"):
                 last.add(tomlkit.nl())  # keep the blank line between rows
+            t.add(tomlkit.nl())  # and before whatever table follows the rows
             current.append(t)
         return
     aot = tomlkit.aot()

@@ -56,6 +56,7 @@ def build(scale: float = 1.0, seed: int = 20250209) -> dict[str, str]:
         "kubectl/events.json": records.kube_events(random.Random(seed + 4)),
         "prometheus/metrics.om.gz": metrics.openmetrics(reqs, random.Random(seed + 5)),
         "prometheus/rules.yml": metrics.RULES_YML,
+        "prometheus/error_ratio.query_range.json": metrics.query_range_error_ratio(reqs),
         "alertmanager/notifications.json": comms.notifications(
             metrics.error_ratio_5m(reqs, sc.ALERT_FIRING),
             metrics.error_ratio_5m(reqs, sc.at("11:03")),

@@ -185,3 +185,25 @@ def error_ratio_5m(reqs: list[Request], at: datetime) -> float:
     end = at.astimezone(UTC).timestamp()
     window = [r for r in reqs if end - 300 < r.done <= end]
     return sum(r.app_status >= 500 for r in window) / max(1, len(window))
+
+
+def query_range_error_ratio(reqs: list[Request]) -> str:
+    """A saved Prometheus `query_range` response (as curl writes it) for the API's 5xx ratio
+    over 5 minutes, 09:00-12:30 at a 60 s step: what `pm-tui collect --prometheus FILE` reads
+    when the server itself is out of reach."""
+    import bisect
+    import json
+
+    done = sorted(r.done for r in reqs)
+    failed = sorted(r.done for r in reqs if r.app_status >= 500)
+    start, end = int(sc.at("09:00").timestamp()), int(sc.at("12:30").timestamp())
+    values = []
+    for t in range(start, end + 1, 60):
+        total = bisect.bisect_right(done, t) - bisect.bisect_right(done, t - 300)
+        bad = bisect.bisect_right(failed, t) - bisect.bisect_right(failed, t - 300)
+        values.append([t, f"{bad / total:.6f}" if total else "0"])
+    body = {
+        "status": "success",
+        "data": {"resultType": "matrix", "result": [{"metric": {"job": "api"}, "values": values}]},
+    }
+    return json.dumps(body, separators=(",", ":")) + "\n"
