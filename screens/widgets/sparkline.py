@@ -67,14 +67,21 @@ class SeriesPlot(Static):
                 )
             )
             return
-        width = max(self.size.width - 24, 10)
+        avail = max(self.size.width - 2, 10)
+        # Wide: the series name beside its bars. Narrow (80 columns): the name on a line of
+        # its own, so the bars, the marks and the time axis keep the full width.
+        indent = 21 if avail >= 44 else 0
+        width = avail - indent if indent else avail
         start, end = self._window
         text = Text()
         for name, points in self._series[:3]:
             bars, under = render_plot(points, start, end, width, self._marks)
-            text.append(f"{name[:20]:<20} ", style="bold")
+            if indent:
+                text.append(f"{name[:20]:<20} ", style="bold")
+            else:
+                text.append(name[:avail] + "\n", style="bold")
             text.append(bars + "\n", style="cyan")
-        text.append(" " * 21 + under + "\n", style="yellow")
-        text.append(f"{'':<21}{start:%H:%M}", style="dim")
+        text.append(" " * indent + under + "\n", style="yellow")
+        text.append(" " * indent + f"{start:%H:%M}", style="dim")
         text.append(f"{end:%H:%M}".rjust(max(width - 5, 5)), style="dim")
         self.update(text)
