@@ -48,6 +48,12 @@ def load_config(path: Path | None = None) -> dict[str, Any]:
         raise PmTuiError(f"{path}: invalid TOML in the config file: {exc}") from None
 
 
+def config_section(config: dict[str, Any], name: str) -> dict[str, Any]:
+    """The table `[name]` of the config, or an empty one when absent or not a table."""
+    section = config.get(name)
+    return section if isinstance(section, dict) else {}
+
+
 def resolve_repo_path(cli_value: str | os.PathLike | None = None) -> Path:
     """The repository chosen by --repo, then $PM_TUI_REPO, then config `repo`, then the default."""
     if cli_value:

@@ -18,6 +18,7 @@ from email.message import EmailMessage
 from email.utils import formatdate, make_msgid
 from typing import Any
 
+from pm_tui.config import config_section
 from pm_tui.durations import durations, format_duration
 from pm_tui.errors import PmTuiError
 from pm_tui.model import Distribution, PostMortem
@@ -188,7 +189,7 @@ def smtp_settings(
     `smtp.tls` may be a boolean (as `pm-tui init` writes it): true is STARTTLS, false none.
     Raises DistributionError when no sender address is known.
     """
-    section = config.get("smtp") if isinstance(config.get("smtp"), dict) else {}
+    section = config_section(config, "smtp")
     sender = sender or section.get("from") or ""
     if not sender:
         raise DistributionError(
@@ -212,7 +213,7 @@ def smtp_settings(
 def slack_webhook_env(config: dict[str, Any]) -> str | None:
     """The name of the variable holding the webhook URL (config `slack.webhook_env`, else
     $PM_TUI_SLACK_WEBHOOK), or None when that variable is not set."""
-    section = config.get("slack") if isinstance(config.get("slack"), dict) else {}
+    section = config_section(config, "slack")
     for name in (section.get("webhook_env"), DEFAULT_WEBHOOK_ENV):
         if name and os.environ.get(str(name), "").strip():
             return str(name)

@@ -246,7 +246,7 @@ def create_tickets(repo, pm: PostMortem) -> tuple[str, dict[str, str], list, str
     """
     import copy
 
-    from pm_tui.config import load_config
+    from pm_tui.config import config_section, load_config
     from pm_tui.errors import PmTuiError
     from pm_tui.trackers.github import track
     from pm_tui.trackers.github_api import GitHub, api_url, token
@@ -258,7 +258,7 @@ def create_tickets(repo, pm: PostMortem) -> tuple[str, dict[str, str], list, str
     target = ""
     try:
         config = load_config()
-        section = config.get("github") if isinstance(config.get("github"), dict) else {}
+        section = config_section(config, "github")
         target = str(section.get("repo") or "")
         if not target:
             return "", {}, [], NO_GITHUB_REPO

@@ -91,15 +91,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=run)
 
 
-def _config() -> dict:
-    from pm_tui.config import load_config
-
-    return load_config()
-
-
 def specs_from_args(args: argparse.Namespace) -> list[SourceSpec]:
     """The sources named on the command line, in a stable order."""
     from pm_tui.collectors.runner import SourceSpec
+    from pm_tui.config import config_section, load_config
 
     http = {"ca_bundle": args.ca_bundle} if args.ca_bundle else {}
     kube = {k: v for k, v in (("context", args.context), ("namespace", args.namespace)) if v}
@@ -107,8 +102,7 @@ def specs_from_args(args: argparse.Namespace) -> list[SourceSpec]:
     specs += [SourceSpec("kubectl", t, options=dict(kube)) for t in args.kubectl]
     if args.kube_events:
         specs.append(SourceSpec("kube-events", args.kube_events, options=dict(kube)))
-    config = _config()
-    prom_cfg = config.get("prometheus") if isinstance(config.get("prometheus"), dict) else {}
+    prom_cfg = config_section(load_config(), "prometheus")
     if args.query and not args.prometheus and prom_cfg.get("url"):
         args.prometheus = prom_cfg["url"]  # the URL `pm-tui init` recorded
     if args.prometheus and not args.prometheus_token_env and prom_cfg.get("token_env"):

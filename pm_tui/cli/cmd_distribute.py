@@ -49,11 +49,11 @@ def _smtp_settings(args, config: dict):
 def run(args) -> int:
     from pm_tui import distribute as dist
     from pm_tui.cli.cmd_report import render
-    from pm_tui.config import load_config
+    from pm_tui.config import config_section, load_config
     from pm_tui.model import now_utc
 
     config = load_config()
-    slack_cfg = config.get("slack") if isinstance(config.get("slack"), dict) else {}
+    slack_cfg = config_section(config, "slack")
     default_env = slack_cfg.get("webhook_env") or dist.DEFAULT_WEBHOOK_ENV
     env_name = args.slack_webhook_env or default_env
     slack = bool(args.slack_webhook_env) or bool(os.environ.get(default_env))

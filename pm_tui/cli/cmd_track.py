@@ -40,15 +40,14 @@ def _print(results) -> None:
 
 
 def run(args) -> int:
-    from pm_tui.config import load_config
+    from pm_tui.config import config_section, load_config
     from pm_tui.errors import UsageError
     from pm_tui.trackers import TrackerError
     from pm_tui.trackers.github import plan, track
     from pm_tui.trackers.github_api import GitHub, api_url, token
 
     if not args.github:
-        section = load_config().get("github")
-        args.github = section.get("repo") if isinstance(section, dict) else None
+        args.github = config_section(load_config(), "github").get("repo")
         if not args.github:
             raise UsageError(
                 "which GitHub repository? pass --github OWNER/REPO or set it with pm-tui init"

@@ -47,6 +47,19 @@ def reviewed_text(pm: PostMortem) -> str:
     return f"{names} (not yet reviewed)" if names else "not yet reviewed"
 
 
+def header_rows(pm: PostMortem) -> list[list[str]]:
+    """The report's fact sheet: date, duration, severity, status, services, authors, review."""
+    return [
+        ["Date", fmt_date(pm.date)],
+        ["Duration", total_duration(pm)],
+        ["Severity", severity_text(pm)],
+        ["Status", pm.status],
+        ["Services", ", ".join(pm.services) or "—"],
+        ["Authors", ", ".join(pm.authors) or "—"],
+        ["Reviewers", reviewed_text(pm)],
+    ]
+
+
 def impact_figures(impact: Impact) -> list[tuple[str, str]]:
     """The known impact figures as (label, value) pairs, in a fixed order."""
     rows: list[tuple[str, str]] = []

@@ -98,15 +98,7 @@ def _five_whys(pm: PostMortem) -> str:
 
 def render_html(pm: PostMortem) -> str:
     """The whole report as a standalone, printable HTML document (no external assets, no JS)."""
-    header = [
-        ["Date", facts.fmt_date(pm.date)],
-        ["Duration", facts.total_duration(pm)],
-        ["Severity", facts.severity_text(pm)],
-        ["Status", pm.status],
-        ["Services", ", ".join(pm.services) or "—"],
-        ["Authors", ", ".join(pm.authors) or "—"],
-        ["Reviewers", facts.reviewed_text(pm)],
-    ]
+    header = facts.header_rows(pm)
     header_html = "".join(
         f"<tr><th>{escape(k)}</th><td"
         + (f' class="sev-{escape(pm.severity)}"' if k == "Severity" else "")

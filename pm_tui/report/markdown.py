@@ -141,17 +141,8 @@ def _sources(pm: PostMortem) -> str:
 
 
 def _header_table(pm: PostMortem) -> str:
-    rows = [
-        ["Date", facts.fmt_date(pm.date)],
-        ["Duration", facts.total_duration(pm)],
-        ["Severity", facts.severity_text(pm)],
-        ["Status", pm.status],
-        ["Services", ", ".join(pm.services) or "—"],
-        ["Authors", ", ".join(pm.authors) or "—"],
-        ["Reviewers", facts.reviewed_text(pm)],
-    ]
     # An empty header row: the table reads as a fact sheet.
-    return table(["", ""], rows)
+    return table(["", ""], facts.header_rows(pm))
 
 
 def markdown_sections(pm: PostMortem) -> dict[str, str]:

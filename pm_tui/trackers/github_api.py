@@ -14,6 +14,7 @@ from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import urlsplit
 
+from pm_tui.config import config_section
 from pm_tui.trackers import TrackerError
 
 DEFAULT_API_URL = "https://api.github.com"
@@ -23,7 +24,7 @@ _NEXT_RE = re.compile(r'<([^>]+)>;\s*rel="next"')
 
 def api_url(cli_value: str | None, config: dict[str, Any]) -> str:
     """The API base: --github-api, then $GITHUB_API_URL, then config github.api_url, else github.com."""
-    section = config.get("github") if isinstance(config.get("github"), dict) else {}
+    section = config_section(config, "github")
     url = cli_value or os.environ.get("GITHUB_API_URL") or section.get("api_url") or DEFAULT_API_URL
     url = str(url).rstrip("/")
     if not url.startswith(("https://", "http://")):
@@ -33,7 +34,7 @@ def api_url(cli_value: str | None, config: dict[str, Any]) -> str:
 
 def token(config: dict[str, Any]) -> str:
     """The token from $GITHUB_TOKEN, or from the variable config github.token_env names."""
-    section = config.get("github") if isinstance(config.get("github"), dict) else {}
+    section = config_section(config, "github")
     names = ["GITHUB_TOKEN"]
     if section.get("token_env"):
         names.insert(0, str(section["token_env"]))
