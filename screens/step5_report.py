@@ -10,7 +10,6 @@ from textual.timer import Timer
 from textual.validation import Integer
 from textual.widgets import Button, Input, Markdown, TextArea
 
-from screens import integrations
 from screens.step3_factors import lines_of
 from screens.step_base import StepScreen
 
@@ -90,7 +89,7 @@ words and figures, what went well, what went wrong, where you got lucky, lessons
         self.refresh_preview()
 
     def refresh_preview(self) -> None:
-        self.query_one("#preview", Markdown).update(integrations.render_markdown(self.pm))
+        self.query_one("#preview", Markdown).update(self.app.report_preview(self.pm))
 
     def _edited(self, section: str) -> None:
         self.changed(section)

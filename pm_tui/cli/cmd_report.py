@@ -20,24 +20,14 @@ def register(sub) -> None:
     p.set_defaults(func=run)
 
 
-def render(repo, pm, fmt: str) -> str:
-    """The report text in `fmt`, using the repository's team template for Markdown."""
-    from pm_tui.report import render_html, render_markdown, team_template
-
-    if fmt == "html":
-        return render_html(pm)
-    return render_markdown(pm, team_template(repo.root))
-
-
 def run(args) -> int:
+    from pm_tui.workflow.report import export_report, render_report
+
     repo = open_repo(args)
     pm = repo.load(args.id)
-    text = render(repo, pm, args.format)
     if args.output:
-        from pm_tui.atomic_write import atomic_write_text
-
-        atomic_write_text(Path(args.output), text)
+        export_report(repo, pm, args.format, Path(args.output))
         print(f"wrote {args.output}", file=sys.stderr)
     else:
-        sys.stdout.write(text)
+        sys.stdout.write(render_report(repo, pm, args.format))
     return 0
