@@ -52,7 +52,13 @@ def report_graphs(
     standalone: bool = False,
 ) -> Graphs:
     """The two graphs of `pm` from the collected `series` (chosen by `metrics` names)."""
-    return render_graphs(pm, choose_series(pm, series, metrics), standalone)
+    chosen = choose_series(pm, series, metrics)
+    if metrics and not chosen:
+        names = ", ".join(s.name for s in series) or "none were collected"
+        raise PmTuiError(
+            f"no collected metric series matches {', '.join(metrics)}: the series are {names}"
+        )
+    return render_graphs(pm, chosen, standalone)
 
 
 def render_report(
@@ -91,7 +97,7 @@ def write_report(
     """Write the report in `fmt` to `path` (atomically), with the graphs of the metric
     `series` collected in step 1; a Markdown report gets its SVG files beside it."""
     from pm_tui.report.html import render_html
-    from pm_tui.report.markdown import render_markdown
+    from pm_tui.report.markdown import graph_image, render_markdown
     from pm_tui.report.pdf import html_to_pdf, page_css
     from pm_tui.store import atomic_write_text
 
@@ -103,23 +109,25 @@ def write_report(
     if fmt == "markdown":
         graphs = report_graphs(pm, series or [], metrics, standalone=True)
         folder = graphs_dir(path, pm)
-        sections = {}
+        sections, files = {}, {}
         for name, svg_text, missing in (
             ("incident_graph", graphs.incident, NO_METRICS),
             ("timeline_graph", graphs.timeline, NO_TIMELINE),
         ):
-            target = folder / GRAPH_FILES[name]
+            files[folder / GRAPH_FILES[name]] = svg_text
             if svg_text is None:
-                target.unlink(missing_ok=True)  # a stale graph must not outlive its data
                 sections[name] = f"_{missing}_"
                 written.notes.append(missing)
-                continue
-            atomic_write_text(target, svg_text + "\n")
-            written.graphs.append(target)
-            from pm_tui.report.markdown import graph_image
-
-            sections[name] = graph_image(_ALT[name], f"{pm.id}/{GRAPH_FILES[name]}")
-        atomic_write_text(path, render_markdown(pm, template, sections))
+            else:
+                sections[name] = graph_image(_ALT[name], f"{pm.id}/{GRAPH_FILES[name]}")
+        text = render_markdown(pm, template, sections)  # a template error writes nothing
+        for target, svg_text in files.items():
+            if svg_text is None:
+                target.unlink(missing_ok=True)  # a stale graph must not outlive its data
+            else:
+                atomic_write_text(target, svg_text + "\n")
+                written.graphs.append(target)
+        atomic_write_text(path, text)
         return written
     graphs = report_graphs(pm, series or [], metrics)
     if graphs.incident is None:

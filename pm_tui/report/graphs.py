@@ -119,7 +119,7 @@ def timeline_graph(pm: PostMortem, standalone: bool = False) -> str | None:
     if extent is None:
         return None
     start, end = extent
-    width, left, right = 960, 176, 944
+    width, left, right = 960, 196, 944
     lanes = sorted({_LANE_OF.get(e.kind, len(LANES) - 1) for e in pm.timeline})
     lane_h, top = 22, 24
     spans_top = top + len(lanes) * lane_h + 40

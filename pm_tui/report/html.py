@@ -56,10 +56,10 @@ def _list(items: list[str], tag: str = "ul", prose: bool = False) -> str:
     return f"<{tag}>" + "".join(f"<li>{item(i)}</li>" for i in items) + f"</{tag}>"
 
 
-def _graph(svg: str | None, missing: str) -> str:
+def _graph(element_id: str, svg: str | None, missing: str) -> str:
     if svg is None:
-        return f'<p class="none">{escape(missing)}</p>'
-    return f'<figure class="graph">{svg}</figure>'
+        return f'<p class="none" id="{element_id}">{escape(missing)}</p>'
+    return f'<figure class="graph" id="{element_id}">{svg}</figure>'
 
 
 def _table(header: list[str], rows: list[list[str]], raw_last: bool = False) -> str:
@@ -155,7 +155,7 @@ def render_html(pm: PostMortem, graphs: Graphs | None = None, page_css: str = ""
     sections = [
         ("Summary", _prose(pm.summary)),
         ("Impact", impact),
-        *([("Incident graph", _graph(graphs.incident, NO_METRICS))] if graphs else []),
+        *([("Incident graph", _graph("incident-graph", graphs.incident, NO_METRICS))] if graphs else []),
         ("Root cause", _prose(pm.root_cause)),
         (
             "Incident durations",
@@ -163,7 +163,7 @@ def render_html(pm: PostMortem, graphs: Graphs | None = None, page_css: str = ""
                 ["Milestone", "Time", "Since start"], [list(x) for x in facts.duration_rows(pm)]
             ),
         ),
-        *([("Timeline at a glance", _graph(graphs.timeline, NO_TIMELINE))] if graphs else []),
+        *([("Timeline at a glance", _graph("timeline-graph", graphs.timeline, NO_TIMELINE))] if graphs else []),
         (
             "Timeline",
             '<p class="meta">All times UTC.</p>'
