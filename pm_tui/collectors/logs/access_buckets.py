@@ -10,10 +10,10 @@ to whole buckets (a bucket is in when its start lies in [window start rounded do
 A few failing requests are also
 kept as ordinary per-request evidence (`attrs["sample"] = True`), so a reader sees what failed.
 
-Counting is done on whole chunks by `pm_tui.collectors.accessscan` (the fast path) or line by
+Counting is done on whole chunks by `pm_tui.collectors.logs.access_fast_scan` (the fast path) or line by
 line; both feed the same `AccessAggregator`, whose state (per-bucket status counts and exact
 request-time histograms) merges without loss, so a file read in several ranges at once
-(`pm_tui.collectors.accessrange`) gives the same buckets as one read straight through.
+(`pm_tui.collectors.logs.access_range`) gives the same buckets as one read straight through.
 """
 
 from __future__ import annotations
@@ -23,8 +23,8 @@ from collections import Counter
 from datetime import datetime, timedelta
 from itertools import accumulate
 
-from pm_tui.collectors.accessscan import BUCKET, sorted_latencies
 from pm_tui.collectors.evidence import Evidence
+from pm_tui.collectors.logs.access_fast_scan import BUCKET, sorted_latencies
 
 _CLASSES = ("1xx", "2xx", "3xx", "4xx", "5xx")
 

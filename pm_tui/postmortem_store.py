@@ -10,36 +10,18 @@ person's comments survive. Committing commits that post-mortem's files only.
 from __future__ import annotations
 
 import os
-import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from pm_tui import gitstore
+from pm_tui.atomic_write import atomic_write_text
 from pm_tui.errors import FileFormatError, NotFoundError, PmTuiError
 from pm_tui.model import ID_RE, PostMortem
-from pm_tui.tomlfile import parse_postmortem, render_postmortem
+from pm_tui.toml_read import parse_postmortem
+from pm_tui.toml_write import render_postmortem
 
 POSTMORTEMS_DIR = "postmortems"
-
-
-def atomic_write_text(path: Path, text: str) -> None:
-    """Write `text` to `path` via a temporary file in the same folder and a rename."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        if path.exists():
-            os.chmod(tmp, path.stat().st_mode & 0o777)
-        else:
-            os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def read_postmortem(path: Path) -> PostMortem:

@@ -8,8 +8,9 @@ import pytest
 
 from pm_tui.errors import FileFormatError
 from pm_tui.model import TimelineEvent, new_postmortem
-from pm_tui.store import read_postmortem, write_postmortem
-from pm_tui.tomlfile import parse_postmortem, render_postmortem
+from pm_tui.postmortem_store import read_postmortem, write_postmortem
+from pm_tui.toml_read import parse_postmortem
+from pm_tui.toml_write import render_postmortem
 from tests.conftest import SAMPLES
 
 

@@ -1,9 +1,9 @@
 """Aggregating one byte range of an access log: chunks of whole lines, fast path, per-line path.
 
 `aggregate_range` reads [start, end) of a plain file (or a whole gzip stream) in big chunks
-cut at newlines, counts each chunk with `accessscan.scan_chunk`, parses the lines of any run
+cut at newlines, counts each chunk with `access_fast_scan.scan_chunk`, parses the lines of any run
 the fast path refused one by one, and returns a `RangeResult` that merges with the results
-of neighbouring ranges (see `pm_tui.collectors.accessparallel`).
+of neighbouring ranges (see `pm_tui.collectors.logs.access_parallel`).
 """
 
 from __future__ import annotations
@@ -14,12 +14,12 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 
-from pm_tui.collectors import accessscan
-from pm_tui.collectors.accesslog import AccessAggregator, bucket_start
 from pm_tui.collectors.evidence import Evidence
-from pm_tui.collectors.logfile import MAX_LINE
-from pm_tui.collectors.logformats import FORMATS, Context, LineParser
-from pm_tui.collectors.logtime import clf_time
+from pm_tui.collectors.logs import access_fast_scan
+from pm_tui.collectors.logs.access_buckets import AccessAggregator, bucket_start
+from pm_tui.collectors.logs.file_reader import MAX_LINE
+from pm_tui.collectors.logs.line_formats import FORMATS, Context, LineParser
+from pm_tui.collectors.logs.timestamps import clf_time
 
 CHUNK = 8 << 20
 SLACK = timedelta(minutes=2)  # how far out of order a "sorted" log may be
@@ -159,7 +159,7 @@ class _RangeReader:
         for chunk in chunks(fh, job.start, job.end, job.chunk, self.counts):
             done += len(chunk)
             tick(done)
-            runs = accessscan.scan_chunk(chunk, job.variant)
+            runs = access_fast_scan.scan_chunk(chunk, job.variant)
             if runs is None:
                 stop = self._lines(chunk)
             else:
@@ -179,11 +179,11 @@ class _RangeReader:
                 self.agg.hold_before = bucket_start(t) + HOLD
             self.first_time = t
 
-    def _runs(self, chunk: bytes, runs: list[accessscan.Run]) -> bool:
+    def _runs(self, chunk: bytes, runs: list[access_fast_scan.Run]) -> bool:
         """Add the fast path's runs (parsing the dirty ones line by line). True: past the window."""
         job, counts, agg = self.job, self.counts, self.agg
         stop_after = job.end_time + SLACK
-        first = accessscan.first_stamp(chunk)
+        first = access_fast_scan.first_stamp(chunk)
         if first is not None:
             self._seen(clf_time(first))
         for run in runs:
@@ -203,7 +203,9 @@ class _RangeReader:
             counts["in_window"] += run.lines
             agg.add(t, run.classes, run.latencies)
             if run.classes.get("5") and agg.want_sample(t):
-                for line in accessscan.error_lines(chunk, run.pos, run.end, agg.samples_per_bucket):
+                for line in access_fast_scan.error_lines(
+                    chunk, run.pos, run.end, agg.samples_per_bucket
+                ):
                     self._sample_line(line)
         return False
 

@@ -1,6 +1,6 @@
 """A reader process: aggregate one byte range of an access log, reply on stdout.
 
-Run as `python -m pm_tui.collectors.accessworker`; reads a pickled `RangeJob` on stdin and
+Run as `python -m pm_tui.collectors.logs.access_reader_process`; reads a pickled `RangeJob` on stdin and
 writes frames on stdout: kind (1 byte) and an 8-byte big-endian number, then a payload for
 results and errors. `p` n: n bytes read so far; `r` size + pickled RangeResult; `e` size +
 a one-line UTF-8 error. The parent ends the process to cancel it.
@@ -12,8 +12,8 @@ import pickle
 import sys
 from pathlib import Path
 
-from pm_tui.collectors.accessrange import aggregate_range
-from pm_tui.collectors.logfile import open_source
+from pm_tui.collectors.logs.access_range import aggregate_range
+from pm_tui.collectors.logs.file_reader import open_source
 
 
 def frame(kind: bytes, number: int, payload: bytes = b"") -> bytes:

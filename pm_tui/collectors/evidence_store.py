@@ -2,18 +2,17 @@
 
 Everything but raw log lines is kept (metric series downsampled, keeping each bucket's
 low and high so spikes and dips survive); log lines fill what room is left, errors first.
-The raw logs stay where they are. Writes are atomic (temp file, then os.replace).
+The raw logs stay where they are. Writes go through the one atomic write (`pm_tui.atomic_write`).
 """
 
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
 
+from pm_tui.atomic_write import atomic_write_text
 from pm_tui.collectors.common import iso, parse_time
 from pm_tui.collectors.evidence import CollectResult, Evidence
 from pm_tui.errors import PmTuiError
@@ -31,16 +30,7 @@ def save_evidence(
     """Write the evidence that matters as JSON lines, within `max_bytes`; returns kept/dropped/bytes."""
     evidence = [e for r in results for e in r.evidence]
     lines, dropped = bounded_lines(evidence, max_bytes)
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.writelines(line for _, line in sorted(lines, key=lambda pair: pair[0]))
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    atomic_write_text(path, "".join(line for _, line in sorted(lines, key=lambda pair: pair[0])))
     return {
         "kept": len(lines),
         "dropped": dropped,

@@ -3,13 +3,13 @@
 `collect_logs(path, window)` detects the format from the first lines, jumps to the window by
 bisecting byte offsets when the file is plain, large and time-sorted, streams the rest, and
 returns one `Evidence(kind="log")` per record in the window (text redacted), or — for access
-logs, by default — 10-second buckets (see `pm_tui.collectors.accesslog`). A JSON-lines
+logs, by default — 10-second buckets (see `pm_tui.collectors.logs.access_buckets`). A JSON-lines
 record's time is read before the line is decoded, and lines outside the window are never
-decoded (see `pm_tui.collectors.jsonlines`).
+decoded (see `pm_tui.collectors.logs.json_lines`).
 
 A big plain access log (32 MB or more to read) is aggregated on every core: the byte range
 is cut at line starts, each piece read by its own process, and the pieces merged exactly
-(see `pm_tui.collectors.accessparallel`). A gzip access log of 512 KB or more is read whole
+(see `pm_tui.collectors.logs.access_parallel`). A gzip access log of 512 KB or more is read whole
 by one reader process, leaving this one to the other sources collected alongside.
 
 Counts: lines_read, records, in_window, unparsed, continuation, cut_lines, redactions, plus
@@ -28,15 +28,6 @@ from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime, timezone
 from pathlib import Path
 
-from pm_tui.collectors import accessrange
-from pm_tui.collectors.accesslog import AccessAggregator
-from pm_tui.collectors.accessparallel import (
-    aggregate_parallel,
-    read_aside,
-    split_job,
-    worker_count,
-)
-from pm_tui.collectors.accessrange import SLACK, RangeJob, aggregate_range
 from pm_tui.collectors.evidence import (
     Cancelled,
     CollectResult,
@@ -46,8 +37,16 @@ from pm_tui.collectors.evidence import (
     Progress,
     no_progress,
 )
-from pm_tui.collectors.jsonlines import decode_object, fields_record, time_reader
-from pm_tui.collectors.logfile import (
+from pm_tui.collectors.logs import access_range
+from pm_tui.collectors.logs.access_buckets import AccessAggregator
+from pm_tui.collectors.logs.access_parallel import (
+    aggregate_parallel,
+    read_aside,
+    split_job,
+    worker_count,
+)
+from pm_tui.collectors.logs.access_range import SLACK, RangeJob, aggregate_range
+from pm_tui.collectors.logs.file_reader import (
     MAX_LINE,
     LineReader,
     bisect_offset,
@@ -56,14 +55,15 @@ from pm_tui.collectors.logfile import (
     map_file,
     open_source,
 )
-from pm_tui.collectors.logformats import (
+from pm_tui.collectors.logs.json_lines import decode_object, fields_record, time_reader
+from pm_tui.collectors.logs.line_formats import (
     Context,
     LineParser,
     detect,
     looks_like_continuation,
     value_time,
 )
-from pm_tui.collectors.logformats import request_time_variant as _rt_variant
+from pm_tui.collectors.logs.line_formats import request_time_variant as _rt_variant
 from pm_tui.redact import redact_many
 
 BISECT_MIN = 4 << 20  # smaller files are simply streamed
@@ -333,7 +333,7 @@ class _Collector:
             bisected=bool(self.counts.get("bisected")),
             max_samples=self.max_samples,
             start=start,
-            chunk=accessrange.CHUNK,
+            chunk=access_range.CHUNK,
         )
         agg = AccessAggregator(self.source, self.max_samples)
         stop_hint = self._stop_hint(parser, job)

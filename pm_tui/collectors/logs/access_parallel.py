@@ -5,7 +5,7 @@ each returns a `RangeResult` whose edge buckets are raw (status counts and exact
 histograms), so merging them gives the buckets a single straight read gives. Progress is
 the sum of the ranges' bytes; cancelling ends the reader processes.
 
-Readers are fresh interpreters (`python -m pm_tui.collectors.accessworker`), not forks (the
+Readers are fresh interpreters (`python -m pm_tui.collectors.logs.access_reader_process`), not forks (the
 caller may be one thread of a running application) nor multiprocessing spawns (which re-run
 the caller's main script).
 
@@ -24,10 +24,10 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
-from pm_tui.collectors.accesslog import AccessAggregator
-from pm_tui.collectors.accessrange import RangeJob, RangeResult, aggregate_range
 from pm_tui.collectors.evidence import Cancelled
-from pm_tui.collectors.logfile import line_start_at, map_file, open_source
+from pm_tui.collectors.logs.access_buckets import AccessAggregator
+from pm_tui.collectors.logs.access_range import RangeJob, RangeResult, aggregate_range
+from pm_tui.collectors.logs.file_reader import line_start_at, map_file, open_source
 
 PARALLEL_MIN = 32 << 20  # smaller ranges are read by one process: start-up would cost more
 RANGE_MIN = 16 << 20
@@ -86,7 +86,7 @@ class _Reader:
         env = dict(os.environ)
         env["PYTHONPATH"] = os.pathsep.join(p for p in (_ROOT, env.get("PYTHONPATH")) if p)
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "pm_tui.collectors.accessworker"],
+            [sys.executable, "-m", "pm_tui.collectors.logs.access_reader_process"],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,

@@ -20,7 +20,7 @@ import re
 from collections.abc import Callable
 from datetime import datetime
 
-from pm_tui.collectors.logtime import normalise_level, zulu_time
+from pm_tui.collectors.logs.timestamps import normalise_level, zulu_time
 
 TIME_KEYS = ("ts", "time", "timestamp", "@timestamp", "t", "datetime", "date", "asctime")
 LEVEL_KEYS = ("level", "lvl", "severity", "log.level", "levelname", "loglevel")

@@ -12,14 +12,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timezone
 
-from pm_tui.collectors.jsonlines import (
+from pm_tui.collectors.logs.json_lines import (
     LEVEL_KEYS,
     MSG_KEYS,
     TIME_KEYS,
     decode_object,
     fields_record,
 )
-from pm_tui.collectors.logtime import (
+from pm_tui.collectors.logs.timestamps import (
     MONTHS,
     clf_time,
     epoch_time,

@@ -21,8 +21,8 @@ from datetime import datetime, timedelta
 from operator import itemgetter
 from typing import NamedTuple
 
-from pm_tui.collectors.logfile import MAX_LINE
-from pm_tui.collectors.logtime import clf_time
+from pm_tui.collectors.logs.file_reader import MAX_LINE
+from pm_tui.collectors.logs.timestamps import clf_time
 
 BUCKET = timedelta(seconds=10)
 _NOT_2XX = re.compile(rb'" ([0134-9])\d\d (?:\d|-)')  # [013-9] is slower in `re`
