@@ -48,9 +48,7 @@ def _options(parser: argparse.ArgumentParser) -> tuple[Option, ...]:
         choices = tuple(str(c) for c in action.choices) if action.choices else ()
         help_text = (action.help or "").replace("%(default)s", str(action.default))
         help_text = help_text.replace("%(prog)s", parser.prog).replace("%%", "%")
-        out.append(
-            Option(tuple(action.option_strings), action.dest, metavar, help_text, choices)
-        )
+        out.append(Option(tuple(action.option_strings), action.dest, metavar, help_text, choices))
     return tuple(out)
 
 

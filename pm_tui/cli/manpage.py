@@ -1,6 +1,6 @@
 """The pm-tui(1) man page, written from the argument parser (at build time, by setup.py).
 
-    python -m pm_tui.cli.manpage [-o FILE]
+python -m pm_tui.cli.manpage [-o FILE]
 """
 
 from __future__ import annotations
@@ -12,9 +12,15 @@ from pm_tui.cli.introspect import Command, Option, describe
 
 EXIT_STATUS = (
     ("0", "success"),
-    ("1", "failure: the command could not do what was asked (findings at error level for validate)"),
+    (
+        "1",
+        "failure: the command could not do what was asked (findings at error level for validate)",
+    ),
     ("2", "usage: a wrong option or argument, an unknown or unreadable post-mortem"),
-    ("3", "collected with gaps: evidence was collected but some sources or files could not be read"),
+    (
+        "3",
+        "collected with gaps: evidence was collected but some sources or files could not be read",
+    ),
     ("4", "missing credentials: a token or password variable the command needs is not set"),
     ("130", "interrupted (Ctrl-C)"),
 )
