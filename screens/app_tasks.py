@@ -74,7 +74,7 @@ class AppTasks:
     def action_export(self) -> None:
         if self.pm is None:
             return
-        from pm_tui.store import atomic_write_text
+        from pm_tui.atomic_write import atomic_write_text
 
         path = self.repo.root / "reports" / f"{self.pm.id}.md"
         try:
