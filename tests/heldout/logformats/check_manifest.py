@@ -3,6 +3,7 @@
 Usage: python3 tests/heldout/logformats/check_manifest.py
 Held-out ground truth: never used for tuning.
 """
+
 import pathlib
 import re
 import sys
@@ -22,11 +23,14 @@ def main():
     for name, entry in manifest.items():
         path = HERE / name
         if not path.exists():
-            problems.append(f"{name}: file missing"); continue
+            problems.append(f"{name}: file missing")
+            continue
         n = len(path.read_text(encoding="utf-8").splitlines())
         for key in ("lines", "levels"):
             if len(entry.get(key, [])) != n:
-                problems.append(f"{name}: {key} has {len(entry.get(key, []))} entries, file has {n} lines")
+                problems.append(
+                    f"{name}: {key} has {len(entry.get(key, []))} entries, file has {n} lines"
+                )
         for key in ("format", "tz", "year"):
             if key not in entry:
                 problems.append(f"{name}: missing {key}")
