@@ -64,7 +64,7 @@ def collect_sources(
     except Cancelled:
         return None
     if evidence_dir is not None:
-        from pm_tui.collectors.store import load_evidence, merge_results, save_evidence
+        from pm_tui.collectors.evidence_store import load_evidence, merge_results, save_evidence
 
         path = Path(evidence_dir) / EVIDENCE_FILE
         save_evidence(path, merge_results(load_evidence(path), results))
@@ -78,7 +78,7 @@ def collect_sources(
 
 def rebuild_candidates(repo, pm: PostMortem) -> list:
     """Reconstruct the timeline candidates from the kept evidence and store them (worker thread)."""
-    from pm_tui.collectors.store import load_evidence
+    from pm_tui.collectors.evidence_store import load_evidence
     from pm_tui.timeline import reconstruct, save_candidates
     from pm_tui.timeline.rebuild import timeline_window
 
@@ -295,8 +295,8 @@ def create_tickets(repo, pm: PostMortem) -> tuple[str, dict[str, str], list, str
 
 def write_follow_up_calendar(repo, pm: PostMortem, now: datetime):
     """Write `reviews/<id>.ics` (the follow-up review) and return its path."""
+    from pm_tui.atomic_write import atomic_write_text
     from pm_tui.schedule import calendar
-    from pm_tui.store import atomic_write_text
 
     path = repo.root / "reviews" / f"{pm.id}.ics"
     atomic_write_text(path, calendar(pm, now=now))

@@ -93,7 +93,7 @@ def small_incident(repo):
     """A short post-mortem with one collected metric series, saved in `repo`: its report has
     a known length (the sample may grow; this one is fixed here)."""
     from pm_tui.collectors.evidence import CollectResult, Evidence
-    from pm_tui.collectors.store import save_evidence
+    from pm_tui.collectors.evidence_store import save_evidence
     from pm_tui.model import EvidenceSource, TimelineEvent, new_postmortem
     from pm_tui.report.metrics import EVIDENCE_FILE
 

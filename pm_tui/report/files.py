@@ -99,7 +99,7 @@ def write_report(
     from pm_tui.report.html import render_html
     from pm_tui.report.markdown import graph_image, render_markdown
     from pm_tui.report.pdf import html_to_pdf, page_css
-    from pm_tui.store import atomic_write_text
+    from pm_tui.atomic_write import atomic_write_text
 
     if fmt not in FORMATS:
         raise PmTuiError(f"unknown report format {fmt!r}: use {', '.join(FORMATS)}")

@@ -28,7 +28,7 @@ class MetricSeries:
 def load_series(evidence_path: str | Path) -> list[MetricSeries]:
     """Every metric series in a kept evidence file ([] when there is none)."""
     from pm_tui.collectors.common import parse_time
-    from pm_tui.collectors.store import load_evidence
+    from pm_tui.collectors.evidence_store import load_evidence
 
     out = []
     for item in load_evidence(evidence_path):
