@@ -96,10 +96,10 @@ def write_report(
 ) -> WrittenReport:
     """Write the report in `fmt` to `path` (atomically), with the graphs of the metric
     `series` collected in step 1; a Markdown report gets its SVG files beside it."""
+    from pm_tui.atomic_write import atomic_write_text
     from pm_tui.report.html import render_html
     from pm_tui.report.markdown import graph_image, render_markdown
     from pm_tui.report.pdf import html_to_pdf, page_css
-    from pm_tui.atomic_write import atomic_write_text
 
     if fmt not in FORMATS:
         raise PmTuiError(f"unknown report format {fmt!r}: use {', '.join(FORMATS)}")

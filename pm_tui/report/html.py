@@ -152,10 +152,15 @@ def render_html(pm: PostMortem, graphs: Graphs | None = None, page_css: str = ""
         for i, s in enumerate(pm.sources)
     ]
     r = pm.retrospective
+    incident_graph, timeline_graph = [], []
+    if graphs is not None:  # without graphs (an e-mail body), no graph sections at all
+        incident_graph = [("Incident graph", _graph("incident-graph", graphs.incident, NO_METRICS))]
+        glance = _graph("timeline-graph", graphs.timeline, NO_TIMELINE)
+        timeline_graph = [("Timeline at a glance", glance)]
     sections = [
         ("Summary", _prose(pm.summary)),
         ("Impact", impact),
-        *([("Incident graph", _graph("incident-graph", graphs.incident, NO_METRICS))] if graphs else []),
+        *incident_graph,
         ("Root cause", _prose(pm.root_cause)),
         (
             "Incident durations",
@@ -163,7 +168,7 @@ def render_html(pm: PostMortem, graphs: Graphs | None = None, page_css: str = ""
                 ["Milestone", "Time", "Since start"], [list(x) for x in facts.duration_rows(pm)]
             ),
         ),
-        *([("Timeline at a glance", _graph("timeline-graph", graphs.timeline, NO_TIMELINE))] if graphs else []),
+        *timeline_graph,
         (
             "Timeline",
             '<p class="meta">All times UTC.</p>'
