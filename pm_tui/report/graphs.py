@@ -122,7 +122,7 @@ def timeline_graph(pm: PostMortem, standalone: bool = False) -> str | None:
     width, left, right = 960, 196, 944
     lanes = sorted({_LANE_OF.get(e.kind, len(LANES) - 1) for e in pm.timeline})
     lane_h, top = 22, 24
-    spans_top = top + len(lanes) * lane_h + 40
+    spans_top = top + len(lanes) * lane_h + 52
     d = durations(pm)
     figures = [(name, getattr(d, name), ms) for name, ms in FIGURE_MILESTONES]
     figures = [f for f in figures if f[1] is not None]
@@ -155,7 +155,7 @@ def timeline_graph(pm: PostMortem, standalone: bool = False) -> str | None:
             tooltip=f"{e.time:%H:%M:%S} {e.kind}: {e.text}",
         )
     svg.draw_time_axis(chart, scale, top + len(lanes) * lane_h)
-    chart.text(8, spans_top - 6, "Durations, from the incident start", "bold small")
+    chart.text(8, spans_top - 12, "Durations, from the incident start", "bold small")
     if not figures or d.started is None:
         chart.text(left, spans_top + 14, "No milestone is known yet.", "small muted")
     for i, (name, value, _ms) in enumerate(figures):
