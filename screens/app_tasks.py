@@ -13,7 +13,7 @@ from pm_tui.errors import PmTuiError
 from pm_tui.model import PostMortem
 from pm_tui.workflow import candidates as candidates_flow
 from pm_tui.workflow import views
-from screens.messages import DistributionDone, TicketsDone
+from screens.messages import DistributionDone, ReportOpened, TicketsDone
 
 
 class AppTasks:
@@ -53,7 +53,7 @@ class AppTasks:
     def metric_series_for(self, pm: PostMortem) -> list:
         """Metric series from the kept evidence ([] when none or unreadable)."""
         try:
-            return views.metric_series(self.repo, pm.id)
+            return views.metric_series(self.repo, pm)
         except PmTuiError:
             return []
 
@@ -67,14 +67,21 @@ class AppTasks:
         return views.open_action_review(self.repo, self.clock().date())
 
     # --- report: preview, export and distribution (step 5) --------------------------------
-    def report_preview(self, pm: PostMortem) -> str:
-        """The Markdown report as exported (team template included), or why it cannot be made."""
+    def report_preview(self, pm: PostMortem, graphs: dict[str, str] | None = None) -> str:
+        """The Markdown report as exported (team template included; `graphs` says where the
+        graphs are drawn), or why it cannot be made."""
         from pm_tui.workflow.report import render_report
 
         try:
-            return render_report(self.repo, pm)
+            return render_report(self.repo, pm, graphs=graphs)
         except PmTuiError as exc:
             return f"**The report cannot be rendered:** {exc}"
+
+    def report_paths(self, pm: PostMortem) -> dict:
+        """Where the report, its graphs and the HTML report are written."""
+        from pm_tui.workflow.report import report_paths
+
+        return report_paths(self.repo, pm)
 
     def action_export(self) -> None:
         if self.pm is None:
@@ -82,11 +89,42 @@ class AppTasks:
         from pm_tui.workflow.report import export_report
 
         try:
-            done = export_report(self.repo, self.pm)
+            written = export_report(self.repo, self.pm)
         except (PmTuiError, OSError) as exc:
             self.notify(f"Export failed: {exc}", severity="error")
             return
-        self.notify(done.changed[0].capitalize())
+        root = self.repo.root
+        text = f"Report written to {written.path.relative_to(root)}"
+        if written.graphs:
+            folder = written.graphs[0].parent.relative_to(root)
+            text += f", its graphs in {folder}/"
+        self.notify(" ".join([text + ".", *written.notes]))
+
+    def action_open_report(self) -> None:
+        """Write the HTML report and open it in the person's browser (never waits for it)."""
+        if self.pm is None:
+            return
+        self.notify("Opening the HTML report in your browser…")
+        self._open_report(copy.deepcopy(self.pm))
+
+    @work(thread=True, exit_on_error=False, exclusive=True, group="open-report")
+    def _open_report(self, pm: PostMortem) -> None:
+        from pm_tui.workflow.report import open_report
+
+        try:
+            path, error = open_report(self.repo, pm)
+        except (PmTuiError, OSError) as exc:
+            path, error = None, f"HTML report not written: {exc}"
+        self.post_message(ReportOpened(path, error))
+
+    def on_report_opened(self, message: ReportOpened) -> None:
+        if message.error:
+            self.notify(message.error, title="Not opened", severity="warning", timeout=10)
+        elif message.path is not None:
+            shown = message.path
+            if shown.is_relative_to(self.repo.root):
+                shown = shown.relative_to(self.repo.root)
+            self.notify(f"Opened {shown} in your browser.")
 
     def action_distribute(self) -> None:
         if self.pm is None:

@@ -56,6 +56,14 @@ class DistributionDone(Message):
         self.outcome = outcome
 
 
+class ReportOpened(Message):
+    """The open-report worker ended: the HTML report's path (None if not written), any error."""
+
+    def __init__(self, path, error: str) -> None:
+        super().__init__()
+        self.path, self.error = path, error
+
+
 class TicketsDone(Message):
     """The ticket worker ended: its `pm_tui.workflow.tickets.Ticketed` outcome."""
 

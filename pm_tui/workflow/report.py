@@ -1,55 +1,108 @@
 """Use case: render and export the report (step 5), with the team template honoured everywhere:
-the CLI's `report`, the wizard's preview and export, and the e-mail all use `render_report`.
+the CLI's `report`, the wizard's preview, export and browser view, and the e-mail all come here.
+
+Markdown follows the repository's `templates/report.md`; HTML and PDF carry the graphs of the
+metric series kept in step 1 (pm_tui.report.files does the writing).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from pm_tui.errors import UsageError
 from pm_tui.model import PostMortem
 from pm_tui.workflow.outcome import Outcome
 
 if TYPE_CHECKING:
     from pm_tui.postmortem_store import Repository
 
-REPORT_FORMATS = ("markdown", "html")
-REPORTS_DIR = "reports"
-_SUFFIX = {"markdown": ".md", "html": ".html"}
-
 
 @dataclass
 class Exported(Outcome):
-    """Where the report was written."""
+    """Where the report was written, and its graph files (Markdown) beside it."""
 
     path: Path | None = None
+    graphs: list[Path] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
 
 
-def render_report(repo: Repository, pm: PostMortem, fmt: str = "markdown") -> str:
-    """The report text in `fmt`; Markdown follows the repository's `templates/report.md`."""
-    from pm_tui.report import render_html, render_markdown, team_template
+def render_report(
+    repo: Repository,
+    pm: PostMortem,
+    fmt: str = "markdown",
+    *,
+    metrics: list[str] | None = None,
+    page_size: str = "A4",
+    graphs: dict[str, str] | None = None,
+) -> str:
+    """The report text in `fmt` (markdown or html) for a stream or a preview. `graphs` fills
+    the Markdown graph placeholders (the wizard says where the graphs are drawn)."""
+    from pm_tui.report import team_template
+    from pm_tui.report.files import render_report as render
+    from pm_tui.report.metrics import repo_series
 
-    if fmt == "html":
-        return render_html(pm)
-    if fmt != "markdown":
-        raise UsageError(f"no report format '{fmt}': use {' or '.join(REPORT_FORMATS)}")
-    return render_markdown(pm, team_template(repo.root))
+    if fmt == "markdown":
+        template = team_template(repo.root)
+        if graphs is not None:
+            from pm_tui.report.markdown import render_markdown
+
+            return render_markdown(pm, template, graphs)
+        return render(pm, fmt, template=template)
+    series = repo_series(repo, pm) if fmt == "html" else []
+    return render(pm, fmt, series=series, metrics=metrics, page_size=page_size)
 
 
-def default_report_path(repo: Repository, pm: PostMortem, fmt: str = "markdown") -> Path:
-    """`reports/<id>.md` (or .html) in the repository: where the wizard exports."""
-    return repo.root / REPORTS_DIR / f"{pm.id}{_SUFFIX.get(fmt, '.md')}"
+def report_paths(repo: Repository, pm: PostMortem) -> dict[str, Path]:
+    """Where the wizard writes the report: Markdown, its graphs folder, and HTML."""
+    from pm_tui.report.files import default_report_path, graphs_dir
+
+    markdown = default_report_path(repo.root, pm)
+    return {
+        "markdown": markdown,
+        "graphs": graphs_dir(markdown, pm),
+        "html": default_report_path(repo.root, pm, "html"),
+    }
 
 
 def export_report(
-    repo: Repository, pm: PostMortem, fmt: str = "markdown", path: str | Path | None = None
+    repo: Repository,
+    pm: PostMortem,
+    fmt: str = "markdown",
+    path: str | Path | None = None,
+    *,
+    metrics: list[str] | None = None,
+    page_size: str = "A4",
 ) -> Exported:
-    """Write the report to `path` (default: `default_report_path`) with the one atomic write."""
-    from pm_tui.atomic_write import atomic_write_text
+    """Write the report to `path` (default: `reports/<id>.md`, .html or .pdf in the
+    repository), Markdown with its SVG graphs beside it, atomically."""
+    from pm_tui.report import team_template
+    from pm_tui.report.files import default_report_path, write_report
+    from pm_tui.report.metrics import repo_series
 
-    target = Path(path) if path is not None else default_report_path(repo, pm, fmt)
-    atomic_write_text(target, render_report(repo, pm, fmt))
+    target = Path(path) if path is not None else default_report_path(repo.root, pm, fmt)
+    template = team_template(repo.root) if fmt == "markdown" else None
+    written = write_report(
+        pm,
+        target,
+        fmt,
+        series=repo_series(repo, pm),
+        template=template,
+        metrics=metrics,
+        page_size=page_size,
+    )
     shown = target.relative_to(repo.root) if target.is_relative_to(repo.root) else target
-    return Exported(changed=[f"report written to {shown}"], path=target)
+    return Exported(
+        changed=[f"report written to {shown}"],
+        path=written.path,
+        graphs=list(written.graphs),
+        notes=list(written.notes),
+    )
+
+
+def open_report(repo: Repository, pm: PostMortem) -> tuple[Path, str]:
+    """Write the HTML report and ask the browser to open it: (path, error or "")."""
+    from pm_tui.report.browser import open_in_browser
+
+    written = export_report(repo, pm, "html")
+    return written.path, open_in_browser(written.path)

@@ -28,22 +28,10 @@ def open_action_review(repo: Repository, today: date) -> dict[str, list]:
     return by_owner(open_actions(pms, today))
 
 
-def metric_series(repo: Repository, pm_id: str) -> list[tuple[str, list[tuple[datetime, float]]]]:
-    """Named metric series from the kept evidence ([] when none); an unreadable point is
-    left out rather than losing the whole chart."""
-    from pm_tui.collectors.common import parse_time
-    from pm_tui.collectors.evidence_store import EVIDENCE_FILE, load_evidence
+def metric_series(
+    repo: Repository, pm: PostMortem
+) -> list[tuple[str, list[tuple[datetime, float]]]]:
+    """Named metric series from the kept evidence, for the step 2 chart ([] when none)."""
+    from pm_tui.report.metrics import repo_series
 
-    series = []
-    for item in load_evidence(repo.evidence_dir(pm_id) / EVIDENCE_FILE):
-        if item.kind != "metric":
-            continue
-        points = []
-        for t, v in item.attrs.get("points", []):
-            try:
-                points.append((parse_time(t), float(v)))
-            except (TypeError, ValueError, AttributeError):
-                continue
-        if points:
-            series.append((item.text or item.source, points))
-    return series
+    return [(s.name, s.points) for s in repo_series(repo, pm)]
