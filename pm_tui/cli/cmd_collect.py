@@ -157,7 +157,18 @@ def run(args: argparse.Namespace) -> int:
     if not args.no_commit:
         repo.commit(pm, done.commit_message("collect evidence"))
     print(summary_table(done.results))
-    return 1 if done.failed else 0
+    return collect_exit_code(done.results)
+
+
+def collect_exit_code(results: list[CollectResult]) -> int:
+    """1 when no source could be read, 3 when evidence was kept but some source failed or
+    has gaps (unread files, missing points), 0 when everything was read (docs/cli.md)."""
+    from pm_tui.collectors.runner import is_failed
+
+    failed = sum(is_failed(r) for r in results)
+    if results and failed == len(results):
+        return 1
+    return 3 if failed or any(r.gaps for r in results) else 0
 
 
 def summary_table(results: list[CollectResult]) -> str:

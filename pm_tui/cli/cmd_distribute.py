@@ -67,5 +67,5 @@ def run(args) -> int:
         repo.save(pm)
         repo.commit(pm, done.commit_message("report distributed"))
     if done.failed:
-        raise PmTuiError(done.failed[0])
+        raise done.error or PmTuiError(done.failed[0])
     return 0

@@ -66,5 +66,5 @@ def run(args) -> int:
             rel = path.relative_to(repo.root).as_posix() if path.is_relative_to(repo.root) else path
             print(f"recorded the issue links in {rel} and committed")
     if done.failed:
-        raise PmTuiError(done.failed[0])
+        raise done.error or PmTuiError(done.failed[0])
     return 0

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from pm_tui.errors import PmTuiError
 from pm_tui.model import Distribution, PostMortem
 from pm_tui.workflow.outcome import Outcome
-from pm_tui.workflow.report import render_report
+from pm_tui.workflow.report import email_bodies
 
 if TYPE_CHECKING:
     from pm_tui.postmortem_store import Repository
@@ -83,14 +83,14 @@ def distribute_report(
             out.sent.append(dist.record(pm, "slack", [label], now))
             out.changed.append("slack")
         if options.emails:
-            markdown = render_report(repo, pm, "markdown")
-            html = render_report(repo, pm, "html")
+            markdown, html = email_bodies(repo, pm)
             msg = dist.build_email(pm, markdown, html, settings.sender, options.emails)
             dist.send_email(msg, settings)
             out.sent.append(dist.record(pm, "email", options.emails, now))
             out.changed.append("email")
     except PmTuiError as exc:
         out.failed.append(str(exc))
+        out.error = exc
     return out
 
 

@@ -25,6 +25,9 @@ class Outcome:
     changed: list[str] = field(default_factory=list)
     failed: list[str] = field(default_factory=list)
     gaps: list[str] = field(default_factory=list)
+    # The error that stopped the use case part-way, for a caller that re-raises it (its
+    # exit code says what kind of failure it was); its message is failed[0].
+    error: Exception | None = field(default=None, repr=False, compare=False)
 
     @property
     def ok(self) -> bool:

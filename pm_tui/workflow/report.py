@@ -53,6 +53,14 @@ def render_report(
     return render(pm, fmt, series=series, metrics=metrics, page_size=page_size)
 
 
+def email_bodies(repo: Repository, pm: PostMortem) -> tuple[str, str]:
+    """The e-mail's Markdown (team template) and HTML bodies; the HTML without the graphs,
+    which many mail readers drop when they are inline SVG."""
+    from pm_tui.report import render_html
+
+    return render_report(repo, pm, "markdown"), render_html(pm)
+
+
 def report_paths(repo: Repository, pm: PostMortem) -> dict[str, Path]:
     """Where the wizard writes the report: Markdown, its graphs folder, and HTML."""
     from pm_tui.report.files import default_report_path, graphs_dir

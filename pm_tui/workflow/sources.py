@@ -62,6 +62,9 @@ def specs_for(options: SourceOptions, config: dict | None = None) -> list[Source
         token_env = o.prometheus_token_env or prom_cfg.get("token_env")
         if token_env:
             prom["token_env"] = token_env
+        elif prom_cfg.get("user_env"):  # Prometheus behind basic auth (docs/config.md)
+            prom["username_env"] = prom_cfg["user_env"]
+            prom["password_env"] = prom_cfg.get("password_env")
         specs.append(SourceSpec("prometheus", prometheus, "\n".join(o.queries), prom))
     elif o.queries:
         raise UsageError("--query needs --prometheus URL (or prometheus.url in the config)")

@@ -88,6 +88,7 @@ def create_tickets(
     except PmTuiError as exc:
         out.results = list(getattr(exc, "results", []))
         out.failed.append(str(exc))
+        out.error = exc
     out.urls = {a.id: a.tracker_url for a in pm.actions if a.tracker_url}
     if any(before.get(i) != u for i, u in out.urls.items()) or any(
         r.outcome in ("created", "updated") for r in out.results
