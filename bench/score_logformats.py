@@ -101,7 +101,10 @@ def main(argv: list[str] | None = None) -> int:
             r = score_file(folder / name, manifest[name])
         except Exception as exc:  # a scorer prints every file's figure, whatever one does
             print(f"{name:34} error: {type(exc).__name__}: {exc}")
-            r = {"time_ok": 0, "times": len([x for x in manifest[name]["lines"] if x != "continuation"])}
+            r = {
+                "time_ok": 0,
+                "times": len([x for x in manifest[name]["lines"] if x != "continuation"]),
+            }
             r |= {"cont_ok": 0, "conts": 0, "level_ok": 0, "levels": r["times"]}
         for k in totals:
             totals[k] += r[k]

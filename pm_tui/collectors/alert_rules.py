@@ -90,7 +90,9 @@ def rules_from_yaml(text: str) -> list[dict]:
         if m is None:
             continue
         space, dash, key, value = m.groups()
-        if current is not None and (indent < current["_indent"] or indent == current["_indent"] and dash):
+        if current is not None and (
+            indent < current["_indent"] or indent == current["_indent"] and dash
+        ):
             current = None  # left the rule's item
         if key == "name" and dash and current is None:
             group = {"name": _unquote(value), "interval": ""}
@@ -146,7 +148,9 @@ def rules_from_json(text: str) -> list[dict]:
     rules = []
     for g in groups or []:
         for r in g.get("rules") or []:
-            name = r.get("alert") or (r.get("name") if r.get("type") in ("alerting", None) else None)
+            name = r.get("alert") or (
+                r.get("name") if r.get("type") in ("alerting", None) else None
+            )
             expr = r.get("expr") or r.get("query")
             if name and expr:
                 rules.append({

@@ -118,8 +118,10 @@ def read_alert_notifications(
     payloads, bad = _payloads(path, source)
     if bad:
         result.gaps.append(Gap(source, f"{bad} lines are not JSON webhook payloads"))
-    if len(payloads) == 1 and isinstance(payloads[0], dict) and isinstance(
-        payloads[0].get("data"), list
+    if (
+        len(payloads) == 1
+        and isinstance(payloads[0], dict)
+        and isinstance(payloads[0].get("data"), list)
     ):
         payloads = payloads[0]["data"]  # API v1: {"status": "success", "data": [alerts]}
     seen: set[tuple] = set()

@@ -114,7 +114,9 @@ def _record_time(value: object):
     if text.replace(".", "", 1).isdigit():
         return epoch_time(float(text))
     try:
-        return parse_time(text.replace(" +", "+").replace(" -", "-") if _ISO_SPACED.match(text) else text)
+        return parse_time(
+            text.replace(" +", "+").replace(" -", "-") if _ISO_SPACED.match(text) else text
+        )
     except ValueError:
         pass
     try:
@@ -161,7 +163,9 @@ def normalise_record(record: dict, fields: dict[str, str]) -> dict:
             description = record[key].strip()
             break
     out["description"] = description
-    category = record.get("category") or record.get("kind") or record.get("type") or record.get("task")
+    category = (
+        record.get("category") or record.get("kind") or record.get("type") or record.get("task")
+    )
     if isinstance(category, str) and category:
         out["category"] = category
     status = record.get("status") or record.get("state") or record.get("result")
@@ -260,7 +264,7 @@ def git_line_record(line: str) -> dict | None:
         commit, after = after[0], after[1:]
     author_words = []
     for word in after:
-        if len(author_words) >= 3 or not word[:1].isupper() or word.endswith(":"):
+        if len(author_words) >= 2 or not word[:1].isupper() or word.endswith(":"):
             break
         author_words.append(word)
     subject = " ".join(after[len(author_words) :]) or " ".join(after)
@@ -293,7 +297,9 @@ def _from_git_blocks(text: str) -> tuple[list[dict], int]:
             records.append(current)
         elif current is None:
             continue
-        elif line.startswith(("Author:", "Date:", "AuthorDate:", "CommitDate:", "Commit:", "Merge:")):
+        elif line.startswith(
+            ("Author:", "Date:", "AuthorDate:", "CommitDate:", "Commit:", "Merge:")
+        ):
             key, _, value = line.partition(":")
             value = value.strip()
             if key == "Author":

@@ -182,7 +182,8 @@ def json_kind(data: object) -> Classified:
             return Classified("pagerduty-log-entries", "PagerDuty log entries (REST API)")
         messages = data.get("messages")
         if isinstance(messages, list) and any(
-            isinstance(m, dict) and ("log_entries" in m or str(m.get("event", "")).startswith("incident."))
+            isinstance(m, dict)
+            and ("log_entries" in m or str(m.get("event", "")).startswith("incident."))
             for m in messages
         ):
             return Classified("pagerduty-log-entries", "PagerDuty webhook (v2 messages)")
@@ -245,16 +246,12 @@ def _is_webhook(d: dict) -> bool:
 
 def _alert_list(items: list) -> bool:
     dicts = [d for d in items if isinstance(d, dict)]
-    return bool(dicts) and all(
-        isinstance(d.get("labels"), dict) and "startsAt" in d for d in dicts
-    )
+    return bool(dicts) and all(isinstance(d.get("labels"), dict) and "startsAt" in d for d in dicts)
 
 
 def _is_event(d: object) -> bool:
     return isinstance(d, dict) and (
-        "involvedObject" in d
-        or "regarding" in d
-        or (d.get("kind") == "Event" and "reason" in d)
+        "involvedObject" in d or "regarding" in d or (d.get("kind") == "Event" and "reason" in d)
     )
 
 

@@ -107,9 +107,7 @@ def read_openmetrics(
             Gap(source, "samples without timestamps: one scrape, placed at the file's time")
         )
     if not result.evidence:
-        result.gaps.append(
-            Gap(source, "no samples in the window", window.read_start, window.end)
-        )
+        result.gaps.append(Gap(source, "no samples in the window", window.read_start, window.end))
     result.evidence.sort(key=lambda e: e.time)
     result.counts = {
         "metric": len(result.evidence),
@@ -180,7 +178,9 @@ def _rates(points: list[tuple[float, float]]) -> list[tuple[float, float]]:
     return out
 
 
-def _quantiles(by_le: dict[float, list[tuple[float, float]]], q: float) -> list[tuple[float, float]]:
+def _quantiles(
+    by_le: dict[float, list[tuple[float, float]]], q: float
+) -> list[tuple[float, float]]:
     """`histogram_quantile(q, rate(bucket))` at each sample time of the buckets."""
     bounds = sorted(by_le)
     if not bounds:
@@ -244,6 +244,12 @@ def _evidence(
         kind="metric",
         text=f"{name}{shown}: min {min(values):.4g}, max {max(values):.4g}"
         + (f" {unit}" if unit else ""),
-        attrs={"name": name, "query": "", "labels": labels, "points": points, "step": step,
-               "metric_type": kind},  # fmt: skip
+        attrs={
+            "name": name,
+            "query": "",
+            "labels": labels,
+            "points": points,
+            "step": step,
+            "metric_type": kind,
+        },  # fmt: skip
     )

@@ -139,7 +139,10 @@ def log_entry_evidence(source: str, entry: dict) -> Evidence | None:
         to = [t for t in to if t]
         if to and not entry.get("summary"):
             summary = f"{action.capitalize()} to {', '.join(to)}"
-    if kind == "unacknowledge_log_entry" and "timeout" in str(entry.get("summary") or channel.get("type") or "").lower():
+    if (
+        kind == "unacknowledge_log_entry"
+        and "timeout" in str(entry.get("summary") or channel.get("type") or "").lower()
+    ):
         action = "unacknowledged by timeout"
     attrs = {
         "type": kind,
@@ -230,8 +233,10 @@ def _read_file(path: Path, source: str) -> list[dict]:
     if isinstance(data, dict) and isinstance(data.get("event"), dict):  # webhook v3
         entry = _v3_entry(data)
         return [entry] if entry else []
-    if isinstance(data, list) and data and all(
-        isinstance(d, dict) and isinstance(d.get("event"), dict) for d in data
+    if (
+        isinstance(data, list)
+        and data
+        and all(isinstance(d, dict) and isinstance(d.get("event"), dict) for d in data)
     ):
         return [e for e in (_v3_entry(d) for d in data) if e]
     if isinstance(data, list):  # several saved pages, or the bare list

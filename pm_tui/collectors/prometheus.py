@@ -124,9 +124,7 @@ def collect_prometheus(
             result.evidence.extend(evidence)
             result.gaps.extend(gaps)
         if options.alerts:
-            from pm_tui.collectors.prometheus_alerts import alert_history
-
-            from pm_tui.collectors.prometheus_alerts import rule_intervals
+            from pm_tui.collectors.prometheus_alerts import alert_history, rule_intervals
 
             progress(len(queries), total, "alert history")
             intervals = rule_intervals(client, cancel)

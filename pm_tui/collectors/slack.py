@@ -53,7 +53,9 @@ def collect_slack(
         if not names:
             raise CollectorError(f"slack:{folder}: the export lists no channels: is it complete?")
         source = source_name("slack", str(root))
-    result = CollectResult(source=source, kind="slack", target=str(root), query=f"#{names[0]}" if channel else "")
+    result = CollectResult(
+        source=source, kind="slack", target=str(root), query=f"#{names[0]}" if channel else ""
+    )
     first = window.read_start.date() - timedelta(days=1)  # day files may follow the exporter's zone
     last = window.end.date() + timedelta(days=1)
     per_channel: dict[str, list[Evidence]] = {}
@@ -88,7 +90,9 @@ def collect_slack(
                     found.append(item)
         per_channel[name] = found
     if len(names) == 1 and missing:
-        raise CollectorError(f"{source}: no folder {names[0]}/ in the export: is the export complete?")
+        raise CollectorError(
+            f"{source}: no folder {names[0]}/ in the export: is the export complete?"
+        )
     incident = names[0] if channel else pick_incident_channel(per_channel, window)
     for name, items in per_channel.items():
         for item in items:
@@ -119,7 +123,9 @@ def collect_slack(
     return result
 
 
-_INCIDENT_NAME = re.compile(r"(?:^|[-_])(?:inc|incident|incidents|outage|sev\d?|war-?room|ir|p[0-2])(?:$|[-_\d])")
+_INCIDENT_NAME = re.compile(
+    r"(?:^|[-_])(?:inc|incident|incidents|outage|sev\d?|war-?room|ir|p[0-2])(?:$|[-_\d])"
+)
 
 
 def pick_incident_channel(per_channel: dict[str, list[Evidence]], window: CollectWindow) -> str:
@@ -232,7 +238,14 @@ def _block_text(block: object) -> list[str]:
         if isinstance(f, dict) and f.get("text"):
             out.append(str(f["text"]))
     elements = block.get("elements") or []
-    if block.get("type") in ("rich_text", "rich_text_section", "rich_text_quote", "rich_text_preformatted", "rich_text_list", "context"):
+    if block.get("type") in (
+        "rich_text",
+        "rich_text_section",
+        "rich_text_quote",
+        "rich_text_preformatted",
+        "rich_text_list",
+        "context",
+    ):
         pieces = []
         for e in elements:
             if isinstance(e, dict) and e.get("type") in ("text", "link", "mrkdwn", "plain_text"):

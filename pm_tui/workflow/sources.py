@@ -39,6 +39,9 @@ class SourceOptions:
     slack_channel: str = ""
     changes: str | None = None
     ca_bundle: str | None = None
+    evidence: list[str] = field(default_factory=list)  # folders, files, .zip/.tar.gz (#18)
+    tz: str = ""  # zone of log times written without an offset (--logs and evidence logs)
+    time_format: str = ""  # strptime layout of log times pm-tui does not know
 
 
 def specs_for(options: SourceOptions, config: dict | None = None) -> list[SourceSpec]:
@@ -49,7 +52,10 @@ def specs_for(options: SourceOptions, config: dict | None = None) -> list[Source
     o = options
     http = {"ca_bundle": o.ca_bundle} if o.ca_bundle else {}
     kube = {k: v for k, v in (("context", o.context), ("namespace", o.namespace)) if v}
-    specs = [SourceSpec("logs", f) for f in o.logs]
+    log_options = {k: v for k, v in (("tz", o.tz), ("time_format", o.time_format)) if v}
+    if o.tz:
+        _check_zone(o.tz)
+    specs = [SourceSpec("logs", f, options=dict(log_options)) for f in o.logs]
     specs += [SourceSpec("kubectl", t, options=dict(kube)) for t in o.kubectl]
     if o.kube_events:
         specs.append(SourceSpec("kube-events", o.kube_events, options=dict(kube)))
@@ -79,7 +85,42 @@ def specs_for(options: SourceOptions, config: dict | None = None) -> list[Source
         specs.append(SourceSpec("slack", o.slack, o.slack_channel))
     if o.changes:
         specs.append(SourceSpec("changes", o.changes))
+    if o.evidence:
+        plan = evidence_plan(o.evidence, tz=o.tz, time_format=o.time_format)
+        specs += specs_for_evidence(plan)
     return specs
+
+
+def _check_zone(name: str) -> None:
+    from pm_tui.collectors.logs.timestamps import zone_named
+
+    try:
+        zone_named(name)
+    except ValueError as exc:
+        raise UsageError(f"--tz: {exc}") from None
+
+
+def evidence_plan(paths: list[str], *, tz: str = "", time_format: str = ""):
+    """What each file under `paths` is (an `EvidencePlan`), before anything is collected: the
+    CLI prints it (`--write-index`), the wizard shows it for the person to change a kind or
+    drop a file. UsageError for a path that does not exist or a bad evidence.toml."""
+    from pm_tui.collectors.evidence import CollectorError
+    from pm_tui.collectors.evidence_folder import scan_evidence
+
+    if tz:
+        _check_zone(tz)
+    try:
+        return scan_evidence(paths, tz=tz, time_format=time_format)
+    except CollectorError as exc:
+        raise UsageError(str(exc)) from None
+
+
+def specs_for_evidence(plan) -> list[SourceSpec]:
+    """The sources that read an evidence plan (as the person left it): one per file, a
+    failed one for each file that cannot be read, none for dropped files."""
+    from pm_tui.collectors.evidence_folder import specs_for_files
+
+    return specs_for_files(plan.files)
 
 
 def spec_for_record(source: EvidenceSource) -> SourceSpec:

@@ -19,7 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, tzinfo
 
-from pm_tui.collectors.logs.timestamps import MONTHS, fraction, year_for
+from pm_tui.collectors.logs.timestamps import ABBREVIATIONS, MONTHS, fraction, year_for
 
 HEAD = 160  # a time further into a line than this is part of the message
 EPOCH_FIRST = 10**9  # 2001-09-09: epoch seconds before this are not taken for times
@@ -29,32 +29,71 @@ _MON = r"(?P<mon>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
 _DOW = r"(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*,? )"
 _CLOCK = r"(?P<H>[01]\d|2[0-3]):(?P<M>[0-5]\d):(?P<S>[0-5]\d|60)"
 _FRAC = r"(?:[.,:](?P<f>\d{1,9}))?"
-_ZONE = r"(?:\s?(?P<z>Z|[+-](?:[01]\d|2[0-4]):?[0-5]\d|UTC|GMT)(?![\w]))?"
+_ZONE = (
+    r"(?:\s?(?P<z>Z|[+-](?:[01]\d|2[0-4]):?[0-5]\d|UTC|GMT|"
+    + "|".join(sorted(ABBREVIATIONS, key=len, reverse=True))
+    + r")(?![\w]))?"
+)
 _END = r"(?![\d])"
 
 # (name, regex): named groups Y (4 digits), y (2 digits), m (month number), mon (month name),
 # d, H, M, S, f (fraction digits), z (zone), e (epoch digits). Order is the tie-break order.
 _FORMS: list[tuple[str, str]] = [
     # 2026-12-06T10:00:00.123+01:00, 2026/12/06 10:00:00, 2026-12-06 10:00:00,123
-    ("ymd", r"(?<!\d)(?P<Y>\d{4})(?P<s1>[-/.])(?P<m>[01]\d)(?P=s1)(?P<d>[0-3]\d)[T ]" + _CLOCK + _FRAC + _ZONE),
+    (
+        "ymd",
+        r"(?<!\d)(?P<Y>\d{4})(?P<s1>[-/.])(?P<m>[01]\d)(?P=s1)(?P<d>[0-3]\d)[T ]"
+        + _CLOCK
+        + _FRAC
+        + _ZONE,
+    ),
     # 2026-12-06-10.00.00.123456 (DB2, BGL)
-    ("ymd-dots", r"(?<!\d)(?P<Y>\d{4})-(?P<m>[01]\d)-(?P<d>[0-3]\d)-(?P<H>[01]\d|2[0-3])\.(?P<M>[0-5]\d)\.(?P<S>[0-5]\d)" + _FRAC + _END),
+    (
+        "ymd-dots",
+        r"(?<!\d)(?P<Y>\d{4})-(?P<m>[01]\d)-(?P<d>[0-3]\d)-(?P<H>[01]\d|2[0-3])\.(?P<M>[0-5]\d)\.(?P<S>[0-5]\d)"
+        + _FRAC
+        + _END,
+    ),
     # 20261206-10:00:00:123 and 20261206 10:00:00.123
-    ("ymd-compact", r"(?<!\d)(?P<Y>(?:19|20)\d\d)(?P<m>[01]\d)(?P<d>[0-3]\d)[-T ]" + _CLOCK + _FRAC + _ZONE),
+    (
+        "ymd-compact",
+        r"(?<!\d)(?P<Y>(?:19|20)\d\d)(?P<m>[01]\d)(?P<d>[0-3]\d)[-T ]" + _CLOCK + _FRAC + _ZONE,
+    ),
     # 06/Dec/2026:10:00:00 +0100 (Common Log Format), 06-Dec-2026 10:00:00.123
-    ("d-mon-y", r"(?<!\d)(?P<d>[0-3]?\d)[-/ ]" + _MON + r"[-/ ](?P<Y>\d{4})[: ]" + _CLOCK + _FRAC + _ZONE),
+    (
+        "d-mon-y",
+        r"(?<!\d)(?P<d>[0-3]?\d)[-/ ]" + _MON + r"[-/ ](?P<Y>\d{4})[: ]" + _CLOCK + _FRAC + _ZONE,
+    ),
     # Sun Dec 06 10:00:00.123 2026 (Apache error log, ctime), Dec 6 10:00:00 2026
-    ("mon-d-clock-y", _DOW + r"?" + _MON + r" +(?P<d>[0-3]?\d) " + _CLOCK + _FRAC + r" (?P<Y>\d{4})" + _END),
+    (
+        "mon-d-clock-y",
+        _DOW + r"?" + _MON + r" +(?P<d>[0-3]?\d) " + _CLOCK + _FRAC + r" (?P<Y>\d{4})" + _END,
+    ),
     # Dec 6 2026 10:00:00, Dec 06, 2026 10:00:00 AM is left to --time-format
-    ("mon-d-y-clock", _DOW + r"?" + _MON + r" +(?P<d>[0-3]?\d),? (?P<Y>\d{4}) " + _CLOCK + _FRAC + _ZONE),
+    (
+        "mon-d-y-clock",
+        _DOW + r"?" + _MON + r" +(?P<d>[0-3]?\d),? (?P<Y>\d{4}) " + _CLOCK + _FRAC + _ZONE,
+    ),
     # Dec  6 10:00:00 (syslog RFC 3164: no year)
-    ("mon-d-clock", r"(?<![\w])" + _DOW + r"?" + _MON + r" +(?P<d>[0-3]?\d) " + _CLOCK + _FRAC + _ZONE),
+    (
+        "mon-d-clock",
+        r"(?<![\w])" + _DOW + r"?" + _MON + r" +(?P<d>[0-3]?\d) " + _CLOCK + _FRAC + _ZONE,
+    ),
     # 26/12/06 10:00:00 (two-digit year first, Spark/Hadoop)
     ("yy/mm/dd", r"(?<![\d/])(?P<y>\d\d)/(?P<m>[01]\d)/(?P<d>[0-3]\d) " + _CLOCK + _FRAC + _END),
     # 261206 100000 (yymmdd hhmmss, HDFS)
-    ("yymmdd-hhmmss", r"(?<![\d])(?P<y>\d\d)(?P<m>[01]\d)(?P<d>[0-3]\d) (?P<H>[01]\d|2[0-3])(?P<M>[0-5]\d)(?P<S>[0-5]\d)" + _END),
+    (
+        "yymmdd-hhmmss",
+        r"(?<![\d])(?P<y>\d\d)(?P<m>[01]\d)(?P<d>[0-3]\d) (?P<H>[01]\d|2[0-3])(?P<M>[0-5]\d)(?P<S>[0-5]\d)"
+        + _END,
+    ),
     # 261206 10:00:00 and 261206  9:05:03 (yymmdd, MySQL 5.5 pads the hour with a space)
-    ("yymmdd-clock", r"(?<![\d])(?P<y>\d\d)(?P<m>[01]\d)(?P<d>[0-3]\d) +(?P<H>[01]?\d|2[0-3]):(?P<M>[0-5]\d):(?P<S>[0-5]\d)" + _FRAC + _END),
+    (
+        "yymmdd-clock",
+        r"(?<![\d])(?P<y>\d\d)(?P<m>[01]\d)(?P<d>[0-3]\d) +(?P<H>[01]?\d|2[0-3]):(?P<M>[0-5]\d):(?P<S>[0-5]\d)"
+        + _FRAC
+        + _END,
+    ),
     # 12-06 10:00:00.123 (Android logcat), [12.06 10:00:00] (Proxifier): no year
     ("mm-dd", r"(?<![\d.:/-])(?P<m>[01]\d)[-.](?P<d>[0-3]\d) " + _CLOCK + _FRAC + _END),
     # 12/06/2026 10:00:00 (month first, as US tools write it)
@@ -193,6 +232,7 @@ _OPENING = re.compile(r"^(?:<\d{1,3}>|\[|\s)*$")
 def at_line_start(learned: Learned) -> bool:
     """True when most sample lines open with their time (formats anchored there read them)."""
     return learned.at_start * 2 >= learned.lines
+
 
 def learn_layouts(sample: list[str], ctx: TimeContext) -> Learned:
     """Which layouts this file writes its times in, from its first lines."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime, timezone, tzinfo
+from datetime import UTC, datetime, tzinfo
 
 from pm_tui.collectors.logs.json_lines import (
     LEVEL_KEYS,
@@ -28,13 +28,13 @@ from pm_tui.collectors.logs.layouts import (
     strptime_layout,
 )
 from pm_tui.collectors.logs.timestamps import (
+    ABBREVIATIONS,
     MONTHS,
     clf_time,
     epoch_time,
     iso_time,
     learn_zulu,
     normalise_level,
-    parse_offset,
     year_for,
     yearless_time,
     zulu_time,
@@ -42,7 +42,11 @@ from pm_tui.collectors.logs.timestamps import (
 
 Parsed = tuple[datetime, str | None, str, dict]
 
-_ISO = r"(\d{4}-\d\d-\d\d)[T ](\d\d:\d\d:\d\d)(?:[.,](\d{1,9}))?\s?(Z|[+-]\d\d:?\d\d|UTC)?"
+_ZONES = "|".join(sorted(ABBREVIATIONS, key=len, reverse=True))
+_ISO = (
+    r"(\d{4}-\d\d-\d\d)[T ](\d\d:\d\d:\d\d)(?:[.,](\d{1,9}))?\s?"
+    r"(Z|[+-]\d\d:?\d\d|UTC|GMT|(?:" + _ZONES + r")(?![A-Za-z]))?"
+)
 _LEVEL_WORD = re.compile(
     r"\b(TRACE|DEBUG|INFO|NOTICE|WARN(?:ING)?|ERROR|ERR|CRIT(?:ICAL)?|FATAL|PANIC|SEVERE"
     r"|trace|debug|info|warn(?:ing)?|error|fatal|critical)\b"
