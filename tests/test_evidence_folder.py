@@ -56,10 +56,10 @@ def test_collect_reads_the_folder_and_names_what_it_could_not(tmp_path, repo, ca
     out, _ = capsys.readouterr()
     assert code == 3  # collected, with files left unread (docs/cli.md: exit codes)
     for name, kind in EXPECTED_KINDS.items():
-        row = next(line for line in out.splitlines() if line.split()[0].endswith(name))
+        row = next(line for line in out.splitlines() if line.split()[1].endswith(name))
         assert kind in row and "UNREAD" not in row and "FAILED" not in row, row
     for name, word in UNREADABLE.items():
-        row = next(line for line in out.splitlines() if line.split()[0].endswith(name))
+        row = next(line for line in out.splitlines() if line.split()[1].endswith(name))
         assert "UNREAD" in row
         assert any(name in line and word in line for line in out.splitlines()), out
     assert "3 of 18 sources not read" in out

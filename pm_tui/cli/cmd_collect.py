@@ -264,10 +264,10 @@ def summary_table(results: list[CollectResult], kinds: list[str] | None = None) 
     gaps, redactions and status. `kinds` names each evidence file's kind (#18)."""
     from pm_tui.collectors.runner import is_failed
 
-    rows = [("SOURCE", "READ AS", "COUNTS", "EVIDENCE", "GAPS", "REDACTED", "STATUS")]
+    rows = [("SOURCE", "EVIDENCE", "GAPS", "REDACTED", "STATUS", "READ AS", "COUNTS")]
     for i, r in enumerate(results):
-        name = r.target
-        name = name if len(name) <= 48 else name[:22] + "..." + name[-23:]
+        name = f"{r.kind} {r.target}"
+        name = name if len(name) <= 56 else name[:27] + "..." + name[-26:]
         kind = (kinds[i] if kinds and i < len(kinds) else "") or r.kind
         failed = is_failed(r)
         status = (
@@ -277,8 +277,8 @@ def summary_table(results: list[CollectResult], kinds: list[str] | None = None) 
             if failed
             else ("gaps" if r.gaps else "ok")
         )
-        rows.append((name, "-" if failed and r.kind == "other" else kind, _counts_text(r),
-                     str(len(r.evidence)), str(len(r.gaps)), str(r.redactions), status))  # fmt: skip
+        rows.append((name, str(len(r.evidence)), str(len(r.gaps)), str(r.redactions), status,
+                     "-" if failed and r.kind == "other" else kind, _counts_text(r)))  # fmt: skip
     widths = [max(len(row[i]) for row in rows) for i in range(7)]
     lines = [
         "  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip()
