@@ -90,7 +90,9 @@ def write_postgres(path: Path) -> None:
 
 def write_worker_gz(path: Path) -> None:
     """Epoch milliseconds in the second column, gzipped."""
-    rows = [f"worker-2 {int(at(i * 0.5).timestamp() * 1000)} WARN queue depth {i}" for i in range(120)]
+    rows = [
+        f"worker-2 {int(at(i * 0.5).timestamp() * 1000)} WARN queue depth {i}" for i in range(120)
+    ]
     path.write_bytes(gzip.compress(("\n".join(rows) + "\n").encode(), mtime=0))
 
 
@@ -115,8 +117,14 @@ def write_events(path: Path) -> None:
         ev("Pulled", 20.5, "checkout-7d-old"),
         ev("Created", 20.6, "checkout-7d-old"),
         ev("Started", 20.7, "checkout-7d-old"),
-        ev("BackOff", 25, "checkout-7d-old", count=4, type_="Warning",
-           message="Back-off restarting failed container"),  # fmt: skip
+        ev(
+            "BackOff",
+            25,
+            "checkout-7d-old",
+            count=4,
+            type_="Warning",
+            message="Back-off restarting failed container",
+        ),  # fmt: skip
     ]
     path.write_text(json.dumps({"apiVersion": "v1", "kind": "List", "items": items}, indent=1))
 
@@ -214,7 +222,7 @@ def write_shipit_csv(path: Path) -> None:
 def write_git_log(path: Path) -> None:
     rows = [
         f"{'c0ffee1234'} {at(1).astimezone(BERLIN).isoformat()} Mei Lin checkout: raise pool to 80",
-        f"{'deadbeef99'} {at(38).astimezone(BERLIN).isoformat()} Jonas Weber Revert \"checkout: raise pool to 80\"",
+        f'{"deadbeef99"} {at(38).astimezone(BERLIN).isoformat()} Jonas Weber Revert "checkout: raise pool to 80"',
     ]
     path.write_text("\n".join(rows) + "\n")
 
@@ -226,7 +234,7 @@ def write_rules(path: Path) -> None:
         "    interval: 5s\n"
         "    rules:\n"
         "      - alert: CheckoutDown\n"
-        "        expr: sum(rate(http_requests_total{code=~\"5..\"}[1m])) > 5\n"
+        '        expr: sum(rate(http_requests_total{code=~"5.."}[1m])) > 5\n'
         "        for: 30s\n"
         "        labels: {severity: page}\n"
         "        annotations:\n"

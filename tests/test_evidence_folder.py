@@ -85,14 +85,22 @@ def test_collect_reads_the_folder_and_names_what_it_could_not(tmp_path, repo, ca
     assert min(e.time for e in by_source["worker.gz"]) == START
 
     # Kubernetes: a first start is not a restart; Killing then Started is
-    kube = {(e.attrs["object"], e.attrs["reason"]): e.attrs.get("category") for e in by_source["cluster.json"]}
+    kube = {
+        (e.attrs["object"], e.attrs["reason"]): e.attrs.get("category")
+        for e in by_source["cluster.json"]
+    }
     assert kube[("Pod/checkout-7d-new", "Started")] == "start"
     assert kube[("Pod/checkout-7d-old", "Started")] == "restart"
     assert kube[("Pod/checkout-7d-old", "BackOff")] == "restart"
 
     # Alertmanager: the resolved-only first firing is there, and both flaps
     flaps = sorted((e.time, e.attrs["state"]) for e in by_source["hooks.ndjson"])
-    assert flaps == [(at(10), "firing"), (at(12), "resolved"), (at(14), "firing"), (at(15), "resolved")]
+    assert flaps == [
+        (at(10), "firing"),
+        (at(12), "resolved"),
+        (at(14), "firing"),
+        (at(15), "resolved"),
+    ]
     # ...and the rules file explains them, without events of its own
     assert all(e.attrs["rule"]["for"] == "30s" for e in by_source["hooks.ndjson"])
     assert "alerting.yaml" not in by_source
@@ -101,14 +109,20 @@ def test_collect_reads_the_folder_and_names_what_it_could_not(tmp_path, repo, ca
 
     # PagerDuty: the timeout, the escalation and the reassignment kept, a name-only user named
     actions = [e.attrs["action"] for e in by_source["incident.json"]]
-    assert "unacknowledged by timeout" in actions and "escalated" in actions and "reassigned" in actions
+    assert (
+        "unacknowledged by timeout" in actions
+        and "escalated" in actions
+        and "reassigned" in actions
+    )
     assert any(e.attrs["actor"] == "Priya Raman" for e in by_source["incident.json"])
 
     # OpenMetrics read natively: the counter as a rate, the gauge, the histogram's quantiles
     names = {e.attrs["name"] for e in by_source["scrape.txt"]}
     assert "rate(http_requests_total)" in names and "queue_depth" in names
     assert any(n.startswith("histogram_quantile(0.99") for n in names)
-    rate = next(e for e in by_source["scrape.txt"] if e.attrs["name"] == "rate(http_requests_total)")
+    rate = next(
+        e for e in by_source["scrape.txt"] if e.attrs["name"] == "rate(http_requests_total)"
+    )
     assert max(v for _, v in rate.attrs["points"]) == pytest.approx(15.0)  # 1800 per 2 min
 
     # deploys by their field names; the git log in its one-line shape
