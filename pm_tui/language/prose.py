@@ -7,6 +7,7 @@ from itertools import islice
 
 from pm_tui.language import blame
 from pm_tui.language.actions import check_vague
+from pm_tui.language.agents import name_like, reset_vocabulary, set_vocabulary
 from pm_tui.language.finding import LanguageFinding
 from pm_tui.language.lexicon import GROUP_WORDS, NAMES, PRONOUNS, ROLE_NOUNS, TEAM_NOUNS
 from pm_tui.language.prefilter import may_blame
@@ -38,9 +39,17 @@ def check_sentences(masked: str, *, shortcut: bool = True) -> list[LanguageFindi
     return found
 
 
-def check_prose(text: str) -> list[LanguageFinding]:
-    """Blameful-language findings in free text; spans are offsets into `text`."""
-    return check_masked(mask_prose(text))
+def check_prose(text: str, vocabulary: frozenset[str] = frozenset()) -> list[LanguageFinding]:
+    """Blameful-language findings in free text; spans are offsets into `text`. Capitalised
+    words in `vocabulary` (lower case), or used as things in `text`, are never people."""
+    masked = mask_prose(text)
+    if not may_blame(masked):
+        return []
+    token = set_vocabulary(text, vocabulary)
+    try:
+        return check_sentences(masked)
+    finally:
+        reset_vocabulary(token)
 
 
 def check_action(text: str) -> list[LanguageFinding]:
@@ -117,6 +126,6 @@ _PERSON_WORDS = PRONOUNS | ROLE_NOUNS | TEAM_NOUNS | GROUP_WORDS | {"we", "opera
 
 
 def _may_name_person(word: str) -> bool:
-    if word.startswith("@") or word in NAMES:
+    if word.startswith("@") or word in NAMES or name_like(word):
         return True
     return word.lower().replace("’", "'") in _PERSON_WORDS
