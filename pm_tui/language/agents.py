@@ -43,7 +43,23 @@ shopify sidekiq slack snowflake solr spanner spark spinnaker splunk spring sql s
 statsig statuspage stripe sumo supervisor swift systemd tableau teleport temporal terraform
 tidb tomcat traefik travis trino twilio typescript ubuntu unicorn uwsgi varnish vault velero
 vercel victoria vitess vmware webpack weblogic windows wordpress yarn zendesk zipkin zoom
-zookeeper zuul binderhub daskhub dask jupyterlab nbgitpuller kubespawner oauth cdn dns tls ssl
+zookeeper zuul snyk victorops dynatrace appdynamics bugsnag launchdarkly unleash flagsmith
+optimizely sonarqube renovate tekton teamcity drone octopus quay gcr acr aks openshift marathon
+riak arangodb singlestore timescale questdb victoriametrics thanos mimir tempo jaeger lightstep
+chronosphere pingdom uptimerobot statuscake checkly mailchimp postmark mandrill onelogin cognito
+imperva incapsula zscaler paloalto fortinet cisco juniper arista netscaler citrix vsphere esxi
+hyperv proxmox gluster netapp backblaze wasabi dropbox discord notion asana trello servicenow
+intercom freshdesk hubspot marketo amplitude mixpanel snowplow fivetran airbyte dbt superset
+redash sisense databricks impala kudu iceberg dagster prefect luigi oozie nifi storm samza beam
+dataflow dataproc emr sqs sns eventbridge zeromq resque hangfire quartz upstart supervisord monit
+pm2 uvicorn puma passenger undertow wildfly jboss websphere iis kuma contour emissary tyk
+mulesoft eureka hystrix sentinel polly cloudrun cloudflared coredns calico weave cortex
+loki grafana alloy vector fluent rsyslog syslog journald crio runc gvisor firecracker qemu kvm
+xen hetzner linode digitalocean ovh scaleway equinix rackspace fly render railway supabase
+neon planetscale upstash algolia meilisearch typesense pinecone weaviate milvus qdrant openai
+anthropic cloudinary imgix mux vimeo youtube twitch apple microsoft meta facebook instagram
+whatsapp telegram signal paypal adyen klarna plaid square shopify magento woocommerce bigcommerce
+binderhub daskhub dask jupyterlab nbgitpuller kubespawner oauth cdn dns tls ssl
 http https tcp udp ssh vpn vpc nat bgp ospf cpu gpu ram ssd hdd nfs raid jvm gc oom k8s ci cd
 """
 TECH_WORDS: frozenset[str] = frozenset(_TECH.split())
@@ -80,7 +96,9 @@ size someone something staging storage stream summary sunday support sync system
 systems team telemetry test testing thursday ticket timeline timeout token tooling traffic
 tuesday update upgrade upload usage user users validation version volume vulnerability
 wednesday workload worker writes yesterday today tomorrow tonight morning evening night
-afternoon week weekend month year everyone anyone somebody nobody whoever also then later
+afternoon throttling batching pooling queueing queuing retrying polling sampling indexing
+deploying restarting running rebalancing draining failing syncing backfilling provisioning
+autoscaling backpressure compaction garbage week weekend month year everyone anyone somebody nobody whoever also then later
 luckily thankfully fortunately unfortunately eventually initially meanwhile overall
 however therefore instead next last first second third finally only each every both
 neither either several many most some few any more less other such same different new old
@@ -171,6 +189,11 @@ def _is_common(low: str) -> bool:
         return True
     if any(low[i:] in COMMON_WORDS for i in range(1, len(low) - 4)):
         return True  # a compound ending in an English word: "Autoscaling", "Dataplane"
+    if len(low) >= 7 and low.endswith(
+        ("tting", "nning", "pping", "gging", "lling", "mming", "rring", "cing", "sing", "king",
+         "ding", "ring", "zing", "ving", "hing")
+    ):
+        return True  # gerunds: "Restarting", "Throttling", "Deploying"
     if len(low) >= 6 and low.endswith("ly"):
         return True  # "Honestly", "Unfortunately": adverbs
     return low.endswith(("tion", "sion", "ment", "ness", "ity", "ance", "ence", "ism", "ware"))

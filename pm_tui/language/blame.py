@@ -106,7 +106,9 @@ def _rx() -> dict[str, re.Pattern[str]]:
             r"committed|released|rolled out|posted|pasted)\b[^,;.]{0,40}?\b(?:untested|broken|"
             r"bad|faulty|buggy|incorrect|unreviewed|unbounded|failing|wrong|"
             r"did(?:n'?t| not) (?:understand|read|review|test|check)|secrets?|credentials?|"
-            r"passwords?)\b",
+            r"passwords?|public)\b|\b(?:copied|leaked|uploaded|shared|pasted|exposed)\b[^,;.]{0,40}?"
+            r"\b(?:secrets?|credentials?|passwords?|tokens?|keys?)\b|\b(?:pushed|committed|deployed|"
+            r"merged) (?:directly|straight) (?:to|into|on)\b",
             i,
         ),
         "label": re.compile(
@@ -337,8 +339,16 @@ def _leading_person(words: list[str], allow_we: bool) -> bool:
     words = words[i:]
     for k in range(1, min(4, len(words)) + 1):
         if np_is_person(words[:k], allow_we=allow_we):
-            return True
+            # A name is followed by its verb, never by an article or a number: "Restarting
+            # the pods" and "Running two imports" are gerunds, not people.
+            return k == len(words) or words[k].lower() not in _OBJECT_START
     return False
+
+
+_OBJECT_START = frozenset(
+    """the a an all every each some two three four five several many both this that these
+    those its their our""".split()
+)
 
 
 def _possessive_person(np: list[str]) -> bool:
@@ -440,6 +450,8 @@ def _agent_starts(rest: str) -> bool:
         np.append(w)
         if np_is_person(np, possessive_ok=True):
             nxt = words[i + 1].lower() if i + 1 < len(words) else ""
+            if nxt in _OBJECT_START:
+                return False
             if is_possessive(w) or not nxt or not _is_thing_noun(nxt):
                 return True
     return False

@@ -96,6 +96,12 @@ def np_is_person(np: list[str], *, allow_we: bool = False, possessive_ok: bool =
     return _named(np, head)
 
 
+_LEADING_WORDS = frozenset(
+    """yet once again honestly frankly so and then because since as when after before while
+    if although though but""".split()
+)
+
+
 def _named(np: list[str], head: str) -> bool:
     """A phrase that is a name: a name-like head ("Okonkwo", "@jdoe") after nothing but
     other name-like words or a leading adverb ("Li Na", "Unfortunately Wiremu"); never after
@@ -108,7 +114,7 @@ def _named(np: list[str], head: str) -> bool:
         low = _bare(w)
         if i == 0 and (low in FILLERS or (low.endswith("ly") and len(low) >= 5)):
             continue
-        if low in ("yet", "once", "again", "honestly", "frankly", "so", "and", "then"):
+        if low in _LEADING_WORDS:
             continue
         return False
     return True
