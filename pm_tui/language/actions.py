@@ -216,6 +216,8 @@ def _checkability(text: str) -> tuple[str, str] | None:
         if has_number or end_state or _mechanism(text):
             return None
         return "vague", "direction"
+    if _VAGUE_AMOUNT.search(text):
+        return "vague", "direction"  # "when bandwidth reaches a certain threshold"
     do = _DO.match(body)
     if do:
         rest = body[do.end() :]
@@ -241,6 +243,13 @@ def _then_does(text: str) -> bool:
             return True
     return False
 
+
+_VAGUE_AMOUNT = re.compile(
+    r"\b(?:a certain|certain|an appropriate|appropriate|a reasonable|reasonable|a sensible|"
+    r"sensible|an acceptable|acceptable|some|a high|a low|too (?:high|low|many))\s+"
+    r"(?:threshold|level|limit|number|amount|value|percentage|rate)s?\b",
+    re.I,
+)
 
 _MECHANISM = re.compile(
     r"\b(?:by|with|via|through|using)\s+(?:adding|setting|enabling|moving|requiring|"
@@ -361,6 +370,10 @@ def check_vague(text: str) -> list[LanguageFinding]:
             if kind == "concrete":
                 return []
             message, suggestion = _CHECKABILITY_ADVICE[name]
+            for shape, rx, shape_message, shape_suggestion in _compiled()[2:]:
+                if rx.search(stripped):  # the most specific advice there is
+                    name, message, suggestion = shape, shape_message, shape_suggestion
+                    break
             return [
                 LanguageFinding(f"vague-action/{name}", WARNING, message, suggestion, start, end)
             ]

@@ -19,7 +19,7 @@ from functools import cache
 _TECH = """
 ably activemq airflow akamai akka alertmanager alibaba alpine amazon ambassador android angular
 ansible apache api apis apigee argo argocd artifactory athena atlantis atlas aurora auth0 autoscaler
-avro aws azure cake backstage bamboo bash bazel beanstalk bigquery bigtable bind bitbucket bitnami
+avro aws azure backstage bamboo bash bazel beanstalk bigquery bigtable bind bitbucket bitnami
 blackbox bookkeeper boto braintree buildkite bunny caddy calico cassandra celery ceph certbot
 chef chrome chromium cilium circleci clickhouse cloudflare cloudfront cloudsql cloudtrail
 cloudwatch cockroach cockroachdb codecov codedeploy concourse confluence confluent consul
@@ -98,13 +98,13 @@ tuesday update upgrade upload usage user users validation version volume vulnera
 wednesday workload worker writes yesterday today tomorrow tonight morning evening night
 afternoon throttling batching pooling queueing queuing retrying polling sampling indexing
 deploying restarting running rebalancing draining failing syncing backfilling provisioning
-autoscaling backpressure compaction garbage week weekend month year everyone anyone somebody nobody whoever also then later
+autoscaling backpressure compaction garbage bug pod log job key tag box hub app ops vm week weekend month year everyone anyone somebody nobody whoever also then later
 luckily thankfully fortunately unfortunately eventually initially meanwhile overall
 however therefore instead next last first second third finally only each every both
 neither either several many most some few any more less other such same different new old
 due because since although though while when where what which who why how after before
 during within without until unless once twice again yet still soon here there
-january february march april june july august september october november december
+january february march april may june july august september october november december
 """
 COMMON_WORDS: frozenset[str] = frozenset(_COMMON.split())
 
@@ -199,6 +199,41 @@ def _is_common(low: str) -> bool:
     return low.endswith(("tion", "sion", "ment", "ness", "ity", "ance", "ence", "ism", "ware"))
 
 
+@cache
+def _dictionary() -> frozenset[str] | set[str]:
+    """Webster's word list (web2, from the english-words package: data in the wheel, no
+    download), as spelt there: common words in lower case, proper nouns capitalised. Loaded
+    the first time a name-like word needs it (about 0.1 s)."""
+    try:
+        from english_words import get_english_words_set
+    except ImportError:  # pragma: no cover - a dependency; without it, the lexicon alone
+        return frozenset()
+    return get_english_words_set(["web2"], lower=False, alpha=True)
+
+
+def _english(low: str) -> bool:
+    """`low` (lower case) or a stem of it is a common English word of the dictionary:
+    "renewal", "started" (start), "things" (thing), "tries" (try), "running" (run)."""
+    words = _dictionary()
+    if low in words:
+        return True
+    stems = []
+    if low.endswith("ies"):
+        stems.append(low[:-3] + "y")
+    if low.endswith("s") and not low.endswith(("us", "ss", "is")) and len(low) >= 5:
+        stems.append(low[:-1])  # not "Lars" (lar), "Jens", "Nils": short stems are names
+    if low.endswith(("ches", "shes", "xes", "ses", "zes")):
+        stems.append(low[:-2])
+    if low.endswith(("ed", "ing")):
+        base = low[:-2] if low.endswith("ed") else low[:-3]
+        stems += [base, base + "e"]
+        if len(base) > 2 and base[-1] == base[-2]:
+            stems.append(base[:-1])
+        if base.endswith("i"):
+            stems.append(base[:-1] + "y")
+    return any(len(st) > 2 and st in words for st in stems)
+
+
 def name_like(word: str) -> bool:
     """True when `word` reads as a person's name: an @handle, or a capitalised word that is
     neither an English word of our lexicon nor a technical noun."""
@@ -208,7 +243,7 @@ def name_like(word: str) -> bool:
     if not _NAME_SHAPE.fullmatch(bare) or len(bare) < 2:
         return False
     low = bare.lower()
-    if _is_common(low) or is_technical(bare):
+    if _is_common(low) or is_technical(bare) or _english(low):
         return False
     from pm_tui.language.lexicon import NOT_NAMES
 

@@ -27,7 +27,7 @@ HABIT = "blame/habit"
 
 _ADVICE = {
     PERSON_FAULT: (
-        "The sentence makes a person or team the cause of the failure.",
+        "The sentence makes a person or team the cause of the failure{word}.",
         "Describe what allowed this to happen: which safeguard, check or signal was missing, "
         "and what made the action look reasonable at the time?",
     ),
@@ -381,7 +381,7 @@ _PURPOSE = re.compile(
 )
 
 
-def _person_fault(s: str, lo: str | None = None) -> tuple[str, int] | None:
+def _person_fault(s: str, lo: str | None = None) -> tuple[str, int, str] | None:
     """The rule and position of the first blame verb whose subject is a person."""
     rx, text = _scan("verb", s, lo)
     matches = list(rx.finditer(text))
@@ -419,7 +419,7 @@ def _person_fault(s: str, lo: str | None = None) -> tuple[str, int] | None:
             )
         if person:
             rule = COUNTERFACTUAL if "known" in s[m.end() : m.end() + 8].lower() else PERSON_FAULT
-            return rule, m.start()
+            return rule, m.start(), s[m.start() : m.end()]
     return None
 
 
@@ -429,13 +429,14 @@ _DESTRUCTIVE = frozenset(
 )
 
 
-def _label_person(s: str, lo: str | None) -> bool:
+def _label_person(s: str, lo: str | None) -> str:
     """A person given as the cause: "Root cause: @jdoe", "Culprit: Björn's hotfix"."""
     rx, text = _scan("label", s, lo)
     m = rx.match(text)
-    if not m:
-        return False
-    return _agent_starts(s[m.end() :])
+    if not m or not _agent_starts(s[m.end() :]):
+        return ""
+    label = " ".join(s[m.start() : m.end()].strip(" \t:=—–-").split())
+    return f' (a person given as "{label}")'
 
 
 def _agent_starts(rest: str) -> bool:
@@ -478,27 +479,28 @@ _POSITIVE_CLEFT = frozenset(
 )
 
 
-def _explicit(s: str, lo: str | None) -> bool:
+def _explicit(s: str, lo: str | None) -> str:
     """Blame said outright: "the fault lies with X", "it was X who pushed", "we hold X
     responsible", "the developer responsible"."""
     rx, text = _scan("explicit", s, lo)
     for m in rx.finditer(text):
         if _agent_starts(s[m.end() :]):
-            return True
+            marker = " ".join(s[m.start() : m.end()].split())
+            return f' (blame placed on a person: "{marker} ...")'
     rx, text = _scan("cleft", s, lo)
     for m in rx.finditer(text):
         verb = m.group("verb").lower()
         np = tokens(s[m.start("np") : m.end("np")])
         plain = len(np) <= 4 and not any(w.lower() in _PREP_STOP or w.endswith("ed") for w in np)
         if verb not in _POSITIVE_CLEFT and plain and np_is_person(np):
-            return True
+            return ' (singled out: "it was ... who")'
     rx, text = _scan("hold", s, lo)
     for m in rx.finditer(text):
         if m.group("np") is None or np_is_person(tokens(s[m.start("np") : m.end("np")])) or (
             _agent_starts(s[m.start("np") : m.end("np")])
         ):
-            return True
-    return False
+            return " (a person held responsible)"
+    return ""
 
 
 def _habit(s: str, lo: str | None) -> re.Match[str] | None:
@@ -663,11 +665,17 @@ def _check_sentence(s: str, offset: int) -> list[LanguageFinding]:
         found.append(_finding(COUNTERFACTUAL, offset, end))
     fault = _person_fault(s, lo) if not words.isdisjoint(_VERB_WORDS) else None
     if fault and not any(f.rule == fault[0] for f in found):
-        found.append(_finding(fault[0], offset, end))
-    elif not fault and not found and (
-        _fault_with_person(s, low, lo) or _label_person(s, lo) or _explicit(s, lo)
-    ):
-        found.append(_finding(PERSON_FAULT, offset, end))
+        rule, _pos, verb = fault
+        detail = f' (a person as the one who "{verb}")' if rule == PERSON_FAULT else ""
+        found.append(_finding(rule, offset, end, detail))
+    elif not fault and not found:
+        detail = (
+            (" (a fault or mistake owned by a person)" if _fault_with_person(s, low, lo) else "")
+            or _label_person(s, lo)
+            or _explicit(s, lo)
+        )
+        if detail:
+            found.append(_finding(PERSON_FAULT, offset, end, detail))
     if not found:
         habit = _habit(s, lo)
         if habit:

@@ -52,10 +52,10 @@ def check_prose(text: str, vocabulary: frozenset[str] = frozenset()) -> list[Lan
         reset_vocabulary(token)
 
 
-def check_action(text: str) -> list[LanguageFinding]:
+def check_action(text: str, vocabulary: frozenset[str] = frozenset()) -> list[LanguageFinding]:
     """Findings for one action item: blameful language, and vague wording (no system,
     signal, threshold or done-when)."""
-    return check_prose(text) + check_vague(text)
+    return check_prose(text, vocabulary) + check_vague(text)
 
 
 _LEAD = re.compile(
@@ -115,10 +115,18 @@ def _leads_with_person(words: list[str]) -> bool:
     if not any(_may_name_person(w) for w in words):
         return False  # every test below needs one such word among these six
     for k in range(1, min(5, len(words)) + 1):
-        if np_is_person(words[:k], allow_we=True):
+        if np_is_person(words[:k], allow_we=True, guess_names=False):
             return True
+    if len(words) >= 2 and name_like(words[0]) and _ACTED.fullmatch(words[1]):
+        return True  # "Okonkwo ran the script": a name that is no list's, then its verb
     np, empty = subject_of(words[:6])
-    return not empty and np_is_person(np, allow_we=True)
+    return not empty and np_is_person(np, allow_we=True, guess_names=False)
+
+
+_ACTED = re.compile(
+    r"[a-z]+ed|ran|did|didn't|forgot|made|was|had|broke|took|left|should|wrote|put|set|hit|"
+    r"chose|ignored|missed|skipped|deleted|dropped|pushed|merged|deployed"
+)
 
 
 # The words np_is_person can accept as a head, or (names) anywhere in the phrase.
@@ -127,5 +135,5 @@ _PERSON_WORDS = PRONOUNS | ROLE_NOUNS | TEAM_NOUNS | GROUP_WORDS | {"we", "opera
 
 def _may_name_person(word: str) -> bool:
     if word.startswith("@") or word in NAMES or name_like(word):
-        return True
+        return True  # (name_like: only with a verb after it, see _leads_with_person)
     return word.lower().replace("’", "'") in _PERSON_WORDS

@@ -67,8 +67,12 @@ def word_is_person(word: str, *, allow_we: bool = False) -> bool:
     return word in NAMES
 
 
-def np_is_person(np: list[str], *, allow_we: bool = False, possessive_ok: bool = False) -> bool:
-    """True when the noun phrase `np` (a list of words, head last) names a person or group."""
+def np_is_person(
+    np: list[str], *, allow_we: bool = False, possessive_ok: bool = False, guess_names: bool = True
+) -> bool:
+    """True when the noun phrase `np` (a list of words, head last) names a person or group;
+    with `guess_names`, a capitalised word that is no English or technical word counts as a
+    name (see agents.name_like)."""
     if not np:
         return False
     head = np[-1]
@@ -93,7 +97,7 @@ def np_is_person(np: list[str], *, allow_we: bool = False, possessive_ok: bool =
         if low == "it":
             return head == "IT"
         return len(np) == 1 or _bare(np[0]) in ("the", "our", "their")
-    return _named(np, head)
+    return guess_names and _named(np, head)
 
 
 _LEADING_WORDS = frozenset(

@@ -95,25 +95,38 @@ def prose_fields(pm: PostMortem) -> Iterator[tuple[str, str, str, str]]:
 
 
 @functools.lru_cache(maxsize=20_000)
-def _prose_findings(text: str) -> tuple:
+def _prose_findings(text: str, vocabulary: frozenset[str] = frozenset()) -> tuple:
     # The wizard validates after every edit; with a long timeline nearly every text is
-    # unchanged, and the language checks are pure functions of the text.
+    # unchanged, and the language checks are pure functions of the text (and vocabulary).
     from pm_tui.language import check_prose
 
-    return tuple(check_prose(text))
+    return tuple(check_prose(text, vocabulary))
+
+
+def technical_vocabulary(pm: PostMortem) -> frozenset[str]:
+    """The post-mortem's own things, lower case: its services and the kinds, targets and
+    sources of its evidence ("Quillon dropped connections" names a service, not a person).
+    Timeline actors are people and stay out."""
+    names = [*pm.services, *(s.kind for s in pm.sources), *(s.target for s in pm.sources)]
+    names += [e.source for e in pm.timeline if e.source]
+    words: set[str] = set()
+    for name in names:
+        words.update(w for w in re.split(r"[^\w]+|_", name.lower()) if len(w) > 1)
+    return frozenset(words)
 
 
 def _language(pm: PostMortem, today: date) -> Iterator[Finding]:
     from pm_tui.language import check_action
 
+    vocabulary = technical_vocabulary(pm)
     for section, row, field, text in prose_fields(pm):
         if not text.strip():
             continue
-        for lf in _prose_findings(text):
+        for lf in _prose_findings(text, vocabulary):
             yield _from_language(lf, section, row, field)
     for a in pm.actions:
         if a.action.strip():
-            for lf in check_action(a.action):
+            for lf in check_action(a.action, vocabulary):
                 yield _from_language(lf, "actions", a.id, "action")
 
 
