@@ -143,7 +143,9 @@ def test_validate_takes_the_post_mortems_services_as_things():
     from pm_tui.toml_read import parse_postmortem
     from pm_tui.validation import validate
 
-    path = Path(__file__).parents[1] / "sample_incidents" / "2025-06-14-payment-webhook-backlog.toml"
+    path = (
+        Path(__file__).parents[1] / "sample_incidents" / "2025-06-14-payment-webhook-backlog.toml"
+    )
     text = path.read_text(encoding="utf-8")
     text = text.replace('services = ["payments-webhooks", "rabbitmq"]', 'services = ["quillon-gw"]')
 

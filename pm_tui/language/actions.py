@@ -7,7 +7,7 @@ system or file, no number or threshold, no date or done-when.
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from pm_tui.language.finding import WARNING, LanguageFinding
 
@@ -187,7 +187,7 @@ _VAGUE_OBJECT = re.compile(
     r"safeguards?|documentation|docs|training|tooling|automation|resilience|reliability|"
     r"robustness|hygiene|strategy|approach|improvements?|situation|issues?|problems?|"
     r"everything|tech debt|toil)\b",
-    re.I,
+    0,
 )
 _DELIVERABLE = re.compile(
     r"\b(?:report|summary|post-?mortem|rca|timeline|template|alert|panel|dashboard|runbook|"
@@ -195,43 +195,100 @@ _DELIVERABLE = re.compile(
     r"threshold|retention|backup|snapshot|token|key|certificate|bucket|role|group|account|"
     r"credentials?|config(?:uration)?|job|script|schedule|channel|email|message|"
     r"notification|status page|customers?)\b",
-    re.I,
+    0,
 )
 
 
 def _checkability(text: str) -> tuple[str, str] | None:
     """("vague", rule) or ("concrete", "") when the action's leading verb and end state
     decide it; None leaves it to the shape rules below."""
-    body = text[_LEAD_IN.match(text).end() :]
-    has_number = bool(re.search(r"\b\d", text))  # "K8s" and "S3" are names, not numbers
-    end_state = bool(_END_STATE.search(text))
-    if not end_state:
-        so = re.search(r"\b(?:so that|such that)\b", text, re.I)
-        end_state = bool(so) and _concreteness(text[so.end() :], enough=1) >= 1
+    first = text.lstrip(" \t*-•>([").split(" ", 1)[0].lower()
+    body = text[_LEAD_IN.match(text).end() :] if first in _LEAD_WORDS else text.lstrip(" \t*-•>([")
+    has_number = bool(_NUMBER.search(text))  # "K8s" and "S3" are names, not numbers
+    low = text.lower()
     if _INTENT.match(body):
-        if end_state or _then_does(text):
+        if _end_state(text) or _then_does(text):
             return None
         return "vague", "intent"
-    if _IMPROVE.match(body) or _OPEN_COMPARATIVE.search(text):
-        if has_number or end_state or _mechanism(text):
+    if _IMPROVE.match(body) or (
+        any(w in low for w in _COMPARATIVE_HINTS) and _OPEN_COMPARATIVE.search(text)
+    ):
+        if has_number or _end_state(text) or _mechanism(text):
             return None
         return "vague", "direction"
-    if _VAGUE_AMOUNT.search(text):
+    if any(w in low for w in _AMOUNT_HINTS) and _vague_amount(low):
         return "vague", "direction"  # "when bandwidth reaches a certain threshold"
     do = _DO.match(body)
     if do:
+        if has_number:
+            return "concrete", ""  # a verb of doing and a figure to check it by
         rest = body[do.end() :]
-        head = " ".join(rest.split()[:4])
+        head = " ".join(rest.lower().split()[:4])
         if _VAGUE_OBJECT.search(head) and not (has_number or _concreteness(rest, enough=1)):
             return None
-        if re.match(r"\W*(?:an? |the |our )?(?:\w+ )?(?:plan|strategy|proposal|roadmap|vision|"
-                    r"initiative|effort|approach)\b", rest, re.I) and not end_state:
+        if _PLAN.match(rest) and not _end_state(text):
             return "vague", "intent"  # "create a plan for improving DR": a plan of what?
         if len(re.findall(r"[\w'-]+", rest)) <= 2:
             return None  # "write a runbook", "update the config": which one, saying what?
-        if _DELIVERABLE.search(rest) or has_number or _concreteness(rest, enough=1):
+        if has_number or _DELIVERABLE.search(rest.lower()) or _concreteness(rest, enough=1):
             return "concrete", ""
     return None
+
+
+_NUMBER = re.compile(r"\b\d")
+_PLAN = re.compile(
+    r"\W*(?:an? |the |our )?(?:\w+ )?(?:plan|strategy|proposal|roadmap|vision|initiative|effort|"
+    r"approach)\b",
+    re.I,
+)
+_AMOUNT_NOUN = re.compile(r"\b(?:threshold|level|limit|number|amount|value|percentage|rate)s?\b")
+
+
+def _vague_amount(low: str) -> bool:
+    """ "a certain threshold", "an appropriate level": an amount nobody can check."""
+    for m in _AMOUNT_NOUN.finditer(low):
+        if _VAGUE_AMOUNT.search(low, max(0, m.start() - 22), m.end()):
+            return True
+    return False
+
+
+_LEAD_WORDS = frozenset(
+    """we i you they the should must need needs will could might may want plan have ought
+    probably maybe perhaps also then please definitely really still try aim strive attempt
+    continue start begin keep""".split()
+)
+_AMOUNT_NOUNS = ("threshold", "level", "limit", "number", "amount", "value", "percentage", "rate")
+_COMPARATIVE_HINTS = (
+    "more",
+    "further",
+    "better",
+    "earlier",
+    "safer",
+    "less ",
+    "possible",
+    "somewhere",
+    "somehow",
+    "some time",
+)
+_AMOUNT_HINTS = (
+    "certain",
+    "appropriate",
+    "reasonable",
+    "sensible",
+    "acceptable",
+    "some ",
+    "high",
+    "low",
+    "too ",
+)
+
+
+def _end_state(text: str) -> bool:
+    """A date, ticket, write-up or decision; or "so that" followed by something concrete."""
+    if _END_STATE.search(text):
+        return True
+    so = re.search(r"\b(?:so that|such that)\b", text, re.I)
+    return bool(so) and _concreteness(text[so.end() :], enough=1) >= 1
 
 
 def _then_does(text: str) -> bool:
@@ -358,6 +415,16 @@ def _concreteness(text: str, enough: int) -> int:
 
 def check_vague(text: str) -> list[LanguageFinding]:
     """The vague-action finding for one action item's text, if it is vague."""
+    return list(_check_vague(text))
+
+
+@lru_cache(maxsize=4096)
+def _check_vague(text: str) -> tuple[LanguageFinding, ...]:
+    # Validation runs after every edit of a post-mortem: its actions rarely change.
+    return tuple(_judge_vague(text))
+
+
+def _judge_vague(text: str) -> list[LanguageFinding]:
     stripped = text.strip()
     if not stripped:
         return []

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from contextvars import ContextVar
-from functools import cache
+from functools import cache, lru_cache
 
 # Products, services and technical proper nouns often the subject of a failure verb in a
 # post-mortem ("Terraform deleted the bucket"). Lower case; matched case-insensitively.
@@ -113,6 +113,7 @@ _HANDLE = re.compile(r"@[\w.-]*\w")
 # inner hyphen or apostrophe allowed ("Jean-Luc", "O'Brien").
 _NAME_SHAPE = re.compile(r"[^\W\d_a-z][^\W\d_A-Z]+(?:['’-][^\W\d_][^\W\d_A-Z]*)?")
 
+
 # The text now being checked has these capitalised words as things, not people.
 class _LazyVocabulary:
     """text_vocabulary(text), worked out the first time a word is looked up in it (most
@@ -177,8 +178,10 @@ def is_technical(word: str) -> bool:
     low = word.lower().replace("’", "'")
     if low.endswith("'s"):
         low = low[:-2]
-    return low in TECH_WORDS or low in _VOCAB.get() or not _NAME_SHAPE.fullmatch(
-        word[:-2] if word.lower().endswith(("'s", "’s")) else word
+    return (
+        low in TECH_WORDS
+        or low in _VOCAB.get()
+        or not _NAME_SHAPE.fullmatch(word[:-2] if word.lower().endswith(("'s", "’s")) else word)
     )
 
 
@@ -190,8 +193,23 @@ def _is_common(low: str) -> bool:
     if any(low[i:] in COMMON_WORDS for i in range(1, len(low) - 4)):
         return True  # a compound ending in an English word: "Autoscaling", "Dataplane"
     if len(low) >= 7 and low.endswith(
-        ("tting", "nning", "pping", "gging", "lling", "mming", "rring", "cing", "sing", "king",
-         "ding", "ring", "zing", "ving", "hing")
+        (
+            "tting",
+            "nning",
+            "pping",
+            "gging",
+            "lling",
+            "mming",
+            "rring",
+            "cing",
+            "sing",
+            "king",
+            "ding",
+            "ring",
+            "zing",
+            "ving",
+            "hing",
+        )
     ):
         return True  # gerunds: "Restarting", "Throttling", "Deploying"
     if len(low) >= 6 and low.endswith("ly"):
@@ -237,13 +255,21 @@ def _english(low: str) -> bool:
 def name_like(word: str) -> bool:
     """True when `word` reads as a person's name: an @handle, or a capitalised word that is
     neither an English word of our lexicon nor a technical noun."""
+    return _name_shaped(word) and not is_technical(
+        word[:-2] if word.lower().endswith(("'s", "’s")) else word
+    )
+
+
+@lru_cache(maxsize=8192)
+def _name_shaped(word: str) -> bool:
+    """name_like without the text's own vocabulary (which changes from text to text)."""
     if word.startswith("@"):
         return bool(_HANDLE.fullmatch(word))
     bare = word[:-2] if word.lower().endswith(("'s", "’s")) else word
     if not _NAME_SHAPE.fullmatch(bare) or len(bare) < 2:
         return False
     low = bare.lower()
-    if _is_common(low) or is_technical(bare) or _english(low):
+    if low in TECH_WORDS or _is_common(low) or _english(low):
         return False
     from pm_tui.language.lexicon import NOT_NAMES
 

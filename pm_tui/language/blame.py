@@ -9,8 +9,16 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from pm_tui.language.agents import name_like
 from pm_tui.language.finding import ERROR, LanguageFinding
-from pm_tui.language.lexicon import WE_STRONG_VERBS
+from pm_tui.language.lexicon import (
+    GROUP_WORDS,
+    NAMES,
+    PRONOUNS,
+    ROLE_NOUNS,
+    TEAM_NOUNS,
+    WE_STRONG_VERBS,
+)
 from pm_tui.language.subjects import (
     is_possessive,
     np_is_person,
@@ -42,8 +50,7 @@ _ADVICE = {
         "confirmation or validation), and what would make it impossible or harmless?",
     ),
     HABIT: (
-        'Judging a person by habit or character ("{word}") says who to blame, not what to '
-        "change.",
+        'Judging a person by habit or character ("{word}") says who to blame, not what to change.',
         "Describe this occurrence and the condition that made it likely: which step relies on "
         "memory or care, and what check, default or automation would make it hold every time?",
     ),
@@ -102,27 +109,32 @@ def _rx() -> dict[str, re.Pattern[str]]:
             i,
         ),
         "badact": re.compile(
-            r"\b(?:approved|signed off(?: on)?|merged|deployed|pushed|shipped|ran|applied|"
-            r"committed|released|rolled out|posted|pasted)\b[^,;.]{0,40}?\b(?:untested|broken|"
-            r"bad|faulty|buggy|incorrect|unreviewed|unbounded|failing|wrong|"
-            r"did(?:n'?t| not) (?:understand|read|review|test|check)|secrets?|credentials?|"
-            r"passwords?|public)\b|\b(?:copied|leaked|uploaded|shared|pasted|exposed)\b[^,;.]{0,40}?"
-            r"\b(?:secrets?|credentials?|passwords?|tokens?|keys?)\b|\b(?:pushed|committed|deployed|"
-            r"merged) (?:directly|straight) (?:to|into|on)\b",
+            r"\b(?:approved|signed off(?: on)?|merged|rubber-?stamped)\b[^,;.]{0,40}?\b(?:untested|"
+            r"broken|faulty|buggy|unreviewed|failing|did(?:n'?t| not) (?:understand|read|review|"
+            r"test|check))\b|"
+            r"\b(?:deployed|pushed|shipped|ran|applied|committed|released|rolled out|posted|"
+            r"pasted|merged) (?:an? |the |some |two |several )?(?:untested|broken|bad|faulty|buggy|"
+            r"incorrect|unreviewed|unbounded|wrong|secrets?|credentials?|passwords?)\b|"
+            r"\b(?:copied|leaked|uploaded|shared|pasted|exposed|pushed|committed)\b[^,;.]{0,30}?"
+            r"\b(?:secrets?|credentials?|passwords?|tokens?|private keys?)\b[^,;.]{0,20}?\bpublic\b|"
+            r"\b(?:pushed|committed|deployed|merged) (?:directly|straight) (?:to|into|on)\b",
             i,
         ),
         "label": re.compile(
-            r"^\W*(?:the\s+)?(?:(?:primary |main |underlying |real |actual )?(?:root[- ]?)?"
-            r"cause(?: of (?:the )?(?:failure|outage|incident|problem|issue|breakage|error))?|"
+            r"\b(?:(?:root[- ])?cause(?: of (?:the )?(?:failure|outage|incident|problem|issue|"
+            r"breakage|error))?|"
             r"culprit|responsible(?: party| person| individual| engineer)?|"
             r"person (?:at fault|responsible)|at fault|to blame|blame|"
-            r"owner of (?:the )?(?:outage|failure|incident|problem|breakage|mistake|error))"
+            r"owner of (?:the )?(?:outage|failure|incident|problem|breakage|mistake|error))\b"
             r"\s*(?:[:=—–]|-\s|\b(?:was|is)\b)\s*",
             i,
         ),
         "habit": re.compile(
             r"\b(?:yet again|once again|once more|as (?:always|usual)|typical(?:ly)? of|"
-            r"keeps? \w+ing|kept \w+ing|(?:a|the) habit of|"
+            r"(?:keeps?|kept) (?:on )?(?:forgetting|skipping|ignoring|missing|breaking|making|pushing|"
+            r"deploying|leaving|bypassing|merging|running|dropping|deleting|messing|causing|"
+            r"overlooking|neglecting|rushing|cutting|getting|doing|changing|touching|editing|"
+            r"disabling|silencing|snoozing)|(?:a|the) habit of|"
             r"(?:second|third|fourth|fifth|sixth|tenth|umpteenth|nth|\d+(?:st|nd|rd|th)) time|"
             r"told (?:\w+ )?(?:many|several|multiple|countless|numerous|\w+ times|repeatedly|"
             r"before)|repeatedly|"
@@ -136,9 +148,7 @@ def _rx() -> dict[str, re.Pattern[str]]:
             r"(?:wasn'?t|weren'?t|isn'?t|aren'?t|was not|were not) (?:\w+ )?paying attention)\b",
             i,
         ),
-        "cleft": re.compile(
-            r"\bit (?:was|is|'s) (?P<np>[^,;.]{1,30}?) (?:who|that) (?P<verb>[\w-]+)", i
-        ),
+        "cleft": re.compile(r"\bit (?:was|is|'s) (?P<np>[^,;.]{1,30}?) who (?P<verb>[\w-]+)", i),
         "explicit": re.compile(
             r"\b(?:blame|fault|responsibility|accountability)\b[^.;]{0,40}?\b(?:lies?|lay|"
             r"rests?|sits?|falls?|fell|goes|went|belongs)\s+(?:squarely |entirely |solely |"
@@ -296,6 +306,17 @@ _HUMAN_WORDS = frozenset(
     """error errors mistake mistakes pebkac pebcak pebkak id-10-t id10t fat-finger fat-fingered
     fat-fingering fat-fingers fat fatfinger fatfingered layer finger keyboard""".split()
 )
+# Words one of which each newer rule's pattern needs (a cheap gate before the patterns).
+_LABEL_WORDS = frozenset("cause culprit responsible fault blame owner person".split())
+_EXPLICIT_WORDS = frozenset(
+    """blame fault responsibility accountability finger fingers down back culprit mistake
+    error it it's hold holds held holding responsible accountable""".split()
+)
+_HABIT_WORDS = frozenset(
+    """again more always usual typical typically keep keeps kept habit time told repeatedly
+    still need needs has have had should attention never cuts cut cutting corners
+    inexplicably paying""".split()
+)
 _WORD = re.compile(r"[a-z][a-z0-9'’-]*")
 
 _VIGILANCE_WORDS = re.compile(r"tell|told|remind|ask|instruct|make sure|ensure|warn|coach|talk")
@@ -369,8 +390,18 @@ def _by_person(clause: str) -> bool:
     return False
 
 
-_ADVERBIAL = ("by ", "the wrong", "a wrong", "an wrong", "without", "with no", "against ",
-              "on ", "in ", "to ")
+_ADVERBIAL = (
+    "by ",
+    "the wrong",
+    "a wrong",
+    "an wrong",
+    "without",
+    "with no",
+    "against ",
+    "on ",
+    "in ",
+    "to ",
+)
 # After a destructive verb, a purpose or a plan makes the act a step of the response.
 _PURPOSE = re.compile(
     r"^[^,;.]{0,40}?\b(?:to (?!the\b|a\b|an\b|all\b|every\b|prod|staging|zero\b|\d)[a-z]+|"
@@ -409,8 +440,10 @@ def _person_fault(s: str, lo: str | None = None) -> tuple[str, int, str] | None:
             )
         else:
             person = np_is_person(np, allow_we=allow_we) or _possessive_person(np)
-            if person and first in _DESTRUCTIVE and (
-                _PURPOSE.match(s[m.end() :]) or np[-1].lower() in ("i", "we")
+            if (
+                person
+                and first in _DESTRUCTIVE
+                and (_PURPOSE.match(s[m.end() :]) or np[-1].lower() in ("i", "we"))
             ):
                 person = False  # a step of the response, or the writer telling what they did
         if not person:
@@ -429,11 +462,14 @@ _DESTRUCTIVE = frozenset(
 )
 
 
+_LABEL_LEAD = re.compile(r"\W*(?:(?:the|primary|main|underlying|real|actual|rootcause)\s+)*", re.I)
+
+
 def _label_person(s: str, lo: str | None) -> str:
     """A person given as the cause: "Root cause: @jdoe", "Culprit: Björn's hotfix"."""
     rx, text = _scan("label", s, lo)
-    m = rx.match(text)
-    if not m or not _agent_starts(s[m.end() :]):
+    m = rx.search(text)  # a label opens the sentence: only marks may come before it
+    if not m or not _LABEL_LEAD.fullmatch(s, 0, m.start()) or not _agent_starts(s[m.end() :]):
         return ""
     label = " ".join(s[m.start() : m.end()].strip(" \t:=—–-").split())
     return f' (a person given as "{label}")'
@@ -496,8 +532,10 @@ def _explicit(s: str, lo: str | None) -> str:
             return ' (singled out: "it was ... who")'
     rx, text = _scan("hold", s, lo)
     for m in rx.finditer(text):
-        if m.group("np") is None or np_is_person(tokens(s[m.start("np") : m.end("np")])) or (
-            _agent_starts(s[m.start("np") : m.end("np")])
+        if (
+            m.group("np") is None
+            or np_is_person(tokens(s[m.start("np") : m.end("np")]))
+            or (_agent_starts(s[m.start("np") : m.end("np")]))
         ):
             return " (a person held responsible)"
     return ""
@@ -645,6 +683,35 @@ def _after_disclaimer(s: str) -> int | None:
     return c.end() if c and c.end() < len(s) else None
 
 
+_PERSON_WORDS = (
+    PRONOUNS
+    | ROLE_NOUNS
+    | TEAM_NOUNS
+    | GROUP_WORDS
+    | frozenset("operator operators group groups agent agents whoever".split())
+)
+_WE_WORDS = WE_STRONG_VERBS | {"ball"}
+
+
+def _may_have_agent(s: str, words: set[str]) -> bool:
+    """A word that could name a person: a pronoun, role, team or group word, an @handle,
+    a listed name or a name-like capitalised word ("we" only with a confession verb). A
+    sentence without one cannot get a finding from the person rules (np_is_person and
+    person_after accept nothing else)."""
+    if "'s" in s or "’s" in s:
+        words = {w[:-2] if w.endswith(("'s", "’s")) else w for w in words}
+    if not words.isdisjoint(_PERSON_WORDS) or "@" in s:
+        return True
+    if "we" in words and not words.isdisjoint(_WE_WORDS):
+        return True
+    for w in tokens(s):
+        if w[0].isupper() and (
+            w in NAMES or w.replace("’", "'").removesuffix("'s") in NAMES or name_like(w)
+        ):
+            return True
+    return False
+
+
 def _check_sentence(s: str, offset: int) -> list[LanguageFinding]:
     end = offset + len(s)
     low = s.lower()
@@ -661,6 +728,8 @@ def _check_sentence(s: str, offset: int) -> list[LanguageFinding]:
         found.append(
             _finding(HUMAN_ERROR, offset + human.start(), offset + human.end(), human.group(0))
         )
+    if not _may_have_agent(s, words):
+        return found  # every rule below needs a person somewhere in the sentence
     if ("if " in low or "had " in low) and _counterfactual(s, lo):
         found.append(_finding(COUNTERFACTUAL, offset, end))
     fault = _person_fault(s, lo) if not words.isdisjoint(_VERB_WORDS) else None
@@ -671,12 +740,12 @@ def _check_sentence(s: str, offset: int) -> list[LanguageFinding]:
     elif not fault and not found:
         detail = (
             (" (a fault or mistake owned by a person)" if _fault_with_person(s, low, lo) else "")
-            or _label_person(s, lo)
-            or _explicit(s, lo)
+            or (_label_person(s, lo) if not words.isdisjoint(_LABEL_WORDS) else "")
+            or (_explicit(s, lo) if not words.isdisjoint(_EXPLICIT_WORDS) else "")
         )
         if detail:
             found.append(_finding(PERSON_FAULT, offset, end, detail))
-    if not found:
+    if not found and not words.isdisjoint(_HABIT_WORDS):
         habit = _habit(s, lo)
         if habit:
             found.append(

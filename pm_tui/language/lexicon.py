@@ -110,10 +110,16 @@ WE_STRONG_VERBS: frozenset[str] = frozenset("forgot messed screwed botched carel
 
 # Capitalised words that are neither names nor covered by agents.COMMON_WORDS: pronouns,
 # determiners and function words that start sentences, and the people-words of ROLE_NOUNS.
-NOT_NAMES: frozenset[str] = frozenset(
-    """i we you he she they it this that these those the a an our their his her my your its
+NOT_NAMES: frozenset[str] = (
+    frozenset(
+        """i we you he she they it this that these those the a an our their his her my your its
     there here what which who whom whose why how when where if as so but and or nor not no
     yes please thanks thank note see also per via with without from into onto over under
     about above below between after before since until during while because although though
     whether even just only still already ok okay hi hello dear team""".split()
-) | ROLE_NOUNS | TEAM_NOUNS | GROUP_WORDS | PRONOUNS
+    )
+    | ROLE_NOUNS
+    | TEAM_NOUNS
+    | GROUP_WORDS
+    | PRONOUNS
+)

@@ -112,13 +112,13 @@ def _names_a_mistake(masked: str) -> bool:
 
 def _leads_with_person(words: list[str]) -> bool:
     """The explanation's first words (up to six) name a person or start with one."""
+    if len(words) >= 2 and _ACTED.fullmatch(words[1]) and name_like(words[0]):
+        return True  # "Okonkwo ran the script": a name that is no list's, then its verb
     if not any(_may_name_person(w) for w in words):
         return False  # every test below needs one such word among these six
     for k in range(1, min(5, len(words)) + 1):
         if np_is_person(words[:k], allow_we=True, guess_names=False):
             return True
-    if len(words) >= 2 and name_like(words[0]) and _ACTED.fullmatch(words[1]):
-        return True  # "Okonkwo ran the script": a name that is no list's, then its verb
     np, empty = subject_of(words[:6])
     return not empty and np_is_person(np, allow_we=True, guess_names=False)
 
@@ -134,6 +134,6 @@ _PERSON_WORDS = PRONOUNS | ROLE_NOUNS | TEAM_NOUNS | GROUP_WORDS | {"we", "opera
 
 
 def _may_name_person(word: str) -> bool:
-    if word.startswith("@") or word in NAMES or name_like(word):
-        return True  # (name_like: only with a verb after it, see _leads_with_person)
+    if word.startswith("@") or word in NAMES:
+        return True
     return word.lower().replace("’", "'") in _PERSON_WORDS

@@ -95,12 +95,30 @@ def prose_fields(pm: PostMortem) -> Iterator[tuple[str, str, str, str]]:
 
 
 @functools.lru_cache(maxsize=20_000)
-def _prose_findings(text: str, vocabulary: frozenset[str] = frozenset()) -> tuple:
+def _prose_findings(text: str) -> tuple:
     # The wizard validates after every edit; with a long timeline nearly every text is
-    # unchanged, and the language checks are pure functions of the text (and vocabulary).
+    # unchanged, and the language checks are pure functions of the text.
     from pm_tui.language import check_prose
 
-    return tuple(check_prose(text, vocabulary))
+    return tuple(check_prose(text))
+
+
+def _prose_findings_in(text: str, vocabulary) -> tuple:
+    """The findings of `text` in a post-mortem whose own things are `vocabulary()`: the
+    vocabulary can only take findings away (a word it holds is a thing, not a person), so it
+    is built and used only for the few texts that have a blame finding without it."""
+    found = _prose_findings(text)
+    if not any(f.rule.startswith("blame/") for f in found):
+        return found
+    words = vocabulary()
+    if not any(w.lower() in words for w in _CAPITALISED.findall(text)):
+        return found  # none of its capitalised words is one of the post-mortem's things
+    from pm_tui.language import check_prose
+
+    return tuple(check_prose(text, words))
+
+
+_CAPITALISED = re.compile(r"\b[A-Z][\w-]*")
 
 
 def technical_vocabulary(pm: PostMortem) -> frozenset[str]:
@@ -118,15 +136,21 @@ def technical_vocabulary(pm: PostMortem) -> frozenset[str]:
 def _language(pm: PostMortem, today: date) -> Iterator[Finding]:
     from pm_tui.language import check_action
 
-    vocabulary = technical_vocabulary(pm)
+    vocabulary = functools.cache(lambda: technical_vocabulary(pm))
     for section, row, field, text in prose_fields(pm):
         if not text.strip():
             continue
-        for lf in _prose_findings(text, vocabulary):
+        found = _prose_findings(text)
+        if found:  # rare: most texts have no finding, and then no vocabulary is needed
+            found = _prose_findings_in(text, vocabulary)
+        for lf in found:
             yield _from_language(lf, section, row, field)
     for a in pm.actions:
         if a.action.strip():
-            for lf in check_action(a.action, vocabulary):
+            found = check_action(a.action)
+            if any(f.rule.startswith("blame/") for f in found):
+                found = check_action(a.action, vocabulary())
+            for lf in found:
                 yield _from_language(lf, "actions", a.id, "action")
 
 
