@@ -49,16 +49,24 @@ class Loaded(Message):
 
 
 class DistributionDone(Message):
-    """The distribution worker ended: the sendings done, and the error that stopped it."""
+    """The distribution worker ended: its `pm_tui.workflow.distribute.Distributed` outcome."""
 
-    def __init__(self, sent: list, error: str, now) -> None:
+    def __init__(self, outcome) -> None:
         super().__init__()
-        self.sent, self.error, self.now = sent, error, now
+        self.outcome = outcome
+
+
+class ReportOpened(Message):
+    """The open-report worker ended: the HTML report's path (None if not written), any error."""
+
+    def __init__(self, path, error: str) -> None:
+        super().__init__()
+        self.path, self.error = path, error
 
 
 class TicketsDone(Message):
-    """The ticket worker ended: the tracker, issue URLs by item, results, and any error."""
+    """The ticket worker ended: its `pm_tui.workflow.tickets.Ticketed` outcome."""
 
-    def __init__(self, target: str, urls: dict, results: list, error: str) -> None:
+    def __init__(self, outcome) -> None:
         super().__init__()
-        self.target, self.urls, self.results, self.error = target, urls, results, error
+        self.outcome = outcome
