@@ -3,7 +3,6 @@ repeats it, credentials named in the config, a refused token as one line."""
 
 from __future__ import annotations
 
-import json
 from datetime import timedelta
 
 import pytest
@@ -12,7 +11,7 @@ from pm_tui import postmortem_store
 from pm_tui.collectors.evidence_store import load_evidence
 from pm_tui.model import new_postmortem
 from tests.logstore_fakes import FakeLoki, FakeSearch, serve
-from tests.test_collect_logstores import BASE, RECORDS, WINDOW, _ecs, _line, _ns
+from tests.test_collect_logstores import RECORDS, WINDOW, _ecs, _line, _ns
 
 
 @pytest.fixture
@@ -22,7 +21,9 @@ def repo(tmp_path, monkeypatch):
         monkeypatch.setenv(f"GIT_{key}_EMAIL", "test@example.com")
     monkeypatch.setenv("PM_TUI_CONFIG", str(tmp_path / "config.toml"))
     repo = postmortem_store.Repository.open(tmp_path / "pm-repo")
-    pm = new_postmortem("Payments failing", WINDOW.start, resolved=WINDOW.end - timedelta(minutes=30))
+    pm = new_postmortem(
+        "Payments failing", WINDOW.start, resolved=WINDOW.end - timedelta(minutes=30)
+    )
     repo.save(pm)
     repo.commit(pm, "create")
     return repo, pm
@@ -32,7 +33,9 @@ def repo(tmp_path, monkeypatch):
 def loki():
     fake = FakeLoki()
     for service in ("checkout", "payments"):
-        entries = [(_ns(r["ts"]) + i, _line(r)) for i, r in enumerate(RECORDS) if r["service"] == service]
+        entries = [
+            (_ns(r["ts"]) + i, _line(r)) for i, r in enumerate(RECORDS) if r["service"] == service
+        ]
         fake.push({"service": service}, entries)
     with serve(fake) as url:
         yield fake, url
@@ -53,13 +56,19 @@ def test_loki_flags_record_the_query_and_collecting_again_repeats_it(repo, loki,
     assert code == 0, out + err
     saved = repo.load(pm.id)
     (source,) = saved.sources
-    assert (source.kind, source.target, source.query) == ("loki", url, '{service="payments"} |= "exhausted"')
+    assert (source.kind, source.target, source.query) == (
+        "loki",
+        url,
+        '{service="payments"} |= "exhausted"',
+    )
     kept = load_evidence(repo.evidence_dir(pm.id) / "evidence.jsonl")
     assert kept and all("exhausted" in e.text for e in kept)
 
     fake.requests.clear()
     assert run(repo, pm.id) == 0  # no source named: the recorded ones, as recorded
-    assert fake.requests and all(q["query"] == '{service="payments"} |= "exhausted"' for _, _, q in fake.requests)
+    assert fake.requests and all(
+        q["query"] == '{service="payments"} |= "exhausted"' for _, _, q in fake.requests
+    )
 
 
 def test_a_refused_token_is_one_line_naming_the_variable(repo, loki, capsys, tmp_path, monkeypatch):
@@ -92,7 +101,7 @@ def test_search_flags_and_usage_errors(repo, capsys):
     from pm_tui.cli.main import main
 
     for argv, words in (
-        (["--logql", "{a=\"b\"}"], "--logql needs --loki"),
+        (["--logql", '{a="b"}'], "--logql needs --loki"),
         (["--where", "1"], "--table/--where need --clickhouse"),
         (["--search", "x"], "--index/--search need"),
     ):

@@ -174,6 +174,37 @@ def log_store_specs(o: SourceOptions, config: dict, http: dict) -> list[SourceSp
     return specs
 
 
+LOG_STORE_KINDS = ("loki", "elasticsearch", "opensearch", "clickhouse", "cloudwatch")
+
+
+def record_for(
+    kind: str, target: str, query: str = "", config: dict | None = None
+) -> EvidenceSource:
+    """A new source as a form names it (kind, target, query): a log store gets the options
+    its config table gives (credential variable NAMES, index, table, region), as on the CLI."""
+    if kind not in LOG_STORE_KINDS:
+        return EvidenceSource(kind=kind, target=target, query=query)
+    if config is None:
+        from pm_tui.config import load_config
+
+        config = load_config()
+    o = SourceOptions()
+    if kind == "loki":
+        o.loki, o.logql = target, query
+    elif kind in ("elasticsearch", "opensearch"):
+        setattr(o, kind, target)
+        o.search = query
+    elif kind == "clickhouse":
+        o.clickhouse, o.where = target, query
+    else:
+        o.cloudwatch_log_groups = [g.strip() for g in target.split(",") if g.strip()]
+        o.filter_pattern = query
+    (spec,) = log_store_specs(o, config, {})
+    return EvidenceSource(
+        kind=kind, target=spec.target, query=spec.query, options=kept_options(spec)
+    )
+
+
 def spec_for_record(source: EvidenceSource) -> SourceSpec:
     """The spec that reads a recorded source again, with the options it was first read with."""
     return SourceSpec(source.kind, source.target, source.query, dict(source.options))
