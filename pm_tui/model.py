@@ -64,6 +64,11 @@ SOURCE_KINDS = (
     "changes",
     "openmetrics",
     "alert-rules",
+    "loki",
+    "elasticsearch",
+    "opensearch",
+    "clickhouse",
+    "cloudwatch",
     "other",
 )
 
