@@ -232,6 +232,11 @@ COLLECT_KINDS = (
     "kubectl",
     "kube-events",
     "changes",
+    "loki",
+    "elasticsearch",
+    "opensearch",
+    "clickhouse",
+    "cloudwatch",
 )
 
 
@@ -246,10 +251,15 @@ class SourceForm(FormModal):
             "",
             "target",
             "Target",
-            "a file, folder, URL or deployment",
+            "a file, folder, URL, deployment or log group",
             [ParseValidator(_required("the target"))],
         )
-        yield _input("", "query", "Query", "PromQL, or the Slack channel (optional)")
+        yield _input(
+            "",
+            "query",
+            "Query",
+            "PromQL, LogQL, query string, SQL condition, Slack channel… (optional)",
+        )
         yield _input(
             "",
             "options",
