@@ -43,8 +43,18 @@ def alert_signals(evidence: list[Evidence]) -> list[Signal]:
         summary = (item.attrs.get("annotations") or {}).get("summary", "")
         text = f"Alert {name} {_ALERT_WORDS[state]}" + (f": {summary}" if summary else "")
         confidence = 0.9 if family != "alert_pending" else 0.6
+        labels = item.attrs.get("labels") or {}
         out.append(
-            Signal(item.time, family, text, item.source, excerpt(item.text), confidence, key=name)
+            Signal(
+                item.time,
+                family,
+                text,
+                item.source,
+                excerpt(item.text),
+                confidence,
+                key=name,
+                extra={"labels": labels} if isinstance(labels, dict) else {},
+            )
         )
     return out
 
