@@ -69,6 +69,14 @@ def judge(candidates: list[Candidate], ctx: Context, alert_labels: dict[str, dic
     """Set each candidate's confidence (and kind, for changes) by relatedness and recurrence."""
     seen_page = seen_ack = seen_resolved = False
     trigger = _trigger(candidates, ctx)
+    fired: set[str] = set()  # alerts whose firing is a high-confidence row
+    detected = False
+    last_resolve = {}
+    for c in candidates:
+        if c.kind == "alert_resolved":
+            name = _alert_name(c)
+            if name not in last_resolve or c.time > last_resolve[name].time:
+                last_resolve[name] = c
     for c in sorted(candidates, key=lambda c: c.time):
         name = _alert_name(c)
         if c.kind == "other":
@@ -82,11 +90,19 @@ def judge(candidates: list[Candidate], ctx: Context, alert_labels: dict[str, dic
                 c.confidence = min(c.confidence, LOW)
             elif c.kind == "alert_resolved" and ctx.first is not None and c.time < ctx.first:
                 c.confidence = min(c.confidence, LOW)
-            elif not ctx.related(*words) and str(labels.get("severity", "")).lower() not in (
-                "page",
-                "critical",
-            ):
-                c.confidence = min(c.confidence, MEDIUM)
+            else:
+                paging = str(labels.get("severity", "")).lower() in ("page", "critical")
+                related = paging or ctx.related(*words)
+                if c.kind == "alert_fired":
+                    # the backbone: the first related alert (detection) and each paging alert's
+                    # first firing; a flapping alert's refirings and warnings after it add detail
+                    if related and (not detected or paging) and name not in fired:
+                        fired.add(name)
+                        detected = True
+                    else:
+                        c.confidence = min(c.confidence, MEDIUM)
+                elif name not in fired or last_resolve.get(name) is not c:
+                    c.confidence = min(c.confidence, MEDIUM)
         elif c.kind == "paged":
             if seen_page or not ctx.in_chain(c.time):
                 c.confidence = min(c.confidence, MEDIUM if seen_page else LOW)

@@ -83,7 +83,10 @@ def propose_milestones(candidates: Iterable[Candidate]) -> list[ProposedMileston
         fix = first(("mitigation",), since)
         if fix is not None:
             out.append(_from("mitigated", fix, "the first mitigation (no recovery seen)", 0.6))
-    resolved = first(("resolved",), detected.time if detected is not None else since, floor=0.0)
+    resolved_after = detected.time if detected is not None else since
+    resolved = first(("resolved",), resolved_after) or first(
+        ("resolved",), resolved_after, floor=0.0
+    )
     if resolved is not None:
         out.append(_from("resolved", resolved, "the incident declared resolved"))
     return out

@@ -248,7 +248,7 @@ def _first_symptom(symptoms: list[_Cluster]) -> _Cluster | None:
 
     Slowness or warnings alone count only when no failure shows.
     """
-    failing = [c for c in symptoms if any("error" in s.tags for s in c.signals)]
+    failing = [c for c in symptoms if any(_failure(s) for s in c.signals)]
     pool = failing or symptoms
     if not pool:
         return None
@@ -260,6 +260,22 @@ def _first_symptom(symptoms: list[_Cluster]) -> _Cluster | None:
         if _confidence(c) >= 0.6:
             current = c
     return current
+
+
+# Infrastructure failing under the service: it can be the first symptom, as a warning.
+INFRA_RE = re.compile(
+    r"i/o error|media error|medium error|bad sector|smart|read-only file ?system|no space|"
+    r"replica(?:tion)?|lag\b|behind master|certificate|x509|tls handshake|expired|"
+    r"memory pressure|diskpressure|memorypressure|notready|node .*not ready|evict|failover|"
+    r"promot|split.?brain|quorum|leader (?:election|lost)|unreachable|connection refused|"
+    r"no more connections|too many (?:clients|connections)|connection limit|limit (?:reached|exceeded)",
+    re.I,
+)
+
+
+def _failure(s: Signal) -> bool:
+    """An error, or a warning of exhausted capacity or failing infrastructure."""
+    return "error" in s.tags or "capacity" in s.tags or bool(INFRA_RE.search(s.text))
 
 
 def _recurring(alerts: list[Signal], first: datetime | None) -> set[str]:
