@@ -69,7 +69,7 @@ def _page(item: Evidence, actor: str, text: str) -> Signal | None:
             0.9,
             actor=who,
             key=page.group(1) if page else "",
-            tags=("bot",),
+            tags=("bot", f"page:#{page.group(1)}") if page else ("bot",),
         )
     return None
 

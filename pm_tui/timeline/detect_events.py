@@ -95,7 +95,10 @@ def page_signals(evidence: list[Evidence]) -> list[Signal]:
             text = f"Page acknowledged by {actor or 'unknown'}"
         else:
             text = f"Incident resolved in PagerDuty by {actor or 'unknown'}"
-        out.append(Signal(item.time, family, text, item.source, excerpt(item.text), 0.95, actor))
+        tags = (f"page:{incident}",) if incident else ()
+        out.append(
+            Signal(item.time, family, text, item.source, excerpt(item.text), 0.95, actor, tags=tags)
+        )
     return out
 
 

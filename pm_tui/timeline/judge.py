@@ -69,6 +69,8 @@ def judge(candidates: list[Candidate], ctx: Context, alert_labels: dict[str, dic
     """Set each candidate's confidence (and kind, for changes) by relatedness and recurrence."""
     seen_page = seen_ack = seen_resolved = False
     trigger = _trigger(candidates, ctx)
+    our_pages: set[str] = set()
+    other_pages: set[str] = set()
     fired: set[str] = set()  # alerts whose firing is a high-confidence row
     detected = False
     last_resolve = {}
@@ -106,8 +108,15 @@ def judge(candidates: list[Candidate], ctx: Context, alert_labels: dict[str, dic
         elif c.kind == "paged":
             if seen_page or not ctx.in_chain(c.time):
                 c.confidence = min(c.confidence, MEDIUM if seen_page else LOW)
+                if not seen_page:
+                    other_pages.update(_pages(c))
             else:
                 seen_page = True
+                our_pages.update(_pages(c))
+        elif c.kind in ("acknowledged", "resolved") and _pages(c) and not (
+            _pages(c) & our_pages
+        ) and _pages(c) & other_pages:
+            c.confidence = min(c.confidence, LOW)  # another incident's page
         elif c.kind == "acknowledged":
             if seen_ack or not seen_page:
                 c.confidence = min(c.confidence, MEDIUM if seen_ack else LOW)
@@ -116,8 +125,9 @@ def judge(candidates: list[Candidate], ctx: Context, alert_labels: dict[str, dic
         elif c.kind == "resolved":
             if seen_resolved or not seen_page and ctx.first is not None and c.time < ctx.first:
                 c.confidence = min(c.confidence, LOW)
-            elif "chat" not in c.tags:
+            elif "chat" not in c.tags or any(t.startswith("page:") for t in c.tags):
                 seen_resolved = True
+                c.confidence = max(c.confidence, 0.9)
         elif c.kind == "change":
             if c is trigger:
                 c.confidence = max(c.confidence, 0.8)
@@ -139,8 +149,8 @@ def judge(candidates: list[Candidate], ctx: Context, alert_labels: dict[str, dic
 
 
 def _trigger(candidates: list[Candidate], ctx: Context) -> Candidate | None:
-    """The change closest before the first symptom (within TRIGGER_BEFORE), preferring one
-    that touches what failed."""
+    """The change closest before the first symptom (within TRIGGER_BEFORE) that touches what
+    failed; another team's deploy is never the trigger at high confidence."""
     if ctx.first is None:
         return None
     before = [
@@ -149,12 +159,16 @@ def _trigger(candidates: list[Candidate], ctx: Context) -> Candidate | None:
         if c.kind == "change" and ctx.first - TRIGGER_BEFORE <= c.time <= ctx.first
     ]
     related = [c for c in before if _related_change(c, ctx)]
-    return max(related or before, key=lambda c: c.time, default=None)
+    return max(related, key=lambda c: c.time, default=None)
 
 
 def _related_change(c: Candidate, ctx: Context) -> bool:
     words = re.findall(r"[\w.\-/]+", c.text)
     return ctx.related(*words) or any(k and k in c.text for k in ctx.trigger_keys)
+
+
+def _pages(c: Candidate) -> set[str]:
+    return {t for t in c.tags if t.startswith("page:")}
 
 
 def _alert_name(c: Candidate) -> str:

@@ -102,11 +102,25 @@ def reconstruct(evidence: list[Evidence], window: CollectWindow) -> list[Candida
     first = first_cluster.time if first_cluster is not None else None
     # the main recovery: the best-supported one after the start (several sources saying so),
     # earliest on ties
-    main = max(
-        (c for c in recoveries if c.machine and (first is None or c.time > first)),
-        key=lambda c: (round(_confidence(c), 2), -c.time.timestamp()),
-        default=None,
-    )
+    after = [c for c in recoveries if c.machine and (first is None or c.time > first)]
+    # customer-visible impact ends where the first symptom's own sources say so
+    sources = {s.source for s in first_cluster.signals} if first_cluster is not None else set()
+    own = [c for c in after if sources & {s.source for s in c.signals}]
+    # ... the first time they do (a later "back to baseline" is the fix being undone)
+    # and nothing new fails right after (a failover ends one error and starts the next)
+    strong = [
+        s.time for c in symptoms for s in c.signals if _failure(s) and s.confidence >= 0.6
+    ]
+    settled = [
+        c
+        for c in own
+        if _confidence(c) >= 0.65 and not any(c.time < t <= c.time + RELAPSE for t in strong)
+    ]
+    main = min(settled, key=lambda c: c.time) if settled else None
+    if main is None:
+        main = max(
+            after, key=lambda c: (round(_confidence(c), 1), -c.time.timestamp()), default=None
+        )
     last_recovery = main.time if main is not None else None
     for s in signals:
         if s.family == "change" and first is not None and s.time > first:
@@ -177,6 +191,10 @@ def _merge(signals: list[Signal]) -> list[_Cluster]:
                 break
             if s.key and cluster.key and s.key != cluster.key:
                 continue
+            if s.family in ("change", "mitigation") and ("commit" in s.tags) != any(
+                "commit" in x.tags for x in cluster.signals
+            ):
+                continue  # a commit and the deploy that ships it are two rows of the story
             home = cluster
             break
         if home is None:
@@ -239,6 +257,7 @@ def _candidate(cluster: _Cluster, kind: str) -> Candidate:
 # How far back from the strongest early failure a weaker failure may lead it (a disk, a
 # replica or a certificate fails minutes before the customers' errors).
 CHAIN = timedelta(minutes=15)
+RELAPSE = timedelta(minutes=10)
 STRONG = 0.85
 
 
