@@ -26,11 +26,18 @@ CRITICAL_RE = re.compile(
 )
 
 
-def template_signals(templates: list[Template], p: Periods, data_end: datetime) -> list[Signal]:
-    """An onset signal per template that is new or bursting after the baseline, and its stop."""
+def template_signals(
+    templates: list[Template],
+    p: Periods,
+    data_end: datetime,
+    per_source: dict[str, Periods] | None = None,
+) -> list[Signal]:
+    """An onset signal per template that is new or bursting after the baseline, and its stop.
+
+    `per_source` gives a source its own baseline (see reconstruct._log_periods)."""
     out: list[Signal] = []
     for template in templates:
-        out.extend(_template(template, p, data_end))
+        out.extend(_template(template, (per_source or {}).get(template.source, p), data_end))
     return out
 
 
@@ -125,10 +132,16 @@ def _template(t: Template, p: Periods, data_end: datetime) -> list[Signal]:
 BUCKET = timedelta(seconds=10)
 ERR_RATIO_FLOOR = 0.02
 LAT_MIN_DELTA_MS = 200.0
-EPISODE_GAP = timedelta(minutes=5)  # restarts and retries make bursts flap; a lull is not recovery
+EPISODE_GAP = timedelta(minutes=5)
+SPAN_BUCKETS = 3  # buckets summed to judge one (30 s)  # restarts and retries make bursts flap; a lull is not recovery
 
 
-def access_signals(evidence: list[Evidence], p: Periods, data_end: datetime) -> list[Signal]:
+def access_signals(
+    evidence: list[Evidence],
+    p: Periods,
+    data_end: datetime,
+    per_source: dict[str, Periods] | None = None,
+) -> list[Signal]:
     """5xx and slow-request bursts per access log, and the return to normal of each."""
     buckets: dict[str, list[Evidence]] = defaultdict(list)
     samples: dict[str, list[Evidence]] = defaultdict(list)
@@ -142,8 +155,9 @@ def access_signals(evidence: list[Evidence], p: Periods, data_end: datetime) -> 
     out: list[Signal] = []
     for source, rows in buckets.items():
         rows.sort(key=lambda e: e.time)
-        out.extend(_errors(source, rows, samples.get(source, []), p, data_end))
-        out.extend(_latency(source, rows, p, data_end))
+        sp = (per_source or {}).get(source, p)
+        out.extend(_errors(source, rows, samples.get(source, []), sp, data_end))
+        out.extend(_latency(source, rows, sp, data_end))
     return out
 
 
@@ -178,7 +192,19 @@ def _errors(source, rows, samples, p: Periods, data_end) -> list[Signal]:
         lam = max(ratio0 * n, 1e-3)
         return x >= 2 and x >= max(RATIO * lam, ERR_RATIO_FLOOR * n) and log10_tail(x, lam) <= -3
 
-    found = _episode([elevated(r.attrs) for r in scan], 2, 3, int(EPISODE_GAP / BUCKET))
+    # judged over a few buckets at once: a steady trickle of 5xx (one or two per bucket on
+    # some requests only) is as real as a burst
+    summed = []
+    for k in range(len(scan)):
+        part = scan[k : k + SPAN_BUCKETS]
+        summed.append(
+            {
+                "requests": sum(r.attrs.get("requests", 0) for r in part),
+                "5xx": sum(r.attrs.get("5xx", 0) for r in part),
+            }
+        )
+    flags = [elevated(a) and scan[k].attrs.get("5xx", 0) > 0 for k, a in enumerate(summed)]
+    found = _episode(flags, 2, 3, int(EPISODE_GAP / BUCKET))
     if found is None:
         return []
     i, j = found

@@ -80,10 +80,11 @@ def reconstruct(evidence: list[Evidence], window: CollectWindow) -> list[Candida
     """Candidate timeline rows from normalised evidence, in time order, each citing its evidence."""
     p = periods(window)
     data_end = _data_ends(evidence)
-    lp = _log_periods(evidence, p, window)
+    lp = _source_periods(evidence, p, window)
+    logs_end = data_end.get("logs", window.end)
     signals: list[Signal] = []
-    signals += template_signals(mine(evidence), lp, data_end.get("logs", window.end))
-    signals += access_signals(evidence, lp, data_end.get("logs", window.end))
+    signals += template_signals(mine(evidence), p, logs_end, lp)
+    signals += access_signals(evidence, p, logs_end, lp)
     signals += metric_signals(evidence, _log_periods(evidence, p, window, kind="metric"))
     alert_history = alert_signals(evidence)
     signals += alert_history
@@ -168,6 +169,22 @@ def _log_periods(
         return p
     warm = min(WARM_UP, max((window.end - first) / 6, timedelta(minutes=5)))
     return Periods(first, first + warm)
+
+
+def _source_periods(
+    evidence: list[Evidence], p: Periods, window: CollectWindow
+) -> dict[str, Periods]:
+    """Each log source's baseline (as `_log_periods`, one source at a time)."""
+    firsts: dict[str, datetime] = {}
+    for e in evidence:
+        if e.kind == "log" and (e.source not in firsts or e.time < firsts[e.source]):
+            firsts[e.source] = e.time
+    out = {}
+    for source, first in firsts.items():
+        if first >= p.base_end - timedelta(minutes=5):
+            warm = min(WARM_UP, max((window.end - first) / 6, timedelta(minutes=5)))
+            out[source] = Periods(first, first + warm)
+    return out
 
 
 def _data_ends(evidence: list[Evidence]) -> dict[str, datetime]:
