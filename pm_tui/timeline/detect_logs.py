@@ -208,6 +208,7 @@ def _errors(source, rows, samples, p: Periods, data_end) -> list[Signal]:
     if found is None:
         return []
     i, j = found
+    j = _tail_end(scan, j, ratio0)
     first, last = scan[i], scan[j]
     label = source_label(source)
     in_bucket = [s for s in samples if first.time <= s.time < first.time + BUCKET]
@@ -240,6 +241,26 @@ def _errors(source, rows, samples, p: Periods, data_end) -> list[Signal]:
             )
         )
     return out
+
+
+TAIL_BUCKETS = 6  # the minute around a bucket that judges whether errors are still elevated
+
+
+def _tail_end(scan: list[Evidence], j: int, ratio0: float) -> int:
+    """The last bucket still failing above the baseline, judged over the minute around it:
+    the last few errors of an episode are fewer than its onset, but not yet normal."""
+    last = j
+    for k in range(j + 1, len(scan)):
+        if k - last > TAIL_BUCKETS:
+            break
+        if scan[k].attrs.get("5xx", 0) <= 0:
+            continue
+        part = scan[max(0, k - TAIL_BUCKETS // 2) : k + TAIL_BUCKETS // 2]
+        x = sum(r.attrs.get("5xx", 0) for r in part)
+        lam = max(ratio0 * sum(r.attrs.get("requests", 0) for r in part), 1e-3)
+        if x >= 2 and log10_tail(x, lam) <= -1.3:
+            last = k
+    return last
 
 
 def _latency(source, rows, p: Periods, data_end) -> list[Signal]:

@@ -21,7 +21,9 @@ from pm_tui.timeline.candidate import Candidate
 LOW = 0.45  # background: shown, never accepted by --accept-high
 MEDIUM = 0.6  # plausible, for the person to judge
 CAP_OTHER = 0.7  # extra symptoms and secondary recoveries: below HIGH_CONFIDENCE
-TRIGGER_BEFORE = timedelta(minutes=60)  # a change this close before the first symptom may trigger it
+TRIGGER_BEFORE = timedelta(
+    minutes=60
+)  # a change this close before the first symptom may trigger it
 EARLY = timedelta(minutes=2)  # clocks and scrape lag: an alert may lead the first symptom a bit
 AFTER_RECOVERY = timedelta(minutes=10)
 RECURRING_BEFORE = timedelta(minutes=5)
@@ -113,9 +115,12 @@ def judge(candidates: list[Candidate], ctx: Context, alert_labels: dict[str, dic
             else:
                 seen_page = True
                 our_pages.update(_pages(c))
-        elif c.kind in ("acknowledged", "resolved") and _pages(c) and not (
-            _pages(c) & our_pages
-        ) and _pages(c) & other_pages:
+        elif (
+            c.kind in ("acknowledged", "resolved")
+            and _pages(c)
+            and not (_pages(c) & our_pages)
+            and _pages(c) & other_pages
+        ):
             c.confidence = min(c.confidence, LOW)  # another incident's page
         elif c.kind == "acknowledged":
             if seen_ack or not seen_page:

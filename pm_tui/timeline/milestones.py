@@ -23,6 +23,7 @@ from pm_tui.timeline.candidate import Candidate
 
 # Below this, a candidate is not trusted to place a milestone.
 RELATED = 0.55
+HIGH = 0.75  # pm_tui.timeline.accept.HIGH_CONFIDENCE
 # How far before the first symptom an alert may fire and still detect it (clocks, scrape lag).
 EARLY_ALERT = timedelta(minutes=2)
 
@@ -69,10 +70,14 @@ def propose_milestones(candidates: Iterable[Candidate]) -> list[ProposedMileston
     if started is not None:
         out.append(_from("started", started, "the first observable failure"))
     after = started.time - EARLY_ALERT if started is not None else None
-    detected = first(("alert_fired", "paged"), after)
+    # the high-confidence alerts and pages are the related ones (pm_tui.timeline.judge)
+    detected = first(("alert_fired", "paged"), after, HIGH) or first(
+        ("alert_fired", "paged"), after
+    )
     if detected is not None:
         out.append(_from("detected", detected, "the first related alert or page"))
-    acked = first(("acknowledged",), detected.time if detected is not None else after)
+    since_page = detected.time if detected is not None else after
+    acked = first(("acknowledged",), since_page, HIGH) or first(("acknowledged",), since_page)
     if acked is not None:
         out.append(_from("acknowledged", acked, "the first acknowledgement of the page"))
     since = started.time if started is not None else None

@@ -109,9 +109,7 @@ def reconstruct(evidence: list[Evidence], window: CollectWindow) -> list[Candida
     own = [c for c in after if sources & {s.source for s in c.signals}]
     # ... the first time they do (a later "back to baseline" is the fix being undone)
     # and nothing new fails right after (a failover ends one error and starts the next)
-    strong = [
-        s.time for c in symptoms for s in c.signals if _failure(s) and s.confidence >= 0.6
-    ]
+    strong = [s.time for c in symptoms for s in c.signals if _failure(s) and s.confidence >= 0.6]
     settled = [
         c
         for c in own
@@ -127,10 +125,14 @@ def reconstruct(evidence: list[Evidence], window: CollectWindow) -> list[Candida
         if s.family == "change" and first is not None and s.time > first:
             if last_recovery is None or s.time <= last_recovery + timedelta(minutes=2):
                 s.family = "mitigation"
-        elif s.family == "mitigation" and "chat" not in s.tags and (
-            first is None
-            or s.time <= first
-            or (last_recovery is not None and s.time > last_recovery + timedelta(minutes=2))
+        elif (
+            s.family == "mitigation"
+            and "chat" not in s.tags
+            and (
+                first is None
+                or s.time <= first
+                or (last_recovery is not None and s.time > last_recovery + timedelta(minutes=2))
+            )
         ):
             s.family = "change"
     rest = _merge([s for s in signals if s.family not in ("symptom", "recovery")])
