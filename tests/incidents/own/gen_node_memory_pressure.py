@@ -37,14 +37,14 @@ def failing(t):
 
 # ---- nginx access log of the cart ingress (UTC offset in each line)
 al = []
-for t in poisson_times(rng, W0, W1, 3.0):
+for t in poisson_times(rng, W0, W1, 1.6):
     path = rng.choice(["/api/cart", "/api/cart/items", "/api/cart/checkout", "/static/app.js"])
     if failing(t) and path.startswith("/api/cart") and rng.random() < 0.35:
         st, rt = rng.choice([502, 503, 504]), rng.uniform(0.001, 5.0)
     else:
         st, rt = (200 if rng.random() > 0.01 else 404), rng.uniform(0.01, 0.2)
     al.append((t, nginx(t, "10.1.%d.%d" % (rng.randint(0, 9), rng.randint(2, 250)), "GET", path, st, rng.randint(200, 9000), "Mozilla/5.0", rt=rt)))
-inc.lines("ingress/access.log", [l for _, l in sorted(al, key=lambda x: x[0])])
+inc.lines("ingress/access.log.gz", [l for _, l in sorted(al, key=lambda x: x[0])])
 
 # ---- kubernetes events
 k = Kube(rng)
@@ -122,12 +122,12 @@ inc.truth(
      (ACK, "acknowledged", "Eve acknowledges", "pagerduty-entries.json", 60),
      (DIAG, "diagnosis", "Bo: node memory pressure from fluent-shipper", "slack", 90),
      (DRAIN, "mitigation", "node cordoned and drained", "k8s-events.json", 120),
-     (MITIGATED, "recovery", "cart 5xx stop", "ingress/access.log", 90),
+     (MITIGATED, "recovery", "cart 5xx stop", "ingress/access.log.gz", 90),
      (ALERT_OK, "alert_resolved", "CartApiErrors resolved", "alerts.ndjson", 60),
      (RESOLVED, "resolved", "PagerDuty resolved", "pagerduty-entries.json", 60)],
     [(OTHER_DEPLOY, "payments-web rollout by another team", "deploys.json"),
      (T(D + "08:10:00"), "NatGatewayPacketDrops flapping for platform", "alerts.ndjson"),
      (T(D + "08:05:00"), "report-gen BackOff in batch namespace", "k8s-events.json"),
      (QUESTION, "'should we roll it back?' question", "slack")],
-    [("ingress/access.log", "logs"), ("k8s-events.json", "kube-events"), ("alerts.ndjson", "alertmanager-webhook"),
+    [("ingress/access.log.gz", "logs"), ("k8s-events.json", "kube-events"), ("alerts.ndjson", "alertmanager-webhook"),
      ("deploys.json", "deploys"), ("pagerduty-entries.json", "pagerduty-log-entries"), ("slack", "slack-export")])
