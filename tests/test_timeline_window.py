@@ -265,3 +265,33 @@ def test_own_tuned_incident_scores(env):
     assert got["candidates_per_key_event"] <= 3
     assert got["durations_within_60s"] == 4
     assert got["false_high_max"] <= 1
+
+
+async def test_wizard_h_sets_the_window_and_skips_a_repeat_of_a_curated_row(sample_repo):
+    from pm_tui.timeline import Candidate, save_candidates
+    from screens.app import create_app
+    from tests.conftest import DRAFT_ID
+    from tests.wizard_helpers import frozen_clock
+
+    pm = sample_repo.load(DRAFT_ID)
+    at = datetime(2025, 6, 14, 22, 0, tzinfo=UTC)
+    pm.timeline.append(TimelineEvent(id=pm.next_event_id(), time=at.replace(minute=15),
+                                     text="on-call paged", kind="paged"))  # fmt: skip
+    pm.sort_timeline()
+    sample_repo.save(pm)
+    save_candidates(sample_repo, DRAFT_ID, [
+        Candidate("C-first", "first_symptom", at.replace(minute=4), "New errors in app.log",
+                  ["app.log"], confidence=0.95),
+        Candidate("C-page", "paged", at.replace(minute=15, second=40), "Page triggered",
+                  ["pagerduty"], confidence=0.95),
+    ])  # fmt: skip
+    app = create_app(sample_repo, DRAFT_ID, clock=frozen_clock, autosave_delay=60)
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.action_goto_step(2)
+        await pilot.pause()
+        before = len(app.pm.timeline)
+        await pilot.press("h")
+        await pilot.pause()
+        assert len(app.pm.timeline) == before + 1  # the page repeats the curated row
+        assert app.pm.window.started == at.replace(minute=4)
+        assert [e.kind for e in app.pm.timeline].count("paged") == 1

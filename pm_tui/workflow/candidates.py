@@ -147,17 +147,21 @@ def accept_milestones(pm: PostMortem, proposed: list[ProposedMilestone]) -> Acce
     return out
 
 
-def accept_high_confidence(repo: Repository, pm: PostMortem) -> Accepted:
-    """Accept the high-confidence candidates and the proposed window milestones.
+def accept_high(
+    pm: PostMortem, pending: list[Candidate], every: list[Candidate] | None = None
+) -> Accepted:
+    """A copy of `pm` with the high-confidence `pending` candidates added and the window
+    milestones proposed from `every` candidate (default: `pending`) set.
 
     A candidate repeating a curated row of the same kind within its tolerance is skipped
     (listed in `skipped`), so accepting never adds a near-duplicate of what the person wrote.
     """
     from pm_tui.timeline import high_confidence
     from pm_tui.timeline.accept import near_duplicate
+    from pm_tui.timeline.milestones import propose_milestones
 
     chosen, skipped = [], []
-    for c in high_confidence(pending_candidates(repo, pm)):
+    for c in high_confidence(pending):
         twin = near_duplicate(pm, c)
         if twin is None:
             chosen.append(c)
@@ -167,7 +171,16 @@ def accept_high_confidence(repo: Repository, pm: PostMortem) -> Accepted:
             )
     out = accept_candidates(pm, chosen)
     out.skipped = skipped
-    window = accept_milestones(out.pm, proposed_milestones(repo, pm))
+    window = accept_milestones(out.pm, propose_milestones(every if every is not None else pending))
     out.pm, out.milestones = window.pm, window.milestones
     out.changed += window.changed
     return out
+
+
+def accept_high_confidence(repo: Repository, pm: PostMortem) -> Accepted:
+    """`accept_high` on the kept candidates: the pending ones, milestones from all not dismissed."""
+    from pm_tui.timeline import load_candidates, load_dismissed
+
+    dismissed = load_dismissed(repo, pm.id)
+    every = [c for c in load_candidates(repo, pm.id) if c.id not in dismissed]
+    return accept_high(pm, pending_candidates(repo, pm), every)
