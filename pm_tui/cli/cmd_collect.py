@@ -58,6 +58,12 @@ def register(sub: argparse._SubParsersAction) -> None:
         metavar="VAR",
         help="variable holding a bearer token for Prometheus",
     )
+    p.add_argument(
+        "--prometheus-tenant",
+        metavar="ORG",
+        help="X-Scope-OrgID for a multi-tenant store (Mimir, Cortex, Thanos); give the URL "
+        "with its path prefix, e.g. http://mimir:8080/prometheus",
+    )
     p.add_argument("--alertmanager", metavar="URL", help="Alertmanager base URL")
     p.add_argument(
         "--alert-notifications", metavar="FILE", help="recorded Alertmanager webhook payloads"
@@ -128,6 +134,7 @@ def source_options(args: argparse.Namespace) -> SourceOptions:
         queries=list(args.query),
         selector=args.selector,
         prometheus_token_env=args.prometheus_token_env,
+        prometheus_tenant=args.prometheus_tenant or "",
         alertmanager=args.alertmanager,
         alert_notifications=args.alert_notifications,
         pagerduty=args.pagerduty,

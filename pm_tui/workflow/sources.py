@@ -30,6 +30,7 @@ class SourceOptions:
     queries: list[str] = field(default_factory=list)
     selector: str = ""
     prometheus_token_env: str | None = None
+    prometheus_tenant: str = ""
     alertmanager: str | None = None
     alert_notifications: str | None = None
     pagerduty: str | None = None
@@ -80,6 +81,9 @@ def specs_for(options: SourceOptions, config: dict | None = None) -> list[Source
         elif prom_cfg.get("user_env"):  # Prometheus behind basic auth (docs/config.md)
             prom["username_env"] = prom_cfg["user_env"]
             prom["password_env"] = prom_cfg.get("password_env")
+        tenant = o.prometheus_tenant or prom_cfg.get("tenant")
+        if tenant:  # a multi-tenant long-term store (Mimir, Cortex, Thanos receive)
+            prom["tenant"] = tenant
         specs.append(SourceSpec("prometheus", prometheus, "\n".join(o.queries), prom))
     elif o.queries:
         raise UsageError("--query needs --prometheus URL (or prometheus.url in the config)")
