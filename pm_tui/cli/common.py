@@ -57,3 +57,17 @@ def add_repo_option(parser) -> None:
 def sample_incidents_dir() -> Path:
     """The bundled sample incidents (beside the pm_tui package in the source tree)."""
     return Path(__file__).resolve().parents[2] / "sample_incidents"
+
+
+def load_catalog(repo, *, with_text: bool = False, today: date | None = None, warn: bool = True):
+    """Every post-mortem of `repo` through the repository index; with `warn`, each unreadable
+    file is named on stderr (skipped, never fatal)."""
+    import sys
+
+    from pm_tui import repo_index
+
+    catalog = repo_index.load(repo.root, with_text=with_text, today=today)
+    if warn:
+        for bad in catalog.unreadable:
+            print(f"pm-tui: skipped {bad.path.name}: {bad.error}", file=sys.stderr)
+    return catalog
