@@ -196,8 +196,16 @@ def record(pm: PostMortem, today: date) -> tuple:
         tuple((f.id, f.category, f.description) for f in pm.analysis.factors),
         tuple(pm.analysis.immediate_causes),
         tuple(
-            (a.id, a.action, a.owner, _ordinal(a.deadline), a.priority, a.status, a.tracker_url,
-             a.factor)
+            (
+                a.id,
+                a.action,
+                a.owner,
+                _ordinal(a.deadline),
+                a.priority,
+                a.status,
+                a.tracker_url,
+                a.factor,
+            )
             for a in pm.actions
         ),  # fmt: skip
         secs,
@@ -352,8 +360,8 @@ def _scan(folder: Path) -> Iterable[tuple[str, int, int]]:
 
 
 def _parse(path: Path, data: bytes):
-    from pm_tui.tomlfile import parse_postmortem
     from pm_tui.errors import FileFormatError
+    from pm_tui.tomlfile import parse_postmortem
 
     try:
         text = data.decode("utf-8")
