@@ -59,6 +59,7 @@ class Incident:
     service: str
     category: str
     cause: str
+    category2: str  # the second factor's category
     detect_min: int
     ack_min: int
     mitigate_min: int
@@ -85,18 +86,24 @@ class Truth:
         """When the file reached its final state (its last commit)."""
         return inc.follow_up_held or inc.published_at
 
-    def recurred_after_fix(self) -> set[tuple[str, str]]:
-        """(fixed incident id, recurring incident id): same service and category, the later one
-        starting after every action of the first one's CF-1 was done."""
+    def recurred_after_fix(self) -> set[tuple[str, str, str]]:
+        """(fixed incident id, category, recurring incident id): the later incident shares the
+        service and names the category, and starts within 90 days after every action of the
+        factor was done."""
         out = set()
         for p in self.incidents:
-            fixes = [a for a in p.actions if a["factor"] == "CF-1"]
-            if not fixes or any(a["status"] != "done" for a in fixes):
-                continue
-            closed = self.closed_at(p)
-            for q in self.incidents:
-                if (q.service, q.category) == (p.service, p.category) and q.started > closed:
-                    out.add((p.id, q.id))
+            for factor, category in (("CF-1", p.category), ("CF-2", p.category2)):
+                fixes = [a for a in p.actions if a["factor"] == factor]
+                if not fixes or any(a["status"] != "done" for a in fixes):
+                    continue
+                for q in self.incidents:
+                    closed = self.closed_at(p)
+                    if (
+                        q.service == p.service
+                        and category in (q.category, q.category2)
+                        and closed < q.started <= closed + timedelta(days=90)
+                    ):
+                        out.add((p.id, category, q.id))
         return out
 
     def overdue(self) -> int:
@@ -142,6 +149,7 @@ def _incident(
         service=service,
         category=category,
         cause=cause.format(n=rng.choice([20, 30, 50, 80, 120])),
+        category2=rng.choice(["monitoring", "runbook", "communication", "process", "testing"]),
         detect_min=detect,
         ack_min=ack,
         mitigate_min=mitigate,
@@ -241,8 +249,8 @@ def render(inc: Incident, *, stage: str) -> str:
         "",
         "[[analysis.factors]]",
         'id = "CF-2"',
-        'category = "monitoring"',
-        f'description = "No alert watched {inc.service} saturation, only its error ratio"',
+        f'category = "{inc.category2}"',
+        f'description = "The {inc.category2} around {inc.service} did not catch it in time"',
         'events = ["T-002"]',
     ]
     for a in inc.actions:

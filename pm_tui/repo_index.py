@@ -90,11 +90,12 @@ class IndexedPostMortem:
     `pm_tui.durations` when the file was read.
     """
 
-    __slots__ = ("_folder", "_name", "_row", "_detail", "_actions", "_factors")
+    __slots__ = ("_folder", "_name", "_row", "_detail", "_actions", "_factors", "_started")
 
     def __init__(self, folder: str, name: str, row: tuple):
         self._folder, self._name, self._row = folder, name, row
         self._detail: tuple | None = None
+        self._started: datetime | None = None
         self._actions: list[ActionItem] | None = None
         self._factors: list[ContributingFactor] | None = None
 
@@ -102,6 +103,10 @@ class IndexedPostMortem:
     def path(self) -> Path:
         """The post-mortem's file."""
         return Path(self._folder, self._name)
+
+    @property
+    def file_name(self) -> str:
+        return self._name
 
     @property
     def path_text(self) -> str:
@@ -124,7 +129,9 @@ class IndexedPostMortem:
 
     @property
     def started(self) -> datetime:
-        return datetime.fromtimestamp(self._row[2], UTC)
+        if self._started is None:
+            self._started = datetime.fromtimestamp(self._row[2], UTC)
+        return self._started
 
     @property
     def date(self) -> date:

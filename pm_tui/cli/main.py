@@ -28,6 +28,7 @@ COMMANDS = [
     "review",
     "schedule",
     "search",
+    "stats",
     "distribute",
     "open",
     "demo",

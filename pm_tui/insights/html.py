@@ -1,0 +1,206 @@
+"""The insights as one self-contained HTML page for a monthly review: inline CSS and SVG
+charts, no script. Links to post-mortems are relative to the repository root
+(`postmortems/<id>.toml`), so the page works saved there or served by the git host."""
+
+from __future__ import annotations
+
+from html import escape
+
+from pm_tui.insights.compute import Insights
+from pm_tui.insights.definitions import DEFINITIONS, DURATION_METRICS, TIME_GROUPINGS
+from pm_tui.insights.render import TOP, duration_text, share_text, trend_text
+from pm_tui.report.svg import bar_chart, sparkline
+
+CSS = """
+body{font:15px/1.45 system-ui,sans-serif;max-width:70em;margin:2em auto;padding:0 1em;color:#222}
+h1{font-size:1.6em;margin-bottom:.2em}h2{margin-top:1.8em;border-bottom:1px solid #ddd}
+table{border-collapse:collapse;margin:.6em 0}td,th{padding:.25em .6em;border-bottom:1px solid #eee;
+text-align:left;vertical-align:top}td.n{text-align:right;font-variant-numeric:tabular-nums}
+.meta{color:#666}.charts{display:flex;flex-wrap:wrap;gap:1em}.chart-title{font-size:12px;
+font-weight:600}.chart-label{font-size:10px;fill:#555}.faster{color:#1a7f37}.slower{color:#b42318}
+dl dt{font-weight:600;margin-top:.5em}dl dd{margin-left:1em;color:#444}
+"""
+
+
+def _link(pm_id: str) -> str:
+    return f'<a href="postmortems/{escape(pm_id, quote=True)}.toml">{escape(pm_id)}</a>'
+
+
+def _links(ids: list[str], limit: int = 5) -> str:
+    shown = ", ".join(_link(i) for i in ids[-limit:])
+    more = f" and {len(ids) - limit} more" if len(ids) > limit else ""
+    return shown + escape(more)
+
+
+def _table(header: list[str], rows: list[list[str]]) -> str:
+    head = "".join(f"<th>{escape(h)}</th>" for h in header)
+    body = "".join("<tr>" + "".join(rows_cell for rows_cell in row) + "</tr>" for row in rows)
+    return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+
+
+def _td(text: object, numeric: bool = False) -> str:
+    return f"<td{' class=n' if numeric else ''}>{escape(str(text))}</td>"
+
+
+def _trend(t: float | None) -> str:
+    if t is None:
+        return "<td></td>"
+    return f'<td class="{"faster" if t < 0 else "slower"}">{escape(trend_text(t))}</td>'
+
+
+def _durations(ins: Insights) -> str:
+    periods = ins.periods
+    if not periods:
+        return "<p>No post-mortem matches.</p>"
+    labels = [p.key for p in periods]
+    charts = []
+    for m in DURATION_METRICS:
+        values = [p.metrics[m].median for p in periods]
+        charts.append(
+            bar_chart(
+                labels,
+                [v / 60 if v is not None else None for v in values],
+                width=460,
+                height=170,
+                title=f"Median time to {m} (minutes) by {ins.query.by}",
+                value_text=lambda v: duration_text(v * 60),
+            )
+        )
+    rows = []
+    for p in periods:
+        row = [_td(p.key), _td(len(p.ids), True)]
+        for m in DURATION_METRICS:
+            s = p.metrics[m]
+            row += [_td(duration_text(s.median), True), _td(duration_text(s.p90), True)]
+            if ins.query.by in TIME_GROUPINGS:
+                row.append(_trend(s.trend))
+        rows.append(row)
+    header = [ins.query.by.capitalize(), "N"]
+    for m in DURATION_METRICS:
+        header += [f"{m} median", "p90"] + (["trend"] if ins.query.by in TIME_GROUPINGS else [])
+    lines = "".join(
+        f"<tr><th>{escape(m)}</th><td>"
+        + sparkline([p.metrics[m].median for p in periods], label=f"time to {m}")
+        + "</td></tr>"
+        for m in DURATION_METRICS
+    )
+    return (
+        f'<div class="charts">{"".join(charts)}</div>'
+        f"<table><tbody>{lines}</tbody></table>" + _table(header, rows)
+    )
+
+
+def _recurrence(ins: Insights) -> str:
+    rows = [
+        [
+            _td(len(g.ids), True),
+            _td(g.service),
+            _td(("category " if g.kind == "category" else "cause: ") + g.label),
+            f"<td>{_links(g.ids)}</td>",
+        ]
+        for g in ins.recurrence[: 2 * TOP]
+    ]
+    cats = ins.categories[:TOP]
+    chart = bar_chart(
+        [c.category for c in cats],
+        [float(c.incidents) for c in cats],
+        width=640,
+        height=170,
+        title="Incidents per factor category",
+        value_text=lambda v: f"{v:.0f} incidents",
+    )
+    cat_rows = [
+        [_td(c.category), _td(c.incidents, True), _td(c.services_recurring, True)] for c in cats
+    ]
+    return (
+        _table(["Incidents", "Service", "Shared", "Post-mortems (latest)"], rows)
+        + chart
+        + _table(["Category", "Incidents", "Services where it recurred"], cat_rows)
+    )
+
+
+def _follow_through(ins: Insights) -> str:
+    def rows(items):
+        return [
+            [
+                _td(f.who),
+                _td(f.opened, True),
+                _td(f.closed, True),
+                _td(f.open, True),
+                _td(f.overdue, True),
+                _td(f"{f.median_age_days:.0f}" if f.median_age_days is not None else "—", True),
+                _td(f.oldest_age_days if f.oldest_age_days is not None else "—", True),
+            ]
+            for f in items
+        ]
+
+    header = ["", "Opened", "Closed", "Open", "Overdue", "Median age (days)", "Oldest"]
+    overdue = sum(f.overdue for f in ins.owners)
+    return (
+        f"<p><strong>{overdue}</strong> overdue action items. Published within 48 h of "
+        f"resolution: <strong>{escape(share_text(ins.published))}</strong>. Follow-up reviews "
+        f"held on time: <strong>{escape(share_text(ins.follow_up))}</strong>.</p>"
+        + bar_chart(
+            [f.who for f in ins.owners[:TOP]],
+            [float(f.overdue) for f in ins.owners[:TOP]],
+            width=640,
+            height=170,
+            title="Overdue action items per owner",
+            value_text=lambda v: f"{v:.0f} overdue",
+        )
+        + "<h3>Per owner</h3>"
+        + _table(["Owner", *header[1:]], rows(ins.owners))
+        + "<h3>Per team</h3>"
+        + _table(["Team", *header[1:]], rows(ins.teams))
+    )
+
+
+def _effectiveness(ins: Insights) -> str:
+    rows = [
+        [
+            f"<td>{_link(x.id)}</td>",
+            _td(x.service),
+            _td(x.category),
+            _td(x.closed_at.date().isoformat()),
+            _td(x.recurrences, True),
+            f"<td>{_links(x.recurred[:5][::-1], 5)}</td>",
+        ]
+        for x in ins.fixes_that_did_not_hold[: 2 * TOP]
+    ]
+    return (
+        f"<p>{len(ins.fixes_that_did_not_hold)} of {ins.fixes} fixed factors recurred within 90 "
+        "days after their action items were closed.</p>"
+        + _table(["Fixed in", "Service", "Category", "Closed by", "Recurrences", "First"], rows)
+    )
+
+
+def render_html(ins: Insights) -> str:
+    """The whole page."""
+    q = ins.query
+    scope = f"{len(ins.considered)} post-mortems, as of {q.today.isoformat()}"
+    if q.since or q.until:
+        scope += f", from {q.since or 'the first'} to {q.until or 'today'}"
+    if q.services:
+        scope += ", service " + ", ".join(q.services)
+    if q.severities:
+        scope += ", severity " + ", ".join(q.severities)
+    sections = [
+        ("Durations", _durations(ins)),
+        ("Recurrence", _recurrence(ins)),
+        ("Follow-through", _follow_through(ins)),
+        ("Effectiveness", _effectiveness(ins)),
+        (
+            "Definitions",
+            "<dl>"
+            + "".join(f"<dt>{escape(k)}</dt><dd>{escape(v)}</dd>" for k, v in DEFINITIONS.items())
+            + "</dl>",
+        ),
+    ]
+    body = "\n".join(f"<section><h2>{escape(t)}</h2>\n{h}</section>" for t, h in sections)
+    return (
+        '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f"<title>Incident insights</title>\n<style>{CSS}</style></head>\n<body>\n"
+        f'<header><h1>Incident insights</h1><p class="meta">{escape(scope)}</p></header>\n'
+        f"{body}\n</body></html>"
+    )
