@@ -274,6 +274,8 @@ def render(inc: Incident, *, stage: str) -> str:
             'channel = "email"',
             'recipients = ["incidents@example.com"]',
         ]
+    if stage == "final" and inc.follow_up_held is not None:
+        lines += ["", f"# Follow-up review held on {inc.follow_up_held.date().isoformat()}."]
     return "\n".join(lines) + "\n"
 
 

@@ -112,11 +112,10 @@ def related_incidents(repo, pm: PostMortem) -> list:
 
 def open_action_review(repo, today) -> dict[str, list]:
     """Open action items of every post-mortem in the repository, grouped by owner."""
-    from pm_tui.catalog import load_all
+    from pm_tui import repo_index
     from pm_tui.review import by_owner, open_actions
 
-    pms = [s.postmortem for s in load_all(repo) if s.postmortem is not None]
-    return by_owner(open_actions(pms, today))
+    return by_owner(open_actions(repo_index.load(repo.root, today=today).postmortems, today))
 
 
 def load_metric_series(repo, pm: PostMortem) -> list[tuple[str, list[tuple[datetime, float]]]]:
