@@ -118,6 +118,20 @@ def open_action_review(repo, today) -> dict[str, list]:
     return by_owner(open_actions(repo_index.load(repo.root, today=today).postmortems, today))
 
 
+def repository_catalog(repo, today):
+    """Every post-mortem of the repository as the repository index sees it (for the start screen)."""
+    from pm_tui import repo_index
+
+    return repo_index.load(repo.root, today=today)
+
+
+def insights_records(repo, today):
+    """(catalog, file histories) for the Insights screen."""
+    from pm_tui.insights import load_records
+
+    return load_records(repo.root, today)
+
+
 def load_metric_series(repo, pm: PostMortem) -> list[tuple[str, list[tuple[datetime, float]]]]:
     """Named metric series from the kept evidence, for the step 2 chart ([] when none)."""
     try:
