@@ -120,12 +120,14 @@ class IndexedPostMortem:
     open_action_count = property(lambda self: self._row[5])
 
     def _d(self, n: int):
-        if self._detail is None:
-            self._detail = _PlainUnpickler(io.BytesIO(self._row[8])).load()
-        return self._detail[n]
+        return (self._detail or self._decode())[n]
 
-    services = property(lambda self: list(self._d(0)))
-    immediate_causes = property(lambda self: list(self._d(2)))
+    def _decode(self) -> tuple:
+        self._detail = _PlainUnpickler(io.BytesIO(self._row[8])).load()
+        return self._detail
+
+    services = property(lambda self: self._d(0))  # a tuple: read-only
+    immediate_causes = property(lambda self: self._d(2))
 
     @property
     def started(self) -> datetime:
@@ -148,6 +150,17 @@ class IndexedPostMortem:
     @property
     def categories(self) -> set[str]:
         return {c for _i, c, _d in self._d(1)}
+
+    @property
+    def factor_rows(self) -> tuple:
+        """(id, category, description) of each factor, as stored."""
+        return self._d(1)
+
+    @property
+    def action_rows(self) -> tuple:
+        """(id, action, owner, deadline ordinal, priority, status, tracker url, factor) of
+        each action item, as stored (the arithmetic of insights reads these)."""
+        return self._d(3)
 
     @property
     def actions(self) -> list[ActionItem]:
@@ -245,12 +258,63 @@ def _counts(findings) -> tuple[int, int, int, int]:
     )
 
 
+class _WatchedDay(date):
+    """A day that remembers being looked at: validation that never reads `today` gives the
+    same findings on every day, so the index skips asking again (halves a cold build)."""
+
+    looked = False
+
+    def _look(self):
+        type(self).looked = True
+        return date(self.year, self.month, self.day)
+
+    def __lt__(self, other):
+        return self._look() < other
+
+    def __le__(self, other):
+        return self._look() <= other
+
+    def __gt__(self, other):
+        return self._look() > other
+
+    def __ge__(self, other):
+        return self._look() >= other
+
+    def __sub__(self, other):
+        return self._look() - other
+
+    def __rsub__(self, other):
+        return other - self._look()
+
+    def __add__(self, other):
+        return self._look() + other
+
+    __radd__ = __add__
+
+    def isoformat(self):
+        return self._look().isoformat()
+
+    def toordinal(self):
+        return self._look().toordinal()
+
+    def __str__(self):
+        return str(self._look())
+
+    def __format__(self, spec):
+        return format(self._look(), spec)
+
+
 def _badge(pm: PostMortem, today: date) -> tuple:
-    # The rules decide which findings depend on the day; the index only asks them on two
-    # days (today and far ahead) and, when the counts differ, bisects for the day they switch.
+    # The rules decide which findings depend on the day; when they read the day, the index
+    # asks them again far ahead and, when the counts differ, bisects for the switch day.
     from pm_tui.validation import validate
 
-    now = _counts(validate(pm, today=today))
+    class Day(_WatchedDay):
+        pass
+
+    now = _counts(validate(pm, today=Day(today.year, today.month, today.day)))
+    if not Day.looked:
+        return (*now, NO_SWITCH, None)
     far = today + timedelta(days=3650)
     later = _counts(validate(pm, today=far))
     if later == now:

@@ -22,7 +22,7 @@ def _run(repo, *args: str) -> int:
 @pytest.fixture
 def cache_dir(tmp_path, monkeypatch):
     d = tmp_path / "cache"
-    monkeypatch.setenv("PM_TUI_CACHE_DIR", str(d))
+    monkeypatch.setenv("PM_TUI_CACHE_DIR", str(d))  # no longer read: the index is in .git
     return d
 
 

@@ -263,22 +263,23 @@ def follow_through(records: list, today: date) -> tuple[list[FollowThrough], lis
     """Action items per owner and per team: opened, closed, open, overdue, age of open ones."""
     tables: tuple[dict[str, FollowThrough], dict[str, FollowThrough]] = ({}, {})
     ages: dict[tuple[int, str], list[int]] = defaultdict(list)
+    today_n = today.toordinal()
     for r in records:
         age = (today - r.date).days
         services = r.services
         team = services[0] if services else NO_SERVICE
-        for a in r.actions:
-            for n, name in enumerate((a.owner.strip() or NO_OWNER, team)):
+        for _id, _text, owner, deadline, _prio, status, _url, _factor in r.action_rows:
+            for n, name in enumerate((owner.strip() or NO_OWNER, team)):
                 row = tables[n].get(name)
                 if row is None:
                     row = tables[n][name] = FollowThrough(name)
                 row.opened += 1
-                if a.status in CLOSED:
+                if status in CLOSED:
                     row.closed += 1
-                elif a.status in OPEN:
+                elif status in OPEN:
                     row.open += 1
                     ages[(n, name)].append(age)
-                    if a.deadline is not None and a.deadline < today:
+                    if deadline is not None and deadline < today_n:
                         row.overdue += 1
                     if not row.ids or row.ids[-1] != r.id:
                         row.ids.append(r.id)
@@ -346,15 +347,16 @@ def fixes_that_did_not_hold(records: list, history: dict) -> tuple[int, list[Fix
     ids_of = {k: [r.id for r in v] for k, v in later.items()}
     fixes, failed = 0, []
     for r in records:
-        for f in r.factors:
-            items = [a for a in r.actions if a.factor == f.id]
-            if not items or any(a.status != "done" for a in items):
+        actions = r.action_rows
+        for factor_id, category, _text in r.factor_rows:
+            items = [a for a in actions if a[7] == factor_id]
+            if not items or any(a[5] != "done" for a in items):
                 continue
             fixes += 1
-            closed = _closed_at(r, items, history)
+            closed = _closed_at(r, [a[3] for a in items], history)
             spans = []
             for s in r.services:
-                key = (s, f.category)
+                key = (s, category)
                 lo = bisect.bisect_right(starts[key], closed)
                 hi = bisect.bisect_right(starts[key], closed + RECURRENCE_HORIZON, lo)
                 if hi > lo:
@@ -369,18 +371,18 @@ def fixes_that_did_not_hold(records: list, history: dict) -> tuple[int, list[Fix
                 ids, count = ordered[:MAX_LISTED], len(ordered)
             if count:
                 failed.append(
-                    FixThatDidNotHold(r.id, ", ".join(r.services), f.category, closed, ids, count)
+                    FixThatDidNotHold(r.id, ", ".join(r.services), category, closed, ids, count)
                 )
     failed.sort(key=lambda x: (-x.recurrences, x.id))
     return fixes, failed
 
 
-def _closed_at(r, items, history) -> datetime:
+def _closed_at(r, deadlines: list[int | None], history) -> datetime:
     h = history.get(r.file_name)
     if h and h.commits:
         return datetime.fromtimestamp(h.commits[-1], UTC)
-    deadlines = [a.deadline for a in items if a.deadline]
-    day = max(deadlines) if deadlines else r.date
+    known = [d for d in deadlines if d is not None]
+    day = date.fromordinal(max(known)) if known else r.date
     return datetime.combine(day, datetime.max.time(), UTC)
 
 
