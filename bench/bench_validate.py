@@ -39,7 +39,7 @@ def main() -> None:
     args = ap.parse_args()
     os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})  # one core, as the bar says
 
-    from pm_tui.tomlfile import parse_postmortem
+    from pm_tui.toml_read import parse_postmortem
     from pm_tui.validation import validate
     from pm_tui.validation.rules import _prose_findings
 
@@ -83,7 +83,7 @@ def main() -> None:
 
     from pm_tui.language import check_prose
 
-    corpus = ROOT.parent / "shared" / "corpus" / "real_postmortems"
+    corpus = ROOT / "tests" / "corpus" / "real_postmortems"
     words: list[str] = []
     for p in sorted(corpus.glob("*.md")):
         words += p.read_text(encoding="utf-8").split()

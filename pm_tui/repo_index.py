@@ -432,7 +432,7 @@ def _scan(folder: Path) -> Iterable[tuple[str, int, int]]:
 
 def _parse(path: Path, data: bytes):
     from pm_tui.errors import FileFormatError
-    from pm_tui.tomlfile import parse_postmortem
+    from pm_tui.toml_read import parse_postmortem
 
     try:
         text = data.decode("utf-8")

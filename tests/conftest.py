@@ -37,7 +37,7 @@ def sample_text() -> str:
 @pytest.fixture
 def repo(tmp_path):
     """An empty post-mortem repository (git, no commits yet) in a temporary folder."""
-    from pm_tui.store import Repository
+    from pm_tui.postmortem_store import Repository
 
     return Repository.open(tmp_path / "pm-repo")
 
@@ -46,9 +46,19 @@ def repo(tmp_path):
 def sample_repo(tmp_path):
     """A repository holding the bundled sample post-mortems, committed."""
     from pm_tui.cli.cmd_demo import make_demo_repo
-    from pm_tui.store import Repository
+    from pm_tui.postmortem_store import Repository
 
     return Repository(make_demo_repo(tmp_path / "sample-repo"))
+
+
+@pytest.fixture(scope="session")
+def collected_repo(tmp_path_factory):
+    """The sample repository with its evidence collected as step 1 leaves it (metric series
+    included). Shared by the session: tests write only their own files (reports/...)."""
+    from pm_tui.cli.cmd_demo import make_demo_repo
+    from pm_tui.postmortem_store import Repository
+
+    return Repository(make_demo_repo(tmp_path_factory.mktemp("collected") / "repo", rebuild=True))
 
 
 def run_cli(*args: str, cwd: Path | None = None, env: dict | None = None, input: str | None = None):

@@ -18,7 +18,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 DATA = Path(__file__).parent / "data"
 GOLDEN = DATA / "language_golden.json"
-CORPUS = ROOT.parent / "shared" / "corpus" / "real_postmortems"
+CORPUS = ROOT / "tests" / "corpus" / "real_postmortems"
 SAMPLES = sorted((ROOT / "sample_incidents").glob("*.toml"))
 TSVS = [
     "blame_sentences.tsv",
@@ -77,7 +77,7 @@ def collect() -> dict[str, list]:
     """Findings for the labelled sentences, the real post-mortems and the samples."""
     from pm_tui.language import check_action, check_prose, ends_at_person
     from pm_tui.language.document import lint_document
-    from pm_tui.tomlfile import parse_postmortem
+    from pm_tui.toml_read import parse_postmortem
     from pm_tui.validation import validate
 
     result: dict[str, list] = {}

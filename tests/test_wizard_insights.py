@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 import pytest
 
 from bench.repo_generator import generate
-from pm_tui.store import Repository
+from pm_tui.postmortem_store import Repository
 from screens.app import create_app
 from tests.wizard_helpers import fill, wait_until
 

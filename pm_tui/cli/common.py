@@ -42,7 +42,7 @@ def parse_date(text: str, what: str = "date") -> date:
 
 def open_repo(args, *, create: bool = True):
     """The Repository chosen by --repo, $PM_TUI_REPO, the config file or the default."""
-    from pm_tui.store import Repository
+    from pm_tui.postmortem_store import Repository
 
     return Repository.open(getattr(args, "repo", None), create=create)
 
@@ -55,8 +55,11 @@ def add_repo_option(parser) -> None:
 
 
 def sample_incidents_dir() -> Path:
-    """The bundled sample incidents (beside the pm_tui package in the source tree)."""
-    return Path(__file__).resolve().parents[2] / "sample_incidents"
+    """The bundled sample incidents: inside the installed package (a wheel, pipx), else
+    beside the pm_tui package in the source tree (a checkout, an editable install)."""
+    package = Path(__file__).resolve().parents[1]
+    installed = package / "sample_incidents"
+    return installed if installed.is_dir() else package.parent / "sample_incidents"
 
 
 def load_catalog(repo, *, with_text: bool = False, today: date | None = None, warn: bool = True):

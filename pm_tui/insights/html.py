@@ -9,17 +9,32 @@ from html import escape
 from pm_tui.insights.compute import Insights
 from pm_tui.insights.definitions import DEFINITIONS, DURATION_METRICS, TIME_GROUPINGS
 from pm_tui.insights.render import TOP, duration_text, share_text, trend_text
-from pm_tui.report.svg import bar_chart, sparkline
+from pm_tui.report.svg import Svg, bar_chart
 
 CSS = """
 body{font:15px/1.45 system-ui,sans-serif;max-width:70em;margin:2em auto;padding:0 1em;color:#222}
 h1{font-size:1.6em;margin-bottom:.2em}h2{margin-top:1.8em;border-bottom:1px solid #ddd}
 table{border-collapse:collapse;margin:.6em 0}td,th{padding:.25em .6em;border-bottom:1px solid #eee;
 text-align:left;vertical-align:top}td.n{text-align:right;font-variant-numeric:tabular-nums}
-.meta{color:#666}.charts{display:flex;flex-wrap:wrap;gap:1em}.chart-title{font-size:12px;
-font-weight:600}.chart-label{font-size:10px;fill:#555}.faster{color:#1a7f37}.slower{color:#b42318}
+.meta{color:#666}.charts{display:flex;flex-wrap:wrap;gap:1em}.faster{color:#1a7f37}.slower{color:#b42318}
 dl dt{font-weight:600;margin-top:.5em}dl dd{margin-left:1em;color:#444}
 """
+
+
+def sparkline(values: list[float | None], label: str, width: int = 140, height: int = 26) -> str:
+    """A small line through the values (None leaves a gap), on the report's SVG builder."""
+    svg = Svg(width, height, label)
+    known = [v for v in values if v is not None]
+    if known:
+        lo, hi = min(known), max(known)
+        step = (width - 4) / max(len(values) - 1, 1)
+        points = [
+            (2 + i * step, height - 3 - (height - 6) * (v - lo) / ((hi - lo) or 1))
+            for i, v in enumerate(values)
+            if v is not None
+        ]
+        svg.polyline(points, "line s0")
+    return svg.render()
 
 
 def _link(pm_id: str) -> str:
@@ -45,7 +60,8 @@ def _td(text: object, numeric: bool = False) -> str:
 def _trend(t: float | None) -> str:
     if t is None:
         return "<td></td>"
-    return f'<td class="{"faster" if t < 0 else "slower"}">{escape(trend_text(t))}</td>'
+    css = "faster" if t <= -0.5 else "slower" if t >= 0.5 else ""
+    return f'<td class="{css}">{escape(trend_text(t))}</td>'
 
 
 def _durations(ins: Insights) -> str:
@@ -58,12 +74,11 @@ def _durations(ins: Insights) -> str:
         values = [p.metrics[m].median for p in periods]
         charts.append(
             bar_chart(
-                labels,
-                [v / 60 if v is not None else None for v in values],
+                [(label, round(v / 60, 1)) for label, v in zip(labels, values, strict=True) if v],
+                title=f"Median time to {m} by {ins.query.by}",
                 width=460,
-                height=170,
-                title=f"Median time to {m} (minutes) by {ins.query.by}",
-                value_text=lambda v: duration_text(v * 60),
+                bar_height=10,
+                unit=" min",
             )
         )
     rows = []
@@ -80,7 +95,7 @@ def _durations(ins: Insights) -> str:
         header += [f"{m} median", "p90"] + (["trend"] if ins.query.by in TIME_GROUPINGS else [])
     lines = "".join(
         f"<tr><th>{escape(m)}</th><td>"
-        + sparkline([p.metrics[m].median for p in periods], label=f"time to {m}")
+        + sparkline([p.metrics[m].median for p in periods], f"time to {m}")
         + "</td></tr>"
         for m in DURATION_METRICS
     )
@@ -102,12 +117,7 @@ def _recurrence(ins: Insights) -> str:
     ]
     cats = ins.categories[:TOP]
     chart = bar_chart(
-        [c.category for c in cats],
-        [float(c.incidents) for c in cats],
-        width=640,
-        height=170,
-        title="Incidents per factor category",
-        value_text=lambda v: f"{v:.0f} incidents",
+        [(c.category, float(c.incidents)) for c in cats], title="Incidents per factor category"
     )
     cat_rows = [
         [_td(c.category), _td(c.incidents, True), _td(c.services_recurring, True)] for c in cats
@@ -141,12 +151,8 @@ def _follow_through(ins: Insights) -> str:
         f"resolution: <strong>{escape(share_text(ins.published))}</strong>. Follow-up reviews "
         f"held on time: <strong>{escape(share_text(ins.follow_up))}</strong>.</p>"
         + bar_chart(
-            [f.who for f in ins.owners[:TOP]],
-            [float(f.overdue) for f in ins.owners[:TOP]],
-            width=640,
-            height=170,
+            [(f.who, float(f.overdue)) for f in ins.owners[:TOP]],
             title="Overdue action items per owner",
-            value_text=lambda v: f"{v:.0f} overdue",
         )
         + "<h3>Per owner</h3>"
         + _table(["Owner", *header[1:]], rows(ins.owners))

@@ -19,9 +19,11 @@ def duration_text(seconds: float | None) -> str:
 
 
 def trend_text(trend: float | None) -> str:
-    """'▼12%' (faster), '▲5%' (slower), '' when there is nothing to compare."""
+    """'▼12%' (faster), '▲5%' (slower), '=0%', or '' when there is nothing to compare."""
     if trend is None:
         return ""
+    if abs(trend) < 0.5:
+        return "=0%"
     return f"{'▼' if trend < 0 else '▲'}{abs(trend):.0f}%"
 
 

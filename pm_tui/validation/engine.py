@@ -35,7 +35,7 @@ def validate(
 
 def validate_file(path: Path, *, today: date | None = None) -> tuple[PostMortem, list[Finding]]:
     """Read and validate one file (FileFormatError if it cannot be read)."""
-    from pm_tui.tomlfile import parse_postmortem
+    from pm_tui.toml_read import parse_postmortem
 
     text = path.read_text(encoding="utf-8")
     pm = parse_postmortem(text, path)
