@@ -16,9 +16,7 @@ from pm_tui.timeline.rebuild import timeline_window
 from tests import synthetic_oom
 from tests.conftest import SAMPLE_ID, SAMPLES
 
-pytest.importorskip(
-    "pm_tui.collectors.logs.collect", reason="the log-file collector is not in this build"
-)
+pytest.importorskip("pm_tui.collectors.logs.collect", reason="the log-file collector is not in this build")
 
 TOLERANCE = timedelta(seconds=60)
 
