@@ -259,49 +259,59 @@ def _counts(findings) -> tuple[int, int, int, int]:
 
 
 class _WatchedDay(date):
-    """A day that remembers being looked at: validation that never reads `today` gives the
-    same findings on every day, so the index skips asking again (halves a cold build)."""
+    """A day that notes whether the rules' use of it could answer differently on a later
+    day: comparing it with a date already past cannot (tomorrow compares the same way);
+    comparing it with today or a later date, or doing arithmetic with it, might. When
+    nothing might, the index skips validating again far ahead (halves a cold build)."""
 
-    looked = False
+    uncertain = False
 
-    def _look(self):
-        type(self).looked = True
+    def _plain(self) -> date:
         return date(self.year, self.month, self.day)
 
+    def _compare(self, other) -> date:
+        if not (isinstance(other, date) and other < self._plain()):
+            type(self).uncertain = True
+        return self._plain()
+
+    def _use(self) -> date:
+        type(self).uncertain = True
+        return self._plain()
+
     def __lt__(self, other):
-        return self._look() < other
+        return self._compare(other) < other
 
     def __le__(self, other):
-        return self._look() <= other
+        return self._compare(other) <= other
 
     def __gt__(self, other):
-        return self._look() > other
+        return self._compare(other) > other
 
     def __ge__(self, other):
-        return self._look() >= other
+        return self._compare(other) >= other
 
     def __sub__(self, other):
-        return self._look() - other
+        return self._use() - other
 
     def __rsub__(self, other):
-        return other - self._look()
+        return other - self._use()
 
     def __add__(self, other):
-        return self._look() + other
+        return self._use() + other
 
     __radd__ = __add__
 
     def isoformat(self):
-        return self._look().isoformat()
+        return self._use().isoformat()
 
     def toordinal(self):
-        return self._look().toordinal()
+        return self._use().toordinal()
 
     def __str__(self):
-        return str(self._look())
+        return str(self._use())
 
     def __format__(self, spec):
-        return format(self._look(), spec)
+        return format(self._use(), spec)
 
 
 def _badge(pm: PostMortem, today: date) -> tuple:
@@ -313,7 +323,7 @@ def _badge(pm: PostMortem, today: date) -> tuple:
         pass
 
     now = _counts(validate(pm, today=Day(today.year, today.month, today.day)))
-    if not Day.looked:
+    if not Day.uncertain:
         return (*now, NO_SWITCH, None)
     far = today + timedelta(days=3650)
     later = _counts(validate(pm, today=far))
@@ -445,6 +455,9 @@ def load(
     root: Path, *, today: date | None = None, with_text: bool = False, use_index: bool = True
 ) -> Catalog:
     """Every post-mortem of the repository at `root`, newest first, through the index.
+
+    Files are validated as of `today` (default: the real date, whatever day a command reports
+    on: `--today` options do not change the badges, so they never invalidate the index).
 
     Files that changed since the index was written are read again (a bad one is listed in
     `unreadable` and skipped); the index is rewritten only when something changed.

@@ -143,7 +143,7 @@ class PmTuiApp(AppTasks, App):
         self.title, self.sub_title = "pm-tui", str(self.repo.root)
         self.step = 0
         today = self.clock().date()
-        self._show(StartScreen(integrations.repository_catalog(self.repo, today), today))
+        self._show(StartScreen(integrations.repository_catalog(self.repo), today))
 
     def show_insights(self) -> None:
         """The Insights screen over every post-mortem (it reads them in its own worker)."""

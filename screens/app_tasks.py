@@ -68,7 +68,7 @@ class AppTasks:
 
     def insights_records(self) -> tuple:
         """(catalog, file histories) of the repository for insights; safe in a worker thread."""
-        return integrations.insights_records(self.repo, self.clock().date())
+        return integrations.insights_records(self.repo)
 
     def open_action_review(self) -> dict[str, list]:
         """Open action items of the whole repository by owner; safe in a worker thread."""

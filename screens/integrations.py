@@ -116,21 +116,21 @@ def open_action_review(repo, today) -> dict[str, list]:
     from pm_tui import repo_index
     from pm_tui.review import by_owner, open_actions
 
-    return by_owner(open_actions(repo_index.load(repo.root, today=today).postmortems, today))
+    return by_owner(open_actions(repo_index.load(repo.root).postmortems, today))
 
 
-def repository_catalog(repo, today):
+def repository_catalog(repo):
     """Every post-mortem of the repository as the repository index sees it (for the start screen)."""
     from pm_tui import repo_index
 
-    return repo_index.load(repo.root, today=today)
+    return repo_index.load(repo.root)
 
 
-def insights_records(repo, today):
+def insights_records(repo):
     """(catalog, file histories) for the Insights screen."""
     from pm_tui.insights import load_records
 
-    return load_records(repo.root, today)
+    return load_records(repo.root)
 
 
 def load_metric_series(repo, pm: PostMortem) -> list[tuple[str, list[tuple[datetime, float]]]]:

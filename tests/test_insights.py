@@ -271,3 +271,27 @@ def test_a_tampered_history_cache_is_ignored(fresh, tmp_path):
     assert not marker.exists() and histories
     first = next(iter(histories.values()))
     assert first.commits and datetime.fromtimestamp(first.commits[0], UTC).year >= 2021
+
+
+def test_the_list_badge_follows_the_day_without_reading_the_file_again(fresh):
+    from pm_tui import repo_index
+    from pm_tui.postmortem_store import read_postmortem
+    from pm_tui.validation import validate
+
+    root, truth = fresh
+    inc = next(i for i in truth.incidents if not i.distributed)
+    day0 = inc.resolved.date()
+    record = next(p for p in repo_index.load(root, today=day0).postmortems if p.id == inc.id)
+    pm = read_postmortem(root / "postmortems" / f"{inc.id}.toml")
+    seen = set()
+    for n in range(6):
+        day = day0 + timedelta(days=n)
+        findings = validate(pm, today=day)
+        expected = (
+            sum(f.severity == "error" for f in findings),
+            sum(f.severity == "warning" for f in findings),
+        )
+        badge = record.badge(day)
+        assert (badge.errors, badge.warnings) == expected, day
+        seen.add(expected)
+    assert len(seen) == 2  # "not distributed 48 h after resolution" appears on its day

@@ -17,20 +17,20 @@ from pm_tui.insights.compute import Insights, InsightsQuery, compute
 __all__ = ["Insights", "InsightsQuery", "compute", "insights_for", "load_records"]
 
 
-def load_records(root: Path, today=None):
+def load_records(root: Path):
     """(catalog, file histories) of the repository at `root`: git's log runs while the index
     reads the files that changed."""
     from pm_tui import repo_index
     from pm_tui.repo_history import HistoryReader
 
     reader = HistoryReader(Path(root))
-    catalog = repo_index.load(Path(root), today=today)
+    catalog = repo_index.load(Path(root))
     return catalog, reader.result()
 
 
 def insights_for(root: Path, q: InsightsQuery) -> Insights:
     """Every insight for the post-mortems of the repository at `root` that `q` selects."""
-    catalog, history = load_records(root, q.today)
+    catalog, history = load_records(root)
     ins = compute(catalog.postmortems, q, history)
     ins.unreadable = [f"{u.path.name}: {u.error}" for u in catalog.unreadable]
     return ins
