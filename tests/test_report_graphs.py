@@ -42,12 +42,23 @@ def test_markdown_report_writes_both_graphs_beside_it_and_links_them(collected_r
     assert "mitigated → resolved (48m)" in texts
     assert any(t.startswith("10:12 HighErrorRate fires") for t in texts)  # a labelled tick
     assert "UTC" in texts and "Feb 09 09:15" in texts  # the axis, in UTC from the read window
+    assert not any("outside this window" in t for t in texts)  # all 14 events within it
     line = incident.find(f".//{SVG}polyline")
     assert len(line.get("points").split()) > 100  # the whole series, not a stub
     body = (out.parent / links[0]).read_text()
     assert "<script" not in body and " on" not in re.sub(r"<text.*?</text>", "", body)
     assert "prefers-color-scheme:dark" in body and "currentColor" in body
     assert f"wrote {out.parent / links[0]}" in done.stderr
+
+
+def test_events_outside_the_metrics_window_are_counted_not_hidden(collected_repo):
+    from pm_tui.report.graphs import incident_graph
+
+    pm = collected_repo.load(SAMPLE_ID)
+    early = pm.timeline[0].time.replace(hour=7)  # before the 09:05 read window
+    pm.timeline.insert(0, TimelineEvent("T-900", early, "config change", "change"))
+    svg = ET.fromstring(incident_graph(pm, repo_series(collected_repo, pm)))
+    assert "1 timeline event outside this window is not marked." in _texts(svg)
 
 
 def test_timeline_at_a_glance_has_lanes_spans_and_the_durations_definitions(collected_repo):
@@ -159,3 +170,26 @@ def test_a_5000_event_timeline_draws_small(collected_repo):
     assert incident.count('class="tick"') <= 960 and timeline.count("solid s") <= 5 * 960
     assert len(incident) + len(timeline) < 400_000
     ET.fromstring(incident)  # well-formed
+
+
+def test_svg_helpers_are_general_enough_for_other_charts():
+    from datetime import UTC, datetime
+
+    from pm_tui.report import svg
+
+    bars = ET.fromstring(svg.bar_chart([("monitoring", 7), ("testing", 3.5)], title="Factors"))
+    widths = [float(r.get("width")) for r in bars.iter(f"{SVG}rect")]
+    assert widths[0] == 2 * widths[1] > 0  # bars in proportion
+    assert {"monitoring", "testing", "7", "3.5"} <= set(_texts(bars))
+    start = datetime(2026, 1, 5, 23, 0, tzinfo=UTC)
+    points = [(start + timedelta(minutes=10 * i), float(i)) for i in range(13)]
+    chart = svg.time_series_chart(
+        [("queue depth", points)], start, start + timedelta(hours=2), title="Queue",
+        bands=[svg.Band(start, start + timedelta(minutes=30), "paging")],
+        marks=[svg.Mark(start + timedelta(minutes=40), "deploy")],
+    )  # fmt: skip
+    texts = _texts(ET.fromstring(chart))
+    assert "Jan 05 23:00" in texts and "Jan 06 00:00" in texts  # the date shows as it changes
+    assert {"queue depth", "paging", "deploy", "UTC"} <= set(texts)
+    ticks = svg.LinearScale.fit([0.0, 0.263], 100, 0).ticks()
+    assert [svg.format_value(v) for v in ticks] == ["0", "0.1", "0.2", "0.3"]  # round steps
