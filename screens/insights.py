@@ -41,6 +41,14 @@ class RecordsLoaded(Message):
         self.catalog, self.history, self.error = catalog, history, error
 
 
+class InsightsComputed(Message):
+    """The figures for one query (computed in a worker: 10,000 records take a few tenths)."""
+
+    def __init__(self, insights) -> None:
+        super().__init__()
+        self.insights = insights
+
+
 class PostMortemPicker(ModalScreen[str | None]):
     """Choose one of several post-mortems (the ones behind a row)."""
 
@@ -171,9 +179,16 @@ class InsightsScreen(Screen):
     # --- showing -----------------------------------------------------------------------------
     def refresh_insights(self) -> None:
         q = self.query_from_filters()
-        if q is None:
-            return
-        ins = self.insights = compute(self.records, q, self.history)
+        if q is not None:
+            self.compute_insights(q)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="insights-figures")
+    def compute_insights(self, q: InsightsQuery) -> None:
+        self.post_message(InsightsComputed(compute(self.records, q, self.history)))
+
+    def on_insights_computed(self, message: InsightsComputed) -> None:
+        ins = self.insights = message.insights
+        q = ins.query
         self.behind = {}
         overdue = sum(f.overdue for f in ins.owners)
         summary = (

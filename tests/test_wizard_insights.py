@@ -46,8 +46,9 @@ async def test_insights_screen_shows_the_repository_and_filters_by_service(gener
         # Filter: only payments incidents.
         await fill(pilot, "service", "payments")
         await pilot.press("enter")
-        await pilot.pause()
         payments = [i for i in truth.incidents if i.service == "payments"]
+        await wait_until(pilot, lambda: len(screen.insights.considered) == len(payments))
+        await pilot.pause()
         assert f"{len(payments)} post-mortems" in str(
             screen.query_one("#insights-summary").render()
         )
@@ -58,6 +59,7 @@ async def test_insights_screen_shows_the_repository_and_filters_by_service(gener
         # A bad date is refused with a notification, the figures stay.
         await fill(pilot, "since", "last week")
         await pilot.press("enter")
+        await app.workers.wait_for_complete()
         await pilot.pause()
         assert any("not a date" in n.message for n in app._notifications)
         assert sorted(screen.insights.considered) == sorted(i.id for i in payments)

