@@ -26,6 +26,7 @@ from pm_tui.insights.definitions import (
 )
 
 NO_OWNER, NO_SERVICE = "(no owner)", "(no service)"
+_EPOCH = date(1970, 1, 1)
 CLOSED = ("done", "wont-do")
 MAX_LISTED = 20
 OPEN = ("open", "in-progress")
@@ -325,8 +326,10 @@ def follow_up_share(records: list, history: dict, today: date) -> Share:
         if due + FOLLOW_UP_GRACE >= today:
             continue
         share.eligible += 1
-        start = datetime.combine(due - FOLLOW_UP_EARLY, datetime.min.time(), UTC).timestamp()
-        end = datetime.combine(due + FOLLOW_UP_GRACE, datetime.max.time(), UTC).timestamp()
+        # Commit times are Unix seconds: the window runs from the start of its first UTC day
+        # to the end of its last.
+        start = (due - FOLLOW_UP_EARLY - _EPOCH).days * 86400
+        end = (due + FOLLOW_UP_GRACE - _EPOCH).days * 86400 + 86399
         h = history.get(r.file_name)
         if h and any(start <= t <= end for t in h.commits):
             share.met += 1
@@ -340,8 +343,9 @@ def fixes_that_did_not_hold(records: list, history: dict) -> tuple[int, list[Fix
     items were closed)."""
     later: dict[tuple[str, str], list] = defaultdict(list)  # (service, category) -> records
     for r in records:
+        cats = {c for _i, c, _d in r.factor_rows}
         for s in r.services:
-            for c in r.categories:
+            for c in cats:
                 later[(s, c)].append(r)
     starts = {k: [r.started for r in v] for k, v in later.items()}
     ids_of = {k: [r.id for r in v] for k, v in later.items()}
