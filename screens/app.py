@@ -22,7 +22,7 @@ from pm_tui.errors import PmTuiError
 from pm_tui.lock import PostMortemLock
 from pm_tui.model import PostMortem
 from pm_tui.postmortem_store import Repository
-from screens import integrations
+from pm_tui.workflow import views
 from screens.app_tasks import AppTasks
 from screens.messages import PostMortemChanged
 from screens.step_base import StepScreen
@@ -143,7 +143,7 @@ class PmTuiApp(AppTasks, App):
         self.title, self.sub_title = "pm-tui", str(self.repo.root)
         self.step = 0
         today = self.clock().date()
-        self._show(StartScreen(integrations.repository_catalog(self.repo), today))
+        self._show(StartScreen(views.repository_catalog(self.repo), today))
 
     def show_insights(self) -> None:
         """The Insights screen over every post-mortem (it reads them in its own worker)."""

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import sys
 
-from pm_tui.cli.common import add_repo_option, open_repo, parse_date
+from pm_tui.cli.common import add_repo_option, open_repo
 from pm_tui.cli.output import add_format_option
+from pm_tui.timeparse import parse_date
 
 GROUPINGS = ("month", "quarter", "year", "service", "severity")  # definitions.GROUPINGS
 
