@@ -90,10 +90,13 @@ class IndexedPostMortem:
     `pm_tui.durations` when the file was read.
     """
 
-    __slots__ = ("_folder", "_name", "_row", "_detail", "_actions", "_factors", "_started")
+    __slots__ = (
+        "_folder", "_name", "_row", "_detail", "_actions", "_factors", "_started", "mtime_ns"
+    )  # fmt: skip
 
-    def __init__(self, folder: str, name: str, row: tuple):
+    def __init__(self, folder: str, name: str, row: tuple, mtime_ns: int = 0):
         self._folder, self._name, self._row = folder, name, row
+        self.mtime_ns = mtime_ns  # the file's, when the index last looked
         self._detail: tuple | None = None
         self._started: datetime | None = None
         self._actions: list[ActionItem] | None = None
@@ -506,11 +509,11 @@ def load(
     catalog = Catalog([], reread=reread)
     folder_text = str(folder)
     for name in reversed(list(entries)):
-        _size, _mtime, _blob, row, error = entries[name]
+        _size, mtime, _blob, row, error = entries[name]
         if row is None:
             catalog.unreadable.append(Unreadable(name[:-5], folder / name, error or "unreadable"))
         else:
-            catalog.postmortems.append(IndexedPostMortem(folder_text, name, row))
+            catalog.postmortems.append(IndexedPostMortem(folder_text, name, row, mtime))
     if with_text:
         catalog.texts = {entries[n][3][0]: t for n, t in texts.items() if entries[n][3]}
     return catalog

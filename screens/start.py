@@ -126,5 +126,5 @@ class StartScreen(Screen):
         if not drafts:
             self.notify("No draft to resume.")
             return
-        newest = max(drafts, key=lambda pm: pm.path.stat().st_mtime_ns)
+        newest = max(drafts, key=lambda pm: pm.mtime_ns)
         self.app.open_postmortem(newest.file_name[:-5])
