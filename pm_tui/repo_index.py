@@ -422,8 +422,8 @@ def _write(path: Path, entries: dict, texts: dict) -> None:
         pass  # an index that cannot be written only costs speed next time
 
 
-def _scan(folder: Path) -> Iterable[tuple[str, int, int]]:
-    """(name, size, mtime_ns) of each post-mortem file, by name."""
+def _scan(folder: Path) -> Iterable[tuple[str, int, int, bool]]:
+    """(name, size, mtime_ns, is a regular file) of each post-mortem file, by name."""
     try:
         it = os.scandir(folder)
     except OSError:
@@ -437,21 +437,18 @@ def _scan(folder: Path) -> Iterable[tuple[str, int, int]]:
                     st = entry.stat()
                 except OSError:
                     continue  # removed while listing
-                if entry.is_file():
-                    found.append((name, st.st_size, st.st_mtime_ns))
+                found.append((name, st.st_size, st.st_mtime_ns, entry.is_file()))
     found.sort()
     return found
 
 
-def _parse(path: Path, data: bytes):
-    from pm_tui.errors import FileFormatError
-    from pm_tui.toml_read import parse_postmortem
-
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise FileFormatError(path, 1, 1, f"not UTF-8 text ({exc.reason})") from None
-    return parse_postmortem(text, path)
+def file_blob_id(path: Path, size: int) -> str:
+    """The git blob id of the file at `path` of `size` bytes, read in bounded chunks."""
+    h = hashlib.sha1(b"blob %d\0" % size)  # noqa: S324 - git's own id, not security
+    with open(path, "rb") as fh:
+        while chunk := fh.read(1 << 20):
+            h.update(chunk)
+    return h.hexdigest()
 
 
 def load(
@@ -465,6 +462,8 @@ def load(
     Files that changed since the index was written are read again (a bad one is listed in
     `unreadable` and skipped); the index is rewritten only when something changed.
     """
+    from pm_tui.postmortem_store import read_postmortem
+
     today = today or datetime.now(UTC).date()
     folder = Path(root) / "postmortems"
     where = index_path(Path(root))
@@ -473,25 +472,27 @@ def load(
     fresh_texts: dict[str, str] = {}
     reread = 0
     changed = False
-    for name, size, mtime in _scan(folder):
+    for name, size, mtime, regular in _scan(folder):
         hit = old.get(name)
         if hit is not None and hit[0] == size and hit[1] == mtime and _fresh(hit, today):
             entries[name] = hit
             continue
         changed = True
         path = folder / name
+        if not regular:  # never opened: a FIFO would block the command
+            entries[name] = (size, mtime, "", None, f"{path}: not a regular file")
+            continue
         try:
-            data = path.read_bytes()
+            blob = file_blob_id(path, size)
         except OSError as exc:
             entries[name] = (size, mtime, "", None, f"{path}: cannot read ({exc.strerror})")
             continue
-        blob = blob_id(data)
         if hit is not None and hit[2] == blob and _fresh(hit, today):
             entries[name] = (size, mtime, blob, hit[3], hit[4])  # touched, not changed
             continue
         reread += 1
         try:
-            pm = _parse(path, data)
+            pm = read_postmortem(path)  # the store's one loader: its checks and bounds apply
         except PmTuiError as exc:
             entries[name] = (size, mtime, blob, None, str(exc))
             continue
