@@ -213,13 +213,14 @@ def test_a_bad_file_is_reported_and_skipped_never_fatal(fresh):
     bad = root / "postmortems" / "2022-02-02-broken.toml"
     bad.write_text('schema_version = 1\nid = "2022-02-02-broken"\ntitle = \n')
     (root / "postmortems" / "2022-02-03-latin1.toml").write_bytes(b'title = "caf\xe9"\n')
+    os.mkfifo(root / "postmortems" / "2022-02-04-a-fifo.toml")  # opening it would block
     for cmd in (["list"], ["review"], ["search", "pool"], ["stats"]):
         out = run_cli("--repo", str(root), *cmd)
         assert out.returncode == 0, (cmd, out.stderr)
         assert "2022-02-02-broken" in out.stdout + out.stderr, cmd
         assert "Traceback" not in out.stderr
     listed = run_cli("--repo", str(root), "list").stdout
-    assert "unreadable" in listed and "not UTF-8" in listed
+    assert "unreadable" in listed and "not UTF-8" in listed and "not a regular file" in listed
 
 
 def test_list_review_and_search_read_the_index(fresh):
