@@ -110,8 +110,8 @@ async def test_the_cli_and_the_wizard_read_a_folder_the_same_way(tmp_path, monke
     """Parity: `collect --evidence DIR` and step 1's e on the same folder keep the same
     source records (kinds, targets, options, counts) and byte-identical evidence."""
     from pm_tui.cli.main import main
-    from pm_tui.postmortem_store import Repository
     from pm_tui.model import new_postmortem
+    from pm_tui.postmortem_store import Repository
 
     for key in ("AUTHOR", "COMMITTER"):
         monkeypatch.setenv(f"GIT_{key}_NAME", "Test Person")
