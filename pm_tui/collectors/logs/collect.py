@@ -12,7 +12,10 @@ is cut at line starts, each piece read by its own process, and the pieces merged
 (see `pm_tui.collectors.logs.access_parallel`). A gzip access log of 512 KB or more is read whole
 by one reader process, leaving this one to the other sources collected alongside.
 
-Counts: lines_read, records, in_window, unparsed, continuation, cut_lines, redactions, plus
+Counts: lines_read (the lines of the file: those before and after the window's byte range are
+counted exactly up to COUNT_EXACT = 64 MB of them, estimated beyond, then `lines_estimated` is
+1), lines_scanned (the lines the reader went through: the window's byte range when bisected,
+else the whole file), records, in_window, unparsed, continuation, cut_lines, redactions, plus
 `bisected` (1 when the window was found by bisection), `unsorted` (1 when the file was not
 time-sorted and was read in full) and `parallel_readers` (reader processes that helped). A file that cannot be opened raises `CollectorError` (one
 line); a multi-source runner turns that into a gap for this source and goes on.
@@ -51,6 +54,7 @@ from pm_tui.collectors.logs.file_reader import (
     MAX_LINE,
     LineReader,
     bisect_offset,
+    file_lines,
     is_gzip,
     looks_sorted,
     map_file,
@@ -129,6 +133,7 @@ class _Collector:
             dict.fromkeys(
                 (
                     "lines_read",
+                    "lines_scanned",
                     "records",
                     "in_window",
                     "unparsed",
@@ -213,7 +218,7 @@ class _Collector:
 
     def _window_gaps(self, evidence: list[Evidence]) -> None:
         w = self.window
-        unparsed, read = self.counts["unparsed"], self.counts["lines_read"]
+        unparsed, read = self.counts["unparsed"], self.counts["lines_scanned"]
         if unparsed and unparsed >= max(10, UNPARSED_GAP_RATIO * read):
             self.gaps.append(Gap(self.source, f"{unparsed} of {read} lines could not be parsed"))
         if not evidence:
@@ -304,7 +309,7 @@ class _Collector:
         counts["records"] += records
         if out_of_order:
             counts["out_of_order"] += out_of_order
-        counts["lines_read"] = n
+        self._file_lines(start, reader.offset, n)
         counts["cut_lines"] = reader.cut
         counts["in_window"] = len(out)
         texts, redactions = redact_many(
@@ -370,6 +375,14 @@ class _Collector:
             ]
         for r in results:
             self.counts.update(r.counts)
+        newlines = self.counts.pop("newlines", 0)
+        scanned = self.counts["lines_read"]
+        if self.counts.get("bisected"):
+            self._file_lines(start, start + sum(r.read for r in results), newlines)
+            self.counts["lines_scanned"] = scanned  # the lines the readers parsed
+        else:
+            self._file_lines(start, self.size, scanned)
+        for r in results:
             if r.first_time is not None and (
                 self.first_time is None or r.first_time < self.first_time
             ):
@@ -382,6 +395,17 @@ class _Collector:
         self.counts["redactions"] += n
         self._tick(start + sum(r.read for r in results), "done")
         return evidence
+
+    def _file_lines(self, start: int, stop: int, scanned: int) -> None:
+        """lines_read: the file's lines; lines_scanned: the `scanned` lines of [start, stop)."""
+        self.counts["lines_scanned"] = scanned
+        if self.gz or not self.counts.get("bisected"):
+            self.counts["lines_read"] = scanned  # read from the start to the end
+            return
+        lines, exact = file_lines(self.path, start, stop, scanned)
+        self.counts["lines_read"] = lines
+        if not exact:
+            self.counts["lines_estimated"] = 1
 
     def _stop_hint(self, parser: LineParser, job: RangeJob) -> int:
         """Where a sorted file's window ends (the whole file when it is not bisected)."""
