@@ -78,17 +78,23 @@ def collect_all(
     progress_for_source: Callable[[SourceSpec], Progress] | None = None,
     cancel: threading.Event | None = None,
     max_workers: int = 4,
+    finish: Callable[[CollectResult], None] | None = None,
 ) -> list[CollectResult]:
     """Collect every spec (in threads); results come back in the order of `specs`.
 
     A source that fails becomes a result with no evidence and a gap holding its error line.
-    Raises Cancelled if `cancel` was set.
+    `finish` is called on each source's result as soon as it is read, in its thread (the
+    workflow compacts its log records there, so a big folder never holds every source's raw
+    records at once). Raises Cancelled if `cancel` was set.
     """
 
     def run(spec: SourceSpec) -> CollectResult:
         progress = progress_for_source(spec) if progress_for_source else no_progress
         try:
-            return collect_one(spec, window, progress, cancel)
+            result = collect_one(spec, window, progress, cancel)
+            if finish is not None:
+                finish(result)
+            return result
         except Cancelled:
             raise
         except CollectorError as exc:

@@ -139,8 +139,17 @@ def _collect(repo, pm, specs, at, window, progress, cancel) -> Collected:
         return report
 
     out = Collected(window=window)
+    compacted: set[int] = set()
+
+    def finish(result: CollectResult) -> None:
+        # error/warning records folded per template and minute, so the kept evidence shows
+        # when each kind of error starts, grows and stops however many lines there were;
+        # done per source as soon as it is read, so the raw records of all never coexist
+        result.evidence = compact_logs(result.evidence)
+        compacted.add(id(result))
+
     try:
-        results = collect_all(reads, window, for_source, cancel)
+        results = collect_all(reads, window, for_source, cancel, finish=finish)
     except Cancelled:
         out.cancelled = True
         out.failed.append("collection cancelled: nothing was kept")
@@ -155,9 +164,14 @@ def _collect(repo, pm, specs, at, window, progress, cancel) -> Collected:
     apply_sources(pm, out.records, at)
     path = repo.evidence_dir(pm.id) / EVIDENCE_FILE
     merged = merge_results(load_evidence(path), results)
-    # error/warning records folded per template and minute, so the kept evidence shows
-    # when each kind of error starts, grows and stops however many lines there were
-    out.kept = save_evidence(path, [replace(r, evidence=compact_logs(r.evidence)) for r in merged])
+    # this collection's sources were compacted as they were read; earlier ones are again
+    out.kept = save_evidence(
+        path,
+        [
+            r if id(r) in compacted else replace(r, evidence=compact_logs(r.evidence))
+            for r in merged
+        ],
+    )
     read = sum(not is_failed(r) for r in results)
     out.changed.append(f"{read} of {len(results)} sources read")
     out.failed += [str(r.gaps[0]) for r in results if is_failed(r) and r.gaps]

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import heapq
 import os
+from sys import intern
 import threading
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -75,6 +76,7 @@ BISECT_MIN = 4 << 20  # smaller files are simply streamed
 PROGRESS_LINES = 98_304  # a multiple of 4096, about 100k
 PROGRESS_BYTES = 1 << 20
 MAX_CONTINUATION = 200
+REDACT_BATCH = 8192
 UNPARSED_GAP_RATIO = 0.01
 _FIRST = datetime.min.replace(tzinfo=UTC) + SLACK  # minus SLACK must not overflow
 _LAST = datetime.max.replace(tzinfo=UTC)
@@ -242,8 +244,12 @@ class _Collector:
     def _records(self, parser: LineParser, start: int) -> list[Evidence]:
         w, counts, ctx = self.window, self.counts, self.ctx
         reader = LineReader(self.fh, start)
-        out: list[tuple[datetime, str | None, list[str], dict]] = []
-        current: list | None = None
+        # the records in the window, built once (a collection may keep a few hundred thousand);
+        # continuation lines wait in `more` (by record) and are joined to the text at the end
+        out: list[Evidence] = []
+        more: dict[int, list[str]] = {}
+        source = self.source
+        current = -1  # the index in `out` of the record continuation lines belong to
         lo, hi = w.read_start, w.end
         stop_after = hi + SLACK
         bisected = bool(counts.get("bisected"))
@@ -282,12 +288,13 @@ class _Collector:
                     continue
                 rec = parser.parse(line)
                 if rec is None:
-                    if current is not None and (
-                        not parser.per_line or looks_like_continuation(line)
-                    ):
+                    if current >= 0 and (not parser.per_line or looks_like_continuation(line)):
                         counts["continuation"] += 1
-                        if len(current[2]) < MAX_CONTINUATION:
-                            current[2].append(line)
+                        lines = more.get(current)
+                        if lines is None:
+                            more[current] = [out[current].text, line]
+                        elif len(lines) < MAX_CONTINUATION:
+                            lines.append(line)
                     else:
                         counts["unparsed"] += 1
                     continue
@@ -299,10 +306,13 @@ class _Collector:
                 out_of_order += 1
             if t < first_time:
                 first_time = t
-            current = None
+            current = -1
             if rec is not None and lo <= t <= hi:
-                current = [t, rec[1], [rec[2]], rec[3]]
-                out.append(current)
+                attrs = rec[3]
+                if rec[1]:  # every format builds a fresh dict per record; one string per level
+                    attrs["level"] = intern(rec[1])
+                current = len(out)
+                out.append(Evidence(t, source, "log", rec[2], attrs))
             elif t > stop_after and bisected:
                 break  # a sorted file: nothing later can fall in the window
         self.first_time = None if first_time is _LAST else first_time
@@ -312,20 +322,18 @@ class _Collector:
         self._file_lines(start, reader.offset, n)
         counts["cut_lines"] = reader.cut
         counts["in_window"] = len(out)
-        texts, redactions = redact_many(
-            [r[2][0] if len(r[2]) == 1 else "\n".join(r[2]) for r in out]
-        )
-        counts["redactions"] += redactions
-        evidence = []
-        append = evidence.append
-        source = self.source
-        for (t, level, _, attrs), text in zip(out, texts, strict=True):
-            if level:
-                attrs["level"] = level  # every format builds a fresh dict per record
-            append(Evidence(t, source, "log", text, attrs))
-        evidence.sort(key=_time)
+        for i, lines in more.items():
+            out[i].text = "\n".join(lines)
+        more.clear()
+        for at in range(0, len(out), REDACT_BATCH):  # in batches: no copy of every text at once
+            batch = out[at : at + REDACT_BATCH]
+            texts, redactions = redact_many([e.text for e in batch])
+            counts["redactions"] += redactions
+            for e, text in zip(batch, texts, strict=True):
+                e.text = text
+        out.sort(key=_time)
         self._tick(reader.offset, "done")
-        return evidence
+        return out
 
     def _aggregate(self, parser: LineParser, start: int, variant: str) -> list[Evidence]:
         w = self.window
