@@ -82,7 +82,8 @@ class PmTuiApp(AppTasks, App):
         Binding("ctrl+b", "prev_step", "Back"),
         Binding("ctrl+s", "save", "Save"),
         Binding("ctrl+g", "commit", "Commit"),
-        Binding("ctrl+q", "quit", "Quit", priority=True),
+        Binding("ctrl+q", "quit", "Quit", priority=True, show=False),  # in ? help
+        Binding("question_mark,f1", "key_help", "Help", key_display="?"),
     ]
 
     def __init__(
@@ -389,6 +390,20 @@ class PmTuiApp(AppTasks, App):
             self.open_postmortem(pm.id)
 
         self.push_screen(NewPostMortemForm(), done)
+
+    def action_key_help(self) -> None:
+        """`?` / F1: the keys of the screen in view and, in a step, what it should produce."""
+        from screens.key_help import KeyHelp, key_rows
+
+        if isinstance(self.screen, ModalScreen):
+            return
+        screen = self.screen
+        if isinstance(screen, StepScreen):
+            title = f"Step {self.step}: {STEP_NAMES[self.step - 1]} — keys"
+            guidance = screen.GUIDANCE
+        else:
+            title, guidance = "pm-tui — keys", ""
+        self.push_screen(KeyHelp(title, key_rows(screen), guidance))
 
     def action_open_other(self) -> None:
         self.close_postmortem()

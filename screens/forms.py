@@ -48,6 +48,25 @@ class FormModal(ModalScreen[dict | None]):
     def fields(self) -> ComposeResult:  # pragma: no cover - abstract
         yield from ()
 
+    def on_mount(self) -> None:
+        # The first field has focus, so typing right after `a` fills it.
+        for widget in self.query_one(".form-fields").query("*"):
+            if widget.focusable:
+                widget.focus()
+                break
+        self._fit_height()
+
+    def on_resize(self) -> None:
+        self._fit_height()
+
+    def _fit_height(self) -> None:
+        # The fields scroll in what the title, error line and buttons leave, so Save and
+        # Cancel stay on screen however short the terminal (80x24 included).
+        height = self.app.size.height
+        self.set_class(height < 32, "-short")
+        spare = 10 if height < 32 else 14
+        self.query_one(".form-fields").styles.max_height = max(3, height - spare)
+
     def values(self) -> dict:  # pragma: no cover - abstract
         return {}
 

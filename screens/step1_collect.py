@@ -16,6 +16,8 @@ from textual.worker import Worker, WorkerState
 from pm_tui.model import EvidenceSource
 from screens.messages import CandidatesRebuilt, CollectFinished, CollectProgress
 from screens.step_base import StepScreen
+from screens.widgets.cells import PlainCell
+from screens.widgets.fit_table import FitTable
 
 
 def source_state(s: EvidenceSource) -> Text:
@@ -40,9 +42,9 @@ A source you cannot reach is not a dead end: record it as a gap, ask its owner f
 or note who remembers what happened. Gaps go into the report."""
 
     BINDINGS = [
-        Binding("a", "add", "Add source"),
+        Binding("a", "add", "Add"),
         Binding("c", "collect", "Collect"),
-        Binding("x", "cancel", "Cancel collection"),
+        Binding("x", "cancel", "Cancel"),
     ]
 
     def __init__(self, pm) -> None:
@@ -50,7 +52,14 @@ or note who remembers what happened. Gaps go into the report."""
         self.cancel_event = threading.Event()
 
     def compose_main(self) -> ComposeResult:
-        table = DataTable(id="sources", cursor_type="row", zebra_stripes=True)
+        table = FitTable(
+            id="sources",
+            cursor_type="row",
+            zebra_stripes=True,
+            flex="target",
+            flex_min=14,
+            optional=("query",),
+        )
         table.border_title = "Sources (a add · c collect · x cancel)"
         yield table
         progress = VerticalScroll(id="progress")
@@ -58,25 +67,18 @@ or note who remembers what happened. Gaps go into the report."""
         yield progress
 
     def load(self) -> None:
-        table = self.query_one("#sources", DataTable)
-        # Text labels: a str label is read as markup, and that loads Rich's emoji table.
-        for key, label in (
-            ("n", "#"),
-            ("kind", "Kind"),
-            ("state", "State"),  # before the long columns, so it is seen at 80 columns too
-            ("target", "Target"),
-            ("query", "Query"),
-        ):
-            table.add_column(Text(label), key=key)
-        for i, s in enumerate(self.pm.sources):
-            table.add_row(
-                Text(f"S{i + 1}"),
-                Text(s.kind),
-                source_state(s),
-                Text(short_target(s.target)),
-                Text(s.query[:40]),
-                key=f"S{i + 1}",
+        table = self.query_one("#sources", FitTable)
+        table.add_fit_columns(
+            (
+                ("n", "#", 3),
+                ("kind", "Kind", 12),
+                ("state", "State", 26),  # before the long columns: seen at 80 columns too
+                ("target", "Target", None),
+                ("query", "Query", 24),
             )
+        )
+        for i, s in enumerate(self.pm.sources):
+            table.add_row(*source_cells(i, s), key=f"S{i + 1}")
         if not self.pm.sources:
             self.query_one("#progress").mount(
                 Label(
@@ -99,14 +101,7 @@ or note who remembers what happened. Gaps go into the report."""
                 self.pm.sources.append(EvidenceSource(**values))
                 i = len(self.pm.sources)
                 s = self.pm.sources[-1]
-                self.query_one("#sources", DataTable).add_row(
-                    Text(f"S{i}"),
-                    Text(s.kind),
-                    source_state(s),
-                    Text(short_target(s.target)),
-                    Text(s.query[:40]),
-                    key=f"S{i}",
-                )
+                self.query_one("#sources", DataTable).add_row(*source_cells(i - 1, s), key=f"S{i}")
                 self.changed("sources")
 
         self.app.push_screen(SourceForm(), done)
@@ -213,6 +208,17 @@ or note who remembers what happened. Gaps go into the report."""
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.state == WorkerState.ERROR:
             self.notify(f"Collection failed: {event.worker.error}", severity="error", timeout=10)
+
+
+def source_cells(i: int, s: EvidenceSource) -> list:
+    """The table cells of source number `i` (0-based)."""
+    return [
+        PlainCell(f"S{i + 1}"),
+        PlainCell(s.kind),
+        source_state(s),
+        PlainCell(short_target(s.target, 60)),
+        PlainCell(s.query),
+    ]
 
 
 def short_target(target: str, width: int = 44) -> str:

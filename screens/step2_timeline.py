@@ -19,23 +19,36 @@ from pm_tui.timeparse import format_event_time
 from screens.forms import EventForm
 from screens.modals import ConfirmModal
 from screens.step_base import StepScreen, finding_marks
-from screens.widgets.bulk_table import BulkTable, gc_paused
+from screens.widgets.bulk_table import gc_paused
 from screens.widgets.candidates_panel import CandidatesPanel
-from screens.widgets.cells import PlainCell, fitting_width
+from screens.widgets.cells import PlainCell
+from screens.widgets.fit_table import FitTable
 from screens.widgets.sparkline import SeriesPlot
 
 if TYPE_CHECKING:
     from pm_tui.validation import Finding
 
-TEXT_WIDTH = (24, 120)  # the "What happened" column fits its longest text within these
+# "What happened" takes what time and kind leave (screens/widgets/fit_table.py); source and
+# actor are shown when there is room beside it, and always in the detail line.
 COLUMNS = (
     ("check", "!", 1),
     ("time", "Time (UTC)", 19),
     ("kind", "Kind", 13),
-    ("text", "What happened", None),  # width set from the texts on load
+    ("text", "What happened", None),
     ("source", "Source", 14),
     ("actor", "Actor", 12),
 )
+
+
+def event_detail(e: TimelineEvent) -> Text:
+    """The whole event on one line under the table."""
+    text = Text(f"{e.id} {format_event_time(e.time)} {e.kind}: ", style="bold")
+    text.append(e.text)
+    if e.source:
+        text.append(f"  · source {e.source}", style="dim")
+    if e.actor:
+        text.append(f" · {e.actor}", style="dim")
+    return text
 
 
 def event_cells(e: TimelineEvent, mark: Text | None = None) -> list:
@@ -67,7 +80,7 @@ Times: 10:05:23 · ISO 8601 with offset · +5m from the row above."""
         Binding("c", "duplicate", "Duplicate", show=False),
         Binding("s", "sort", "Sort", show=False),
         Binding("slash", "filter", "Filter"),
-        Binding("h", "accept_high", "Accept high-confidence"),
+        Binding("h", "accept_high", "Accept high"),
         Binding("x", "dismiss_candidate", "Dismiss", show=False),
         Binding("escape", "clear_filter", "Clear filter", show=False),
     ]
@@ -84,9 +97,18 @@ Times: 10:05:23 · ISO 8601 with offset · +5m from the row above."""
         flt = Input(placeholder="filter by text or kind (esc clears)", id="filter")
         flt.display = False
         yield flt
-        table = BulkTable(id="timeline", cursor_type="row", zebra_stripes=True)
+        table = FitTable(
+            id="timeline",
+            cursor_type="row",
+            zebra_stripes=True,
+            flex="text",
+            flex_min=24,
+            flex_max=120,
+            optional=("source", "actor"),
+        )
         table.border_title = "Timeline"
         yield table
+        yield Static(id="detail", classes="row-detail")
         yield Static(id="durations")
         with Horizontal(id="lower"):
             cands = CandidatesPanel(id="candidates")
@@ -101,9 +123,7 @@ Times: 10:05:23 · ISO 8601 with offset · +5m from the row above."""
 
     def _load(self) -> None:
         table = self.table
-        text_width = fitting_width((e.text for e in self.pm.timeline), *TEXT_WIDTH)
-        for key, label, width in COLUMNS:
-            table.add_column(Text(label), key=key, width=width or text_width)
+        table.add_fit_columns(COLUMNS)
         self.fill_table()
         table.focus()
         self.candidates = self.app.candidates_for(self.pm)  # shared: dismissals persist
@@ -167,8 +187,21 @@ Times: 10:05:23 · ISO 8601 with offset · +5m from the row above."""
 
     # --- helpers --------------------------------------------------------------------------
     @property
-    def table(self) -> BulkTable:
-        return self.query_one("#timeline", BulkTable)
+    def table(self) -> FitTable:
+        return self.query_one("#timeline", FitTable)
+
+    def show_detail(self) -> None:
+        """The highlighted event whole, under the table."""
+        event = self.pm.event(self.selected_id() or "")
+        self.query_one("#detail", Static).update(
+            event_detail(event)
+            if event
+            else Text("no events yet: a adds one, or accept a suggestion", style="dim")
+        )
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        if event.data_table.id == "timeline":
+            self.show_detail()
 
     def selected_id(self) -> str | None:
         table = self.table
@@ -204,13 +237,8 @@ Times: 10:05:23 · ISO 8601 with offset · +5m from the row above."""
         self._after_edit()
 
     def _fit_text(self, text: str) -> bool:
-        """Widen the text column for `text` (up to its cap); True when it changed."""
-        column = self.table.columns.get("text")  # type: ignore[call-overload]
-        wanted = fitting_width([text], column.width, TEXT_WIDTH[1]) if column else 0
-        if column is None or wanted <= column.width:
-            return False
-        column.width = wanted
-        return True
+        """False: the text column's width follows the table's, not the texts."""
+        return False
 
     # --- actions --------------------------------------------------------------------------
     def action_add(self) -> None:
@@ -261,6 +289,7 @@ Times: 10:05:23 · ISO 8601 with offset · +5m from the row above."""
         table.update_row_in_place(event_id, values)  # only this row's line is drawn again
         if wider:  # unless the text column widened: then every visible row is
             table.column_widths_changed()
+        self.show_detail()
         self._after_edit(moved)
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
@@ -269,6 +298,11 @@ Times: 10:05:23 · ISO 8601 with offset · +5m from the row above."""
             self.action_edit()
 
     def action_delete(self) -> None:
+        if self.query_one(CandidatesPanel).has_focus:  # d acts on the panel in focus only
+            self.action_dismiss_candidate()
+            return
+        if not self.table.has_focus:
+            return
         event_id = self.selected_id()
         if event_id is None or not self.can_edit():
             return

@@ -39,11 +39,18 @@ class StepScreen(Screen):
 
     STEP = 0
     GUIDANCE = ""
-    # Next and Back first, so a narrow footer shows them before the step's own keys.
+    # Next, Back, Save and Commit first, so a narrow footer shows them before the step's own
+    # keys; Quit (ctrl+q) is the same everywhere and gives its room to them.
     BINDINGS = [
         Binding("ctrl+n", "app.next_step", "Next"),
         Binding("ctrl+b", "app.prev_step", "Back"),
+        Binding("ctrl+s", "app.save", "Save"),
+        Binding("ctrl+g", "app.commit", "Commit"),
+        Binding("question_mark,f1", "app.key_help", "Help", key_display="?"),
     ]
+    # Below 140 columns the guidance and findings go under the work area (see app.tcss), so
+    # tables get the whole width; below 100 the guidance is only in the key help (?).
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-medium"), (140, "-wide")]
 
     def __init__(self, pm: PostMortem) -> None:
         super().__init__(name=f"step{self.STEP}")

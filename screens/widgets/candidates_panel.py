@@ -11,7 +11,7 @@ from pm_tui.timeline import HIGH_CONFIDENCE
 
 def candidate_label(c) -> Text:
     """`22:10:05 alert_fired Disk alarm  (0.90)` as rich text; candidate text is never markup."""
-    label = Text(f"{c.time:%H:%M:%S} ", style="bold")
+    label = Text(f"{c.time:%H:%M:%S} ", style="bold", no_wrap=True, overflow="ellipsis")
     label.append(f"{c.kind} ", style="cyan")
     label.append(str(c.text))
     label.append(
@@ -26,6 +26,12 @@ class CandidatesPanel(OptionList):
     def show(self, candidates: list) -> None:
         """Replace the list with `candidates` (a hint when there are none)."""
         self.clear_options()
+        self.border_title = (
+            f"Suggested ({len(candidates)}) — enter accept · x dismiss · h all high"
+            if candidates
+            else "Suggested"
+        )
+        self.set_class(not candidates, "-empty")
         if not candidates:
             self.add_option(
                 Option(

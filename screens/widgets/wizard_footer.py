@@ -20,6 +20,11 @@ class WizardFooter(Footer):
     _rebuild_waiting = False
     _shown_keys: tuple | None = None
 
+    def __init__(self, **kwargs) -> None:
+        # Compact: at 80 columns Save and Commit still fit beside the step's own keys.
+        kwargs.setdefault("compact", True)
+        super().__init__(**kwargs)
+
     def bindings_changed(self, screen) -> None:
         if self._rebuild_waiting:
             return
