@@ -18,6 +18,8 @@ from typing import Any
 from pm_tui.collectors.common import check_cancel
 from pm_tui.collectors.evidence import CollectorError
 
+RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
+MAX_RETRY_AFTER = 30.0  # seconds: a server asking for longer is reported, not waited for
 _TITLE_RE = re.compile(r"<title[^>]*>(.*?)</title>", re.IGNORECASE | re.DOTALL)
 
 
@@ -96,14 +98,48 @@ class JsonClient:
 
         `not_found` is the hint shown on HTTP 404 (what the person probably got wrong).
         """
+        return self._decode(self.send("GET", path, params=params, cancel=cancel), not_found)
+
+    def post_json(
+        self,
+        path: str,
+        body: Any,
+        params: Any = None,
+        *,
+        not_found: str = "",
+        cancel: threading.Event | None = None,
+    ) -> Any:
+        """POST `body` as JSON to `path` and return the parsed JSON answer (as `get_json`)."""
+        response = self.send("POST", path, params=params, json_body=body, cancel=cancel)
+        return self._decode(response, not_found)
+
+    def send(
+        self,
+        method: str,
+        path: str,
+        *,
+        params: Any = None,
+        json_body: Any = None,
+        content: str | bytes | None = None,
+        headers: dict[str, str] | None = None,
+        cancel: threading.Event | None = None,
+    ) -> Any:
+        """Send one request, retrying connect errors, 429 and 5xx (honouring `Retry-After`).
+
+        Returns the last response whatever its status (see `check_status`); a transport
+        failure is one `CollectorError`.
+        """
         import httpx
 
         url = self._client.base_url.join(path) if path else self._client.base_url
         attempt = 0
         while True:
             check_cancel(cancel)
+            wait = None
             try:
-                response = self._client.get(path, params=params)
+                response = self._client.request(
+                    method, path, params=params, json=json_body, content=content, headers=headers
+                )
             except (httpx.ConnectError, httpx.ConnectTimeout) as exc:
                 if _is_tls(exc) or attempt >= self.options.retries:
                     raise CollectorError(self._describe_transport(exc, str(url))) from exc
@@ -120,24 +156,21 @@ class JsonClient:
             except httpx.HTTPError as exc:
                 raise CollectorError(f"{self.source}: request to {url} failed: {exc}") from exc
             else:
-                if response.status_code < 500 or attempt >= self.options.retries:
-                    return self._decode(response, not_found)
+                status = response.status_code
+                if status not in RETRY_STATUSES or attempt >= self.options.retries:
+                    return response
+                wait = retry_after(response.headers.get("retry-after"))
+                if wait is not None and wait > MAX_RETRY_AFTER:
+                    raise CollectorError(
+                        f"{self.source}: {url} asks to wait {wait:.0f}s before trying again "
+                        f"(HTTP {status}): collect again later"
+                    )
             attempt += 1
-            time.sleep(self.options.backoff * (2 ** (attempt - 1)))
+            backoff = self.options.backoff * (2 ** (attempt - 1))
+            time.sleep(max(backoff, wait or 0.0))
 
-    # --- turning failures into one line ------------------------------------------
-    def _describe_transport(self, exc: Exception, url: str) -> str:
-        if _is_tls(exc):
-            return (
-                f"{self.source}: TLS verification failed for {url} ({_short(exc)}): "
-                "give the server's CA bundle (ca_bundle) or fix its certificate"
-            )
-        return (
-            f"{self.source}: cannot connect to {url} ({_short(exc)}): "
-            "check the URL and that the server is running"
-        )
-
-    def _decode(self, response: Any, not_found: str) -> Any:
+    def check_status(self, response: Any, not_found: str = "") -> None:
+        """Raise the one-line `CollectorError` for a refused, missing or failed request."""
         status, url = response.status_code, str(response.request.url)
         if status in (401, 403):
             if self.unset_credentials:
@@ -152,6 +185,26 @@ class JsonClient:
         if status == 404:
             hint = not_found or f"is this the {self.what} base URL?"
             raise CollectorError(f"{self.source}: {url} not found (HTTP 404): {hint}")
+        if status == 429:
+            raise CollectorError(
+                f"{self.source}: {url} is rate-limiting (HTTP 429) after retries: collect again later"
+            )
+
+    # --- turning failures into one line ------------------------------------------
+    def _describe_transport(self, exc: Exception, url: str) -> str:
+        if _is_tls(exc):
+            return (
+                f"{self.source}: TLS verification failed for {url} ({_short(exc)}): "
+                "give the server's CA bundle (ca_bundle) or fix its certificate"
+            )
+        return (
+            f"{self.source}: cannot connect to {url} ({_short(exc)}): "
+            "check the URL and that the server is running"
+        )
+
+    def _decode(self, response: Any, not_found: str) -> Any:
+        self.check_status(response, not_found)
+        status, url = response.status_code, str(response.request.url)
         body = response.text
         if _looks_like_html(response, body):
             title = _TITLE_RE.search(body)
@@ -205,6 +258,26 @@ def credentials(options: HttpOptions) -> tuple[dict[str, str], Any, str]:
     return {}, None, ""
 
 
+def retry_after(value: str | None) -> float | None:
+    """Seconds to wait from a `Retry-After` header (delta-seconds or an HTTP date), or None."""
+    if not value:
+        return None
+    value = value.strip()
+    try:
+        return max(0.0, float(value))
+    except ValueError:
+        pass
+    from email.utils import parsedate_to_datetime
+
+    try:
+        when = parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    if when.tzinfo is None:
+        return None
+    return max(0.0, when.timestamp() - time.time())
+
+
 def _is_tls(exc: BaseException) -> bool:
     import ssl
 
@@ -234,6 +307,8 @@ def _error_detail(data: Any) -> str:
             value = data.get(key)
             if isinstance(value, str):
                 return value
-            if isinstance(value, dict) and isinstance(value.get("message"), str):
-                return value["message"]
+            if isinstance(value, dict):  # Elasticsearch/OpenSearch put it in error.reason
+                for inner in ("message", "reason"):
+                    if isinstance(value.get(inner), str):
+                        return value[inner]
     return ""
