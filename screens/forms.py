@@ -34,6 +34,8 @@ class FormModal(ModalScreen[dict | None]):
         Binding("ctrl+s", "save", "Save", priority=True),
     ]
     TITLE_TEXT = "Edit"
+    SAVE_LABEL = "Save (ctrl+s)"
+    CANCEL_LABEL = "Cancel (esc)"
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog form"):
@@ -42,8 +44,8 @@ class FormModal(ModalScreen[dict | None]):
                 yield from self.fields()
             yield Static("", id="form-error", classes="form-error")
             with Horizontal(classes="buttons"):
-                yield Button("Save (ctrl+s)", variant="primary", id="save")
-                yield Button("Cancel (esc)", id="cancel")
+                yield Button(self.SAVE_LABEL, variant="primary", id="save")
+                yield Button(self.CANCEL_LABEL, id="cancel")
 
     def fields(self) -> ComposeResult:  # pragma: no cover - abstract
         yield from ()
