@@ -22,6 +22,9 @@ from screens.widgets.fit_table import FitTable
 
 def source_state(s: EvidenceSource) -> Text:
     """`collected: 31873 records, 2 gaps` / `pending` for one source."""
+    if s.counts.get("failed"):
+        reason = s.gaps[0] if s.gaps else "could not be read"
+        return Text(f"failed: {reason}", style="bold red", no_wrap=True, overflow="ellipsis")
     if s.collected_at is None and not s.counts:
         return Text("pending", style="dim")
     total = s.counts.get("records", sum(s.counts.values()))
@@ -131,7 +134,7 @@ or note who remembers what happened. Gaps go into the report."""
                         classes="source-label",
                     ),
                     ProgressBar(id=f"bar-{i}", show_eta=False),
-                    Label(Text("pending"), id=f"note-{i}"),
+                    Label(Text("pending"), id=f"note-{i}", classes="source-note"),
                     classes="source-row",
                 )
             )
@@ -139,8 +142,11 @@ or note who remembers what happened. Gaps go into the report."""
         self.collect(copy.deepcopy(self.pm), indexes)
 
     def action_cancel(self) -> None:
+        if not any(w.group == "collect" and w.is_running for w in self.workers):
+            self.notify("No collection is running.")
+            return
         self.cancel_event.set()
-        self.notify("Cancelling collection…")
+        self.notify("Collection cancelled: nothing from this run is kept.")
 
     @work(thread=True, exit_on_error=False, exclusive=True, group="collect")
     def collect(self, pm, indexes: list[int]) -> None:
@@ -152,9 +158,7 @@ or note who remembers what happened. Gaps go into the report."""
 
         def progress(step) -> None:
             index = indexes[step.index]
-            self.post_message(
-                CollectProgress(index, "collecting", step.done, step.total, step.note)
-            )
+            self.post_message(CollectProgress(index, step.state, step.done, step.total, step.note))
 
         try:
             window = collection_window(pm, now=self.app.clock())
@@ -196,14 +200,31 @@ or note who remembers what happened. Gaps go into the report."""
         from textual.widgets import ProgressBar
 
         bars = self.query(f"#bar-{message.index}").results(ProgressBar)
+        failed = message.state == "failed"
         for bar in bars:
-            bar.update(total=message.total, progress=message.done)
+            if failed:
+                bar.display = False  # no bar moving for a source that has stopped
+            elif message.state == "read":
+                bar.update(total=1, progress=1)
+            else:
+                bar.update(total=message.total, progress=message.done)
         for note in self.query(f"#note-{message.index}").results(Label):
-            note.update(Text(f"{message.state} {message.note}"))
+            note.update(progress_note(message.state, message.note))
+        if failed:  # where it failed, at once: the table's state column too
+            table = self.query_one("#sources", DataTable)
+            key = f"S{message.index + 1}"
+            if key in table.rows:
+                table.update_cell(key, "state", progress_note("failed", message.note))
 
     @on(CollectFinished)
     def _finished(self, message: CollectFinished) -> None:
         if message.cancelled and not message.sources:
+            from textual.widgets import ProgressBar
+
+            for bar in self.query(ProgressBar):
+                bar.display = False
+            for note in self.query(".source-note").results(Label):
+                note.update(Text("cancelled: not kept", style="yellow"))
             return
         table = self.query_one("#sources", DataTable)
         for i, source in message.sources.items():
@@ -216,6 +237,20 @@ or note who remembers what happened. Gaps go into the report."""
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.state == WorkerState.ERROR:
             self.notify(f"Collection failed: {event.worker.error}", severity="error", timeout=10)
+
+
+WHAT_TO_DO = "check the target (path, URL, token), then c again; or keep it as a gap"
+
+
+def progress_note(state: str, note: str) -> Text:
+    """The progress line of one source: reading, read, or failed with its reason."""
+    if state == "failed":
+        text = Text(f"✗ failed: {note}", style="bold red")
+        text.append(f" — {WHAT_TO_DO}", style="red")
+        return text
+    if state == "read":
+        return Text(f"✓ read: {note}", style="green")
+    return Text(f"{state} {note}")
 
 
 def source_cells(i: int, s: EvidenceSource) -> list:
