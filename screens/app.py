@@ -256,7 +256,9 @@ class PmTuiApp(AppTasks, App):
     def action_validate(self) -> None:
         self._run_validation()
         errors = sum(f.severity == "error" and not f.acknowledged for f in self.findings)
-        self.notify(f"{len(self.findings)} findings, {errors} errors.")
+        from pm_tui.validation.labels import plural
+
+        self.notify(f"{plural(len(self.findings), 'finding')}, {plural(errors, 'error')}.")
 
     def findings_for(self, step: int) -> list[Finding]:
         """The findings the findings panel of `step` shows."""
@@ -269,7 +271,7 @@ class PmTuiApp(AppTasks, App):
         parts = [
             self.pm.id,
             f"step {self.step} {STEP_NAMES[self.step - 1]}" if self.step else "",
-            f"{errors} errors" if errors else "✓",
+            (f"{errors} error" + "s" * (errors != 1)) if errors else "✓",
             "READ-ONLY" if self.read_only else "",
         ]
         self.sub_title = " · ".join(p for p in parts if p)

@@ -112,10 +112,14 @@ class StepScreen(Screen):
         self.on_findings(findings)
 
     def on_findings_panel_chosen(self, event: FindingsPanel.Chosen) -> None:
-        self.focus_location(event.finding)
+        # Enter on a finding: to its row or field; f: that row's editor open to fix it too.
+        on_row = self.focus_location(event.finding)
+        edit = getattr(self, "action_edit", None)
+        if event.fix and on_row and edit is not None:
+            self.call_after_refresh(edit)
 
-    def focus_location(self, finding: Finding) -> None:
-        """Move the cursor to the row or field a finding is about."""
+    def focus_location(self, finding: Finding) -> bool:
+        """Move the cursor to the row or field a finding is about; True when on a table row."""
         if finding.row:
             for table in self.query(DataTable):
                 try:
@@ -124,10 +128,11 @@ class StepScreen(Screen):
                     continue
                 table.move_cursor(row=index)
                 table.focus()
-                return
+                return True
         if finding.field:
             name = finding.field.split("[", 1)[0]
             for widget in self.query(f"#{name}"):
                 if widget.focusable:
                     widget.focus()
-                    return
+                    return False
+        return False

@@ -39,7 +39,9 @@ def has_owner(item: ActionItem) -> bool:
 
 def describe(finding) -> str:
     """`AI-002 owner: no owner` — where a finding is, and what it says."""
-    where = finding.row or finding.section
+    from pm_tui.validation.labels import finding_place
+
+    where = finding_place(finding) or finding.section.replace("_", " ")
     return f"{where}: {finding.message}" if where else finding.message
 
 
