@@ -127,7 +127,7 @@ Times: 10:05:23 · ISO 8601 with offset · +5m from the row above."""
         self.fill_table()
         table.focus()
         self.candidates = self.app.candidates_for(self.pm)  # shared: dismissals persist
-        self.query_one(CandidatesPanel).show(self.candidates)
+        self.query_one(CandidatesPanel).show(self.candidates, self.pm.timeline)
         self.load_durations()
         self._series = self.app.metric_series_for(self.pm)  # read once; edits move marks only
         self.load_chart()
@@ -356,17 +356,28 @@ Times: 10:05:23 · ISO 8601 with offset · +5m from the row above."""
         self.table.focus()
 
     # --- candidates ----------------------------------------------------------------------
-    def accept_candidates(self, chosen: list) -> int:
-        """Add `chosen` through pm_tui.workflow (new ids, no duplicates); returns how many."""
+    def accept_candidates(self, chosen: list, near: bool = False) -> int:
+        """Add `chosen` through pm_tui.workflow (new ids, no duplicates); returns how many.
+        Near-duplicates of rows are held back, flagged in the panel, and said."""
         from pm_tui.workflow.candidates import accept_candidates
 
         if not chosen or not self.can_edit():
             return 0
-        added = accept_candidates(self.pm, chosen).added
+        done = accept_candidates(self.pm, chosen, near=near)
+        added = done.added
+        held = {c.id for c, _ in done.near}
         for c in chosen:
-            if c in self.candidates:
+            if c in self.candidates and c.id not in held:
                 self.candidates.remove(c)
-        self.query_one(CandidatesPanel).show(self.candidates)
+        if done.near:
+            n = len(done.near)
+            self.notify(
+                f"{n} suggestion{'s' * (n != 1)} held back: {'they look' if n != 1 else 'it looks'} "
+                "like rows already in the timeline (≈ in the list). Enter on one to add it anyway.",
+                severity="warning",
+                timeout=8,
+            )
+        self.query_one(CandidatesPanel).show(self.candidates, self.pm.timeline)
         if len(added) == 1:
             self._insert(added[0])
         elif added:
@@ -381,8 +392,29 @@ Times: 10:05:23 · ISO 8601 with offset · +5m from the row above."""
     def _accept_candidate(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         chosen = [c for c in self.candidates if c.id == event.option.id]
-        if chosen and not self.accept_candidates(chosen) and not self.read_only:
-            self.notify("Already in the timeline.")
+        if not chosen:
+            return
+        from pm_tui.timeline import near_duplicate
+
+        row = near_duplicate(self.pm.timeline, chosen[0])
+        if row is None:
+            if not self.accept_candidates(chosen) and not self.read_only:
+                self.notify("Already in the timeline.")
+            return
+
+        def answer(yes: bool | None) -> None:
+            if yes:
+                self.accept_candidates(chosen, near=True)
+
+        self.app.push_screen(
+            ConfirmModal(
+                f"This suggestion looks like {row.id} ({row.text[:70]}), already in the "
+                "timeline. Add it anyway?",
+                yes="Add",
+                no="Keep out",
+            ),
+            answer,
+        )
 
     def action_accept_high(self) -> None:
         from pm_tui.timeline import high_confidence
@@ -403,6 +435,6 @@ Times: 10:05:23 · ISO 8601 with offset · +5m from the row above."""
         index = panel.highlighted
         self.candidates[:] = [c for c in self.candidates if c.id != cid]
         self.app.dismiss_candidates(self.pm, [cid])
-        panel.show(self.candidates)
+        panel.show(self.candidates, self.pm.timeline)
         if self.candidates:
             panel.highlighted = min(index or 0, len(self.candidates) - 1)

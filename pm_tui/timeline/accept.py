@@ -3,17 +3,50 @@
 from __future__ import annotations
 
 import copy
+import re
 from collections.abc import Iterable
 
 from pm_tui.model import EVENT_KINDS, PostMortem, TimelineEvent, to_utc
 from pm_tui.timeline.candidate import Candidate
 
+NEAR_SECONDS = 300  # rows further apart than five minutes are different moments
+NEAR_WORDS = 0.5  # share of distinct words two texts have in common to say the same thing
+_WORD = re.compile(r"[a-z][a-z0-9_.-]*")
 
-def accept(pm: PostMortem, candidates: Iterable[Candidate]) -> PostMortem:
+
+def _words(text: str) -> set[str]:
+    return set(_WORD.findall(text.lower()))
+
+
+def near_duplicate(timeline: Iterable[TimelineEvent], c: Candidate) -> TimelineEvent | None:
+    """The row `c` nearly repeats, if any: within five minutes of it and saying much the same
+    (half their distinct words shared), e.g. a page someone already typed in by hand."""
+    when = to_utc(c.time)
+    words = _words(str(c.text))
+    if not words:
+        return None
+    for e in timeline:
+        if abs((to_utc(e.time) - when).total_seconds()) > NEAR_SECONDS:
+            continue
+        theirs = _words(e.text)
+        if theirs and len(words & theirs) / len(words | theirs) >= NEAR_WORDS:
+            return e
+    return None
+
+
+def accept(
+    pm: PostMortem,
+    candidates: Iterable[Candidate],
+    *,
+    near: bool = False,
+    held: list[tuple[Candidate, TimelineEvent]] | None = None,
+) -> PostMortem:
     """A copy of `pm` with the candidates added as timeline rows (new T- ids, time order).
 
     A candidate is skipped when a row of the same kind already stands at the same second,
-    so accepting twice adds nothing.
+    so accepting twice adds nothing; and, unless `near`, when it nearly repeats a row
+    (`near_duplicate`): that one is for a person to decide, and is put in `held` with the
+    row it resembles.
     """
     out = copy.deepcopy(pm)
     taken = {(to_utc(e.time).replace(microsecond=0), e.kind) for e in out.timeline}
@@ -21,6 +54,10 @@ def accept(pm: PostMortem, candidates: Iterable[Candidate]) -> PostMortem:
         kind = c.kind if c.kind in EVENT_KINDS else "other"
         when = to_utc(c.time).replace(microsecond=0)
         if (when, kind) in taken:
+            continue
+        if not near and (row := near_duplicate(out.timeline, c)) is not None:
+            if held is not None:
+                held.append((c, row))
             continue
         taken.add((when, kind))
         out.timeline.append(
