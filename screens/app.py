@@ -101,6 +101,7 @@ class PmTuiApp(AppTasks, App):
         self._validate_timer: Timer | None = None
         self._candidates: dict[str, list] = {}
         self._gc_paused_for_start = False
+        self.banner = ""  # shown in the header on every screen (the demo's scratch path)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # Step keys mean nothing on the start screen: hide them from its footer.
@@ -131,7 +132,7 @@ class PmTuiApp(AppTasks, App):
     def show_start(self) -> None:
         from screens.start import StartScreen
 
-        self.title, self.sub_title = "pm-tui", str(self.repo.root)
+        self.title, self.sub_title = "pm-tui", self.banner or str(self.repo.root)
         self.step = 0
         self._show(StartScreen(list(self.repo.summaries()), self.clock().date()))
 
@@ -273,6 +274,7 @@ class PmTuiApp(AppTasks, App):
             f"step {self.step} {STEP_NAMES[self.step - 1]}" if self.step else "",
             (f"{errors} error" + "s" * (errors != 1)) if errors else "✓",
             "READ-ONLY" if self.read_only else "",
+            self.banner,
         ]
         self.sub_title = " · ".join(p for p in parts if p)
 
