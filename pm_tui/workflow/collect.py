@@ -165,6 +165,7 @@ def _collect(repo, pm, specs, at, window, progress, cancel) -> Collected:
         record.options = kept_options(spec)
         out.records.append(record)
     out.results = results
+    _explain_alerts(results)
     apply_sources(pm, out.records, at)
     path = repo.evidence_dir(pm.id) / EVIDENCE_FILE
     merged = merge_results(load_evidence(path), results)
@@ -176,6 +177,19 @@ def _collect(repo, pm, specs, at, window, progress, cancel) -> Collected:
     out.failed += [str(r.gaps[0]) for r in results if is_failed(r) and r.gaps]
     out.gaps += [_gap_line(r, g) for r in results if not is_failed(r) for g in r.gaps]
     return out
+
+
+def _explain_alerts(results: list[CollectResult]) -> None:
+    """Alert rules read in this collection explain the alerts read with them (#18)."""
+    rules = [rule for r in results for rule in r.rules]
+    if not rules:
+        return
+    from pm_tui.collectors.alert_rules import explain_alerts
+
+    for r in results:
+        explained = explain_alerts(r.evidence, rules)
+        if explained:
+            r.counts["explained_by_rules"] = explained
 
 
 def _relabel(result: CollectResult, kind: str, target: str) -> None:
