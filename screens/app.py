@@ -75,6 +75,8 @@ class PmTuiApp(AppTasks, App):
         Binding("ctrl+g", "commit", "Commit"),
         Binding("ctrl+q", "quit", "Quit", priority=True, show=False),  # in ? help
         Binding("question_mark,f1", "key_help", "Help", key_display="?"),
+        # The palette's Keys panel closes on Esc like every other panel of the wizard.
+        Binding("escape", "hide_help_panel", "Close keys", show=False),
     ]
 
     def __init__(
@@ -102,11 +104,16 @@ class PmTuiApp(AppTasks, App):
         self._candidates: dict[str, list] = {}
         self._gc_paused_for_start = False
         self.banner = ""  # shown in the header on every screen (the demo's scratch path)
+        from pm_tui.edit_history import EditHistory
+
+        self.history = EditHistory()  # ctrl+z in the steps' tables
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # Step keys mean nothing on the start screen: hide them from its footer.
         if action in {"next_step", "prev_step", "save", "commit"} and self.pm is None:
             return False
+        if action == "hide_help_panel":  # Esc means something else when no panel is open
+            return bool(self.screen.query("HelpPanel"))
         return True
 
     # --- start-up and opening -------------------------------------------------------------
@@ -202,6 +209,7 @@ class PmTuiApp(AppTasks, App):
         if self.lock is not None:
             self.lock.release()
         self.lock, self.pm, self.read_only = None, None, False
+        self.history.clear()
         self._stop_timers()
 
     # --- navigation ----------------------------------------------------------------------

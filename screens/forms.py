@@ -32,7 +32,9 @@ class FormModal(ModalScreen[dict | None]):
     BINDINGS = [
         Binding("escape", "cancel", "Cancel"),
         Binding("ctrl+s", "save", "Save", priority=True),
+        Binding("ctrl+z", "undo", "Undo", show=False),
     ]
+    UNDO_LEVELS = 200
     TITLE_TEXT = "Edit"
     SAVE_LABEL = "Save (ctrl+s)"
     CANCEL_LABEL = "Cancel (esc)"
@@ -50,7 +52,34 @@ class FormModal(ModalScreen[dict | None]):
     def fields(self) -> ComposeResult:  # pragma: no cover - abstract
         yield from ()
 
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self._last_values: dict[str, str] = {}  # each field's value as last seen
+        self._undo: list[tuple[str, str]] = []  # (field id, value before a change), newest last
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        # Each change of a field is one step ctrl+z takes back (several levels, any field).
+        widget_id = event.input.id or ""
+        before = self._last_values.get(widget_id)
+        if before is not None and before != event.value:
+            self._undo.append((widget_id, before))
+            del self._undo[: -self.UNDO_LEVELS]
+        self._last_values[widget_id] = event.value
+
+    def action_undo(self) -> None:
+        if not self._undo:
+            self.notify("Nothing to undo in this form.", timeout=2)
+            return
+        widget_id, value = self._undo.pop()
+        self._last_values[widget_id] = value  # so the change it makes is not recorded again
+        inp = self.query_one(f"#{widget_id}", Input)
+        inp.value = value
+        inp.cursor_position = len(value)
+        inp.focus()
+
     def on_mount(self) -> None:
+        for inp in self.query(Input):  # the values the form opened with: undo's floor
+            self._last_values[inp.id or ""] = inp.value
         # The first field has focus, so typing right after `a` fills it.
         for widget in self.query_one(".form-fields").query("*"):
             if widget.focusable:

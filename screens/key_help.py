@@ -14,6 +14,7 @@ from textual.widgets import Static
 # Keys every table and form of the wizard understands (not bindings of the step itself).
 COMMON_KEYS = (
     ("enter", "edit the highlighted row / save a form"),
+    ("ctrl+z", "undo the last edit in this step's table or form (again for the one before)"),
     ("escape", "cancel a form, close this help"),
     ("tab / shift+tab", "move between the table, the suggestions and the findings"),
     ("ctrl+p", "command palette: go to a step, save, commit, validate, export…"),

@@ -73,6 +73,7 @@ one), then fill gaps by hand. When the evidence cannot show a moment, write what
 remember and name the source ("recollection, on-call"); a gap you name beats a guessed time.
 Times: 10:05:23 · ISO 8601 with offset · +5m from the row above."""
 
+    UNDO_SECTIONS = ("timeline",)
     BINDINGS = [
         Binding("a", "add", "Add"),
         Binding("e", "edit", "Edit"),
@@ -175,6 +176,12 @@ Times: 10:05:23 · ISO 8601 with offset · +5m from the row above."""
             self._series, w.started, end, [e.time for e in self.pm.timeline]
         )
 
+    def reload(self, section: str) -> None:
+        self.fill_table(select=self.selected_id())
+        self.show_detail()
+        self.load_durations()
+        self.load_chart()
+
     def on_findings(self, findings: list[Finding]) -> None:
         marks = finding_marks(findings)
         table = self.table
@@ -227,6 +234,7 @@ Times: 10:05:23 · ISO 8601 with offset · +5m from the row above."""
 
     def _insert(self, event: TimelineEvent) -> None:
         """Put `event` in the model in time order and show it, without a rebuild when it is last."""
+        self.remember("timeline")
         pos = self._place(event)
         self._fit_text(event.text)
         if pos == len(self.pm.timeline) - 1 and not self.query_one("#filter", Input).value:
@@ -275,6 +283,7 @@ Times: 10:05:23 · ISO 8601 with offset · +5m from the row above."""
 
     def apply_edit(self, event_id: str, values: dict) -> None:
         """Write edited values into the event and update its cells in place (no rebuild)."""
+        self.remember("timeline")
         event = self.pm.event(event_id)
         moved = (event.time, event.kind) != (
             values.get("time", event.time),
@@ -311,6 +320,7 @@ Times: 10:05:23 · ISO 8601 with offset · +5m from the row above."""
         def done(yes: bool | None) -> None:
             if not yes:
                 return
+            self.remember("timeline", "analysis")  # its factors' links to the row go too
             self.pm.timeline.remove(event)
             for f in self.pm.analysis.factors:  # a deleted event leaves no dangling links
                 if event_id in f.events:
@@ -329,6 +339,7 @@ Times: 10:05:23 · ISO 8601 with offset · +5m from the row above."""
     def action_sort(self) -> None:
         if not self.can_edit():
             return
+        self.remember("timeline")
         self.pm.sort_timeline()
         self.fill_table(select=self.selected_id())
         self.changed("timeline")
@@ -340,6 +351,8 @@ Times: 10:05:23 · ISO 8601 with offset · +5m from the row above."""
 
     def action_clear_filter(self) -> None:
         flt = self.query_one("#filter", Input)
+        if not flt.display:
+            self.app.action_hide_help_panel()  # Esc closes the palette's Keys panel here too
         if flt.display:
             flt.value = ""
             flt.display = False
@@ -381,6 +394,7 @@ Times: 10:05:23 · ISO 8601 with offset · +5m from the row above."""
         if len(added) == 1:
             self._insert(added[0])
         elif added:
+            self.remember("timeline")
             for e in added:
                 self._place(e)
                 self._fit_text(e.text)

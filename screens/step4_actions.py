@@ -65,6 +65,7 @@ Prefer fixes to the system over "be more careful". No owner yet? Name the team t
 pick one, and give it a date to do so — an item without an owner does not get done.
 Deadline: YYYY-MM-DD, +10d or +2w."""
 
+    UNDO_SECTIONS = ("actions",)
     BINDINGS = [
         Binding("a", "add", "Add"),
         Binding("e", "edit", "Edit"),
@@ -104,6 +105,14 @@ Deadline: YYYY-MM-DD, +10d or +2w."""
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         self.show_detail()
 
+    def reload(self, section: str) -> None:
+        table, row = self.table, self.table.cursor_row
+        table.clear()
+        table.add_keyed_rows((a.id, action_cells(a)) for a in self.pm.actions)
+        if table.row_count:
+            table.move_cursor(row=min(row, table.row_count - 1))
+        self.show_detail()
+
     def on_findings(self, findings: list[Finding]) -> None:
         marks = finding_marks(findings)
         for a in self.pm.actions:
@@ -124,6 +133,7 @@ Deadline: YYYY-MM-DD, +10d or +2w."""
 
         def done(values: dict | None) -> None:
             if values:
+                self.remember("actions")
                 item = ActionItem(id=self.pm.next_action_id(), **values)
                 self.pm.actions.append(item)
                 self.table.add_row(*action_cells(item), key=item.id)
@@ -140,6 +150,7 @@ Deadline: YYYY-MM-DD, +10d or +2w."""
 
         def done(values: dict | None) -> None:
             if values:
+                self.remember("actions")
                 for k, v in values.items():
                     setattr(item, k, v)
                 cells = list(zip(COLUMNS, action_cells(item), strict=True))[1:]
@@ -160,6 +171,7 @@ Deadline: YYYY-MM-DD, +10d or +2w."""
 
         def done(yes: bool | None) -> None:
             if yes:
+                self.remember("actions")
                 self.pm.actions = [a for a in self.pm.actions if a.id != action_id]
                 self.table.remove_row(action_id)
                 self.show_detail()

@@ -47,7 +47,10 @@ class StepScreen(Screen):
         Binding("ctrl+s", "app.save", "Save"),
         Binding("ctrl+g", "app.commit", "Commit"),
         Binding("question_mark,f1", "app.key_help", "Help", key_display="?"),
+        Binding("ctrl+z", "undo", "Undo", show=False),
     ]
+    # The sections of the model this step's tables edit: ctrl+z steps back through them.
+    UNDO_SECTIONS: tuple[str, ...] = ()
     # Below 140 columns the guidance and findings go under the work area (see app.tcss), so
     # tables get the whole width; below 100 the guidance is only in the key help (?).
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-medium"), (140, "-wide")]
@@ -99,6 +102,24 @@ class StepScreen(Screen):
             )
             return False
         return True
+
+    def remember(self, *sections: str) -> None:
+        """Call before an edit of `sections`: ctrl+z brings them back (several levels)."""
+        self.app.history.record(self.pm, *sections)
+
+    def action_undo(self) -> None:
+        if not self.UNDO_SECTIONS or not self.can_edit():
+            return
+        section = self.app.history.undo(self.pm, self.UNDO_SECTIONS)
+        if section is None:
+            self.notify("Nothing to undo in this step.")
+            return
+        self.reload(section)
+        self.changed(section)
+        self.notify("Undone.", timeout=2)
+
+    def reload(self, section: str) -> None:
+        """Hook: show `section` again after an undo put an earlier version in the model."""
 
     def changed(self, section: str) -> None:
         """Announce an edit of the model to the app (validation, autosave)."""
