@@ -104,6 +104,7 @@ class PmTuiApp(AppTasks, App):
         self._candidates: dict[str, list] = {}
         self._gc_paused_for_start = False
         self.banner = ""  # shown in the header on every screen (the demo's scratch path)
+        self.validated = False  # until the first validation, findings panels say so
         from pm_tui.edit_history import EditHistory
 
         self.history = EditHistory()  # ctrl+z in the steps' tables
@@ -161,6 +162,7 @@ class PmTuiApp(AppTasks, App):
             self.show_start()
             return
         self.pm, self._dirty, self._disk_bytes = pm, False, self.repo.file_bytes(path)
+        self.validated, self.findings = False, []
         self.lock = PostMortemLock(self.repo.root, pm.id)
         holder = self.lock.acquire()
         self.read_only = holder is not None
@@ -256,6 +258,7 @@ class PmTuiApp(AppTasks, App):
         from pm_tui.validation import validate  # its patterns load after the first paint
 
         self.findings = validate(self.pm, today=self.clock().date())
+        self.validated = True
         if not self.screen_stack:  # the app is closing: a late timer has nothing to show
             return
         if isinstance(self.screen, StepScreen):

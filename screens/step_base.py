@@ -129,7 +129,7 @@ class StepScreen(Screen):
         panels = self.query(FindingsPanel)
         if not panels:  # not composed yet: on_mount asks the app for them
             return
-        panels.first().show(findings)
+        panels.first().show(findings, pending=not getattr(self.app, "validated", True))
         self.on_findings(findings)
 
     def on_findings_panel_chosen(self, event: FindingsPanel.Chosen) -> None:

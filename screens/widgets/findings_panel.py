@@ -53,10 +53,13 @@ class FindingsPanel(OptionList):
         self._findings: list[Finding] = []
         self.border_title = "Findings"
 
-    def show(self, findings: list[Finding]) -> None:
-        """Replace the list with `findings`."""
+    def show(self, findings: list[Finding], *, pending: bool = False) -> None:
+        """Replace the list with `findings`; `pending`: validation has not run yet."""
         self._findings = list(findings)
         self.clear_options()
+        if pending:
+            self.add_option(Option(Text("validating…", style="dim"), disabled=True))
+            return
         if not findings:
             self.add_option(
                 Option(Text("✓ nothing to fix in this step", style="green"), disabled=True)
