@@ -81,11 +81,26 @@ class FormModal(ModalScreen[dict | None]):
         for inp in self.query(Input):  # the values the form opened with: undo's floor
             self._last_values[inp.id or ""] = inp.value
         # The first field has focus, so typing right after `a` fills it.
+        first = self._first_field()
+        if first is not None:
+            self.set_focus(first)
+        self._fit_height()
+
+    def _first_field(self):
         for widget in self.query_one(".form-fields").query("*"):
             if widget.focusable:
-                widget.focus()
-                break
-        self._fit_height()
+                return widget
+        return None
+
+    def on_key(self, event) -> None:
+        # Keys typed while the form was opening (before any field had focus) go into the
+        # first field instead of being lost.
+        if self.focused is None and event.is_printable and event.character:
+            first = self._first_field()
+            if isinstance(first, Input):
+                self.set_focus(first)
+                first.insert_text_at_cursor(event.character)
+                event.stop()
 
     def on_resize(self) -> None:
         self._fit_height()

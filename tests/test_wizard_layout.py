@@ -142,3 +142,13 @@ async def test_d_in_the_suggestions_panel_leaves_the_timeline_alone(sample_repo)
         await pilot.pause()
         assert not isinstance(app.screen, ModalScreen)  # no "delete T-…?" question
         assert len(app.pm.timeline) == rows
+
+
+async def test_keys_typed_as_a_form_opens_land_in_its_first_field(sample_repo):
+    app = create_app(sample_repo, SAMPLE_ID, clock=frozen_clock, autosave_delay=60)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _open(pilot, app, 4)
+        await pilot.press("a", "F", "i", "x")  # no pause for the form to open
+        await wait_until(pilot, lambda: isinstance(app.screen, ModalScreen))
+        await pilot.pause()
+        assert app.screen.query_one("#action").value == "Fix"
