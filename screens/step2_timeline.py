@@ -76,7 +76,7 @@ Times: 10:05:23 · ISO 8601 with offset · +5m from the row above."""
     UNDO_SECTIONS = ("timeline",)
     BINDINGS = [
         Binding("a", "add", "Add"),
-        Binding("e", "edit", "Edit"),
+        Binding("e", "edit", "Edit", show=False),  # enter too; in the table's title and ?
         Binding("d", "delete", "Delete"),
         Binding("c", "duplicate", "Duplicate", show=False),
         Binding("s", "sort", "Sort", show=False),
@@ -107,7 +107,7 @@ Times: 10:05:23 · ISO 8601 with offset · +5m from the row above."""
             flex_max=120,
             optional=("source", "actor"),
         )
-        table.border_title = "Timeline"
+        table.border_title = "Timeline (a add · e/enter edit · d delete · / filter)"
         yield table
         yield Static(id="detail", classes="row-detail")
         yield Static(id="durations")

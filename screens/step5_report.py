@@ -35,7 +35,7 @@ words and figures, what went well, what went wrong, where you got lucky, lessons
     BINDINGS = [
         Binding("ctrl+r", "app.export", "Export"),
         Binding("ctrl+t", "app.distribute", "Distribute"),
-        Binding("o", "app.open_report", "Open in browser"),
+        Binding("o", "app.open_report", "Open in browser", show=False),  # on its button, and ?
         # `o` types a letter in an editor: ctrl+o opens the report from anywhere on the step
         Binding("ctrl+o", "app.open_report", "Open in browser", show=False),
         Binding("f2", "toggle_preview", "Preview"),

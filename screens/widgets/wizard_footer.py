@@ -32,6 +32,11 @@ class WizardFooter(Footer):
         if self.is_attached and screen is self.screen and screen.app.app_focus:
             self._rebuild_waiting = True
 
+    def on_resize(self) -> None:
+        # Below 100 columns the step's keys need the room; ctrl+p still opens the palette
+        # (the ? help says so).
+        self.show_command_palette = self.size.width >= 100
+
     def _keys_to_show(self) -> tuple:
         return (
             self.show_command_palette,
