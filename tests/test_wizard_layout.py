@@ -152,3 +152,12 @@ async def test_keys_typed_as_a_form_opens_land_in_its_first_field(sample_repo):
         await wait_until(pilot, lambda: isinstance(app.screen, ModalScreen))
         await pilot.pause()
         assert app.screen.query_one("#action").value == "Fix"
+
+
+async def test_the_demo_banner_stays_in_the_header(sample_repo):
+    app = create_app(sample_repo, SAMPLE_ID, clock=frozen_clock, autosave_delay=60)
+    app.banner = f"demo repository {sample_repo.root}"
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_until(pilot, lambda: app.screen.name == "step1")
+        await wait_until(pilot, lambda: app.validated)
+        assert str(sample_repo.root) in app.sub_title and SAMPLE_ID in app.sub_title
