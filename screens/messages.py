@@ -72,3 +72,12 @@ class TicketsDone(Message):
         super().__init__()
         self.outcome = outcome
         self.overrides = overrides or []  # gate overrides recorded on the worker's copy
+
+
+class EvidenceScanned(Message):
+    """An evidence folder was classified (step 1's add evidence): its files, or the error."""
+
+    def __init__(self, files: list, error: str = "") -> None:
+        super().__init__()
+        self.files = files
+        self.error = error

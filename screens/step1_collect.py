@@ -21,11 +21,13 @@ from screens.widgets.fit_table import FitTable
 
 
 def source_state(s: EvidenceSource) -> Text:
-    """`collected: 31873 records, 2 gaps` / `pending` for one source."""
-    if s.counts.get("failed"):
+    """`collected: 31873 records, 2 gaps` / `pending` / `not read: why` for one source."""
+    if s.counts.get("failed"):  # the reason, in place
         reason = s.gaps[0] if s.gaps else "could not be read"
-        return Text(f"failed: {reason}", style="bold red", no_wrap=True, overflow="ellipsis")
+        return Text(f"not read: {reason}", style="bold red", no_wrap=True, overflow="ellipsis")
     if s.collected_at is None and not s.counts:
+        if s.options.get("unread"):
+            return Text(f"will not be read: {s.options['unread']}", style="red")
         return Text("pending", style="dim")
     total = s.counts.get("records", sum(s.counts.values()))
     text = Text(f"collected: {total} records", style="green")
@@ -40,12 +42,14 @@ class CollectScreen(StepScreen):
     STEP = 1
     GUIDANCE = """
 Gather what shows what happened, for the incident window: logs, metrics, alerts, pages, chat, \
-deploys and config changes. Add each source, then collect (c); cancel with x.
+deploys and config changes. Add an evidence folder (e: every file read by what it is) or \
+each source (a), then collect (c); cancel with x.
 A source you cannot reach is not a dead end: record it as a gap, ask its owner for an export, \
 or note who remembers what happened. Gaps go into the report."""
 
     BINDINGS = [
         Binding("a", "add", "Add"),
+        Binding("e", "add_evidence", "Evidence"),
         Binding("c", "collect", "Collect"),
         Binding("x", "cancel", "Cancel"),
     ]
@@ -63,7 +67,7 @@ or note who remembers what happened. Gaps go into the report."""
             flex_min=14,
             optional=("query",),
         )
-        table.border_title = "Sources (a add · c collect · x cancel)"
+        table.border_title = "Sources (e evidence folder · a add · c collect · x cancel)"
         yield table
         progress = VerticalScroll(id="progress")
         progress.border_title = "Collection"
@@ -117,6 +121,39 @@ or note who remembers what happened. Gaps go into the report."""
                 self.changed("sources")
 
         self.app.push_screen(SourceForm(), done)
+
+    def action_add_evidence(self) -> None:
+        """A folder scanned, each file's kind shown and changeable, then added as sources."""
+        from screens.evidence_modal import EvidenceModal
+
+        if not self.can_edit():
+            return
+
+        def done(files: list | None) -> None:
+            if not files:
+                return
+            from pm_tui.collectors.evidence_folder import EvidencePlan
+            from pm_tui.workflow.collect import apply_sources
+            from pm_tui.workflow.sources import evidence_records
+
+            records = evidence_records(EvidencePlan(files=files))
+            apply_sources(self.pm, records)  # a file added again replaces its record
+            self._reload_sources()
+            unread = sum(bool(r.options.get("unread")) for r in records)
+            self.notify(
+                f"{len(records)} evidence files added"
+                + (f", {unread} will not be read (see why in the table)" if unread else "")
+                + ": press c to collect."
+            )
+            self.changed("sources")
+
+        self.app.push_screen(EvidenceModal(), done)
+
+    def _reload_sources(self) -> None:
+        table = self.query_one("#sources", DataTable)
+        table.clear()
+        for i, s in enumerate(self.pm.sources):
+            table.add_row(*source_cells(i, s), key=f"S{i + 1}")
 
     def action_collect(self) -> None:
         if not self.can_edit() or not self.pm.sources:
@@ -258,11 +295,17 @@ def source_cells(i: int, s: EvidenceSource) -> list:
     """The table cells of source number `i` (0-based)."""
     return [
         PlainCell(f"S{i + 1}"),
-        PlainCell(s.kind),
+        PlainCell(shown_kind(s)),
         source_state(s),
         PlainCell(short_target(s.target, 60)),
         PlainCell(s.query),
     ]
+
+
+def shown_kind(s: EvidenceSource) -> str:
+    """The kind a person knows the source by: an evidence file's detected kind, else the
+    source kind."""
+    return s.options.get("evidence_kind") or s.kind
 
 
 def short_target(target: str, width: int = 44) -> str:

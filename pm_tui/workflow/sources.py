@@ -139,6 +139,15 @@ def evidence_plan(paths: list[str], *, tz: str = "", time_format: str = ""):
         raise UsageError(str(exc)) from None
 
 
+def evidence_records(plan) -> list[EvidenceSource]:
+    """The records a post-mortem keeps for an evidence plan (the wizard's step 1 adds these,
+    then collects them as recorded): the same kinds, targets and options as the CLI's specs."""
+    return [
+        EvidenceSource(kind=s.kind, target=s.target, query=s.query, options=kept_options(s))
+        for s in specs_for_evidence(plan)
+    ]
+
+
 def specs_for_evidence(plan) -> list[SourceSpec]:
     """The sources that read an evidence plan (as the person left it): one per file, a
     failed one for each file that cannot be read, none for dropped files."""
