@@ -258,7 +258,10 @@ def record_for(
     else:
         o.cloudwatch_log_groups = [g.strip() for g in target.split(",") if g.strip()]
         o.filter_pattern = query
-    (spec,) = log_store_specs(o, config, {})
+    specs = log_store_specs(o, config, {})
+    if not specs:
+        raise UsageError(f"{kind}: give the log group name(s), comma-separated")
+    (spec,) = specs
     return EvidenceSource(
         kind=kind, target=spec.target, query=spec.query, options=kept_options(spec)
     )
