@@ -8,7 +8,9 @@ is first painted (the first `App._display` of that screen: for the wizard, the s
 screen, not the blank default screen under it), then exits at once. The bar (≤ 1.5×) is
 on spawn → first paint; the whole process, exit included, is printed too.
 
-    python bench/bench_startup.py [-n RUNS]
+    python bench/bench_startup_headless.py [-n RUNS]
+
+bench/bench_startup.py times what a person waits for: `pm-tui open ID` in a pty.
 """
 
 from __future__ import annotations
