@@ -21,6 +21,7 @@ from pm_tui.errors import PmTuiError
 from pm_tui.lock import PostMortemLock
 from pm_tui.model import PostMortem
 from pm_tui.postmortem_store import Repository
+from pm_tui.workflow import views
 from screens.app_tasks import AppTasks
 from screens.messages import PostMortemChanged
 from screens.step_base import StepScreen
@@ -142,7 +143,14 @@ class PmTuiApp(AppTasks, App):
 
         self.title, self.sub_title = "pm-tui", self.banner or str(self.repo.root)
         self.step = 0
-        self._show(StartScreen(list(self.repo.summaries()), self.clock().date()))
+        today = self.clock().date()
+        self._show(StartScreen(views.repository_catalog(self.repo), today))
+
+    def show_insights(self) -> None:
+        """The Insights screen over every post-mortem (it reads them in its own worker)."""
+        from screens.insights import InsightsScreen
+
+        self.push_screen(InsightsScreen(self.clock().date()))
 
     def _show(self, screen) -> None:
         # The default screen stays at the bottom; the wizard's screen replaces the one above it.
