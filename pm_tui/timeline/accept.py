@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import re
 from collections.abc import Iterable
+from datetime import timedelta
 
 from pm_tui.model import EVENT_KINDS, PostMortem, TimelineEvent, to_utc
 from pm_tui.timeline.candidate import Candidate
@@ -16,22 +17,6 @@ _WORD = re.compile(r"[a-z][a-z0-9_.-]*")
 
 def _words(text: str) -> set[str]:
     return set(_WORD.findall(text.lower()))
-
-
-def near_duplicate(timeline: Iterable[TimelineEvent], c: Candidate) -> TimelineEvent | None:
-    """The row `c` nearly repeats, if any: within five minutes of it and saying much the same
-    (half their distinct words shared), e.g. a page someone already typed in by hand."""
-    when = to_utc(c.time)
-    words = _words(str(c.text))
-    if not words:
-        return None
-    for e in timeline:
-        if abs((to_utc(e.time) - when).total_seconds()) > NEAR_SECONDS:
-            continue
-        theirs = _words(e.text)
-        if theirs and len(words & theirs) / len(words | theirs) >= NEAR_WORDS:
-            return e
-    return None
 
 
 def accept(
@@ -89,6 +74,34 @@ def pending(pm: PostMortem, candidates: Iterable[Candidate]) -> list[Candidate]:
         if (to_utc(c.time).replace(microsecond=0), c.kind if c.kind in EVENT_KINDS else "other")
         not in taken
     ]
+
+
+# How close a candidate may stand to a curated row of the same kind and still repeat it.
+DUPLICATE_TOLERANCE = timedelta(minutes=2)
+
+
+def near_duplicate(
+    pm: PostMortem | Iterable[TimelineEvent],
+    candidate: Candidate,
+    tolerance: timedelta = DUPLICATE_TOLERANCE,
+) -> TimelineEvent | None:
+    """The curated row this candidate repeats, or None: the same kind within `tolerance`,
+    or, within five minutes, saying much the same (half their distinct words shared: a page
+    someone already typed in by hand). `pm` is a post-mortem or its timeline rows."""
+    rows = list(pm.timeline if isinstance(pm, PostMortem) else pm)
+    kind = candidate.kind if candidate.kind in EVENT_KINDS else "other"
+    when = to_utc(candidate.time)
+    near = [e for e in rows if e.kind == kind and abs(to_utc(e.time) - when) <= tolerance]
+    if near:
+        return min(near, key=lambda e: abs(to_utc(e.time) - when))
+    words = _words(str(candidate.text))
+    for e in rows if words else ():
+        if abs((to_utc(e.time) - when).total_seconds()) > NEAR_SECONDS:
+            continue
+        theirs = _words(e.text)
+        if theirs and len(words & theirs) / len(words | theirs) >= NEAR_WORDS:
+            return e
+    return None
 
 
 def high_confidence(
