@@ -137,10 +137,10 @@ def main() -> int:
     specs = specs_for_files(plan.files)
     from pm_tui.timeline.templates import compact_logs
 
-    def finish(result):  # what the workflow does with each source as soon as it is read
+    def ended(spec, result):  # what the workflow does with each source as soon as it ends
         result.evidence = compact_logs(result.evidence)
 
-    results = collect_all(specs, window, finish=finish)
+    results = collect_all(specs, window, on_result=ended)
     whole = time.perf_counter() - started
     cpu = time.process_time() - cpu0
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # this process's peak RSS

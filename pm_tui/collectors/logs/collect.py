@@ -25,12 +25,12 @@ from __future__ import annotations
 
 import heapq
 import os
-from sys import intern
 import threading
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime, tzinfo
 from pathlib import Path
+from sys import intern
 
 from pm_tui.collectors.evidence import (
     Cancelled,
