@@ -132,6 +132,15 @@ def test_bisection_matches_a_full_scan(big_sorted, monkeypatch):
         assert "lines_estimated" not in fast.counts
 
 
+def test_a_big_file_that_is_one_line_ends_at_once_with_a_clear_count(tmp_path):
+    # big enough to be bisected; the bisection once looked for a line start forever
+    p = tmp_path / "one-line.log"
+    p.write_bytes(b"2025-02-09T10:10:00Z ERROR " + b"x" * (logs_collect.BISECT_MIN + 1) + b"\n")
+    res = collect_logs(p, W(T0, T0 + timedelta(hours=1)))
+    assert res.counts["lines_read"] == 1 and res.counts["cut_lines"] == 1
+    assert [e.attrs["level"] for e in res.evidence] == ["error"]
+
+
 def test_file_lines_beyond_the_exact_limit_are_estimated(big_sorted, tmp_path):
     from pm_tui.collectors.logs.file_reader import file_lines
 

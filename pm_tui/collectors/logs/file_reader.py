@@ -125,6 +125,9 @@ def bisect_offset(mm, target: datetime, time_of: TimeOf) -> int:
     lo, hi = 0, len(mm)
     while hi - lo > 2 * PROBE_SPAN:
         mid = line_start_at(mm, (lo + hi) // 2)
+        if mid >= hi:  # no line starts in the right half (one huge line): keep the left one
+            hi = (lo + hi) // 2
+            continue
         found = probe(mm, mid, time_of)
         if found is None or found[1] >= hi:
             hi = mid  # nothing parseable between mid and hi: keep the left half
