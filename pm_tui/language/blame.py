@@ -629,12 +629,13 @@ def _human_error(s: str) -> re.Match[str] | None:
     return None
 
 
-def _judgemental(s: str) -> re.Match[str] | None:
-    rx = _rx()
-    for m in rx["judge"].finditer(s):
-        if rx["judge_tech"].match(s[m.start() :]):
+def _judgemental(s: str, lo: str | None = None) -> tuple[int, int] | None:
+    """The span of the first judgemental word about people in `s`."""
+    rx, text = _scan("judge", s, lo)
+    for m in rx.finditer(text):
+        if _rx()["judge_tech"].match(s[m.start() :]):
             continue
-        return m
+        return m.span()
     return None
 
 
@@ -722,28 +723,33 @@ def _may_have_agent(s: str, words: set[str]) -> bool:
 
 
 def _check_sentence(s: str, offset: int) -> list[LanguageFinding]:
+    from pm_tui.language.prefilter import RULE_PATTERNS, rules_possible
+
     end = offset + len(s)
     low = s.lower()
     lo = low if s.isascii() else None  # for the patterns' fast twins
     words = set(_WORD.findall(low))
+    may = rules_possible(s) or RULE_PATTERNS  # a rule not in `may` cannot match here
     found: list[LanguageFinding] = []
-    judge = _judgemental(s) if not words.isdisjoint(_JUDGE_WORDS) else None
+    judge = (
+        _judgemental(s, lo) if "judgemental" in may and not words.isdisjoint(_JUDGE_WORDS) else None
+    )
     if judge:
-        found.append(
-            _finding(JUDGEMENTAL, offset + judge.start(), offset + judge.end(), judge.group(0))
-        )
-    human = _human_error(s) if not words.isdisjoint(_HUMAN_WORDS) else None
+        start, stop = judge
+        found.append(_finding(JUDGEMENTAL, offset + start, offset + stop, s[start:stop]))
+    human = _human_error(s) if "human_error" in may and not words.isdisjoint(_HUMAN_WORDS) else None
     if human:
         found.append(
             _finding(HUMAN_ERROR, offset + human.start(), offset + human.end(), human.group(0))
         )
     if not _may_have_agent(s, words):
         return found  # every rule below needs a person somewhere in the sentence
-    if ("if " in low or "had " in low) and _counterfactual(s, lo):
+    if "counterfactual" in may and ("if " in low or "had " in low) and _counterfactual(s, lo):
         found.append(_finding(COUNTERFACTUAL, offset, end))
     fault = (
         _person_fault(s, lo, words)
-        if not words.isdisjoint(_VERB_WORDS) or not words.isdisjoint(_BADACT_WORDS)
+        if "person_fault" in may
+        and (not words.isdisjoint(_VERB_WORDS) or not words.isdisjoint(_BADACT_WORDS))
         else None
     )
     if fault and not any(f.rule == fault[0] for f in found):
@@ -752,13 +758,25 @@ def _check_sentence(s: str, offset: int) -> list[LanguageFinding]:
         found.append(_finding(rule, offset, end, detail))
     elif not fault and not found:
         detail = (
-            (" (a fault or mistake owned by a person)" if _fault_with_person(s, low, lo) else "")
-            or (_label_person(s, lo) if not words.isdisjoint(_LABEL_WORDS) else "")
-            or (_explicit(s, lo) if not words.isdisjoint(_EXPLICIT_WORDS) else "")
+            (
+                " (a fault or mistake owned by a person)"
+                if "fault_with_person" in may and _fault_with_person(s, low, lo)
+                else ""
+            )
+            or (
+                _label_person(s, lo)
+                if "label" in may and not words.isdisjoint(_LABEL_WORDS)
+                else ""
+            )
+            or (
+                _explicit(s, lo)
+                if "explicit" in may and not words.isdisjoint(_EXPLICIT_WORDS)
+                else ""
+            )
         )
         if detail:
             found.append(_finding(PERSON_FAULT, offset, end, detail))
-    if not found and not words.isdisjoint(_HABIT_WORDS):
+    if not found and "habit" in may and not words.isdisjoint(_HABIT_WORDS):
         habit = _habit(s, lo)
         if habit:
             found.append(
