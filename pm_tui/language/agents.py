@@ -339,3 +339,34 @@ def _name_shaped(word: str) -> bool:
     from pm_tui.language.lexicon import NOT_NAMES
 
     return low not in NOT_NAMES
+
+
+def capitalised_agent(word: str, *, sentence_start: bool) -> bool:
+    """A capitalised English word ("Will", "Hope", "Grant") as the subject of a failure verb
+    names a person when it is no thing: mid-sentence, English common nouns are not
+    capitalised, so only the lexicons and the text's vocabulary can make it a thing; at a
+    sentence's start, where every word is capitalised, only when the dictionary spells it
+    capitalised (a proper noun)."""
+    bare = word[:-2] if word.lower().endswith(("'s", "’s")) else word
+    shape = _agent_shape(bare)
+    if shape is None or bare.lower() in _VOCAB.get():
+        return False
+    return not sentence_start or shape
+
+
+@lru_cache(maxsize=8192)
+def _agent_shape(bare: str) -> bool | None:
+    """capitalised_agent without the text's vocabulary: None when `bare` is a thing or no
+    capitalised word, else whether the dictionary spells it capitalised."""
+    if not _NAME_SHAPE.fullmatch(bare) or len(bare) < 2:
+        return None
+    low = bare.lower()
+    if low in TECH_WORDS or _is_common(low):
+        return None
+    from pm_tui.language.lexicon import NOT_NAMES
+
+    if low in NOT_NAMES or (low.endswith("s") and _english(low[:-1])):
+        return None  # plural nouns ("Backups failed") are things
+    if low.endswith(("ed", "ing")) and _english(low):
+        return None  # participles and gerunds ("Restarted", "Draining") are no subjects
+    return bare in _dictionary()
