@@ -119,3 +119,12 @@ def test_the_long_sentence_gate_changes_no_finding(monkeypatch):
     assert all(rules_possible(mask_prose(t)) is not None for t in texts)
     monkeypatch.setattr(prefilter, "rules_possible", lambda masked: None)
     assert gated == [blame.check_sentence(mask_prose(t), 0) for t in texts]
+
+
+def test_every_rule_requirement_is_filed_under_a_word():
+    """A requirement with no whole word (a pattern like "mis[a-z]+ed") would send every text
+    through the string tests: most fields must end at one set test."""
+    from pm_tui.language.prefilter import _index
+
+    index = _index()
+    assert not index.always and not index.unkeyed

@@ -95,7 +95,8 @@ def _rx() -> dict[str, re.Pattern[str]]:
             r"not paying attention|forgetting|should never have|"
             r"(?:dropped|deleted|wiped|truncated|disabled|unplugged|flushed|overloaded|"
             r"overwrote|overwritten|misread|misjudged|rubber-?stamped|killed|purged|"
-            r"force-?pushed|silenced|mis[a-z]{3,}ed)\b(?! by \d)|shut down|"
+            r"force-?pushed|silenced|misrouted|mislabell?ed|misapplied|misnamed|misused|"
+            r"mishandled|mismanaged|misplaced|misdirected)\b(?! by \d)|shut down|"
             r"allowed (?:\w+ )?to (?:expire|lapse|fill up|run out)|"
             r"turned off|(?:took|brought|knocked) (?:[\w-]+ ){1,3}(?:down|over)|"
             r"left (?:[\w-]+ ){0,3}(?:in place|on in prod\w*|enabled|open|public|behind)|"
@@ -295,7 +296,8 @@ _VERB_WORDS = frozenset(
     removed wiped truncated disabled unplugged flushed overloaded overwrote overwritten misread
     misjudged rubber-stamped rubberstamped killed turned took brought knocked left made problem
     purged force-pushed forcepushed silenced shut allowed misrouted misrouted mislabeled
-    mislabelled misapplied misconfigured misnamed misused
+    mislabelled misapplied misconfigured misnamed misused mishandled mismanaged misplaced
+    misdirected
     issue link culprit held responsible ticket review approval tests testing backup canary
     sign-off signoff prod production approved signed merged deployed pushed shipped ran applied
     committed released rolled posted pasted""".split()
