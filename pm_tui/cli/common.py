@@ -16,6 +16,16 @@ def open_repo(args, *, create: bool = True):
     return Repository.open(getattr(args, "repo", None), create=create)
 
 
+def add_gate_options(p) -> None:
+    """--force/--reason: go ahead despite error-level findings (the publishing gate)."""
+    p.add_argument(
+        "--force",
+        action="store_true",
+        help="go ahead although error-level findings remain (needs --reason; recorded in the file)",
+    )
+    p.add_argument("--reason", metavar="TEXT", default="", help="why, with --force")
+
+
 def add_repo_option(parser) -> None:
     """Accept --repo after the subcommand too (`pm-tui list --repo DIR`)."""
     parser.add_argument(
@@ -29,3 +39,17 @@ def sample_incidents_dir() -> Path:
     package = Path(__file__).resolve().parents[1]
     installed = package / "sample_incidents"
     return installed if installed.is_dir() else package.parent / "sample_incidents"
+
+
+def load_catalog(repo, *, with_text: bool = False, warn: bool = True):
+    """Every post-mortem of `repo` through the repository index; with `warn`, each unreadable
+    file is named on stderr (skipped, never fatal)."""
+    import sys
+
+    from pm_tui import repo_index
+
+    catalog = repo_index.load(repo.root, with_text=with_text)
+    if warn:
+        for bad in catalog.unreadable:
+            print(f"pm-tui: skipped {bad.path.name}: {bad.error}", file=sys.stderr)
+    return catalog
