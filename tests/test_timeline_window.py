@@ -250,10 +250,10 @@ def test_dev_set_scores_what_the_issue_asks(env):
     figures before and after are in the report; the held-out set is never scored here)."""
     got = _score(DEV)
     assert got["incidents"] == 6
-    assert got["recall"] >= 0.93
+    assert got["recall"] >= 0.95
     assert got["candidates_per_key_event"] <= 3
-    assert got["durations_within_60s"] >= 22
-    assert got["false_high_max"] <= 3 and got["false_high_total"] <= 5
+    assert got["durations_within_60s"] >= 23  # of 24
+    assert got["false_high_max"] <= 1 and got["false_high_total"] <= 2
 
 
 def test_own_tuned_incident_scores(env):

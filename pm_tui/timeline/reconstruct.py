@@ -135,6 +135,12 @@ def reconstruct(evidence: list[Evidence], window: CollectWindow) -> list[Candida
             )
         ):
             s.family = "change"
+        elif (
+            s.family == "mitigation"
+            and last_recovery is not None
+            and s.time > last_recovery + FOLLOW_UP
+        ):
+            s.family = "change"  # said long after the impact ended: a follow-up, not the fix
     rest = _merge([s for s in signals if s.family not in ("symptom", "recovery")])
     candidates = []
     for cluster in [*symptoms, *recoveries, *rest]:
@@ -277,6 +283,7 @@ def _candidate(cluster: _Cluster, kind: str) -> Candidate:
 # replica or a certificate fails minutes before the customers' errors).
 CHAIN = timedelta(minutes=15)
 RELAPSE = timedelta(minutes=10)
+FOLLOW_UP = timedelta(minutes=15)  # an action said this long after the recovery is a follow-up
 STRONG = 0.85
 
 
