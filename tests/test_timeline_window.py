@@ -289,9 +289,12 @@ async def test_wizard_h_sets_the_window_and_skips_a_repeat_of_a_curated_row(samp
     async with app.run_test(size=(120, 40)) as pilot:
         app.action_goto_step(2)
         await pilot.pause()
+        panel = str(app.screen.query_one("#milestones").render())
+        assert "started" in panel and "22:04:00" in panel and "w accept" in panel
         before = len(app.pm.timeline)
         await pilot.press("h")
         await pilot.pause()
         assert len(app.pm.timeline) == before + 1  # the page repeats the curated row
         assert app.pm.window.started == at.replace(minute=4)
         assert [e.kind for e in app.pm.timeline].count("paged") == 1
+        assert "✓" in str(app.screen.query_one("#milestones").render())
