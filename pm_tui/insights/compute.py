@@ -390,23 +390,37 @@ def fixes_that_did_not_hold(records: list, history: dict) -> tuple[int, list[Fix
     horizon = int(RECURRENCE_HORIZON.total_seconds())
     ids_of = {k: [r.id for r in v] for k, v in later.items()}
     fixes, failed = 0, []
+    right = bisect.bisect_right
     for r in records:
         actions = r.action_rows
+        if not actions:
+            continue
+        services = r.services
+        h = history.get(r.file_name)
+        last_commit = h.commits[-1] if h and h.commits else None
         for factor_id, category, _text in r.factor_rows:
-            items = [a for a in actions if a[7] == factor_id]
-            if not items or any(a[5] != "done" for a in items):
+            deadlines: list | None = []
+            for a in actions:  # the factor's items, when there are some and all are done
+                if a[7] == factor_id:
+                    if a[5] != "done":
+                        deadlines = None
+                        break
+                    deadlines.append(a[3])
+            if not deadlines:
                 continue
             fixes += 1
-            deadlines = [a[3] for a in items]
             # Whole seconds: a start after the closing second is after the closing instant.
-            closed = _closed_epoch(r, deadlines, history)
+            closed = last_commit if last_commit is not None else _closed_epoch(r, deadlines)
             spans = []
-            for s in r.services:
+            for s in services:
                 key = (s, category)
-                lo = bisect.bisect_right(starts[key], closed)
-                hi = bisect.bisect_right(starts[key], closed + horizon, lo)
+                column = starts[key]
+                lo = right(column, closed)
+                hi = right(column, closed + horizon, lo)
                 if hi > lo:
                     spans.append((key, lo, hi))
+            if not spans:
+                continue
             if len(spans) == 1:  # the usual case: one service, already in start order
                 key, lo, hi = spans[0]
                 ids, count = ids_of[key][lo : min(hi, lo + MAX_LISTED)], hi - lo
@@ -415,20 +429,14 @@ def fixes_that_did_not_hold(records: list, history: dict) -> tuple[int, list[Fix
                 union = {x.id: x.started_epoch for span in spans for x in span}
                 ordered = sorted(union, key=lambda i: (union[i], i))
                 ids, count = ordered[:MAX_LISTED], len(ordered)
-            if count:
-                at = _closed_at(r, deadlines, history)
-                failed.append(
-                    FixThatDidNotHold(r.id, ", ".join(r.services), category, at, ids, count)
-                )
+            at = _closed_at(r, deadlines, history)
+            failed.append(FixThatDidNotHold(r.id, ", ".join(services), category, at, ids, count))
     failed.sort(key=lambda x: (-x.recurrences, x.id))
     return fixes, failed
 
 
-def _closed_epoch(r, deadlines: list[int | None], history) -> int:
-    """_closed_at in Unix seconds, rounded down (its end of day is 23:59:59.999999)."""
-    h = history.get(r.file_name)
-    if h and h.commits:
-        return h.commits[-1]
+def _closed_epoch(r, deadlines: list[int | None]) -> int:
+    """_closed_at of a file without commits in Unix seconds, rounded down (23:59:59.999999)."""
     known = [d for d in deadlines if d is not None]
     day = max(known) if known else _day(r.started_epoch)
     return (day - _EPOCH_DAY) * _DAY + _DAY - 1
