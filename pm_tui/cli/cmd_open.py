@@ -13,12 +13,13 @@ def register(sub) -> None:
     p.set_defaults(func=run)
 
 
-def _run_app(repo, pm_id: str | None) -> int:
+def _run_app(repo, pm_id: str | None, banner: str = "") -> int:
     try:
         from screens.app import create_app  # Textual is imported only here
     except ImportError as exc:
         raise PmTuiError(f"the wizard cannot start: {exc}") from None
     app = create_app(repo=repo, postmortem_id=pm_id)
+    app.banner = banner
     app.run()
     return int(app.return_code or 0)
 
