@@ -18,8 +18,6 @@ from pm_tui import gitstore
 from pm_tui.atomic_write import atomic_write_text
 from pm_tui.errors import FileFormatError, NotFoundError, PmTuiError
 from pm_tui.model import ID_RE, PostMortem
-from pm_tui.toml_read import parse_postmortem
-from pm_tui.toml_write import render_postmortem
 
 POSTMORTEMS_DIR = "postmortems"
 
@@ -34,12 +32,16 @@ def read_postmortem(path: Path) -> PostMortem:
         raise FileFormatError(path, 1, 1, f"not UTF-8 text ({exc.reason})") from None
     except OSError as exc:
         raise PmTuiError(f"{path}: cannot read ({exc.strerror})") from None
+    from pm_tui.toml_read import parse_postmortem  # lazy: list/stats/review never parse
+
     return parse_postmortem(text, path)
 
 
 def write_postmortem(pm: PostMortem, path: Path) -> bool:
     """Save `pm` to `path`, merged into the existing text. Returns True if the bytes changed."""
     existing = path.read_text(encoding="utf-8") if path.exists() else None
+    from pm_tui.toml_write import render_postmortem
+
     text = render_postmortem(pm, existing)
     if text == existing:
         return False
