@@ -22,7 +22,7 @@ from pm_tui.errors import PmTuiError
 from pm_tui.model import SCHEMA_VERSION, PostMortem
 from pm_tui.store import Repository, Summary, read_postmortem
 
-CACHE_FORMAT = 1
+CACHE_FORMAT = 2  # 2: ids checked against file names when read
 _ALLOWED = {"pm_tui.model", "datetime"}
 
 

@@ -107,7 +107,7 @@ def commit_paths(root: Path, paths: Sequence[Path], message: str) -> str | None:
             f"{root} is in the middle of {busy}: finish or abort it, then commit again "
             "(your post-mortem is saved, just not committed)"
         )
-    rel = [str(Path(p).resolve().relative_to(root.resolve())) for p in paths]
+    rel = _relative(root, paths)
     head = head_commit(root)
     with tempfile.TemporaryDirectory(prefix="pm-tui-index-") as tmp:
         env = {"GIT_INDEX_FILE": str(Path(tmp) / "index")}
@@ -137,6 +137,20 @@ def commit_paths(root: Path, paths: Sequence[Path], message: str) -> str | None:
     return commit
 
 
+def _relative(root: Path, paths: Sequence[Path]) -> list[str]:
+    """`paths` relative to `root`, each proven inside it (symlinks resolved)."""
+    real_root = Path(root).resolve()
+    out = []
+    for p in paths:
+        try:
+            out.append(str(Path(p).resolve().relative_to(real_root)))
+        except ValueError:
+            raise GitError(
+                f"{p} leads outside the repository {root}: pm-tui commits only files inside it"
+            ) from None
+    return out
+
+
 def push(root: Path) -> None:
     """Push the current branch to its configured remote, or say what to set up."""
     remotes = _git(root, "remote").split()
@@ -164,6 +178,6 @@ def log_messages(root: Path, path: Path | None = None, limit: int = 50) -> list[
 
 def has_uncommitted_changes(root: Path, paths: Sequence[Path]) -> bool:
     """True when any of `paths` differs from what HEAD holds (or is new)."""
-    rel = [str(Path(p).resolve().relative_to(root.resolve())) for p in paths]
+    rel = _relative(root, paths)
     out = _git(root, "status", "--porcelain", "--untracked-files=all", "--", *rel, check=False)
     return bool(out.strip())

@@ -31,8 +31,11 @@ class LockHolder:
 
 
 def lock_path(root: Path, pm_id: str) -> Path:
-    """The lock file of post-mortem `pm_id` in the repository at `root`."""
-    return state_dir(root) / "locks" / f"{pm_id}.lock"
+    """The lock file of post-mortem `pm_id` in the repository at `root` (a valid id only)."""
+    from pm_tui.safepath import check_id, inside
+
+    check_id(pm_id)
+    return inside(state_dir(root), state_dir(root) / "locks" / f"{pm_id}.lock")
 
 
 def _pid_alive(pid: int) -> bool:

@@ -17,7 +17,8 @@ from pathlib import Path
 
 from pm_tui import gitstore
 from pm_tui.errors import FileFormatError, NotFoundError, PmTuiError
-from pm_tui.model import ID_RE, PostMortem
+from pm_tui.model import PostMortem
+from pm_tui.safepath import check_id, inside, is_valid_id
 from pm_tui.tomlfile import parse_postmortem, render_postmortem
 
 POSTMORTEMS_DIR = "postmortems"
@@ -42,17 +43,79 @@ def atomic_write_text(path: Path, text: str) -> None:
         raise
 
 
+MAX_FILE_BYTES = 32 << 20  # a 100,000-event post-mortem is about 20 MB
+
+
+def read_text_bounded(path: Path, max_bytes: int) -> bytes:
+    """The bytes of the regular file `path`, refusing FIFOs, devices and folders (which
+    would block or never end) and files over `max_bytes`, each with one line."""
+    import stat
+
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)  # a FIFO must not block the open
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            raise PmTuiError(f"{path}: not a regular file (a FIFO, device or folder): skipped")
+        if st.st_size > max_bytes:
+            raise PmTuiError(
+                f"{path}: {st.st_size:,} bytes, more than the {max_bytes:,} a post-mortem "
+                "may have: split it or remove what does not belong"
+            )
+        chunks, size = [], 0
+        while chunk := os.read(fd, 1 << 20):
+            size += len(chunk)
+            if size > max_bytes:
+                raise PmTuiError(f"{path}: grew past {max_bytes:,} bytes while read: try again")
+            chunks.append(chunk)
+        return b"".join(chunks)
+    finally:
+        os.close(fd)
+
+
 def read_postmortem(path: Path) -> PostMortem:
     """Load one post-mortem file; FileFormatError says where it is wrong."""
+    return read_postmortem_and_text(path)[0]
+
+
+def read_postmortem_and_text(path: Path) -> tuple[PostMortem, str]:
+    """Load one post-mortem file and its text; any unreadable file is one PmTuiError line."""
+    path = Path(path)
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_text_bounded(path, MAX_FILE_BYTES).decode("utf-8")
     except FileNotFoundError:
         raise NotFoundError(f"{path}: no such file") from None
     except UnicodeDecodeError as exc:
         raise FileFormatError(path, 1, 1, f"not UTF-8 text ({exc.reason})") from None
     except OSError as exc:
         raise PmTuiError(f"{path}: cannot read ({exc.strerror})") from None
-    return parse_postmortem(text, path)
+    pm = parse_postmortem(text, path)
+    check_file_id(pm, path, text)
+    return pm, text
+
+
+def check_file_id(pm: PostMortem, path: Path, text: str = "") -> None:
+    """Refuse an id that is no id, or (in a post-mortem folder) differs from the file's name:
+    saving would write, and commit, over another post-mortem's file."""
+    from pm_tui.tomlpos import locate
+
+    if not is_valid_id(pm.id):
+        line, col = locate(text, ("id",)) if text else (1, 1)
+        raise FileFormatError(
+            path,
+            line,
+            col,
+            f"'id' is {pm.id[:80]!r}, not a post-mortem id: use YYYY-MM-DD-slug "
+            "(lower-case letters, digits, hyphens)",
+        )
+    if path.parent.name in (POSTMORTEMS_DIR, "autosave") and path.stem != pm.id:
+        line, col = locate(text, ("id",)) if text else (1, 1)
+        raise FileFormatError(
+            path,
+            line,
+            col,
+            f"'id' is '{pm.id}' but the file is named {path.name}: rename the file to "
+            f'{pm.id}.toml or set id = "{path.stem}"',
+        )
 
 
 def write_postmortem(pm: PostMortem, path: Path) -> bool:
@@ -110,12 +173,15 @@ class Repository:
         return self.root / POSTMORTEMS_DIR
 
     def path_for(self, pm_id: str) -> Path:
-        """The TOML file of post-mortem `pm_id`."""
-        return self.postmortems_dir / f"{pm_id}.toml"
+        """The TOML file of post-mortem `pm_id`, proven inside the repository."""
+        check_id(pm_id)
+        return inside(self.root, self.postmortems_dir / f"{pm_id}.toml")
 
     def evidence_dir(self, pm_id: str) -> Path:
-        """The folder beside the TOML file for that post-mortem's kept evidence."""
-        return self.postmortems_dir / f"{pm_id}.evidence"
+        """The folder beside the TOML file for that post-mortem's kept evidence (proven
+        inside the repository: a committed symlink to elsewhere is refused)."""
+        check_id(pm_id)
+        return inside(self.root, self.postmortems_dir / f"{pm_id}.evidence")
 
     def resolve(self, id_or_path: str) -> Path:
         """The file for an id, a unique id prefix, or a path; NotFoundError otherwise."""
@@ -124,8 +190,8 @@ class Repository:
             if p.is_file():
                 return p
             raise NotFoundError(f"{id_or_path}: no such post-mortem file")
-        exact = self.path_for(id_or_path)
-        if exact.is_file():
+        exact = self.postmortems_dir / f"{id_or_path}.toml"
+        if is_valid_id(id_or_path) and exact.is_file():
             return exact
         matches = [f for f in self.files() if f.stem.startswith(id_or_path) or id_or_path in f.stem]
         if len(matches) == 1:
@@ -161,8 +227,6 @@ class Repository:
 
     def save(self, pm: PostMortem) -> Path:
         """Write `pm` atomically to its file; returns the path."""
-        if not ID_RE.match(pm.id):
-            raise PmTuiError(f"'{pm.id}' is not a valid post-mortem id (YYYY-MM-DD-slug)")
         path = self.path_for(pm.id)
         write_postmortem(pm, path)
         return path

@@ -35,8 +35,12 @@ def state_dir(root: Path) -> Path:
 
 
 def autosave_path(root: Path, pm_id: str) -> Path:
-    """Where the autosave copy of post-mortem `pm_id` is kept."""
-    return state_dir(root) / "autosave" / f"{pm_id}.toml"
+    """Where the autosave copy of post-mortem `pm_id` is kept (a valid id, proven to stay
+    under `.git/pm-tui/`: the id comes from a file anyone can commit)."""
+    from pm_tui.safepath import check_id, inside
+
+    check_id(pm_id)
+    return inside(state_dir(root), state_dir(root) / "autosave" / f"{pm_id}.toml")
 
 
 def write_autosave(root: Path, pm: PostMortem, real_file: Path | None = None) -> Path:
@@ -59,6 +63,10 @@ def discard_autosave(root: Path, pm_id: str) -> None:
 
 def recoverable_autosave(root: Path, pm_id: str, real_file: Path) -> PostMortem | None:
     """The autosaved post-mortem when its copy is newer than `real_file` and differs from it."""
+    from pm_tui.safepath import is_valid_id
+
+    if not is_valid_id(pm_id):
+        return None
     path = autosave_path(root, pm_id)
     if not path.exists():
         return None

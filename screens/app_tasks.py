@@ -74,11 +74,15 @@ class AppTasks:
     def action_export(self) -> None:
         if self.pm is None:
             return
+        from pm_tui.safepath import check_id, inside
         from pm_tui.store import atomic_write_text
 
-        path = self.repo.root / "reports" / f"{self.pm.id}.md"
         try:
+            path = inside(self.repo.root, self.repo.root / "reports" / f"{check_id(self.pm.id)}.md")
             atomic_write_text(path, integrations.render_markdown(self.pm))
+        except PmTuiError as exc:
+            self.notify(f"Export refused: {exc}", severity="error")
+            return
         except OSError as exc:
             self.notify(f"Export failed: {exc}", severity="error")
             return
@@ -179,7 +183,7 @@ class AppTasks:
             self._refresh_screen("follow_up_review")
         try:
             path = integrations.write_follow_up_calendar(self.repo, self.pm, self.clock())
-        except OSError as exc:
+        except (PmTuiError, OSError) as exc:
             self.notify(f"Calendar not written: {exc}", severity="error")
             return
         self.notify(

@@ -275,9 +275,10 @@ def create_tickets(repo, pm: PostMortem) -> tuple[str, dict[str, str], list, str
 
 def write_follow_up_calendar(repo, pm: PostMortem, now: datetime):
     """Write `reviews/<id>.ics` (the follow-up review) and return its path."""
+    from pm_tui.safepath import check_id, inside
     from pm_tui.schedule import calendar
     from pm_tui.store import atomic_write_text
 
-    path = repo.root / "reviews" / f"{pm.id}.ics"
+    path = inside(repo.root, repo.root / "reviews" / f"{check_id(pm.id)}.ics")
     atomic_write_text(path, calendar(pm, now=now))
     return path
