@@ -129,7 +129,21 @@ def specs_from_args(args: argparse.Namespace) -> list[SourceSpec]:
         )
     if args.changes:
         specs.append(SourceSpec("changes", args.changes))
+    _refuse_credentials(specs)
     return specs
+
+
+def _refuse_credentials(specs: list[SourceSpec]) -> None:
+    """A URL with user:password@ is refused before anything is printed or stored."""
+    from pm_tui.collectors.evidence import CollectorError
+    from pm_tui.collectors.runner import check_no_credentials
+
+    for spec in specs:
+        for url in (spec.target, str(spec.options.get("base_url", ""))):
+            try:
+                check_no_credentials(url, spec.kind)
+            except CollectorError as exc:
+                raise UsageError(str(exc)) from None
 
 
 def incident_window(

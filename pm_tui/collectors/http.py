@@ -18,6 +18,7 @@ from typing import Any
 from pm_tui.collectors.common import check_cancel
 from pm_tui.collectors.evidence import CollectorError
 
+MAX_RESPONSE_BYTES = 16 << 20  # parsed, 16 MB of JSON is already ~200 MB of Python objects
 _TITLE_RE = re.compile(r"<title[^>]*>(.*?)</title>", re.IGNORECASE | re.DOTALL)
 
 
@@ -36,6 +37,7 @@ class HttpOptions:
     retries: int = 2  # extra attempts on connect errors and 5xx
     backoff: float = 0.25  # seconds, doubled on each retry
     headers: dict[str, str] = field(default_factory=dict)
+    max_bytes: int = MAX_RESPONSE_BYTES  # a bigger answer is refused, not read into memory
 
 
 class JsonClient:
@@ -48,14 +50,16 @@ class JsonClient:
         self.source, self.options, self.what = source, options, what
         headers = {"Accept": "application/json", **options.headers}
         auth = None
+        self._secrets: list[str] = []  # never shown, even when a server echoes them back
         if options.token_env:
-            headers["Authorization"] = options.token_format.format(
-                token=_env(source, options.token_env, "the API token")
-            )
+            secret = _env(source, options.token_env, "the API token")
+            headers["Authorization"] = options.token_format.format(token=secret)
+            self._secrets.append(secret)
         elif options.username_env:
             user = _env(source, options.username_env, "the user name")
             password = _env(source, options.password_env or "", "the password")
             auth = httpx.BasicAuth(user, password)
+            self._secrets.append(password)
         verify: Any = options.verify
         if options.verify and options.ca_bundle:
             if not os.path.isfile(options.ca_bundle):
@@ -101,6 +105,23 @@ class JsonClient:
 
         `not_found` is the hint shown on HTTP 404 (what the person probably got wrong).
         """
+
+        try:
+            return self._get_json(path, params, not_found, cancel)
+        except CollectorError as exc:
+            raise CollectorError(self.scrub(str(exc))) from exc.__cause__
+
+    def scrub(self, text: str) -> str:
+        """`text` (an error line, a server's words) with the credentials sent and any other
+        recognisable secret removed: a server may reflect the Authorization header."""
+        from pm_tui.redact import redact
+
+        for secret in self._secrets:
+            if len(secret) >= 4:
+                text = text.replace(secret, "[REDACTED:token]")
+        return redact(text)[0]
+
+    def _get_json(self, path, params, not_found, cancel) -> Any:
         import httpx
 
         url = self._client.base_url.join(path) if path else self._client.base_url
@@ -108,7 +129,7 @@ class JsonClient:
         while True:
             check_cancel(cancel)
             try:
-                response = self._client.get(path, params=params)
+                response = self._get_capped(path, params)
             except (httpx.ConnectError, httpx.ConnectTimeout) as exc:
                 if _is_tls(exc) or attempt >= self.options.retries:
                     raise CollectorError(self._describe_transport(exc, str(url))) from exc
@@ -129,6 +150,29 @@ class JsonClient:
                     return self._decode(response, not_found)
             attempt += 1
             time.sleep(self.options.backoff * (2 ** (attempt - 1)))
+
+    def _get_capped(self, path: str, params: Any) -> Any:
+        """GET, reading at most `max_bytes` of the body (CollectorError beyond)."""
+        request = self._client.build_request("GET", path, params=params)
+        response = self._client.send(request, stream=True)
+        try:
+            chunks, size = [], 0
+            for chunk in response.iter_raw():
+                size += len(chunk)
+                if size > self.options.max_bytes:
+                    raise CollectorError(
+                        f"{self.source}: the answer from {request.url} is larger than "
+                        f"{self.options.max_bytes >> 20} MB: narrow the query or the window"
+                    )
+                chunks.append(chunk)
+        finally:
+            response.close()
+        raw = b"".join(chunks)
+        encoding = response.headers.get("content-encoding", "").lower()
+        if encoding and encoding != "identity":
+            raw = _decompress(raw, encoding, self.options.max_bytes, self.source)
+        response._content = raw  # what .text and .json() read
+        return response
 
     # --- turning failures into one line ------------------------------------------
     def _describe_transport(self, exc: Exception, url: str) -> str:
@@ -177,6 +221,27 @@ class JsonClient:
                 + (": try again later" if status >= 500 else "")
             )
         return data
+
+
+def _decompress(raw: bytes, encoding: str, limit: int, source: str) -> bytes:
+    """Undo gzip/deflate with a cap on the result (a small bomb must not fill memory)."""
+    import zlib
+
+    if encoding not in ("gzip", "x-gzip", "deflate"):
+        raise CollectorError(
+            f"{source}: answer compressed with {encoding!r}, which pm-tui cannot read"
+        )
+    wbits = 47 if encoding != "deflate" else 15  # 47: gzip or zlib header, detected
+    d = zlib.decompressobj(wbits)
+    try:
+        out = d.decompress(raw, limit + 1)
+    except zlib.error as exc:
+        raise CollectorError(f"{source}: a corrupt compressed answer ({exc})") from None
+    if len(out) > limit or d.unconsumed_tail:
+        raise CollectorError(
+            f"{source}: the answer decompresses to more than {limit >> 20} MB: narrow the query"
+        )
+    return out
 
 
 def _env(source: str, name: str, what: str) -> str:

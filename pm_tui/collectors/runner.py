@@ -60,7 +60,37 @@ def collect_one(
     reader = _READERS.get(spec.kind)
     if reader is None:
         raise CollectorError(f"{spec.name}: no collector for sources of kind {spec.kind!r}")
-    return reader(spec, window, progress, cancel)
+    check_no_credentials(spec.target, spec.kind)
+    return seal(reader(spec, window, progress, cancel))
+
+
+def check_no_credentials(target: str, what: str = "source") -> None:
+    """Refuse a URL that carries a user or password: it would be stored in the post-mortem,
+    its evidence and git. Credentials belong in environment variables (token_env...)."""
+    from pm_tui.redact import strip_url_credentials
+
+    shown, had = strip_url_credentials(target)
+    if had:
+        raise CollectorError(
+            f"{what} {shown}: the URL carries credentials, which would be kept in the "
+            "post-mortem and in git: remove them and name the environment variable that "
+            "holds the token (token_env / --prometheus-token-env)"
+        )
+
+
+def seal(result: CollectResult) -> CollectResult:
+    """Last redaction before a result is kept, printed or committed: the structured
+    attributes of every record (JSON-log fields, labels), the target, query and gaps."""
+    from pm_tui.redact import redact, redact_fields_many, redact_url
+
+    result.redactions += redact_fields_many([e.attrs for e in result.evidence if e.attrs])
+    result.target = redact_url(result.target)
+    result.query, n = redact(result.query)
+    result.redactions += n
+    for gap in result.gaps:
+        gap.reason, n = redact(gap.reason)
+        result.redactions += n
+    return result
 
 
 def collect_all(
@@ -101,12 +131,15 @@ def collect_all(
 
 def failed_result(spec: SourceSpec, message: str) -> CollectResult:
     """The result of a source that could not be read at all: one gap with the error line."""
+    from pm_tui.redact import redact, redact_url
+
+    name = source_name(spec.kind, redact_url(spec.target))
     return CollectResult(
-        source=spec.name,
+        source=name,
         kind=spec.kind,
-        target=spec.target,
-        query=spec.query,
-        gaps=[Gap(spec.name, message)],
+        target=redact_url(spec.target),
+        query=redact(spec.query)[0],
+        gaps=[Gap(name, redact(message.replace(spec.target, redact_url(spec.target)))[0])],
         counts={"failed": 1},
     )
 
