@@ -145,7 +145,7 @@ def main() -> int:
         print(f"generated {path} in {time.perf_counter() - t0:.1f} s")
     size = path.stat().st_size
     from pm_tui.collectors.evidence import CollectWindow
-    from pm_tui.collectors.logs import collect_logs
+    from pm_tui.collectors.logs.collect import collect_logs
 
     base = peak_mb()
     whole = CollectWindow(

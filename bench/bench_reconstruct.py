@@ -38,7 +38,7 @@ def cpu_s() -> float:
 
 def bench_sample() -> None:
     from pm_tui.collectors.runner import collect_all
-    from pm_tui.store import read_postmortem
+    from pm_tui.postmortem_store import read_postmortem
     from pm_tui.timeline import reconstruct
     from pm_tui.timeline.discover import specs_for_folder
     from pm_tui.timeline.rebuild import timeline_window
@@ -67,7 +67,7 @@ def bench_big(size_mb: int) -> None:
     import bench_logs
 
     from pm_tui.collectors.evidence import CollectWindow
-    from pm_tui.collectors.logs import collect_logs
+    from pm_tui.collectors.logs.collect import collect_logs
     from pm_tui.timeline import reconstruct
 
     path = bench_logs.CACHE / f"access-{size_mb}mb.log"

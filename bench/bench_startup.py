@@ -68,7 +68,7 @@ def child_empty() -> None:
 
 
 def child_wizard(repo_root: str) -> None:
-    from pm_tui.store import Repository
+    from pm_tui.postmortem_store import Repository
     from screens.app import PmTuiApp, create_app
     from screens.step_base import StepScreen
 

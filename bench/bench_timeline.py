@@ -31,7 +31,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from pm_tui.model import EVENT_KINDS, TimelineEvent, new_postmortem  # noqa: E402
-from pm_tui.store import Repository  # noqa: E402
+from pm_tui.postmortem_store import Repository  # noqa: E402
 from pm_tui.validation import validate  # noqa: E402
 
 N = int(os.environ.get("BENCH_N", 5000))

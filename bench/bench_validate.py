@@ -39,7 +39,7 @@ def main() -> None:
     args = ap.parse_args()
     os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})  # one core, as the bar says
 
-    from pm_tui.tomlfile import parse_postmortem
+    from pm_tui.toml_read import parse_postmortem
     from pm_tui.validation import validate
     from pm_tui.validation.rules import _prose_findings
 

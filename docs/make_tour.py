@@ -22,7 +22,7 @@ def screen_text(app) -> str:
 
 async def main() -> None:
     from pm_tui.cli.cmd_demo import SAMPLE_ID, make_demo_repo
-    from pm_tui.store import Repository
+    from pm_tui.postmortem_store import Repository
     from screens.app import create_app
 
     root = make_demo_repo(Path(tempfile.mkdtemp(prefix="pm-tui-tour-")) / "repo", rebuild=True)

@@ -14,13 +14,13 @@ import hashlib
 import io
 import os
 import pickle
-import tempfile
 from pathlib import Path
 
 from pm_tui import __version__
+from pm_tui.atomic_write import atomic_write_bytes
 from pm_tui.errors import PmTuiError
 from pm_tui.model import SCHEMA_VERSION, PostMortem
-from pm_tui.store import Repository, Summary, read_postmortem
+from pm_tui.postmortem_store import Repository, Summary, read_postmortem
 
 CACHE_FORMAT = 2  # 2: ids checked against file names when read
 _ALLOWED = {"pm_tui.model", "datetime"}
@@ -67,17 +67,11 @@ def _cache_key() -> tuple:
 
 
 def _write_cache(path: Path, entries: dict) -> None:
-    tmp = None
+    data = pickle.dumps({"key": _cache_key(), "entries": entries}, pickle.HIGHEST_PROTOCOL)
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".parsed.", dir=path.parent)
-        with os.fdopen(fd, "wb") as fh:
-            pickle.dump({"key": _cache_key(), "entries": entries}, fh, pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, path)
+        atomic_write_bytes(path, data)
     except OSError:
-        # A cache that cannot be written only costs speed next time.
-        if tmp:
-            Path(tmp).unlink(missing_ok=True)
+        pass  # a cache that cannot be written only costs speed next time
 
 
 def load_all(repo: Repository, *, use_cache: bool = True) -> list[Summary]:

@@ -1,7 +1,7 @@
 """The post-mortem model: plain dataclasses, no I/O, no UI.
 
 Every time is an aware UTC datetime; every date is a `datetime.date`. The TOML store
-(`pm_tui.store`) turns files into these objects and back; everything else reads them.
+(`pm_tui.postmortem_store`) turns files into these objects and back; everything else reads them.
 """
 
 from __future__ import annotations

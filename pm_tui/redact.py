@@ -131,7 +131,7 @@ _AZURE_SIG = re.compile(r"([?&]sig=)([A-Za-z0-9%+/=]{20,})")
 _KEYWORD = (
     r"pass(?:word|wd|phrase)?|pwd|secret|api[_-]?key|apikey|access[_-]?key|secret[_-]?key"
     r"|private[_-]?key|account[_-]?key|shared[_-]?access[_-]?key|token|credentials?|auth[_-]?key"
-    r"|client[_-]?secret|session[_-]?(?:id|token|key)|sessionid|sessid|session"
+    r"|client[_-]?secret|session[_-]?(?:id|token|key)|sessionid|sessid|session|auth"
 )
 _VALUE = r"(\"[^\"\n]*\"|'[^'\n]*'|[^\s&,;\"'}<>\]\)]+)"
 _KV = re.compile(
@@ -191,7 +191,7 @@ def _kv_value_is_secret(key: str, inner: str) -> bool:
         return False  # $PWD is the working directory, not a password
     if k.endswith("token") and inner.isdigit() and len(inner) < 6:
         return False  # a token count, not a token
-    if k.startswith("sess"):
+    if k.startswith("sess") or k == "auth":
         # session=abc123...: an id that logs a person in; "session: 5 minutes" is not one
         return len(inner) >= 8 and any(c.isdigit() for c in inner) and " " not in inner
     return True
@@ -367,13 +367,13 @@ def redact(text: str) -> tuple[str, int]:
     if "PRIVATE KEY" in text:
         text, total = _apply(text, _PRIVATE_KEY, MARK.format("private-key"))
     if len(text) <= _SMALL:
+        if _maybe_secret_small(text):
+            text, n = _full(text)
+            total += n
         if len(text) >= 40:
             text, n = _apply(text, _BARE_AWS_SECRET, _bare_secret_sub)
             total += n
-        if not _maybe_secret_small(text):
-            return text, total
-        text, n = _full(text)
-        return text, total + n
+        return text, total
     spans = _hit_line_spans(text)
     if not spans:
         return text, total

@@ -45,8 +45,8 @@ def autosave_path(root: Path, pm_id: str) -> Path:
 
 def write_autosave(root: Path, pm: PostMortem, real_file: Path | None = None) -> Path:
     """Write `pm` atomically to its autosave copy, keeping the real file's comments."""
-    from pm_tui.store import atomic_write_text
-    from pm_tui.tomlfile import render_postmortem
+    from pm_tui.atomic_write import atomic_write_text
+    from pm_tui.toml_write import render_postmortem
 
     existing = None
     if real_file is not None and real_file.exists():
@@ -75,7 +75,7 @@ def recoverable_autosave(root: Path, pm_id: str, real_file: Path) -> PostMortem 
             return None
         if path.read_bytes() == real_file.read_bytes():
             return None
-    from pm_tui.store import read_postmortem
+    from pm_tui.postmortem_store import read_postmortem
 
     try:
         return read_postmortem(path)

@@ -21,7 +21,7 @@ from pm_tui import model, workstate
 from pm_tui.errors import PmTuiError
 from pm_tui.lock import PostMortemLock
 from pm_tui.model import PostMortem
-from pm_tui.store import Repository
+from pm_tui.postmortem_store import Repository
 from screens.app_tasks import AppTasks
 from screens.messages import PostMortemChanged
 from screens.step_base import StepScreen

@@ -74,8 +74,8 @@ class AppTasks:
     def action_export(self) -> None:
         if self.pm is None:
             return
+        from pm_tui.atomic_write import atomic_write_text
         from pm_tui.safepath import check_id, inside
-        from pm_tui.store import atomic_write_text
 
         try:
             path = inside(self.repo.root, self.repo.root / "reports" / f"{check_id(self.pm.id)}.md")

@@ -63,7 +63,7 @@ def collect_sources(
     except Cancelled:
         return None
     if evidence_dir is not None:
-        from pm_tui.collectors.store import load_evidence, merge_results, save_evidence
+        from pm_tui.collectors.evidence_store import load_evidence, merge_results, save_evidence
 
         path = Path(evidence_dir) / EVIDENCE_FILE
         save_evidence(path, merge_results(load_evidence(path), results))
@@ -77,7 +77,7 @@ def collect_sources(
 
 def rebuild_candidates(repo, pm: PostMortem) -> list:
     """Reconstruct the timeline candidates from the kept evidence and store them (worker thread)."""
-    from pm_tui.collectors.store import load_evidence
+    from pm_tui.collectors.evidence_store import load_evidence
     from pm_tui.timeline import reconstruct, save_candidates
     from pm_tui.timeline.rebuild import timeline_window
 
@@ -122,7 +122,7 @@ def open_action_review(repo, today) -> dict[str, list]:
 def load_metric_series(repo, pm: PostMortem) -> list[tuple[str, list[tuple[datetime, float]]]]:
     """Named metric series from the kept evidence, for the step 2 chart ([] when none)."""
     try:
-        from pm_tui.collectors.store import load_evidence
+        from pm_tui.collectors.evidence_store import load_evidence
     except ImportError:
         return []
     series = []
@@ -275,9 +275,9 @@ def create_tickets(repo, pm: PostMortem) -> tuple[str, dict[str, str], list, str
 
 def write_follow_up_calendar(repo, pm: PostMortem, now: datetime):
     """Write `reviews/<id>.ics` (the follow-up review) and return its path."""
+    from pm_tui.atomic_write import atomic_write_text
     from pm_tui.safepath import check_id, inside
     from pm_tui.schedule import calendar
-    from pm_tui.store import atomic_write_text
 
     path = inside(repo.root, repo.root / "reviews" / f"{check_id(pm.id)}.ics")
     atomic_write_text(path, calendar(pm, now=now))

@@ -9,7 +9,7 @@ from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import Button, DataTable, Footer, Header, Static
 
-from pm_tui.store import Summary
+from pm_tui.postmortem_store import Summary
 from pm_tui.validation import validate
 
 

@@ -37,7 +37,7 @@ def sample_text() -> str:
 @pytest.fixture
 def repo(tmp_path):
     """An empty post-mortem repository (git, no commits yet) in a temporary folder."""
-    from pm_tui.store import Repository
+    from pm_tui.postmortem_store import Repository
 
     return Repository.open(tmp_path / "pm-repo")
 
@@ -46,7 +46,7 @@ def repo(tmp_path):
 def sample_repo(tmp_path):
     """A repository holding the bundled sample post-mortems, committed."""
     from pm_tui.cli.cmd_demo import make_demo_repo
-    from pm_tui.store import Repository
+    from pm_tui.postmortem_store import Repository
 
     return Repository(make_demo_repo(tmp_path / "sample-repo"))
 

@@ -77,7 +77,7 @@ def collect() -> dict[str, list]:
     """Findings for the labelled sentences, the real post-mortems and the samples."""
     from pm_tui.language import check_action, check_prose, ends_at_person
     from pm_tui.language.document import lint_document
-    from pm_tui.tomlfile import parse_postmortem
+    from pm_tui.toml_read import parse_postmortem
     from pm_tui.validation import validate
 
     result: dict[str, list] = {}

@@ -6,8 +6,8 @@ import json
 import socket
 from datetime import datetime
 
-from pm_tui import store
-from pm_tui.collectors.store import load_evidence
+from pm_tui import postmortem_store
+from pm_tui.collectors.evidence_store import load_evidence
 from pm_tui.model import new_postmortem
 
 
@@ -21,7 +21,7 @@ def test_collect_command_records_sources_and_commits(tmp_path, monkeypatch, caps
         monkeypatch.setenv(f"GIT_{key}_EMAIL", "test@example.com")
     from pm_tui.cli.main import main
 
-    repo = store.Repository.open(tmp_path / "pm-repo")
+    repo = postmortem_store.Repository.open(tmp_path / "pm-repo")
     pm = new_postmortem("API errors", at("10:00"), resolved=at("11:00"))
     repo.save(pm)
     repo.commit(pm, "create")

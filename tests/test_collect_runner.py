@@ -12,8 +12,8 @@ import pytest
 
 from pm_tui.cli import cmd_collect
 from pm_tui.collectors.evidence import Cancelled, CollectWindow
+from pm_tui.collectors.evidence_store import load_evidence
 from pm_tui.collectors.runner import SourceSpec, collect_all, is_failed
-from pm_tui.collectors.store import load_evidence
 from pm_tui.model import new_postmortem
 from tests.fixtures_rig import rig  # noqa: F401
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 from pm_tui.collectors.evidence import CollectResult, Evidence
-from pm_tui.collectors.store import downsample, load_evidence, save_evidence
+from pm_tui.collectors.evidence_store import downsample, load_evidence, save_evidence
 
 T0 = datetime(2025, 2, 9, 10, 0, tzinfo=UTC)
 

@@ -10,7 +10,7 @@ import pytest
 from pm_tui import gitstore
 from pm_tui.errors import GitError
 from pm_tui.model import new_postmortem
-from pm_tui.store import Repository
+from pm_tui.postmortem_store import Repository
 
 
 def git(root, *args):

@@ -7,9 +7,9 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from pm_tui.collectors import accessscan
 from pm_tui.collectors.evidence import CollectWindow
-from pm_tui.collectors.logs import collect_logs, merge_sources
+from pm_tui.collectors.logs import access_fast_scan
+from pm_tui.collectors.logs.collect import collect_logs, merge_sources
 
 T0 = datetime(2025, 2, 9, 10, 0, tzinfo=UTC)
 
@@ -66,7 +66,7 @@ def test_fast_path_equals_per_line_path(tmp_path, monkeypatch):
     p = access_log(tmp_path / "access.log", 900, tz="+0530")
     w = W(T0 + timedelta(minutes=2), T0 + timedelta(minutes=9))
     fast = collect_logs(p, w)
-    monkeypatch.setattr(accessscan, "scan_chunk", lambda chunk, variant: None)
+    monkeypatch.setattr(access_fast_scan, "scan_chunk", lambda chunk, variant: None)
     slow = collect_logs(p, w)
     assert [(e.time, e.attrs) for e in buckets(fast)] == [(e.time, e.attrs) for e in buckets(slow)]
     assert buckets(fast)[0].time == T0 + timedelta(minutes=2)

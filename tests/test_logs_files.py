@@ -9,9 +9,9 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from pm_tui.collectors import logs as logs_mod
 from pm_tui.collectors.evidence import Cancelled, CollectorError, CollectWindow
-from pm_tui.collectors.logs import collect_logs
+from pm_tui.collectors.logs import collect as logs_collect
+from pm_tui.collectors.logs.collect import collect_logs
 
 T0 = datetime(2025, 2, 9, 10, 0, tzinfo=UTC)
 
@@ -113,13 +113,13 @@ def big_sorted(tmp_path_factory):
 
 
 def test_bisection_matches_a_full_scan(big_sorted, monkeypatch):
-    assert big_sorted.stat().st_size > logs_mod.BISECT_MIN
+    assert big_sorted.stat().st_size > logs_collect.BISECT_MIN
     for minutes in (0, 7, 55, 190):
         w = W(T0 + timedelta(minutes=minutes), T0 + timedelta(minutes=minutes + 3))
         fast = collect_logs(big_sorted, w)
         assert fast.counts.get("bisected") == 1
         assert fast.counts["lines_read"] < 40_000  # cost follows the window, not the file
-        monkeypatch.setattr(logs_mod, "BISECT_MIN", 1 << 40)
+        monkeypatch.setattr(logs_collect, "BISECT_MIN", 1 << 40)
         full = collect_logs(big_sorted, w)
         monkeypatch.undo()
         assert [(e.time, e.text) for e in fast.evidence] == [

@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from pm_tui.collectors.evidence import CollectWindow
-from pm_tui.collectors.logs import collect_logs
+from pm_tui.collectors.logs.collect import collect_logs
 
 
 def W(start: str, end: str) -> CollectWindow:

@@ -10,9 +10,10 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from pm_tui.collectors import jsonlines, logformats, logs, logtime
 from pm_tui.collectors.evidence import CollectWindow
-from pm_tui.collectors.logformats import Context, _from_fields
+from pm_tui.collectors.logs import collect as logs
+from pm_tui.collectors.logs import json_lines, line_formats, timestamps
+from pm_tui.collectors.logs.line_formats import Context, _from_fields
 
 WINDOW = CollectWindow(
     datetime(2025, 2, 9, 10, 5, tzinfo=UTC),
@@ -98,9 +99,14 @@ def _no_time_reader(*args):
 
 
 def _clear_caches() -> None:
-    for cache in (logtime._cache, logtime._zulu, logtime._zulu_minutes, logtime._fractions):
+    for cache in (
+        timestamps._cache,
+        timestamps._zulu,
+        timestamps._zulu_minutes,
+        timestamps._fractions,
+    ):
         cache.clear()
-    logtime._level_words.clear()
+    timestamps._level_words.clear()
 
 
 def _plain(monkeypatch: pytest.MonkeyPatch, path):
@@ -108,8 +114,8 @@ def _plain(monkeypatch: pytest.MonkeyPatch, path):
     _clear_caches()
     with monkeypatch.context() as m:
         m.setattr(logs, "time_reader", _no_time_reader)
-        m.setattr(logformats, "decode_object", json.loads)
-        m.setattr(logformats, "zulu_time", lambda text: None)
+        m.setattr(line_formats, "decode_object", json.loads)
+        m.setattr(line_formats, "zulu_time", lambda text: None)
         return logs.collect_logs(path, WINDOW)
 
 
@@ -138,7 +144,7 @@ def test_fast_path_gives_the_plain_path_evidence_counts_and_gaps(tmp_path, monke
 
 
 def test_quick_time_is_the_decoded_time_or_nothing():
-    quick = jsonlines.time_reader(logformats.value_time, CTX)
+    quick = json_lines.time_reader(line_formats.value_time, CTX)
     known = 0
     for line in "\n".join(TRICKY + _lines(3, 400)).split("\n"):
         try:
@@ -183,14 +189,14 @@ def test_a_malformed_line_outside_the_window_counts_as_a_record_not_unparsed(tmp
 )
 def test_cached_zulu_times_equal_the_regex_ones(text):
     _clear_caches()
-    first = logformats.value_time(text, CTX)  # parsed by the regex, its minute learnt
-    assert logtime.zulu_time(text) == first
+    first = line_formats.value_time(text, CTX)  # parsed by the regex, its minute learnt
+    assert timestamps.zulu_time(text) == first
     assert first is not None and first.tzinfo is UTC
     # another second of the same minute comes from the cache, and equals the regex's
     other = text[:17] + "33" + text[19:]
-    cached = logtime.zulu_time(other)
+    cached = timestamps.zulu_time(other)
     _clear_caches()
-    assert cached == logformats.value_time(other, CTX)
+    assert cached == line_formats.value_time(other, CTX)
 
 
 @pytest.mark.parametrize(
@@ -198,9 +204,9 @@ def test_cached_zulu_times_equal_the_regex_ones(text):
 )
 def test_cache_refuses_what_the_regex_refuses(text):
     _clear_caches()
-    logformats.value_time("2025-02-09T10:05:00.123Z", CTX)
-    assert logtime.zulu_time(text) is None
-    assert logformats.value_time(text, CTX) is None
+    line_formats.value_time("2025-02-09T10:05:00.123Z", CTX)
+    assert timestamps.zulu_time(text) is None
+    assert line_formats.value_time(text, CTX) is None
 
 
 DOCUMENTS = [
@@ -229,12 +235,12 @@ DOCUMENTS = [
 @pytest.mark.parametrize("doc", DOCUMENTS)
 def test_decode_object_is_json_loads(doc, orjson, monkeypatch):
     if not orjson:  # the installation without orjson
-        monkeypatch.setattr(jsonlines, "_orjson_loads", None)
+        monkeypatch.setattr(json_lines, "_orjson_loads", None)
     try:
         expected = json.loads(doc)
     except (ValueError, RecursionError):
         with pytest.raises(ValueError):
-            jsonlines.decode_object(doc)
+            json_lines.decode_object(doc)
         return
-    got = jsonlines.decode_object(doc)
+    got = json_lines.decode_object(doc)
     assert repr(got) == repr(expected)  # repr: int vs float, -0.0, key order

@@ -9,10 +9,10 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from pm_tui.collectors import accessrange, accessscan
-from pm_tui.collectors import logs as logs_mod
 from pm_tui.collectors.evidence import Cancelled, CollectWindow
-from pm_tui.collectors.logs import collect_logs
+from pm_tui.collectors.logs import access_fast_scan, access_range
+from pm_tui.collectors.logs import collect as logs_collect
+from pm_tui.collectors.logs.collect import collect_logs
 
 T0 = datetime(2025, 2, 9, 4, 0, tzinfo=UTC)
 SHIFT = timedelta(hours=5, minutes=30)  # the log is written in +05:30
@@ -96,12 +96,12 @@ WINDOWS = {
 @pytest.mark.parametrize("name", list(WINDOWS))
 def test_fast_and_parallel_paths_equal_the_line_by_line_path(tricky, monkeypatch, name):
     w = WINDOWS[name]
-    monkeypatch.setattr(accessrange, "CHUNK", 256 << 10)  # many chunks, buckets cut across them
+    monkeypatch.setattr(access_range, "CHUNK", 256 << 10)  # many chunks, buckets cut across them
     fast = collect_logs(tricky, w)
-    monkeypatch.setattr(logs_mod, "worker_count", lambda nbytes: 3)
+    monkeypatch.setattr(logs_collect, "worker_count", lambda nbytes: 3)
     parallel = collect_logs(tricky, w)
-    monkeypatch.setattr(accessscan, "scan_chunk", lambda chunk, variant: None)
-    monkeypatch.setattr(logs_mod, "worker_count", lambda nbytes: 1)
+    monkeypatch.setattr(access_fast_scan, "scan_chunk", lambda chunk, variant: None)
+    monkeypatch.setattr(logs_collect, "worker_count", lambda nbytes: 1)
     simple = collect_logs(tricky, w)
 
     buckets = [e for e in simple.evidence if e.attrs.get("bucket")]
@@ -119,8 +119,8 @@ def test_fast_and_parallel_paths_equal_the_line_by_line_path(tricky, monkeypatch
 
 
 def test_parallel_reading_reports_progress_and_can_be_cancelled(tricky, monkeypatch):
-    monkeypatch.setattr(accessrange, "CHUNK", 256 << 10)
-    monkeypatch.setattr(logs_mod, "worker_count", lambda nbytes: 3)
+    monkeypatch.setattr(access_range, "CHUNK", 256 << 10)
+    monkeypatch.setattr(logs_collect, "worker_count", lambda nbytes: 3)
     seen = []
     w = WINDOWS["whole file"]
     collect_logs(tricky, w, progress=lambda d, t, n: seen.append((d, t)))
@@ -144,10 +144,10 @@ def test_gzip_log_read_aside_equals_reading_it_here(tricky, tmp_path, monkeypatc
     w = WINDOWS[name]
     gz = tmp_path / "access.log.gz"
     gz.write_bytes(gzip.compress(tricky.read_bytes()))
-    monkeypatch.setattr(accessrange, "CHUNK", 256 << 10)
-    monkeypatch.setattr(logs_mod, "read_aside", lambda size: False)
+    monkeypatch.setattr(access_range, "CHUNK", 256 << 10)
+    monkeypatch.setattr(logs_collect, "read_aside", lambda size: False)
     here = collect_logs(gz, w)
-    monkeypatch.setattr(logs_mod, "read_aside", lambda size: True)
+    monkeypatch.setattr(logs_collect, "read_aside", lambda size: True)
     notes = []
     aside = collect_logs(gz, w, progress=lambda d, t, n: notes.append(n))
     assert "reading in a reader process" in notes  # really read by a reader process

@@ -116,7 +116,7 @@ def test_new_plain_walks_six_steps_saves_and_commits_each(tmp_path):
     with scripted(script) as ask:
         code = cmd_edit.run_new_plain(_args("new", "--plain", "--repo", str(root)), ask=ask)
     assert code == 0
-    from pm_tui.store import Repository
+    from pm_tui.postmortem_store import Repository
 
     repo = Repository(root)
     data = _saved(repo, NEW_ID)
@@ -222,7 +222,7 @@ def test_new_plain_scripted_with_options_and_yes(tmp_path):
         "--follow-up-review", "2025-05-20",
     )  # fmt: skip
     assert out.returncode == 0, out.stderr
-    from pm_tui.store import Repository
+    from pm_tui.postmortem_store import Repository
 
     repo = Repository(root)
     data = _saved(repo, "2025-05-02-queue-backlog")

@@ -16,7 +16,7 @@ HOSTILE = "  a|b *bold* _x_ [link](http://evil) <script>alert(1)</script> back\\
 
 @pytest.fixture
 def sample_pm():
-    from pm_tui.store import read_postmortem
+    from pm_tui.postmortem_store import read_postmortem
 
     return read_postmortem(SAMPLES / f"{SAMPLE_ID}.toml")
 

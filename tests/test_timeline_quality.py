@@ -9,14 +9,14 @@ import pytest
 
 from pm_tui.collectors.runner import collect_all
 from pm_tui.durations import timeline_durations
-from pm_tui.store import read_postmortem
+from pm_tui.postmortem_store import read_postmortem
 from pm_tui.timeline import accept, reconstruct
 from pm_tui.timeline.discover import specs_for_folder
 from pm_tui.timeline.rebuild import timeline_window
 from tests import synthetic_oom
 from tests.conftest import SAMPLE_ID, SAMPLES
 
-pytest.importorskip("pm_tui.collectors.logs", reason="the log-file collector is not in this build")
+pytest.importorskip("pm_tui.collectors.logs.collect", reason="the log-file collector is not in this build")
 
 TOLERANCE = timedelta(seconds=60)
 

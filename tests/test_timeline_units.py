@@ -12,7 +12,7 @@ from pm_tui.collectors.evidence import CollectWindow, Evidence
 from pm_tui.durations import durations, timeline_durations
 from pm_tui.errors import PmTuiError
 from pm_tui.model import TimelineEvent, new_postmortem
-from pm_tui.store import read_postmortem
+from pm_tui.postmortem_store import read_postmortem
 from pm_tui.timeline import accept, factor_hints, load_candidates, reconstruct, save_candidates
 from pm_tui.timeline.templates import compact_logs, mask, mine
 from tests import synthetic_oom

@@ -9,7 +9,8 @@ from datetime import UTC, date, datetime
 import pytest
 
 from pm_tui.model import Acknowledgement, Distribution, TimelineEvent
-from pm_tui.tomlfile import parse_postmortem, render_postmortem
+from pm_tui.toml_read import parse_postmortem
+from pm_tui.toml_write import render_postmortem
 from pm_tui.validation import validate
 from tests.conftest import SAMPLE_ID, SAMPLES, run_cli
 

@@ -6,7 +6,7 @@ import os
 
 from pm_tui.lock import PostMortemLock
 from pm_tui.model import ActionItem
-from pm_tui.store import read_postmortem
+from pm_tui.postmortem_store import read_postmortem
 from pm_tui.workstate import autosave_path
 from screens.app import create_app
 from screens.messages import PostMortemChanged

@@ -10,7 +10,7 @@ from email import message_from_bytes, policy
 
 import pytest
 
-from pm_tui.store import read_postmortem
+from pm_tui.postmortem_store import read_postmortem
 from screens.app import create_app
 from tests.conftest import SAMPLE_ID
 from tests.github_fake import TOKEN, FakeGitHub

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pm_tui.store import read_postmortem
+from pm_tui.postmortem_store import read_postmortem
 from screens.app import create_app
 from tests.conftest import DRAFT_ID, SAMPLE_ID
 from tests.wizard_helpers import fill, frozen_clock, git_subjects

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from pm_tui.store import read_postmortem
+from pm_tui.postmortem_store import read_postmortem
 from pm_tui.timeline import Candidate, load_dismissed, save_candidates
 from screens.app import create_app
 from tests.conftest import DRAFT_ID, SAMPLE_ID

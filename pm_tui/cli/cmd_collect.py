@@ -183,8 +183,8 @@ def collect_into(
 
     A source collected again replaces its earlier record and evidence; others are kept.
     """
+    from pm_tui.collectors.evidence_store import load_evidence, merge_results, save_evidence
     from pm_tui.collectors.runner import collect_all, to_evidence_source
-    from pm_tui.collectors.store import load_evidence, merge_results, save_evidence
 
     results = collect_all(specs, window, progress_for_source, cancel)  # type: ignore[arg-type]
     for result in results:
@@ -206,7 +206,7 @@ def collect_into(
 
 def run(args: argparse.Namespace) -> int:
     from pm_tui.collectors.runner import is_failed
-    from pm_tui.store import Repository
+    from pm_tui.postmortem_store import Repository
 
     specs = specs_from_args(args)
     if not specs:

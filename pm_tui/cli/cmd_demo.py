@@ -32,7 +32,7 @@ def make_demo_repo(target: Path, *, rebuild: bool = False) -> Path:
     With `rebuild`, the raw evidence is collected and the timeline candidates reconstructed,
     as step 1 would, so the wizard's step 2 has suggestions to show.
     """
-    from pm_tui.store import Repository
+    from pm_tui.postmortem_store import Repository
 
     src = sample_incidents_dir()
     if not src.is_dir():
@@ -69,6 +69,6 @@ def run(args) -> int:
         print(root)
         return 0
     from pm_tui.cli.cmd_open import _run_app
-    from pm_tui.store import Repository
+    from pm_tui.postmortem_store import Repository
 
     return _run_app(Repository(root), SAMPLE_ID)

@@ -27,7 +27,7 @@ def run(args) -> int:
     pm = repo.load(args.id)
     text = export_json(pm, candidates=load_candidates(repo, pm.id)) + "\n"
     if args.output:
-        from pm_tui.store import atomic_write_text
+        from pm_tui.atomic_write import atomic_write_text
 
         atomic_write_text(Path(args.output), text)
     else:

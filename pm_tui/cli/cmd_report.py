@@ -34,7 +34,7 @@ def run(args) -> int:
     pm = repo.load(args.id)
     text = render(repo, pm, args.format)
     if args.output:
-        from pm_tui.store import atomic_write_text
+        from pm_tui.atomic_write import atomic_write_text
 
         atomic_write_text(Path(args.output), text)
         print(f"wrote {args.output}", file=sys.stderr)

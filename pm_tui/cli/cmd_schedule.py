@@ -45,7 +45,7 @@ def run(args) -> int:
         print(f"follow-up review set to {pm.follow_up_review.isoformat()}", file=sys.stderr)
     text = calendar(pm, now=now_utc(), weekly=args.weekly, at=at)
     if args.output:
-        from pm_tui.store import atomic_write_text
+        from pm_tui.atomic_write import atomic_write_text
 
         atomic_write_text(Path(args.output), text)
         print(f"wrote {args.output}", file=sys.stderr)

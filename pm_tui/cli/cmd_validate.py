@@ -40,7 +40,7 @@ def _paths(args) -> list[Path]:
             raise UsageError(f"{p}: no such file")
         paths.append(p)
     if ids or args.all:
-        from pm_tui.store import Repository
+        from pm_tui.postmortem_store import Repository
 
         repo = Repository.open(getattr(args, "repo", None), create=False)
         paths += [repo.resolve(i) for i in ids]

@@ -42,7 +42,7 @@ def parse_date(text: str, what: str = "date") -> date:
 
 def open_repo(args, *, create: bool = True):
     """The Repository chosen by --repo, $PM_TUI_REPO, the config file or the default."""
-    from pm_tui.store import Repository
+    from pm_tui.postmortem_store import Repository
 
     return Repository.open(getattr(args, "repo", None), create=create)
 

@@ -173,7 +173,7 @@ def _http(spec: SourceSpec, base_url: str, **defaults):
 
 
 def _logs(spec, window, progress, cancel):
-    from pm_tui.collectors.logs import collect_logs
+    from pm_tui.collectors.logs.collect import collect_logs
 
     return collect_logs(spec.target, window, progress=progress, cancel=cancel)
 

@@ -251,7 +251,7 @@ def write_config(path: Path, values: dict[str, Any]) -> None:
     """Write `values` into config.toml at `path`, in place, keeping comments and other keys."""
     import tomlkit
 
-    from pm_tui.store import atomic_write_text
+    from pm_tui.atomic_write import atomic_write_text
 
     if path.exists():
         try:

@@ -40,7 +40,7 @@ def _check_new(text: str) -> str | None:
 
 def choose_repository(ask: Prompter, default: str, remote: str | None = None) -> Path:
     """Ask whether to create a repository or use a clone, where, and its remote; set it up."""
-    from pm_tui.store import Repository
+    from pm_tui.postmortem_store import Repository
 
     is_clone = gitstore.is_repo(Path(default).expanduser())
     mode = ask.select(

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from pm_tui.model import PostMortem
 from pm_tui.plain.prompts import Prompter
 from pm_tui.plain.steps import STEPS
-from pm_tui.store import Repository
+from pm_tui.postmortem_store import Repository
 
 INTERRUPTED = 130
 

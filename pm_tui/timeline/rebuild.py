@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 
     from pm_tui.collectors.evidence import CollectResult, CollectWindow
     from pm_tui.model import PostMortem
-    from pm_tui.store import Repository
+    from pm_tui.postmortem_store import Repository
 
 # Read a little past the resolution: the last messages and "all clear" come just after it.
 END_MARGIN = timedelta(minutes=30)
@@ -55,7 +55,7 @@ def rebuild(
     otherwise the kept evidence.jsonl is read. Raises UsageError when there is no evidence.
     """
     from pm_tui.cli.cmd_collect import EVIDENCE_FILE, collect_into
-    from pm_tui.collectors.store import load_evidence
+    from pm_tui.collectors.evidence_store import load_evidence
 
     window = timeline_window(pm, baseline_minutes)
     out = Rebuilt([])

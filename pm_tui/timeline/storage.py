@@ -9,7 +9,7 @@ from pm_tui.errors import PmTuiError
 from pm_tui.timeline.candidate import Candidate
 
 if TYPE_CHECKING:
-    from pm_tui.store import Repository
+    from pm_tui.postmortem_store import Repository
 
 CANDIDATES_FILE = "candidates.json"
 FORMAT_VERSION = 1
@@ -17,7 +17,7 @@ FORMAT_VERSION = 1
 
 def save_candidates(repo: Repository, pm_id: str, candidates: list[Candidate]) -> None:
     """Write the candidates for `pm_id` (replacing earlier ones), atomically."""
-    from pm_tui.store import atomic_write_text
+    from pm_tui.atomic_write import atomic_write_text
 
     data = {"format": FORMAT_VERSION, "candidates": [c.as_dict() for c in candidates]}
     text = json.dumps(data, indent=1, ensure_ascii=False) + "\n"
@@ -57,7 +57,7 @@ def load_dismissed(repo: Repository, pm_id: str) -> set[str]:
 
 def save_dismissed(repo: Repository, pm_id: str, ids: set[str] | list[str]) -> None:
     """Keep the dismissed candidate ids for `pm_id` (sorted, replacing earlier ones), atomically."""
-    from pm_tui.store import atomic_write_text
+    from pm_tui.atomic_write import atomic_write_text
 
     data = {"format": FORMAT_VERSION, "dismissed": sorted(set(ids))}
     text = json.dumps(data, indent=1, ensure_ascii=False) + "\n"

@@ -35,7 +35,7 @@ def validate(
 
 def validate_file(path: Path, *, today: date | None = None) -> tuple[PostMortem, list[Finding]]:
     """Read and validate one file (FileFormatError if it cannot be read)."""
-    from pm_tui.store import read_postmortem_and_text
+    from pm_tui.postmortem_store import read_postmortem_and_text
 
     pm, text = read_postmortem_and_text(path)
     return pm, validate(pm, text=text, today=today)

@@ -1,0 +1,132 @@
+"""The evidence kept beside a post-mortem: JSON lines, bounded to about 1 MB.
+
+Everything but raw log lines is kept (metric series downsampled, keeping each bucket's
+low and high so spikes and dips survive); log lines fill what room is left, errors first.
+The raw logs stay where they are. Writes go through the one atomic write (`pm_tui.atomic_write`).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import replace
+from pathlib import Path
+
+from pm_tui.atomic_write import atomic_write_text
+from pm_tui.collectors.common import iso, parse_time
+from pm_tui.collectors.evidence import CollectResult, Evidence
+from pm_tui.errors import PmTuiError
+
+MAX_BYTES = 1_000_000
+MAX_SERIES_BUCKETS = 120  # each bucket keeps its low and high point: at most 240 points
+MAX_LOG_RECORDS = 2_000
+MAX_TEXT = 2_000
+_LEVEL_RANK = {"critical": 0, "error": 1, "warning": 2}
+
+
+def save_evidence(
+    path: str | Path, results: Iterable[CollectResult], max_bytes: int = MAX_BYTES
+) -> dict[str, int]:
+    """Write the evidence that matters as JSON lines, within `max_bytes`; returns kept/dropped/bytes."""
+    evidence = [e for r in results for e in r.evidence]
+    lines, dropped = bounded_lines(evidence, max_bytes)
+    atomic_write_text(path, "".join(line for _, line in sorted(lines, key=lambda pair: pair[0])))
+    return {
+        "kept": len(lines),
+        "dropped": dropped,
+        "bytes": sum(len(line.encode()) for _, line in lines),
+    }
+
+
+def load_evidence(path: str | Path) -> list[Evidence]:
+    """Read evidence saved by `save_evidence`; a missing file is no evidence."""
+    path = Path(path)
+    if not path.exists():
+        return []
+    out: list[Evidence] = []
+    with path.open(encoding="utf-8") as handle:
+        for number, line in enumerate(handle, 1):
+            if not line.strip():
+                continue
+            try:
+                data = json.loads(line)
+                attrs = data.get("attrs", {})
+                if "points" in attrs:
+                    attrs["points"] = [(t, float(v)) for t, v in attrs["points"]]
+                out.append(
+                    Evidence(
+                        parse_time(data["time"]), data["source"], data["kind"], data["text"], attrs
+                    )
+                )
+            except (ValueError, KeyError, TypeError) as exc:
+                raise PmTuiError(
+                    f"{path}:{number}: not a saved evidence record ({exc}): collect again"
+                ) from exc
+    return out
+
+
+def bounded_lines(
+    evidence: list[Evidence], max_bytes: int = MAX_BYTES
+) -> tuple[list[tuple[str, str]], int]:
+    """The (sort key, JSON line) pairs to keep within `max_bytes`, and how many records were dropped."""
+    # access-log buckets are a few hundred small records that carry the whole traffic picture
+    logs = [e for e in evidence if e.kind == "log" and not e.attrs.get("bucket")]
+    others = [e for e in evidence if e.kind != "log" or e.attrs.get("bucket")]
+    # metrics last among the rest: one series weighs as much as hundreds of alerts
+    others.sort(key=lambda e: e.kind == "metric")
+    logs.sort(key=lambda e: (_LEVEL_RANK.get(e.attrs.get("level", ""), 9), e.time))
+    kept: list[tuple[str, str]] = []
+    size = dropped = 0
+    for number, item in enumerate([*others, *logs]):
+        if item.kind == "log" and number - len(others) >= MAX_LOG_RECORDS:
+            dropped += len(logs) - (number - len(others))
+            break
+        line = _line(item)
+        if size + len(line.encode()) > max_bytes:
+            dropped += 1
+            continue
+        size += len(line.encode())
+        kept.append((f"{item.time.timestamp():020.6f}\t{number:09d}", line))
+    return kept, dropped
+
+
+def downsample(
+    points: list[tuple[str, float]], buckets: int = MAX_SERIES_BUCKETS
+) -> list[tuple[str, float]]:
+    """At most 2 x `buckets` points: each bucket's lowest and highest, in time order."""
+    if len(points) <= 2 * buckets:
+        return list(points)
+    size = len(points) / buckets
+    out: list[tuple[str, float]] = []
+    for b in range(buckets):
+        chunk = points[int(b * size) : int((b + 1) * size)]
+        if not chunk:
+            continue
+        low = min(range(len(chunk)), key=lambda i: chunk[i][1])
+        high = max(range(len(chunk)), key=lambda i: chunk[i][1])
+        out.extend(chunk[i] for i in sorted({low, high}))
+    return out
+
+
+def _line(item: Evidence) -> str:
+    attrs = dict(item.attrs)
+    if "points" in attrs:
+        attrs["points"] = downsample(attrs["points"])
+    text = item.text if len(item.text) <= MAX_TEXT else item.text[:MAX_TEXT] + " [cut]"
+    record = {
+        "time": iso(item.time),
+        "source": item.source,
+        "kind": item.kind,
+        "text": text,
+        "attrs": attrs,
+    }
+    return json.dumps(record, ensure_ascii=False, default=str) + "\n"
+
+
+def merge_results(previous: list[Evidence], results: list[CollectResult]) -> list[CollectResult]:
+    """New results plus the earlier evidence of sources not collected again this time."""
+    fresh = {r.source for r in results}
+    kept = [replace(e) for e in previous if e.source not in fresh]
+    if not kept:
+        return list(results)
+    return [*results, CollectResult(source="earlier", kind="other", target="", evidence=kept)]

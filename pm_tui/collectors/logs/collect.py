@@ -1,0 +1,394 @@
+"""Log-file collector: one file, any usual format, bounded to the incident window.
+
+`collect_logs(path, window)` detects the format from the first lines, jumps to the window by
+bisecting byte offsets when the file is plain, large and time-sorted, streams the rest, and
+returns one `Evidence(kind="log")` per record in the window (text redacted), or — for access
+logs, by default — 10-second buckets (see `pm_tui.collectors.logs.access_buckets`). A JSON-lines
+record's time is read before the line is decoded, and lines outside the window are never
+decoded (see `pm_tui.collectors.logs.json_lines`).
+
+A big plain access log (32 MB or more to read) is aggregated on every core: the byte range
+is cut at line starts, each piece read by its own process, and the pieces merged exactly
+(see `pm_tui.collectors.logs.access_parallel`). A gzip access log of 512 KB or more is read whole
+by one reader process, leaving this one to the other sources collected alongside.
+
+Counts: lines_read, records, in_window, unparsed, continuation, cut_lines, redactions, plus
+`bisected` (1 when the window was found by bisection), `unsorted` (1 when the file was not
+time-sorted and was read in full) and `parallel_readers` (reader processes that helped). A file that cannot be opened raises `CollectorError` (one
+line); a multi-source runner turns that into a gap for this source and goes on.
+"""
+
+from __future__ import annotations
+
+import heapq
+import os
+import threading
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from datetime import UTC, datetime, timezone
+from pathlib import Path
+
+from pm_tui.collectors.evidence import (
+    Cancelled,
+    CollectResult,
+    CollectWindow,
+    Evidence,
+    Gap,
+    Progress,
+    no_progress,
+)
+from pm_tui.collectors.logs import access_range
+from pm_tui.collectors.logs.access_buckets import AccessAggregator
+from pm_tui.collectors.logs.access_parallel import (
+    aggregate_parallel,
+    read_aside,
+    split_job,
+    worker_count,
+)
+from pm_tui.collectors.logs.access_range import SLACK, RangeJob, aggregate_range
+from pm_tui.collectors.logs.file_reader import (
+    MAX_LINE,
+    LineReader,
+    bisect_offset,
+    is_gzip,
+    looks_sorted,
+    map_file,
+    open_source,
+)
+from pm_tui.collectors.logs.json_lines import decode_object, fields_record, time_reader
+from pm_tui.collectors.logs.line_formats import (
+    Context,
+    LineParser,
+    detect,
+    looks_like_continuation,
+    value_time,
+)
+from pm_tui.collectors.logs.line_formats import request_time_variant as _rt_variant
+from pm_tui.redact import redact_many
+
+BISECT_MIN = 4 << 20  # smaller files are simply streamed
+PROGRESS_LINES = 98_304  # a multiple of 4096, about 100k
+PROGRESS_BYTES = 1 << 20
+MAX_CONTINUATION = 200
+UNPARSED_GAP_RATIO = 0.01
+_FIRST = datetime.min.replace(tzinfo=UTC) + SLACK  # minus SLACK must not overflow
+_LAST = datetime.max.replace(tzinfo=UTC)
+
+
+def collect_logs(
+    path: str | os.PathLike,
+    window: CollectWindow,
+    *,
+    year: int | None = None,
+    tz: timezone = UTC,
+    progress: Progress = no_progress,
+    cancel: threading.Event | None = None,
+    aggregate_access: bool | None = None,
+    max_samples: int = 200,
+) -> CollectResult:
+    """Read one log file for `window` (baseline included) into evidence, counts and gaps.
+
+    `year` is for formats without one (syslog RFC 3164, klog; default: the incident's year).
+    `tz` is the zone of times written without an offset (default UTC). `aggregate_access`
+    (default: True for access logs) emits 10-second buckets plus up to `max_samples` failing
+    requests instead of one record per request. Raises CollectorError if the file cannot be read.
+    """
+    path = Path(path)
+    fh = open_source(path)
+    try:
+        return _Collector(path, fh, window, year, tz, progress, cancel, max_samples).run(
+            aggregate_access
+        )
+    finally:
+        fh.close()
+
+
+def merge_sources(results: Iterable[CollectResult]) -> Iterator[Evidence]:
+    """All evidence of several sources, merged by time (each source's evidence is time-ordered)."""
+    return heapq.merge(*(sorted(r.evidence, key=_time) for r in results), key=_time)
+
+
+def _time(e: Evidence) -> datetime:
+    return e.time
+
+
+class _Collector:
+    def __init__(self, path, fh, window, year, tz, progress, cancel, max_samples):
+        self.path, self.fh, self.window = path, fh, window
+        self.progress, self.cancel = progress, cancel
+        self.source = str(path)
+        self.ctx = Context(anchor=window.end, year=year, tz=tz)
+        self.gz = is_gzip(path)
+        self.size = os.path.getsize(path)
+        self.max_samples = max_samples
+        self.counts: Counter = Counter(
+            dict.fromkeys(
+                (
+                    "lines_read",
+                    "records",
+                    "in_window",
+                    "unparsed",
+                    "continuation",
+                    "cut_lines",
+                    "redactions",
+                ),
+                0,
+            )
+        )
+        self.gaps: list[Gap] = []
+        self.first_time: datetime | None = None
+        self.sorted = True
+
+    # --- set-up ------------------------------------------------------------------------
+    def _sample(self) -> list[str]:
+        head = self.fh.read(64 * 1024)
+        self.fh.seek(0)
+        lines = head.decode("utf-8", errors="replace").splitlines()
+        if len(head) == 64 * 1024 and len(lines) > 1:
+            lines.pop()  # probably cut in the middle
+        return [ln[:MAX_LINE] for ln in lines[:200] if ln.strip()]
+
+    def _time_of(self, parser: LineParser):
+        def time_of(raw: bytes) -> datetime | None:
+            rec = parser.parse(raw.decode("utf-8", errors="replace"))
+            return rec[0] if rec else None
+
+        return time_of
+
+    def _start_offset(self, parser: LineParser) -> int:
+        if self.gz or self.size < BISECT_MIN:
+            return 0
+        mm = map_file(self.path)
+        if mm is None:
+            return 0
+        try:
+            time_of = self._time_of(parser)
+            if not looks_sorted(mm, time_of, SLACK):
+                self.sorted = False
+                self.counts["unsorted"] = 1
+                self.gaps.append(
+                    Gap(self.source, "file is not time-sorted: read in full, no bisection")
+                )
+                return 0
+            offset = bisect_offset(mm, self.window.read_start - SLACK, time_of)
+            self.counts["bisected"] = 1
+            return offset
+        finally:
+            mm.close()
+
+    def _tick(self, done: int, note: str) -> None:
+        if self.cancel is not None and self.cancel.is_set():
+            raise Cancelled(f"{self.source}: cancelled")
+        self.progress(done, None if self.gz else self.size, note)
+
+    # --- the run -------------------------------------------------------------------------
+    def run(self, aggregate_access: bool | None) -> CollectResult:
+        sample = self._sample()
+        parser = detect(sample, self.ctx)
+        result = CollectResult(source=self.source, kind="logs", target=str(self.path))
+        if not parser.formats:
+            self.gaps.append(
+                Gap(self.source, "log format not recognised: no line has a known timestamp")
+            )
+            self.counts["lines_read"] = len(sample)
+            self.counts["unparsed"] = len(sample)
+        else:
+            result.query = f"format={parser.name}"
+            start = self._start_offset(parser)
+            aggregate = parser.name == "access" if aggregate_access is None else aggregate_access
+            if aggregate and parser.name == "access":
+                evidence = self._aggregate(parser, start, _rt_variant(sample))
+            else:
+                evidence = self._records(parser, start)
+            result.evidence = evidence
+        self._window_gaps(result.evidence)
+        result.gaps = self.gaps
+        result.counts = dict(self.counts)
+        result.redactions = self.counts["redactions"]
+        return result
+
+    def _window_gaps(self, evidence: list[Evidence]) -> None:
+        w = self.window
+        unparsed, read = self.counts["unparsed"], self.counts["lines_read"]
+        if unparsed and unparsed >= max(10, UNPARSED_GAP_RATIO * read):
+            self.gaps.append(Gap(self.source, f"{unparsed} of {read} lines could not be parsed"))
+        if not evidence:
+            self.gaps.append(
+                Gap(self.source, "no records in the window in this file", w.read_start, w.end)
+            )
+        elif (
+            self.first_time is not None
+            and self.first_time > w.read_start
+            and self.counts.get("bisected", 0) == 0
+        ):
+            self.gaps.append(
+                Gap(
+                    self.source,
+                    "file starts after the window start: earlier records are elsewhere",
+                    w.read_start,
+                    self.first_time,
+                )
+            )
+
+    def _records(self, parser: LineParser, start: int) -> list[Evidence]:
+        w, counts, ctx = self.window, self.counts, self.ctx
+        reader = LineReader(self.fh, start)
+        out: list[tuple[datetime, str | None, list[str], dict]] = []
+        current: list | None = None
+        lo, hi = w.read_start, w.end
+        stop_after = hi + SLACK
+        bisected = bool(counts.get("bisected"))
+        formats = parser.formats
+        json_format = next((f for f in formats if f.name == "json"), None)
+        # outside the window, a JSON line's time is all that counts: read it, skip decoding
+        quick = time_reader(value_time, ctx) if json_format is not None else None
+        # the earliest and latest times so far; the extremes stand for "none yet"
+        first_time, latest = _LAST, _FIRST
+        records = out_of_order = 0
+        n = 0
+        ticked = start
+        for raw in reader:
+            n += 1
+            if not n & 4095 and (
+                n % PROGRESS_LINES == 0 or reader.offset - ticked >= PROGRESS_BYTES
+            ):
+                ticked = reader.offset
+                self._tick(ticked, f"{n:,} lines")
+            line = raw.decode("utf-8", errors="replace").rstrip("\r")
+            rec = t = None
+            if quick is not None and formats[0] is json_format:
+                t = quick(line)
+                if t is not None and lo <= t <= hi:
+                    # in the window: decode it, its time already known
+                    try:
+                        fields = decode_object(line)
+                    except ValueError:
+                        fields = None
+                    if type(fields) is dict:
+                        rec = (t, *fields_record(fields))
+                    else:
+                        t = None  # not a JSON object after all: the usual way below
+            if t is None:
+                if not line.strip():
+                    continue
+                rec = parser.parse(line)
+                if rec is None:
+                    if current is not None and (
+                        not parser.per_line or looks_like_continuation(line)
+                    ):
+                        counts["continuation"] += 1
+                        if len(current[2]) < MAX_CONTINUATION:
+                            current[2].append(line)
+                    else:
+                        counts["unparsed"] += 1
+                    continue
+                t = rec[0]
+            records += 1
+            if t > latest:
+                latest = t
+            elif t < latest - SLACK:
+                out_of_order += 1
+            if t < first_time:
+                first_time = t
+            current = None
+            if rec is not None and lo <= t <= hi:
+                current = [t, rec[1], [rec[2]], rec[3]]
+                out.append(current)
+            elif t > stop_after and bisected:
+                break  # a sorted file: nothing later can fall in the window
+        self.first_time = None if first_time is _LAST else first_time
+        counts["records"] += records
+        if out_of_order:
+            counts["out_of_order"] += out_of_order
+        counts["lines_read"] = n
+        counts["cut_lines"] = reader.cut
+        counts["in_window"] = len(out)
+        texts, redactions = redact_many(
+            [r[2][0] if len(r[2]) == 1 else "\n".join(r[2]) for r in out]
+        )
+        counts["redactions"] += redactions
+        evidence = []
+        append = evidence.append
+        source = self.source
+        for (t, level, _, attrs), text in zip(out, texts, strict=True):
+            if level:
+                attrs["level"] = level  # every format builds a fresh dict per record
+            append(Evidence(t, source, "log", text, attrs))
+        evidence.sort(key=_time)
+        self._tick(reader.offset, "done")
+        return evidence
+
+    def _aggregate(self, parser: LineParser, start: int, variant: str) -> list[Evidence]:
+        w = self.window
+        job = RangeJob(
+            path=str(self.path),
+            source=self.source,
+            formats=[f.name for f in parser.formats],
+            anchor=self.ctx.anchor,
+            year=self.ctx.year,
+            tz=self.ctx.tz,
+            read_start=w.read_start,
+            end_time=w.end,
+            variant=variant,
+            bisected=bool(self.counts.get("bisected")),
+            max_samples=self.max_samples,
+            start=start,
+            chunk=access_range.CHUNK,
+        )
+        agg = AccessAggregator(self.source, self.max_samples)
+        stop_hint = self._stop_hint(parser, job)
+        parts = 1 if self.gz else worker_count(stop_hint - start)
+        aside = self.gz and read_aside(self.size)
+        if parts > 1 or aside:
+            jobs = split_job(job, stop_hint, parts) if parts > 1 else [job]
+            failures: list[str] = []
+            note = "reading in a reader process" if aside else f"reading with {parts} processes"
+            results = aggregate_parallel(
+                jobs,
+                lambda n: self._tick(start + n, note),
+                self.cancel,
+                failures,
+                here=not aside,
+            )
+            if not aside:
+                self.counts["parallel_readers"] = len(jobs) - 1 - len(failures)
+            for reason in failures[:1]:
+                self.gaps.append(
+                    Gap(self.source, f"a reader process failed ({reason}); read here instead")
+                )
+            for r in results:
+                agg.merge_raw(r.done, r.raw)
+            for r in results:
+                agg.offer_samples(r.samples)
+        else:
+            results = [
+                aggregate_range(job, self.fh, lambda n: self._tick(start + n, "reading"), agg)
+            ]
+        for r in results:
+            self.counts.update(r.counts)
+            if r.first_time is not None and (
+                self.first_time is None or r.first_time < self.first_time
+            ):
+                self.first_time = r.first_time
+        evidence = agg.evidence()
+        samples = [e for e in evidence if e.attrs.get("sample")]
+        texts, n = redact_many([e.text for e in samples])
+        for e, text in zip(samples, texts, strict=True):
+            e.text = text
+        self.counts["redactions"] += n
+        self._tick(start + sum(r.read for r in results), "done")
+        return evidence
+
+    def _stop_hint(self, parser: LineParser, job: RangeJob) -> int:
+        """Where a sorted file's window ends (the whole file when it is not bisected)."""
+        if self.gz:
+            return self.size
+        if not job.bisected:
+            return self.size
+        mm = map_file(self.path)
+        if mm is None:
+            return self.size
+        try:
+            return bisect_offset(mm, job.end_time + SLACK, self._time_of(parser))
+        finally:
+            mm.close()

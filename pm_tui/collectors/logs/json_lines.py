@@ -1,0 +1,154 @@
+"""JSON-lines records: decoding a line, its fields as a record, and its time read early.
+
+Most JSON logs start every line with their time key (`{"ts":"2025-02-09T10:05:01.123Z",...`).
+`time_reader` makes a reader of that value from the raw line, before any decoding, and returns the very
+time full decoding would find, or None when it cannot be sure (then the line is decoded as
+usual). The log collector uses it to skip decoding lines outside the incident window, which
+in a long file are most lines, and to skip the time keys' search for lines inside it.
+
+Sure means: the key is the object's first key (so top level, not in a string), it is the
+highest-ranked time key present, it appears once (JSON keeps the last of duplicate keys),
+no key can hide behind a `\\u00XX` escape of a printable ASCII character, the value needs no
+unescaping, and the line ends with `}`. A line that passes these checks yet is malformed further on is counted as a
+record, not as unparsed, when it lies outside the window (its time is all that is used).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+from datetime import datetime
+
+from pm_tui.collectors.logs.timestamps import normalise_level, zulu_time
+
+TIME_KEYS = ("ts", "time", "timestamp", "@timestamp", "t", "datetime", "date", "asctime")
+LEVEL_KEYS = ("level", "lvl", "severity", "log.level", "levelname", "loglevel")
+MSG_KEYS = ("msg", "message", "log", "event", "text")
+_RECORD_KEYS = frozenset(TIME_KEYS + LEVEL_KEYS + MSG_KEYS)
+_SCALARS = (str, int, float, bool)
+_SCALAR_TYPES = frozenset(_SCALARS)
+
+# JSON whitespace only (Python's \s accepts more than json.loads does); JSON number grammar
+# with ASCII digits only (Python's \d accepts other scripts' digits, json.loads does not).
+_HEAD = re.compile(
+    r'\{[ \t]*"('
+    + "|".join(re.escape(k) for k in TIME_KEYS)
+    + r')"[ \t]*:[ \t]*(?:"([^"\\\x00-\x1f]*)"'
+    r"|(-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?)[ \t]*[,}])"
+)
+# an escaped printable ASCII character: the only way a key could be spelt without its letters
+# (escaped accents, CJK and emoji are common with ensure_ascii writers and hide nothing)
+_ASCII_ESCAPE = re.compile(r"\\u00[2-7][0-9a-fA-F]")
+# for each time key, the quoted keys that the time keys' search would prefer to it
+_HIGHER = {k: tuple(f'"{h}"' for h in TIME_KEYS[:i]) for i, k in enumerate(TIME_KEYS)}
+
+_scan = json.JSONDecoder().scan_once
+try:  # optional: a faster decoder (see decode_object)
+    from orjson import loads as _orjson_loads
+except ImportError:  # pragma: no cover - depends on the installation
+    _orjson_loads = None
+# 19 digits: may not fit 64 bits. After a colon (an object's value; whitespace as JSON allows)
+# a literal-led search costs little; anywhere (in an array) only for lines with an array.
+_BIG_VALUE = re.compile(r":[ \t\r\n]*-?[0-9]{19}")
+_BIG = re.compile(r"[0-9]{19}")
+
+
+def decode_object(line: str) -> object:
+    """`json.loads(line)`, cheaper for a line that is just `{...}`; ValueError when not JSON.
+
+    orjson (when installed) decodes it about four times faster. It refuses NaN, infinities
+    and lone surrogates (then json.loads decodes the line) and gives integers beyond 64 bits
+    as floats, so a line that may hold one (19 digits after a colon, or in an array) goes to
+    json.loads as well. Nesting too deep for json.loads is not JSON either.
+    """
+    if line[:1] == "{" and line[-1:] == "}":
+        if _orjson_loads is not None:
+            if _BIG_VALUE.search(line) is None and ("[" not in line or not _BIG.search(line)):
+                try:
+                    return _orjson_loads(line)
+                except ValueError:
+                    pass
+        else:
+            try:
+                value, end = _scan(line, 0)
+            except (StopIteration, ValueError, RecursionError):
+                end = -1
+            if end == len(line):
+                return value
+    try:
+        return json.loads(line)
+    except RecursionError:
+        raise ValueError("nested too deeply") from None
+
+
+def fields_record(fields: dict) -> tuple[str | None, str, dict]:
+    """Level (normalised), message and the other scalar fields of a decoded record.
+
+    The other fields are `fields` itself, the record's keys taken out: pass a dict you own.
+    """
+    level = None
+    for k in LEVEL_KEYS:
+        v = fields.get(k)
+        if v is None and "." in k:
+            outer, inner = k.split(".")
+            v = fields.get(outer, {}).get(inner) if isinstance(fields.get(outer), dict) else None
+        if v is not None:
+            level = normalise_level(v)
+            break
+    msg = ""
+    for k in MSG_KEYS:
+        if k in fields:
+            msg = str(fields[k])
+            break
+    for k in _RECORD_KEYS.intersection(fields):
+        del fields[k]
+    if not _SCALAR_TYPES.issuperset(map(type, fields.values())):
+        # nested objects, lists and nulls stay out; the usual record has none
+        fields = {k: v for k, v in fields.items() if isinstance(v, _SCALARS)}
+    return level, msg, fields
+
+
+def time_reader(
+    value_time: Callable[[object, object], datetime | None], ctx: object
+) -> Callable[[str], datetime | None]:
+    """A reader of JSON lines' times before decoding (see the module doc); one per file.
+
+    `value_time(value, ctx)` must be the function full parsing applies to a time value.
+    """
+    # the file's usual shape, learnt from its lines: '{"ts":"', its length, '"ts"', its rivals
+    prefix, size, quoted, higher = "", 0, "", ()
+
+    def read(line: str) -> datetime | None:
+        nonlocal prefix, size, quoted, higher
+        if prefix and line.startswith(prefix):
+            # a plain slice and a cache lookup, no regex (a closure: no attribute lookups)
+            end = line.find('"', size)
+            t = zulu_time(line[size:end]) if end > 0 else None
+            if (
+                t is not None
+                and line[-1:] == "}"
+                and ("\\u" not in line or not _ASCII_ESCAPE.search(line))
+                and line.count(quoted) == 1
+                and not (higher and any(h in line for h in higher))
+            ):
+                return t
+        if line[-1:] != "}" or ("\\u" in line and _ASCII_ESCAPE.search(line)):
+            return None
+        m = _HEAD.match(line)
+        if m is None:
+            return None
+        key, text = m.group(1), m.group(2)
+        rivals = _HIGHER[key]
+        if line.count(f'"{key}"') != 1 or any(h in line for h in rivals):
+            return None
+        if text is None:
+            # json gives an int or a float; value_time applies float() to either alike
+            return value_time(float(m.group(3)), ctx)
+        t = value_time(text, ctx)
+        if t is not None and prefix != line[: m.start(2)]:
+            prefix, size = line[: m.start(2)], m.start(2)
+            quoted, higher = f'"{key}"', rivals
+        return t
+
+    return read
