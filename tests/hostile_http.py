@@ -4,9 +4,9 @@ request by a function, and every request's headers are recorded."""
 
 from __future__ import annotations
 
-import zlib
 import threading
 import time
+import zlib
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -29,7 +29,9 @@ class Seen:
 
 
 @contextmanager
-def hostile_server(answer: Callable[[str, str, dict[str, str]], Answer]) -> Iterator[tuple[str, Seen]]:
+def hostile_server(
+    answer: Callable[[str, str, dict[str, str]], Answer],
+) -> Iterator[tuple[str, Seen]]:
     """Serve `answer(method, path, headers)` on a free loopback port; yields (base URL, Seen)."""
     seen = Seen()
 

@@ -80,7 +80,12 @@ def test_a_private_key_logged_one_line_per_record_goes_whole():
 
 
 def test_collected_json_logs_keep_no_attribute_secret_in_git(sample_repo, tmp_path):
-    secrets = ["hunter2json", "Pa55wordUrl9", "PgEnvSecret1", "MIIEowIBAAKCAQEAsecretbodyline0123456789"]
+    secrets = [
+        "hunter2json",
+        "Pa55wordUrl9",
+        "PgEnvSecret1",
+        "MIIEowIBAAKCAQEAsecretbodyline0123456789",
+    ]
     lines = [
         {"ts": "2025-02-09T10:06:00Z", "level": "error", "msg": "login failed",
          "password": secrets[0], "user": "bob"},
