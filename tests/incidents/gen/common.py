@@ -7,12 +7,14 @@ from the repository root (or anywhere: paths are relative to this file).
 import datetime as _dt
 import gzip
 import hashlib
+import io
 import json
 import os
+import random
 import shutil
 from zoneinfo import ZoneInfo
 
-UTC = _dt.UTC
+UTC = _dt.timezone.utc
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)  # tests/incidents
 

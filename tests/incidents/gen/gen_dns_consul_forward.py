@@ -1,6 +1,5 @@
 """dev/dns-consul-forward: a Corefile change forwards service.consul to a dead DNS VIP; checkout can't find inventory."""
 import random
-
 from common import *
 
 rng = random.Random(20260211)

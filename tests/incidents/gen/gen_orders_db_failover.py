@@ -1,6 +1,5 @@
 """dev/orders-db-failover: Patroni fails the orders primary over; every orders-api pod reconnects at once and pins max_connections."""
 import random
-
 from common import *
 
 rng = random.Random(20260522)

@@ -1,6 +1,5 @@
 """dev/paygate-outage: the card-payment provider returns 5xx and times out; payments fail until traffic moves to the fallback acquirer."""
 import random
-
 from common import *
 
 rng = random.Random(20260319)

@@ -1,6 +1,5 @@
 """dev/pricing-flag: a feature flag switches quotes to a new rounding path that crashes for some currencies."""
 import random
-
 from common import *
 
 rng = random.Random(20260630)

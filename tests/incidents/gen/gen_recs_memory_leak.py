@@ -1,6 +1,5 @@
 """dev/recs-memory-leak: an unbounded cache shipped the night before leaks memory; with morning traffic the pods are OOM-killed in a cascade."""
 import random
-
 from common import *
 
 rng = random.Random(20260407)
