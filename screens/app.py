@@ -22,6 +22,7 @@ from pm_tui.errors import PmTuiError
 from pm_tui.lock import PostMortemLock
 from pm_tui.model import PostMortem
 from pm_tui.postmortem_store import Repository
+from pm_tui.safetext import neutralise_model
 from screens.app_tasks import AppTasks
 from screens.messages import PostMortemChanged
 from screens.step_base import StepScreen
@@ -141,7 +142,11 @@ class PmTuiApp(AppTasks, App):
 
         self.title, self.sub_title = "pm-tui", str(self.repo.root)
         self.step = 0
-        self._show(StartScreen(list(self.repo.summaries()), self.clock().date()))
+        summaries = list(self.repo.summaries())
+        for summary in summaries:
+            if summary.postmortem is not None:
+                neutralise_model(summary.postmortem)  # shown as symbols, never obeyed
+        self._show(StartScreen(summaries, self.clock().date()))
 
     def _show(self, screen) -> None:
         # The default screen stays at the bottom; the wizard's screen replaces the one above it.
@@ -161,6 +166,14 @@ class PmTuiApp(AppTasks, App):
             self.show_start()
             return
         self.pm, self._dirty, self._disk_bytes = pm, False, _file_bytes(path)
+        if neutralise_model(pm):
+            self.notify(
+                "This post-mortem holds terminal control characters: they are shown as "
+                "symbols (␛, ␍...) and saved that way if you edit it.",
+                title="Control characters",
+                severity="warning",
+                timeout=10,
+            )
         self.lock = PostMortemLock(self.repo.root, pm.id)
         holder = self.lock.acquire()
         self.read_only = holder is not None
@@ -184,6 +197,7 @@ class PmTuiApp(AppTasks, App):
 
         def answer(yes: bool | None) -> None:
             if yes:
+                neutralise_model(recovered)
                 self.pm = recovered
                 self._dirty = True
                 self.notify("Recovered the autosaved edits (not saved to the file yet).")

@@ -82,8 +82,14 @@ def seal(result: CollectResult) -> CollectResult:
     """Last redaction before a result is kept, printed or committed: the structured
     attributes of every record (JSON-log fields, labels), the target, query and gaps."""
     from pm_tui.redact import redact, redact_fields_many, redact_url
+    from pm_tui.safetext import neutralise_texts
 
     result.redactions += redact_fields_many([e.attrs for e in result.evidence if e.attrs])
+    # terminal control sequences from logs are kept as visible symbols, never replayed
+    texts, changed = neutralise_texts([e.text for e in result.evidence])
+    if changed:
+        for e, text in zip(result.evidence, texts, strict=True):
+            e.text = text
     result.target = redact_url(result.target)
     result.query, n = redact(result.query)
     result.redactions += n
