@@ -111,3 +111,27 @@ def test_collected_json_logs_keep_no_attribute_secret_in_git(sample_repo, tmp_pa
 def test_a_bare_aws_secret_in_a_chat_message_goes():
     out, n = redact("new key is wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY, rotate the old one")
     assert n == 1 and "wJalrXUtnFEMI" not in out
+
+
+def test_init_refuses_urls_with_credentials_for_the_config_and_the_remote(tmp_path):
+    import os
+
+    from pm_tui.config import config_path
+    from tests.hostile import assert_clean_failure
+
+    env = {"PM_TUI_CONFIG": os.environ["PM_TUI_CONFIG"]}
+    out = run_cli(
+        "init", "--yes", "--repo", str(tmp_path / "r"),
+        "--prometheus-url", "http://admin:PromPw0rd77@prom.internal:9090", env=env,
+    )  # fmt: skip
+    assert_clean_failure(out, "credentials")
+    assert "PromPw0rd77" not in out.stderr + out.stdout
+    assert not config_path().exists()
+    remote = run_cli(
+        "init", "--yes", "--repo", str(tmp_path / "r2"),
+        "--remote", "https://bob:GitPw0rd77@git.example.com/pm.git", env=env,
+    )  # fmt: skip
+    assert_clean_failure(remote, "credential helper")
+    assert "GitPw0rd77" not in remote.stderr + remote.stdout
+    git_config = tmp_path / "r2" / ".git" / "config"
+    assert not git_config.exists() or "GitPw0rd77" not in git_config.read_text()
