@@ -77,7 +77,7 @@ def main() -> None:
 
     from pm_tui.language import check_prose
 
-    corpus = ROOT.parent / "shared" / "corpus" / "real_postmortems"
+    corpus = ROOT / "tests" / "corpus" / "real_postmortems"
     words: list[str] = []
     for p in sorted(corpus.glob("*.md")):
         words += p.read_text(encoding="utf-8").split()

@@ -18,7 +18,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 DATA = Path(__file__).parent / "data"
 GOLDEN = DATA / "language_golden.json"
-CORPUS = ROOT.parent / "shared" / "corpus" / "real_postmortems"
+CORPUS = ROOT / "tests" / "corpus" / "real_postmortems"
 SAMPLES = sorted((ROOT / "sample_incidents").glob("*.toml"))
 TSVS = [
     "blame_sentences.tsv",

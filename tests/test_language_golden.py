@@ -17,7 +17,7 @@ from tests.language_golden import CORPUS, GOLDEN, collect
 
 @pytest.fixture(scope="module")
 def now() -> dict:
-    assert CORPUS.is_dir(), f"{CORPUS} is missing: the corpus lives in ../shared/corpus"
+    assert CORPUS.is_dir(), f"{CORPUS} is missing"
     return collect()
 
 

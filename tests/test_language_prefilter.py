@@ -12,7 +12,7 @@ from pm_tui.language.prose import check_sentences
 from pm_tui.language.text import mask_prose
 
 DATA = Path(__file__).parent / "data"
-CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "real_postmortems"
+CORPUS = Path(__file__).parent / "corpus" / "real_postmortems"
 
 
 def _sentences() -> list[str]:

@@ -10,7 +10,7 @@ from pm_tui.language import check_action, check_prose
 from pm_tui.language.document import lint_document
 
 DATA = Path(__file__).parent / "data"
-CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "real_postmortems"
+CORPUS = Path(__file__).parent / "corpus" / "real_postmortems"
 
 
 def _labelled(name: str) -> list[tuple[bool, str]]:
@@ -70,7 +70,7 @@ def test_vague_action_precision_and_recall(name):
 
 
 def test_real_blameless_postmortems_raise_at_most_one_blame_finding_per_five_documents():
-    assert CORPUS.is_dir(), f"{CORPUS} is missing: the corpus lives in ../shared/corpus"
+    assert CORPUS.is_dir(), f"{CORPUS} is missing"
     docs = [p for p in sorted(CORPUS.glob("*.md")) if p.name != "README.md"]
     assert len(docs) >= 50
     findings = [

@@ -5,9 +5,7 @@ from __future__ import annotations
 
 import gzip
 import json
-import os
 import re
-import shutil
 import subprocess
 import sys
 import urllib.parse
@@ -18,10 +16,11 @@ from pathlib import Path
 
 import pytest
 
+from tests.rig.rig import Rig, RigError
+
 ROOT = Path(__file__).resolve().parent.parent
 GENERATOR = ROOT / "sample_incidents" / "generate_evidence.py"
 EVIDENCE = ROOT / "sample_incidents" / "2025-02-09-api-service-degradation" / "evidence"
-RIG = Path(os.environ.get("PM_TUI_RIG", ROOT.parent / "shared" / "rig")) / "rig.sh"
 
 
 def utc(hhmmss: str) -> datetime:
@@ -289,27 +288,21 @@ def _get(url: str, **params: str) -> dict:
 
 @pytest.fixture(scope="module")
 def sample_rig(tmp_path_factory):
-    # A skipped rig test proves nothing: fail clearly instead (bash dev.sh test installs them).
-    assert RIG.exists(), f"{RIG} is missing: the rig lives in ../shared/rig"
-    assert shutil.which("prometheus") and shutil.which("promtool"), (
-        "install prometheus: bash dev.sh test"
+    """The sample's metrics and alerting rules in the test rig's real Prometheus."""
+    rig = Rig(
+        tmp_path_factory.mktemp("sample-rig"),
+        metrics=EVIDENCE / "prometheus" / "metrics.om.gz",
+        rules=EVIDENCE / "prometheus" / "rules.yml",
+        seed=None,
     )
-    rig_dir = tmp_path_factory.mktemp("sample-rig")
-    env = dict(
-        os.environ,
-        RIG_DIR=str(rig_dir),
-        PROM_PORT="39090",
-        AM_PORT="39093",
-        SCRATCH_PORT="39091",
-        AM_SEED="/nonexistent",
-        FIXTURE_CMD=f"zcat {EVIDENCE / 'prometheus' / 'metrics.om.gz'}",
-        RULES=str(EVIDENCE / "prometheus" / "rules.yml"),
-    )
-    subprocess.run([str(RIG), "start"], env=env, check=True, capture_output=True, timeout=90)
     try:
-        yield dict(line.split("=", 1) for line in (rig_dir / "env").read_text().split())
+        env = rig.start()
+    except RigError as exc:  # a skipped rig test proves nothing: fail clearly instead
+        pytest.fail(f"the test rig did not start (bash dev.sh test installs its servers): {exc}")
+    try:
+        yield env
     finally:
-        subprocess.run([str(RIG), "stop"], env=env, check=True, capture_output=True, timeout=30)
+        rig.stop()
 
 
 @pytest.mark.rig

@@ -55,5 +55,8 @@ def add_repo_option(parser) -> None:
 
 
 def sample_incidents_dir() -> Path:
-    """The bundled sample incidents (beside the pm_tui package in the source tree)."""
-    return Path(__file__).resolve().parents[2] / "sample_incidents"
+    """The bundled sample incidents: inside the installed package (a wheel, pipx), else
+    beside the pm_tui package in the source tree (a checkout, an editable install)."""
+    package = Path(__file__).resolve().parents[1]
+    installed = package / "sample_incidents"
+    return installed if installed.is_dir() else package.parent / "sample_incidents"

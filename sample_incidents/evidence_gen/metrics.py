@@ -21,7 +21,7 @@ POOL_MAX = 30
 
 RULES_YML = """\
 # Alerting rules of the api service (the HighErrorRate rule is the rig's, unchanged).
-# Loaded together with metrics.om by ../shared/rig/rig.sh (see README.md).
+# Loaded together with metrics.om by the test rig, tests/rig/rig.py (see README.md).
 groups:
   - name: api-alerts
     interval: 1m

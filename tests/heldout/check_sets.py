@@ -1,4 +1,5 @@
 """Sanity checks for the held-out sets (format only; never used for tuning)."""
+
 import collections
 import pathlib
 import sys
@@ -24,7 +25,7 @@ def main():
         p = HERE / name
         if not p.exists():
             continue
-        rows = [l.split("\t") for l in p.read_text(encoding="utf-8").splitlines()]
+        rows = [line.split("\t") for line in p.read_text(encoding="utf-8").splitlines()]
         bad = [r for r in rows if len(r) != 2 or r[0] not in ("0", "1")]
         ok &= not bad
         print(name, dict(collections.Counter(r[0] for r in rows)), "bad:", bad[:3])
@@ -33,13 +34,16 @@ def main():
         lines = p.read_text(encoding="utf-8").splitlines()
         assert lines[0] == "# label\tsecret\ttext", lines[0]
         counts = collections.Counter()
-        for n, l in enumerate(lines[1:], 2):
-            parts = l.split("\t")
+        for n, line in enumerate(lines[1:], 2):
+            parts = line.split("\t")
             if len(parts) != 3 or parts[0] not in ("0", "1"):
-                print("bad row", n, l[:80]); ok = False; continue
+                print("bad row", n, line[:80])
+                ok = False
+                continue
             label, secret, text = parts[0], decode(parts[1]), decode(parts[2])
             if not secret or secret not in text:
-                print("column 2 not in text, row", n); ok = False
+                print("column 2 not in text, row", n)
+                ok = False
             counts[label] += 1
         print("redaction.tsv", dict(counts))
     return 0 if ok else 1

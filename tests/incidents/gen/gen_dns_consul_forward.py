@@ -46,7 +46,7 @@ for t in poisson_times(rng, STARTED, MITIGATED, 1.2):
     cdl(t, "[ERROR] plugin/errors: 2 inventory.service.consul. %s: read udp 10.244.3.17:%d->10.20.0.53:53: i/o timeout" % (
         rng.choice(["A", "A", "AAAA"]), rng.randint(30000, 60000)))
 cdl(add(STARTED, seconds=-0.3), "[ERROR] plugin/errors: 2 inventory.service.consul. A: read udp 10.244.3.17:41822->10.20.0.53:53: i/o timeout")
-cd.sort()
+cd.sort(key=lambda x: x[0])
 inc.lines("coredns-7d9c4b6f9-x2kq8.txt", [l for _, l in cd])
 
 # ---- checkout-api JSON lines
@@ -70,7 +70,7 @@ for t in poisson_times(rng, W0, W1, 1 / 70.0):  # steady benign noise
 app.append((add(STARTED, seconds=0.2), jline({"time": iso(add(STARTED, seconds=0.2), ms=True), "level": "error", "service": "checkout-api",
             "msg": "inventory reservation failed", "request_id": hexid(rng), "route": "/api/checkout", "status": 503,
             "error": "Post \"http://inventory.service.consul:8080/v2/reserve\": dial tcp: lookup inventory.service.consul on 10.96.0.10:53: server misbehaving"})))
-app.sort()
+app.sort(key=lambda x: x[0])
 inc.lines("app.log", [l for _, l in app])
 
 # ---- kube events
@@ -115,7 +115,7 @@ for i in range(4):  # flapping consumer-lag alert from the data team
     post(add(s, minutes=9), am_webhook("slack-data", [am_alert("KafkaConsumerGroupLag", kl, "clickstream-sink lag > 50k", s, ends=add(s, minutes=8, seconds=30))]))
 cl = {"severity": "warning", "team": "billing", "namespace": "billing", "job_name": "billing-reconcile"}
 post(add(CRON[-1], seconds=45), am_webhook("slack-alerts", [am_alert("KubeJobFailed", cl, "Job billing/billing-reconcile failed to complete", add(CRON[-1], seconds=15))]))
-posts.sort()
+posts.sort(key=lambda x: x[0])
 inc.lines("capture-3.json", [l for _, l in posts])
 
 # ---- infra repo git log

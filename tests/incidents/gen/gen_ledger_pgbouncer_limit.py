@@ -54,7 +54,7 @@ PB(STARTED, "pgb-1", 1412, "WARNING", "C-0x55d5c1e0a2b0: (nodb)/(nouser)@10.42.3
 for t in poisson_times(rng, W0, W1, 1 / 120.0):
     h = rng.choice(list(pids))
     PB(t, h, pids[h], "LOG", "C-0x%s: ledger/ledger_ro@10.42.%d.%d:%d closing because: client close request (age=%ds)" % (hexid(rng, 12), rng.randint(0, 7), rng.randint(2, 250), rng.randint(32768, 60999), rng.randint(1, 4000)))
-inc.lines("pgbouncer.log", [l for _, l in sorted(pb)])
+inc.lines("pgbouncer.log", [l for _, l in sorted(pb, key=lambda x: x[0])])
 
 # ---- ledger-api Spring Boot 3 logs (offset included)
 sb = []
@@ -147,7 +147,7 @@ H(add(CRON[-1], minutes=2), am_webhook("slack-ledger", [am_alert("LedgerNightlyR
 ol = {"severity": "warning", "team": "search", "service": "search-frontend"}
 H(T(D + "09:31:00"), am_webhook("slack-search", [am_alert("SearchFrontendP99High", ol, "search-frontend p99 > 800ms", T(D + "09:30:30"))]))
 H(T(D + "09:55:00"), am_webhook("slack-search", [am_alert("SearchFrontendP99High", ol, "search-frontend p99 > 800ms", T(D + "09:30:30"), ends=T(D + "09:54:30"))]))
-inc.lines("hooks.ndjson", [l for _, l in sorted(hk)])
+inc.lines("hooks.ndjson", [l for _, l in sorted(hk, key=lambda x: x[0])])
 
 # ---- pagerduty
 pd = PD(11804, "LedgerApi5xxRatio ledger-api 5xx ratio", "ledger-api", "PLDG001")

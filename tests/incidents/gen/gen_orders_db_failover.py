@@ -48,7 +48,7 @@ PA(add(PROMOTE, seconds=-0.2), "INFO", "Got response from pg-orders-3 http://10.
 PA(PROMOTE, "INFO", "promoted self to leader by acquiring session lock")
 PA(add(PROMOTE, seconds=0.3), "INFO", "cleared rewind state after becoming the leader")
 PA(add(READY, seconds=1), "INFO", "updated leader lock during promote")
-inc.lines("patroni.log", [l for _, l in sorted(pa)])
+inc.lines("patroni.log", [l for _, l in sorted(pa, key=lambda x: x[0])])
 
 # ---- postgres log on pg-orders-2, UTC with zone abbrev, gzipped
 pg = []
@@ -82,7 +82,7 @@ for i in range(37):
     PG(add(TERMINATE, seconds=0.02 * i), rng.randint(50000, 99999), "FATAL", "terminating connection due to administrator command")
 for t in poisson_times(rng, W0, W1, 1 / 240.0):  # steady: statement timeouts from the reporting job
     PG(t, rng.randint(30000, 49999), "ERROR", "canceling statement due to statement timeout", user="reporting", app="metabase")
-inc.lines("postgresql-Fri.log.gz", [l for _, l in sorted(pg)])
+inc.lines("postgresql-Fri.log.gz", [l for _, l in sorted(pg, key=lambda x: x[0])])
 
 # ---- orders-api logfmt
 ap = []
@@ -102,7 +102,7 @@ ap.append((STARTED, logfmt([("ts", iso(STARTED, ms=True)), ("level", "error"), (
                             ("msg", "query failed"), ("err", "read tcp 10.52.7.19:40018->10.40.2.11:5432: i/o timeout")])))
 for t in poisson_times(rng, W0, W1, 1 / 45.0):
     ap.append((t, logfmt([("ts", iso(t, ms=True)), ("level", "warn"), ("caller", "fraud/client.go:57"), ("msg", "fraud score timeout, defaulting to review"), ("timeout", "800ms")])))
-inc.lines("orders-api.logfmt", [l for _, l in sorted(ap)])
+inc.lines("orders-api.logfmt", [l for _, l in sorted(ap, key=lambda x: x[0])])
 
 # ---- prometheus query_range: connections on each node
 def conns(node):

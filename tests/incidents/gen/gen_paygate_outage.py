@@ -80,7 +80,7 @@ for t in poisson_times(rng, W0, W1, 1.1):
         if rng.random() < 0.004:
             st = 499
     ng.append((t, nginx(t, ip, m, path, st, rng.randint(200, 9000), rng.choice(UAS), rt, zone=TZ)))
-ng.sort()
+ng.sort(key=lambda x: x[0])
 inc.lines("edge-fra1/access.log.gz", [l for _, l in ng])
 
 # ---- prometheus query_range

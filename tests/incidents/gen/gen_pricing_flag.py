@@ -55,7 +55,7 @@ for t in poisson_times(rng, W0, W1, 1 / 150.0):
 sl.append((STARTED, syslog(STARTED, TZ, "pricing-vm-2", "pricing[2240]", "ERROR quote_id=q_7f2a9c01be currency=JPY path=v3 Traceback (most recent call last): ... KeyError: 'currency_precision'")))
 sl.append((add(FLAG_ON, seconds=3), syslog(add(FLAG_ON, seconds=3), TZ, "pricing-vm-2", "pricing[2240]", "INFO flag update received via stream: pricing-v3-rounding version=14")))
 sl.append((add(FLAG_OFF, seconds=4), syslog(add(FLAG_OFF, seconds=4), TZ, "pricing-vm-2", "pricing[2240]", "INFO flag update received via stream: pricing-v3-rounding version=15")))
-inc.lines("messages", [l for _, l in sorted(sl)])
+inc.lines("messages", [l for _, l in sorted(sl, key=lambda x: x[0])])
 
 # ---- nginx access (ingress, UTC)
 ng = []
@@ -74,7 +74,7 @@ for t in poisson_times(rng, W0, W1, 1.6):
 # steady benign 504 on a partner endpoint
 for t in poisson_times(rng, W0, W1, 1 / 90.0):
     ng.append((t, nginx(t, "10.8.4.21", "GET", "/partner/hotelbeds/availability", 504, 167, "Go-http-client/2.0", 30.001)))
-inc.lines("access.log.gz", [l for _, l in sorted(ng)])
+inc.lines("access.log.gz", [l for _, l in sorted(ng, key=lambda x: x[0])])
 
 # ---- flag audit log (LaunchDarkly-style /api/v2/auditlog export)
 def member(first, last):

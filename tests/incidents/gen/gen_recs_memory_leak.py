@@ -127,7 +127,7 @@ for i, p in enumerate(NEWPODS):
     P(add(st, seconds=7), 30, p, "server listening", port=8080)
 for t, p in ooms_in:
     P(add(t, seconds=-0.8), 40, p, "event loop delay high", p99Ms=rng.randint(900, 2400))
-inc.lines("recs.log", [l for _, l in sorted(lg)])
+inc.lines("recs.log", [l for _, l in sorted(lg, key=lambda x: x[0])])
 
 # ---- ingress errors show up in the amtool snapshot; customer impact also in slack
 # ---- amtool alert query -o json (snapshot at 08:52)
