@@ -51,6 +51,7 @@ def read_text_bounded(path: Path, max_bytes: int) -> bytes:
     finally:
         os.close(fd)
 
+
 def read_postmortem(path: Path) -> PostMortem:
     """Load one post-mortem file; FileFormatError says where it is wrong."""
     return read_postmortem_and_text(path)[0]
@@ -64,10 +65,25 @@ def read_postmortem_and_text(path: Path) -> tuple[PostMortem, str]:
     except FileNotFoundError:
         raise NotFoundError(f"{path}: no such file") from None
     except UnicodeDecodeError as exc:
-        raise FileFormatError(path, 1, 1, f"not UTF-8 text ({exc.reason})") from None
+        raw = exc.object[:4] if isinstance(exc.object, bytes) else b""
+        what = (
+            "UTF-16 text: save it as UTF-8"
+            if raw[:2] in (b"\xff\xfe", b"\xfe\xff")
+            else f"not UTF-8 text ({exc.reason}): save it as UTF-8"
+        )
+        raise FileFormatError(path, 1, 1, what) from None
     except OSError as exc:
         raise PmTuiError(f"{path}: cannot read ({exc.strerror})") from None
-    pm = parse_postmortem(text, path)
+    if "\x00" in text:
+        raise FileFormatError(path, 1, text.index("\x00") + 1, "a binary file, not TOML text")
+    try:
+        pm = parse_postmortem(text, path)
+    except PmTuiError:
+        raise
+    except Exception as exc:  # a bad file must be one line, whatever the parser met
+        raise FileFormatError(
+            path, 1, 1, f"cannot be read ({type(exc).__name__}: {str(exc)[:120]})"
+        ) from None
     check_file_id(pm, path, text)
     return pm, text
 
@@ -206,7 +222,12 @@ class Repository:
 
     def save(self, pm: PostMortem) -> Path:
         """Write `pm` atomically to its file; returns the path."""
+        from pm_tui.model_checks import first_problem
+
         path = self.path_for(pm.id)
+        problem = first_problem(pm)
+        if problem is not None:  # a file pm-tui would refuse to read is never written
+            raise PmTuiError(f"not saved: {problem[1]}")
         write_postmortem(pm, path)
         return path
 
