@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # dev.sh: one-command set-up on a fresh Debian machine with Python 3.11.
 #   bash dev.sh demo   set up, then open the wizard on the bundled sample incident
-#   bash dev.sh test   set up (test extras and the Debian prometheus packages), run every test
+#   bash dev.sh test   set up (test extras and the Debian packages: prometheus, chromium, poppler-utils), run every test
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
 PY="${PYTHON:-python3}"
@@ -21,6 +21,8 @@ debian_packages() {
   command -v git >/dev/null || missing+=(git)
   command -v curl >/dev/null || missing+=(curl)
   command -v bc >/dev/null || missing+=(bc)
+  command -v chromium >/dev/null || missing+=(chromium)
+  command -v pdftotext >/dev/null || missing+=(poppler-utils)
   if ((${#missing[@]})); then
     as_root apt-get update -qq
     DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null

@@ -22,6 +22,21 @@ _MILESTONE_KINDS = {
     "resolved": ("resolved",),
 }
 
+# What each figure measures, in words, for reports and charts (derived from the kinds above).
+DEFINITIONS = {
+    "detect": "from the incident start to the first alert or page",
+    "acknowledge": "from the incident start to the first acknowledgement",
+    "mitigate": "from the incident start to the first mitigation",
+    "resolve": "from the incident start to the resolution",
+}
+# The figure each milestone ends, in the order an incident moves through them.
+FIGURE_MILESTONES = (
+    ("detect", "detected"),
+    ("acknowledge", "acknowledged"),
+    ("mitigate", "mitigated"),
+    ("resolve", "resolved"),
+)
+
 
 @dataclass
 class Durations:

@@ -13,7 +13,7 @@ from textual.worker import Worker, WorkerState
 from pm_tui.errors import PmTuiError
 from pm_tui.model import PostMortem
 from screens import integrations
-from screens.messages import DistributionDone, TicketsDone
+from screens.messages import DistributionDone, ReportOpened, TicketsDone
 
 
 class AppTasks:
@@ -74,19 +74,41 @@ class AppTasks:
     def action_export(self) -> None:
         if self.pm is None:
             return
-        from pm_tui.atomic_write import atomic_write_text
-        from pm_tui.safepath import check_id, inside
-
         try:
-            path = inside(self.repo.root, self.repo.root / "reports" / f"{check_id(self.pm.id)}.md")
-            atomic_write_text(path, integrations.render_markdown(self.pm))
-        except PmTuiError as exc:
-            self.notify(f"Export refused: {exc}", severity="error")
-            return
-        except OSError as exc:
+            written = integrations.export_report(self.repo, self.pm)
+        except (PmTuiError, OSError) as exc:
             self.notify(f"Export failed: {exc}", severity="error")
             return
-        self.notify(f"Report written to {path.relative_to(self.repo.root)}")
+        root = self.repo.root
+        text = f"Report written to {written.path.relative_to(root)}"
+        if written.graphs:
+            folder = written.graphs[0].parent.relative_to(root)
+            text += f", its graphs in {folder}/"
+        self.notify(" ".join([text + ".", *written.notes]))
+
+    def action_open_report(self) -> None:
+        """Write the HTML report and open it in the person's browser (never waits for it)."""
+        if self.pm is None:
+            return
+        self.notify("Opening the HTML report in your browser…")
+        self._open_report(copy.deepcopy(self.pm))
+
+    @work(thread=True, exit_on_error=False, exclusive=True, group="open-report")
+    def _open_report(self, pm: PostMortem) -> None:
+        try:
+            path, error = integrations.open_report(self.repo, pm)
+        except (PmTuiError, OSError) as exc:
+            path, error = None, f"HTML report not written: {exc}"
+        self.post_message(ReportOpened(path, error))
+
+    def on_report_opened(self, message: ReportOpened) -> None:
+        if message.error:
+            self.notify(message.error, title="Not opened", severity="warning", timeout=10)
+        elif message.path is not None:
+            shown = message.path
+            if shown.is_relative_to(self.repo.root):
+                shown = shown.relative_to(self.repo.root)
+            self.notify(f"Opened {shown} in your browser.")
 
     def action_distribute(self) -> None:
         if self.pm is None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from datetime import datetime
+from pathlib import Path
 
 from pm_tui.model import EvidenceSource, PostMortem
 
@@ -121,32 +122,51 @@ def open_action_review(repo, today) -> dict[str, list]:
 
 def load_metric_series(repo, pm: PostMortem) -> list[tuple[str, list[tuple[datetime, float]]]]:
     """Named metric series from the kept evidence, for the step 2 chart ([] when none)."""
-    try:
-        from pm_tui.collectors.evidence_store import load_evidence
-    except ImportError:
-        return []
-    series = []
-    for item in load_evidence(repo.evidence_dir(pm.id) / EVIDENCE_FILE):
-        if item.kind != "metric":
-            continue
-        points = []
-        for t, v in item.attrs.get("points", []):
-            try:
-                points.append((datetime.fromisoformat(str(t).replace("Z", "+00:00")), float(v)))
-            except (TypeError, ValueError):
-                continue  # a point we cannot read is not worth losing the chart for
-        if points:
-            series.append((item.text or item.source, points))
-    return series
+    from pm_tui.report.metrics import repo_series
+
+    return [(s.name, s.points) for s in repo_series(repo, pm)]
 
 
-def render_markdown(pm: PostMortem) -> str:
-    """The report as Markdown: pm_tui.report when installed, else a minimal stand-in."""
+def report_paths(repo, pm: PostMortem) -> dict[str, Path]:
+    """Where the wizard writes the report: Markdown, its graphs folder, and HTML."""
+    from pm_tui.report.files import default_report_path, graphs_dir
+
+    markdown = default_report_path(repo.root, pm)
+    return {
+        "markdown": markdown,
+        "graphs": graphs_dir(markdown, pm),
+        "html": default_report_path(repo.root, pm, "html"),
+    }
+
+
+def export_report(repo, pm: PostMortem, fmt: str = "markdown"):
+    """Write the report (Markdown with its SVGs beside it, or HTML) where report_paths says;
+    returns the WrittenReport."""
+    from pm_tui.report import team_template
+    from pm_tui.report.files import write_report
+    from pm_tui.report.metrics import repo_series
+
+    template = team_template(repo.root) if fmt == "markdown" else None
+    path = report_paths(repo, pm)[fmt]
+    return write_report(pm, path, fmt, series=repo_series(repo, pm), template=template)
+
+
+def open_report(repo, pm: PostMortem) -> tuple[Path, str]:
+    """Write the HTML report and ask the browser to open it (worker thread): (path, error)."""
+    from pm_tui.report.browser import open_in_browser
+
+    written = export_report(repo, pm, "html")
+    return written.path, open_in_browser(written.path)
+
+
+def render_markdown(pm: PostMortem, graphs: dict[str, str] | None = None) -> str:
+    """The report as Markdown (`graphs` fills the graph placeholders): pm_tui.report when
+    installed, else a minimal stand-in."""
     try:
         from pm_tui.report import render_markdown as render  # type: ignore[attr-defined]
     except ImportError:
         return _minimal_markdown(pm)
-    return render(pm)
+    return render(pm, graphs=graphs)
 
 
 def _minimal_markdown(pm: PostMortem) -> str:

@@ -56,6 +56,14 @@ class DistributionDone(Message):
         self.sent, self.error, self.now = sent, error, now
 
 
+class ReportOpened(Message):
+    """The open-report worker ended: the HTML report's path (None if not written), any error."""
+
+    def __init__(self, path, error: str) -> None:
+        super().__init__()
+        self.path, self.error = path, error
+
+
 class TicketsDone(Message):
     """The ticket worker ended: the tracker, issue URLs by item, results, and any error."""
 

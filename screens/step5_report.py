@@ -38,11 +38,13 @@ words and figures, what went well, what went wrong, where you got lucky, lessons
     BINDINGS = [
         Binding("ctrl+r", "app.export", "Export"),
         Binding("ctrl+t", "app.distribute", "Distribute"),
+        Binding("o", "app.open_report", "Open in browser"),
     ]
 
     def __init__(self, pm) -> None:
         super().__init__(pm)
         self._preview_timer: Timer | None = None
+        self._graph_notes: dict[str, str] = {}
 
     def compose_main(self) -> ComposeResult:
         with Horizontal(id="report-split"):
@@ -66,6 +68,7 @@ words and figures, what went well, what went wrong, where you got lucky, lessons
                 with Horizontal(id="report-buttons"):
                     yield Button("Export (ctrl+r)", id="export")
                     yield Button("Distribute (ctrl+t)", id="distribute")
+                    yield Button("Open in browser (o)", id="open-report")
             preview = Markdown(id="preview")
             preview.border_title = "Report preview"
             yield preview
@@ -87,10 +90,39 @@ words and figures, what went well, what went wrong, where you got lucky, lessons
             self.query_one(f"#{key}", TextArea).load_text("\n".join(getattr(pm.retrospective, key)))
         for area in self.query(TextArea):
             area.read_only = self.read_only
+        self._graph_notes = self._where_graphs_are()
         self.refresh_preview()
 
+    def _where_graphs_are(self) -> dict[str, str]:
+        """What the preview says in place of each graph: where it is drawn, or why it is not."""
+        from pm_tui.report.graphs import NO_METRICS, NO_TIMELINE
+
+        paths = integrations.report_paths(self.app.repo, self.pm)
+        root = self.app.repo.root
+        folder = paths["graphs"].relative_to(root).as_posix()
+        html = paths["html"].relative_to(root).as_posix()
+        has = {
+            "incident_graph": bool(self.app.metric_series_for(self.pm)),
+            "timeline_graph": bool(self.pm.timeline),
+        }
+        notes = {}
+        for name, svg, missing in (
+            ("incident_graph", "incident.svg", NO_METRICS),
+            ("timeline_graph", "timeline.svg", NO_TIMELINE),
+        ):
+            if not has[name]:
+                notes[name] = f"_{missing}_"
+                continue
+            notes[name] = (
+                f"_Drawn in the HTML report `{html}` (press **o** to open it in your browser) "
+                f"and written to `{folder}/{svg}` on Export (ctrl+r)._"
+            )
+        return notes
+
     def refresh_preview(self) -> None:
-        self.query_one("#preview", Markdown).update(integrations.render_markdown(self.pm))
+        self.query_one("#preview", Markdown).update(
+            integrations.render_markdown(self.pm, self._graph_notes or None)
+        )
 
     def _edited(self, section: str) -> None:
         self.changed(section)
@@ -127,6 +159,10 @@ words and figures, what went well, what went wrong, where you got lucky, lessons
     @on(Button.Pressed, "#export")
     def _export(self) -> None:
         self.app.action_export()
+
+    @on(Button.Pressed, "#open-report")
+    def _open_report(self) -> None:
+        self.app.action_open_report()
 
     @on(Button.Pressed, "#distribute")
     def _distribute(self) -> None:

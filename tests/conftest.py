@@ -51,6 +51,16 @@ def sample_repo(tmp_path):
     return Repository(make_demo_repo(tmp_path / "sample-repo"))
 
 
+@pytest.fixture(scope="session")
+def collected_repo(tmp_path_factory):
+    """The sample repository with its evidence collected as step 1 leaves it (metric series
+    included). Shared by the session: tests write only their own files (reports/...)."""
+    from pm_tui.cli.cmd_demo import make_demo_repo
+    from pm_tui.postmortem_store import Repository
+
+    return Repository(make_demo_repo(tmp_path_factory.mktemp("collected") / "repo", rebuild=True))
+
+
 def run_cli(*args: str, cwd: Path | None = None, env: dict | None = None, input: str | None = None):
     """Run `pm-tui` in a subprocess, as a person would, and return the CompletedProcess."""
     return subprocess.run(

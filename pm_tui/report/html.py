@@ -1,4 +1,8 @@
-"""The report as one self-contained HTML file: everything escaped, inline CSS, no scripts."""
+"""The report as one self-contained HTML file: inline CSS and SVG graphs, no scripts.
+
+Prose fields are the authors' Markdown, rendered safely (pm_tui.report.prose); every other
+field is escaped text.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +11,8 @@ from html import escape
 
 from pm_tui.model import PostMortem
 from pm_tui.report import facts
+from pm_tui.report.graphs import NO_METRICS, NO_TIMELINE, Graphs
+from pm_tui.report.prose import inline_html, prose_html
 from pm_tui.safetext import neutralise
 
 _CODE = re.compile(r"`([^`\n]+)`")
@@ -22,7 +28,12 @@ code{background:#f6f8fa;padding:0 .2rem;border-radius:3px}
 .sev-P1{color:#b31d28;font-weight:bold}.sev-P2{color:#b35900;font-weight:bold}
 @media print{body{margin:0;max-width:none;font-size:11pt}a{color:inherit}
 a[href]::after{content:" (" attr(href) ")";font-size:9pt}h2{break-after:avoid}
-tr,li{break-inside:avoid}th{background:#eee}}
+tr,li{break-inside:avoid}th{background:#eee}.graph{break-inside:avoid}}
+.graph svg{max-width:100%;height:auto;display:block}.graph{margin:.5rem 0 1rem}
+.prose table{width:auto}
+@media screen and (prefers-color-scheme:dark){body{background:#0d1117;color:#e6edf3}
+th{background:#161b22}th,td,h2{border-color:#30363d}code{background:#161b22}
+.meta,.none{color:#9198a1}a{color:#58a6ff}.sev-P1{color:#ff7b72}.sev-P2{color:#d29922}}
 """
 
 NONE = '<p class="none">None recorded.</p>'
@@ -34,18 +45,23 @@ def _text(value: object) -> str:
     return _CODE.sub(r"<code>\1</code>", escape(text))
 
 
-def _paragraphs(text: str) -> str:
-    blocks = [b.strip() for b in re.split(r"\n\s*\n", (text or "").strip()) if b.strip()]
-    if not blocks:
-        return NONE
-    return "\n".join(f"<p>{_text(b).replace(chr(10), '<br>')}</p>" for b in blocks)
+def _prose(text: str) -> str:
+    html = prose_html(text)
+    return f'<div class="prose">{html}</div>' if html else NONE
 
 
-def _list(items: list[str], tag: str = "ul") -> str:
+def _list(items: list[str], tag: str = "ul", prose: bool = False) -> str:
     items = [i for i in items if i and i.strip()]
     if not items:
         return NONE
-    return f"<{tag}>" + "".join(f"<li>{_text(i)}</li>" for i in items) + f"</{tag}>"
+    item = inline_html if prose else _text
+    return f"<{tag}>" + "".join(f"<li>{item(i)}</li>" for i in items) + f"</{tag}>"
+
+
+def _graph(element_id: str, svg: str | None, missing: str) -> str:
+    if svg is None:
+        return f'<p class="none" id="{element_id}">{escape(missing)}</p>'
+    return f'<figure class="graph" id="{element_id}">{svg}</figure>'
 
 
 def _table(header: list[str], rows: list[list[str]], raw_last: bool = False) -> str:
@@ -98,8 +114,11 @@ def _five_whys(pm: PostMortem) -> str:
     )
 
 
-def render_html(pm: PostMortem) -> str:
-    """The whole report as a standalone, printable HTML document (no external assets, no JS)."""
+def render_html(pm: PostMortem, graphs: Graphs | None = None, page_css: str = "") -> str:
+    """The whole report as a standalone, printable HTML document (no external assets, no JS).
+
+    With `graphs` (see graphs.render_graphs) the incident graph and the timeline at a glance
+    are drawn inline; `page_css` adds print rules such as the paper size."""
     header = facts.header_rows(pm)
     header_html = "".join(
         f"<tr><th>{escape(k)}</th><td"
@@ -108,7 +127,7 @@ def render_html(pm: PostMortem) -> str:
         for k, v in header
     )
     figures = facts.impact_figures(pm.impact)
-    impact = _paragraphs(pm.impact.description)
+    impact = _prose(pm.impact.description)
     if figures:
         impact += _table(["Figure", "Value"], [list(f) for f in figures])
     timeline = [
@@ -135,16 +154,23 @@ def render_html(pm: PostMortem) -> str:
         for i, s in enumerate(pm.sources)
     ]
     r = pm.retrospective
+    incident_graph, timeline_graph = [], []
+    if graphs is not None:  # without graphs (an e-mail body), no graph sections at all
+        incident_graph = [("Incident graph", _graph("incident-graph", graphs.incident, NO_METRICS))]
+        glance = _graph("timeline-graph", graphs.timeline, NO_TIMELINE)
+        timeline_graph = [("Timeline at a glance", glance)]
     sections = [
-        ("Summary", _paragraphs(pm.summary)),
+        ("Summary", _prose(pm.summary)),
         ("Impact", impact),
-        ("Root cause", _paragraphs(pm.root_cause)),
+        *incident_graph,
+        ("Root cause", _prose(pm.root_cause)),
         (
             "Incident durations",
             _table(
                 ["Milestone", "Time", "Since start"], [list(x) for x in facts.duration_rows(pm)]
             ),
         ),
+        *timeline_graph,
         (
             "Timeline",
             '<p class="meta">All times UTC.</p>'
@@ -160,10 +186,10 @@ def render_html(pm: PostMortem) -> str:
                 raw_last=True,
             ),
         ),
-        ("What went well", _list(r.went_well)),
-        ("What went wrong", _list(r.went_wrong)),
-        ("Where we got lucky", _list(r.lucky)),
-        ("Lessons learned", _list(r.lessons)),
+        ("What went well", _list(r.went_well, prose=True)),
+        ("What went wrong", _list(r.went_wrong, prose=True)),
+        ("Where we got lucky", _list(r.lucky, prose=True)),
+        ("Lessons learned", _list(r.lessons, prose=True)),
         ("Evidence gaps", gaps_html),
         ("Sources", _table(["Kind", "Source", "Query", "Window", "Counts"], sources)),
     ]
@@ -172,7 +198,8 @@ def render_html(pm: PostMortem) -> str:
         "<!DOCTYPE html>\n"
         '<html lang="en"><head><meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"<title>{escape(pm.title)}</title>\n<style>{CSS}</style></head>\n<body>\n"
+        '<meta name="color-scheme" content="light dark">\n'
+        f"<title>{escape(pm.title)}</title>\n<style>{CSS}{page_css}</style></head>\n<body>\n"
         f"<header><h1>{escape(pm.title)}</h1>"
         f'<p class="meta">{escape(facts.fmt_date(pm.date))} · post-mortem '
         f"<code>{escape(pm.id)}</code></p>\n"

@@ -16,6 +16,12 @@ from pm_tui.report import facts
 from pm_tui.safetext import neutralise
 
 NONE = "_None recorded._"
+# The graph placeholders when the report is not written to a file (the SVGs go beside it).
+GRAPHS_NOT_WRITTEN = (
+    "_The graphs are written beside the report when it is saved to a file "
+    "(`pm-tui report ID -o reports/ID.md`, or Export in the wizard)._"
+)
+GRAPH_PLACEHOLDERS = ("incident_graph", "timeline_graph")
 
 # Characters that start Markdown inline syntax; escaped with a backslash in table cells.
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~#!])")
@@ -203,8 +209,16 @@ def _header_table(pm: PostMortem) -> str:
     return table(["", ""], facts.header_rows(pm))
 
 
-def markdown_sections(pm: PostMortem) -> dict[str, str]:
-    """Every placeholder a report template may use, rendered as Markdown."""
+def graph_image(alt: str, relative_path: str) -> str:
+    """A Markdown image of an SVG written beside the report (a relative, URL-safe path)."""
+    from urllib.parse import quote
+
+    return f"![{escape_inline(alt)}]({quote(relative_path)})"
+
+
+def markdown_sections(pm: PostMortem, graphs: dict[str, str] | None = None) -> dict[str, str]:
+    """Every placeholder a report template may use, rendered as Markdown; `graphs` gives the
+    Markdown of `incident_graph` and `timeline_graph` (see report.files)."""
     timeline = [
         [e.time.strftime("%H:%M:%S"), e.kind, e.text, e.actor or "—", e.source or "—"]
         for e in pm.timeline
@@ -237,13 +251,16 @@ def markdown_sections(pm: PostMortem) -> dict[str, str]:
         "lessons": bullets(pm.retrospective.lessons),
         "evidence_gaps": _gaps(pm),
         "sources": _sources(pm),
+        **{name: GRAPHS_NOT_WRITTEN for name in GRAPH_PLACEHOLDERS},
+        **(graphs or {}),
     }
 
 
 PLACEHOLDERS = (
     "title id date duration severity severity_meaning status services authors reviewers "
     "header_table summary impact root_cause durations_table timeline_table contributing_factors "
-    "five_whys action_items_table went_well went_wrong lucky lessons evidence_gaps sources"
+    "five_whys action_items_table went_well went_wrong lucky lessons evidence_gaps sources "
+    "incident_graph timeline_graph"
 ).split()
 
 DEFAULT_TEMPLATE = """\
@@ -261,6 +278,10 @@ ${summary}
 
 ${impact}
 
+## Incident graph
+
+${incident_graph}
+
 ## Root cause
 
 ${root_cause}
@@ -268,6 +289,10 @@ ${root_cause}
 ## Incident durations
 
 ${durations_table}
+
+## Timeline at a glance
+
+${timeline_graph}
 
 ## Timeline
 
@@ -313,11 +338,14 @@ ${sources}
 """
 
 
-def render_markdown(pm: PostMortem, template: str | None = None) -> str:
-    """The report as Markdown, from `template` (`${placeholder}`s) or the default one."""
+def render_markdown(
+    pm: PostMortem, template: str | None = None, graphs: dict[str, str] | None = None
+) -> str:
+    """The report as Markdown, from `template` (`${placeholder}`s) or the default one;
+    `graphs` fills the graph placeholders (else they say where the graphs are written)."""
     source = DEFAULT_TEMPLATE if template is None else template
     try:
-        text = Template(source).substitute(markdown_sections(pm))
+        text = Template(source).substitute(markdown_sections(pm, graphs))
     except KeyError as exc:
         raise PmTuiError(
             f"the report template uses an unknown placeholder ${{{exc.args[0]}}}: "
