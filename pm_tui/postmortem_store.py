@@ -138,6 +138,9 @@ class Repository:
 
     def __init__(self, root: Path):
         self.root = Path(root)
+        # the text each post-mortem had when this process read or wrote it: a save whose
+        # file changed meanwhile is merged or refused, never written over in silence
+        self._bases: dict[str, str] = {}
 
     # --- opening -------------------------------------------------------------------
     @classmethod
@@ -207,29 +210,80 @@ class Repository:
     # --- reading and writing -----------------------------------------------------------
     def load(self, id_or_path: str) -> PostMortem:
         """The post-mortem with this id (or at this path)."""
-        return read_postmortem(self.resolve(id_or_path))
+        path = self.resolve(id_or_path)
+        pm, text = read_postmortem_and_text(path)
+        self._remember(pm, path, text)
+        return pm
+
+    def _remember(self, pm: PostMortem, path: Path, text: str) -> None:
+        if path.parent == self.postmortems_dir:
+            self._bases[pm.id] = text
 
     def summaries(self) -> Iterator[Summary]:
         """Every post-mortem, newest first; unreadable files come with their error."""
         for path in reversed(self.files()):
             try:
-                yield Summary(path.stem, path, read_postmortem(path))
+                pm, text = read_postmortem_and_text(path)
+                self._remember(pm, path, text)
+                yield Summary(path.stem, path, pm)
             except PmTuiError as exc:
                 yield Summary(path.stem, path, error=str(exc))
 
     def exists(self, pm_id: str) -> bool:
         return self.path_for(pm_id).exists()
 
-    def save(self, pm: PostMortem) -> Path:
-        """Write `pm` atomically to its file; returns the path."""
+    def save(self, pm: PostMortem, *, force: bool = False) -> Path:
+        """Write `pm` atomically to its file, under the post-mortem's lock; returns the path.
+
+        When the file changed since this process read it (another pm-tui, an editor, a
+        pull), both edits are merged if they touch different fields or rows; otherwise
+        nothing is written and MergeConflict says what both changed. `pm` is updated to
+        what was written. `force` writes `pm` over whatever the file holds.
+        """
+        from pm_tui.lock import writer_lock
         from pm_tui.model_checks import first_problem
 
         path = self.path_for(pm.id)
         problem = first_problem(pm)
         if problem is not None:  # a file pm-tui would refuse to read is never written
             raise PmTuiError(f"not saved: {problem[1]}")
-        write_postmortem(pm, path)
+        with writer_lock(self.root, pm.id):
+            base = self._bases.get(pm.id)
+            if not force and base is not None:
+                current = path.read_text(encoding="utf-8") if path.exists() else None
+                if current != base:
+                    self._merge_into(pm, base, current, path)
+            write_postmortem(pm, path)
+            self._bases[pm.id] = path.read_text(encoding="utf-8")
         return path
+
+    def _merge_into(self, pm: PostMortem, base: str, current: str | None, path: Path) -> None:
+        """Make `pm` hold its edits and those made to the file since `base` was read."""
+        from dataclasses import fields
+
+        from pm_tui.merge import MergeConflict, merge_postmortems
+
+        if current is None:
+            raise MergeConflict(
+                f"{path.name} was deleted since pm-tui read it: nothing saved; restore it "
+                "(git checkout) or start again"
+            )
+        try:
+            theirs = parse_postmortem(current, path)
+            merged = merge_postmortems(parse_postmortem(base, path), pm, theirs)
+        except MergeConflict as exc:
+            raise MergeConflict(
+                f"{path.name} changed since pm-tui read it (another edit at the same time) "
+                f"and both changed {exc.what}: nothing saved; run the command again to apply "
+                "your change to the new version"
+            ) from None
+        except PmTuiError as exc:
+            raise MergeConflict(
+                f"{path.name} changed since pm-tui read it and cannot be read now ({exc}): "
+                "nothing saved; fix the file, then run the command again"
+            ) from None
+        for f in fields(pm):
+            setattr(pm, f.name, getattr(merged, f.name))
 
     def paths_of(self, pm_id: str) -> list[Path]:
         """The files a commit of this post-mortem includes."""

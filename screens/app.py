@@ -321,7 +321,7 @@ class PmTuiApp(AppTasks, App):
             self._ask_conflict()
             return False
         try:
-            self.repo.save(self.pm)
+            self.repo.save(self.pm, force=force)
         except (PmTuiError, OSError) as exc:
             self.notify(f"Not saved: {exc}", severity="error", timeout=10)
             return False
