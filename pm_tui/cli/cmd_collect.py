@@ -184,12 +184,20 @@ def collect_into(
     A source collected again replaces its earlier record and evidence; others are kept.
     """
     from pm_tui.collectors.evidence_store import load_evidence, merge_results, save_evidence
-    from pm_tui.collectors.runner import collect_all, to_evidence_source
+    from pm_tui.collectors.runner import collect_all, is_failed, to_evidence_source
 
     results = collect_all(specs, window, progress_for_source, cancel)  # type: ignore[arg-type]
     for result in results:
         record = to_evidence_source(result, window)
-        pm.sources = [s for s in pm.sources if (s.kind, s.target) != (record.kind, record.target)]
+        key = (record.kind, record.target)
+        earlier = next((s for s in pm.sources if (s.kind, s.target) == key), None)
+        if is_failed(result) and earlier is not None and not earlier.counts.get("failed"):
+            # all or nothing: a source that fails now keeps what it gave before, and says so
+            note = f"collecting again on {record.collected_at:%Y-%m-%d %H:%M}Z failed: "
+            earlier.gaps = [g for g in earlier.gaps if "collecting again on" not in g]
+            earlier.gaps.append(note + "; ".join(record.gaps) + " (the earlier evidence is kept)")
+            continue
+        pm.sources = [s for s in pm.sources if (s.kind, s.target) != key]
         pm.sources.append(record)
     if evidence_dir is not None:
         from dataclasses import replace
@@ -197,7 +205,8 @@ def collect_into(
         from pm_tui.timeline.templates import compact_logs
 
         path = Path(evidence_dir) / EVIDENCE_FILE
-        merged = merge_results(load_evidence(path), results)
+        # a failed source contributes no evidence: its earlier evidence stays
+        merged = merge_results(load_evidence(path), [r for r in results if not is_failed(r)])
         # error/warning records folded per template and minute, so the kept evidence shows
         # when each kind of error starts, grows and stops however many lines there were
         save_evidence(path, [replace(r, evidence=compact_logs(r.evidence)) for r in merged])

@@ -12,7 +12,13 @@ import threading
 from datetime import date, timedelta
 from pathlib import Path
 
-from pm_tui.collectors.common import check_cancel, parse_time, redact_text, source_name
+from pm_tui.collectors.common import (
+    BadRecords,
+    check_cancel,
+    parse_time,
+    redact_text,
+    source_name,
+)
 from pm_tui.collectors.evidence import (
     CollectorError,
     CollectResult,
@@ -57,6 +63,7 @@ def collect_slack(
         if _DAY_RE.match(p.name) and first <= date.fromisoformat(p.stem) <= last
     )
     unreadable = 0
+    bad = BadRecords(source)
     for number, path in enumerate(days):
         check_cancel(cancel)
         progress(number, len(days), path.name)
@@ -66,7 +73,11 @@ def collect_slack(
             unreadable += 1
             continue
         for message in messages if isinstance(messages, list) else []:
-            item = _message(source, message, users)
+            try:
+                item = _message(source, message, users)
+            except BadRecords.ERRORS as exc:
+                bad.note(exc, f"{path.name}: ")
+                continue
             if item is not None and window.contains(item.time):
                 text, count = redact_text(item.text)
                 item.text = text
@@ -74,6 +85,8 @@ def collect_slack(
                 result.evidence.append(item)
     if unreadable:
         result.gaps.append(Gap(source, f"{unreadable} day files are not valid JSON"))
+    if bad.count:
+        result.gaps.append(bad.gap())
     if not result.evidence:
         result.gaps.append(
             Gap(source, f"no messages in #{name} in the window", window.read_start, window.end)
