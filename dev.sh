@@ -21,6 +21,8 @@ debian_packages() {
   command -v git >/dev/null || missing+=(git)
   command -v curl >/dev/null || missing+=(curl)
   command -v bc >/dev/null || missing+=(bc)
+  command -v zsh >/dev/null || missing+=(zsh)    # the completion tests run the real shells
+  command -v fish >/dev/null || missing+=(fish)
   command -v chromium >/dev/null || missing+=(chromium)
   command -v pdftotext >/dev/null || missing+=(poppler-utils)
   if ((${#missing[@]})); then

@@ -33,8 +33,15 @@ def default_repo_path() -> Path:
     return user_data_path(APP_NAME) / "postmortems-repo"
 
 
-def load_config(path: Path | None = None) -> dict[str, Any]:
-    """The config as a dict; an absent file is an empty config, a broken one an error."""
+def load_config(path: Path | None = None, *, environment: bool = True) -> dict[str, Any]:
+    """The config as a dict; an absent file is an empty config, a broken one an error.
+
+    With `environment`, each key's PM_TUI_* variable wins over the file (pm_tui.settings).
+    """
+    if environment:
+        from pm_tui.settings import apply_environment
+
+        return apply_environment(load_config(path, environment=False))
     path = path or config_path()
     try:
         text = path.read_text(encoding="utf-8")

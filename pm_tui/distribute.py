@@ -134,8 +134,11 @@ def send_slack(url: str, payload: dict[str, Any], *, timeout: float = 15.0) -> N
     """POST the payload to the incoming webhook; any failure is one DistributionError line."""
     import httpx
 
+    from pm_tui.httplog import event_hooks
+
     try:
-        response = httpx.post(url, json=payload, timeout=timeout)
+        with httpx.Client(timeout=timeout, event_hooks=event_hooks()) as client:
+            response = client.post(url, json=payload)
     except httpx.ConnectError as exc:
         raise DistributionError(
             f"cannot reach the Slack webhook ({_reason(exc)}): check the URL and the network"

@@ -29,5 +29,11 @@ class NotFoundError(PmTuiError):
     exit_code = 2
 
 
+class CredentialsError(PmTuiError):
+    """A token or password the command needs is not set, or the server refused it."""
+
+    exit_code = 4
+
+
 class GitError(PmTuiError):
     """The repository is in a state where pm-tui must not commit (merge, rebase, ...)."""

@@ -39,6 +39,8 @@ words and figures, what went well, what went wrong, where you got lucky, lessons
         Binding("ctrl+r", "app.export", "Export"),
         Binding("ctrl+t", "app.distribute", "Distribute"),
         Binding("o", "app.open_report", "Open in browser"),
+        # `o` types a letter in an editor: ctrl+o opens the report from anywhere on the step
+        Binding("ctrl+o", "app.open_report", "Open in browser", show=False),
     ]
 
     def __init__(self, pm) -> None:
@@ -114,7 +116,7 @@ words and figures, what went well, what went wrong, where you got lucky, lessons
                 notes[name] = f"_{missing}_"
                 continue
             notes[name] = (
-                f"_Drawn in the HTML report `{html}` (press **o** to open it in your browser) "
+                f"_Drawn in the HTML report `{html}` (press **o**, or ctrl+o while typing, to open it in your browser) "
                 f"and written to `{folder}/{svg}` on Export (ctrl+r)._"
             )
         return notes

@@ -37,7 +37,7 @@ def test_collect_command_records_sources_and_commits(tmp_path, monkeypatch, caps
                  "--alertmanager", refused])  # fmt: skip
 
     out, err = capsys.readouterr()
-    assert code == 1  # one source failed; the other's evidence is still kept
+    assert code == 3  # one source failed; the other's evidence is still kept (exit 3: gaps)
     assert "FAILED" in out and "connection refused" in out and "changes" in out
     saved = repo.load(pm.id)
     assert sorted(s.kind for s in saved.sources) == ["alertmanager", "changes"]

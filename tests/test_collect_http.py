@@ -19,6 +19,9 @@ calls: dict[str, int] = {}
 
 def route(path, query, headers):
     calls[path] = calls.get(path, 0) + 1
+    if path == "/open":
+        sent = "authorization" in headers
+        return 200, "application/json", json.dumps({"open": not sent}).encode()
     if path == "/html":
         return 200, "text/html", b"<!DOCTYPE html><html><title>Sign in - Corp SSO</title></html>"
     if path == "/badjson":
@@ -72,10 +75,14 @@ def test_401_names_the_token_variable(server, monkeypatch):
     assert client(server, token_env="PM_TEST_TOKEN").get_json("/secret") == {"ok": True}
 
 
-def test_unset_token_variable(server, monkeypatch):
+def test_unset_token_variable_means_no_token(server, monkeypatch):
+    # the default config names PROMETHEUS_TOKEN: a server without auth must still work
     monkeypatch.delenv("PM_TEST_TOKEN", raising=False)
-    with pytest.raises(CollectorError, match=r"\$PM_TEST_TOKEN is not set"):
-        client(server, token_env="PM_TEST_TOKEN")
+    assert client(server, token_env="PM_TEST_TOKEN").get_json("/open") == {"open": True}
+    with pytest.raises(
+        CollectorError, match=r"HTTP 401\): it needs credentials: \$PM_TEST_TOKEN is not set"
+    ):
+        client(server, token_env="PM_TEST_TOKEN").get_json("/secret")
 
 
 def test_basic_auth_from_environment(server, monkeypatch):

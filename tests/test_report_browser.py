@@ -174,28 +174,42 @@ async def test_wizard_o_opens_the_html_report_without_waiting_for_the_browser(
     browser.chmod(0o755)
     monkeypatch.setenv("BROWSER", str(browser))
     app = create_app(collected_repo, SAMPLE_ID, clock=frozen_clock, autosave_delay=60)
+    opened: list[str] = []
+
+    async def browser_called(pilot) -> str:
+        await wait_until(pilot, record.exists)
+        pid, url = record.read_text().split()
+        record.unlink()
+        opened.append(pid)
+        return url
+
     try:
         async with app.run_test(size=(120, 40), notifications=True) as pilot:
             app.action_goto_step(5)
             await pilot.pause()
             await app.workers.wait_for_complete()
-            preview = app.screen.query_one("#preview")
-            shown = preview.source
+            shown = app.screen.query_one("#preview").source
             assert f"reports/{SAMPLE_ID}/incident.svg" in shown
             assert f"reports/{SAMPLE_ID}.html" in shown and "press **o**" in shown
+            assert "Open in browser (o)" in str(app.screen.query_one("#open-report").label)
             app.screen.query_one("#open-report").focus()
             await pilot.press("o")
-            await wait_until(pilot, record.exists)
+            url = await browser_called(pilot)
             await app.workers.wait_for_complete()
             await pilot.pause()
             # the browser is still running: the wizard went on without it
             messages = [n.message for n in app._notifications]
             assert f"Opened reports/{SAMPLE_ID}.html in your browser." in messages
             assert app.screen.name == "step5"
+            # typing in an editor, `o` is a letter and ctrl+o opens the report
+            summary = app.screen.query_one("#summary")
+            summary.focus()
+            before = summary.text
+            await pilot.press("ctrl+o")
+            assert await browser_called(pilot) == url and summary.text == before
     finally:
-        if record.exists():
-            pid, url = record.read_text().split()
-            os.kill(int(pid), signal.SIGTERM)  # the stand-in browser this test started
+        for pid in opened:
+            os.kill(int(pid), signal.SIGTERM)  # the stand-in browsers this test started
     html = collected_repo.root / "reports" / f"{SAMPLE_ID}.html"
     assert url == html.as_uri()
     assert html.read_text().count("<svg ") == 2

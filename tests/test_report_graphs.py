@@ -159,3 +159,26 @@ def test_a_5000_event_timeline_draws_small(collected_repo):
     assert incident.count('class="tick"') <= 960 and timeline.count("solid s") <= 5 * 960
     assert len(incident) + len(timeline) < 400_000
     ET.fromstring(incident)  # well-formed
+
+
+def test_svg_helpers_are_general_enough_for_other_charts():
+    from datetime import UTC, datetime
+
+    from pm_tui.report import svg
+
+    bars = ET.fromstring(svg.bar_chart([("monitoring", 7), ("testing", 3.5)], title="Factors"))
+    widths = [float(r.get("width")) for r in bars.iter(f"{SVG}rect")]
+    assert widths[0] == 2 * widths[1] > 0  # bars in proportion
+    assert {"monitoring", "testing", "7", "3.5"} <= set(_texts(bars))
+    start = datetime(2026, 1, 5, 23, 0, tzinfo=UTC)
+    points = [(start + timedelta(minutes=10 * i), float(i)) for i in range(13)]
+    chart = svg.time_series_chart(
+        [("queue depth", points)], start, start + timedelta(hours=2), title="Queue",
+        bands=[svg.Band(start, start + timedelta(minutes=30), "paging")],
+        marks=[svg.Mark(start + timedelta(minutes=40), "deploy")],
+    )  # fmt: skip
+    texts = _texts(ET.fromstring(chart))
+    assert "Jan 05 23:00" in texts and "Jan 06 00:00" in texts  # the date shows as it changes
+    assert {"queue depth", "paging", "deploy", "UTC"} <= set(texts)
+    ticks = svg.LinearScale.fit([0.0, 0.263], 100, 0).ticks()
+    assert [svg.format_value(v) for v in ticks] == ["0", "0.1", "0.2", "0.3"]  # round steps

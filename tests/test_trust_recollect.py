@@ -25,7 +25,7 @@ def _evidence(repo):
 def test_a_source_that_fails_when_collected_again_keeps_its_evidence(sample_repo, tmp_path):
     log = _log(tmp_path / "api.log")
     first = run_cli("--repo", str(sample_repo.root), "collect", SAMPLE_ID, "--logs", str(log))
-    assert first.returncode == 0, first.stderr
+    assert first.returncode in (0, 3), first.stderr  # 3: read, with gaps
     kept = [e for e in _evidence(sample_repo) if "pool exhausted" in e.text]
     assert kept
     log.unlink()  # the log rotated away: collecting it again fails
@@ -80,5 +80,5 @@ def test_a_corrupt_evidence_file_does_not_block_collecting_again(sample_repo, tm
         "--logs",
         str(_log(tmp_path / "a.log")),
     )
-    assert out.returncode == 0, out.stderr
+    assert out.returncode in (0, 3), out.stderr
     assert any("pool exhausted" in e.text for e in load_evidence(ev))

@@ -113,6 +113,9 @@ def specs_from_args(args: argparse.Namespace) -> list[SourceSpec]:
             options["selector"] = args.selector
         if args.prometheus_token_env:
             options["token_env"] = args.prometheus_token_env
+        elif prom_cfg.get("user_env"):  # Prometheus behind basic auth (docs/config.md)
+            options["username_env"] = prom_cfg["user_env"]
+            options["password_env"] = prom_cfg.get("password_env")
         specs.append(SourceSpec("prometheus", args.prometheus, "\n".join(args.query), options))
     elif args.query:
         raise UsageError("--query needs --prometheus URL (or prometheus.url in the config)")
@@ -243,7 +246,18 @@ def run(args: argparse.Namespace) -> int:
         read = sum(not is_failed(r) for r in results)
         repo.commit(pm, f"collect evidence ({read} of {len(results)} sources read)")
     print(summary_table(results))
-    return 1 if any(is_failed(r) for r in results) else 0
+    return collect_exit_code(results)
+
+
+def collect_exit_code(results: list[CollectResult]) -> int:
+    """1 when no source could be read, 3 when evidence was kept but some source failed or
+    has gaps (unread files, missing points), 0 when everything was read (docs/cli.md)."""
+    from pm_tui.collectors.runner import is_failed
+
+    failed = sum(is_failed(r) for r in results)
+    if results and failed == len(results):
+        return 1
+    return 3 if failed or any(r.gaps for r in results) else 0
 
 
 def summary_table(results: list[CollectResult]) -> str:

@@ -61,7 +61,7 @@ def run(args, ask=None) -> int:
 
     ask = ask if ask is not None else Prompter(assume_yes=args.yes)
     path = config_path()
-    current = flatten(load_config(path))
+    current = flatten(load_config(path, environment=False))
     given = {
         key: getattr(args, dest)
         for dest, key in OPTIONS.items()

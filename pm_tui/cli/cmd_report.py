@@ -38,13 +38,13 @@ def register(sub) -> None:
 
 
 def render(repo, pm, fmt: str) -> str:
-    """The report text in `fmt`, using the repository's team template for Markdown."""
-    from pm_tui.report import team_template
-    from pm_tui.report.files import render_report
-    from pm_tui.report.metrics import repo_series
+    """The report text for an e-mail body, as the wizard sends it: Markdown from the team
+    template, HTML without the graphs (many mail readers drop inline SVG)."""
+    from pm_tui.report import render_html, render_markdown, team_template
 
-    series = repo_series(repo, pm) if fmt == "html" else []
-    return render_report(pm, fmt, series=series, template=team_template(repo.root))
+    if fmt == "html":
+        return render_html(pm)
+    return render_markdown(pm, team_template(repo.root))
 
 
 def run(args) -> int:

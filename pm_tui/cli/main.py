@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 
 from pm_tui import __version__
@@ -36,6 +37,9 @@ COMMANDS = [
     "timeline",
     "lint",
     "redact",
+    "config",
+    "doctor",
+    "completion",
 ]
 
 
@@ -50,6 +54,11 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="DIR",
         help="post-mortem repository (default: $PM_TUI_REPO, the config file, or the user data dir)",
     )
+    parser.add_argument(
+        "--debug",
+        action="store_true",
+        help="log every HTTP call to stderr, tokens and secrets removed (also: PM_TUI_DEBUG=1)",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMANDS:
         module = importlib.import_module(f"pm_tui.cli.cmd_{name}")
@@ -60,6 +69,10 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    if args.debug or os.environ.get("PM_TUI_DEBUG", "") not in ("", "0"):
+        from pm_tui import httplog
+
+        httplog.enable()
     func = getattr(args, "func", None)
     if func is None:
         from pm_tui.cli import cmd_open

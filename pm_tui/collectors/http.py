@@ -47,19 +47,17 @@ class JsonClient:
         """`source` names the source in error lines; `what` is the kind of server expected."""
         import httpx
 
+        from pm_tui.httplog import event_hooks
+
         self.source, self.options, self.what = source, options, what
-        headers = {"Accept": "application/json", **options.headers}
-        auth = None
-        self._secrets: list[str] = []  # never shown, even when a server echoes them back
-        if options.token_env:
-            secret = _env(source, options.token_env, "the API token")
-            headers["Authorization"] = options.token_format.format(token=secret)
-            self._secrets.append(secret)
-        elif options.username_env:
-            user = _env(source, options.username_env, "the user name")
-            password = _env(source, options.password_env or "", "the password")
-            auth = httpx.BasicAuth(user, password)
-            self._secrets.append(password)
+        auth_headers, auth, self.unset_credentials = credentials(options)
+        headers = {"Accept": "application/json", **options.headers, **auth_headers}
+        # never shown, even when a server echoes them back
+        self._secrets = [
+            v
+            for v in (os.environ.get(options.token_env or "", "").strip(), _basic_password(options))
+            if v
+        ]
         verify: Any = options.verify
         if options.verify and options.ca_bundle:
             if not os.path.isfile(options.ca_bundle):
@@ -77,6 +75,7 @@ class JsonClient:
                 verify=verify,
                 timeout=options.timeout,
                 follow_redirects=True,
+                event_hooks=event_hooks(),
             )
         except (httpx.InvalidURL, ValueError) as exc:
             raise CollectorError(
@@ -189,7 +188,9 @@ class JsonClient:
     def _decode(self, response: Any, not_found: str) -> Any:
         status, url = response.status_code, str(response.request.url)
         if status in (401, 403):
-            if self.options.token_env:
+            if self.unset_credentials:
+                fix = f"it needs credentials: ${self.unset_credentials} is not set"
+            elif self.options.token_env:
                 fix = f"check the token in ${self.options.token_env}"
             elif self.options.username_env:
                 fix = f"check the user and password in ${self.options.username_env}/${self.options.password_env}"
@@ -244,11 +245,37 @@ def _decompress(raw: bytes, encoding: str, limit: int, source: str) -> bytes:
     return out
 
 
-def _env(source: str, name: str, what: str) -> str:
-    value = os.environ.get(name, "") if name else ""
-    if not value:
-        raise CollectorError(f"{source}: ${name or '?'} is not set: put {what} in it")
-    return value
+def credentials(options: HttpOptions) -> tuple[dict[str, str], Any, str]:
+    """(headers, httpx auth, name of an unset variable) for the options' credentials.
+
+    A variable named in the config but not set means "no credentials", not an error (the
+    default config names GITHUB_TOKEN, PROMETHEUS_TOKEN...): the request goes without them,
+    and if the server then refuses it, the error names the unset variable.
+    """
+    import httpx
+
+    from pm_tui.httplog import register_secret
+
+    if options.token_env:
+        token = os.environ.get(options.token_env, "").strip()
+        register_secret(token)
+        if not token:
+            return {}, None, options.token_env
+        return {"Authorization": options.token_format.format(token=token)}, None, ""
+    if options.username_env:
+        user = os.environ.get(options.username_env, "")
+        password = os.environ.get(options.password_env or "", "")
+        if not user:
+            return {}, None, options.username_env
+        if not password:
+            return {}, None, options.password_env or "?"
+        register_secret(password)
+        return {}, httpx.BasicAuth(user, password), ""
+    return {}, None, ""
+
+
+def _basic_password(options: HttpOptions) -> str:
+    return os.environ.get(options.password_env or "", "")
 
 
 def _is_tls(exc: BaseException) -> bool:

@@ -7,3 +7,9 @@ from pm_tui.errors import PmTuiError
 
 class TrackerError(PmTuiError):
     """The tracker refused or could not be reached; the message says what to do."""
+
+
+class TrackerCredentialsError(TrackerError):
+    """No token for the tracker, or the tracker refused it (exit 4)."""
+
+    exit_code = 4

@@ -15,7 +15,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from pm_tui.config import config_section
-from pm_tui.trackers import TrackerError
+from pm_tui.trackers import TrackerCredentialsError, TrackerError
 
 DEFAULT_API_URL = "https://api.github.com"
 REPO_RE = re.compile(r"^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$")
@@ -41,7 +41,7 @@ def token(config: dict[str, Any]) -> str:
     for name in names:
         if os.environ.get(name):
             return os.environ[name]
-    raise TrackerError(
+    raise TrackerCredentialsError(
         f"no GitHub token: set {' or '.join(names)} to a token that may write issues"
     )
 
@@ -67,6 +67,8 @@ class GitHub:
     def __init__(self, api: str, token: str, *, timeout: float = 20.0):
         import httpx
 
+        from pm_tui.httplog import event_hooks
+
         self.api = api.rstrip("/")
         self._httpx = httpx
         self._token = token
@@ -78,6 +80,7 @@ class GitHub:
                 "X-GitHub-Api-Version": "2022-11-28",
                 "User-Agent": "pm-tui",
             },
+            event_hooks=event_hooks(),
         )
 
     def close(self) -> None:
@@ -118,7 +121,10 @@ class GitHub:
             raise TrackerError(f"GitHub's answer for {what} {exc}") from None
         response._content = body
         if response.status_code >= 400:
-            raise TrackerError(self.scrub(error_message(response, what)))
+            refused = response.status_code == 401
+            raise (TrackerCredentialsError if refused else TrackerError)(
+                self.scrub(error_message(response, what))
+            )
         return response
 
     def json(self, response, what: str) -> Any:

@@ -39,6 +39,10 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 HOST = "127.0.0.1"
 BINARIES = ("prometheus", "prometheus-alertmanager", "promtool")
+# Credentials for a rig whose Prometheus asks for basic auth (`Rig(basic_auth=True)`); the
+# hash is bcrypt (cost 4, made once with the `bcrypt` package) of the password.
+BASIC_AUTH_USER, BASIC_AUTH_PASSWORD = "pm-tui", "rig-password-ok"
+BASIC_AUTH_HASH = "$2b$04$qvTHbrDJu3oKuRAKAmlYQOkgLDhRqG4TpqKB5WpWqgYUi75mRcd.m"
 # One block for the whole fixture: promtool's default (one 2 h block per 2 h) is slow for
 # long fixtures and gains nothing here.
 BLOCK_DURATION = "8760h"
@@ -67,10 +71,11 @@ def missing_binaries() -> list[str]:
     return [b for b in BINARIES if shutil.which(b) is None]
 
 
-def _get_json(url: str, timeout: float = 30, **params) -> dict:
+def _get_json(url: str, timeout: float = 30, headers: dict | None = None, **params) -> dict:
     if params:
         url += "?" + urllib.parse.urlencode(params)
-    with urllib.request.urlopen(url, timeout=timeout) as response:
+    request = urllib.request.Request(url, headers=headers or {})
+    with urllib.request.urlopen(request, timeout=timeout) as response:
         return json.load(response)
 
 
@@ -162,12 +167,15 @@ class Rig:
         rules: Path | None = None,
         seed: Path | None = HERE / "am_seed.json",
         prometheus_args: tuple[str, ...] = (),
+        basic_auth: bool = False,
     ) -> None:
         self.workdir = Path(workdir)
         self.metrics = metrics  # None: fixture.py; a .gz file is read decompressed
         self.rules = rules or HERE / "rules.yml"
         self.seed = seed
         self.prometheus_args = prometheus_args
+        self.basic_auth = basic_auth  # Prometheus asks for BASIC_AUTH_USER/PASSWORD
+        self._auth_headers: dict[str, str] = {}
         self._procs: dict[str, subprocess.Popen] = {}
         self.env: dict[str, str] = {}
 
@@ -185,9 +193,11 @@ class Rig:
 
     def _wait_ready(self, name: str, url: str, timeout: float = 30) -> None:
         deadline = time.monotonic() + timeout
+        headers = self._auth_headers if name == "prometheus" else {}
         while True:
             try:
-                with urllib.request.urlopen(url + "/-/ready", timeout=1):
+                request = urllib.request.Request(url + "/-/ready", headers=headers)
+                with urllib.request.urlopen(request, timeout=1):
                     return
             except OSError:
                 pass
@@ -291,10 +301,19 @@ class Rig:
             "route: {receiver: blackhole, group_by: [alertname, job]}\n"
             "receivers: [{name: blackhole}]\n"
         )
+        web_args: tuple[str, ...] = ()
+        if self.basic_auth:
+            import base64
+
+            web_config = self.workdir / "web.yml"
+            web_config.write_text(f"basic_auth_users: {{{BASIC_AUTH_USER}: '{BASIC_AUTH_HASH}'}}\n")
+            web_args = (f"--web.config.file={web_config}",)
+            pair = f"{BASIC_AUTH_USER}:{BASIC_AUTH_PASSWORD}".encode()
+            self._auth_headers = {"Authorization": "Basic " + base64.b64encode(pair).decode()}
         self._spawn(
             "prometheus", "prometheus", f"--config.file={self.workdir / 'prometheus.yml'}",
             f"--storage.tsdb.path={data}", "--storage.tsdb.retention.time=100y",
-            f"--web.listen-address={HOST}:{prom_port}", *self.prometheus_args,
+            f"--web.listen-address={HOST}:{prom_port}", *web_args, *self.prometheus_args,
         )  # fmt: skip
         self._spawn(
             "alertmanager", "prometheus-alertmanager",
@@ -307,8 +326,9 @@ class Rig:
             self._wait_ready("prometheus", prom_url)
             self._wait_ready("alertmanager", am_url)
             count = _get_json(
-                prom_url + "/api/v1/query", query='count({__name__=~".+"})', time=end
-            )["data"]["result"]
+                prom_url + "/api/v1/query", headers=self._auth_headers,
+                query='count({__name__=~".+"})', time=end,
+            )["data"]["result"]  # fmt: skip
             if not count:
                 raise RigError(f"Prometheus shows no series at {end}: the backfill failed")
             if self.seed is not None:

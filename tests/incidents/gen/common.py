@@ -139,6 +139,7 @@ class Incident:
             for f in fn:
                 rel = os.path.relpath(os.path.join(dp, f), ev)
                 assert any(rel == d or rel.startswith(d.rstrip("/") + "/") for d in declared), rel
+        assert 6 <= len(key_events) <= 12, len(key_events)
         for t, kind, what, source, *tol in key_events:
             assert window[0] <= t <= window[1], (what, t)
             assert source.split("/")[0] in set(d.split("/")[0] for d in declared), source

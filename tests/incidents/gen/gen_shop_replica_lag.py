@@ -185,7 +185,6 @@ inc.truth(
      (DIAG, "diagnosis", "Fergus: replicas shunned due to giant archive DELETE", "slack", 90),
      (READS_TO_PRIMARY, "mitigation", "primary added to reader hostgroup 20", "proxysql.log", 60),
      (MITIGATED, "recovery", "product pages load again", "shop-web.err", 60),
-     (CAUGHT_UP[0], "recovery", "replicas caught up and re-enabled", "proxysql.log", 90),
      (RESOLVED, "resolved", "PagerDuty resolved", "pd-6620.json", 60)],
     [(CRON[-1], "nightly search reindex failure, every day 14:15 UTC", "received.jsonl"),
      (OTHER_DEPLOY, "frontend-web release by another team", "slack"),
