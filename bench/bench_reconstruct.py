@@ -41,11 +41,11 @@ def bench_sample() -> None:
     from pm_tui.postmortem_store import read_postmortem
     from pm_tui.timeline import reconstruct
     from pm_tui.timeline.discover import specs_for_folder
-    from pm_tui.timeline.rebuild import timeline_window
+    from pm_tui.workflow.window import collection_window
 
     sample = ROOT / "sample_incidents"
     pm = read_postmortem(sample / "2025-02-09-api-service-degradation.toml")
-    window = timeline_window(pm)
+    window = collection_window(pm)
     specs, _ = specs_for_folder(sample / "2025-02-09-api-service-degradation" / "evidence")
     t0, c0 = time.perf_counter(), cpu_s()
     results = collect_all(specs, window)

@@ -132,6 +132,9 @@ class EvidenceSource:
     counts: dict[str, int] = field(default_factory=dict)
     gaps: list[str] = field(default_factory=list)
     redactions: int = 0
+    # How to read it again: selector, context, namespace, token_env (a variable's name, never
+    # a token), ca_bundle... so a re-collect from any interface repeats the same query.
+    options: dict[str, str | int | bool | list[str]] = field(default_factory=dict)
 
 
 @dataclass

@@ -7,7 +7,8 @@ Event times, always returned as an aware UTC datetime:
     2025-02-09T11:05:23+01:00  ISO 8601; with an offset it is converted, without one it is UTC
     +5m / +1h30m / -90s        relative to the previous row
 
-Deadlines: `YYYY-MM-DD`, or `+10d` / `+2w` from today.
+Deadlines: `YYYY-MM-DD`, or `+10d` / `+2w` from today. Command-line moments (`parse_utc`),
+dates (`parse_date`) and times of day (`parse_time_of_day`) are read here too.
 """
 
 from __future__ import annotations
@@ -122,6 +123,43 @@ def parse_deadline(text: str, *, today: date) -> date:
         return date.fromisoformat(raw)
     except ValueError:
         raise UsageError(f"'{raw}' is not a date: use YYYY-MM-DD, +10d or +2w") from None
+
+
+def parse_utc(text: str, what: str = "time") -> datetime:
+    """An ISO 8601 moment (--start, --end...): with an offset it is converted to UTC, without
+    one it is taken as UTC; UsageError naming `what` otherwise."""
+    raw = text.strip()
+    value = raw.replace("z", "Z")
+    if value.endswith("Z"):
+        value = value[:-1] + "+00:00"
+    try:
+        parsed = datetime.fromisoformat(value)
+    except ValueError:
+        raise UsageError(
+            f"{what} '{raw}' is not a time: use ISO 8601 like 2025-02-09T10:05:00Z "
+            "(UTC) or 2025-02-09T11:05:00+01:00"
+        ) from None
+    if parsed.tzinfo is None:
+        parsed = parsed.replace(tzinfo=UTC)
+    return parsed.astimezone(UTC)
+
+
+def parse_date(text: str, what: str = "date") -> date:
+    """An ISO date (YYYY-MM-DD); UsageError naming `what` otherwise."""
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise UsageError(
+            f"{what} '{text}' is not a date: use YYYY-MM-DD, e.g. 2025-03-01"
+        ) from None
+
+
+def parse_time_of_day(text: str, what: str = "--time") -> time:
+    """`HH:MM` (UTC), e.g. 14:30; UsageError naming `what` otherwise."""
+    m = re.fullmatch(r"(\d{1,2}):(\d{2})", text.strip())
+    if not m or int(m.group(1)) > 23 or int(m.group(2)) > 59:
+        raise UsageError(f"{what} '{text}' is not a time of day: use HH:MM (UTC), e.g. 14:30")
+    return time(int(m.group(1)), int(m.group(2)))
 
 
 def format_event_time(value: datetime) -> str:

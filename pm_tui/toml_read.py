@@ -207,6 +207,14 @@ def from_dict(data: dict, path: Path | str = "<text>", text: str = "") -> PostMo
         for k, v in counts.items():
             if not _is_kind(v, int):
                 raise r.fail((*w, "counts"), f"'sources[{i}].counts.{k}' should be an integer")
+        options = r.get(s, w, "options", dict, default={})
+        for k, v in options.items():
+            if not (isinstance(v, bool | str) or _is_kind(v, int) or _is_kind(v, [str])):
+                raise r.fail(
+                    (*w, "options"),
+                    f"'sources[{i}].options.{k}' should be a string, a number, true/false "
+                    "or a list of strings",
+                )
         sources.append(
             EvidenceSource(
                 kind=r.get(s, w, "kind", str, required=True),
@@ -218,6 +226,7 @@ def from_dict(data: dict, path: Path | str = "<text>", text: str = "") -> PostMo
                 counts=dict(counts),
                 gaps=list(r.get(s, w, "gaps", [str], default=[])),
                 redactions=r.get(s, w, "redactions", int, default=0),
+                options=dict(options),
             )
         )
     timeline = []

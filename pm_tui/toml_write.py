@@ -59,6 +59,7 @@ def to_dict(pm: PostMortem) -> dict:
                         "counts": dict(s.counts),
                         "gaps": list(s.gaps),
                         "redactions": s.redactions or None,
+                        "options": dict(s.options),
                     }
                 )
                 for s in pm.sources
@@ -287,6 +288,7 @@ def _merge_aot(container: Any, key: str, rows: list[dict]) -> None:
 
 
 _ROW_KEYS = {
+    "options",
     "source",
     "actor",
     "query",
@@ -317,7 +319,7 @@ def _new_item(key: str, value: Any, top: bool) -> Any:
     if isinstance(value, str):
         return _string(value, multiline="\n" in value)
     if isinstance(value, dict):
-        if key in ("counts",):
+        if key in ("counts", "options"):
             it = tomlkit.inline_table()
             it.update(value)
             return it

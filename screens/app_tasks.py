@@ -1,18 +1,18 @@
-"""The app's work beyond editing: candidates, report export and distribution, tickets,
-the follow-up calendar and repository-wide reads. Slow parts run in workers that post
-messages; the handlers here change the model, save and commit. Mixed into PmTuiApp."""
+"""The app's work beyond editing, as thin callers of `pm_tui.workflow`: gather the options,
+run the use case in a worker on a copy of the model, then apply its outcome on the UI
+thread (save, commit, notify). Mixed into PmTuiApp."""
 
 from __future__ import annotations
 
 import copy
-from pathlib import Path
 
 from textual import work
 from textual.worker import Worker, WorkerState
 
 from pm_tui.errors import PmTuiError
 from pm_tui.model import PostMortem
-from screens import integrations
+from pm_tui.workflow import candidates as candidates_flow
+from pm_tui.workflow import views
 from screens.messages import DistributionDone, ReportOpened, TicketsDone
 
 
@@ -26,7 +26,7 @@ class AppTasks:
         """Timeline candidates for `pm` not dismissed, loaded once per session."""
         if pm.id not in self._candidates:
             try:
-                self._candidates[pm.id] = integrations.load_candidates(self.repo, pm)
+                self._candidates[pm.id] = candidates_flow.pending_candidates(self.repo, pm)
             except PmTuiError as exc:
                 self.notify(str(exc), severity="error")
                 self._candidates[pm.id] = []
@@ -37,7 +37,7 @@ class AppTasks:
 
         The cache is reset on the UI thread by `forget_candidates` when the worker reports.
         """
-        return len(integrations.rebuild_candidates(self.repo, pm))
+        return len(candidates_flow.rebuild_candidates(self.repo, pm).candidates)
 
     def forget_candidates(self, pm_id: str) -> None:
         """Drop the cached candidates so step 2 reads the stored ones again."""
@@ -46,36 +46,50 @@ class AppTasks:
     def dismiss_candidates(self, pm: PostMortem, ids: list[str]) -> None:
         """Remember dismissed candidates across sessions (a failure is shown, not raised)."""
         try:
-            integrations.dismiss_candidates(self.repo, pm.id, ids)
+            candidates_flow.dismiss_candidates(self.repo, pm.id, ids)
         except (PmTuiError, OSError) as exc:
             self.notify(f"Dismissal not kept: {exc}", severity="error")
-
-    def evidence_dir_for(self, pm: PostMortem) -> Path:
-        """Where the evidence collected in step 1 is kept."""
-        return self.repo.evidence_dir(pm.id)
 
     def metric_series_for(self, pm: PostMortem) -> list:
         """Metric series from the kept evidence ([] when none or unreadable)."""
         try:
-            return integrations.load_metric_series(self.repo, pm)
+            return views.metric_series(self.repo, pm)
         except PmTuiError:
             return []
 
     # --- repository-wide reads (called from screens' workers) -----------------------------
     def related_for(self, pm: PostMortem) -> list:
         """Past incidents related to `pm`; safe in a worker thread."""
-        return integrations.related_incidents(self.repo, pm)
+        return views.related_incidents(self.repo, pm)
 
     def open_action_review(self) -> dict[str, list]:
         """Open action items of the whole repository by owner; safe in a worker thread."""
-        return integrations.open_action_review(self.repo, self.clock().date())
+        return views.open_action_review(self.repo, self.clock().date())
 
-    # --- report: export and distribution (step 5) -----------------------------------------
+    # --- report: preview, export and distribution (step 5) --------------------------------
+    def report_preview(self, pm: PostMortem, graphs: dict[str, str] | None = None) -> str:
+        """The Markdown report as exported (team template included; `graphs` says where the
+        graphs are drawn), or why it cannot be made."""
+        from pm_tui.workflow.report import render_report
+
+        try:
+            return render_report(self.repo, pm, graphs=graphs)
+        except PmTuiError as exc:
+            return f"**The report cannot be rendered:** {exc}"
+
+    def report_paths(self, pm: PostMortem) -> dict:
+        """Where the report, its graphs and the HTML report are written."""
+        from pm_tui.workflow.report import report_paths
+
+        return report_paths(self.repo, pm)
+
     def action_export(self) -> None:
         if self.pm is None:
             return
+        from pm_tui.workflow.report import export_report
+
         try:
-            written = integrations.export_report(self.repo, self.pm)
+            written = export_report(self.repo, self.pm)
         except (PmTuiError, OSError) as exc:
             self.notify(f"Export failed: {exc}", severity="error")
             return
@@ -95,8 +109,10 @@ class AppTasks:
 
     @work(thread=True, exit_on_error=False, exclusive=True, group="open-report")
     def _open_report(self, pm: PostMortem) -> None:
+        from pm_tui.workflow.report import open_report
+
         try:
-            path, error = integrations.open_report(self.repo, pm)
+            path, error = open_report(self.repo, pm)
         except (PmTuiError, OSError) as exc:
             path, error = None, f"HTML report not written: {exc}"
         self.post_message(ReportOpened(path, error))
@@ -116,10 +132,12 @@ class AppTasks:
         if self.read_only:
             self.notify("Read-only window: nothing sent.", severity="warning")
             return
+        from pm_tui.config import load_config
+        from pm_tui.workflow.distribute import DistributeOptions, default_slack_env
         from screens.distribute_modal import DistributeModal
 
         try:
-            slack_env = integrations.slack_channel_env()
+            slack_env = default_slack_env(load_config())
         except PmTuiError as exc:
             self.notify(str(exc), severity="error")
             return
@@ -127,35 +145,36 @@ class AppTasks:
         def answer(choice: dict | None) -> None:
             if not choice:
                 return
-            recipients, slack = choice["recipients"], choice["slack"]
-            now = self.clock()
-            from pm_tui.distribute import late_warning
-
-            warning = late_warning(self.pm, now)
-            if warning:
-                self.notify(warning.capitalize(), title="Late", severity="warning", timeout=10)
+            options = DistributeOptions(
+                slack_env=slack_env if choice["slack"] else None, emails=choice["recipients"]
+            )
             self.notify("Sending the report…")
-            self._distribute(copy.deepcopy(self.pm), recipients, slack_env if slack else None, now)
+            self._distribute(copy.deepcopy(self.pm), options, self.clock())
 
         self.push_screen(DistributeModal(slack_env), answer)
 
     @work(thread=True, exit_on_error=False, exclusive=True, group="distribute")
-    def _distribute(self, pm: PostMortem, recipients: list[str], slack_env, now) -> None:
-        sent, error = integrations.distribute(self.repo, pm, recipients, slack_env, now)
-        self.post_message(DistributionDone(sent, error, now))
+    def _distribute(self, pm: PostMortem, options, now) -> None:
+        from pm_tui.config import load_config
+        from pm_tui.workflow.distribute import Distributed, distribute_report
+
+        try:
+            done = distribute_report(self.repo, pm, options, load_config(), now)
+        except PmTuiError as exc:
+            done = Distributed(failed=[str(exc)])
+        self.post_message(DistributionDone(done))
 
     # Named handlers, not @on: @on needs the class to be a MessagePump, and this is a mixin.
     def on_distribution_done(self, message: DistributionDone) -> None:
-        from pm_tui import distribute as dist
-
-        if self.pm is not None and message.sent:
-            for channel, recipients in message.sent:
-                dist.record(self.pm, channel, recipients, message.now)
-            channels = ", ".join(channel for channel, _ in message.sent)
-            self._save_and_commit(f"report distributed ({channels})")
-            self.notify(f"Report sent ({channels}).")
-        if message.error:
-            self.notify(message.error, title="Not sent", severity="error", timeout=10)
+        done = message.outcome
+        if done.late:
+            self.notify(done.late.capitalize(), title="Late", severity="warning", timeout=10)
+        if self.pm is not None and done.sent:
+            self.pm.distribution.extend(copy.deepcopy(done.sent))
+            self._save_and_commit(done.commit_message("report distributed"))
+            self.notify(f"Report sent ({', '.join(done.changed)}).")
+        if done.failed:
+            self.notify(done.failed[0], title="Not sent", severity="error", timeout=10)
 
     # --- tickets and the follow-up review (step 6) ----------------------------------------
     def action_create_tickets(self) -> None:
@@ -172,24 +191,31 @@ class AppTasks:
 
     @work(thread=True, exit_on_error=False, exclusive=True, group="tickets")
     def _create_tickets(self, pm: PostMortem) -> None:
-        self.post_message(TicketsDone(*integrations.create_tickets(self.repo, pm)))
+        from pm_tui.config import load_config
+        from pm_tui.workflow.tickets import Ticketed, TicketOptions, create_tickets
+
+        try:
+            done = create_tickets(self.repo, pm, TicketOptions(), load_config())
+        except PmTuiError as exc:
+            done = Ticketed(failed=[str(exc)])
+        self.post_message(TicketsDone(done))
 
     def on_tickets_done(self, message: TicketsDone) -> None:
+        done = message.outcome
         changed = False
         if self.pm is not None:
             for item in self.pm.actions:
-                url = message.urls.get(item.id)
+                url = done.urls.get(item.id)
                 if url and item.tracker_url != url:
                     item.tracker_url, changed = url, True
         if changed:
-            what = f"action items tracked in GitHub ({message.target})"
-            self._save_and_commit(what + (" (partly)" if message.error else ""))
+            self._save_and_commit(done.tracked_message())
             self._refresh_screen("actions")
-        made = sum(r.outcome == "created" for r in message.results)
-        if message.error:
-            self.notify(message.error, title="Tickets", severity="error", timeout=10)
+        made = sum(r.outcome == "created" for r in done.results)
+        if done.failed:
+            self.notify(done.failed[0], title="Tickets", severity="error", timeout=10)
         else:
-            self.notify(f"{made} ticket(s) created in {message.target}; links recorded.")
+            self.notify(f"{made} ticket(s) created in {done.target}; links recorded.")
 
     def action_schedule_follow_up(self) -> None:
         if self.pm is None:
@@ -197,20 +223,25 @@ class AppTasks:
         if self.read_only:
             self.notify("Read-only window: nothing scheduled.", severity="warning")
             return
-        from pm_tui.schedule import ensure_follow_up
+        from pm_tui.workflow.follow_up import default_calendar_path, schedule_follow_up
 
-        if ensure_follow_up(self.pm):
+        before = self.pm.follow_up_review
+        try:
+            done = schedule_follow_up(
+                self.repo, self.pm, self.clock(), path=default_calendar_path(self.repo, self.pm)
+            )
+        except (PmTuiError, OSError) as exc:
+            done = None
+            self.notify(f"Calendar not written: {exc}", severity="error")
+        if self.pm.follow_up_review != before:
             self._dirty = True
             self.save_file()
             self._refresh_screen("follow_up_review")
-        try:
-            path = integrations.write_follow_up_calendar(self.repo, self.pm, self.clock())
-        except (PmTuiError, OSError) as exc:
-            self.notify(f"Calendar not written: {exc}", severity="error")
+        if done is None:
             return
         self.notify(
             f"Follow-up review on {self.pm.follow_up_review.isoformat()}: "
-            f"{path.relative_to(self.repo.root)} (import it into your calendar)"
+            f"{done.path.relative_to(self.repo.root)} (import it into your calendar)"
         )
 
     # --- shared ---------------------------------------------------------------------------

@@ -49,11 +49,11 @@ class Loaded(Message):
 
 
 class DistributionDone(Message):
-    """The distribution worker ended: the sendings done, and the error that stopped it."""
+    """The distribution worker ended: its `pm_tui.workflow.distribute.Distributed` outcome."""
 
-    def __init__(self, sent: list, error: str, now) -> None:
+    def __init__(self, outcome) -> None:
         super().__init__()
-        self.sent, self.error, self.now = sent, error, now
+        self.outcome = outcome
 
 
 class ReportOpened(Message):
@@ -65,8 +65,8 @@ class ReportOpened(Message):
 
 
 class TicketsDone(Message):
-    """The ticket worker ended: the tracker, issue URLs by item, results, and any error."""
+    """The ticket worker ended: its `pm_tui.workflow.tickets.Ticketed` outcome."""
 
-    def __init__(self, target: str, urls: dict, results: list, error: str) -> None:
+    def __init__(self, outcome) -> None:
         super().__init__()
-        self.target, self.urls, self.results, self.error = target, urls, results, error
+        self.outcome = outcome

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import threading
 
 from rich.text import Text
@@ -13,7 +14,6 @@ from textual.widgets import DataTable, Label
 from textual.worker import Worker, WorkerState
 
 from pm_tui.model import EvidenceSource
-from screens import integrations
 from screens.messages import CandidatesRebuilt, CollectFinished, CollectProgress
 from screens.step_base import StepScreen
 
@@ -133,48 +133,52 @@ or note who remembers what happened. Gaps go into the report."""
                 )
             )
         self.cancel_event.clear()
-        self.collect(indexes)
+        self.collect(copy.deepcopy(self.pm), indexes)
 
     def action_cancel(self) -> None:
         self.cancel_event.set()
         self.notify("Cancelling collection…")
 
     @work(thread=True, exit_on_error=False, exclusive=True, group="collect")
-    def collect(self, indexes: list[int]) -> None:
-        """Runs the collectors off the UI thread; speaks only through messages."""
+    def collect(self, pm, indexes: list[int]) -> None:
+        """Runs `pm_tui.workflow.collect` on a copy of the model, off the UI thread; speaks
+        only through messages."""
+        from pm_tui.errors import PmTuiError
+        from pm_tui.workflow.collect import recollect_sources
+        from pm_tui.workflow.window import collection_window
 
-        def progress(index: int, state: str, done: int, total: int | None, note: str) -> None:
-            self.post_message(CollectProgress(index, state, done, total, note))
+        def progress(step) -> None:
+            index = indexes[step.index]
+            self.post_message(
+                CollectProgress(index, "collecting", step.done, step.total, step.note)
+            )
 
         try:
-            sources = integrations.collect_sources(
-                self.pm,
-                indexes,
-                progress,
-                self.cancel_event,
-                self.app.evidence_dir_for(self.pm),
-                resolve=self.app.repo.resolve_target,
+            window = collection_window(pm, now=self.app.clock())
+            done = recollect_sources(
+                self.app.repo, pm, indexes, window, progress=progress, cancel=self.cancel_event
             )
-        except integrations.NotInstalled as exc:
+        except PmTuiError as exc:
             self.post_message(CollectFinished({}, cancelled=True))
             self.app.call_from_thread(
-                self.notify, str(exc), title="Cannot collect", severity="warning"
+                self.notify, str(exc), title="Cannot collect", severity="error"
             )
             return
-        self.post_message(CollectFinished(sources or {}, cancelled=sources is None))
+        sources = dict(zip(indexes, done.records, strict=False))
+        self.post_message(CollectFinished(sources, cancelled=done.cancelled))
         if sources:
-            self.rebuild_candidates()
+            self.rebuild_candidates(pm)
 
-    def rebuild_candidates(self) -> None:
+    def rebuild_candidates(self, pm) -> None:
         """Step 2's suggestions from the evidence now kept (runs in the collection worker)."""
         from pm_tui.errors import PmTuiError
 
         try:
-            count = self.app.rebuild_candidates(self.pm)
+            count = self.app.rebuild_candidates(pm)
         except PmTuiError as exc:
-            self.post_message(CandidatesRebuilt(self.pm.id, 0, str(exc)))
+            self.post_message(CandidatesRebuilt(pm.id, 0, str(exc)))
             return
-        self.post_message(CandidatesRebuilt(self.pm.id, count))
+        self.post_message(CandidatesRebuilt(pm.id, count))
 
     @on(CandidatesRebuilt)
     def _rebuilt(self, message: CandidatesRebuilt) -> None:

@@ -323,13 +323,12 @@ Times: 10:05:23 · ISO 8601 with offset · +5m from the row above."""
 
     # --- candidates ----------------------------------------------------------------------
     def accept_candidates(self, chosen: list) -> int:
-        """Add `chosen` through pm_tui.timeline.accept (new ids, no duplicates); returns how many."""
-        from pm_tui.timeline import accept
+        """Add `chosen` through pm_tui.workflow (new ids, no duplicates); returns how many."""
+        from pm_tui.workflow.candidates import accept_candidates
 
         if not chosen or not self.can_edit():
             return 0
-        known = {e.id for e in self.pm.timeline}
-        added = [e for e in accept(self.pm, chosen).timeline if e.id not in known]
+        added = accept_candidates(self.pm, chosen).added
         for c in chosen:
             if c in self.candidates:
                 self.candidates.remove(c)

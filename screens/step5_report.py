@@ -10,7 +10,6 @@ from textual.timer import Timer
 from textual.validation import Integer
 from textual.widgets import Button, Input, Markdown, TextArea
 
-from screens import integrations
 from screens.step3_factors import lines_of
 from screens.step_base import StepScreen
 
@@ -99,7 +98,7 @@ words and figures, what went well, what went wrong, where you got lucky, lessons
         """What the preview says in place of each graph: where it is drawn, or why it is not."""
         from pm_tui.report.graphs import NO_METRICS, NO_TIMELINE
 
-        paths = integrations.report_paths(self.app.repo, self.pm)
+        paths = self.app.report_paths(self.pm)
         root = self.app.repo.root
         folder = paths["graphs"].relative_to(root).as_posix()
         html = paths["html"].relative_to(root).as_posix()
@@ -123,7 +122,7 @@ words and figures, what went well, what went wrong, where you got lucky, lessons
 
     def refresh_preview(self) -> None:
         self.query_one("#preview", Markdown).update(
-            integrations.render_markdown(self.pm, self._graph_notes or None)
+            self.app.report_preview(self.pm, self._graph_notes or None)
         )
 
     def _edited(self, section: str) -> None:

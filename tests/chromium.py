@@ -38,8 +38,11 @@ class Chromium:
             os.dup2(high_r, 3)
             os.dup2(high_w, 4)
 
+        flags = chromium_flags(self.profile)
+        if "--no-sandbox" not in flags:
+            flags.append("--no-sandbox")  # containers without user namespaces, as CI runs
         self.proc = subprocess.Popen(
-            [binary, *chromium_flags(self.profile), "--remote-debugging-pipe", "about:blank"],
+            [binary, *flags, "--remote-debugging-pipe", "about:blank"],
             stdin=subprocess.DEVNULL,
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,

@@ -49,7 +49,9 @@ def test_collect_command_records_sources_and_commits(tmp_path, monkeypatch, caps
 def test_query_without_url_uses_the_configured_prometheus(tmp_path, monkeypatch):
     import argparse
 
-    from pm_tui.cli.cmd_collect import register, specs_from_args
+    from pm_tui.cli.cmd_collect import register, source_options
+    from pm_tui.config import load_config
+    from pm_tui.workflow.sources import specs_for
 
     cfg = tmp_path / "config.toml"
     cfg.write_text('[prometheus]\nurl = "http://127.0.0.1:9"\ntoken_env = "PROM_TOKEN"\n')
@@ -57,6 +59,6 @@ def test_query_without_url_uses_the_configured_prometheus(tmp_path, monkeypatch)
     parser = argparse.ArgumentParser()
     register(parser.add_subparsers())
     args = parser.parse_args(["collect", "x", "--query", "up"])
-    (spec,) = specs_from_args(args)
+    (spec,) = specs_for(source_options(args), load_config())
     assert spec.kind == "prometheus" and spec.target == "http://127.0.0.1:9"
     assert spec.options["token_env"] == "PROM_TOKEN"

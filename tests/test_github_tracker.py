@@ -184,7 +184,7 @@ def test_an_error_part_way_keeps_the_issues_made_and_a_rerun_adds_no_duplicate(
     assert "GitHub rate limit reached (403): try again at" in err
     pm = untracked.load(SAMPLE_ID)
     assert pm.actions[0].tracker_url == f"{github.url}/acme/api/issues/1"
-    assert _log(untracked)[0] == f"{SAMPLE_ID}: action items tracked in GitHub (partly)"
+    assert _log(untracked)[0] == f"{SAMPLE_ID}: action items tracked in GitHub (acme/api) (partly)"
     github.posts_before_limit = None
     assert _track(untracked) == 0
     assert [i["title"][:6] for i in github.repos["acme/api"]] == ["AI-001", "AI-003", "AI-004"]

@@ -42,12 +42,23 @@ def test_markdown_report_writes_both_graphs_beside_it_and_links_them(collected_r
     assert "mitigated → resolved (48m)" in texts
     assert any(t.startswith("10:12 HighErrorRate fires") for t in texts)  # a labelled tick
     assert "UTC" in texts and "Feb 09 09:15" in texts  # the axis, in UTC from the read window
+    assert not any("outside this window" in t for t in texts)  # all 14 events within it
     line = incident.find(f".//{SVG}polyline")
     assert len(line.get("points").split()) > 100  # the whole series, not a stub
     body = (out.parent / links[0]).read_text()
     assert "<script" not in body and " on" not in re.sub(r"<text.*?</text>", "", body)
     assert "prefers-color-scheme:dark" in body and "currentColor" in body
     assert f"wrote {out.parent / links[0]}" in done.stderr
+
+
+def test_events_outside_the_metrics_window_are_counted_not_hidden(collected_repo):
+    from pm_tui.report.graphs import incident_graph
+
+    pm = collected_repo.load(SAMPLE_ID)
+    early = pm.timeline[0].time.replace(hour=7)  # before the 09:05 read window
+    pm.timeline.insert(0, TimelineEvent("T-900", early, "config change", "change"))
+    svg = ET.fromstring(incident_graph(pm, repo_series(collected_repo, pm)))
+    assert "1 timeline event outside this window is not marked." in _texts(svg)
 
 
 def test_timeline_at_a_glance_has_lanes_spans_and_the_durations_definitions(collected_repo):

@@ -12,7 +12,7 @@ from pm_tui.durations import timeline_durations
 from pm_tui.postmortem_store import read_postmortem
 from pm_tui.timeline import accept, reconstruct
 from pm_tui.timeline.discover import specs_for_folder
-from pm_tui.timeline.rebuild import timeline_window
+from pm_tui.workflow.window import collection_window
 from tests import synthetic_oom
 from tests.conftest import SAMPLE_ID, SAMPLES
 
@@ -45,7 +45,7 @@ SAMPLE_NOISE = [
 
 
 def _collect(folder, pm):
-    window = timeline_window(pm)
+    window = collection_window(pm)
     specs, _ = specs_for_folder(folder)
     results = collect_all(specs, window)
     assert not any(r.counts.get("failed") for r in results), [

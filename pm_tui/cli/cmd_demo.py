@@ -50,9 +50,9 @@ def make_demo_repo(target: Path, *, rebuild: bool = False) -> Path:
             shutil.copytree(evidence, repo.evidence_dir(toml.stem) / "raw")
         repo.commit(pm, "imported from the bundled sample incidents")
         if rebuild and evidence.is_dir():
-            from pm_tui.timeline.rebuild import rebuild as rebuild_timeline
+            from pm_tui.workflow.candidates import rebuild_candidates
 
-            rebuild_timeline(repo, pm, from_evidence=repo.evidence_dir(toml.stem) / "raw")
+            rebuild_candidates(repo, pm, from_evidence=repo.evidence_dir(toml.stem) / "raw")
             repo.save(pm)
             repo.commit(pm, "evidence collected and timeline candidates rebuilt")
     return repo.root

@@ -87,10 +87,10 @@ def run_new_plain(args, ask=None) -> int:
 
 def _ask_header(args, ask) -> dict:
     """The incident's title, window, severity, services and authors, as new_postmortem takes them."""
-    from pm_tui.cli.common import parse_utc
     from pm_tui.config import load_config
     from pm_tui.model import SEVERITIES
     from pm_tui.plain.prompts import check_required, split_list
+    from pm_tui.timeparse import parse_utc
 
     def check_time(text: str, required: bool = True) -> str | None:
         if not text:

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from pm_tui.cli.common import add_repo_option, open_repo, parse_utc
+from pm_tui.cli.common import add_repo_option, open_repo
 from pm_tui.errors import PmTuiError, UsageError
 from pm_tui.model import SEVERITIES, new_postmortem
+from pm_tui.timeparse import parse_utc
 
 
 def register(sub) -> None:

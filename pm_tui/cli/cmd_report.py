@@ -37,34 +37,19 @@ def register(sub) -> None:
     p.set_defaults(func=run)
 
 
-def render(repo, pm, fmt: str) -> str:
-    """The report text for an e-mail body, as the wizard sends it: Markdown from the team
-    template, HTML without the graphs (many mail readers drop inline SVG)."""
-    from pm_tui.report import render_html, render_markdown, team_template
-
-    if fmt == "html":
-        return render_html(pm)
-    return render_markdown(pm, team_template(repo.root))
-
-
 def run(args) -> int:
     from pm_tui.errors import UsageError
-    from pm_tui.report import team_template
-    from pm_tui.report.files import render_report, write_report
-    from pm_tui.report.metrics import repo_series
+    from pm_tui.workflow.report import export_report, render_report
 
     if args.format == "pdf" and not args.output:
         raise UsageError("a PDF report needs a file: add -o FILE.pdf")
     repo = open_repo(args)
     pm = repo.load(args.id)
-    template = team_template(repo.root) if args.format == "markdown" else None
-    series = repo_series(repo, pm)
-    options = {"series": series, "template": template, "metrics": args.metric}
+    options = {"metrics": args.metric, "page_size": args.page_size}
     if not args.output:
-        text = render_report(pm, args.format, page_size=args.page_size, **options)
-        sys.stdout.write(text)
+        sys.stdout.write(render_report(repo, pm, args.format, **options))
         return 0
-    written = write_report(pm, Path(args.output), args.format, page_size=args.page_size, **options)
+    written = export_report(repo, pm, args.format, Path(args.output), **options)
     print(f"wrote {args.output}", file=sys.stderr)
     for graph in written.graphs:
         print(f"wrote {graph}", file=sys.stderr)

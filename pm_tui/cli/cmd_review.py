@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import sys
 
-from pm_tui.cli.common import add_repo_option, open_repo, parse_date
+from pm_tui.cli.common import add_repo_option, open_repo
+from pm_tui.timeparse import parse_date
 
 
 def register(sub) -> None:

@@ -2,13 +2,9 @@
 
 from __future__ import annotations
 
-import re
 import sys
-from datetime import time
-from pathlib import Path
 
 from pm_tui.cli.common import add_repo_option, open_repo
-from pm_tui.errors import UsageError
 
 
 def register(sub) -> None:
@@ -23,32 +19,23 @@ def register(sub) -> None:
     p.set_defaults(func=run)
 
 
-def _time(text: str | None) -> time | None:
-    if text is None:
-        return None
-    m = re.fullmatch(r"(\d{1,2}):(\d{2})", text.strip())
-    if not m or int(m.group(1)) > 23 or int(m.group(2)) > 59:
-        raise UsageError(f"--time '{text}' is not a time of day: use HH:MM (UTC), e.g. 14:30")
-    return time(int(m.group(1)), int(m.group(2)))
-
-
 def run(args) -> int:
     from pm_tui.model import now_utc
-    from pm_tui.schedule import calendar, ensure_follow_up
+    from pm_tui.timeparse import parse_time_of_day
+    from pm_tui.workflow.follow_up import schedule_follow_up
 
-    at = _time(args.time)
+    at = parse_time_of_day(args.time) if args.time is not None else None
     repo = open_repo(args)
     pm = repo.load(args.id)
-    if ensure_follow_up(pm):
+    done = schedule_follow_up(
+        repo, pm, now_utc(), weekly=args.weekly, at=at, path=args.output or None
+    )
+    if done.changed:
         repo.save(pm)
-        repo.commit(pm, f"follow-up review scheduled for {pm.follow_up_review.isoformat()}")
+        repo.commit(pm, done.changed[0])
         print(f"follow-up review set to {pm.follow_up_review.isoformat()}", file=sys.stderr)
-    text = calendar(pm, now=now_utc(), weekly=args.weekly, at=at)
     if args.output:
-        from pm_tui.atomic_write import atomic_write_text
-
-        atomic_write_text(Path(args.output), text)
         print(f"wrote {args.output}", file=sys.stderr)
     else:
-        sys.stdout.buffer.write(text.encode("utf-8"))
+        sys.stdout.buffer.write(done.calendar.encode("utf-8"))
     return 0

@@ -19,36 +19,14 @@ def register(sub) -> None:
 
 def run(args) -> int:
     from pm_tui.config import load_config
-    from pm_tui.trackers.github import sync
-    from pm_tui.trackers.github_api import GitHub, api_url, token
+    from pm_tui.workflow.tickets import sync_tickets
 
     repo = open_repo(args)
-    config = load_config()
-    api = api_url(args.github_api, config)
-    changed = 0
-    gh = None
-    try:
-        for summary in repo.summaries():
-            pm = summary.postmortem
-            if pm is None:
-                print(f"pm-tui: skipped {summary.path.name}: {summary.error}", file=sys.stderr)
-                continue
-            if not any(a.tracker_url for a in pm.actions):
-                continue
-            if gh is None:
-                gh = GitHub(api, token(config))
-            changes, problems = sync(gh, pm)
-            for line in problems:
-                print(f"pm-tui: {line}", file=sys.stderr)
-            if not changes:
-                continue
-            for item, old, new in changes:
-                print(f"{pm.id} {item}: {old} → {new}")
-            repo.save(pm)
-            repo.commit(pm, "action item statuses synced from GitHub")
-            changed += 1
-    finally:
-        if gh is not None:
-            gh.close()
-    print(f"{changed} post-mortem(s) updated" if changed else "everything already in sync")
+    done = sync_tickets(repo, load_config(), args.github_api)
+    for line in done.gaps:
+        print(f"pm-tui: {line}", file=sys.stderr)
+    for pm_id, item, old, new in done.changes:
+        print(f"{pm_id} {item}: {old} → {new}")
+    n = len(done.updated)
+    print(f"{n} post-mortem(s) updated" if n else "everything already in sync")
     return 0

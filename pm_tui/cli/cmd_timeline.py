@@ -27,7 +27,9 @@ def register(sub: argparse._SubParsersAction) -> None:
         "--baseline", type=int, default=60, metavar="MIN", help="minutes of baseline (60)"
     )
     p.add_argument(
-        "--accept-all", action="store_true", help="add every candidate to the timeline and save"
+        "--accept-all",
+        action="store_true",
+        help="add every candidate not dismissed to the timeline and save",
     )
     p.add_argument("--no-commit", action="store_true", help="save but do not commit")
     add_repo_option(p)
@@ -35,20 +37,26 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from pm_tui.timeline import accept, load_candidates
-    from pm_tui.timeline.rebuild import rebuild
+    from pm_tui.timeline import load_candidates
+    from pm_tui.workflow.candidates import (
+        accept_candidates,
+        pending_candidates,
+        rebuild_candidates,
+    )
 
     repo = open_repo(args)
     pm = repo.load(args.id)
     changed = []
     if args.rebuild or args.from_evidence:
-        built = rebuild(repo, pm, args.from_evidence, args.baseline)
+        built = rebuild_candidates(
+            repo, pm, from_evidence=args.from_evidence, baseline_minutes=args.baseline
+        )
         candidates = built.candidates
         for note in built.notes:
             print(f"  {note}", file=sys.stderr)
         if args.from_evidence:
             repo.save(pm)
-        changed.append(f"{len(candidates)} timeline candidates")
+        changed += built.changed
     else:
         candidates = load_candidates(repo, pm.id)
         if not candidates:
@@ -56,13 +64,11 @@ def run(args: argparse.Namespace) -> int:
             return 0
     print(candidates_table(candidates))
     if args.accept_all:
-        before = len(pm.timeline)
-        pm = accept(pm, candidates)
+        accepted = accept_candidates(pm, pending_candidates(repo, pm))
+        pm = accepted.pm
         repo.save(pm)
-        added = len(pm.timeline) - before
-        print(f"Added {added} row(s) to the timeline of {pm.id}.", file=sys.stderr)
-        if added:
-            changed.append(f"{added} rows accepted")
+        print(f"Added {len(accepted.added)} row(s) to the timeline of {pm.id}.", file=sys.stderr)
+        changed += accepted.changed
     if changed and not args.no_commit:
         repo.commit(pm, "timeline: " + ", ".join(changed))
     return 0

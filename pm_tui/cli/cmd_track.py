@@ -40,42 +40,31 @@ def _print(results) -> None:
 
 
 def run(args) -> int:
-    from pm_tui.config import config_section, load_config
-    from pm_tui.errors import UsageError
-    from pm_tui.trackers import TrackerError
-    from pm_tui.trackers.github import plan, track
-    from pm_tui.trackers.github_api import GitHub, api_url, token
+    from pm_tui.config import load_config
+    from pm_tui.errors import PmTuiError
+    from pm_tui.workflow.tickets import TicketOptions, create_tickets, github_repo
 
-    if not args.github:
-        args.github = config_section(load_config(), "github").get("repo")
-        if not args.github:
-            raise UsageError(
-                "which GitHub repository? pass --github OWNER/REPO or set it with pm-tui init"
-            )
+    config = load_config()
+    options = TicketOptions(args.github, args.github_api, args.dry_run)
+    github_repo(options, config)  # a missing repository is said before anything is read
     repo = open_repo(args)
-    path = repo.resolve(args.id)
     pm = repo.load(args.id)
-    rel = path.relative_to(repo.root).as_posix() if path.is_relative_to(repo.root) else path.name
     if not pm.actions:
         print(f"{pm.id} has no action items: nothing to track")
         return 0
-    if args.dry_run:
-        _print(plan(pm, rel))
+    done = create_tickets(repo, pm, options, config)
+    _print(done.results)
+    if options.dry_run:
         return 0
-    config = load_config()
-    with GitHub(api_url(args.github_api, config), token(config)) as gh:
-        try:
-            results = track(gh, args.github, pm, rel)
-        except TrackerError as exc:
-            done = getattr(exc, "results", [])
-            _print(done)
-            if any(r.outcome in ("created", "updated") or r.url for r in done):
-                repo.save(pm)
-                repo.commit(pm, "action items tracked in GitHub (partly)")
-                print("the issues made before the error are recorded", file=sys.stderr)
-            raise
-    _print(results)
-    repo.save(pm)
-    if repo.commit(pm, f"action items tracked in GitHub ({args.github})"):
-        print(f"recorded the issue links in {rel} and committed")
+    if done.changed or not done.failed:
+        repo.save(pm)
+        committed = repo.commit(pm, done.tracked_message())
+        if done.failed:
+            print("the issues made before the error are recorded", file=sys.stderr)
+        elif committed:
+            path = repo.resolve(pm.id)
+            rel = path.relative_to(repo.root).as_posix() if path.is_relative_to(repo.root) else path
+            print(f"recorded the issue links in {rel} and committed")
+    if done.failed:
+        raise done.error or PmTuiError(done.failed[0])
     return 0

@@ -17,6 +17,7 @@ from pm_tui.collectors.common import iso, parse_time
 from pm_tui.collectors.evidence import CollectResult, Evidence
 from pm_tui.errors import PmTuiError
 
+EVIDENCE_FILE = "evidence.jsonl"  # kept beside the post-mortem, in <id>.evidence/
 MAX_BYTES = 1_000_000
 MAX_SERIES_BUCKETS = 120  # each bucket keeps its low and high point: at most 240 points
 MAX_LOG_RECORDS = 2_000

@@ -91,6 +91,13 @@ def incident_graph(
         marks.append(
             svg.Mark(e.time, label, f"{e.time:%Y-%m-%d %H:%M:%S} UTC · {e.kind} · {e.text}")
         )
+    outside = sum(1 for e in pm.timeline if not start <= e.time <= end)
+    note = (
+        f"{outside} timeline event{'s' if outside != 1 else ''} outside this window "
+        f"{'is' if outside == 1 else 'are'} not marked."
+        if outside
+        else ""
+    )
     return svg.time_series_chart(
         [(s.name, s.points) for s in series],
         start,
@@ -98,6 +105,7 @@ def incident_graph(
         title=f"{pm.title} — metrics, {start:%Y-%m-%d %H:%M} to {end:%H:%M} UTC",
         bands=_phases(pm),
         marks=marks,
+        note=note,
         standalone=standalone,
     )
 

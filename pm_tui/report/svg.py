@@ -359,10 +359,12 @@ def time_series_chart(
     bands: Sequence[Band] = (),
     marks: Sequence[Mark] = (),
     label_rows: int = 4,
+    note: str = "",
     standalone: bool = False,
 ) -> str:
     """One panel per named series over [start, end] on a shared UTC axis, with shaded bands
-    across all panels and marks as ticks, labelled where room allows, above them."""
+    across all panels and marks as ticks, labelled where room allows, above them; `note` is
+    a line of small print under the legend."""
     left, right = 64, width - 16
     row_h = FONT + 6
     marks_top = 20
@@ -371,7 +373,7 @@ def time_series_chart(
     gap = 26
     plot_bottom = plot_top + len(series) * (panel_height + gap) - gap
     legend_top = plot_bottom + 40
-    legend_h = 20 if bands else 0
+    legend_h = (20 if bands else 0) + (16 if note else 0)
     height = int(legend_top + legend_h + 6)
     svg = Svg(width, height, title, f"{len(series)} series from {start:%Y-%m-%d %H:%M} UTC")
     tscale = TimeScale(start, end, left, right)
@@ -395,6 +397,8 @@ def time_series_chart(
         svg.rect(x, legend_top, 10, 10, f"bk{i % len(BANDS)}")
         svg.text(x + 14, legend_top + 9, band.label, "small")
         x += 14 + text_width(band.label) + 18
+    if note:
+        svg.text(left, legend_top + legend_h - 4, note, "small muted")
     return svg.render(standalone)
 
 

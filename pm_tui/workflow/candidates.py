@@ -1,0 +1,116 @@
+"""Use cases of step 2: rebuild the timeline candidates from the evidence, accept some of
+them into the curated timeline, dismiss others.
+
+The candidates are kept in `<id>.evidence/candidates.json`; the dismissed ones in
+`dismissed.json`, so a dismissal holds in every interface and every session.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from pm_tui.errors import UsageError
+from pm_tui.model import PostMortem, TimelineEvent
+from pm_tui.timeline.candidate import Candidate
+from pm_tui.workflow.collect import Collected, SourceProgress, collect_sources
+from pm_tui.workflow.outcome import Outcome
+from pm_tui.workflow.window import DEFAULT_BASELINE_MINUTES, collection_window
+
+if TYPE_CHECKING:
+    from pm_tui.postmortem_store import Repository
+
+
+@dataclass
+class Rebuilt(Outcome):
+    """The candidates made, and the collection of the evidence folder when one was given."""
+
+    candidates: list[Candidate] = field(default_factory=list)
+    collected: Collected | None = None
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Accepted(Outcome):
+    """The post-mortem with the accepted rows, and those rows (new T- ids)."""
+
+    pm: PostMortem | None = None
+    added: list[TimelineEvent] = field(default_factory=list)
+
+
+def rebuild_candidates(
+    repo: Repository,
+    pm: PostMortem,
+    *,
+    from_evidence: str | Path | None = None,
+    baseline_minutes: int = DEFAULT_BASELINE_MINUTES,
+    progress: Callable[[SourceProgress], None] | None = None,
+    cancel: threading.Event | None = None,
+) -> Rebuilt:
+    """Reconstruct the candidates of `pm` over the collection window and keep them.
+
+    With `from_evidence`, the folder's standard files are collected first (recorded in
+    `pm.sources`, kept in evidence.jsonl) and their evidence is used in full; otherwise the
+    kept evidence.jsonl is read. UsageError when there is no evidence.
+    """
+    from pm_tui.collectors.evidence_store import EVIDENCE_FILE, load_evidence
+    from pm_tui.timeline.reconstruct import reconstruct
+    from pm_tui.timeline.storage import save_candidates
+
+    window = collection_window(pm, baseline_minutes=baseline_minutes)
+    out = Rebuilt()
+    if from_evidence is not None:
+        from pm_tui.timeline.discover import specs_for_folder
+
+        specs, skipped = specs_for_folder(from_evidence)
+        out.notes.extend(f"skipped {s}" for s in skipped)
+        if not specs:
+            raise UsageError(f"{from_evidence}: no evidence files pm-tui can read in this folder")
+        out.collected = collect_sources(repo, pm, specs, window, progress=progress, cancel=cancel)
+        out.changed += out.collected.changed
+        out.failed += out.collected.failed
+        out.gaps += out.collected.gaps
+        out.notes += out.collected.failed + out.collected.gaps
+        evidence = [e for r in out.collected.results for e in r.evidence]
+    else:
+        evidence = load_evidence(repo.evidence_dir(pm.id) / EVIDENCE_FILE)
+        if not evidence:
+            raise UsageError(
+                f"no evidence kept for {pm.id}: run 'pm-tui collect {pm.id} ...' first, "
+                "or pass --from-evidence DIR"
+            )
+    out.candidates = reconstruct(evidence, window)
+    save_candidates(repo, pm.id, out.candidates)
+    out.changed.append(f"{len(out.candidates)} timeline candidates")
+    return out
+
+
+def pending_candidates(repo: Repository, pm: PostMortem) -> list[Candidate]:
+    """The kept candidates neither dismissed nor already in the timeline ([] when none)."""
+    from pm_tui.timeline import load_candidates, load_dismissed, pending
+
+    dismissed = load_dismissed(repo, pm.id)
+    return pending(pm, [c for c in load_candidates(repo, pm.id) if c.id not in dismissed])
+
+
+def dismiss_candidates(repo: Repository, pm_id: str, ids: list[str]) -> None:
+    """Remember that the person dismissed these candidates, so they stay dismissed."""
+    from pm_tui.timeline import dismiss
+
+    dismiss(repo, pm_id, ids)
+
+
+def accept_candidates(pm: PostMortem, chosen: list[Candidate]) -> Accepted:
+    """A copy of `pm` with `chosen` added as timeline rows (new ids, time order); a candidate
+    already in the timeline (same kind, same second) is not added twice."""
+    from pm_tui.timeline import accept
+
+    known = {e.id for e in pm.timeline}
+    out = Accepted(pm=accept(pm, chosen))
+    out.added = [e for e in out.pm.timeline if e.id not in known]
+    if out.added:
+        out.changed.append(f"{len(out.added)} rows accepted")
+    return out
