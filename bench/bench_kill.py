@@ -85,7 +85,9 @@ def run(tries: int = 100, seed: int = 13, max_delay: float = 1.2) -> dict[str, f
             t0 = time.monotonic()
             follow = subprocess.run(_edit(root, f"follow-up {n}"), cwd=ROOT, env=env,
                                     capture_output=True, text=True, timeout=120)  # fmt: skip
-            figures["slowest_follow_up_s"] = max(figures["slowest_follow_up_s"], time.monotonic() - t0)
+            figures["slowest_follow_up_s"] = max(
+                figures["slowest_follow_up_s"], time.monotonic() - t0
+            )
             if follow.returncode != 0:
                 explained = ".lock exists" in follow.stderr and "delete" in follow.stderr
                 figures["follow_up_lock_explained" if explained else "follow_up_failures"] += 1

@@ -89,7 +89,9 @@ def test_a_loaded_post_mortem_saves_and_loads_again(text):
 # --- log readers ------------------------------------------------------------------------
 
 WINDOW = CollectWindow(
-    datetime(2025, 2, 9, 10, 0, tzinfo=UTC), datetime(2025, 2, 9, 11, 0, tzinfo=UTC), timedelta(hours=1)
+    datetime(2025, 2, 9, 10, 0, tzinfo=UTC),
+    datetime(2025, 2, 9, 11, 0, tzinfo=UTC),
+    timedelta(hours=1),
 )
 LINE = st.one_of(
     st.text(max_size=300),
@@ -98,7 +100,7 @@ LINE = st.one_of(
         st.integers(0, 59), st.integers(0, 59), st.text(max_size=80),
     ),
     st.builds(
-        lambda m, msg: '{"ts":"2025-02-09T10:%02d:00Z","level":"error","msg":%s}' % (m, msg),
+        lambda m, msg: '{"ts":"2025-02-09T10:' + f'{m:02d}' + ':00Z","level":"error","msg":' + msg + "}",
         st.integers(0, 59), st.sampled_from(['"ok"', "1", "null", "[1", '{"a":{"b":[]}}', '"\\ud800"']),
     ),
     st.builds(
@@ -109,7 +111,7 @@ LINE = st.one_of(
 
 
 def _collect(data: bytes, suffix: str = ".log"):
-    from pm_tui.collectors.logs import collect_logs
+    from pm_tui.collectors.logs.collect import collect_logs
 
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / f"fuzz{suffix}"
@@ -120,7 +122,11 @@ def _collect(data: bytes, suffix: str = ".log"):
             assert "\n" not in str(exc)
             return None
         for e in result.evidence:
-            assert WINDOW.read_start - timedelta(minutes=5) <= e.time <= WINDOW.end + timedelta(minutes=5)
+            assert (
+                WINDOW.read_start - timedelta(minutes=5)
+                <= e.time
+                <= WINDOW.end + timedelta(minutes=5)
+            )
         return result
 
 
