@@ -37,7 +37,7 @@ def _edit(root: Path, text: str) -> list[str]:
     ]  # fmt: skip
 
 
-def run(tries: int = 100, seed: int = 13, max_delay: float = 1.2) -> dict[str, float]:
+def run(tries: int = 100, seed: int = 13, max_delay: float = 10.0) -> dict[str, float]:
     """Run `tries` kill -9 rounds; the figures as a dict."""
     from pm_tui.cli.cmd_demo import make_demo_repo
     from pm_tui.postmortem_store import Repository
@@ -52,12 +52,17 @@ def run(tries: int = 100, seed: int = 13, max_delay: float = 1.2) -> dict[str, f
     with tempfile.TemporaryDirectory(prefix="pm-tui-kill-") as tmp:
         root = make_demo_repo(Path(tmp) / "repo")
         repo = Repository(root)
+        # how long one whole edit takes here: kills land between its start-up and its end
+        t0 = time.monotonic()
+        subprocess.run(_edit(root, "calibration"), cwd=ROOT, env=env, capture_output=True)
+        whole = time.monotonic() - t0
+        figures["edit_s"] = whole
         for n in range(tries):
             figures["tries"] += 1
             text = f"Summary of try {n}"
             proc = subprocess.Popen(_edit(root, text), cwd=ROOT, env=env,
                                     stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)  # fmt: skip
-            time.sleep(rnd.uniform(0, max_delay))
+            time.sleep(rnd.uniform(0.4 * whole, min(max_delay, 1.1 * whole)))
             if proc.poll() is None:
                 proc.send_signal(signal.SIGKILL)
                 figures["killed"] += 1
