@@ -285,6 +285,14 @@ class Repository:
         for f in fields(pm):
             setattr(pm, f.name, getattr(merged, f.name))
 
+    def file_bytes(self, path: Path) -> bytes | None:
+        """A post-mortem file's bytes as on disk (None when absent): comparing them tells an
+        editor that another writer changed the file (a few kB; no hash needed)."""
+        try:
+            return Path(path).read_bytes()
+        except FileNotFoundError:
+            return None
+
     def paths_of(self, pm_id: str) -> list[Path]:
         """The files a commit of this post-mortem includes."""
         paths = [self.path_for(pm_id)]

@@ -126,8 +126,9 @@ def parse_deadline(text: str, *, today: date) -> date:
 
 
 def parse_utc(text: str, what: str = "time") -> datetime:
-    """An ISO 8601 moment (--start, --end...): with an offset it is converted to UTC, without
-    one it is taken as UTC; UsageError naming `what` otherwise."""
+    """An ISO 8601 moment (--start, a form's start time...), `T` or a space between date and
+    time: with an offset it is converted to UTC, without one it is taken as UTC; UsageError
+    naming `what` otherwise."""
     raw = text.strip()
     value = raw.replace("z", "Z")
     if value.endswith("Z"):
@@ -136,8 +137,8 @@ def parse_utc(text: str, what: str = "time") -> datetime:
         parsed = datetime.fromisoformat(value)
     except ValueError:
         raise UsageError(
-            f"{what} '{raw}' is not a time: use ISO 8601 like 2025-02-09T10:05:00Z "
-            "(UTC) or 2025-02-09T11:05:00+01:00"
+            f"{what} '{raw}' is not a time: use 2025-02-09 10:05 (UTC), ISO 8601 like "
+            "2025-02-09T10:05:00Z, or 2025-02-09T11:05:00+01:00"
         ) from None
     if parsed.tzinfo is None:
         parsed = parsed.replace(tzinfo=UTC)

@@ -9,7 +9,6 @@ from __future__ import annotations
 import gc
 from collections.abc import Callable
 from datetime import datetime
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual.app import App
@@ -62,14 +61,6 @@ def _confirm(question: str, yes: str, no: str) -> ModalScreen[bool]:
     from screens.modals import ConfirmModal
 
     return ConfirmModal(question, yes=yes, no=no)
-
-
-def _file_bytes(path: Path) -> bytes | None:
-    # The file's bytes themselves (a few kB): comparing them needs no hash library at start.
-    try:
-        return path.read_bytes()
-    except FileNotFoundError:
-        return None
 
 
 class PmTuiApp(AppTasks, App):
@@ -165,7 +156,7 @@ class PmTuiApp(AppTasks, App):
             self.notify(str(exc), title="Cannot open", severity="error", timeout=10)
             self.show_start()
             return
-        self.pm, self._dirty, self._disk_bytes = pm, False, _file_bytes(path)
+        self.pm, self._dirty, self._disk_bytes = pm, False, self.repo.file_bytes(path)
         if neutralise_model(pm):
             self.notify(
                 "This post-mortem holds terminal control characters: they are shown as "
@@ -317,7 +308,7 @@ class PmTuiApp(AppTasks, App):
         if self.pm is None or self.read_only:
             return False
         path = self.repo.path_for(self.pm.id)
-        if not force and _file_bytes(path) != self._disk_bytes:
+        if not force and self.repo.file_bytes(path) != self._disk_bytes:
             self._ask_conflict()
             return False
         try:
@@ -325,7 +316,7 @@ class PmTuiApp(AppTasks, App):
         except (PmTuiError, OSError) as exc:
             self.notify(f"Not saved: {exc}", severity="error", timeout=10)
             return False
-        self._disk_bytes, self._dirty = _file_bytes(path), False
+        self._disk_bytes, self._dirty = self.repo.file_bytes(path), False
         workstate.discard_autosave(self.repo.root, self.pm.id)
         return True
 

@@ -7,7 +7,7 @@ writes the dict into the model. Inputs carry validators so bad values are refuse
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -18,7 +18,7 @@ from textual.widgets import Button, Input, Label, Select, SelectionList, Static
 
 from pm_tui import model
 from pm_tui.errors import PmTuiError, UsageError
-from pm_tui.timeparse import format_event_time, parse_deadline, parse_event_time
+from pm_tui.timeparse import format_event_time, parse_deadline, parse_event_time, parse_utc
 from screens.modals import ParseValidator
 
 
@@ -301,11 +301,7 @@ class FactorForm(FormModal):
 
 
 def _parse_utc(text: str) -> datetime:
-    try:
-        value = datetime.fromisoformat(text.strip().replace(" ", "T", 1))
-    except ValueError:
-        raise UsageError(f"'{text}' is not a date and time: use 2025-02-09 10:05 (UTC)") from None
-    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+    return parse_utc(text, "the time")
 
 
 class NewPostMortemForm(FormModal):

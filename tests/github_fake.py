@@ -25,6 +25,7 @@ class FakeGitHub:
         self.max_per_page = 100  # GitHub's cap; tests lower it to exercise pagination
         self.posts_before_limit: int | None = None  # rate-limit POSTs after this many
         self.requests: list[tuple[str, str]] = []
+        self.payloads: list[tuple[str, str, dict]] = []  # method, path, JSON body sent
         self.lock = threading.Lock()
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(self))
         self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
@@ -37,6 +38,7 @@ class FakeGitHub:
             self.max_per_page = 100
             self.posts_before_limit = None
             self.requests = []
+            self.payloads = []
 
     def count(self, method: str) -> int:
         return sum(1 for m, _ in self.requests if m == method)
@@ -93,6 +95,8 @@ def _handler(gh: FakeGitHub):
                 return self._send(200, {"full_name": m.group(1)})
             length = int(self.headers.get("Content-Length") or 0)
             payload = json.loads(self.rfile.read(length)) if length else {}
+            if payload:
+                gh.payloads.append((method, parts.path, json.loads(json.dumps(payload))))
             with gh.lock:
                 if m.group(3) is None and method == "POST":
                     return self._create(m.group(1), repo, payload)

@@ -2,7 +2,7 @@
 graphs drawn where they belong, in light and dark, no console errors; the PDF's pages and
 text (pdftotext); the wizard's `o` opening the HTML in the person's browser without waiting.
 
-One Chromium serves the session (DevTools over a pipe: no port, nothing beyond loopback);
+One Chromium serves this module (DevTools over a pipe: no port, nothing beyond loopback);
 the PDF test runs `pm-tui report --format pdf`, which starts its own, as a person's would.
 """
 
@@ -25,7 +25,7 @@ from tests.wizard_helpers import frozen_clock, wait_until
 VIEWPORT = (1200, 3200)  # tall enough that both graphs are on screen, unscrolled
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")  # the only module that uses it: closed when it is done
 def chromium():
     from pm_tui.report.pdf import find_chromium
     from tests.chromium import Chromium

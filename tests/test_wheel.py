@@ -76,6 +76,8 @@ def test_demo_and_validate_from_the_wheel(installed, tmp_path):
     assert '"first_symptom"' in (evidence / "candidates.json").read_text()
     checked = _run(installed / "bin" / "pm-tui", "--repo", repo, "validate", "--all", cwd=tmp_path)
     assert "2 post-mortems checked: no errors." in checked.stdout + checked.stderr
+    completion = _run(installed / "bin" / "pm-tui", "completion", "bash", cwd=tmp_path)
+    assert "complete -o default -o bashdefault -F _pm_tui pm-tui" in completion.stdout
 
 
 def test_man_page_is_installed_and_lists_every_command(installed):

@@ -13,6 +13,7 @@ import threading
 import time
 from typing import TYPE_CHECKING
 
+from pm_tui.cli.output import add_format_option, emit_json, outcome_fields, wants_json
 from pm_tui.errors import UsageError
 
 if TYPE_CHECKING:
@@ -86,6 +87,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         "--baseline", type=int, default=60, metavar="MIN", help="minutes read before the start (60)"
     )
     p.add_argument("--no-commit", action="store_true", help="save but do not commit")
+    add_format_option(p)
     p.set_defaults(func=run)
 
 
@@ -156,8 +158,35 @@ def run(args: argparse.Namespace) -> int:
     repo.save(pm)
     if not args.no_commit:
         repo.commit(pm, done.commit_message("collect evidence"))
-    print(summary_table(done.results))
-    return collect_exit_code(done.results)
+    code = collect_exit_code(done.results)
+    if wants_json(args):
+        emit_json(collected_json(pm.id, window, done, code))
+    else:
+        print(summary_table(done.results))
+    return code
+
+
+def collected_json(pm_id: str, window, done, exit_code: int) -> dict:
+    """`collect --format json` (docs/json-output.md): the window and one entry per source."""
+    from pm_tui.collectors.runner import is_failed
+
+    return {
+        "id": pm_id,
+        "window": {"read_start": window.read_start, "start": window.start, "end": window.end},
+        "sources": [
+            {
+                "kind": r.kind,
+                "target": r.target,
+                "evidence": len(r.evidence),
+                "gaps": [str(g) for g in r.gaps],
+                "redactions": r.redactions,
+                "status": "failed" if is_failed(r) else ("gaps" if r.gaps else "ok"),
+            }
+            for r in done.results
+        ],
+        **outcome_fields(done),
+        "exit_code": exit_code,
+    }
 
 
 def collect_exit_code(results: list[CollectResult]) -> int:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 
 from pm_tui.cli.common import add_repo_option, open_repo
+from pm_tui.cli.output import add_format_option, emit_json, outcome_fields, wants_json
 
 
 def register(sub) -> None:
@@ -28,6 +29,7 @@ def register(sub) -> None:
     p.add_argument("--from", dest="sender", metavar="ADDR", help="sender (config smtp.from)")
     p.add_argument("--report-url", metavar="URL", help="link to the report for the Slack message")
     add_repo_option(p)
+    add_format_option(p)
     p.set_defaults(func=run)
 
 
@@ -58,11 +60,14 @@ def run(args) -> int:
     done = distribute_report(repo, pm, options, config, now_utc())
     if done.late:
         print(f"pm-tui: warning: {done.late}", file=sys.stderr)
-    for sending in done.sent:
-        if sending.channel == "slack":
-            print(f"sent to Slack (webhook from ${options.slack_env})")
-        else:
-            print(f"sent by e-mail to {', '.join(sending.recipients)}")
+    if wants_json(args):  # docs/json-output.md; printed before any error is raised
+        emit_json({"id": pm.id, "sent": done.sent, "late": done.late, **outcome_fields(done)})
+    else:
+        for sending in done.sent:
+            if sending.channel == "slack":
+                print(f"sent to Slack (webhook from ${options.slack_env})")
+            else:
+                print(f"sent by e-mail to {', '.join(sending.recipients)}")
     if done.sent:
         repo.save(pm)
         repo.commit(pm, done.commit_message("report distributed"))

@@ -15,10 +15,8 @@ def register(sub) -> None:
 
 
 def _badge(pm) -> dict:
-    try:
-        from pm_tui.validation import validate
-    except ImportError:
-        return {}
+    from pm_tui.validation import validate
+
     findings = validate(pm)
     return {
         "errors": sum(1 for f in findings if f.severity == "error"),

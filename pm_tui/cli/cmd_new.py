@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pm_tui.cli.common import add_repo_option, open_repo
+from pm_tui.cli.output import add_format_option, emit_json, wants_json
 from pm_tui.errors import PmTuiError, UsageError
 from pm_tui.model import SEVERITIES, new_postmortem
 from pm_tui.timeparse import parse_utc
@@ -19,6 +20,7 @@ def register(sub) -> None:
     p.add_argument("--plain", action="store_true", help="ask every step as plain prompts")
     p.add_argument("--no-commit", action="store_true", help="save the file but do not commit")
     p.add_argument("--push", action="store_true", help="push the commit to the configured remote")
+    add_format_option(p)
     from pm_tui.plain.options import add_step_options
 
     add_step_options(p, with_commit=False)  # the --plain steps' options, for scripts
@@ -64,6 +66,9 @@ def run(args) -> int:
     path = repo.save(pm)
     if not args.no_commit:
         repo.commit(pm, "new draft", push=args.push)
+    if wants_json(args):
+        emit_json({"id": pm.id, "path": path})
+        return 0
     print(pm.id)
     print(path)
     return 0

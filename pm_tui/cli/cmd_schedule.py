@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 
 from pm_tui.cli.common import add_repo_option, open_repo
+from pm_tui.cli.output import add_format_option, emit_json, wants_json
 
 
 def register(sub) -> None:
@@ -16,6 +17,7 @@ def register(sub) -> None:
     p.add_argument("--weekly", action="store_true", help="add a weekly review of the open items")
     p.add_argument("--time", metavar="HH:MM", help="time of day in UTC (default: all-day events)")
     add_repo_option(p)
+    add_format_option(p)
     p.set_defaults(func=run)
 
 
@@ -34,7 +36,18 @@ def run(args) -> int:
         repo.save(pm)
         repo.commit(pm, done.changed[0])
         print(f"follow-up review set to {pm.follow_up_review.isoformat()}", file=sys.stderr)
-    if args.output:
+    if wants_json(args):  # docs/json-output.md
+        emit_json(
+            {
+                "id": pm.id,
+                "follow_up_review": pm.follow_up_review,
+                "weekly": args.weekly,
+                "path": done.path.resolve() if done.path else None,
+                "calendar": done.calendar,
+                "changed": done.changed,
+            }
+        )
+    elif args.output:
         print(f"wrote {args.output}", file=sys.stderr)
     else:
         sys.stdout.buffer.write(done.calendar.encode("utf-8"))

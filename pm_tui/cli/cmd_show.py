@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pm_tui.cli.common import add_repo_option, open_repo
+from pm_tui.cli.output import add_format_option, emit_json, wants_json
 from pm_tui.durations import durations, format_duration
 from pm_tui.model import SEVERITIES
 
@@ -11,6 +12,7 @@ def register(sub) -> None:
     p = sub.add_parser("show", help="print a post-mortem at a glance")
     p.add_argument("id", metavar="ID", help="post-mortem id (or a unique part of it), or a path")
     add_repo_option(p)
+    add_format_option(p)
     p.set_defaults(func=run)
 
 
@@ -19,7 +21,13 @@ def _t(value) -> str:
 
 
 def run(args) -> int:
-    pm = open_repo(args).load(args.id)
+    repo = open_repo(args)
+    pm = repo.load(args.id)
+    if wants_json(args):  # the export document (docs/json-export.md) and the file's path
+        from pm_tui.export import to_export
+
+        emit_json({**to_export(pm), "path": repo.resolve(pm.id)})
+        return 0
     d = durations(pm)
     out = [
         f"{pm.title}",

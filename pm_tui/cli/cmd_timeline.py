@@ -10,6 +10,7 @@ import argparse
 import sys
 
 from pm_tui.cli.common import add_repo_option, open_repo
+from pm_tui.cli.output import add_format_option, emit_json, wants_json
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -33,6 +34,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     p.add_argument("--no-commit", action="store_true", help="save but do not commit")
     add_repo_option(p)
+    add_format_option(p)
     p.set_defaults(func=run)
 
 
@@ -46,12 +48,14 @@ def run(args: argparse.Namespace) -> int:
 
     repo = open_repo(args)
     pm = repo.load(args.id)
-    changed = []
+    as_json = wants_json(args)
+    changed, notes, added = [], [], []
     if args.rebuild or args.from_evidence:
         built = rebuild_candidates(
             repo, pm, from_evidence=args.from_evidence, baseline_minutes=args.baseline
         )
         candidates = built.candidates
+        notes = built.notes
         for note in built.notes:
             print(f"  {note}", file=sys.stderr)
         if args.from_evidence:
@@ -59,18 +63,30 @@ def run(args: argparse.Namespace) -> int:
         changed += built.changed
     else:
         candidates = load_candidates(repo, pm.id)
-        if not candidates:
+        if not candidates and not as_json:
             print(f"No candidates for {pm.id}: run 'pm-tui timeline {pm.id} --rebuild'.")
             return 0
-    print(candidates_table(candidates))
+    if not as_json:
+        print(candidates_table(candidates))
     if args.accept_all:
         accepted = accept_candidates(pm, pending_candidates(repo, pm))
         pm = accepted.pm
         repo.save(pm)
         print(f"Added {len(accepted.added)} row(s) to the timeline of {pm.id}.", file=sys.stderr)
         changed += accepted.changed
+        added = accepted.added
     if changed and not args.no_commit:
         repo.commit(pm, "timeline: " + ", ".join(changed))
+    if as_json:  # docs/json-output.md
+        emit_json(
+            {
+                "id": pm.id,
+                "candidates": [c.as_dict() for c in candidates],
+                "added": added,
+                "notes": notes,
+                "changed": changed,
+            }
+        )
     return 0
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 
 from pm_tui.cli.common import add_repo_option, open_repo
+from pm_tui.cli.output import add_format_option, emit_json, outcome_fields, wants_json
 
 
 def register(sub) -> None:
@@ -26,6 +27,7 @@ def register(sub) -> None:
     )
     p.add_argument("--dry-run", action="store_true", help="say what would be done; send nothing")
     add_repo_option(p)
+    add_format_option(p)
     p.set_defaults(func=run)
 
 
@@ -49,11 +51,23 @@ def run(args) -> int:
     github_repo(options, config)  # a missing repository is said before anything is read
     repo = open_repo(args)
     pm = repo.load(args.id)
-    if not pm.actions:
+    as_json = wants_json(args)
+    if not pm.actions and not as_json:
         print(f"{pm.id} has no action items: nothing to track")
         return 0
     done = create_tickets(repo, pm, options, config)
-    _print(done.results)
+    if as_json:  # printed before any error is raised: the items done so far count
+        emit_json(
+            {
+                "id": pm.id,
+                "repository": done.target,
+                "dry_run": options.dry_run,
+                "items": done.results,
+                **outcome_fields(done),
+            }
+        )
+    else:
+        _print(done.results)
     if options.dry_run:
         return 0
     if done.changed or not done.failed:
@@ -64,7 +78,10 @@ def run(args) -> int:
         elif committed:
             path = repo.resolve(pm.id)
             rel = path.relative_to(repo.root).as_posix() if path.is_relative_to(repo.root) else path
-            print(f"recorded the issue links in {rel} and committed")
+            print(
+                f"recorded the issue links in {rel} and committed",
+                file=sys.stderr if as_json else sys.stdout,
+            )
     if done.failed:
         raise done.error or PmTuiError(done.failed[0])
     return 0

@@ -52,6 +52,12 @@ def to_jsonable(value: Any) -> Any:
     return value
 
 
+def outcome_fields(outcome) -> dict[str, list[str]]:
+    """The parts every workflow result has (pm_tui.workflow.outcome.Outcome): what changed,
+    what failed, what could not be read."""
+    return {"changed": outcome.changed, "failed": outcome.failed, "gaps": outcome.gaps}
+
+
 def emit_json(data: Any, stream=None) -> None:
     """Print `data` as one indented JSON document (UTF-8, keys in the given order)."""
     stream = stream or sys.stdout

@@ -118,10 +118,9 @@ def _choice(value: str, allowed, option: str) -> str:
 
 
 def _date(value: str, option: str) -> date:
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise UsageError(f"{option}: '{value}' is not a date: use YYYY-MM-DD") from None
+    from pm_tui.timeparse import parse_date
+
+    return parse_date(value, option)
 
 
 def apply_step_options(pm: PostMortem, step: int, args: argparse.Namespace) -> None:

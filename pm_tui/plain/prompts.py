@@ -184,14 +184,15 @@ def _validator(check: Check | None) -> Callable[[str], bool | str] | None:
 # --- checks shared by the plain steps and init -------------------------------------------
 def check_date(text: str, *, required: bool = False) -> str | None:
     """None if `text` is a YYYY-MM-DD date (or blank when not required), else what is wrong."""
-    from datetime import date
+    from pm_tui.errors import UsageError
+    from pm_tui.timeparse import parse_date
 
     if not text:
         return "a date is needed (YYYY-MM-DD)" if required else None
     try:
-        date.fromisoformat(text)
-    except ValueError:
-        return f"'{text}' is not a date: use YYYY-MM-DD, e.g. 2025-03-01"
+        parse_date(text, "the date")
+    except UsageError as exc:
+        return str(exc)
     return None
 
 

@@ -7,7 +7,6 @@ the evidence itself is `pm-tui collect`; step 1 here records what to collect.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
 
 from pm_tui.model import (
     ACTION_STATUSES,
@@ -25,7 +24,7 @@ from pm_tui.model import (
 )
 from pm_tui.plain.prompts import Prompter, check_date, check_required
 from pm_tui.plain.rows import edit_list, row_menu
-from pm_tui.timeparse import parse_event_time
+from pm_tui.timeparse import parse_date, parse_event_time
 
 # Sources read from files get a path prompt with completion; the others take a URL or name.
 _FILE_KINDS = {"logs", "slack", "changes", "alert-notifications", "kube-events"}
@@ -225,7 +224,7 @@ def _ask_action(ask: Prompter, pm: PostMortem, item: ActionItem | None) -> None:
         factor,
         status,
     )
-    item.deadline = date.fromisoformat(deadline) if deadline else None
+    item.deadline = parse_date(deadline) if deadline else None
 
 
 def step_actions(pm: PostMortem, ask: Prompter) -> None:
@@ -266,7 +265,7 @@ def step_track(pm: PostMortem, ask: Prompter) -> None:
         pm.follow_up_review.isoformat() if pm.follow_up_review else "",
         check=check_date,
     )
-    pm.follow_up_review = date.fromisoformat(review) if review else None
+    pm.follow_up_review = parse_date(review) if review else None
     pm.status = ask.select("Status:", STATUSES, default=pm.status)
 
 
