@@ -128,7 +128,7 @@ def _held_for(path: Path) -> float:
 class LockedError(PmTuiError):
     """Another live pm-tui edits this post-mortem: nothing was written."""
 
-    exit_code = 3
+    exit_code = 1
 
 
 @contextmanager

@@ -20,7 +20,7 @@ from pm_tui.model import PostMortem
 class MergeConflict(PmTuiError):
     """Both edits changed the same field or row: `what` names it."""
 
-    exit_code = 3
+    exit_code = 1
 
     def __init__(self, what: str):
         self.what = what
