@@ -49,7 +49,9 @@ def main() -> None:
         rng = random.Random(3)
         files = sorted((root / "postmortems").glob("*.toml"))
         for f in files[::3]:  # a third of them get a blameful sentence in the summary
-            text = f.read_text().replace('summary = """\n', f'summary = """\n{rng.choice(BLAME)} ', 1)
+            text = f.read_text().replace(
+                'summary = """\n', f'summary = """\n{rng.choice(BLAME)} ', 1
+            )
             f.write_text(text)
 
         t0 = time.perf_counter()
@@ -63,17 +65,21 @@ def main() -> None:
             total += len(findings)
             errors += sum(1 for x in findings if x.severity == "error")
         whole = time.perf_counter() - t0
-        print(f"validate {len(files)} post-mortems in-process (one core): {whole:.2f} s "
-              f"({whole / len(files) * 1000:.2f} ms each; {total} findings, {errors} errors)  "
-              f"bar 2 s: {'ok' if whole <= 2 else 'MISSED'}")
+        print(
+            f"validate {len(files)} post-mortems in-process (one core): {whole:.2f} s "
+            f"({whole / len(files) * 1000:.2f} ms each; {total} findings, {errors} errors)  "
+            f"bar 2 s: {'ok' if whole <= 2 else 'MISSED'}"
+        )
 
         t0 = time.perf_counter()
         out = subprocess.run(
             [sys.executable, "-m", "pm_tui.cli.main", "--repo", str(root), "validate", "--all"],
             capture_output=True, text=True, cwd=ROOT,
         )  # fmt: skip
-        print(f"pm-tui validate --all (subprocess, exit {out.returncode}): "
-              f"{time.perf_counter() - t0:.2f} s")
+        print(
+            f"pm-tui validate --all (subprocess, exit {out.returncode}): "
+            f"{time.perf_counter() - t0:.2f} s"
+        )
 
     from pm_tui.language import check_prose
 
@@ -90,8 +96,10 @@ def main() -> None:
         check_prose(doc)
         runs.append(time.perf_counter() - t0)
     ms = statistics.median(runs) * 1000
-    print(f"language checks on a 5,000-word document (real post-mortem prose): median {ms:.1f} ms  "
-          f"bar 50 ms: {'ok' if ms <= 50 else 'MISSED'}")
+    print(
+        f"language checks on a 5,000-word document (real post-mortem prose): median {ms:.1f} ms  "
+        f"bar 50 ms: {'ok' if ms <= 50 else 'MISSED'}"
+    )
 
 
 if __name__ == "__main__":

@@ -52,7 +52,11 @@ def write_autosave(root: Path, pm: PostMortem, real_file: Path | None = None) ->
     if real_file is not None and real_file.exists():
         existing = real_file.read_text(encoding="utf-8")
     path = autosave_path(root, pm.id)
-    atomic_write_text(path, render_postmortem(pm, existing))
+    try:
+        text = render_postmortem(pm, existing)
+    except PmTuiError:  # the real file cannot be merged into: the copy is written afresh
+        text = render_postmortem(pm, None)
+    atomic_write_text(path, text)
     return path
 
 

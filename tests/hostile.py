@@ -48,3 +48,55 @@ def git_history(root: Path) -> str:
         text=True,
         errors="replace",
     ).stdout
+
+
+# The peak memory of the CLI itself: VmHWM of its own address space (ru_maxrss would carry
+# over the forking parent's size across exec).
+_MEASURED = (
+    "import atexit, runpy, sys\n"
+    "def _peak():\n"
+    "    for line in open('/proc/self/status'):\n"
+    "        if line.startswith('VmHWM:'):\n"
+    "            sys.__stderr__.write('PEAK_KB ' + line.split()[1] + '\\n')\n"
+    "atexit.register(_peak)\n"
+    "sys.argv = ['pm-tui'] + sys.argv[1:]\n"
+    "runpy.run_module('pm_tui.cli.main', run_name='__main__')\n"
+)
+
+
+def peak_mb_of(code: str) -> str:
+    """`code` (a `python -c` program) that also reports its peak memory on stderr."""
+    return (
+        "import atexit, sys\n"
+        "def _peak():\n"
+        "    for line in open('/proc/self/status'):\n"
+        "        if line.startswith('VmHWM:'):\n"
+        "            sys.__stderr__.write('PEAK_KB ' + line.split()[1] + '\\n')\n"
+        "atexit.register(_peak)\n" + code
+    )
+
+
+def run_cli_measured(*args: str, cwd, timeout: float = 120):
+    """Run `pm-tui ARGS`: (CompletedProcess, seconds, peak MB of the CLI process)."""
+    import sys
+    import time
+
+    t0 = time.monotonic()
+    out = subprocess.run(
+        [sys.executable, "-c", _MEASURED, *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        errors="replace",
+        timeout=timeout,
+        env={**os.environ, "NO_COLOR": "1"},
+    )
+    return out, time.monotonic() - t0, peak_from(out.stderr)
+
+
+def peak_from(stderr: str) -> float:
+    """The PEAK_KB figure a measured process wrote, in MB (0 when absent)."""
+    for line in stderr.splitlines():
+        if line.startswith("PEAK_KB "):
+            return int(line.split()[1]) / 1024
+    return 0.0

@@ -11,9 +11,10 @@ import sys
 
 from tests import hostile_logs
 from tests.conftest import ROOT
+from tests.hostile import peak_from, peak_mb_of
 
 PROBE = """
-import json, sys, resource
+import json, sys
 from datetime import datetime, UTC, timedelta
 from pm_tui.collectors.evidence import CollectWindow, CollectorError
 from pm_tui.collectors.logs.collect import collect_logs
@@ -23,14 +24,13 @@ try:
     out = {"evidence": len(r.evidence), "gaps": [str(g) for g in r.gaps], "counts": r.counts}
 except CollectorError as exc:
     out = {"error": str(exc)}
-out["rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 print(json.dumps(out))
 """
 
 
 def _collect(path) -> dict:
     done = subprocess.run(
-        [sys.executable, "-c", PROBE, str(path)],
+        [sys.executable, "-c", peak_mb_of(PROBE), str(path)],
         cwd=ROOT,
         capture_output=True,
         text=True,
@@ -38,7 +38,8 @@ def _collect(path) -> dict:
     )
     assert "Traceback" not in done.stderr, done.stderr[-2000:]
     result = json.loads(done.stdout)
-    assert result["rss_mb"] < 300, result
+    result["peak_mb"] = peak_from(done.stderr)
+    assert 0 < result["peak_mb"] < 300, result
     return result
 
 
