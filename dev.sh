@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # dev.sh: one-command set-up on a fresh Debian machine with Python 3.11.
 #   bash dev.sh demo   set up, then open the wizard on the bundled sample incident
-#   bash dev.sh test   set up (test extras and the Debian packages: prometheus, chromium, poppler-utils), run every test
+#   bash dev.sh test   set up (test extras and the Debian packages: prometheus, chromium, poppler-utils,
+#                      clickhouse-server, victoria-metrics), run every test
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
 PY="${PYTHON:-python3}"
@@ -25,6 +26,9 @@ debian_packages() {
   command -v fish >/dev/null || missing+=(fish)
   command -v chromium >/dev/null || missing+=(chromium)
   command -v pdftotext >/dev/null || missing+=(poppler-utils)
+  # real log and metric stores for the collectors' tests (tests/logstore_servers.py)
+  [[ -x /usr/sbin/clickhouse-server ]] || command -v clickhouse-server >/dev/null || missing+=(clickhouse-server)
+  command -v victoria-metrics >/dev/null || missing+=(victoria-metrics)
   if ((${#missing[@]})); then
     as_root apt-get update -qq
     DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null

@@ -39,6 +39,7 @@ def main() -> None:
     args = ap.parse_args()
     os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})  # one core, as the bar says
 
+    from pm_tui.language.actions import _check_vague as _vague_findings
     from pm_tui.toml_read import parse_postmortem
     from pm_tui.validation import validate
     from pm_tui.validation.rules import _prose_findings
@@ -61,6 +62,7 @@ def main() -> None:
             # The wizard memoises language checks by text; across 1,000 files generated from
             # one template that cache would do most of the work, so it is emptied per file.
             _prose_findings.cache_clear()
+            _vague_findings.cache_clear()  # action items are memoised by text too
             findings = validate(parse_postmortem(text, f), text=text)
             total += len(findings)
             errors += sum(1 for x in findings if x.severity == "error")

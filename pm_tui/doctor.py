@@ -189,6 +189,9 @@ def run_doctor(
     else:
         add(Check("alertmanager", SKIP, "no alertmanager.url configured"))
 
+    for check in _log_store_checks(config, timeout):  # only the stores configured
+        add(check)
+
     github = config_section(config, "github")
     token_env = github.get("token_env") or "GITHUB_TOKEN"
     if github.get("repo"):
@@ -219,6 +222,38 @@ def run_doctor(
     else:
         add(Check("smtp", SKIP, "no smtp.host configured"))
     return DoctorReport(tuple(checks))
+
+
+def _store_options(section: dict[str, Any]) -> dict[str, Any]:
+    if section.get("user_env"):
+        return {"username_env": section["user_env"], "password_env": section.get("password_env")}
+    return {"token_env": section["token_env"]} if section.get("token_env") else {}
+
+
+def _log_store_checks(config: dict[str, Any], timeout: float) -> list[Check]:
+    """One check per log store with a URL in the config (Loki, Elasticsearch, OpenSearch,
+    ClickHouse): reachable, the right product, credentials accepted."""
+    from pm_tui.config import config_section
+
+    probes = {
+        "loki": ("/loki/api/v1/status/buildinfo", lambda b: f"Loki {b['version']}"),
+        "elasticsearch": ("/", lambda b: f"Elasticsearch {b['version']['number']}"),
+        "opensearch": ("/", lambda b: f"OpenSearch {b['version']['number']}"),
+        "clickhouse": (
+            "/?query=SELECT%20version()%20AS%20v%20FORMAT%20JSON",
+            lambda b: f"ClickHouse {b['data'][0]['v']}",
+        ),
+    }
+    checks = []
+    for name, (path, describe) in probes.items():
+        section = config_section(config, name)
+        if section.get("url"):
+            checks.append(
+                _http_check(
+                    name, str(section["url"]), path, _store_options(section), describe, timeout
+                )
+            )
+    return checks
 
 
 def _check_smtp(smtp: dict[str, Any], timeout: float) -> Check:

@@ -62,6 +62,11 @@ SOURCE_KINDS = (
     "pagerduty",
     "slack",
     "changes",
+    "loki",
+    "elasticsearch",
+    "opensearch",
+    "clickhouse",
+    "cloudwatch",
     "other",
 )
 

@@ -148,6 +148,39 @@ KEYS: tuple[ConfigKey, ...] = (
         "NAME of the environment variable holding the SMTP password (never the password).",
         "PM_TUI_SMTP_PASSWORD",
     ),
+    *(
+        ConfigKey(key, kind, f"{key}:", comment, default, asked=False)
+        for key, kind, comment, default in (
+            ("loki.url", "url", "Loki base URL, for `collect --logql` without --loki.", ""),
+            ("loki.token_env", "env", "NAME of the variable holding a Loki bearer token.", ""),
+            ("loki.user_env", "env", "NAME of the variable holding the Loki basic-auth user.", ""),
+            ("loki.password_env", "env", "NAME of the variable holding the Loki password.", ""),
+            ("loki.tenant", "text", "X-Scope-OrgID sent to a multi-tenant Loki.", ""),
+            ("elasticsearch.url", "url", "Elasticsearch base URL, for `collect --search`.", ""),
+            ("elasticsearch.index", "text", "Elasticsearch index pattern of the logs.", ""),
+            ("elasticsearch.token_env", "env", "NAME of the variable holding a bearer token.", ""),
+            ("elasticsearch.user_env", "env", "NAME of the variable holding the user.", ""),
+            ("elasticsearch.password_env", "env", "NAME of the variable holding the password.", ""),
+            ("opensearch.url", "url", "OpenSearch base URL.", ""),
+            ("opensearch.index", "text", "OpenSearch index pattern of the logs.", ""),
+            ("opensearch.token_env", "env", "NAME of the variable holding a bearer token.", ""),
+            ("opensearch.user_env", "env", "NAME of the variable holding the user.", ""),
+            ("opensearch.password_env", "env", "NAME of the variable holding the password.", ""),
+            (
+                "clickhouse.url",
+                "url",
+                "ClickHouse HTTP URL (port 8123), for `collect --where`.",
+                "",
+            ),
+            ("clickhouse.table", "text", "ClickHouse logs table (default otel_logs).", ""),
+            ("clickhouse.user_env", "env", "NAME of the variable holding the ClickHouse user.", ""),
+            ("clickhouse.password_env", "env", "NAME of the variable holding its password.", ""),
+            ("cloudwatch.region", "text", "AWS region of the CloudWatch log groups.", ""),
+            ("cloudwatch.profile", "text", "AWS profile (default: the AWS credentials chain).", ""),
+            ("cloudwatch.log_groups", "list", "CloudWatch log groups read by default.", []),
+            ("cloudwatch.endpoint_url", "url", "CloudWatch Logs endpoint (a VPC endpoint).", ""),
+        )
+    ),
 )
 
 _ENV_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")

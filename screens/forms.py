@@ -231,6 +231,11 @@ COLLECT_KINDS = (
     "kubectl",
     "kube-events",
     "changes",
+    "loki",
+    "elasticsearch",
+    "opensearch",
+    "clickhouse",
+    "cloudwatch",
 )
 
 
@@ -245,10 +250,15 @@ class SourceForm(FormModal):
             "",
             "target",
             "Target",
-            "a file, folder, URL or deployment",
+            "a file, folder, URL, deployment or log group",
             [ParseValidator(_required("the target"))],
         )
-        yield _input("", "query", "Query / options", "PromQL, namespace, channel… (optional)")
+        yield _input(
+            "",
+            "query",
+            "Query / options",
+            "PromQL, LogQL, query string, SQL condition, channel… (optional)",
+        )
 
     def values(self) -> dict:
         return {

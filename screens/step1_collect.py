@@ -96,7 +96,15 @@ or note who remembers what happened. Gaps go into the report."""
 
         def done(values: dict | None) -> None:
             if values:
-                self.pm.sources.append(EvidenceSource(**values))
+                from pm_tui.errors import UsageError
+                from pm_tui.workflow.sources import record_for
+
+                try:  # a log store takes its credentials' variable names from the config
+                    record = record_for(values["kind"], values["target"], values["query"])
+                except UsageError as exc:
+                    self.notify(str(exc), severity="error")
+                    return
+                self.pm.sources.append(record)
                 i = len(self.pm.sources)
                 s = self.pm.sources[-1]
                 self.query_one("#sources", DataTable).add_row(

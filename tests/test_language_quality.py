@@ -54,7 +54,14 @@ def test_labelled_sets_are_large_and_balanced():
 
 
 @pytest.mark.parametrize(
-    "name", ["blame_sentences.tsv", "blame_sentences_holdout.tsv", "blame_sentences_holdout2.tsv"]
+    "name",
+    [
+        "blame_sentences.tsv",
+        "blame_sentences_holdout.tsv",
+        "blame_sentences_holdout2.tsv",
+        "blame_sentences_generalise.tsv",
+        "blame_sentences_generalise2.tsv",
+    ],
 )
 def test_blame_precision_and_recall(name):
     precision, recall, wrong = _precision_recall(_labelled(name), _is_blame)
@@ -62,14 +69,21 @@ def test_blame_precision_and_recall(name):
 
 
 @pytest.mark.parametrize(
-    "name", ["vague_actions.tsv", "vague_actions_holdout.tsv", "vague_actions_holdout2.tsv"]
+    "name",
+    [
+        "vague_actions.tsv",
+        "vague_actions_holdout.tsv",
+        "vague_actions_holdout2.tsv",
+        "vague_actions_generalise.tsv",
+        "vague_actions_generalise2.tsv",
+    ],
 )
 def test_vague_action_precision_and_recall(name):
     precision, recall, wrong = _precision_recall(_labelled(name), _is_vague)
     assert precision >= 0.85 and recall >= 0.85, "\n".join(wrong)
 
 
-def test_real_blameless_postmortems_raise_at_most_one_blame_finding_per_five_documents():
+def test_real_blameless_postmortems_raise_at_most_one_blame_finding_per_ten_documents():
     assert CORPUS.is_dir(), f"{CORPUS} is missing"
     docs = [p for p in sorted(CORPUS.glob("*.md")) if p.name != "README.md"]
     assert len(docs) >= 50
@@ -79,4 +93,4 @@ def test_real_blameless_postmortems_raise_at_most_one_blame_finding_per_five_doc
         for f in lint_document(p.read_text(encoding="utf-8"))
         if f.rule.startswith("blame/")
     ]
-    assert len(findings) <= len(docs) // 5, findings
+    assert len(findings) <= len(docs) // 10, findings

@@ -74,6 +74,29 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument(
         "--changes", metavar="FILE", help="git log output, git repository, or JSON/CSV deployments"
     )
+    stores = p.add_argument_group(
+        "log stores",
+        "logs where they live; credentials and defaults come from the config's [loki], "
+        "[elasticsearch], [opensearch], [clickhouse] and [cloudwatch] tables (docs/config.md)",
+    )
+    stores.add_argument("--loki", metavar="URL", help="Loki base URL (with --logql)")
+    stores.add_argument("--logql", metavar="LOGQL", help="LogQL log query, e.g. '{app=\"checkout\"} |= \"error\"'")  # fmt: skip
+    stores.add_argument("--loki-tenant", metavar="ORG", help="X-Scope-OrgID of a multi-tenant Loki")
+    stores.add_argument("--elasticsearch", metavar="URL", help="Elasticsearch base URL")
+    stores.add_argument("--opensearch", metavar="URL", help="OpenSearch base URL")
+    stores.add_argument("--index", metavar="PATTERN", help="index pattern (default logs-*)")
+    stores.add_argument("--search", metavar="QUERY", help="query string for Elasticsearch/OpenSearch, e.g. 'service.name:checkout AND error'")  # fmt: skip
+    stores.add_argument("--clickhouse", metavar="URL", help="ClickHouse HTTP interface URL (port 8123)")  # fmt: skip
+    stores.add_argument(
+        "--table", metavar="TABLE", help="ClickHouse logs table (default otel_logs)"
+    )
+    stores.add_argument("--where", metavar="SQL", help="ClickHouse condition, e.g. \"ServiceName = 'checkout'\"")  # fmt: skip
+    stores.add_argument("--cloudwatch-log-group", action="append", default=[], metavar="NAME", help="CloudWatch Logs group (repeatable)")  # fmt: skip
+    stores.add_argument(
+        "--cloudwatch-region", metavar="REGION", help="AWS region of the log groups"
+    )
+    stores.add_argument("--filter-pattern", metavar="PATTERN", help="CloudWatch filter pattern")
+    stores.add_argument("--max-records", type=int, metavar="N", help="records kept per log store (50000); the cut is a gap")  # fmt: skip
     p.add_argument(
         "--ca-bundle", metavar="PEM", help="CA bundle for HTTPS sources with a private CA"
     )
@@ -114,6 +137,20 @@ def source_options(args: argparse.Namespace) -> SourceOptions:
         slack_channel=args.slack_channel,
         changes=args.changes,
         ca_bundle=args.ca_bundle,
+        loki=args.loki,
+        logql=args.logql or "",
+        loki_tenant=args.loki_tenant or "",
+        elasticsearch=args.elasticsearch,
+        opensearch=args.opensearch,
+        index=args.index or "",
+        search=args.search or "",
+        clickhouse=args.clickhouse,
+        table=args.table or "",
+        where=args.where or "",
+        cloudwatch_log_groups=list(args.cloudwatch_log_group),
+        cloudwatch_region=args.cloudwatch_region or "",
+        filter_pattern=args.filter_pattern or "",
+        max_records=args.max_records,
     )
 
 
@@ -130,7 +167,7 @@ def run(args: argparse.Namespace) -> int:
     pm = repo.load(args.id)
     if not specs and not pm.sources:
         raise UsageError(
-            "name at least one source (--logs, --prometheus, --pagerduty, ...; see --help)"
+            "name at least one source (--logs, --prometheus, --loki, --pagerduty, ...; see --help)"
         )
     window = collection_window(
         pm,

@@ -21,6 +21,16 @@ OPTIONS = {
     "smtp_from": "smtp.from",
     "smtp_user_env": "smtp.user_env",
     "smtp_password_env": "smtp.password_env",
+    # log stores: not asked, set by these options or `pm-tui config set`
+    "loki_url": "loki.url",
+    "loki_token_env": "loki.token_env",
+    "elasticsearch_url": "elasticsearch.url",
+    "elasticsearch_token_env": "elasticsearch.token_env",
+    "opensearch_url": "opensearch.url",
+    "clickhouse_url": "clickhouse.url",
+    "clickhouse_user_env": "clickhouse.user_env",
+    "clickhouse_password_env": "clickhouse.password_env",
+    "cloudwatch_region": "cloudwatch.region",
 }
 
 

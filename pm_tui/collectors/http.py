@@ -18,6 +18,8 @@ from typing import Any
 from pm_tui.collectors.common import check_cancel
 from pm_tui.collectors.evidence import CollectorError
 
+RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
+MAX_RETRY_AFTER = 30.0  # seconds: a server asking for longer is reported, not waited for
 MAX_RESPONSE_BYTES = 16 << 20  # parsed, 16 MB of JSON is already ~200 MB of Python objects
 _TITLE_RE = re.compile(r"<title[^>]*>(.*?)</title>", re.IGNORECASE | re.DOTALL)
 
@@ -52,11 +54,14 @@ class JsonClient:
         self.source, self.options, self.what = source, options, what
         auth_headers, auth, self.unset_credentials = credentials(options)
         headers = {"Accept": "application/json", **options.headers, **auth_headers}
-        # never shown, even when a server echoes them back
+        # the credentials sent: never shown, even when a server echoes them back
         self._secrets = [
             v
-            for v in (os.environ.get(options.token_env or "", "").strip(), _basic_password(options))
-            if v
+            for v in (
+                os.environ.get(options.token_env or "", "").strip(),
+                os.environ.get(options.password_env or "", "") if options.username_env else "",
+            )
+            if len(v) >= 4
         ]
         verify: Any = options.verify
         if options.verify and options.ca_bundle:
@@ -104,9 +109,40 @@ class JsonClient:
 
         `not_found` is the hint shown on HTTP 404 (what the person probably got wrong).
         """
+        return self._decode(self.send("GET", path, params=params, cancel=cancel), not_found)
 
+    def post_json(
+        self,
+        path: str,
+        body: Any,
+        params: Any = None,
+        *,
+        not_found: str = "",
+        cancel: threading.Event | None = None,
+    ) -> Any:
+        """POST `body` as JSON to `path` and return the parsed JSON answer (as `get_json`)."""
+        response = self.send("POST", path, params=params, json_body=body, cancel=cancel)
+        return self._decode(response, not_found)
+
+    def send(
+        self,
+        method: str,
+        path: str,
+        *,
+        params: Any = None,
+        json_body: Any = None,
+        content: str | bytes | None = None,
+        headers: dict[str, str] | None = None,
+        cancel: threading.Event | None = None,
+    ) -> Any:
+        """Send one request, retrying connect errors, 429 and 5xx (honouring `Retry-After`).
+
+        Returns the last response whatever its status (see `check_status`); a transport
+        failure is one `CollectorError`. The body is read at most `max_bytes` (decompressed
+        too); a bigger answer is a CollectorError.
+        """
         try:
-            return self._get_json(path, params, not_found, cancel)
+            return self._send(method, path, params, json_body, content, headers, cancel)
         except CollectorError as exc:
             raise CollectorError(self.scrub(str(exc))) from exc.__cause__
 
@@ -116,19 +152,21 @@ class JsonClient:
         from pm_tui.redact import redact
 
         for secret in self._secrets:
-            if len(secret) >= 4:
-                text = text.replace(secret, "[REDACTED:token]")
+            text = text.replace(secret, "[REDACTED:token]")
         return redact(text)[0]
 
-    def _get_json(self, path, params, not_found, cancel) -> Any:
+    def _send(self, method, path, params, json_body, content, headers, cancel) -> Any:
         import httpx
 
         url = self._client.base_url.join(path) if path else self._client.base_url
         attempt = 0
         while True:
             check_cancel(cancel)
+            wait = None
             try:
-                response = self._get_capped(path, params)
+                response = self._request_capped(
+                    method, path, params=params, json=json_body, content=content, headers=headers
+                )
             except (httpx.ConnectError, httpx.ConnectTimeout) as exc:
                 if _is_tls(exc) or attempt >= self.options.retries:
                     raise CollectorError(self._describe_transport(exc, str(url))) from exc
@@ -145,14 +183,22 @@ class JsonClient:
             except httpx.HTTPError as exc:
                 raise CollectorError(f"{self.source}: request to {url} failed: {exc}") from exc
             else:
-                if response.status_code < 500 or attempt >= self.options.retries:
-                    return self._decode(response, not_found)
+                status = response.status_code
+                if status not in RETRY_STATUSES or attempt >= self.options.retries:
+                    return response
+                wait = retry_after(response.headers.get("retry-after"))
+                if wait is not None and wait > MAX_RETRY_AFTER:
+                    raise CollectorError(
+                        f"{self.source}: {url} asks to wait {wait:.0f}s before trying again "
+                        f"(HTTP {status}): collect again later"
+                    )
             attempt += 1
-            time.sleep(self.options.backoff * (2 ** (attempt - 1)))
+            backoff = self.options.backoff * (2 ** (attempt - 1))
+            time.sleep(max(backoff, wait or 0.0))
 
-    def _get_capped(self, path: str, params: Any) -> Any:
-        """GET, reading at most `max_bytes` of the body (CollectorError beyond)."""
-        request = self._client.build_request("GET", path, params=params)
+    def _request_capped(self, method: str, path: str, **kwargs: Any) -> Any:
+        """One request whose body is read at most `max_bytes` (CollectorError beyond)."""
+        request = self._client.build_request(method, path, **kwargs)
         response = self._client.send(request, stream=True)
         try:
             chunks, size = [], 0
@@ -173,19 +219,14 @@ class JsonClient:
         response._content = raw  # what .text and .json() read
         return response
 
-    # --- turning failures into one line ------------------------------------------
-    def _describe_transport(self, exc: Exception, url: str) -> str:
-        if _is_tls(exc):
-            return (
-                f"{self.source}: TLS verification failed for {url} ({_short(exc)}): "
-                "give the server's CA bundle (ca_bundle) or fix its certificate"
-            )
-        return (
-            f"{self.source}: cannot connect to {url} ({_short(exc)}): "
-            "check the URL and that the server is running"
-        )
+    def check_status(self, response: Any, not_found: str = "") -> None:
+        """Raise the one-line `CollectorError` for a refused, missing or failed request."""
+        try:
+            self._check_status(response, not_found)
+        except CollectorError as exc:
+            raise CollectorError(self.scrub(str(exc))) from None
 
-    def _decode(self, response: Any, not_found: str) -> Any:
+    def _check_status(self, response: Any, not_found: str = "") -> None:
         status, url = response.status_code, str(response.request.url)
         if status in (401, 403):
             if self.unset_credentials:
@@ -200,6 +241,32 @@ class JsonClient:
         if status == 404:
             hint = not_found or f"is this the {self.what} base URL?"
             raise CollectorError(f"{self.source}: {url} not found (HTTP 404): {hint}")
+        if status == 429:
+            raise CollectorError(
+                f"{self.source}: {url} is rate-limiting (HTTP 429) after retries: collect again later"
+            )
+
+    # --- turning failures into one line ------------------------------------------
+    def _describe_transport(self, exc: Exception, url: str) -> str:
+        if _is_tls(exc):
+            return (
+                f"{self.source}: TLS verification failed for {url} ({_short(exc)}): "
+                "give the server's CA bundle (ca_bundle) or fix its certificate"
+            )
+        return (
+            f"{self.source}: cannot connect to {url} ({_short(exc)}): "
+            "check the URL and that the server is running"
+        )
+
+    def _decode(self, response: Any, not_found: str) -> Any:
+        try:
+            return self._decode_checked(response, not_found)
+        except CollectorError as exc:
+            raise CollectorError(self.scrub(str(exc))) from None
+
+    def _decode_checked(self, response: Any, not_found: str) -> Any:
+        self.check_status(response, not_found)
+        status, url = response.status_code, str(response.request.url)
         body = response.text
         if _looks_like_html(response, body):
             title = _TITLE_RE.search(body)
@@ -274,8 +341,24 @@ def credentials(options: HttpOptions) -> tuple[dict[str, str], Any, str]:
     return {}, None, ""
 
 
-def _basic_password(options: HttpOptions) -> str:
-    return os.environ.get(options.password_env or "", "")
+def retry_after(value: str | None) -> float | None:
+    """Seconds to wait from a `Retry-After` header (delta-seconds or an HTTP date), or None."""
+    if not value:
+        return None
+    value = value.strip()
+    try:
+        return max(0.0, float(value))
+    except ValueError:
+        pass
+    from email.utils import parsedate_to_datetime
+
+    try:
+        when = parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    if when.tzinfo is None:
+        return None
+    return max(0.0, when.timestamp() - time.time())
 
 
 def _is_tls(exc: BaseException) -> bool:
@@ -307,6 +390,8 @@ def _error_detail(data: Any) -> str:
             value = data.get(key)
             if isinstance(value, str):
                 return value
-            if isinstance(value, dict) and isinstance(value.get("message"), str):
-                return value["message"]
+            if isinstance(value, dict):  # Elasticsearch/OpenSearch put it in error.reason
+                for inner in ("message", "reason"):
+                    if isinstance(value.get(inner), str):
+                        return value[inner]
     return ""

@@ -175,7 +175,51 @@ def _http(spec: SourceSpec, base_url: str, **defaults):
     from pm_tui.collectors.http import HttpOptions
 
     values = {**defaults, **{k: spec.options[k] for k in HTTP_OPTION_KEYS if k in spec.options}}
+    if spec.options.get("tenant"):  # Loki, Mimir, Cortex, Thanos receive: multi-tenant
+        values["headers"] = {"X-Scope-OrgID": str(spec.options["tenant"])}
     return HttpOptions(base_url=base_url, **values)
+
+
+LOG_STORE_KEYS = ("index", "time_field", "table", "time_column", "log_groups", "region", "profile")
+
+
+def _log_store(spec: SourceSpec, base_url: str):
+    from pm_tui.collectors.log_stores import LogStoreOptions
+
+    limits = {
+        k: spec.options[k]
+        for k in ("max_records", "page_size", "slice_minutes")
+        if k in spec.options
+    }
+    extra = {k: spec.options[k] for k in LOG_STORE_KEYS if k in spec.options}
+    return LogStoreOptions(_http(spec, base_url), query=spec.query, extra=extra, **limits)
+
+
+def _loki(spec, window, progress, cancel):
+    from pm_tui.collectors.loki import collect_loki
+
+    return collect_loki(_log_store(spec, spec.target), window, progress, cancel)
+
+
+def _elasticsearch(spec, window, progress, cancel):
+    from pm_tui.collectors.elasticsearch import collect_elasticsearch
+
+    options = _log_store(spec, spec.target)
+    return collect_elasticsearch(options, window, progress, cancel, kind=spec.kind)
+
+
+def _clickhouse(spec, window, progress, cancel):
+    from pm_tui.collectors.clickhouse import collect_clickhouse
+
+    return collect_clickhouse(_log_store(spec, spec.target), window, progress, cancel)
+
+
+def _cloudwatch(spec, window, progress, cancel):
+    from pm_tui.collectors.cloudwatch import collect_cloudwatch
+
+    options = _log_store(spec, spec.options.get("endpoint_url", ""))
+    options.extra.setdefault("log_groups", [g for g in spec.target.split(",") if g])
+    return collect_cloudwatch(options, window, progress, cancel)
 
 
 def _logs(spec, window, progress, cancel):
@@ -279,4 +323,9 @@ _READERS: dict[str, Callable[..., CollectResult]] = {
     "pagerduty": _pagerduty,
     "slack": _slack,
     "changes": _changes,
+    "loki": _loki,
+    "elasticsearch": _elasticsearch,
+    "opensearch": _elasticsearch,
+    "clickhouse": _clickhouse,
+    "cloudwatch": _cloudwatch,
 }

@@ -7,7 +7,7 @@ system or file, no number or threshold, no date or done-when.
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from pm_tui.language.finding import WARNING, LanguageFinding
 
@@ -117,6 +117,226 @@ _RULES: list[tuple[str, str, str, str]] = [
     ),
 ]
 
+# --- checkability: what kind of verb leads, and whether an end state can be checked -------
+
+_LEAD_IN = re.compile(
+    r"^\W*(?:(?:we |i |you |they |the team )?(?:should|must|need to|needs to|will|could|"
+    r"might|may|want to|plan to|have to|ought to)\s+)?(?:probably |maybe |perhaps |also |"
+    r"then |please |definitely |really |still )*(?:try to |aim to |strive to |attempt to |"
+    r"continue to |start to |begin to |keep )?",
+    re.I,
+)
+# Verbs of intending or studying: the action has no end state of its own.
+_INTENT = re.compile(
+    r"(?:investigat\w*|look(?:ing)? (?:\w+ )?(?:into|at|for|over)|get to the bottom|"
+    r"have (?:a |an )?(?:\w+ )?(?:retro|meeting|chat|discussion|conversation|talk|session|"
+    r"sync|call|workshop)|take (?:a |another |a closer |a "
+    r"second |a deeper |a hard )?look|consider\w*|explor\w*|research\w*|evaluat\w*|"
+    r"re-?evaluat\w*|assess\w*|reassess\w*|review\w*|revisit\w*|rethink\w*|"
+    r"think (?:about|through)|discuss\w*|figure out|understand\w*|work(?:ing)? (?:on|with|"
+    r"towards?)|spend (?:some |more )?time|align\w*|sync(?:ing)? up|follow(?:ing)?[- ]?up|"
+    r"monitor\w*|watch\w*|do (?:a |an )?(?:deeper |deep |thorough )?(?:dive|analysis|review)|"
+    r"deep[- ]dive|dig (?:into|deeper)|address\w*|prioriti[sz]\w*|ensur\w*|make sure|"
+    r"brainstorm\w*|find (?:ways|a way|out|options)|look for (?:ways|options)|determin\w* "
+    r"(?:whether|if|how)|analy[sz]\w*|keep (?:an eye|track|in mind)|get (?:better|more|"
+    r"a better)|be (?:more|better|faster|quicker)|learn\w*|talk\w*|meet\w*)\b",
+    re.I,
+)
+# Verbs of improving in a direction: checkable only with a number to reach.
+_IMPROVE = re.compile(
+    r"(?:improv\w*|enhanc\w*|harden\w*|strengthen\w*|stabili[sz]\w*|optimi[sz]\w*|"
+    r"tighten\w*|clean(?:ing)? up|rework\w*|refin\w*|streamlin\w*|bolster\w*|"
+    r"(?:bring|cut|drive) down|reduc\w*|increas\w*|lower\w*|rais\w*|speed up|"
+    r"minimi[sz]\w*|maximi[sz]\w*|boost\w*|do (?:a )?better|get better|"
+    r"make (?:[\w/-]+ ){1,5}(?:better|safer|faster|easier|simpler|more \w+|less \w+|"
+    r"\w+er)\b)\b",
+    re.I,
+)
+# Comparatives with no point to reach: "even more", "further", "more resilient".
+_OPEN_COMPARATIVE = re.compile(
+    r"\b(?:even (?:more|further|better|less)|further|more (?:robust|resilient|reliable|"
+    r"stable|secure|efficient|careful|visible|aware|proactive|quickly|closely|often)|"
+    r"better|earlier|safer|less (?:painful|noisy|risky|often)|wherever possible|"
+    r"as (?:much|soon|far) as possible|somewhere|somehow|some time)\b",
+    re.I,
+)
+# Verbs of doing: the action changes something that can be seen to be changed.
+_DO = re.compile(
+    r"(?:add|set|enable|disable|remove|delete|rotate|revoke|pin|create|write|publish|send|"
+    r"email|page|alert|block|require|cap|move|migrate|replace|rename|route|split|return|"
+    r"renew|label|tag|archive|configure|upgrade|downgrade|schedule|turn (?:on|off)|install|"
+    r"uninstall|roll back|revert|restrict|grant|backfill|rebuild|restart|emit|log|expose|"
+    r"deprecate|decommission|retire|merge|deploy|ship|release|run|file|open|close|update|"
+    r"change|switch|point|limit|fix|make (?:[\w/.-]+ ){1,4}(?:refuse|print|ask|fail|reject|"
+    r"show|log|page|alert|require|retry|stop|wait|return|use|read|write|check|skip|exit|"
+    r"warn|block|default))\b",
+    re.I,
+)
+# What an action can be checked against: a date, a ticket, a deliverable, a done-when.
+_END_STATE = re.compile(
+    r"\b(?:done when|by (?:end of|the end|next|eod|eow|mon|tue|wed|thu|fri|q[1-4]|jan|feb|"
+    r"mar|apr|may|jun|jul|aug|sep|oct|nov|dec|\d)|deadline|write (?:up|down)|write-?up|"
+    r"report (?:back|findings|the|it|in|to)|record (?:the|it|in)|file (?:a|the|one)|"
+    r"(?:open|raise|create) (?:a|the) (?:ticket|issue|pr|pull request)|[A-Z][A-Z0-9]+-\d+|"
+    r"decid\w*|decision|go/no-go|recommendation)\b",
+)
+# Object heads that say no more than "some of this": "more tests", "the learnings".
+_VAGUE_OBJECT = re.compile(
+    r"\b(?:more|better|additional|extra|some|stuff|things?|learnings?|awareness|"
+    r"communication|visibility|observability|coverage|process(?:es)?|practices?|guardrails?|"
+    r"safeguards?|documentation|docs|training|tooling|automation|resilience|reliability|"
+    r"robustness|hygiene|strategy|approach|improvements?|situation|issues?|problems?|"
+    r"everything|tech debt|toil)\b",
+    0,
+)
+_DELIVERABLE = re.compile(
+    r"\b(?:report|summary|post-?mortem|rca|timeline|template|alert|panel|dashboard|runbook|"
+    r"test|check|index|flag|prompt|hook|record|ticket|page|rule|policy|limit|timeout|"
+    r"threshold|retention|backup|snapshot|token|key|certificate|bucket|role|group|account|"
+    r"credentials?|config(?:uration)?|job|script|schedule|channel|email|message|"
+    r"notification|status page|customers?)\b",
+    0,
+)
+
+
+def _checkability(text: str) -> tuple[str, str] | None:
+    """("vague", rule) or ("concrete", "") when the action's leading verb and end state
+    decide it; None leaves it to the shape rules below."""
+    first = text.lstrip(" \t*-•>([").split(" ", 1)[0].lower()
+    body = text[_LEAD_IN.match(text).end() :] if first in _LEAD_WORDS else text.lstrip(" \t*-•>([")
+    has_number = bool(_NUMBER.search(text))  # "K8s" and "S3" are names, not numbers
+    low = text.lower()
+    if _INTENT.match(body):
+        if _end_state(text) or _then_does(text):
+            return None
+        return "vague", "intent"
+    if _IMPROVE.match(body) or (
+        any(w in low for w in _COMPARATIVE_HINTS) and _OPEN_COMPARATIVE.search(text)
+    ):
+        if has_number or _end_state(text) or _mechanism(text):
+            return None
+        return "vague", "direction"
+    if any(w in low for w in _AMOUNT_HINTS) and _vague_amount(low):
+        return "vague", "direction"  # "when bandwidth reaches a certain threshold"
+    do = _DO.match(body)
+    if do:
+        if has_number:
+            return "concrete", ""  # a verb of doing and a figure to check it by
+        rest = body[do.end() :]
+        head = " ".join(rest.lower().split()[:4])
+        if _VAGUE_OBJECT.search(head) and not (has_number or _concreteness(rest, enough=1)):
+            return None
+        if _PLAN.match(rest) and not _end_state(text):
+            return "vague", "intent"  # "create a plan for improving DR": a plan of what?
+        if len(re.findall(r"[\w'-]+", rest)) <= 2:
+            return None  # "write a runbook", "update the config": which one, saying what?
+        if has_number or _DELIVERABLE.search(rest.lower()) or _concreteness(rest, enough=1):
+            return "concrete", ""
+    return None
+
+
+_NUMBER = re.compile(r"\b\d")
+_PLAN = re.compile(
+    r"\W*(?:an? |the |our )?(?:\w+ )?(?:plan|strategy|proposal|roadmap|vision|initiative|effort|"
+    r"approach)\b",
+    re.I,
+)
+_AMOUNT_NOUN = re.compile(r"\b(?:threshold|level|limit|number|amount|value|percentage|rate)s?\b")
+
+
+def _vague_amount(low: str) -> bool:
+    """ "a certain threshold", "an appropriate level": an amount nobody can check."""
+    for m in _AMOUNT_NOUN.finditer(low):
+        if _VAGUE_AMOUNT.search(low, max(0, m.start() - 22), m.end()):
+            return True
+    return False
+
+
+_LEAD_WORDS = frozenset(
+    """we i you they the should must need needs will could might may want plan have ought
+    probably maybe perhaps also then please definitely really still try aim strive attempt
+    continue start begin keep""".split()
+)
+_AMOUNT_NOUNS = ("threshold", "level", "limit", "number", "amount", "value", "percentage", "rate")
+_COMPARATIVE_HINTS = (
+    "more",
+    "further",
+    "better",
+    "earlier",
+    "safer",
+    "less ",
+    "possible",
+    "somewhere",
+    "somehow",
+    "some time",
+)
+_AMOUNT_HINTS = (
+    "certain",
+    "appropriate",
+    "reasonable",
+    "sensible",
+    "acceptable",
+    "some ",
+    "high",
+    "low",
+    "too ",
+)
+
+
+def _end_state(text: str) -> bool:
+    """A date, ticket, write-up or decision; or "so that" followed by something concrete."""
+    if _END_STATE.search(text):
+        return True
+    so = re.search(r"\b(?:so that|such that)\b", text, re.I)
+    return bool(so) and _concreteness(text[so.end() :], enough=1) >= 1
+
+
+def _then_does(text: str) -> bool:
+    """An investigation followed by a change it makes: "... and remove the ones unused in
+    90 days"."""
+    for m in re.finditer(r"[,;]?\s+(?:and|then)\s+(?:then\s+)?", text, re.I):
+        rest = text[m.end() :]
+        if _DO.match(rest) and (re.search(r"\b\d", rest) or _concreteness(rest, enough=1)):
+            return True
+    return False
+
+
+_VAGUE_AMOUNT = re.compile(
+    r"\b(?:a certain|certain|an appropriate|appropriate|a reasonable|reasonable|a sensible|"
+    r"sensible|an acceptable|acceptable|some|a high|a low|too (?:high|low|many))\s+"
+    r"(?:threshold|level|limit|number|amount|value|percentage|rate)s?\b",
+    re.I,
+)
+
+_MECHANISM = re.compile(
+    r"\b(?:by|with|via|through|using)\s+(?:adding|setting|enabling|moving|requiring|"
+    r"capping|pinning|routing|splitting|removing|replacing|an? |the )",
+    re.I,
+)
+
+
+def _mechanism(text: str) -> bool:
+    """An improvement that says how: "by adding an alert on queue_depth"."""
+    m = _MECHANISM.search(text)
+    return bool(m) and _concreteness(text[m.end() :], enough=1) >= 1
+
+
+_CHECKABILITY_ADVICE = {
+    "intent": (
+        "The action says what to study or intend (investigate, look into, consider), not "
+        "what will be true when it is done.",
+        "State the question and the end state: the decision, write-up or change it must "
+        "produce, where (system, ticket) and by when.",
+    ),
+    "direction": (
+        "The action names a direction (improve, reduce, even more, better) with no point to "
+        "reach, so nobody can say when it is done.",
+        "Name the signal and the threshold to reach, or the concrete change "
+        '(e.g. "cut pages to the storage on-call below 5 a week by routing disk alerts '
+        'below 90% to a ticket queue").',
+    ),
+}
+
 _ROLE_ACRONYMS = frozenset("DBA SRE QA IC PM TBD TODO TBC OK IT N/A FIXME XXX".split())
 
 
@@ -195,11 +415,35 @@ def _concreteness(text: str, enough: int) -> int:
 
 def check_vague(text: str) -> list[LanguageFinding]:
     """The vague-action finding for one action item's text, if it is vague."""
+    return list(_check_vague(text))
+
+
+@lru_cache(maxsize=4096)
+def _check_vague(text: str) -> tuple[LanguageFinding, ...]:
+    # Validation runs after every edit of a post-mortem: its actions rarely change.
+    return tuple(_judge_vague(text))
+
+
+def _judge_vague(text: str) -> list[LanguageFinding]:
     stripped = text.strip()
     if not stripped:
         return []
     start = text.index(stripped[0])
     end = start + len(stripped)
+    if not _compiled()[0][1].search(stripped) and not _compiled()[1][1].search(stripped):
+        verdict = _checkability(stripped)
+        if verdict is not None:
+            kind, name = verdict
+            if kind == "concrete":
+                return []
+            message, suggestion = _CHECKABILITY_ADVICE[name]
+            for shape, rx, shape_message, shape_suggestion in _compiled()[2:]:
+                if rx.search(stripped):  # the most specific advice there is
+                    name, message, suggestion = shape, shape_message, shape_suggestion
+                    break
+            return [
+                LanguageFinding(f"vague-action/{name}", WARNING, message, suggestion, start, end)
+            ]
     score = _concreteness(stripped, enough=2)
     if score >= 2:
         return []  # concrete enough for every rule, vigilance included

@@ -9,10 +9,18 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from pm_tui.language.agents import name_like
 from pm_tui.language.finding import ERROR, LanguageFinding
-from pm_tui.language.lexicon import HUMAN_ONLY_VERBS, WE_STRONG_VERBS
+from pm_tui.language.lexicon import (
+    GROUP_WORDS,
+    NAMES,
+    PRONOUNS,
+    ROLE_NOUNS,
+    TEAM_NOUNS,
+    WE_STRONG_VERBS,
+)
 from pm_tui.language.subjects import (
-    is_capitalised_unknown,
+    is_possessive,
     np_is_person,
     person_after,
     subject_of,
@@ -23,10 +31,11 @@ PERSON_FAULT = "blame/person-fault"
 JUDGEMENTAL = "blame/judgemental"
 HUMAN_ERROR = "blame/human-error"
 COUNTERFACTUAL = "blame/counterfactual"
+HABIT = "blame/habit"
 
 _ADVICE = {
     PERSON_FAULT: (
-        "The sentence makes a person or team the cause of the failure.",
+        "The sentence makes a person or team the cause of the failure{word}.",
         "Describe what allowed this to happen: which safeguard, check or signal was missing, "
         "and what made the action look reasonable at the time?",
     ),
@@ -39,6 +48,11 @@ _ADVICE = {
         'Naming "{word}" as a cause stops the analysis at a person.',
         "Dig deeper: what made the error possible and easy to make (tooling, defaults, missing "
         "confirmation or validation), and what would make it impossible or harmless?",
+    ),
+    HABIT: (
+        'Judging a person by habit or character ("{word}") says who to blame, not what to change.',
+        "Describe this occurrence and the condition that made it likely: which step relies on "
+        "memory or care, and what check, default or automation would make it hold every time?",
     ),
     COUNTERFACTUAL: (
         "A counterfactual aimed at a person judges with hindsight instead of explaining.",
@@ -77,7 +91,79 @@ def _rx() -> dict[str, re.Pattern[str]]:
             r"unreviewed)|without (?:any |a |proper |first )?(?:review|reviewing|testing|"
             r"tests|approval|permission|checking|telling|asking|waiting|a rollback plan|"
             r"following)|(?:is|was|were|are) (?:at fault|to blame)|didn'?t bother|"
-            r"not paying attention)\b",
+            r"not paying attention|forgetting|should never have|"
+            r"(?:dropped|deleted|wiped|truncated|disabled|unplugged|flushed|overloaded|"
+            r"overwrote|overwritten|misread|misjudged|rubber-?stamped|killed)\b(?! by \d)|"
+            r"turned off|(?:took|brought|knocked) (?:[\w-]+ ){1,3}(?:down|over)|"
+            r"left (?:[\w-]+ ){0,3}(?:in place|on in prod\w*|enabled|open|public|behind)|"
+            r"made (?:a |the )?(?:bad|poor|wrong|questionable|risky) (?:call|decision|choice|"
+            r"judge?ment)|(?:is|was|are|were) the (?:problem|issue|weak(?:est)? link|culprit)|"
+            r"(?:be|been|is|was|are|were) held (?:accountable|responsible)|"
+            r"(?:is|was|are|were) responsible for (?:the |this |that )?(?:outage|incident|failure|"
+            r"data loss|breakage|downtime|mistake|error|problem)|"
+            r"with no (?:ticket|review|approval|tests?|testing|backup|canary|sign-?off)|"
+            r"without (?:a |an |any )?(?:feature flag|canary|ticket|backup|second (?:look|review|"
+            r"pair of eyes)|(?:reading|looking at|checking|verifying|running|consulting|"
+            r"notifying|informing|telling|asking|waiting|reviewing|testing) )|"
+            r"(?:against|on|in|to) (?:the )?prod(?:uction)? (?:instead of|rather than))\b",
+            i,
+        ),
+        "badact": re.compile(
+            r"\b(?:approved|signed off(?: on)?|merged|rubber-?stamped)\b[^,;.]{0,40}?\b(?:untested|"
+            r"broken|faulty|buggy|unreviewed|failing|did(?:n'?t| not) (?:understand|read|review|"
+            r"test|check))\b|"
+            r"\b(?:deployed|pushed|shipped|ran|applied|committed|released|rolled out|posted|"
+            r"pasted|merged) (?:an? |the |some |two |several )?(?:untested|broken|bad|faulty|buggy|"
+            r"incorrect|unreviewed|unbounded|wrong|secrets?|credentials?|passwords?)\b|"
+            r"\b(?:copied|leaked|uploaded|shared|pasted|exposed|pushed|committed)\b[^,;.]{0,30}?"
+            r"\b(?:secrets?|credentials?|passwords?|tokens?|private keys?)\b[^,;.]{0,20}?\bpublic\b|"
+            r"\b(?:pushed|committed|deployed|merged) (?:directly|straight) (?:to|into|on)\b",
+            i,
+        ),
+        "label": re.compile(
+            r"\b(?:(?:root[- ])?cause(?: of (?:the )?(?:failure|outage|incident|problem|issue|"
+            r"breakage|error))?|"
+            r"culprit|responsible(?: party| person| individual| engineer)?|"
+            r"person (?:at fault|responsible)|at fault|to blame|blame|"
+            r"owner of (?:the )?(?:outage|failure|incident|problem|breakage|mistake|error))\b"
+            r"\s*(?:[:=—–]|-\s|\b(?:was|is)\b)\s*",
+            i,
+        ),
+        "habit": re.compile(
+            r"\b(?:yet again|once again|once more|as (?:always|usual)|typical(?:ly)? of|"
+            r"(?:keeps?|kept) (?:on )?(?:forgetting|skipping|ignoring|missing|breaking|making|pushing|"
+            r"deploying|leaving|bypassing|merging|running|dropping|deleting|messing|causing|"
+            r"overlooking|neglecting|rushing|cutting|getting|doing|changing|touching|editing|"
+            r"disabling|silencing|snoozing)|(?:a|the) habit of|"
+            r"(?:second|third|fourth|fifth|sixth|tenth|umpteenth|nth|\d+(?:st|nd|rd|th)) time|"
+            r"told (?:\w+ )?(?:many|several|multiple|countless|numerous|\w+ times|repeatedly|"
+            r"before)|repeatedly|"
+            r"still (?:hasn'?t|doesn'?t|won'?t|can'?t|has not|does not)|"
+            r"needs? (?:coaching|training|to be coached|to learn|to be reminded|a talking)|"
+            r"(?:needs?|has|have|had|should) to pay (?:more |closer )?attention|"
+            r"should pay (?:more |closer )?attention|"
+            r"never (?:reads?|checks?|tests?|follows?|listens?|asks?|bothers?|looks?|reviews?|"
+            r"learns?)|always (?:in a hurry|forgets?|skips?|rush\w*|late|careless|sloppy)|"
+            r"cuts? corners|cutting corners|inexplicably|"
+            r"(?:wasn'?t|weren'?t|isn'?t|aren'?t|was not|were not) (?:\w+ )?paying attention)\b",
+            i,
+        ),
+        "cleft": re.compile(r"\bit (?:was|is|'s) (?P<np>[^,;.]{1,30}?) who (?P<verb>[\w-]+)", i),
+        "explicit": re.compile(
+            r"\b(?:blame|fault|responsibility|accountability)\b[^.;]{0,40}?\b(?:lies?|lay|"
+            r"rests?|sits?|falls?|fell|goes|went|belongs)\s+(?:squarely |entirely |solely |"
+            r"firmly |fully )?(?:with|on|to)\s+|\bfingers? (?:points?|pointed|pointing) "
+            r"(?:at|to)\s+|\bpoint(?:ing|ed)? (?:the )?fingers? at\s+|"
+            r"\b(?:comes?|came|boils?|boiled) down to\s+|\btrace[sd]? back to\s+|"
+            r"\b(?:was|is) (?:all )?down to\s+|\bculprit (?:was|is)\s+|"
+            r"\b(?:mistake|fault|error|blame)\s+(?:was|is)\s+(?=[\w@.-]+['’]s\b)",
+            i,
+        ),
+        "hold": re.compile(
+            r"\bhold\w*\s+(?P<np>[^,;.]{1,40}?)\s+(?:responsible|accountable)\b|"
+            r"\b(?:the|a) (?:\w+ ){0,2}(?:developer|engineer|person|individual|operator|"
+            r"contractor|intern|dev|admin|employee)s? responsible\b(?! for (?:the )?(?:fix|"
+            r"follow|action|remediation|service|component))",
             i,
         ),
         "judge": re.compile(
@@ -116,7 +202,8 @@ def _rx() -> dict[str, re.Pattern[str]]:
         ),
         "he_neg": re.compile(
             r"(?:\bnot|n't|\bno|\bnever|\bnor|\brather than|instead of|beyond|more than|blam\w*|"
-            r"label\w*|call\w*)\b[\w\s,'-]{0,40}$",
+            r"label\w*|call\w*|assum\w*|suspect\w*|hypothes\w*|initially|guess\w*|"
+            r"thought|ruled out)\b[\w\s,'-]{0,40}$",
             i,
         ),
         "he_tech": re.compile(
@@ -144,6 +231,9 @@ def _rx() -> dict[str, re.Pattern[str]]:
             r"(?:mistake|fault|error)|"
             r"\bnot (?:caused by |due to |because of |the result of |a case of |just |simply |"
             r"merely |about |an? )*(?:human|operator|user|pilot) errors?|"
+            r"\b(?:do|did|does)(?:n'?t| not) (?:think|believe|feel|consider) (?:that )?(?:anyone|"
+            r"anybody|they|he|she|the \w+) (?:was|were|acted|is|are)\b|"
+            r"\b(?:considered|checked|asked|wondered|investigated|examined) (?:whether|if)\b|"
             r"\b(?:human|operator|user|pilot) errors? (?:is|was|are|were) (?:never|not|rarely|"
             r"seldom) (?:a |an |the )?(?:root )?(?:cause|explanation|answer)",
             i,
@@ -172,7 +262,8 @@ def _rx() -> dict[str, re.Pattern[str]]:
             re.I,
         ),
         "mistake_noun": re.compile(
-            r"\b(?:mistake|typo|blunder|oversight|screw-?up|slip-?up)s?\b|\b(?:an|the) error by\b",
+            r"\b(?:mistake|typo|blunder|oversight|screw-?up|slip-?up)s?\b|"
+            r"\b(?:an|the) errors? (?:made )?by\b",
             re.I,
         ),
         "vigilance": re.compile(
@@ -195,7 +286,12 @@ _VERB_WORDS = frozenset(
     overlooked overlooks mistakenly accidentally inadvertently carelessly recklessly mistake
     accident made skipped skipping bypassed bypassing circumvented misconfigured mistyped
     introduced took brought knocked wiped corrupted destroyed wrong untested bad faulty buggy
-    incorrect unreviewed without fault blame bother attention""".split()
+    incorrect unreviewed without fault blame bother attention forgetting never dropped deleted
+    removed wiped truncated disabled unplugged flushed overloaded overwrote overwritten misread
+    misjudged rubber-stamped rubberstamped killed turned took brought knocked left made problem
+    issue link culprit held responsible ticket review approval tests testing backup canary
+    sign-off signoff prod production approved signed merged deployed pushed shipped ran applied
+    committed released rolled posted pasted""".split()
 )
 _JUDGE_WORDS = frozenset(
     """careless carelessly carelessness sloppy sloppily sloppiness lazy laziness negligent
@@ -209,6 +305,17 @@ _JUDGE_WORDS = frozenset(
 _HUMAN_WORDS = frozenset(
     """error errors mistake mistakes pebkac pebcak pebkak id-10-t id10t fat-finger fat-fingered
     fat-fingering fat-fingers fat fatfinger fatfingered layer finger keyboard""".split()
+)
+# Words one of which each newer rule's pattern needs (a cheap gate before the patterns).
+_LABEL_WORDS = frozenset("cause culprit responsible fault blame owner person".split())
+_EXPLICIT_WORDS = frozenset(
+    """blame fault responsibility accountability finger fingers down back culprit mistake
+    error it it's hold holds held holding responsible accountable""".split()
+)
+_HABIT_WORDS = frozenset(
+    """again more always usual typical typically keep keeps kept habit time told repeatedly
+    still need needs has have had should attention never cuts cut cutting corners
+    inexplicably paying""".split()
 )
 _WORD = re.compile(r"[a-z][a-z0-9'’-]*")
 
@@ -237,9 +344,41 @@ def _clause_bounds(s: str, pos: int) -> tuple[int, int, int, str]:
     return starts[-1], prev, end, opener
 
 
+_LEADING_SKIP = frozenset(
+    """yet again once more honestly frankly unfortunately clearly apparently then also so
+    and but sadly obviously evidently basically well""".split()
+)
+
+
 def _leading_person(words: list[str], allow_we: bool) -> bool:
+    """The clause's first noun phrase (after leading adverbs) names a person."""
+    i = 0
+    while i < len(words) - 1 and (
+        words[i].lower() in _LEADING_SKIP or (words[i].lower().endswith("ly") and len(words[i]) > 4)
+    ):
+        i += 1
+    words = words[i:]
     for k in range(1, min(4, len(words)) + 1):
         if np_is_person(words[:k], allow_we=allow_we):
+            # A name is followed by its verb, never by an article or a number: "Restarting
+            # the pods" and "Running two imports" are gerunds, not people.
+            return k == len(words) or words[k].lower() not in _OBJECT_START
+    return False
+
+
+_OBJECT_START = frozenset(
+    """the a an all every each some two three four five several many both this that these
+    those its their our""".split()
+)
+
+
+def _possessive_person(np: list[str]) -> bool:
+    """A phrase owned by a person: "Siobhan's config change", "the intern's script"."""
+    for i, w in enumerate(np[:-1]):
+        if is_possessive(w) and (
+            np_is_person([w], possessive_ok=True)
+            or np_is_person(np[max(0, i - 2) : i + 1], possessive_ok=True)
+        ):
             return True
     return False
 
@@ -251,37 +390,170 @@ def _by_person(clause: str) -> bool:
     return False
 
 
-def _person_fault(s: str, lo: str | None = None) -> tuple[str, int] | None:
+_ADVERBIAL = (
+    "by ",
+    "the wrong",
+    "a wrong",
+    "an wrong",
+    "without",
+    "with no",
+    "against ",
+    "on ",
+    "in ",
+    "to ",
+)
+# After a destructive verb, a purpose or a plan makes the act a step of the response.
+_PURPOSE = re.compile(
+    r"^[^,;.]{0,40}?\b(?:to (?!the\b|a\b|an\b|all\b|every\b|prod|staging|zero\b|\d)[a-z]+|"
+    r"as (?:planned|a (?:stopgap|workaround|mitigation|precaution)|part of)|per the runbook|"
+    r"following the runbook)\b|^[^.;]{0,60}?\b(?:which|and this|and that|and|this) "
+    r"(?:stopped|fixed|resolved|ended|cleared|restored|mitigated|halted|reduced|recovered)\b",
+    re.I,
+)
+
+
+def _person_fault(s: str, lo: str | None = None) -> tuple[str, int, str] | None:
     """The rule and position of the first blame verb whose subject is a person."""
     rx, text = _scan("verb", s, lo)
-    for m in rx.finditer(text):
+    matches = list(rx.finditer(text))
+    bad, btext = _scan("badact", s, lo)
+    matches += list(bad.finditer(btext))
+    for m in matches:
         verb = m.group(0).lower()
         first = verb.split()[0]
         allow_we = first in WE_STRONG_VERBS or "dropped the ball" in verb
         cstart, pstart, cend, opener = _clause_bounds(s, m.start())
         words = tokens(s[cstart : m.start()])
         np, empty = subject_of(words)
+        adverbial = m.re is not rx or verb.startswith(_ADVERBIAL)
         if empty and opener in ("that", "which"):
             # A relative clause: its subject is the noun just before "that".
             prev_np, _ = subject_of(tokens(s[pstart:cstart])[:-1])
             person = np_is_person(prev_np, allow_we=allow_we)
         elif empty:
             person = _leading_person(tokens(s[pstart:cstart]), allow_we)
-        elif verb.startswith(("by ", "the wrong", "a wrong", "an wrong")):
+        elif adverbial:
             # A clause adverbial: the subject is where the clause starts.
             person = _leading_person(words, allow_we) or (
                 opener in ("and", "then", "but")
                 and _leading_person(tokens(s[pstart:cstart]), allow_we)
             )
         else:
-            person = np_is_person(np, allow_we=allow_we) or (
-                first in HUMAN_ONLY_VERBS and is_capitalised_unknown(np) and len(words) <= 2
-            )
+            person = np_is_person(np, allow_we=allow_we) or _possessive_person(np)
+            if (
+                person
+                and first in _DESTRUCTIVE
+                and (_PURPOSE.match(s[m.end() :]) or np[-1].lower() in ("i", "we"))
+            ):
+                person = False  # a step of the response, or the writer telling what they did
         if not person:
-            person = _by_person(s[cstart:cend])
+            person = _by_person(s[cstart:cend]) or (
+                opener in ("and", "then") and _by_person(s[pstart:cstart])
+            )
         if person:
             rule = COUNTERFACTUAL if "known" in s[m.end() : m.end() + 8].lower() else PERSON_FAULT
-            return rule, m.start()
+            return rule, m.start(), s[m.start() : m.end()]
+    return None
+
+
+_DESTRUCTIVE = frozenset(
+    """dropped deleted wiped truncated disabled unplugged flushed overloaded overwrote
+    killed turned took brought knocked left""".split()
+)
+
+
+_LABEL_LEAD = re.compile(r"\W*(?:(?:the|primary|main|underlying|real|actual|rootcause)\s+)*", re.I)
+
+
+def _label_person(s: str, lo: str | None) -> str:
+    """A person given as the cause: "Root cause: @jdoe", "Culprit: Björn's hotfix"."""
+    rx, text = _scan("label", s, lo)
+    m = rx.search(text)  # a label opens the sentence: only marks may come before it
+    if not m or not _LABEL_LEAD.fullmatch(s, 0, m.start()) or not _agent_starts(s[m.end() :]):
+        return ""
+    label = " ".join(s[m.start() : m.end()].strip(" \t:=—–-").split())
+    return f' (a person given as "{label}")'
+
+
+def _agent_starts(rest: str) -> bool:
+    """`rest` starts with a person ("Svetlana.", "the night-shift operator", "Björn's
+    hotfix"), not with a thing named after one ("Envoy sidecar", "the Okta tenant")."""
+    words = tokens(rest)
+    np: list[str] = []
+    for i, w in enumerate(words[:5]):
+        low = w.lower()
+        if i > 0 and (low in ("who", "that", "which", "and", "or") or low in _PREP_STOP):
+            break
+        np.append(w)
+        if np_is_person(np, possessive_ok=True):
+            nxt = words[i + 1].lower() if i + 1 < len(words) else ""
+            if nxt in _OBJECT_START:
+                return False
+            if is_possessive(w) or not nxt or not _is_thing_noun(nxt):
+                return True
+    return False
+
+
+_PREP_STOP = frozenset("from on in at with of for to into by about".split())
+
+
+def _is_thing_noun(word: str) -> bool:
+    from pm_tui.language.agents import COMMON_WORDS, TECH_WORDS
+    from pm_tui.language.lexicon import NOT_NAMES
+
+    if word in NOT_NAMES:
+        return False
+    w = word.rstrip("s")
+    return word in COMMON_WORDS or w in COMMON_WORDS or word in TECH_WORDS
+
+
+_POSITIVE_CLEFT = frozenset(
+    """spotted noticed found fixed caught saved raised flagged led helped resolved discovered
+    identified detected diagnosed suggested wrote escalated paged restored recovered called
+    alerted reported realised realized figured first quickly eventually finally later
+    noticing proposed pointed mitigated""".split()
+)
+
+
+def _explicit(s: str, lo: str | None) -> str:
+    """Blame said outright: "the fault lies with X", "it was X who pushed", "we hold X
+    responsible", "the developer responsible"."""
+    rx, text = _scan("explicit", s, lo)
+    for m in rx.finditer(text):
+        if _agent_starts(s[m.end() :]):
+            marker = " ".join(s[m.start() : m.end()].split())
+            return f' (blame placed on a person: "{marker} ...")'
+    rx, text = _scan("cleft", s, lo)
+    for m in rx.finditer(text):
+        verb = m.group("verb").lower()
+        np = tokens(s[m.start("np") : m.end("np")])
+        plain = len(np) <= 4 and not any(w.lower() in _PREP_STOP or w.endswith("ed") for w in np)
+        if verb not in _POSITIVE_CLEFT and plain and np_is_person(np):
+            return ' (singled out: "it was ... who")'
+    rx, text = _scan("hold", s, lo)
+    for m in rx.finditer(text):
+        if (
+            m.group("np") is None
+            or np_is_person(tokens(s[m.start("np") : m.end("np")]))
+            or (_agent_starts(s[m.start("np") : m.end("np")]))
+        ):
+            return " (a person held responsible)"
+    return ""
+
+
+def _habit(s: str, lo: str | None) -> re.Match[str] | None:
+    """A person judged by habit or character: "yet again", "keeps skipping", "has to pay
+    more attention", with a person as the clause's subject or right after the marker."""
+    rx, text = _scan("habit", s, lo)
+    for m in rx.finditer(text):
+        cstart, pstart, _cend, _opener = _clause_bounds(s, m.start())
+        if (
+            _leading_person(tokens(s[cstart : m.start()]), False)
+            or _leading_person(tokens(s[: m.start()]), False)
+            or _agent_starts(s[m.end() :])
+            or (cstart == m.start() and _leading_person(tokens(s[m.end() :]), False))
+        ):
+            return m
     return None
 
 
@@ -312,7 +584,10 @@ def _fault_with_person(s: str, low: str, lo: str | None = None) -> bool:
     if "'s" in low or "’s" in low:
         for m in rx["owned_fault"].finditer(s):
             before = tokens(s[max(0, m.start() - 30) : m.start()])[-2:]
-            if np_is_person([*before, m.group("owner") + "'s"], possessive_ok=True):
+            owner = m.group("owner") + "'s"
+            if np_is_person([owner], possessive_ok=True) or np_is_person(
+                [*before, owner], possessive_ok=True
+            ):
                 return True
     if "by " in low:
         mistake, text = _scan("mistake_noun", s, lo)
@@ -383,6 +658,61 @@ def _scan(name: str, s: str, lo: str | None) -> tuple[re.Pattern[str], str]:
 
 def check_sentence(s: str, offset: int) -> list[LanguageFinding]:
     """Blame findings for one sentence `s` that starts at `offset` in the checked text."""
+    found = _check_sentence(s, offset)
+    if found and rejects_blame(s):
+        # Blame after a disclaimer ("while we don't assign blame, it was Karl who pushed
+        # the change") still counts: check what follows the disclaimer on its own.
+        rest = _after_disclaimer(s)
+        if rest is None:
+            return []
+        return [f for f in _check_sentence(s[rest:], offset + rest) if not rejects_blame(s[rest:])]
+    return found
+
+
+_CONTRAST = re.compile(r",\s*(?:but|yet|still|however)?\s*|;\s*|:\s*|\s+but\s+", re.I)
+
+
+def _after_disclaimer(s: str) -> int | None:
+    """Where the clause after a leading disclaimer starts, or None when the rejection of
+    blame is not followed by another clause."""
+    rx, text = _scan("reject", s, s.lower() if s.isascii() else None)
+    m = rx.search(text)
+    if m is None:
+        return None
+    c = _CONTRAST.search(s, m.end())
+    return c.end() if c and c.end() < len(s) else None
+
+
+_PERSON_WORDS = (
+    PRONOUNS
+    | ROLE_NOUNS
+    | TEAM_NOUNS
+    | GROUP_WORDS
+    | frozenset("operator operators group groups agent agents whoever".split())
+)
+_WE_WORDS = WE_STRONG_VERBS | {"ball"}
+
+
+def _may_have_agent(s: str, words: set[str]) -> bool:
+    """A word that could name a person: a pronoun, role, team or group word, an @handle,
+    a listed name or a name-like capitalised word ("we" only with a confession verb). A
+    sentence without one cannot get a finding from the person rules (np_is_person and
+    person_after accept nothing else)."""
+    if "'s" in s or "’s" in s:
+        words = {w[:-2] if w.endswith(("'s", "’s")) else w for w in words}
+    if not words.isdisjoint(_PERSON_WORDS) or "@" in s:
+        return True
+    if "we" in words and not words.isdisjoint(_WE_WORDS):
+        return True
+    for w in tokens(s):
+        if w[0].isupper() and (
+            w in NAMES or w.replace("’", "'").removesuffix("'s") in NAMES or name_like(w)
+        ):
+            return True
+    return False
+
+
+def _check_sentence(s: str, offset: int) -> list[LanguageFinding]:
     end = offset + len(s)
     low = s.lower()
     lo = low if s.isascii() else None  # for the patterns' fast twins
@@ -398,13 +728,27 @@ def check_sentence(s: str, offset: int) -> list[LanguageFinding]:
         found.append(
             _finding(HUMAN_ERROR, offset + human.start(), offset + human.end(), human.group(0))
         )
+    if not _may_have_agent(s, words):
+        return found  # every rule below needs a person somewhere in the sentence
     if ("if " in low or "had " in low) and _counterfactual(s, lo):
         found.append(_finding(COUNTERFACTUAL, offset, end))
     fault = _person_fault(s, lo) if not words.isdisjoint(_VERB_WORDS) else None
     if fault and not any(f.rule == fault[0] for f in found):
-        found.append(_finding(fault[0], offset, end))
-    elif not fault and not found and _fault_with_person(s, low, lo):
-        found.append(_finding(PERSON_FAULT, offset, end))
-    if found and rejects_blame(s):
-        return []
+        rule, _pos, verb = fault
+        detail = f' (a person as the one who "{verb}")' if rule == PERSON_FAULT else ""
+        found.append(_finding(rule, offset, end, detail))
+    elif not fault and not found:
+        detail = (
+            (" (a fault or mistake owned by a person)" if _fault_with_person(s, low, lo) else "")
+            or (_label_person(s, lo) if not words.isdisjoint(_LABEL_WORDS) else "")
+            or (_explicit(s, lo) if not words.isdisjoint(_EXPLICIT_WORDS) else "")
+        )
+        if detail:
+            found.append(_finding(PERSON_FAULT, offset, end, detail))
+    if not found and not words.isdisjoint(_HABIT_WORDS):
+        habit = _habit(s, lo)
+        if habit:
+            found.append(
+                _finding(HABIT, offset + habit.start(), offset + habit.end(), habit.group(0))
+            )
     return found

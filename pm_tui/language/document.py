@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from pm_tui.language.actions import check_vague
+from pm_tui.language.agents import reset_vocabulary, set_vocabulary
 from pm_tui.language.prose import check_masked
 from pm_tui.language.text import MASK, _fill, mask_prose
 
@@ -101,10 +102,14 @@ def lint_document(text: str, as_: str = PROSE) -> list[DocFinding]:
     non-empty line (bullets and checkboxes stripped) is checked as one action item."""
     if as_ not in (PROSE, ACTIONS):
         raise ValueError(f"as_ must be {PROSE!r} or {ACTIONS!r}, not {as_!r}")
-    if as_ == PROSE:
-        raw = [(f, 0) for f in check_masked(mask_markdown(text))]
-    else:
-        raw = _action_findings(text, mask_markdown(text, breaks=False))
+    token = set_vocabulary(text)
+    try:
+        if as_ == PROSE:
+            raw = [(f, 0) for f in check_masked(mask_markdown(text))]
+        else:
+            raw = _action_findings(text, mask_markdown(text, breaks=False))
+    finally:
+        reset_vocabulary(token)
     lines = _Lines(text)
     out: list[DocFinding] = []
     for f, base in raw:

@@ -63,7 +63,7 @@ ROLE_NOUNS: frozenset[str] = frozenset(
     individual individuals responder responders programmer programmers coder coders tester
     testers owner owners maintainer maintainers member members human humans folks guy guys
     newcomer newbie junior seniors juniors specialist specialists officer director executive
-    executives ic""".split()
+    executives ic scientist scientists administrator newhire approver""".split()
 )
 
 # Heads that name a group of people.
@@ -78,7 +78,7 @@ GROUP_WORDS: frozenset[str] = frozenset(
 )
 
 PRONOUNS: frozenset[str] = frozenset(
-    "he she they i someone somebody anyone anybody him her them".split()
+    "he she they i someone somebody anyone anybody him her them whoever".split()
 )
 
 # Adverbs and auxiliaries that may sit between a subject and its verb.
@@ -87,7 +87,7 @@ FILLERS: frozenset[str] = frozenset(
     clearly apparently unfortunately had has have was were is are be been again still never
     even subsequently later completely totally obviously allegedly unknowingly somehow not
     probably likely quickly immediately already only actually literally themselves himself
-    herself all both certainly evidently repeatedly once twice""".split()
+    herself all both certainly evidently repeatedly once twice more inexplicably""".split()
 )
 
 PREPOSITIONS: frozenset[str] = frozenset(
@@ -107,3 +107,19 @@ HUMAN_ONLY_VERBS: frozenset[str] = frozenset(
 
 # Verbs that, with "we" as subject, are a confession of fault rather than a description.
 WE_STRONG_VERBS: frozenset[str] = frozenset("forgot messed screwed botched carelessly".split())
+
+# Capitalised words that are neither names nor covered by agents.COMMON_WORDS: pronouns,
+# determiners and function words that start sentences, and the people-words of ROLE_NOUNS.
+NOT_NAMES: frozenset[str] = (
+    frozenset(
+        """i we you he she they it this that these those the a an our their his her my your its
+    there here what which who whom whose why how when where if as so but and or nor not no
+    yes please thanks thank note see also per via with without from into onto over under
+    about above below between after before since until during while because although though
+    whether even just only still already ok okay hi hello dear team""".split()
+    )
+    | ROLE_NOUNS
+    | TEAM_NOUNS
+    | GROUP_WORDS
+    | PRONOUNS
+)

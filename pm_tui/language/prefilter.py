@@ -330,7 +330,10 @@ def _index() -> _Index:
     """Every blame rule's requirement in one index: a finding needs a match of one of them
     (check_sentence's own cheaper gates only narrow that further)."""
     rx = blame._rx()
-    names = "verb judge human_error cf_if cf_had fault_of owned_fault mistake_noun vigilance"
+    names = (
+        "verb judge human_error cf_if cf_had fault_of owned_fault mistake_noun vigilance "
+        "badact label habit cleft explicit hold"
+    )
     req: Requirement = []
     for name in names.split():
         need = required_strings(rx[name].pattern, rx[name].flags)

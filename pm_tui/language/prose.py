@@ -7,6 +7,7 @@ from itertools import islice
 
 from pm_tui.language import blame
 from pm_tui.language.actions import check_vague
+from pm_tui.language.agents import name_like, reset_vocabulary, set_vocabulary
 from pm_tui.language.finding import LanguageFinding
 from pm_tui.language.lexicon import GROUP_WORDS, NAMES, PRONOUNS, ROLE_NOUNS, TEAM_NOUNS
 from pm_tui.language.prefilter import may_blame
@@ -38,15 +39,23 @@ def check_sentences(masked: str, *, shortcut: bool = True) -> list[LanguageFindi
     return found
 
 
-def check_prose(text: str) -> list[LanguageFinding]:
-    """Blameful-language findings in free text; spans are offsets into `text`."""
-    return check_masked(mask_prose(text))
+def check_prose(text: str, vocabulary: frozenset[str] = frozenset()) -> list[LanguageFinding]:
+    """Blameful-language findings in free text; spans are offsets into `text`. Capitalised
+    words in `vocabulary` (lower case), or used as things in `text`, are never people."""
+    masked = mask_prose(text)
+    if not may_blame(masked):
+        return []
+    token = set_vocabulary(text, vocabulary)
+    try:
+        return check_sentences(masked)
+    finally:
+        reset_vocabulary(token)
 
 
-def check_action(text: str) -> list[LanguageFinding]:
+def check_action(text: str, vocabulary: frozenset[str] = frozenset()) -> list[LanguageFinding]:
     """Findings for one action item: blameful language, and vague wording (no system,
     signal, threshold or done-when)."""
-    return check_prose(text) + check_vague(text)
+    return check_prose(text, vocabulary) + check_vague(text)
 
 
 _LEAD = re.compile(
@@ -103,13 +112,21 @@ def _names_a_mistake(masked: str) -> bool:
 
 def _leads_with_person(words: list[str]) -> bool:
     """The explanation's first words (up to six) name a person or start with one."""
+    if len(words) >= 2 and _ACTED.fullmatch(words[1]) and name_like(words[0]):
+        return True  # "Okonkwo ran the script": a name that is no list's, then its verb
     if not any(_may_name_person(w) for w in words):
         return False  # every test below needs one such word among these six
     for k in range(1, min(5, len(words)) + 1):
-        if np_is_person(words[:k], allow_we=True):
+        if np_is_person(words[:k], allow_we=True, guess_names=False):
             return True
     np, empty = subject_of(words[:6])
-    return not empty and np_is_person(np, allow_we=True)
+    return not empty and np_is_person(np, allow_we=True, guess_names=False)
+
+
+_ACTED = re.compile(
+    r"[a-z]+ed|ran|did|didn't|forgot|made|was|had|broke|took|left|should|wrote|put|set|hit|"
+    r"chose|ignored|missed|skipped|deleted|dropped|pushed|merged|deployed"
+)
 
 
 # The words np_is_person can accept as a head, or (names) anywhere in the phrase.

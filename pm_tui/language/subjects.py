@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from pm_tui.language.agents import name_like
 from pm_tui.language.lexicon import (
     DETERMINERS,
     FILLERS,
@@ -19,12 +20,19 @@ from pm_tui.language.lexicon import (
 _QUANTIFIERS = frozenset(
     "one some several none two three many most each any either neither".split()
 )
-_OPERATOR_OK = frozenset("the a an our their human on-call night shift console".split())
+_GROUP_MODIFIERS = frozenset(
+    """platform infrastructure infra networking network database storage ops sre devops
+    frontend backend mobile payments data release qa support engineering product web app
+    dev development operations billing api""".split()
+)
+_OPERATOR_OK = frozenset(
+    "the a an our their human on-call night shift console night-shift duty day-shift".split()
+)
 
 
 @cache
 def _token_re() -> re.Pattern[str]:
-    return re.compile(r"@[\w.-]*\w|[A-Za-z][\w'’-]*")
+    return re.compile(r"@[\w.-]*\w|[^\W\d_][\w'’-]*")
 
 
 def tokens(text: str) -> list[str]:
@@ -59,8 +67,12 @@ def word_is_person(word: str, *, allow_we: bool = False) -> bool:
     return word in NAMES
 
 
-def np_is_person(np: list[str], *, allow_we: bool = False, possessive_ok: bool = False) -> bool:
-    """True when the noun phrase `np` (a list of words, head last) names a person or group."""
+def np_is_person(
+    np: list[str], *, allow_we: bool = False, possessive_ok: bool = False, guess_names: bool = True
+) -> bool:
+    """True when the noun phrase `np` (a list of words, head last) names a person or group;
+    with `guess_names`, a capitalised word that is no English or technical word counts as a
+    name (see agents.name_like)."""
     if not np:
         return False
     head = np[-1]
@@ -79,11 +91,37 @@ def np_is_person(np: list[str], *, allow_we: bool = False, possessive_ok: bool =
         if low in ("lead", "leads", "tech", "owner", "owners", "member", "members", "ic"):
             return len(np) >= 2 or head.isupper()
         return True
+    if low in ("group", "groups", "agent", "agents") and len(np) >= 2:
+        return _bare(np[-2]) in _GROUP_MODIFIERS
     if low in GROUP_WORDS and len(np) <= 2:
         if low == "it":
             return head == "IT"
         return len(np) == 1 or _bare(np[0]) in ("the", "our", "their")
-    return False
+    return guess_names and _named(np, head)
+
+
+_LEADING_WORDS = frozenset(
+    """yet once again honestly frankly so and then because since as when after before while
+    if although though but""".split()
+)
+
+
+def _named(np: list[str], head: str) -> bool:
+    """A phrase that is a name: a name-like head ("Okonkwo", "@jdoe") after nothing but
+    other name-like words or a leading adverb ("Li Na", "Unfortunately Wiremu"); never after
+    an article ("the Jupyter" is a thing)."""
+    if not name_like(head):
+        return False
+    for i, w in enumerate(np[:-1]):
+        if name_like(w):
+            continue
+        low = _bare(w)
+        if i == 0 and (low in FILLERS or (low.endswith("ly") and len(low) >= 5)):
+            continue
+        if low in _LEADING_WORDS:
+            continue
+        return False
+    return True
 
 
 def subject_of(prefix_words: list[str]) -> tuple[list[str], bool]:

@@ -87,7 +87,9 @@ def source_label(source: str) -> str:
         target = PurePath(target.split("#")[0]).name + (
             f" #{target.split('#', 1)[1]}" if "#" in target else ""
         )
-    if kind in ("pagerduty", "slack", "kube-events", "alert-notifications", "changes"):
+    if kind in ("pagerduty", "slack", "kube-events", "alert-notifications", "changes") or (
+        kind in ("loki", "elasticsearch", "opensearch", "clickhouse", "cloudwatch")
+    ):
         return f"{kind} {target}".strip()
     return target or kind
 
@@ -108,4 +110,9 @@ _KINDS = {
     "pagerduty",
     "slack",
     "changes",
+    "loki",
+    "elasticsearch",
+    "opensearch",
+    "clickhouse",
+    "cloudwatch",
 }

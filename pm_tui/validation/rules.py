@@ -103,17 +103,54 @@ def _prose_findings(text: str) -> tuple:
     return tuple(check_prose(text))
 
 
+def _prose_findings_in(text: str, vocabulary) -> tuple:
+    """The findings of `text` in a post-mortem whose own things are `vocabulary()`: the
+    vocabulary can only take findings away (a word it holds is a thing, not a person), so it
+    is built and used only for the few texts that have a blame finding without it."""
+    found = _prose_findings(text)
+    if not any(f.rule.startswith("blame/") for f in found):
+        return found
+    words = vocabulary()
+    if not any(w.lower() in words for w in _CAPITALISED.findall(text)):
+        return found  # none of its capitalised words is one of the post-mortem's things
+    from pm_tui.language import check_prose
+
+    return tuple(check_prose(text, words))
+
+
+_CAPITALISED = re.compile(r"\b[A-Z][\w-]*")
+
+
+def technical_vocabulary(pm: PostMortem) -> frozenset[str]:
+    """The post-mortem's own things, lower case: its services and the kinds, targets and
+    sources of its evidence ("Quillon dropped connections" names a service, not a person).
+    Timeline actors are people and stay out."""
+    names = [*pm.services, *(s.kind for s in pm.sources), *(s.target for s in pm.sources)]
+    names += [e.source for e in pm.timeline if e.source]
+    words: set[str] = set()
+    for name in names:
+        words.update(w for w in re.split(r"[^\w]+|_", name.lower()) if len(w) > 1)
+    return frozenset(words)
+
+
 def _language(pm: PostMortem, today: date) -> Iterator[Finding]:
     from pm_tui.language import check_action
 
+    vocabulary = functools.cache(lambda: technical_vocabulary(pm))
     for section, row, field, text in prose_fields(pm):
         if not text.strip():
             continue
-        for lf in _prose_findings(text):
+        found = _prose_findings(text)
+        if found:  # rare: most texts have no finding, and then no vocabulary is needed
+            found = _prose_findings_in(text, vocabulary)
+        for lf in found:
             yield _from_language(lf, section, row, field)
     for a in pm.actions:
         if a.action.strip():
-            for lf in check_action(a.action):
+            found = check_action(a.action)
+            if any(f.rule.startswith("blame/") for f in found):
+                found = check_action(a.action, vocabulary())
+            for lf in found:
                 yield _from_language(lf, "actions", a.id, "action")
 
 

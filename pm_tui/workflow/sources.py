@@ -39,6 +39,21 @@ class SourceOptions:
     slack_channel: str = ""
     changes: str | None = None
     ca_bundle: str | None = None
+    # log stores (see log_store_specs)
+    loki: str | None = None
+    logql: str = ""
+    loki_tenant: str = ""
+    elasticsearch: str | None = None
+    opensearch: str | None = None
+    index: str = ""
+    search: str = ""
+    clickhouse: str | None = None
+    table: str = ""
+    where: str = ""
+    cloudwatch_log_groups: list[str] = field(default_factory=list)
+    cloudwatch_region: str = ""
+    filter_pattern: str = ""
+    max_records: int | None = None
 
 
 def specs_for(options: SourceOptions, config: dict | None = None) -> list[SourceSpec]:
@@ -79,8 +94,116 @@ def specs_for(options: SourceOptions, config: dict | None = None) -> list[Source
         specs.append(SourceSpec("slack", o.slack, o.slack_channel))
     if o.changes:
         specs.append(SourceSpec("changes", o.changes))
+    specs += log_store_specs(o, config or {}, http)
     refuse_credentials(specs)
     return specs
+
+
+# config table -> option of the spec, for every log store (docs/config.md)
+_STORE_CONFIG = {
+    "token_env": "token_env",
+    "user_env": "username_env",
+    "password_env": "password_env",
+    "ca_bundle": "ca_bundle",
+    "timeout": "timeout",
+    "tenant": "tenant",
+    "index": "index",
+    "time_field": "time_field",
+    "table": "table",
+    "time_column": "time_column",
+    "region": "region",
+    "profile": "profile",
+    "endpoint_url": "endpoint_url",
+    "max_records": "max_records",
+    "page_size": "page_size",
+    "slice_minutes": "slice_minutes",
+}
+
+
+def log_store_specs(o: SourceOptions, config: dict, http: dict) -> list[SourceSpec]:
+    """The Loki, Elasticsearch/OpenSearch, ClickHouse and CloudWatch sources in `o`; the
+    config's table of each store gives credentials (variable NAMES) and defaults."""
+    from pm_tui.config import config_section
+
+    def spec(kind: str, target: str, query: str, given: dict) -> SourceSpec:
+        section = config_section(config, kind)
+        options = {opt: section[key] for key, opt in _STORE_CONFIG.items() if section.get(key)}
+        if kind == "cloudwatch" and section.get("log_groups") and not target:
+            target = ",".join(section["log_groups"])
+        options.update(http)
+        options.update({k: v for k, v in given.items() if v not in ("", None, [])})
+        if o.max_records is not None:
+            options["max_records"] = o.max_records
+        return SourceSpec(kind, target, query, options)
+
+    specs = []
+    loki_url = o.loki or (config_section(config, "loki").get("url") if o.logql else None)
+    if loki_url:
+        if not o.logql.strip():
+            raise UsageError("--loki needs --logql '{app=\"NAME\"}' (a LogQL log query)")
+        specs.append(spec("loki", loki_url, o.logql, {"tenant": o.loki_tenant}))
+    elif o.logql:
+        raise UsageError("--logql needs --loki URL (or loki.url in the config)")
+    searches = [
+        (k, u) for k, u in (("elasticsearch", o.elasticsearch), ("opensearch", o.opensearch)) if u
+    ]
+    if not searches and (o.index or o.search):
+        searches = [
+            (k, config_section(config, k)["url"])
+            for k in ("elasticsearch", "opensearch")
+            if config_section(config, k).get("url")
+        ][:1]
+        if not searches:
+            raise UsageError(
+                "--index/--search need --elasticsearch URL or --opensearch URL "
+                "(or elasticsearch.url in the config)"
+            )
+    for kind, url in searches:
+        specs.append(spec(kind, url, o.search, {"index": o.index}))
+    clickhouse = o.clickhouse or (
+        config_section(config, "clickhouse").get("url") if (o.table or o.where) else None
+    )
+    if clickhouse:
+        specs.append(spec("clickhouse", clickhouse, o.where, {"table": o.table}))
+    elif o.table or o.where:
+        raise UsageError("--table/--where need --clickhouse URL (or clickhouse.url in the config)")
+    if o.cloudwatch_log_groups:
+        given = {"region": o.cloudwatch_region}
+        specs.append(spec("cloudwatch", ",".join(o.cloudwatch_log_groups), o.filter_pattern, given))
+    elif o.filter_pattern or o.cloudwatch_region:
+        raise UsageError("--filter-pattern/--cloudwatch-region need --cloudwatch-log-group NAME")
+    return specs
+
+
+LOG_STORE_KINDS = ("loki", "elasticsearch", "opensearch", "clickhouse", "cloudwatch")
+
+
+def record_for(
+    kind: str, target: str, query: str = "", config: dict | None = None
+) -> EvidenceSource:
+    """A new source as a form names it (kind, target, query): a log store gets the options
+    its config table gives (credential variable NAMES, index, table, region), as on the CLI."""
+    if kind not in LOG_STORE_KINDS:
+        return EvidenceSource(kind=kind, target=target, query=query)
+    if config is None:
+        from pm_tui.config import load_config
+
+        config = load_config()
+    o = SourceOptions()
+    if kind == "loki":
+        o.loki, o.logql = target, query
+    elif kind in ("elasticsearch", "opensearch"):
+        setattr(o, kind, target)
+        o.search = query
+    elif kind == "clickhouse":
+        o.clickhouse, o.where = target, query
+    else:
+        o.cloudwatch_log_groups = [g.strip() for g in target.split(",") if g.strip()]
+        o.filter_pattern = query
+    (spec,) = log_store_specs(o, config, {})
+    return EvidenceSource(
+        kind=kind, target=spec.target, query=spec.query, options=kept_options(spec)
+    )
 
 
 def refuse_credentials(specs: list[SourceSpec]) -> None:

@@ -1,0 +1,276 @@
+"""Recognising an agent (a person or a group of people) without a list of names.
+
+A person is named by an @handle, by a role noun (lexicon.ROLE_NOUNS), or by a capitalised word
+that is neither an English word nor a technical noun. The technical nouns are a general
+lexicon (below) plus the text's own vocabulary: a capitalised word the same text also writes
+in lower case ("Kafka" beside `kafka-broker`) or after an article ("the Jupyter hub") names a
+thing, since nobody writes "the Okonkwo". Every test here is a plain set look-up or a short
+regular expression, so a reviewer can say why a word was or was not taken for a person.
+"""
+
+from __future__ import annotations
+
+import re
+from contextvars import ContextVar
+from functools import cache, lru_cache
+
+# Products, services and technical proper nouns often the subject of a failure verb in a
+# post-mortem ("Terraform deleted the bucket"). Lower case; matched case-insensitively.
+_TECH = """
+ably activemq airflow akamai akka alertmanager alibaba alpine amazon ambassador android angular
+ansible apache api apis apigee argo argocd artifactory athena atlantis atlas aurora auth0 autoscaler
+avro aws azure backstage bamboo bash bazel beanstalk bigquery bigtable bind bitbucket bitnami
+blackbox bookkeeper boto braintree buildkite bunny caddy calico cassandra celery ceph certbot
+chef chrome chromium cilium circleci clickhouse cloudflare cloudfront cloudsql cloudtrail
+cloudwatch cockroach cockroachdb codecov codedeploy concourse confluence confluent consul
+containerd coredns cortex cosmos couchbase couchdb cronjob cron cruise crowdstrike cyral
+datadog debezium debian dependabot docker dockerhub dragonfly druid drupal dynamo dynamodb ebs
+ec2 ecr ecs efs eks elastic elasticache elasticsearch electron elixir ember envoy erlang etcd
+fargate fastly filebeat firebase firehose firestore flannel flask fleet flink fluentbit
+fluentd flux flyway gatekeeper gcp gcs gerrit git github gitlab gke glacier glue gmail go
+golang google gradle grafana graphite graphql grpc gunicorn hadoop haproxy harbor hashicorp
+hbase helm heroku hive honeycomb hudi hugo iam ignite influx influxdb ingress istio java
+javascript jenkins jetty jira jupyter jupyterhub kafka karpenter keda keycloak kibana kinesis
+kong kotlin kube kubectl kubelet kubernetes kustomize lambda laravel ldap letsencrypt libc
+linkerd linux liquibase loki logstash looker lucene mailgun mariadb maven memcache memcached
+mesos metabase minio mongo mongodb mongos mysql nagios nats neo4j netlify netty newrelic nexus
+nextjs nginx node nodejs nomad npm nsq nuget okta openresty openssl opensearch openstack
+opentelemetry opsgenie oracle packer pagerduty pandas perl pgbouncer pgpool phoenix php pip
+postfix postgres postgresql postgis presto prometheus promtail pubsub pulsar pulumi puppet
+pypi python rabbit rabbitmq rails rancher react redis redshift redpanda rds replicaset rollbar
+route53 ruby rundeck rust s3 safari salesforce salt samba scylla segment sendgrid sentry
+shopify sidekiq slack snowflake solr spanner spark spinnaker splunk spring sql sqlite squid
+statsig statuspage stripe sumo supervisor swift systemd tableau teleport temporal terraform
+tidb tomcat traefik travis trino twilio typescript ubuntu unicorn uwsgi varnish vault velero
+vercel victoria vitess vmware webpack weblogic windows wordpress yarn zendesk zipkin zoom
+zookeeper zuul snyk victorops dynatrace appdynamics bugsnag launchdarkly unleash flagsmith
+optimizely sonarqube renovate tekton teamcity drone octopus quay gcr acr aks openshift marathon
+riak arangodb singlestore timescale questdb victoriametrics thanos mimir tempo jaeger lightstep
+chronosphere pingdom uptimerobot statuscake checkly mailchimp postmark mandrill onelogin cognito
+imperva incapsula zscaler paloalto fortinet cisco juniper arista netscaler citrix vsphere esxi
+hyperv proxmox gluster netapp backblaze wasabi dropbox discord notion asana trello servicenow
+intercom freshdesk hubspot marketo amplitude mixpanel snowplow fivetran airbyte dbt superset
+redash sisense databricks impala kudu iceberg dagster prefect luigi oozie nifi storm samza beam
+dataflow dataproc emr sqs sns eventbridge zeromq resque hangfire quartz upstart supervisord monit
+pm2 uvicorn puma passenger undertow wildfly jboss websphere iis kuma contour emissary tyk
+mulesoft eureka hystrix sentinel polly cloudrun cloudflared coredns calico weave cortex
+loki grafana alloy vector fluent rsyslog syslog journald crio runc gvisor firecracker qemu kvm
+xen hetzner linode digitalocean ovh scaleway equinix rackspace fly render railway supabase
+neon planetscale upstash algolia meilisearch typesense pinecone weaviate milvus qdrant openai
+anthropic cloudinary imgix mux vimeo youtube twitch apple microsoft meta facebook instagram
+whatsapp telegram signal paypal adyen klarna plaid square shopify magento woocommerce bigcommerce
+binderhub daskhub dask jupyterlab nbgitpuller kubespawner oauth cdn dns tls ssl
+http https tcp udp ssh vpn vpc nat bgp ospf cpu gpu ram ssd hdd nfs raid jvm gc oom k8s ci cd
+"""
+TECH_WORDS: frozenset[str] = frozenset(_TECH.split())
+
+# English words that may start a sentence as a bare subject or stand capitalised in a title
+# ("Traffic dropped", "Replication broke", "Root Cause Analysis"). Plurals are found from
+# these by taking an "s" or "es" off.
+_COMMON = """
+access account accounts action activity admin agent alarm alert alerting all allocation analysis
+another anything application approval architecture archive area automation availability
+backend backfill backlog backoff backup balancer bandwidth base batch billing blast bottleneck
+bucket budget bug build bundle burst business cache caching canary capacity certificate
+change changes channel chaos check checkout client cloud cluster code commit communication
+company compute config configuration connection connectivity consumer container content
+control core cost coverage cpu crash customer customers cutover daemon damage dashboard data
+database datacenter date day deadlock debug default delay delivery demand dependency deploy
+deployment design detection development device disk downtime draining drift driver duty edge
+email emergency encryption endpoint engineering environment error errors escalation
+everything evidence eviction execution expiry export failover failure feature fix fleet
+flow friday frontend gateway growth hardware health heap history host hosting hotfix hub
+identity image impact incident index inference infrastructure ingestion input instance
+integration internet inventory investigation job jobs key latency lead leadership legacy
+limit link load locking log logging login logs maintenance management memory merge message
+metadata metrics migration mitigation mobile monday monitoring network networking node
+nobody none nothing notification observability on-call operations order orders origin outage
+output overload owner ownership packet page paging partition password patch payment
+payments peak performance permission pipeline platform plan policy pool pressure
+priority process processing product production proxy publishing purge queue quota rate
+recovery redundancy region registry release reliability replica replication report
+request requests resolution resource response restart restore retry review rollback
+rollout root rotation route routing rule runbook saturation saturday scaling schedule
+scheduler schema search security server service session shard sharding signup site
+size someone something staging storage stream summary sunday support sync system
+systems team telemetry test testing thursday ticket timeline timeout token tooling traffic
+tuesday update upgrade upload usage user users validation version volume vulnerability
+wednesday workload worker writes yesterday today tomorrow tonight morning evening night
+afternoon throttling batching pooling queueing queuing retrying polling sampling indexing
+deploying restarting running rebalancing draining failing syncing backfilling provisioning
+autoscaling backpressure compaction garbage bug pod log job key tag box hub app ops vm week weekend month year everyone anyone somebody nobody whoever also then later
+luckily thankfully fortunately unfortunately eventually initially meanwhile overall
+however therefore instead next last first second third finally only each every both
+neither either several many most some few any more less other such same different new old
+due because since although though while when where what which who why how after before
+during within without until unless once twice again yet still soon here there
+january february march april may june july august september october november december
+"""
+COMMON_WORDS: frozenset[str] = frozenset(_COMMON.split())
+
+_HANDLE = re.compile(r"@[\w.-]*\w")
+# A capitalised word: one upper-case letter, then lower-case letters (any script), with an
+# inner hyphen or apostrophe allowed ("Jean-Luc", "O'Brien").
+_NAME_SHAPE = re.compile(r"[^\W\d_a-z][^\W\d_A-Z]+(?:['’-][^\W\d_][^\W\d_A-Z]*)?")
+
+
+# The text now being checked has these capitalised words as things, not people.
+class _LazyVocabulary:
+    """text_vocabulary(text), worked out the first time a word is looked up in it (most
+    texts never need it: no name-like word stands where blame could be)."""
+
+    def __init__(self, text: str, extra: frozenset[str]) -> None:
+        self.text = text
+        self.extra = extra
+        self.words: frozenset[str] | None = None
+
+    def __contains__(self, word: str) -> bool:
+        if word in self.extra:
+            return True
+        if self.words is None:
+            self.words = text_vocabulary(self.text)
+        return word in self.words
+
+
+_VOCAB: ContextVar[frozenset[str] | _LazyVocabulary] = ContextVar(
+    "pm_tui_language_vocab", default=frozenset()
+)
+
+
+def set_vocabulary(text: str, extra: frozenset[str] = frozenset()):
+    """Take the technical nouns of `text` (and `extra`, lower case: a post-mortem's own
+    services and components) as things for the checks that follow; returns the token to
+    give reset_vocabulary."""
+    return _VOCAB.set(_LazyVocabulary(text, extra))
+
+
+def reset_vocabulary(token) -> None:
+    _VOCAB.reset(token)
+
+
+@cache
+def _vocab_rx() -> re.Pattern[str]:
+    return re.compile(
+        r"(?<![\w@])([a-z][\w-]*)|\b(?:the|a|an|our|their|its|this|that|your)\s+"
+        r"([^\W\d_a-z][\w-]*)",
+        re.I | re.U,
+    )
+
+
+def text_vocabulary(text: str) -> frozenset[str]:
+    """Capitalised words `text` itself treats as things: written in lower case somewhere,
+    or right after an article or determiner ("the Jupyter hub", "our Vault cluster")."""
+    words: set[str] = set()
+    for m in _vocab_rx().finditer(text):
+        low, det = m.group(1), m.group(2)
+        if det:
+            words.add(det.lower())
+        elif low and low[:1].islower():
+            words.add(low)
+            if "-" in low:
+                words.update(low.split("-"))
+    return frozenset(words)
+
+
+def is_technical(word: str) -> bool:
+    """A word that names a thing: a technical noun, a word the text uses as a thing, or a
+    shape no name has (digits, inner capitals, all capitals, dots)."""
+    low = word.lower().replace("’", "'")
+    if low.endswith("'s"):
+        low = low[:-2]
+    return (
+        low in TECH_WORDS
+        or low in _VOCAB.get()
+        or not _NAME_SHAPE.fullmatch(word[:-2] if word.lower().endswith(("'s", "’s")) else word)
+    )
+
+
+def _is_common(low: str) -> bool:
+    if low in COMMON_WORDS:
+        return True
+    if low.endswith("s") and (low[:-1] in COMMON_WORDS or low[:-2] in COMMON_WORDS):
+        return True
+    if any(low[i:] in COMMON_WORDS for i in range(1, len(low) - 4)):
+        return True  # a compound ending in an English word: "Autoscaling", "Dataplane"
+    if len(low) >= 7 and low.endswith(
+        (
+            "tting",
+            "nning",
+            "pping",
+            "gging",
+            "lling",
+            "mming",
+            "rring",
+            "cing",
+            "sing",
+            "king",
+            "ding",
+            "ring",
+            "zing",
+            "ving",
+            "hing",
+        )
+    ):
+        return True  # gerunds: "Restarting", "Throttling", "Deploying"
+    if len(low) >= 6 and low.endswith("ly"):
+        return True  # "Honestly", "Unfortunately": adverbs
+    return low.endswith(("tion", "sion", "ment", "ness", "ity", "ance", "ence", "ism", "ware"))
+
+
+@cache
+def _dictionary() -> frozenset[str] | set[str]:
+    """Webster's word list (web2, from the english-words package: data in the wheel, no
+    download), as spelt there: common words in lower case, proper nouns capitalised. Loaded
+    the first time a name-like word needs it (about 0.1 s)."""
+    try:
+        from english_words import get_english_words_set
+    except ImportError:  # pragma: no cover - a dependency; without it, the lexicon alone
+        return frozenset()
+    return get_english_words_set(["web2"], lower=False, alpha=True)
+
+
+def _english(low: str) -> bool:
+    """`low` (lower case) or a stem of it is a common English word of the dictionary:
+    "renewal", "started" (start), "things" (thing), "tries" (try), "running" (run)."""
+    words = _dictionary()
+    if low in words:
+        return True
+    stems = []
+    if low.endswith("ies"):
+        stems.append(low[:-3] + "y")
+    if low.endswith("s") and not low.endswith(("us", "ss", "is")) and len(low) >= 5:
+        stems.append(low[:-1])  # not "Lars" (lar), "Jens", "Nils": short stems are names
+    if low.endswith(("ches", "shes", "xes", "ses", "zes")):
+        stems.append(low[:-2])
+    if low.endswith(("ed", "ing")):
+        base = low[:-2] if low.endswith("ed") else low[:-3]
+        stems += [base, base + "e"]
+        if len(base) > 2 and base[-1] == base[-2]:
+            stems.append(base[:-1])
+        if base.endswith("i"):
+            stems.append(base[:-1] + "y")
+    return any(len(st) > 2 and st in words for st in stems)
+
+
+def name_like(word: str) -> bool:
+    """True when `word` reads as a person's name: an @handle, or a capitalised word that is
+    neither an English word of our lexicon nor a technical noun."""
+    return _name_shaped(word) and not is_technical(
+        word[:-2] if word.lower().endswith(("'s", "’s")) else word
+    )
+
+
+@lru_cache(maxsize=8192)
+def _name_shaped(word: str) -> bool:
+    """name_like without the text's own vocabulary (which changes from text to text)."""
+    if word.startswith("@"):
+        return bool(_HANDLE.fullmatch(word))
+    bare = word[:-2] if word.lower().endswith(("'s", "’s")) else word
+    if not _NAME_SHAPE.fullmatch(bare) or len(bare) < 2:
+        return False
+    low = bare.lower()
+    if low in TECH_WORDS or _is_common(low) or _english(low):
+        return False
+    from pm_tui.language.lexicon import NOT_NAMES
+
+    return low not in NOT_NAMES

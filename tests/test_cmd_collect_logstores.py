@@ -1,0 +1,109 @@
+"""`pm-tui collect` with log stores: flags, the query kept on the source so collecting again
+repeats it, credentials named in the config, a refused token as one line."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+
+from pm_tui import postmortem_store
+from pm_tui.collectors.evidence_store import load_evidence
+from pm_tui.model import new_postmortem
+from tests.logstore_fakes import FakeLoki, FakeSearch, serve
+from tests.test_collect_logstores import RECORDS, WINDOW, _ecs, _line, _ns
+
+
+@pytest.fixture
+def repo(tmp_path, monkeypatch):
+    for key in ("AUTHOR", "COMMITTER"):
+        monkeypatch.setenv(f"GIT_{key}_NAME", "Test Person")
+        monkeypatch.setenv(f"GIT_{key}_EMAIL", "test@example.com")
+    monkeypatch.setenv("PM_TUI_CONFIG", str(tmp_path / "config.toml"))
+    repo = postmortem_store.Repository.open(tmp_path / "pm-repo")
+    pm = new_postmortem(
+        "Payments failing", WINDOW.start, resolved=WINDOW.end - timedelta(minutes=30)
+    )
+    repo.save(pm)
+    repo.commit(pm, "create")
+    return repo, pm
+
+
+@pytest.fixture(scope="module")
+def loki():
+    fake = FakeLoki()
+    for service in ("checkout", "payments"):
+        entries = [
+            (_ns(r["ts"]) + i, _line(r)) for i, r in enumerate(RECORDS) if r["service"] == service
+        ]
+        fake.push({"service": service}, entries)
+    with serve(fake) as url:
+        yield fake, url
+
+
+def run(repo, *argv):
+    from pm_tui.cli.main import main
+
+    return main(["--repo", str(repo.root), "collect", *argv, "--baseline", "60", "--end",
+                 WINDOW.end.strftime("%Y-%m-%dT%H:%M:%SZ")])  # fmt: skip
+
+
+def test_loki_flags_record_the_query_and_collecting_again_repeats_it(repo, loki, capsys):
+    repo, pm = repo
+    fake, url = loki
+    code = run(repo, pm.id, "--loki", url, "--logql", '{service="payments"} |= "exhausted"')
+    out, err = capsys.readouterr()
+    assert code == 0, out + err
+    saved = repo.load(pm.id)
+    (source,) = saved.sources
+    assert (source.kind, source.target, source.query) == (
+        "loki",
+        url,
+        '{service="payments"} |= "exhausted"',
+    )
+    kept = load_evidence(repo.evidence_dir(pm.id) / "evidence.jsonl")
+    assert kept and all("exhausted" in e.text for e in kept)
+
+    fake.requests.clear()
+    assert run(repo, pm.id) == 0  # no source named: the recorded ones, as recorded
+    assert fake.requests and all(
+        q["query"] == '{service="payments"} |= "exhausted"' for _, _, q in fake.requests
+    )
+
+
+def test_a_refused_token_is_one_line_naming_the_variable(repo, loki, capsys, tmp_path, monkeypatch):
+    repo, pm = repo
+    fake, url = loki
+    (tmp_path / "config.toml").write_text('[loki]\ntoken_env = "LOKI_TOKEN"\n')
+    monkeypatch.delenv("LOKI_TOKEN", raising=False)
+    fake.token = "secret-loki-token"
+    try:
+        code = run(repo, pm.id, "--loki", url, "--logql", '{service="payments"}')
+    finally:
+        fake.token = None
+    out, err = capsys.readouterr()
+    assert code == 1
+    lines = [ln for ln in out.splitlines() if "401" in ln]
+    assert len(lines) == 1 and "$LOKI_TOKEN is not set" in lines[0]
+    assert "Traceback" not in out + err
+
+
+def test_search_flags_and_usage_errors(repo, capsys):
+    repo, pm = repo
+    fake = FakeSearch("opensearch")
+    fake.add("logs-1", [_ecs(r) for r in RECORDS])
+    with serve(fake) as url:
+        code = run(repo, pm.id, "--opensearch", url, "--index", "logs-*", "--search", "exhausted")
+    out, err = capsys.readouterr()
+    assert code == 0, out + err
+    (source,) = repo.load(pm.id).sources
+    assert source.kind == "opensearch" and source.options["index"] == "logs-*"
+    from pm_tui.cli.main import main
+
+    for argv, words in (
+        (["--logql", '{a="b"}'], "--logql needs --loki"),
+        (["--where", "1"], "--table/--where need --clickhouse"),
+        (["--search", "x"], "--index/--search need"),
+    ):
+        assert main(["--repo", str(repo.root), "collect", pm.id, *argv]) == 2
+        assert words in capsys.readouterr().err

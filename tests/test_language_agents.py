@@ -1,0 +1,158 @@
+"""Blame found without name lists: unlisted names, handles, roles, labels, habits, blame after
+a disclaimer; and vague actions judged by checkability, not by acronyms."""
+
+from __future__ import annotations
+
+import pytest
+
+from pm_tui.language import check_action, check_prose
+from pm_tui.language.agents import name_like, text_vocabulary
+from pm_tui.language.document import lint_document
+from pm_tui.language.lexicon import NAMES
+
+
+def _blame(text: str) -> list:
+    return [f for f in check_prose(text) if f.rule.startswith("blame/")]
+
+
+@pytest.mark.parametrize(
+    "name", ["Okonkwo", "Adaeze", "Wojciech", "Thandiwe", "Bartłomiej", "Joaquín", "Haunani"]
+)
+def test_names_no_list_holds_are_people(name):
+    assert name not in NAMES  # the point: recognised without a list
+    assert name_like(name)
+    (finding,) = _blame(f"{name} deleted the production bucket.")
+    assert finding.rule == "blame/person-fault"
+    assert '"deleted"' in finding.message  # says which pattern it saw
+
+
+@pytest.mark.parametrize(
+    "word", ["Terraform", "Kafka", "Replication", "Traffic", "Autoscaling", "Restarted", "K8s"]
+)
+def test_english_and_technical_words_are_not_people(word):
+    assert not name_like(word)
+    assert not _blame(f"{word} deleted the production bucket.")
+
+
+@pytest.mark.parametrize(
+    ("text", "detail"),
+    [
+        ("Cause: Hamid.", '"Cause"'),
+        ("Owner of the failure: @jdoe.", "Owner of the failure"),
+        ("Root cause — the night-shift operator.", "Root cause"),
+        ("Culprit: Björn's hotfix.", "Culprit"),
+        ("The fault lies with the platform group.", "fault"),
+        ("We hold the release manager responsible.", "held responsible"),
+        ("This one is on Mei.", "fault"),
+        ("While we don't assign blame, it was Karl who pushed the change.", "it was ... who"),
+        ("The faulty rule was added by Lars and merged without a second look.", "without"),
+        ("Adaeze's migration took the orders table down.", "took the orders table down"),
+    ],
+)
+def test_person_in_the_position_of_cause(text, detail):
+    (finding,) = _blame(text)
+    assert finding.rule == "blame/person-fault"
+    assert detail in finding.message
+    assert "safeguard" in finding.suggestion  # a rewrite towards the system condition
+
+
+@pytest.mark.parametrize(
+    ("text", "marker"),
+    [
+        ("Kwame keeps skipping the checklist.", "keeps skipping"),
+        ("As always, Dmitri skipped the canary.", None),
+        ("The operator has to pay more attention.", "has to pay more attention"),
+        ("This is the third time Hiroko has left debug logging on.", "third time"),
+        ("Omari needs coaching on kubectl.", "needs coaching"),
+    ],
+)
+def test_habit_and_character(text, marker):
+    findings = _blame(text)
+    assert findings
+    if marker:
+        (finding,) = findings
+        assert finding.rule == "blame/habit"
+        assert text[finding.start : finding.end] == marker
+        assert "automation" in finding.suggestion
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The disk filled up yet again because log rotation was disabled.",
+        "The batch job keeps skipping records that have a null region.",
+        "Okonkwo rolled back the deploy at 14:05 and errors stopped.",
+        "Raj disabled the feature flag at 10:45, which stopped the errors.",
+        "It was Priya who first spotted the expired certificate.",
+        "Early on we assumed user error, but the logs showed a server-side bug.",
+        "Cause: the certificate expired because the renewal cron job was disabled.",
+        "Kubernetes evicted the pods when the node ran out of memory.",
+        "Restarting the pods wiped the in-memory cache.",
+        "I deleted the prod namespace when it hung.",
+    ],
+)
+def test_blameless_look_alikes_stay_quiet(text):
+    assert not _blame(text)
+
+
+def test_a_capitalised_word_the_document_uses_as_a_thing_is_no_person():
+    doc = "We run `zorblat-proxy` in front of the API.\n\nZorblat dropped the connections."
+    assert "zorblat" in text_vocabulary(doc)
+    assert not [f for f in lint_document(doc) if f.rule.startswith("blame/")]
+    assert [f for f in lint_document("Zorblat dropped the connections.")]
+
+
+def test_post_mortem_vocabulary_makes_its_services_things():
+    assert _blame("Quillon dropped the connections.")
+    assert not [f for f in check_prose("Quillon dropped the connections.", frozenset({"quillon"}))]
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("Bring down alert noise even more.", "vague-action/direction"),
+        ("Harden the K8s setup.", "vague-action/improve"),
+        ("Look at the HPA settings.", "vague-action/look-into"),
+        ("Get to the bottom of the intermittent 502s.", "vague-action/intent"),
+        ("Create a plan for improving DR.", "vague-action/intent"),
+        ("Add alerts for when bandwidth reaches a certain threshold.", "vague-action/monitoring"),
+    ],
+)
+def test_intent_and_direction_are_vague_whatever_acronyms_they_carry(text, rule):
+    (finding,) = check_action(text)
+    assert finding.rule == rule
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Write an incident report.",
+        "Update the engineer's shell configuration to identify kubeconfig contexts.",
+        "Make the cleanup script print the account and ask for confirmation before deleting.",
+        "Investigate the heap growth in checkout-api and write up the cause in OPS-4411.",
+        "Reduce the queue-depth alert threshold from 10k to 2k messages.",
+    ],
+)
+def test_checkable_actions_are_concrete(text):
+    assert not check_action(text)
+
+
+def test_validate_takes_the_post_mortems_services_as_things():
+    from pathlib import Path
+
+    from pm_tui.toml_read import parse_postmortem
+    from pm_tui.validation import validate
+
+    path = (
+        Path(__file__).parents[1] / "sample_incidents" / "2025-06-14-payment-webhook-backlog.toml"
+    )
+    text = path.read_text(encoding="utf-8")
+    text = text.replace('services = ["payments-webhooks", "rabbitmq"]', 'services = ["quillon-gw"]')
+
+    def blame_in_summary(sentence: str) -> list:
+        doc = text.replace('summary = """\n', f'summary = """\n{sentence} ', 1)
+        findings = validate(parse_postmortem(doc, path), text=doc)
+        return [f for f in findings if f.rule.startswith("blame/") and "summary" in f.location]
+
+    assert not blame_in_summary("Quillon dropped the webhook connections.")
+    assert blame_in_summary("Okonkwo dropped the webhook connections.")
