@@ -12,6 +12,9 @@ from datetime import date, datetime
 from pm_tui.model import IncidentWindow, PostMortem
 
 MIN_YEAR, MAX_YEAR = 1970, 2999
+# A timeline is the story a person reviews, not a log: beyond this, loading and merging an
+# edit into the file's text would take minutes and gigabytes (tomlkit keeps every token).
+MAX_TIMELINE_EVENTS = 10_000
 
 # (where in the TOML, message): `where` is a key path like ("window", "resolved")
 Problem = tuple[tuple, str]
@@ -19,6 +22,13 @@ Problem = tuple[tuple, str]
 
 def problems(pm: PostMortem) -> Iterator[Problem]:
     """Every range problem of `pm`, in file order."""
+    if len(pm.timeline) > MAX_TIMELINE_EVENTS:
+        yield (
+            ("timeline", MAX_TIMELINE_EVENTS),
+            f"the timeline has {len(pm.timeline):,} events, more than the "
+            f"{MAX_TIMELINE_EVENTS:,} pm-tui keeps editable: keep the events that tell the "
+            "story (the rest stays in the collected evidence)",
+        )
     w = pm.window
     for name in IncidentWindow.MILESTONES:
         value = getattr(w, name)
