@@ -107,9 +107,29 @@ def _secret_values() -> list[str]:
     return sorted({v for v in values if len(v) >= 6}, key=len, reverse=True)
 
 
+class _CurrentStderr(logging.StreamHandler):
+    """Writes to whatever sys.stderr is when a line is logged: the full-screen wizard swaps
+    it for its own capture, and a line on the real terminal would garble the screen."""
+
+    @property
+    def stream(self):
+        return sys.stderr
+
+    @stream.setter
+    def stream(self, value) -> None:
+        pass
+
+
 def enable(stream=None) -> None:
-    """Log every HTTP call at debug level to `stream` (stderr)."""
-    handler = logging.StreamHandler(stream or sys.stderr)
+    """Log every HTTP call at debug level to `stream`, else to the file named by
+    $PM_TUI_DEBUG_FILE (appended; for the wizard), else to stderr."""
+    path = os.environ.get("PM_TUI_DEBUG_FILE")
+    if stream is not None:
+        handler: logging.Handler = logging.StreamHandler(stream)
+    elif path:
+        handler = logging.FileHandler(path, encoding="utf-8")
+    else:
+        handler = _CurrentStderr()
     handler.setFormatter(logging.Formatter("pm-tui: debug: %(message)s"))
     handler.addFilter(_ScrubSecrets())
     LOG.addHandler(handler)

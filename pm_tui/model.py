@@ -62,6 +62,8 @@ SOURCE_KINDS = (
     "pagerduty",
     "slack",
     "changes",
+    "openmetrics",
+    "alert-rules",
     "loki",
     "elasticsearch",
     "opensearch",

@@ -151,6 +151,7 @@ KEYS: tuple[ConfigKey, ...] = (
     *(
         ConfigKey(key, kind, f"{key}:", comment, default, asked=False)
         for key, kind, comment, default in (
+            ("prometheus.tenant", "text", "X-Scope-OrgID for Mimir, Cortex or Thanos.", ""),
             ("loki.url", "url", "Loki base URL, for `collect --logql` without --loki.", ""),
             ("loki.token_env", "env", "NAME of the variable holding a Loki bearer token.", ""),
             ("loki.user_env", "env", "NAME of the variable holding the Loki basic-auth user.", ""),

@@ -226,6 +226,7 @@ COLLECT_KINDS = (
     "logs",
     "prometheus",
     "alertmanager",
+    "alert-notifications",
     "pagerduty",
     "slack",
     "kubectl",
@@ -256,15 +257,24 @@ class SourceForm(FormModal):
         yield _input(
             "",
             "query",
-            "Query / options",
-            "PromQL, LogQL, query string, SQL condition, channel… (optional)",
+            "Query",
+            "PromQL, LogQL, query string, SQL condition, Slack channel… (optional)",
+        )
+        yield _input(
+            "",
+            "options",
+            "Options",
+            "selector='job=\"api\"' namespace=shop token_env=VAR ca_bundle=FILE (optional)",
+            [ParseValidator(_source_options, allow_empty=True)],
         )
 
     def values(self) -> dict:
+        kind = self.select_of("kind") or "logs"
         return {
-            "kind": self.select_of("kind") or "logs",
+            "kind": kind,
             "target": self.text_of("target"),
             "query": self.text_of("query"),
+            "options": _source_options(self.text_of("options"), kind),
         }
 
 
@@ -308,6 +318,12 @@ class FactorForm(FormModal):
             "description": self.text_of("description"),
             "events": self.selected_of("events"),
         }
+
+
+def _source_options(text: str, kind: str | None = None) -> dict:
+    from pm_tui.workflow.sources import parse_source_options
+
+    return parse_source_options(text, kind)
 
 
 def _parse_utc(text: str) -> datetime:

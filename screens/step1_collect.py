@@ -101,6 +101,7 @@ or note who remembers what happened. Gaps go into the report."""
 
                 try:  # a log store takes its credentials' variable names from the config
                     record = record_for(values["kind"], values["target"], values["query"])
+                    record.options.update(values.get("options") or {})  # typed ones win
                 except UsageError as exc:
                     self.notify(str(exc), severity="error")
                     return

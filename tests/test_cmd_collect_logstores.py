@@ -11,6 +11,7 @@ from pm_tui import postmortem_store
 from pm_tui.collectors.evidence_store import load_evidence
 from pm_tui.model import new_postmortem
 from tests.logstore_fakes import FakeLoki, FakeSearch, serve
+from tests.logstore_servers import clickhouse  # noqa: F401
 from tests.test_collect_logstores import RECORDS, WINDOW, _ecs, _line, _ns
 
 
@@ -107,3 +108,26 @@ def test_search_flags_and_usage_errors(repo, capsys):
     ):
         assert main(["--repo", str(repo.root), "collect", pm.id, *argv]) == 2
         assert words in capsys.readouterr().err
+
+
+def test_doctor_checks_a_configured_clickhouse_and_its_password(clickhouse, tmp_path, monkeypatch):  # noqa: F811
+    from tests.conftest import run_cli
+    from tests.test_doctor import configure, lines
+
+    configure(
+        tmp_path,
+        ("clickhouse.url", clickhouse),
+        ("clickhouse.user_env", "CH_USER"),
+        ("clickhouse.password_env", "CH_PASSWORD"),
+    )
+    monkeypatch.setenv("CH_USER", "reader")
+    monkeypatch.setenv("CH_PASSWORD", "reader-secret")
+    good = run_cli("doctor")
+    assert "ClickHouse 18." in lines(good)["clickhouse"], good.stdout
+    assert "user and password from $CH_USER/$CH_PASSWORD" in lines(good)["clickhouse"]
+    monkeypatch.setenv("CH_PASSWORD", "wrong-password")
+    bad = run_cli("doctor")
+    assert bad.returncode == 4
+    line = lines(bad)["clickhouse"]
+    assert line.startswith("FAIL") and "$CH_USER/$CH_PASSWORD were refused" in line
+    assert "wrong-password" not in bad.stdout + bad.stderr

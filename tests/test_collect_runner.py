@@ -156,7 +156,7 @@ def test_cli_arguments_become_specs():
     assert specs[2].options == {"namespace": "shop"}
     assert specs[3].options["queries"] == ["up", "sum(rate(x[5m]))"]
     assert specs[3].options["selector"] == 'job="api"'
-    assert specs[4].options["token_env"] == "PAGERDUTY_TOKEN"
+    assert specs[4].options == {}  # the defaults (api.pagerduty.com, $PAGERDUTY_TOKEN) are not kept
 
 
 def test_window_from_the_postmortem():
@@ -178,3 +178,21 @@ def test_window_from_the_postmortem():
 
     with pytest.raises(UsageError, match="ends before it starts"):
         collection_window(pm, end=at("09:00"))
+
+
+def test_source_options_as_typed_in_the_wizard():
+    from pm_tui.errors import UsageError
+    from pm_tui.workflow.sources import format_source_options, parse_source_options
+
+    typed = 'selector=\'job="api",code=~"5.."\' token_env=PROM_TOKEN retries=3'
+    options = parse_source_options(typed, "prometheus")
+    assert options == {"selector": 'job="api",code=~"5.."', "token_env": "PROM_TOKEN", "retries": 3}
+    assert parse_source_options(format_source_options(options), "prometheus") == options
+    for text, kind, says in (
+        ("namespace=shop", "logs", "logs source has no option 'namespace'"),
+        ("selector", "prometheus", "is not key=value"),
+        ("retries=many", "prometheus", "whole number"),
+        ("selector='job", "prometheus", "No closing quotation"),
+    ):
+        with pytest.raises(UsageError, match=says):
+            parse_source_options(text, kind)

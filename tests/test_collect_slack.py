@@ -67,8 +67,10 @@ def test_messages_in_window_with_names(export):
 
 def test_channel_by_id_and_missing_channel(export):
     assert len(collect_slack(export, WINDOW, channel="C01").evidence) == 2
-    with pytest.raises(CollectorError, match="the export has 2 channels: pick one"):
-        collect_slack(export, WINDOW)
+    # no channel named: every channel is read, the incident channel picked (#18)
+    every = collect_slack(export, WINDOW)
+    assert every.query == "#inc-api-errors" and len(every.evidence) == 2
+    assert all(e.attrs["incident_channel"] for e in every.evidence)
     with pytest.raises(CollectorError, match="no channel 'ops'"):
         collect_slack(export, WINDOW, channel="ops")
 

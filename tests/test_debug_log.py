@@ -64,3 +64,15 @@ def test_debug_never_shows_a_slack_webhook_url(sample_repo):
         "pm-tui: debug: > POST http://127.0.0.1" in done.stderr and "/services/***" in done.stderr
     )
     assert "abcdefSECRET" not in done.stdout + done.stderr
+
+
+def test_debug_file_for_the_wizard_keeps_the_terminal_clean(rig, sample_repo, tmp_path):
+    log = tmp_path / "debug.log"
+    env = {"PM_TUI_REPO": str(sample_repo.root), "PM_TUI_DEBUG": "1",
+           "PM_TUI_DEBUG_FILE": str(log), "PROMETHEUS_TOKEN": "prom-secret-token-0451"}  # fmt: skip
+    done = run_cli("collect", SAMPLE_ID, "--prometheus", rig["PROM_URL"], "--no-commit", env=env)
+    assert done.returncode in (0, 3), done.stderr
+    assert "debug:" not in done.stderr
+    lines = log.read_text().splitlines()
+    assert any(line.startswith("pm-tui: debug: > GET " + rig["PROM_URL"]) for line in lines)
+    assert "prom-secret-token-0451" not in log.read_text()

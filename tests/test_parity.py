@@ -134,3 +134,89 @@ async def test_cli_and_wizard_write_the_same_bytes(tmp_path, github, monkeypatch
     cli_sources = [(s.kind, s.target, s.counts, s.gaps) for s in cli.load(SAMPLE_ID).sources]
     ui_sources = [(s.kind, s.target, s.counts, s.gaps) for s in ui.load(SAMPLE_ID).sources]
     assert cli_sources == ui_sources
+
+
+# (kind, file under the post-mortem's raw evidence, CLI flags, what is typed in the wizard form)
+NAMED_SOURCES = [  # in the order `pm-tui collect` takes its flags
+    ("logs", "app/worker.log", ["--logs"], ""),
+    (
+        "prometheus",
+        "prometheus/error_ratio.query_range.json",
+        ["--selector", 'job="api"', "--prometheus-token-env", "PROM_TOKEN", "--prometheus"],
+        "selector='job=\"api\"' token_env=PROM_TOKEN",
+    ),
+    ("alert-notifications", "alertmanager/notifications.json", ["--alert-notifications"], ""),
+    ("pagerduty", "pagerduty/log_entries.json", ["--pagerduty"], ""),
+    ("changes", "changes/deployments.json", ["--changes"], ""),
+]
+
+
+async def _choose(pilot, select_id: str, value: str) -> None:
+    """Pick `value` in a Select by keys: open it, move down to the option, enter."""
+    from screens.forms import COLLECT_KINDS
+
+    pilot.app.screen.query_one(f"#{select_id}").focus()
+    await pilot.press("enter")
+    await pilot.pause()
+    for _ in range(COLLECT_KINDS.index(value)):
+        await pilot.press("down")
+    await pilot.press("enter")
+    await pilot.pause()
+
+
+async def test_sources_named_in_the_cli_and_typed_in_the_wizard_agree(tmp_path, monkeypatch):
+    """New sources, with options, named as CLI flags (absolute paths) and typed in step 1's
+    form (paths relative to the repository): the same records, options and evidence."""
+    from tests.wizard_helpers import fill
+
+    monkeypatch.chdir(tmp_path)
+    repos = {}
+    for name in ("cli", "ui"):
+        repo = Repository(make_demo_repo(tmp_path / name))
+        pm = repo.load(SAMPLE_ID)
+        pm.sources = []
+        repo.save(pm)
+        repo.commit(pm, "no sources yet")
+        repos[name] = repo
+    raw = repos["cli"].evidence_dir(SAMPLE_ID) / "raw"
+    argv = ["--repo", str(repos["cli"].root), "collect", SAMPLE_ID]
+    for _, path, flags, _ in NAMED_SOURCES:
+        argv += [*flags, str(raw / path)]
+    assert main(argv) in (0, 3)
+
+    ui = repos["ui"]
+    rel = ui.evidence_dir(SAMPLE_ID).relative_to(ui.root) / "raw"
+    app = create_app(ui, SAMPLE_ID, clock=frozen_clock, autosave_delay=60)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        for kind, path, _, options in NAMED_SOURCES:
+            await pilot.press("a")
+            await pilot.pause()
+            await _choose(pilot, "kind", kind)
+            await fill(pilot, "target", (rel / path).as_posix())
+            if options:
+                await fill(pilot, "options", options)
+            await pilot.press("enter")
+            await pilot.pause()
+        assert [s.kind for s in app.pm.sources] == [k for k, *_ in NAMED_SOURCES]
+        await pilot.press("c")
+        await wait_until(pilot, lambda: all(s.collected_at for s in app.pm.sources), 60)
+        await app.workers.wait_for_complete()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+
+    def records(repo):
+        return [
+            (s.kind, s.target, s.query, s.options, s.counts, s.gaps)
+            for s in repo.load(SAMPLE_ID).sources
+        ]
+
+    cli_records, ui_records = records(repos["cli"]), records(ui)
+    assert cli_records == ui_records
+    prom = next(r for r in cli_records if r[0] == "prometheus")
+    assert prom[3] == {"selector": 'job="api"', "token_env": "PROM_TOKEN"}
+    assert all(not r[1].startswith("/") for r in cli_records)  # recorded inside the repository
+    evidence = "evidence.jsonl"
+    assert (repos["cli"].evidence_dir(SAMPLE_ID) / evidence).read_bytes() == (
+        ui.evidence_dir(SAMPLE_ID) / evidence
+    ).read_bytes()

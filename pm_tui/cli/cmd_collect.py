@@ -58,6 +58,12 @@ def register(sub: argparse._SubParsersAction) -> None:
         metavar="VAR",
         help="variable holding a bearer token for Prometheus",
     )
+    p.add_argument(
+        "--prometheus-tenant",
+        metavar="ORG",
+        help="X-Scope-OrgID for a multi-tenant store (Mimir, Cortex, Thanos); give the URL "
+        "with its path prefix, e.g. http://mimir:8080/prometheus",
+    )
     p.add_argument("--alertmanager", metavar="URL", help="Alertmanager base URL")
     p.add_argument(
         "--alert-notifications", metavar="FILE", help="recorded Alertmanager webhook payloads"
@@ -100,6 +106,25 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument(
         "--ca-bundle", metavar="PEM", help="CA bundle for HTTPS sources with a private CA"
     )
+    p.add_argument(
+        "--evidence", nargs="+", action="extend", default=[], metavar="PATH",
+        help="an evidence folder, files, or a .zip/.tar.gz: each file read by what its content "
+        "is (logs, OpenMetrics, Prometheus JSON, Alertmanager, PagerDuty, Slack export, "
+        "Kubernetes events, deploys, git log, alert rules); evidence.toml in the folder may "
+        "set kind, tz, time_format or drop per file or glob",
+    )  # fmt: skip
+    p.add_argument(
+        "--write-index", action="store_true",
+        help="with --evidence DIR: write the detected DIR/evidence.toml for you to fix, collect nothing",
+    )  # fmt: skip
+    p.add_argument(
+        "--tz", default="", metavar="ZONE",
+        help="zone of log times written without an offset (Europe/Berlin, +01:00; default UTC)",
+    )  # fmt: skip
+    p.add_argument(
+        "--time-format", default="", metavar="STRPTIME",
+        help="layout of log times pm-tui does not recognise, e.g. '%%d.%%m.%%Y %%H:%%M:%%S'",
+    )  # fmt: skip
     p.add_argument("--start", metavar="TIME", help="window start (default: the incident's start)")
     p.add_argument(
         "--end",
@@ -128,6 +153,7 @@ def source_options(args: argparse.Namespace) -> SourceOptions:
         queries=list(args.query),
         selector=args.selector,
         prometheus_token_env=args.prometheus_token_env,
+        prometheus_tenant=args.prometheus_tenant or "",
         alertmanager=args.alertmanager,
         alert_notifications=args.alert_notifications,
         pagerduty=args.pagerduty,
@@ -137,6 +163,9 @@ def source_options(args: argparse.Namespace) -> SourceOptions:
         slack_channel=args.slack_channel,
         changes=args.changes,
         ca_bundle=args.ca_bundle,
+        evidence=list(args.evidence),
+        tz=args.tz,
+        time_format=args.time_format,
         loki=args.loki,
         logql=args.logql or "",
         loki_tenant=args.loki_tenant or "",
@@ -162,6 +191,8 @@ def run(args: argparse.Namespace) -> int:
     from pm_tui.workflow.sources import specs_for
     from pm_tui.workflow.window import collection_window
 
+    if args.write_index:
+        return _write_index(args)
     specs = specs_for(source_options(args), load_config())
     repo = Repository.open(getattr(args, "repo", None))
     pm = repo.load(args.id)
@@ -196,14 +227,17 @@ def run(args: argparse.Namespace) -> int:
     if not args.no_commit:
         repo.commit(pm, done.commit_message("collect evidence"))
     code = collect_exit_code(done.results)
+    kinds = [spec.options.get("evidence_kind", "") for spec in specs] if specs else None
     if wants_json(args):
-        emit_json(collected_json(pm.id, window, done, code))
+        emit_json(collected_json(pm.id, window, done, code, kinds))
     else:
-        print(summary_table(done.results))
+        print(summary_table(done.results, kinds))
     return code
 
 
-def collected_json(pm_id: str, window, done, exit_code: int) -> dict:
+def collected_json(
+    pm_id: str, window, done, exit_code: int, kinds: list[str] | None = None
+) -> dict:
     """`collect --format json` (docs/json-output.md): the window and one entry per source."""
     from pm_tui.collectors.runner import is_failed
 
@@ -213,17 +247,49 @@ def collected_json(pm_id: str, window, done, exit_code: int) -> dict:
         "sources": [
             {
                 "kind": r.kind,
+                "read_as": (kinds[i] if kinds and i < len(kinds) else "") or r.kind,
                 "target": r.target,
+                "counts": dict(r.counts),
                 "evidence": len(r.evidence),
                 "gaps": [str(g) for g in r.gaps],
                 "redactions": r.redactions,
                 "status": "failed" if is_failed(r) else ("gaps" if r.gaps else "ok"),
             }
-            for r in done.results
+            for i, r in enumerate(done.results)
         ],
         **outcome_fields(done),
         "exit_code": exit_code,
     }
+
+
+def _write_index(args: argparse.Namespace) -> int:
+    """`--write-index`: classify the evidence folder, write its evidence.toml, list it."""
+    from pm_tui.collectors.evidence import CollectorError
+    from pm_tui.collectors.evidence_folder import write_index
+    from pm_tui.workflow.sources import evidence_plan
+
+    if not args.evidence:
+        raise UsageError("--write-index needs --evidence DIR")
+    plan = evidence_plan(list(args.evidence), tz=args.tz, time_format=args.time_format)
+    try:
+        where = write_index(plan)
+    except CollectorError as exc:
+        raise UsageError(str(exc)) from None
+    print(plan_table(plan))
+    print(f"Wrote {where}: fix what the content could not tell, then collect again.")
+    return 0
+
+
+def plan_table(plan) -> str:
+    """One line per evidence file: its name, the kind it will be read as, and why."""
+    rows = [("FILE", "KIND", "WHY")]
+    for f in plan.files:
+        kind = "dropped" if f.dropped else (f.kind or "UNREAD")
+        rows.append((f.name, kind, f.reason))
+    widths = [max(len(r[i]) for r in rows) for i in range(2)]
+    return "\n".join(
+        f"{r[0].ljust(widths[0])}  {r[1].ljust(widths[1])}  {r[2]}".rstrip() for r in rows
+    )
 
 
 def collect_exit_code(results: list[CollectResult]) -> int:
@@ -237,21 +303,34 @@ def collect_exit_code(results: list[CollectResult]) -> int:
     return 3 if failed or any(r.gaps for r in results) else 0
 
 
-def summary_table(results: list[CollectResult]) -> str:
-    """A plain-text table: one row per source with evidence, gaps, redactions and status."""
+def summary_table(results: list[CollectResult], kinds: list[str] | None = None) -> str:
+    """A plain-text table: one row per source with what it was read as, its counts, evidence,
+    gaps, redactions and status. `kinds` names each evidence file's kind (#18)."""
     from pm_tui.collectors.runner import is_failed
 
-    rows = [("SOURCE", "EVIDENCE", "GAPS", "REDACTED", "STATUS")]
-    for r in results:
+    rows = [("SOURCE", "EVIDENCE", "GAPS", "REDACTED", "STATUS", "READ AS", "COUNTS")]
+    for i, r in enumerate(results):
         name = f"{r.kind} {r.target}"
         name = name if len(name) <= 56 else name[:27] + "..." + name[-26:]
-        status = "FAILED" if is_failed(r) else ("gaps" if r.gaps else "ok")
-        rows.append((name, str(len(r.evidence)), str(len(r.gaps)), str(r.redactions), status))
-    widths = [max(len(row[i]) for row in rows) for i in range(5)]
+        kind = (kinds[i] if kinds and i < len(kinds) else "") or r.kind
+        failed = is_failed(r)
+        status = (
+            "UNREAD"
+            if failed and r.kind == "other"
+            else "FAILED"
+            if failed
+            else ("gaps" if r.gaps else "ok")
+        )
+        rows.append((name, str(len(r.evidence)), str(len(r.gaps)), str(r.redactions), status,
+                     "-" if failed and r.kind == "other" else kind, _counts_text(r)))  # fmt: skip
+    widths = [max(len(row[i]) for row in rows) for i in range(7)]
     lines = [
         "  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip()
         for row in rows
     ]
+    unread = sum(is_failed(r) for r in results)
+    if unread:
+        lines.append(f"{unread} of {len(results)} sources not read: the reasons follow")
     for r in results:
         for gap in r.gaps[:3]:
             text = str(gap)  # error lines already name their source
@@ -263,6 +342,21 @@ def summary_table(results: list[CollectResult]) -> str:
 
 _print_lock = threading.Lock()
 _last: dict[int, tuple[float, str]] = {}
+
+
+_COUNT_WORDS = (
+    ("lines_read", "lines"), ("records", "records"), ("in_window", "in window"),
+    ("unparsed", "unparsed"), ("samples", "samples"), ("rules", "rules"),
+    ("log_entries", "entries"), ("notifications", "payloads"), ("api_alerts", "API alerts"),
+    ("channels", "channels"),
+)  # fmt: skip
+
+
+def _counts_text(result: CollectResult) -> str:
+    """The counts a person checks first, in words (`2000 lines, 1980 records, 412 in window`)."""
+    c = result.counts
+    words = [f"{c[k]} {w}" for k, w in _COUNT_WORDS if c.get(k)]
+    return ", ".join(words[:4]) or "-"
 
 
 def _line_progress(step: SourceProgress) -> None:

@@ -126,9 +126,13 @@ def read_alert_notifications(
     progress: Progress = no_progress,
     cancel: threading.Event | None = None,
 ) -> CollectResult:
-    """Firing and resolved alerts from recorded Alertmanager webhook payloads (version 4).
+    """Firing and resolved alerts from recorded Alertmanager webhook payloads (version 4: one,
+    a list, or JSON lines), or from a saved alert list of the API (`amtool alert query -o json`,
+    `/api/v2/alerts`, or v1's `{"status": "success", "data": [...]}`).
 
-    Re-sent notifications (repeat_interval) repeat the same alert: each transition is kept once.
+    A resolved notification also gives its firing row (its `startsAt`), so an alert first seen
+    resolved still shows when it fired. Re-sent notifications (repeat_interval) repeat the same
+    transition: each is kept once; every flap (a new `startsAt`) is kept.
     """
     path = Path(path)
     source = source_name("alert-notifications", str(path))
@@ -136,36 +140,70 @@ def read_alert_notifications(
     payloads, bad = _payloads(path, source)
     if bad:
         result.gaps.append(Gap(source, f"{bad} lines are not JSON webhook payloads"))
+    if (
+        len(payloads) == 1
+        and isinstance(payloads[0], dict)
+        and isinstance(payloads[0].get("data"), list)
+    ):
+        payloads = payloads[0]["data"]  # API v1: {"status": "success", "data": [alerts]}
     seen: set[tuple] = set()
+    api_alerts = 0
+    outside = 0
+
+    def keep(item: Evidence | None) -> None:
+        nonlocal outside
+        if item is None:
+            return
+        if not window.contains(item.time):
+            outside += 1
+            return
+        key = (item.attrs["fingerprint"], item.attrs["state"], iso(item.time))
+        if key not in seen:
+            seen.add(key)
+            item.text, count = redact_text(item.text)
+            result.redactions += count
+            result.evidence.append(item)
+
     for number, payload in enumerate(payloads):
         check_cancel(cancel)
         if number % 100 == 0:
             progress(number, len(payloads), "notifications")
-        if not isinstance(payload, dict) or not isinstance(payload.get("alerts"), list):
+        if isinstance(payload, dict) and isinstance(payload.get("alerts"), list):
+            for alert in payload["alerts"]:
+                if not isinstance(alert, dict):
+                    continue
+                receiver = payload.get("receiver", "")
+                if alert.get("status") == "resolved":
+                    keep(_notified(source, alert, receiver, as_state="firing"))
+                keep(_notified(source, alert, receiver))
+        elif isinstance(payload, dict) and isinstance(payload.get("labels"), dict):
+            api_alerts += 1  # one alert of an API list: active or suppressed when saved
+            keep(_api_alert(source, payload))
+        else:
             bad += 1
-            continue
-        for alert in payload["alerts"]:
-            item = _notified(source, alert, payload.get("receiver", ""))
-            if item is None or not window.contains(item.time):
-                continue
-            key = (item.attrs["fingerprint"], item.attrs["state"], iso(item.time))
-            if key not in seen:
-                seen.add(key)
-                item.text, count = redact_text(item.text)
-                result.redactions += count
-                result.evidence.append(item)
     if bad and not result.gaps:
         result.gaps.append(
             Gap(source, f"{bad} payloads have no 'alerts' list: not webhook payloads?")
         )
+    if not result.evidence:
+        result.gaps.append(
+            Gap(source, "no alert in the window in this file", window.read_start, window.end)
+        )
     result.evidence.sort(key=lambda e: e.time)
-    result.counts = {"alert": len(result.evidence), "notifications": len(payloads)}
+    result.counts = {
+        "alert": len(result.evidence),
+        "notifications": len(payloads) - api_alerts,
+        "api_alerts": api_alerts,
+        "outside_window": outside,
+    }
+    if api_alerts:
+        result.query = "Alertmanager API alert list"
     progress(len(payloads), len(payloads), "done")
     return result
 
 
-def _notified(source: str, alert: dict, receiver: str) -> Evidence | None:
-    state = alert.get("status", "firing")
+def _notified(source: str, alert: dict, receiver: str, as_state: str = "") -> Evidence | None:
+    state = as_state or alert.get("status", "firing")
     stamp = alert.get("endsAt") if state == "resolved" else alert.get("startsAt")
     try:
         when = parse_time(stamp or "")
@@ -181,15 +219,39 @@ def _notified(source: str, alert: dict, receiver: str) -> Evidence | None:
         "annotations": alert.get("annotations", {}),
         "fingerprint": fingerprint,
         "receiver": receiver,
+        "starts_at": alert.get("startsAt", ""),
     }
+    if as_state:
+        attrs["from_resolved"] = True  # known from the resolved notification only
     summary = attrs["annotations"].get("summary", "")
     text = f"Alert {name} {state}" + (f": {summary}" if summary else "")
     return Evidence(when, source, "alert", text, attrs)
 
 
+def _api_alert(source: str, alert: dict) -> Evidence | None:
+    """One alert of a saved API list: it fired at `startsAt` (active, or suppressed by a silence
+    or an inhibition when it was saved)."""
+    status = alert.get("status") if isinstance(alert.get("status"), dict) else {}
+    state = status.get("state", "active") if status else str(alert.get("status") or "active")
+    item = _notified(source, alert, ", ".join(
+        r.get("name", "") for r in alert.get("receivers") or [] if isinstance(r, dict)
+    ), as_state="firing")  # fmt: skip
+    if item is None:
+        return None
+    item.attrs.pop("from_resolved", None)
+    item.attrs["api_state"] = state
+    if state == "suppressed":
+        item.attrs["silenced_by"] = status.get("silencedBy", [])
+        item.attrs["inhibited_by"] = status.get("inhibitedBy", [])
+        item.text = item.text.replace(" firing", " firing (suppressed)", 1)
+    return item
+
+
 def _payloads(path: Path, source: str) -> tuple[list, int]:
+    from pm_tui.collectors.classify import read_document
+
     try:
-        text = path.read_text(encoding="utf-8", errors="replace")
+        text = read_document(path)
     except FileNotFoundError as exc:
         raise CollectorError(f"{source}: file not found: check the path") from exc
     except OSError as exc:

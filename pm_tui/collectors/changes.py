@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import shutil
 import subprocess
 import threading
@@ -45,19 +46,23 @@ def collect_changes(
         result.query = f"git log --date=iso-strict --format='{GIT_FORMAT}'"
     else:
         try:
-            text = path.read_text(encoding="utf-8", errors="replace")
+            from pm_tui.collectors.classify import read_document
+
+            text = read_document(path)
         except FileNotFoundError as exc:
             raise CollectorError(f"{source}: file not found: check the path") from exc
         except OSError as exc:
             raise CollectorError(f"{source}: cannot read the file ({exc.strerror})") from exc
     check_cancel(cancel)
-    stripped = text.lstrip()
-    if path.suffix.lower() == ".json" or stripped[:1] in ("[", "{"):
+    stripped = text.lstrip("\ufeff \t\r\n")
+    if stripped[:1] in ("[", "{"):
         records, bad = _from_json(text, source), 0
-    elif path.suffix.lower() == ".csv" or stripped.split("\n", 1)[0].lower().startswith("time,"):
-        records, bad = _from_csv(text, source)
+    elif _csv_header(stripped):
+        records, bad = _from_csv(stripped, source)
     else:
         records, bad = _from_git_log(text)
+        if records and not path.is_dir():
+            result.query = "git log"
     broken = BadRecords(source)
     for number, record in enumerate(records):
         try:
@@ -89,8 +94,8 @@ def collect_changes(
 def change_evidence(source: str, record: dict) -> Evidence | None:
     """One deployment/commit record (time, service, version, actor, description) as evidence."""
     try:
-        when = parse_time(str(record.get("time", "")))
-    except ValueError:
+        when = _record_time(record.get("time", ""))
+    except (ValueError, OverflowError, OSError):
         return None
     service, version = str(record.get("service") or ""), str(record.get("version") or "")
     description = str(record.get("description") or "").strip()
@@ -103,44 +108,214 @@ def change_evidence(source: str, record: dict) -> Evidence | None:
     return Evidence(when, source, "change", description, attrs)
 
 
+def _record_time(value: object):
+    """A record's time: RFC 3339 / ISO, RFC 2822 (git's default), or epoch s/ms."""
+    from email.utils import parsedate_to_datetime
+
+    from pm_tui.collectors.logs.timestamps import epoch_time
+
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return epoch_time(float(value))
+    text = str(value).strip()
+    if text.replace(".", "", 1).isdigit():
+        return epoch_time(float(text))
+    try:
+        return parse_time(
+            text.replace(" +", "+").replace(" -", "-") if _ISO_SPACED.match(text) else text
+        )
+    except ValueError:
+        pass
+    try:
+        t = parsedate_to_datetime(text)
+    except (TypeError, ValueError, IndexError):
+        raise ValueError(text) from None
+    return parse_time(t.isoformat())
+
+
+_ISO_SPACED = re.compile(r"^\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d(?:\.\d+)? [+-]\d{4}$")
+
+
+def _who(value: object) -> str:
+    """A person as exports write them: a name, or an object with login/name/email."""
+    if isinstance(value, dict):
+        full = " ".join(str(value.get(k) or "") for k in ("firstName", "lastName")).strip()
+        for k in ("name", "login", "username", "display_name", "summary"):
+            if value.get(k):
+                return str(value[k])
+        return full or str(value.get("email") or "")
+    return "" if value is None else str(value)
+
+
+def normalise_record(record: dict, fields: dict[str, str]) -> dict:
+    """A deploy tool's record in the collector's words (time, service, version, actor,
+    description, category), from the fields `classify.deploy_fields` found."""
+    out = {"time": record.get(fields.get("time", "time"), "")}
+    service = record.get(fields["service"]) if "service" in fields else None
+    if fields.get("service") in ("repo", "repository") or (
+        not service and record.get("repository_url")
+    ):
+        service = str(service or record.get("repository_url") or "").rstrip("/").rsplit("/", 1)[-1]
+    if isinstance(service, dict):
+        service = service.get("name") or service.get("full_name") or ""
+    out["service"] = "" if service is None else str(service)
+    revision = record.get(fields["revision"]) if "revision" in fields else ""
+    if fields.get("revision") == "sha" and record.get("ref"):
+        revision = record["ref"]  # GitHub Deployments: the ref (tag, branch) reads better
+    out["version"] = "" if revision is None else str(revision)
+    out["actor"] = _who(record.get(fields["actor"])) if "actor" in fields else ""
+    description = ""
+    for key in ("description", "title", "message", "summary", "subject", "comment", "note"):
+        if isinstance(record.get(key), str) and record[key].strip():
+            description = record[key].strip()
+            break
+    out["description"] = description
+    category = (
+        record.get("category") or record.get("kind") or record.get("type") or record.get("task")
+    )
+    if isinstance(category, str) and category:
+        out["category"] = category
+    status = record.get("status") or record.get("state") or record.get("result")
+    if isinstance(status, str) and status:
+        out["status"] = status
+    return out
+
+
 def _from_json(text: str, source: str) -> list[dict]:
+    from pm_tui.collectors.classify import deploy_fields, records_in
+
     try:
         data = json.loads(text)
     except ValueError as exc:
         raise CollectorError(
             f"{source}: not valid JSON ({exc}): see docs/collectors.md for the shape"
         ) from exc
-    if isinstance(data, dict):
-        data = data.get("deployments", data.get("changes"))
-    if not isinstance(data, list) or not all(isinstance(d, dict) for d in data):
+    records = records_in(data)
+    fields = deploy_fields(records) if records else None
+    if records is None or (records and fields is None):
         raise CollectorError(
-            f'{source}: expected a list of {{"time", "service", "version", "actor", "description"}} objects'
+            f"{source}: expected a list of deploy records with a time and a service, revision "
+            "or actor field (see docs/collectors.md)"
         )
-    return data
+    return [normalise_record(r, fields or {}) for r in records]
+
+
+def _csv_header(text: str) -> bool:
+    from pm_tui.collectors.classify import deploy_fields
+
+    first = text.split("\n", 1)[0]
+    if "," not in first and ";" not in first:
+        return False
+    sep = "," if first.count(",") >= first.count(";") else ";"
+    row = dict.fromkeys((h.strip() for h in first.split(sep)), "")
+    return deploy_fields([row]) is not None or "time" in {k.lower() for k in row}
 
 
 def _from_csv(text: str, source: str) -> tuple[list[dict], int]:
-    reader = csv.DictReader(io.StringIO(text))
-    header = [h.strip().lower() for h in reader.fieldnames or []]
-    if "time" not in header:
-        raise CollectorError(
-            f"{source}: the CSV header needs a 'time' column ({', '.join(FIELDS)})"
-        )
+    from pm_tui.collectors.classify import deploy_fields
+
+    first = text.split("\n", 1)[0]
+    sep = "," if first.count(",") >= first.count(";") else ";"
+    reader = csv.DictReader(io.StringIO(text), delimiter=sep)
+    header = [h.strip() for h in reader.fieldnames or []]
     reader.fieldnames = header
-    return [{k: (v or "").strip() for k, v in row.items() if k} for row in reader], 0
+    rows = [{k: (v or "").strip() for k, v in row.items() if k} for row in reader]
+    fields = deploy_fields([dict.fromkeys(header, "")])
+    if fields is None:
+        raise CollectorError(
+            f"{source}: the CSV header needs a time column and a service, revision or actor "
+            f"column ({', '.join(FIELDS)})"
+        )
+    return [normalise_record(r, fields) for r in rows], 0
+
+
+_HASH = re.compile(r"^[0-9a-f]{7,40}$")
+_DATE_IN = re.compile(
+    r"(\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d(?:\.\d+)?(?: ?[+-]\d\d:?\d\d|Z)?"
+    r"|(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), )?\d{1,2} [A-Z][a-z]{2} \d{4} \d\d:\d\d:\d\d [+-]\d{4}"
+    r"|(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) [A-Z][a-z]{2} \d{1,2} \d\d:\d\d:\d\d \d{4} [+-]\d{4}"
+    r"|\b1\d{9}\b)"
+)
+
+
+def git_line_record(line: str) -> dict | None:
+    """One commit from a one-line `git log --format=...`: a hash, a date (ISO, RFC 2822,
+    git's default or epoch), the author and the subject, separated by tabs, pipes or spaces."""
+    line = line.rstrip("\r\n")
+    for sep in ("\t", "|", ";"):
+        parts = [p.strip() for p in line.split(sep)]
+        if len(parts) >= 3:
+            break
+    else:
+        parts = []
+    if parts:
+        dated = [i for i, p in enumerate(parts) if _DATE_IN.fullmatch(p)]
+        if dated:
+            i = dated[0]
+            rest = [p for j, p in enumerate(parts) if j != i and not _HASH.match(p)]
+            commit = next((p for p in parts if _HASH.match(p)), "")
+            if len(rest) >= 2:
+                author, subject = rest[0], sep.join(rest[1:])
+            else:
+                author, subject = "", rest[0] if rest else ""
+            return {"time": parts[i], "actor": author, "description": subject,
+                    "version": commit[:10], "_git": True}  # fmt: skip
+    m = _DATE_IN.search(line)
+    if m is None:
+        return None
+    before, after = line[: m.start()].split(), line[m.end() :].split()
+    commit = next((p for p in before if _HASH.match(p)), "")
+    if not commit and not (after and _HASH.match(after[0])):
+        return None
+    if not commit:
+        commit, after = after[0], after[1:]
+    author_words = []
+    for word in after:
+        if len(author_words) >= 2 or not word[:1].isupper() or word.endswith(":"):
+            break
+        author_words.append(word)
+    subject = " ".join(after[len(author_words) :]) or " ".join(after)
+    return {"time": m.group(0), "actor": " ".join(author_words), "description": subject,
+            "version": commit[:10], "_git": True}  # fmt: skip
 
 
 def _from_git_log(text: str) -> tuple[list[dict], int]:
+    if re.search(r"^commit [0-9a-f]{7,40}", text[:4096], re.MULTILINE):
+        return _from_git_blocks(text)
     records, bad = [], 0
     for line in text.splitlines():
         if not line.strip():
             continue
-        parts = line.split("\t", 2)
-        if len(parts) != 3:
+        record = git_line_record(line)
+        if record is None:
             bad += 1
-            continue
-        records.append({"time": parts[0], "actor": parts[1], "description": parts[2], "_git": True})
+        else:
+            records.append(record)
     return records, bad
+
+
+def _from_git_blocks(text: str) -> tuple[list[dict], int]:
+    """`git log` in its default or --pretty=fuller/medium shape (commit, Author:, Date:, body)."""
+    records: list[dict] = []
+    current: dict | None = None
+    for line in text.splitlines():
+        if line.startswith("commit "):
+            current = {"version": line.split()[1][:10], "_git": True, "description": ""}
+            records.append(current)
+        elif current is None:
+            continue
+        elif line.startswith(
+            ("Author:", "Date:", "AuthorDate:", "CommitDate:", "Commit:", "Merge:")
+        ):
+            key, _, value = line.partition(":")
+            value = value.strip()
+            if key == "Author":
+                current["actor"] = value.split(" <", 1)[0]
+            elif key in ("Date", "AuthorDate") and "time" not in current:
+                current["time"] = value
+        elif line.startswith("    ") and not current["description"] and line.strip():
+            current["description"] = line.strip()
+    bad = sum("time" not in r for r in records)
+    return [r for r in records if "time" in r], bad
 
 
 def _git_log(repo: Path, source: str) -> str:

@@ -73,6 +73,7 @@ class CollectResult:
     gaps: list[Gap] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=dict)
     redactions: int = 0
+    rules: list[dict] = field(default_factory=list)  # alerting rules read (alert-rules kind)
 
 
 @dataclass

@@ -54,10 +54,11 @@ CHANGE_REASONS = {
     "SuccessfulRescale": "scale",
     "Killing": "restart",
     "BackOff": "restart",
-    "Pulled": "restart",
-    "Pulling": "restart",
-    "Created": "restart",
-    "Started": "restart",
+    "Pulled": "start",  # a first start unless a Killing came before (see _restarts)
+    "Pulling": "start",
+    "Created": "start",
+    "Started": "start",
+    "Scheduled": "start",
     "OOMKilling": "oom",
     "OOMKilled": "oom",
     "Evicted": "restart",
@@ -151,6 +152,8 @@ def event_evidence(source: str, item: dict) -> Evidence | None:
         item.get("eventTime"),
         item.get("firstTimestamp"),
         item.get("lastTimestamp"),
+        item.get("deprecatedFirstTimestamp"),
+        item.get("deprecatedLastTimestamp"),
         (item.get("series") or {}).get("lastObservedTime"),
         meta.get("creationTimestamp"),
     ]
@@ -165,7 +168,12 @@ def event_evidence(source: str, item: dict) -> Evidence | None:
         "reason": reason,
         "object": f"{obj.get('kind', '?')}/{obj.get('name', '?')}",
         "namespace": obj.get("namespace", meta.get("namespace", "")),
-        "count": int(item.get("count") or (item.get("series") or {}).get("count") or 1),
+        "count": int(
+            item.get("count")
+            or (item.get("series") or {}).get("count")
+            or item.get("deprecatedCount")
+            or 1
+        ),
         "type": event_type,
         "first": iso(min(times)),
         "last": iso(max(times)),
@@ -313,6 +321,25 @@ class _LogCollector:
         return result
 
 
+_START_REASONS = ("Scheduled", "Pulling", "Pulled", "Created", "Started")
+
+
+def _restarts(evidence: list[Evidence]) -> None:
+    """Tell a container's first start from a restart: `Pulled`/`Created`/`Started` are a
+    restart only after a `Killing` of the same object, or when the event repeated (its count
+    grows: the kubelet started the container again); `BackOff` is always one."""
+    killed: set[str] = set()
+    for e in evidence:  # in time order
+        reason, obj = e.attrs.get("reason"), e.attrs.get("object", "")
+        if reason in ("Killing", "OOMKilling", "Evicted"):
+            killed.add(obj)
+        elif reason in _START_REASONS and e.attrs.get("category") == "start":
+            if reason != "Scheduled" and (obj in killed or e.attrs.get("count", 1) > 1):
+                e.attrs["category"] = "restart"
+            if reason == "Started":
+                killed.discard(obj)
+
+
 def _events_result(
     source: str, target: str, text: str, window: CollectWindow, cancel: threading.Event | None
 ) -> CollectResult:
@@ -344,6 +371,7 @@ def _events_result(
     if bad.count:
         result.gaps.append(bad.gap())
     result.evidence.sort(key=lambda e: e.time)
+    _restarts(result.evidence)
     if not result.evidence:
         result.gaps.append(
             Gap(

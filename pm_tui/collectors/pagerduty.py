@@ -47,6 +47,26 @@ ACTIONS = {
     "annotate_log_entry": "note added",
     "assign_log_entry": "assigned",
     "unacknowledge_log_entry": "unacknowledged",
+    "reassign_log_entry": "reassigned",
+    "delegate_log_entry": "reassigned",
+    "urgency_change_log_entry": "urgency changed",
+    "priority_change_log_entry": "priority changed",
+    "snooze_log_entry": "snoozed",
+    "exhaust_escalation_path_log_entry": "escalation path exhausted",
+    "repeat_escalation_path_log_entry": "escalation path repeated",
+    "notify_failed_log_entry": "notification failed",
+}
+# webhooks v3 name the same moments as events
+V3_EVENTS = {
+    "incident.triggered": "trigger_log_entry",
+    "incident.acknowledged": "acknowledge_log_entry",
+    "incident.unacknowledged": "unacknowledge_log_entry",
+    "incident.resolved": "resolve_log_entry",
+    "incident.escalated": "escalate_log_entry",
+    "incident.reassigned": "reassign_log_entry",
+    "incident.annotated": "annotate_log_entry",
+    "incident.delegated": "delegate_log_entry",
+    "incident.priority_updated": "priority_change_log_entry",
 }
 
 
@@ -119,13 +139,24 @@ def log_entry_evidence(source: str, entry: dict) -> Evidence | None:
     agent = entry.get("agent") or {}
     user = entry.get("user") or {}
     # for a notification the person who matters is the one notified, not the system agent
-    actor = user.get("summary") if kind == "notify_log_entry" else agent.get("summary")
-    actor = actor or user.get("summary") or agent.get("summary") or ""
+    actor = _named(user) if kind == "notify_log_entry" else _named(agent)
+    actor = actor or _named(user) or _named(agent) or ""
     channel = entry.get("channel") or {}
     action = ACTIONS.get(kind, kind.removesuffix("_log_entry").replace("_", " "))
     summary = entry.get("summary") or f"{action.capitalize()} by {actor or 'unknown'}"
     if kind == "annotate_log_entry" and channel.get("summary"):
         summary = f"{summary}: {channel['summary']}"
+    if kind in ("reassign_log_entry", "escalate_log_entry", "delegate_log_entry"):
+        to = [_named(a.get("assignee") or a) for a in entry.get("assignees") or []]
+        to += [_named(t) for t in entry.get("assigned_user") and [entry["assigned_user"]] or []]
+        to = [t for t in to if t]
+        if to and not entry.get("summary"):
+            summary = f"{action.capitalize()} to {', '.join(to)}"
+    if (
+        kind == "unacknowledge_log_entry"
+        and "timeout" in str(entry.get("summary") or channel.get("type") or "").lower()
+    ):
+        action = "unacknowledged by timeout"
     attrs = {
         "type": kind,
         "action": action,
@@ -135,6 +166,31 @@ def log_entry_evidence(source: str, entry: dict) -> Evidence | None:
         "incident": (entry.get("incident") or {}).get("id", ""),
     }
     return Evidence(when, source, "page", summary, attrs)
+
+
+def _named(who: object) -> str:
+    """A PagerDuty reference's name: `summary`, else `name`, else `email`."""
+    if not isinstance(who, dict):
+        return ""
+    return str(who.get("summary") or who.get("name") or who.get("email") or "")
+
+
+def _v3_entry(body: dict) -> dict | None:
+    """A webhook v3 event as the log entry it stands for."""
+    event = body.get("event") if isinstance(body.get("event"), dict) else body
+    kind = V3_EVENTS.get(str(event.get("event_type", "")))
+    if kind is None or not event.get("occurred_at"):
+        return None
+    data = event.get("data") or {}
+    return {
+        "type": kind,
+        "created_at": event["occurred_at"],
+        "agent": event.get("agent") or {},
+        "summary": "",
+        "id": event.get("id", ""),
+        "incident": {"id": data.get("id", "")},
+        "assignees": data.get("assignees") or [],
+    }
 
 
 def _fetch(
@@ -175,10 +231,27 @@ def _fetch(
 
 
 def _read_file(path: Path, source: str) -> list[dict]:
+    from pm_tui.collectors.classify import read_document
+
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        data = json.loads(read_document(path))
     except (OSError, ValueError) as exc:
         raise CollectorError(f"{source}: not a PagerDuty log entries JSON file ({exc})") from exc
+    if isinstance(data, dict) and isinstance(data.get("messages"), list):  # webhook v2
+        entries = []
+        for message in data["messages"]:
+            if isinstance(message, dict):
+                entries += [e for e in message.get("log_entries") or [] if isinstance(e, dict)]
+        return entries
+    if isinstance(data, dict) and isinstance(data.get("event"), dict):  # webhook v3
+        entry = _v3_entry(data)
+        return [entry] if entry else []
+    if (
+        isinstance(data, list)
+        and data
+        and all(isinstance(d, dict) and isinstance(d.get("event"), dict) for d in data)
+    ):
+        return [e for e in (_v3_entry(d) for d in data) if e]
     if isinstance(data, list):  # several saved pages, or the bare list
         pages = (
             data

@@ -124,10 +124,13 @@ def collect_prometheus(
             result.evidence.extend(evidence)
             result.gaps.extend(gaps)
         if options.alerts:
-            from pm_tui.collectors.prometheus_alerts import alert_history
+            from pm_tui.collectors.prometheus_alerts import alert_history, rule_intervals
 
             progress(len(queries), total, "alert history")
-            evidence, gaps = alert_history(client, source, window, options.eval_interval, cancel)
+            intervals = rule_intervals(client, cancel)
+            evidence, gaps = alert_history(
+                client, source, window, options.eval_interval, cancel, intervals
+            )
             result.evidence.extend(evidence)
             result.gaps.extend(gaps)
     progress(total, total, "done")
@@ -143,24 +146,75 @@ def read_query_range_file(
     progress: Progress = no_progress,
     cancel: threading.Event | None = None,
 ) -> CollectResult:
-    """Read a saved `query_range` JSON response (as `curl .../api/v1/query_range` writes it)."""
+    """Read a saved `query_range` or `query` JSON response (as `curl .../api/v1/query_range`
+    writes it). Series of `ALERTS` become alert evidence (pending, firing, resolved runs)."""
+    from pm_tui.collectors.classify import read_document
+
     path = Path(path)
     source = source_name("prometheus", str(path))
     try:
-        body = json.loads(path.read_text(encoding="utf-8"))
+        body = json.loads(read_document(path))
     except FileNotFoundError as exc:
         raise CollectorError(f"{source}: file not found: check the path") from exc
     except (OSError, ValueError) as exc:
         raise CollectorError(f"{source}: not a JSON query_range response ({exc})") from exc
-    _check_success(source, body)
+    _check_success(source, body, instant=True)
     check_cancel(cancel)
-    values = [v for s in body["data"]["result"] for v, _ in s.get("values", [])]
+    data = body["data"]
+    if data.get("resultType") == "vector":  # an instant query: one point per series
+        data = {"resultType": "matrix", "result": [
+            {"metric": s.get("metric", {}), "values": [s["value"]]}
+            for s in data.get("result", []) if isinstance(s, dict) and "value" in s
+        ]}  # fmt: skip
+        body = {**body, "data": data}
+    elif data.get("resultType") == "scalar":
+        data = {"resultType": "matrix", "result": [{"metric": {}, "values": [data["result"]]}]}
+        body = {**body, "data": data}
+    alerts = [s for s in data["result"] if s.get("metric", {}).get("__name__") == "ALERTS"]
+    others = [s for s in data["result"] if s.get("metric", {}).get("__name__") != "ALERTS"]
+    values = [v for s in others for v, _ in s.get("values", [])]
     step = _guess_step(sorted({float(v) for v in values})) if values else 60
-    evidence, gaps = series_evidence(source, name or path.stem, "", body, window, step)
+    evidence: list[Evidence] = []
+    gaps: list[Gap] = []
+    if others or not alerts:
+        evidence, gaps = series_evidence(
+            source, name or path.stem, "", {"data": {"result": others}}, window, step
+        )
+    if alerts:
+        evidence += saved_alert_runs(source, alerts, window)
     progress(1, 1, "done")
     result = CollectResult(source=source, kind="prometheus", target=str(path))
     result.evidence, result.gaps, result.counts = evidence, gaps, _counts(evidence)
+    result.evidence.sort(key=lambda e: e.time)
     return result
+
+
+def saved_alert_runs(source: str, series: list[dict], window: CollectWindow) -> list[Evidence]:
+    """Alert evidence from saved `ALERTS` series: each run of samples is one pending or firing
+    transition; a firing run that ends before the last sample is resolved one step later."""
+    from pm_tui.collectors.prometheus_alerts import runs
+
+    times = sorted({float(t) for s in series for t, _ in s.get("values", [])})
+    step = _guess_step(times) if len(times) > 1 else 60.0
+    last_seen = times[-1] if times else 0.0
+    out: list[Evidence] = []
+    for s in series:
+        labels = {k: v for k, v in s.get("metric", {}).items() if k != "__name__"}
+        state = labels.pop("alertstate", "firing")
+        name = labels.get("alertname", "?")
+        others = ", ".join(f"{k}={v}" for k, v in sorted(labels.items()) if k != "alertname")
+        stamps = sorted(float(t) for t, v in s.get("values", []) if str(v) != "0")
+        for first, last in runs(stamps, step):
+            for when, what in ((first, state), (last + step, "resolved")):
+                if what == "resolved" and (state != "firing" or last >= last_seen):
+                    continue
+                t = parse_time(when)
+                if not window.contains(t):
+                    continue
+                attrs = {"alertname": name, "state": what, "labels": labels}
+                text = f"Alert {name} {what}" + (f" {{{others}}}" if others else "")
+                out.append(Evidence(t, source, "alert", text, attrs))
+    return out
 
 
 def series_evidence(
@@ -175,21 +229,24 @@ def series_evidence(
     for item in series[:MAX_SERIES_PER_QUERY]:
         try:
             labels = {k: v for k, v in item.get("metric", {}).items() if k != "__name__"}
+            metric = item.get("metric", {}).get("__name__")
+            # a saved answer: the metric's own name says what the series is
+            called = metric if metric and not promql else name
             points = _points(item.get("values", []), window)
             if not points:
                 continue
             times = [parse_time(t) for t, _ in points]
             for start, end in _holes(times, window, step)[:MAX_GAPS_PER_QUERY]:
-                gaps.append(Gap(source, f"no points for {name}{_fmt_labels(labels)}", start, end))
+                gaps.append(Gap(source, f"no points for {called}{_fmt_labels(labels)}", start, end))
             values = [v for _, v in points]
             evidence.append(
                 Evidence(
                     time=times[0],
                     source=source,
                     kind="metric",
-                    text=f"{name}{_fmt_labels(labels)}: min {min(values):.4g}, max {max(values):.4g}",
+                    text=f"{called}{_fmt_labels(labels)}: min {min(values):.4g}, max {max(values):.4g}",
                     attrs={
-                        "name": name,
+                        "name": called,
                         "query": promql,
                         "labels": labels,
                         "points": points,
@@ -238,14 +295,15 @@ def _guess_step(times: list[float]) -> float:
     return deltas[len(deltas) // 2] if deltas else 60.0
 
 
-def _check_success(source: str, body: object) -> None:
+def _check_success(source: str, body: object, instant: bool = False) -> None:
     if not isinstance(body, dict) or "status" not in body:
         raise CollectorError(
             f"{source}: the answer is not a Prometheus API response: check the URL"
         )
     if body["status"] != "success":
         raise CollectorError(f"{source}: Prometheus refused the query: {body.get('error', '?')}")
-    if body.get("data", {}).get("resultType") not in ("matrix", None):
+    allowed = ("matrix", "vector", "scalar", None) if instant else ("matrix", None)
+    if body.get("data", {}).get("resultType") not in allowed:
         raise CollectorError(
             f"{source}: expected a range (matrix) result, got {body['data'].get('resultType')}"
         )

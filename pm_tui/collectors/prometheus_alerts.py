@@ -62,30 +62,62 @@ def runs(times: list[float], interval: float) -> list[tuple[float, float]]:
     return [(a, b) for a, b in out]
 
 
+def rule_intervals(client: JsonClient, cancel: threading.Event | None = None) -> dict[str, float]:
+    """Each alerting rule's evaluation interval (seconds), from the rules API: its group's
+    `interval`. Empty when the server does not say (then the configured interval is used)."""
+    from pm_tui.collectors.evidence import CollectorError
+
+    try:
+        body = client.get_json("/api/v1/rules", {"type": "alert"}, cancel=cancel)
+    except CollectorError:
+        return {}  # an older server or a proxy that hides it: not a reason to lose the history
+    out: dict[str, float] = {}
+    groups = ((body or {}).get("data") or {}).get("groups") or []
+    for group in groups if isinstance(groups, list) else []:
+        try:
+            interval = float(group.get("interval") or 0)
+        except (TypeError, ValueError):
+            continue
+        for rule in group.get("rules") or []:
+            name = rule.get("name") if isinstance(rule, dict) else None
+            if name and interval > 0:
+                out[name] = min(interval, out.get(name, interval))
+    return out
+
+
 def alert_history(
     client: JsonClient,
     source: str,
     window: CollectWindow,
     interval: float = 60.0,
     cancel: threading.Event | None = None,
+    intervals: dict[str, float] | None = None,
 ) -> tuple[list[Evidence], list[Gap]]:
-    """Evidence for each time an alert went pending, fired and resolved inside the window."""
+    """Evidence for each time an alert went pending, fired and resolved inside the window.
+
+    `intervals` gives each alert's own evaluation interval (`rule_intervals`); others use
+    `interval`."""
+    intervals = intervals or {}
     start, end = window.read_start, window.end
-    alerts = raw_samples(client, "ALERTS", start, end, interval, cancel)
-    for_state = raw_samples(client, "ALERTS_FOR_STATE", start, end, interval, cancel)
+    fetch_step = min([interval, *intervals.values()])
+    alerts = raw_samples(client, "ALERTS", start, end, fetch_step, cancel)
+    for_state = raw_samples(client, "ALERTS_FOR_STATE", start, end, fetch_step, cancel)
     end_ts = end.timestamp()
     evidence: list[Evidence] = []
     for key, samples in sorted(alerts.items()):
         labels = dict(key)
         state = labels.pop("alertstate", "")
         name = labels.get("alertname", "?")
+        every = intervals.get(name, interval)
         active = for_state.get(tuple(sorted(labels.items())), {})
-        for first, last in runs(sorted(samples), interval):
-            evidence.append(_transition(source, name, state, labels, first, active))
-            still_on = end_ts - last <= 1.5 * interval
+        for first, last in runs(sorted(samples), every):
+            item = _transition(source, name, state, labels, first, active)
+            item.attrs["eval_interval"] = every
+            evidence.append(item)
+            still_on = end_ts - last <= 1.5 * every
             if state == "firing" and not still_on:
                 # Prometheus resolves at the first evaluation that no longer fires
-                item = _transition(source, name, "resolved", labels, last + interval, {})
+                item = _transition(source, name, "resolved", labels, last + every, {})
                 item.attrs["last_firing"] = iso(parse_time(last))
                 evidence.append(item)
     gaps: list[Gap] = []

@@ -59,8 +59,16 @@ def collect_one(
     """Run the collector for one spec. Raises CollectorError or Cancelled."""
     reader = _READERS.get(spec.kind)
     if reader is None:
+        if spec.options.get("unread"):  # an evidence file no collector can read (#18)
+            raise CollectorError(f"{spec.target}: {spec.options['unread']}")
         raise CollectorError(f"{spec.name}: no collector for sources of kind {spec.kind!r}")
     check_no_credentials(spec.target, spec.kind)
+    from pm_tui.collectors.evidence_folder import ARCHIVE_MARK, materialize
+
+    if ARCHIVE_MARK in spec.target:  # a member of a .zip/.tar.gz evidence archive
+        from dataclasses import replace
+
+        spec = replace(spec, target=materialize(spec.target))
     return seal(reader(spec, window, progress, cancel))
 
 
@@ -224,8 +232,32 @@ def _cloudwatch(spec, window, progress, cancel):
 
 def _logs(spec, window, progress, cancel):
     from pm_tui.collectors.logs.collect import collect_logs
+    from pm_tui.collectors.logs.timestamps import zone_named
 
-    return collect_logs(spec.target, window, progress=progress, cancel=cancel)
+    try:
+        zone = zone_named(spec.options.get("tz") or "UTC")
+    except ValueError as exc:
+        raise CollectorError(f"{spec.target}: {exc}") from None
+    return collect_logs(
+        spec.target,
+        window,
+        tz=zone,
+        time_format=spec.options.get("time_format") or None,
+        progress=progress,
+        cancel=cancel,
+    )
+
+
+def _openmetrics(spec, window, progress, cancel):
+    from pm_tui.collectors.openmetrics import read_openmetrics
+
+    return read_openmetrics(spec.target, window, progress, cancel)
+
+
+def _alert_rules(spec, window, progress, cancel):
+    from pm_tui.collectors.alert_rules import read_alert_rules
+
+    return read_alert_rules(spec.target, window, progress, cancel)
 
 
 def _kubectl(spec, window, progress, cancel):
@@ -323,6 +355,8 @@ _READERS: dict[str, Callable[..., CollectResult]] = {
     "pagerduty": _pagerduty,
     "slack": _slack,
     "changes": _changes,
+    "openmetrics": _openmetrics,
+    "alert-rules": _alert_rules,
     "loki": _loki,
     "elasticsearch": _elasticsearch,
     "opensearch": _elasticsearch,

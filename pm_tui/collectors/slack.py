@@ -12,13 +12,7 @@ import threading
 from datetime import date, timedelta
 from pathlib import Path
 
-from pm_tui.collectors.common import (
-    BadRecords,
-    check_cancel,
-    parse_time,
-    redact_text,
-    source_name,
-)
+from pm_tui.collectors.common import BadRecords, check_cancel, parse_time, redact_text, source_name
 from pm_tui.collectors.evidence import (
     CollectorError,
     CollectResult,
@@ -41,60 +35,121 @@ def collect_slack(
     progress: Progress = no_progress,
     cancel: threading.Event | None = None,
 ) -> CollectResult:
-    """Messages of `channel` (name or id; optional when the export has one channel) in the window."""
+    """Messages in the window from a Slack export: of `channel` (name or id) when given, else
+    of every channel. Then the incident channel is picked by its activity in the incident
+    window and its name (`attrs["incident_channel"]`); the others are kept as context."""
     root = Path(folder)
     if not root.is_dir():
         raise CollectorError(f"slack:{folder}: not a folder: give the unzipped Slack export folder")
-    channels = _load_list(root / "channels.json", folder)
-    name = _pick_channel(channels, channel, folder)
-    source = source_name("slack", f"{root}#{name}")
+    channels = _channels(root, folder)
     users = {
         u.get("id"): _display(u) for u in _load_list(root / "users.json", folder, required=False)
     }
-    result = CollectResult(source=source, kind="slack", target=str(root), query=f"#{name}")
-    channel_dir = root / name
-    if not channel_dir.is_dir():
-        raise CollectorError(f"{source}: no folder {name}/ in the export: is the export complete?")
+    if channel:
+        names = [_pick_channel(channels, channel, folder)]
+        source = source_name("slack", f"{root}#{names[0]}")
+    else:
+        names = [c.get("name", "") for c in channels if c.get("name")]
+        if not names:
+            raise CollectorError(f"slack:{folder}: the export lists no channels: is it complete?")
+        source = source_name("slack", str(root))
+    result = CollectResult(
+        source=source, kind="slack", target=str(root), query=f"#{names[0]}" if channel else ""
+    )
     first = window.read_start.date() - timedelta(days=1)  # day files may follow the exporter's zone
     last = window.end.date() + timedelta(days=1)
-    days = sorted(
-        p
-        for p in channel_dir.iterdir()
-        if _DAY_RE.match(p.name) and first <= date.fromisoformat(p.stem) <= last
-    )
-    unreadable = 0
+    per_channel: dict[str, list[Evidence]] = {}
+    unreadable = day_files = missing = 0
     bad = BadRecords(source)
-    for number, path in enumerate(days):
-        check_cancel(cancel)
-        progress(number, len(days), path.name)
-        try:
-            messages = json.loads(path.read_text(encoding="utf-8", errors="replace"))
-        except ValueError:
-            unreadable += 1
+    for n, name in enumerate(names):
+        channel_dir = root / name
+        if not channel_dir.is_dir():
+            missing += 1
             continue
-        for message in messages if isinstance(messages, list) else []:
+        days = sorted(
+            p
+            for p in channel_dir.iterdir()
+            if _DAY_RE.match(p.name) and first <= date.fromisoformat(p.stem) <= last
+        )
+        day_files += len(days)
+        found: list[Evidence] = []
+        for path in days:
+            check_cancel(cancel)
+            progress(n, len(names), f"#{name} {path.name}")
             try:
-                item = _message(source, message, users)
-            except BadRecords.ERRORS as exc:
-                bad.note(exc, f"{path.name}: ")
+                messages = json.loads(path.read_text(encoding="utf-8", errors="replace"))
+            except ValueError:
+                unreadable += 1
                 continue
-            if item is not None and window.contains(item.time):
-                text, count = redact_text(item.text)
-                item.text = text
-                result.redactions += count
-                result.evidence.append(item)
+            for message in messages if isinstance(messages, list) else []:
+                try:
+                    item = _message(source, message, users) if isinstance(message, dict) else None
+                except BadRecords.ERRORS as exc:
+                    bad.note(exc, f"{path.name}: ")
+                    continue
+                if item is not None and window.contains(item.time):
+                    item.attrs["channel"] = name
+                    text, count = redact_text(item.text)
+                    item.text = text
+                    result.redactions += count
+                    found.append(item)
+        per_channel[name] = found
+    if len(names) == 1 and missing:
+        raise CollectorError(
+            f"{source}: no folder {names[0]}/ in the export: is the export complete?"
+        )
+    incident = names[0] if channel else pick_incident_channel(per_channel, window)
+    for name, items in per_channel.items():
+        for item in items:
+            item.attrs["incident_channel"] = name == incident
+            if name != incident:
+                item.attrs["context"] = True
+            result.evidence.append(item)
+    if incident and not channel:
+        result.query = f"#{incident}"
     if unreadable:
         result.gaps.append(Gap(source, f"{unreadable} day files are not valid JSON"))
     if bad.count:
         result.gaps.append(bad.gap())
+    if missing and len(names) > 1:
+        result.gaps.append(Gap(source, f"{missing} channels listed without a folder in the export"))
     if not result.evidence:
+        where = f"#{names[0]}" if channel else "any channel"
         result.gaps.append(
-            Gap(source, f"no messages in #{name} in the window", window.read_start, window.end)
+            Gap(source, f"no messages in {where} in the window", window.read_start, window.end)
         )
     result.evidence.sort(key=lambda e: e.time)
-    result.counts = {"message": len(result.evidence), "day_files": len(days)}
-    progress(len(days), len(days), "done")
+    result.counts = {
+        "message": len(result.evidence),
+        "channels": sum(bool(v) for v in per_channel.values()),
+        "day_files": day_files,
+    }
+    if incident:
+        result.counts["incident_channel_messages"] = len(per_channel.get(incident, []))
+    progress(len(names), len(names), "done")
     return result
+
+
+_INCIDENT_NAME = re.compile(
+    r"(?:^|[-_])(?:inc|incident|incidents|outage|sev\d?|war-?room|ir|p[0-2])(?:$|[-_\d])"
+)
+
+
+def pick_incident_channel(per_channel: dict[str, list[Evidence]], window: CollectWindow) -> str:
+    """The channel the incident was worked in: most people talking in the incident window
+    (not the baseline), an incident-like name (inc-, incident-, outage, sev1) counting double;
+    bot posts count less than people's."""
+
+    def score(name: str) -> float:
+        inside = [e for e in per_channel[name] if e.time >= window.start]
+        people = sum(not e.attrs.get("bot") for e in inside)
+        bots = len(inside) - people
+        speakers = len({e.attrs.get("actor") for e in inside if not e.attrs.get("bot")})
+        value = people + 0.2 * bots + 2 * speakers
+        return value * (2 if _INCIDENT_NAME.search(name.lower()) else 1)
+
+    ranked = sorted(per_channel, key=lambda n: (-score(n), n))
+    return ranked[0] if ranked and score(ranked[0]) > 0 else ""
 
 
 def resolve_mentions(text: str, users: dict[str, str]) -> str:
@@ -121,18 +176,95 @@ def _message(source: str, message: dict, users: dict[str, str]) -> Evidence | No
     except (KeyError, TypeError, ValueError):
         return None
     user = message.get("user", "")
+    bot = bool(message.get("bot_id") or message.get("subtype") == "bot_message")
     actor = (
         users.get(user)
         or _display({"profile": message.get("user_profile") or {}})
         or message.get("username")
         or (message.get("bot_profile") or {}).get("name")
+        or _attachment_author(message)
         or user
     )
     attrs = {"actor": actor, "user": user, "ts": message["ts"]}
+    if bot:
+        attrs["bot"] = True
     if message.get("thread_ts") and message["thread_ts"] != message["ts"]:
         attrs["thread_ts"] = message["thread_ts"]
-    text = resolve_mentions(message.get("text", ""), users)
-    return Evidence(when, source, "message", text, attrs)
+    text = resolve_mentions(message.get("text", "") or "", users)
+    extra = _rich_text(message)
+    if extra and extra not in text:
+        text = f"{text}\n{extra}".strip() if text else extra
+    if not text.strip():
+        return None
+    return Evidence(when, source, "message", resolve_mentions(text, users), attrs)
+
+
+def _attachment_author(message: dict) -> str:
+    for a in message.get("attachments") or []:
+        if isinstance(a, dict) and (a.get("author_name") or a.get("service_name")):
+            return str(a.get("author_name") or a.get("service_name"))
+    return ""
+
+
+def _rich_text(message: dict) -> str:
+    """The text a bot post keeps in `attachments` (pretext, title, text, fields, fallback)
+    or `blocks` (section, header, context, rich_text), in reading order."""
+    parts: list[str] = []
+    for a in message.get("attachments") or []:
+        if not isinstance(a, dict):
+            continue
+        own = [str(a[k]) for k in ("pretext", "title", "text") if a.get(k)]
+        for f in a.get("fields") or []:
+            if isinstance(f, dict) and (f.get("title") or f.get("value")):
+                own.append(f"{f.get('title', '')}: {f.get('value', '')}".strip(": "))
+        if not own and a.get("fallback"):
+            own.append(str(a["fallback"]))
+        parts += own
+        for block in a.get("blocks") or []:
+            parts += _block_text(block)
+    if not message.get("text"):
+        for block in message.get("blocks") or []:
+            parts += _block_text(block)
+    seen: list[str] = []
+    for p in parts:
+        if p.strip() and p not in seen:
+            seen.append(p.strip())
+    return "\n".join(seen)
+
+
+def _block_text(block: object) -> list[str]:
+    if not isinstance(block, dict):
+        return []
+    out: list[str] = []
+    text = block.get("text")
+    if isinstance(text, dict) and text.get("text"):
+        out.append(str(text["text"]))
+    elif isinstance(text, str) and block.get("type") in ("text", "mrkdwn", "plain_text", "link"):
+        out.append(text)
+    for f in block.get("fields") or []:
+        if isinstance(f, dict) and f.get("text"):
+            out.append(str(f["text"]))
+    elements = block.get("elements") or []
+    if block.get("type") in (
+        "rich_text",
+        "rich_text_section",
+        "rich_text_quote",
+        "rich_text_preformatted",
+        "rich_text_list",
+        "context",
+    ):
+        pieces = []
+        for e in elements:
+            if isinstance(e, dict) and e.get("type") in ("text", "link", "mrkdwn", "plain_text"):
+                pieces.append(str(e.get("text") or e.get("url") or ""))
+            elif isinstance(e, dict):
+                if pieces:
+                    out.append("".join(pieces).strip())
+                    pieces = []
+                out += _block_text(e)
+        if pieces:
+            out.append("".join(pieces).strip())
+    return [o for o in out if o]
 
 
 def _display(user: dict) -> str:
@@ -144,6 +276,23 @@ def _display(user: dict) -> str:
         or user.get("name")
         or ""
     )
+
+
+def _channels(root: Path, folder: object) -> list[dict]:
+    """The export's channels: channels.json (public), groups.json (private) and mpims/dms;
+    an export without them lists its channel folders."""
+    channels = _load_list(root / "channels.json", folder, required=False)
+    for extra in ("groups.json", "mpims.json"):
+        channels += _load_list(root / extra, folder, required=False)
+    if not channels:
+        channels = [
+            {"name": p.name}
+            for p in sorted(root.iterdir())
+            if p.is_dir() and any(_DAY_RE.match(q.name) for q in p.iterdir())
+        ]
+    if not channels:
+        raise CollectorError(f"slack:{folder}: no channels.json: is this a Slack export folder?")
+    return channels
 
 
 def _pick_channel(channels: list[dict], wanted: str, folder: object) -> str:

@@ -60,7 +60,10 @@ def report_graphs(
     """The two graphs of `pm` from the collected `series` (chosen by `metrics` names)."""
     chosen = choose_series(pm, series, metrics)
     if metrics and not chosen:
-        names = ", ".join(s.name for s in series) or "none were collected"
+        ordered = sorted(series, key=lambda s: s.from_dump)
+        names = ", ".join(s.name for s in ordered[:5]) or "none were collected"
+        if len(ordered) > 5:
+            names += f" and {len(ordered) - 5} more"
         raise PmTuiError(
             f"no collected metric series matches {', '.join(metrics)}: the series are {names}"
         )

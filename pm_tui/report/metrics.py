@@ -23,6 +23,7 @@ class MetricSeries:
     name: str
     points: list[tuple[datetime, float]]
     query_name: str = ""
+    from_dump: bool = False  # read from an OpenMetrics dump: raw per-instance series
 
 
 def load_series(evidence_path: str | Path) -> list[MetricSeries]:
@@ -51,7 +52,8 @@ def load_series(evidence_path: str | Path) -> list[MetricSeries]:
         else:
             shown = item.text or item.source
         points.sort(key=lambda p: p[0])
-        out.append(MetricSeries(shown, points, query_name.removesuffix(".query_range")))
+        dump = item.source.startswith("openmetrics:")
+        out.append(MetricSeries(shown, points, query_name.removesuffix(".query_range"), dump))
     return out
 
 
@@ -64,13 +66,18 @@ def choose_series(
     pm: PostMortem, series: list[MetricSeries], wanted: list[str] | None = None
 ) -> list[MetricSeries]:
     """The series to draw: those whose name contains one of `wanted`; else those the timeline
-    cites (by name in an event's text or source); else all; at most MAX_SERIES."""
+    cites (by name in an event's text or source); else all; at most MAX_SERIES. Series of an
+    OpenMetrics dump come after the queries."""
     if wanted:
         picked = [s for s in series if any(w.lower() in s.name.lower() for w in wanted)]
-        return picked[:MAX_SERIES]
+        return sorted(picked, key=lambda s: s.from_dump)[:MAX_SERIES]
     cited_text = " ".join(f"{e.text} {e.source}" for e in pm.timeline).lower()
     cited = [s for s in series if s.query_name and s.query_name.lower() in cited_text]
-    return (cited or series)[:MAX_SERIES]
+    if not any(s.from_dump for s in series):
+        return (cited or series)[:MAX_SERIES]
+    # with an OpenMetrics dump (#18): the queries someone asked for (cited first), then the
+    # dump's raw per-instance series (cited first)
+    return sorted(series, key=lambda s: (s.from_dump, s not in cited))[:MAX_SERIES]
 
 
 def read_window(pm: PostMortem, series: list[MetricSeries]) -> tuple[datetime, datetime] | None:

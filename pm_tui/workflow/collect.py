@@ -151,6 +151,7 @@ def _collect(repo, pm, specs, at, window, progress, cancel) -> Collected:
         record.options = kept_options(spec)
         out.records.append(_kept_on_failure(pm, result, record))
     out.results = results
+    _explain_alerts(results)
     apply_sources(pm, out.records, at)
     path = repo.evidence_dir(pm.id) / EVIDENCE_FILE
     # all or nothing per source: a source that failed now adds nothing and removes nothing
@@ -188,6 +189,19 @@ def _kept_on_failure(
         "(the earlier evidence is kept)"
     )
     return kept
+
+
+def _explain_alerts(results: list[CollectResult]) -> None:
+    """Alert rules read in this collection explain the alerts read with them (#18)."""
+    rules = [rule for r in results for rule in r.rules]
+    if not rules:
+        return
+    from pm_tui.collectors.alert_rules import explain_alerts
+
+    for r in results:
+        explained = explain_alerts(r.evidence, rules)
+        if explained:
+            r.counts["explained_by_rules"] = explained
 
 
 def _relabel(result: CollectResult, kind: str, target: str) -> None:

@@ -30,6 +30,7 @@ class SourceOptions:
     queries: list[str] = field(default_factory=list)
     selector: str = ""
     prometheus_token_env: str | None = None
+    prometheus_tenant: str = ""
     alertmanager: str | None = None
     alert_notifications: str | None = None
     pagerduty: str | None = None
@@ -39,6 +40,9 @@ class SourceOptions:
     slack_channel: str = ""
     changes: str | None = None
     ca_bundle: str | None = None
+    evidence: list[str] = field(default_factory=list)  # folders, files, .zip/.tar.gz (#18)
+    tz: str = ""  # zone of log times written without an offset (--logs and evidence logs)
+    time_format: str = ""  # strptime layout of log times pm-tui does not know
     # log stores (see log_store_specs)
     loki: str | None = None
     logql: str = ""
@@ -64,7 +68,10 @@ def specs_for(options: SourceOptions, config: dict | None = None) -> list[Source
     o = options
     http = {"ca_bundle": o.ca_bundle} if o.ca_bundle else {}
     kube = {k: v for k, v in (("context", o.context), ("namespace", o.namespace)) if v}
-    specs = [SourceSpec("logs", f) for f in o.logs]
+    log_options = {k: v for k, v in (("tz", o.tz), ("time_format", o.time_format)) if v}
+    if o.tz:
+        _check_zone(o.tz)
+    specs = [SourceSpec("logs", f, options=dict(log_options)) for f in o.logs]
     specs += [SourceSpec("kubectl", t, options=dict(kube)) for t in o.kubectl]
     if o.kube_events:
         specs.append(SourceSpec("kube-events", o.kube_events, options=dict(kube)))
@@ -80,6 +87,9 @@ def specs_for(options: SourceOptions, config: dict | None = None) -> list[Source
         elif prom_cfg.get("user_env"):  # Prometheus behind basic auth (docs/config.md)
             prom["username_env"] = prom_cfg["user_env"]
             prom["password_env"] = prom_cfg.get("password_env")
+        tenant = o.prometheus_tenant or prom_cfg.get("tenant")
+        if tenant:  # a multi-tenant long-term store (Mimir, Cortex, Thanos receive)
+            prom["tenant"] = tenant
         specs.append(SourceSpec("prometheus", prometheus, "\n".join(o.queries), prom))
     elif o.queries:
         raise UsageError("--query needs --prometheus URL (or prometheus.url in the config)")
@@ -88,15 +98,54 @@ def specs_for(options: SourceOptions, config: dict | None = None) -> list[Source
     if o.alert_notifications:
         specs.append(SourceSpec("alert-notifications", o.alert_notifications))
     if o.pagerduty:
-        pd = {**http, "base_url": o.pagerduty_url, "token_env": o.pagerduty_token_env}
+        pd = dict(http)  # defaults are left out: the record keeps what the person chose
+        if o.pagerduty_url != DEFAULT_PAGERDUTY_URL:
+            pd["base_url"] = o.pagerduty_url
+        if o.pagerduty_token_env != DEFAULT_PAGERDUTY_TOKEN_ENV:
+            pd["token_env"] = o.pagerduty_token_env
         specs.append(SourceSpec("pagerduty", o.pagerduty, options=pd))
     if o.slack:
         specs.append(SourceSpec("slack", o.slack, o.slack_channel))
     if o.changes:
         specs.append(SourceSpec("changes", o.changes))
     specs += log_store_specs(o, config or {}, http)
+    if o.evidence:
+        plan = evidence_plan(o.evidence, tz=o.tz, time_format=o.time_format)
+        specs += specs_for_evidence(plan)
     refuse_credentials(specs)
     return specs
+
+
+def _check_zone(name: str) -> None:
+    from pm_tui.collectors.logs.timestamps import zone_named
+
+    try:
+        zone_named(name)
+    except ValueError as exc:
+        raise UsageError(f"--tz: {exc}") from None
+
+
+def evidence_plan(paths: list[str], *, tz: str = "", time_format: str = ""):
+    """What each file under `paths` is (an `EvidencePlan`), before anything is collected: the
+    CLI prints it (`--write-index`), the wizard shows it for the person to change a kind or
+    drop a file. UsageError for a path that does not exist or a bad evidence.toml."""
+    from pm_tui.collectors.evidence import CollectorError
+    from pm_tui.collectors.evidence_folder import scan_evidence
+
+    if tz:
+        _check_zone(tz)
+    try:
+        return scan_evidence(paths, tz=tz, time_format=time_format)
+    except CollectorError as exc:
+        raise UsageError(str(exc)) from None
+
+
+def specs_for_evidence(plan) -> list[SourceSpec]:
+    """The sources that read an evidence plan (as the person left it): one per file, a
+    failed one for each file that cannot be read, none for dropped files."""
+    from pm_tui.collectors.evidence_folder import specs_for_files
+
+    return specs_for_files(plan.files)
 
 
 # config table -> option of the spec, for every log store (docs/config.md)
@@ -228,3 +277,73 @@ def spec_for_record(source: EvidenceSource) -> SourceSpec:
 def kept_options(spec: SourceSpec) -> dict:
     """The options a source's record keeps (the PromQL is kept as its query)."""
     return {k: v for k, v in spec.options.items() if k not in _NOT_KEPT and v not in ("", None)}
+
+
+# The options a person may give each kind of source, as the CLI's flags name them.
+KIND_OPTIONS: dict[str, tuple[str, ...]] = {
+    "logs": (),
+    "kubectl": ("context", "namespace", "timeout"),
+    "kube-events": ("context", "namespace", "timeout"),
+    "prometheus": (
+        "selector", "token_env", "username_env", "password_env", "ca_bundle", "timeout", "retries",
+    ),
+    "alertmanager": ("token_env", "username_env", "password_env", "ca_bundle", "timeout", "retries"),
+    "alert-notifications": (),
+    "pagerduty": ("base_url", "token_env", "ca_bundle", "timeout", "retries"),
+    "slack": (),
+    "changes": (),
+    **{
+        kind: (
+            "token_env", "username_env", "password_env", "ca_bundle", "timeout", "retries",
+            "max_records", "page_size", "slice_minutes", *extra,
+        )
+        for kind, extra in (
+            ("loki", ("tenant",)),
+            ("elasticsearch", ("index", "time_field")),
+            ("opensearch", ("index", "time_field")),
+            ("clickhouse", ("table", "time_column")),
+            ("cloudwatch", ("region", "profile", "endpoint_url")),
+        )
+    },
+}  # fmt: skip
+_INTEGER_OPTIONS = ("timeout", "retries", "max_records", "page_size", "slice_minutes")
+OPTIONS_HELP = (
+    "key=value pairs, quoted as in a shell, e.g. selector='job=\"api\"' token_env=PROM_TOKEN"
+)
+
+
+def parse_source_options(text: str, kind: str | None = None) -> dict:
+    """`selector='job="api"' namespace=shop` as a dict, checked against the options `kind`
+    takes (any known option when `kind` is None); UsageError says what is wrong."""
+    import shlex
+
+    try:
+        words = shlex.split(text)
+    except ValueError as exc:
+        raise UsageError(f"options '{text}': {exc}: use {OPTIONS_HELP}") from None
+    allowed = (
+        KIND_OPTIONS.get(kind, ()) if kind else tuple({k for v in KIND_OPTIONS.values() for k in v})
+    )
+    options: dict = {}
+    for word in words:
+        key, sep, value = word.partition("=")
+        key = key.strip().replace("-", "_")
+        if not sep or not key:
+            raise UsageError(f"option '{word}' is not key=value: use {OPTIONS_HELP}")
+        if key not in allowed:
+            known = ", ".join(sorted(allowed)) or "none"
+            raise UsageError(f"{kind or 'a'} source has no option '{key}' (it takes: {known})")
+        if key in _INTEGER_OPTIONS:
+            if not value.isdigit():
+                raise UsageError(f"option {key} takes a whole number, not '{value}'")
+            options[key] = int(value)
+        else:
+            options[key] = value
+    return options
+
+
+def format_source_options(options: dict) -> str:
+    """The options as `parse_source_options` reads them back."""
+    import shlex
+
+    return " ".join(f"{k}={shlex.quote(str(v))}" for k, v in options.items() if k not in _NOT_KEPT)

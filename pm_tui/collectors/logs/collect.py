@@ -25,11 +25,12 @@ import os
 import threading
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from datetime import UTC, datetime, timezone
+from datetime import UTC, datetime, tzinfo
 from pathlib import Path
 
 from pm_tui.collectors.evidence import (
     Cancelled,
+    CollectorError,
     CollectResult,
     CollectWindow,
     Evidence,
@@ -86,7 +87,8 @@ def collect_logs(
     window: CollectWindow,
     *,
     year: int | None = None,
-    tz: timezone = UTC,
+    tz: tzinfo = UTC,
+    time_format: str | None = None,
     progress: Progress = no_progress,
     cancel: threading.Event | None = None,
     aggregate_access: bool | None = None,
@@ -95,16 +97,17 @@ def collect_logs(
     """Read one log file for `window` (baseline included) into evidence, counts and gaps.
 
     `year` is for formats without one (syslog RFC 3164, klog; default: the incident's year).
-    `tz` is the zone of times written without an offset (default UTC). `aggregate_access`
+    `tz` is the zone of times written without an offset (default UTC); `time_format`
+    (strptime) reads a layout the usual ones do not know. `aggregate_access`
     (default: True for access logs) emits 10-second buckets plus up to `max_samples` failing
     requests instead of one record per request. Raises CollectorError if the file cannot be read.
     """
     path = Path(path)
     fh = open_source(path)
     try:
-        return _Collector(path, fh, window, year, tz, progress, cancel, max_samples).run(
-            aggregate_access
-        )
+        collector = _Collector(path, fh, window, year, tz, progress, cancel, max_samples)
+        collector.ctx.time_format = time_format
+        return collector.run(aggregate_access)
     finally:
         fh.close()
 
@@ -193,11 +196,11 @@ class _Collector:
         parser = detect(sample, self.ctx)
         result = CollectResult(source=self.source, kind="logs", target=str(self.path))
         if not parser.formats:
-            self.gaps.append(
-                Gap(self.source, "log format not recognised: no line has a known timestamp")
+            raise CollectorError(
+                f"{self.path}: log format not recognised: none of its first {len(sample)} "
+                "lines has a timestamp pm-tui knows; give its layout with --time-format "
+                "(strptime, e.g. '%d.%m.%Y %H:%M:%S') or time_format in evidence.toml"
             )
-            self.counts["lines_read"] = len(sample)
-            self.counts["unparsed"] = len(sample)
         else:
             result.query = f"format={parser.name}"
             start = self._start_offset(parser)

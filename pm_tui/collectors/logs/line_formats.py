@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime, timezone
+from datetime import UTC, datetime, tzinfo
 
 from pm_tui.collectors.logs.json_lines import (
     LEVEL_KEYS,
@@ -19,14 +19,22 @@ from pm_tui.collectors.logs.json_lines import (
     decode_object,
     fields_record,
 )
+from pm_tui.collectors.logs.layouts import (
+    TimeContext,
+    TimeFinder,
+    at_line_start,
+    learn_layouts,
+    level_near,
+    strptime_layout,
+)
 from pm_tui.collectors.logs.timestamps import (
+    ABBREVIATIONS,
     MONTHS,
     clf_time,
     epoch_time,
     iso_time,
     learn_zulu,
     normalise_level,
-    parse_offset,
     year_for,
     yearless_time,
     zulu_time,
@@ -34,7 +42,11 @@ from pm_tui.collectors.logs.timestamps import (
 
 Parsed = tuple[datetime, str | None, str, dict]
 
-_ISO = r"(\d{4}-\d\d-\d\d)[T ](\d\d:\d\d:\d\d)(?:[.,](\d{1,9}))?\s?(Z|[+-]\d\d:?\d\d|UTC)?"
+_ZONES = "|".join(sorted(ABBREVIATIONS, key=len, reverse=True))
+_ISO = (
+    r"(\d{4}-\d\d-\d\d)[T ](\d\d:\d\d:\d\d)(?:[.,](\d{1,9}))?\s?"
+    r"(Z|[+-]\d\d:?\d\d|UTC|GMT|(?:" + _ZONES + r")(?![A-Za-z]))?"
+)
 _LEVEL_WORD = re.compile(
     r"\b(TRACE|DEBUG|INFO|NOTICE|WARN(?:ING)?|ERROR|ERR|CRIT(?:ICAL)?|FATAL|PANIC|SEVERE"
     r"|trace|debug|info|warn(?:ing)?|error|fatal|critical)\b"
@@ -50,17 +62,19 @@ _REQUEST_TIME = re.compile(r"(?:^\s*|\b(?:rt|request_time|rtime)=)(\d+(?:\.\d+)?
 
 
 @dataclass
-class Context:
-    """What a parser needs besides the line: the incident time (for yearless formats)."""
+class Context(TimeContext):
+    """What a parser needs besides the line: the incident time (for yearless formats), the
+    zone of times without an offset, and the layouts learned from the file's first lines
+    (`finder`, set by `detect`) or the person's `--time-format`."""
 
-    anchor: datetime
-    year: int | None = None
-    tz: timezone = UTC
+    finder: TimeFinder | None = None
+    time_format: str | None = None
+    time_finder: Callable | None = None
 
 
 def _guess_level(text: str) -> str | None:
-    m = _LEVEL_WORD.search(text, 0, 120)
-    return normalise_level(m.group(1)) if m else None
+    """The level written first in `text` (what follows a time): never a word of the message."""
+    return level_near(text, 0, 0)
 
 
 def _access(m: re.Match, ctx: Context) -> Parsed:
@@ -199,8 +213,58 @@ def _syslog3164(m: re.Match, ctx: Context) -> Parsed:
     pri, mon, day, clock, host, tag, msg = m.groups()
     mo, d = MONTHS[mon], int(day)
     year = ctx.year or year_for(mo, d, ctx.anchor)
-    level = _pri_level(pri) or _guess_level(msg)
+    level = _pri_level(pri) or message_level(msg)
     return yearless_time(mo, d, clock, None, year, ctx.tz), level, msg, {"host": host, "app": tag}
+
+
+def _cri(m: re.Match, ctx: Context) -> Parsed:
+    """CRI (containerd, CRI-O): RFC 3339 time, stream, F/P tag, then what the container wrote."""
+    date, clock, frac, tz, stream, rest = m.groups()
+    t = iso_time(date, clock, frac, tz, ctx.tz)
+    level = None
+    if rest.startswith("{"):
+        try:
+            inner = decode_object(rest)
+        except ValueError:
+            inner = None
+        if isinstance(inner, dict):
+            for k in _LEVEL_KEYS:
+                if k in inner:
+                    return t, normalise_level(inner[k]), rest, {"stream": stream}
+    level = level_near(rest, 0, 0)
+    if level is None and ctx.finder is not None:  # the container's own time, then its level
+        found = ctx.finder.find(rest)
+        if found is not None:
+            level = level_near(rest, found[1], found[2])
+    return t, level, rest, {"stream": stream}
+
+
+def _layout(m: re.Match, ctx: Context) -> Parsed | None:
+    """Any line whose time one of the learned layouts finds in its head (see layouts.py)."""
+    line = m.string
+    finder = ctx.finder
+    if finder is None:
+        return None
+    found = finder.find(line)
+    if found is None:
+        return None
+    t, start, end = found
+    return t, level_near(line, start, end), line[end:].lstrip(" ,]|:-") or line, {}
+
+
+def _strptime(m: re.Match, ctx: Context) -> Parsed | None:
+    """A line read with the person's `--time-format`."""
+    found = ctx.time_finder(m.string, ctx) if ctx.time_finder else None
+    if found is None:
+        return None
+    t, start, end = found
+    line = m.string
+    return t, level_near(line, start, end), line[end:].lstrip(" ,]|:-") or line, {}
+
+
+def message_level(msg: str) -> str | None:
+    """A level a syslog message opens with (`error: ...`, an embedded klog `E0209 ...`)."""
+    return level_near("x: " + msg, 0, 0)
 
 
 def _syslog5424(m: re.Match, ctx: Context) -> Parsed | None:
@@ -253,7 +317,7 @@ FORMATS = [
     LineFormat(
         "syslog3164",
         re.compile(
-            r"^(?:<(\d{1,3})>)?([A-Z][a-z]{2}) ([ \d]?\d) (\d\d:\d\d:\d\d) (\S+) ([^:\[\s]+(?:\[\d+\])?):? ?(.*)$"
+            r"^(?:<(\d{1,3})>)?([A-Z][a-z]{2}) ([ \d]?\d) (\d\d:\d\d:\d\d) (\S+) +([^:\[\s]+(?:\[\d+\])?):? ?(.*)$"
         ),
         _syslog3164,
         False,
@@ -274,6 +338,15 @@ FORMATS = [
         False,
     ),
     LineFormat(
+        "cri",
+        re.compile(
+            r"^(\d{4}-\d\d-\d\d)T(\d\d:\d\d:\d\d)(?:\.(\d{1,9}))?(Z|[+-]\d\d:\d\d) "
+            r"(stdout|stderr) [FP] (.*)$"
+        ),
+        _cri,
+        False,
+    ),
+    LineFormat(
         "kubectl",
         re.compile(r"^(\d{4}-\d\d-\d\d)T(\d\d:\d\d:\d\d)(?:\.(\d{1,9}))?(Z|[+-]\d\d:\d\d) (.*)$"),
         _kubectl,
@@ -283,7 +356,13 @@ FORMATS = [
         "logfmt", re.compile(r"^(?=.*\b(?:ts|time|timestamp|t)=)\w[\w.]*=\S"), _logfmt, True
     ),
     LineFormat("iso", re.compile(r"^\[?" + _ISO + r"\]?\s*(.*)$"), _iso_prefix, False),
+    LineFormat("layout", re.compile(""), _layout, False),
 ]
+_LAYOUT = FORMATS[-1]
+_STRPTIME = LineFormat("time-format", re.compile(""), _strptime, False)
+# formats that keep their place even when the layouts find a time later in the line: the
+# structured ones, and RFC 5424 syslog, whose header has exactly one time
+_STRUCTURED = ("access", "json", "logfmt", "syslog5424")
 
 
 class LineParser:
@@ -315,9 +394,24 @@ class LineParser:
 
 
 def detect(sample: list[str], ctx: Context) -> LineParser:
-    """Rank the formats by how many sample lines each parses; keep those that parse any."""
+    """Rank the formats by how many sample lines each parses; keep those that parse any.
+
+    The layouts (layouts.py) are learned from the sample first. When the time they find is
+    not at the start of most lines (an epoch column, a more precise time further in, a
+    file-name prefix), they rank before the formats anchored at the line start.
+    """
+    if ctx.time_format:
+        ctx.time_finder = strptime_layout(ctx.time_format)
+        return LineParser([_STRPTIME], ctx)
+    learned = learn_layouts(sample, ctx)
+    ctx.finder = TimeFinder(learned, ctx)
+    inner = not at_line_start(learned)
     scores = []
     for order, fmt in enumerate(FORMATS):
+        if fmt is _LAYOUT and inner:
+            order = len(FORMATS) - 0.5  # after the structured formats, before the others
+        elif inner and fmt.name not in _STRUCTURED:
+            order += len(FORMATS)
         hits = 0
         for line in sample:
             m = fmt.rx.match(line)
@@ -326,7 +420,40 @@ def detect(sample: list[str], ctx: Context) -> LineParser:
         if hits:
             scores.append((-hits, order, fmt))
     scores.sort(key=lambda s: (s[0], s[1]))
-    return LineParser([f for _, _, f in scores], ctx)
+    formats = [f for _, _, f in scores]
+    best = -scores[0][0] if scores else 0
+    structured = [f for hits, _, f in scores if f.per_line and -hits * 2 >= best]
+    if structured:
+        formats = structured + [f for f in formats if f not in structured]
+    if formats and formats[0].per_line:
+        # a structured file is read by its structure: a line that does not fit it is
+        # unparsed, not read by the layouts
+        formats = [f for f in formats if f is not _LAYOUT]
+    return LineParser(formats, ctx)
+
+
+def times_and_levels(
+    lines: list[str],
+    *,
+    tz: str | tzinfo = "UTC",
+    year: int | None = None,
+    name: str = "",
+    anchor: datetime | None = None,
+    time_format: str | None = None,
+) -> list[tuple[datetime | None, str | None]]:
+    """(time, level) of each line as the log reader reads it (None, None for a continuation
+    or a line without a time): what bench/score_logformats.py scores."""
+    from pm_tui.collectors.logs.timestamps import zone_named
+
+    zone = zone_named(tz) if isinstance(tz, str) else tz
+    when = anchor or datetime(year or datetime.now(UTC).year, 7, 1, tzinfo=UTC)
+    ctx = Context(anchor=when, year=year, tz=zone, time_format=time_format)
+    parser = detect([ln for ln in lines[:200] if ln.strip()], ctx)
+    out: list[tuple[datetime | None, str | None]] = []
+    for line in lines:
+        rec = parser.parse(line) if line.strip() else None
+        out.append((rec[0], rec[1]) if rec else (None, None))
+    return out
 
 
 def looks_like_continuation(line: str) -> bool:
@@ -358,6 +485,9 @@ def request_time_variant(sample: list[str]) -> str:
     return "last" if last and last >= key else "key" if key else "none"
 
 
-def offset_of(tz: str | None) -> timezone:
-    """Public helper: a `--tz` style offset string → timezone (UTC when empty)."""
-    return parse_offset(tz)
+def offset_of(tz: str | None) -> tzinfo:
+    """Public helper: a `--tz` value (an IANA zone like Europe/Berlin, or an offset like
+    +01:00) → tzinfo (UTC when empty). ValueError for an unknown zone."""
+    from pm_tui.collectors.logs.timestamps import zone_named
+
+    return zone_named(tz or "UTC")

@@ -6,7 +6,7 @@ and many lines per second), so most lines cost a dict lookup, not a datetime con
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone, tzinfo
 
 MONTHS = {
     m: i
@@ -40,18 +40,49 @@ def fraction(digits: str) -> timedelta:
     return step
 
 
-def parse_offset(tz: str | None, default: timezone = UTC) -> timezone:
-    """`Z`, `+05:30`, `-0800`, `UTC` or None → a fixed-offset timezone (default when None)."""
+# zone abbreviations logs write after a time (PostgreSQL's %t, date(1)); ambiguous ones
+# (CST, IST, BST) are left to --tz
+ABBREVIATIONS = {
+    "CET": 60, "CEST": 120, "EET": 120, "EEST": 180, "WET": 0, "WEST": 60, "MSK": 180,
+    "EST": -300, "EDT": -240, "CDT": -300, "MST": -420, "MDT": -360, "PST": -480, "PDT": -420,
+    "AKST": -540, "AKDT": -480, "HST": -600, "JST": 540, "KST": 540, "AEST": 600, "AEDT": 660,
+    "NZST": 720, "NZDT": 780, "UT": 0,
+}  # fmt: skip
+
+
+def parse_offset(tz: str | None, default: tzinfo = UTC) -> tzinfo:
+    """`Z`, `+05:30`, `-0800`, `UTC`, `CEST` or None → a fixed-offset timezone (default when None)."""
     if not tz or tz in ("Z", "z", "UTC", "GMT"):
         return UTC if tz else default
+    if tz[0] not in "+-":
+        minutes = ABBREVIATIONS.get(tz)
+        return default if minutes is None else timezone(timedelta(minutes=minutes))
     sign = -1 if tz[0] == "-" else 1
     digits = tz[1:].replace(":", "")
     minutes = int(digits[:2]) * 60 + int(digits[2:4] or 0)
     return timezone(sign * timedelta(minutes=minutes))
 
 
+def zone_named(name: str) -> tzinfo:
+    """`--tz` and evidence.toml's `tz`: an IANA zone (Europe/Berlin), UTC, or an offset
+    (+01:00, -0800). ValueError with a line saying what to give otherwise."""
+    text = name.strip()
+    if text.upper() in ("", "UTC", "Z", "GMT"):
+        return UTC
+    if text[0] in "+-" and text[1:].replace(":", "").isdigit() and len(text) in (3, 5, 6):
+        return parse_offset(text)
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    try:
+        return ZoneInfo(text)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ValueError(
+            f"unknown time zone {name!r}: give an IANA name (Europe/Berlin) or an offset (+01:00)"
+        ) from None
+
+
 def iso_time(
-    date: str, clock: str, frac: str | None, tz: str | None, default: timezone = UTC
+    date: str, clock: str, frac: str | None, tz: str | None, default: tzinfo = UTC
 ) -> datetime:
     """ISO 8601 pieces (`2025-02-09`, `10:05:01`, `123456789`, `+05:30`) → aware UTC."""
     key = (date, clock, tz, default)
@@ -140,7 +171,7 @@ def clf_time(stamp: str) -> datetime:
 
 
 def yearless_time(
-    month: int, day: int, clock: str, frac: str | None, year: int, tz: timezone = UTC
+    month: int, day: int, clock: str, frac: str | None, year: int, tz: tzinfo = UTC
 ) -> datetime:
     """A time without a year (syslog RFC 3164, klog) in `year` → aware UTC."""
     key = ("y", year, month, day, clock, tz)
@@ -202,6 +233,21 @@ LEVELS = {
     "emerg": "critical",
     "emergency": "critical",
     "severe": "error",
+    "v": "debug",
+    "verbose": "debug",
+    "fine": "debug",
+    "finer": "debug",
+    "finest": "debug",
+    "note": "info",
+    "system": "info",
+    "log": "info",
+    "informational": "info",
+    "dpanic": "critical",
+    "eror": "error",
+    "wrn": "warning",
+    "inf": "info",
+    "crt": "critical",
+    "ftl": "critical",
 }
 
 

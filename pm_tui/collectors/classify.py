@@ -1,0 +1,405 @@
+"""What an evidence file is, told from its content (never its name).
+
+`classify(path)` reads the head of a file (gzip or not), or looks inside a folder, and says
+which kind of evidence it is: one of `EVIDENCE_FILE_KINDS`, or None with the reason it
+cannot be read and what to do. Each kind maps to the source kind that reads it
+(`SOURCE_FOR_KIND`), so an evidence folder is read by the very collectors the flags use.
+"""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import io
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+# the kinds a file can be, in the words a responder uses (tests/incidents/*/truth.toml too)
+EVIDENCE_FILE_KINDS = (
+    "logs",
+    "openmetrics",
+    "prometheus-query-range",
+    "prometheus-query",
+    "alertmanager-webhook",
+    "alertmanager-api-alerts",
+    "pagerduty-log-entries",
+    "slack-export",
+    "kube-events",
+    "deploys",
+    "git-log",
+    "alert-rules",
+)
+
+# which collector reads each kind (pm_tui.collectors.runner's source kinds)
+SOURCE_FOR_KIND = {
+    "logs": "logs",
+    "openmetrics": "openmetrics",
+    "prometheus-query-range": "prometheus",
+    "prometheus-query": "prometheus",
+    "alertmanager-webhook": "alert-notifications",
+    "alertmanager-api-alerts": "alert-notifications",
+    "pagerduty-log-entries": "pagerduty",
+    "slack-export": "slack",
+    "kube-events": "kube-events",
+    "deploys": "changes",
+    "git-log": "changes",
+    "alert-rules": "alert-rules",
+}
+
+HEAD_BYTES = 256 * 1024
+JSON_WHOLE_MAX = 64 << 20  # a JSON document bigger than this is judged by its head
+ARCHIVE_SUFFIXES = (".zip", ".tar.gz", ".tgz", ".tar")
+
+
+@dataclass
+class Classified:
+    """A file's kind (None when it cannot be read) and one line saying why."""
+
+    kind: str | None
+    reason: str
+
+
+def classify(path: Path) -> Classified:
+    """The kind of evidence at `path`, from its content."""
+    if path.is_dir():
+        return _classify_folder(path)
+    try:
+        head, gz = read_head(path)
+    except OSError as exc:
+        return Classified(None, f"cannot read it ({exc.strerror or exc}): check permissions")
+    if not head.strip():
+        return Classified(None, "empty file: nothing to read")
+    if b"\x00" in head[:8192]:
+        return Classified(None, "binary file, not text: export it as text or JSON, or drop it")
+    text = head.decode("utf-8", errors="replace")
+    stripped = text.lstrip("\ufeff \t\r\n")
+    if stripped[:1] in "[{":
+        found = _classify_json(path, stripped, gz)
+        if found is not None:
+            return found
+    for judge in (_openmetrics, _alert_rules_yaml, _git_log, _deploys_csv, _logs):
+        found = judge(text, path)
+        if found is not None:
+            return found
+    return Classified(
+        None,
+        "no known format and no timestamp in its first lines: if it is a log, give its "
+        "time layout (time_format in evidence.toml, or --time-format), else drop it",
+    )
+
+
+def read_head(path: Path, size: int = HEAD_BYTES) -> tuple[bytes, bool]:
+    """The first `size` bytes of a file, decompressed when it is gzip; and whether it was."""
+    with open(path, "rb") as fh:
+        magic = fh.read(2)
+        fh.seek(0)
+        if magic == b"\x1f\x8b":
+            try:
+                with gzip.open(fh) as gz:
+                    return gz.read(size), True
+            except (OSError, EOFError) as exc:
+                raise OSError(f"broken gzip file ({exc})") from None
+        return fh.read(size), False
+
+
+def read_document(path: Path, limit: int = JSON_WHOLE_MAX) -> str:
+    """A whole text file (gzip or not), at most `limit` bytes decompressed; OSError beyond."""
+    with open(path, "rb") as fh:
+        magic = fh.read(2)
+        fh.seek(0)
+        stream = gzip.open(fh) if magic == b"\x1f\x8b" else fh
+        try:
+            data = stream.read(limit + 1)
+        except (EOFError, gzip.BadGzipFile) as exc:
+            raise OSError(f"broken gzip file ({exc})") from None
+    if len(data) > limit:
+        raise OSError(f"larger than {limit >> 20} MB")
+    return data.decode("utf-8", errors="replace")
+
+
+# --- folders ---------------------------------------------------------------------------
+_DAY_FILE = re.compile(r"^\d{4}-\d\d-\d\d\.json$")
+
+
+def is_slack_export(folder: Path) -> bool:
+    """A Slack export: channels.json (or users.json) beside folders of day files."""
+    if (folder / "channels.json").is_file() or (folder / "groups.json").is_file():
+        return True
+    if not (folder / "users.json").is_file():
+        return False
+    return any(
+        sub.is_dir() and any(_DAY_FILE.match(p.name) for p in sub.iterdir())
+        for sub in folder.iterdir()
+    )
+
+
+def _classify_folder(folder: Path) -> Classified:
+    if is_slack_export(folder):
+        return Classified("slack-export", "Slack export (channels.json and day files)")
+    if (folder / ".git").exists():
+        return Classified("git-log", "git repository: its log is read")
+    return Classified(None, "a folder: its files are read one by one")
+
+
+# --- JSON ------------------------------------------------------------------------------
+def _classify_json(path: Path, head: str, gz: bool) -> Classified | None:
+    data = None
+    try:
+        data = json.loads(read_document(path))
+    except OSError:
+        data = None  # too big for a whole read: JSON lines, judged line by line below
+    except ValueError:
+        data = None
+    if data is not None:
+        return json_kind(data)
+    lines = [ln for ln in head.splitlines()[:50] if ln.strip()]
+    if len(lines) > 1:
+        lines = lines[:-1]  # the head may cut the last line
+    objects = []
+    for line in lines:
+        try:
+            objects.append(json.loads(line))
+        except ValueError:
+            break
+    if objects and len(objects) == len(lines):
+        first = objects[0]
+        if isinstance(first, dict) and _is_webhook(first):
+            return Classified("alertmanager-webhook", "Alertmanager webhook payloads (JSON lines)")
+        return _logs(head, path) or Classified(
+            None, "JSON lines without a time field in their first lines: drop it or say its kind"
+        )
+    if head[:1] == "{" and not objects:
+        return Classified(None, "looks like JSON but does not parse: is it cut short?")
+    return None
+
+
+def json_kind(data: object) -> Classified:
+    """The kind of a parsed JSON document."""
+    if isinstance(data, dict):
+        if isinstance(data.get("log_entries"), list):
+            return Classified("pagerduty-log-entries", "PagerDuty log entries (REST API)")
+        messages = data.get("messages")
+        if isinstance(messages, list) and any(
+            isinstance(m, dict)
+            and ("log_entries" in m or str(m.get("event", "")).startswith("incident."))
+            for m in messages
+        ):
+            return Classified("pagerduty-log-entries", "PagerDuty webhook (v2 messages)")
+        if isinstance(data.get("event"), dict) and str(
+            data["event"].get("event_type", "")
+        ).startswith("incident."):
+            return Classified("pagerduty-log-entries", "PagerDuty webhook (v3 event)")
+        body = data.get("data")
+        if data.get("status") in ("success", "error") and isinstance(body, dict):
+            kind = body.get("resultType")
+            if kind == "matrix":
+                return Classified("prometheus-query-range", "Prometheus query_range answer")
+            if kind in ("vector", "scalar", "string"):
+                return Classified("prometheus-query", "Prometheus instant query answer")
+            if isinstance(body.get("groups"), list):
+                return Classified("alert-rules", "Prometheus rules API answer")
+        if data.get("status") == "success" and isinstance(body, list) and _alert_list(body):
+            return Classified("alertmanager-api-alerts", "Alertmanager API alert list (v1)")
+        if _is_webhook(data):
+            return Classified("alertmanager-webhook", "Alertmanager webhook payload")
+        if data.get("kind") in ("List", "EventList") or _is_event(data):
+            items = data.get("items") if "items" in data else [data]
+            if isinstance(items, list) and (not items or any(_is_event(i) for i in items)):
+                return Classified("kube-events", "Kubernetes events")
+        if isinstance(data.get("groups"), list) and _rule_groups(data["groups"]):
+            return Classified("alert-rules", "Prometheus alerting rules")
+        records = records_in(data)
+        if records is not None and deploy_fields(records):
+            return Classified("deploys", "deploy/change records")
+        return Classified(None, "a JSON document of no known shape: say its kind in evidence.toml")
+    if isinstance(data, list):
+        dicts = [d for d in data[:50] if isinstance(d, dict)]
+        if not data:
+            return Classified(None, "an empty JSON list: nothing to read")
+        if dicts and all(_is_webhook(d) for d in dicts):
+            return Classified("alertmanager-webhook", "Alertmanager webhook payloads (a list)")
+        if dicts and _alert_list(dicts):
+            return Classified("alertmanager-api-alerts", "Alertmanager API v2 alert list")
+        if dicts and all(str(d.get("type", "")).endswith("_log_entry") for d in dicts):
+            return Classified("pagerduty-log-entries", "PagerDuty log entries (a list)")
+        if dicts and all("log_entries" in d for d in dicts):
+            return Classified("pagerduty-log-entries", "PagerDuty log entries (saved pages)")
+        if dicts and all(d.get("type") == "message" and "ts" in d for d in dicts[:20]):
+            return Classified(
+                None, "one day of one Slack channel: give the whole export folder (or its zip)"
+            )
+        if dicts and any(_is_event(d) for d in dicts):
+            return Classified("kube-events", "Kubernetes events (a list)")
+        if dicts and deploy_fields(dicts):
+            return Classified("deploys", "deploy/change records")
+        return Classified(None, "a JSON list of no known shape: say its kind in evidence.toml")
+    return Classified(None, "a JSON value of no known shape")
+
+
+def _is_webhook(d: dict) -> bool:
+    return isinstance(d.get("alerts"), list) and (
+        "receiver" in d or "groupKey" in d or d.get("version") == "4"
+    )
+
+
+def _alert_list(items: list) -> bool:
+    dicts = [d for d in items if isinstance(d, dict)]
+    return bool(dicts) and all(isinstance(d.get("labels"), dict) and "startsAt" in d for d in dicts)
+
+
+def _is_event(d: object) -> bool:
+    return isinstance(d, dict) and (
+        "involvedObject" in d or "regarding" in d or (d.get("kind") == "Event" and "reason" in d)
+    )
+
+
+def _rule_groups(groups: list) -> bool:
+    return any(isinstance(g, dict) and isinstance(g.get("rules"), list) for g in groups)
+
+
+# --- deploy records (JSON or CSV): fields that name a time and a service/revision/actor ----
+TIME_FIELDS = (
+    "time", "timestamp", "date", "created_at", "createdAt", "deployed_at", "deployedAt",
+    "started_at", "startedAt", "finished_at", "finishedAt", "completed_at", "updated_at",
+    "at", "when", "datetime", "ts", "@timestamp",
+)  # fmt: skip
+SERVICE_FIELDS = (
+    "service", "app", "application", "component", "project", "repo", "repository",
+    "environment", "env", "target", "name", "cluster", "flag", "resource",
+)  # fmt: skip
+REVISION_FIELDS = (
+    "revision", "version", "sha", "commit", "ref", "tag", "image", "release", "build",
+    "git_sha", "commit_sha",
+)  # fmt: skip
+ACTOR_FIELDS = (
+    "actor", "user", "author", "creator", "deployer", "triggered_by", "triggeredBy",
+    "member", "by", "owner", "requested_by", "initiator",
+)  # fmt: skip
+LIST_FIELDS = ("deployments", "deploys", "changes", "items", "records", "data", "events",
+               "releases", "results", "entries")  # fmt: skip
+
+
+def records_in(data: object) -> list[dict] | None:
+    """The list of records a deploy export holds: the list itself, or its first list field."""
+    if isinstance(data, list):
+        return [d for d in data if isinstance(d, dict)]
+    if isinstance(data, dict):
+        for key in LIST_FIELDS:
+            if isinstance(data.get(key), list):
+                return [d for d in data[key] if isinstance(d, dict)]
+    return None
+
+
+def deploy_fields(records: list[dict]) -> dict[str, str] | None:
+    """Which field of these records holds the time, service, revision and actor; None when
+    no field names a time or none names any of the other three."""
+    if not records:
+        return None
+    keys: dict[str, int] = {}
+    for r in records[:50]:
+        for k in r:
+            keys[k] = keys.get(k, 0) + 1
+    lowered = {k.lower(): k for k in keys}
+
+    def pick(names: tuple[str, ...]) -> str | None:
+        for n in names:
+            if n in keys:
+                return n
+            if n.lower() in lowered:
+                return lowered[n.lower()]
+        return None
+
+    found = {
+        "time": pick(TIME_FIELDS),
+        "service": pick(SERVICE_FIELDS),
+        "revision": pick(REVISION_FIELDS),
+        "actor": pick(ACTOR_FIELDS),
+    }
+    if found["time"] is None or not any(found[k] for k in ("service", "revision", "actor")):
+        return None
+    return {k: v for k, v in found.items() if v}
+
+
+def _deploys_csv(text: str, path: Path) -> Classified | None:
+    first = text.split("\n", 1)[0]
+    if first.count(",") < 1 and first.count(";") < 1:
+        return None
+    try:
+        dialect = csv.Sniffer().sniff(first, delimiters=",;\t")
+    except csv.Error:
+        return None
+    header = next(csv.reader(io.StringIO(first), dialect))
+    row = dict.fromkeys((h.strip() for h in header), "")
+    if deploy_fields([row]):
+        return Classified("deploys", "deploy/change records (CSV)")
+    return None
+
+
+# --- text formats --------------------------------------------------------------------------
+_METRIC_LINE = re.compile(
+    r"^[a-zA-Z_:][a-zA-Z0-9_:]*(?:\{[^}]*\})?\s+[-+]?(?:[0-9.eE+-]+|NaN|Inf|\+Inf|-Inf)(?:\s+[0-9.]+)?\s*$"
+)
+
+
+def _openmetrics(text: str, path: Path) -> Classified | None:
+    lines = [ln for ln in text.splitlines()[:200] if ln.strip()]
+    if not lines:
+        return None
+    typed = sum(ln.startswith(("# TYPE ", "# HELP ", "# UNIT ", "# EOF")) for ln in lines)
+    samples = sum(bool(_METRIC_LINE.match(ln)) for ln in lines)
+    if (typed or samples > 3) and typed + samples >= 0.9 * len(lines) and samples:
+        return Classified("openmetrics", "OpenMetrics / Prometheus text exposition")
+    return None
+
+
+_RULE_ALERT = re.compile(r"^\s*-?\s*alert:\s*\S", re.MULTILINE)
+
+
+def _alert_rules_yaml(text: str, path: Path) -> Classified | None:
+    if _RULE_ALERT.search(text) and re.search(r"^\s*(?:-\s*)?expr:", text, re.MULTILINE):
+        return Classified("alert-rules", "Prometheus alerting rules (YAML)")
+    return None
+
+
+_GIT_DEFAULT = re.compile(r"^commit [0-9a-f]{7,40}\b", re.MULTILINE)
+_GIT_AUTHOR = re.compile(r"^Author:\s", re.MULTILINE)
+_GIT_ONELINE = re.compile(r"^[0-9a-f]{7,40}[\s|,;]")
+
+
+def _git_log(text: str, path: Path) -> Classified | None:
+    if _GIT_DEFAULT.search(text[:4096]) and _GIT_AUTHOR.search(text[:8192]):
+        return Classified("git-log", "git log")
+    lines = [ln for ln in text.splitlines()[:50] if ln.strip()]
+    if lines and sum(bool(_GIT_ONELINE.match(ln)) for ln in lines) >= 0.8 * len(lines):
+        from pm_tui.collectors.changes import git_line_record
+
+        if sum(git_line_record(ln) is not None for ln in lines) >= 0.8 * len(lines):
+            return Classified("git-log", "git log (one line per commit)")
+    if lines and all(ln.count("\t") == 2 for ln in lines[:20]):
+        from pm_tui.collectors.changes import git_line_record
+
+        if all(git_line_record(ln) is not None for ln in lines[:20]):
+            return Classified("git-log", "git log (time, author, subject)")
+    return None
+
+
+def _logs(text: str, path: Path) -> Classified | None:
+    from datetime import UTC, datetime
+
+    from pm_tui.collectors.logs.line_formats import Context, detect
+
+    lines = [ln for ln in text.splitlines()[:200] if ln.strip()]
+    if len(lines) > 1 and len(text) >= HEAD_BYTES - 1:
+        lines.pop()
+    if not lines:
+        return None
+    ctx = Context(anchor=datetime.now(UTC))
+    parser = detect(lines, ctx)
+    if not parser.formats:
+        return None
+    timed = sum(parser.parse(ln) is not None for ln in lines)
+    if timed >= max(1, 0.3 * len(lines)):
+        return Classified("logs", f"log ({parser.name}, {timed} of {len(lines)} first lines timed)")
+    return None
