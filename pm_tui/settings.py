@@ -160,6 +160,12 @@ KEYS: tuple[ConfigKey, ...] = (
             ("elasticsearch.url", "url", "Elasticsearch base URL, for `collect --search`.", ""),
             ("elasticsearch.index", "text", "Elasticsearch index pattern of the logs.", ""),
             ("elasticsearch.token_env", "env", "NAME of the variable holding a bearer token.", ""),
+            (
+                "elasticsearch.token_format",
+                "text",
+                'How the token is sent: "ApiKey {token}" for API keys.',
+                "",
+            ),
             ("elasticsearch.user_env", "env", "NAME of the variable holding the user.", ""),
             ("elasticsearch.password_env", "env", "NAME of the variable holding the password.", ""),
             ("opensearch.url", "url", "OpenSearch base URL.", ""),

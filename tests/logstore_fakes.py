@@ -51,7 +51,8 @@ class _Base:
             self.requests.append((method, path, body if body is not None else query))
             if self.failures:
                 return self.failures.pop(0)
-        if self.token and headers.get("authorization") != f"Bearer {self.token}":
+        expected = self.token if " " in (self.token or "") else f"Bearer {self.token}"
+        if self.token and headers.get("authorization") != expected:
             return 401, {}, b'{"error": "unauthorized"}'
         return self.route(method, path, query, headers, body)
 

@@ -131,3 +131,26 @@ def test_doctor_checks_a_configured_clickhouse_and_its_password(clickhouse, tmp_
     line = lines(bad)["clickhouse"]
     assert line.startswith("FAIL") and "$CH_USER/$CH_PASSWORD were refused" in line
     assert "wrong-password" not in bad.stdout + bad.stderr
+
+
+def test_plain_mode_adds_a_log_store_with_the_config_options(tmp_path, monkeypatch):
+    from pm_tui.model import SOURCE_KINDS, new_postmortem
+    from pm_tui.plain.steps import step_sources
+    from tests.plain_script import ENTER, down, scripted
+
+    cfg = tmp_path / "config.toml"
+    cfg.write_text('[clickhouse]\nuser_env = "CH_USER"\npassword_env = "CH_PASSWORD"\n')
+    monkeypatch.setenv("PM_TUI_CONFIG", str(cfg))
+    pm = new_postmortem("Payments failing", WINDOW.start)
+    script = [
+        ("Evidence sources: what next?", down(1)),  # Add a source
+        ("Kind of source", down(SOURCE_KINDS.index("clickhouse"))),  # from "logs", the first
+        ("Target", "http://ch.internal:8123" + ENTER),
+        ("Query", "ServiceName = 'payments'" + ENTER),
+        ("Evidence sources: what next?", ENTER),  # Done
+    ]
+    with scripted(script) as ask:
+        step_sources(pm, ask)
+    (source,) = pm.sources
+    assert (source.kind, source.query) == ("clickhouse", "ServiceName = 'payments'")
+    assert source.options == {"username_env": "CH_USER", "password_env": "CH_PASSWORD"}

@@ -258,6 +258,28 @@ def test_search_gives_the_same_evidence_and_candidates_as_the_file(search, from_
     assert result.evidence[0].attrs["index"].startswith("logs-app-")
 
 
+def test_search_with_an_api_key(search, monkeypatch):
+    from pm_tui.collectors.elasticsearch import collect_elasticsearch
+
+    kind, fake, url = search
+    fake.token = "ApiKey a2V5OnNlY3JldA=="  # Elasticsearch API keys are not bearer tokens
+    monkeypatch.setenv("ES_API_KEY", "a2V5OnNlY3JldA==")
+    http = {"token_env": "ES_API_KEY", "token_format": "ApiKey {token}"}
+    try:
+        result = collect_elasticsearch(
+            options(url, "exhausted", index="logs-app-*", http=http), WINDOW, kind=kind
+        )
+        assert len(result.evidence) == BURST
+        with pytest.raises(CollectorError, match=r"HTTP 401.*\$ES_API_KEY"):
+            collect_elasticsearch(
+                options(url, index="logs-app-*", http={"token_env": "ES_API_KEY"}),
+                WINDOW,
+                kind=kind,
+            )
+    finally:
+        fake.token = None
+
+
 def test_search_query_string_and_missing_index(search):
     from pm_tui.collectors.elasticsearch import collect_elasticsearch
 

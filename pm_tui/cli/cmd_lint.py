@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 
+from pm_tui.cli.output import emit_json
 from pm_tui.errors import PmTuiError, UsageError
 
 
@@ -81,7 +81,7 @@ def run(args: argparse.Namespace) -> int:
             }
             for f in findings
         ]
-        print(json.dumps(rows, indent=2, ensure_ascii=False))
+        emit_json(rows)
     else:
         for f in findings:
             print(f"{shown}:{f.line}:{f.column}: {f.severity} {f.rule} {f.message}")

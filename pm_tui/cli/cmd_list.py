@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import json
-
 from pm_tui.cli.common import add_repo_option, open_repo
+from pm_tui.cli.output import emit_json
 
 
 def register(sub) -> None:
@@ -45,7 +44,7 @@ def run(args) -> int:
             }
         )
     if args.format == "json":
-        print(json.dumps(rows, indent=2))
+        emit_json(rows)
         return 0
     if not rows:
         print(f"No post-mortems in {repo.root} yet: create one with 'pm-tui new' or 'pm-tui'.")

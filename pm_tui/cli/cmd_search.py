@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import json
-
 from pm_tui.cli.common import add_repo_option, open_repo
+from pm_tui.cli.output import emit_json
 from pm_tui.timeparse import parse_date
 
 
@@ -49,7 +48,7 @@ def run(args) -> int:
             }
             for pm in found
         ]
-        print(json.dumps(rows, indent=2, ensure_ascii=False))
+        emit_json(rows)
         return 0
     if not found:
         print("No post-mortem matches.")

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 
 from pm_tui.cli.common import add_repo_option
+from pm_tui.cli.output import emit_json
 from pm_tui.errors import PmTuiError, UsageError
 
 
@@ -88,8 +88,7 @@ def run(args) -> int:
                     continue
                 item["findings"].append({"path": str(path), **f.as_dict()})
             out.append(item)
-        json.dump(out, sys.stdout, indent=2)
-        sys.stdout.write("\n")
+        emit_json(out)
     for path, findings, error in results:
         if error:
             if args.format == "text":

@@ -26,6 +26,7 @@ from pm_tui.model import EvidenceSource, now_utc
 
 HTTP_OPTION_KEYS = (
     "token_env",
+    "token_format",
     "username_env",
     "password_env",
     "ca_bundle",

@@ -56,8 +56,16 @@ def step_sources(pm: PostMortem, ask: Prompter) -> None:
     """Step 1: the evidence sources of this incident (what `pm-tui collect` will read)."""
 
     def add() -> None:
+        from pm_tui.errors import UsageError
+        from pm_tui.workflow.sources import record_for
+
         source = EvidenceSource(kind="logs", target="")
         _ask_source(ask, source)
+        try:  # a log store takes its credentials' variable names from the config, as on the CLI
+            source = record_for(source.kind, source.target, source.query)
+        except UsageError as exc:
+            ask.say(f"Not added: {exc}")
+            return
         pm.sources.append(source)
 
     row_menu(

@@ -151,6 +151,7 @@ def specs_for_evidence(plan) -> list[SourceSpec]:
 # config table -> option of the spec, for every log store (docs/config.md)
 _STORE_CONFIG = {
     "token_env": "token_env",
+    "token_format": "token_format",
     "user_env": "username_env",
     "password_env": "password_env",
     "ca_bundle": "ca_bundle",
