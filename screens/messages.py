@@ -70,3 +70,12 @@ class TicketsDone(Message):
     def __init__(self, outcome) -> None:
         super().__init__()
         self.outcome = outcome
+
+
+class EvidenceScanned(Message):
+    """An evidence folder was classified (step 1's add evidence): its files, or the error."""
+
+    def __init__(self, files: list, error: str = "") -> None:
+        super().__init__()
+        self.files = files
+        self.error = error

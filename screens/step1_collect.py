@@ -19,8 +19,12 @@ from screens.step_base import StepScreen
 
 
 def source_state(s: EvidenceSource) -> Text:
-    """`collected: 31873 records, 2 gaps` / `pending` for one source."""
+    """`collected: 31873 records, 2 gaps` / `pending` / `not read: why` for one source."""
+    if s.counts.get("failed") and s.gaps:  # the reason, in place (#18)
+        return Text(f"not read: {s.gaps[0]}", style="bold red")
     if s.collected_at is None and not s.counts:
+        if s.options.get("unread"):
+            return Text(f"will not be read: {s.options['unread']}", style="red")
         return Text("pending", style="dim")
     total = s.counts.get("records", sum(s.counts.values()))
     text = Text(f"collected: {total} records", style="green")
@@ -35,12 +39,14 @@ class CollectScreen(StepScreen):
     STEP = 1
     GUIDANCE = """
 Gather what shows what happened, for the incident window: logs, metrics, alerts, pages, chat, \
-deploys and config changes. Add each source, then collect (c); cancel with x.
+deploys and config changes. Add an evidence folder (e: every file read by what it is) or \
+each source (a), then collect (c); cancel with x.
 A source you cannot reach is not a dead end: record it as a gap, ask its owner for an export, \
 or note who remembers what happened. Gaps go into the report."""
 
     BINDINGS = [
         Binding("a", "add", "Add source"),
+        Binding("e", "add_evidence", "Evidence"),
         Binding("c", "collect", "Collect"),
         Binding("x", "cancel", "Cancel collection"),
     ]
@@ -51,7 +57,7 @@ or note who remembers what happened. Gaps go into the report."""
 
     def compose_main(self) -> ComposeResult:
         table = DataTable(id="sources", cursor_type="row", zebra_stripes=True)
-        table.border_title = "Sources (a add · c collect · x cancel)"
+        table.border_title = "Sources (e evidence folder · a add · c collect · x cancel)"
         yield table
         progress = VerticalScroll(id="progress")
         progress.border_title = "Collection"
@@ -71,7 +77,7 @@ or note who remembers what happened. Gaps go into the report."""
         for i, s in enumerate(self.pm.sources):
             table.add_row(
                 Text(f"S{i + 1}"),
-                Text(s.kind),
+                Text(shown_kind(s)),
                 source_state(s),
                 Text(short_target(s.target)),
                 Text(s.query[:40]),
@@ -119,6 +125,46 @@ or note who remembers what happened. Gaps go into the report."""
                 self.changed("sources")
 
         self.app.push_screen(SourceForm(), done)
+
+    def action_add_evidence(self) -> None:
+        """A folder scanned, each file's kind shown and changeable, then added as sources."""
+        from screens.evidence_modal import EvidenceModal
+
+        if not self.can_edit():
+            return
+
+        def done(files: list | None) -> None:
+            if not files:
+                return
+            from pm_tui.collectors.evidence_folder import EvidencePlan
+            from pm_tui.workflow.collect import apply_sources
+            from pm_tui.workflow.sources import evidence_records
+
+            records = evidence_records(EvidencePlan(files=files))
+            apply_sources(self.pm, records)  # a file added again replaces its record
+            self._reload_sources()
+            unread = sum(bool(r.options.get("unread")) for r in records)
+            self.notify(
+                f"{len(records)} evidence files added"
+                + (f", {unread} will not be read (see why in the table)" if unread else "")
+                + ": press c to collect."
+            )
+            self.changed("sources")
+
+        self.app.push_screen(EvidenceModal(), done)
+
+    def _reload_sources(self) -> None:
+        table = self.query_one("#sources", DataTable)
+        table.clear()
+        for i, s in enumerate(self.pm.sources):
+            table.add_row(
+                Text(f"S{i + 1}"),
+                Text(shown_kind(s)),
+                source_state(s),
+                Text(short_target(s.target)),
+                Text(s.query[:40]),
+                key=f"S{i + 1}",
+            )
 
     def action_collect(self) -> None:
         if not self.can_edit() or not self.pm.sources:
@@ -222,6 +268,12 @@ or note who remembers what happened. Gaps go into the report."""
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.state == WorkerState.ERROR:
             self.notify(f"Collection failed: {event.worker.error}", severity="error", timeout=10)
+
+
+def shown_kind(s: EvidenceSource) -> str:
+    """The kind a person knows the source by: an evidence file's detected kind, else the
+    source kind."""
+    return s.options.get("evidence_kind") or s.kind
 
 
 def short_target(target: str, width: int = 44) -> str:

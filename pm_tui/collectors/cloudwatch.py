@@ -74,6 +74,23 @@ class _Signer:
         return dict(request.headers.items())
 
 
+def _default_region() -> str:
+    """The region the AWS chain names ($AWS_REGION, $AWS_DEFAULT_REGION, the profile)."""
+    import os
+
+    for name in ("AWS_REGION", "AWS_DEFAULT_REGION"):
+        if os.environ.get(name):
+            return os.environ[name]
+    try:
+        import botocore.session
+    except ImportError:
+        return ""
+    try:
+        return botocore.session.Session().get_config_variable("region") or ""
+    except Exception:  # a broken profile: the signer says what is wrong
+        return ""
+
+
 def collect_cloudwatch(
     options: LogStoreOptions,
     window: CollectWindow,
@@ -88,7 +105,7 @@ def collect_cloudwatch(
     groups = [g for g in options.extra.get("log_groups") or [] if g]
     if not groups:
         raise CollectorError("cloudwatch: name a log group (--cloudwatch-log-group NAME)")
-    region = str(options.extra.get("region") or "us-east-1")
+    region = str(options.extra.get("region") or _default_region() or "us-east-1")
     if not options.http.base_url:
         options.http.base_url = f"https://logs.{region}.amazonaws.com"
     target = ",".join(groups)

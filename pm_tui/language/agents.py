@@ -116,20 +116,35 @@ _NAME_SHAPE = re.compile(r"[^\W\d_a-z][^\W\d_A-Z]+(?:['’-][^\W\d_][^\W\d_A-Z]*
 
 # The text now being checked has these capitalised words as things, not people.
 class _LazyVocabulary:
-    """text_vocabulary(text), worked out the first time a word is looked up in it (most
-    texts never need it: no name-like word stands where blame could be)."""
+    """The words of `text` used as things (see text_vocabulary), looked up one word at a
+    time: most texts never need it (no name-like word stands where blame could be), and a
+    long document needs only the few words that do."""
 
     def __init__(self, text: str, extra: frozenset[str]) -> None:
         self.text = text
         self.extra = extra
-        self.words: frozenset[str] | None = None
+        self.seen: dict[str, bool] = {}
+        self.lowered: str | None = None
 
     def __contains__(self, word: str) -> bool:
         if word in self.extra:
             return True
-        if self.words is None:
-            self.words = text_vocabulary(self.text)
-        return word in self.words
+        known = self.seen.get(word)
+        if known is None:
+            if self.lowered is None:
+                self.lowered = self.text.lower()
+            known = word in self.lowered and _used_as_thing(self.text, word)
+            self.seen[word] = known
+        return known
+
+
+def _used_as_thing(text: str, low: str) -> bool:
+    """`low` (a lower-case word) is written in lower case in `text`, or after an article."""
+    w = re.escape(low)
+    return bool(
+        re.search(rf"(?<![\w@]){w}(?!\w)", text)
+        or re.search(rf"\b(?:the|a|an|our|their|its|this|that|your)\s+{w}(?!\w)", text, re.I)
+    )
 
 
 _VOCAB: ContextVar[frozenset[str] | _LazyVocabulary] = ContextVar(

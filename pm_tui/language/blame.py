@@ -412,12 +412,21 @@ _PURPOSE = re.compile(
 )
 
 
-def _person_fault(s: str, lo: str | None = None) -> tuple[str, int, str] | None:
+_BADACT_WORDS = frozenset(
+    """approved signed merged rubber-stamped rubberstamped deployed pushed shipped ran applied
+    committed released rolled posted pasted copied leaked uploaded shared exposed""".split()
+)
+
+
+def _person_fault(
+    s: str, lo: str | None = None, words: set[str] | None = None
+) -> tuple[str, int, str] | None:
     """The rule and position of the first blame verb whose subject is a person."""
     rx, text = _scan("verb", s, lo)
     matches = list(rx.finditer(text))
-    bad, btext = _scan("badact", s, lo)
-    matches += list(bad.finditer(btext))
+    if words is None or not words.isdisjoint(_BADACT_WORDS):
+        bad, btext = _scan("badact", s, lo)
+        matches += list(bad.finditer(btext))
     for m in matches:
         verb = m.group(0).lower()
         first = verb.split()[0]
@@ -732,7 +741,11 @@ def _check_sentence(s: str, offset: int) -> list[LanguageFinding]:
         return found  # every rule below needs a person somewhere in the sentence
     if ("if " in low or "had " in low) and _counterfactual(s, lo):
         found.append(_finding(COUNTERFACTUAL, offset, end))
-    fault = _person_fault(s, lo) if not words.isdisjoint(_VERB_WORDS) else None
+    fault = (
+        _person_fault(s, lo, words)
+        if not words.isdisjoint(_VERB_WORDS) or not words.isdisjoint(_BADACT_WORDS)
+        else None
+    )
     if fault and not any(f.rule == fault[0] for f in found):
         rule, _pos, verb = fault
         detail = f' (a person as the one who "{verb}")' if rule == PERSON_FAULT else ""

@@ -8,6 +8,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
+from pm_tui.atomic_write import atomic_write_bytes
 from pm_tui.errors import PmTuiError
 
 PAGE_SIZES = ("A4", "Letter")
@@ -67,36 +68,31 @@ def html_to_pdf(html: str, out: Path, chromium: str | None = None) -> None:
     if browser is None:
         raise ChromiumMissing()
     out = Path(out)
-    out.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="pm-tui-pdf-") as work:
         page = Path(work) / "report.html"
         page.write_text(html, encoding="utf-8")
-        fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
-        os.close(fd)
+        printed = Path(work) / "report.pdf"
+        cmd = [
+            browser,
+            *chromium_flags(str(Path(work) / "profile")),
+            "--no-pdf-header-footer",
+            f"--print-to-pdf={printed}",
+            page.as_uri(),
+        ]
         try:
-            cmd = [
-                browser,
-                *chromium_flags(str(Path(work) / "profile")),
-                "--no-pdf-header-footer",
-                f"--print-to-pdf={tmp}",
-                page.as_uri(),
-            ]
-            try:
-                done = subprocess.run(
-                    cmd, capture_output=True, text=True, timeout=PRINT_TIMEOUT, check=False
-                )
-            except subprocess.TimeoutExpired:
-                raise PmTuiError(
-                    f"Chromium did not print the PDF within {PRINT_TIMEOUT}s: try again, "
-                    "or use --format html"
-                ) from None
-            if not _is_pdf(Path(tmp)):
-                last = (done.stderr.strip().splitlines() or ["no output"])[-1]
-                raise PmTuiError(f"Chromium could not print the PDF ({last}): use --format html")
-            os.chmod(tmp, 0o644)
-            os.replace(tmp, out)
-        finally:
-            Path(tmp).unlink(missing_ok=True)
+            done = subprocess.run(
+                cmd, capture_output=True, text=True, timeout=PRINT_TIMEOUT, check=False
+            )
+        except subprocess.TimeoutExpired:
+            raise PmTuiError(
+                f"Chromium did not print the PDF within {PRINT_TIMEOUT}s: try again, "
+                "or use --format html"
+            ) from None
+        if not _is_pdf(printed):
+            last = (done.stderr.strip().splitlines() or ["no output"])[-1]
+            raise PmTuiError(f"Chromium could not print the PDF ({last}): use --format html")
+        # printed in the scratch folder, then put in place by the one atomic write
+        atomic_write_bytes(out, printed.read_bytes())
 
 
 def _is_pdf(path: Path) -> bool:

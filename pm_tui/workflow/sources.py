@@ -140,6 +140,15 @@ def evidence_plan(paths: list[str], *, tz: str = "", time_format: str = ""):
         raise UsageError(str(exc)) from None
 
 
+def evidence_records(plan) -> list[EvidenceSource]:
+    """The records a post-mortem keeps for an evidence plan (the wizard's step 1 adds these,
+    then collects them as recorded): the same kinds, targets and options as the CLI's specs."""
+    return [
+        EvidenceSource(kind=s.kind, target=s.target, query=s.query, options=kept_options(s))
+        for s in specs_for_evidence(plan)
+    ]
+
+
 def specs_for_evidence(plan) -> list[SourceSpec]:
     """The sources that read an evidence plan (as the person left it): one per file, a
     failed one for each file that cannot be read, none for dropped files."""
@@ -250,7 +259,10 @@ def record_for(
     else:
         o.cloudwatch_log_groups = [g.strip() for g in target.split(",") if g.strip()]
         o.filter_pattern = query
-    (spec,) = log_store_specs(o, config, {})
+    specs = log_store_specs(o, config, {})
+    if not specs:
+        raise UsageError(f"{kind}: give the log group name(s), comma-separated")
+    (spec,) = specs
     return EvidenceSource(
         kind=kind, target=spec.target, query=spec.query, options=kept_options(spec)
     )

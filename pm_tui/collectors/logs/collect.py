@@ -107,6 +107,7 @@ def collect_logs(
     try:
         collector = _Collector(path, fh, window, year, tz, progress, cancel, max_samples)
         collector.ctx.time_format = time_format
+        collector.ctx.keep_from, collector.ctx.keep_to = window.read_start, window.end
         return collector.run(aggregate_access)
     finally:
         fh.close()

@@ -140,8 +140,9 @@ def _zone(z: str | None, default: tzinfo) -> tzinfo:
     return parse_offset(z)
 
 
-def match_time(m: re.Match, ctx: TimeContext) -> datetime | None:
-    """The aware UTC time a layout's match reads (None when the digits are no real date)."""
+def match_time(m: re.Match, ctx: TimeContext, with_fraction: bool = True) -> datetime | None:
+    """The aware UTC time a layout's match reads (None when the digits are no real date);
+    `with_fraction=False` leaves the fraction of a second out."""
     g = m.groupdict()
     e = g.get("e")
     if e is not None:
@@ -151,7 +152,7 @@ def match_time(m: re.Match, ctx: TimeContext) -> datetime | None:
             return None
         t = datetime.fromtimestamp(seconds, UTC)
         sub = e[10:] or g.get("f") or ""
-        return t + fraction(sub) if sub and digits <= 19 else t
+        return t + fraction(sub) if sub and digits <= 19 and with_fraction else t
     f = g.get("f")
     key = (m.re.pattern, g.get("Y"), g.get("y"), g.get("m"), g.get("mon"), g.get("d"),
            g["H"], g["M"], g["S"], g.get("z"), ctx.tz, ctx.year, ctx.anchor.year)  # fmt: skip
@@ -175,7 +176,7 @@ def match_time(m: re.Match, ctx: TimeContext) -> datetime | None:
         if len(_cache) > 100_000:
             _cache.clear()
         _cache[key] = base
-    return base + fraction(f) if f else base
+    return base + fraction(f) if f and with_fraction else base
 
 
 def _precision(m: re.Match) -> int:
@@ -254,12 +255,19 @@ def learn_layouts(sample: list[str], ctx: TimeContext) -> Learned:
 
 
 class TimeFinder:
-    """Finds a line's time with the learned layouts, the last one that matched tried first."""
+    """Finds a line's time with the learned layouts, the last one that matched tried first.
+
+    Times are cached by the text that wrote them (without the fraction): a log has many lines
+    per second, so most lines cost a regex and a dict lookup. The level's place after the
+    time is learned too (`level`), so most lines check one token, not five."""
 
     def __init__(self, learned: Learned, ctx: TimeContext):
         self.layouts = list(learned.layouts)
         self.reach = learned.reach
         self.ctx = ctx
+        self._seen: dict[str, datetime | None] = {}
+        self._slot: int | None = None  # the token after the time that held the level
+        self._slot_hits = 0
 
     def find(self, line: str) -> tuple[datetime, int, int] | None:
         """(time, start, end) of the time in `line`, or None (a continuation, or no time)."""
@@ -269,13 +277,58 @@ class TimeFinder:
             m = layout.rx.search(line, 0, limit)
             if m is None or m.start() > self.reach:
                 continue
-            t = match_time(m, self.ctx)
+            t = self._time(m)
             if t is None:
                 continue
             if i:
                 layouts.insert(0, layouts.pop(i))
             return t, m.start(), m.end()
         return None
+
+    def _time(self, m: re.Match) -> datetime | None:
+        groups = m.re.groupindex
+        if "e" in groups:  # epoch digits: the seconds cached, the rest a fraction
+            e = m.group("e")
+            base = self._seen.get(e[:10], _UNSEEN)
+            if base is _UNSEEN:
+                base = match_time(m, self.ctx, with_fraction=False)
+                self._seen[e[:10]] = base
+            if base is None:
+                return None
+            sub = e[10:] or m.group("f")
+            return base + fraction(sub) if sub else base
+        f = m.group("f") if "f" in groups else None
+        key = m.string[m.start() : m.start("f") - 1] if f else m.group(0)
+        base = self._seen.get(key, _UNSEEN)
+        if base is _UNSEEN:
+            base = match_time(m, self.ctx, with_fraction=False)
+            if len(self._seen) > 50_000:
+                self._seen.clear()
+            self._seen[key] = base
+        if base is None:
+            return None
+        return base + fraction(f) if f else base
+
+    def level(self, line: str, start: int, end: int) -> str | None:
+        """`level_near`, trying first the token where this file's levels were found."""
+        slot = self._slot
+        if slot is not None and slot >= 0:
+            rest = line[end : end + 120]
+            tokens = rest.split(None, slot + 1)
+            if len(tokens) > slot:
+                found = _token_level(tokens[slot], slot, rest)
+                if found:
+                    return found
+        level, at = _level_scan(line, start, end)
+        if level is not None:
+            if at == self._slot:
+                self._slot_hits += 1
+            elif self._slot_hits <= 1:
+                self._slot, self._slot_hits = at, 1
+        return level
+
+
+_UNSEEN = object()
 
 
 def strptime_layout(fmt: str) -> Callable[[str, TimeContext], tuple[datetime, int, int] | None]:
@@ -347,51 +400,69 @@ def level_near(line: str, start: int, end: int) -> str | None:
     """The level a line writes beside its time (`INFO`, `[warn]`, `<err>`, `Info  `, logcat's
     `I`, Rails' `E, [`, Redis' `#`, syslog's `error:` after the tag), never a word of the
     message; None when the line has none. `start`/`end` delimit the time in the line."""
+    return _level_scan(line, start, end)[0]
+
+
+def _level_scan(line: str, start: int, end: int) -> tuple[str | None, int | None]:
+    """The level and where it was: -1 before the time, n for the n-th token after it,
+    -2 in the message after a tag; (None, None) when there is none."""
     from pm_tui.collectors.logs.timestamps import normalise_level
 
     before = line[max(0, start - 8) : start]
-    m = _PREFIX_LEVEL.search(before)
-    if m:
-        return normalise_level(m.group(1) or m.group(2))
+    if before:
+        m = _PREFIX_LEVEL.search(before)
+        if m:
+            return normalise_level(m.group(1) or m.group(2)), -1
     rest = line[end : end + 120]
     tokens = rest.split(None, TOKENS_AFTER_TIME)[:TOKENS_AFTER_TIME]
     for n, raw in enumerate(tokens):
         token = raw.strip(",|")
         if not token:
             continue
-        if n == 0 and token in _MARKERS:
-            return _MARKERS[token]
-        closing = _BRACKETS.get(token[0])
-        if closing and token.rstrip(":").endswith(closing):
-            inner = token.rstrip(":")[1:-1].strip().rpartition(":")[2]  # [proxy:error]
-            level = normalise_level(inner) if inner and not inner.isdigit() else None
-            if level:
-                return level
+        found = _token_level(raw, n, rest)
+        if found:
+            return found, n
+        if token[0] in _BRACKETS or "=" in token:
             continue
-        if "=" in token:
-            key, _, value = token.partition("=")
-            if key in ("level", "lvl", "severity"):
-                return normalise_level(value.strip('"'))
-            continue
-        word = token.rstrip(":")
-        if word in _LEVEL_UPPER:
-            return normalise_level(word)
-        if len(word) == 1 and word in _LEVEL_LETTERS and (token == raw or raw.endswith(":")):
-            return normalise_level(word)
-        if len(token) > 2 and token[0] in _LEVEL_LETTERS and token[1] == "/":  # logcat W/Tag
-            return normalise_level(token[0])
-        if word[:1].isupper() and word[1:].islower() and _spaced_after(rest, raw):
-            level = normalise_level(word)
-            if level:
-                return level
-        if token.endswith(":") and not token[:-1].isdigit():
+        if token.endswith(":") and not token[:-1].isdigit() and token[:-1] not in _LEVEL_UPPER:
             # a tag (`sshd[812]:`, `kernel:`): the message starts next; only a level it
             # opens with (`error: ...`) or an embedded klog header counts
             after = rest.split(raw, 1)[1].lstrip() if raw in rest else ""
             mm = _MESSAGE_LEVEL.match(after)
             if mm:
-                return normalise_level(mm.group(1) or mm.group(2))
+                return normalise_level(mm.group(1) or mm.group(2)), -2
+            return None, None
+    return None, None
+
+
+def _token_level(raw: str, n: int, rest: str) -> str | None:
+    """The level one token after the time writes, if it is one (see `level_near`)."""
+    from pm_tui.collectors.logs.timestamps import normalise_level
+
+    token = raw.strip(",|")
+    if not token:
+        return None
+    if n == 0 and token in _MARKERS:
+        return _MARKERS[token]
+    closing = _BRACKETS.get(token[0])
+    if closing:
+        bare = token.rstrip(":")
+        if not bare.endswith(closing):
             return None
+        inner = bare[1:-1].strip().rpartition(":")[2]  # [proxy:error]
+        return normalise_level(inner) if inner and not inner.isdigit() else None
+    if "=" in token:
+        key, _, value = token.partition("=")
+        return normalise_level(value.strip('"')) if key in ("level", "lvl", "severity") else None
+    word = token.rstrip(":")
+    if word in _LEVEL_UPPER:
+        return normalise_level(word)
+    if len(word) == 1 and word in _LEVEL_LETTERS and (token == raw or raw.endswith(":")):
+        return normalise_level(word)
+    if len(token) > 2 and token[0] in _LEVEL_LETTERS and token[1] == "/":  # logcat W/Tag
+        return normalise_level(token[0])
+    if word[:1].isupper() and word[1:].islower() and _spaced_after(rest, raw):
+        return normalise_level(word)
     return None
 
 

@@ -70,6 +70,9 @@ class Context(TimeContext):
     finder: TimeFinder | None = None
     time_format: str | None = None
     time_finder: Callable | None = None
+    # the span whose records are kept: outside it only a line's time is read (no level)
+    keep_from: datetime | None = None
+    keep_to: datetime | None = None
 
 
 def _guess_level(text: str) -> str | None:
@@ -249,7 +252,9 @@ def _layout(m: re.Match, ctx: Context) -> Parsed | None:
     if found is None:
         return None
     t, start, end = found
-    return t, level_near(line, start, end), line[end:].lstrip(" ,]|:-") or line, {}
+    if ctx.keep_from is not None and not ctx.keep_from <= t <= ctx.keep_to:
+        return t, None, "", {}  # outside the window only the time counts
+    return t, finder.level(line, start, end), line[end:].lstrip(" ,]|:-") or line, {}
 
 
 def _strptime(m: re.Match, ctx: Context) -> Parsed | None:
