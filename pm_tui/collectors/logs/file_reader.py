@@ -203,7 +203,8 @@ def probe(mm, pos: int, time_of: TimeOf) -> tuple[datetime, int] | None:
     limit = min(len(mm), pos + PROBE_SPAN)
     while pos < limit:
         nl = mm.find(b"\n", pos, min(len(mm), pos + MAX_LINE))
-        end = len(mm) if nl < 0 else nl
+        # a line longer than MAX_LINE is probed by its head only (never copied whole)
+        end = min(len(mm), pos + MAX_LINE) if nl < 0 else nl
         t = time_of(mm[pos:end])
         if t is not None:
             return t, pos
