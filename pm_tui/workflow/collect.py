@@ -179,8 +179,8 @@ def _kept_on_failure(
         return record
     key = (record.kind, record.target)
     earlier = next((s for s in pm.sources if (s.kind, s.target) == key), None)
-    if earlier is None or earlier.counts.get("failed"):
-        return record
+    if earlier is None or earlier.collected_at is None or earlier.counts.get("failed"):
+        return record  # never read (a planned source) or failed before: nothing to keep
     kept = deepcopy(earlier)
     when = f"{record.collected_at:%Y-%m-%d %H:%M}Z" if record.collected_at else "now"
     kept.gaps = [g for g in kept.gaps if not g.startswith("collecting again on ")]
