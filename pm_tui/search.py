@@ -33,13 +33,18 @@ def searchable_text(pm: PostMortem) -> str:
     return "\n".join(parts).lower()
 
 
-def categories(pm: PostMortem) -> set[str]:
-    """The factor categories of a post-mortem."""
+def categories(pm) -> set[str]:
+    """The factor categories of a post-mortem (or of its record in the repository index)."""
+    kept = getattr(pm, "categories", None)
+    if kept is not None:
+        return set(kept)
     return {f.category for f in pm.analysis.factors}
 
 
-def matches(pm: PostMortem, q: SearchQuery) -> bool:
-    """True when `pm` meets every criterion of `q` (text: every word, case-insensitive)."""
+def matches(pm, q: SearchQuery, text: str | None = None) -> bool:
+    """True when `pm` meets every criterion of `q` (text: every word, case-insensitive).
+
+    `pm` is a PostMortem or an index record; for a record, pass its searchable `text`."""
     if q.severity and pm.severity.upper() != q.severity.upper():
         return False
     if q.since and pm.date < q.since:
@@ -51,7 +56,7 @@ def matches(pm: PostMortem, q: SearchQuery) -> bool:
     if q.category and q.category.lower() not in categories(pm):
         return False
     if q.text:
-        haystack = searchable_text(pm)
+        haystack = text if text is not None else searchable_text(pm)
         return all(word in haystack for word in q.text.lower().split())
     return True
 
@@ -60,6 +65,13 @@ def search(postmortems: Iterable[PostMortem], q: SearchQuery) -> list[PostMortem
     """The matching post-mortems, newest first."""
     found = [pm for pm in postmortems if matches(pm, q)]
     found.sort(key=lambda pm: (pm.window.started, pm.id), reverse=True)
+    return found
+
+
+def search_catalog(catalog, q: SearchQuery) -> list:
+    """The matching records of a repository index catalog (loaded with its texts), newest first."""
+    found = [pm for pm in catalog.postmortems if matches(pm, q, catalog.text_of(pm))]
+    found.sort(key=lambda pm: (pm.started, pm.id), reverse=True)
     return found
 
 
@@ -100,6 +112,6 @@ def related_in(pm: PostMortem, others: Iterable[PostMortem], limit: int = 10) ->
 
 def related(pm: PostMortem, repo, limit: int = 10) -> list[Related]:
     """Past incidents in the repository sharing services or factor categories with `pm`."""
-    from pm_tui.catalog import load_all
+    from pm_tui import repo_index
 
-    return related_in(pm, (s.postmortem for s in load_all(repo) if s.postmortem), limit)
+    return related_in(pm, repo_index.load(repo.root).postmortems, limit)

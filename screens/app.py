@@ -22,6 +22,7 @@ from pm_tui.lock import PostMortemLock
 from pm_tui.model import PostMortem
 from pm_tui.postmortem_store import Repository
 from pm_tui.safetext import neutralise_model
+from pm_tui.workflow import views
 from screens.app_tasks import AppTasks
 from screens.messages import PostMortemChanged
 from screens.step_base import StepScreen
@@ -133,11 +134,14 @@ class PmTuiApp(AppTasks, App):
 
         self.title, self.sub_title = "pm-tui", str(self.repo.root)
         self.step = 0
-        summaries = list(self.repo.summaries())
-        for summary in summaries:
-            if summary.postmortem is not None:
-                neutralise_model(summary.postmortem)  # shown as symbols, never obeyed
-        self._show(StartScreen(summaries, self.clock().date()))
+        today = self.clock().date()
+        self._show(StartScreen(views.repository_catalog(self.repo), today))
+
+    def show_insights(self) -> None:
+        """The Insights screen over every post-mortem (it reads them in its own worker)."""
+        from screens.insights import InsightsScreen
+
+        self.push_screen(InsightsScreen(self.clock().date()))
 
     def _show(self, screen) -> None:
         # The default screen stays at the bottom; the wizard's screen replaces the one above it.

@@ -62,6 +62,10 @@ class AppTasks:
         """Past incidents related to `pm`; safe in a worker thread."""
         return views.related_incidents(self.repo, pm)
 
+    def insights_records(self) -> tuple:
+        """(catalog, file histories) of the repository for insights; safe in a worker thread."""
+        return views.insights_records(self.repo)
+
     def open_action_review(self) -> dict[str, list]:
         """Open action items of the whole repository by owner; safe in a worker thread."""
         return views.open_action_review(self.repo, self.clock().date())

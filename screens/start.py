@@ -1,4 +1,4 @@
-"""The start screen: every post-mortem in the repository, with New, Open and Resume draft."""
+"""The start screen: every post-mortem in the repository, with New, Open, Resume and Insights."""
 
 from __future__ import annotations
 
@@ -9,14 +9,9 @@ from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import Button, DataTable, Footer, Header, Static
 
-from pm_tui.postmortem_store import Summary
-from pm_tui.validation import validate
 
-
-def badge(findings) -> Text:
-    """`✓`, `2 errors` or `3 warnings` for the list of post-mortems."""
-    errors = sum(f.severity == "error" and not f.acknowledged for f in findings)
-    warnings = sum(f.severity == "warning" and not f.acknowledged for f in findings)
+def badge(errors: int, warnings: int) -> Text:
+    """`✓`, `2 errors` or `3 warnings` (findings not acknowledged) for the list."""
     if errors:
         return Text(f"{errors} error{'s' * (errors != 1)}", style="bold red")
     if warnings:
@@ -25,22 +20,25 @@ def badge(findings) -> Text:
 
 
 class StartScreen(Screen):
-    """Lists post-mortems; posts nothing to disk itself (the app opens and creates)."""
+    """Lists post-mortems from the repository index; posts nothing to disk itself."""
 
     BINDINGS = [
         Binding("n", "new", "New"),
         Binding("o", "open", "Open"),
         Binding("r", "resume", "Resume draft"),
+        Binding("i", "insights", "Insights"),
     ]
 
-    def __init__(self, summaries: list[Summary], today) -> None:
+    def __init__(self, catalog, today) -> None:
         super().__init__(name="start")
-        self.summaries, self.today = summaries, today
+        self.catalog, self.today = catalog, today
+        self.records = {pm.file_name[:-5]: pm for pm in catalog.postmortems}
+        self.unreadable = {u.path.stem: u for u in catalog.unreadable}
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False)
         yield Static(
-            Text("Post-mortems in this repository — enter opens, n starts a new one"),
+            Text("Post-mortems in this repository — enter opens, n starts a new one, i insights"),
             id="start-help",
         )
         table = DataTable(id="postmortems", cursor_type="row", zebra_stripes=True)
@@ -50,6 +48,7 @@ class StartScreen(Screen):
             yield Button("New (n)", id="new", variant="primary")
             yield Button("Open (o)", id="open")
             yield Button("Resume draft (r)", id="resume")
+            yield Button("Insights (i)", id="insights")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -63,40 +62,42 @@ class StartScreen(Screen):
             ("check", "Check"),
         ):
             table.add_column(Text(label), key=key)
-        for s in self.summaries:
-            pm = s.postmortem
-            if pm is None:
+        rows = [(key, pm) for key, pm in self.records.items()]
+        rows += [(key, u) for key, u in self.unreadable.items()]
+        rows.sort(key=lambda kv: kv[0], reverse=True)  # newest first, as the files are named
+        for key, item in rows:
+            if key in self.unreadable:
                 table.add_row(
-                    Text(f"{s.id}: {s.error}", style="red"),
+                    Text(f"{key}: {item.error}", style="red"),
                     Text(""),
                     Text(""),
                     Text("unreadable", style="red"),
                     Text(""),
                     Text("✗", style="red"),
-                    key=s.id,
+                    key=key,
                 )
                 continue
+            counts = item.badge(self.today)
             table.add_row(
-                Text(pm.title),
-                Text(pm.date.isoformat()),
-                Text(pm.severity),
-                Text(pm.status),
-                Text(str(len(pm.open_actions()))),
-                badge(validate(pm, today=self.today)),
-                key=s.id,
+                Text(item.title),
+                Text(item.date.isoformat()),
+                Text(item.severity),
+                Text(item.status),
+                Text(str(item.open_action_count)),
+                badge(counts.open_errors, counts.open_warnings),
+                key=key,
             )
-        if not self.summaries:
+        if not rows:
             self.query_one("#start-help", Static).update(
                 Text("No post-mortems yet: press n to start one.")
             )
         table.focus()
 
-    def selected(self) -> Summary | None:
+    def selected_key(self) -> str | None:
         table = self.query_one(DataTable)
         if table.row_count == 0:
             return None
-        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
-        return next(s for s in self.summaries if s.id == key)
+        return table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         getattr(self, f"action_{event.button.id}")()
@@ -108,19 +109,22 @@ class StartScreen(Screen):
     def action_new(self) -> None:
         self.app.action_new_postmortem()
 
+    def action_insights(self) -> None:
+        self.app.show_insights()
+
     def action_open(self) -> None:
-        s = self.selected()
-        if s is None:
+        key = self.selected_key()
+        if key is None:
             return
-        if s.postmortem is None:
-            self.notify(s.error or "unreadable", title="Cannot open", severity="error")
+        if key in self.unreadable:
+            self.notify(self.unreadable[key].error, title="Cannot open", severity="error")
             return
-        self.app.open_postmortem(s.id)
+        self.app.open_postmortem(key)
 
     def action_resume(self) -> None:
-        drafts = [s for s in self.summaries if s.postmortem and s.postmortem.status == "draft"]
+        drafts = [pm for pm in self.records.values() if pm.status == "draft"]
         if not drafts:
             self.notify("No draft to resume.")
             return
-        newest = max(drafts, key=lambda s: s.path.stat().st_mtime_ns)
-        self.app.open_postmortem(newest.id)
+        newest = max(drafts, key=lambda pm: pm.mtime_ns)
+        self.app.open_postmortem(newest.file_name[:-5])

@@ -84,7 +84,7 @@ def test_a_refused_token_is_one_line_naming_the_variable(repo, loki, capsys, tmp
         fake.token = None
     out, err = capsys.readouterr()
     assert code == 1
-    lines = [ln for ln in out.splitlines() if "401" in ln]
+    lines = [ln for ln in out.splitlines() if "HTTP 401" in ln]
     assert len(lines) == 1 and "$LOKI_TOKEN is not set" in lines[0]
     assert "Traceback" not in out + err
 

@@ -22,7 +22,7 @@ def _run(repo, *args: str) -> int:
 @pytest.fixture
 def cache_dir(tmp_path, monkeypatch):
     d = tmp_path / "cache"
-    monkeypatch.setenv("PM_TUI_CACHE_DIR", str(d))
+    monkeypatch.setenv("PM_TUI_CACHE_DIR", str(d))  # no longer read: the index is in .git
     return d
 
 
@@ -55,10 +55,12 @@ def test_fail_on_overdue_respects_priority(sample_repo, cache_dir, capsys):
     assert _run(sample_repo, "review", "--today", "2025-02-01", "--fail-on-overdue", "low") == 0
 
 
-def test_review_sees_an_edited_file_despite_the_cache(sample_repo, cache_dir, capsys):
+def test_review_sees_an_edited_file_despite_the_index(sample_repo, cache_dir, capsys):
+    from pm_tui.repo_index import index_path
+
     assert _run(sample_repo, "review", "--format", "json", "--today", "2025-03-15") == 0
     capsys.readouterr()
-    assert list(cache_dir.iterdir())
+    assert index_path(sample_repo.root).exists()
     pm = sample_repo.load(SAMPLE_ID)
     pm.actions[2].status = "done"
     sample_repo.save(pm)
@@ -67,8 +69,8 @@ def test_review_sees_an_edited_file_despite_the_cache(sample_repo, cache_dir, ca
     assert ids == ["AI-004", "AI-001"]
 
 
-def test_a_tampered_cache_is_ignored_not_executed(sample_repo, cache_dir, tmp_path, capsys):
-    from pm_tui.catalog import cache_path
+def test_a_tampered_index_is_ignored_not_executed(sample_repo, cache_dir, tmp_path, capsys):
+    from pm_tui.repo_index import index_path
 
     marker = tmp_path / "pwned"
 
@@ -76,9 +78,9 @@ def test_a_tampered_cache_is_ignored_not_executed(sample_repo, cache_dir, tmp_pa
         def __reduce__(self):
             return (subprocess.call, (["touch", str(marker)],))
 
-    path = cache_path(sample_repo)
-    path.parent.mkdir(parents=True)
-    path.write_bytes(pickle.dumps({"key": None, "entries": Evil()}))
+    path = index_path(sample_repo.root)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(pickle.dumps(((2, "0.1.0"), {"x.toml": Evil()})))
     assert _run(sample_repo, "review", "--today", "2025-03-15") == 0
     assert not marker.exists() and "3 open action items" in capsys.readouterr().out
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pm_tui.cli.common import add_repo_option, open_repo
+from pm_tui.cli.common import add_repo_option, load_catalog, open_repo
 from pm_tui.cli.output import emit_json
 
 
@@ -13,24 +13,17 @@ def register(sub) -> None:
     p.set_defaults(func=run)
 
 
-def _badge(pm) -> dict:
-    from pm_tui.validation import validate
-
-    findings = validate(pm)
-    return {
-        "errors": sum(1 for f in findings if f.severity == "error"),
-        "warnings": sum(1 for f in findings if f.severity == "warning"),
-    }
-
-
 def run(args) -> int:
+    from datetime import UTC, datetime
+
     repo = open_repo(args)
+    today = datetime.now(UTC).date()
+    catalog = load_catalog(repo, warn=False)
     rows = []
-    for s in repo.summaries():
-        if s.postmortem is None:
-            rows.append({"id": s.id, "path": str(s.path), "error": s.error})
-            continue
-        pm = s.postmortem
+    for bad in catalog.unreadable:
+        rows.append({"id": bad.id, "path": str(bad.path), "error": bad.error})
+    for pm in catalog.postmortems:
+        badge = pm.badge(today)
         rows.append(
             {
                 "id": pm.id,
@@ -38,27 +31,30 @@ def run(args) -> int:
                 "date": pm.date.isoformat(),
                 "severity": pm.severity,
                 "status": pm.status,
-                "open_actions": len(pm.open_actions()),
-                "path": str(s.path),
-                "findings": _badge(pm),
+                "open_actions": pm.open_action_count,
+                "path": pm.path_text,
+                "findings": {"errors": badge.errors, "warnings": badge.warnings},
             }
         )
+    rows.sort(key=lambda r: r["path"], reverse=True)  # newest first, like the files
     if args.format == "json":
         emit_json(rows)
         return 0
     if not rows:
         print(f"No post-mortems in {repo.root} yet: create one with 'pm-tui new' or 'pm-tui'.")
         return 0
-    print(f"{'ID':<48} {'SEV':<4} {'STATUS':<10} {'OPEN':>4}  CHECKS")
+    lines = [f"{'ID':<48} {'SEV':<4} {'STATUS':<10} {'OPEN':>4}  CHECKS"]
     for r in rows:
         if "error" in r:
-            print(f"{r['id']:<48} {'?':<4} {'unreadable':<10} {'':>4}  {r['error']}")
+            lines.append(f"{r['id']:<48} {'?':<4} {'unreadable':<10} {'':>4}  {r['error']}")
             continue
         f = r["findings"]
         badge = (
-            "ok"
-            if f and not f["errors"] and not f["warnings"]
-            else (f"{f['errors']} errors, {f['warnings']} warnings" if f else "")
+            "ok" if not f["errors"] and not f["warnings"]
+            else f"{f['errors']} errors, {f['warnings']} warnings"
+        )  # fmt: skip
+        lines.append(
+            f"{r['id']:<48} {r['severity']:<4} {r['status']:<10} {r['open_actions']:>4}  {badge}"
         )
-        print(f"{r['id']:<48} {r['severity']:<4} {r['status']:<10} {r['open_actions']:>4}  {badge}")
+    print("\n".join(lines))
     return 0

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from pm_tui.cli.common import add_repo_option, open_repo
+from pm_tui.cli.common import add_repo_option, load_catalog, open_repo
 from pm_tui.timeparse import parse_date
 
 
@@ -24,23 +24,13 @@ def register(sub) -> None:
     p.set_defaults(func=run)
 
 
-def loaded_postmortems(repo):
-    """Every readable post-mortem (through the parse cache); unreadable files are named on stderr."""
-    from pm_tui.catalog import load_all
-
-    for s in load_all(repo):
-        if s.postmortem is None:
-            print(f"pm-tui: skipped {s.path.name}: {s.error}", file=sys.stderr)
-        else:
-            yield s.postmortem
-
-
 def run(args) -> int:
     from pm_tui import review
     from pm_tui.model import now_utc
 
     today = parse_date(args.today, "--today") if args.today else now_utc().date()
-    actions = review.open_actions(loaded_postmortems(open_repo(args, create=False)), today)
+    catalog = load_catalog(open_repo(args, create=False))
+    actions = review.open_actions(catalog.postmortems, today)
     render = {"text": review.render_text, "markdown": review.render_markdown}.get(
         args.format, review.render_json
     )

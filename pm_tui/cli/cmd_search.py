@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pm_tui.cli.common import add_repo_option, open_repo
+from pm_tui.cli.common import add_repo_option, load_catalog, open_repo
 from pm_tui.cli.output import emit_json
 from pm_tui.timeparse import parse_date
 
@@ -23,8 +23,7 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
-    from pm_tui.cli.cmd_review import loaded_postmortems
-    from pm_tui.search import SearchQuery, categories, search
+    from pm_tui.search import SearchQuery, categories, search_catalog
 
     q = SearchQuery(
         text=args.text,
@@ -34,7 +33,7 @@ def run(args) -> int:
         since=parse_date(args.since, "--since") if args.since else None,
         until=parse_date(args.until, "--until") if args.until else None,
     )
-    found = search(loaded_postmortems(open_repo(args, create=False)), q)
+    found = search_catalog(load_catalog(open_repo(args, create=False), with_text=bool(q.text)), q)
     if args.format == "json":
         rows = [
             {

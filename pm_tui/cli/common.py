@@ -29,3 +29,17 @@ def sample_incidents_dir() -> Path:
     package = Path(__file__).resolve().parents[1]
     installed = package / "sample_incidents"
     return installed if installed.is_dir() else package.parent / "sample_incidents"
+
+
+def load_catalog(repo, *, with_text: bool = False, warn: bool = True):
+    """Every post-mortem of `repo` through the repository index; with `warn`, each unreadable
+    file is named on stderr (skipped, never fatal)."""
+    import sys
+
+    from pm_tui import repo_index
+
+    catalog = repo_index.load(repo.root, with_text=with_text)
+    if warn:
+        for bad in catalog.unreadable:
+            print(f"pm-tui: skipped {bad.path.name}: {bad.error}", file=sys.stderr)
+    return catalog

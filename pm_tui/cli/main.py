@@ -29,6 +29,7 @@ COMMANDS = [
     "review",
     "schedule",
     "search",
+    "stats",
     "distribute",
     "open",
     "demo",

@@ -29,7 +29,7 @@ class Cancelled(Exception):
     """Collection was cancelled by the person; what was read so far is discarded."""
 
 
-@dataclass
+@dataclass(slots=True)  # a collection may hold a few hundred thousand of these
 class Evidence:
     """One normalised record: a log line, an alert transition, a page, a chat message...
 

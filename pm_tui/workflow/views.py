@@ -1,5 +1,6 @@
 """What the wizard shows that is read from the repository, beside the post-mortem itself:
-related incidents, the open action items by owner, the metric series kept as evidence."""
+related incidents, the open action items by owner, the metric series kept as evidence, the
+list of post-mortems and the records behind the Insights screen."""
 
 from __future__ import annotations
 
@@ -21,11 +22,24 @@ def related_incidents(repo: Repository, pm: PostMortem) -> list:
 
 def open_action_review(repo: Repository, today: date) -> dict[str, list]:
     """Open action items of every post-mortem in the repository, grouped by owner."""
-    from pm_tui.catalog import load_all
+    from pm_tui import repo_index
     from pm_tui.review import by_owner, open_actions
 
-    pms = [s.postmortem for s in load_all(repo) if s.postmortem is not None]
-    return by_owner(open_actions(pms, today))
+    return by_owner(open_actions(repo_index.load(repo.root).postmortems, today))
+
+
+def repository_catalog(repo: Repository):
+    """Every post-mortem as the repository index sees it (the start screen's list)."""
+    from pm_tui import repo_index
+
+    return repo_index.load(repo.root)
+
+
+def insights_records(repo: Repository) -> tuple:
+    """(catalog, file histories) for the Insights screen."""
+    from pm_tui.insights import load_records
+
+    return load_records(repo.root)
 
 
 def metric_series(

@@ -1,0 +1,342 @@
+"""A realistic post-mortem repository, generated deterministically, with its truths recorded.
+
+    from bench.repo_generator import generate
+    truth = generate(Path("/tmp/pms"), count=10_000)
+
+Several years of incidents over several services, each with a timeline, factors from a few
+recurring causes, action items with owners and deadlines, and a git history written with
+`git fast-import` (fast even for 10,000 files): the draft, the publication (a day to a
+week after resolution) and, for some, the follow-up review. Time to resolve shrinks by a
+known factor each year, some causes recur by design (some after their fix was closed),
+and a known number of action items are overdue on `truth.today`. The bench uses it at
+10,000 post-mortems; the tests at a few dozen, checking the insights against `truth`.
+"""
+
+from __future__ import annotations
+
+import random
+import shutil
+import subprocess
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, time, timedelta
+from pathlib import Path
+
+SERVICES = {
+    "api": "platform",
+    "checkout": "commerce",
+    "payments": "commerce",
+    "search": "discovery",
+    "postgres-orders": "platform",
+    "redis": "platform",
+    "rabbitmq": "messaging",
+    "cdn": "edge",
+}
+# Recurring causes: (service, factor category, immediate cause with a varying number).
+CAUSES = [
+    ("api", "capacity", "The database connection pool of {n} connections was exhausted"),
+    ("payments", "dependency", "The card processor timed out after {n} seconds"),
+    ("checkout", "change-management", "Release {n} shipped a migration without a rollback"),
+    ("search", "monitoring", "The index rebuild stalled for {n} minutes without an alert"),
+    ("rabbitmq", "capacity", "The broker's data disk filled with {n} GB of archives"),
+    ("redis", "runbook", "The failover took {n} minutes: the runbook named an old host"),
+    ("cdn", "dependency", "The CDN provider served stale certificates for {n} minutes"),
+    ("postgres-orders", "testing", "A query missing an index scanned {n} million rows"),
+]
+CAUSE_WEIGHTS = [8, 5, 4, 3, 3, 2, 1, 2]
+OWNERS = ["alice.chen", "bob.okafor", "priya.nair", "dana.ruiz", "marco.rossi", "lena.berg"]
+# Time to resolve is multiplied by this each year after the first (the trend to find).
+YEARLY_RESOLVE_FACTOR = 0.8
+SEVERITY_MINUTES = {"P1": 120, "P2": 90, "P3": 60, "P4": 40}
+
+
+@dataclass
+class Incident:
+    """What the generator decided for one post-mortem (the truth the tests check against)."""
+
+    id: str
+    started: datetime
+    severity: str
+    service: str
+    category: str
+    cause: str
+    category2: str  # the second factor's category
+    detect_min: int
+    ack_min: int
+    mitigate_min: int
+    resolve_min: int
+    published_at: datetime
+    distributed: bool  # publication recorded in [[distribution]] (else only in git history)
+    follow_up: date
+    follow_up_held: datetime | None
+    actions: list[dict] = field(default_factory=list)
+
+    @property
+    def resolved(self) -> datetime:
+        return self.started + timedelta(minutes=self.resolve_min)
+
+
+@dataclass
+class Truth:
+    """Everything generated, and `today`, the date the counts below are true on."""
+
+    today: date
+    incidents: list[Incident]
+
+    def closed_at(self, inc: Incident) -> datetime:
+        """When the file reached its final state (its last commit)."""
+        return inc.follow_up_held or inc.published_at
+
+    def recurred_after_fix(self) -> set[tuple[str, str, str]]:
+        """(fixed incident id, category, recurring incident id): the later incident shares the
+        service and names the category, and starts within 90 days after every action of the
+        factor was done."""
+        out = set()
+        for p in self.incidents:
+            for factor, category in (("CF-1", p.category), ("CF-2", p.category2)):
+                fixes = [a for a in p.actions if a["factor"] == factor]
+                if not fixes or any(a["status"] != "done" for a in fixes):
+                    continue
+                for q in self.incidents:
+                    closed = self.closed_at(p)
+                    if (
+                        q.service == p.service
+                        and category in (q.category, q.category2)
+                        and closed < q.started <= closed + timedelta(days=90)
+                    ):
+                        out.add((p.id, category, q.id))
+        return out
+
+    def overdue(self) -> int:
+        return sum(
+            1
+            for i in self.incidents
+            for a in i.actions
+            if a["status"] in ("open", "in-progress") and a["deadline"] < self.today
+        )
+
+
+def _end_of_day(value: datetime) -> datetime:
+    # The history has one commit a day (fast-import writes a whole tree per commit), at 23:59.
+    return datetime.combine(value.date(), time(23, 59), UTC)
+
+
+def _incident(
+    rng: random.Random, n: int, started: datetime, first_year: int, today: date
+) -> Incident:
+    service, category, cause = rng.choices(CAUSES, CAUSE_WEIGHTS)[0]
+    severity = rng.choices(["P1", "P2", "P3", "P4"], [1, 3, 4, 2])[0]
+    years = started.year - first_year
+    resolve = int(SEVERITY_MINUTES[severity] * YEARLY_RESOLVE_FACTOR**years * rng.uniform(0.8, 1.2))
+    resolve = max(resolve, 12)
+    detect = max(1, int(resolve * rng.uniform(0.08, 0.2)))
+    ack = detect + rng.randint(1, 6)
+    mitigate = max(ack + 1, int(resolve * rng.uniform(0.5, 0.8)))
+    publish_hours = rng.choice([6, 20, 30, 40, 44, 60, 90, 150])
+    follow_up = (started + timedelta(days=28)).date()
+    held_delay = rng.choice([None, 0, 1, 3, 6, 12, 20])
+    held = (
+        _end_of_day(datetime.combine(follow_up + timedelta(days=held_delay), time(), UTC))
+        if held_delay is not None
+        else None
+    )
+    if held is not None and held.date() > today:
+        held = None  # not held yet on the day the repository is seen
+    slug = f"{service}-{category}-{n:05d}"
+    return Incident(
+        id=f"{started.date().isoformat()}-{slug}",
+        started=started,
+        severity=severity,
+        service=service,
+        category=category,
+        cause=cause.format(n=rng.choice([20, 30, 50, 80, 120])),
+        category2=rng.choice(["monitoring", "runbook", "communication", "process", "testing"]),
+        detect_min=detect,
+        ack_min=ack,
+        mitigate_min=mitigate,
+        resolve_min=resolve,
+        published_at=_end_of_day(started + timedelta(minutes=resolve, hours=publish_hours)),
+        distributed=rng.random() < 0.5,
+        follow_up=follow_up,
+        follow_up_held=held,
+    )
+
+
+def _actions(rng: random.Random, inc: Incident, today: date) -> list[dict]:
+    out = []
+    for k in range(rng.randint(1, 4)):
+        deadline = inc.started.date() + timedelta(days=rng.choice([7, 14, 21, 30, 45, 60, 90]))
+        if deadline < today - timedelta(days=200):
+            status = rng.choices(["done", "wont-do", "open"], [85, 5, 10])[0]
+        else:
+            status = rng.choices(["done", "open", "in-progress"], [40, 40, 20])[0]
+        out.append(
+            {
+                "id": f"AI-{k + 1:03d}",
+                "action": f"Alert on {inc.service} {inc.category} saturation above 80% for five "
+                f"minutes, paging the {inc.service} on-call (step {k + 1})",
+                "owner": rng.choice(OWNERS),
+                "deadline": deadline,
+                "priority": rng.choice(["High", "Medium", "Low"]),
+                "status": status,
+                "factor": "CF-1" if k == 0 else "CF-2",
+            }
+        )
+    return out
+
+
+def _q(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def _t(value: datetime) -> str:
+    return value.strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def render(inc: Incident, *, stage: str) -> str:
+    """The TOML text of `inc` at a stage of its history: 'draft', 'published' or 'final'."""
+    at = inc.started
+    minute = timedelta(minutes=1)
+    status = "draft" if stage == "draft" else "published"
+    lines = [
+        "schema_version = 1",
+        f"id = {_q(inc.id)}",
+        f"title = {_q(f'{inc.service} incident: {inc.cause.lower()}')}",
+        f'status = "{status}"',
+        f'severity = "{inc.severity}"',
+        f'services = ["{inc.service}"]',
+        f'authors = ["{OWNERS[len(inc.id) % len(OWNERS)]}"]',
+        f"follow_up_review = {inc.follow_up.isoformat()}",
+        f"summary = {_q(f'{inc.cause}; customers of {inc.service} saw errors until it was fixed.')}",
+        f"root_cause = {_q(f'{inc.cause}, and nothing warned before customers noticed.')}",
+        "",
+        "[window]",
+        f"started = {_t(at)}",
+        f"detected = {_t(at + inc.detect_min * minute)}",
+        f"acknowledged = {_t(at + inc.ack_min * minute)}",
+        f"mitigated = {_t(at + inc.mitigate_min * minute)}",
+        f"resolved = {_t(inc.resolved)}",
+        "",
+        "[impact]",
+        f'description = "Requests to {inc.service} failed for {inc.resolve_min} minutes."',
+        f"failed_requests = {inc.resolve_min * 137}",
+    ]
+    events = [
+        ("first_symptom", 0, f"First errors from {inc.service}"),
+        ("alert_fired", inc.detect_min, f"{inc.service} error ratio alert fires"),
+        ("acknowledged", inc.ack_min, "Page acknowledged by the on-call"),
+        ("diagnosis", (inc.ack_min + inc.mitigate_min) // 2, inc.cause),
+        ("mitigation", inc.mitigate_min, f"Traffic to {inc.service} shed while it recovers"),
+        ("resolved", inc.resolve_min, f"{inc.service} error ratio back to its baseline"),
+    ]
+    for k, (kind, mins, text) in enumerate(events, 1):
+        lines += [
+            "",
+            "[[timeline]]",
+            f'id = "T-{k:03d}"',
+            f"time = {_t(at + mins * minute)}",
+            f'kind = "{kind}"',
+            f"text = {_q(text)}",
+            'source = "Prometheus ALERTS"' if kind == "alert_fired" else 'source = "chat log"',
+        ]
+    lines += ["", "[analysis]", f"immediate_causes = [{_q(inc.cause)}]"]
+    lines += [
+        "",
+        "[[analysis.factors]]",
+        'id = "CF-1"',
+        f'category = "{inc.category}"',
+        f"description = {_q(f'{inc.service}: {inc.cause.lower()} before anyone noticed')}",
+        'events = ["T-001", "T-004"]',
+        "",
+        "[[analysis.factors]]",
+        'id = "CF-2"',
+        f'category = "{inc.category2}"',
+        f'description = "The {inc.category2} around {inc.service} did not catch it in time"',
+        'events = ["T-002"]',
+    ]
+    for a in inc.actions:
+        a_status = a["status"] if stage == "final" else "open"
+        lines += [
+            "",
+            "[[actions]]",
+            f'id = "{a["id"]}"',
+            f"action = {_q(a['action'])}",
+            f'owner = "{a["owner"]}"',
+            f"deadline = {a['deadline'].isoformat()}",
+            f'priority = "{a["priority"]}"',
+            f'status = "{a_status}"',
+            f'factor = "{a["factor"]}"',
+        ]
+    if stage != "draft" and inc.distributed:
+        lines += [
+            "",
+            "[[distribution]]",
+            f"sent_at = {_t(inc.published_at)}",
+            'channel = "email"',
+            'recipients = ["incidents@example.com"]',
+        ]
+    if stage == "final" and inc.follow_up_held is not None:
+        lines += ["", f"# Follow-up review held on {inc.follow_up_held.date().isoformat()}."]
+    return "\n".join(lines) + "\n"
+
+
+def incidents(count: int, *, seed: int = 17, years: int = 5) -> Truth:
+    """`count` incidents spread over `years` years from 2021-01-01, and the day they are seen on."""
+    rng = random.Random(seed)
+    first = datetime(2021, 1, 1, tzinfo=UTC)
+    span = timedelta(days=365 * years)
+    today = (first + span + timedelta(days=30)).date()
+    out = []
+    for n in range(count):
+        started = first + span * (n + rng.random() * 0.9) / count
+        started = started.replace(second=0, microsecond=0)
+        inc = _incident(rng, n, started, first.year, today)
+        inc.actions = _actions(rng, inc, today)
+        out.append(inc)
+    return Truth(today, out)
+
+
+def _fast_import_stream(truth: Truth) -> bytes:
+    # Each file's stages by day: the draft the day it is resolved, the publication, and the
+    # follow-up review; one commit a day holds each file in its latest stage of that day.
+    days: dict[date, dict[str, tuple[int, Incident, str]]] = {}
+    for inc in truth.incidents:
+        stages = [(_end_of_day(inc.resolved), 0, "draft"), (inc.published_at, 1, "published")]
+        if inc.follow_up_held is not None:
+            stages.append((inc.follow_up_held, 2, "final"))
+        else:
+            stages[-1] = (inc.published_at, 1, "final")  # no follow-up: final once published
+        for when, order, stage in stages:
+            slot = days.setdefault(when.date(), {})
+            if inc.id not in slot or slot[inc.id][0] < order:
+                slot[inc.id] = (order, inc, stage)
+    out = []
+    for mark, day in enumerate(sorted(days), 1):
+        when = _end_of_day(datetime.combine(day, time(), UTC))
+        files = sorted(days[day].values(), key=lambda s: s[1].id)
+        message = f"{len(files)} post-mortems updated on {day.isoformat()}\n".encode()
+        out.append(b"commit refs/heads/main\n")
+        out.append(f"mark :{mark}\n".encode())
+        out.append(f"committer pm-tui <pm-tui@localhost> {int(when.timestamp())} +0000\n".encode())
+        out.append(b"data %d\n%s" % (len(message), message))
+        if mark > 1:
+            out.append(f"from :{mark - 1}\n".encode())
+        for _order, inc, stage in files:
+            data = render(inc, stage=stage).encode()
+            out.append(f"M 100644 inline postmortems/{inc.id}.toml\n".encode())
+            out.append(b"data %d\n%s\n" % (len(data), data))
+    return b"".join(out)
+
+
+def generate(target: Path, count: int, *, seed: int = 17, years: int = 5) -> Truth:
+    """Write a git repository of `count` post-mortems at `target` (replacing it); its truth."""
+    truth = incidents(count, seed=seed, years=years)
+    if target.exists():
+        shutil.rmtree(target)
+    target.mkdir(parents=True)
+    env_git = ["git", "-C", str(target)]
+    subprocess.run([*env_git, "init", "-q", "-b", "main"], check=True)
+    subprocess.run(
+        [*env_git, "fast-import", "--quiet"], input=_fast_import_stream(truth), check=True
+    )
+    subprocess.run([*env_git, "checkout", "-q", "-f", "main"], check=True)
+    return truth

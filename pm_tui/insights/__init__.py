@@ -1,0 +1,36 @@
+"""Insights across incidents: durations per period, recurrence, follow-through, effectiveness.
+
+    from pm_tui.insights import InsightsQuery, insights_for
+    ins = insights_for(repo_root, InsightsQuery(today=date.today(), by="quarter"))
+
+`definitions` says what each figure means (once), `compute` does the arithmetic on the
+repository index's records, `render` and `html` show it; the CLI's `stats` and the wizard's
+Insights screen both call `insights_for`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pm_tui.insights.compute import Insights, InsightsQuery, compute
+
+__all__ = ["Insights", "InsightsQuery", "compute", "insights_for", "load_records"]
+
+
+def load_records(root: Path):
+    """(catalog, file histories) of the repository at `root`: git's log runs while the index
+    reads the files that changed."""
+    from pm_tui import repo_index
+    from pm_tui.repo_history import HistoryReader
+
+    reader = HistoryReader(Path(root))
+    catalog = repo_index.load(Path(root))
+    return catalog, reader.result()
+
+
+def insights_for(root: Path, q: InsightsQuery) -> Insights:
+    """Every insight for the post-mortems of the repository at `root` that `q` selects."""
+    catalog, history = load_records(root)
+    ins = compute(catalog.postmortems, q, history)
+    ins.unreadable = [f"{u.path.name}: {u.error}" for u in catalog.unreadable]
+    return ins

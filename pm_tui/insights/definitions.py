@@ -1,0 +1,85 @@
+"""What each insight means, written once: `stats --explain`, the HTML page and the Insights
+screen print these texts, and `pm_tui.insights.compute` does the arithmetic they describe."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+# The four durations, as pm_tui.durations measures them from the incident start.
+DURATION_METRICS = ("detect", "acknowledge", "mitigate", "resolve")
+
+FOLLOW_UP_GRACE = timedelta(days=7)
+FOLLOW_UP_EARLY = timedelta(days=2)
+RECURRENCE_HORIZON = timedelta(days=90)
+GROUPINGS = ("month", "quarter", "year", "service", "severity")
+TIME_GROUPINGS = ("month", "quarter", "year")
+
+
+def publish_within() -> timedelta:
+    """The publication goal, the validation rule's own (process/not-distributed)."""
+    from pm_tui.validation.rules import DISTRIBUTION_DEADLINE
+
+    return DISTRIBUTION_DEADLINE
+
+
+DEFINITIONS: dict[str, str] = {
+    "time to detect": (
+        "From the incident start (window.started, else the first first_symptom event) to "
+        "detection (window.detected, else the first alert_fired or paged event)."
+    ),
+    "time to acknowledge": (
+        "From the incident start to the first acknowledgement (window.acknowledged, else the "
+        "first acknowledged event)."
+    ),
+    "time to mitigate": (
+        "From the incident start to mitigation (window.mitigated, else the first mitigation event)."
+    ),
+    "time to resolve": (
+        "From the incident start to resolution (window.resolved, else the first resolved "
+        "event). A post-mortem without the milestone is left out of that metric's count."
+    ),
+    "median, p90": (
+        "The median is the middle value (the mean of the two middle ones for an even count); "
+        "p90 is the nearest-rank 90th percentile: the value at rank ceil(0.9 x count)."
+    ),
+    "period, trend": (
+        "Incidents fall in the month, quarter or year of their start (UTC). The trend is the "
+        "change of a metric's median against the previous period that had incidents, in "
+        "percent: negative is faster. Grouped by service or severity there is no trend."
+    ),
+    "recurrence": (
+        "Incidents recur when two or more share a service and a contributing factor category, "
+        "or a service and a similar immediate cause (the same words, numbers ignored)."
+    ),
+    "recurring categories": (
+        "For each factor category: how many incidents name it, and in how many services it "
+        "came back at least twice."
+    ),
+    "action items": (
+        "Opened: every action item of the post-mortems counted. Closed: done or wont-do. "
+        "Open: open or in-progress. Overdue: open with a deadline before today. Age: days "
+        "from the incident start to today, for open items (median and oldest)."
+    ),
+    "team": "An action item's team is the first service of its post-mortem.",
+    "published within 48 h": (
+        "Of the post-mortems past draft with a resolution time: those published within 48 "
+        "hours of resolution. Published is the first distribution recorded in the file, else "
+        'the first commit in which the file says status = "published" (git history).'
+    ),
+    "follow-up review on time": (
+        "Of the post-mortems whose follow-up review (follow_up_review, else 28 days after "
+        "resolution) was due more than 7 days ago: those whose file was committed between "
+        "2 days before and 7 days after that date (the review updates the action items)."
+    ),
+    "recurred after the fix": (
+        "A factor is fixed when every action item addressing it (its factor = the CF- id) is "
+        "done; it was closed at the latest by the last commit of its post-mortem (else its "
+        "latest deadline). It recurred when an incident started within 90 days after that "
+        "shares a service and names the same factor category."
+    ),
+}
+
+
+def explain() -> str:
+    """Every definition, one paragraph each, for `stats --explain`."""
+    return "\n".join(f"{name}: {text}" for name, text in DEFINITIONS.items())

@@ -1,0 +1,298 @@
+"""`pm-tui stats` and the repository index on a generated repository whose truths are known.
+
+bench/repo_generator.py decides every incident (durations shrinking 20% a year, recurring
+causes, action items and their states, when each was published and followed up) and
+writes it with its git history; these tests compare what `stats` finds with those truths.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import pickle
+import shutil
+import statistics
+import subprocess
+from collections import Counter, defaultdict
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from bench.repo_generator import generate
+from pm_tui.cli.main import main
+from tests.conftest import run_cli
+
+
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory):
+    root = tmp_path_factory.mktemp("gen") / "repo"
+    truth = generate(root, count=90, years=3)
+    return root, truth
+
+
+@pytest.fixture
+def fresh(generated, tmp_path):
+    """A copy of the generated repository the test may change."""
+    root, truth = generated
+    copy = tmp_path / "repo"
+    shutil.copytree(root, copy, symlinks=True)
+    shutil.rmtree(copy / ".git" / "pm-tui", ignore_errors=True)  # as after a clone
+    return copy, truth
+
+
+def _stats(root, capsys, *args: str) -> dict:
+    code = main(["--repo", str(root), "stats", "--format", "json", *args])
+    out = capsys.readouterr().out
+    assert code == 0, out
+    return json.loads(out)
+
+
+def _by_year(truth, minutes):
+    groups = defaultdict(list)
+    for inc in truth.incidents:
+        groups[str(inc.started.year)].append(minutes(inc) * 60)
+    return groups
+
+
+def test_durations_per_year_match_the_generated_ones_and_trend_down(generated, capsys):
+    root, truth = generated
+    data = _stats(root, capsys, "--by", "year", "--today", truth.today.isoformat())
+    assert data["postmortems"] == len(truth.incidents)
+    years = {p["period"]: p for p in data["durations"]}
+    for metric, minutes in (
+        ("resolve", lambda i: i.resolve_min),
+        ("detect", lambda i: i.detect_min),
+        ("acknowledge", lambda i: i.ack_min),
+        ("mitigate", lambda i: i.mitigate_min),
+    ):
+        for year, values in _by_year(truth, minutes).items():
+            got = years[year]["metrics"][metric]
+            assert got["count"] == len(values)
+            assert got["median_seconds"] == statistics.median(values)
+            ordered = sorted(values)
+            assert got["p90_seconds"] == ordered[-(-9 * len(values) // 10) - 1]
+    # Built to resolve 20% faster each year: every year after the first trends down.
+    trends = [years[y]["metrics"]["resolve"]["trend_percent"] for y in sorted(years)]
+    assert trends[0] is None and all(t < -5 for t in trends[1:]), trends
+
+
+def test_filters_select_by_date_service_and_severity(generated, capsys):
+    root, truth = generated
+    data = _stats(
+        root, capsys, "--since", "2022-01-01", "--service", "api", "--severity", "P1,P2",
+        "--today", truth.today.isoformat(),
+    )  # fmt: skip
+    expected = sorted(
+        i.id
+        for i in truth.incidents
+        if i.started.date().isoformat() >= "2022-01-01"
+        and i.service == "api"
+        and i.severity in ("P1", "P2")
+    )
+    assert expected and data["postmortems"] == len(expected)
+    assert sorted(i for p in data["durations"] for i in p["ids"]) == expected
+
+
+def test_recurrence_groups_incidents_sharing_a_service_and_a_category(generated, capsys):
+    root, truth = generated
+    data = _stats(root, capsys, "--today", truth.today.isoformat())
+    expected = defaultdict(set)
+    for i in truth.incidents:
+        for c in {i.category, i.category2}:
+            expected[(i.service, c)].add(i.id)
+    want = {k: v for k, v in expected.items() if len(v) > 1}
+    got = {
+        (g["service"], g["label"]): set(g["ids"])
+        for g in data["recurrence"]
+        if g["kind"] == "category"
+    }
+    assert got == want
+    # The most frequent cause of the generator (api capacity) leads the list.
+    top = data["recurrence"][0]
+    assert top["service"] == "api"
+    causes = [g for g in data["recurrence"] if g["kind"] == "cause"]
+    api_pool = [i.id for i in truth.incidents if i.service == "api" and "pool" in i.cause]
+    assert any(set(g["ids"]) == set(api_pool) for g in causes)  # numbers differ, still one cause
+
+
+def test_follow_through_counts_overdue_and_shares_from_file_and_git_history(generated, capsys):
+    root, truth = generated
+    today = truth.today
+    data = _stats(root, capsys, "--today", today.isoformat())
+    assert data["overdue"] == truth.overdue() > 0
+    owners = {o["who"]: o for o in data["follow_through"]["owners"]}
+    opened = Counter(a["owner"] for i in truth.incidents for a in i.actions)
+    assert {k: v["opened"] for k, v in owners.items()} == dict(opened)
+    # Published within 48 h: from [[distribution]] or, for half of them, from git alone.
+    within = [i for i in truth.incidents if i.published_at - i.resolved <= timedelta(hours=48)]
+    assert data["published_within_48h"]["eligible"] == len(truth.incidents)
+    assert data["published_within_48h"]["met"] == len(within)
+    assert any(not i.distributed for i in within)  # git history was needed
+    due = [i for i in truth.incidents if i.follow_up + timedelta(days=7) < today]
+    held = [
+        i
+        for i in due
+        if i.follow_up_held
+        and i.follow_up - timedelta(days=2) <= i.follow_up_held.date()
+        and i.follow_up_held.date() <= i.follow_up + timedelta(days=7)
+    ]
+    assert data["follow_up_on_time"]["eligible"] == len(due)
+    assert data["follow_up_on_time"]["met"] == len(held) > 0
+
+
+def test_effectiveness_finds_factors_that_recurred_after_their_fix(generated, capsys):
+    root, truth = generated
+    data = _stats(root, capsys, "--today", truth.today.isoformat())
+    expected = Counter((p, c) for p, c, _q in truth.recurred_after_fix())
+    got = {
+        (x["id"], x["category"]): x["recurrences"]
+        for x in data["effectiveness"]["recurred_after_fix"]
+    }
+    assert expected and got == dict(expected)
+
+
+def test_text_explain_html_and_fail_on_overdue(generated, tmp_path):
+    root, truth = generated
+    today = truth.today.isoformat()
+    out = run_cli("--repo", str(root), "stats", "--today", today)
+    assert out.returncode == 0, out.stderr
+    assert (
+        "Durations by quarter" in out.stdout
+        and f"Overdue action items: {truth.overdue()}" in out.stdout
+    )
+    explain = run_cli("stats", "--explain")
+    assert explain.returncode == 0 and "p90 is the nearest-rank" in explain.stdout
+    page = tmp_path / "insights.html"
+    out = run_cli(
+        "--repo", str(root), "stats", "--today", today, "--format", "html", "-o", str(page)
+    )
+    assert out.returncode == 0, out.stderr
+    html = page.read_text()
+    assert html.count("<svg") >= 5 and "<script" not in html and "Definitions" in html
+    late = run_cli("--repo", str(root), "stats", "--today", today, "--fail-on", "overdue")
+    assert late.returncode == 1 and "overdue action item(s)" in late.stderr
+    early = run_cli("--repo", str(root), "stats", "--today", "2021-01-02", "--fail-on", "overdue")
+    assert early.returncode == 0, early.stderr
+    bad = run_cli("--repo", str(root), "stats", "--severity", "P9")
+    assert bad.returncode != 0 and bad.stderr.count("\n") == 1 and "Traceback" not in bad.stderr
+
+
+# --- the repository index -------------------------------------------------------------------
+
+
+def test_index_rereads_only_changed_files_and_survives_deletion(fresh):
+    from pm_tui import repo_index
+
+    root, truth = fresh
+    first = repo_index.load(root)
+    assert first.reread == len(truth.incidents) and repo_index.index_path(root).exists()
+    again = repo_index.load(root)
+    assert again.reread == 0 and [p.id for p in again.postmortems] == [
+        p.id for p in first.postmortems
+    ]
+    # Touched, same bytes (a checkout): the blob id matches, nothing is parsed.
+    path = root / "postmortems" / f"{truth.incidents[5].id}.toml"
+    os.utime(path, (1, 1))
+    assert repo_index.load(root).reread == 0
+    # Changed: only that file is read again, and the change shows.
+    path.write_text(path.read_text().replace('severity = "', 'severity = "P1" # was "', 1))
+    text = path.read_text()
+    path.write_text(text.replace('status = "published"', 'status = "in-review"', 1))
+    after = repo_index.load(root)
+    assert after.reread == 1
+    assert next(p for p in after.postmortems if p.id == truth.incidents[5].id).status == "in-review"
+    # Deleted: rebuilt from the files, same records.
+    assert repo_index.delete(root)
+    rebuilt = repo_index.load(root)
+    assert rebuilt.reread == len(truth.incidents)
+    assert [p.status for p in rebuilt.postmortems] == [p.status for p in after.postmortems]
+
+
+def test_a_bad_file_is_reported_and_skipped_never_fatal(fresh):
+    root, truth = fresh
+    bad = root / "postmortems" / "2022-02-02-broken.toml"
+    bad.write_text('schema_version = 1\nid = "2022-02-02-broken"\ntitle = \n')
+    (root / "postmortems" / "2022-02-03-latin1.toml").write_bytes(b'title = "caf\xe9"\n')
+    os.mkfifo(root / "postmortems" / "2022-02-04-a-fifo.toml")  # opening it would block
+    for cmd in (["list"], ["review"], ["search", "pool"], ["stats"]):
+        out = run_cli("--repo", str(root), *cmd)
+        assert out.returncode == 0, (cmd, out.stderr)
+        assert "2022-02-02-broken" in out.stdout + out.stderr, cmd
+        assert "Traceback" not in out.stderr
+    listed = run_cli("--repo", str(root), "list").stdout
+    assert "unreadable" in listed and "not UTF-8" in listed and "not a regular file" in listed
+
+
+def test_list_review_and_search_read_the_index(fresh):
+    root, truth = fresh
+    listed = run_cli("--repo", str(root), "list", "--format", "json")
+    rows = json.loads(listed.stdout)
+    assert [r["id"] for r in rows] == sorted((i.id for i in truth.incidents), reverse=True)
+    open_counts = {
+        i.id: sum(a["status"] in ("open", "in-progress") for a in i.actions)
+        for i in truth.incidents
+    }
+    assert {r["id"]: r["open_actions"] for r in rows} == open_counts
+    review = run_cli(
+        "--repo", str(root), "review", "--format", "json", "--today", truth.today.isoformat()
+    )
+    actions = json.loads(review.stdout)["actions"]
+    assert len(actions) == sum(open_counts.values())
+    assert sum(a["overdue"] for a in actions) == truth.overdue()
+    found = run_cli("--repo", str(root), "search", "card processor", "--format", "json")
+    ids = {r["id"] for r in json.loads(found.stdout)}
+    assert ids == {i.id for i in truth.incidents if "card processor" in i.cause.lower()}
+
+
+def test_the_index_lives_in_git_dir_and_is_never_committed(fresh):
+    from pm_tui import repo_index
+
+    root, _truth = fresh
+    repo_index.load(root)
+    status = subprocess.run(
+        ["git", "status", "--porcelain"], cwd=root, capture_output=True, text=True, check=True
+    ).stdout
+    assert status == "" and ".git" in repo_index.index_path(root).parts
+
+
+def test_a_tampered_history_cache_is_ignored(fresh, tmp_path):
+    from pm_tui.repo_history import HISTORY_NAME, file_histories
+    from pm_tui.workstate import state_dir
+
+    root, _truth = fresh
+    marker = tmp_path / "pwned"
+
+    class Evil:
+        def __reduce__(self):
+            return (subprocess.call, (["touch", str(marker)],))
+
+    (state_dir(root)).mkdir(parents=True, exist_ok=True)
+    (state_dir(root) / HISTORY_NAME).write_bytes(pickle.dumps((1, "x", {"a": Evil()})))
+    histories = file_histories(root)
+    assert not marker.exists() and histories
+    first = next(iter(histories.values()))
+    assert first.commits and datetime.fromtimestamp(first.commits[0], UTC).year >= 2021
+
+
+def test_the_list_badge_follows_the_day_without_reading_the_file_again(fresh):
+    from pm_tui import repo_index
+    from pm_tui.postmortem_store import read_postmortem
+    from pm_tui.validation import validate
+
+    root, truth = fresh
+    inc = next(i for i in truth.incidents if not i.distributed)
+    day0 = inc.resolved.date()
+    record = next(p for p in repo_index.load(root, today=day0).postmortems if p.id == inc.id)
+    pm = read_postmortem(root / "postmortems" / f"{inc.id}.toml")
+    seen = set()
+    for n in range(6):
+        day = day0 + timedelta(days=n)
+        findings = validate(pm, today=day)
+        expected = (
+            sum(f.severity == "error" for f in findings),
+            sum(f.severity == "warning" for f in findings),
+        )
+        badge = record.badge(day)
+        assert (badge.errors, badge.warnings) == expected, day
+        seen.add(expected)
+    assert len(seen) == 2  # "not distributed 48 h after resolution" appears on its day

@@ -1,0 +1,96 @@
+"""The Insights screen: reached from the start screen, filtered, each row opening post-mortems."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from bench.repo_generator import generate
+from pm_tui.postmortem_store import Repository
+from screens.app import create_app
+from tests.wizard_helpers import fill, wait_until
+
+
+@pytest.fixture
+def generated(tmp_path):
+    root = tmp_path / "repo"
+    truth = generate(root, count=40, years=2)
+    return Repository(root), truth
+
+
+def _clock(truth):
+    return lambda: datetime.combine(truth.today, datetime.min.time(), UTC).replace(hour=9)
+
+
+async def _open_insights(pilot, app):
+    await pilot.pause()
+    assert app.screen.name == "start"
+    await pilot.press("i")
+    await wait_until(pilot, lambda: app.screen.name == "insights" and app.screen.insights)
+    await pilot.pause()
+    return app.screen
+
+
+async def test_insights_screen_shows_the_repository_and_filters_by_service(generated):
+    repo, truth = generated
+    app = create_app(repo, clock=_clock(truth))
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await _open_insights(pilot, app)
+        summary = str(screen.query_one("#insights-summary").render())
+        assert f"{len(truth.incidents)} post-mortems" in summary
+        assert f"{truth.overdue()} overdue action items" in summary
+        durations = screen.query_one("#durations")
+        all_rows = sum(int(str(durations.get_row_at(i)[1])) for i in range(durations.row_count))
+        assert all_rows == len(truth.incidents)
+        # Filter: only payments incidents.
+        await fill(pilot, "service", "payments")
+        await pilot.press("enter")
+        payments = [i for i in truth.incidents if i.service == "payments"]
+        await wait_until(pilot, lambda: len(screen.insights.considered) == len(payments))
+        await pilot.pause()
+        assert f"{len(payments)} post-mortems" in str(
+            screen.query_one("#insights-summary").render()
+        )
+        assert sorted(screen.insights.considered) == sorted(i.id for i in payments)
+        recurrence = screen.query_one("#recurrence")
+        services = {str(recurrence.get_row_at(i)[1]) for i in range(recurrence.row_count)}
+        assert services <= {"payments"}
+        # A bad date is refused with a notification, the figures stay.
+        await fill(pilot, "since", "last week")
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert any("not a date" in n.message for n in app._notifications)
+        assert sorted(screen.insights.considered) == sorted(i.id for i in payments)
+
+
+async def test_a_row_opens_the_post_mortems_behind_it(generated):
+    repo, truth = generated
+    app = create_app(repo, clock=_clock(truth))
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await _open_insights(pilot, app)
+        table = screen.query_one("#recurrence")
+        table.focus()
+        table.move_cursor(row=0)
+        await pilot.pause()
+        behind = screen.behind[f"recurrence:{0}"]
+        assert len(behind) > 1
+        await pilot.press("enter")  # several post-mortems: a picker lists them, newest first
+        await pilot.pause()
+        picker = app.screen.query_one("#picker")
+        assert picker.option_count == len(behind)
+        assert picker.get_option_at_index(0).id == behind[-1]
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: app.pm is not None)
+        assert app.pm.id == behind[-1] and app.screen.name == "step1"
+
+
+async def test_escape_goes_back_to_the_start_screen(generated):
+    repo, truth = generated
+    app = create_app(repo, clock=_clock(truth))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _open_insights(pilot, app)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen.name == "start"
