@@ -1,9 +1,12 @@
 """Incident durations: time to detect, acknowledge, mitigate and resolve, and the duration.
 
-Each milestone is taken from the incident window where the person set it, else from the
-curated timeline: the first symptom starts the incident, the first alert or page detects
-it, then the first acknowledgement, mitigation and resolution. `timeline_durations` reads
-the timeline alone (what the evidence shows), so the two can be compared.
+Each milestone is taken from the incident window where the person set it (or accepted the
+milestones proposed from the evidence, pm_tui.timeline.milestones), else from the curated
+timeline: the first symptom starts the incident, the first alert or page detects it, then the
+first acknowledgement, mitigation and resolution. `timeline_durations` reads the timeline
+alone (what the evidence shows), so the two can be compared. Every figure is measured from
+`started`, the first observable failure (infrastructure precursors included), never from
+the rough window a person typed to bound what is read.
 """
 
 from __future__ import annotations
@@ -24,11 +27,24 @@ _MILESTONE_KINDS = {
 
 # What each figure measures, in words, for reports and charts (derived from the kinds above).
 DEFINITIONS = {
-    "detect": "from the incident start to the first alert or page",
-    "acknowledge": "from the incident start to the first acknowledgement",
-    "mitigate": "from the incident start to the first mitigation",
-    "resolve": "from the incident start to the resolution",
+    "detect": "from the first observable failure to the first alert or page about it",
+    "acknowledge": "from the first observable failure to the first acknowledgement",
+    "mitigate": "from the first observable failure to the end of customer-visible impact",
+    "resolve": "from the first observable failure to the incident declared resolved",
 }
+
+
+def definitions_note() -> str:
+    """One sentence per figure saying how it is computed, for reports ("how was this computed")."""
+    parts = [f"time to {name}: {text}" for name, text in DEFINITIONS.items()]
+    return (
+        "How these are computed: "
+        + "; ".join(parts)
+        + ". Milestones come from the incident window (as accepted in step 2), else from the "
+        "first timeline row of their kind."
+    )
+
+
 # The figure each milestone ends, in the order an incident moves through them.
 FIGURE_MILESTONES = (
     ("detect", "detected"),

@@ -351,15 +351,40 @@ Times: 10:05:23 · ISO 8601 with offset · +5m from the row above."""
             self.notify("Already in the timeline.")
 
     def action_accept_high(self) -> None:
+        """The high-confidence suggestions (not repeating a curated row) and the window
+        milestones proposed from the evidence, through pm_tui.workflow (as --accept-high)."""
         from pm_tui.timeline import high_confidence
+        from pm_tui.workflow.candidates import accept_high
 
-        strong = high_confidence(self.candidates)
-        if not strong:
-            self.notify("No high-confidence suggestions left.")
+        if not self.can_edit():
             return
-        added = self.accept_candidates(strong)
+        result = accept_high(self.pm, self.candidates)
+        chosen_ids = {(e.time, e.kind) for e in result.added}
+        strong = [
+            c
+            for c in high_confidence(self.candidates)
+            if (c.time.replace(microsecond=0), c.kind) in chosen_ids
+        ]
+        added = self.accept_candidates(strong) if strong else 0
+        for name, when in result.milestones.items():
+            setattr(self.pm.window, name, when)
+        if result.milestones:
+            self._after_edit()
+        parts = []
         if added:
-            self.notify(f"Added {added} high-confidence event(s) to the timeline.")
+            parts.append(f"Added {added} high-confidence event(s) to the timeline.")
+        if result.milestones:
+            parts.append(
+                "Window: "
+                + ", ".join(f"{k} {v:%H:%M:%S}" for k, v in result.milestones.items())
+                + "."
+            )
+        if result.skipped:
+            parts.append(
+                f"Skipped {len(result.skipped)} repeating rows you wrote: "
+                + "; ".join(result.skipped)
+            )
+        self.notify(" ".join(parts) if parts else "No high-confidence suggestions left.")
 
     def action_dismiss_candidate(self) -> None:
         panel = self.query_one(CandidatesPanel)

@@ -257,3 +257,27 @@ def test_new_plain_yes_without_a_title_says_which_option_is_missing(tmp_path):
     out = run_cli("new", "--plain", "--yes", "--repo", str(tmp_path / "r"))
     assert out.returncode == 2
     assert "Title" in out.stderr and "option" in out.stderr and "Traceback" not in out.stderr
+
+
+def test_new_plain_takes_an_evidence_folder_like_collect(tmp_path):
+    """`--evidence DIR` in the plain mode adds one source per file, read as `collect
+    --evidence` and the wizard's e read it (#18)."""
+    from tests.evidence_folders import build_folder
+
+    ev = build_folder(tmp_path)
+    root = tmp_path / "scripted"
+    out = run_cli(
+        "new", "--plain", "--yes", "--repo", str(root),
+        "--title", "Checkout outage", "--started", "2026-03-14T09:00:00Z",
+        "--evidence", str(ev),
+    )  # fmt: skip
+    assert out.returncode == 0, out.stderr
+    from pm_tui.postmortem_store import Repository
+
+    data = _saved(Repository(root), "2026-03-14-checkout-outage")
+    kinds = {s["target"].rsplit("/", 1)[-1]: s.get("options", {}).get("evidence_kind", s["kind"])
+             for s in data["sources"]}  # fmt: skip
+    assert kinds["hooks.ndjson"] == "alertmanager-webhook" and kinds["chat"] == "slack-export"
+    assert kinds["notes.txt"] == "other"  # not read, and says why
+    notes = next(s for s in data["sources"] if s["target"].endswith("notes.txt"))
+    assert "no known format" in notes["options"]["unread"]

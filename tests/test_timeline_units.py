@@ -14,6 +14,7 @@ from pm_tui.errors import PmTuiError
 from pm_tui.model import TimelineEvent, new_postmortem
 from pm_tui.postmortem_store import read_postmortem
 from pm_tui.timeline import accept, factor_hints, load_candidates, reconstruct, save_candidates
+from pm_tui.timeline.accept import HIGH_CONFIDENCE
 from pm_tui.timeline.templates import compact_logs, mask, mine
 from tests import synthetic_oom
 from tests.conftest import SAMPLE_ID, SAMPLES, run_cli
@@ -95,7 +96,9 @@ def test_chat_findings_are_low_confidence_and_questions_and_bots_are_not_candida
     ]
     candidates = reconstruct(evidence, WINDOW)
     assert [(c.kind, c.actor) for c in candidates] == [("diagnosis", "Ann")]
-    assert candidates[0].confidence < 0.5
+    # a stated cause is a useful diagnosis (#20), but a person's word alone is never taken by
+    # --accept-high
+    assert 0.5 <= candidates[0].confidence < HIGH_CONFIDENCE
 
 
 def test_accept_adds_rows_with_new_ids_once(tmp_path):

@@ -104,3 +104,54 @@ async def test_a_folder_that_does_not_exist_is_said_in_place(sample_repo, tmp_pa
         await pilot.press("escape")
         await pilot.pause()
         assert app.screen.query_one("#sources") is not None
+
+
+async def test_the_cli_and_the_wizard_read_a_folder_the_same_way(tmp_path, monkeypatch):
+    """Parity: `collect --evidence DIR` and step 1's e on the same folder keep the same
+    source records (kinds, targets, options, counts) and byte-identical evidence."""
+    from pm_tui.cli.main import main
+    from pm_tui.model import new_postmortem
+    from pm_tui.postmortem_store import Repository
+
+    for key in ("AUTHOR", "COMMITTER"):
+        monkeypatch.setenv(f"GIT_{key}_NAME", "Test Person")
+        monkeypatch.setenv(f"GIT_{key}_EMAIL", "test@example.com")
+    monkeypatch.setenv("PM_TUI_CONFIG", str(tmp_path / "no-config.toml"))
+    ev = build_folder(tmp_path)
+    repos = []
+    for name in ("cli", "wizard"):
+        repo = Repository.open(tmp_path / name)
+        pm = new_postmortem("Checkout outage", START, resolved=END)
+        repo.save(pm)
+        repo.commit(pm, "create")
+        repos.append((repo, pm.id))
+
+    repo, pm_id = repos[0]
+    assert main(["--repo", str(repo.root), "collect", pm_id, "--evidence", str(ev)]) == 3
+
+    repo, pm_id = repos[1]
+    app = create_app(repo, pm_id, clock=frozen_clock, autosave_delay=60)
+    async with app.run_test(size=(140, 44)) as pilot:
+        await pilot.pause()
+        await pilot.press("e")
+        await pilot.pause()
+        await fill(pilot, "folder", str(ev))
+        await pilot.press("enter")
+        files = app.screen.query_one("#files")
+        await wait_until(pilot, lambda: files.row_count > 0)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.press("c")
+        await app.workers.wait_for_complete()
+        await wait_until(pilot, lambda: all(s.collected_at or s.counts for s in app.pm.sources), 60)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+
+    def shape(repo, pm_id):
+        pm = repo.load(pm_id)
+        return [(s.kind, s.target, s.options, s.counts, s.gaps) for s in pm.sources]
+
+    (cli, cli_id), (wiz, wiz_id) = repos
+    assert shape(cli, cli_id) == shape(wiz, wiz_id)
+    kept = [(r.evidence_dir(i) / "evidence.jsonl").read_bytes() for r, i in repos]
+    assert kept[0] == kept[1] and kept[0]

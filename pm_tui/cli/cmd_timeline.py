@@ -11,6 +11,7 @@ import sys
 
 from pm_tui.cli.common import add_repo_option, open_repo
 from pm_tui.cli.output import add_format_option, emit_json, wants_json
+from pm_tui.errors import UsageError
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -32,6 +33,18 @@ def register(sub: argparse._SubParsersAction) -> None:
         action="store_true",
         help="add every candidate not dismissed to the timeline and save",
     )
+    p.add_argument(
+        "--accept-high",
+        action="store_true",
+        help="add the high-confidence candidates (not repeating a curated row) and set the "
+        "proposed window milestones, then save",
+    )
+    p.add_argument(
+        "--window",
+        action="store_true",
+        help="print the window milestones proposed from the evidence (started, detected, "
+        "acknowledged, mitigated, resolved), each with its rows and confidence",
+    )
     p.add_argument("--no-commit", action="store_true", help="save but do not commit")
     add_repo_option(p)
     add_format_option(p)
@@ -40,11 +53,17 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from pm_tui.timeline import load_candidates
+    from pm_tui.timeline.milestones import milestones_table
     from pm_tui.workflow.candidates import (
         accept_candidates,
+        accept_high_confidence,
         pending_candidates,
+        proposed_milestones,
         rebuild_candidates,
     )
+
+    if args.accept_all and args.accept_high:
+        raise UsageError("--accept-all and --accept-high: choose one")
 
     repo = open_repo(args)
     pm = repo.load(args.id)
@@ -66,13 +85,35 @@ def run(args: argparse.Namespace) -> int:
         if not candidates and not as_json:
             print(f"No candidates for {pm.id}: run 'pm-tui timeline {pm.id} --rebuild'.")
             return 0
+    milestones = proposed_milestones(repo, pm) if (args.window or args.accept_high) else []
     if not as_json:
-        print(candidates_table(candidates))
+        if args.window:
+            print(milestones_table(milestones))
+        elif not args.accept_high or args.rebuild or args.from_evidence:
+            print(candidates_table(candidates))
+    skipped: list[str] = []
     if args.accept_all:
         accepted = accept_candidates(pm, pending_candidates(repo, pm))
         pm = accepted.pm
         repo.save(pm)
         print(f"Added {len(accepted.added)} row(s) to the timeline of {pm.id}.", file=sys.stderr)
+        changed += accepted.changed
+        added = accepted.added
+    if args.accept_high:
+        accepted = accept_high_confidence(repo, pm)
+        pm = accepted.pm
+        repo.save(pm)
+        skipped = accepted.skipped
+        for line in skipped:
+            print(f"  {line}", file=sys.stderr)
+        set_ = ", ".join(f"{k} {v:%H:%M:%S}" for k, v in accepted.milestones.items())
+        print(
+            f"Added {len(accepted.added)} high-confidence row(s) to the timeline of {pm.id}"
+            + (f"; window: {set_}" if set_ else "")
+            + (f"; {len(skipped)} skipped as repeats of curated rows" if skipped else "")
+            + ".",
+            file=sys.stderr,
+        )
         changed += accepted.changed
         added = accepted.added
     if changed and not args.no_commit:
@@ -85,6 +126,8 @@ def run(args: argparse.Namespace) -> int:
                 "added": added,
                 "notes": notes,
                 "changed": changed,
+                "milestones": [m.as_dict() for m in milestones],
+                "skipped": skipped,
             }
         )
     return 0

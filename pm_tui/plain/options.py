@@ -51,6 +51,13 @@ def add_step_options(p: argparse.ArgumentParser, *, with_commit: bool = True) ->
         metavar="ARG",
         help=f"KIND TARGET [QUERY]: add an evidence source; KIND is one of {', '.join(SOURCE_KINDS)}",
     )
+    g.add_argument(
+        "--evidence",
+        action="append",
+        default=[],
+        metavar="PATH",
+        help="an evidence folder, file or .zip/.tar.gz: one source per file, by what it is",
+    )
     g = p.add_argument_group("step 2 (timeline)")
     g.add_argument(
         "--event",
@@ -135,6 +142,11 @@ def apply_step_options(pm: PostMortem, step: int, args: argparse.Namespace) -> N
                     kind=kind, target=values[1], query=values[2:][0] if values[2:] else ""
                 )
             )
+        if get("evidence"):  # the same plan and records as collect --evidence and the wizard
+            from pm_tui.workflow.collect import apply_sources
+            from pm_tui.workflow.sources import evidence_plan, evidence_records
+
+            apply_sources(pm, evidence_records(evidence_plan(list(get("evidence")))))
     elif step == 2:
         for event_id in get("delete_event") or []:
             if pm.event(event_id) is None:

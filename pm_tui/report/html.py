@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from html import escape
 
+from pm_tui.durations import definitions_note
 from pm_tui.model import PostMortem
 from pm_tui.report import facts
 from pm_tui.report.graphs import NO_METRICS, NO_TIMELINE, Graphs
@@ -166,9 +167,8 @@ def render_html(pm: PostMortem, graphs: Graphs | None = None, page_css: str = ""
         ("Root cause", _prose(pm.root_cause)),
         (
             "Incident durations",
-            _table(
-                ["Milestone", "Time", "Since start"], [list(x) for x in facts.duration_rows(pm)]
-            ),
+            _table(["Milestone", "Time", "Since start"], [list(x) for x in facts.duration_rows(pm)])
+            + f'<p class="meta">{escape(definitions_note())}</p>',
         ),
         *timeline_graph,
         (

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from string import Template
 
+from pm_tui.durations import definitions_note
 from pm_tui.errors import PmTuiError
 from pm_tui.model import PostMortem
 from pm_tui.report import facts
@@ -240,7 +241,9 @@ def markdown_sections(pm: PostMortem, graphs: dict[str, str] | None = None) -> d
         "root_cause": prose(pm.root_cause),
         "durations_table": table(
             ["Milestone", "Time", "Since start"], [list(r) for r in facts.duration_rows(pm)]
-        ),
+        )
+        + "\n\n"
+        + escape_inline(definitions_note()),
         "timeline_table": table(["Time (UTC)", "Kind", "Event", "Who", "Source"], timeline),
         "contributing_factors": _factors(pm),
         "five_whys": _five_whys(pm),

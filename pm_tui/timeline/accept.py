@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Iterable
+from datetime import timedelta
 
 from pm_tui.model import EVENT_KINDS, PostMortem, TimelineEvent, to_utc
 from pm_tui.timeline.candidate import Candidate
@@ -52,6 +53,20 @@ def pending(pm: PostMortem, candidates: Iterable[Candidate]) -> list[Candidate]:
         if (to_utc(c.time).replace(microsecond=0), c.kind if c.kind in EVENT_KINDS else "other")
         not in taken
     ]
+
+
+# How close a candidate may stand to a curated row of the same kind and still repeat it.
+DUPLICATE_TOLERANCE = timedelta(minutes=2)
+
+
+def near_duplicate(
+    pm: PostMortem, candidate: Candidate, tolerance: timedelta = DUPLICATE_TOLERANCE
+) -> TimelineEvent | None:
+    """The curated row this candidate repeats (same kind, within `tolerance`), or None."""
+    kind = candidate.kind if candidate.kind in EVENT_KINDS else "other"
+    when = to_utc(candidate.time)
+    near = [e for e in pm.timeline if e.kind == kind and abs(to_utc(e.time) - when) <= tolerance]
+    return min(near, key=lambda e: abs(to_utc(e.time) - when), default=None)
 
 
 def high_confidence(

@@ -43,8 +43,18 @@ def alert_signals(evidence: list[Evidence]) -> list[Signal]:
         summary = (item.attrs.get("annotations") or {}).get("summary", "")
         text = f"Alert {name} {_ALERT_WORDS[state]}" + (f": {summary}" if summary else "")
         confidence = 0.9 if family != "alert_pending" else 0.6
+        labels = item.attrs.get("labels") or {}
         out.append(
-            Signal(item.time, family, text, item.source, excerpt(item.text), confidence, key=name)
+            Signal(
+                item.time,
+                family,
+                text,
+                item.source,
+                excerpt(item.text),
+                confidence,
+                key=name,
+                extra={"labels": labels} if isinstance(labels, dict) else {},
+            )
         )
     return out
 
@@ -85,7 +95,10 @@ def page_signals(evidence: list[Evidence]) -> list[Signal]:
             text = f"Page acknowledged by {actor or 'unknown'}"
         else:
             text = f"Incident resolved in PagerDuty by {actor or 'unknown'}"
-        out.append(Signal(item.time, family, text, item.source, excerpt(item.text), 0.95, actor))
+        tags = (f"page:{incident}",) if incident else ()
+        out.append(
+            Signal(item.time, family, text, item.source, excerpt(item.text), 0.95, actor, tags=tags)
+        )
     return out
 
 
@@ -235,18 +248,38 @@ def _restarts(kube: list[Evidence], p: Periods) -> list[Signal]:
 
 
 # --- chat ---------------------------------------------------------------------------------------
+# A responder explaining the cause: a diagnosis, whatever verbs the sentence also holds.
+_CAUSE = re.compile(
+    r"\blooks like\b|\bit'?s (?:the|a|an|on|our|their|in)\b|\broot cause\b|\bcaused by\b|"
+    r"\bdue to\b|\bbecause\b|\bthe cause\b|\bculprit\b|\bturns out\b|\bon (?:their|our) side\b|"
+    r"\bstopped responding\b|\bis (?:out of|full|expired|down)\b|\bran out of\b",
+    re.I,
+)
+# A statement naming an earlier clock time explains what happened ("went out at 09:44").
+_EARLIER_TIME = re.compile(r"\b(?:at|since|from) ~?(\d{1,2}):(\d{2})\b")
 _CHAT = [
     (
         "resolved",
-        re.compile(r"\b(resolved|fixed|all clear|incident (?:is )?(?:over|closed))\b", re.I),
+        re.compile(
+            r"\b(resolved|resolving|fixed|all clear|incident (?:is )?(?:over|closed))\b", re.I
+        ),
     ),
-    ("recovery", re.compile(r"back to (?:normal|baseline)|\brecovered\b|healthy again", re.I)),
+    (
+        "recovery",
+        re.compile(
+            r"back to (?:normal|baseline)|\brecovered\b|healthy again|errors? (?:gone|stopped)|"
+            r"\b5xx (?:gone|stopped)|no more (?:errors|5xx|50\d)",
+            re.I,
+        ),
+    ),
     (
         "mitigation",
         re.compile(
-            r"\b(deployed|rolled back|rollback (?:done|complete)|mitigated|enabled|disabled|"
-            r"restarted|scaled (?:up|out|down)|failed over|fail(?:ed)?over|applied|hotfix|is live|"
-            r"rolled out|flag (?:on|off)|killed|drained)\b",
+            r"\b(deployed|rolled back|rolling back|rollback (?:done|complete)|mitigated|enabled|"
+            r"disabled|restarted|restarting|scal(?:ed|ing) (?:up|out|down|in|\w+ \d+ ?(?:->|to))|"
+            r"failed over|fail(?:ed)?over|applied|hotfix|is live|live|rolled out|flag (?:on|off)|"
+            r"turned (?:it )?off|killed|drained|draining|revert(?:ed|ing)|terminated|"
+            r"terminating|flipp(?:ed|ing)|switched|sighup|suspended|cordoned)\b",
             re.I,
         ),
     ),
@@ -262,7 +295,7 @@ _CHAT = [
         "communication",
         re.compile(
             r"\b(investigating|status ?page|incident channel|declared|declaring|customers? "
-            r"(?:are |were )?(?:notified|informed))\b",
+            r"(?:are |were )?(?:notified|informed)|heads up|support says)\b",
             re.I,
         ),
     ),
@@ -281,11 +314,12 @@ def chat_signals(evidence: list[Evidence]) -> list[Signal]:
         if item.kind == "message" and (not user or user[0] == "B" or _BOT_ACTORS.search(actor)):
             continue
         text = item.text.strip()
-        if not text or text.rstrip().endswith("?"):
-            continue
-        for family, pattern in _CHAT:
+        if not text or "?" in text:
+            continue  # a question is never an action, and a hunch asked is not a finding
+        for family, pattern in _family_of(text, item.time):
             if pattern.search(text):
                 tags = ("chat",) + (("capacity",) if CAPACITY_RE.search(text) else ())
+                confidence = 0.6 if family == "diagnosis" else 0.3
                 said = f"{actor}: " if actor else ""
                 out.append(
                     Signal(
@@ -294,7 +328,7 @@ def chat_signals(evidence: list[Evidence]) -> list[Signal]:
                         f"{said}“{excerpt(text, 200)}”",
                         item.source,
                         excerpt(text),
-                        0.3,
+                        confidence,
                         actor,
                         authority=1,
                         tags=tags,
@@ -302,6 +336,25 @@ def chat_signals(evidence: list[Evidence]) -> list[Signal]:
                 )
                 break
     return out
+
+
+def _family_of(text: str, when: datetime) -> list[tuple[str, re.Pattern]]:
+    """The chat patterns in the order they are tried: an explanation of the cause first."""
+    if _CAUSE.search(text) or _refers_back(text, when):
+        return [("diagnosis", _CAUSE), ("diagnosis", _EARLIER_TIME), *_CHAT]
+    return _CHAT
+
+
+def _refers_back(text: str, when: datetime) -> bool:
+    """True when the message names a clock time at least 5 minutes before it was said."""
+    for m in _EARLIER_TIME.finditer(text):
+        h, mi = int(m.group(1)), int(m.group(2))
+        if h > 23 or mi > 59:
+            continue
+        said = when.hour * 60 + when.minute
+        if 5 <= said - (h * 60 + mi) <= 180:
+            return True
+    return False
 
 
 def label(source: str) -> str:

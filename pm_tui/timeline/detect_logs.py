@@ -26,11 +26,18 @@ CRITICAL_RE = re.compile(
 )
 
 
-def template_signals(templates: list[Template], p: Periods, data_end: datetime) -> list[Signal]:
-    """An onset signal per template that is new or bursting after the baseline, and its stop."""
+def template_signals(
+    templates: list[Template],
+    p: Periods,
+    data_end: datetime,
+    per_source: dict[str, Periods] | None = None,
+) -> list[Signal]:
+    """An onset signal per template that is new or bursting after the baseline, and its stop.
+
+    `per_source` gives a source its own baseline (see reconstruct._log_periods)."""
     out: list[Signal] = []
     for template in templates:
-        out.extend(_template(template, p, data_end))
+        out.extend(_template(template, (per_source or {}).get(template.source, p), data_end))
     return out
 
 
@@ -125,10 +132,16 @@ def _template(t: Template, p: Periods, data_end: datetime) -> list[Signal]:
 BUCKET = timedelta(seconds=10)
 ERR_RATIO_FLOOR = 0.02
 LAT_MIN_DELTA_MS = 200.0
-EPISODE_GAP = timedelta(minutes=5)  # restarts and retries make bursts flap; a lull is not recovery
+EPISODE_GAP = timedelta(minutes=5)
+SPAN_BUCKETS = 3  # buckets summed to judge one (30 s)  # restarts and retries make bursts flap; a lull is not recovery
 
 
-def access_signals(evidence: list[Evidence], p: Periods, data_end: datetime) -> list[Signal]:
+def access_signals(
+    evidence: list[Evidence],
+    p: Periods,
+    data_end: datetime,
+    per_source: dict[str, Periods] | None = None,
+) -> list[Signal]:
     """5xx and slow-request bursts per access log, and the return to normal of each."""
     buckets: dict[str, list[Evidence]] = defaultdict(list)
     samples: dict[str, list[Evidence]] = defaultdict(list)
@@ -142,8 +155,9 @@ def access_signals(evidence: list[Evidence], p: Periods, data_end: datetime) -> 
     out: list[Signal] = []
     for source, rows in buckets.items():
         rows.sort(key=lambda e: e.time)
-        out.extend(_errors(source, rows, samples.get(source, []), p, data_end))
-        out.extend(_latency(source, rows, p, data_end))
+        sp = (per_source or {}).get(source, p)
+        out.extend(_errors(source, rows, samples.get(source, []), sp, data_end))
+        out.extend(_latency(source, rows, sp, data_end))
     return out
 
 
@@ -178,10 +192,23 @@ def _errors(source, rows, samples, p: Periods, data_end) -> list[Signal]:
         lam = max(ratio0 * n, 1e-3)
         return x >= 2 and x >= max(RATIO * lam, ERR_RATIO_FLOOR * n) and log10_tail(x, lam) <= -3
 
-    found = _episode([elevated(r.attrs) for r in scan], 2, 3, int(EPISODE_GAP / BUCKET))
+    # judged over a few buckets at once: a steady trickle of 5xx (one or two per bucket on
+    # some requests only) is as real as a burst
+    summed = []
+    for k in range(len(scan)):
+        part = scan[k : k + SPAN_BUCKETS]
+        summed.append(
+            {
+                "requests": sum(r.attrs.get("requests", 0) for r in part),
+                "5xx": sum(r.attrs.get("5xx", 0) for r in part),
+            }
+        )
+    flags = [elevated(a) and scan[k].attrs.get("5xx", 0) > 0 for k, a in enumerate(summed)]
+    found = _episode(flags, 2, 3, int(EPISODE_GAP / BUCKET))
     if found is None:
         return []
     i, j = found
+    j = _tail_end(scan, j, ratio0)
     first, last = scan[i], scan[j]
     label = source_label(source)
     in_bucket = [s for s in samples if first.time <= s.time < first.time + BUCKET]
@@ -214,6 +241,26 @@ def _errors(source, rows, samples, p: Periods, data_end) -> list[Signal]:
             )
         )
     return out
+
+
+TAIL_BUCKETS = 6  # the minute around a bucket that judges whether errors are still elevated
+
+
+def _tail_end(scan: list[Evidence], j: int, ratio0: float) -> int:
+    """The last bucket still failing above the baseline, judged over the minute around it:
+    the last few errors of an episode are fewer than its onset, but not yet normal."""
+    last = j
+    for k in range(j + 1, len(scan)):
+        if k - last > TAIL_BUCKETS:
+            break
+        if scan[k].attrs.get("5xx", 0) <= 0:
+            continue
+        part = scan[max(0, k - TAIL_BUCKETS // 2) : k + TAIL_BUCKETS // 2]
+        x = sum(r.attrs.get("5xx", 0) for r in part)
+        lam = max(ratio0 * sum(r.attrs.get("requests", 0) for r in part), 1e-3)
+        if x >= 2 and log10_tail(x, lam) <= -1.3:
+            last = k
+    return last
 
 
 def _latency(source, rows, p: Periods, data_end) -> list[Signal]:

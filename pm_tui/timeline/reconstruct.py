@@ -7,15 +7,18 @@ and access logs arrive as 10-second buckets, never one record per request.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from pm_tui.collectors.evidence import CollectWindow, Evidence
 from pm_tui.timeline.candidate import Candidate, EvidenceLink, candidate_id, source_label
+from pm_tui.timeline.detect_bots import bot_signals
 from pm_tui.timeline.detect_events import alert_signals, change_signals, chat_signals, page_signals
 from pm_tui.timeline.detect_logs import access_signals, template_signals
 from pm_tui.timeline.detect_metrics import metric_signals
-from pm_tui.timeline.signals import Signal, periods
+from pm_tui.timeline.judge import CAP_OTHER, RECURRING_BEFORE, Context, judge
+from pm_tui.timeline.signals import Periods, Signal, periods
 from pm_tui.timeline.templates import mine
 
 # How far from a cluster's first signal another signal may be and still join it.
@@ -77,12 +80,16 @@ def reconstruct(evidence: list[Evidence], window: CollectWindow) -> list[Candida
     """Candidate timeline rows from normalised evidence, in time order, each citing its evidence."""
     p = periods(window)
     data_end = _data_ends(evidence)
+    lp = _source_periods(evidence, p, window)
+    logs_end = data_end.get("logs", window.end)
     signals: list[Signal] = []
-    signals += template_signals(mine(evidence), p, data_end.get("logs", window.end))
-    signals += access_signals(evidence, p, data_end.get("logs", window.end))
-    signals += metric_signals(evidence, p)
-    signals += alert_signals(evidence)
+    signals += template_signals(mine(evidence), p, logs_end, lp)
+    signals += access_signals(evidence, p, logs_end, lp)
+    signals += metric_signals(evidence, _log_periods(evidence, p, window, kind="metric"))
+    alert_history = alert_signals(evidence)
+    signals += alert_history
     signals += page_signals(evidence)
+    signals += bot_signals([e for e in evidence if e.kind == "message"])
     signals += change_signals(evidence, p)
     signals += chat_signals([e for e in evidence if e.kind == "message"])
     # only what happens after the baseline can be part of the incident (changes may be earlier)
@@ -92,40 +99,94 @@ def reconstruct(evidence: list[Evidence], window: CollectWindow) -> list[Candida
     symptoms = _merge([s for s in signals if s.family == "symptom"])
     symptoms = _keep_strongest(symptoms)
     recoveries = _merge([s for s in signals if s.family == "recovery"])
-    first = min((c.time for c in symptoms if c.machine), default=None)
-    # the main recovery: the best-supported one (several sources saying so), earliest on ties
-    main = max(
-        (c for c in recoveries if c.machine),
-        key=lambda c: (round(_confidence(c), 2), -c.time.timestamp()),
-        default=None,
-    )
+    first_cluster = _first_symptom(symptoms)
+    first = first_cluster.time if first_cluster is not None else None
+    # the main recovery: the best-supported one after the start (several sources saying so),
+    # earliest on ties
+    after = [c for c in recoveries if c.machine and (first is None or c.time > first)]
+    # customer-visible impact ends where the first symptom's own sources say so
+    sources = {s.source for s in first_cluster.signals} if first_cluster is not None else set()
+    own = [c for c in after if sources & {s.source for s in c.signals}]
+    # ... the first time they do (a later "back to baseline" is the fix being undone)
+    # and nothing new fails right after (a failover ends one error and starts the next)
+    strong = [s.time for c in symptoms for s in c.signals if _failure(s) and s.confidence >= 0.6]
+    settled = [
+        c
+        for c in own
+        if _confidence(c) >= 0.65 and not any(c.time < t <= c.time + RELAPSE for t in strong)
+    ]
+    main = min(settled, key=lambda c: c.time) if settled else None
+    if main is None:
+        main = max(
+            after, key=lambda c: (round(_confidence(c), 1), -c.time.timestamp()), default=None
+        )
     last_recovery = main.time if main is not None else None
     for s in signals:
-        if s.family == "change" and "commit" in s.tags:
-            continue
         if s.family == "change" and first is not None and s.time > first:
             if last_recovery is None or s.time <= last_recovery + timedelta(minutes=2):
                 s.family = "mitigation"
-        elif s.family == "mitigation" and (
-            first is None
-            or s.time <= first
-            or (last_recovery is not None and s.time > last_recovery + timedelta(minutes=2))
+        elif (
+            s.family == "mitigation"
+            and "chat" not in s.tags
+            and (
+                first is None
+                or s.time <= first
+                or (last_recovery is not None and s.time > last_recovery + timedelta(minutes=2))
+            )
         ):
             s.family = "change"
     rest = _merge([s for s in signals if s.family not in ("symptom", "recovery")])
-    # the first symptom: the first cluster showing failures (errors, 5xx, OOM kills), or if
-    # there are none, the first of any; slowness or warnings before it are early signs
-    failing = [c for c in symptoms if any("error" in s.tags for s in c.signals)]
-    first_cluster = min(failing or symptoms, key=lambda c: c.time, default=None)
     candidates = []
     for cluster in [*symptoms, *recoveries, *rest]:
         if cluster.family == "symptom":
             kind = "first_symptom" if cluster is first_cluster else "other"
+        elif cluster.family == "recovery" and main is not None and cluster is not main:
+            kind = "recovery"
         else:
             kind = _KIND[cluster.family]
-        candidates.append(_candidate(cluster, kind))
+        candidate = _candidate(cluster, kind)
+        if cluster.family == "recovery" and cluster is not main:
+            candidate.confidence = min(candidate.confidence, CAP_OTHER)
+        candidates.append(candidate)
+    ctx = Context(first, last_recovery, _recurring(alert_history, first), set())
+    ctx.terms = _terms(first_cluster, symptoms, alert_history, ctx)
+    judge(candidates, ctx, _labels(alert_history))
     candidates.sort(key=lambda c: (c.time, c.kind))
     return candidates
+
+
+# When the logs begin only at the rough window's start (nothing before it to compare with),
+# their first minutes are the baseline: a person types "about 9 to 12" around the page, so the
+# incident starts well inside it, and what was already happening then is the usual rate.
+WARM_UP = timedelta(minutes=20)
+
+
+def _log_periods(
+    evidence: list[Evidence], p: Periods, window: CollectWindow, kind: str = "log"
+) -> Periods:
+    """The baseline the log (or metric) detectors compare with: the read window's baseline
+    when the data reaches into it, else the data's own first minutes (WARM_UP at most)."""
+    first = min((e.time for e in evidence if e.kind == kind), default=None)
+    if first is None or first < p.base_end - timedelta(minutes=5):
+        return p
+    warm = min(WARM_UP, max((window.end - first) / 6, timedelta(minutes=5)))
+    return Periods(first, first + warm)
+
+
+def _source_periods(
+    evidence: list[Evidence], p: Periods, window: CollectWindow
+) -> dict[str, Periods]:
+    """Each log source's baseline (as `_log_periods`, one source at a time)."""
+    firsts: dict[str, datetime] = {}
+    for e in evidence:
+        if e.kind == "log" and (e.source not in firsts or e.time < firsts[e.source]):
+            firsts[e.source] = e.time
+    out = {}
+    for source, first in firsts.items():
+        if first >= p.base_end - timedelta(minutes=5):
+            warm = min(WARM_UP, max((window.end - first) / 6, timedelta(minutes=5)))
+            out[source] = Periods(first, first + warm)
+    return out
 
 
 def _data_ends(evidence: list[Evidence]) -> dict[str, datetime]:
@@ -149,6 +210,10 @@ def _merge(signals: list[Signal]) -> list[_Cluster]:
                 break
             if s.key and cluster.key and s.key != cluster.key:
                 continue
+            if s.family in ("change", "mitigation") and ("commit" in s.tags) != any(
+                "commit" in x.tags for x in cluster.signals
+            ):
+                continue  # a commit and the deploy that ships it are two rows of the story
             home = cluster
             break
         if home is None:
@@ -206,3 +271,99 @@ def _candidate(cluster: _Cluster, kind: str) -> Candidate:
         evidence=links,
         tags=tags,
     )
+
+
+# How far back from the strongest early failure a weaker failure may lead it (a disk, a
+# replica or a certificate fails minutes before the customers' errors).
+CHAIN = timedelta(minutes=15)
+RELAPSE = timedelta(minutes=10)
+STRONG = 0.85
+
+
+def _first_symptom(symptoms: list[_Cluster]) -> _Cluster | None:
+    """The first observable failure of this incident: the first strong failure, then back
+    through the failures that lead it by at most CHAIN each (infrastructure precursors).
+
+    Slowness or warnings alone count only when no failure shows.
+    """
+    failing = [c for c in symptoms if any(_failure(s) for s in c.signals)]
+    pool = failing or symptoms
+    if not pool:
+        return None
+    strong = [c for c in pool if _confidence(c) >= STRONG] or [max(pool, key=_confidence)]
+    current = min(strong, key=lambda c: c.time)
+    for c in sorted((c for c in pool if c.time < current.time), key=lambda c: c.time, reverse=True):
+        if current.time - c.time > CHAIN:
+            break
+        if _confidence(c) >= 0.6:
+            current = c
+    return current
+
+
+# Infrastructure failing under the service: it can be the first symptom, as a warning.
+INFRA_RE = re.compile(
+    r"i/o error|media error|medium error|bad sector|smart|read-only file ?system|no space|"
+    r"replica(?:tion)?|lag\b|behind master|certificate|x509|tls handshake|expired|"
+    r"memory pressure|diskpressure|memorypressure|notready|node .*not ready|evict|failover|"
+    r"promot|split.?brain|quorum|leader (?:election|lost)|unreachable|connection refused|"
+    r"no more connections|too many (?:clients|connections)|connection limit|limit (?:reached|exceeded)",
+    re.I,
+)
+
+
+def _failure(s: Signal) -> bool:
+    """An error, or a warning of exhausted capacity or failing infrastructure."""
+    return "error" in s.tags or "capacity" in s.tags or bool(INFRA_RE.search(s.text))
+
+
+def _recurring(alerts: list[Signal], first: datetime | None) -> set[str]:
+    """Alerts that fired before the incident began: background, whatever they do later."""
+    if first is None:
+        return set()
+    return {
+        s.key for s in alerts if s.family == "alert_fired" and s.time < first - RECURRING_BEFORE
+    }
+
+
+_LABEL_KEYS = ("service", "namespace", "job", "app", "team", "instance", "pod", "deployment",
+               "container", "host", "node", "cluster_name", "database", "db")  # fmt: skip
+_HASH = re.compile(r"(?:-(?=[a-z]*\d)[a-z0-9]{8,10})?(?:-(?=[a-z]*\d)[a-z0-9]{5})?$")
+
+
+def _labels(alerts: list[Signal]) -> dict[str, dict]:
+    out: dict[str, dict] = {}
+    for s in alerts:
+        out.setdefault(s.key, {}).update(s.extra.get("labels") or {})
+    return out
+
+
+def _terms(
+    first: _Cluster | None, symptoms: list[_Cluster], alerts: list[Signal], ctx: Context
+) -> set[str]:
+    """Words naming what the incident touched: the failing sources near the first symptom and
+    the labels of the alerts that fired with it (not the recurring ones)."""
+    terms: set[str] = set()
+    if first is None:
+        return terms
+    for c in symptoms:
+        if first.time <= c.time <= first.time + CHAIN:
+            for s in c.signals:
+                terms.add(_workload_name(source_label(s.source)))
+    for s in alerts:
+        if s.family != "alert_fired" or s.key in ctx.recurring_alerts or not ctx.in_chain(s.time):
+            continue
+        if s.time > first.time + CHAIN:
+            continue
+        for key in _LABEL_KEYS:
+            value = str((s.extra.get("labels") or {}).get(key, "")).lower()
+            if value:
+                terms.add(value.split(":")[0])
+    return {t for t in terms if len(t) >= 4}
+
+
+def _workload_name(label: str) -> str:
+    """`coredns-7d9c4b6f9-x2kq8.txt` -> `coredns`; `orders-api.logfmt` -> `orders-api`."""
+    name = label.split(" ")[-1].lower()
+    name = re.sub(r"\.(?:log|txt|logfmt|json|jsonl|gz|out|err)(?:\.\d+)?$", "", name)
+    name = re.sub(r"\.(?:log|txt|logfmt|json|jsonl|gz|out|err)$", "", name)
+    return _HASH.sub("", name)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -22,6 +23,7 @@ from pm_tui.workflow.window import DEFAULT_BASELINE_MINUTES, collection_window
 
 if TYPE_CHECKING:
     from pm_tui.postmortem_store import Repository
+    from pm_tui.timeline.milestones import ProposedMilestone
 
 
 @dataclass
@@ -35,10 +37,16 @@ class Rebuilt(Outcome):
 
 @dataclass
 class Accepted(Outcome):
-    """The post-mortem with the accepted rows, and those rows (new T- ids)."""
+    """The post-mortem with the accepted rows, and those rows (new T- ids).
+
+    `skipped`: one line per candidate left out because it repeats a curated row;
+    `milestones`: the window milestones set, by name.
+    """
 
     pm: PostMortem | None = None
     added: list[TimelineEvent] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+    milestones: dict[str, datetime] = field(default_factory=dict)
 
 
 def rebuild_candidates(
@@ -114,3 +122,65 @@ def accept_candidates(pm: PostMortem, chosen: list[Candidate]) -> Accepted:
     if out.added:
         out.changed.append(f"{len(out.added)} rows accepted")
     return out
+
+
+def proposed_milestones(repo: Repository, pm: PostMortem) -> list[ProposedMilestone]:
+    """The window milestones the kept candidates (not dismissed) support ([] when none)."""
+    from pm_tui.timeline import load_candidates, load_dismissed
+    from pm_tui.timeline.milestones import propose_milestones
+
+    dismissed = load_dismissed(repo, pm.id)
+    return propose_milestones(c for c in load_candidates(repo, pm.id) if c.id not in dismissed)
+
+
+def accept_milestones(pm: PostMortem, proposed: list[ProposedMilestone]) -> Accepted:
+    """A copy of `pm` whose window takes the proposed milestones (the others stay as set)."""
+    import copy
+
+    out = Accepted(pm=copy.deepcopy(pm))
+    for m in proposed:
+        if getattr(out.pm.window, m.name) != m.time:
+            setattr(out.pm.window, m.name, m.time)
+            out.milestones[m.name] = m.time
+    if out.milestones:
+        out.changed.append("window " + ", ".join(out.milestones))
+    return out
+
+
+def accept_high(
+    pm: PostMortem, pending: list[Candidate], every: list[Candidate] | None = None
+) -> Accepted:
+    """A copy of `pm` with the high-confidence `pending` candidates added and the window
+    milestones proposed from `every` candidate (default: `pending`) set.
+
+    A candidate repeating a curated row of the same kind within its tolerance is skipped
+    (listed in `skipped`), so accepting never adds a near-duplicate of what the person wrote.
+    """
+    from pm_tui.timeline import high_confidence
+    from pm_tui.timeline.accept import near_duplicate
+    from pm_tui.timeline.milestones import propose_milestones
+
+    chosen, skipped = [], []
+    for c in high_confidence(pending):
+        twin = near_duplicate(pm, c)
+        if twin is None:
+            chosen.append(c)
+        else:
+            skipped.append(
+                f"skipped {c.kind} at {c.time:%H:%M:%S}: repeats {twin.id} at {twin.time:%H:%M:%S}"
+            )
+    out = accept_candidates(pm, chosen)
+    out.skipped = skipped
+    window = accept_milestones(out.pm, propose_milestones(every if every is not None else pending))
+    out.pm, out.milestones = window.pm, window.milestones
+    out.changed += window.changed
+    return out
+
+
+def accept_high_confidence(repo: Repository, pm: PostMortem) -> Accepted:
+    """`accept_high` on the kept candidates: the pending ones, milestones from all not dismissed."""
+    from pm_tui.timeline import load_candidates, load_dismissed
+
+    dismissed = load_dismissed(repo, pm.id)
+    every = [c for c in load_candidates(repo, pm.id) if c.id not in dismissed]
+    return accept_high(pm, pending_candidates(repo, pm), every)

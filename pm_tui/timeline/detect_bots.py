@@ -1,0 +1,114 @@
+"""Detector for bot posts in chat: pages (PagerDuty, Opsgenie), alert notifications
+(Alertmanager, Grafana) and deploy bots (Argo CD, Flux, Spinnaker, CI) say what a machine did,
+at the second it did it, when their own records are not in the evidence."""
+
+from __future__ import annotations
+
+import re
+
+from pm_tui.collectors.evidence import Evidence
+from pm_tui.timeline.candidate import excerpt
+from pm_tui.timeline.signals import Signal
+
+_PAGE = [
+    ("acknowledged", re.compile(r"\*?acknowledged\*?(?: by ([^#<(\n]+?))?\s*(?:#|<|\(|$)", re.I)),
+    ("resolved", re.compile(r"\*?resolved\*?(?: by ([^#<(\n]+?))?\s*(?:#|<|\(|$)", re.I)),
+    ("paged", re.compile(r"\*?(?:triggered|escalated)\*?", re.I)),
+]
+_PAGER_BOT = re.compile(r"pagerduty|opsgenie|incident\.io|firehydrant|rootly", re.I)
+_ALERT_POST = re.compile(r"^\s*\[(FIRING|RESOLVED)(?::\d+)?\]\s*(\S+)", re.I)
+_DEPLOY_BOT = re.compile(
+    r"argo|flux|spinnaker|jenkins|github|gitlab|deploy|shipit|circleci|buildkite|harness", re.I
+)
+_DEPLOYED = re.compile(
+    r"\bsync(?:ed)? succeeded|\bdeployed\b|\brolled (?:out|back)\b|\brollback\b|\bpromoted\b|"
+    r"\breleased\b|\bapplied\b|\bsynced\b",
+    re.I,
+)
+_TARGET = re.compile(r"\*([\w.\-/]+)\*|application ([\w.\-/]+)", re.I)
+_PAGE_ID = re.compile(r"#(\d+)")
+
+
+def bot_signals(evidence: list[Evidence]) -> list[Signal]:
+    """Pages, alert transitions and deploys as announced by bots in chat."""
+    out: list[Signal] = []
+    for item in evidence:
+        if item.kind != "message" or not item.attrs.get("bot"):
+            continue
+        actor = str(item.attrs.get("actor") or "")
+        text = item.text.strip()
+        if not text:
+            continue
+        signal = _page(item, actor, text) or _alert(item, text) or _deploy(item, actor, text)
+        if signal is not None:
+            out.append(signal)
+    return out
+
+
+def _page(item: Evidence, actor: str, text: str) -> Signal | None:
+    if not _PAGER_BOT.search(actor):
+        return None
+    for family, pattern in _PAGE:
+        m = pattern.search(text)
+        if m is None:
+            continue
+        who = (m.group(1) or "").strip() if m.groups() else ""
+        page = _PAGE_ID.search(text)
+        what = f"page #{page.group(1)}" if page else "the page"
+        words = {
+            "paged": f"Page triggered: {what} ({actor})",
+            "acknowledged": f"{what.capitalize()} acknowledged by {who or 'unknown'}",
+            "resolved": f"{what.capitalize()} resolved by {who or 'unknown'}",
+        }[family]
+        return Signal(
+            item.time,
+            family,
+            words,
+            item.source,
+            excerpt(text),
+            0.9,
+            actor=who,
+            key=page.group(1) if page else "",
+            tags=("bot", f"page:#{page.group(1)}") if page else ("bot",),
+        )
+    return None
+
+
+def _alert(item: Evidence, text: str) -> Signal | None:
+    m = _ALERT_POST.match(text)
+    if m is None:
+        return None
+    firing = m.group(1).upper() == "FIRING"
+    name = m.group(2)
+    return Signal(
+        item.time,
+        "alert_fired" if firing else "alert_resolved",
+        f"Alert {name} {'fires' if firing else 'resolved'} (chat notification)",
+        item.source,
+        excerpt(text),
+        0.85,
+        key=name,
+        tags=("bot",),
+        authority=1,
+    )
+
+
+def _deploy(item: Evidence, actor: str, text: str) -> Signal | None:
+    if not (_DEPLOY_BOT.search(actor) or _DEPLOY_BOT.search(str(item.attrs.get("channel", "")))):
+        return None
+    if not _DEPLOYED.search(text):
+        return None
+    m = _TARGET.search(text)
+    target = (m.group(1) or m.group(2)) if m else ""
+    clean = re.sub(r":[a-z_]+:\s*", "", text)
+    return Signal(
+        item.time,
+        "change",
+        f"Deploy {target}: {excerpt(clean, 160)}" if target else f"Deploy: {excerpt(clean, 160)}",
+        item.source,
+        excerpt(text),
+        0.7,
+        actor=actor,
+        key=target,
+        tags=("deploy", "bot"),
+    )

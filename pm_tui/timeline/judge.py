@@ -1,0 +1,181 @@
+"""Judgement over the merged candidates: which belong to this incident, which are noise.
+
+An event belongs to the incident when it sits in the causal chain in time (from shortly
+before the first symptom to the recovery) and shares the affected services, hosts or alert
+labels with the symptoms and the paging alert. What repeats outside the incident (an alert
+that also fired before the first symptom, a daily job's failure) is background, and so are
+other teams' deploys: they stay candidates, below HIGH_CONFIDENCE, so `--accept-high` and `h`
+never take them. Only the backbone of the story stays high: the first symptom, the trigger
+change, the related alerts, the first page and its acknowledgement, the mitigation, the main
+recovery and the resolution.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from pm_tui.timeline.candidate import Candidate
+
+LOW = 0.45  # background: shown, never accepted by --accept-high
+MEDIUM = 0.6  # plausible, for the person to judge
+CAP_OTHER = 0.7  # extra symptoms and secondary recoveries: below HIGH_CONFIDENCE
+TRIGGER_BEFORE = timedelta(
+    minutes=60
+)  # a change this close before the first symptom may trigger it
+EARLY = timedelta(minutes=2)  # clocks and scrape lag: an alert may lead the first symptom a bit
+AFTER_RECOVERY = timedelta(minutes=10)
+RECURRING_BEFORE = timedelta(minutes=5)
+
+REVERT_RE = re.compile(
+    r"\brevert(?:ed|ing)?\b|\broll(?:ed)?[ -]?back\b|\brollback\b|\bundo\b|turned off|"
+    r"\bdisabled?\b|flag off|\bscaled? (?:down|up|out|in)\b|\bfail(?:ed)? ?over\b|"
+    r"\brouted?\b|\brouting\b|\bfallback\b|\bterminat|\bsuspend|\bcordon|\bdrain",
+    re.I,
+)
+
+
+@dataclass
+class Context:
+    """What the judgement knows of the incident: its first symptom, its recovery, the alerts
+    that fired before it, and the words (services, hosts, labels) that name what was hurt."""
+
+    first: datetime | None
+    recovery: datetime | None
+    recurring_alerts: set[str] = field(default_factory=set)
+    terms: set[str] = field(default_factory=set)
+    trigger_keys: set[str] = field(default_factory=set)
+
+    def related(self, *words: str) -> bool:
+        """True when any word names something the incident touched."""
+        for word in words:
+            w = word.lower().strip()
+            if len(w) < 4:
+                continue
+            for t in self.terms:
+                if w == t or (len(t) >= 5 and (t in w or w in t)):
+                    return True
+        return False
+
+    def in_chain(self, when: datetime) -> bool:
+        """Between shortly before the first symptom and a little after the recovery."""
+        if self.first is None:
+            return True
+        if when < self.first - EARLY:
+            return False
+        return self.recovery is None or when <= self.recovery + AFTER_RECOVERY
+
+
+def judge(candidates: list[Candidate], ctx: Context, alert_labels: dict[str, dict]) -> None:
+    """Set each candidate's confidence (and kind, for changes) by relatedness and recurrence."""
+    seen_page = seen_ack = seen_resolved = False
+    trigger = _trigger(candidates, ctx)
+    our_pages: set[str] = set()
+    other_pages: set[str] = set()
+    fired: set[str] = set()  # alerts whose firing is a high-confidence row
+    detected = False
+    last_resolve = {}
+    for c in candidates:
+        if c.kind == "alert_resolved":
+            name = _alert_name(c)
+            if name not in last_resolve or c.time > last_resolve[name].time:
+                last_resolve[name] = c
+    for c in sorted(candidates, key=lambda c: c.time):
+        name = _alert_name(c)
+        if c.kind == "other":
+            c.confidence = min(c.confidence, CAP_OTHER)
+        elif c.kind in ("alert_fired", "alert_resolved"):
+            labels = alert_labels.get(name, {})
+            words = [name, *[str(v) for v in labels.values()]]
+            if name in ctx.recurring_alerts:
+                c.confidence, c.tags = min(c.confidence, LOW), [*c.tags, "recurring"]
+            elif c.kind == "alert_fired" and not ctx.in_chain(c.time):
+                c.confidence = min(c.confidence, LOW)
+            elif c.kind == "alert_resolved" and ctx.first is not None and c.time < ctx.first:
+                c.confidence = min(c.confidence, LOW)
+            else:
+                paging = str(labels.get("severity", "")).lower() in ("page", "critical")
+                related = paging or ctx.related(*words)
+                if c.kind == "alert_fired":
+                    # the backbone: the first related alert (detection) and each paging alert's
+                    # first firing; a flapping alert's refirings and warnings after it add detail
+                    if related and (not detected or paging) and name not in fired:
+                        fired.add(name)
+                        detected = True
+                    else:
+                        c.confidence = min(c.confidence, MEDIUM)
+                elif name not in fired or last_resolve.get(name) is not c:
+                    c.confidence = min(c.confidence, MEDIUM)
+        elif c.kind == "paged":
+            if seen_page or not ctx.in_chain(c.time):
+                c.confidence = min(c.confidence, MEDIUM if seen_page else LOW)
+                if not seen_page:
+                    other_pages.update(_pages(c))
+            else:
+                seen_page = True
+                our_pages.update(_pages(c))
+        elif (
+            c.kind in ("acknowledged", "resolved")
+            and _pages(c)
+            and not (_pages(c) & our_pages)
+            and _pages(c) & other_pages
+        ):
+            c.confidence = min(c.confidence, LOW)  # another incident's page
+        elif c.kind == "acknowledged":
+            if seen_ack or not seen_page:
+                c.confidence = min(c.confidence, MEDIUM if seen_ack else LOW)
+            else:
+                seen_ack = True
+        elif c.kind == "resolved":
+            if seen_resolved or not seen_page and ctx.first is not None and c.time < ctx.first:
+                c.confidence = min(c.confidence, LOW)
+            elif "chat" not in c.tags or any(t.startswith("page:") for t in c.tags):
+                seen_resolved = True
+                c.confidence = max(c.confidence, 0.9)
+        elif c.kind == "change":
+            if c is trigger:
+                c.confidence = max(c.confidence, 0.8)
+            elif ctx.first is not None and c.time > ctx.first:
+                c.confidence = min(c.confidence, LOW)  # after the start: not the trigger
+            elif not _related_change(c, ctx):
+                c.confidence = min(c.confidence, LOW)
+            else:
+                c.confidence = min(c.confidence, MEDIUM)
+        elif c.kind == "mitigation":
+            if "chat" not in c.tags and not (REVERT_RE.search(c.text) or _related_change(c, ctx)):
+                c.kind, c.confidence = "change", min(c.confidence, LOW)
+            elif "chat" not in c.tags:
+                c.confidence = max(c.confidence, 0.8)
+        elif c.kind == "diagnosis":
+            c.confidence = max(c.confidence, MEDIUM) if "chat" in c.tags else c.confidence
+        elif c.kind == "communication":
+            c.confidence = min(max(c.confidence, 0.5), CAP_OTHER)
+
+
+def _trigger(candidates: list[Candidate], ctx: Context) -> Candidate | None:
+    """The change closest before the first symptom (within TRIGGER_BEFORE) that touches what
+    failed; another team's deploy is never the trigger at high confidence."""
+    if ctx.first is None:
+        return None
+    before = [
+        c
+        for c in candidates
+        if c.kind == "change" and ctx.first - TRIGGER_BEFORE <= c.time <= ctx.first
+    ]
+    related = [c for c in before if _related_change(c, ctx)]
+    return max(related, key=lambda c: c.time, default=None)
+
+
+def _related_change(c: Candidate, ctx: Context) -> bool:
+    words = re.findall(r"[\w.\-/]+", c.text)
+    return ctx.related(*words) or any(k and k in c.text for k in ctx.trigger_keys)
+
+
+def _pages(c: Candidate) -> set[str]:
+    return {t for t in c.tags if t.startswith("page:")}
+
+
+def _alert_name(c: Candidate) -> str:
+    m = re.match(r"Alert (\S+)", c.text)
+    return m.group(1) if m else ""

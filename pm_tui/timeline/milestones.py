@@ -1,0 +1,131 @@
+"""The incident window's milestones proposed from the candidates, each citing the rows behind it.
+
+    started       the first observable failure: the first-symptom candidate (infrastructure
+                  precursors such as a failing disk or a replica dropping out included)
+    detected      the first alert firing or page about this incident (a related one: alerts
+                  judged unrelated or recurring stay below HIGH_CONFIDENCE and are not used)
+    acknowledged  the first acknowledgement of a page after detection
+    mitigated     customer-visible impact ended: the main recovery (errors or latency back to
+                  normal), else the first mitigation
+    resolved      the incident declared resolved (the page resolved, or said so in chat)
+
+The rough window a person typed only bounds what is read: it is never proposed as a milestone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from pm_tui.collectors.common import iso
+from pm_tui.timeline.candidate import Candidate
+
+# Below this, a candidate is not trusted to place a milestone.
+RELATED = 0.55
+HIGH = 0.75  # pm_tui.timeline.accept.HIGH_CONFIDENCE
+# How far before the first symptom an alert may fire and still detect it (clocks, scrape lag).
+EARLY_ALERT = timedelta(minutes=2)
+
+
+@dataclass
+class ProposedMilestone:
+    """A milestone the evidence suggests: its time, how sure, and the candidates behind it."""
+
+    name: str
+    time: datetime
+    confidence: float
+    why: str
+    candidates: list[str] = field(default_factory=list)
+    sources: list[str] = field(default_factory=list)
+
+    def as_dict(self) -> dict:
+        """JSON-ready form (docs/json-output.md)."""
+        return {
+            "name": self.name,
+            "time": iso(self.time),
+            "confidence": round(self.confidence, 2),
+            "why": self.why,
+            "candidates": list(self.candidates),
+            "sources": list(self.sources),
+        }
+
+
+def propose_milestones(candidates: Iterable[Candidate]) -> list[ProposedMilestone]:
+    """The milestones the candidates support, in incident order (a missing one is left out)."""
+    rows = sorted(candidates, key=lambda c: c.time)
+    out: list[ProposedMilestone] = []
+
+    def first(kinds: tuple[str, ...], after: datetime | None = None, floor: float = RELATED):
+        return next(
+            (
+                c
+                for c in rows
+                if c.kind in kinds and c.confidence >= floor and (after is None or c.time >= after)
+            ),
+            None,
+        )
+
+    started = first(("first_symptom",), floor=0.0)
+    if started is not None:
+        out.append(_from("started", started, "the first observable failure"))
+    after = started.time - EARLY_ALERT if started is not None else None
+    # the high-confidence alerts and pages are the related ones (pm_tui.timeline.judge)
+    detected = first(("alert_fired", "paged"), after, HIGH) or first(
+        ("alert_fired", "paged"), after
+    )
+    if detected is not None:
+        out.append(_from("detected", detected, "the first related alert or page"))
+    since_page = detected.time if detected is not None else after
+    acked = first(("acknowledged",), since_page, HIGH) or first(("acknowledged",), since_page)
+    if acked is not None:
+        out.append(_from("acknowledged", acked, "the first acknowledgement of the page"))
+    since = started.time if started is not None else None
+    recovered = _main_recovery(rows, since)
+    if recovered is not None:
+        out.append(_from("mitigated", recovered, "customer-visible impact ended"))
+    else:
+        fix = first(("mitigation",), since)
+        if fix is not None:
+            out.append(_from("mitigated", fix, "the first mitigation (no recovery seen)", 0.6))
+    resolved_after = detected.time if detected is not None else since
+    resolved = first(("resolved",), resolved_after) or first(
+        ("resolved",), resolved_after, floor=0.0
+    )
+    if resolved is not None:
+        out.append(_from("resolved", resolved, "the incident declared resolved"))
+    return out
+
+
+def _main_recovery(rows: list[Candidate], since: datetime | None) -> Candidate | None:
+    """The recovery that ends the impact: the best-supported, earliest on ties."""
+    found = [
+        c
+        for c in rows
+        if c.kind == "recovery" and c.confidence >= RELATED and (since is None or c.time > since)
+    ]
+    if not found:
+        return None
+    return max(found, key=lambda c: (round(c.confidence, 1), -c.time.timestamp()))
+
+
+def _from(name: str, c: Candidate, why: str, cap: float = 1.0) -> ProposedMilestone:
+    return ProposedMilestone(
+        name,
+        c.time,
+        min(c.confidence, cap),
+        f"{why}: {c.text[:160]}",
+        [c.id],
+        list(c.sources),
+    )
+
+
+def milestones_table(proposed: list[ProposedMilestone]) -> str:
+    """One line per proposed milestone: name, time, confidence and why, then its sources."""
+    if not proposed:
+        return "No milestones can be proposed from this evidence."
+    lines = [f"{'MILESTONE':<13} {'TIME (UTC)':<19}  CONF  WHY"]
+    for m in proposed:
+        lines.append(f"{m.name:<13} {m.time:%Y-%m-%d %H:%M:%S}  {m.confidence:.2f}  {m.why}")
+        lines.append(f"{'':<35}from: {', '.join(m.sources)} ({', '.join(m.candidates)})")
+    return "\n".join(lines)

@@ -1,0 +1,297 @@
+"""#20: the window's milestones proposed from the evidence, `--window` / `--accept-high`, and the
+judgement that keeps noise below high confidence. Real evidence folders (tests/incidents/dev,
+tests/incidents/own), a real repository, the CLI."""
+
+from __future__ import annotations
+
+import json
+import sys
+import tomllib
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from pm_tui import postmortem_store
+from pm_tui.collectors.evidence import CollectWindow, Evidence
+from pm_tui.durations import durations
+from pm_tui.model import TimelineEvent, new_postmortem
+from pm_tui.timeline import reconstruct
+from pm_tui.timeline.accept import HIGH_CONFIDENCE
+
+ROOT = Path(__file__).resolve().parent.parent
+DEV = ROOT / "tests" / "incidents" / "dev"
+OWN = ROOT / "tests" / "incidents" / "own"
+sys.path.insert(0, str(ROOT / "bench"))
+
+
+def _utc(text: str) -> datetime:
+    return datetime.fromisoformat(text.replace("Z", "+00:00"))
+
+
+@pytest.fixture()
+def env(tmp_path, monkeypatch):
+    for key in ("AUTHOR", "COMMITTER"):
+        monkeypatch.setenv(f"GIT_{key}_NAME", "Test Person")
+        monkeypatch.setenv(f"GIT_{key}_EMAIL", "test@example.com")
+    monkeypatch.setenv("PM_TUI_CONFIG", str(tmp_path / "no-config.toml"))
+    return tmp_path
+
+
+def _collected(tmp_path: Path, folder: Path):
+    """A post-mortem with the rough window of the incident's truth, its folder collected."""
+    from pm_tui.cli.main import main
+
+    truth = tomllib.loads((folder / "truth.toml").read_text())
+    rough = truth["rough_window"]
+    repo = postmortem_store.Repository.open(tmp_path / "pm-repo")
+    pm = new_postmortem("DNS outage", _utc(rough["start"]), resolved=_utc(rough["end"]))
+    repo.save(pm)
+    repo.commit(pm, "create")
+    argv = ["--repo", str(repo.root)]
+    assert main([*argv, "collect", pm.id, "--evidence", str(folder / "evidence"),
+                 "--start", rough["start"], "--end", rough["end"]]) in (0, 3)  # fmt: skip
+    assert main([*argv, "timeline", pm.id, "--rebuild"]) == 0
+    return repo, pm, truth, argv
+
+
+def test_window_prints_milestones_from_the_evidence_not_the_typed_window(env, capsys):
+    from pm_tui.cli.main import main
+
+    repo, pm, truth, argv = _collected(env, DEV / "dns-consul-forward")
+    capsys.readouterr()
+    assert main([*argv, "timeline", pm.id, "--window"]) == 0
+    out = capsys.readouterr().out
+    assert "MILESTONE" in out and "started" in out and "resolved" in out
+    assert main([*argv, "timeline", pm.id, "--window", "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    proposed = {m["name"]: m for m in data["milestones"]}
+    assert set(proposed) == {"started", "detected", "acknowledged", "mitigated", "resolved"}
+    for name, m in proposed.items():
+        want = _utc(truth["milestones"][name])
+        assert abs(_utc(m["time"]) - want) <= timedelta(seconds=60), name
+        assert m["candidates"] and m["sources"] and 0 < m["confidence"] <= 1
+    # the typed rough window is never a milestone by itself
+    assert _utc(proposed["started"]["time"]) != pm.window.started
+    assert _utc(proposed["resolved"]["time"]) != pm.window.resolved
+
+
+def test_accept_high_sets_the_window_and_skips_repeats_of_curated_rows(env, capsys):
+    from pm_tui.cli.main import main
+
+    repo, pm, truth, argv = _collected(env, DEV / "dns-consul-forward")
+    # the person already wrote the page, 40 s off the PagerDuty record
+    pm = repo.load(pm.id)
+    paged = _utc(next(k["time"] for k in truth["key_event"] if k["kind"] == "paged"))
+    pm.timeline.append(
+        TimelineEvent(
+            id=pm.next_event_id(),
+            time=paged + timedelta(seconds=40),
+            text="Dana paged",
+            kind="paged",
+        )  # fmt: skip
+    )
+    repo.save(pm)
+    capsys.readouterr()
+    assert main([*argv, "timeline", pm.id, "--accept-high"]) == 0
+    err = capsys.readouterr().err
+    assert "skipped paged" in err and "repeats T-001" in err
+    saved = repo.load(pm.id)
+    assert [e.kind for e in saved.timeline].count("paged") == 1
+    got = durations(saved)
+    started = _utc(truth["milestones"]["started"])
+    for figure, name in (("detect", "detected"), ("acknowledge", "acknowledged"),
+                         ("mitigate", "mitigated"), ("resolve", "resolved")):  # fmt: skip
+        want = _utc(truth["milestones"][name]) - started
+        assert abs(getattr(got, figure) - want) <= timedelta(seconds=60), figure
+    # noise of the folder stays out of the curated timeline
+    texts = " ".join(e.text for e in saved.timeline)
+    assert "KafkaConsumerGroupLag" not in texts and "KubeJobFailed" not in texts
+    assert "search-indexer" not in texts
+
+
+def test_accept_high_and_accept_all_are_exclusive(env, capsys):
+    from pm_tui.cli.main import main
+
+    repo = postmortem_store.Repository.open(env / "r")
+    pm = new_postmortem("x", datetime(2026, 1, 1, tzinfo=UTC))
+    repo.save(pm)
+    code = main(["--repo", str(repo.root), "timeline", pm.id, "--accept-high", "--accept-all"])
+    assert code != 0
+    assert "choose one" in capsys.readouterr().err
+
+
+T0 = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)
+WINDOW = CollectWindow(start=T0, end=T0 + timedelta(hours=2), baseline=timedelta(minutes=60))
+
+
+def _ev(minute: float, kind: str, text: str, source: str, **attrs) -> Evidence:
+    return Evidence(T0 + timedelta(minutes=minute), source, kind, text, attrs)
+
+
+def _logs(start: float, end: float, text: str, every: float = 0.25, level: str = "error"):
+    out, m = [], start
+    while m < end:
+        out.append(_ev(m, "log", text, "logs:/var/log/checkout-api.log", level=level))
+        m += every
+    return out
+
+
+def _alert(minute: float, name: str, state: str, **labels) -> Evidence:
+    return _ev(minute, "alert", f"{name} {state}", "alertmanager:am", alertname=name,
+               state=state, labels={"alertname": name, **labels})  # fmt: skip
+
+
+def test_judgement_kinds_and_noise_on_a_small_incident():
+    evidence = [
+        *_logs(
+            -50,
+            110,
+            "GET /search timed out after 5s, serving cached results",
+            every=1.0,
+            level="warning",
+        ),  # fmt: skip  steady background timeouts
+        _ev(
+            -55,
+            "change",
+            "checkout-api v41",
+            "changes:deploys.csv",
+            service="checkout-api",
+            version="v41",
+            category="deploy",
+        ),  # fmt: skip
+        _ev(
+            25,
+            "change",
+            "checkout-api v42",
+            "changes:deploys.csv",
+            service="checkout-api",
+            version="v42",
+            category="deploy",
+        ),  # fmt: skip
+        *_logs(30, 60, "connection refused to db-main:5432"),
+        _alert(-40, "NightlyBackupFailed", "firing", team="dba", severity="warning"),
+        _alert(35, "NightlyBackupFailed", "firing", team="dba", severity="warning"),
+        _alert(34, "ApiErrorRate", "firing", service="checkout-api", severity="page"),
+        _ev(
+            40,
+            "change",
+            "reports v7",
+            "changes:deploys.csv",
+            service="reports",
+            version="v7",
+            category="deploy",
+        ),  # fmt: skip
+        _ev(42, "message", "should we roll back the api?", "slack:x", user="U1", actor="Ann"),
+        _ev(
+            44,
+            "message",
+            "looks like the v42 pool setting, db-main refuses us",
+            "slack:x",
+            user="U2",
+            actor="Ben",
+        ),  # fmt: skip
+        _ev(
+            55,
+            "change",
+            "rollback checkout-api to v41",
+            "changes:deploys.csv",
+            service="checkout-api",
+            version="v41",
+            category="deploy",
+        ),  # fmt: skip
+    ]
+    candidates = reconstruct(evidence, WINDOW)
+    by = {(c.kind, c.text.split(":")[0]): c for c in candidates}
+    first = [c for c in candidates if c.kind == "first_symptom"]
+    assert len(first) == 1 and abs(first[0].time - (T0 + timedelta(minutes=30))) < timedelta(
+        seconds=30
+    )
+    trigger = next(c for c in candidates if c.kind == "change" and "v42" in c.text)
+    assert trigger.confidence >= HIGH_CONFIDENCE
+    fix = next(c for c in candidates if "rollback" in c.text)
+    assert fix.kind == "mitigation" and fix.confidence >= HIGH_CONFIDENCE
+    other_team = next(c for c in candidates if "reports" in c.text)
+    assert other_team.kind == "change" and other_team.confidence < HIGH_CONFIDENCE
+    recurring = [c for c in candidates if "NightlyBackupFailed" in c.text]
+    assert recurring and all(c.confidence < HIGH_CONFIDENCE for c in recurring)
+    assert not any("timed out" in c.text and c.confidence >= HIGH_CONFIDENCE for c in candidates)
+    assert not any("should we" in c.text for c in candidates)  # a question is never an action
+    diagnosis = next(c for c in candidates if c.kind == "diagnosis")
+    assert diagnosis.actor == "Ben" and 0.5 <= diagnosis.confidence < HIGH_CONFIDENCE
+    assert by[("alert_fired", "Alert ApiErrorRate fires")].confidence >= HIGH_CONFIDENCE
+
+
+def test_an_infrastructure_precursor_is_the_first_symptom():
+    evidence = [
+        *_logs(-50, 110, "GET /checkout 200", every=1.0, level="info"),
+        *_logs(
+            28,
+            30,
+            "blk_update_request: I/O error, dev nvme1n1, sector 88123",
+            every=0.2,
+            level="warning",
+        ),  # fmt: skip
+        *_logs(34, 60, "upstream returned 503 for /checkout"),
+    ]
+    candidates = reconstruct(evidence, WINDOW)
+    first = next(c for c in candidates if c.kind == "first_symptom")
+    assert "I/O error" in first.text
+
+
+def _score(folder: Path):
+    import score_incidents
+
+    return score_incidents.summary(score_incidents.score_set(folder))
+
+
+def test_dev_set_scores_what_the_issue_asks(env):
+    """bench/score_incidents.py on the 6 dev incidents; thresholds reached on this set (the
+    figures before and after are in the report; the held-out set is never scored here)."""
+    got = _score(DEV)
+    assert got["incidents"] == 6
+    assert got["recall"] >= 0.93
+    assert got["candidates_per_key_event"] <= 3
+    assert got["durations_within_60s"] >= 22
+    assert got["false_high_max"] <= 3 and got["false_high_total"] <= 5
+
+
+def test_own_tuned_incident_scores(env):
+    """The own incident tuned on (tests/incidents/own/broker-inodes); node-memory-pressure is
+    the own held-out, scored by bench/score_incidents.py only."""
+    got = _score(OWN / "broker-inodes")
+    assert got["incidents"] == 1
+    assert got["recall"] >= 0.9
+    assert got["candidates_per_key_event"] <= 3
+    assert got["durations_within_60s"] == 4
+    assert got["false_high_max"] <= 1
+
+
+async def test_wizard_h_sets_the_window_and_skips_a_repeat_of_a_curated_row(sample_repo):
+    from pm_tui.timeline import Candidate, save_candidates
+    from screens.app import create_app
+    from tests.conftest import DRAFT_ID
+    from tests.wizard_helpers import frozen_clock
+
+    pm = sample_repo.load(DRAFT_ID)
+    at = datetime(2025, 6, 14, 22, 0, tzinfo=UTC)
+    pm.timeline.append(TimelineEvent(id=pm.next_event_id(), time=at.replace(minute=15),
+                                     text="on-call paged", kind="paged"))  # fmt: skip
+    pm.sort_timeline()
+    sample_repo.save(pm)
+    save_candidates(sample_repo, DRAFT_ID, [
+        Candidate("C-first", "first_symptom", at.replace(minute=4), "New errors in app.log",
+                  ["app.log"], confidence=0.95),
+        Candidate("C-page", "paged", at.replace(minute=15, second=40), "Page triggered",
+                  ["pagerduty"], confidence=0.95),
+    ])  # fmt: skip
+    app = create_app(sample_repo, DRAFT_ID, clock=frozen_clock, autosave_delay=60)
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.action_goto_step(2)
+        await pilot.pause()
+        before = len(app.pm.timeline)
+        await pilot.press("h")
+        await pilot.pause()
+        assert len(app.pm.timeline) == before + 1  # the page repeats the curated row
+        assert app.pm.window.started == at.replace(minute=4)
+        assert [e.kind for e in app.pm.timeline].count("paged") == 1
