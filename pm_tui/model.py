@@ -232,6 +232,20 @@ class Acknowledgement:
 
 
 @dataclass
+class GateOverride:
+    """A person went ahead (published, distributed, filed tickets) despite an error-level
+    finding: which action, which finding, why, who and when (pm_tui.workflow.gate)."""
+
+    action: str
+    rule: str
+    location: str
+    finding: str
+    reason: str
+    by: str
+    at: datetime
+
+
+@dataclass
 class PostMortem:
     """A whole post-mortem, as kept in one TOML file."""
 
@@ -255,6 +269,7 @@ class PostMortem:
     distribution: list[Distribution] = field(default_factory=list)
     follow_up_review: date | None = None
     acknowledged: list[Acknowledgement] = field(default_factory=list)
+    overrides: list[GateOverride] = field(default_factory=list)
     schema_version: int = SCHEMA_VERSION
 
     # --- small conveniences used by screens, reports and the CLI -----------------

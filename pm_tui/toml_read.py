@@ -29,6 +29,7 @@ from pm_tui.model import (
     Distribution,
     EvidenceSource,
     FiveWhys,
+    GateOverride,
     Impact,
     IncidentWindow,
     PostMortem,
@@ -315,6 +316,20 @@ def from_dict(data: dict, path: Path | str = "<text>", text: str = "") -> PostMo
                 by=r.get(a, w, "by", str, default=""),
             )
         )
+    overrides = []
+    for i, o in enumerate(r.get(data, top, "overrides", [dict], default=[])):
+        w = ("overrides", i)
+        overrides.append(
+            GateOverride(
+                action=r.get(o, w, "action", str, required=True),
+                rule=r.get(o, w, "rule", str, required=True),
+                location=r.get(o, w, "location", str, default=""),
+                finding=r.get(o, w, "finding", str, default=""),
+                reason=r.get(o, w, "reason", str, required=True),
+                by=r.get(o, w, "by", str, default=""),
+                at=r.get(o, w, "at", datetime, required=True),
+            )
+        )
     pm = PostMortem(
         id=r.get(data, top, "id", str, required=True),
         title=r.get(data, top, "title", str, required=True),
@@ -336,6 +351,7 @@ def from_dict(data: dict, path: Path | str = "<text>", text: str = "") -> PostMo
         distribution=distribution,
         follow_up_review=r.get(data, top, "follow_up_review", date),
         acknowledged=acks,
+        overrides=overrides,
         schema_version=version,
     )
     from pm_tui.model_checks import first_problem

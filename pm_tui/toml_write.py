@@ -121,6 +121,18 @@ def to_dict(pm: PostMortem) -> dict:
                 )
                 for a in pm.acknowledged
             ],
+            "overrides": [
+                {
+                    "action": o.action,
+                    "rule": o.rule,
+                    "location": o.location,
+                    "finding": o.finding,
+                    "reason": o.reason,
+                    "by": o.by,
+                    "at": o.at,
+                }
+                for o in pm.overrides
+            ],
         }
     )
 
@@ -214,6 +226,7 @@ _DEFAULTS = {
 }
 
 _MODEL_KEYS_EMPTIABLE = {
+    "overrides",
     "reviewed",
     "follow_up_review",
     "detected",

@@ -75,7 +75,10 @@ class PmTuiApp(AppTasks, App):
         Binding("ctrl+b", "prev_step", "Back"),
         Binding("ctrl+s", "save", "Save"),
         Binding("ctrl+g", "commit", "Commit"),
-        Binding("ctrl+q", "quit", "Quit", priority=True),
+        Binding("ctrl+q", "quit", "Quit", priority=True, show=False),  # in ? help
+        Binding("question_mark,f1", "key_help", "Help", key_display="?"),
+        # The palette's Keys panel closes on Esc like every other panel of the wizard.
+        Binding("escape", "hide_help_panel", "Close keys", show=False),
     ]
 
     def __init__(
@@ -102,11 +105,18 @@ class PmTuiApp(AppTasks, App):
         self._validate_timer: Timer | None = None
         self._candidates: dict[str, list] = {}
         self._gc_paused_for_start = False
+        self.banner = ""  # shown in the header on every screen (the demo's scratch path)
+        self.validated = False  # until the first validation, findings panels say so
+        from pm_tui.edit_history import EditHistory
+
+        self.history = EditHistory()  # ctrl+z in the steps' tables
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # Step keys mean nothing on the start screen: hide them from its footer.
         if action in {"next_step", "prev_step", "save", "commit"} and self.pm is None:
             return False
+        if action == "hide_help_panel":  # Esc means something else when no panel is open
+            return bool(self.screen.query("HelpPanel"))
         return True
 
     # --- start-up and opening -------------------------------------------------------------
@@ -132,7 +142,7 @@ class PmTuiApp(AppTasks, App):
     def show_start(self) -> None:
         from screens.start import StartScreen
 
-        self.title, self.sub_title = "pm-tui", str(self.repo.root)
+        self.title, self.sub_title = "pm-tui", self.banner or str(self.repo.root)
         self.step = 0
         today = self.clock().date()
         self._show(StartScreen(views.repository_catalog(self.repo), today))
@@ -161,6 +171,7 @@ class PmTuiApp(AppTasks, App):
             self.show_start()
             return
         self.pm, self._dirty, self._disk_bytes = pm, False, self.repo.file_bytes(path)
+        self.validated, self.findings = False, []
         if neutralise_model(pm):
             self.notify(
                 "This post-mortem holds terminal control characters: they are shown as "
@@ -218,6 +229,7 @@ class PmTuiApp(AppTasks, App):
         if self.lock is not None:
             self.lock.release()
         self.lock, self.pm, self.read_only = None, None, False
+        self.history.clear()
         self._stop_timers()
 
     # --- navigation ----------------------------------------------------------------------
@@ -264,6 +276,7 @@ class PmTuiApp(AppTasks, App):
         from pm_tui.validation import validate  # its patterns load after the first paint
 
         self.findings = validate(self.pm, today=self.clock().date())
+        self.validated = True
         if not self.screen_stack:  # the app is closing: a late timer has nothing to show
             return
         if isinstance(self.screen, StepScreen):
@@ -273,7 +286,9 @@ class PmTuiApp(AppTasks, App):
     def action_validate(self) -> None:
         self._run_validation()
         errors = sum(f.severity == "error" and not f.acknowledged for f in self.findings)
-        self.notify(f"{len(self.findings)} findings, {errors} errors.")
+        from pm_tui.validation.labels import plural
+
+        self.notify(f"{plural(len(self.findings), 'finding')}, {plural(errors, 'error')}.")
 
     def findings_for(self, step: int) -> list[Finding]:
         """The findings the findings panel of `step` shows."""
@@ -286,8 +301,9 @@ class PmTuiApp(AppTasks, App):
         parts = [
             self.pm.id,
             f"step {self.step} {STEP_NAMES[self.step - 1]}" if self.step else "",
-            f"{errors} errors" if errors else "✓",
+            (f"{errors} error" + "s" * (errors != 1)) if errors else "✓",
             "READ-ONLY" if self.read_only else "",
+            self.banner,
         ]
         self.sub_title = " · ".join(p for p in parts if p)
 
@@ -398,6 +414,20 @@ class PmTuiApp(AppTasks, App):
             self.open_postmortem(pm.id)
 
         self.push_screen(NewPostMortemForm(), done)
+
+    def action_key_help(self) -> None:
+        """`?` / F1: the keys of the screen in view and, in a step, what it should produce."""
+        from screens.key_help import KeyHelp, key_rows
+
+        if isinstance(self.screen, ModalScreen):
+            return
+        screen = self.screen
+        if isinstance(screen, StepScreen):
+            title = f"Step {self.step}: {STEP_NAMES[self.step - 1]} — keys"
+            guidance = screen.GUIDANCE
+        else:
+            title, guidance = "pm-tui — keys", ""
+        self.push_screen(KeyHelp(title, key_rows(screen), guidance))
 
     def action_open_other(self) -> None:
         self.close_postmortem()

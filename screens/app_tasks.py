@@ -87,16 +87,50 @@ class AppTasks:
 
         return report_paths(self.repo, pm)
 
+    def gated(self, action: str, go) -> None:
+        """Run `go(force, reason)` when the publishing gate lets `action` through; else show
+        the findings in the way and offer to go ahead with a reason (recorded in the file)."""
+        from pm_tui.workflow import gate
+
+        blocking = gate.blocking(self.pm, action, self.clock().date())
+        if not blocking:
+            go(False, "")
+            return
+        from screens.gate_modal import GateModal
+
+        def answer(values: dict | None) -> None:
+            if values:
+                go(True, values["reason"])
+            else:
+                self.notify(
+                    gate.blocked_message(action, blocking),
+                    title="Not done",
+                    severity="warning",
+                    timeout=10,
+                )
+
+        self.push_screen(GateModal(gate.PublishBlocked(action, blocking)), answer)
+
     def action_export(self) -> None:
         if self.pm is None:
             return
+        if self.pm.status == "published" and not self.read_only:  # exporting as published
+            self.gated("publish", self._export)
+        else:
+            self._export(False, "")
+
+    def _export(self, force: bool, reason: str) -> None:
         from pm_tui.workflow.report import export_report
 
+        publish = self.pm.status == "published" and not self.read_only
+        overrides = len(self.pm.overrides)
         try:
-            written = export_report(self.repo, self.pm)
+            written = export_report(self.repo, self.pm, publish=publish, force=force, reason=reason)
         except (PmTuiError, OSError) as exc:
             self.notify(f"Export failed: {exc}", severity="error")
             return
+        if len(self.pm.overrides) != overrides:
+            self._save_and_commit(written.commit_message("report published"))
         root = self.repo.root
         text = f"Report written to {written.path.relative_to(root)}"
         if written.graphs:
@@ -146,27 +180,34 @@ class AppTasks:
             self.notify(str(exc), severity="error")
             return
 
-        def answer(choice: dict | None) -> None:
-            if not choice:
-                return
-            options = DistributeOptions(
-                slack_env=slack_env if choice["slack"] else None, emails=choice["recipients"]
-            )
-            self.notify("Sending the report…")
-            self._distribute(copy.deepcopy(self.pm), options, self.clock())
+        def start(force: bool, reason: str) -> None:
+            def answer(choice: dict | None) -> None:
+                if not choice:
+                    return
+                options = DistributeOptions(
+                    slack_env=slack_env if choice["slack"] else None,
+                    emails=choice["recipients"],
+                    force=force,
+                    reason=reason,
+                )
+                self.notify("Sending the report…")
+                self._distribute(copy.deepcopy(self.pm), options, self.clock())
 
-        self.push_screen(DistributeModal(slack_env), answer)
+            self.push_screen(DistributeModal(slack_env), answer)
+
+        self.gated("distribute", start)
 
     @work(thread=True, exit_on_error=False, exclusive=True, group="distribute")
     def _distribute(self, pm: PostMortem, options, now) -> None:
         from pm_tui.config import load_config
         from pm_tui.workflow.distribute import Distributed, distribute_report
 
+        before = len(pm.overrides)
         try:
             done = distribute_report(self.repo, pm, options, load_config(), now)
         except PmTuiError as exc:
             done = Distributed(failed=[str(exc)])
-        self.post_message(DistributionDone(done))
+        self.post_message(DistributionDone(done, pm.overrides[before:]))
 
     # Named handlers, not @on: @on needs the class to be a MessagePump, and this is a mixin.
     def on_distribution_done(self, message: DistributionDone) -> None:
@@ -175,6 +216,7 @@ class AppTasks:
             self.notify(done.late.capitalize(), title="Late", severity="warning", timeout=10)
         if self.pm is not None and done.sent:
             self.pm.distribution.extend(copy.deepcopy(done.sent))
+            self.pm.overrides.extend(copy.deepcopy(message.overrides))
             self._save_and_commit(done.commit_message("report distributed"))
             self.notify(f"Report sent ({', '.join(done.changed)}).")
         if done.failed:
@@ -190,24 +232,31 @@ class AppTasks:
         if not self.pm.actions:
             self.notify("No action items: nothing to file.")
             return
-        self.notify("Creating tickets…")
-        self._create_tickets(copy.deepcopy(self.pm))
+
+        def start(force: bool, reason: str) -> None:
+            self.notify("Creating tickets…")
+            self._create_tickets(copy.deepcopy(self.pm), force, reason)
+
+        self.gated("tickets", start)
 
     @work(thread=True, exit_on_error=False, exclusive=True, group="tickets")
-    def _create_tickets(self, pm: PostMortem) -> None:
+    def _create_tickets(self, pm: PostMortem, force: bool = False, reason: str = "") -> None:
         from pm_tui.config import load_config
         from pm_tui.workflow.tickets import Ticketed, TicketOptions, create_tickets
 
+        before = len(pm.overrides)
         try:
-            done = create_tickets(self.repo, pm, TicketOptions(), load_config())
+            options = TicketOptions(force=force, reason=reason)
+            done = create_tickets(self.repo, pm, options, load_config())
         except PmTuiError as exc:
             done = Ticketed(failed=[str(exc)])
-        self.post_message(TicketsDone(done))
+        self.post_message(TicketsDone(done, pm.overrides[before:]))
 
     def on_tickets_done(self, message: TicketsDone) -> None:
         done = message.outcome
-        changed = False
+        changed = bool(message.overrides)
         if self.pm is not None:
+            self.pm.overrides.extend(copy.deepcopy(message.overrides))
             for item in self.pm.actions:
                 url = done.urls.get(item.id)
                 if url and item.tracker_url != url:

@@ -15,6 +15,7 @@ class DistributeModal(FormModal):
     """Returns {"recipients": [...], "slack": bool}; Slack is offered only when configured."""
 
     TITLE_TEXT = "Distribute the report"
+    SAVE_LABEL = "Send (ctrl+s)"
 
     def __init__(self, slack_env: str | None) -> None:
         super().__init__()

@@ -32,8 +32,12 @@ class FormModal(ModalScreen[dict | None]):
     BINDINGS = [
         Binding("escape", "cancel", "Cancel"),
         Binding("ctrl+s", "save", "Save", priority=True),
+        Binding("ctrl+z", "undo", "Undo", show=False),
     ]
+    UNDO_LEVELS = 200
     TITLE_TEXT = "Edit"
+    SAVE_LABEL = "Save (ctrl+s)"
+    CANCEL_LABEL = "Cancel (esc)"
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog form"):
@@ -42,11 +46,72 @@ class FormModal(ModalScreen[dict | None]):
                 yield from self.fields()
             yield Static("", id="form-error", classes="form-error")
             with Horizontal(classes="buttons"):
-                yield Button("Save (ctrl+s)", variant="primary", id="save")
-                yield Button("Cancel (esc)", id="cancel")
+                yield Button(self.SAVE_LABEL, variant="primary", id="save")
+                yield Button(self.CANCEL_LABEL, id="cancel")
 
     def fields(self) -> ComposeResult:  # pragma: no cover - abstract
         yield from ()
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self._last_values: dict[str, str] = {}  # each field's value as last seen
+        self._undo: list[tuple[str, str]] = []  # (field id, value before a change), newest last
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        # Each change of a field is one step ctrl+z takes back (several levels, any field).
+        widget_id = event.input.id or ""
+        before = self._last_values.get(widget_id)
+        if before is not None and before != event.value:
+            self._undo.append((widget_id, before))
+            del self._undo[: -self.UNDO_LEVELS]
+        self._last_values[widget_id] = event.value
+
+    def action_undo(self) -> None:
+        if not self._undo:
+            self.notify("Nothing to undo in this form.", timeout=2)
+            return
+        widget_id, value = self._undo.pop()
+        self._last_values[widget_id] = value  # so the change it makes is not recorded again
+        inp = self.query_one(f"#{widget_id}", Input)
+        inp.value = value
+        inp.cursor_position = len(value)
+        inp.focus()
+
+    def on_mount(self) -> None:
+        for inp in self.query(Input):  # the values the form opened with: undo's floor
+            self._last_values[inp.id or ""] = inp.value
+        # The first field has focus, so typing right after `a` fills it.
+        first = self._first_field()
+        if first is not None:
+            self.set_focus(first)
+        self._fit_height()
+
+    def _first_field(self):
+        for widget in self.query_one(".form-fields").query("*"):
+            if widget.focusable:
+                return widget
+        return None
+
+    def on_key(self, event) -> None:
+        # Keys typed while the form was opening (before any field had focus) go into the
+        # first field instead of being lost.
+        if self.focused is None and event.is_printable and event.character:
+            first = self._first_field()
+            if isinstance(first, Input):
+                self.set_focus(first)
+                first.insert_text_at_cursor(event.character)
+                event.stop()
+
+    def on_resize(self) -> None:
+        self._fit_height()
+
+    def _fit_height(self) -> None:
+        # The fields scroll in what the title, error line and buttons leave, so Save and
+        # Cancel stay on screen however short the terminal (80x24 included).
+        height = self.app.size.height
+        self.set_class(height < 32, "-short")
+        spare = 10 if height < 32 else 14
+        self.query_one(".form-fields").styles.max_height = max(3, height - spare)
 
     def values(self) -> dict:  # pragma: no cover - abstract
         return {}

@@ -51,9 +51,10 @@ class Loaded(Message):
 class DistributionDone(Message):
     """The distribution worker ended: its `pm_tui.workflow.distribute.Distributed` outcome."""
 
-    def __init__(self, outcome) -> None:
+    def __init__(self, outcome, overrides: list | None = None) -> None:
         super().__init__()
         self.outcome = outcome
+        self.overrides = overrides or []  # gate overrides recorded on the worker's copy
 
 
 class ReportOpened(Message):
@@ -67,9 +68,10 @@ class ReportOpened(Message):
 class TicketsDone(Message):
     """The ticket worker ended: its `pm_tui.workflow.tickets.Ticketed` outcome."""
 
-    def __init__(self, outcome) -> None:
+    def __init__(self, outcome, overrides: list | None = None) -> None:
         super().__init__()
         self.outcome = outcome
+        self.overrides = overrides or []  # gate overrides recorded on the worker's copy
 
 
 class EvidenceScanned(Message):

@@ -16,12 +16,15 @@ from textual.worker import Worker, WorkerState
 from pm_tui.model import EvidenceSource
 from screens.messages import CandidatesRebuilt, CollectFinished, CollectProgress
 from screens.step_base import StepScreen
+from screens.widgets.cells import PlainCell
+from screens.widgets.fit_table import FitTable
 
 
 def source_state(s: EvidenceSource) -> Text:
     """`collected: 31873 records, 2 gaps` / `pending` / `not read: why` for one source."""
-    if s.counts.get("failed") and s.gaps:  # the reason, in place (#18)
-        return Text(f"not read: {s.gaps[0]}", style="bold red")
+    if s.counts.get("failed"):  # the reason, in place
+        reason = s.gaps[0] if s.gaps else "could not be read"
+        return Text(f"not read: {reason}", style="bold red", no_wrap=True, overflow="ellipsis")
     if s.collected_at is None and not s.counts:
         if s.options.get("unread"):
             return Text(f"will not be read: {s.options['unread']}", style="red")
@@ -45,10 +48,10 @@ A source you cannot reach is not a dead end: record it as a gap, ask its owner f
 or note who remembers what happened. Gaps go into the report."""
 
     BINDINGS = [
-        Binding("a", "add", "Add source"),
+        Binding("a", "add", "Add"),
         Binding("e", "add_evidence", "Evidence"),
         Binding("c", "collect", "Collect"),
-        Binding("x", "cancel", "Cancel collection"),
+        Binding("x", "cancel", "Cancel"),
     ]
 
     def __init__(self, pm) -> None:
@@ -56,7 +59,14 @@ or note who remembers what happened. Gaps go into the report."""
         self.cancel_event = threading.Event()
 
     def compose_main(self) -> ComposeResult:
-        table = DataTable(id="sources", cursor_type="row", zebra_stripes=True)
+        table = FitTable(
+            id="sources",
+            cursor_type="row",
+            zebra_stripes=True,
+            flex="target",
+            flex_min=14,
+            optional=("query",),
+        )
         table.border_title = "Sources (e evidence folder · a add · c collect · x cancel)"
         yield table
         progress = VerticalScroll(id="progress")
@@ -64,25 +74,18 @@ or note who remembers what happened. Gaps go into the report."""
         yield progress
 
     def load(self) -> None:
-        table = self.query_one("#sources", DataTable)
-        # Text labels: a str label is read as markup, and that loads Rich's emoji table.
-        for key, label in (
-            ("n", "#"),
-            ("kind", "Kind"),
-            ("state", "State"),  # before the long columns, so it is seen at 80 columns too
-            ("target", "Target"),
-            ("query", "Query"),
-        ):
-            table.add_column(Text(label), key=key)
-        for i, s in enumerate(self.pm.sources):
-            table.add_row(
-                Text(f"S{i + 1}"),
-                Text(shown_kind(s)),
-                source_state(s),
-                Text(short_target(s.target)),
-                Text(s.query[:40]),
-                key=f"S{i + 1}",
+        table = self.query_one("#sources", FitTable)
+        table.add_fit_columns(
+            (
+                ("n", "#", 3),
+                ("kind", "Kind", 12),
+                ("state", "State", 26),  # before the long columns: seen at 80 columns too
+                ("target", "Target", None),
+                ("query", "Query", 24),
             )
+        )
+        for i, s in enumerate(self.pm.sources):
+            table.add_row(*source_cells(i, s), key=f"S{i + 1}")
         if not self.pm.sources:
             self.query_one("#progress").mount(
                 Label(
@@ -114,14 +117,7 @@ or note who remembers what happened. Gaps go into the report."""
                 self.pm.sources.append(record)
                 i = len(self.pm.sources)
                 s = self.pm.sources[-1]
-                self.query_one("#sources", DataTable).add_row(
-                    Text(f"S{i}"),
-                    Text(s.kind),
-                    source_state(s),
-                    Text(short_target(s.target)),
-                    Text(s.query[:40]),
-                    key=f"S{i}",
-                )
+                self.query_one("#sources", DataTable).add_row(*source_cells(i - 1, s), key=f"S{i}")
                 self.changed("sources")
 
         self.app.push_screen(SourceForm(), done)
@@ -157,14 +153,7 @@ or note who remembers what happened. Gaps go into the report."""
         table = self.query_one("#sources", DataTable)
         table.clear()
         for i, s in enumerate(self.pm.sources):
-            table.add_row(
-                Text(f"S{i + 1}"),
-                Text(shown_kind(s)),
-                source_state(s),
-                Text(short_target(s.target)),
-                Text(s.query[:40]),
-                key=f"S{i + 1}",
-            )
+            table.add_row(*source_cells(i, s), key=f"S{i + 1}")
 
     def action_collect(self) -> None:
         if not self.can_edit() or not self.pm.sources:
@@ -183,7 +172,7 @@ or note who remembers what happened. Gaps go into the report."""
                         classes="source-label",
                     ),
                     ProgressBar(id=f"bar-{i}", show_eta=False),
-                    Label(Text("pending"), id=f"note-{i}"),
+                    Label(Text("pending"), id=f"note-{i}", classes="source-note"),
                     classes="source-row",
                 )
             )
@@ -191,8 +180,11 @@ or note who remembers what happened. Gaps go into the report."""
         self.collect(copy.deepcopy(self.pm), indexes)
 
     def action_cancel(self) -> None:
+        if not any(w.group == "collect" and w.is_running for w in self.workers):
+            self.notify("No collection is running.")
+            return
         self.cancel_event.set()
-        self.notify("Cancelling collection…")
+        self.notify("Collection cancelled: nothing from this run is kept.")
 
     @work(thread=True, exit_on_error=False, exclusive=True, group="collect")
     def collect(self, pm, indexes: list[int]) -> None:
@@ -204,9 +196,7 @@ or note who remembers what happened. Gaps go into the report."""
 
         def progress(step) -> None:
             index = indexes[step.index]
-            self.post_message(
-                CollectProgress(index, "collecting", step.done, step.total, step.note)
-            )
+            self.post_message(CollectProgress(index, step.state, step.done, step.total, step.note))
 
         try:
             window = collection_window(pm, now=self.app.clock())
@@ -248,14 +238,31 @@ or note who remembers what happened. Gaps go into the report."""
         from textual.widgets import ProgressBar
 
         bars = self.query(f"#bar-{message.index}").results(ProgressBar)
+        failed = message.state == "failed"
         for bar in bars:
-            bar.update(total=message.total, progress=message.done)
+            if failed:
+                bar.display = False  # no bar moving for a source that has stopped
+            elif message.state == "read":
+                bar.update(total=1, progress=1)
+            else:
+                bar.update(total=message.total, progress=message.done)
         for note in self.query(f"#note-{message.index}").results(Label):
-            note.update(Text(f"{message.state} {message.note}"))
+            note.update(progress_note(message.state, message.note))
+        if failed:  # where it failed, at once: the table's state column too
+            table = self.query_one("#sources", DataTable)
+            key = f"S{message.index + 1}"
+            if key in table.rows:
+                table.update_cell(key, "state", progress_note("failed", message.note))
 
     @on(CollectFinished)
     def _finished(self, message: CollectFinished) -> None:
         if message.cancelled and not message.sources:
+            from textual.widgets import ProgressBar
+
+            for bar in self.query(ProgressBar):
+                bar.display = False
+            for note in self.query(".source-note").results(Label):
+                note.update(Text("cancelled: not kept", style="yellow"))
             return
         table = self.query_one("#sources", DataTable)
         for i, source in message.sources.items():
@@ -268,6 +275,31 @@ or note who remembers what happened. Gaps go into the report."""
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.state == WorkerState.ERROR:
             self.notify(f"Collection failed: {event.worker.error}", severity="error", timeout=10)
+
+
+WHAT_TO_DO = "check the target (path, URL, token), then c again; or keep it as a gap"
+
+
+def progress_note(state: str, note: str) -> Text:
+    """The progress line of one source: reading, read, or failed with its reason."""
+    if state == "failed":
+        text = Text(f"✗ failed: {note}", style="bold red")
+        text.append(f" — {WHAT_TO_DO}", style="red")
+        return text
+    if state == "read":
+        return Text(f"✓ read: {note}", style="green")
+    return Text(f"{state} {note}")
+
+
+def source_cells(i: int, s: EvidenceSource) -> list:
+    """The table cells of source number `i` (0-based)."""
+    return [
+        PlainCell(f"S{i + 1}"),
+        PlainCell(shown_kind(s)),
+        source_state(s),
+        PlainCell(short_target(s.target, 60)),
+        PlainCell(s.query),
+    ]
 
 
 def shown_kind(s: EvidenceSource) -> str:

@@ -19,23 +19,36 @@ from pm_tui.timeparse import format_event_time
 from screens.forms import EventForm
 from screens.modals import ConfirmModal
 from screens.step_base import StepScreen, finding_marks
-from screens.widgets.bulk_table import BulkTable, gc_paused
+from screens.widgets.bulk_table import gc_paused
 from screens.widgets.candidates_panel import CandidatesPanel
-from screens.widgets.cells import PlainCell, fitting_width
+from screens.widgets.cells import PlainCell
+from screens.widgets.fit_table import FitTable
 from screens.widgets.sparkline import SeriesPlot
 
 if TYPE_CHECKING:
     from pm_tui.validation import Finding
 
-TEXT_WIDTH = (24, 120)  # the "What happened" column fits its longest text within these
+# "What happened" takes what time and kind leave (screens/widgets/fit_table.py); source and
+# actor are shown when there is room beside it, and always in the detail line.
 COLUMNS = (
     ("check", "!", 1),
     ("time", "Time (UTC)", 19),
     ("kind", "Kind", 13),
-    ("text", "What happened", None),  # width set from the texts on load
+    ("text", "What happened", None),
     ("source", "Source", 14),
     ("actor", "Actor", 12),
 )
+
+
+def event_detail(e: TimelineEvent) -> Text:
+    """The whole event on one line under the table."""
+    text = Text(f"{e.id} {format_event_time(e.time)} {e.kind}: ", style="bold")
+    text.append(e.text)
+    if e.source:
+        text.append(f"  · source {e.source}", style="dim")
+    if e.actor:
+        text.append(f" · {e.actor}", style="dim")
+    return text
 
 
 def event_cells(e: TimelineEvent, mark: Text | None = None) -> list:
@@ -60,14 +73,15 @@ one), then fill gaps by hand. When the evidence cannot show a moment, write what
 remember and name the source ("recollection, on-call"); a gap you name beats a guessed time.
 Times: 10:05:23 · ISO 8601 with offset · +5m from the row above."""
 
+    UNDO_SECTIONS = ("timeline",)
     BINDINGS = [
         Binding("a", "add", "Add"),
-        Binding("e", "edit", "Edit"),
+        Binding("e", "edit", "Edit", show=False),  # enter too; in the table's title and ?
         Binding("d", "delete", "Delete"),
         Binding("c", "duplicate", "Duplicate", show=False),
         Binding("s", "sort", "Sort", show=False),
         Binding("slash", "filter", "Filter"),
-        Binding("h", "accept_high", "Accept high-confidence"),
+        Binding("h", "accept_high", "Accept high"),
         Binding("x", "dismiss_candidate", "Dismiss", show=False),
         Binding("escape", "clear_filter", "Clear filter", show=False),
     ]
@@ -84,9 +98,18 @@ Times: 10:05:23 · ISO 8601 with offset · +5m from the row above."""
         flt = Input(placeholder="filter by text or kind (esc clears)", id="filter")
         flt.display = False
         yield flt
-        table = BulkTable(id="timeline", cursor_type="row", zebra_stripes=True)
-        table.border_title = "Timeline"
+        table = FitTable(
+            id="timeline",
+            cursor_type="row",
+            zebra_stripes=True,
+            flex="text",
+            flex_min=24,
+            flex_max=120,
+            optional=("source", "actor"),
+        )
+        table.border_title = "Timeline (a add · e/enter edit · d delete · / filter)"
         yield table
+        yield Static(id="detail", classes="row-detail")
         yield Static(id="durations")
         with Horizontal(id="lower"):
             cands = CandidatesPanel(id="candidates")
@@ -101,13 +124,11 @@ Times: 10:05:23 · ISO 8601 with offset · +5m from the row above."""
 
     def _load(self) -> None:
         table = self.table
-        text_width = fitting_width((e.text for e in self.pm.timeline), *TEXT_WIDTH)
-        for key, label, width in COLUMNS:
-            table.add_column(Text(label), key=key, width=width or text_width)
+        table.add_fit_columns(COLUMNS)
         self.fill_table()
         table.focus()
         self.candidates = self.app.candidates_for(self.pm)  # shared: dismissals persist
-        self.query_one(CandidatesPanel).show(self.candidates)
+        self.query_one(CandidatesPanel).show(self.candidates, self.pm.timeline)
         self.load_durations()
         self._series = self.app.metric_series_for(self.pm)  # read once; edits move marks only
         self.load_chart()
@@ -155,6 +176,12 @@ Times: 10:05:23 · ISO 8601 with offset · +5m from the row above."""
             self._series, w.started, end, [e.time for e in self.pm.timeline]
         )
 
+    def reload(self, section: str) -> None:
+        self.fill_table(select=self.selected_id())
+        self.show_detail()
+        self.load_durations()
+        self.load_chart()
+
     def on_findings(self, findings: list[Finding]) -> None:
         marks = finding_marks(findings)
         table = self.table
@@ -167,8 +194,21 @@ Times: 10:05:23 · ISO 8601 with offset · +5m from the row above."""
 
     # --- helpers --------------------------------------------------------------------------
     @property
-    def table(self) -> BulkTable:
-        return self.query_one("#timeline", BulkTable)
+    def table(self) -> FitTable:
+        return self.query_one("#timeline", FitTable)
+
+    def show_detail(self) -> None:
+        """The highlighted event whole, under the table."""
+        event = self.pm.event(self.selected_id() or "")
+        self.query_one("#detail", Static).update(
+            event_detail(event)
+            if event
+            else Text("no events yet: a adds one, or accept a suggestion", style="dim")
+        )
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        if event.data_table.id == "timeline":
+            self.show_detail()
 
     def selected_id(self) -> str | None:
         table = self.table
@@ -194,6 +234,7 @@ Times: 10:05:23 · ISO 8601 with offset · +5m from the row above."""
 
     def _insert(self, event: TimelineEvent) -> None:
         """Put `event` in the model in time order and show it, without a rebuild when it is last."""
+        self.remember("timeline")
         pos = self._place(event)
         self._fit_text(event.text)
         if pos == len(self.pm.timeline) - 1 and not self.query_one("#filter", Input).value:
@@ -204,13 +245,8 @@ Times: 10:05:23 · ISO 8601 with offset · +5m from the row above."""
         self._after_edit()
 
     def _fit_text(self, text: str) -> bool:
-        """Widen the text column for `text` (up to its cap); True when it changed."""
-        column = self.table.columns.get("text")  # type: ignore[call-overload]
-        wanted = fitting_width([text], column.width, TEXT_WIDTH[1]) if column else 0
-        if column is None or wanted <= column.width:
-            return False
-        column.width = wanted
-        return True
+        """False: the text column's width follows the table's, not the texts."""
+        return False
 
     # --- actions --------------------------------------------------------------------------
     def action_add(self) -> None:
@@ -247,6 +283,7 @@ Times: 10:05:23 · ISO 8601 with offset · +5m from the row above."""
 
     def apply_edit(self, event_id: str, values: dict) -> None:
         """Write edited values into the event and update its cells in place (no rebuild)."""
+        self.remember("timeline")
         event = self.pm.event(event_id)
         moved = (event.time, event.kind) != (
             values.get("time", event.time),
@@ -261,6 +298,7 @@ Times: 10:05:23 · ISO 8601 with offset · +5m from the row above."""
         table.update_row_in_place(event_id, values)  # only this row's line is drawn again
         if wider:  # unless the text column widened: then every visible row is
             table.column_widths_changed()
+        self.show_detail()
         self._after_edit(moved)
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
@@ -269,6 +307,11 @@ Times: 10:05:23 · ISO 8601 with offset · +5m from the row above."""
             self.action_edit()
 
     def action_delete(self) -> None:
+        if self.query_one(CandidatesPanel).has_focus:  # d acts on the panel in focus only
+            self.action_dismiss_candidate()
+            return
+        if not self.table.has_focus:
+            return
         event_id = self.selected_id()
         if event_id is None or not self.can_edit():
             return
@@ -277,6 +320,7 @@ Times: 10:05:23 · ISO 8601 with offset · +5m from the row above."""
         def done(yes: bool | None) -> None:
             if not yes:
                 return
+            self.remember("timeline", "analysis")  # its factors' links to the row go too
             self.pm.timeline.remove(event)
             for f in self.pm.analysis.factors:  # a deleted event leaves no dangling links
                 if event_id in f.events:
@@ -295,6 +339,7 @@ Times: 10:05:23 · ISO 8601 with offset · +5m from the row above."""
     def action_sort(self) -> None:
         if not self.can_edit():
             return
+        self.remember("timeline")
         self.pm.sort_timeline()
         self.fill_table(select=self.selected_id())
         self.changed("timeline")
@@ -306,6 +351,8 @@ Times: 10:05:23 · ISO 8601 with offset · +5m from the row above."""
 
     def action_clear_filter(self) -> None:
         flt = self.query_one("#filter", Input)
+        if not flt.display:
+            self.app.action_hide_help_panel()  # Esc closes the palette's Keys panel here too
         if flt.display:
             flt.value = ""
             flt.display = False
@@ -322,20 +369,32 @@ Times: 10:05:23 · ISO 8601 with offset · +5m from the row above."""
         self.table.focus()
 
     # --- candidates ----------------------------------------------------------------------
-    def accept_candidates(self, chosen: list) -> int:
-        """Add `chosen` through pm_tui.workflow (new ids, no duplicates); returns how many."""
+    def accept_candidates(self, chosen: list, near: bool = False) -> int:
+        """Add `chosen` through pm_tui.workflow (new ids, no duplicates); returns how many.
+        Near-duplicates of rows are held back, flagged in the panel, and said."""
         from pm_tui.workflow.candidates import accept_candidates
 
         if not chosen or not self.can_edit():
             return 0
-        added = accept_candidates(self.pm, chosen).added
+        done = accept_candidates(self.pm, chosen, near=near)
+        added = done.added
+        held = {c.id for c, _ in done.near}
         for c in chosen:
-            if c in self.candidates:
+            if c in self.candidates and c.id not in held:
                 self.candidates.remove(c)
-        self.query_one(CandidatesPanel).show(self.candidates)
+        if done.near:
+            n = len(done.near)
+            self.notify(
+                f"{n} suggestion{'s' * (n != 1)} held back: {'they look' if n != 1 else 'it looks'} "
+                "like rows already in the timeline (≈ in the list). Enter on one to add it anyway.",
+                severity="warning",
+                timeout=8,
+            )
+        self.query_one(CandidatesPanel).show(self.candidates, self.pm.timeline)
         if len(added) == 1:
             self._insert(added[0])
         elif added:
+            self.remember("timeline")
             for e in added:
                 self._place(e)
                 self._fit_text(e.text)
@@ -347,8 +406,29 @@ Times: 10:05:23 · ISO 8601 with offset · +5m from the row above."""
     def _accept_candidate(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         chosen = [c for c in self.candidates if c.id == event.option.id]
-        if chosen and not self.accept_candidates(chosen) and not self.read_only:
-            self.notify("Already in the timeline.")
+        if not chosen:
+            return
+        from pm_tui.timeline import near_duplicate
+
+        row = near_duplicate(self.pm.timeline, chosen[0])
+        if row is None:
+            if not self.accept_candidates(chosen) and not self.read_only:
+                self.notify("Already in the timeline.")
+            return
+
+        def answer(yes: bool | None) -> None:
+            if yes:
+                self.accept_candidates(chosen, near=True)
+
+        self.app.push_screen(
+            ConfirmModal(
+                f"This suggestion looks like {row.id} ({row.text[:70]}), already in the "
+                "timeline. Add it anyway?",
+                yes="Add",
+                no="Keep out",
+            ),
+            answer,
+        )
 
     def action_accept_high(self) -> None:
         """The high-confidence suggestions (not repeating a curated row) and the window
@@ -394,6 +474,6 @@ Times: 10:05:23 · ISO 8601 with offset · +5m from the row above."""
         index = panel.highlighted
         self.candidates[:] = [c for c in self.candidates if c.id != cid]
         self.app.dismiss_candidates(self.pm, [cid])
-        panel.show(self.candidates)
+        panel.show(self.candidates, self.pm.timeline)
         if self.candidates:
             panel.highlighted = min(index or 0, len(self.candidates) - 1)

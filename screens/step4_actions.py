@@ -5,19 +5,22 @@ from __future__ import annotations
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable
+from textual.widgets import DataTable, Static
 
 from pm_tui.model import ActionItem
 from pm_tui.validation import Finding
 from screens.forms import ActionForm
 from screens.modals import ConfirmModal
 from screens.step_base import StepScreen, finding_marks
+from screens.widgets.cells import PlainCell
+from screens.widgets.fit_table import FitTable
 
+# The action's text takes what the columns that matter leave (screens/widgets/fit_table.py).
 COLUMNS = (
-    ("check", "!", 3),
-    ("id", "ID", 7),
+    ("check", "!", 1),
+    ("id", "ID", 6),
     ("action", "Action", None),
-    ("owner", "Owner", 14),
+    ("owner", "Owner", 12),
     ("deadline", "Deadline", 10),
     ("priority", "Priority", 8),
     ("status", "Status", 11),
@@ -25,18 +28,32 @@ COLUMNS = (
 )
 
 
-def action_cells(a: ActionItem, mark: Text | None = None) -> list[Text]:
+def action_cells(a: ActionItem, mark: Text | None = None) -> list:
     """The table cells of one action item (the first is the findings mark)."""
     return [
-        mark or Text(""),
-        Text(a.id),
-        Text(a.action),
-        Text(a.owner),
-        Text(a.deadline.isoformat() if a.deadline else ""),
-        Text(a.priority),
-        Text(a.status),
-        Text(a.factor),
+        mark or PlainCell(""),
+        PlainCell(a.id),
+        PlainCell(a.action),
+        PlainCell(a.owner or "no owner", "" if a.owner else "red"),
+        PlainCell(a.deadline.isoformat() if a.deadline else "—", "" if a.deadline else "dim"),
+        PlainCell(a.priority),
+        PlainCell(a.status),
+        PlainCell(a.factor),
     ]
+
+
+def action_detail(a: ActionItem) -> Text:
+    """The whole item on one line under the table: what the cut cells do not show."""
+    text = Text(f"{a.id} ", style="bold")
+    text.append(a.action)
+    text.append(f"  · owner {a.owner or 'none'}", style="" if a.owner else "red")
+    text.append(f" · due {a.deadline.isoformat() if a.deadline else 'no deadline'}")
+    text.append(f" · {a.priority} · {a.status}")
+    if a.factor:
+        text.append(f" · addresses {a.factor}")
+    if a.tracker_url:
+        text.append(f" · {a.tracker_url}", style="dim")
+    return text
 
 
 class ActionsScreen(StepScreen):
@@ -48,6 +65,7 @@ Prefer fixes to the system over "be more careful". No owner yet? Name the team t
 pick one, and give it a date to do so — an item without an owner does not get done.
 Deadline: YYYY-MM-DD, +10d or +2w."""
 
+    UNDO_SECTIONS = ("actions",)
     BINDINGS = [
         Binding("a", "add", "Add"),
         Binding("e", "edit", "Edit"),
@@ -55,27 +73,51 @@ Deadline: YYYY-MM-DD, +10d or +2w."""
     ]
 
     def compose_main(self) -> ComposeResult:
-        table = DataTable(id="actions", cursor_type="row", zebra_stripes=True)
+        table = FitTable(
+            id="actions",
+            cursor_type="row",
+            zebra_stripes=True,
+            flex="action",
+            optional=("factor",),
+        )
         table.border_title = "Action items (a add · e/enter edit · d delete)"
         yield table
+        yield Static(id="detail", classes="row-detail")
 
     @property
-    def table(self) -> DataTable:
-        return self.query_one("#actions", DataTable)
+    def table(self) -> FitTable:
+        return self.query_one("#actions", FitTable)
 
     def load(self) -> None:
         table = self.table
-        for key, label, width in COLUMNS:
-            table.add_column(Text(label), key=key, width=width)
-        for a in self.pm.actions:
-            table.add_row(*action_cells(a), key=a.id)
+        table.add_fit_columns(COLUMNS)
+        table.add_keyed_rows((a.id, action_cells(a)) for a in self.pm.actions)
         table.focus()
+        self.show_detail()
+
+    def show_detail(self) -> None:
+        """The highlighted item whole, under the table."""
+        item = next((a for a in self.pm.actions if a.id == self.selected_id()), None)
+        self.query_one("#detail", Static).update(
+            action_detail(item) if item else Text("no action items yet: a adds one", style="dim")
+        )
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        self.show_detail()
+
+    def reload(self, section: str) -> None:
+        table, row = self.table, self.table.cursor_row
+        table.clear()
+        table.add_keyed_rows((a.id, action_cells(a)) for a in self.pm.actions)
+        if table.row_count:
+            table.move_cursor(row=min(row, table.row_count - 1))
+        self.show_detail()
 
     def on_findings(self, findings: list[Finding]) -> None:
         marks = finding_marks(findings)
         for a in self.pm.actions:
             if a.id in self.table.rows:
-                self.table.update_cell(a.id, "check", marks.get(a.id, Text("")))
+                self.table.update_row_in_place(a.id, {"check": marks.get(a.id, PlainCell(""))})
 
     def selected_id(self) -> str | None:
         if self.table.row_count == 0:
@@ -91,6 +133,7 @@ Deadline: YYYY-MM-DD, +10d or +2w."""
 
         def done(values: dict | None) -> None:
             if values:
+                self.remember("actions")
                 item = ActionItem(id=self.pm.next_action_id(), **values)
                 self.pm.actions.append(item)
                 self.table.add_row(*action_cells(item), key=item.id)
@@ -107,10 +150,12 @@ Deadline: YYYY-MM-DD, +10d or +2w."""
 
         def done(values: dict | None) -> None:
             if values:
+                self.remember("actions")
                 for k, v in values.items():
                     setattr(item, k, v)
-                for (key, _, _), cell in list(zip(COLUMNS, action_cells(item), strict=True))[1:]:
-                    self.table.update_cell(action_id, key, cell)
+                cells = list(zip(COLUMNS, action_cells(item), strict=True))[1:]
+                self.table.update_row_in_place(action_id, {k: c for (k, _, _), c in cells})
+                self.show_detail()
                 self.changed("actions")
 
         self.app.push_screen(self._form(item), done)
@@ -126,8 +171,10 @@ Deadline: YYYY-MM-DD, +10d or +2w."""
 
         def done(yes: bool | None) -> None:
             if yes:
+                self.remember("actions")
                 self.pm.actions = [a for a in self.pm.actions if a.id != action_id]
                 self.table.remove_row(action_id)
+                self.show_detail()
                 self.changed("actions")
 
         self.app.push_screen(ConfirmModal(f"Delete action item {action_id}?"), done)

@@ -25,10 +25,8 @@ PREVIEW_DELAY = 0.5
 
 class ReportScreen(StepScreen):
     STEP = 5
-    # Below 100 columns the report preview gives its room to the editors (see app.tcss).
-    # Set here, not on the app: a breakpoint class restyles the whole screen when it is
-    # first set, a cost the other steps (and the first paint) need not pay.
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
+    # Below 100 columns the report preview gives its room to the editors (see app.tcss),
+    # until ctrl+v shows it in their place.
     GUIDANCE = """
 Tell the story for readers who were not there: a summary in a few sentences, the impact in \
 words and figures, what went well, what went wrong, where you got lucky, lessons learned \
@@ -37,10 +35,20 @@ words and figures, what went well, what went wrong, where you got lucky, lessons
     BINDINGS = [
         Binding("ctrl+r", "app.export", "Export"),
         Binding("ctrl+t", "app.distribute", "Distribute"),
-        Binding("o", "app.open_report", "Open in browser"),
+        Binding("o", "app.open_report", "Open in browser", show=False),  # on its button, and ?
         # `o` types a letter in an editor: ctrl+o opens the report from anywhere on the step
         Binding("ctrl+o", "app.open_report", "Open in browser", show=False),
+        Binding("f2", "toggle_preview", "Preview"),
     ]
+
+    def action_toggle_preview(self) -> None:
+        """Below 100 columns the preview and the editors take turns; F2 switches."""
+        if not self.has_class("-narrow"):
+            self.notify("The preview is beside the editors at this width.")
+            return
+        self.toggle_class("-show-preview")
+        if self.has_class("-show-preview"):
+            self.refresh_preview()
 
     def __init__(self, pm) -> None:
         super().__init__(pm)

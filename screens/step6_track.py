@@ -17,6 +17,8 @@ from pm_tui.timeparse import parse_deadline
 from screens.messages import Loaded
 from screens.modals import ParseValidator
 from screens.step_base import StepScreen
+from screens.widgets.cells import PlainCell
+from screens.widgets.fit_table import FitTable
 
 
 class TrackScreen(StepScreen):
@@ -28,12 +30,18 @@ No tracker configured? Keep the items here; 'pm-tui review' lists open items acr
 post-mortem for a weekly check."""
 
     BINDINGS = [
-        Binding("t", "app.create_tickets", "Create tickets"),
-        Binding("f", "app.schedule_follow_up", "Schedule follow-up"),
+        Binding("t", "app.create_tickets", "Tickets"),
+        Binding("f", "app.schedule_follow_up", "Follow-up"),
     ]
 
     def compose_main(self) -> ComposeResult:
-        table = DataTable(id="open-actions", cursor_type="row", zebra_stripes=True)
+        table = FitTable(
+            id="open-actions",
+            cursor_type="row",
+            zebra_stripes=True,
+            flex="action",
+            optional=("tracker",),
+        )
         table.border_title = "Open action items"
         yield table
         with Horizontal(id="review-row"):
@@ -47,7 +55,13 @@ post-mortem for a weekly check."""
             yield Button("Tickets (t)", id="tickets")
             yield Button("Follow-up (f)", id="schedule")
         yield Static(id="review-note")
-        review = DataTable(id="all-open", cursor_type="row", zebra_stripes=True)
+        review = FitTable(
+            id="all-open",
+            cursor_type="row",
+            zebra_stripes=True,
+            flex="action",
+            optional=("pm",),
+        )
         review.border_title = "Open action items in every post-mortem, by owner"
         yield review
 
@@ -55,16 +69,16 @@ post-mortem for a weekly check."""
         return parse_deadline(text, today=self.app.clock().date())
 
     def load(self) -> None:
-        table = self.query_one("#open-actions", DataTable)
-        for key, label in (
-            ("id", "ID"),
-            ("action", "Action"),
-            ("owner", "Owner"),
-            ("deadline", "Deadline"),
-            ("status", "Status"),
-            ("tracker", "Ticket"),
-        ):
-            table.add_column(Text(label), key=key)
+        self.query_one("#open-actions", FitTable).add_fit_columns(
+            (
+                ("id", "ID", 6),
+                ("action", "Action", None),
+                ("owner", "Owner", 12),
+                ("deadline", "Deadline", 10),
+                ("status", "Status", 11),
+                ("tracker", "Ticket", 24),
+            )
+        )
         self.fill_actions()
         review = self.query_one("#follow_up_review", Input)
         proposed = follow_up_date(self.pm)
@@ -84,29 +98,29 @@ post-mortem for a weekly check."""
         for a in self.pm.open_actions():
             overdue = a.deadline is not None and a.deadline < today
             table.add_row(
-                Text(a.id),
-                Text(a.action),
-                Text(a.owner or "no owner", style="" if a.owner else "red"),
-                Text(
-                    a.deadline.isoformat() if a.deadline else "—",
-                    style="bold red" if overdue else "",
+                PlainCell(a.id),
+                PlainCell(a.action),
+                PlainCell(a.owner or "no owner", "" if a.owner else "red"),
+                PlainCell(
+                    a.deadline.isoformat() if a.deadline else "—", "bold red" if overdue else ""
                 ),
-                Text(a.status),
-                Text(a.tracker_url or "not filed", style="" if a.tracker_url else "dim"),
+                PlainCell(a.status),
+                PlainCell(a.tracker_url or "not filed", "" if a.tracker_url else "dim"),
                 key=a.id,
             )
 
     def on_mount(self) -> None:  # Textual also runs StepScreen.on_mount (load) after this
-        table = self.query_one("#all-open", DataTable)
-        for key, label in (
-            ("owner", "Owner"),
-            ("item", "Item"),
-            ("action", "Action"),
-            ("due", "Due"),
-            ("pm", "Post-mortem"),
-        ):
-            table.add_column(Text(label), key=key)
-        table.add_row(Text("loading…", style="dim"), key="loading")
+        table = self.query_one("#all-open", FitTable)
+        table.add_fit_columns(
+            (
+                ("owner", "Owner", 12),
+                ("item", "Item", 6),
+                ("action", "Action", None),
+                ("due", "Due", 22),
+                ("pm", "Post-mortem", 24),
+            )
+        )
+        table.add_row(PlainCell(""), PlainCell(""), PlainCell("loading…", "dim"), key="loading")
         self.load_review()
 
     @work(thread=True, exit_on_error=False, group="review")
@@ -124,19 +138,24 @@ post-mortem for a weekly check."""
             for n, a in enumerate(items):
                 due = a.item.deadline.isoformat() if a.item.deadline else "no deadline"
                 if a.overdue:
-                    due_text = Text(f"{due} ({a.days_overdue}d overdue)", style="bold red")
+                    due_text = PlainCell(f"{due} ({a.days_overdue}d overdue)", "bold red")
                 else:
-                    due_text = Text(due)
+                    due_text = PlainCell(due)
                 table.add_row(
-                    Text(owner if n == 0 else "", style="bold"),
-                    Text(a.item.id),
-                    Text(a.item.action),
+                    PlainCell(owner if n == 0 else "", "bold"),
+                    PlainCell(a.item.id),
+                    PlainCell(a.item.action),
                     due_text,
-                    Text(a.pm_id),
+                    PlainCell(a.pm_id),
                     key=f"{a.pm_id}/{a.item.id}",
                 )
         if table.row_count == 0:
-            table.add_row(Text("no open action items anywhere", style="green"), key="none")
+            table.add_row(
+                PlainCell(""),
+                PlainCell(""),
+                PlainCell("no open action items anywhere", "green"),
+                key="none",
+            )
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.state == WorkerState.ERROR and event.worker.group == "review":

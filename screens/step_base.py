@@ -39,11 +39,21 @@ class StepScreen(Screen):
 
     STEP = 0
     GUIDANCE = ""
-    # Next and Back first, so a narrow footer shows them before the step's own keys.
+    # Next, Back, Save and Commit first, so a narrow footer shows them before the step's own
+    # keys; Quit (ctrl+q) is the same everywhere and gives its room to them.
     BINDINGS = [
         Binding("ctrl+n", "app.next_step", "Next"),
         Binding("ctrl+b", "app.prev_step", "Back"),
+        Binding("ctrl+s", "app.save", "Save"),
+        Binding("ctrl+g", "app.commit", "Commit"),
+        Binding("question_mark,f1", "app.key_help", "Help", key_display="?"),
+        Binding("ctrl+z", "undo", "Undo", show=False),
     ]
+    # The sections of the model this step's tables edit: ctrl+z steps back through them.
+    UNDO_SECTIONS: tuple[str, ...] = ()
+    # Below 140 columns the guidance and findings go under the work area (see app.tcss), so
+    # tables get the whole width; below 100 the guidance is only in the key help (?).
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-medium"), (140, "-wide")]
 
     def __init__(self, pm: PostMortem) -> None:
         super().__init__(name=f"step{self.STEP}")
@@ -93,6 +103,24 @@ class StepScreen(Screen):
             return False
         return True
 
+    def remember(self, *sections: str) -> None:
+        """Call before an edit of `sections`: ctrl+z brings them back (several levels)."""
+        self.app.history.record(self.pm, *sections)
+
+    def action_undo(self) -> None:
+        if not self.UNDO_SECTIONS or not self.can_edit():
+            return
+        section = self.app.history.undo(self.pm, self.UNDO_SECTIONS)
+        if section is None:
+            self.notify("Nothing to undo in this step.")
+            return
+        self.reload(section)
+        self.changed(section)
+        self.notify("Undone.", timeout=2)
+
+    def reload(self, section: str) -> None:
+        """Hook: show `section` again after an undo put an earlier version in the model."""
+
     def changed(self, section: str) -> None:
         """Announce an edit of the model to the app (validation, autosave)."""
         self.post_message(PostMortemChanged(section))
@@ -101,14 +129,18 @@ class StepScreen(Screen):
         panels = self.query(FindingsPanel)
         if not panels:  # not composed yet: on_mount asks the app for them
             return
-        panels.first().show(findings)
+        panels.first().show(findings, pending=not getattr(self.app, "validated", True))
         self.on_findings(findings)
 
     def on_findings_panel_chosen(self, event: FindingsPanel.Chosen) -> None:
-        self.focus_location(event.finding)
+        # Enter on a finding: to its row or field; f: that row's editor open to fix it too.
+        on_row = self.focus_location(event.finding)
+        edit = getattr(self, "action_edit", None)
+        if event.fix and on_row and edit is not None:
+            self.call_after_refresh(edit)
 
-    def focus_location(self, finding: Finding) -> None:
-        """Move the cursor to the row or field a finding is about."""
+    def focus_location(self, finding: Finding) -> bool:
+        """Move the cursor to the row or field a finding is about; True when on a table row."""
         if finding.row:
             for table in self.query(DataTable):
                 try:
@@ -117,10 +149,11 @@ class StepScreen(Screen):
                     continue
                 table.move_cursor(row=index)
                 table.focus()
-                return
+                return True
         if finding.field:
             name = finding.field.split("[", 1)[0]
             for widget in self.query(f"#{name}"):
                 if widget.focusable:
                     widget.focus()
-                    return
+                    return False
+        return False

@@ -259,6 +259,17 @@ def test_new_plain_yes_without_a_title_says_which_option_is_missing(tmp_path):
     assert "Title" in out.stderr and "option" in out.stderr and "Traceback" not in out.stderr
 
 
+def test_a_refused_answer_is_not_kept_in_front_of_the_next():
+    # Once the check refused "yesterday 9am", what is typed next is the whole answer.
+    from pm_tui.plain.prompts import check_date
+    from tests.plain_script import ENTER, scripted
+
+    with scripted([("Deadline", "yesterday 9am" + ENTER + "2025-03-14" + ENTER)]) as ask:
+        answer = ask.text("Deadline", check=check_date)
+    assert answer == "2025-03-14"
+    assert any("type it again" in line for line in ask.said)
+
+
 def test_new_plain_takes_an_evidence_folder_like_collect(tmp_path):
     """`--evidence DIR` in the plain mode adds one source per file, read as `collect
     --evidence` and the wizard's e read it (#18)."""

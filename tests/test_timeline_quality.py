@@ -16,7 +16,9 @@ from pm_tui.workflow.window import collection_window
 from tests import synthetic_oom
 from tests.conftest import SAMPLE_ID, SAMPLES
 
-pytest.importorskip("pm_tui.collectors.logs.collect", reason="the log-file collector is not in this build")
+pytest.importorskip(
+    "pm_tui.collectors.logs.collect", reason="the log-file collector is not in this build"
+)
 
 TOLERANCE = timedelta(seconds=60)
 

@@ -1,4 +1,4 @@
-"""One snapshot per wizard step at 120×40 on the bundled sample, with a frozen clock.
+"""One snapshot per wizard step at 120×40 and at 80×24 on the bundled sample, frozen clock.
 
 Regenerate after an intended change of the screens:
     pytest tests/test_wizard_snapshots.py --snapshot-update
@@ -13,8 +13,9 @@ from tests.conftest import SAMPLE_ID
 from tests.wizard_helpers import frozen_clock
 
 
+@pytest.mark.parametrize("size", [(120, 40), (80, 24)], ids=["120x40", "80x24"])
 @pytest.mark.parametrize("step", [1, 2, 3, 4, 5, 6])
-def test_step_snapshot(step, sample_repo, snap_compare):
+def test_step_snapshot(step, size, sample_repo, snap_compare):
     app = create_app(sample_repo, SAMPLE_ID, clock=frozen_clock, autosave_delay=60)
 
     async def go(pilot) -> None:
@@ -26,4 +27,4 @@ def test_step_snapshot(step, sample_repo, snap_compare):
         await pilot.pause()
         await pilot.pause(0.6)  # the report preview renders after its debounce
 
-    assert snap_compare(app, terminal_size=(120, 40), run_before=go)
+    assert snap_compare(app, terminal_size=size, run_before=go)

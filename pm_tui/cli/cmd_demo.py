@@ -71,4 +71,6 @@ def run(args) -> int:
     from pm_tui.cli.cmd_open import _run_app
     from pm_tui.postmortem_store import Repository
 
-    return _run_app(Repository(root), SAMPLE_ID)
+    # Said before the screen takes the terminal, and kept in the header: where edits go.
+    print(f"pm-tui: demo repository (a scratch copy, yours to edit): {root}", file=sys.stderr)
+    return _run_app(Repository(root), None, banner=f"demo repository {root}")

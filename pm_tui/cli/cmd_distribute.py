@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from pm_tui.cli.common import add_repo_option, open_repo
+from pm_tui.cli.common import add_gate_options, add_repo_option, open_repo
 from pm_tui.cli.output import add_format_option, emit_json, outcome_fields, wants_json
 
 
@@ -28,6 +28,7 @@ def register(sub) -> None:
     p.add_argument("--smtp-cafile", metavar="FILE", help="CA bundle to trust for the SMTP server")
     p.add_argument("--from", dest="sender", metavar="ADDR", help="sender (config smtp.from)")
     p.add_argument("--report-url", metavar="URL", help="link to the report for the Slack message")
+    add_gate_options(p)
     add_repo_option(p)
     add_format_option(p)
     p.set_defaults(func=run)
@@ -54,6 +55,8 @@ def run(args) -> int:
         smtp_tls=args.smtp_tls,
         smtp_cafile=args.smtp_cafile,
         sender=args.sender,
+        force=args.force,
+        reason=args.reason,
     )
     repo = open_repo(args)
     pm = repo.load(args.id)

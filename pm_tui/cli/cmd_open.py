@@ -13,7 +13,7 @@ def register(sub) -> None:
     p.set_defaults(func=run)
 
 
-def _run_app(repo, pm_id: str | None) -> int:
+def _run_app(repo, pm_id: str | None, banner: str = "") -> int:
     try:
         from screens.app import create_app  # Textual is imported only here
     except ImportError as exc:
@@ -21,6 +21,7 @@ def _run_app(repo, pm_id: str | None) -> int:
     import sys
 
     app = create_app(repo=repo, postmortem_id=pm_id)
+    app.banner = banner
     saved = sys.stdout, sys.stderr
     # the wizard draws with escape sequences: it gets the streams as they were
     sys.stdout, sys.stderr = (getattr(s, "_stream", s) for s in saved)

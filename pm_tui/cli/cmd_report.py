@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from pm_tui.cli.common import add_repo_option, open_repo
+from pm_tui.cli.common import add_gate_options, add_repo_option, open_repo
 
 
 def register(sub) -> None:
@@ -33,6 +33,13 @@ def register(sub) -> None:
     p.add_argument(
         "--page-size", choices=["A4", "Letter"], default="A4", help="paper size of HTML and PDF"
     )
+    p.add_argument(
+        "--publish",
+        action="store_true",
+        help="mark the post-mortem published (with -o): refused while error-level findings "
+        "remain, unless --force --reason",
+    )
+    add_gate_options(p)
     add_repo_option(p)
     p.set_defaults(func=run)
 
@@ -49,7 +56,20 @@ def run(args) -> int:
     if not args.output:
         sys.stdout.write(render_report(repo, pm, args.format, **options))
         return 0
-    written = export_report(repo, pm, args.format, Path(args.output), **options)
+    publish = args.publish or pm.status == "published"
+    written = export_report(
+        repo,
+        pm,
+        args.format,
+        Path(args.output),
+        publish=publish,
+        force=args.force,
+        reason=args.reason,
+        **options,
+    )
+    if len(written.changed) > 1 or args.publish:  # published now, or over errors: say so
+        repo.save(pm)
+        repo.commit(pm, written.commit_message("report published"))
     print(f"wrote {args.output}", file=sys.stderr)
     for graph in written.graphs:
         print(f"wrote {graph}", file=sys.stderr)

@@ -97,6 +97,8 @@ def run(args: argparse.Namespace) -> int:
         pm = accepted.pm
         repo.save(pm)
         print(f"Added {len(accepted.added)} row(s) to the timeline of {pm.id}.", file=sys.stderr)
+        for line in accepted.gaps:  # near-duplicates: said, for a person to decide
+            print(f"  {line}", file=sys.stderr)
         changed += accepted.changed
         added = accepted.added
     if args.accept_high:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from pm_tui.cli.common import add_repo_option, open_repo
+from pm_tui.cli.common import add_gate_options, add_repo_option, open_repo
 from pm_tui.cli.output import add_format_option, emit_json, outcome_fields, wants_json
 
 
@@ -26,6 +26,7 @@ def register(sub) -> None:
         "or https://api.github.com)",
     )
     p.add_argument("--dry-run", action="store_true", help="say what would be done; send nothing")
+    add_gate_options(p)
     add_repo_option(p)
     add_format_option(p)
     p.set_defaults(func=run)
@@ -47,7 +48,9 @@ def run(args) -> int:
     from pm_tui.workflow.tickets import TicketOptions, create_tickets, github_repo
 
     config = load_config()
-    options = TicketOptions(args.github, args.github_api, args.dry_run)
+    options = TicketOptions(
+        args.github, args.github_api, args.dry_run, force=args.force, reason=args.reason
+    )
     github_repo(options, config)  # a missing repository is said before anything is read
     repo = open_repo(args)
     pm = repo.load(args.id)

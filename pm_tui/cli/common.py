@@ -16,6 +16,16 @@ def open_repo(args, *, create: bool = True):
     return Repository.open(getattr(args, "repo", None), create=create)
 
 
+def add_gate_options(p) -> None:
+    """--force/--reason: go ahead despite error-level findings (the publishing gate)."""
+    p.add_argument(
+        "--force",
+        action="store_true",
+        help="go ahead although error-level findings remain (needs --reason; recorded in the file)",
+    )
+    p.add_argument("--reason", metavar="TEXT", default="", help="why, with --force")
+
+
 def add_repo_option(parser) -> None:
     """Accept --repo after the subcommand too (`pm-tui list --repo DIR`)."""
     parser.add_argument(

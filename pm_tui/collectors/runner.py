@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -114,33 +114,46 @@ def collect_all(
     progress_for_source: Callable[[SourceSpec], Progress] | None = None,
     cancel: threading.Event | None = None,
     max_workers: int = 4,
+    on_result: Callable[[SourceSpec, CollectResult], None] | None = None,
 ) -> list[CollectResult]:
     """Collect every spec (in threads); results come back in the order of `specs`.
 
     A source that fails becomes a result with no evidence and a gap holding its error line.
-    Raises Cancelled if `cancel` was set.
+    `on_result` hears of each source as soon as it ends (read or failed), from its thread.
+    Raises Cancelled as soon as `cancel` is set: a source still waiting on a slow server is
+    left to end on its own, and its result is thrown away.
     """
 
     def run(spec: SourceSpec) -> CollectResult:
         progress = progress_for_source(spec) if progress_for_source else no_progress
         try:
-            return collect_one(spec, window, progress, cancel)
+            result = collect_one(spec, window, progress, cancel)
         except Cancelled:
             raise
         except CollectorError as exc:
-            return failed_result(spec, str(exc))
+            result = failed_result(spec, str(exc))
         except Exception as exc:  # a bug in one collector must not lose the others' evidence
-            return failed_result(
+            result = failed_result(
                 spec, f"{spec.name}: unexpected {type(exc).__name__}: {exc} (please report it)"
             )
+        if on_result is not None and not (cancel is not None and cancel.is_set()):
+            on_result(spec, result)
+        return result
 
     if not specs:
         return []
-    with ThreadPoolExecutor(max_workers=max(1, min(max_workers, len(specs)))) as pool:
+    pool = ThreadPoolExecutor(max_workers=max(1, min(max_workers, len(specs))))
+    try:
         futures = [pool.submit(run, spec) for spec in specs]
+        pending = set(futures)
+        while pending:
+            _, pending = wait(pending, timeout=0.1)
+            if cancel is not None and cancel.is_set():
+                raise Cancelled("collection cancelled")
         results = [f.result() for f in futures]
-    if cancel is not None and cancel.is_set():
-        raise Cancelled("collection cancelled")
+    finally:
+        # On a cancel, sources not started never start and running ones are not waited for.
+        pool.shutdown(wait=not (cancel is not None and cancel.is_set()), cancel_futures=True)
     return results
 
 

@@ -52,18 +52,29 @@ class Prompter:
         shown = default.strip()
         # Text that already spans lines is edited as such (Esc then Enter accepts it).
         multiline = "\n" in shown
-        answer = self._ask(
-            questionary.text(
-                message,
-                default=shown,
-                validate=_validator(check),
-                multiline=multiline,
-                instruction="(Esc then Enter to accept)" if multiline else None,
-                **self._io(),
-            )
-        ).strip()
+        while True:
+            answer = self._ask(
+                questionary.text(
+                    message,
+                    default=shown,
+                    multiline=multiline,
+                    instruction="(Esc then Enter to accept)" if multiline else None,
+                    **self._io(),
+                )
+            ).strip()
+            if self._accepted(answer, check):
+                break
         # An unchanged answer keeps the stored text byte for byte (trailing newline and all).
         return default if answer == shown else answer
+
+    def _accepted(self, answer: str, check: Check | None) -> bool:
+        # A refused answer is said and the question asked afresh: checking inside the prompt
+        # left the refused text in its line, and the next answer was typed after it
+        # ("yesterday 9am2025-03-14T11:45").
+        problem = check(answer) if check else None
+        if problem:
+            self.say(f"  ✗ {problem}: type it again")
+        return not problem
 
     def path(
         self,
@@ -78,14 +89,13 @@ class Prompter:
             return self._checked_default(message, default, check)
         import questionary
 
-        question = questionary.path(
-            message,
-            default=default,
-            only_directories=only_directories,
-            validate=_validator(check),
-            **self._io(),
-        )
-        return self._ask(question).strip()
+        while True:
+            question = questionary.path(
+                message, default=default, only_directories=only_directories, **self._io()
+            )
+            answer = self._ask(question).strip()
+            if self._accepted(answer, check):
+                return answer
 
     def select(self, message: str, choices: Sequence[ChoiceSpec], default: Any = None) -> Any:
         """One of `choices` (arrow keys and Enter); the pointer starts on `default`."""
@@ -168,17 +178,6 @@ def _choices(choices: Sequence[ChoiceSpec], checked: Sequence[Any] = ()) -> list
         value, title = (c[0], c[1]) if isinstance(c, tuple) else (c, str(c))
         out.append(Choice(title=title, value=value, checked=value in checked))
     return out
-
-
-def _validator(check: Check | None) -> Callable[[str], bool | str] | None:
-    if check is None:
-        return None
-
-    def validate(answer: str) -> bool | str:
-        problem = check(answer.strip())
-        return problem or True
-
-    return validate
 
 
 # --- checks shared by the plain steps and init -------------------------------------------

@@ -7,7 +7,13 @@ save_candidates / load_candidates                     <id>.evidence/candidates.j
 dismiss / load_dismissed                              <id>.evidence/dismissed.json
 """
 
-from pm_tui.timeline.accept import HIGH_CONFIDENCE, accept, high_confidence, pending
+from pm_tui.timeline.accept import (
+    HIGH_CONFIDENCE,
+    accept,
+    high_confidence,
+    near_duplicate,
+    pending,
+)
 from pm_tui.timeline.candidate import Candidate, EvidenceLink
 from pm_tui.timeline.hints import FactorHint, factor_hints
 from pm_tui.timeline.reconstruct import reconstruct
@@ -30,6 +36,7 @@ __all__ = [
     "high_confidence",
     "load_candidates",
     "load_dismissed",
+    "near_duplicate",
     "pending",
     "reconstruct",
     "save_candidates",

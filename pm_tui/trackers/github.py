@@ -141,10 +141,18 @@ class _Tracker:
         return TrackResult(item.id, "updated", item.tracker_url, note)
 
 
+NO_OWNER_NOTE = "no owner: name one (step 4) before it becomes a ticket"
+
+
 def plan(pm: PostMortem, pm_path: str) -> list[TrackResult]:
     """What `track` would do, without a token or any request (for --dry-run)."""
+    from pm_tui.workflow.gate import has_owner
+
     results = []
     for item in pm.actions:
+        if not has_owner(item) and not item.tracker_url:
+            results.append(TrackResult(item.id, "skipped", note=NO_OWNER_NOTE))
+            continue
         draft = draft_issue(pm, item, pm_path)
         who = f", assignee {draft.assignee}" if draft.assignee else ""
         detail = f"'{draft.title}' labels {', '.join(draft.labels)}{who}"
@@ -167,8 +175,13 @@ def track(gh: GitHub, repo: str, pm: PostMortem, pm_path: str) -> list[TrackResu
     """
     gh.check_repo(repo)
     tracker = _Tracker(gh, repo, pm, pm_path)
+    from pm_tui.workflow.gate import has_owner
+
     results: list[TrackResult] = []
     for item in pm.actions:
+        if not has_owner(item) and not item.tracker_url:
+            results.append(TrackResult(item.id, "skipped", note=NO_OWNER_NOTE))
+            continue
         try:
             results.append(tracker.track(item))
         except TrackerError as exc:

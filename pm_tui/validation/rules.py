@@ -60,13 +60,30 @@ def run_all(pm: PostMortem, *, today: date | None = None) -> list[Finding]:
     """Run every rule; findings of completeness rules are warnings while `pm` is a draft."""
     findings: list[Finding] = []
     today = today or date.today()
-    for rule in (_language, _shallow, _actions, _timeline, _process):
+    for rule in (_sources, _language, _shallow, _actions, _timeline, _process):
         findings.extend(rule(pm, today))
     if pm.status == "draft":
         for f in findings:
             if f.severity == "error" and f.rule.startswith(_COMPLETENESS):
                 f.severity = "warning"
     return findings
+
+
+def _sources(pm: PostMortem, today: date) -> Iterator[Finding]:
+    """A source that could not be read at all: said in step 1's findings, with what to do."""
+    for i, s in enumerate(pm.sources):
+        if not s.counts.get("failed"):
+            continue
+        reason = s.gaps[0] if s.gaps else "no reason recorded"
+        yield Finding(
+            "evidence/source-failed",
+            "warning",
+            f"{s.kind} source could not be read: {reason}",
+            suggestion="Check its target (path, URL, token) and collect again (c in step 1), "
+            "or ask its owner for an export; until then the report names it as a gap.",
+            section="sources",
+            row=f"S{i + 1}",
+        )
 
 
 # --- free text ---------------------------------------------------------------------

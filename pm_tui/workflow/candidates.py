@@ -45,6 +45,8 @@ class Accepted(Outcome):
 
     pm: PostMortem | None = None
     added: list[TimelineEvent] = field(default_factory=list)
+    # candidates not added because they nearly repeat a row: (candidate, that row)
+    near: list = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
     milestones: dict[str, datetime] = field(default_factory=dict)
 
@@ -111,16 +113,21 @@ def dismiss_candidates(repo: Repository, pm_id: str, ids: list[str]) -> None:
     dismiss(repo, pm_id, ids)
 
 
-def accept_candidates(pm: PostMortem, chosen: list[Candidate]) -> Accepted:
+def accept_candidates(pm: PostMortem, chosen: list[Candidate], *, near: bool = False) -> Accepted:
     """A copy of `pm` with `chosen` added as timeline rows (new ids, time order); a candidate
-    already in the timeline (same kind, same second) is not added twice."""
+    already in the timeline (same kind, same second) is not added twice, and one that nearly
+    repeats a row (pm_tui.timeline.near_duplicate) is held back in `near` unless `near`."""
     from pm_tui.timeline import accept
 
     known = {e.id for e in pm.timeline}
-    out = Accepted(pm=accept(pm, chosen))
+    held: list = []
+    out = Accepted(pm=accept(pm, chosen, near=near, held=held))
     out.added = [e for e in out.pm.timeline if e.id not in known]
+    out.near = held
     if out.added:
         out.changed.append(f"{len(out.added)} rows accepted")
+    for c, row in held:
+        out.gaps.append(f"{c.id} not added: it looks like {row.id} ({row.text[:60]})")
     return out
 
 

@@ -33,6 +33,8 @@ class SourceProgress:
     done: int
     total: int | None
     note: str
+    # "collecting" while it reads; "read" or "failed" (note: the reason) once it ended
+    state: str = "collecting"
 
 
 @dataclass
@@ -138,9 +140,21 @@ def _collect(repo, pm, specs, at, window, progress, cancel) -> Collected:
 
         return report
 
+    def ended(spec: SourceSpec, result) -> None:
+        if progress is None:
+            return
+        i = index_of[id(spec)]
+        name = source_name(spec.kind, recorded[i])
+        if is_failed(result):
+            reason = str(result.gaps[0]) if result.gaps else "could not be read"
+            progress(SourceProgress(i, name, 0, 0, reason, "failed"))
+        else:
+            records = sum(result.counts.values()) if result.counts else len(result.evidence)
+            progress(SourceProgress(i, name, 1, 1, f"{records} records", "read"))
+
     out = Collected(window=window)
     try:
-        results = collect_all(reads, window, for_source, cancel)
+        results = collect_all(reads, window, for_source, cancel, on_result=ended)
     except Cancelled:
         out.cancelled = True
         out.failed.append("collection cancelled: nothing was kept")

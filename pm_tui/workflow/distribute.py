@@ -30,6 +30,11 @@ class DistributeOptions:
     smtp_tls: str | None = None
     smtp_cafile: str | None = None
     sender: str | None = None
+    # The publishing gate (pm_tui.workflow.gate): go ahead despite error-level findings,
+    # recording `reason` (and `by`, default the person running it) in the post-mortem.
+    force: bool = False
+    reason: str = ""
+    by: str = ""
 
 
 @dataclass
@@ -61,10 +66,16 @@ def distribute_report(
 
     if not options.slack_env and not options.emails:
         raise UsageError(
-            f"nothing to send: give e-mail addresses and/or set ${dist.DEFAULT_WEBHOOK_ENV} "
-            "(or --slack-webhook-env VAR)"
+            f"nothing to send: give e-mail addresses and/or set ${dist.DEFAULT_WEBHOOK_ENV}"
         )
+    from pm_tui.workflow import gate
+
+    made = gate.enforce(
+        pm, "distribute", now, force=options.force, reason=options.reason, by=options.by
+    )
     out = Distributed(late=dist.late_warning(pm, now))
+    if made:
+        out.changed.append(f"{len(made)} error(s) overridden")
     try:
         settings = None
         if options.emails:

@@ -81,14 +81,27 @@ def export_report(
     *,
     metrics: list[str] | None = None,
     page_size: str = "A4",
+    publish: bool = False,
+    force: bool = False,
+    reason: str = "",
+    by: str = "",
 ) -> Exported:
     """Write the report to `path` (default: `reports/<id>.md`, .html or .pdf in the
-    repository), Markdown with its SVG graphs beside it, atomically."""
+    repository), Markdown with its SVG graphs beside it, atomically. With `publish`, the
+    publishing gate first (PublishBlocked, or overrides recorded with `force` and a
+    `reason`), then the status becomes published: the caller saves the post-mortem."""
     from pm_tui.report import team_template
     from pm_tui.report.files import default_report_path, write_report
     from pm_tui.report.metrics import repo_series
 
     target = Path(path) if path is not None else default_report_path(repo.root, pm, fmt)
+    overridden: list = []
+    if publish:  # the gate first: nothing is written for a report that may not go out
+        from pm_tui.model import now_utc
+        from pm_tui.workflow import gate
+
+        overridden = gate.enforce(pm, "publish", now_utc(), force=force, reason=reason, by=by)
+        pm.status = "published"
     template = team_template(repo.root) if fmt == "markdown" else None
     written = write_report(
         pm,
@@ -101,7 +114,8 @@ def export_report(
     )
     shown = target.relative_to(repo.root) if target.is_relative_to(repo.root) else target
     return Exported(
-        changed=[f"report written to {shown}"],
+        changed=[f"report written to {shown}"]
+        + ([f"published over {len(overridden)} error(s)"] if overridden else []),
         path=written.path,
         graphs=list(written.graphs),
         notes=list(written.notes),

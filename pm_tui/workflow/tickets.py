@@ -27,6 +27,10 @@ class TicketOptions:
     github_repo: str | None = None
     api_url: str | None = None
     dry_run: bool = False
+    # The publishing gate: see DistributeOptions.
+    force: bool = False
+    reason: str = ""
+    by: str = ""
 
 
 @dataclass
@@ -81,6 +85,13 @@ def create_tickets(
     if options.dry_run:
         out.results = plan(pm, rel)
         return out
+    from pm_tui.model import now_utc
+    from pm_tui.workflow import gate
+
+    if gate.enforce(
+        pm, "tickets", now_utc(), force=options.force, reason=options.reason, by=options.by
+    ):
+        out.changed.append("errors overridden")
     before = {a.id: a.tracker_url for a in pm.actions}
     try:
         with GitHub(api_url(options.api_url, config), token(config)) as gh:

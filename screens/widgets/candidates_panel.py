@@ -9,9 +9,13 @@ from textual.widgets.option_list import Option
 from pm_tui.timeline import HIGH_CONFIDENCE
 
 
-def candidate_label(c) -> Text:
-    """`22:10:05 alert_fired Disk alarm  (0.90)` as rich text; candidate text is never markup."""
-    label = Text(f"{c.time:%H:%M:%S} ", style="bold")
+def candidate_label(c, like: str = "") -> Text:
+    """`22:10:05 alert_fired Disk alarm  (0.90)` as rich text; candidate text is never markup.
+    `like`: the row it nearly repeats, flagged first ("≈ T-005")."""
+    label = Text(no_wrap=True, overflow="ellipsis")
+    if like:
+        label.append(f"≈{like} ", style="bold yellow")
+    label.append(f"{c.time:%H:%M:%S} ", style="bold")
     label.append(f"{c.kind} ", style="cyan")
     label.append(str(c.text))
     label.append(
@@ -23,9 +27,18 @@ def candidate_label(c) -> Text:
 class CandidatesPanel(OptionList):
     """Lists candidates by their stable ids; the screen decides what accept and dismiss do."""
 
-    def show(self, candidates: list) -> None:
-        """Replace the list with `candidates` (a hint when there are none)."""
+    def show(self, candidates: list, timeline: list | None = None) -> None:
+        """Replace the list with `candidates` (a hint when there are none); those that nearly
+        repeat a row of `timeline` are flagged with that row's id."""
+        from pm_tui.timeline import near_duplicate
+
         self.clear_options()
+        self.border_title = (
+            f"Suggested ({len(candidates)}) — enter accept · x dismiss · h all high"
+            if candidates
+            else "Suggested"
+        )
+        self.set_class(not candidates, "-empty")
         if not candidates:
             self.add_option(
                 Option(
@@ -33,7 +46,11 @@ class CandidatesPanel(OptionList):
                 )
             )
             return
-        self.add_options([Option(candidate_label(c), id=c.id) for c in candidates])
+        options = []
+        for c in candidates:
+            row = near_duplicate(timeline, c) if timeline else None
+            options.append(Option(candidate_label(c, row.id if row else ""), id=c.id))
+        self.add_options(options)
 
     def highlighted_id(self) -> str | None:
         """The id of the highlighted candidate, if any."""

@@ -11,7 +11,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
-from textual.widgets import Button, Input, Static
+from textual.widgets import Button, Input, Static, TextArea
 
 from pm_tui.model import FiveWhys
 
@@ -33,7 +33,9 @@ class FiveWhysEditor(Vertical):
         problem = Input(id="problem", placeholder="the problem the Five Whys start from")
         problem.border_title = "Five Whys: problem"
         yield problem
-        yield Static(id="whys")
+        whys = TextArea(id="whys", soft_wrap=True)
+        whys.border_title = "Why? — one answer per line, each one editable"
+        yield whys
         yield Static(id="why-warning")
         why = Input(id="why", placeholder="why? (enter adds it to the chain)")
         why.border_title = "Add a why"
@@ -58,11 +60,9 @@ class FiveWhysEditor(Vertical):
         label.append("  ([ ] switch · Add chain for another problem)", style="dim")
         self.query_one("#chain-label", Static).update(label)
         self.query_one("#problem", Input).value = self.chain.problem if self.chain else ""
-        text = Text()
-        for n, why in enumerate(self.chain.whys if self.chain else [], start=1):
-            text.append(f"{n}. ", style="bold")
-            text.append(f"Why? {why}\n")
-        self.query_one("#whys", Static).update(text or Text("No whys yet.", style="dim"))
+        whys = self.query_one("#whys", TextArea)
+        whys.load_text("\n".join(self.chain.whys if self.chain else []))
+        whys.read_only = self.read_only
 
     def show_warning(self, text: Text) -> None:
         self.query_one("#why-warning", Static).update(text)
@@ -97,6 +97,15 @@ class FiveWhysEditor(Vertical):
         value = event.value.strip()
         if (self.chain.problem if self.chain else "") != value and not self.read_only:
             self._ensure_chain().problem = value
+            self.post_message(self.Edited())
+
+    @on(TextArea.Changed, "#whys")
+    def _whys_edited(self, event: TextArea.Changed) -> None:
+        # Any answer of the chain edited in place: one line, one why.
+        event.stop()
+        new = [line.strip() for line in event.text_area.text.splitlines() if line.strip()]
+        if (self.chain.whys if self.chain else []) != new and not self.read_only:
+            self._ensure_chain().whys = new
             self.post_message(self.Edited())
 
     @on(Input.Submitted, "#why")

@@ -58,6 +58,7 @@ class SeriesPlot(Static):
         self.refresh_plot()
 
     def refresh_plot(self) -> None:
+        self.set_class(not self._series, "-empty")
         if not self._series or self._window is None:
             self.update(
                 Text(

@@ -20,12 +20,22 @@ class WizardFooter(Footer):
     _rebuild_waiting = False
     _shown_keys: tuple | None = None
 
+    def __init__(self, **kwargs) -> None:
+        # Compact: at 80 columns Save and Commit still fit beside the step's own keys.
+        kwargs.setdefault("compact", True)
+        super().__init__(**kwargs)
+
     def bindings_changed(self, screen) -> None:
         if self._rebuild_waiting:
             return
         super().bindings_changed(screen)
         if self.is_attached and screen is self.screen and screen.app.app_focus:
             self._rebuild_waiting = True
+
+    def on_resize(self) -> None:
+        # Below 100 columns the step's keys need the room; ctrl+p still opens the palette
+        # (the ? help says so).
+        self.show_command_palette = self.size.width >= 100
 
     def _keys_to_show(self) -> tuple:
         return (

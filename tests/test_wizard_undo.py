@@ -1,0 +1,110 @@
+"""ctrl+z in the wizard: several levels of table edits (step 4 and step 2), the fields of a
+form, every Five Whys answer edited in place, the palette's Keys panel closed by Esc."""
+
+from __future__ import annotations
+
+from textual.screen import ModalScreen
+
+from pm_tui.edit_history import EditHistory
+from screens.app import create_app
+from tests.conftest import SAMPLE_ID
+from tests.wizard_helpers import frozen_clock, type_text, wait_until
+
+
+def test_edit_history_levels(sample_repo):
+    pm = sample_repo.load(SAMPLE_ID)
+    history = EditHistory(levels=3)
+    owners = [a.owner for a in pm.actions]
+    for n in range(5):
+        history.record(pm, "actions")
+        pm.actions[0].owner = f"owner-{n}"
+    assert history.undo(pm, ("actions",)) == "actions" and pm.actions[0].owner == "owner-3"
+    assert history.undo(pm, ("actions",)) and pm.actions[0].owner == "owner-2"
+    assert history.undo(pm, ("actions",)) and pm.actions[0].owner == "owner-1"
+    assert history.undo(pm, ("actions",)) is None  # only three levels kept
+    assert owners[0] != pm.actions[0].owner
+
+
+async def _step(pilot, app, step):
+    app.action_goto_step(step)
+    await wait_until(pilot, lambda: app.screen.name == f"step{step}" and app.screen.is_mounted)
+    await pilot.pause()
+
+
+async def test_undo_in_tables_and_forms(sample_repo):
+    app = create_app(sample_repo, SAMPLE_ID, clock=frozen_clock, autosave_delay=60)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _step(pilot, app, 4)
+        ids = [a.id for a in app.pm.actions]
+        # delete two items, then undo both, newest first
+        for _ in range(2):
+            await pilot.press("d")
+            await wait_until(pilot, lambda: isinstance(app.screen, ModalScreen))
+            await pilot.press("y")
+            await wait_until(pilot, lambda: not isinstance(app.screen, ModalScreen))
+        assert [a.id for a in app.pm.actions] == ids[2:]
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert [a.id for a in app.pm.actions] == ids[1:]
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert [a.id for a in app.pm.actions] == ids
+        assert app.screen.table.row_count == len(ids)
+        # a form: typing, then ctrl+z takes the typing back step by step
+        await pilot.press("a")
+        await wait_until(pilot, lambda: isinstance(app.screen, ModalScreen))
+        await pilot.pause()
+        await type_text(pilot, "Add")
+        action = app.screen.query_one("#action")
+        assert action.value == "Add"
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert action.value == "Ad"
+        await pilot.press("ctrl+z", "ctrl+z")
+        await pilot.pause()
+        assert action.value == ""
+        await pilot.press("escape")
+        await wait_until(pilot, lambda: not isinstance(app.screen, ModalScreen))
+        # step 2: delete a row, undo brings it back with its factor links
+        await _step(pilot, app, 2)
+        first = app.pm.timeline[0].id
+        linked = [f.id for f in app.pm.analysis.factors if first in f.events]
+        await pilot.press("d")
+        await wait_until(pilot, lambda: isinstance(app.screen, ModalScreen))
+        await pilot.press("y")
+        await wait_until(pilot, lambda: app.pm.event(first) is None)
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert app.pm.event(first) is not None
+        assert [f.id for f in app.pm.analysis.factors if first in f.events] == linked
+
+
+async def test_every_five_whys_answer_is_editable(sample_repo):
+    app = create_app(sample_repo, SAMPLE_ID, clock=frozen_clock, autosave_delay=60)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _step(pilot, app, 3)
+        chain = app.pm.analysis.five_whys[0]
+        whys = app.screen.query_one("#whys")
+        assert whys.text.splitlines() == chain.whys
+        lines = list(chain.whys)
+        lines[1] = "Because the lookup had no index on customer_ref"
+        whys.load_text("\n".join(lines))
+        await pilot.pause()
+        whys.focus()
+        await pilot.press("end")  # an edit by key, as a person would
+        await type_text(pilot, " yet")
+        await pilot.pause()
+        assert app.pm.analysis.five_whys[0].whys[1] == lines[1]
+        assert app.pm.analysis.five_whys[0].whys[0].endswith("yet")
+
+
+async def test_palette_keys_panel_closes_on_escape(sample_repo):
+    app = create_app(sample_repo, SAMPLE_ID, clock=frozen_clock, autosave_delay=60)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _step(pilot, app, 4)
+        app.action_show_help_panel()
+        await pilot.pause()
+        assert app.screen.query("HelpPanel")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not app.screen.query("HelpPanel")
