@@ -156,3 +156,35 @@ def test_validate_takes_the_post_mortems_services_as_things():
 
     assert not blame_in_summary("Quillon dropped the webhook connections.")
     assert blame_in_summary("Okonkwo dropped the webhook connections.")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "We lost an hour because Will misread the runbook.",  # mid-sentence: capitals mean a name
+        "The outage started when Grant deleted the DNS zone by hand.",
+        "After lunch, Yaw broke the ingress rules for every tenant.",
+        "On Tuesday Hope overwrote the production secrets with the staging ones.",
+        "Hope dropped the replica while the backup was still running.",  # start, with an object
+        "Bill skipped the dry run and truncated the ledger table.",  # spelt capitalised: a name
+        "It was Grant who deleted the production volume.",
+    ],
+)
+def test_names_that_are_english_words_are_people_where_capitals_say_so(sentence):
+    assert _blame(sentence), sentence
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Traffic dropped sharply after the deploy.",
+        "Hope is not a strategy, so the rollback is now automated.",
+        "Will the new alert fire for partial outages? We tested it and it does.",
+        "Grant access to the dashboard was requested by the support team.",
+        "Backups failed to run because the disk was full.",
+        "Our Mercury cluster lost its leader; then Mercury dropped messages for ten minutes.",
+        "Yaw restarted the ingress pods after the alert fired.",
+    ],
+)
+def test_capitalised_english_words_as_things_or_neutral_actors_are_not_blamed(sentence):
+    assert not _blame(sentence), sentence

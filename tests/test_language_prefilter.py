@@ -7,9 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from pm_tui.language.prefilter import may_blame, required_strings
+from pm_tui.language.prefilter import (
+    may_blame,
+    required_strings,
+    rules_possible,
+)
 from pm_tui.language.prose import check_sentences
-from pm_tui.language.text import mask_prose
+from pm_tui.language.text import mask_prose, split_sentences
 
 DATA = Path(__file__).parent / "data"
 CORPUS = Path(__file__).parent / "corpus" / "real_postmortems"
@@ -99,3 +103,28 @@ def test_fast_twins_of_the_blame_patterns_match_exactly_where_the_originals_do()
         for t in texts:
             fast = [m.regs for m in twin.finditer(t.lower())]
             assert fast == [m.regs for m in original.finditer(t)], (name, t)
+
+
+def test_the_long_sentence_gate_changes_no_finding(monkeypatch):
+    """rules_possible spares a long sentence the rules that cannot match in it: the findings
+    are the same as with every rule run, on long sentences that have findings."""
+    import pm_tui.language.prefilter as prefilter
+    from pm_tui.language import blame
+
+    table = "| Date and Time in CET | Event | " * 10
+    texts = [table + s.rstrip(".") for s in _sentences()]
+    texts = [t for t in texts if len(split_sentences(mask_prose(t))) == 1]
+    gated = [blame.check_sentence(mask_prose(t), 0) for t in texts]
+    assert sum(map(bool, gated)) > 100  # many long sentences with findings
+    assert all(rules_possible(mask_prose(t)) is not None for t in texts)
+    monkeypatch.setattr(prefilter, "rules_possible", lambda masked: None)
+    assert gated == [blame.check_sentence(mask_prose(t), 0) for t in texts]
+
+
+def test_every_rule_requirement_is_filed_under_a_word():
+    """A requirement with no whole word (a pattern like "mis[a-z]+ed") would send every text
+    through the string tests: most fields must end at one set test."""
+    from pm_tui.language.prefilter import _index
+
+    index = _index()
+    assert not index.always and not index.unkeyed

@@ -211,12 +211,12 @@ def _checkability(text: str) -> tuple[str, str] | None:
             return None
         return "vague", "intent"
     if _IMPROVE.match(body) or (
-        any(w in low for w in _COMPARATIVE_HINTS) and _OPEN_COMPARATIVE.search(text)
+        _hinted(_COMPARATIVE_HINTS, low) and _OPEN_COMPARATIVE.search(text)
     ):
         if has_number or _end_state(text) or _mechanism(text):
             return None
         return "vague", "direction"
-    if any(w in low for w in _AMOUNT_HINTS) and _vague_amount(low):
+    if _hinted(_AMOUNT_HINTS, low) and _vague_amount(low):
         return "vague", "direction"  # "when bandwidth reaches a certain threshold"
     do = _DO.match(body)
     if do:
@@ -283,6 +283,17 @@ _AMOUNT_HINTS = (
 )
 
 
+def _hinted(hints: tuple[str, ...], low: str) -> bool:
+    """One of `hints` is a substring of `low`: one search of their alternation, compiled once,
+    instead of a Python loop over them (the loops were a third of an action's check)."""
+    return _hint_rx(hints).search(low) is not None
+
+
+@cache
+def _hint_rx(hints: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile("|".join(map(re.escape, hints)))
+
+
 def _end_state(text: str) -> bool:
     """A date, ticket, write-up or decision; or "so that" followed by something concrete."""
     if _END_STATE.search(text):
@@ -343,6 +354,27 @@ _ROLE_ACRONYMS = frozenset("DBA SRE QA IC PM TBD TODO TBC OK IT N/A FIXME XXX".s
 @cache
 def _compiled() -> list[tuple[str, re.Pattern[str], str, str]]:
     return [(name, re.compile(p, re.I), msg, sug) for name, p, msg, sug in _RULES]
+
+
+def _rule_matches(index: int, text: str, low: str | None) -> bool:
+    """Whether rule `index`'s pattern matches `text`; `low` is `text` lower-cased when ASCII.
+    There a case-sensitive twin (see _twins) finds the same matches 3-15 times faster:
+    the "be-careful" pattern alone cost 5-30 µs an action."""
+    twin = _twins()[index] if low is not None else None
+    if twin is not None:
+        return twin.search(low) is not None
+    return _compiled()[index][1].search(text) is not None
+
+
+@cache
+def _twins() -> list[re.Pattern[str] | None]:
+    """Each rule's pattern without re.I when it has no capital letter (escapes aside): on
+    lower-cased ASCII it matches exactly where the original does (as blame._twin)."""
+    out: list[re.Pattern[str] | None] = []
+    for _name, rx, _m, _s in _compiled():
+        bare = re.sub(r"\\.|\(\?P[<=]", "", rx.pattern)
+        out.append(None if re.search("[A-Z]", bare) else re.compile(rx.pattern))
+    return out
 
 
 _DONE = re.compile(
@@ -430,7 +462,8 @@ def _judge_vague(text: str) -> list[LanguageFinding]:
         return []
     start = text.index(stripped[0])
     end = start + len(stripped)
-    if not _compiled()[0][1].search(stripped) and not _compiled()[1][1].search(stripped):
+    low = stripped.lower() if stripped.isascii() else None
+    if not _rule_matches(0, stripped, low) and not _rule_matches(1, stripped, low):
         verdict = _checkability(stripped)
         if verdict is not None:
             kind, name = verdict
@@ -447,12 +480,12 @@ def _judge_vague(text: str) -> list[LanguageFinding]:
     score = _concreteness(stripped, enough=2)
     if score >= 2:
         return []  # concrete enough for every rule, vigilance included
-    for name, rx, message, suggestion in _compiled():
+    for index, (name, _rx, message, suggestion) in enumerate(_compiled()):
         if score == 1 and name != "be-careful":
             if name == "placeholder":
                 continue
             return []  # only vigilance stays vague with one concrete detail
-        if not rx.search(stripped):
+        if not _rule_matches(index, stripped, low):
             continue
         if name == "be-careful" and score < 2:
             return [

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from pm_tui.language.agents import name_like
+from pm_tui.language.agents import capitalised_agent, name_like
 from pm_tui.language.finding import ERROR, LanguageFinding
 from pm_tui.language.lexicon import (
     GROUP_WORDS,
@@ -90,10 +90,14 @@ def _rx() -> dict[str, re.Pattern[str]]:
             r"released|ran) (?:an? |the |some )?(?:untested|broken|bad|faulty|buggy|incorrect|"
             r"unreviewed)|without (?:any |a |proper |first )?(?:review|reviewing|testing|"
             r"tests|approval|permission|checking|telling|asking|waiting|a rollback plan|"
+            r"where clause|dry[- ]run|"
             r"following)|(?:is|was|were|are) (?:at fault|to blame)|didn'?t bother|"
             r"not paying attention|forgetting|should never have|"
             r"(?:dropped|deleted|wiped|truncated|disabled|unplugged|flushed|overloaded|"
-            r"overwrote|overwritten|misread|misjudged|rubber-?stamped|killed)\b(?! by \d)|"
+            r"overwrote|overwritten|misread|misjudged|rubber-?stamped|killed|purged|"
+            r"force-?pushed|silenced|misrouted|mislabell?ed|misapplied|misnamed|misused|"
+            r"mishandled|mismanaged|misplaced|misdirected)\b(?! by \d)|shut down|"
+            r"allowed (?:\w+ )?to (?:expire|lapse|fill up|run out)|"
             r"turned off|(?:took|brought|knocked) (?:[\w-]+ ){1,3}(?:down|over)|"
             r"left (?:[\w-]+ ){0,3}(?:in place|on in prod\w*|enabled|open|public|behind)|"
             r"made (?:a |the )?(?:bad|poor|wrong|questionable|risky) (?:call|decision|choice|"
@@ -110,14 +114,15 @@ def _rx() -> dict[str, re.Pattern[str]]:
         ),
         "badact": re.compile(
             r"\b(?:approved|signed off(?: on)?|merged|rubber-?stamped)\b[^,;.]{0,40}?\b(?:untested|"
-            r"broken|faulty|buggy|unreviewed|failing|did(?:n'?t| not) (?:understand|read|review|"
-            r"test|check))\b|"
+            r"broken|faulty|buggy|unreviewed|failing|(?:had |has )?never been (?:tested|reviewed)|"
+            r"did(?:n'?t| not) (?:understand|read|review|test|check))\b|"
             r"\b(?:deployed|pushed|shipped|ran|applied|committed|released|rolled out|posted|"
             r"pasted|merged) (?:an? |the |some |two |several )?(?:untested|broken|bad|faulty|buggy|"
             r"incorrect|unreviewed|unbounded|wrong|secrets?|credentials?|passwords?)\b|"
             r"\b(?:copied|leaked|uploaded|shared|pasted|exposed|pushed|committed)\b[^,;.]{0,30}?"
             r"\b(?:secrets?|credentials?|passwords?|tokens?|private keys?)\b[^,;.]{0,20}?\bpublic\b|"
-            r"\b(?:pushed|committed|deployed|merged) (?:directly|straight) (?:to|into|on)\b",
+            r"\b(?:pushed|committed|deployed|merged) (?:directly|straight) (?:to|into|on)\b|"
+            r"\bexposed (?:[\w-]+ ){1,4}to the (?:internet|public|world)\b",
             i,
         ),
         "label": re.compile(
@@ -125,7 +130,8 @@ def _rx() -> dict[str, re.Pattern[str]]:
             r"breakage|error))?|"
             r"culprit|responsible(?: party| person| individual| engineer)?|"
             r"person (?:at fault|responsible)|at fault|to blame|blame|"
-            r"owner of (?:the )?(?:outage|failure|incident|problem|breakage|mistake|error))\b"
+            r"owner of (?:the )?(?:outage|failure|incident|problem|breakage|mistake|error)|"
+            r"who (?:broke|caused|did) (?:it|this|that))\b"
             r"\s*(?:[:=—–]|-\s|\b(?:was|is)\b)\s*",
             i,
         ),
@@ -232,7 +238,7 @@ def _rx() -> dict[str, re.Pattern[str]]:
             r"\bnot (?:caused by |due to |because of |the result of |a case of |just |simply |"
             r"merely |about |an? )*(?:human|operator|user|pilot) errors?|"
             r"\b(?:do|did|does)(?:n'?t| not) (?:think|believe|feel|consider) (?:that )?(?:anyone|"
-            r"anybody|they|he|she|the \w+) (?:was|were|acted|is|are)\b|"
+            r"anybody|they|he|she|the \w+) (?:was|were|acted|is|are|made|did)\b|"
             r"\b(?:considered|checked|asked|wondered|investigated|examined) (?:whether|if)\b|"
             r"\b(?:human|operator|user|pilot) errors? (?:is|was|are|were) (?:never|not|rarely|"
             r"seldom) (?:a |an |the )?(?:root )?(?:cause|explanation|answer)",
@@ -289,6 +295,9 @@ _VERB_WORDS = frozenset(
     incorrect unreviewed without fault blame bother attention forgetting never dropped deleted
     removed wiped truncated disabled unplugged flushed overloaded overwrote overwritten misread
     misjudged rubber-stamped rubberstamped killed turned took brought knocked left made problem
+    purged force-pushed forcepushed silenced shut allowed misrouted misrouted mislabeled
+    mislabelled misapplied misconfigured misnamed misused mishandled mismanaged misplaced
+    misdirected
     issue link culprit held responsible ticket review approval tests testing backup canary
     sign-off signoff prod production approved signed merged deployed pushed shipped ran applied
     committed released rolled posted pasted""".split()
@@ -307,7 +316,7 @@ _HUMAN_WORDS = frozenset(
     fat-fingering fat-fingers fat fatfinger fatfingered layer finger keyboard""".split()
 )
 # Words one of which each newer rule's pattern needs (a cheap gate before the patterns).
-_LABEL_WORDS = frozenset("cause culprit responsible fault blame owner person".split())
+_LABEL_WORDS = frozenset("cause culprit responsible fault blame owner person who".split())
 _EXPLICIT_WORDS = frozenset(
     """blame fault responsibility accountability finger fingers down back culprit mistake
     error it it's hold holds held holding responsible accountable""".split()
@@ -346,7 +355,8 @@ def _clause_bounds(s: str, pos: int) -> tuple[int, int, int, str]:
 
 _LEADING_SKIP = frozenset(
     """yet again once more honestly frankly unfortunately clearly apparently then also so
-    and but sadly obviously evidently basically well""".split()
+    and but sadly obviously evidently basically well yesterday today tonight later earlier
+    meanwhile""".split()
 )
 
 
@@ -443,12 +453,20 @@ def _person_fault(
             person = _leading_person(tokens(s[pstart:cstart]), allow_we)
         elif adverbial:
             # A clause adverbial: the subject is where the clause starts.
-            person = _leading_person(words, allow_we) or (
-                opener in ("and", "then", "but")
-                and _leading_person(tokens(s[pstart:cstart]), allow_we)
+            person = (
+                _leading_person(words, allow_we)
+                or (
+                    opener in ("and", "then", "but")
+                    and _leading_person(tokens(s[pstart:cstart]), allow_we)
+                )
+                or (len(np) == 1 and _capitalised_subject(s, np, cstart, m.start(), m.end()))
             )
         else:
-            person = np_is_person(np, allow_we=allow_we) or _possessive_person(np)
+            person = (
+                np_is_person(np, allow_we=allow_we)
+                or _possessive_person(np)
+                or _capitalised_subject(s, np, cstart, m.start(), m.end())
+            )
             if (
                 person
                 and first in _DESTRUCTIVE
@@ -465,9 +483,33 @@ def _person_fault(
     return None
 
 
+def _capitalised_subject(s: str, np: list[str], cstart: int, vstart: int, vend: int) -> bool:
+    """The verb's subject is one capitalised word (after other capitalised words or leading
+    adverbs) that reads as a person by agents.capitalised_agent; at the sentence's start,
+    a dictionary word also counts when the verb takes an object ("Hope dropped the replica",
+    never "Traffic dropped sharply")."""
+    head = np[-1]
+    if not head[:1].isupper() or any(
+        not (w[:1].isupper() or w.lower() in _LEADING_SKIP) for w in np[:-1]
+    ):
+        return False
+    at = s.rfind(head, cstart, vstart)
+    start = at >= 0 and not any(ch.isalnum() for ch in s[:at])
+    if capitalised_agent(head, sentence_start=start):
+        return True
+    if not start or len(np) != 1:
+        return False
+    rest = s[vstart:vend].split()[1:2] or s[vend:].split()[:1]  # the word after the verb
+    after = rest[0].lower() if rest else ""
+    return (after in _OBJECT_START or after in ("to", "his", "her")) and capitalised_agent(
+        head, sentence_start=False
+    )
+
+
 _DESTRUCTIVE = frozenset(
     """dropped deleted wiped truncated disabled unplugged flushed overloaded overwrote
-    killed turned took brought knocked left""".split()
+    killed turned took brought knocked left purged force-pushed forcepushed silenced
+    shut""".split()
 )
 
 
@@ -537,7 +579,14 @@ def _explicit(s: str, lo: str | None) -> str:
         verb = m.group("verb").lower()
         np = tokens(s[m.start("np") : m.end("np")])
         plain = len(np) <= 4 and not any(w.lower() in _PREP_STOP or w.endswith("ed") for w in np)
-        if verb not in _POSITIVE_CLEFT and plain and np_is_person(np):
+        if (
+            verb not in _POSITIVE_CLEFT
+            and plain
+            and (
+                np_is_person(np)
+                or (len(np) == 1 and capitalised_agent(np[0], sentence_start=False))
+            )
+        ):
             return ' (singled out: "it was ... who")'
     rx, text = _scan("hold", s, lo)
     for m in rx.finditer(text):
@@ -629,12 +678,13 @@ def _human_error(s: str) -> re.Match[str] | None:
     return None
 
 
-def _judgemental(s: str) -> re.Match[str] | None:
-    rx = _rx()
-    for m in rx["judge"].finditer(s):
-        if rx["judge_tech"].match(s[m.start() :]):
+def _judgemental(s: str, lo: str | None = None) -> tuple[int, int] | None:
+    """The span of the first judgemental word about people in `s`."""
+    rx, text = _scan("judge", s, lo)
+    for m in rx.finditer(text):
+        if _rx()["judge_tech"].match(s[m.start() :]):
             continue
-        return m
+        return m.span()
     return None
 
 
@@ -715,35 +765,43 @@ def _may_have_agent(s: str, words: set[str]) -> bool:
         return True
     for w in tokens(s):
         if w[0].isupper() and (
-            w in NAMES or w.replace("’", "'").removesuffix("'s") in NAMES or name_like(w)
+            w in NAMES
+            or w.replace("’", "'").removesuffix("'s") in NAMES
+            or name_like(w)
+            or capitalised_agent(w, sentence_start=False)
         ):
             return True
     return False
 
 
 def _check_sentence(s: str, offset: int) -> list[LanguageFinding]:
+    from pm_tui.language.prefilter import RULE_PATTERNS, rules_possible
+
     end = offset + len(s)
     low = s.lower()
     lo = low if s.isascii() else None  # for the patterns' fast twins
     words = set(_WORD.findall(low))
+    may = rules_possible(s) or RULE_PATTERNS  # a rule not in `may` cannot match here
     found: list[LanguageFinding] = []
-    judge = _judgemental(s) if not words.isdisjoint(_JUDGE_WORDS) else None
+    judge = (
+        _judgemental(s, lo) if "judgemental" in may and not words.isdisjoint(_JUDGE_WORDS) else None
+    )
     if judge:
-        found.append(
-            _finding(JUDGEMENTAL, offset + judge.start(), offset + judge.end(), judge.group(0))
-        )
-    human = _human_error(s) if not words.isdisjoint(_HUMAN_WORDS) else None
+        start, stop = judge
+        found.append(_finding(JUDGEMENTAL, offset + start, offset + stop, s[start:stop]))
+    human = _human_error(s) if "human_error" in may and not words.isdisjoint(_HUMAN_WORDS) else None
     if human:
         found.append(
             _finding(HUMAN_ERROR, offset + human.start(), offset + human.end(), human.group(0))
         )
     if not _may_have_agent(s, words):
         return found  # every rule below needs a person somewhere in the sentence
-    if ("if " in low or "had " in low) and _counterfactual(s, lo):
+    if "counterfactual" in may and ("if " in low or "had " in low) and _counterfactual(s, lo):
         found.append(_finding(COUNTERFACTUAL, offset, end))
     fault = (
         _person_fault(s, lo, words)
-        if not words.isdisjoint(_VERB_WORDS) or not words.isdisjoint(_BADACT_WORDS)
+        if "person_fault" in may
+        and (not words.isdisjoint(_VERB_WORDS) or not words.isdisjoint(_BADACT_WORDS))
         else None
     )
     if fault and not any(f.rule == fault[0] for f in found):
@@ -752,13 +810,25 @@ def _check_sentence(s: str, offset: int) -> list[LanguageFinding]:
         found.append(_finding(rule, offset, end, detail))
     elif not fault and not found:
         detail = (
-            (" (a fault or mistake owned by a person)" if _fault_with_person(s, low, lo) else "")
-            or (_label_person(s, lo) if not words.isdisjoint(_LABEL_WORDS) else "")
-            or (_explicit(s, lo) if not words.isdisjoint(_EXPLICIT_WORDS) else "")
+            (
+                " (a fault or mistake owned by a person)"
+                if "fault_with_person" in may and _fault_with_person(s, low, lo)
+                else ""
+            )
+            or (
+                _label_person(s, lo)
+                if "label" in may and not words.isdisjoint(_LABEL_WORDS)
+                else ""
+            )
+            or (
+                _explicit(s, lo)
+                if "explicit" in may and not words.isdisjoint(_EXPLICIT_WORDS)
+                else ""
+            )
         )
         if detail:
             found.append(_finding(PERSON_FAULT, offset, end, detail))
-    if not found and not words.isdisjoint(_HABIT_WORDS):
+    if not found and "habit" in may and not words.isdisjoint(_HABIT_WORDS):
         habit = _habit(s, lo)
         if habit:
             found.append(

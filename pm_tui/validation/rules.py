@@ -127,12 +127,24 @@ def _prose_findings_in(text: str, vocabulary) -> tuple:
     found = _prose_findings(text)
     if not any(f.rule.startswith("blame/") for f in found):
         return found
-    words = vocabulary()
-    if not any(w.lower() in words for w in _CAPITALISED.findall(text)):
-        return found  # none of its capitalised words is one of the post-mortem's things
+    if not _may_use_vocabulary(text, vocabulary):
+        return found
     from pm_tui.language import check_prose
 
-    return tuple(check_prose(text, words))
+    return tuple(check_prose(text, vocabulary()))
+
+
+def _may_use_vocabulary(text: str, vocabulary) -> bool:
+    """Whether `vocabulary()` can change a finding of `text`: only a capitalised word shaped
+    like a name and held by it can. The shape test comes first since it is cached per word
+    and spares building the vocabulary (a third of the 1,000-file bench's re-checks)."""
+    from pm_tui.language.agents import name_shaped
+
+    capitalised = [w for w in _CAPITALISED.findall(text) if name_shaped(w)]
+    if not capitalised:
+        return False
+    words = vocabulary()
+    return any(w.lower() in words for w in capitalised)
 
 
 _CAPITALISED = re.compile(r"\b[A-Z][\w-]*")
@@ -165,7 +177,9 @@ def _language(pm: PostMortem, today: date) -> Iterator[Finding]:
     for a in pm.actions:
         if a.action.strip():
             found = check_action(a.action)
-            if any(f.rule.startswith("blame/") for f in found):
+            if any(f.rule.startswith("blame/") for f in found) and _may_use_vocabulary(
+                a.action, vocabulary
+            ):
                 found = check_action(a.action, vocabulary())
             for lf in found:
                 yield _from_language(lf, "actions", a.id, "action")
