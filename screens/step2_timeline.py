@@ -82,6 +82,7 @@ Times: 10:05:23 · ISO 8601 with offset · +5m from the row above."""
         Binding("s", "sort", "Sort", show=False),
         Binding("slash", "filter", "Filter"),
         Binding("h", "accept_high", "Accept high"),
+        Binding("w", "accept_window", "Accept window", show=False),
         Binding("x", "dismiss_candidate", "Dismiss", show=False),
         Binding("escape", "clear_filter", "Clear filter", show=False),
     ]
@@ -111,6 +112,7 @@ Times: 10:05:23 · ISO 8601 with offset · +5m from the row above."""
         yield table
         yield Static(id="detail", classes="row-detail")
         yield Static(id="durations")
+        yield Static(id="milestones")
         with Horizontal(id="lower"):
             cands = CandidatesPanel(id="candidates")
             cands.border_title = "Suggested (enter accept · x dismiss · h all high)"
@@ -129,6 +131,7 @@ Times: 10:05:23 · ISO 8601 with offset · +5m from the row above."""
         table.focus()
         self.candidates = self.app.candidates_for(self.pm)  # shared: dismissals persist
         self.query_one(CandidatesPanel).show(self.candidates, self.pm.timeline)
+        self._propose_window()
         self.load_durations()
         self._series = self.app.metric_series_for(self.pm)  # read once; edits move marks only
         self.load_chart()
@@ -166,6 +169,48 @@ Times: 10:05:23 · ISO 8601 with offset · +5m from the row above."""
             if seen is not None and seen != value:
                 text.append(f" (timeline {format_duration(seen)})", style="dim")
         self.query_one("#durations", Static).update(text)
+
+    # --- the window's milestones proposed from the evidence (#20) ---------------------------
+    def _propose_window(self) -> None:
+        from pm_tui.timeline.milestones import propose_milestones
+
+        self._proposed = propose_milestones(self.candidates)
+        self.load_milestones()
+
+    def load_milestones(self) -> None:
+        """The proposed milestones, a tick where the window already agrees; `w` accepts them."""
+        panel = self.query_one("#milestones", Static)
+        proposed = getattr(self, "_proposed", [])
+        panel.display = bool(proposed)
+        if not proposed:
+            return
+        text = Text("From the evidence ", style="bold")
+        for m in proposed:
+            same = getattr(self.pm.window, m.name) == m.time
+            text.append(f" {m.name} ")
+            text.append(f"{m.time:%H:%M:%S}", style="bold green" if same else "bold yellow")
+            text.append(" ✓" if same else f" ({m.confidence:.2f})", style="dim")
+        if any(getattr(self.pm.window, m.name) != m.time for m in proposed):
+            text.append("   w accept", style="dim")
+        panel.update(text)
+
+    def action_accept_window(self) -> None:
+        """Set the proposed milestones in the window, through pm_tui.workflow."""
+        from pm_tui.workflow.candidates import accept_milestones
+
+        proposed = getattr(self, "_proposed", [])
+        if not proposed or not self.can_edit():
+            return
+        result = accept_milestones(self.pm, proposed)
+        for name, when in result.milestones.items():
+            setattr(self.pm.window, name, when)
+        if result.milestones:
+            self._after_edit()
+            self.notify(
+                "Window: " + ", ".join(f"{k} {v:%H:%M:%S}" for k, v in result.milestones.items())
+            )
+        else:
+            self.notify("The window already has these milestones.")
 
     def load_chart(self) -> None:
         w = self.pm.window
@@ -223,6 +268,7 @@ Times: 10:05:23 · ISO 8601 with offset · +5m from the row above."""
     def _after_edit(self, moved: bool = True) -> None:
         if moved:  # only times and kinds change the durations and the chart's marks
             self.load_durations()
+            self.load_milestones()
             self.load_chart()
         self.changed("timeline")
 

@@ -250,10 +250,10 @@ def test_dev_set_scores_what_the_issue_asks(env):
     figures before and after are in the report; the held-out set is never scored here)."""
     got = _score(DEV)
     assert got["incidents"] == 6
-    assert got["recall"] >= 0.93
+    assert got["recall"] >= 0.95
     assert got["candidates_per_key_event"] <= 3
-    assert got["durations_within_60s"] >= 22
-    assert got["false_high_max"] <= 3 and got["false_high_total"] <= 5
+    assert got["durations_within_60s"] >= 23  # of 24
+    assert got["false_high_max"] <= 1 and got["false_high_total"] <= 2
 
 
 def test_own_tuned_incident_scores(env):
@@ -289,9 +289,12 @@ async def test_wizard_h_sets_the_window_and_skips_a_repeat_of_a_curated_row(samp
     async with app.run_test(size=(120, 40)) as pilot:
         app.action_goto_step(2)
         await pilot.pause()
+        panel = str(app.screen.query_one("#milestones").render())
+        assert "started" in panel and "22:04:00" in panel and "w accept" in panel
         before = len(app.pm.timeline)
         await pilot.press("h")
         await pilot.pause()
         assert len(app.pm.timeline) == before + 1  # the page repeats the curated row
         assert app.pm.window.started == at.replace(minute=4)
         assert [e.kind for e in app.pm.timeline].count("paged") == 1
+        assert "✓" in str(app.screen.query_one("#milestones").render())

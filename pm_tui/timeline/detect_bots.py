@@ -39,7 +39,12 @@ def bot_signals(evidence: list[Evidence]) -> list[Signal]:
         text = item.text.strip()
         if not text:
             continue
-        signal = _page(item, actor, text) or _alert(item, text) or _deploy(item, actor, text)
+        signal = (
+            _page(item, actor, text)
+            or _alert(item, text)
+            or _status(item, actor, text)
+            or _deploy(item, actor, text)
+        )
         if signal is not None:
             out.append(signal)
     return out
@@ -90,6 +95,26 @@ def _alert(item: Evidence, text: str) -> Signal | None:
         key=name,
         tags=("bot",),
         authority=1,
+    )
+
+
+_STATUS_BOT = re.compile(r"status ?page|statuspage|status\.io|instatus|betteruptime", re.I)
+
+
+def _status(item: Evidence, actor: str, text: str) -> Signal | None:
+    """A status page update posted by its bot: telling the customers."""
+    if not _STATUS_BOT.search(actor):
+        return None
+    clean = re.sub(r":[a-z_]+:\s*", "", text)
+    return Signal(
+        item.time,
+        "communication",
+        f"Status page: {excerpt(clean, 160)}",
+        item.source,
+        excerpt(text),
+        0.6,
+        actor=actor,
+        tags=("bot",),
     )
 
 

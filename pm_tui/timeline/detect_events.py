@@ -44,6 +44,8 @@ def alert_signals(evidence: list[Evidence]) -> list[Signal]:
         text = f"Alert {name} {_ALERT_WORDS[state]}" + (f": {summary}" if summary else "")
         confidence = 0.9 if family != "alert_pending" else 0.6
         labels = item.attrs.get("labels") or {}
+        if isinstance(labels, dict) and item.attrs.get("receiver"):
+            labels = {**labels, "receiver": str(item.attrs["receiver"])}
         out.append(
             Signal(
                 item.time,
@@ -276,7 +278,7 @@ _CHAT = [
         "mitigation",
         re.compile(
             r"\b(deployed|rolled back|rolling back|rollback (?:done|complete)|mitigated|enabled|"
-            r"disabled|restarted|restarting|scal(?:ed|ing) (?:up|out|down|in|\w+ \d+ ?(?:->|to))|"
+            r"disabled|restarted|restarting|scal(?:ed|ing) (?:up|out|down|in|[\w.-]+ \d+ ?(?:->|to) ?\d+)|"
             r"failed over|fail(?:ed)?over|applied|hotfix|is live|live|rolled out|flag (?:on|off)|"
             r"turned (?:it )?off|killed|drained|draining|revert(?:ed|ing)|terminated|"
             r"terminating|flipp(?:ed|ing)|switched|sighup|suspended|cordoned)\b",

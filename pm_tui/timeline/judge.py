@@ -95,7 +95,7 @@ def judge(candidates: list[Candidate], ctx: Context, alert_labels: dict[str, dic
             elif c.kind == "alert_resolved" and ctx.first is not None and c.time < ctx.first:
                 c.confidence = min(c.confidence, LOW)
             else:
-                paging = str(labels.get("severity", "")).lower() in ("page", "critical")
+                paging = _pages_someone(labels)
                 related = paging or ctx.related(*words)
                 if c.kind == "alert_fired":
                     # the backbone: the first related alert (detection) and each paging alert's
@@ -145,6 +145,8 @@ def judge(candidates: list[Candidate], ctx: Context, alert_labels: dict[str, dic
         elif c.kind == "mitigation":
             if "chat" not in c.tags and not (REVERT_RE.search(c.text) or _related_change(c, ctx)):
                 c.kind, c.confidence = "change", min(c.confidence, LOW)
+            elif "commit" in c.tags and not any(t in c.tags for t in ("deploy", "config")):
+                c.confidence = min(c.confidence, MEDIUM)  # a commit fixes nothing until shipped
             elif "chat" not in c.tags:
                 c.confidence = max(c.confidence, 0.8)
         elif c.kind == "diagnosis":
@@ -170,6 +172,19 @@ def _trigger(candidates: list[Candidate], ctx: Context) -> Candidate | None:
 def _related_change(c: Candidate, ctx: Context) -> bool:
     words = re.findall(r"[\w.\-/]+", c.text)
     return ctx.related(*words) or any(k and k in c.text for k in ctx.trigger_keys)
+
+
+_PAGING_RECEIVER = re.compile(r"pager|pd[-_]|opsgenie|victorops|oncall|on-call|\bpage", re.I)
+
+
+def _pages_someone(labels: dict) -> bool:
+    """The alert wakes someone: severity `page`, or routed to a paging receiver (a `critical`
+    alert routed to a team's chat channel does not)."""
+    severity = str(labels.get("severity", "")).lower()
+    receiver = str(labels.get("receiver", ""))
+    if receiver:
+        return bool(_PAGING_RECEIVER.search(receiver)) or severity == "page"
+    return severity in ("page", "critical")
 
 
 def _pages(c: Candidate) -> set[str]:

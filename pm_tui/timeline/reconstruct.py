@@ -105,8 +105,13 @@ def reconstruct(evidence: list[Evidence], window: CollectWindow) -> list[Candida
     # earliest on ties
     after = [c for c in recoveries if c.machine and (first is None or c.time > first)]
     # customer-visible impact ends where the first symptom's own sources say so
-    sources = {s.source for s in first_cluster.signals} if first_cluster is not None else set()
-    own = [c for c in after if sources & {s.source for s in c.signals}]
+    # (the same log template, metric series or access log, not just the same file)
+    failing = (
+        {_identity(s) for s in first_cluster.signals if _failure(s) or "normal" not in s.tags}
+        if first_cluster is not None
+        else set()
+    )
+    own = [c for c in after if failing & {_identity(s) for s in c.signals}]
     # ... the first time they do (a later "back to baseline" is the fix being undone)
     # and nothing new fails right after (a failover ends one error and starts the next)
     strong = [s.time for c in symptoms for s in c.signals if _failure(s) and s.confidence >= 0.6]
@@ -135,6 +140,12 @@ def reconstruct(evidence: list[Evidence], window: CollectWindow) -> list[Candida
             )
         ):
             s.family = "change"
+        elif (
+            s.family == "mitigation"
+            and last_recovery is not None
+            and s.time > last_recovery + FOLLOW_UP
+        ):
+            s.family = "change"  # said long after the impact ended: a follow-up, not the fix
     rest = _merge([s for s in signals if s.family not in ("symptom", "recovery")])
     candidates = []
     for cluster in [*symptoms, *recoveries, *rest]:
@@ -277,6 +288,7 @@ def _candidate(cluster: _Cluster, kind: str) -> Candidate:
 # replica or a certificate fails minutes before the customers' errors).
 CHAIN = timedelta(minutes=15)
 RELAPSE = timedelta(minutes=10)
+FOLLOW_UP = timedelta(minutes=15)  # an action said this long after the recovery is a follow-up
 STRONG = 0.85
 
 
@@ -314,6 +326,11 @@ INFRA_RE = re.compile(
 def _failure(s: Signal) -> bool:
     """An error, or a warning of exhausted capacity or failing infrastructure."""
     return "error" in s.tags or "capacity" in s.tags or bool(INFRA_RE.search(s.text))
+
+
+def _identity(s: Signal) -> tuple[str, str]:
+    """What a signal watches: its source and the template or metric series within it."""
+    return s.source, str(s.extra.get("template") or s.extra.get("metric") or "")
 
 
 def _recurring(alerts: list[Signal], first: datetime | None) -> set[str]:
