@@ -19,8 +19,6 @@ from pm_tui.atomic_write import atomic_write_text
 from pm_tui.errors import FileFormatError, NotFoundError, PmTuiError
 from pm_tui.model import PostMortem
 from pm_tui.safepath import check_id, inside, is_valid_id
-from pm_tui.toml_read import parse_postmortem
-from pm_tui.toml_write import render_postmortem
 
 POSTMORTEMS_DIR = "postmortems"
 MAX_FILE_BYTES = 32 << 20  # a 100,000-event post-mortem is about 20 MB
@@ -76,6 +74,8 @@ def read_postmortem_and_text(path: Path) -> tuple[PostMortem, str]:
         raise PmTuiError(f"{path}: cannot read ({exc.strerror})") from None
     if "\x00" in text:
         raise FileFormatError(path, 1, text.index("\x00") + 1, "a binary file, not TOML text")
+    from pm_tui.toml_read import parse_postmortem  # lazy: list/stats/review never parse
+
     try:
         pm = parse_postmortem(text, path)
     except PmTuiError:
@@ -116,6 +116,8 @@ def check_file_id(pm: PostMortem, path: Path, text: str = "") -> None:
 def write_postmortem(pm: PostMortem, path: Path) -> bool:
     """Save `pm` to `path`, merged into the existing text. Returns True if the bytes changed."""
     existing = path.read_text(encoding="utf-8") if path.exists() else None
+    from pm_tui.toml_write import render_postmortem
+
     text = render_postmortem(pm, existing)
     if text == existing:
         return False
@@ -268,6 +270,8 @@ class Repository:
                 f"{path.name} was deleted since pm-tui read it: nothing saved; restore it "
                 "(git checkout) or start again"
             )
+        from pm_tui.toml_read import parse_postmortem
+
         try:
             theirs = parse_postmortem(current, path)
             merged = merge_postmortems(parse_postmortem(base, path), pm, theirs)

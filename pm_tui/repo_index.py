@@ -14,7 +14,6 @@ with an unpickler that refuses every class, so a tampered file cannot run code.
 
 from __future__ import annotations
 
-import hashlib
 import io
 import os
 import pickle
@@ -141,6 +140,13 @@ class IndexedPostMortem:
     @property
     def date(self) -> date:
         return self.started.date()
+
+    # Raw values for the arithmetic of insights: 10,000 datetimes cost more than the sums.
+    started_epoch = property(lambda self: self._row[2])
+    resolved_epoch = property(lambda self: self._d(5))
+    first_distribution_epoch = property(lambda self: self._d(6))
+    follow_up_due_ordinal = property(lambda self: self._d(8))
+    duration_values = property(lambda self: self._d(4))  # seconds, in DURATION_METRICS' order
 
     @property
     def factors(self) -> list[ContributingFactor]:
@@ -344,6 +350,8 @@ def _badge(pm: PostMortem, today: date) -> tuple:
 
 def blob_id(data: bytes) -> str:
     """The git blob id of a file's bytes (what `git hash-object` prints)."""
+    import hashlib  # only when a file changed: importing it costs 6 ms on every warm run
+
     h = hashlib.sha1(b"blob %d\0" % len(data))  # noqa: S324 - git's own id, not security
     h.update(data)
     return h.hexdigest()
@@ -444,6 +452,8 @@ def _scan(folder: Path) -> Iterable[tuple[str, int, int, bool]]:
 
 def file_blob_id(path: Path, size: int) -> str:
     """The git blob id of the file at `path` of `size` bytes, read in bounded chunks."""
+    import hashlib  # only when a file changed: importing it costs 6 ms on every warm run
+
     h = hashlib.sha1(b"blob %d\0" % size)  # noqa: S324 - git's own id, not security
     with open(path, "rb") as fh:
         while chunk := fh.read(1 << 20):
@@ -462,8 +472,6 @@ def load(
     Files that changed since the index was written are read again (a bad one is listed in
     `unreadable` and skipped); the index is rewritten only when something changed.
     """
-    from pm_tui.postmortem_store import read_postmortem
-
     today = today or datetime.now(UTC).date()
     folder = Path(root) / "postmortems"
     where = index_path(Path(root))
@@ -491,6 +499,8 @@ def load(
             entries[name] = (size, mtime, blob, hit[3], hit[4])  # touched, not changed
             continue
         reread += 1
+        from pm_tui.postmortem_store import read_postmortem  # the model: only when rereading
+
         try:
             pm = read_postmortem(path)  # the store's one loader: its checks and bounds apply
         except PmTuiError as exc:

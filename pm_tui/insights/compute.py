@@ -10,7 +10,6 @@ import bisect
 import functools
 import math
 import re
-import statistics
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -27,6 +26,8 @@ from pm_tui.insights.definitions import (
 
 NO_OWNER, NO_SERVICE = "(no owner)", "(no service)"
 _EPOCH = date(1970, 1, 1)
+_EPOCH_DAY = _EPOCH.toordinal()
+_DAY = 86400
 CLOSED = ("done", "wont-do")
 MAX_LISTED = 20
 OPEN = ("open", "in-progress")
@@ -143,15 +144,34 @@ class Insights:
 
 def median(values: list[float]) -> float | None:
     """The middle value (mean of the two middle ones), None for no values."""
-    return float(statistics.median(values)) if values else None
+    return _middle(sorted(values)) if values else None
 
 
 def p90(values: list[float]) -> float | None:
     """Nearest-rank 90th percentile: the value at rank ceil(0.9 n) of the sorted values."""
-    if not values:
-        return None
-    ordered = sorted(values)
+    return _rank90(sorted(values)) if values else None
+
+
+def _middle(ordered: list[float]) -> float:
+    n = len(ordered)  # statistics.median's arithmetic (importing statistics costs 2 ms)
+    return float(ordered[n // 2] if n % 2 else (ordered[n // 2 - 1] + ordered[n // 2]) / 2)
+
+
+def _rank90(ordered: list[float]) -> float:
     return float(ordered[max(1, math.ceil(0.9 * len(ordered))) - 1])
+
+
+def _median_p90(values: list[float]) -> tuple[float | None, float | None]:
+    """(median, p90) of `values`, sorting them once."""
+    if not values:
+        return None, None
+    ordered = sorted(values)
+    return _middle(ordered), _rank90(ordered)
+
+
+def _day(epoch: int) -> int:
+    """The UTC day of Unix seconds, as a date ordinal: 10,000 datetimes cost more than the sums."""
+    return epoch // _DAY + _EPOCH_DAY
 
 
 def period_key(day: date, by: str) -> str:
@@ -167,17 +187,20 @@ def selected(records: Iterable, q: InsightsQuery) -> list:
     """The records the query selects, oldest first."""
     services = {s.lower() for s in q.services}
     severities = {s.upper() for s in q.severities}
+    since = q.since.toordinal() if q.since else None
+    until = q.until.toordinal() if q.until else None
     out = []
     for r in records:
-        d = r.date
-        if q.since and d < q.since or q.until and d > q.until:
-            continue
+        if since or until:
+            d = _day(r.started_epoch)
+            if since and d < since or until and d > until:
+                continue
         if severities and r.severity.upper() not in severities:
             continue
         if services and not services & {s.lower() for s in r.services}:
             continue
         out.append(r)
-    out.sort(key=lambda r: (r.started, r.id))
+    out.sort(key=lambda r: (r.started_epoch, r.id))
     return out
 
 
@@ -192,15 +215,29 @@ def _group_key(r, by: str) -> list[str]:
 def durations_by_period(records: list, by: str) -> list[Period]:
     """Count, median and p90 of each duration per group; trends against the previous period."""
     groups: dict[str, list] = defaultdict(list)
-    for r in records:
-        for key in _group_key(r, by):
+    if by in TIME_GROUPINGS:
+        keys: dict[int, str] = {}  # day ordinal -> its period
+        for r in records:
+            day = _day(r.started_epoch)
+            key = keys.get(day)
+            if key is None:
+                key = keys[day] = period_key(date.fromordinal(day), by)
             groups[key].append(r)
+    else:
+        for r in records:
+            for key in _group_key(r, by):
+                groups[key].append(r)
     periods = []
     for key in sorted(groups):
-        metrics = {}
-        for m in DURATION_METRICS:
-            values = [v for r in groups[key] if (v := r.duration_seconds()[m]) is not None]
-            metrics[m] = MetricStats(len(values), median(values), p90(values))
+        columns: list[list[int]] = [[] for _m in DURATION_METRICS]
+        for r in groups[key]:
+            for column, v in zip(columns, r.duration_values, strict=True):
+                if v is not None:
+                    column.append(v)
+        metrics = {
+            m: MetricStats(len(values), *_median_p90(values))
+            for m, values in zip(DURATION_METRICS, columns, strict=True)
+        }
         periods.append(Period(key, [r.id for r in groups[key]], metrics))
     if by in TIME_GROUPINGS:
         for prev, cur in zip(periods, periods[1:], strict=False):
@@ -266,7 +303,7 @@ def follow_through(records: list, today: date) -> tuple[list[FollowThrough], lis
     ages: dict[tuple[int, str], list[int]] = defaultdict(list)
     today_n = today.toordinal()
     for r in records:
-        age = (today - r.date).days
+        age = today_n - _day(r.started_epoch)
         services = r.services
         team = services[0] if services else NO_SERVICE
         for _id, _text, owner, deadline, _prio, status, _url, _factor in r.action_rows:
@@ -294,19 +331,20 @@ def follow_through(records: list, today: date) -> tuple[list[FollowThrough], lis
     return out[0], out[1]
 
 
-def _published_at(r, history) -> datetime | None:
-    sent = r.first_distribution
+def _published_at(r, history) -> int | None:
+    """When `r` was first published, in Unix seconds: sent, or committed as published."""
+    sent = r.first_distribution_epoch
     h = history.get(r.file_name)
-    committed = datetime.fromtimestamp(h.first_published, UTC) if h and h.first_published else None
+    committed = h.first_published if h and h.first_published else None
     return min((t for t in (sent, committed) if t is not None), default=None)
 
 
 def published_share(records: list, history: dict) -> Share:
     """Post-mortems past draft published within 48 hours of resolution."""
-    goal = publish_within()
+    goal = publish_within().total_seconds()
     share = Share()
     for r in records:
-        resolved = r.resolved
+        resolved = r.resolved_epoch
         if r.status == "draft" or resolved is None:
             continue
         share.eligible += 1
@@ -321,15 +359,16 @@ def published_share(records: list, history: dict) -> Share:
 def follow_up_share(records: list, history: dict, today: date) -> Share:
     """Follow-up reviews due more than a week ago, held (a commit) around their date."""
     share = Share()
+    today_n, grace, early = today.toordinal(), FOLLOW_UP_GRACE.days, FOLLOW_UP_EARLY.days
     for r in records:
-        due = r.follow_up_due
-        if due + FOLLOW_UP_GRACE >= today:
+        due = r.follow_up_due_ordinal
+        if due + grace >= today_n:
             continue
         share.eligible += 1
         # Commit times are Unix seconds: the window runs from the start of its first UTC day
         # to the end of its last.
-        start = (due - FOLLOW_UP_EARLY - _EPOCH).days * 86400
-        end = (due + FOLLOW_UP_GRACE - _EPOCH).days * 86400 + 86399
+        start = (due - early - _EPOCH_DAY) * _DAY
+        end = (due + grace - _EPOCH_DAY) * _DAY + _DAY - 1
         h = history.get(r.file_name)
         if h and any(start <= t <= end for t in h.commits):
             share.met += 1
@@ -347,38 +386,60 @@ def fixes_that_did_not_hold(records: list, history: dict) -> tuple[int, list[Fix
         for s in r.services:
             for c in cats:
                 later[(s, c)].append(r)
-    starts = {k: [r.started for r in v] for k, v in later.items()}
+    starts = {k: [r.started_epoch for r in v] for k, v in later.items()}
+    horizon = int(RECURRENCE_HORIZON.total_seconds())
     ids_of = {k: [r.id for r in v] for k, v in later.items()}
     fixes, failed = 0, []
+    right = bisect.bisect_right
     for r in records:
         actions = r.action_rows
+        if not actions:
+            continue
+        services = r.services
+        h = history.get(r.file_name)
+        last_commit = h.commits[-1] if h and h.commits else None
         for factor_id, category, _text in r.factor_rows:
-            items = [a for a in actions if a[7] == factor_id]
-            if not items or any(a[5] != "done" for a in items):
+            deadlines: list | None = []
+            for a in actions:  # the factor's items, when there are some and all are done
+                if a[7] == factor_id:
+                    if a[5] != "done":
+                        deadlines = None
+                        break
+                    deadlines.append(a[3])
+            if not deadlines:
                 continue
             fixes += 1
-            closed = _closed_at(r, [a[3] for a in items], history)
+            # Whole seconds: a start after the closing second is after the closing instant.
+            closed = last_commit if last_commit is not None else _closed_epoch(r, deadlines)
             spans = []
-            for s in r.services:
+            for s in services:
                 key = (s, category)
-                lo = bisect.bisect_right(starts[key], closed)
-                hi = bisect.bisect_right(starts[key], closed + RECURRENCE_HORIZON, lo)
+                column = starts[key]
+                lo = right(column, closed)
+                hi = right(column, closed + horizon, lo)
                 if hi > lo:
                     spans.append((key, lo, hi))
+            if not spans:
+                continue
             if len(spans) == 1:  # the usual case: one service, already in start order
                 key, lo, hi = spans[0]
                 ids, count = ids_of[key][lo : min(hi, lo + MAX_LISTED)], hi - lo
             else:
                 spans = [later[key][lo:hi] for key, lo, hi in spans]
-                union = {x.id: x.started for span in spans for x in span}
+                union = {x.id: x.started_epoch for span in spans for x in span}
                 ordered = sorted(union, key=lambda i: (union[i], i))
                 ids, count = ordered[:MAX_LISTED], len(ordered)
-            if count:
-                failed.append(
-                    FixThatDidNotHold(r.id, ", ".join(r.services), category, closed, ids, count)
-                )
+            at = _closed_at(r, deadlines, history)
+            failed.append(FixThatDidNotHold(r.id, ", ".join(services), category, at, ids, count))
     failed.sort(key=lambda x: (-x.recurrences, x.id))
     return fixes, failed
+
+
+def _closed_epoch(r, deadlines: list[int | None]) -> int:
+    """_closed_at of a file without commits in Unix seconds, rounded down (23:59:59.999999)."""
+    known = [d for d in deadlines if d is not None]
+    day = max(known) if known else _day(r.started_epoch)
+    return (day - _EPOCH_DAY) * _DAY + _DAY - 1
 
 
 def _closed_at(r, deadlines: list[int | None], history) -> datetime:

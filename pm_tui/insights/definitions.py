@@ -17,7 +17,7 @@ TIME_GROUPINGS = ("month", "quarter", "year")
 
 def publish_within() -> timedelta:
     """The publication goal, the validation rule's own (process/not-distributed)."""
-    from pm_tui.validation.rules import DISTRIBUTION_DEADLINE
+    from pm_tui.deadlines import DISTRIBUTION_DEADLINE
 
     return DISTRIBUTION_DEADLINE
 

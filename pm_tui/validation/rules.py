@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterator
 from datetime import date, timedelta
 
+from pm_tui.deadlines import DISTRIBUTION_DEADLINE
 from pm_tui.model import PRIORITIES, PostMortem
 from pm_tui.validation.finding import Finding
 
@@ -42,7 +43,6 @@ PLACEHOLDER_OWNERS = {
 
 FAR_DEADLINE = timedelta(days=183)
 OUTSIDE_WINDOW = timedelta(hours=24)
-DISTRIBUTION_DEADLINE = timedelta(hours=48)
 FOLLOW_UP_MIN, FOLLOW_UP_MAX = timedelta(days=21), timedelta(days=42)
 
 # Rules that only say "this is not finished yet": warnings in a draft.
