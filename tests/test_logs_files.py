@@ -114,11 +114,12 @@ def big_sorted(tmp_path_factory):
 
 def test_bisection_matches_a_full_scan(big_sorted, monkeypatch):
     assert big_sorted.stat().st_size > logs_collect.BISECT_MIN
+    lines = big_sorted.read_bytes().count(b"\n")
     for minutes in (0, 7, 55, 190):
         w = W(T0 + timedelta(minutes=minutes), T0 + timedelta(minutes=minutes + 3))
         fast = collect_logs(big_sorted, w)
         assert fast.counts.get("bisected") == 1
-        assert fast.counts["lines_read"] < 40_000  # cost follows the window, not the file
+        assert fast.counts["lines_scanned"] < 40_000  # cost follows the window, not the file
         monkeypatch.setattr(logs_collect, "BISECT_MIN", 1 << 40)
         full = collect_logs(big_sorted, w)
         monkeypatch.undo()
@@ -126,6 +127,35 @@ def test_bisection_matches_a_full_scan(big_sorted, monkeypatch):
             (e.time, e.text) for e in full.evidence
         ]
         assert fast.counts["in_window"] == full.counts["in_window"]
+        # honest counts: the file's lines, though only the window's were read
+        assert fast.counts["lines_read"] == full.counts["lines_read"] == lines
+        assert "lines_estimated" not in fast.counts
+
+
+def test_a_big_file_that_is_one_line_ends_at_once_with_a_clear_count(tmp_path):
+    # big enough to be bisected; the bisection once looked for a line start forever
+    p = tmp_path / "one-line.log"
+    p.write_bytes(b"2025-02-09T10:10:00Z ERROR " + b"x" * (logs_collect.BISECT_MIN + 1) + b"\n")
+    res = collect_logs(p, W(T0, T0 + timedelta(hours=1)))
+    assert res.counts["lines_read"] == 1 and res.counts["cut_lines"] == 1
+    assert [e.attrs["level"] for e in res.evidence] == ["error"]
+
+
+def test_file_lines_beyond_the_exact_limit_are_estimated(big_sorted, tmp_path):
+    from pm_tui.collectors.logs.file_reader import file_lines
+
+    data = big_sorted.read_bytes()
+    lines, size = data.count(b"\n"), len(data)
+    start = data.index(b"\n", size // 3) + 1
+    stop = data.index(b"\n", size // 2) + 1
+    scanned = data[start:stop].count(b"\n")
+    assert file_lines(big_sorted, start, stop, scanned) == (lines, True)
+    guess, exact = file_lines(big_sorted, start, stop, scanned, exact=1 << 20)
+    assert not exact and abs(guess - lines) < lines * 0.05
+    # the last line without a newline is a line too
+    cut = tmp_path / "no-final-newline.log"
+    cut.write_bytes(data[:-1])
+    assert file_lines(cut, start, stop, scanned) == (lines, True)
 
 
 def test_unsorted_big_file_is_read_in_full_and_says_so(tmp_path):

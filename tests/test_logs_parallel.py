@@ -112,6 +112,10 @@ def test_fast_and_parallel_paths_equal_the_line_by_line_path(tricky, monkeypatch
     assert fast.gaps == parallel.gaps == simple.gaps
     assert _view(fast)[0] == _view(simple)[0]
     assert _view(parallel)[0] == _view(simple)[0]
+    lines = tricky.read_bytes().count(b"\n")
+    for res in (fast, parallel, simple):  # honest counts: the file's lines, however read
+        assert res.counts["lines_read"] == lines
+        assert (res.counts["lines_scanned"] < lines) == bool(res.counts.get("bisected"))
     if name == "whole file":  # every line read: the counts agree too
         # 4 garbage lines and the 4 cut lines (blank ones are not "unparsed")
         assert simple.counts["unparsed"] == 8 and simple.counts["cut_lines"] == 4

@@ -353,9 +353,16 @@ _COUNT_WORDS = (
 
 
 def _counts_text(result: CollectResult) -> str:
-    """The counts a person checks first, in words (`2000 lines, 1980 records, 412 in window`)."""
+    """The counts a person checks first, in words (`2000 lines, 1980 records, 412 in window`;
+    `2000 lines (200 scanned), ...` when the window was found by bisection, `≈` when the
+    file's lines beyond 64 MB around the window were estimated)."""
     c = result.counts
     words = [f"{c[k]} {w}" for k, w in _COUNT_WORDS if c.get(k)]
+    if c.get("lines_read"):  # a bisected log: the file's lines, and the ones read for the window
+        lines = f"{'≈' if c.get('lines_estimated') else ''}{c['lines_read']} lines"
+        if c.get("lines_scanned", c["lines_read"]) != c["lines_read"]:
+            lines += f" ({c['lines_scanned']} scanned)"
+        words[0] = lines
     return ", ".join(words[:4]) or "-"
 
 

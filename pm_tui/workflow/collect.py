@@ -140,7 +140,14 @@ def _collect(repo, pm, specs, at, window, progress, cancel) -> Collected:
 
         return report
 
+    compacted: set[int] = set()
+
     def ended(spec: SourceSpec, result) -> None:
+        # error/warning records folded per template and minute, so the kept evidence shows
+        # when each kind of error starts, grows and stops however many lines there were;
+        # done per source as soon as it ends, so the raw records of all never coexist (#18)
+        result.evidence = compact_logs(result.evidence)
+        compacted.add(id(result))
         if progress is None:
             return
         i = index_of[id(spec)]
@@ -170,9 +177,14 @@ def _collect(repo, pm, specs, at, window, progress, cancel) -> Collected:
     path = repo.evidence_dir(pm.id) / EVIDENCE_FILE
     # all or nothing per source: a source that failed now adds nothing and removes nothing
     merged = merge_results(load_evidence(path), [r for r in results if not is_failed(r)])
-    # error/warning records folded per template and minute, so the kept evidence shows
-    # when each kind of error starts, grows and stops however many lines there were
-    out.kept = save_evidence(path, [replace(r, evidence=compact_logs(r.evidence)) for r in merged])
+    # this collection's sources were compacted as they were read; earlier ones are again
+    out.kept = save_evidence(
+        path,
+        [
+            r if id(r) in compacted else replace(r, evidence=compact_logs(r.evidence))
+            for r in merged
+        ],
+    )
     read = sum(not is_failed(r) for r in results)
     out.changed.append(f"{read} of {len(results)} sources read")
     out.failed += [str(r.gaps[0]) for r in results if is_failed(r) and r.gaps]

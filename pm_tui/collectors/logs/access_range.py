@@ -113,6 +113,7 @@ def _plain_chunks(fh, pos: int, end: int | None, size: int, counts: Counter) -> 
         cut = data.rfind(b"\n") + 1
         if cut == 0:  # one line longer than a chunk: drop it
             counts["cut_lines"] += 1
+            counts["newlines"] += 1  # still one of the file's lines
             pos = _skip_line(fh, pos + len(data))
             continue
         fh.seek(pos + cut)
@@ -158,6 +159,7 @@ class _RangeReader:
         done = 0
         for chunk in chunks(fh, job.start, job.end, job.chunk, self.counts):
             done += len(chunk)
+            self.counts["newlines"] += chunk.count(b"\n")  # the range's lines, read or not
             tick(done)
             runs = access_fast_scan.scan_chunk(chunk, job.variant)
             if runs is None:

@@ -12,7 +12,10 @@ is cut at line starts, each piece read by its own process, and the pieces merged
 (see `pm_tui.collectors.logs.access_parallel`). A gzip access log of 512 KB or more is read whole
 by one reader process, leaving this one to the other sources collected alongside.
 
-Counts: lines_read, records, in_window, unparsed, continuation, cut_lines, redactions, plus
+Counts: lines_read (the lines of the file: those before and after the window's byte range are
+counted exactly up to COUNT_EXACT = 64 MB of them, estimated beyond, then `lines_estimated` is
+1), lines_scanned (the lines the reader went through: the window's byte range when bisected,
+else the whole file), records, in_window, unparsed, continuation, cut_lines, redactions, plus
 `bisected` (1 when the window was found by bisection), `unsorted` (1 when the file was not
 time-sorted and was read in full) and `parallel_readers` (reader processes that helped). A file that cannot be opened raises `CollectorError` (one
 line); a multi-source runner turns that into a gap for this source and goes on.
@@ -27,6 +30,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime, tzinfo
 from pathlib import Path
+from sys import intern
 
 from pm_tui.collectors.evidence import (
     Cancelled,
@@ -51,6 +55,7 @@ from pm_tui.collectors.logs.file_reader import (
     MAX_LINE,
     LineReader,
     bisect_offset,
+    file_lines,
     is_gzip,
     looks_sorted,
     map_file,
@@ -77,6 +82,7 @@ MAX_WINDOW_RECORDS = 100_000
 MAX_WINDOW_CHARS = 16 << 20
 MAX_RECORD_CHARS = 8 * 1024  # the timeline needs the head of a record, not 64 KB
 _SEVERE = frozenset(("error", "critical"))
+REDACT_BATCH = 8192
 UNPARSED_GAP_RATIO = 0.01
 _FIRST = datetime.min.replace(tzinfo=UTC) + SLACK  # minus SLACK must not overflow
 _LAST = datetime.max.replace(tzinfo=UTC)
@@ -135,6 +141,7 @@ class _Collector:
             dict.fromkeys(
                 (
                     "lines_read",
+                    "lines_scanned",
                     "records",
                     "in_window",
                     "unparsed",
@@ -222,7 +229,7 @@ class _Collector:
 
     def _window_gaps(self, evidence: list[Evidence]) -> None:
         w = self.window
-        unparsed, read = self.counts["unparsed"], self.counts["lines_read"]
+        unparsed, read = self.counts["unparsed"], self.counts["lines_scanned"]
         if unparsed and unparsed >= max(10, UNPARSED_GAP_RATIO * read):
             self.gaps.append(Gap(self.source, f"{unparsed} of {read} lines could not be parsed"))
         if not evidence:
@@ -246,8 +253,12 @@ class _Collector:
     def _records(self, parser: LineParser, start: int) -> list[Evidence]:
         w, counts, ctx = self.window, self.counts, self.ctx
         reader = LineReader(self.fh, start)
-        out: list[tuple[datetime, str | None, list[str], dict]] = []
-        current: list | None = None
+        # the records in the window, built once (a collection may keep a few hundred thousand);
+        # continuation lines wait in `more` (by record) and are joined to the text at the end
+        out: list[Evidence] = []
+        more: dict[int, list[str]] = {}
+        source = self.source
+        current = -1  # the index in `out` of the record continuation lines belong to
         lo, hi = w.read_start, w.end
         stop_after = hi + SLACK
         bisected = bool(counts.get("bisected"))
@@ -287,15 +298,17 @@ class _Collector:
                     continue
                 rec = parser.parse(line)
                 if rec is None:
-                    if current is not None and (
-                        not parser.per_line or looks_like_continuation(line)
-                    ):
+                    if current >= 0 and (not parser.per_line or looks_like_continuation(line)):
                         counts["continuation"] += 1
-                        if len(current[2]) < MAX_CONTINUATION and current_chars < MAX_RECORD_CHARS:
-                            line = line[: MAX_RECORD_CHARS - current_chars]
-                            current[2].append(line)
-                            current_chars += len(line)
-                            kept_chars += len(line)
+                        if current_chars < MAX_RECORD_CHARS:
+                            lines = more.get(current)
+                            if lines is None:
+                                more[current] = lines = [out[current].text]
+                            if len(lines) < MAX_CONTINUATION:
+                                line = line[: MAX_RECORD_CHARS - current_chars]
+                                lines.append(line)
+                                current_chars += len(line)
+                                kept_chars += len(line)
                     else:
                         counts["unparsed"] += 1
                     continue
@@ -307,7 +320,7 @@ class _Collector:
                 out_of_order += 1
             if t < first_time:
                 first_time = t
-            current = None
+            current = -1
             if rec is not None and lo <= t <= hi:
                 if (len(out) < MAX_WINDOW_RECORDS and kept_chars < MAX_WINDOW_CHARS) or (
                     rec[1] in _SEVERE
@@ -315,8 +328,11 @@ class _Collector:
                     and kept_chars < 2 * MAX_WINDOW_CHARS
                 ):
                     text = rec[2] if len(rec[2]) <= MAX_RECORD_CHARS else rec[2][:MAX_RECORD_CHARS]
-                    current = [t, rec[1], [text], rec[3]]
-                    out.append(current)
+                    attrs = rec[3]
+                    if rec[1]:  # every format builds a fresh dict per record; one string per level
+                        attrs["level"] = intern(rec[1])
+                    current = len(out)
+                    out.append(Evidence(t, source, "log", text, attrs))
                     current_chars = len(text)
                     kept_chars += current_chars
                 else:
@@ -327,7 +343,7 @@ class _Collector:
         counts["records"] += records
         if out_of_order:
             counts["out_of_order"] += out_of_order
-        counts["lines_read"] = n
+        self._file_lines(start, reader.offset, n)
         counts["cut_lines"] = reader.cut
         counts["in_window"] = len(out) + dropped
         if dropped:
@@ -340,20 +356,18 @@ class _Collector:
                     "first): narrow the window or the file",
                 )
             )
-        texts, redactions = redact_many(
-            [r[2][0] if len(r[2]) == 1 else "\n".join(r[2]) for r in out]
-        )
-        counts["redactions"] += redactions
-        evidence = []
-        append = evidence.append
-        source = self.source
-        for (t, level, _, attrs), text in zip(out, texts, strict=True):
-            if level:
-                attrs["level"] = level  # every format builds a fresh dict per record
-            append(Evidence(t, source, "log", text, attrs))
-        evidence.sort(key=_time)
+        for i, lines in more.items():
+            out[i].text = "\n".join(lines)
+        more.clear()
+        for at in range(0, len(out), REDACT_BATCH):  # in batches: no copy of every text at once
+            batch = out[at : at + REDACT_BATCH]
+            texts, redactions = redact_many([e.text for e in batch])
+            counts["redactions"] += redactions
+            for e, text in zip(batch, texts, strict=True):
+                e.text = text
+        out.sort(key=_time)
         self._tick(reader.offset, "done")
-        return evidence
+        return out
 
     def _aggregate(self, parser: LineParser, start: int, variant: str) -> list[Evidence]:
         w = self.window
@@ -403,6 +417,14 @@ class _Collector:
             ]
         for r in results:
             self.counts.update(r.counts)
+        newlines = self.counts.pop("newlines", 0)
+        scanned = self.counts["lines_read"]
+        if self.counts.get("bisected"):
+            self._file_lines(start, start + sum(r.read for r in results), newlines)
+            self.counts["lines_scanned"] = scanned  # the lines the readers parsed
+        else:
+            self._file_lines(start, self.size, scanned)
+        for r in results:
             if r.first_time is not None and (
                 self.first_time is None or r.first_time < self.first_time
             ):
@@ -415,6 +437,17 @@ class _Collector:
         self.counts["redactions"] += n
         self._tick(start + sum(r.read for r in results), "done")
         return evidence
+
+    def _file_lines(self, start: int, stop: int, scanned: int) -> None:
+        """lines_read: the file's lines; lines_scanned: the `scanned` lines of [start, stop)."""
+        self.counts["lines_scanned"] = scanned
+        if self.gz or not self.counts.get("bisected"):
+            self.counts["lines_read"] = scanned  # read from the start to the end
+            return
+        lines, exact = file_lines(self.path, start, stop, scanned)
+        self.counts["lines_read"] = lines
+        if not exact:
+            self.counts["lines_estimated"] = 1
 
     def _stop_hint(self, parser: LineParser, job: RangeJob) -> int:
         """Where a sorted file's window ends (the whole file when it is not bisected)."""

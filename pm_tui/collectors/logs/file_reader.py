@@ -16,6 +16,7 @@ from pm_tui.collectors.evidence import CollectorError
 MAX_LINE = 64 * 1024
 CHUNK = 1 << 20
 PROBE_SPAN = 64 * 1024  # how far past a probe point we look for a parseable line
+COUNT_EXACT = 64 << 20  # skipped bytes counted line by line; beyond, the count is estimated
 
 TimeOf = Callable[[bytes], datetime | None]
 
@@ -222,7 +223,10 @@ def bisect_offset(mm, target: datetime, time_of: TimeOf) -> int:
         if hi - lo <= 2 * PROBE_SPAN:
             break
         mid = line_start_at(mm, (lo + hi) // 2)
-        if mid >= hi or mid <= lo:
+        if mid >= hi:  # no line starts in the right half (one huge line): keep the left one
+            hi = (lo + hi) // 2
+            continue
+        if mid <= lo:
             break  # one line spans the rest of the range: nothing left to split
         found = probe(mm, mid, time_of)
         if found is None or found[1] >= hi:
@@ -258,3 +262,45 @@ def map_file(path: Path):
         return None
     with open(path, "rb") as fh:
         return mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ)
+
+
+def lines_in_ranges(path: Path, ranges: list[tuple[int, int]]) -> int:
+    """The lines of a plain file in the byte ranges [a, b) (each `a` a line start): its
+    newlines, plus the last line when the file does not end with one and a range reaches it."""
+    n = 0
+    size = os.path.getsize(path)
+    buf = bytearray(4 << 20)
+    view = memoryview(buf)
+    with open(path, "rb", buffering=0) as fh:
+        for a, b in ranges:
+            b = min(b, size)
+            if b <= a:
+                continue
+            fh.seek(a)
+            left = b - a
+            while left > 0:
+                got = fh.readinto(view[: min(left, len(buf))])
+                if not got:
+                    break
+                n += (buf if got == len(buf) else view[:got].tobytes()).count(b"\n")
+                left -= got
+            if b == size:
+                fh.seek(size - 1)
+                n += fh.read(1) != b"\n"
+    return n
+
+
+def file_lines(
+    path: Path, start: int, stop: int, scanned: int, exact: int = COUNT_EXACT
+) -> tuple[int, bool]:
+    """The lines of a plain file whose byte range [start, stop) holds `scanned` lines (the
+    ones a reader went through after bisecting): the lines before `start` and from `stop` on
+    are counted (True: exact) when they are at most `exact` bytes, else estimated from
+    the scanned range's bytes per line (False)."""
+    size = os.path.getsize(path)
+    skipped = start + max(0, size - stop)
+    if skipped == 0:
+        return scanned, True
+    if skipped <= exact or scanned == 0 or stop <= start:
+        return scanned + lines_in_ranges(path, [(0, start), (stop, size)]), True
+    return scanned + round(skipped * scanned / (stop - start)), False

@@ -173,7 +173,7 @@ def match_time(m: re.Match, ctx: TimeContext, with_fraction: bool = True) -> dat
         except ValueError:  # February 30th: digits that only look like a date
             return None
         base = naive.replace(tzinfo=_zone(g.get("z"), ctx.tz)).astimezone(UTC)
-        if len(_cache) > 100_000:
+        if len(_cache) > 20_000:  # a few MB: it outlives the collection (#18 memory bound)
             _cache.clear()
         _cache[key] = base
     return base + fraction(f) if f and with_fraction else base
