@@ -143,10 +143,17 @@ def send_slack(url: str, payload: dict[str, Any], *, timeout: float = 15.0) -> N
         raise DistributionError(
             f"cannot reach the Slack webhook ({_reason(exc)}): check the URL and the network"
         ) from None
-    except httpx.HTTPError as exc:
-        raise DistributionError(f"Slack webhook failed ({type(exc).__name__}: {exc})") from None
+    except (httpx.HTTPError, httpx.InvalidURL, ValueError) as exc:
+        # the webhook URL is a secret: its path never reaches the message
+        raise DistributionError(
+            f"Slack webhook failed ({type(exc).__name__}): check the URL in the variable"
+        ) from None
     if response.status_code >= 300:
+        from pm_tui.redact import redact
+        from pm_tui.safetext import neutralise
+
         body = response.text.strip().replace("\n", " ")[:200] or "no body"
+        body = neutralise(redact(body.replace(url, "[REDACTED:slack-webhook]"))[0])
         raise DistributionError(f"Slack webhook answered {response.status_code}: {body}")
 
 

@@ -107,7 +107,41 @@ def commit_paths(root: Path, paths: Sequence[Path], message: str) -> str | None:
             f"{root} is in the middle of {busy}: finish or abort it, then commit again "
             "(your post-mortem is saved, just not committed)"
         )
-    rel = [str(Path(p).resolve().relative_to(root.resolve())) for p in paths]
+    rel = _relative(root, paths)
+    check_git_locks(root)  # before HEAD moves: the index must follow it, or hold a revert
+    for _ in range(5):
+        commit = _commit_once(root, rel, message)
+        if commit is not _MOVED:
+            break
+    else:
+        raise GitError(
+            f"{root}: HEAD kept moving while committing (other commits at once): try again"
+        )
+    if commit is None:
+        return None
+    # Bring the person's index in line for these paths only (their other entries stay).
+    # If it cannot be, the index would hold the old version staged: a later plain
+    # `git commit` would undo this one. Say so, with the command that fixes it.
+    try:
+        _git(root, "reset", "-q", "--", *rel)
+    except GitError as exc:
+        raise GitError(
+            f"committed {commit[:12]}, but git's index could not be updated ({exc}): run "
+            f"'git reset -q -- {' '.join(rel)}' in {root} before your next git commit"
+        ) from None
+    return commit
+
+
+STALE_LOCK_SECONDS = 600  # git holds its locks for moments; older ones are left by a crash
+
+
+_MOVED = "moved"
+_ZERO = "0" * 40
+
+
+def _commit_once(root: Path, rel: list[str], message: str) -> str | None:
+    """Commit `rel` on top of HEAD: the commit id, None when nothing changed, or _MOVED when
+    another commit moved HEAD meanwhile (update-ref checks the old value)."""
     head = head_commit(root)
     with tempfile.TemporaryDirectory(prefix="pm-tui-index-") as tmp:
         env = {"GIT_INDEX_FILE": str(Path(tmp) / "index")}
@@ -121,20 +155,60 @@ def commit_paths(root: Path, paths: Sequence[Path], message: str) -> str | None:
     ident = identity_env(root)
     parents = ["-p", head] if head else []
     commit = _git(root, "commit-tree", tree, *parents, "-m", message, env=ident).strip()
-    _git(
-        root,
-        "update-ref",
-        "-m",
-        f"pm-tui: {message.splitlines()[0]}",
-        "HEAD",
-        commit,
-        *([head] if head else []),
-    )
-    # Bring the person's index in line for these paths only (their other entries stay).
-    _git(root, "reset", "-q", "--", *rel, check=False)
-    if not head:
-        _git(root, "reset", "-q", "--", *rel, check=False)
+    try:
+        _git(
+            root,
+            "update-ref",
+            "-m",
+            f"pm-tui: {message.splitlines()[0]}",
+            "HEAD",
+            commit,
+            head or _ZERO,
+        )
+    except GitError as exc:
+        if head_commit(root) != head:
+            return _MOVED  # another commit landed first: build on it
+        raise GitError(f"{exc} (nothing was committed; your post-mortem is saved)") from None
     return commit
+
+
+def check_git_locks(root: Path) -> None:
+    """Recover or explain git's lock files before committing: one left by a crashed git
+    (older than ten minutes) is removed; a fresh one is a GitError naming its path."""
+    import time
+
+    gd = git_dir(root)
+    candidates = [gd / "index.lock", gd / "HEAD.lock"]
+    ref = _git(root, "symbolic-ref", "-q", "HEAD", check=False).strip()
+    if ref.startswith("refs/"):
+        candidates.append(gd / f"{ref}.lock")
+    for lock in candidates:
+        try:
+            age = time.time() - lock.stat().st_mtime
+        except FileNotFoundError:
+            continue
+        if age > STALE_LOCK_SECONDS:
+            lock.unlink(missing_ok=True)  # left by a git that died long ago
+            continue
+        raise GitError(
+            f"git is busy in {root}: {lock} exists (another git command is running, or one "
+            "crashed). Nothing was committed; your post-mortem is saved. If no git command "
+            f"is running, delete {lock} and commit again"
+        )
+
+
+def _relative(root: Path, paths: Sequence[Path]) -> list[str]:
+    """`paths` relative to `root`, each proven inside it (symlinks resolved)."""
+    real_root = Path(root).resolve()
+    out = []
+    for p in paths:
+        try:
+            out.append(str(Path(p).resolve().relative_to(real_root)))
+        except ValueError:
+            raise GitError(
+                f"{p} leads outside the repository {root}: pm-tui commits only files inside it"
+            ) from None
+    return out
 
 
 def push(root: Path) -> None:
@@ -164,6 +238,6 @@ def log_messages(root: Path, path: Path | None = None, limit: int = 50) -> list[
 
 def has_uncommitted_changes(root: Path, paths: Sequence[Path]) -> bool:
     """True when any of `paths` differs from what HEAD holds (or is new)."""
-    rel = [str(Path(p).resolve().relative_to(root.resolve())) for p in paths]
+    rel = _relative(root, paths)
     out = _git(root, "status", "--porcelain", "--untracked-files=all", "--", *rel, check=False)
     return bool(out.strip())

@@ -10,10 +10,14 @@ from __future__ import annotations
 import json
 import os
 import socket
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+from pm_tui.errors import PmTuiError
 from pm_tui.workstate import state_dir
 
 
@@ -31,8 +35,11 @@ class LockHolder:
 
 
 def lock_path(root: Path, pm_id: str) -> Path:
-    """The lock file of post-mortem `pm_id` in the repository at `root`."""
-    return state_dir(root) / "locks" / f"{pm_id}.lock"
+    """The lock file of post-mortem `pm_id` in the repository at `root` (a valid id only)."""
+    from pm_tui.safepath import check_id, inside
+
+    check_id(pm_id)
+    return inside(state_dir(root), state_dir(root) / "locks" / f"{pm_id}.lock")
 
 
 def _pid_alive(pid: int) -> bool:
@@ -106,3 +113,44 @@ class PostMortemLock:
         if holder is None or holder.pid == self.pid:
             self.path.unlink(missing_ok=True)
         self.held = False
+
+
+SHORT_WRITE = 3.0  # seconds: a lock held longer is a session (wizard, plain mode), not a save
+
+
+def _held_for(path: Path) -> float:
+    try:
+        return time.time() - path.stat().st_mtime
+    except OSError:
+        return 0.0
+
+
+class LockedError(PmTuiError):
+    """Another live pm-tui edits this post-mortem: nothing was written."""
+
+    exit_code = 1
+
+
+@contextmanager
+def writer_lock(root: Path, pm_id: str, *, wait: float = 10.0) -> Iterator[None]:
+    """Hold the post-mortem's lock while writing it (the one the wizard holds for a whole
+    session and plain mode for its steps). Waits up to `wait` seconds for another short
+    writer; a wizard or plain session that keeps it is a LockedError saying who holds it.
+    A lock this process already holds (the wizard saving) is used as it is."""
+    lock = PostMortemLock(root, pm_id)
+    holder = read_holder(lock.path)
+    if holder is not None and holder.pid == lock.pid and holder.host == socket.gethostname():
+        yield  # ours already: the wizard or plain mode of this process
+        return
+    deadline = time.monotonic() + wait
+    while (holder := lock.acquire()) is not None:
+        if time.monotonic() >= deadline or _held_for(lock.path) > SHORT_WRITE:
+            raise LockedError(
+                f"{pm_id} is being edited by another pm-tui ({holder.describe()}): nothing "
+                "was written; finish or close it there, then run this again"
+            )
+        time.sleep(0.05)
+    try:
+        yield
+    finally:
+        lock.release()

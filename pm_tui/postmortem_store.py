@@ -17,24 +17,100 @@ from pathlib import Path
 from pm_tui import gitstore
 from pm_tui.atomic_write import atomic_write_text
 from pm_tui.errors import FileFormatError, NotFoundError, PmTuiError
-from pm_tui.model import ID_RE, PostMortem
+from pm_tui.model import PostMortem
+from pm_tui.safepath import check_id, inside, is_valid_id
 
 POSTMORTEMS_DIR = "postmortems"
+MAX_FILE_BYTES = 32 << 20  # a 100,000-event post-mortem is about 20 MB
+
+
+def read_text_bounded(path: Path, max_bytes: int) -> bytes:
+    """The bytes of the regular file `path`, refusing FIFOs, devices and folders (which
+    would block or never end) and files over `max_bytes`, each with one line."""
+    import stat
+
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)  # a FIFO must not block the open
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            raise PmTuiError(f"{path}: not a regular file (a FIFO, device or folder): skipped")
+        if st.st_size > max_bytes:
+            raise PmTuiError(
+                f"{path}: {st.st_size:,} bytes, more than the {max_bytes:,} a post-mortem "
+                "may have: split it or remove what does not belong"
+            )
+        chunks, size = [], 0
+        while chunk := os.read(fd, 1 << 20):
+            size += len(chunk)
+            if size > max_bytes:
+                raise PmTuiError(f"{path}: grew past {max_bytes:,} bytes while read: try again")
+            chunks.append(chunk)
+        return b"".join(chunks)
+    finally:
+        os.close(fd)
 
 
 def read_postmortem(path: Path) -> PostMortem:
     """Load one post-mortem file; FileFormatError says where it is wrong."""
+    return read_postmortem_and_text(path)[0]
+
+
+def read_postmortem_and_text(path: Path) -> tuple[PostMortem, str]:
+    """Load one post-mortem file and its text; any unreadable file is one PmTuiError line."""
+    path = Path(path)
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_text_bounded(path, MAX_FILE_BYTES).decode("utf-8")
     except FileNotFoundError:
         raise NotFoundError(f"{path}: no such file") from None
     except UnicodeDecodeError as exc:
-        raise FileFormatError(path, 1, 1, f"not UTF-8 text ({exc.reason})") from None
+        raw = exc.object[:4] if isinstance(exc.object, bytes) else b""
+        what = (
+            "UTF-16 text: save it as UTF-8"
+            if raw[:2] in (b"\xff\xfe", b"\xfe\xff")
+            else f"not UTF-8 text ({exc.reason}): save it as UTF-8"
+        )
+        raise FileFormatError(path, 1, 1, what) from None
     except OSError as exc:
         raise PmTuiError(f"{path}: cannot read ({exc.strerror})") from None
+    if "\x00" in text:
+        raise FileFormatError(path, 1, text.index("\x00") + 1, "a binary file, not TOML text")
     from pm_tui.toml_read import parse_postmortem  # lazy: list/stats/review never parse
 
-    return parse_postmortem(text, path)
+    try:
+        pm = parse_postmortem(text, path)
+    except PmTuiError:
+        raise
+    except Exception as exc:  # a bad file must be one line, whatever the parser met
+        raise FileFormatError(
+            path, 1, 1, f"cannot be read ({type(exc).__name__}: {str(exc)[:120]})"
+        ) from None
+    check_file_id(pm, path, text)
+    return pm, text
+
+
+def check_file_id(pm: PostMortem, path: Path, text: str = "") -> None:
+    """Refuse an id that is no id, or (in a post-mortem folder) differs from the file's name:
+    saving would write, and commit, over another post-mortem's file."""
+    from pm_tui.tomlpos import locate
+
+    if not is_valid_id(pm.id):
+        line, col = locate(text, ("id",)) if text else (1, 1)
+        raise FileFormatError(
+            path,
+            line,
+            col,
+            f"'id' is {pm.id[:80]!r}, not a post-mortem id: use YYYY-MM-DD-slug "
+            "(lower-case letters, digits, hyphens)",
+        )
+    if path.parent.name in (POSTMORTEMS_DIR, "autosave") and path.stem != pm.id:
+        line, col = locate(text, ("id",)) if text else (1, 1)
+        raise FileFormatError(
+            path,
+            line,
+            col,
+            f"'id' is '{pm.id}' but the file is named {path.name}: rename the file to "
+            f'{pm.id}.toml or set id = "{path.stem}"',
+        )
 
 
 def write_postmortem(pm: PostMortem, path: Path) -> bool:
@@ -64,6 +140,9 @@ class Repository:
 
     def __init__(self, root: Path):
         self.root = Path(root)
+        # the text each post-mortem had when this process read or wrote it: a save whose
+        # file changed meanwhile is merged or refused, never written over in silence
+        self._bases: dict[str, str] = {}
 
     # --- opening -------------------------------------------------------------------
     @classmethod
@@ -94,12 +173,15 @@ class Repository:
         return self.root / POSTMORTEMS_DIR
 
     def path_for(self, pm_id: str) -> Path:
-        """The TOML file of post-mortem `pm_id`."""
-        return self.postmortems_dir / f"{pm_id}.toml"
+        """The TOML file of post-mortem `pm_id`, proven inside the repository."""
+        check_id(pm_id)
+        return inside(self.root, self.postmortems_dir / f"{pm_id}.toml")
 
     def evidence_dir(self, pm_id: str) -> Path:
-        """The folder beside the TOML file for that post-mortem's kept evidence."""
-        return self.postmortems_dir / f"{pm_id}.evidence"
+        """The folder beside the TOML file for that post-mortem's kept evidence (proven
+        inside the repository: a committed symlink to elsewhere is refused)."""
+        check_id(pm_id)
+        return inside(self.root, self.postmortems_dir / f"{pm_id}.evidence")
 
     def resolve(self, id_or_path: str) -> Path:
         """The file for an id, a unique id prefix, or a path; NotFoundError otherwise."""
@@ -108,8 +190,8 @@ class Repository:
             if p.is_file():
                 return p
             raise NotFoundError(f"{id_or_path}: no such post-mortem file")
-        exact = self.path_for(id_or_path)
-        if exact.is_file():
+        exact = self.postmortems_dir / f"{id_or_path}.toml"
+        if is_valid_id(id_or_path) and exact.is_file():
             return exact
         matches = [f for f in self.files() if f.stem.startswith(id_or_path) or id_or_path in f.stem]
         if len(matches) == 1:
@@ -130,26 +212,82 @@ class Repository:
     # --- reading and writing -----------------------------------------------------------
     def load(self, id_or_path: str) -> PostMortem:
         """The post-mortem with this id (or at this path)."""
-        return read_postmortem(self.resolve(id_or_path))
+        path = self.resolve(id_or_path)
+        pm, text = read_postmortem_and_text(path)
+        self._remember(pm, path, text)
+        return pm
+
+    def _remember(self, pm: PostMortem, path: Path, text: str) -> None:
+        if path.parent == self.postmortems_dir:
+            self._bases[pm.id] = text
 
     def summaries(self) -> Iterator[Summary]:
         """Every post-mortem, newest first; unreadable files come with their error."""
         for path in reversed(self.files()):
             try:
-                yield Summary(path.stem, path, read_postmortem(path))
+                pm, text = read_postmortem_and_text(path)
+                self._remember(pm, path, text)
+                yield Summary(path.stem, path, pm)
             except PmTuiError as exc:
                 yield Summary(path.stem, path, error=str(exc))
 
     def exists(self, pm_id: str) -> bool:
         return self.path_for(pm_id).exists()
 
-    def save(self, pm: PostMortem) -> Path:
-        """Write `pm` atomically to its file; returns the path."""
-        if not ID_RE.match(pm.id):
-            raise PmTuiError(f"'{pm.id}' is not a valid post-mortem id (YYYY-MM-DD-slug)")
+    def save(self, pm: PostMortem, *, force: bool = False) -> Path:
+        """Write `pm` atomically to its file, under the post-mortem's lock; returns the path.
+
+        When the file changed since this process read it (another pm-tui, an editor, a
+        pull), both edits are merged if they touch different fields or rows; otherwise
+        nothing is written and MergeConflict says what both changed. `pm` is updated to
+        what was written. `force` writes `pm` over whatever the file holds.
+        """
+        from pm_tui.lock import writer_lock
+        from pm_tui.model_checks import first_problem
+
         path = self.path_for(pm.id)
-        write_postmortem(pm, path)
+        problem = first_problem(pm)
+        if problem is not None:  # a file pm-tui would refuse to read is never written
+            raise PmTuiError(f"not saved: {problem[1]}")
+        with writer_lock(self.root, pm.id):
+            base = self._bases.get(pm.id)
+            if not force and base is not None:
+                current = path.read_text(encoding="utf-8") if path.exists() else None
+                if current != base:
+                    self._merge_into(pm, base, current, path)
+            write_postmortem(pm, path)
+            self._bases[pm.id] = path.read_text(encoding="utf-8")
         return path
+
+    def _merge_into(self, pm: PostMortem, base: str, current: str | None, path: Path) -> None:
+        """Make `pm` hold its edits and those made to the file since `base` was read."""
+        from dataclasses import fields
+
+        from pm_tui.merge import MergeConflict, merge_postmortems
+
+        if current is None:
+            raise MergeConflict(
+                f"{path.name} was deleted since pm-tui read it: nothing saved; restore it "
+                "(git checkout) or start again"
+            )
+        from pm_tui.toml_read import parse_postmortem
+
+        try:
+            theirs = parse_postmortem(current, path)
+            merged = merge_postmortems(parse_postmortem(base, path), pm, theirs)
+        except MergeConflict as exc:
+            raise MergeConflict(
+                f"{path.name} changed since pm-tui read it (another edit at the same time) "
+                f"and both changed {exc.what}: nothing saved; run the command again to apply "
+                "your change to the new version"
+            ) from None
+        except PmTuiError as exc:
+            raise MergeConflict(
+                f"{path.name} changed since pm-tui read it and cannot be read now ({exc}): "
+                "nothing saved; fix the file, then run the command again"
+            ) from None
+        for f in fields(pm):
+            setattr(pm, f.name, getattr(merged, f.name))
 
     def file_bytes(self, path: Path) -> bytes | None:
         """A post-mortem file's bytes as on disk (None when absent): comparing them tells an

@@ -39,6 +39,9 @@ _BIG_TRIGGERS = [
         r"aiza",
         r"asia",
         r"pass",
+        r"cookie",
+        r"sess",
+        r"mysql|mariadb",
     )
 ]
 _SMALL_TRIGGERS = (
@@ -56,7 +59,7 @@ _SMALL_TRIGGERS = (
         "sig=",
         "github_pat_",
     ),
-    *("@", "hooks.slack", "ya29.", "sg.", "npm_"),
+    *("@", "hooks.slack", "ya29.", "sg.", "npm_", "cookie", "sess", "mysql", "mariadb"),
 )
 _SMALL = 4096
 
@@ -108,14 +111,27 @@ _TOKEN_RULES: list[tuple[str, re.Pattern]] = [
 _SLACK_WEBHOOK = re.compile(
     r"(https?://hooks\.slack\.com/)((?:services|workflows|triggers)/[A-Za-z0-9/_-]+)"
 )
-_URL_PASSWORD = re.compile(r"(\b[a-zA-Z][a-zA-Z0-9+.-]*://[^\s:/@?#\"'<>]*:)([^\s@/?#\"'<>]+)(@)")
+# the password runs to the LAST "@" before the host, so "p@ss@host" loses all of "p@ss"
+_URL_PASSWORD = re.compile(
+    r"(\b[a-zA-Z][a-zA-Z0-9+.-]*://[^\s:/@?#\"'<>\[\]]*:)([^\s/?#\"'<>]+)(@)(?=[^\s@/?#\"'<>]+)"
+)
+# a token alone as the URL's user: https://ghp_xxx@github.com/..., https://oauth2:TOKEN@...
+_URL_USER_TOKEN = re.compile(r"(\bhttps?://)([A-Za-z0-9_-]{20,})(@)(?=[^\s@/?#\"'<>]+)")
+# Cookie headers carry sessions: every value goes
+_COOKIE = re.compile(r"(?i)(\b(?:set-)?cookie\b[\"']?\s*[:=]\s*[\"']?)([^\n\"']+)")
+# mysql -pSECRET, mysql -p'SECRET', sshpass -p SECRET, --password SECRET
+_CLI_PASSWORD = re.compile(
+    r"(\b(?:mysql\w*|mariadb\w*|mysqldump|mysqladmin)\b[^\n|;&]*?\s-p)(['\"]?[^\s'\"-][^\s'\"]*['\"]?)"
+    r"|(\bsshpass\s+-p\s*)(\S+)"
+    r"|((?<!\S)--(?:password|passwd|db-password|token|api-key|secret)[ \t]+)(?!-)([^\s\"']+)"
+)
 _AZURE_SIG = re.compile(r"([?&]sig=)([A-Za-z0-9%+/=]{20,})")
 
 # `key=value`, `"key": "value"`, `key: value` where the key ends with a secret-ish word.
 _KEYWORD = (
     r"pass(?:word|wd|phrase)?|pwd|secret|api[_-]?key|apikey|access[_-]?key|secret[_-]?key"
     r"|private[_-]?key|account[_-]?key|shared[_-]?access[_-]?key|token|credentials?|auth[_-]?key"
-    r"|client[_-]?secret"
+    r"|client[_-]?secret|session[_-]?(?:id|token|key)|sessionid|sessid|session|auth"
 )
 _VALUE = r"(\"[^\"\n]*\"|'[^'\n]*'|[^\s&,;\"'}<>\]\)]+)"
 _KV = re.compile(
@@ -128,10 +144,14 @@ _KEYISH = re.compile(
 
 
 def _boundary(prefix: str, keyword: str) -> bool:
-    """The keyword starts a word of the key: `db_password`, `dbPassword`, not `bypass`."""
+    """The keyword starts a word of the key: `db_password`, `dbPassword`, `PGPASSWORD`
+    (an environment variable in capitals), not `bypass`."""
     if not prefix:
         return True
-    return prefix[-1] in "_.-" or (keyword[0].isupper() and prefix[-1].islower())
+    if prefix[-1] in "_.-" or (keyword[0].isupper() and prefix[-1].islower()):
+        return True
+    # PGPASSWORD, MYSQL_PWD, REDISCLI_AUTH...: capitals glued to a long keyword
+    return prefix.isupper() and keyword.isupper() and len(keyword) >= 5
 
 
 def _colon_context(m: re.Match, sep: str) -> bool:
@@ -144,6 +164,8 @@ def _colon_context(m: re.Match, sep: str) -> bool:
 
 def _kv_kind(key: str) -> str:
     k = key.lower()
+    if k.startswith("sess"):
+        return "session"
     if "pass" in k or k.endswith("pwd"):
         return "password"
     if "secret" in k:
@@ -169,6 +191,9 @@ def _kv_value_is_secret(key: str, inner: str) -> bool:
         return False  # $PWD is the working directory, not a password
     if k.endswith("token") and inner.isdigit() and len(inner) < 6:
         return False  # a token count, not a token
+    if k.startswith("sess") or k == "auth":
+        # session=abc123...: an id that logs a person in; "session: 5 minutes" is not one
+        return len(inner) >= 8 and any(c.isdigit() for c in inner) and " " not in inner
     return True
 
 
@@ -223,6 +248,16 @@ def _basic_sub(m: re.Match) -> str:
     return m.group(1) + MARK.format("basic-auth")
 
 
+def _cli_password_sub(m: re.Match) -> str:
+    for head in (1, 3, 5):
+        if m.group(head) is not None:
+            value = m.group(head + 1)
+            if _PLACEHOLDER.match(value.strip("'\"")):
+                return m.group(0)
+            return m.group(head) + MARK.format("password")
+    return m.group(0)
+
+
 def _keep(group: int, kind: str) -> Callable[[re.Match], str]:
     def sub(m: re.Match) -> str:
         return (
@@ -247,6 +282,16 @@ _LINE_RULES: list[tuple[re.Pattern, object]] = [
     *[(rx, MARK.format(name)) for name, rx in _TOKEN_RULES],
     (_SLACK_WEBHOOK, _keep(2, "slack-webhook")),
     (_URL_PASSWORD, _keep(2, "url-password")),
+    (_URL_USER_TOKEN, _keep(2, "url-token")),
+    (
+        _COOKIE,
+        lambda m: (
+            m.group(0)
+            if _PLACEHOLDER.match(m.group(2).strip())
+            else m.group(1) + MARK.format("cookie")
+        ),
+    ),
+    (_CLI_PASSWORD, lambda m: _cli_password_sub(m)),
     (_AZURE_SIG, _keep(2, "azure-sas-signature")),
     (_KV, _kv_sub),
     (_KEYISH, _keyish_sub),
@@ -295,6 +340,25 @@ def _hit_line_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+# A bare AWS secret access key pasted in chat: 40 characters of base64 alone, mixed case
+# and digits. Checked in one message or record (the small path), not in bulk logs.
+_BARE_AWS_SECRET = re.compile(r"(?<![A-Za-z0-9/+=_.-])[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+=_.-])")
+
+
+def _bare_secret_sub(m: re.Match) -> str:
+    v = m.group(0)
+    if (
+        any(c.islower() for c in v)
+        and any(c.isupper() for c in v)
+        and any(c.isdigit() for c in v)
+        and _entropy(v) >= 4.2
+        and "//" not in v
+        and not v.startswith("/")
+    ):
+        return MARK.format("aws-secret-key")
+    return v
+
+
 def redact(text: str) -> tuple[str, int]:
     """Return `text` with every recognised secret replaced by `[REDACTED:<kind>]`, and the count."""
     if not text:
@@ -303,10 +367,13 @@ def redact(text: str) -> tuple[str, int]:
     if "PRIVATE KEY" in text:
         text, total = _apply(text, _PRIVATE_KEY, MARK.format("private-key"))
     if len(text) <= _SMALL:
-        if not _maybe_secret_small(text):
-            return text, total
-        text, n = _full(text)
-        return text, total + n
+        if _maybe_secret_small(text):
+            text, n = _full(text)
+            total += n
+        if len(text) >= 40:
+            text, n = _apply(text, _BARE_AWS_SECRET, _bare_secret_sub)
+            total += n
+        return text, total
     spans = _hit_line_spans(text)
     if not spans:
         return text, total
@@ -329,9 +396,152 @@ def redact_many(texts: list[str]) -> tuple[list[str], int]:
     """Redact many short texts (log records) at once; faster than one `redact` call each."""
     if not texts:
         return [], 0
-    joined, total = redact(_SEP.join(texts))
+    raw = _SEP.join(texts)
+    joined, total = redact(raw)
     out = joined.split(_SEP)
     if len(out) != len(texts):  # a rule crossed a record boundary: do them one by one
         pairs = [redact(t) for t in texts]
-        return [p[0] for p in pairs], sum(p[1] for p in pairs)
+        out, total = [p[0] for p in pairs], sum(p[1] for p in pairs)
+    if "PRIVATE KEY" in raw:
+        total += _key_bodies_across_records(texts, out)
     return out, total
+
+
+_KEY_BODY = re.compile(r"[A-Za-z0-9+/]{16,}={0,2}")
+_KEY_END = re.compile(r"-----END [A-Z0-9 ]*PRIVATE KEY(?: BLOCK)?-----")
+_MAX_KEY_RECORDS = 200  # a 16 kbit key is about 60 lines
+
+
+def _key_bodies_across_records(originals: list[str], texts: list[str]) -> int:
+    """A private key logged one line per record: the record with its BEGIN line opens it,
+    and the base64 body in the records after it (up to END, or a record without any) is
+    removed too. `texts` (the redacted `originals`) is changed in place."""
+    count = 0
+    open_at = -1
+    for i, original in enumerate(originals):
+        if open_at < 0:
+            begin = original.rfind("-----BEGIN ")
+            if (
+                begin >= 0
+                and "PRIVATE KEY" in original[begin:]
+                and not _KEY_END.search(original, begin)
+            ):
+                open_at = i
+            continue
+        text = texts[i]
+        ended = _KEY_END.search(text)
+        body = text[: ended.end()] if ended else text
+        new, n = _KEY_BODY.subn(MARK.format("private-key"), body)
+        if ended:
+            new = _KEY_END.sub(MARK.format("private-key"), new)
+            n += 1
+        if not n or i - open_at > _MAX_KEY_RECORDS:
+            open_at = -1
+            continue
+        texts[i] = new + (text[ended.end() :] if ended else "")
+        count += 1
+        if ended:
+            open_at = -1
+    return count
+
+
+# --- structured records: JSON-log attributes, labels, annotations ------------------------
+
+_SECRET_KEY = re.compile(
+    r"(?:^|[_.\-])(?:pass(?:word|wd|phrase)?|pwd|secret|secret[_-]?key|api[_-]?key|apikey"
+    r"|access[_-]?key|private[_-]?key|token|auth|authorization|cookie|set[_-]?cookie"
+    r"|session(?:[_-]?(?:id|token|key))?|sessionid|credentials?|signature|dsn)$"
+)
+_CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
+_key_verdicts: dict[str, str | None] = {}
+_MAX_DEPTH = 20
+
+
+def _secret_key_kind(key: str) -> str | None:
+    """The kind of secret a field named `key` holds (`password`, `token`...), or None."""
+    verdict = _key_verdicts.get(key, "")
+    if verdict != "":
+        return verdict
+    norm = _CAMEL.sub("_", key).lower()
+    m = _SECRET_KEY.search(norm)
+    kind = None
+    if m is not None:
+        word = m.group(0).lstrip("_.-")
+        kind = "cookie" if "cookie" in word else _kv_kind(word)
+        if word.startswith("auth"):
+            kind = "authorization"
+    if len(_key_verdicts) < 10_000:
+        _key_verdicts[key] = kind
+    return kind
+
+
+def _field_is_secret(kind: str, value: object) -> bool:
+    if isinstance(value, bool) or value is None:
+        return False
+    text = str(value).strip()
+    if _PLACEHOLDER.match(text):
+        return False
+    if kind == "token" and text.isdigit() and len(text) < 6:
+        return False  # a token count
+    if kind in ("session", "authorization"):
+        return len(text) >= 8 and " " not in text.split(" ", 1)[-1]
+    return True
+
+
+def redact_fields(fields: dict) -> int:
+    """Redact a structured record in place (JSON-log attributes, labels, annotations): the
+    value of a key that names a secret (`password`, `db_token`, `Authorization`, `cookie`)
+    goes whole, and every string value goes through `redact`. Returns how many went."""
+    return redact_fields_many([fields])
+
+
+def redact_fields_many(records: list[dict]) -> int:
+    """`redact_fields` for many records at once (their strings redacted in one batch)."""
+    slots: list[tuple[dict | list, object]] = []
+    count = 0
+    for record in records:
+        if record:
+            count += _collect_slots(record, slots, 0)
+    if slots:
+        texts, n = redact_many([holder[key] for holder, key in slots])  # type: ignore[index]
+        if n:
+            for (holder, key), text in zip(slots, texts, strict=True):
+                holder[key] = text  # type: ignore[index]
+            count += n
+    return count
+
+
+def _collect_slots(holder: dict | list, slots: list, depth: int) -> int:
+    """Blank secret-named fields of `holder`; note its other strings in `slots`."""
+    if depth > _MAX_DEPTH:
+        return 0
+    count = 0
+    items = holder.items() if isinstance(holder, dict) else enumerate(holder)
+    for key, value in list(items):
+        kind = _secret_key_kind(key) if isinstance(key, str) else None
+        if kind is not None and not isinstance(value, dict | list):
+            if _field_is_secret(kind, value):
+                holder[key] = MARK.format(kind)  # type: ignore[index]
+                count += 1
+        elif isinstance(value, str):
+            if len(value) >= 4:
+                slots.append((holder, key))
+        elif isinstance(value, dict | list):
+            count += _collect_slots(value, slots, depth + 1)
+    return count
+
+
+def redact_url(url: str) -> str:
+    """`url` with any user:password (or token-as-user) removed, for showing or storing."""
+    return strip_url_credentials(url)[0]
+
+
+_USERINFO = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*://)([^/?#@\s]*@)")
+
+
+def strip_url_credentials(url: str) -> tuple[str, bool]:
+    """(`url` without its `user[:password]@` part, whether it had one)."""
+    m = _USERINFO.match(url.strip())
+    if m is None:
+        return url, False
+    return m.group(1) + url.strip()[m.end() :], True

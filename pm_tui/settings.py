@@ -245,7 +245,16 @@ def check_env_name(text: str) -> str | None:
 
 
 def check_url(text: str) -> str | None:
-    """None if `text` is an http(s) URL or blank."""
+    """None if `text` is an http(s) URL without credentials, or blank."""
+    from pm_tui.redact import strip_url_credentials
+
+    shown, had = strip_url_credentials(text or "")
+    if had:
+        return (
+            f"{shown}: a URL with user:password@ would write the credentials into the config "
+            "file: give the URL without them and the NAME of the environment variable that "
+            "holds the token"
+        )
     if not text or re.match(r"^https?://[^\s/]+", text):
         return None
     return f"'{text}' is not a URL: use http://host:port or https://host"

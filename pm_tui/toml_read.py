@@ -111,6 +111,8 @@ def _is_kind(value: Any, kind: Any) -> bool:
 
 
 def _describe(kind: Any) -> str:
+    if isinstance(kind, list):
+        return "a list of strings" if kind == [str] else "a list of tables"
     return {
         datetime: "a TOML offset date-time like 2025-02-09T10:05:00Z",
         date: "a TOML date like 2025-03-01 (no quotes)",
@@ -149,19 +151,28 @@ def loads_toml(text: str) -> dict:
         return rtoml.loads(text)  # its datetimes get a standard tzinfo in _Reader.get
     except rtoml.TomlParsingError:
         return tomli.loads(text)
+    except (KeyboardInterrupt, SystemExit):
+        raise
+    except BaseException:  # noqa: B036 - a panic in the Rust parser (pyo3's PanicException)
+        return tomli.loads(text)
 
 
 def parse_postmortem(text: str, path: Path | str = "<text>") -> PostMortem:
     """Parse post-mortem TOML text into the model, or raise FileFormatError with a location."""
     try:
         data = loads_toml(text)
+    except RecursionError:
+        raise FileFormatError(path, 1, 1, "invalid TOML: nested too deeply") from None
     except TOMLDecodeError as exc:
         msg = str(exc)
         m = re.search(r"\(at line (\d+), column (\d+)\)", msg)
         line, col = (int(m.group(1)), int(m.group(2))) if m else (1, 1)
         msg = re.sub(r"\s*\(at line \d+, column \d+\)", "", msg) or "invalid TOML"
         raise FileFormatError(path, line, col, f"invalid TOML: {msg}") from None
-    return from_dict(data, path, text)
+    try:
+        return from_dict(data, path, text)
+    except RecursionError:
+        raise FileFormatError(path, 1, 1, "nested too deeply") from None
 
 
 def from_dict(data: dict, path: Path | str = "<text>", text: str = "") -> PostMortem:
@@ -319,7 +330,7 @@ def from_dict(data: dict, path: Path | str = "<text>", text: str = "") -> PostMo
                 at=r.get(o, w, "at", datetime, required=True),
             )
         )
-    return PostMortem(
+    pm = PostMortem(
         id=r.get(data, top, "id", str, required=True),
         title=r.get(data, top, "title", str, required=True),
         window=window,
@@ -343,3 +354,9 @@ def from_dict(data: dict, path: Path | str = "<text>", text: str = "") -> PostMo
         overrides=overrides,
         schema_version=version,
     )
+    from pm_tui.model_checks import first_problem
+
+    problem = first_problem(pm)
+    if problem is not None:
+        raise r.fail(*problem)
+    return pm

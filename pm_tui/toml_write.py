@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import fields
 from typing import Any
 
-from pm_tui.errors import FileFormatError
+from pm_tui.errors import FileFormatError, PmTuiError
 from pm_tui.model import IncidentWindow, PostMortem, Retrospective
 from pm_tui.toml_read import TOMLDecodeError, from_dict, loads_toml
 
@@ -146,9 +146,16 @@ def render_postmortem(pm: PostMortem, existing_text: str | None = None) -> str:
         try:
             if from_dict(loads_toml(existing_text)) == pm:
                 return existing_text
-        except (TOMLDecodeError, FileFormatError):
+        except (TOMLDecodeError, FileFormatError, RecursionError, ValueError, TypeError):
             pass
-        doc = tomlkit.parse(existing_text)
+        try:
+            # a byte-order mark is valid for TOML readers but not for tomlkit: dropped
+            doc = tomlkit.parse(existing_text.lstrip("\ufeff"))
+        except (tomlkit.exceptions.TOMLKitError, RecursionError, ValueError) as exc:
+            raise PmTuiError(
+                f"cannot merge into the file's text ({type(exc).__name__}: {exc}): nothing "
+                "saved; fix the file's TOML (pm-tui validate names the line)"
+            ) from None
     else:
         doc = tomlkit.document()
         doc.add(tomlkit.comment(f"Post-mortem {pm.id}: edit freely; format in docs/toml-format.md"))

@@ -35,8 +35,12 @@ def state_dir(root: Path) -> Path:
 
 
 def autosave_path(root: Path, pm_id: str) -> Path:
-    """Where the autosave copy of post-mortem `pm_id` is kept."""
-    return state_dir(root) / "autosave" / f"{pm_id}.toml"
+    """Where the autosave copy of post-mortem `pm_id` is kept (a valid id, proven to stay
+    under `.git/pm-tui/`: the id comes from a file anyone can commit)."""
+    from pm_tui.safepath import check_id, inside
+
+    check_id(pm_id)
+    return inside(state_dir(root), state_dir(root) / "autosave" / f"{pm_id}.toml")
 
 
 def write_autosave(root: Path, pm: PostMortem, real_file: Path | None = None) -> Path:
@@ -48,7 +52,11 @@ def write_autosave(root: Path, pm: PostMortem, real_file: Path | None = None) ->
     if real_file is not None and real_file.exists():
         existing = real_file.read_text(encoding="utf-8")
     path = autosave_path(root, pm.id)
-    atomic_write_text(path, render_postmortem(pm, existing))
+    try:
+        text = render_postmortem(pm, existing)
+    except PmTuiError:  # the real file cannot be merged into: the copy is written afresh
+        text = render_postmortem(pm, None)
+    atomic_write_text(path, text)
     return path
 
 
@@ -59,6 +67,10 @@ def discard_autosave(root: Path, pm_id: str) -> None:
 
 def recoverable_autosave(root: Path, pm_id: str, real_file: Path) -> PostMortem | None:
     """The autosaved post-mortem when its copy is newer than `real_file` and differs from it."""
+    from pm_tui.safepath import is_valid_id
+
+    if not is_valid_id(pm_id):
+        return None
     path = autosave_path(root, pm_id)
     if not path.exists():
         return None

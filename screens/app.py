@@ -21,6 +21,7 @@ from pm_tui.errors import PmTuiError
 from pm_tui.lock import PostMortemLock
 from pm_tui.model import PostMortem
 from pm_tui.postmortem_store import Repository
+from pm_tui.safetext import neutralise_model
 from pm_tui.workflow import views
 from screens.app_tasks import AppTasks
 from screens.messages import PostMortemChanged
@@ -171,6 +172,14 @@ class PmTuiApp(AppTasks, App):
             return
         self.pm, self._dirty, self._disk_bytes = pm, False, self.repo.file_bytes(path)
         self.validated, self.findings = False, []
+        if neutralise_model(pm):
+            self.notify(
+                "This post-mortem holds terminal control characters: they are shown as "
+                "symbols (␛, ␍...) and saved that way if you edit it.",
+                title="Control characters",
+                severity="warning",
+                timeout=10,
+            )
         self.lock = PostMortemLock(self.repo.root, pm.id)
         holder = self.lock.acquire()
         self.read_only = holder is not None
@@ -194,6 +203,7 @@ class PmTuiApp(AppTasks, App):
 
         def answer(yes: bool | None) -> None:
             if yes:
+                neutralise_model(recovered)
                 self.pm = recovered
                 self._dirty = True
                 self.notify("Recovered the autosaved edits (not saved to the file yet).")
@@ -322,7 +332,7 @@ class PmTuiApp(AppTasks, App):
             self._ask_conflict()
             return False
         try:
-            self.repo.save(self.pm)
+            self.repo.save(self.pm, force=force)
         except (PmTuiError, OSError) as exc:
             self.notify(f"Not saved: {exc}", severity="error", timeout=10)
             return False

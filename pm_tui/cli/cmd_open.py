@@ -18,9 +18,17 @@ def _run_app(repo, pm_id: str | None, banner: str = "") -> int:
         from screens.app import create_app  # Textual is imported only here
     except ImportError as exc:
         raise PmTuiError(f"the wizard cannot start: {exc}") from None
+    import sys
+
     app = create_app(repo=repo, postmortem_id=pm_id)
     app.banner = banner
-    app.run()
+    saved = sys.stdout, sys.stderr
+    # the wizard draws with escape sequences: it gets the streams as they were
+    sys.stdout, sys.stderr = (getattr(s, "_stream", s) for s in saved)
+    try:
+        app.run()
+    finally:
+        sys.stdout, sys.stderr = saved
     return int(app.return_code or 0)
 
 

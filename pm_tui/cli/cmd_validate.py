@@ -65,6 +65,16 @@ def run(args) -> int:
             unreadable = True
             results.append((path, None, f"{path}: cannot read ({exc.strerror})"))
             continue
+        except Exception as exc:  # one file must never stop the others (validate --all)
+            unreadable = True
+            results.append(
+                (
+                    path,
+                    None,
+                    f"{path}: could not be checked ({type(exc).__name__}: {exc}); please report it",
+                )
+            )
+            continue
         results.append((path, findings, None))
 
     failing = ("error", "warning") if args.strict else ("error",)

@@ -79,6 +79,12 @@ def main(argv: list[str] | None = None) -> int:
         from pm_tui.cli import cmd_open
 
         func = cmd_open.run_start
+    from pm_tui.safetext import SafeStream
+
+    # Everything printed may hold text from logs, chat or a committed file: control
+    # sequences are shown, not obeyed (the wizard writes to the terminal on its own).
+    saved = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = SafeStream(sys.stdout), SafeStream(sys.stderr)
     try:
         return int(func(args) or 0)
     except PmTuiError as exc:
@@ -89,6 +95,8 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    finally:
+        sys.stdout, sys.stderr = saved
 
 
 if __name__ == "__main__":

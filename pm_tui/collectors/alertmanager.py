@@ -11,7 +11,14 @@ import json
 import threading
 from pathlib import Path
 
-from pm_tui.collectors.common import check_cancel, iso, parse_time, redact_text, source_name
+from pm_tui.collectors.common import (
+    BadRecords,
+    check_cancel,
+    iso,
+    parse_time,
+    redact_text,
+    source_name,
+)
 from pm_tui.collectors.evidence import (
     CollectorError,
     CollectResult,
@@ -42,36 +49,51 @@ def collect_alertmanager(
         silences = client.get_json("/api/v2/silences", not_found=_NOT_FOUND, cancel=cancel)
     if not isinstance(alerts, list) or not isinstance(silences, list):
         raise CollectorError(f"{source}: the answer is not an Alertmanager v2 list: check the URL")
+    bad = BadRecords(source)
+    bad.count = sum(not isinstance(x, dict) for x in [*alerts, *silences])
+    if bad.count:
+        bad.first = "an alert or silence that is not a JSON object"
+    alerts = [a for a in alerts if isinstance(a, dict)]
+    silences = [s for s in silences if isinstance(s, dict)]
     by_id = {s.get("id"): s for s in silences}
     outside = 0
-    for alert in sorted(alerts, key=lambda a: a.get("fingerprint", "")):
-        check_cancel(cancel)
-        started = parse_time(alert["startsAt"])
-        if not window.contains(started):
-            outside += 1
-            continue
-        status = alert.get("status", {})
-        state = status.get("state", "active")
-        labels = alert.get("labels", {})
-        silenced = [_silence_info(by_id[i]) for i in status.get("silencedBy", []) if i in by_id]
-        attrs = {
-            "alertname": labels.get("alertname", "?"),
-            "state": state,
-            "labels": labels,
-            "annotations": alert.get("annotations", {}),
-            "fingerprint": alert.get("fingerprint", ""),
-            "silences": silenced,
-            "inhibited_by": status.get("inhibitedBy", []),
-        }
-        text = f"Alert {attrs['alertname']} {state}"
-        if silenced:
-            text += f" (silenced by {silenced[0]['created_by']}: {silenced[0]['comment']})"
-        elif summary := attrs["annotations"].get("summary"):
-            text += f": {summary}"
-        text, count = redact_text(text)  # annotations are free text written by people
-        result.redactions += count
-        result.evidence.append(Evidence(started, source, "alert", text, attrs))
-    active_silences = [s for s in silences if s.get("status", {}).get("state") == "active"]
+    for alert in sorted(alerts, key=lambda a: str(a.get("fingerprint", ""))):
+        try:
+            check_cancel(cancel)
+            started = parse_time(alert["startsAt"])
+            if not window.contains(started):
+                outside += 1
+                continue
+            status = alert.get("status", {})
+            state = status.get("state", "active")
+            labels = alert.get("labels", {})
+            silenced = [_silence_info(by_id[i]) for i in status.get("silencedBy", []) if i in by_id]
+            attrs = {
+                "alertname": labels.get("alertname", "?"),
+                "state": state,
+                "labels": labels,
+                "annotations": alert.get("annotations", {}),
+                "fingerprint": alert.get("fingerprint", ""),
+                "silences": silenced,
+                "inhibited_by": status.get("inhibitedBy", []),
+            }
+            text = f"Alert {attrs['alertname']} {state}"
+            if silenced:
+                text += f" (silenced by {silenced[0]['created_by']}: {silenced[0]['comment']})"
+            elif summary := attrs["annotations"].get("summary"):
+                text += f": {summary}"
+            text, count = redact_text(text)  # annotations are free text written by people
+            result.redactions += count
+            result.evidence.append(Evidence(started, source, "alert", text, attrs))
+        except BadRecords.ERRORS as exc:
+            bad.note(exc)
+    if bad.count:
+        result.gaps.append(bad.gap())
+    active_silences = [
+        s
+        for s in silences
+        if isinstance(s.get("status"), dict) and s["status"].get("state") == "active"
+    ]
     result.counts = {
         "alert": len(result.evidence),
         "outside_window": outside,

@@ -16,7 +16,7 @@ import subprocess
 import threading
 from pathlib import Path
 
-from pm_tui.collectors.common import check_cancel, parse_time, redact_text, source_name
+from pm_tui.collectors.common import BadRecords, check_cancel, parse_time, redact_text, source_name
 from pm_tui.collectors.evidence import (
     CollectorError,
     CollectResult,
@@ -63,20 +63,26 @@ def collect_changes(
         records, bad = _from_git_log(text)
         if records and not path.is_dir():
             result.query = "git log"
+    broken = BadRecords(source)
     for number, record in enumerate(records):
-        if number % 1000 == 0:
-            check_cancel(cancel)
-            progress(number, len(records), "changes")
-        item = change_evidence(source, record)
-        if item is None:
-            bad += 1
-        elif window.contains(item.time):
-            text, count = redact_text(item.text)
-            item.text = text
-            result.redactions += count
-            result.evidence.append(item)
+        try:
+            if number % 1000 == 0:
+                check_cancel(cancel)
+                progress(number, len(records), "changes")
+            item = change_evidence(source, record)
+            if item is None:
+                bad += 1
+            elif window.contains(item.time):
+                text, count = redact_text(item.text)
+                item.text = text
+                result.redactions += count
+                result.evidence.append(item)
+        except BadRecords.ERRORS as exc:
+            broken.note(exc)
     if bad:
         result.gaps.append(Gap(source, f"{bad} records without a readable time"))
+    if broken.count:
+        result.gaps.append(broken.gap())
     if not result.evidence:
         result.gaps.append(Gap(source, "no changes in the window", window.read_start, window.end))
     result.evidence.sort(key=lambda e: e.time)

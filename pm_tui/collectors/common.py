@@ -52,3 +52,30 @@ def iso(value: datetime) -> str:
 def source_name(kind: str, target: str) -> str:
     """The name a source's evidence carries: `kind:target`."""
     return f"{kind}:{target}"
+
+
+class BadRecords:
+    """Records of a source that could not be read (a wrong type, a missing key): each is
+    counted and skipped, and together they become one gap; the source does not fail."""
+
+    ERRORS = (KeyError, TypeError, ValueError, AttributeError, IndexError, OverflowError)
+
+    def __init__(self, source: str):
+        self.source, self.count, self.first = source, 0, ""
+
+    def note(self, exc: BaseException, where: str = "") -> None:
+        """Count one bad record (the first one's reason is kept for the gap)."""
+        self.count += 1
+        if not self.first:
+            self.first = f"{where}{type(exc).__name__}: {exc}"[:160]
+
+    def gap(self):
+        """The gap saying how many records were skipped, or None."""
+        from pm_tui.collectors.evidence import Gap
+
+        if not self.count:
+            return None
+        return Gap(
+            self.source,
+            f"{self.count} record(s) could not be read and were skipped (first: {self.first})",
+        )

@@ -39,30 +39,44 @@ def save_evidence(
     }
 
 
+MAX_READ_BYTES = 32 << 20  # saved evidence is about 1 MB; a bigger file is not ours
+
+
 def load_evidence(path: str | Path) -> list[Evidence]:
-    """Read evidence saved by `save_evidence`; a missing file is no evidence."""
+    """Read evidence saved by `save_evidence`; a missing file is no evidence. Lines that are
+    not evidence records (a hand edit, a bad merge) are skipped; a file that is not a regular
+    file or is far too big is a PmTuiError (delete it and collect again)."""
+    from pm_tui.postmortem_store import read_text_bounded
+
     path = Path(path)
     if not path.exists():
         return []
+    try:
+        text = read_text_bounded(path, MAX_READ_BYTES).decode("utf-8", errors="replace")
+    except OSError as exc:
+        raise PmTuiError(f"{path}: cannot read ({exc.strerror}): collect again") from None
     out: list[Evidence] = []
-    with path.open(encoding="utf-8") as handle:
-        for number, line in enumerate(handle, 1):
-            if not line.strip():
-                continue
-            try:
-                data = json.loads(line)
-                attrs = data.get("attrs", {})
-                if "points" in attrs:
-                    attrs["points"] = [(t, float(v)) for t, v in attrs["points"]]
-                out.append(
-                    Evidence(
-                        parse_time(data["time"]), data["source"], data["kind"], data["text"], attrs
-                    )
+    for line in text.splitlines():
+        if not line.strip():
+            continue
+        try:
+            data = json.loads(line)
+            attrs = data.get("attrs", {})
+            if not isinstance(attrs, dict):
+                raise TypeError("attrs is not an object")
+            if "points" in attrs:
+                attrs["points"] = [(t, float(v)) for t, v in attrs["points"]]
+            out.append(
+                Evidence(
+                    parse_time(data["time"]),
+                    str(data["source"]),
+                    str(data["kind"]),
+                    str(data["text"]),
+                    attrs,
                 )
-            except (ValueError, KeyError, TypeError) as exc:
-                raise PmTuiError(
-                    f"{path}:{number}: not a saved evidence record ({exc}): collect again"
-                ) from exc
+            )
+        except (ValueError, KeyError, TypeError, AttributeError, OverflowError, RecursionError):
+            continue  # not one of our records: skipped, the others still count
     return out
 
 

@@ -20,6 +20,7 @@ from pm_tui.collectors.evidence import CollectorError
 
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
 MAX_RETRY_AFTER = 30.0  # seconds: a server asking for longer is reported, not waited for
+MAX_RESPONSE_BYTES = 16 << 20  # parsed, 16 MB of JSON is already ~200 MB of Python objects
 _TITLE_RE = re.compile(r"<title[^>]*>(.*?)</title>", re.IGNORECASE | re.DOTALL)
 
 
@@ -38,6 +39,7 @@ class HttpOptions:
     retries: int = 2  # extra attempts on connect errors and 5xx
     backoff: float = 0.25  # seconds, doubled on each retry
     headers: dict[str, str] = field(default_factory=dict)
+    max_bytes: int = MAX_RESPONSE_BYTES  # a bigger answer is refused, not read into memory
 
 
 class JsonClient:
@@ -52,6 +54,15 @@ class JsonClient:
         self.source, self.options, self.what = source, options, what
         auth_headers, auth, self.unset_credentials = credentials(options)
         headers = {"Accept": "application/json", **options.headers, **auth_headers}
+        # the credentials sent: never shown, even when a server echoes them back
+        self._secrets = [
+            v
+            for v in (
+                os.environ.get(options.token_env or "", "").strip(),
+                os.environ.get(options.password_env or "", "") if options.username_env else "",
+            )
+            if len(v) >= 4
+        ]
         verify: Any = options.verify
         if options.verify and options.ca_bundle:
             if not os.path.isfile(options.ca_bundle):
@@ -127,8 +138,24 @@ class JsonClient:
         """Send one request, retrying connect errors, 429 and 5xx (honouring `Retry-After`).
 
         Returns the last response whatever its status (see `check_status`); a transport
-        failure is one `CollectorError`.
+        failure is one `CollectorError`. The body is read at most `max_bytes` (decompressed
+        too); a bigger answer is a CollectorError.
         """
+        try:
+            return self._send(method, path, params, json_body, content, headers, cancel)
+        except CollectorError as exc:
+            raise CollectorError(self.scrub(str(exc))) from exc.__cause__
+
+    def scrub(self, text: str) -> str:
+        """`text` (an error line, a server's words) with the credentials sent and any other
+        recognisable secret removed: a server may reflect the Authorization header."""
+        from pm_tui.redact import redact
+
+        for secret in self._secrets:
+            text = text.replace(secret, "[REDACTED:token]")
+        return redact(text)[0]
+
+    def _send(self, method, path, params, json_body, content, headers, cancel) -> Any:
         import httpx
 
         url = self._client.base_url.join(path) if path else self._client.base_url
@@ -137,7 +164,7 @@ class JsonClient:
             check_cancel(cancel)
             wait = None
             try:
-                response = self._client.request(
+                response = self._request_capped(
                     method, path, params=params, json=json_body, content=content, headers=headers
                 )
             except (httpx.ConnectError, httpx.ConnectTimeout) as exc:
@@ -169,8 +196,37 @@ class JsonClient:
             backoff = self.options.backoff * (2 ** (attempt - 1))
             time.sleep(max(backoff, wait or 0.0))
 
+    def _request_capped(self, method: str, path: str, **kwargs: Any) -> Any:
+        """One request whose body is read at most `max_bytes` (CollectorError beyond)."""
+        request = self._client.build_request(method, path, **kwargs)
+        response = self._client.send(request, stream=True)
+        try:
+            chunks, size = [], 0
+            for chunk in response.iter_raw():
+                size += len(chunk)
+                if size > self.options.max_bytes:
+                    raise CollectorError(
+                        f"{self.source}: the answer from {request.url} is larger than "
+                        f"{self.options.max_bytes >> 20} MB: narrow the query or the window"
+                    )
+                chunks.append(chunk)
+        finally:
+            response.close()
+        raw = b"".join(chunks)
+        encoding = response.headers.get("content-encoding", "").lower()
+        if encoding and encoding != "identity":
+            raw = _decompress(raw, encoding, self.options.max_bytes, self.source)
+        response._content = raw  # what .text and .json() read
+        return response
+
     def check_status(self, response: Any, not_found: str = "") -> None:
         """Raise the one-line `CollectorError` for a refused, missing or failed request."""
+        try:
+            self._check_status(response, not_found)
+        except CollectorError as exc:
+            raise CollectorError(self.scrub(str(exc))) from None
+
+    def _check_status(self, response: Any, not_found: str = "") -> None:
         status, url = response.status_code, str(response.request.url)
         if status in (401, 403):
             if self.unset_credentials:
@@ -203,6 +259,12 @@ class JsonClient:
         )
 
     def _decode(self, response: Any, not_found: str) -> Any:
+        try:
+            return self._decode_checked(response, not_found)
+        except CollectorError as exc:
+            raise CollectorError(self.scrub(str(exc))) from None
+
+    def _decode_checked(self, response: Any, not_found: str) -> Any:
         self.check_status(response, not_found)
         status, url = response.status_code, str(response.request.url)
         body = response.text
@@ -227,6 +289,27 @@ class JsonClient:
                 + (": try again later" if status >= 500 else "")
             )
         return data
+
+
+def _decompress(raw: bytes, encoding: str, limit: int, source: str) -> bytes:
+    """Undo gzip/deflate with a cap on the result (a small bomb must not fill memory)."""
+    import zlib
+
+    if encoding not in ("gzip", "x-gzip", "deflate"):
+        raise CollectorError(
+            f"{source}: answer compressed with {encoding!r}, which pm-tui cannot read"
+        )
+    wbits = 47 if encoding != "deflate" else 15  # 47: gzip or zlib header, detected
+    d = zlib.decompressobj(wbits)
+    try:
+        out = d.decompress(raw, limit + 1)
+    except zlib.error as exc:
+        raise CollectorError(f"{source}: a corrupt compressed answer ({exc})") from None
+    if len(out) > limit or d.unconsumed_tail:
+        raise CollectorError(
+            f"{source}: the answer decompresses to more than {limit >> 20} MB: narrow the query"
+        )
+    return out
 
 
 def credentials(options: HttpOptions) -> tuple[dict[str, str], Any, str]:

@@ -18,7 +18,14 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from pm_tui.collectors.common import check_cancel, iso, parse_time, redact_text, source_name
+from pm_tui.collectors.common import (
+    BadRecords,
+    check_cancel,
+    iso,
+    parse_time,
+    redact_text,
+    source_name,
+)
 from pm_tui.collectors.evidence import (
     Cancelled,
     CollectorError,
@@ -342,19 +349,27 @@ def _events_result(
         raise CollectorError(f"{source}: not `kubectl get events -o json` output ({exc})") from exc
     items: Iterable = data.get("items", []) if isinstance(data, dict) else []
     result = CollectResult(source=source, kind="kube-events", target=target)
+    bad = BadRecords(source)
     for item in items:
-        check_cancel(cancel)
-        evidence = event_evidence(source, item)
-        if evidence is None:
-            continue
-        first, last = parse_time(evidence.attrs["first"]), parse_time(evidence.attrs["last"])
-        if last < window.read_start or first > window.end:
-            continue
-        if not window.contains(evidence.time):  # started before the window, still going on in it
-            evidence.time = window.read_start
-        evidence.text, count = redact_text(evidence.text)
-        result.redactions += count
-        result.evidence.append(evidence)
+        try:
+            check_cancel(cancel)
+            evidence = event_evidence(source, item)
+            if evidence is None:
+                continue
+            first, last = parse_time(evidence.attrs["first"]), parse_time(evidence.attrs["last"])
+            if last < window.read_start or first > window.end:
+                continue
+            if not window.contains(
+                evidence.time
+            ):  # started before the window, still going on in it
+                evidence.time = window.read_start
+            evidence.text, count = redact_text(evidence.text)
+            result.redactions += count
+            result.evidence.append(evidence)
+        except BadRecords.ERRORS as exc:
+            bad.note(exc)
+    if bad.count:
+        result.gaps.append(bad.gap())
     result.evidence.sort(key=lambda e: e.time)
     _restarts(result.evidence)
     if not result.evidence:

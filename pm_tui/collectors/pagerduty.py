@@ -13,7 +13,14 @@ import threading
 from dataclasses import replace
 from pathlib import Path
 
-from pm_tui.collectors.common import check_cancel, iso, parse_time, redact_text, source_name
+from pm_tui.collectors.common import (
+    BadRecords,
+    check_cancel,
+    iso,
+    parse_time,
+    redact_text,
+    source_name,
+)
 from pm_tui.collectors.evidence import (
     CollectorError,
     CollectResult,
@@ -96,13 +103,19 @@ def collect_pagerduty(
         source = source_name("pagerduty", target)
         entries, truncated = _fetch(target, source, options, window, progress, cancel)
     result = CollectResult(source=source, kind="pagerduty", target=target)
+    bad = BadRecords(source)
     for entry in entries:
-        check_cancel(cancel)
-        item = log_entry_evidence(source, entry)
-        if item is not None and window.contains(item.time):
-            text, count = redact_text(item.text)
-            result.evidence.append(replace(item, text=text))
-            result.redactions += count
+        try:
+            check_cancel(cancel)
+            item = log_entry_evidence(source, entry)
+            if item is not None and window.contains(item.time):
+                text, count = redact_text(item.text)
+                result.evidence.append(replace(item, text=text))
+                result.redactions += count
+        except BadRecords.ERRORS as exc:
+            bad.note(exc)
+    if bad.count:
+        result.gaps.append(bad.gap())
     if truncated:
         result.gaps.append(
             Gap(source, f"more than {MAX_PAGES * PAGE_SIZE} log entries: only the first kept")

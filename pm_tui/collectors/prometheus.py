@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from pm_tui.collectors.common import check_cancel, iso, parse_time, source_name
+from pm_tui.collectors.common import BadRecords, check_cancel, iso, parse_time, source_name
 from pm_tui.collectors.evidence import (
     CollectorError,
     CollectResult,
@@ -225,33 +225,39 @@ def series_evidence(
     evidence: list[Evidence] = []
     gaps: list[Gap] = []
     what = f"{name} ({promql})" if promql else name
+    bad = BadRecords(source)
     for item in series[:MAX_SERIES_PER_QUERY]:
-        labels = {k: v for k, v in item.get("metric", {}).items() if k != "__name__"}
-        metric = item.get("metric", {}).get("__name__")
-        # a saved answer: the metric's own name says what the series is
-        called = metric if metric and not promql else name
-        points = _points(item.get("values", []), window)
-        if not points:
-            continue
-        times = [parse_time(t) for t, _ in points]
-        for start, end in _holes(times, window, step)[:MAX_GAPS_PER_QUERY]:
-            gaps.append(Gap(source, f"no points for {called}{_fmt_labels(labels)}", start, end))
-        values = [v for _, v in points]
-        evidence.append(
-            Evidence(
-                time=times[0],
-                source=source,
-                kind="metric",
-                text=f"{called}{_fmt_labels(labels)}: min {min(values):.4g}, max {max(values):.4g}",
-                attrs={
-                    "name": called,
-                    "query": promql,
-                    "labels": labels,
-                    "points": points,
-                    "step": step,
-                },
+        try:
+            labels = {k: v for k, v in item.get("metric", {}).items() if k != "__name__"}
+            metric = item.get("metric", {}).get("__name__")
+            # a saved answer: the metric's own name says what the series is
+            called = metric if metric and not promql else name
+            points = _points(item.get("values", []), window)
+            if not points:
+                continue
+            times = [parse_time(t) for t, _ in points]
+            for start, end in _holes(times, window, step)[:MAX_GAPS_PER_QUERY]:
+                gaps.append(Gap(source, f"no points for {called}{_fmt_labels(labels)}", start, end))
+            values = [v for _, v in points]
+            evidence.append(
+                Evidence(
+                    time=times[0],
+                    source=source,
+                    kind="metric",
+                    text=f"{called}{_fmt_labels(labels)}: min {min(values):.4g}, max {max(values):.4g}",
+                    attrs={
+                        "name": called,
+                        "query": promql,
+                        "labels": labels,
+                        "points": points,
+                        "step": step,
+                    },
+                )
             )
-        )
+        except BadRecords.ERRORS as exc:
+            bad.note(exc)
+    if bad.count:
+        gaps.append(bad.gap())
     if not evidence:
         gaps.append(Gap(source, f"no data for {what} in the window", window.read_start, window.end))
     if len(series) > MAX_SERIES_PER_QUERY:

@@ -63,13 +63,49 @@ def collect_one(
         if spec.options.get("unread"):  # an evidence file no collector can read (#18)
             raise CollectorError(f"{spec.target}: {spec.options['unread']}")
         raise CollectorError(f"{spec.name}: no collector for sources of kind {spec.kind!r}")
+    check_no_credentials(spec.target, spec.kind)
     from pm_tui.collectors.evidence_folder import ARCHIVE_MARK, materialize
 
     if ARCHIVE_MARK in spec.target:  # a member of a .zip/.tar.gz evidence archive
         from dataclasses import replace
 
         spec = replace(spec, target=materialize(spec.target))
-    return reader(spec, window, progress, cancel)
+    return seal(reader(spec, window, progress, cancel))
+
+
+def check_no_credentials(target: str, what: str = "source") -> None:
+    """Refuse a URL that carries a user or password: it would be stored in the post-mortem,
+    its evidence and git. Credentials belong in environment variables (token_env...)."""
+    from pm_tui.redact import strip_url_credentials
+
+    shown, had = strip_url_credentials(target)
+    if had:
+        raise CollectorError(
+            f"{what} {shown}: the URL carries credentials, which would be kept in the "
+            "post-mortem and in git: remove them and name the environment variable that "
+            "holds the token (token_env / --prometheus-token-env)"
+        )
+
+
+def seal(result: CollectResult) -> CollectResult:
+    """Last redaction before a result is kept, printed or committed: the structured
+    attributes of every record (JSON-log fields, labels), the target, query and gaps."""
+    from pm_tui.redact import redact, redact_fields_many, redact_url
+    from pm_tui.safetext import neutralise_texts
+
+    result.redactions += redact_fields_many([e.attrs for e in result.evidence if e.attrs])
+    # terminal control sequences from logs are kept as visible symbols, never replayed
+    texts, changed = neutralise_texts([e.text for e in result.evidence])
+    if changed:
+        for e, text in zip(result.evidence, texts, strict=True):
+            e.text = text
+    result.target = redact_url(result.target)
+    result.query, n = redact(result.query)
+    result.redactions += n
+    for gap in result.gaps:
+        gap.reason, n = redact(gap.reason)
+        result.redactions += n
+    return result
 
 
 def collect_all(
@@ -123,12 +159,15 @@ def collect_all(
 
 def failed_result(spec: SourceSpec, message: str) -> CollectResult:
     """The result of a source that could not be read at all: one gap with the error line."""
+    from pm_tui.redact import redact, redact_url
+
+    name = source_name(spec.kind, redact_url(spec.target))
     return CollectResult(
-        source=spec.name,
+        source=name,
         kind=spec.kind,
-        target=spec.target,
-        query=spec.query,
-        gaps=[Gap(spec.name, message)],
+        target=redact_url(spec.target),
+        query=redact(spec.query)[0],
+        gaps=[Gap(name, redact(message.replace(spec.target, redact_url(spec.target)))[0])],
         counts={"failed": 1},
     )
 

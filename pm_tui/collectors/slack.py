@@ -12,7 +12,7 @@ import threading
 from datetime import date, timedelta
 from pathlib import Path
 
-from pm_tui.collectors.common import check_cancel, parse_time, redact_text, source_name
+from pm_tui.collectors.common import BadRecords, check_cancel, parse_time, redact_text, source_name
 from pm_tui.collectors.evidence import (
     CollectorError,
     CollectResult,
@@ -60,6 +60,7 @@ def collect_slack(
     last = window.end.date() + timedelta(days=1)
     per_channel: dict[str, list[Evidence]] = {}
     unreadable = day_files = missing = 0
+    bad = BadRecords(source)
     for n, name in enumerate(names):
         channel_dir = root / name
         if not channel_dir.is_dir():
@@ -81,7 +82,11 @@ def collect_slack(
                 unreadable += 1
                 continue
             for message in messages if isinstance(messages, list) else []:
-                item = _message(source, message, users) if isinstance(message, dict) else None
+                try:
+                    item = _message(source, message, users) if isinstance(message, dict) else None
+                except BadRecords.ERRORS as exc:
+                    bad.note(exc, f"{path.name}: ")
+                    continue
                 if item is not None and window.contains(item.time):
                     item.attrs["channel"] = name
                     text, count = redact_text(item.text)
@@ -104,6 +109,8 @@ def collect_slack(
         result.query = f"#{incident}"
     if unreadable:
         result.gaps.append(Gap(source, f"{unreadable} day files are not valid JSON"))
+    if bad.count:
+        result.gaps.append(bad.gap())
     if missing and len(names) > 1:
         result.gaps.append(Gap(source, f"{missing} channels listed without a folder in the export"))
     if not result.evidence:

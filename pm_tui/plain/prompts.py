@@ -142,6 +142,12 @@ class Prompter:
             kw["input"] = self.input
         if self.output is not None:
             kw["output"] = self.output
+        elif hasattr(sys.stdout, "_stream"):
+            # prompt_toolkit draws with escape sequences (and shows a control character in
+            # the text as ^[): it gets the terminal itself, not the CLI's neutralising stream
+            from prompt_toolkit.output import create_output
+
+            kw["output"] = create_output(stdout=sys.stdout._stream)
         return kw
 
     @staticmethod

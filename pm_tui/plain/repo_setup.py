@@ -7,6 +7,7 @@ from pathlib import Path
 from pm_tui import gitstore
 from pm_tui.errors import PmTuiError
 from pm_tui.plain.prompts import Prompter
+from pm_tui.redact import redact_url
 
 
 def detect_remote(root: Path) -> tuple[str, str] | None:
@@ -38,6 +39,26 @@ def _check_new(text: str) -> str | None:
     return None
 
 
+def _credentials_problem(url: str) -> str | None:
+    from pm_tui.redact import strip_url_credentials
+
+    shown, had = strip_url_credentials(url)
+    if not had:
+        return None
+    return (
+        f"{shown}: a remote URL with credentials would be kept in .git/config and shown by "
+        "git: give it without them and let a credential helper (git config credential.helper) "
+        "or an SSH key hold the secret"
+    )
+
+
+def refuse_credentials_in_remote(url: str) -> None:
+    """PmTuiError when the remote URL carries user:password@ (or a token as user)."""
+    problem = _credentials_problem(url)
+    if problem:
+        raise PmTuiError(problem)
+
+
 def choose_repository(ask: Prompter, default: str, remote: str | None = None) -> Path:
     """Ask whether to create a repository or use a clone, where, and its remote; set it up."""
     from pm_tui.postmortem_store import Repository
@@ -59,14 +80,21 @@ def choose_repository(ask: Prompter, default: str, remote: str | None = None) ->
         raise PmTuiError(problem)
     repo = Repository.open(root, create=True)
     found = detect_remote(repo.root)
+    if remote:
+        refuse_credentials_in_remote(remote)
     if found:
-        ask.say(f"Remote {found[0]}: {found[1]}")
+        ask.say(f"Remote {found[0]}: {redact_url(found[1])}")
         if remote and remote != found[1]:
             gitstore._git(repo.root, "remote", "set-url", found[0], remote)
             ask.say(f"Remote {found[0]} now points at {remote}")
     else:
-        url = ask.text("Remote URL to push to (blank for none):", remote or "")
+        url = ask.text(
+            "Remote URL to push to (blank for none):",
+            remote or "",
+            check=lambda t: _credentials_problem(t),
+        )
         if url:
+            refuse_credentials_in_remote(url)
             gitstore._git(repo.root, "remote", "add", "origin", url)
             ask.say(f"Remote origin: {url}")
     return repo.root

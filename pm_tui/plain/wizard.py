@@ -47,7 +47,31 @@ def run_steps(
     commit: bool = True,
     push: bool = False,
 ) -> int:
-    """Walk `steps` on `pm`, saving and committing each; 0 when done, 130 when interrupted."""
+    """Walk `steps` on `pm`, saving and committing each; 0 when done, 130 when interrupted.
+
+    Holds the post-mortem's lock throughout, as the wizard does: a wizard opened meanwhile
+    is read-only, and another writer waits or is refused."""
+    import time
+
+    from pm_tui.lock import LockedError, PostMortemLock
+
+    lock = PostMortemLock(repo.root, pm.id)
+    # a script (--yes) waits a little for another short writer; a person is told at once
+    deadline = time.monotonic() + (10.0 if ask.assume_yes else 0.0)
+    while (holder := lock.acquire()) is not None and time.monotonic() < deadline:
+        time.sleep(0.1)
+    if holder is not None:
+        raise LockedError(
+            f"{pm.id} is being edited by another pm-tui ({holder.describe()}): finish or "
+            "close it there first"
+        )
+    try:
+        return _run_steps(pm, repo, ask, steps, options, commit, push)
+    finally:
+        lock.release()
+
+
+def _run_steps(pm, repo, ask, steps, options, commit, push) -> int:
     from pm_tui.plain.options import apply_step_options
 
     for n in steps:

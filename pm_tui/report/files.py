@@ -37,12 +37,18 @@ class WrittenReport:
 
 def graphs_dir(report_path: Path, pm: PostMortem) -> Path:
     """Where a Markdown report's graphs go: a folder named for the post-mortem beside it."""
-    return Path(report_path).parent / pm.id
+    from pm_tui.safepath import check_id
+
+    return Path(report_path).parent / check_id(pm.id)
 
 
 def default_report_path(repo_root: Path, pm: PostMortem, fmt: str = "markdown") -> Path:
-    """`reports/<id>.md` (or .html/.pdf) in the post-mortem repository."""
-    return Path(repo_root) / "reports" / f"{pm.id}{SUFFIXES[fmt]}"
+    """`reports/<id>.md` (or .html/.pdf) in the post-mortem repository (proven inside it:
+    a committed `reports` symlink to elsewhere is refused)."""
+    from pm_tui.safepath import check_id, inside
+
+    path = Path(repo_root) / "reports" / f"{check_id(pm.id)}{SUFFIXES[fmt]}"
+    return inside(repo_root, path)
 
 
 def report_graphs(

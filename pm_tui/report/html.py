@@ -14,6 +14,7 @@ from pm_tui.model import PostMortem
 from pm_tui.report import facts
 from pm_tui.report.graphs import NO_METRICS, NO_TIMELINE, Graphs
 from pm_tui.report.prose import inline_html, prose_html
+from pm_tui.safetext import neutralise
 
 _CODE = re.compile(r"`([^`\n]+)`")
 
@@ -41,7 +42,8 @@ NONE = '<p class="none">None recorded.</p>'
 
 def _text(value: object) -> str:
     """Escaped text; `code` spans become <code> (after escaping, so nothing else gets through)."""
-    return _CODE.sub(r"<code>\1</code>", escape("" if value is None else str(value)))
+    text = neutralise("" if value is None else str(value))  # control characters shown
+    return _CODE.sub(r"<code>\1</code>", escape(text))
 
 
 def _prose(text: str) -> str:

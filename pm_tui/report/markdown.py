@@ -14,6 +14,7 @@ from pm_tui.durations import definitions_note
 from pm_tui.errors import PmTuiError
 from pm_tui.model import PostMortem
 from pm_tui.report import facts
+from pm_tui.safetext import neutralise
 
 NONE = "_None recorded._"
 # The graph placeholders when the report is not written to a file (the SVGs go beside it).
@@ -29,9 +30,10 @@ _WS = re.compile(r"[ \t]+")
 
 
 def escape_cell(text: object) -> str:
-    """Plain text made safe for one GFM table cell: `|`, Markdown, HTML and newlines escaped."""
-    value = "" if text is None else str(text)
-    lines = [_WS.sub(" ", line).strip() for line in value.replace("\r\n", "\n").split("\n")]
+    """Plain text made safe for one GFM table cell: `|`, Markdown, HTML and newlines escaped;
+    control characters (a lone carriage return ends a table row in GFM) shown, not obeyed."""
+    value = neutralise("" if text is None else str(text))
+    lines = [_WS.sub(" ", line).strip() for line in value.split("\n")]
     while lines and not lines[-1]:
         lines.pop()
     while lines and not lines[0]:
@@ -46,11 +48,67 @@ def escape_inline(text: object) -> str:
 
 
 def prose(text: str) -> str:
-    """An author's Markdown paragraph(s), with raw HTML neutralised; NONE when empty."""
-    value = (text or "").strip()
+    """An author's Markdown paragraph(s), with raw HTML, control characters, links other
+    than http(s)/mailto and remote images neutralised; NONE when empty."""
+    value = neutralise((text or "").strip())
     if not value:
         return NONE
+    value = _safe_links(value)
     return value.replace("&", "&amp;").replace("<", "&lt;")
+
+
+# [text](dest) and ![alt](dest); dest may be <...> or balanced parentheses one level deep
+_INLINE_LINK = re.compile(
+    r"(!?)\[((?:[^\[\]\\]|\\.)*)\]\(\s*(<[^>\n]*>|(?:[^\s()]|\([^\s()]*\))*)([^)\n]*)\)"
+)
+# [label]: dest (a link reference definition at the start of a line)
+_REF_DEF = re.compile(r"(?m)^( {0,3})\[([^\]\n]+)\]:[ \t]*(<[^>\n]*>|\S+)")
+_SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.\-]*):")
+_SAFE_SCHEMES = ("http", "https", "mailto")
+
+
+def _scheme(dest: str) -> str | None:
+    """The scheme of a link destination as a Markdown renderer would see it (backslash
+    escapes and angle brackets undone), lower-cased; None for a relative link."""
+    raw = dest.strip()
+    if raw.startswith("<") and raw.endswith(">"):
+        raw = raw[1:-1]
+    raw = re.sub(r"\\(.)", r"\1", raw).strip()
+    if raw.startswith("//"):
+        return "http"  # protocol-relative: another host
+    m = _SCHEME.match(raw)
+    return m.group(1).lower() if m else None
+
+
+def _safe_links(text: str) -> str:
+    """Links keep http(s)/mailto (or relative) destinations, anything else shows as text;
+    a remote image becomes a link (reading the report must not fetch anything)."""
+
+    def inline(m: re.Match) -> str:
+        bang, dest = m.group(1), m.group(3)
+        scheme = _scheme(dest)
+        if scheme is not None and scheme not in _SAFE_SCHEMES:
+            return (
+                "\\" + m.group(0)[len(bang) :].replace("](", "\\](", 1)
+                if not bang
+                else ("!\\" + m.group(0)[1:].replace("](", "\\](", 1))
+            )
+        if bang and scheme is not None:
+            return m.group(0)[1:]  # the remote image as a plain link
+        return m.group(0)
+
+    def ref_def(m: re.Match) -> str:
+        scheme = _scheme(m.group(3))
+        if scheme is not None and scheme not in _SAFE_SCHEMES:
+            return f"{m.group(1)}\\[{m.group(2)}\\]:" + m.group(0)[m.end(2) + 2 - m.start(0) :]
+        return m.group(0)
+
+    if "](" in text:
+        text = _INLINE_LINK.sub(inline, text)
+    if "]:" in text:
+        text = _REF_DEF.sub(ref_def, text)
+    # an image by reference (![alt][ref], ![ref]) could still load a remote picture
+    return re.sub(r"(?<!\\)!\[(?=[^\]\n]*\](?:\[|[^(]|$))", "!\\[", text)
 
 
 def table(header: list[str], rows: list[list[object]]) -> str:

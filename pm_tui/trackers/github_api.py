@@ -71,6 +71,7 @@ class GitHub:
 
         self.api = api.rstrip("/")
         self._httpx = httpx
+        self._token = token
         self._client = httpx.Client(
             timeout=timeout,
             headers={
@@ -96,19 +97,54 @@ class GitHub:
     def request(self, method: str, url: str, what: str, **kwargs: Any):
         """Send one request; any failure becomes a TrackerError naming `what`."""
         full = url if url.startswith(("http://", "https://")) else self.api + url
+        if not same_origin(full, self.api):
+            # a Link header (or a redirect) naming another host: the token stays here
+            raise TrackerError(
+                f"GitHub sent a link to another host ({self.scrub(urlsplit(full).netloc)}) "
+                f"for {what}: not followed, the token is only sent to {self.api}"
+            )
         try:
-            response = self._client.request(method, full, **kwargs)
+            request = self._client.build_request(method, full, **kwargs)
+            response = self._client.send(request, stream=True)
+            try:
+                body = _read_capped(response, MAX_RESPONSE_BYTES)
+            finally:
+                response.close()
         except self._httpx.HTTPError as exc:
             raise TrackerError(
-                f"cannot reach the GitHub API at {self.api} ({type(exc).__name__}: {exc}): "
-                "check --github-api / GITHUB_API_URL and the network"
+                self.scrub(
+                    f"cannot reach the GitHub API at {self.api} ({type(exc).__name__}: {exc}): "
+                    "check --github-api / GITHUB_API_URL and the network"
+                )
             ) from None
+        except TrackerError as exc:
+            raise TrackerError(f"GitHub's answer for {what} {exc}") from None
+        response._content = body
         if response.status_code >= 400:
             refused = response.status_code == 401
             raise (TrackerCredentialsError if refused else TrackerError)(
-                error_message(response, what)
+                self.scrub(error_message(response, what))
             )
         return response
+
+    def json(self, response, what: str) -> Any:
+        """The JSON body of `response`, or one TrackerError line (truncated, HTML, ...)."""
+        try:
+            return response.json()
+        except ValueError:
+            kind = "an HTML page" if "<html" in response.text[:500].lower() else "no valid JSON"
+            raise TrackerError(
+                f"GitHub answered {kind} for {what} (HTTP {response.status_code}): check "
+                "--github-api / GITHUB_API_URL, or try again if the answer was cut short"
+            ) from None
+
+    def scrub(self, text: str) -> str:
+        """`text` without the token (a server may echo it) or any other secret."""
+        from pm_tui.redact import redact
+
+        if self._token and len(self._token) >= 4:
+            text = text.replace(self._token, "[REDACTED:token]")
+        return redact(text)[0]
 
     # --- endpoints ---------------------------------------------------------------------
     def check_repo(self, repo: str) -> None:
@@ -119,21 +155,25 @@ class GitHub:
 
     def create_issue(self, repo: str, fields: dict[str, Any]) -> dict[str, Any]:
         """POST a new issue; returns GitHub's issue object (number, html_url, ...)."""
-        return self.request(
-            "POST", f"/repos/{repo}/issues", f"repository {repo}", json=fields
-        ).json()
+        what = f"repository {repo}"
+        return self._object(self.request("POST", f"/repos/{repo}/issues", what, json=fields), what)
 
     def get_issue(self, repo: str, number: int) -> dict[str, Any]:
         """The issue object (state, state_reason, body, ...)."""
-        return self.request(
-            "GET", f"/repos/{repo}/issues/{number}", f"issue {repo}#{number}"
-        ).json()
+        what = f"issue {repo}#{number}"
+        return self._object(self.request("GET", f"/repos/{repo}/issues/{number}", what), what)
 
     def update_issue(self, repo: str, number: int, fields: dict[str, Any]) -> dict[str, Any]:
         """PATCH the given fields of an issue; returns the updated issue."""
-        return self.request(
-            "PATCH", f"/repos/{repo}/issues/{number}", f"issue {repo}#{number}", json=fields
-        ).json()
+        what = f"issue {repo}#{number}"
+        response = self.request("PATCH", f"/repos/{repo}/issues/{number}", what, json=fields)
+        return self._object(response, what)
+
+    def _object(self, response, what: str) -> dict[str, Any]:
+        data = self.json(response, what)
+        if not isinstance(data, dict):
+            raise TrackerError(f"GitHub answered a {type(data).__name__} for {what}, not an object")
+        return data
 
     def iter_issues(self, repo: str, **params: Any) -> Iterator[dict[str, Any]]:
         """Every issue (not pull request) of the repository, following Link: rel="next"."""
@@ -141,11 +181,37 @@ class GitHub:
         query: dict[str, Any] | None = {"state": "all", "per_page": 100, **params}
         while url:
             response = self.request("GET", url, f"repository {repo}", params=query)
-            for issue in response.json():
-                if "pull_request" not in issue:
+            page = self.json(response, f"repository {repo}")
+            if not isinstance(page, list):
+                raise TrackerError(
+                    f"GitHub answered a {type(page).__name__} listing {repo}'s issues"
+                )
+            for issue in page:
+                if isinstance(issue, dict) and "pull_request" not in issue:
                     yield issue
             m = _NEXT_RE.search(response.headers.get("link", ""))
             url, query = (m.group(1), None) if m else (None, None)
+
+
+MAX_RESPONSE_BYTES = 16 << 20
+
+
+def same_origin(url: str, api: str) -> bool:
+    """True when `url` has the scheme, host and port of the API base `api`."""
+    a, b = urlsplit(url), urlsplit(api)
+    return (a.scheme, a.hostname, a.port) == (b.scheme, b.hostname, b.port)
+
+
+def _read_capped(response, limit: int) -> bytes:
+    """The body, or TrackerError when it is larger than `limit` (checked while reading)."""
+    chunks, size = [], 0
+    for chunk in response.iter_bytes():
+        size += len(chunk)
+        if size > limit:
+            response.close()
+            raise TrackerError(f"is larger than {limit >> 20} MB: not read")
+        chunks.append(chunk)
+    return b"".join(chunks)
 
 
 def error_message(response, what: str) -> str:

@@ -35,10 +35,9 @@ def validate(
 
 def validate_file(path: Path, *, today: date | None = None) -> tuple[PostMortem, list[Finding]]:
     """Read and validate one file (FileFormatError if it cannot be read)."""
-    from pm_tui.toml_read import parse_postmortem
+    from pm_tui.postmortem_store import read_postmortem_and_text
 
-    text = path.read_text(encoding="utf-8")
-    pm = parse_postmortem(text, path)
+    pm, text = read_postmortem_and_text(path)
     return pm, validate(pm, text=text, today=today)
 
 

@@ -170,12 +170,13 @@ def _collect(repo, pm, specs, at, window, progress, cancel) -> Collected:
         _relabel(result, spec.kind, target)
         record = to_evidence_source(result, window)
         record.options = kept_options(spec)
-        out.records.append(record)
+        out.records.append(_kept_on_failure(pm, result, record))
     out.results = results
     _explain_alerts(results)
     apply_sources(pm, out.records, at)
     path = repo.evidence_dir(pm.id) / EVIDENCE_FILE
-    merged = merge_results(load_evidence(path), results)
+    # all or nothing per source: a source that failed now adds nothing and removes nothing
+    merged = merge_results(load_evidence(path), [r for r in results if not is_failed(r)])
     # this collection's sources were compacted as they were read; earlier ones are again
     out.kept = save_evidence(
         path,
@@ -189,6 +190,31 @@ def _collect(repo, pm, specs, at, window, progress, cancel) -> Collected:
     out.failed += [str(r.gaps[0]) for r in results if is_failed(r) and r.gaps]
     out.gaps += [_gap_line(r, g) for r in results if not is_failed(r) for g in r.gaps]
     return out
+
+
+def _kept_on_failure(
+    pm: PostMortem, result: CollectResult, record: EvidenceSource
+) -> EvidenceSource:
+    """The record to keep for a source: the new one, or, when the source fails now but was
+    read before, the earlier record (its evidence stays too) with a gap saying so."""
+    from copy import deepcopy
+
+    from pm_tui.collectors.runner import is_failed
+
+    if not is_failed(result):
+        return record
+    key = (record.kind, record.target)
+    earlier = next((s for s in pm.sources if (s.kind, s.target) == key), None)
+    if earlier is None or earlier.collected_at is None or earlier.counts.get("failed"):
+        return record  # never read (a planned source) or failed before: nothing to keep
+    kept = deepcopy(earlier)
+    when = f"{record.collected_at:%Y-%m-%d %H:%M}Z" if record.collected_at else "now"
+    kept.gaps = [g for g in kept.gaps if not g.startswith("collecting again on ")]
+    kept.gaps.append(
+        f"collecting again on {when} failed: {'; '.join(record.gaps)} "
+        "(the earlier evidence is kept)"
+    )
+    return kept
 
 
 def _explain_alerts(results: list[CollectResult]) -> None:

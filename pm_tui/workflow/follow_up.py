@@ -25,8 +25,11 @@ class Scheduled(Outcome):
 
 
 def default_calendar_path(repo: Repository, pm: PostMortem) -> Path:
-    """`reviews/<id>.ics` in the repository: where the wizard writes the follow-up."""
-    return repo.root / REVIEWS_DIR / f"{pm.id}.ics"
+    """`reviews/<id>.ics` in the repository: where the wizard writes the follow-up (a valid
+    id, proven inside the repository)."""
+    from pm_tui.safepath import check_id, inside
+
+    return inside(repo.root, repo.root / REVIEWS_DIR / f"{check_id(pm.id)}.ics")
 
 
 def schedule_follow_up(

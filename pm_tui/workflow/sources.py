@@ -112,6 +112,7 @@ def specs_for(options: SourceOptions, config: dict | None = None) -> list[Source
     if o.evidence:
         plan = evidence_plan(o.evidence, tz=o.tz, time_format=o.time_format)
         specs += specs_for_evidence(plan)
+    refuse_credentials(specs)
     return specs
 
 
@@ -265,6 +266,20 @@ def record_for(
     return EvidenceSource(
         kind=kind, target=spec.target, query=spec.query, options=kept_options(spec)
     )
+
+
+def refuse_credentials(specs: list[SourceSpec]) -> None:
+    """A URL with user:password@ is refused (UsageError) before anything is printed or
+    stored: the credentials would reach the post-mortem, its evidence and git."""
+    from pm_tui.collectors.evidence import CollectorError
+    from pm_tui.collectors.runner import check_no_credentials
+
+    for spec in specs:
+        for url in (spec.target, str(spec.options.get("base_url", ""))):
+            try:
+                check_no_credentials(url, spec.kind)
+            except CollectorError as exc:
+                raise UsageError(str(exc)) from None
 
 
 def spec_for_record(source: EvidenceSource) -> SourceSpec:

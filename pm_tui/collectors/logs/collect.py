@@ -76,6 +76,12 @@ BISECT_MIN = 4 << 20  # smaller files are simply streamed
 PROGRESS_LINES = 98_304  # a multiple of 4096, about 100k
 PROGRESS_BYTES = 1 << 20
 MAX_CONTINUATION = 200
+# Kept while reading, so memory stays bounded whatever the file: records in the window,
+# then only error/critical ones up to twice as many; text per record and in all.
+MAX_WINDOW_RECORDS = 100_000
+MAX_WINDOW_CHARS = 16 << 20
+MAX_RECORD_CHARS = 8 * 1024  # the timeline needs the head of a record, not 64 KB
+_SEVERE = frozenset(("error", "critical"))
 REDACT_BATCH = 8192
 UNPARSED_GAP_RATIO = 0.01
 _FIRST = datetime.min.replace(tzinfo=UTC) + SLACK  # minus SLACK must not overflow
@@ -212,6 +218,9 @@ class _Collector:
             else:
                 evidence = self._records(parser, start)
             result.evidence = evidence
+        problem = getattr(self.fh, "problem", "")
+        if problem:  # a truncated, corrupt or oversized gzip stream: what was read counts
+            self.gaps.append(Gap(self.source, problem))
         self._window_gaps(result.evidence)
         result.gaps = self.gaps
         result.counts = dict(self.counts)
@@ -260,6 +269,7 @@ class _Collector:
         # the earliest and latest times so far; the extremes stand for "none yet"
         first_time, latest = _LAST, _FIRST
         records = out_of_order = 0
+        kept_chars = current_chars = dropped = 0
         n = 0
         ticked = start
         for raw in reader:
@@ -290,11 +300,15 @@ class _Collector:
                 if rec is None:
                     if current >= 0 and (not parser.per_line or looks_like_continuation(line)):
                         counts["continuation"] += 1
-                        lines = more.get(current)
-                        if lines is None:
-                            more[current] = [out[current].text, line]
-                        elif len(lines) < MAX_CONTINUATION:
-                            lines.append(line)
+                        if current_chars < MAX_RECORD_CHARS:
+                            lines = more.get(current)
+                            if lines is None:
+                                more[current] = lines = [out[current].text]
+                            if len(lines) < MAX_CONTINUATION:
+                                line = line[: MAX_RECORD_CHARS - current_chars]
+                                lines.append(line)
+                                current_chars += len(line)
+                                kept_chars += len(line)
                     else:
                         counts["unparsed"] += 1
                     continue
@@ -308,11 +322,21 @@ class _Collector:
                 first_time = t
             current = -1
             if rec is not None and lo <= t <= hi:
-                attrs = rec[3]
-                if rec[1]:  # every format builds a fresh dict per record; one string per level
-                    attrs["level"] = intern(rec[1])
-                current = len(out)
-                out.append(Evidence(t, source, "log", rec[2], attrs))
+                if (len(out) < MAX_WINDOW_RECORDS and kept_chars < MAX_WINDOW_CHARS) or (
+                    rec[1] in _SEVERE
+                    and len(out) < 2 * MAX_WINDOW_RECORDS
+                    and kept_chars < 2 * MAX_WINDOW_CHARS
+                ):
+                    text = rec[2] if len(rec[2]) <= MAX_RECORD_CHARS else rec[2][:MAX_RECORD_CHARS]
+                    attrs = rec[3]
+                    if rec[1]:  # every format builds a fresh dict per record; one string per level
+                        attrs["level"] = intern(rec[1])
+                    current = len(out)
+                    out.append(Evidence(t, source, "log", text, attrs))
+                    current_chars = len(text)
+                    kept_chars += current_chars
+                else:
+                    dropped += 1
             elif t > stop_after and bisected:
                 break  # a sorted file: nothing later can fall in the window
         self.first_time = None if first_time is _LAST else first_time
@@ -321,7 +345,17 @@ class _Collector:
             counts["out_of_order"] += out_of_order
         self._file_lines(start, reader.offset, n)
         counts["cut_lines"] = reader.cut
-        counts["in_window"] = len(out)
+        counts["in_window"] = len(out) + dropped
+        if dropped:
+            counts["not_kept"] = dropped
+            self.gaps.append(
+                Gap(
+                    self.source,
+                    f"{dropped:,} more records in the window were not kept (beyond "
+                    f"{len(out):,} records or {MAX_WINDOW_CHARS >> 20} MB of text, errors "
+                    "first): narrow the window or the file",
+                )
+            )
         for i, lines in more.items():
             out[i].text = "\n".join(lines)
         more.clear()

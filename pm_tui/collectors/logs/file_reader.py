@@ -4,9 +4,9 @@ a time-sorted plain file by byte offset (mmap) to jump to the incident window.
 
 from __future__ import annotations
 
-import gzip
 import mmap
 import os
+import zlib
 from collections.abc import Callable, Iterator
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -28,11 +28,23 @@ def is_gzip(path: Path) -> bool:
 
 
 def open_source(path: Path):
-    """Open a log file for binary reading; one clear CollectorError line when impossible."""
+    """Open a log file for binary reading; one clear CollectorError line when impossible.
+
+    A FIFO or a device is refused (reading one may never end); a gzip file is read through
+    a guard that stops at a corrupt or truncated stream and caps the decompressed size."""
+    import stat
+
     try:
         if path.is_dir():
             raise CollectorError(f"{path}: is a directory, not a log file; pass the file itself")
-        return gzip.open(path, "rb") if is_gzip(path) else open(path, "rb")
+        mode = path.stat().st_mode
+        if not stat.S_ISREG(mode):
+            raise CollectorError(
+                f"{path}: not a regular file (a FIFO, socket or device): copy the log to a file"
+            )
+        if is_gzip(path):
+            return GuardedGzip(path)
+        return open(path, "rb")
     except FileNotFoundError:
         raise CollectorError(f"{path}: no such file; check the path") from None
     except PermissionError:
@@ -43,6 +55,88 @@ def open_source(path: Path):
         raise CollectorError(
             f"{path}: cannot read ({exc.strerror or exc}); check the path"
         ) from None
+
+
+MAX_GZIP_RATIO = 100  # logs compress about 10-20x; far more is a bomb
+MIN_GZIP_CAP = 256 << 20
+MAX_GZIP_CAP = 8 << 30
+
+
+class GuardedGzip:
+    """A gzip log read as a binary stream (members one after another) that ends, with
+    `problem` set, at a truncated or corrupt stream (keeping all it could inflate) and
+    after `cap` decompressed bytes."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        size = os.path.getsize(path)
+        self.cap = min(MAX_GZIP_CAP, max(MIN_GZIP_CAP, MAX_GZIP_RATIO * size))
+        self._open()
+
+    def _open(self) -> None:
+        self._raw = open(self.path, "rb")  # noqa: SIM115 - closed in close()
+        self._z = zlib.decompressobj(31)
+        self._buf = self._pending = b""
+        self._done = self._fed = False
+        self.read_bytes = 0
+        self.problem = ""
+
+    def _fill(self, want: int) -> None:
+        while len(self._buf) < want and not self._done:
+            data = self._z.unconsumed_tail or self._pending or self._raw.read(CHUNK)
+            self._pending = b""
+            if not data:
+                self._done = True
+                if self._fed and not self._z.eof:
+                    self.problem = "compressed stream ends early: read up to there"
+                break
+            self._fed = True
+            try:
+                self._buf += self._z.decompress(data, max(want - len(self._buf), 1 << 16))
+            except zlib.error as exc:
+                self._done = True
+                self.problem = f"compressed stream is corrupt ({exc}): read up to there"
+                break
+            if self._z.eof:  # one member done: another may follow (cat a.gz b.gz)
+                self._pending = self._z.unused_data.lstrip(b"\0")
+                self._z = zlib.decompressobj(31)
+                self._fed = False
+
+    def read(self, n: int = -1) -> bytes:
+        if n < 0:
+            n = CHUNK
+        room = self.cap - self.read_bytes
+        if room <= 0:
+            if not self.problem:
+                self.problem = (
+                    f"decompressed size capped at {self.cap >> 20} MB "
+                    f"({MAX_GZIP_RATIO}x the file): the rest was not read"
+                )
+            return b""
+        n = min(n, room)
+        self._fill(n)
+        data, self._buf = self._buf[:n], self._buf[n:]
+        self.read_bytes += len(data)
+        return data
+
+    def seek(self, offset: int) -> int:
+        self._raw.close()
+        self._open()
+        while self.read_bytes < offset and self.read(min(CHUNK, offset - self.read_bytes)):
+            pass
+        return self.read_bytes
+
+    def seekable(self) -> bool:
+        return False  # forward only: chunked readers carry partial lines themselves
+
+    def close(self) -> None:
+        self._raw.close()
+
+    def __enter__(self) -> GuardedGzip:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
 
 
 class LineReader:
@@ -110,7 +204,8 @@ def probe(mm, pos: int, time_of: TimeOf) -> tuple[datetime, int] | None:
     limit = min(len(mm), pos + PROBE_SPAN)
     while pos < limit:
         nl = mm.find(b"\n", pos, min(len(mm), pos + MAX_LINE))
-        end = len(mm) if nl < 0 else nl
+        # a line longer than MAX_LINE is probed by its head only (never copied whole)
+        end = min(len(mm), pos + MAX_LINE) if nl < 0 else nl
         t = time_of(mm[pos:end])
         if t is not None:
             return t, pos
@@ -123,17 +218,24 @@ def probe(mm, pos: int, time_of: TimeOf) -> tuple[datetime, int] | None:
 def bisect_offset(mm, target: datetime, time_of: TimeOf) -> int:
     """A line-start offset before which every record is earlier than `target` (file sorted)."""
     lo, hi = 0, len(mm)
-    while hi - lo > 2 * PROBE_SPAN:
+    # each round halves [lo, hi) or stops: at most ~64 rounds, whatever the lines' lengths
+    for _ in range(128):
+        if hi - lo <= 2 * PROBE_SPAN:
+            break
         mid = line_start_at(mm, (lo + hi) // 2)
         if mid >= hi:  # no line starts in the right half (one huge line): keep the left one
             hi = (lo + hi) // 2
             continue
+        if mid <= lo:
+            break  # one line spans the rest of the range: nothing left to split
         found = probe(mm, mid, time_of)
         if found is None or found[1] >= hi:
             hi = mid  # nothing parseable between mid and hi: keep the left half
             continue
         t, start = found
         if t < target:
+            if start <= lo:
+                break
             lo = start
         else:
             hi = mid
