@@ -44,6 +44,25 @@ def _wait(url: str, proc: subprocess.Popen, log: Path, timeout: float = 30) -> N
     pytest.fail(f"{url} did not come up: {log.read_text(errors='replace')[-1500:]}")
 
 
+def _serve(argv: list[str], workdir: Path, port: int, health: str, cwd: Path | None = None):
+    """Start a server (output in workdir/server.log), yield its URL once `health` answers,
+    then stop it and remove `workdir`: the body of each session fixture below."""
+    log = workdir / "server.log"
+    with log.open("wb") as out:
+        proc = subprocess.Popen(argv, cwd=cwd, stdout=out, stderr=subprocess.STDOUT)
+    url = f"http://{HOST}:{port}"
+    try:
+        _wait(url + health, proc, log)
+        yield url
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+        shutil.rmtree(workdir, ignore_errors=True)
+
+
 def _need(binary: str, package: str) -> str:
     path = shutil.which(binary) or (
         f"/usr/sbin/{binary}" if Path(f"/usr/sbin/{binary}").exists() else None
@@ -94,23 +113,9 @@ def clickhouse():
     port = free_port()
     (workdir / "config.xml").write_text(_CLICKHOUSE_CONFIG.format(port=port, dir=workdir))
     (workdir / "users.xml").write_text(_CLICKHOUSE_USERS)
-    log = workdir / "server.log"
-    with log.open("wb") as out:
-        proc = subprocess.Popen(
-            [binary, f"--config-file={workdir / 'config.xml'}"],
-            cwd=workdir, stdout=out, stderr=subprocess.STDOUT,
-        )  # fmt: skip
-    url = f"http://{HOST}:{port}"
-    try:
-        _wait(f"{url}/ping", proc, log)
-        yield url
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-        shutil.rmtree(workdir, ignore_errors=True)
+    yield from _serve(
+        [binary, f"--config-file={workdir / 'config.xml'}"], workdir, port, "/ping", cwd=workdir
+    )
 
 
 def clickhouse_sql(url: str, sql: str, data: bytes = b"") -> str:
@@ -126,24 +131,11 @@ def victoria_metrics():
     binary = _need("victoria-metrics", "victoria-metrics")
     workdir = Path(tempfile.mkdtemp(prefix="pm-tui-vm-"))
     port = free_port()
-    log = workdir / "server.log"
-    with log.open("wb") as out:
-        proc = subprocess.Popen(
-            [binary, f"-httpListenAddr={HOST}:{port}", f"-storageDataPath={workdir}/data",
-             "-retentionPeriod=100y", "-loggerLevel=ERROR", "-search.disableCache"],
-            stdout=out, stderr=subprocess.STDOUT,
-        )  # fmt: skip
-    url = f"http://{HOST}:{port}"
-    try:
-        _wait(f"{url}/health", proc, log)
-        yield url
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-        shutil.rmtree(workdir, ignore_errors=True)
+    yield from _serve(
+        [binary, f"-httpListenAddr={HOST}:{port}", f"-storageDataPath={workdir}/data",
+         "-retentionPeriod=100y", "-loggerLevel=ERROR", "-search.disableCache"],
+        workdir, port, "/health",
+    )  # fmt: skip
 
 
 @pytest.fixture(scope="session")
