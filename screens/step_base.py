@@ -78,6 +78,10 @@ class StepScreen(Screen):
     def on_mount(self) -> None:
         self.load()
         self.show_findings(self.app.findings_for(self.STEP))
+        # A post-mortem just opened is validated once this step is on screen (in a worker).
+        validate = getattr(self.app, "validate_when_pending", None)
+        if validate is not None:
+            self.call_after_refresh(validate)
 
     # --- to override ------------------------------------------------------------------
     def load(self) -> None:

@@ -1,0 +1,82 @@
+"""Opening a post-mortem never waits for validation: the step paints with its findings panel
+saying "validating…", keys are answered while the first validation runs in a worker, and
+the findings shown are those of the model as it is when they arrive (an edit made meanwhile
+is validated again)."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+from textual.screen import ModalScreen
+
+import pm_tui.validation as validation
+from screens.app import create_app
+from tests.conftest import SAMPLE_ID
+from tests.wizard_helpers import fill, frozen_clock, wait_until
+
+
+def screen_text(app) -> str:
+    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+
+
+@pytest.fixture
+def slow_first_validation(monkeypatch):
+    """The real validation, held back in its worker thread until the test lets it go (a
+    first validation that loads its patterns slowly on a busy machine)."""
+    release = threading.Event()
+    real = validation.validate
+    calls: list[str] = []
+
+    def held(pm, **kwargs):
+        calls.append(threading.current_thread().name)
+        if threading.current_thread() is not threading.main_thread():
+            assert release.wait(30), "the test never let validation go"
+        return real(pm, **kwargs)
+
+    monkeypatch.setattr(validation, "validate", held)
+    return release, calls
+
+
+async def test_keys_answered_while_the_first_validation_runs(sample_repo, slow_first_validation):
+    release, calls = slow_first_validation
+    app = create_app(sample_repo, SAMPLE_ID, clock=frozen_clock, autosave_delay=60)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_until(pilot, lambda: app.screen.name == "step1" and calls)
+        assert "validating…" in screen_text(app)
+        assert calls[0] != threading.main_thread().name  # in a worker thread
+        # keys work meanwhile: the key help opens and closes, the steps change
+        await pilot.press("question_mark")
+        await wait_until(pilot, lambda: isinstance(app.screen, ModalScreen))
+        assert "esc, ? or F1 closes" in screen_text(app)
+        await pilot.press("escape")
+        await wait_until(pilot, lambda: not isinstance(app.screen, ModalScreen))
+        for _ in range(3):
+            await pilot.press("ctrl+n")
+        await wait_until(pilot, lambda: app.screen.name == "step4" and app.screen.is_mounted)
+        assert not app.validated and "validating…" in screen_text(app)
+        # an edit before the worker answers: AI-001 loses its owner
+        await pilot.press("e")
+        await wait_until(pilot, lambda: isinstance(app.screen, ModalScreen))
+        await fill(pilot, "owner", "")
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: not isinstance(app.screen, ModalScreen))
+        assert app.pm.actions[0].owner == ""
+        release.set()
+        await wait_until(pilot, lambda: app.validated)
+        await pilot.pause()
+        # what is shown is the model as it is now, not the copy the worker validated
+        assert [f.row for f in app.findings_for(4)] == ["AI-001"]
+        text = screen_text(app)
+        assert "validating…" not in text and "has no owner" in text
+        assert "1 error" in app.sub_title
+
+
+async def test_first_validation_shows_nothing_to_fix(sample_repo):
+    app = create_app(sample_repo, SAMPLE_ID, clock=frozen_clock, autosave_delay=60)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_until(pilot, lambda: app.validated)
+        await pilot.pause()
+        assert app.findings == []
+        assert "nothing to fix in this step" in screen_text(app)
+        assert app.sub_title.split(" · ")[2] == "✓"
