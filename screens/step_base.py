@@ -9,13 +9,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import DataTable, Header, Static
+from textual.widgets import DataTable, Static
 
 from pm_tui.model import PostMortem
 from screens.messages import PostMortemChanged
 from screens.widgets.findings_panel import FindingsPanel
 from screens.widgets.step_indicator import StepIndicator, step_title
 from screens.widgets.wizard_footer import WizardFooter
+from screens.widgets.wizard_header import WizardHeader
 
 if TYPE_CHECKING:
     from pm_tui.validation import Finding
@@ -60,7 +61,7 @@ class StepScreen(Screen):
         self.pm = pm
 
     def compose(self) -> ComposeResult:
-        yield Header(show_clock=False)
+        yield WizardHeader(show_clock=False)
         yield StepIndicator(self.STEP, id="steps")
         with Horizontal(id="step-body"):
             with Vertical(id="main"):
