@@ -268,7 +268,9 @@ def test_the_scorer_gives_the_time_zones_a_responder_would(tmp_path):
     assert index == {"files": {"app.log": {"tz": "Europe/Berlin"}}}
     assert (folder / "app.log").read_text().startswith("2026-01-01 10:00:00")
     # nothing to say: the folder as it is
-    assert score_incidents.responder_evidence(incident, {"files": {}}, work) == incident / "evidence"
+    assert (
+        score_incidents.responder_evidence(incident, {"files": {}}, work) == incident / "evidence"
+    )
 
 
 def test_dev_set_scores_what_the_issue_asks(env):
