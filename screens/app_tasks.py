@@ -56,6 +56,15 @@ class AppTasks:
         except (PmTuiError, OSError) as exc:
             self.notify(f"Dismissal not kept: {exc}", severity="error")
 
+    def undismiss_candidates(self, pm: PostMortem, ids: list[str]) -> None:
+        """An undone dismissal: the candidates are listed again in every session."""
+        from pm_tui.workflow import candidates as candidates_flow
+
+        try:
+            candidates_flow.undismiss_candidates(self.repo, pm.id, ids)
+        except (PmTuiError, OSError) as exc:
+            self.notify(f"Dismissal not taken back on disk: {exc}", severity="error")
+
     def metric_series_for(self, pm: PostMortem) -> list:
         """Metric series from the kept evidence ([] when none or unreadable)."""
         try:

@@ -34,6 +34,7 @@ behind them; and Five Whys chains that end at something you can change.
 Suggestions from the timeline are only that: enter on one adds it as a factor to edit.
 When an answer is "someone made a mistake", ask why the system made that mistake easy."""
 
+    UNDO_SECTIONS = ("analysis.factors",)  # the text boxes undo their own typing (ctrl+z)
     BINDINGS = [
         Binding("a", "add_factor", "Add factor"),
         Binding("d", "delete_factor", "Delete factor"),
@@ -72,14 +73,26 @@ When an answer is "someone made a mistake", ask why the system made that mistake
             ("events", "Events"),
         ):
             table.add_column(Text(label), key=key)
-        for f in a.factors:
-            table.add_row(*self._cells(f), key=f.id)
+        self.load_factors()
         self.load_hints()
         self.query_one(RelatedList).show(None)
         self.find_related()
         self.query_one(FiveWhysEditor).read_only = self.read_only
         for area in self.query(TextArea):
             area.read_only = self.read_only
+
+    def load_factors(self) -> None:
+        table = self.query_one("#factors", DataTable)
+        row = table.cursor_row
+        table.clear()
+        for f in self.pm.analysis.factors:
+            table.add_row(*self._cells(f), key=f.id)
+        if table.row_count:
+            table.move_cursor(row=min(row, table.row_count - 1))
+
+    def reload(self, section: str) -> None:
+        self.load_factors()
+        self.load_hints()
 
     @staticmethod
     def _cells(f: ContributingFactor) -> list[Text]:
@@ -165,6 +178,7 @@ When an answer is "someone made a mistake", ask why the system made that mistake
         self._factor_form(prefilled, done)
 
     def _append_factor(self, f: ContributingFactor) -> None:
+        self.remember("analysis.factors")
         self.pm.analysis.factors.append(f)
         self.query_one("#factors", DataTable).add_row(*self._cells(f), key=f.id)
         self.changed("analysis")
@@ -196,6 +210,7 @@ When an answer is "someone made a mistake", ask why the system made that mistake
 
         def done(values: dict | None) -> None:
             if values:
+                self.remember("analysis.factors")
                 for k, v in values.items():
                     setattr(factor, k, v)
                 table = self.query_one("#factors", DataTable)
@@ -214,6 +229,7 @@ When an answer is "someone made a mistake", ask why the system made that mistake
 
         def done(yes: bool | None) -> None:
             if yes:
+                self.remember("analysis.factors")
                 self.pm.analysis.factors.remove(factor)
                 self.query_one("#factors", DataTable).remove_row(factor.id)
                 self.load_hints()

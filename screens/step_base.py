@@ -108,23 +108,30 @@ class StepScreen(Screen):
             return False
         return True
 
-    def remember(self, *sections: str) -> None:
-        """Call before an edit of `sections`: ctrl+z brings them back (several levels)."""
-        self.app.history.record(self.pm, *sections)
+    def remember(self, *sections: str, about: str | None = None, extra: object = None) -> None:
+        """Call before an edit of `sections`: ctrl+z brings them back (several levels), and
+        hands `extra` to `restore` (what the step keeps beside the model)."""
+        self.app.history.record(self.pm, *sections, about=about, extra=extra)
 
     def action_undo(self) -> None:
         if not self.UNDO_SECTIONS or not self.can_edit():
             return
-        section = self.app.history.undo(self.pm, self.UNDO_SECTIONS)
-        if section is None:
+        edit = self.app.history.undo_edit(self.pm, self.UNDO_SECTIONS)
+        if edit is None:
             self.notify("Nothing to undo in this step.")
             return
-        self.reload(section)
-        self.changed(section)
+        if edit.extra is not None:
+            self.restore(edit.extra)
+        self.reload(edit.about)
+        if edit.sections:
+            self.changed(edit.sections[0].split(".")[0])
         self.notify("Undone.", timeout=2)
 
     def reload(self, section: str) -> None:
         """Hook: show `section` again after an undo put an earlier version in the model."""
+
+    def restore(self, extra: object) -> None:
+        """Hook: put back what an undone edit changed beside the model (its `extra`)."""
 
     def changed(self, section: str) -> None:
         """Announce an edit of the model to the app (validation, autosave)."""
