@@ -12,7 +12,7 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from textual import work
+from textual import events, work
 from textual.app import App
 from textual.binding import Binding
 from textual.screen import ModalScreen
@@ -26,7 +26,7 @@ from pm_tui.postmortem_store import Repository
 from pm_tui.safetext import neutralise_model
 from pm_tui.workflow import views
 from screens.app_tasks import AppTasks
-from screens.messages import PostMortemChanged, Validated
+from screens.messages import PostMortemChanged, ReplayKeys, Validated
 from screens.step_base import StepScreen
 from screens.widgets.step_indicator import STEP_NAMES
 
@@ -73,8 +73,10 @@ class PmTuiApp(AppTasks, App):
     TITLE = "pm-tui"
     COMMANDS = App.COMMANDS | {_wizard_commands}
     BINDINGS = [
-        Binding("ctrl+n", "next_step", "Next"),
-        Binding("ctrl+b", "prev_step", "Back"),
+        # Priority: a step change is decided before the keys typed after it are sent anywhere
+        # (they wait for the next step, see on_event).
+        Binding("ctrl+n", "next_step", "Next", priority=True),
+        Binding("ctrl+b", "prev_step", "Back", priority=True),
         Binding("ctrl+s", "save", "Save"),
         Binding("ctrl+g", "commit", "Commit"),
         Binding("ctrl+q", "quit", "Quit", priority=True, show=False),  # in ? help
@@ -115,11 +117,15 @@ class PmTuiApp(AppTasks, App):
         from pm_tui.edit_history import EditHistory
 
         self.history = EditHistory()  # ctrl+z in the steps' tables
+        # Keys typed while a step loads, kept for it (None: no step is loading).
+        self._held_keys: list[events.Key] | None = None
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # Step keys mean nothing on the start screen: hide them from its footer.
         if action in {"next_step", "prev_step", "save", "commit"} and self.pm is None:
             return False
+        if action in {"next_step", "prev_step"} and isinstance(self.screen, ModalScreen):
+            return None  # a dialog keeps its keys (shown, not run)
         if action == "hide_help_panel":  # Esc means something else when no panel is open
             return bool(self.screen.query("HelpPanel"))
         return True
@@ -247,7 +253,38 @@ class PmTuiApp(AppTasks, App):
             return
         self.step = step
         self._update_sub_title()
+        if self._held_keys is None:
+            self._held_keys = []
         self._show(_step_screen(step, self.pm))
+
+    async def on_event(self, event: events.Event) -> None:
+        # Keys typed while a step loads would reach the step before its tables exist (or
+        # the one being left): they wait, and go to the step once it has loaded.
+        if (
+            self._held_keys is not None
+            and isinstance(event, events.Key)
+            and not event.is_forwarded
+            and not isinstance(self.screen, ModalScreen)
+        ):
+            self._held_keys.append(event)
+            return
+        await super().on_event(event)
+
+    def step_loaded(self) -> None:
+        """Called by a step screen once it has loaded and painted: the keys typed meanwhile
+        are handled now, in order."""
+        if self._held_keys is not None:
+            self.post_message(ReplayKeys())
+
+    async def on_replay_keys(self, message: ReplayKeys) -> None:
+        keys, self._held_keys = self._held_keys or [], None
+        for i, key in enumerate(keys):
+            if not self.screen_stack:  # the app is closing
+                return
+            await super().on_event(key)
+            if self._held_keys is not None:  # that key changed the step: the rest wait again
+                self._held_keys[:0] = keys[i + 1 :]
+                return
 
     def action_goto_step(self, step: int) -> None:
         self.show_step(step)

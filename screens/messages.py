@@ -21,6 +21,10 @@ class Validated(Message):
         self.pm_id, self.version, self.findings, self.error = pm_id, version, findings, error
 
 
+class ReplayKeys(Message):
+    """A step has loaded: the keys typed while it loaded are handled now."""
+
+
 class CollectProgress(Message):
     """Progress of one source in step 1 (posted from the collection worker)."""
 

@@ -83,6 +83,9 @@ class StepScreen(Screen):
         validate = getattr(self.app, "validate_when_pending", None)
         if validate is not None:
             self.call_after_refresh(validate)
+        loaded = getattr(self.app, "step_loaded", None)
+        if loaded is not None:  # the keys typed while this step loaded go to it now
+            self.call_after_refresh(loaded)
 
     # --- to override ------------------------------------------------------------------
     def load(self) -> None:

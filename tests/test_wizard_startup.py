@@ -80,3 +80,35 @@ async def test_first_validation_shows_nothing_to_fix(sample_repo):
         assert app.findings == []
         assert "nothing to fix in this step" in screen_text(app)
         assert app.sub_title.split(" · ")[2] == "✓"
+
+
+def _typed_at_once(app, keys: list[str]) -> None:
+    """Keys as a fast typist (or a paste into the terminal) sends them: all queued before
+    the app handles the first."""
+    from textual import events
+
+    for key in keys:
+        app.post_message(events.Key(key, key if len(key) == 1 else None))
+
+
+async def test_keys_typed_while_a_step_loads_go_to_that_step(sample_repo):
+    app = create_app(sample_repo, SAMPLE_ID, clock=frozen_clock, autosave_delay=60)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_until(pilot, lambda: app.validated)
+        # down x3 right after ctrl+n: the cursor of step 2's table moves, none are lost
+        _typed_at_once(app, ["ctrl+n", "down", "down", "down"])
+        await wait_until(pilot, lambda: app.screen.name == "step2" and app.screen.is_mounted)
+        await wait_until(pilot, lambda: app.screen.table.cursor_row == 3, timeout=5)
+        # two steps at once, then the table's keys
+        _typed_at_once(app, ["ctrl+n", "ctrl+n", "down", "down"])
+        await wait_until(pilot, lambda: app.screen.name == "step4" and app.screen.is_mounted)
+        await wait_until(pilot, lambda: app.screen.table.cursor_row == 2, timeout=5)
+        # back two steps and a step key: step 2's add form opens
+        _typed_at_once(app, ["ctrl+b", "ctrl+b", "a"])
+        await wait_until(pilot, lambda: isinstance(app.screen, ModalScreen), timeout=5)
+        assert app.screen_stack[-2].name == "step2"
+        assert type(app.screen).__name__ == "EventForm"
+        await wait_until(pilot, lambda: app.screen.is_mounted and app.focused is not None)
+        await pilot.pause()
+        await pilot.press("escape")
+        await wait_until(pilot, lambda: app.screen.name == "step2")
