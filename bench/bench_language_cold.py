@@ -119,7 +119,8 @@ def main() -> None:
             ref = _measure(ref_tree, doc, real, args.runs)
             _print(args.ref[:10], ref)
             ratios = ", ".join(
-                f"{k} {here[k] / ref[k] - 1:+.0%}" for k in ("first_cpu", "prose", "actions", "real")
+                f"{k} {here[k] / ref[k] - 1:+.0%}"
+                for k in ("first_cpu", "prose", "actions", "real")
             )
             print(f"this tree against {args.ref[:10]}: {ratios}")
 
