@@ -7,7 +7,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
@@ -48,6 +48,18 @@ def event_detail(e: TimelineEvent) -> Text:
         text.append(f"  · source {e.source}", style="dim")
     if e.actor:
         text.append(f" · {e.actor}", style="dim")
+    return text
+
+
+def candidate_detail(c) -> Text:
+    """A suggested event whole on one line under the table: when, what, where it is seen."""
+    text = Text(f"suggested {c.time:%Y-%m-%d %H:%M:%S} {c.kind}: ", style="bold")
+    text.append(str(c.text))
+    if c.sources:
+        text.append(f"  · seen in {', '.join(c.sources)}", style="dim")
+    if c.actor:
+        text.append(f" · {c.actor}", style="dim")
+    text.append(f" · confidence {c.confidence:.2f}", style="dim")
     return text
 
 
@@ -269,6 +281,18 @@ Times: 10:05:23 · ISO 8601 with offset · +5m from the row above."""
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         if event.data_table.id == "timeline":
+            self.show_detail()
+
+    @on(OptionList.OptionHighlighted, "#candidates")
+    def _candidate_detail(self, event: OptionList.OptionHighlighted) -> None:
+        # A suggestion takes one line in its list: the highlighted one is shown whole here.
+        chosen = next((c for c in self.candidates if c.id == event.option.id), None)
+        if chosen is not None:
+            self.query_one("#detail", Static).update(candidate_detail(chosen))
+
+    @on(events.DescendantFocus)
+    def _focus_moved(self, event: events.DescendantFocus) -> None:
+        if event.widget is self.table:  # back from the suggestions: the row's detail again
             self.show_detail()
 
     def selected_id(self) -> str | None:

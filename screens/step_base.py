@@ -55,6 +55,7 @@ class StepScreen(Screen):
     # Below 140 columns the guidance and findings go under the work area (see app.tcss), so
     # tables get the whole width; below 100 the guidance is only in the key help (?).
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-medium"), (140, "-wide")]
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (30, "-tall")]
 
     def __init__(self, pm: PostMortem) -> None:
         super().__init__(name=f"step{self.STEP}")

@@ -160,3 +160,36 @@ async def test_the_demo_banner_stays_in_the_header(sample_repo):
         await wait_until(pilot, lambda: app.screen.name == "step1")
         await wait_until(pilot, lambda: app.validated)
         assert str(sample_repo.root) in app.sub_title and SAMPLE_ID in app.sub_title
+
+
+async def test_suggestions_take_one_line_each_and_show_whole_when_highlighted(sample_repo):
+    from datetime import timedelta
+
+    from pm_tui.timeline import Candidate, save_candidates
+
+    pm = sample_repo.load(SAMPLE_ID)
+    at = pm.timeline[0].time
+    long_text = "slow query 1.35s: SELECT id, status, total_cents FROM orders WHERE " * 2
+    save_candidates(
+        sample_repo,
+        SAMPLE_ID,
+        [
+            Candidate(f"C-{i}", "other", at + timedelta(minutes=i), f"{i} {long_text}", ["app.log"])
+            for i in range(1, 6)
+        ],
+    )
+    app = create_app(sample_repo, SAMPLE_ID, clock=frozen_clock, autosave_delay=60)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _open(pilot, app, 2)
+        text = screen_text(app)
+        # a line per suggestion, cut with …; the timeline keeps five rows in view
+        shown = [ln for ln in text.splitlines() if " other " in ln and "slow query" in ln]
+        assert len(shown) >= 3 and all("…" in ln for ln in shown), text
+        rows = [ln for ln in text.splitlines() if ln.startswith("│") and "2025-02-09" in ln]
+        assert len(rows) >= 5, text
+        panel = app.screen.query_one("#candidates")
+        panel.focus()
+        panel.highlighted = 1
+        await pilot.pause()
+        flat = " ".join(screen_text(app).split())
+        assert "suggested" in flat and " ".join(f"2 {long_text}".split()) in flat
