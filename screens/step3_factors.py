@@ -16,7 +16,9 @@ from screens.forms import FactorForm
 from screens.messages import Loaded
 from screens.modals import ConfirmModal
 from screens.step_base import StepScreen
+from screens.widgets.cells import PlainCell
 from screens.widgets.factor_suggestions import HintList, RelatedList
+from screens.widgets.fit_table import FitTable
 from screens.widgets.five_whys import FiveWhysEditor
 
 
@@ -47,7 +49,15 @@ When an answer is "someone made a mistake", ask why the system made that mistake
             causes = TextArea(id="immediate_causes", soft_wrap=True)
             causes.border_title = "Immediate cause(s), one per line"
             yield causes
-            table = DataTable(id="factors", cursor_type="row")
+            # The description takes what id, category and events leave, ending in "…";
+            # enter shows it whole in its form.
+            table = FitTable(
+                id="factors",
+                cursor_type="row",
+                flex="description",
+                flex_min=30,
+                optional=("events",),
+            )
             table.border_title = "Contributing factors (a add · enter edit · d delete)"
             yield table
             hints = HintList(id="hints")
@@ -65,14 +75,14 @@ When an answer is "someone made a mistake", ask why the system made that mistake
         a = self.pm.analysis
         self.query_one("#immediate_causes", TextArea).load_text("\n".join(a.immediate_causes))
         self.query_one("#systemic_issues", TextArea).load_text("\n".join(a.systemic_issues))
-        table = self.query_one("#factors", DataTable)
-        for key, label in (
-            ("id", "ID"),
-            ("category", "Category"),
-            ("description", "Description"),
-            ("events", "Events"),
-        ):
-            table.add_column(Text(label), key=key)
+        self.query_one("#factors", FitTable).add_fit_columns(
+            (
+                ("id", "ID", 5),
+                ("category", "Category", 18),
+                ("description", "Description", None),
+                ("events", "Events", 18),
+            )
+        )
         self.load_factors()
         self.load_hints()
         self.query_one(RelatedList).show(None)
@@ -95,8 +105,13 @@ When an answer is "someone made a mistake", ask why the system made that mistake
         self.load_hints()
 
     @staticmethod
-    def _cells(f: ContributingFactor) -> list[Text]:
-        return [Text(f.id), Text(f.category), Text(f.description), Text(", ".join(f.events))]
+    def _cells(f: ContributingFactor) -> list[PlainCell]:
+        return [
+            PlainCell(f.id),
+            PlainCell(f.category),
+            PlainCell(f.description),
+            PlainCell(", ".join(f.events)),
+        ]
 
     def load_hints(self) -> None:
         """Factor hints not yet taken (a hint whose category and events a factor has is hidden)."""

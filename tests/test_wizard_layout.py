@@ -193,3 +193,24 @@ async def test_suggestions_take_one_line_each_and_show_whole_when_highlighted(sa
         await pilot.pause()
         flat = " ".join(screen_text(app).split())
         assert "suggested" in flat and " ".join(f"2 {long_text}".split()) in flat
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_step3_factors_fit_the_width_and_open_whole(sample_repo, size):
+    app = create_app(sample_repo, SAMPLE_ID, clock=frozen_clock, autosave_delay=60)
+    async with app.run_test(size=size) as pilot:
+        await _open(pilot, app, 3)
+        text = screen_text(app)
+        factor = app.pm.analysis.factors[0]
+        line = next(ln for ln in text.splitlines() if factor.id in ln and "│" in ln)
+        assert factor.category in line and factor.description[:30] in line
+        assert "…" in line and line.rstrip().endswith("│"), line  # cut, inside its border
+        table = app.screen.query_one("#factors")
+        table.focus()
+        table.move_cursor(row=0)
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: isinstance(app.screen, ModalScreen))
+        await pilot.pause()
+        values = [w.value for w in app.screen.query("Input")]
+        assert factor.description in values  # whole in its form
+        await pilot.press("escape")
