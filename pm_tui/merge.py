@@ -27,12 +27,18 @@ class MergeConflict(PmTuiError):
         super().__init__(what)
 
 
+def _source_key(source) -> str:
+    from pm_tui.collectors.common import source_key
+
+    return source_key(source)
+
+
 # list fields whose rows have a key, and the key
 _ROW_KEYS = {
     "timeline": lambda r: r.id,
     "actions": lambda r: r.id,
     "factors": lambda r: r.id,
-    "sources": lambda r: (r.kind, r.target),
+    "sources": _source_key,
     "distribution": lambda r: (r.sent_at, r.channel),
     "acknowledged": lambda r: (r.rule, r.location),
 }

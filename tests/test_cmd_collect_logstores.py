@@ -72,6 +72,53 @@ def test_loki_flags_record_the_query_and_collecting_again_repeats_it(repo, loki,
     )
 
 
+def _kept(repo, pm) -> list:
+    return load_evidence(repo.evidence_dir(pm.id) / "evidence.jsonl")
+
+
+def test_two_logql_queries_against_one_loki_are_two_sources(repo, loki, capsys):
+    """The second query adds a source beside the first; collecting both again keeps each
+    query's evidence once (before, the second replaced the first and its evidence)."""
+    repo, pm = repo
+    fake, url = loki
+    exhausted, checkout = '{service="payments"} |= "exhausted"', '{service="checkout"}'
+    assert run(repo, pm.id, "--loki", url, "--logql", exhausted) == 0
+    assert run(repo, pm.id, "--loki", url, "--logql", checkout) == 0, capsys.readouterr().out
+    sources = repo.load(pm.id).sources
+    assert [(s.kind, s.target, s.query) for s in sources] == [
+        ("loki", url, exhausted),
+        ("loki", url, checkout),
+    ]
+    first = _kept(repo, pm)
+    assert any("exhausted" in e.text for e in first)  # the first query's evidence is still there
+    assert any(e.attrs.get("service") == "checkout" for e in first)
+    assert len({e.source for e in first}) == 2  # each query's evidence named apart
+    assert run(repo, pm.id) == 0  # both again, as recorded
+    assert len(repo.load(pm.id).sources) == 2
+    again = _kept(repo, pm)
+    assert sorted((e.source, e.time, e.text) for e in again) == sorted(
+        (e.source, e.time, e.text) for e in first
+    )  # nothing lost, nothing twice
+
+
+def test_evidence_kept_under_the_old_name_is_replaced_not_doubled(repo, loki, capsys):
+    """A post-mortem collected before sources were named by their query (`loki:URL`) reads
+    the same and collecting it again replaces that evidence."""
+    import json
+
+    repo, pm = repo
+    fake, url = loki
+    assert run(repo, pm.id, "--loki", url, "--logql", '{service="payments"}') == 0
+    path = repo.evidence_dir(pm.id) / "evidence.jsonl"
+    lines = [json.loads(line) for line in path.read_text().splitlines()]
+    path.write_text("".join(json.dumps({**d, "source": f"loki:{url}"}) + "\n" for d in lines))
+    assert {e.source for e in _kept(repo, pm)} == {f"loki:{url}"}  # as an old file holds it
+    assert run(repo, pm.id) == 0
+    kept = _kept(repo, pm)
+    assert len(kept) == len(lines)
+    assert {e.source for e in kept} == {d["source"] for d in lines}
+
+
 def test_a_refused_token_is_one_line_naming_the_variable(repo, loki, capsys, tmp_path, monkeypatch):
     repo, pm = repo
     fake, url = loki

@@ -483,3 +483,30 @@ def test_collect_cli_against_a_long_term_store_with_a_tenant(vm_loaded, tmp_path
     assert source.target == url and source.options["tenant"] == "team-a"
     kept = load_evidence(repo.evidence_dir(pm.id) / "evidence.jsonl")
     assert any(e.kind == "metric" and e.attrs["name"] == "error_ratio" for e in kept)
+
+
+def test_a_prometheus_source_with_a_query_is_collected_again(vm_loaded, tmp_path, capsys):
+    """`collect ID` repeats a recorded --query (the record kept the presets joined by '; ',
+    which the store refused as one query)."""
+    from pm_tui import postmortem_store
+    from pm_tui.cli.main import main
+    from pm_tui.model import new_postmortem
+
+    start = datetime(2025, 2, 9, 10, 0, tzinfo=UTC)
+    repo = postmortem_store.Repository.open(tmp_path / "pm-repo")
+    pm = new_postmortem("API errors", start, resolved=start + timedelta(hours=1))
+    repo.save(pm)
+    repo.commit(pm, "create")
+    argv = ["--repo", str(repo.root), "collect", pm.id, "--no-commit"]
+    query = 'sum(rate(http_requests_total{job="api"}[5m]))'
+    url = vm_loaded + "/prometheus"
+    assert main([*argv, "--prometheus", url, "--query", query]) in (0, 3)
+    (source,) = repo.load(pm.id).sources
+    assert source.query == query and source.counts.get("metric")
+    first = source.counts
+    capsys.readouterr()
+    assert main(argv) in (0, 3)
+    out = capsys.readouterr().out
+    (source,) = repo.load(pm.id).sources
+    assert "FAILED" not in out and not any("failed" in g for g in source.gaps), out
+    assert source.counts == first

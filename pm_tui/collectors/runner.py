@@ -48,7 +48,7 @@ class SourceSpec:
 
     @property
     def name(self) -> str:
-        return source_name(self.kind, self.target)
+        return source_name(self.kind, self.target, self.query, self.options)
 
 
 def collect_one(
@@ -161,12 +161,13 @@ def failed_result(spec: SourceSpec, message: str) -> CollectResult:
     """The result of a source that could not be read at all: one gap with the error line."""
     from pm_tui.redact import redact, redact_url
 
-    name = source_name(spec.kind, redact_url(spec.target))
+    query = redact(spec.query)[0]
+    name = source_name(spec.kind, redact_url(spec.target), query, spec.options)
     return CollectResult(
         source=name,
         kind=spec.kind,
         target=redact_url(spec.target),
-        query=redact(spec.query)[0],
+        query=query,
         gaps=[Gap(name, redact(message.replace(spec.target, redact_url(spec.target)))[0])],
         counts={"failed": 1},
     )
