@@ -180,6 +180,58 @@ def test_doctor_checks_a_configured_clickhouse_and_its_password(clickhouse, tmp_
     assert "wrong-password" not in bad.stdout + bad.stderr
 
 
+def test_doctor_reaches_loki_with_its_tenant_and_token(tmp_path, monkeypatch):
+    """doctor sends loki.tenant as X-Scope-OrgID and the token, as collect does; a missing
+    tenant or a refused token is named, the token never printed."""
+    from tests.conftest import run_cli
+    from tests.test_doctor import configure, lines
+
+    fake = FakeLoki(multi_tenant=True)
+    fake.push({"service": "payments", "env": "prod"}, [(1, "x")], tenant="team-a")
+    fake.token = "loki-doctor-token"
+    with serve(fake) as url:
+        configure(tmp_path, ("loki.url", url), ("loki.token_env", "LOKI_TOKEN"))
+        monkeypatch.setenv("LOKI_TOKEN", "loki-doctor-token")
+        no_tenant = run_cli("doctor")
+        assert no_tenant.returncode == 4, no_tenant.stdout
+        line = lines(no_tenant)["loki"]
+        assert line.startswith("FAIL") and "HTTP 401" in line and "loki.tenant" in line
+        assert run_cli("config", "set", "loki.tenant", "team-a").returncode == 0
+        good = run_cli("doctor")
+        assert good.returncode == 0, good.stdout
+        line = lines(good)["loki"]
+        assert "Loki answers (2 labels)" in line
+        assert "token from $LOKI_TOKEN, tenant team-a" in line
+        monkeypatch.setenv("LOKI_TOKEN", "wrong-loki-token")
+        bad = run_cli("doctor")
+    assert bad.returncode == 4
+    assert "the token in $LOKI_TOKEN was refused" in lines(bad)["loki"]
+    for done in (no_tenant, good, bad):
+        for secret in ("loki-doctor-token", "wrong-loki-token"):
+            assert secret not in done.stdout + done.stderr
+
+
+def test_doctor_sends_an_api_key_as_collect_does(tmp_path, monkeypatch):
+    """An Elasticsearch API key (token_format "ApiKey {token}") is sent as collect sends it."""
+    from tests.conftest import run_cli
+    from tests.test_doctor import configure, lines
+
+    fake = FakeSearch("elasticsearch")
+    fake.token = "ApiKey es-key-123"
+    with serve(fake) as url:
+        configure(
+            tmp_path,
+            ("elasticsearch.url", url),
+            ("elasticsearch.token_env", "ES_API_KEY"),
+            ("elasticsearch.token_format", "ApiKey {token}"),
+        )
+        monkeypatch.setenv("ES_API_KEY", "es-key-123")
+        done = run_cli("doctor")
+    assert done.returncode == 0, done.stdout
+    assert "Elasticsearch 8." in lines(done)["elasticsearch"]
+    assert "es-key-123" not in done.stdout + done.stderr
+
+
 def test_plain_mode_adds_a_log_store_with_the_config_options(tmp_path, monkeypatch):
     from pm_tui.model import SOURCE_KINDS, new_postmortem
     from pm_tui.plain.steps import step_sources
