@@ -16,6 +16,11 @@ for the set:
     .venv/bin/python bench/score_incidents.py tests/incidents/dev --verbose  # misses and noise
     .venv/bin/python bench/score_incidents.py --json tests/incidents/dev     # figures as JSON
 
+The time zones of truth.toml's [files] (`tz`, for logs written in local time without an
+offset, which their content cannot tell) are given to pm-tui as a responder would: an
+evidence.toml beside a copy of the evidence in the temporary folder (the incident folder is
+never written to). Only `tz` is passed, never the kinds.
+
 Uses a temporary repository; reads nothing outside the folders given.
 """
 
@@ -26,6 +31,7 @@ import contextlib
 import io
 import json
 import os
+import shutil
 import sys
 import tempfile
 import time
@@ -104,7 +110,8 @@ def score_incident(folder: Path, work: Path) -> IncidentScore:
     repo.save(pm)
     repo.commit(pm, "create")
     base = ["--repo", str(repo.root)]
-    _run([*base, "collect", pm.id, "--evidence", str(folder / "evidence"),
+    evidence = responder_evidence(folder, truth, work)
+    _run([*base, "collect", pm.id, "--evidence", str(evidence),
           "--start", truth["rough_window"]["start"], "--end", truth["rough_window"]["end"]])  # fmt: skip
     _run([*base, "timeline", pm.id, "--rebuild"])
     candidates = load_candidates(repo, pm.id)
@@ -151,6 +158,32 @@ def score_incident(folder: Path, work: Path) -> IncidentScore:
         )
     score.seconds = time.perf_counter() - began
     return score
+
+
+def responder_evidence(folder: Path, truth: dict, work: Path) -> Path:
+    """The evidence folder as a responder hands it over: with an evidence.toml naming the time
+    zone of each file written in local time (truth.toml's [files] `tz`), on a copy under `work`.
+    The folder itself when no file needs a zone."""
+    zones = {
+        path.removeprefix("evidence/").rstrip("/"): entry["tz"]
+        for path, entry in (truth.get("files") or {}).items()
+        if isinstance(entry, dict) and entry.get("tz")
+    }
+    source = folder / "evidence"
+    if not zones:
+        return source
+    copy = work / f"{folder.name}.evidence"
+    shutil.copytree(source, copy)
+    index = copy / "evidence.toml"
+    lines = [index.read_text(encoding="utf-8")] if index.is_file() else []
+    named = tomllib.loads(lines[0]).get("files", {}) if lines else {}
+    for path, zone in sorted(zones.items()):
+        if path in named:  # the folder's own evidence.toml already says how to read it
+            continue
+        # JSON strings are TOML basic strings for these names
+        lines.append(f"[files.{json.dumps(path)}]\ntz = {json.dumps(zone)}\n")
+    index.write_text("\n".join(lines), encoding="utf-8")
+    return copy
 
 
 def _fmt(value: timedelta | None) -> str:

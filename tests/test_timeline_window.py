@@ -245,6 +245,34 @@ def _score(folder: Path):
     return score_incidents.summary(score_incidents.score_set(folder))
 
 
+def test_the_scorer_gives_the_time_zones_a_responder_would(tmp_path):
+    """truth.toml's [files] tz becomes an evidence.toml on a copy of the evidence (as a person
+    would write it); the incident folder is left untouched and no kind is given away."""
+    import score_incidents
+
+    incident = tmp_path / "inc"
+    (incident / "evidence" / "slack").mkdir(parents=True)
+    (incident / "evidence" / "app.log").write_text("2026-01-01 10:00:00 ERROR boom\n")
+    truth = {
+        "files": {
+            "evidence/app.log": {"kind": "logs", "tz": "Europe/Berlin"},
+            "evidence/slack/": {"kind": "slack-export"},
+        }
+    }
+    work = tmp_path / "work"
+    work.mkdir()
+    folder = score_incidents.responder_evidence(incident, truth, work)
+    assert folder != incident / "evidence"
+    assert not (incident / "evidence" / "evidence.toml").exists()
+    index = tomllib.loads((folder / "evidence.toml").read_text())
+    assert index == {"files": {"app.log": {"tz": "Europe/Berlin"}}}
+    assert (folder / "app.log").read_text().startswith("2026-01-01 10:00:00")
+    # nothing to say: the folder as it is
+    assert (
+        score_incidents.responder_evidence(incident, {"files": {}}, work) == incident / "evidence"
+    )
+
+
 def test_dev_set_scores_what_the_issue_asks(env):
     """bench/score_incidents.py on the 6 dev incidents; thresholds reached on this set (the
     figures before and after are in the report; the held-out set is never scored here)."""
