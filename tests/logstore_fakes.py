@@ -29,8 +29,10 @@ import re
 import threading
 from contextlib import contextmanager
 from datetime import datetime
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from urllib.parse import parse_qs, urlsplit
+
+from tests.local_http import running
 
 MAX_ENTRIES = 5000
 MAX_RESULT_WINDOW = 10_000
@@ -93,15 +95,8 @@ def serve(fake: _Base):
         def log_message(self, *args):
             pass
 
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with running(Handler) as url:
+        yield url
 
 
 def _ns(iso_text: str) -> int:
