@@ -11,6 +11,8 @@ from textual.widgets import Button, DataTable, Footer, Static
 
 from screens.widgets.wizard_header import WizardHeader
 
+from pm_tui.safetext import neutralise
+
 
 def badge(errors: int, warnings: int) -> Text:
     """`✓`, `2 errors` or `3 warnings` (findings not acknowledged) for the list."""
@@ -70,7 +72,7 @@ class StartScreen(Screen):
         for key, item in rows:
             if key in self.unreadable:
                 table.add_row(
-                    Text(f"{key}: {item.error}", style="red"),
+                    Text(neutralise(f"{key}: {item.error}"), style="red"),
                     Text(""),
                     Text(""),
                     Text("unreadable", style="red"),
@@ -80,11 +82,11 @@ class StartScreen(Screen):
                 )
                 continue
             counts = item.badge(self.today)
-            table.add_row(
-                Text(item.title),
+            table.add_row(  # a file's own words: control characters shown, never obeyed
+                Text(neutralise(item.title)),
                 Text(item.date.isoformat()),
-                Text(item.severity),
-                Text(item.status),
+                Text(neutralise(item.severity)),
+                Text(neutralise(item.status)),
                 Text(str(item.open_action_count)),
                 badge(counts.open_errors, counts.open_warnings),
                 key=key,
