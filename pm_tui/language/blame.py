@@ -111,6 +111,8 @@ def _rx() -> dict[str, re.Pattern[str]]:
             r"allowed (?:\w+ )?to (?:expire|lapse|fill up|run out)|"
             r"turned off|(?:took|brought|knocked) (?:[\w-]+ ){1,3}(?:down|over)|"
             r"let (?:[\w-]+ ){1,8}?through|slept (?:right )?through|overr(?:ode|idden)|"
+            r"knew (?:it|that|this|the [\w-]+) (?:was|were|had|would|could)(?: been)? (?:never|not|"
+            r"un[\w-]+|risky|dangerous|broken|failing|wrong)|"
             r"thought it (?:was|would be) (?:fine|ok|okay|safe|a good idea|acceptable|harmless) "
             r"to(?![^.;]*\b(?:because|since|given|as the)\b)|"
             r"left (?:[\w-]+ ){0,3}(?:in place|on in prod\w*|enabled|open|public|behind)|"
@@ -138,6 +140,10 @@ def _rx() -> dict[str, re.Pattern[str]]:
             r"\b(?:pushed|committed|deployed|merged|applied|shipped) (?:[\w-]+ ){0,3}?(?:directly|"
             r"straight) (?:to|into|on)\b|"
             r"\bexposed (?:[\w-]+ ){1,4}to the (?:internet|public|world)\b|"
+            r"\b(?:restarted|rebooted|deleted|drained|killed|upgraded|redeployed|terminated) "
+            r"(?:every|all(?: the| of the)?) [\w-]+ (?:at once|at the same time|simultaneously)\b|"
+            r"\b(?:shipped|deployed|released|pushed|merged) (?:[\w-]+ ){0,3}with (?:the )?(?:debug|"
+            r"verbose|trace) (?:logging|mode|flags?|output) (?:on|enabled|turned on)\b|"
             r"\bleft (?:an? |the |some |their |his |her )?(?:[\w-]+ )?(?:secrets?|credentials?|"
             r"passwords?|tokens?|keys?)\b[^,;.]{0,30}?\b(?:public|exposed|in (?:the )?(?:repo|"
             r"repository|logs?|chat|channel|wiki))",
@@ -175,8 +181,11 @@ def _rx() -> dict[str, re.Pattern[str]]:
         ),
         "because": re.compile(r"\b(?:because|until|till)\s+", i),
         "and_then": re.compile(
-            r"\b(?:and|so) (?:then |so |immediately |soon |promptly |within minutes )?(?:the |our |"
-            r"all |every |both |its |their )?(?:[\w-]+ ){0,3}?(?:backed up|broke|crashed|"
+            r"(?:\b(?:and|so)|,? which) (?:then |so |immediately |soon |promptly |within minutes |"
+            r"in turn )?(?:the |our |all |every |both |its |their )?(?:[\w-]+ ){0,3}?(?:backed up|"
+            r"broke|crashed|wiped|deleted|corrupted|truncated|overwrote|exhausted|overloaded|"
+            r"took (?:[\w-]+ ){0,3}down|caused (?:an? |the )?(?:outage|incident|failure|data loss|"
+            r"errors|downtime)|"
             r"went (?:down|dark|offline|read-only)|fell (?:over|behind)|filled up|blew up|"
             r"melted down|locked up|ground to a halt|(?:started|began) (?:failing|erroring|"
             r"timing out|rejecting|dropping|returning errors|crash-?looping)|stopped (?:working|"
@@ -187,7 +196,8 @@ def _rx() -> dict[str, re.Pattern[str]]:
         "passive": re.compile(
             r"\b(?:regression|bug|typo|defect|mistake|broken|bad|faulty|buggy|wrong|incorrect|"
             r"erroneous|breaking|misconfigured|outage|incident|failure|problem|issue|leak|"
-            r"vulnerability)s?\b[^,;.]{0,40}?\b(?:was|were|got|had been|has been) (?:\w+ly )?"
+            r"vulnerability|(?:that|which) (?:blocked|broke|caused|deleted|dropped|wiped|"
+            r"corrupted|locked|crashed|took))s?\b[^,;.]{0,40}?\b(?:was|were|got|had been|has been) (?:\w+ly )?"
             r"(?P<verb>[a-z]+) (?:in )?by\s+",
             i,
         ),
@@ -199,6 +209,8 @@ def _rx() -> dict[str, re.Pattern[str]]:
             r"(?:at|to)\s+|\bpoint(?:ing|ed)? (?:the )?fingers? at\s+|"
             r"\b(?:comes?|came|boils?|boiled) down to\s+|\btrace[sd]? back to\s+|"
             r"\b(?:was|is) (?:all )?down to\s+|\bculprit (?:was|is)\s+|"
+            r"\b(?:was|is|were|are) (?:\w+ )?(?:the )?(?:direct |indirect )?(?:result|consequence|"
+            r"product) of\s+|"
             r"\b(?:mistake|fault|error|blame)\s+(?:was|is)\s+(?=[\w@.-]+['’]s\b)",
             i,
         ),
@@ -246,7 +258,8 @@ def _rx() -> dict[str, re.Pattern[str]]:
         "he_neg": re.compile(
             r"(?:\bnot|n't|\bno|\bnever|\bnor|\brather than|instead of|beyond|more than|blam\w*|"
             r"label\w*|call\w*|assum\w*|suspect\w*|hypothes\w*|initially|guess\w*|"
-            r"thought|ruled out)\b[\w\s,'-]{0,40}$",
+            r"thought|ruled out|looked like|seemed like|appeared|at first|first glance|"
+            r"suspicion|theory)\b[\w\s,'-]{0,40}$",
             i,
         ),
         "he_tech": re.compile(
@@ -278,7 +291,10 @@ def _rx() -> dict[str, re.Pattern[str]]:
             r"anybody|they|he|she|the \w+) (?:was|were|acted|is|are|made|did)\b|"
             r"\b(?:considered|checked|asked|wondered|investigated|examined) (?:whether|if)\b|"
             r"\b(?:human|operator|user|pilot) errors? (?:is|was|are|were) (?:never|not|rarely|"
-            r"seldom) (?:a |an |the )?(?:root )?(?:cause|explanation|answer)",
+            r"seldom) (?:a |an |the )?(?:root )?(?:cause|explanation|answer)|"
+            r"\b(?:human|operator|user) errors? (?:is|are|was|were) (?:a |an |the |only |just |"
+            r"merely |usually |often |always |really )*(?:symptom|consequence|result|effect|"
+            r"starting point|outcome|sign)",
             i,
         ),
         "cf_if": re.compile(
@@ -338,7 +354,7 @@ _VERB_WORDS = frozenset(
     misdirected
     issue link culprit held responsible ticket review approval tests testing backup canary
     sign-off signoff prod production approved signed merged deployed pushed shipped ran applied
-    committed released rolled posted pasted let slept overrode overridden thought""".split()
+    committed released rolled posted pasted let slept overrode overridden thought knew""".split()
 )
 _JUDGE_WORDS = frozenset(
     """careless carelessly carelessness sloppy sloppily sloppiness lazy laziness negligent
@@ -357,9 +373,10 @@ _HUMAN_WORDS = frozenset(
 _LABEL_WORDS = frozenset("cause culprit responsible fault blame owner person who".split())
 _EXPLICIT_WORDS = frozenset(
     """blame fault responsibility accountability finger fingers down back culprit mistake
-    error it it's hold holds held holding responsible accountable""".split()
+    error it it's hold holds held holding responsible accountable result consequence
+    product""".split()
 )
-_CAUSED_WORDS = frozenset("because until till and so by".split())
+_CAUSED_WORDS = frozenset("because until till and so by which".split())
 _HABIT_WORDS = frozenset(
     """again more always usual typical typically keep keeps kept habit time told repeatedly
     still need needs has have had should attention never cuts cut cutting corners
@@ -453,9 +470,11 @@ _ADVERBIAL = (
 )
 # After a destructive verb, a purpose or a plan makes the act a step of the response.
 _PURPOSE = re.compile(
-    r"^[^,;.]{0,40}?\b(?:to (?!the\b|a\b|an\b|all\b|every\b|prod|staging|zero\b|\d)[a-z]+|"
+    r"^[^,;.]{0,40}?\b(?<!back )(?<!went )(?<!go )(?:to (?!the\b|a\b|an\b|all\b|every\b|prod|"
+    r"staging|zero\b|sleep\b|bed\b|\d)[a-z]+|"
     r"as (?:planned|a (?:stopgap|workaround|mitigation|precaution)|part of)|per the runbook|"
-    r"following the runbook)\b|^[^.;]{0,60}?\b(?:which|and this|and that|and|this) "
+    r"following the runbook|so (?:that )?[^,;.]{0,40}?\b(?:could|can|would|will))\b|"
+    r"^[^.;]{0,60}?\b(?:which|and this|and that|and|this) "
     r"(?:stopped|fixed|resolved|ended|cleared|restored|mitigated|halted|reduced|recovered)\b",
     re.I,
 )
@@ -463,7 +482,8 @@ _PURPOSE = re.compile(
 
 _BADACT_WORDS = frozenset(
     """approved signed merged rubber-stamped rubberstamped deployed pushed shipped ran applied
-    committed released rolled posted pasted copied leaked uploaded shared exposed left""".split()
+    committed released rolled posted pasted copied leaked uploaded shared exposed left
+    restarted rebooted drained terminated redeployed upgraded killed deleted""".split()
 )
 
 
@@ -503,6 +523,7 @@ def _person_fault(
                     and _leading_person(tokens(s[pstart:cstart]), allow_we)
                 )
                 or (len(np) == 1 and _capitalised_subject(s, np, cstart, m.start(), m.end()))
+                or (len(words) >= 2 and _leading_capitalised(words))
             )
         else:
             person = (
@@ -516,6 +537,16 @@ def _person_fault(
                 and (_PURPOSE.match(s[m.end() :]) or np[-1].lower() in ("i", "we"))
             ):
                 person = False  # a step of the response, or the writer telling what they did
+        if (
+            person
+            and len(np) == 1
+            and np[0][:1].isupper()
+            and np[0] not in NAMES
+            and (_ITS.search(s, m.end()) or _SYSTEM_ACT.match(s, m.start()))
+        ):
+            # A service named like a person: "Heimdall dropped all connections when its
+            # certificate expired", "Apollo missed three heartbeats" (what only software does)
+            person = False
         if not person:
             person = _by_person(s[cstart:cend]) or (
                 opener in ("and", "then") and _by_person(s[pstart:cstart])
@@ -529,6 +560,17 @@ def _person_fault(
     return None
 
 
+_ITS = re.compile(r"\bits\b", re.I)
+_SYSTEM_ACT = re.compile(
+    r"(?:dropped|missed|skipped|rejected|lost|failed to \w+|timed out on)\s+(?:the |"
+    r"all |every |some |its |several |many |[\d,]+ |\w+ )?(?:[\w-]+ )?(?:heartbeats?|packets?|"
+    r"messages?|connections?|connection pool|requests?|writes?|reads?|queries|events?|batch(?:es)?|"
+    r"jobs?|pings?|health ?checks?|checkpoints?|leases?|frames?|partitions?|probes?|acks?|"
+    r"offsets?|spans?|datagrams?|webhooks?|callbacks?|retries|timeouts?|signals?)\b|"
+    r"failed to (?:start|boot|connect|respond|load|parse|acquire|elect|bind|resolve|sync|"
+    r"replicate|deliver|serve|schedule|allocate|mount|reconcile)\b",
+    re.I,
+)
 _AUXILIARY_END = frozenset("not didn't didnt to have should've".split())
 
 
@@ -551,6 +593,8 @@ def _capitalised_subject(s: str, np: list[str], cstart: int, vstart: int, vend: 
     a dictionary word also counts when the verb takes an object ("Hope dropped the replica",
     never "Traffic dropped sharply")."""
     head = np[-1]
+    if len(np) == 1 and _initials(head):
+        return True  # "JK deleted the prod bucket"
     if not head[:1].isupper() or any(
         not (w[:1].isupper() or w.lower() in _LEADING_SKIP) for w in np[:-1]
     ):
@@ -570,6 +614,24 @@ def _capitalised_subject(s: str, np: list[str], cstart: int, vstart: int, vend: 
     return (after in _OBJECT_START or after in ("to", "his", "her")) and capitalised_agent(
         head, sentence_start=False
     )
+
+
+# Two capitals that are common technical abbreviations, not a person's initials.
+_ABBREVIATIONS = frozenset(
+    """ai ml ui ux db os it qa ci cd pr mr vm ip ha dr dc lb io ok us eu uk am pm id tz ad
+    hr pr ops cf gw mq sq fs vp ec ga rc sp mb gb tb kb""".split()
+)
+
+
+def _initials(word: str) -> bool:
+    """A person's initials ("JK"): two capitals that are no technical abbreviation and no
+    word the text uses as a thing."""
+    from pm_tui.language.agents import _VOCAB, TECH_WORDS
+
+    if len(word) != 2 or not word.isupper() or not word.isalpha() or not word.isascii():
+        return False
+    low = word.lower()
+    return low not in _ABBREVIATIONS and low not in TECH_WORDS and low not in _VOCAB.get()
 
 
 _DESTRUCTIVE = frozenset(
@@ -690,7 +752,8 @@ _PROBLEM = re.compile(
     r"\b(?:outage|incident|broke\w*|break\w*|fail(?:ed|s|ing|ures?)?|errors?|erroring|down|downtime|backlog|"
     r"backed|started|began|spiked?|lost|loss|stale|corrupt\w*|latency|timeouts?|timed|crash\w*|"
     r"stopped|pag(?:e|ed|es|ing)|problems?|issues?|fine|ok|okay|well|stable|normal|worked|"
-    r"working|leak\w*|wrong|locked|unavailable|degraded|slow\w*|filled|full)\b",
+    r"working|leak\w*|wrong|locked|unavailable|degraded|slow\w*|filled|full|nobody|no one|"
+    r"never|not|without|missed|unreviewed|untested)\b|\wn't\b",
     re.I,
 )
 _GOOD = re.compile(
@@ -750,12 +813,10 @@ def _caused_by_agent(s: str, lo: str | None) -> str:
             or (lead[i].lower().endswith("ly") and len(lead[i]) > 4)
         ):
             i += 1
-        if _agent_acted(lead[i : i + 6]) and not _PURPOSE.match(s[m.start() :]):
-            return (
-                " (a person's act, then the failure: \"... and "
-                + " ".join(s[m.start() : m.end()].split()[1:])
-                + '")'
-            )
+        acted = _agent_acted(lead[i : i + 6]) or _by_person(s[: m.start()])
+        if acted and not _PURPOSE.match(s[m.start() :]) and not _GOOD.search(s):
+            said = " ".join(s[m.start() : m.end()].strip(" ,").split())
+            return f' (a person\'s act, then the failure: "... {said}")'
     rx, text = _scan("passive", s, lo)
     for m in rx.finditer(text):
         if m.group("verb").lower() in _RESPONSE_VERBS:
@@ -764,6 +825,33 @@ def _caused_by_agent(s: str, lo: str | None) -> str:
         if rest and (np_is_person(rest[:1], possessive_ok=True) or person_after(rest)):
             return f' (a person as the agent: "{m.group("verb")} by ...")'
     return ""
+
+
+def _leading_capitalised(words: list[str]) -> bool:
+    """The clause's subject (after leading adverbs) is one capitalised word that is no thing
+    (agents.capitalised_agent as mid-sentence), right before a verb: "Noa wasn't paying
+    attention", "Liang deployed ... without telling anyone". Asked only where the predicate
+    is one people have (a habit, a verb of doing followed by a blame adverbial)."""
+    i = 0
+    while i < len(words) - 1 and (
+        words[i].lower() in _LEADING_SKIP or (words[i].lower().endswith("ly") and len(words[i]) > 4)
+    ):
+        i += 1
+    words = words[i:]
+    if not words or not words[0][:1].isupper():
+        return False
+    if len(words) > 1:
+        verb = words[1].lower()
+        if (
+            not (
+                verb in _IRREGULAR_PAST
+                or verb.endswith(("ed", "s"))
+                or verb in ("never", "always", "still", "was", "is", "wasn't", "isn't")
+            )
+            or verb in _OBJECT_START
+        ):
+            return False
+    return capitalised_agent(words[0], sentence_start=False)
 
 
 def _habit(s: str, lo: str | None) -> re.Match[str] | None:
@@ -777,6 +865,7 @@ def _habit(s: str, lo: str | None) -> re.Match[str] | None:
         if (
             _leading_person(tokens(s[cstart : m.start()]), False)
             or _leading_person(tokens(s[: m.start()]), False)
+            or _leading_capitalised(tokens(s[cstart : m.start()]))
             or _agent_starts(s[m.end() :])
             or (cstart == m.start() and _leading_person(tokens(s[m.end() :]), False))
         ):
@@ -887,6 +976,14 @@ def _scan(name: str, s: str, lo: str | None) -> tuple[re.Pattern[str], str]:
 def check_sentence(s: str, offset: int) -> list[LanguageFinding]:
     """Blame findings for one sentence `s` that starts at `offset` in the checked text."""
     found = _check_sentence(s, offset)
+    if found and _HYPOTHESIS.search(s):
+        # An early hypothesis reported and then disproved ("we first suspected Bob's deploy,
+        # but the timeline ruled it out"): only what follows the disproof can blame.
+        hyp = _HYPOTHESIS.search(s)
+        turn = _DISPROOF.search(s, hyp.end())
+        if turn is not None:
+            rest = turn.end()
+            found = [f for f in _check_sentence(s[rest:], offset + rest)]
     if found and rejects_blame(s):
         # Blame after a disclaimer ("while we don't assign blame, it was Karl who pushed
         # the change") still counts: check what follows the disclaimer on its own.
@@ -897,6 +994,17 @@ def check_sentence(s: str, offset: int) -> list[LanguageFinding]:
     return found
 
 
+_HYPOTHESIS = re.compile(
+    r"\b(?:suspect(?:ed|s)?|assum(?:ed|ing)|(?:we|i|they|everyone) (?:first |initially )?"
+    r"thought|hypothes\w+|initially|at first|first (?:guess|theory|suspicion)|"
+    r"(?:looked|seemed|sounded) like|early theory|our guess)\b",
+    re.I,
+)
+_DISPROOF = re.compile(
+    r"[;:]|\b(?:but|however|turned out|ruled (?:it |that |this )?out|disproved|was wrong|"
+    r"were wrong|not the case|in fact|actually|instead)\b",
+    re.I,
+)
 _CONTRAST = re.compile(r",\s*(?:but|yet|still|however)?\s*|;\s*|:\s*|\s+but\s+", re.I)
 
 
@@ -938,6 +1046,7 @@ def _may_have_agent(s: str, words: set[str]) -> bool:
             or w.replace("’", "'").removesuffix("'s") in NAMES
             or name_like(w)
             or capitalised_agent(w, sentence_start=False)
+            or _initials(w)
         ):
             return True
     return False
