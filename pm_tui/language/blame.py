@@ -111,7 +111,7 @@ def _rx() -> dict[str, re.Pattern[str]]:
             r"allowed (?:\w+ )?to (?:expire|lapse|fill up|run out)|"
             r"turned off|(?:took|brought|knocked) (?:[\w-]+ ){1,3}(?:down|over)|"
             r"let (?:[\w-]+ ){1,8}?through|slept (?:right )?through|overr(?:ode|idden)|"
-            r"knew (?:it|that|this|the [\w-]+) (?:was|were|had|would|could)(?: been)? (?:never|not|"
+            r"knew (?:it|that|this|the [\w-]+)\W+(?:was|were|had|would|could)(?: been)? (?:never|not|"
             r"un[\w-]+|risky|dangerous|broken|failing|wrong)|"
             r"thought it (?:was|would be) (?:fine|ok|okay|safe|a good idea|acceptable|harmless) "
             r"to(?![^.;]*\b(?:because|since|given|as the)\b)|"
@@ -181,8 +181,7 @@ def _rx() -> dict[str, re.Pattern[str]]:
         ),
         "because": re.compile(r"\b(?:because|until|till)\s+", i),
         "and_then": re.compile(
-            r"(?:\b(?:and|so)|,? which) (?:then |so |immediately |soon |promptly |within minutes |"
-            r"in turn )?(?:the |our |all |every |both |its |their )?(?:[\w-]+ ){0,3}?(?:backed up|"
+            r"(?:\b(?:and|so)|,? which) (?:[\w-]+ ){0,4}?\b(?:backed up|"
             r"broke|crashed|wiped|deleted|corrupted|truncated|overwrote|exhausted|overloaded|"
             r"took (?:[\w-]+ ){0,3}down|caused (?:an? |the )?(?:outage|incident|failure|data loss|"
             r"errors|downtime)|"
@@ -376,7 +375,32 @@ _EXPLICIT_WORDS = frozenset(
     error it it's hold holds held holding responsible accountable result consequence
     product""".split()
 )
-_CAUSED_WORDS = frozenset("because until till and so by which".split())
+# The words one of which each pattern of _caused_by_agent needs (a cheap gate).
+_CAUSE_MARKERS = frozenset("because until till".split())
+_CONSEQUENCE_WORDS = frozenset(
+    """backed broke crashed wiped deleted corrupted truncated overwrote exhausted overloaded
+    took caused went fell filled blew melted locked ground started began stopped down
+    unavailable unreachable errored timed overflowed""".split()
+)
+_PASSIVE_FAULT_WORDS = frozenset(
+    """regression regressions bug bugs typo typos defect defects mistake mistakes broken bad
+    faulty buggy wrong incorrect erroneous breaking misconfigured outage outages incident
+    incidents failure failures problem problems issue issues leak leaks vulnerability
+    vulnerabilities blocked broke caused deleted dropped wiped corrupted locked crashed
+    took""".split()
+)
+
+
+def _may_give_cause(words: set[str]) -> tuple[bool, bool, bool]:
+    """Whether each pattern of _caused_by_agent (because, and_then, passive) can match."""
+    return (
+        not words.isdisjoint(_CAUSE_MARKERS),
+        ("and" in words or "so" in words or "which" in words)
+        and not words.isdisjoint(_CONSEQUENCE_WORDS),
+        "by" in words and not words.isdisjoint(_PASSIVE_FAULT_WORDS),
+    )
+
+
 _HABIT_WORDS = frozenset(
     """again more always usual typical typically keep keeps kept habit time told repeatedly
     still need needs has have had should attention never cuts cut cutting corners
@@ -785,12 +809,14 @@ def _agent_acted(words: list[str]) -> bool:
     return False
 
 
-def _caused_by_agent(s: str, lo: str | None) -> str:
+def _caused_by_agent(
+    s: str, lo: str | None, may: tuple[bool, bool, bool] = (True, True, True)
+) -> str:
     """A person's plain act given as the cause: "because @amara.o bumped the batch size",
     "everything was fine until Lars touched the cache", "@tk changed the limit and the queue
     backed up", "the regression was introduced by Tupac's refactor"."""
     rx, text = _scan("because", s, lo)
-    for m in rx.finditer(text):
+    for m in rx.finditer(text) if may[0] else ():
         marker = s[m.start() : m.end()].strip().lower()
         if marker != "because" and not _SETTLED.search(s, 0, m.start()):
             continue  # "until" gives a cause only after "everything was fine"
@@ -804,7 +830,7 @@ def _caused_by_agent(s: str, lo: str | None) -> str:
         if _agent_acted(tokens(s[m.end() :])[:6]):
             return f' (a person\'s act given as the cause: "{marker} ...")'
     rx, text = _scan("and_then", s, lo)
-    m = rx.search(text)
+    m = rx.search(text) if may[1] else None
     if m is not None:
         lead = tokens(s[: m.start()])
         i = 0
@@ -818,7 +844,7 @@ def _caused_by_agent(s: str, lo: str | None) -> str:
             said = " ".join(s[m.start() : m.end()].strip(" ,").split())
             return f' (a person\'s act, then the failure: "... {said}")'
     rx, text = _scan("passive", s, lo)
-    for m in rx.finditer(text):
+    for m in rx.finditer(text) if may[2] else ():
         if m.group("verb").lower() in _RESPONSE_VERBS:
             continue
         rest = tokens(s[m.end() :])
@@ -1103,11 +1129,7 @@ def _check_sentence(s: str, offset: int) -> list[LanguageFinding]:
                 if "explicit" in may and not words.isdisjoint(_EXPLICIT_WORDS)
                 else ""
             )
-            or (
-                _caused_by_agent(s, lo)
-                if "caused_by_agent" in may and not words.isdisjoint(_CAUSED_WORDS)
-                else ""
-            )
+            or (_caused_by_agent(s, lo, _may_give_cause(words)) if "caused_by_agent" in may else "")
         )
         if detail:
             found.append(_finding(PERSON_FAULT, offset, end, detail))

@@ -50,6 +50,10 @@ _EDGES = (
 # rarer word (only speed depends on this).
 _COMMON = frozenset("a an the it is was that this on of to in and or be by s".split())
 _COMMON |= frozenset("incident outage error errors failure problem".split())
+_COMMON |= frozenset(
+    """was were been got has had have by so which then their our all every both its with for
+    from not no as at be are we they he she you i but if or""".split()
+)
 _SPACE = None if _sre_parse is None else (_c.IN, [(_c.CATEGORY, _c.CATEGORY_SPACE)])  # \s
 
 
@@ -352,9 +356,12 @@ def _keyed_group(conj: list[Group]) -> tuple[int, dict[str, frozenset[str]]] | N
             key = max(whole, key=lambda w: (w not in _COMMON, len(w)))
             by_key.setdefault(key, set()).add(s)
         else:
-            shortest = min(map(len, by_key))
-            if best is None or shortest > best[0]:
-                best = (shortest, index, {k: frozenset(v) for k, v in by_key.items()})
+            # the group filed under the rarest words: the most of its keys no common word,
+            # then its shortest key the longest
+            rare = sum(k not in _COMMON for k in by_key) / len(by_key)
+            score = (rare, min(map(len, by_key)))
+            if best is None or score > best[0]:
+                best = (score, index, {k: frozenset(v) for k, v in by_key.items()})
     return None if best is None else best[1:]
 
 
