@@ -7,6 +7,7 @@ Each rule reads one sentence of masked text (code, URLs and quoted logs already 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from functools import cache
 
 from pm_tui.language.agents import capitalised_agent, name_like
@@ -74,15 +75,16 @@ _BLAME_NOUN = (
 
 
 @cache
-def _rx() -> dict[str, re.Pattern[str]]:
+def sources() -> dict[str, tuple[str, int]]:
+    """Each blame pattern's source and flags, by name (compiled by _rx when first used)."""
     i = re.I
     return {
-        "clause": re.compile(
+        "clause": _source(
             r"[,;:()\[\]—–]|\s-\s|\b(?:because|since|as|when|after|before|while|so|but|and|"
             r"then|until|once|although|though|whereas|which|where|that|or|whether|"
             r"meaning|what|how|why)\b",
         ),
-        "verb": re.compile(
+        "verb": _source(
             r"\b(?:caus(?:ed|ing)|broke|broken|forg[eo]t(?:ten|s)?|fail(?:ed|s)? to|"
             r"missed|neglect(?:ed|s)?|should(?:n'?t| not)? have|should'?ve|ought to have|"
             r"did(?:n'?t| not)(?! have| know| feel| think| want| understand| believe| intend| mean| "
@@ -128,7 +130,7 @@ def _rx() -> dict[str, re.Pattern[str]]:
             r"(?:against|on|in|to) (?:the )?prod(?:uction)? (?:instead of|rather than))\b",
             i,
         ),
-        "badact": re.compile(
+        "badact": _source(
             r"\b(?:approved|signed off(?: on)?|merged|rubber-?stamped)\b[^,;.]{0,40}?\b(?:untested|"
             r"broken|faulty|buggy|unreviewed|failing|(?:had |has )?never been (?:tested|reviewed)|"
             r"did(?:n'?t| not) (?:understand|read|review|test|check))\b|"
@@ -149,7 +151,7 @@ def _rx() -> dict[str, re.Pattern[str]]:
             r"repository|logs?|chat|channel|wiki))",
             i,
         ),
-        "label": re.compile(
+        "label": _source(
             r"\b(?:(?:root[- ])?cause(?: of (?:the )?(?:failure|outage|incident|problem|issue|"
             r"breakage|error))?|"
             r"culprit|responsible(?: party| person| individual| engineer)?|"
@@ -159,7 +161,7 @@ def _rx() -> dict[str, re.Pattern[str]]:
             r"\s*(?:[:=—–]|-\s|\b(?:was|is)\b)\s*",
             i,
         ),
-        "habit": re.compile(
+        "habit": _source(
             r"\b(?:yet again|once again|once more|as (?:always|usual)|typical(?:ly)? of|"
             r"(?:did|done|does|do) it again|at it again|"
             r"(?:keeps?|kept) (?:on )?(?:forgetting|skipping|ignoring|missing|breaking|making|pushing|"
@@ -179,8 +181,8 @@ def _rx() -> dict[str, re.Pattern[str]]:
             r"(?:wasn'?t|weren'?t|isn'?t|aren'?t|was not|were not) (?:\w+ )?paying attention)\b",
             i,
         ),
-        "because": re.compile(r"\b(?:because|until|till)\s+", i),
-        "and_then": re.compile(
+        "because": _source(r"\b(?:because|until|till)\s+", i),
+        "and_then": _source(
             r"(?:\b(?:and|so)|,? which) (?:[\w-]+ ){0,4}?\b(?:backed up|"
             r"broke|crashed|wiped|deleted|corrupted|truncated|overwrote|exhausted|overloaded|"
             r"took (?:[\w-]+ ){0,3}down|caused (?:an? |the )?(?:outage|incident|failure|data loss|"
@@ -192,7 +194,7 @@ def _rx() -> dict[str, re.Pattern[str]]:
             r"errored|timed out|overflowed)\b",
             i,
         ),
-        "passive": re.compile(
+        "passive": _source(
             r"\b(?:regression|bug|typo|defect|mistake|broken|bad|faulty|buggy|wrong|incorrect|"
             r"erroneous|breaking|misconfigured|outage|incident|failure|problem|issue|leak|"
             r"vulnerability|(?:that|which) (?:blocked|broke|caused|deleted|dropped|wiped|"
@@ -200,8 +202,8 @@ def _rx() -> dict[str, re.Pattern[str]]:
             r"(?P<verb>[a-z]+) (?:in )?by\s+",
             i,
         ),
-        "cleft": re.compile(r"\bit (?:was|is|'s) (?P<np>[^,;.]{1,30}?) who (?P<verb>[\w-]+)", i),
-        "explicit": re.compile(
+        "cleft": _source(r"\bit (?:was|is|'s) (?P<np>[^,;.]{1,30}?) who (?P<verb>[\w-]+)", i),
+        "explicit": _source(
             rf"\b{_BLAME_NOUN}\b[^.;]{{0,40}}?\b(?:lies?|lay|"
             r"rests?|sits?|falls?|fell|goes|went|belongs)\s+(?:squarely |entirely |solely |"
             r"firmly |fully )?(?:with|on|to)\s+|\bfingers? (?:points?|pointed|pointing) "
@@ -213,14 +215,14 @@ def _rx() -> dict[str, re.Pattern[str]]:
             r"\b(?:mistake|fault|error|blame)\s+(?:was|is)\s+(?=[\w@.-]+['’]s\b)",
             i,
         ),
-        "hold": re.compile(
+        "hold": _source(
             r"\bhold\w*\s+(?P<np>[^,;.]{1,40}?)\s+(?:responsible|accountable)\b|"
             r"\b(?:the|a) (?:\w+ ){0,2}(?:developer|engineer|person|individual|operator|"
             r"contractor|intern|dev|admin|employee)s? responsible\b(?! for (?:the )?(?:fix|"
             r"follow|action|remediation|service|component))",
             i,
         ),
-        "judge": re.compile(
+        "judge": _source(
             r"\b(?:careless(?:ly|ness)?|sloppy|sloppi(?:ly|ness)|lazy|laziness|"
             r"negligen(?:t|ce|tly)|reckless(?:ly|ness)?|incompeten(?:t|ce|tly)|stupid(?:ity|ly)?|"
             r"clueless(?:ness)?|dumb|irresponsib(?:le|ly|ility)|idiot(?:s|ic)?|"
@@ -234,39 +236,39 @@ def _rx() -> dict[str, re.Pattern[str]]:
             r"(?:wasn'?t|weren'?t|was not|were not|not) (?:being )?careful(?: enough)?)\b",
             i,
         ),
-        "judge_tech": re.compile(
+        "judge_tech": _source(
             r"^(?:lazy (?:db|database|lookup|quer|request|load|eval|init|import|iter|propagat|binding|delet|expan|val|fetch|"
             r"mode|sequence|list|quantif|match|compil|instan|static|propert|attribute|"
             r"approach|connect|evaluation|consumer|replica|seq|stream|cache)|sloppy quor|"
             r"dumb (?:pipe|terminal|client|proxy|switch|device|mode|bot))",
             i,
         ),
-        "human_error": re.compile(
+        "human_error": _source(
             r"\b(?:human|operator|user|pilot|operational) errors?\b|\bhuman mistakes?\b|"
             r"\bpeb[ck]ac\b|\bpebkak\b|\bid-?10-?t\b|\bfat[- ]?finger(?:ed|ing|s)?\b|"
             r"\blayer[- ]8\b|\bfinger trouble\b|\bbetween (?:the )?keyboard and (?:the )?chair\b",
             i,
         ),
-        "he_risk": re.compile(
+        "he_risk": _source(
             r"\b(?:reduc\w*|avoid\w*|prevent\w*|eliminat\w*|minimi[sz]\w*|risks?|chances?|prone|"
             r"possibility|likelihood|room|susceptib\w*|opportunit\w*|vulnerab\w*|guard\w*|"
             r"protect\w*|less|fewer|mitigat\w*|against|remove\w*|catch\w*|detect\w*|"
             r"tolera\w*|resilien\w*|forgiv\w*|safe|safety)\b[\w\s-]{0,30}$",
             i,
         ),
-        "he_neg": re.compile(
+        "he_neg": _source(
             r"(?:\bnot|n't|\bno|\bnever|\bnor|\brather than|instead of|beyond|more than|blam\w*|"
             r"label\w*|call\w*|assum\w*|suspect\w*|hypothes\w*|initially|guess\w*|"
             r"thought|ruled out|looked like|seemed like|appeared|at first|first glance|"
             r"suspicion|theory)\b[\w\s,'-]{0,40}$",
             i,
         ),
-        "he_tech": re.compile(
+        "he_tech": _source(
             r"^\s*(?:\(|http|\d{3}\b|rate|code|message|response|page|count|log|handling|class|type|path|"
             r"field|status|metric|budget)s?\b",
             i,
         ),
-        "reject": re.compile(
+        "reject": _source(
             r"\bno(?:t)? (?:one|single|individual|person|engineer|team|body)\b[^.;]{0,30}"
             r"\b(?:fault|blame|responsible)|\b(?:nobody|no one|no-one)\b[^.;,]{0,30}\b(?:fault|"
             r"blame|wrong|responsible)|\b(?:do|does|did|will|should|must|would|are|is|was|"
@@ -296,23 +298,21 @@ def _rx() -> dict[str, re.Pattern[str]]:
             r"starting point|outcome|sign)",
             i,
         ),
-        "cf_if": re.compile(
+        "cf_if": _source(
             r"\bif (?:only )?(?P<np>[^,;:.]{1,50}?)\s+(?:had(?:n'?t| not)?|would have|'d|were|"
             r"was|did(?:n'?t| not)?|just|only|could have|paid|took)\b(?! had\b| access\b| been "
             r"given| been able| a way| the (?:tools?|access|information))",
             re.I,
         ),
-        "cf_had": re.compile(
-            r"(?:^|[,;:]\s*|\b(?:and|but|or)\s+)had\s+(?P<rest>[^,;:.]{1,60})", re.I
-        ),
-        "fault_of": re.compile(
+        "cf_had": _source(r"(?:^|[,;:]\s*|\b(?:and|but|or)\s+)had\s+(?P<rest>[^,;:.]{1,60})", re.I),
+        "fault_of": _source(
             rf"\bfault of\s+|\b{_BLAME_NOUN}\b[^.;]{{0,40}}?"
             r"\blies?\s+(?:squarely |entirely |solely )?with\s+|\b(?:this|that|it|the "
             r"(?:outage|incident|failure|mistake|error|problem|breakage)|this one)\s+(?:is|was|"
             r"'s)\s+(?:all |entirely |squarely |totally )?on\s+",
             re.I,
         ),
-        "owned_fault": re.compile(
+        "owned_fault": _source(
             r"(?P<owner>@[\w.-]*\w|[A-Za-z][\w-]*)['’]s\s+(?:(?:careless|sloppy|big|simple|"
             r"silly|own|costly|honest|unfortunate|clumsy)\s+)?(?:mistake|error|fault|negligence|"
             r"carelessness|oversight|typo|failure|lack of (?:attention|care|diligence|"
@@ -320,12 +320,12 @@ def _rx() -> dict[str, re.Pattern[str]]:
             r"(?P<owner2>@[\w.-]*\w|[A-Za-z][\w-]*)['’]s\s+(?:own\s+)?doing(?=\s*(?:[.,;:!)]|$))",
             re.I,
         ),
-        "mistake_noun": re.compile(
+        "mistake_noun": _source(
             r"\b(?:mistake|typo|blunder|oversight|screw-?up|slip-?up)s?\b|"
             r"\b(?:an|the) errors? (?:made )?by\b",
             re.I,
         ),
-        "vigilance": re.compile(
+        "vigilance": _source(
             r"\b(?:tell|told|remind(?:ed)?|ask(?:ed)?|instruct(?:ed)?|make sure|ensure|warn(?:ed)?|"
             r"coach(?:ed)?|talk(?:ed)? to)\s+(?P<np>[^,;:.]{1,40}?)\s+(?:to\s+|that\s+\w+\s+"
             r"(?:should|must|needs? to)\s+)?(?:be (?:more |extra )?(?:careful|vigilant|diligent|"
@@ -334,6 +334,35 @@ def _rx() -> dict[str, re.Pattern[str]]:
             re.I,
         ),
     }
+
+
+def _source(pattern: str, flags: int = 0) -> tuple[str, int]:
+    return pattern, flags
+
+
+class _Patterns(Mapping):
+    """The blame patterns by name, each compiled the first time it is asked for: a check
+    needs only a few of them, and compiling them all took a good part of the first check."""
+
+    def __init__(self) -> None:
+        self._compiled: dict[str, re.Pattern[str]] = {}
+
+    def __getitem__(self, name: str) -> re.Pattern[str]:
+        rx = self._compiled.get(name)
+        if rx is None:
+            rx = self._compiled[name] = re.compile(*sources()[name])
+        return rx
+
+    def __iter__(self):
+        return iter(sources())
+
+    def __len__(self) -> int:
+        return len(sources())
+
+
+@cache
+def _rx() -> _Patterns:
+    return _Patterns()
 
 
 # Cheap word-level prefilters: a sentence without any of these words cannot match the
@@ -984,10 +1013,10 @@ def _twin(name: str) -> re.Pattern[str] | None:
     letter, for lower-cased ASCII text: there it matches exactly where the original matches
     in the text (lower-casing ASCII keeps every offset, and case is all re.I ignores in
     ASCII), several times faster. Compiled when first needed."""
-    rx = _rx()[name]
-    bare = re.sub(r"\\.|\(\?P[<=]", "", rx.pattern)  # escapes and group names aside
-    if rx.flags & re.I and not re.search("[A-Z]", bare):
-        return re.compile(rx.pattern, rx.flags & ~re.I)
+    pattern, flags = sources()[name]  # the original itself is not compiled for this
+    bare = re.sub(r"\\.|\(\?P[<=]", "", pattern)  # escapes and group names aside
+    if flags & re.I and not re.search("[A-Z]", bare):
+        return re.compile(pattern, flags & ~re.I)
     return None
 
 

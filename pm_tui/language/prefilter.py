@@ -10,9 +10,12 @@ matching is more than lower-casing) skips the shortcut and runs every rule.
 
 from __future__ import annotations
 
+import json
 import re
+import zlib
 from functools import cache
 from itertools import product
+from pathlib import Path
 
 from pm_tui.language import blame
 from pm_tui.language.text import MASK
@@ -273,6 +276,36 @@ class _Index:
                 alternative = (_words_needed(filed), _word_choices(filed), filed)
                 self.by_key.setdefault(key_bytes, []).append(alternative)
         self.keys = frozenset(self.by_key)
+        self._stored: dict[str, list] = {}
+
+    @classmethod
+    def from_stored(cls, data: dict) -> _Index:
+        """An index as encode() gave it; each key's alternatives decoded when a text first
+        has that key (a check meets only a few of the keys)."""
+        index = cls.__new__(cls)
+        index.always = data["always"]
+        index.unkeyed = [_decode_alternative(a) for a in data["unkeyed"]]
+        index.by_key = {}
+        index._stored = data["by_key"]
+        index.keys = frozenset(k.encode("latin-1") for k in index._stored)
+        return index
+
+    def encode(self) -> dict:
+        return {
+            "always": self.always,
+            "unkeyed": [_encode_alternative(a) for a in self.unkeyed],
+            "by_key": {
+                key.decode("latin-1"): [_encode_alternative(a) for a in alternatives]
+                for key, alternatives in sorted(self.by_key.items())
+            },
+        }
+
+    def _alternatives(self, key: bytes) -> list[_Alternative]:
+        found = self.by_key.get(key)
+        if found is None:
+            stored = self._stored[key.decode("latin-1")]
+            found = self.by_key[key] = [_decode_alternative(a) for a in stored]
+        return found
 
     def holds(self, text: str, tokens: set[bytes], probe: str | None = None) -> bool:
         """False only when no match of the rule's pattern can be in the ASCII `text`,
@@ -281,7 +314,7 @@ class _Index:
             return True
         candidates = list(self.unkeyed)
         for key in self.keys.intersection(tokens):
-            candidates += self.by_key[key]
+            candidates += self._alternatives(key)
         # `probe` is built only for a text with every word some alternative needs
         for needed, choices, conj in candidates:
             if needed <= tokens and _words_allow(choices, tokens):
@@ -365,22 +398,90 @@ def _keyed_group(conj: list[Group]) -> tuple[int, dict[str, frozenset[str]]] | N
     return None if best is None else best[1:]
 
 
+# The patterns whose requirements make up the index (every pattern a finding needs).
+INDEXED = (
+    "verb judge human_error cf_if cf_had fault_of owned_fault mistake_noun vigilance "
+    "badact label habit cleft explicit hold because and_then passive"
+).split()
+
+# The indexes (all patterns, and each rule's), computed when the patterns or this module
+# last changed: parsing the patterns and filing their strings took most of the first check.
+# A fingerprint of the patterns' sources and of this module tells whether the stored ones
+# still hold; if not, they are computed at first use. Rewrite with write_data() (python -m
+# pm_tui.language.prefilter); a test fails while they are out of date.
+DATA = Path(__file__).with_name("data") / "prefilter.json"
+
+
+def _fingerprint() -> int:
+    crc = zlib.crc32(Path(__file__).read_bytes())
+    for name, (pattern, flags) in sorted(blame.sources().items()):
+        crc = zlib.crc32(f"{name}:{flags}:{pattern}".encode(), crc)
+    return crc
+
+
+@cache
+def _stored() -> dict:
+    try:
+        data = json.loads(DATA.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if data.get("fingerprint") == _fingerprint() else {}
+
+
+def _decode_group(strings: list[str]) -> Group:
+    return _marked_group(frozenset(strings))
+
+
+def _encode_group(group: Group) -> list[str]:
+    """The group's strings with their word-boundary marks (its plain strings follow)."""
+    plain, bounded = group
+    return sorted(bounded.marked if bounded is not None else plain)
+
+
+def _decode_alternative(groups: list) -> _Alternative:
+    filed = [_decode_group(g) for g in groups]
+    return _words_needed(filed), _word_choices(filed), filed
+
+
+def _encode_alternative(a: _Alternative) -> list:
+    return [_encode_group(g) for g in a[2]]
+
+
+def _requirement(names) -> Requirement | None:
+    req: Requirement = []
+    for name in names:
+        need = required_strings(*blame.sources()[name])
+        if need is None:
+            return None
+        req += need
+    return req
+
+
+def computed_data() -> dict:
+    """The stored indexes as the patterns and this module are now (what write_data writes)."""
+    return {
+        "fingerprint": _fingerprint(),
+        "index": _Index(_requirement(INDEXED)).encode(),
+        "rules": {
+            rule: _Index(_requirement(names)).encode() for rule, names in RULE_PATTERNS.items()
+        },
+    }
+
+
+def write_data() -> None:
+    """Store the indexes (run after changing a blame pattern or this module)."""
+    from pm_tui.atomic_write import atomic_write_text
+
+    text = json.dumps(computed_data(), separators=(",", ":"), sort_keys=True)
+    atomic_write_text(DATA, text + "\n")
+
+
 @cache
 def _index() -> _Index:
     """Every blame rule's requirement in one index: a finding needs a match of one of them
     (check_sentence's own cheaper gates only narrow that further)."""
-    rx = blame._rx()
-    names = (
-        "verb judge human_error cf_if cf_had fault_of owned_fault mistake_noun vigilance "
-        "badact label habit cleft explicit hold because and_then passive"
-    )
-    req: Requirement = []
-    for name in names.split():
-        need = required_strings(rx[name].pattern, rx[name].flags)
-        if need is None:
-            return _Index(None)
-        req += need
-    return _Index(req)
+    stored = _stored().get("index")
+    return _Index.from_stored(stored) if stored else _Index(_requirement(INDEXED))
 
 
 # The blame rules of blame._check_sentence, each with the patterns one of which it needs.
@@ -399,14 +500,8 @@ RULE_PATTERNS: dict[str, tuple[str, ...]] = {
 
 @cache
 def _rule_index(rule: str) -> _Index:
-    rx = blame._rx()
-    req: Requirement = []
-    for name in RULE_PATTERNS[rule]:
-        need = required_strings(rx[name].pattern, rx[name].flags)
-        if need is None:
-            return _Index(None)
-        req += need
-    return _Index(req)
+    stored = _stored().get("rules", {}).get(rule)
+    return _Index.from_stored(stored) if stored else _Index(_requirement(RULE_PATTERNS[rule]))
 
 
 def rules_possible(masked: str) -> frozenset[str] | None:
@@ -455,3 +550,8 @@ def _tokens(text: str) -> set[bytes]:
 _TOKEN_BYTES = bytes(
     ord(chr(c).lower()) if chr(c).isascii() and chr(c).isalnum() else 32 for c in range(256)
 )
+
+
+if __name__ == "__main__":
+    write_data()
+    print(f"wrote {DATA}")
