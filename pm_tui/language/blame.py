@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from functools import cache
+from functools import cache, lru_cache
 
 from pm_tui.language.agents import capitalised_agent, name_like
 from pm_tui.language.finding import ERROR, LanguageFinding
@@ -22,6 +22,7 @@ from pm_tui.language.lexicon import (
     WE_STRONG_VERBS,
 )
 from pm_tui.language.subjects import (
+    first_tokens,
     is_possessive,
     np_is_person,
     person_after,
@@ -448,18 +449,26 @@ def _finding(rule: str, start: int, end: int, word: str = "") -> LanguageFinding
 def _clause_bounds(s: str, pos: int) -> tuple[int, int, int, str]:
     """Start of the clause holding `pos`, start of the clause before it, the clause end,
     and the word or mark that opened the clause."""
+    marks = _clause_marks(s)
     starts = [0]
     opener = ""
     end = len(s)
-    for m in _rx()["clause"].finditer(s):
-        if m.end() <= pos:
-            starts.append(m.end())
-            opener = m.group(0).strip()
-        elif m.start() >= pos:
-            end = m.start()
+    for mstart, mend, mark in marks:
+        if mend <= pos:
+            starts.append(mend)
+            opener = mark
+        elif mstart >= pos:
+            end = mstart
             break
     prev = starts[-2] if len(starts) >= 2 else 0
     return starts[-1], prev, end, opener
+
+
+@lru_cache(maxsize=64)
+def _clause_marks(s: str) -> tuple[tuple[int, int, str], ...]:
+    """The clause marks of `s` (start, end, the mark stripped), found once per sentence
+    (a long sentence has many blame verbs, each asking for its clause)."""
+    return tuple((m.start(), m.end(), m.group(0).strip()) for m in _rx()["clause"].finditer(s))
 
 
 _LEADING_SKIP = frozenset(
@@ -710,7 +719,7 @@ def _label_person(s: str, lo: str | None) -> str:
 def _agent_starts(rest: str) -> bool:
     """`rest` starts with a person ("Svetlana.", "the night-shift operator", "Björn's
     hotfix"), not with a thing named after one ("Envoy sidecar", "the Okta tenant")."""
-    words = tokens(rest)
+    words = first_tokens(rest, 6)
     np: list[str] = []
     for i, w in enumerate(words[:5]):
         low = w.lower()
@@ -854,14 +863,14 @@ def _caused_by_agent(
         else:  # "Because X did Y, the backlog started"
             comma = s.find(",", m.end())
             result = s[comma:] if comma >= 0 else ""
-        if not _PROBLEM.search(result) or _GOOD.search(s):
-            continue  # the act led to no failure, or to a good outcome
-        if _agent_acted(tokens(s[m.end() :])[:6]):
+        if not _agent_acted(first_tokens(s[m.end() :], 6)):
+            continue
+        if _PROBLEM.search(result) and not _GOOD.search(s):  # a failure, no good outcome
             return f' (a person\'s act given as the cause: "{marker} ...")'
     rx, text = _scan("and_then", s, lo)
     m = rx.search(text) if may[1] else None
     if m is not None:
-        lead = tokens(s[: m.start()])
+        lead = first_tokens(s[: m.start()])
         i = 0
         while i < len(lead) - 1 and (
             lead[i].lower() in _LEADING_SKIP
@@ -876,7 +885,7 @@ def _caused_by_agent(
     for m in rx.finditer(text) if may[2] else ():
         if m.group("verb").lower() in _RESPONSE_VERBS:
             continue
-        rest = tokens(s[m.end() :])
+        rest = first_tokens(s[m.end() :], 6)
         if rest and (np_is_person(rest[:1], possessive_ok=True) or person_after(rest)):
             return f' (a person as the agent: "{m.group("verb")} by ...")'
     return ""
@@ -918,11 +927,11 @@ def _habit(s: str, lo: str | None) -> re.Match[str] | None:
             continue  # "the team did it again: another smooth failover" is praise
         cstart, pstart, _cend, _opener = _clause_bounds(s, m.start())
         if (
-            _leading_person(tokens(s[cstart : m.start()]), False)
-            or _leading_person(tokens(s[: m.start()]), False)
-            or _leading_capitalised(tokens(s[cstart : m.start()]))
+            _leading_person(first_tokens(s[cstart : m.start()]), False)
+            or _leading_person(first_tokens(s[: m.start()]), False)
+            or _leading_capitalised(first_tokens(s[cstart : m.start()]))
             or _agent_starts(s[m.end() :])
-            or (cstart == m.start() and _leading_person(tokens(s[m.end() :]), False))
+            or (cstart == m.start() and _leading_person(first_tokens(s[m.end() :]), False))
         ):
             return m
     return None
@@ -1028,9 +1037,10 @@ def _scan(name: str, s: str, lo: str | None) -> tuple[re.Pattern[str], str]:
     return (twin, lo) if twin is not None else (_rx()[name], s)
 
 
-def check_sentence(s: str, offset: int) -> list[LanguageFinding]:
-    """Blame findings for one sentence `s` that starts at `offset` in the checked text."""
-    found = _check_sentence(s, offset)
+def check_sentence(s: str, offset: int, may: frozenset[str] | None = None) -> list[LanguageFinding]:
+    """Blame findings for one sentence `s` that starts at `offset` in the checked text;
+    `may`, when given, holds the rules that can match in it (prefilter.sentence_rules)."""
+    found = _check_sentence(s, offset, may)
     if found and _HYPOTHESIS.search(s):
         # An early hypothesis reported and then disproved ("we first suspected Bob's deploy,
         # but the timeline ruled it out"): only what follows the disproof can blame.
@@ -1107,14 +1117,17 @@ def _may_have_agent(s: str, words: set[str]) -> bool:
     return False
 
 
-def _check_sentence(s: str, offset: int) -> list[LanguageFinding]:
+def _check_sentence(
+    s: str, offset: int, may: frozenset[str] | None = None
+) -> list[LanguageFinding]:
     from pm_tui.language.prefilter import RULE_PATTERNS, rules_possible
 
     end = offset + len(s)
     low = s.lower()
     lo = low if s.isascii() else None  # for the patterns' fast twins
     words = set(_WORD.findall(low))
-    may = rules_possible(s) or RULE_PATTERNS  # a rule not in `may` cannot match here
+    if may is None:
+        may = rules_possible(s) or RULE_PATTERNS  # a rule not in `may` cannot match here
     found: list[LanguageFinding] = []
     judge = (
         _judgemental(s, lo) if "judgemental" in may and not words.isdisjoint(_JUDGE_WORDS) else None
