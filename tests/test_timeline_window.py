@@ -110,6 +110,76 @@ def test_accept_high_sets_the_window_and_skips_repeats_of_curated_rows(env, caps
     assert "search-indexer" not in texts
 
 
+def test_accepted_milestones_set_the_durations_and_the_rough_window_still_bounds_the_read(
+    env, capsys
+):
+    """--accept-high moves the window to the milestones (saved in the TOML, durations from
+    them); collecting again and rebuilding still read the whole rough window typed first."""
+    from pm_tui.cli.main import main
+    from pm_tui.timeline import load_candidates
+
+    repo, pm, truth, argv = _collected(env, DEV / "dns-consul-forward")
+    rough = truth["rough_window"]
+    before = [(c.time, c.kind, c.text) for c in load_candidates(repo, pm.id)]
+    assert main([*argv, "timeline", pm.id, "--accept-high"]) == 0
+    saved = tomllib.loads(repo.path_for(pm.id).read_text())["window"]
+    for name in ("started", "detected", "acknowledged", "mitigated", "resolved"):
+        got = saved[name] if isinstance(saved[name], datetime) else _utc(saved[name])
+        assert abs(got - _utc(truth["milestones"][name])) <= timedelta(seconds=60), name
+    assert _utc(rough["start"]) < _utc(truth["milestones"]["started"])
+    # rebuilding reads the same span: the same candidates
+    assert main([*argv, "timeline", pm.id, "--rebuild"]) == 0
+    assert [(c.time, c.kind, c.text) for c in load_candidates(repo, pm.id)] == before
+    capsys.readouterr()
+    # collecting again reads the rough window (an hour of baseline before it), not the milestones
+    assert main([*argv, "collect", pm.id, "--no-commit"]) in (0, 3)
+    err = capsys.readouterr().err
+    read_from = _utc(rough["start"]) - timedelta(minutes=60)
+    assert f"{read_from:%Y-%m-%d %H:%M} to {_utc(rough['end']):%Y-%m-%d %H:%M} UTC" in err
+    # and the durations stay those of the accepted milestones
+    got = durations(repo.load(pm.id))
+    started = _utc(truth["milestones"]["started"])
+    want = _utc(truth["milestones"]["mitigated"]) - started
+    assert abs(got.mitigate - want) <= timedelta(seconds=60)
+
+
+def test_a_node_under_memory_pressure_is_the_first_symptom(env, capsys):
+    """Kubernetes node conditions and evictions are infrastructure precursors: the node's
+    NodeHasInsufficientMemory, minutes before the cart's 5xx, starts the incident."""
+    from pm_tui.cli.main import main
+
+    repo, pm, truth, argv = _collected(env, OWN / "node-memory-pressure")
+    capsys.readouterr()
+    assert main([*argv, "timeline", pm.id, "--window"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    started = next(line for line in lines if line.startswith("started"))
+    assert "2026-10-20 08:47:30" in started and "memory pressure" in started
+    assert "k8s-events.json" in lines[lines.index(started) + 1]
+    assert main([*argv, "timeline", pm.id]) == 0
+    out = capsys.readouterr().out
+    evicted = next(line for line in out.splitlines() if "Pods of cart-api" in line)
+    assert "evicted" in evicted and "2026-10-20 08:49:10" in evicted
+
+
+def _kube(minute: float, obj: str, reason: str, message: str) -> Evidence:
+    return _ev(minute, "log", f"{obj}: {reason}: {message}", "kubernetes:events.json",
+               reason=reason, object=obj, level="warning", count=1)  # fmt: skip
+
+
+def test_a_node_condition_seen_before_the_incident_is_usual():
+    evidence = [
+        *_logs(-50, 110, "GET /checkout 200", every=1.0, level="info"),
+        _kube(-40, "Node/n1", "NodeNotReady", "Node n1 status is now: NodeNotReady"),
+        _kube(24, "Node/n1", "NodeNotReady", "Node n1 status is now: NodeNotReady"),
+        _kube(27, "Node/n2", "NodeHasDiskPressure", "Node n2 status is now: NodeHasDiskPressure"),
+        *_logs(34, 60, "upstream returned 503 for /checkout"),
+    ]
+    candidates = reconstruct(evidence, WINDOW)
+    first = next(c for c in candidates if c.kind == "first_symptom")
+    assert "Node n2" in first.text and "disk pressure" in first.text
+    assert not any("Node n1" in c.text for c in candidates)
+
+
 def test_accept_high_and_accept_all_are_exclusive(env, capsys):
     from pm_tui.cli.main import main
 
@@ -280,16 +350,17 @@ def test_dev_set_scores_what_the_issue_asks(env):
     assert got["incidents"] == 6
     assert got["recall"] >= 0.95
     assert got["candidates_per_key_event"] <= 3
-    assert got["durations_within_60s"] >= 23  # of 24
+    assert got["durations_within_60s"] == 24
     assert got["false_high_max"] <= 1 and got["false_high_total"] <= 2
 
 
-def test_own_tuned_incident_scores(env):
-    """The own incident tuned on (tests/incidents/own/broker-inodes); node-memory-pressure is
-    the own held-out, scored by bench/score_incidents.py only."""
-    got = _score(OWN / "broker-inodes")
+@pytest.mark.parametrize("name", ["broker-inodes", "node-memory-pressure", "consumer-rebalance"])
+def test_own_tuned_incident_scores(env, name):
+    """The own incidents tuned on (tests/incidents/own/README.md; secret-rotation is the own
+    held-out, scored by bench/score_incidents.py only)."""
+    got = _score(OWN / name)
     assert got["incidents"] == 1
-    assert got["recall"] >= 0.9
+    assert got["recall"] >= 0.95
     assert got["candidates_per_key_event"] <= 3
     assert got["durations_within_60s"] == 4
     assert got["false_high_max"] <= 1
