@@ -397,3 +397,54 @@ async def test_wizard_h_sets_the_window_and_skips_a_repeat_of_a_curated_row(samp
         assert app.pm.window.started == at.replace(minute=4)
         assert [e.kind for e in app.pm.timeline].count("paged") == 1
         assert "✓" in str(app.screen.query_one("#milestones").render())
+
+
+async def test_wizard_w_sets_the_milestones_for_the_durations_not_the_read_span(sample_repo):
+    """Step 2's panel: `w` takes the proposed milestones (ticks, durations from them, saved in
+    the TOML), while the next collection still reads the span the sources recorded."""
+    from pm_tui.model import EvidenceSource
+    from pm_tui.timeline import Candidate, save_candidates
+    from pm_tui.workflow.window import collection_window
+    from screens.app import create_app
+    from tests.conftest import DRAFT_ID
+    from tests.wizard_helpers import frozen_clock
+
+    at = datetime(2025, 6, 14, 22, 0, tzinfo=UTC)
+    pm = sample_repo.load(DRAFT_ID)  # typed: 22:10 to 23:05
+    pm.sources.append(EvidenceSource("logs", "app.log", window_start=at.replace(hour=21, minute=10),
+                                     window_end=at.replace(hour=23, minute=35)))  # fmt: skip
+    sample_repo.save(pm)
+    read = collection_window(pm)
+    save_candidates(sample_repo, DRAFT_ID, [
+        Candidate("C-first", "first_symptom", at.replace(minute=14), "New errors in app.log",
+                  ["app.log"], confidence=0.95),
+        Candidate("C-alert", "alert_fired", at.replace(minute=20), "Alert WebhookBacklog fires",
+                  ["alertmanager"], confidence=0.9),
+        Candidate("C-ack", "acknowledged", at.replace(minute=26), "Page acknowledged by Ana",
+                  ["pagerduty"], confidence=0.95),
+        Candidate("C-back", "recovery", at.replace(minute=50), "Errors stop in app.log",
+                  ["app.log"], confidence=0.9),
+        Candidate("C-done", "resolved", at.replace(minute=58), "Incident resolved in PagerDuty",
+                  ["pagerduty"], confidence=0.96),
+    ])  # fmt: skip
+    app = create_app(sample_repo, DRAFT_ID, clock=frozen_clock, autosave_delay=60)
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.action_goto_step(2)
+        await pilot.pause()
+        panel = str(app.screen.query_one("#milestones").render())
+        assert "22:14:00" in panel and "22:58:00" in panel and "w accept" in panel
+        await pilot.press("w")
+        await pilot.pause()
+        panel = str(app.screen.query_one("#milestones").render())
+        assert panel.count("✓") == 5 and "w accept" not in panel
+        shown = str(app.screen.query_one("#durations").render())
+        assert "detect 6m" in shown and "ack 12m" in shown
+        assert "mitigate 36m" in shown and "resolve 44m" in shown
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    saved = tomllib.loads(sample_repo.path_for(DRAFT_ID).read_text())["window"]
+    assert saved["started"] == at.replace(minute=14) and saved["resolved"] == at.replace(minute=58)
+    assert saved["mitigated"] == at.replace(minute=50)
+    # what the next collection reads is the span recorded, not the accepted milestones
+    again = collection_window(sample_repo.load(DRAFT_ID))
+    assert (again.read_start, again.end) == (read.read_start, read.end)
