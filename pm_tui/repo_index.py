@@ -132,6 +132,13 @@ class IndexedPostMortem:
     immediate_causes = property(lambda self: self._d(2))
 
     @property
+    def cause_terms(self) -> tuple:
+        """(text, terms) of each immediate cause, what recurrence compares."""
+        from pm_tui.insights.causes import cause_terms
+
+        return tuple((c, cause_terms(c)) for c in self._d(2) if c.strip())
+
+    @property
     def started(self) -> datetime:
         if self._started is None:
             self._started = datetime.fromtimestamp(self._row[2], UTC)

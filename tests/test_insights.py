@@ -296,3 +296,42 @@ def test_the_list_badge_follows_the_day_without_reading_the_file_again(fresh):
         assert (badge.errors, badge.warnings) == expected, day
         seen.add(expected)
     assert len(seen) == 2  # "not distributed 48 h after resolution" appears on its day
+
+
+# --- similar causes ---------------------------------------------------------------------------
+
+
+def test_recurrence_groups_reworded_causes_of_a_service_but_not_look_alikes():
+    from datetime import date as day
+
+    from pm_tui.insights.causes import cause_terms
+    from pm_tui.insights.compute import InsightsQuery, compute
+
+    class Record:
+        def __init__(self, id, service, cause):
+            self.id, self.services, self.severity, self.status = id, (service,), "P2", "published"
+            self.started_epoch = 1_700_000_000 + int(id[-2:]) * 86_400
+            self.file_name, self.categories, self.factor_rows, self.action_rows = id, set(), (), ()
+            self.cause_terms = ((cause, cause_terms(cause)),)
+            self.duration_values = (None,) * 4
+            self.resolved_epoch = self.first_distribution_epoch = None
+            self.follow_up_due_ordinal = day(2023, 12, 1).toordinal()
+
+    records = [
+        Record("pm-01", "orders", "The database connection pool of 50 connections was exhausted"),
+        Record("pm-02", "orders", "All 80 connections in the orders DB pool were in use"),
+        Record("pm-03", "orders", "The thread pool of the API was exhausted"),
+        Record("pm-04", "orders", "The order pods were OOM-killed at the 512Mi limit"),
+        Record("pm-05", "orders", "Order pods ran out of memory again"),
+        Record("pm-06", "search", "The database connection pool was exhausted"),
+    ]
+    ins = compute(records, InsightsQuery(today=day(2024, 1, 1)))
+    causes = {(g.service, tuple(g.ids)) for g in ins.recurrence if g.kind == "cause"}
+    assert causes == {("orders", ("pm-01", "pm-02")), ("orders", ("pm-04", "pm-05"))}
+
+
+def test_own_similar_cause_set_keeps_its_scores():
+    from bench.score_similar_causes import DEFAULT_SET, score
+
+    tp, fp, fn, _tn = score(DEFAULT_SET)
+    assert tp / (tp + fp) >= 0.9 and tp / (tp + fn) >= 0.9, (tp, fp, fn)

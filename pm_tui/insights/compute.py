@@ -7,14 +7,13 @@ and plain options, and returns dataclasses the CLI, the HTML page and the screen
 from __future__ import annotations
 
 import bisect
-import functools
 import math
-import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 
+from pm_tui.insights.causes import SimilarCauses, similar_causes  # noqa: F401
 from pm_tui.insights.definitions import (
     DURATION_METRICS,
     FOLLOW_UP_EARLY,
@@ -248,46 +247,28 @@ def durations_by_period(records: list, by: str) -> list[Period]:
     return periods
 
 
-_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
-_WORD = re.compile(r"[a-z]+")
-_STOP = frozenset("a an and the of to in on for by with was were is its it at from".split())
-
-
-@functools.lru_cache(maxsize=4096)
-def cause_signature(cause: str) -> str:
-    """Words of an immediate cause, numbers and small words left out: similar causes match."""
-    return " ".join(w for w in _WORD.findall(_NUMBER.sub(" ", cause.lower())) if w not in _STOP)
-
-
 def recurrence(records: list) -> tuple[list[RecurrenceGroup], list[CategoryRecurrence]]:
     """Groups of two or more incidents sharing a service and a category or a similar cause
     (largest first), and every factor category with how often it recurs."""
     by_category: dict[tuple[str, str], list[str]] = defaultdict(list)
-    by_cause: dict[tuple[str, str], list[str]] = defaultdict(list)
-    first_words: dict[tuple[str, str], str] = {}
     cat_ids: dict[str, list[str]] = defaultdict(list)
+    causes = SimilarCauses()
     for r in records:
         cats = sorted(r.categories)
         for c in cats:
             cat_ids[c].append(r.id)
-        causes = {cause_signature(c): c for c in r.immediate_causes if c.strip()}
         for service in r.services:
             for c in cats:
                 by_category[(service, c)].append(r.id)
-            for sig, text in causes.items():
-                if sig:
-                    by_cause[(service, sig)].append(r.id)
-                    first_words.setdefault((service, sig), text)
+        for text, terms in r.cause_terms:
+            for service in r.services:
+                causes.add(service, text, terms, r.id)
     groups = [
         RecurrenceGroup(s, "category", c, ids)
         for (s, c), ids in by_category.items()
         if len(ids) > 1
     ]
-    groups += [
-        RecurrenceGroup(s, "cause", first_words[(s, sig)], ids)
-        for (s, sig), ids in by_cause.items()
-        if len(ids) > 1
-    ]
+    groups += [RecurrenceGroup(s, "cause", label, ids) for s, label, ids in causes.groups()]
     groups.sort(key=lambda g: (-len(g.ids), g.service, g.kind, g.label))
     recurring_services = Counter(c for (_s, c), ids in by_category.items() if len(ids) > 1)
     cats = [

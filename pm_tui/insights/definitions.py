@@ -49,7 +49,11 @@ DEFINITIONS: dict[str, str] = {
     ),
     "recurrence": (
         "Incidents recur when two or more share a service and a contributing factor category, "
-        "or a service and a similar immediate cause (the same words, numbers ignored)."
+        "or a service and a similar immediate cause: the same thing failing the same way in "
+        "other words (numbers, versions and hosts ignored; 'ran out of memory' is 'OOM-killed'), "
+        "never two different things of one kind (a connection pool is not a thread pool, a "
+        "full disk not a failed one). Each cause joins the group whose first cause it is "
+        "most like."
     ),
     "recurring categories": (
         "For each factor category: how many incidents name it, and in how many services it "

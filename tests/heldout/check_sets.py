@@ -46,7 +46,72 @@ def main():
                 ok = False
             counts[label] += 1
         print("redaction.tsv", dict(counts))
+    ok &= check_round2()
     return 0 if ok else 1
+
+
+def _norm(text):
+    return " ".join(text.split()).casefold()
+
+
+def _texts(path):
+    """Every text column of a round-1 file, normalised (labels dropped)."""
+    if not path.exists():
+        return set()
+    out = set()
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("#"):
+            continue
+        out.update(_norm(part) for part in line.split("\t")[1:])
+    return out
+
+
+ROUND2 = {"blame.tsv": 2, "vague_actions.tsv": 2, "similar_causes.tsv": 3}
+
+
+def check_round2():
+    """Format of round2/: columns, labels, no duplicates, nothing shared with round 1.
+
+    Prints only counts and row numbers, never the rows themselves.
+    """
+    folder = HERE / "round2"
+    if not folder.exists():
+        return True
+    ok = True
+    round1 = set()
+    for name in ("blame.tsv", "vague_actions.tsv", "redaction.tsv"):
+        round1 |= _texts(HERE / name)
+    for name, ncols in ROUND2.items():
+        p = folder / name
+        if not p.exists():
+            print("round2/" + name, "missing")
+            ok = False
+            continue
+        counts, problems, seen = collections.Counter(), [], {}
+        for n, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1):
+            parts = line.split("\t")
+            if (
+                len(parts) != ncols
+                or parts[0] not in ("0", "1")
+                or not all(x.strip() for x in parts[1:])
+            ):
+                problems.append((n, "columns or label"))
+                continue
+            counts[parts[0]] += 1
+            texts = [_norm(x) for x in parts[1:]]
+            key = tuple(sorted(texts)) if ncols == 3 else tuple(texts)
+            if key in seen:
+                problems.append((n, f"duplicate of row {seen[key]}"))
+            seen.setdefault(key, n)
+            if ncols == 3 and texts[0] == texts[1]:
+                problems.append((n, "both causes identical"))
+            if any(t in round1 for t in texts):
+                problems.append((n, "equal to a round-1 row"))
+        total = sum(counts.values())
+        share = counts["1"] / total if total else 0.0
+        print("round2/" + name, dict(counts), f"share of 1: {share:.2f}", "problems:", problems[:5])
+        ok &= not problems and total > 0
+    return ok
 
 
 if __name__ == "__main__":
