@@ -292,6 +292,39 @@ def test_judgement_kinds_and_noise_on_a_small_incident():
     assert by[("alert_fired", "Alert ApiErrorRate fires")].confidence >= HIGH_CONFIDENCE
 
 
+def _deploy(minute: float, service: str, version: str, category: str = "deploy") -> Evidence:
+    return _ev(minute, "change", f"{service} {version}", "changes:deploys.json", service=service,
+               version=version, category=category)  # fmt: skip
+
+
+def test_the_change_a_responder_names_is_the_trigger_and_a_late_rollback_a_mitigation():
+    """The trigger need not write the failing logs: the service named in a stated cause makes
+    its change related; its rollback after the impact ended is a mitigation, not the fix."""
+    evidence = [
+        *_logs(-50, 110, "GET /cart 200", every=1.0, level="info"),
+        _deploy(-5, "fluent-shipper", "v2.3.0"),
+        _deploy(10, "payments-web", "9e1f00a"),
+        *_logs(30, 60, "upstream connect error: pod evicted"),
+        _ev(
+            45,
+            "message",
+            "it's the fluent-shipper v2.3.0 memory growth on that node",
+            "slack:x",
+            user="U2",
+            actor="Bo",
+        ),  # fmt: skip
+        _deploy(68, "fluent-shipper", "v2.2.4", category="rollback"),
+    ]
+    candidates = reconstruct(evidence, WINDOW)
+    trigger = next(c for c in candidates if "v2.3.0" in c.text and c.kind == "change")
+    assert trigger.confidence >= HIGH_CONFIDENCE
+    other = next(c for c in candidates if "payments-web" in c.text)
+    assert other.kind == "change" and other.confidence < HIGH_CONFIDENCE
+    rollback = next(c for c in candidates if "v2.2.4" in c.text)
+    assert rollback.text.startswith("Rollback fluent-shipper v2.2.4")
+    assert rollback.kind == "mitigation" and rollback.confidence < HIGH_CONFIDENCE
+
+
 def test_an_infrastructure_precursor_is_the_first_symptom():
     evidence = [
         *_logs(-50, 110, "GET /checkout 200", every=1.0, level="info"),

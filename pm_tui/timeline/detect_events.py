@@ -126,8 +126,11 @@ def _listed(item: Evidence) -> Signal:
         if category == "commit"
         else ("Config change" if category == "config" else "Deploy")
     )
+    if re.search(r"roll-?back|revert", str(category), re.I):
+        what = "Rollback"  # the record says so: keep it in the words a person reads
     head = " ".join(x for x in (what, service, version) if x)
-    if not item.text or item.text in head:
+    said = re.sub(r"^(?:deploy(?:ed)?|rollout)\s+", "", item.text, flags=re.I)
+    if not item.text or item.text in head or (said != item.text and said in head):
         text = head
     elif service and item.text.startswith(service):
         text = f"{what} {item.text}"

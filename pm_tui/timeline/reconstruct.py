@@ -147,6 +147,9 @@ def reconstruct(evidence: list[Evidence], window: CollectWindow) -> list[Candida
         if s.family == "change" and first is not None and s.time > first:
             if last_recovery is None or s.time <= last_recovery + timedelta(minutes=2):
                 s.family = "mitigation"
+            elif ROLLBACK_RE.search(s.text) and s.time <= last_recovery + FOLLOW_UP:
+                # undoing the trigger after the impact ended: a mitigation, not what ended it
+                s.family, s.tags = "mitigation", (*s.tags, "after-recovery")
         elif (
             s.family == "mitigation"
             and "chat" not in s.tags
@@ -309,6 +312,8 @@ FOLLOW_UP = timedelta(minutes=15)  # an action said this long after the recovery
 STRONG = 0.85
 
 
+ROLLBACK_RE = re.compile(r"\broll(?:ed|ing)?[ -]?back\b|\brollback\b|\brevert", re.I)
+
 # A fix rolled out pod by pod is in place when its rollout ends (the old pods gone).
 ROLLOUT_SPAN = timedelta(seconds=60)
 
@@ -354,7 +359,7 @@ def _last_to_recover(
         for c in symptoms
         if first.time <= c.time <= first.time + CHAIN
         for s in c.signals
-        if _failure(s) or s.extra.get("metric")
+        if _failure(s) or _impact_metric(s)
     }
     best = main
     for ident in chain:
@@ -370,6 +375,17 @@ def _last_to_recover(
             if first_back.time > best.time:
                 best = first_back
     return best
+
+
+# Metrics that measure what customers get (errors, latency, backlog), not the resources used
+# (CPU, connections, replicas), which may stay off their baseline after the impact ends.
+IMPACT_METRIC_RE = re.compile(
+    r"lag|backlog|queue|delay|latenc|duration|error|5\d\d|fail|timeout|dropped|reject", re.I
+)
+
+
+def _impact_metric(s: Signal) -> bool:
+    return bool(s.extra.get("metric")) and bool(IMPACT_METRIC_RE.search(str(s.extra["metric"])))
 
 
 def _first_symptom(symptoms: list[_Cluster]) -> _Cluster | None:
