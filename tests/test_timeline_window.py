@@ -325,6 +325,26 @@ def test_the_change_a_responder_names_is_the_trigger_and_a_late_rollback_a_mitig
     assert rollback.kind == "mitigation" and rollback.confidence < HIGH_CONFIDENCE
 
 
+def test_a_failover_is_a_change_whatever_the_level_of_its_line():
+    """A cluster manager's promotion (an info line) is an automatic `change` of the system,
+    never a responder's mitigation, even after the first symptom."""
+    db = "logs:/var/log/patroni.log"
+    evidence = [
+        *_logs(-50, 110, "GET /orders 200", every=1.0, level="info"),
+        *[
+            _ev(m, "log", "INFO: no action. I am (pg-2), a secondary", db, level="info")
+            for m in range(-50, 110, 2)
+        ],  # fmt: skip
+        *_logs(30, 50, "query failed: connection to pg-1 timed out"),
+        _ev(31, "log", "INFO: promoted self to leader by acquiring session lock", db, level="info"),
+        _ev(31.1, "log", "INFO: cleared rewind state after becoming the leader", db, level="info"),
+    ]
+    candidates = reconstruct(evidence, WINDOW)
+    (failover,) = [c for c in candidates if "promoted self to leader" in c.text]
+    assert failover.kind == "change" and failover.time == T0 + timedelta(minutes=31)
+    assert not any("no action" in c.text for c in candidates)
+
+
 def test_an_infrastructure_precursor_is_the_first_symptom():
     evidence = [
         *_logs(-50, 110, "GET /checkout 200", every=1.0, level="info"),

@@ -21,7 +21,7 @@ from pm_tui.timeline.detect_events import (
     node_signals,
     page_signals,
 )
-from pm_tui.timeline.detect_logs import access_signals, template_signals
+from pm_tui.timeline.detect_logs import access_signals, template_signals, topology_signals
 from pm_tui.timeline.detect_metrics import metric_signals
 from pm_tui.timeline.judge import CAP_OTHER, RECURRING_BEFORE, REVERT_RE, Context, judge
 from pm_tui.timeline.signals import Periods, Signal, hhmmss, periods
@@ -98,6 +98,7 @@ def reconstruct(evidence: list[Evidence], window: CollectWindow) -> list[Candida
     signals += bot_signals([e for e in evidence if e.kind == "message"])
     signals += change_signals(evidence, p)
     signals += node_signals(evidence, p)
+    signals += topology_signals(evidence, p)
     signals += chat_signals([e for e in evidence if e.kind == "message"])
     # only what happens after the baseline can be part of the incident (changes may be earlier)
     signals = [s for s in signals if s.family == "change" or s.time >= p.base_end]
@@ -144,6 +145,8 @@ def reconstruct(evidence: list[Evidence], window: CollectWindow) -> list[Candida
         )
     last_recovery = main.time if main is not None else None
     for s in signals:
+        if "automatic" in s.tags:
+            continue  # the system changed itself: never a responder's mitigation
         if s.family == "change" and first is not None and s.time > first:
             if last_recovery is None or s.time <= last_recovery + timedelta(minutes=2):
                 s.family = "mitigation"
