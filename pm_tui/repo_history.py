@@ -44,6 +44,45 @@ def _git(root: Path, *args: str) -> subprocess.Popen:
 
 
 def _head(root: Path) -> str | None:
+    """The commit HEAD names: read from the git directory's files when it is a plain branch
+    or a detached HEAD (0.1 ms), else asked of git (a process: 6 ms)."""
+    return _head_from_files(root) or _head_from_git(root)
+
+
+def _is_commit_id(text: str) -> bool:
+    return len(text) in (40, 64) and all(c in "0123456789abcdef" for c in text)
+
+
+def _head_from_files(root: Path) -> str | None:
+    from pm_tui.workstate import git_dir
+
+    try:
+        gdir = git_dir(root)
+        head = (gdir / "HEAD").read_text(encoding="utf-8").strip()
+        if _is_commit_id(head):
+            return head  # detached
+        if not head.startswith("ref: refs/heads/"):
+            return None
+        ref = head[5:].strip()
+        common = gdir
+        if (gdir / "commondir").is_file():  # a linked worktree: refs live in the main one
+            common = gdir / (gdir / "commondir").read_text(encoding="utf-8").strip()
+        loose = common / ref
+        if loose.is_file():
+            sha = loose.read_text(encoding="utf-8").strip()
+            return sha if _is_commit_id(sha) else None
+        packed = common / "packed-refs"
+        if packed.is_file():
+            for line in packed.read_text(encoding="utf-8").splitlines():
+                sha, _sp, name = line.partition(" ")
+                if name == ref and _is_commit_id(sha):
+                    return sha
+    except (OSError, UnicodeDecodeError, ValueError):
+        return None
+    return None
+
+
+def _head_from_git(root: Path) -> str | None:
     try:
         out = subprocess.run(
             ["git", "-C", str(root), "rev-parse", "-q", "--verify", "HEAD"],

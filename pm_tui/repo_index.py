@@ -2,14 +2,16 @@
 
 Parsing and validating 10,000 TOML files takes seconds; reading what those commands need
 from one file beside the repository takes tens of milliseconds. The index keeps, for each
-post-mortem file, its size, mtime and git blob id and a compact record (`IndexedPostMortem`):
-the fields the commands show, the action items, the durations, the validation badge, and
-(in a second section read by `search` only) the searchable text. Each run stats the files;
-a file whose size or mtime changed is hashed, and re-read only when its blob id changed too.
+post-mortem file, its size, mtime and git blob id, then in sections read only by those who
+need them: the record `list`, `review` and `search` show (`IndexedPostMortem`: the fields,
+the action items, the durations, the validation badge), the smaller record `stats` and the
+Insights screen sum (`StatsRecord`), and the searchable text. Each run stats the files; a
+file whose size or mtime changed is hashed, and re-read only when its blob id changed too.
 
 It lives in `.git/pm-tui/index.pickle` (never committed), holds nothing the files do not,
 and is safe to delete. It holds only plain values (tuples, strings, numbers), and is read
-with an unpickler that refuses every class, so a tampered file cannot run code.
+with an unpickler that refuses every class, so a tampered file cannot run code. An index
+written by another format, another pm-tui version or other pm-tui sources is rebuilt.
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ from pm_tui.errors import PmTuiError
 if TYPE_CHECKING:
     from pm_tui.model import ActionItem, ContributingFactor, PostMortem
 
-INDEX_FORMAT = 2
+INDEX_FORMAT = 3  # 3: sections (files, rows, stats, texts) and the sources' stamp in the key
 INDEX_NAME = "index.pickle"
 NO_SWITCH = 0  # a badge that no later day changes
 
@@ -139,6 +141,16 @@ class IndexedPostMortem:
         return tuple((c, cause_terms(c)) for c in self._d(2) if c.strip())
 
     @property
+    def factor_facts(self) -> tuple:
+        """(id, category) of each factor (as in `StatsRecord`)."""
+        return tuple((i, c) for i, c, _d in self._d(1))
+
+    @property
+    def action_facts(self) -> tuple:
+        """(owner, deadline ordinal, status, factor) of each action item (as in `StatsRecord`)."""
+        return tuple((a[2], a[3], a[5], a[7]) for a in self._d(3))
+
+    @property
     def started(self) -> datetime:
         if self._started is None:
             self._started = datetime.fromtimestamp(self._row[2], UTC)
@@ -218,6 +230,11 @@ class IndexedPostMortem:
 
 def record(pm: PostMortem, today: date) -> tuple:
     """The index record of `pm` (its validation as seen on `today`)."""
+    return _record(pm, today)[0]
+
+
+def _record(pm: PostMortem, today: date) -> tuple[tuple, tuple]:
+    """(the index record of `pm`, its detail before pickling)."""
     from pm_tui.durations import durations
     from pm_tui.schedule import follow_up_date
 
@@ -250,7 +267,7 @@ def record(pm: PostMortem, today: date) -> tuple:
         _ordinal(pm.reviewed),
         follow_up_date(pm).toordinal(),
     )
-    return (
+    row = (
         pm.id,
         pm.title,
         _epoch(pm.window.started),
@@ -260,6 +277,62 @@ def record(pm: PostMortem, today: date) -> tuple:
         _badge(pm, today),
         today.toordinal(),
         pickle.dumps(detail, pickle.HIGHEST_PROTOCOL),
+    )
+    return row, detail
+
+
+class StatsRecord(NamedTuple):
+    """What `stats` and the Insights screen read of one post-mortem: the index's stats
+    section, smaller than a whole record and read without decoding one per file."""
+
+    id: str
+    title: str
+    started_epoch: int
+    severity: str
+    status: str
+    services: tuple[str, ...]
+    factor_facts: tuple[tuple[str, str], ...]  # (id, category) of each factor
+    cause_terms: tuple[tuple[str, frozenset[str]], ...]  # (text, terms) of each cause
+    action_facts: tuple[tuple, ...]  # (owner, deadline ordinal, status, factor) of each item
+    duration_values: tuple  # seconds or None, in DURATION_METRICS' order
+    resolved_epoch: int | None
+    first_distribution_epoch: int | None
+    follow_up_due_ordinal: int
+    file_name: str
+
+    @property
+    def started(self) -> datetime:
+        return datetime.fromtimestamp(self.started_epoch, UTC)
+
+    @property
+    def date(self) -> date:
+        return self.started.date()
+
+    @property
+    def categories(self) -> set[str]:
+        return {c for _i, c in self.factor_facts}
+
+
+def _stats_row(name: str, row: tuple, detail: tuple) -> tuple:
+    """The stats section's plain tuple (a StatsRecord's fields) of a record and its detail."""
+    from pm_tui.insights.causes import cause_terms  # the terms are kept: 10,000 cost 0.2 s
+
+    services, factors, causes, actions, secs, resolved, first_sent, _reviewed, due = detail
+    return (
+        row[0],
+        row[1],
+        row[2],
+        row[3],
+        row[4],
+        services,
+        tuple((i, c) for i, c, _d in factors),
+        tuple((c, cause_terms(c)) for c in causes if c.strip()),
+        tuple((a[2], a[3], a[5], a[7]) for a in actions),
+        secs,
+        resolved,
+        first_sent,
+        due,
+        name,
     )
 
 
@@ -376,10 +449,11 @@ class Unreadable:
 class Catalog:
     """Every post-mortem of a repository as the index sees it, newest first.
 
+    `postmortems` are `IndexedPostMortem`s from `load`, `StatsRecord`s from `load_stats`;
     `texts` maps ids to searchable text when asked for; `reread` counts the files parsed
     on this run (0 when the index was up to date)."""
 
-    def __init__(self, postmortems: list[IndexedPostMortem], reread: int = 0):
+    def __init__(self, postmortems: list, reread: int = 0):
         self.postmortems = postmortems
         self.unreadable: list[Unreadable] = []
         self.texts: dict[str, str] | None = None
@@ -396,43 +470,96 @@ def index_path(root: Path) -> Path:
     return state_dir(root) / INDEX_NAME
 
 
+_STAMP: tuple[int, int, int] | None = None
+
+
+def sources_stamp() -> tuple[int, int, int]:
+    """(files, bytes, sum of mtimes) of pm-tui's own sources: what the records and badges
+    are computed by. An index written by other code (another version, an edited checkout
+    whose version did not change) is rebuilt, never trusted; 166 stats cost 0.5 ms."""
+    global _STAMP
+    if _STAMP is None:
+        n = size = mtimes = 0
+        stack = [os.path.dirname(os.path.abspath(__file__))]
+        while stack:
+            try:
+                it = os.scandir(stack.pop())
+            except OSError:
+                continue
+            with it:
+                for entry in it:
+                    if entry.name.endswith(".py"):
+                        st = entry.stat()
+                        n, size, mtimes = n + 1, size + st.st_size, mtimes + st.st_mtime_ns
+                    elif entry.name != "__pycache__" and entry.is_dir(follow_symlinks=False):
+                        stack.append(entry.path)
+        _STAMP = (n, size, mtimes)
+    return _STAMP
+
+
 def _key() -> tuple:
-    # The schema version changes only with pm-tui's version (importing the model costs 8 ms).
-    return (INDEX_FORMAT, __version__)
+    # Importing the model to read its schema version costs 8 ms: the sources' stamp covers it.
+    return (INDEX_FORMAT, __version__, sources_stamp())
 
 
-def _read(path: Path) -> tuple[dict, int]:
-    """(entries, offset of the texts section) from the index; empty when missing or stale."""
+_SECTIONS = ("blobs", "rows", "stats", "texts")
+# The files table: name -> (size, mtime_ns, validated on (day ordinal), error or None).
+_SIZE, _MTIME, _VALIDATED, _ERROR = range(4)
+
+
+class _Stored:
+    """An index file as read: its files table, and each section read when first asked for."""
+
+    def __init__(self, path: Path, files: dict, starts: dict[str, int]):
+        self.path, self.files, self.starts = path, files, starts
+        self._loaded: dict[str, dict] = {}
+
+    def section(self, name: str) -> dict:
+        """The section `name` (file name -> value); empty when absent or damaged."""
+        if name not in self._loaded:
+            self._loaded[name] = {}
+            if name in self.starts:
+                try:
+                    with open(self.path, "rb") as fh:
+                        fh.seek(self.starts[name])
+                        data = _PlainUnpickler(fh).load()
+                except (OSError, EOFError, pickle.UnpicklingError, ValueError, TypeError,
+                        IndexError, KeyError):  # fmt: skip
+                    data = {}
+                self._loaded[name] = data if isinstance(data, dict) else {}
+        return self._loaded[name]
+
+
+def _read(path: Path) -> _Stored:
+    """The index at `path`; empty when missing, damaged or written by other code."""
+    empty = _Stored(path, {}, {})
     try:
         with open(path, "rb") as fh:
             head = _PlainUnpickler(fh).load()
             offset = fh.tell()
-    except (OSError, EOFError, pickle.UnpicklingError, ValueError, TypeError, IndexError):
-        return {}, 0
-    if not (isinstance(head, tuple) and len(head) == 2 and head[0] == _key()):
-        return {}, 0
-    return (head[1], offset) if isinstance(head[1], dict) else ({}, 0)
+    except (OSError, EOFError, pickle.UnpicklingError, ValueError, TypeError, IndexError,
+            KeyError):  # fmt: skip
+        return empty
+    if not (isinstance(head, tuple) and len(head) == 3 and head[0] == _key()):
+        return empty
+    files, lengths = head[1], head[2]
+    if not (isinstance(files, dict) and isinstance(lengths, tuple)):
+        return empty
+    if len(lengths) != len(_SECTIONS) or not all(isinstance(n, int) for n in lengths):
+        return empty
+    starts = {}
+    for name, length in zip(_SECTIONS, lengths, strict=True):
+        starts[name], offset = offset, offset + length
+    return _Stored(path, files, starts)
 
 
-def _read_texts(path: Path, offset: int) -> dict[str, str]:
-    """The searchable texts section (file name -> text), read only by those who need it."""
-    try:
-        with open(path, "rb") as fh:
-            fh.seek(offset)
-            texts = _PlainUnpickler(fh).load()
-    except (OSError, EOFError, pickle.UnpicklingError, ValueError, TypeError, IndexError):
-        return {}
-    return texts if isinstance(texts, dict) else {}
-
-
-def _write(path: Path, entries: dict, texts: dict) -> None:
+def _write(path: Path, files: dict, sections: dict[str, dict]) -> None:
     from pm_tui.atomic_write import atomic_write_bytes
 
-    buf = io.BytesIO()
-    pickle.dump((_key(), entries), buf, pickle.HIGHEST_PROTOCOL)
-    pickle.dump(texts, buf, pickle.HIGHEST_PROTOCOL)
+    parts = [pickle.dumps(sections[name], pickle.HIGHEST_PROTOCOL) for name in _SECTIONS]
+    head = (_key(), files, tuple(len(p) for p in parts))
     try:
-        atomic_write_bytes(path, buf.getvalue())
+        atomic_write_bytes(path, b"".join([pickle.dumps(head, pickle.HIGHEST_PROTOCOL), *parts]))
     except OSError:
         pass  # an index that cannot be written only costs speed next time
 
@@ -468,6 +595,108 @@ def file_blob_id(path: Path, size: int) -> str:
     return h.hexdigest()
 
 
+def _shared_stats(stats: tuple, memo: dict) -> tuple:
+    """The stats tuple with the values files repeat (severity, status, services, factors,
+    cause terms, owners) replaced by an equal one seen before: pickle writes a repeated
+    object once and reading it makes it once (the section reads in a third of the time)."""
+    one = memo.setdefault
+    (id_, title, started, severity, status, services, factors, causes, actions, secs,
+     *rest) = stats  # fmt: skip
+    causes = tuple(one(pair, pair) for pair in causes)
+    actions = tuple(one(a, (one(a[0], a[0]), a[1], one(a[2], a[2]), one(a[3], a[3])))
+                    for a in actions)  # fmt: skip
+    return (id_, title, started, one(severity, severity), one(status, status),
+            one(services, services), one(factors, factors), causes, actions, one(secs, secs),
+            *rest)  # fmt: skip
+
+
+def _shared_row(row: tuple, memo: dict) -> tuple:
+    """The index record with its severity, status and badge shared (as `_shared_stats`)."""
+    one = memo.setdefault
+    return (*row[:3], one(row[3], row[3]), one(row[4], row[4]), row[5], one(row[6], row[6]),
+            *row[7:])  # fmt: skip
+
+
+class _Refreshed(NamedTuple):
+    files: dict  # the files table as it is now
+    sections: dict[str, dict] | None  # every section, when something changed (else None)
+    stored: _Stored  # the index as read
+    reread: int
+
+
+def _refresh(root: Path, today: date, use_index: bool, rebuild: bool = False) -> _Refreshed:
+    """Compare the files with the index; read again those whose blob changed. When anything
+    changed, every section is brought up to date (and written when `use_index`)."""
+    folder = Path(root) / "postmortems"
+    where = index_path(Path(root))
+    stored = _read(where) if use_index and not rebuild else _Stored(where, {}, {})
+    old, today_n = stored.files, today.toordinal()
+    files: dict[str, tuple] = {}
+    fresh: dict[str, tuple | None] = {}  # name -> (blob, row, stats, text) or None: carry over
+    blobs: dict[str, str] = {}
+    shared: dict = {}
+    reread = 0
+    for name, size, mtime, regular in _scan(folder):
+        hit = old.get(name)
+        if (
+            hit is not None
+            and hit[_SIZE] == size
+            and hit[_MTIME] == mtime
+            and hit[_VALIDATED] <= today_n
+        ):
+            files[name] = hit
+            continue
+        path = folder / name
+        if not regular:  # never opened: a FIFO would block the command
+            files[name] = (size, mtime, 0, f"{path}: not a regular file")
+            fresh[name] = ("", None, None, None)
+            continue
+        try:
+            blob = file_blob_id(path, size)
+        except OSError as exc:
+            files[name] = (size, mtime, 0, f"{path}: cannot read ({exc.strerror})")
+            fresh[name] = ("", None, None, None)
+            continue
+        if not blobs and old:
+            blobs = stored.section("blobs")
+        if hit is not None and blobs.get(name) == blob and hit[_VALIDATED] <= today_n:
+            files[name] = (size, mtime, hit[_VALIDATED], hit[_ERROR])  # touched, not changed
+            continue
+        reread += 1
+        from pm_tui.postmortem_store import read_postmortem  # the model: only when rereading
+
+        try:
+            pm = read_postmortem(path)  # the store's one loader: its checks and bounds apply
+        except PmTuiError as exc:
+            files[name] = (size, mtime, 0, str(exc))
+            fresh[name] = (blob, None, None, None)
+            continue
+        from pm_tui.search import searchable_text
+
+        row, detail = _record(pm, today)
+        files[name] = (size, mtime, today_n, None)
+        stats = _shared_stats(_stats_row(name, row, detail), shared)
+        fresh[name] = (blob, _shared_row(row, shared), stats, searchable_text(pm))
+    if not fresh and files.keys() == old.keys() and all(files[n] is old[n] for n in files):
+        return _Refreshed(files, None, stored, 0)
+    # Something changed: carry the other files' sections over, or read them again when the
+    # index lost them.
+    kept = {name: stored.section(name) for name in _SECTIONS}
+    sections: dict[str, dict] = {name: {} for name in _SECTIONS}
+    for name, entry in files.items():
+        values = fresh.get(name)
+        if values is None:
+            values = tuple(kept[s].get(name) for s in _SECTIONS)
+            if entry[_ERROR] is None and None in values:  # the index lost part of it
+                return _refresh(root, today, use_index, rebuild=True)
+        for s, value in zip(_SECTIONS, values, strict=True):
+            if value is not None:
+                sections[s][name] = value
+    if use_index:
+        _write(where, files, sections)
+    return _Refreshed(files, sections, stored, reread)
+
+
 def load(
     root: Path, *, today: date | None = None, with_text: bool = False, use_index: bool = True
 ) -> Catalog:
@@ -480,67 +709,51 @@ def load(
     `unreadable` and skipped); the index is rewritten only when something changed.
     """
     today = today or datetime.now(UTC).date()
+    done = _refresh(Path(root), today, use_index)
+    rows = done.sections["rows"] if done.sections else done.stored.section("rows")
+    if done.sections is None and len(rows) < _readable(done.files):
+        done = _refresh(Path(root), today, use_index, rebuild=True)  # the index lost rows
+        rows = done.sections["rows"]
     folder = Path(root) / "postmortems"
-    where = index_path(Path(root))
-    old, offset = _read(where) if use_index else ({}, 0)
-    entries: dict[str, tuple] = {}
-    fresh_texts: dict[str, str] = {}
-    reread = 0
-    changed = False
-    for name, size, mtime, regular in _scan(folder):
-        hit = old.get(name)
-        if hit is not None and hit[0] == size and hit[1] == mtime and _fresh(hit, today):
-            entries[name] = hit
-            continue
-        changed = True
-        path = folder / name
-        if not regular:  # never opened: a FIFO would block the command
-            entries[name] = (size, mtime, "", None, f"{path}: not a regular file")
-            continue
-        try:
-            blob = file_blob_id(path, size)
-        except OSError as exc:
-            entries[name] = (size, mtime, "", None, f"{path}: cannot read ({exc.strerror})")
-            continue
-        if hit is not None and hit[2] == blob and _fresh(hit, today):
-            entries[name] = (size, mtime, blob, hit[3], hit[4])  # touched, not changed
-            continue
-        reread += 1
-        from pm_tui.postmortem_store import read_postmortem  # the model: only when rereading
-
-        try:
-            pm = read_postmortem(path)  # the store's one loader: its checks and bounds apply
-        except PmTuiError as exc:
-            entries[name] = (size, mtime, blob, None, str(exc))
-            continue
-        from pm_tui.search import searchable_text
-
-        entries[name] = (size, mtime, blob, record(pm, today), None)
-        fresh_texts[name] = searchable_text(pm)
-    changed = changed or len(entries) != len(old)
-    texts: dict[str, str] = {}
-    if changed or with_text:
-        kept = _read_texts(where, offset) if offset else {}
-        texts = {n: fresh_texts.get(n) or kept.get(n, "") for n in entries if entries[n][3]}
-    if use_index and changed:
-        _write(where, entries, texts)
-    catalog = Catalog([], reread=reread)
+    catalog = _with_unreadable(Catalog([], reread=done.reread), folder, done.files)
     folder_text = str(folder)
-    for name in reversed(list(entries)):
-        _size, mtime, _blob, row, error = entries[name]
-        if row is None:
-            catalog.unreadable.append(Unreadable(name[:-5], folder / name, error or "unreadable"))
-        else:
-            catalog.postmortems.append(IndexedPostMortem(folder_text, name, row, mtime))
+    for name in reversed(list(done.files)):
+        entry = done.files[name]
+        if entry[_ERROR] is None:
+            catalog.postmortems.append(
+                IndexedPostMortem(folder_text, name, rows[name], entry[_MTIME])
+            )
     if with_text:
-        catalog.texts = {entries[n][3][0]: t for n, t in texts.items() if entries[n][3]}
+        texts = done.sections["texts"] if done.sections else done.stored.section("texts")
+        catalog.texts = {rows[n][0]: t for n, t in texts.items() if n in rows}
     return catalog
 
 
-def _fresh(hit: tuple, today: date) -> bool:
-    # A record validated on a later day than `today` (a clock set back, --today) is redone.
-    row = hit[3]
-    return row is None or row[7] <= today.toordinal()
+def load_stats(root: Path, *, today: date | None = None) -> Catalog:
+    """Every post-mortem of the repository at `root` as a `StatsRecord`, newest first: what
+    `stats` and the Insights screen sum, read from the index's small stats section."""
+    today = today or datetime.now(UTC).date()
+    done = _refresh(Path(root), today, True)
+    stats = done.sections["stats"] if done.sections else done.stored.section("stats")
+    if done.sections is None and len(stats) < _readable(done.files):
+        done = _refresh(Path(root), today, True, rebuild=True)  # the index lost records
+        stats = done.sections["stats"]
+    catalog = _with_unreadable(Catalog([], reread=done.reread), root / "postmortems", done.files)
+    make = StatsRecord._make
+    catalog.postmortems = [make(stats[n]) for n in reversed(stats)]
+    return catalog
+
+
+def _readable(files: dict) -> int:
+    return sum(1 for entry in files.values() if entry[_ERROR] is None)
+
+
+def _with_unreadable(catalog: Catalog, folder: Path, files: dict) -> Catalog:
+    for name in reversed(list(files)):
+        error = files[name][_ERROR]
+        if error is not None:
+            catalog.unreadable.append(Unreadable(name[:-5], folder / name, error or "unreadable"))
+    return catalog
 
 
 def delete(root: Path) -> bool:

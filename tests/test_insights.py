@@ -7,6 +7,7 @@ writes it with its git history; these tests compare what `stats` finds with thos
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import pickle
@@ -311,7 +312,8 @@ def test_recurrence_groups_reworded_causes_of_a_service_but_not_look_alikes():
         def __init__(self, id, service, cause):
             self.id, self.services, self.severity, self.status = id, (service,), "P2", "published"
             self.started_epoch = 1_700_000_000 + int(id[-2:]) * 86_400
-            self.file_name, self.categories, self.factor_rows, self.action_rows = id, set(), (), ()
+            self.file_name, self.categories = id, set()
+            self.factor_facts = self.action_facts = ()
             self.cause_terms = ((cause, cause_terms(cause)),)
             self.duration_values = (None,) * 4
             self.resolved_epoch = self.first_distribution_epoch = None
@@ -335,3 +337,94 @@ def test_own_similar_cause_set_keeps_its_scores():
 
     tp, fp, fn, _tn = score(DEFAULT_SET)
     assert tp / (tp + fp) >= 0.9 and tp / (tp + fn) >= 0.9, (tp, fp, fn)
+
+
+# --- the index's format, sections and HEAD -----------------------------------------------------
+
+
+def _rewrite_key(path, key) -> None:
+    """The index at `path` with its head's key replaced (as another pm-tui would write it)."""
+    from pm_tui.repo_index import _PlainUnpickler
+
+    data = path.read_bytes()
+    fh = io.BytesIO(data)
+    head = _PlainUnpickler(fh).load()
+    path.write_bytes(pickle.dumps((key, *head[1:]), pickle.HIGHEST_PROTOCOL) + data[fh.tell() :])
+
+
+def test_an_index_from_another_format_version_or_sources_is_rebuilt_never_trusted(fresh):
+    from pm_tui import repo_index
+
+    root, truth = fresh
+    repo_index.load(root)
+    path = repo_index.index_path(root)
+    key = repo_index._key()
+    assert repo_index.load(root).reread == 0  # its own index is trusted
+    n, size, mtimes = key[2]
+    for other in (
+        (key[0] - 1, key[1], key[2]),  # an older format
+        (key[0], key[1] + ".post1", key[2]),  # another version
+        (key[0], key[1], (n, size, mtimes + 1)),  # the same version, edited sources
+        (key[0], key[1]),  # format 2's key
+    ):
+        _rewrite_key(path, other)
+        assert repo_index.load(root).reread == len(truth.incidents), other
+        assert repo_index.load_stats(root).reread == 0  # rebuilt under the right key
+
+
+def test_stats_records_give_the_same_insights_as_whole_records(fresh):
+    from pm_tui import repo_index
+    from pm_tui.insights import compute
+    from pm_tui.insights.compute import InsightsQuery
+    from pm_tui.insights.render import as_dict
+    from pm_tui.repo_history import file_histories
+
+    root, truth = fresh
+    whole = repo_index.load(root)
+    small = repo_index.load_stats(root)
+    assert small.reread == 0 and [r.id for r in small.postmortems] == [
+        r.id for r in whole.postmortems
+    ]
+    history = file_histories(root)
+    for by in ("quarter", "service"):
+        q = InsightsQuery(today=truth.today, by=by)
+        assert as_dict(compute(small.postmortems, q, history)) == as_dict(
+            compute(whole.postmortems, q, history)
+        )
+
+
+def test_a_damaged_stats_section_is_rebuilt(fresh):
+    from pm_tui import repo_index
+
+    root, truth = fresh
+    repo_index.load(root)
+    path = repo_index.index_path(root)
+    stored = repo_index._read(path)
+    data = path.read_bytes()
+    cut = stored.starts["stats"] + 50
+    path.write_bytes(data[:cut] + b"\x00" * 64 + data[cut + 64 :])  # the stats section broken
+    again = repo_index.load_stats(root)
+    assert again.reread == len(truth.incidents) and len(again.postmortems) == len(truth.incidents)
+    assert repo_index.load_stats(root).reread == 0
+
+
+def _git(root, *args):
+    return subprocess.run(
+        ["git", "-C", str(root), *args], capture_output=True, text=True, check=True
+    ).stdout.strip()
+
+
+def test_head_read_from_git_files_matches_git(fresh, tmp_path):
+    from pm_tui.repo_history import _head_from_files
+
+    root, _truth = fresh
+    assert _head_from_files(root) == _git(root, "rev-parse", "HEAD")  # a loose branch ref
+    _git(root, "pack-refs", "--all")
+    assert _head_from_files(root) == _git(root, "rev-parse", "HEAD")  # packed-refs
+    first = _git(root, "rev-list", "--max-parents=0", "HEAD")
+    _git(root, "checkout", "-q", "--detach", first)
+    assert _head_from_files(root) == first  # detached
+    _git(root, "checkout", "-q", "-")
+    linked = tmp_path / "linked"
+    _git(root, "worktree", "add", "-q", "-b", "other", str(linked), first)
+    assert _head_from_files(linked) == first  # a linked worktree: refs in the main git dir

@@ -61,6 +61,8 @@ def test_labelled_sets_are_large_and_balanced():
         "blame_sentences_holdout2.tsv",
         "blame_sentences_generalise.tsv",
         "blame_sentences_generalise2.tsv",
+        "blame_sentences_fresh3.tsv",
+        "blame_sentences_fresh4.tsv",
     ],
 )
 def test_blame_precision_and_recall(name):
@@ -76,6 +78,7 @@ def test_blame_precision_and_recall(name):
         "vague_actions_holdout2.tsv",
         "vague_actions_generalise.tsv",
         "vague_actions_generalise2.tsv",
+        "vague_actions_fresh4.tsv",
     ],
 )
 def test_vague_action_precision_and_recall(name):

@@ -26,7 +26,7 @@ def load_records(root: Path):
     from pm_tui.repo_history import HistoryReader
 
     reader = HistoryReader(Path(root))
-    catalog = repo_index.load(Path(root))
+    catalog = repo_index.load_stats(Path(root))
     return catalog, reader.result()
 
 

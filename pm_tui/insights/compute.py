@@ -1,13 +1,15 @@
 """The arithmetic of the insights, on the repository index's records (see definitions.py).
 
-Everything here takes records (`IndexedPostMortem`, or anything with the same attributes)
-and plain options, and returns dataclasses the CLI, the HTML page and the screen show.
+Everything here takes records (`StatsRecord`, `IndexedPostMortem`, or anything with the same
+attributes) and plain options, and returns dataclasses the CLI, the HTML page and the screen
+show.
 """
 
 from __future__ import annotations
 
 import bisect
 import math
+import operator
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -199,8 +201,11 @@ def selected(records: Iterable, q: InsightsQuery) -> list:
         if services and not services & {s.lower() for s in r.services}:
             continue
         out.append(r)
-    out.sort(key=lambda r: (r.started_epoch, r.id))
+    out.sort(key=_START_AND_ID)
     return out
+
+
+_START_AND_ID = operator.attrgetter("started_epoch", "id")
 
 
 def _group_key(r, by: str) -> list[str]:
@@ -280,35 +285,41 @@ def recurrence(records: list) -> tuple[list[RecurrenceGroup], list[CategoryRecur
 
 def follow_through(records: list, today: date) -> tuple[list[FollowThrough], list[FollowThrough]]:
     """Action items per owner and per team: opened, closed, open, overdue, age of open ones."""
-    tables: tuple[dict[str, FollowThrough], dict[str, FollowThrough]] = ({}, {})
-    ages: dict[tuple[int, str], list[int]] = defaultdict(list)
+    owners: dict[str, FollowThrough] = {}  # by the owner as written
+    by_name: dict[str, FollowThrough] = {}  # by the owner, blanks stripped
+    teams: dict[str, FollowThrough] = {}
+    ages: dict[int, list[int]] = defaultdict(list)  # id() of a row -> ages of its open items
     today_n = today.toordinal()
     for r in records:
         age = today_n - _day(r.started_epoch)
         services = r.services
         team = services[0] if services else NO_SERVICE
-        for _id, _text, owner, deadline, _prio, status, _url, _factor in r.action_rows:
-            for n, name in enumerate((owner.strip() or NO_OWNER, team)):
-                row = tables[n].get(name)
-                if row is None:
-                    row = tables[n][name] = FollowThrough(name)
+        team_row = teams.get(team)
+        if team_row is None:
+            team_row = teams[team] = FollowThrough(team)
+        for owner, deadline, status, _factor in r.action_facts:
+            owner_row = owners.get(owner)
+            if owner_row is None:
+                name = owner.strip() or NO_OWNER
+                owner_row = owners[owner] = by_name.setdefault(name, FollowThrough(name))
+            for row in (owner_row, team_row):
                 row.opened += 1
                 if status in CLOSED:
                     row.closed += 1
                 elif status in OPEN:
                     row.open += 1
-                    ages[(n, name)].append(age)
+                    ages[id(row)].append(age)
                     if deadline is not None and deadline < today_n:
                         row.overdue += 1
                     if not row.ids or row.ids[-1] != r.id:
                         row.ids.append(r.id)
     out = []
-    for n, rows in enumerate(tables):
-        for name, row in rows.items():
-            if ages[(n, name)]:
-                row.median_age_days = median(ages[(n, name)])
-                row.oldest_age_days = max(ages[(n, name)])
-        out.append(sorted(rows.values(), key=lambda f: (-f.overdue, -f.open, f.who)))
+    for rows in (by_name.values(), teams.values()):
+        for row in rows:
+            if ages[id(row)]:
+                row.median_age_days = median(ages[id(row)])
+                row.oldest_age_days = max(ages[id(row)])
+        out.append(sorted(rows, key=lambda f: (-f.overdue, -f.open, f.who)))
     return out[0], out[1]
 
 
@@ -317,7 +328,9 @@ def _published_at(r, history) -> int | None:
     sent = r.first_distribution_epoch
     h = history.get(r.file_name)
     committed = h.first_published if h and h.first_published else None
-    return min((t for t in (sent, committed) if t is not None), default=None)
+    if sent is None or committed is None:
+        return committed if sent is None else sent
+    return min(sent, committed)
 
 
 def published_share(records: list, history: dict) -> Share:
@@ -363,7 +376,7 @@ def fixes_that_did_not_hold(records: list, history: dict) -> tuple[int, list[Fix
     items were closed)."""
     later: dict[tuple[str, str], list] = defaultdict(list)  # (service, category) -> records
     for r in records:
-        cats = {c for _i, c, _d in r.factor_rows}
+        cats = {c for _i, c in r.factor_facts}
         for s in r.services:
             for c in cats:
                 later[(s, c)].append(r)
@@ -372,21 +385,22 @@ def fixes_that_did_not_hold(records: list, history: dict) -> tuple[int, list[Fix
     ids_of = {k: [r.id for r in v] for k, v in later.items()}
     fixes, failed = 0, []
     right = bisect.bisect_right
+    commit_times: dict[int, datetime] = {}  # a commit closes several factors, of several files
     for r in records:
-        actions = r.action_rows
+        actions = r.action_facts
         if not actions:
             continue
         services = r.services
         h = history.get(r.file_name)
         last_commit = h.commits[-1] if h and h.commits else None
-        for factor_id, category, _text in r.factor_rows:
+        for factor_id, category in r.factor_facts:
             deadlines: list | None = []
-            for a in actions:  # the factor's items, when there are some and all are done
-                if a[7] == factor_id:
-                    if a[5] != "done":
+            for _owner, deadline, status, factor in actions:  # the factor's items, all done
+                if factor == factor_id:
+                    if status != "done":
                         deadlines = None
                         break
-                    deadlines.append(a[3])
+                    deadlines.append(deadline)
             if not deadlines:
                 continue
             fixes += 1
@@ -410,8 +424,14 @@ def fixes_that_did_not_hold(records: list, history: dict) -> tuple[int, list[Fix
                 union = {x.id: x.started_epoch for span in spans for x in span}
                 ordered = sorted(union, key=lambda i: (union[i], i))
                 ids, count = ordered[:MAX_LISTED], len(ordered)
-            at = _closed_at(r, deadlines, history)
-            failed.append(FixThatDidNotHold(r.id, ", ".join(services), category, at, ids, count))
+            if last_commit is None:
+                at = _closed_at(r, deadlines, history)
+            else:
+                at = commit_times.get(last_commit)
+                if at is None:
+                    at = commit_times[last_commit] = datetime.fromtimestamp(last_commit, UTC)
+            where = services[0] if len(services) == 1 else ", ".join(services)
+            failed.append(FixThatDidNotHold(r.id, where, category, at, ids, count))
     failed.sort(key=lambda x: (-x.recurrences, x.id))
     return fixes, failed
 

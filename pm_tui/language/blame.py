@@ -13,6 +13,7 @@ from pm_tui.language.agents import capitalised_agent, name_like
 from pm_tui.language.finding import ERROR, LanguageFinding
 from pm_tui.language.lexicon import (
     GROUP_WORDS,
+    HUMAN_ONLY_VERBS,
     NAMES,
     PRONOUNS,
     ROLE_NOUNS,
@@ -62,6 +63,16 @@ _ADVICE = {
 }
 
 
+# Blame, fault, or responsibility for a failure (not responsibility for follow-up work: "the
+# responsibility for the fix lies with the platform team" hands out work, not blame).
+_BLAME_NOUN = (
+    r"(?:blame|fault|(?:responsibility|accountability)(?! for (?:the |all |any |our |its |each "
+    r"|every |this |these )?(?:[\w-]+ )?(?:follow|fix|remediat|action|next|clean|migrat|work|"
+    r"tasks?\b|review|monitor|maint|rollout|deliver|implement|own|runbook|process|service|"
+    r"on-?call|change management|comms|communicat)))"
+)
+
+
 @cache
 def _rx() -> dict[str, re.Pattern[str]]:
     i = re.I
@@ -69,7 +80,7 @@ def _rx() -> dict[str, re.Pattern[str]]:
         "clause": re.compile(
             r"[,;:()\[\]—–]|\s-\s|\b(?:because|since|as|when|after|before|while|so|but|and|"
             r"then|until|once|although|though|whereas|which|where|that|or|whether|"
-            r"meaning)\b",
+            r"meaning|what|how|why)\b",
         ),
         "verb": re.compile(
             r"\b(?:caus(?:ed|ing)|broke|broken|forg[eo]t(?:ten|s)?|fail(?:ed|s)? to|"
@@ -99,6 +110,9 @@ def _rx() -> dict[str, re.Pattern[str]]:
             r"mishandled|mismanaged|misplaced|misdirected)\b(?! by \d)|shut down|"
             r"allowed (?:\w+ )?to (?:expire|lapse|fill up|run out)|"
             r"turned off|(?:took|brought|knocked) (?:[\w-]+ ){1,3}(?:down|over)|"
+            r"let (?:[\w-]+ ){1,8}?through|slept (?:right )?through|overr(?:ode|idden)|"
+            r"thought it (?:was|would be) (?:fine|ok|okay|safe|a good idea|acceptable|harmless) "
+            r"to(?![^.;]*\b(?:because|since|given|as the)\b)|"
             r"left (?:[\w-]+ ){0,3}(?:in place|on in prod\w*|enabled|open|public|behind)|"
             r"made (?:a |the )?(?:bad|poor|wrong|questionable|risky) (?:call|decision|choice|"
             r"judge?ment)|(?:is|was|are|were) the (?:problem|issue|weak(?:est)? link|culprit)|"
@@ -121,8 +135,12 @@ def _rx() -> dict[str, re.Pattern[str]]:
             r"incorrect|unreviewed|unbounded|wrong|secrets?|credentials?|passwords?)\b|"
             r"\b(?:copied|leaked|uploaded|shared|pasted|exposed|pushed|committed)\b[^,;.]{0,30}?"
             r"\b(?:secrets?|credentials?|passwords?|tokens?|private keys?)\b[^,;.]{0,20}?\bpublic\b|"
-            r"\b(?:pushed|committed|deployed|merged) (?:directly|straight) (?:to|into|on)\b|"
-            r"\bexposed (?:[\w-]+ ){1,4}to the (?:internet|public|world)\b",
+            r"\b(?:pushed|committed|deployed|merged|applied|shipped) (?:[\w-]+ ){0,3}?(?:directly|"
+            r"straight) (?:to|into|on)\b|"
+            r"\bexposed (?:[\w-]+ ){1,4}to the (?:internet|public|world)\b|"
+            r"\bleft (?:an? |the |some |their |his |her )?(?:[\w-]+ )?(?:secrets?|credentials?|"
+            r"passwords?|tokens?|keys?)\b[^,;.]{0,30}?\b(?:public|exposed|in (?:the )?(?:repo|"
+            r"repository|logs?|chat|channel|wiki))",
             i,
         ),
         "label": re.compile(
@@ -137,6 +155,7 @@ def _rx() -> dict[str, re.Pattern[str]]:
         ),
         "habit": re.compile(
             r"\b(?:yet again|once again|once more|as (?:always|usual)|typical(?:ly)? of|"
+            r"(?:did|done|does|do) it again|at it again|"
             r"(?:keeps?|kept) (?:on )?(?:forgetting|skipping|ignoring|missing|breaking|making|pushing|"
             r"deploying|leaving|bypassing|merging|running|dropping|deleting|messing|causing|"
             r"overlooking|neglecting|rushing|cutting|getting|doing|changing|touching|editing|"
@@ -154,9 +173,27 @@ def _rx() -> dict[str, re.Pattern[str]]:
             r"(?:wasn'?t|weren'?t|isn'?t|aren'?t|was not|were not) (?:\w+ )?paying attention)\b",
             i,
         ),
+        "because": re.compile(r"\b(?:because|until|till)\s+", i),
+        "and_then": re.compile(
+            r"\b(?:and|so) (?:then |so |immediately |soon |promptly |within minutes )?(?:the |our |"
+            r"all |every |both |its |their )?(?:[\w-]+ ){0,3}?(?:backed up|broke|crashed|"
+            r"went (?:down|dark|offline|read-only)|fell (?:over|behind)|filled up|blew up|"
+            r"melted down|locked up|ground to a halt|(?:started|began) (?:failing|erroring|"
+            r"timing out|rejecting|dropping|returning errors|crash-?looping)|stopped (?:working|"
+            r"responding|serving|processing)|(?:was|were) (?:down|unavailable|unreachable)|"
+            r"errored|timed out|overflowed)\b",
+            i,
+        ),
+        "passive": re.compile(
+            r"\b(?:regression|bug|typo|defect|mistake|broken|bad|faulty|buggy|wrong|incorrect|"
+            r"erroneous|breaking|misconfigured|outage|incident|failure|problem|issue|leak|"
+            r"vulnerability)s?\b[^,;.]{0,40}?\b(?:was|were|got|had been|has been) (?:\w+ly )?"
+            r"(?P<verb>[a-z]+) (?:in )?by\s+",
+            i,
+        ),
         "cleft": re.compile(r"\bit (?:was|is|'s) (?P<np>[^,;.]{1,30}?) who (?P<verb>[\w-]+)", i),
         "explicit": re.compile(
-            r"\b(?:blame|fault|responsibility|accountability)\b[^.;]{0,40}?\b(?:lies?|lay|"
+            rf"\b{_BLAME_NOUN}\b[^.;]{{0,40}}?\b(?:lies?|lay|"
             r"rests?|sits?|falls?|fell|goes|went|belongs)\s+(?:squarely |entirely |solely |"
             r"firmly |fully )?(?:with|on|to)\s+|\bfingers? (?:points?|pointed|pointing) "
             r"(?:at|to)\s+|\bpoint(?:ing|ed)? (?:the )?fingers? at\s+|"
@@ -254,7 +291,7 @@ def _rx() -> dict[str, re.Pattern[str]]:
             r"(?:^|[,;:]\s*|\b(?:and|but|or)\s+)had\s+(?P<rest>[^,;:.]{1,60})", re.I
         ),
         "fault_of": re.compile(
-            r"\bfault of\s+|\b(?:blame|fault|responsibility|accountability)\b[^.;]{0,40}?"
+            rf"\bfault of\s+|\b{_BLAME_NOUN}\b[^.;]{{0,40}}?"
             r"\blies?\s+(?:squarely |entirely |solely )?with\s+|\b(?:this|that|it|the "
             r"(?:outage|incident|failure|mistake|error|problem|breakage)|this one)\s+(?:is|was|"
             r"'s)\s+(?:all |entirely |squarely |totally )?on\s+",
@@ -264,7 +301,8 @@ def _rx() -> dict[str, re.Pattern[str]]:
             r"(?P<owner>@[\w.-]*\w|[A-Za-z][\w-]*)['’]s\s+(?:(?:careless|sloppy|big|simple|"
             r"silly|own|costly|honest|unfortunate|clumsy)\s+)?(?:mistake|error|fault|negligence|"
             r"carelessness|oversight|typo|failure|lack of (?:attention|care|diligence|"
-            r"judge?ment)|blunder|screw-?up|slip|misjudge?ment|bad call|poor judge?ment)s?\b",
+            r"judge?ment)|blunder|screw-?up|slip|misjudge?ment|bad call|poor judge?ment)s?\b|"
+            r"(?P<owner2>@[\w.-]*\w|[A-Za-z][\w-]*)['’]s\s+(?:own\s+)?doing(?=\s*(?:[.,;:!)]|$))",
             re.I,
         ),
         "mistake_noun": re.compile(
@@ -300,7 +338,7 @@ _VERB_WORDS = frozenset(
     misdirected
     issue link culprit held responsible ticket review approval tests testing backup canary
     sign-off signoff prod production approved signed merged deployed pushed shipped ran applied
-    committed released rolled posted pasted""".split()
+    committed released rolled posted pasted let slept overrode overridden thought""".split()
 )
 _JUDGE_WORDS = frozenset(
     """careless carelessly carelessness sloppy sloppily sloppiness lazy laziness negligent
@@ -321,10 +359,11 @@ _EXPLICIT_WORDS = frozenset(
     """blame fault responsibility accountability finger fingers down back culprit mistake
     error it it's hold holds held holding responsible accountable""".split()
 )
+_CAUSED_WORDS = frozenset("because until till and so by".split())
 _HABIT_WORDS = frozenset(
     """again more always usual typical typically keep keeps kept habit time told repeatedly
     still need needs has have had should attention never cuts cut cutting corners
-    inexplicably paying""".split()
+    inexplicably paying did done does do at""".split()
 )
 _WORD = re.compile(r"[a-z][a-z0-9'’-]*")
 
@@ -424,7 +463,7 @@ _PURPOSE = re.compile(
 
 _BADACT_WORDS = frozenset(
     """approved signed merged rubber-stamped rubberstamped deployed pushed shipped ran applied
-    committed released rolled posted pasted copied leaked uploaded shared exposed""".split()
+    committed released rolled posted pasted copied leaked uploaded shared exposed left""".split()
 )
 
 
@@ -445,12 +484,16 @@ def _person_fault(
         words = tokens(s[cstart : m.start()])
         np, empty = subject_of(words)
         adverbial = m.re is not rx or verb.startswith(_ADVERBIAL)
-        if empty and opener in ("that", "which"):
+        if empty and opener in ("what", "how", "why"):
+            person = False  # "asked what made the wrong cluster look right": "what" acts
+        elif empty and opener in ("that", "which"):
             # A relative clause: its subject is the noun just before "that".
             prev_np, _ = subject_of(tokens(s[pstart:cstart])[:-1])
             person = np_is_person(prev_np, allow_we=allow_we)
         elif empty:
-            person = _leading_person(tokens(s[pstart:cstart]), allow_we)
+            person = _leading_person(tokens(s[pstart:cstart]), allow_we) or _appositive(
+                s, pstart, cstart, allow_we
+            )
         elif adverbial:
             # A clause adverbial: the subject is where the clause starts.
             person = (
@@ -479,8 +522,27 @@ def _person_fault(
             )
         if person:
             rule = COUNTERFACTUAL if "known" in s[m.end() : m.end() + 8].lower() else PERSON_FAULT
-            return rule, m.start(), s[m.start() : m.end()]
+            said = s[m.start() : m.end()]
+            if said.split()[-1].lower() in _AUXILIARY_END:  # "did not" -> "did not run"
+                said += " " + " ".join(s[m.end() :].split()[:1]).strip(".,;:!?")
+            return rule, m.start(), said.strip()
     return None
+
+
+_AUXILIARY_END = frozenset("not didn't didnt to have should've".split())
+
+
+def _appositive(s: str, pstart: int, cstart: int, allow_we: bool) -> bool:
+    """The clause before the verb is a name set off by commas after a person: "Our release
+    manager, Hope, did not run the tests" (the verb's subject is the person the name is of)."""
+    name = tokens(s[pstart:cstart])
+    if not 1 <= len(name) <= 3 or not all(w[:1].isupper() or w[:1] == "@" for w in name):
+        return False
+    before = s[:pstart].rstrip()
+    if not before.endswith(","):
+        return False
+    before = before[:-1]
+    return _leading_person(tokens(before[_clause_bounds(before, len(before))[0] :]), allow_we)
 
 
 def _capitalised_subject(s: str, np: list[str], cstart: int, vstart: int, vend: int) -> bool:
@@ -499,7 +561,11 @@ def _capitalised_subject(s: str, np: list[str], cstart: int, vstart: int, vend: 
         return True
     if not start or len(np) != 1:
         return False
-    rest = s[vstart:vend].split()[1:2] or s[vend:].split()[:1]  # the word after the verb
+    verb = s[vstart:vend].split()
+    if verb[0].lower() in HUMAN_ONLY_VERBS:
+        # only a person forgets or messes up: no thing's name stands before these verbs
+        return capitalised_agent(head, sentence_start=False)
+    rest = verb[1:2] or s[vend:].split()[:1]  # the word after the verb
     after = rest[0].lower() if rest else ""
     return (after in _OBJECT_START or after in ("to", "his", "her")) and capitalised_agent(
         head, sentence_start=False
@@ -599,11 +665,114 @@ def _explicit(s: str, lo: str | None) -> str:
     return ""
 
 
+# Verbs of the response, of noticing or of needing: a person doing these is no cause.
+_RESPONSE_VERBS = _POSITIVE_CLEFT | frozenset(
+    """found caught spotted detected fixed reported flagged resolved mitigated reverted rolled
+    identified diagnosed raised escalated investigated handled triaged seen acknowledged paged
+    confirmed reproduced traced isolated patched debugged explained documented analysed
+    analyzed tracked owned assigned declared closed opened filed communicated announced
+    needed wanted decided asked requested tried attempted expected assumed believed seemed
+    appeared joined responded coordinated stepped paused stopped restored fixed shared
+    recognised recognized remembered realised realized knew
+    was were had did could would might must got became returned arrived""".split()
+)
+_IRREGULAR_PAST = frozenset(
+    """ran set put made took left broke wrote sent cut hit shut upped overrode undid threw
+    gave let dropped""".split()
+)
+_SETTLED = re.compile(
+    r"\b(?:fine|ok|okay|well|normal|stable|smooth\w*|good|quiet|working|healthy|green)\b", re.I
+)
+
+
+# The outcome a cause is given for: a failure, or a good outcome (no blame then).
+_PROBLEM = re.compile(
+    r"\b(?:outage|incident|broke\w*|break\w*|fail(?:ed|s|ing|ures?)?|errors?|erroring|down|downtime|backlog|"
+    r"backed|started|began|spiked?|lost|loss|stale|corrupt\w*|latency|timeouts?|timed|crash\w*|"
+    r"stopped|pag(?:e|ed|es|ing)|problems?|issues?|fine|ok|okay|well|stable|normal|worked|"
+    r"working|leak\w*|wrong|locked|unavailable|degraded|slow\w*|filled|full)\b",
+    re.I,
+)
+_GOOD = re.compile(
+    r"\b(?:recover\w*|restor\w*|resolv\w*|fixed|mitigat\w*|quick(?:ly)?|fast(?:er)?|sooner|"
+    r"limited|contain\w*|avoid\w*|prevent\w*|saved|caught|helped|smooth\w*|kudos|thanks|"
+    r"back to normal|returned to normal)\b",
+    re.I,
+)
+
+
+def _agent_acted(words: list[str]) -> bool:
+    """`words` start with a named person, @handle or role (no pronoun) and a past-tense verb
+    of doing that is not a step of the response: "@amara.o bumped", "the contractor ran"."""
+    if words and is_possessive(words[0]) and np_is_person(words[:1], possessive_ok=True):
+        # "Oksana's change doubled the size": the verb follows the owned thing
+        for k in range(2, min(4, len(words) - 1) + 1):
+            verb = words[k].lower()
+            if verb in _IRREGULAR_PAST or (verb.endswith("ed") and len(verb) > 4):
+                return verb not in _RESPONSE_VERBS
+        return False
+    for k in range(1, min(4, len(words) - 1) + 1):
+        low = words[k - 1].lower()
+        if low in PRONOUNS or low in ("we", "i", "it", "this", "that"):
+            return False
+        if np_is_person(words[:k]):
+            verb = words[k].lower()
+            past = verb in _IRREGULAR_PAST or (verb.endswith("ed") and len(verb) > 4)
+            return past and verb not in _RESPONSE_VERBS
+    return False
+
+
+def _caused_by_agent(s: str, lo: str | None) -> str:
+    """A person's plain act given as the cause: "because @amara.o bumped the batch size",
+    "everything was fine until Lars touched the cache", "@tk changed the limit and the queue
+    backed up", "the regression was introduced by Tupac's refactor"."""
+    rx, text = _scan("because", s, lo)
+    for m in rx.finditer(text):
+        marker = s[m.start() : m.end()].strip().lower()
+        if marker != "because" and not _SETTLED.search(s, 0, m.start()):
+            continue  # "until" gives a cause only after "everything was fine"
+        if m.start() > 0 and any(ch.isalnum() for ch in s[: m.start()]):
+            result = s[: m.start()]  # "the backlog started because ..."
+        else:  # "Because X did Y, the backlog started"
+            comma = s.find(",", m.end())
+            result = s[comma:] if comma >= 0 else ""
+        if not _PROBLEM.search(result) or _GOOD.search(s):
+            continue  # the act led to no failure, or to a good outcome
+        if _agent_acted(tokens(s[m.end() :])[:6]):
+            return f' (a person\'s act given as the cause: "{marker} ...")'
+    rx, text = _scan("and_then", s, lo)
+    m = rx.search(text)
+    if m is not None:
+        lead = tokens(s[: m.start()])
+        i = 0
+        while i < len(lead) - 1 and (
+            lead[i].lower() in _LEADING_SKIP
+            or (lead[i].lower().endswith("ly") and len(lead[i]) > 4)
+        ):
+            i += 1
+        if _agent_acted(lead[i : i + 6]) and not _PURPOSE.match(s[m.start() :]):
+            return (
+                " (a person's act, then the failure: \"... and "
+                + " ".join(s[m.start() : m.end()].split()[1:])
+                + '")'
+            )
+    rx, text = _scan("passive", s, lo)
+    for m in rx.finditer(text):
+        if m.group("verb").lower() in _RESPONSE_VERBS:
+            continue
+        rest = tokens(s[m.end() :])
+        if rest and (np_is_person(rest[:1], possessive_ok=True) or person_after(rest)):
+            return f' (a person as the agent: "{m.group("verb")} by ...")'
+    return ""
+
+
 def _habit(s: str, lo: str | None) -> re.Match[str] | None:
     """A person judged by habit or character: "yet again", "keeps skipping", "has to pay
     more attention", with a person as the clause's subject or right after the marker."""
     rx, text = _scan("habit", s, lo)
     for m in rx.finditer(text):
+        if "it again" in text[m.start() : m.end()].lower() and _GOOD.search(s):
+            continue  # "the team did it again: another smooth failover" is praise
         cstart, pstart, _cend, _opener = _clause_bounds(s, m.start())
         if (
             _leading_person(tokens(s[cstart : m.start()]), False)
@@ -642,7 +811,7 @@ def _fault_with_person(s: str, low: str, lo: str | None = None) -> bool:
     if "'s" in low or "’s" in low:
         for m in rx["owned_fault"].finditer(s):
             before = tokens(s[max(0, m.start() - 30) : m.start()])[-2:]
-            owner = m.group("owner") + "'s"
+            owner = (m.group("owner") or m.group("owner2")) + "'s"
             if np_is_person([owner], possessive_ok=True) or np_is_person(
                 [*before, owner], possessive_ok=True
             ):
@@ -823,6 +992,11 @@ def _check_sentence(s: str, offset: int) -> list[LanguageFinding]:
             or (
                 _explicit(s, lo)
                 if "explicit" in may and not words.isdisjoint(_EXPLICIT_WORDS)
+                else ""
+            )
+            or (
+                _caused_by_agent(s, lo)
+                if "caused_by_agent" in may and not words.isdisjoint(_CAUSED_WORDS)
                 else ""
             )
         )

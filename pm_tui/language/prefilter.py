@@ -365,7 +365,7 @@ def _index() -> _Index:
     rx = blame._rx()
     names = (
         "verb judge human_error cf_if cf_had fault_of owned_fault mistake_noun vigilance "
-        "badact label habit cleft explicit hold"
+        "badact label habit cleft explicit hold because and_then passive"
     )
     req: Requirement = []
     for name in names.split():
@@ -385,6 +385,7 @@ RULE_PATTERNS: dict[str, tuple[str, ...]] = {
     "fault_with_person": ("fault_of", "owned_fault", "mistake_noun", "vigilance"),
     "label": ("label",),
     "explicit": ("explicit", "cleft", "hold"),
+    "caused_by_agent": ("because", "and_then", "passive"),
     "habit": ("habit",),
 }
 

@@ -443,3 +443,37 @@ def am_slack_attachment(status, name, text, color=None):
 
 def pd_slack_blocks(text):
     return [{"type": "section", "block_id": uid(text, 4), "text": {"type": "mrkdwn", "text": text, "verbatim": False}}]
+
+
+# ---------------------------------------------------------------- pagerduty webhook v2 (added for heldout2)
+_PD_V2_EVENT = {"trigger_log_entry": "incident.trigger", "acknowledge_log_entry": "incident.acknowledge",
+                "unacknowledge_log_entry": "incident.unacknowledge", "resolve_log_entry": "incident.resolve",
+                "assign_log_entry": "incident.assign", "escalate_log_entry": "incident.escalate",
+                "annotate_log_entry": "incident.annotate"}
+
+
+def pd_webhook_v2_bodies(pd, number, title, created, urgency="high"):
+    """One PagerDuty v2 webhook POST body per state-changing log entry of `pd` (oldest first)."""
+    status = "triggered"
+    bodies = []
+    for e in sorted(pd.entries, key=lambda e: e["created_at"]):
+        ev = _PD_V2_EVENT.get(e["type"])
+        if ev is None:
+            continue
+        status = {"incident.trigger": "triggered", "incident.acknowledge": "acknowledged",
+                  "incident.unacknowledge": "triggered", "incident.resolve": "resolved"}.get(ev, status)
+        inc = {"id": pd.inc["id"], "incident_number": number, "title": title, "description": title,
+               "created_at": iso(created), "status": status, "incident_key": uid(title, 32),
+               "service": {"id": pd.service["id"], "name": pd.service["summary"], "html_url": pd.service["html_url"],
+                           "deleted_at": None, "description": pd.service["summary"], "summary": pd.service["summary"],
+                           "type": "service"},
+               "assignments": [] if status == "resolved" else [{"at": e["created_at"], "assignee": e.get("user") or e.get("agent") or {}}],
+               "last_status_change_at": e["created_at"], "urgency": urgency, "type": "incident",
+               "html_url": pd.inc["html_url"], "self": pd.inc["self"], "summary": "[#%d] %s" % (number, title),
+               "escalation_policy": {"id": "PEP" + uid(pd.ep, 4).upper(), "type": "escalation_policy_reference", "summary": pd.ep}}
+        bodies.append({"messages": [{"id": uuid("pdv2" + e["id"]), "event": ev, "created_on": e["created_at"],
+                                     "incident": inc,
+                                     "webhook": {"endpoint_url": "https://hooks.acme.internal/pagerduty", "name": "ops-archive",
+                                                 "type": "webhook_reference", "webhook_object": pd.service},
+                                     "log_entries": [e]}]})
+    return bodies
