@@ -8,7 +8,10 @@ be read stays in the plan with its reason, and becomes a failed source (never sk
 silence). `write_index` writes the detected `evidence.toml` for the person to fix.
 
 A member of an archive is named `ARCHIVE!/MEMBER`; `materialize` unpacks it (once per
-process, into a temporary folder, with sizes bounded and paths kept inside).
+process, into a temporary folder, with sizes bounded and paths kept inside). Nothing an
+archive or a target says leads outside that folder: a member named with `..` or an absolute
+path, or a link out of it, refuses the archive; a target whose MEMBER does so (a source
+recorded in a committed post-mortem may say anything) is refused.
 """
 
 from __future__ import annotations
@@ -37,6 +40,7 @@ INDEX_NAME = "evidence.toml"
 MAX_FILES = 2_000
 UNPACK_LIMIT = 4 << 30  # bytes an archive may unpack to
 UNPACK_RATIO = 200  # a member that grows more than this is a bomb, not evidence
+MAX_NESTING = 3  # archives inside archives are opened this deep (a zip may hold itself)
 ARCHIVE_MARK = "!/"
 _SKIP_NAMES = {".DS_Store", "Thumbs.db", "desktop.ini", INDEX_NAME}
 
@@ -279,6 +283,7 @@ def _is_archive(path: Path) -> bool:
 
 
 _unpacked: dict[str, Path] = {}
+_depth: dict[Path, int] = {}  # an unpacked folder -> how many archives it is inside
 _holders: list[tempfile.TemporaryDirectory] = []
 _lock = threading.Lock()
 
@@ -297,18 +302,44 @@ def unpack(archive: Path) -> Path:
             if archive.name.lower().endswith(".zip"):
                 _unzip(archive, root)
             else:
-                with tarfile.open(archive) as tar:
-                    total = sum(m.size for m in tar.getmembers() if m.isfile())
-                    if total > UNPACK_LIMIT:
-                        raise CollectorError(
-                            f"{archive}: unpacks to more than 4 GB: unpack it yourself"
-                        )
-                    tar.extractall(root, filter="data")
+                _untar(archive, root)
+        except CollectorError:
+            shutil.rmtree(root, ignore_errors=True)
+            raise
+        except tarfile.FilterError as exc:
+            shutil.rmtree(root, ignore_errors=True)
+            raise CollectorError(
+                f"{archive}: {exc}: not unpacked (a member would land outside the archive's "
+                "folder); unpack what you trust yourself"
+            ) from None
         except (zipfile.BadZipFile, tarfile.TarError, OSError, EOFError) as exc:
             shutil.rmtree(root, ignore_errors=True)
             raise CollectorError(f"{archive}: broken archive ({exc}): unpack it yourself") from None
         _unpacked[key] = root
+        _depth[root] = nesting(archive) + 1
         return root
+
+
+def nesting(path: Path) -> int:
+    """How many archives `path` lies inside (0: a file of the person's own)."""
+    return next((d for root, d in _depth.items() if path.is_relative_to(root)), 0)
+
+
+def _untar(archive: Path, root: Path) -> None:
+    # a tar's sizes are its headers' and extraction writes no more; the headers are read one
+    # by one, so a bomb stops at its first huge member, not after inflating all of it
+    limit = min(UNPACK_LIMIT, max(UNPACK_RATIO * archive.stat().st_size, 64 << 20))
+    with tarfile.open(archive) as tar:
+        total = 0
+        for member in tar:
+            total += member.size if member.isfile() else 0
+            if total > limit:
+                raise CollectorError(
+                    f"{archive}: unpacks to more than {limit >> 20} MB ({UNPACK_RATIO}x its size at"
+                    " most, 4 GB in all): not unpacked (a tar bomb?); unpack it yourself"
+                )
+        # "data": no absolute or `..` names, no links out, no devices or FIFOs
+        tar.extractall(root, filter="data")
 
 
 def _unzip(archive: Path, root: Path) -> None:
@@ -331,12 +362,22 @@ def _unzip(archive: Path, root: Path) -> None:
 
 
 def materialize(target: str) -> str:
-    """A readable path for a target: the path itself, or an archive member unpacked."""
+    """A readable path for a target: the path itself, or an archive member unpacked.
+
+    CollectorError when the member is not in the archive or would lead outside its unpacked
+    folder (`..`, an absolute name, a symbolic link out)."""
     if ARCHIVE_MARK not in target:
         return target
     archive, _, member = target.partition(ARCHIVE_MARK)
-    root = unpack(Path(archive))
-    path = root / member if member else root
+    root = unpack(Path(archive)).resolve()
+    if member.startswith(("/", "\\")) or ".." in member.replace("\\", "/").split("/"):
+        raise CollectorError(
+            f"{target}: an archive member is named from the archive's top, without '..' or a "
+            "leading '/': name the member as the archive lists it"
+        )
+    path = (root / member).resolve() if member else root
+    if not path.is_relative_to(root):  # a link inside the archive that leads out of it
+        raise CollectorError(f"{target}: the member leads outside the archive: not read")
     if not path.exists():
         raise CollectorError(f"{target}: no such member in the archive")
     return str(path)
@@ -344,6 +385,9 @@ def materialize(target: str) -> str:
 
 def _scan_archive(archive: Path, shown: str | None = None) -> list[EvidenceFile]:
     shown = shown or archive.name
+    if nesting(archive) >= MAX_NESTING:
+        reason = f"an archive inside {MAX_NESTING} archives: not opened; unpack it yourself"
+        return [EvidenceFile(str(archive), shown, None, reason)]
     try:
         root = unpack(archive)
     except CollectorError as exc:
