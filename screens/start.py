@@ -9,9 +9,8 @@ from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import Button, DataTable, Footer, Static
 
-from screens.widgets.wizard_header import WizardHeader
-
 from pm_tui.safetext import neutralise
+from screens.widgets.wizard_header import WizardHeader
 
 
 def badge(errors: int, warnings: int) -> Text:
