@@ -1,7 +1,9 @@
 """`pm-tui doctor`: is this machine ready? Config, repository, each server and each token.
 
 Each check is one line a person can act on. Servers are asked one harmless read (Prometheus
-build info, Alertmanager status, the GitHub repository); a refused token is named as such
+build info, Alertmanager status, each log store, the GitHub repository), reached as
+`collect` reaches them (`configured_servers`: tenant, credentials, CA bundle, region);
+a refused token is named as such
 (HTTP 401/403) and a token variable that is not set is named too. Token values are never
 printed: only the NAMES of the variables that hold them. Nothing is posted anywhere (Slack
 and mail are checked without sending).
@@ -22,7 +24,7 @@ OK, WARN, FAIL, SKIP = "ok", "warn", "fail", "skip"
 class Check:
     """The outcome of one check: what was checked, how it went, and what to do."""
 
-    name: str  # config | repository | prometheus | alertmanager | github | slack | smtp
+    name: str  # config | repository | prometheus | alertmanager | a log store | github | ...
     status: str  # ok | warn | fail | skip
     detail: str
     credentials: bool = False  # a failure caused by a missing or refused token
@@ -76,40 +78,34 @@ def _check_repository(repo: Path) -> Check:
     return Check("repository", OK, f"{repo} (git, writable)")
 
 
-def _http_check(
-    name: str,
-    base_url: str,
-    path: str,
-    options: dict[str, Any],
-    describe: Callable[[Any], str],
-    timeout: float,
-) -> Check:
-    """GET base_url + path with the options' credentials and classify the answer."""
+def _http_check(name: str, http: Any, path: str, describe: Callable[[Any], str]) -> Check:
+    """GET `path` on a server reached as collecting reaches it (`http`, an HttpOptions:
+    credentials, tenant header, CA bundle, timeout) and classify the answer."""
     import httpx
 
-    from pm_tui.collectors.http import HttpOptions, credentials
-    from pm_tui.httplog import event_hooks, safe_url
+    from pm_tui.collectors.evidence import CollectorError
+    from pm_tui.collectors.http import credentials, http_client
+    from pm_tui.httplog import safe_url
 
-    http_options = HttpOptions(base_url=base_url, **options)
-    headers, auth, unset = credentials(http_options)
-    if http_options.token_env and not unset:
-        how = f"token from ${http_options.token_env}"
-    elif http_options.username_env and not unset:
-        how = f"user and password from ${http_options.username_env}/${http_options.password_env}"
+    unset = credentials(http)[2]
+    if http.token_env and not unset:
+        how = f"token from ${http.token_env}"
+    elif http.username_env and not unset:
+        how = f"user and password from ${http.username_env}/${http.password_env}"
     elif unset:
         how = f"no credentials: ${unset} is not set"
     else:
         how = "no credentials configured"
-    url = base_url.rstrip("/") + path
-    shown = safe_url(url)
+    tenant = http.headers.get("X-Scope-OrgID")
+    if tenant:
+        how += f", tenant {tenant}"
+    base_url = http.base_url
+    shown = safe_url(base_url.rstrip("/") + path)
     try:
-        with httpx.Client(
-            headers={"Accept": "application/json", "User-Agent": "pm-tui", **headers},
-            auth=auth,
-            timeout=timeout,
-            event_hooks=event_hooks(),
-        ) as client:
-            response = client.get(url)
+        with http_client(name, http) as client:
+            response = client.get(path)
+    except CollectorError as exc:  # a CA bundle that is not there
+        return Check(name, FAIL, str(exc))
     except (httpx.InvalidURL, httpx.UnsupportedProtocol, ValueError):
         return Check(name, FAIL, f"{base_url!r} is not an http(s) URL")
     except httpx.HTTPError as exc:
@@ -120,15 +116,14 @@ def _http_check(
         word = "Unauthorized" if status == 401 else "Forbidden"
         if unset:
             fix = f"it needs credentials and ${unset} is not set"
-        elif http_options.token_env:
-            fix = f"the token in ${http_options.token_env} was refused"
-        elif http_options.username_env:
-            fix = (
-                f"the user and password in ${http_options.username_env}/"
-                f"${http_options.password_env} were refused"
-            )
+        elif http.token_env:
+            fix = f"the token in ${http.token_env} was refused"
+        elif http.username_env:
+            fix = f"the user and password in ${http.username_env}/${http.password_env} were refused"
         else:
             fix = "it needs credentials: name the variable that holds them in the config"
+        if name in ("loki", "prometheus") and not tenant:
+            fix += f"; a multi-tenant server needs {name}.tenant (sent as X-Scope-OrgID)"
         return Check(name, FAIL, f"{shown}: HTTP {status} {word}: {fix}", credentials=True)
     if status >= 400:
         return Check(name, FAIL, f"{shown}: HTTP {status}: is this the right base URL?")
@@ -138,15 +133,9 @@ def _http_check(
         return Check(name, FAIL, f"{shown} did not answer JSON: is this the right base URL?")
     try:
         what = describe(body)
-    except (KeyError, TypeError, AttributeError):
+    except (KeyError, TypeError, AttributeError, IndexError):
         return Check(name, FAIL, f"{shown} answered, but not like a {name} API")
     return Check(name, OK, f"{safe_url(base_url)}: {what} ({how})")
-
-
-def _prometheus_options(section: dict[str, Any]) -> dict[str, Any]:
-    if section.get("user_env"):
-        return {"username_env": section["user_env"], "password_env": section.get("password_env")}
-    return {"token_env": section.get("token_env") or "PROMETHEUS_TOKEN"}
 
 
 def run_doctor(
@@ -170,27 +159,28 @@ def run_doctor(
     add(config_check)
     add(_check_repository(repo))
 
-    prometheus = config_section(config, "prometheus")
-    if prometheus.get("url"):
-        add(_http_check(
-            "prometheus", str(prometheus["url"]), "/api/v1/status/buildinfo",
-            _prometheus_options(prometheus),
-            lambda body: f"Prometheus {body['data']['version']}", timeout,
-        ))  # fmt: skip
-    else:
+    from pm_tui.collectors.http import HttpOptions
+    from pm_tui.workflow.sources import configured_servers
+
+    servers = configured_servers(config)
+    if not any(spec.kind == "prometheus" for spec in servers):
         add(Check("prometheus", SKIP, "no prometheus.url configured"))
+    for spec in servers:
+        if spec.kind == "prometheus":
+            add(_server_check(spec, timeout))
 
     alertmanager = config_section(config, "alertmanager")
     if alertmanager.get("url"):
         add(_http_check(
-            "alertmanager", str(alertmanager["url"]), "/api/v2/status", {},
-            lambda body: f"Alertmanager {body['versionInfo']['version']}", timeout,
+            "alertmanager", HttpOptions(str(alertmanager["url"]), timeout=timeout),
+            "/api/v2/status", lambda body: f"Alertmanager {body['versionInfo']['version']}",
         ))  # fmt: skip
     else:
         add(Check("alertmanager", SKIP, "no alertmanager.url configured"))
 
-    for check in _log_store_checks(config, timeout):  # only the stores configured
-        add(check)
+    for spec in servers:  # only the log stores configured
+        if spec.kind != "prometheus":
+            add(_server_check(spec, timeout))
 
     github = config_section(config, "github")
     token_env = github.get("token_env") or "GITHUB_TOKEN"
@@ -204,8 +194,9 @@ def run_doctor(
             ))  # fmt: skip
         else:
             add(_http_check(
-                "github", api, f"/repos/{github['repo']}", {"token_env": token_env},
-                lambda body: f"repository {body['full_name']} is reachable", timeout,
+                "github", HttpOptions(api, token_env=token_env, timeout=timeout),
+                f"/repos/{github['repo']}",
+                lambda body: f"repository {body['full_name']} is reachable",
             ))  # fmt: skip
     else:
         add(Check("github", SKIP, "no github.repo configured"))
@@ -224,36 +215,61 @@ def run_doctor(
     return DoctorReport(tuple(checks))
 
 
-def _store_options(section: dict[str, Any]) -> dict[str, Any]:
-    if section.get("user_env"):
-        return {"username_env": section["user_env"], "password_env": section.get("password_env")}
-    return {"token_env": section["token_env"]} if section.get("token_env") else {}
+# what each server is asked: one harmless read that goes where collecting goes (Loki's
+# labels, not its build info, so a tenant and credentials are checked too)
+_PROBES: dict[str, tuple[str, Callable[[Any], str]]] = {
+    "prometheus": ("/api/v1/status/buildinfo", lambda b: f"Prometheus {b['data']['version']}"),
+    "loki": ("/loki/api/v1/labels", lambda b: f"Loki answers ({len(b['data'])} labels)"),
+    "elasticsearch": ("/", lambda b: f"Elasticsearch {b['version']['number']}"),
+    "opensearch": ("/", lambda b: f"OpenSearch {b['version']['number']}"),
+    "clickhouse": (
+        "/?query=SELECT%20version()%20AS%20v%20FORMAT%20JSON",
+        lambda b: f"ClickHouse {b['data'][0]['v']}",
+    ),
+}
 
 
-def _log_store_checks(config: dict[str, Any], timeout: float) -> list[Check]:
-    """One check per log store with a URL in the config (Loki, Elasticsearch, OpenSearch,
-    ClickHouse): reachable, the right product, credentials accepted."""
-    from pm_tui.config import config_section
+def _server_check(spec: Any, timeout: float) -> Check:
+    """One configured server, reached with the options collecting would use."""
+    from dataclasses import replace
 
-    probes = {
-        "loki": ("/loki/api/v1/status/buildinfo", lambda b: f"Loki {b['version']}"),
-        "elasticsearch": ("/", lambda b: f"Elasticsearch {b['version']['number']}"),
-        "opensearch": ("/", lambda b: f"OpenSearch {b['version']['number']}"),
-        "clickhouse": (
-            "/?query=SELECT%20version()%20AS%20v%20FORMAT%20JSON",
-            lambda b: f"ClickHouse {b['data'][0]['v']}",
-        ),
-    }
-    checks = []
-    for name, (path, describe) in probes.items():
-        section = config_section(config, name)
-        if section.get("url"):
-            checks.append(
-                _http_check(
-                    name, str(section["url"]), path, _store_options(section), describe, timeout
-                )
-            )
-    return checks
+    from pm_tui.collectors.evidence import CollectorError
+    from pm_tui.collectors.runner import check_no_credentials, http_options
+
+    try:
+        check_no_credentials(spec.target, spec.kind)
+    except CollectorError as exc:
+        return Check(spec.kind, FAIL, str(exc))
+    if spec.kind == "cloudwatch":
+        return _cloudwatch_check(spec, timeout)
+    path, describe = _PROBES[spec.kind]
+    http = replace(http_options(spec, spec.target), timeout=timeout)
+    return _http_check(spec.kind, http, path, describe)
+
+
+def _cloudwatch_check(spec: Any, timeout: float) -> Check:
+    """Read at most one event of each configured log group over the last five minutes, as
+    collecting does (the AWS credentials chain, the region, the endpoint)."""
+    from datetime import timedelta
+
+    from pm_tui.collectors.evidence import CollectorError, CollectWindow
+    from pm_tui.collectors.runner import collect_one
+    from pm_tui.model import now_utc
+
+    spec.options.update(max_records=1, page_size=1, slice_minutes=10, timeout=timeout, retries=0)
+    end = now_utc()
+    try:
+        collect_one(spec, CollectWindow(end - timedelta(minutes=5), end, timedelta(0)))
+    except CollectorError as exc:
+        text = str(exc)
+        refused = "AWS credentials" in text or "AWS refused the credentials" in text
+        return Check("cloudwatch", FAIL, text, credentials=refused)
+    region = spec.options.get("region")
+    where = f" in {region}" if region else ""
+    groups = spec.target.replace(",", ", ")
+    return Check(
+        "cloudwatch", OK, f"log groups {groups} readable{where} (credentials from the AWS chain)"
+    )
 
 
 def _check_smtp(smtp: dict[str, Any], timeout: float) -> Check:

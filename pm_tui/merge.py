@@ -27,12 +27,18 @@ class MergeConflict(PmTuiError):
         super().__init__(what)
 
 
+def _source_key(source) -> str:
+    from pm_tui.collectors.common import source_key
+
+    return source_key(source)
+
+
 # list fields whose rows have a key, and the key
 _ROW_KEYS = {
     "timeline": lambda r: r.id,
     "actions": lambda r: r.id,
     "factors": lambda r: r.id,
-    "sources": lambda r: (r.kind, r.target),
+    "sources": _source_key,
     "distribution": lambda r: (r.sent_at, r.channel),
     "acknowledged": lambda r: (r.rule, r.location),
 }
@@ -43,13 +49,19 @@ def merge_postmortems(base: PostMortem, mine: PostMortem, theirs: PostMortem) ->
     return _merge(base, mine, theirs, "")
 
 
-def _merge(base: Any, mine: Any, theirs: Any, where: str) -> Any:
-    if mine == theirs:
-        return copy.deepcopy(mine)
+def _one_side(base: Any, mine: Any, theirs: Any) -> list | None:
+    """[the merge] when both sides agree or only one changed (a copy), else None (a merged
+    value may itself be None, hence the list)."""
+    if mine == theirs or theirs == base:
+        return [copy.deepcopy(mine)]
     if mine == base:
-        return copy.deepcopy(theirs)
-    if theirs == base:
-        return copy.deepcopy(mine)
+        return [copy.deepcopy(theirs)]
+    return None
+
+
+def _merge(base: Any, mine: Any, theirs: Any, where: str) -> Any:
+    if (done := _one_side(base, mine, theirs)) is not None:
+        return done[0]
     if is_dataclass(mine) and type(mine) is type(base) is type(theirs):
         out = copy.copy(mine)
         for f in fields(mine):
@@ -64,12 +76,8 @@ def _merge(base: Any, mine: Any, theirs: Any, where: str) -> Any:
 
 
 def _merge_rows(base: list, mine: list, theirs: list, where: str, key) -> list:
-    if mine == theirs:
-        return copy.deepcopy(mine)
-    if mine == base:
-        return copy.deepcopy(theirs)
-    if theirs == base:
-        return copy.deepcopy(mine)
+    if (done := _one_side(base, mine, theirs)) is not None:
+        return done[0]
     try:
         b, m, t = ({key(r): r for r in rows} for rows in (base, mine, theirs))
     except (AttributeError, TypeError):

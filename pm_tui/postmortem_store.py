@@ -330,14 +330,16 @@ class Repository:
 
     def record_sources(self, pm: PostMortem) -> None:
         """Make file targets repository-relative and keep only the newest record of each
-        (kind, target), in the order they were first collected."""
+        source (`source_key`), in the order they were first collected."""
+        from pm_tui.collectors.common import source_key
+
         latest = {}
         for source in pm.sources:
             source.target = self.relative_target(source.target)
-            latest[(source.kind, source.target)] = source
+            latest[source_key(source)] = source
         seen, kept = set(), []
         for source in pm.sources:
-            key = (source.kind, source.target)
+            key = source_key(source)
             if key not in seen:
                 seen.add(key)
                 kept.append(latest[key])

@@ -21,7 +21,7 @@ from pm_tui.errors import PmTuiError
 from pm_tui.lock import PostMortemLock
 from pm_tui.model import PostMortem
 from pm_tui.postmortem_store import Repository
-from pm_tui.safetext import neutralise_model
+from pm_tui.safetext import neutralise, neutralise_model
 from pm_tui.workflow import views
 from screens.app_tasks import AppTasks
 from screens.messages import PostMortemChanged
@@ -110,6 +110,18 @@ class PmTuiApp(AppTasks, App):
         from pm_tui.edit_history import EditHistory
 
         self.history = EditHistory()  # ctrl+z in the steps' tables
+
+    def notify(self, message, *, title="", severity="information", timeout=None, markup=True):
+        """Every notification shows its words as written: errors quote file names, titles
+        and servers' answers, so they are never read as markup and their control
+        characters are shown, not obeyed (no notification here uses markup)."""
+        super().notify(
+            neutralise(str(message)),
+            title=neutralise(str(title)),
+            severity=severity,
+            timeout=timeout,
+            markup=False,
+        )
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # Step keys mean nothing on the start screen: hide them from its footer.

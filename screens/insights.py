@@ -22,6 +22,7 @@ from textual.widgets.option_list import Option
 from pm_tui.insights.compute import InsightsQuery, compute
 from pm_tui.insights.definitions import DURATION_METRICS, GROUPINGS, TIME_GROUPINGS
 from pm_tui.insights.render import duration_text, share_text, trend_text
+from pm_tui.safetext import neutralise
 
 _BARS = "▁▂▃▄▅▆▇█"
 TOP = 30
@@ -135,7 +136,7 @@ class InsightsScreen(Screen):
             self.notify(message.error, title="Cannot read the repository", severity="error")
             return
         self.records, self.history = message.catalog.postmortems, message.history
-        self.titles = {pm.id: pm.title for pm in self.records}
+        self.titles = {pm.id: neutralise(pm.title) for pm in self.records}
         for bad in message.catalog.unreadable:
             self.notify(f"skipped {bad.path.name}: {bad.error}", severity="warning")
         self.refresh_insights()
@@ -228,7 +229,7 @@ class InsightsScreen(Screen):
                 cells.append(Text(f"{duration_text(s.median)} / {duration_text(s.p90)}{trend}"))
             key = f"period:{p.key}"
             self.behind[key] = p.ids
-            table.add_row(Text(p.key), Text(str(len(p.ids))), *cells, key=key)
+            table.add_row(Text(neutralise(p.key)), Text(str(len(p.ids))), *cells, key=key)
 
     def _fill_recurrence(self, ins) -> None:
         table = self._table("recurrence")
@@ -237,8 +238,9 @@ class InsightsScreen(Screen):
             self.behind[key] = g.ids
             shared = f"category {g.label}" if g.kind == "category" else f"cause: {g.label}"
             table.add_row(
-                Text(str(len(g.ids))), Text(g.service), Text(shared), Text(g.ids[-1]), key=key
-            )
+                Text(str(len(g.ids))), Text(neutralise(g.service)), Text(neutralise(shared)),
+                Text(g.ids[-1]), key=key,
+            )  # fmt: skip
 
     def _fill_owners(self, ins) -> None:
         table = self._table("owners")
@@ -247,7 +249,8 @@ class InsightsScreen(Screen):
             self.behind[key] = f.ids
             age = f"{f.median_age_days:.0f}d" if f.median_age_days is not None else "—"
             table.add_row(
-                Text(f.who), *(Text(str(v)) for v in (f.opened, f.closed, f.open, f.overdue)),
+                Text(neutralise(f.who)),  # the post-mortems' own words: controls shown
+                *(Text(str(v)) for v in (f.opened, f.closed, f.open, f.overdue)),
                 Text(age), key=key,
             )  # fmt: skip
 
@@ -257,7 +260,7 @@ class InsightsScreen(Screen):
             key = f"fix:{n}"
             self.behind[key] = [x.id, *x.recurred]
             table.add_row(
-                Text(x.id), Text(x.category), Text(x.closed_at.date().isoformat()),
+                Text(x.id), Text(neutralise(x.category)), Text(x.closed_at.date().isoformat()),
                 Text(str(x.recurrences)), Text(x.recurred[0]), key=key,
             )  # fmt: skip
 

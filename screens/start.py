@@ -9,6 +9,8 @@ from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import Button, DataTable, Footer, Header, Static
 
+from pm_tui.safetext import neutralise
+
 
 def badge(errors: int, warnings: int) -> Text:
     """`✓`, `2 errors` or `3 warnings` (findings not acknowledged) for the list."""
@@ -68,7 +70,7 @@ class StartScreen(Screen):
         for key, item in rows:
             if key in self.unreadable:
                 table.add_row(
-                    Text(f"{key}: {item.error}", style="red"),
+                    Text(neutralise(f"{key}: {item.error}"), style="red"),
                     Text(""),
                     Text(""),
                     Text("unreadable", style="red"),
@@ -78,11 +80,11 @@ class StartScreen(Screen):
                 )
                 continue
             counts = item.badge(self.today)
-            table.add_row(
-                Text(item.title),
+            table.add_row(  # a file's own words: control characters shown, never obeyed
+                Text(neutralise(item.title)),
                 Text(item.date.isoformat()),
-                Text(item.severity),
-                Text(item.status),
+                Text(neutralise(item.severity)),
+                Text(neutralise(item.status)),
                 Text(str(item.open_action_count)),
                 badge(counts.open_errors, counts.open_warnings),
                 key=key,

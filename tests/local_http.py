@@ -34,7 +34,15 @@ def serve(route: Route, tls_context=None) -> Iterator[str]:
         def log_message(self, *args: object) -> None:
             pass
 
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    with running(Handler, tls_context) as url:
+        yield url
+
+
+@contextmanager
+def running(handler: type[BaseHTTPRequestHandler], tls_context=None) -> Iterator[str]:
+    """Run `handler` on a free loopback port in a thread (TLS with `tls_context`); yields
+    the base URL, and stops the server and closes its port at the end."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     server.daemon_threads = True
     scheme = "http"
     if tls_context is not None:

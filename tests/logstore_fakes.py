@@ -3,7 +3,8 @@
 Neither product runs on this machine, so these small loopback servers speak the parts of the
 documented APIs the collectors use, with the documented shapes, limits and errors:
 
-- Loki `GET /loki/api/v1/query_range` (Loki HTTP API docs): `query` (a stream selector
+- Loki `GET /loki/api/v1/labels` (the tenant's label names, `{"status": "success", "data":
+  [...]}`) and `GET /loki/api/v1/query_range` (Loki HTTP API docs): `query` (a stream selector
   `{k="v",...}` with `|= "text"` line filters), `start`/`end` in Unix nanoseconds (start
   inclusive, end exclusive), `limit` (default 100; more than `max_entries_limit_per_query`,
   5000, is a 400), `direction`; the answer is `resultType: "streams"` with `[ns, line]`
@@ -28,8 +29,10 @@ import re
 import threading
 from contextlib import contextmanager
 from datetime import datetime
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from urllib.parse import parse_qs, urlsplit
+
+from tests.local_http import running
 
 MAX_ENTRIES = 5000
 MAX_RESULT_WINDOW = 10_000
@@ -92,15 +95,8 @@ def serve(fake: _Base):
         def log_message(self, *args):
             pass
 
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with running(Handler) as url:
+        yield url
 
 
 def _ns(iso_text: str) -> int:
@@ -124,11 +120,14 @@ class FakeLoki(_Base):
         self.streams.setdefault(tenant, []).append((labels, sorted(entries)))
 
     def route(self, method, path, query, headers, body):
-        if path != "/loki/api/v1/query_range":
+        if path not in ("/loki/api/v1/query_range", "/loki/api/v1/labels"):
             return 404, {}, b"404 page not found\n"
         tenant = headers.get("x-scope-orgid", "")
         if self.multi_tenant and not tenant:
             return 401, {}, b"no org id\n"
+        if path == "/loki/api/v1/labels":
+            names = sorted({k for labels, _ in self.streams.get(tenant, []) for k in labels})
+            return 200, {}, {"status": "success", "data": names}
         limit = int(query.get("limit", 100))
         if limit > MAX_ENTRIES:
             return (

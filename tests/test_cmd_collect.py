@@ -46,6 +46,20 @@ def test_collect_command_records_sources_and_commits(tmp_path, monkeypatch, caps
     assert not repo.has_uncommitted_changes(pm.id)
 
 
+def test_a_configured_basic_auth_is_not_hidden_by_the_default_token_variable():
+    """`init` writes token_env = PROMETHEUS_TOKEN; a user_env added to the config is what
+    collect sends (it sent nothing and got 401), unless a token variable is given as a flag."""
+    from pm_tui.workflow.sources import SourceOptions, specs_for
+
+    config = {"prometheus": {"url": "http://prom:9090", "token_env": "PROMETHEUS_TOKEN",
+                             "user_env": "PROM_USER", "password_env": "PROM_PASSWORD"}}  # fmt: skip
+    (spec,) = specs_for(SourceOptions(prometheus="http://prom:9090"), config)
+    assert spec.options["username_env"] == "PROM_USER" and "token_env" not in spec.options
+    flagged = SourceOptions(prometheus="http://prom:9090", prometheus_token_env="MY_TOKEN")
+    (spec,) = specs_for(flagged, config)
+    assert spec.options["token_env"] == "MY_TOKEN" and "username_env" not in spec.options
+
+
 def test_query_without_url_uses_the_configured_prometheus(tmp_path, monkeypatch):
     import argparse
 

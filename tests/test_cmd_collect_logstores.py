@@ -72,6 +72,53 @@ def test_loki_flags_record_the_query_and_collecting_again_repeats_it(repo, loki,
     )
 
 
+def _kept(repo, pm) -> list:
+    return load_evidence(repo.evidence_dir(pm.id) / "evidence.jsonl")
+
+
+def test_two_logql_queries_against_one_loki_are_two_sources(repo, loki, capsys):
+    """The second query adds a source beside the first; collecting both again keeps each
+    query's evidence once (before, the second replaced the first and its evidence)."""
+    repo, pm = repo
+    fake, url = loki
+    exhausted, checkout = '{service="payments"} |= "exhausted"', '{service="checkout"}'
+    assert run(repo, pm.id, "--loki", url, "--logql", exhausted) == 0
+    assert run(repo, pm.id, "--loki", url, "--logql", checkout) == 0, capsys.readouterr().out
+    sources = repo.load(pm.id).sources
+    assert [(s.kind, s.target, s.query) for s in sources] == [
+        ("loki", url, exhausted),
+        ("loki", url, checkout),
+    ]
+    first = _kept(repo, pm)
+    assert any("exhausted" in e.text for e in first)  # the first query's evidence is still there
+    assert any(e.attrs.get("service") == "checkout" for e in first)
+    assert len({e.source for e in first}) == 2  # each query's evidence named apart
+    assert run(repo, pm.id) == 0  # both again, as recorded
+    assert len(repo.load(pm.id).sources) == 2
+    again = _kept(repo, pm)
+    assert sorted((e.source, e.time, e.text) for e in again) == sorted(
+        (e.source, e.time, e.text) for e in first
+    )  # nothing lost, nothing twice
+
+
+def test_evidence_kept_under_the_old_name_is_replaced_not_doubled(repo, loki, capsys):
+    """A post-mortem collected before sources were named by their query (`loki:URL`) reads
+    the same and collecting it again replaces that evidence."""
+    import json
+
+    repo, pm = repo
+    fake, url = loki
+    assert run(repo, pm.id, "--loki", url, "--logql", '{service="payments"}') == 0
+    path = repo.evidence_dir(pm.id) / "evidence.jsonl"
+    lines = [json.loads(line) for line in path.read_text().splitlines()]
+    path.write_text("".join(json.dumps({**d, "source": f"loki:{url}"}) + "\n" for d in lines))
+    assert {e.source for e in _kept(repo, pm)} == {f"loki:{url}"}  # as an old file holds it
+    assert run(repo, pm.id) == 0
+    kept = _kept(repo, pm)
+    assert len(kept) == len(lines)
+    assert {e.source for e in kept} == {d["source"] for d in lines}
+
+
 def test_a_refused_token_is_one_line_naming_the_variable(repo, loki, capsys, tmp_path, monkeypatch):
     repo, pm = repo
     fake, url = loki
@@ -131,6 +178,58 @@ def test_doctor_checks_a_configured_clickhouse_and_its_password(clickhouse, tmp_
     line = lines(bad)["clickhouse"]
     assert line.startswith("FAIL") and "$CH_USER/$CH_PASSWORD were refused" in line
     assert "wrong-password" not in bad.stdout + bad.stderr
+
+
+def test_doctor_reaches_loki_with_its_tenant_and_token(tmp_path, monkeypatch):
+    """doctor sends loki.tenant as X-Scope-OrgID and the token, as collect does; a missing
+    tenant or a refused token is named, the token never printed."""
+    from tests.conftest import run_cli
+    from tests.test_doctor import configure, lines
+
+    fake = FakeLoki(multi_tenant=True)
+    fake.push({"service": "payments", "env": "prod"}, [(1, "x")], tenant="team-a")
+    fake.token = "loki-doctor-token"
+    with serve(fake) as url:
+        configure(tmp_path, ("loki.url", url), ("loki.token_env", "LOKI_TOKEN"))
+        monkeypatch.setenv("LOKI_TOKEN", "loki-doctor-token")
+        no_tenant = run_cli("doctor")
+        assert no_tenant.returncode == 4, no_tenant.stdout
+        line = lines(no_tenant)["loki"]
+        assert line.startswith("FAIL") and "HTTP 401" in line and "loki.tenant" in line
+        assert run_cli("config", "set", "loki.tenant", "team-a").returncode == 0
+        good = run_cli("doctor")
+        assert good.returncode == 0, good.stdout
+        line = lines(good)["loki"]
+        assert "Loki answers (2 labels)" in line
+        assert "token from $LOKI_TOKEN, tenant team-a" in line
+        monkeypatch.setenv("LOKI_TOKEN", "wrong-loki-token")
+        bad = run_cli("doctor")
+    assert bad.returncode == 4
+    assert "the token in $LOKI_TOKEN was refused" in lines(bad)["loki"]
+    for done in (no_tenant, good, bad):
+        for secret in ("loki-doctor-token", "wrong-loki-token"):
+            assert secret not in done.stdout + done.stderr
+
+
+def test_doctor_sends_an_api_key_as_collect_does(tmp_path, monkeypatch):
+    """An Elasticsearch API key (token_format "ApiKey {token}") is sent as collect sends it."""
+    from tests.conftest import run_cli
+    from tests.test_doctor import configure, lines
+
+    fake = FakeSearch("elasticsearch")
+    fake.token = "ApiKey es-key-123"
+    with serve(fake) as url:
+        configure(
+            tmp_path,
+            ("elasticsearch.url", url),
+            ("elasticsearch.token_env", "ES_API_KEY"),
+            ("elasticsearch.token_format", "ApiKey {token}"),
+        )
+        monkeypatch.setenv("ES_API_KEY", "es-key-123")
+        done = run_cli("doctor")
+    assert done.returncode == 0, done.stdout
+    assert "Elasticsearch 8." in lines(done)["elasticsearch"]
+    assert "es-key-123" not in done.stdout + done.stderr
 
 
 def test_plain_mode_adds_a_log_store_with_the_config_options(tmp_path, monkeypatch):

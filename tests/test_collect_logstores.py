@@ -419,6 +419,36 @@ def test_cloudwatch_unknown_group_and_no_credentials(cloudwatch, monkeypatch):
         collect_cloudwatch(options(url, log_groups=[group]), WINDOW)
 
 
+def test_doctor_checks_the_configured_cloudwatch_log_groups(cloudwatch, tmp_path, monkeypatch):
+    """doctor reads the configured log groups as collect does (region, endpoint, the AWS
+    chain): a readable group is ok, an unknown one and missing credentials are named."""
+    from tests.conftest import run_cli
+    from tests.test_doctor import configure, lines
+
+    url, group = cloudwatch
+    configure(
+        tmp_path,
+        ("cloudwatch.endpoint_url", url),
+        ("cloudwatch.region", "us-east-1"),
+        ("cloudwatch.log_groups", group),
+    )
+    good = run_cli("doctor")
+    assert good.returncode == 0, good.stdout
+    assert lines(good)["cloudwatch"].startswith("ok") and f"{group} readable" in good.stdout
+    assert run_cli("config", "set", "cloudwatch.log_groups", "/nope").returncode == 0
+    missing = run_cli("doctor")
+    assert missing.returncode == 1
+    assert "log group '/nope' not found" in lines(missing)["cloudwatch"]
+    for key in ("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_PROFILE"):
+        monkeypatch.delenv(key, raising=False)
+    monkeypatch.setenv("AWS_SHARED_CREDENTIALS_FILE", "/nonexistent")
+    monkeypatch.setenv("AWS_CONFIG_FILE", "/nonexistent")
+    monkeypatch.setenv("AWS_EC2_METADATA_DISABLED", "true")
+    unset = run_cli("doctor")
+    assert unset.returncode == 4
+    assert "set AWS_ACCESS_KEY_ID" in lines(unset)["cloudwatch"]
+
+
 # --- VictoriaMetrics: the Prometheus collector against a long-term store ---------------------
 @pytest.fixture(scope="module")
 def vm_loaded(victoria_metrics):  # noqa: F811
@@ -463,12 +493,12 @@ def test_collect_cli_against_a_long_term_store_with_a_tenant(vm_loaded, tmp_path
     from pm_tui import postmortem_store
     from pm_tui.cli.main import main
     from pm_tui.collectors.evidence_store import load_evidence
-    from pm_tui.collectors.runner import _http
+    from pm_tui.collectors.runner import http_options
     from pm_tui.model import new_postmortem
     from pm_tui.workflow.sources import SourceOptions, specs_for
 
     (spec,) = specs_for(SourceOptions(prometheus="http://mimir/prometheus", prometheus_tenant="t1"))
-    assert _http(spec, spec.target).headers == {"X-Scope-OrgID": "t1"}
+    assert http_options(spec, spec.target).headers == {"X-Scope-OrgID": "t1"}
 
     start = datetime(2025, 2, 9, 10, 0, tzinfo=UTC)
     repo = postmortem_store.Repository.open(tmp_path / "pm-repo")
@@ -483,3 +513,30 @@ def test_collect_cli_against_a_long_term_store_with_a_tenant(vm_loaded, tmp_path
     assert source.target == url and source.options["tenant"] == "team-a"
     kept = load_evidence(repo.evidence_dir(pm.id) / "evidence.jsonl")
     assert any(e.kind == "metric" and e.attrs["name"] == "error_ratio" for e in kept)
+
+
+def test_a_prometheus_source_with_a_query_is_collected_again(vm_loaded, tmp_path, capsys):
+    """`collect ID` repeats a recorded --query (the record kept the presets joined by '; ',
+    which the store refused as one query)."""
+    from pm_tui import postmortem_store
+    from pm_tui.cli.main import main
+    from pm_tui.model import new_postmortem
+
+    start = datetime(2025, 2, 9, 10, 0, tzinfo=UTC)
+    repo = postmortem_store.Repository.open(tmp_path / "pm-repo")
+    pm = new_postmortem("API errors", start, resolved=start + timedelta(hours=1))
+    repo.save(pm)
+    repo.commit(pm, "create")
+    argv = ["--repo", str(repo.root), "collect", pm.id, "--no-commit"]
+    query = 'sum(rate(http_requests_total{job="api"}[5m]))'
+    url = vm_loaded + "/prometheus"
+    assert main([*argv, "--prometheus", url, "--query", query]) in (0, 3)
+    (source,) = repo.load(pm.id).sources
+    assert source.query == query and source.counts.get("metric")
+    first = source.counts
+    capsys.readouterr()
+    assert main(argv) in (0, 3)
+    out = capsys.readouterr().out
+    (source,) = repo.load(pm.id).sources
+    assert "FAILED" not in out and not any("failed" in g for g in source.gaps), out
+    assert source.counts == first

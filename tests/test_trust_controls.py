@@ -86,3 +86,55 @@ async def test_the_wizard_shows_control_characters_as_symbols(sample_repo):
         assert "\x1b" not in app.pm.title and "␛" in app.pm.title
         assert all("\r" not in e.text for e in app.pm.timeline)
         assert "\x1b" not in app.title
+
+
+MARKUP = "[/api] [bold red]loud[/]"
+
+
+async def test_the_start_screen_and_other_post_mortems_show_controls_as_symbols(sample_repo):
+    """Titles in the start screen's list, another post-mortem's open action in step 6's
+    review, and a broken file's name in a notification are drawn with control characters
+    as symbols and square brackets as typed (never obeyed, never read as markup)."""
+    from screens.app import create_app
+    from tests.conftest import DRAFT_ID
+    from tests.wizard_helpers import frozen_clock, screen_text, wait_until
+
+    _plant_controls(sample_repo)
+    path = sample_repo.path_for(SAMPLE_ID)
+    text = path.read_text(encoding="utf-8").replace(
+        'title = "API degradation ', f'title = "{MARKUP} API degradation ', 1
+    )
+    path.write_text(text, encoding="utf-8")
+    draft = sample_repo.load(DRAFT_ID)
+    draft.actions[0].action = "Rotate \x1b]0;owned\x07 the keys [/x]"
+    draft.actions[0].status = "open"
+    draft.actions[0].owner = "ops\x1b[2J[b]"
+    sample_repo.save(draft)
+    (sample_repo.postmortems_dir / "2025-01-01-bad\x1b[2J[red].toml").write_text("title = 1\n")
+    app = create_app(sample_repo, clock=frozen_clock, autosave_delay=60)
+    async with app.run_test(size=(160, 40)) as pilot:
+        await pilot.pause()
+        table = app.screen.query_one("#postmortems")
+        shown = screen_text(app)
+        assert "\x1b" not in shown and "\x07" not in shown
+        assert f"{MARKUP} API degradation ␛]0;p" in shown  # the column is 46 wide
+        assert "bad␛[2J[red]" in shown  # the unreadable file's row
+        table.move_cursor(row=table.get_row_index("2025-01-01-bad\x1b[2J[red]"))
+        await pilot.press("enter")  # its error as a notification, no crash
+        await pilot.pause()
+        assert app.screen.name == "start"
+        (note,) = [n for n in app._notifications if n.title == "Cannot open"]
+        assert "bad␛[2J[red].toml" in note.message and not note.markup  # "[red]" as typed
+        table.move_cursor(row=table.get_row_index(SAMPLE_ID))
+        await pilot.press("enter")
+        await pilot.pause()
+        app.action_goto_step(6)
+        await wait_until(pilot, lambda: "Rotate" in screen_text(app))
+        shown = screen_text(app)
+        assert "\x1b" not in shown and "Rotate ␛]0;owned␇ the keys [/x]" in shown
+    app = create_app(sample_repo, clock=frozen_clock, autosave_delay=60)
+    async with app.run_test(size=(160, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("i")  # Insights: the owners of every post-mortem's actions
+        await wait_until(pilot, lambda: "ops␛[2J[b]" in screen_text(app))
+        assert "\x1b" not in screen_text(app)

@@ -42,3 +42,8 @@ async def wait_until(pilot, condition, timeout: float = 15.0) -> None:
         if time.monotonic() > deadline:
             raise AssertionError("the app did not reach the expected state in time")
         await pilot.pause(0.05)
+
+
+def screen_text(app) -> str:
+    """What the active screen draws, line by line."""
+    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())

@@ -45,7 +45,9 @@ def _record(setting) -> dict:
 
 def run(args) -> int:
     from pm_tui.config import config_path
-    from pm_tui.settings import effective, key_spec, set_value
+    from pm_tui.config_keys import key_spec
+    from pm_tui.config_write import set_value
+    from pm_tui.settings import effective
 
     path = config_path()
     action = args.config_action

@@ -46,9 +46,45 @@ def iso(value: datetime) -> str:
     return value.strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def source_name(kind: str, target: str) -> str:
-    """The name a source's evidence carries: `kind:target`."""
-    return f"{kind}:{target}"
+# Stores read by a query: beside the target (a URL, log groups), the query and these options
+# choose what is read, so two LogQL queries against one Loki are two sources.
+QUERY_OPTIONS: dict[str, tuple[str, ...]] = {
+    "loki": ("tenant",),
+    "elasticsearch": ("index",),
+    "opensearch": ("index",),
+    "clickhouse": ("table",),
+    "cloudwatch": ("region", "profile", "endpoint_url"),
+    "prometheus": ("tenant", "selector"),
+}
+_TAG_LIMIT = 60
+
+
+def source_name(kind: str, target: str, query: str = "", options: dict | None = None) -> str:
+    """The name a source's evidence carries: `kind:target`, and for a store read by a query,
+    `#` and what makes it distinct (`loki:http://loki:3100#{app="api"} |= "error"`). A
+    source with no query and no such option keeps the plain `kind:target` it always had."""
+    tag = _query_tag(kind, query, options or {})
+    return f"{kind}:{target}#{tag}" if tag else f"{kind}:{target}"
+
+
+def source_key(source) -> str:
+    """The identity of a recorded source (an `EvidenceSource` or a spec): two records with
+    one key are the same source read again; different queries are different sources."""
+    return source_name(source.kind, source.target, source.query, source.options)
+
+
+def _query_tag(kind: str, query: str, options: dict) -> str:
+    if kind not in QUERY_OPTIONS:
+        return ""
+    parts = [f"{k}={options[k]}" for k in QUERY_OPTIONS[kind] if options.get(k) not in (None, "")]
+    parts += [" ".join(query.split())] if query.strip() else []
+    tag = " ".join(parts)
+    if len(tag) <= _TAG_LIMIT:
+        return tag
+    # a long query is cut for people to read; the digest keeps two long ones apart
+    import hashlib
+
+    return f"{tag[: _TAG_LIMIT - 10]}…{hashlib.sha256(tag.encode()).hexdigest()[:8]}"
 
 
 class BadRecords:

@@ -47,13 +47,8 @@ class JsonClient:
 
     def __init__(self, source: str, options: HttpOptions, what: str = "API"):
         """`source` names the source in error lines; `what` is the kind of server expected."""
-        import httpx
-
-        from pm_tui.httplog import event_hooks
-
         self.source, self.options, self.what = source, options, what
-        auth_headers, auth, self.unset_credentials = credentials(options)
-        headers = {"Accept": "application/json", **options.headers, **auth_headers}
+        self.unset_credentials = credentials(options)[2]
         # the credentials sent: never shown, even when a server echoes them back
         self._secrets = [
             v
@@ -63,29 +58,7 @@ class JsonClient:
             )
             if len(v) >= 4
         ]
-        verify: Any = options.verify
-        if options.verify and options.ca_bundle:
-            if not os.path.isfile(options.ca_bundle):
-                raise CollectorError(
-                    f"{source}: CA bundle {options.ca_bundle} not found: give the path of a PEM file"
-                )
-            import ssl
-
-            verify = ssl.create_default_context(cafile=options.ca_bundle)
-        try:
-            self._client = httpx.Client(
-                base_url=options.base_url.rstrip("/"),
-                headers=headers,
-                auth=auth,
-                verify=verify,
-                timeout=options.timeout,
-                follow_redirects=True,
-                event_hooks=event_hooks(),
-            )
-        except (httpx.InvalidURL, ValueError) as exc:
-            raise CollectorError(
-                f"{source}: {options.base_url!r} is not a valid URL: give e.g. http://host:9090"
-            ) from exc
+        self._client = http_client(source, options)
 
     def __enter__(self) -> JsonClient:
         return self
@@ -289,6 +262,41 @@ class JsonClient:
                 + (": try again later" if status >= 500 else "")
             )
         return data
+
+
+def http_client(source: str, options: HttpOptions):
+    """The httpx client that reaches a source as collecting does: its base URL, headers (a
+    tenant's X-Scope-OrgID), credentials, CA bundle, timeout and the --debug log. A missing
+    CA bundle or a bad URL is a CollectorError naming `source`."""
+    import httpx
+
+    from pm_tui.httplog import event_hooks
+
+    auth_headers, auth, _ = credentials(options)
+    headers = {"Accept": "application/json", **options.headers, **auth_headers}
+    verify: Any = options.verify
+    if options.verify and options.ca_bundle:
+        if not os.path.isfile(options.ca_bundle):
+            raise CollectorError(
+                f"{source}: CA bundle {options.ca_bundle} not found: give the path of a PEM file"
+            )
+        import ssl
+
+        verify = ssl.create_default_context(cafile=options.ca_bundle)
+    try:
+        return httpx.Client(
+            base_url=options.base_url.rstrip("/"),
+            headers=headers,
+            auth=auth,
+            verify=verify,
+            timeout=options.timeout,
+            follow_redirects=True,
+            event_hooks=event_hooks(),
+        )
+    except (httpx.InvalidURL, ValueError) as exc:
+        raise CollectorError(
+            f"{source}: {options.base_url!r} is not a valid URL: give e.g. http://host:9090"
+        ) from exc
 
 
 def _decompress(raw: bytes, encoding: str, limit: int, source: str) -> bytes:

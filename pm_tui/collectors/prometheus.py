@@ -101,7 +101,8 @@ def collect_prometheus(
         source=source,
         kind="prometheus",
         target=options.http.base_url,
-        query="; ".join(q for _, q in queries),
+        # the person's queries (the presets follow from the options): what reads it again
+        query="\n".join(options.queries),
     )
     total = len(queries) + (1 if options.alerts else 0)
     with JsonClient(source, options.http, what="Prometheus") as client:

@@ -49,7 +49,7 @@ class SourceSpec:
 
     @property
     def name(self) -> str:
-        return source_name(self.kind, self.target)
+        return source_name(self.kind, self.target, self.query, self.options)
 
 
 def collect_one(
@@ -162,12 +162,13 @@ def failed_result(spec: SourceSpec, message: str) -> CollectResult:
     """The result of a source that could not be read at all: one gap with the error line."""
     from pm_tui.redact import redact, redact_url
 
-    name = source_name(spec.kind, redact_url(spec.target))
+    query = redact(spec.query)[0]
+    name = source_name(spec.kind, redact_url(spec.target), query, spec.options)
     return CollectResult(
         source=name,
         kind=spec.kind,
         target=redact_url(spec.target),
-        query=redact(spec.query)[0],
+        query=query,
         gaps=[Gap(name, redact(message.replace(spec.target, redact_url(spec.target)))[0])],
         counts={"failed": 1},
     )
@@ -194,7 +195,9 @@ def to_evidence_source(result: CollectResult, window: CollectWindow) -> Evidence
 
 
 # --- one reader per kind: spec -> collector call ------------------------------------
-def _http(spec: SourceSpec, base_url: str, **defaults):
+def http_options(spec: SourceSpec, base_url: str, **defaults):
+    """How collecting reaches the server of `spec` at `base_url`: its credentials' variable
+    names, TLS, patience and a tenant's X-Scope-OrgID (`pm-tui doctor` checks the same)."""
     from pm_tui.collectors.http import HttpOptions
 
     values = {**defaults, **{k: spec.options[k] for k in HTTP_OPTION_KEYS if k in spec.options}}
@@ -215,7 +218,7 @@ def _log_store(spec: SourceSpec, base_url: str):
         if k in spec.options
     }
     extra = {k: spec.options[k] for k in LOG_STORE_KEYS if k in spec.options}
-    return LogStoreOptions(_http(spec, base_url), query=spec.query, extra=extra, **limits)
+    return LogStoreOptions(http_options(spec, base_url), query=spec.query, extra=extra, **limits)
 
 
 def _loki(spec, window, progress, cancel):
@@ -318,14 +321,16 @@ def _prometheus(spec, window, progress, cancel):
     queries = list(spec.options.get("queries", [])) or [
         q for q in spec.query.splitlines() if q.strip()
     ]
-    options = prometheus.PrometheusOptions(http=_http(spec, spec.target), queries=queries, **extra)
+    options = prometheus.PrometheusOptions(
+        http=http_options(spec, spec.target), queries=queries, **extra
+    )
     return prometheus.collect_prometheus(options, window, progress, cancel)
 
 
 def _alertmanager(spec, window, progress, cancel):
     from pm_tui.collectors.alertmanager import collect_alertmanager
 
-    return collect_alertmanager(_http(spec, spec.target), window, progress, cancel)
+    return collect_alertmanager(http_options(spec, spec.target), window, progress, cancel)
 
 
 def _alert_notifications(spec, window, progress, cancel):

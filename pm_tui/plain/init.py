@@ -10,22 +10,13 @@ from __future__ import annotations
 
 from typing import Any
 
+# The keys, their checks and the writing of the file live in the core (pm_tui.config_*);
+# re-exported here for the init command and its tests.
+from pm_tui.config_keys import KEYS, REPO_COMMENT, ConfigKey  # noqa: F401
+from pm_tui.config_values import check_env_name, check_url, value_check  # noqa: F401
+from pm_tui.config_write import HEADER, flatten, write_config  # noqa: F401
 from pm_tui.errors import UsageError
 from pm_tui.plain.prompts import Prompter, split_list
-
-# The keys, their checks and the writing of the file live in the core (pm_tui.settings);
-# re-exported here for the init command and its tests.
-from pm_tui.settings import (  # noqa: F401
-    HEADER,
-    KEYS,
-    REPO_COMMENT,
-    ConfigKey,
-    _check,
-    check_env_name,
-    check_url,
-    flatten,
-    write_config,
-)
 
 
 def ask_values(ask: Prompter, current: dict[str, Any], given: dict[str, Any]) -> dict[str, Any]:
@@ -48,7 +39,7 @@ def ask_values(ask: Prompter, current: dict[str, Any], given: dict[str, Any]) ->
             answer = ask.text(spec.question, ", ".join(default))
             values[spec.key] = split_list(answer)
         else:
-            answer = ask.text(spec.question, str(default), check=_check(spec.kind))
+            answer = ask.text(spec.question, str(default), check=value_check(spec.kind))
             values[spec.key] = int(answer) if spec.kind == "int" else answer
     return values
 
@@ -59,7 +50,7 @@ def check_given(given: dict[str, Any]) -> None:
         value = given.get(spec.key)
         if value is None or spec.kind in ("list", "bool"):
             continue
-        problem = _check(spec.kind)(str(value))
+        problem = value_check(spec.kind)(str(value))
         if problem:
             option = "--" + spec.key.replace(".", "-").replace("_", "-")
             raise UsageError(f"{option}: {problem}")

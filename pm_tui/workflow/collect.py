@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from pm_tui.collectors.common import source_name
+from pm_tui.collectors.common import source_key, source_name
 from pm_tui.collectors.evidence import Cancelled, CollectResult, CollectWindow
 from pm_tui.collectors.runner import SourceSpec
 from pm_tui.model import EvidenceSource, PostMortem
@@ -83,23 +83,24 @@ def apply_sources(
     pm: PostMortem, records: list[EvidenceSource], at: list[int] | None = None
 ) -> None:
     """Put `records` in `pm.sources`: at the given positions, else in place of the record of
-    the same (kind, target), else at the end. Used on the live model after a worker ran."""
+    the same source (`source_key`: kind, target and query), else at the end. Used on the live
+    model after a worker ran."""
     for n, record in enumerate(records):
-        key = (record.kind, record.target)
+        key = source_key(record)
         if at is not None and at[n] < len(pm.sources):
             pm.sources[at[n]] = record
             continue
         for i, s in enumerate(pm.sources):
-            if (s.kind, s.target) == key:
+            if source_key(s) == key:
                 pm.sources[i] = record
                 break
         else:
             pm.sources.append(record)
-    seen: set[tuple[str, str]] = set()
+    seen: set[str] = set()
     kept = []
     for s in pm.sources:
-        if (s.kind, s.target) not in seen:
-            seen.add((s.kind, s.target))
+        if source_key(s) not in seen:
+            seen.add(source_key(s))
             kept.append(s)
     pm.sources = kept
 
@@ -124,15 +125,20 @@ def _collect(repo, pm, specs, at, window, progress, cancel) -> Collected:
         save_evidence,
     )
     from pm_tui.collectors.runner import collect_all, is_failed, to_evidence_source
+    from pm_tui.redact import redact
     from pm_tui.timeline.templates import compact_logs
 
     reads = [replace(spec, target=read_target(repo, spec.target)) for spec in specs]
     recorded = [repo.relative_target(spec.target) for spec in reads]
+    names = [
+        source_name(spec.kind, target, redact(spec.query)[0], spec.options)
+        for spec, target in zip(reads, recorded, strict=True)
+    ]
     index_of = {id(spec): i for i, spec in enumerate(reads)}
 
     def for_source(spec: SourceSpec):
         i = index_of[id(spec)]
-        name = source_name(spec.kind, recorded[i])
+        name = names[i]
 
         def report(done: int, total: int | None, note: str) -> None:
             if progress is not None:
@@ -151,7 +157,7 @@ def _collect(repo, pm, specs, at, window, progress, cancel) -> Collected:
         if progress is None:
             return
         i = index_of[id(spec)]
-        name = source_name(spec.kind, recorded[i])
+        name = names[i]
         if is_failed(result):
             reason = str(result.gaps[0]) if result.gaps else "could not be read"
             progress(SourceProgress(i, name, 0, 0, reason, "failed"))
@@ -167,16 +173,18 @@ def _collect(repo, pm, specs, at, window, progress, cancel) -> Collected:
         out.failed.append("collection cancelled: nothing was kept")
         return out
     for spec, target, result in zip(reads, recorded, results, strict=True):
-        _relabel(result, spec.kind, target)
+        result.target = target
         record = to_evidence_source(result, window)
         record.options = kept_options(spec)
+        _relabel(result, source_key(record))  # the evidence is named as its record is keyed
         out.records.append(_kept_on_failure(pm, result, record))
     out.results = results
     _explain_alerts(results)
-    apply_sources(pm, out.records, at)
     path = repo.evidence_dir(pm.id) / EVIDENCE_FILE
+    previous = _renamed_legacy(load_evidence(path), pm.sources)
+    apply_sources(pm, out.records, at)
     # all or nothing per source: a source that failed now adds nothing and removes nothing
-    merged = merge_results(load_evidence(path), [r for r in results if not is_failed(r)])
+    merged = merge_results(previous, [r for r in results if not is_failed(r)])
     # this collection's sources were compacted as they were read; earlier ones are again
     out.kept = save_evidence(
         path,
@@ -203,8 +211,8 @@ def _kept_on_failure(
 
     if not is_failed(result):
         return record
-    key = (record.kind, record.target)
-    earlier = next((s for s in pm.sources if (s.kind, s.target) == key), None)
+    key = source_key(record)
+    earlier = next((s for s in pm.sources if source_key(s) == key), None)
     if earlier is None or earlier.collected_at is None or earlier.counts.get("failed"):
         return record  # never read (a planned source) or failed before: nothing to keep
     kept = deepcopy(earlier)
@@ -230,11 +238,29 @@ def _explain_alerts(results: list[CollectResult]) -> None:
             r.counts["explained_by_rules"] = explained
 
 
-def _relabel(result: CollectResult, kind: str, target: str) -> None:
-    """Name the result and its evidence by the target as recorded, not as read here, so the
-    kept evidence does not depend on where the repository or the working folder is."""
-    old, new = result.source, source_name(kind, target)
-    result.target = target
+def _renamed_legacy(evidence: list, sources: list[EvidenceSource]) -> list:
+    """Evidence kept before sources read by a query were named by it (`loki:URL`, when one
+    post-mortem could hold one query per store) renamed to the one record it belongs to, so
+    collecting again replaces it instead of keeping it twice."""
+    plain: dict[str, list[EvidenceSource]] = {}
+    for s in sources:
+        plain.setdefault(f"{s.kind}:{s.target}", []).append(s)
+    renames = {
+        old: source_key(owners[0])
+        for old, owners in plain.items()
+        if len(owners) == 1 and source_key(owners[0]) != old
+    }
+    if renames:
+        for item in evidence:
+            item.source = renames.get(item.source, item.source)
+    return evidence
+
+
+def _relabel(result: CollectResult, new: str) -> None:
+    """Name the result and its evidence as its record is keyed (by the target as recorded,
+    not as read here), so the kept evidence does not depend on where the repository or the
+    working folder is, and two queries against one store are kept apart."""
+    old = result.source
     if old == new:
         return
     result.source = new

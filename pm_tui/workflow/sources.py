@@ -63,8 +63,6 @@ class SourceOptions:
 def specs_for(options: SourceOptions, config: dict | None = None) -> list[SourceSpec]:
     """The sources named in `options`, in a stable order; the config's `[prometheus]` url and
     token_env fill in what was not given. UsageError for PromQL without a Prometheus."""
-    from pm_tui.config import config_section
-
     o = options
     http = {"ca_bundle": o.ca_bundle} if o.ca_bundle else {}
     kube = {k: v for k, v in (("context", o.context), ("namespace", o.namespace)) if v}
@@ -75,22 +73,9 @@ def specs_for(options: SourceOptions, config: dict | None = None) -> list[Source
     specs += [SourceSpec("kubectl", t, options=dict(kube)) for t in o.kubectl]
     if o.kube_events:
         specs.append(SourceSpec("kube-events", o.kube_events, options=dict(kube)))
-    prom_cfg = config_section(config or {}, "prometheus")
-    prometheus = o.prometheus or (prom_cfg.get("url") if o.queries else None)
+    prometheus = prometheus_spec(o, config or {}, http)
     if prometheus:
-        prom = {**http, "queries": list(o.queries)}
-        if o.selector:
-            prom["selector"] = o.selector
-        token_env = o.prometheus_token_env or prom_cfg.get("token_env")
-        if token_env:
-            prom["token_env"] = token_env
-        elif prom_cfg.get("user_env"):  # Prometheus behind basic auth (docs/config.md)
-            prom["username_env"] = prom_cfg["user_env"]
-            prom["password_env"] = prom_cfg.get("password_env")
-        tenant = o.prometheus_tenant or prom_cfg.get("tenant")
-        if tenant:  # a multi-tenant long-term store (Mimir, Cortex, Thanos receive)
-            prom["tenant"] = tenant
-        specs.append(SourceSpec("prometheus", prometheus, "\n".join(o.queries), prom))
+        specs.append(prometheus)
     elif o.queries:
         raise UsageError("--query needs --prometheus URL (or prometheus.url in the config)")
     if o.alertmanager:
@@ -114,6 +99,33 @@ def specs_for(options: SourceOptions, config: dict | None = None) -> list[Source
         specs += specs_for_evidence(plan)
     refuse_credentials(specs)
     return specs
+
+
+def prometheus_spec(o: SourceOptions, config: dict, http: dict) -> SourceSpec | None:
+    """The Prometheus source in `o` (the config's url when only queries are given), with the
+    config's credentials' variable names and tenant; None when there is none."""
+    from pm_tui.config import config_section
+
+    prom_cfg = config_section(config, "prometheus")
+    prometheus = o.prometheus or (prom_cfg.get("url") if o.queries else None)
+    if not prometheus:
+        return None
+    prom = {**http, "queries": list(o.queries)}
+    if o.selector:
+        prom["selector"] = o.selector
+    # a token variable named on the command line, else the config's basic auth, else its
+    # token variable (`init` names PROMETHEUS_TOKEN, which must not hide a user_env)
+    if o.prometheus_token_env:
+        prom["token_env"] = o.prometheus_token_env
+    elif prom_cfg.get("user_env"):  # Prometheus behind basic auth (docs/config.md)
+        prom["username_env"] = prom_cfg["user_env"]
+        prom["password_env"] = prom_cfg.get("password_env")
+    elif prom_cfg.get("token_env"):
+        prom["token_env"] = prom_cfg["token_env"]
+    tenant = o.prometheus_tenant or prom_cfg.get("tenant")
+    if tenant:  # a multi-tenant long-term store (Mimir, Cortex, Thanos receive)
+        prom["tenant"] = tenant
+    return SourceSpec("prometheus", str(prometheus), "\n".join(o.queries), prom)
 
 
 def _check_zone(name: str) -> None:
@@ -185,15 +197,10 @@ def log_store_specs(o: SourceOptions, config: dict, http: dict) -> list[SourceSp
     from pm_tui.config import config_section
 
     def spec(kind: str, target: str, query: str, given: dict) -> SourceSpec:
-        section = config_section(config, kind)
-        options = {opt: section[key] for key, opt in _STORE_CONFIG.items() if section.get(key)}
-        if kind == "cloudwatch" and section.get("log_groups") and not target:
-            target = ",".join(section["log_groups"])
-        options.update(http)
-        options.update({k: v for k, v in given.items() if v not in ("", None, [])})
+        given = {**http, **given}
         if o.max_records is not None:
-            options["max_records"] = o.max_records
-        return SourceSpec(kind, target, query, options)
+            given["max_records"] = o.max_records
+        return store_spec(kind, target, query, config, given)
 
     specs = []
     loki_url = o.loki or (config_section(config, "loki").get("url") if o.logql else None)
@@ -235,6 +242,39 @@ def log_store_specs(o: SourceOptions, config: dict, http: dict) -> list[SourceSp
 
 
 LOG_STORE_KINDS = ("loki", "elasticsearch", "opensearch", "clickhouse", "cloudwatch")
+
+
+def store_spec(
+    kind: str, target: str, query: str, config: dict, given: dict | None = None
+) -> SourceSpec:
+    """A log store's source: the config's table of the store gives credentials (variable
+    NAMES) and defaults (a CloudWatch target: its log_groups), what was `given` wins."""
+    from pm_tui.config import config_section
+
+    section = config_section(config, kind)
+    options = {opt: section[key] for key, opt in _STORE_CONFIG.items() if section.get(key)}
+    if kind == "cloudwatch" and section.get("log_groups") and not target:
+        target = ",".join(section["log_groups"])
+    options.update({k: v for k, v in (given or {}).items() if v not in ("", None, [])})
+    return SourceSpec(kind, target, query, options)
+
+
+def configured_servers(config: dict) -> list[SourceSpec]:
+    """The servers the config names (Prometheus, then each log store with a url, CloudWatch
+    with log_groups), each as collecting reads it: the options and credentials' variable
+    names it would be read with (`pm-tui doctor` checks these)."""
+    from pm_tui.config import config_section
+
+    url = config_section(config, "prometheus").get("url")
+    prometheus = prometheus_spec(SourceOptions(prometheus=str(url)), config, {}) if url else None
+    specs = [prometheus] if prometheus else []
+    for kind in LOG_STORE_KINDS:
+        section = config_section(config, kind)
+        if kind == "cloudwatch" and section.get("log_groups"):
+            specs.append(store_spec(kind, "", "", config))
+        elif kind != "cloudwatch" and section.get("url"):
+            specs.append(store_spec(kind, str(section["url"]), "", config))
+    return specs
 
 
 def record_for(

@@ -13,6 +13,8 @@ from __future__ import annotations
 from rich.cells import cell_len
 from rich.text import Text
 
+from pm_tui.safetext import has_controls, neutralise
+
 
 class PlainCell:
     """A cell showing `plain` as typed, in `style`; str() gives the text back."""
@@ -37,7 +39,9 @@ class PlainCell:
     __hash__ = None  # type: ignore[assignment]
 
     def __rich_console__(self, console, options):
-        yield Text(self.plain, style=self.style, no_wrap=True, overflow="ellipsis", end="")
+        # text from files (another post-mortem's action, an owner): controls shown, not obeyed
+        plain = neutralise(self.plain) if has_controls(self.plain) else self.plain
+        yield Text(plain, style=self.style, no_wrap=True, overflow="ellipsis", end="")
 
 
 def fitting_width(texts, minimum: int, maximum: int) -> int:

@@ -6,6 +6,8 @@ from rich.text import Text
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from pm_tui.safetext import neutralise
+
 
 def hint_label(hint) -> Text:
     """`capacity — description (T-003, T-004)` as rich text (never markup)."""
@@ -19,9 +21,9 @@ def hint_label(hint) -> Text:
 def related_label(r) -> Text:
     """`2025-01-10 P2 Title — shares: api · capacity`."""
     text = Text(f"{r.date.isoformat()} {r.severity} ", style="bold")
-    text.append(r.title)
+    text.append(neutralise(r.title))  # another post-mortem's words: controls shown
     shared = [*r.shared_services, *r.shared_categories]
-    text.append(f"  shares {' · '.join(shared)}", style="dim")
+    text.append(neutralise(f"  shares {' · '.join(shared)}"), style="dim")
     return text
 
 
