@@ -29,8 +29,7 @@ from pm_tui.collectors.logs.access_buckets import AccessAggregator
 from pm_tui.collectors.logs.access_range import RangeJob, RangeResult, aggregate_range
 from pm_tui.collectors.logs.file_reader import line_start_at, map_file, open_source
 
-PARALLEL_MIN = 64 << 20  # smaller ranges (a 90-minute window of 1 GB) are read by one process:
-# a reader's start-up and the other core's share cost more than they save (bench_logs.py)
+PARALLEL_MIN = 32 << 20  # smaller ranges are read by one process: start-up would cost more
 RANGE_MIN = 16 << 20
 MAX_WORKERS = 8
 GZIP_ASIDE_MIN = 512 << 10  # compressed; a reader process starts in about 0.1-0.2 s

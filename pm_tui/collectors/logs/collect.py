@@ -7,7 +7,7 @@ logs, by default — 10-second buckets (see `pm_tui.collectors.logs.access_bucke
 record's time is read before the line is decoded, and lines outside the window are never
 decoded (see `pm_tui.collectors.logs.json_lines`).
 
-A big plain access log (64 MB or more to read) is aggregated on every core: the byte range
+A big plain access log (32 MB or more to read) is aggregated on every core: the byte range
 is cut at line starts, each piece read by its own process, and the pieces merged exactly
 (see `pm_tui.collectors.logs.access_parallel`). A gzip access log of 512 KB or more is read whole
 by one reader process, leaving this one to the other sources collected alongside.
