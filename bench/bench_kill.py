@@ -82,9 +82,14 @@ def run(tries: int = 100, seed: int = 13, max_delay: float = 10.0) -> dict[str, 
             fsck = _git(root, "fsck", "--no-progress")
             if fsck.returncode != 0 or "error" in fsck.stderr.lower():
                 figures["fsck_errors"] += 1
-            # staged revert: the index holds an older version of a committed file
-            if _git(root, "diff", "--cached", "--name-only").stdout.strip():
+            # staged revert: the index holds a version of a committed file that is neither
+            # HEAD's nor the one on disk (a later `git commit` would undo a commit). A kill
+            # between staging and moving HEAD leaves the disk's version staged: that is not one.
+            staged = set(_git(root, "diff", "--cached", "--name-only").stdout.split())
+            unstaged = set(_git(root, "diff", "--name-only").stdout.split())
+            if staged & unstaged:
                 figures["staged_reverts"] += 1
+            if staged:
                 _git(root, "reset", "-q")
             # the next edit must go through (stale pm-tui and git locks recovered or explained)
             t0 = time.monotonic()

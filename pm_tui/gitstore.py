@@ -17,16 +17,21 @@ DEFAULT_NAME = "pm-tui"
 DEFAULT_EMAIL = "pm-tui@localhost"
 
 
-def _git(root: Path, *args: str, env: dict | None = None, check: bool = True) -> str:
-    """Run git in `root` through GitPython (no shell) and return stdout; errors become GitError."""
+def _git(
+    root: Path, *args: str, env: dict | None = None, check: bool = True, stdin: Path | None = None
+) -> str:
+    """Run git in `root` through GitPython (no shell) and return stdout; errors become GitError.
+    `stdin`: a file whose bytes are fed to git's standard input."""
     try:
         import git  # GitPython: imported here, it costs ~0.1 s
     except ImportError as exc:  # GitPython raises ImportError when the git binary is missing
         raise GitError(f"git is not usable: {exc}; install git (apt-get install git)") from None
     cmd = git.Git(str(root))
+    istream = open(stdin, "rb") if stdin else None  # noqa: SIM115 - closed below
     try:
         status, out, err = cmd.execute(
             ["git", *args],
+            istream=istream,
             env={"LC_ALL": "C", **(env or {})},
             with_extended_output=True,
             with_exceptions=False,
@@ -35,6 +40,9 @@ def _git(root: Path, *args: str, env: dict | None = None, check: bool = True) ->
         )
     except git.exc.GitCommandNotFound:
         raise GitError("git is not installed: install git (apt-get install git)") from None
+    finally:
+        if istream:
+            istream.close()
     if check and status != 0:
         lines = (err or out).strip().splitlines()
         raise GitError(f"git {args[0]} failed in {root}: {lines[-1] if lines else 'no message'}")
@@ -117,18 +125,6 @@ def commit_paths(root: Path, paths: Sequence[Path], message: str) -> str | None:
         raise GitError(
             f"{root}: HEAD kept moving while committing (other commits at once): try again"
         )
-    if commit is None:
-        return None
-    # Bring the person's index in line for these paths only (their other entries stay).
-    # If it cannot be, the index would hold the old version staged: a later plain
-    # `git commit` would undo this one. Say so, with the command that fixes it.
-    try:
-        _git(root, "reset", "-q", "--", *rel)
-    except GitError as exc:
-        raise GitError(
-            f"committed {commit[:12]}, but git's index could not be updated ({exc}): run "
-            f"'git reset -q -- {' '.join(rel)}' in {root} before your next git commit"
-        ) from None
     return commit
 
 
@@ -150,8 +146,12 @@ def _commit_once(root: Path, rel: list[str], message: str) -> str | None:
         # --all in the temp index: additions, modifications and deletions under these paths.
         _git(root, "add", "--all", "--force", "--", *rel, env=env)
         tree = _git(root, "write-tree", env=env).strip()
-    if head and _git(root, "rev-parse", f"{head}^{{tree}}").strip() == tree:
-        return None
+        if head and _git(root, "rev-parse", f"{head}^{{tree}}").strip() == tree:
+            return None
+        # The person's index takes these paths' new entries BEFORE HEAD moves (their other
+        # entries stay). Killed in between, the index holds this change staged forward,
+        # never the old version staged as a revert that a later `git commit` would record.
+        _stage_in_real_index(root, rel, env, Path(tmp) / "index-info")
     ident = identity_env(root)
     parents = ["-p", head] if head else []
     commit = _git(root, "commit-tree", tree, *parents, "-m", message, env=ident).strip()
@@ -168,8 +168,40 @@ def _commit_once(root: Path, rel: list[str], message: str) -> str | None:
     except GitError as exc:
         if head_commit(root) != head:
             return _MOVED  # another commit landed first: build on it
+        _git(root, "reset", "-q", "--", *rel, check=False)  # unstage what was not committed
         raise GitError(f"{exc} (nothing was committed; your post-mortem is saved)") from None
     return commit
+
+
+def _stage_in_real_index(root: Path, rel: list[str], temp_env: dict, scratch: Path) -> None:
+    """Make the real index's entries under `rel` those of the temporary index, in one index
+    write (`update-index --index-info`): added and changed entries set, removed ones dropped."""
+    new = _index_entries(root, rel, temp_env)
+    old = _index_entries(root, rel, None)
+    records = [f"{entry}\t{path}" for path, entry in new.items() if old.get(path) != entry]
+    records += [f"0 {_ZERO}\t{path}" for path in old if path not in new]
+    if not records:
+        return
+    scratch.write_bytes(b"".join(r.encode("utf-8", "surrogateescape") + b"\0" for r in records))
+    try:
+        _git(root, "update-index", "-z", "--index-info", stdin=scratch)
+    except GitError as exc:
+        raise GitError(
+            f"{exc} (nothing was committed; your post-mortem is saved): commit again"
+        ) from None
+
+
+def _index_entries(root: Path, rel: list[str], env: dict | None) -> dict[str, str]:
+    """path -> "mode sha" of the index's stage-0 entries under `rel` (conflict stages too)."""
+    out = _git(root, "ls-files", "-s", "-z", "--", *rel, env=env)
+    entries: dict[str, str] = {}
+    for record in out.split("\0"):
+        if not record:
+            continue
+        meta, _, path = record.partition("\t")
+        mode, sha, _stage = meta.split(" ")
+        entries[path] = f"{mode} {sha}"
+    return entries
 
 
 def check_git_locks(root: Path) -> None:

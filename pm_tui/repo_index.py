@@ -16,10 +16,12 @@ written by another format, another pm-tui version or other pm-tui sources is reb
 
 from __future__ import annotations
 
+import gc
 import io
 import os
 import pickle
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
@@ -617,6 +619,43 @@ def _shared_row(row: tuple, memo: dict) -> tuple:
             *row[7:])  # fmt: skip
 
 
+def _read_file(path: str, today: date) -> tuple | str:
+    """(record, stats tuple, searchable text) of the post-mortem file at `path`, or why it
+    cannot be read."""
+    from pm_tui.postmortem_store import read_postmortem  # the model: only when rereading
+    from pm_tui.search import searchable_text
+
+    try:
+        pm = read_postmortem(Path(path))  # the store's one loader: its checks and bounds apply
+    except PmTuiError as exc:
+        return str(exc)
+    row, detail = _record(pm, today)
+    return row, _stats_row(os.path.basename(path), row, detail), searchable_text(pm)
+
+
+@contextmanager
+def _collecting():
+    """Garbage collection on while files are read, even when the caller turned it off for
+    its sums (`insights.gc_frozen`): reading 10,000 files leaves cycles behind (+25 MB)."""
+    enabled = gc.isenabled()
+    gc.enable()
+    try:
+        yield
+    finally:
+        if not enabled:
+            gc.disable()
+
+
+def _read_files(folder: Path, names: list[str], today: date) -> Iterator[tuple | str]:
+    """`_read_file` of each name, in order, as they come (so their garbage goes as it comes).
+
+    One process: on these 2-core machines `git log` already runs beside the first build of
+    `stats`, and a pool of processes measured slower there (10.7 s against 13.2 s cold)."""
+    with _collecting():
+        for name in names:
+            yield _read_file(str(folder / name), today)
+
+
 class _Refreshed(NamedTuple):
     files: dict  # the files table as it is now
     sections: dict[str, dict] | None  # every section, when something changed (else None)
@@ -635,7 +674,7 @@ def _refresh(root: Path, today: date, use_index: bool, rebuild: bool = False) ->
     fresh: dict[str, tuple | None] = {}  # name -> (blob, row, stats, text) or None: carry over
     blobs: dict[str, str] = {}
     shared: dict = {}
-    reread = 0
+    todo: list[tuple[str, str]] = []  # (name, blob) of the files to read again
     for name, size, mtime, regular in _scan(folder):
         hit = old.get(name)
         if (
@@ -662,21 +701,18 @@ def _refresh(root: Path, today: date, use_index: bool, rebuild: bool = False) ->
         if hit is not None and blobs.get(name) == blob and hit[_VALIDATED] <= today_n:
             files[name] = (size, mtime, hit[_VALIDATED], hit[_ERROR])  # touched, not changed
             continue
-        reread += 1
-        from pm_tui.postmortem_store import read_postmortem  # the model: only when rereading
-
-        try:
-            pm = read_postmortem(path)  # the store's one loader: its checks and bounds apply
-        except PmTuiError as exc:
-            files[name] = (size, mtime, 0, str(exc))
+        files[name] = (size, mtime, today_n, None)  # in name order; filled in below
+        todo.append((name, blob))
+    reread = len(todo)
+    for (name, blob), read in zip(
+        todo, _read_files(folder, [n for n, _b in todo], today), strict=True
+    ):
+        if isinstance(read, str):
+            files[name] = (*files[name][:2], 0, read)
             fresh[name] = (blob, None, None, None)
-            continue
-        from pm_tui.search import searchable_text
-
-        row, detail = _record(pm, today)
-        files[name] = (size, mtime, today_n, None)
-        stats = _shared_stats(_stats_row(name, row, detail), shared)
-        fresh[name] = (blob, _shared_row(row, shared), stats, searchable_text(pm))
+        else:
+            row, stats, text = read
+            fresh[name] = (blob, _shared_row(row, shared), _shared_stats(stats, shared), text)
     if not fresh and files.keys() == old.keys() and all(files[n] is old[n] for n in files):
         return _Refreshed(files, None, stored, 0)
     # Something changed: carry the other files' sections over, or read them again when the

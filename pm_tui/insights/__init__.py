@@ -14,9 +14,9 @@ import gc
 from contextlib import contextmanager
 from pathlib import Path
 
-from pm_tui.insights.compute import Insights, InsightsQuery, compute
+from pm_tui.insights.compute import Insights, InsightsQuery, compute, gc_paused
 
-__all__ = ["Insights", "InsightsQuery", "compute", "insights_for", "load_records"]
+__all__ = ["Insights", "InsightsQuery", "compute", "gc_paused", "insights_for", "load_records"]
 
 
 def load_records(root: Path):
@@ -25,9 +25,10 @@ def load_records(root: Path):
     from pm_tui import repo_index
     from pm_tui.repo_history import HistoryReader
 
-    reader = HistoryReader(Path(root))
-    catalog = repo_index.load_stats(Path(root))
-    return catalog, reader.result()
+    with gc_paused():
+        reader = HistoryReader(Path(root))
+        catalog = repo_index.load_stats(Path(root))
+        return catalog, reader.result()
 
 
 @contextmanager
