@@ -44,23 +44,9 @@ COMMANDS = [
 ]
 
 
-def named_command(argv: list[str]) -> str | None:
-    """The command `argv` names ("" for none), told without parsing; None when unsure (help
-    asked first, an unknown word): then every command's parser is built."""
-    words = iter(argv)
-    for word in words:
-        if word in ("-h", "--help"):
-            return None
-        if word == "--repo":
-            next(words, None)
-        elif not word.startswith("-"):
-            return word if word in COMMANDS else None
-    return ""
-
-
 def build_parser(only: str | None = None) -> argparse.ArgumentParser:
-    """The whole command line; with `only`, just that command's parser ("" none): importing
-    and building all 24 costs ~40 ms of a wizard's start."""
+    """The whole command line, or with `only` the parser of that one command (start-up time:
+    each command's module imports what it needs; a script calls one command)."""
     parser = argparse.ArgumentParser(
         prog="pm-tui",
         description="Blameless incident post-mortems, kept as TOML files in git.",
@@ -77,16 +63,29 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
         help="log every HTTP call to stderr, tokens and secrets removed (also: PM_TUI_DEBUG=1)",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in COMMANDS if only is None else [only] if only else []:
+    for name in COMMANDS if only is None else [only]:
         module = importlib.import_module(f"pm_tui.cli.cmd_{name}")
         module.register(sub)
     return parser
 
 
+def command_named(argv: list[str]) -> str | None:
+    """The command `argv` runs, when that is plain before parsing (`collect` in `pm-tui
+    --repo DIR collect ID`); None for help, the version, the start screen or anything else."""
+    words = iter(argv)
+    for word in words:
+        if word in COMMANDS:
+            return word
+        if word == "--repo":
+            next(words, None)
+        elif word not in ("--debug",) and not word.startswith("--repo="):
+            return None
+    return None
+
+
 def main(argv: list[str] | None = None) -> int:
-    if argv is None:
-        argv = sys.argv[1:]
-    parser = build_parser(named_command(argv))
+    argv = sys.argv[1:] if argv is None else list(argv)
+    parser = build_parser(command_named(argv))
     args = parser.parse_args(argv)
     if args.debug or os.environ.get("PM_TUI_DEBUG", "") not in ("", "0"):
         from pm_tui import httplog
