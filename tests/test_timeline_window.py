@@ -407,7 +407,11 @@ def test_dev_set_scores_what_the_issue_asks(env):
     assert got["false_high_max"] <= 1 and got["false_high_total"] <= 2
 
 
-@pytest.mark.parametrize("name", ["broker-inodes", "node-memory-pressure", "consumer-rebalance"])
+@pytest.mark.parametrize(
+    "name",
+    ["broker-inodes", "node-memory-pressure", "consumer-rebalance", "cart-redis-oom",
+     "tax-flag-rollout"],
+)  # fmt: skip
 def test_own_tuned_incident_scores(env, name):
     """The own incidents tuned on (tests/incidents/own/README.md; secret-rotation is the own
     held-out, scored by bench/score_incidents.py only)."""
@@ -501,3 +505,58 @@ async def test_wizard_w_sets_the_milestones_for_the_durations_not_the_read_span(
     # what the next collection reads is the span recorded, not the accepted milestones
     again = collection_window(sample_repo.load(DRAFT_ID))
     assert (again.read_start, again.end) == (read.read_start, read.end)
+
+
+def test_a_json_access_log_and_pagerduty_webhook_lines_give_the_window(env, capsys):
+    """An ingress access log written as JSON lines (a status and a request, no level or message)
+    shows the 503s and their end, so the impact's end comes from it; PagerDuty webhook bodies
+    kept one a line (escalated by timeout) give the page and the acknowledgement."""
+    from pm_tui.cli.main import main
+
+    repo, pm, truth, argv = _collected(env, OWN / "transcode-disk-pressure")
+    capsys.readouterr()
+    assert main([*argv, "timeline", pm.id, "--window", "--format", "json"]) == 0
+    proposed = {m["name"]: m for m in json.loads(capsys.readouterr().out)["milestones"]}
+    for name in ("started", "detected", "acknowledged", "mitigated", "resolved"):
+        want = _utc(truth["milestones"][name])
+        assert abs(_utc(proposed[name]["time"]) - want) <= timedelta(seconds=60), name
+    assert any("access.json.log" in s for s in proposed["mitigated"]["sources"])
+    assert any("pagerduty-webhooks.ndjson" in s for s in proposed["acknowledged"]["sources"])
+    assert main([*argv, "timeline", pm.id]) == 0
+    out = capsys.readouterr().out
+    assert "Page escalated: Escalated to level 2 by timeout" in out
+    assert "POST /checkout/" in out and "503" in out
+
+
+def test_a_cache_out_of_memory_is_the_first_symptom_and_the_durations_follow(env, capsys):
+    """Redis's own log layout: "Can't save in background: fork: Cannot allocate memory" (a
+    warning, minutes before the cart's errors) is an infrastructure precursor that starts the
+    incident; --accept-high then saves durations that count from it."""
+    from pm_tui.cli.main import main
+
+    repo, pm, truth, argv = _collected(env, OWN / "cart-redis-oom")
+    capsys.readouterr()
+    assert main([*argv, "timeline", pm.id, "--window"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    started = next(line for line in lines if line.startswith("started"))
+    assert "2026-08-20 10:21:40" in started and "Cannot allocate memory" in started
+    assert main([*argv, "timeline", pm.id, "--accept-high"]) == 0
+    saved = tomllib.loads(repo.path_for(pm.id).read_text())
+    assert "10:21:40" in str(saved["window"]["started"])
+    got = durations(repo.load(pm.id))
+    assert abs(got.detect - timedelta(minutes=7, seconds=20)) <= timedelta(seconds=60)
+
+
+def test_a_status_update_in_chat_is_a_communication():
+    from pm_tui.timeline.detect_events import chat_signals
+
+    said = [
+        _ev(10, "message", "Status update for support: some customers can't add to cart, next "
+            "update in 20 min", "slack:x", user="U1", actor="Ben"),  # fmt: skip
+        _ev(11, "message", "Update: flag is off, errors dropping, monitoring", "slack:x",
+            user="U1", actor="Ben"),  # fmt: skip
+        _ev(12, "message", "I raised maxmemory and switched the policy", "slack:x", user="U1",
+            actor="Ben"),  # fmt: skip
+    ]
+    kinds = [s.family for s in chat_signals(said)]
+    assert kinds == ["communication", "communication", "mitigation"]

@@ -167,6 +167,8 @@ def _classify_json(path: Path, head: str, gz: bool) -> Classified | None:
         first = objects[0]
         if isinstance(first, dict) and _is_webhook(first):
             return Classified("alertmanager-webhook", "Alertmanager webhook payloads (JSON lines)")
+        if isinstance(first, dict) and json_kind(first).kind == "pagerduty-log-entries":
+            return Classified("pagerduty-log-entries", "PagerDuty webhook payloads (JSON lines)")
         return _logs(head, path) or Classified(
             None, "JSON lines without a time field in their first lines: drop it or say its kind"
         )
@@ -226,6 +228,8 @@ def json_kind(data: object) -> Classified:
             return Classified("pagerduty-log-entries", "PagerDuty log entries (a list)")
         if dicts and all("log_entries" in d for d in dicts):
             return Classified("pagerduty-log-entries", "PagerDuty log entries (saved pages)")
+        if dicts and all(json_kind(d).kind == "pagerduty-log-entries" for d in dicts):
+            return Classified("pagerduty-log-entries", "PagerDuty webhook payloads (a list)")
         if dicts and all(d.get("type") == "message" and "ts" in d for d in dicts[:20]):
             return Classified(
                 None, "one day of one Slack channel: give the whole export folder (or its zip)"

@@ -234,9 +234,44 @@ def _read_file(path: Path, source: str) -> list[dict]:
     from pm_tui.collectors.classify import read_document
 
     try:
-        data = json.loads(read_document(path))
-    except (OSError, ValueError) as exc:
+        text = read_document(path)
+    except OSError as exc:
         raise CollectorError(f"{source}: not a PagerDuty log entries JSON file ({exc})") from exc
+    try:
+        data = json.loads(text)
+    except ValueError as exc:
+        data = _json_lines(text)  # webhook bodies as a receiver keeps them, one a line
+        if data is None:
+            raise CollectorError(
+                f"{source}: not a PagerDuty log entries JSON file ({exc})"
+            ) from exc
+    if isinstance(data, list) and data and all(_is_webhook_body(d) for d in data):
+        entries: list[dict] = []
+        seen: set[str] = set()
+        for body in data:
+            for entry in _read_body(body, source):
+                key = str(entry.get("id") or "") or json.dumps(entry, sort_keys=True)
+                if key not in seen:  # one log entry in several deliveries counts once
+                    seen.add(key)
+                    entries.append(entry)
+        return entries
+    return _read_body(data, source)
+
+
+def _json_lines(text: str) -> list | None:
+    try:
+        return [json.loads(line) for line in text.splitlines() if line.strip()]
+    except ValueError:
+        return None
+
+
+def _is_webhook_body(d: object) -> bool:
+    return isinstance(d, dict) and (
+        isinstance(d.get("messages"), list) or isinstance(d.get("event"), dict)
+    )
+
+
+def _read_body(data: object, source: str) -> list[dict]:
     if isinstance(data, dict) and isinstance(data.get("messages"), list):  # webhook v2
         entries = []
         for message in data["messages"]:

@@ -412,7 +412,9 @@ _CHAT = [
         "communication",
         re.compile(
             r"\b(investigating|status ?page|incident channel|declared|declaring|customers? "
-            r"(?:are |were )?(?:notified|informed)|heads up|support says)\b",
+            r"(?:are |were )?(?:notified|informed)|heads up|support says|status update|"
+            r"next update|(?:posted|sent|posting|sending) (?:an? )?(?:update|note)|"
+            r"update (?:for|to) (?:support|customers|stakeholders|leadership|the business))\b",
             re.I,
         ),
     ),
@@ -455,8 +457,18 @@ def chat_signals(evidence: list[Evidence]) -> list[Signal]:
     return out
 
 
+# A message that announces itself as an update ("Status update: ...", "Update for support -")
+# is a communication, whatever actions it reports.
+_UPDATE_HEAD = re.compile(
+    r"^\W*(?:status |customer |stakeholder |comms )?update\b(?: (?:for|to) [\w ]{1,30})?\W*[:\-–—]",
+    re.I,
+)
+
+
 def _family_of(text: str, when: datetime) -> list[tuple[str, re.Pattern]]:
     """The chat patterns in the order they are tried: an explanation of the cause first."""
+    if _UPDATE_HEAD.search(text):
+        return [("communication", _UPDATE_HEAD)]
     if _CAUSE.search(text) or _refers_back(text, when):
         return [("diagnosis", _CAUSE), ("diagnosis", _EARLIER_TIME), *_CHAT]
     return _CHAT

@@ -415,7 +415,8 @@ def _first_symptom(symptoms: list[_Cluster]) -> _Cluster | None:
 INFRA_RE = re.compile(
     r"i/o error|media error|medium error|bad sector|smart|read-only file ?system|no space|"
     r"replica(?:tion)?|lag\b|behind master|certificate|x509|tls handshake|expired|"
-    r"memory pressure|diskpressure|memorypressure|notready|node .*not ready|evict|failover|"
+    r"memory pressure|diskpressure|memorypressure|cannot allocate memory|out of memory|enomem|"
+    r"\boom\b|oom.?kill|maxmemory|notready|node .*not ready|evict|failover|"
     r"promot|split.?brain|quorum|leader (?:election|lost)|unreachable|connection refused|"
     r"no more connections|too many (?:clients|connections)|connection limit|limit (?:reached|exceeded)",
     re.I,

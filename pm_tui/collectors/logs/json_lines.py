@@ -83,6 +83,41 @@ def decode_object(line: str) -> object:
         raise ValueError("nested too deeply") from None
 
 
+# An access log written as JSON (ingress-nginx, Envoy, Caddy, ECS): no level and no message,
+# an HTTP status and the request instead. Its record reads as the access layout's does
+# ("POST /pay HTTP/2.0 503", an error for 5xx), so its 5xx are errors like any other log's.
+_STATUS_KEYS = ("status", "status_code", "http_status", "response_code", "http.response.status_code")
+_REQUEST_KEYS = ("request", "request_uri", "uri", "path", "url", "http.request.path")
+_METHOD_KEYS = ("method", "request_method", "http.request.method")
+
+
+def _field(fields: dict, key: str) -> object:
+    if key in fields:
+        return fields[key]
+    if "." in key:  # ECS nesting: {"http": {"response": {"status_code": 503}}}
+        v: object = fields
+        for part in key.split("."):
+            v = v.get(part) if isinstance(v, dict) else None
+        return v
+    return None
+
+
+def _access_record(fields: dict, level: str | None, msg: str) -> tuple[str | None, str]:
+    status = next((v for v in map(lambda k: _field(fields, k), _STATUS_KEYS) if v is not None), None)
+    if isinstance(status, str) and status.isdigit():
+        status = int(status)
+    if type(status) is not int or not 100 <= status <= 599:
+        return level, msg
+    request = next((v for v in map(lambda k: _field(fields, k), _REQUEST_KEYS) if isinstance(v, str)), "")
+    if not request:
+        return level, msg
+    method = next((v for v in map(lambda k: _field(fields, k), _METHOD_KEYS) if isinstance(v, str)), "")
+    if method and not request.startswith(method):
+        request = f"{method} {request}"
+    level = "error" if status >= 500 else "warning" if status >= 400 else "info"
+    return level, f"{request} {status}"
+
+
 def fields_record(fields: dict) -> tuple[str | None, str, dict]:
     """Level (normalised), message and the other scalar fields of a decoded record.
 
@@ -102,6 +137,8 @@ def fields_record(fields: dict) -> tuple[str | None, str, dict]:
         if k in fields:
             msg = str(fields[k])
             break
+    if level is None and not msg:
+        level, msg = _access_record(fields, level, msg)
     for k in _RECORD_KEYS.intersection(fields):
         del fields[k]
     if not _SCALAR_TYPES.issuperset(map(type, fields.values())):
