@@ -551,12 +551,30 @@ def test_a_status_update_in_chat_is_a_communication():
     from pm_tui.timeline.detect_events import chat_signals
 
     said = [
-        _ev(10, "message", "Status update for support: some customers can't add to cart, next "
-            "update in 20 min", "slack:x", user="U1", actor="Ben"),  # fmt: skip
-        _ev(11, "message", "Update: flag is off, errors dropping, monitoring", "slack:x",
-            user="U1", actor="Ben"),  # fmt: skip
-        _ev(12, "message", "I raised maxmemory and switched the policy", "slack:x", user="U1",
-            actor="Ben"),  # fmt: skip
+        _ev(
+            10,
+            "message",
+            "Status update for support: some customers can't add to cart, next update in 20 min",
+            "slack:x",
+            user="U1",
+            actor="Ben",
+        ),  # fmt: skip
+        _ev(
+            11,
+            "message",
+            "Update: flag is off, errors dropping, monitoring",
+            "slack:x",
+            user="U1",
+            actor="Ben",
+        ),  # fmt: skip
+        _ev(
+            12,
+            "message",
+            "I raised maxmemory and switched the policy",
+            "slack:x",
+            user="U1",
+            actor="Ben",
+        ),  # fmt: skip
     ]
     kinds = [s.family for s in chat_signals(said)]
     assert kinds == ["communication", "communication", "mitigation"]

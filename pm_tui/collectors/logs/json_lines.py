@@ -86,7 +86,13 @@ def decode_object(line: str) -> object:
 # An access log written as JSON (ingress-nginx, Envoy, Caddy, ECS): no level and no message,
 # an HTTP status and the request instead. Its record reads as the access layout's does
 # ("POST /pay HTTP/2.0 503", an error for 5xx), so its 5xx are errors like any other log's.
-_STATUS_KEYS = ("status", "status_code", "http_status", "response_code", "http.response.status_code")
+_STATUS_KEYS = (
+    "status",
+    "status_code",
+    "http_status",
+    "response_code",
+    "http.response.status_code",
+)
 _REQUEST_KEYS = ("request", "request_uri", "uri", "path", "url", "http.request.path")
 _METHOD_KEYS = ("method", "request_method", "http.request.method")
 
@@ -103,15 +109,21 @@ def _field(fields: dict, key: str) -> object:
 
 
 def _access_record(fields: dict, level: str | None, msg: str) -> tuple[str | None, str]:
-    status = next((v for v in map(lambda k: _field(fields, k), _STATUS_KEYS) if v is not None), None)
+    status = next(
+        (v for v in map(lambda k: _field(fields, k), _STATUS_KEYS) if v is not None), None
+    )
     if isinstance(status, str) and status.isdigit():
         status = int(status)
     if type(status) is not int or not 100 <= status <= 599:
         return level, msg
-    request = next((v for v in map(lambda k: _field(fields, k), _REQUEST_KEYS) if isinstance(v, str)), "")
+    request = next(
+        (v for v in map(lambda k: _field(fields, k), _REQUEST_KEYS) if isinstance(v, str)), ""
+    )
     if not request:
         return level, msg
-    method = next((v for v in map(lambda k: _field(fields, k), _METHOD_KEYS) if isinstance(v, str)), "")
+    method = next(
+        (v for v in map(lambda k: _field(fields, k), _METHOD_KEYS) if isinstance(v, str)), ""
+    )
     if method and not request.startswith(method):
         request = f"{method} {request}"
     level = "error" if status >= 500 else "warning" if status >= 400 else "info"
