@@ -578,3 +578,60 @@ def test_a_status_update_in_chat_is_a_communication():
     ]
     kinds = [s.family for s in chat_signals(said)]
     assert kinds == ["communication", "communication", "mitigation"]
+
+
+def _webhook(name: str, labels: dict, starts: datetime, ends: datetime | None = None) -> str:
+    alert = {
+        "status": "resolved" if ends else "firing",
+        "labels": {"alertname": name, **labels},
+        "annotations": {"summary": name},
+        "startsAt": starts.strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "endsAt": ends.strftime("%Y-%m-%dT%H:%M:%SZ") if ends else "0001-01-01T00:00:00Z",
+        "fingerprint": name,
+    }
+    return json.dumps({"receiver": "pager", "status": alert["status"], "alerts": [alert],
+                       "groupLabels": {}, "version": "4", "groupKey": name})  # fmt: skip
+
+
+def test_an_alert_that_fired_on_the_days_before_is_background_not_this_incident(env, capsys):
+    """The notification log reaches back days before the rough window: the collector keeps
+    those firings (bounded) as history, so a critical alert firing every day at this hour is
+    never high nor the detection, and no row of an earlier day becomes a candidate."""
+    from pm_tui.cli.main import main
+
+    day = datetime(2026, 5, 12, tzinfo=UTC)
+    folder = env / "evidence"
+    folder.mkdir()
+    app = []
+    t = day + timedelta(hours=9)
+    while t < day + timedelta(hours=12):
+        if day + timedelta(hours=10, minutes=20) <= t < day + timedelta(hours=10, minutes=50):
+            app.append(f"{t:%Y-%m-%d %H:%M:%S} ERROR payment failed: upstream connection reset")
+        else:
+            app.append(f"{t:%Y-%m-%d %H:%M:%S} INFO payment ok")
+        t += timedelta(seconds=10)
+    (folder / "payments.log").write_text("\n".join(app) + "\n")
+    backup = {"severity": "critical", "team": "dba", "job": "backup-verify"}
+    hooks = [
+        _webhook("BackupVerifyFailed", backup, day - timedelta(days=n) + timedelta(hours=10, minutes=24))
+        for n in (3, 2, 1)
+    ]  # fmt: skip
+    hooks.append(_webhook("BackupVerifyFailed", backup, day + timedelta(hours=10, minutes=24)))
+    hooks.append(_webhook("PaymentsErrors", {"severity": "page", "service": "payments"},
+                          day + timedelta(hours=10, minutes=26)))  # fmt: skip
+    (folder / "alerts.ndjson").write_text("\n".join(hooks) + "\n")
+    repo = postmortem_store.Repository.open(env / "pm-repo")
+    pm = new_postmortem("Payments", day + timedelta(hours=10), resolved=day + timedelta(hours=12))
+    repo.save(pm)
+    repo.commit(pm, "create")
+    argv = ["--repo", str(repo.root)]
+    assert main([*argv, "collect", pm.id, "--evidence", str(folder)]) in (0, 3)
+    capsys.readouterr()
+    assert main([*argv, "timeline", pm.id, "--rebuild", "--format", "json"]) == 0
+    rows = json.loads(capsys.readouterr().out)["candidates"]
+    backup_rows = [r for r in rows if "BackupVerifyFailed" in r["text"]]
+    assert backup_rows and all(_utc(r["time"]).date() == day.date() for r in backup_rows)
+    assert all(r["confidence"] < HIGH_CONFIDENCE for r in backup_rows)
+    assert main([*argv, "timeline", pm.id, "--window", "--format", "json"]) == 0
+    proposed = {m["name"]: m for m in json.loads(capsys.readouterr().out)["milestones"]}
+    assert _utc(proposed["detected"]["time"]) == day + timedelta(hours=10, minutes=26)

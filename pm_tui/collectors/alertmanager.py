@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import threading
+from datetime import timedelta
 from pathlib import Path
 
 from pm_tui.collectors.common import (
@@ -29,6 +30,12 @@ from pm_tui.collectors.evidence import (
     no_progress,
 )
 from pm_tui.collectors.http import HttpOptions, JsonClient
+
+# Alerts that fired in the days before the read window are kept (marked `history`, bounded)
+# so the timeline can tell an alert that fires every day from one of this incident; they are
+# never candidates themselves.
+ALERT_HISTORY = timedelta(days=7)
+ALERT_HISTORY_MAX = 2000
 
 _NOT_FOUND = "is this the Alertmanager base URL (API v2, Alertmanager 0.16 or later)?"
 
@@ -150,13 +157,19 @@ def read_alert_notifications(
     api_alerts = 0
     outside = 0
 
+    history = 0
+
     def keep(item: Evidence | None) -> None:
-        nonlocal outside
+        nonlocal outside, history
         if item is None:
             return
         if not window.contains(item.time):
-            outside += 1
-            return
+            earlier = window.read_start - ALERT_HISTORY <= item.time < window.read_start
+            if not (earlier and item.attrs["state"] == "firing" and history < ALERT_HISTORY_MAX):
+                outside += 1
+                return
+            item.attrs["history"] = True
+            history += 1
         key = (item.attrs["fingerprint"], item.attrs["state"], iso(item.time))
         if key not in seen:
             seen.add(key)
@@ -185,16 +198,17 @@ def read_alert_notifications(
         result.gaps.append(
             Gap(source, f"{bad} payloads have no 'alerts' list: not webhook payloads?")
         )
-    if not result.evidence:
+    if not any(not e.attrs.get("history") for e in result.evidence):
         result.gaps.append(
             Gap(source, "no alert in the window in this file", window.read_start, window.end)
         )
     result.evidence.sort(key=lambda e: e.time)
     result.counts = {
-        "alert": len(result.evidence),
+        "alert": len(result.evidence) - history,
         "notifications": len(payloads) - api_alerts,
         "api_alerts": api_alerts,
         "outside_window": outside,
+        "history": history,
     }
     if api_alerts:
         result.query = "Alertmanager API alert list"

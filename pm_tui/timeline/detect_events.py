@@ -55,7 +55,8 @@ def alert_signals(evidence: list[Evidence]) -> list[Signal]:
                 excerpt(item.text),
                 confidence,
                 key=name,
-                extra={"labels": labels} if isinstance(labels, dict) else {},
+                extra=({"labels": labels} if isinstance(labels, dict) else {})
+                | ({"history": True} if item.attrs.get("history") else {}),
             )
         )
     return out

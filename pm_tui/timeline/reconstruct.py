@@ -433,13 +433,40 @@ def _identity(s: Signal) -> tuple[str, str]:
     return s.source, str(s.extra.get("template") or s.extra.get("metric") or "")
 
 
+# An alert of the days before the read window (kept by the collector as `history`) makes the
+# same alert background when it fired on HISTORY_DAYS days or more, or on an earlier day within
+# SAME_TIME_OF_DAY of when it fires now (a nightly job failing).
+HISTORY_DAYS = 2
+SAME_TIME_OF_DAY = 30  # minutes
+
+
 def _recurring(alerts: list[Signal], first: datetime | None) -> set[str]:
-    """Alerts that fired before the incident began: background, whatever they do later."""
+    """Alerts that fired before the incident began (in the read window, or day after day in
+    the history before it): background, whatever they do later."""
     if first is None:
         return set()
-    return {
-        s.key for s in alerts if s.family == "alert_fired" and s.time < first - RECURRING_BEFORE
-    }
+    fired = [s for s in alerts if s.family == "alert_fired"]
+    out = {s.key for s in fired if not s.extra.get("history") and s.time < first - RECURRING_BEFORE}
+    past: dict[str, list[datetime]] = {}
+    for s in fired:
+        if s.extra.get("history"):
+            past.setdefault(s.key, []).append(s.time)
+    for s in fired:
+        earlier = past.get(s.key)
+        if s.extra.get("history") or not earlier:
+            continue
+        days = {t.date() for t in earlier}
+        if len(days) >= HISTORY_DAYS or any(
+            _minutes_apart(t, s.time) <= SAME_TIME_OF_DAY for t in earlier
+        ):
+            out.add(s.key)
+    return out
+
+
+def _minutes_apart(a: datetime, b: datetime) -> int:
+    """How far apart two times are in the time of day (minutes, across midnight)."""
+    d = abs((a.hour * 60 + a.minute) - (b.hour * 60 + b.minute))
+    return min(d, 1440 - d)
 
 
 _LABEL_KEYS = ("service", "namespace", "job", "app", "team", "instance", "pod", "deployment",
