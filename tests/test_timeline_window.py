@@ -593,12 +593,10 @@ def _webhook(name: str, labels: dict, starts: datetime, ends: datetime | None = 
                        "groupLabels": {}, "version": "4", "groupKey": name})  # fmt: skip
 
 
-def test_an_alert_that_fired_on_the_days_before_is_background_not_this_incident(env, capsys):
-    """The notification log reaches back days before the rough window: the collector keeps
-    those firings (bounded) as history, so a critical alert firing every day at this hour is
-    never high nor the detection, and no row of an earlier day becomes a candidate."""
-    from pm_tui.cli.main import main
-
+def _payments_folder(env: Path) -> tuple[datetime, Path]:
+    """Payments errors 10:20-10:50, their page alert at 10:26, and a critical backup alert that
+    fires every day at 10:24 (the notification log reaching back three days); no page record
+    nor chat: nothing says when the incident was resolved."""
     day = datetime(2026, 5, 12, tzinfo=UTC)
     folder = env / "evidence"
     folder.mkdir()
@@ -620,6 +618,16 @@ def test_an_alert_that_fired_on_the_days_before_is_background_not_this_incident(
     hooks.append(_webhook("PaymentsErrors", {"severity": "page", "service": "payments"},
                           day + timedelta(hours=10, minutes=26)))  # fmt: skip
     (folder / "alerts.ndjson").write_text("\n".join(hooks) + "\n")
+    return day, folder
+
+
+def test_an_alert_that_fired_on_the_days_before_is_background_not_this_incident(env, capsys):
+    """The notification log reaches back days before the rough window: the collector keeps
+    those firings (bounded) as history, so a critical alert firing every day at this hour is
+    never high nor the detection, and no row of an earlier day becomes a candidate."""
+    from pm_tui.cli.main import main
+
+    day, folder = _payments_folder(env)
     repo = postmortem_store.Repository.open(env / "pm-repo")
     pm = new_postmortem("Payments", day + timedelta(hours=10), resolved=day + timedelta(hours=12))
     repo.save(pm)
@@ -635,3 +643,31 @@ def test_an_alert_that_fired_on_the_days_before_is_background_not_this_incident(
     assert main([*argv, "timeline", pm.id, "--window", "--format", "json"]) == 0
     proposed = {m["name"]: m for m in json.loads(capsys.readouterr().out)["milestones"]}
     assert _utc(proposed["detected"]["time"]) == day + timedelta(hours=10, minutes=26)
+
+
+def test_a_typed_resolved_the_evidence_does_not_propose_is_said_to_be_typed(env, capsys):
+    """The rough window typed at `new` never becomes a milestone by itself: with no resolution
+    in the evidence, --window and --accept-high say the typed `resolved` is not from evidence
+    (JSON: typed_milestones), while the started time moves to the evidence."""
+    from pm_tui.cli.main import main
+
+    day, folder = _payments_folder(env)
+    repo = postmortem_store.Repository.open(env / "pm-repo")
+    pm = new_postmortem("Payments", day + timedelta(hours=10), resolved=day + timedelta(hours=12))
+    repo.save(pm)
+    repo.commit(pm, "create")
+    argv = ["--repo", str(repo.root)]
+    assert main([*argv, "collect", pm.id, "--evidence", str(folder)]) in (0, 3)
+    assert main([*argv, "timeline", pm.id, "--rebuild"]) == 0
+    capsys.readouterr()
+    assert main([*argv, "timeline", pm.id, "--window"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    resolved = next(line for line in out if line.startswith("resolved"))
+    assert "2026-05-12 12:00:00" in resolved and "typed, not from evidence" in resolved
+    assert main([*argv, "timeline", pm.id, "--accept-high", "--format", "json"]) == 0
+    captured = capsys.readouterr()
+    data = json.loads(captured.out)
+    assert data["typed_milestones"] == {"resolved": "2026-05-12T12:00:00Z"}
+    assert "typed, not from evidence: resolved 12:00:00" in captured.err
+    saved = tomllib.loads(repo.path_for(pm.id).read_text())["window"]
+    assert "10:20" in str(saved["started"])  # from the evidence, not the typed 10:00

@@ -52,8 +52,9 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from pm_tui.collectors.common import iso
     from pm_tui.timeline import load_candidates
-    from pm_tui.timeline.milestones import milestones_table
+    from pm_tui.timeline.milestones import TYPED, milestones_table, typed_milestones
     from pm_tui.workflow.candidates import (
         accept_candidates,
         accept_high_confidence,
@@ -88,7 +89,7 @@ def run(args: argparse.Namespace) -> int:
     milestones = proposed_milestones(repo, pm) if (args.window or args.accept_high) else []
     if not as_json:
         if args.window:
-            print(milestones_table(milestones))
+            print(milestones_table(milestones, pm.window))
         elif not args.accept_high or args.rebuild or args.from_evidence:
             print(candidates_table(candidates))
     skipped: list[str] = []
@@ -109,9 +110,13 @@ def run(args: argparse.Namespace) -> int:
         for line in skipped:
             print(f"  {line}", file=sys.stderr)
         set_ = ", ".join(f"{k} {v:%H:%M:%S}" for k, v in accepted.milestones.items())
+        kept = ", ".join(
+            f"{k} {v:%H:%M:%S}" for k, v in typed_milestones(milestones, pm.window).items()
+        )
         print(
             f"Added {len(accepted.added)} high-confidence row(s) to the timeline of {pm.id}"
             + (f"; window: {set_}" if set_ else "")
+            + (f"; {TYPED}: {kept}" if kept else "")
             + (f"; {len(skipped)} skipped as repeats of curated rows" if skipped else "")
             + ".",
             file=sys.stderr,
@@ -129,6 +134,11 @@ def run(args: argparse.Namespace) -> int:
                 "notes": notes,
                 "changed": changed,
                 "milestones": [m.as_dict() for m in milestones],
+                "typed_milestones": {
+                    k: iso(v) for k, v in typed_milestones(milestones, pm.window).items()
+                }
+                if (args.window or args.accept_high)
+                else {},
                 "skipped": skipped,
             }
         )

@@ -120,12 +120,33 @@ def _from(name: str, c: Candidate, why: str, cap: float = 1.0) -> ProposedMilest
     )
 
 
-def milestones_table(proposed: list[ProposedMilestone]) -> str:
-    """One line per proposed milestone: name, time, confidence and why, then its sources."""
-    if not proposed:
+MILESTONES = ("started", "detected", "acknowledged", "mitigated", "resolved")
+TYPED = "typed, not from evidence"
+
+
+def typed_milestones(proposed: list[ProposedMilestone], window: object) -> dict[str, datetime]:
+    """The milestones set in `window` (typed by a person, or the rough window typed at `new`)
+    that the evidence does not propose: they are no finding of the evidence."""
+    named = {m.name for m in proposed}
+    return {
+        name: value
+        for name in MILESTONES
+        if name not in named and (value := getattr(window, name, None)) is not None
+    }
+
+
+def milestones_table(proposed: list[ProposedMilestone], window: object = None) -> str:
+    """One line per proposed milestone: name, time, confidence and why, then its sources; the
+    milestones of `window` the evidence does not propose follow, said to be typed."""
+    typed = typed_milestones(proposed, window) if window is not None else {}
+    if not proposed and not typed:
         return "No milestones can be proposed from this evidence."
     lines = [f"{'MILESTONE':<13} {'TIME (UTC)':<19}  CONF  WHY"]
+    if not proposed:
+        lines.append("(no milestone can be proposed from this evidence)")
     for m in proposed:
         lines.append(f"{m.name:<13} {m.time:%Y-%m-%d %H:%M:%S}  {m.confidence:.2f}  {m.why}")
         lines.append(f"{'':<35}from: {', '.join(m.sources)} ({', '.join(m.candidates)})")
+    for name, value in typed.items():
+        lines.append(f"{name:<13} {value:%Y-%m-%d %H:%M:%S}     -  {TYPED}")
     return "\n".join(lines)
