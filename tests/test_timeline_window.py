@@ -671,3 +671,27 @@ def test_a_typed_resolved_the_evidence_does_not_propose_is_said_to_be_typed(env,
     assert "typed, not from evidence: resolved 12:00:00" in captured.err
     saved = tomllib.loads(repo.path_for(pm.id).read_text())["window"]
     assert "10:20" in str(saved["started"])  # from the evidence, not the typed 10:00
+
+
+@pytest.mark.parametrize(
+    ("said", "family"),
+    [
+        ("the problem is the new pool size, every pod opens 50", "diagnosis"),
+        ("smoking gun: the cert on auth-gw expired this morning", "diagnosis"),
+        ("that explains it, the replica fell 20 minutes behind", "diagnosis"),
+        ("we're hitting the max_connections limit on the primary", "diagnosis"),
+        ("the backfill pods have no CPU limits and are starving search", "diagnosis"),
+        ("we rolled the deploy back", "mitigation"),
+        ("I bumped the replicas to 12", "mitigation"),
+        ("turned the feature off for everyone", "mitigation"),
+        ("routing traffic to the fallback acquirer", "mitigation"),
+        ("truncated the debug logs on the edge nodes", "mitigation"),
+        ("told support we're on it", "communication"),
+        ("should we roll the deploy back?", None),
+    ],
+)
+def test_chat_statements_phrased_many_ways(said, family):
+    from pm_tui.timeline.detect_events import chat_signals
+
+    got = chat_signals([_ev(5, "message", said, "slack:x", user="U1", actor="Ann")])
+    assert [s.family for s in got] == ([family] if family else [])

@@ -370,7 +370,12 @@ def _node_key(item: Evidence) -> str:
 _CAUSE = re.compile(
     r"\blooks like\b|\bit'?s (?:the|a|an|on|our|their|in)\b|\broot cause\b|\bcaused by\b|"
     r"\bdue to\b|\bbecause\b|\bthe cause\b|\bculprit\b|\bturns out\b|\bon (?:their|our) side\b|"
-    r"\bstopped responding\b|\bis (?:out of|full|expired|down)\b|\bran out of\b",
+    r"\bstopped responding\b|\bis (?:out of|full|expired|down)\b|\bran out of\b|"
+    r"\bthe (?:problem|issue|trigger|reason) (?:is|was|here)\b|\bsmoking gun\b|"
+    r"\bthat explains\b|\bexplains (?:it|the|why)\b|\bconfirmed\b|\bhitting (?:the |our )?[\w.-]+ limit\b|"
+    r"\bbroke (?:the|our)\b|\bstarv(?:es|ing)\b|"
+    r"\bkeeps? (?:evicting|crashing|restarting|killing|failing)\b|\bfell [\w ]{0,20}behind\b|"
+    r"\bunder (?:disk|memory|pid|cpu) pressure\b",
     re.I,
 )
 # A statement naming an earlier clock time explains what happened ("went out at 09:44").
@@ -397,7 +402,10 @@ _CHAT = [
             r"disabled|restarted|restarting|scal(?:ed|ing) (?:up|out|down|in|[\w.-]+ \d+ ?(?:->|to) ?\d+)|"
             r"failed over|fail(?:ed)?over|applied|hotfix|is live|live|rolled out|flag (?:on|off)|"
             r"turned (?:it )?off|killed|drained|draining|revert(?:ed|ing)|terminated|"
-            r"terminating|flipp(?:ed|ing)|switched|sighup|suspended|cordoned)\b",
+            r"terminating|flipp(?:ed|ing)|switched|sighup|suspended|cordoned|paused|bumped|"
+            r"raised|lowered|rolled [\w-]+(?: [\w-]+)? back|turned [\w-]+(?: [\w-]+)? (?:off|on)|"
+            r"failing over|rerouted|routing (?:traffic|reads|writes)|moved (?:traffic|reads|writes)|"
+            r"deleted|truncated|purged|flushed|freed|shut (?:it )?down)\b",
             re.I,
         ),
     ),
@@ -415,7 +423,8 @@ _CHAT = [
             r"\b(investigating|status ?page|incident channel|declared|declaring|customers? "
             r"(?:are |were )?(?:notified|informed)|heads up|support says|status update|"
             r"next update|(?:posted|sent|posting|sending) (?:an? )?(?:update|note)|"
-            r"update (?:for|to) (?:support|customers|stakeholders|leadership|the business))\b",
+            r"update (?:for|to) (?:support|customers|stakeholders|leadership|the business)|"
+            r"(?:told|informed|notified|updated) (?:support|customers|stakeholders|cs|leadership))\b",
             re.I,
         ),
     ),
