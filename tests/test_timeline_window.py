@@ -695,3 +695,27 @@ def test_chat_statements_phrased_many_ways(said, family):
 
     got = chat_signals([_ev(5, "message", said, "slack:x", user="U1", actor="Ann")])
     assert [s.family for s in got] == ([family] if family else [])
+
+
+def test_another_teams_page_in_the_same_hour_is_never_high():
+    """A paging alert is this incident's when it shares a team, service or namespace with the
+    alerts that name what failed; another team's page firing meanwhile stays below high."""
+    evidence = [
+        *_logs(-50, 30, "GET /cart 200", every=0.5, level="info"),
+        *_logs(30, 60, "connection refused to db-main:5432"),
+        _alert(
+            34,
+            "CheckoutApiErrors",
+            "firing",
+            service="checkout-api",
+            team="checkout",
+            severity="page",
+        ),  # fmt: skip
+        _alert(38, "CheckoutLatency", "firing", team="checkout", severity="page"),
+        _alert(40, "SsoLoginLatency", "firing", service="sso", team="identity", severity="page"),
+    ]
+    candidates = reconstruct(evidence, WINDOW)
+    fired = {c.text.split(" ")[1]: c.confidence for c in candidates if c.kind == "alert_fired"}
+    assert fired["CheckoutApiErrors"] >= HIGH_CONFIDENCE
+    assert fired["CheckoutLatency"] >= HIGH_CONFIDENCE
+    assert fired["SsoLoginLatency"] < HIGH_CONFIDENCE

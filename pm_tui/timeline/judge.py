@@ -82,6 +82,7 @@ def judge(candidates: list[Candidate], ctx: Context, alert_labels: dict[str, dic
             name = _alert_name(c)
             if name not in last_resolve or c.time > last_resolve[name].time:
                 last_resolve[name] = c
+    by_words = _related_by_words(candidates, ctx, alert_labels)
     for c in sorted(candidates, key=lambda c: c.time):
         name = _alert_name(c)
         if c.kind == "other":
@@ -96,7 +97,12 @@ def judge(candidates: list[Candidate], ctx: Context, alert_labels: dict[str, dic
             elif c.kind == "alert_resolved" and ctx.first is not None and c.time < ctx.first:
                 c.confidence = min(c.confidence, LOW)
             else:
-                paging = _pages_someone(labels)
+                # a paging alert is this incident's when nothing names what failed, or when it
+                # shares a team, service or namespace with the alerts that do (another team's
+                # page in the same hour is not)
+                paging = _pages_someone(labels) and (
+                    not by_words or _shares_owner(labels, by_words, alert_labels)
+                )
                 related = paging or ctx.related(*words)
                 if c.kind == "alert_fired":
                     # the backbone: the first related alert (detection) and each paging alert's
@@ -156,6 +162,35 @@ def judge(candidates: list[Candidate], ctx: Context, alert_labels: dict[str, dic
             c.confidence = max(c.confidence, MEDIUM) if "chat" in c.tags else c.confidence
         elif c.kind == "communication":
             c.confidence = min(max(c.confidence, 0.5), CAP_OTHER)
+
+
+_OWNER_KEYS = ("team", "service", "namespace", "app", "job")
+
+
+def _related_by_words(
+    candidates: list[Candidate], ctx: Context, alert_labels: dict[str, dict]
+) -> set[str]:
+    """The alerts firing in the causal chain that name what failed (not only by paging)."""
+    out = set()
+    for c in candidates:
+        if c.kind != "alert_fired" or not ctx.in_chain(c.time):
+            continue
+        name = _alert_name(c)
+        if name in ctx.recurring_alerts:
+            continue
+        labels = alert_labels.get(name, {})
+        if ctx.related(name, *[str(v) for v in labels.values()]):
+            out.add(name)
+    return out
+
+
+def _shares_owner(labels: dict, names: set[str], alert_labels: dict[str, dict]) -> bool:
+    mine = {str(labels.get(k, "")).lower() for k in _OWNER_KEYS} - {""}
+    for name in names:
+        theirs = {str(alert_labels.get(name, {}).get(k, "")).lower() for k in _OWNER_KEYS}
+        if mine & theirs:
+            return True
+    return False
 
 
 def _trigger(candidates: list[Candidate], ctx: Context) -> Candidate | None:

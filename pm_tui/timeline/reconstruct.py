@@ -493,16 +493,29 @@ def _terms(
         if first.time <= c.time <= first.time + CHAIN:
             for s in c.signals:
                 terms.add(_workload_name(source_label(s.source)))
-    for s in alerts:
-        if s.family != "alert_fired" or s.key in ctx.recurring_alerts or not ctx.in_chain(s.time):
-            continue
-        if s.time > first.time + CHAIN:
-            continue
+    near = [
+        s
+        for s in alerts
+        if s.family == "alert_fired"
+        and s.key not in ctx.recurring_alerts
+        and ctx.in_chain(s.time)
+        and s.time <= first.time + CHAIN
+    ]
+    # the alerts that name a failing source lend their labels; the others (another team's alert
+    # firing meanwhile) only when none does
+    sources = Context(ctx.first, ctx.recovery, ctx.recurring_alerts, set())
+    sources.terms = {t for t in terms if len(t) >= 4}
+    naming = [s for s in near if sources.related(s.key, *map(str, _label_values(s)))]
+    for s in naming or near:
         for key in _LABEL_KEYS:
             value = str((s.extra.get("labels") or {}).get(key, "")).lower()
             if value:
                 terms.add(value.split(":")[0])
     return {t for t in terms if len(t) >= 4}
+
+
+def _label_values(s: Signal) -> list[object]:
+    return list((s.extra.get("labels") or {}).values())
 
 
 def _workload_name(label: str) -> str:
