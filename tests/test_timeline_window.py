@@ -18,6 +18,7 @@ from pm_tui.durations import durations
 from pm_tui.model import TimelineEvent, new_postmortem
 from pm_tui.timeline import reconstruct
 from pm_tui.timeline.accept import HIGH_CONFIDENCE
+from pm_tui.timeline.milestones import propose_milestones
 
 ROOT = Path(__file__).resolve().parent.parent
 DEV = ROOT / "tests" / "incidents" / "dev"
@@ -699,10 +700,12 @@ def test_chat_statements_phrased_many_ways(said, family):
 
 def test_another_teams_page_in_the_same_hour_is_never_high():
     """A paging alert is this incident's when it shares a team, service or namespace with the
-    alerts that name what failed; another team's page firing meanwhile stays below high."""
+    alerts that name what failed; another team's page firing meanwhile (even first) stays below
+    high. The backbone is the detecting alert: a second page alert and the resolves are detail."""
     evidence = [
         *_logs(-50, 30, "GET /cart 200", every=0.5, level="info"),
         *_logs(30, 60, "connection refused to db-main:5432"),
+        _alert(31, "SsoLoginLatency", "firing", service="sso", team="identity", severity="page"),
         _alert(
             34,
             "CheckoutApiErrors",
@@ -712,10 +715,20 @@ def test_another_teams_page_in_the_same_hour_is_never_high():
             severity="page",
         ),  # fmt: skip
         _alert(38, "CheckoutLatency", "firing", team="checkout", severity="page"),
-        _alert(40, "SsoLoginLatency", "firing", service="sso", team="identity", severity="page"),
+        _alert(
+            66,
+            "CheckoutApiErrors",
+            "resolved",
+            service="checkout-api",
+            team="checkout",
+            severity="page",
+        ),  # fmt: skip
     ]
     candidates = reconstruct(evidence, WINDOW)
-    fired = {c.text.split(" ")[1]: c.confidence for c in candidates if c.kind == "alert_fired"}
-    assert fired["CheckoutApiErrors"] >= HIGH_CONFIDENCE
-    assert fired["CheckoutLatency"] >= HIGH_CONFIDENCE
-    assert fired["SsoLoginLatency"] < HIGH_CONFIDENCE
+    conf = {(c.kind, c.text.split(" ")[1]): c.confidence for c in candidates if "Alert" in c.text}
+    assert conf[("alert_fired", "CheckoutApiErrors")] >= HIGH_CONFIDENCE
+    assert conf[("alert_fired", "SsoLoginLatency")] < HIGH_CONFIDENCE
+    assert conf[("alert_fired", "CheckoutLatency")] < HIGH_CONFIDENCE
+    assert conf[("alert_resolved", "CheckoutApiErrors")] < HIGH_CONFIDENCE
+    milestones = {m.name: m for m in propose_milestones(candidates)}
+    assert milestones["detected"].time == T0 + timedelta(minutes=34)

@@ -75,7 +75,7 @@ def judge(candidates: list[Candidate], ctx: Context, alert_labels: dict[str, dic
     our_pages: set[str] = set()
     other_pages: set[str] = set()
     fired: set[str] = set()  # alerts whose firing is a high-confidence row
-    detected = False
+    detected = paged = False
     last_resolve = {}
     for c in candidates:
         if c.kind == "alert_resolved":
@@ -105,14 +105,18 @@ def judge(candidates: list[Candidate], ctx: Context, alert_labels: dict[str, dic
                 )
                 related = paging or ctx.related(*words)
                 if c.kind == "alert_fired":
-                    # the backbone: the first related alert (detection) and each paging alert's
-                    # first firing; a flapping alert's refirings and warnings after it add detail
-                    if related and (not detected or paging) and name not in fired:
+                    # the backbone: the first related alert (detection) and the first paging
+                    # alert's first firing; a flapping alert's refirings, other alerts and
+                    # warnings after them add detail for the person to judge
+                    if related and (not detected or (paging and not paged)) and name not in fired:
                         fired.add(name)
                         detected = True
+                        paged = paged or paging
                     else:
                         c.confidence = min(c.confidence, MEDIUM)
-                elif name not in fired or last_resolve.get(name) is not c:
+                else:
+                    # an alert's resolve trails the recovery by its own delays: detail, never
+                    # the backbone (the impact's end is the recovery, shown on its own)
                     c.confidence = min(c.confidence, MEDIUM)
         elif c.kind == "paged":
             if seen_page or not ctx.in_chain(c.time):
