@@ -285,3 +285,31 @@ def test_blame_in_a_which_clause_initials_and_after_a_disproved_guess(text):
 )
 def test_services_named_like_people_and_disproved_guesses_stay_quiet(text):
     assert not _blame(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Find a long-term fix for the DNS flakiness.",
+        "Come up with a better approach to CDN cache invalidation.",
+        "Identify ways to reduce p95 latency on the API GW.",
+        "Do something about the noisy CPU alerts in PD.",
+        "Add more monitoring for the DB.",
+    ],
+)
+def test_searching_for_a_fix_or_asking_for_more_of_a_kind_is_vague(text):
+    (finding,) = check_action(text)
+    assert finding.rule.startswith("vague-action/")
+    assert finding.suggestion  # says what would make it checkable
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Write a decision doc on PgBouncer transaction mode and review it on 12 March.",
+        "Add a PagerDuty alert when kafka consumer lag exceeds 10,000 for 10 minutes.",
+        "Add more replicas to orders-db: from 2 to 4.",
+    ],
+)
+def test_a_deliverable_or_a_figure_keeps_an_action_concrete(text):
+    assert not check_action(text), text
