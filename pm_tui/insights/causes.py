@@ -18,8 +18,8 @@ import re
 _PHRASES = {
     "out of memory": "oom", "ran out of memory": "oom", "oom killed": "oom", "oomkilled": "oom",
     "oom-killed": "oom", "hit maxmemory": "oom", "maxmemory": "oom", "memory limit": "oom",
-    "out of disk space": "disk full", "out of disk": "disk full", "out of space": "full",
-    "no space left": "full", "ran out of": "exhaust", "run out of": "exhaust",
+    "out of disk space": "disk exhaust", "out of disk": "disk exhaust",
+    "out of space": "exhaust", "no space left": "exhaust", "ran out of": "exhaust", "run out of": "exhaust",
     "in use": "exhaust", "timed out": "timeout", "time out": "timeout", "times out": "timeout",
     "garbage collection": "gc", "garbage-collection": "gc", "full table scan": "scan noindex",
     "missing an index": "noindex", "without an index": "noindex", "no index": "noindex",
@@ -29,14 +29,19 @@ _PHRASES = {
     "fell behind": "lag", "file descriptor": "fd", "file descriptors": "fd",
     "open files": "fd", "at once": "all", "all regions": "all", "went straight to": "all",
     "straight to": "all", "auto-renewal": "renewal", "auto renewal": "renewal",
-    "read-only": "readonly", "read only": "readonly", "rolled out": "rollout", "pushed": "rollout", "went out": "ship", "health check": "health",
+    "not null": "notnull", "non-nullable": "notnull", "non nullable": "notnull",
+    "could not reach": "unreachable", "cannot reach": "unreachable",
+    "not reachable": "unreachable", "daylight saving": "dst", "daylight-saving": "dst",
+    "load balancer": "lb", "load-balancer": "lb", "read-only": "readonly", "read only": "readonly", "rolled out": "rollout", "pushed": "rollout", "went out": "ship", "health check": "health",
     "health checks": "health", "route withdrawal": "withdraw route", "iam role": "role",
 }  # fmt: skip
 _WORDS = {
     "db": "database", "postgres": "database", "postgresql": "database", "mysql": "database",
     "cert": "certificate", "certs": "certificate", "ssl": "tls", "prod": "production",
-    "exhausted": "exhaust", "depleted": "exhaust", "starved": "exhaust", "full": "full",
-    "filled": "full", "fills": "full", "filling": "full", "saturated": "saturate",
+    "lb": "lb", "es": "elasticsearch", "limiter": "limit", "limits": "limit", "lookup": "resolve", "lookups": "resolve",
+    "resolution": "resolve", "resolver": "resolve", "resolving": "resolve", "cut": "drop",
+    "dropped": "drop", "drops": "drop", "exhausted": "exhaust", "depleted": "exhaust", "starved": "exhaust", "full": "exhaust",
+    "filled": "exhaust", "fills": "exhaust", "filling": "exhaust", "saturated": "saturate",
     "pinned": "saturate", "maxed": "saturate", "timeout": "timeout", "timeouts": "timeout",
     "stalled": "stall", "hung": "stall", "hang": "stall", "stuck": "stall", "froze": "stall",
     "expired": "expire", "lapsed": "expire", "expiry": "expire", "expiring": "expire",
@@ -73,7 +78,9 @@ _STOP = frozenset(
     start began went go got get gets kept keep keeps became become new first second third
     time times minute minutes min mins hour hours second seconds ms s h m day days week
     gb mb kb tb mi gi percent few several many much more most less other another same
-    what whole real legitimate up down out off once twice now already""".split()
+    what whole real legitimate up down out off once twice now already could can would should
+    enough left came back took take used use nobody anyone someone stay stayed ran run runs
+    went made extra instead""".split()
 )
 # Kinds of thing: two causes naming different members of one kind are different causes.
 KINDS = tuple(
@@ -81,7 +88,7 @@ KINDS = tuple(
     for kind in (
         "connection thread worker fd heap oom disk cpu memory",
         "certificate key token password secret",
-        "exhaust full fail crash stall timeout expire revoke leak lag delete decline outage "
+        "exhaust fail crash stall timeout expire revoke leak lag delete decline outage "
         "wrong evict noindex lock readonly status5xx",
     )
 )
