@@ -241,6 +241,9 @@ def bench_cli(path: Path, rounds: int) -> dict:
     print(f"  window / whole file: {share:.3f} of the time (bar: at most 0.05 ->"
           f" {'met' if share <= 0.05 else 'NOT met'}), {cpu['window'] / cpu['whole']:.3f} of the"
           f" CPU time; the window's lines are {lines:.3f} of the file's")  # fmt: skip
+    floor = lines + med["fixed"] / med["whole"]
+    print(f"  the floor at equal speed per byte: the window's lines {lines:.3f} + the fixed cost"
+          f" {med['fixed']:.3f} s / the whole file's {med['whole']:.3f} s = {floor:.3f}")  # fmt: skip
     return {"median": med, "cpu": cpu, "counts": counts}
 
 

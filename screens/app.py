@@ -6,11 +6,13 @@ the repository (disk and git). `create_app` is the one factory for the CLI and t
 
 from __future__ import annotations
 
+import copy
 import gc
 from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING
 
+from textual import events, work
 from textual.app import App
 from textual.binding import Binding
 from textual.screen import ModalScreen
@@ -24,7 +26,7 @@ from pm_tui.postmortem_store import Repository
 from pm_tui.safetext import neutralise, neutralise_model
 from pm_tui.workflow import views
 from screens.app_tasks import AppTasks
-from screens.messages import PostMortemChanged
+from screens.messages import PostMortemChanged, ReplayKeys, Validated
 from screens.step_base import StepScreen
 from screens.widgets.step_indicator import STEP_NAMES
 
@@ -71,8 +73,10 @@ class PmTuiApp(AppTasks, App):
     TITLE = "pm-tui"
     COMMANDS = App.COMMANDS | {_wizard_commands}
     BINDINGS = [
-        Binding("ctrl+n", "next_step", "Next"),
-        Binding("ctrl+b", "prev_step", "Back"),
+        # Priority: a step change is decided before the keys typed after it are sent anywhere
+        # (they wait for the next step, see on_event).
+        Binding("ctrl+n", "next_step", "Next", priority=True),
+        Binding("ctrl+b", "prev_step", "Back", priority=True),
         Binding("ctrl+s", "save", "Save"),
         Binding("ctrl+g", "commit", "Commit"),
         Binding("ctrl+q", "quit", "Quit", priority=True, show=False),  # in ? help
@@ -107,9 +111,14 @@ class PmTuiApp(AppTasks, App):
         self._gc_paused_for_start = False
         self.banner = ""  # shown in the header on every screen (the demo's scratch path)
         self.validated = False  # until the first validation, findings panels say so
+        self._model_version = 0  # bumped by every edit and open: a late validation is stale
+        self._validating: int | None = None  # the model version a validation worker has
+        self._validation_pending = False  # validate once the step is on screen
         from pm_tui.edit_history import EditHistory
 
         self.history = EditHistory()  # ctrl+z in the steps' tables
+        # Keys typed while a step loads, kept for it (None: no step is loading).
+        self._held_keys: list[events.Key] | None = None
 
     def notify(self, message, *, title="", severity="information", timeout=None, markup=True):
         """Every notification shows its words as written: errors quote file names, titles
@@ -127,6 +136,8 @@ class PmTuiApp(AppTasks, App):
         # Step keys mean nothing on the start screen: hide them from its footer.
         if action in {"next_step", "prev_step", "save", "commit"} and self.pm is None:
             return False
+        if action in {"next_step", "prev_step"} and isinstance(self.screen, ModalScreen):
+            return None  # a dialog keeps its keys (shown, not run)
         if action == "hide_help_panel":  # Esc means something else when no panel is open
             return bool(self.screen.query("HelpPanel"))
         return True
@@ -184,6 +195,8 @@ class PmTuiApp(AppTasks, App):
             return
         self.pm, self._dirty, self._disk_bytes = pm, False, self.repo.file_bytes(path)
         self.validated, self.findings = False, []
+        self._model_version += 1
+        self._validation_pending = True  # the step screen asks once it has painted
         if neutralise_model(pm):
             self.notify(
                 "This post-mortem holds terminal control characters: they are shown as "
@@ -208,8 +221,6 @@ class PmTuiApp(AppTasks, App):
             None if self.read_only else workstate.recoverable_autosave(self.repo.root, pm.id, path)
         )
         if recovered is None:
-            # Validation compiles its patterns on first use: let the step paint first.
-            self.call_after_refresh(self._run_validation)
             self.show_step(step)
             return
 
@@ -218,10 +229,10 @@ class PmTuiApp(AppTasks, App):
                 neutralise_model(recovered)
                 self.pm = recovered
                 self._dirty = True
+                self._model_version += 1
                 self.notify("Recovered the autosaved edits (not saved to the file yet).")
             else:
                 workstate.discard_autosave(self.repo.root, pm.id)
-            self._run_validation()
             self.show_step(step)
 
         self.push_screen(
@@ -254,7 +265,38 @@ class PmTuiApp(AppTasks, App):
             return
         self.step = step
         self._update_sub_title()
+        if self._held_keys is None:
+            self._held_keys = []
         self._show(_step_screen(step, self.pm))
+
+    async def on_event(self, event: events.Event) -> None:
+        # Keys typed while a step loads would reach the step before its tables exist (or
+        # the one being left): they wait, and go to the step once it has loaded.
+        if (
+            self._held_keys is not None
+            and isinstance(event, events.Key)
+            and not event.is_forwarded
+            and not isinstance(self.screen, ModalScreen)
+        ):
+            self._held_keys.append(event)
+            return
+        await super().on_event(event)
+
+    def step_loaded(self) -> None:
+        """Called by a step screen once it has loaded and painted: the keys typed meanwhile
+        are handled now, in order."""
+        if self._held_keys is not None:
+            self.post_message(ReplayKeys())
+
+    async def on_replay_keys(self, message: ReplayKeys) -> None:
+        keys, self._held_keys = self._held_keys or [], None
+        for i, key in enumerate(keys):
+            if not self.screen_stack:  # the app is closing
+                return
+            await super().on_event(key)
+            if self._held_keys is not None:  # that key changed the step: the rest wait again
+                self._held_keys[:0] = keys[i + 1 :]
+                return
 
     def action_goto_step(self, step: int) -> None:
         self.show_step(step)
@@ -275,6 +317,7 @@ class PmTuiApp(AppTasks, App):
     # --- edits, validation, autosave ---------------------------------------------------------
     def on_post_mortem_changed(self, message: PostMortemChanged) -> None:
         self._dirty = True
+        self._model_version += 1
         if self._validate_timer is not None:
             self._validate_timer.stop()
         self._validate_timer = self.set_timer(VALIDATE_DELAY, self._run_validation)
@@ -282,12 +325,50 @@ class PmTuiApp(AppTasks, App):
             self._autosave_timer.stop()
         self._autosave_timer = self.set_timer(self.autosave_delay, self.autosave)
 
+    def validate_when_pending(self) -> None:
+        """Called by a step screen after its first paint: the opened post-mortem's first
+        validation, on a copy in a worker thread (it loads the language checks' patterns
+        and dictionary; the step takes keys meanwhile and shows the findings when done)."""
+        if not self._validation_pending or self.pm is None or not self.screen_stack:
+            return
+        self._validation_pending = False
+        self._validating = self._model_version
+        self._validate_copy(copy.deepcopy(self.pm), self._model_version, self.clock().date())
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="validate")
+    def _validate_copy(self, pm: PostMortem, version: int, today) -> None:
+        from pm_tui.validation import validate
+
+        try:
+            findings, error = validate(pm, today=today), ""
+        except Exception as exc:  # noqa: BLE001 - shown, and the next edit validates again
+            findings, error = [], f"{type(exc).__name__}: {exc}"
+        self.post_message(Validated(pm.id, version, findings, error))
+
+    def on_validated(self, message: Validated) -> None:
+        if self._validating is not None and message.version >= self._validating:
+            self._validating = None
+        if self.pm is None or self.pm.id != message.pm_id or not self.screen_stack:
+            return
+        if message.error:
+            self.notify(f"Validation failed: {message.error}", severity="error", timeout=10)
+            return
+        if message.version != self._model_version:  # edited meanwhile: validate what is there
+            self._run_validation()
+            return
+        self._show_findings(message.findings)
+
     def _run_validation(self) -> None:
         if self.pm is None or not self.screen_stack:  # a timer can fire while the app closes
             return
+        if self._validating is not None:  # its answer comes, and is checked against the model
+            return
         from pm_tui.validation import validate  # its patterns load after the first paint
 
-        self.findings = validate(self.pm, today=self.clock().date())
+        self._show_findings(validate(self.pm, today=self.clock().date()))
+
+    def _show_findings(self, findings: list[Finding]) -> None:
+        self.findings = findings
         self.validated = True
         if not self.screen_stack:  # the app is closing: a late timer has nothing to show
             return
@@ -296,6 +377,9 @@ class PmTuiApp(AppTasks, App):
         self._update_sub_title()
 
     def action_validate(self) -> None:
+        if self._validating is not None:
+            self.notify("Still validating: the findings panel shows them in a moment.")
+            return
         self._run_validation()
         errors = sum(f.severity == "error" and not f.acknowledged for f in self.findings)
         from pm_tui.validation.labels import plural

@@ -11,7 +11,6 @@ from textual.worker import Worker, WorkerState
 
 from pm_tui.errors import PmTuiError
 from pm_tui.model import PostMortem
-from pm_tui.workflow import candidates as candidates_flow
 from pm_tui.workflow import views
 from screens.messages import DistributionDone, ReportOpened, TicketsDone
 
@@ -25,6 +24,9 @@ class AppTasks:
     def candidates_for(self, pm: PostMortem) -> list:
         """Timeline candidates for `pm` not dismissed, loaded once per session."""
         if pm.id not in self._candidates:
+            # The timeline reconstruction's modules load with step 2, not with the first paint.
+            from pm_tui.workflow import candidates as candidates_flow
+
             try:
                 self._candidates[pm.id] = candidates_flow.pending_candidates(self.repo, pm)
             except PmTuiError as exc:
@@ -37,6 +39,8 @@ class AppTasks:
 
         The cache is reset on the UI thread by `forget_candidates` when the worker reports.
         """
+        from pm_tui.workflow import candidates as candidates_flow
+
         return len(candidates_flow.rebuild_candidates(self.repo, pm).candidates)
 
     def forget_candidates(self, pm_id: str) -> None:
@@ -45,10 +49,21 @@ class AppTasks:
 
     def dismiss_candidates(self, pm: PostMortem, ids: list[str]) -> None:
         """Remember dismissed candidates across sessions (a failure is shown, not raised)."""
+        from pm_tui.workflow import candidates as candidates_flow
+
         try:
             candidates_flow.dismiss_candidates(self.repo, pm.id, ids)
         except (PmTuiError, OSError) as exc:
             self.notify(f"Dismissal not kept: {exc}", severity="error")
+
+    def undismiss_candidates(self, pm: PostMortem, ids: list[str]) -> None:
+        """An undone dismissal: the candidates are listed again in every session."""
+        from pm_tui.workflow import candidates as candidates_flow
+
+        try:
+            candidates_flow.undismiss_candidates(self.repo, pm.id, ids)
+        except (PmTuiError, OSError) as exc:
+            self.notify(f"Dismissal not taken back on disk: {exc}", severity="error")
 
     def metric_series_for(self, pm: PostMortem) -> list:
         """Metric series from the kept evidence ([] when none or unreadable)."""

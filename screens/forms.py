@@ -93,14 +93,17 @@ class FormModal(ModalScreen[dict | None]):
         return None
 
     def on_key(self, event) -> None:
-        # Keys typed while the form was opening (before any field had focus) go into the
-        # first field instead of being lost.
-        if self.focused is None and event.is_printable and event.character:
-            first = self._first_field()
-            if isinstance(first, Input):
-                self.set_focus(first)
-                first.insert_text_at_cursor(event.character)
-                event.stop()
+        # Keys typed while the form was opening were sent to the form itself (no field had
+        # focus yet): they go into the focused field, or the first one, instead of being lost.
+        # (A key typed in a field never gets here: the field keeps its printable keys.)
+        if not (event.is_printable and event.character):
+            return
+        field = self.focused if self.focused is not None else self._first_field()
+        if isinstance(field, Input):
+            if self.focused is None:
+                self.set_focus(field)
+            field.insert_text_at_cursor(event.character)
+            event.stop()
 
     def on_resize(self) -> None:
         self._fit_height()

@@ -16,13 +16,14 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.message import Message
 from textual.screen import ModalScreen, Screen
-from textual.widgets import DataTable, Footer, Header, Input, OptionList, Select, Static
+from textual.widgets import DataTable, Footer, Input, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
 from pm_tui.insights.compute import InsightsQuery, compute
 from pm_tui.insights.definitions import DURATION_METRICS, GROUPINGS, TIME_GROUPINGS
 from pm_tui.insights.render import duration_text, share_text, trend_text
 from pm_tui.safetext import neutralise
+from screens.widgets.wizard_header import WizardHeader
 
 _BARS = "▁▂▃▄▅▆▇█"
 TOP = 30
@@ -89,7 +90,7 @@ class InsightsScreen(Screen):
         self.titles: dict[str, str] = {}
 
     def compose(self) -> ComposeResult:
-        yield Header(show_clock=False)
+        yield WizardHeader(show_clock=False)
         with Horizontal(id="insights-filters"):
             yield Input(placeholder="since YYYY-MM-DD", id="since")
             yield Input(placeholder="service", id="service")

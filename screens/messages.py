@@ -13,6 +13,18 @@ class PostMortemChanged(Message):
         self.section = section
 
 
+class Validated(Message):
+    """The validation worker ended: `findings` for version `version` of post-mortem `pm_id`."""
+
+    def __init__(self, pm_id: str, version: int, findings: list, error: str = "") -> None:
+        super().__init__()
+        self.pm_id, self.version, self.findings, self.error = pm_id, version, findings, error
+
+
+class ReplayKeys(Message):
+    """A step has loaded: the keys typed while it loaded are handled now."""
+
+
 class CollectProgress(Message):
     """Progress of one source in step 1 (posted from the collection worker)."""
 

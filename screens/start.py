@@ -7,9 +7,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import Button, DataTable, Footer, Header, Static
+from textual.widgets import Button, DataTable, Footer, Static
 
 from pm_tui.safetext import neutralise
+from screens.widgets.wizard_header import WizardHeader
 
 
 def badge(errors: int, warnings: int) -> Text:
@@ -38,7 +39,7 @@ class StartScreen(Screen):
         self.unreadable = {u.path.stem: u for u in catalog.unreadable}
 
     def compose(self) -> ComposeResult:
-        yield Header(show_clock=False)
+        yield WizardHeader(show_clock=False)
         yield Static(
             Text("Post-mortems in this repository — enter opens, n starts a new one, i insights"),
             id="start-help",

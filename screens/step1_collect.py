@@ -47,6 +47,7 @@ each source (a), then collect (c); cancel with x.
 A source you cannot reach is not a dead end: record it as a gap, ask its owner for an export, \
 or note who remembers what happened. Gaps go into the report."""
 
+    UNDO_SECTIONS = ("sources",)
     BINDINGS = [
         Binding("a", "add", "Add"),
         Binding("e", "add_evidence", "Evidence"),
@@ -114,6 +115,7 @@ or note who remembers what happened. Gaps go into the report."""
                 except UsageError as exc:
                     self.notify(str(exc), severity="error")
                     return
+                self.remember("sources")
                 self.pm.sources.append(record)
                 i = len(self.pm.sources)
                 s = self.pm.sources[-1]
@@ -137,6 +139,7 @@ or note who remembers what happened. Gaps go into the report."""
             from pm_tui.workflow.sources import evidence_records
 
             records = evidence_records(EvidencePlan(files=files))
+            self.remember("sources")
             apply_sources(self.pm, records)  # a file added again replaces its record
             self._reload_sources()
             unread = sum(bool(r.options.get("unread")) for r in records)
@@ -148,6 +151,9 @@ or note who remembers what happened. Gaps go into the report."""
             self.changed("sources")
 
         self.app.push_screen(EvidenceModal(), done)
+
+    def reload(self, section: str) -> None:
+        self._reload_sources()
 
     def _reload_sources(self) -> None:
         table = self.query_one("#sources", DataTable)
@@ -265,6 +271,8 @@ or note who remembers what happened. Gaps go into the report."""
                 note.update(Text("cancelled: not kept", style="yellow"))
             return
         table = self.query_one("#sources", DataTable)
+        # what was read is in the sources now: an undo must not put back their older copies
+        self.app.history.forget("sources")
         for i, source in message.sources.items():
             self.pm.sources[i] = source
             table.update_cell(f"S{i + 1}", "state", source_state(source))

@@ -7,7 +7,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
@@ -48,6 +48,18 @@ def event_detail(e: TimelineEvent) -> Text:
         text.append(f"  · source {e.source}", style="dim")
     if e.actor:
         text.append(f" · {e.actor}", style="dim")
+    return text
+
+
+def candidate_detail(c) -> Text:
+    """A suggested event whole on one line under the table: when, what, where it is seen."""
+    text = Text(f"suggested {c.time:%Y-%m-%d %H:%M:%S} {c.kind}: ", style="bold")
+    text.append(str(c.text))
+    if c.sources:
+        text.append(f"  · seen in {', '.join(c.sources)}", style="dim")
+    if c.actor:
+        text.append(f" · {c.actor}", style="dim")
+    text.append(f" · confidence {c.confidence:.2f}", style="dim")
     return text
 
 
@@ -202,6 +214,8 @@ Times: 10:05:23 · ISO 8601 with offset · +5m from the row above."""
         if not proposed or not self.can_edit():
             return
         result = accept_milestones(self.pm, proposed)
+        if result.milestones:
+            self.remember("window", about="timeline")
         for name, when in result.milestones.items():
             setattr(self.pm.window, name, when)
         if result.milestones:
@@ -225,7 +239,21 @@ Times: 10:05:23 · ISO 8601 with offset · +5m from the row above."""
         self.fill_table(select=self.selected_id())
         self.show_detail()
         self.load_durations()
+        self.load_milestones()
         self.load_chart()
+
+    def suggestions_kept(self, dismissed: list[str] | None = None) -> dict:
+        """What an undo puts back beside the model: the suggestions listed now, and the ones
+        an edit dismisses (they are dismissed on disk, for every session)."""
+        return {"candidates": list(self.candidates), "dismissed": list(dismissed or [])}
+
+    def restore(self, extra: object) -> None:
+        if not isinstance(extra, dict):
+            return
+        self.candidates[:] = extra["candidates"]
+        if extra["dismissed"]:
+            self.app.undismiss_candidates(self.pm, extra["dismissed"])
+        self.query_one(CandidatesPanel).show(self.candidates, self.pm.timeline)
 
     def on_findings(self, findings: list[Finding]) -> None:
         marks = finding_marks(findings)
@@ -255,6 +283,18 @@ Times: 10:05:23 · ISO 8601 with offset · +5m from the row above."""
         if event.data_table.id == "timeline":
             self.show_detail()
 
+    @on(OptionList.OptionHighlighted, "#candidates")
+    def _candidate_detail(self, event: OptionList.OptionHighlighted) -> None:
+        # A suggestion takes one line in its list: the highlighted one is shown whole here.
+        chosen = next((c for c in self.candidates if c.id == event.option.id), None)
+        if chosen is not None:
+            self.query_one("#detail", Static).update(candidate_detail(chosen))
+
+    @on(events.DescendantFocus)
+    def _focus_moved(self, event: events.DescendantFocus) -> None:
+        if event.widget is self.table:  # back from the suggestions: the row's detail again
+            self.show_detail()
+
     def selected_id(self) -> str | None:
         table = self.table
         if table.row_count == 0:
@@ -278,9 +318,10 @@ Times: 10:05:23 · ISO 8601 with offset · +5m from the row above."""
         self.pm.timeline.insert(pos, event)
         return pos
 
-    def _insert(self, event: TimelineEvent) -> None:
+    def _insert(self, event: TimelineEvent, record: bool = True) -> None:
         """Put `event` in the model in time order and show it, without a rebuild when it is last."""
-        self.remember("timeline")
+        if record:
+            self.remember("timeline")
         pos = self._place(event)
         self._fit_text(event.text)
         if pos == len(self.pm.timeline) - 1 and not self.query_one("#filter", Input).value:
@@ -366,7 +407,7 @@ Times: 10:05:23 · ISO 8601 with offset · +5m from the row above."""
         def done(yes: bool | None) -> None:
             if not yes:
                 return
-            self.remember("timeline", "analysis")  # its factors' links to the row go too
+            self.remember("timeline", "analysis.factors")  # its factors' links to it go too
             self.pm.timeline.remove(event)
             for f in self.pm.analysis.factors:  # a deleted event leaves no dangling links
                 if event_id in f.events:
@@ -415,14 +456,18 @@ Times: 10:05:23 · ISO 8601 with offset · +5m from the row above."""
         self.table.focus()
 
     # --- candidates ----------------------------------------------------------------------
-    def accept_candidates(self, chosen: list, near: bool = False) -> int:
+    def accept_candidates(self, chosen: list, near: bool = False, record: bool = True) -> int:
         """Add `chosen` through pm_tui.workflow (new ids, no duplicates); returns how many.
-        Near-duplicates of rows are held back, flagged in the panel, and said."""
+        Near-duplicates of rows are held back, flagged in the panel, and said. ctrl+z takes
+        the rows back and lists the suggestions again."""
         from pm_tui.workflow.candidates import accept_candidates
 
         if not chosen or not self.can_edit():
             return 0
+        before = self.suggestions_kept()
         done = accept_candidates(self.pm, chosen, near=near)
+        if done.added and record:
+            self.remember("timeline", extra=before)
         added = done.added
         held = {c.id for c, _ in done.near}
         for c in chosen:
@@ -438,9 +483,8 @@ Times: 10:05:23 · ISO 8601 with offset · +5m from the row above."""
             )
         self.query_one(CandidatesPanel).show(self.candidates, self.pm.timeline)
         if len(added) == 1:
-            self._insert(added[0])
+            self._insert(added[0], record=False)
         elif added:
-            self.remember("timeline")
             for e in added:
                 self._place(e)
                 self._fit_text(e.text)
@@ -485,13 +529,15 @@ Times: 10:05:23 · ISO 8601 with offset · +5m from the row above."""
         if not self.can_edit():
             return
         result = accept_high(self.pm, self.candidates)
+        if result.added or result.milestones:  # one ctrl+z takes back all that h did
+            self.remember("timeline", "window", extra=self.suggestions_kept())
         chosen_ids = {(e.time, e.kind) for e in result.added}
         strong = [
             c
             for c in high_confidence(self.candidates)
             if (c.time.replace(microsecond=0), c.kind) in chosen_ids
         ]
-        added = self.accept_candidates(strong) if strong else 0
+        added = self.accept_candidates(strong, record=False) if strong else 0
         for name, when in result.milestones.items():
             setattr(self.pm.window, name, when)
         if result.milestones:
@@ -518,6 +564,7 @@ Times: 10:05:23 · ISO 8601 with offset · +5m from the row above."""
         if cid is None or not self.can_edit():
             return
         index = panel.highlighted
+        self.remember(about="timeline", extra=self.suggestions_kept(dismissed=[cid]))
         self.candidates[:] = [c for c in self.candidates if c.id != cid]
         self.app.dismiss_candidates(self.pm, [cid])
         panel.show(self.candidates, self.pm.timeline)

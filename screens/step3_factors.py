@@ -16,7 +16,9 @@ from screens.forms import FactorForm
 from screens.messages import Loaded
 from screens.modals import ConfirmModal
 from screens.step_base import StepScreen
+from screens.widgets.cells import PlainCell
 from screens.widgets.factor_suggestions import HintList, RelatedList
+from screens.widgets.fit_table import FitTable
 from screens.widgets.five_whys import FiveWhysEditor
 
 
@@ -34,6 +36,7 @@ behind them; and Five Whys chains that end at something you can change.
 Suggestions from the timeline are only that: enter on one adds it as a factor to edit.
 When an answer is "someone made a mistake", ask why the system made that mistake easy."""
 
+    UNDO_SECTIONS = ("analysis.factors",)  # the text boxes undo their own typing (ctrl+z)
     BINDINGS = [
         Binding("a", "add_factor", "Add factor"),
         Binding("d", "delete_factor", "Delete factor"),
@@ -46,7 +49,15 @@ When an answer is "someone made a mistake", ask why the system made that mistake
             causes = TextArea(id="immediate_causes", soft_wrap=True)
             causes.border_title = "Immediate cause(s), one per line"
             yield causes
-            table = DataTable(id="factors", cursor_type="row")
+            # The description takes what id, category and events leave, ending in "…";
+            # enter shows it whole in its form.
+            table = FitTable(
+                id="factors",
+                cursor_type="row",
+                flex="description",
+                flex_min=30,
+                optional=("events",),
+            )
             table.border_title = "Contributing factors (a add · enter edit · d delete)"
             yield table
             hints = HintList(id="hints")
@@ -64,16 +75,15 @@ When an answer is "someone made a mistake", ask why the system made that mistake
         a = self.pm.analysis
         self.query_one("#immediate_causes", TextArea).load_text("\n".join(a.immediate_causes))
         self.query_one("#systemic_issues", TextArea).load_text("\n".join(a.systemic_issues))
-        table = self.query_one("#factors", DataTable)
-        for key, label in (
-            ("id", "ID"),
-            ("category", "Category"),
-            ("description", "Description"),
-            ("events", "Events"),
-        ):
-            table.add_column(Text(label), key=key)
-        for f in a.factors:
-            table.add_row(*self._cells(f), key=f.id)
+        self.query_one("#factors", FitTable).add_fit_columns(
+            (
+                ("id", "ID", 5),
+                ("category", "Category", 18),
+                ("description", "Description", None),
+                ("events", "Events", 18),
+            )
+        )
+        self.load_factors()
         self.load_hints()
         self.query_one(RelatedList).show(None)
         self.find_related()
@@ -81,9 +91,27 @@ When an answer is "someone made a mistake", ask why the system made that mistake
         for area in self.query(TextArea):
             area.read_only = self.read_only
 
+    def load_factors(self) -> None:
+        table = self.query_one("#factors", DataTable)
+        row = table.cursor_row
+        table.clear()
+        for f in self.pm.analysis.factors:
+            table.add_row(*self._cells(f), key=f.id)
+        if table.row_count:
+            table.move_cursor(row=min(row, table.row_count - 1))
+
+    def reload(self, section: str) -> None:
+        self.load_factors()
+        self.load_hints()
+
     @staticmethod
-    def _cells(f: ContributingFactor) -> list[Text]:
-        return [Text(f.id), Text(f.category), Text(f.description), Text(", ".join(f.events))]
+    def _cells(f: ContributingFactor) -> list[PlainCell]:
+        return [
+            PlainCell(f.id),
+            PlainCell(f.category),
+            PlainCell(f.description),
+            PlainCell(", ".join(f.events)),
+        ]
 
     def load_hints(self) -> None:
         """Factor hints not yet taken (a hint whose category and events a factor has is hidden)."""
@@ -165,6 +193,7 @@ When an answer is "someone made a mistake", ask why the system made that mistake
         self._factor_form(prefilled, done)
 
     def _append_factor(self, f: ContributingFactor) -> None:
+        self.remember("analysis.factors")
         self.pm.analysis.factors.append(f)
         self.query_one("#factors", DataTable).add_row(*self._cells(f), key=f.id)
         self.changed("analysis")
@@ -196,6 +225,7 @@ When an answer is "someone made a mistake", ask why the system made that mistake
 
         def done(values: dict | None) -> None:
             if values:
+                self.remember("analysis.factors")
                 for k, v in values.items():
                     setattr(factor, k, v)
                 table = self.query_one("#factors", DataTable)
@@ -214,6 +244,7 @@ When an answer is "someone made a mistake", ask why the system made that mistake
 
         def done(yes: bool | None) -> None:
             if yes:
+                self.remember("analysis.factors")
                 self.pm.analysis.factors.remove(factor)
                 self.query_one("#factors", DataTable).remove_row(factor.id)
                 self.load_hints()

@@ -9,13 +9,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import DataTable, Header, Static
+from textual.widgets import DataTable, Static
 
 from pm_tui.model import PostMortem
 from screens.messages import PostMortemChanged
 from screens.widgets.findings_panel import FindingsPanel
 from screens.widgets.step_indicator import StepIndicator, step_title
 from screens.widgets.wizard_footer import WizardFooter
+from screens.widgets.wizard_header import WizardHeader
 
 if TYPE_CHECKING:
     from pm_tui.validation import Finding
@@ -54,13 +55,14 @@ class StepScreen(Screen):
     # Below 140 columns the guidance and findings go under the work area (see app.tcss), so
     # tables get the whole width; below 100 the guidance is only in the key help (?).
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-medium"), (140, "-wide")]
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (30, "-tall")]
 
     def __init__(self, pm: PostMortem) -> None:
         super().__init__(name=f"step{self.STEP}")
         self.pm = pm
 
     def compose(self) -> ComposeResult:
-        yield Header(show_clock=False)
+        yield WizardHeader(show_clock=False)
         yield StepIndicator(self.STEP, id="steps")
         with Horizontal(id="step-body"):
             with Vertical(id="main"):
@@ -78,6 +80,13 @@ class StepScreen(Screen):
     def on_mount(self) -> None:
         self.load()
         self.show_findings(self.app.findings_for(self.STEP))
+        # A post-mortem just opened is validated once this step is on screen (in a worker).
+        validate = getattr(self.app, "validate_when_pending", None)
+        if validate is not None:
+            self.call_after_refresh(validate)
+        loaded = getattr(self.app, "step_loaded", None)
+        if loaded is not None:  # the keys typed while this step loaded go to it now
+            self.call_after_refresh(loaded)
 
     # --- to override ------------------------------------------------------------------
     def load(self) -> None:
@@ -103,23 +112,30 @@ class StepScreen(Screen):
             return False
         return True
 
-    def remember(self, *sections: str) -> None:
-        """Call before an edit of `sections`: ctrl+z brings them back (several levels)."""
-        self.app.history.record(self.pm, *sections)
+    def remember(self, *sections: str, about: str | None = None, extra: object = None) -> None:
+        """Call before an edit of `sections`: ctrl+z brings them back (several levels), and
+        hands `extra` to `restore` (what the step keeps beside the model)."""
+        self.app.history.record(self.pm, *sections, about=about, extra=extra)
 
     def action_undo(self) -> None:
         if not self.UNDO_SECTIONS or not self.can_edit():
             return
-        section = self.app.history.undo(self.pm, self.UNDO_SECTIONS)
-        if section is None:
+        edit = self.app.history.undo_edit(self.pm, self.UNDO_SECTIONS)
+        if edit is None:
             self.notify("Nothing to undo in this step.")
             return
-        self.reload(section)
-        self.changed(section)
+        if edit.extra is not None:
+            self.restore(edit.extra)
+        self.reload(edit.about)
+        if edit.sections:
+            self.changed(edit.sections[0].split(".")[0])
         self.notify("Undone.", timeout=2)
 
     def reload(self, section: str) -> None:
         """Hook: show `section` again after an undo put an earlier version in the model."""
+
+    def restore(self, extra: object) -> None:
+        """Hook: put back what an undone edit changed beside the model (its `extra`)."""
 
     def changed(self, section: str) -> None:
         """Announce an edit of the model to the app (validation, autosave)."""

@@ -540,3 +540,48 @@ def test_a_prometheus_source_with_a_query_is_collected_again(vm_loaded, tmp_path
     (source,) = repo.load(pm.id).sources
     assert "FAILED" not in out and not any("failed" in g for g in source.gaps), out
     assert source.counts == first
+
+
+def test_a_prometheus_source_recorded_by_an_earlier_version_is_collected_again(
+    vm_loaded, tmp_path, capsys
+):
+    """An earlier version kept the presets it ran, joined by '; ', as the source's query and
+    named its evidence `prometheus:URL`: collecting again reads the person's query alone,
+    mends the record and replaces that evidence (nothing kept twice)."""
+    import json
+
+    from pm_tui import postmortem_store
+    from pm_tui.cli.main import main
+    from pm_tui.collectors.evidence_store import load_evidence
+    from pm_tui.collectors.prometheus import PrometheusOptions, choose_step, preset_queries
+    from pm_tui.model import new_postmortem
+
+    start = datetime(2025, 2, 9, 10, 0, tzinfo=UTC)
+    repo = postmortem_store.Repository.open(tmp_path / "pm-repo")
+    pm = new_postmortem("API errors", start, resolved=start + timedelta(hours=1))
+    repo.save(pm)
+    repo.commit(pm, "create")
+    argv = ["--repo", str(repo.root), "collect", pm.id, "--no-commit"]
+    query = 'sum(rate(http_requests_total{job="api"}[5m]))'
+    url = vm_loaded + "/prometheus"
+    assert main([*argv, "--prometheus", url, "--query", query]) in (0, 3)
+    path = repo.evidence_dir(pm.id) / "evidence.jsonl"
+    first = load_evidence(path)
+    old = repo.load(pm.id)  # as an earlier version wrote it
+    (source,) = old.sources
+    step = choose_step(source.window_start, source.window_end)
+    presets = [q for _, q in preset_queries(PrometheusOptions(HttpOptions(url)), step)]
+    source.query = "; ".join([*presets, query])
+    repo.save(old)
+    lines = [json.loads(line) for line in path.read_text().splitlines()]
+    path.write_text("".join(json.dumps({**d, "source": f"prometheus:{url}"}) + "\n" for d in lines))
+    capsys.readouterr()
+    assert main(argv) in (0, 3)
+    out = capsys.readouterr().out
+    assert "FAILED" not in out, out
+    (source,) = repo.load(pm.id).sources
+    assert source.query == query
+    again = load_evidence(path)
+    assert sorted((e.source, e.time, e.text) for e in again) == sorted(
+        (e.source, e.time, e.text) for e in first
+    )

@@ -153,3 +153,43 @@ def test_saved_query_range_response(tmp_path):
     (metric,) = result.evidence
     assert metric.attrs["name"] == "errors" and len(metric.attrs["points"]) == 10
     assert metric.time == at("10:00").astimezone(UTC) and not result.gaps
+
+
+def test_an_instant_alerts_query_is_not_a_firing_at_the_query_time(tmp_path):
+    """A saved instant `ALERTS` answer tells what was active when it was saved: the firing time
+    comes from ALERTS_FOR_STATE where the answer has it, else a gap says what to save."""
+    saved_at = at("10:40").timestamp()
+
+    def alerts(name, **labels):
+        metric = {"__name__": "ALERTS", "alertname": name, "alertstate": "firing", **labels}
+        return {"metric": metric, "value": [saved_at, "1"]}
+
+    body = {
+        "status": "success",
+        "data": {
+            "resultType": "vector",
+            "result": [alerts("ApiErrors", job="api"), alerts("DiskLow", instance="db-1")],
+        },
+    }
+    path = tmp_path / "alerts-now.json"
+    path.write_text(json.dumps(body))
+    result = read_query_range_file(path, WINDOW)
+    assert result.evidence == []  # neither a firing at 10:40 nor a metric named ALERTS
+    (gap,) = result.gaps
+    assert "ApiErrors, DiskLow" in gap.reason and "2025-02-09 10:40:00" in gap.reason
+    assert "query_range" in gap.reason
+
+    began = {"__name__": "ALERTS_FOR_STATE", "alertname": "ApiErrors", "job": "api"}
+    body["data"]["result"].append(
+        {"metric": began, "value": [saved_at, str(at("10:12").timestamp())]}
+    )
+    path.write_text(json.dumps(body))
+    result = read_query_range_file(path, WINDOW)
+    (alert,) = result.evidence
+    assert alert.kind == "alert" and alert.attrs["state"] == "firing"
+    assert alert.time == at("10:12") and alert.attrs["labels"] == {
+        "alertname": "ApiErrors",
+        "job": "api",
+    }
+    (gap,) = result.gaps
+    assert "DiskLow" in gap.reason and "ApiErrors" not in gap.reason

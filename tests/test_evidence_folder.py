@@ -63,6 +63,11 @@ def test_collect_reads_the_folder_and_names_what_it_could_not(tmp_path, repo, ca
         assert "UNREAD" in row
         assert any(name in line and word in line for line in out.splitlines()), out
     assert "3 of 18 sources not read" in out
+    # each unread file is named under that line with why and what to do, before other gaps
+    after = out.split("3 of 18 sources not read (the rest was collected: exit 3)\n", 1)[1]
+    named = after.splitlines()[: len(UNREADABLE)]
+    for name, word in UNREADABLE.items():
+        assert any(line.startswith(f"  {ev / name}: ") and word in line for line in named), after
     # honest counts: the whole 2,000-line log (plus its stack traces) was read
     row = next(line for line in out.splitlines() if "api-1.txt" in line)
     assert "2042 lines" in row

@@ -188,3 +188,36 @@ def test_an_error_part_way_keeps_the_issues_made_and_a_rerun_adds_no_duplicate(
     github.posts_before_limit = None
     assert _track(untracked) == 0
     assert [i["title"][:6] for i in github.repos["acme/api"]] == ["AI-001", "AI-003", "AI-004"]
+
+
+def test_track_stops_at_the_gate_and_force_records_who_which_and_why(
+    github, untracked, capsys, monkeypatch
+):
+    # Blameful wording and an ownerless "improve monitoring": track refuses, naming them;
+    # --force --reason files the owned items only and writes the override into the file.
+    pm = untracked.load(SAMPLE_ID)
+    pm.summary = "Bob forgot to add the index."
+    pm.actions[3].owner, pm.actions[3].action = "", "improve monitoring"
+    untracked.save(pm)
+    untracked.commit(pm, "errors for the test")
+    assert _track(untracked) == 1
+    err = capsys.readouterr().err
+    assert "cannot file tickets: 2 errors remain" in err and "AI-004 owner" in err
+    assert github.count("POST") == 0
+    assert _track(untracked, "--force") == 2  # no reason: refused, nothing sent
+    assert github.count("POST") == 0 and "reason" in capsys.readouterr().err
+    monkeypatch.setenv("GIT_AUTHOR_NAME", "Priya Nair")
+    assert _track(untracked, "--force", "--reason", "tickets before the review") == 0
+    out = capsys.readouterr().out
+    titles = [i["title"][:6] for i in github.repos["acme/api"]]
+    assert titles == ["AI-001", "AI-003"]  # AI-004 has no owner: never filed
+    assert "AI-004" in out and "no owner" in out
+    saved = untracked.load(SAMPLE_ID)
+    assert saved.actions[3].tracker_url == ""
+    overrides = {(o.rule, o.location) for o in saved.overrides}
+    assert ("owner/missing", "actions/AI-004/owner") in overrides
+    assert any(rule.startswith("blame/") and loc == "summary" for rule, loc in overrides)
+    assert {(o.action, o.by, o.reason) for o in saved.overrides} == {
+        ("tickets", "Priya Nair", "tickets before the review")
+    }
+    assert 'by = "Priya Nair"' in untracked.path_for(SAMPLE_ID).read_text()

@@ -128,3 +128,56 @@ def test_every_rule_requirement_is_filed_under_a_word():
 
     index = _index()
     assert not index.always and not index.unkeyed
+
+
+def test_the_stored_indexes_are_those_the_patterns_give():
+    """pm_tui/language/data/prefilter.json spares the first check parsing every pattern; it
+    must be what the patterns and the prefilter give now (else the first check would parse
+    them anyway, and a stale file would be ignored)."""
+    import json
+
+    from pm_tui.language import prefilter
+
+    stored = json.loads(prefilter.DATA.read_text(encoding="utf-8"))
+    assert stored == prefilter.computed_data(), (
+        "the blame patterns or the prefilter changed: run python -m pm_tui.language.prefilter"
+    )
+    assert prefilter._stored()  # and the check itself takes it
+
+
+def test_the_shipped_word_list_is_webster_as_english_words_has_it():
+    from english_words import get_english_words_set
+
+    from pm_tui.language.agents import WORDS, WordList, word_list_data
+
+    words = get_english_words_set(["web2"], lower=False, alpha=True)
+    assert WORDS.read_bytes() == word_list_data(words), "run python -m pm_tui.language.agents"
+    shipped = WordList(WORDS.read_bytes())
+    sample = sorted(words)[::97]
+    assert all(w in shipped for w in sample)
+    assert all(w not in shipped for w in ("Okonkwo", "Adaeze", "zzqx", "", "kubectl", "Hope\n"))
+    assert "hope" in shipped and "Bill" in shipped and "Okonkwo" not in shipped
+
+
+def test_the_first_check_loads_no_pickle_and_compiles_only_the_patterns_it_needs():
+    """The first validation of a session stays cheap: a small text compiles a few blame
+    patterns (not all), and names are looked up without the english_words package."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from pm_tui.language import check_prose\n"
+        "from pm_tui.language import blame\n"
+        "assert check_prose('Okonkwo deleted the production bucket.')\n"
+        "assert not check_prose('Traffic dropped sharply after the deploy.')\n"
+        "print(len(blame._rx()._compiled), len(blame.sources()))\n"
+        "print('english_words' in sys.modules)\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True,
+        cwd=Path(__file__).resolve().parents[1],
+    ).stdout.split()  # fmt: skip
+    compiled, total = int(out[0]), int(out[1])
+    assert compiled < total / 2, (compiled, total)
+    assert out[2] == "False"

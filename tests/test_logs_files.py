@@ -139,6 +139,9 @@ def test_a_big_file_that_is_one_line_ends_at_once_with_a_clear_count(tmp_path):
     res = collect_logs(p, W(T0, T0 + timedelta(hours=1)))
     assert res.counts["lines_read"] == 1 and res.counts["cut_lines"] == 1
     assert [e.attrs["level"] for e in res.evidence] == ["error"]
+    assert [g.reason for g in res.gaps] == [
+        "1 line(s) longer than 64 KB: only their first 64 KB were read"
+    ]
 
 
 def test_file_lines_beyond_the_exact_limit_are_estimated(big_sorted, tmp_path):

@@ -110,6 +110,76 @@ def test_accept_high_sets_the_window_and_skips_repeats_of_curated_rows(env, caps
     assert "search-indexer" not in texts
 
 
+def test_accepted_milestones_set_the_durations_and_the_rough_window_still_bounds_the_read(
+    env, capsys
+):
+    """--accept-high moves the window to the milestones (saved in the TOML, durations from
+    them); collecting again and rebuilding still read the whole rough window typed first."""
+    from pm_tui.cli.main import main
+    from pm_tui.timeline import load_candidates
+
+    repo, pm, truth, argv = _collected(env, DEV / "dns-consul-forward")
+    rough = truth["rough_window"]
+    before = [(c.time, c.kind, c.text) for c in load_candidates(repo, pm.id)]
+    assert main([*argv, "timeline", pm.id, "--accept-high"]) == 0
+    saved = tomllib.loads(repo.path_for(pm.id).read_text())["window"]
+    for name in ("started", "detected", "acknowledged", "mitigated", "resolved"):
+        got = saved[name] if isinstance(saved[name], datetime) else _utc(saved[name])
+        assert abs(got - _utc(truth["milestones"][name])) <= timedelta(seconds=60), name
+    assert _utc(rough["start"]) < _utc(truth["milestones"]["started"])
+    # rebuilding reads the same span: the same candidates
+    assert main([*argv, "timeline", pm.id, "--rebuild"]) == 0
+    assert [(c.time, c.kind, c.text) for c in load_candidates(repo, pm.id)] == before
+    capsys.readouterr()
+    # collecting again reads the rough window (an hour of baseline before it), not the milestones
+    assert main([*argv, "collect", pm.id, "--no-commit"]) in (0, 3)
+    err = capsys.readouterr().err
+    read_from = _utc(rough["start"]) - timedelta(minutes=60)
+    assert f"{read_from:%Y-%m-%d %H:%M} to {_utc(rough['end']):%Y-%m-%d %H:%M} UTC" in err
+    # and the durations stay those of the accepted milestones
+    got = durations(repo.load(pm.id))
+    started = _utc(truth["milestones"]["started"])
+    want = _utc(truth["milestones"]["mitigated"]) - started
+    assert abs(got.mitigate - want) <= timedelta(seconds=60)
+
+
+def test_a_node_under_memory_pressure_is_the_first_symptom(env, capsys):
+    """Kubernetes node conditions and evictions are infrastructure precursors: the node's
+    NodeHasInsufficientMemory, minutes before the cart's 5xx, starts the incident."""
+    from pm_tui.cli.main import main
+
+    repo, pm, truth, argv = _collected(env, OWN / "node-memory-pressure")
+    capsys.readouterr()
+    assert main([*argv, "timeline", pm.id, "--window"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    started = next(line for line in lines if line.startswith("started"))
+    assert "2026-10-20 08:47:30" in started and "memory pressure" in started
+    assert "k8s-events.json" in lines[lines.index(started) + 1]
+    assert main([*argv, "timeline", pm.id]) == 0
+    out = capsys.readouterr().out
+    evicted = next(line for line in out.splitlines() if "Pods of cart-api" in line)
+    assert "evicted" in evicted and "2026-10-20 08:49:10" in evicted
+
+
+def _kube(minute: float, obj: str, reason: str, message: str) -> Evidence:
+    return _ev(minute, "log", f"{obj}: {reason}: {message}", "kubernetes:events.json",
+               reason=reason, object=obj, level="warning", count=1)  # fmt: skip
+
+
+def test_a_node_condition_seen_before_the_incident_is_usual():
+    evidence = [
+        *_logs(-50, 110, "GET /checkout 200", every=1.0, level="info"),
+        _kube(-40, "Node/n1", "NodeNotReady", "Node n1 status is now: NodeNotReady"),
+        _kube(24, "Node/n1", "NodeNotReady", "Node n1 status is now: NodeNotReady"),
+        _kube(27, "Node/n2", "NodeHasDiskPressure", "Node n2 status is now: NodeHasDiskPressure"),
+        *_logs(34, 60, "upstream returned 503 for /checkout"),
+    ]
+    candidates = reconstruct(evidence, WINDOW)
+    first = next(c for c in candidates if c.kind == "first_symptom")
+    assert "Node n2" in first.text and "disk pressure" in first.text
+    assert not any("Node n1" in c.text for c in candidates)
+
+
 def test_accept_high_and_accept_all_are_exclusive(env, capsys):
     from pm_tui.cli.main import main
 
@@ -222,6 +292,59 @@ def test_judgement_kinds_and_noise_on_a_small_incident():
     assert by[("alert_fired", "Alert ApiErrorRate fires")].confidence >= HIGH_CONFIDENCE
 
 
+def _deploy(minute: float, service: str, version: str, category: str = "deploy") -> Evidence:
+    return _ev(minute, "change", f"{service} {version}", "changes:deploys.json", service=service,
+               version=version, category=category)  # fmt: skip
+
+
+def test_the_change_a_responder_names_is_the_trigger_and_a_late_rollback_a_mitigation():
+    """The trigger need not write the failing logs: the service named in a stated cause makes
+    its change related; its rollback after the impact ended is a mitigation, not the fix."""
+    evidence = [
+        *_logs(-50, 110, "GET /cart 200", every=1.0, level="info"),
+        _deploy(-5, "fluent-shipper", "v2.3.0"),
+        _deploy(10, "payments-web", "9e1f00a"),
+        *_logs(30, 60, "upstream connect error: pod evicted"),
+        _ev(
+            45,
+            "message",
+            "it's the fluent-shipper v2.3.0 memory growth on that node",
+            "slack:x",
+            user="U2",
+            actor="Bo",
+        ),  # fmt: skip
+        _deploy(68, "fluent-shipper", "v2.2.4", category="rollback"),
+    ]
+    candidates = reconstruct(evidence, WINDOW)
+    trigger = next(c for c in candidates if "v2.3.0" in c.text and c.kind == "change")
+    assert trigger.confidence >= HIGH_CONFIDENCE
+    other = next(c for c in candidates if "payments-web" in c.text)
+    assert other.kind == "change" and other.confidence < HIGH_CONFIDENCE
+    rollback = next(c for c in candidates if "v2.2.4" in c.text)
+    assert rollback.text.startswith("Rollback fluent-shipper v2.2.4")
+    assert rollback.kind == "mitigation" and rollback.confidence < HIGH_CONFIDENCE
+
+
+def test_a_failover_is_a_change_whatever_the_level_of_its_line():
+    """A cluster manager's promotion (an info line) is an automatic `change` of the system,
+    never a responder's mitigation, even after the first symptom."""
+    db = "logs:/var/log/patroni.log"
+    evidence = [
+        *_logs(-50, 110, "GET /orders 200", every=1.0, level="info"),
+        *[
+            _ev(m, "log", "INFO: no action. I am (pg-2), a secondary", db, level="info")
+            for m in range(-50, 110, 2)
+        ],  # fmt: skip
+        *_logs(30, 50, "query failed: connection to pg-1 timed out"),
+        _ev(31, "log", "INFO: promoted self to leader by acquiring session lock", db, level="info"),
+        _ev(31.1, "log", "INFO: cleared rewind state after becoming the leader", db, level="info"),
+    ]
+    candidates = reconstruct(evidence, WINDOW)
+    (failover,) = [c for c in candidates if "promoted self to leader" in c.text]
+    assert failover.kind == "change" and failover.time == T0 + timedelta(minutes=31)
+    assert not any("no action" in c.text for c in candidates)
+
+
 def test_an_infrastructure_precursor_is_the_first_symptom():
     evidence = [
         *_logs(-50, 110, "GET /checkout 200", every=1.0, level="info"),
@@ -280,16 +403,17 @@ def test_dev_set_scores_what_the_issue_asks(env):
     assert got["incidents"] == 6
     assert got["recall"] >= 0.95
     assert got["candidates_per_key_event"] <= 3
-    assert got["durations_within_60s"] >= 23  # of 24
+    assert got["durations_within_60s"] == 24
     assert got["false_high_max"] <= 1 and got["false_high_total"] <= 2
 
 
-def test_own_tuned_incident_scores(env):
-    """The own incident tuned on (tests/incidents/own/broker-inodes); node-memory-pressure is
-    the own held-out, scored by bench/score_incidents.py only."""
-    got = _score(OWN / "broker-inodes")
+@pytest.mark.parametrize("name", ["broker-inodes", "node-memory-pressure", "consumer-rebalance"])
+def test_own_tuned_incident_scores(env, name):
+    """The own incidents tuned on (tests/incidents/own/README.md; secret-rotation is the own
+    held-out, scored by bench/score_incidents.py only)."""
+    got = _score(OWN / name)
     assert got["incidents"] == 1
-    assert got["recall"] >= 0.9
+    assert got["recall"] >= 0.95
     assert got["candidates_per_key_event"] <= 3
     assert got["durations_within_60s"] == 4
     assert got["false_high_max"] <= 1
@@ -326,3 +450,54 @@ async def test_wizard_h_sets_the_window_and_skips_a_repeat_of_a_curated_row(samp
         assert app.pm.window.started == at.replace(minute=4)
         assert [e.kind for e in app.pm.timeline].count("paged") == 1
         assert "✓" in str(app.screen.query_one("#milestones").render())
+
+
+async def test_wizard_w_sets_the_milestones_for_the_durations_not_the_read_span(sample_repo):
+    """Step 2's panel: `w` takes the proposed milestones (ticks, durations from them, saved in
+    the TOML), while the next collection still reads the span the sources recorded."""
+    from pm_tui.model import EvidenceSource
+    from pm_tui.timeline import Candidate, save_candidates
+    from pm_tui.workflow.window import collection_window
+    from screens.app import create_app
+    from tests.conftest import DRAFT_ID
+    from tests.wizard_helpers import frozen_clock
+
+    at = datetime(2025, 6, 14, 22, 0, tzinfo=UTC)
+    pm = sample_repo.load(DRAFT_ID)  # typed: 22:10 to 23:05
+    pm.sources.append(EvidenceSource("logs", "app.log", window_start=at.replace(hour=21, minute=10),
+                                     window_end=at.replace(hour=23, minute=35)))  # fmt: skip
+    sample_repo.save(pm)
+    read = collection_window(pm)
+    save_candidates(sample_repo, DRAFT_ID, [
+        Candidate("C-first", "first_symptom", at.replace(minute=14), "New errors in app.log",
+                  ["app.log"], confidence=0.95),
+        Candidate("C-alert", "alert_fired", at.replace(minute=20), "Alert WebhookBacklog fires",
+                  ["alertmanager"], confidence=0.9),
+        Candidate("C-ack", "acknowledged", at.replace(minute=26), "Page acknowledged by Ana",
+                  ["pagerduty"], confidence=0.95),
+        Candidate("C-back", "recovery", at.replace(minute=50), "Errors stop in app.log",
+                  ["app.log"], confidence=0.9),
+        Candidate("C-done", "resolved", at.replace(minute=58), "Incident resolved in PagerDuty",
+                  ["pagerduty"], confidence=0.96),
+    ])  # fmt: skip
+    app = create_app(sample_repo, DRAFT_ID, clock=frozen_clock, autosave_delay=60)
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.action_goto_step(2)
+        await pilot.pause()
+        panel = str(app.screen.query_one("#milestones").render())
+        assert "22:14:00" in panel and "22:58:00" in panel and "w accept" in panel
+        await pilot.press("w")
+        await pilot.pause()
+        panel = str(app.screen.query_one("#milestones").render())
+        assert panel.count("✓") == 5 and "w accept" not in panel
+        shown = str(app.screen.query_one("#durations").render())
+        assert "detect 6m" in shown and "ack 12m" in shown
+        assert "mitigate 36m" in shown and "resolve 44m" in shown
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    saved = tomllib.loads(sample_repo.path_for(DRAFT_ID).read_text())["window"]
+    assert saved["started"] == at.replace(minute=14) and saved["resolved"] == at.replace(minute=58)
+    assert saved["mitigated"] == at.replace(minute=50)
+    # what the next collection reads is the span recorded, not the accepted milestones
+    again = collection_window(sample_repo.load(DRAFT_ID))
+    assert (again.read_start, again.end) == (read.read_start, read.end)

@@ -196,3 +196,31 @@ def test_validate_cli_exit_codes_and_output(tmp_path, good):
     out = run_cli("validate", str(broken))
     assert out.returncode == 2 and f"{broken}:2:" in out.stderr
     assert run_cli("validate").returncode == 2
+
+
+def test_validate_names_fields_as_the_wizard_labels_them(tmp_path, sample_repo):
+    # A person reads "immediate cause 1" and "AI-003 ticket link", never immediate_causes[0]
+    # or tracker_url; the JSON keeps its fields and adds the same words as "place".
+    from tests.conftest import SAMPLE_ID
+
+    pm = sample_repo.load(SAMPLE_ID)
+    pm.analysis.immediate_causes = ["Bob forgot to add the index."]
+    pm.actions[1].owner = ""
+    pm.actions[2].tracker_url = ""
+    pm.actions[2].status = "open"
+    path = tmp_path / f"{SAMPLE_ID}.toml"
+    path.write_text(render_postmortem(pm))
+    out = run_cli("validate", str(path))
+    assert out.returncode == 1
+    lines = out.stdout.splitlines()
+    blame = next(i for i, ln in enumerate(lines) if "blame/person-fault" in ln)
+    assert " blame/person-fault immediate cause 1: " in lines[blame]
+    assert lines[blame + 1].startswith("    → Describe what allowed this")  # the rewrite
+    assert any(" owner/missing AI-002 owner: " in ln for ln in lines)
+    assert any("AI-003 ticket link: " in ln for ln in lines), out.stdout
+    assert "immediate_causes" not in out.stdout and "tracker_url" not in out.stdout
+    data = json.loads(run_cli("validate", str(path), "--format", "json").stdout)
+    found = {f["field"]: f for f in data[0]["findings"]}
+    assert found["immediate_causes[0]"]["place"] == "immediate cause 1"
+    assert found["tracker_url"]["place"] == "AI-003 ticket link"
+    assert found["tracker_url"]["location"] == "actions/AI-003/tracker_url"

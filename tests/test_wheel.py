@@ -88,3 +88,16 @@ def test_man_page_is_installed_and_lists_every_command(installed):
     for name in COMMANDS:
         assert f'.SS "pm\\-tui {name.replace("-", chr(92) + "-")}"' in page, name
     assert ".SH EXIT STATUS" in page
+
+
+def test_installed_language_checks_ship_their_word_list_and_indexes(installed, tmp_path):
+    """The blame checks' data files (pm_tui/language/data) are in the wheel: a name no list
+    holds and a name the dictionary spells capitalised are both found as people."""
+    code = (
+        "from pm_tui.language import check_prose, prefilter; "
+        "print(len(check_prose('Okonkwo deleted the production bucket.')), "
+        "len(check_prose('Bill skipped the dry run and truncated the ledger table.')), "
+        "bool(prefilter._stored()))"
+    )
+    out = _run(installed / "bin" / "python", "-c", code, cwd=tmp_path)
+    assert out.stdout.split() == ["1", "1", "True"]

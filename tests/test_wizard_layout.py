@@ -91,8 +91,7 @@ async def test_every_form_keeps_save_in_view_at_80x24_and_focuses_its_first_fiel
         await type_text(pilot, "Disk full")
         assert app.screen.query_one("#title").value == "Disk full"  # typing fills it
         await pilot.press("escape")
-        await pilot.pause()
-        app.open_postmortem(SAMPLE_ID)
+        app.open_postmortem(SAMPLE_ID)  # at once: the start screen comes back meanwhile
         await wait_until(pilot, lambda: app.screen.name == "step1")
         for step, key in ((1, "a"), (2, "a"), (3, "a"), (4, "a"), (4, "e"), (5, "ctrl+t")):
             await _open(pilot, app, step)
@@ -161,3 +160,57 @@ async def test_the_demo_banner_stays_in_the_header(sample_repo):
         await wait_until(pilot, lambda: app.screen.name == "step1")
         await wait_until(pilot, lambda: app.validated)
         assert str(sample_repo.root) in app.sub_title and SAMPLE_ID in app.sub_title
+
+
+async def test_suggestions_take_one_line_each_and_show_whole_when_highlighted(sample_repo):
+    from datetime import timedelta
+
+    from pm_tui.timeline import Candidate, save_candidates
+
+    pm = sample_repo.load(SAMPLE_ID)
+    at = pm.timeline[0].time
+    long_text = "slow query 1.35s: SELECT id, status, total_cents FROM orders WHERE " * 2
+    save_candidates(
+        sample_repo,
+        SAMPLE_ID,
+        [
+            Candidate(f"C-{i}", "other", at + timedelta(minutes=i), f"{i} {long_text}", ["app.log"])
+            for i in range(1, 6)
+        ],
+    )
+    app = create_app(sample_repo, SAMPLE_ID, clock=frozen_clock, autosave_delay=60)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _open(pilot, app, 2)
+        text = screen_text(app)
+        # a line per suggestion, cut with …; the timeline keeps five rows in view
+        shown = [ln for ln in text.splitlines() if " other " in ln and "slow query" in ln]
+        assert len(shown) >= 3 and all("…" in ln for ln in shown), text
+        rows = [ln for ln in text.splitlines() if ln.startswith("│") and "2025-02-09" in ln]
+        assert len(rows) >= 5, text
+        panel = app.screen.query_one("#candidates")
+        panel.focus()
+        panel.highlighted = 1
+        await pilot.pause()
+        flat = " ".join(screen_text(app).split())
+        assert "suggested" in flat and " ".join(f"2 {long_text}".split()) in flat
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_step3_factors_fit_the_width_and_open_whole(sample_repo, size):
+    app = create_app(sample_repo, SAMPLE_ID, clock=frozen_clock, autosave_delay=60)
+    async with app.run_test(size=size) as pilot:
+        await _open(pilot, app, 3)
+        text = screen_text(app)
+        factor = app.pm.analysis.factors[0]
+        line = next(ln for ln in text.splitlines() if factor.id in ln and "│" in ln)
+        assert factor.category in line and factor.description[:30] in line
+        assert "…" in line and line.rstrip().endswith("│"), line  # cut, inside its border
+        table = app.screen.query_one("#factors")
+        table.focus()
+        table.move_cursor(row=0)
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: isinstance(app.screen, ModalScreen))
+        await pilot.pause()
+        values = [w.value for w in app.screen.query("Input")]
+        assert factor.description in values  # whole in its form
+        await pilot.press("escape")

@@ -187,3 +187,42 @@ async def test_schedule_follow_up_writes_calendar_and_review_lists_open_items(sa
     assert (
         read_postmortem(sample_repo.path_for(SAMPLE_ID)).follow_up_review == app.pm.follow_up_review
     )
+
+
+async def test_tickets_anyway_records_the_override_and_skips_the_ownerless(
+    sample_repo, fake_github, monkeypatch, tmp_path
+):
+    from textual.screen import ModalScreen
+
+    from tests.wizard_helpers import type_text
+
+    fake_github.reset()
+    monkeypatch.setenv("GITHUB_TOKEN", TOKEN)
+    monkeypatch.setenv("GITHUB_API_URL", fake_github.url)
+    monkeypatch.setenv("GIT_AUTHOR_NAME", "Dana Ruiz")
+    pm = sample_repo.load(SAMPLE_ID)
+    for item in pm.actions:
+        item.tracker_url, item.status = "", "open"
+    pm.actions[3].owner, pm.actions[3].action = "", "improve monitoring"
+    sample_repo.save(pm)
+    sample_repo.commit(pm, "an ownerless item for the test")
+    _config(monkeypatch, tmp_path, '[github]\nrepo = "acme/api"\n')
+    app = create_app(sample_repo, SAMPLE_ID, clock=frozen_clock, autosave_delay=60)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        app.action_goto_step(6)
+        await wait_until(pilot, lambda: app.screen.name == "step6" and app.screen.is_mounted)
+        await pilot.pause()
+        await pilot.press("t")
+        await wait_until(pilot, lambda: isinstance(app.screen, ModalScreen))
+        await pilot.pause()
+        await type_text(pilot, "the review is tomorrow")
+        await pilot.press("ctrl+s")
+        await wait_until(pilot, lambda: app.pm.actions[0].tracker_url != "")
+        await wait_until(pilot, lambda: bool(app.pm.overrides))
+    issues = fake_github.repos["acme/api"]
+    assert [i["title"][:6] for i in issues] == ["AI-001", "AI-002", "AI-003"]  # not AI-004
+    saved = read_postmortem(sample_repo.path_for(SAMPLE_ID))
+    assert saved.actions[3].tracker_url == ""
+    assert [(o.action, o.rule, o.location, o.by, o.reason) for o in saved.overrides] == [
+        ("tickets", "owner/missing", "actions/AI-004/owner", "Dana Ruiz", "the review is tomorrow")
+    ]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pm_tui.postmortem_store import read_postmortem
 from screens.app import create_app
 from tests.conftest import DRAFT_ID, SAMPLE_ID
-from tests.wizard_helpers import fill, frozen_clock, git_subjects
+from tests.wizard_helpers import fill, frozen_clock, git_subjects, wait_until
 
 
 async def test_start_lists_post_mortems_and_survives_a_broken_file(sample_repo):
@@ -102,3 +102,21 @@ async def test_palette_offers_steps_and_actions(sample_repo):
         await pilot.press("enter")
         await pilot.pause(0.3)
         assert app.screen.name == "step5"
+
+
+async def test_opening_a_frame_after_the_start_screen_came_up(sample_repo):
+    # Back to the start screen and straight into a post-mortem, with no frame, one, two or
+    # three between: the headers of the screens taken down never fail the app.
+    app = create_app(sample_repo, None, clock=frozen_clock, autosave_delay=60)
+    async with app.run_test(size=(80, 24)) as pilot:
+        for i in range(12):
+            app.action_open_other()
+            for _ in range(i % 4):
+                await pilot.pause(0)
+            app.open_postmortem(SAMPLE_ID)
+            for _ in range(i // 4):
+                await pilot.pause(0)
+        await wait_until(pilot, lambda: app.screen.name == "step1" and app.screen.is_mounted)
+        await pilot.pause(0.2)
+        assert app.pm.id == SAMPLE_ID and app.pm.title in app.title
+        assert app.return_code is None  # not ended by an error

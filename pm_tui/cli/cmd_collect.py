@@ -328,16 +328,31 @@ def summary_table(results: list[CollectResult], kinds: list[str] | None = None) 
         "  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip()
         for row in rows
     ]
-    unread = sum(is_failed(r) for r in results)
-    if unread:
-        lines.append(f"{unread} of {len(results)} sources not read: the reasons follow")
-    for r in results:
+    unread = [r for r in results if is_failed(r)]
+    if unread:  # each one named, with why and what to do, before the gaps of the rest
+        lines.append(
+            f"{len(unread)} of {len(results)} sources not read"
+            + (" (the rest was collected: exit 3)" if len(unread) < len(results) else " (exit 1)")
+        )
+        lines += [f"  {r.target}: {_reason(r)}" for r in unread]
+    read = [r for r in results if r.gaps and not is_failed(r)]
+    if read:
+        lines.append("Gaps in what was read:")
+    for r in read:
         for gap in r.gaps[:3]:
             text = str(gap)  # error lines already name their source
             lines.append(f"  {text}" if text.startswith(r.source) else f"  {r.source}: {text}")
         if len(r.gaps) > 3:
             lines.append(f"  {r.kind}: ... and {len(r.gaps) - 3} more gaps")
     return "\n".join(lines)
+
+
+def _reason(result: CollectResult) -> str:
+    """Why a source was not read, without the names its error line repeats."""
+    text = "; ".join(str(g) for g in result.gaps) or "not read"
+    for name in (result.source, result.target):
+        text = text.removeprefix(f"{name}: ")
+    return text
 
 
 _print_lock = threading.Lock()

@@ -8,6 +8,7 @@ from pathlib import Path
 from pm_tui.cli.common import add_repo_option
 from pm_tui.cli.output import emit_json
 from pm_tui.errors import PmTuiError, UsageError
+from pm_tui.validation.labels import finding_place
 
 
 def register(sub) -> None:
@@ -49,6 +50,14 @@ def _paths(args) -> list[Path]:
     return paths
 
 
+def _described(f) -> str:
+    """`immediate cause 1: message`: the place in the wizard's words, never the file's
+    internal names (`immediate_causes[0]`, `tracker_url`)."""
+    place = finding_place(f)
+    ack = f" (acknowledged: {f.acknowledged})" if f.acknowledged else ""
+    return f"{place}: {f.message}{ack}" if place else f"{f.message}{ack}"
+
+
 def run(args) -> int:
     from pm_tui.validation import validate_file
 
@@ -86,7 +95,9 @@ def run(args) -> int:
             for f in findings or []:
                 if f.acknowledged and not args.show_acknowledged:
                     continue
-                item["findings"].append({"path": str(path), **f.as_dict()})
+                item["findings"].append(
+                    {"path": str(path), **f.as_dict(), "place": finding_place(f)}
+                )
             out.append(item)
         emit_json(out)
     for path, findings, error in results:
@@ -100,10 +111,9 @@ def run(args) -> int:
             if f.severity in failing and not f.acknowledged:
                 exit_code = 1
             if args.format == "text":
-                ack = f" (acknowledged: {f.acknowledged})" if f.acknowledged else ""
-                print(f"{path}:{f.line}:{f.column}: {f.severity} {f.rule} {f.message}{ack}")
+                print(f"{path}:{f.line}:{f.column}: {f.severity} {f.rule} {_described(f)}")
                 if f.suggestion:
-                    print(f"    {f.suggestion}")
+                    print(f"    → {f.suggestion}")
     if args.format == "text" and exit_code == 0 and not unreadable:
         n = len(results)
         print(

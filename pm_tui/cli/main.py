@@ -44,7 +44,9 @@ COMMANDS = [
 ]
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The whole command line, or with `only` the parser of that one command (start-up time:
+    each command's module imports what it needs; a script calls one command)."""
     parser = argparse.ArgumentParser(
         prog="pm-tui",
         description="Blameless incident post-mortems, kept as TOML files in git.",
@@ -61,14 +63,29 @@ def build_parser() -> argparse.ArgumentParser:
         help="log every HTTP call to stderr, tokens and secrets removed (also: PM_TUI_DEBUG=1)",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in COMMANDS:
+    for name in COMMANDS if only is None else [only]:
         module = importlib.import_module(f"pm_tui.cli.cmd_{name}")
         module.register(sub)
     return parser
 
 
+def command_named(argv: list[str]) -> str | None:
+    """The command `argv` runs, when that is plain before parsing (`collect` in `pm-tui
+    --repo DIR collect ID`); None for help, the version, the start screen or anything else."""
+    words = iter(argv)
+    for word in words:
+        if word in COMMANDS:
+            return word
+        if word == "--repo":
+            next(words, None)
+        elif word not in ("--debug",) and not word.startswith("--repo="):
+            return None
+    return None
+
+
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
+    argv = sys.argv[1:] if argv is None else list(argv)
+    parser = build_parser(command_named(argv))
     args = parser.parse_args(argv)
     if args.debug or os.environ.get("PM_TUI_DEBUG", "") not in ("", "0"):
         from pm_tui import httplog

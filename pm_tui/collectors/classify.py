@@ -70,7 +70,7 @@ def classify(path: Path) -> Classified:
     except OSError as exc:
         return Classified(None, f"cannot read it ({exc.strerror or exc}): check permissions")
     if not head.strip():
-        return Classified(None, "empty file: nothing to read")
+        return Classified(None, "empty file: nothing to read; copy it again, or drop it")
     if b"\x00" in head[:8192]:
         return Classified(None, "binary file, not text: export it as text or JSON, or drop it")
     text = head.decode("utf-8", errors="replace")

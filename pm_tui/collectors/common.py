@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import re
 import threading
 from datetime import UTC, datetime
 
 from pm_tui.collectors.evidence import Cancelled
-
-_FRACTION_RE = re.compile(r"(\.\d{6})\d+")
+from pm_tui.collectors.logs.timestamps import record_time
 
 
 def redact_text(text: str) -> tuple[str, int]:
@@ -28,17 +26,16 @@ def check_cancel(cancel: threading.Event | None) -> None:
 
 
 def parse_time(value: str | float | int) -> datetime:
-    """Parse an RFC 3339 / ISO 8601 time (nanoseconds allowed) or a Unix time into aware UTC.
+    """An RFC 3339 / ISO 8601 time (nanoseconds allowed) or an epoch time (seconds, or millis,
+    micros, nanos told apart by magnitude) as aware UTC; a time without an offset is UTC.
 
-    A time without an offset is taken to be UTC. Raises ValueError when it is neither.
+    The definition is `pm_tui.collectors.logs.timestamps.machine_time` (with the short ISO
+    forms of `record_time`); this raises ValueError when `value` is not a time.
     """
-    if isinstance(value, int | float):
-        return datetime.fromtimestamp(float(value), UTC)
-    text = _FRACTION_RE.sub(r"\1", value.strip())
-    parsed = datetime.fromisoformat(text)
-    if parsed.tzinfo is None:
-        return parsed.replace(tzinfo=UTC)
-    return parsed.astimezone(UTC)
+    t = record_time(value)
+    if t is None:
+        raise ValueError(f"not a time: {str(value)[:60]!r}")
+    return t
 
 
 def iso(value: datetime) -> str:

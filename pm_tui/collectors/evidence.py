@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 EVIDENCE_KINDS = ("log", "metric", "alert", "page", "message", "change")
+ARCHIVE_MARK = "!/"  # a member of an evidence archive is named ARCHIVE!/MEMBER
 
 # A collector calls progress(done, total, note) as it goes; total may be None when unknown.
 Progress = Callable[[int, int | None, str], None]

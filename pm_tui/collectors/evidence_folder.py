@@ -34,14 +34,13 @@ from pm_tui.collectors.classify import (
     classify,
     is_slack_export,
 )
-from pm_tui.collectors.evidence import CollectorError
+from pm_tui.collectors.evidence import ARCHIVE_MARK, CollectorError
 
 INDEX_NAME = "evidence.toml"
 MAX_FILES = 2_000
 UNPACK_LIMIT = 4 << 30  # bytes an archive may unpack to
 UNPACK_RATIO = 200  # a member that grows more than this is a bomb, not evidence
 MAX_NESTING = 3  # archives inside archives are opened this deep (a zip may hold itself)
-ARCHIVE_MARK = "!/"
 _SKIP_NAMES = {".DS_Store", "Thumbs.db", "desktop.ini", INDEX_NAME}
 
 

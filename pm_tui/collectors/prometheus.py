@@ -162,6 +162,12 @@ def read_query_range_file(
     _check_success(source, body, instant=True)
     check_cancel(cancel)
     data = body["data"]
+    instant_alerts: list[Evidence] = []
+    instant_gaps: list[Gap] = []
+    if data.get("resultType") == "vector":
+        # an instant ALERTS answer says what was active when it was saved, not when it fired
+        instant_alerts, instant_gaps, rest = _instant_alerts(source, data.get("result", []), window)
+        data = {**data, "result": rest}
     if data.get("resultType") == "vector":  # an instant query: one point per series
         data = {"resultType": "matrix", "result": [
             {"metric": s.get("metric", {}), "values": [s["value"]]}
@@ -177,10 +183,12 @@ def read_query_range_file(
     step = _guess_step(sorted({float(v) for v in values})) if values else 60
     evidence: list[Evidence] = []
     gaps: list[Gap] = []
-    if others or not alerts:
+    if others or not (alerts or instant_alerts or instant_gaps):
         evidence, gaps = series_evidence(
             source, name or path.stem, "", {"data": {"result": others}}, window, step
         )
+    evidence += instant_alerts
+    gaps += instant_gaps
     if alerts:
         evidence += saved_alert_runs(source, alerts, window)
     progress(1, 1, "done")
@@ -188,6 +196,73 @@ def read_query_range_file(
     result.evidence, result.gaps, result.counts = evidence, gaps, _counts(evidence)
     result.evidence.sort(key=lambda e: e.time)
     return result
+
+
+_ALERT_SERIES = ("ALERTS", "ALERTS_FOR_STATE")
+
+
+def _instant_alerts(
+    source: str, result: list, window: CollectWindow
+) -> tuple[list[Evidence], list[Gap], list]:
+    """An instant query's `ALERTS` samples: a firing at the time the alert became active where
+    the answer has it (`ALERTS_FOR_STATE`'s value), never at the query time; the alerts
+    whose start is unknown are named in one gap. Returns (evidence, gaps, the other series)."""
+
+    def is_alert(s) -> bool:
+        return (
+            isinstance(s, dict)
+            and "value" in s
+            and (s.get("metric") or {}).get("__name__") in _ALERT_SERIES
+        )
+
+    series = [s for s in result if is_alert(s)]
+    rest = [s for s in result if not is_alert(s)]
+    if not series:
+        return [], [], result
+    since: dict[tuple, float] = {}
+    for s in series:
+        if s["metric"].get("__name__") == "ALERTS_FOR_STATE":
+            labels = {k: v for k, v in s["metric"].items() if k != "__name__"}
+            try:
+                since[tuple(sorted(labels.items()))] = float(s["value"][1])
+            except (TypeError, ValueError, IndexError):
+                continue
+    evidence: list[Evidence] = []
+    unknown: list[str] = []
+    at = None
+    for s in series:
+        if s["metric"].get("__name__") != "ALERTS":
+            continue
+        labels = {k: v for k, v in s["metric"].items() if k != "__name__"}
+        state = labels.pop("alertstate", "firing")
+        name = labels.get("alertname", "?")
+        try:
+            at = parse_time(s["value"][0])
+        except (TypeError, ValueError, IndexError):
+            continue
+        began = since.get(tuple(sorted(labels.items())))
+        if began is None or state != "firing":
+            unknown.append(name)
+            continue
+        t = parse_time(began)
+        if not window.contains(t):
+            continue
+        others = ", ".join(f"{k}={v}" for k, v in sorted(labels.items()) if k != "alertname")
+        attrs = {"alertname": name, "state": "firing", "labels": labels, "active_at": iso(t)}
+        text = f"Alert {name} firing" + (f" {{{others}}}" if others else "")
+        evidence.append(Evidence(t, source, "alert", text, attrs))
+    gaps = []
+    if unknown:
+        names = ", ".join(sorted(set(unknown)))
+        gaps.append(
+            Gap(
+                source,
+                f"an instant ALERTS query shows {names} active at "
+                f"{at:%Y-%m-%d %H:%M:%S} UTC but not when they fired: save a query_range "
+                "of ALERTS (or ALERTS_FOR_STATE) for their firing times",
+            )
+        )
+    return evidence, gaps, rest
 
 
 def saved_alert_runs(source: str, series: list[dict], window: CollectWindow) -> list[Evidence]:

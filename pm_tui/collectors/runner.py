@@ -14,6 +14,7 @@ from pathlib import Path
 
 from pm_tui.collectors.common import source_name
 from pm_tui.collectors.evidence import (
+    ARCHIVE_MARK,
     Cancelled,
     CollectorError,
     CollectResult,
@@ -64,10 +65,10 @@ def collect_one(
             raise CollectorError(f"{spec.target}: {spec.options['unread']}")
         raise CollectorError(f"{spec.name}: no collector for sources of kind {spec.kind!r}")
     check_no_credentials(spec.target, spec.kind)
-    from pm_tui.collectors.evidence_folder import ARCHIVE_MARK, materialize
-
     if ARCHIVE_MARK in spec.target:  # a member of a .zip/.tar.gz evidence archive
         from dataclasses import replace
+
+        from pm_tui.collectors.evidence_folder import materialize
 
         spec = replace(spec, target=materialize(spec.target))
     return seal(reader(spec, window, progress, cancel))

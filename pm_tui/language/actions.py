@@ -138,6 +138,9 @@ _INTENT = re.compile(
     r"monitor\w*|watch\w*|do (?:a |an )?(?:deeper |deep |thorough )?(?:dive|analysis|review)|"
     r"deep[- ]dive|dig (?:into|deeper)|address\w*|prioriti[sz]\w*|ensur\w*|make sure|"
     r"brainstorm\w*|find (?:ways|a way|out|options)|look for (?:ways|options)|determin\w* "
+    r"(?:whether|if|how)|find (?:an? |the )?(?:[\w-]+ )?(?:fix|solution|way|approach|"
+    r"workaround|answer|remedy)|come up with|identify (?:ways|options|opportunities|"
+    r"improvements|a way|areas)|do something about|determin\w* "
     r"(?:whether|if|how)|analy[sz]\w*|keep (?:an eye|track|in mind)|get (?:better|more|"
     r"a better)|be (?:more|better|faster|quicker)|learn\w*|talk\w*|meet\w*)\b",
     re.I,
@@ -226,6 +229,8 @@ def _checkability(text: str) -> tuple[str, str] | None:
         head = " ".join(rest.lower().split()[:4])
         if _VAGUE_OBJECT.search(head) and not (has_number or _concreteness(rest, enough=1)):
             return None
+        if _AMOUNT_ONLY.match(rest) and not _end_state(text) and not _mechanism(text):
+            return "vague", "direction"  # "add more monitoring for the DB": how much, of what?
         if _PLAN.match(rest) and not _end_state(text):
             return "vague", "intent"  # "create a plan for improving DR": a plan of what?
         if len(re.findall(r"[\w'-]+", rest)) <= 2:
@@ -236,6 +241,14 @@ def _checkability(text: str) -> tuple[str, str] | None:
 
 
 _NUMBER = re.compile(r"\b\d")
+# An object that is only an amount of a kind: "more monitoring", "additional tests".
+_AMOUNT_ONLY = re.compile(
+    r"\s*(?:some |a bit |a lot |lots )?(?:more|additional|extra|better|further|enough)\s+"
+    r"(?:[\w-]+\s+)?(?:monitoring|alerts?|alerting|tests?|testing|logging|logs|metrics|"
+    r"dashboards?|checks?|guardrails?|safeguards?|automation|documentation|docs|capacity|"
+    r"redundancy|validation|visibility|observability|coverage)\b",
+    re.I,
+)
 _PLAN = re.compile(
     r"\W*(?:an? |the |our )?(?:\w+ )?(?:plan|strategy|proposal|roadmap|vision|initiative|effort|"
     r"approach)\b",

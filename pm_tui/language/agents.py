@@ -10,9 +10,12 @@ regular expression, so a reviewer can say why a word was or was not taken for a 
 
 from __future__ import annotations
 
+import json
 import re
+import zlib
 from contextvars import ContextVar
 from functools import cache, lru_cache
+from pathlib import Path
 
 # Products, services and technical proper nouns often the subject of a failure verb in a
 # post-mortem ("Terraform deleted the bucket"). Lower case; matched case-insensitively.
@@ -276,16 +279,87 @@ def _is_common(low: str) -> bool:
     return low.endswith(("tion", "sion", "ment", "ness", "ity", "ance", "ence", "ism", "ware"))
 
 
+# Webster's word list (web2, as the english-words package has it with alpha=True: public
+# domain), as spelt there: common words in lower case, proper nouns capitalised. Kept here
+# sorted, one a line, in zlib-compressed buckets by the word's first two letters: loading
+# the package's pickle into a set took 0.05-0.17 s at the first check; now a check
+# decompresses only the few buckets its name-like words fall in and searches them in place.
+# Rewrite with write_words() (python -m pm_tui.language.agents; needs english-words).
+WORDS = Path(__file__).with_name("data") / "web2-words.z"
+
+
+def _bucket_of(word: str) -> str:
+    return word[:2].lower()
+
+
+def _in_lines(blob: bytes, key: bytes) -> bool:
+    """`key` is a line of `blob` (sorted lines, a newline before and after each)."""
+    lo, hi = 0, len(blob) - 1  # both at a newline; the lines between are the candidates
+    while lo < hi:
+        start = blob.rfind(b"\n", lo, (lo + hi) // 2 + 1)
+        end = blob.find(b"\n", start + 1)
+        line = blob[start + 1 : end]
+        if line == key:
+            return True
+        if line < key:
+            lo = end
+        else:
+            hi = start
+    return False
+
+
+class WordList:
+    """The words of a WORDS file: a JSON line of {bucket: [offset, length]}, then each
+    bucket's sorted words, zlib-compressed; a bucket is decompressed when first asked."""
+
+    def __init__(self, data: bytes) -> None:
+        head, _, self._body = data.partition(b"\n")
+        self._where: dict[str, list[int]] = json.loads(head) if head else {}
+        self._buckets: dict[str, bytes] = {}
+
+    def __contains__(self, word: object) -> bool:
+        if not isinstance(word, str) or not word.isascii() or "\n" in word or not word:
+            return False
+        bucket = _bucket_of(word)
+        blob = self._buckets.get(bucket)
+        if blob is None:
+            where = self._where.get(bucket)
+            if where is None:
+                return False
+            offset, length = where
+            blob = self._buckets[bucket] = zlib.decompress(self._body[offset : offset + length])
+        return _in_lines(blob, word.encode("ascii"))
+
+
+def word_list_data(words) -> bytes:
+    """The WORDS file of `words`."""
+    buckets: dict[str, list[bytes]] = {}
+    for w in sorted(words):
+        buckets.setdefault(_bucket_of(w), []).append(w.encode("ascii"))
+    where, body = {}, bytearray()
+    for bucket, ws in sorted(buckets.items()):
+        chunk = zlib.compress(b"\n" + b"\n".join(sorted(ws)) + b"\n", 9)
+        where[bucket] = [len(body), len(chunk)]
+        body += chunk
+    return json.dumps(where, separators=(",", ":"), sort_keys=True).encode() + b"\n" + body
+
+
+def write_words() -> None:
+    from english_words import get_english_words_set
+
+    from pm_tui.atomic_write import atomic_write_bytes
+
+    words = get_english_words_set(["web2"], lower=False, alpha=True)
+    atomic_write_bytes(WORDS, word_list_data(words))
+
+
 @cache
-def _dictionary() -> frozenset[str] | set[str]:
-    """Webster's word list (web2, from the english-words package: data in the wheel, no
-    download), as spelt there: common words in lower case, proper nouns capitalised. Loaded
-    the first time a name-like word needs it (about 0.1 s)."""
+def _dictionary() -> WordList:
+    """The word list, loaded the first time a name-like word needs it."""
     try:
-        from english_words import get_english_words_set
-    except ImportError:  # pragma: no cover - a dependency; without it, the lexicon alone
-        return frozenset()
-    return get_english_words_set(["web2"], lower=False, alpha=True)
+        return WordList(WORDS.read_bytes())
+    except (OSError, ValueError):  # pragma: no cover - shipped with the package
+        return WordList(b"")
 
 
 def _english(low: str) -> bool:
@@ -370,3 +444,8 @@ def _agent_shape(bare: str) -> bool | None:
     if low.endswith(("ed", "ing")) and _english(low):
         return None  # participles and gerunds ("Restarted", "Draining") are no subjects
     return bare in _dictionary()
+
+
+if __name__ == "__main__":
+    write_words()
+    print(f"wrote {WORDS}")

@@ -7,7 +7,8 @@ Each rule reads one sentence of masked text (code, URLs and quoted logs already 
 from __future__ import annotations
 
 import re
-from functools import cache
+from collections.abc import Mapping
+from functools import cache, lru_cache
 
 from pm_tui.language.agents import capitalised_agent, name_like
 from pm_tui.language.finding import ERROR, LanguageFinding
@@ -21,6 +22,7 @@ from pm_tui.language.lexicon import (
     WE_STRONG_VERBS,
 )
 from pm_tui.language.subjects import (
+    first_tokens,
     is_possessive,
     np_is_person,
     person_after,
@@ -74,15 +76,16 @@ _BLAME_NOUN = (
 
 
 @cache
-def _rx() -> dict[str, re.Pattern[str]]:
+def sources() -> dict[str, tuple[str, int]]:
+    """Each blame pattern's source and flags, by name (compiled by _rx when first used)."""
     i = re.I
     return {
-        "clause": re.compile(
+        "clause": _source(
             r"[,;:()\[\]—–]|\s-\s|\b(?:because|since|as|when|after|before|while|so|but|and|"
             r"then|until|once|although|though|whereas|which|where|that|or|whether|"
             r"meaning|what|how|why)\b",
         ),
-        "verb": re.compile(
+        "verb": _source(
             r"\b(?:caus(?:ed|ing)|broke|broken|forg[eo]t(?:ten|s)?|fail(?:ed|s)? to|"
             r"missed|neglect(?:ed|s)?|should(?:n'?t| not)? have|should'?ve|ought to have|"
             r"did(?:n'?t| not)(?! have| know| feel| think| want| understand| believe| intend| mean| "
@@ -111,6 +114,8 @@ def _rx() -> dict[str, re.Pattern[str]]:
             r"allowed (?:\w+ )?to (?:expire|lapse|fill up|run out)|"
             r"turned off|(?:took|brought|knocked) (?:[\w-]+ ){1,3}(?:down|over)|"
             r"let (?:[\w-]+ ){1,8}?through|slept (?:right )?through|overr(?:ode|idden)|"
+            r"knew (?:it|that|this|the [\w-]+)\W+(?:was|were|had|would|could)(?: been)? (?:never|not|"
+            r"un[\w-]+|risky|dangerous|broken|failing|wrong)|"
             r"thought it (?:was|would be) (?:fine|ok|okay|safe|a good idea|acceptable|harmless) "
             r"to(?![^.;]*\b(?:because|since|given|as the)\b)|"
             r"left (?:[\w-]+ ){0,3}(?:in place|on in prod\w*|enabled|open|public|behind)|"
@@ -126,7 +131,7 @@ def _rx() -> dict[str, re.Pattern[str]]:
             r"(?:against|on|in|to) (?:the )?prod(?:uction)? (?:instead of|rather than))\b",
             i,
         ),
-        "badact": re.compile(
+        "badact": _source(
             r"\b(?:approved|signed off(?: on)?|merged|rubber-?stamped)\b[^,;.]{0,40}?\b(?:untested|"
             r"broken|faulty|buggy|unreviewed|failing|(?:had |has )?never been (?:tested|reviewed)|"
             r"did(?:n'?t| not) (?:understand|read|review|test|check))\b|"
@@ -138,12 +143,16 @@ def _rx() -> dict[str, re.Pattern[str]]:
             r"\b(?:pushed|committed|deployed|merged|applied|shipped) (?:[\w-]+ ){0,3}?(?:directly|"
             r"straight) (?:to|into|on)\b|"
             r"\bexposed (?:[\w-]+ ){1,4}to the (?:internet|public|world)\b|"
+            r"\b(?:restarted|rebooted|deleted|drained|killed|upgraded|redeployed|terminated) "
+            r"(?:every|all(?: the| of the)?) [\w-]+ (?:at once|at the same time|simultaneously)\b|"
+            r"\b(?:shipped|deployed|released|pushed|merged) (?:[\w-]+ ){0,3}with (?:the )?(?:debug|"
+            r"verbose|trace) (?:logging|mode|flags?|output) (?:on|enabled|turned on)\b|"
             r"\bleft (?:an? |the |some |their |his |her )?(?:[\w-]+ )?(?:secrets?|credentials?|"
             r"passwords?|tokens?|keys?)\b[^,;.]{0,30}?\b(?:public|exposed|in (?:the )?(?:repo|"
             r"repository|logs?|chat|channel|wiki))",
             i,
         ),
-        "label": re.compile(
+        "label": _source(
             r"\b(?:(?:root[- ])?cause(?: of (?:the )?(?:failure|outage|incident|problem|issue|"
             r"breakage|error))?|"
             r"culprit|responsible(?: party| person| individual| engineer)?|"
@@ -153,7 +162,7 @@ def _rx() -> dict[str, re.Pattern[str]]:
             r"\s*(?:[:=—–]|-\s|\b(?:was|is)\b)\s*",
             i,
         ),
-        "habit": re.compile(
+        "habit": _source(
             r"\b(?:yet again|once again|once more|as (?:always|usual)|typical(?:ly)? of|"
             r"(?:did|done|does|do) it again|at it again|"
             r"(?:keeps?|kept) (?:on )?(?:forgetting|skipping|ignoring|missing|breaking|making|pushing|"
@@ -173,10 +182,12 @@ def _rx() -> dict[str, re.Pattern[str]]:
             r"(?:wasn'?t|weren'?t|isn'?t|aren'?t|was not|were not) (?:\w+ )?paying attention)\b",
             i,
         ),
-        "because": re.compile(r"\b(?:because|until|till)\s+", i),
-        "and_then": re.compile(
-            r"\b(?:and|so) (?:then |so |immediately |soon |promptly |within minutes )?(?:the |our |"
-            r"all |every |both |its |their )?(?:[\w-]+ ){0,3}?(?:backed up|broke|crashed|"
+        "because": _source(r"\b(?:because|until|till)\s+", i),
+        "and_then": _source(
+            r"(?:\b(?:and|so)|,? which) (?:[\w-]+ ){0,4}?\b(?:backed up|"
+            r"broke|crashed|wiped|deleted|corrupted|truncated|overwrote|exhausted|overloaded|"
+            r"took (?:[\w-]+ ){0,3}down|caused (?:an? |the )?(?:outage|incident|failure|data loss|"
+            r"errors|downtime)|"
             r"went (?:down|dark|offline|read-only)|fell (?:over|behind)|filled up|blew up|"
             r"melted down|locked up|ground to a halt|(?:started|began) (?:failing|erroring|"
             r"timing out|rejecting|dropping|returning errors|crash-?looping)|stopped (?:working|"
@@ -184,32 +195,35 @@ def _rx() -> dict[str, re.Pattern[str]]:
             r"errored|timed out|overflowed)\b",
             i,
         ),
-        "passive": re.compile(
+        "passive": _source(
             r"\b(?:regression|bug|typo|defect|mistake|broken|bad|faulty|buggy|wrong|incorrect|"
             r"erroneous|breaking|misconfigured|outage|incident|failure|problem|issue|leak|"
-            r"vulnerability)s?\b[^,;.]{0,40}?\b(?:was|were|got|had been|has been) (?:\w+ly )?"
+            r"vulnerability|(?:that|which) (?:blocked|broke|caused|deleted|dropped|wiped|"
+            r"corrupted|locked|crashed|took))s?\b[^,;.]{0,40}?\b(?:was|were|got|had been|has been) (?:\w+ly )?"
             r"(?P<verb>[a-z]+) (?:in )?by\s+",
             i,
         ),
-        "cleft": re.compile(r"\bit (?:was|is|'s) (?P<np>[^,;.]{1,30}?) who (?P<verb>[\w-]+)", i),
-        "explicit": re.compile(
+        "cleft": _source(r"\bit (?:was|is|'s) (?P<np>[^,;.]{1,30}?) who (?P<verb>[\w-]+)", i),
+        "explicit": _source(
             rf"\b{_BLAME_NOUN}\b[^.;]{{0,40}}?\b(?:lies?|lay|"
             r"rests?|sits?|falls?|fell|goes|went|belongs)\s+(?:squarely |entirely |solely |"
             r"firmly |fully )?(?:with|on|to)\s+|\bfingers? (?:points?|pointed|pointing) "
             r"(?:at|to)\s+|\bpoint(?:ing|ed)? (?:the )?fingers? at\s+|"
             r"\b(?:comes?|came|boils?|boiled) down to\s+|\btrace[sd]? back to\s+|"
             r"\b(?:was|is) (?:all )?down to\s+|\bculprit (?:was|is)\s+|"
+            r"\b(?:was|is|were|are) (?:\w+ )?(?:the )?(?:direct |indirect )?(?:result|consequence|"
+            r"product) of\s+|"
             r"\b(?:mistake|fault|error|blame)\s+(?:was|is)\s+(?=[\w@.-]+['’]s\b)",
             i,
         ),
-        "hold": re.compile(
+        "hold": _source(
             r"\bhold\w*\s+(?P<np>[^,;.]{1,40}?)\s+(?:responsible|accountable)\b|"
             r"\b(?:the|a) (?:\w+ ){0,2}(?:developer|engineer|person|individual|operator|"
             r"contractor|intern|dev|admin|employee)s? responsible\b(?! for (?:the )?(?:fix|"
             r"follow|action|remediation|service|component))",
             i,
         ),
-        "judge": re.compile(
+        "judge": _source(
             r"\b(?:careless(?:ly|ness)?|sloppy|sloppi(?:ly|ness)|lazy|laziness|"
             r"negligen(?:t|ce|tly)|reckless(?:ly|ness)?|incompeten(?:t|ce|tly)|stupid(?:ity|ly)?|"
             r"clueless(?:ness)?|dumb|irresponsib(?:le|ly|ility)|idiot(?:s|ic)?|"
@@ -223,38 +237,39 @@ def _rx() -> dict[str, re.Pattern[str]]:
             r"(?:wasn'?t|weren'?t|was not|were not|not) (?:being )?careful(?: enough)?)\b",
             i,
         ),
-        "judge_tech": re.compile(
+        "judge_tech": _source(
             r"^(?:lazy (?:db|database|lookup|quer|request|load|eval|init|import|iter|propagat|binding|delet|expan|val|fetch|"
             r"mode|sequence|list|quantif|match|compil|instan|static|propert|attribute|"
             r"approach|connect|evaluation|consumer|replica|seq|stream|cache)|sloppy quor|"
             r"dumb (?:pipe|terminal|client|proxy|switch|device|mode|bot))",
             i,
         ),
-        "human_error": re.compile(
+        "human_error": _source(
             r"\b(?:human|operator|user|pilot|operational) errors?\b|\bhuman mistakes?\b|"
             r"\bpeb[ck]ac\b|\bpebkak\b|\bid-?10-?t\b|\bfat[- ]?finger(?:ed|ing|s)?\b|"
             r"\blayer[- ]8\b|\bfinger trouble\b|\bbetween (?:the )?keyboard and (?:the )?chair\b",
             i,
         ),
-        "he_risk": re.compile(
+        "he_risk": _source(
             r"\b(?:reduc\w*|avoid\w*|prevent\w*|eliminat\w*|minimi[sz]\w*|risks?|chances?|prone|"
             r"possibility|likelihood|room|susceptib\w*|opportunit\w*|vulnerab\w*|guard\w*|"
             r"protect\w*|less|fewer|mitigat\w*|against|remove\w*|catch\w*|detect\w*|"
             r"tolera\w*|resilien\w*|forgiv\w*|safe|safety)\b[\w\s-]{0,30}$",
             i,
         ),
-        "he_neg": re.compile(
+        "he_neg": _source(
             r"(?:\bnot|n't|\bno|\bnever|\bnor|\brather than|instead of|beyond|more than|blam\w*|"
             r"label\w*|call\w*|assum\w*|suspect\w*|hypothes\w*|initially|guess\w*|"
-            r"thought|ruled out)\b[\w\s,'-]{0,40}$",
+            r"thought|ruled out|looked like|seemed like|appeared|at first|first glance|"
+            r"suspicion|theory)\b[\w\s,'-]{0,40}$",
             i,
         ),
-        "he_tech": re.compile(
+        "he_tech": _source(
             r"^\s*(?:\(|http|\d{3}\b|rate|code|message|response|page|count|log|handling|class|type|path|"
             r"field|status|metric|budget)s?\b",
             i,
         ),
-        "reject": re.compile(
+        "reject": _source(
             r"\bno(?:t)? (?:one|single|individual|person|engineer|team|body)\b[^.;]{0,30}"
             r"\b(?:fault|blame|responsible)|\b(?:nobody|no one|no-one)\b[^.;,]{0,30}\b(?:fault|"
             r"blame|wrong|responsible)|\b(?:do|does|did|will|should|must|would|are|is|was|"
@@ -278,26 +293,27 @@ def _rx() -> dict[str, re.Pattern[str]]:
             r"anybody|they|he|she|the \w+) (?:was|were|acted|is|are|made|did)\b|"
             r"\b(?:considered|checked|asked|wondered|investigated|examined) (?:whether|if)\b|"
             r"\b(?:human|operator|user|pilot) errors? (?:is|was|are|were) (?:never|not|rarely|"
-            r"seldom) (?:a |an |the )?(?:root )?(?:cause|explanation|answer)",
+            r"seldom) (?:a |an |the )?(?:root )?(?:cause|explanation|answer)|"
+            r"\b(?:human|operator|user) errors? (?:is|are|was|were) (?:a |an |the |only |just |"
+            r"merely |usually |often |always |really )*(?:symptom|consequence|result|effect|"
+            r"starting point|outcome|sign)",
             i,
         ),
-        "cf_if": re.compile(
+        "cf_if": _source(
             r"\bif (?:only )?(?P<np>[^,;:.]{1,50}?)\s+(?:had(?:n'?t| not)?|would have|'d|were|"
             r"was|did(?:n'?t| not)?|just|only|could have|paid|took)\b(?! had\b| access\b| been "
             r"given| been able| a way| the (?:tools?|access|information))",
             re.I,
         ),
-        "cf_had": re.compile(
-            r"(?:^|[,;:]\s*|\b(?:and|but|or)\s+)had\s+(?P<rest>[^,;:.]{1,60})", re.I
-        ),
-        "fault_of": re.compile(
+        "cf_had": _source(r"(?:^|[,;:]\s*|\b(?:and|but|or)\s+)had\s+(?P<rest>[^,;:.]{1,60})", re.I),
+        "fault_of": _source(
             rf"\bfault of\s+|\b{_BLAME_NOUN}\b[^.;]{{0,40}}?"
             r"\blies?\s+(?:squarely |entirely |solely )?with\s+|\b(?:this|that|it|the "
             r"(?:outage|incident|failure|mistake|error|problem|breakage)|this one)\s+(?:is|was|"
             r"'s)\s+(?:all |entirely |squarely |totally )?on\s+",
             re.I,
         ),
-        "owned_fault": re.compile(
+        "owned_fault": _source(
             r"(?P<owner>@[\w.-]*\w|[A-Za-z][\w-]*)['’]s\s+(?:(?:careless|sloppy|big|simple|"
             r"silly|own|costly|honest|unfortunate|clumsy)\s+)?(?:mistake|error|fault|negligence|"
             r"carelessness|oversight|typo|failure|lack of (?:attention|care|diligence|"
@@ -305,12 +321,12 @@ def _rx() -> dict[str, re.Pattern[str]]:
             r"(?P<owner2>@[\w.-]*\w|[A-Za-z][\w-]*)['’]s\s+(?:own\s+)?doing(?=\s*(?:[.,;:!)]|$))",
             re.I,
         ),
-        "mistake_noun": re.compile(
+        "mistake_noun": _source(
             r"\b(?:mistake|typo|blunder|oversight|screw-?up|slip-?up)s?\b|"
             r"\b(?:an|the) errors? (?:made )?by\b",
             re.I,
         ),
-        "vigilance": re.compile(
+        "vigilance": _source(
             r"\b(?:tell|told|remind(?:ed)?|ask(?:ed)?|instruct(?:ed)?|make sure|ensure|warn(?:ed)?|"
             r"coach(?:ed)?|talk(?:ed)? to)\s+(?P<np>[^,;:.]{1,40}?)\s+(?:to\s+|that\s+\w+\s+"
             r"(?:should|must|needs? to)\s+)?(?:be (?:more |extra )?(?:careful|vigilant|diligent|"
@@ -319,6 +335,35 @@ def _rx() -> dict[str, re.Pattern[str]]:
             re.I,
         ),
     }
+
+
+def _source(pattern: str, flags: int = 0) -> tuple[str, int]:
+    return pattern, flags
+
+
+class _Patterns(Mapping):
+    """The blame patterns by name, each compiled the first time it is asked for: a check
+    needs only a few of them, and compiling them all took a good part of the first check."""
+
+    def __init__(self) -> None:
+        self._compiled: dict[str, re.Pattern[str]] = {}
+
+    def __getitem__(self, name: str) -> re.Pattern[str]:
+        rx = self._compiled.get(name)
+        if rx is None:
+            rx = self._compiled[name] = re.compile(*sources()[name])
+        return rx
+
+    def __iter__(self):
+        return iter(sources())
+
+    def __len__(self) -> int:
+        return len(sources())
+
+
+@cache
+def _rx() -> _Patterns:
+    return _Patterns()
 
 
 # Cheap word-level prefilters: a sentence without any of these words cannot match the
@@ -338,7 +383,7 @@ _VERB_WORDS = frozenset(
     misdirected
     issue link culprit held responsible ticket review approval tests testing backup canary
     sign-off signoff prod production approved signed merged deployed pushed shipped ran applied
-    committed released rolled posted pasted let slept overrode overridden thought""".split()
+    committed released rolled posted pasted let slept overrode overridden thought knew""".split()
 )
 _JUDGE_WORDS = frozenset(
     """careless carelessly carelessness sloppy sloppily sloppiness lazy laziness negligent
@@ -357,9 +402,35 @@ _HUMAN_WORDS = frozenset(
 _LABEL_WORDS = frozenset("cause culprit responsible fault blame owner person who".split())
 _EXPLICIT_WORDS = frozenset(
     """blame fault responsibility accountability finger fingers down back culprit mistake
-    error it it's hold holds held holding responsible accountable""".split()
+    error it it's hold holds held holding responsible accountable result consequence
+    product""".split()
 )
-_CAUSED_WORDS = frozenset("because until till and so by".split())
+# The words one of which each pattern of _caused_by_agent needs (a cheap gate).
+_CAUSE_MARKERS = frozenset("because until till".split())
+_CONSEQUENCE_WORDS = frozenset(
+    """backed broke crashed wiped deleted corrupted truncated overwrote exhausted overloaded
+    took caused went fell filled blew melted locked ground started began stopped down
+    unavailable unreachable errored timed overflowed""".split()
+)
+_PASSIVE_FAULT_WORDS = frozenset(
+    """regression regressions bug bugs typo typos defect defects mistake mistakes broken bad
+    faulty buggy wrong incorrect erroneous breaking misconfigured outage outages incident
+    incidents failure failures problem problems issue issues leak leaks vulnerability
+    vulnerabilities blocked broke caused deleted dropped wiped corrupted locked crashed
+    took""".split()
+)
+
+
+def _may_give_cause(words: set[str]) -> tuple[bool, bool, bool]:
+    """Whether each pattern of _caused_by_agent (because, and_then, passive) can match."""
+    return (
+        not words.isdisjoint(_CAUSE_MARKERS),
+        ("and" in words or "so" in words or "which" in words)
+        and not words.isdisjoint(_CONSEQUENCE_WORDS),
+        "by" in words and not words.isdisjoint(_PASSIVE_FAULT_WORDS),
+    )
+
+
 _HABIT_WORDS = frozenset(
     """again more always usual typical typically keep keeps kept habit time told repeatedly
     still need needs has have had should attention never cuts cut cutting corners
@@ -378,18 +449,26 @@ def _finding(rule: str, start: int, end: int, word: str = "") -> LanguageFinding
 def _clause_bounds(s: str, pos: int) -> tuple[int, int, int, str]:
     """Start of the clause holding `pos`, start of the clause before it, the clause end,
     and the word or mark that opened the clause."""
+    marks = _clause_marks(s)
     starts = [0]
     opener = ""
     end = len(s)
-    for m in _rx()["clause"].finditer(s):
-        if m.end() <= pos:
-            starts.append(m.end())
-            opener = m.group(0).strip()
-        elif m.start() >= pos:
-            end = m.start()
+    for mstart, mend, mark in marks:
+        if mend <= pos:
+            starts.append(mend)
+            opener = mark
+        elif mstart >= pos:
+            end = mstart
             break
     prev = starts[-2] if len(starts) >= 2 else 0
     return starts[-1], prev, end, opener
+
+
+@lru_cache(maxsize=64)
+def _clause_marks(s: str) -> tuple[tuple[int, int, str], ...]:
+    """The clause marks of `s` (start, end, the mark stripped), found once per sentence
+    (a long sentence has many blame verbs, each asking for its clause)."""
+    return tuple((m.start(), m.end(), m.group(0).strip()) for m in _rx()["clause"].finditer(s))
 
 
 _LEADING_SKIP = frozenset(
@@ -453,9 +532,11 @@ _ADVERBIAL = (
 )
 # After a destructive verb, a purpose or a plan makes the act a step of the response.
 _PURPOSE = re.compile(
-    r"^[^,;.]{0,40}?\b(?:to (?!the\b|a\b|an\b|all\b|every\b|prod|staging|zero\b|\d)[a-z]+|"
+    r"^[^,;.]{0,40}?\b(?<!back )(?<!went )(?<!go )(?:to (?!the\b|a\b|an\b|all\b|every\b|prod|"
+    r"staging|zero\b|sleep\b|bed\b|\d)[a-z]+|"
     r"as (?:planned|a (?:stopgap|workaround|mitigation|precaution)|part of)|per the runbook|"
-    r"following the runbook)\b|^[^.;]{0,60}?\b(?:which|and this|and that|and|this) "
+    r"following the runbook|so (?:that )?[^,;.]{0,40}?\b(?:could|can|would|will))\b|"
+    r"^[^.;]{0,60}?\b(?:which|and this|and that|and|this) "
     r"(?:stopped|fixed|resolved|ended|cleared|restored|mitigated|halted|reduced|recovered)\b",
     re.I,
 )
@@ -463,7 +544,8 @@ _PURPOSE = re.compile(
 
 _BADACT_WORDS = frozenset(
     """approved signed merged rubber-stamped rubberstamped deployed pushed shipped ran applied
-    committed released rolled posted pasted copied leaked uploaded shared exposed left""".split()
+    committed released rolled posted pasted copied leaked uploaded shared exposed left
+    restarted rebooted drained terminated redeployed upgraded killed deleted""".split()
 )
 
 
@@ -503,6 +585,7 @@ def _person_fault(
                     and _leading_person(tokens(s[pstart:cstart]), allow_we)
                 )
                 or (len(np) == 1 and _capitalised_subject(s, np, cstart, m.start(), m.end()))
+                or (len(words) >= 2 and _leading_capitalised(words))
             )
         else:
             person = (
@@ -516,6 +599,16 @@ def _person_fault(
                 and (_PURPOSE.match(s[m.end() :]) or np[-1].lower() in ("i", "we"))
             ):
                 person = False  # a step of the response, or the writer telling what they did
+        if (
+            person
+            and len(np) == 1
+            and np[0][:1].isupper()
+            and np[0] not in NAMES
+            and (_ITS.search(s, m.end()) or _SYSTEM_ACT.match(s, m.start()))
+        ):
+            # A service named like a person: "Heimdall dropped all connections when its
+            # certificate expired", "Apollo missed three heartbeats" (what only software does)
+            person = False
         if not person:
             person = _by_person(s[cstart:cend]) or (
                 opener in ("and", "then") and _by_person(s[pstart:cstart])
@@ -529,6 +622,17 @@ def _person_fault(
     return None
 
 
+_ITS = re.compile(r"\bits\b", re.I)
+_SYSTEM_ACT = re.compile(
+    r"(?:dropped|missed|skipped|rejected|lost|failed to \w+|timed out on)\s+(?:the |"
+    r"all |every |some |its |several |many |[\d,]+ |\w+ )?(?:[\w-]+ )?(?:heartbeats?|packets?|"
+    r"messages?|connections?|connection pool|requests?|writes?|reads?|queries|events?|batch(?:es)?|"
+    r"jobs?|pings?|health ?checks?|checkpoints?|leases?|frames?|partitions?|probes?|acks?|"
+    r"offsets?|spans?|datagrams?|webhooks?|callbacks?|retries|timeouts?|signals?)\b|"
+    r"failed to (?:start|boot|connect|respond|load|parse|acquire|elect|bind|resolve|sync|"
+    r"replicate|deliver|serve|schedule|allocate|mount|reconcile)\b",
+    re.I,
+)
 _AUXILIARY_END = frozenset("not didn't didnt to have should've".split())
 
 
@@ -551,6 +655,8 @@ def _capitalised_subject(s: str, np: list[str], cstart: int, vstart: int, vend: 
     a dictionary word also counts when the verb takes an object ("Hope dropped the replica",
     never "Traffic dropped sharply")."""
     head = np[-1]
+    if len(np) == 1 and _initials(head):
+        return True  # "JK deleted the prod bucket"
     if not head[:1].isupper() or any(
         not (w[:1].isupper() or w.lower() in _LEADING_SKIP) for w in np[:-1]
     ):
@@ -570,6 +676,24 @@ def _capitalised_subject(s: str, np: list[str], cstart: int, vstart: int, vend: 
     return (after in _OBJECT_START or after in ("to", "his", "her")) and capitalised_agent(
         head, sentence_start=False
     )
+
+
+# Two capitals that are common technical abbreviations, not a person's initials.
+_ABBREVIATIONS = frozenset(
+    """ai ml ui ux db os it qa ci cd pr mr vm ip ha dr dc lb io ok us eu uk am pm id tz ad
+    hr pr ops cf gw mq sq fs vp ec ga rc sp mb gb tb kb""".split()
+)
+
+
+def _initials(word: str) -> bool:
+    """A person's initials ("JK"): two capitals that are no technical abbreviation and no
+    word the text uses as a thing."""
+    from pm_tui.language.agents import _VOCAB, TECH_WORDS
+
+    if len(word) != 2 or not word.isupper() or not word.isalpha() or not word.isascii():
+        return False
+    low = word.lower()
+    return low not in _ABBREVIATIONS and low not in TECH_WORDS and low not in _VOCAB.get()
 
 
 _DESTRUCTIVE = frozenset(
@@ -595,7 +719,7 @@ def _label_person(s: str, lo: str | None) -> str:
 def _agent_starts(rest: str) -> bool:
     """`rest` starts with a person ("Svetlana.", "the night-shift operator", "Björn's
     hotfix"), not with a thing named after one ("Envoy sidecar", "the Okta tenant")."""
-    words = tokens(rest)
+    words = first_tokens(rest, 6)
     np: list[str] = []
     for i, w in enumerate(words[:5]):
         low = w.lower()
@@ -690,7 +814,8 @@ _PROBLEM = re.compile(
     r"\b(?:outage|incident|broke\w*|break\w*|fail(?:ed|s|ing|ures?)?|errors?|erroring|down|downtime|backlog|"
     r"backed|started|began|spiked?|lost|loss|stale|corrupt\w*|latency|timeouts?|timed|crash\w*|"
     r"stopped|pag(?:e|ed|es|ing)|problems?|issues?|fine|ok|okay|well|stable|normal|worked|"
-    r"working|leak\w*|wrong|locked|unavailable|degraded|slow\w*|filled|full)\b",
+    r"working|leak\w*|wrong|locked|unavailable|degraded|slow\w*|filled|full|nobody|no one|"
+    r"never|not|without|missed|unreviewed|untested)\b|\wn't\b",
     re.I,
 )
 _GOOD = re.compile(
@@ -722,12 +847,14 @@ def _agent_acted(words: list[str]) -> bool:
     return False
 
 
-def _caused_by_agent(s: str, lo: str | None) -> str:
+def _caused_by_agent(
+    s: str, lo: str | None, may: tuple[bool, bool, bool] = (True, True, True)
+) -> str:
     """A person's plain act given as the cause: "because @amara.o bumped the batch size",
     "everything was fine until Lars touched the cache", "@tk changed the limit and the queue
     backed up", "the regression was introduced by Tupac's refactor"."""
     rx, text = _scan("because", s, lo)
-    for m in rx.finditer(text):
+    for m in rx.finditer(text) if may[0] else ():
         marker = s[m.start() : m.end()].strip().lower()
         if marker != "because" and not _SETTLED.search(s, 0, m.start()):
             continue  # "until" gives a cause only after "everything was fine"
@@ -736,34 +863,59 @@ def _caused_by_agent(s: str, lo: str | None) -> str:
         else:  # "Because X did Y, the backlog started"
             comma = s.find(",", m.end())
             result = s[comma:] if comma >= 0 else ""
-        if not _PROBLEM.search(result) or _GOOD.search(s):
-            continue  # the act led to no failure, or to a good outcome
-        if _agent_acted(tokens(s[m.end() :])[:6]):
+        if not _agent_acted(first_tokens(s[m.end() :], 6)):
+            continue
+        if _PROBLEM.search(result) and not _GOOD.search(s):  # a failure, no good outcome
             return f' (a person\'s act given as the cause: "{marker} ...")'
     rx, text = _scan("and_then", s, lo)
-    m = rx.search(text)
+    m = rx.search(text) if may[1] else None
     if m is not None:
-        lead = tokens(s[: m.start()])
+        lead = first_tokens(s[: m.start()])
         i = 0
         while i < len(lead) - 1 and (
             lead[i].lower() in _LEADING_SKIP
             or (lead[i].lower().endswith("ly") and len(lead[i]) > 4)
         ):
             i += 1
-        if _agent_acted(lead[i : i + 6]) and not _PURPOSE.match(s[m.start() :]):
-            return (
-                " (a person's act, then the failure: \"... and "
-                + " ".join(s[m.start() : m.end()].split()[1:])
-                + '")'
-            )
+        acted = _agent_acted(lead[i : i + 6]) or _by_person(s[: m.start()])
+        if acted and not _PURPOSE.match(s[m.start() :]) and not _GOOD.search(s):
+            said = " ".join(s[m.start() : m.end()].strip(" ,").split())
+            return f' (a person\'s act, then the failure: "... {said}")'
     rx, text = _scan("passive", s, lo)
-    for m in rx.finditer(text):
+    for m in rx.finditer(text) if may[2] else ():
         if m.group("verb").lower() in _RESPONSE_VERBS:
             continue
-        rest = tokens(s[m.end() :])
+        rest = first_tokens(s[m.end() :], 6)
         if rest and (np_is_person(rest[:1], possessive_ok=True) or person_after(rest)):
             return f' (a person as the agent: "{m.group("verb")} by ...")'
     return ""
+
+
+def _leading_capitalised(words: list[str]) -> bool:
+    """The clause's subject (after leading adverbs) is one capitalised word that is no thing
+    (agents.capitalised_agent as mid-sentence), right before a verb: "Noa wasn't paying
+    attention", "Liang deployed ... without telling anyone". Asked only where the predicate
+    is one people have (a habit, a verb of doing followed by a blame adverbial)."""
+    i = 0
+    while i < len(words) - 1 and (
+        words[i].lower() in _LEADING_SKIP or (words[i].lower().endswith("ly") and len(words[i]) > 4)
+    ):
+        i += 1
+    words = words[i:]
+    if not words or not words[0][:1].isupper():
+        return False
+    if len(words) > 1:
+        verb = words[1].lower()
+        if (
+            not (
+                verb in _IRREGULAR_PAST
+                or verb.endswith(("ed", "s"))
+                or verb in ("never", "always", "still", "was", "is", "wasn't", "isn't")
+            )
+            or verb in _OBJECT_START
+        ):
+            return False
+    return capitalised_agent(words[0], sentence_start=False)
 
 
 def _habit(s: str, lo: str | None) -> re.Match[str] | None:
@@ -775,10 +927,11 @@ def _habit(s: str, lo: str | None) -> re.Match[str] | None:
             continue  # "the team did it again: another smooth failover" is praise
         cstart, pstart, _cend, _opener = _clause_bounds(s, m.start())
         if (
-            _leading_person(tokens(s[cstart : m.start()]), False)
-            or _leading_person(tokens(s[: m.start()]), False)
+            _leading_person(first_tokens(s[cstart : m.start()]), False)
+            or _leading_person(first_tokens(s[: m.start()]), False)
+            or _leading_capitalised(first_tokens(s[cstart : m.start()]))
             or _agent_starts(s[m.end() :])
-            or (cstart == m.start() and _leading_person(tokens(s[m.end() :]), False))
+            or (cstart == m.start() and _leading_person(first_tokens(s[m.end() :]), False))
         ):
             return m
     return None
@@ -869,10 +1022,10 @@ def _twin(name: str) -> re.Pattern[str] | None:
     letter, for lower-cased ASCII text: there it matches exactly where the original matches
     in the text (lower-casing ASCII keeps every offset, and case is all re.I ignores in
     ASCII), several times faster. Compiled when first needed."""
-    rx = _rx()[name]
-    bare = re.sub(r"\\.|\(\?P[<=]", "", rx.pattern)  # escapes and group names aside
-    if rx.flags & re.I and not re.search("[A-Z]", bare):
-        return re.compile(rx.pattern, rx.flags & ~re.I)
+    pattern, flags = sources()[name]  # the original itself is not compiled for this
+    bare = re.sub(r"\\.|\(\?P[<=]", "", pattern)  # escapes and group names aside
+    if flags & re.I and not re.search("[A-Z]", bare):
+        return re.compile(pattern, flags & ~re.I)
     return None
 
 
@@ -884,9 +1037,18 @@ def _scan(name: str, s: str, lo: str | None) -> tuple[re.Pattern[str], str]:
     return (twin, lo) if twin is not None else (_rx()[name], s)
 
 
-def check_sentence(s: str, offset: int) -> list[LanguageFinding]:
-    """Blame findings for one sentence `s` that starts at `offset` in the checked text."""
-    found = _check_sentence(s, offset)
+def check_sentence(s: str, offset: int, may: frozenset[str] | None = None) -> list[LanguageFinding]:
+    """Blame findings for one sentence `s` that starts at `offset` in the checked text;
+    `may`, when given, holds the rules that can match in it (prefilter.sentence_rules)."""
+    found = _check_sentence(s, offset, may)
+    if found and _HYPOTHESIS.search(s):
+        # An early hypothesis reported and then disproved ("we first suspected Bob's deploy,
+        # but the timeline ruled it out"): only what follows the disproof can blame.
+        hyp = _HYPOTHESIS.search(s)
+        turn = _DISPROOF.search(s, hyp.end())
+        if turn is not None:
+            rest = turn.end()
+            found = [f for f in _check_sentence(s[rest:], offset + rest)]
     if found and rejects_blame(s):
         # Blame after a disclaimer ("while we don't assign blame, it was Karl who pushed
         # the change") still counts: check what follows the disclaimer on its own.
@@ -897,6 +1059,17 @@ def check_sentence(s: str, offset: int) -> list[LanguageFinding]:
     return found
 
 
+_HYPOTHESIS = re.compile(
+    r"\b(?:suspect(?:ed|s)?|assum(?:ed|ing)|(?:we|i|they|everyone) (?:first |initially )?"
+    r"thought|hypothes\w+|initially|at first|first (?:guess|theory|suspicion)|"
+    r"(?:looked|seemed|sounded) like|early theory|our guess)\b",
+    re.I,
+)
+_DISPROOF = re.compile(
+    r"[;:]|\b(?:but|however|turned out|ruled (?:it |that |this )?out|disproved|was wrong|"
+    r"were wrong|not the case|in fact|actually|instead)\b",
+    re.I,
+)
 _CONTRAST = re.compile(r",\s*(?:but|yet|still|however)?\s*|;\s*|:\s*|\s+but\s+", re.I)
 
 
@@ -938,19 +1111,23 @@ def _may_have_agent(s: str, words: set[str]) -> bool:
             or w.replace("’", "'").removesuffix("'s") in NAMES
             or name_like(w)
             or capitalised_agent(w, sentence_start=False)
+            or _initials(w)
         ):
             return True
     return False
 
 
-def _check_sentence(s: str, offset: int) -> list[LanguageFinding]:
+def _check_sentence(
+    s: str, offset: int, may: frozenset[str] | None = None
+) -> list[LanguageFinding]:
     from pm_tui.language.prefilter import RULE_PATTERNS, rules_possible
 
     end = offset + len(s)
     low = s.lower()
     lo = low if s.isascii() else None  # for the patterns' fast twins
     words = set(_WORD.findall(low))
-    may = rules_possible(s) or RULE_PATTERNS  # a rule not in `may` cannot match here
+    if may is None:
+        may = rules_possible(s) or RULE_PATTERNS  # a rule not in `may` cannot match here
     found: list[LanguageFinding] = []
     judge = (
         _judgemental(s, lo) if "judgemental" in may and not words.isdisjoint(_JUDGE_WORDS) else None
@@ -994,11 +1171,7 @@ def _check_sentence(s: str, offset: int) -> list[LanguageFinding]:
                 if "explicit" in may and not words.isdisjoint(_EXPLICIT_WORDS)
                 else ""
             )
-            or (
-                _caused_by_agent(s, lo)
-                if "caused_by_agent" in may and not words.isdisjoint(_CAUSED_WORDS)
-                else ""
-            )
+            or (_caused_by_agent(s, lo, _may_give_cause(words)) if "caused_by_agent" in may else "")
         )
         if detail:
             found.append(_finding(PERSON_FAULT, offset, end, detail))

@@ -10,9 +10,12 @@ matching is more than lower-casing) skips the shortcut and runs every rule.
 
 from __future__ import annotations
 
+import json
 import re
+import zlib
 from functools import cache
 from itertools import product
+from pathlib import Path
 
 from pm_tui.language import blame
 from pm_tui.language.text import MASK
@@ -50,6 +53,10 @@ _EDGES = (
 # rarer word (only speed depends on this).
 _COMMON = frozenset("a an the it is was that this on of to in and or be by s".split())
 _COMMON |= frozenset("incident outage error errors failure problem".split())
+_COMMON |= frozenset(
+    """was were been got has had have by so which then their our all every both its with for
+    from not no as at be are we they he she you i but if or""".split()
+)
 _SPACE = None if _sre_parse is None else (_c.IN, [(_c.CATEGORY, _c.CATEGORY_SPACE)])  # \s
 
 
@@ -251,24 +258,63 @@ class _Index:
     (so a text is only tested against the alternatives, and strings, whose word it has),
     each with every whole word it needs (a set test before any string test)."""
 
-    def __init__(self, req: Requirement | None) -> None:
+    def __init__(self, req: Requirement | None, rules: list[str] | None = None) -> None:
+        """`rules`, when given, names the rule each alternative of `req` belongs to."""
         self.always = req is None
         self.unkeyed: list[_Alternative] = []
         self.by_key: dict[bytes, list[_Alternative]] = {}
-        for conj in req or []:
+        for n, conj in enumerate(req or []):
+            rule = rules[n] if rules is not None else ""
             conj = sorted(conj, key=lambda g: len(g[0]))  # the shortest test first
             keyed = _keyed_group(conj)
             if keyed is None:
-                self.unkeyed.append((_words_needed(conj), _word_choices(conj), conj))
+                self.unkeyed.append((_words_needed(conj), _word_choices(conj), conj, rule))
                 continue
             index, by_key = keyed
             rest = conj[:index] + conj[index + 1 :]
             for key, marked in by_key.items():
                 filed = [_marked_group(marked), *rest]
                 key_bytes = key.encode("ascii", "replace")  # tokens are bytes, see _tokens
-                alternative = (_words_needed(filed), _word_choices(filed), filed)
+                alternative = (_words_needed(filed), _word_choices(filed), filed, rule)
                 self.by_key.setdefault(key_bytes, []).append(alternative)
         self.keys = frozenset(self.by_key)
+        self._stored: dict[str, list] = {}
+
+    @classmethod
+    def from_stored(cls, data: dict) -> _Index:
+        """An index as encode() gave it; each key's alternatives decoded when a text first
+        has that key (a check meets only a few of the keys)."""
+        index = cls.__new__(cls)
+        index.always = data["always"]
+        index.unkeyed = [_decode_alternative(a) for a in data["unkeyed"]]
+        index.by_key = {}
+        index._stored = data["by_key"]
+        index.keys = frozenset(k.encode("latin-1") for k in index._stored)
+        return index
+
+    def encode(self) -> dict:
+        return {
+            "always": self.always,
+            "unkeyed": [_encode_alternative(a) for a in self.unkeyed],
+            "by_key": {
+                key.decode("latin-1"): [_encode_alternative(a) for a in alternatives]
+                for key, alternatives in sorted(self.by_key.items())
+            },
+        }
+
+    def _alternatives(self, key: bytes) -> list[_Alternative]:
+        found = self.by_key.get(key)
+        if found is None:
+            stored = self._stored[key.decode("latin-1")]
+            found = self.by_key[key] = [_decode_alternative(a) for a in stored]
+        return found
+
+    def candidates(self, tokens: set[bytes]) -> list[_Alternative]:
+        """The alternatives whose whole words are all among `tokens` (unkeyed ones too)."""
+        candidates = list(self.unkeyed)
+        for key in self.keys.intersection(tokens):
+            candidates += self._alternatives(key)
+        return [a for a in candidates if a[0] <= tokens and _words_allow(a[1], tokens)]
 
     def holds(self, text: str, tokens: set[bytes], probe: str | None = None) -> bool:
         """False only when no match of the rule's pattern can be in the ASCII `text`,
@@ -277,9 +323,9 @@ class _Index:
             return True
         candidates = list(self.unkeyed)
         for key in self.keys.intersection(tokens):
-            candidates += self.by_key[key]
+            candidates += self._alternatives(key)
         # `probe` is built only for a text with every word some alternative needs
-        for needed, choices, conj in candidates:
+        for needed, choices, conj, _rule in candidates:
             if needed <= tokens and _words_allow(choices, tokens):
                 probe = probe or _probe(text)
                 if _all_found(conj, probe):
@@ -289,7 +335,9 @@ class _Index:
 
 # An alternative: the words it needs, the word sets of each group's strings (see
 # _word_choices), and its groups of strings.
-_Alternative = tuple[frozenset[bytes], tuple[tuple[frozenset[bytes], ...], ...], list[Group]]
+# An alternative: the words it needs, the word sets of each group's strings (see
+# _word_choices), its groups of strings, and the rule it belongs to.
+_Alternative = tuple[frozenset[bytes], tuple[tuple[frozenset[bytes], ...], ...], list[Group], str]
 
 
 def _word_choices(conj: list[Group]) -> tuple[tuple[frozenset[bytes], ...], ...]:
@@ -352,28 +400,95 @@ def _keyed_group(conj: list[Group]) -> tuple[int, dict[str, frozenset[str]]] | N
             key = max(whole, key=lambda w: (w not in _COMMON, len(w)))
             by_key.setdefault(key, set()).add(s)
         else:
-            shortest = min(map(len, by_key))
-            if best is None or shortest > best[0]:
-                best = (shortest, index, {k: frozenset(v) for k, v in by_key.items()})
+            # the group filed under the rarest words: the most of its keys no common word,
+            # then its shortest key the longest
+            rare = sum(k not in _COMMON for k in by_key) / len(by_key)
+            score = (rare, min(map(len, by_key)))
+            if best is None or score > best[0]:
+                best = (score, index, {k: frozenset(v) for k, v in by_key.items()})
     return None if best is None else best[1:]
+
+
+# The index of every rule's patterns, computed when the patterns or this module
+# last changed: parsing the patterns and filing their strings took most of the first check.
+# A fingerprint of the patterns' sources and of this module tells whether the stored one
+# still hold; if not, they are computed at first use. Rewrite with write_data() (python -m
+# pm_tui.language.prefilter); a test fails while they are out of date.
+DATA = Path(__file__).with_name("data") / "prefilter.json"
+
+
+def _fingerprint() -> int:
+    crc = zlib.crc32(Path(__file__).read_bytes())
+    for name, (pattern, flags) in sorted(blame.sources().items()):
+        crc = zlib.crc32(f"{name}:{flags}:{pattern}".encode(), crc)
+    return crc
+
+
+@cache
+def _stored() -> dict:
+    try:
+        data = json.loads(DATA.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if data.get("fingerprint") == _fingerprint() else {}
+
+
+def _decode_group(strings: list[str]) -> Group:
+    return _marked_group(frozenset(strings))
+
+
+def _encode_group(group: Group) -> list[str]:
+    """The group's strings with their word-boundary marks (its plain strings follow)."""
+    plain, bounded = group
+    return sorted(bounded.marked if bounded is not None else plain)
+
+
+def _decode_alternative(stored: list) -> _Alternative:
+    rule, groups = stored
+    filed = [_decode_group(g) for g in groups]
+    return _words_needed(filed), _word_choices(filed), filed, rule
+
+
+def _encode_alternative(a: _Alternative) -> list:
+    return [a[3], [_encode_group(g) for g in a[2]]]
+
+
+def _tagged_index() -> _Index:
+    """The index of every rule's requirement, each alternative tagged with its rule."""
+    req: Requirement = []
+    rules: list[str] = []
+    for rule, names in RULE_PATTERNS.items():
+        for name in names:
+            need = required_strings(*blame.sources()[name])
+            if need is None:
+                return _Index(None)
+            req += need
+            rules += [rule] * len(need)
+    return _Index(req, rules)
+
+
+def computed_data() -> dict:
+    """The stored indexes as the patterns and this module are now (what write_data writes)."""
+    return {
+        "fingerprint": _fingerprint(),
+        "index": _tagged_index().encode(),
+    }
+
+
+def write_data() -> None:
+    """Store the indexes (run after changing a blame pattern or this module)."""
+    from pm_tui.atomic_write import atomic_write_text
+
+    text = json.dumps(computed_data(), separators=(",", ":"), sort_keys=True)
+    atomic_write_text(DATA, text + "\n")
 
 
 @cache
 def _index() -> _Index:
     """Every blame rule's requirement in one index: a finding needs a match of one of them
     (check_sentence's own cheaper gates only narrow that further)."""
-    rx = blame._rx()
-    names = (
-        "verb judge human_error cf_if cf_had fault_of owned_fault mistake_noun vigilance "
-        "badact label habit cleft explicit hold because and_then passive"
-    )
-    req: Requirement = []
-    for name in names.split():
-        need = required_strings(rx[name].pattern, rx[name].flags)
-        if need is None:
-            return _Index(None)
-        req += need
-    return _Index(req)
+    stored = _stored().get("index")
+    return _Index.from_stored(stored) if stored else _tagged_index()
 
 
 # The blame rules of blame._check_sentence, each with the patterns one of which it needs.
@@ -390,18 +505,6 @@ RULE_PATTERNS: dict[str, tuple[str, ...]] = {
 }
 
 
-@cache
-def _rule_index(rule: str) -> _Index:
-    rx = blame._rx()
-    req: Requirement = []
-    for name in RULE_PATTERNS[rule]:
-        need = required_strings(rx[name].pattern, rx[name].flags)
-        if need is None:
-            return _Index(None)
-        req += need
-    return _Index(req)
-
-
 def rules_possible(masked: str) -> frozenset[str] | None:
     """The rules of RULE_PATTERNS whose patterns may match in `masked` (one sentence), or
     None for "all of them" (not ASCII, or too short for the test to pay). A long sentence
@@ -409,9 +512,33 @@ def rules_possible(masked: str) -> frozenset[str] | None:
     time"); this spares it the other rules' scans, which grow with its length."""
     if len(masked) < 300 or not masked.isascii():
         return None
+    return sentence_rules(masked)
+
+
+def sentence_rules(masked: str) -> frozenset[str] | None:
+    """The rules of RULE_PATTERNS whose patterns may match in `masked` (one sentence): empty
+    when none can (the sentence needs no rule), None when unknown (not ASCII: every rule).
+    A rule's own words gate it better than the words blame._check_sentence checks."""
+    if not masked.isascii():
+        return None
     tokens = _tokens(masked)
+    whole = _index()
+    if whole.keys.isdisjoint(tokens) and not whole.unkeyed and not whole.always:
+        return _NO_RULES  # most sentences: not one word any requirement is filed under
+    if whole.always:
+        return frozenset(RULE_PATTERNS)
+    candidates = whole.candidates(tokens)
+    if not candidates:
+        return _NO_RULES  # no alternative has all its words here
     probe = _probe(masked)
-    return frozenset(r for r in RULE_PATTERNS if _rule_index(r).holds(masked, tokens, probe))
+    found: set[str] = set()
+    for _needed, _choices, conj, rule in candidates:
+        if rule not in found and _all_found(conj, probe):
+            found.add(rule)
+    return frozenset(found)
+
+
+_NO_RULES: frozenset[str] = frozenset()
 
 
 def may_blame(masked: str) -> bool:
@@ -448,3 +575,8 @@ def _tokens(text: str) -> set[bytes]:
 _TOKEN_BYTES = bytes(
     ord(chr(c).lower()) if chr(c).isascii() and chr(c).isalnum() else 32 for c in range(256)
 )
+
+
+if __name__ == "__main__":
+    write_data()
+    print(f"wrote {DATA}")

@@ -10,28 +10,48 @@ from pm_tui.language.actions import check_vague
 from pm_tui.language.agents import name_like, reset_vocabulary, set_vocabulary
 from pm_tui.language.finding import LanguageFinding
 from pm_tui.language.lexicon import GROUP_WORDS, NAMES, PRONOUNS, ROLE_NOUNS, TEAM_NOUNS
-from pm_tui.language.prefilter import may_blame
+from pm_tui.language.prefilter import may_blame, sentence_rules
 from pm_tui.language.subjects import _token_re, np_is_person, subject_of
 from pm_tui.language.text import mask_prose, split_sentences
 
 
 def check_masked(masked: str) -> list[LanguageFinding]:
     """Blame findings over text whose code, URLs and logs are already masked."""
-    if not may_blame(masked):
+    possible, whole = _text_rules(masked)
+    if not possible:
         return []  # no rule's pattern can match anywhere in it: most fields end here
-    return check_sentences(masked)
+    return check_sentences(masked, whole=whole)
 
 
-def check_sentences(masked: str, *, shortcut: bool = True) -> list[LanguageFinding]:
-    """The blame findings of each sentence of `masked`; with `shortcut`, a sentence that no
-    rule's pattern can match (see may_blame) is skipped, without it every sentence goes
-    through every rule."""
+def _text_rules(masked: str) -> tuple[bool, frozenset[str] | None]:
+    """Whether any rule's pattern can match in `masked`, and (for a short text, which is
+    mostly one sentence) which rules can."""
+    if len(masked) > 300:
+        return may_blame(masked), None  # stops at the first pattern that can match
+    whole = sentence_rules(masked)
+    return whole is None or bool(whole), whole
+
+
+def check_sentences(
+    masked: str, *, shortcut: bool = True, whole: frozenset[str] | None = None
+) -> list[LanguageFinding]:
+    """The blame findings of each sentence of `masked`; with `shortcut`, a sentence runs only
+    the rules whose patterns can match in it (see prefilter.sentence_rules), without it
+    every sentence goes through every rule. `whole`: the rules possible in all of `masked`
+    (a text of one sentence needs no second look)."""
     found: list[LanguageFinding] = []
     spans = split_sentences(masked)
     for start, end in spans:
-        if shortcut and len(spans) > 1 and not may_blame(masked[start:end]):
-            continue
-        sentence = blame.check_sentence(masked[start:end], start)
+        segment = masked[start:end]
+        if not shortcut:
+            may = None
+        elif whole is not None and len(spans) == 1:
+            may = whole  # the sentence is the text, but for blanks
+        else:
+            may = sentence_rules(segment)
+        if may is not None and not may:
+            continue  # no rule's pattern can match in this sentence
+        sentence = blame.check_sentence(segment, start, may)
         # "caused by human error" is one problem, not two: keep the more specific finding.
         if any(f.rule == "blame/human-error" for f in sentence):
             sentence = [f for f in sentence if f.rule != "blame/person-fault"]
@@ -43,11 +63,12 @@ def check_prose(text: str, vocabulary: frozenset[str] = frozenset()) -> list[Lan
     """Blameful-language findings in free text; spans are offsets into `text`. Capitalised
     words in `vocabulary` (lower case), or used as things in `text`, are never people."""
     masked = mask_prose(text)
-    if not may_blame(masked):
+    possible, whole = _text_rules(masked)
+    if not possible:
         return []
     token = set_vocabulary(text, vocabulary)
     try:
-        return check_sentences(masked)
+        return check_sentences(masked, whole=whole)
     finally:
         reset_vocabulary(token)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from itertools import islice
 
 from pm_tui.language.agents import name_like
 from pm_tui.language.lexicon import (
@@ -38,6 +39,12 @@ def _token_re() -> re.Pattern[str]:
 def tokens(text: str) -> list[str]:
     """Words of `text`: @handles, and words with inner hyphens or apostrophes."""
     return _token_re().findall(text)
+
+
+def first_tokens(text: str, n: int = 40) -> list[str]:
+    """The first `n` tokens of `text` (a rule that reads a clause's first words need not
+    split a long sentence's whole rest)."""
+    return [m.group(0) for m in islice(_token_re().finditer(text), n)]
 
 
 def _bare(word: str) -> str:

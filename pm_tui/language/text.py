@@ -38,6 +38,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
 
 
 def _fill(chars: list[str], start: int, end: int) -> None:
+    """Mask chars[start:end] in place, newlines kept (for callers that edit a char list)."""
     for i in range(start, end):
         if chars[i] != "\n":
             chars[i] = MASK
@@ -53,32 +54,51 @@ def mask_prose(text: str) -> str:
     if not _may_need_masking(text):
         return text  # most fields: nothing any pattern below could match
     p = _patterns()
-    chars = list(text)
+    ranges: list[tuple[int, int]] = []  # the ranges to mask, in any order
     if "`" in text or "~" in text:
         for m in p["fence"].finditer(text):
-            _fill(chars, m.start(), m.end())
+            ranges.append((m.start(), m.end()))
     if "    " in text or "\t" in text:
-        _mask_indented_code(text, chars)
+        _mask_indented_code(text, ranges)
     if "`" in text:
         for m in p["inline"].finditer(text):
-            _fill(chars, m.start(), m.end())
+            ranges.append((m.start(), m.end()))
     if "://" in text or "www." in text:
         for m in p["url"].finditer(text):
             end = m.end()
             while end > m.start() and text[end - 1] in ".,;:!?":
                 end -= 1
-            _fill(chars, m.start(), end)
+            ranges.append((m.start(), end))
     if ">" in text:
         for m in p["quote_line"].finditer(text):
             body = m.group(0).lstrip(" \t>")
             if looks_like_log(body):
-                _fill(chars, m.start(), m.end())
+                ranges.append((m.start(), m.end()))
     if '"' in text or "“" in text:
         for m in p["quoted"].finditer(text):
             body = m.group(1) or m.group(2) or ""
             if looks_like_log(body):
-                _fill(chars, m.start(), m.end())
-    return "".join(chars)
+                ranges.append((m.start(), m.end()))
+    return _masked(text, ranges) if ranges else text
+
+
+def _masked(text: str, ranges: list[tuple[int, int]]) -> str:
+    """`text` with every character of `ranges` but newlines made MASK."""
+    out: list[str] = []
+    at = 0
+    for start, end in sorted(ranges):
+        start = max(start, at)
+        if end <= start:
+            continue
+        out.append(text[at:start])
+        piece = text[start:end]
+        if "\n" in piece:
+            out.append("\n".join(MASK * len(line) for line in piece.split("\n")))
+        else:
+            out.append(MASK * len(piece))
+        at = end
+    out.append(text[at:])
+    return "".join(out)
 
 
 def _may_need_masking(text: str) -> bool:
@@ -98,7 +118,7 @@ def _may_need_masking(text: str) -> bool:
     )
 
 
-def _mask_indented_code(text: str, chars: list[str]) -> None:
+def _mask_indented_code(text: str, ranges: list[tuple[int, int]]) -> None:
     """Indented code: a block of lines indented 4+ spaces (or a tab) after a blank line,
     unless it continues a list item (Markdown list continuation is prose)."""
     offset = 0
@@ -109,10 +129,10 @@ def _mask_indented_code(text: str, chars: list[str]) -> None:
         stripped = line.strip(" \t\r" + MASK)  # a masked line (an HTML comment) is blank
         indented = line.startswith(("    ", "\t")) and bool(stripped)
         if in_code and (indented or not stripped):
-            _fill(chars, offset, offset + len(line))
+            ranges.append((offset, offset + len(line)))
         elif indented and prev_blank and not in_list:
             in_code = True
-            _fill(chars, offset, offset + len(line))
+            ranges.append((offset, offset + len(line)))
         else:
             in_code = False
             if stripped and not indented:
@@ -130,24 +150,29 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     start = 0
     n = len(text)
+    next_char = _NEXT_CHAR.match
     for m in _patterns()["boundary"].finditer(text):
         end = m.end()
+        # the first character after the boundary and its blanks (no copy of the text's rest:
+        # that made splitting quadratic in the text's length)
+        nxt = next_char(text, end).group(1)
         if m.group(0) == "\n":
-            nxt = text[end:].lstrip(" \t")[:1]
             if nxt.islower() and text[start:end].strip():
                 continue
         else:
             word = re.search(r"([A-Za-z.]+)\.$", text[max(start, m.start() - 12) : m.start() + 1])
             if word and word.group(1).lower().rstrip(".") in _ABBREVIATIONS:
                 continue
-            rest = text[end:].lstrip(" \t")
-            if rest[:1].islower():
+            if nxt.islower():
                 continue
         _add_span(text, start, end, spans)
         start = end
     if start < n:
         _add_span(text, start, n, spans)
     return spans
+
+
+_NEXT_CHAR = re.compile(r"[ \t]*(.?)", re.S)
 
 
 def _add_span(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:

@@ -29,9 +29,12 @@ def _show_findings(ask: Prompter, findings: list) -> None:
     if not findings:
         ask.say("No findings for this step.")
         return
-    ask.say(f"{len(findings)} finding(s):")
+    from pm_tui.validation.labels import finding_place, plural
+
+    ask.say(f"{plural(len(findings), 'finding')}:")
     for f in findings:
-        where = f" [{f.location}]" if f.location else ""
+        place = finding_place(f)  # the wizard's labels, not the file's internal names
+        where = f" {place}" if place else ""
         ask.say(f"  {f.severity:<7} {f.rule}{where}: {f.message}")
         if f.suggestion:
             ask.say(f"          -> {f.suggestion}")

@@ -4,7 +4,7 @@ reconstruct(evidence, window) -> list[Candidate]     propose rows, each citing i
 accept(pm, candidates) -> PostMortem                  add chosen rows to the curated timeline
 factor_hints(pm) -> list[FactorHint]                  suggestions for step 3, never applied
 save_candidates / load_candidates                     <id>.evidence/candidates.json
-dismiss / load_dismissed                              <id>.evidence/dismissed.json
+dismiss / undismiss / load_dismissed                  <id>.evidence/dismissed.json
 """
 
 from pm_tui.timeline.accept import (
@@ -23,6 +23,7 @@ from pm_tui.timeline.storage import (
     load_dismissed,
     save_candidates,
     save_dismissed,
+    undismiss,
 )
 
 __all__ = [
@@ -41,4 +42,5 @@ __all__ = [
     "reconstruct",
     "save_candidates",
     "save_dismissed",
+    "undismiss",
 ]

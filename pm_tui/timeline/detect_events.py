@@ -126,8 +126,11 @@ def _listed(item: Evidence) -> Signal:
         if category == "commit"
         else ("Config change" if category == "config" else "Deploy")
     )
+    if re.search(r"roll-?back|revert", str(category), re.I):
+        what = "Rollback"  # the record says so: keep it in the words a person reads
     head = " ".join(x for x in (what, service, version) if x)
-    if not item.text or item.text in head:
+    said = re.sub(r"^(?:deploy(?:ed)?|rollout)\s+", "", item.text, flags=re.I)
+    if not item.text or item.text in head or (said != item.text and said in head):
         text = head
     elif service and item.text.startswith(service):
         text = f"{what} {item.text}"
@@ -167,10 +170,19 @@ def _rollouts(kube: list[Evidence]) -> list[Signal]:
             runs[-1].append(item)
         else:
             runs.append([item])
+    # the old pods stopped one by one: when the last one goes, the rollout is done
+    stopped: dict[str, list[datetime]] = defaultdict(list)
+    for item in kube:
+        if item.attrs.get("reason") == "Killing":
+            stopped[_workload(item.attrs.get("object", ""))].append(item.time)
     out = []
     for obj, runs in groups.items():
         for run in runs:
             first, last = run[0], run[-1]
+            until = last.time
+            for t in sorted(stopped.get(_workload(obj), [])):
+                if until <= t <= until + ROLLOUT_GAP and t >= first.time:
+                    until = t
             span = f"{hhmmss(first.time)}–{hhmmss(last.time)}" if last.time > first.time else ""
             body = excerpt(first.text.split(": ", 2)[-1], 100)
             if len(run) > 1:
@@ -186,6 +198,7 @@ def _rollouts(kube: list[Evidence]) -> list[Signal]:
                     0.8,
                     key=_workload(obj),
                     tags=("rollout",),
+                    extra={"until": until},
                 )
             )
     return out
@@ -202,8 +215,8 @@ def _restarts(kube: list[Evidence], p: Periods) -> list[Signal]:
     runs: dict[str, list[list[Evidence]]] = defaultdict(list)
     for item in sorted(kube, key=lambda e: e.time):
         category, reason = item.attrs.get("category"), item.attrs.get("reason", "")
-        if category not in ("restart", "oom"):
-            continue
+        if category not in ("restart", "oom") or _node_trouble(item):
+            continue  # evictions and node OOM kills: node_signals
         pod = item.attrs["object"].partition("/")[2]
         expected = pod in born and abs(item.time - born[pod]) <= STARTUP
         if category == "restart" and (expected or reason in ("Pulling", "Pulled", "Created")):
@@ -247,6 +260,108 @@ def _restarts(kube: list[Evidence], p: Periods) -> list[Signal]:
                 )
             )
     return out
+
+
+# --- nodes: pressure, readiness and evictions ---------------------------------------------------
+# Kubernetes says a node is short of memory, disk or PIDs, or not ready, and the kubelet evicts or
+# the kernel kills to cope: infrastructure failing under the service, often minutes before the
+# customers' errors, so these are symptoms (precursors) and their return to normal a recovery.
+NODE_TROUBLE = {
+    "NodeHasInsufficientMemory": "memory pressure",
+    "NodeHasDiskPressure": "disk pressure",
+    "NodeHasInsufficientPID": "PID pressure",
+    "NodeNotReady": "node not ready",
+    "EvictionThresholdMet": "eviction threshold met",
+    "SystemOOM": "system OOM",
+    "OOMKilling": "OOM kill",
+    "FreeDiskSpaceFailed": "disk space low",
+    "Evicted": "evicted",
+}
+NODE_NORMAL = {
+    "NodeHasSufficientMemory": "memory pressure",
+    "NodeHasNoDiskPressure": "disk pressure",
+    "NodeHasSufficientPID": "PID pressure",
+    "NodeReady": "node not ready",
+}
+NODE_GAP = timedelta(minutes=10)
+
+
+def node_signals(evidence: list[Evidence], p: Periods) -> list[Signal]:
+    """Node conditions and evictions as symptoms (one per object or workload and run), the node
+    back to normal as a recovery. A trouble that also shows in the baseline is usual: left out."""
+    trouble = [e for e in evidence if _node_trouble(e)]
+    usual = {
+        (e.attrs["reason"], _workload(e.attrs["object"])) for e in trouble if e.time < p.base_end
+    }
+    runs: dict[str, list[list[Evidence]]] = defaultdict(list)
+    for item in sorted(trouble, key=lambda e: e.time):
+        key = (item.attrs["reason"], _workload(item.attrs["object"]))
+        if item.time < p.base_end or key in usual:
+            continue
+        group = runs[_node_key(item)]
+        if group and item.time - group[-1][-1].time <= NODE_GAP:
+            group[-1].append(item)
+        else:
+            group.append([item])
+    out = []
+    for who, groups in runs.items():
+        for group in groups:
+            lead = group[0]
+            reasons = list(dict.fromkeys(e.attrs["reason"] for e in group))
+            n = sum(int(e.attrs.get("count", 1)) for e in group)
+            what = ", ".join(NODE_TROUBLE[r] for r in reasons)
+            span = f"{hhmmss(group[0].time)}–{hhmmss(group[-1].time)}"
+            text = (
+                f"{who}: {what} ({', '.join(reasons)}; {n} event{'s' if n > 1 else ''} {span}): "
+                f"{excerpt(lead.text.split(': ', 2)[-1], 120)}"
+            )
+            evicted = reasons == ["Evicted"]
+            out.append(
+                Signal(
+                    lead.time,
+                    "symptom",
+                    text,
+                    lead.source,
+                    excerpt(lead.text),
+                    0.7 if evicted else 0.75,
+                    key="",
+                    tags=("capacity", "infra", "error", "node")
+                    + (("oom",) if {"OOMKilling", "SystemOOM"} & set(reasons) else ()),
+                )
+            )
+    for item in evidence:
+        condition = NODE_NORMAL.get(item.attrs.get("reason", ""))
+        if condition is None or item.time < p.base_end or "object" not in item.attrs:
+            continue
+        if not any(
+            _node_key(e) == _node_key(item) for group in runs.values() for g in group for e in g
+        ):
+            continue  # normal all along: nothing recovered
+        out.append(
+            Signal(
+                item.time,
+                "recovery",
+                f"{_node_key(item)}: {condition} over ({item.attrs['reason']})",
+                item.source,
+                excerpt(item.text),
+                0.6,
+                tags=("node",),
+            )
+        )
+    return out
+
+
+def _node_trouble(item: Evidence) -> bool:
+    reason, obj = item.attrs.get("reason", ""), str(item.attrs.get("object", ""))
+    if reason not in NODE_TROUBLE or not obj:
+        return False
+    return obj.startswith("Node/") or reason == "Evicted"
+
+
+def _node_key(item: Evidence) -> str:
+    """`Node ip-10-4-7-21` for node events; `Pods of cart-api` for a workload's evictions."""
+    kind, _, name = item.attrs["object"].partition("/")
+    return f"Node {name}" if kind == "Node" else f"Pods of {_workload(item.attrs['object'])}"
 
 
 # --- chat ---------------------------------------------------------------------------------------

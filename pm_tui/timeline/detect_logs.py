@@ -316,3 +316,49 @@ def _latency(source, rows, p: Periods, data_end) -> list[Signal]:
             )
         )
     return out
+
+
+# --- automatic topology changes: a failover, a promotion, a new leader ---------------------------
+# A cluster manager promoting a replica changes the system as much as a deploy does, often as the
+# trigger of what follows (a reconnect storm), so it is a `change`, whatever the line's level.
+TOPOLOGY_RE = re.compile(
+    r"\bpromot(?:ed|ing|e)\b[^\n]{0,40}\b(?:leader|primary|master)\b|"
+    r"\bbec(?:ame|oming|omes) (?:the )?(?:new )?(?:leader|primary|master)\b|"
+    r"\bfail(?:ed|ing)?[ -]?over (?:to|complete|completed|finished|done)\b|"
+    r"\+switch-master\b|\bnew (?:leader|primary|master) (?:elected|is)\b|"
+    r"\belected (?:as )?(?:the )?(?:new )?(?:leader|primary)\b",
+    re.I,
+)
+_TOPOLOGY_WORDS = ("romot", "ecam", "ecom", "ailover", "ail-over", "ail over", "switch-master",
+                   "lected")  # fmt: skip
+TOPOLOGY_GAP = timedelta(minutes=5)
+
+
+def topology_signals(evidence: list[Evidence], p: Periods) -> list[Signal]:
+    """One `change` per source and run of failover or promotion lines after the baseline."""
+    out: list[Signal] = []
+    last: dict[str, datetime] = {}
+    for item in evidence:
+        if item.kind != "log" or item.time < p.base_end or item.attrs.get("bucket"):
+            continue
+        text = item.text
+        if not any(w in text for w in _TOPOLOGY_WORDS) or not TOPOLOGY_RE.search(text):
+            continue
+        seen = last.get(item.source)
+        last[item.source] = item.time
+        if seen is not None and item.time - seen <= TOPOLOGY_GAP:
+            continue
+        line = text.strip().split("\n", 1)[0]
+        out.append(
+            Signal(
+                item.time,
+                "change",
+                f"Failover in {source_label(item.source)}: {excerpt(line, 160)}",
+                item.source,
+                excerpt(line),
+                0.6,
+                key="",
+                tags=("failover", "automatic"),
+            )
+        )
+    return out

@@ -70,6 +70,7 @@ class Context:
 def judge(candidates: list[Candidate], ctx: Context, alert_labels: dict[str, dict]) -> None:
     """Set each candidate's confidence (and kind, for changes) by relatedness and recurrence."""
     seen_page = seen_ack = seen_resolved = False
+    ctx.trigger_keys |= _named_in_diagnoses(candidates, ctx)
     trigger = _trigger(candidates, ctx)
     our_pages: set[str] = set()
     other_pages: set[str] = set()
@@ -143,7 +144,9 @@ def judge(candidates: list[Candidate], ctx: Context, alert_labels: dict[str, dic
             else:
                 c.confidence = min(c.confidence, MEDIUM)
         elif c.kind == "mitigation":
-            if "chat" not in c.tags and not (REVERT_RE.search(c.text) or _related_change(c, ctx)):
+            if "after-recovery" in c.tags:
+                c.confidence = min(c.confidence, MEDIUM)  # the impact had already ended
+            elif "chat" not in c.tags and not (REVERT_RE.search(c.text) or _related_change(c, ctx)):
                 c.kind, c.confidence = "change", min(c.confidence, LOW)
             elif "commit" in c.tags and not any(t in c.tags for t in ("deploy", "config")):
                 c.confidence = min(c.confidence, MEDIUM)  # a commit fixes nothing until shipped
@@ -167,6 +170,25 @@ def _trigger(candidates: list[Candidate], ctx: Context) -> Candidate | None:
     ]
     related = [c for c in before if _related_change(c, ctx)]
     return max(related, key=lambda c: c.time, default=None)
+
+
+# A service, host or version as people name it: words joined by - _ or . (fluent-shipper,
+# v2.3.0, orders_db), not a plain word.
+_NAMED = re.compile(r"\b[a-z][a-z0-9]*(?:[-_.][a-z0-9]+)+\b", re.I)
+
+
+def _named_in_diagnoses(candidates: list[Candidate], ctx: Context) -> set[str]:
+    """What responders name when they state the cause in chat, after the first symptom: a
+    change to it is related (the trigger candidate) even when its logs are not among the
+    failing sources."""
+    out: set[str] = set()
+    for c in candidates:
+        if c.kind != "diagnosis" or "chat" not in c.tags:
+            continue
+        if ctx.first is not None and c.time < ctx.first:
+            continue
+        out.update(w for w in _NAMED.findall(c.text) if len(w) >= 5)
+    return out
 
 
 def _related_change(c: Candidate, ctx: Context) -> bool:

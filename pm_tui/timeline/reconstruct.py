@@ -14,11 +14,17 @@ from datetime import datetime, timedelta
 from pm_tui.collectors.evidence import CollectWindow, Evidence
 from pm_tui.timeline.candidate import Candidate, EvidenceLink, candidate_id, source_label
 from pm_tui.timeline.detect_bots import bot_signals
-from pm_tui.timeline.detect_events import alert_signals, change_signals, chat_signals, page_signals
-from pm_tui.timeline.detect_logs import access_signals, template_signals
+from pm_tui.timeline.detect_events import (
+    alert_signals,
+    change_signals,
+    chat_signals,
+    node_signals,
+    page_signals,
+)
+from pm_tui.timeline.detect_logs import access_signals, template_signals, topology_signals
 from pm_tui.timeline.detect_metrics import metric_signals
-from pm_tui.timeline.judge import CAP_OTHER, RECURRING_BEFORE, Context, judge
-from pm_tui.timeline.signals import Periods, Signal, periods
+from pm_tui.timeline.judge import CAP_OTHER, RECURRING_BEFORE, REVERT_RE, Context, judge
+from pm_tui.timeline.signals import Periods, Signal, hhmmss, periods
 from pm_tui.timeline.templates import mine
 
 # How far from a cluster's first signal another signal may be and still join it.
@@ -91,6 +97,8 @@ def reconstruct(evidence: list[Evidence], window: CollectWindow) -> list[Candida
     signals += page_signals(evidence)
     signals += bot_signals([e for e in evidence if e.kind == "message"])
     signals += change_signals(evidence, p)
+    signals += node_signals(evidence, p)
+    signals += topology_signals(evidence, p)
     signals += chat_signals([e for e in evidence if e.kind == "message"])
     # only what happens after the baseline can be part of the incident (changes may be earlier)
     signals = [s for s in signals if s.family == "change" or s.time >= p.base_end]
@@ -101,6 +109,12 @@ def reconstruct(evidence: list[Evidence], window: CollectWindow) -> list[Candida
     recoveries = _merge([s for s in signals if s.family == "recovery"])
     first_cluster = _first_symptom(symptoms)
     first = first_cluster.time if first_cluster is not None else None
+    if first_cluster is not None:
+        pre = Context(first, None, _recurring(alert_history, first), set())
+        pre.terms = _terms(first_cluster, symptoms, alert_history, pre)
+        done = _fixes_in_place(signals, first, pre)
+        if done:
+            recoveries = _merge([s for s in signals if s.family == "recovery"] + done)
     # the main recovery: the best-supported one after the start (several sources saying so),
     # earliest on ties
     after = [c for c in recoveries if c.machine and (first is None or c.time > first)]
@@ -121,15 +135,24 @@ def reconstruct(evidence: list[Evidence], window: CollectWindow) -> list[Candida
         if _confidence(c) >= 0.65 and not any(c.time < t <= c.time + RELAPSE for t in strong)
     ]
     main = min(settled, key=lambda c: c.time) if settled else None
+    if main is not None and first_cluster is not None:
+        # ... all of them: a backlog or a second failing source of the same chain (the lag
+        # a consumer built, the errors downstream) ends the impact when it is back to normal too
+        main = _last_to_recover(main, first_cluster, symptoms, after, strong)
     if main is None:
         main = max(
             after, key=lambda c: (round(_confidence(c), 1), -c.time.timestamp()), default=None
         )
     last_recovery = main.time if main is not None else None
     for s in signals:
+        if "automatic" in s.tags:
+            continue  # the system changed itself: never a responder's mitigation
         if s.family == "change" and first is not None and s.time > first:
             if last_recovery is None or s.time <= last_recovery + timedelta(minutes=2):
                 s.family = "mitigation"
+            elif ROLLBACK_RE.search(s.text) and s.time <= last_recovery + FOLLOW_UP:
+                # undoing the trigger after the impact ended: a mitigation, not what ended it
+                s.family, s.tags = "mitigation", (*s.tags, "after-recovery")
         elif (
             s.family == "mitigation"
             and "chat" not in s.tags
@@ -290,6 +313,82 @@ CHAIN = timedelta(minutes=15)
 RELAPSE = timedelta(minutes=10)
 FOLLOW_UP = timedelta(minutes=15)  # an action said this long after the recovery is a follow-up
 STRONG = 0.85
+
+
+ROLLBACK_RE = re.compile(r"\broll(?:ed|ing)?[ -]?back\b|\brollback\b|\brevert", re.I)
+
+# A fix rolled out pod by pod is in place when its rollout ends (the old pods gone).
+ROLLOUT_SPAN = timedelta(seconds=60)
+
+
+def _fixes_in_place(signals: list[Signal], first: datetime, ctx: Context) -> list[Signal]:
+    """A recovery where each rollout after the first symptom that undoes or fixes what failed
+    (a rollback, or a rollout of a failing workload) has replaced the last pod."""
+    out = []
+    for s in signals:
+        until = s.extra.get("until")
+        if s.family != "change" or "rollout" not in s.tags or until is None or s.time <= first:
+            continue
+        if until - s.time < ROLLOUT_SPAN:
+            continue
+        if not (REVERT_RE.search(s.text) or ctx.related(s.key)):
+            continue
+        out.append(
+            Signal(
+                until,
+                "recovery",
+                f"{s.text.split(':', 1)[0]} finished at {hhmmss(until)}: the fix in place on every pod",
+                s.source,
+                s.excerpt,
+                0.6,
+                key=s.key,
+                tags=("rollout-done",),
+            )
+        )
+    return out
+
+
+def _last_to_recover(
+    main: _Cluster,
+    first: _Cluster,
+    symptoms: list[_Cluster],
+    after: list[_Cluster],
+    strong: list[datetime],
+) -> _Cluster:
+    """The latest of the first settled recoveries of each source failing in the first
+    symptom's chain (within CHAIN of it); `main` when no other has one."""
+    chain = {
+        _identity(s)
+        for c in symptoms
+        if first.time <= c.time <= first.time + CHAIN
+        for s in c.signals
+        if _failure(s) or _impact_metric(s)
+    }
+    best = main
+    for ident in chain:
+        mine = [
+            c
+            for c in after
+            if ident in {_identity(s) for s in c.signals}
+            and _confidence(c) >= 0.65
+            and not any(c.time < t <= c.time + RELAPSE for t in strong)
+        ]
+        if mine:
+            first_back = min(mine, key=lambda c: c.time)
+            if first_back.time > best.time:
+                best = first_back
+    return best
+
+
+# Metrics that measure what customers get (errors, latency, backlog), not the resources used
+# (CPU, connections, replicas), which may stay off their baseline after the impact ends.
+IMPACT_METRIC_RE = re.compile(
+    r"lag|backlog|queue|delay|latenc|duration|error|5\d\d|fail|timeout|dropped|reject", re.I
+)
+
+
+def _impact_metric(s: Signal) -> bool:
+    return bool(s.extra.get("metric")) and bool(IMPACT_METRIC_RE.search(str(s.extra["metric"])))
 
 
 def _first_symptom(symptoms: list[_Cluster]) -> _Cluster | None:

@@ -69,3 +69,10 @@ def dismiss(repo: Repository, pm_id: str, ids: list[str]) -> set[str]:
     kept = load_dismissed(repo, pm_id) | set(ids)
     save_dismissed(repo, pm_id, kept)
     return kept
+
+
+def undismiss(repo: Repository, pm_id: str, ids: list[str]) -> set[str]:
+    """Take `ids` out of the dismissed candidates of `pm_id`; returns the set now kept."""
+    kept = load_dismissed(repo, pm_id) - set(ids)
+    save_dismissed(repo, pm_id, kept)
+    return kept

@@ -113,6 +113,13 @@ def dismiss_candidates(repo: Repository, pm_id: str, ids: list[str]) -> None:
     dismiss(repo, pm_id, ids)
 
 
+def undismiss_candidates(repo: Repository, pm_id: str, ids: list[str]) -> None:
+    """Take `ids` out of the dismissed candidates (an undone dismissal): listed again."""
+    from pm_tui.timeline import undismiss
+
+    undismiss(repo, pm_id, ids)
+
+
 def accept_candidates(pm: PostMortem, chosen: list[Candidate], *, near: bool = False) -> Accepted:
     """A copy of `pm` with `chosen` added as timeline rows (new ids, time order); a candidate
     already in the timeline (same kind, same second) is not added twice, and one that nearly

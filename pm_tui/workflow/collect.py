@@ -172,17 +172,22 @@ def _collect(repo, pm, specs, at, window, progress, cancel) -> Collected:
         out.cancelled = True
         out.failed.append("collection cancelled: nothing was kept")
         return out
-    for spec, target, result in zip(reads, recorded, results, strict=True):
+    for n, (spec, target, result) in enumerate(zip(reads, recorded, results, strict=True)):
         result.target = target
         record = to_evidence_source(result, window)
         record.options = kept_options(spec)
         _relabel(result, source_key(record))  # the evidence is named as its record is keyed
-        out.records.append(_kept_on_failure(pm, result, record))
+        replacing = pm.sources[at[n]] if at is not None and at[n] < len(pm.sources) else None
+        out.records.append(_kept_on_failure(pm, result, record, replacing))
     out.results = results
     _explain_alerts(results)
     path = repo.evidence_dir(pm.id) / EVIDENCE_FILE
     previous = _renamed_legacy(load_evidence(path), pm.sources)
+    replaced = _replaced_keys(pm, at, out.records, results)
     apply_sources(pm, out.records, at)
+    # a record read again under another identity (its query changed) leaves no evidence behind
+    gone = replaced - {source_key(s) for s in pm.sources}
+    previous = [e for e in previous if e.source not in gone] if gone else previous
     # all or nothing per source: a source that failed now adds nothing and removes nothing
     merged = merge_results(previous, [r for r in results if not is_failed(r)])
     # this collection's sources were compacted as they were read; earlier ones are again
@@ -201,10 +206,14 @@ def _collect(repo, pm, specs, at, window, progress, cancel) -> Collected:
 
 
 def _kept_on_failure(
-    pm: PostMortem, result: CollectResult, record: EvidenceSource
+    pm: PostMortem,
+    result: CollectResult,
+    record: EvidenceSource,
+    replacing: EvidenceSource | None = None,
 ) -> EvidenceSource:
     """The record to keep for a source: the new one, or, when the source fails now but was
-    read before, the earlier record (its evidence stays too) with a gap saying so."""
+    read before (the record it replaces, else the one of the same identity), the earlier
+    record (its evidence stays too) with a gap saying so."""
     from copy import deepcopy
 
     from pm_tui.collectors.runner import is_failed
@@ -212,7 +221,7 @@ def _kept_on_failure(
     if not is_failed(result):
         return record
     key = source_key(record)
-    earlier = next((s for s in pm.sources if source_key(s) == key), None)
+    earlier = replacing or next((s for s in pm.sources if source_key(s) == key), None)
     if earlier is None or earlier.collected_at is None or earlier.counts.get("failed"):
         return record  # never read (a planned source) or failed before: nothing to keep
     kept = deepcopy(earlier)
@@ -254,6 +263,22 @@ def _renamed_legacy(evidence: list, sources: list[EvidenceSource]) -> list:
         for item in evidence:
             item.source = renames.get(item.source, item.source)
     return evidence
+
+
+def _replaced_keys(pm: PostMortem, at, records: list[EvidenceSource], results) -> set[str]:
+    """The identities of the records `at` replaces with records of another identity (a query
+    edited, an old record's query mended), when the new one was read."""
+    from pm_tui.collectors.runner import is_failed
+
+    if at is None:
+        return set()
+    return {
+        source_key(pm.sources[i])
+        for i, record, result in zip(at, records, results, strict=True)
+        if i < len(pm.sources)
+        and not is_failed(result)
+        and source_key(pm.sources[i]) != source_key(record)
+    }
 
 
 def _relabel(result: CollectResult, new: str) -> None:

@@ -324,7 +324,27 @@ def refuse_credentials(specs: list[SourceSpec]) -> None:
 
 def spec_for_record(source: EvidenceSource) -> SourceSpec:
     """The spec that reads a recorded source again, with the options it was first read with."""
-    return SourceSpec(source.kind, source.target, source.query, dict(source.options))
+    query = _without_old_presets(source) if source.kind == "prometheus" else source.query
+    return SourceSpec(source.kind, source.target, query, dict(source.options))
+
+
+def _without_old_presets(source: EvidenceSource) -> str:
+    """A live Prometheus source recorded by an earlier version keeps as its query the presets
+    it ran joined by '; ' (which Prometheus refuses as one query): only the person's own
+    queries are read again. Any other query is returned as it is."""
+    if "; " not in source.query or not (source.window_start and source.window_end):
+        return source.query
+    from pm_tui.collectors.http import HttpOptions
+    from pm_tui.collectors.prometheus import PRESETS, PrometheusOptions, choose_step, preset_queries
+
+    keys = ("selector", "requests_metric", "error_matcher", "latency_metric")
+    given = {k: source.options[k] for k in keys if k in source.options}
+    presets = tuple(source.options.get("presets", PRESETS))
+    options = PrometheusOptions(HttpOptions(source.target), presets=presets, **given)
+    step = choose_step(source.window_start, source.window_end)
+    ran = [query for _, query in preset_queries(options, step)]
+    parts = source.query.split("; ")
+    return "\n".join(parts[len(ran) :]) if parts[: len(ran)] == ran else source.query
 
 
 def kept_options(spec: SourceSpec) -> dict:

@@ -232,6 +232,15 @@ class _Collector:
         unparsed, read = self.counts["unparsed"], self.counts["lines_scanned"]
         if unparsed and unparsed >= max(10, UNPARSED_GAP_RATIO * read):
             self.gaps.append(Gap(self.source, f"{unparsed} of {read} lines could not be parsed"))
+        cut = self.counts["cut_lines"]
+        if cut:  # a file that is one 100 MB line says so, not only in its counts
+            self.gaps.append(
+                Gap(
+                    self.source,
+                    f"{cut} line(s) longer than {MAX_LINE >> 10} KB: only their first "
+                    f"{MAX_LINE >> 10} KB were read",
+                )
+            )
         if not evidence:
             self.gaps.append(
                 Gap(self.source, "no records in the window in this file", w.read_start, w.end)

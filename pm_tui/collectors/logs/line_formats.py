@@ -28,25 +28,20 @@ from pm_tui.collectors.logs.layouts import (
     strptime_layout,
 )
 from pm_tui.collectors.logs.timestamps import (
-    ABBREVIATIONS,
+    ISO,
+    ISO_FULL,
     MONTHS,
     clf_time,
-    epoch_time,
     iso_time,
-    learn_zulu,
+    machine_time,
     normalise_level,
     year_for,
     yearless_time,
-    zulu_time,
 )
 
 Parsed = tuple[datetime, str | None, str, dict]
 
-_ZONES = "|".join(sorted(ABBREVIATIONS, key=len, reverse=True))
-_ISO = (
-    r"(\d{4}-\d\d-\d\d)[T ](\d\d:\d\d:\d\d)(?:[.,](\d{1,9}))?\s?"
-    r"(Z|[+-]\d\d:?\d\d|UTC|GMT|(?:" + _ZONES + r")(?![A-Za-z]))?"
-)
+_ISO = ISO  # timestamps.py: the one ISO 8601 layout
 _LEVEL_WORD = re.compile(
     r"\b(TRACE|DEBUG|INFO|NOTICE|WARN(?:ING)?|ERROR|ERR|CRIT(?:ICAL)?|FATAL|PANIC|SEVERE"
     r"|trace|debug|info|warn(?:ing)?|error|fatal|critical)\b"
@@ -98,43 +93,20 @@ def _access(m: re.Match, ctx: Context) -> Parsed:
 
 
 _TIME_KEYS, _LEVEL_KEYS, _MSG_KEYS = TIME_KEYS, LEVEL_KEYS, MSG_KEYS
-_ISO_FULL = re.compile("^" + _ISO + "$")
+_ISO_FULL = ISO_FULL
 
 
 def value_time(value: object, ctx: Context) -> datetime | None:
-    """A JSON/logfmt time value (ISO string, epoch number of any unit) → aware UTC."""
-    if isinstance(value, str):
-        t = zulu_time(value)
-        if t is not None:
-            return t
-        text = value.strip()
-        m = _ISO_FULL.match(text)
-        if m:
-            date, clock, frac, tz = m.groups()
-            try:
-                t = iso_time(date, clock, frac, tz, default=ctx.tz)
-            except ValueError:  # 24:00:00, 23:59:60, February 30th: not a time we can place
-                return None
-            if tz == "Z":
-                learn_zulu(text, date, clock)
-            return t
-        try:
-            return epoch_time(float(value))
-        except (ValueError, OverflowError, OSError):
-            return None
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        try:
-            return epoch_time(float(value))
-        except (ValueError, OverflowError, OSError):  # NaN, or far beyond any log's years
-            return None
-    return None
+    """A JSON/logfmt time value (ISO string, epoch number of any unit) → aware UTC
+    (`timestamps.machine_time`, times without an offset in the file's zone)."""
+    return machine_time(value, ctx.tz)
 
 
 def _from_fields(fields: dict, ctx: Context) -> Parsed | None:
     t = None
     for k in _TIME_KEYS:
         if k in fields:
-            t = value_time(fields[k], ctx)
+            t = machine_time(fields[k], ctx.tz)
             if t:
                 break
     if t is None:

@@ -1,4 +1,8 @@
-"""Timestamp parsing for log lines: every result is an aware UTC datetime.
+"""Machine timestamps, in log lines and in every collector's data: aware UTC datetimes.
+
+`machine_time` is the one definition of a machine timestamp (RFC 3339 / ISO 8601 text or an
+epoch number); `pm_tui.collectors.common.parse_time` is it raising ValueError. The layouts
+of log lines (`layouts.py`) build on the pieces here.
 
 Parsed times are cached by their second-resolution text (a log has few distinct seconds
 and many lines per second), so most lines cost a dict lookup, not a datetime construction.
@@ -6,6 +10,7 @@ and many lines per second), so most lines cost a dict lookup, not a datetime con
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime, timedelta, timezone, tzinfo
 
 MONTHS = {
@@ -279,3 +284,65 @@ def normalise_level(word: object) -> str | None:
             else "critical"
         )
     return LEVELS.get(str(word).strip().lower())
+
+
+# --- one definition of a machine timestamp, for log lines and every collector -------------------
+# zone abbreviations longest first, so "CEST" is not read as "CET" and a stray "S"
+ZONE_WORDS = "|".join(sorted(ABBREVIATIONS, key=len, reverse=True))
+ISO = (
+    r"(\d{4}-\d\d-\d\d)[T ](\d\d:\d\d:\d\d)(?:[.,](\d{1,9}))?\s?"
+    r"(Z|[+-]\d\d:?\d\d|UTC|GMT|(?:" + ZONE_WORDS + r")(?![A-Za-z]))?"
+)
+ISO_FULL = re.compile("^" + ISO + "$")
+
+
+def machine_time(value: object, default: tzinfo = UTC) -> datetime | None:
+    """A machine timestamp → aware UTC, or None when `value` is not one.
+
+    RFC 3339 / ISO 8601 text (a `T` or a space, seconds, up to nanoseconds, `Z`, an offset,
+    UTC/GMT or a zone abbreviation; a time without an offset is in `default`), or an epoch
+    number (or its text) in seconds, milliseconds, microseconds or nanoseconds, told apart by
+    magnitude. Log lines (JSON and logfmt values) and every collector's times go through
+    here; the usual `...Z` shape costs a dict lookup once its minute was seen.
+    """
+    if isinstance(value, str):
+        t = zulu_time(value)
+        if t is not None:
+            return t
+        text = value.strip()
+        m = ISO_FULL.match(text)
+        if m:
+            date, clock, frac, tz = m.groups()
+            try:
+                t = iso_time(date, clock, frac, tz, default=default)
+            except ValueError:  # 24:00:00, 23:59:60, February 30th: not a time we can place
+                return None
+            if tz == "Z":
+                learn_zulu(text, date, clock)
+            return t
+        try:
+            return epoch_time(float(text))
+        except (ValueError, OverflowError, OSError):
+            return None
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        try:
+            return epoch_time(float(value))
+        except (ValueError, OverflowError, OSError):  # NaN, or far beyond any log's years
+            return None
+    return None
+
+
+def record_time(value: object, default: tzinfo = UTC) -> datetime | None:
+    """`machine_time`, and the shorter ISO forms exports write (a date alone, minutes without
+    seconds, the basic `20250209T1005`): for API and export records (deploy CSVs...), not log
+    lines, where such a text is a message, not a time."""
+    t = machine_time(value, default)
+    if t is not None or not isinstance(value, str):
+        return t
+    try:
+        parsed = datetime.fromisoformat(value.strip())
+    except ValueError:
+        return None
+    if parsed.tzinfo is None:
+        parsed = parsed.replace(tzinfo=default)
+    return parsed.astimezone(UTC)
