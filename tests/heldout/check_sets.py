@@ -47,6 +47,7 @@ def main():
             counts[label] += 1
         print("redaction.tsv", dict(counts))
     ok &= check_round2()
+    ok &= check_round3()
     return 0 if ok else 1
 
 
@@ -112,6 +113,53 @@ def check_round2():
         print("round2/" + name, dict(counts), f"share of 1: {share:.2f}", "problems:", problems[:5])
         ok &= not problems and total > 0
     return ok
+
+
+def _pairs(path):
+    """Unordered, normalised cause pairs of a 3-column file (labels dropped)."""
+    if not path.exists():
+        return set()
+    out = set()
+    for line in path.read_text(encoding="utf-8").splitlines():
+        parts = line.split("\t")
+        if len(parts) == 3:
+            out.add(tuple(sorted(_norm(x) for x in parts[1:])))
+    return out
+
+
+def check_round3():
+    """Format of round3/similar_causes.tsv: columns, labels, no duplicate pair in
+    either order, no pair equal to a round-2 pair.
+
+    Prints only counts and row numbers, never the rows themselves.
+    """
+    p = HERE / "round3" / "similar_causes.tsv"
+    if not (HERE / "round3").exists():
+        return True
+    if not p.exists():
+        print("round3/similar_causes.tsv missing")
+        return False
+    round2 = _pairs(HERE / "round2" / "similar_causes.tsv")
+    counts, problems, seen = collections.Counter(), [], {}
+    for n, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1):
+        parts = line.split("\t")
+        if len(parts) != 3 or parts[0] not in ("0", "1") or not all(x.strip() for x in parts[1:]):
+            problems.append((n, "columns or label"))
+            continue
+        counts[parts[0]] += 1
+        a, b = _norm(parts[1]), _norm(parts[2])
+        key = tuple(sorted((a, b)))
+        if key in seen:
+            problems.append((n, f"duplicate of row {seen[key]}"))
+        seen.setdefault(key, n)
+        if a == b:
+            problems.append((n, "both causes identical"))
+        if key in round2:
+            problems.append((n, "equal to a round-2 pair"))
+    total = sum(counts.values())
+    share = counts["1"] / total if total else 0.0
+    print("round3/similar_causes.tsv", dict(counts), f"share of 1: {share:.2f}", "problems:", problems[:5])
+    return not problems and total > 0
 
 
 if __name__ == "__main__":
