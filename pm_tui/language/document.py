@@ -10,7 +10,7 @@ from functools import cache
 from pm_tui.language.actions import check_vague
 from pm_tui.language.agents import reset_vocabulary, set_vocabulary
 from pm_tui.language.prose import check_masked
-from pm_tui.language.text import MASK, _fill, mask_prose
+from pm_tui.language.text import MASK, _masked, mask_prose
 
 PROSE = "prose"
 ACTIONS = "actions"
@@ -56,31 +56,31 @@ def mask_markdown(text: str, *, breaks: bool = True) -> str:
     URLs, HTML tags) and, with `breaks`, turn structure (headings, bullets, table pipes) into
     sentence breaks; the result has the same length and offsets as `text`."""
     p = _md()
-    chars = list(text)
+    ranges: list[tuple[int, int]] = []
     for name in ("front", "comment", "ref_def", "autolink", "table_sep"):
-        for m in p[name].finditer(text):
-            _fill(chars, m.start(), m.end())
-    for m in p["link_url"].finditer(text):
-        _fill(chars, m.start() + 1, m.end())
-    for m in p["html_tag"].finditer(text):
-        _fill(chars, m.start(), m.end())
-    masked = mask_prose("".join(chars))
+        ranges += [m.span() for m in p[name].finditer(text)]
+    ranges += [(m.start() + 1, m.end()) for m in p["link_url"].finditer(text)]
+    ranges += [m.span() for m in p["html_tag"].finditer(text)]
+    masked = mask_prose(_masked(text, ranges) if ranges else text)
     if not breaks:
         return masked
-    chars = list(masked)
-    for m in p["heading"].finditer(masked):
-        chars[m.start() : m.end()] = " " * (m.end() - m.start())
+    # Same-length edits found in `masked` (headings and bullets never share a line), built
+    # once: a heading's marks become spaces, a bullet a line break (a space where the
+    # bullet is "*": emphasis marks below become spaces, bullets included), a table pipe a
+    # line break, emphasis "*" and "~~" spaces (underscores are masked text and stay).
+    edits = [(m.start(), " " * (m.end() - m.start())) for m in p["heading"].finditer(masked)]
     for m in p["bullet"].finditer(masked):
-        chars[m.start()] = "\n"
-        for i in range(m.start() + 1, m.end()):
-            chars[i] = " "
-    for m in re.finditer(r"\|", masked):
-        chars[m.start()] = "\n"
-    for m in p["emphasis"].finditer(masked):
-        for i in range(m.start(), m.end()):
-            if chars[i] != MASK:
-                chars[i] = " "
-    return "".join(chars)
+        mark = " " if masked[m.start()] == "*" else "\n"
+        edits.append((m.start(), mark + " " * (m.end() - m.start() - 1)))
+    if edits:
+        edits.sort()
+        out, at = [], 0
+        for start, piece in edits:
+            out += [masked[at:start], piece]
+            at = start + len(piece)
+        out.append(masked[at:])
+        masked = "".join(out)
+    return masked.replace("|", "\n").replace("*", " ").replace("~~", "  ")
 
 
 class _Lines:

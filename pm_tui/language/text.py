@@ -37,13 +37,6 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     }
 
 
-def _fill(chars: list[str], start: int, end: int) -> None:
-    """Mask chars[start:end] in place, newlines kept (for callers that edit a char list)."""
-    for i in range(start, end):
-        if chars[i] != "\n":
-            chars[i] = MASK
-
-
 def looks_like_log(snippet: str) -> bool:
     """True when a quoted snippet reads like a log line or machine output, not speech."""
     return bool(_patterns()["loglike"].search(snippet))
