@@ -1,0 +1,305 @@
+"""A clause-level reading of blame: who is the agent of a clause, what the clause says that
+agent did, and whether it ties that act to a bad outcome.
+
+The surface patterns of blame.py each know one phrasing. This rule reads any phrasing of
+the same shape: it splits a sentence into clauses, finds the clause's agent (a name no list
+holds, an @handle, initials, a role such as "the new hire", "he"/"she"), in one of four
+places -
+
+- the subject ("Tomasz, who was covering, ignored the second page");
+- the owner of the subject ("Ingrid's hurried edit ... is what took the storefront offline");
+- the agent of a passive or of a fault noun ("poor judgement by the on-call engineer");
+- the value a cause link points at ("traced directly to Svetlana's decision", "the problem
+  was Ahmed", "Contributing factor: @mbello's ...");
+
+and judges the clause blameful when it ties that agent to a bad outcome (something taken
+down, broken, corrupted, lost, leaked, expired), a duty left undone ("had not tested", "never
+switched it back on", "didn't read"), or a judgement of the act ("poor decision", "untested
+hotfix", "too slow to respond", "misconfiguration"). A clause whose agent acts to respond
+(rolled back, restored, reported, escalated ...) or whose act ends well (recovered, to
+relieve the backlog) is a step of the response, not blame. Rejections of blame and disproved
+hypotheses are dealt with by blame.check_sentence for every rule alike.
+
+The finding names the agent, the act and the outcome it saw.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from pm_tui.language.agents import capitalised_agent, name_like
+from pm_tui.language.lexicon import ROLE_NOUNS, TEAM_NOUNS
+
+# Words and marks that open a clause.
+_BOUNDARY_WORDS = frozenset(
+    """and but so because since although though while whereas which who whom when after
+    before until till once if that then yet or""".split()
+)
+# Words that may come before a clause's subject.
+_LEAD = frozenset(
+    """the a an our their his her my your this that these those one new junior senior
+    frankly honestly unfortunately sadly clearly ultimately eventually then also even
+    in end instead so and but yet because since when after before while until once if
+    although though as""".split()
+)
+_PRONOUN_AGENTS = frozenset("he she someone somebody".split())
+# Role heads that need a modifier to name a person ("the tech lead", not "lead").
+_NEED_MODIFIER = frozenset("lead leads tech owner owners member members ic people person".split())
+# What may follow a role noun inside its noun phrase ("the DBA on duty").
+_ROLE_TAIL = re.compile(r"\s+(?:on (?:duty|call|shift)|in question|of the day|at the time)\b")
+
+# Nouns for what a person did: "Ingrid's edit", "Wei's misconfiguration" (not "the intern's
+# laptop", "the new hire's onboarding docs").
+_ACT_NOUNS = frozenset(
+    """change changes edit edits decision decisions commit commits refactor refactoring hotfix
+    fix patch push deploy deployment migration command query update rollout release call
+    choice mistake mistakes error errors typo oversight misconfiguration actions action
+    handling approval merge pr configuration""".split()
+)
+_EXTRA_ROLES = frozenset("operator operators supervisor supervisors".split())
+_TOKEN = re.compile(r"@[\w.-]*\w|[^\W\d_][\w'’-]*|[,;:()\[\]?!—–]")
+
+# A verb of responding: a clause whose agent does this is a step of the response.
+_RESPONSE = frozenset(
+    """rolled reverted restored rebuilt recovered paged escalated acknowledged mitigated fixed
+    found noticed spotted reported detected caught confirmed verified raised added wrote led
+    coordinated helped followed handled paused informed announced asked proposed tested
+    investigated identified diagnosed flagged alerted warned suggested recommended
+    re-enabled enabled rotated revoked replaced rebalanced resolved closed opened filed
+    thanked documented updated created built implemented improved pointed kept waited
+    checked reviewed""".split()
+)
+_VERBISH = re.compile(
+    r"(?:ed|n't)$|^(?:is|was|were|are|has|had|have|did|does|do|should|would|could|"
+    r"ran|made|took|broke|let|left|put|set|shut|hit|cut|got|went|came|kept|brought|forgot|"
+    r"knew|thought|wrote|sent|chose|drove|gave|told|tends|keeps)$"
+)
+
+_AUX = frozenset(
+    """never not also then just later still again always repeatedly went ran made took
+    should would could must can will may might simply""".split()
+)
+OUTCOME = re.compile(
+    r"\b(?:(?:took|taking|takes|brought|bringing|knocked) (?:(?:[\w-]+ ){0,4}?(?:down|offline)|"
+    r"(?:[\w-]+ ){1,4}?over)|broke|corrupt(?:ed|ing)|wiped|erased|truncated|destroyed|deleted|"
+    r"dropped (?:the|a|an|all|every)|lost|losing|leak(?:ed|ing)|expos(?:ed|ing)|"
+    r"expired|lapsed|crash(?:ed|ing)|outage|data loss|went (?:dark|down|offline)|"
+    r"(?:made|making) (?:things|it|matters|recovery|the \w+) (?:\w+ )?(?:worse|slower|longer)|"
+    r"charged [\w ]{0,30}twice|locked|overwr(?:ote|itten|iting)|filling (?:up )?the disk|"
+    r"caus(?:ed|ing)|led to|resulted in|turned (?:a|the) [\w ]{0,30}into|"
+    r"failure to|failed to|dragged on|(?:lasted|took) [\w ]{0,20}longer)\b",
+    re.I,
+)
+_DUTY = re.compile(
+    r"\b(?:did not|didn'?t|never|had not|hadn'?t|has not|hasn'?t|have not|haven'?t|"
+    r"forgot to|forgetting to|neglected to|failed to|without(?:\s+(?:a|an|any|the))?)\s+"
+    r"(?:\w+ly\s+)?(?:even\s+)?"
+    r"(?P<verb>[a-z-]+)",
+    re.I,
+)
+# Verbs whose negation is a gap in what a person had, not a duty left undone.
+_STATIVE = frozenset(
+    """have had know knew feel felt think thought want wanted understand understood believe
+    intend mean need needed receive received get got exist appear seem expect expected
+    realise realize see saw hear heard been be any a an the notice noticing anyone anybody
+    warning access permission downtime impact issue issues problem problems errors error
+    incident interruption loss delay""".split()
+)
+JUDGED = re.compile(
+    r"\b(?:poor|bad|wrong|hasty|hastily|hurried(?:ly)?|rushed|untested|unreviewed|"
+    r"unfiltered|unsupervised|unapproved|unauthori[sz]ed|unfinished|too (?:slow|late|hasty|"
+    r"quick)|mistakes?|misconfiguration|misconfigur(?:ed|ing)|misread|misjudg\w+|"
+    r"lapse|panick(?:ed|ing)|improvis(?:ed|ing)|typo|stale|careless\w*|sloppy|"
+    r"bypass(?:ed|ing)|force-?push(?:ed|ing)|hard-?coded|skipp(?:ed|ing)|ignor(?:ed|ing)|"
+    r"should(?:n'?t| not| never)? have)\b",
+    re.I,
+)
+_GOOD = re.compile(
+    r"\b(?:recover\w*|resum\w*|came back|back to normal|restor\w*|resolv\w*|mitigat\w*|"
+    r"fixed|relie\w*|stabili[sz]\w*|succeed\w*|successful\w*|ended|ending|safely|"
+    r"as the runbook says|to (?:free|stop|speed|reduce|prevent|protect|avoid|limit|clear|"
+    r"unblock|drain|ease|contain|fix|restore|relieve|recover))\b",
+    re.I,
+)
+# A cause link whose value is the agent: what comes right before it.
+_CAUSE_LINK = re.compile(
+    r"(?:\btraced? (?:\w+ )?(?:back )?to|\bpoints? to|\bpointed to|\b(?:all |comes? |came )?down to|"
+    r"\bdue to|\bbecause of|\b(?:result|fault|doing) of|\bcaused by|\bintroduced by|"
+    r"\b(?:cause|reason|problem|culprit|trigger|factor|source)s?\s*(?:(?:was|is)\b|[:=—–])|"
+    r"\b(?:is|was) (?:all |entirely |squarely )?on)\s*(?:(?:the|our|a|an) )?(?:[\w-]+ ){0,2}$",
+    re.I,
+)
+_BY = re.compile(r"\bby\s+(?:the |our |a |an )?$", re.I)
+
+
+def _is_agent(tokens: list[str], i: int, start: bool = False) -> bool:
+    """Token `i` names a person: an @handle, a name-like capitalised word, initials, a role
+    noun (a head that needs one, with a modifier), he/she/someone."""
+    w = tokens[i]
+    bare = re.sub(r"['’]s?$", "", w)
+    low = bare.lower()
+    if w.startswith("@"):
+        return True
+    if low in _PRONOUN_AGENTS:
+        return True
+    if low in ROLE_NOUNS or low in TEAM_NOUNS or low in _EXTRA_ROLES:
+        if low in _EXTRA_ROLES:
+            return i > 0 and _modifier(tokens[i - 1].lower())  # "the shift supervisor"
+        if low in _NEED_MODIFIER or low in TEAM_NOUNS:
+            return i > 0 and tokens[i - 1][:1].isalpha() and tokens[i - 1].lower() not in (
+                "the", "a", "an", "our", "this", "that", "every", "each", "no", "any",
+            )
+        return True
+    if bare[:1].isupper():
+        from pm_tui.language.blame import _initials
+
+        return (
+            name_like(bare)
+            or _initials(bare)
+            or capitalised_agent(bare, sentence_start=start)
+        )
+    return False
+
+
+def _clauses(s: str) -> list[tuple[int, int, list[tuple[int, str]]]]:
+    """Clauses of `s`: (start, end, [(offset, token)]), split at marks and opening words."""
+    out: list[tuple[int, int, list[tuple[int, str]]]] = []
+    cur: list[tuple[int, str]] = []
+    start = 0
+    for m in _TOKEN.finditer(s):
+        tok = m.group(0)
+        if not tok[0].isalnum() and tok[0] != "@":
+            if cur:
+                out.append((start, m.start(), cur))
+            cur, start = [], m.end()
+            continue
+        if tok.lower() in _BOUNDARY_WORDS and cur:
+            out.append((start, m.start(), cur))
+            cur, start = [], m.start()
+        cur.append((m.start(), tok))
+    if cur:
+        out.append((start, len(s), cur))
+    return out
+
+
+def _judge(window: str) -> str:
+    """What in `window` ties its agent to a bad outcome: the words, or ""."""
+    if _GOOD.search(window):
+        return ""
+    m = OUTCOME.search(window) or JUDGED.search(window)
+    if m:
+        return m.group(0)
+    for d in _DUTY.finditer(window):
+        verb = d.group("verb").lower()
+        if verb not in _STATIVE and verb.rstrip("ed") not in _STATIVE:
+            return d.group(0)
+    return ""
+
+
+def agent_outcome(s: str) -> str:
+    """A finding's detail when a clause of `s` ties a person to a bad outcome, else ""."""
+    clauses = _clauses(s)
+    for ci, (cstart, cend, toks) in enumerate(clauses):
+        words = [t for _, t in toks]
+        for i, (off, w) in enumerate(toks):
+            if not _is_agent(words, i, start=cstart == 0 and i == 0):
+                continue
+            agent = w
+            before = s[:off]
+            # The value of a cause link, or the agent of a passive or of a fault noun.
+            link = _CAUSE_LINK.search(before[-60:])
+            if link:
+                rest = s[off:cend]
+                if not _GOOD.search(s[cstart:cend]):
+                    return _detail(agent, rest.split(" ", 1)[-1][:40], link.group(0).strip())
+                continue
+            if _BY.search(before) and i > 0:
+                window = s[cstart:cend]
+                found = _judge(window)
+                if found:
+                    return _detail(agent, s[cstart:off].strip(" ,")[:40], found)
+                continue
+            # Otherwise the agent must be the clause's subject (or own it).
+            lead = [x.lower() for x in words[:i]]
+            if any(x not in _LEAD and not x.endswith("ly") and x not in ROLE_NOUNS
+                   and not _modifier(x) for x in lead) or len(lead) > 5:
+                continue
+            j = i + 1
+            while j < len(words) and (_is_agent(words, j) or words[j][:1].isupper()):
+                j += 1  # "Xiu Mei", "SRE lead"
+            tail = _ROLE_TAIL.match(s, toks[j - 1][0] + len(toks[j - 1][1]))
+            pstart = tail.end() if tail else (toks[j][0] if j < len(toks) else cend)
+            predicate = s[pstart:cend]
+            nxt = ci + 1
+            skipped = 0
+            while not predicate.strip() and nxt < len(clauses) and skipped < 3:
+                # "Tomasz, who was covering for the usual on-call, ignored the page"
+                nstart, nend, ntoks = clauses[nxt]
+                first = ntoks[0][1]
+                if first.lower() in ("who", "as", "which", "whom") or len(ntoks) == 1 or (
+                    first[:1].isupper() and name_like(first)
+                ):
+                    nxt += 1
+                    skipped += 1
+                    continue
+                predicate = s[nstart:nend]
+                nxt += 1
+            if not predicate.strip():
+                continue
+            verb = _TOKEN.search(predicate)
+            vword = verb.group(0).lower() if verb else ""
+            if vword in _RESPONSE:
+                continue
+            owner = any(re.search(r"['’]s?$", x) for x in words[i:j])
+            if owner and not any(
+                x.lower() in _ACT_NOUNS or JUDGED.fullmatch(x) for x in words[j : j + 3]
+            ):
+                continue  # owns a thing, not an act ("the intern's laptop")
+            if not owner and not (
+                _VERBISH.search(vword) or vword.endswith("ly") or vword in _AUX
+            ):
+                continue  # "MS Migration tool did not ...": a modifier, not a subject
+            window = predicate
+            while nxt < len(clauses):
+                # "... turned it off and never switched it back on": the same subject.
+                nstart, nend, ntoks = clauses[nxt]
+                if len(ntoks) >= 2 and ntoks[0][1].lower() in ("while", "when", "after") and (
+                    ntoks[1][1].endswith("ing")
+                ):
+                    nxt += 1  # "... turned it off while debugging and never switched ..."
+                    continue
+                if len(ntoks) < 2 or ntoks[0][1].lower() not in ("and", "but"):
+                    break
+                second = ntoks[1][1].lower()
+                if not (_VERBISH.search(second) or second in _AUX):
+                    break
+                window = s[pstart:nend]
+                nxt += 1
+            if nxt < len(clauses):
+                # ", which broke search" / "and it took the API down": the act's consequence.
+                nstart, nend, ntoks = clauses[nxt]
+                if ntoks[0][1].lower() in ("which", "and", "so") and OUTCOME.search(s[nstart:nend]):
+                    window = s[pstart:nend]
+            found = _judge(window)
+            if found:
+                act = " ".join(predicate.split()[:6])
+                return _detail(agent, act, found)
+    return ""
+
+
+@cache
+def _modifier_words() -> frozenset[str]:
+    return frozenset(
+        """shift on-call oncall duty release network storage platform database ops web qa
+        data vendor support incident sre devops night day our new junior senior lead
+        security mobile backend frontend payments billing""".split()
+    )
+
+
+def _modifier(word: str) -> bool:
+    return word in _modifier_words()
+
+
+def _detail(agent: str, act: str, outcome: str) -> str:
+    return f' (agent "{agent}", act "{act.strip()}", tied to "{outcome.strip()}")'
