@@ -343,15 +343,17 @@ def sources() -> dict[str, tuple[str, int]]:
 def _outcome_source() -> tuple[str, int]:
     from pm_tui.language import clauses
 
-    duty = r"\b(?:did not|didn'?t|never|had not|hadn'?t|has not|hasn'?t|have not|haven'?t|" \
+    duty = (
+        r"\b(?:did not|didn'?t|never|had not|hadn'?t|has not|hasn'?t|have not|haven'?t|"
         r"forgot to|forgetting to|neglected to|failed to|without)\b"
-    link = r"\b(?:traced?|points?|pointed|down to|due to|because of|result of|fault of|" \
-        r"doing of|caused by|introduced by|cause|causes|reason|reasons|problem|problems|" \
-        r"culprit|culprits|trigger|triggers|factor|factors|source|sources|is on|was on|" \
-        r"is all on|was all on|is entirely on|was entirely on|is squarely on|was squarely on)\b"
-    pattern = "|".join(
-        (clauses.OUTCOME.pattern, clauses.JUDGED.pattern, duty, link)
     )
+    link = (
+        r"\b(?:traced?|points?|pointed|down to|due to|because of|result of|fault of|"
+        r"doing of|caused by|introduced by|cause|causes|reason|reasons|problem|problems|"
+        r"culprit|culprits|trigger|triggers|factor|factors|source|sources|is on|was on|"
+        r"is all on|was all on|is entirely on|was entirely on|is squarely on|was squarely on)\b"
+    )
+    pattern = "|".join((clauses.OUTCOME.pattern, clauses.JUDGED.pattern, duty, link))
     return pattern, re.I
 
 
@@ -1107,7 +1109,9 @@ _PERSON_WORDS = (
     | ROLE_NOUNS
     | TEAM_NOUNS
     | GROUP_WORDS
-    | frozenset("operator operators group groups agent agents whoever supervisor supervisors".split())
+    | frozenset(
+        "operator operators group groups agent agents whoever supervisor supervisors".split()
+    )
 )
 _WE_WORDS = WE_STRONG_VERBS | {"ball"}
 

@@ -147,18 +147,28 @@ def _is_agent(tokens: list[str], i: int, start: bool = False) -> bool:
         if low in _EXTRA_ROLES:
             return i > 0 and _modifier(tokens[i - 1].lower())  # "the shift supervisor"
         if low in _NEED_MODIFIER or low in TEAM_NOUNS:
-            return i > 0 and tokens[i - 1][:1].isalpha() and tokens[i - 1].lower() not in (
-                "the", "a", "an", "our", "this", "that", "every", "each", "no", "any",
+            return (
+                i > 0
+                and tokens[i - 1][:1].isalpha()
+                and tokens[i - 1].lower()
+                not in (
+                    "the",
+                    "a",
+                    "an",
+                    "our",
+                    "this",
+                    "that",
+                    "every",
+                    "each",
+                    "no",
+                    "any",
+                )
             )
         return True
     if bare[:1].isupper():
         from pm_tui.language.blame import _initials
 
-        return (
-            name_like(bare)
-            or _initials(bare)
-            or capitalised_agent(bare, sentence_start=start)
-        )
+        return name_like(bare) or _initials(bare) or capitalised_agent(bare, sentence_start=start)
     return False
 
 
@@ -222,8 +232,16 @@ def agent_outcome(s: str) -> str:
                 continue
             # Otherwise the agent must be the clause's subject (or own it).
             lead = [x.lower() for x in words[:i]]
-            if any(x not in _LEAD and not x.endswith("ly") and x not in ROLE_NOUNS
-                   and not _modifier(x) for x in lead) or len(lead) > 5:
+            if (
+                any(
+                    x not in _LEAD
+                    and not x.endswith("ly")
+                    and x not in ROLE_NOUNS
+                    and not _modifier(x)
+                    for x in lead
+                )
+                or len(lead) > 5
+            ):
                 continue
             j = i + 1
             while j < len(words) and (_is_agent(words, j) or words[j][:1].isupper()):
@@ -237,8 +255,10 @@ def agent_outcome(s: str) -> str:
                 # "Tomasz, who was covering for the usual on-call, ignored the page"
                 nstart, nend, ntoks = clauses[nxt]
                 first = ntoks[0][1]
-                if first.lower() in ("who", "as", "which", "whom") or len(ntoks) == 1 or (
-                    first[:1].isupper() and name_like(first)
+                if (
+                    first.lower() in ("who", "as", "which", "whom")
+                    or len(ntoks) == 1
+                    or (first[:1].isupper() and name_like(first))
                 ):
                     nxt += 1
                     skipped += 1
@@ -256,16 +276,16 @@ def agent_outcome(s: str) -> str:
                 x.lower() in _ACT_NOUNS or JUDGED.fullmatch(x) for x in words[j : j + 3]
             ):
                 continue  # owns a thing, not an act ("the intern's laptop")
-            if not owner and not (
-                _VERBISH.search(vword) or vword.endswith("ly") or vword in _AUX
-            ):
+            if not owner and not (_VERBISH.search(vword) or vword.endswith("ly") or vword in _AUX):
                 continue  # "MS Migration tool did not ...": a modifier, not a subject
             window = predicate
             while nxt < len(clauses):
                 # "... turned it off and never switched it back on": the same subject.
                 nstart, nend, ntoks = clauses[nxt]
-                if len(ntoks) >= 2 and ntoks[0][1].lower() in ("while", "when", "after") and (
-                    ntoks[1][1].endswith("ing")
+                if (
+                    len(ntoks) >= 2
+                    and ntoks[0][1].lower() in ("while", "when", "after")
+                    and (ntoks[1][1].endswith("ing"))
                 ):
                     nxt += 1  # "... turned it off while debugging and never switched ..."
                     continue
