@@ -349,11 +349,11 @@ def _outcome_source() -> tuple[str, int]:
     )
     link = (
         r"\b(?:traced?|points?|pointed|down to|due to|because of|result of|fault of|"
-        r"doing of|caused by|introduced by|cause|causes|reason|reasons|problem|problems|"
-        r"culprit|culprits|trigger|triggers|factor|factors|source|sources|is on|was on|"
+        r"doing of|caused by|introduced by|(?:cause|reason|problem|culprit|trigger|factor|"
+        r"source)s?\s*(?:was|is|:|=|—|–)|is on|was on|"
         r"is all on|was all on|is entirely on|was entirely on|is squarely on|was squarely on)\b"
     )
-    pattern = "|".join((clauses.OUTCOME.pattern, clauses.JUDGED.pattern, duty, link))
+    pattern = "|".join((clauses.OUTCOME_SRC[0], clauses.JUDGED_SRC[0], duty, link))
     return pattern, re.I
 
 

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from types import SimpleNamespace
 
 from pm_tui.language.agents import capitalised_agent, name_like
 from pm_tui.language.lexicon import ROLE_NOUNS, TEAM_NOUNS
@@ -47,7 +48,7 @@ _PRONOUN_AGENTS = frozenset("he she someone somebody".split())
 # Role heads that need a modifier to name a person ("the tech lead", not "lead").
 _NEED_MODIFIER = frozenset("lead leads tech owner owners member members ic people person".split())
 # What may follow a role noun inside its noun phrase ("the DBA on duty").
-_ROLE_TAIL = re.compile(r"\s+(?:on (?:duty|call|shift)|in question|of the day|at the time)\b")
+_ROLE_TAIL_SRC = r"\s+(?:on (?:duty|call|shift)|in question|of the day|at the time)\b"
 
 # Nouns for what a person did: "Ingrid's edit", "Wei's misconfiguration" (not "the intern's
 # laptop", "the new hire's onboarding docs").
@@ -58,7 +59,7 @@ _ACT_NOUNS = frozenset(
     handling approval merge pr configuration""".split()
 )
 _EXTRA_ROLES = frozenset("operator operators supervisor supervisors".split())
-_TOKEN = re.compile(r"@[\w.-]*\w|[^\W\d_][\w'’-]*|[,;:()\[\]?!—–]")
+_TOKEN_SRC = r"@[\w.-]*\w|[^\W\d_][\w'’-]*|[,;:()\[\]?!—–]"
 
 # A verb of responding: a clause whose agent does this is a step of the response.
 _RESPONSE = frozenset(
@@ -70,7 +71,7 @@ _RESPONSE = frozenset(
     thanked documented updated created built implemented improved pointed kept waited
     checked reviewed""".split()
 )
-_VERBISH = re.compile(
+_VERBISH_SRC = (
     r"(?:ed|n't)$|^(?:is|was|were|are|has|had|have|did|does|do|should|would|could|"
     r"ran|made|took|broke|let|left|put|set|shut|hit|cut|got|went|came|kept|brought|forgot|"
     r"knew|thought|wrote|sent|chose|drove|gave|told|tends|keeps)$"
@@ -80,7 +81,7 @@ _AUX = frozenset(
     """never not also then just later still again always repeatedly went ran made took
     should would could must can will may might simply""".split()
 )
-OUTCOME = re.compile(
+OUTCOME_SRC = (
     r"\b(?:(?:took|taking|takes|brought|bringing|knocked) (?:(?:[\w-]+ ){0,4}?(?:down|offline)|"
     r"(?:[\w-]+ ){1,4}?over)|broke|corrupt(?:ed|ing)|wiped|erased|truncated|destroyed|deleted|"
     r"dropped (?:the|a|an|all|every)|lost|losing|leak(?:ed|ing)|expos(?:ed|ing)|"
@@ -91,7 +92,7 @@ OUTCOME = re.compile(
     r"failure to|failed to|dragged on|(?:lasted|took) [\w ]{0,20}longer)\b",
     re.I,
 )
-_DUTY = re.compile(
+_DUTY_SRC = (
     r"\b(?:did not|didn'?t|never|had not|hadn'?t|has not|hasn'?t|have not|haven'?t|"
     r"forgot to|forgetting to|neglected to|failed to|without(?:\s+(?:a|an|any|the))?)\s+"
     r"(?:\w+ly\s+)?(?:even\s+)?"
@@ -106,7 +107,7 @@ _STATIVE = frozenset(
     warning access permission downtime impact issue issues problem problems errors error
     incident interruption loss delay""".split()
 )
-JUDGED = re.compile(
+JUDGED_SRC = (
     r"\b(?:poor|bad|wrong|hasty|hastily|hurried(?:ly)?|rushed|untested|unreviewed|"
     r"unfiltered|unsupervised|unapproved|unauthori[sz]ed|unfinished|too (?:slow|late|hasty|"
     r"quick)|mistakes?|misconfiguration|misconfigur(?:ed|ing)|misread|misjudg\w+|"
@@ -115,7 +116,7 @@ JUDGED = re.compile(
     r"should(?:n'?t| not| never)? have)\b",
     re.I,
 )
-_GOOD = re.compile(
+_GOOD_SRC = (
     r"\b(?:recover\w*|resum\w*|came back|back to normal|restor\w*|resolv\w*|mitigat\w*|"
     r"fixed|relie\w*|stabili[sz]\w*|succeed\w*|successful\w*|ended|ending|safely|"
     r"as the runbook says|to (?:free|stop|speed|reduce|prevent|protect|avoid|limit|clear|"
@@ -123,24 +124,43 @@ _GOOD = re.compile(
     re.I,
 )
 # A cause link whose value is the agent: what comes right before it.
-_CAUSE_LINK = re.compile(
+_CAUSE_LINK_SRC = (
     r"(?:\btraced? (?:\w+ )?(?:back )?to|\bpoints? to|\bpointed to|\b(?:all |comes? |came )?down to|"
     r"\bdue to|\bbecause of|\b(?:result|fault|doing) of|\bcaused by|\bintroduced by|"
     r"\b(?:cause|reason|problem|culprit|trigger|factor|source)s?\s*(?:(?:was|is)\b|[:=—–])|"
     r"\b(?:is|was) (?:all |entirely |squarely )?on)\s*(?:(?:the|our|a|an) )?(?:[\w-]+ ){0,2}$",
     re.I,
 )
-_BY = re.compile(r"\bby\s+(?:the |our |a |an )?$", re.I)
+_BY_SRC = (r"\bby\s+(?:the |our |a |an )?$", re.I)
+
+
+@cache
+def _rx() -> SimpleNamespace:
+    """The module's patterns, compiled when first used (most texts never get here)."""
+    return SimpleNamespace(
+        **{
+            name.strip("_").lower().removesuffix("_src"): (
+                re.compile(source) if isinstance(source, str) else re.compile(*source)
+            )
+            for name, source in globals().items()
+            if name.endswith("_SRC")
+        }
+    )
 
 
 def _is_agent(tokens: list[str], i: int, start: bool = False) -> bool:
     """Token `i` names a person: an @handle, a name-like capitalised word, initials, a role
     noun (a head that needs one, with a modifier), he/she/someone."""
     w = tokens[i]
-    bare = re.sub(r"['’]s?$", "", w)
-    low = bare.lower()
-    if w.startswith("@"):
+    if w[0] == "@":
         return True
+    bare = w
+    if "'" in w or "’" in w:
+        bare = w.replace("’", "'")
+        bare = bare[:-2] if bare.endswith("'s") else bare.rstrip("'")
+    low = bare.lower()
+    if low == bare and low not in _LOWER_AGENTS:
+        return False  # most words: lower case and no person word
     if low in _PRONOUN_AGENTS:
         return True
     if low in ROLE_NOUNS or low in TEAM_NOUNS or low in _EXTRA_ROLES:
@@ -172,12 +192,15 @@ def _is_agent(tokens: list[str], i: int, start: bool = False) -> bool:
     return False
 
 
+_LOWER_AGENTS = _PRONOUN_AGENTS | ROLE_NOUNS | TEAM_NOUNS | _EXTRA_ROLES
+
+
 def _clauses(s: str) -> list[tuple[int, int, list[tuple[int, str]]]]:
     """Clauses of `s`: (start, end, [(offset, token)]), split at marks and opening words."""
     out: list[tuple[int, int, list[tuple[int, str]]]] = []
     cur: list[tuple[int, str]] = []
     start = 0
-    for m in _TOKEN.finditer(s):
+    for m in _rx().token.finditer(s):
         tok = m.group(0)
         if not tok[0].isalnum() and tok[0] != "@":
             if cur:
@@ -195,12 +218,12 @@ def _clauses(s: str) -> list[tuple[int, int, list[tuple[int, str]]]]:
 
 def _judge(window: str) -> str:
     """What in `window` ties its agent to a bad outcome: the words, or ""."""
-    if _GOOD.search(window):
+    if _rx().good.search(window):
         return ""
-    m = OUTCOME.search(window) or JUDGED.search(window)
+    m = _rx().outcome.search(window) or _rx().judged.search(window)
     if m:
         return m.group(0)
-    for d in _DUTY.finditer(window):
+    for d in _rx().duty.finditer(window):
         verb = d.group("verb").lower()
         if verb not in _STATIVE and verb.rstrip("ed") not in _STATIVE:
             return d.group(0)
@@ -218,13 +241,13 @@ def agent_outcome(s: str) -> str:
             agent = w
             before = s[:off]
             # The value of a cause link, or the agent of a passive or of a fault noun.
-            link = _CAUSE_LINK.search(before[-60:])
+            link = _rx().cause_link.search(before[-60:])
             if link:
                 rest = s[off:cend]
-                if not _GOOD.search(s[cstart:cend]):
+                if not _rx().good.search(s[cstart:cend]):
                     return _detail(agent, rest.split(" ", 1)[-1][:40], link.group(0).strip())
                 continue
-            if _BY.search(before) and i > 0:
+            if _rx().by.search(before) and i > 0:
                 window = s[cstart:cend]
                 found = _judge(window)
                 if found:
@@ -246,7 +269,7 @@ def agent_outcome(s: str) -> str:
             j = i + 1
             while j < len(words) and (_is_agent(words, j) or words[j][:1].isupper()):
                 j += 1  # "Xiu Mei", "SRE lead"
-            tail = _ROLE_TAIL.match(s, toks[j - 1][0] + len(toks[j - 1][1]))
+            tail = _rx().role_tail.match(s, toks[j - 1][0] + len(toks[j - 1][1]))
             pstart = tail.end() if tail else (toks[j][0] if j < len(toks) else cend)
             predicate = s[pstart:cend]
             nxt = ci + 1
@@ -267,16 +290,18 @@ def agent_outcome(s: str) -> str:
                 nxt += 1
             if not predicate.strip():
                 continue
-            verb = _TOKEN.search(predicate)
+            verb = _rx().token.search(predicate)
             vword = verb.group(0).lower() if verb else ""
             if vword in _RESPONSE:
                 continue
             owner = any(re.search(r"['’]s?$", x) for x in words[i:j])
             if owner and not any(
-                x.lower() in _ACT_NOUNS or JUDGED.fullmatch(x) for x in words[j : j + 3]
+                x.lower() in _ACT_NOUNS or _rx().judged.fullmatch(x) for x in words[j : j + 3]
             ):
                 continue  # owns a thing, not an act ("the intern's laptop")
-            if not owner and not (_VERBISH.search(vword) or vword.endswith("ly") or vword in _AUX):
+            if not owner and not (
+                _rx().verbish.search(vword) or vword.endswith("ly") or vword in _AUX
+            ):
                 continue  # "MS Migration tool did not ...": a modifier, not a subject
             window = predicate
             while nxt < len(clauses):
@@ -292,14 +317,16 @@ def agent_outcome(s: str) -> str:
                 if len(ntoks) < 2 or ntoks[0][1].lower() not in ("and", "but"):
                     break
                 second = ntoks[1][1].lower()
-                if not (_VERBISH.search(second) or second in _AUX):
+                if not (_rx().verbish.search(second) or second in _AUX):
                     break
                 window = s[pstart:nend]
                 nxt += 1
             if nxt < len(clauses):
                 # ", which broke search" / "and it took the API down": the act's consequence.
                 nstart, nend, ntoks = clauses[nxt]
-                if ntoks[0][1].lower() in ("which", "and", "so") and OUTCOME.search(s[nstart:nend]):
+                if ntoks[0][1].lower() in ("which", "and", "so") and _rx().outcome.search(
+                    s[nstart:nend]
+                ):
                     window = s[pstart:nend]
             found = _judge(window)
             if found:
