@@ -26,6 +26,7 @@ The finding names the agent, the act and the outcome it saw.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import cache
 from types import SimpleNamespace
 
@@ -124,13 +125,27 @@ _GOOD_SRC = (
     re.I,
 )
 # A cause link whose value is the agent: what comes right before it.
-_CAUSE_LINK_SRC = (
-    r"(?:\btraced? (?:\w+ )?(?:back )?to|\bpoints? to|\bpointed to|\b(?:all |comes? |came )?down to|"
+_CAUSE_CORE = (
+    r"(?:\btraced? (?:\w+ )?(?:back )?to|\bpoints? to|\bpointed to|"
+    r"\b(?:all |comes? |came )?down to|"
     r"\bdue to|\bbecause of|\b(?:result|fault|doing) of|\bcaused by|\bintroduced by|"
     r"\b(?:cause|reason|problem|culprit|trigger|factor|source)s?\s*(?:(?:was|is)\b|[:=—–])|"
-    r"\b(?:is|was) (?:all |entirely |squarely )?on)\s*(?:(?:the|our|a|an) )?(?:[\w-]+ ){0,2}$",
+    r"\b(?:is|was) (?:all |entirely |squarely )?on)"
+)
+_CAUSE_LINK_SRC = (_CAUSE_CORE + r"\s*(?:(?:the|our|a|an) )?(?:[\w-]+ ){0,2}$", re.I)
+# Anything that can make a clause blameful, wherever it is in the sentence.
+_EVIDENCE_SRC = (
+    "|".join(
+        (OUTCOME_SRC[0], JUDGED_SRC[0], _DUTY_SRC[0].replace("(?P<verb>", "(?:"), _CAUSE_CORE)
+    ),
     re.I,
 )
+_SPLIT_SRC = (
+    r"[,;:()\[\]?!—–]+|\b(?=(?:and|but|so|because|since|although|though|while|whereas|which|"
+    r"who|whom|when|after|before|until|till|once|if|that|then|yet|or)\b)",
+    re.I,
+)
+_WORD_SRC = r"@[\w.-]*\w|[^\W\d_][\w'’-]*"
 _BY_SRC = (r"\bby\s+(?:the |our |a |an )?$", re.I)
 
 
@@ -148,7 +163,7 @@ def _rx() -> SimpleNamespace:
     )
 
 
-def _is_agent(tokens: list[str], i: int, start: bool = False) -> bool:
+def _is_agent(tokens: list[str], i: int, start: bool = False, alone: bool = False) -> bool:
     """Token `i` names a person: an @handle, a name-like capitalised word, initials, a role
     noun (a head that needs one, with a modifier), he/she/someone."""
     w = tokens[i]
@@ -164,6 +179,8 @@ def _is_agent(tokens: list[str], i: int, start: bool = False) -> bool:
     if low in _PRONOUN_AGENTS:
         return True
     if low in ROLE_NOUNS or low in TEAM_NOUNS or low in _EXTRA_ROLES:
+        if alone:
+            return True  # whether its modifier makes it a person is asked in its clause
         if low in _EXTRA_ROLES:
             return i > 0 and _modifier(tokens[i - 1].lower())  # "the shift supervisor"
         if low in _NEED_MODIFIER or low in TEAM_NOUNS:
@@ -195,25 +212,47 @@ def _is_agent(tokens: list[str], i: int, start: bool = False) -> bool:
 _LOWER_AGENTS = _PRONOUN_AGENTS | ROLE_NOUNS | TEAM_NOUNS | _EXTRA_ROLES
 
 
-def _clauses(s: str) -> list[tuple[int, int, list[tuple[int, str]]]]:
-    """Clauses of `s`: (start, end, [(offset, token)]), split at marks and opening words."""
-    out: list[tuple[int, int, list[tuple[int, str]]]] = []
-    cur: list[tuple[int, str]] = []
-    start = 0
-    for m in _rx().token.finditer(s):
-        tok = m.group(0)
-        if not tok[0].isalnum() and tok[0] != "@":
-            if cur:
-                out.append((start, m.start(), cur))
-            cur, start = [], m.end()
-            continue
-        if tok.lower() in _BOUNDARY_WORDS and cur:
-            out.append((start, m.start(), cur))
-            cur, start = [], m.start()
-        cur.append((m.start(), tok))
-    if cur:
-        out.append((start, len(s), cur))
-    return out
+class _Clauses:
+    """The clauses of a sentence: spans split at marks and before opening words, each
+    clause's words read only when asked for (a long table row has many clauses, few of
+    which hold anything to judge)."""
+
+    def __init__(self, s: str) -> None:
+        self.s = s
+        spans: list[tuple[int, int]] = []
+        at = 0
+        for m in _rx().split.finditer(s):
+            if m.start() > at or m.end() > at:
+                if s[at : m.start()].strip():
+                    spans.append((at, m.start()))
+                at = m.end()
+        if s[at:].strip():
+            spans.append((at, len(s)))
+        self.spans = spans
+        self._words: dict[int, list[tuple[int, str]]] = {}
+
+    def __len__(self) -> int:
+        return len(self.spans)
+
+    def __getitem__(self, k: int) -> tuple[int, int, list[tuple[int, str]]]:
+        start, end = self.spans[k]
+        toks = self._words.get(k)
+        if toks is None:
+            toks = [(m.start(), m.group(0)) for m in _rx().word.finditer(self.s, start, end)]
+            self._words[k] = toks
+        return start, end, toks
+
+    def near_evidence(self) -> list[int]:
+        """The clauses an agent tied to some evidence can be in: up to four before a clause
+        with evidence (its subject may be that far back), and the one after a cause link."""
+        spans = self.spans
+        keep: set[int] = set()
+        k = 0
+        for m in _rx().evidence.finditer(self.s):
+            while k + 1 < len(spans) and spans[k][1] <= m.start():
+                k += 1
+            keep.update(range(max(0, k - 4), min(len(spans), k + 2)))
+        return sorted(keep)
 
 
 def _judge(window: str) -> str:
@@ -230,108 +269,128 @@ def _judge(window: str) -> str:
     return ""
 
 
+_LONGEST = 400
+
+
 def agent_outcome(s: str) -> str:
     """A finding's detail when a clause of `s` ties a person to a bad outcome, else ""."""
-    clauses = _clauses(s)
-    for ci, (cstart, cend, toks) in enumerate(clauses):
+    if len(s) > _LONGEST:
+        return ""  # a table row or a run-on list, not a sentence to read clause by clause
+    clauses: _Clauses | None = None
+    for cand in _rx().word.finditer(s):
+        first = cand.group(0)[0]
+        if first.islower():
+            low = cand.group(0)
+            if "'" in low or "’" in low:
+                low = low.replace("’", "'").removesuffix("'s").rstrip("'")
+            if low not in _LOWER_AGENTS:
+                continue  # most words: no person word
+        # Only words that may name a person are looked at in their clause.
+        if not _is_agent([cand.group(0)], 0, start=cand.start() == 0, alone=True):
+            continue
+        if clauses is None:
+            clauses = _Clauses(s)
+            starts = [a for a, _ in clauses.spans]
+        ci = bisect_right(starts, cand.start()) - 1
+        if ci < 0:
+            continue
+        cstart, cend, toks = clauses[ci]
         words = [t for _, t in toks]
-        for i, (off, w) in enumerate(toks):
-            if not _is_agent(words, i, start=cstart == 0 and i == 0):
-                continue
-            agent = w
-            before = s[:off]
-            # The value of a cause link, or the agent of a passive or of a fault noun.
-            link = _rx().cause_link.search(before[-60:])
-            if link:
-                rest = s[off:cend]
-                if not _rx().good.search(s[cstart:cend]):
-                    return _detail(agent, rest.split(" ", 1)[-1][:40], link.group(0).strip())
-                continue
-            if _rx().by.search(before) and i > 0:
-                window = s[cstart:cend]
-                found = _judge(window)
-                if found:
-                    return _detail(agent, s[cstart:off].strip(" ,")[:40], found)
-                continue
-            # Otherwise the agent must be the clause's subject (or own it).
-            lead = [x.lower() for x in words[:i]]
-            if (
-                any(
-                    x not in _LEAD
-                    and not x.endswith("ly")
-                    and x not in ROLE_NOUNS
-                    and not _modifier(x)
-                    for x in lead
-                )
-                or len(lead) > 5
-            ):
-                continue
-            j = i + 1
-            while j < len(words) and (_is_agent(words, j) or words[j][:1].isupper()):
-                j += 1  # "Xiu Mei", "SRE lead"
-            tail = _rx().role_tail.match(s, toks[j - 1][0] + len(toks[j - 1][1]))
-            pstart = tail.end() if tail else (toks[j][0] if j < len(toks) else cend)
-            predicate = s[pstart:cend]
-            nxt = ci + 1
-            skipped = 0
-            while not predicate.strip() and nxt < len(clauses) and skipped < 3:
-                # "Tomasz, who was covering for the usual on-call, ignored the page"
-                nstart, nend, ntoks = clauses[nxt]
-                first = ntoks[0][1]
-                if (
-                    first.lower() in ("who", "as", "which", "whom")
-                    or len(ntoks) == 1
-                    or (first[:1].isupper() and name_like(first))
-                ):
-                    nxt += 1
-                    skipped += 1
-                    continue
-                predicate = s[nstart:nend]
-                nxt += 1
-            if not predicate.strip():
-                continue
-            verb = _rx().token.search(predicate)
-            vword = verb.group(0).lower() if verb else ""
-            if vword in _RESPONSE:
-                continue
-            owner = any(re.search(r"['’]s?$", x) for x in words[i:j])
-            if owner and not any(
-                x.lower() in _ACT_NOUNS or _rx().judged.fullmatch(x) for x in words[j : j + 3]
-            ):
-                continue  # owns a thing, not an act ("the intern's laptop")
-            if not owner and not (
-                _rx().verbish.search(vword) or vword.endswith("ly") or vword in _AUX
-            ):
-                continue  # "MS Migration tool did not ...": a modifier, not a subject
-            window = predicate
-            while nxt < len(clauses):
-                # "... turned it off and never switched it back on": the same subject.
-                nstart, nend, ntoks = clauses[nxt]
-                if (
-                    len(ntoks) >= 2
-                    and ntoks[0][1].lower() in ("while", "when", "after")
-                    and (ntoks[1][1].endswith("ing"))
-                ):
-                    nxt += 1  # "... turned it off while debugging and never switched ..."
-                    continue
-                if len(ntoks) < 2 or ntoks[0][1].lower() not in ("and", "but"):
-                    break
-                second = ntoks[1][1].lower()
-                if not (_rx().verbish.search(second) or second in _AUX):
-                    break
-                window = s[pstart:nend]
-                nxt += 1
-            if nxt < len(clauses):
-                # ", which broke search" / "and it took the API down": the act's consequence.
-                nstart, nend, ntoks = clauses[nxt]
-                if ntoks[0][1].lower() in ("which", "and", "so") and _rx().outcome.search(
-                    s[nstart:nend]
-                ):
-                    window = s[pstart:nend]
+        i = next((k for k, (o, _) in enumerate(toks) if o == cand.start()), -1)
+        if i < 0:
+            continue
+        off, w = toks[i]
+        if not _is_agent(words, i, start=cstart == 0 and i == 0):
+            continue
+        agent = w
+        before = s[:off]
+        # The value of a cause link, or the agent of a passive or of a fault noun.
+        link = _rx().cause_link.search(before[-60:])
+        if link:
+            rest = s[off:cend]
+            if not _rx().good.search(s[cstart:cend]):
+                return _detail(agent, rest.split(" ", 1)[-1][:40], link.group(0).strip())
+            continue
+        if _rx().by.search(before) and i > 0:
+            window = s[cstart:cend]
             found = _judge(window)
             if found:
-                act = " ".join(predicate.split()[:6])
-                return _detail(agent, act, found)
+                return _detail(agent, s[cstart:off].strip(" ,")[:40], found)
+            continue
+        # Otherwise the agent must be the clause's subject (or own it).
+        lead = [x.lower() for x in words[:i]]
+        if (
+            any(
+                x not in _LEAD and not x.endswith("ly") and x not in ROLE_NOUNS and not _modifier(x)
+                for x in lead
+            )
+            or len(lead) > 5
+        ):
+            continue
+        j = i + 1
+        while j < len(words) and (_is_agent(words, j) or words[j][:1].isupper()):
+            j += 1  # "Xiu Mei", "SRE lead"
+        tail = _rx().role_tail.match(s, toks[j - 1][0] + len(toks[j - 1][1]))
+        pstart = tail.end() if tail else (toks[j][0] if j < len(toks) else cend)
+        predicate = s[pstart:cend]
+        nxt = ci + 1
+        skipped = 0
+        while not predicate.strip() and nxt < len(clauses) and skipped < 3:
+            # "Tomasz, who was covering for the usual on-call, ignored the page"
+            nstart, nend, ntoks = clauses[nxt]
+            first = ntoks[0][1]
+            if (
+                first.lower() in ("who", "as", "which", "whom")
+                or len(ntoks) == 1
+                or (first[:1].isupper() and name_like(first))
+            ):
+                nxt += 1
+                skipped += 1
+                continue
+            predicate = s[nstart:nend]
+            nxt += 1
+        if not predicate.strip():
+            continue
+        verb = _rx().token.search(predicate)
+        vword = verb.group(0).lower() if verb else ""
+        if vword in _RESPONSE:
+            continue
+        owner = any(re.search(r"['’]s?$", x) for x in words[i:j])
+        if owner and not any(
+            x.lower() in _ACT_NOUNS or _rx().judged.fullmatch(x) for x in words[j : j + 3]
+        ):
+            continue  # owns a thing, not an act ("the intern's laptop")
+        if not owner and not (_rx().verbish.search(vword) or vword.endswith("ly") or vword in _AUX):
+            continue  # "MS Migration tool did not ...": a modifier, not a subject
+        window = predicate
+        while nxt < len(clauses):
+            # "... turned it off and never switched it back on": the same subject.
+            nstart, nend, ntoks = clauses[nxt]
+            if (
+                len(ntoks) >= 2
+                and ntoks[0][1].lower() in ("while", "when", "after")
+                and (ntoks[1][1].endswith("ing"))
+            ):
+                nxt += 1  # "... turned it off while debugging and never switched ..."
+                continue
+            if len(ntoks) < 2 or ntoks[0][1].lower() not in ("and", "but"):
+                break
+            second = ntoks[1][1].lower()
+            if not (_rx().verbish.search(second) or second in _AUX):
+                break
+            window = s[pstart:nend]
+            nxt += 1
+        if nxt < len(clauses):
+            # ", which broke search" / "and it took the API down": the act's consequence.
+            nstart, nend, ntoks = clauses[nxt]
+            if ntoks[0][1].lower() in ("which", "and", "so") and _rx().outcome.search(
+                s[nstart:nend]
+            ):
+                window = s[pstart:nend]
+        found = _judge(window)
+        if found:
+            act = " ".join(predicate.split()[:6])
+            return _detail(agent, act, found)
     return ""
 
 
