@@ -1200,7 +1200,7 @@ def _check_sentence(
     if not found and "agent_outcome" in may:
         from pm_tui.language.clauses import agent_outcome
 
-        detail = agent_outcome(s)
+        detail = agent_outcome(s, words)
         if detail:
             found.append(_finding(PERSON_FAULT, offset, end, detail))
     if not found and "habit" in may and not words.isdisjoint(_HABIT_WORDS):

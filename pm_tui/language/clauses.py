@@ -30,7 +30,7 @@ from bisect import bisect_right
 from functools import cache
 from types import SimpleNamespace
 
-from pm_tui.language.agents import capitalised_agent, name_like
+from pm_tui.language.agents import name_like
 from pm_tui.language.lexicon import ROLE_NOUNS, TEAM_NOUNS
 
 # Words and marks that open a clause.
@@ -111,8 +111,8 @@ _STATIVE = frozenset(
 JUDGED_SRC = (
     r"\b(?:poor|bad|wrong|hasty|hastily|hurried(?:ly)?|rushed|untested|unreviewed|"
     r"unfiltered|unsupervised|unapproved|unauthori[sz]ed|unfinished|too (?:slow|late|hasty|"
-    r"quick)|mistakes?|misconfiguration|misconfigur(?:ed|ing)|misread|misjudg\w+|"
-    r"lapse|panick(?:ed|ing)|improvis(?:ed|ing)|typo|stale|careless\w*|sloppy|"
+    r"quick)|mistakes?|misconfiguration|misconfigur(?:ed|ing)|misread|misjudg(?:ed|es|e|ing|e?ments?)|"
+    r"lapse|panick(?:ed|ing)|improvis(?:ed|ing)|typo|stale|careless(?:ly|ness)?|sloppy|"
     r"bypass(?:ed|ing)|force-?push(?:ed|ing)|hard-?coded|skipp(?:ed|ing)|ignor(?:ed|ing)|"
     r"should(?:n'?t| not| never)? have)\b",
     re.I,
@@ -145,6 +145,7 @@ _SPLIT_SRC = (
     r"who|whom|when|after|before|until|till|once|if|that|then|yet|or)\b)",
     re.I,
 )
+_CAPITAL_SRC = r"@[\w.-]*\w|(?<![\w'’@.-])[A-Z][\w'’-]*"
 _WORD_SRC = r"@[\w.-]*\w|[^\W\d_][\w'’-]*"
 _BY_SRC = (r"\bby\s+(?:the |our |a |an )?$", re.I)
 
@@ -205,7 +206,9 @@ def _is_agent(tokens: list[str], i: int, start: bool = False, alone: bool = Fals
     if bare[:1].isupper():
         from pm_tui.language.blame import _initials
 
-        return name_like(bare) or _initials(bare) or capitalised_agent(bare, sentence_start=start)
+        # (A name that is also an English word, "Will", is left to blame.py's rules, which
+        # ask for a failure verb: here it would be every capitalised word of a heading.)
+        return _initials(bare) or name_like(bare)
     return False
 
 
@@ -272,10 +275,18 @@ def _judge(window: str) -> str:
 _LONGEST = 400
 
 
-def agent_outcome(s: str) -> str:
-    """A finding's detail when a clause of `s` ties a person to a bad outcome, else ""."""
+def agent_outcome(s: str, words: set[str] | frozenset[str] = frozenset()) -> str:
+    """A finding's detail when a clause of `s` ties a person to a bad outcome, else "".
+    `words`: the sentence's words in lower case, when the caller has them."""
     if len(s) > _LONGEST:
         return ""  # a table row or a run-on list, not a sentence to read clause by clause
+    if words and ("'" in s or "’" in s):
+        words = {w.replace("’", "'").removesuffix("'s").rstrip("'") for w in words}
+    if words and words.isdisjoint(_LOWER_AGENTS) and not any(
+        _is_agent([m.group(0)], 0, start=m.start() == 0, alone=True)
+        for m in _rx().capital.finditer(s)
+    ):
+        return ""  # no role, pronoun, @handle or name: most sentences
     clauses: _Clauses | None = None
     for cand in _rx().word.finditer(s):
         first = cand.group(0)[0]
