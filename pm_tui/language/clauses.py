@@ -341,6 +341,7 @@ def agent_outcome(s: str, words: set[str] | frozenset[str] = frozenset()) -> str
         j = i + 1
         while j < len(words) and (_is_agent(words, j) or words[j][:1].isupper()):
             j += 1  # "Xiu Mei", "SRE lead"
+        agent = " ".join(words[i:j])  # "teammate Kwabena", "Xiu Mei's"
         tail = _rx().role_tail.match(s, toks[j - 1][0] + len(toks[j - 1][1]))
         pstart = tail.end() if tail else (toks[j][0] if j < len(toks) else cend)
         predicate = s[pstart:cend]
@@ -419,4 +420,5 @@ def _modifier(word: str) -> bool:
 
 
 def _detail(agent: str, act: str, outcome: str) -> str:
+    agent = agent.replace("’", "'").removesuffix("'s").rstrip("'")
     return f' (agent "{agent}", act "{act.strip()}", tied to "{outcome.strip()}")'
