@@ -282,9 +282,13 @@ def agent_outcome(s: str, words: set[str] | frozenset[str] = frozenset()) -> str
         return ""  # a table row or a run-on list, not a sentence to read clause by clause
     if words and ("'" in s or "’" in s):
         words = {w.replace("’", "'").removesuffix("'s").rstrip("'") for w in words}
-    if words and words.isdisjoint(_LOWER_AGENTS) and not any(
-        _is_agent([m.group(0)], 0, start=m.start() == 0, alone=True)
-        for m in _rx().capital.finditer(s)
+    if (
+        words
+        and words.isdisjoint(_LOWER_AGENTS)
+        and not any(
+            _is_agent([m.group(0)], 0, start=m.start() == 0, alone=True)
+            for m in _rx().capital.finditer(s)
+        )
     ):
         return ""  # no role, pronoun, @handle or name: most sentences
     clauses: _Clauses | None = None
