@@ -30,7 +30,7 @@ from bisect import bisect_right
 from functools import cache
 from types import SimpleNamespace
 
-from pm_tui.language.agents import name_like
+from pm_tui.language.agents import _agent_shape, capitalised_agent, name_like
 from pm_tui.language.lexicon import ROLE_NOUNS, TEAM_NOUNS
 
 # Words and marks that open a clause.
@@ -45,7 +45,7 @@ _LEAD = frozenset(
     in end instead so and but yet because since when after before while until once if
     although though as""".split()
 )
-_PRONOUN_AGENTS = frozenset("he she someone somebody".split())
+_PRONOUN_AGENTS = frozenset("he she someone somebody whoever".split())
 # Role heads that need a modifier to name a person ("the tech lead", not "lead").
 _NEED_MODIFIER = frozenset("lead leads tech owner owners member members ic people person".split())
 # What may follow a role noun inside its noun phrase ("the DBA on duty").
@@ -112,9 +112,11 @@ JUDGED_SRC = (
     r"\b(?:poor|bad|wrong|hasty|hastily|hurried(?:ly)?|rushed|untested|unreviewed|"
     r"unfiltered|unsupervised|unapproved|unauthori[sz]ed|unfinished|too (?:slow|late|hasty|"
     r"quick)|mistakes?|misconfiguration|misconfigur(?:ed|ing)|misread|misjudg(?:ed|es|e|ing|e?ments?)|"
-    r"lapse|panick(?:ed|ing)|improvis(?:ed|ing)|typo|stale|careless(?:ly|ness)?|sloppy|"
+    r"lapse|panick(?:ed|ing)|typo|stale|careless(?:ly|ness)?|sloppy|"
     r"bypass(?:ed|ing)|force-?push(?:ed|ing)|hard-?coded|skipp(?:ed|ing)|ignor(?:ed|ing)|"
-    r"should(?:n'?t| not| never)? have)\b",
+    r"should(?:n'?t| not| never)? have|(?:needs?|has|have) to be more (?:careful|attentive|"
+    r"vigilant)|(?:was|were) the (?:one|person) (?:who|that) (?!noticed|spotted|found|caught|"
+    r"fixed|restored|reported|raised|rolled|reverted|escalated|paged|helped|led)[a-z]+)\b",
     re.I,
 )
 _GOOD_SRC = (
@@ -225,6 +227,8 @@ class _Clauses:
         spans: list[tuple[int, int]] = []
         at = 0
         for m in _rx().split.finditer(s):
+            if m.start() == m.end() and not _splits(s, at, m.start()):
+                continue
             if m.start() > at or m.end() > at:
                 if s[at : m.start()].strip():
                     spans.append((at, m.start()))
@@ -258,18 +262,47 @@ class _Clauses:
         return sorted(keep)
 
 
-def _judge(window: str) -> str:
+def _splits(s: str, at: int, word_at: int) -> bool:
+    """Whether an opening word at `word_at` starts a new clause after the text from `at`:
+    not right after another opening word ("and then ignored"), and "that" not right after
+    a verb ("wrote that script")."""
+    before = s[at:word_at].split()
+    if not before or before[-1].lower() in _BOUNDARY_WORDS:
+        return False
+    if s.startswith(("that", "That"), word_at) and _rx().verbish.search(before[-1].lower()):
+        return False
+    return True
+
+
+def _lead_ok(lead: list[str]) -> bool:
+    """The words before a clause's agent (lower case) leave it the subject: openers,
+    adverbs, determiners and role modifiers ("Frankly, the night shift supervisor"), or
+    "it was" ("It was Ngaio's typo ...")."""
+    if lead[:2] in (["it", "was"], ["it", "is"]):
+        return True
+    return len(lead) <= 5 and all(
+        x in _LEAD or x.endswith("ly") or x in ROLE_NOUNS or _modifier(x) for x in lead
+    )
+
+
+def _capitalised_shape(word: str) -> bool:
+    """A capitalised word that may be a name also an English word (no vocabulary asked)."""
+    bare = word.replace("’", "'").removesuffix("'s")
+    return _agent_shape(bare) is not None
+
+
+def _judge(window: str, duty_only: bool = False) -> str:
     """What in `window` ties its agent to a bad outcome: the words, or ""."""
-    if _rx().good.search(window):
-        return ""
-    m = _rx().outcome.search(window) or _rx().judged.search(window)
-    if m:
-        return m.group(0)
     for d in _rx().duty.finditer(window):
+        # A duty left undone is one whatever the outcome ("never checked whether the
+        # backups restored").
         verb = d.group("verb").lower()
         if verb not in _STATIVE and verb.rstrip("ed") not in _STATIVE:
             return d.group(0)
-    return ""
+    if duty_only or _rx().good.search(window):
+        return ""
+    m = _rx().outcome.search(window) or _rx().judged.search(window)
+    return m.group(0) if m else ""
 
 
 _LONGEST = 400
@@ -287,6 +320,7 @@ def agent_outcome(s: str, words: set[str] | frozenset[str] = frozenset()) -> str
         and words.isdisjoint(_LOWER_AGENTS)
         and not any(
             _is_agent([m.group(0)], 0, start=m.start() == 0, alone=True)
+            or _capitalised_shape(m.group(0))
             for m in _rx().capital.finditer(s)
         )
     ):
@@ -301,7 +335,9 @@ def agent_outcome(s: str, words: set[str] | frozenset[str] = frozenset()) -> str
             if low not in _LOWER_AGENTS:
                 continue  # most words: no person word
         # Only words that may name a person are looked at in their clause.
-        if not _is_agent([cand.group(0)], 0, start=cand.start() == 0, alone=True):
+        if not _is_agent([cand.group(0)], 0, start=cand.start() == 0, alone=True) and not (
+            first.isupper() and _capitalised_shape(cand.group(0))
+        ):
             continue
         if clauses is None:
             clauses = _Clauses(s)
@@ -315,8 +351,15 @@ def agent_outcome(s: str, words: set[str] | frozenset[str] = frozenset()) -> str
         if i < 0:
             continue
         off, w = toks[i]
+        lead = [x.lower() for x in words[:i]]
         if not _is_agent(words, i, start=cstart == 0 and i == 0):
-            continue
+            # A name that is also an English word ("Pedro", "Will") only as a subject.
+            if not (
+                _lead_ok(lead)
+                and _capitalised_shape(w)
+                and capitalised_agent(w, sentence_start=cstart == 0 and i == 0)
+            ):
+                continue
         agent = w
         before = s[:off]
         # The value of a cause link, or the agent of a passive or of a fault noun.
@@ -333,14 +376,7 @@ def agent_outcome(s: str, words: set[str] | frozenset[str] = frozenset()) -> str
                 return _detail(agent, s[cstart:off].strip(" ,")[:40], found)
             continue
         # Otherwise the agent must be the clause's subject (or own it).
-        lead = [x.lower() for x in words[:i]]
-        if (
-            any(
-                x not in _LEAD and not x.endswith("ly") and x not in ROLE_NOUNS and not _modifier(x)
-                for x in lead
-            )
-            or len(lead) > 5
-        ):
+        if not _lead_ok(lead):
             continue
         j = i + 1
         while j < len(words) and (_is_agent(words, j) or words[j][:1].isupper()):
@@ -370,6 +406,11 @@ def agent_outcome(s: str, words: set[str] | frozenset[str] = frozenset()) -> str
         verb = _rx().token.search(predicate)
         vword = verb.group(0).lower() if verb else ""
         if vword in _RESPONSE:
+            # A response ("wrote the runbook") blames only with a duty left undone
+            # ("wrote that script and never tested it").
+            found = _judge(predicate, duty_only=True)
+            if found:
+                return _detail(agent, " ".join(predicate.split()[:6]), found)
             continue
         owner = any(re.search(r"['’]s?$", x) for x in words[i:j])
         if owner and not any(
@@ -399,9 +440,13 @@ def agent_outcome(s: str, words: set[str] | frozenset[str] = frozenset()) -> str
         if nxt < len(clauses):
             # ", which broke search" / "and it took the API down": the act's consequence.
             nstart, nend, ntoks = clauses[nxt]
-            if ntoks[0][1].lower() in ("which", "and", "so") and _rx().outcome.search(
-                s[nstart:nend]
-            ):
+            if ntoks[0][1].lower() in (
+                "which",
+                "that",
+                "who",
+                "and",
+                "so",
+            ) and _rx().outcome.search(s[nstart:nend]):
                 window = s[pstart:nend]
         found = _judge(window)
         if found:
