@@ -147,9 +147,9 @@ _SPLIT_SRC = (
     r"who|whom|when|after|before|until|till|once|if|that|then|yet|or)\b)",
     re.I,
 )
-_CAPITAL_SRC = r"@[\w.-]*\w|(?<![\w'’@.-])[A-Z][\w'’-]*"
-_WORD_SRC = r"@[\w.-]*\w|[^\W\d_][\w'’-]*"
-_BY_SRC = (r"\bby\s+(?:the |our |a |an )?$", re.I)
+_CAPITAL_SRC = r"@[\w.-]*\w(?:['’]s\b)?|(?<![\w'’@.-])[A-Z][\w'’-]*"
+_WORD_SRC = r"@[\w.-]*\w(?:['’]s\b)?|[^\W\d_][\w'’-]*"
+_BY_SRC = (r"\b(?:by|(?:came|comes|come) from)\s+(?:the |our |a |an )?$", re.I)
 
 
 @cache
@@ -371,6 +371,10 @@ def agent_outcome(s: str, words: set[str] | frozenset[str] = frozenset()) -> str
             continue
         if _rx().by.search(before) and i > 0:
             window = s[cstart:cend]
+            if ci + 1 < len(clauses) and clauses[ci + 1][2][:1]:
+                nstart, nend, ntoks = clauses[ci + 1]
+                if ntoks[0][1].lower() == "who":  # "... came from Radhika, who did not test it"
+                    window = s[cstart:nend]
             found = _judge(window)
             if found:
                 return _detail(agent, s[cstart:off].strip(" ,")[:40], found)
