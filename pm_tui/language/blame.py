@@ -1197,16 +1197,17 @@ def _check_sentence(
         )
         if detail:
             found.append(_finding(PERSON_FAULT, offset, end, detail))
-    if not found and "agent_outcome" in may:
-        from pm_tui.language.clauses import agent_outcome
-
-        detail = agent_outcome(s, words)
-        if detail:
-            found.append(_finding(PERSON_FAULT, offset, end, detail))
     if not found and "habit" in may and not words.isdisjoint(_HABIT_WORDS):
         habit = _habit(s, lo)
         if habit:
             found.append(
                 _finding(HABIT, offset + habit.start(), offset + habit.end(), habit.group(0))
             )
+    # The clause reading (clauses.py) last: what no phrasing above recognised.
+    if not found and "agent_outcome" in may:
+        from pm_tui.language.clauses import agent_outcome
+
+        detail = agent_outcome(s, words)
+        if detail:
+            found.append(_finding(PERSON_FAULT, offset, end, detail))
     return found

@@ -122,7 +122,9 @@ JUDGED_SRC = (
 _GOOD_SRC = (
     r"\b(?:recover\w*|resum\w*|came back|back to normal|restor\w*|resolv\w*|mitigat\w*|"
     r"fixed|relie\w*|stabili[sz]\w*|succeed\w*|successful\w*|ended|ending|safely|"
-    r"as the runbook says|to (?:free|stop|speed|reduce|prevent|protect|avoid|limit|clear|"
+    r"as the runbook says|as planned|per the runbook|following the runbook|"
+    r"so (?:that )?[^,;.]{0,40}?\b(?:could|can|would|will)|"
+    r"to (?:free|stop|speed|reduce|prevent|protect|avoid|limit|clear|"
     r"unblock|drain|ease|contain|fix|restore|relieve|recover))\b",
     re.I,
 )
@@ -230,10 +232,10 @@ class _Clauses:
             if m.start() == m.end() and not _splits(s, at, m.start()):
                 continue
             if m.start() > at or m.end() > at:
-                if s[at : m.start()].strip():
+                if _rx().word.search(s, at, m.start()):
                     spans.append((at, m.start()))
                 at = m.end()
-        if s[at:].strip():
+        if _rx().word.search(s, at):
             spans.append((at, len(s)))
         self.spans = spans
         self._words: dict[int, list[tuple[int, str]]] = {}
@@ -416,6 +418,10 @@ def agent_outcome(s: str, words: set[str] | frozenset[str] = frozenset()) -> str
             if found:
                 return _detail(agent, " ".join(predicate.split()[:6]), found)
             continue
+        from pm_tui.language.blame import _ITS, _SYSTEM_ACT
+
+        if w[:1].isupper() and (_ITS.search(s, off) or _SYSTEM_ACT.match(predicate.lstrip())):
+            continue  # a service named like a person ("Heimdall ... its certificate")
         owner = any(re.search(r"['’]s?$", x) for x in words[i:j])
         if owner and not any(
             x.lower() in _ACT_NOUNS or _rx().judged.fullmatch(x) for x in words[j : j + 3]
@@ -452,6 +458,8 @@ def agent_outcome(s: str, words: set[str] | frozenset[str] = frozenset()) -> str
                 "so",
             ) and _rx().outcome.search(s[nstart:nend]):
                 window = s[pstart:nend]
+            elif ntoks[0][1].lower() == "so" and _rx().good.search(s[nstart:nend]):
+                window = s[pstart:nend]  # "... so the namespace could terminate": a purpose
         found = _judge(window)
         if found:
             act = " ".join(predicate.split()[:6])
