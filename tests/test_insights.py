@@ -332,10 +332,48 @@ def test_recurrence_groups_reworded_causes_of_a_service_but_not_look_alikes():
     assert causes == {("orders", ("pm-01", "pm-02")), ("orders", ("pm-04", "pm-05"))}
 
 
-def test_own_similar_cause_set_keeps_its_scores():
+def test_stats_groups_one_mechanism_told_in_other_words_and_keeps_look_alikes_apart(fresh, capsys):
+    """Six search incidents written by different people: two say "OOM" in other words, two
+    say "the certificate expired" in other words; the other two name the same things failing
+    another way (CPU throttled, a revoked certificate) and stay out of those groups."""
+    import re
+
+    root, truth = fresh
+    search = [i.id for i in truth.incidents if i.service == "search"][:6]
+    assert len(search) == 6
+    causes = dict(
+        zip(
+            search,
+            (
+                "Search pods were OOMKilled during the nightly reindex",
+                "The search containers blew past their RAM limit and the kernel killed them",
+                "Search pods were CPU throttled during the nightly reindex",
+                "The TLS cert on search.example.com expired",
+                "Clients got handshake errors: the search endpoint's certificate had lapsed",
+                "The search endpoint's certificate was revoked by the CA",
+            ),
+            strict=True,
+        )
+    )
+    for id, cause in causes.items():
+        path = root / "postmortems" / f"{id}.toml"
+        text = re.sub(
+            r"(?m)^immediate_causes = .*$",
+            f"immediate_causes = [{json.dumps(cause)}]",
+            path.read_text(),
+        )
+        path.write_text(text)
+    data = _stats(root, capsys, "--today", truth.today.isoformat())
+    groups = [set(g["ids"]) for g in data["recurrence"] if g["kind"] == "cause"]
+    groups = [g & set(search) for g in groups if g & set(search)]
+    assert sorted(map(sorted, groups)) == sorted([search[0:2], search[3:5]])
+
+
+@pytest.mark.parametrize("name", ["own", "own2", "own3"])
+def test_own_similar_cause_sets_keep_their_scores(name):
     from bench.score_similar_causes import DEFAULT_SET, score
 
-    tp, fp, fn, _tn = score(DEFAULT_SET)
+    tp, fp, fn, _tn = score(DEFAULT_SET.with_name(f"similar_causes_{name}.tsv"))
     assert tp / (tp + fp) >= 0.9 and tp / (tp + fn) >= 0.9, (tp, fp, fn)
 
 

@@ -1,11 +1,18 @@
 """When two immediate causes are the same recurring cause, written once (recurrence groups by it).
 
 A cause is reduced to its terms: words in a common form ("ran out of memory", "OOM-killed"
-and "hit maxmemory" are all `oom`; "DB" is `database`; plurals and tenses dropped), numbers,
-units, versions and small words left out. Two causes are similar when their terms overlap
-enough (weighted Dice, or one short cause held in the other), unless they name different
-things of one kind: a connection pool is not a thread pool, a full disk is not a failed one,
-an expired certificate is not a revoked one (`KINDS`). Tuned on tests/data/similar_causes_own.tsv;
+and "exceeded its RAM limit" are all `memory exhaust`; "DB" is `database`, "cert" is
+`certificate`, "FD" and "too many open files" are `fd`; plurals and tenses dropped), numbers,
+units, versions, host names and small words left out. The terms are read as a mechanism: a
+resource (`RESOURCES`: memory, disk, inodes, connections, threads, file descriptors, CPU,
+ports, IPs, quota, rate limit), a state (`STATES`: exhausted, leaking, expired, skewed,
+partitioned, deleted, locked...) and a component (DNS, a certificate, a database, a cache, a
+queue, a load balancer, a network policy...). Two causes are similar when they share a
+resource or a component and a state (one mechanism in other words), or when their terms
+overlap enough (weighted Dice, or one short cause held in the other), unless they name
+different things of one kind: a connection pool is not a thread pool, inodes are not disk
+space, a full disk is not a failed one, an expired certificate is not a revoked one
+(`KINDS`). Tuned on tests/data/similar_causes_own.tsv, _own2.tsv and _own3.tsv;
 bench/score_similar_causes.py prints precision and recall.
 """
 
@@ -18,8 +25,8 @@ import re
 _PHRASES = {
     "out of memory": "oom", "ran out of memory": "oom", "oom killed": "oom", "oomkilled": "oom",
     "oom-killed": "oom", "hit maxmemory": "oom", "maxmemory": "oom", "memory limit": "oom",
-    "out of disk space": "disk full", "out of disk": "disk full", "out of space": "full",
-    "no space left": "full", "ran out of": "exhaust", "run out of": "exhaust",
+    "out of disk space": "disk exhaust", "out of disk": "disk exhaust",
+    "out of space": "exhaust", "ran out of": "exhaust", "run out of": "exhaust",
     "in use": "exhaust", "timed out": "timeout", "time out": "timeout", "times out": "timeout",
     "garbage collection": "gc", "garbage-collection": "gc", "full table scan": "scan noindex",
     "missing an index": "noindex", "without an index": "noindex", "no index": "noindex",
@@ -29,15 +36,55 @@ _PHRASES = {
     "fell behind": "lag", "file descriptor": "fd", "file descriptors": "fd",
     "open files": "fd", "at once": "all", "all regions": "all", "went straight to": "all",
     "straight to": "all", "auto-renewal": "renewal", "auto renewal": "renewal",
-    "read-only": "readonly", "read only": "readonly", "rolled out": "rollout", "pushed": "rollout", "went out": "ship", "health check": "health",
+    "not null": "notnull", "non-nullable": "notnull", "non nullable": "notnull",
+    "could not reach": "unreachable", "cannot reach": "unreachable",
+    "not reachable": "unreachable", "daylight saving": "dst", "daylight-saving": "dst",
+    "load balancer": "lb", "load-balancer": "lb", "read-only": "readonly", "read only": "readonly", "rolled out": "rollout", "pushed": "rollout", "went out": "ship", "health check": "health",
     "health checks": "health", "route withdrawal": "withdraw route", "iam role": "role",
+    # The mechanism vocabulary: resources, states and components said in other words.
+    "no space left on device": "disk exhaust", "no space left": "disk exhaust",
+    "disk space": "disk", "storage space": "disk", "all the space": "disk exhaust",
+    "disk watermark": "disk exhaust", "disk alarm": "disk exhaust", "memory alarm": "memory exhaust",
+    "memory pressure": "memory exhaust", "out of ram": "memory exhaust", "outofmemoryerror": "memory exhaust",
+    "out of memory error": "memory exhaust", "too many open files": "fd exhaust", "emfile": "fd exhaust",
+    "too many requests": "ratelimit", "rate limit": "ratelimit", "rate limited": "ratelimit",
+    "rate limiting": "ratelimit", "rate-limited": "ratelimit", "rate-limit": "ratelimit",
+    "request quota": "ratelimit", "api quota": "ratelimit", "max connections": "connection limit",
+    "max_connections": "connection limit", "ip address": "ip", "ip addresses": "ip", "ips": "ip",
+    "free ips": "ip", "no free": "exhaust", "used up": "exhaust", "ran dry": "exhaust",
+    "network partition": "netsplit", "network split": "netsplit", "split brain": "netsplit",
+    "lost quorum": "netsplit", "split-brain": "netsplit", "network policy": "netpol",
+    "networkpolicy": "netpol", "network policies": "netpol", "security group": "firewall",
+    "clock drift": "clock skew", "time drift": "clock skew", "ntp": "clock skew",
+    "aged out": "expire", "not returned": "leak", "never released": "leak", "not released": "leak",
+    "never closed": "leak", "not closed": "leak", "unclosed": "leak", "without bound": "leak",
+    "unbounded": "leak", "grew unbounded": "leak", "local time": "timezone", "time zone": "timezone",
+    "disk i/o": "diskio", "disk io": "diskio", "i/o": "diskio", "iops": "diskio", "iowait": "diskio",
+    "root partition": "disk", "data partition": "disk", "disk partition": "disk",
+    "couldn't": " ", "could not": " ", "can't": " ", "cannot": " ", "unable to": " ",
+    "rate limiter": "ratelimit", "rate limits": "ratelimit", "rate-limiter": "ratelimit",
+    "disk throughput": "diskio", "committed to": "leak", "queue depth": "queue backlog",
+    "thundering herd": "stampede", "knocked it over": "overload", "knocked over": "overload",
+    "came back": "restart", "container image": "image",
+    "deadline exceeded": "timeout", "context deadline exceeded": "timeout", "timing out": "timeout",
+    "disk pressure": "disk exhaust", "diskpressure": "disk exhaust", "memorypressure": "memory exhaust",
+    "cpu pressure": "cpu exhaust", "out of sync": "skew", "file handles": "fd", "file handle": "fd",
+    "out-of-memory": "memory exhaust", "oom killer": "memory exhaust", "maxed out": "saturate exhaust",
+    "ram limit": "memory exhaust", "mem limit": "memory exhaust", "kernel killed": "memory exhaust",
+    "blew past": "exhaust", "went past": "exhaust", "ran past": "exhaust", "over the limit": "exhaust",
+    "rm -rf": "delete", "x.509": "certificate", "not renewed": "renewal fail",
+    "turned off": "disable", "turned the feature off": "disable feature", "backed up": "backlog",
+    "service account": "serviceaccount", "read replica": "replica",
+    "read replicas": "replica", "ephemeral port": "port", "ephemeral ports": "port",
 }  # fmt: skip
 _WORDS = {
     "db": "database", "postgres": "database", "postgresql": "database", "mysql": "database",
     "cert": "certificate", "certs": "certificate", "ssl": "tls", "prod": "production",
-    "exhausted": "exhaust", "depleted": "exhaust", "starved": "exhaust", "full": "full",
-    "filled": "full", "fills": "full", "filling": "full", "saturated": "saturate",
-    "pinned": "saturate", "maxed": "saturate", "timeout": "timeout", "timeouts": "timeout",
+    "lb": "lb", "es": "elasticsearch", "limiter": "limit", "limits": "limit", "lookup": "resolve", "lookups": "resolve",
+    "resolution": "resolve", "resolver": "resolve", "resolving": "resolve", "cut": "drop",
+    "dropped": "drop", "drops": "drop", "exhausted": "exhaust", "depleted": "exhaust", "starved": "exhaust", "full": "exhaust",
+    "filled": "exhaust", "fills": "exhaust", "filling": "exhaust", "saturated": "saturate exhaust",
+    "pinned": "saturate exhaust", "maxed": "saturate exhaust", "timeout": "timeout", "timeouts": "timeout",
     "stalled": "stall", "hung": "stall", "hang": "stall", "stuck": "stall", "froze": "stall",
     "expired": "expire", "lapsed": "expire", "expiry": "expire", "expiring": "expire",
     "crashed": "crash", "crashing": "crash", "died": "crash", "leaked": "leak",
@@ -61,36 +108,100 @@ _WORDS = {
     "unreachable": "unreachable", "misconfigured": "config", "configured": "config",
     "configuration": "config", "settings": "config", "setting": "config", "set": "config",
     "reassignment": "rebalance", "rebalancing": "rebalance", "partition": "partition",
-    "rebuild": "rebuild", "reindex": "rebuild", "heap": "heap", "deploy": "release",
+    "rebuild": "rebuild", "reindex": "rebuild", "deploy": "release",
     "deployed": "release", "deployment": "release", "shipped": "ship", "hit": "exhaust",
+    # The mechanism vocabulary (see KINDS): one word for a resource, a state or a component.
+    "oom": "memory exhaust", "oomkill": "memory exhaust", "ram": "memory", "rss": "memory",
+    "swap": "memory", "swapping": "memory", "heap": "heap memory", "mem": "memory",
+    "conn": "connection", "conns": "connection", "fds": "fd", "ulimit": "fd limit",
+    "inodes": "inode", "pv": "disk", "pvc": "disk", "volume": "disk", "volumes": "disk",
+    "mount": "disk", "storage": "disk", "space": "disk", "io": "diskio",
+    "exhaustion": "exhaust", "exceeded": "exhaust", "exceed": "exhaust", "exceeds": "exhaust",
+"consumed": "exhaust", "drained": "exhaust", "draining": "exhaust",
+    "watermark": "exhaust", "pegged": "saturate exhaust", "util": "saturate", "utilization": "saturate",
+    "cpus": "cpu", "vcpu": "cpu", "goroutine": "thread", "goroutines": "thread", "quota": "quota",
+    "snat": "nat", "ports": "port", "throttling": "throttle", "throttles": "throttle",
+    "leaks": "leak", "unreleased": "leak", "drift": "skew", "skewed": "skew",
+    "netsplit": "netsplit", "split": "netsplit", "partitioned": "netsplit", "quorum": "netsplit",
+    "coredns": "dns", "kube-dns": "dns", "dnsmasq": "dns", "unbound": "dns", "resolv": "dns",
+    "hostnames": "name", "hostname": "name", "names": "name",
+    "redis": "cache", "memcached": "cache", "memcache": "cache", "varnish": "cache",
+    "elb": "lb", "alb": "lb", "nlb": "lb", "haproxy": "lb", "balancer": "lb",
+    "certificate": "certificate", "certificates": "certificate", "jwt": "token", "jwts": "token",
+    "tokens": "token", "credentials": "credential", "creds": "credential", "passwords": "password",
+    "sa": "serviceaccount", "hpa": "autoscale", "maxreplicas": "limit replica",
+    "replicas": "replica", "jvm": "java", "az": "zone", "azs": "zone", "zones": "zone",
+    "denied": "block", "denies": "block", "deny": "block", "blocked": "block", "blocks": "block",
+    "rejected": "block", "refused": "block", "consumers": "worker", "consumer": "worker", "saturation": "saturate exhaust", "saturate": "saturate exhaust",
+    "enough": "exhaust", "untested": "test", "cors": "cors", "buffers": "buffer",
+    "without": "miss", "missing": "miss", "failover": "failover", "publishers": "producer",
+    "publisher": "producer", "producers": "producer", "records": "message",
+    "utc": "timezone", "timezones": "timezone", "tz": "timezone", "cron": "job", "cronjob": "job",
+    "crashloop": "crash", "crashlooping": "crash", "crashloopbackoff": "crash", "segfault": "crash",
+    "hammered": "overload", "stampede": "stampede", "alter": "migration", "incorrect": "wrong",
+    "bad": "wrong", "everywhere": "all", "globally": "all", "global": "all", "push": "rollout",
+    "disabled": "disable", "previous": "old", "endpoint": "path", "unhealthy": "health fail",
+    "nodes": "node", "filesystem": "disk", "filesystems": "disk", "fs": "disk", "ebs": "disk",
+    "socket": "connection", "sockets": "connection", "x509": "certificate", "nofile": "fd",
+    "nxdomain": "dns resolve fail", "servfail": "dns resolve fail", "route53": "dns",
+    "rds": "database", "aurora": "database", "mongo": "database", "mongodb": "database",
+    "sqs": "queue", "queues": "queue", "kube": "kubernetes", "misconfiguration": "config",
+    "wiped": "delete", "erased": "delete", "truncated": "delete", "oome": "memory exhaust",
+    "rbac": "permission", "permissions": "permission", "perms": "permission", "svc": "service",
+    "cfg": "config", "conf": "config", "expiration": "expire", "expires": "expire", "flushed": "flush", "flushes": "flush", "missed": "miss",
 }  # fmt: skip
 _STOP = frozenset(
     """a an and the of to in on for by with was were is are be been being its it at from as
     that this these those which who when while then so but or not no into onto over under
     than too very also again still even only just every each all any some our their his
-    her we they there here after before during because until since about per rather instead
+    her we they them there here after before during because until since about per rather instead
     had has have did does do made make makes caused cause causing led leading started
     start began went go got get gets kept keep keeps became become new first second third
     time times minute minutes min mins hour hours second seconds ms s h m day days week
     gb mb kb tb mi gi percent few several many much more most less other another same
-    what whole real legitimate up down out off once twice now already""".split()
+    what whole real legitimate up down out off once twice now already could can would should
+    left came back took take used use nobody anyone someone stay stayed ran run runs
+    went made extra instead""".split()
 )
-# Kinds of thing: two causes naming different members of one kind are different causes.
-KINDS = tuple(
-    frozenset(t[:-1] if len(t) > 4 and t.endswith("e") else t for t in kind.split())
-    for kind in (
-        "connection thread worker fd heap oom disk cpu memory",
-        "certificate key token password secret",
-        "exhaust full fail crash stall timeout expire revoke leak lag delete decline outage "
-        "wrong evict noindex lock readonly status5xx",
-    )
+
+
+def _terms_of(words: str) -> frozenset[str]:
+    return frozenset(t[:-1] if len(t) > 4 and t.endswith("e") else t for t in words.split())
+
+
+# The mechanism vocabulary: what ran out or broke (a resource), how (a state), and in what
+# (a component). Two causes naming different members of one kind are different causes; two
+# that share a resource or a component AND a state are one mechanism, whatever else they say.
+RESOURCES = _terms_of(
+    "connection thread fd memory disk inode diskio cpu port ip ratelimit quota buffer"
+)
+STATES = _terms_of(
+    "exhaust fail crash stall timeout expire revoke leak lag delete decline outage wrong evict "
+    "noindex lock readonly status5x skew netsplit deadlock ratelimit throttle failover"
+)
+KINDS = (RESOURCES, _terms_of("certificate key token password secret"), STATES)
+_ANY_OF_KIND = _terms_of("credential")  # a credential may be any of the secrets
+# Parts of a resource that fail on their own: a full disk is not out of inodes nor slow I/O.
+_SUB_RESOURCES = _terms_of("inode diskio")
+# States specific enough to name a mechanism with a resource or a component.
+_MECHANISM_STATES = _terms_of(
+    "exhaust leak expire revoke skew netsplit lag lock delete evict throttle ratelimit "
+    "saturate deadlock backlog stampede timezone block miss"
+)
+_COMPONENTS = _terms_of(
+    "dns certificate token credential password key secret database cache broker queue lb "
+    "netpol firewall nat autoscale replica clock migration health serviceaccount "
+    "subnet intermediate cors"
 )
 _WEAK = frozenset(
     "servic app application server host node request traffic system cluster api production "
     "call data error fail".split()
 )
 _HTTP_5XX = re.compile(r"\b5\d\d(?:s\b)?")
-_NUMBERS = re.compile(r"\b[vV]?\d[\w.:%-]*")
+_HTTP_429 = re.compile(r"\b429s?\b")
+_HOSTNAME = re.compile(r"\b[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|io|dev|internal|local)\b")
+_FULL = re.compile(r"\b100\s?%")
+_NUMBERS = re.compile(r"\b[vV]?\d[\w.:%]*")
 _TOKEN = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
 _PHRASE = re.compile(
     "|".join(r"\b" + re.escape(p) + r"\b" for p in sorted(_PHRASES, key=len, reverse=True))
@@ -124,6 +235,7 @@ def _stem(word: str) -> str:
 def cause_terms(cause: str) -> frozenset[str]:
     """The terms of an immediate cause (see the module's docstring)."""
     text = cause.lower().replace("'s ", " ").replace("’s ", " ")
+    text = _HTTP_429.sub(" ratelimit ", _FULL.sub(" exhaust ", _HOSTNAME.sub(" ", text)))
     text = _NUMBERS.sub(" ", _HTTP_5XX.sub(" status5xx ", text))
     text = _PHRASE.sub(lambda m: " " + _PHRASES[m.group(0)] + " ", text)
     terms = set()
@@ -147,13 +259,21 @@ def similarity(a: frozenset[str], b: frozenset[str]) -> float:
         return 0.0
     for kind in KINDS:
         ka, kb = a & kind, b & kind
-        if ka and kb and not ka & kb:
+        if ka and kb and not ka & kb and not (a | b) & _ANY_OF_KIND:
             return 0.0
+    if a & RESOURCES and b & RESOURCES:
+        for part in _SUB_RESOURCES:
+            if (part in a) != (part in b):
+                return 0.0
     shared = sum(_weight(t) for t in a & b)
     wa, wb = sum(_weight(t) for t in a), sum(_weight(t) for t in b)
     dice = 2 * shared / (wa + wb)
     held = shared / min(wa, wb) if shared >= 3 else 0.0
-    return max(dice, 0.85 * held)
+    score = max(dice, 0.85 * held)
+    states, things = a & b & _MECHANISM_STATES, a & b & (RESOURCES | _COMPONENTS)
+    if states and things and len(states | things) > 1:
+        return max(score, THRESHOLD)  # one mechanism said in other words
+    return score
 
 
 def similar_causes(a: str, b: str) -> bool:

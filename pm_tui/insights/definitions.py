@@ -50,10 +50,14 @@ DEFINITIONS: dict[str, str] = {
     "recurrence": (
         "Incidents recur when two or more share a service and a contributing factor category, "
         "or a service and a similar immediate cause: the same thing failing the same way in "
-        "other words (numbers, versions and hosts ignored; 'ran out of memory' is 'OOM-killed'), "
-        "never two different things of one kind (a connection pool is not a thread pool, a "
-        "full disk not a failed one). Each cause joins the group whose first cause it is "
-        "most like."
+        "other words (numbers, versions and hosts ignored; 'ran out of memory' is 'OOM-killed', "
+        "'the cert lapsed' is 'the TLS certificate expired'). Two causes that share a resource "
+        "or a component (memory, disk, connections, file descriptors, DNS, a certificate...) "
+        "and a state (exhausted, leaking, expired, partitioned...) are one mechanism; two "
+        "naming different things of one kind never are (a connection pool is not a thread "
+        "pool, inodes are not disk space, a full disk is not a failed one, an expired "
+        "certificate is not a revoked one). Each cause joins the group whose first cause it "
+        "is most like."
     ),
     "recurring categories": (
         "For each factor category: how many incidents name it, and in how many services it "

@@ -158,8 +158,61 @@ def check_round3():
             problems.append((n, "equal to a round-2 pair"))
     total = sum(counts.values())
     share = counts["1"] / total if total else 0.0
-    print("round3/similar_causes.tsv", dict(counts), f"share of 1: {share:.2f}", "problems:", problems[:5])
-    return not problems and total > 0
+    print(
+        "round3/similar_causes.tsv",
+        dict(counts),
+        f"share of 1: {share:.2f}",
+        "problems:",
+        problems[:5],
+    )
+    ok = not problems and total > 0
+    return check_round3_sentences() and ok
+
+
+ROUND3_SENTENCES = ("blame.tsv", "vague_actions.tsv")
+
+
+def check_round3_sentences():
+    """Format of round3/blame.tsv and round3/vague_actions.tsv: two columns,
+    labels 0/1, no duplicate text, no text equal to a round-1 or round-2 row
+    (compared programmatically, after normalising case and whitespace).
+
+    Prints only counts and row numbers, never the rows themselves.
+    """
+    earlier = set()
+    for path in (
+        HERE / "blame.tsv",
+        HERE / "vague_actions.tsv",
+        HERE / "redaction.tsv",
+        HERE / "round2" / "blame.tsv",
+        HERE / "round2" / "vague_actions.tsv",
+    ):
+        earlier |= _texts(path)
+    ok = True
+    for name in ROUND3_SENTENCES:
+        p = HERE / "round3" / name
+        if not p.exists():
+            print("round3/" + name, "missing")
+            ok = False
+            continue
+        counts, problems, seen = collections.Counter(), [], {}
+        for n, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1):
+            parts = line.split("\t")
+            if len(parts) != 2 or parts[0] not in ("0", "1") or not parts[1].strip():
+                problems.append((n, "columns or label"))
+                continue
+            counts[parts[0]] += 1
+            text = _norm(parts[1])
+            if text in seen:
+                problems.append((n, f"duplicate of row {seen[text]}"))
+            seen.setdefault(text, n)
+            if text in earlier:
+                problems.append((n, "equal to a round-1 or round-2 row"))
+        total = sum(counts.values())
+        share = counts["1"] / total if total else 0.0
+        print("round3/" + name, dict(counts), f"share of 1: {share:.2f}", "problems:", problems[:5])
+        ok &= not problems and total > 0
+    return ok
 
 
 if __name__ == "__main__":
