@@ -63,6 +63,7 @@ def test_labelled_sets_are_large_and_balanced():
         "blame_sentences_generalise2.tsv",
         "blame_sentences_fresh3.tsv",
         "blame_sentences_fresh4.tsv",
+        "blame_sentences_fresh5.tsv",
     ],
 )
 def test_blame_precision_and_recall(name):

@@ -183,6 +183,9 @@ def sources() -> dict[str, tuple[str, int]]:
             i,
         ),
         "because": _source(r"\b(?:because|until|till)\s+", i),
+        # What clauses.agent_outcome needs one of (a bad outcome, a judged act, a duty left
+        # undone, a cause link): only its prefilter; the rule reads the clause itself.
+        "outcome": _outcome_source(),
         "and_then": _source(
             r"(?:\b(?:and|so)|,? which) (?:[\w-]+ ){0,4}?\b(?:backed up|"
             r"broke|crashed|wiped|deleted|corrupted|truncated|overwrote|exhausted|overloaded|"
@@ -280,7 +283,7 @@ def sources() -> dict[str, tuple[str, int]]:
             r"apportion(?:ing)? |point(?:ing)? )?(?:blame|fingers)|"
             r"\b(?:is|was|were|are)(?:n'?t| not) (?:at fault|to blame)|"
             r"\bnot (?:the )?fault of|\bnot (?:\w+['’]s|his|her|their|anyone'?s|the \w+['’]s) "
-            r"fault|\bblameless|\bblame-?free|\bno blame\b|\bwithout (?:assigning |placing )?"
+            r"(?:fault|mistake|error)|\bblameless|\bblame-?free|\bno blame\b|\bwithout (?:assigning |placing )?"
             r"blame|\brather than (?:blam|fault|point)|\binstead of (?:blam|point)|"
             r"\beasy to (?:call|label|blame|say|dismiss|write)|\bdid(?:n'?t| not)\b[^.;,]{0,10}"
             r"\bdo anything wrong|\bnot (?:a |an |the )?(?:personal )?(?:failing|failure) of|"
@@ -335,6 +338,23 @@ def sources() -> dict[str, tuple[str, int]]:
             re.I,
         ),
     }
+
+
+def _outcome_source() -> tuple[str, int]:
+    from pm_tui.language import clauses
+
+    duty = (
+        r"\b(?:did not|didn'?t|never|had not|hadn'?t|has not|hasn'?t|have not|haven'?t|"
+        r"forgot to|forgetting to|neglected to|failed to|without)\b"
+    )
+    link = (
+        r"\b(?:traced?|points?|pointed|down to|due to|because of|result of|fault of|"
+        r"doing of|caused by|introduced by|(?:cause|reason|problem|culprit|trigger|factor|"
+        r"source)s?\s*(?:was|is|:|=|—|–)|is on|was on|"
+        r"is all on|was all on|is entirely on|was entirely on|is squarely on|was squarely on)\b"
+    )
+    pattern = "|".join((clauses.OUTCOME_SRC[0], clauses.JUDGED_SRC[0], duty, link))
+    return pattern, re.I
 
 
 def _source(pattern: str, flags: int = 0) -> tuple[str, int]:
@@ -1089,7 +1109,9 @@ _PERSON_WORDS = (
     | ROLE_NOUNS
     | TEAM_NOUNS
     | GROUP_WORDS
-    | frozenset("operator operators group groups agent agents whoever".split())
+    | frozenset(
+        "operator operators group groups agent agents whoever supervisor supervisors".split()
+    )
 )
 _WE_WORDS = WE_STRONG_VERBS | {"ball"}
 
@@ -1181,4 +1203,11 @@ def _check_sentence(
             found.append(
                 _finding(HABIT, offset + habit.start(), offset + habit.end(), habit.group(0))
             )
+    # The clause reading (clauses.py) last: what no phrasing above recognised.
+    if not found and "agent_outcome" in may:
+        from pm_tui.language.clauses import agent_outcome
+
+        detail = agent_outcome(s, words)
+        if detail:
+            found.append(_finding(PERSON_FAULT, offset, end, detail))
     return found

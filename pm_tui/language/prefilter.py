@@ -502,6 +502,7 @@ RULE_PATTERNS: dict[str, tuple[str, ...]] = {
     "explicit": ("explicit", "cleft", "hold"),
     "caused_by_agent": ("because", "and_then", "passive"),
     "habit": ("habit",),
+    "agent_outcome": ("outcome",),
 }
 
 
