@@ -28,7 +28,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from functools import cache
-from types import SimpleNamespace
 
 from pm_tui.language.agents import _agent_shape, capitalised_agent, name_like
 from pm_tui.language.lexicon import ROLE_NOUNS, TEAM_NOUNS
@@ -137,13 +136,6 @@ _CAUSE_CORE = (
     r"\b(?:is|was) (?:all |entirely |squarely )?on)"
 )
 _CAUSE_LINK_SRC = (_CAUSE_CORE + r"\s*(?:(?:the|our|a|an) )?(?:[\w-]+ ){0,2}$", re.I)
-# Anything that can make a clause blameful, wherever it is in the sentence.
-_EVIDENCE_SRC = (
-    "|".join(
-        (OUTCOME_SRC[0], JUDGED_SRC[0], _DUTY_SRC[0].replace("(?P<verb>", "(?:"), _CAUSE_CORE)
-    ),
-    re.I,
-)
 _SPLIT_SRC = (
     r"[,;:()\[\]?!—–]+|\b(?=(?:and|but|so|because|since|although|though|while|whereas|which|"
     r"who|whom|when|after|before|until|till|once|if|that|then|yet|or)\b)",
@@ -154,18 +146,22 @@ _WORD_SRC = r"@[\w.-]*\w(?:['’]s\b)?|[^\W\d_][\w'’-]*"
 _BY_SRC = (r"\b(?:by|(?:came|comes|come) from)\s+(?:the |our |a |an )?$", re.I)
 
 
+class _Patterns:
+    """The module's patterns by short name (`_rx().outcome` is OUTCOME_SRC), each compiled
+    when first used: most texts never get here, and a cold check pays only for what it
+    reads."""
+
+    def __getattr__(self, name: str) -> re.Pattern[str]:
+        g = globals()
+        source = g.get(f"_{name.upper()}_SRC") or g[f"{name.upper()}_SRC"]
+        rx = re.compile(source) if isinstance(source, str) else re.compile(*source)
+        setattr(self, name, rx)
+        return rx
+
+
 @cache
-def _rx() -> SimpleNamespace:
-    """The module's patterns, compiled when first used (most texts never get here)."""
-    return SimpleNamespace(
-        **{
-            name.strip("_").lower().removesuffix("_src"): (
-                re.compile(source) if isinstance(source, str) else re.compile(*source)
-            )
-            for name, source in globals().items()
-            if name.endswith("_SRC")
-        }
-    )
+def _rx() -> _Patterns:
+    return _Patterns()
 
 
 def _is_agent(tokens: list[str], i: int, start: bool = False, alone: bool = False) -> bool:
@@ -250,18 +246,6 @@ class _Clauses:
             toks = [(m.start(), m.group(0)) for m in _rx().word.finditer(self.s, start, end)]
             self._words[k] = toks
         return start, end, toks
-
-    def near_evidence(self) -> list[int]:
-        """The clauses an agent tied to some evidence can be in: up to four before a clause
-        with evidence (its subject may be that far back), and the one after a cause link."""
-        spans = self.spans
-        keep: set[int] = set()
-        k = 0
-        for m in _rx().evidence.finditer(self.s):
-            while k + 1 < len(spans) and spans[k][1] <= m.start():
-                k += 1
-            keep.update(range(max(0, k - 4), min(len(spans), k + 2)))
-        return sorted(keep)
 
 
 def _splits(s: str, at: int, word_at: int) -> bool:
