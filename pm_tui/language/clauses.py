@@ -29,7 +29,7 @@ import re
 from bisect import bisect_right
 from functools import cache
 
-from pm_tui.language.agents import _agent_shape, capitalised_agent, name_like
+from pm_tui.language.agents import _agent_shape, capitalised_agent, name_like, name_shaped
 from pm_tui.language.lexicon import ROLE_NOUNS, TEAM_NOUNS
 
 # Words and marks that open a clause.
@@ -204,11 +204,11 @@ def _is_agent(tokens: list[str], i: int, start: bool = False, alone: bool = Fals
             )
         return True
     if bare[:1].isupper():
-        from pm_tui.language.blame import _initials
-
         # (A name that is also an English word, "Will", is left to blame.py's rules, which
         # ask for a failure verb: here it would be every capitalised word of a heading.)
-        return _initials(bare) or name_like(bare)
+        # Shapes only here (the text's vocabulary is asked once a clause blames: see
+        # _confirmed), so a sentence full of product names costs no lookups.
+        return _initials_shape(bare) or name_shaped(bare)
     return False
 
 
@@ -271,10 +271,35 @@ def _lead_ok(lead: list[str]) -> bool:
     )
 
 
-def _capitalised_shape(word: str) -> bool:
-    """A capitalised word that may be a name also an English word (no vocabulary asked)."""
-    bare = word.replace("’", "'").removesuffix("'s")
-    return _agent_shape(bare) is not None
+def _capitalised_shape(word: str, sentence_start: bool = False) -> bool:
+    """A capitalised word that may be a name also an English word (agents.capitalised_agent
+    without the text's vocabulary)."""
+    shape = _agent_shape(word.replace("’", "'").removesuffix("'s"))
+    return shape is not None and (not sentence_start or shape)
+
+
+def _initials_shape(word: str) -> bool:
+    """blame._initials without the text's vocabulary."""
+    from pm_tui.language.agents import TECH_WORDS
+    from pm_tui.language.blame import _ABBREVIATIONS
+
+    if len(word) != 2 or not word.isupper() or not word.isalpha() or not word.isascii():
+        return False
+    return word.lower() not in _ABBREVIATIONS and word.lower() not in TECH_WORDS
+
+
+def _confirmed(word: str, sentence_start: bool) -> bool:
+    """A capitalised agent found by its shape is no word the text uses as a thing."""
+    if word[0] == "@" or not word[:1].isupper():
+        return True
+    from pm_tui.language.blame import _initials
+
+    bare = word.replace("’", "'").removesuffix("'s").rstrip("'")
+    if bare.lower() in _LOWER_AGENTS:
+        return True
+    return (
+        name_like(bare) or _initials(bare) or capitalised_agent(bare, sentence_start=sentence_start)
+    )
 
 
 def _judge(window: str, duty_only: bool = False) -> str:
@@ -341,9 +366,7 @@ def agent_outcome(s: str, words: set[str] | frozenset[str] = frozenset()) -> str
         if not _is_agent(words, i, start=cstart == 0 and i == 0):
             # A name that is also an English word ("Pedro", "Will") only as a subject.
             if not (
-                _lead_ok(lead)
-                and _capitalised_shape(w)
-                and capitalised_agent(w, sentence_start=cstart == 0 and i == 0)
+                _lead_ok(lead) and _capitalised_shape(w, sentence_start=cstart == 0 and i == 0)
             ):
                 continue
         agent = w
@@ -353,7 +376,8 @@ def agent_outcome(s: str, words: set[str] | frozenset[str] = frozenset()) -> str
         if link:
             rest = s[off:cend]
             if not _rx().good.search(s[cstart:cend]):
-                return _detail(agent, rest.split(" ", 1)[-1][:40], link.group(0).strip())
+                if _confirmed(w, cstart == 0 and i == 0):
+                    return _detail(agent, rest.split(" ", 1)[-1][:40], link.group(0).strip())
             continue
         if _rx().by.search(before) and i > 0:
             window = s[cstart:cend]
@@ -363,7 +387,8 @@ def agent_outcome(s: str, words: set[str] | frozenset[str] = frozenset()) -> str
                     window = s[cstart:nend]
             found = _judge(window)
             if found:
-                return _detail(agent, s[cstart:off].strip(" ,")[:40], found)
+                if _confirmed(w, cstart == 0 and i == 0):
+                    return _detail(agent, s[cstart:off].strip(" ,")[:40], found)
             continue
         # Otherwise the agent must be the clause's subject (or own it).
         if not _lead_ok(lead):
@@ -400,7 +425,8 @@ def agent_outcome(s: str, words: set[str] | frozenset[str] = frozenset()) -> str
             # ("wrote that script and never tested it").
             found = _judge(predicate, duty_only=True)
             if found:
-                return _detail(agent, " ".join(predicate.split()[:6]), found)
+                if _confirmed(w, cstart == 0 and i == 0):
+                    return _detail(agent, " ".join(predicate.split()[:6]), found)
             continue
         from pm_tui.language.blame import _ITS, _SYSTEM_ACT
 
@@ -447,7 +473,8 @@ def agent_outcome(s: str, words: set[str] | frozenset[str] = frozenset()) -> str
         found = _judge(window)
         if found:
             act = " ".join(predicate.split()[:6])
-            return _detail(agent, act, found)
+            if _confirmed(w, cstart == 0 and i == 0):
+                return _detail(agent, act, found)
     return ""
 
 
