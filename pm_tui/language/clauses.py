@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from functools import cache
+from functools import cache, lru_cache
 
 from pm_tui.language.agents import _agent_shape, capitalised_agent, name_like, name_shaped
 from pm_tui.language.lexicon import ROLE_NOUNS, TEAM_NOUNS
@@ -141,7 +141,7 @@ _SPLIT_SRC = (
     r"who|whom|when|after|before|until|till|once|if|that|then|yet|or)\b)",
     re.I,
 )
-_CAPITAL_SRC = r"@[\w.-]*\w(?:['’]s\b)?|(?<![\w'’@.-])[A-Z][\w'’-]*"
+_CAPITAL_SRC = r"@[\w.-]*\w(?:['’]s\b)?|(?<![\w'’@.-])[^\W\d_a-z][\w'’-]*"
 _WORD_SRC = r"@[\w.-]*\w(?:['’]s\b)?|[^\W\d_][\w'’-]*"
 _BY_SRC = (r"\b(?:by|(?:came|comes|come) from)\s+(?:the |our |a |an )?$", re.I)
 
@@ -260,6 +260,13 @@ def _splits(s: str, at: int, word_at: int) -> bool:
     return True
 
 
+@lru_cache(maxsize=256)
+def _role_rx(roles: frozenset[str]) -> re.Pattern[str]:
+    """The role words and pronouns `roles` (lower case), possessive or not, as words."""
+    alternatives = "|".join(sorted(map(re.escape, roles), key=len, reverse=True))
+    return re.compile(rf"(?<![\w'’@-])(?:{alternatives})(?:['’]s?)?(?![\w'’-])")
+
+
 def _lead_ok(lead: list[str]) -> bool:
     """The words before a clause's agent (lower case) leave it the subject: openers,
     adverbs, determiners and role modifiers ("Frankly, the night shift supervisor"), or
@@ -326,39 +333,37 @@ def agent_outcome(s: str, words: set[str] | frozenset[str] = frozenset()) -> str
         return ""  # a table row or a run-on list, not a sentence to read clause by clause
     if words and ("'" in s or "’" in s):
         words = {w.replace("’", "'").removesuffix("'s").rstrip("'") for w in words}
-    if (
-        words
-        and words.isdisjoint(_LOWER_AGENTS)
-        and not any(
-            _is_agent([m.group(0)], 0, start=m.start() == 0, alone=True)
-            or _capitalised_shape(m.group(0))
-            for m in _rx().capital.finditer(s)
+    # Only words that may name a person are looked at in their clause: capitalised words
+    # and handles of a name's shape, and the role words and pronouns the sentence has.
+    cands = [
+        (m.start(), m.group(0))
+        for m in _rx().capital.finditer(s)
+        if m.group(0)[0] == "@"
+        or (
+            m.group(0)[0].isupper()
+            and (
+                _is_agent([m.group(0)], 0, start=m.start() == 0, alone=True)
+                or _capitalised_shape(m.group(0))
+            )
         )
-    ):
+    ]
+    roles = _LOWER_AGENTS if not words else words & _LOWER_AGENTS
+    if roles:
+        cands += [(m.start(), m.group(0)) for m in _role_rx(frozenset(roles)).finditer(s)]
+        cands.sort()
+    if not cands:
         return ""  # no role, pronoun, @handle or name: most sentences
     clauses: _Clauses | None = None
-    for cand in _rx().word.finditer(s):
-        first = cand.group(0)[0]
-        if first.islower():
-            low = cand.group(0)
-            if "'" in low or "’" in low:
-                low = low.replace("’", "'").removesuffix("'s").rstrip("'")
-            if low not in _LOWER_AGENTS:
-                continue  # most words: no person word
-        # Only words that may name a person are looked at in their clause.
-        if not _is_agent([cand.group(0)], 0, start=cand.start() == 0, alone=True) and not (
-            first.isupper() and _capitalised_shape(cand.group(0))
-        ):
-            continue
+    for cand_start, _cand in cands:
         if clauses is None:
             clauses = _Clauses(s)
             starts = [a for a, _ in clauses.spans]
-        ci = bisect_right(starts, cand.start()) - 1
+        ci = bisect_right(starts, cand_start) - 1
         if ci < 0:
             continue
         cstart, cend, toks = clauses[ci]
         words = [t for _, t in toks]
-        i = next((k for k, (o, _) in enumerate(toks) if o == cand.start()), -1)
+        i = next((k for k, (o, _) in enumerate(toks) if o == cand_start), -1)
         if i < 0:
             continue
         off, w = toks[i]
