@@ -278,6 +278,7 @@ def _lead_ok(lead: list[str]) -> bool:
     )
 
 
+@lru_cache(maxsize=4096)
 def _capitalised_shape(word: str, sentence_start: bool = False) -> bool:
     """A capitalised word that may be a name also an English word (agents.capitalised_agent
     without the text's vocabulary)."""
@@ -285,6 +286,7 @@ def _capitalised_shape(word: str, sentence_start: bool = False) -> bool:
     return shape is not None and (not sentence_start or shape)
 
 
+@lru_cache(maxsize=4096)
 def _initials_shape(word: str) -> bool:
     """blame._initials without the text's vocabulary."""
     from pm_tui.language.agents import TECH_WORDS
