@@ -27,10 +27,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from functools import cache
-from types import SimpleNamespace
+from functools import cache, lru_cache
 
-from pm_tui.language.agents import _agent_shape, capitalised_agent, name_like
+from pm_tui.language.agents import _agent_shape, capitalised_agent, name_like, name_shaped
 from pm_tui.language.lexicon import ROLE_NOUNS, TEAM_NOUNS
 
 # Words and marks that open a clause.
@@ -137,35 +136,32 @@ _CAUSE_CORE = (
     r"\b(?:is|was) (?:all |entirely |squarely )?on)"
 )
 _CAUSE_LINK_SRC = (_CAUSE_CORE + r"\s*(?:(?:the|our|a|an) )?(?:[\w-]+ ){0,2}$", re.I)
-# Anything that can make a clause blameful, wherever it is in the sentence.
-_EVIDENCE_SRC = (
-    "|".join(
-        (OUTCOME_SRC[0], JUDGED_SRC[0], _DUTY_SRC[0].replace("(?P<verb>", "(?:"), _CAUSE_CORE)
-    ),
-    re.I,
-)
 _SPLIT_SRC = (
     r"[,;:()\[\]?!—–]+|\b(?=(?:and|but|so|because|since|although|though|while|whereas|which|"
     r"who|whom|when|after|before|until|till|once|if|that|then|yet|or)\b)",
     re.I,
 )
-_CAPITAL_SRC = r"@[\w.-]*\w(?:['’]s\b)?|(?<![\w'’@.-])[A-Z][\w'’-]*"
+_CAPITAL_SRC = r"@[\w.-]*\w(?:['’]s\b)?|(?<![\w'’@.-])[^\W\d_a-z][\w'’-]*"
 _WORD_SRC = r"@[\w.-]*\w(?:['’]s\b)?|[^\W\d_][\w'’-]*"
 _BY_SRC = (r"\b(?:by|(?:came|comes|come) from)\s+(?:the |our |a |an )?$", re.I)
 
 
+class _Patterns:
+    """The module's patterns by short name (`_rx().outcome` is OUTCOME_SRC), each compiled
+    when first used: most texts never get here, and a cold check pays only for what it
+    reads."""
+
+    def __getattr__(self, name: str) -> re.Pattern[str]:
+        g = globals()
+        source = g.get(f"_{name.upper()}_SRC") or g[f"{name.upper()}_SRC"]
+        rx = re.compile(source) if isinstance(source, str) else re.compile(*source)
+        setattr(self, name, rx)
+        return rx
+
+
 @cache
-def _rx() -> SimpleNamespace:
-    """The module's patterns, compiled when first used (most texts never get here)."""
-    return SimpleNamespace(
-        **{
-            name.strip("_").lower().removesuffix("_src"): (
-                re.compile(source) if isinstance(source, str) else re.compile(*source)
-            )
-            for name, source in globals().items()
-            if name.endswith("_SRC")
-        }
-    )
+def _rx() -> _Patterns:
+    return _Patterns()
 
 
 def _is_agent(tokens: list[str], i: int, start: bool = False, alone: bool = False) -> bool:
@@ -208,11 +204,11 @@ def _is_agent(tokens: list[str], i: int, start: bool = False, alone: bool = Fals
             )
         return True
     if bare[:1].isupper():
-        from pm_tui.language.blame import _initials
-
         # (A name that is also an English word, "Will", is left to blame.py's rules, which
         # ask for a failure verb: here it would be every capitalised word of a heading.)
-        return _initials(bare) or name_like(bare)
+        # Shapes only here (the text's vocabulary is asked once a clause blames: see
+        # _confirmed), so a sentence full of product names costs no lookups.
+        return _initials_shape(bare) or name_shaped(bare)
     return False
 
 
@@ -251,18 +247,6 @@ class _Clauses:
             self._words[k] = toks
         return start, end, toks
 
-    def near_evidence(self) -> list[int]:
-        """The clauses an agent tied to some evidence can be in: up to four before a clause
-        with evidence (its subject may be that far back), and the one after a cause link."""
-        spans = self.spans
-        keep: set[int] = set()
-        k = 0
-        for m in _rx().evidence.finditer(self.s):
-            while k + 1 < len(spans) and spans[k][1] <= m.start():
-                k += 1
-            keep.update(range(max(0, k - 4), min(len(spans), k + 2)))
-        return sorted(keep)
-
 
 def _splits(s: str, at: int, word_at: int) -> bool:
     """Whether an opening word at `word_at` starts a new clause after the text from `at`:
@@ -276,6 +260,13 @@ def _splits(s: str, at: int, word_at: int) -> bool:
     return True
 
 
+@lru_cache(maxsize=256)
+def _role_rx(roles: frozenset[str]) -> re.Pattern[str]:
+    """The role words and pronouns `roles` (lower case), possessive or not, as words."""
+    alternatives = "|".join(sorted(map(re.escape, roles), key=len, reverse=True))
+    return re.compile(rf"(?<![\w'’@-])(?:{alternatives})(?:['’]s?)?(?![\w'’-])")
+
+
 def _lead_ok(lead: list[str]) -> bool:
     """The words before a clause's agent (lower case) leave it the subject: openers,
     adverbs, determiners and role modifiers ("Frankly, the night shift supervisor"), or
@@ -287,10 +278,37 @@ def _lead_ok(lead: list[str]) -> bool:
     )
 
 
-def _capitalised_shape(word: str) -> bool:
-    """A capitalised word that may be a name also an English word (no vocabulary asked)."""
-    bare = word.replace("’", "'").removesuffix("'s")
-    return _agent_shape(bare) is not None
+@lru_cache(maxsize=4096)
+def _capitalised_shape(word: str, sentence_start: bool = False) -> bool:
+    """A capitalised word that may be a name also an English word (agents.capitalised_agent
+    without the text's vocabulary)."""
+    shape = _agent_shape(word.replace("’", "'").removesuffix("'s"))
+    return shape is not None and (not sentence_start or shape)
+
+
+@lru_cache(maxsize=4096)
+def _initials_shape(word: str) -> bool:
+    """blame._initials without the text's vocabulary."""
+    from pm_tui.language.agents import TECH_WORDS
+    from pm_tui.language.blame import _ABBREVIATIONS
+
+    if len(word) != 2 or not word.isupper() or not word.isalpha() or not word.isascii():
+        return False
+    return word.lower() not in _ABBREVIATIONS and word.lower() not in TECH_WORDS
+
+
+def _confirmed(word: str, sentence_start: bool) -> bool:
+    """A capitalised agent found by its shape is no word the text uses as a thing."""
+    if word[0] == "@" or not word[:1].isupper():
+        return True
+    from pm_tui.language.blame import _initials
+
+    bare = word.replace("’", "'").removesuffix("'s").rstrip("'")
+    if bare.lower() in _LOWER_AGENTS:
+        return True
+    return (
+        name_like(bare) or _initials(bare) or capitalised_agent(bare, sentence_start=sentence_start)
+    )
 
 
 def _judge(window: str, duty_only: bool = False) -> str:
@@ -317,39 +335,37 @@ def agent_outcome(s: str, words: set[str] | frozenset[str] = frozenset()) -> str
         return ""  # a table row or a run-on list, not a sentence to read clause by clause
     if words and ("'" in s or "’" in s):
         words = {w.replace("’", "'").removesuffix("'s").rstrip("'") for w in words}
-    if (
-        words
-        and words.isdisjoint(_LOWER_AGENTS)
-        and not any(
-            _is_agent([m.group(0)], 0, start=m.start() == 0, alone=True)
-            or _capitalised_shape(m.group(0))
-            for m in _rx().capital.finditer(s)
+    # Only words that may name a person are looked at in their clause: capitalised words
+    # and handles of a name's shape, and the role words and pronouns the sentence has.
+    cands = [
+        (m.start(), m.group(0))
+        for m in _rx().capital.finditer(s)
+        if m.group(0)[0] == "@"
+        or (
+            m.group(0)[0].isupper()
+            and (
+                _is_agent([m.group(0)], 0, start=m.start() == 0, alone=True)
+                or _capitalised_shape(m.group(0))
+            )
         )
-    ):
+    ]
+    roles = _LOWER_AGENTS if not words else words & _LOWER_AGENTS
+    if roles:
+        cands += [(m.start(), m.group(0)) for m in _role_rx(frozenset(roles)).finditer(s)]
+        cands.sort()
+    if not cands:
         return ""  # no role, pronoun, @handle or name: most sentences
     clauses: _Clauses | None = None
-    for cand in _rx().word.finditer(s):
-        first = cand.group(0)[0]
-        if first.islower():
-            low = cand.group(0)
-            if "'" in low or "’" in low:
-                low = low.replace("’", "'").removesuffix("'s").rstrip("'")
-            if low not in _LOWER_AGENTS:
-                continue  # most words: no person word
-        # Only words that may name a person are looked at in their clause.
-        if not _is_agent([cand.group(0)], 0, start=cand.start() == 0, alone=True) and not (
-            first.isupper() and _capitalised_shape(cand.group(0))
-        ):
-            continue
+    for cand_start, _cand in cands:
         if clauses is None:
             clauses = _Clauses(s)
             starts = [a for a, _ in clauses.spans]
-        ci = bisect_right(starts, cand.start()) - 1
+        ci = bisect_right(starts, cand_start) - 1
         if ci < 0:
             continue
         cstart, cend, toks = clauses[ci]
         words = [t for _, t in toks]
-        i = next((k for k, (o, _) in enumerate(toks) if o == cand.start()), -1)
+        i = next((k for k, (o, _) in enumerate(toks) if o == cand_start), -1)
         if i < 0:
             continue
         off, w = toks[i]
@@ -357,9 +373,7 @@ def agent_outcome(s: str, words: set[str] | frozenset[str] = frozenset()) -> str
         if not _is_agent(words, i, start=cstart == 0 and i == 0):
             # A name that is also an English word ("Pedro", "Will") only as a subject.
             if not (
-                _lead_ok(lead)
-                and _capitalised_shape(w)
-                and capitalised_agent(w, sentence_start=cstart == 0 and i == 0)
+                _lead_ok(lead) and _capitalised_shape(w, sentence_start=cstart == 0 and i == 0)
             ):
                 continue
         agent = w
@@ -369,7 +383,8 @@ def agent_outcome(s: str, words: set[str] | frozenset[str] = frozenset()) -> str
         if link:
             rest = s[off:cend]
             if not _rx().good.search(s[cstart:cend]):
-                return _detail(agent, rest.split(" ", 1)[-1][:40], link.group(0).strip())
+                if _confirmed(w, cstart == 0 and i == 0):
+                    return _detail(agent, rest.split(" ", 1)[-1][:40], link.group(0).strip())
             continue
         if _rx().by.search(before) and i > 0:
             window = s[cstart:cend]
@@ -379,7 +394,8 @@ def agent_outcome(s: str, words: set[str] | frozenset[str] = frozenset()) -> str
                     window = s[cstart:nend]
             found = _judge(window)
             if found:
-                return _detail(agent, s[cstart:off].strip(" ,")[:40], found)
+                if _confirmed(w, cstart == 0 and i == 0):
+                    return _detail(agent, s[cstart:off].strip(" ,")[:40], found)
             continue
         # Otherwise the agent must be the clause's subject (or own it).
         if not _lead_ok(lead):
@@ -416,7 +432,8 @@ def agent_outcome(s: str, words: set[str] | frozenset[str] = frozenset()) -> str
             # ("wrote that script and never tested it").
             found = _judge(predicate, duty_only=True)
             if found:
-                return _detail(agent, " ".join(predicate.split()[:6]), found)
+                if _confirmed(w, cstart == 0 and i == 0):
+                    return _detail(agent, " ".join(predicate.split()[:6]), found)
             continue
         from pm_tui.language.blame import _ITS, _SYSTEM_ACT
 
@@ -463,7 +480,8 @@ def agent_outcome(s: str, words: set[str] | frozenset[str] = frozenset()) -> str
         found = _judge(window)
         if found:
             act = " ".join(predicate.split()[:6])
-            return _detail(agent, act, found)
+            if _confirmed(w, cstart == 0 and i == 0):
+                return _detail(agent, act, found)
     return ""
 
 
