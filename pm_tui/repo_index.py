@@ -662,6 +662,10 @@ class _Refreshed(NamedTuple):
     stored: _Stored  # the index as read
     reread: int
 
+    def section(self, name: str) -> dict:
+        """Section `name` as it is now: the one just brought up to date, or the stored one."""
+        return self.sections[name] if self.sections else self.stored.section(name)
+
 
 def _refresh(root: Path, today: date, use_index: bool, rebuild: bool = False) -> _Refreshed:
     """Compare the files with the index; read again those whose blob changed. When anything
@@ -733,6 +737,17 @@ def _refresh(root: Path, today: date, use_index: bool, rebuild: bool = False) ->
     return _Refreshed(files, sections, stored, reread)
 
 
+def _refresh_with(root: Path, today: date, use_index: bool, name: str) -> tuple[_Refreshed, dict]:
+    """`_refresh`, and its section `name`; the index is rebuilt once when that section holds
+    fewer entries than there are readable files (the index lost some)."""
+    done = _refresh(root, today, use_index)
+    section = done.section(name)
+    if done.sections is None and len(section) < _readable(done.files):
+        done = _refresh(root, today, use_index, rebuild=True)
+        section = done.section(name)
+    return done, section
+
+
 def load(
     root: Path, *, today: date | None = None, with_text: bool = False, use_index: bool = True
 ) -> Catalog:
@@ -745,11 +760,7 @@ def load(
     `unreadable` and skipped); the index is rewritten only when something changed.
     """
     today = today or datetime.now(UTC).date()
-    done = _refresh(Path(root), today, use_index)
-    rows = done.sections["rows"] if done.sections else done.stored.section("rows")
-    if done.sections is None and len(rows) < _readable(done.files):
-        done = _refresh(Path(root), today, use_index, rebuild=True)  # the index lost rows
-        rows = done.sections["rows"]
+    done, rows = _refresh_with(Path(root), today, use_index, "rows")
     folder = Path(root) / "postmortems"
     catalog = _with_unreadable(Catalog([], reread=done.reread), folder, done.files)
     folder_text = str(folder)
@@ -760,7 +771,7 @@ def load(
                 IndexedPostMortem(folder_text, name, rows[name], entry[_MTIME])
             )
     if with_text:
-        texts = done.sections["texts"] if done.sections else done.stored.section("texts")
+        texts = done.section("texts")
         catalog.texts = {rows[n][0]: t for n, t in texts.items() if n in rows}
     return catalog
 
@@ -769,11 +780,7 @@ def load_stats(root: Path, *, today: date | None = None) -> Catalog:
     """Every post-mortem of the repository at `root` as a `StatsRecord`, newest first: what
     `stats` and the Insights screen sum, read from the index's small stats section."""
     today = today or datetime.now(UTC).date()
-    done = _refresh(Path(root), today, True)
-    stats = done.sections["stats"] if done.sections else done.stored.section("stats")
-    if done.sections is None and len(stats) < _readable(done.files):
-        done = _refresh(Path(root), today, True, rebuild=True)  # the index lost records
-        stats = done.sections["stats"]
+    done, stats = _refresh_with(Path(root), today, True, "stats")
     catalog = _with_unreadable(Catalog([], reread=done.reread), root / "postmortems", done.files)
     make = StatsRecord._make
     catalog.postmortems = [make(stats[n]) for n in reversed(stats)]
