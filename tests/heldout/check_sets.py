@@ -5,6 +5,8 @@ import pathlib
 import sys
 
 HERE = pathlib.Path(__file__).parent
+# Sets already scored, retired into tuning on 2026-12-06 (third stop); see their README.
+RETIRED = HERE.parent / "data" / "retired_heldout"
 
 
 def decode(s):
@@ -22,7 +24,7 @@ def decode(s):
 def main():
     ok = True
     for name in ("blame.tsv", "vague_actions.tsv"):
-        p = HERE / name
+        p = RETIRED / "round1" / name
         if not p.exists():
             continue
         rows = [line.split("\t") for line in p.read_text(encoding="utf-8").splitlines()]
@@ -75,13 +77,13 @@ def check_round2():
 
     Prints only counts and row numbers, never the rows themselves.
     """
-    folder = HERE / "round2"
+    folder = RETIRED / "round2"
     if not folder.exists():
         return True
     ok = True
     round1 = set()
     for name in ("blame.tsv", "vague_actions.tsv", "redaction.tsv"):
-        round1 |= _texts(HERE / name)
+        round1 |= _texts((HERE if name == "redaction.tsv" else RETIRED / "round1") / name)
     for name, ncols in ROUND2.items():
         p = folder / name
         if not p.exists():
@@ -133,13 +135,13 @@ def check_round3():
 
     Prints only counts and row numbers, never the rows themselves.
     """
-    p = HERE / "round3" / "similar_causes.tsv"
-    if not (HERE / "round3").exists():
+    p = RETIRED / "round3" / "similar_causes.tsv"
+    if not (RETIRED / "round3").exists():
         return True
     if not p.exists():
         print("round3/similar_causes.tsv missing")
         return False
-    round2 = _pairs(HERE / "round2" / "similar_causes.tsv")
+    round2 = _pairs(RETIRED / "round2" / "similar_causes.tsv")
     counts, problems, seen = collections.Counter(), [], {}
     for n, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1):
         parts = line.split("\t")
@@ -181,16 +183,16 @@ def check_round3_sentences():
     """
     earlier = set()
     for path in (
-        HERE / "blame.tsv",
-        HERE / "vague_actions.tsv",
+        RETIRED / "round1" / "blame.tsv",
+        RETIRED / "round1" / "vague_actions.tsv",
         HERE / "redaction.tsv",
-        HERE / "round2" / "blame.tsv",
-        HERE / "round2" / "vague_actions.tsv",
+        RETIRED / "round2" / "blame.tsv",
+        RETIRED / "round2" / "vague_actions.tsv",
     ):
         earlier |= _texts(path)
     ok = True
     for name in ROUND3_SENTENCES:
-        p = HERE / "round3" / name
+        p = RETIRED / "round3" / name
         if not p.exists():
             print("round3/" + name, "missing")
             ok = False

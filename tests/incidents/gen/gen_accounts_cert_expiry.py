@@ -1,9 +1,9 @@
-"""heldout/accounts-cert-expiry: a hand-managed internal TLS certificate expires; the gateway can't reach accounts and logins fail."""
+"""retired1/accounts-cert-expiry: a hand-managed internal TLS certificate expires; the gateway can't reach accounts and logins fail."""
 import random
 from common import *
 
 rng = random.Random(20260912)
-inc = Incident("heldout", "accounts-cert-expiry")
+inc = Incident("retired1", "accounts-cert-expiry")
 TZ = "Australia/Sydney"
 D = "2026-09-12 "
 W0, W1 = T(D + "02:30:00"), T(D + "05:30:00")

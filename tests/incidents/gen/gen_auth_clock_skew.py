@@ -1,9 +1,9 @@
-"""heldout3/auth-clock-skew: a chrony config push makes the auth nodes prefer an internal NTP server 7 minutes fast; tokens carry iat in the future and the gateway rejects them until the leeway is raised and the clocks stepped back."""
+"""retired3/auth-clock-skew: a chrony config push makes the auth nodes prefer an internal NTP server 7 minutes fast; tokens carry iat in the future and the gateway rejects them until the leeway is raised and the clocks stepped back."""
 import random
 from common import *
 
 rng = random.Random(20260826)
-inc = Incident("heldout3", "auth-clock-skew")
+inc = Incident("retired3", "auth-clock-skew")
 LTZ = "America/Chicago"
 D = "2026-08-26 "
 W0, W1 = T(D + "15:00:00"), T(D + "18:00:00")

@@ -1,9 +1,9 @@
-"""heldout2/billing-db-password-rotation: a manual Vault rotation of the billing DB password; running billing-api pods keep the old one and fail as Hikari recycles connections, until a rollout restart picks up the new secret."""
+"""retired2/billing-db-password-rotation: a manual Vault rotation of the billing DB password; running billing-api pods keep the old one and fail as Hikari recycles connections, until a rollout restart picks up the new secret."""
 import random
 from common import *
 
 rng = random.Random(20260903)
-inc = Incident("heldout2", "billing-db-password-rotation")
+inc = Incident("retired2", "billing-db-password-rotation")
 TZ = "Europe/Berlin"
 D = "2026-09-03 "
 W0, W1 = T(D + "10:00:00"), T(D + "13:00:00")

@@ -1,9 +1,9 @@
-"""heldout2/catalog-redis-evictions: a feature flag starts caching large recommendation blobs in the shared catalog Redis; at maxmemory it evicts product keys, misses stampede Postgres and product pages time out until the flag is off and the blobs deleted."""
+"""retired2/catalog-redis-evictions: a feature flag starts caching large recommendation blobs in the shared catalog Redis; at maxmemory it evicts product keys, misses stampede Postgres and product pages time out until the flag is off and the blobs deleted."""
 import random
 from common import *
 
 rng = random.Random(20261021)
-inc = Incident("heldout2", "catalog-redis-evictions")
+inc = Incident("retired2", "catalog-redis-evictions")
 D = "2026-10-21 "
 W0, W1 = T(D + "17:00:00"), T(D + "20:00:00")
 CRON = [T("2026-10-%02d 17:30:%02d" % (d, 2 + d % 7)) for d in (18, 19, 20, 21)]

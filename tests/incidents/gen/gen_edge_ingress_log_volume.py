@@ -1,9 +1,9 @@
-"""heldout2/edge-ingress-log-volume: debug error logging on ingress-nginx fills the root disks of the edge nodes through a hostPath log; kubelet evicts and then rejects the controllers under DiskPressure until the logs are truncated."""
+"""retired2/edge-ingress-log-volume: debug error logging on ingress-nginx fills the root disks of the edge nodes through a hostPath log; kubelet evicts and then rejects the controllers under DiskPressure until the logs are truncated."""
 import random
 from common import *
 
 rng = random.Random(20261118)
-inc = Incident("heldout2", "edge-ingress-log-volume")
+inc = Incident("retired2", "edge-ingress-log-volume")
 TZ = "America/New_York"
 D = "2026-11-18 "
 W0, W1 = T(D + "06:00:00"), T(D + "09:00:00")

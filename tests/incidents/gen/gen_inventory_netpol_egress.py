@@ -1,9 +1,9 @@
-"""heldout2/inventory-netpol-egress: a default-deny egress NetworkPolicy for the inventory namespace forgets port 5432; inventory-api loses its database as pool connections are replaced, until the policy is reverted."""
+"""retired2/inventory-netpol-egress: a default-deny egress NetworkPolicy for the inventory namespace forgets port 5432; inventory-api loses its database as pool connections are replaced, until the policy is reverted."""
 import random
 from common import *
 
 rng = random.Random(20260715)
-inc = Incident("heldout2", "inventory-netpol-egress")
+inc = Incident("retired2", "inventory-netpol-egress")
 D = "2026-07-15 "
 W0, W1 = T(D + "13:00:00"), T(D + "16:00:00")
 GTZ = "Europe/Madrid"

@@ -1,9 +1,9 @@
-"""heldout/kafka-disk-failing: a data disk on one Kafka broker starts failing; produce requests stall and checkout 503s until the broker is shut down."""
+"""retired1/kafka-disk-failing: a data disk on one Kafka broker starts failing; produce requests stall and checkout 503s until the broker is shut down."""
 import random
 from common import *
 
 rng = random.Random(20260813)
-inc = Incident("heldout", "kafka-disk-failing")
+inc = Incident("retired1", "kafka-disk-failing")
 TZ = "America/Chicago"
 D = "2026-08-13 "
 W0, W1 = T(D + "08:30:00"), T(D + "11:00:00")

@@ -1,9 +1,9 @@
-"""heldout2/orders-settlement-batch: the month-end settlement batch runs 40 workers against the MySQL primary at 02:00 JST; its locking reads stall order placement until the job is suspended (logs in local Tokyo time)."""
+"""retired2/orders-settlement-batch: the month-end settlement batch runs 40 workers against the MySQL primary at 02:00 JST; its locking reads stall order placement until the job is suspended (logs in local Tokyo time)."""
 import random
 from common import *
 
 rng = random.Random(20261130)
-inc = Incident("heldout2", "orders-settlement-batch")
+inc = Incident("retired2", "orders-settlement-batch")
 TZ = "Asia/Tokyo"
 D = "2026-11-30 "
 W0, W1 = T(D + "16:00:00"), T(D + "19:00:00")

@@ -1,9 +1,9 @@
-"""heldout3/orders-zk-quorum: replacing a ZooKeeper node renders a 4-member zoo.cfg; the rolling restart leaves 2 of 4 up, quorum is lost and order-service's Curator locks fail until zk-3b is started."""
+"""retired3/orders-zk-quorum: replacing a ZooKeeper node renders a 4-member zoo.cfg; the rolling restart leaves 2 of 4 up, quorum is lost and order-service's Curator locks fail until zk-3b is started."""
 import random
 from common import *
 
 rng = random.Random(20260513)
-inc = Incident("heldout3", "orders-zk-quorum")
+inc = Incident("retired3", "orders-zk-quorum")
 ZTZ = "Europe/Berlin"
 D = "2026-05-13 "
 W0, W1 = T(D + "12:00:00"), T(D + "15:00:00")

@@ -1,9 +1,9 @@
-"""heldout/search-noisy-neighbour: another team's backfill job lands on the search nodes without CPU limits; search-api is starved and throttled, searches time out."""
+"""retired1/search-noisy-neighbour: another team's backfill job lands on the search nodes without CPU limits; search-api is starved and throttled, searches time out."""
 import random
 from common import *
 
 rng = random.Random(20261201)
-inc = Incident("heldout", "search-noisy-neighbour")
+inc = Incident("retired1", "search-noisy-neighbour")
 LBTZ = "America/Denver"
 D = "2026-12-01 "
 W0, W1 = T(D + "10:30:00"), T(D + "13:00:00")

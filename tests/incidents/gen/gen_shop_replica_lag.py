@@ -1,9 +1,9 @@
-"""heldout/shop-replica-lag: one huge DELETE from an archive job makes both MySQL replicas lag; ProxySQL shuns them and product reads fail."""
+"""retired1/shop-replica-lag: one huge DELETE from an archive job makes both MySQL replicas lag; ProxySQL shuns them and product reads fail."""
 import random
 from common import *
 
 rng = random.Random(20261008)
-inc = Incident("heldout", "shop-replica-lag")
+inc = Incident("retired1", "shop-replica-lag")
 PTZ = "Europe/London"
 D = "2026-10-08 "
 W0, W1 = T(D + "13:30:00"), T(D + "16:00:00")

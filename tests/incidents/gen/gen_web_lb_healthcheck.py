@@ -1,9 +1,9 @@
-"""heldout3/web-lb-healthcheck: an HAProxy health-check path change (/healthz -> /health/ready) marks every web backend DOWN; 503 <NOSRV> until reverted."""
+"""retired3/web-lb-healthcheck: an HAProxy health-check path change (/healthz -> /health/ready) marks every web backend DOWN; 503 <NOSRV> until reverted."""
 import random
 from common import *
 
 rng = random.Random(20260304)
-inc = Incident("heldout3", "web-lb-healthcheck")
+inc = Incident("retired3", "web-lb-healthcheck")
 LTZ = "America/New_York"
 D = "2026-03-04 "
 W0, W1 = T(D + "13:00:00"), T(D + "16:00:00")
