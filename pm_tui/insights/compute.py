@@ -298,9 +298,7 @@ def recurrence(
         for (s, c), ids in by_category.items()
         if len(ids) > 1
     ]
-    groups += [
-        RecurrenceGroup(s, "cause", label, ids) for s, label, ids in causes.similar.groups()
-    ]
+    groups += [RecurrenceGroup(s, "cause", label, ids) for s, label, ids in causes.similar.groups()]
     groups.sort(key=lambda g: (-len(g.ids), g.service, g.kind, g.label))
     recurring_services = Counter(c for (_s, c), ids in by_category.items() if len(ids) > 1)
     cats = [
