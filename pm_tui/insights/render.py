@@ -101,7 +101,7 @@ def render_text(ins: Insights) -> str:
     ]
     for x in ins.fixes_that_did_not_hold[:TOP]:
         lines.append(
-            f"  {x.fixes:>4} fixes, back {x.recurrences}x  {x.service}, cause \"{x.cause}\" "
+            f'  {x.fixes:>4} fixes, back {x.recurrences}x  {x.service}, cause "{x.cause}" '
             f"({', '.join(x.categories)}): last fix {x.fixed_in[-1]} closed "
             f"{x.last_closed.date()}, latest back {x.recurred[-1]}"
         )
