@@ -416,12 +416,9 @@ def fixes_that_did_not_hold(
     starts = {k: [records[j].started_epoch for j in v] for k, v in columns.items()}
     horizon = int(RECURRENCE_HORIZON.total_seconds())
     right = bisect.bisect_right
-    fixes = 0
-    fixed_in: dict[tuple, dict[int, int]] = defaultdict(dict)  # group -> record -> closed
-    factors: dict[tuple, set[tuple[int, str]]] = defaultdict(set)  # group -> (record, factor)
-    spans: dict[tuple, list[tuple[tuple, int, int]]] = defaultdict(list)
-    categories: dict[tuple, set[str]] = defaultdict(set)
-    not_held: set[tuple[int, str]] = set()
+    fixes, not_held = 0, 0
+    # group -> (record, closed, column, lo, hi) of each fix that did not hold against it
+    found: dict[tuple, list[tuple]] = defaultdict(list)
     for i, r in enumerate(records):
         actions = r.action_facts
         if not actions:
@@ -444,6 +441,7 @@ def fixes_that_did_not_hold(
                 continue
             # Whole seconds: a start after the closing second is after the closing instant.
             closed = last_commit if last_commit is not None else _closed_epoch(r, deadlines)
+            held = True
             for key in keys:
                 column = starts.get((key, category))
                 if column is None:
@@ -451,29 +449,45 @@ def fixes_that_did_not_hold(
                 lo = right(column, closed)
                 hi = right(column, closed + horizon, lo)
                 if hi > lo:
-                    spans[key].append(((key, category), lo, hi))
-                    categories[key].add(category)
-                    fixed_in[key][i] = max(closed, fixed_in[key].get(i, closed))
-                    factors[key].add((i, factor_id))
-                    not_held.add((i, factor_id))
-    out = []
-    for key, found in spans.items():
-        came_back = sorted({j for column, lo, hi in found for j in columns[column][lo:hi]})
-        fixed = sorted(fixed_in[key])
-        out.append(
-            FixesThatDidNotHold(
-                service=key[0],
-                cause=causes.similar.label(*key),
-                categories=sorted(categories[key]),
-                fixes=len(factors[key]),
-                recurrences=len(came_back),
-                last_closed=datetime.fromtimestamp(max(fixed_in[key].values()), UTC),
-                fixed_in=[records[i].id for i in fixed[-MAX_LISTED:]],
-                recurred=[records[j].id for j in came_back[-MAX_LISTED:]],
-            )
-        )
+                    found[key].append((i, closed, (key, category), lo, hi))
+                    held = False
+            not_held += not held
+    out = [
+        _did_not_hold(key, fixes_of, records, columns, causes) for key, fixes_of in found.items()
+    ]
     out.sort(key=lambda x: (-x.fixes, -x.recurrences, x.service, x.cause))
-    return fixes, len(not_held), out
+    return fixes, not_held, out
+
+
+def _did_not_hold(
+    key: tuple, found: list[tuple], records: list, columns: dict, causes: CauseIndex
+) -> FixesThatDidNotHold:
+    """The row of one recurring cause from the fixes that did not hold against it."""
+    spans: dict[tuple, list[tuple[int, int]]] = defaultdict(list)
+    for _i, _closed, column, lo, hi in found:
+        spans[column].append((lo, hi))
+    came_back: set[int] = set()
+    for column, pairs in spans.items():  # overlapping spans merged: each slice taken once
+        pairs.sort()
+        start, end = pairs[0]
+        for lo, hi in pairs[1:]:
+            if lo > end:
+                came_back.update(columns[column][start:end])
+                start = lo
+            end = max(end, hi)
+        came_back.update(columns[column][start:end])
+    back = sorted(came_back)
+    fixed = sorted({x[0] for x in found})
+    return FixesThatDidNotHold(
+        service=key[0],
+        cause=causes.similar.label(*key),
+        categories=sorted({column[1] for column in spans}),
+        fixes=len(found),
+        recurrences=len(back),
+        last_closed=datetime.fromtimestamp(max(x[1] for x in found), UTC),
+        fixed_in=[records[i].id for i in fixed[-MAX_LISTED:]],
+        recurred=[records[j].id for j in back[-MAX_LISTED:]],
+    )
 
 
 def _closed_epoch(r, deadlines: list[int | None]) -> int:
