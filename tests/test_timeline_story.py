@@ -229,3 +229,36 @@ def test_chat_causes_in_the_speakers_words_and_clock(said, tz, family):
     at = datetime(2026, 10, 8, 14, 21, 30, tzinfo=UTC)
     got = chat_signals([_said(said, at, tz)])
     assert [s.family for s in got] == [family]
+
+
+@pytest.mark.parametrize(
+    ("said", "channel", "family"),
+    [
+        ("Support macro posted: 'Search is slow for some customers, we're on it.'", "", "communication"),
+        ("UNLINKed 1.9M recs:* keys, used_memory 3.9G, evictions stopped", "", "mitigation"),
+        # another channel's work is not this incident's action ...
+        ("new grafana dashboard for loyalty is live", "eng-platform", None),
+        ("the coffee machine on 3 is fixed", "general", None),
+        # ... but an incident-like channel is the incident's, whichever channel talked most
+        ("I raised maxmemory to 12gb with CONFIG SET", "inc-5120-cart-saves", "mitigation"),
+        # and what was told to customers counts wherever it was said
+        ("Status page: Investigating - some orders fail", "customer-comms", "communication"),
+    ],
+)  # fmt: skip
+def test_actions_count_in_the_incident_channel_and_what_customers_were_told_anywhere(
+    said, channel, family
+):
+    from pm_tui.timeline.detect_events import chat_signals
+
+    item = _said(said, datetime(2026, 10, 8, 14, 21, 30, tzinfo=UTC))
+    if channel:
+        item.attrs |= {"channel": channel, "context": True}
+    assert [s.family for s in chat_signals([item])] == ([family] if family else [])
+
+
+def test_changing_again_what_changed_before_the_incident_is_the_undo(env, capsys):
+    """ingress-nginx was synced before the disks filled; syncing it again minutes after the
+    errors stopped (the debug log level reverted) is a mitigation, not another change."""
+    repo, pm, truth, argv, rows = _collected(env, RETIRED2 / "edge-ingress-log-volume", capsys)
+    undo = _near(rows, "2026-11-18T07:49:10Z", "mitigation", timedelta(seconds=90))
+    assert any("ingress-nginx" in r["text"] for r in undo), undo
