@@ -28,23 +28,24 @@ WEIGHTS = Path(__file__).with_name("data") / "blame_weights.json"
 _TOKEN = re.compile(r"@[\w.-]*\w|[^\W\d_][\w'’-]*|\d+|[,;:()?!—–\"“”]")
 
 # Word classes. A token belongs to a class when it is one of its words, plural or inflected
-# ("crash", "crashed"), or starts with one of its stems marked "*" ("responsib*").
+# ("crash", "crashed"), or starts with one of its stems marked "*" ("escalat*"; only the
+# classes that weigh against blame have those, so the gate is a set test).
 # Multi-word cues (_PHRASES) are matched on the lower-cased sentence.
 _CLASSES: dict[str, tuple[str, ...]] = {
     # a harmful act or its outcome
     "harm": tuple(
         """broke break broken nuke nuked wipe brick bricked knacker crash took brought delete
-        drop dropped destroy corrupt kill remove overwr* flush truncat* sank sunk tank tanked
+        drop dropped destroy corrupt kill remove overwrite overwrote overwritten flush truncate truncating sank sunk tank tanked
         fell blew hammer stall ruin mess screw botch expire lost loss damage fail wrong bad
-        untested unreviewed skip skipped ignor* forgot forget forgotten neglect missed mute
-        muted bypass hard-coded hardcoded force-push* push merge ship shipped deploy
-        misconfig* outage starv* capped froze let left silenced leak leaked introduced
-        overloaded flooded misread panicked typo fat-finger* rebooted restarted cost paid
+        untested unreviewed skip skipped ignore ignoring forgot forget forgotten neglect missed mute
+        muted bypass hard-coded hardcoded force-push force-pushed force-pushing push merge ship shipped deploy
+        misconfig misconfigured misconfiguration outage starve starving starvation capped froze let left silenced leak leaked introduced
+        overloaded flooded misread panicked typo fat-finger fat-fingered rebooted restarted cost paid
         pointed turned overrode overridden""".split()
     ),
     # blame, fault and responsibility, and what a person owns
     "fault": tuple(
-        """fault blame responsib* accountab* culprit reason owner mistake error decision call
+        """fault blame responsible responsibility accountable accountability culprit reason owner mistake error decision call
         insistence idea doing squarely personally entirely problem cause""".split()
     ),
     # habit and repetition
@@ -54,14 +55,14 @@ _CLASSES: dict[str, tuple[str, ...]] = {
     ),
     # praise that means its opposite
     "sarcasm": tuple(
-        """thanks courtesy great kudos wonderful brilliant visionary truly sure enjoy congrat*
+        """thanks courtesy great kudos wonderful brilliant visionary truly sure enjoy congrats congratulations
         bravo nice genius hero amazing stellar lovely""".split()
     ),
     # character and care
     "character": tuple(
         """careful care attention sloppy lazy careless incompetent coaching rubbish clueless
-        reckless simply obviously willing competent negligent* irresponsible incompeten*
-        careless* hasty rushed idiotic stupid lazy bother learn record pure""".split()
+        reckless simply obviously willing competent negligent negligence irresponsible incompetent incompetence
+        careless carelessly carelessness hasty rushed idiotic stupid lazy bother learn record pure""".split()
     ),
     # what should have been
     "counterfactual": tuple("""should would must needs never if only""".split()),
@@ -114,39 +115,45 @@ _SOMEONE = frozenset("someone somebody whoever".split())
 _DETERMINERS = frozenset("the a an our their his her my your this that one some".split())
 
 
-def _alternation(stems: tuple[str, ...]) -> str:
-    """A class's words as one pattern: a stem ending in "*" is a prefix ("responsib*"); any
-    other is a whole word, plural or inflected ("crash", "crashed"). Built as a trie of
-    characters, so a scan over a long text tries few branches at each position (a flat
-    alternation of ~200 words made that scan the slowest step)."""
-    trie: dict = {}
-    for st in stems:
-        node = trie
-        for ch in st.rstrip("*"):
-            node = node.setdefault(ch, {})
-        node[""] = r"\w*" if st.endswith("*") else _INFLECTED
-    return _trie_pattern(trie)
-
-
-def _trie_pattern(node: dict) -> str:
-    ends = node.get("")
-    branches = [re.escape(ch) + _trie_pattern(sub) for ch, sub in sorted(node.items()) if ch]
-    if not branches:
-        return ends or ""
-    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    if ends is None:
-        return body
-    return f"(?:{body}|{ends})"
+_SUFFIXES = ("", "s", "es", "d", "ed", "ing", "ly", "n", "en")
+_WORD = re.compile(r"(?<![@\w'’-])[^\W\d_][\w'’-]*")  # a word, on lower-cased text
 
 
 @cache
-def _class_rx() -> re.Pattern[str]:
-    """One pattern over every class's words, group name = class, matched on one token."""
-    parts = [f"(?P<{name}>{_alternation(stems)})" for name, stems in _CLASSES.items()]
-    return re.compile(r"(?:" + "|".join(parts) + r")\Z")
+def _forms() -> tuple[dict[str, str], tuple[str, ...], dict[str, str]]:
+    """Each class word's forms (plural and inflected) by class; the prefixes (stems marked
+    "*") and their classes."""
+    forms: dict[str, str] = {}
+    prefixes: dict[str, str] = {}
+    for name, stems in _CLASSES.items():
+        for st in stems:
+            if st.endswith("*"):
+                prefixes.setdefault(st[:-1], name)
+            else:
+                for suffix in _SUFFIXES:
+                    forms.setdefault(st + suffix, name)
+    return forms, tuple(prefixes), prefixes
 
 
-_INFLECTED = r"(?:s|es|d|ed|ing|ly|n|en)?"
+@cache
+def _positive_forms() -> frozenset[str]:
+    """The forms of the classes that weigh towards blame (none of those is a prefix), but
+    for words that real post-mortems use all the time (_EVERYDAY): a sentence is read only
+    when it has a rarer one."""
+    return frozenset(w for w, c in _forms()[0].items() if c in _POSITIVE and w not in _EVERYDAY)
+
+
+# Words of the positive classes common in blameless prose: they weigh, but do not open a
+# sentence to the model on their own (measured on the real post-mortems under tests/).
+_EVERYDAY = frozenset(
+    """if would only should outage outages cause causes caused problem problems left let
+    lets needs need must never fail fails failed failing wrong took take takes loss lost
+    deploy deployed deploys deploying push pushed pushes merge merged merges ship shipped
+    call calls called error errors decision decisions doing reason reasons owner owners
+    sure great nice another though although ahead despite brought remove removed
+    removes removing kill kills killed delete deletes deleted drop dropped bad cost costs
+    paid turned restarted rebooted introduced""".split()
+)
 
 
 _POSITIVE = frozenset(
@@ -154,21 +161,24 @@ _POSITIVE = frozenset(
 )
 
 
-@cache
-def _cue_rx() -> re.Pattern[str]:
-    """_class_rx over a whole sentence: each class's words where they stand alone."""
-    parts = [f"(?P<{name}>{_alternation(stems)})" for name, stems in _CLASSES.items()]
-    return re.compile(r"(?<![\w'’@-])(?:" + "|".join(parts) + r")(?![\w'’-])")
+def may_weigh(low: str) -> bool:
+    """Lower-cased text holds a word of a class that weighs towards blame: the gate before
+    any sentence is read (one scan and a set test)."""
+    return not _positive_forms().isdisjoint(_WORD.findall(low))
 
 
 def sentence_classes(sentence: str) -> dict[str, str]:
-    """The word classes of `sentence`, each with the first word that showed it."""
+    """The word classes of `sentence`, each with the first word that showed it; empty when
+    no word weighs towards blame (the gate reads single words only)."""
     low = sentence.lower().replace("’", "'")
+    words = _WORD.findall(low)
+    if _positive_forms().isdisjoint(words):
+        return {}
     classes: dict[str, str] = {}
-    for m in _cue_rx().finditer(low):
-        classes.setdefault(m.lastgroup, m.group(0))
-    if _POSITIVE.isdisjoint(classes):
-        return {}  # the gate (_gate_rx) reads single words only
+    for w in words:
+        c = _word_class(w)
+        if c is not None:
+            classes.setdefault(c, w)
     padded = " " + low + " "
     for c, phrases in _PHRASES.items():
         if c not in classes:
@@ -180,8 +190,11 @@ def sentence_classes(sentence: str) -> dict[str, str]:
 
 
 def _word_class(low: str) -> str | None:
-    m = _class_rx().match(low.replace("’", "'"))
-    return m.lastgroup if m else None
+    forms, prefixes, of_prefix = _forms()
+    c = forms.get(low)
+    if c is None and low.startswith(prefixes):
+        c = next(of_prefix[p] for p in prefixes if low.startswith(p))
+    return c
 
 
 def _agent_kind(words: list[str], i: int) -> str | None:
@@ -211,10 +224,6 @@ def features(sentence: str, rules: frozenset[str] = frozenset()) -> dict[str, st
     """The features of one sentence, each with the words that showed it (for the finding's
     explanation). `rules`: the hand rules' findings on it (their ids)."""
     feats: dict[str, str] = {}
-    classes = sentence_classes(sentence)
-    if not classes:
-        feats["no-cue"] = ""  # nothing harmful, faulty or judged: the model stays quiet
-        return feats
     words = _TOKEN.findall(sentence)
     agents: list[tuple[int, str]] = []
     for i, w in enumerate(words):
@@ -222,13 +231,17 @@ def features(sentence: str, rules: frozenset[str] = frozenset()) -> dict[str, st
             kind = _agent_kind(words, i)
             if kind is not None:
                 agents.append((i, kind))
+    if not agents:
+        feats["no-agent"] = ""  # no one named: the model stays quiet
+        return feats
+    classes = sentence_classes(sentence)
+    if not classes:
+        feats["no-cue"] = ""  # nothing harmful, faulty or judged: the model stays quiet
+        return feats
     for r in rules:
         feats["rule:" + r] = r
     for c, w in classes.items():
         feats["class:" + c] = w
-    if not agents:
-        feats["no-agent"] = ""
-        return feats
     for i, kind in agents:
         w = words[i]
         feats["agent:" + kind] = w
@@ -383,36 +396,42 @@ def finding_for(sentence: str, offset: int):
     )
 
 
-@cache
-def _gate_rx() -> re.Pattern[str]:
-    """The words of the classes that weigh towards blame, over a whole text (one scan
-    finds the few sentences worth reading)."""
-    body = "|".join(_alternation(_CLASSES[c]) for c in _CLASSES if c in _POSITIVE)
-    return re.compile(r"(?<![\w'’@-])(?:" + body + r")(?![\w'’-])")  # on lower case
+# The longest sentence the model reads (characters). The labelled sentences it learned from
+# are all shorter than 260; longer spans in real post-mortems are lists and tables run
+# together, and reading them was most of the model's cost.
+_LONGEST = 320
 
 
-def add_findings(masked: str, found: list) -> list:
+def add_findings(masked: str, found: list, spans: list[tuple[int, int]] | None = None) -> list:
     """`found` (the rules' findings in `masked`) and a WEIGHED finding for each sentence
-    no rule flagged that the model reads as blame."""
-    from bisect import bisect_left
+    no rule flagged that the model reads as blame. `spans`: the sentences of `masked`
+    (split_sentences), when the caller has them."""
+    from bisect import bisect_right
 
     from pm_tui.language.text import split_sentences
 
-    # lower-casing first: a case-insensitive scan was three times slower (ASCII texts
-    # keep their offsets; others are read sentence by sentence).
     low = masked.lower()
+    hits = _positive_forms().intersection(_WORD.findall(low))
+    if not hits:
+        return found  # no rarer word of harm, fault or judgement: most texts end here
     if len(low) != len(masked):
-        low = masked
-    cues = [m.start() for m in _gate_rx().finditer(low)]
-    if not cues:
-        return found  # no word of harm, fault or judgement anywhere: most texts end here
+        low = masked  # lower-casing moved offsets: find the words case-insensitively
+    rx = re.compile(r"(?<![@\w'’-])(?:" + "|".join(map(re.escape, hits)) + r")(?![\w'’-])", re.I)
+    spans = split_sentences(masked) if spans is None else spans
+    starts = [start for start, _ in spans]
+    flagged = {bisect_right(starts, f.start) - 1 for f in found}
     out = list(found)
-    for start, end in split_sentences(masked):
-        k = bisect_left(cues, start)
-        if k == len(cues) or cues[k] >= end:
+    done = -1
+    for m in rx.finditer(low):
+        k = bisect_right(starts, m.start()) - 1
+        if k <= done or k < 0 or m.start() >= spans[k][1]:
             continue
-        if any(f.start < end and start < f.end for f in found):
-            continue
+        done = k
+        start, end = spans[k]
+        if end - start > _LONGEST:
+            continue  # a list or table run together, not a sentence someone wrote
+        if k in flagged:
+            continue  # a rule has spoken on this sentence
         extra = finding_for(masked[start:end], start)
         if extra is not None:
             out.append(extra)

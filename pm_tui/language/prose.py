@@ -20,8 +20,9 @@ def check_masked(masked: str, *, weighed: bool = True) -> list[LanguageFinding]:
     `weighed`, the weighed reading (learned.py) adds sentences no rule flagged."""
     possible, whole = _text_rules(masked)
     # no rule's pattern can match anywhere in it: most fields end here
-    found = check_sentences(masked, whole=whole) if possible else []
-    return learned.add_findings(masked, found) if weighed else found
+    spans = split_sentences(masked) if possible else None
+    found = check_sentences(masked, whole=whole, spans=spans) if possible else []
+    return learned.add_findings(masked, found, spans) if weighed else found
 
 
 def _text_rules(masked: str) -> tuple[bool, frozenset[str] | None]:
@@ -34,14 +35,18 @@ def _text_rules(masked: str) -> tuple[bool, frozenset[str] | None]:
 
 
 def check_sentences(
-    masked: str, *, shortcut: bool = True, whole: frozenset[str] | None = None
+    masked: str,
+    *,
+    shortcut: bool = True,
+    whole: frozenset[str] | None = None,
+    spans: list[tuple[int, int]] | None = None,
 ) -> list[LanguageFinding]:
     """The blame findings of each sentence of `masked`; with `shortcut`, a sentence runs only
     the rules whose patterns can match in it (see prefilter.sentence_rules), without it
     every sentence goes through every rule. `whole`: the rules possible in all of `masked`
-    (a text of one sentence needs no second look)."""
+    (a text of one sentence needs no second look); `spans`: its sentences, when known."""
     found: list[LanguageFinding] = []
-    spans = split_sentences(masked)
+    spans = split_sentences(masked) if spans is None else spans
     for start, end in spans:
         segment = masked[start:end]
         if not shortcut:
@@ -71,8 +76,9 @@ def check_prose(
         return []
     token = set_vocabulary(text, vocabulary)
     try:
-        found = check_sentences(masked, whole=whole) if possible else []
-        return learned.add_findings(masked, found) if weighed else found
+        spans = split_sentences(masked) if possible else None
+        found = check_sentences(masked, whole=whole, spans=spans) if possible else []
+        return learned.add_findings(masked, found, spans) if weighed else found
     finally:
         reset_vocabulary(token)
 
