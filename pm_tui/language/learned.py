@@ -20,7 +20,7 @@ import re
 from functools import cache
 from pathlib import Path
 
-from pm_tui.language.agents import capitalised_agent, name_like
+from pm_tui.language.agents import name_like
 from pm_tui.language.lexicon import NAMES, ROLE_NOUNS, TEAM_NOUNS
 
 WEIGHTS = Path(__file__).with_name("data") / "blame_weights.json"
@@ -72,7 +72,7 @@ _CLASSES: dict[str, tuple[str, ...]] = {
         themselves""".split()
     ),
     # a disclaimer that blame then follows
-    "disclaimer": tuple("""blameless pointing fingers spirit meant supposed""".split()),
+    "disclaimer": tuple("""blameless blamelessness fingers spirit""".split()),
     # an early theory, later dropped
     "hypothesis": tuple(
         """thought believ* suspect suspicion hypothes* initially briefly ruled disprov* assum*
@@ -93,7 +93,15 @@ _CLASSES: dict[str, tuple[str, ...]] = {
 _PHRASES: dict[str, tuple[str, ...]] = {
     "fault": (" is on ", " on the ", " to blame", " held ", " hold ", " did us in", "sank us"),
     "harm": (" instead of ", " without ", " in the wrong ", "at 5pm", " on a friday", "by hand"),
-    "disclaimer": ("not pointing", "don't assign", "do not assign", "not to blame", "i know we"),
+    "disclaimer": (
+        "not pointing",
+        "don't assign",
+        "do not assign",
+        "not to blame",
+        "i know we",
+        "meant to be",
+        "supposed to be",
+    ),
     "general": ("no one", "human error as", "operator error as", "not a root cause"),
 }
 _CLASS_NAMES = tuple(_CLASSES)
@@ -152,7 +160,9 @@ _EVERYDAY = frozenset(
     call calls called error errors decision decisions doing reason reasons owner owners
     sure great nice another though although ahead despite brought remove removed
     removes removing kill kills killed delete deletes deleted drop dropped bad cost costs
-    paid turned restarted rebooted introduced""".split()
+    paid turned restarted rebooted introduced learned learning records recorded recording
+    starve starved starving starvation typically themselves errored crash crashing breaking
+    """.split()
 )
 
 
@@ -215,8 +225,6 @@ def _agent_kind(words: list[str], i: int) -> str | None:
     if bare[:1].isupper():
         if bare in NAMES or name_like(bare):
             return "name"
-        if i and words[i - 1] not in ('"', "“") and capitalised_agent(bare, sentence_start=False):
-            return "name"  # mid-sentence, a capitalised word that is no thing
     return None
 
 
