@@ -26,6 +26,7 @@ DATA = ROOT / "tests" / "data"
 ROUNDS = [DATA / "retired_heldout" / f"round{k}" / "blame.tsv" for k in (1, 2, 3)]
 L2 = float(os.environ.get("BLAME_L2", "0.001"))
 EPOCHS = int(os.environ.get("BLAME_EPOCHS", "600"))
+NGRAM_L2 = float(os.environ.get("BLAME_NGRAM_L2", "1"))  # how much more word n-grams are held
 MIN_COUNT = 2  # a feature seen in fewer training rows gets no weight
 
 
@@ -105,7 +106,7 @@ def train(data: list[tuple[bool, frozenset[str], bool]]) -> tuple[dict[str, floa
     n = len(xs)
     rate = 0.5
     for _ in range(EPOCHS):
-        grad = {f: L2 * w[f] for f in keep}
+        grad = {f: L2 * (NGRAM_L2 if f[:2] in ("w:", "b:") else 1.0) * w[f] for f in keep}
         gb = 0.0
         for feats, y in xs:
             z = b + sum(w[f] for f in feats)

@@ -83,6 +83,13 @@ _CLASSES: dict[str, tuple[str, ...]] = {
         """treat stopped instead rather nobody condition symptom guardrail expected likely
         culture system tooling anyone everyone listing""".split()
     ),
+    # machines and their states: the subject is likely a system named like a person
+    "machine": tuple(
+        """heartbeat unhealthy healthy replica node pod container process daemon cluster
+        host server connection request timeout lock queue batch certificate probe shard
+        partition leader follower instance job worker thread socket packet endpoint
+        disk memory cpu latency throughput""".split()
+    ),
     # a response step
     "response": tuple(
         """paged escalat* rolled restor* revert mitigat* declared noticed spotted found fixed
@@ -207,8 +214,9 @@ def _word_class(low: str) -> str | None:
     return c
 
 
-def _agent_kind(words: list[str], i: int) -> str | None:
-    """What token `i` of `words` names, as a person: name, handle, role, team, pronoun."""
+def _agent_kind(words: list[str], i: int, titled: bool = False) -> str | None:
+    """What token `i` of `words` names, as a person: name, handle, role, team, pronoun.
+    `titled`: the sentence is in Title Case (a heading), where capitals name nothing."""
     w = words[i]
     if w.startswith("@"):
         return "handle"
@@ -222,10 +230,16 @@ def _agent_kind(words: list[str], i: int) -> str | None:
         return "pronoun"
     if low in _SOMEONE:
         return "someone"
-    if bare[:1].isupper():
+    if bare[:1].isupper() and not titled:
         if bare in NAMES or name_like(bare):
             return "name"
     return None
+
+
+def _title_case(words: list[str]) -> bool:
+    """Most words (of four or more) capitalised: a heading or a title, not a sentence."""
+    alpha = [w for w in words if w[0].isalpha()]
+    return len(alpha) >= 4 and sum(w[0].isupper() for w in alpha) * 2 > len(alpha)
 
 
 def features(sentence: str, rules: frozenset[str] = frozenset()) -> dict[str, str]:
@@ -233,10 +247,11 @@ def features(sentence: str, rules: frozenset[str] = frozenset()) -> dict[str, st
     explanation). `rules`: the hand rules' findings on it (their ids)."""
     feats: dict[str, str] = {}
     words = _TOKEN.findall(sentence)
+    titled = _title_case(words)
     agents: list[tuple[int, str]] = []
     for i, w in enumerate(words):
         if w[0].isupper() or w[0] == "@" or w.lower() in _PEOPLE_WORDS or "'" in w or "’" in w:
-            kind = _agent_kind(words, i)
+            kind = _agent_kind(words, i, titled)
             if kind is not None:
                 agents.append((i, kind))
     if not agents:
