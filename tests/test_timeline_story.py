@@ -332,3 +332,43 @@ def test_an_alert_known_only_from_its_chat_post_can_be_the_detection():
     assert fired["WarehouseExportLate"].confidence < HIGH_CONFIDENCE
     detected = next(m for m in propose_milestones(candidates) if m.name == "detected")
     assert detected.time == at(33)
+
+
+def test_an_ack_said_in_chat_acknowledges_when_no_page_record_does():
+    """The page is known from PagerDuty's chat post only, and nobody acknowledged it there: the
+    responder's "on it" in the incident channel is the acknowledgement (below high, cited); an
+    "ack" in another team's channel is not."""
+    from pm_tui.collectors.evidence import CollectWindow
+    from pm_tui.timeline import reconstruct
+    from pm_tui.timeline.milestones import propose_milestones
+
+    t0 = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)
+    window = CollectWindow(start=t0, end=t0 + timedelta(hours=2), baseline=timedelta(minutes=60))
+
+    def at(minute: float) -> datetime:
+        return t0 + timedelta(minutes=minute)
+
+    evidence = []
+    m = -50.0
+    while m < 110:
+        failing = 30 <= m < 60
+        text = "upstream connect error to payments" if failing else "GET /cart 200"
+        evidence.append(Evidence(at(m), "logs:/var/log/checkout-api.log", "log", text,
+                                 {"level": "error" if failing else "info"}))  # fmt: skip
+        m += 0.25
+
+    def said(minute: float, text: str, channel: str, **attrs) -> Evidence:
+        attrs = {"user": "U1", "actor": "Ann", "channel": channel} | attrs
+        return Evidence(at(minute), "slack:export", "message", text, attrs)
+
+    evidence += [
+        said(33, "Triggered #4711 checkout-api errors", "inc-4711", bot=True, actor="PagerDuty"),
+        said(35, "ack", "data-eng", context=True),
+        said(37, "on it, looking at checkout-api", "inc-4711"),
+    ]
+    candidates = reconstruct(evidence, window)
+    acks = [c for c in candidates if c.kind == "acknowledged"]
+    assert [c.time for c in acks] == [at(37)] and acks[0].actor == "Ann"
+    assert acks[0].confidence < HIGH_CONFIDENCE
+    acked = next(m for m in propose_milestones(candidates) if m.name == "acknowledged")
+    assert acked.time == at(37) and acked.candidates == [acks[0].id]

@@ -469,7 +469,15 @@ _CAUSE = re.compile(
 )
 # A statement naming an earlier clock time explains what happened ("went out at 09:44").
 _EARLIER_TIME = re.compile(r"\b(?:at|since|from) ~?(\d{1,2}):(\d{2})\b")
+# A responder taking the page in chat: "ack", "acked.", "on it", "got it", "I have the pager",
+# "looking" at the start of a message (the page's own acknowledgement, when recorded, wins).
+_ACK = re.compile(
+    r"^\W*(?:ack(?:ed|ing|nowledged)?\b|on it\b|got it\b|i'?m on it\b|i(?:'ve| have) (?:got )?"
+    r"(?:the )?(?:pager|page|it)\b|looking(?: into it| now)?\W*$|taking (?:it|this|the page)\b)",
+    re.I,
+)
 _CHAT = [
+    ("acknowledged", _ACK),
     (
         "resolved",
         re.compile(
@@ -523,7 +531,7 @@ _CHAT = [
 ]
 # Said in a channel other than the incident's (kept as context): actions and "resolved" there
 # are other work; causes found and what customers were told still count.
-_INCIDENT_CHANNEL_ONLY = ("mitigation", "recovery", "resolved")
+_INCIDENT_CHANNEL_ONLY = ("mitigation", "recovery", "resolved", "acknowledged")
 
 
 def _other_channel(item: Evidence) -> bool:
@@ -557,7 +565,7 @@ def chat_signals(evidence: list[Evidence]) -> list[Signal]:
                 if family in _INCIDENT_CHANNEL_ONLY and _other_channel(item):
                     break  # another channel's chatter: what the responders did is said here
                 tags = ("chat",) + (("capacity",) if CAPACITY_RE.search(text) else ())
-                confidence = 0.6 if family == "diagnosis" else 0.3
+                confidence = 0.6 if family in ("diagnosis", "acknowledged") else 0.3
                 said = f"{actor}: " if actor else ""
                 out.append(
                     Signal(
