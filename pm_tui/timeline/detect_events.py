@@ -117,6 +117,48 @@ def change_signals(evidence: list[Evidence], p: Periods) -> list[Signal]:
     out.extend(_rollouts(kube))
     out.extend(_restarts(kube, p))
     out.extend(_jobs(kube))
+    out.extend(_audited(evidence))
+    return out
+
+
+# What an audit log calls a write (Vault update/create/delete, Kubernetes patch/update/create/
+# delete, CloudTrail Modify*/Update*/Put*/Delete*/Create*/Rotate*, "rotate", "apply").
+_WRITE_OP = re.compile(
+    r"^(?:update|create|delete|patch|write|put|rotate|apply|modify|replace|revoke|set|reset)",
+    re.I,
+)
+# Machines act all day in audit logs: service accounts, controllers, tokens of a workload.
+_MACHINE_ACTOR = re.compile(
+    r"^system:|serviceaccount|^kubernetes-|controller|operator|external-secrets|-sa\b|"
+    r"\bbot\b|automation|terraform-cloud|^arn:aws:sts::\d+:assumed-role/[\w-]*(?:service|lambda)",
+    re.I,
+)
+
+
+def _audited(evidence: list[Evidence]) -> list[Signal]:
+    """A person's write in an audit log (a secret rotated, a policy patched): a config change."""
+    out = []
+    for item in evidence:
+        op = item.attrs.get("audit_op")
+        if item.kind != "log" or not op or not _WRITE_OP.match(str(op)):
+            continue
+        actor = str(item.attrs.get("audit_actor") or "")
+        if not actor or _MACHINE_ACTOR.search(actor):
+            continue
+        target = str(item.attrs.get("audit_target") or "")
+        out.append(
+            Signal(
+                item.time,
+                "change",
+                f"Config change by {actor}: {op} {target}".rstrip(),
+                item.source,
+                excerpt(item.text),
+                0.6,
+                actor=actor,
+                key=target.rstrip("/").rsplit("/", 1)[-1].split()[-1] if target.strip() else "",
+                tags=("config", "audit"),
+            )
+        )
     return out
 
 
