@@ -442,3 +442,26 @@ def test_journalctl_json_export_reads_its_message_priority_and_time(tmp_path):
         (t0 + MINUTE, "error", said[1][0]),
         (t0 + 2 * MINUTE, "warning", said[2][0]),
     ]
+
+
+def test_cloud_logging_json_reads_its_payload_and_severity(tmp_path):
+    """Google Cloud Logging entries (textPayload, or jsonPayload.message) and CloudWatch
+    Insights rows (@message): the text and level, not an empty record."""
+    from pm_tui.collectors.evidence import CollectWindow
+    from pm_tui.collectors.logs.collect import collect_logs
+
+    t0 = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)
+    rows = [
+        {"timestamp": "2026-03-01T12:00:00Z", "severity": "ERROR", "textPayload": "upstream failed"},
+        {"timestamp": "2026-03-01T12:01:00Z", "severity": "WARNING",
+         "jsonPayload": {"message": "slow query 2.1s", "db": "orders"}},
+        {"@timestamp": "2026-03-01T12:02:00Z", "@message": "ERROR payment declined by acquirer"},
+    ]  # fmt: skip
+    log = tmp_path / "entries.json"
+    log.write_text("\n".join(json.dumps(r) for r in rows) + "\n")
+    got = collect_logs(log, CollectWindow(t0, t0 + timedelta(hours=1), timedelta(hours=1)))
+    assert [(e.attrs.get("level"), e.text) for e in got.evidence][:2] == [
+        ("error", "upstream failed"),
+        ("warning", "slow query 2.1s"),
+    ]
+    assert got.evidence[2].text == "ERROR payment declined by acquirer"

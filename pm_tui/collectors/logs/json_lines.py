@@ -38,7 +38,17 @@ TIME_KEYS = (
     "__REALTIME_TIMESTAMP",
 )  # fmt: skip  (journalctl -o json)
 LEVEL_KEYS = ("level", "lvl", "severity", "log.level", "levelname", "loglevel", "PRIORITY")
-MSG_KEYS = ("msg", "message", "log", "event", "text", "MESSAGE")
+MSG_KEYS = (
+    "msg",
+    "message",
+    "log",
+    "event",
+    "text",
+    "MESSAGE",
+    "@message",
+    "textPayload",
+    "jsonPayload.message",
+)  # fmt: skip  (journald, CloudWatch Insights, Cloud Logging)
 # journald's PRIORITY is the syslog severity, a digit as a string
 _SYSLOG_SEVERITY = {"0": "critical", "1": "critical", "2": "critical", "3": "error",
                     "4": "warning", "5": "info", "6": "info", "7": "debug"}  # fmt: skip
@@ -207,6 +217,11 @@ def fields_record(fields: dict) -> tuple[str | None, str, dict]:
         if k in fields:
             msg = str(fields[k])
             break
+        if "." in k and isinstance(fields.get(k.split(".")[0]), dict):
+            inner = fields[k.split(".")[0]].get(k.split(".")[1])
+            if inner is not None:
+                msg = str(inner)
+                break
     audit = None
     if level is None and not msg:
         level, msg = _access_record(fields, level, msg)
