@@ -1,10 +1,12 @@
 """What git remembers of each post-mortem file: when it was committed, and first published.
 
 `stats` needs, per file, the times of the commits that touched it (was the follow-up review
-held on time?) and of the first commit whose file said `status = "published"` (was it
-published within 48 hours, when no distribution is recorded?). Two `git log` runs give
-that for the whole repository; the result is kept in `.git/pm-tui/history.pickle` with the
-commit it describes, and the next run only reads the commits after it. Deleting it is safe.
+held on time?) and, for the files that record no distribution, the time of the first commit
+whose file said `status = "published"` (was it published within 48 hours?). One `git log
+--raw` gives the commit times and each version's blob id; `git cat-file --batch` then reads
+the versions, oldest first, of only the files asked about, until one says it is published.
+The result is kept in `.git/pm-tui/history.pickle` with the commit it describes, and the
+next run only reads the commits after it. Deleting it is safe.
 
 git runs through `subprocess` here, not GitPython: importing GitPython costs 0.1 s, more
 than this whole read takes when nothing changed.
@@ -14,16 +16,21 @@ from __future__ import annotations
 
 import os
 import pickle
+import re
 import subprocess
+import threading
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from pm_tui.repo_index import _PlainUnpickler  # the same plain-values-only reader
 
-HISTORY_FORMAT = 1
+HISTORY_FORMAT = 2  # 2: name -> (commit times, first published, versions not yet looked at)
 HISTORY_NAME = "history.pickle"
-PUBLISHED_LINE = r'^status[[:space:]]*=[[:space:]]*"published"'
-_LOG = ("log", "--format=%x00%ct", "--name-only", "--no-renames")
+PUBLISHED_LINE = re.compile(rb'^status[ \t]*=[ \t]*"published"', re.MULTILINE)
+# One token a commit (C and its time), then per file changed its raw line and its path.
+_LOG = ("log", "--format=C%ct", "--raw", "--no-abbrev", "--no-renames", "-z")
+_NO_BLOB = "0" * 40
 
 
 @dataclass
@@ -104,25 +111,90 @@ def _is_ancestor(root: Path, old: str, new: str) -> bool:
     return out.returncode == 0
 
 
-def _parse(out: bytes) -> dict[str, list[int]]:
-    """file name -> commit times, from `git log --format=%x00%ct --name-only`."""
-    found: dict[str, list[int]] = {}
-    when = 0
-    for line in out.split(b"\n"):
-        if not line:
+def _parse(out: bytes) -> dict[str, list[tuple[int, bytes | None]]]:
+    """file name -> (commit time, blob id or None when deleted) of each change, newest first,
+    from `git log --format=C%ct --raw --no-abbrev -z`."""
+    found: dict[str, list[tuple[int, bytes | None]]] = {}
+    when, blob = 0, None
+    tokens = iter(out.split(b"\0"))
+    for token in tokens:
+        token = token.lstrip(b"\n")
+        if token.startswith(b"C"):
+            when = int(token[1:])
             continue
-        if line.startswith(b"\0"):
-            when = int(line[1:])
+        if not token.startswith(b":"):
             continue
-        path = line.decode("utf-8", "replace")
+        fields = token.split()  # :old-mode new-mode old-blob new-blob status
+        new = fields[3].decode("ascii") if len(fields) > 3 else _NO_BLOB
+        blob = None if new.strip("0") == "" else bytes.fromhex(new)
+        path = next(tokens, b"").decode("utf-8", "replace")
         if path.startswith("postmortems/") and path.endswith(".toml") and path.count("/") == 1:
-            found.setdefault(path[12:], []).append(when)
+            found.setdefault(path[12:], []).append((when, blob))
     return found
 
 
+def _first_published(root: Path, versions: dict[str, list[tuple[int, bytes]]]) -> dict:
+    """name -> commit time of its first version that says it is published, or None when none
+    does; each file's versions (oldest first) read by one `git cat-file --batch`, a round per
+    version, only until one says so."""
+    found: dict[str, int | None] = dict.fromkeys(versions)
+    pending = {n: list(v) for n, v in versions.items() if v}
+    while pending:
+        asked = [(n, v.pop(0)) for n, v in pending.items()]
+        for (name, (when, _blob)), data in zip(asked, _blobs(root, (b for _n, (_w, b) in asked)),
+                                               strict=True):  # fmt: skip
+            if data is not None and PUBLISHED_LINE.search(data):
+                found[name] = when
+                pending[name] = []
+        pending = {n: v for n, v in pending.items() if v}
+    return found
+
+
+def _blobs(root: Path, ids: Iterable[bytes]) -> list[bytes | None]:
+    """The contents of blobs `ids` (None for one git does not have), in order."""
+    ids = list(ids)
+    try:
+        proc = subprocess.Popen(
+            ["git", "-C", str(root), "cat-file", "--batch"],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+        )
+    except OSError:
+        return [None] * len(ids)
+    request = b"".join(b.hex().encode() + b"\n" for b in ids)
+
+    def feed() -> None:  # written beside the reading: both pipes have bounded buffers
+        try:
+            proc.stdin.write(request)
+            proc.stdin.close()
+        except OSError:
+            pass
+
+    writer = threading.Thread(target=feed, daemon=True)
+    writer.start()
+    out: list[bytes | None] = []
+    try:
+        for _id in ids:
+            header = proc.stdout.readline().split()
+            if len(header) != 3:  # "<id> missing", or git ended
+                out.append(None)
+                if not header:
+                    break
+                continue
+            size = int(header[2])
+            data = proc.stdout.read(size + 1)[:size]
+            out.append(data if header[1] == b"blob" else None)
+    finally:
+        proc.stdout.close()
+        writer.join()
+        proc.wait()
+    return out + [None] * (len(ids) - len(out))
+
+
 class HistoryReader:
-    """Starts the `git log` runs at once (they overlap the index's reading of the files);
-    `result()` waits for them and returns file name -> FileHistory."""
+    """Starts `git log` at once (it overlaps the index's reading of the files); `result()`
+    waits for it and returns file name -> FileHistory."""
 
     def __init__(self, root: Path):
         self.root = Path(root)
@@ -131,16 +203,13 @@ class HistoryReader:
         self.path = state_dir(self.root) / HISTORY_NAME
         self.head = _head(self.root)
         self.kept, since = self._read()
-        self.procs: tuple[subprocess.Popen, subprocess.Popen] | None = None
+        self.proc: subprocess.Popen | None = None
         if self.head and since != self.head:
             rng = f"{since}..{self.head}" if since else self.head
             try:
-                self.procs = (
-                    _git(self.root, *_LOG, rng, "--", "postmortems/"),
-                    _git(self.root, *_LOG, "-G", PUBLISHED_LINE, rng, "--", "postmortems/"),
-                )
+                self.proc = _git(self.root, *_LOG, rng, "--", "postmortems/")
             except OSError:
-                self.procs = None  # no git: no history
+                self.proc = None  # no git: no history
 
     def _read(self) -> tuple[dict, str | None]:
         try:
@@ -153,24 +222,37 @@ class HistoryReader:
         _fmt, head, files = data
         if not isinstance(files, dict) or not head or not self.head:
             return {}, None
+        if not all(isinstance(v, tuple) and len(v) == 3 for v in files.values()):
+            return {}, None
         if head != self.head and not _is_ancestor(self.root, head, self.head):
             return {}, None  # history rewritten: read it all again
         return files, head
 
-    def result(self) -> dict[str, FileHistory]:
-        files = dict(self.kept)  # name -> (commit times tuple, first published)
-        if self.procs is not None:
-            touched_out, published_out = (p.communicate()[0] for p in self.procs)
-            if all(p.returncode == 0 for p in self.procs):
-                for name, times in _parse(touched_out).items():
-                    old_times, first = files.get(name, ((), None))
-                    files[name] = (tuple(sorted({*old_times, *times})), first)
-                for name, times in _parse(published_out).items():
-                    old_times, first = files.get(name, ((), None))
-                    earliest = min(times) if first is None else min(first, *times)
-                    files[name] = (old_times, earliest)
-                self._write(files)
-        return {n: FileHistory(list(t), f) for n, (t, f) in files.items()}
+    def result(self, published_of: Iterable[str] | None = None) -> dict[str, FileHistory]:
+        """Every file's history; its first publication is looked for only in the files named
+        by `published_of` (all when None): the others' stays None."""
+        # name -> (commit times, first published, (time, blob) of versions not looked at yet)
+        files = dict(self.kept)
+        changed = False
+        if self.proc is not None:
+            out = self.proc.communicate()[0]
+            if self.proc.returncode == 0:
+                for name, changes in _parse(out).items():
+                    times, first, unseen = files.get(name, ((), None, ()))
+                    times = tuple(sorted({*times, *(when for when, _blob in changes)}))
+                    if first is None:  # the newer versions, oldest first
+                        unseen = (*unseen, *((w, b) for w, b in reversed(changes) if b))
+                    files[name] = (times, first, unseen)
+                changed = True
+        wanted = files.keys() if published_of is None else set(published_of) & files.keys()
+        look = {n: files[n][2] for n in wanted if files[n][1] is None and files[n][2]}
+        if look:
+            for name, first in _first_published(self.root, look).items():
+                files[name] = (files[name][0], first, ())
+            changed = True
+        if changed and self.head:
+            self._write(files)
+        return {n: FileHistory(list(t), f) for n, (t, f, _u) in files.items()}
 
     def _write(self, files: dict) -> None:
         from pm_tui.atomic_write import atomic_write_bytes
@@ -184,5 +266,6 @@ class HistoryReader:
 
 
 def file_histories(root: Path) -> dict[str, FileHistory]:
-    """file name -> FileHistory for every post-mortem file git knows in `root`."""
+    """file name -> FileHistory for every post-mortem file git knows in `root` (the first
+    publication of each too)."""
     return HistoryReader(root).result()

@@ -553,3 +553,38 @@ def test_head_read_from_git_files_matches_git(fresh, tmp_path):
     linked = tmp_path / "linked"
     _git(root, "worktree", "add", "-q", "-b", "other", str(linked), first)
     assert _head_from_files(linked) == first  # a linked worktree: refs in the main git dir
+
+
+def test_publication_is_the_recorded_distribution_else_the_first_published_commit(fresh, capsys):
+    """A distribution recorded in the file is the publication, even when the file was committed
+    as published earlier (as its process/late-distribution badge says); git decides only for
+    the files that record none."""
+    root, truth = fresh
+    within = [i for i in truth.incidents if i.published_at - i.resolved <= timedelta(hours=48)]
+    inc = next(i for i in within if i.distributed)
+    path = root / "postmortems" / f"{inc.id}.toml"
+    late = (inc.resolved + timedelta(hours=72)).strftime("%Y-%m-%dT%H:%M:%SZ")
+    text = path.read_text()
+    sent = f"sent_at = {inc.published_at.strftime('%Y-%m-%dT%H:%M:%SZ')}"
+    assert sent in text
+    path.write_text(text.replace(sent, f"sent_at = {late}"))
+    _git(root, "-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-qam", "late")
+    data = _stats(root, capsys, "--today", truth.today.isoformat())
+    shares = data["published_within_48h"]
+    assert shares["met"] == len(within) - 1 and inc.id in shares["missed"]
+    git_only = next(i for i in within if not i.distributed)
+    assert git_only.id not in shares["missed"]  # its first published commit, from git
+
+
+def test_first_publications_are_read_only_when_asked_and_kept(fresh):
+    from pm_tui.repo_history import HistoryReader, file_histories
+
+    root, truth = fresh
+    none_asked = HistoryReader(root).result(published_of=[])
+    assert none_asked and all(h.first_published is None for h in none_asked.values())
+    name = f"{truth.incidents[3].id}.toml"
+    one = HistoryReader(root).result(published_of=[name])  # from the kept log, no git log
+    assert one[name].first_published == int(truth.incidents[3].published_at.timestamp())
+    kept = file_histories(root)
+    shutil.rmtree(root / ".git" / "pm-tui")
+    assert file_histories(root) == kept and kept[name] == one[name]

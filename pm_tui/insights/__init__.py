@@ -21,14 +21,17 @@ __all__ = ["Insights", "InsightsQuery", "compute", "gc_paused", "insights_for", 
 
 def load_records(root: Path):
     """(catalog, file histories) of the repository at `root`: git's log runs while the index
-    reads the files that changed."""
+    reads the files that changed; git's blobs are read only for the first publication of the
+    files that record no distribution."""
     from pm_tui import repo_index
+    from pm_tui.insights.compute import needs_git_publication
     from pm_tui.repo_history import HistoryReader
 
     with gc_paused():
         reader = HistoryReader(Path(root))
         catalog = repo_index.load_stats(Path(root))
-        return catalog, reader.result()
+        wanted = (r.file_name for r in catalog.postmortems if needs_git_publication(r))
+        return catalog, reader.result(published_of=wanted)
 
 
 @contextmanager

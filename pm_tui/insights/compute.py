@@ -348,14 +348,23 @@ def follow_through(records: list, today: date) -> tuple[list[FollowThrough], lis
     return out[0], out[1]
 
 
+def needs_git_publication(r) -> bool:
+    """Whether `r`'s publication time must come from git: counted (past draft, resolved) and
+    no distribution recorded."""
+    return (
+        r.first_distribution_epoch is None and r.status != "draft" and r.resolved_epoch is not None
+    )
+
+
 def _published_at(r, history) -> int | None:
-    """When `r` was first published, in Unix seconds: sent, or committed as published."""
+    """When `r` was first published, in Unix seconds: its first distribution recorded in the
+    file, else the first commit whose file said it was published (as the definition says, and
+    as the file's own process/late-distribution badge measures it)."""
     sent = r.first_distribution_epoch
+    if sent is not None:
+        return sent
     h = history.get(r.file_name)
-    committed = h.first_published if h and h.first_published else None
-    if sent is None or committed is None:
-        return committed if sent is None else sent
-    return min(sent, committed)
+    return h.first_published if h and h.first_published else None
 
 
 def published_share(records: list, history: dict) -> Share:

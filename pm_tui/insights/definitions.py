@@ -71,8 +71,10 @@ DEFINITIONS: dict[str, str] = {
     "team": "An action item's team is the first service of its post-mortem.",
     "published within 48 h": (
         "Of the post-mortems past draft with a resolution time: those published within 48 "
-        "hours of resolution. Published is the first distribution recorded in the file, else "
-        'the first commit in which the file says status = "published" (git history).'
+        "hours of resolution. Published is the first distribution recorded in the file (what "
+        "its late-distribution check measures), even when it was committed as published "
+        'earlier; else the first commit in which the file says status = "published" (git '
+        "history)."
     ),
     "follow-up review on time": (
         "Of the post-mortems whose follow-up review (follow_up_review, else 28 days after "
