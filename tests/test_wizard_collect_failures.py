@@ -12,11 +12,7 @@ from pm_tui.model import EvidenceSource
 from screens.app import create_app
 from tests.conftest import DRAFT_ID
 from tests.local_http import serve
-from tests.wizard_helpers import frozen_clock, wait_until
-
-
-def screen_text(app) -> str:
-    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+from tests.wizard_helpers import frozen_clock, screen_text, wait_until
 
 
 def _slow(path, query, headers):

@@ -8,11 +8,7 @@ from textual.screen import ModalScreen
 
 from screens.app import create_app
 from tests.conftest import SAMPLE_ID
-from tests.wizard_helpers import frozen_clock, git_subjects, type_text, wait_until
-
-
-def screen_text(app) -> str:
-    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+from tests.wizard_helpers import frozen_clock, git_subjects, screen_text, type_text, wait_until
 
 
 def _blameful(repo) -> None:

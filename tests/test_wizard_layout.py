@@ -10,13 +10,9 @@ from textual.widgets import Button
 
 from screens.app import create_app
 from tests.conftest import SAMPLE_ID
-from tests.wizard_helpers import frozen_clock, type_text, wait_until
+from tests.wizard_helpers import frozen_clock, screen_text, type_text, wait_until
 
 SIZES = [(80, 24), (120, 40)]
-
-
-def screen_text(app) -> str:
-    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
 
 
 async def _open(pilot, app, step: int) -> None:

@@ -13,11 +13,7 @@ from textual.screen import ModalScreen
 import pm_tui.validation as validation
 from screens.app import create_app
 from tests.conftest import SAMPLE_ID
-from tests.wizard_helpers import fill, frozen_clock, wait_until
-
-
-def screen_text(app) -> str:
-    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+from tests.wizard_helpers import fill, frozen_clock, screen_text, wait_until
 
 
 @pytest.fixture

@@ -50,6 +50,7 @@ def main():
         print("redaction.tsv", dict(counts))
     ok &= check_round2()
     ok &= check_round3()
+    ok &= check_round4()
     return 0 if ok else 1
 
 
@@ -213,6 +214,77 @@ def check_round3_sentences():
         total = sum(counts.values())
         share = counts["1"] / total if total else 0.0
         print("round3/" + name, dict(counts), f"share of 1: {share:.2f}", "problems:", problems[:5])
+        ok &= not problems and total > 0
+    return ok
+
+
+ROUND4 = HERE / "round4"
+ROUND4_FILES = {"blame.tsv": 2, "vague_actions.tsv": 2, "similar_causes.tsv": 3}
+
+
+def check_round4():
+    """Format of round4/ (the current held-out set): columns, labels 0/1, no
+    empty text, no carriage return, no duplicate text (or pair, in either
+    order), and no text or pair equal to a row of an earlier round (rounds 1-3
+    under tests/data/retired_heldout/ and redaction.tsv), compared
+    programmatically after normalising case and whitespace.
+
+    Prints only counts and row numbers, never the rows themselves.
+    """
+    if not ROUND4.exists():
+        return True
+    earlier_texts = set()
+    for path in (
+        RETIRED / "round1" / "blame.tsv",
+        RETIRED / "round1" / "vague_actions.tsv",
+        HERE / "redaction.tsv",
+        RETIRED / "round2" / "blame.tsv",
+        RETIRED / "round2" / "vague_actions.tsv",
+        RETIRED / "round3" / "blame.tsv",
+        RETIRED / "round3" / "vague_actions.tsv",
+    ):
+        earlier_texts |= _texts(path)
+    earlier_pairs = _pairs(RETIRED / "round2" / "similar_causes.tsv") | _pairs(
+        RETIRED / "round3" / "similar_causes.tsv"
+    )
+    ok = True
+    for name, ncols in ROUND4_FILES.items():
+        p = ROUND4 / name
+        if not p.exists():
+            print("round4/" + name, "missing")
+            ok = False
+            continue
+        counts, problems, seen = collections.Counter(), [], {}
+        raw = p.read_bytes()
+        if b"\r" in raw:
+            problems.append((0, "carriage return in file"))
+        for n, line in enumerate(raw.decode("utf-8").split("\n"), 1):
+            if not line and n > 1:
+                continue  # the final newline
+            parts = line.split("\t")
+            if (
+                len(parts) != ncols
+                or parts[0] not in ("0", "1")
+                or not all(x.strip() for x in parts[1:])
+            ):
+                problems.append((n, "columns or label"))
+                continue
+            counts[parts[0]] += 1
+            texts = [_norm(x) for x in parts[1:]]
+            key = tuple(sorted(texts)) if ncols == 3 else tuple(texts)
+            if key in seen:
+                problems.append((n, f"duplicate of row {seen[key]}"))
+            seen.setdefault(key, n)
+            if ncols == 3:
+                if texts[0] == texts[1]:
+                    problems.append((n, "both causes identical"))
+                if key in earlier_pairs:
+                    problems.append((n, "equal to an earlier round's pair"))
+            elif texts[0] in earlier_texts:
+                problems.append((n, "equal to an earlier round's row"))
+        total = sum(counts.values())
+        share = counts["1"] / total if total else 0.0
+        print("round4/" + name, dict(counts), f"share of 1: {share:.2f}", "problems:", problems[:5])
         ok &= not problems and total > 0
     return ok
 
