@@ -7,7 +7,8 @@ Several years of incidents over several services, each with a timeline, factors 
 recurring causes, action items with owners and deadlines, and a git history written with
 `git fast-import` (fast even for 10,000 files): the draft, the publication (a day to a
 week after resolution) and, for some, the follow-up review. Time to resolve shrinks by a
-known factor each year, some causes recur by design (some after their fix was closed),
+known factor each year, some causes recur by design (a few come back after their fix was
+closed, the others stay away for 90 days once fixed),
 and a known number of action items are overdue on `truth.today`. The bench uses it at
 10,000 post-mortems; the tests at a few dozen, checking the insights against `truth`.
 """
@@ -31,18 +32,61 @@ SERVICES = {
     "rabbitmq": "messaging",
     "cdn": "edge",
 }
-# Recurring causes: (service, factor category, immediate cause with a varying number).
+# Recurring causes: (service, factor category, wordings of one immediate cause with a number
+# that varies, whether a done fix holds). A cause whose fix holds does not come back within
+# RECURRENCE_DAYS after every action item addressing its first factor is done (the generator
+# picks another cause meanwhile); the others (a dependency we do not control, a pool that keeps
+# being sized by hand) come back whatever was done: the fixes that did not hold, by design.
 CAUSES = [
-    ("api", "capacity", "The database connection pool of {n} connections was exhausted"),
-    ("payments", "dependency", "The card processor timed out after {n} seconds"),
-    ("checkout", "change-management", "Release {n} shipped a migration without a rollback"),
-    ("search", "monitoring", "The index rebuild stalled for {n} minutes without an alert"),
-    ("rabbitmq", "capacity", "The broker's data disk filled with {n} GB of archives"),
-    ("redis", "runbook", "The failover took {n} minutes: the runbook named an old host"),
-    ("cdn", "dependency", "The CDN provider served stale certificates for {n} minutes"),
-    ("postgres-orders", "testing", "A query missing an index scanned {n} million rows"),
-]
-CAUSE_WEIGHTS = [8, 5, 4, 3, 3, 2, 1, 2]
+    ("api", "capacity", ("The database connection pool of {n} connections was exhausted",
+                         "All {n} connections in the API's database pool were in use"), False),
+    ("api", "change-management", ("A config push set the gateway's request timeout to {n} ms",
+                                  "The gateway's request timeout was misconfigured to {n} ms by "
+                                  "a config push"), True),
+    ("api", "capacity", ("The API pods were OOM-killed at the {n} Mi memory limit",
+                         "API pods ran out of memory under {n}k requests a second"), True),
+    ("payments", "dependency", ("The card processor timed out after {n} seconds",
+                                "Calls to the card processor hit the {n} s timeout"), False),
+    ("payments", "process", ("The payments gateway's TLS certificate expired after {n} days "
+                             "without renewal", "The cert on the payments gateway lapsed; "
+                             "auto-renewal had failed for {n} days"), True),
+    ("checkout", "change-management", ("Release {n} shipped a migration without a rollback",
+                                       "Migration {n} went out with no rollback"), True),
+    ("checkout", "capacity", ("A retry storm of {n}k requests a second overloaded the cart "
+                              "service", "Client retries ({n}k a second) overwhelmed the cart "
+                              "service"), True),
+    ("search", "monitoring", ("The index rebuild stalled for {n} minutes without an alert",
+                              "The nightly index rebuild hung for {n} minutes and nothing "
+                              "alerted"), True),
+    ("search", "capacity", ("Search nodes ran out of disk space at {n}% of the volume",
+                            "The search data volume filled up: no space left on device at "
+                            "{n}%"), True),
+    ("rabbitmq", "capacity", ("The broker's data disk filled with {n} GB of archives",
+                              "{n} GB of archives filled the broker's disk and the disk alarm "
+                              "blocked publishers"), True),
+    ("rabbitmq", "monitoring", ("Consumers fell behind by {n}k messages after a deploy",
+                                "The queue backed up with {n}k messages as consumers lagged"),
+     True),
+    ("redis", "runbook", ("The failover took {n} minutes: the runbook named an old host",
+                          "The failover runbook pointed at a decommissioned host and the "
+                          "failover took {n} minutes"), True),
+    ("redis", "capacity", ("Redis hit maxmemory and evicted {n}k session keys",
+                           "Redis ran out of memory and evicted {n}k session keys"), True),
+    ("cdn", "dependency", ("The CDN provider served stale certificates for {n} minutes",
+                           "For {n} minutes the CDN provider served outdated certificates"),
+     False),
+    ("cdn", "change-management", ("A purge of {n}k objects sent all traffic to the origin at "
+                                  "once", "A cache purge of {n}k objects sent every request "
+                                  "straight to the origin"), True),
+    ("postgres-orders", "testing", ("A query missing an index scanned {n} million rows",
+                                    "An unindexed query did a full table scan of {n} million "
+                                    "rows"), True),
+    ("postgres-orders", "capacity", ("Replication lag on the orders replica reached {n} "
+                                     "seconds", "The orders read replica lagged {n} seconds "
+                                     "behind"), True),
+]  # fmt: skip
+CAUSE_WEIGHTS = [5, 2, 2, 4, 1, 2, 2, 2, 1, 2, 1, 1, 1, 1, 1, 1, 1]
+RECURRENCE_DAYS = 90  # pm_tui.insights.definitions.RECURRENCE_HORIZON
 OWNERS = ["alice.chen", "bob.okafor", "priya.nair", "dana.ruiz", "marco.rossi", "lena.berg"]
 # Time to resolve is multiplied by this each year after the first (the trend to find).
 YEARLY_RESOLVE_FACTOR = 0.8
@@ -59,6 +103,7 @@ class Incident:
     service: str
     category: str
     cause: str
+    cause_key: int  # which of CAUSES: the same key is the same recurring cause, however worded
     category2: str  # the second factor's category
     detect_min: int
     ack_min: int
@@ -86,24 +131,44 @@ class Truth:
         """When the file reached its final state (its last commit)."""
         return inc.follow_up_held or inc.published_at
 
-    def recurred_after_fix(self) -> set[tuple[str, str, str]]:
-        """(fixed incident id, category, recurring incident id): the later incident shares the
-        service and names the category, and starts within 90 days after every action of the
-        factor was done."""
-        out = set()
+    def fixed_factors(self) -> list[tuple[Incident, str, str]]:
+        """(incident, factor id, category) of every factor whose action items are all done."""
+        out = []
         for p in self.incidents:
             for factor, category in (("CF-1", p.category), ("CF-2", p.category2)):
                 fixes = [a for a in p.actions if a["factor"] == factor]
-                if not fixes or any(a["status"] != "done" for a in fixes):
-                    continue
-                for q in self.incidents:
-                    closed = self.closed_at(p)
-                    if (
-                        q.service == p.service
-                        and category in (q.category, q.category2)
-                        and closed < q.started <= closed + timedelta(days=90)
-                    ):
-                        out.add((p.id, category, q.id))
+                if fixes and all(a["status"] == "done" for a in fixes):
+                    out.append((p, factor, category))
+        return out
+
+    def recurred_after_fix(self) -> set[tuple[str, str, str]]:
+        """(fixed incident id, factor id, recurring incident id): the later incident shares the
+        service and the cause (however worded) and names the factor's category again, and
+        starts within 90 days after every action item of the factor was done."""
+        out = set()
+        horizon = timedelta(days=RECURRENCE_DAYS)
+        for p, factor, category in self.fixed_factors():
+            closed = self.closed_at(p)
+            for q in self.incidents:
+                if (
+                    q.service == p.service
+                    and q.cause_key == p.cause_key
+                    and category in (q.category, q.category2)
+                    and closed < q.started <= closed + horizon
+                ):
+                    out.add((p.id, factor, q.id))
+        return out
+
+    def fixes_that_did_not_hold(self) -> dict[tuple[str, int], tuple[set, set]]:
+        """(service, cause key) -> ({(fixed incident id, factor id)}, {recurring incident id})
+        for each recurring cause that came back after a fix."""
+        by_id = {i.id: i for i in self.incidents}
+        out: dict[tuple[str, int], tuple[set, set]] = {}
+        for p_id, factor, q_id in self.recurred_after_fix():
+            p = by_id[p_id]
+            fixes, recurred = out.setdefault((p.service, p.cause_key), (set(), set()))
+            fixes.add((p_id, factor))
+            recurred.add(q_id)
         return out
 
     def overdue(self) -> int:
@@ -120,10 +185,32 @@ def _end_of_day(value: datetime) -> datetime:
     return datetime.combine(value.date(), time(23, 59), UTC)
 
 
+def _cause(rng: random.Random, started: datetime, fixed: dict[int, list[datetime]]) -> int:
+    """Which of CAUSES an incident starting at `started` has: one whose fix holds stays away
+    for RECURRENCE_DAYS after its fix was closed (`fixed`: cause key -> when fixes closed)."""
+    horizon = timedelta(days=RECURRENCE_DAYS)
+
+    def away(key: int) -> bool:
+        if not CAUSES[key][3]:
+            return False
+        closed = fixed.get(key, [])
+        closed[:] = [c for c in closed if started <= c + horizon]  # starts only grow
+        return any(c < started for c in closed)
+
+    keys = range(len(CAUSES))
+    key = rng.choices(keys, CAUSE_WEIGHTS)[0]
+    if away(key):  # another cause of the kind whose fixes hold, while one is not away
+        free = [k for k in keys if CAUSES[k][3] and not away(k)]
+        free = free or [k for k in keys if not away(k)]
+        key = rng.choices(free, [CAUSE_WEIGHTS[k] for k in free])[0]
+    return key
+
+
 def _incident(
-    rng: random.Random, n: int, started: datetime, first_year: int, today: date
+    rng: random.Random, n: int, started: datetime, first_year: int, today: date, key: int
 ) -> Incident:
-    service, category, cause = rng.choices(CAUSES, CAUSE_WEIGHTS)[0]
+    service, category, wordings, _holds = CAUSES[key]
+    cause = rng.choice(wordings)
     severity = rng.choices(["P1", "P2", "P3", "P4"], [1, 3, 4, 2])[0]
     years = started.year - first_year
     resolve = int(SEVERITY_MINUTES[severity] * YEARLY_RESOLVE_FACTOR**years * rng.uniform(0.8, 1.2))
@@ -149,6 +236,7 @@ def _incident(
         service=service,
         category=category,
         cause=cause.format(n=rng.choice([20, 30, 50, 80, 120])),
+        cause_key=key,
         category2=rng.choice(["monitoring", "runbook", "communication", "process", "testing"]),
         detect_min=detect,
         ack_min=ack,
@@ -285,14 +373,19 @@ def incidents(count: int, *, seed: int = 17, years: int = 5) -> Truth:
     first = datetime(2021, 1, 1, tzinfo=UTC)
     span = timedelta(days=365 * years)
     today = (first + span + timedelta(days=30)).date()
-    out = []
+    out: list[Incident] = []
+    fixed: dict[int, list[datetime]] = {}  # cause key -> when the fixes of its first factor closed
+    truth = Truth(today, out)
     for n in range(count):
         started = first + span * (n + rng.random() * 0.9) / count
         started = started.replace(second=0, microsecond=0)
-        inc = _incident(rng, n, started, first.year, today)
+        key = _cause(rng, started, fixed)
+        inc = _incident(rng, n, started, first.year, today, key)
         inc.actions = _actions(rng, inc, today)
+        if all(a["status"] == "done" for a in inc.actions if a["factor"] == "CF-1"):
+            fixed.setdefault(key, []).append(truth.closed_at(inc))
         out.append(inc)
-    return Truth(today, out)
+    return truth
 
 
 def _fast_import_stream(truth: Truth) -> bytes:

@@ -20,7 +20,12 @@ from textual.widgets import DataTable, Footer, Input, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
 from pm_tui.insights.compute import InsightsQuery, compute
-from pm_tui.insights.definitions import DURATION_METRICS, GROUPINGS, TIME_GROUPINGS
+from pm_tui.insights.definitions import (
+    DURATION_METRICS,
+    GROUPINGS,
+    RECURRENCE_HORIZON,
+    TIME_GROUPINGS,
+)
 from pm_tui.insights.render import duration_text, share_text, trend_text
 from pm_tui.safetext import neutralise
 from screens.widgets.wizard_header import WizardHeader
@@ -103,7 +108,7 @@ class InsightsScreen(Screen):
                 ("durations", "Durations (median, p90, trend) — enter lists the incidents"),
                 ("recurrence", "Recurrence: same service, same cause"),
                 ("owners", "Follow-through per owner"),
-                ("fixes", "Fixes that did not hold"),
+                ("fixes", "Fixes that did not hold: the cause came back"),
             ):
                 table = DataTable(id=key, cursor_type="row", zebra_stripes=True)
                 table.border_title = title
@@ -115,7 +120,7 @@ class InsightsScreen(Screen):
             "durations": ["Period", "N", *(f"{m}" for m in DURATION_METRICS)],
             "recurrence": ["N", "Service", "Shared", "Latest"],
             "owners": ["Owner", "Opened", "Closed", "Open", "Overdue", "Median age"],
-            "fixes": ["Fixed in", "Category", "Closed by", "Recurred", "First"],
+            "fixes": ["Fixes", "Back", "Service", "Cause", "Latest back"],
         }
         for key, labels in columns.items():
             table = self.query_one(f"#{key}", DataTable)
@@ -196,8 +201,8 @@ class InsightsScreen(Screen):
         summary = (
             f"{len(ins.considered)} post-mortems · {overdue} overdue action items · "
             f"published within 48 h: {share_text(ins.published)} · follow-ups on time: "
-            f"{share_text(ins.follow_up)} · {len(ins.fixes_that_did_not_hold)} of {ins.fixes} "
-            "fixes did not hold (90 days)"
+            f"{share_text(ins.follow_up)} · {ins.fixes_not_held} of {ins.fixes} "
+            f"fixes did not hold ({RECURRENCE_HORIZON.days} days)"
         )
         self.query_one("#insights-summary", Static).update(Text(summary))
         lines = Text()
@@ -259,10 +264,10 @@ class InsightsScreen(Screen):
         table = self._table("fixes")
         for n, x in enumerate(ins.fixes_that_did_not_hold[:TOP]):
             key = f"fix:{n}"
-            self.behind[key] = [x.id, *x.recurred]
+            self.behind[key] = list(dict.fromkeys([*x.fixed_in, *x.recurred]))
             table.add_row(
-                Text(x.id), Text(neutralise(x.category)), Text(x.closed_at.date().isoformat()),
-                Text(str(x.recurrences)), Text(x.recurred[0]), key=key,
+                Text(str(x.fixes)), Text(str(x.recurrences)), Text(neutralise(x.service)),
+                Text(neutralise(x.cause)), Text(x.recurred[-1]), key=key,
             )  # fmt: skip
 
     # --- opening the post-mortems behind a row -------------------------------------------------

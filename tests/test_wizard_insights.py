@@ -94,3 +94,25 @@ async def test_escape_goes_back_to_the_start_screen(generated):
         await pilot.press("escape")
         await pilot.pause()
         assert app.screen.name == "start"
+
+
+async def test_fixes_that_did_not_hold_are_one_row_per_recurring_cause(generated):
+    repo, truth = generated
+    expected = truth.fixes_that_did_not_hold()
+    app = create_app(repo, clock=_clock(truth))
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await _open_insights(pilot, app)
+        table = screen.query_one("#fixes")
+        assert expected and table.row_count == len(expected)
+        rows = {}
+        for n in range(table.row_count):
+            fixes, back, service, _cause, _latest = (str(c) for c in table.get_row_at(n))
+            rows[service] = (int(fixes), int(back), set(screen.behind[f"fix:{n}"]))
+        want = {
+            service: (len(f), len(q), {p for p, _f in f} | q)
+            for (service, _key), (f, q) in expected.items()
+        }
+        assert rows == want
+        summary = str(screen.query_one("#insights-summary").render())
+        not_held = len({(p, f) for p, f, _q in truth.recurred_after_fix()})
+        assert f"{not_held} of {len(truth.fixed_factors())} fixes did not hold" in summary

@@ -290,10 +290,11 @@ class SimilarCauses:
         self._by_term: dict[str, dict[str, list[int]]] = {}  # service -> term -> groups
         self._seen: dict[tuple[str, frozenset[str]], int] = {}
 
-    def add(self, service: str, text: str, terms: frozenset[str], id: str) -> None:
-        """Count incident `id` of `service` under its cause `text` (whose terms are `terms`)."""
+    def add(self, service: str, text: str, terms: frozenset[str], id: str) -> int:
+        """Count incident `id` of `service` under its cause `text` (whose terms are `terms`);
+        the number of its group among the service's (-1 for a cause without terms)."""
         if not terms:
-            return
+            return -1
         groups = self._groups.setdefault(service, [])
         n = self._seen.get((service, terms))
         if n is None:
@@ -312,6 +313,11 @@ class SimilarCauses:
         ids = groups[n][2]
         if not ids or ids[-1] != id:
             ids.append(id)
+        return n
+
+    def label(self, service: str, n: int) -> str:
+        """The first cause of group `n` of `service`, as written."""
+        return self._groups[service][n][1]
 
     def groups(self) -> list[tuple[str, str, list[str]]]:
         """(service, the group's first cause, incident ids) of every group of two or more."""

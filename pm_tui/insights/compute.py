@@ -113,15 +113,18 @@ class Share:
 
 
 @dataclass
-class FixThatDidNotHold:
-    """A factor whose action items were all done, and the later incidents where it recurred."""
+class FixesThatDidNotHold:
+    """A recurring cause that came back after the action items of a factor it involved were
+    all done: how many such fixes, how many incidents it came back in, and the latest of each."""
 
-    id: str
     service: str
-    category: str
-    closed_at: datetime
-    recurred: list[str]  # the first MAX_LISTED recurrences
-    recurrences: int = 0  # all of them
+    cause: str  # the cause as first written (the group's, as in recurrence)
+    categories: list[str]  # the categories of the factors whose fix did not hold
+    fixes: int  # fixed factors that did not hold
+    recurrences: int  # later incidents in which the cause came back
+    last_closed: datetime  # when the latest of those fixes was closed
+    fixed_in: list[str]  # the post-mortems of those fixes: the latest MAX_LISTED, oldest first
+    recurred: list[str]  # the incidents it came back in: the latest MAX_LISTED, oldest first
 
 
 @dataclass
@@ -137,8 +140,9 @@ class Insights:
     teams: list[FollowThrough]
     published: Share
     follow_up: Share
-    fixes: int
-    fixes_that_did_not_hold: list[FixThatDidNotHold]
+    fixes: int  # fixed factors
+    fixes_not_held: int  # of those, how many did not hold
+    fixes_that_did_not_hold: list[FixesThatDidNotHold]  # grouped per recurring cause
     unreadable: list[str] = field(default_factory=list)
 
 
@@ -254,12 +258,33 @@ def durations_by_period(records: list, by: str) -> list[Period]:
     return periods
 
 
-def recurrence(records: list) -> tuple[list[RecurrenceGroup], list[CategoryRecurrence]]:
+class CauseIndex:
+    """The records' immediate causes grouped per service by similarity (`SimilarCauses`):
+    which groups each record is in, and the records of each group, in the records' order."""
+
+    def __init__(self, records: list):
+        self.similar = SimilarCauses()
+        self.keys: list[list[tuple[str, int]]] = []  # per record: its (service, group)
+        self.members: dict[tuple[str, int], list[int]] = defaultdict(list)  # -> record indexes
+        add = self.similar.add
+        for i, r in enumerate(records):
+            keys: list[tuple[str, int]] = []
+            for text, terms in r.cause_terms:
+                for service in r.services:
+                    n = add(service, text, terms, r.id)
+                    if n >= 0 and (service, n) not in keys:
+                        keys.append((service, n))
+                        self.members[(service, n)].append(i)
+            self.keys.append(keys)
+
+
+def recurrence(
+    records: list, causes: CauseIndex | None = None
+) -> tuple[list[RecurrenceGroup], list[CategoryRecurrence]]:
     """Groups of two or more incidents sharing a service and a category or a similar cause
     (largest first), and every factor category with how often it recurs."""
     by_category: dict[tuple[str, str], list[str]] = defaultdict(list)
     cat_ids: dict[str, list[str]] = defaultdict(list)
-    causes = SimilarCauses()
     for r in records:
         cats = sorted(r.categories)
         for c in cats:
@@ -267,15 +292,13 @@ def recurrence(records: list) -> tuple[list[RecurrenceGroup], list[CategoryRecur
         for service in r.services:
             for c in cats:
                 by_category[(service, c)].append(r.id)
-        for text, terms in r.cause_terms:
-            for service in r.services:
-                causes.add(service, text, terms, r.id)
+    causes = causes or CauseIndex(records)
     groups = [
         RecurrenceGroup(s, "category", c, ids)
         for (s, c), ids in by_category.items()
         if len(ids) > 1
     ]
-    groups += [RecurrenceGroup(s, "cause", label, ids) for s, label, ids in causes.groups()]
+    groups += [RecurrenceGroup(s, "cause", label, ids) for s, label, ids in causes.similar.groups()]
     groups.sort(key=lambda g: (-len(g.ids), g.service, g.kind, g.label))
     recurring_services = Counter(c for (_s, c), ids in by_category.items() if len(ids) > 1)
     cats = [
@@ -373,26 +396,34 @@ def follow_up_share(records: list, history: dict, today: date) -> Share:
     return share
 
 
-def fixes_that_did_not_hold(records: list, history: dict) -> tuple[int, list[FixThatDidNotHold]]:
-    """(number of fixed factors, those that recurred within the horizon after their action
-    items were closed)."""
-    later: dict[tuple[str, str], list] = defaultdict(list)  # (service, category) -> records
-    for r in records:
-        cats = {c for _i, c in r.factor_facts}
-        for s in r.services:
-            for c in cats:
-                later[(s, c)].append(r)
-    starts = {k: [r.started_epoch for r in v] for k, v in later.items()}
+def fixes_that_did_not_hold(
+    records: list, history: dict, causes: CauseIndex | None = None
+) -> tuple[int, int, list[FixesThatDidNotHold]]:
+    """(fixed factors, how many did not hold, the recurring causes they did not hold against).
+
+    A factor is fixed when every action item addressing it is done, closed by the last commit
+    of its post-mortem. The fix did not hold when an incident with a similar cause on one of
+    its services (the same group as in recurrence) that names the factor's category again
+    started within the horizon after that."""
+    causes = causes or CauseIndex(records)
+    # (cause group, category) -> record indexes in start order, and their starts
+    columns: dict[tuple, list[int]] = defaultdict(list)
+    for key, members in causes.members.items():
+        if len(members) > 1:
+            for j in members:
+                for c in records[j].categories:
+                    columns[(key, c)].append(j)
+    starts = {k: [records[j].started_epoch for j in v] for k, v in columns.items()}
     horizon = int(RECURRENCE_HORIZON.total_seconds())
-    ids_of = {k: [r.id for r in v] for k, v in later.items()}
-    fixes, failed = 0, []
     right = bisect.bisect_right
-    commit_times: dict[int, datetime] = {}  # a commit closes several factors, of several files
-    for r in records:
+    fixes, not_held = 0, 0
+    # group -> (record, closed, column, lo, hi) of each fix that did not hold against it
+    found: dict[tuple, list[tuple]] = defaultdict(list)
+    for i, r in enumerate(records):
         actions = r.action_facts
         if not actions:
             continue
-        services = r.services
+        keys = [k for k in causes.keys[i] if len(causes.members[k]) > 1]
         h = history.get(r.file_name)
         last_commit = h.commits[-1] if h and h.commits else None
         for factor_id, category in r.factor_facts:
@@ -406,52 +437,65 @@ def fixes_that_did_not_hold(records: list, history: dict) -> tuple[int, list[Fix
             if not deadlines:
                 continue
             fixes += 1
+            if not keys:
+                continue
             # Whole seconds: a start after the closing second is after the closing instant.
             closed = last_commit if last_commit is not None else _closed_epoch(r, deadlines)
-            spans = []
-            for s in services:
-                key = (s, category)
-                column = starts[key]
+            held = True
+            for key in keys:
+                column = starts.get((key, category))
+                if column is None:
+                    continue
                 lo = right(column, closed)
                 hi = right(column, closed + horizon, lo)
                 if hi > lo:
-                    spans.append((key, lo, hi))
-            if not spans:
-                continue
-            if len(spans) == 1:  # the usual case: one service, already in start order
-                key, lo, hi = spans[0]
-                ids, count = ids_of[key][lo : min(hi, lo + MAX_LISTED)], hi - lo
-            else:
-                spans = [later[key][lo:hi] for key, lo, hi in spans]
-                union = {x.id: x.started_epoch for span in spans for x in span}
-                ordered = sorted(union, key=lambda i: (union[i], i))
-                ids, count = ordered[:MAX_LISTED], len(ordered)
-            if last_commit is None:
-                at = _closed_at(r, deadlines, history)
-            else:
-                at = commit_times.get(last_commit)
-                if at is None:
-                    at = commit_times[last_commit] = datetime.fromtimestamp(last_commit, UTC)
-            where = services[0] if len(services) == 1 else ", ".join(services)
-            failed.append(FixThatDidNotHold(r.id, where, category, at, ids, count))
-    failed.sort(key=lambda x: (-x.recurrences, x.id))
-    return fixes, failed
+                    found[key].append((i, closed, (key, category), lo, hi))
+                    held = False
+            not_held += not held
+    out = [
+        _did_not_hold(key, fixes_of, records, columns, causes) for key, fixes_of in found.items()
+    ]
+    out.sort(key=lambda x: (-x.fixes, -x.recurrences, x.service, x.cause))
+    return fixes, not_held, out
+
+
+def _did_not_hold(
+    key: tuple, found: list[tuple], records: list, columns: dict, causes: CauseIndex
+) -> FixesThatDidNotHold:
+    """The row of one recurring cause from the fixes that did not hold against it."""
+    spans: dict[tuple, list[tuple[int, int]]] = defaultdict(list)
+    for _i, _closed, column, lo, hi in found:
+        spans[column].append((lo, hi))
+    came_back: set[int] = set()
+    for column, pairs in spans.items():  # overlapping spans merged: each slice taken once
+        pairs.sort()
+        start, end = pairs[0]
+        for lo, hi in pairs[1:]:
+            if lo > end:
+                came_back.update(columns[column][start:end])
+                start = lo
+            end = max(end, hi)
+        came_back.update(columns[column][start:end])
+    back = sorted(came_back)
+    fixed = sorted({x[0] for x in found})
+    return FixesThatDidNotHold(
+        service=key[0],
+        cause=causes.similar.label(*key),
+        categories=sorted({column[1] for column in spans}),
+        fixes=len(found),
+        recurrences=len(back),
+        last_closed=datetime.fromtimestamp(max(x[1] for x in found), UTC),
+        fixed_in=[records[i].id for i in fixed[-MAX_LISTED:]],
+        recurred=[records[j].id for j in back[-MAX_LISTED:]],
+    )
 
 
 def _closed_epoch(r, deadlines: list[int | None]) -> int:
-    """_closed_at of a file without commits in Unix seconds, rounded down (23:59:59.999999)."""
+    """When the factor of a file without commits was closed, in Unix seconds: the end of its
+    items' latest deadline (else of the incident's day)."""
     known = [d for d in deadlines if d is not None]
     day = max(known) if known else _day(r.started_epoch)
     return (day - _EPOCH_DAY) * _DAY + _DAY - 1
-
-
-def _closed_at(r, deadlines: list[int | None], history) -> datetime:
-    h = history.get(r.file_name)
-    if h and h.commits:
-        return datetime.fromtimestamp(h.commits[-1], UTC)
-    known = [d for d in deadlines if d is not None]
-    day = date.fromordinal(max(known)) if known else r.date
-    return datetime.combine(day, datetime.max.time(), UTC)
 
 
 @contextmanager
@@ -476,8 +520,9 @@ def compute(records: Iterable, q: InsightsQuery, history: dict | None = None) ->
 
 def _compute(records: Iterable, q: InsightsQuery, history: dict) -> Insights:
     chosen = selected(records, q)
-    groups, cats = recurrence(chosen)
-    fixes, failed = fixes_that_did_not_hold(chosen, history)
+    causes = CauseIndex(chosen)
+    groups, cats = recurrence(chosen, causes)
+    fixes, not_held, failed = fixes_that_did_not_hold(chosen, history, causes)
     owners, teams = follow_through(chosen, q.today)
     return Insights(
         query=q,
@@ -490,5 +535,6 @@ def _compute(records: Iterable, q: InsightsQuery, history: dict) -> Insights:
         published=published_share(chosen, history),
         follow_up=follow_up_share(chosen, history, q.today),
         fixes=fixes,
+        fixes_not_held=not_held,
         fixes_that_did_not_hold=failed,
     )

@@ -79,11 +79,14 @@ DEFINITIONS: dict[str, str] = {
         "resolution) was due more than 7 days ago: those whose file was committed between "
         "2 days before and 7 days after that date (the review updates the action items)."
     ),
-    "recurred after the fix": (
+    "fixes that did not hold": (
         "A factor is fixed when every action item addressing it (its factor = the CF- id) is "
         "done; it was closed at the latest by the last commit of its post-mortem (else its "
-        "latest deadline). It recurred when an incident started within 90 days after that "
-        "shares a service and names the same factor category."
+        "latest deadline). The fix did not hold when its cause came back: an incident started "
+        "within 90 days after that on one of its services, with a similar immediate cause (the "
+        "same recurrence group) and naming the factor's category again. Counted per recurring "
+        "cause: the fixes that did not hold, the incidents it came back in, and the latest "
+        "post-mortems of each."
     ),
 }
 

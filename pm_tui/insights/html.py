@@ -7,7 +7,12 @@ from __future__ import annotations
 from html import escape
 
 from pm_tui.insights.compute import Insights
-from pm_tui.insights.definitions import DEFINITIONS, DURATION_METRICS, TIME_GROUPINGS
+from pm_tui.insights.definitions import (
+    DEFINITIONS,
+    DURATION_METRICS,
+    RECURRENCE_HORIZON,
+    TIME_GROUPINGS,
+)
 from pm_tui.insights.render import TOP, duration_text, share_text, trend_text
 from pm_tui.report.svg import Svg, bar_chart
 
@@ -164,19 +169,23 @@ def _follow_through(ins: Insights) -> str:
 def _effectiveness(ins: Insights) -> str:
     rows = [
         [
-            f"<td>{_link(x.id)}</td>",
             _td(x.service),
-            _td(x.category),
-            _td(x.closed_at.date().isoformat()),
+            _td(x.cause),
+            _td(", ".join(x.categories)),
+            _td(x.fixes, True),
             _td(x.recurrences, True),
-            f"<td>{_links(x.recurred[:5][::-1], 5)}</td>",
+            f"<td>{_links(x.fixed_in[-3:], 3)}</td>",  # the counts say how many in all
+            f"<td>{_links(x.recurred[-3:], 3)}</td>",
         ]
         for x in ins.fixes_that_did_not_hold[: 2 * TOP]
     ]
     return (
-        f"<p>{len(ins.fixes_that_did_not_hold)} of {ins.fixes} fixed factors recurred within 90 "
-        "days after their action items were closed.</p>"
-        + _table(["Fixed in", "Service", "Category", "Closed by", "Recurrences", "First"], rows)
+        f"<p>{ins.fixes_not_held} of {ins.fixes} fixed factors did not hold: their cause came "
+        f"back within {RECURRENCE_HORIZON.days} days after their action items were closed.</p>"
+        + _table(
+            ["Service", "Cause", "Categories", "Fixes", "Came back", "Latest fixes", "Latest back"],
+            rows,
+        )
     )
 
 

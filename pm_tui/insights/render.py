@@ -6,9 +6,10 @@ import json
 from datetime import timedelta
 
 from pm_tui.insights.compute import Insights, MetricStats, Share
-from pm_tui.insights.definitions import DURATION_METRICS, TIME_GROUPINGS
+from pm_tui.insights.definitions import DURATION_METRICS, RECURRENCE_HORIZON, TIME_GROUPINGS
 
 TOP = 10
+HORIZON_DAYS = RECURRENCE_HORIZON.days
 
 
 def duration_text(seconds: float | None) -> str:
@@ -96,12 +97,13 @@ def render_text(ins: Insights) -> str:
     lines.append(f"  Follow-up reviews held on time: {share_text(ins.follow_up)}")
     lines += [
         "",
-        f"Effectiveness: {len(ins.fixes_that_did_not_hold)} of {ins.fixes} fixed factors recurred after their action items were closed",
+        f"Effectiveness: {ins.fixes_not_held} of {ins.fixes} fixed factors did not hold (their cause came back within {HORIZON_DAYS} days of the fix), per cause:",
     ]
     for x in ins.fixes_that_did_not_hold[:TOP]:
         lines.append(
-            f"  {x.id} {x.category} ({x.service}), closed by {x.closed_at.date()}: "
-            f"recurred {x.recurrences}x, first {x.recurred[0]}"
+            f'  {x.fixes:>4} fixes, back {x.recurrences}x  {x.service}, cause "{x.cause}" '
+            f"({', '.join(x.categories)}): last fix {x.fixed_in[-1]} closed "
+            f"{x.last_closed.date()}, latest back {x.recurred[-1]}"
         )
     for bad in ins.unreadable:
         lines.append(f"(skipped {bad})")
@@ -173,13 +175,17 @@ def as_dict(ins: Insights) -> dict:
         "follow_up_on_time": _share(ins.follow_up),
         "effectiveness": {
             "fixed_factors": ins.fixes,
+            "did_not_hold": ins.fixes_not_held,
+            "horizon_days": HORIZON_DAYS,
             "recurred_after_fix": [
                 {
-                    "id": x.id,
                     "service": x.service,
-                    "category": x.category,
-                    "closed_by": x.closed_at.isoformat().replace("+00:00", "Z"),
+                    "cause": x.cause,
+                    "categories": x.categories,
+                    "fixes": x.fixes,
                     "recurrences": x.recurrences,
+                    "last_closed": x.last_closed.isoformat().replace("+00:00", "Z"),
+                    "fixed_in": x.fixed_in,
                     "recurred": x.recurred,
                 }
                 for x in ins.fixes_that_did_not_hold
