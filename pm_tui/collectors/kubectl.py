@@ -62,6 +62,8 @@ CHANGE_REASONS = {
     "OOMKilling": "oom",
     "OOMKilled": "oom",
     "Evicted": "restart",
+    "Suspended": "job",  # a Job suspended or resumed (kubectl patch ... suspend)
+    "Resumed": "job",
 }
 
 

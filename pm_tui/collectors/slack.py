@@ -42,9 +42,10 @@ def collect_slack(
     if not root.is_dir():
         raise CollectorError(f"slack:{folder}: not a folder: give the unzipped Slack export folder")
     channels = _channels(root, folder)
-    users = {
-        u.get("id"): _display(u) for u in _load_list(root / "users.json", folder, required=False)
-    }
+    listed = _load_list(root / "users.json", folder, required=False)
+    users = {u.get("id"): _display(u) for u in listed}
+    # each person's time zone: the clock times they write ("went out at 15:02") are theirs
+    zones = {u.get("id"): u["tz"] for u in listed if isinstance(u.get("tz"), str) and u["tz"]}
     if channel:
         names = [_pick_channel(channels, channel, folder)]
         source = source_name("slack", f"{root}#{names[0]}")
@@ -83,7 +84,11 @@ def collect_slack(
                 continue
             for message in messages if isinstance(messages, list) else []:
                 try:
-                    item = _message(source, message, users) if isinstance(message, dict) else None
+                    item = (
+                        _message(source, message, users, zones)
+                        if isinstance(message, dict)
+                        else None
+                    )
                 except BadRecords.ERRORS as exc:
                     bad.note(exc, f"{path.name}: ")
                     continue
@@ -168,7 +173,9 @@ def resolve_mentions(text: str, users: dict[str, str]) -> str:
     return _LINK_RE.sub(plain, text).replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
 
 
-def _message(source: str, message: dict, users: dict[str, str]) -> Evidence | None:
+def _message(
+    source: str, message: dict, users: dict[str, str], zones: dict[str, str] | None = None
+) -> Evidence | None:
     if message.get("type") != "message" or message.get("subtype") in NOISE_SUBTYPES:
         return None
     try:
@@ -186,6 +193,8 @@ def _message(source: str, message: dict, users: dict[str, str]) -> Evidence | No
         or user
     )
     attrs = {"actor": actor, "user": user, "ts": message["ts"]}
+    if zones and user in zones:
+        attrs["tz"] = zones[user]
     if bot:
         attrs["bot"] = True
     if message.get("thread_ts") and message["thread_ts"] != message["ts"]:

@@ -116,7 +116,52 @@ def change_signals(evidence: list[Evidence], p: Periods) -> list[Signal]:
     out = [_listed(e) for e in listed]
     out.extend(_rollouts(kube))
     out.extend(_restarts(kube, p))
+    out.extend(_jobs(kube))
     return out
+
+
+_CREATED_JOB = re.compile(r"Created job (\S+)")
+
+
+def _jobs(kube: list[Evidence]) -> list[Signal]:
+    """A batch job run starting (a CronJob creating its Job, a Job creating its first pod or
+    resumed) or suspended: a change to the system, one per job and minute of starting."""
+    out: list[Signal] = []
+    started: dict[str, datetime] = {}
+    runs: dict[str, int] = defaultdict(int)
+    for item in sorted(kube, key=lambda e: e.time):
+        kind, _, name = str(item.attrs.get("object", "")).partition("/")
+        reason = item.attrs.get("reason", "")
+        if kind == "CronJob" and reason == "SuccessfulCreate":
+            m = _CREATED_JOB.search(item.text)
+            job, what = (m.group(1) if m else name), "started"
+        elif kind == "Job" and reason in ("SuccessfulCreate", "Resumed"):
+            job, what = name, "resumed" if reason == "Resumed" else "started"
+        elif kind == "Job" and reason == "Suspended":
+            job, what = name, "suspended"
+        else:
+            continue
+        if what != "suspended":
+            if job in started and item.time - started[job] <= ROLLOUT_GAP:
+                continue  # the same run: the CronJob's Job, then the Job's pods
+            started[job] = item.time
+        else:
+            started.pop(job, None)
+        runs[re.sub(r"-\d+$", "", job)] += what == "started"
+        out.append(
+            Signal(
+                item.time,
+                "change",
+                f"Job {job} {what}: {excerpt(item.text, 140)}",
+                item.source,
+                excerpt(item.text),
+                0.6,
+                key=job,
+                tags=("job",),
+            )
+        )
+    # a schedule that ran more than once in what was read is routine (an hourly export)
+    return [s for s in out if runs[re.sub(r"-\d+$", "", s.key)] < 2]
 
 
 def _listed(item: Evidence) -> Signal:
@@ -229,12 +274,37 @@ def _restarts(kube: list[Evidence], p: Periods) -> list[Signal]:
             group[-1].append(item)
         else:
             group.append([item])
+    # a rollout stops its old pods itself: those stops are the rollout's (see _rollouts)
+    rolled: dict[str, list[datetime]] = defaultdict(list)
+    scheduled: dict[str, list[datetime]] = defaultdict(list)
+    evicted: set[str] = set()
+    for item in kube:
+        reason, obj = item.attrs.get("reason"), item.attrs.get("object", "")
+        if item.attrs.get("category") == "deploy":
+            rolled[_workload(obj)].append(item.time)
+        elif reason == "Scheduled":
+            scheduled[_workload(obj)].append(item.time)
+        elif reason == "Evicted":
+            evicted.add(obj)
     out = []
     for workload, groups in runs.items():
         base = sum(len(g) for g in groups if g[0].time < p.base_end)
         for group in groups:
             if group[0].time < p.base_end:
                 continue
+            if all(e.attrs.get("reason") == "Killing" for e in group):
+                # containers stopped: by a rollout (its own row), by the kubelet evicting
+                # (node_signals) or replaced at once (a restart, below); otherwise someone
+                # stopped the workload (a job deleted or suspended, a scale-down): a change
+                last = group[-1].time
+                if any(
+                    t - ROLLOUT_GAP <= group[0].time <= t + ROLLOUT_GAP
+                    for t in rolled.get(workload, [])
+                ) or any(e.attrs.get("object") in evicted for e in group):
+                    continue
+                if not any(last <= t <= last + STARTUP for t in scheduled.get(workload, [])):
+                    out.append(_stopped(workload, group))
+                    continue
             n = sum(int(e.attrs.get("count", 1)) for e in group)
             if base and n <= 3 * base:
                 continue  # restarts as usual: noise, not an event
@@ -261,6 +331,23 @@ def _restarts(kube: list[Evidence], p: Periods) -> list[Signal]:
                 )
             )
     return out
+
+
+def _stopped(workload: str, group: list[Evidence]) -> Signal:
+    lead = group[0]
+    pods = len({e.attrs.get("object") for e in group})
+    span = f"{hhmmss(group[0].time)}–{hhmmss(group[-1].time)}"
+    return Signal(
+        lead.time,
+        "change",
+        f"Stop of {workload}: {excerpt(lead.text.split(': ', 1)[-1], 120)} "
+        f"({pods} pod{'s' if pods > 1 else ''} {span})",
+        lead.source,
+        excerpt(lead.text),
+        0.6,
+        key=workload,
+        tags=("stop",),
+    )
 
 
 # --- nodes: pressure, readiness and evictions ---------------------------------------------------
@@ -370,7 +457,9 @@ def _node_key(item: Evidence) -> str:
 _CAUSE = re.compile(
     r"\blooks like\b|\bit'?s (?:the|a|an|on|our|their|in)\b|\broot cause\b|\bcaused by\b|"
     r"\bdue to\b|\bbecause\b|\bthe cause\b|\bculprit\b|\bturns out\b|\bon (?:their|our) side\b|"
-    r"\bstopped responding\b|\bis (?:out of|full|expired|down)\b|\bran out of\b|"
+    r"\bstopped responding\b|\b(?:is|are|was|were) (?:out of|full|expired|down|dying|"
+    r"failing|stuck|exhausted|saturated|unreachable|shunned|evicted|\S+ behind)\b|"
+    r"\bran out of\b|\bfilled (?:up )?(?:the|our|its|their)\b|\bso (?:every|each|all)\b|"
     r"\bthe (?:problem|issue|trigger|reason) (?:is|was|here)\b|\bsmoking gun\b|"
     r"\bthat explains\b|\bexplains (?:it|the|why)\b|\bconfirmed\b|\bhitting (?:the |our )?[\w.-]+ limit\b|"
     r"\bbroke (?:the|our)\b|\bstarv(?:es|ing)\b|"
@@ -445,7 +534,7 @@ def chat_signals(evidence: list[Evidence]) -> list[Signal]:
         text = item.text.strip()
         if not text or "?" in text:
             continue  # a question is never an action, and a hunch asked is not a finding
-        for family, pattern in _family_of(text, item.time):
+        for family, pattern in _family_of(text, item.time, _local(item)):
             if pattern.search(text):
                 tags = ("chat",) + (("capacity",) if CAPACITY_RE.search(text) else ())
                 confidence = 0.6 if family == "diagnosis" else 0.3
@@ -470,16 +559,38 @@ def chat_signals(evidence: list[Evidence]) -> list[Signal]:
 # A message that announces itself as an update ("Status update: ...", "Update for support -")
 # is a communication, whatever actions it reports.
 _UPDATE_HEAD = re.compile(
-    r"^\W*(?:status |customer |stakeholder |comms )?update\b(?: (?:for|to) [\w ]{1,30})?\W*[:\-–—]",
+    r"^\W*(?:status |customer |stakeholder |comms )?update\b(?: (?:for|to) [\w ]{1,30})?\W*[:\-–—]|"
+    r"^\W*(?:(?:posted|posting|updated) (?:to |on )?(?:the )?)?status ?page\b",
     re.I,
 )
 
 
-def _family_of(text: str, when: datetime) -> list[tuple[str, re.Pattern]]:
-    """The chat patterns in the order they are tried: an explanation of the cause first."""
+def _local(item: Evidence) -> datetime:
+    """When the message was said, on the speaker's own clock (the export's user zone): the
+    clock times a person writes are theirs."""
+    zone = item.attrs.get("tz")
+    if not zone:
+        return item.time
+    try:
+        from zoneinfo import ZoneInfo
+
+        return item.time.astimezone(ZoneInfo(str(zone)))
+    except (KeyError, ValueError, OSError):
+        return item.time
+
+
+def _family_of(
+    text: str, when: datetime, local: datetime | None = None
+) -> list[tuple[str, re.Pattern]]:
+    """The chat patterns in the order they are tried: an explanation of the cause first.
+    A clock time written may be UTC or the speaker's own (`local`)."""
     if _UPDATE_HEAD.search(text):
         return [("communication", _UPDATE_HEAD)]
-    if _CAUSE.search(text) or _refers_back(text, when):
+    if (
+        _CAUSE.search(text)
+        or _refers_back(text, when)
+        or (local is not None and _refers_back(text, local))
+    ):
         return [("diagnosis", _CAUSE), ("diagnosis", _EARLIER_TIME), *_CHAT]
     return _CHAT
 

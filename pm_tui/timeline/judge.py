@@ -30,8 +30,8 @@ RECURRING_BEFORE = timedelta(minutes=5)
 
 REVERT_RE = re.compile(
     r"\brevert(?:ed|ing)?\b|\broll(?:ed)?[ -]?back\b|\brollback\b|\bundo\b|turned off|"
-    r"\bdisabled?\b|flag off|\bscaled? (?:down|up|out|in)\b|\bfail(?:ed)? ?over\b|"
-    r"\brouted?\b|\brouting\b|\bfallback\b|\bterminat|\bsuspend|\bcordon|\bdrain",
+    r"\bdisabled?\b|flag off|\bscaled? (?:down|up|out|in)\b(?! replica set)|\bfail(?:ed)? ?over\b|"
+    r"\brouted?\b|\brouting\b|\bfallback\b|\bterminat|\bsuspend|\bcordon|\bdrain|^Stop of ",
     re.I,
 )
 
@@ -71,6 +71,7 @@ def judge(candidates: list[Candidate], ctx: Context, alert_labels: dict[str, dic
     """Set each candidate's confidence (and kind, for changes) by relatedness and recurrence."""
     seen_page = seen_ack = seen_resolved = False
     ctx.trigger_keys |= _named_in_diagnoses(candidates, ctx)
+    ctx.trigger_keys |= _shipped_commits(candidates, ctx)
     trigger = _trigger(candidates, ctx)
     our_pages: set[str] = set()
     other_pages: set[str] = set()
@@ -103,7 +104,7 @@ def judge(candidates: list[Candidate], ctx: Context, alert_labels: dict[str, dic
                 paging = _pages_someone(labels) and (
                     not by_words or _shares_owner(labels, by_words, alert_labels)
                 )
-                related = paging or ctx.related(*words)
+                related = (paging or ctx.related(*words)) and not _informational(labels)
                 if c.kind == "alert_fired":
                     # the backbone: the first related alert (detection) and the first paging
                     # alert's first firing; a flapping alert's refirings, other alerts and
@@ -145,7 +146,10 @@ def judge(candidates: list[Candidate], ctx: Context, alert_labels: dict[str, dic
                 seen_resolved = True
                 c.confidence = max(c.confidence, 0.9)
         elif c.kind == "change":
-            if c is trigger:
+            if "job" in c.tags:
+                # a batch job run: the schedule started it, what a person changed is elsewhere
+                c.confidence = min(c.confidence, MEDIUM if _related_change(c, ctx) else LOW)
+            elif c is trigger:
                 c.confidence = max(c.confidence, 0.8)
             elif ctx.first is not None and c.time > ctx.first:
                 c.confidence = min(c.confidence, LOW)  # after the start: not the trigger
@@ -207,7 +211,7 @@ def _trigger(candidates: list[Candidate], ctx: Context) -> Candidate | None:
         for c in candidates
         if c.kind == "change" and ctx.first - TRIGGER_BEFORE <= c.time <= ctx.first
     ]
-    related = [c for c in before if _related_change(c, ctx)]
+    related = [c for c in before if _related_change(c, ctx) and "job" not in c.tags]
     return max(related, key=lambda c: c.time, default=None)
 
 
@@ -230,8 +234,22 @@ def _named_in_diagnoses(candidates: list[Candidate], ctx: Context) -> set[str]:
     return out
 
 
+_COMMIT = re.compile(r"^Commit ([0-9a-f]{7,40})\b")
+
+
+def _shipped_commits(candidates: list[Candidate], ctx: Context) -> set[str]:
+    """The hashes of the commits that touch what failed: a deploy or sync naming one ships it,
+    so it is related too (the deploy, not the commit, changed what runs)."""
+    out = set()
+    for c in candidates:
+        m = _COMMIT.match(c.text)
+        if m and "commit" in c.tags and _related_change(c, ctx):
+            out.add(m.group(1)[:7])
+    return out
+
+
 def _related_change(c: Candidate, ctx: Context) -> bool:
-    words = re.findall(r"[\w.\-/]+", c.text)
+    words = re.findall(r"[\w.\-]+", c.text)
     return ctx.related(*words) or any(k and k in c.text for k in ctx.trigger_keys)
 
 
@@ -246,6 +264,11 @@ def _pages_someone(labels: dict) -> bool:
     if receiver:
         return bool(_PAGING_RECEIVER.search(receiver)) or severity == "page"
     return severity in ("page", "critical")
+
+
+def _informational(labels: dict) -> bool:
+    """An alert of severity `info` (or none) notifies nobody: detail, never the detection."""
+    return str(labels.get("severity", "")).lower() in ("info", "informational", "none")
 
 
 def _pages(c: Candidate) -> set[str]:

@@ -170,16 +170,17 @@ def reconstruct(evidence: list[Evidence], window: CollectWindow) -> list[Candida
         ):
             s.family = "change"  # said long after the impact ended: a follow-up, not the fix
     rest = _merge([s for s in signals if s.family not in ("symptom", "recovery")])
+    spread = _spread(first_cluster, symptoms)
     candidates = []
     for cluster in [*symptoms, *recoveries, *rest]:
         if cluster.family == "symptom":
-            kind = "first_symptom" if cluster is first_cluster else "other"
+            kind = "first_symptom" if cluster is first_cluster or id(cluster) in spread else "other"
         elif cluster.family == "recovery" and main is not None and cluster is not main:
             kind = "recovery"
         else:
             kind = _KIND[cluster.family]
         candidate = _candidate(cluster, kind)
-        if cluster.family == "recovery" and cluster is not main:
+        if cluster.family == "recovery" and cluster is not main or id(cluster) in spread:
             candidate.confidence = min(candidate.confidence, CAP_OTHER)
         candidates.append(candidate)
     ctx = Context(first, last_recovery, _recurring(alert_history, first), set())
@@ -348,6 +349,25 @@ def _fixes_in_place(signals: list[Signal], first: datetime, ctx: Context) -> lis
     return out
 
 
+def _spread(first: _Cluster | None, symptoms: list[_Cluster]) -> set[int]:
+    """The first failure of each other source in the first symptom's chain (within CHAIN of
+    it): where the failure reached next (the replicas, then the web tier's errors), each a
+    first symptom of its own part, below the backbone's confidence (the window starts at the
+    first one)."""
+    if first is None:
+        return set()
+    seen = {s.source for s in first.signals}
+    out: set[int] = set()
+    for c in sorted(symptoms, key=lambda c: c.time):
+        if c is first or not first.time < c.time <= first.time + CHAIN:
+            continue
+        failing = {s.source for s in c.signals if _failure(s) and s.confidence >= 0.6}
+        if failing and not failing <= seen:
+            out.add(id(c))
+        seen |= {s.source for s in c.signals}
+    return out
+
+
 def _last_to_recover(
     main: _Cluster,
     first: _Cluster,
@@ -418,7 +438,8 @@ INFRA_RE = re.compile(
     r"memory pressure|diskpressure|memorypressure|cannot allocate memory|out of memory|enomem|"
     r"\boom\b|oom.?kill|maxmemory|notready|node .*not ready|evict|failover|"
     r"promot|split.?brain|quorum|leader (?:election|lost)|unreachable|connection refused|"
-    r"no more connections|too many (?:clients|connections)|connection limit|limit (?:reached|exceeded)",
+    r"no more connections|too many (?:clients|connections)|connection limit|limit (?:reached|exceeded)|"
+    r"probe failed|unhealthy",
     re.I,
 )
 
@@ -493,6 +514,7 @@ def _terms(
         if first.time <= c.time <= first.time + CHAIN:
             for s in c.signals:
                 terms.add(_workload_name(source_label(s.source)))
+                terms.update(_series_names(s))
     near = [
         s
         for s in alerts
@@ -512,6 +534,25 @@ def _terms(
             if value:
                 terms.add(value.split(":")[0])
     return {t for t in terms if len(t) >= 4}
+
+
+_SERIES_LABEL = re.compile(r"\b(\w+)=\"?([^,}\"]+)")
+_SERIES_KEYS = {*_LABEL_KEYS, "node", "instance", "pod", "container", "deployment", "service"}
+
+
+def _series_names(s: Signal) -> set[str]:
+    """What a failing metric series or node names: its service, pod, container, instance or
+    node labels (`instance=replica-2:9104` -> `replica-2`), or the node a node event is about;
+    an alert labelled with one of them is about what failed."""
+    out = set()
+    metric = str(s.extra.get("metric") or "")
+    if "{" in metric:
+        for key, value in _SERIES_LABEL.findall(metric.split("{", 1)[1]):
+            if key in _SERIES_KEYS and value:
+                out.add(_HASH.sub("", value.lower().split(":")[0]))
+    if "node" in s.tags and s.text.startswith("Node "):
+        out.add(s.text[5:].split(":", 1)[0].strip().lower())
+    return {t for t in out if len(t) >= 4}
 
 
 def _label_values(s: Signal) -> list[object]:

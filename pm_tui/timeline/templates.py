@@ -43,6 +43,7 @@ _ERRORISH = re.compile(
     r"exhausted|oom|out of memory|killed|denied|unavailable|traceback)\b",
     re.I,
 )
+_PROBE = re.compile(r"\b(?:probe failed|probeResult=\"?failure)", re.I)
 _LEVELS = {
     "error": "error",
     "err": "error",
@@ -68,6 +69,8 @@ def severity(item: Evidence) -> str | None:
     """'error', 'warning' or None for a log record; records without a level are judged by words."""
     level = str(item.attrs.get("level") or "").lower()
     if level:
+        if level == "info" and _PROBE.search(item.text[:MAX_TEXT]):
+            return "warning"  # the kubelet logs a failing probe at info: the service failing
         return _LEVELS.get(level)
     return "error" if _ERRORISH.search(item.text[:MAX_TEXT]) else None
 
@@ -189,9 +192,10 @@ def compact_logs(evidence: list[Evidence]) -> list[Evidence]:
         written = item.attrs.get("last")
         last = (parse_time(written), written) if written else (item.time, None)
         if first is None:
-            kept[key] = Evidence(
-                item.time, item.source, "log", item.text, {**item.attrs, "repeat": n}
-            )
+            attrs = {**item.attrs, "repeat": n, "last": ""}  # "last" written below
+            if str(attrs.get("level") or "info").lower() == "info":
+                attrs["level"] = template.level  # judged by its words (a failing probe)
+            kept[key] = Evidence(item.time, item.source, "log", item.text, attrs)
             lasts[key] = last
             continue
         first.attrs["repeat"] = int(first.attrs["repeat"]) + n

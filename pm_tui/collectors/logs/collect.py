@@ -66,6 +66,7 @@ from pm_tui.collectors.logs.line_formats import (
     Context,
     LineParser,
     detect,
+    http_line,
     looks_like_continuation,
     value_time,
 )
@@ -338,6 +339,12 @@ class _Collector:
                 ):
                     text = rec[2] if len(rec[2]) <= MAX_RECORD_CHARS else rec[2][:MAX_RECORD_CHARS]
                     attrs = rec[3]
+                    if rec[1] in (None, "info") and "status" not in attrs:
+                        http = http_line(text)  # an access line behind syslog or a proxy's own
+                        if http is not None:
+                            rec = (t, http[0], http[1], attrs)
+                            text = http[1]
+                            attrs.update(http[2])
                     if rec[1]:  # every format builds a fresh dict per record; one string per level
                         attrs["level"] = intern(rec[1])
                     current = len(out)
