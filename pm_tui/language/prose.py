@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from itertools import islice
 
-from pm_tui.language import blame
+from pm_tui.language import blame, learned
 from pm_tui.language.actions import check_vague
 from pm_tui.language.agents import name_like, reset_vocabulary, set_vocabulary
 from pm_tui.language.finding import LanguageFinding
@@ -15,12 +15,14 @@ from pm_tui.language.subjects import _token_re, np_is_person, subject_of
 from pm_tui.language.text import mask_prose, split_sentences
 
 
-def check_masked(masked: str) -> list[LanguageFinding]:
-    """Blame findings over text whose code, URLs and logs are already masked."""
+def check_masked(masked: str, *, weighed: bool = True) -> list[LanguageFinding]:
+    """Blame findings over text whose code, URLs and logs are already masked; with
+    `weighed`, the weighed reading (learned.py) adds sentences no rule flagged."""
     possible, whole = _text_rules(masked)
-    if not possible:
-        return []  # no rule's pattern can match anywhere in it: most fields end here
-    return check_sentences(masked, whole=whole)
+    # no rule's pattern can match anywhere in it: most fields end here
+    spans = split_sentences(masked) if possible else None
+    found = check_sentences(masked, whole=whole, spans=spans) if possible else []
+    return learned.add_findings(masked, found, spans) if weighed else found
 
 
 def _text_rules(masked: str) -> tuple[bool, frozenset[str] | None]:
@@ -33,14 +35,18 @@ def _text_rules(masked: str) -> tuple[bool, frozenset[str] | None]:
 
 
 def check_sentences(
-    masked: str, *, shortcut: bool = True, whole: frozenset[str] | None = None
+    masked: str,
+    *,
+    shortcut: bool = True,
+    whole: frozenset[str] | None = None,
+    spans: list[tuple[int, int]] | None = None,
 ) -> list[LanguageFinding]:
     """The blame findings of each sentence of `masked`; with `shortcut`, a sentence runs only
     the rules whose patterns can match in it (see prefilter.sentence_rules), without it
     every sentence goes through every rule. `whole`: the rules possible in all of `masked`
-    (a text of one sentence needs no second look)."""
+    (a text of one sentence needs no second look); `spans`: its sentences, when known."""
     found: list[LanguageFinding] = []
-    spans = split_sentences(masked)
+    spans = split_sentences(masked) if spans is None else spans
     for start, end in spans:
         segment = masked[start:end]
         if not shortcut:
@@ -59,16 +65,20 @@ def check_sentences(
     return found
 
 
-def check_prose(text: str, vocabulary: frozenset[str] = frozenset()) -> list[LanguageFinding]:
+def check_prose(
+    text: str, vocabulary: frozenset[str] = frozenset(), *, weighed: bool = True
+) -> list[LanguageFinding]:
     """Blameful-language findings in free text; spans are offsets into `text`. Capitalised
     words in `vocabulary` (lower case), or used as things in `text`, are never people."""
     masked = mask_prose(text)
     possible, whole = _text_rules(masked)
-    if not possible:
+    if not possible and not weighed:
         return []
     token = set_vocabulary(text, vocabulary)
     try:
-        return check_sentences(masked, whole=whole)
+        spans = split_sentences(masked) if possible else None
+        found = check_sentences(masked, whole=whole, spans=spans) if possible else []
+        return learned.add_findings(masked, found, spans) if weighed else found
     finally:
         reset_vocabulary(token)
 
@@ -105,7 +115,7 @@ def ends_at_person(text: str) -> bool:
 
 
 def _stops_at_person(masked: str) -> bool:
-    if check_masked(masked):
+    if check_masked(masked, weighed=False):
         return True
     if _names_a_mistake(masked):
         return True
