@@ -191,6 +191,8 @@ Times: 10:05:23 · ISO 8601 with offset · +5m from the row above."""
 
     def load_milestones(self) -> None:
         """The proposed milestones, a tick where the window already agrees; `w` accepts them."""
+        from pm_tui.timeline.milestones import TYPED, typed_milestones
+
         panel = self.query_one("#milestones", Static)
         proposed = getattr(self, "_proposed", [])
         panel.display = bool(proposed)
@@ -202,6 +204,11 @@ Times: 10:05:23 · ISO 8601 with offset · +5m from the row above."""
             text.append(f" {m.name} ")
             text.append(f"{m.time:%H:%M:%S}", style="bold green" if same else "bold yellow")
             text.append(" ✓" if same else f" ({m.confidence:.2f})", style="dim")
+        # a milestone typed (the rough resolved of `new`) that the evidence does not propose
+        for name, when in typed_milestones(proposed, self.pm.window).items():
+            text.append(f" {name} ")
+            text.append(f"{when:%H:%M:%S}", style="bold")
+            text.append(f" ({TYPED})", style="dim italic")
         if any(getattr(self.pm.window, m.name) != m.time for m in proposed):
             text.append("   w accept", style="dim")
         panel.update(text)

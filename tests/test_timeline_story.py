@@ -229,3 +229,106 @@ def test_chat_causes_in_the_speakers_words_and_clock(said, tz, family):
     at = datetime(2026, 10, 8, 14, 21, 30, tzinfo=UTC)
     got = chat_signals([_said(said, at, tz)])
     assert [s.family for s in got] == [family]
+
+
+@pytest.mark.parametrize(
+    ("said", "channel", "family"),
+    [
+        ("Support macro posted: 'Search is slow for some customers, we're on it.'", "", "communication"),
+        ("UNLINKed 1.9M recs:* keys, used_memory 3.9G, evictions stopped", "", "mitigation"),
+        # another channel's work is not this incident's action ...
+        ("new grafana dashboard for loyalty is live", "eng-platform", None),
+        ("the coffee machine on 3 is fixed", "general", None),
+        # ... but an incident-like channel is the incident's, whichever channel talked most
+        ("I raised maxmemory to 12gb with CONFIG SET", "inc-5120-cart-saves", "mitigation"),
+        # and what was told to customers counts wherever it was said
+        ("Status page: Investigating - some orders fail", "customer-comms", "communication"),
+    ],
+)  # fmt: skip
+def test_actions_count_in_the_incident_channel_and_what_customers_were_told_anywhere(
+    said, channel, family
+):
+    from pm_tui.timeline.detect_events import chat_signals
+
+    item = _said(said, datetime(2026, 10, 8, 14, 21, 30, tzinfo=UTC))
+    if channel:
+        item.attrs |= {"channel": channel, "context": True}
+    assert [s.family for s in chat_signals([item])] == ([family] if family else [])
+
+
+def test_changing_again_what_changed_before_the_incident_is_the_undo(env, capsys):
+    """ingress-nginx was synced before the disks filled; syncing it again minutes after the
+    errors stopped (the debug log level reverted) is a mitigation, not another change."""
+    repo, pm, truth, argv, rows = _collected(env, RETIRED2 / "edge-ingress-log-volume", capsys)
+    undo = _near(rows, "2026-11-18T07:49:10Z", "mitigation", timedelta(seconds=90))
+    assert any("ingress-nginx" in r["text"] for r in undo), undo
+
+
+async def test_step2_panel_says_a_typed_resolved_is_not_from_the_evidence(sample_repo):
+    """The rough `resolved` typed at `new`, with nothing in the evidence saying the incident was
+    resolved, is shown in step 2's panel as typed, not from evidence; `w` leaves it as typed."""
+    from pm_tui.timeline import Candidate, save_candidates
+    from screens.app import create_app
+    from tests.conftest import DRAFT_ID
+    from tests.wizard_helpers import frozen_clock
+
+    at = datetime(2025, 6, 14, 22, 0, tzinfo=UTC)
+    pm = sample_repo.load(DRAFT_ID)  # typed: 22:10 to 23:05
+    assert pm.window.resolved is not None
+    save_candidates(sample_repo, DRAFT_ID, [
+        Candidate("C-first", "first_symptom", at.replace(minute=14), "New errors in app.log",
+                  ["app.log"], confidence=0.95),
+        Candidate("C-back", "recovery", at.replace(minute=50), "Errors stop in app.log",
+                  ["app.log"], confidence=0.9),
+    ])  # fmt: skip
+    app = create_app(sample_repo, DRAFT_ID, clock=frozen_clock, autosave_delay=60)
+    async with app.run_test(size=(160, 40)) as pilot:
+        app.action_goto_step(2)
+        await pilot.pause()
+        panel = str(app.screen.query_one("#milestones").render())
+        typed = f"resolved {pm.window.resolved:%H:%M:%S} (typed, not from evidence)"
+        assert typed in panel and "22:14:00" in panel
+        await pilot.press("w")
+        await pilot.pause()
+        assert app.pm.window.resolved == pm.window.resolved
+        assert typed in str(app.screen.query_one("#milestones").render())
+
+
+def test_an_alert_known_only_from_its_chat_post_can_be_the_detection():
+    """No Alertmanager file, only the bot's `[FIRING] CheckoutApiErrors` posts: the alert's name
+    and the post's words name the failing checkout-api, so its first firing is the detection
+    at high confidence; another team's post meanwhile stays below."""
+    from pm_tui.collectors.evidence import CollectWindow
+    from pm_tui.timeline import reconstruct
+    from pm_tui.timeline.milestones import propose_milestones
+
+    t0 = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)
+    window = CollectWindow(start=t0, end=t0 + timedelta(hours=2), baseline=timedelta(minutes=60))
+
+    def at(minute: float) -> datetime:
+        return t0 + timedelta(minutes=minute)
+
+    evidence = []
+    m = -50.0
+    while m < 110:
+        failing = 30 <= m < 60
+        text = "upstream connect error to payments" if failing else "GET /cart 200"
+        evidence.append(Evidence(at(m), "logs:/var/log/checkout-api.log", "log", text,
+                                 {"level": "error" if failing else "info"}))  # fmt: skip
+        m += 0.25
+
+    def post(minute: float, text: str) -> Evidence:
+        attrs = {"bot": True, "actor": "alertmanager", "user": "B01", "channel": "alerts"}
+        return Evidence(at(minute), "slack:export", "message", text, attrs)
+
+    evidence += [
+        post(33, "[FIRING:1] CheckoutApiErrors\ncheckout-api 5xx above 5% for 2m"),
+        post(34, "[FIRING:1] WarehouseExportLate\nnightly export to the warehouse is late"),
+        post(61, "[RESOLVED] CheckoutApiErrors\ncheckout-api 5xx above 5% for 2m"),
+    ]
+    candidates = reconstruct(evidence, window)
+    fired = {c.text.split()[1]: c for c in candidates if c.kind == "alert_fired"}
+    assert fired["CheckoutApiErrors"].confidence >= HIGH_CONFIDENCE
+    assert fired["WarehouseExportLate"].confidence < HIGH_CONFIDENCE
+    detected = next(m for m in propose_milestones(candidates) if m.name == "detected")
+    assert detected.time == at(33)

@@ -140,6 +140,11 @@ _INCIDENT_NAME = re.compile(
 )
 
 
+def looks_like_incident_channel(name: str) -> bool:
+    """An incident-like channel name: inc-5120-cart, incident-42, outage-db, sev1-..., war-room."""
+    return bool(_INCIDENT_NAME.search(name.lower()))
+
+
 def pick_incident_channel(per_channel: dict[str, list[Evidence]], window: CollectWindow) -> str:
     """The channel the incident was worked in: most people talking in the incident window
     (not the baseline), an incident-like name (inc-, incident-, outage, sev1) counting double;

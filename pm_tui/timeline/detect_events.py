@@ -492,6 +492,7 @@ _CHAT = [
             r"failed over|fail(?:ed)?over|applied|hotfix|is live|live|rolled out|flag (?:on|off)|"
             r"turned (?:it )?off|killed|drained|draining|revert(?:ed|ing)|terminated|"
             r"terminating|flipp(?:ed|ing)|switched|sighup|suspended|cordoned|paused|bumped|"
+            r"unlink(?:ed)?|cleared|wiped|shut(?:ting)? (?:\w+ )?down|shutdown|"
             r"raised|lowered|rolled [\w-]+(?: [\w-]+)? back|turned [\w-]+(?: [\w-]+)? (?:off|on)|"
             r"failing over|rerouted|routing (?:traffic|reads|writes)|moved (?:traffic|reads|writes)|"
             r"deleted|truncated|purged|flushed|freed|shut (?:it )?down)\b",
@@ -512,12 +513,29 @@ _CHAT = [
             r"\b(investigating|status ?page|incident channel|declared|declaring|customers? "
             r"(?:are |were )?(?:notified|informed)|heads up|support says|status update|"
             r"next update|(?:posted|sent|posting|sending) (?:an? )?(?:update|note)|"
+            r"(?:support )?macro (?:posted|sent)|(?:posted|sent) (?:to|on|in) (?:support|customers)|"
+            r"announc(?:ed|ing|ement)|"
             r"update (?:for|to) (?:support|customers|stakeholders|leadership|the business)|"
             r"(?:told|informed|notified|updated) (?:support|customers|stakeholders|cs|leadership))\b",
             re.I,
         ),
     ),
 ]
+# Said in a channel other than the incident's (kept as context): actions and "resolved" there
+# are other work; causes found and what customers were told still count.
+_INCIDENT_CHANNEL_ONLY = ("mitigation", "recovery", "resolved")
+
+
+def _other_channel(item: Evidence) -> bool:
+    """Said in a channel kept as context, not the incident's (an incident-like name, inc-42 or
+    outage-db, is the incident's even when another channel had more talk)."""
+    if not item.attrs.get("context"):
+        return False
+    from pm_tui.collectors.slack import looks_like_incident_channel
+
+    return not looks_like_incident_channel(str(item.attrs.get("channel") or ""))
+
+
 _BOT_ACTORS = re.compile(r"pagerduty|alertmanager|opsgenie|\bbot\b|slackbot|grafana", re.I)
 
 
@@ -536,6 +554,8 @@ def chat_signals(evidence: list[Evidence]) -> list[Signal]:
             continue  # a question is never an action, and a hunch asked is not a finding
         for family, pattern in _family_of(text, item.time, _local(item)):
             if pattern.search(text):
+                if family in _INCIDENT_CHANNEL_ONLY and _other_channel(item):
+                    break  # another channel's chatter: what the responders did is said here
                 tags = ("chat",) + (("capacity",) if CAPACITY_RE.search(text) else ())
                 confidence = 0.6 if family == "diagnosis" else 0.3
                 said = f"{actor}: " if actor else ""

@@ -91,6 +91,12 @@ def judge(candidates: list[Candidate], ctx: Context, alert_labels: dict[str, dic
         elif c.kind in ("alert_fired", "alert_resolved"):
             labels = alert_labels.get(name, {})
             words = [name, *[str(v) for v in labels.values()]]
+            if not labels:
+                # known only from a chat post ([FIRING] SearchLatencyHigh ...): its name's words
+                # and the post's are all there is to relate it by
+                words += _CAMEL.findall(name) + [
+                    w for link in c.evidence for w in re.findall(r"[\w.\-]+", link.excerpt)
+                ]
             if name in ctx.recurring_alerts:
                 c.confidence, c.tags = min(c.confidence, LOW), [*c.tags, "recurring"]
             elif c.kind == "alert_fired" and not ctx.in_chain(c.time):
@@ -172,6 +178,7 @@ def judge(candidates: list[Candidate], ctx: Context, alert_labels: dict[str, dic
             c.confidence = min(max(c.confidence, 0.5), CAP_OTHER)
 
 
+_CAMEL = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
 _OWNER_KEYS = ("team", "service", "namespace", "app", "job")
 
 

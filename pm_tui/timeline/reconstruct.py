@@ -144,13 +144,26 @@ def reconstruct(evidence: list[Evidence], window: CollectWindow) -> list[Candida
             after, key=lambda c: (round(_confidence(c), 1), -c.time.timestamp()), default=None
         )
     last_recovery = main.time if main is not None else None
+    # what was changed before the first symptom: changing it again right after is the undo
+    changed_before = {
+        s.key
+        for s in signals
+        if s.family == "change"
+        and s.key
+        and first is not None
+        and s.time <= first
+        and "job" not in s.tags
+        and "automatic" not in s.tags
+    }
     for s in signals:
         if "automatic" in s.tags:
             continue  # the system changed itself: never a responder's mitigation
         if s.family == "change" and first is not None and s.time > first:
             if last_recovery is None or s.time <= last_recovery + timedelta(minutes=2):
                 s.family = "mitigation"
-            elif ROLLBACK_RE.search(s.text) and s.time <= last_recovery + FOLLOW_UP:
+            elif (ROLLBACK_RE.search(s.text) or s.key in changed_before) and (
+                s.time <= last_recovery + FOLLOW_UP
+            ):
                 # undoing the trigger after the impact ended: a mitigation, not what ended it
                 s.family, s.tags = "mitigation", (*s.tags, "after-recovery")
         elif (
