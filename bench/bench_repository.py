@@ -25,6 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bench.bench_insights_screen import open_once  # noqa: E402
 from bench.repo_generator import generate  # noqa: E402
 
 TIMER = Path("/usr/bin/time").exists()  # GNU time: the peak memory of each run
@@ -63,41 +64,6 @@ def insights_screen_load(repo: Path, today: str) -> tuple[float, float]:
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
     load, calc = (float(x) for x in out.stdout.split())
     return load, calc
-
-
-SCREEN = """
-import asyncio, sys, time
-from datetime import UTC, date, datetime
-from pm_tui.postmortem_store import Repository
-from screens.app import create_app
-
-async def main(root, today):
-    now = datetime.combine(date.fromisoformat(today), datetime.min.time(), UTC)
-    app = create_app(Repository(root), clock=lambda: now)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
-        t0 = time.perf_counter()
-        await pilot.press("i")
-        while not (app.screen.name == "insights" and app.screen.insights):
-            await asyncio.sleep(0.005)
-        await pilot.pause()  # the tables filled and drawn
-        print(time.perf_counter() - t0)
-
-asyncio.run(main(sys.argv[1], sys.argv[2]))
-"""
-
-
-def insights_screen_open(repo: Path, today: str) -> float:
-    """Seconds from `i` on the start screen to the Insights screen showing its figures, in
-    the real app (headless, 120x40), with the index warm."""
-    out = subprocess.run(
-        [sys.executable, "-c", SCREEN, str(repo), today], cwd=ROOT, capture_output=True, text=True
-    )
-    try:
-        return float(out.stdout.split()[-1])
-    except (ValueError, IndexError):
-        print(f"Insights screen: failed: {out.stderr.strip()[-300:]}")
-        return float("nan")
 
 
 def main() -> int:
@@ -146,7 +112,7 @@ def main() -> int:
     print(f"{'pm-tui --version':<40} {'':>7} {version:6.3f}s")
     run([*repo, "list"])  # the index, warm again, for the screen
     load, calc = insights_screen_load(target, today)
-    shown = min(insights_screen_open(target, today) for _ in range(min(args.n, 3)))
+    shown = min(open_once(target, today, "settled") for _ in range(min(args.n, 3)))
     print(f"\nInsights screen: opens in {shown:.2f} s after i on the start screen (goal: under "
           f"0.5 s); records and history {load:.2f} s, figures {calc:.2f} s")  # fmt: skip
     print(f"worst warm ratio {worst_ratio:.1f}x (goal ~4x), worst first run {worst_first:.2f} s "

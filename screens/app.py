@@ -169,12 +169,14 @@ class PmTuiApp(AppTasks, App):
         self.step = 0
         today = self.clock().date()
         self._show(StartScreen(views.repository_catalog(self.repo), today))
+        self.call_after_refresh(self.prefetch_insights)
 
     def show_insights(self) -> None:
-        """The Insights screen over every post-mortem (it reads them in its own worker)."""
+        """The Insights screen over every post-mortem: with what was read ahead when it is
+        ready (its first paint then holds the figures), else it reads them in its worker."""
         from screens.insights import InsightsScreen
 
-        self.push_screen(InsightsScreen(self.clock().date()))
+        self.push_screen(InsightsScreen(self.clock().date(), self.insights_read_ahead()))
 
     def _show(self, screen) -> None:
         # The default screen stays at the bottom; the wizard's screen replaces the one above it.

@@ -5,6 +5,7 @@ thread (save, commit, notify). Mixed into PmTuiApp."""
 from __future__ import annotations
 
 import copy
+from concurrent.futures import Future
 
 from textual import work
 from textual.worker import Worker, WorkerState
@@ -19,6 +20,7 @@ class AppTasks:
     """Needs from the app: repo, pm, clock, read_only, notify, save_file, step, screen."""
 
     _candidates: dict[str, list]
+    _insights_prefetch: Future | None = None
 
     # --- timeline candidates (steps 1 and 2) ----------------------------------------------
     def candidates_for(self, pm: PostMortem) -> list:
@@ -77,9 +79,41 @@ class AppTasks:
         """Past incidents related to `pm`; safe in a worker thread."""
         return views.related_incidents(self.repo, pm)
 
+    def prefetch_insights(self) -> None:
+        """Read the Insights screen's records and sum them for its first filters, in a thread,
+        once the start screen has painted: `i` then shows them in the time the screen takes to
+        draw (bench/bench_insights_screen.py). Taken once; the next opening reads again."""
+        future: Future = Future()
+        self._insights_prefetch = future
+        today, repo = self.clock().date(), self.repo
+
+        def read() -> None:
+            try:
+                future.set_result(views.insights_first_view(repo, today))
+            except BaseException as exc:  # noqa: BLE001 - handed to whoever takes it
+                future.set_exception(exc)
+
+        self.run_worker(read, thread=True, exit_on_error=False, group="insights-prefetch")
+
+    def insights_read_ahead(self) -> tuple | None:
+        """What `prefetch_insights` read, when it is done (then taken), else None."""
+        future = self._insights_prefetch
+        if future is None or not future.done() or future.exception() is not None:
+            return None
+        self._insights_prefetch = None
+        return future.result()
+
     def insights_records(self) -> tuple:
-        """(catalog, file histories) of the repository for insights; safe in a worker thread."""
-        return views.insights_records(self.repo)
+        """(catalog, file histories, the first filters' insights or None) of the repository
+        for the Insights screen; safe in a worker thread."""
+        future, self._insights_prefetch = self._insights_prefetch, None
+        if future is not None:
+            try:
+                return future.result()
+            except Exception:  # noqa: BLE001, S110 - read again below; its error is shown then
+                pass
+        catalog, history = views.insights_records(self.repo)
+        return catalog, history, None
 
     def open_action_review(self) -> dict[str, list]:
         """Open action items of the whole repository by owner; safe in a worker thread."""

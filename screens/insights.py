@@ -43,9 +43,10 @@ def spark(values: list[float | None]) -> str:
 class RecordsLoaded(Message):
     """The worker read the repository index and the git history."""
 
-    def __init__(self, catalog, history, error: str = "") -> None:
+    def __init__(self, catalog, history, error: str = "", insights=None) -> None:
         super().__init__()
         self.catalog, self.history, self.error = catalog, history, error
+        self.insights = insights  # for the first filters, when read ahead (else None)
 
 
 class InsightsComputed(Message):
@@ -81,13 +82,15 @@ class PostMortemPicker(ModalScreen[str | None]):
 
 
 class InsightsScreen(Screen):
-    """Are we getting better? Reads nothing itself: the app's worker brings the records."""
+    """Are we getting better? Reads nothing itself: the app brings the records (read ahead,
+    or by this screen's worker)."""
 
     BINDINGS = [Binding("escape", "back", "Back"), Binding("f", "focus_filters", "Filter")]
 
-    def __init__(self, today: date) -> None:
+    def __init__(self, today: date, ready: tuple | None = None) -> None:
         super().__init__(name="insights")
         self.today = today
+        self.ready = ready  # (catalog, histories, insights or None) already read, else None
         self.records: list = []
         self.history: dict = {}
         self.insights = None
@@ -126,16 +129,21 @@ class InsightsScreen(Screen):
             table = self.query_one(f"#{key}", DataTable)
             for label in labels:
                 table.add_column(Text(label), key=label)
-        self.load()
+        if self.ready is None:
+            self.load()
+        else:  # shown on the first paint, no worker needed
+            catalog, history, insights = self.ready
+            self.ready = None
+            self.on_records_loaded(RecordsLoaded(catalog, history, insights=insights))
 
     @work(thread=True, exit_on_error=False, group="insights")
     def load(self) -> None:
         try:
-            catalog, history = self.app.insights_records()
+            catalog, history, ready = self.app.insights_records()
         except Exception as exc:  # noqa: BLE001 - shown to the person, never swallowed
             self.post_message(RecordsLoaded(None, {}, str(exc)))
             return
-        self.post_message(RecordsLoaded(catalog, history))
+        self.post_message(RecordsLoaded(catalog, history, insights=ready))
 
     def on_records_loaded(self, message: RecordsLoaded) -> None:
         if message.error:
@@ -145,7 +153,11 @@ class InsightsScreen(Screen):
         self.titles = {pm.id: neutralise(pm.title) for pm in self.records}
         for bad in message.catalog.unreadable:
             self.notify(f"skipped {bad.path.name}: {bad.error}", severity="warning")
-        self.refresh_insights()
+        q = self.query_from_filters()
+        if message.insights is not None and message.insights.query == q:
+            self.on_insights_computed(InsightsComputed(message.insights))
+        elif q is not None:
+            self.compute_insights(q)
 
     # --- filters ----------------------------------------------------------------------------
     def query_from_filters(self) -> InsightsQuery | None:
@@ -174,8 +186,10 @@ class InsightsScreen(Screen):
     @on(Input.Submitted)
     @on(Select.Changed)
     def filters_changed(self) -> None:
-        if self.records:
-            self.refresh_insights()
+        if self.records:  # (the Select reports its first value too: nothing to do then)
+            q = self.query_from_filters()
+            if q is not None and (self.insights is None or q != self.insights.query):
+                self.compute_insights(q)
 
     def action_focus_filters(self) -> None:
         self.query_one("#since", Input).focus()

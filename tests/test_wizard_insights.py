@@ -116,3 +116,22 @@ async def test_fixes_that_did_not_hold_are_one_row_per_recurring_cause(generated
         summary = str(screen.query_one("#insights-summary").render())
         not_held = len({(p, f) for p, f, _q in truth.recurred_after_fix()})
         assert f"{not_held} of {len(truth.fixed_factors())} fixes did not hold" in summary
+
+
+async def test_figures_read_ahead_by_the_start_screen_are_used_once(generated):
+    """The start screen reads the Insights records after its first paint; `i` shows those,
+    and the next opening reads the repository again (a post-mortem removed meanwhile is gone)."""
+    repo, truth = generated
+    app = create_app(repo, clock=_clock(truth))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        gone = truth.incidents[0].id
+        (repo.root / "postmortems" / f"{gone}.toml").unlink()
+        screen = await _open_insights(pilot, app)
+        assert len(screen.insights.considered) == len(truth.incidents)  # as read ahead
+        await pilot.press("escape")
+        await pilot.pause()
+        screen = await _open_insights(pilot, app)
+        assert len(screen.insights.considered) == len(truth.incidents) - 1
+        assert gone not in screen.insights.considered

@@ -42,6 +42,15 @@ def insights_records(repo: Repository) -> tuple:
     return load_records(repo.root)
 
 
+def insights_first_view(repo: Repository, today: date) -> tuple:
+    """(catalog, file histories, the insights for the Insights screen's first filters: every
+    post-mortem, by quarter, as of `today`)."""
+    from pm_tui.insights import InsightsQuery, compute, load_records
+
+    catalog, history = load_records(repo.root)
+    return catalog, history, compute(catalog.postmortems, InsightsQuery(today=today), history)
+
+
 def metric_series(
     repo: Repository, pm: PostMortem
 ) -> list[tuple[str, list[tuple[datetime, float]]]]:
