@@ -332,3 +332,87 @@ def test_an_alert_known_only_from_its_chat_post_can_be_the_detection():
     assert fired["WarehouseExportLate"].confidence < HIGH_CONFIDENCE
     detected = next(m for m in propose_milestones(candidates) if m.name == "detected")
     assert detected.time == at(33)
+
+
+def test_an_ack_said_in_chat_acknowledges_when_no_page_record_does():
+    """The page is known from PagerDuty's chat post only, and nobody acknowledged it there: the
+    responder's "on it" in the incident channel is the acknowledgement (below high, cited); an
+    "ack" in another team's channel is not."""
+    from pm_tui.collectors.evidence import CollectWindow
+    from pm_tui.timeline import reconstruct
+    from pm_tui.timeline.milestones import propose_milestones
+
+    t0 = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)
+    window = CollectWindow(start=t0, end=t0 + timedelta(hours=2), baseline=timedelta(minutes=60))
+
+    def at(minute: float) -> datetime:
+        return t0 + timedelta(minutes=minute)
+
+    evidence = []
+    m = -50.0
+    while m < 110:
+        failing = 30 <= m < 60
+        text = "upstream connect error to payments" if failing else "GET /cart 200"
+        evidence.append(Evidence(at(m), "logs:/var/log/checkout-api.log", "log", text,
+                                 {"level": "error" if failing else "info"}))  # fmt: skip
+        m += 0.25
+
+    def said(minute: float, text: str, channel: str, **attrs) -> Evidence:
+        attrs = {"user": "U1", "actor": "Ann", "channel": channel} | attrs
+        return Evidence(at(minute), "slack:export", "message", text, attrs)
+
+    evidence += [
+        said(33, "Triggered #4711 checkout-api errors", "inc-4711", bot=True, actor="PagerDuty"),
+        said(35, "ack", "data-eng", context=True),
+        said(37, "on it, looking at checkout-api", "inc-4711"),
+    ]
+    candidates = reconstruct(evidence, window)
+    acks = [c for c in candidates if c.kind == "acknowledged"]
+    assert [c.time for c in acks] == [at(37)] and acks[0].actor == "Ann"
+    assert acks[0].confidence < HIGH_CONFIDENCE
+    acked = next(m for m in propose_milestones(candidates) if m.name == "acknowledged")
+    assert acked.time == at(37) and acked.candidates == [acks[0].id]
+
+
+def test_a_person_writing_in_an_audit_log_is_a_change(env, capsys):
+    """Vault's audit log (JSON, no message): Teodor's rotation of the billing-app role is a
+    config change, the trigger the responder names (high); external-secrets reading the secret
+    all day is not a candidate."""
+    repo, pm, truth, argv, rows = _collected(env, RETIRED2 / "billing-db-password-rotation", capsys)
+    rotated = _near(rows, "2026-09-03T10:52:13Z", "change")
+    assert any(
+        "Config change by oidc-teodor.petrov: update database/rotate-role/billing-app" in r["text"]
+        and r["confidence"] >= HIGH_CONFIDENCE
+        for r in rotated
+    ), rotated
+    assert not any("external-secrets" in r["text"] for r in rows)
+
+
+def test_kubernetes_audit_writes_by_people_are_changes_and_by_controllers_not(tmp_path):
+    from pm_tui.collectors.evidence import CollectWindow
+    from pm_tui.collectors.logs.collect import collect_logs
+    from pm_tui.timeline.detect_events import change_signals
+    from pm_tui.timeline.signals import Periods
+
+    def line(minute: int, verb: str, user: str) -> str:
+        return json.dumps({
+            "kind": "Event", "level": "RequestResponse", "stage": "ResponseComplete",
+            "requestReceivedTimestamp": f"2026-03-01T12:{minute:02d}:00.000000Z",
+            "verb": verb, "user": {"username": user},
+            "objectRef": {"resource": "networkpolicies", "namespace": "inventory",
+                          "name": "default-deny-egress"},
+            "requestURI": "/apis/networking.k8s.io/v1/namespaces/inventory/networkpolicies",
+        })  # fmt: skip
+
+    log = tmp_path / "audit.log"
+    log.write_text("\n".join([
+        line(5, "get", "alice@example.com"),
+        line(10, "patch", "alice@example.com"),
+        line(12, "update", "system:serviceaccount:kube-system:netpol-controller"),
+    ]) + "\n")  # fmt: skip
+    t0 = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)
+    window = CollectWindow(t0, t0 + timedelta(hours=1), timedelta(minutes=30))
+    evidence = collect_logs(log, window).evidence
+    got = [s for s in change_signals(evidence, Periods(t0 - timedelta(minutes=30), t0))]
+    assert [(s.time.minute, s.actor) for s in got] == [(10, "alice@example.com")]
+    assert "patch" in got[0].text and "default-deny-egress" in got[0].text

@@ -117,6 +117,48 @@ def change_signals(evidence: list[Evidence], p: Periods) -> list[Signal]:
     out.extend(_rollouts(kube))
     out.extend(_restarts(kube, p))
     out.extend(_jobs(kube))
+    out.extend(_audited(evidence))
+    return out
+
+
+# What an audit log calls a write (Vault update/create/delete, Kubernetes patch/update/create/
+# delete, CloudTrail Modify*/Update*/Put*/Delete*/Create*/Rotate*, "rotate", "apply").
+_WRITE_OP = re.compile(
+    r"^(?:update|create|delete|patch|write|put|rotate|apply|modify|replace|revoke|set|reset)",
+    re.I,
+)
+# Machines act all day in audit logs: service accounts, controllers, tokens of a workload.
+_MACHINE_ACTOR = re.compile(
+    r"^system:|serviceaccount|^kubernetes-|controller|operator|external-secrets|-sa\b|"
+    r"\bbot\b|automation|terraform-cloud|^arn:aws:sts::\d+:assumed-role/[\w-]*(?:service|lambda)",
+    re.I,
+)
+
+
+def _audited(evidence: list[Evidence]) -> list[Signal]:
+    """A person's write in an audit log (a secret rotated, a policy patched): a config change."""
+    out = []
+    for item in evidence:
+        op = item.attrs.get("audit_op")
+        if item.kind != "log" or not op or not _WRITE_OP.match(str(op)):
+            continue
+        actor = str(item.attrs.get("audit_actor") or "")
+        if not actor or _MACHINE_ACTOR.search(actor):
+            continue
+        target = str(item.attrs.get("audit_target") or "")
+        out.append(
+            Signal(
+                item.time,
+                "change",
+                f"Config change by {actor}: {op} {target}".rstrip(),
+                item.source,
+                excerpt(item.text),
+                0.6,
+                actor=actor,
+                key=target.rstrip("/").rsplit("/", 1)[-1].split()[-1] if target.strip() else "",
+                tags=("config", "audit"),
+            )
+        )
     return out
 
 
@@ -469,7 +511,15 @@ _CAUSE = re.compile(
 )
 # A statement naming an earlier clock time explains what happened ("went out at 09:44").
 _EARLIER_TIME = re.compile(r"\b(?:at|since|from) ~?(\d{1,2}):(\d{2})\b")
+# A responder taking the page in chat: "ack", "acked.", "on it", "got it", "I have the pager",
+# "looking" at the start of a message (the page's own acknowledgement, when recorded, wins).
+_ACK = re.compile(
+    r"^\W*(?:ack(?:ed|ing|nowledged)?\b|on it\b|got it\b|i'?m on it\b|i(?:'ve| have) (?:got )?"
+    r"(?:the )?(?:pager|page|it)\b|looking(?: into it| now)?\W*$|taking (?:it|this|the page)\b)",
+    re.I,
+)
 _CHAT = [
+    ("acknowledged", _ACK),
     (
         "resolved",
         re.compile(
@@ -523,7 +573,7 @@ _CHAT = [
 ]
 # Said in a channel other than the incident's (kept as context): actions and "resolved" there
 # are other work; causes found and what customers were told still count.
-_INCIDENT_CHANNEL_ONLY = ("mitigation", "recovery", "resolved")
+_INCIDENT_CHANNEL_ONLY = ("mitigation", "recovery", "resolved", "acknowledged")
 
 
 def _other_channel(item: Evidence) -> bool:
@@ -557,7 +607,7 @@ def chat_signals(evidence: list[Evidence]) -> list[Signal]:
                 if family in _INCIDENT_CHANNEL_ONLY and _other_channel(item):
                     break  # another channel's chatter: what the responders did is said here
                 tags = ("chat",) + (("capacity",) if CAPACITY_RE.search(text) else ())
-                confidence = 0.6 if family == "diagnosis" else 0.3
+                confidence = 0.6 if family in ("diagnosis", "acknowledged") else 0.3
                 said = f"{actor}: " if actor else ""
                 out.append(
                     Signal(

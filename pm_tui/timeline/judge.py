@@ -140,6 +140,10 @@ def judge(candidates: list[Candidate], ctx: Context, alert_labels: dict[str, dic
             and _pages(c) & other_pages
         ):
             c.confidence = min(c.confidence, LOW)  # another incident's page
+        elif c.kind == "acknowledged" and "chat" in c.tags and not _pages(c):
+            # a responder saying "ack" / "on it": the acknowledgement when no page record
+            # says so (milestones prefer a recorded one), never the backbone by itself
+            c.confidence = min(c.confidence, MEDIUM if seen_page else LOW)
         elif c.kind == "acknowledged":
             if seen_ack or not seen_page:
                 c.confidence = min(c.confidence, MEDIUM if seen_ack else LOW)

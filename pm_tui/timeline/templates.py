@@ -69,7 +69,7 @@ def severity(item: Evidence) -> str | None:
     """'error', 'warning' or None for a log record; records without a level are judged by words."""
     level = str(item.attrs.get("level") or "").lower()
     if level:
-        if level == "info" and _PROBE.search(item.text[:MAX_TEXT]):
+        if level == "info" and "robe" in item.text and _PROBE.search(item.text[:MAX_TEXT]):
             return "warning"  # the kubelet logs a failing probe at info: the service failing
         return _LEVELS.get(level)
     return "error" if _ERRORISH.search(item.text[:MAX_TEXT]) else None

@@ -24,7 +24,18 @@ import orjson
 
 from pm_tui.collectors.logs.timestamps import normalise_level, zulu_time
 
-TIME_KEYS = ("ts", "time", "timestamp", "@timestamp", "t", "datetime", "date", "asctime")
+TIME_KEYS = (
+    "ts",
+    "time",
+    "timestamp",
+    "@timestamp",
+    "t",
+    "datetime",
+    "date",
+    "asctime",
+    "requestReceivedTimestamp",
+    "eventTime",
+)  # fmt: skip  (Kubernetes, CloudTrail audit)
 LEVEL_KEYS = ("level", "lvl", "severity", "log.level", "levelname", "loglevel")
 MSG_KEYS = ("msg", "message", "log", "event", "text")
 _RECORD_KEYS = frozenset(TIME_KEYS + LEVEL_KEYS + MSG_KEYS)
@@ -97,6 +108,49 @@ _REQUEST_KEYS = ("request", "request_uri", "uri", "path", "url", "http.request.p
 _METHOD_KEYS = ("method", "request_method", "http.request.method")
 
 
+# An audit log written as JSON (Vault, Kubernetes, CloudTrail, most SaaS audit trails): no level
+# and no message, who did what to which object. Its record reads "update
+# database/rotate-role/billing-app by oidc-teodor.petrov", with the three kept apart as
+# `audit_op`, `audit_target` and `audit_actor` (pm_tui.timeline reads writes by people as changes).
+_AUDIT_OP_KEYS = ("request.operation", "verb", "eventName", "operation", "action")
+_AUDIT_ACTOR_KEYS = (
+    "auth.display_name",
+    "user.username",
+    "userIdentity.arn",
+    "userIdentity.userName",
+    "actor.email",
+    "actor.name",
+    "actor",
+    "user",
+)
+_AUDIT_TARGET_KEYS = (
+    "request.path",
+    "requestURI",
+    "requestParameters.dBInstanceIdentifier",
+    "resource",
+    "target",
+    "object",
+)
+
+
+def _audit_record(fields: dict) -> tuple[str, dict] | None:
+    op = next((v for v in map(lambda k: _field(fields, k), _AUDIT_OP_KEYS) if v), None)
+    actor = next((v for v in map(lambda k: _field(fields, k), _AUDIT_ACTOR_KEYS) if v), None)
+    if not isinstance(op, str) or not isinstance(actor, str):
+        return None
+    ref = fields.get("objectRef")
+    if isinstance(ref, dict) and ref.get("name"):  # Kubernetes: resource namespace/name
+        where = "/".join(str(ref[k]) for k in ("namespace", "name") if ref.get(k))
+        target = f"{ref.get('resource', '')} {where}".strip()
+    else:
+        target = next((v for v in map(lambda k: _field(fields, k), _AUDIT_TARGET_KEYS) if v), "")
+    target = target if isinstance(target, str) else ""
+    if fields.get("type") == "response":  # Vault logs each request twice: its answer is the echo
+        return None
+    words = " ".join(x for x in (op, target, f"by {actor}") if x)
+    return words, {"audit_op": op, "audit_actor": actor, "audit_target": target}
+
+
 def _field(fields: dict, key: str) -> object:
     if key in fields:
         return fields[key]
@@ -149,13 +203,20 @@ def fields_record(fields: dict) -> tuple[str | None, str, dict]:
         if k in fields:
             msg = str(fields[k])
             break
+    audit = None
     if level is None and not msg:
         level, msg = _access_record(fields, level, msg)
+        if not msg:
+            audit = _audit_record(fields)
+            if audit is not None:
+                msg = audit[0]
     for k in _RECORD_KEYS.intersection(fields):
         del fields[k]
     if not _SCALAR_TYPES.issuperset(map(type, fields.values())):
         # nested objects, lists and nulls stay out; the usual record has none
         fields = {k: v for k, v in fields.items() if isinstance(v, _SCALARS)}
+    if audit is not None:
+        fields.update(audit[1])
     return level, msg, fields
 
 
