@@ -235,8 +235,9 @@ def record(pm: PostMortem, today: date) -> tuple:
     return _record(pm, today)[0]
 
 
-def _record(pm: PostMortem, today: date) -> tuple[tuple, tuple]:
-    """(the index record of `pm`, its detail before pickling)."""
+def _record(pm: PostMortem, today: date, validate: bool = True) -> tuple[tuple, tuple]:
+    """(the index record of `pm`, its detail before pickling); without `validate`, the
+    record has no badge (None) until a command that shows it reads the file again."""
     from pm_tui.durations import durations
     from pm_tui.schedule import follow_up_date
 
@@ -276,7 +277,7 @@ def _record(pm: PostMortem, today: date) -> tuple[tuple, tuple]:
         pm.severity,
         pm.status,
         sum(1 for a in pm.actions if a.is_open),
-        _badge(pm, today),
+        _badge(pm, today) if validate else None,
         today.toordinal(),
         pickle.dumps(detail, pickle.HIGHEST_PROTOCOL),
     )
@@ -507,6 +508,7 @@ def _key() -> tuple:
 _SECTIONS = ("blobs", "rows", "stats", "texts")
 # The files table: name -> (size, mtime_ns, validated on (day ordinal), error or None).
 _SIZE, _MTIME, _VALIDATED, _ERROR = range(4)
+UNVALIDATED = -1  # validated on: never (read by a command that shows no badge)
 
 
 class _Stored:
@@ -619,18 +621,19 @@ def _shared_row(row: tuple, memo: dict) -> tuple:
             *row[7:])  # fmt: skip
 
 
-def _read_file(path: str, today: date) -> tuple | str:
-    """(record, stats tuple, searchable text) of the post-mortem file at `path`, or why it
-    cannot be read."""
-    from pm_tui.postmortem_store import read_postmortem  # the model: only when rereading
+def _read_file(path: str, today: date, validate: bool = True) -> tuple | str:
+    """(record, stats tuple, searchable text, git blob id) of the post-mortem file at `path`,
+    or why it cannot be read."""
+    from pm_tui.postmortem_store import read_postmortem_and_text  # the model: when rereading
     from pm_tui.search import searchable_text
 
-    try:
-        pm = read_postmortem(Path(path))  # the store's one loader: its checks and bounds apply
+    try:  # the store's one loader: its checks and bounds apply
+        pm, text = read_postmortem_and_text(Path(path))
     except PmTuiError as exc:
         return str(exc)
-    row, detail = _record(pm, today)
-    return row, _stats_row(os.path.basename(path), row, detail), searchable_text(pm)
+    row, detail = _record(pm, today, validate)
+    stats = _stats_row(os.path.basename(path), row, detail)
+    return row, stats, searchable_text(pm), blob_id(text.encode("utf-8"))  # the bytes read
 
 
 @contextmanager
@@ -646,14 +649,17 @@ def _collecting():
             gc.disable()
 
 
-def _read_files(folder: Path, names: list[str], today: date) -> Iterator[tuple | str]:
+def _read_files(
+    folder: Path, names: list[str], today: date, validate: bool = True
+) -> Iterator[tuple | str]:
     """`_read_file` of each name, in order, as they come (so their garbage goes as it comes).
 
     One process: on these 2-core machines `git log` already runs beside the first build of
-    `stats`, and a pool of processes measured slower there (10.7 s against 13.2 s cold)."""
+    `stats`, and a second process measured no faster under load (fork: 3.4-3.5 s against
+    3.6-4.8 s for a cold `list`, with others' work on both cores)."""
     with _collecting():
         for name in names:
-            yield _read_file(str(folder / name), today)
+            yield _read_file(str(folder / name), today, validate)
 
 
 class _Refreshed(NamedTuple):
@@ -667,9 +673,15 @@ class _Refreshed(NamedTuple):
         return self.sections[name] if self.sections else self.stored.section(name)
 
 
-def _refresh(root: Path, today: date, use_index: bool, rebuild: bool = False) -> _Refreshed:
+def _refresh(
+    root: Path, today: date, use_index: bool, rebuild: bool = False, badges: bool = True
+) -> _Refreshed:
     """Compare the files with the index; read again those whose blob changed. When anything
-    changed, every section is brought up to date (and written when `use_index`)."""
+    changed, every section is brought up to date (and written when `use_index`).
+
+    Validation (the badge) is most of a file's reading: a caller that shows no badge
+    (`badges=False`: stats, search, review) leaves it out of the files it reads, and the
+    next caller that shows one reads those files again."""
     folder = Path(root) / "postmortems"
     where = index_path(Path(root))
     stored = _read(where) if use_index and not rebuild else _Stored(where, {}, {})
@@ -678,15 +690,13 @@ def _refresh(root: Path, today: date, use_index: bool, rebuild: bool = False) ->
     fresh: dict[str, tuple | None] = {}  # name -> (blob, row, stats, text) or None: carry over
     blobs: dict[str, str] = {}
     shared: dict = {}
-    todo: list[tuple[str, str]] = []  # (name, blob) of the files to read again
+    todo: list[tuple[str, str | None]] = []  # (name, blob if hashed) of the files to read
     for name, size, mtime, regular in _scan(folder):
         hit = old.get(name)
-        if (
-            hit is not None
-            and hit[_SIZE] == size
-            and hit[_MTIME] == mtime
-            and hit[_VALIDATED] <= today_n
-        ):
+        usable = hit is not None and hit[_VALIDATED] <= today_n
+        if usable and badges and hit[_VALIDATED] == UNVALIDATED and hit[_ERROR] is None:
+            usable = False  # read without its badge: read again for one
+        if usable and hit[_SIZE] == size and hit[_MTIME] == mtime:
             files[name] = hit
             continue
         path = folder / name
@@ -694,29 +704,32 @@ def _refresh(root: Path, today: date, use_index: bool, rebuild: bool = False) ->
             files[name] = (size, mtime, 0, f"{path}: not a regular file")
             fresh[name] = ("", None, None, None)
             continue
-        try:
-            blob = file_blob_id(path, size)
-        except OSError as exc:
-            files[name] = (size, mtime, 0, f"{path}: cannot read ({exc.strerror})")
-            fresh[name] = ("", None, None, None)
-            continue
-        if not blobs and old:
-            blobs = stored.section("blobs")
-        if hit is not None and blobs.get(name) == blob and hit[_VALIDATED] <= today_n:
-            files[name] = (size, mtime, hit[_VALIDATED], hit[_ERROR])  # touched, not changed
-            continue
-        files[name] = (size, mtime, today_n, None)  # in name order; filled in below
+        blob = None  # a file the index never saw is hashed from the bytes read, not twice
+        if usable:
+            try:
+                blob = file_blob_id(path, size)
+            except OSError as exc:
+                files[name] = (size, mtime, 0, f"{path}: cannot read ({exc.strerror})")
+                fresh[name] = ("", None, None, None)
+                continue
+            if not blobs:
+                blobs = stored.section("blobs")
+            if blobs.get(name) == blob:
+                files[name] = (size, mtime, hit[_VALIDATED], hit[_ERROR])  # touched, same
+                continue
+        # in name order; filled in below
+        files[name] = (size, mtime, today_n if badges else UNVALIDATED, None)
         todo.append((name, blob))
     reread = len(todo)
     for (name, blob), read in zip(
-        todo, _read_files(folder, [n for n, _b in todo], today), strict=True
+        todo, _read_files(folder, [n for n, _b in todo], today, badges), strict=True
     ):
         if isinstance(read, str):
             files[name] = (*files[name][:2], 0, read)
-            fresh[name] = (blob, None, None, None)
+            fresh[name] = (blob or "", None, None, None)
         else:
-            row, stats, text = read
-            fresh[name] = (blob, _shared_row(row, shared), _shared_stats(stats, shared), text)
+            row, stats, text, read_blob = read
+            fresh[name] = (read_blob, _shared_row(row, shared), _shared_stats(stats, shared), text)
     if not fresh and files.keys() == old.keys() and all(files[n] is old[n] for n in files):
         return _Refreshed(files, None, stored, 0)
     # Something changed: carry the other files' sections over, or read them again when the
@@ -728,7 +741,7 @@ def _refresh(root: Path, today: date, use_index: bool, rebuild: bool = False) ->
         if values is None:
             values = tuple(kept[s].get(name) for s in _SECTIONS)
             if entry[_ERROR] is None and None in values:  # the index lost part of it
-                return _refresh(root, today, use_index, rebuild=True)
+                return _refresh(root, today, use_index, rebuild=True, badges=badges)
         for s, value in zip(_SECTIONS, values, strict=True):
             if value is not None:
                 sections[s][name] = value
@@ -737,30 +750,39 @@ def _refresh(root: Path, today: date, use_index: bool, rebuild: bool = False) ->
     return _Refreshed(files, sections, stored, reread)
 
 
-def _refresh_with(root: Path, today: date, use_index: bool, name: str) -> tuple[_Refreshed, dict]:
+def _refresh_with(
+    root: Path, today: date, use_index: bool, name: str, badges: bool = True
+) -> tuple[_Refreshed, dict]:
     """`_refresh`, and its section `name`; the index is rebuilt once when that section holds
     fewer entries than there are readable files (the index lost some)."""
-    done = _refresh(root, today, use_index)
+    done = _refresh(root, today, use_index, badges=badges)
     section = done.section(name)
     if done.sections is None and len(section) < _readable(done.files):
-        done = _refresh(root, today, use_index, rebuild=True)
+        done = _refresh(root, today, use_index, rebuild=True, badges=badges)
         section = done.section(name)
     return done, section
 
 
 def load(
-    root: Path, *, today: date | None = None, with_text: bool = False, use_index: bool = True
+    root: Path,
+    *,
+    today: date | None = None,
+    with_text: bool = False,
+    use_index: bool = True,
+    badges: bool = True,
 ) -> Catalog:
     """Every post-mortem of the repository at `root`, newest first, through the index.
 
     Files are validated as of `today` (default: the real date, whatever day a command reports
     on: `--today` options do not change the badges, so they never invalidate the index).
+    Without `badges`, files read on this run are not validated and their `badge()` must not
+    be asked for (search, review and related incidents show none).
 
     Files that changed since the index was written are read again (a bad one is listed in
     `unreadable` and skipped); the index is rewritten only when something changed.
     """
     today = today or datetime.now(UTC).date()
-    done, rows = _refresh_with(Path(root), today, use_index, "rows")
+    done, rows = _refresh_with(Path(root), today, use_index, "rows", badges)
     folder = Path(root) / "postmortems"
     catalog = _with_unreadable(Catalog([], reread=done.reread), folder, done.files)
     folder_text = str(folder)
@@ -780,7 +802,7 @@ def load_stats(root: Path, *, today: date | None = None) -> Catalog:
     """Every post-mortem of the repository at `root` as a `StatsRecord`, newest first: what
     `stats` and the Insights screen sum, read from the index's small stats section."""
     today = today or datetime.now(UTC).date()
-    done, stats = _refresh_with(Path(root), today, True, "stats")
+    done, stats = _refresh_with(Path(root), today, True, "stats", badges=False)
     catalog = _with_unreadable(Catalog([], reread=done.reread), root / "postmortems", done.files)
     make = StatsRecord._make
     catalog.postmortems = [make(stats[n]) for n in reversed(stats)]

@@ -114,4 +114,4 @@ def related(pm: PostMortem, repo, limit: int = 10) -> list[Related]:
     """Past incidents in the repository sharing services or factor categories with `pm`."""
     from pm_tui import repo_index
 
-    return related_in(pm, repo_index.load(repo.root).postmortems, limit)
+    return related_in(pm, repo_index.load(repo.root, badges=False).postmortems, limit)

@@ -416,3 +416,52 @@ def test_kubernetes_audit_writes_by_people_are_changes_and_by_controllers_not(tm
     got = [s for s in change_signals(evidence, Periods(t0 - timedelta(minutes=30), t0))]
     assert [(s.time.minute, s.actor) for s in got] == [(10, "alice@example.com")]
     assert "patch" in got[0].text and "default-deny-egress" in got[0].text
+
+
+def test_journalctl_json_export_reads_its_message_priority_and_time(tmp_path):
+    """`journalctl -o json`: microseconds in __REALTIME_TIMESTAMP, the syslog severity as a
+    PRIORITY digit, the text in MESSAGE; read as such (not as a line with an epoch in it)."""
+    from pm_tui.collectors.evidence import CollectWindow
+    from pm_tui.collectors.logs.collect import collect_logs
+
+    t0 = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)
+    said = [("Started Session 1 of user root.", "6"),
+            ("blk_update_request: I/O error, dev sdb, sector 123", "3"),
+            ("nginx: worker process exited", "4")]  # fmt: skip
+    lines = [
+        json.dumps({"__CURSOR": "s=1", "__REALTIME_TIMESTAMP": str(int((t0 + i * MINUTE).timestamp() * 1e6)),
+                    "__MONOTONIC_TIMESTAMP": "1", "PRIORITY": prio, "_HOSTNAME": "kfk-4",
+                    "SYSLOG_IDENTIFIER": "kernel", "MESSAGE": text})
+        for i, (text, prio) in enumerate(said)
+    ]  # fmt: skip
+    log = tmp_path / "journal.json"
+    log.write_text("\n".join(lines) + "\n")
+    got = collect_logs(log, CollectWindow(t0, t0 + timedelta(hours=1), timedelta(hours=1)))
+    assert [(e.time, e.attrs.get("level"), e.text) for e in got.evidence] == [
+        (t0, "info", said[0][0]),
+        (t0 + MINUTE, "error", said[1][0]),
+        (t0 + 2 * MINUTE, "warning", said[2][0]),
+    ]
+
+
+def test_cloud_logging_json_reads_its_payload_and_severity(tmp_path):
+    """Google Cloud Logging entries (textPayload, or jsonPayload.message) and CloudWatch
+    Insights rows (@message): the text and level, not an empty record."""
+    from pm_tui.collectors.evidence import CollectWindow
+    from pm_tui.collectors.logs.collect import collect_logs
+
+    t0 = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)
+    rows = [
+        {"timestamp": "2026-03-01T12:00:00Z", "severity": "ERROR", "textPayload": "upstream failed"},
+        {"timestamp": "2026-03-01T12:01:00Z", "severity": "WARNING",
+         "jsonPayload": {"message": "slow query 2.1s", "db": "orders"}},
+        {"@timestamp": "2026-03-01T12:02:00Z", "@message": "ERROR payment declined by acquirer"},
+    ]  # fmt: skip
+    log = tmp_path / "entries.json"
+    log.write_text("\n".join(json.dumps(r) for r in rows) + "\n")
+    got = collect_logs(log, CollectWindow(t0, t0 + timedelta(hours=1), timedelta(hours=1)))
+    assert [(e.attrs.get("level"), e.text) for e in got.evidence][:2] == [
+        ("error", "upstream failed"),
+        ("warning", "slow query 2.1s"),
+    ]
+    assert got.evidence[2].text == "ERROR payment declined by acquirer"

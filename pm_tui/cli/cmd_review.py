@@ -29,7 +29,7 @@ def run(args) -> int:
     from pm_tui.model import now_utc
 
     today = parse_date(args.today, "--today") if args.today else now_utc().date()
-    catalog = load_catalog(open_repo(args, create=False))
+    catalog = load_catalog(open_repo(args, create=False), badges=False)
     actions = review.open_actions(catalog.postmortems, today)
     render = {"text": review.render_text, "markdown": review.render_markdown}.get(
         args.format, review.render_json

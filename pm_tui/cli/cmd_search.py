@@ -33,7 +33,9 @@ def run(args) -> int:
         since=parse_date(args.since, "--since") if args.since else None,
         until=parse_date(args.until, "--until") if args.until else None,
     )
-    found = search_catalog(load_catalog(open_repo(args, create=False), with_text=bool(q.text)), q)
+    found = search_catalog(
+        load_catalog(open_repo(args, create=False), with_text=bool(q.text), badges=False), q
+    )
     if args.format == "json":
         rows = [
             {

@@ -41,14 +41,15 @@ def sample_incidents_dir() -> Path:
     return installed if installed.is_dir() else package.parent / "sample_incidents"
 
 
-def load_catalog(repo, *, with_text: bool = False, warn: bool = True):
+def load_catalog(repo, *, with_text: bool = False, warn: bool = True, badges: bool = True):
     """Every post-mortem of `repo` through the repository index; with `warn`, each unreadable
-    file is named on stderr (skipped, never fatal)."""
+    file is named on stderr (skipped, never fatal); without `badges`, files read afresh are
+    not validated (for commands that show no validation badge)."""
     import sys
 
     from pm_tui import repo_index
 
-    catalog = repo_index.load(repo.root, with_text=with_text)
+    catalog = repo_index.load(repo.root, with_text=with_text, badges=badges)
     if warn:
         for bad in catalog.unreadable:
             print(f"pm-tui: skipped {bad.path.name}: {bad.error}", file=sys.stderr)

@@ -25,7 +25,7 @@ def open_action_review(repo: Repository, today: date) -> dict[str, list]:
     from pm_tui import repo_index
     from pm_tui.review import by_owner, open_actions
 
-    return by_owner(open_actions(repo_index.load(repo.root).postmortems, today))
+    return by_owner(open_actions(repo_index.load(repo.root, badges=False).postmortems, today))
 
 
 def repository_catalog(repo: Repository):

@@ -34,10 +34,24 @@ TIME_KEYS = (
     "date",
     "asctime",
     "requestReceivedTimestamp",
-    "eventTime",
-)  # fmt: skip  (Kubernetes, CloudTrail audit)
-LEVEL_KEYS = ("level", "lvl", "severity", "log.level", "levelname", "loglevel")
-MSG_KEYS = ("msg", "message", "log", "event", "text")
+    "eventTime",  # Kubernetes, CloudTrail audit
+    "__REALTIME_TIMESTAMP",
+)  # fmt: skip  (journalctl -o json)
+LEVEL_KEYS = ("level", "lvl", "severity", "log.level", "levelname", "loglevel", "PRIORITY")
+MSG_KEYS = (
+    "msg",
+    "message",
+    "log",
+    "event",
+    "text",
+    "MESSAGE",
+    "@message",
+    "textPayload",
+    "jsonPayload.message",
+)  # fmt: skip  (journald, CloudWatch Insights, Cloud Logging)
+# journald's PRIORITY is the syslog severity, a digit as a string
+_SYSLOG_SEVERITY = {"0": "critical", "1": "critical", "2": "critical", "3": "error",
+                    "4": "warning", "5": "info", "6": "info", "7": "debug"}  # fmt: skip
 _RECORD_KEYS = frozenset(TIME_KEYS + LEVEL_KEYS + MSG_KEYS)
 _SCALARS = (str, int, float, bool)
 _SCALAR_TYPES = frozenset(_SCALARS)
@@ -196,13 +210,18 @@ def fields_record(fields: dict) -> tuple[str | None, str, dict]:
             outer, inner = k.split(".")
             v = fields.get(outer, {}).get(inner) if isinstance(fields.get(outer), dict) else None
         if v is not None:
-            level = normalise_level(v)
+            level = _SYSLOG_SEVERITY.get(str(v)) if k == "PRIORITY" else normalise_level(v)
             break
     msg = ""
     for k in MSG_KEYS:
         if k in fields:
             msg = str(fields[k])
             break
+        if "." in k and isinstance(fields.get(k.split(".")[0]), dict):
+            inner = fields[k.split(".")[0]].get(k.split(".")[1])
+            if inner is not None:
+                msg = str(inner)
+                break
     audit = None
     if level is None and not msg:
         level, msg = _access_record(fields, level, msg)
