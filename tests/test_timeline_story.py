@@ -465,3 +465,41 @@ def test_cloud_logging_json_reads_its_payload_and_severity(tmp_path):
         ("warning", "slow query 2.1s"),
     ]
     assert got.evidence[2].text == "ERROR payment declined by acquirer"
+
+
+@pytest.mark.parametrize(("warns_from", "started"), [(10, 32), (28, 28)])
+def test_the_window_starts_at_the_first_error_and_its_precursors_not_a_lone_warning(
+    warns_from, started
+):
+    """Warnings rising sharply (a node being replaced cannot be reached) 22 minutes before the
+    customers' errors are not the start; the same warnings 4 minutes before them are the
+    precursor that starts it."""
+    from pm_tui.collectors.evidence import CollectWindow
+    from pm_tui.timeline import reconstruct
+    from pm_tui.timeline.milestones import propose_milestones
+
+    t0 = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)
+    window = CollectWindow(start=t0, end=t0 + timedelta(hours=2), baseline=timedelta(minutes=60))
+
+    def at(minute: float) -> datetime:
+        return t0 + timedelta(minutes=minute)
+
+    evidence = []
+    m = -50.0
+    while m < 110:
+        failing = 32 <= m < 60
+        text = "lock failed: KeeperErrorCode = ConnectionLoss" if failing else "order placed"
+        evidence.append(Evidence(at(m), "logs:/var/log/order-service.log", "log", text,
+                                 {"level": "error" if failing else "info"}))  # fmt: skip
+        warns = warns_from <= m < 60
+        said = ("Cannot open channel to 3 at election address: Connection refused" if warns
+                else "Processed session termination for sessionid")  # fmt: skip
+        evidence.append(Evidence(at(m), "logs:/var/log/zookeeper.log", "log", said,
+                                 {"level": "warning" if warns else "info"}))  # fmt: skip
+        if warns:  # the other peers say so too: one happening, seen twice
+            evidence.append(Evidence(at(m), "logs:/var/log/zookeeper.log", "log",
+                                     "Interrupting SendWorker thread from RecvWorker, sid 3",
+                                     {"level": "warning"}))  # fmt: skip
+        m += 0.25
+    proposed = {p.name: p for p in propose_milestones(reconstruct(evidence, window))}
+    assert proposed["started"].time == at(started)

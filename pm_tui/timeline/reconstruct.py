@@ -434,7 +434,13 @@ def _first_symptom(symptoms: list[_Cluster]) -> _Cluster | None:
     pool = failing or symptoms
     if not pool:
         return None
-    strong = [c for c in pool if _confidence(c) >= STRONG] or [max(pool, key=_confidence)]
+    # anchored at the first strong error (what customers get); warnings, however sharply
+    # they rise, only lead it as precursors (a node being replaced warns for half an hour)
+    strong = (
+        [c for c in pool if _confidence(c) >= STRONG and any("error" in s.tags for s in c.signals)]
+        or [c for c in pool if _confidence(c) >= STRONG]
+        or [max(pool, key=_confidence)]
+    )
     current = min(strong, key=lambda c: c.time)
     for c in sorted((c for c in pool if c.time < current.time), key=lambda c: c.time, reverse=True):
         if current.time - c.time > CHAIN:
