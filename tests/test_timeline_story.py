@@ -221,6 +221,9 @@ def _said(text: str, at: datetime, tz: str = "") -> Evidence:
         ("dmesg on kfk-prod-04: sdc read errors. the data disk is dying", "", "diagnosis"),
         ("Statuspage: 'Some product pages are failing to load. We are investigating.'", "", "communication"),
         ("next update at 15:30", "Europe/London", "communication"),
+        # the change named by its clock time, a clock measured off
+        ("auth-1..3 clocks are 7 minutes fast: the 13:31 chrony deploy made them prefer ntp-2", "", "diagnosis"),
+        ("tokens get iat in the future and the gateway rejects them", "", "diagnosis"),
     ],
 )  # fmt: skip
 def test_chat_causes_in_the_speakers_words_and_clock(said, tz, family):

@@ -501,6 +501,8 @@ _CAUSE = re.compile(
     r"\bdue to\b|\bbecause\b|\bthe cause\b|\bculprit\b|\bturns out\b|\bon (?:their|our) side\b|"
     r"\bstopped responding\b|\b(?:is|are|was|were) (?:out of|full|expired|down|dying|"
     r"failing|stuck|exhausted|saturated|unreachable|shunned|evicted|\S+ behind)\b|"
+    r"\b(?:is|are|was|were) (?:\d+\s?\w+ (?:fast|slow|ahead|behind)|skewed|off by)\b|"
+    r"\bin the future\b|"
     r"\bran out of\b|\bfilled (?:up )?(?:the|our|its|their)\b|\bso (?:every|each|all)\b|"
     r"\bthe (?:problem|issue|trigger|reason) (?:is|was|here)\b|\bsmoking gun\b|"
     r"\bthat explains\b|\bexplains (?:it|the|why)\b|\bconfirmed\b|\bhitting (?:the |our )?[\w.-]+ limit\b|"
@@ -510,7 +512,11 @@ _CAUSE = re.compile(
     re.I,
 )
 # A statement naming an earlier clock time explains what happened ("went out at 09:44").
-_EARLIER_TIME = re.compile(r"\b(?:at|since|from) ~?(\d{1,2}):(\d{2})\b")
+_EARLIER_TIME = re.compile(
+    r"\b(?:at|since|from) ~?(\d{1,2}):(\d{2})\b|"
+    r"\bthe (\d{1,2}):(\d{2}) [\w-]+ ?(?:deploy|push|change|release|rollout|restart|run|job|"
+    r"migration|upgrade|update|sync)\b"
+)
 # A responder taking the page in chat: "ack", "acked.", "on it", "got it", "I have the pager",
 # "looking" at the start of a message (the page's own acknowledgement, when recorded, wins).
 _ACK = re.compile(
@@ -668,7 +674,7 @@ def _family_of(
 def _refers_back(text: str, when: datetime) -> bool:
     """True when the message names a clock time at least 5 minutes before it was said."""
     for m in _EARLIER_TIME.finditer(text):
-        h, mi = int(m.group(1)), int(m.group(2))
+        h, mi = int(m.group(1) or m.group(3)), int(m.group(2) or m.group(4))
         if h > 23 or mi > 59:
             continue
         said = when.hour * 60 + when.minute
