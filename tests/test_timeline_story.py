@@ -506,3 +506,13 @@ def test_the_window_starts_at_the_first_error_and_its_precursors_not_a_lone_warn
         m += 0.25
     proposed = {p.name: p for p in propose_milestones(reconstruct(evidence, window))}
     assert proposed["started"].time == at(started)
+
+
+def test_the_page_of_the_evicted_workloads_team_is_this_incidents(env, capsys):
+    """The node's disk-pressure warning detects; the evicted pods are checkout-web's, so the
+    checkout team's page alert (service checkout-web) is this incident's backbone too."""
+    own = ROOT / "tests" / "incidents" / "own" / "transcode-disk-pressure"
+    repo, pm, truth, argv, rows = _collected(env, own, capsys)
+    page = [r for r in rows if r["text"].startswith("Alert CheckoutPayment5xx fires")]
+    assert page and page[0]["confidence"] >= HIGH_CONFIDENCE
+    assert "KubeNodeDiskPressure" in _window(argv, pm, capsys)["detected"]["why"]

@@ -571,6 +571,8 @@ def _series_names(s: Signal) -> set[str]:
                 out.add(_HASH.sub("", value.lower().split(":")[0]))
     if "node" in s.tags and s.text.startswith("Node "):
         out.add(s.text[5:].split(":", 1)[0].strip().lower())
+    elif "node" in s.tags and s.text.startswith("Pods of "):  # the workload evicted
+        out.add(s.text[8:].split(":", 1)[0].strip().lower())
     return {t for t in out if len(t) >= 4}
 
 
