@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import os
-import socket
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -19,6 +18,15 @@ from pathlib import Path
 
 from pm_tui.errors import PmTuiError
 from pm_tui.workstate import state_dir
+
+
+def _hostname() -> str:
+    """This machine's name (as socket.gethostname(), without importing socket)."""
+    if hasattr(os, "uname"):
+        return os.uname().nodename
+    import socket
+
+    return socket.gethostname()
 
 
 @dataclass
@@ -66,7 +74,7 @@ def read_holder(path: Path) -> LockHolder | None:
 def _is_stale(holder: LockHolder | None) -> bool:
     if holder is None:
         return True
-    return holder.host == socket.gethostname() and not _pid_alive(holder.pid)
+    return holder.host == _hostname() and not _pid_alive(holder.pid)
 
 
 class PostMortemLock:
@@ -96,7 +104,7 @@ class PostMortemLock:
                 json.dump(
                     {
                         "pid": self.pid,
-                        "host": socket.gethostname(),
+                        "host": _hostname(),
                         "since": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
                     },
                     fh,
@@ -139,7 +147,7 @@ def writer_lock(root: Path, pm_id: str, *, wait: float = 10.0) -> Iterator[None]
     A lock this process already holds (the wizard saving) is used as it is."""
     lock = PostMortemLock(root, pm_id)
     holder = read_holder(lock.path)
-    if holder is not None and holder.pid == lock.pid and holder.host == socket.gethostname():
+    if holder is not None and holder.pid == lock.pid and holder.host == _hostname():
         yield  # ours already: the wizard or plain mode of this process
         return
     deadline = time.monotonic() + wait

@@ -32,7 +32,11 @@ _BIG_TRIGGERS = [
         r"w(?:d|ord)",
         r"x(?:ox[abprs]-|app-)",
         r"r(?:et(?<=secret)|er(?<=bearer)|ed(?<=cred))",
-        r"auth",
+        # "auth" and "sess" are common words in logs ("Session 4 opened", "authentication
+        # failure"): they trigger only with what their rules need after them, a separator
+        # (`session_id=`, `auth_key:`, `Authorization: ...`) or Basic credentials
+        r"auth(?:orization\b[\"']?\s*[:=]|[a-z_-]*[\"']?[ \t]*[=:])",
+        r"basic\s+[a-z0-9+/]{6}",
         r"g(?:h[pousr]_|ithub_pat_|lpat-|=(?<=sig=)|\.(?<=sg\.))",
         r"ya29\.",
         r"npm_",
@@ -40,7 +44,7 @@ _BIG_TRIGGERS = [
         r"asia",
         r"pass",
         r"cookie",
-        r"sess",
+        r"sess[a-z_-]*[\"']?[ \t]*[=:]",
         r"mysql|mariadb",
     )
 ]
@@ -511,6 +515,21 @@ def redact_fields_many(records: list[dict]) -> int:
     return count
 
 
+_inert_verdicts: dict[str, bool] = {}
+
+
+def _inert(value: str) -> bool:
+    """True for a short value no rule can change (`info`, `stdout`, a host name): fewer than
+    40 characters (the shortest bare secret) with no trigger. Field values repeat (a level
+    per log record), so the verdict is kept per value."""
+    verdict = _inert_verdicts.get(value)
+    if verdict is None:
+        verdict = len(value) < 40 and "PRIVATE KEY" not in value and not _maybe_secret_small(value)
+        if len(_inert_verdicts) < 10_000:
+            _inert_verdicts[value] = verdict
+    return verdict
+
+
 def _collect_slots(holder: dict | list, slots: list, depth: int) -> int:
     """Blank secret-named fields of `holder`; note its other strings in `slots`."""
     if depth > _MAX_DEPTH:
@@ -524,7 +543,7 @@ def _collect_slots(holder: dict | list, slots: list, depth: int) -> int:
                 holder[key] = MARK.format(kind)  # type: ignore[index]
                 count += 1
         elif isinstance(value, str):
-            if len(value) >= 4:
+            if len(value) >= 4 and not _inert(value):
                 slots.append((holder, key))
         elif isinstance(value, dict | list):
             count += _collect_slots(value, slots, depth + 1)

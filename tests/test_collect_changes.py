@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 from datetime import datetime, timedelta
+from pathlib import Path
 
 import pytest
 
@@ -90,3 +91,53 @@ def test_bad_json_shape(tmp_path):
     path.write_text('{"something": 1}')
     with pytest.raises(CollectorError, match="expected a list of"):
         collect_changes(path, WINDOW)
+
+
+DEPLOY_EXPORTS = Path(__file__).parent / "incidents" / "own-kinds" / "deploy-exports" / "evidence"
+EXPORT_WINDOW = CollectWindow(
+    datetime.fromisoformat("2026-06-02T08:00:00+00:00"),
+    datetime.fromisoformat("2026-06-02T12:00:00+00:00"),
+)
+
+
+@pytest.mark.parametrize(
+    ("name", "service", "version", "actor"),
+    [
+        ("awx-jobs.json", "checkout-api deploy", "8c41e0b", "dana.w"),
+        ("argocd-app.json", "payments", "3f2a9d1c0b7e", "admin"),
+        ("spinnaker-executions.json", "search", "2.14.0", "lena@acme.example"),
+        (
+            "jenkins-builds.json",
+            "deploy-checkout",
+            "0c1d2e3f4a5b6c7d8e9f0a1b2c3d4e5f6a7b8c9d",
+            "alice",
+        ),
+        ("octopus-deployments.json", "Deploy to Production", "", "sam.okafor"),
+        ("heroku-releases.json", "acme-web", "311", "ravi@acme.example"),
+    ],
+)
+def test_deploy_tools_exports_read_by_their_fields_words(name, service, version, actor):
+    # each tool names its fields its own way (started, startTime, deployedAt, Created,
+    # timestamp; launched_by, trigger.user, initiatedBy, DeployedBy...): read as deploys
+    from pm_tui.collectors.evidence_folder import scan_evidence
+
+    plan = scan_evidence([DEPLOY_EXPORTS / name])
+    assert [f.kind for f in plan.files] == ["deploys"]
+    result = collect_changes(DEPLOY_EXPORTS / name, EXPORT_WINDOW)
+    first = result.evidence[0]
+    assert first.kind == "change"
+    assert (first.attrs["service"], first.attrs["version"], first.attrs["actor"]) == (
+        service,
+        version,
+        actor,
+    )
+    assert len(result.evidence) >= 2 and not result.gaps
+
+
+@pytest.mark.parametrize("name", ["gitlab-users.json", "github-issues.json", "grafana-search.json"])
+def test_lists_with_times_and_names_that_are_not_deploys_stay_unread(name):
+    from pm_tui.collectors.evidence_folder import scan_evidence
+
+    plan = scan_evidence([DEPLOY_EXPORTS / name])
+    assert [f.kind for f in plan.files] == [None]
+    assert "say its kind" in plan.files[0].reason

@@ -100,7 +100,7 @@ def test_fast_and_parallel_paths_equal_the_line_by_line_path(tricky, monkeypatch
     fast = collect_logs(tricky, w)
     monkeypatch.setattr(logs_collect, "worker_count", lambda nbytes: 3)
     parallel = collect_logs(tricky, w)
-    monkeypatch.setattr(access_fast_scan, "scan_chunk", lambda chunk, variant: None)
+    monkeypatch.setattr(access_fast_scan, "scan_chunk", lambda chunk, variant, total=None: None)
     monkeypatch.setattr(logs_collect, "worker_count", lambda nbytes: 1)
     simple = collect_logs(tricky, w)
 

@@ -59,6 +59,37 @@ def test_big_text_path_agrees_with_per_record_path():
     assert total == sum(s[1] for s in singles)
 
 
+def test_common_words_in_bulk_logs_leave_lines_alone_and_secrets_still_go():
+    # "Session", "auth" are everyday words in logs; only with what a secret needs after them
+    # (a separator, Basic credentials) is a line a candidate, so the secrets below still go.
+    plain = [f"2026-03-14 06:00:{i % 60:02d}, Info  CBS  Session {i} loaded" for i in range(300)]
+    plain += [f"sshd[{i}]: pam_unix(sshd:auth): authentication failure; uid=0" for i in range(300)]
+    secrets = [
+        "login ok session_id=9f8e7d6c5b4a39281716",
+        'cfg {"sessionToken": "a1b2c3d4e5f6g7h8i9"}',
+        "upstream Authorization: Basic dXNlcjpwYXNzd29yZA==",
+        "proxy sent authorization:\n  Bearer abcdefghijklmnop1234",
+        "client auth_key=Zx9Yw8Vu7Ts6Rq5P",
+        "retrying with Basic YWxhZGRpbjpvcGVuc2VzYW1l",
+    ]
+    text = "\n".join(plain[:300] + secrets + plain[300:])
+    out, n = redact(text)
+    assert n == len(secrets)
+    assert out.count("[REDACTED:") == len(secrets)
+    for line in plain:
+        assert line in out
+
+
+def test_structured_levels_and_names_stay_and_secret_values_go():
+    from pm_tui.redact import redact_fields_many
+
+    records = [{"level": "info", "stream": "stdout", "host": f"web-{i % 3}"} for i in range(500)]
+    records.append({"level": "info", "note": "password=hunter22 in a field"})
+    assert redact_fields_many(records) == 1
+    assert records[0] == {"level": "info", "stream": "stdout", "host": "web-0"}
+    assert records[-1]["note"] == "password=[REDACTED:password] in a field"
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

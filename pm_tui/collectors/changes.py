@@ -146,23 +146,31 @@ def _who(value: object) -> str:
     return "" if value is None else str(value)
 
 
-def normalise_record(record: dict, fields: dict[str, str]) -> dict:
+def normalise_record(record: dict, fields: dict[str, str], default_service: str = "") -> dict:
     """A deploy tool's record in the collector's words (time, service, version, actor,
-    description, category), from the fields `classify.deploy_fields` found."""
-    out = {"time": record.get(fields.get("time", "time"), "")}
-    service = record.get(fields["service"]) if "service" in fields else None
+    description, category), from the fields `deploy_records.read_deploys` found (dotted
+    paths for nested fields); `default_service` names records that do not."""
+    from pm_tui.collectors.deploy_records import at
+
+    def get(role: str, default: object = None) -> object:
+        return at(record, fields[role]) if role in fields else default
+
+    out = {"time": get("time", record.get("time", ""))}
+    if out["time"] is None:
+        out["time"] = ""
+    service = get("service")
     if fields.get("service") in ("repo", "repository") or (
         not service and record.get("repository_url")
     ):
         service = str(service or record.get("repository_url") or "").rstrip("/").rsplit("/", 1)[-1]
     if isinstance(service, dict):
         service = service.get("name") or service.get("full_name") or ""
-    out["service"] = "" if service is None else str(service)
-    revision = record.get(fields["revision"]) if "revision" in fields else ""
+    out["service"] = str(service) if service not in (None, "") else default_service
+    revision = get("revision", "")
     if fields.get("revision") == "sha" and record.get("ref"):
         revision = record["ref"]  # GitHub Deployments: the ref (tag, branch) reads better
     out["version"] = "" if revision is None else str(revision)
-    out["actor"] = _who(record.get(fields["actor"])) if "actor" in fields else ""
+    out["actor"] = _who(get("actor")) if "actor" in fields else ""
     description = ""
     for key in ("description", "title", "message", "summary", "subject", "comment", "note"):
         if isinstance(record.get(key), str) and record[key].strip():
@@ -181,7 +189,7 @@ def normalise_record(record: dict, fields: dict[str, str]) -> dict:
 
 
 def _from_json(text: str, source: str) -> list[dict]:
-    from pm_tui.collectors.classify import deploy_fields, records_in
+    from pm_tui.collectors.deploy_records import read_deploys
 
     try:
         data = json.loads(text)
@@ -189,14 +197,13 @@ def _from_json(text: str, source: str) -> list[dict]:
         raise CollectorError(
             f"{source}: not valid JSON ({exc}): see docs/collectors.md for the shape"
         ) from exc
-    records = records_in(data)
-    fields = deploy_fields(records) if records else None
-    if records is None or (records and fields is None):
+    reading = read_deploys(data)
+    if reading is None:
         raise CollectorError(
             f"{source}: expected a list of deploy records with a time and a service, revision "
             "or actor field (see docs/collectors.md)"
         )
-    return [normalise_record(r, fields or {}) for r in records]
+    return [normalise_record(r, reading.fields, reading.service) for r in reading.records]
 
 
 def _csv_header(text: str) -> bool:

@@ -212,8 +212,7 @@ def json_kind(data: object) -> Classified:
                 return Classified("kube-events", "Kubernetes events")
         if isinstance(data.get("groups"), list) and _rule_groups(data["groups"]):
             return Classified("alert-rules", "Prometheus alerting rules")
-        records = records_in(data)
-        if records is not None and deploy_fields(records):
+        if _deploys(data):
             return Classified("deploys", "deploy/change records")
         return Classified(None, "a JSON document of no known shape: say its kind in evidence.toml")
     if isinstance(data, list):
@@ -236,10 +235,17 @@ def json_kind(data: object) -> Classified:
             )
         if dicts and any(_is_event(d) for d in dicts):
             return Classified("kube-events", "Kubernetes events (a list)")
-        if dicts and deploy_fields(dicts):
+        if dicts and _deploys(dicts):
             return Classified("deploys", "deploy/change records")
         return Classified(None, "a JSON list of no known shape: say its kind in evidence.toml")
     return Classified(None, "a JSON value of no known shape")
+
+
+def _deploys(data: object) -> bool:
+    from pm_tui.collectors.deploy_records import read_deploys
+
+    reading = read_deploys(data)
+    return reading is not None and bool(reading.records)
 
 
 def _is_webhook(d: dict) -> bool:

@@ -56,13 +56,21 @@ QUERY_OPTIONS: dict[str, tuple[str, ...]] = {
     "cloudwatch": ("region", "profile", "endpoint_url"),
     "prometheus": ("tenant", "selector"),
 }
+# Sources whose options (not their query: kubectl's is its command line, with the window)
+# tell two of them apart: one deployment in two namespaces or clusters is two sources.
+IDENTITY_OPTIONS: dict[str, tuple[str, ...]] = {
+    "kubectl": ("context", "namespace"),
+    "kube-events": ("context", "namespace"),
+}
 _TAG_LIMIT = 60
 
 
 def source_name(kind: str, target: str, query: str = "", options: dict | None = None) -> str:
     """The name a source's evidence carries: `kind:target`, and for a store read by a query,
-    `#` and what makes it distinct (`loki:http://loki:3100#{app="api"} |= "error"`). A
-    source with no query and no such option keeps the plain `kind:target` it always had."""
+    `#` and what makes it distinct (`loki:http://loki:3100#{app="api"} |= "error"`); a
+    Slack export's channel (`slack:export#inc-42`) and kubectl's context and namespace
+    (`kubectl:deployment/api#namespace=payments`) likewise. A source with no query and no
+    such option keeps the plain `kind:target` it always had."""
     tag = _query_tag(kind, query, options or {})
     return f"{kind}:{target}#{tag}" if tag else f"{kind}:{target}"
 
@@ -74,9 +82,15 @@ def source_key(source) -> str:
 
 
 def _query_tag(kind: str, query: str, options: dict) -> str:
-    if kind not in QUERY_OPTIONS:
+    if kind == "slack":  # one channel of an export (`#inc-42`): each channel its own source
+        return " ".join(query.split()).lstrip("#")
+    if kind in IDENTITY_OPTIONS:
+        keys, query = IDENTITY_OPTIONS[kind], ""
+    elif kind in QUERY_OPTIONS:
+        keys = QUERY_OPTIONS[kind]
+    else:
         return ""
-    parts = [f"{k}={options[k]}" for k in QUERY_OPTIONS[kind] if options.get(k) not in (None, "")]
+    parts = [f"{k}={options[k]}" for k in keys if options.get(k) not in (None, "")]
     parts += [" ".join(query.split())] if query.strip() else []
     tag = " ".join(parts)
     if len(tag) <= _TAG_LIMIT:

@@ -7,24 +7,58 @@ save_candidates / load_candidates                     <id>.evidence/candidates.j
 dismiss / undismiss / load_dismissed                  <id>.evidence/dismissed.json
 """
 
-from pm_tui.timeline.accept import (
-    HIGH_CONFIDENCE,
-    accept,
-    high_confidence,
-    near_duplicate,
-    pending,
-)
-from pm_tui.timeline.candidate import Candidate, EvidenceLink
-from pm_tui.timeline.hints import FactorHint, factor_hints
-from pm_tui.timeline.reconstruct import reconstruct
-from pm_tui.timeline.storage import (
-    dismiss,
-    load_candidates,
-    load_dismissed,
-    save_candidates,
-    save_dismissed,
-    undismiss,
-)
+import sys
+import types
+
+# The names below are loaded on first use (PEP 562): `collect` needs only
+# pm_tui.timeline.templates, and importing this package must not load the whole reconstruction.
+_HOMES = {
+    "HIGH_CONFIDENCE": "accept",
+    "accept": "accept",
+    "high_confidence": "accept",
+    "near_duplicate": "accept",
+    "pending": "accept",
+    "Candidate": "candidate",
+    "EvidenceLink": "candidate",
+    "FactorHint": "hints",
+    "factor_hints": "hints",
+    "reconstruct": "reconstruct",
+    "dismiss": "storage",
+    "load_candidates": "storage",
+    "load_dismissed": "storage",
+    "save_candidates": "storage",
+    "save_dismissed": "storage",
+    "undismiss": "storage",
+}
+
+
+def __getattr__(name: str):
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    from importlib import import_module
+
+    value = getattr(import_module(f"{__name__}.{home}"), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted([*globals(), *_HOMES])
+
+
+class _Package(types.ModuleType):
+    """`accept` and `reconstruct` name both a submodule and its function: importing the
+    submodule must not make the package's attribute the module (the function is meant)."""
+
+    def __setattr__(self, name: str, value) -> None:
+        if name in _HOMES and isinstance(value, types.ModuleType):
+            return
+        super().__setattr__(name, value)
+
+
+sys.modules[__name__].__class__ = _Package
+
 
 __all__ = [
     "HIGH_CONFIDENCE",

@@ -176,6 +176,8 @@ def compact_logs(evidence: list[Evidence]) -> list[Evidence]:
     out: list[Evidence] = []
     miner = TemplateMiner()
     kept: dict[tuple[int, datetime], Evidence] = {}
+    # each kept record's latest time, and the text that wrote it (None: write it from the time)
+    lasts: dict[tuple[int, datetime], tuple[datetime, str | None]] = {}
     for item in evidence:
         if item.kind != "log":
             out.append(item)
@@ -184,20 +186,26 @@ def compact_logs(evidence: list[Evidence]) -> list[Evidence]:
         if template is None:
             out.append(item)
             continue
-        minute = item.time.replace(second=0, microsecond=0)
-        first = kept.get((template.id, minute))
+        key = (template.id, item.time.replace(second=0, microsecond=0))
+        first = kept.get(key)
         n = int(item.attrs.get("repeat", 1))
-        last = item.attrs.get("last") or iso(item.time)
+        written = item.attrs.get("last")
+        last = (parse_time(written), written) if written else (item.time, None)
         if first is None:
-            attrs = {**item.attrs, "repeat": n, "last": last}
+            attrs = {**item.attrs, "repeat": n, "last": ""}  # "last" written below
             if str(attrs.get("level") or "info").lower() == "info":
                 attrs["level"] = template.level  # judged by its words (a failing probe)
-            kept[(template.id, minute)] = Evidence(item.time, item.source, "log", item.text, attrs)
+            kept[key] = Evidence(item.time, item.source, "log", item.text, attrs)
+            lasts[key] = last
             continue
         first.attrs["repeat"] = int(first.attrs["repeat"]) + n
-        first.attrs["last"] = max(first.attrs["last"], last, key=parse_time)
+        if last[0] > lasts[key][0]:
+            lasts[key] = last
         if item.time < first.time:
             first.time, first.text = item.time, item.text
+    for key, record in kept.items():
+        t, written = lasts[key]
+        record.attrs["last"] = written or iso(t)
     out.extend(kept.values())
     out.sort(key=lambda e: e.time)
     return out

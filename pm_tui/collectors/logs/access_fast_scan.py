@@ -122,10 +122,11 @@ def _other_key(chunk: bytes, pos: int, end: int, key: bytes) -> int:
     return -1
 
 
-def scan_chunk(chunk: bytes, variant: str) -> list[Run] | None:
+def scan_chunk(chunk: bytes, variant: str, total: int | None = None) -> list[Run] | None:
     """Cut a chunk of whole lines into checked per-bucket runs (None: parse every line).
 
-    `variant` is how the log carries request time: "last" field, "key" (rt=...) or "none".
+    `variant` is how the log carries request time: "last" field, "key" (rt=...) or "none";
+    `total` is the chunk's newlines when the caller counted them already.
     """
     size = len(chunk)
     first = _STAMP.search(chunk)
@@ -135,7 +136,8 @@ def scan_chunk(chunk: bytes, variant: str) -> list[Run] | None:
     tz = first.group(2)
     offset = timedelta(hours=int(tz[1:3]), minutes=int(tz[3:5])) * (-1 if tz[:1] == b"-" else 1)
     tz_text = b"0 " + tz
-    total = chunk.count(b"\n")
+    if total is None:
+        total = chunk.count(b"\n")
     span = max(1 << 18, 4 * size * 10 // max(1, _seconds_between(first, last, tz_text)))
     long_blocks = _long_line_blocks(chunk)
     rev = None

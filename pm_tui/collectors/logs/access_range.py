@@ -159,9 +159,10 @@ class _RangeReader:
         done = 0
         for chunk in chunks(fh, job.start, job.end, job.chunk, self.counts):
             done += len(chunk)
-            self.counts["newlines"] += chunk.count(b"\n")  # the range's lines, read or not
+            newlines = chunk.count(b"\n")
+            self.counts["newlines"] += newlines  # the range's lines, read or not
             tick(done)
-            runs = access_fast_scan.scan_chunk(chunk, job.variant)
+            runs = access_fast_scan.scan_chunk(chunk, job.variant, newlines)
             if runs is None:
                 stop = self._lines(chunk)
             else:

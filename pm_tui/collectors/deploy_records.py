@@ -1,0 +1,287 @@
+"""Deploy and change records in any tool's JSON: which list holds them, which field says what.
+
+A deploy tool's export (AWX/Tower jobs, Argo CD history, Spinnaker executions, Jenkins builds,
+Octopus deployments, GitLab or GitHub deployments, Heroku releases, feature-flag audit logs...)
+is a list of records, at the top, under a list field (`results`, `Items`, `builds`) or one
+level down (`status.history`). Each record's fields are read by their names' words, at any
+depth up to four (`summary_fields.created_by.username`, `trigger.user`,
+`actions.lastBuiltRevision.SHA1`), and a time must read as a time:
+
+- time: a field named by a time word (`deployedAt`, `started`, `Created`, `timestamp`...)
+  whose values are ISO/RFC 2822 times or epoch seconds/milliseconds;
+- revision: revision, version, sha, commit, ref, tag, image, release, build, hash, digest;
+- actor: user, actor, author, creator, deployer, owner, member, login, email, `..._by`;
+- service: service, app, application, component, project, repo, name, job, pipeline, flag,
+  feature, stack, workload, environment, cluster, namespace, target, resource.
+
+A field ending in `id`, `url`, `type`... names the thing's handle, not the thing. Exact
+field names (`classify.TIME_FIELDS`...) are tried first, the words after.
+
+The records are deploys when a time is found and a revision with a service or an actor, or
+a service or an actor with a change word (deploy, release, rollout, sync, build, job,
+pipeline, execution, flag, feature, audit, history...) in the list's name, the fields'
+names, the document's type or the records' type/kind/task. A list of users or of tickets has
+times and names but neither: it stays unread.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+MAX_DEPTH = 4
+SAMPLE = 50
+_WORD = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
+_SPLIT = re.compile(r"[._\-\s@/:]+")
+_ISO = re.compile(r"^\d{4}-\d\d-\d\d[T ]\d\d:\d\d")
+_RFC2822 = re.compile(r"^(?:[A-Z][a-z]{2}, )?\d{1,2} [A-Z][a-z]{2} \d{4} \d\d:\d\d")
+
+TIME_WORDS = {
+    "deployed": 0, "started": 1, "start": 1, "created": 2, "creation": 2, "timestamp": 3,
+    "time": 3, "date": 3, "datetime": 3, "ts": 3, "at": 3, "when": 3, "finished": 4, "end": 4,
+    "completed": 4, "updated": 5, "modified": 5,
+}  # fmt: skip
+REVISION_WORDS = {
+    "revision": 0, "sha": 0, "sha1": 0, "commit": 0, "ref": 0, "version": 1, "tag": 1,
+    "image": 1, "release": 1, "hash": 1, "digest": 1, "changeset": 1, "build": 2,
+}  # fmt: skip
+ACTOR_WORDS = {
+    "actor", "user", "username", "author", "creator", "deployer", "by", "owner", "initiator",
+    "requester", "member", "login", "email", "launched", "triggered", "initiated", "requested",
+}  # fmt: skip
+# the last word a person's field ends with: its name or handle, not its id or avatar
+ACTOR_LAST = ACTOR_WORDS | {"name", "display", "mail"}
+SERVICE_WORDS = {
+    "service": 0, "app": 0, "application": 0, "component": 0, "project": 1, "repo": 1,
+    "repository": 1, "name": 2, "job": 2, "pipeline": 2, "flag": 2, "feature": 2, "stack": 2,
+    "workload": 2, "deployment": 2, "environment": 3, "env": 3, "cluster": 3, "namespace": 3,
+    "target": 3, "resource": 3,
+}  # fmt: skip
+# a field ending with one of these holds a handle or a description of the thing
+HANDLE_LAST = {"id", "ids", "uid", "url", "uri", "href", "link", "links", "type", "count",
+               "avatar", "path", "number", "state", "status", "class", "size", "description"}  # fmt: skip
+CHANGE_WORDS = {
+    "deploy", "deploys", "deployment", "deployments", "deployed", "deployer", "release",
+    "releases", "rollout", "rollouts", "rollback", "sync", "synced", "build", "builds", "job",
+    "jobs", "pipeline", "pipelines", "execution", "executions", "change", "changes",
+    "changeset", "flag", "flags", "feature", "features", "audit", "auditlog", "promotion",
+    "upgrade", "revision", "revisions", "history", "helm", "migration",
+}  # fmt: skip
+LIST_WORDS = {"builds", "history", "executions", "jobs", "runs", "pipelines", "audit", "log"}
+CATEGORY_KEYS = {"type", "kind", "task", "category", "action", "event", "job_type", "itemtype"}
+
+
+def words(name: str) -> list[str]:
+    """The lower-case words of a field name or path (`scm_revision` -> scm, revision;
+    `DeployedBy` -> deployed, by; `actions.lastBuiltRevision.SHA1` -> ..., sha, 1)."""
+    return [w.lower() for part in _SPLIT.split(name) for w in _WORD.findall(part)]
+
+
+def at(record: dict, path: str):
+    """The value at a dotted path; a list on the way gives its first element holding the rest."""
+    value: object = record
+    for key in path.split("."):
+        if isinstance(value, list):
+            value = next((v[key] for v in value if isinstance(v, dict) and v.get(key)), None)
+        elif isinstance(value, dict):
+            value = value.get(key)
+        else:
+            return None
+        if value is None:
+            return None
+    return value
+
+
+def looks_like_time(value: object) -> bool:
+    """An ISO or RFC 2822 time, or epoch seconds or milliseconds (2001-2096)."""
+    if isinstance(value, bool):
+        return False
+    if isinstance(value, int | float):
+        return 1e9 <= value < 4e9 or 1e12 <= value < 4e12
+    if isinstance(value, str):
+        text = value.strip()
+        if text.isdigit():
+            return looks_like_time(int(text))
+        return bool(_ISO.match(text) or _RFC2822.match(text))
+    return False
+
+
+@dataclass
+class DeployReading:
+    """The records of a deploy export, the path of each role's field, and the document's own
+    name (an Argo CD Application's) for records that do not name their service."""
+
+    records: list[dict]
+    fields: dict[str, str]
+    service: str = ""
+    list_path: str = ""
+    notes: list[str] = field(default_factory=list)
+
+
+def record_list(data: object) -> tuple[list[dict], str, dict | None] | None:
+    """(records, where, the document holding them) of a deploy export; None when there is no
+    list of records: the document itself, its first list field of a known name (any case),
+    one level down (`status.history`), or its only list of objects."""
+    from pm_tui.collectors.classify import LIST_FIELDS
+
+    if isinstance(data, list):
+        return [d for d in data if isinstance(d, dict)], "", None
+    if not isinstance(data, dict):
+        return None
+    names = [*LIST_FIELDS, *sorted(LIST_WORDS)]
+    found = _named_list(data, names)
+    if found is not None:
+        return found[0], found[1], data
+    for key, inner in data.items():
+        if isinstance(inner, dict):
+            found = _named_list(inner, names)
+            if found is not None:
+                return found[0], f"{key}.{found[1]}", data
+    lists = [
+        (k, v) for k, v in data.items() if isinstance(v, list) and v and isinstance(v[0], dict)
+    ]
+    if len(lists) == 1:
+        return [d for d in lists[0][1] if isinstance(d, dict)], lists[0][0], data
+    return None
+
+
+def _named_list(data: dict, names: list[str]) -> tuple[list[dict], str] | None:
+    lowered = {k.lower(): k for k in data if isinstance(k, str)}
+    for name in names:
+        key = name if name in data else lowered.get(name.lower())
+        if key is not None and isinstance(data[key], list):
+            return [d for d in data[key] if isinstance(d, dict)], key
+    return None
+
+
+def _leaves(value: object, prefix: str, depth: int, out: dict[str, object]) -> None:
+    if isinstance(value, dict):
+        if depth >= MAX_DEPTH:
+            return
+        for k, v in value.items():
+            if isinstance(k, str):
+                _leaves(v, f"{prefix}.{k}" if prefix else k, depth + 1, out)
+    elif isinstance(value, list):
+        for item in value[:20]:
+            if isinstance(item, dict):
+                _leaves(item, prefix, depth, out)
+    elif value is not None and value != "" and not isinstance(value, bool):
+        out.setdefault(prefix, value)
+
+
+def _exact(records: list[dict]) -> dict[str, str]:
+    """The roles the usual top-level field names give (`classify.TIME_FIELDS`...)."""
+    from pm_tui.collectors.classify import (
+        ACTOR_FIELDS,
+        REVISION_FIELDS,
+        SERVICE_FIELDS,
+        TIME_FIELDS,
+    )
+
+    keys: dict[str, None] = {}
+    for r in records:
+        keys.update(dict.fromkeys(r))
+    lowered = {k.lower(): k for k in keys if isinstance(k, str)}
+    found = {}
+    for role, names in (("time", TIME_FIELDS), ("service", SERVICE_FIELDS),
+                        ("revision", REVISION_FIELDS), ("actor", ACTOR_FIELDS)):  # fmt: skip
+        for n in names:
+            key = n if n in keys else lowered.get(n.lower())
+            if key is not None:
+                found[role] = key
+                break
+    return found
+
+
+def _by_words(records: list[dict]) -> tuple[dict[str, str], set[str]]:
+    """Roles found by the words of every field path (nested too), and all those words."""
+    seen: dict[str, list[object]] = {}
+    for r in records:
+        leaves: dict[str, object] = {}
+        _leaves(r, "", 0, leaves)
+        for path, value in leaves.items():
+            seen.setdefault(path, []).append(value)
+    all_words: set[str] = set()
+    candidates: dict[str, list[tuple[tuple, str]]] = {}
+    for order, (path, values) in enumerate(seen.items()):
+        w = words(path)
+        all_words.update(w)
+        if not w:
+            continue
+        last, depth = w[-1], path.count(".")
+        text = [v for v in values if isinstance(v, str)]
+        if any(x in ACTOR_WORDS for x in w) and last in ACTOR_LAST and len(text) == len(values):
+            if all(_handle_like(t) for t in text) is False:
+                candidates.setdefault("actor", []).append(((depth, order), path))
+                continue
+        ranks = [TIME_WORDS[x] for x in w if x in TIME_WORDS]
+        if ranks and sum(map(looks_like_time, values)) * 2 >= len(values):
+            candidates.setdefault("time", []).append(((min(ranks), depth, order), path))
+            continue
+        if last in HANDLE_LAST:
+            continue
+        ranks = [REVISION_WORDS[x] for x in w if x in REVISION_WORDS]
+        if ranks and all(isinstance(v, str | int) for v in values):
+            candidates.setdefault("revision", []).append(((min(ranks), depth, order), path))
+            continue
+        ranks = [SERVICE_WORDS[x] for x in w if x in SERVICE_WORDS]
+        if ranks and len(text) == len(values) and not any(map(_handle_like, text)):
+            candidates.setdefault("service", []).append(((min(ranks), depth, order), path))
+    return {role: min(c)[1] for role, c in candidates.items()}, all_words
+
+
+def _handle_like(text: str) -> bool:
+    """A number (`#412`), a path or a URL: a handle, not a person's or a service's name."""
+    text = text.strip()
+    return not any(c.isalpha() for c in text) or text.startswith("/") or "://" in text
+
+
+def _document_name(doc: dict | None) -> str:
+    if not isinstance(doc, dict):
+        return ""
+    meta = doc.get("metadata")
+    for value in (meta.get("name") if isinstance(meta, dict) else None, doc.get("name"),
+                  doc.get("application"), doc.get("app")):  # fmt: skip
+        if isinstance(value, str) and value.strip():
+            return value.strip()
+    return ""
+
+
+def _change_words(where: str, doc: dict | None, records: list[dict], names: set[str]) -> bool:
+    found = set(words(where)) | names
+    texts = []
+    for holder in [doc or {}, *records]:
+        for key, value in holder.items():
+            if isinstance(key, str) and key.lower() in CATEGORY_KEYS and isinstance(value, str):
+                texts.append(value)
+    for text in texts:
+        found.update(words(text))
+    return not found.isdisjoint(CHANGE_WORDS)
+
+
+def read_deploys(data: object) -> DeployReading | None:
+    """The deploy records of a parsed JSON document with their fields, or None when it holds
+    none (see the module's docstring for the rule)."""
+    found = record_list(data)
+    if found is None:
+        return None
+    records, where, doc = found
+    if not records:
+        return DeployReading([], {}, list_path=where)
+    sample = records[:SAMPLE]
+    fields = _exact(sample)
+    if "time" in fields and not any(looks_like_time(r.get(fields["time"])) for r in sample):
+        del fields["time"]  # a field called `time` that holds no time ("time": "3m")
+    by_words, names = _by_words(sample)
+    document = _document_name(doc) if where else ""
+    if document and "service" not in fields:
+        by_words.pop("service", None)  # a Jenkins job's builds, an Argo CD app's history
+    for role, path in by_words.items():
+        fields.setdefault(role, path)
+    if "time" not in fields:
+        return None
+    if not ("service" in fields or "actor" in fields or document):
+        return None
+    if "revision" not in fields and not _change_words(where, doc, sample, names):
+        return None
+    return DeployReading(records, fields, document, where)
