@@ -1,6 +1,7 @@
 """Language checks for blameless post-mortems: blameful wording and vague action items.
 
-Pure, readable rules (no model weights). Every finding says why and how to rewrite.
+Readable rules, and one linear model whose weights are a JSON file a person can read
+(learned.py). Every finding says why and how to rewrite.
 """
 
 from __future__ import annotations

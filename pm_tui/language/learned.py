@@ -20,7 +20,7 @@ import re
 from functools import cache
 from pathlib import Path
 
-from pm_tui.language.agents import name_like
+from pm_tui.language.agents import capitalised_agent, name_like
 from pm_tui.language.lexicon import NAMES, ROLE_NOUNS, TEAM_NOUNS
 
 WEIGHTS = Path(__file__).with_name("data") / "blame_weights.json"
@@ -113,6 +113,7 @@ _PHRASES: dict[str, tuple[str, ...]] = {
 }
 _CLASS_NAMES = tuple(_CLASSES)
 NGRAMS = 2
+CLAUSE = True
 _SUBJECT_OPENERS = frozenset(
     """and but so because since when after before while which who once although though
     then until as that yet""".split()
@@ -164,7 +165,7 @@ _EVERYDAY = frozenset(
     """if would only should outage outages cause causes caused problem problems left let
     lets needs need must never fail fails failed failing wrong took take takes loss lost
     deploy deployed deploys deploying push pushed pushes merge merged merges ship shipped
-    call calls called error errors decision decisions doing reason reasons owner owners
+    call calls called error errors decision decisions doing reason reasons
     sure great nice another though although ahead despite brought remove removed
     removes removing kill kills killed delete deletes deleted drop dropped bad cost costs
     paid turned restarted rebooted introduced learned learning records recorded recording
@@ -233,7 +234,24 @@ def _agent_kind(words: list[str], i: int, titled: bool = False) -> str | None:
     if bare[:1].isupper() and not titled:
         if bare in NAMES or name_like(bare):
             return "name"
+        if i and _acts_next(words, i) and capitalised_agent(bare, sentence_start=False):
+            return "name"  # "Hamza has deployed", "Ama's change": a name that is a word too
     return None
+
+
+_AUX_NEXT = frozenset(
+    """has had was is did didn't never just should would could then also had not
+    decided chose insisted""".split()
+)
+
+
+def _acts_next(words: list[str], i: int) -> bool:
+    """Token `i` is possessive, or the next word reads as its verb (an auxiliary or a past
+    tense): what makes a capitalised English word mid-sentence a name."""
+    if words[i].lower().endswith(("'s", "’s")):
+        return True
+    nxt = words[i + 1] if i + 1 < len(words) else ""
+    return nxt.islower() and (nxt in _AUX_NEXT or (nxt.endswith("ed") and len(nxt) > 4))
 
 
 def _title_case(words: list[str]) -> bool:
@@ -294,6 +312,14 @@ def features(sentence: str, rules: frozenset[str] = frozenset()) -> dict[str, st
             nc = _word_class(words[j].lower())
             if nc is not None:
                 feats.setdefault("then-agent:" + nc, f"{words[j]} … {w}")
+        if CLAUSE:
+            # the classes of the agent's own clause (up to the next mark or opening word)
+            for j in range(i + 1, min(len(words), i + 16)):
+                if words[j] in _STOPS or words[j].lower() in _SUBJECT_OPENERS:
+                    break
+                nc = _word_class(words[j].lower())
+                if nc is not None:
+                    feats.setdefault("clause:" + nc, f"{w} … {words[j]}")
     kinds = dict(agents)
     norm = ["<" + kinds[i] + ">" if i in kinds else w.lower() for i, w in enumerate(words)]
     for i, t in enumerate(norm):
@@ -437,10 +463,16 @@ def add_findings(masked: str, found: list, spans: list[tuple[int, int]] | None =
     hits = _positive_forms().intersection(_WORD.findall(low))
     if not hits:
         return found  # no rarer word of harm, fault or judgement: most texts end here
+    spans = split_sentences(masked) if spans is None else spans
+    if len(spans) == 1:  # most fields: one sentence, no need to find where the words are
+        ((start, end),) = spans
+        if found or end - start > _LONGEST:
+            return found
+        extra = finding_for(masked[start:end], start)
+        return found if extra is None else [extra]
     if len(low) != len(masked):
         low = masked  # lower-casing moved offsets: find the words case-insensitively
     rx = re.compile(r"(?<![@\w'’-])(?:" + "|".join(map(re.escape, hits)) + r")(?![\w'’-])", re.I)
-    spans = split_sentences(masked) if spans is None else spans
     starts = [start for start, _ in spans]
     flagged = {bisect_right(starts, f.start) - 1 for f in found}
     out = list(found)

@@ -72,8 +72,8 @@ def check_prose(
     words in `vocabulary` (lower case), or used as things in `text`, are never people."""
     masked = mask_prose(text)
     possible, whole = _text_rules(masked)
-    if not possible and not weighed:
-        return []
+    if not possible and not (weighed and learned.may_weigh(masked.lower())):
+        return []  # neither a rule nor the weighed reading can flag it: most fields end here
     token = set_vocabulary(text, vocabulary)
     try:
         spans = split_sentences(masked) if possible else None
