@@ -48,9 +48,8 @@ def main():
                 ok = False
             counts[label] += 1
         print("redaction.tsv", dict(counts))
-    ok &= check_round2()
-    ok &= check_round3()
-    ok &= check_round4()
+    for n in (2, 3, 4):
+        ok &= check_round(n)
     return 0 if ok else 1
 
 
@@ -70,54 +69,6 @@ def _texts(path):
     return out
 
 
-ROUND2 = {"blame.tsv": 2, "vague_actions.tsv": 2, "similar_causes.tsv": 3}
-
-
-def check_round2():
-    """Format of round2/: columns, labels, no duplicates, nothing shared with round 1.
-
-    Prints only counts and row numbers, never the rows themselves.
-    """
-    folder = RETIRED / "round2"
-    if not folder.exists():
-        return True
-    ok = True
-    round1 = set()
-    for name in ("blame.tsv", "vague_actions.tsv", "redaction.tsv"):
-        round1 |= _texts((HERE if name == "redaction.tsv" else RETIRED / "round1") / name)
-    for name, ncols in ROUND2.items():
-        p = folder / name
-        if not p.exists():
-            print("round2/" + name, "missing")
-            ok = False
-            continue
-        counts, problems, seen = collections.Counter(), [], {}
-        for n, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1):
-            parts = line.split("\t")
-            if (
-                len(parts) != ncols
-                or parts[0] not in ("0", "1")
-                or not all(x.strip() for x in parts[1:])
-            ):
-                problems.append((n, "columns or label"))
-                continue
-            counts[parts[0]] += 1
-            texts = [_norm(x) for x in parts[1:]]
-            key = tuple(sorted(texts)) if ncols == 3 else tuple(texts)
-            if key in seen:
-                problems.append((n, f"duplicate of row {seen[key]}"))
-            seen.setdefault(key, n)
-            if ncols == 3 and texts[0] == texts[1]:
-                problems.append((n, "both causes identical"))
-            if any(t in round1 for t in texts):
-                problems.append((n, "equal to a round-1 row"))
-        total = sum(counts.values())
-        share = counts["1"] / total if total else 0.0
-        print("round2/" + name, dict(counts), f"share of 1: {share:.2f}", "problems:", problems[:5])
-        ok &= not problems and total > 0
-    return ok
-
-
 def _pairs(path):
     """Unordered, normalised cause pairs of a 3-column file (labels dropped)."""
     if not path.exists():
@@ -130,162 +81,78 @@ def _pairs(path):
     return out
 
 
-def check_round3():
-    """Format of round3/similar_causes.tsv: columns, labels, no duplicate pair in
-    either order, no pair equal to a round-2 pair.
+ROUND_FILES = {"blame.tsv": 2, "vague_actions.tsv": 2, "similar_causes.tsv": 3}
+
+
+def check_file(label, path, ncols, earlier_texts=frozenset(), earlier_pairs=frozenset()):
+    """One set file: `ncols` columns, labels 0/1, no empty text, no carriage return,
+    no duplicate text (or pair, in either order), no text (or pair) equal to an
+    earlier round's, compared after normalising case and whitespace.
 
     Prints only counts and row numbers, never the rows themselves.
     """
-    p = RETIRED / "round3" / "similar_causes.tsv"
-    if not (RETIRED / "round3").exists():
-        return True
-    if not p.exists():
-        print("round3/similar_causes.tsv missing")
+    if not path.exists():
+        print(label, "missing")
         return False
-    round2 = _pairs(RETIRED / "round2" / "similar_causes.tsv")
     counts, problems, seen = collections.Counter(), [], {}
-    for n, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1):
+    raw = path.read_bytes()
+    if b"\r" in raw:
+        problems.append((0, "carriage return in file"))
+    for n, line in enumerate(raw.decode("utf-8").split("\n"), 1):
+        if not line and n > 1:
+            continue  # the final newline
         parts = line.split("\t")
-        if len(parts) != 3 or parts[0] not in ("0", "1") or not all(x.strip() for x in parts[1:]):
+        if (
+            len(parts) != ncols
+            or parts[0] not in ("0", "1")
+            or not all(x.strip() for x in parts[1:])
+        ):
             problems.append((n, "columns or label"))
             continue
         counts[parts[0]] += 1
-        a, b = _norm(parts[1]), _norm(parts[2])
-        key = tuple(sorted((a, b)))
+        texts = [_norm(x) for x in parts[1:]]
+        key = tuple(sorted(texts))
         if key in seen:
             problems.append((n, f"duplicate of row {seen[key]}"))
         seen.setdefault(key, n)
-        if a == b:
+        if ncols == 3 and texts[0] == texts[1]:
             problems.append((n, "both causes identical"))
-        if key in round2:
-            problems.append((n, "equal to a round-2 pair"))
+        if ncols == 3 and key in earlier_pairs:
+            problems.append((n, "equal to an earlier round's pair"))
+        if any(t in earlier_texts for t in texts):
+            problems.append((n, "equal to an earlier round's row"))
     total = sum(counts.values())
     share = counts["1"] / total if total else 0.0
-    print(
-        "round3/similar_causes.tsv",
-        dict(counts),
-        f"share of 1: {share:.2f}",
-        "problems:",
-        problems[:5],
-    )
-    ok = not problems and total > 0
-    return check_round3_sentences() and ok
+    print(label, dict(counts), f"share of 1: {share:.2f}", "problems:", problems[:5])
+    return not problems and total > 0
 
 
-ROUND3_SENTENCES = ("blame.tsv", "vague_actions.tsv")
+def _round_folder(n):
+    return HERE / "round4" if n == 4 else RETIRED / f"round{n}"
 
 
-def check_round3_sentences():
-    """Format of round3/blame.tsv and round3/vague_actions.tsv: two columns,
-    labels 0/1, no duplicate text, no text equal to a round-1 or round-2 row
-    (compared programmatically, after normalising case and whitespace).
-
-    Prints only counts and row numbers, never the rows themselves.
-    """
-    earlier = set()
-    for path in (
-        RETIRED / "round1" / "blame.tsv",
-        RETIRED / "round1" / "vague_actions.tsv",
-        HERE / "redaction.tsv",
-        RETIRED / "round2" / "blame.tsv",
-        RETIRED / "round2" / "vague_actions.tsv",
-    ):
-        earlier |= _texts(path)
-    ok = True
-    for name in ROUND3_SENTENCES:
-        p = RETIRED / "round3" / name
-        if not p.exists():
-            print("round3/" + name, "missing")
-            ok = False
-            continue
-        counts, problems, seen = collections.Counter(), [], {}
-        for n, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1):
-            parts = line.split("\t")
-            if len(parts) != 2 or parts[0] not in ("0", "1") or not parts[1].strip():
-                problems.append((n, "columns or label"))
-                continue
-            counts[parts[0]] += 1
-            text = _norm(parts[1])
-            if text in seen:
-                problems.append((n, f"duplicate of row {seen[text]}"))
-            seen.setdefault(text, n)
-            if text in earlier:
-                problems.append((n, "equal to a round-1 or round-2 row"))
-        total = sum(counts.values())
-        share = counts["1"] / total if total else 0.0
-        print("round3/" + name, dict(counts), f"share of 1: {share:.2f}", "problems:", problems[:5])
-        ok &= not problems and total > 0
-    return ok
+def _earlier(n):
+    """Texts and pairs of every round before round n (round 1 with redaction.tsv)."""
+    texts = _texts(HERE / "redaction.tsv")
+    pairs = set()
+    for k in range(1, n):
+        folder = _round_folder(k)
+        texts |= _texts(folder / "blame.tsv") | _texts(folder / "vague_actions.tsv")
+        pairs |= _pairs(folder / "similar_causes.tsv")
+    return texts, pairs
 
 
-ROUND4 = HERE / "round4"
-ROUND4_FILES = {"blame.tsv": 2, "vague_actions.tsv": 2, "similar_causes.tsv": 3}
-
-
-def check_round4():
-    """Format of round4/ (the current held-out set): columns, labels 0/1, no
-    empty text, no carriage return, no duplicate text (or pair, in either
-    order), and no text or pair equal to a row of an earlier round (rounds 1-3
-    under tests/data/retired_heldout/ and redaction.tsv), compared
-    programmatically after normalising case and whitespace.
-
-    Prints only counts and row numbers, never the rows themselves.
-    """
-    if not ROUND4.exists():
+def check_round(n):
+    """Round n's files against the rounds before it. Round 2's causes are also compared
+    with round 1's texts; round 3's causes only with round 2's pairs (as written)."""
+    folder = _round_folder(n)
+    if not folder.exists():
         return True
-    earlier_texts = set()
-    for path in (
-        RETIRED / "round1" / "blame.tsv",
-        RETIRED / "round1" / "vague_actions.tsv",
-        HERE / "redaction.tsv",
-        RETIRED / "round2" / "blame.tsv",
-        RETIRED / "round2" / "vague_actions.tsv",
-        RETIRED / "round3" / "blame.tsv",
-        RETIRED / "round3" / "vague_actions.tsv",
-    ):
-        earlier_texts |= _texts(path)
-    earlier_pairs = _pairs(RETIRED / "round2" / "similar_causes.tsv") | _pairs(
-        RETIRED / "round3" / "similar_causes.tsv"
-    )
+    texts, pairs = _earlier(n)
     ok = True
-    for name, ncols in ROUND4_FILES.items():
-        p = ROUND4 / name
-        if not p.exists():
-            print("round4/" + name, "missing")
-            ok = False
-            continue
-        counts, problems, seen = collections.Counter(), [], {}
-        raw = p.read_bytes()
-        if b"\r" in raw:
-            problems.append((0, "carriage return in file"))
-        for n, line in enumerate(raw.decode("utf-8").split("\n"), 1):
-            if not line and n > 1:
-                continue  # the final newline
-            parts = line.split("\t")
-            if (
-                len(parts) != ncols
-                or parts[0] not in ("0", "1")
-                or not all(x.strip() for x in parts[1:])
-            ):
-                problems.append((n, "columns or label"))
-                continue
-            counts[parts[0]] += 1
-            texts = [_norm(x) for x in parts[1:]]
-            key = tuple(sorted(texts)) if ncols == 3 else tuple(texts)
-            if key in seen:
-                problems.append((n, f"duplicate of row {seen[key]}"))
-            seen.setdefault(key, n)
-            if ncols == 3:
-                if texts[0] == texts[1]:
-                    problems.append((n, "both causes identical"))
-                if key in earlier_pairs:
-                    problems.append((n, "equal to an earlier round's pair"))
-            elif texts[0] in earlier_texts:
-                problems.append((n, "equal to an earlier round's row"))
-        total = sum(counts.values())
-        share = counts["1"] / total if total else 0.0
-        print("round4/" + name, dict(counts), f"share of 1: {share:.2f}", "problems:", problems[:5])
-        ok &= not problems and total > 0
+    for name, ncols in ROUND_FILES.items():
+        earlier_texts = texts if ncols == 2 or n == 2 else frozenset()
+        ok &= check_file(f"round{n}/{name}", folder / name, ncols, earlier_texts, pairs)
     return ok
 
 
