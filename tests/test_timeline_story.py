@@ -79,6 +79,31 @@ def _near(rows, when: str, kind: str, tolerance: timedelta = MINUTE) -> list[dic
     return [r for r in rows if r["kind"] == kind and abs(_utc(r["time"]) - t) <= tolerance]
 
 
+def _two_hours():
+    """A two-hour window from 12:00 UTC (an hour of baseline before it) and minutes into it."""
+    from pm_tui.collectors.evidence import CollectWindow
+
+    t0 = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)
+
+    def at(minute: float) -> datetime:
+        return t0 + timedelta(minutes=minute)
+
+    return CollectWindow(start=t0, end=at(120), baseline=timedelta(minutes=60)), at
+
+
+def _failing_log(service: str, error: str, ok: str, at, failing: tuple[float, float]) -> list:
+    """A service's log every 15 s from the baseline to past the window: `error` lines at error
+    level for the failing minutes, `ok` lines at info otherwise."""
+    evidence = []
+    m = -50.0
+    while m < 110:
+        bad = failing[0] <= m < failing[1]
+        evidence.append(Evidence(at(m), f"logs:/var/log/{service}.log", "log", error if bad else ok,
+                                 {"level": "error" if bad else "info"}))  # fmt: skip
+        m += 0.25
+    return evidence
+
+
 @pytest.mark.parametrize(
     ("line", "want"),
     [
@@ -301,24 +326,12 @@ def test_an_alert_known_only_from_its_chat_post_can_be_the_detection():
     """No Alertmanager file, only the bot's `[FIRING] CheckoutApiErrors` posts: the alert's name
     and the post's words name the failing checkout-api, so its first firing is the detection
     at high confidence; another team's post meanwhile stays below."""
-    from pm_tui.collectors.evidence import CollectWindow
     from pm_tui.timeline import reconstruct
     from pm_tui.timeline.milestones import propose_milestones
 
-    t0 = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)
-    window = CollectWindow(start=t0, end=t0 + timedelta(hours=2), baseline=timedelta(minutes=60))
-
-    def at(minute: float) -> datetime:
-        return t0 + timedelta(minutes=minute)
-
-    evidence = []
-    m = -50.0
-    while m < 110:
-        failing = 30 <= m < 60
-        text = "upstream connect error to payments" if failing else "GET /cart 200"
-        evidence.append(Evidence(at(m), "logs:/var/log/checkout-api.log", "log", text,
-                                 {"level": "error" if failing else "info"}))  # fmt: skip
-        m += 0.25
+    window, at = _two_hours()
+    evidence = _failing_log("checkout-api", "upstream connect error to payments", "GET /cart 200",
+                            at, failing=(30, 60))  # fmt: skip
 
     def post(minute: float, text: str) -> Evidence:
         attrs = {"bot": True, "actor": "alertmanager", "user": "B01", "channel": "alerts"}
@@ -341,24 +354,12 @@ def test_an_ack_said_in_chat_acknowledges_when_no_page_record_does():
     """The page is known from PagerDuty's chat post only, and nobody acknowledged it there: the
     responder's "on it" in the incident channel is the acknowledgement (below high, cited); an
     "ack" in another team's channel is not."""
-    from pm_tui.collectors.evidence import CollectWindow
     from pm_tui.timeline import reconstruct
     from pm_tui.timeline.milestones import propose_milestones
 
-    t0 = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)
-    window = CollectWindow(start=t0, end=t0 + timedelta(hours=2), baseline=timedelta(minutes=60))
-
-    def at(minute: float) -> datetime:
-        return t0 + timedelta(minutes=minute)
-
-    evidence = []
-    m = -50.0
-    while m < 110:
-        failing = 30 <= m < 60
-        text = "upstream connect error to payments" if failing else "GET /cart 200"
-        evidence.append(Evidence(at(m), "logs:/var/log/checkout-api.log", "log", text,
-                                 {"level": "error" if failing else "info"}))  # fmt: skip
-        m += 0.25
+    window, at = _two_hours()
+    evidence = _failing_log("checkout-api", "upstream connect error to payments", "GET /cart 200",
+                            at, failing=(30, 60))  # fmt: skip
 
     def said(minute: float, text: str, channel: str, **attrs) -> Evidence:
         attrs = {"user": "U1", "actor": "Ann", "channel": channel} | attrs
@@ -477,23 +478,14 @@ def test_the_window_starts_at_the_first_error_and_its_precursors_not_a_lone_warn
     """Warnings rising sharply (a node being replaced cannot be reached) 22 minutes before the
     customers' errors are not the start; the same warnings 4 minutes before them are the
     precursor that starts it."""
-    from pm_tui.collectors.evidence import CollectWindow
     from pm_tui.timeline import reconstruct
     from pm_tui.timeline.milestones import propose_milestones
 
-    t0 = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)
-    window = CollectWindow(start=t0, end=t0 + timedelta(hours=2), baseline=timedelta(minutes=60))
-
-    def at(minute: float) -> datetime:
-        return t0 + timedelta(minutes=minute)
-
-    evidence = []
+    window, at = _two_hours()
+    evidence = _failing_log("order-service", "lock failed: KeeperErrorCode = ConnectionLoss",
+                            "order placed", at, failing=(32, 60))  # fmt: skip
     m = -50.0
     while m < 110:
-        failing = 32 <= m < 60
-        text = "lock failed: KeeperErrorCode = ConnectionLoss" if failing else "order placed"
-        evidence.append(Evidence(at(m), "logs:/var/log/order-service.log", "log", text,
-                                 {"level": "error" if failing else "info"}))  # fmt: skip
         warns = warns_from <= m < 60
         said = ("Cannot open channel to 3 at election address: Connection refused" if warns
                 else "Processed session termination for sessionid")  # fmt: skip
