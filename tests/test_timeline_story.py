@@ -30,15 +30,6 @@ def _utc(text: str) -> datetime:
     return datetime.fromisoformat(text.replace("Z", "+00:00"))
 
 
-@pytest.fixture()
-def env(tmp_path, monkeypatch):
-    for key in ("AUTHOR", "COMMITTER"):
-        monkeypatch.setenv(f"GIT_{key}_NAME", "Test Person")
-        monkeypatch.setenv(f"GIT_{key}_EMAIL", "test@example.com")
-    monkeypatch.setenv("PM_TUI_CONFIG", str(tmp_path / "no-config.toml"))
-    return tmp_path
-
-
 def _collected(tmp_path: Path, folder: Path, capsys):
     """The incident's folder collected for a post-mortem with its rough window (and the time
     zones a responder would give in evidence.toml), rebuilt; the candidates as JSON."""
@@ -130,7 +121,7 @@ def test_an_http_request_line_inside_any_log_is_read_by_its_status(line, want):
     assert (got[:2] if got else None) == want
 
 
-def test_access_lines_behind_syslog_and_envoy_start_the_incident(env, capsys):
+def test_access_lines_behind_syslog_and_envoy_start_the_incident(tmp_path, capsys):
     """An Envoy gateway's access log (CERTIFICATE_VERIFY_FAILED 503s) and an HAProxy log behind
     syslog in a local zone (504s) show the first customer errors: the window starts there, not
     at another team's restart half an hour before, and the durations follow."""
@@ -140,7 +131,7 @@ def test_access_lines_behind_syslog_and_envoy_start_the_incident(env, capsys):
         ("accounts-cert-expiry", "access.log.gz", "503 Service Unavailable"),
         ("search-noisy-neighbour", "haproxy.log.gz", "GET /api/search 504 Gateway Timeout"),
     ):
-        home = env / name
+        home = tmp_path / name
         home.mkdir()
         repo, pm, truth, argv, rows = _collected(home, RETIRED1 / name, capsys)
         proposed = _window(argv, pm, capsys)
@@ -154,11 +145,11 @@ def test_access_lines_behind_syslog_and_envoy_start_the_incident(env, capsys):
         assert abs(got.acknowledge - want) <= MINUTE, name
 
 
-def test_a_batch_job_started_and_stopped_are_changes_not_symptoms(env, capsys):
+def test_a_batch_job_started_and_stopped_are_changes_not_symptoms(tmp_path, capsys):
     """Another team's CronJob starting its job is a change (the trigger candidate the responder
     names, never high by itself: the schedule started it); its pods stopped after the first
     symptom is the mitigation, high; a container stopped is not a restart symptom."""
-    repo, pm, truth, argv, rows = _collected(env, RETIRED1 / "search-noisy-neighbour", capsys)
+    repo, pm, truth, argv, rows = _collected(tmp_path, RETIRED1 / "search-noisy-neighbour", capsys)
     started = _near(rows, "2026-12-01T10:58:00Z", "change", timedelta(seconds=90))
     assert any("Job feature-backfill" in r["text"] and "started" in r["text"] for r in started)
     assert all(r["confidence"] < HIGH_CONFIDENCE for r in started)
@@ -174,11 +165,11 @@ def test_a_batch_job_started_and_stopped_are_changes_not_symptoms(env, capsys):
     )
 
 
-def test_a_suspended_and_resumed_job_are_the_mitigation_and_a_change(env, capsys):
+def test_a_suspended_and_resumed_job_are_the_mitigation_and_a_change(tmp_path, capsys):
     """`kubectl patch job ... suspend` (the Job's Suspended event and its pod stopped) is the
     mitigation; the month-end batch starting before the symptoms and resumed later are changes;
     another team's rollout meanwhile is not a mitigation at high confidence."""
-    repo, pm, truth, argv, rows = _collected(env, RETIRED2 / "orders-settlement-batch", capsys)
+    repo, pm, truth, argv, rows = _collected(tmp_path, RETIRED2 / "orders-settlement-batch", capsys)
     assert any("suspended" in r["text"] for r in _near(rows, "2026-11-30T17:47:30Z", "mitigation"))
     assert _near(rows, "2026-11-30T17:00:04Z", "change")
     assert any("resumed" in r["text"] for r in _near(rows, "2026-11-30T18:20:05Z", "change"))
@@ -186,11 +177,11 @@ def test_a_suspended_and_resumed_job_are_the_mitigation_and_a_change(env, capsys
     assert other_team and all(r["confidence"] < HIGH_CONFIDENCE for r in other_team)
 
 
-def test_each_part_of_the_failure_has_its_first_symptom_below_the_backbone(env, capsys):
+def test_each_part_of_the_failure_has_its_first_symptom_below_the_backbone(tmp_path, capsys):
     """The kubelet logs failing readiness probes at info: they are the service failing. The
     first failure of each other source in the chain (the probes a few seconds after the LB's
     504s) is a first symptom too, below high; the window still starts at the first one."""
-    repo, pm, truth, argv, rows = _collected(env, RETIRED1 / "search-noisy-neighbour", capsys)
+    repo, pm, truth, argv, rows = _collected(tmp_path, RETIRED1 / "search-noisy-neighbour", capsys)
     probes = [
         r
         for r in _near(rows, "2026-12-01T11:01:12Z", "first_symptom")
@@ -202,15 +193,15 @@ def test_each_part_of_the_failure_has_its_first_symptom_below_the_backbone(env, 
     assert _utc(_window(argv, pm, capsys)["started"]["time"]) == firsts[0]
 
 
-def test_the_alert_naming_the_failing_node_detects_and_an_info_alert_never(env, capsys):
+def test_the_alert_naming_the_failing_node_detects_and_an_info_alert_never(tmp_path, capsys):
     """The first symptom is a node's eviction threshold: the disk-pressure warning labelled with
     that node is the detection, minutes before the availability page. An `info` alert (CPU
     throttling in the failing namespace) notifies nobody: never high, never the detection."""
-    repo, pm, truth, argv, rows = _collected(env, RETIRED2 / "edge-ingress-log-volume", capsys)
+    repo, pm, truth, argv, rows = _collected(tmp_path, RETIRED2 / "edge-ingress-log-volume", capsys)
     detected = _window(argv, pm, capsys)["detected"]
     assert "KubeNodeDiskPressure" in detected["why"]
     assert abs(_utc(detected["time"]) - _utc(truth["milestones"]["detected"])) <= MINUTE
-    home = env / "search"
+    home = tmp_path / "search"
     home.mkdir()
     repo, pm, truth, argv, rows = _collected(home, RETIRED1 / "search-noisy-neighbour", capsys)
     throttling = [r for r in rows if "CPUThrottlingHigh fires" in r["text"]]
@@ -218,10 +209,10 @@ def test_the_alert_naming_the_failing_node_detects_and_an_info_alert_never(env, 
     assert "SearchLatencyHigh" in _window(argv, pm, capsys)["detected"]["why"]
 
 
-def test_the_deploy_that_ships_a_related_commit_is_the_trigger(env, capsys):
+def test_the_deploy_that_ships_a_related_commit_is_the_trigger(tmp_path, capsys):
     """The commit names what failed; the Argo CD sync naming its revision two minutes later is
     what changed production: the sync is the trigger at high confidence, the commit detail."""
-    repo, pm, truth, argv, rows = _collected(env, RETIRED2 / "inventory-netpol-egress", capsys)
+    repo, pm, truth, argv, rows = _collected(tmp_path, RETIRED2 / "inventory-netpol-egress", capsys)
     sync = _near(rows, "2026-07-15T13:49:18Z", "change")
     assert any("5e0b7f31c8" in r["text"] and r["confidence"] >= HIGH_CONFIDENCE for r in sync)
     commits = [r for r in rows if r["text"].startswith("Commit 5e0b7f31c8")]
@@ -284,10 +275,10 @@ def test_actions_count_in_the_incident_channel_and_what_customers_were_told_anyw
     assert [s.family for s in chat_signals([item])] == ([family] if family else [])
 
 
-def test_changing_again_what_changed_before_the_incident_is_the_undo(env, capsys):
+def test_changing_again_what_changed_before_the_incident_is_the_undo(tmp_path, capsys):
     """ingress-nginx was synced before the disks filled; syncing it again minutes after the
     errors stopped (the debug log level reverted) is a mitigation, not another change."""
-    repo, pm, truth, argv, rows = _collected(env, RETIRED2 / "edge-ingress-log-volume", capsys)
+    repo, pm, truth, argv, rows = _collected(tmp_path, RETIRED2 / "edge-ingress-log-volume", capsys)
     undo = _near(rows, "2026-11-18T07:49:10Z", "mitigation", timedelta(seconds=90))
     assert any("ingress-nginx" in r["text"] for r in undo), undo
 
@@ -378,11 +369,13 @@ def test_an_ack_said_in_chat_acknowledges_when_no_page_record_does():
     assert acked.time == at(37) and acked.candidates == [acks[0].id]
 
 
-def test_a_person_writing_in_an_audit_log_is_a_change(env, capsys):
+def test_a_person_writing_in_an_audit_log_is_a_change(tmp_path, capsys):
     """Vault's audit log (JSON, no message): Teodor's rotation of the billing-app role is a
     config change, the trigger the responder names (high); external-secrets reading the secret
     all day is not a candidate."""
-    repo, pm, truth, argv, rows = _collected(env, RETIRED2 / "billing-db-password-rotation", capsys)
+    repo, pm, truth, argv, rows = _collected(
+        tmp_path, RETIRED2 / "billing-db-password-rotation", capsys
+    )
     rotated = _near(rows, "2026-09-03T10:52:13Z", "change")
     assert any(
         "Config change by oidc-teodor.petrov: update database/rotate-role/billing-app" in r["text"]
@@ -500,11 +493,11 @@ def test_the_window_starts_at_the_first_error_and_its_precursors_not_a_lone_warn
     assert proposed["started"].time == at(started)
 
 
-def test_the_page_of_the_evicted_workloads_team_is_this_incidents(env, capsys):
+def test_the_page_of_the_evicted_workloads_team_is_this_incidents(tmp_path, capsys):
     """The node's disk-pressure warning detects; the evicted pods are checkout-web's, so the
     checkout team's page alert (service checkout-web) is this incident's backbone too."""
     own = ROOT / "tests" / "incidents" / "own" / "transcode-disk-pressure"
-    repo, pm, truth, argv, rows = _collected(env, own, capsys)
+    repo, pm, truth, argv, rows = _collected(tmp_path, own, capsys)
     page = [r for r in rows if r["text"].startswith("Alert CheckoutPayment5xx fires")]
     assert page and page[0]["confidence"] >= HIGH_CONFIDENCE
     assert "KubeNodeDiskPressure" in _window(argv, pm, capsys)["detected"]["why"]

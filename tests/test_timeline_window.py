@@ -30,15 +30,6 @@ def _utc(text: str) -> datetime:
     return datetime.fromisoformat(text.replace("Z", "+00:00"))
 
 
-@pytest.fixture()
-def env(tmp_path, monkeypatch):
-    for key in ("AUTHOR", "COMMITTER"):
-        monkeypatch.setenv(f"GIT_{key}_NAME", "Test Person")
-        monkeypatch.setenv(f"GIT_{key}_EMAIL", "test@example.com")
-    monkeypatch.setenv("PM_TUI_CONFIG", str(tmp_path / "no-config.toml"))
-    return tmp_path
-
-
 def _collected(tmp_path: Path, folder: Path):
     """A post-mortem with the rough window of the incident's truth, its folder collected."""
     from pm_tui.cli.main import main
@@ -56,10 +47,10 @@ def _collected(tmp_path: Path, folder: Path):
     return repo, pm, truth, argv
 
 
-def test_window_prints_milestones_from_the_evidence_not_the_typed_window(env, capsys):
+def test_window_prints_milestones_from_the_evidence_not_the_typed_window(tmp_path, capsys):
     from pm_tui.cli.main import main
 
-    repo, pm, truth, argv = _collected(env, DEV / "dns-consul-forward")
+    repo, pm, truth, argv = _collected(tmp_path, DEV / "dns-consul-forward")
     capsys.readouterr()
     assert main([*argv, "timeline", pm.id, "--window"]) == 0
     out = capsys.readouterr().out
@@ -77,10 +68,10 @@ def test_window_prints_milestones_from_the_evidence_not_the_typed_window(env, ca
     assert _utc(proposed["resolved"]["time"]) != pm.window.resolved
 
 
-def test_accept_high_sets_the_window_and_skips_repeats_of_curated_rows(env, capsys):
+def test_accept_high_sets_the_window_and_skips_repeats_of_curated_rows(tmp_path, capsys):
     from pm_tui.cli.main import main
 
-    repo, pm, truth, argv = _collected(env, DEV / "dns-consul-forward")
+    repo, pm, truth, argv = _collected(tmp_path, DEV / "dns-consul-forward")
     # the person already wrote the page, 40 s off the PagerDuty record
     pm = repo.load(pm.id)
     paged = _utc(next(k["time"] for k in truth["key_event"] if k["kind"] == "paged"))
@@ -112,14 +103,14 @@ def test_accept_high_sets_the_window_and_skips_repeats_of_curated_rows(env, caps
 
 
 def test_accepted_milestones_set_the_durations_and_the_rough_window_still_bounds_the_read(
-    env, capsys
+    tmp_path, capsys
 ):
     """--accept-high moves the window to the milestones (saved in the TOML, durations from
     them); collecting again and rebuilding still read the whole rough window typed first."""
     from pm_tui.cli.main import main
     from pm_tui.timeline import load_candidates
 
-    repo, pm, truth, argv = _collected(env, DEV / "dns-consul-forward")
+    repo, pm, truth, argv = _collected(tmp_path, DEV / "dns-consul-forward")
     rough = truth["rough_window"]
     before = [(c.time, c.kind, c.text) for c in load_candidates(repo, pm.id)]
     assert main([*argv, "timeline", pm.id, "--accept-high"]) == 0
@@ -144,12 +135,12 @@ def test_accepted_milestones_set_the_durations_and_the_rough_window_still_bounds
     assert abs(got.mitigate - want) <= timedelta(seconds=60)
 
 
-def test_a_node_under_memory_pressure_is_the_first_symptom(env, capsys):
+def test_a_node_under_memory_pressure_is_the_first_symptom(tmp_path, capsys):
     """Kubernetes node conditions and evictions are infrastructure precursors: the node's
     NodeHasInsufficientMemory, minutes before the cart's 5xx, starts the incident."""
     from pm_tui.cli.main import main
 
-    repo, pm, truth, argv = _collected(env, OWN / "node-memory-pressure")
+    repo, pm, truth, argv = _collected(tmp_path, OWN / "node-memory-pressure")
     capsys.readouterr()
     assert main([*argv, "timeline", pm.id, "--window"]) == 0
     lines = capsys.readouterr().out.splitlines()
@@ -181,10 +172,10 @@ def test_a_node_condition_seen_before_the_incident_is_usual():
     assert not any("Node n1" in c.text for c in candidates)
 
 
-def test_accept_high_and_accept_all_are_exclusive(env, capsys):
+def test_accept_high_and_accept_all_are_exclusive(tmp_path, capsys):
     from pm_tui.cli.main import main
 
-    repo = postmortem_store.Repository.open(env / "r")
+    repo = postmortem_store.Repository.open(tmp_path / "r")
     pm = new_postmortem("x", datetime(2026, 1, 1, tzinfo=UTC))
     repo.save(pm)
     code = main(["--repo", str(repo.root), "timeline", pm.id, "--accept-high", "--accept-all"])
@@ -397,7 +388,7 @@ def test_the_scorer_gives_the_time_zones_a_responder_would(tmp_path):
     )
 
 
-def test_dev_set_scores_what_the_issue_asks(env):
+def test_dev_set_scores_what_the_issue_asks(tmp_path):
     """bench/score_incidents.py on the 6 dev incidents; thresholds reached on this set (the
     figures before and after are in the report; the held-out set is never scored here)."""
     got = _score(DEV)
@@ -413,7 +404,7 @@ def test_dev_set_scores_what_the_issue_asks(env):
     ["broker-inodes", "node-memory-pressure", "consumer-rebalance", "cart-redis-oom",
      "tax-flag-rollout"],
 )  # fmt: skip
-def test_own_tuned_incident_scores(env, name):
+def test_own_tuned_incident_scores(tmp_path, name):
     """The own incidents tuned on (tests/incidents/own/README.md; secret-rotation is the own
     held-out, scored by bench/score_incidents.py only)."""
     got = _score(OWN / name)
@@ -508,13 +499,13 @@ async def test_wizard_w_sets_the_milestones_for_the_durations_not_the_read_span(
     assert (again.read_start, again.end) == (read.read_start, read.end)
 
 
-def test_a_json_access_log_and_pagerduty_webhook_lines_give_the_window(env, capsys):
+def test_a_json_access_log_and_pagerduty_webhook_lines_give_the_window(tmp_path, capsys):
     """An ingress access log written as JSON lines (a status and a request, no level or message)
     shows the 503s and their end, so the impact's end comes from it; PagerDuty webhook bodies
     kept one a line (escalated by timeout) give the page and the acknowledgement."""
     from pm_tui.cli.main import main
 
-    repo, pm, truth, argv = _collected(env, OWN / "transcode-disk-pressure")
+    repo, pm, truth, argv = _collected(tmp_path, OWN / "transcode-disk-pressure")
     capsys.readouterr()
     assert main([*argv, "timeline", pm.id, "--window", "--format", "json"]) == 0
     proposed = {m["name"]: m for m in json.loads(capsys.readouterr().out)["milestones"]}
@@ -529,13 +520,13 @@ def test_a_json_access_log_and_pagerduty_webhook_lines_give_the_window(env, caps
     assert "POST /checkout/" in out and "503" in out
 
 
-def test_a_cache_out_of_memory_is_the_first_symptom_and_the_durations_follow(env, capsys):
+def test_a_cache_out_of_memory_is_the_first_symptom_and_the_durations_follow(tmp_path, capsys):
     """Redis's own log layout: "Can't save in background: fork: Cannot allocate memory" (a
     warning, minutes before the cart's errors) is an infrastructure precursor that starts the
     incident; --accept-high then saves durations that count from it."""
     from pm_tui.cli.main import main
 
-    repo, pm, truth, argv = _collected(env, OWN / "cart-redis-oom")
+    repo, pm, truth, argv = _collected(tmp_path, OWN / "cart-redis-oom")
     capsys.readouterr()
     assert main([*argv, "timeline", pm.id, "--window"]) == 0
     lines = capsys.readouterr().out.splitlines()
@@ -594,12 +585,12 @@ def _webhook(name: str, labels: dict, starts: datetime, ends: datetime | None = 
                        "groupLabels": {}, "version": "4", "groupKey": name})  # fmt: skip
 
 
-def _payments_folder(env: Path) -> tuple[datetime, Path]:
+def _payments_folder(tmp_path: Path) -> tuple[datetime, Path]:
     """Payments errors 10:20-10:50, their page alert at 10:26, and a critical backup alert that
     fires every day at 10:24 (the notification log reaching back three days); no page record
     nor chat: nothing says when the incident was resolved."""
     day = datetime(2026, 5, 12, tzinfo=UTC)
-    folder = env / "evidence"
+    folder = tmp_path / "evidence"
     folder.mkdir()
     app = []
     t = day + timedelta(hours=9)
@@ -622,14 +613,14 @@ def _payments_folder(env: Path) -> tuple[datetime, Path]:
     return day, folder
 
 
-def test_an_alert_that_fired_on_the_days_before_is_background_not_this_incident(env, capsys):
+def test_an_alert_that_fired_on_the_days_before_is_background_not_this_incident(tmp_path, capsys):
     """The notification log reaches back days before the rough window: the collector keeps
     those firings (bounded) as history, so a critical alert firing every day at this hour is
     never high nor the detection, and no row of an earlier day becomes a candidate."""
     from pm_tui.cli.main import main
 
-    day, folder = _payments_folder(env)
-    repo = postmortem_store.Repository.open(env / "pm-repo")
+    day, folder = _payments_folder(tmp_path)
+    repo = postmortem_store.Repository.open(tmp_path / "pm-repo")
     pm = new_postmortem("Payments", day + timedelta(hours=10), resolved=day + timedelta(hours=12))
     repo.save(pm)
     repo.commit(pm, "create")
@@ -646,14 +637,14 @@ def test_an_alert_that_fired_on_the_days_before_is_background_not_this_incident(
     assert _utc(proposed["detected"]["time"]) == day + timedelta(hours=10, minutes=26)
 
 
-def test_a_typed_resolved_the_evidence_does_not_propose_is_said_to_be_typed(env, capsys):
+def test_a_typed_resolved_the_evidence_does_not_propose_is_said_to_be_typed(tmp_path, capsys):
     """The rough window typed at `new` never becomes a milestone by itself: with no resolution
     in the evidence, --window and --accept-high say the typed `resolved` is not from evidence
     (JSON: typed_milestones), while the started time moves to the evidence."""
     from pm_tui.cli.main import main
 
-    day, folder = _payments_folder(env)
-    repo = postmortem_store.Repository.open(env / "pm-repo")
+    day, folder = _payments_folder(tmp_path)
+    repo = postmortem_store.Repository.open(tmp_path / "pm-repo")
     pm = new_postmortem("Payments", day + timedelta(hours=10), resolved=day + timedelta(hours=12))
     repo.save(pm)
     repo.commit(pm, "create")
