@@ -291,45 +291,31 @@ LIST_FIELDS = ("deployments", "deploys", "changes", "items", "records", "data", 
                "releases", "results", "entries")  # fmt: skip
 
 
-def records_in(data: object) -> list[dict] | None:
-    """The list of records a deploy export holds: the list itself, or its first list field."""
-    if isinstance(data, list):
-        return [d for d in data if isinstance(d, dict)]
-    if isinstance(data, dict):
-        for key in LIST_FIELDS:
-            if isinstance(data.get(key), list):
-                return [d for d in data[key] if isinstance(d, dict)]
-    return None
+def exact_fields(records: list[dict]) -> dict[str, str]:
+    """The roles (time, service, revision, actor) that the usual field names above give these
+    records' fields, matched exactly, else in any case; a role no field names is left out."""
+    keys: dict[str, None] = {}
+    for r in records:
+        keys.update(dict.fromkeys(r))
+    lowered = {k.lower(): k for k in keys if isinstance(k, str)}
+    found = {}
+    for role, names in (("time", TIME_FIELDS), ("service", SERVICE_FIELDS),
+                        ("revision", REVISION_FIELDS), ("actor", ACTOR_FIELDS)):  # fmt: skip
+        for n in names:
+            key = n if n in keys else lowered.get(n.lower())
+            if key is not None:
+                found[role] = key
+                break
+    return found
 
 
 def deploy_fields(records: list[dict]) -> dict[str, str] | None:
     """Which field of these records holds the time, service, revision and actor; None when
     no field names a time or none names any of the other three."""
-    if not records:
+    found = exact_fields(records[:50])
+    if "time" not in found or len(found) < 2:
         return None
-    keys: dict[str, int] = {}
-    for r in records[:50]:
-        for k in r:
-            keys[k] = keys.get(k, 0) + 1
-    lowered = {k.lower(): k for k in keys}
-
-    def pick(names: tuple[str, ...]) -> str | None:
-        for n in names:
-            if n in keys:
-                return n
-            if n.lower() in lowered:
-                return lowered[n.lower()]
-        return None
-
-    found = {
-        "time": pick(TIME_FIELDS),
-        "service": pick(SERVICE_FIELDS),
-        "revision": pick(REVISION_FIELDS),
-        "actor": pick(ACTOR_FIELDS),
-    }
-    if found["time"] is None or not any(found[k] for k in ("service", "revision", "actor")):
-        return None
-    return {k: v for k, v in found.items() if v}
+    return found
 
 
 def _deploys_csv(text: str, path: Path) -> Classified | None:

@@ -15,7 +15,7 @@ depth up to four (`summary_fields.created_by.username`, `trigger.user`,
   feature, stack, workload, environment, cluster, namespace, target, resource.
 
 A field ending in `id`, `url`, `type`... names the thing's handle, not the thing. Exact
-field names (`classify.TIME_FIELDS`...) are tried first, the words after.
+field names (`classify.exact_fields`) are tried first, the words after.
 
 The records are deploys when a time is found and a revision with a service or an actor, or
 a service or an actor with a change word (deploy, release, rollout, sync, build, job,
@@ -169,30 +169,6 @@ def _leaves(value: object, prefix: str, depth: int, out: dict[str, object]) -> N
         out.setdefault(prefix, value)
 
 
-def _exact(records: list[dict]) -> dict[str, str]:
-    """The roles the usual top-level field names give (`classify.TIME_FIELDS`...)."""
-    from pm_tui.collectors.classify import (
-        ACTOR_FIELDS,
-        REVISION_FIELDS,
-        SERVICE_FIELDS,
-        TIME_FIELDS,
-    )
-
-    keys: dict[str, None] = {}
-    for r in records:
-        keys.update(dict.fromkeys(r))
-    lowered = {k.lower(): k for k in keys if isinstance(k, str)}
-    found = {}
-    for role, names in (("time", TIME_FIELDS), ("service", SERVICE_FIELDS),
-                        ("revision", REVISION_FIELDS), ("actor", ACTOR_FIELDS)):  # fmt: skip
-        for n in names:
-            key = n if n in keys else lowered.get(n.lower())
-            if key is not None:
-                found[role] = key
-                break
-    return found
-
-
 def _by_words(records: list[dict]) -> tuple[dict[str, str], set[str]]:
     """Roles found by the words of every field path (nested too), and all those words."""
     seen: dict[str, list[object]] = {}
@@ -268,8 +244,10 @@ def read_deploys(data: object) -> DeployReading | None:
     records, where, doc = found
     if not records:
         return DeployReading([], {}, list_path=where)
+    from pm_tui.collectors.classify import exact_fields
+
     sample = records[:SAMPLE]
-    fields = _exact(sample)
+    fields = exact_fields(sample)
     if "time" in fields and not any(looks_like_time(r.get(fields["time"])) for r in sample):
         del fields["time"]  # a field called `time` that holds no time ("time": "3m")
     by_words, names = _by_words(sample)
