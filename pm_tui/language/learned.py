@@ -112,8 +112,6 @@ _PHRASES: dict[str, tuple[str, ...]] = {
     "general": ("no one", "human error as", "operator error as", "not a root cause"),
 }
 _CLASS_NAMES = tuple(_CLASSES)
-NGRAMS = 2
-CLAUSE = True
 _SUBJECT_OPENERS = frozenset(
     """and but so because since when after before while which who once although though
     then until as that yet""".split()
@@ -312,22 +310,20 @@ def features(sentence: str, rules: frozenset[str] = frozenset()) -> dict[str, st
             nc = _word_class(words[j].lower())
             if nc is not None:
                 feats.setdefault("then-agent:" + nc, f"{words[j]} … {w}")
-        if CLAUSE:
-            # the classes of the agent's own clause (up to the next mark or opening word)
-            for j in range(i + 1, min(len(words), i + 16)):
-                if words[j] in _STOPS or words[j].lower() in _SUBJECT_OPENERS:
-                    break
-                nc = _word_class(words[j].lower())
-                if nc is not None:
-                    feats.setdefault("clause:" + nc, f"{w} … {words[j]}")
+        # the classes of the agent's own clause (up to the next mark or opening word)
+        for j in range(i + 1, min(len(words), i + 16)):
+            if words[j] in _STOPS or words[j].lower() in _SUBJECT_OPENERS:
+                break
+            nc = _word_class(words[j].lower())
+            if nc is not None:
+                feats.setdefault("clause:" + nc, f"{w} … {words[j]}")
     kinds = dict(agents)
     norm = ["<" + kinds[i] + ">" if i in kinds else w.lower() for i, w in enumerate(words)]
     for i, t in enumerate(norm):
         if t in _FUNCTION_WORDS or not t[0].isalnum() and t[0] not in "<@":
             continue
-        if NGRAMS >= 1:
-            feats.setdefault("w:" + t, words[i])
-        if NGRAMS >= 2 and i + 1 < len(norm) and norm[i + 1] not in _FUNCTION_WORDS:
+        feats.setdefault("w:" + t, words[i])  # words, then pairs of words
+        if i + 1 < len(norm) and norm[i + 1] not in _FUNCTION_WORDS:
             if norm[i + 1][0].isalnum() or norm[i + 1][0] == "<":
                 feats.setdefault("b:" + t + " " + norm[i + 1], words[i] + " " + words[i + 1])
     who = words[agents[0][0]]
