@@ -48,8 +48,9 @@ def main():
                 ok = False
             counts[label] += 1
         print("redaction.tsv", dict(counts))
-    for n in (2, 3, 4):
-        ok &= check_round(n)
+    for n in range(2, 10):
+        if _round_folder(n).is_dir():
+            ok &= check_round(n)
     return 0 if ok else 1
 
 
@@ -128,7 +129,8 @@ def check_file(label, path, ncols, earlier_texts=frozenset(), earlier_pairs=froz
 
 
 def _round_folder(n):
-    return HERE / "round4" if n == 4 else RETIRED / f"round{n}"
+    """Rounds 1-4 were scored and retired into tuning; later rounds are held out here."""
+    return RETIRED / f"round{n}" if n <= 4 else HERE / f"round{n}"
 
 
 def _earlier(n):

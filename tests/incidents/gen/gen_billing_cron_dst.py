@@ -1,9 +1,9 @@
-"""heldout4/billing-cron-dst: the monthly charge run is scheduled at 01:30 in a host crontab on Europe/London time; when clocks go back 01:30 happens twice and customers are charged a second time until the second run is killed."""
+"""retired4/billing-cron-dst: the monthly charge run is scheduled at 01:30 in a host crontab on Europe/London time; when clocks go back 01:30 happens twice and customers are charged a second time until the second run is killed."""
 import random
 from common import *
 
 rng = random.Random(20261025)
-inc = Incident("heldout4", "billing-cron-dst")
+inc = Incident("retired4", "billing-cron-dst")
 LTZ = "Europe/London"
 HOST = "billing-batch-02"
 D = "2026-10-25 "

@@ -1,9 +1,9 @@
-"""heldout4/fulfil-kafka-poison: checkout starts sending a new enum value; fulfilment-worker retries the undeserialisable records forever, two partitions stop and orders pile up until checkout is rolled back and the group is moved past the poison offsets."""
+"""retired4/fulfil-kafka-poison: checkout starts sending a new enum value; fulfilment-worker retries the undeserialisable records forever, two partitions stop and orders pile up until checkout is rolled back and the group is moved past the poison offsets."""
 import random
 from common import *
 
 rng = random.Random(20260414)
-inc = Incident("heldout4", "fulfil-kafka-poison")
+inc = Incident("retired4", "fulfil-kafka-poison")
 LTZ = "Europe/Berlin"
 D = "2026-04-14 "
 W0, W1 = T(D + "07:00:00"), T(D + "10:00:00")

@@ -1,9 +1,9 @@
-"""heldout4/media-s3-slowdown: a re-thumbnail backfill floods one S3 prefix; S3 answers 503 SlowDown for the whole prefix and seller photo uploads fail until the backfill Job is suspended."""
+"""retired4/media-s3-slowdown: a re-thumbnail backfill floods one S3 prefix; S3 answers 503 SlowDown for the whole prefix and seller photo uploads fail until the backfill Job is suspended."""
 import random
 from common import *
 
 rng = random.Random(20260120)
-inc = Incident("heldout4", "media-s3-slowdown")
+inc = Incident("retired4", "media-s3-slowdown")
 LTZ = "America/Chicago"
 D = "2026-01-20 "
 W0, W1 = T(D + "15:00:00"), T(D + "18:00:00")

@@ -1,9 +1,9 @@
-"""heldout4/search-sg-terraform: a Terraform "remove unused rules" apply deletes the security-group rule that lets the web tier reach the internal search ALB; site search times out until the rule is re-applied."""
+"""retired4/search-sg-terraform: a Terraform "remove unused rules" apply deletes the security-group rule that lets the web tier reach the internal search ALB; site search times out until the rule is re-applied."""
 import random
 from common import *
 
 rng = random.Random(20260708)
-inc = Incident("heldout4", "search-sg-terraform")
+inc = Incident("retired4", "search-sg-terraform")
 LTZ = "Asia/Singapore"
 D = "2026-07-08 "
 W0, W1 = T(D + "01:00:00"), T(D + "04:00:00")
