@@ -86,6 +86,9 @@ _PHRASES_OWN = {
     "ephemeral port": "port", "ephemeral ports": "port",
 }  # fmt: skip
 _PHRASES_ROUND2 = {  # Said in other words (tuned on the retired round 2; round 3 held out).
+    "promoted themselves": "netsplit", "password changed": "password rotate",
+    "expiration policy": "lifecycle", "lifecycle rule": "lifecycle", "lifecycle policy": "lifecycle",
+    "key changed": "key rotate", "secret changed": "secret rotate",
     "no longer valid": "expire", "not valid after": "expire", "notafter": "expire",
     "no jitter": "miss backoff", "without jitter": "miss backoff", "no backoff": "miss backoff",
     "without backoff": "miss backoff", "with no": "miss", "stop-the-world": "gc pause",
@@ -101,6 +104,10 @@ _PHRASES_ROUND2 = {  # Said in other words (tuned on the retired round 2; round 
     "no one watches": "unmonitored", "unwatched": "unmonitored",
 }  # fmt: skip
 _PHRASES_ROUND3 = {  # (tuned on the retired round 3, after it was scored held out)
+    "two primaries": "netsplit", "two masters": "netsplit", "promoted themselves": "netsplit",
+    "dual primary": "netsplit", "writes diverged": "netsplit", "concurrent runs": "overlap",
+    "before the previous one finished": "overlap", "still running": "overlap",
+    "workers busy": "thread exhaust", "all workers": "thread exhaust", "free bytes": "disk",
     "too few": "exhaust", "nf_conntrack": "conntrack", "ran out overnight": "expire",
     "date invalid": "expire", "end of validity": "expire",
 }  # fmt: skip
@@ -192,6 +199,155 @@ _WORDS_ROUND2 = {  # Said in other words (tuned on the retired round 2; round 3 
     "pgbouncer": "connection pool", "paged": "page", "pagerduty": "page", "member": "node",
     "members": "node", "backoff": "backoff", "cutover": "failover", "conntrack": "conntrack",
 }  # fmt: skip
+_PHRASES_GENERIC = {  # Generic: error strings and the SRE words for resources and states.
+    # memory
+    "cannot allocate memory": "memory exhaust", "enomem": "memory exhaust",
+    "heap space": "memory exhaust", "java heap space": "memory exhaust",
+    "gc overhead limit": "memory exhaust", "memory leak": "memory leak",
+    "memory.max": "memory limit", "memory cgroup": "memory limit",
+    # disk and inodes
+    "enospc": "disk exhaust", "disk full": "disk exhaust", "volume full": "disk exhaust",
+    "free space": "disk", "disk usage": "disk", "filled up": "exhaust", "fill up": "exhaust",
+    "free bytes": "disk", "ifree": "inode", "inode usage": "inode", "inode table": "inode",
+    # file descriptors, ports, kernel tables, processes
+    "enfile": "fd exhaust", "open file limit": "fd limit", "fd limit": "fd limit",
+    "eaddrnotavail": "port exhaust", "cannot assign requested address": "port exhaust",
+    "source port": "port", "source ports": "port", "time_wait": "port exhaust",
+    "time-wait": "port exhaust", "timewait": "port exhaust", "ephemeral": "port",
+    "eaddrinuse": "port conflict", "address already in use": "port conflict",
+    "conntrack table": "conntrack", "neighbour table": "arp", "neighbor table": "arp",
+    "neighbour cache": "arp", "neighbor cache": "arp", "arp table": "arp", "arp cache": "arp",
+    "gc_thresh": "arp limit", "table overflow": "exhaust", "pids.max": "pid limit",
+    "pid limit": "pid limit", "pids limit": "pid limit", "process limit": "pid limit",
+    "max user processes": "pid limit", "nproc": "pid limit", "fork failed": "pid exhaust",
+    "cannot fork": "pid exhaust", "fork: retry": "pid exhaust", "fork bomb": "pid exhaust",
+    "resource temporarily unavailable": "pid exhaust", "eagain": "pid exhaust",
+    # threads and connections
+    "maxthreads": "thread limit", "thread pool": "thread pool", "threadpool": "thread pool",
+    "worker threads": "thread", "worker pool": "thread pool", "connection pool": "connection pool",
+    "too many connections": "connection exhaust", "too many clients": "connection exhaust",
+    "connection slots": "connection limit", "hikaripool": "connection pool",
+    "hikari": "connection pool", "connection limit": "connection limit",
+    # cpu and i/o
+    "cpu throttling": "cpu throttle", "cfs quota": "cpu throttle", "cfs": "cpu throttle",
+    "nr_throttled": "cpu throttle", "cpu limit": "cpu limit", "burst balance": "diskio exhaust",
+    "burst credits": "diskio exhaust", "provisioned iops": "diskio limit",
+    # id space
+    "integer overflow": "idspace exhaust", "int overflow": "idspace exhaust",
+    "auto-increment": "idspace", "auto_increment": "idspace", "autoincrement": "idspace",
+    "auto increment": "idspace", "int max": "idspace exhaust", "max int": "idspace exhaust",
+    "maxint": "idspace exhaust", "bit integer": "idspace", "id space": "idspace",
+    "wrapped around": "exhaust", "wraparound": "exhaust", "wrap around": "exhaust",
+    # quotas and rate limits
+    "quota exceeded": "quota exhaust", "quotaexceeded": "quota exhaust",
+    "resource_exhausted": "quota exhaust", "requestlimitexceeded": "ratelimit",
+    "throttlingexception": "ratelimit", "toomanyrequests": "ratelimit",
+    "pull rate limit": "ratelimit", "pull limit": "ratelimit", "api limit": "ratelimit",
+    "request limit": "ratelimit", "rate cap": "ratelimit", "requests per second": "ratelimit",
+    "limitexceeded": "ratelimit", "limitexceededexception": "ratelimit",
+    # certificates, keys, domains
+    "unknown authority": "certificate chain", "unable to get local issuer": "certificate chain",
+    "local issuer": "certificate chain", "incomplete chain": "certificate chain",
+    "intermediate certificate": "certificate chain", "intermediate ca": "certificate chain",
+    "certificate chain": "certificate chain", "cert chain": "certificate chain",
+    "ca bundle": "certificate chain", "is valid for": "certificate sanmismatch",
+    "not valid for": "certificate sanmismatch", "subject alternative name": "sanmismatch",
+    "hostname mismatch": "sanmismatch", "name mismatch": "sanmismatch",
+    "expkeysig": "key expire sign", "keyexpired": "key expire sign", "no_pubkey": "key sign",
+    "signing key": "key sign", "gpg key": "key sign", "release key": "key sign",
+    "domain registration": "domain", "registrar": "domain", "whois": "domain",
+    # clock and calendar
+    "leap second": "leapsecond", "leap-second": "leapsecond", "leap smear": "leapsecond",
+    "chronyd": "clock skew", "chrony": "clock skew", "ntpd": "clock skew",
+    "time skew": "clock skew", "time desync": "clock skew", "clocks": "clock",
+    "not yet valid": "skew", "in the future": "skew", "summer time": "dst",
+    "winter time": "dst", "clocks went back": "dst", "clocks go back": "dst",
+    "clocks went forward": "dst", "fall back": "dst", "spring forward": "dst", "dst": "dst",
+    # databases
+    "replication lag": "replica lag", "replication delay": "replica lag",
+    "seconds_behind_master": "replica lag", "replica delay": "replica lag",
+    "deadlock detected": "deadlock", "lock ordering": "deadlock", "lock order": "deadlock",
+    "opposite order": "deadlock", "metadata lock": "lock", "table lock": "lock",
+    "access exclusive": "lock", "lock wait": "lock",
+    # messages and queues
+    "poison pill": "malformed message", "poison message": "malformed message",
+    "dead letter": "malformed message", "dead-letter": "malformed message",
+    "retention period": "retention", "retention.ms": "retention",
+    "unbounded queue": "queue backlog", "queue grew": "queue backlog",
+    "queue growth": "queue backlog", "hot partition": "hotspot", "hot key": "hotspot",
+    "hot shard": "hotspot", "hot spot": "hotspot", "hot-key": "hotspot", "hot row": "hotspot",
+    "key skew": "hotspot", "skewed key": "hotspot", "skewed keys": "hotspot",
+    "data skew": "hotspot", "partition skew": "hotspot", "single shard": "hotspot",
+    "one shard": "hotspot", "single partition": "hotspot", "one partition": "hotspot",
+    # network
+    "jumbo frames": "mtu", "jumbo frame": "mtu", "fragmentation": "mtu", "pmtu": "mtu",
+    "path mtu": "mtu", "packet too big": "mtu", "frag needed": "mtu",
+    "firewall rule": "firewall", "firewall rules": "firewall", "security group rule": "firewall",
+    "iptables": "firewall", "nacl": "firewall", "allow-list": "allowlist",
+    "allow list": "allowlist", "whitelist": "allowlist", "whitelisted": "allowlist",
+    "allowlisted": "allowlist", "egress ip": "egress ip", "nat gateway": "nat",
+    # retries and stampedes
+    "retry storm": "retry stampede", "retry storms": "retry stampede",
+    "reconnect storm": "retry stampede", "dogpile": "stampede", "dog-pile": "stampede",
+    "herd": "stampede", "cache stampede": "cache stampede", "amplified": "stampede",
+    "amplifying": "stampede", "amplification": "stampede", "tight loop": "stampede",
+    "tight loops": "stampede", "exponential backoff": "backoff",
+    # rollout mechanics and lifecycle
+    "without draining": "nodrain", "connection draining": "nodrain", "prestop": "nodrain",
+    "pre-stop": "nodrain", "graceful shutdown": "nodrain", "sigterm": "nodrain",
+    "in-flight": "nodrain", "inflight": "nodrain", "deregistration delay": "nodrain",
+    "sticky session": "sticky", "sticky sessions": "sticky", "session affinity": "sticky",
+    "logrotate": "logrotation", "log rotation": "logrotation", "rotated logs": "logrotation",
+    "copytruncate": "logrotation", "held open": "heldopen", "kept open": "heldopen",
+    "still open": "heldopen", "still held": "heldopen", "read-after-write": "consistency",
+    "read after write": "consistency", "eventually consistent": "consistency",
+    "eventual consistency": "consistency", "breaking change": "breaking",
+    "breaking changes": "breaking", "backward-incompatible": "incompatible",
+    "backwards-incompatible": "incompatible", "backward incompatible": "incompatible",
+    "backwards incompatible": "incompatible", "not backward compatible": "incompatible",
+    "not compatible": "incompatible", "insufficient capacity": "providercapacity",
+    "out of capacity": "providercapacity", "no capacity": "providercapacity",
+    "insufficientinstancecapacity": "providercapacity", "capacity error": "providercapacity",
+    "invalid json": "malformed config", "invalid yaml": "malformed config",
+    "parse error": "malformed", "syntax error": "malformed", "failed to parse": "malformed",
+    "could not parse": "malformed", "unparseable": "malformed",
+    "volumetric attack": "ddos", "dos attack": "ddos", "syn flood": "ddos",
+    "autoscaling group": "autoscale", "max size": "limit", "node group": "autoscale",
+    "traffic spike": "spike", "load spike": "spike", "rolling restart": "restart",
+    "a record": "dns record", "aaaa record": "dns record", "dns record": "dns record",
+    "dns records": "dns record", "full gc": "gc pause", "gc pause": "gc pause",
+    "gc pauses": "gc pause",
+}  # fmt: skip
+_WORDS_GENERIC = {
+    "grew": "grow", "growth": "grow", "growing": "grow", "grows": "grow", "climbing": "grow",
+    "climbed": "grow", "ballooned": "grow", "creep": "grow", "inode": "inode",
+    "emfile": "fd exhaust", "ephemeral": "port", "conntrack": "conntrack", "arp": "arp",
+    "ndisc": "arp", "int": "idspace", "integer": "idspace", "int32": "idspace",
+    "bigint": "idspace", "serial": "idspace", "overflow": "exhaust", "overflowed": "exhaust",
+    "toomanyrequests": "ratelimit", "intermediate": "chain", "chain": "chain", "san": "sanmismatch",
+    "domain": "domain", "domains": "domain", "registration": "domain", "leap": "leapsecond",
+    "desync": "skew", "desynced": "skew", "drifted": "skew", "drifting": "skew",
+    "deadlocks": "deadlock", "deadlocked": "deadlock", "poison": "malformed",
+    "retention": "retention", "hotspot": "hotspot", "mtu": "mtu", "firewall": "firewall",
+    "allowlist": "allowlist", "dogpile": "stampede", "herd": "stampede", "sticky": "sticky",
+    "affinity": "sticky", "imbalance": "imbalance", "unbalanced": "imbalance",
+    "uneven": "imbalance", "unevenly": "imbalance", "lopsided": "imbalance",
+    "logrotate": "logrotation", "backfill": "backfill", "backfills": "backfill",
+    "backfilling": "backfill", "kernel": "kernel", "upgrade": "upgrade", "upgraded": "upgrade",
+    "bump": "upgrade", "bumped": "upgrade", "unpinned": "unpin upgrade", "pinned": "pin",
+    "dependency": "dependency", "dependencies": "dependency", "library": "dependency",
+    "libraries": "dependency", "lib": "dependency", "package": "dependency",
+    "incompatible": "incompatible", "schema": "schema", "spike": "spike", "surge": "spike",
+    "burst": "spike", "peak": "spike", "chronyd": "clock skew", "ntpd": "clock skew",
+    "lifecycle": "lifecycle", "overlap": "overlap", "overlapped": "overlap",
+    "overlapping": "overlap", "overran": "overlap", "overrun": "overlap",
+    "concurrent": "concurrent", "backlog": "backlog", "percentage": "percentage",
+    "percent": "percentage", "cohort": "percentage", "egress": "egress",
+    "ddos": "ddos", "botnet": "ddos", "reached": "reach", "reaches": "reach", "cname": "dns record", "asg": "autoscale",
+    "mig": "migration", "ddl": "migration", "avro": "schema", "protobuf": "schema",
+    "proto": "schema", "deserialization": "decode", "deserialize": "decode",
+    "deserialise": "decode", "unmarshal": "decode", "decoding": "decode",
+}  # fmt: skip
 _STOP = frozenset(
     """a an and the of to in on for by with was were is are be been being its it at from as
     that this these those which who when while then so but or not no into onto over under
@@ -207,8 +363,12 @@ _STOP = frozenset(
 )
 
 
+def _drop_e(term: str) -> str:
+    return term[:-1] if len(term) > 4 and term.endswith("e") else term  # serve, served: serv
+
+
 def _terms_of(words: str) -> frozenset[str]:
-    return frozenset(t[:-1] if len(t) > 4 and t.endswith("e") else t for t in words.split())
+    return frozenset(_drop_e(t) for t in words.split())
 
 
 # The mechanism vocabulary: what ran out or broke (a resource), how (a state), and in what
@@ -216,11 +376,12 @@ def _terms_of(words: str) -> frozenset[str]:
 # that share a resource or a component AND a state are one mechanism, whatever else they say.
 RESOURCES = _terms_of(
     "connection thread fd memory disk inode diskio cpu port ip ratelimit quota buffer pid "
-    "network conntrack"
+    "network conntrack arp idspace"
 )
 STATES = _terms_of(
     "exhaust fail crash stall timeout expire revoke leak lag delete decline outage wrong evict "
-    "noindex lock readonly status5x skew netsplit deadlock ratelimit throttle failover loop"
+    "noindex lock readonly status5x skew netsplit deadlock ratelimit throttle failover loop "
+    "leapsecond dst"
 )
 _GENERIC_STATES = _terms_of("fail wrong outage")  # any failure: no mechanism of its own
 KINDS = (RESOURCES, _terms_of("certificate key token password secret"), STATES)
@@ -235,8 +396,56 @@ _MECHANISM_STATES = _terms_of(
 _COMPONENTS = _terms_of(
     "dns certificate token credential password key secret database cache broker queue lb "
     "netpol firewall nat autoscale replica clock migration health serviceaccount "
-    "subnet intermediate cors worker partition"
+    "subnet intermediate cors worker partition domain"
 )
+# Mechanisms a cause names by one term (read from its words, or from a resource and a state
+# together, `_COMPOSED`): two causes naming one are one mechanism, two naming only different
+# ones are two (a leap second is not clock drift, a retry storm is not a cache stampede).
+MECHANISMS = _terms_of(
+    "deadlock netsplit ratelimited limiterconfig mtu leapsecond dst hotspot retention nodrain overlap sticky "
+    "allowlist idspace conntrack arp consistency logrotation providercapacity sanmismatch "
+    "chain backfill dnsttl rotatestale retrystorm cachestampede kernelupgrade depupgrade "
+    "autoscalemax healthpath healthstrict wrongenv rolloutpercent incompatible inode fd pid "
+    "gcpause domainlapse malformedconfig poisonmessage clockskew certexpiry replicalag "
+    "stalecache migrationlock ddos noindex lifecycl"
+)
+# (mechanism, terms of which the cause holds one of each group, unless it holds one of these):
+# the resource, the state and the trigger that together name a mechanism.
+_COMPOSED = tuple(
+    (_drop_e(name), tuple(_terms_of(group) for group in groups.split("|")), _terms_of(unless))
+    for name, groups, unless in (
+        ("dnsttl", "ttl | dns record resolv cname ip", ""),
+        ("rotatestale", "credential password secret key token | rotat chang | old stale cach "
+         "restart previous still", "expir"),
+        ("retrystorm", "retry reconnect client | stampede backoff all immediately", "cach"),
+        ("cachestampede", "cach | stampede", "retry reconnect"),
+        ("cachestampede", "cach | expir miss | all overload databas", "retry reconnect stal"),
+        ("gcpause", "gc | paus exhaust stall", ""),
+        ("domainlapse", "domain | expir renew suspend", ""),
+        ("kernelupgrade", "kernel | upgrad releas version patch regression", ""),
+        ("depupgrade", "dependency unpin | upgrad break version incompatibl", ""),
+        ("autoscalemax", "autoscal | limit exhaust", ""),
+        ("healthpath", "health | path", ""),
+        ("healthstrict", "health | timeout strict aggressiv threshold", "path"),
+        ("wrongenv", "stag test dev sandbox | production", ""),
+        ("rolloutpercent", "flag featur rollout | percentag exhaust", ""),
+        ("logrotation", "heldopen | delet log", ""),
+        ("incompatibl", "schema format contract | break", ""),
+        ("backlog", "queu | grow leak", ""),
+        ("leak", "memory heap | grow", ""),
+        ("ratelimited", "ratelimit", "config disabl wrong typo"),
+        ("limiterconfig", "ratelimit | config wrong typo", "disabl"),
+        ("exhaust", "limit max | reach", ""),
+        ("malformedconfig", "config | malformed", ""),
+        ("poisonmessage", "malformed | messag record event", "config"),
+        ("incompatibl", "schema format contract | decod", ""),
+        ("clockskew", "clock | skew lag", ""),
+        ("certexpiry", "certificat | expir", "skew clock"),
+        ("replicalag", "replica | lag", ""),
+        ("stalecache", "cach | stal ttl", "lag dns ip"),
+        ("migrationlock", "lock block wait | migration index", "deadlock"),
+    )
+)  # fmt: skip
 _WEAK = frozenset(
     "servic app application server host node request traffic system cluster api production "
     "call data error fail".split()
@@ -245,19 +454,17 @@ _HTTP_5XX = re.compile(r"\b5\d\d(?:s\b)?")
 _HTTP_429 = re.compile(r"\b429s?\b")
 _HOSTNAME = re.compile(r"\b[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|io|dev|internal|local)\b")
 _FULL = re.compile(r"\b100\s?%")
+_FS_PATH = re.compile(r"(?<![\w/])/(?:var|tmp|data|home|opt|srv|mnt|boot|usr|root|scratch)\b")
 _NUMBERS = re.compile(r"\b[vV]?\d[\w.:%]*")
 _TOKEN = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
 THRESHOLD = 0.5
 # The vocabulary's parts: (the set whose misses they were written for, phrases, words).
 VOCABULARY_PARTS = (
+    ("generic", _PHRASES_GENERIC, _WORDS_GENERIC),
     ("own", _PHRASES_OWN, _WORDS_OWN),
     ("round2", _PHRASES_ROUND2, _WORDS_ROUND2),
     ("round3", _PHRASES_ROUND3, {}),
 )
-
-
-def _drop_e(term: str) -> str:
-    return term[:-1] if len(term) > 4 and term.endswith("e") else term  # serve, served: serv
 
 
 class Vocabulary:
@@ -297,6 +504,7 @@ class Vocabulary:
         phrases = self.phrases
         text = cause.lower().replace("'s ", " ").replace("’s ", " ")
         text = _HTTP_429.sub(" ratelimit ", _FULL.sub(" exhaust ", _HOSTNAME.sub(" ", text)))
+        text = _FS_PATH.sub(" disk ", text)  # a file system's path names its disk
         text = _NUMBERS.sub(" ", _HTTP_5XX.sub(" status5xx ", text))
         text = self._phrase.sub(lambda m: " " + phrases[m.group(0)] + " ", text)
         terms = set()
@@ -306,6 +514,9 @@ class Vocabulary:
                     term = self.stem(part)
                     if term not in _STOP:
                         terms.update(_drop_e(t) for t in term.split())
+        for name, groups, unless in _COMPOSED:
+            if all(terms & group for group in groups) and not terms & unless:
+                terms.add(name)
         return frozenset(terms)
 
 
@@ -324,11 +535,25 @@ def _weight(term: str) -> float:
     return 0.5 if term in _WEAK else 1.0
 
 
+def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
+    """Weighted Dice of two causes' terms, or how much of the shorter one the other holds."""
+    shared = sum(_weight(t) for t in a & b)
+    wa, wb = sum(_weight(t) for t in a), sum(_weight(t) for t in b)
+    dice = 2 * shared / (wa + wb)
+    held = shared / min(wa, wb) if shared >= 3 else 0.0
+    return max(dice, 0.85 * held)
+
+
 def similarity(a: frozenset[str], b: frozenset[str]) -> float:
     """How much two causes' terms say the same (0 to 1); 0 when they name different things
     of one kind."""
     if not a or not b:
         return 0.0
+    ma, mb = a & MECHANISMS, b & MECHANISMS
+    if ma & mb:
+        return max(_overlap(a, b), THRESHOLD)  # one named mechanism
+    if ma and mb:
+        return 0.0  # two named mechanisms
     for kind in KINDS:
         ka, kb = a & kind, b & kind
         if kind is STATES and ka - _GENERIC_STATES and kb - _GENERIC_STATES:
@@ -339,11 +564,7 @@ def similarity(a: frozenset[str], b: frozenset[str]) -> float:
         for part in _SUB_RESOURCES:
             if (part in a) != (part in b):
                 return 0.0
-    shared = sum(_weight(t) for t in a & b)
-    wa, wb = sum(_weight(t) for t in a), sum(_weight(t) for t in b)
-    dice = 2 * shared / (wa + wb)
-    held = shared / min(wa, wb) if shared >= 3 else 0.0
-    score = max(dice, 0.85 * held)
+    score = _overlap(a, b)
     states, things = a & b & _MECHANISM_STATES, a & b & (RESOURCES | _COMPONENTS)
     if not things and a & _ANY_OF_KIND and b & KINDS[1] or b & _ANY_OF_KIND and a & KINDS[1]:
         things = _ANY_OF_KIND  # a credential is whichever secret the other names
