@@ -2,21 +2,30 @@
 
 A cause is reduced to its terms: words in a common form ("ran out of memory", "OOM-killed"
 and "exceeded its RAM limit" are all `memory exhaust`; "DB" is `database`, "cert" is
-`certificate`, "FD" and "too many open files" are `fd`; plurals and tenses dropped), numbers,
-units, versions, host names and small words left out. The terms are read as a mechanism: a
-resource (`RESOURCES`: memory, disk, inodes, connections, threads, file descriptors, CPU,
-ports, IPs, quota, rate limit), a state (`STATES`: exhausted, leaking, expired, skewed,
-partitioned, deleted, locked...) and a component (DNS, a certificate, a database, a cache, a
-queue, a load balancer, a network policy...). Two causes are similar when they share a
-resource or a component and a state (one mechanism in other words), or when their terms
-overlap enough (weighted Dice, or one short cause held in the other), unless they name
-different things of one kind: a connection pool is not a thread pool, inodes are not disk
-space, a full disk is not a failed one, an expired certificate is not a revoked one
-(`KINDS`); a generic failure ("failed") never tells two specific ones apart, and a
-credential is whichever secret the other cause names. Tuned on
-tests/data/similar_causes_own.tsv, _own2.tsv and _own3.tsv, then on the retired held-out
-rounds in tests/data/retired_heldout/ (round 2 with round 3 held out, then round 3);
-bench/score_similar_causes.py prints precision and recall.
+`certificate`, "FD", "EMFILE" and "too many open files" are `fd`, ENOSPC and a full /var are
+`disk exhaust`; plurals and tenses dropped), numbers, units, versions, host names and small
+words left out. The terms are read as slots: a resource (`RESOURCES`: memory, disk, inodes,
+connections, threads, file descriptors, CPU, ports, PIDs, conntrack and ARP tables, id space,
+quota, rate limit...), a state (`STATES`: exhausted, leaking, expired, skewed, partitioned,
+deleted, locked, leap second...), a component (DNS, a certificate, a database, a cache, a
+queue, a load balancer...) and a trigger (a release, a rotation, a migration, a spike...).
+Some name a mechanism by themselves or together (`MECHANISMS`, `_COMPOSED`: a TTL on a DNS
+record, a rotated secret still cached, retries without backoff, a schema change consumers
+cannot decode, clock skew, replica lag, a stale cache...).
+
+Two causes are similar when they name one mechanism, or share a resource or a component and
+a state (one mechanism in other words), or when their terms overlap enough (weighted Dice, or
+one short cause held in the other); never when they name only different mechanisms (a leap
+second is not clock drift, replica lag is not a stale cache, a retry storm is not a cache
+stampede, an expired certificate is not a clock behind it) or different things of one kind: a
+connection pool is not a thread pool, inodes are not disk space, a full disk is not a failed
+one, an expired certificate is not a revoked one (`KINDS`); a generic failure ("failed")
+never tells two specific ones apart, and a credential is whichever secret the other cause
+names. The vocabulary is kept in parts named by the set each was written for
+(`VOCABULARY_PARTS`: generic SRE words and error strings, the own sets
+tests/data/similar_causes_own*.tsv, the retired held-out rounds in
+tests/data/retired_heldout/); bench/score_similar_causes.py prints precision and recall, and
+with --cross each retired round read without its part.
 """
 
 from __future__ import annotations
@@ -467,6 +476,29 @@ VOCABULARY_PARTS = (
 )
 
 
+def _trie_pattern(phrases) -> str:
+    """One pattern for many phrases, their common beginnings shared (a plain alternation of
+    hundreds is tried phrase by phrase at every position); the longest match is tried first."""
+    trie: dict = {}
+    for phrase in phrases:
+        node = trie
+        for char in phrase:
+            node = node.setdefault(char, {})
+        node[""] = True
+
+    def pattern(node: dict) -> str:
+        ends = "" in node
+        alternatives = [re.escape(c) + pattern(n) for c, n in sorted(node.items()) if c]
+        if not alternatives:
+            return ""
+        body = alternatives[0] if len(alternatives) == 1 else "(?:" + "|".join(alternatives) + ")"
+        if not ends:
+            return body
+        return ("(?:" + body + ")?") if len(alternatives) > 1 or len(body) > 1 else body + "?"
+
+    return pattern(trie)
+
+
 class Vocabulary:
     """Reads a cause into its terms with the vocabulary's parts, all but those written for
     `without` (how a rule tuned without a set reads that set)."""
@@ -478,8 +510,7 @@ class Vocabulary:
             if name != without:
                 self.phrases.update(phrases)
                 self.words.update(words)
-        longest = sorted(self.phrases, key=len, reverse=True)
-        self._phrase = re.compile("|".join(r"\b" + re.escape(p) + r"\b" for p in longest))
+        self._phrase = re.compile(r"\b(?:" + _trie_pattern(self.phrases) + r")\b")
         self.terms = functools.lru_cache(maxsize=8192)(self._terms)
 
     def stem(self, word: str) -> str:
