@@ -108,6 +108,8 @@ N(BREAKER, "INFO", "unleash-poller-1", "c.a.notify.config.FlagWatcher", "flag no
 N(add(BREAKER, seconds=0.2), "WARN", "unleash-poller-1", "c.a.notify.sms.ProviderCircuitBreaker", "circuit textwave forced OPEN by flag")
 N(SWITCH, "INFO", "unleash-poller-1", "c.a.notify.config.FlagWatcher", "flag notify.sms.provider variant changed textwave -> relaypoint")
 N(add(SWITCH, seconds=0.4), "INFO", "unleash-poller-1", "c.a.notify.sms.SmsProviderRouter", "active sms provider: relaypoint")
+N(add(LIVENESS_KILL, seconds=36.412), "INFO", "main", "c.a.notify.NotifyApplication", "Starting NotifyApplication v4.9.0 using Java 21.0.5 with PID 1 (/app/notify-svc.jar started by app in /app)")
+N(add(LIVENESS_KILL, seconds=61.87), "INFO", "main", "c.a.notify.NotifyApplication", "Started NotifyApplication in 24.981 seconds (process running for 25.6)")
 nl = [x for x in nl if not (x[0] < STARTED and ("Read timed out" in x[1] or "failed after 3" in x[1]))]
 nl = [x for x in nl if not (x[0] < SATURATED and "pool exhausted" in x[1])]
 inc.lines("notify-svc.log", [l for _, l in sorted(nl, key=lambda x: x[0])])
@@ -176,17 +178,14 @@ inc.json("otp-pool.json", query_range(series, W0, W1, 15, fmt="%.4g"), indent=No
 
 # ---- kube events (core/v1 List)
 k = Kube(rng)
-for n in range(6):
-    t = add(T(D + "18:09:20"), seconds=10 * n)
-    k.ev(t, "notify", "Pod", NEWPOD1, "Unhealthy", "Liveness probe failed: Get \"http://10.61.4.22:8080/actuator/health/liveness\": context deadline exceeded (Client.Timeout exceeded while awaiting headers)",
-         type_="Warning", host="ip-10-61-4-9.eu-central-1.compute.internal", count=n + 1, first=T(D + "18:09:20"))
+k.ev(T(D + "18:12:30"), "notify", "Pod", NEWPOD1, "Unhealthy", "Liveness probe failed: Get \"http://10.61.4.22:8080/actuator/health/liveness\": context deadline exceeded (Client.Timeout exceeded while awaiting headers)",
+     type_="Warning", host="ip-10-61-4-9.eu-central-1.compute.internal", count=6, first=T(D + "18:09:20"))
 k.ev(LIVENESS_KILL, "notify", "Pod", NEWPOD1, "Killing", "Container notify-svc failed liveness probe, will be restarted", host="ip-10-61-4-9.eu-central-1.compute.internal")
 k.ev(add(LIVENESS_KILL, seconds=31), "notify", "Pod", NEWPOD1, "Pulled", 'Container image "123456789012.dkr.ecr.eu-central-1.amazonaws.com/notify-svc:4.9.0" already present on machine', host="ip-10-61-4-9.eu-central-1.compute.internal")
 k.ev(add(LIVENESS_KILL, seconds=31), "notify", "Pod", NEWPOD1, "Created", "Created container notify-svc", host="ip-10-61-4-9.eu-central-1.compute.internal")
 k.ev(add(LIVENESS_KILL, seconds=32), "notify", "Pod", NEWPOD1, "Started", "Started container notify-svc", host="ip-10-61-4-9.eu-central-1.compute.internal")
-for n in range(4):
-    k.ev(add(T(D + "18:13:05"), seconds=20 * n), "notify", "Pod", NEWPOD1, "Unhealthy", "Readiness probe failed: HTTP probe failed with statuscode: 503",
-         type_="Warning", host="ip-10-61-4-9.eu-central-1.compute.internal", count=n + 1, first=T(D + "18:13:05"))
+k.ev(T(D + "18:14:05"), "notify", "Pod", NEWPOD1, "Unhealthy", "Readiness probe failed: HTTP probe failed with statuscode: 503",
+     type_="Warning", host="ip-10-61-4-9.eu-central-1.compute.internal", count=4, first=T(D + "18:13:05"))
 k.ev(OTHER_DEPLOY, "checkout", "Deployment", "checkout-web", "ScalingReplicaSet", "Scaled up replica set checkout-web-7d9f8c6b5 from 0 to 2", component="deployment-controller")
 for i, sfx in enumerate(["4hx2m", "p9dkq", "w2rzt"]):
     k.pod_start(add(OTHER_DEPLOY, seconds=1 + 40 * i), "checkout", "checkout-web-7d9f8c6b5-" + sfx, "ip-10-61-%d-17.eu-central-1.compute.internal" % (i + 2),
