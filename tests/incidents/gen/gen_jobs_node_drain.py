@@ -161,7 +161,7 @@ def Z(t, lvl, caller, msg, **kw):
 
 for p in OLD_PODS:
     for t in frange(add(W0, seconds=rng.randint(0, 59)), DRAIN, 60):
-        Z(t, "info", "consumer/stats.go:41", "stats", pod=p, queue="notify.orders", processed_1m=int(INFLOW * 60 / 6 * rng.uniform(0.9, 1.1)),
+        Z(add(t, seconds=rng.uniform(0.001, 0.999)), "info", "consumer/stats.go:41", "stats", pod=p, queue="notify.orders", processed_1m=int(INFLOW * 60 / 6 * rng.uniform(0.9, 1.1)),
           oldest_msg_age_s=round(oldest_age(t), 1))
 for i, p in enumerate(OLD_PODS):
     t = add(DRAIN, seconds=1.1 + i * 0.9)
@@ -173,7 +173,7 @@ for i, p in enumerate(NEW_PODS):
     Z(st, "info", "cmd/consumer/main.go:52", "starting notify-consumer", pod=p, version="2.14.3", prefetch=50)
     Z(add(st, seconds=0.6), "info", "consumer/consumer.go:77", "connected to amqp", pod=p, vhost="notify", queue="notify.orders")
     for t in frange(add(st, seconds=60), W1, 60):
-        Z(t, "info", "consumer/stats.go:41", "stats", pod=p, queue="notify.orders",
+        Z(add(t, seconds=rng.uniform(0.001, 0.999)), "info", "consumer/stats.go:41", "stats", pod=p, queue="notify.orders",
           processed_1m=int((400 if t < MITIGATED else INFLOW) * 60 / 12 * rng.uniform(0.9, 1.1)), oldest_msg_age_s=round(oldest_age(t), 1))
 for t in poisson_times(rng, W0, W1, 1 / 140.0):     # benign, all morning
     if DRAIN < t < add(SCALE, seconds=70):
