@@ -29,8 +29,8 @@ COMMS = T(D + "10:22:00")
 SCALE = T(D + "10:26:10")
 CONSUMING = T(D + "10:26:20")
 MITIGATED = T(D + "10:35:50")
-WARN_OK = T(D + "10:37:00")
-PAGE_OK = T(D + "10:40:30")
+WARN_OK = T(D + "10:35:20")
+PAGE_OK = T(D + "10:36:40")
 RESOLVED = T(D + "10:58:00")
 INFLOW = 75.0
 NS = "notifications"
@@ -61,7 +61,8 @@ def oldest_age(t):
         return rng.uniform(0.2, 3.5)
     if t < CONSUMING:
         return (t - DRAIN).total_seconds()
-    return max(4.0, depth(t) / INFLOW)
+    k_ = 1 + PEAK / ((MITIGATED - CONSUMING).total_seconds() * INFLOW)   # FIFO head moves k_ times faster than the clock
+    return max(rng.uniform(4.0, 6.0), (t - DRAIN).total_seconds() - (t - CONSUMING).total_seconds() * k_)
 
 # ---- kubectl get events -A -o json (core List)
 k = Kube(rng)
@@ -201,8 +202,8 @@ wl = {"severity": "warning", "team": "notifications", "vhost": "notify", "queue"
 posts.append((add(WARN_ALERT, seconds=15), am_webhook("slack-notifications", [am_alert("RabbitmqQueueBacklog", wl, "notify.orders has more than 15000 ready messages", WARN_ALERT)])))
 posts.append((add(WARN_OK, seconds=15), am_webhook("slack-notifications", [am_alert("RabbitmqQueueBacklog", wl, "notify.orders has more than 15000 ready messages", WARN_ALERT, ends=WARN_OK)])))
 pl = {"severity": "page", "team": "notifications", "service": "notify-consumer"}
-posts.append((add(PAGE_ALERT, seconds=5), am_webhook("pagerduty-notifications", [am_alert("NotificationDeliveryDelayed", pl, "order confirmation emails delayed: oldest message is older than 10 minutes", PAGE_ALERT)])))
-posts.append((add(PAGE_OK, seconds=5), am_webhook("pagerduty-notifications", [am_alert("NotificationDeliveryDelayed", pl, "order confirmation emails delayed: oldest message is older than 10 minutes", PAGE_ALERT, ends=PAGE_OK)])))
+posts.append((add(PAGE_ALERT, seconds=5), am_webhook("pagerduty-notifications", [am_alert("NotificationDeliveryDelayed", pl, "order confirmation emails delayed: oldest message older than 2 minutes for 10m", PAGE_ALERT)])))
+posts.append((add(PAGE_OK, seconds=5), am_webhook("pagerduty-notifications", [am_alert("NotificationDeliveryDelayed", pl, "order confirmation emails delayed: oldest message older than 2 minutes for 10m", PAGE_ALERT, ends=PAGE_OK)])))
 ml = {"severity": "warning", "team": "notifications", "namespace": NS, "deployment": "notify-consumer"}
 MM = T(D + "10:07:40")
 posts.append((add(MM, seconds=15), am_webhook("slack-notifications", [am_alert("KubeDeploymentReplicasMismatch", ml, "Deployment notifications/notify-consumer has not matched the expected number of replicas for 15m", MM)])))

@@ -99,6 +99,7 @@ my = []
 
 
 def MY(t, th, prio, code, sub, msg):
+    t = add(t, seconds=rng.randint(100, 8999) / 1e6)
     my.append((t, "%s %d [%s] [%s] [%s] %s" % (iso_us(t), th, prio, code, sub, msg)))
 
 
