@@ -129,7 +129,7 @@ NG(STARTED, "error", 'upstream timed out (110: Connection timed out) while readi
 NG(add(MITIGATED, seconds=-1.5), "error", 'upstream timed out (110: Connection timed out) while reading response header from upstream, client: 130.176.40.3, '
    'server: www.acme.example, request: "GET /p/down-parka-412 HTTP/1.1", upstream: "http://unix:/run/www/gunicorn.sock:/p/down-parka-412", host: "origin-www.acme.example"')
 for t in poisson_times(rng, W0, W1, 1 / 150.0):       # benign, all day
-    NG(t, "info", "SSL_do_handshake() failed (SSL: error:0A00006C:SSL routines::bad key share) while SSL handshaking, client: %d.%d.%d.%d, server: 0.0.0.0:443"
+    NG(t, "crit", "SSL_do_handshake() failed (SSL: error:0A00006C:SSL routines::bad key share) while SSL handshaking, client: %d.%d.%d.%d, server: 0.0.0.0:443"
        % (rng.randint(31, 217), rng.randint(0, 255), rng.randint(0, 255), rng.randint(1, 254)))
 for t in poisson_times(rng, W0, W1, 1 / 240.0):
     NG(t, "warn", 'client sent invalid "Host" header "%d.%d.%d.%d" while reading client request headers, client: 45.%d.%d.%d, server: www.acme.example'
@@ -157,7 +157,7 @@ def gts(t):
 
 
 for t in poisson_times(rng, W0, W1, 1 / 90.0):
-    J(t, "gunicorn", 1871, 4, "%s [1871] [WARNING] Not Found: /%s" % (gts(t), rng.choice(["apple-touch-icon.png", "wp-login.php", "favicon-32x32.png", "ads.txt"])))
+    J(t, "gunicorn", 1871, 4, "Not Found: /%s" % (rng.choice(["apple-touch-icon.png", "wp-login.php", "favicon-32x32.png", "ads.txt"])))
 for t in poisson_times(rng, add(STARTED, seconds=40), add(MITIGATED, seconds=-60), 0.06):
     J(t, "gunicorn", 1871, 2, "%s [1871] [CRITICAL] WORKER TIMEOUT (pid:%d)" % (gts(t), rng.randint(20000, 39000)))
     J(add(t, seconds=0.4), "gunicorn", 1871, 3, "%s [%d] [ERROR] Error handling request /c/%s" % (gts(t), rng.randint(20000, 39000), rng.choice(["shoes", "jackets", "kids"])))
