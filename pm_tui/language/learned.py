@@ -193,15 +193,11 @@ def _positive_forms() -> frozenset[str]:
 # Words of the positive classes common in blameless prose: they weigh, but do not open a
 # sentence to the model on their own (measured on the real post-mortems under tests/).
 _EVERYDAY = frozenset(
-    """if would only should outage outages cause causes caused problem problems left let
-    lets needs need must never fail fails failed failing wrong took take takes loss lost
-    deploy deployed deploys deploying push pushed pushes merge merged merges ship shipped
-    call calls called error errors decision decisions doing
-    sure great nice another though although ahead despite brought remove removed
-    removes removing kill kills killed delete deletes deleted drop dropped bad cost costs
-    paid turned restarted rebooted introduced learned learning records recorded recording
-    starve starved starving starvation typically themselves errored crash crashing breaking
-    came comes follows""".split()
+    """if would only should outage outages cause causes caused problem problems needs need
+    must never fail fails failed failing wrong loss lost call calls called error errors
+    decision decisions doing reason reasons sure great nice another though although ahead
+    despite bad cost costs paid learned learning records recorded recording typically
+    themselves errored crash crashing breaking came comes follows""".split()
 )
 
 
@@ -280,10 +276,9 @@ def _agent_kind(words: list[str], i: int, titled: bool = False) -> str | None:
 _MORE_ROLES = frozenset(
     """on-call oncall intern contractor captain captains coordinator coordinators operator
     operators joiner joiners starter starters trainee trainees apprentice apprentices rookie
-    rookies veteran veterans vendor vendors supplier suppliers freelancer freelancers boss
-    bosses supervisor supervisors foreman chief cto vp ceo cio ciso volunteer volunteers
-    student students steward stewards champion champions gal gals dude dudes hand hands
-    custodian custodians agent agents partner partners""".split()
+    rookies veteran veterans freelancer freelancers boss bosses supervisor supervisors foreman
+    chief cto vp ceo cio ciso volunteer volunteers student students steward stewards gal gals
+    dude dudes custodian custodians""".split()
 )
 _MORE_TEAMS = frozenset(
     """shift shifts folks guild guilds tribe tribes chapter chapters group groups org orgs
@@ -314,7 +309,7 @@ def _lower_name(words: list[str], i: int) -> bool:
     """Token `i`, in lower case, is a name in chat style: it opens its clause, the next word
     reads as its verb, and it is no English word, technical noun or common word."""
     w = words[i]
-    if len(w) < 3 or not w.replace("-", "").isalpha():
+    if len(w) < 3 or not w.replace("-", "").isalpha() or not words[0][:1].islower():
         return False
     prev = words[i - 1].lower() if i else ""
     if i and prev not in _LEAD_IN and prev not in _SUBJECT_OPENERS and prev not in ",;:—–(":
@@ -372,6 +367,36 @@ def _verb_after(words: list[str], i: int) -> str | None:
 
 _REASON_OPENERS = frozenset("because since when as after once until".split())
 _THING_DETERMINERS = frozenset("the its a an no".split())
+
+
+# A capitalised word after the first (a name, a role or a product), a role acronym, an id
+# with a dot or an "@", a word of a person in lower case, the first word.
+_MID_CAPITAL = re.compile(r"(?<=[\s(\[\"“‘'’,;:—–/])[^\W\d_a-z][^\W\d_A-Z]")
+_ROLE_ACRONYM_RX = re.compile(r"\b(?:QA|SREs?|DBAs?|NOC|SOC|IC|PMs?|CTO|VP|CEO|CIO|CISO|TL|EM)\b")
+_ID_HINT = re.compile(r"[a-z]\.[a-z]|[a-z]@")
+_LOWER_WORD = re.compile(r"[a-z][a-z-]*")
+_FIRST_WORD = re.compile(r"[\W\d_]*([^\W\d_][\w'’-]*)")
+
+
+def _may_name_agent(sentence: str) -> bool:
+    """Whether any token of `sentence` can be an agent for features(): False only when
+    none can (no capitalised word after the first, no @, id, role acronym or people word,
+    a first word that is no name), so the token-by-token reading is skipped."""
+    if "@" in sentence or _MID_CAPITAL.search(sentence) or _ID_HINT.search(sentence):
+        return True
+    first = _FIRST_WORD.match(sentence)
+    if first is None:
+        return False
+    head = first.group(1)
+    if head[:1].isupper() and (head in NAMES or name_shaped(head)):
+        return True
+    low = sentence.lower()
+    words = set(_LOWER_WORD.findall(low))
+    if not words.isdisjoint(_PEOPLE_WORDS):
+        return True
+    if head[:1].islower() and not words.isdisjoint(_VERBISH):
+        return True  # chat style, where a name may stand in lower case
+    return _ROLE_ACRONYM_RX.search(sentence) is not None
 
 
 def _np_start(words: list[str], i: int) -> int:
@@ -434,6 +459,9 @@ def features(sentence: str, rules: frozenset[str] = frozenset()) -> dict[str, st
     """The features of one sentence, each with the words that showed it (for the finding's
     explanation). `rules`: the hand rules' findings on it (their ids)."""
     feats: dict[str, str] = {}
+    if not _may_name_agent(sentence):
+        feats["no-agent"] = ""  # the cheap test first: most sentences end here
+        return feats
     words = _TOKEN.findall(sentence)
     titled = _title_case(words)
     agents: list[tuple[int, str]] = []
@@ -663,8 +691,8 @@ def add_findings(masked: str, found: list, spans: list[tuple[int, int]] | None =
 
     low = masked.lower()
     hits = _positive_forms().intersection(_WORD.findall(low))
-    if not hits:
-        return found  # no rarer word of harm, fault or judgement: most texts end here
+    if not hits or not _may_name_agent(masked):
+        return found  # no word of harm, fault or judgement, or no one: most texts end here
     spans = split_sentences(masked) if spans is None else spans
     if len(spans) == 1:  # most fields: one sentence, no need to find where the words are
         ((start, end),) = spans
