@@ -36,6 +36,31 @@ REVERT_RE = re.compile(
 )
 
 
+# Words every log and alert uses: they say nothing about what failed.
+_COMMON = frozenset(
+    """error errors failed failure failing fails warning warnings critical exception exceptions
+    request requests response timeout timeouts timed latency above below high rate ratio total
+    count alert alerts firing fired service server process processing unable cannot could
+    seconds minutes second minute millis value values baseline threshold usual
+    while after before during other every there their these those which where with without
+    under about more than less from into over time times level status message debug""".split()
+)
+_WORD = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
+SHARED_STEMS = 2
+STEM = 6
+
+
+def stems(text: str) -> set[str]:
+    """The distinctive words of `text` (CamelCase split), cut to their first STEM letters:
+    `KafkaUnderReplicatedPartitions` and `replica [2] on partition` share `replic`, `partit`."""
+    out = set()
+    for w in _WORD.findall(text):
+        w = w.lower()
+        if len(w) >= 5 and w not in _COMMON and not w.isdigit():
+            out.add(w[:STEM])
+    return out
+
+
 @dataclass
 class Context:
     """What the judgement knows of the incident: its first symptom, its recovery, the alerts
@@ -46,6 +71,14 @@ class Context:
     recurring_alerts: set[str] = field(default_factory=set)
     terms: set[str] = field(default_factory=set)
     trigger_keys: set[str] = field(default_factory=set)
+    # the stems of what the failing records say (`stems`): an alert about the same thing
+    # (a cluster's under-replicated partitions while a broker's replica fetches fail) is related
+    # even when its labels name the cluster, not the failing host
+    vocabulary: set[str] = field(default_factory=set)
+
+    def speaks_of(self, text: str) -> bool:
+        """True when `text` shares SHARED_STEMS distinctive word stems with the failing records."""
+        return len(stems(text) & self.vocabulary) >= SHARED_STEMS
 
     def related(self, *words: str) -> bool:
         """True when any word names something the incident touched."""
@@ -110,7 +143,9 @@ def judge(candidates: list[Candidate], ctx: Context, alert_labels: dict[str, dic
                 paging = _pages_someone(labels) and (
                     not by_words or _shares_owner(labels, by_words, alert_labels)
                 )
-                related = (paging or ctx.related(*words)) and not _informational(labels)
+                related = (
+                    paging or ctx.related(*words) or ctx.speaks_of(_alert_words(c, labels))
+                ) and not _informational(labels)
                 if c.kind == "alert_fired":
                     # the backbone: the first related alert (detection) and the first paging
                     # alert's first firing; a flapping alert's refirings, other alerts and
@@ -198,9 +233,18 @@ def _related_by_words(
         if name in ctx.recurring_alerts:
             continue
         labels = alert_labels.get(name, {})
-        if ctx.related(name, *[str(v) for v in labels.values()]):
+        if ctx.related(name, *[str(v) for v in labels.values()]) or ctx.speaks_of(
+            _alert_words(c, labels)
+        ):
             out.add(name)
     return out
+
+
+def _alert_words(c: Candidate, labels: dict) -> str:
+    """What an alert says of itself: its name and its summary (the firing row's own text,
+    not what merged with it)."""
+    head = c.text.split("; also ", 1)[0]
+    return f"{_alert_name(c)} {head.split(':', 1)[1] if ':' in head else ''}"
 
 
 def _shares_owner(labels: dict, names: set[str], alert_labels: dict[str, dict]) -> bool:

@@ -23,7 +23,7 @@ from pm_tui.timeline.detect_events import (
 )
 from pm_tui.timeline.detect_logs import access_signals, template_signals, topology_signals
 from pm_tui.timeline.detect_metrics import metric_signals
-from pm_tui.timeline.judge import CAP_OTHER, RECURRING_BEFORE, REVERT_RE, Context, judge
+from pm_tui.timeline.judge import CAP_OTHER, RECURRING_BEFORE, REVERT_RE, Context, judge, stems
 from pm_tui.timeline.signals import Periods, Signal, hhmmss, periods
 from pm_tui.timeline.templates import mine
 
@@ -70,9 +70,13 @@ class _Cluster:
     def time(self) -> datetime:
         """The earliest machine record; for a recovery the latest (all symptoms gone)."""
         top = max(s.authority for s in self.signals)
-        times = [s.time for s in self.signals if s.authority == top]
+        exact = [s for s in self.signals if s.authority == top]
         if self.family != "recovery":
-            return min(times)
+            # a resource metric rising with the errors (CPU throttled, connections up) is the
+            # cause seen in coarse samples, not the failure: the failure's own record dates it
+            failing = [s for s in exact if not _resource_metric(s)]
+            return min(s.time for s in failing or exact)
+        times = [s.time for s in exact]
         # back to normal is best judged by traffic and metrics, not by one kind of error ending
         normal = [s.time for s in self.signals if "normal" in s.tags]
         return max(normal or times)
@@ -198,6 +202,7 @@ def reconstruct(evidence: list[Evidence], window: CollectWindow) -> list[Candida
         candidates.append(candidate)
     ctx = Context(first, last_recovery, _recurring(alert_history, first), set())
     ctx.terms = _terms(first_cluster, symptoms, alert_history, ctx)
+    ctx.vocabulary = _vocabulary(first_cluster, symptoms)
     judge(candidates, ctx, _labels(alert_history))
     candidates.sort(key=lambda c: (c.time, c.kind))
     return candidates
@@ -420,6 +425,11 @@ IMPACT_METRIC_RE = re.compile(
 )
 
 
+def _resource_metric(s: Signal) -> bool:
+    """A metric of the resources used (CPU, connections, memory), not of what customers get."""
+    return bool(s.extra.get("metric")) and not _failure(s) and not _impact_metric(s)
+
+
 def _impact_metric(s: Signal) -> bool:
     return bool(s.extra.get("metric")) and bool(IMPACT_METRIC_RE.search(str(s.extra["metric"])))
 
@@ -553,6 +563,19 @@ def _terms(
             if value:
                 terms.add(value.split(":")[0])
     return {t for t in terms if len(t) >= 4}
+
+
+def _vocabulary(first: _Cluster | None, symptoms: list[_Cluster]) -> set[str]:
+    """The word stems of the failures in the first symptom's chain (judge.stems)."""
+    out: set[str] = set()
+    if first is None:
+        return out
+    for c in symptoms:
+        if first.time <= c.time <= first.time + CHAIN:
+            for s in c.signals:
+                if _failure(s):
+                    out |= stems(str(s.extra.get("template") or s.extra.get("metric") or s.text))
+    return out
 
 
 _SERIES_LABEL = re.compile(r"\b(\w+)=\"?([^,}\"]+)")
