@@ -190,6 +190,8 @@ def judge(candidates: list[Candidate], ctx: Context, alert_labels: dict[str, dic
             elif "chat" not in c.tags or any(t.startswith("page:") for t in c.tags):
                 seen_resolved = True
                 c.confidence = max(c.confidence, 0.9)
+        elif c.kind in ("change", "mitigation") and "not-applied" in c.tags:
+            c.kind, c.confidence = "change", min(c.confidence, LOW)  # changed nothing
         elif c.kind == "change":
             if "job" in c.tags:
                 # a batch job run: the schedule started it, what a person changed is elsewhere
@@ -209,6 +211,9 @@ def judge(candidates: list[Candidate], ctx: Context, alert_labels: dict[str, dic
                 c.kind, c.confidence = "change", min(c.confidence, LOW)
             elif "commit" in c.tags and not any(t in c.tags for t in ("deploy", "config")):
                 c.confidence = min(c.confidence, MEDIUM)  # a commit fixes nothing until shipped
+            elif "admin" in c.tags and not any(t in c.tags for t in ("deploy", "config")):
+                # a command seen only in a service's log: for the person to judge
+                c.confidence = min(max(c.confidence, MEDIUM), CAP_OTHER)
             elif "chat" not in c.tags:
                 c.confidence = max(c.confidence, 0.8)
         elif c.kind == "diagnosis":
@@ -266,7 +271,11 @@ def _trigger(candidates: list[Candidate], ctx: Context) -> Candidate | None:
         for c in candidates
         if c.kind == "change" and ctx.first - TRIGGER_BEFORE <= c.time <= ctx.first
     ]
-    related = [c for c in before if _related_change(c, ctx) and "job" not in c.tags]
+    related = [
+        c
+        for c in before
+        if _related_change(c, ctx) and "job" not in c.tags and "not-applied" not in c.tags
+    ]
     return max(related, key=lambda c: c.time, default=None)
 
 

@@ -21,7 +21,12 @@ from pm_tui.timeline.detect_events import (
     node_signals,
     page_signals,
 )
-from pm_tui.timeline.detect_logs import access_signals, template_signals, topology_signals
+from pm_tui.timeline.detect_logs import (
+    access_signals,
+    action_signals,
+    template_signals,
+    topology_signals,
+)
 from pm_tui.timeline.detect_metrics import metric_signals
 from pm_tui.timeline.judge import CAP_OTHER, RECURRING_BEFORE, REVERT_RE, Context, judge, stems
 from pm_tui.timeline.signals import Periods, Signal, hhmmss, periods
@@ -103,6 +108,7 @@ def reconstruct(evidence: list[Evidence], window: CollectWindow) -> list[Candida
     signals += change_signals(evidence, p)
     signals += node_signals(evidence, p)
     signals += topology_signals(evidence, p)
+    signals += action_signals(evidence, p)
     signals += chat_signals([e for e in evidence if e.kind == "message"])
     # only what happens after the baseline can be part of the incident (changes may be earlier)
     signals = [s for s in signals if s.family == "change" or s.time >= p.base_end]
@@ -158,6 +164,7 @@ def reconstruct(evidence: list[Evidence], window: CollectWindow) -> list[Candida
         and s.time <= first
         and "job" not in s.tags
         and "automatic" not in s.tags
+        and "not-applied" not in s.tags
     }
     for s in signals:
         if "automatic" in s.tags:
