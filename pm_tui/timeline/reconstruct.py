@@ -475,7 +475,13 @@ INFRA_RE = re.compile(
     r"\boom\b|oom.?kill|maxmemory|notready|node .*not ready|evict|failover|"
     r"promot|split.?brain|quorum|leader (?:election|lost)|unreachable|connection refused|"
     r"no more connections|too many (?:clients|connections)|connection limit|limit (?:reached|exceeded)|"
-    r"probe failed|unhealthy",
+    r"probe failed|unhealthy|"
+    # a JVM running out of heap (GC overhead, long pauses, a circuit breaker tripping on it)
+    r"outofmemoryerror|java heap space|gc overhead|\[gc\b|stop.the.world|heap (?:usage|used|is)|"
+    r"circuit.?break|circuit_breaking_exception|"
+    # packets too big for the path (an MTU change), a counter or id past its type's range
+    r"frag(?:mentation)? needed|packet too big|message too long|\bmtu\b|"
+    r"out of range for (?:type|data type)|integer overflow|numeric overflow|value too large",
     re.I,
 )
 
