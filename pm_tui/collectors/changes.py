@@ -102,6 +102,8 @@ def change_evidence(source: str, record: dict) -> Evidence | None:
     if not description:
         description = " ".join(p for p in ("Deploy", service, version) if p)
     attrs = {k: str(record.get(k) or "") for k in ("service", "version", "actor")}
+    if record.get("status"):
+        attrs["status"] = str(record["status"])
     attrs["category"] = str(
         record.get("category") or ("commit" if record.get("_git") else "deploy")
     )

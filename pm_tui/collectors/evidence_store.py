@@ -89,7 +89,7 @@ def bounded_lines(
     others = [e for e in evidence if e.kind != "log" or e.attrs.get("bucket")]
     # metrics last among the rest: one series weighs as much as hundreds of alerts
     others.sort(key=lambda e: e.kind == "metric")
-    logs.sort(key=lambda e: (_LEVEL_RANK.get(e.attrs.get("level", ""), 9), e.time))
+    logs.sort(key=lambda e: (_rank(e), e.time))
     kept: list[tuple[str, str]] = []
     size = dropped = 0
     for number, item in enumerate([*others, *logs]):
@@ -103,6 +103,19 @@ def bounded_lines(
         size += len(line.encode())
         kept.append((f"{item.time.timestamp():020.6f}\t{number:09d}", line))
     return kept, dropped
+
+
+def _rank(item: Evidence) -> int:
+    """Errors first, then warnings, then the info lines that record an action (a command at
+    an admin interface, a controlled shutdown, a failover): the timeline reads them as changes
+    and mitigations; then the rest."""
+    rank = _LEVEL_RANK.get(item.attrs.get("level", ""), 9)
+    if rank == 9:
+        from pm_tui.timeline.detect_logs import notable_line
+
+        if notable_line(item.text):
+            return 3
+    return rank
 
 
 def downsample(

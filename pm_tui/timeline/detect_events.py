@@ -206,6 +206,14 @@ def _jobs(kube: list[Evidence]) -> list[Signal]:
     return [s for s in out if runs[re.sub(r"-\d+$", "", s.key)] < 2]
 
 
+# A deploy record's status saying it never ran (a failed or aborted one may have run in part).
+NOT_APPLIED_RE = re.compile(
+    r"^(?:cancell?ed|canceled|skipped|rejected|not[ _-]?started|pending|queued|waiting|"
+    r"superseded|dismissed|declined)$",
+    re.I,
+)
+
+
 def _listed(item: Evidence) -> Signal:
     category = item.attrs.get("category", "deploy")
     service, version = item.attrs.get("service", ""), item.attrs.get("version", "")
@@ -225,6 +233,15 @@ def _listed(item: Evidence) -> Signal:
     else:
         text = f"{head}: {item.text}"
     confidence = 0.4 if category == "commit" else 0.75
+    tags: tuple[str, ...] = (category,)
+    status = str(item.attrs.get("status") or "")
+    if NOT_APPLIED_RE.search(status):
+        # a deploy cancelled or rejected before it ran changed nothing: shown, never the story
+        text, confidence, tags = (
+            f"{text} ({status.lower()}, not applied)",
+            0.3,
+            (*tags, "not-applied"),
+        )
     return Signal(
         item.time,
         "change",
@@ -234,7 +251,7 @@ def _listed(item: Evidence) -> Signal:
         confidence,
         actor=item.attrs.get("actor", ""),
         key=service,
-        tags=(category,),
+        tags=tags,
     )
 
 
@@ -551,7 +568,9 @@ _CHAT = [
             r"unlink(?:ed)?|cleared|wiped|shut(?:ting)? (?:\w+ )?down|shutdown|"
             r"raised|lowered|rolled [\w-]+(?: [\w-]+)? back|turned [\w-]+(?: [\w-]+)? (?:off|on)|"
             r"failing over|rerouted|routing (?:traffic|reads|writes)|moved (?:traffic|reads|writes)|"
-            r"deleted|truncated|purged|flushed|freed|shut (?:it )?down)\b",
+            r"deleted|truncated|purged|flushed|freed|shut (?:it )?down|"
+            r"(?:re)?mounted|(?:re-?)?attached|re-?issued|reissued|restored|re-?enabled|reloaded|"
+            r"started (?:on|now|again|back)|(?:is|are) (?:back )?up (?:now|again))\b",
             re.I,
         ),
     ),

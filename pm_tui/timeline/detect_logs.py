@@ -362,3 +362,75 @@ def topology_signals(evidence: list[Evidence], p: Periods) -> list[Signal]:
             )
         )
     return out
+
+
+# --- an operator's action recorded by the service itself -------------------------------------
+# A command typed at an admin interface, a controlled shutdown, a configuration reloaded: what a
+# responder did (or changed) may show only as such a line in the service's own log.
+ACTION_RE = re.compile(
+    r"\badmin(?:istrative)?[_ ]command\b|\breceived [\w ]{0,60}\bcommand\b|"
+    r"\bcontrolled shutdown\b(?! request)|\b(?:initiating|starting|beginning) (?:a )?"
+    r"(?:graceful |clean )?shutdown\b|\bshutdown (?:requested|initiated) by\b|"
+    r"\b(?:received|caught|got) (?:signal )?sighup\b|"
+    r"\breload(?:ing|ed)? (?:the )?(?:config|configuration|settings)\b|"
+    r"\bconfig(?:uration)? (?:file )?reloaded\b",
+    re.I,
+)
+_ACTION_WORDS = ("command", "shutdown", "sighup", "reload")
+ACTION_GAP = timedelta(minutes=5)
+
+
+def action_signals(evidence: list[Evidence], p: Periods) -> list[Signal]:
+    """One `change` per source and run of operator-action lines after the baseline whose shape
+    the baseline never shows (a routine command or reload every hour is no one's fix)."""
+    from pm_tui.timeline.templates import mask
+
+    routine: set[tuple[str, str]] = set()
+    found: list[tuple[Evidence, str]] = []
+    for item in evidence:
+        if item.kind != "log" or item.attrs.get("bucket"):
+            continue
+        line = item.text.strip().split("\n", 1)[0]
+        low = line[:300].lower()
+        if not any(w in low for w in _ACTION_WORDS) or not ACTION_RE.search(line[:300]):
+            continue
+        shape = (item.source, mask(_ACTION_TAIL.sub("", line[:300])))
+        if item.time < p.base_end:
+            routine.add(shape)
+        else:
+            found.append((item, shape[1]))
+    out: list[Signal] = []
+    last: dict[str, datetime] = {}
+    for item, shape in sorted(found, key=lambda f: f[0].time):
+        if (item.source, shape) in routine:
+            continue
+        seen = last.get(item.source)
+        last[item.source] = item.time
+        if seen is not None and item.time - seen <= ACTION_GAP:
+            continue
+        line = item.text.strip().split("\n", 1)[0]
+        out.append(
+            Signal(
+                item.time,
+                "change",
+                f"Operator action in {source_label(item.source)}: {excerpt(line, 160)}",
+                item.source,
+                excerpt(line),
+                0.55,
+                tags=("admin",),
+            )
+        )
+    return out
+
+
+# the start of a log line: its time and level, which differ from one line to the next
+_ACTION_TAIL = re.compile(r"^[\[\d\-:T .,+Z\]]+")
+
+
+def notable_line(text: str) -> bool:
+    """An info line worth keeping before the others: an operator's action or a failover."""
+    head = text[:300]
+    low = head.lower()
+    return (any(w in low for w in _ACTION_WORDS) and ACTION_RE.search(head) is not None) or (
+        any(w in head for w in _TOPOLOGY_WORDS) and TOPOLOGY_RE.search(head) is not None
+    )

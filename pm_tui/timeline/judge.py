@@ -36,6 +36,31 @@ REVERT_RE = re.compile(
 )
 
 
+# Words every log and alert uses: they say nothing about what failed.
+_COMMON = frozenset(
+    """error errors failed failure failing fails warning warnings critical exception exceptions
+    request requests response timeout timeouts timed latency above below high rate ratio total
+    count alert alerts firing fired service server process processing unable cannot could
+    seconds minutes second minute millis value values baseline threshold usual
+    while after before during other every there their these those which where with without
+    under about more than less from into over time times level status message debug""".split()
+)
+_WORD = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
+SHARED_STEMS = 2
+STEM = 6
+
+
+def stems(text: str) -> set[str]:
+    """The distinctive words of `text` (CamelCase split), cut to their first STEM letters:
+    `KafkaUnderReplicatedPartitions` and `replica [2] on partition` share `replic`, `partit`."""
+    out = set()
+    for w in _WORD.findall(text):
+        w = w.lower()
+        if len(w) >= 5 and w not in _COMMON and not w.isdigit():
+            out.add(w[:STEM])
+    return out
+
+
 @dataclass
 class Context:
     """What the judgement knows of the incident: its first symptom, its recovery, the alerts
@@ -46,6 +71,14 @@ class Context:
     recurring_alerts: set[str] = field(default_factory=set)
     terms: set[str] = field(default_factory=set)
     trigger_keys: set[str] = field(default_factory=set)
+    # the stems of what the failing records say (`stems`): an alert about the same thing
+    # (a cluster's under-replicated partitions while a broker's replica fetches fail) is related
+    # even when its labels name the cluster, not the failing host
+    vocabulary: set[str] = field(default_factory=set)
+
+    def speaks_of(self, text: str) -> bool:
+        """True when `text` shares SHARED_STEMS distinctive word stems with the failing records."""
+        return len(stems(text) & self.vocabulary) >= SHARED_STEMS
 
     def related(self, *words: str) -> bool:
         """True when any word names something the incident touched."""
@@ -110,7 +143,9 @@ def judge(candidates: list[Candidate], ctx: Context, alert_labels: dict[str, dic
                 paging = _pages_someone(labels) and (
                     not by_words or _shares_owner(labels, by_words, alert_labels)
                 )
-                related = (paging or ctx.related(*words)) and not _informational(labels)
+                related = (
+                    paging or ctx.related(*words) or ctx.speaks_of(_alert_words(c, labels))
+                ) and not _informational(labels)
                 if c.kind == "alert_fired":
                     # the backbone: the first related alert (detection) and the first paging
                     # alert's first firing; a flapping alert's refirings, other alerts and
@@ -155,6 +190,8 @@ def judge(candidates: list[Candidate], ctx: Context, alert_labels: dict[str, dic
             elif "chat" not in c.tags or any(t.startswith("page:") for t in c.tags):
                 seen_resolved = True
                 c.confidence = max(c.confidence, 0.9)
+        elif c.kind in ("change", "mitigation") and "not-applied" in c.tags:
+            c.kind, c.confidence = "change", min(c.confidence, LOW)  # changed nothing
         elif c.kind == "change":
             if "job" in c.tags:
                 # a batch job run: the schedule started it, what a person changed is elsewhere
@@ -174,6 +211,9 @@ def judge(candidates: list[Candidate], ctx: Context, alert_labels: dict[str, dic
                 c.kind, c.confidence = "change", min(c.confidence, LOW)
             elif "commit" in c.tags and not any(t in c.tags for t in ("deploy", "config")):
                 c.confidence = min(c.confidence, MEDIUM)  # a commit fixes nothing until shipped
+            elif "admin" in c.tags and not any(t in c.tags for t in ("deploy", "config")):
+                # a command seen only in a service's log: for the person to judge
+                c.confidence = min(max(c.confidence, MEDIUM), CAP_OTHER)
             elif "chat" not in c.tags:
                 c.confidence = max(c.confidence, 0.8)
         elif c.kind == "diagnosis":
@@ -198,9 +238,18 @@ def _related_by_words(
         if name in ctx.recurring_alerts:
             continue
         labels = alert_labels.get(name, {})
-        if ctx.related(name, *[str(v) for v in labels.values()]):
+        if ctx.related(name, *[str(v) for v in labels.values()]) or ctx.speaks_of(
+            _alert_words(c, labels)
+        ):
             out.add(name)
     return out
+
+
+def _alert_words(c: Candidate, labels: dict) -> str:
+    """What an alert says of itself: its name and its summary (the firing row's own text,
+    not what merged with it)."""
+    head = c.text.split("; also ", 1)[0]
+    return f"{_alert_name(c)} {head.split(':', 1)[1] if ':' in head else ''}"
 
 
 def _shares_owner(labels: dict, names: set[str], alert_labels: dict[str, dict]) -> bool:
@@ -222,7 +271,11 @@ def _trigger(candidates: list[Candidate], ctx: Context) -> Candidate | None:
         for c in candidates
         if c.kind == "change" and ctx.first - TRIGGER_BEFORE <= c.time <= ctx.first
     ]
-    related = [c for c in before if _related_change(c, ctx) and "job" not in c.tags]
+    related = [
+        c
+        for c in before
+        if _related_change(c, ctx) and "job" not in c.tags and "not-applied" not in c.tags
+    ]
     return max(related, key=lambda c: c.time, default=None)
 
 

@@ -21,9 +21,14 @@ from pm_tui.timeline.detect_events import (
     node_signals,
     page_signals,
 )
-from pm_tui.timeline.detect_logs import access_signals, template_signals, topology_signals
+from pm_tui.timeline.detect_logs import (
+    access_signals,
+    action_signals,
+    template_signals,
+    topology_signals,
+)
 from pm_tui.timeline.detect_metrics import metric_signals
-from pm_tui.timeline.judge import CAP_OTHER, RECURRING_BEFORE, REVERT_RE, Context, judge
+from pm_tui.timeline.judge import CAP_OTHER, RECURRING_BEFORE, REVERT_RE, Context, judge, stems
 from pm_tui.timeline.signals import Periods, Signal, hhmmss, periods
 from pm_tui.timeline.templates import mine
 
@@ -70,9 +75,13 @@ class _Cluster:
     def time(self) -> datetime:
         """The earliest machine record; for a recovery the latest (all symptoms gone)."""
         top = max(s.authority for s in self.signals)
-        times = [s.time for s in self.signals if s.authority == top]
+        exact = [s for s in self.signals if s.authority == top]
         if self.family != "recovery":
-            return min(times)
+            # a resource metric rising with the errors (CPU throttled, connections up) is the
+            # cause seen in coarse samples, not the failure: the failure's own record dates it
+            failing = [s for s in exact if not _resource_metric(s)]
+            return min(s.time for s in failing or exact)
+        times = [s.time for s in exact]
         # back to normal is best judged by traffic and metrics, not by one kind of error ending
         normal = [s.time for s in self.signals if "normal" in s.tags]
         return max(normal or times)
@@ -99,6 +108,7 @@ def reconstruct(evidence: list[Evidence], window: CollectWindow) -> list[Candida
     signals += change_signals(evidence, p)
     signals += node_signals(evidence, p)
     signals += topology_signals(evidence, p)
+    signals += action_signals(evidence, p)
     signals += chat_signals([e for e in evidence if e.kind == "message"])
     # only what happens after the baseline can be part of the incident (changes may be earlier)
     signals = [s for s in signals if s.family == "change" or s.time >= p.base_end]
@@ -154,6 +164,7 @@ def reconstruct(evidence: list[Evidence], window: CollectWindow) -> list[Candida
         and s.time <= first
         and "job" not in s.tags
         and "automatic" not in s.tags
+        and "not-applied" not in s.tags
     }
     for s in signals:
         if "automatic" in s.tags:
@@ -198,6 +209,7 @@ def reconstruct(evidence: list[Evidence], window: CollectWindow) -> list[Candida
         candidates.append(candidate)
     ctx = Context(first, last_recovery, _recurring(alert_history, first), set())
     ctx.terms = _terms(first_cluster, symptoms, alert_history, ctx)
+    ctx.vocabulary = _vocabulary(first_cluster, symptoms)
     judge(candidates, ctx, _labels(alert_history))
     candidates.sort(key=lambda c: (c.time, c.kind))
     return candidates
@@ -420,6 +432,11 @@ IMPACT_METRIC_RE = re.compile(
 )
 
 
+def _resource_metric(s: Signal) -> bool:
+    """A metric of the resources used (CPU, connections, memory), not of what customers get."""
+    return bool(s.extra.get("metric")) and not _failure(s) and not _impact_metric(s)
+
+
 def _impact_metric(s: Signal) -> bool:
     return bool(s.extra.get("metric")) and bool(IMPACT_METRIC_RE.search(str(s.extra["metric"])))
 
@@ -458,7 +475,13 @@ INFRA_RE = re.compile(
     r"\boom\b|oom.?kill|maxmemory|notready|node .*not ready|evict|failover|"
     r"promot|split.?brain|quorum|leader (?:election|lost)|unreachable|connection refused|"
     r"no more connections|too many (?:clients|connections)|connection limit|limit (?:reached|exceeded)|"
-    r"probe failed|unhealthy",
+    r"probe failed|unhealthy|"
+    # a JVM running out of heap (GC overhead, long pauses, a circuit breaker tripping on it)
+    r"outofmemoryerror|java heap space|gc overhead|\[gc\b|stop.the.world|heap (?:usage|used|is)|"
+    r"circuit.?break|circuit_breaking_exception|"
+    # packets too big for the path (an MTU change), a counter or id past its type's range
+    r"frag(?:mentation)? needed|packet too big|message too long|\bmtu\b|"
+    r"out of range for (?:type|data type)|integer overflow|numeric overflow|value too large",
     re.I,
 )
 
@@ -553,6 +576,19 @@ def _terms(
             if value:
                 terms.add(value.split(":")[0])
     return {t for t in terms if len(t) >= 4}
+
+
+def _vocabulary(first: _Cluster | None, symptoms: list[_Cluster]) -> set[str]:
+    """The word stems of the failures in the first symptom's chain (judge.stems)."""
+    out: set[str] = set()
+    if first is None:
+        return out
+    for c in symptoms:
+        if first.time <= c.time <= first.time + CHAIN:
+            for s in c.signals:
+                if _failure(s):
+                    out |= stems(str(s.extra.get("template") or s.extra.get("metric") or s.text))
+    return out
 
 
 _SERIES_LABEL = re.compile(r"\b(\w+)=\"?([^,}\"]+)")

@@ -1,0 +1,160 @@
+"""The incident told right where the blind sets found it wrong (tests/incidents/retired1 and
+retired3, retired into tuning): a cluster-wide alert about what the failing host's records say
+detects the incident; an operator's command seen only in a service's log is the mitigation; a
+resource metric's coarse sample does not date the first failure; a deploy cancelled before it
+ran is no change; actions said in chat in more words. Real evidence folders, a real repository,
+the CLI (the helpers of tests/test_timeline_story.py)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from pm_tui.collectors.evidence import Evidence
+from pm_tui.timeline.accept import HIGH_CONFIDENCE
+from tests.test_timeline_story import MINUTE, RETIRED1, ROOT, _collected, _near, _utc, _window
+
+RETIRED3 = ROOT / "tests" / "incidents" / "retired3"
+
+
+def test_a_cluster_alert_about_what_the_failing_host_says_detects_the_incident(tmp_path, capsys):
+    """The broker's disk fails; its replica fetches fail on partition orders-7. The warning
+    `KafkaUnderReplicatedPartitions` is labelled with the cluster, not the host, yet speaks of
+    the same replicas and partitions: it is the detection, 2.5 minutes before the page. Its
+    flapping refirings stay below high, and the broker's controlled shutdown, written only as
+    an info line in its own log, is the mitigation (for the person to judge)."""
+    repo, pm, truth, argv, rows = _collected(tmp_path, RETIRED1 / "kafka-disk-failing", capsys)
+    detected = _window(argv, pm, capsys)["detected"]
+    assert "KafkaUnderReplicatedPartitions" in detected["why"]
+    assert abs(_utc(detected["time"]) - _utc(truth["milestones"]["detected"])) <= MINUTE
+    firings = [
+        r for r in rows if r["text"].startswith("Alert KafkaUnderReplicatedPartitions fires")
+    ]
+    assert len(firings) >= 3
+    assert [r["confidence"] >= HIGH_CONFIDENCE for r in firings][:2] == [True, False]
+    shutdown = _near(rows, "2026-08-13T09:33:05Z", "mitigation")
+    shutdown = [r for r in shutdown if "controlled shutdown" in r["text"].lower()]
+    assert shutdown and "server.log" in " ".join(shutdown[0]["sources"])
+    assert shutdown[0]["confidence"] < HIGH_CONFIDENCE
+    # an alert of another team that speaks of nothing failing stays background
+    snapshot = [r for r in rows if "ElasticsearchSnapshotFailed fires" in r["text"]]
+    assert snapshot and all(r["confidence"] < HIGH_CONFIDENCE for r in snapshot)
+
+
+def test_an_admin_command_in_the_proxy_log_is_the_mitigation(tmp_path, capsys):
+    """ProxySQL logs the LOAD MYSQL SERVERS TO RUNTIME that put the primary into the readers'
+    hostgroup: the mitigation, at the second the proxy received it."""
+    repo, pm, truth, argv, rows = _collected(tmp_path, RETIRED1 / "shop-replica-lag", capsys)
+    fix = _near(rows, "2026-10-08T14:25:10Z", "mitigation")
+    assert any("LOAD MYSQL SERVERS TO RUNTIME" in r["text"] for r in fix)
+
+
+def test_the_first_failure_is_dated_by_its_record_not_a_resource_metrics_sample(tmp_path, capsys):
+    """CPU throttling sampled once a minute rises at 11:00:00 with the first 504 at 11:00:55:
+    the window starts at the 504 (the failure's own record), so the time to mitigate is right."""
+    from pm_tui.cli.main import main
+    from pm_tui.durations import durations
+
+    folder = RETIRED1 / "search-noisy-neighbour"
+    repo, pm, truth, argv, rows = _collected(tmp_path, folder, capsys)
+    started = _window(argv, pm, capsys)["started"]
+    assert abs(_utc(started["time"]) - _utc(truth["milestones"]["started"])) <= timedelta(
+        seconds=10
+    )
+    assert main([*argv, "timeline", pm.id, "--accept-high"]) == 0
+    got = durations(repo.load(pm.id)).mitigate
+    want = _utc(truth["milestones"]["mitigated"]) - _utc(truth["milestones"]["started"])
+    assert got is not None and abs(got - want) <= MINUTE
+
+
+def test_a_deploy_cancelled_before_it_ran_is_no_change_of_the_story(tmp_path, capsys):
+    """A partner-ACL config run cancelled six minutes into the outage changed nothing: shown
+    as not applied, a low change, never a mitigation; the revert is the mitigation."""
+    repo, pm, truth, argv, rows = _collected(tmp_path, RETIRED3 / "web-lb-healthcheck", capsys)
+    cancelled = [r for r in rows if "haproxy-config-partner-acl" in r["text"]]
+    assert cancelled and all(
+        r["kind"] == "change" and r["confidence"] < HIGH_CONFIDENCE and "not applied" in r["text"]
+        for r in cancelled
+    )
+    revert = _near(rows, "2026-03-04T14:05:40Z", "mitigation")
+    assert any(r["confidence"] >= HIGH_CONFIDENCE for r in revert)
+
+
+def test_alert_relatedness_by_shared_word_stems():
+    from pm_tui.timeline.judge import Context, stems
+
+    ctx = Context(None, None)
+    ctx.vocabulary = stems(
+        "[ReplicaManager broker=4] Error processing fetch with max size <*> from replica [<*>] "
+        "on partition <*>: PartitionData(fetchOffset=<*>) (kafka.server.ReplicaManager)"
+    )
+    assert ctx.speaks_of(
+        "KafkaUnderReplicatedPartitions kafka-prod has under-replicated partitions"
+    )
+    assert not ctx.speaks_of("ElasticsearchSnapshotFailed nightly snapshot to s3-nightly failed")
+    # words every alert and log uses relate nothing
+    assert not ctx.speaks_of("HighErrorRate error rate above threshold for service requests")
+
+
+def _line(at: datetime, text: str, source: str = "logs:/var/log/proxy.log") -> Evidence:
+    return Evidence(at, source, "log", text, {"level": "info"})
+
+
+def test_an_operator_action_the_baseline_already_shows_is_routine():
+    from pm_tui.timeline.detect_logs import action_signals
+    from pm_tui.timeline.signals import Periods
+
+    t0 = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)
+    p = Periods(t0 - timedelta(hours=1), t0)
+    evidence = [
+        _line(t0 - timedelta(minutes=30), "[INFO] Received SAVE MYSQL VARIABLES TO DISK command"),
+        _line(t0 + timedelta(minutes=20), "[INFO] Received SAVE MYSQL VARIABLES TO DISK command"),
+        _line(t0 + timedelta(minutes=25), "[INFO] Received LOAD MYSQL SERVERS TO RUNTIME command"),
+        _line(t0 + timedelta(minutes=25, seconds=2), "[INFO] Received LOAD MYSQL USERS TO RUNTIME command"),
+        _line(t0 + timedelta(minutes=26), "GET /health 200"),
+        _line(t0 + timedelta(minutes=40), "[INFO] Starting controlled shutdown", "logs:/var/log/kafka.log"),
+    ]  # fmt: skip
+    got = action_signals(evidence, p)
+    assert [(s.time - t0, s.family) for s in got] == [
+        (timedelta(minutes=25), "change"),
+        (timedelta(minutes=40), "change"),
+    ]
+    assert "LOAD MYSQL SERVERS" in got[0].text and "controlled shutdown" in got[1].text
+
+
+@pytest.mark.parametrize(
+    ("said", "family"),
+    [
+        ("volume mounted on zk-3b, zookeeper started on zk-3b now", "mitigation"),
+        ("EBS volume attached to kfk-prod-04", "mitigation"),
+        ("cert reissued and the gateway reloaded", "mitigation"),
+        ("errors started at 12:41", None),
+        ("should we restart zk-3b?", None),
+    ],
+)
+def test_actions_said_in_chat_in_more_words(said, family):
+    from pm_tui.timeline.detect_events import chat_signals
+
+    at = datetime(2026, 5, 13, 13, 20, tzinfo=UTC)
+    got = chat_signals([Evidence(at, "slack:x", "message", said, {"user": "U1", "actor": "Ann"})])
+    families = [s.family for s in got]
+    assert families == [family] if family else "mitigation" not in families
+
+
+@pytest.mark.parametrize(
+    ("status", "applied"),
+    [("cancelled", False), ("canceled", False), ("skipped", False), ("succeeded", True),
+     ("failed", True), ("", True)],
+)  # fmt: skip
+def test_a_deploy_record_that_never_ran_is_not_applied(status, applied):
+    from pm_tui.collectors.changes import change_evidence
+    from pm_tui.timeline.detect_events import change_signals
+    from pm_tui.timeline.signals import Periods
+
+    t0 = datetime(2026, 3, 4, 13, 47, 40, tzinfo=UTC)
+    record = {"time": "2026-03-04T13:47:40Z", "service": "haproxy-config", "version": "draft"}
+    item = change_evidence("changes:deploys.csv", record | ({"status": status} if status else {}))
+    (signal,) = change_signals([item], Periods(t0 - timedelta(hours=1), t0))
+    assert ("not-applied" not in signal.tags) is applied
+    assert ("not applied" in signal.text) is not applied
