@@ -120,6 +120,24 @@ _PHRASES_ROUND3 = {  # (tuned on the retired round 3, after it was scored held o
     "too few": "exhaust", "nf_conntrack": "conntrack", "ran out overnight": "expire",
     "date invalid": "expire", "end of validity": "expire",
 }  # fmt: skip
+_PHRASES_ROUND4 = {  # (tuned on the retired round 4, after it was scored held out twice)
+    "verify-full": "verify", "request rate": "ratelimit", "rate_limit_exceeded": "ratelimit",
+    "rate_limit": "ratelimit", "on top of": "overlap", "second run": "overlap",
+    "second instance": "overlap", "task count": "pid", "tasks limit": "pid limit",
+    "process count": "pid", "process-count": "pid", "progressive delivery": "canary rollout",
+    "threads blocked": "thread exhaust", "security-group": "firewall",
+    "not yet visible": "consistency", "not visible yet": "consistency",
+    "not yet show": "consistency", "skewed partition": "hotspot",
+    "connection tracking": "conntrack", "checked out": "exhaust",
+}  # fmt: skip
+_WORDS_ROUND4 = {
+    "populating": "backfill", "populate": "backfill", "populated": "backfill",
+    "rewrote": "backfill", "redelivered": "redeliver", "redelivery": "redeliver",
+    "stickiness": "sticky", "scheduled": "job", "scheduler": "job", "schedule": "job",
+    "crontab": "job", "weight": "percentage", "sequence": "idspace", "sequences": "idspace",
+    "deregistered": "deregister", "deregistration": "deregister", "synchronised": "all",
+    "synchronized": "all", "mailbox": "mailbox", "yaml": "config", "yml": "config",
+}  # fmt: skip
 _WORDS_OWN = {
     "db": "database", "postgres": "database", "postgresql": "database", "mysql": "database",
     "cert": "certificate", "certs": "certificate", "ssl": "tls", "prod": "production", "lb": "lb",
@@ -222,7 +240,7 @@ _PHRASES_GENERIC = {  # Generic: error strings and the SRE words for resources a
     "enfile": "fd exhaust", "open file limit": "fd limit", "fd limit": "fd limit",
     "eaddrnotavail": "port exhaust", "cannot assign requested address": "port exhaust",
     "source port": "port", "source ports": "port", "time_wait": "port exhaust",
-    "time-wait": "port exhaust", "timewait": "port exhaust", "ephemeral": "port",
+    "time-wait": "port exhaust", "timewait": "port exhaust", "ephemeral storage": "disk",
     "eaddrinuse": "port conflict", "address already in use": "port conflict",
     "conntrack table": "conntrack", "neighbour table": "arp", "neighbor table": "arp",
     "neighbour cache": "arp", "neighbor cache": "arp", "arp table": "arp", "arp cache": "arp",
@@ -330,7 +348,7 @@ _PHRASES_GENERIC = {  # Generic: error strings and the SRE words for resources a
 _WORDS_GENERIC = {
     "grew": "grow", "growth": "grow", "growing": "grow", "grows": "grow", "climbing": "grow",
     "climbed": "grow", "ballooned": "grow", "creep": "grow", "inode": "inode",
-    "emfile": "fd exhaust", "ephemeral": "port", "conntrack": "conntrack", "arp": "arp",
+    "emfile": "fd exhaust", "conntrack": "conntrack", "arp": "arp",
     "ndisc": "arp", "int": "idspace", "integer": "idspace", "int32": "idspace",
     "bigint": "idspace", "serial": "idspace", "overflow": "exhaust", "overflowed": "exhaust",
     "toomanyrequests": "ratelimit", "intermediate": "chain", "chain": "chain", "san": "sanmismatch",
@@ -395,8 +413,9 @@ STATES = _terms_of(
 _GENERIC_STATES = _terms_of("fail wrong outage")  # any failure: no mechanism of its own
 KINDS = (RESOURCES, _terms_of("certificate key token password secret"), STATES)
 _ANY_OF_KIND = _terms_of("credential")  # a credential may be any of the secrets
-# Parts of a resource that fail on their own: a full disk is not out of inodes nor slow I/O.
-_SUB_RESOURCES = _terms_of("inode diskio")
+# Parts of a resource that fail on their own: a full disk is not out of inodes nor slow I/O,
+# a full connection pool is not out of ports, conntrack entries or file descriptors.
+_SUB_RESOURCES = _terms_of("inode diskio port conntrack fd pid arp idspace")
 # States specific enough to name a mechanism with a resource or a component.
 _MECHANISM_STATES = _terms_of(
     "exhaust leak expire revoke skew netsplit lag lock delete evict throttle ratelimit "
@@ -416,7 +435,8 @@ MECHANISMS = _terms_of(
     "chain backfill dnsttl rotatestale retrystorm cachestampede kernelupgrade depupgrade "
     "autoscalemax healthpath healthstrict wrongenv rolloutpercent incompatible inode fd pid "
     "gcpause domainlapse malformedconfig poisonmessage clockskew certexpiry replicalag "
-    "stalecache migrationlock ddos noindex lifecycl"
+    "stalecache migrationlock ddos noindex lifecycl backlog crontimezone firewallrule "
+    "diskiolimit"
 )
 # (mechanism, terms of which the cause holds one of each group, unless it holds one of these):
 # the resource, the state and the trigger that together name a mechanism.
@@ -425,45 +445,69 @@ _COMPOSED = tuple(
     for name, groups, unless in (
         ("dnsttl", "ttl | dns record resolv cname ip", ""),
         ("rotatestale", "credential password secret key token | rotat chang | old stale cach "
-         "restart previous still", "expir"),
-        ("retrystorm", "retry reconnect client | stampede backoff all immediately", "cach"),
+         "restart previous never propagat", "expir"),
+        ("retrystorm", "retry reconnect client | stampede backoff all immediately overload",
+         "cach"),
         ("cachestampede", "cach | stampede", "retry reconnect"),
+        ("cachestampede", "expir miss | stampede", "retry reconnect"),
         ("cachestampede", "cach | expir miss | all overload databas", "retry reconnect stal"),
         ("gcpause", "gc | paus exhaust stall", ""),
         ("domainlapse", "domain | expir renew suspend", ""),
-        ("kernelupgrade", "kernel | upgrad releas version patch regression", ""),
+        ("kernelupgrade", "kernel | upgrad releas version patch regression bug ship", ""),
         ("depupgrade", "dependency unpin | upgrad break version incompatibl", ""),
-        ("autoscalemax", "autoscal | limit exhaust", ""),
+        ("autoscalemax", "autoscal | limit", "ratelimit quota providercapacity sticky"),
         ("healthpath", "health | path", ""),
         ("healthstrict", "health | timeout strict aggressiv threshold", "path"),
-        ("wrongenv", "stag test dev sandbox | production", ""),
-        ("rolloutpercent", "flag featur rollout | percentag exhaust", ""),
+        ("wrongenv", "stag test dev sandbox qa | production live canary environment", ""),
+        ("rolloutpercent", "flag featur rollout canary | percentag exhaust", ""),
         ("logrotation", "heldopen | delet log", ""),
-        ("incompatibl", "schema format contract | break", ""),
-        ("backlog", "queu | grow leak", ""),
+        ("incompatibl", "schema format contract | break decod", ""),
+        ("incompatibl", "column field schema | renam drop delet | old version updat", ""),
+        ("backlog", "queu mailbox buffer backlog | grow leak unlimit unbound bound backpressur",
+         ""),
         ("leak", "memory heap | grow", ""),
         ("ratelimited", "ratelimit", "config disabl wrong typo"),
+        ("ratelimited", "api call request | throttl", "cpu diskio"),
         ("limiterconfig", "ratelimit | config wrong typo", "disabl"),
         ("exhaust", "limit max | reach", ""),
-        ("malformedconfig", "config | malformed", ""),
+        ("malformedconfig", "config | malformed invalid", ""),
         ("poisonmessage", "malformed | messag record event", "config"),
-        ("incompatibl", "schema format contract | decod", ""),
+        ("poisonmessage", "messag record event | redeliver", ""),
         ("clockskew", "clock | skew lag", ""),
         ("certexpiry", "certificat | expir", "skew clock"),
         ("replicalag", "replica | lag", ""),
-        ("stalecache", "cach | stal ttl", "lag dns ip"),
+        ("stalecache", "cach | stal ttl invalidation ignor restart effect valu",
+         "lag dns ip stampede"),
+        ("stalecache", "flag config | stal", "lag dns ip stampede"),
+        ("retention", "messag event topic queu backlog | ttl expir", ""),
         ("migrationlock", "lock block wait | migration index", "deadlock"),
+        ("crontimezone", "timezon | job", "dst"),
+        ("pid", "cgroup | thread | limit exhaust", ""),
+        ("nodrain", "deregister terminat | cut drop activ flight", ""),
+        ("firewallrule", "firewall | delet", ""),
+        ("consistency", "object stor manifest | yet visibl right overwritten", ""),
+        ("hotspot", "partition shard | singl tenant", ""),
+        ("hotspot", "partition shard key | skew", "clock"),
+        ("diskiolimit", "diskio | limit exhaust throttl", ""),
     )
 )  # fmt: skip
+# A mechanism that explains another one a cause names: the clocks changing hour is why a job
+# ran twice, a schema change is why old and new versions overlapped.
+_OUTRANKS = {
+    "dst": _terms_of("overlap"),
+    "incompatibl": _terms_of("overlap"),
+    "poisonmessage": _terms_of("backlog"),
+}
 _WEAK = frozenset(
     "servic app application server host node request traffic system cluster api production "
     "call data error fail".split()
 )
-_HTTP_5XX = re.compile(r"\b5\d\d(?:s\b)?")
+_HTTP_5XX = re.compile(r"\b5\d\ds?\b")
 _HTTP_429 = re.compile(r"\b429s?\b")
 _HOSTNAME = re.compile(r"\b[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|io|dev|internal|local)\b")
 _FULL = re.compile(r"\b100\s?%")
 _FS_PATH = re.compile(r"(?<![\w/])/(?:var|tmp|data|home|opt|srv|mnt|boot|usr|root|scratch)\b")
+_URL_PATH = re.compile(r"(?<![\w/.])/[a-z][\w.-]*")
 _NUMBERS = re.compile(r"\b[vV]?\d[\w.:%]*")
 _TOKEN = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
 THRESHOLD = 0.5
@@ -473,6 +517,7 @@ VOCABULARY_PARTS = (
     ("own", _PHRASES_OWN, _WORDS_OWN),
     ("round2", _PHRASES_ROUND2, _WORDS_ROUND2),
     ("round3", _PHRASES_ROUND3, {}),
+    ("round4", _PHRASES_ROUND4, _WORDS_ROUND4),
 )
 
 
@@ -536,6 +581,7 @@ class Vocabulary:
         text = cause.lower().replace("'s ", " ").replace("’s ", " ")
         text = _HTTP_429.sub(" ratelimit ", _FULL.sub(" exhaust ", _HOSTNAME.sub(" ", text)))
         text = _FS_PATH.sub(" disk ", text)  # a file system's path names its disk
+        text = _URL_PATH.sub(" path ", text)  # any other: an endpoint's
         text = _NUMBERS.sub(" ", _HTTP_5XX.sub(" status5xx ", text))
         text = self._phrase.sub(lambda m: " " + phrases[m.group(0)] + " ", text)
         terms = set()
@@ -548,6 +594,9 @@ class Vocabulary:
         for name, groups, unless in _COMPOSED:
             if all(terms & group for group in groups) and not terms & unless:
                 terms.add(name)
+        for name, masked in _OUTRANKS.items():
+            if name in terms:
+                terms -= masked
         return frozenset(terms)
 
 

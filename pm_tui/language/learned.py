@@ -20,12 +20,19 @@ import re
 from functools import cache
 from pathlib import Path
 
-from pm_tui.language.agents import capitalised_agent, name_like
+from pm_tui.language.agents import capitalised_agent, name_like, name_shaped
 from pm_tui.language.lexicon import NAMES, ROLE_NOUNS, TEAM_NOUNS
 
 WEIGHTS = Path(__file__).with_name("data") / "blame_weights.json"
 
-_TOKEN = re.compile(r"@[\w.-]*\w|[^\W\d_][\w'’-]*|\d+|[,;:()?!—–\"“”]")
+_TOKEN = re.compile(
+    r"@[\w.-]*\w|[a-z][\w-]*(?:\.[a-z][\w-]*)+@?|[a-z][\w.-]*@(?!\w)|[^\W\d_][\w'’-]*|\d+|"
+    r"[,;:()?!—–\"“”]"
+)
+# A person's id written without the @: "t.okafor@", "l.virtanen", "priya.r" (one side of the
+# dot one or two letters, no file suffix), or anything ending in "@".
+_ID = re.compile(r"[a-z][\w.-]*@|[a-z]{1,2}\.[a-z][a-z-]{2,}|[a-z][a-z-]{2,}\.[a-z]{1,2}")
+_FILE_SUFFIXES = frozenset("py go js ts rs rb sh md io db tf pl c h cc gz js vs eg ie al".split())
 
 # Word classes. A token belongs to a class when it is one of its words, plural or inflected
 # ("crash", "crashed"), or starts with one of its stems marked "*" ("escalat*"; only the
@@ -60,9 +67,15 @@ _CLASSES: dict[str, tuple[str, ...]] = {
     ),
     # character and care
     "character": tuple(
-        """careful care attention sloppy lazy careless incompetent coaching rubbish clueless
-        reckless simply obviously willing competent negligent negligence irresponsible incompetent incompetence
-        careless carelessly carelessness hasty rushed idiotic stupid lazy bother learn record pure""".split()
+        """careful sloppy lazy careless incompetent coaching rubbish clueless
+        reckless willing competent negligent negligence irresponsible incompetent incompetence
+        careless carelessly carelessness hasty rushed idiotic stupid lazy bother pure trusted
+        attitude""".split()
+    ),
+    # what puts its object in the place of a cause ("traced to", "attributable to")
+    "cause": tuple(
+        """traced attributable owing stems stemmed answerable culprit factor courtesy belongs
+        belonged came comes follows""".split()
     ),
     # what should have been
     "counterfactual": tuple("""should would must needs never if only""".split()),
@@ -85,10 +98,17 @@ _CLASSES: dict[str, tuple[str, ...]] = {
     ),
     # machines and their states: the subject is likely a system named like a person
     "machine": tuple(
-        """heartbeat unhealthy healthy replica node pod container process daemon cluster
+        """replica node pod container process daemon cluster
         host server connection request timeout lock queue batch certificate probe shard
         partition leader follower instance job worker thread socket packet endpoint
         disk memory cpu latency throughput""".split()
+    ),
+    # what only a system does or has: the subject named like a person is a service
+    "selfstate": tuple(
+        """heartbeat unhealthy healthy oom oomkilled evicted throttled crashloop crashlooped
+        crashlooping timed lease elected reconnect reconnected retried retries backoff deadlocked
+        hung stalled unresponsive garbage gc flapped flapping segfault segfaulted
+        swapping""".split()
     ),
     # a response step
     "response": tuple(
@@ -110,6 +130,19 @@ _PHRASES: dict[str, tuple[str, ...]] = {
         "supposed to be",
     ),
     "general": ("no one", "human error as", "operator error as", "not a root cause"),
+    "character": (
+        "pay attention",
+        "paying attention",
+        "more attention",
+        "no business",
+        "cut out for",
+        "more care",
+        "take care",
+        "learn to",
+        "learned nothing",
+        "on his record",
+        "on her record",
+    ),
 }
 _CLASS_NAMES = tuple(_CLASSES)
 _SUBJECT_OPENERS = frozenset(
@@ -160,20 +193,16 @@ def _positive_forms() -> frozenset[str]:
 # Words of the positive classes common in blameless prose: they weigh, but do not open a
 # sentence to the model on their own (measured on the real post-mortems under tests/).
 _EVERYDAY = frozenset(
-    """if would only should outage outages cause causes caused problem problems left let
-    lets needs need must never fail fails failed failing wrong took take takes loss lost
-    deploy deployed deploys deploying push pushed pushes merge merged merges ship shipped
-    call calls called error errors decision decisions doing reason reasons
-    sure great nice another though although ahead despite brought remove removed
-    removes removing kill kills killed delete deletes deleted drop dropped bad cost costs
-    paid turned restarted rebooted introduced learned learning records recorded recording
-    starve starved starving starvation typically themselves errored crash crashing breaking
-    """.split()
+    """if would only should outage outages cause causes caused problem problems needs need
+    must never fail fails failed failing wrong loss lost call calls called error errors
+    decision decisions doing reason reasons sure great nice another though although ahead
+    despite bad cost costs paid learned learning records recorded recording typically
+    themselves errored crash crashing breaking came comes follows""".split()
 )
 
 
 _POSITIVE = frozenset(
-    "harm fault habit sarcasm character defiance disclaimer counterfactual".split()
+    "harm fault habit sarcasm character defiance disclaimer counterfactual cause".split()
 )
 
 
@@ -221,9 +250,11 @@ def _agent_kind(words: list[str], i: int, titled: bool = False) -> str | None:
         return "handle"
     bare = w[:-2] if w.lower().endswith(("'s", "’s")) else w
     low = bare.lower()
-    if low in ROLE_NOUNS or low in ("on-call", "oncall", "intern", "contractor"):
+    if "." in bare or bare.endswith("@"):
+        return "handle" if _is_id(bare) else None
+    if low in ROLE_NOUNS or low in _MORE_ROLES or bare in _ROLE_ACRONYMS:
         return "role"
-    if low in TEAM_NOUNS or low in ("shift", "folks"):
+    if low in TEAM_NOUNS or low in _MORE_TEAMS:
         return "team"
     if low in _PRONOUNS:
         return "pronoun"
@@ -234,7 +265,63 @@ def _agent_kind(words: list[str], i: int, titled: bool = False) -> str | None:
             return "name"
         if i and _acts_next(words, i) and capitalised_agent(bare, sentence_start=False):
             return "name"  # "Hamza has deployed", "Ama's change": a name that is a word too
+    if bare[:1].islower() and _lower_name(words, i):
+        return "name"  # chat style: "honestly aroha just pushed it", "jkim mistakenly ..."
     return None
+
+
+# People named by what they do, beyond lexicon.ROLE_NOUNS (whose words the hand rules also
+# read): the model weighs these by where they stand, so "operator" may be a Kubernetes
+# operator too. Teams likewise.
+_MORE_ROLES = frozenset(
+    """on-call oncall intern contractor captain captains coordinator coordinators operator
+    operators joiner joiners starter starters trainee trainees apprentice apprentices rookie
+    rookies veteran veterans freelancer freelancers boss bosses supervisor supervisors foreman
+    chief cto vp ceo cio ciso volunteer volunteers student students steward stewards gal gals
+    dude dudes custodian custodians""".split()
+)
+_MORE_TEAMS = frozenset(
+    """shift shifts folks guild guilds tribe tribes chapter chapters group groups org orgs
+    desk unit units people""".split()
+)
+_ROLE_ACRONYMS = frozenset(
+    "QA SRE SREs DBA DBAs NOC SOC IC PM PMs CTO VP CEO CIO CISO TL EM".split()
+)
+
+
+def _is_id(token: str) -> bool:
+    """A person's id written without the @ ("t.okafor@", "l.virtanen", "priya.r"), not a
+    file name ("main.go") nor an abbreviation ("e.g")."""
+    if not _ID.fullmatch(token):
+        return False
+    return token.endswith("@") or token.rsplit(".", 1)[-1] not in _FILE_SUFFIXES
+
+
+_VERBISH = frozenset(
+    """has had was is did didn't never just should would could then also not decided chose
+    insisted ran set put made took left broke wrote sent cut hit shut threw gave let
+    mistakenly accidentally simply clearly really basically literally totally""".split()
+)
+_LEAD_IN = frozenset("honestly frankly basically so and but then apparently because when".split())
+
+
+def _lower_name(words: list[str], i: int) -> bool:
+    """Token `i`, in lower case, is a name in chat style: it opens its clause, the next word
+    reads as its verb, and it is no English word, technical noun or common word."""
+    w = words[i]
+    if len(w) < 3 or not w.replace("-", "").isalpha() or not words[0][:1].islower():
+        return False
+    prev = words[i - 1].lower() if i else ""
+    if i and prev not in _LEAD_IN and prev not in _SUBJECT_OPENERS and prev not in ",;:—–(":
+        return False
+    nxt = words[i + 1] if i + 1 < len(words) else ""
+    if not nxt.islower() or not (
+        nxt in _VERBISH or nxt.endswith(("'d", "’d")) or (nxt.endswith("ed") and len(nxt) > 4)
+    ):
+        return False
+    cap = w[:1].upper() + w[1:]
+    # not the text's vocabulary: a name in lower case is "written in lower case" there
+    return w not in _FUNCTION_WORDS and name_shaped(cap)
 
 
 _AUX_NEXT = frozenset(
@@ -252,6 +339,116 @@ def _acts_next(words: list[str], i: int) -> bool:
     return nxt.islower() and (nxt in _AUX_NEXT or (nxt.endswith("ed") and len(nxt) > 4))
 
 
+_FILLER = frozenset(
+    """just simply also then accidentally mistakenly apparently clearly really quietly
+    still already never again once basically""".split()
+)
+_IRREGULAR = frozenset(
+    """ran set put made took left broke wrote sent cut hit shut threw gave let undid overrode
+    chose drove tore pulled forgot""".split()
+)
+
+
+def _verb_after(words: list[str], i: int) -> str | None:
+    """The past-tense verb right after token `i` (over fillers), if it is no response step
+    ("paged", "restored"): the act of which `i` is the subject."""
+    for j in range(i + 1, min(len(words), i + 4)):
+        low = words[j].lower()
+        if low in _FILLER or (low.endswith("ly") and len(low) > 4):
+            continue
+        past = (
+            low in _IRREGULAR or low.endswith(("'d", "’d")) or (low.endswith("ed") and len(low) > 4)
+        )
+        if past and _word_class(low) not in ("response", "hypothesis", "general"):
+            return words[j]
+        return None
+    return None
+
+
+_REASON_OPENERS = frozenset("because since when as after once until".split())
+_THING_DETERMINERS = frozenset("the its a an no".split())
+
+
+# A capitalised word after the first (a name, a role or a product), a role acronym, an id
+# with a dot or an "@", a word of a person in lower case, the first word.
+_MID_CAPITAL = re.compile(r"(?<=[\s(\[\"“‘'’,;:—–/])[^\W\d_a-z][^\W\d_A-Z]")
+_ROLE_ACRONYM_RX = re.compile(r"\b(?:QA|SREs?|DBAs?|NOC|SOC|IC|PMs?|CTO|VP|CEO|CIO|CISO|TL|EM)\b")
+_ID_HINT = re.compile(r"[a-z]\.[a-z]|[a-z]@")
+_LOWER_WORD = re.compile(r"[a-z][a-z-]*")
+_FIRST_WORD = re.compile(r"[\W\d_]*([^\W\d_][\w'’-]*)")
+
+
+def _may_name_agent(sentence: str) -> bool:
+    """Whether any token of `sentence` can be an agent for features(): False only when
+    none can (no capitalised word after the first, no @, id, role acronym or people word,
+    a first word that is no name), so the token-by-token reading is skipped."""
+    if "@" in sentence or _MID_CAPITAL.search(sentence) or _ID_HINT.search(sentence):
+        return True
+    first = _FIRST_WORD.match(sentence)
+    if first is None:
+        return False
+    head = first.group(1)
+    if head[:1].isupper() and (head in NAMES or name_shaped(head)):
+        return True
+    low = sentence.lower()
+    words = set(_LOWER_WORD.findall(low))
+    if not words.isdisjoint(_PEOPLE_WORDS):
+        return True
+    if head[:1].islower() and not words.isdisjoint(_VERBISH):
+        return True  # chat style, where a name may stand in lower case
+    return _ROLE_ACRONYM_RX.search(sentence) is not None
+
+
+def _np_start(words: list[str], i: int) -> int:
+    """Where the noun phrase whose head is token `i` starts: back over up to three lower-case
+    modifiers to a determiner ("the night-shift DBA", "our release coordinator"), else `i`."""
+    for j in range(i - 1, max(-1, i - 5), -1):
+        low = words[j].lower()
+        if low in _DETERMINERS:
+            return j
+        if not words[j][:1].isalpha() or low in _FUNCTION_WORDS or low in _SUBJECT_OPENERS:
+            break
+    return i
+
+
+# Words that put what follows them in the place of a cause: "traced to", "thanks to",
+# "came from", "rests squarely with", "this one is on", "attributable to".
+_CAUSE_LINKS = frozenset(
+    """traced trace traces tracing attributable attributed due owing thanks came comes
+    stems stemmed stemming follows followed resulted results squarely rests rested lies lay
+    sits answerable blame blamed culprit reason fault responsible responsibility accountable
+    because caused courtesy belongs belonged""".split()
+)
+# Labels whose value is a cause: "Cause: Hamid.", "Contributing factor #1: Arjun", "Owner of
+# the failure: @jdoe", "Whose fault? Huong's."
+_CAUSE_LABELS = frozenset(
+    """cause causes culprit factor factors owner fault error responsible blame who whose
+    reason root attributed""".split()
+)
+_PLACE_MARKS = frozenset(":—–(?")
+
+
+def _cause_places(words: list[str], agents: list[tuple[int, str]]) -> dict[str, str]:
+    """An agent in the place of a cause: after a cause link in its own stretch of the
+    sentence, or as the value of a cause label."""
+    out: dict[str, str] = {}
+    for i, _kind in agents:
+        start = _np_start(words, i)
+        for j in range(start - 1, max(-1, start - 6), -1):
+            tok = words[j]
+            if tok in _PLACE_MARKS:
+                label = {t.lower() for t in words[max(0, j - 6) : j]}
+                if not label.isdisjoint(_CAUSE_LABELS):
+                    out.setdefault("cause-label", f"{words[j - 1] if j else ''}{tok} {words[i]}")
+                break
+            if tok in _STOPS:
+                break
+            if tok.lower() in _CAUSE_LINKS:
+                out.setdefault("cause-link", f"{tok} … {words[i]}")
+                break
+    return out
+
+
 def _title_case(words: list[str]) -> bool:
     """Most words (of four or more) capitalised: a heading or a title, not a sentence."""
     alpha = [w for w in words if w[0].isalpha()]
@@ -262,11 +459,23 @@ def features(sentence: str, rules: frozenset[str] = frozenset()) -> dict[str, st
     """The features of one sentence, each with the words that showed it (for the finding's
     explanation). `rules`: the hand rules' findings on it (their ids)."""
     feats: dict[str, str] = {}
+    if not _may_name_agent(sentence):
+        feats["no-agent"] = ""  # the cheap test first: most sentences end here
+        return feats
     words = _TOKEN.findall(sentence)
     titled = _title_case(words)
     agents: list[tuple[int, str]] = []
     for i, w in enumerate(words):
-        if w[0].isupper() or w[0] == "@" or w.lower() in _PEOPLE_WORDS or "'" in w or "’" in w:
+        if (
+            w[0].isupper()
+            or w[0] == "@"
+            or w.lower() in _PEOPLE_WORDS
+            or "'" in w
+            or "’" in w
+            or "." in w
+            or w[-1] == "@"
+            or (i + 1 < len(words) and words[i + 1] in _VERBISH and w.isalpha())
+        ):
             kind = _agent_kind(words, i, titled)
             if kind is not None:
                 agents.append((i, kind))
@@ -274,9 +483,11 @@ def features(sentence: str, rules: frozenset[str] = frozenset()) -> dict[str, st
         feats["no-agent"] = ""  # no one named: the model stays quiet
         return feats
     classes = sentence_classes(sentence)
-    if not classes:
+    places = _cause_places(words, agents)
+    if not classes and not places:
         feats["no-cue"] = ""  # nothing harmful, faulty or judged: the model stays quiet
         return feats
+    feats.update(places)
     for r in rules:
         feats["rule:" + r] = r
     for c, w in classes.items():
@@ -285,12 +496,19 @@ def features(sentence: str, rules: frozenset[str] = frozenset()) -> dict[str, st
         w = words[i]
         feats["agent:" + kind] = w
         prev = words[i - 1].lower() if i else ""
-        subject = i == 0 or prev in _SUBJECT_OPENERS or prev in ",;:—–("
-        if prev in _DETERMINERS and i >= 2:
-            p2 = words[i - 2].lower()
-            subject = p2 in _SUBJECT_OPENERS or p2 in ",;:—–(" or i == 1
+        start = _np_start(words, i)
+        before = words[start - 1].lower() if start else ""
+        subject = (
+            start == 0
+            or before in _SUBJECT_OPENERS
+            or before in ",;:—–("
+            or (before in _LEAD_IN or (before.endswith("ly") and start == 1))
+        )
         if subject:
             feats["subject:" + kind] = w
+            verb = _verb_after(words, i)
+            if verb is not None:
+                feats.setdefault("acted", f"{w} {verb}")
         if w.lower().endswith(("'s", "’s")):
             feats["owner"] = w
         if prev == "by":
@@ -334,6 +552,16 @@ def features(sentence: str, rules: frozenset[str] = frozenset()) -> dict[str, st
             feats["subject&" + c] = f"{subject} … {w}"
     if len(words) <= 4:
         feats["short"] = ""
+    for j, w in enumerate(words[:-2]):
+        # a system condition given as the reason: "because the lock was still held", "when
+        # its certificate expired"
+        if w.lower() in _REASON_OPENERS and words[j + 1].lower() in _THING_DETERMINERS:
+            head = words[j + 2]
+            if head[:1].islower() and _agent_kind(words, j + 2) is None:
+                feats.setdefault("system-reason", f"{w} {words[j + 1]} {head}")
+    first = agents[0][0]
+    if any(w.lower() in ("its", "it") for w in words[first + 1 : first + 12]):
+        feats["it-back"] = words[first]  # "Heimdall dropped ... when its certificate expired"
     return feats
 
 
@@ -370,7 +598,7 @@ def row_features(text: str, rules: frozenset[str] = frozenset()) -> dict[str, st
 
 WEIGHED = "blame/weighed"
 
-_PEOPLE_WORDS = ROLE_NOUNS | TEAM_NOUNS | _PRONOUNS | _SOMEONE | {"on-call", "oncall", "shift"}
+_PEOPLE_WORDS = ROLE_NOUNS | TEAM_NOUNS | _PRONOUNS | _SOMEONE | _MORE_ROLES | _MORE_TEAMS
 
 
 def weigh(sentence: str) -> tuple[float, dict[str, str]] | None:
@@ -400,6 +628,12 @@ _READABLE = {
     "defiance": "doing it anyway",
     "disclaimer": "a disclaimer",
     "counterfactual": "what should have been",
+    "cause": "a cause link",
+    "cause-link": "a person in the place of a cause",
+    "cause-label": "a person as the value of a cause label",
+    "acted": "a person as the subject of an act",
+    "system-reason": "a system condition as the reason",
+    "it-back": "a thing referred back to",
     "w": "the word",
     "b": "the words",
 }
@@ -457,8 +691,8 @@ def add_findings(masked: str, found: list, spans: list[tuple[int, int]] | None =
 
     low = masked.lower()
     hits = _positive_forms().intersection(_WORD.findall(low))
-    if not hits:
-        return found  # no rarer word of harm, fault or judgement: most texts end here
+    if not hits or not _may_name_agent(masked):
+        return found  # no word of harm, fault or judgement, or no one: most texts end here
     spans = split_sentences(masked) if spans is None else spans
     if len(spans) == 1:  # most fields: one sentence, no need to find where the words are
         ((start, end),) = spans
