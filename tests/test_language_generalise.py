@@ -97,3 +97,34 @@ def test_agents_are_recognised_by_form():
     # a file name and an abbreviation are no ids; a system's own state is no person's act
     assert "agent:handle" not in features("see main.go and e.g. the broken config")
     assert "system-reason" in features("Draco skipped a run because the lock was held.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a subject that behaves as only a system does, in its own clause
+        "Borealis broke the nightly export by timing out on every shard.",
+        "Quasar crashed on start because its config loader rejected a tab.",
+        "Root cause: Talos's retry loop had no jitter, so it flooded the queue.",
+        # hypotheses announced as ruled out, blame rejected
+        "First theory (quickly ruled out): a contractor had wiped the bucket by hand.",
+        "The suspicion that the intern had dropped the table was ruled out by the audit log.",
+        "No individual caused this; the deploy tool allowed it.",
+        "We do not hold any engineer responsible; the guard was missing.",
+    ],
+)
+def test_systems_hypotheses_and_rejections_stay_quiet_under_the_rules(text):
+    assert not check_prose(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the system behaviour belongs to another clause's subject: the person still blamed
+        "Because of Bruno's typo in the values file, every pod ran out of memory.",
+        "Bob shipped the hotfix without the migration and the app crashed on start.",
+        "Culprit: Björn's hotfix.",
+    ],
+)
+def test_a_person_stays_blamed_when_a_system_fails_in_another_clause(text):
+    assert check_prose(text), text

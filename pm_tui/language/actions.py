@@ -142,17 +142,28 @@ _INTENT = re.compile(
     r"workaround|answer|remedy)|come up with|identify (?:ways|options|opportunities|"
     r"improvements|a way|areas)|do something about|determin\w* "
     r"(?:whether|if|how)|analy[sz]\w*|keep (?:an eye|track|in mind)|get (?:better|more|"
-    r"a better)|be (?:more|better|faster|quicker)|learn\w*|talk\w*|meet\w*)\b",
+    r"a better)|be (?:more|better|faster|quicker)|learn\w*|talk\w*|meet\w*|"
+    r"sync (?:up )?with|(?:get|be|stay) (?:in sync|aligned|on the same page)|circle back|check in|touch base|get ahead|iterate|leverag\w*|strive|"
+    r"aim (?:for|to)|move (?:towards?|to(?:wards?)? (?:an? |the )?(?:more|less|better))|"
+    r"double down|level up|up-?skill\w*|get buy-?in|build (?:a )?(?:culture|consensus|"
+    r"awareness)|adopt\w* (?:[\w/-]+ ){0,3}(?:more|broadly|widely|practices|principles|mindset)|"
+    r"rationali[sz]\w*|embrac\w*|champion\w*|foster\w*|promot\w*|encourag\w*|"
+    r"continu\w* (?:to )?(?:monitor\w*|watch\w*|observ\w*|track\w*|look\w*|review\w*)|"
+    r"possibly|maybe|perhaps|something about|audit\w*|(?:check|verify|confirm) (?:whether|if)"
+    r")\b",
     re.I,
 )
 # Verbs of improving in a direction: checkable only with a number to reach.
 _IMPROVE = re.compile(
     r"(?:improv\w*|enhanc\w*|harden\w*|strengthen\w*|stabili[sz]\w*|optimi[sz]\w*|"
     r"tighten\w*|clean(?:ing)? up|rework\w*|refin\w*|streamlin\w*|bolster\w*|"
-    r"(?:bring|cut|drive) down|reduc\w*|increas\w*|lower\w*|rais\w*|speed up|"
+    r"(?:bring|cut|drive|get) (?:[\w/-]+ ){0,3}down|reduc\w*|tun(?:e|es|ing)\b|adjust\w*|"
+    r"tweak\w*|revis(?:e|es|ing)\b|increas\w*|lower\w*|rais\w*|speed up|"
     r"minimi[sz]\w*|maximi[sz]\w*|boost\w*|do (?:a )?better|get better|"
     r"make (?:[\w/-]+ ){1,5}(?:better|safer|faster|easier|simpler|more \w+|less \w+|"
-    r"\w+er)\b)\b",
+    r"cheaper|clearer|quicker|smaller|stronger|tighter|quieter|shorter|lighter|smoother|"
+    r"sturdier|leaner|smarter|saner|nicer|friendlier|louder|slower|bigger|larger|"
+    r"a (?:top )?priority)\b)\b",
     re.I,
 )
 # Comparatives with no point to reach: "even more", "further", "more resilient".
@@ -160,7 +171,7 @@ _OPEN_COMPARATIVE = re.compile(
     r"\b(?:even (?:more|further|better|less)|further|more (?:robust|resilient|reliable|"
     r"stable|secure|efficient|careful|visible|aware|proactive|quickly|closely|often)|"
     r"better|earlier|safer|less (?:painful|noisy|risky|often)|wherever possible|"
-    r"as (?:much|soon|far) as possible|somewhere|somehow|some time)\b",
+    r"as (?:much|soon|far) as possible|somewhere|somehow|some time|closer)\b",
     re.I,
 )
 # Verbs of doing: the action changes something that can be seen to be changed.
@@ -170,15 +181,16 @@ _DO = re.compile(
     r"renew|label|tag|archive|configure|upgrade|downgrade|schedule|turn (?:on|off)|install|"
     r"uninstall|roll back|revert|restrict|grant|backfill|rebuild|restart|emit|log|expose|"
     r"deprecate|decommission|retire|merge|deploy|ship|release|run|file|open|close|update|"
-    r"change|switch|point|limit|fix|make (?:[\w/.-]+ ){1,4}(?:refuse|print|ask|fail|reject|"
+    r"change|switch|point|limit|fix|share|document|post|draft|prepare|put together|provision|"
+    r"attach|annotate|link|record|make (?:[\w/.-]+ ){1,4}(?:refuse|print|ask|fail|reject|"
     r"show|log|page|alert|require|retry|stop|wait|return|use|read|write|check|skip|exit|"
     r"warn|block|default))\b",
     re.I,
 )
 # What an action can be checked against: a date, a ticket, a deliverable, a done-when.
 _END_STATE = re.compile(
-    r"\b(?:done when|by (?:end of|the end|next|eod|eow|mon|tue|wed|thu|fri|q[1-4]|jan|feb|"
-    r"mar|apr|may|jun|jul|aug|sep|oct|nov|dec|\d)|deadline|write (?:up|down)|write-?up|"
+    r"\b(?:done when|(?i:by (?:end of|the end|next|eod|eow|mon|tue|wed|thu|fri|q[1-4]|jan|feb|"
+    r"mar|apr|may|jun|jul|aug|sep|oct|nov|dec|\d))|deadline|write (?:up|down)|write-?up|"
     r"report (?:back|findings|the|it|in|to)|record (?:the|it|in)|file (?:a|the|one)|"
     r"(?:open|raise|create) (?:a|the) (?:ticket|issue|pr|pull request)|[A-Z][A-Z0-9]+-\d+|"
     r"decid\w*|decision|go/no-go|recommendation)\b",
@@ -205,13 +217,17 @@ _DELIVERABLE = re.compile(
 def _checkability(text: str) -> tuple[str, str] | None:
     """("vague", rule) or ("concrete", "") when the action's leading verb and end state
     decide it; None leaves it to the shape rules below."""
+    text = _PREFIX.sub("", text, count=1) or text  # "[P2] ...", "TODO: ...", "OPS-12: ..."
     first = text.lstrip(" \t*-•>([").split(" ", 1)[0].lower()
     body = text[_LEAD_IN.match(text).end() :] if first in _LEAD_WORDS else text.lstrip(" \t*-•>([")
     has_number = bool(_NUMBER.search(text))  # "K8s" and "S3" are names, not numbers
     low = text.lower()
-    if _INTENT.match(body):
+    intent = _INTENT.match(body)
+    if intent:
         if _end_state(text) or _then_does(text):
             return None
+        if _ENSURE.match(intent.group(0)) and _checkable_state(body[intent.end() :]):
+            return "concrete", ""  # "ensure every paging alert has a runbook_url annotation"
         return "vague", "intent"
     if _IMPROVE.match(body) or (
         _hinted(_COMPARATIVE_HINTS, low) and _OPEN_COMPARATIVE.search(text)
@@ -222,6 +238,13 @@ def _checkability(text: str) -> tuple[str, str] | None:
     if _hinted(_AMOUNT_HINTS, low) and _vague_amount(low):
         return "vague", "direction"  # "when bandwidth reaches a certain threshold"
     do = _DO.match(body)
+    if (
+        _OPEN_SCOPE.search(text)
+        and not has_number
+        and not _end_state(text)
+        and not (do and _specific_object(body[do.end() :]))
+    ):
+        return "vague", "direction"  # "share knowledge about Atlas more widely"
     if do:
         if has_number:
             return "concrete", ""  # a verb of doing and a figure to check it by
@@ -237,7 +260,68 @@ def _checkability(text: str) -> tuple[str, str] | None:
             return None  # "write a runbook", "update the config": which one, saying what?
         if has_number or _DELIVERABLE.search(rest.lower()) or _concreteness(rest, enough=1):
             return "concrete", ""
+        if _specific_object(rest):
+            return "concrete", ""  # "add a readiness probe to the auth service"
     return None
+
+
+# An open scope: the action holds "where possible", "when time allows", "more broadly", so
+# nobody can say when it is done (a verb of doing with a specific object decides first).
+_OPEN_SCOPE = re.compile(
+    r"\b(?:(?:where|when|if|as far as|wherever) (?:possible|feasible|practical|it makes sense)|"
+    r"more (?:broadly|widely|consistently|generally|systematically)|when time allows|"
+    r"(?:when|as|if) (?:time|capacity|bandwidth) (?:allows?|permits?))\b",
+    re.I,
+)
+
+
+# What may stand before an action's verb without being part of it: a priority tag, a TODO,
+# a ticket id.
+_PREFIX = re.compile(
+    r"^\W*(?:\[[^\]]{1,12}\]\s*|(?:todo|p[0-4]|sev-?\d|action|ai)\s*[:\-–—]\s*|"
+    r"[A-Z][A-Z0-9]+-\d+\s*[:\-–—]\s*)+",
+    re.I,
+)
+_ENSURE = re.compile(r"ensur|make sure", re.I)
+_NEVER_AGAIN = re.compile(r"\b(?:never|again|happen|recur|avoid|prevent)", re.I)
+
+
+def _checkable_state(rest: str) -> bool:
+    """What follows "ensure" / "make sure" is a state someone can check: it names something
+    concrete (an identifier, a number, a product) and no open comparative or wish."""
+    if _NEVER_AGAIN.search(rest) or _OPEN_COMPARATIVE.search(rest):
+        return False
+    return _CODE_LIKE.search(rest) is not None  # a number, a key, a path, a host
+
+
+_CODE_LIKE = re.compile(r"\b\d|[\w-]+[_./=:@`][\w-]+|`")
+
+
+_OBJECT_SKIP = frozenset("a an the every each all our their its this that these those".split())
+_OBJECT_END = frozenset(
+    """to in on for with from into onto at by of that which who when so and or before after
+    until unless if as via through per""".split()
+)
+
+
+def _specific_object(rest: str) -> bool:
+    """The object of a verb of doing is specific: a noun with a modifier ("readiness probe",
+    "prod write access", "incident review recording"), then attached somewhere ("to the auth
+    service", "with the SRE guild", "in the storage runbook")."""
+    words = [w.strip(".,;:!?\"'()").lower() for w in rest.split()]
+    i = 0
+    while i < len(words) and words[i] in _OBJECT_SKIP:
+        i += 1
+    np: list[str] = []
+    while i < len(words) and words[i] not in _OBJECT_END and len(np) < 5:
+        np.append(words[i])
+        i += 1
+    if len(np) < 2 or i >= len(words) or words[i] in ("and", "or", "so", "if", "as"):
+        return False
+    if _VAGUE_OBJECT.search(" ".join(np)):
+        return False
+    tail = [w for w in words[i + 1 :] if w and w not in _OBJECT_SKIP and w not in _OBJECT_END]
+    return bool(tail) and not _OPEN_COMPARATIVE.search(" ".join(words[i:]))
 
 
 _NUMBER = re.compile(r"\b\d")
@@ -250,7 +334,7 @@ _AMOUNT_ONLY = re.compile(
     re.I,
 )
 _PLAN = re.compile(
-    r"\W*(?:an? |the |our )?(?:\w+ )?(?:plan|strategy|proposal|roadmap|vision|initiative|effort|"
+    r"\W*(?:an? |the |our )(?:\w+ )?(?:plan|strategy|proposal|roadmap|vision|initiative|effort|"
     r"approach)\b",
     re.I,
 )
@@ -272,6 +356,7 @@ _LEAD_WORDS = frozenset(
 )
 _AMOUNT_NOUNS = ("threshold", "level", "limit", "number", "amount", "value", "percentage", "rate")
 _COMPARATIVE_HINTS = (
+    "closer",
     "more",
     "further",
     "better",

@@ -274,7 +274,11 @@ def sources() -> dict[str, tuple[str, int]]:
         ),
         "reject": _source(
             r"\bno(?:t)? (?:one|single|individual|person|engineer|team|body)\b[^.;]{0,30}"
-            r"\b(?:fault|blame|responsible)|\b(?:nobody|no one|no-one)\b[^.;,]{0,30}\b(?:fault|"
+            r"\b(?:fault|blame|responsible)|"
+            r"\b(?:no (?:one|single|individual|person|engineer|team|operator)s?|nobody|"
+            r"no-one)\b (?:\w+ )?(?:caused|acted|broke|did (?:this|anything)|made)\b|"
+            r"\b(?:not|never|no longer) (?:hold|holding) (?:any|a single|one|the) (?:\w+ )?"
+            r"(?:individual|person|engineer|one|team|operator)s? (?:responsible|accountable)|\b(?:nobody|no one|no-one)\b[^.;,]{0,30}\b(?:fault|"
             r"blame|wrong|responsible)|\b(?:do|does|did|will|should|must|would|are|is|was|"
             r"were|can|cannot|can't)(?:n'?t| not)?\b[^.;,]{0,20}\bnot\b[^.;,]{0,20}\bblam|"
             r"\b(?:don'?t|doesn'?t|didn'?t|won'?t|shouldn'?t|do not|does not|did not|will not|"
@@ -750,12 +754,33 @@ def _agent_starts(rest: str) -> bool:
             nxt = words[i + 1].lower() if i + 1 < len(words) else ""
             if nxt in _OBJECT_START:
                 return False
+            if is_possessive(w) and nxt and _owns_component(words[i + 1 : i + 4]):
+                return False  # "Apollo's retry loop": a part of a system, not an act
             if is_possessive(w) or not nxt or not _is_thing_noun(nxt):
                 return True
     return False
 
 
 _PREP_STOP = frozenset("from on in at with of for to into by about".split())
+
+
+def _owns_component(words: list[str]) -> bool:
+    """The noun phrase after a possessive names a component ("retry loop", "config
+    loader", "health check"), and no act of a person ("change", "hotfix", "decision")."""
+    from pm_tui.language.clauses import _ACT_NOUNS
+
+    low = [w.lower() for w in words]
+    if any(w in _ACT_NOUNS for w in low):
+        return False
+    return any(w.rstrip("s") in _COMPONENT_NOUNS for w in low)
+
+
+_COMPONENT_NOUNS = frozenset(
+    """loop loader scheduler queue cache pool worker thread process daemon probe check
+    client server sidecar proxy index schema lease heartbeat leader replica shard buffer
+    timer watchdog parser serializer handler listener consumer producer connection
+    socket certificate cert disk volume memory heap backoff limiter breaker""".split()
+)
 
 
 def _is_thing_noun(word: str) -> bool:
@@ -1066,9 +1091,15 @@ def check_sentence(s: str, offset: int, may: frozenset[str] | None = None) -> li
         # but the timeline ruled it out"): only what follows the disproof can blame.
         hyp = _HYPOTHESIS.search(s)
         turn = _DISPROOF.search(s, hyp.end())
+        if turn is not None and _RULED_OUT_FIRST.match(s, hyp.end()):
+            return []  # "Initial theory (later ruled out): an operator had deleted ..."
         if turn is not None:
             rest = turn.end()
             found = [f for f in _check_sentence(s[rest:], offset + rest)]
+    if found and _behaves_as_system(s) and not _names_a_known_person(s):
+        # "Heimdall broke the pipeline by timing out on image scans", "Mercury crashed on
+        # start": the subject behaves as only a system does, so the name is a service's
+        found = [f for f in found if f.rule != PERSON_FAULT]
     if found and rejects_blame(s):
         # Blame after a disclaimer ("while we don't assign blame, it was Karl who pushed
         # the change") still counts: check what follows the disclaimer on its own.
@@ -1079,15 +1110,64 @@ def check_sentence(s: str, offset: int, may: frozenset[str] | None = None) -> li
     return found
 
 
+# What only a system does or has: time out, crash-loop on start, miss heartbeats, lose a
+# lease, get evicted or OOM-killed, its own certificate or loader failing.
+_SYSTEM_BEHAVIOUR = re.compile(
+    r"\b(?:by (?:timing out|crashing|crash-?looping|running out of|exhausting|retrying)|"
+    r"(?:crash(?:ed|es)?|fail(?:ed|s)?|hung|panicked|died) (?:on|at|during) (?:start|startup|"
+    r"boot|launch|init\w*)|crash-?loop\w*|heartbeats?|lost (?:its|the) lease|evicted|"
+    r"oom-?kill\w*|out of memory|segfault\w*|its (?:own )?(?:\w+ )?(?:certificate|cert|"
+    r"config|cache|lease|queue|pool|heartbeat|retries|retry|leader|loader|disk|heap|"
+    r"memory|index)|(?:the|its) (?:config )?loader (?:choked|failed|crashed))\b",
+    re.I,
+)
+
+
+_CLAUSE_END = re.compile(r"[,;:]|\b(?:and|but|because|which|so|after|when|while|then)\b", re.I)
+_ITS_PART = re.compile(
+    r"\bits (?:own )?(?:\w+ )?(?:certificate|cert|config|cache|lease|queue|pool|"
+    r"heartbeat|retries|retry|leader|loader|disk|heap|memory|index)\b",
+    re.I,
+)
+
+
+def _behaves_as_system(s: str) -> bool:
+    """The sentence's subject does what only a system does, in its own clause ("Heimdall
+    broke the pipeline by timing out"), or the sentence refers back to it as "its"."""
+    if _ITS_PART.search(s):
+        return True
+    end = _CLAUSE_END.search(s)
+    return _SYSTEM_BEHAVIOUR.search(s, 0, end.start() if end else len(s)) is not None
+
+
+def _names_a_known_person(s: str) -> bool:
+    """An @handle, a listed name, a pronoun, role or team word: a person the system reading
+    above must not explain away."""
+    if "@" in s:
+        return True
+    for w in tokens(s):
+        bare = w.replace("’", "'").removesuffix("'s")
+        if bare in NAMES or bare.lower() in _PERSON_WORDS:
+            return True
+    return False
+
+
 _HYPOTHESIS = re.compile(
-    r"\b(?:suspect(?:ed|s)?|assum(?:ed|ing)|(?:we|i|they|everyone) (?:first |initially )?"
-    r"thought|hypothes\w+|initially|at first|first (?:guess|theory|suspicion)|"
-    r"(?:looked|seemed|sounded) like|early theory|our guess)\b",
+    r"\b(?:suspect(?:ed|s)?|suspicions?|assum(?:ed|ing)|(?:we|i|they|everyone|some|people) "
+    r"(?:\w+ )?(?:thought|believed|guessed|wondered)|hypothes\w+|initially|at first|"
+    r"(?:first|initial|early|working|leading) (?:guess|theory|suspicion|hypothesis)|"
+    r"(?:looked|seemed|sounded) like|theory|our guess)\b",
     re.I,
 )
 _DISPROOF = re.compile(
     r"[;:]|\b(?:but|however|turned out|ruled (?:it |that |this )?out|disproved|was wrong|"
     r"were wrong|not the case|in fact|actually|instead)\b",
+    re.I,
+)
+# The disproof announced right after the hypothesis, its content after a colon.
+_RULED_OUT_FIRST = re.compile(
+    r"\W{0,3}(?:\w+\W{1,3}){0,2}(?:ruled out|disproved|discarded|rejected|wrong|"
+    r"not the cause|false)\W{0,3}:",
     re.I,
 )
 _CONTRAST = re.compile(r",\s*(?:but|yet|still|however)?\s*|;\s*|:\s*|\s+but\s+", re.I)

@@ -381,6 +381,10 @@ def agent_outcome(s: str, words: set[str] | frozenset[str] = frozenset()) -> str
         # The value of a cause link, or the agent of a passive or of a fault noun.
         link = _rx().cause_link.search(before[-60:])
         if link:
+            from pm_tui.language.blame import _owns_component
+
+            if re.search(r"['’]s$", w) and _owns_component(words[i + 1 : i + 4]):
+                continue  # "Root cause: Apollo's retry loop ...": a part of a system
             rest = s[off:cend]
             if not _rx().good.search(s[cstart:cend]):
                 if _confirmed(w, cstart == 0 and i == 0):
