@@ -495,9 +495,17 @@ def test_the_window_starts_at_the_first_error_and_its_precursors_not_a_lone_warn
 
 def test_the_page_of_the_evicted_workloads_team_is_this_incidents(tmp_path, capsys):
     """The node's disk-pressure warning detects; the evicted pods are checkout-web's, so the
-    checkout team's page alert (service checkout-web) is this incident's backbone too."""
+    checkout team's page is this incident's: the PagerDuty page is the backbone (high), the
+    page alert firing just before it detail for the person (0.6, not background)."""
     own = ROOT / "tests" / "incidents" / "own" / "transcode-disk-pressure"
     repo, pm, truth, argv, rows = _collected(tmp_path, own, capsys)
-    page = [r for r in rows if r["text"].startswith("Alert CheckoutPayment5xx fires")]
+    alert = [r for r in rows if r["text"].startswith("Alert CheckoutPayment5xx fires")]
+    assert alert and 0.55 <= alert[0]["confidence"] < HIGH_CONFIDENCE
+    page = _near(rows, truth_time(truth, "paged"), "paged")
     assert page and page[0]["confidence"] >= HIGH_CONFIDENCE
     assert "KubeNodeDiskPressure" in _window(argv, pm, capsys)["detected"]["why"]
+
+
+def truth_time(truth: dict, kind: str) -> str:
+    """The time of the truth's first key event of `kind`."""
+    return next(k["time"] for k in truth["key_event"] if k["kind"] == kind)

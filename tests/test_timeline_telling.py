@@ -158,3 +158,59 @@ def test_a_deploy_record_that_never_ran_is_not_applied(status, applied):
     (signal,) = change_signals([item], Periods(t0 - timedelta(hours=1), t0))
     assert ("not-applied" not in signal.tags) is applied
     assert ("not applied" in signal.text) is not applied
+
+
+RETIRED4 = ROOT / "tests" / "incidents" / "retired4"
+
+
+def test_a_terraform_apply_in_a_ci_log_is_the_trigger_and_its_revert_the_mitigation(
+    tmp_path, capsys
+):
+    """A GitHub Actions job log of `terraform apply` destroys the security-group rule the
+    responders name in their diagnosis: the trigger at high confidence, with the resources it
+    touched; the revert's apply re-creating it is the mitigation. 'nothing deployed on
+    search-api today' is no action."""
+    repo, pm, truth, argv, rows = _collected(tmp_path, RETIRED4 / "search-sg-terraform", capsys)
+    trigger = _near(rows, "2026-07-08T01:52:31Z", "change")
+    assert any(
+        "search_alb_from_web_443" in r["text"] and r["confidence"] >= HIGH_CONFIDENCE
+        for r in trigger
+    )
+    revert = _near(rows, "2026-07-08T02:27:12Z", "mitigation")
+    assert any("1 added" in r["text"] for r in revert)
+    assert not [r for r in rows if "nothing deployed" in r["text"]]
+
+
+def test_the_paging_alert_after_the_detection_is_detail_and_bold_alert_posts_are_read(
+    tmp_path, capsys
+):
+    """The consumer-lag warning detects; the paging alert ten minutes later (its page is a
+    row of its own) is detail below high. Alertmanager's Slack post behind an emoji and in bold
+    (`:white_check_mark: *[RESOLVED] Name*`) is the alert's resolve."""
+    repo, pm, truth, argv, rows = _collected(tmp_path, RETIRED4 / "fulfil-kafka-poison", capsys)
+    assert "KafkaConsumerGroupLagHigh" in _window(argv, pm, capsys)["detected"]["why"]
+    paging = [r for r in rows if r["text"].startswith("Alert OrdersStuckPendingFulfilment fires")]
+    assert paging and all(r["confidence"] < HIGH_CONFIDENCE for r in paging)
+    assert _near(rows, "2026-04-14T08:08:20Z", "paged")[0]["confidence"] >= HIGH_CONFIDENCE
+    resolved = _near(rows, "2026-04-14T08:47:00Z", "alert_resolved")
+    assert any("OrdersStuckPendingFulfilment" in r["text"] for r in resolved)
+
+
+@pytest.mark.parametrize(
+    ("said", "family"),
+    [
+        ("done, both partitions are moving again, lag going down", "mitigation"),
+        ("nothing deployed on search-api today", None),
+        ("we haven't rolled back anything yet", None),
+        ("customer care told: orders placed since 09:45 ship late", "communication"),
+        ("macro live for duplicate October charges: refunded automatically", "communication"),
+        ("clocks went back at 02:00 so 01:30 happened twice", "diagnosis"),
+        ("partitions are consuming again", "recovery"),
+    ],
+)
+def test_chat_kinds_in_more_words_and_negations(said, family):
+    from pm_tui.timeline.detect_events import chat_signals
+
+    at = datetime(2026, 10, 25, 2, 20, tzinfo=UTC)
+    got = chat_signals([Evidence(at, "slack:x", "message", said, {"user": "U1", "actor": "Ann"})])
+    assert [s.family for s in got] == ([family] if family else [])

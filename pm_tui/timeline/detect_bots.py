@@ -16,7 +16,10 @@ _PAGE = [
     ("paged", re.compile(r"\*?(?:triggered|escalated)\*?", re.I)),
 ]
 _PAGER_BOT = re.compile(r"pagerduty|opsgenie|incident\.io|firehydrant|rootly", re.I)
-_ALERT_POST = re.compile(r"^\s*\[(FIRING|RESOLVED)(?::\d+)?\]\s*(\S+)", re.I)
+# "[FIRING:1] Name", also behind an emoji and in bold (":white_check_mark: *[RESOLVED] Name*")
+_ALERT_POST = re.compile(
+    r"^\s*(?::[\w+\-]+:\s*)*[*_]*\[(FIRING|RESOLVED)(?::\d+)?\][*_]*\s*([\w.:\-]+)", re.I
+)
 _DEPLOY_BOT = re.compile(
     r"argo|flux|spinnaker|jenkins|github|gitlab|deploy|shipit|circleci|buildkite|harness", re.I
 )

@@ -525,7 +525,9 @@ _CAUSE = re.compile(
     r"\bthat explains\b|\bexplains (?:it|the|why)\b|\bconfirmed\b|\bhitting (?:the |our )?[\w.-]+ limit\b|"
     r"\bbroke (?:the|our)\b|\bstarv(?:es|ing)\b|"
     r"\bkeeps? (?:evicting|crashing|restarting|killing|failing)\b|\bfell [\w ]{0,20}behind\b|"
-    r"\bunder (?:disk|memory|pid|cpu) pressure\b",
+    r"\bunder (?:disk|memory|pid|cpu) pressure\b|"
+    r"\b(?:happened|ran|runs|run|fired|executed|started) twice\b|"
+    r"\bsince the (?:migration|upgrade|cutover|switch|move|rollout|change|release)\b",
     re.I,
 )
 # A statement naming an earlier clock time explains what happened ("went out at 09:44").
@@ -541,8 +543,13 @@ _ACK = re.compile(
     r"(?:the )?(?:pager|page|it)\b|looking(?: into it| now)?\W*$|taking (?:it|this|the page)\b)",
     re.I,
 )
+# "done, both partitions are moving again": the action just announced is carried out
+_DONE = re.compile(
+    r"^\W*(?:ok(?:ay)?\W+)?(?:done|applied|executed|it'?s done)\b(?!\s+(?:with|for)\b)", re.I
+)
 _CHAT = [
     ("acknowledged", _ACK),
+    ("mitigation", _DONE),
     (
         "resolved",
         re.compile(
@@ -553,6 +560,8 @@ _CHAT = [
         "recovery",
         re.compile(
             r"back to (?:normal|baseline)|\brecovered\b|healthy again|errors? (?:gone|stopped)|"
+            r"\b(?:moving|flowing|consuming|processing|serving|working) again\b|"
+            r"\b(?:lag|backlog|queue) (?:is )?(?:going down|draining|dropping|shrinking)\b|"
             r"\b5xx (?:gone|stopped)|no more (?:errors|5xx|50\d)",
             re.I,
         ),
@@ -591,13 +600,21 @@ _CHAT = [
             r"(?:support )?macro (?:posted|sent)|(?:posted|sent) (?:to|on|in) (?:support|customers)|"
             r"announc(?:ed|ing|ement)|"
             r"update (?:for|to) (?:support|customers|stakeholders|leadership|the business)|"
-            r"(?:told|informed|notified|updated) (?:support|customers|stakeholders|cs|leadership))\b",
+            r"(?:told|informed|notified|updated) (?:support|customers|stakeholders|cs|leadership)|"
+            r"macro (?:is )?(?:live|up|out|published)|"
+            r"(?:support|customer care|customer support|customers|cs|stakeholders) "
+            r"(?:told|informed|notified|updated)\b)\b",
             re.I,
         ),
     ),
 ]
 # Said in a channel other than the incident's (kept as context): actions and "resolved" there
 # are other work; causes found and what customers were told still count.
+# A negation just before the verb: "nothing deployed on search-api today", "we haven't
+# rolled back", "not back to normal yet".
+_NEGATED = re.compile(
+    r"\b(?:nothing|not|no|never|none|without|neither|nor|\w+n'?t)\s+(?:\w+\s+){0,1}$", re.I
+)
 _INCIDENT_CHANNEL_ONLY = ("mitigation", "recovery", "resolved", "acknowledged")
 
 
@@ -628,7 +645,10 @@ def chat_signals(evidence: list[Evidence]) -> list[Signal]:
         if not text or "?" in text:
             continue  # a question is never an action, and a hunch asked is not a finding
         for family, pattern in _family_of(text, item.time, _local(item)):
-            if pattern.search(text):
+            m = pattern.search(text)
+            if m and family in ("mitigation", "recovery") and _NEGATED.search(text[: m.start()]):
+                continue  # "nothing deployed today", "not rolled back": no action was taken
+            if m:
                 if family in _INCIDENT_CHANNEL_ONLY and _other_channel(item):
                     break  # another channel's chatter: what the responders did is said here
                 tags = ("chat",) + (("capacity",) if CAPACITY_RE.search(text) else ())
@@ -655,6 +675,9 @@ def chat_signals(evidence: list[Evidence]) -> list[Signal]:
 # is a communication, whatever actions it reports.
 _UPDATE_HEAD = re.compile(
     r"^\W*(?:status |customer |stakeholder |comms )?update\b(?: (?:for|to) [\w ]{1,30})?\W*[:\-–—]|"
+    r"^\W*(?:support|customer care|customer support|customers|cs|stakeholders) "
+    r"(?:told|informed|notified|updated)\W*[:\-–—]|"
+    r"^\W*(?:support )?macro (?:is )?(?:live|posted|sent|up|published)\b|"
     r"^\W*(?:(?:posted|posting|updated) (?:to |on )?(?:the )?)?status ?page\b",
     re.I,
 )

@@ -371,12 +371,22 @@ ACTION_RE = re.compile(
     r"\badmin(?:istrative)?[_ ]command\b|\breceived [\w ]{0,60}\bcommand\b|"
     r"\bcontrolled shutdown\b(?! request)|\b(?:initiating|starting|beginning) (?:a )?"
     r"(?:graceful |clean )?shutdown\b|\bshutdown (?:requested|initiated) by\b|"
-    r"\b(?:received|caught|got) (?:signal )?sighup\b|"
+    r"\b(?:received|caught|got) (?:signal )?sig(?:hup|term|int)\b|"
     r"\breload(?:ing|ed)? (?:the )?(?:config|configuration|settings)\b|"
-    r"\bconfig(?:uration)? (?:file )?reloaded\b",
+    r"\bconfig(?:uration)? (?:file )?reloaded\b|"
+    # what an infrastructure tool applied: Terraform, kubectl apply, Helm
+    r"\bapply complete!? resources: (?!0 added, 0 changed, 0 destroyed)|"
+    r"^\s*[a-z][\w.-]*/[\w.-]+ (?:configured|created|deleted|patched|restarted)\s*$|"
+    r"\brelease \"?[\w.-]+\"? has been (?:upgraded|rolled back)\b|\brollback was a success\b",
     re.I,
 )
-_ACTION_WORDS = ("command", "shutdown", "sighup", "reload")
+_ACTION_WORDS = ("command", "shutdown", "sighup", "sigterm", "sigint", "reload", "complete",
+                 "configured", "created", "deleted", "patched", "restarted", "upgraded",
+                 "rolled back", "rollback")  # fmt: skip
+# Terraform names each resource it changed on its own line before "Apply complete!"
+_TF_RESOURCE = re.compile(
+    r"^\s*([\w.\[\]\"-]+): (?:destruction|creation|modifications) complete\b", re.I
+)
 ACTION_GAP = timedelta(minutes=5)
 
 
@@ -387,11 +397,15 @@ def action_signals(evidence: list[Evidence], p: Periods) -> list[Signal]:
 
     routine: set[tuple[str, str]] = set()
     found: list[tuple[Evidence, str]] = []
+    touched: dict[str, list[tuple[datetime, str]]] = defaultdict(list)  # per source
+    named: dict[int, list[str]] = {}
     for item in evidence:
         if item.kind != "log" or item.attrs.get("bucket"):
             continue
-        line = item.text.strip().split("\n", 1)[0]
+        line = _CI_STAMP.sub("", item.text.strip().split("\n", 1)[0])
         low = line[:300].lower()
+        if "complete" in low and (r := _TF_RESOURCE.match(line)):
+            touched[item.source].append((item.time, r.group(1)))
         if not any(w in low for w in _ACTION_WORDS) or not ACTION_RE.search(line[:300]):
             continue
         shape = (item.source, mask(_ACTION_TAIL.sub("", line[:300])))
@@ -399,6 +413,8 @@ def action_signals(evidence: list[Evidence], p: Periods) -> list[Signal]:
             routine.add(shape)
         else:
             found.append((item, shape[1]))
+            recent = [n for t, n in touched[item.source] if item.time - t <= ACTION_GAP]
+            named[id(item)] = list(dict.fromkeys(recent))[:6]
     out: list[Signal] = []
     last: dict[str, datetime] = {}
     for item, shape in sorted(found, key=lambda f: f[0].time):
@@ -408,12 +424,14 @@ def action_signals(evidence: list[Evidence], p: Periods) -> list[Signal]:
         last[item.source] = item.time
         if seen is not None and item.time - seen <= ACTION_GAP:
             continue
-        line = item.text.strip().split("\n", 1)[0]
+        line = _CI_STAMP.sub("", item.text.strip().split("\n", 1)[0])
+        what = ", ".join(named.get(id(item), []))
         out.append(
             Signal(
                 item.time,
                 "change",
-                f"Operator action in {source_label(item.source)}: {excerpt(line, 160)}",
+                f"Operator action in {source_label(item.source)}: {excerpt(line, 160)}"
+                + (f" ({what})" if what else ""),
                 item.source,
                 excerpt(line),
                 0.55,
@@ -423,6 +441,8 @@ def action_signals(evidence: list[Evidence], p: Periods) -> list[Signal]:
     return out
 
 
+# a CI runner's own time stamp before each line of a job's log
+_CI_STAMP = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z\s+")
 # the start of a log line: its time and level, which differ from one line to the next
 _ACTION_TAIL = re.compile(r"^[\[\d\-:T .,+Z\]]+")
 

@@ -109,7 +109,7 @@ def judge(candidates: list[Candidate], ctx: Context, alert_labels: dict[str, dic
     our_pages: set[str] = set()
     other_pages: set[str] = set()
     fired: set[str] = set()  # alerts whose firing is a high-confidence row
-    detected = paged = False
+    detected = False
     last_resolve = {}
     for c in candidates:
         if c.kind == "alert_resolved":
@@ -147,13 +147,12 @@ def judge(candidates: list[Candidate], ctx: Context, alert_labels: dict[str, dic
                     paging or ctx.related(*words) or ctx.speaks_of(_alert_words(c, labels))
                 ) and not _informational(labels)
                 if c.kind == "alert_fired":
-                    # the backbone: the first related alert (detection) and the first paging
-                    # alert's first firing; a flapping alert's refirings, other alerts and
-                    # warnings after them add detail for the person to judge
-                    if related and (not detected or (paging and not paged)) and name not in fired:
+                    # the backbone: the first related alert (the detection); the paging alert
+                    # firing after it (the page itself is its own row), a flapping alert's
+                    # refirings, other alerts and warnings add detail for the person to judge
+                    if related and not detected and name not in fired:
                         fired.add(name)
                         detected = True
-                        paged = paged or paging
                     else:
                         c.confidence = min(c.confidence, MEDIUM)
                 else:
