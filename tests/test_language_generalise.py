@@ -128,3 +128,28 @@ def test_systems_hypotheses_and_rejections_stay_quiet_under_the_rules(text):
 )
 def test_a_person_stays_blamed_when_a_system_fails_in_another_clause(text):
     assert check_prose(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tavita has no business touching the production firewall.",  # character, no rarer word
+        "Sione was warned twice and pushed the change anyway.",
+        "The outage has Ngaire's fingerprints on every step.",
+    ],
+)
+def test_judging_phrases_open_the_reading(text):
+    assert not check_prose(text, weighed=False)
+    assert [f.rule for f in check_prose(text)] == [WEIGHED], text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We put this on the roadmap for Q3.",
+        "The hands on the keyboard were guided by a clear runbook.",
+        "Components/Addons release notes need more careful reading before an upgrade.",
+    ],
+)
+def test_phrases_and_paths_alone_blame_no_one(text):
+    assert not check_prose(text), text

@@ -48,7 +48,8 @@ _CLASSES: dict[str, tuple[str, ...]] = {
         muted bypass hard-coded hardcoded force-push force-pushed force-pushing push merge ship shipped deploy
         misconfig misconfigured misconfiguration outage starve starving starvation capped froze let left silenced leak leaked introduced
         overloaded flooded misread panicked typo fat-finger fat-fingered rebooted restarted cost paid
-        pointed turned overrode overridden""".split()
+        pointed turned overrode overridden yank yanked unplug unplugged reformat reformatted
+        flipped yolo yolo'd""".split()
     ),
     # blame, fault and responsibility, and what a person owns
     "fault": tuple(
@@ -118,8 +119,31 @@ _CLASSES: dict[str, tuple[str, ...]] = {
     ),
 }
 _PHRASES: dict[str, tuple[str, ...]] = {
-    "fault": (" is on ", " on the ", " to blame", " held ", " hold ", " did us in", "sank us"),
-    "harm": (" instead of ", " without ", " in the wrong ", "at 5pm", " on a friday", "by hand"),
+    "fault": (
+        " is on ",
+        " on the ",
+        " to blame",
+        " held ",
+        " hold ",
+        " did us in",
+        "sank us",
+        "put this on",
+        "put it on",
+        "fingerprints",
+        "hands on the keyboard",
+    ),
+    "harm": (
+        " instead of ",
+        " without ",
+        " in the wrong ",
+        "at 5pm",
+        " on a friday",
+        "by hand",
+        "made public",
+        "on his own",
+        "on her own",
+        "on a whim",
+    ),
     "disclaimer": (
         "not pointing",
         "don't assign",
@@ -142,8 +166,59 @@ _PHRASES: dict[str, tuple[str, ...]] = {
         "learned nothing",
         "on his record",
         "on her record",
+        "explain themselves",
+        "explain himself",
+        "explain herself",
+        "didn't understand",
+        "doesn't understand",
+        "does not understand",
+        "did not understand",
+        "was warned",
+        "were warned",
+        "keys to prod",
+    ),
+    "sarcasm": (
+        "great job",
+        "nice work",
+        "nice job",
+        "good job",
+        "well done",
+        "nice one",
+        "what a surprise",
+        "who could have guessed",
+        "who could have known",
+        "what you get",
+        "classic ",
+        "hats off",
     ),
 }
+# The phrases as one pattern, for the gate (a text with one of them is read too).
+_GATE_PHRASES = tuple(
+    p.strip()
+    for c in ("character", "sarcasm", "disclaimer", "fault")
+    for p in _PHRASES[c]
+    if len(p.strip()) > 6
+)
+# A cause label and its mark: "Cause:", "Contributing factor #2:", "Owner of the outage:".
+_LABEL_GATE = (
+    r"\b(?:root cause|cause|factor|culprit|owner of the \w+|(?:failure|outage|incident) owner|"
+    r"whose fault|fault)s?(?: #?\d+)?\s*[:?]"
+)
+_PHRASE_GATE = re.compile("|".join([*map(re.escape, _GATE_PHRASES), _LABEL_GATE]))
+# Each phrase's longest word, and the labels' words: only a text holding one of them is
+# searched for the phrases.
+_PHRASE_ANCHORS = frozenset(max(p.split(), key=len) for p in _GATE_PHRASES) | frozenset(
+    "cause causes factor factors culprit owner fault".split()
+)
+
+
+def _phrased(low: str, words) -> bool:
+    """Lower-cased text `low` (its words `words`) holds a gate phrase."""
+    if _PHRASE_ANCHORS.isdisjoint(words):
+        return False
+    return _PHRASE_GATE.search(low.replace("’", "'")) is not None
+
+
 _CLASS_NAMES = tuple(_CLASSES)
 _SUBJECT_OPENERS = frozenset(
     """and but so because since when after before while which who once although though
@@ -197,7 +272,8 @@ _EVERYDAY = frozenset(
     must never fail fails failed failing wrong loss lost call calls called error errors
     decision decisions doing reason reasons sure great nice another though although ahead
     despite bad cost costs paid learned learning records recorded recording typically
-    themselves errored crash crashing breaking came comes follows""".split()
+    themselves errored crash crashing breaking came comes follows owner owners factor factors
+    ship ships""".split()
 )
 
 
@@ -207,9 +283,10 @@ _POSITIVE = frozenset(
 
 
 def may_weigh(low: str) -> bool:
-    """Lower-cased text holds a word of a class that weighs towards blame: the gate before
-    any sentence is read (one scan and a set test)."""
-    return not _positive_forms().isdisjoint(_WORD.findall(low))
+    """Lower-cased text holds a word or a longer phrase of a class that weighs towards blame:
+    the gate before any sentence is read (one scan and a set test, then one pattern)."""
+    words = _WORD.findall(low)
+    return not _positive_forms().isdisjoint(words) or _phrased(low, words)
 
 
 def sentence_classes(sentence: str) -> dict[str, str]:
@@ -217,7 +294,7 @@ def sentence_classes(sentence: str) -> dict[str, str]:
     no word weighs towards blame (the gate reads single words only)."""
     low = sentence.lower().replace("’", "'")
     words = _WORD.findall(low)
-    if _positive_forms().isdisjoint(words):
+    if _positive_forms().isdisjoint(words) and not _phrased(low, words):
         return {}
     classes: dict[str, str] = {}
     for w in words:
@@ -371,7 +448,9 @@ _THING_DETERMINERS = frozenset("the its a an no".split())
 
 # A capitalised word after the first (a name, a role or a product), a role acronym, an id
 # with a dot or an "@", a word of a person in lower case, the first word.
-_MID_CAPITAL = re.compile(r"(?<=[\s(\[\"“‘'’,;:—–/])[^\W\d_a-z][^\W\d_A-Z]")
+_MID_CAPITAL = re.compile(
+    r"(?<=[\s(\[\"“‘'’,;:—–/])([^\W\d_a-z][^\W\d_A-Z][\w'’-]*)(?=\s+([\w'’-]+))?"
+)
 _ROLE_ACRONYM_RX = re.compile(r"\b(?:QA|SREs?|DBAs?|NOC|SOC|IC|PMs?|CTO|VP|CEO|CIO|CISO|TL|EM)\b")
 _ID_HINT = re.compile(r"[a-z]\.[a-z]|[a-z]@")
 _LOWER_WORD = re.compile(r"[a-z][a-z-]*")
@@ -380,9 +459,13 @@ _FIRST_WORD = re.compile(r"[\W\d_]*([^\W\d_][\w'’-]*)")
 
 def _may_name_agent(sentence: str) -> bool:
     """Whether any token of `sentence` can be an agent for features(): False only when
-    none can (no capitalised word after the first, no @, id, role acronym or people word,
-    a first word that is no name), so the token-by-token reading is skipped."""
-    if "@" in sentence or _MID_CAPITAL.search(sentence) or _ID_HINT.search(sentence):
+    none can (no name-like capitalised word after the first, no @, id, role acronym or
+    people word, a first word that is no name), so the token-by-token reading is skipped."""
+    if "@" in sentence or ("." in sentence and _ID_HINT.search(sentence)):
+        return True
+    low = sentence.lower()
+    words = set(_LOWER_WORD.findall(low))
+    if not words.isdisjoint(_PEOPLE_WORDS):
         return True
     first = _FIRST_WORD.match(sentence)
     if first is None:
@@ -390,13 +473,28 @@ def _may_name_agent(sentence: str) -> bool:
     head = first.group(1)
     if head[:1].isupper() and (head in NAMES or name_shaped(head)):
         return True
-    low = sentence.lower()
-    words = set(_LOWER_WORD.findall(low))
-    if not words.isdisjoint(_PEOPLE_WORDS):
-        return True
     if head[:1].islower() and not words.isdisjoint(_VERBISH):
         return True  # chat style, where a name may stand in lower case
+    for m in _MID_CAPITAL.finditer(sentence):
+        w, nxt = m.group(1), m.group(2) or ""
+        bare = w[:-2] if w.lower().endswith(("'s", "’s")) else w
+        if bare != w or bare in NAMES or name_shaped(bare):
+            return True  # a possessive, a name (as _agent_kind reads them)
+        if nxt.islower() and (nxt in _AUX_NEXT or (nxt.endswith("ed") and len(nxt) > 4)):
+            return True  # an English word as a name before its verb ("Hope deployed")
     return _ROLE_ACRONYM_RX.search(sentence) is not None
+
+
+def _in_path(sentence: str, word: str) -> bool:
+    """`word` stands next to a slash ("Components/Addons", "Grafana/Loki"): a part of a
+    compound or a path, not a person."""
+    at = sentence.find(word)
+    while at >= 0:
+        end = at + len(word)
+        if (at and sentence[at - 1] == "/") or sentence[end : end + 1] == "/":
+            return True
+        at = sentence.find(word, end)
+    return False
 
 
 def _np_start(words: list[str], i: int) -> int:
@@ -422,9 +520,12 @@ _CAUSE_LINKS = frozenset(
 # Labels whose value is a cause: "Cause: Hamid.", "Contributing factor #1: Arjun", "Owner of
 # the failure: @jdoe", "Whose fault? Huong's."
 _CAUSE_LABELS = frozenset(
-    """cause causes culprit factor factors owner fault error responsible blame who whose
+    """cause causes culprit factor factors fault error responsible blame who whose
     reason root attributed""".split()
 )
+# "Owner" is a label of blame only with a failure ("Owner of the outage:", "Failure owner:");
+# alone it names who does an action item.
+_FAILURES = frozenset("outage failure incident breakage mistake error fault".split())
 _PLACE_MARKS = frozenset(":—–(?")
 
 
@@ -438,7 +539,9 @@ def _cause_places(words: list[str], agents: list[tuple[int, str]]) -> dict[str, 
             tok = words[j]
             if tok in _PLACE_MARKS:
                 label = {t.lower() for t in words[max(0, j - 6) : j]}
-                if not label.isdisjoint(_CAUSE_LABELS):
+                if not label.isdisjoint(_CAUSE_LABELS) or (
+                    "owner" in label and not label.isdisjoint(_FAILURES)
+                ):
                     out.setdefault("cause-label", f"{words[j - 1] if j else ''}{tok} {words[i]}")
                 break
             if tok in _STOPS:
@@ -477,7 +580,7 @@ def features(sentence: str, rules: frozenset[str] = frozenset()) -> dict[str, st
             or (i + 1 < len(words) and words[i + 1] in _VERBISH and w.isalpha())
         ):
             kind = _agent_kind(words, i, titled)
-            if kind is not None:
+            if kind is not None and not (w[0].isupper() and _in_path(sentence, w)):
                 agents.append((i, kind))
     if not agents:
         feats["no-agent"] = ""  # no one named: the model stays quiet
@@ -675,6 +778,22 @@ def finding_for(sentence: str, offset: int):
     )
 
 
+def _add_each(masked: str, found: list, spans: list[tuple[int, int]]) -> list:
+    """add_findings for a text that only a phrase opened: every sentence no rule flagged."""
+    from bisect import bisect_right
+
+    starts = [start for start, _ in spans]
+    flagged = {bisect_right(starts, f.start) - 1 for f in found}
+    out = list(found)
+    for k, (start, end) in enumerate(spans):
+        if k in flagged or end - start > _LONGEST:
+            continue
+        extra = finding_for(masked[start:end], start)
+        if extra is not None:
+            out.append(extra)
+    return out
+
+
 # The longest sentence the model reads (characters). The labelled sentences it learned from
 # are all shorter than 260; longer spans in real post-mortems are lists and tables run
 # together, and reading them was most of the model's cost.
@@ -690,10 +809,14 @@ def add_findings(masked: str, found: list, spans: list[tuple[int, int]] | None =
     from pm_tui.language.text import split_sentences
 
     low = masked.lower()
-    hits = _positive_forms().intersection(_WORD.findall(low))
-    if not hits or not _may_name_agent(masked):
+    words = _WORD.findall(low)
+    hits = _positive_forms().intersection(words)
+    phrased = not hits and _phrased(low, words)
+    if not (hits or phrased) or not _may_name_agent(masked):
         return found  # no word of harm, fault or judgement, or no one: most texts end here
     spans = split_sentences(masked) if spans is None else spans
+    if phrased and len(spans) > 1:
+        return _add_each(masked, found, spans)  # rare: a phrase only, read every sentence
     if len(spans) == 1:  # most fields: one sentence, no need to find where the words are
         ((start, end),) = spans
         if found or end - start > _LONGEST:
