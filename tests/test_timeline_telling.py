@@ -214,3 +214,76 @@ def test_chat_kinds_in_more_words_and_negations(said, family):
     at = datetime(2026, 10, 25, 2, 20, tzinfo=UTC)
     got = chat_signals([Evidence(at, "slack:x", "message", said, {"user": "U1", "actor": "Ann"})])
     assert [s.family for s in got] == ([family] if family else [])
+
+
+def _kube(at: datetime, reason: str, obj: str, message: str) -> Evidence:
+    attrs = {"reason": reason, "object": obj, "level": "info", "type": "Normal"}
+    return Evidence(at, "kube:events.json", "log", f"{obj}: {reason}: {message}", attrs)
+
+
+def test_nodes_drained_one_after_another_are_one_change_and_uncordoned_another():
+    from pm_tui.timeline.detect_events import change_signals
+    from pm_tui.timeline.signals import Periods
+
+    t0 = datetime(2026, 6, 2, 9, 0, tzinfo=UTC)
+    evidence = [
+        _kube(t0 + timedelta(minutes=m), reason, f"Node/{node}", f"Node {node} status is now: {reason}")
+        for m, reason, node in [
+            (1, "NodeNotSchedulable", "pool-a-1"),
+            (3, "NodeNotSchedulable", "pool-a-2"),
+            (40, "NodeSchedulable", "pool-a-1"),
+        ]
+    ]  # fmt: skip
+    got = [s for s in change_signals(evidence, Periods(t0 - timedelta(hours=1), t0))]
+    assert [(s.time - t0, s.family) for s in got] == [
+        (timedelta(minutes=1), "change"),
+        (timedelta(minutes=40), "change"),
+    ]
+    assert "pool-a-1, pool-a-2 cordoned" in got[0].text and "uncordoned" in got[1].text
+
+
+def test_a_schema_change_the_database_logs_is_an_operator_action():
+    from pm_tui.timeline.detect_logs import action_signals
+    from pm_tui.timeline.signals import Periods
+
+    t0 = datetime(2026, 5, 5, 10, 0, tzinfo=UTC)
+    source = "logs:/var/log/postgresql.log"
+    evidence = [
+        _line(t0 + timedelta(minutes=5), "LOG:  statement: SELECT 1", source),
+        _line(t0 + timedelta(minutes=30), "LOG:  statement: ALTER TABLE ledger_entries ALTER COLUMN id TYPE bigint", source),
+    ]  # fmt: skip
+    (got,) = action_signals(evidence, Periods(t0 - timedelta(hours=1), t0))
+    assert got.time == t0 + timedelta(minutes=30) and "ALTER TABLE ledger_entries" in got.text
+
+
+def _series(name: str, values: list[float], t0: datetime) -> Evidence:
+    points = [(t0 + timedelta(minutes=i), v) for i, v in enumerate(values)]
+    return Evidence(t0, "metrics:m.om", "metric", name, {"name": name, "points": points})
+
+
+def test_what_should_stay_up_falling_is_a_failure_and_free_space_falling_is_not():
+    """A cache's hit ratio collapsing (a CDN cache-key change) fails like errors rising; the
+    free bytes of a filling disk fall too, but that is no failure by itself."""
+    from pm_tui.timeline.detect_metrics import metric_signals
+    from pm_tui.timeline.signals import Periods
+
+    t0 = datetime(2026, 8, 1, 12, 0, tzinfo=UTC)
+    steady, fall = [0.95 + 0.01 * (i % 3) for i in range(30)], [0.2] * 10
+    hit = _series("cdn_cache_hit_ratio", steady + fall, t0)
+    free = _series("node_filesystem_avail_bytes", [v * 1e9 for v in steady + fall], t0)
+    p = Periods(t0, t0 + timedelta(minutes=30))
+    tags = {
+        s.extra["metric"]: s.tags for s in metric_signals([hit, free], p) if s.family == "symptom"
+    }
+    assert "error" in tags["cdn_cache_hit_ratio"]
+    assert "error" not in tags["node_filesystem_avail_bytes"]
+
+
+def test_a_flapping_background_alert_keeps_one_episode(tmp_path, capsys):
+    """An alert that already fired before the incident (a nightly job, a flapping lag alert) is
+    background: one firing from the incident's start and its resolve stay for the person to
+    see, the other firings and resolves are left out."""
+    repo, pm, truth, argv, rows = _collected(tmp_path, RETIRED4 / "fulfil-kafka-poison", capsys)
+    flapping = [r for r in rows if "KafkaBrokerDiskUsageHigh" in r["text"]]
+    assert [r["kind"] for r in flapping] in (["alert_fired", "alert_resolved"], ["alert_fired"])
+    assert all(r["confidence"] < HIGH_CONFIDENCE for r in flapping)

@@ -118,6 +118,45 @@ def change_signals(evidence: list[Evidence], p: Periods) -> list[Signal]:
     out.extend(_restarts(kube, p))
     out.extend(_jobs(kube))
     out.extend(_audited(evidence))
+    out.extend(_cordons(evidence))
+    return out
+
+
+# A node cordoned (the first step of a drain) or made schedulable again: a person's change.
+_CORDON = {"NodeNotSchedulable": "cordoned (drain)", "NodeSchedulable": "uncordoned"}
+
+
+def _cordons(evidence: list[Evidence]) -> list[Signal]:
+    """`NodeNotSchedulable` / `NodeSchedulable` events: a node cordoned or uncordoned, a change
+    (pods drained off it are replaced elsewhere, so the cordon is what shows the drain)."""
+    runs: dict[str, list[list[Evidence]]] = defaultdict(list)
+    for item in sorted(evidence, key=lambda e: e.time):
+        what = _CORDON.get(str(item.attrs.get("reason") or ""))
+        if what is None or not str(item.attrs.get("object") or "").startswith("Node/"):
+            continue
+        group = runs[what]
+        if group and item.time - group[-1][-1].time <= NODE_GAP:
+            group[-1].append(item)  # a pool drained node after node: one change
+        else:
+            group.append([item])
+    out = []
+    for what, groups in runs.items():
+        for group in groups:
+            nodes = list(dict.fromkeys(str(e.attrs["object"]).split("/", 1)[1] for e in group))
+            who = f"Node {nodes[0]}" if len(nodes) == 1 else f"Nodes {', '.join(nodes[:4])}"
+            more = f" and {len(nodes) - 4} more" if len(nodes) > 4 else ""
+            out.append(
+                Signal(
+                    group[0].time,
+                    "change",
+                    f"{who}{more} {what} ({hhmmss(group[0].time)}–{hhmmss(group[-1].time)})",
+                    group[0].source,
+                    excerpt(group[0].text),
+                    0.6,
+                    key=nodes[0] if len(nodes) == 1 else "",
+                    tags=("node", "config"),
+                )
+            )
     return out
 
 

@@ -377,12 +377,15 @@ ACTION_RE = re.compile(
     # what an infrastructure tool applied: Terraform, kubectl apply, Helm
     r"\bapply complete!? resources: (?!0 added, 0 changed, 0 destroyed)|"
     r"^\s*[a-z][\w.-]*/[\w.-]+ (?:configured|created|deleted|patched|restarted)\s*$|"
-    r"\brelease \"?[\w.-]+\"? has been (?:upgraded|rolled back)\b|\brollback was a success\b",
+    r"\brelease \"?[\w.-]+\"? has been (?:upgraded|rolled back)\b|\brollback was a success\b|"
+    # a schema change a database logs (log_statement = ddl; MySQL's general log)
+    r"\b(?:statement|query|execute [\w<>]+):?\s+(?:alter|drop|truncate)\s+(?:table|sequence|index|type)\b|"
+    r"\b(?:statement|query|execute [\w<>]+):?\s+create\s+(?:unique\s+)?index\b",
     re.I,
 )
 _ACTION_WORDS = ("command", "shutdown", "sighup", "sigterm", "sigint", "reload", "complete",
                  "configured", "created", "deleted", "patched", "restarted", "upgraded",
-                 "rolled back", "rollback")  # fmt: skip
+                 "rolled back", "rollback", "alter", "drop", "truncate", "create")  # fmt: skip
 # Terraform names each resource it changed on its own line before "Apply complete!"
 _TF_RESOURCE = re.compile(
     r"^\s*([\w.\[\]\"-]+): (?:destruction|creation|modifications) complete\b", re.I

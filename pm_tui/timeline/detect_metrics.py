@@ -18,6 +18,9 @@ SUSTAIN = 3  # points in a row outside the band
 SETTLE = timedelta(minutes=5)  # back inside the band this long before it counts as recovered
 _ERRORISH = re.compile(r"error|5xx|fail|unavailable|restart|oom|kill|\bup\b|down", re.I)
 MIN_BASE_POINTS = 5
+_GOOD = re.compile(
+    r"hit|success|availability|ready|healthy|active_server|online|served|_ok\b", re.I
+)
 
 
 def metric_signals(evidence: list[Evidence], p: Periods) -> list[Signal]:
@@ -89,7 +92,9 @@ def _series(item: Evidence, p: Periods) -> list[Signal]:
     )
     source = item.source
     quote = f"{name} = {_fmt(v0)} at {hhmmss(t0)}"
-    tags = ("error",) if _ERRORISH.search(name) else ()
+    # errors rising, or what should stay up falling (a cache's hit ratio, the servers ready)
+    failing = _ERRORISH.search(name) or (not up and _GOOD.search(name.split("{", 1)[0]))
+    tags = ("error",) if failing else ()
     out = [Signal(t0, "symptom", text, source, quote, 0.7, tags=tags, extra={"metric": name})]
     if end is not None:
         t1, v1 = scan[end]

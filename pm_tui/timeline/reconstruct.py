@@ -104,7 +104,10 @@ def reconstruct(evidence: list[Evidence], window: CollectWindow) -> list[Candida
     alert_history = alert_signals(evidence)
     signals += alert_history
     signals += page_signals(evidence)
-    signals += bot_signals([e for e in evidence if e.kind == "message"])
+    bot = bot_signals([e for e in evidence if e.kind == "message"])
+    signals += bot
+    # what fired before the incident, as the notification log or the alert bot's posts show it
+    fired_before = alert_history + [s for s in bot if s.family == "alert_fired" and s.key]
     signals += change_signals(evidence, p)
     signals += node_signals(evidence, p)
     signals += topology_signals(evidence, p)
@@ -120,7 +123,7 @@ def reconstruct(evidence: list[Evidence], window: CollectWindow) -> list[Candida
     first_cluster = _first_symptom(symptoms)
     first = first_cluster.time if first_cluster is not None else None
     if first_cluster is not None:
-        pre = Context(first, None, _recurring(alert_history, first), set())
+        pre = Context(first, None, _recurring(fired_before, first), set())
         pre.terms = _terms(first_cluster, symptoms, alert_history, pre)
         done = _fixes_in_place(signals, first, pre)
         if done:
@@ -207,12 +210,41 @@ def reconstruct(evidence: list[Evidence], window: CollectWindow) -> list[Candida
         if cluster.family == "recovery" and cluster is not main or id(cluster) in spread:
             candidate.confidence = min(candidate.confidence, CAP_OTHER)
         candidates.append(candidate)
-    ctx = Context(first, last_recovery, _recurring(alert_history, first), set())
+    ctx = Context(first, last_recovery, _recurring(fired_before, first), set())
     ctx.terms = _terms(first_cluster, symptoms, alert_history, ctx)
     ctx.vocabulary = _vocabulary(first_cluster, symptoms)
     judge(candidates, ctx, _labels(alert_history))
+    candidates = _one_episode_of_background(candidates, ctx)
     candidates.sort(key=lambda c: (c.time, c.kind))
     return candidates
+
+
+def _one_episode_of_background(candidates: list[Candidate], ctx: Context) -> list[Candidate]:
+    """A recurring alert (background: it fired before the incident too) keeps one episode on
+    the timeline, its first firing from the incident's start and the resolve after it, so the
+    person sees it was there; its other firings and resolves are the usual flapping."""
+    if ctx.first is None:
+        return candidates
+    keep: set[int] = set()
+    by_alert: dict[str, list[Candidate]] = {}
+    for c in sorted(candidates, key=lambda c: c.time):
+        if c.kind in ("alert_fired", "alert_resolved") and "recurring" in c.tags:
+            by_alert.setdefault(c.text.split(" ", 2)[1], []).append(c)
+    drop: set[int] = set()
+    for rows in by_alert.values():
+        fired = next(
+            (c for c in rows if c.kind == "alert_fired" and c.time >= ctx.first - EARLY_ALERT),
+            None,
+        )
+        if fired is not None:
+            keep.add(id(fired))
+            back = next(
+                (c for c in rows if c.kind == "alert_resolved" and c.time > fired.time), None
+            )
+            if back is not None:
+                keep.add(id(back))
+        drop.update(id(c) for c in rows if id(c) not in keep)
+    return [c for c in candidates if id(c) not in drop]
 
 
 # When the logs begin only at the rough window's start (nothing before it to compare with),
@@ -332,6 +364,8 @@ def _candidate(cluster: _Cluster, kind: str) -> Candidate:
         tags=tags,
     )
 
+
+EARLY_ALERT = timedelta(minutes=2)  # judge.EARLY: an alert may lead the first symptom a bit
 
 # How far back from the strongest early failure a weaker failure may lead it (a disk, a
 # replica or a certificate fails minutes before the customers' errors).
