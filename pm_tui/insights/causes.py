@@ -146,7 +146,8 @@ _PHRASES_OWN4 = {  # (tuned on tests/data/similar_causes_own4.tsv, after scoring
     "clock moved back": "dst", "clocks moved forward": "dst", "clocks changed": "dst",
     "clock change": "dst", "password roll": "password rotate", "key roll": "key rotate",
     "secret roll": "secret rotate", "credential roll": "credential rotate",
-    "key rollover": "key rotate", "time-to-live": "ttl", "time to live": "ttl",
+    "key rollover": "key rotate", "expired or is not yet valid": "expire",
+    "time-to-live": "ttl", "time to live": "ttl",
     "apply delay": "lag", "at the same second": "lockstep", "at the same moment": "lockstep",
     "at the same time": "lockstep", "same instant": "lockstep", "in lockstep": "lockstep",
     "ttl ended": "ttl expire", "ttl ran out": "ttl expire", "still going": "overlap",
@@ -156,6 +157,7 @@ _PHRASES_OWN4 = {  # (tuned on tests/data/similar_causes_own4.tsv, after scoring
 _WORDS_OWN4 = {
     "tmpfs": "disk", "scratch": "disk", "taken": "exhaust", "lockstep": "lockstep",
     "lack": "miss", "lacked": "miss", "lacking": "miss", "lacks": "miss",
+    "starvation": "exhaust", "starving": "exhaust", "starve": "exhaust",
 }  # fmt: skip
 _WORDS_OWN = {
     "db": "database", "postgres": "database", "postgresql": "database", "mysql": "database",
@@ -363,7 +365,13 @@ _PHRASES_GENERIC = {  # Generic: error strings and the SRE words for resources a
     "traffic spike": "spike", "load spike": "spike", "rolling restart": "restart",
     "a record": "dns record", "aaaa record": "dns record", "dns record": "dns record",
     "dns records": "dns record", "full gc": "gc pause", "gc pause": "gc pause",
-    "gc pauses": "gc pause",
+    "gc pauses": "gc pause", "past its validity": "expire", "past its expiry": "expire",
+    "past its expiration": "expire", "err_cert_date_invalid": "certificate expire",
+    "request cap": "ratelimit", "per-minute": "rate", "per minute": "rate",
+    "per-second": "rate", "per second": "rate", "per-hour": "rate", "per hour": "rate",
+    "each other": "deadlock", "non-backward-compatible": "incompatible",
+    "non-backwards-compatible": "incompatible", "not backward-compatible": "incompatible",
+    "not backwards-compatible": "incompatible", "non backward compatible": "incompatible",
 }  # fmt: skip
 _WORDS_GENERIC = {
     "grew": "grow", "growth": "grow", "growing": "grow", "grows": "grow", "climbing": "grow",
@@ -394,7 +402,8 @@ _WORDS_GENERIC = {
     "cname": "dns record", "asg": "autoscale",
     "mig": "migration", "ddl": "migration", "avro": "schema", "protobuf": "schema",
     "proto": "schema", "deserialization": "decode", "deserialize": "decode",
-    "deserialise": "decode", "unmarshal": "decode", "decoding": "decode",
+    "deserialise": "decode", "unmarshal": "decode", "decoding": "decode", "url": "path",
+    "urls": "path", "wandered": "skew", "wander": "skew",
 }  # fmt: skip
 _STOP = frozenset(
     """a an and the of to in on for by with was were is are be been being its it at from as
@@ -466,6 +475,7 @@ _COMPOSED = tuple(
     (_drop_e(name), tuple(_terms_of(group) for group in groups.split("|")), _terms_of(unless))
     for name, groups, unless in (
         ("dnsttl", "ttl | dns record resolv cname ip", ""),
+        ("dnsttl", "dns | stal cach", "delet"),
         ("rotatestale", "credential password secret key token | rotat chang | old stale cach "
          "restart previous never propagat", "expir"),
         ("retrystorm", "retry reconnect client | stampede backoff lockstep immediately "
@@ -474,21 +484,22 @@ _COMPOSED = tuple(
         ("cachestampede", "cach | stampede", "retry reconnect"),
         ("cachestampede", "expir miss | stampede", "retry reconnect"),
         ("cachestampede", "ttl | expir | lockstep", "dns ip"),
-        ("cachestampede", "cach | expir miss | lockstep overload databas",
+        ("cachestampede", "cach | expir miss flush | lockstep overload databas",
          "retry reconnect stal"),
         ("gcpause", "gc | paus exhaust stall", ""),
         ("domainlapse", "domain | expir renew suspend", ""),
-        ("kernelupgrade", "kernel | upgrad releas version patch regression bug ship", ""),
+        ("kernelupgrade", "kernel | upgrad releas version patch regression regress bug ship "
+         "rollout", ""),
         ("depupgrade", "dependency unpin | upgrad break version incompatibl", ""),
         ("autoscalemax", "autoscal | limit", "ratelimit quota providercapacity sticky"),
         ("healthpath", "health | path", ""),
-        ("healthstrict", "health | timeout strict aggressiv threshold", "path"),
+        ("healthstrict", "health | timeout strict aggressiv threshold load", "path"),
         ("wrongenv", "stag test dev sandbox qa | production live canary environment", ""),
         ("rolloutpercent", "flag featur rollout canary | percentag exhaust", ""),
         ("logrotation", "heldopen | delet log", ""),
         ("incompatibl", "schema format contract | break decod", ""),
         ("incompatibl", "column field schema | renam drop delet | old version updat", ""),
-        ("backlog", "queu mailbox buffer backlog | grow leak unlimit unbound bound backpressur",
+        ("backlog", "queu mailbox backlog | grow leak unlimit unbound bound backpressur",
          ""),
         ("leak", "memory heap | grow", ""),
         ("ratelimited", "ratelimit", "config disabl wrong typo"),
@@ -500,11 +511,13 @@ _COMPOSED = tuple(
         ("poisonmessage", "malformed | messag record event", "config"),
         ("poisonmessage", "messag record event | redeliver offset head", "dns"),
         ("poisonmessage", "malformed | worker offset", "config"),
+        ("poisonmessage", "messag record event | wrong | crash loop singl block", "config dns"),
         ("clockskew", "clock | skew lag", ""),
+        ("clockskew", "skew", "partition shard key hotspot data"),
         ("certexpiry", "certificat | expir renewal renew", "skew clock"),
-        ("chainmissing", "chain | miss", "expir"),
+        ("chainmissing", "chain | miss incomplet", "expir"),
         ("replicalag", "replica | lag delay", ""),
-        ("stalecache", "cach | stal ttl invalidation ignor restart effect valu",
+        ("stalecache", "cach | stal ttl invalidation ignor restart effect valu refresh",
          "lag dns ip stampede"),
         ("stalecache", "flag config | stal", "lag dns ip stampede"),
         ("retention", "messag event topic queu backlog | ttl expir", ""),
@@ -513,10 +526,13 @@ _COMPOSED = tuple(
         ("pid", "cgroup | thread | limit exhaust", ""),
         ("nodrain", "deregister terminat | cut drop activ flight finish", ""),
         ("firewallrule", "firewall | delet", ""),
-        ("consistency", "object stor manifest | yet visibl right overwritten", ""),
+        ("consistency", "object stor manifest s3 bucket | yet visibl right overwritten", ""),
         ("hotspot", "partition shard | singl tenant hash", ""),
         ("hotspot", "partition shard key | skew", "clock"),
         ("diskiolimit", "diskio | limit exhaust throttl", ""),
+        ("ratelimited", "rate | limit", "config wrong typo disabl"),
+        ("backfill", "migration | row column | updat populat", "lock block"),
+        ("providercapacity", "zone region | exhaust | instanc", ""),
     )
 )  # fmt: skip
 # A mechanism that explains another one a cause names: the clocks changing hour is why a job
@@ -527,6 +543,7 @@ _OUTRANKS = {
     "dst": _terms_of("overlap"),
     "incompatibl": _terms_of("overlap"),
     "poisonmessage": _terms_of("backlog"),
+    "backlog": _terms_of("leak"),
 }
 _WEAK = frozenset(
     "servic app application server host node request traffic system cluster api production "
@@ -540,6 +557,7 @@ _FS_PATH = re.compile(
     r"(?<![\w/])/(?:var|tmp|data|home|opt|srv|mnt|boot|usr|root|scratch)\b(?:/[\w.-]+)*"
 )
 _LEAP = re.compile(r"\b23:59:60\b")
+_EXIT_137 = re.compile(r"\b(?:exit(?:ed)?(?: with)?(?: code| status)?|code|status) ?137\b")
 _URL_PATH = re.compile(r"(?<![\w/.])/[a-z][\w.-]*")
 _NUMBERS = re.compile(r"\b[vV]?\d[\w.:%]*")
 _TOKEN = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
@@ -616,6 +634,7 @@ class Vocabulary:
         text = cause.lower().replace("'s ", " ").replace("’s ", " ")
         text = _HTTP_429.sub(" ratelimit ", _FULL.sub(" exhaust ", _HOSTNAME.sub(" ", text)))
         text = _LEAP.sub(" leapsecond ", text)
+        text = _EXIT_137.sub(" memory exhaust ", text)  # killed by the OOM killer
         text = _FS_PATH.sub(" disk ", text)  # a file system's path names its disk
         text = _URL_PATH.sub(" path ", text)  # any other: an endpoint's
         text = _NUMBERS.sub(" ", _HTTP_5XX.sub(" status5xx ", text))
