@@ -287,3 +287,52 @@ def test_a_flapping_background_alert_keeps_one_episode(tmp_path, capsys):
     flapping = [r for r in rows if "KafkaBrokerDiskUsageHigh" in r["text"]]
     assert [r["kind"] for r in flapping] in (["alert_fired", "alert_resolved"], ["alert_fired"])
     assert all(r["confidence"] < HIGH_CONFIDENCE for r in flapping)
+
+
+def _every(start: float, end: float, text: str, source: str, level: str, step: float = 0.25):
+    t0 = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)
+    out, m = [], start
+    while m < end:
+        out.append(Evidence(t0 + timedelta(minutes=m), source, "log", text, {"level": level}))
+        m += step
+    return out
+
+
+@pytest.mark.parametrize(
+    "precursor",
+    [
+        "[o.e.m.j.JvmGcMonitorService] [es-data-2] [gc][88123] overhead, spent [4.1s] collecting in the last [4.4s]",
+        "java.lang.OutOfMemoryError: Java heap space",
+        "ICMP frag needed and DF set from 10.4.0.1, mtu 1450",
+    ],
+)
+def test_a_jvm_out_of_heap_or_packets_too_big_lead_the_errors_as_first_symptom(precursor):
+    """Warnings of a JVM out of heap (or packets too big for the path) six minutes before
+    the customers' errors are the first observable failure."""
+    from pm_tui.collectors.evidence import CollectWindow
+    from pm_tui.timeline import reconstruct
+
+    t0 = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)
+    window = CollectWindow(start=t0, end=t0 + timedelta(hours=2), baseline=timedelta(minutes=60))
+    evidence = [
+        *_every(-50, 110, "GET /search 200", "logs:/var/log/search-api.log", "info", 1.0),
+        *_every(-50, 110, "[o.e.c.r.a.DiskThresholdMonitor] low disk watermark not exceeded", "logs:/var/log/es-data-2.log", "info", 5.0),
+        *_every(28, 60, precursor, "logs:/var/log/es-data-2.log", "warning", 0.2),
+        *_every(34, 60, "search backend returned 503 for /search", "logs:/var/log/search-api.log", "error"),
+    ]  # fmt: skip
+    first = next(c for c in reconstruct(evidence, window) if c.kind == "first_symptom")
+    assert first.time == t0 + timedelta(minutes=28)
+
+
+def test_the_release_a_diagnosis_names_by_version_is_the_trigger_at_its_records_time(
+    tmp_path, capsys
+):
+    """'checkout started sending it with 5.12': the release of checkout-api 5.12.0 is the
+    trigger at high confidence, at the second the release record gives (its rollout's first
+    pods start 70 s before); the rollback is the mitigation at its record's second too."""
+    repo, pm, truth, argv, rows = _collected(tmp_path, RETIRED4 / "fulfil-kafka-poison", capsys)
+    trigger = [r for r in rows if r["kind"] == "change" and "5.12.0" in r["text"]]
+    assert trigger and trigger[0]["time"] == "2026-04-14T07:41:10Z"
+    assert trigger[0]["confidence"] >= HIGH_CONFIDENCE
+    rollback = [r for r in rows if r["kind"] == "mitigation" and "5.11.3" in r["text"]]
+    assert rollback and rollback[0]["time"] == "2026-04-14T08:34:30Z"

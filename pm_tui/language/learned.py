@@ -452,6 +452,9 @@ _MID_CAPITAL = re.compile(
     r"(?<=[\s(\[\"“‘'’,;:—–/])([^\W\d_a-z][^\W\d_A-Z][\w'’-]*)(?=\s+([\w'’-]+))?"
 )
 _ROLE_ACRONYM_RX = re.compile(r"\b(?:QA|SREs?|DBAs?|NOC|SOC|IC|PMs?|CTO|VP|CEO|CIO|CISO|TL|EM)\b")
+_ROLE_ACRONYMS_LOW = frozenset(
+    "qa sre sres dba dbas noc soc ic pm pms cto vp ceo cio ciso tl em".split()
+)
 _ID_HINT = re.compile(r"[a-z]\.[a-z]|[a-z]@")
 _LOWER_WORD = re.compile(r"[a-z][a-z-]*")
 _FIRST_WORD = re.compile(r"[\W\d_]*([^\W\d_][\w'’-]*)")
@@ -461,7 +464,7 @@ def _may_name_agent(sentence: str) -> bool:
     """Whether any token of `sentence` can be an agent for features(): False only when
     none can (no name-like capitalised word after the first, no @, id, role acronym or
     people word, a first word that is no name), so the token-by-token reading is skipped."""
-    if "@" in sentence or ("." in sentence and _ID_HINT.search(sentence)):
+    if "@" in sentence or ("." in sentence.rstrip(" .") and _ID_HINT.search(sentence)):
         return True
     low = sentence.lower()
     words = set(_LOWER_WORD.findall(low))
@@ -482,6 +485,8 @@ def _may_name_agent(sentence: str) -> bool:
             return True  # a possessive, a name (as _agent_kind reads them)
         if nxt.islower() and (nxt in _AUX_NEXT or (nxt.endswith("ed") and len(nxt) > 4)):
             return True  # an English word as a name before its verb ("Hope deployed")
+    if words.isdisjoint(_ROLE_ACRONYMS_LOW):
+        return False
     return _ROLE_ACRONYM_RX.search(sentence) is not None
 
 

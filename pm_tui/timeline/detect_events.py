@@ -272,7 +272,7 @@ def _listed(item: Evidence) -> Signal:
     else:
         text = f"{head}: {item.text}"
     confidence = 0.4 if category == "commit" else 0.75
-    tags: tuple[str, ...] = (category,)
+    tags: tuple[str, ...] = (category, "record")
     status = str(item.attrs.get("status") or "")
     if NOT_APPLIED_RE.search(status):
         # a deploy cancelled or rejected before it ran changed nothing: shown, never the story

@@ -43,7 +43,10 @@ _COMMON = frozenset(
     count alert alerts firing fired service server process processing unable cannot could
     seconds minutes second minute millis value values baseline threshold usual
     while after before during other every there their these those which where with without
-    under about more than less from into over time times level status message debug""".split()
+    under about more than less from into over time times level status message debug
+    connect connection connections upstream downstream backend frontend client clients
+    handler internal external unknown invalid success successful healthy unhealthy started
+    starting stopped stopping received sending reached exceeded limit""".split()
 )
 _WORD = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
 SHARED_STEMS = 2
@@ -294,7 +297,16 @@ def _named_in_diagnoses(candidates: list[Candidate], ctx: Context) -> set[str]:
         if ctx.first is not None and c.time < ctx.first:
             continue
         out.update(w for w in _NAMED.findall(c.text) if len(w) >= 5)
+        # a release named by its version ("started sending it with 5.12"): the deploy of 5.12.0
+        out.update(f"{m.group(1)}." for m in _VERSION.finditer(c.text))
+        out.update(m.group(1) for m in _VERSION.finditer(c.text) if m.group(1).count(".") >= 2)
     return out
+
+
+# A version as people write it after "with", "in" or "since" (not a time, an IP or a size).
+_VERSION = re.compile(
+    r"\b(?:with|in|since|of|on|to)\s+v?(\d+\.\d+(?:\.\d+)?)\b(?![.\d]|\s*(?:%|ms|s\b|gb|mb))", re.I
+)
 
 
 _COMMIT = re.compile(r"^Commit ([0-9a-f]{7,40})\b")

@@ -76,6 +76,11 @@ class _Cluster:
         """The earliest machine record; for a recovery the latest (all symptoms gone)."""
         top = max(s.authority for s in self.signals)
         exact = [s for s in self.signals if s.authority == top]
+        records = [s.time for s in exact if "record" in s.tags]
+        if self.family in ("change", "mitigation") and records:
+            # the deploy tool's record says when the change was made (a rollout's first pods
+            # may start before the tool records its release)
+            return min(records)
         if self.family != "recovery":
             # a resource metric rising with the errors (CPU throttled, connections up) is the
             # cause seen in coarse samples, not the failure: the failure's own record dates it
