@@ -153,3 +153,34 @@ def test_judging_phrases_open_the_reading(text):
 )
 def test_phrases_and_paths_alone_blame_no_one(text):
     assert not check_prose(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Whose fault? Nkechi's.",
+        "Who broke it? Tuyết.",
+        "So who is to blame? The release manager.",
+        "whose fault was this?? @mkowalski",
+    ],
+)
+def test_a_person_given_as_the_answer_to_who_is_to_blame(text):
+    """Issue 21: a person as the *answer*. The question and its short answer read as one
+    sentence, the answer as the question's value, and the finding covers both."""
+    found = check_prose(text)
+    assert [f.rule for f in found] == ["blame/person-fault"]
+    assert (found[0].start, found[0].end) == (0, len(text.rstrip(".")) + text.endswith("."))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Who broke it? The cron job.",
+        "Who broke it? Nobody. The disk filled.",
+        "Who was paged? Aroha, at 03:12.",
+        "Who caused the outage? A config push with no validation.",
+        "Who deleted the bucket? Terraform did, on a plan nobody read.",
+    ],
+)
+def test_a_thing_or_nobody_as_the_answer_is_blameless(text):
+    assert check_prose(text) == []

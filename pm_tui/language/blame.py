@@ -159,7 +159,12 @@ def sources() -> dict[str, tuple[str, int]]:
             r"person (?:at fault|responsible)|at fault|to blame|blame|"
             r"owner of (?:the )?(?:outage|failure|incident|problem|breakage|mistake|error)|"
             r"who (?:broke|caused|did) (?:it|this|that))\b"
-            r"\s*(?:[:=—–]|-\s|\b(?:was|is)\b)\s*",
+            r"\s*(?:[:=—–]|-\s|\b(?:was|is)\b)\s*|"
+            # the answer to a question asking who is to blame ("Who broke it? Tomasz.")
+            r"\b(?:who(?:'s| is| was)? (?:to blame|responsible|at fault)|"
+            r"whose (?:fault|mistake|doing|screw-?up)|"
+            r"who (?:broke|caused|did|took down|brought down|messed up|dropped|deleted|pushed)\b)"
+            r"[^?.!\n]{0,40}\?+\s*",
             i,
         ),
         "habit": _source(
@@ -727,7 +732,10 @@ _DESTRUCTIVE = frozenset(
 )
 
 
-_LABEL_LEAD = re.compile(r"\W*(?:(?:the|primary|main|underlying|real|actual|rootcause)\s+)*", re.I)
+_LABEL_LEAD = re.compile(
+    r"\W*(?:(?:so|and|ok|okay|well)\W+)?(?:(?:the|primary|main|underlying|real|actual|rootcause)\s+)*",
+    re.I,
+)
 
 
 def _label_person(s: str, lo: str | None) -> str:

@@ -34,6 +34,16 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             re.I,
         ),
         "boundary": re.compile(r"[.!?]+[\"')\]]*(?=\s)|\n"),
+        # a question asking who is to blame, answered right after it ("Who broke it? Tomasz."):
+        # question and answer are one sentence, so the answer reads as the question's value
+        "blame_question": re.compile(
+            r"\W*(?:(?:so|and|ok|okay)\W+)?(?:who(?:'s| is| was)? (?:to blame|responsible|at fault)|"
+            r"whose (?:fault|mistake|doing|screw-?up)|"
+            r"who (?:broke|caused|did|took down|brought down|messed up|dropped|deleted|pushed)\b)"
+            r"[^?.!\n]{0,40}\?+$",
+            re.I,
+        ),
+        "short_answer": re.compile(r"[ \t]*(?:[^\s.!?]+[ \t,]*){1,4}(?:[.!]+(?=\s|$)|(?=\n|$))"),
     }
 
 
@@ -153,6 +163,8 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
             if nxt.islower() and text[start:end].strip():
                 continue
         else:
+            if "?" in m.group(0) and _answers_blame_question(text, start, end):
+                continue
             word = re.search(r"([A-Za-z.]+)\.$", text[max(start, m.start() - 12) : m.start() + 1])
             if word and word.group(1).lower().rstrip(".") in _ABBREVIATIONS:
                 continue
@@ -166,6 +178,17 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
 
 
 _NEXT_CHAR = re.compile(r"[ \t]*(.?)", re.S)
+
+
+def _answers_blame_question(text: str, start: int, end: int) -> bool:
+    """The sentence text[start:end] asks who is to blame and a short answer (at most four
+    words, then the sentence's end) follows it on the same line."""
+    p = _patterns()
+    return (
+        end - start < 80
+        and p["blame_question"].match(text, start, end) is not None
+        and p["short_answer"].match(text, end) is not None
+    )
 
 
 def _add_span(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
