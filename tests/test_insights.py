@@ -444,7 +444,7 @@ def test_stats_groups_one_mechanism_told_in_other_words_and_keeps_look_alikes_ap
     assert sorted(map(sorted, groups)) == sorted([six[0:2], six[3:5]])
 
 
-@pytest.mark.parametrize("name", ["own", "own2", "own3", "own4", "own5"])
+@pytest.mark.parametrize("name", ["own", "own2", "own3", "own4", "own5", "own6"])
 def test_own_similar_cause_sets_keep_their_scores(name):
     from bench.score_similar_causes import DEFAULT_SET, score
 

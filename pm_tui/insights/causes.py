@@ -154,6 +154,18 @@ _PHRASES_OWN4 = {  # (tuned on tests/data/similar_causes_own4.tsv, after scoring
     "longer than its interval": "overlap", "longer than the interval": "overlap",
     "second copy": "overlap", "primary key": "pkey",
 }  # fmt: skip
+_PHRASES_OWN6 = {  # (tuned on tests/data/similar_causes_own6.tsv, after scoring it)
+    "goes up": "grow", "going up": "grow", "went up": "grow", "keeps growing": "grow",
+    "creeping up": "grow", "above the limit": "exhaust", "above its limit": "exhaust",
+    "beyond the limit": "exhaust", "beyond its limit": "exhaust", "above limit": "exhaust",
+    "connection is not available": "connection exhaust", "not valid anymore": "expire",
+    "end date": "expire", "at same time": "lockstep", "bad yaml": "malformed config",
+    "bad json": "malformed config", "broken yaml": "malformed config",
+    "broken json": "malformed config",
+}  # fmt: skip
+_WORDS_OWN6 = {
+    "increasing": "grow", "increased": "grow", "corrupt": "malformed", "corrupted": "malformed",
+}  # fmt: skip
 _WORDS_OWN4 = {
     "tmpfs": "disk", "scratch": "disk", "taken": "exhaust", "lockstep": "lockstep",
     "lack": "miss", "lacked": "miss", "lacking": "miss", "lacks": "miss",
@@ -477,7 +489,7 @@ _COMPOSED = tuple(
         ("dnsttl", "ttl | dns record resolv cname ip", ""),
         ("dnsttl", "dns | stal cach", "delet"),
         ("rotatestale", "credential password secret key token | rotat chang | old stale cach "
-         "restart previous never propagat", "expir"),
+         "restart previous never propagat reload", "expir"),
         ("retrystorm", "retry reconnect client | stampede backoff lockstep immediately "
          "overload",
          "cach"),
@@ -496,7 +508,9 @@ _COMPOSED = tuple(
         ("healthstrict", "health | timeout strict aggressiv threshold load", "path"),
         ("wrongenv", "stag test dev sandbox qa | production live canary environment", ""),
         ("rolloutpercent", "flag featur rollout canary | percentag exhaust", ""),
+        ("rolloutpercent", "flag featur | enabl | user everyon cohort", "cach stal"),
         ("logrotation", "heldopen | delet log", ""),
+        ("logrotation", "log | rotat | never miss fail disabl stop", ""),
         ("incompatibl", "schema format contract | break decod", ""),
         ("incompatibl", "column field schema | renam drop delet | old version updat", ""),
         ("backlog", "queu mailbox backlog | grow leak unlimit unbound bound backpressur",
@@ -511,7 +525,8 @@ _COMPOSED = tuple(
         ("poisonmessage", "malformed | messag record event", "config"),
         ("poisonmessage", "messag record event | redeliver offset head", "dns"),
         ("poisonmessage", "malformed | worker offset", "config"),
-        ("poisonmessage", "messag record event | wrong | crash loop singl block", "config dns"),
+        ("poisonmessage", "messag record event | wrong | crash loop singl block restart forever",
+         "config dns"),
         ("clockskew", "clock | skew lag", ""),
         ("clockskew", "skew", "partition shard key hotspot data"),
         ("certexpiry", "certificat | expir renewal renew", "skew clock"),
@@ -552,7 +567,7 @@ _WEAK = frozenset(
 _HTTP_5XX = re.compile(r"\b5\d\ds?\b")
 _HTTP_429 = re.compile(r"\b429s?\b")
 _HOSTNAME = re.compile(r"\b[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|io|dev|internal|local)\b")
-_FULL = re.compile(r"\b100\s?%")
+_FULL = re.compile(r"\b100\s?(?:%|percent\b|pct\b)")
 _FS_PATH = re.compile(
     r"(?<![\w/])/(?:var|tmp|data|home|opt|srv|mnt|boot|usr|root|scratch)\b(?:/[\w.-]+)*"
 )
@@ -570,6 +585,7 @@ VOCABULARY_PARTS = (
     ("round3", _PHRASES_ROUND3, {}),
     ("round4", _PHRASES_ROUND4, _WORDS_ROUND4),
     ("own4", _PHRASES_OWN4, _WORDS_OWN4),
+    ("own6", _PHRASES_OWN6, _WORDS_OWN6),
 )
 
 
