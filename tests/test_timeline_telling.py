@@ -336,3 +336,21 @@ def test_the_release_a_diagnosis_names_by_version_is_the_trigger_at_its_records_
     assert trigger[0]["confidence"] >= HIGH_CONFIDENCE
     rollback = [r for r in rows if r["kind"] == "mitigation" and "5.11.3" in r["text"]]
     assert rollback and rollback[0]["time"] == "2026-04-14T08:34:30Z"
+
+
+@pytest.mark.parametrize(
+    ("said", "family"),
+    [
+        ("should we roll back search-indexer", None),
+        ("@mei any chance it's the flag rollout", None),
+        ("did we restart the workers already", None),
+        ("did the rollback, errors gone now", "recovery"),  # said, not asked
+        ("rolled back search-indexer", "mitigation"),
+    ],
+)
+def test_a_question_without_its_question_mark_is_no_action(said, family):
+    from pm_tui.timeline.detect_events import chat_signals
+
+    at = datetime(2026, 10, 25, 2, 20, tzinfo=UTC)
+    got = chat_signals([Evidence(at, "slack:x", "message", said, {"user": "U1", "actor": "Ann"})])
+    assert [s.family for s in got] == ([family] if family else [])

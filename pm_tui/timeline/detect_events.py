@@ -667,6 +667,14 @@ def _other_channel(item: Evidence) -> bool:
     return not looks_like_incident_channel(str(item.attrs.get("channel") or ""))
 
 
+# A question without its question mark ("should we roll back search-indexer", "any chance
+# it's the flag"): asked, not done nor found.
+_ASKED = re.compile(
+    r"^\W*(?:@\w+\W+)?(?:should|shall|do|does|did|can|could|would|will|is|are|was|were|has|have)"
+    r" (?:we|i|you|they|it|anyone|someone|somebody)\b|"
+    r"^\W*(?:@\w+\W+)?(?:any chance|what if|how about|wonder(?:ing)? if|maybe we should)\b",
+    re.I,
+)
 _BOT_ACTORS = re.compile(r"pagerduty|alertmanager|opsgenie|\bbot\b|slackbot|grafana", re.I)
 
 
@@ -681,7 +689,7 @@ def chat_signals(evidence: list[Evidence]) -> list[Signal]:
         if item.kind == "message" and (not user or user[0] == "B" or _BOT_ACTORS.search(actor)):
             continue
         text = item.text.strip()
-        if not text or "?" in text:
+        if not text or "?" in text or _ASKED.match(text):
             continue  # a question is never an action, and a hunch asked is not a finding
         for family, pattern in _family_of(text, item.time, _local(item)):
             m = pattern.search(text)
