@@ -43,8 +43,8 @@ LED_BY_0_WITH_2 = [0, 3, 7, 10, 14, 18, 21]
 
 # ---- kafka broker-0 server.log (log4j, UTC, no offset)
 kl = []
-def K(t, lvl, msg):
-    if t.microsecond == 0:
+def K(t, lvl, msg, jitter=True):
+    if jitter and t.microsecond == 0:
         t = add(t, seconds=rng.randint(3, 997) / 1000.0)
     kl.append((t, "[%s,%03d] %s %s" % (t.strftime("%Y-%m-%d %H:%M:%S"), t.microsecond // 1000, lvl, msg)))
 for t in frange(add(W0, seconds=23), W1, 300):
@@ -53,8 +53,7 @@ for t in frange(add(W0, seconds=23), W1, 300):
     K(add(t, seconds=31), "INFO", "[UnifiedLog partition=meter-readings-%d, dir=/var/lib/kafka/data] Deleting segment LogSegment(baseOffset=%d, size=1073741590, lastModifiedTime=%d, largestRecordTimestamp=Some(%d)) due to retention time 604800000ms breach based on the largest record timestamp in the segment (kafka.log.UnifiedLog)" % (p, 47_890_000_000 + rng.randint(0, 9_999_999), int(epoch(t) * 1000) - 604_900_000, int(epoch(t) * 1000) - 604_810_000))
 for t in frange(add(W0, seconds=140), W1, 600):
     K(t, "INFO", "[GroupCoordinator 0]: Preparing to rebalance group billing-aggregator in state PreparingRebalance with old generation %d (__consumer_offsets-31) (reason: Leaving group: consumer-billing-aggregator-1-%s) (kafka.coordinator.group.GroupCoordinator)" % (rng.randint(8000, 9000), uuid(str(t))))
-K(STARTED, "WARN", "[ReplicaFetcher replicaId=0, leaderId=2, fetcherId=0] Error in response for fetch request (type=FetchRequest, replicaId=0, maxWait=500, minBytes=1, maxBytes=10485760, fetchData={meter-readings-2=PartitionData(topicId=Zq1vR0mTQ0uV8cI5f2k3pA, fetchOffset=48126601123, logStartOffset=47892210011, maxBytes=1048576, currentLeaderEpoch=Optional[41], lastFetchedEpoch=Optional[41])}, isolationLevel=READ_UNCOMMITTED, removed=, replaced=, metadata=(sessionId=1790341188, epoch=1821338), rackId=euc1-az1) (kafka.server.ReplicaFetcherThread)")
-kl.append((add(STARTED, seconds=0.001), "java.io.IOException: Connection to 2 was disconnected before the response was read\n\tat org.apache.kafka.clients.NetworkClientUtils.sendAndReceive(NetworkClientUtils.java:99)\n\tat kafka.server.BrokerBlockingSender.sendRequest(BrokerBlockingSender.scala:113)\n\tat kafka.server.RemoteLeaderEndPoint.fetch(RemoteLeaderEndPoint.scala:79)"))
+K(STARTED, "WARN", "[ReplicaFetcher replicaId=0, leaderId=2, fetcherId=0] Error in response for fetch request (type=FetchRequest, replicaId=0, maxWait=500, minBytes=1, maxBytes=10485760, fetchData={meter-readings-2=PartitionData(topicId=Zq1vR0mTQ0uV8cI5f2k3pA, fetchOffset=48126601123, logStartOffset=47892210011, maxBytes=1048576, currentLeaderEpoch=Optional[41], lastFetchedEpoch=Optional[41])}, isolationLevel=READ_UNCOMMITTED, removed=, replaced=, metadata=(sessionId=1790341188, epoch=1821338), rackId=euc1-az1) (kafka.server.ReplicaFetcherThread)\njava.io.IOException: Connection to 2 was disconnected before the response was read\n\tat org.apache.kafka.clients.NetworkClientUtils.sendAndReceive(NetworkClientUtils.java:99)\n\tat kafka.server.BrokerBlockingSender.sendRequest(BrokerBlockingSender.scala:113)\n\tat kafka.server.RemoteLeaderEndPoint.fetch(RemoteLeaderEndPoint.scala:79)", jitter=False)
 t = add(STARTED, seconds=30)
 while t < KAFKA_STOP:
     K(t, "INFO", "[ReplicaFetcher replicaId=0, leaderId=2, fetcherId=0] Error sending fetch request (sessionId=1790341188, epoch=INITIAL) to node 2: (org.apache.kafka.clients.FetchSessionHandler)")
