@@ -88,9 +88,9 @@ inc.lines("mm-prod.jsonl", [l for _, l in sorted(mm, key=lambda x: x[0])])
 def fail_ratio(t):
     n = len(bad_pods(t))
     base = 0.004 + 0.002 * rng.random()
-    return base + (0.031 * n if n else 0) * (0.8 + 0.4 * rng.random())
+    return base + (0.0148 * n if n else 0) * (0.8 + 0.4 * rng.random())
 inc.json("q_alloc_fail.json", query_range([({"queue": "ranked-eu"}, fail_ratio),
-                                           ({"queue": "casual-eu"}, lambda t: 0.009 + 0.004 * rng.random() + (0.028 * len(bad_pods(t)) * (0.8 + 0.4 * rng.random()) if bad_pods(t) else 0))],
+                                           ({"queue": "casual-eu"}, lambda t: 0.009 + 0.004 * rng.random() + (0.0135 * len(bad_pods(t)) * (0.8 + 0.4 * rng.random()) if bad_pods(t) else 0))],
                                           W0, W1, 30))
 
 # ---- kube events (core/v1 list, prod-eu)
