@@ -366,11 +366,16 @@ def test_a_question_without_its_question_mark_is_no_action(said, family):
         ("# Connection with master lost.", "warning"),
         ("Slave I/O thread: error reconnecting to master 'repl@db-1:3306'", "info"),
         ("[ReplicaFetcher replicaId=1, leaderId=3] Error sending fetch request to node 3", "info"),
+        # pods no node can take: the consumers drained away, their replacements pending
+        (
+            "Pod/quote-feed-6d8f: FailedScheduling: 0/9 nodes are available: 9 node(s) didn't match Pod's node affinity/selector",
+            "warning",
+        ),
         # what customers read going stale past its objective, though nothing errors
         ("live quotes stale: newest tick 95s old, SLO 60s", "warning"),
     ],
 )
-def test_a_kernel_table_full_a_lost_replication_link_or_stale_data_lead_the_errors(
+def test_a_kernel_table_full_a_lost_replica_unschedulable_pods_or_stale_data_lead_errors(
     precursor, level
 ):
     """Infrastructure failing six minutes before the customers' errors, written at no error

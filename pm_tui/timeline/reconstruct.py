@@ -515,6 +515,8 @@ INFRA_RE = re.compile(
     r"promot|split.?brain|quorum|leader (?:election|lost)|unreachable|connection refused|"
     r"no more connections|too many (?:clients|connections)|connection limit|limit (?:reached|exceeded)|"
     r"probe failed|unhealthy|"
+    # pods that no node can take (a drain, a pool scaled away, a node selector left pinned)
+    r"failedscheduling|unschedulable|\b\d+/\d+ nodes are available|insufficient (?:cpu|memory)|"
     # a JVM running out of heap (GC overhead, long pauses, a circuit breaker tripping on it)
     r"outofmemoryerror|java heap space|gc overhead|\[gc\b|stop.the.world|heap (?:usage|used|is)|"
     r"circuit.?break|circuit_breaking_exception|"
