@@ -433,3 +433,27 @@ def test_one_lost_fetch_starts_the_chain_and_the_same_line_every_day_does_not():
         severity(Evidence(t0, broker, "log", "Connection with master lost.", {"level": "info"}))
         == "warning"
     )
+
+
+def test_pods_stopped_minutes_after_a_cordon_are_the_drain_not_someone_stopping_them():
+    """A drain cordons the node, then evicts its pods (their replacements may find no node):
+    the cordon is the change; the pods stopped are not a `Stop of X` someone did. The same
+    stops with no drain before them are still a stop."""
+    from pm_tui.timeline.detect_events import change_signals
+    from pm_tui.timeline.signals import Periods
+
+    t0 = datetime(2026, 6, 2, 9, 0, tzinfo=UTC)
+
+    def kill(minute: float, pod: str) -> Evidence:
+        attrs = {"reason": "Killing", "object": f"Pod/{pod}", "category": "restart"}
+        text = f"Pod/{pod}: Killing: Stopping container mailer"
+        return Evidence(t0 + timedelta(minutes=minute), "kube:events.json", "change", text, attrs)
+
+    stops = [kill(3, "mailer-6d8f7b9c5d-2xk9f"), kill(3.1, "mailer-6d8f7b9c5d-4ptkz")]
+    cordon = _kube(t0 + timedelta(minutes=1), "NodeNotSchedulable", "Node/pool-a-1",
+                   "Node pool-a-1 status is now: NodeNotSchedulable")  # fmt: skip
+    p = Periods(t0 - timedelta(hours=1), t0)
+    drained = change_signals([cordon, *stops], p)
+    assert [s.text.split(" (")[0] for s in drained] == ["Node pool-a-1 cordoned"]
+    stopped = change_signals(stops, p)
+    assert [s.text.split(":")[0] for s in stopped] == ["Stop of mailer"]

@@ -14,6 +14,7 @@ from pm_tui.timeline.signals import CAPACITY_RE, Periods, Signal, hhmmss
 ROLLOUT_GAP = timedelta(minutes=5)
 RESTART_GAP = timedelta(minutes=10)
 STARTUP = timedelta(minutes=3)
+DRAIN_SPAN = timedelta(minutes=10)  # a drain evicts the cordoned nodes' pods within minutes
 
 _ALERT_FAMILY = {
     "pending": "alert_pending",
@@ -115,7 +116,9 @@ def change_signals(evidence: list[Evidence], p: Periods) -> list[Signal]:
     listed = [e for e in evidence if e.kind == "change" and not e.attrs.get("reason")]
     out = [_listed(e) for e in listed]
     out.extend(_rollouts(kube))
-    out.extend(_restarts(kube, p))
+    # a drain cordons nodes, then evicts their pods
+    cordoned = [e.time for e in evidence if e.attrs.get("reason") == "NodeNotSchedulable"]
+    out.extend(_restarts(kube, p, cordoned))
     out.extend(_jobs(kube))
     out.extend(_audited(evidence))
     out.extend(_cordons(evidence))
@@ -348,7 +351,7 @@ def _rollouts(kube: list[Evidence]) -> list[Signal]:
     return out
 
 
-def _restarts(kube: list[Evidence], p: Periods) -> list[Signal]:
+def _restarts(kube: list[Evidence], p: Periods, cordoned: list[datetime]) -> list[Signal]:
     """Pod restarts and OOM kills that are not a rollout starting or stopping pods."""
     born: dict[str, datetime] = {}
     for item in kube:
@@ -400,6 +403,8 @@ def _restarts(kube: list[Evidence], p: Periods) -> list[Signal]:
                     for t in rolled.get(workload, [])
                 ) or any(e.attrs.get("object") in evicted for e in group):
                     continue
+                if any(t <= group[0].time <= t + DRAIN_SPAN for t in cordoned):
+                    continue  # a drain moving the pods: the cordon is its row (change_signals)
                 if not any(last <= t <= last + STARTUP for t in scheduled.get(workload, [])):
                     out.append(_stopped(workload, group))
                     continue
