@@ -192,3 +192,42 @@ def test_collect_reads_w3c_logs_and_change_calendars(folder, repo, capsys):
     assert [(e.time, e.attrs["service"], e.attrs["actor"], e.text) for e in export] == [
         (START + timedelta(minutes=31), "cdn-prod", "jonas.web", "revert cache policy")
     ]
+
+
+def test_w3c_local_time_and_rows_without_a_date(tmp_path):
+    """Windows Firewall writes local times (`#Time Format: Local`) and no status: its rows
+    read in the source's zone, as their own columns. A file without a `date` column takes the
+    `#Date` directive's day, the next day once the rows pass midnight."""
+    from zoneinfo import ZoneInfo
+
+    from pm_tui.collectors.evidence import CollectWindow
+    from pm_tui.collectors.logs.collect import collect_logs
+
+    berlin = ZoneInfo("Europe/Berlin")
+    fw = tmp_path / "pfirewall.log"
+    fw.write_text(
+        "#Version: 1.5\n#Software: Microsoft Windows Firewall\n#Time Format: Local\n"
+        "#Fields: date time action protocol src-ip dst-ip src-port dst-port size path\n\n"
+        "2026-09-24 16:05:00 DROP TCP 10.0.0.9 10.0.0.4 51544 5432 52 RECEIVE\n"
+        "2026-09-24 16:06:00 ALLOW TCP 10.0.0.4 10.0.0.7 50001 443 0 SEND\n"
+    )
+    window = CollectWindow(START, END)
+    rows = collect_logs(fw, window, tz=berlin).evidence
+    assert [(e.time, e.text) for e in rows] == [
+        (START + timedelta(minutes=5), "DROP TCP 10.0.0.9 10.0.0.4 51544 5432 52 RECEIVE"),
+        (START + timedelta(minutes=6), "ALLOW TCP 10.0.0.4 10.0.0.7 50001 443 0 SEND"),
+    ]
+    late = tmp_path / "ex260924.log"
+    late.write_text(
+        "#Software: Microsoft Internet Information Services 6.0\n#Version: 1.0\n"
+        "#Date: 2026-09-24 23:59:00\n#Fields: time c-ip cs-method cs-uri-stem sc-status\n"
+        "23:59:30 198.51.100.7 GET /health 200\n00:00:30 198.51.100.7 GET /health 503\n"
+    )
+    night = CollectWindow(
+        datetime(2026, 9, 24, 23, 0, tzinfo=UTC), datetime(2026, 9, 25, 1, 0, tzinfo=UTC)
+    )
+    rows = collect_logs(late, night).evidence
+    assert [(e.time, e.attrs["level"]) for e in rows] == [
+        (datetime(2026, 9, 24, 23, 59, 30, tzinfo=UTC), "info"),
+        (datetime(2026, 9, 25, 0, 0, 30, tzinfo=UTC), "error"),
+    ]
