@@ -354,3 +354,77 @@ def test_a_question_without_its_question_mark_is_no_action(said, family):
     at = datetime(2026, 10, 25, 2, 20, tzinfo=UTC)
     got = chat_signals([Evidence(at, "slack:x", "message", said, {"user": "U1", "actor": "Ann"})])
     assert [s.family for s in got] == ([family] if family else [])
+
+
+@pytest.mark.parametrize(
+    ("precursor", "level"),
+    [
+        # a kernel table full or overflowing: a syslog line without a level
+        ("kernel: [812.4] nf_conntrack: table full, dropping packet", ""),
+        ("kernel: [77.1] neighbour: arp_cache: neighbor table overflow!", ""),
+        # a replica losing its primary, at the store's warning marker or at info
+        ("# Connection with master lost.", "warning"),
+        ("Slave I/O thread: error reconnecting to master 'repl@db-1:3306'", "info"),
+        ("[ReplicaFetcher replicaId=1, leaderId=3] Error sending fetch request to node 3", "info"),
+        # what customers read going stale past its objective, though nothing errors
+        ("live quotes stale: newest tick 95s old, SLO 60s", "warning"),
+    ],
+)
+def test_a_kernel_table_full_a_lost_replication_link_or_stale_data_lead_the_errors(
+    precursor, level
+):
+    """Infrastructure failing six minutes before the customers' errors, written at no error
+    level (a kernel line has none; a replica's reconnects are logged at info), is the first
+    observable failure; so is data going stale past its objective."""
+    from pm_tui.collectors.evidence import CollectWindow
+    from pm_tui.timeline import reconstruct
+
+    t0 = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)
+    window = CollectWindow(start=t0, end=t0 + timedelta(hours=2), baseline=timedelta(minutes=60))
+    evidence = [
+        *_every(-50, 110, "GET /quote 200", "logs:/var/log/quote-api.log", "info", 1.0),
+        *_every(-50, 110, "CRON[41]: (root) CMD (run-parts /etc/cron.hourly)", "logs:/var/log/messages", "info", 5.0),
+        *_every(28, 60, precursor, "logs:/var/log/messages", level, 0.5),
+        *_every(34, 60, "upstream returned 503 for /quote", "logs:/var/log/quote-api.log", "error"),
+    ]  # fmt: skip
+    first = next(c for c in reconstruct(evidence, window) if c.kind == "first_symptom")
+    assert first.time == t0 + timedelta(minutes=28)
+
+
+def test_one_lost_fetch_starts_the_chain_and_the_same_line_every_day_does_not():
+    """A follower's first failed fetch, logged once at warn before its reconnects at info, dates
+    the first failure; a kernel table full all through the baseline is background."""
+    from pm_tui.collectors.evidence import CollectWindow
+    from pm_tui.timeline import reconstruct
+    from pm_tui.timeline.templates import severity
+
+    t0 = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)
+    window = CollectWindow(start=t0, end=t0 + timedelta(hours=2), baseline=timedelta(minutes=60))
+    broker = "logs:/var/log/kafka/server.log"
+    base = [
+        *_every(-50, 110, "GET /ingest 200", "logs:/var/log/ingest.log", "info", 1.0),
+        *_every(-50, 110, "Rolled new log segment", broker, "info", 5.0),
+        *_every(34, 60, "produce failed: timeout", "logs:/var/log/ingest.log", "error"),
+    ]
+    once = Evidence(
+        t0 + timedelta(minutes=28, seconds=7), broker, "log",
+        "[ReplicaFetcher replicaId=0, leaderId=2] Error in response for fetch request (type=FetchRequest)",
+        {"level": "warning"},
+    )  # fmt: skip
+    reconnects = _every(28.75, 60, "[ReplicaFetcher replicaId=0, leaderId=2] Error sending fetch request to node 2", broker, "info", 0.5)  # fmt: skip
+    first = next(
+        c for c in reconstruct([*base, once, *reconnects], window) if c.kind == "first_symptom"
+    )
+    assert first.time == once.time
+    daily = _every(-50, 110, "kernel: nf_conntrack: table full, dropping packet", "logs:/var/log/messages", "", 3.0)  # fmt: skip
+    first = next(c for c in reconstruct([*base, *daily], window) if c.kind == "first_symptom")
+    assert first.time == t0 + timedelta(minutes=34)
+    # read at its own level: a debug line stays quiet, an info line about lost replication warns
+    assert (
+        severity(Evidence(t0, broker, "log", "Connection with master lost.", {"level": "debug"}))
+        is None
+    )
+    assert (
+        severity(Evidence(t0, broker, "log", "Connection with master lost.", {"level": "info"}))
+        == "warning"
+    )

@@ -10,7 +10,14 @@ from statistics import median
 
 from pm_tui.collectors.evidence import Evidence
 from pm_tui.timeline.candidate import excerpt, source_label
-from pm_tui.timeline.signals import CAPACITY_RE, Periods, Signal, hhmmss, log10_tail
+from pm_tui.timeline.signals import (
+    CAPACITY_RE,
+    PRECURSOR_RE,
+    Periods,
+    Signal,
+    hhmmss,
+    log10_tail,
+)
 from pm_tui.timeline.templates import Template
 
 WINDOW_MIN = 5  # minutes in the sliding window that judges a burst
@@ -50,7 +57,9 @@ def _template(t: Template, p: Periods, data_end: datetime) -> list[Signal]:
         return []
     counts = t.minutes
     expected = rate * WINDOW_MIN
-    critical = base == 0 and CRITICAL_RE.search(t.example) is not None
+    critical = base == 0 and (
+        CRITICAL_RE.search(t.example) is not None or PRECURSOR_RE.search(t.example) is not None
+    )
     onset = None
     j = 0
     total = 0  # sliding sum over [m, m + WINDOW)

@@ -29,7 +29,7 @@ from pm_tui.timeline.detect_logs import (
 )
 from pm_tui.timeline.detect_metrics import metric_signals
 from pm_tui.timeline.judge import CAP_OTHER, RECURRING_BEFORE, REVERT_RE, Context, judge, stems
-from pm_tui.timeline.signals import Periods, Signal, hhmmss, periods
+from pm_tui.timeline.signals import PRECURSOR_RE, Periods, Signal, hhmmss, periods
 from pm_tui.timeline.templates import mine
 
 # How far from a cluster's first signal another signal may be and still join it.
@@ -525,9 +525,25 @@ INFRA_RE = re.compile(
 )
 
 
+# What customers get going stale: data older than its objective (a stream's watermark or a
+# replica's lag past its SLO), a failure even when nothing errors.
+STALE_RE = re.compile(
+    r"\bstale(?:ness)?\b|\bfreshness\b|\bwatermark[ _]lag|"
+    r"\b(?:lag|delay|behind)\w*\b[^\n]{0,30}\b(?:above|over|beyond|exceed\w*|past|breach\w*) "
+    r"(?:the |its )?(?:[\w.]+ )?(?:slo|sla|objective|target)\b",
+    re.I,
+)
+
+
 def _failure(s: Signal) -> bool:
-    """An error, or a warning of exhausted capacity or failing infrastructure."""
-    return "error" in s.tags or "capacity" in s.tags or bool(INFRA_RE.search(s.text))
+    """An error, or a warning of exhausted capacity, failing infrastructure or stale data."""
+    return (
+        "error" in s.tags
+        or "capacity" in s.tags
+        or bool(INFRA_RE.search(s.text))
+        or bool(PRECURSOR_RE.search(s.text))
+        or bool(STALE_RE.search(s.text))
+    )
 
 
 def _identity(s: Signal) -> tuple[str, str]:

@@ -37,6 +37,25 @@ CAPACITY_RE = re.compile(
     re.I,
 )
 
+# Infrastructure failing under the service, written by the kernel or a replicated store at no
+# error level (a kernel line has none, a replica's reconnects are logged at info): a kernel table
+# full or overflowing (conntrack, neighbour/ARP, routes) and dropping packets, or a replica losing
+# its link to the primary (Redis, PostgreSQL's WAL stream, MySQL's I/O thread, a Kafka follower's
+# fetches). A warning whatever the line's level, and an event the first time it appears.
+PRECURSOR_RE = re.compile(
+    r"\btable (?:is )?(?:full|overflow)|\btable overflow|dropping packets?\b|"
+    r"\bsyn flooding\b|out of socket memory|"
+    r"connection (?:with|to) (?:the )?(?:master|primary|leader|source)\b[^\n]{0,20}?"
+    r"\b(?:lost|closed|broken|timed out|failed|reset)|"
+    r"\blost (?:the |its )?(?:connection|link) (?:with|to) (?:the )?(?:master|primary|leader|source)|"
+    r"\b(?:master|primary|replication) link (?:is )?down|master_link_status:down|"
+    r"\btimeout connecting to (?:the )?(?:master|primary)|\b(?:master|primary) timeout\b|"
+    r"could not receive data from wal stream|error reconnecting to (?:master|source)|"
+    r"\berror (?:in response for|sending|in|reading) fetch (?:request|response)|"
+    r"\bfetch(?:er)? (?:request|connection|session)s? (?:to \S+ )?(?:failed|lost|timed out)",
+    re.I,
+)
+
 
 @dataclass
 class Signal:

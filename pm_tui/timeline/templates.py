@@ -19,6 +19,7 @@ from datetime import datetime
 
 from pm_tui.collectors.common import iso, parse_time
 from pm_tui.collectors.evidence import Evidence
+from pm_tui.timeline.signals import PRECURSOR_RE
 
 WILDCARD = "<*>"
 SIMILARITY = 0.6
@@ -68,11 +69,17 @@ def mask(line: str) -> str:
 def severity(item: Evidence) -> str | None:
     """'error', 'warning' or None for a log record; records without a level are judged by words."""
     level = str(item.attrs.get("level") or "").lower()
+    head = item.text[:MAX_TEXT]
     if level:
-        if level == "info" and "robe" in item.text and _PROBE.search(item.text[:MAX_TEXT]):
+        if level == "info" and "robe" in item.text and _PROBE.search(head):
             return "warning"  # the kubelet logs a failing probe at info: the service failing
-        return _LEVELS.get(level)
-    return "error" if _ERRORISH.search(item.text[:MAX_TEXT]) else None
+        found = _LEVELS.get(level)
+    else:
+        found = "error" if _ERRORISH.search(head) else None
+    if found is None and level not in ("debug", "trace") and PRECURSOR_RE.search(head):
+        # a kernel table full, a replica losing its primary: logged without a level or at info
+        return "warning"
+    return found
 
 
 @dataclass
