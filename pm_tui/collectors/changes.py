@@ -29,6 +29,9 @@ from pm_tui.collectors.evidence import (
 
 GIT_FORMAT = "%ad%x09%an%x09%s"
 FIELDS = ("time", "service", "version", "actor", "description")
+# where a record says what it changed (any case, spaces for underscores: `Short description`)
+DESCRIPTION_FIELDS = ("description", "title", "message", "summary", "subject", "comment", "note",
+                      "short_description")  # fmt: skip
 
 
 def collect_changes(
@@ -152,6 +155,7 @@ def normalise_record(record: dict, fields: dict[str, str], default_service: str 
     """A deploy tool's record in the collector's words (time, service, version, actor,
     description, category), from the fields `deploy_records.read_deploys` found (dotted
     paths for nested fields); `default_service` names records that do not."""
+    from pm_tui.collectors.classify import plain_name
     from pm_tui.collectors.deploy_records import at
 
     def get(role: str, default: object = None) -> object:
@@ -174,8 +178,10 @@ def normalise_record(record: dict, fields: dict[str, str], default_service: str 
     out["version"] = "" if revision is None else str(revision)
     out["actor"] = _who(get("actor")) if "actor" in fields else ""
     description = ""
-    for key in ("description", "title", "message", "summary", "subject", "comment", "note"):
-        if isinstance(record.get(key), str) and record[key].strip():
+    plain = {plain_name(k): k for k in record if isinstance(k, str)}
+    for name in DESCRIPTION_FIELDS:
+        key = name if name in record else plain.get(name)
+        if key is not None and isinstance(record[key], str) and record[key].strip():
             description = record[key].strip()
             break
     out["description"] = description

@@ -274,10 +274,18 @@ TIME_FIELDS = (
     "time", "timestamp", "date", "created_at", "createdAt", "deployed_at", "deployedAt",
     "started_at", "startedAt", "finished_at", "finishedAt", "completed_at", "updated_at",
     "at", "when", "datetime", "ts", "@timestamp",
+    # change calendars and change-management exports (ServiceNow, Jira Service Management,
+    # Freshservice, Remedy): the change's planned or actual start
+    "start", "start_time", "start_date", "planned_start", "planned_start_date",
+    "scheduled_start", "scheduled_start_date", "actual_start", "actual_start_date",
+    "change_start_date", "work_start", "begin",
 )  # fmt: skip
 SERVICE_FIELDS = (
     "service", "app", "application", "component", "project", "repo", "repository",
     "environment", "env", "target", "name", "cluster", "flag", "resource",
+    # the configuration item a change record names
+    "ci", "cmdb_ci", "configuration_item", "affected_ci", "business_service",
+    "affected_service",
 )  # fmt: skip
 REVISION_FIELDS = (
     "revision", "version", "sha", "commit", "ref", "tag", "image", "release", "build",
@@ -286,6 +294,7 @@ REVISION_FIELDS = (
 ACTOR_FIELDS = (
     "actor", "user", "author", "creator", "deployer", "triggered_by", "triggeredBy",
     "member", "by", "owner", "requested_by", "initiator",
+    "assigned_to", "assignee", "implementer", "change_owner", "changed_by", "opened_by",
 )  # fmt: skip
 LIST_FIELDS = ("deployments", "deploys", "changes", "items", "records", "data", "events",
                "releases", "results", "entries")  # fmt: skip
@@ -293,20 +302,26 @@ LIST_FIELDS = ("deployments", "deploys", "changes", "items", "records", "data", 
 
 def exact_fields(records: list[dict]) -> dict[str, str]:
     """The roles (time, service, revision, actor) that the usual field names above give these
-    records' fields, matched exactly, else in any case; a role no field names is left out."""
+    records' fields, matched exactly, else in any case with spaces or dashes for underscores;
+    a role no field names is left out."""
     keys: dict[str, None] = {}
     for r in records:
         keys.update(dict.fromkeys(r))
-    lowered = {k.lower(): k for k in keys if isinstance(k, str)}
+    lowered = {plain_name(k): k for k in keys if isinstance(k, str)}
     found = {}
     for role, names in (("time", TIME_FIELDS), ("service", SERVICE_FIELDS),
                         ("revision", REVISION_FIELDS), ("actor", ACTOR_FIELDS)):  # fmt: skip
         for n in names:
-            key = n if n in keys else lowered.get(n.lower())
+            key = n if n in keys else lowered.get(plain_name(n))
             if key is not None:
                 found[role] = key
                 break
     return found
+
+
+def plain_name(name: str) -> str:
+    """A field name in any case, spaces and dashes as underscores (`Planned Start Date`)."""
+    return re.sub(r"[\s-]+", "_", name.strip().lower())
 
 
 def deploy_fields(records: list[dict]) -> dict[str, str] | None:

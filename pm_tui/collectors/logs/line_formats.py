@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, tzinfo
 
+from pm_tui.collectors.logs import w3c
 from pm_tui.collectors.logs.json_lines import (
     LEVEL_KEYS,
     MSG_KEYS,
@@ -68,6 +69,8 @@ class Context(TimeContext):
     # the span whose records are kept: outside it only a line's time is read (no level)
     keep_from: datetime | None = None
     keep_to: datetime | None = None
+    # the W3C extended format's columns (`#Fields`), learned by `detect`, renewed by directives
+    w3c: object = None
 
 
 def _guess_level(text: str) -> str | None:
@@ -214,6 +217,18 @@ def _cri(m: re.Match, ctx: Context) -> Parsed:
     return t, level, rest, {"stream": stream}
 
 
+def _w3c(m: re.Match, ctx: Context) -> Parsed | None:
+    """A row of the W3C extended log format (CloudFront, IIS): see w3c.py."""
+    line = m.string
+    if line.startswith("#"):
+        if ctx.w3c is not None:
+            ctx.w3c = w3c.directive(line, ctx.w3c)
+        return None
+    if ctx.w3c is None or not ctx.w3c.fields:
+        return None
+    return w3c.read_row(line, ctx.w3c, ctx.tz)
+
+
 def _layout(m: re.Match, ctx: Context) -> Parsed | None:
     """Any line whose time one of the learned layouts finds in its head (see layouts.py)."""
     line = m.string
@@ -325,6 +340,7 @@ class LineFormat:
 
 FORMATS = [
     LineFormat("access", ACCESS_RX, _access, True),
+    LineFormat("w3c", re.compile(""), _w3c, True),
     LineFormat("json", re.compile(r"^\s*\{"), _json, True),
     LineFormat(
         "syslog5424",
@@ -380,7 +396,7 @@ _LAYOUT = FORMATS[-1]
 _STRPTIME = LineFormat("time-format", re.compile(""), _strptime, False)
 # formats that keep their place even when the layouts find a time later in the line: the
 # structured ones, and RFC 5424 syslog, whose header has exactly one time
-_STRUCTURED = ("access", "json", "logfmt", "syslog5424")
+_STRUCTURED = ("access", "w3c", "json", "logfmt", "syslog5424")
 
 
 class LineParser:
@@ -421,6 +437,7 @@ def detect(sample: list[str], ctx: Context) -> LineParser:
     if ctx.time_format:
         ctx.time_finder = strptime_layout(ctx.time_format)
         return LineParser([_STRPTIME], ctx)
+    ctx.w3c = w3c.learn(sample)
     learned = learn_layouts(sample, ctx)
     ctx.finder = TimeFinder(learned, ctx)
     inner = not at_line_start(learned)
