@@ -22,7 +22,7 @@ from datetime import datetime
 
 import orjson
 
-from pm_tui.collectors.logs.timestamps import normalise_level, zulu_time
+from pm_tui.collectors.logs.timestamps import normalise_level, status_level, zulu_time
 
 TIME_KEYS = (
     "ts",
@@ -194,7 +194,7 @@ def _access_record(fields: dict, level: str | None, msg: str) -> tuple[str | Non
     )
     if method and not request.startswith(method):
         request = f"{method} {request}"
-    level = "error" if status >= 500 else "warning" if status >= 400 else "info"
+    level = status_level(status)
     return level, f"{request} {status}"
 
 

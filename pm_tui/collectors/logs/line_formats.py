@@ -36,6 +36,8 @@ from pm_tui.collectors.logs.timestamps import (
     iso_time,
     machine_time,
     normalise_level,
+    status_level,
+    status_phrase,
     year_for,
     yearless_time,
 )
@@ -264,15 +266,6 @@ _HTTP_REQUEST = re.compile(
 _HAPROXY_STATUS = re.compile(r"(?:^|\s)(?:-?\d+/){3,4}\+?-?\d+ (?P<status>[1-5]\d\d) ")
 
 
-def _phrase(code: int) -> str:
-    from http import HTTPStatus
-
-    try:
-        return HTTPStatus(code).phrase
-    except ValueError:
-        return ""
-
-
 def http_line(text: str) -> tuple[str, str, dict] | None:
     """(level, message, attrs) of a log line carrying an HTTP request and its status, else None."""
     if "HTTP/" not in text:
@@ -287,10 +280,10 @@ def http_line(text: str) -> tuple[str, str, dict] | None:
             return None
         status = h.group("status")
     code = int(status)
-    level = "error" if code >= 500 else "warning" if code >= 400 else "info"
+    level = status_level(code)
     # the reason phrase keeps statuses apart once templates mask the numbers (a steady 503 on
     # one path is not the 504s starting on another)
-    message = f"{m.group('method')} {m.group('path')} {status} {_phrase(code)}".rstrip()
+    message = f"{m.group('method')} {m.group('path')} {status} {status_phrase(code)}".rstrip()
     message += m.group("detail") or ""
     return level, message, {"status": code, "method": m.group("method"), "path": m.group("path")}
 

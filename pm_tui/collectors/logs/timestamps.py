@@ -259,6 +259,21 @@ LEVELS = {
 _level_words: dict[str, str | None] = {}  # as written ("WARN", "Error") -> normalised
 
 
+def status_level(code: int) -> str:
+    """The level of an HTTP status, for every access log: 5xx error, 4xx warning, else info."""
+    return "error" if code >= 500 else "warning" if code >= 400 else "info"
+
+
+def status_phrase(code: int) -> str:
+    """The reason phrase of an HTTP status (`Gateway Timeout`), "" for an unknown code."""
+    from http import HTTPStatus
+
+    try:
+        return HTTPStatus(code).phrase
+    except ValueError:
+        return ""
+
+
 def normalise_level(word: object) -> str | None:
     """Any usual level spelling (`WARN`, `E`, `fatal`, 40...) → debug/info/warning/error/critical."""
     if word is None:

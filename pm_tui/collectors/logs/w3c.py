@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta, tzinfo
 from urllib.parse import unquote
 
-from pm_tui.collectors.logs.timestamps import iso_time
+from pm_tui.collectors.logs.timestamps import iso_time, status_level, status_phrase
 
 _DATE = re.compile(r"^\d{4}-\d\d-\d\d$")
 _CLOCK = re.compile(r"^(\d\d:\d\d(?::\d\d)?)(?:\.(\d{1,9}))?$")
@@ -112,15 +112,6 @@ def row_time(layout: W3CLayout, parts: list[str], default: tzinfo) -> datetime |
         return None
 
 
-def _phrase(code: int) -> str:
-    from http import HTTPStatus
-
-    try:
-        return HTTPStatus(code).phrase
-    except ValueError:
-        return ""
-
-
 def read_row(
     line: str, layout: W3CLayout, default: tzinfo
 ) -> tuple[datetime, str | None, str, dict] | None:
@@ -156,8 +147,8 @@ def read_row(
     if len(status) == 3 and status.isdigit():
         code = int(status)
         attrs["status"] = code
-        level = "error" if code >= 500 else "warning" if code >= 400 else "info"
-        message = " ".join(p for p in (method, path, status, _phrase(code)) if p)
+        level = status_level(code)
+        message = " ".join(p for p in (method, path, status, status_phrase(code)) if p)
         result = attrs.get("edge_detail") or attrs.get("edge_result")
         if result:
             message += f" ({result})"
