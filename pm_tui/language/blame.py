@@ -29,6 +29,7 @@ from pm_tui.language.subjects import (
     subject_of,
     tokens,
 )
+from pm_tui.language.text import BLAME_QUESTION
 
 PERSON_FAULT = "blame/person-fault"
 JUDGEMENTAL = "blame/judgemental"
@@ -161,10 +162,7 @@ def sources() -> dict[str, tuple[str, int]]:
             r"who (?:broke|caused|did) (?:it|this|that))\b"
             r"\s*(?:[:=—–]|-\s|\b(?:was|is)\b)\s*|"
             # the answer to a question asking who is to blame ("Who broke it? Tomasz.")
-            r"\b(?:who(?:'s| is| was)? (?:to blame|responsible|at fault)|"
-            r"whose (?:fault|mistake|doing|screw-?up)|"
-            r"who (?:broke|caused|did|took down|brought down|messed up|dropped|deleted|pushed)\b)"
-            r"[^?.!\n]{0,40}\?+\s*",
+            r"\b" + BLAME_QUESTION + r"\s*",
             i,
         ),
         "habit": _source(

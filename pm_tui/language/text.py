@@ -16,6 +16,17 @@ _ABBREVIATIONS = frozenset(
 )
 
 
+# A question asking who is to blame, up to its question marks: sentences are split after it only
+# when no short answer follows (split_sentences), and its answer reads as a cause label's value
+# (blame's "label" pattern).
+BLAME_QUESTION = (
+    r"(?:who(?:'s| is| was)? (?:to blame|responsible|at fault)|"
+    r"whose (?:fault|mistake|doing|screw-?up)|"
+    r"who (?:broke|caused|did|took down|brought down|messed up|dropped|deleted|pushed)\b)"
+    r"[^?.!\n]{0,40}\?+"
+)
+
+
 @cache
 def _patterns() -> dict[str, re.Pattern[str]]:
     return {
@@ -37,10 +48,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         # a question asking who is to blame, answered right after it ("Who broke it? Tomasz."):
         # question and answer are one sentence, so the answer reads as the question's value
         "blame_question": re.compile(
-            r"\W*(?:(?:so|and|ok|okay)\W+)?(?:who(?:'s| is| was)? (?:to blame|responsible|at fault)|"
-            r"whose (?:fault|mistake|doing|screw-?up)|"
-            r"who (?:broke|caused|did|took down|brought down|messed up|dropped|deleted|pushed)\b)"
-            r"[^?.!\n]{0,40}\?+$",
+            r"\W*(?:(?:so|and|ok|okay)\W+)?" + BLAME_QUESTION + r"$",
             re.I,
         ),
         "short_answer": re.compile(r"[ \t]*(?:[^\s.!?]+[ \t,]*){1,4}(?:[.!]+(?=\s|$)|(?=\n|$))"),
