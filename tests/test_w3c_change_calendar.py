@@ -109,11 +109,8 @@ def write_change_export(path) -> None:
 
 
 @pytest.fixture()
-def repo(tmp_path, monkeypatch):
-    for key in ("AUTHOR", "COMMITTER"):
-        monkeypatch.setenv(f"GIT_{key}_NAME", "Test Person")
-        monkeypatch.setenv(f"GIT_{key}_EMAIL", "test@example.com")
-    monkeypatch.setenv("PM_TUI_CONFIG", str(tmp_path / "no-config.toml"))
+def repo(tmp_path):
+    """A repository holding the incident (git identity and an absent config: conftest)."""
     repo = postmortem_store.Repository.open(tmp_path / "pm-repo")
     pm = new_postmortem("Edge 504s", START, resolved=END)
     repo.save(pm)
