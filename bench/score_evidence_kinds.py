@@ -4,7 +4,7 @@ Each incident folder holds `evidence/` and `truth.toml` with `[files."evidence/P
 Prints one line per wrong or unread file, then per-set figures.
 
     .venv/bin/python bench/score_evidence_kinds.py tests/incidents/dev       # tuning set
-    .venv/bin/python bench/score_evidence_kinds.py tests/incidents/heldout5   # score only
+    .venv/bin/python bench/score_evidence_kinds.py tests/incidents/retired5   # a retired blind set
 """
 
 from __future__ import annotations

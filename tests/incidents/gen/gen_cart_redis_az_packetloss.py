@@ -1,9 +1,9 @@
-"""heldout6/cart-redis-az-packetloss: packet loss inside one cloud zone cuts the cart Redis primary off intermittently; replication breaks first, then cart-api times out, and Sentinel never reaches quorum (two of three sentinels are in the same zone) until a manual SENTINEL FAILOVER."""
+"""retired6/cart-redis-az-packetloss: packet loss inside one cloud zone cuts the cart Redis primary off intermittently; replication breaks first, then cart-api times out, and Sentinel never reaches quorum (two of three sentinels are in the same zone) until a manual SENTINEL FAILOVER."""
 import random
 from common import *
 
 rng = random.Random(20260909)
-inc = Incident("heldout6", "cart-redis-az-packetloss")
+inc = Incident("retired6", "cart-redis-az-packetloss")
 D = "2026-09-09 "
 W0, W1 = T(D + "09:00:00"), T(D + "11:30:00")
 CRON = [T("2026-09-%02d 09:30:%02d" % (d, 30 + d)) for d in (6, 7, 8, 9)]

@@ -1,11 +1,11 @@
-"""heldout5/cdn-cache-key: a CloudFront cache-policy change adds User-Agent to the cache key; the hit ratio collapses
+"""retired5/cdn-cache-key: a CloudFront cache-policy change adds User-Agent to the cache key; the hit ratio collapses
 and the small www origin fleet is overwhelmed (thundering herd) until the policy is reverted and the cache warms."""
 import math
 import random
 from common import *
 
 rng = random.Random(20260924)
-inc = Incident("heldout5", "cdn-cache-key")
+inc = Incident("retired5", "cdn-cache-key")
 D = "2026-09-24 "
 W0, W1 = T(D + "13:00:00"), T(D + "16:00:00")          # typed loosely: "1 to 4 pm UTC"
 CRON = [T("2026-09-%02d 13:15:%02d" % (d, 2 + d % 7)) for d in (21, 22, 23, 24)]

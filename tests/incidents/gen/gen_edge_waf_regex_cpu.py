@@ -1,9 +1,9 @@
-"""heldout6/edge-waf-regex-cpu: a WAF rule with a backtracking regex is pushed to every edge node; nginx workers pin the CPUs and the site answers 502/504 until the rule push is rolled back."""
+"""retired6/edge-waf-regex-cpu: a WAF rule with a backtracking regex is pushed to every edge node; nginx workers pin the CPUs and the site answers 502/504 until the rule push is rolled back."""
 import random
 from common import *
 
 rng = random.Random(20260616)
-inc = Incident("heldout6", "edge-waf-regex-cpu")
+inc = Incident("retired6", "edge-waf-regex-cpu")
 D = "2026-06-16 "
 W0, W1 = T(D + "12:30:00"), T(D + "15:00:00")
 CRON = [T("2026-06-%02d 13:20:%02d" % (d, 11 + d)) for d in (13, 14, 15, 16)]

@@ -1,9 +1,9 @@
-"""heldout6/egress-nat-conntrack: Black Friday traffic grows until the NAT gateways' conntrack tables fill; new outbound connections are dropped, checkout's PSP calls time out in slowly growing numbers until nf_conntrack_max is raised by hand."""
+"""retired6/egress-nat-conntrack: Black Friday traffic grows until the NAT gateways' conntrack tables fill; new outbound connections are dropped, checkout's PSP calls time out in slowly growing numbers until nf_conntrack_max is raised by hand."""
 import random
 from common import *
 
 rng = random.Random(20261127)
-inc = Incident("heldout6", "egress-nat-conntrack")
+inc = Incident("retired6", "egress-nat-conntrack")
 TZ = "America/Sao_Paulo"
 D = "2026-11-27 "
 W0, W1 = T(D + "12:30:00"), T(D + "15:30:00")

@@ -1,10 +1,10 @@
-"""heldout5/geo-mtu-overlay: a WireGuard overlay MTU change between the fra and ams sites blackholes full-size
+"""retired5/geo-mtu-overlay: a WireGuard overlay MTU change between the fra and ams sites blackholes full-size
 packets; small geo-api lookups work, large polygon responses hang until the MTU is reverted."""
 import random
 from common import *
 
 rng = random.Random(20260506)
-inc = Incident("heldout5", "geo-mtu-overlay")
+inc = Incident("retired5", "geo-mtu-overlay")
 TZ = "Europe/Amsterdam"          # the gateway hosts' syslog is local time without offset
 D = "2026-05-06 "
 W0, W1 = T(D + "09:00:00"), T(D + "12:00:00")   # typed loosely: "about 9 to 12 UTC"

@@ -1,4 +1,4 @@
-"""heldout5/jobs-node-drain: a GKE node-pool migration drains all jobs-pool-1 nodes at once; notify-consumer has no
+"""retired5/jobs-node-drain: a GKE node-pool migration drains all jobs-pool-1 nodes at once; notify-consumer has no
 PodDisruptionBudget and a nodeSelector on the old pool, so all replicas go and stay Pending; the order-confirmation
 queue backs up until the consumers are moved to the new pool and scaled up."""
 import datetime as _d
@@ -6,7 +6,7 @@ import random
 from common import *
 
 rng = random.Random(20261112)
-inc = Incident("heldout5", "jobs-node-drain")
+inc = Incident("retired5", "jobs-node-drain")
 D = "2026-11-12 "
 W0, W1 = T(D + "09:00:00"), T(D + "11:30:00")          # "roughly 9 to half 11"
 CRON = [T("2026-11-%02d 09:31:%02d" % (d, 20 + d)) for d in (9, 10, 11, 12)]

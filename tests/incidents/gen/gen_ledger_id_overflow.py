@@ -1,4 +1,4 @@
-"""heldout5/ledger-id-overflow: the signed INT AUTO_INCREMENT id of ledger.journal_lines reaches 2147483647; every insert
+"""retired5/ledger-id-overflow: the signed INT AUTO_INCREMENT id of ledger.journal_lines reaches 2147483647; every insert
 fails with a duplicate-key error on PRIMARY. A capacity warning a week earlier was silenced. Mitigated by an ALTER to
 BIGINT on a replica and an orchestrator failover to it. ledger-writer logs in America/Chicago local time, no offset."""
 import datetime as _d
@@ -6,7 +6,7 @@ import random
 from common import *
 
 rng = random.Random(20260310)
-inc = Incident("heldout5", "ledger-id-overflow")
+inc = Incident("retired5", "ledger-id-overflow")
 LTZ = "America/Chicago"
 D = "2026-03-10 "
 W0, W1 = T(D + "13:00:00"), T(D + "16:00:00")          # "8 to 11 our time" typed as 13-16 UTC

@@ -1,11 +1,11 @@
-"""heldout6/matchmaker-grpc-keepalive: matchmaker 3.14.0 ships a gRPC client keepalive of 10s; the session
+"""retired6/matchmaker-grpc-keepalive: matchmaker 3.14.0 ships a gRPC client keepalive of 10s; the session
 allocator's enforcement policy (min 5m, no pings without streams) answers GOAWAY too_many_pings, so match
 allocations fail on every new pod until the release is rolled back in Argo CD."""
 import random
 from common import *
 
 rng = random.Random(20260227)
-inc = Incident("heldout6", "matchmaker-grpc-keepalive")
+inc = Incident("retired6", "matchmaker-grpc-keepalive")
 D = "2026-02-27 "
 W0, W1 = T(D + "17:00:00"), T(D + "20:00:00")
 CRON = [T("2026-02-%02d 18:04:%02d" % (d, 11 + 3 * i)) for i, d in enumerate((24, 25, 26, 27))]

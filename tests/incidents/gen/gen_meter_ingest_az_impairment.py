@@ -1,4 +1,4 @@
-"""heldout6/meter-ingest-az-impairment: the cloud provider's eu-central-1 zone euc1-az2 loses network
+"""retired6/meter-ingest-az-impairment: the cloud provider's eu-central-1 zone euc1-az2 loses network
 connectivity; Kafka broker 2 and four nodes there drop out minutes before smart-meter uploads start failing;
 mitigated by a zonal shift away from the zone and a controlled shutdown of broker 2, resolved after the
 provider recovers."""
@@ -6,7 +6,7 @@ import random
 from common import *
 
 rng = random.Random(20260617)
-inc = Incident("heldout6", "meter-ingest-az-impairment")
+inc = Incident("retired6", "meter-ingest-az-impairment")
 D = "2026-06-17 "
 W0, W1 = T(D + "05:45:00"), T(D + "08:45:00")
 CRON = [T("2026-06-%02d 05:55:%02d" % (d, 7 + 4 * i)) for i, d in enumerate((14, 15, 16, 17))]

@@ -1,10 +1,10 @@
-"""heldout5/notify-sms-provider: the SMS/OTP provider slows to timeouts; notify-svc's synchronous retries pin its
+"""retired5/notify-sms-provider: the SMS/OTP provider slows to timeouts; notify-svc's synchronous retries pin its
 otp-sender pool and SMS step-up logins fail until a circuit breaker is opened and traffic moves to the second provider."""
 import random
 from common import *
 
 rng = random.Random(20261013)
-inc = Incident("heldout5", "notify-sms-provider")
+inc = Incident("retired5", "notify-sms-provider")
 D = "2026-10-13 "
 W0, W1 = T(D + "17:30:00"), T(D + "20:00:00")
 STARTED = T(D + "18:02:14")

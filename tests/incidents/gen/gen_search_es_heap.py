@@ -1,11 +1,11 @@
-"""heldout5/search-es-heap: fielddata enabled on a text field for a new dashboard fills os-data-3's JVM heap over an
+"""retired5/search-es-heap: fielddata enabled on a text field for a new dashboard fills os-data-3's JVM heap over an
 hour (GC warnings, an early heap warning) until the node drops out, products-v42 (0 replicas) goes red and search
 fails; mitigated by restarting the node."""
 import random
 from common import *
 
 rng = random.Random(20261124)
-inc = Incident("heldout5", "search-es-heap")
+inc = Incident("retired5", "search-es-heap")
 D = "2026-11-24 "
 W0, W1 = T(D + "09:30:00"), T(D + "12:30:00")   # "9:30 to 12:30" typed around the 11:01 page
 CHANGE = T(D + "09:39:02")

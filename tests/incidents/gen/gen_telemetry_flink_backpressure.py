@@ -1,11 +1,11 @@
-"""heldout6/telemetry-flink-backpressure: a new fleet tenant onboarded on Friday lifts the Monday morning ping
+"""retired6/telemetry-flink-backpressure: a new fleet tenant onboarded on Friday lifts the Monday morning ping
 rate past the trip-enricher Flink job's capacity; back pressure builds, live vehicle positions go stale and
 checkpoints expire, until the job is scaled out from 32 to 64 slots (JobManager log in Asia/Kolkata local time)."""
 import random
 from common import *
 
 rng = random.Random(20260914)
-inc = Incident("heldout6", "telemetry-flink-backpressure")
+inc = Incident("retired6", "telemetry-flink-backpressure")
 TZ = "Asia/Kolkata"
 D = "2026-09-14 "
 W0, W1 = T(D + "02:30:00"), T(D + "05:30:00")
