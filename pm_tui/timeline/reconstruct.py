@@ -29,7 +29,7 @@ from pm_tui.timeline.detect_logs import (
 )
 from pm_tui.timeline.detect_metrics import metric_signals
 from pm_tui.timeline.judge import CAP_OTHER, RECURRING_BEFORE, REVERT_RE, Context, judge, stems
-from pm_tui.timeline.signals import PRECURSOR_RE, Periods, Signal, hhmmss, periods
+from pm_tui.timeline.signals import CAPACITY_RE, PRECURSOR_RE, Periods, Signal, hhmmss, periods
 from pm_tui.timeline.templates import mine
 
 # How far from a cluster's first signal another signal may be and still join it.
@@ -527,13 +527,26 @@ def _anchor(symptoms: list[_Cluster]) -> _Cluster | None:
 
 
 def _ongoing(c: _Cluster, when: datetime) -> bool:
-    """A failure whose episode (a log template never seen before, record after record at
-    most GAP_MIN apart) still went on when `when`'s failure began: it leads it however long
-    before it started (a heap filling for an hour before the node drops out)."""
+    """A resource running out whose episode (a log template never seen before, record after
+    record at most GAP_MIN apart) still went on when `when`'s failure began: it leads it
+    however long before it started (a heap filling for forty minutes before the node drops
+    out). Peers unreachable for half an hour (a node being replaced) do not: they are not a
+    resource building up to the failure."""
     return any(
-        _failure(s) and s.extra.get("last") is not None and s.extra["last"] >= when - ONGOING
+        s.extra.get("last") is not None
+        and s.extra["last"] >= when - ONGOING
+        and (CAPACITY_RE.search(s.text) or BUILDING_RE.search(s.text))
         for s in c.signals
     )
+
+
+# A resource filling up or running low, which builds for a long time before it fails: a JVM
+# heap and its collector, memory, disks and inodes, a replica or consumer falling behind.
+BUILDING_RE = re.compile(
+    r"\bheap\b|\[gc\b|\bgc overhead|garbage collect|\bmemory\b|\bdisk\b|\binodes?\b|"
+    r"\bfilesystem\b|\bwatermark|\blag(?:ging)?\b|\bbehind\b|\bpressure\b",
+    re.I,
+)
 
 
 # Infrastructure failing under the service: it can be the first symptom, as a warning.
