@@ -703,7 +703,9 @@ _NOT_ACTING = frozenset(
     looked checked reported reporting confirmed confirming noted noting seeming feeling wanted
     wanting needing needed working happening happened showing showed saying lagging failing
     failed erroring timing spiking climbing dropping growing starting nothing something
-    anything everything during morning evening string thing""".split()
+    anything everything during morning evening string thing posting posted updating updated
+    writing drafting drafted telling notifying notified announcing announced messaging
+    emailing emailed""".split()
 )
 
 
