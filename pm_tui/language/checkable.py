@@ -98,7 +98,7 @@ _INTEND = tuple(
     determin analy dig monitor watch track observ follow circl touch check-in learn
     brainstorm plan propos explor socializ socialis communicat educat train coach teach
     encourag promot foster champion embrac adopt establish defin identif work collaborat
-    coordinat engag partner reach reflect agree iterat continu ensur prioriti address tackl handl deal
+    coordinat engag partner reach reflect agree compar benchmark- iterat continu ensur prioriti address tackl handl deal
     strive aim focus invest keep do explor scop spik prototyp pilot trial experiment gain build
     develop design""".split()
 )
@@ -115,7 +115,8 @@ _ABSTRACT = frozenset(
     improvements improvement architecture design framework model flows flow cadence
     hygiene o11y monitoring alerting logging testing documentation docs training
     resilience reliability robustness stability scalability efficiency maturity
-    capacity fatigue noise friction pain""".split()
+    capacity fatigue noise friction pain concept journey uplift program programme adoption
+    consolidation modernisation modernization transformation evolution direction""".split()
 )
 _OPEN = re.compile(
     r"\b(?:where(?:ver)? (?:possible|feasible|practical|appropriate|needed|it makes sense)|"
@@ -233,26 +234,7 @@ def features(text: str) -> dict[str, str]:
     while i < len(words) - 1 and words[i].lower() in _LEAD:
         hedged.append(words[i])
         i += 1
-    if any(
-        w.lower()
-        in (
-            "should",
-            "need",
-            "needs",
-            "want",
-            "try",
-            "aim",
-            "probably",
-            "maybe",
-            "perhaps",
-            "possibly",
-            "ideally",
-            "eventually",
-            "could",
-            "might",
-        )
-        for w in hedged
-    ):
+    if any(w.lower() in _HEDGES for w in hedged):
         feats["hedged"] = " ".join(hedged)
     lead = words[i] if i < len(words) else ""
     cls = _stem_class(lead) if lead and lead[:1].isalpha() else None
@@ -262,12 +244,21 @@ def features(text: str) -> dict[str, str]:
     if cls == "do" and after in _INQUIRY:
         cls = "intend"  # "check whether ...", "verify if ...", "check with the DB team"
     if cls is None and lead.isalpha() and lead[1:].islower() and _english(lead.lower()):
-        feats["verb:other"] = lead  # a word of the dictionary no list holds: likely a verb
+        if after in _DETS or after in _PARTICLES:
+            feats["verb:other"] = lead  # "Give the depot ...": a word no list holds, as a verb
+        else:
+            feats["verb:none"] = lead  # "Platform paved-road v2 ...": a noun phrase
     elif cls is None:
         feats["verb:none"] = lead
     else:
         feats[f"verb:{cls}"] = lead
     rest = words[i + 1 :]
+    if rest and rest[0].lower() in _PARTICLES:  # "put in place", "put together", "set up"
+        rest = (
+            rest[2:]
+            if rest[0].lower() == "in" and len(rest) > 1 and rest[1].lower() == "place"
+            else rest[1:]
+        )
     if lead and lead.lower() in ("make", "get", "bring", "keep", "be", "let", "have"):
         feats["verb:make"] = lead
         for w in rest[1:6]:
@@ -286,6 +277,8 @@ def features(text: str) -> dict[str, str]:
         head = content[-1].lower().strip(".,;:")
         if head in _ABSTRACT or (head.endswith(_ABSTRACT_SUFFIXES) and len(head) > 5):
             feats["object:abstract"] = head
+            if cls == "do":
+                feats["do+abstract"] = head  # "Write a disaster recovery strategy"
         if len(content) >= 3:
             feats["object:long"] = " ".join(content)
         elif len(content) == 1:
@@ -361,7 +354,7 @@ def features(text: str) -> dict[str, str]:
     m = _SOFT.search(low)
     if m:
         feats["soft-adjective"] = m.group(0)
-    for m in _SECOND_DO.finditer(low):
+    for m in _SECOND_DO.finditer(low, low.find(lead.lower()) + len(lead) if lead else 0):
         if _stem_class(m.group(1)) == "do":
             feats["then-do"] = m.group(1)
             break
@@ -386,6 +379,11 @@ def features(text: str) -> dict[str, str]:
 
 _OPEN_SIGNS = ("vague-amount", "open-scope", "comparative", "hedged")
 _PLACES = frozenset("to in on into onto for from at".split())
+_HEDGES = frozenset(
+    "should need needs want try aim probably maybe perhaps possibly ideally eventually could "
+    "might".split()
+)
+_PARTICLES = frozenset("in up together out down off back".split())
 _INQUIRY = frozenset("whether if how what why with about".split())
 _SPECIFIC = ("identifier", "quoted", "number-unit", "threshold", "deadline")
 _DETAIL = ("identifier", "identifier:2", "quoted", "capitalised", "acronym", "number")
@@ -467,6 +465,7 @@ _READABLE = {
     "topic-list": "it lists topics {} without saying what to do with each",
     "soft-adjective": "'{}' is a judgement nobody can check",
     "do+open": "'{}' comes with words that leave it open",
+    "do+abstract": "what it asks for, a '{}', has no content one could check",
     "improve+open": "'{}' comes with words that leave it open",
     "len:short": "it is {} words long",
 }
