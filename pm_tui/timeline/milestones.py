@@ -88,13 +88,62 @@ def propose_milestones(candidates: Iterable[Candidate]) -> list[ProposedMileston
         fix = first(("mitigation",), since)
         if fix is not None:
             out.append(_from("mitigated", fix, "the first mitigation (no recovery seen)", 0.6))
-    resolved_after = detected.time if detected is not None else since
-    resolved = first(("resolved",), resolved_after) or first(
-        ("resolved",), resolved_after, floor=0.0
-    )
+    mitigated = next((m for m in out if m.name == "mitigated"), None)
+    resolved = _resolved(rows, detected, acked, mitigated, since)
     if resolved is not None:
         out.append(_from("resolved", resolved, "the incident declared resolved"))
+    return _in_order(out)
+
+
+def _in_order(out: list[ProposedMilestone]) -> list[ProposedMilestone]:
+    """The proposal as a window the post-mortem accepts (docs/toml-format.md: nothing before
+    `started`, nothing after `resolved`). An alert about this incident firing before the
+    first symptom found shows the failure observable by then: the start moves to it, citing
+    both. A resolve before another milestone is left out rather than refusing the window."""
+    named = {m.name: m for m in out}
+    started, detected = named.get("started"), named.get("detected")
+    if started is not None and detected is not None and detected.time < started.time:
+        started.time = detected.time
+        started.confidence = min(started.confidence, detected.confidence, 0.6)
+        started.why = f"the first related alert, before the first failure seen: {detected.why}"
+        started.candidates = [*detected.candidates, *started.candidates]
+        started.sources = list(dict.fromkeys([*detected.sources, *started.sources]))
+    if started is not None:
+        out = [m for m in out if m.time >= started.time]
+    resolved = named.get("resolved")
+    if resolved is not None and any(m.time > resolved.time for m in out):
+        out = [m for m in out if m is not resolved]
     return out
+
+
+def _pages(c: Candidate | None) -> set[str]:
+    """The page records a candidate stands for (`page:ID` tags: a PagerDuty incident)."""
+    return {t for t in c.tags if t.startswith("page:")} if c is not None else set()
+
+
+def _resolved(
+    rows: list[Candidate],
+    detected: Candidate | None,
+    acked: Candidate | None,
+    mitigated: ProposedMilestone | None,
+    since: datetime | None,
+) -> Candidate | None:
+    """The incident declared resolved: the resolve of this incident's own page (the page the
+    acknowledgement, else the detection, belongs to), whatever its confidence; else the first
+    resolve, at or after the impact ended, of no other page. Another page's resolve (a team
+    paged meanwhile for something else) is never this incident's."""
+    after = detected.time if detected is not None else since
+    ours = _pages(acked) or _pages(detected)
+    later = [c for c in rows if c.kind == "resolved" and (after is None or c.time >= after)]
+    if mitigated is not None:
+        # declared resolved once the impact ended, never before
+        later = [c for c in later if c.time >= mitigated.time]
+    if ours:
+        own = [c for c in later if _pages(c) & ours]
+        if own:
+            return own[0]
+        later = [c for c in later if not _pages(c)]
+    return next((c for c in later if c.confidence >= RELATED), None) or next(iter(later), None)
 
 
 def _main_recovery(rows: list[Candidate], since: datetime | None) -> Candidate | None:
