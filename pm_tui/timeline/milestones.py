@@ -1,13 +1,15 @@
 """The incident window's milestones proposed from the candidates, each citing the rows behind it.
 
     started       the first observable failure: the first-symptom candidate (infrastructure
-                  precursors such as a failing disk or a replica dropping out included)
+                  precursors such as a failing disk or a replica dropping out included); the
+                  detecting alert's time when it fires before that (observable by then)
     detected      the first alert firing or page about this incident (a related one: alerts
                   judged unrelated or recurring stay below HIGH_CONFIDENCE and are not used)
     acknowledged  the first acknowledgement of a page after detection
     mitigated     customer-visible impact ended: the main recovery (errors or latency back to
                   normal), else the first mitigation
-    resolved      the incident declared resolved (the page resolved, or said so in chat)
+    resolved      the incident declared resolved: its own page resolved (the page of the
+                  acknowledgement or detection), else said so, after the impact ended
 
 The rough window a person typed only bounds what is read: it is never proposed as a milestone.
 """
