@@ -87,8 +87,10 @@ def page_signals(evidence: list[Evidence]) -> list[Signal]:
             continue
         if family is None:
             continue
+        about = ", ".join(str(item.attrs[k]) for k in ("title", "service") if item.attrs.get(k))
         if kind == "trigger_log_entry":
             text = f"Page triggered: PagerDuty incident {incident}".strip()
+            text += f" ({about})" if about else ""
             actor = ""
         elif kind == "notify_log_entry":
             channel = item.attrs.get("channel") or ""
