@@ -203,3 +203,22 @@ def test_a_resolve_before_the_impact_ended_is_not_the_incident_resolved():
     assert got["resolved"].time == _at(11, 30)
     got = {m.name: m for m in propose_milestones(rows[:-1])}
     assert "resolved" not in got and got["mitigated"].time == _at(11, 10)
+
+
+def test_the_acknowledgement_is_this_incidents_page_record_not_another_pages():
+    """Another team's page, acknowledged a minute after ours was triggered, is not this
+    incident's acknowledgement; our page's own records say when it was acknowledged and
+    resolved, and are direct evidence even as medium rows (merged with chat)."""
+    rows = [
+        _c("first_symptom", _at(10, 40)),
+        _c("paged", _at(10, 45), 0.95, tags=("page:Q1",)),
+        _c("acknowledged", _at(10, 46), 0.95, tags=("page:Q2",)),
+        _c("acknowledged", _at(10, 49), 0.6, tags=("page:Q1", "chat")),
+        _c("recovery", _at(11, 10)),
+        _c("resolved", _at(11, 12), 0.95, tags=("page:Q2",)),
+        _c("resolved", _at(11, 40), 0.45, tags=("page:Q1", "chat")),
+    ]
+    got = {m.name: m for m in propose_milestones(rows)}
+    assert got["acknowledged"].time == _at(10, 49) and got["acknowledged"].confidence >= 0.9
+    assert got["resolved"].time == _at(11, 40) and got["resolved"].confidence >= 0.9
+    assert "own" in got["acknowledged"].why and "own" in got["resolved"].why

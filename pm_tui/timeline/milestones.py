@@ -5,7 +5,8 @@
                   detecting alert's time when it fires before that (observable by then)
     detected      the first alert firing or page about this incident (a related one: alerts
                   judged unrelated or recurring stay below HIGH_CONFIDENCE and are not used)
-    acknowledged  the first acknowledgement of a page after detection
+    acknowledged  the acknowledgement recorded on this incident's own page, else the first
+                  acknowledgement after detection
     mitigated     customer-visible impact ended: the main recovery (errors or latency back to
                   normal), else the first mitigation
     resolved      the incident declared resolved: its own page resolved (the page of the
@@ -26,6 +27,10 @@ from pm_tui.timeline.candidate import Candidate
 # Below this, a candidate is not trusted to place a milestone.
 RELATED = 0.55
 HIGH = 0.75  # pm_tui.timeline.accept.HIGH_CONFIDENCE
+# A milestone read from the incident page's own record (its acknowledgement, its resolve) is
+# direct evidence, whatever the row's confidence as a timeline candidate (a resolve merged with
+# the responder's chat message is a medium row, but the page record says when).
+DIRECT = 0.9
 # How far before the first symptom an alert may fire and still detect it (clocks, scrape lag).
 EARLY_ALERT = timedelta(minutes=2)
 
@@ -79,8 +84,27 @@ def propose_milestones(candidates: Iterable[Candidate]) -> list[ProposedMileston
     if detected is not None:
         out.append(_from("detected", detected, "the first related alert or page"))
     since_page = detected.time if detected is not None else after
-    acked = first(("acknowledged",), since_page, HIGH) or first(("acknowledged",), since_page)
-    if acked is not None:
+    # this incident's page: the detection's, else the first related page after it
+    paged = first(("paged",), since_page, HIGH)
+    ours = _pages(detected) or _pages(paged)
+    own_ack = next(
+        (
+            c
+            for c in rows
+            if c.kind == "acknowledged"
+            and _pages(c) & ours
+            and (since_page is None or c.time >= since_page)
+        ),
+        None,
+    )
+    acked = (
+        own_ack
+        or first(("acknowledged",), since_page, HIGH)
+        or first(("acknowledged",), since_page)
+    )
+    if own_ack is not None:
+        out.append(_from("acknowledged", own_ack, "the page's own acknowledgement", floor=DIRECT))
+    elif acked is not None:
         out.append(_from("acknowledged", acked, "the first acknowledgement of the page"))
     since = started.time if started is not None else None
     recovered = _main_recovery(rows, since)
@@ -92,7 +116,9 @@ def propose_milestones(candidates: Iterable[Candidate]) -> list[ProposedMileston
             out.append(_from("mitigated", fix, "the first mitigation (no recovery seen)", 0.6))
     mitigated = next((m for m in out if m.name == "mitigated"), None)
     resolved = _resolved(rows, detected, acked, mitigated, since)
-    if resolved is not None:
+    if resolved is not None and _pages(resolved) & (_pages(acked) or ours):
+        out.append(_from("resolved", resolved, "the page's own resolve", floor=DIRECT))
+    elif resolved is not None:
         out.append(_from("resolved", resolved, "the incident declared resolved"))
     return _in_order(out)
 
@@ -160,11 +186,13 @@ def _main_recovery(rows: list[Candidate], since: datetime | None) -> Candidate |
     return max(found, key=lambda c: (round(c.confidence, 1), -c.time.timestamp()))
 
 
-def _from(name: str, c: Candidate, why: str, cap: float = 1.0) -> ProposedMilestone:
+def _from(
+    name: str, c: Candidate, why: str, cap: float = 1.0, floor: float = 0.0
+) -> ProposedMilestone:
     return ProposedMilestone(
         name,
         c.time,
-        min(c.confidence, cap),
+        max(min(c.confidence, cap), floor),
         f"{why}: {c.text[:160]}",
         [c.id],
         list(c.sources),
