@@ -36,6 +36,9 @@ THRESHOLD = float(os.environ.get("CAUSES_THRESHOLD", "0.7"))
 SPARSE = tuple(x for x in os.environ.get("CAUSES_SPARSE", "").split(",") if x)
 DROP = tuple(x for x in os.environ.get("CAUSES_DROP", "").split(",") if x)  # feature prefixes
 SPARSE_L2 = float(os.environ.get("CAUSES_SPARSE_L2", "0.05"))
+# each pair of a writer no vocabulary part was written for counts this many times: the slot
+# reading's verdict on the others is better than it will be on a stranger's
+HONEST_WEIGHT = float(os.environ.get("CAUSES_HONEST_WEIGHT", "1"))
 SWEEP = [float(x) for x in os.environ.get("CAUSES_SWEEP", "0.5,0.6,0.7,0.8").split(",")]
 # the part of the slot vocabulary written for a writer (left out when reading its pairs)
 PARTS = {"own": "own", "own2": "own", "own3": "own", "own4": "own4", "own5": "own",
@@ -79,7 +82,7 @@ def read_writers() -> dict[str, list[tuple[bool, object, object]]]:
 
 def idf_of(rows) -> tuple[dict[str, float], float]:
     """IDF of each term over the distinct causes of `rows`, and the IDF of an unseen term."""
-    causes = {r for _, a, b in rows for r in (a, b)}
+    causes = {r for _, a, b, *_w in rows for r in (a, b)}
     df: dict[str, int] = {}
     for terms, _, _ in causes:
         for t in terms:
@@ -94,23 +97,31 @@ def featurise(rows, idf, default):
     from pm_tui.insights.cause_model import pair_features
 
     out = []
-    for y, a, b in rows:
+    for y, a, b, *weight in rows:
         f = pair_features(a, b, idf, default, SPARSE)
-        out.append((y, {k: v for k, v in f.items() if not k.startswith(DROP)} if DROP else f))
+        f = {k: v for k, v in f.items() if not k.startswith(DROP)} if DROP else f
+        out.append((y, f, *weight))
     return out
 
 
+def weighted(data: dict, leave: str | None = None) -> list:
+    """The rows of every writer but `leave`, each with its weight."""
+    return [(*r, HONEST_WEIGHT if k not in PARTS else 1.0)
+            for k, v in data.items() if k != leave for r in v]  # fmt: skip
+
+
 def train(xs) -> tuple[dict[str, float], float]:
-    keys = sorted({k for _, f in xs for k in f})
+    keys = sorted({k for x in xs for k in x[1]})
     w = dict.fromkeys(keys, 0.0)
     g2 = dict.fromkeys(keys, 1e-8)
-    b, gb2, n, rate = 0.0, 1e-8, len(xs), 0.5
+    b, gb2, rate = 0.0, 1e-8, 0.5
+    n = sum(x[2] if len(x) > 2 else 1.0 for x in xs)
     for _ in range(EPOCHS):
         grad = {k: (SPARSE_L2 if k[1] == ":" else L2) * w[k] for k in keys}
         gb = 0.0
-        for y, f in xs:
+        for y, f, *weight in xs:
             z = b + sum(w[k] * v for k, v in f.items())
-            d = (1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z)))) - y) / n
+            d = (1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z)))) - y) * (weight or [1.0])[0] / n
             gb += d
             for k, v in f.items():
                 grad[k] += d * v
@@ -155,14 +166,14 @@ def main(argv: list[str]) -> int:
     from pm_tui.insights.causes import similarity
 
     for name, rows in data.items():
-        others = [r for k, v in data.items() if k != name for r in v]
+        others = weighted(data, name)
         idf, default = idf_of(others)
         w, b = train(featurise(others, idf, default))
         test = featurise(rows, idf, default)
         rule[name] = pr([(y, similarity(a[0], c[0]) >= RULE) for y, a, c in rows])
         line = f"{name:8} pairs={len(rows):4} rule P {rule[name][0]:.3f} R {rule[name][1]:.3f}"
         for t in SWEEP:
-            model[t][name] = pr([(y, probability(w, b, f) >= t) for y, f in test])
+            model[t][name] = pr([(y, probability(w, b, f) >= t) for y, f, *_ in test])
             line += f" | t={t}: P {model[t][name][0]:.3f} R {model[t][name][1]:.3f}"
         print(line)
     print(summary("rule", rule))
@@ -176,7 +187,7 @@ def main(argv: list[str]) -> int:
             print(summary(f"  model t={t}", {k: model[t][k] for k in unseen}))
     if "--check" in argv:
         return 0
-    rows = [r for v in data.values() for r in v]
+    rows = weighted(data)
     idf, default = idf_of(rows)
     w, b = train(featurise(rows, idf, default))
     from pm_tui.atomic_write import atomic_write_bytes

@@ -85,7 +85,8 @@ def pair_features(
     a: Reading, b: Reading, idf: dict, default: float, sparse: tuple = ()
 ) -> dict[str, float]:
     """The symmetric features of a pair of readings (names of the model's weights); `sparse`
-    adds one feature per shared term ("shared") or per pair of unshared terms ("cross")."""
+    adds one feature per shared term ("shared"), per term of one side only ("unshared") or
+    per pair of unshared terms ("cross")."""
     ta, na, xa = a
     tb, nb, xb = b
     f: dict[str, float] = {}
@@ -144,6 +145,16 @@ def pair_features(
         f["states_differ"] = 1.0
     if only_a & xa and only_b & xb:
         f["tech_unshared"] = 1.0  # each has a technical word of its own
+    rest_a, rest_b = only_a - na - _GENERIC, only_b - nb - _GENERIC
+    if rest_a and rest_b:  # how rare the rarest word each side keeps to itself is
+        f["unshared_rare"] = min(
+            max(_idf(idf, default, t) for t in rest_a), max(_idf(idf, default, t) for t in rest_b)
+        ) / default
+    if wa and wb:  # how much of each side the other does not explain
+        f["unexplained"] = min(
+            sum(_idf(idf, default, t) for t in rest_a) / wa,
+            sum(_idf(idf, default, t) for t in rest_b) / wb,
+        )
     if (only_a & slots.MECHANISMS) or (only_b & slots.MECHANISMS):
         f["mech_extra"] = 1.0  # one names a mechanism more (a deeper cause, another one)
     short = min(len(ta), len(tb))
@@ -151,6 +162,9 @@ def pair_features(
     if "shared" in sparse:
         for t in shared - na - nb:
             f["s:" + t] = 1.0
+    if "unshared" in sparse:
+        for t in (ta ^ tb) - na - nb:
+            f["u:" + t] = 1.0
     if "cross" in sparse:
         for x in ta - tb - na:
             for y in tb - ta - nb:
