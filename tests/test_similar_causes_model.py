@@ -85,7 +85,7 @@ def test_recurring_causes_told_by_different_authors_group_and_look_alikes_stay_o
     out = capsys.readouterr().out
     assert code == 0, out
     groups = [g for g in json.loads(out)["recurrence"] if g["kind"] == "cause"]
-    same = different = 0
+    same = 0
     found: set[str] = set()
     for g in groups:
         ours = [keys[i] for i in g["ids"] if i in keys]
@@ -94,7 +94,6 @@ def test_recurring_causes_told_by_different_authors_group_and_look_alikes_stay_o
             found.add(ours[0])
             same += len(ours) * (len(ours) - 1) // 2
             assert g["why"] and g["why"] != "the same cause", g  # says what they share
-        different += 0
     recurring = {k for k in keys.values() if list(keys.values()).count(k) > 1}
     pairs = sum(n * (n - 1) // 2 for n in (list(keys.values()).count(k) for k in recurring))
     # every recurring cause is found, and most of its pairs (the wordings share few words)
@@ -102,19 +101,24 @@ def test_recurring_causes_told_by_different_authors_group_and_look_alikes_stay_o
     assert same >= 0.6 * pairs, (same, pairs)
 
 
-def test_the_model_retrained_without_a_writer_finds_its_recurring_causes_mostly_right():
-    """The training script's rotation for one writer no vocabulary part was written for
-    (round 5: blind, other products and error strings): trained on the other writers,
-    scored on it. Floors well under the figures the script prints, above what a model that
-    groups nothing or everything would score."""
+@pytest.mark.parametrize(
+    ("held", "precision", "recall"), [("round5", 0.6, 0.22), ("train6a", 0.78, 0.35)]
+)
+def test_the_model_retrained_without_a_writer_finds_its_recurring_causes_mostly_right(
+    held, precision, recall
+):
+    """The training script's rotation for a writer no vocabulary part was written for (blind
+    to the rules, other products, error strings): trained on the other writers, scored on it
+    at the shipped threshold. Floors a little under the figures the script prints (round 5
+    P .655 R .284, train 6a P .857 R .444; the slot rule alone P .647/.850, R .164/.315);
+    grouping nothing scores recall 0, grouping everything precision under .5."""
     import bench.train_similar_causes as training
 
     data = training.read_writers()
-    held = "round5"
-    others = [r for k, v in data.items() if k != held for r in v]
+    others = training.weighted(data, held)
     idf, default = training.idf_of(others)
     w, b = training.train(training.featurise(others, idf, default))
     test = training.featurise(data[held], idf, default)
-    precision, recall = training.pr([(y, training.probability(w, b, f) >= training.THRESHOLD)
-                                     for y, f in test])  # fmt: skip
-    assert precision >= 0.6 and recall >= 0.12, (precision, recall)
+    got = training.pr([(y, training.probability(w, b, f) >= training.THRESHOLD)
+                       for y, f, *_ in test])  # fmt: skip
+    assert got[0] >= precision and got[1] >= recall, got
