@@ -24,8 +24,11 @@ never tells two specific ones apart, and a credential is whichever secret the ot
 names. The vocabulary is kept in parts named by the set each was written for
 (`VOCABULARY_PARTS`: generic SRE words and error strings, the own sets
 tests/data/similar_causes_own*.tsv, the retired held-out rounds in
-tests/data/retired_heldout/); bench/score_similar_causes.py prints precision and recall, and
-with --cross each retired round read without its part.
+tests/data/retired_heldout/). It is no longer grown set by set: this slot reading is one
+opinion the pair model of `cause_model` weighs with others (how much rare wording two causes
+share, what each keeps to itself), and `similar_causes` and `SimilarCauses` decide by that
+model. bench/train_similar_causes.py trains it and prints how it carries to a writer it was
+not trained on; bench/score_similar_causes.py scores one set.
 """
 
 from __future__ import annotations
