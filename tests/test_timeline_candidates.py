@@ -171,3 +171,76 @@ def test_a_page_that_says_nothing_of_itself_stays_this_incidents():
                      [], ["page:Q1"])  # fmt: skip
     judge([page], ctx, {})
     assert page.confidence >= HIGH_CONFIDENCE
+
+
+def _slack(folder: Path, channels: dict[str, list[tuple[float, str, str]]]) -> None:
+    """A Slack export (channels.json, users.json, a folder of days per channel): per channel,
+    (minute, user id, text) messages."""
+    export = folder / "slack"
+    export.mkdir()
+    names = {"UANA": "Ana Gutierrez", "UDAN": "Dana Whitfield", "UCAR": "Carla Mendes"}
+    (export / "users.json").write_text(json.dumps(
+        [{"id": u, "name": n.split()[0].lower(), "real_name": n, "tz": "UTC"} for u, n in names.items()]
+    ), encoding="utf-8")  # fmt: skip
+    (export / "channels.json").write_text(json.dumps(
+        [{"id": f"C{i}", "name": name} for i, name in enumerate(channels)]
+    ), encoding="utf-8")  # fmt: skip
+    for name, said in channels.items():
+        (export / name).mkdir()
+        rows = [{"type": "message", "user": u, "text": text, "ts": f"{at(m).timestamp():.6f}"}
+                for m, u, text in said]  # fmt: skip
+        (export / name / "2026-03-01.json").write_text(json.dumps(rows), encoding="utf-8")
+
+
+def _takeover_folder(tmp_path: Path, graceful: bool) -> Path:
+    """ledger-writer fails from 12:30; Ana stops replication on ledger-db-2 and alters the
+    table there (said in chat only), then the cluster manager promotes ledger-db-2 at 13:01
+    (a graceful takeover she started, or an automatic recovery of a dead primary); the
+    writer recovers at 13:02. The status channel carries what customers were told."""
+    folder = tmp_path / "evidence"
+    folder.mkdir()
+    _log(folder / "ledger-writer.log", [
+        *[(m, "INFO", "POST /v1/postings 201") for m, _, _ in _every(-60, 110, 0.25, "", "") if not 30 <= m < 62],
+        *_every(30, 62, 0.25, "ERROR", "posting failed: Duplicate entry '2147483647' for key PRIMARY"),
+    ])  # fmt: skip
+    lines = _every(
+        -60, 110, 1.0, "INFO", "auditType:forget-unseen instance::0 message:Forgotten instances: 0"
+    )
+    if graceful:
+        lines += [(60.5, "INFO", "topology_recovery: will handle GracefulMasterTakeover event on ledger-db-1:3306"),
+                  (60.6, "INFO", "GracefulMasterTakeover: Will set ledger-db-1:3306 as read_only")]  # fmt: skip
+    lines += [(61.0, "INFO", "topology_recovery: promoted ledger-db-2:3306 as new master")]
+    _log(folder / "orchestrator.log", lines)
+    _slack(folder, {
+        "inc-ledger-writes": [
+            (33, "UDAN", "acked. ledger-writer is 500ing on every posting"),
+            (40, "UANA", "stopped replication on ledger-db-2, running ALTER TABLE journal_lines MODIFY id BIGINT (sql_log_bin=0)"),
+            (41, "UDAN", "looking at ledger-writer dashboards"),
+            (42, "UDAN", "waiting on ledger-db-2 to finish"),
+        ],
+        "status": [(36, "UCAR", "Card top-ups and transfers are failing. We have identified the cause and are working on a fix.")],
+    })  # fmt: skip
+    return folder
+
+
+def test_a_graceful_takeover_and_an_action_said_in_its_own_words_are_mitigations(tmp_path, capsys):
+    repo, pm, argv, rows = _rebuilt(tmp_path, _takeover_folder(tmp_path, True), capsys)
+    takeover = [r for r in rows if "ledger-db-2:3306 as new master" in r["text"]]
+    assert takeover and takeover[0]["kind"] == "mitigation", takeover
+    assert 0.55 <= takeover[0]["confidence"] < HIGH_CONFIDENCE  # for the person to judge
+    said = [r for r in rows if "stopped replication on ledger-db-2" in r["text"]]
+    assert said and said[0]["kind"] == "mitigation"
+    # looking and waiting are no actions
+    assert not [r for r in rows if "dashboards" in r["text"] or "waiting on" in r["text"]]
+    told = [r for r in rows if "top-ups and transfers are failing" in r["text"]]
+    assert told and told[0]["kind"] == "communication"
+    saved = _accepted(repo, pm, argv, capsys)
+    texts = " ".join(row.text for row in saved.timeline)
+    assert "new master" not in texts and "stopped replication" not in texts  # below high
+
+
+def test_a_failover_the_system_made_itself_stays_an_automatic_change(tmp_path, capsys):
+    repo, pm, argv, rows = _rebuilt(tmp_path, _takeover_folder(tmp_path, False), capsys)
+    takeover = [r for r in rows if "ledger-db-2:3306 as new master" in r["text"]]
+    assert takeover and takeover[0]["kind"] == "change", takeover
+    assert takeover[0]["confidence"] < HIGH_CONFIDENCE

@@ -386,16 +386,28 @@ TOPOLOGY_RE = re.compile(
 _TOPOLOGY_WORDS = ("romot", "ecam", "ecom", "ailover", "ail-over", "ail over", "switch-master",
                    "lected")  # fmt: skip
 TOPOLOGY_GAP = timedelta(minutes=5)
+# A takeover a person asked for (orchestrator's graceful-master-takeover, Patroni's switchover,
+# Redis' CLUSTER FAILOVER, a manual or planned failover, a step-down requested): a responder's
+# action, not the system healing itself, when its run of lines says so.
+PLANNED_RE = re.compile(
+    r"graceful|switchover|switch-over|takeover|take-over|\bmanual(?:ly)?\b|\bplanned\b|"
+    r"\b(?:requested|initiated|triggered) by (?!(?:the )?(?:system|health|watchdog|sentinel))|"
+    r"\bstep ?down (?:requested|command)|\breplsetstepdown\b|\bcluster failover\b",
+    re.I,
+)
 
 
 def topology_signals(evidence: list[Evidence], p: Periods) -> list[Signal]:
     """One `change` per source and run of failover or promotion lines after the baseline."""
     out: list[Signal] = []
     last: dict[str, datetime] = {}
+    planned: dict[str, list[datetime]] = defaultdict(list)
     for item in evidence:
         if item.kind != "log" or item.time < p.base_end or item.attrs.get("bucket"):
             continue
         text = item.text
+        if PLANNED_RE.search(text):
+            planned[item.source].append(item.time)
         if not any(w in text for w in _TOPOLOGY_WORDS) or not TOPOLOGY_RE.search(text):
             continue
         seen = last.get(item.source)
@@ -415,6 +427,11 @@ def topology_signals(evidence: list[Evidence], p: Periods) -> list[Signal]:
                 tags=("failover", "automatic"),
             )
         )
+    for s in out:
+        # the run's lines (a few minutes either side) say a person asked for it
+        if any(abs(t - s.time) <= TOPOLOGY_GAP for t in planned.get(s.source, ())):
+            s.text = s.text.replace("Failover in ", "Planned failover in ", 1)
+            s.tags = ("failover", "admin")
     return out
 
 
