@@ -88,12 +88,29 @@ class _Cluster:
             return min(s.time for s in failing or exact)
         times = [s.time for s in exact]
         # back to normal is best judged by traffic and metrics, not by one kind of error ending
-        normal = [s.time for s in self.signals if "normal" in s.tags]
-        return max(normal or times)
+        normal = [s for s in self.signals if "normal" in s.tags]
+        if not normal:
+            return max(times)
+        return impact_end(normal, [s for s in exact if "normal" not in s.tags])
 
     @property
     def machine(self) -> bool:
         return any(s.authority > 1 for s in self.signals)
+
+
+def impact_end(normal: list[Signal], stopped: list[Signal]) -> datetime:
+    """When what failed was last failing, to the resolution the evidence has: each series back
+    to normal is seen at its first sample inside its band (`normal`, the latest of them: all
+    back), after its last sample outside (`since`) or a failing log's last record (`stopped`).
+    The impact ended between the latest failure seen and the latest return seen: the middle of
+    that span, so a coarse scrape interval does not make every recovery late by most of it."""
+    back = max(s.time for s in normal)
+    failing = [t for s in normal if (t := s.extra.get("since")) is not None]
+    failing += [s.time for s in stopped]
+    last = max((t for t in failing if t < back), default=None)
+    if last is None:
+        return back
+    return last + timedelta(seconds=int((back - last).total_seconds()) // 2)
 
 
 def reconstruct(evidence: list[Evidence], window: CollectWindow) -> list[Candidate]:
