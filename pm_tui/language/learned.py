@@ -24,6 +24,10 @@ from pm_tui.language.agents import capitalised_agent, name_like, name_shaped
 from pm_tui.language.lexicon import NAMES, ROLE_NOUNS, TEAM_NOUNS
 
 WEIGHTS = Path(__file__).with_name("data") / "blame_weights.json"
+# Whether a sentence must hold a word of harm, fault or judgement before the model reads it.
+# Off: every sentence that names someone is weighed, the words and n-grams decide (the cue
+# words of new writers are not the ones any list holds).
+CUE_GATE = False
 
 _TOKEN = re.compile(
     r"@[\w.-]*\w|[a-z][\w-]*(?:\.[a-z][\w-]*)+@?|[a-z][\w.-]*@(?!\w)|[^\W\d_][\w'’-]*|\d+|"
@@ -282,19 +286,22 @@ _POSITIVE = frozenset(
 )
 
 
-def may_weigh(low: str) -> bool:
-    """Lower-cased text holds a word or a longer phrase of a class that weighs towards blame:
-    the gate before any sentence is read (one scan and a set test, then one pattern)."""
+def may_weigh(text: str) -> bool:
+    """The gate before any sentence of `text` is read: it may name someone and (with the
+    cue gate) holds a word or a longer phrase of a class that weighs towards blame."""
+    if not CUE_GATE:
+        return _may_name_agent(text)
+    low = text.lower()
     words = _WORD.findall(low)
     return not _positive_forms().isdisjoint(words) or _phrased(low, words)
 
 
-def sentence_classes(sentence: str) -> dict[str, str]:
-    """The word classes of `sentence`, each with the first word that showed it; empty when
-    no word weighs towards blame (the gate reads single words only)."""
+def sentence_classes(sentence: str, gated: bool = True) -> dict[str, str]:
+    """The word classes of `sentence`, each with the first word that showed it; with `gated`,
+    empty when no word weighs towards blame (the gate reads single words only)."""
     low = sentence.lower().replace("’", "'")
     words = _WORD.findall(low)
-    if _positive_forms().isdisjoint(words) and not _phrased(low, words):
+    if gated and _positive_forms().isdisjoint(words) and not _phrased(low, words):
         return {}
     classes: dict[str, str] = {}
     for w in words:
@@ -442,6 +449,7 @@ def _verb_after(words: list[str], i: int) -> str | None:
     return None
 
 
+_CLOCK = re.compile(r"\b\d{1,2}:\d{2}\b")
 _REASON_OPENERS = frozenset("because since when as after once until".split())
 _THING_DETERMINERS = frozenset("the its a an no".split())
 
@@ -563,11 +571,13 @@ def _title_case(words: list[str]) -> bool:
     return len(alpha) >= 4 and sum(w[0].isupper() for w in alpha) * 2 > len(alpha)
 
 
-def features(sentence: str, rules: frozenset[str] = frozenset()) -> dict[str, str]:
+def features(
+    sentence: str, rules: frozenset[str] = frozenset(), named: bool = False
+) -> dict[str, str]:
     """The features of one sentence, each with the words that showed it (for the finding's
     explanation). `rules`: the hand rules' findings on it (their ids)."""
     feats: dict[str, str] = {}
-    if not _may_name_agent(sentence):
+    if not named and not _may_name_agent(sentence):
         feats["no-agent"] = ""  # the cheap test first: most sentences end here
         return feats
     words = _TOKEN.findall(sentence)
@@ -590,11 +600,12 @@ def features(sentence: str, rules: frozenset[str] = frozenset()) -> dict[str, st
     if not agents:
         feats["no-agent"] = ""  # no one named: the model stays quiet
         return feats
-    classes = sentence_classes(sentence)
+    classes = sentence_classes(sentence, gated=False)
     places = _cause_places(words, agents)
-    if not classes and not places:
-        feats["no-cue"] = ""  # nothing harmful, faulty or judged: the model stays quiet
-        return feats
+    if not places and _POSITIVE.isdisjoint(classes):
+        feats["no-cue"] = ""  # no word of harm, fault or judgement: weighs, gates no more
+        if CUE_GATE:
+            return feats
     feats.update(places)
     for r in rules:
         feats["rule:" + r] = r
@@ -660,6 +671,21 @@ def features(sentence: str, rules: frozenset[str] = frozenset()) -> dict[str, st
             feats["subject&" + c] = f"{subject} … {w}"
     if len(words) <= 4:
         feats["short"] = ""
+    # the shape of the sentence: how long, spoken to someone, asked, exclaimed, quoted, or a
+    # timeline entry (a time of day in it)
+    n = len(words)
+    feats["len:" + ("<=8" if n <= 8 else "<=16" if n <= 16 else "<=30" if n <= 30 else ">30")] = ""
+    feats["agents:" + ("1" if len(agents) == 1 else "2" if len(agents) == 2 else "3+")] = ""
+    if "you" in norm or "you're" in norm or "your" in norm:
+        feats["addressed"] = "you"
+    if "?" in words:
+        feats["asked"] = "?"
+    if "!" in sentence:
+        feats["exclaimed"] = "!"
+    if '"' in words or "“" in words:
+        feats["quoted"] = '"'
+    if _CLOCK.search(sentence):
+        feats["clock"] = ""
     for j, w in enumerate(words[:-2]):
         # a system condition given as the reason: "because the lock was still held", "when
         # its certificate expired"
@@ -709,12 +735,12 @@ WEIGHED = "blame/weighed"
 _PEOPLE_WORDS = ROLE_NOUNS | TEAM_NOUNS | _PRONOUNS | _SOMEONE | _MORE_ROLES | _MORE_TEAMS
 
 
-def weigh(sentence: str) -> tuple[float, dict[str, str]] | None:
+def weigh(sentence: str, named: bool = False) -> tuple[float, dict[str, str]] | None:
     """The model's probability of blame for one (masked) sentence and its features; None
     when the sentence names no one or holds no word of harm, fault or judgement (the model
-    never flags those)."""
-    feats = features(sentence)
-    if "no-agent" in feats or "no-cue" in feats:
+    never flags those). `named`: _may_name_agent(sentence) is known to hold."""
+    feats = features(sentence, named=named)
+    if "no-agent" in feats or (CUE_GATE and "no-cue" in feats):
         return None
     return score(feats), feats
 
@@ -762,11 +788,11 @@ def describe(feature: str, words: str) -> str:
     return f'{text} ("{words}")' if words else text
 
 
-def finding_for(sentence: str, offset: int):
+def finding_for(sentence: str, offset: int, named: bool = False):
     """A WEIGHED finding for one (masked) sentence at `offset`, or None."""
     from pm_tui.language.finding import ERROR, LanguageFinding
 
-    weighed = weigh(sentence)
+    weighed = weigh(sentence, named)
     if weighed is None or weighed[0] < threshold():
         return None
     prob, feats = weighed
@@ -805,14 +831,27 @@ def _add_each(masked: str, found: list, spans: list[tuple[int, int]]) -> list:
 _LONGEST = 320
 
 
-def add_findings(masked: str, found: list, spans: list[tuple[int, int]] | None = None) -> list:
+def add_findings(
+    masked: str, found: list, spans: list[tuple[int, int]] | None = None, named: bool = False
+) -> list:
     """`found` (the rules' findings in `masked`) and a WEIGHED finding for each sentence
     no rule flagged that the model reads as blame. `spans`: the sentences of `masked`
-    (split_sentences), when the caller has them."""
+    (split_sentences), when the caller has them; `named`: may_weigh(masked) is known."""
     from bisect import bisect_right
 
     from pm_tui.language.text import split_sentences
 
+    if not CUE_GATE:
+        if not named and not _may_name_agent(masked):
+            return found  # no one named: most texts end here
+        spans = split_sentences(masked) if spans is None else spans
+        if len(spans) == 1:  # most fields: the sentence is the text, but for blanks
+            ((start, end),) = spans
+            if found or end - start > _LONGEST:
+                return found
+            extra = finding_for(masked[start:end], start, named=True)
+            return found if extra is None else [extra]
+        return _add_each(masked, found, spans)
     low = masked.lower()
     words = _WORD.findall(low)
     hits = _positive_forms().intersection(words)
