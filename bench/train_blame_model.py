@@ -133,7 +133,7 @@ def train(
         for k in ids:
             rows_of[k].append(r)
     ys = [y for _, y in xs]
-    reg = [l2 * (ngram_l2 if f[:2] in ("w:", "b:") else 1.0) for f in keep]
+    reg = [l2 * (ngram_l2 if f.startswith(("w:", "b:", "n<:", "n>:", "p:")) else 1.0) for f in keep]
     w = [0.0] * len(keep)
     g2 = [1e-8] * len(keep)
     b = 0.0

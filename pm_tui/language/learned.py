@@ -449,6 +449,10 @@ def _verb_after(words: list[str], i: int) -> str | None:
     return None
 
 
+import os as _os
+
+_NEAR = _os.environ.get("BLAME_NEAR", "1") == "1"
+VETO = float(_os.environ.get("BLAME_VETO", "0"))
 _CLOCK = re.compile(r"\b\d{1,2}:\d{2}\b")
 _REASON_OPENERS = frozenset("because since when as after once until".split())
 _THING_DETERMINERS = frozenset("the its a an no".split())
@@ -663,6 +667,17 @@ def features(
         if i + 1 < len(norm) and norm[i + 1] not in _FUNCTION_WORDS:
             if norm[i + 1][0].isalnum() or norm[i + 1][0] == "<":
                 feats.setdefault("b:" + t + " " + norm[i + 1], words[i] + " " + words[i + 1])
+    if _NEAR:
+        for i, _kind in agents:
+            # the words next to a person, function words too ("on <name>", "<name> should")
+            if i:
+                feats.setdefault("p:" + norm[i - 1] + " " + norm[i], words[i - 1] + " " + words[i])
+            if i + 1 < len(norm):
+                feats.setdefault("p:" + norm[i] + " " + norm[i + 1], words[i] + " " + words[i + 1])
+            for j in range(max(0, i - 3), min(len(norm), i + 5)):
+                t = norm[j]
+                if j != i and t not in _FUNCTION_WORDS and (t[0].isalnum() or t[0] == "<"):
+                    feats.setdefault(("n<:" if j < i else "n>:") + t, words[j])
     who = words[agents[0][0]]
     subject = next((v for k, v in feats.items() if k.startswith("subject:")), None)
     for c, w in classes.items():
@@ -817,7 +832,13 @@ def _add_each(masked: str, found: list, spans: list[tuple[int, int]]) -> list:
     flagged = {bisect_right(starts, f.start) - 1 for f in found}
     out = list(found)
     for k, (start, end) in enumerate(spans):
-        if k in flagged or end - start > _LONGEST:
+        if end - start > _LONGEST:
+            continue
+        if k in flagged:
+            if VETO > 0:
+                weighed = weigh(masked[start:end])
+                if weighed is not None and weighed[0] < VETO:
+                    out = [f for f in out if not start <= f.start < end]
             continue
         extra = finding_for(masked[start:end], start)
         if extra is not None:
@@ -845,7 +866,7 @@ def add_findings(
         if not named and not _may_name_agent(masked):
             return found  # no one named: most texts end here
         spans = split_sentences(masked) if spans is None else spans
-        if len(spans) == 1:  # most fields: the sentence is the text, but for blanks
+        if len(spans) == 1 and not (found and VETO > 0):  # most fields: one sentence
             ((start, end),) = spans
             if found or end - start > _LONGEST:
                 return found
