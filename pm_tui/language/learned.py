@@ -17,7 +17,7 @@ from __future__ import annotations
 import json
 import math
 import re
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from pm_tui.language.agents import capitalised_agent, name_like, name_shaped
@@ -318,6 +318,7 @@ def sentence_classes(sentence: str, gated: bool = True) -> dict[str, str]:
     return classes
 
 
+@lru_cache(maxsize=16384)
 def _word_class(low: str) -> str | None:
     forms, prefixes, of_prefix = _forms()
     c = forms.get(low)
@@ -449,10 +450,6 @@ def _verb_after(words: list[str], i: int) -> str | None:
     return None
 
 
-import os as _os
-
-_NEAR = _os.environ.get("BLAME_NEAR", "1") == "1"
-VETO = float(_os.environ.get("BLAME_VETO", "0"))
 _CLOCK = re.compile(r"\b\d{1,2}:\d{2}\b")
 _REASON_OPENERS = frozenset("because since when as after once until".split())
 _THING_DETERMINERS = frozenset("the its a an no".split())
@@ -585,13 +582,15 @@ def features(
         feats["no-agent"] = ""  # the cheap test first: most sentences end here
         return feats
     words = _TOKEN.findall(sentence)
+    lows = [w.lower() for w in words]
+    wcs = [_word_class(w) for w in lows]
     titled = _title_case(words)
     agents: list[tuple[int, str]] = []
     for i, w in enumerate(words):
         if (
             w[0].isupper()
             or w[0] == "@"
-            or w.lower() in _PEOPLE_WORDS
+            or lows[i] in _PEOPLE_WORDS
             or "'" in w
             or "’" in w
             or "." in w
@@ -618,9 +617,9 @@ def features(
     for i, kind in agents:
         w = words[i]
         feats["agent:" + kind] = w
-        prev = words[i - 1].lower() if i else ""
+        prev = lows[i - 1] if i else ""
         start = _np_start(words, i)
-        before = words[start - 1].lower() if start else ""
+        before = lows[start - 1] if start else ""
         subject = (
             start == 0
             or before in _SUBJECT_OPENERS
@@ -632,7 +631,7 @@ def features(
             verb = _verb_after(words, i)
             if verb is not None:
                 feats.setdefault("acted", f"{w} {verb}")
-        if w.lower().endswith(("'s", "’s")):
+        if lows[i].endswith(("'s", "’s")):
             feats["owner"] = w
         if prev == "by":
             feats["by-agent"] = w
@@ -641,25 +640,25 @@ def features(
         if prev in ("on", "to", "from", "with", "blame", "hold", "held"):
             feats["object-of:" + prev] = w
         for j in range(i + 1, min(len(words), i + 5)):
-            nc = _word_class(words[j].lower())
+            nc = wcs[j]
             if nc is not None:
                 feats.setdefault("agent-then:" + nc, f"{w} … {words[j]}")
                 break
-            if words[j] in _STOPS or words[j].lower() in _SUBJECT_OPENERS:
+            if words[j] in _STOPS or lows[j] in _SUBJECT_OPENERS:
                 break
         for j in range(max(0, i - 4), i):
-            nc = _word_class(words[j].lower())
+            nc = wcs[j]
             if nc is not None:
                 feats.setdefault("then-agent:" + nc, f"{words[j]} … {w}")
         # the classes of the agent's own clause (up to the next mark or opening word)
         for j in range(i + 1, min(len(words), i + 16)):
-            if words[j] in _STOPS or words[j].lower() in _SUBJECT_OPENERS:
+            if words[j] in _STOPS or lows[j] in _SUBJECT_OPENERS:
                 break
-            nc = _word_class(words[j].lower())
+            nc = wcs[j]
             if nc is not None:
                 feats.setdefault("clause:" + nc, f"{w} … {words[j]}")
     kinds = dict(agents)
-    norm = ["<" + kinds[i] + ">" if i in kinds else w.lower() for i, w in enumerate(words)]
+    norm = ["<" + kinds[i] + ">" if i in kinds else w for i, w in enumerate(lows)]
     for i, t in enumerate(norm):
         if t in _FUNCTION_WORDS or not t[0].isalnum() and t[0] not in "<@":
             continue
@@ -667,17 +666,16 @@ def features(
         if i + 1 < len(norm) and norm[i + 1] not in _FUNCTION_WORDS:
             if norm[i + 1][0].isalnum() or norm[i + 1][0] == "<":
                 feats.setdefault("b:" + t + " " + norm[i + 1], words[i] + " " + words[i + 1])
-    if _NEAR:
-        for i, _kind in agents:
-            # the words next to a person, function words too ("on <name>", "<name> should")
-            if i:
-                feats.setdefault("p:" + norm[i - 1] + " " + norm[i], words[i - 1] + " " + words[i])
-            if i + 1 < len(norm):
-                feats.setdefault("p:" + norm[i] + " " + norm[i + 1], words[i] + " " + words[i + 1])
-            for j in range(max(0, i - 3), min(len(norm), i + 5)):
-                t = norm[j]
-                if j != i and t not in _FUNCTION_WORDS and (t[0].isalnum() or t[0] == "<"):
-                    feats.setdefault(("n<:" if j < i else "n>:") + t, words[j])
+    for i, _kind in agents:
+        # the words next to a person, function words too ("on <name>", "<name> should")
+        if i:
+            feats.setdefault("p:" + norm[i - 1] + " " + norm[i], words[i - 1] + " " + words[i])
+        if i + 1 < len(norm):
+            feats.setdefault("p:" + norm[i] + " " + norm[i + 1], words[i] + " " + words[i + 1])
+        for j in range(max(0, i - 3), min(len(norm), i + 5)):
+            t = norm[j]
+            if j != i and t not in _FUNCTION_WORDS and (t[0].isalnum() or t[0] == "<"):
+                feats.setdefault(("n<:" if j < i else "n>:") + t, words[j])
     who = words[agents[0][0]]
     subject = next((v for k, v in feats.items() if k.startswith("subject:")), None)
     for c, w in classes.items():
@@ -715,20 +713,28 @@ def features(
 
 
 @cache
-def _model() -> tuple[dict[str, float], float, float]:
+def _model() -> tuple[dict[str, float], float, float, float]:
+    """Weights, bias, threshold (a sentence no rule flagged is blame at or above it) and veto
+    (a sentence a rule flagged is left alone below it)."""
     data = json.loads(WEIGHTS.read_text(encoding="utf-8"))
-    return data["weights"], data["bias"], data["threshold"]
+    return data["weights"], data["bias"], data["threshold"], data.get("veto", 0.0)
 
 
 def score(feats: dict[str, str]) -> float:
     """The probability the model gives to blame, from the features' weights."""
-    weights, bias, _ = _model()
+    weights, bias = _model()[:2]
     z = bias + sum(weights.get(f, 0.0) for f in feats)
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
 def threshold() -> float:
     return _model()[2]
+
+
+def veto() -> float:
+    """Below this probability a sentence a rule flagged is no blame after all: the rules'
+    phrasings misfire on new writers' neutral sentences more often than the model does."""
+    return _model()[3]
 
 
 def reasons(feats: dict[str, str], n: int = 3) -> list[tuple[str, str]]:
@@ -835,9 +841,9 @@ def _add_each(masked: str, found: list, spans: list[tuple[int, int]]) -> list:
         if end - start > _LONGEST:
             continue
         if k in flagged:
-            if VETO > 0:
+            if veto() > 0:
                 weighed = weigh(masked[start:end])
-                if weighed is not None and weighed[0] < VETO:
+                if weighed is not None and weighed[0] < veto():
                     out = [f for f in out if not start <= f.start < end]
             continue
         extra = finding_for(masked[start:end], start)
@@ -866,7 +872,7 @@ def add_findings(
         if not named and not _may_name_agent(masked):
             return found  # no one named: most texts end here
         spans = split_sentences(masked) if spans is None else spans
-        if len(spans) == 1 and not (found and VETO > 0):  # most fields: one sentence
+        if len(spans) == 1 and not (found and veto() > 0):  # most fields: one sentence
             ((start, end),) = spans
             if found or end - start > _LONGEST:
                 return found
