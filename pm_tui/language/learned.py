@@ -791,6 +791,19 @@ _READABLE = {
     "it-back": "a thing referred back to",
     "w": "the word",
     "b": "the words",
+    "p": "the words next to a person",
+    "n<": "a word before a person",
+    "n>": "a word after a person",
+    "then-agent": "a person, after",
+    "clause": "in the person's clause,",
+    "len": "a sentence of this length",
+    "agents": "how many people it names",
+    "addressed": "spoken to someone",
+    "asked": "a question",
+    "exclaimed": "an exclamation",
+    "quoted": "a quotation",
+    "short": "a short sentence",
+    "owner-of": "a person's",
 }
 
 
@@ -802,7 +815,7 @@ def describe(feature: str, words: str) -> str:
         text = f"{_READABLE.get(left, left)}, with {_READABLE.get(right, right)}"
     else:
         text = _READABLE.get(head, head)
-        if head in ("class", "agent-then") and tail:
+        if head in ("class", "agent-then", "then-agent", "clause") and tail:
             text += " " + _READABLE.get(tail, tail)
         elif head in ("agent", "subject") and tail:
             text = text.replace("a person", f"a {tail}")
