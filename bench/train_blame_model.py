@@ -41,13 +41,13 @@ sys.path.insert(0, str(ROOT))
 
 DATA = ROOT / "tests" / "data"
 ROUNDS = [DATA / "retired_heldout" / f"round{k}" / "blame.tsv" for k in (1, 2, 3, 4, 5)]
-L2 = float(os.environ.get("BLAME_L2", "0.0001"))
+L2 = float(os.environ.get("BLAME_L2", "0.0003"))
 EPOCHS = int(os.environ.get("BLAME_EPOCHS", "600"))
 NGRAM_L2 = float(os.environ.get("BLAME_NGRAM_L2", "1"))  # how much more word n-grams are held
 # each real post-mortem sentence counts this many times: the blind sets are dense with
 # blame, real prose is not, and a false alarm there costs most
-CORPUS_WEIGHT = int(os.environ.get("BLAME_CORPUS_WEIGHT", "8"))
-THRESHOLD = float(os.environ.get("BLAME_THRESHOLD", "0.93"))
+CORPUS_WEIGHT = int(os.environ.get("BLAME_CORPUS_WEIGHT", "16"))
+THRESHOLD = float(os.environ.get("BLAME_THRESHOLD", "0.85"))
 # a sentence a rule flagged that the model weighs below this is left alone
 VETO = float(os.environ.get("BLAME_VETO", "0.05"))
 MIN_COUNT = int(os.environ.get("BLAME_MIN_COUNT", "3"))  # seen in fewer rows: no weight

@@ -41,9 +41,9 @@ def featurised(trainer):
 
 @pytest.mark.parametrize(
     ("held_out", "floor_p", "floor_r"),
-    # leave-one-writer-out at the shipped settings: round5 P .931 R .733, train6a 1.0/.806
+    # leave-one-writer-out at the shipped settings: round5 P .939 R .752, train6a .983/.819
     # (rules alone R .509 and .646)
-    [("round5", 0.90, 0.69), ("train6a", 0.95, 0.76)],
+    [("round5", 0.90, 0.66), ("train6a", 0.94, 0.77)],
 )
 def test_a_writer_left_out_of_training_is_read_through_the_whole_pipeline(
     trainer, featurised, held_out, floor_p, floor_r

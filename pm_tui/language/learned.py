@@ -450,6 +450,18 @@ def _verb_after(words: list[str], i: int) -> str | None:
     return None
 
 
+def _owns_component(words: list[str]) -> bool:
+    from pm_tui.language.blame import _owns_component as owns
+
+    return owns(words)
+
+
+def _behaves_as_system(sentence: str) -> bool:
+    from pm_tui.language.blame import _behaves_as_system as behaves
+
+    return behaves(sentence)
+
+
 _CLOCK = re.compile(r"\b\d{1,2}:\d{2}\b")
 _REASON_OPENERS = frozenset("because since when as after once until".split())
 _THING_DETERMINERS = frozenset("the its a an no".split())
@@ -599,6 +611,9 @@ def features(
         ):
             kind = _agent_kind(words, i, titled)
             if kind is not None and not (w[0].isupper() and _in_path(sentence, w)):
+                if lows[i].endswith(("'s", "’s")) and _owns_component(words[i + 1 : i + 4]):
+                    feats["owns-part"] = f"{w} {words[i + 1]}"  # "Talos's retry loop": a system
+                    continue
                 agents.append((i, kind))
     if not agents:
         feats["no-agent"] = ""  # no one named: the model stays quiet
@@ -706,6 +721,8 @@ def features(
             head = words[j + 2]
             if head[:1].islower() and _agent_kind(words, j + 2) is None:
                 feats.setdefault("system-reason", f"{w} {words[j + 1]} {head}")
+    if _behaves_as_system(sentence):
+        feats["system-behaviour"] = ""  # "Heimdall broke it by timing out", "... its lease"
     first = agents[0][0]
     if any(w.lower() in ("its", "it") for w in words[first + 1 : first + 12]):
         feats["it-back"] = words[first]  # "Heimdall dropped ... when its certificate expired"
@@ -803,7 +820,8 @@ _READABLE = {
     "exclaimed": "an exclamation",
     "quoted": "a quotation",
     "short": "a short sentence",
-    "owner-of": "a person's",
+    "owns-part": "a part of a system named after its owner",
+    "system-behaviour": "what only a system does",
 }
 
 
