@@ -123,7 +123,9 @@ def corpus_rows(docs: list[Path]) -> list[tuple[bool, frozenset[str], bool]]:
 
 
 def train(
-    data: list[tuple[bool, frozenset[str], bool]], l2: float | None = None, ngram_l2: float | None = None
+    data: list[tuple[bool, frozenset[str], bool]],
+    l2: float | None = None,
+    ngram_l2: float | None = None,
 ) -> tuple[dict[str, float], float]:
     """Weights and bias fitted to `data` (rows the model would read: an agent named)."""
     l2 = L2 if l2 is None else l2
@@ -134,7 +136,9 @@ def train(
             counts[f] = counts.get(f, 0) + 1
     mode = os.environ.get("BLAME_ROWS", "norule")
     keep = sorted(
-        f for f, c in counts.items() if c >= MIN_COUNT and not (mode == "norule" and f.startswith("rule:"))
+        f
+        for f, c in counts.items()
+        if c >= MIN_COUNT and not (mode == "norule" and f.startswith("rule:"))
     )
     index = {f: k for k, f in enumerate(keep)}
     xs = [
@@ -158,7 +162,7 @@ def train(
     exp = math.exp
     for _ in range(EPOCHS):
         d = []
-        for (ids, _), y in zip(xs, ys):
+        for (ids, _), y in zip(xs, ys, strict=True):
             z = b
             for k in ids:
                 z += w[k]
@@ -171,7 +175,7 @@ def train(
             w[k] -= rate * g / math.sqrt(g2[k])
         gb2 += gb * gb
         b -= rate * gb / math.sqrt(gb2)
-    return {f: round(v, 3) for f, v in zip(keep, w) if abs(v) >= PRUNE}, round(b, 4)
+    return {f: round(v, 3) for f, v in zip(keep, w, strict=True) if abs(v) >= PRUNE}, round(b, 4)
 
 
 def _read(feats) -> bool:
@@ -196,7 +200,7 @@ def pr(pairs: list[tuple[bool, bool]]) -> tuple[float, float, int, int, int]:
 def line(name: str, path: Path, w, b, t) -> str:
     labelled = rows(path)
     said, _ = pipeline(w, b, t, [x for _, x in labelled], [])
-    p, r, *_ = pr([(y, g) for (y, _), g in zip(labelled, said)])
+    p, r, *_ = pr([(y, g) for (y, _), g in zip(labelled, said, strict=True)])
     return f"{name:52} rows={len(labelled):4}  rules+weighed P {p:.3f} R {r:.3f}"
 
 
@@ -246,7 +250,7 @@ def lowo(feats, writers, own, halves, l2, ngram_l2, sweep):
         labelled = rows(test)
         for t in sweep:
             said, flagged = pipeline(w, b, t, [x for _, x in labelled], halves[1 - h][0])
-            p, r, *_ = pr([(y, g) for (y, _), g in zip(labelled, said)])
+            p, r, *_ = pr([(y, g) for (y, _), g in zip(labelled, said, strict=True)])
             out[t].append((writer_name(test), p, r, flagged, len(halves[1 - h][0])))
     return out
 
@@ -268,7 +272,9 @@ def report(results, feats, writers) -> None:
     rules = [pr([(y, fired) for y, _, fired in feats[p]]) for p in writers]
     print(
         "rules alone: "
-        + "  ".join(f"{writer_name(p)} {x[0]:.3f}/{x[1]:.3f}" for p, x in zip(writers, rules))
+        + "  ".join(
+            f"{writer_name(p)} {x[0]:.3f}/{x[1]:.3f}" for p, x in zip(writers, rules, strict=True)
+        )
     )
 
 

@@ -54,7 +54,7 @@ def test_a_writer_left_out_of_training_is_read_through_the_whole_pipeline(
     w, b = trainer.train(rows + own + corpus)
     labelled = trainer.rows(writers[held_out])
     said, _ = trainer.pipeline(w, b, trainer.THRESHOLD, [t for _, t in labelled], [])
-    p, r, *_ = trainer.pr([(y, got) for (y, _), got in zip(labelled, said)])
+    p, r, *_ = trainer.pr([(y, got) for (y, _), got in zip(labelled, said, strict=True)])
     rules_r = trainer.pr([(y, fired) for y, _, fired in feats[held_out]])[1]
     assert p >= floor_p and r >= floor_r, (p, r)
     assert r >= rules_r + 0.1  # the weighed reading adds what no rule knew

@@ -318,6 +318,22 @@ def sentence_classes(sentence: str, gated: bool = True) -> dict[str, str]:
     return classes
 
 
+def _token_classes(sentence: str, lows: list[str], wcs: list[str | None]) -> dict[str, str]:
+    """sentence_classes (not gated) from the sentence's lower-cased tokens and their classes."""
+    classes: dict[str, str] = {}
+    for w, c in zip(lows, wcs, strict=True):
+        if c is not None and c not in classes:
+            classes[c] = w
+    padded = " " + sentence.lower().replace("’", "'") + " "
+    for c, phrases in _PHRASES.items():
+        if c not in classes:
+            for p in phrases:
+                if p in padded:
+                    classes[c] = p.strip()
+                    break
+    return classes
+
+
 @lru_cache(maxsize=16384)
 def _word_class(low: str) -> str | None:
     forms, prefixes, of_prefix = _forms()
@@ -477,8 +493,24 @@ _ROLE_ACRONYMS_LOW = frozenset(
     "qa sre sres dba dbas noc soc ic pm pms cto vp ceo cio ciso tl em".split()
 )
 _ID_HINT = re.compile(r"[a-z]\.[a-z]|[a-z]@")
-_LOWER_WORD = re.compile(r"[a-z][a-z-]*")
+# What separates lower-case words (a-z and hyphens): everything else up to U+024F, and quotes
+# and dashes (str.translate and split: faster than a pattern's findall).
+_NOT_WORD = {
+    i: " " for i in [*range(0x250), *map(ord, "‘’“”—–…")] if not ("a" <= chr(i) <= "z" or i == 45)
+}
 _FIRST_WORD = re.compile(r"[\W\d_]*([^\W\d_][\w'’-]*)")
+
+
+_NOT_WORD_ASCII = bytes(c if (97 <= c <= 122 or c == 45) else 32 for c in range(256))
+
+
+def _lower_words(text: str) -> set[str]:
+    """The lower-case words of `text` (runs of a-z and hyphens); ASCII text (most) goes
+    through bytes.translate, much faster than str.translate or a pattern."""
+    low = text.lower()
+    if low.isascii():
+        return set(low.encode().translate(_NOT_WORD_ASCII).decode().split())
+    return set(low.translate(_NOT_WORD).split())
 
 
 def _may_name_agent(sentence: str) -> bool:
@@ -487,8 +519,7 @@ def _may_name_agent(sentence: str) -> bool:
     people word, a first word that is no name), so the token-by-token reading is skipped."""
     if "@" in sentence or ("." in sentence.rstrip(" .") and _ID_HINT.search(sentence)):
         return True
-    low = sentence.lower()
-    words = set(_LOWER_WORD.findall(low))
+    words = _lower_words(sentence)
     if not words.isdisjoint(_PEOPLE_WORDS):
         return True
     first = _FIRST_WORD.match(sentence)
@@ -594,7 +625,7 @@ def features(
         feats["no-agent"] = ""  # the cheap test first: most sentences end here
         return feats
     words = _TOKEN.findall(sentence)
-    lows = [w.lower() for w in words]
+    lows = [w.lower().replace("’", "'") for w in words]
     wcs = [_word_class(w) for w in lows]
     titled = _title_case(words)
     agents: list[tuple[int, str]] = []
@@ -618,7 +649,7 @@ def features(
     if not agents:
         feats["no-agent"] = ""  # no one named: the model stays quiet
         return feats
-    classes = sentence_classes(sentence, gated=False)
+    classes = _token_classes(sentence, lows, wcs)
     places = _cause_places(words, agents)
     if not places and _POSITIVE.isdisjoint(classes):
         feats["no-cue"] = ""  # no word of harm, fault or judgement: weighs, gates no more
@@ -674,13 +705,17 @@ def features(
                 feats.setdefault("clause:" + nc, f"{w} … {words[j]}")
     kinds = dict(agents)
     norm = ["<" + kinds[i] + ">" if i in kinds else w for i, w in enumerate(lows)]
+    # the tokens that weigh as words: no function word, no mark
+    content = [
+        t not in _FUNCTION_WORDS and (t[0].isalnum() or t[0] == "<" or t[0] == "@") for t in norm
+    ]
+    last = len(norm) - 1
     for i, t in enumerate(norm):
-        if t in _FUNCTION_WORDS or not t[0].isalnum() and t[0] not in "<@":
+        if not content[i]:
             continue
         feats.setdefault("w:" + t, words[i])  # words, then pairs of words
-        if i + 1 < len(norm) and norm[i + 1] not in _FUNCTION_WORDS:
-            if norm[i + 1][0].isalnum() or norm[i + 1][0] == "<":
-                feats.setdefault("b:" + t + " " + norm[i + 1], words[i] + " " + words[i + 1])
+        if i < last and content[i + 1] and norm[i + 1][0] != "@":
+            feats.setdefault("b:" + t + " " + norm[i + 1], words[i] + " " + words[i + 1])
     for i, _kind in agents:
         # the words next to a person, function words too ("on <name>", "<name> should")
         if i:
@@ -688,9 +723,8 @@ def features(
         if i + 1 < len(norm):
             feats.setdefault("p:" + norm[i] + " " + norm[i + 1], words[i] + " " + words[i + 1])
         for j in range(max(0, i - 3), min(len(norm), i + 5)):
-            t = norm[j]
-            if j != i and t not in _FUNCTION_WORDS and (t[0].isalnum() or t[0] == "<"):
-                feats.setdefault(("n<:" if j < i else "n>:") + t, words[j])
+            if j != i and content[j] and norm[j][0] != "@":
+                feats.setdefault(("n<:" if j < i else "n>:") + norm[j], words[j])
     who = words[agents[0][0]]
     subject = next((v for k, v in feats.items() if k.startswith("subject:")), None)
     for c, w in classes.items():
@@ -714,17 +748,18 @@ def features(
         feats["quoted"] = '"'
     if _CLOCK.search(sentence):
         feats["clock"] = ""
-    for j, w in enumerate(words[:-2]):
+    for j in range(n - 2):
         # a system condition given as the reason: "because the lock was still held", "when
         # its certificate expired"
-        if w.lower() in _REASON_OPENERS and words[j + 1].lower() in _THING_DETERMINERS:
+        if lows[j] in _REASON_OPENERS and lows[j + 1] in _THING_DETERMINERS:
+            w = words[j]
             head = words[j + 2]
             if head[:1].islower() and _agent_kind(words, j + 2) is None:
                 feats.setdefault("system-reason", f"{w} {words[j + 1]} {head}")
-    if _behaves_as_system(sentence):
+    if "agent:name" in feats and _behaves_as_system(sentence):
         feats["system-behaviour"] = ""  # "Heimdall broke it by timing out", "... its lease"
     first = agents[0][0]
-    if any(w.lower() in ("its", "it") for w in words[first + 1 : first + 12]):
+    if "its" in lows[first + 1 : first + 12] or "it" in lows[first + 1 : first + 12]:
         feats["it-back"] = words[first]  # "Heimdall dropped ... when its certificate expired"
     return feats
 
