@@ -501,6 +501,7 @@ _NOT_WORD = {
 _FIRST_WORD = re.compile(r"[\W\d_]*([^\W\d_][\w'’-]*)")
 
 
+_CAP_LOWER = re.compile(r"[A-Z][a-z]")
 _NOT_WORD_ASCII = bytes(c if (97 <= c <= 122 or c == 45) else 32 for c in range(256))
 
 
@@ -530,7 +531,11 @@ def _may_name_agent(sentence: str) -> bool:
         return True
     if head[:1].islower() and not words.isdisjoint(_VERBISH):
         return True  # chat style, where a name may stand in lower case
-    for m in _MID_CAPITAL.finditer(sentence):
+    if sentence.isascii() and _CAP_LOWER.search(sentence, 1) is None:
+        mids = ()  # no capitalised word after the first: nothing for the pattern to find
+    else:
+        mids = _MID_CAPITAL.finditer(sentence)
+    for m in mids:
         w, nxt = m.group(1), m.group(2) or ""
         bare = w[:-2] if w.lower().endswith(("'s", "’s")) else w
         if bare != w or bare in NAMES or name_shaped(bare):
@@ -775,7 +780,8 @@ def _model() -> tuple[dict[str, float], float, float, float]:
 def score(feats: dict[str, str]) -> float:
     """The probability the model gives to blame, from the features' weights."""
     weights, bias = _model()[:2]
-    z = bias + sum(weights.get(f, 0.0) for f in feats)
+    get = weights.get
+    z = bias + sum([get(f, 0.0) for f in feats])
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
