@@ -6,11 +6,13 @@
 
 The set holds `label<TAB>cause_a<TAB>cause_b` lines (1 = the same recurring cause, 0 = not;
 lines starting with # are comments). Each pair goes through
-`pm_tui.insights.compute.similar_causes`, the rule recurrence groups by. Prints one line of
-counts, precision and recall, never a cause, so it can score a held-out set unread.
-`--without NAME` reads the causes with the vocabulary written for every set but NAME
-(`pm_tui.insights.causes.VOCABULARY_PARTS`); `--cross` scores each retired round that way, and
-with all of it: how the vocabulary carries to a writer it was not written for.
+`pm_tui.insights.compute.similar_causes`, the judgement recurrence groups by (the pair
+model of pm_tui/insights/cause_model.py). Prints one line of counts, precision and recall,
+never a cause, so it can score a held-out set unread. `--without NAME` reads the causes with
+the slot vocabulary written for every set but NAME (`pm_tui.insights.causes.VOCABULARY_PARTS`);
+`--cross` scores each retired round that way, and with all of it. The model was trained on
+every set here: how it carries to a writer it was not trained on is what
+bench/train_similar_causes.py prints (leave one writer out).
 """
 
 from __future__ import annotations

@@ -137,10 +137,10 @@ class IndexedPostMortem:
 
     @property
     def cause_terms(self) -> tuple:
-        """(text, terms) of each immediate cause, what recurrence compares."""
-        from pm_tui.insights.causes import cause_terms
+        """(text, reading) of each immediate cause, what recurrence compares."""
+        from pm_tui.insights.causes import cause_reading
 
-        return tuple((c, cause_terms(c)) for c in self._d(2) if c.strip())
+        return tuple((c, cause_reading(c)) for c in self._d(2) if c.strip())
 
     @property
     def factor_facts(self) -> tuple:
@@ -295,7 +295,7 @@ class StatsRecord(NamedTuple):
     status: str
     services: tuple[str, ...]
     factor_facts: tuple[tuple[str, str], ...]  # (id, category) of each factor
-    cause_terms: tuple[tuple[str, frozenset[str]], ...]  # (text, terms) of each cause
+    cause_terms: tuple[tuple[str, tuple], ...]  # (text, reading) of each cause
     action_facts: tuple[tuple, ...]  # (owner, deadline ordinal, status, factor) of each item
     duration_values: tuple  # seconds or None, in DURATION_METRICS' order
     resolved_epoch: int | None
@@ -318,7 +318,7 @@ class StatsRecord(NamedTuple):
 
 def _stats_row(name: str, row: tuple, detail: tuple) -> tuple:
     """The stats section's plain tuple (a StatsRecord's fields) of a record and its detail."""
-    from pm_tui.insights.causes import cause_terms  # the terms are kept: 10,000 cost 0.2 s
+    from pm_tui.insights.causes import cause_reading  # kept: 10,000 cost 0.2 s
 
     services, factors, causes, actions, secs, resolved, first_sent, _reviewed, due = detail
     return (
@@ -329,7 +329,7 @@ def _stats_row(name: str, row: tuple, detail: tuple) -> tuple:
         row[4],
         services,
         tuple((i, c) for i, c, _d in factors),
-        tuple((c, cause_terms(c)) for c in causes if c.strip()),
+        tuple((c, cause_reading(c)) for c in causes if c.strip()),
         tuple((a[2], a[3], a[5], a[7]) for a in actions),
         secs,
         resolved,

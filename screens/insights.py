@@ -256,7 +256,9 @@ class InsightsScreen(Screen):
         for n, g in enumerate(ins.recurrence[:TOP]):
             key = f"recurrence:{n}"
             self.behind[key] = g.ids
-            shared = f"category {g.label}" if g.kind == "category" else f"cause: {g.label}"
+            shared = (
+                f"category {g.label}" if g.kind == "category" else f"cause: {g.label} ({g.why})"
+            )
             table.add_row(
                 Text(str(len(g.ids))), Text(neutralise(g.service)), Text(neutralise(shared)),
                 Text(g.ids[-1]), key=key,

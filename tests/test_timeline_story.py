@@ -382,7 +382,8 @@ def test_a_person_writing_in_an_audit_log_is_a_change(tmp_path, capsys):
         and r["confidence"] >= HIGH_CONFIDENCE
         for r in rotated
     ), rotated
-    assert not any("external-secrets" in r["text"] for r in rows)
+    # (a responder saying "forcing external-secrets to resync" in chat is an action, not a read)
+    assert not any("external-secrets" in r["text"] and "chat" not in r["tags"] for r in rows)
 
 
 def test_kubernetes_audit_writes_by_people_are_changes_and_by_controllers_not(tmp_path):

@@ -80,7 +80,9 @@ def test_a_metric_crossing_and_recovery_carry_the_values():
     up = next(c for c in candidates if c.kind == "first_symptom")
     down = next(c for c in candidates if c.kind == "recovery")
     assert up.time == T0 + timedelta(minutes=5) and "0.3 at 12:05:00" in up.text
-    assert down.time == T0 + timedelta(minutes=25) and "back within" in down.text
+    # back inside at the 12:25:00 sample, still outside at 12:24:45: the return lies between
+    assert down.time == T0 + timedelta(minutes=24, seconds=52) and "back within" in down.text
+    assert "0.0025 at 12:25:00" in down.text
 
 
 def test_chat_findings_are_low_confidence_and_questions_and_bots_are_not_candidates():

@@ -101,3 +101,15 @@ def test_installed_language_checks_ship_their_word_list_and_indexes(installed, t
     )
     out = _run(installed / "bin" / "python", "-c", code, cwd=tmp_path)
     assert out.stdout.split() == ["1", "1", "True"]
+
+
+def test_installed_recurrence_ships_the_similar_cause_model(installed, tmp_path):
+    """The pair model's weights (pm_tui/insights/data) are in the wheel: two wordings of one
+    cause are one recurring cause, a look-alike is not."""
+    code = (
+        "from pm_tui.insights.causes import similar_causes as s; "
+        "print(s('Pods were OOMKilled at the memory limit', 'The pods ran out of memory'), "
+        "s('Pods were OOMKilled at the memory limit', 'Pods were CPU throttled'))"
+    )
+    out = _run(installed / "bin" / "python", "-c", code, cwd=tmp_path)
+    assert out.stdout.split() == ["True", "False"]

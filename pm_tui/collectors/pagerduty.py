@@ -165,6 +165,14 @@ def log_entry_evidence(source: str, entry: dict) -> Evidence | None:
         "id": entry.get("id", ""),
         "incident": (entry.get("incident") or {}).get("id", ""),
     }
+    # what the page is about: its service and the incident's title (the alert it came from),
+    # so another team's page in the same hour can be told from this incident's
+    service = (entry.get("service") or {}).get("summary") or ""
+    title = (entry.get("incident") or {}).get("summary") or ""
+    if service:
+        attrs["service"] = str(service)
+    if title:
+        attrs["title"] = str(title)
     return Evidence(when, source, "page", summary, attrs)
 
 

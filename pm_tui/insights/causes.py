@@ -24,8 +24,11 @@ never tells two specific ones apart, and a credential is whichever secret the ot
 names. The vocabulary is kept in parts named by the set each was written for
 (`VOCABULARY_PARTS`: generic SRE words and error strings, the own sets
 tests/data/similar_causes_own*.tsv, the retired held-out rounds in
-tests/data/retired_heldout/); bench/score_similar_causes.py prints precision and recall, and
-with --cross each retired round read without its part.
+tests/data/retired_heldout/). It is no longer grown set by set: this slot reading is one
+opinion the pair model of `cause_model` weighs with others (how much rare wording two causes
+share, what each keeps to itself), and `similar_causes` and `SimilarCauses` decide by that
+model. bench/train_similar_causes.py trains it and prints how it carries to a writer it was
+not trained on; bench/score_similar_causes.py scores one set.
 """
 
 from __future__ import annotations
@@ -674,12 +677,17 @@ class Vocabulary:
 _VOCABULARY: Vocabulary | None = None
 
 
-def cause_terms(cause: str) -> frozenset[str]:
-    """The terms of an immediate cause (see the module's docstring)."""
+def _vocabulary() -> Vocabulary:
+    """All of the vocabulary (read once)."""
     global _VOCABULARY
     if _VOCABULARY is None:
         _VOCABULARY = Vocabulary()
-    return _VOCABULARY.terms(cause)
+    return _VOCABULARY
+
+
+def cause_terms(cause: str) -> frozenset[str]:
+    """The terms of an immediate cause (see the module's docstring)."""
+    return _vocabulary().terms(cause)
 
 
 def _weight(term: str) -> float:
@@ -725,41 +733,57 @@ def similarity(a: frozenset[str], b: frozenset[str]) -> float:
 
 
 def similar_causes(a: str, b: str, vocabulary: Vocabulary | None = None) -> bool:
-    """Whether two immediate causes read as the same recurring cause (read with `vocabulary`,
-    by default all of it)."""
-    terms = vocabulary.terms if vocabulary else cause_terms
-    return similarity(terms(a), terms(b)) >= THRESHOLD
+    """Whether two immediate causes read as the same recurring cause: the pair model of
+    `cause_model` over their readings (read with `vocabulary`, by default all of it)."""
+    from pm_tui.insights.cause_model import model, read_cause
+
+    return model().similar(read_cause(a, vocabulary), read_cause(b, vocabulary))
+
+
+def cause_reading(cause: str):
+    """The reading of an immediate cause the pair model compares (`cause_model.read_cause`)."""
+    from pm_tui.insights.cause_model import read_cause
+
+    return read_cause(cause)
 
 
 class SimilarCauses:
-    """Immediate causes grouped per service: each cause joins the group whose first cause it
-    is most similar to (never a chain of look-alikes), else starts a group."""
+    """Immediate causes grouped per service: each cause joins the group whose first cause the
+    pair model finds most likely the same cause (never a chain of look-alikes), else starts a
+    group; a group keeps what its first two causes share (`why`)."""
 
     def __init__(self):
-        self._groups: dict[str, list[tuple[frozenset[str], str, list[str]]]] = {}
-        self._by_term: dict[str, dict[str, list[int]]] = {}  # service -> term -> groups
-        self._seen: dict[tuple[str, frozenset[str]], int] = {}
+        from pm_tui.insights.cause_model import model, why
 
-    def add(self, service: str, text: str, terms: frozenset[str], id: str) -> int:
-        """Count incident `id` of `service` under its cause `text` (whose terms are `terms`);
-        the number of its group among the service's (-1 for a cause without terms)."""
+        self._model, self._why = model(), why
+        self._groups: dict[str, list[tuple[tuple, str, list[str], list[str]]]] = {}
+        self._by_term: dict[str, dict[str, list[int]]] = {}  # service -> term -> groups
+        self._seen: dict[tuple[str, tuple], int] = {}
+
+    def add(self, service: str, text: str, reading: tuple, id: str) -> int:
+        """Count incident `id` of `service` under its cause `text` (whose reading is `reading`,
+        `cause_reading`); the number of its group among the service's (-1 for a cause without
+        terms)."""
+        terms = reading[0]
         if not terms:
             return -1
         groups = self._groups.setdefault(service, [])
-        n = self._seen.get((service, terms))
+        n = self._seen.get((service, reading))
         if n is None:
             by_term = self._by_term.setdefault(service, {})
-            best, n = THRESHOLD, -1
+            probability, best, n = self._model.probability, self._model.threshold, -1
             for i in sorted({i for t in terms for i in by_term.get(t, ())}):
-                score = similarity(terms, groups[i][0])
+                score = probability(reading, groups[i][0])
                 if score >= best and (n < 0 or score > best):
                     best, n = score, i
             if n < 0:
                 n = len(groups)
-                groups.append((terms, text, []))
+                groups.append((reading, text, [], []))
                 for t in terms:
                     by_term.setdefault(t, []).append(n)
-            self._seen[(service, terms)] = n
+            elif not groups[n][3]:
+                groups[n][3].append(self._why(groups[n][0], reading))
+            self._seen[(service, reading)] = n
         ids = groups[n][2]
         if not ids or ids[-1] != id:
             ids.append(id)
@@ -769,11 +793,17 @@ class SimilarCauses:
         """The first cause of group `n` of `service`, as written."""
         return self._groups[service][n][1]
 
-    def groups(self) -> list[tuple[str, str, list[str]]]:
-        """(service, the group's first cause, incident ids) of every group of two or more."""
+    def why(self, service: str, n: int) -> str:
+        """What the causes of group `n` of `service` share (its first two)."""
+        why = self._groups[service][n][3]
+        return why[0] if why else "the same cause"
+
+    def groups(self) -> list[tuple[str, str, list[str], str]]:
+        """(service, the group's first cause, incident ids, what its causes share) of every
+        group of two or more."""
         return [
-            (service, text, ids)
+            (service, text, ids, why[0] if why else "the same cause")
             for service, groups in self._groups.items()
-            for _terms, text, ids in groups
+            for _reading, text, ids, why in groups
             if len(ids) > 1
         ]

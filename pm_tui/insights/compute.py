@@ -75,6 +75,7 @@ class RecurrenceGroup:
     kind: str  # "category" or "cause"
     label: str  # the category, or the cause as first written
     ids: list[str]  # oldest first
+    why: str = ""  # for a cause: what its causes share (a mechanism, words)
 
 
 @dataclass
@@ -298,7 +299,10 @@ def recurrence(
         for (s, c), ids in by_category.items()
         if len(ids) > 1
     ]
-    groups += [RecurrenceGroup(s, "cause", label, ids) for s, label, ids in causes.similar.groups()]
+    groups += [
+        RecurrenceGroup(s, "cause", label, ids, why)
+        for s, label, ids, why in causes.similar.groups()
+    ]
     groups.sort(key=lambda g: (-len(g.ids), g.service, g.kind, g.label))
     recurring_services = Counter(c for (_s, c), ids in by_category.items() if len(ids) > 1)
     cats = [

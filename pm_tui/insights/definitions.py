@@ -59,7 +59,11 @@ DEFINITIONS: dict[str, str] = {
         "different mechanisms, never are (a connection pool is not a thread pool, inodes are "
         "not disk space, a full disk is not a failed one, an expired certificate is not a "
         "revoked one, a leap second is not clock drift, replica lag is not a stale cache). "
-        "Each cause joins the group whose first cause it is most like."
+        "A small model trained on labelled pairs from many writers weighs those readings with "
+        "how much rare wording two causes share, names of products and services counted "
+        "apart; it groups only pairs it finds likely (precision before recall). Each cause "
+        "joins the group whose first cause it is most like, and a group says what its causes "
+        "share."
     ),
     "recurring categories": (
         "For each factor category: how many incidents name it, and in how many services it "

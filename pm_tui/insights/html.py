@@ -115,7 +115,7 @@ def _recurrence(ins: Insights) -> str:
         [
             _td(len(g.ids), True),
             _td(g.service),
-            _td(("category " if g.kind == "category" else "cause: ") + g.label),
+            _td("category " + g.label if g.kind == "category" else f"cause: {g.label} ({g.why})"),
             f"<td>{_links(g.ids)}</td>",
         ]
         for g in ins.recurrence[: 2 * TOP]

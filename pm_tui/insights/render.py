@@ -67,7 +67,7 @@ def render_text(ins: Insights) -> str:
         f"Recurrence: {len(ins.recurrence)} groups of incidents sharing a service and a cause",
     ]
     for g in ins.recurrence[:TOP]:
-        what = f"category {g.label}" if g.kind == "category" else f'cause "{g.label}"'
+        what = f"category {g.label}" if g.kind == "category" else f'cause "{g.label}" ({g.why})'
         lines.append(f"  {len(g.ids):>4}x {g.service}, {what}: {', '.join(g.ids[-3:])}")
     if ins.categories:
         lines.append("  Most recurring categories (services where it came back, incidents):")
@@ -144,6 +144,7 @@ def as_dict(ins: Insights) -> dict:
         ],
         "recurrence": [
             {"service": g.service, "kind": g.kind, "label": g.label, "ids": g.ids}
+            | ({"why": g.why} if g.kind == "cause" else {})
             for g in ins.recurrence
         ],
         "categories": [

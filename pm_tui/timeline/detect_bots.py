@@ -102,11 +102,18 @@ def _alert(item: Evidence, text: str) -> Signal | None:
 
 
 _STATUS_BOT = re.compile(r"status ?page|statuspage|status\.io|instatus|betteruptime", re.I)
+# A channel kept for what customers and the business are told (status, status-page,
+# customer-updates, comms), not another company's status feed (vendor-status).
+STATUS_CHANNEL = re.compile(
+    r"^(?:status|statuspage|comms|communications?|customers?)(?:$|[-_])|[-_](?:comms|communications)$",
+    re.I,
+)
 
 
 def _status(item: Evidence, actor: str, text: str) -> Signal | None:
-    """A status page update posted by its bot: telling the customers."""
-    if not _STATUS_BOT.search(actor):
+    """A status page update posted by its bot, or any bot's post in the status channel:
+    telling the customers."""
+    if not (_STATUS_BOT.search(actor) or STATUS_CHANNEL.search(str(item.attrs.get("channel", "")))):
         return None
     clean = re.sub(r":[a-z_]+:\s*", "", text)
     return Signal(

@@ -9,6 +9,7 @@ from datetime import datetime, timedelta
 
 from pm_tui.collectors.evidence import Evidence
 from pm_tui.timeline.candidate import excerpt, source_label
+from pm_tui.timeline.detect_bots import STATUS_CHANNEL
 from pm_tui.timeline.signals import CAPACITY_RE, Periods, Signal, hhmmss
 
 ROLLOUT_GAP = timedelta(minutes=5)
@@ -87,8 +88,10 @@ def page_signals(evidence: list[Evidence]) -> list[Signal]:
             continue
         if family is None:
             continue
+        about = ", ".join(str(item.attrs[k]) for k in ("title", "service") if item.attrs.get(k))
         if kind == "trigger_log_entry":
             text = f"Page triggered: PagerDuty incident {incident}".strip()
+            text += f" ({about})" if about else ""
             actor = ""
         elif kind == "notify_log_entry":
             channel = item.attrs.get("channel") or ""
@@ -682,6 +685,29 @@ _ASKED = re.compile(
 )
 _BOT_ACTORS = re.compile(r"pagerduty|alertmanager|opsgenie|\bbot\b|slackbot|grafana", re.I)
 
+# An action reported in the shape responders write it, whatever the verb: the message opens
+# with a verb done or under way ("stopped replication on ledger-db-2", "running ALTER TABLE
+# ...", "we've paused shipping on kafka-3") whose object names a thing (a host or service
+# written with - _ or ., a command in capitals or in backticks).
+_ACTION_SHAPE = re.compile(
+    r"^\W*(?:(?:ok(?:ay)?|so|now|and|then|i|we|i'?ve|we'?ve|i'?m|we'?re|just|also)\W+){0,3}"
+    r"([a-z]{3,}(?:ed|ing))\b([^.;!\n]{0,120})",
+    re.I,
+)
+_NAMED_THING = re.compile(r"\b[A-Za-z][A-Za-z0-9]*(?:[-_.][A-Za-z0-9]+)+\b|\b[A-Z]{3,}\b|`[^`]+`")
+# What opens a message but is not an action: looking, seeing, thinking, waiting, asking...
+_NOT_ACTING = frozenset(
+    """looking checking seeing investigating wondering thinking trying waiting watching reading
+    digging going getting guessing noticed noticing talking asking asked pinging pinged paging
+    paged hoping planning considering assuming suspecting suspected expecting expected seemed
+    looked checked reported reporting confirmed confirming noted noting seeming feeling wanted
+    wanting needing needed working happening happened showing showed saying lagging failing
+    failed erroring timing spiking climbing dropping growing starting nothing something
+    anything everything during morning evening string thing posting posted updating updated
+    writing drafting drafted telling notifying notified announcing announced messaging
+    emailing emailed""".split()
+)
+
 
 def chat_signals(evidence: list[Evidence]) -> list[Signal]:
     """Messages (and page notes) stating a finding or an action: low-confidence signals."""
@@ -696,8 +722,11 @@ def chat_signals(evidence: list[Evidence]) -> list[Signal]:
         text = item.text.strip()
         if not text or "?" in text or _ASKED.match(text):
             continue  # a question is never an action, and a hunch asked is not a finding
-        for family, pattern in _family_of(text, item.time, _local(item)):
+        told = _STATUS_TOLD if STATUS_CHANNEL.search(str(item.attrs.get("channel", ""))) else []
+        for family, pattern in [*told, *_family_of(text, item.time, _local(item)), _SHAPED]:
             m = pattern.search(text)
+            if m and pattern is _ACTION_SHAPE and not _acts(m):
+                continue
             if m and family in ("mitigation", "recovery") and _NEGATED.search(text[: m.start()]):
                 continue  # "nothing deployed today", "not rolled back": no action was taken
             if m:
@@ -721,6 +750,19 @@ def chat_signals(evidence: list[Evidence]) -> list[Signal]:
                 )
                 break
     return out
+
+
+_SHAPED = ("mitigation", _ACTION_SHAPE)
+# Whatever a person writes in the status channel (status, customer-updates, comms) is what
+# customers were told.
+_STATUS_TOLD = [("communication", re.compile(r"\w{3,}"))]
+
+
+def _acts(m: re.Match) -> bool:
+    """The verb opening the message is an act (not looking, waiting, failing...) and what it
+    acts on is named."""
+    verb, rest = m.group(1).lower(), m.group(2)
+    return verb not in _NOT_ACTING and _NAMED_THING.search(rest) is not None
 
 
 # A message that announces itself as an update ("Status update: ...", "Update for support -")

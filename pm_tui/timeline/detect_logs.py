@@ -75,8 +75,17 @@ def _template(t: Template, p: Periods, data_end: datetime) -> list[Signal]:
             onset = i
             break
         total -= counts[m]
+    if base == 0:
+        onset = _first_run(minutes, counts, rate, onset)
     if onset is None:
         return []
+    if base == 0:
+        # a template the baseline never shows began with its episode: back through its earlier
+        # records while they are at most GAP_MIN apart (as the episode goes on after the onset),
+        # so a slow precursor (a heap filling, one GC warning every few minutes) is dated by its
+        # first record, not by the minute its rate first passed the test
+        while onset > 0 and minutes[onset] - minutes[onset - 1] <= GAP_MIN * MINUTE:
+            onset -= 1
     per_min = rate * RATIO
     last = onset
     for k in range(onset + 1, len(minutes)):
@@ -104,7 +113,10 @@ def _template(t: Template, p: Periods, data_end: datetime) -> list[Signal]:
         )
     strength = min(-log10_tail(min(n, 1000), expected) / 20, 1.0)
     confidence = round(0.45 + 0.3 * strength + (0.1 if t.level == "error" else 0.0), 2)
+    stop_time = t.lasts.get(end_m, end_m + MINUTE)
     extra = {"template": t.text, "count": n, "baseline": base}
+    if base == 0:
+        extra["last"] = stop_time  # a new failure's episode: it may lead a later one
     signals = [
         Signal(
             first_time,
@@ -118,7 +130,6 @@ def _template(t: Template, p: Periods, data_end: datetime) -> list[Signal]:
             extra=extra,
         )
     ]
-    stop_time = t.lasts.get(end_m, end_m + MINUTE)
     if n >= MIN_STOP_COUNT and data_end - stop_time >= GAP_MIN * MINUTE:
         signals.append(
             Signal(
@@ -135,6 +146,32 @@ def _template(t: Template, p: Periods, data_end: datetime) -> list[Signal]:
             )
         )
     return signals
+
+
+def _first_run(
+    minutes: list[datetime], counts: dict[datetime, int], rate: float, onset: int | None
+) -> int | None:
+    """For a template the baseline never shows: the start of its first episode (records at
+    most GAP_MIN apart) that passes the onset test over its whole length, when that comes
+    before `onset` (a slow precursor, one warning every few minutes for forty minutes, never
+    has MIN_COUNT in one 5-minute window, yet is far more than never)."""
+    start = 0
+    for k in range(1, len(minutes) + 1):
+        if k < len(minutes) and minutes[k] - minutes[k - 1] <= GAP_MIN * MINUTE:
+            continue
+        if onset is not None and start >= onset:
+            break
+        total = sum(counts[m] for m in minutes[start:k])
+        span = (minutes[k - 1] - minutes[start]) / MINUTE + 1
+        expected = rate * span
+        if (
+            total >= MIN_COUNT
+            and total >= RATIO * expected
+            and log10_tail(total, expected) <= MAX_LOG10_P
+        ):
+            return start
+        start = k
+    return onset
 
 
 # --- access logs: 10-second buckets -----------------------------------------------------
@@ -231,7 +268,12 @@ def _errors(source, rows, samples, p: Periods, data_end) -> list[Signal]:
         f"at {peak.time:%H:%M}"
     )
     quote = excerpt(in_bucket[0].text) if in_bucket else excerpt(first.text)
-    out = [Signal(at, "symptom", text, source, quote, 0.85, tags=("error",), extra={"5xx": total})]
+    out = [
+        Signal(
+            at, "symptom", text, source, quote, 0.85, tags=("error",),
+            extra={"5xx": total, "series": "5xx"},
+        )
+    ]  # fmt: skip
     normal = last.time + BUCKET
     if data_end - normal >= 2 * BUCKET * 6:
         after = [r for r in scan[j + 1 : j + 7]]
@@ -247,6 +289,7 @@ def _errors(source, rows, samples, p: Periods, data_end) -> list[Signal]:
                 excerpt(last.text),
                 0.8,
                 tags=("normal",),
+                extra={"series": "5xx"},
             )
         )
     return out
@@ -308,6 +351,7 @@ def _latency(source, rows, p: Periods, data_end) -> list[Signal]:
             source,
             excerpt(first.text),
             0.7,
+            extra={"series": "latency"},
         )
     ]
     normal = last.time + BUCKET
@@ -322,6 +366,7 @@ def _latency(source, rows, p: Periods, data_end) -> list[Signal]:
                 excerpt(last.text),
                 0.65,
                 tags=("normal",),
+                extra={"series": "latency"},
             )
         )
     return out
@@ -341,16 +386,28 @@ TOPOLOGY_RE = re.compile(
 _TOPOLOGY_WORDS = ("romot", "ecam", "ecom", "ailover", "ail-over", "ail over", "switch-master",
                    "lected")  # fmt: skip
 TOPOLOGY_GAP = timedelta(minutes=5)
+# A takeover a person asked for (orchestrator's graceful-master-takeover, Patroni's switchover,
+# Redis' CLUSTER FAILOVER, a manual or planned failover, a step-down requested): a responder's
+# action, not the system healing itself, when its run of lines says so.
+PLANNED_RE = re.compile(
+    r"graceful|switchover|switch-over|takeover|take-over|\bmanual(?:ly)?\b|\bplanned\b|"
+    r"\b(?:requested|initiated|triggered) by (?!(?:the )?(?:system|health|watchdog|sentinel))|"
+    r"\bstep ?down (?:requested|command)|\breplsetstepdown\b|\bcluster failover\b",
+    re.I,
+)
 
 
 def topology_signals(evidence: list[Evidence], p: Periods) -> list[Signal]:
     """One `change` per source and run of failover or promotion lines after the baseline."""
     out: list[Signal] = []
     last: dict[str, datetime] = {}
+    planned: dict[str, list[datetime]] = defaultdict(list)
     for item in evidence:
         if item.kind != "log" or item.time < p.base_end or item.attrs.get("bucket"):
             continue
         text = item.text
+        if PLANNED_RE.search(text):
+            planned[item.source].append(item.time)
         if not any(w in text for w in _TOPOLOGY_WORDS) or not TOPOLOGY_RE.search(text):
             continue
         seen = last.get(item.source)
@@ -370,6 +427,11 @@ def topology_signals(evidence: list[Evidence], p: Periods) -> list[Signal]:
                 tags=("failover", "automatic"),
             )
         )
+    for s in out:
+        # the run's lines (a few minutes either side) say a person asked for it
+        if any(abs(t - s.time) <= TOPOLOGY_GAP for t in planned.get(s.source, ())):
+            s.text = s.text.replace("Failover in ", "Planned failover in ", 1)
+            s.tags = ("failover", "admin")
     return out
 
 

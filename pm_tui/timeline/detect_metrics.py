@@ -108,7 +108,8 @@ def _series(item: Evidence, p: Periods) -> list[Signal]:
                 f"{name} = {_fmt(v1)} at {hhmmss(t1)}",
                 0.65,
                 tags=("normal",) + tags,
-                extra={"metric": name},
+                # its last sample still outside the band: the return happened after it
+                extra={"metric": name, "since": scan[end - 1][0]},
             )
         )
     return out

@@ -120,6 +120,7 @@ def judge(candidates: list[Candidate], ctx: Context, alert_labels: dict[str, dic
             if name not in last_resolve or c.time > last_resolve[name].time:
                 last_resolve[name] = c
     by_words = _related_by_words(candidates, ctx, alert_labels)
+    other_incidents = _other_incidents_pages(candidates, ctx, by_words)
     for c in sorted(candidates, key=lambda c: c.time):
         name = _alert_name(c)
         if c.kind == "other":
@@ -162,6 +163,9 @@ def judge(candidates: list[Candidate], ctx: Context, alert_labels: dict[str, dic
                     # an alert's resolve trails the recovery by its own delays: detail, never
                     # the backbone (the impact's end is the recovery, shown on its own)
                     c.confidence = min(c.confidence, MEDIUM)
+        elif c.kind == "paged" and id(c) in other_incidents:
+            c.confidence = min(c.confidence, LOW)  # another team's page in the same hour
+            other_pages.update(_pages(c))
         elif c.kind == "paged":
             if seen_page or not ctx.in_chain(c.time):
                 c.confidence = min(c.confidence, MEDIUM if seen_page else LOW)
@@ -225,6 +229,49 @@ def judge(candidates: list[Candidate], ctx: Context, alert_labels: dict[str, dic
 
 
 _CAMEL = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
+_PAGE_HEAD = re.compile(r"^Page triggered: (?:PagerDuty incident \S+|page #\d+ \([^)]*\))\s*")
+
+
+def _page_about(c: Candidate) -> str:
+    """What a page says it is about: the incident's title and service (PagerDuty), or the
+    pager bot's post in chat; not the pager's own words (triggered, notified)."""
+    head = c.text.split("; also ", 1)[0]
+    about = _PAGE_HEAD.sub("", head).strip("() ")
+    if "bot" in c.tags:
+        about += " " + " ".join(link.excerpt for link in c.evidence)
+    return about
+
+
+def _other_incidents_pages(
+    candidates: list[Candidate], ctx: Context, by_words: set[str]
+) -> set[int]:
+    """Pages in the causal chain that belong to another incident, judged as alerts are: by
+    what they say they are about (the service paged, the incident's title naming its alert).
+    A page is related when it names something the incident touched, speaks of what fails or
+    names an alert related to it; it is another incident's when it is not and it names a
+    background alert (one that fired before the incident too), or another page in the chain
+    is related. A page that says nothing of itself is judged as before (the first one in the
+    chain is this incident's)."""
+    if ctx.first is None or not ctx.terms:
+        return set()
+    related: dict[int, bool] = {}
+    background: set[int] = set()
+    for c in candidates:
+        if c.kind != "paged" or not ctx.in_chain(c.time):
+            continue
+        about = _page_about(c)
+        if not about.strip():
+            continue
+        named = set(re.findall(r"[A-Za-z][\w.\-]+", about))
+        related[id(c)] = bool(
+            ctx.related(*re.findall(r"[\w.\-]+", about)) or ctx.speaks_of(about) or named & by_words
+        )
+        if named & ctx.recurring_alerts:
+            background.add(id(c))
+    some = any(related.values())
+    return {i for i, ok in related.items() if not ok and (some or i in background)}
+
+
 _OWNER_KEYS = ("team", "service", "namespace", "app", "job")
 
 

@@ -1,13 +1,16 @@
 """The incident window's milestones proposed from the candidates, each citing the rows behind it.
 
     started       the first observable failure: the first-symptom candidate (infrastructure
-                  precursors such as a failing disk or a replica dropping out included)
+                  precursors such as a failing disk or a replica dropping out included); the
+                  detecting alert's time when it fires before that (observable by then)
     detected      the first alert firing or page about this incident (a related one: alerts
                   judged unrelated or recurring stay below HIGH_CONFIDENCE and are not used)
-    acknowledged  the first acknowledgement of a page after detection
+    acknowledged  the acknowledgement recorded on this incident's own page, else the first
+                  acknowledgement after detection
     mitigated     customer-visible impact ended: the main recovery (errors or latency back to
                   normal), else the first mitigation
-    resolved      the incident declared resolved (the page resolved, or said so in chat)
+    resolved      the incident declared resolved: its own page resolved (the page of the
+                  acknowledgement or detection), else said so, after the impact ended
 
 The rough window a person typed only bounds what is read: it is never proposed as a milestone.
 """
@@ -24,6 +27,10 @@ from pm_tui.timeline.candidate import Candidate
 # Below this, a candidate is not trusted to place a milestone.
 RELATED = 0.55
 HIGH = 0.75  # pm_tui.timeline.accept.HIGH_CONFIDENCE
+# A milestone read from the incident page's own record (its acknowledgement, its resolve) is
+# direct evidence, whatever the row's confidence as a timeline candidate (a resolve merged with
+# the responder's chat message is a medium row, but the page record says when).
+DIRECT = 0.9
 # How far before the first symptom an alert may fire and still detect it (clocks, scrape lag).
 EARLY_ALERT = timedelta(minutes=2)
 
@@ -77,8 +84,27 @@ def propose_milestones(candidates: Iterable[Candidate]) -> list[ProposedMileston
     if detected is not None:
         out.append(_from("detected", detected, "the first related alert or page"))
     since_page = detected.time if detected is not None else after
-    acked = first(("acknowledged",), since_page, HIGH) or first(("acknowledged",), since_page)
-    if acked is not None:
+    # this incident's page: the detection's, else the first related page after it
+    paged = first(("paged",), since_page, HIGH)
+    ours = _pages(detected) or _pages(paged)
+    own_ack = next(
+        (
+            c
+            for c in rows
+            if c.kind == "acknowledged"
+            and _pages(c) & ours
+            and (since_page is None or c.time >= since_page)
+        ),
+        None,
+    )
+    acked = (
+        own_ack
+        or first(("acknowledged",), since_page, HIGH)
+        or first(("acknowledged",), since_page)
+    )
+    if own_ack is not None:
+        out.append(_from("acknowledged", own_ack, "the page's own acknowledgement", floor=DIRECT))
+    elif acked is not None:
         out.append(_from("acknowledged", acked, "the first acknowledgement of the page"))
     since = started.time if started is not None else None
     recovered = _main_recovery(rows, since)
@@ -88,13 +114,64 @@ def propose_milestones(candidates: Iterable[Candidate]) -> list[ProposedMileston
         fix = first(("mitigation",), since)
         if fix is not None:
             out.append(_from("mitigated", fix, "the first mitigation (no recovery seen)", 0.6))
-    resolved_after = detected.time if detected is not None else since
-    resolved = first(("resolved",), resolved_after) or first(
-        ("resolved",), resolved_after, floor=0.0
-    )
-    if resolved is not None:
+    mitigated = next((m for m in out if m.name == "mitigated"), None)
+    resolved = _resolved(rows, detected, acked, mitigated, since)
+    if resolved is not None and _pages(resolved) & (_pages(acked) or ours):
+        out.append(_from("resolved", resolved, "the page's own resolve", floor=DIRECT))
+    elif resolved is not None:
         out.append(_from("resolved", resolved, "the incident declared resolved"))
+    return _in_order(out)
+
+
+def _in_order(out: list[ProposedMilestone]) -> list[ProposedMilestone]:
+    """The proposal as a window the post-mortem accepts (docs/toml-format.md: nothing before
+    `started`, nothing after `resolved`). An alert about this incident firing before the
+    first symptom found shows the failure observable by then: the start moves to it, citing
+    both. A resolve before another milestone is left out rather than refusing the window."""
+    named = {m.name: m for m in out}
+    started, detected = named.get("started"), named.get("detected")
+    if started is not None and detected is not None and detected.time < started.time:
+        started.time = detected.time
+        started.confidence = min(started.confidence, detected.confidence, 0.6)
+        started.why = f"the first related alert, before the first failure seen: {detected.why}"
+        started.candidates = [*detected.candidates, *started.candidates]
+        started.sources = list(dict.fromkeys([*detected.sources, *started.sources]))
+    if started is not None:
+        out = [m for m in out if m.time >= started.time]
+    resolved = named.get("resolved")
+    if resolved is not None and any(m.time > resolved.time for m in out):
+        out = [m for m in out if m is not resolved]
     return out
+
+
+def _pages(c: Candidate | None) -> set[str]:
+    """The page records a candidate stands for (`page:ID` tags: a PagerDuty incident)."""
+    return {t for t in c.tags if t.startswith("page:")} if c is not None else set()
+
+
+def _resolved(
+    rows: list[Candidate],
+    detected: Candidate | None,
+    acked: Candidate | None,
+    mitigated: ProposedMilestone | None,
+    since: datetime | None,
+) -> Candidate | None:
+    """The incident declared resolved: the resolve of this incident's own page (the page the
+    acknowledgement, else the detection, belongs to), whatever its confidence; else the first
+    resolve, at or after the impact ended, of no other page. Another page's resolve (a team
+    paged meanwhile for something else) is never this incident's."""
+    after = detected.time if detected is not None else since
+    ours = _pages(acked) or _pages(detected)
+    later = [c for c in rows if c.kind == "resolved" and (after is None or c.time >= after)]
+    if mitigated is not None:
+        # declared resolved once the impact ended, never before
+        later = [c for c in later if c.time >= mitigated.time]
+    if ours:
+        own = [c for c in later if _pages(c) & ours]
+        if own:
+            return own[0]
+        later = [c for c in later if not _pages(c)]
+    return next((c for c in later if c.confidence >= RELATED), None) or next(iter(later), None)
 
 
 def _main_recovery(rows: list[Candidate], since: datetime | None) -> Candidate | None:
@@ -109,11 +186,13 @@ def _main_recovery(rows: list[Candidate], since: datetime | None) -> Candidate |
     return max(found, key=lambda c: (round(c.confidence, 1), -c.time.timestamp()))
 
 
-def _from(name: str, c: Candidate, why: str, cap: float = 1.0) -> ProposedMilestone:
+def _from(
+    name: str, c: Candidate, why: str, cap: float = 1.0, floor: float = 0.0
+) -> ProposedMilestone:
     return ProposedMilestone(
         name,
         c.time,
-        min(c.confidence, cap),
+        max(min(c.confidence, cap), floor),
         f"{why}: {c.text[:160]}",
         [c.id],
         list(c.sources),

@@ -29,7 +29,7 @@ from pm_tui.timeline.detect_logs import (
 )
 from pm_tui.timeline.detect_metrics import metric_signals
 from pm_tui.timeline.judge import CAP_OTHER, RECURRING_BEFORE, REVERT_RE, Context, judge, stems
-from pm_tui.timeline.signals import PRECURSOR_RE, Periods, Signal, hhmmss, periods
+from pm_tui.timeline.signals import CAPACITY_RE, PRECURSOR_RE, Periods, Signal, hhmmss, periods
 from pm_tui.timeline.templates import mine
 
 # How far from a cluster's first signal another signal may be and still join it.
@@ -88,12 +88,29 @@ class _Cluster:
             return min(s.time for s in failing or exact)
         times = [s.time for s in exact]
         # back to normal is best judged by traffic and metrics, not by one kind of error ending
-        normal = [s.time for s in self.signals if "normal" in s.tags]
-        return max(normal or times)
+        normal = [s for s in self.signals if "normal" in s.tags]
+        if not normal:
+            return max(times)
+        return impact_end(normal, [s for s in exact if "normal" not in s.tags])
 
     @property
     def machine(self) -> bool:
         return any(s.authority > 1 for s in self.signals)
+
+
+def impact_end(normal: list[Signal], stopped: list[Signal]) -> datetime:
+    """When what failed was last failing, to the resolution the evidence has: each series back
+    to normal is seen at its first sample inside its band (`normal`, the latest of them: all
+    back), after its last sample outside (`since`) or a failing log's last record (`stopped`).
+    The impact ended between the latest failure seen and the latest return seen: the middle of
+    that span, so a coarse scrape interval does not make every recovery late by most of it."""
+    back = max(s.time for s in normal)
+    failing = [t for s in normal if (t := s.extra.get("since")) is not None]
+    failing += [s.time for s in stopped]
+    last = max((t for t in failing if t < back), default=None)
+    if last is None:
+        return back
+    return last + timedelta(seconds=int((back - last).total_seconds()) // 2)
 
 
 def reconstruct(evidence: list[Evidence], window: CollectWindow) -> list[Candidate]:
@@ -138,11 +155,16 @@ def reconstruct(evidence: list[Evidence], window: CollectWindow) -> list[Candida
     after = [c for c in recoveries if c.machine and (first is None or c.time > first)]
     # customer-visible impact ends where the first symptom's own sources say so
     # (the same log template, metric series or access log, not just the same file)
-    failing = (
-        {_identity(s) for s in first_cluster.signals if _failure(s) or "normal" not in s.tags}
-        if first_cluster is not None
-        else set()
-    )
+    # (and where the customers' failure the chain leads to is: a precursor that started the
+    # window an hour before, a heap filling, ends when the node drops out, not the impact)
+    anchor = _anchor(symptoms)
+    failing = {
+        _identity(s)
+        for c in (first_cluster, anchor)
+        if c is not None
+        for s in c.signals
+        if _failure(s) or "normal" not in s.tags
+    }
     own = [c for c in after if failing & {_identity(s) for s in c.signals}]
     # ... the first time they do (a later "back to baseline" is the fix being undone)
     # and nothing new fails right after (a failover ends one error and starts the next)
@@ -157,6 +179,8 @@ def reconstruct(evidence: list[Evidence], window: CollectWindow) -> list[Candida
         # ... all of them: a backlog or a second failing source of the same chain (the lag
         # a consumer built, the errors downstream) ends the impact when it is back to normal too
         main = _last_to_recover(main, first_cluster, symptoms, after, strong)
+        if anchor is not None and anchor is not first_cluster:
+            main = _last_to_recover(main, anchor, symptoms, after, strong)
     if main is None:
         main = max(
             after, key=lambda c: (round(_confidence(c), 1), -c.time.timestamp()), default=None
@@ -378,6 +402,8 @@ CHAIN = timedelta(minutes=15)
 RELAPSE = timedelta(minutes=10)
 FOLLOW_UP = timedelta(minutes=15)  # an action said this long after the recovery is a follow-up
 STRONG = 0.85
+# detect_logs.GAP_MIN: an episode goes on while its records are at most this far apart
+ONGOING = timedelta(minutes=5)
 
 
 ROLLBACK_RE = re.compile(r"\broll(?:ed|ing)?[ -]?back\b|\brollback\b|\brevert", re.I)
@@ -490,20 +516,54 @@ def _first_symptom(symptoms: list[_Cluster]) -> _Cluster | None:
     pool = failing or symptoms
     if not pool:
         return None
-    # anchored at the first strong error (what customers get); warnings, however sharply
-    # they rise, only lead it as precursors (a node being replaced warns for half an hour)
+    current = _anchor(symptoms)
+    if current is None:
+        return None
+    for c in sorted((c for c in pool if c.time < current.time), key=lambda c: c.time, reverse=True):
+        if current.time - c.time > CHAIN and not _ongoing(c, current.time):
+            continue
+        if _confidence(c) >= 0.6:
+            current = c
+    return current
+
+
+def _anchor(symptoms: list[_Cluster]) -> _Cluster | None:
+    """The first strong failure (what customers get): the first strong error; warnings,
+    however sharply they rise, only lead it as precursors (a node being replaced warns for
+    half an hour). The first symptom is found back from it."""
+    failing = [c for c in symptoms if any(_failure(s) for s in c.signals)]
+    pool = failing or symptoms
+    if not pool:
+        return None
     strong = (
         [c for c in pool if _confidence(c) >= STRONG and any("error" in s.tags for s in c.signals)]
         or [c for c in pool if _confidence(c) >= STRONG]
         or [max(pool, key=_confidence)]
     )
-    current = min(strong, key=lambda c: c.time)
-    for c in sorted((c for c in pool if c.time < current.time), key=lambda c: c.time, reverse=True):
-        if current.time - c.time > CHAIN:
-            break
-        if _confidence(c) >= 0.6:
-            current = c
-    return current
+    return min(strong, key=lambda c: c.time)
+
+
+def _ongoing(c: _Cluster, when: datetime) -> bool:
+    """A resource running out whose episode (a log template never seen before, record after
+    record at most GAP_MIN apart) still went on when `when`'s failure began: it leads it
+    however long before it started (a heap filling for forty minutes before the node drops
+    out). Peers unreachable for half an hour (a node being replaced) do not: they are not a
+    resource building up to the failure."""
+    return any(
+        s.extra.get("last") is not None
+        and s.extra["last"] >= when - ONGOING
+        and (CAPACITY_RE.search(s.text) or BUILDING_RE.search(s.text))
+        for s in c.signals
+    )
+
+
+# A resource filling up or running low, which builds for a long time before it fails: a JVM
+# heap and its collector, memory, disks and inodes, a replica or consumer falling behind.
+BUILDING_RE = re.compile(
+    r"\bheap\b|\[gc\b|\bgc overhead|garbage collect|\bmemory\b|\bdisk\b|\binodes?\b|"
+    r"\bfilesystem\b|\bwatermark|\blag(?:ging)?\b|\bbehind\b|\bpressure\b",
+    re.I,
+)
 
 
 # Infrastructure failing under the service: it can be the first symptom, as a warning.
@@ -549,8 +609,11 @@ def _failure(s: Signal) -> bool:
 
 
 def _identity(s: Signal) -> tuple[str, str]:
-    """What a signal watches: its source and the template or metric series within it."""
-    return s.source, str(s.extra.get("template") or s.extra.get("metric") or "")
+    """What a signal watches: its source and the template or metric series within it (an
+    access log's 5xx and its latency are two)."""
+    return s.source, str(
+        s.extra.get("template") or s.extra.get("metric") or s.extra.get("series") or ""
+    )
 
 
 # An alert of the days before the read window (kept by the collector as `history`) makes the

@@ -1,0 +1,229 @@
+"""Train the similar-cause pair model (pm_tui/insights/cause_model.py) and forecast a new writer.
+
+    python bench/train_similar_causes.py            # leave-one-writer-out figures, then write
+    python bench/train_similar_causes.py --check    # figures only
+
+Every labelled similar-cause set is one writer: our own sets (tests/data/similar_causes_own*.tsv),
+the retired blind rounds (tests/data/retired_heldout/round*/similar_causes.tsv) and the training
+sets written blind to the rules (tests/data/train*/similar_causes.tsv). Logistic regression
+(L2, full-batch gradient with AdaGrad steps) over cause_model.pair_features, in plain Python.
+
+The slot vocabulary (causes.VOCABULARY_PARTS) was written for some of these writers, so its
+verdict on them is better than on a stranger's: each writer's features are read with the
+vocabulary's part written for it left out (cross-fitted), as a new writer's would be. The
+term IDF is counted on the training writers' causes only.
+
+Leave-one-writer-out: for each writer, train on all the others and score it, at each threshold
+of SWEEP; prints per writer the slot rule alone (read without its part) and the model, then
+the mean and the worst writer's precision and recall. Prints figures only, never causes.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+DATA = ROOT / "tests" / "data"
+L2 = float(os.environ.get("CAUSES_L2", "0.003"))
+EPOCHS = int(os.environ.get("CAUSES_EPOCHS", "800"))
+THRESHOLD = float(os.environ.get("CAUSES_THRESHOLD", "0.75"))
+SPARSE = tuple(x for x in os.environ.get("CAUSES_SPARSE", "").split(",") if x)
+DROP = tuple(x for x in os.environ.get("CAUSES_DROP", "").split(",") if x)  # feature prefixes
+SPARSE_L2 = float(os.environ.get("CAUSES_SPARSE_L2", "0.05"))
+# each pair of a writer no vocabulary part was written for counts this many times: the slot
+# reading's verdict on the others is better than it will be on a stranger's
+HONEST_WEIGHT = float(os.environ.get("CAUSES_HONEST_WEIGHT", "3"))
+SWEEP = [float(x) for x in os.environ.get("CAUSES_SWEEP", "0.7,0.75,0.8").split(",")]
+# the part of the slot vocabulary written for a writer (left out when reading its pairs)
+PARTS = {"own": "own", "own2": "own", "own3": "own", "own4": "own4", "own5": "own",
+         "own6": "own6", "round2": "round2", "round3": "round3", "round4": "round4"}  # fmt: skip
+
+
+def writers() -> dict[str, Path]:
+    """Every labelled set, by writer name."""
+    out = {p.stem.removeprefix("similar_causes_"): p for p in DATA.glob("similar_causes_own*.tsv")}
+    for p in sorted((DATA / "retired_heldout").glob("round*/similar_causes.tsv")):
+        out[p.parent.name] = p
+    for p in sorted(DATA.glob("train*/similar_causes.tsv")):
+        out[p.parent.name] = p
+    return dict(sorted(out.items()))
+
+
+def pairs(path: Path) -> list[tuple[bool, str, str]]:
+    out = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#") or line.count("\t") < 2:
+            continue
+        label, a, b = line.split("\t")[:3]
+        out.append((label.strip() == "1", a, b))
+    return out
+
+
+def read_writers() -> dict[str, list[tuple[bool, object, object]]]:
+    """(label, reading a, reading b) per pair of each writer, cross-fitted."""
+    from pm_tui.insights.cause_model import read_cause
+    from pm_tui.insights.causes import Vocabulary
+
+    vocabularies: dict[str | None, Vocabulary] = {}
+    out = {}
+    for name, path in writers().items():
+        part = PARTS.get(name)
+        vocabulary = vocabularies.get(part) or vocabularies.setdefault(part, Vocabulary(part))
+        out[name] = [(y, read_cause(a, vocabulary), read_cause(b, vocabulary))
+                     for y, a, b in pairs(path)]  # fmt: skip
+    return out
+
+
+def idf_of(rows) -> tuple[dict[str, float], float]:
+    """IDF of each term over the distinct causes of `rows`, and the IDF of an unseen term."""
+    causes = {r for _, a, b, *_w in rows for r in (a, b)}
+    df: dict[str, int] = {}
+    for terms, _, _ in causes:
+        for t in terms:
+            df[t] = df.get(t, 0) + 1
+    n = len(causes)
+    return {t: round(math.log((n + 1) / (c + 1)) + 1, 3) for t, c in df.items()}, round(
+        math.log(n + 1) + 1, 3
+    )
+
+
+def featurise(rows, idf, default):
+    from pm_tui.insights.cause_model import pair_features
+
+    out = []
+    for y, a, b, *weight in rows:
+        f = pair_features(a, b, idf, default, SPARSE)
+        f = {k: v for k, v in f.items() if not k.startswith(DROP)} if DROP else f
+        out.append((y, f, *weight))
+    return out
+
+
+def weighted(data: dict, leave: str | None = None) -> list:
+    """The rows of every writer but `leave`, each with its weight."""
+    return [(*r, HONEST_WEIGHT if k not in PARTS else 1.0)
+            for k, v in data.items() if k != leave for r in v]  # fmt: skip
+
+
+# Signs the weights are held to (CAUSES_SIGNS=0 frees them): sharing more words, a state, a
+# thing or a mechanism never makes two causes less alike, naming different ones never more
+# alike. The labelled sets pair different words on purpose (positives told in other words,
+# look-alikes sharing words), which a free model learns as "more overlap, less alike": true
+# of how the sets were written, not of post-mortems. What each side keeps to itself (other
+# products, an error string against prose) stays free.
+SIGNS = {
+    **dict.fromkeys("rule rule_score mech_same kind0_same kind1_same kind2_same dice_idf "
+                    "held_idf shared_content shared_max_idf shared_name shared_tech "
+                    "shared_state shared_thing state_and_thing held near_same rule_held".split(),
+                    1),
+    **dict.fromkeys("mech_diff kind0_diff kind1_diff kind2_diff things_differ states_differ "
+                    "mech_extra thing_other_state".split(), -1),
+} if os.environ.get("CAUSES_SIGNS", "1") == "1" else {}  # fmt: skip
+
+
+def train(xs) -> tuple[dict[str, float], float]:
+    keys = sorted({k for x in xs for k in x[1]})
+    w = dict.fromkeys(keys, 0.0)
+    g2 = dict.fromkeys(keys, 1e-8)
+    b, gb2, rate = 0.0, 1e-8, 0.5
+    n = sum(x[2] if len(x) > 2 else 1.0 for x in xs)
+    for _ in range(EPOCHS):
+        grad = {k: (SPARSE_L2 if k[1] == ":" else L2) * w[k] for k in keys}
+        gb = 0.0
+        for y, f, *weight in xs:
+            z = b + sum(w[k] * v for k, v in f.items())
+            d = (1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z)))) - y) * (weight or [1.0])[0] / n
+            gb += d
+            for k, v in f.items():
+                grad[k] += d * v
+        for k, g in grad.items():
+            g2[k] += g * g
+            w[k] -= rate * g / math.sqrt(g2[k])
+            sign = SIGNS.get(k)
+            if sign and w[k] * sign < 0:
+                w[k] = 0.0
+        gb2 += gb * gb
+        b -= rate * gb / math.sqrt(gb2)
+    return {k: round(v, 4) for k, v in w.items() if abs(v) >= 1e-4}, round(b, 4)
+
+
+def probability(w, b, f, threshold: float = THRESHOLD) -> float:
+    from pm_tui.insights.cause_model import decide
+
+    return decide(w, b, f, threshold)
+
+
+def pr(got: list[tuple[bool, bool]]) -> tuple[float, float]:
+    tp = sum(1 for y, g in got if y and g)
+    fp = sum(1 for y, g in got if not y and g)
+    fn = sum(1 for y, g in got if y and not g)
+    return (tp / (tp + fp) if tp + fp else 1.0), (tp / (tp + fn) if tp + fn else 1.0)
+
+
+def summary(name: str, figures: dict[str, tuple[float, float]]) -> str:
+    ps = [p for p, _ in figures.values()]
+    rs = [r for _, r in figures.values()]
+    worst_p = min(figures, key=lambda k: figures[k][0])
+    worst_r = min(figures, key=lambda k: figures[k][1])
+    return (
+        f"{name:16} mean P {sum(ps) / len(ps):.3f} R {sum(rs) / len(rs):.3f}   worst P "
+        f"{figures[worst_p][0]:.3f} ({worst_p})  worst R {figures[worst_r][1]:.3f} ({worst_r})"
+    )
+
+
+def main(argv: list[str]) -> int:
+    data = read_writers()
+    print(f"L2 {L2}, epochs {EPOCHS}; {len(data)} writers, "
+          f"{sum(len(r) for r in data.values())} pairs; each scored by a model trained on the others")  # fmt: skip
+    rule: dict[str, tuple[float, float]] = {}
+    model: dict[float, dict[str, tuple[float, float]]] = {t: {} for t in SWEEP}
+    from pm_tui.insights.causes import THRESHOLD as RULE
+    from pm_tui.insights.causes import similarity
+
+    for name, rows in data.items():
+        others = weighted(data, name)
+        idf, default = idf_of(others)
+        w, b = train(featurise(others, idf, default))
+        test = featurise(rows, idf, default)
+        rule[name] = pr([(y, similarity(a[0], c[0]) >= RULE) for y, a, c in rows])
+        line = f"{name:8} pairs={len(rows):4} rule P {rule[name][0]:.3f} R {rule[name][1]:.3f}"
+        for t in SWEEP:
+            model[t][name] = pr([(y, probability(w, b, f, t) >= t) for y, f, *_ in test])
+            line += f" | t={t}: P {model[t][name][0]:.3f} R {model[t][name][1]:.3f}"
+        print(line)
+    print(summary("rule", rule))
+    for t in SWEEP:
+        print(summary(f"model t={t}", model[t]))
+    unseen = [k for k in data if k not in PARTS]
+    if unseen:
+        print(f"writers no vocabulary part was written for ({', '.join(unseen)}):")
+        print(summary("  rule", {k: rule[k] for k in unseen}))
+        for t in SWEEP:
+            print(summary(f"  model t={t}", {k: model[t][k] for k in unseen}))
+    if "--check" in argv:
+        return 0
+    rows = weighted(data)
+    idf, default = idf_of(rows)
+    w, b = train(featurise(rows, idf, default))
+    from pm_tui.atomic_write import atomic_write_bytes
+    from pm_tui.insights.cause_model import WEIGHTS
+
+    body = {"bias": b, "threshold": THRESHOLD, "weights": dict(sorted(w.items())),
+            "sparse": list(SPARSE),
+            "idf_default": default, "idf": dict(sorted(idf.items()))}  # fmt: skip
+    atomic_write_bytes(WEIGHTS, (json.dumps(body, indent=0, sort_keys=True) + "\n").encode())
+    print(f"wrote {WEIGHTS.relative_to(ROOT)} ({len(w)} weights, {len(idf)} terms' IDF)")
+    print(
+        "weights: "
+        + ", ".join(f"{k} {v:+.2f}" for k, v in sorted(w.items(), key=lambda x: -abs(x[1])))
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

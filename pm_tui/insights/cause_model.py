@@ -1,0 +1,236 @@
+"""Whether two immediate causes are one recurring cause: a small learned pair model.
+
+A cause is read once (`read_cause`, kept in the repository index): its terms as
+`causes.Vocabulary` reads them (mechanisms, resources, states, components, content words
+stemmed, numbers and hosts left out), which of them are names (a product or a service:
+written Capitalised inside the sentence, or a hyphenated id like `auth-gw`), and which are
+technical words no English dictionary holds (`ndots`, `metaspace`, `etcd`). A pair of
+readings gives a few symmetric features (`pair_features`): whether the slot reading calls
+them one mechanism, two mechanisms, or things of one kind that differ; the IDF-weighted
+overlap of their words, with names and common words counted apart; the shared states,
+resources and components. bench/train_similar_causes.py fits a logistic regression over them
+on every labelled set (each a writer) and writes the weights beside this file; its
+leave-one-writer-out rotation is the forecast for a writer never seen. `why` says what a pair
+shares, for the group's explanation.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import math
+import re
+from pathlib import Path
+
+from pm_tui.insights import causes as slots
+
+WEIGHTS = Path(__file__).with_name("data") / "similar_causes_weights.json"
+
+# (terms, names, technical words): a cause as the pair model reads it.
+Reading = tuple[frozenset[str], frozenset[str], frozenset[str]]
+EMPTY: Reading = (frozenset(), frozenset(), frozenset())
+
+_RAW = re.compile(r"[A-Za-z][A-Za-z0-9_]*(?:[-.][A-Za-z0-9_]+)*")
+_CAPITALISED = re.compile(r"[A-Z][a-z]+|[A-Z][a-z]+[A-Z][A-Za-z]*|[a-z]+[A-Z][A-Za-z]*")
+_SENTENCE_START = re.compile(r"(?:^|[.:;!?]\s+|[\"'(\[]\s*)$")
+_KINDS = tuple(slots.KINDS)
+_THINGS = slots.RESOURCES | slots._COMPONENTS
+_MECH_STATES = slots._MECHANISM_STATES
+_GENERIC = slots._WEAK | slots._GENERIC_STATES
+
+
+@functools.cache
+def _english():
+    from pm_tui.language.agents import _english as english
+
+    return english
+
+
+def read_cause(text: str, vocabulary: slots.Vocabulary | None = None) -> Reading:
+    """The reading of an immediate cause (see the module's docstring)."""
+    terms = (vocabulary.terms if vocabulary else slots.cause_terms)(text)
+    if not terms:
+        return EMPTY
+    stem = (vocabulary or slots._vocabulary()).stem
+    english = _english()
+    names, technical = set(), set()
+    for m in _RAW.finditer(text):
+        word = m.group(0)
+        low = word.lower()
+        if "." in word or "_" in word:
+            continue  # a code identifier or a host: its parts are read as words
+        if "-" in word:
+            parts = low.split("-")
+            if any(c.isdigit() for c in word) or not all(english(p) for p in parts if p):
+                names.update(stem(p) for p in parts if p and not p.isdigit())  # auth-gw
+                names.discard("")
+            continue
+        if any(c.isdigit() for c in word):
+            continue
+        base = stem(low)
+        if " " in base or base not in terms:
+            continue
+        if _CAPITALISED.fullmatch(word) and not _SENTENCE_START.search(text[: m.start()]):
+            names.add(base)
+        elif not english(low) and not word.isupper():
+            technical.add(base)
+    names = {n for n in names if " " not in n} & terms
+    return terms, frozenset(names - slots.MECHANISMS), frozenset(technical - names)
+
+
+def _idf(idf: dict, default: float, term: str) -> float:
+    return idf.get(term, default)
+
+
+def pair_features(
+    a: Reading, b: Reading, idf: dict, default: float, sparse: tuple = ()
+) -> dict[str, float]:
+    """The symmetric features of a pair of readings (names of the model's weights); `sparse`
+    adds one feature per shared term ("shared"), per term of one side only ("unshared") or
+    per pair of unshared terms ("cross")."""
+    ta, na, xa = a
+    tb, nb, xb = b
+    f: dict[str, float] = {}
+    score = slots.similarity(ta, tb)
+    f["rule"] = 1.0 if score >= slots.THRESHOLD else 0.0
+    f["rule_score"] = min(score, 1.0)
+    ma, mb = ta & slots.MECHANISMS, tb & slots.MECHANISMS
+    if ma & mb:
+        f["mech_same"] = 1.0
+    elif ma and mb:
+        f["mech_diff"] = 1.0
+    elif ma or mb:
+        f["mech_one"] = 1.0
+    for k, kind in enumerate(_KINDS):
+        ka, kb = ta & kind, tb & kind
+        if kind is slots.STATES:
+            ka, kb = ka - slots._GENERIC_STATES, kb - slots._GENERIC_STATES
+        if ka and kb:
+            f[f"kind{k}_same" if ka & kb else f"kind{k}_diff"] = 1.0
+    shared = ta & tb
+    content = shared - na - nb - _GENERIC
+    names = shared & (na | nb)
+    wa = sum(_idf(idf, default, t) for t in ta - na)
+    wb = sum(_idf(idf, default, t) for t in tb - nb)
+    ws = sum(_idf(idf, default, t) for t in content)
+    if wa and wb:
+        f["dice_idf"] = 2 * ws / (wa + wb)
+        f["held_idf"] = ws / min(wa, wb)
+    f["shared_content"] = min(len(content), 4) / 4
+    f["shared_max_idf"] = max((_idf(idf, default, t) for t in content), default=0.0) / default
+    if names:
+        f["shared_name"] = 1.0
+        if not content:
+            f["name_only"] = 1.0
+    if (na or nb) and not names and content:
+        f["names_differ"] = 1.0
+    tech = shared & (xa | xb)
+    if tech:
+        f["shared_tech"] = min(len(tech), 2) / 2
+    if (xa and xb) and not tech:
+        f["tech_differ"] = 1.0
+    states = shared & _MECH_STATES
+    things = shared & _THINGS
+    if states:
+        f["shared_state"] = 1.0
+    if things:
+        f["shared_thing"] = 1.0
+        if not states and (ta & _MECH_STATES) and (tb & _MECH_STATES):
+            f["thing_other_state"] = 1.0  # one service or component, failing another way
+    if states and things:
+        f["state_and_thing"] = 1.0
+    only_a, only_b = ta - tb, tb - ta
+    if only_a & _THINGS and only_b & _THINGS:
+        f["things_differ"] = 1.0  # each names a resource or component the other does not
+    if only_a & _MECH_STATES and only_b & _MECH_STATES:
+        f["states_differ"] = 1.0
+    if only_a & xa and only_b & xb:
+        f["tech_unshared"] = 1.0  # each has a technical word of its own
+    rest_a, rest_b = only_a - na - _GENERIC, only_b - nb - _GENERIC
+    if rest_a and rest_b:  # how rare the rarest word each side keeps to itself is
+        f["unshared_rare"] = (
+            min(
+                max(_idf(idf, default, t) for t in rest_a),
+                max(_idf(idf, default, t) for t in rest_b),
+            )
+            / default
+        )
+    if wa and wb:  # how much of each side the other does not explain
+        f["unexplained"] = min(
+            sum(_idf(idf, default, t) for t in rest_a) / wa,
+            sum(_idf(idf, default, t) for t in rest_b) / wb,
+        )
+        if f["unexplained"] == 0 and len(content) >= 2:
+            f["held"] = 1.0  # all one side says (but names) the other says too
+    if f.get("dice_idf", 0.0) >= 0.7:
+        f["near_same"] = 1.0
+    if f["rule"] and ("held" in f or "near_same" in f):
+        f["rule_held"] = 1.0  # the slot reading agrees and the words nearly coincide
+    if (only_a & slots.MECHANISMS) or (only_b & slots.MECHANISMS):
+        f["mech_extra"] = 1.0  # one names a mechanism more (a deeper cause, another one)
+    short = min(len(ta), len(tb))
+    f["short"] = 1.0 if short <= 3 else 0.0
+    if "shared" in sparse:
+        for t in shared - na - nb:
+            f["s:" + t] = 1.0
+    if "unshared" in sparse:
+        for t in (ta ^ tb) - na - nb:
+            f["u:" + t] = 1.0
+    if "cross" in sparse:
+        for x in ta - tb - na:
+            for y in tb - ta - nb:
+                f["x:" + x + "|" + y if x < y else "x:" + y + "|" + x] = 1.0
+    return f
+
+
+def why(a: Reading, b: Reading) -> str:
+    """What two readings share, mechanisms first: the group's explanation."""
+    ta, na, _ = a
+    tb, nb, _ = b
+    shared = ta & tb
+    mechanisms = sorted(shared & slots.MECHANISMS)
+    rest = sorted(shared - slots.MECHANISMS - slots._STOP - _GENERIC - na - nb)
+    parts = []
+    if mechanisms:
+        parts.append("mechanism " + ", ".join(mechanisms))
+    if rest:
+        parts.append("words " + ", ".join(rest[:6]))
+    return "; ".join(parts) or "similar wording"
+
+
+def decide(weights: dict, bias: float, feats: dict, threshold: float) -> float:
+    """The model's probability that a pair with features `feats` is one cause, at least the
+    threshold when the slot reading calls them one cause and one's words are all in the other
+    (a cause written again nearly as before: 28 such pairs of 29 are one cause across the
+    labelled sets, where they are rare; in a repository they are the commonest recurrence)."""
+    z = bias + sum(weights.get(k, 0.0) * v for k, v in feats.items())
+    p = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+    return max(p, threshold) if "rule_held" in feats else p
+
+
+class PairModel:
+    """Weights of the pair features, their bias, the IDF of terms and the threshold."""
+
+    def __init__(self, weights: dict, bias: float, idf: dict, default: float, threshold: float,
+                 sparse: tuple = ()):  # fmt: skip
+        self.weights, self.bias, self.sparse = weights, bias, sparse
+        self.idf, self.default, self.threshold = idf, default, threshold
+
+    @classmethod
+    def load(cls, path: Path = WEIGHTS) -> PairModel:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return cls(data["weights"], data["bias"], data["idf"], data["idf_default"],
+                   data["threshold"], tuple(data.get("sparse", ())))  # fmt: skip
+
+    def probability(self, a: Reading, b: Reading) -> float:
+        feats = pair_features(a, b, self.idf, self.default, self.sparse)
+        return decide(self.weights, self.bias, feats, self.threshold)
+
+    def similar(self, a: Reading, b: Reading) -> bool:
+        return self.probability(a, b) >= self.threshold
+
+
+@functools.cache
+def model() -> PairModel:
+    """The shipped model (written by bench/train_similar_causes.py)."""
+    return PairModel.load()

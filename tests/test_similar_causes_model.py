@@ -1,0 +1,124 @@
+"""Recurrence by similar immediate cause: the learned pair model (pm_tui/insights/cause_model.py).
+
+A generated repository whose recurring causes are known by construction, each told by four
+different authors (prose, an error string, a chat line, a terse note), next to look-alikes on
+the same service (the same component failing another way); and the training script's
+leave-one-writer-out floor: retrained without a writer, the model still finds that writer's
+recurring causes, mostly right.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+
+import pytest
+
+from bench.repo_generator import generate
+from pm_tui.cli.main import main
+
+# service -> [(key, wordings by different authors)]: one key is one recurring cause; a key
+# with one wording is a look-alike, a cause of its own.
+CAUSES = {
+    "api": [
+        ("pool", ("The orders DB connection pool (max 50) was exhausted and requests queued",
+                  "HikariPool-1 - Connection is not available, request timed out after 30000ms",
+                  "ran out of db connections again, every connection in the pool in use",
+                  "All connections of the database pool were in use by long transactions")),
+        ("oom", ("API pods were OOMKilled at the 512Mi memory limit",
+                 "Container exited with code 137: the API went past its memory limit",
+                 "api ran out of memory under the sale traffic",
+                 "The kernel OOM killer terminated the API process again")),
+        ("threads", ("The API's thread pool was exhausted by slow downstream calls",)),
+        ("cpu", ("API pods were CPU throttled at their 2-core limit",)),
+        ("logs", ("The API hosts' disk filled with debug logs",)),
+    ],
+    "payments": [
+        ("cert", ("The TLS certificate of the payments gateway expired",
+                  "x509: certificate has expired or is not yet valid",
+                  "cert on the pay gateway lapsed, auto-renewal had silently failed",
+                  "Clients refused the handshake: the gateway certificate had expired")),
+        ("revoked", ("The payments gateway certificate was revoked by the CA",)),
+        ("timeout", ("The card processor timed out after 30 seconds",)),
+    ],
+    "search": [
+        ("disk", ("Search nodes ran out of disk space",
+                  "No space left on device on /var/lib/elasticsearch",
+                  "The data volume hit 100% and writes to the index failed",
+                  "disk full on the search nodes, indexing failed")),
+        ("inodes", ("Search ran out of inodes with millions of small segment files",)),
+        ("heap", ("Search heap exhausted during a large aggregation",)),
+        ("stall", ("The search index rebuild stalled for two hours without an alert",)),
+    ],
+}  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def told(tmp_path_factory):
+    """A generated repository whose chosen incidents' causes are rewritten from CAUSES, and
+    the true key of each rewritten incident."""
+    root = tmp_path_factory.mktemp("told") / "repo"
+    truth = generate(root, count=150, years=2)
+    keys: dict[str, str] = {}
+    for service, causes in CAUSES.items():
+        ids = iter(sorted(i.id for i in truth.incidents if i.service == service))
+        for key, wordings in causes:
+            for wording in wordings:
+                id = next(ids)
+                path = root / "postmortems" / f"{id}.toml"
+                text = re.sub(
+                    r"(?m)^immediate_causes = .*$",
+                    f"immediate_causes = [{json.dumps(wording)}]",
+                    path.read_text(encoding="utf-8"),
+                )
+                path.write_text(text, encoding="utf-8")
+                keys[id] = f"{service}/{key}"
+    shutil.rmtree(root / ".git" / "pm-tui", ignore_errors=True)
+    return root, truth, keys
+
+
+def test_recurring_causes_told_by_different_authors_group_and_look_alikes_stay_out(told, capsys):
+    root, truth, keys = told
+    code = main(["--repo", str(root), "stats", "--format", "json", "--today",
+                 truth.today.isoformat()])  # fmt: skip
+    out = capsys.readouterr().out
+    assert code == 0, out
+    groups = [g for g in json.loads(out)["recurrence"] if g["kind"] == "cause"]
+    same = 0
+    found: set[str] = set()
+    for g in groups:
+        ours = [keys[i] for i in g["ids"] if i in keys]
+        assert len(set(ours)) <= 1, (g["label"], ours)  # never two causes in one group
+        if len(ours) > 1:
+            found.add(ours[0])
+            same += len(ours) * (len(ours) - 1) // 2
+            assert g["why"] and g["why"] != "the same cause", g  # says what they share
+    recurring = {k for k in keys.values() if list(keys.values()).count(k) > 1}
+    pairs = sum(n * (n - 1) // 2 for n in (list(keys.values()).count(k) for k in recurring))
+    # every recurring cause is found, and most of its pairs (the wordings share few words)
+    assert found == recurring, (found, recurring)
+    assert same >= 0.6 * pairs, (same, pairs)
+
+
+@pytest.mark.parametrize(
+    ("held", "precision", "recall"), [("round5", 0.6, 0.22), ("train6a", 0.78, 0.35)]
+)
+def test_the_model_retrained_without_a_writer_finds_its_recurring_causes_mostly_right(
+    held, precision, recall
+):
+    """The training script's rotation for a writer no vocabulary part was written for (blind
+    to the rules, other products, error strings): trained on the other writers, scored on it
+    at the shipped threshold. Floors a little under the figures the script prints (round 5
+    P .655 R .284, train 6a P .857 R .444; the slot rule alone P .647/.850, R .164/.315);
+    grouping nothing scores recall 0, grouping everything precision under .5."""
+    import bench.train_similar_causes as training
+
+    data = training.read_writers()
+    others = training.weighted(data, held)
+    idf, default = training.idf_of(others)
+    w, b = training.train(training.featurise(others, idf, default))
+    test = training.featurise(data[held], idf, default)
+    got = training.pr([(y, training.probability(w, b, f) >= training.THRESHOLD)
+                       for y, f, *_ in test])  # fmt: skip
+    assert got[0] >= precision and got[1] >= recall, got
