@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from functools import cache, lru_cache
 
+from pm_tui.language.checkable import missing, reasons, threshold, vetoes, weigh
 from pm_tui.language.finding import WARNING, LanguageFinding
 
 _CONCRETE_HINT = (
@@ -551,7 +552,48 @@ def check_vague(text: str) -> list[LanguageFinding]:
 @lru_cache(maxsize=4096)
 def _check_vague(text: str) -> tuple[LanguageFinding, ...]:
     # Validation runs after every edit of a post-mortem: its actions rarely change.
-    return tuple(_judge_vague(text))
+    found = _judge_vague(text)
+    if not text.strip() or (not found and rules_find_checkable(text)):
+        return ()  # the rules found what makes it checkable: the model is not asked
+    p, feats = weigh(text)
+    if found:
+        if vetoes(p, feats) and found[0].rule not in _NEVER_VETOED:
+            return ()  # everything else it holds reads as checkable
+        return tuple(found)
+    if p < threshold():
+        return ()
+    stripped = text.strip()
+    start = text.index(stripped[0])
+    said = reasons(feats)
+    message = "The action does not read as checkable" + (
+        ": " + "; ".join(said) + "." if said else "."
+    )
+    return (
+        LanguageFinding(WEIGHED, WARNING, message, missing(feats), start, start + len(stripped)),
+    )
+
+
+WEIGHED = "vague-action/weighed"
+# Placeholders and vigilance are never made checkable by what else the text holds.
+_NEVER_VETOED = frozenset(("vague-action/placeholder", "vague-action/be-careful"))
+
+
+def rule_findings(text: str) -> list[LanguageFinding]:
+    """The shape and checkability rules' finding alone, without the weighed reading."""
+    return _judge_vague(text)
+
+
+def rules_find_checkable(text: str) -> bool:
+    """The checkability rules found what makes the action checkable (a verb of doing with a
+    figure or a specific object, "ensure" with a checkable state): the weighed reading
+    does not overrule that."""
+    stripped = text.strip()
+    if not stripped:
+        return False
+    low = stripped.lower() if stripped.isascii() else None
+    if _rule_matches(0, stripped, low) or _rule_matches(1, stripped, low):
+        return False
+    return _checkability(stripped) == ("concrete", "")
 
 
 def _judge_vague(text: str) -> list[LanguageFinding]:

@@ -1,0 +1,516 @@
+"""A weighed reading of action items: is this action checkable, read by its structure.
+
+The shape rules in actions.py match phrasings; writers who never saw them phrase vague
+actions in ways no list holds ("Modernise the deploy tooling over time", "K8s + Istio +
+ArgoCD golden-path alignment"). This layer reads what makes an action checkable: the class
+of its leading verb (doing, improving, intending, or none), whether its object is a
+specific thing (an identifier, a quoted name, a number with a unit) or an abstraction ("hygiene", "resilience", "strategy"), whether there is a
+threshold, a deadline or a done-when in the action itself (not in its owner/due
+metadata), and whether open scope words or comparatives without a target leave it open.
+Each feature has a weight learned by bench/train_vague_model.py from labelled actions of
+many writers; the weights ship as JSON (data/vague_weights.json). A finding names the
+features that weighed most, so a reader sees why and what is missing.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from functools import cache
+from pathlib import Path
+
+WEIGHTS = Path(__file__).with_name("data") / "vague_weights.json"
+
+# --- metadata around an action: tags, ticket keys, owners, due dates, table cells --------
+
+_TAGS = re.compile(
+    r"^\W*(?:(?:\[[^\]]{0,40}\]|\((?:p[0-4]|sev-?\d|high|medium|low)\))\s*|"
+    r"(?:todo|p[0-4]|sev-?\d|action(?: item)?|ai|ongoing|follow[- ]?up|next step)\s*[:\-–—|]\s*|"
+    r"(?:jira|gh|github|linear|ticket|issue)?\s*#?[A-Z][A-Za-z0-9]*-#?\d+\s*(?:[:\-–—|]\s*)?|"
+    r"(?:jira|gh|github|linear|ticket|issue)?\s*#?[A-Za-z]*[A-Z][A-Za-z0-9]*#?\d+\s*[:\-–—|]\s*|"
+    r"(?:gh|github)\s*#\d+\s*[:\-–—|]\s*)+",
+    re.I,
+)
+_OWNER = re.compile(
+    r"\s*[(\[—–-]+\s*(?:owner|owners|assignee|assigned to|due|eta|deadline|priority|who|when)"
+    r"\b[^()\[\]]*[)\]]?\s*$|\s*(?:owner|owners|assignee|due|eta|deadline)\s*[:=][^()\[\]]*$|\s*\((?:@[\w.-]+|[^()]*\d{4}-\d\d-\d\d[^()]*)\)\s*$|"
+    r"\s+[—–-]+\s+@[\w.-]+.*$",
+    re.I,
+)
+
+
+_OWNER_HINT = re.compile(r"(?i)owner|assign|due|eta|deadline|priority|who|when|@|\)$")
+
+
+def action_body(text: str) -> str:
+    """The action itself: tags, ticket keys, owner and due metadata and table cells read
+    past ("AI-7 | Dmitri | 2027-01-15 | Review our approach" -> "Review our approach")."""
+    body = text.strip()
+    if body.count("|") >= 2:
+        cells = [c.strip() for c in body.strip("|").split("|") if c.strip()]
+        if cells:
+            body = max(cells, key=lambda c: len(c.split()))
+    for _ in range(2):
+        body = _TAGS.sub("", body, count=1) or body
+        if _OWNER_HINT.search(body):
+            body = _OWNER.sub("", body) or body
+    return body.strip(" \t*-•>.;,")
+
+
+# --- words -------------------------------------------------------------------------------
+
+_TOKEN = re.compile(
+    r"`[^`]*`|\"[^\"]+\"|“[^”]+”|'[^' ]+(?: [^' ]+){0,4}'|[\w][\w'’./:=@#*<>%±+-]*|[<>≤≥+/&]"
+)
+_LEAD = frozenset(
+    """we i you they the team should must need needs to will could might may want plan
+    have has ought shall would probably maybe perhaps possibly also then please definitely
+    really still try aim strive attempt continue start begin going is are be it
+    long-term short-term ideally eventually""".split()
+)
+# Verb classes: the stems a leading verb starts with. Doing changes something one can see
+# changed; improving moves in a direction; intending studies, plans or talks.
+_DO = tuple(
+    """add set enabl disabl remov delet rotat revok pin creat writ wrote publish send sent
+    email page alert block requir cap move migrat replac renam rout split return renew label
+    tag archiv configur upgrad downgrad schedul reschedul instal uninstal roll revert restrict
+    grant backfill rebuild restart emit log expos deprecat decommission retir merg deploy ship
+    releas run file open clos updat chang switch point limit fix shar document post draft
+    prepar provision attach annotat link record bump lower rais increas decreas reduc shorten
+    lengthen extend drop truncat purg expir invalidat flush warm convert import export load
+    sav stor mov split turn let shard partition replicat failover promot demot alter apply
+    patch edit put insert mark assign notif rerun re-run replay resend resubmit sign accept
+    reject deny allow whitelist allowlist blocklist denylist mount unmount resiz scal
+    throttl rate-limit retry test verif validat check confirm measur benchmark load-test
+    drill rehears exercis generat print show display surfac render implement modif collect
+    ask build introduc integrat wire hook gate fail refus requir enforc""".split()
+)
+_IMPROVE = tuple(
+    """improv enhanc harden strengthen stabili optimi tighten refin streamlin bolster
+    modernis moderniz evolv matur mature rework revamp overhaul simplif rational
+    rationalis consolidat standardi unif tidy clean polish fine-tun tun tweak adjust
+    minimi maximi boost better make get bring cut driv speed reinforc upskil level""".split()
+)
+_INTEND = tuple(
+    """investigat look explor research evaluat assess reassess review revisit rethink
+    re-think reconsider consider think discuss talk meet sync align understand figur find
+    determin analy dig monitor watch track observ follow circl touch check-in learn
+    brainstorm plan propos explor socializ socialis communicat educat train coach teach
+    encourag promot foster champion embrac adopt establish defin identif work collaborat
+    coordinat engag partner reach reflect agree compar benchmark- iterat continu ensur prioriti address tackl handl deal
+    strive aim focus invest keep do explor scop spik prototyp pilot trial experiment gain build
+    develop design""".split()
+)
+# Nouns of abstraction: what an action names when it names no thing.
+_ABSTRACT_SUFFIXES = ("ness", "ity", "ance", "ence", "ency", "ancy", "ism", "ship", "hood")
+_ABSTRACT = frozenset(
+    """process processes practice practices approach approaches strategy strategies story
+    roadmap vision initiative effort plan plans hygiene culture posture mindset quality
+    performance security safety visibility observability awareness communication comms
+    alignment ownership coverage tooling automation toil debt situation issue issues problem
+    problems things stuff everything anything area areas aspects side way ways path setup
+    stack landscape health experience knowledge context learnings learning handling
+    management governance discipline rigor rigour best practices guardrails safeguards
+    improvements improvement architecture design framework model flows flow cadence
+    hygiene o11y monitoring alerting logging testing documentation docs training
+    resilience reliability robustness stability scalability efficiency maturity
+    capacity fatigue noise friction pain concept journey uplift program programme adoption
+    consolidation modernisation modernization transformation evolution direction""".split()
+)
+_OPEN = re.compile(
+    r"\b(?:where(?:ver)? (?:possible|feasible|practical|appropriate|needed|it makes sense)|"
+    r"as (?:needed|appropriate|required|time permits|possible)|if (?:needed|necessary|possible)|"
+    r"when (?:possible|needed|time allows|appropriate)|over time|going forward|long[- ]term|"
+    r"short[- ]term|eventually|at some point|in the future|moving forward|"
+    r"more (?:broadly|widely|consistently|generally|systematically|seriously|closely)|"
+    r"appropriately|properly|adequately|sufficiently|somehow|somewhere|"
+    r"(?:when|as|if) (?:time|capacity|bandwidth) (?:allows?|permits?)|tbd|etc\.?|"
+    r"and so on|or similar|and similar|path forward|next steps?|fit for purpose|"
+    r"best practices?|(?:this|that|similar|such) (?:class|kind|type)|incidents like this|"
+    r"(?:this|it) (?:doesn'?t|does not|won'?t|never) (?:happen|recur))\b",
+)
+_COMPARATIVE = re.compile(
+    r"\b(?:more|less|fewer|further|better|worse|earlier|sooner|faster|safer|smarter|"
+    r"simpler|easier|cheaper|quicker|closer|tighter|stronger|leaner|lower|higher|"
+    r"[a-z]{3,}ier)\b(?! than \S*\d)",
+)
+_PURPOSE = re.compile(
+    r"\b(?:so that|so they|so it|in order to|to (?:better|help|avoid|allow|catch|prevent|"
+    r"identify|detect|spot|stop|make sure|ensure))\b",
+)
+_THAN_TARGET = re.compile(r"\bthan\s+\S*\d|\b(?:from|to)\s+\S*\d")
+_NUMBER = re.compile(r"(?<![\w-])\d[\d,.]*")
+_UNIT = re.compile(
+    r"(?<![\w.-])[<>≤≥±~]?\d+(?:[,.]\d+)*\s?(?:%|ms|s|sec|secs|seconds?|mins?|minutes?|h|hrs?|hours?|"
+    r"days?|weeks?|months?|[kmgt]i?b|bytes?|[kmgt]|rps|qps|req|requests?|rows?|connections?|"
+    r"replicas?|pods?|nodes?|retries|times|x|people|messages?|events?|errors?|items?|keys?|"
+    r"percent|gb|mb|tb|cores?|vcpus?|m)\b",
+)
+_THRESHOLD = re.compile(
+    r"(?:\b(?:above|below|under|over|exceeds?|exceeding|at least|at most|no more than|"
+    r"fewer than|less than|more than|greater than|within|reaches|passes|up to)\s+\S*\d|"
+    r"[<>≤≥]\s*\d)",
+)
+_DATE = re.compile(
+    r"\b(?:\d{4}-\d\d-\d\d|(?:by|before|until|on)\s+(?:the\s+)?(?:end of|eod|eow|next|"
+    r"mon|tue|wed|thu|fri|sat|sun|q[1-4]|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|"
+    r"\d))",
+)
+_DONE_WHEN = re.compile(
+    r"\b(?:done when|so that|such that|until|and (?:post|record|write|send|share|report|"
+    r"publish|link|attach|file)|decid\w*|decision|record the|sign-off|go/no-go|"
+    r"(?:in|to) (?:ticket|the ticket|jira|the tracker))\b",
+)
+_VAGUE_AMOUNT = re.compile(
+    r"\b(?:certain|appropriate|reasonable|sensible|acceptable|right|proper|some|high|low|"
+    r"enough|sufficient|adequate|healthy|safe)\s+(?:threshold|level|limit|number|amount|value|"
+    r"percentage|rate|size|count|margin|buffer)s?\b",
+)
+_QUESTION = re.compile(r"\b(?:whether|if we|how (?:we|to)|what (?:we|can|to)|why)\b")
+_PARTY = re.compile(
+    r"\b(?:with|between) (?:the )?(?:[\w-]+ ){0,2}(?:team|teams|folks|group|guild|squads?|"
+    r"vendor|product|security|management|leadership|stakeholders|everyone|people)\b",
+)
+_BROAD = re.compile(
+    r"\b(?:all|every|any|across|everywhere|everything|whole|entire|overall|generally|"
+    r"in general|whoever)\b",
+)
+_OPEN_LEAD = re.compile(
+    r"(?:over time|long[- ]term|short[- ]term|eventually|in the long run|at some point|"
+    r"going forward|moving forward|ideally|later|someday|next year)\s*[,:;—–-]?\s*"
+)
+_TOPICS = re.compile(r"[(:]\s*[^(),:;]{2,40}(?:,\s*[^(),:;]{2,40}){2,}\)?")
+_SOFT = re.compile(
+    r"\b(?:proper|appropriate|adequate|sufficient|sustainable|solid|good|right|reasonable|"
+    r"meaningful|clear|robust|resilient|mature|modern|holistic|comprehensive|consistent)\b"
+)
+_LIST = re.compile(r"\s\+\s|\w/\w+/\w|\w ?& ?\w")
+_SECOND_DO = re.compile(r"(?:,|;|\band\b|\bthen\b)\s+(?:then\s+)?([a-z][\w-]*)")
+
+
+def _stem_class(word: str) -> str | None:
+    low = word.lower()
+    for cls, stems in (("do", _DO), ("improve", _IMPROVE), ("intend", _INTEND)):
+        if low.startswith(stems):
+            return cls
+    return None
+
+
+def _english(low: str) -> bool:
+    from pm_tui.language.agents import _english as english
+
+    return english(low)
+
+
+def _identifier(tok: str) -> bool:
+    """A code-like token: snake_case, a path, a dotted key, kebab-case, camelCase, a host."""
+    if tok.isalpha() and tok[1:].islower():
+        return False  # most words: "alert", "Traefik"
+    core = tok.strip(".,;:!?()'\"")
+    if len(core) < 3 or not any(c.isalpha() for c in core):
+        return False
+    if core.startswith("`") or any(c in core[1:-1] for c in "_/=.:@#*<>"):
+        return True
+    if "-" in core.strip("-") and core.lower() == core and not core.startswith("re-"):
+        parts = core.split("-")
+        return not all(_english(p) for p in parts if p) or any(ch.isdigit() for ch in core)
+    return core[0].islower() and any(c.isupper() for c in core[1:])
+
+
+def features(text: str) -> dict[str, str]:
+    """Readable features of one action item: feature name -> the words that showed it."""
+    body = action_body(text)
+    feats: dict[str, str] = {}
+    if body != text.strip().strip(" \t*-•>.;,"):
+        feats["metadata"] = text.strip()[: max(0, len(text.strip()) - len(body))][:30]
+    low = body.lower()
+    opening = _OPEN_LEAD.match(low)  # "Over time, move ...", "Long term: get rid of ..."
+    toks = _TOKEN.findall(body[opening.end() :] if opening else body)
+    words = [t for t in toks if t[:1].isalnum()]
+    # the leading verb, past modals and hedges
+    i = 0
+    hedged = []
+    while i < len(words) - 1 and words[i].lower() in _LEAD:
+        hedged.append(words[i])
+        i += 1
+    if any(w.lower() in _HEDGES for w in hedged):
+        feats["hedged"] = " ".join(hedged)
+    lead = words[i] if i < len(words) else ""
+    cls = _stem_class(lead) if lead and lead[:1].isalpha() else None
+    if lead and lead[:1].isupper() and lead[1:].lower() != lead[1:] and not _english(lead.lower()):
+        cls = None  # "ArgoCD golden-path ...", "K8s + Istio": a name leads, no verb
+    after = words[i + 1].lower() if i + 1 < len(words) else ""
+    if cls == "do" and after in _INQUIRY:
+        cls = "intend"  # "check whether ...", "verify if ...", "check with the DB team"
+    if cls is None and lead.isalpha() and lead[1:].islower() and _english(lead.lower()):
+        if after in _DETS or after in _PARTICLES:
+            feats["verb:other"] = lead  # "Give the depot ...": a word no list holds, as a verb
+        else:
+            feats["verb:none"] = lead  # "Platform paved-road v2 ...": a noun phrase
+    elif cls is None:
+        feats["verb:none"] = lead
+    else:
+        feats[f"verb:{cls}"] = lead
+    rest = words[i + 1 :]
+    if rest and rest[0].lower() in _PARTICLES:  # "put in place", "put together", "set up"
+        rest = (
+            rest[2:]
+            if rest[0].lower() == "in" and len(rest) > 1 and rest[1].lower() == "place"
+            else rest[1:]
+        )
+    if lead and lead.lower() in ("make", "get", "bring", "keep", "be", "let", "have"):
+        feats["verb:make"] = lead
+        for w in rest[1:6]:
+            if _stem_class(w) == "do" and not w.lower().endswith(("er", "ed")):
+                feats["verb:make-do"] = f"{lead} ... {w}"  # "make the playbook fail ..."
+                break
+    # the object: up to the first preposition or clause break
+    obj: list[str] = []
+    for w in rest:
+        lw = w.lower()
+        if lw in _OBJ_END or len(obj) >= 6:
+            break
+        obj.append(w)
+    content = [w for w in obj if w.lower() not in _DETS]
+    if content:
+        head = content[-1].lower().strip(".,;:")
+        if head in _ABSTRACT or (head.endswith(_ABSTRACT_SUFFIXES) and len(head) > 5):
+            feats["object:abstract"] = head
+            if cls == "do":
+                feats["do+abstract"] = head  # "Write a disaster recovery strategy"
+        if len(content) >= 3:
+            feats["object:long"] = " ".join(content)
+        elif len(content) == 1:
+            feats["object:bare"] = content[0]
+        # attached somewhere: "... in the edge runbook", "... to the auth service"
+        k = len(obj)
+        if k < len(rest) and rest[k].lower() in _PLACES:
+            place = [w for w in rest[k + 1 : k + 5] if w.lower() not in _DETS]
+            if place and place[0].lower() not in _ABSTRACT and place[0].lower() not in _OBJ_END:
+                feats["object:placed"] = " ".join(rest[k : k + 4])
+    else:
+        feats["object:none"] = lead
+    abstract = [w for w in words if w.lower() in _ABSTRACT]
+    if len(abstract) >= 2:
+        feats["abstract:many"] = " ".join(abstract[:3])
+    # specific things
+    ids = [t for t in toks if _identifier(t)]
+    if ids:
+        feats["identifier"] = ids[0]
+        if len(ids) >= 2:
+            feats["identifier:2"] = ids[1]
+    quoted = [t for t in toks if t[:1] in "\"“'`" and len(t) > 2]
+    if quoted:
+        feats["quoted"] = quoted[0]
+    caps = [w for w in words[i + 1 :] if w[:1].isupper()]
+    if caps:
+        acr = [w for w in caps if w.rstrip("s").isupper()]
+        if acr:
+            feats["acronym"] = acr[0]
+        named = [w for w in caps if not w.rstrip("s").isupper()]
+        if named:
+            feats["capitalised"] = named[0]
+    m = _NUMBER.search(body)
+    if m:
+        feats["number"] = m.group(0)
+    m = _UNIT.search(low)
+    if m:
+        feats["number-unit"] = m.group(0)
+    m = _THRESHOLD.search(low)
+    if m:
+        feats["threshold"] = m.group(0)
+    m = _DATE.search(low)
+    if m:
+        feats["deadline"] = m.group(0)
+    m = _DONE_WHEN.search(low)
+    if m:
+        feats["done-when"] = m.group(0)
+    # what leaves it open
+    m = _OPEN.search(low)
+    if m:
+        feats["open-scope"] = m.group(0)
+    main = _PURPOSE.split(low, maxsplit=1)[0]  # "..., to better identify X" says why
+    comps = [c for c in _COMPARATIVE.findall(main) if c not in _NOT_COMPARATIVE]
+    if comps and not _THAN_TARGET.search(low):
+        feats["comparative"] = comps[0]
+    m = _VAGUE_AMOUNT.search(low)
+    if m:
+        feats["vague-amount"] = m.group(0)
+    m = _QUESTION.search(low)
+    if m:
+        feats["question"] = m.group(0)
+    m = _PARTY.search(low)
+    if m:
+        feats["party"] = m.group(0)
+    m = _BROAD.search(low)
+    if m:
+        feats["broad"] = m.group(0)
+    if cls is None and _LIST.search(body):
+        feats["noun-list"] = " ".join(words[:4])
+    m = _TOPICS.search(body)
+    if m:
+        feats["topic-list"] = m.group(0)  # "(Backstage templates, Crossplane, Flux)"
+    m = _SOFT.search(low)
+    if m:
+        feats["soft-adjective"] = m.group(0)
+    for m in _SECOND_DO.finditer(low, low.find(lead.lower()) + len(lead) if lead else 0):
+        if _stem_class(m.group(1)) == "do":
+            feats["then-do"] = m.group(1)
+            break
+    specific = [k for k in _SPECIFIC if k in feats]
+    verb = next(k for k in feats if k.startswith("verb:"))[5:]
+    feats[f"{verb}+{'specific' if specific else 'plain'}"] = (
+        feats[specific[0]] if specific else lead
+    )
+    if verb != "intend" and any(k in feats for k in _OPEN_SIGNS):
+        feats[f"{verb}+open"] = lead  # "Eventually migrate ...", "Make X more robust"
+    if verb in ("intend", "improve"):
+        # a named thing under a verb of studying or improving says what, not how far
+        for k in _DETAIL:
+            if k in feats:
+                feats["open|" + k] = feats.pop(k)
+    n = len(words)
+    feats[
+        "len:" + ("short" if n <= 4 else "mid" if n <= 9 else "long" if n <= 16 else "very-long")
+    ] = str(n)
+    return feats
+
+
+_OPEN_SIGNS = ("vague-amount", "open-scope", "comparative", "hedged")
+_PLACES = frozenset("to in on into onto for from at".split())
+_HEDGES = frozenset(
+    "should need needs want try aim probably maybe perhaps possibly ideally eventually could "
+    "might".split()
+)
+_PARTICLES = frozenset("in up together out down off back".split())
+_INQUIRY = frozenset("whether if how what why with about".split())
+_SPECIFIC = ("identifier", "quoted", "number-unit", "threshold", "deadline")
+_DETAIL = ("identifier", "identifier:2", "quoted", "capitalised", "acronym", "number")
+_OBJ_END = frozenset(
+    """to in on for with from into onto at by of that which who when so and or before after
+    until unless if as via through per across over within under above below than""".split()
+)
+_DETS = frozenset(
+    "a an the our their its this that these those every each all some any more".split()
+)
+_NOT_COMPARATIVE = frozenset(("carrier", "barrier", "tier", "frontier"))
+
+
+@cache
+def _model() -> tuple[dict[str, float], float, float, float]:
+    data = json.loads(WEIGHTS.read_text(encoding="utf-8"))
+    return data["weights"], data["bias"], data["threshold"], data.get("veto", 0.0)
+
+
+def score(feats: dict[str, str]) -> float:
+    """The probability the model gives to "not checkable", from the features' weights."""
+    weights, bias = _model()[:2]
+    z = bias + sum(weights.get(f, 0.0) for f in feats)
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+def threshold() -> float:
+    return _model()[2]
+
+
+def veto() -> float:
+    """Below this probability a shape rule's flag is dropped: the action reads as checkable
+    by everything else it holds (a verb of doing, an identifier, a number with a unit)."""
+    return _model()[3]
+
+
+def vetoes(p: float, feats: dict[str, str]) -> bool:
+    """The model is sure the action is checkable and nothing in it reads as open."""
+    return p < veto() and not any(k in feats for k in _OPEN_SIGNS)
+
+
+def weigh(text: str) -> tuple[float, dict[str, str]]:
+    """The model's probability that the action is not checkable, and its features; 0 for a
+    bare reference ("#2127", "See https://...", "OPS-12"): the ticket holds the action."""
+    if _REFERENCE_ONLY.match(text):
+        return 0.0, {}
+    feats = features(text)
+    return score(feats), feats
+
+
+_REFERENCE_ONLY = re.compile(
+    r"^\W*(?:(?:see|cf\.?|tracked in|ticket|issue)\s*:?\s*)?(?:<?https?://\S+>?|#\d+|"
+    r"[A-Z][A-Z0-9]+-\d+)[\s.,;)]*$",
+    re.I,
+)
+
+
+_READABLE = {
+    "verb:intend": "it leads with '{}', a verb of studying or intending",
+    "verb:improve": "it leads with '{}', a verb of improving with no point to reach",
+    "verb:none": "no verb of doing leads it ('{}')",
+    "verb:make": "'{}' names a state to reach, not a change to make",
+    "intend+plain": "it leads with '{}', a verb of studying or intending",
+    "improve+plain": "it leads with '{}', a verb of improving with no point to reach",
+    "none+plain": "no verb of doing leads it ('{}')",
+    "do+plain": "'{}' has no specific object",
+    "object:abstract": "its object '{}' is an abstraction, not a thing one can point at",
+    "object:bare": "its object '{}' is one bare word",
+    "object:none": "it names no object after '{}'",
+    "abstract:many": "it speaks in abstractions ('{}')",
+    "open-scope": "'{}' leaves the scope open",
+    "comparative": "'{}' has no target to reach",
+    "hedged": "'{}' hedges it",
+    "vague-amount": "'{}' is an amount nobody can check",
+    "party": "'{}' is a conversation, not a change",
+    "broad": "'{}' sets no boundary",
+    "question": "'{}' asks a question without saying what answers it",
+    "noun-list": "it lists topics ('{}') without an action",
+    "topic-list": "it lists topics {} without saying what to do with each",
+    "soft-adjective": "'{}' is a judgement nobody can check",
+    "do+open": "'{}' comes with words that leave it open",
+    "do+abstract": "what it asks for, a '{}', has no content one could check",
+    "improve+open": "'{}' comes with words that leave it open",
+    "len:short": "it is {} words long",
+}
+
+
+def reasons(feats: dict[str, str], n: int = 3) -> list[str]:
+    """What the `n` features that weighed most towards "not checkable" saw, readably."""
+    weights = _model()[0]
+    ranked = sorted(feats, key=lambda f: weights.get(f, 0.0), reverse=True)
+    out: list[str] = []
+    for f in ranked:
+        if weights.get(f, 0.0) <= 0 or len(out) >= n:
+            break
+        template = _READABLE.get(f)
+        if template:
+            said = template.format(feats[f])
+            if said not in out:
+                out.append(said)
+    return out
+
+
+def missing(feats: dict[str, str]) -> str:
+    """What would make the action checkable, from what it lacks."""
+    wants = []
+    if not any(
+        k in feats
+        for k in (
+            "identifier",
+            "quoted",
+            "capitalised",
+            "open|identifier",
+            "open|quoted",
+            "open|capitalised",
+        )
+    ):
+        wants.append(
+            "the specific thing to change (a service, metric, alert, dashboard, runbook "
+            "or config key by name)"
+        )
+    if not any(k in feats for k in ("threshold", "number-unit", "done-when")):
+        wants.append(
+            "the end state to check (a threshold, a setting's new value, or what 'done' produces)"
+        )
+    if "deadline" not in feats and not wants:
+        wants.append("when it is done")
+    if feats.get("verb:intend") or feats.get("verb:improve") or "verb:none" in feats:
+        wants.insert(0, "a verb of doing (add, set, remove, alert on, write ... to)")
+    return "Name " + "; ".join(wants) + "."
