@@ -244,3 +244,30 @@ def test_a_failover_the_system_made_itself_stays_an_automatic_change(tmp_path, c
     takeover = [r for r in rows if "ledger-db-2:3306 as new master" in r["text"]]
     assert takeover and takeover[0]["kind"] == "change", takeover
     assert takeover[0]["confidence"] < HIGH_CONFIDENCE
+
+
+def test_a_measured_fact_about_the_failing_service_is_a_diagnosis_for_the_person(tmp_path, capsys):
+    """A responder stating a number about what fails ("ledger-writer p99 is 4s") is a
+    diagnosis with the speaker; a number about a service the incident never touched is no
+    candidate; a cause said a minute later joins it and stays below high, so `--accept-high`
+    leaves it to the person."""
+    folder = tmp_path / "evidence"
+    folder.mkdir()
+    _log(folder / "ledger-writer.log", [
+        *[(m, "INFO", "POST /v1/postings 201") for m, _, _ in _every(-60, 110, 0.25, "", "") if not 30 <= m < 62],
+        *_every(30, 62, 0.25, "ERROR", "posting failed: Duplicate entry '2147483647' for key PRIMARY"),
+    ])  # fmt: skip
+    _slack(folder, {"inc-ledger-writes": [
+        (20, "UDAN", "ledger-writer p99 is 40ms, all quiet"),
+        (36, "UDAN", "ledger-writer p99 is 4s and 100% of postings fail"),
+        (37, "UANA", "we're out of ids: journal_lines.id is a signed INT and it is at 2147483647"),
+        (44, "UCAR", "marketing-site at 40% cpu as usual"),
+    ]})  # fmt: skip
+    repo, pm, argv, rows = _rebuilt(tmp_path, folder, capsys)
+    measured = [r for r in rows if "p99 is 4s" in r["text"]]
+    assert measured and measured[0]["kind"] == "diagnosis", measured
+    assert measured[0]["actor"] == "Dana Whitfield"
+    assert 0.5 <= measured[0]["confidence"] < HIGH_CONFIDENCE
+    assert not [r for r in rows if "marketing-site" in r["text"] or "all quiet" in r["text"]]
+    saved = _accepted(repo, pm, argv, capsys)
+    assert "p99 is 4s" not in " ".join(row.text for row in saved.timeline)

@@ -723,7 +723,8 @@ def chat_signals(evidence: list[Evidence]) -> list[Signal]:
         if not text or "?" in text or _ASKED.match(text):
             continue  # a question is never an action, and a hunch asked is not a finding
         told = _STATUS_TOLD if STATUS_CHANNEL.search(str(item.attrs.get("channel", ""))) else []
-        for family, pattern in [*told, *_family_of(text, item.time, _local(item)), _SHAPED]:
+        said_here = [_SHAPED, _MEASURE] if not _other_channel(item) else [_SHAPED]
+        for family, pattern in [*told, *_family_of(text, item.time, _local(item)), *said_here]:
             m = pattern.search(text)
             if m and pattern is _ACTION_SHAPE and not _acts(m):
                 continue
@@ -733,6 +734,7 @@ def chat_signals(evidence: list[Evidence]) -> list[Signal]:
                 if family in _INCIDENT_CHANNEL_ONLY and _other_channel(item):
                     break  # another channel's chatter: what the responders did is said here
                 tags = ("chat",) + (("capacity",) if CAPACITY_RE.search(text) else ())
+                tags += ("measured",) if pattern is _MEASURED else ()
                 confidence = 0.6 if family in ("diagnosis", "acknowledged") else 0.3
                 said = f"{actor}: " if actor else ""
                 out.append(
@@ -753,6 +755,17 @@ def chat_signals(evidence: list[Evidence]) -> list[Signal]:
 
 
 _SHAPED = ("mitigation", _ACTION_SHAPE)
+# A measured fact stated as such: a quantity with its unit or of its things ("p99 is 4s",
+# "32 slots backpressured", "9.8gb of it", "40% 5xx", "3 of 5 replicas", "503 on everything").
+# Kept (as a diagnosis, for the person to judge) only when it is about what the incident
+# touched (reconstruct drops the others once it knows the failing services and hosts).
+_MEASURED = re.compile(
+    r"\b\d+(?:[.,]\d+)?\s?(?:%|ms|s|secs?|seconds|[kmgt]i?b|[kmg]|x|rps|qps)(?![\w/])|"
+    r"\b\d+(?:[.,]\d+)?\s?[a-z]{3,}s\b|\b\d+\s?(?:/|of|out of)\s?\d+\b|"
+    r"\bp(?:50|75|90|95|99|999)\b|\b[45]\d\d(?:s|'s)?\b|\b[45]xx\b",
+    re.I,
+)
+_MEASURE = ("diagnosis", _MEASURED)
 # Whatever a person writes in the status channel (status, customer-updates, comms) is what
 # customers were told.
 _STATUS_TOLD = [("communication", re.compile(r"\w{3,}"))]

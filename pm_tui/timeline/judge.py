@@ -222,8 +222,10 @@ def judge(candidates: list[Candidate], ctx: Context, alert_labels: dict[str, dic
                 c.confidence = min(max(c.confidence, MEDIUM), CAP_OTHER)
             elif "chat" not in c.tags:
                 c.confidence = max(c.confidence, 0.8)
-        elif c.kind == "diagnosis":
-            c.confidence = max(c.confidence, MEDIUM) if "chat" in c.tags else c.confidence
+        elif c.kind == "diagnosis" and "chat" in c.tags:
+            # what a responder says of the cause is for the person to judge, also when two
+            # messages said within minutes of each other are one candidate: never the backbone
+            c.confidence = min(max(c.confidence, MEDIUM), CAP_OTHER)
         elif c.kind == "communication":
             c.confidence = min(max(c.confidence, 0.5), CAP_OTHER)
 

@@ -144,6 +144,7 @@ def reconstruct(evidence: list[Evidence], window: CollectWindow) -> list[Candida
     recoveries = _merge([s for s in signals if s.family == "recovery"])
     first_cluster = _first_symptom(symptoms)
     first = first_cluster.time if first_cluster is not None else None
+    pre = None
     if first_cluster is not None:
         pre = Context(first, None, _recurring(fired_before, first), set())
         pre.terms = _terms(first_cluster, symptoms, alert_history, pre)
@@ -225,6 +226,9 @@ def reconstruct(evidence: list[Evidence], window: CollectWindow) -> list[Candida
             and s.time > last_recovery + FOLLOW_UP
         ):
             s.family = "change"  # said long after the impact ended: a follow-up, not the fix
+    # a measured fact said in chat is a diagnosis when it is about what the incident touched,
+    # said after it began ("search-api p99 is 4s", "os-data-3 at 15.3 of 15.5gb")
+    signals = [s for s in signals if "measured" not in s.tags or _about_incident(s, first, pre)]
     rest = _merge([s for s in signals if s.family not in ("symptom", "recovery")])
     spread = _spread(first_cluster, symptoms)
     candidates = []
@@ -246,6 +250,13 @@ def reconstruct(evidence: list[Evidence], window: CollectWindow) -> list[Candida
     candidates = _one_episode_of_background(candidates, ctx)
     candidates.sort(key=lambda c: (c.time, c.kind))
     return candidates
+
+
+def _about_incident(s: Signal, first: datetime | None, ctx: Context | None) -> bool:
+    """A message said after the first symptom that names a service or host it touched."""
+    if first is None or ctx is None or s.time < first:
+        return False
+    return ctx.related(*re.findall(r"[\w.\-]+", s.excerpt))
 
 
 def _one_episode_of_background(candidates: list[Candidate], ctx: Context) -> list[Candidate]:
