@@ -122,3 +122,15 @@ def test_the_model_retrained_without_a_writer_finds_its_recurring_causes_mostly_
     got = training.pr([(y, training.probability(w, b, f) >= training.THRESHOLD)
                        for y, f, *_ in test])  # fmt: skip
     assert got[0] >= precision and got[1] >= recall, got
+
+
+def test_a_groups_why_names_its_mechanism_in_words_a_reader_knows():
+    from pm_tui.insights import causes
+    from pm_tui.insights.cause_model import read_cause, why
+
+    assert set(causes.MECHANISM_LABELS) == set(causes.MECHANISMS)  # every mechanism has a name
+    a = "The TLS certificate on the payments gateway expired at midnight"
+    b = "Expired certificate on api-gw: renewal job had silently failed"
+    text = why(read_cause(a), read_cause(b), (a, b))
+    assert "certificate expiry" in text, text
+    assert "certexpiry" not in text, text

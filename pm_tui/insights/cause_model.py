@@ -199,7 +199,7 @@ def why(a: Reading, b: Reading, texts: tuple[str, ...] = ()) -> str:
                 written.setdefault(slots._drop_e(term), word.lower())
     parts = []
     if mechanisms:
-        parts.append("mechanism " + ", ".join(mechanisms))
+        parts.append("mechanism " + ", ".join(slots.MECHANISM_LABELS.get(m, m) for m in mechanisms))
     if rest:
         parts.append("words " + ", ".join(written.get(t, t) for t in rest[:6]))
     return "; ".join(parts) or "similar wording"
