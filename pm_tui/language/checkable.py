@@ -428,11 +428,12 @@ def vetoes(p: float, feats: dict[str, str]) -> bool:
 
 
 def names_an_abstraction(text: str) -> bool:
-    """A word of `text` is an abstraction ("strategy", "vision", "resilience"): a cheap test
-    before asking the model about an action the rules found checkable."""
+    """A word near the start of `text` is an abstraction ("strategy", "vision",
+    "resilience"): a cheap test before asking the model about an action the rules found
+    checkable."""
     return any(
         w in _ABSTRACT or (len(w) > 5 and w.endswith(_ABSTRACT_SUFFIXES))
-        for w in re.findall(r"[a-z]+", text.lower())
+        for w in re.findall(r"[a-z]+", text.lower())[1:8]  # where the object stands
     )
 
 
