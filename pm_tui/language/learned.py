@@ -690,24 +690,6 @@ def features(
             feats["label-value"] = w
         if prev in ("on", "to", "from", "with", "blame", "hold", "held"):
             feats["object-of:" + prev] = w
-        for j in range(i + 1, min(len(words), i + 5)):
-            nc = wcs[j]
-            if nc is not None:
-                feats.setdefault("agent-then:" + nc, f"{w} … {words[j]}")
-                break
-            if words[j] in _STOPS or lows[j] in _SUBJECT_OPENERS:
-                break
-        for j in range(max(0, i - 4), i):
-            nc = wcs[j]
-            if nc is not None:
-                feats.setdefault("then-agent:" + nc, f"{words[j]} … {w}")
-        # the classes of the agent's own clause (up to the next mark or opening word)
-        for j in range(i + 1, min(len(words), i + 16)):
-            if words[j] in _STOPS or lows[j] in _SUBJECT_OPENERS:
-                break
-            nc = wcs[j]
-            if nc is not None:
-                feats.setdefault("clause:" + nc, f"{w} … {words[j]}")
     kinds = dict(agents)
     norm = ["<" + kinds[i] + ">" if i in kinds else w for i, w in enumerate(lows)]
     # the tokens that weigh as words: no function word, no mark
@@ -730,12 +712,6 @@ def features(
         for j in range(max(0, i - 3), min(len(norm), i + 5)):
             if j != i and content[j] and norm[j][0] != "@":
                 feats.setdefault(("n<:" if j < i else "n>:") + norm[j], words[j])
-    who = words[agents[0][0]]
-    subject = next((v for k, v in feats.items() if k.startswith("subject:")), None)
-    for c, w in classes.items():
-        feats["agent&" + c] = f"{who} … {w}"
-        if subject is not None:
-            feats["subject&" + c] = f"{subject} … {w}"
     if len(words) <= 4:
         feats["short"] = ""
     # the shape of the sentence: how long, spoken to someone, asked, exclaimed, quoted, or a
