@@ -620,6 +620,9 @@ def _title_case(words: list[str]) -> bool:
     return len(alpha) >= 4 and sum(w[0].isupper() for w in alpha) * 2 > len(alpha)
 
 
+_ROLE_KINDS = frozenset(("role", "team"))
+
+
 def features(
     sentence: str, rules: frozenset[str] = frozenset(), named: bool = False
 ) -> dict[str, str]:
@@ -659,6 +662,11 @@ def features(
     if not places and _POSITIVE.isdisjoint(classes):
         feats["no-cue"] = ""  # no word of harm, fault or judgement: weighs, gates no more
         if CUE_GATE:
+            return feats
+        if all(kind in _ROLE_KINDS for _, kind in agents):
+            # only roles and teams, no word of harm or judgement: "the engineer who built
+            # the cache joined the channel" (most of real prose's people), never read
+            feats["unread"] = ""
             return feats
     feats.update(places)
     for r in rules:
@@ -774,7 +782,8 @@ def veto() -> float:
 def reasons(feats: dict[str, str], n: int = 3) -> list[tuple[str, str]]:
     """The `n` features that weighed most towards blame, with the words that showed them."""
     weights = _model()[0]
-    ranked = sorted(feats, key=lambda f: weights.get(f, 0.0), reverse=True)
+    # the features a reader can see in the sentence (words) before its shape (length, count)
+    ranked = sorted(feats, key=lambda f: (feats[f] != "", weights.get(f, 0.0)), reverse=True)
     return [(f, feats[f]) for f in ranked[:n] if weights.get(f, 0.0) > 0]
 
 
@@ -795,7 +804,7 @@ def weigh(sentence: str, named: bool = False) -> tuple[float, dict[str, str]] | 
     when the sentence names no one or holds no word of harm, fault or judgement (the model
     never flags those). `named`: _may_name_agent(sentence) is known to hold."""
     feats = features(sentence, named=named)
-    if "no-agent" in feats or (CUE_GATE and "no-cue" in feats):
+    if "no-agent" in feats or "unread" in feats or (CUE_GATE and "no-cue" in feats):
         return None
     return score(feats), feats
 
@@ -866,10 +875,11 @@ def finding_for(sentence: str, offset: int, named: bool = False):
         return None
     prob, feats = weighed
     why = "; ".join(describe(f, w) for f, w in reasons(feats))
+    who = next((w for f, w in feats.items() if f.startswith("agent:")), "")
     return LanguageFinding(
         rule=WEIGHED,
         severity=ERROR,
-        message=f"The sentence reads as blaming a person (weighed {prob:.2f}: {why}).",
+        message=f'The sentence reads as blaming a person ("{who}"; weighed {prob:.2f}: {why}).',
         suggestion="Make the system condition the subject: what made the act possible or "
         "likely (a missing check, guardrail, default, signal or time pressure), and what "
         "would make it harmless next time.",
