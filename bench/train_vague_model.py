@@ -30,8 +30,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 DATA = ROOT / "tests" / "data"
-L2 = float(os.environ.get("VAGUE_L2", "0.003"))
-EPOCHS = int(os.environ.get("VAGUE_EPOCHS", "400"))
+L2 = float(os.environ.get("VAGUE_L2", "0.0003"))
+EPOCHS = int(os.environ.get("VAGUE_EPOCHS", "800"))
 CHECKABLE_GUARD = os.environ.get("VAGUE_GUARD", "1") == "1"
 MIN_WRITERS = 2  # a feature seen in fewer writers' rows gets no weight
 
@@ -64,12 +64,12 @@ Row = tuple[bool, frozenset[str], bool, str]  # label, features, rules flag it, 
 
 def featurise(path: Path, writer: str) -> list[Row]:
     from pm_tui.language.actions import rule_findings, rules_find_checkable
-    from pm_tui.language.checkable import features
+    from pm_tui.language.checkable import features, overrules_checkable
 
     out = []
     for label, text in rows(path):
         feats = features(text)
-        if CHECKABLE_GUARD and rules_find_checkable(text):
+        if CHECKABLE_GUARD and rules_find_checkable(text) and not overrules_checkable(feats):
             feats["rules:checkable"] = "1"  # never flagged by the model (see combine)
         out.append((label, frozenset(feats), bool(rule_findings(text)), writer))
     return out
@@ -129,8 +129,8 @@ def combine(rules: bool, p: float, t: float, veto: float, feats: frozenset[str])
 
 
 def main(argv: list[str]) -> int:
-    t = float(os.environ.get("VAGUE_THRESHOLD", "0.7"))
-    veto = float(os.environ.get("VAGUE_VETO", "0.0"))
+    t = float(os.environ.get("VAGUE_THRESHOLD", "0.5"))
+    veto = float(os.environ.get("VAGUE_VETO", "0.1"))
     sweep = [float(x) for x in os.environ.get("VAGUE_SWEEP", str(t)).split(",")]
     train_files, held = own_sets()
     ws = writers()

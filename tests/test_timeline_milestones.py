@@ -222,3 +222,23 @@ def test_the_acknowledgement_is_this_incidents_page_record_not_another_pages():
     assert got["acknowledged"].time == _at(10, 49) and got["acknowledged"].confidence >= 0.9
     assert got["resolved"].time == _at(11, 40) and got["resolved"].confidence >= 0.9
     assert "own" in got["acknowledged"].why and "own" in got["resolved"].why
+
+
+def test_the_scorer_says_how_close_each_duration_is_to_the_tolerance(capsys):
+    """bench/score_incidents.py: besides durations within 60 s, how many are within 30 s (right
+    with room to spare) and each duration's signed error, so a tuner sees the near misses."""
+    import sys
+
+    root = Path(__file__).resolve().parent.parent
+    sys.path.insert(0, str(root / "bench"))
+    import score_incidents
+
+    folder = root / "tests" / "incidents" / "dev" / "dns-consul-forward"
+    scores = score_incidents.score_set(folder)
+    figures = score_incidents.summary(scores)
+    assert figures["durations_within_60s"] == 4
+    assert figures["durations_within_30s"] == 4 and figures["duration_error_mean_abs_s"] < 30
+    assert set(scores[0].errors) == {"detect", "acknowledge", "mitigate", "resolve"}
+    assert score_incidents.main([str(folder), "--verbose"]) == 0
+    out = capsys.readouterr().out
+    assert "(within 30 s 4)" in out and " s\n" in out

@@ -9,7 +9,15 @@ from __future__ import annotations
 import re
 from functools import cache, lru_cache
 
-from pm_tui.language.checkable import missing, reasons, threshold, vetoes, weigh
+from pm_tui.language.checkable import (
+    missing,
+    names_an_abstraction,
+    overrules_checkable,
+    reasons,
+    threshold,
+    vetoes,
+    weigh,
+)
 from pm_tui.language.finding import WARNING, LanguageFinding
 
 _CONCRETE_HINT = (
@@ -553,9 +561,14 @@ def check_vague(text: str) -> list[LanguageFinding]:
 def _check_vague(text: str) -> tuple[LanguageFinding, ...]:
     # Validation runs after every edit of a post-mortem: its actions rarely change.
     found = _judge_vague(text)
-    if not text.strip() or (not found and rules_find_checkable(text)):
+    if not text.strip():
+        return ()
+    checkable = not found and rules_find_checkable(text)
+    if checkable and not names_an_abstraction(text):
         return ()  # the rules found what makes it checkable: the model is not asked
     p, feats = weigh(text)
+    if checkable and not overrules_checkable(feats):
+        return ()
     if found:
         if vetoes(p, feats) and found[0].rule not in _NEVER_VETOED:
             return ()  # everything else it holds reads as checkable

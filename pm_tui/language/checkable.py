@@ -77,8 +77,7 @@ _DO = tuple(
     tag archiv configur upgrad downgrad schedul reschedul instal uninstal roll revert restrict
     grant backfill rebuild restart emit log expos deprecat decommission retir merg deploy ship
     releas run file open clos updat chang switch point limit fix shar document post draft
-    prepar provision attach annotat link record bump lower rais increas decreas reduc shorten
-    lengthen extend drop truncat purg expir invalidat flush warm convert import export load
+    prepar provision attach annotat link record bump drop truncat purg expir invalidat flush warm convert import export load
     sav stor mov split turn let shard partition replicat failover promot demot alter apply
     patch edit put insert mark assign notif rerun re-run replay resend resubmit sign accept
     reject deny allow whitelist allowlist blocklist denylist mount unmount resiz scal
@@ -90,7 +89,8 @@ _IMPROVE = tuple(
     """improv enhanc harden strengthen stabili optimi tighten refin streamlin bolster
     modernis moderniz evolv matur mature rework revamp overhaul simplif rational
     rationalis consolidat standardi unif tidy clean polish fine-tun tun tweak adjust
-    minimi maximi boost better make get bring cut driv speed reinforc upskil level""".split()
+    minimi maximi boost better make get bring cut driv speed reinforc upskil level lower
+    rais increas decreas reduc shorten lengthen extend""".split()
 )
 _INTEND = tuple(
     """investigat look explor research evaluat assess reassess review revisit rethink
@@ -351,6 +351,8 @@ def features(text: str) -> dict[str, str]:
     m = _TOPICS.search(body)
     if m:
         feats["topic-list"] = m.group(0)  # "(Backstage templates, Crossplane, Flux)"
+    if cls is None and ("topic-list" in feats or "noun-list" in feats):
+        feats["topics-only"] = feats.get("topic-list") or feats["noun-list"]
     m = _SOFT.search(low)
     if m:
         feats["soft-adjective"] = m.group(0)
@@ -383,7 +385,7 @@ _HEDGES = frozenset(
     "should need needs want try aim probably maybe perhaps possibly ideally eventually could "
     "might".split()
 )
-_PARTICLES = frozenset("in up together out down off back".split())
+_PARTICLES = frozenset("in up together out down off back on over".split())
 _INQUIRY = frozenset("whether if how what why with about".split())
 _SPECIFIC = ("identifier", "quoted", "number-unit", "threshold", "deadline")
 _DETAIL = ("identifier", "identifier:2", "quoted", "capitalised", "acronym", "number")
@@ -425,6 +427,21 @@ def vetoes(p: float, feats: dict[str, str]) -> bool:
     return p < veto() and not any(k in feats for k in _OPEN_SIGNS)
 
 
+def names_an_abstraction(text: str) -> bool:
+    """A word of `text` is an abstraction ("strategy", "vision", "resilience"): a cheap test
+    before asking the model about an action the rules found checkable."""
+    return any(
+        w in _ABSTRACT or (len(w) > 5 and w.endswith(_ABSTRACT_SUFFIXES))
+        for w in re.findall(r"[a-z]+", text.lower())
+    )
+
+
+def overrules_checkable(feats: dict[str, str]) -> bool:
+    """What the rules took for a specific object is an abstraction: "write a disaster
+    recovery strategy", "put together a capacity vision"."""
+    return "do+abstract" in feats
+
+
 def weigh(text: str) -> tuple[float, dict[str, str]]:
     """The model's probability that the action is not checkable, and its features; 0 for a
     bare reference ("#2127", "See https://...", "OPS-12"): the ticket holds the action."""
@@ -463,6 +480,7 @@ _READABLE = {
     "question": "'{}' asks a question without saying what answers it",
     "noun-list": "it lists topics ('{}') without an action",
     "topic-list": "it lists topics {} without saying what to do with each",
+    "topics-only": "it names topics ({}) and no action on them",
     "soft-adjective": "'{}' is a judgement nobody can check",
     "do+open": "'{}' comes with words that leave it open",
     "do+abstract": "what it asks for, a '{}', has no content one could check",

@@ -17,13 +17,17 @@ from __future__ import annotations
 import json
 import math
 import re
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from pm_tui.language.agents import capitalised_agent, name_like, name_shaped
 from pm_tui.language.lexicon import NAMES, ROLE_NOUNS, TEAM_NOUNS
 
 WEIGHTS = Path(__file__).with_name("data") / "blame_weights.json"
+# Whether a sentence must hold a word of harm, fault or judgement before the model reads it.
+# Off: every sentence that names someone is weighed, the words and n-grams decide (the cue
+# words of new writers are not the ones any list holds).
+CUE_GATE = False
 
 _TOKEN = re.compile(
     r"@[\w.-]*\w|[a-z][\w-]*(?:\.[a-z][\w-]*)+@?|[a-z][\w.-]*@(?!\w)|[^\W\d_][\w'’-]*|\d+|"
@@ -282,19 +286,22 @@ _POSITIVE = frozenset(
 )
 
 
-def may_weigh(low: str) -> bool:
-    """Lower-cased text holds a word or a longer phrase of a class that weighs towards blame:
-    the gate before any sentence is read (one scan and a set test, then one pattern)."""
+def may_weigh(text: str) -> bool:
+    """The gate before any sentence of `text` is read: it may name someone and (with the
+    cue gate) holds a word or a longer phrase of a class that weighs towards blame."""
+    if not CUE_GATE:
+        return _may_name_agent(text)
+    low = text.lower()
     words = _WORD.findall(low)
     return not _positive_forms().isdisjoint(words) or _phrased(low, words)
 
 
-def sentence_classes(sentence: str) -> dict[str, str]:
-    """The word classes of `sentence`, each with the first word that showed it; empty when
-    no word weighs towards blame (the gate reads single words only)."""
+def sentence_classes(sentence: str, gated: bool = True) -> dict[str, str]:
+    """The word classes of `sentence`, each with the first word that showed it; with `gated`,
+    empty when no word weighs towards blame (the gate reads single words only)."""
     low = sentence.lower().replace("’", "'")
     words = _WORD.findall(low)
-    if _positive_forms().isdisjoint(words) and not _phrased(low, words):
+    if gated and _positive_forms().isdisjoint(words) and not _phrased(low, words):
         return {}
     classes: dict[str, str] = {}
     for w in words:
@@ -311,6 +318,23 @@ def sentence_classes(sentence: str) -> dict[str, str]:
     return classes
 
 
+def _token_classes(sentence: str, lows: list[str], wcs: list[str | None]) -> dict[str, str]:
+    """sentence_classes (not gated) from the sentence's lower-cased tokens and their classes."""
+    classes: dict[str, str] = {}
+    for w, c in zip(lows, wcs, strict=True):
+        if c is not None and c not in classes:
+            classes[c] = w
+    padded = " " + sentence.lower().replace("’", "'") + " "
+    for c, phrases in _PHRASES.items():
+        if c not in classes:
+            for p in phrases:
+                if p in padded:
+                    classes[c] = p.strip()
+                    break
+    return classes
+
+
+@lru_cache(maxsize=16384)
 def _word_class(low: str) -> str | None:
     forms, prefixes, of_prefix = _forms()
     c = forms.get(low)
@@ -442,6 +466,19 @@ def _verb_after(words: list[str], i: int) -> str | None:
     return None
 
 
+def _owns_component(words: list[str]) -> bool:
+    from pm_tui.language.blame import _owns_component as owns
+
+    return owns(words)
+
+
+def _behaves_as_system(sentence: str) -> bool:
+    from pm_tui.language.blame import _behaves_as_system as behaves
+
+    return behaves(sentence)
+
+
+_CLOCK = re.compile(r"\b\d{1,2}:\d{2}\b")
 _REASON_OPENERS = frozenset("because since when as after once until".split())
 _THING_DETERMINERS = frozenset("the its a an no".split())
 
@@ -456,8 +493,25 @@ _ROLE_ACRONYMS_LOW = frozenset(
     "qa sre sres dba dbas noc soc ic pm pms cto vp ceo cio ciso tl em".split()
 )
 _ID_HINT = re.compile(r"[a-z]\.[a-z]|[a-z]@")
-_LOWER_WORD = re.compile(r"[a-z][a-z-]*")
+# What separates lower-case words (a-z and hyphens): everything else up to U+024F, and quotes
+# and dashes (str.translate and split: faster than a pattern's findall).
+_NOT_WORD = {
+    i: " " for i in [*range(0x250), *map(ord, "‘’“”—–…")] if not ("a" <= chr(i) <= "z" or i == 45)
+}
 _FIRST_WORD = re.compile(r"[\W\d_]*([^\W\d_][\w'’-]*)")
+
+
+_CAP_LOWER = re.compile(r"[A-Z][a-z]")
+_NOT_WORD_ASCII = bytes(c if (97 <= c <= 122 or c == 45) else 32 for c in range(256))
+
+
+def _lower_words(text: str) -> set[str]:
+    """The lower-case words of `text` (runs of a-z and hyphens); ASCII text (most) goes
+    through bytes.translate, much faster than str.translate or a pattern."""
+    low = text.lower()
+    if low.isascii():
+        return set(low.encode().translate(_NOT_WORD_ASCII).decode().split())
+    return set(low.translate(_NOT_WORD).split())
 
 
 def _may_name_agent(sentence: str) -> bool:
@@ -466,8 +520,7 @@ def _may_name_agent(sentence: str) -> bool:
     people word, a first word that is no name), so the token-by-token reading is skipped."""
     if "@" in sentence or ("." in sentence.rstrip(" .") and _ID_HINT.search(sentence)):
         return True
-    low = sentence.lower()
-    words = set(_LOWER_WORD.findall(low))
+    words = _lower_words(sentence)
     if not words.isdisjoint(_PEOPLE_WORDS):
         return True
     first = _FIRST_WORD.match(sentence)
@@ -478,7 +531,11 @@ def _may_name_agent(sentence: str) -> bool:
         return True
     if head[:1].islower() and not words.isdisjoint(_VERBISH):
         return True  # chat style, where a name may stand in lower case
-    for m in _MID_CAPITAL.finditer(sentence):
+    if sentence.isascii() and _CAP_LOWER.search(sentence, 1) is None:
+        mids = ()  # no capitalised word after the first: nothing for the pattern to find
+    else:
+        mids = _MID_CAPITAL.finditer(sentence)
+    for m in mids:
         w, nxt = m.group(1), m.group(2) or ""
         bare = w[:-2] if w.lower().endswith(("'s", "’s")) else w
         if bare != w or bare in NAMES or name_shaped(bare):
@@ -563,21 +620,25 @@ def _title_case(words: list[str]) -> bool:
     return len(alpha) >= 4 and sum(w[0].isupper() for w in alpha) * 2 > len(alpha)
 
 
-def features(sentence: str, rules: frozenset[str] = frozenset()) -> dict[str, str]:
+def features(
+    sentence: str, rules: frozenset[str] = frozenset(), named: bool = False
+) -> dict[str, str]:
     """The features of one sentence, each with the words that showed it (for the finding's
     explanation). `rules`: the hand rules' findings on it (their ids)."""
     feats: dict[str, str] = {}
-    if not _may_name_agent(sentence):
+    if not named and not _may_name_agent(sentence):
         feats["no-agent"] = ""  # the cheap test first: most sentences end here
         return feats
     words = _TOKEN.findall(sentence)
+    lows = [w.lower().replace("’", "'") for w in words]
+    wcs = [_word_class(w) for w in lows]
     titled = _title_case(words)
     agents: list[tuple[int, str]] = []
     for i, w in enumerate(words):
         if (
             w[0].isupper()
             or w[0] == "@"
-            or w.lower() in _PEOPLE_WORDS
+            or lows[i] in _PEOPLE_WORDS
             or "'" in w
             or "’" in w
             or "." in w
@@ -586,15 +647,19 @@ def features(sentence: str, rules: frozenset[str] = frozenset()) -> dict[str, st
         ):
             kind = _agent_kind(words, i, titled)
             if kind is not None and not (w[0].isupper() and _in_path(sentence, w)):
+                if lows[i].endswith(("'s", "’s")) and _owns_component(words[i + 1 : i + 4]):
+                    feats["owns-part"] = f"{w} {words[i + 1]}"  # "Talos's retry loop": a system
+                    continue
                 agents.append((i, kind))
     if not agents:
         feats["no-agent"] = ""  # no one named: the model stays quiet
         return feats
-    classes = sentence_classes(sentence)
+    classes = _token_classes(sentence, lows, wcs)
     places = _cause_places(words, agents)
-    if not classes and not places:
-        feats["no-cue"] = ""  # nothing harmful, faulty or judged: the model stays quiet
-        return feats
+    if not places and _POSITIVE.isdisjoint(classes):
+        feats["no-cue"] = ""  # no word of harm, fault or judgement: weighs, gates no more
+        if CUE_GATE:
+            return feats
     feats.update(places)
     for r in rules:
         feats["rule:" + r] = r
@@ -603,9 +668,9 @@ def features(sentence: str, rules: frozenset[str] = frozenset()) -> dict[str, st
     for i, kind in agents:
         w = words[i]
         feats["agent:" + kind] = w
-        prev = words[i - 1].lower() if i else ""
+        prev = lows[i - 1] if i else ""
         start = _np_start(words, i)
-        before = words[start - 1].lower() if start else ""
+        before = lows[start - 1] if start else ""
         subject = (
             start == 0
             or before in _SUBJECT_OPENERS
@@ -617,7 +682,7 @@ def features(sentence: str, rules: frozenset[str] = frozenset()) -> dict[str, st
             verb = _verb_after(words, i)
             if verb is not None:
                 feats.setdefault("acted", f"{w} {verb}")
-        if w.lower().endswith(("'s", "’s")):
+        if lows[i].endswith(("'s", "’s")):
             feats["owner"] = w
         if prev == "by":
             feats["by-agent"] = w
@@ -626,32 +691,45 @@ def features(sentence: str, rules: frozenset[str] = frozenset()) -> dict[str, st
         if prev in ("on", "to", "from", "with", "blame", "hold", "held"):
             feats["object-of:" + prev] = w
         for j in range(i + 1, min(len(words), i + 5)):
-            nc = _word_class(words[j].lower())
+            nc = wcs[j]
             if nc is not None:
                 feats.setdefault("agent-then:" + nc, f"{w} … {words[j]}")
                 break
-            if words[j] in _STOPS or words[j].lower() in _SUBJECT_OPENERS:
+            if words[j] in _STOPS or lows[j] in _SUBJECT_OPENERS:
                 break
         for j in range(max(0, i - 4), i):
-            nc = _word_class(words[j].lower())
+            nc = wcs[j]
             if nc is not None:
                 feats.setdefault("then-agent:" + nc, f"{words[j]} … {w}")
         # the classes of the agent's own clause (up to the next mark or opening word)
         for j in range(i + 1, min(len(words), i + 16)):
-            if words[j] in _STOPS or words[j].lower() in _SUBJECT_OPENERS:
+            if words[j] in _STOPS or lows[j] in _SUBJECT_OPENERS:
                 break
-            nc = _word_class(words[j].lower())
+            nc = wcs[j]
             if nc is not None:
                 feats.setdefault("clause:" + nc, f"{w} … {words[j]}")
     kinds = dict(agents)
-    norm = ["<" + kinds[i] + ">" if i in kinds else w.lower() for i, w in enumerate(words)]
+    norm = ["<" + kinds[i] + ">" if i in kinds else w for i, w in enumerate(lows)]
+    # the tokens that weigh as words: no function word, no mark
+    content = [
+        t not in _FUNCTION_WORDS and (t[0].isalnum() or t[0] == "<" or t[0] == "@") for t in norm
+    ]
+    last = len(norm) - 1
     for i, t in enumerate(norm):
-        if t in _FUNCTION_WORDS or not t[0].isalnum() and t[0] not in "<@":
+        if not content[i]:
             continue
         feats.setdefault("w:" + t, words[i])  # words, then pairs of words
-        if i + 1 < len(norm) and norm[i + 1] not in _FUNCTION_WORDS:
-            if norm[i + 1][0].isalnum() or norm[i + 1][0] == "<":
-                feats.setdefault("b:" + t + " " + norm[i + 1], words[i] + " " + words[i + 1])
+        if i < last and content[i + 1] and norm[i + 1][0] != "@":
+            feats.setdefault("b:" + t + " " + norm[i + 1], words[i] + " " + words[i + 1])
+    for i, _kind in agents:
+        # the words next to a person, function words too ("on <name>", "<name> should")
+        if i:
+            feats.setdefault("p:" + norm[i - 1] + " " + norm[i], words[i - 1] + " " + words[i])
+        if i + 1 < len(norm):
+            feats.setdefault("p:" + norm[i] + " " + norm[i + 1], words[i] + " " + words[i + 1])
+        for j in range(max(0, i - 3), min(len(norm), i + 5)):
+            if j != i and content[j] and norm[j][0] != "@":
+                feats.setdefault(("n<:" if j < i else "n>:") + norm[j], words[j])
     who = words[agents[0][0]]
     subject = next((v for k, v in feats.items() if k.startswith("subject:")), None)
     for c, w in classes.items():
@@ -660,34 +738,61 @@ def features(sentence: str, rules: frozenset[str] = frozenset()) -> dict[str, st
             feats["subject&" + c] = f"{subject} … {w}"
     if len(words) <= 4:
         feats["short"] = ""
-    for j, w in enumerate(words[:-2]):
+    # the shape of the sentence: how long, spoken to someone, asked, exclaimed, quoted, or a
+    # timeline entry (a time of day in it)
+    n = len(words)
+    feats["len:" + ("<=8" if n <= 8 else "<=16" if n <= 16 else "<=30" if n <= 30 else ">30")] = ""
+    feats["agents:" + ("1" if len(agents) == 1 else "2" if len(agents) == 2 else "3+")] = ""
+    if "you" in norm or "you're" in norm or "your" in norm:
+        feats["addressed"] = "you"
+    if "?" in words:
+        feats["asked"] = "?"
+    if "!" in sentence:
+        feats["exclaimed"] = "!"
+    if '"' in words or "“" in words:
+        feats["quoted"] = '"'
+    if _CLOCK.search(sentence):
+        feats["clock"] = ""
+    for j in range(n - 2):
         # a system condition given as the reason: "because the lock was still held", "when
         # its certificate expired"
-        if w.lower() in _REASON_OPENERS and words[j + 1].lower() in _THING_DETERMINERS:
+        if lows[j] in _REASON_OPENERS and lows[j + 1] in _THING_DETERMINERS:
+            w = words[j]
             head = words[j + 2]
             if head[:1].islower() and _agent_kind(words, j + 2) is None:
                 feats.setdefault("system-reason", f"{w} {words[j + 1]} {head}")
+    if "agent:name" in feats and _behaves_as_system(sentence):
+        feats["system-behaviour"] = ""  # "Heimdall broke it by timing out", "... its lease"
     first = agents[0][0]
-    if any(w.lower() in ("its", "it") for w in words[first + 1 : first + 12]):
+    if "its" in lows[first + 1 : first + 12] or "it" in lows[first + 1 : first + 12]:
         feats["it-back"] = words[first]  # "Heimdall dropped ... when its certificate expired"
     return feats
 
 
 @cache
-def _model() -> tuple[dict[str, float], float, float]:
+def _model() -> tuple[dict[str, float], float, float, float]:
+    """Weights, bias, threshold (a sentence no rule flagged is blame at or above it) and veto
+    (a sentence a rule flagged is left alone below it)."""
     data = json.loads(WEIGHTS.read_text(encoding="utf-8"))
-    return data["weights"], data["bias"], data["threshold"]
+    return data["weights"], data["bias"], data["threshold"], data.get("veto", 0.0)
 
 
 def score(feats: dict[str, str]) -> float:
     """The probability the model gives to blame, from the features' weights."""
-    weights, bias, _ = _model()
-    z = bias + sum(weights.get(f, 0.0) for f in feats)
+    weights, bias = _model()[:2]
+    get = weights.get
+    z = bias + sum([get(f, 0.0) for f in feats])
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
 def threshold() -> float:
     return _model()[2]
+
+
+def veto() -> float:
+    """Below this probability a sentence a rule flagged is no blame after all: the rules'
+    phrasings misfire on new writers' neutral sentences more often than the model does."""
+    return _model()[3]
 
 
 def reasons(feats: dict[str, str], n: int = 3) -> list[tuple[str, str]]:
@@ -709,12 +814,12 @@ WEIGHED = "blame/weighed"
 _PEOPLE_WORDS = ROLE_NOUNS | TEAM_NOUNS | _PRONOUNS | _SOMEONE | _MORE_ROLES | _MORE_TEAMS
 
 
-def weigh(sentence: str) -> tuple[float, dict[str, str]] | None:
+def weigh(sentence: str, named: bool = False) -> tuple[float, dict[str, str]] | None:
     """The model's probability of blame for one (masked) sentence and its features; None
     when the sentence names no one or holds no word of harm, fault or judgement (the model
-    never flags those)."""
-    feats = features(sentence)
-    if "no-agent" in feats or "no-cue" in feats:
+    never flags those). `named`: _may_name_agent(sentence) is known to hold."""
+    feats = features(sentence, named=named)
+    if "no-agent" in feats or (CUE_GATE and "no-cue" in feats):
         return None
     return score(feats), feats
 
@@ -744,6 +849,20 @@ _READABLE = {
     "it-back": "a thing referred back to",
     "w": "the word",
     "b": "the words",
+    "p": "the words next to a person",
+    "n<": "a word before a person",
+    "n>": "a word after a person",
+    "then-agent": "a person, after",
+    "clause": "in the person's clause,",
+    "len": "a sentence of this length",
+    "agents": "how many people it names",
+    "addressed": "spoken to someone",
+    "asked": "a question",
+    "exclaimed": "an exclamation",
+    "quoted": "a quotation",
+    "short": "a short sentence",
+    "owns-part": "a part of a system named after its owner",
+    "system-behaviour": "what only a system does",
 }
 
 
@@ -755,18 +874,18 @@ def describe(feature: str, words: str) -> str:
         text = f"{_READABLE.get(left, left)}, with {_READABLE.get(right, right)}"
     else:
         text = _READABLE.get(head, head)
-        if head in ("class", "agent-then") and tail:
+        if head in ("class", "agent-then", "then-agent", "clause") and tail:
             text += " " + _READABLE.get(tail, tail)
         elif head in ("agent", "subject") and tail:
             text = text.replace("a person", f"a {tail}")
     return f'{text} ("{words}")' if words else text
 
 
-def finding_for(sentence: str, offset: int):
+def finding_for(sentence: str, offset: int, named: bool = False):
     """A WEIGHED finding for one (masked) sentence at `offset`, or None."""
     from pm_tui.language.finding import ERROR, LanguageFinding
 
-    weighed = weigh(sentence)
+    weighed = weigh(sentence, named)
     if weighed is None or weighed[0] < threshold():
         return None
     prob, feats = weighed
@@ -791,7 +910,13 @@ def _add_each(masked: str, found: list, spans: list[tuple[int, int]]) -> list:
     flagged = {bisect_right(starts, f.start) - 1 for f in found}
     out = list(found)
     for k, (start, end) in enumerate(spans):
-        if k in flagged or end - start > _LONGEST:
+        if end - start > _LONGEST:
+            continue
+        if k in flagged:
+            if veto() > 0:
+                weighed = weigh(masked[start:end])
+                if weighed is not None and weighed[0] < veto():
+                    out = [f for f in out if not start <= f.start < end]
             continue
         extra = finding_for(masked[start:end], start)
         if extra is not None:
@@ -805,14 +930,27 @@ def _add_each(masked: str, found: list, spans: list[tuple[int, int]]) -> list:
 _LONGEST = 320
 
 
-def add_findings(masked: str, found: list, spans: list[tuple[int, int]] | None = None) -> list:
+def add_findings(
+    masked: str, found: list, spans: list[tuple[int, int]] | None = None, named: bool = False
+) -> list:
     """`found` (the rules' findings in `masked`) and a WEIGHED finding for each sentence
     no rule flagged that the model reads as blame. `spans`: the sentences of `masked`
-    (split_sentences), when the caller has them."""
+    (split_sentences), when the caller has them; `named`: may_weigh(masked) is known."""
     from bisect import bisect_right
 
     from pm_tui.language.text import split_sentences
 
+    if not CUE_GATE:
+        if not named and not _may_name_agent(masked):
+            return found  # no one named: most texts end here
+        spans = split_sentences(masked) if spans is None else spans
+        if len(spans) == 1 and not (found and veto() > 0):  # most fields: one sentence
+            ((start, end),) = spans
+            if found or end - start > _LONGEST:
+                return found
+            extra = finding_for(masked[start:end], start, named=True)
+            return found if extra is None else [extra]
+        return _add_each(masked, found, spans)
     low = masked.lower()
     words = _WORD.findall(low)
     hits = _positive_forms().intersection(words)

@@ -72,13 +72,14 @@ def check_prose(
     words in `vocabulary` (lower case), or used as things in `text`, are never people."""
     masked = mask_prose(text)
     possible, whole = _text_rules(masked)
-    if not possible and not (weighed and learned.may_weigh(masked.lower())):
+    named = not possible and weighed and learned.may_weigh(masked)
+    if not possible and not named:
         return []  # neither a rule nor the weighed reading can flag it: most fields end here
     token = set_vocabulary(text, vocabulary)
     try:
         spans = split_sentences(masked) if possible else None
         found = check_sentences(masked, whole=whole, spans=spans) if possible else []
-        return learned.add_findings(masked, found, spans) if weighed else found
+        return learned.add_findings(masked, found, spans, named) if weighed else found
     finally:
         reset_vocabulary(token)
 

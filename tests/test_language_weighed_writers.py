@@ -1,0 +1,141 @@
+"""The weighed blame reading on writers it never saw, and what a user sees of it (issue 21).
+
+Floors: bench/train_blame_model.py's own code trains the reading on every writer but one (the
+retired blind rounds and the blind-written training sets, one writer each), our own sets and
+the real corpus, and the whole pipeline (rules, weighed reading, veto) is scored on the writer
+left out. Then one sentence per class of issue 21 goes through `pm-tui validate` and the
+wizard, as a user meets it: the field by its label, what was weighed, the rewrite.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+from pm_tui.language import check_prose
+from pm_tui.language.learned import WEIGHED, features
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def trainer():
+    sys.path.insert(0, str(ROOT / "bench"))
+    try:
+        import train_blame_model
+    finally:
+        sys.path.remove(str(ROOT / "bench"))
+    return train_blame_model
+
+
+@pytest.fixture(scope="module")
+def featurised(trainer):
+    writers = {trainer.writer_name(p): p for p in trainer.writer_sets()}
+    feats = {name: trainer.featurise(p) for name, p in writers.items()}
+    own = [row for p in trainer.own_sets()[0] for row in trainer.featurise(p)]
+    corpus = trainer.corpus_rows(trainer.corpus_docs())
+    return writers, feats, own, corpus
+
+
+@pytest.mark.parametrize(
+    ("held_out", "floor_p", "floor_r"),
+    # leave-one-writer-out at the shipped settings: round5 P .939 R .752, train6a .983/.819
+    # (rules alone R .509 and .646)
+    [("round5", 0.90, 0.66), ("train6a", 0.94, 0.77)],
+)
+def test_a_writer_left_out_of_training_is_read_through_the_whole_pipeline(
+    trainer, featurised, held_out, floor_p, floor_r
+):
+    writers, feats, own, corpus = featurised
+    assert held_out in writers and len(writers) >= 7
+    rows = [row for name, rs in feats.items() if name != held_out for row in rs]
+    w, b = trainer.train(rows + own + corpus)
+    labelled = trainer.rows(writers[held_out])
+    said, _ = trainer.pipeline(w, b, trainer.THRESHOLD, [t for _, t in labelled], [])
+    p, r, *_ = trainer.pr([(y, got) for (y, _), got in zip(labelled, said, strict=True)])
+    rules_r = trainer.pr([(y, fired) for y, _, fired in feats[held_out]])[1]
+    assert p >= floor_p and r >= floor_r, (p, r)
+    assert r >= rules_r + 0.1  # the weighed reading adds what no rule knew
+
+
+def test_people_are_masked_to_their_kind_in_the_word_features():
+    feats = features("Yesenia shipped the schema change to prod on a Friday again.")
+    words = [f for f in feats if f.startswith(("w:", "b:", "p:", "n<:", "n>:"))]
+    assert "w:<name>" in feats and "p:<name> shipped" in feats
+    assert not any("yesenia" in f.lower() for f in words)  # no name is ever a feature
+    assert "no-cue" in features("Yesenia joined the bridge at nine.")  # read, not gated
+
+
+# One sentence per class of issue 21, none of them a row of any set.
+CLASSES = {
+    "a name as the subject of a failure": "Radek merges straight to main every single week.",
+    "a person as the answer": "Root cause, in one word: Zinhle.",
+    "a role": "The night contractor took the ledger service offline with a stray script.",
+    "habit": "Once again Radek merged straight to main.",
+    "blame with a target": "Put this one down to Anneliese and her shortcut.",
+    "after a disclaimer": "No finger-pointing, but it was Oluwaseun who ran the purge.",
+}
+
+
+@pytest.mark.parametrize("text", sorted(CLASSES.values()))
+def test_each_class_is_found(text):
+    found = check_prose(text)
+    assert found and all(f.rule.startswith("blame/") for f in found), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tomasz paged the storage on-call after the disk alert fired.",
+        "Ivar deployed the change at 14:02 and the error rate recovered.",
+        "The release captain announced the freeze in the channel.",
+        "Amara's runbook for the failover was followed step by step.",
+    ],
+)
+def test_neutral_who_did_what_stays_quiet(text):
+    assert check_prose(text) == [], text
+
+
+# A sentence only the weighed reading flags (no rule knows its words).
+WEIGHED_ONLY = "Radek merges straight to main every single week."
+
+
+def test_validate_names_the_field_what_weighed_and_the_rewrite(tmp_path, sample_repo):
+    from pm_tui.toml_write import render_postmortem
+    from tests.conftest import SAMPLE_ID, run_cli
+
+    assert not check_prose(WEIGHED_ONLY, weighed=False)
+    pm = sample_repo.load(SAMPLE_ID)
+    pm.analysis.immediate_causes = [WEIGHED_ONLY]
+    path = tmp_path / f"{SAMPLE_ID}.toml"
+    path.write_text(render_postmortem(pm))
+    out = run_cli("validate", str(path))
+    assert out.returncode == 1
+    lines = out.stdout.splitlines()
+    at = next(i for i, ln in enumerate(lines) if f" {WEIGHED} " in ln)
+    assert " immediate cause 1: " in lines[at] and "weighed 0.9" in lines[at]
+    assert '"Radek' in lines[at]  # names who and the words that weighed
+    assert lines[at + 1].startswith("    → Make the system condition the subject")
+    assert "Traceback" not in out.stderr
+
+
+async def test_the_wizard_shows_the_weighed_finding_with_its_rewrite(sample_repo):
+    from screens.app import create_app
+    from tests.conftest import SAMPLE_ID
+    from tests.wizard_helpers import frozen_clock, screen_text, wait_until
+
+    pm = sample_repo.load(SAMPLE_ID)
+    pm.analysis.immediate_causes = [WEIGHED_ONLY]
+    sample_repo.save(pm)
+    sample_repo.commit(pm, "weighed finding")
+    app = create_app(sample_repo, SAMPLE_ID, clock=frozen_clock, autosave_delay=60)
+    async with app.run_test(size=(140, 44)) as pilot:
+        app.action_goto_step(3)
+        await wait_until(pilot, lambda: app.screen.name == "step3" and app.screen.is_mounted)
+        await wait_until(pilot, lambda: "immediate cause 1" in screen_text(app))
+        finding = next(f for f in app.findings if f.field == "immediate_causes[0]")
+        assert finding.rule == WEIGHED and "reads as blaming a person" in finding.message
+        text = " ".join(screen_text(app).split())
+        assert "→ " + finding.suggestion[:30] in text
