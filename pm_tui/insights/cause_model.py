@@ -183,18 +183,25 @@ def pair_features(
     return f
 
 
-def why(a: Reading, b: Reading) -> str:
-    """What two readings share, mechanisms first: the group's explanation."""
+def why(a: Reading, b: Reading, texts: tuple[str, ...] = ()) -> str:
+    """What two readings share, mechanisms first: the group's explanation (a shared term is
+    shown as one of `texts` writes it, when one does)."""
     ta, na, _ = a
     tb, nb, _ = b
     shared = ta & tb
     mechanisms = sorted(shared & slots.MECHANISMS)
     rest = sorted(shared - slots.MECHANISMS - slots._STOP - _GENERIC - na - nb)
+    written: dict[str, str] = {}
+    stem = slots._vocabulary().stem
+    for text in texts:
+        for word in _RAW.findall(text):
+            for term in stem(word.lower()).split():
+                written.setdefault(slots._drop_e(term), word.lower())
     parts = []
     if mechanisms:
         parts.append("mechanism " + ", ".join(mechanisms))
     if rest:
-        parts.append("words " + ", ".join(rest[:6]))
+        parts.append("words " + ", ".join(written.get(t, t) for t in rest[:6]))
     return "; ".join(parts) or "similar wording"
 
 

@@ -782,7 +782,7 @@ class SimilarCauses:
                 for t in terms:
                     by_term.setdefault(t, []).append(n)
             elif not groups[n][3]:
-                groups[n][3].append(self._why(groups[n][0], reading))
+                groups[n][3].append(self._why(groups[n][0], reading, (groups[n][1], text)))
             self._seen[(service, reading)] = n
         ids = groups[n][2]
         if not ids or ids[-1] != id:
