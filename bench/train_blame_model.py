@@ -180,7 +180,7 @@ def train(
 
 def _read(feats) -> bool:
     """The model reads the row (learned.weigh does not return None on it)."""
-    return "no-agent" not in feats and not (GATED and "no-cue" in feats)
+    return "no-agent" not in feats and "unread" not in feats and not (GATED and "no-cue" in feats)
 
 
 def predict(w: dict[str, float], b: float, feats: frozenset[str]) -> float:

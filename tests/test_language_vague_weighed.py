@@ -146,3 +146,11 @@ async def test_wizard_shows_the_weighed_finding_on_the_action(sample_repo):
         assert finding.row == pm.actions[0].id and "culture" in finding.message
         panel = app.screen.query_one("#findings")
         assert any(f.rule == WEIGHED for f in panel._findings)
+
+
+def test_each_piece_of_the_action_is_explained_once():
+    (finding,) = check_action("Create a monitoring strategy for the radio network.")
+    assert finding.rule == WEIGHED
+    assert finding.message.count("strategy") == 1, finding.message
+    (finding,) = check_action("Grafana + Loki + Tempo consolidation story for the fleet")
+    assert finding.message.count("Grafana") == 1 and "no action" in finding.message

@@ -271,3 +271,50 @@ def test_a_measured_fact_about_the_failing_service_is_a_diagnosis_for_the_person
     assert not [r for r in rows if "marketing-site" in r["text"] or "all quiet" in r["text"]]
     saved = _accepted(repo, pm, argv, capsys)
     assert "p99 is 4s" not in " ".join(row.text for row in saved.timeline)
+
+
+def test_a_syslog_named_messages_is_known_by_its_host_folder(tmp_path, capsys):
+    """The kernel of nat-gw-1 (its syslog `nat-gw-1/messages`) drops packets from 12:30; a
+    responder's measured finding about nat-gw-1 is about what failed, so it is a diagnosis;
+    the same kind of finding about a host the incident never touched is no candidate."""
+    folder = tmp_path / "evidence"
+    (folder / "nat-gw-1").mkdir(parents=True)
+    _log(folder / "nat-gw-1" / "messages", [
+        *_every(-60, 110, 1.0, "INFO", "systemd[1]: Started Session of user ops."),
+        *_every(30, 62, 0.1, "WARN", "kernel: nf_conntrack: table full, dropping packet"),
+    ])  # fmt: skip
+    _log(folder / "checkout.log", [
+        *[(m, "INFO", "POST /pay 200") for m, _, _ in _every(-60, 110, 0.25, "", "") if not 31 <= m < 62],
+        *_every(31, 62, 0.25, "ERROR", "psp authorize failed: connect timeout"),
+    ])  # fmt: skip
+    _slack(folder, {"inc-payments": [
+        (40, "UANA", "nat-gw-1 sits at 262144 entries, which is its limit"),
+        (41, "UDAN", "build-runner-7 at 90% disk as every friday"),
+    ]})  # fmt: skip
+    repo, pm, argv, rows = _rebuilt(tmp_path, folder, capsys)
+    found = [r for r in rows if "262144 entries" in r["text"]]
+    assert found and found[0]["kind"] == "diagnosis", found
+    assert not [r for r in rows if "build-runner-7" in r["text"]]
+
+
+def test_a_quoted_customer_notice_is_told_and_two_speakers_findings_stay_apart(tmp_path, capsys):
+    folder = tmp_path / "evidence"
+    folder.mkdir()
+    _log(folder / "ledger-writer.log", [
+        *[(m, "INFO", "POST /v1/postings 201") for m, _, _ in _every(-60, 110, 0.25, "", "") if not 30 <= m < 62],
+        *_every(30, 62, 0.25, "ERROR", "posting failed: Duplicate entry '2147483647' for key PRIMARY"),
+    ])  # fmt: skip
+    _slack(folder, {"inc-ledger-writes": [
+        (36, "UDAN", "ledger-writer p99 is 4s and 100% of postings fail"),
+        (37, "UANA", "it's the journal_lines id: a signed INT at 2147483647"),
+        (40, "UCAR", "customer notice sent + status page: 'Card top-ups are delayed and some are rolled back. We are on it.'"),
+    ]})  # fmt: skip
+    repo, pm, argv, rows = _rebuilt(tmp_path, folder, capsys)
+    told = [r for r in rows if "customer notice sent" in r["text"]]
+    assert told and told[0]["kind"] == "communication", told  # not the quote's "rolled back"
+    found = [r for r in rows if r["kind"] == "diagnosis"]
+    assert len(found) == 2, found
+    assert [abs(_time(r) - at(m)) < MINUTE for r, m in zip(found, (36, 37), strict=True)] == [
+        True,
+        True,
+    ]

@@ -560,10 +560,9 @@ def check_vague(text: str) -> list[LanguageFinding]:
 @lru_cache(maxsize=4096)
 def _check_vague(text: str) -> tuple[LanguageFinding, ...]:
     # Validation runs after every edit of a post-mortem: its actions rarely change.
-    found = _judge_vague(text)
+    found, checkable = _judge(text)
     if not text.strip():
         return ()
-    checkable = not found and rules_find_checkable(text)
     if checkable and not names_an_abstraction(text):
         return ()  # the rules found what makes it checkable: the model is not asked
     p, feats = weigh(text)
@@ -599,20 +598,19 @@ def rule_findings(text: str) -> list[LanguageFinding]:
 def rules_find_checkable(text: str) -> bool:
     """The checkability rules found what makes the action checkable (a verb of doing with a
     figure or a specific object, "ensure" with a checkable state): the weighed reading
-    does not overrule that."""
-    stripped = text.strip()
-    if not stripped:
-        return False
-    low = stripped.lower() if stripped.isascii() else None
-    if _rule_matches(0, stripped, low) or _rule_matches(1, stripped, low):
-        return False
-    return _checkability(stripped) == ("concrete", "")
+    does not overrule that (unless the object is an abstraction)."""
+    return _judge(text)[1]
 
 
 def _judge_vague(text: str) -> list[LanguageFinding]:
+    return _judge(text)[0]
+
+
+def _judge(text: str) -> tuple[list[LanguageFinding], bool]:
+    """The rules' findings, and whether the checkability rules found the action checkable."""
     stripped = text.strip()
     if not stripped:
-        return []
+        return [], False
     start = text.index(stripped[0])
     end = start + len(stripped)
     low = stripped.lower() if stripped.isascii() else None
@@ -621,15 +619,20 @@ def _judge_vague(text: str) -> list[LanguageFinding]:
         if verdict is not None:
             kind, name = verdict
             if kind == "concrete":
-                return []
+                return [], True
             message, suggestion = _CHECKABILITY_ADVICE[name]
             for shape, rx, shape_message, shape_suggestion in _compiled()[2:]:
                 if rx.search(stripped):  # the most specific advice there is
                     name, message, suggestion = shape, shape_message, shape_suggestion
                     break
-            return [
-                LanguageFinding(f"vague-action/{name}", WARNING, message, suggestion, start, end)
-            ]
+            finding = LanguageFinding(
+                f"vague-action/{name}", WARNING, message, suggestion, start, end
+            )
+            return [finding], False
+    return _shape_findings(stripped, low, start, end), False
+
+
+def _shape_findings(stripped: str, low: str | None, start: int, end: int) -> list[LanguageFinding]:
     score = _concreteness(stripped, enough=2)
     if score >= 2:
         return []  # concrete enough for every rule, vigilance included

@@ -428,11 +428,12 @@ def vetoes(p: float, feats: dict[str, str]) -> bool:
 
 
 def names_an_abstraction(text: str) -> bool:
-    """A word of `text` is an abstraction ("strategy", "vision", "resilience"): a cheap test
-    before asking the model about an action the rules found checkable."""
+    """A word near the start of `text` is an abstraction ("strategy", "vision",
+    "resilience"): a cheap test before asking the model about an action the rules found
+    checkable."""
     return any(
         w in _ABSTRACT or (len(w) > 5 and w.endswith(_ABSTRACT_SUFFIXES))
-        for w in re.findall(r"[a-z]+", text.lower())
+        for w in re.findall(r"[a-z]+", text.lower())[1:8]  # where the object stands
     )
 
 
@@ -459,11 +460,11 @@ _REFERENCE_ONLY = re.compile(
 
 
 _READABLE = {
-    "verb:intend": "it leads with '{}', a verb of studying or intending",
+    "verb:intend": "'{}' studies, talks or intends, and changes nothing one can check",
     "verb:improve": "it leads with '{}', a verb of improving with no point to reach",
     "verb:none": "no verb of doing leads it ('{}')",
     "verb:make": "'{}' names a state to reach, not a change to make",
-    "intend+plain": "it leads with '{}', a verb of studying or intending",
+    "intend+plain": "'{}' studies, talks or intends, and changes nothing one can check",
     "improve+plain": "it leads with '{}', a verb of improving with no point to reach",
     "none+plain": "no verb of doing leads it ('{}')",
     "do+plain": "'{}' has no specific object",
@@ -480,7 +481,7 @@ _READABLE = {
     "question": "'{}' asks a question without saying what answers it",
     "noun-list": "it lists topics ('{}') without an action",
     "topic-list": "it lists topics {} without saying what to do with each",
-    "topics-only": "it names topics ({}) and no action on them",
+    "topics-only": "it names topics and no action on them: {}",
     "soft-adjective": "'{}' is a judgement nobody can check",
     "do+open": "'{}' comes with words that leave it open",
     "do+abstract": "what it asks for, a '{}', has no content one could check",
@@ -494,14 +495,15 @@ def reasons(feats: dict[str, str], n: int = 3) -> list[str]:
     weights = _model()[0]
     ranked = sorted(feats, key=lambda f: weights.get(f, 0.0), reverse=True)
     out: list[str] = []
+    seen: list[str] = []  # the words already explained: one reason per piece of the text
     for f in ranked:
         if weights.get(f, 0.0) <= 0 or len(out) >= n:
             break
         template = _READABLE.get(f)
-        if template:
-            said = template.format(feats[f])
-            if said not in out:
-                out.append(said)
+        words = feats[f].lower()
+        if template and not any(words in w or w in words for w in seen):
+            out.append(template.format(feats[f]))
+            seen.append(words)
     return out
 
 

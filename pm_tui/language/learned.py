@@ -620,6 +620,9 @@ def _title_case(words: list[str]) -> bool:
     return len(alpha) >= 4 and sum(w[0].isupper() for w in alpha) * 2 > len(alpha)
 
 
+_ROLE_KINDS = frozenset(("role", "team"))
+
+
 def features(
     sentence: str, rules: frozenset[str] = frozenset(), named: bool = False
 ) -> dict[str, str]:
@@ -660,6 +663,11 @@ def features(
         feats["no-cue"] = ""  # no word of harm, fault or judgement: weighs, gates no more
         if CUE_GATE:
             return feats
+        if all(kind in _ROLE_KINDS for _, kind in agents):
+            # only roles and teams, no word of harm or judgement: "the engineer who built
+            # the cache joined the channel" (most of real prose's people), never read
+            feats["unread"] = ""
+            return feats
     feats.update(places)
     for r in rules:
         feats["rule:" + r] = r
@@ -690,24 +698,6 @@ def features(
             feats["label-value"] = w
         if prev in ("on", "to", "from", "with", "blame", "hold", "held"):
             feats["object-of:" + prev] = w
-        for j in range(i + 1, min(len(words), i + 5)):
-            nc = wcs[j]
-            if nc is not None:
-                feats.setdefault("agent-then:" + nc, f"{w} … {words[j]}")
-                break
-            if words[j] in _STOPS or lows[j] in _SUBJECT_OPENERS:
-                break
-        for j in range(max(0, i - 4), i):
-            nc = wcs[j]
-            if nc is not None:
-                feats.setdefault("then-agent:" + nc, f"{words[j]} … {w}")
-        # the classes of the agent's own clause (up to the next mark or opening word)
-        for j in range(i + 1, min(len(words), i + 16)):
-            if words[j] in _STOPS or lows[j] in _SUBJECT_OPENERS:
-                break
-            nc = wcs[j]
-            if nc is not None:
-                feats.setdefault("clause:" + nc, f"{w} … {words[j]}")
     kinds = dict(agents)
     norm = ["<" + kinds[i] + ">" if i in kinds else w for i, w in enumerate(lows)]
     # the tokens that weigh as words: no function word, no mark
@@ -730,12 +720,6 @@ def features(
         for j in range(max(0, i - 3), min(len(norm), i + 5)):
             if j != i and content[j] and norm[j][0] != "@":
                 feats.setdefault(("n<:" if j < i else "n>:") + norm[j], words[j])
-    who = words[agents[0][0]]
-    subject = next((v for k, v in feats.items() if k.startswith("subject:")), None)
-    for c, w in classes.items():
-        feats["agent&" + c] = f"{who} … {w}"
-        if subject is not None:
-            feats["subject&" + c] = f"{subject} … {w}"
     if len(words) <= 4:
         feats["short"] = ""
     # the shape of the sentence: how long, spoken to someone, asked, exclaimed, quoted, or a
@@ -798,7 +782,8 @@ def veto() -> float:
 def reasons(feats: dict[str, str], n: int = 3) -> list[tuple[str, str]]:
     """The `n` features that weighed most towards blame, with the words that showed them."""
     weights = _model()[0]
-    ranked = sorted(feats, key=lambda f: weights.get(f, 0.0), reverse=True)
+    # the features a reader can see in the sentence (words) before its shape (length, count)
+    ranked = sorted(feats, key=lambda f: (feats[f] != "", weights.get(f, 0.0)), reverse=True)
     return [(f, feats[f]) for f in ranked[:n] if weights.get(f, 0.0) > 0]
 
 
@@ -819,7 +804,7 @@ def weigh(sentence: str, named: bool = False) -> tuple[float, dict[str, str]] | 
     when the sentence names no one or holds no word of harm, fault or judgement (the model
     never flags those). `named`: _may_name_agent(sentence) is known to hold."""
     feats = features(sentence, named=named)
-    if "no-agent" in feats or (CUE_GATE and "no-cue" in feats):
+    if "no-agent" in feats or "unread" in feats or (CUE_GATE and "no-cue" in feats):
         return None
     return score(feats), feats
 
@@ -890,10 +875,11 @@ def finding_for(sentence: str, offset: int, named: bool = False):
         return None
     prob, feats = weighed
     why = "; ".join(describe(f, w) for f, w in reasons(feats))
+    who = next((w for f, w in feats.items() if f.startswith("agent:")), "")
     return LanguageFinding(
         rule=WEIGHED,
         severity=ERROR,
-        message=f"The sentence reads as blaming a person (weighed {prob:.2f}: {why}).",
+        message=f'The sentence reads as blaming a person ("{who}"; weighed {prob:.2f}: {why}).',
         suggestion="Make the system condition the subject: what made the act possible or "
         "likely (a missing check, guardrail, default, signal or time pressure), and what "
         "would make it harmless next time.",

@@ -747,6 +747,9 @@ def chat_signals(evidence: list[Evidence]) -> list[Signal]:
                         confidence,
                         actor,
                         authority=1,
+                        # what two people found are two findings: a diagnosis joins only
+                        # what its own speaker said within minutes
+                        key=f"said by {actor}" if family == "diagnosis" and actor else "",
                         tags=tags,
                     )
                 )
@@ -804,6 +807,16 @@ def _local(item: Evidence) -> datetime:
         return item.time
 
 
+# A notice quoted as sent to customers ("customer notice sent + status page: 'Live positions
+# are delayed...'"): the quote says what customers read, not what the responders did.
+_QUOTED = re.compile(r"(?:^|(?<=[\s:(]))['\"“‘][^'\"”’]{8,}['\"”’](?=[\s.,;:!?)]|$)")
+_TOLD = re.compile(
+    r"\bstatus ?page\b|\bcustomer (?:notice|notification|email|update|comms)\b|"
+    r"\b(?:support )?macro\b|\bnotice (?:sent|posted|is up|published)\b",
+    re.I,
+)
+
+
 def _family_of(
     text: str, when: datetime, local: datetime | None = None
 ) -> list[tuple[str, re.Pattern]]:
@@ -817,6 +830,8 @@ def _family_of(
         or (local is not None and _refers_back(text, local))
     ):
         return [("diagnosis", _CAUSE), ("diagnosis", _EARLIER_TIME), *_CHAT]
+    if _QUOTED.search(text) and _TOLD.search(_QUOTED.sub(" ", text)):
+        return [("communication", _TOLD)]
     return _CHAT
 
 

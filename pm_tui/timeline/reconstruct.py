@@ -687,6 +687,7 @@ def _terms(
         if first.time <= c.time <= first.time + CHAIN:
             for s in c.signals:
                 terms.add(_workload_name(source_label(s.source)))
+                terms.update(_host_folder(s.source))
                 terms.update(_series_names(s))
     near = [
         s
@@ -745,6 +746,26 @@ def _series_names(s: Signal) -> set[str]:
 
 def _label_values(s: Signal) -> list[object]:
     return list((s.extra.get("labels") or {}).values())
+
+
+# Folders that hold evidence, not a host or service: their name says nothing of what failed.
+_CONTAINER_DIRS = frozenset(
+    "evidence logs log var tmp data export exports files raw collected incident".split()
+)
+
+
+def _host_folder(source: str) -> set[str]:
+    """The folder a failing log file sits in, when it names a host or service
+    (`nat-gw-1/messages`, `search-api/access.log.gz`): a syslog's file name (messages,
+    syslog, current) says nothing, its folder does."""
+    _, _, target = source.partition(":")
+    parts = re.split(r"[\\/]", target.split("#")[0])
+    if len(parts) < 2:
+        return set()
+    folder = _HASH.sub("", parts[-2].lower())
+    if folder in _CONTAINER_DIRS or len(folder) < 4 or folder.startswith("."):
+        return set()
+    return {folder}
 
 
 def _workload_name(label: str) -> str:
