@@ -171,9 +171,9 @@ inc.json("probes_and_transit.json", query_range(series, W0, W1, 30, fmt="%.4g"),
 SNAP = T(D + "08:20:12")
 al = [
     amtool_alert("BGPSessionFlapping", {"severity": "warning", "team": "netops", "instance": "edge-rtr1.mad1", "peer": "198.51.100.1", "peer_group": "TRANSIT-A"},
-                 "BGP session to 198.51.100.1 (AS64500) changed state 6 times in 15m", BGP_WARN, SNAP, receivers=("slack-netops",)),
+                 "BGP session to 198.51.100.1 (AS64500) changed state 8 times in 15m", BGP_WARN, SNAP, receivers=("slack-netops",)),
     amtool_alert("BGPSessionFlapping", {"severity": "warning", "team": "netops", "instance": "edge-rtr2.mad1", "peer": "198.51.100.5", "peer_group": "TRANSIT-A"},
-                 "BGP session to 198.51.100.5 (AS64500) changed state 4 times in 15m", T(D + "08:07:10"), SNAP, receivers=("slack-netops",)),
+                 "BGP session to 198.51.100.5 (AS64500) changed state 6 times in 15m", T(D + "08:07:10"), SNAP, receivers=("slack-netops",)),
     amtool_alert("HAProxyClientAbortsHigh", {"severity": "warning", "team": "sre", "proxy": "fe_https", "site": "mad1"},
                  "client aborts/timeouts on fe_https above 5% of requests", ABORTS_WARN, SNAP, receivers=("slack-sre",)),
     amtool_alert("ExternalProbeFailing", {"severity": "page", "team": "sre", "instance": "https://api.acme.example/v2/health", "site": "mad1"},
@@ -256,7 +256,7 @@ s.say(ch, HUNCH_DDOS, "U9TOM", "are we being DDoSed? lots of half-open stuff in 
 s.say(ch, add(HUNCH_DDOS, seconds=60), "U9NIK", "request rate is normal, SYN rate normal. it's clients that can't finish, not too many clients")
 s.say(ch, ROLLBACK_Q, "U9SOF", "should we roll back catalog 5.6.0 just to be safe?")
 s.say(ch, add(ROLLBACK_Q, seconds=40), "U9NIK", "no, leave it. pulling in netops")
-s.say(ch, add(DIAG, seconds=-95), "U9LUC", "here. BFD to carrier A keeps dropping on both routers since 10:02 local, 14 flaps so far")
+s.say(ch, add(DIAG, seconds=-95), "U9LUC", "here. BFD to carrier A keeps dropping on both routers since 10:02 local, 11 flaps so far")
 s.say(ch, DIAG, "U9LUC", "it's carrier A: mtr from the Madrid and Lisbon probes shows ~25% loss starting at their core hop in Madrid, our interfaces are clean. every customer coming in over AS64500 is losing packets")
 s.say(ch, add(DIAG, seconds=75), "U9LUC", "proposal: deactivate TRANSIT-A on both edges and let carrier B take everything, B has headroom (peak 6G of 20G)")
 s.say(ch, add(DIAG, seconds=110), "U9NIK", "go")
@@ -289,7 +289,7 @@ inc.truth(
      (DIAG, "diagnosis", "Lucía: ~25% loss at carrier A's Madrid core hop; our interfaces clean", "slack-export", 60),
      (FAILOVER, "mitigation", "CHG-88213: TRANSIT-A BGP group deactivated on both edges, traffic fails over to carrier B", "mad1-routers.log", 60),
      (MITIGATED, "recovery", "probes succeed from all locations; 408s/aborts back to baseline", "probes_and_transit.json", 60),
-     (PROBE_OK, "alert_resolved", "ExternalProbeFailing resolved", "slack-export", 60),
+     (add(PROBE_OK, seconds=30), "alert_resolved", "ExternalProbeFailing resolved (Alertmanager post in #sre-alerts)", "slack-export", 60),
      (FAILBACK, "change", "CHG-88219: TRANSIT-A re-activated after carrier repair", "mad1-routers.log", 60),
      (RESOLVED, "resolved", "PagerDuty incident resolved", "pagerduty-hooks.json", 60)],
     [(CRON[-1], "daily oxidized config backup fails (expired password) at 07:30 UTC every day", "mad1-routers.log"),
