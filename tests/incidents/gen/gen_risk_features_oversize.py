@@ -152,7 +152,7 @@ for h in HOSTS:
             rng.randint(11, 223), rng.randint(0, 255), rng.randint(0, 255), rng.randint(1, 254)))
     for t in frange(add(W0, seconds=50 + 7 * HOSTS.index(h)), W1, 900):
         J(t, h, "systemd", 1, 6, "Started logrotate.service - Rotate log files.", unit="logrotate.service")
-inc.lines("edge-journal.json", [l for _, l in sorted(jr, key=lambda x: x[0])])
+inc.lines("edge-hosts.json", [l for _, l in sorted(jr, key=lambda x: x[0])])
 
 # ---- checkout-api logfmt
 ck = []
@@ -231,10 +231,10 @@ CHG(31883, REVERT, 9, "EMERGENCY: revert migration 0147 (REVOKE SELECT ON r0.* F
 CHG(31884, RESUME, 60, "riskfeat-gen 1.9.2: filter system.columns by database; unsuspend CronJob", "Risk", "riskfeat-gen",
     "marek.zielinski", typ="emergency")
 CHG(31889, OTHER_CHANGE2, 410, "search-indexer: raise bulk size to 2000", "Search", "search-indexer", "nina.berg")
-inc.json("changes.json", {"result": sorted(chg, key=lambda c: c["start_date"])})
+inc.json("chg-export.json", {"result": sorted(chg, key=lambda c: c["start_date"])})
 
 # ---- alert rules
-inc.write("rules.yml", """groups:
+inc.write("monitoring.yml", """groups:
 - name: checkout
   rules:
   - alert: CheckoutPaymentSubmitErrors
@@ -296,7 +296,7 @@ for a, b in [(T(D + "10:52:30"), T(D + "11:03:30")), (T(D + "11:44:00"), T(D + "
     H(add(a, seconds=30), am_webhook("slack-search", [am_alert("SearchIndexerLag", sl, "search indexer 6m behind", a)]))
     if b:
         H(add(b, seconds=30), am_webhook("slack-search", [am_alert("SearchIndexerLag", sl, "search indexer 6m behind", a, ends=b)]))
-inc.lines("am-archive.ndjson", [l for _, l in sorted(hk, key=lambda x: x[0])])
+inc.lines("receiver-capture.ndjson", [l for _, l in sorted(hk, key=lambda x: x[0])])
 
 # ---- pagerduty log entries
 pd = PD(48217, "CheckoutPaymentSubmitErrors: checkout submit 5xx ratio 31.4%", "checkout-api", "PCHK7Q2")
@@ -307,7 +307,7 @@ pd.add(ACK, "acknowledge_log_entry", jonas, {"type": "phone"}, "Acknowledged by 
 pd.add(T(D + "11:29:12"), "annotate_log_entry", jonas, {"type": "web_ui"}, "Note added: risk scorer crash loop on edge, risk team engaged")
 pd.add(add(ALERT_OK, seconds=11), "annotate_log_entry", None, {"type": "api", "summary": "resolve event received, auto-resolve disabled for this service"}, "Note added")
 pd.add(RESOLVED, "resolve_log_entry", jonas, {"type": "web_ui"}, "Resolved by Jonas Weber.")
-inc.json("pd-48217.json", pd.export())
+inc.json("incident-48217.json", pd.export())
 
 # ---- slack export
 s = Slack()
@@ -354,27 +354,27 @@ inc.truth(
     "on the 382-feature file (limit 256), crash-looped, and checkout payment submits failed closed until the last good file was pinned.",
     (W0, W1),
     dict(started=STARTED, detected=WARN_ALERT, acknowledged=ACK, mitigated=MITIGATED, resolved=RESOLVED),
-    [(MIGRATION, "change", "ClickHouse migration 0147 grants feature_gen SELECT on r0", "changes.json", 60),
-     (STARTED, "first_symptom", "first risk-scorer panic: feature count 382 exceeds MAX_FEATURES", "edge-journal.json", 60),
-     (WARN_ALERT, "alert_fired", "RiskScorerDown firing (warning, risk)", "am-archive.ndjson", 60),
-     (ALERT, "alert_fired", "CheckoutPaymentSubmitErrors firing (page)", "am-archive.ndjson", 60),
-     (PAGE, "paged", "PagerDuty #48217 triggered", "pd-48217.json", 60),
-     (ACK, "acknowledged", "Jonas acknowledges", "pd-48217.json", 60),
+    [(MIGRATION, "change", "ClickHouse migration 0147 grants feature_gen SELECT on r0", "chg-export.json", 60),
+     (STARTED, "first_symptom", "first risk-scorer panic: feature count 382 exceeds MAX_FEATURES", "edge-hosts.json", 60),
+     (WARN_ALERT, "alert_fired", "RiskScorerDown firing (warning, risk)", "receiver-capture.ndjson", 60),
+     (ALERT, "alert_fired", "CheckoutPaymentSubmitErrors firing (page)", "receiver-capture.ndjson", 60),
+     (PAGE, "paged", "PagerDuty #48217 triggered", "incident-48217.json", 60),
+     (ACK, "acknowledged", "Jonas acknowledges", "incident-48217.json", 60),
      (STATUS, "communication", "Statuspage: some card payments failing", "slack", 90),
      (DIAG1, "diagnosis", "Marek: scorers panic, features file doubled", "slack", 90),
      (DIAG2, "diagnosis", "Aisha: migration 0147's r0 grant duplicates system.columns rows", "slack", 90),
-     (PIN, "mitigation", "last good features file (11:15) pinned on the edges", "changes.json", 60),
+     (PIN, "mitigation", "last good features file (11:15) pinned on the edges", "chg-export.json", 60),
      (MITIGATED, "recovery", "no more panics, checkout submit 503s stop", "checkout-api-eu.txt", 60),
-     (RESOLVED, "resolved", "PagerDuty resolved", "pd-48217.json", 60)],
-    [(CRON[-1], "au-settlement-sync job fails every day at ~11:00 UTC (KubeJobFailed)", "am-archive.ndjson"),
-     (OTHER_DEPLOY, "loyalty-api 2.31.0 rollout by the loyalty team", "changes.json"),
-     (OTHER_CHANGE2, "search-indexer bulk size change by the search team", "changes.json"),
-     (T(D + "10:52:30"), "SearchIndexerLag flapping for the search team", "am-archive.ndjson"),
-     (T(D + "11:16:40"), "RiskScorerDown resolves while the 11:15 file is live; the incident continues", "am-archive.ndjson"),
+     (RESOLVED, "resolved", "PagerDuty resolved", "incident-48217.json", 60)],
+    [(CRON[-1], "au-settlement-sync job fails every day at ~11:00 UTC (KubeJobFailed)", "receiver-capture.ndjson"),
+     (OTHER_DEPLOY, "loyalty-api 2.31.0 rollout by the loyalty team", "chg-export.json"),
+     (OTHER_CHANGE2, "search-indexer bulk size change by the search team", "chg-export.json"),
+     (T(D + "10:52:30"), "SearchIndexerLag flapping for the search team", "receiver-capture.ndjson"),
+     (T(D + "11:16:40"), "RiskScorerDown resolves while the 11:15 file is live; the incident continues", "receiver-capture.ndjson"),
      (WRONG, "wrong hunch: loyalty 2.31 basket hooks", "slack"),
      (ROLLBACK_Q, "'should we roll back loyalty-api anyway?' question, not done", "slack"),
      (T(D + "12:00:00"), "steady address-validation timeouts and 3ds abandons all window", "checkout-api-eu.txt"),
-     (T(D + "12:10:00"), "steady GeoIP misses on the scorers all window", "edge-journal.json")],
-    [("edge-journal.json", "logs"), ("checkout-api-eu.txt", "logs"), ("featgen.log", "logs"), ("changes.json", "deploys"),
-     ("rules.yml", "alert-rules"), ("am-archive.ndjson", "alertmanager-webhook"), ("pd-48217.json", "pagerduty-log-entries"),
+     (T(D + "12:10:00"), "steady GeoIP misses on the scorers all window", "edge-hosts.json")],
+    [("edge-hosts.json", "logs"), ("checkout-api-eu.txt", "logs"), ("featgen.log", "logs"), ("chg-export.json", "deploys"),
+     ("monitoring.yml", "alert-rules"), ("receiver-capture.ndjson", "alertmanager-webhook"), ("incident-48217.json", "pagerduty-log-entries"),
      ("slack", "slack-export")])
