@@ -160,8 +160,8 @@ al = [
                  "BGP session to 169.254.71.1 is flapping", BGPALERT, SNAP, receivers=("slack-netops",)),
     amtool_alert("PaymentsCoreGatewayTimeouts", {"service": "payments-api", "upstream": "core-ledger-gw", "severity": "page", "team": "payments"},
                  "payments-api core-ledger-gw timeout ratio above 5%", ALERT, SNAP, receivers=("pagerduty-payments", "slack-payments")),
-    amtool_alert("KubeJobFailed", {"namespace": "statements", "job_name": "sg-statement-batch-29623560", "severity": "warning", "team": "statements"},
-                 "Job statements/sg-statement-batch-29623560 failed to complete", add(CRON[-1], seconds=62), SNAP, receivers=("slack-statements",)),
+    amtool_alert("KubeJobFailed", {"namespace": "statements", "job_name": "sg-statement-batch-29623080", "severity": "warning", "team": "statements"},
+                 "Job statements/sg-statement-batch-29623080 failed to complete", add(CRON[-1], seconds=62), SNAP, receivers=("slack-statements",)),
     amtool_alert("ElasticsearchHeapHigh", {"cluster": "logs-es", "node": "logs-es-data-4", "severity": "warning", "team": "observability"},
                  "JVM heap above 85% on logs-es-data-4", T(D + "14:22:40"), SNAP, receivers=("slack-observability",)),
     amtool_alert("HostMemoryHigh", {"instance": "jenkins-agent-07:9100", "severity": "warning", "team": "ci"},
@@ -196,7 +196,7 @@ for u, n, r in [("U7DKOW", "dana", "Dana Kowalczyk"), ("U7RMEH", "raj", "Raj Meh
 for cid, n in [("C7PAYAL", "payments-alerts"), ("C7NETOP", "netops"), ("C7INC", "inc-7731-ledger-timeouts")]:
     s.channel(cid, n)
 for c in CRON:
-    jn = "sg-statement-batch-%d" % (29623560 - 1440 * (28 - c.day))
+    jn = "sg-statement-batch-%d" % (29623080 - 1440 * (28 - c.day))
     s.bot("payments-alerts", add(c, seconds=92), "B7AM", "alertmanager",
           attachments=am_slack_attachment("firing", "KubeJobFailed", "Job statements/%s failed to complete" % jn, color="warning"))
 s.bot("payments-alerts", add(ALERT, seconds=31), "B7AM", "alertmanager",

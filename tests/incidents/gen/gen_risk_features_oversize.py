@@ -289,8 +289,8 @@ for a, b in rsd:
     als = [am_alert("RiskScorerDown", {"severity": "warning", "team": "risk", "job": "risk-scorer", "instance": h + ":7443"},
                     "risk-scorer down on %s:7443" % h, add(a, seconds=5 * i), ends=add(b, seconds=5 * i)) for i, h in enumerate(HOSTS)]
     H(add(b, seconds=40), am_webhook("slack-risk", als))
-jl = {"severity": "warning", "namespace": "payments-au", "job_name": "au-settlement-sync-29236020"}
-H(add(CRON[-1], seconds=75), am_webhook("slack-risk", [am_alert("KubeJobFailed", jl, "job au-settlement-sync-29236020 failed", add(CRON[-1], seconds=45))]))
+jl = {"severity": "warning", "namespace": "payments-au", "job_name": "au-settlement-sync-29764020"}
+H(add(CRON[-1], seconds=75), am_webhook("slack-risk", [am_alert("KubeJobFailed", jl, "job au-settlement-sync-29764020 failed", add(CRON[-1], seconds=45))]))
 sl = {"severity": "warning", "team": "search", "service": "search-indexer"}
 for a, b in [(T(D + "10:52:30"), T(D + "11:03:30")), (T(D + "11:44:00"), T(D + "11:51:30")), (T(D + "12:24:00"), None)]:
     H(add(a, seconds=30), am_webhook("slack-search", [am_alert("SearchIndexerLag", sl, "search indexer 6m behind", a)]))
@@ -317,7 +317,7 @@ for u, n, r in [("U01JWEB", "jonas", "Jonas Weber"), ("U01PNAT", "priya", "Priya
 for cid, n in [("C01RISKA", "risk-alerts"), ("C01INC48", "inc-48217-checkout-payments"), ("C01STAT", "status-updates")]:
     s.channel(cid, n)
 for c in CRON:
-    jn = "au-settlement-sync-%d" % (29236020 - 1440 * (4 - c.day))
+    jn = "au-settlement-sync-%d" % (29764020 - 1440 * (4 - c.day))
     s.bot("risk-alerts", add(c, seconds=76), "B01AM", "alertmanager",
           attachments=am_slack_attachment("firing", "KubeJobFailed", "job %s failed (namespace payments-au)" % jn, color="warning"))
 for a, b in rsd:
