@@ -8,7 +8,6 @@ roles that no list in pm_tui/language holds, in the classes of issue 21.
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import pytest
@@ -21,11 +20,8 @@ ROOT = Path(__file__).resolve().parents[1]
 
 @pytest.fixture(scope="module")
 def trainer():
-    sys.path.insert(0, str(ROOT / "bench"))
-    try:
-        import train_blame_model
-    finally:
-        sys.path.remove(str(ROOT / "bench"))
+    from bench import train_blame_model
+
     return train_blame_model
 
 

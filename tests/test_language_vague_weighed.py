@@ -9,7 +9,6 @@ explanation, and concrete look-alikes stay quiet.
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import pytest
@@ -25,11 +24,8 @@ ROOT = Path(__file__).resolve().parents[1]
 
 @pytest.fixture(scope="module")
 def trainer():
-    sys.path.insert(0, str(ROOT / "bench"))
-    try:
-        import train_vague_model
-    finally:
-        sys.path.remove(str(ROOT / "bench"))
+    from bench import train_vague_model
+
     return train_vague_model
 
 

@@ -10,7 +10,6 @@ wizard, as a user meets it: the field by its label, what was weighed, the rewrit
 from __future__ import annotations
 
 import re
-import sys
 from pathlib import Path
 
 import pytest
@@ -23,11 +22,8 @@ ROOT = Path(__file__).resolve().parents[1]
 
 @pytest.fixture(scope="module")
 def trainer():
-    sys.path.insert(0, str(ROOT / "bench"))
-    try:
-        import train_blame_model
-    finally:
-        sys.path.remove(str(ROOT / "bench"))
+    from bench import train_blame_model
+
     return train_blame_model
 
 

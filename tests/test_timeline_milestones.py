@@ -227,11 +227,9 @@ def test_the_acknowledgement_is_this_incidents_page_record_not_another_pages():
 def test_the_scorer_says_how_close_each_duration_is_to_the_tolerance(capsys):
     """bench/score_incidents.py: besides durations within 60 s, how many are within 30 s (right
     with room to spare) and each duration's signed error, so a tuner sees the near misses."""
-    import sys
+    from bench import score_incidents
 
     root = Path(__file__).resolve().parent.parent
-    sys.path.insert(0, str(root / "bench"))
-    import score_incidents
 
     folder = root / "tests" / "incidents" / "dev" / "dns-consul-forward"
     scores = score_incidents.score_set(folder)

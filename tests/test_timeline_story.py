@@ -33,11 +33,7 @@ def _utc(text: str) -> datetime:
 def _collected(tmp_path: Path, folder: Path, capsys):
     """The incident's folder collected for a post-mortem with its rough window (and the time
     zones a responder would give in evidence.toml), rebuilt; the candidates as JSON."""
-    import sys
-
-    sys.path.insert(0, str(ROOT / "bench"))
-    import score_incidents
-
+    from bench import score_incidents
     from pm_tui.cli.main import main
 
     truth = tomllib.loads((folder / "truth.toml").read_text())

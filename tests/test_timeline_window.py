@@ -5,7 +5,6 @@ tests/incidents/own), a real repository, the CLI."""
 from __future__ import annotations
 
 import json
-import sys
 import tomllib
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -23,7 +22,6 @@ from pm_tui.timeline.milestones import propose_milestones
 ROOT = Path(__file__).resolve().parent.parent
 DEV = ROOT / "tests" / "incidents" / "dev"
 OWN = ROOT / "tests" / "incidents" / "own"
-sys.path.insert(0, str(ROOT / "bench"))
 
 
 def _utc(text: str) -> datetime:
@@ -355,7 +353,7 @@ def test_an_infrastructure_precursor_is_the_first_symptom():
 
 
 def _score(folder: Path):
-    import score_incidents
+    from bench import score_incidents
 
     return score_incidents.summary(score_incidents.score_set(folder))
 
@@ -363,7 +361,7 @@ def _score(folder: Path):
 def test_the_scorer_gives_the_time_zones_a_responder_would(tmp_path):
     """truth.toml's [files] tz becomes an evidence.toml on a copy of the evidence (as a person
     would write it); the incident folder is left untouched and no kind is given away."""
-    import score_incidents
+    from bench import score_incidents
 
     incident = tmp_path / "inc"
     (incident / "evidence" / "slack").mkdir(parents=True)
