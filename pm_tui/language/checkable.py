@@ -218,6 +218,33 @@ def _identifier(tok: str) -> bool:
     return core[0].islower() and any(c.isupper() for c in core[1:])
 
 
+# Features each shown by a pattern's first match, in this order (a finding lists them so):
+# (feature, pattern, read on the text as written rather than lower-cased). What the action
+# measures or names, and what leaves it open ("open-scope" before the comparatives, the rest
+# after them).
+_MEASURES = (
+    ("number", _NUMBER, True),
+    ("number-unit", _UNIT, False),
+    ("threshold", _THRESHOLD, False),
+    ("deadline", _DATE, False),
+    ("done-when", _DONE_WHEN, False),
+    ("open-scope", _OPEN, False),
+)
+_LOOSE = (
+    ("vague-amount", _VAGUE_AMOUNT, False),
+    ("question", _QUESTION, False),
+    ("party", _PARTY, False),
+    ("broad", _BROAD, False),
+)
+
+
+def _first_matches(feats: dict[str, str], table, body: str, low: str) -> None:
+    for name, pattern, as_written in table:
+        m = pattern.search(body if as_written else low)
+        if m:
+            feats[name] = m.group(0)
+
+
 def features(text: str) -> dict[str, str]:
     """Readable features of one action item: feature name -> the words that showed it."""
     body = action_body(text)
@@ -311,41 +338,12 @@ def features(text: str) -> dict[str, str]:
         named = [w for w in caps if not w.rstrip("s").isupper()]
         if named:
             feats["capitalised"] = named[0]
-    m = _NUMBER.search(body)
-    if m:
-        feats["number"] = m.group(0)
-    m = _UNIT.search(low)
-    if m:
-        feats["number-unit"] = m.group(0)
-    m = _THRESHOLD.search(low)
-    if m:
-        feats["threshold"] = m.group(0)
-    m = _DATE.search(low)
-    if m:
-        feats["deadline"] = m.group(0)
-    m = _DONE_WHEN.search(low)
-    if m:
-        feats["done-when"] = m.group(0)
-    # what leaves it open
-    m = _OPEN.search(low)
-    if m:
-        feats["open-scope"] = m.group(0)
+    _first_matches(feats, _MEASURES, body, low)
     main = _PURPOSE.split(low, maxsplit=1)[0]  # "..., to better identify X" says why
     comps = [c for c in _COMPARATIVE.findall(main) if c not in _NOT_COMPARATIVE]
     if comps and not _THAN_TARGET.search(low):
         feats["comparative"] = comps[0]
-    m = _VAGUE_AMOUNT.search(low)
-    if m:
-        feats["vague-amount"] = m.group(0)
-    m = _QUESTION.search(low)
-    if m:
-        feats["question"] = m.group(0)
-    m = _PARTY.search(low)
-    if m:
-        feats["party"] = m.group(0)
-    m = _BROAD.search(low)
-    if m:
-        feats["broad"] = m.group(0)
+    _first_matches(feats, _LOOSE, body, low)
     if cls is None and _LIST.search(body):
         feats["noun-list"] = " ".join(words[:4])
     m = _TOPICS.search(body)
