@@ -43,6 +43,14 @@ def _every(start: float, end: float, step: float, level: str, text: str) -> list
     return out
 
 
+def _failing_log(path: Path, ok: str, start: float, end: float, error: str) -> None:
+    """A service's log: `ok` every 15 s from minute -60 to 110, `error` instead in [start, end)."""
+    _log(path, [
+        *[(m, "INFO", ok) for m, _, _ in _every(-60, 110, 0.25, "", "") if not start <= m < end],
+        *_every(start, end, 0.25, "ERROR", error),
+    ])  # fmt: skip
+
+
 _DONE = {"trigger": "Triggered", "acknowledge": "Acknowledged", "resolve": "Resolved"}
 
 
@@ -101,10 +109,7 @@ def _heap_folder(tmp_path: Path) -> Path:
         *_every(-60, 110, 2.0, "INFO", "[o.o.c.r.a.DiskThresholdMonitor] [os-data-1] disk usage within watermarks"),
         *_every(5, 45, 3.5, "WARN", "[o.o.m.j.JvmGcMonitorService] [os-data-1] [gc][5321] overhead, spent [1.4s] collecting in the last [1.9s]"),
     ])  # fmt: skip
-    _log(folder / "search-api.log", [
-        *[(m, "INFO", "GET /search 200 12ms") for m, _, _ in _every(-60, 110, 0.25, "", "") if not 45 <= m < 65],
-        *_every(45, 65, 0.25, "ERROR", "search backend os-data-1 returned 503 for /search"),
-    ])  # fmt: skip
+    _failing_log(folder / "search-api.log", "GET /search 200 12ms", 45, 65, "search backend os-data-1 returned 503 for /search")  # fmt: skip
     return folder
 
 
@@ -127,10 +132,7 @@ def _pages_folder(tmp_path: Path) -> Path:
     own on-call (resolved at 12:41); search-api's page comes at 12:33, is acknowledged at 12:36
     and resolved at 13:30."""
     folder = _heap_folder(tmp_path)
-    _log(folder / "search-api.log", [
-        *[(m, "INFO", "GET /search 200 12ms") for m, _, _ in _every(-60, 110, 0.25, "", "") if not 30 <= m < 70],
-        *_every(30, 70, 0.25, "ERROR", "search backend os-data-1 returned 503 for /search"),
-    ])  # fmt: skip
+    _failing_log(folder / "search-api.log", "GET /search 200 12ms", 30, 70, "search backend os-data-1 returned 503 for /search")  # fmt: skip
     (folder / "os-data-1.log").unlink()
     ours, theirs = "Q1SEARCH0001", "Q2PAYDB00002"
     entries = [
@@ -199,10 +201,7 @@ def _takeover_folder(tmp_path: Path, graceful: bool) -> Path:
     writer recovers at 13:02. The status channel carries what customers were told."""
     folder = tmp_path / "evidence"
     folder.mkdir()
-    _log(folder / "ledger-writer.log", [
-        *[(m, "INFO", "POST /v1/postings 201") for m, _, _ in _every(-60, 110, 0.25, "", "") if not 30 <= m < 62],
-        *_every(30, 62, 0.25, "ERROR", "posting failed: Duplicate entry '2147483647' for key PRIMARY"),
-    ])  # fmt: skip
+    _failing_log(folder / "ledger-writer.log", "POST /v1/postings 201", 30, 62, "posting failed: Duplicate entry '2147483647' for key PRIMARY")  # fmt: skip
     lines = _every(
         -60, 110, 1.0, "INFO", "auditType:forget-unseen instance::0 message:Forgotten instances: 0"
     )
@@ -253,10 +252,7 @@ def test_a_measured_fact_about_the_failing_service_is_a_diagnosis_for_the_person
     leaves it to the person."""
     folder = tmp_path / "evidence"
     folder.mkdir()
-    _log(folder / "ledger-writer.log", [
-        *[(m, "INFO", "POST /v1/postings 201") for m, _, _ in _every(-60, 110, 0.25, "", "") if not 30 <= m < 62],
-        *_every(30, 62, 0.25, "ERROR", "posting failed: Duplicate entry '2147483647' for key PRIMARY"),
-    ])  # fmt: skip
+    _failing_log(folder / "ledger-writer.log", "POST /v1/postings 201", 30, 62, "posting failed: Duplicate entry '2147483647' for key PRIMARY")  # fmt: skip
     _slack(folder, {"inc-ledger-writes": [
         (20, "UDAN", "ledger-writer p99 is 40ms, all quiet"),
         (36, "UDAN", "ledger-writer p99 is 4s and 100% of postings fail"),
@@ -283,10 +279,7 @@ def test_a_syslog_named_messages_is_known_by_its_host_folder(tmp_path, capsys):
         *_every(-60, 110, 1.0, "INFO", "systemd[1]: Started Session of user ops."),
         *_every(30, 62, 0.1, "WARN", "kernel: nf_conntrack: table full, dropping packet"),
     ])  # fmt: skip
-    _log(folder / "checkout.log", [
-        *[(m, "INFO", "POST /pay 200") for m, _, _ in _every(-60, 110, 0.25, "", "") if not 31 <= m < 62],
-        *_every(31, 62, 0.25, "ERROR", "psp authorize failed: connect timeout"),
-    ])  # fmt: skip
+    _failing_log(folder / "checkout.log", "POST /pay 200", 31, 62, "psp authorize failed: connect timeout")  # fmt: skip
     _slack(folder, {"inc-payments": [
         (40, "UANA", "nat-gw-1 sits at 262144 entries, which is its limit"),
         (41, "UDAN", "build-runner-7 at 90% disk as every friday"),
@@ -300,10 +293,7 @@ def test_a_syslog_named_messages_is_known_by_its_host_folder(tmp_path, capsys):
 def test_a_quoted_customer_notice_is_told_and_two_speakers_findings_stay_apart(tmp_path, capsys):
     folder = tmp_path / "evidence"
     folder.mkdir()
-    _log(folder / "ledger-writer.log", [
-        *[(m, "INFO", "POST /v1/postings 201") for m, _, _ in _every(-60, 110, 0.25, "", "") if not 30 <= m < 62],
-        *_every(30, 62, 0.25, "ERROR", "posting failed: Duplicate entry '2147483647' for key PRIMARY"),
-    ])  # fmt: skip
+    _failing_log(folder / "ledger-writer.log", "POST /v1/postings 201", 30, 62, "posting failed: Duplicate entry '2147483647' for key PRIMARY")  # fmt: skip
     _slack(folder, {"inc-ledger-writes": [
         (36, "UDAN", "ledger-writer p99 is 4s and 100% of postings fail"),
         (37, "UANA", "it's the journal_lines id: a signed INT at 2147483647"),
