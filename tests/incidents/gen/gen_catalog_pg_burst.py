@@ -226,7 +226,7 @@ hooks.append(am_webhook("slack-platform", [am_alert("HostDiskWillFillIn24h", {"s
 def first_time(h):
     a = h["alerts"][0]
     return a["endsAt"] if h["status"] == "resolved" else a["startsAt"]
-inc.json("am-archive-20261019.json", sorted(hooks, key=first_time))
+inc.json("receiver-archive-1019.json", sorted(hooks, key=first_time))
 
 # ---- PagerDuty log entries
 pd = PD(48213, "CatalogApiErrorBudgetBurn catalog-api burning error budget", "catalog-api", "PCAT9X1")
@@ -236,7 +236,7 @@ pd.add(add(PAGE, seconds=1), "notify_log_entry", None, None, "Notified Jonas Lin
 pd.add(ACK, "acknowledge_log_entry", jonas, {"type": "mobile"}, "Acknowledged by Jonas Lindqvist.")
 pd.add(add(PAGE_OK, seconds=5), "annotate_log_entry", None, {"type": "api", "summary": "Alert resolved in Alertmanager"}, "Note added")
 pd.add(RESOLVED, "resolve_log_entry", jonas, {"type": "web_ui"}, "Resolved by Jonas Lindqvist.")
-inc.json("pd-log-48213.json", pd.export())
+inc.json("inc-48213.json", pd.export())
 
 # ---- Slack export
 s = Slack()
@@ -275,24 +275,24 @@ inc.truth(
     (W0, W1),
     dict(started=STARTED, detected=ALERT_WARN, acknowledged=ACK, mitigated=MITIGATED, resolved=RESOLVED),
     [(STARTED, "first_symptom", "BurstBalance reaches 0, reads pinned at 1500 IOPS, first 504s/timeouts appear in the series", "scrape/pg-catalog-1.om", 60),
-     (ALERT_WARN, "alert_fired", "CatalogApiLatencyHigh firing (warning)", "am-archive-20261019.json", 60),
-     (PAGE, "paged", "PagerDuty #48213 triggered (CatalogApiErrorBudgetBurn)", "pd-log-48213.json", 60),
-     (ACK, "acknowledged", "Jonas acknowledges", "pd-log-48213.json", 60),
+     (ALERT_WARN, "alert_fired", "CatalogApiLatencyHigh firing (warning)", "receiver-archive-1019.json", 60),
+     (PAGE, "paged", "PagerDuty #48213 triggered (CatalogApiErrorBudgetBurn)", "inc-48213.json", 60),
+     (ACK, "acknowledged", "Jonas acknowledges", "inc-48213.json", 60),
      (COMMS, "communication", "status page: product pages slow", "slack", 90),
      (DIAG, "diagnosis", "Farah: gp2 volume out of burst credits, reads flat at 1500 IOPS", "slack", 90),
      (MOD, "mitigation", "ModifyVolume gp2 -> gp3 6000 IOPS on pg-catalog-1's data volume", "trail/lookup-events-eu-west-1.json", 60),
      (MITIGATED, "recovery", "504 rate and p99 back to baseline in the series", "scrape/pg-catalog-1.om", 60),
-     (PAGE_OK, "alert_resolved", "CatalogApiErrorBudgetBurn resolved", "am-archive-20261019.json", 60),
-     (RESOLVED, "resolved", "PagerDuty resolved", "pd-log-48213.json", 60)],
+     (PAGE_OK, "alert_resolved", "CatalogApiErrorBudgetBurn resolved", "receiver-archive-1019.json", 60),
+     (RESOLVED, "resolved", "PagerDuty resolved", "inc-48213.json", 60)],
     [(CRON[-1], "nightly catalog-export fails every day at 02:15 (permission denied for table audit_events)", "pg/postgresql-2026-10-19_000000.log"),
      (OTHER_DEPLOY, "search-indexer ECS deploy by the search team", "trail/lookup-events-eu-west-1.json"),
      (T(D + "10:20:31"), "checkout Lambda update", "trail/lookup-events-eu-west-1.json"),
-     (T(D + "09:05:00"), "SqsOldestMessageAgeHigh flapping (notifications team)", "am-archive-20261019.json"),
-     (T(D + "06:12:00"), "HostDiskWillFillIn24h on bastion-1", "am-archive-20261019.json"),
+     (T(D + "09:05:00"), "SqsOldestMessageAgeHigh flapping (notifications team)", "receiver-archive-1019.json"),
+     (T(D + "06:12:00"), "HostDiskWillFillIn24h on bastion-1", "receiver-archive-1019.json"),
      (T(D + "09:00:00"), "steady connection resets, slow reporting query, image probe 404s and resizer 504s all window", "journal/catalog-api.json.gz"),
      (WRONG1, "wrong hunch: search-indexer reindex", "slack"),
      (ROLLBACK_Q, "'should we roll back the indexer?' question", "slack"),
      (WRONG2, "wrong hunch: autovacuum", "slack")],
     [("scrape/pg-catalog-1.om", "openmetrics"), ("pg/postgresql-2026-10-19_000000.log", "logs"), ("journal/catalog-api.json.gz", "logs"),
-     ("trail/lookup-events-eu-west-1.json", "deploys"), ("am-archive-20261019.json", "alertmanager-webhook"),
-     ("pd-log-48213.json", "pagerduty-log-entries"), ("slack", "slack-export")])
+     ("trail/lookup-events-eu-west-1.json", "deploys"), ("receiver-archive-1019.json", "alertmanager-webhook"),
+     ("inc-48213.json", "pagerduty-log-entries"), ("slack", "slack-export")])

@@ -159,7 +159,7 @@ alerts = [
     amtool_alert("BackupVerifyFailed", {"job": "backup-verify", "target": "syd1-pg-archive", "severity": "ticket", "team": "dba"},
                  "backup-verify failed for syd1-pg-archive", add(CRON[-1], seconds=240), SNAP, receivers=("slack-dba",)),
 ]
-inc.json("am-alerts-snapshot.json", alerts)
+inc.json("am-0350.json", alerts)
 
 # ---- PagerDuty v2 webhook deliveries (ndjson)
 pd = PD(5188, "ApiEdge5xxRatio syd1 edge 5xx ratio", "api-edge", "PEDG3S1", esc_policy="SRE primary")
@@ -236,8 +236,8 @@ inc.truth(
     (W0, W1),
     dict(started=STARTED, detected=ALERT_TEMP, acknowledged=ACK, mitigated=MITIGATED, resolved=RESOLVED),
     [(STARTED, "first_symptom", "first BMC SEL Inlet Temp upper non-critical going high (syd1-c07-03)", "collector/syd1-2026-01-28.log", 60),
-     (ALERT_TEMP, "alert_fired", "DCInletTempHigh firing for rack c07", "am-alerts-snapshot.json", 60),
-     (ALERT_PAGE, "alert_fired", "ApiEdge5xxRatio firing for syd1", "am-alerts-snapshot.json", 60),
+     (ALERT_TEMP, "alert_fired", "DCInletTempHigh firing for rack c07", "am-0350.json", 60),
+     (ALERT_PAGE, "alert_fired", "ApiEdge5xxRatio firing for syd1", "am-0350.json", 60),
      (PAGE, "paged", "PagerDuty #5188 triggered", "pd/deliveries.ndjson", 60),
      (ACK, "acknowledged", "Priya acknowledges", "pd/deliveries.ndjson", 60),
      (DIAG, "diagnosis", "Priya: heat in hall 2, CPUs throttling, hosts powering off", "slack-export", 90),
@@ -250,12 +250,12 @@ inc.truth(
      (T(D + "02:52:44"), "search-api deploy", "slack-export"),
      (T(D + "02:47:31"), "marketing page rule enabled in Cloudflare", "cf-audit-20260128.json"),
      (T(D + "04:12:09"), "security team firewall rule for zgrab scanners", "cf-audit-20260128.json"),
-     (T(D + "03:46:30"), "KafkaConsumerGroupLag flapping for the data team (mel1)", "am-alerts-snapshot.json"),
-     (T("2026-01-27 06:00:00"), "CertificateExpiresSoon info alert", "am-alerts-snapshot.json"),
+     (T(D + "03:46:30"), "KafkaConsumerGroupLag flapping for the data team (mel1)", "am-0350.json"),
+     (T("2026-01-27 06:00:00"), "CertificateExpiresSoon info alert", "am-0350.json"),
      (T(D + "03:00:00"), "steady sshd kex errors, lldpd errors, scanner 404s and client 499s all window", "collector/syd1-2026-01-28.log"),
      (WRONG1, "wrong hunch: kernel/microcode patch", "slack-export"),
      (WRONG2, "wrong hunch: DDoS", "slack-export"),
      (ROLLBACK_Q, "'should we roll back billing-worker?' question", "slack-export")],
     [("collector/syd1-2026-01-28.log", "logs", TZ), ("ingress-syd1/access.log.gz", "logs"), ("q/hall2.json", "prometheus-query-range"),
-     ("am-alerts-snapshot.json", "alertmanager-api-alerts"), ("pd/deliveries.ndjson", "pagerduty-log-entries"),
+     ("am-0350.json", "alertmanager-api-alerts"), ("pd/deliveries.ndjson", "pagerduty-log-entries"),
      ("cf-audit-20260128.json", "deploys"), ("slack-export", "slack-export")])
