@@ -278,7 +278,6 @@ inc.truth(
      (OTHER_DEPLOY, "search-web rollout by the storefront team", "kube-events.json"),
      (T("2026-03-01 20:44:07"), "SearchWebP95High flapping for the storefront team", "slack"),
      (T("2026-03-01 20:48:37"), "KubePodCrashLooping analytics/etl-runner, all evening", "slack"),
-     (T("2026-03-01 21:14:31"), "support report of missing password resets (not an alert)", "slack"),
      (WRONG, "wrong hunch: SES throttling", "slack"),
      (ROLLBACK_Q, "'should we roll back mailer 2.14?' question", "slack"),
      (add(DIAG, seconds=140), "'can we just purge the queue?' question", "slack"),

@@ -274,7 +274,6 @@ inc.truth(
      (WALLET_DEPLOY, "wallet-api 4.8.1 deployed an hour before, unrelated", "argocd-apps.json"),
      (T(D + "08:21:30"), "PostgresReplicationLagHigh flapping for the data team", "am-posts.json"),
      (T(D + "09:31:00"), "KubeHpaMaxedOut for search-api", "am-posts.json"),
-     (REMOVE_PEER, "raft remove-peer of consul-server-2; autopilot re-adds it (no effect)", "journal-consul.json"),
      (WRONG, "wrong hunch: vault-0 OOMing like in July", "slack"),
      (ROLLBACK_Q, "'should we roll back wallet-api 4.8.1?' question", "slack"),
      (T(D + "10:00:00"), "steady legacy-reports check critical / KV permission denied, fx quote timeouts, lease revocations all window", "journal-consul.json")],
