@@ -177,7 +177,7 @@ pd.add(add(PAGE, seconds=1), "notify_log_entry", None, None, "Notified Dana Mahe
 pd.add(ACK, "acknowledge_log_entry", dana, {"type": "mobile"}, "Acknowledged by Dana Maher.")
 pd.add(T(D + "14:41:23"), "annotate_log_entry", dana, {"type": "web_ui"}, "Note added", note="undo of V212 applied 14:37, errors gone; watching")
 pd.add(RESOLVED, "resolve_log_entry", dana, {"type": "web_ui"}, "Resolved by Dana Maher.")
-inc.json("pd-log.json", pd.export())
+inc.json("30417.json", pd.export())
 
 # ---- slack export
 s = Slack()
@@ -216,14 +216,14 @@ inc.truth(
     [(MIGRATE, "change", "db-migrate workflow applies V212 rename members.tier_code to tier (run 9184502277)", "runs.json", 60),
      (STARTED, "first_symptom", "first 'column m.tier_code does not exist' on loyalty-api", "loyalty-api.jsonl", 60),
      (ALERT, "alert_fired", "LoyaltyApi5xxRatio firing", "notify.ndjson", 60),
-     (PAGE, "paged", "PagerDuty #30417 triggered", "pd-log.json", 60),
-     (ACK, "acknowledged", "Dana Maher acknowledges", "pd-log.json", 60),
+     (PAGE, "paged", "PagerDuty #30417 triggered", "30417.json", 60),
+     (ACK, "acknowledged", "Dana Maher acknowledges", "30417.json", 60),
      (COMMS, "communication", "status page: rewards balances and redemptions unavailable", "slack", 60),
      (DIAG, "diagnosis", "Dana: V212 renamed tier_code ahead of the API release", "slack", 60),
      (UNDO, "mitigation", "db-migrate re-run with command=undo target=211 (run 9184551804)", "runs.json", 60),
      (MITIGATED, "recovery", "last 42703 error; balance and tier reads succeed", "loyalty-api.jsonl", 60),
      (ALERT_OK, "alert_resolved", "LoyaltyApi5xxRatio resolved", "notify.ndjson", 60),
-     (RESOLVED, "resolved", "PagerDuty #30417 resolved", "pd-log.json", 60)],
+     (RESOLVED, "resolved", "PagerDuty #30417 resolved", "30417.json", 60)],
     [(CRON[-1], "statement-export job fails every day at 14:00 UTC (sftp auth)", "loyalty-api.jsonl"),
      (add(CRON[-1], seconds=65), "LoyaltyStatementExportFailed ticket alert, daily", "notify.ndjson"),
      (OTHER_DEPLOY, "web-storefront deploy-prod by the web team", "runs.json"),
@@ -236,4 +236,4 @@ inc.truth(
      (T(D + "14:50:00"), "steady redis i/o timeouts, partner sync 504s and analytics statement timeouts all window", "loyalty-api.jsonl")],
     [("loyalty-api.jsonl", "logs"), ("pg-loyalty-1.log", "logs"), ("runs.json", "deploys"),
      ("q_5xx_by_route.json", "prometheus-query-range"), ("notify.ndjson", "alertmanager-webhook"),
-     ("pd-log.json", "pagerduty-log-entries"), ("slack", "slack-export")])
+     ("30417.json", "pagerduty-log-entries"), ("slack", "slack-export")])

@@ -152,7 +152,7 @@ inc.write("mq.om", openmetrics([
 ]))
 
 # ---- alert rules
-inc.write("alerting-rules.yaml", """groups:
+inc.write("mailer.yaml", """groups:
 - name: mailer
   interval: 30s
   rules:
@@ -205,7 +205,7 @@ ETL = "etl-runner-7c5b9d8f4-q2w8r"
 for t in frange(T("2026-03-01 20:41:00"), T("2026-03-01 23:25:00"), 1337):
     k.ev(t, "analytics", "Pod", ETL, "BackOff", "Back-off restarting failed container etl-runner in pod %s_analytics(%s)" % (ETL, uuid(ETL)), type_="Warning",
          host="ip-10-30-2-11.ap-southeast-2.compute.internal", count=rng.randint(40, 90), first=T("2026-03-01 18:02:13"))
-inc.json("kube-events.json", k.core_list())
+inc.json("events.json", k.core_list())
 
 # ---- pagerduty log entries
 pd = PD(7721, "MailerQueueOldestMessageAgeHigh: oldest message in the email queue is 5m old", "mailer", "PMAIL42", "Messaging")
@@ -215,7 +215,7 @@ pd.add(add(PAGE, seconds=1), "notify_log_entry", None, None, "Notified Hemi Walk
 pd.add(add(PAGE, seconds=181), "notify_log_entry", None, None, "Notified Hemi Walker by phone call.", user=hemi)
 pd.add(ACK, "acknowledge_log_entry", hemi, {"type": "mobile"}, "Acknowledged by Hemi Walker.")
 pd.add(RESOLVED, "resolve_log_entry", hemi, {"type": "web_ui"}, "Resolved by Hemi Walker.")
-inc.json("pd.json", pd.export())
+inc.json("7721.json", pd.export())
 
 # ---- slack export
 s = Slack()
@@ -265,23 +265,23 @@ inc.truth(
      (STARTED, "first_symptom", "email queue backlog and oldest-message age start rising above baseline", "mq.om", 60),
      (DEPTH_FIRE, "alert_fired", "MailerQueueDepthHigh (warning)", "slack", 60),
      (ALERT, "alert_fired", "MailerQueueOldestMessageAgeHigh (page)", "slack", 60),
-     (PAGE, "paged", "PagerDuty #7721 triggered", "pd.json", 60),
-     (ACK, "acknowledged", "Hemi Walker acknowledges", "pd.json", 60),
+     (PAGE, "paged", "PagerDuty #7721 triggered", "7721.json", 60),
+     (ACK, "acknowledged", "Hemi Walker acknowledges", "7721.json", 60),
      (COMMS, "communication", "status page: password reset and order emails delayed", "slack", 60),
      (DIAG, "diagnosis", "Hemi: the campaign fans 1500/s into the shared email queue, workers do 620/s", "slack", 60),
-     (SCALE, "mitigation", "mailer-worker scaled from 6 to 30", "kube-events.json", 60),
+     (SCALE, "mitigation", "mailer-worker scaled from 6 to 30", "events.json", 60),
      (MITIGATED, "recovery", "backlog drained; oldest-message age back to baseline", "mq.om", 60),
      (ALERT_OK, "alert_resolved", "MailerQueueOldestMessageAgeHigh resolved", "slack", 60),
-     (RESOLVED, "resolved", "PagerDuty #7721 resolved", "pd.json", 60)],
+     (RESOLVED, "resolved", "PagerDuty #7721 resolved", "7721.json", 60)],
     [(CRON[-1], "crm-unsubscribe-sync fails every day at 07:30 Sydney (401 from the CRM)", "celery.log"),
      (add(CRON[-1], seconds=52), "CrmUnsubscribeSyncFailed warning, daily", "slack"),
-     (OTHER_DEPLOY, "search-web rollout by the storefront team", "kube-events.json"),
+     (OTHER_DEPLOY, "search-web rollout by the storefront team", "events.json"),
      (T("2026-03-01 20:44:07"), "SearchWebP95High flapping for the storefront team", "slack"),
      (T("2026-03-01 20:48:37"), "KubePodCrashLooping analytics/etl-runner, all evening", "slack"),
      (WRONG, "wrong hunch: SES throttling", "slack"),
      (ROLLBACK_Q, "'should we roll back mailer 2.14?' question", "slack"),
      (add(DIAG, seconds=140), "'can we just purge the queue?' question", "slack"),
      (T("2026-03-01 22:40:00"), "steady SES ServiceUnavailable retries and missed heartbeats all window", "celery.log")],
-    [("celery.log", "logs", TZ), ("mq.om", "openmetrics"), ("alerting-rules.yaml", "alert-rules"), ("kube-events.json", "kube-events"),
-     ("pd.json", "pagerduty-log-entries"), ("slack", "slack-export")])
+    [("celery.log", "logs", TZ), ("mq.om", "openmetrics"), ("mailer.yaml", "alert-rules"), ("events.json", "kube-events"),
+     ("7721.json", "pagerduty-log-entries"), ("slack", "slack-export")])
 print("started", STARTED, "depth", DEPTH_FIRE, "age", ALERT, "ack", ACK, "diag", DIAG, "camp_end", CAMP_END, "mitigated", MITIGATED, "age_ok", ALERT_OK, "depth_ok", DEPTH_OK, "resolved", RESOLVED)

@@ -105,7 +105,7 @@ J(add(FORCE_STOP, seconds=0.2), "consul-server-2", "INFO", "agent", "Graceful sh
 J(add(FORCE_STOP, seconds=14), "consul-server-1", "INFO", "agent.server.memberlist.lan", "memberlist: Marking consul-server-2 as failed, suspect timeout reached (2 peer confirmations)")
 J(CONSUL_OK, "consul-server-1", "INFO", "agent.server.autopilot", "Attempting removal of failed server node: id=%s name=consul-server-2 address=10.40.2.12:8300" % IDS["consul-server-2"])
 J(NEW_NODE, "consul-server-1", "INFO", "agent.server.serf.lan", "serf: EventMemberJoin: consul-server-2 10.40.2.27")
-inc.lines("journal-consul.json", [l for _, l in sorted(jr, key=lambda x: x[0])])
+inc.lines("consul-servers.json", [l for _, l in sorted(jr, key=lambda x: x[0])])
 
 # ---- vault pods: kubectl logs --prefix --timestamps=false, hclog
 vl = []
@@ -172,7 +172,7 @@ def hist(app, items):
                                     "source": {"repoURL": "https://git.example.net/platform/deploy.git", "path": "apps/" + app, "targetRevision": "HEAD"},
                                     "initiatedBy": {"username": who} if who else {"automated": True}}
                                    for i, (t, dur, rev, who) in enumerate(items)]}}
-inc.json("argocd-apps.json", {"items": [
+inc.json("apps.json", {"items": [
     hist("wallet-api", [(T("2026-08-13 10:02:40"), 71, "a41c0e7f9b3d2e18c6a5f4d3b2a1908e7d6c5b4a", "ama.owusu"),
                         (WALLET_DEPLOY, 88, "f93b21d0c8e7a6b5c4d3e2f1a0b9c8d7e6f5a4b3", "ama.owusu")]),
     hist("search-api", [(T("2026-08-17 15:30:09"), 120, "0c2d4e6f8a1b3c5d7e9f0a2b4c6d8e0f1a3b5c7d", None),
@@ -200,7 +200,8 @@ hl = {"severity": "warning", "team": "search", "namespace": "search", "horizonta
 posts.append(am_webhook("slack-search", [am_alert("KubeHpaMaxedOut", hl, "HPA search/search-api has been running at max replicas for 15m", T(D + "09:31:00"))]))
 jl = {"severity": "warning", "team": "compliance", "namespace": "kyc", "job_name": "sanctions-list-refresh-29257395"}
 posts.append(am_webhook("slack-compliance", [am_alert("KubeJobFailed", jl, "Job kyc/sanctions-list-refresh-29257395 failed to complete", add(CRON[-1], seconds=100))]))
-inc.json("am-posts.json", posts)
+posts.sort(key=lambda b: b["alerts"][0]["endsAt"] if b["status"] == "resolved" else b["alerts"][0]["startsAt"])
+inc.json("posts.json", posts)
 
 # ---- pagerduty v2 webhooks
 pd = PD(55210, "WalletApiErrorRate: wallet-api 5xx 38% over 3m", "wallet-api", "PWAL3T9", "Wallet primary")
@@ -210,7 +211,7 @@ pd.add(add(PAGE, seconds=1), "notify_log_entry", None, None, "Notified Olu Adeye
 pd.add(ACK, "acknowledge_log_entry", olu, {"type": "mobile"}, "Acknowledged by Olu Adeyemi.")
 pd.add(T(D + "09:10:04"), "annotate_log_entry", olu, {"type": "web_ui"}, "Note added")
 pd.add(RESOLVED, "resolve_log_entry", olu, {"type": "web_ui"}, "Resolved by Olu Adeyemi.")
-inc.lines("pd-hooks.ndjson", [jline(b) for b in pd_webhook_v2_bodies(pd, 55210, "WalletApiErrorRate: wallet-api 5xx 38% over 3m", PAGE)])
+inc.lines("hooks.ndjson", [jline(b) for b in pd_webhook_v2_bodies(pd, 55210, "WalletApiErrorRate: wallet-api 5xx 38% over 3m", PAGE)])
 
 # ---- slack export
 s = Slack()
@@ -233,7 +234,7 @@ s.bot("aws-health", AWS_POST, "BAWS", "AWS Health", blocks=pd_slack_blocks(
     "The instance may experience network packet loss and will be retired; we recommend you stop and start the instance."))
 ch = "inc-wallet-cards"
 s.say(ch, add(ACK, seconds=30), "UOLU", "acked. wallet-api 502 on card reveal and pay, transit decrypt errors: 'local node not active but active cluster node not found'")
-s.say(ch, add(ACK, seconds=95), "UJIN", "vault status flips between vault-0 and vault-1 as active every minute or so")
+s.say(ch, add(ACK, seconds=95), "UJIN", "vault status: the active node moves between the vault pods every minute or so")
 s.say(ch, WRONG, "UAMA", "is vault-0 OOMing again like in July? that looked exactly like this")
 s.say(ch, add(WRONG, seconds=50), "UJIN", "no restarts, memory flat. the pods are fine, they keep losing the HA lock")
 s.say(ch, COMMS, "ULEA", "status page up: 'Some card payments and saved-card views are failing. We're investigating.'")
@@ -257,25 +258,25 @@ inc.truth(
     "cost Vault its active node, so wallet-api's transit decrypts failed until Vault failed over to the DR cluster in eu-central-1.",
     (W0, W1),
     dict(started=STARTED, detected=DETECTED, acknowledged=ACK, mitigated=MITIGATED, resolved=RESOLVED),
-    [(STARTED, "first_symptom", "memberlist suspects consul-server-2 (degraded host, packet loss)", "journal-consul.json", 60),
-     (DETECTED, "alert_fired", "ConsulAutopilotServerUnhealthy for consul-server-2 (warning)", "am-posts.json", 60),
-     (FIRST_ELECTION, "first_symptom", "first Raft election; Vault loses its active node; wallet-api decrypt errors begin", "journal-consul.json", 60),
-     (ALERT, "alert_fired", "WalletApiErrorRate firing", "am-posts.json", 60),
-     (PAGE, "paged", "PagerDuty #55210 triggered", "pd-hooks.ndjson", 60),
-     (ACK, "acknowledged", "Olu Adeyemi acknowledges", "pd-hooks.ndjson", 60),
+    [(STARTED, "first_symptom", "memberlist suspects consul-server-2 (degraded host, packet loss)", "consul-servers.json", 60),
+     (DETECTED, "alert_fired", "ConsulAutopilotServerUnhealthy for consul-server-2 (warning)", "posts.json", 60),
+     (FIRST_ELECTION, "first_symptom", "first Raft election; Vault loses its active node; wallet-api decrypt errors begin", "consul-servers.json", 60),
+     (ALERT, "alert_fired", "WalletApiErrorRate firing", "posts.json", 60),
+     (PAGE, "paged", "PagerDuty #55210 triggered", "hooks.ndjson", 60),
+     (ACK, "acknowledged", "Olu Adeyemi acknowledges", "hooks.ndjson", 60),
      (COMMS, "communication", "status page: card payments and saved-card views failing", "slack", 60),
      (DIAG, "diagnosis", "Olu: degraded consul-server-2 forces raft elections, Vault loses HA lock", "slack", 60),
      (PROMOTE, "mitigation", "vault-dr-0 promoted to DR primary", "vault.txt", 60),
      (DNS_FLIP, "mitigation", "vault.internal failover record flipped to DR", "slack", 60),
      (MITIGATED, "recovery", "last transit decrypt failure; wallet-api 200s", "wallet-api.logfmt", 60),
-     (RESOLVED, "resolved", "PagerDuty #55210 resolved", "pd-hooks.ndjson", 60)],
-    [(CRON[-1], "sanctions-list-refresh CronJob fails every day at 08:15 UTC (compliance team)", "am-posts.json"),
-     (OTHER_DEPLOY, "search-api Argo CD auto-sync by the search team", "argocd-apps.json"),
-     (WALLET_DEPLOY, "wallet-api 4.8.1 deployed an hour before, unrelated", "argocd-apps.json"),
-     (T(D + "08:21:30"), "PostgresReplicationLagHigh flapping for the data team", "am-posts.json"),
-     (T(D + "09:31:00"), "KubeHpaMaxedOut for search-api", "am-posts.json"),
+     (RESOLVED, "resolved", "PagerDuty #55210 resolved", "hooks.ndjson", 60)],
+    [(CRON[-1], "sanctions-list-refresh CronJob fails every day at 08:15 UTC (compliance team)", "posts.json"),
+     (OTHER_DEPLOY, "search-api Argo CD auto-sync by the search team", "apps.json"),
+     (WALLET_DEPLOY, "wallet-api 4.8.1 deployed an hour before, unrelated", "apps.json"),
+     (T(D + "08:21:30"), "PostgresReplicationLagHigh flapping for the data team", "posts.json"),
+     (T(D + "09:31:00"), "KubeHpaMaxedOut for search-api", "posts.json"),
      (WRONG, "wrong hunch: vault-0 OOMing like in July", "slack"),
      (ROLLBACK_Q, "'should we roll back wallet-api 4.8.1?' question", "slack"),
-     (T(D + "10:00:00"), "steady legacy-reports check critical / KV permission denied, fx quote timeouts, lease revocations all window", "journal-consul.json")],
-    [("journal-consul.json", "logs"), ("vault.txt", "logs"), ("wallet-api.logfmt", "logs"), ("argocd-apps.json", "deploys"),
-     ("am-posts.json", "alertmanager-webhook"), ("pd-hooks.ndjson", "pagerduty-log-entries"), ("slack", "slack-export")])
+     (T(D + "10:00:00"), "steady legacy-reports check critical / KV permission denied, fx quote timeouts, lease revocations all window", "consul-servers.json")],
+    [("consul-servers.json", "logs"), ("vault.txt", "logs"), ("wallet-api.logfmt", "logs"), ("apps.json", "deploys"),
+     ("posts.json", "alertmanager-webhook"), ("hooks.ndjson", "pagerduty-log-entries"), ("slack", "slack-export")])
