@@ -81,12 +81,19 @@ def own_sets() -> tuple[list[Path], list[Path]]:
 def featurise(path: Path) -> list[tuple[bool, frozenset[str], bool]]:
     """(label, features, rules fired) per row."""
     from pm_tui.language import check_prose
+    from pm_tui.language.agents import reset_vocabulary, set_vocabulary
     from pm_tui.language.learned import row_features
 
     out = []
     for label, text in rows(path):
         rules = frozenset(f.rule for f in check_prose(text, weighed=False))
-        out.append((label, frozenset(row_features(text, rules)), bool(rules)))
+        # read as check_prose reads it: the text's own words used as things are no people
+        token = set_vocabulary(text)
+        try:
+            feats = frozenset(row_features(text, rules))
+        finally:
+            reset_vocabulary(token)
+        out.append((label, feats, bool(rules)))
     return out
 
 
