@@ -43,7 +43,7 @@ DATA = ROOT / "tests" / "data"
 ROUNDS = [DATA / "retired_heldout" / f"round{k}" / "blame.tsv" for k in (1, 2, 3, 4, 5, 6)]
 L2 = float(os.environ.get("BLAME_L2", "0.0003"))
 EPOCHS = int(os.environ.get("BLAME_EPOCHS", "600"))
-NGRAM_L2 = float(os.environ.get("BLAME_NGRAM_L2", "1"))  # how much more word n-grams are held
+NGRAM_L2 = float(os.environ.get("BLAME_NGRAM_L2", "0.5"))  # how much more word n-grams are held
 # each real post-mortem sentence counts this many times: the blind sets are dense with
 # blame, real prose is not, and a false alarm there costs most
 CORPUS_WEIGHT = int(os.environ.get("BLAME_CORPUS_WEIGHT", "16"))
