@@ -102,7 +102,7 @@ def test_recurring_causes_told_by_different_authors_group_and_look_alikes_stay_o
 
 
 @pytest.mark.parametrize(
-    ("held", "precision", "recall"), [("round5", 0.6, 0.22), ("train6a", 0.78, 0.35)]
+    ("held", "precision", "recall"), [("round5", 0.7, 0.17), ("train6a", 0.78, 0.35)]
 )
 def test_the_model_retrained_without_a_writer_finds_its_recurring_causes_mostly_right(
     held, precision, recall
@@ -110,7 +110,7 @@ def test_the_model_retrained_without_a_writer_finds_its_recurring_causes_mostly_
     """The training script's rotation for a writer no vocabulary part was written for (blind
     to the rules, other products, error strings): trained on the other writers, scored on it
     at the shipped threshold. Floors a little under the figures the script prints (round 5
-    P .655 R .284, train 6a P .857 R .444; the slot rule alone P .647/.850, R .164/.315);
+    P .655 R .284 before retired round 6 joined the writers, P .765 R .194 after; train 6a P .857 R .444; the slot rule alone P .647/.850, R .164/.315);
     grouping nothing scores recall 0, grouping everything precision under .5."""
     import bench.train_similar_causes as training
 

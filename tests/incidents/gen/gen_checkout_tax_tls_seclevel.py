@@ -1,11 +1,11 @@
-"""heldout7/checkout-tax-tls-seclevel: checkout-api 7.41.0 is the first build on a Debian 12 base image
+"""retired7/checkout-tax-tls-seclevel: checkout-api 7.41.0 is the first build on a Debian 12 base image
 (OpenSSL 3, SECLEVEL=2); the legacy tax provider still negotiates a 1024-bit DH key, so every tax quote
 from a new pod fails the TLS handshake and checkout answers 503 until Argo CD rolls back to 7.40.2."""
 import random
 from common import *
 
 rng = random.Random(20260224)
-inc = Incident("heldout7", "checkout-tax-tls-seclevel")
+inc = Incident("retired7", "checkout-tax-tls-seclevel")
 D = "2026-02-24 "
 W0, W1 = T(D + "09:30:00"), T(D + "12:00:00")
 CRON = [T("2026-02-%02d 10:00:%02d" % (d, 31 + d % 5)) for d in (21, 22, 23, 24)]

@@ -1,4 +1,4 @@
-"""heldout7/core-link-bgp-flap: the optics on the provider's Direct Connect cross-connect degrade; the DX BGP session
+"""retired7/core-link-bgp-flap: the optics on the provider's Direct Connect cross-connect degrade; the DX BGP session
 to AWS flaps, every flap reroutes cloud->datacenter traffic through the IPsec VPN and back and the stateful firewall
 drops in-flight sessions, so payments-api times out to the core ledger until netops shuts the DX neighbor and stays
 on the VPN; the provider replaces the faulty optic later and DX is brought back."""
@@ -6,7 +6,7 @@ import random
 from common import *
 
 rng = random.Random(20260428)
-inc = Incident("heldout7", "core-link-bgp-flap")
+inc = Incident("retired7", "core-link-bgp-flap")
 TZ = "America/Chicago"
 D = "2026-04-28 "
 W0, W1 = T(D + "13:30:00"), T(D + "16:30:00")

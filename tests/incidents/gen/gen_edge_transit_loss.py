@@ -1,4 +1,4 @@
-"""heldout7/edge-transit-loss: packet loss inside transit carrier A's core makes BFD to both carrier-A BGP sessions
+"""retired7/edge-transit-loss: packet loss inside transit carrier A's core makes BFD to both carrier-A BGP sessions
 of the mad1 edge routers flap minutes before customers' API requests time out; fixed by failing over to carrier B
 (deactivating the carrier-A BGP group), switched back after the carrier repaired its fibre.
 Router syslog in Europe/Madrid local time without offsets."""
@@ -6,7 +6,7 @@ import random
 from common import *
 
 rng = random.Random(20260721)
-inc = Incident("heldout7", "edge-transit-loss")
+inc = Incident("retired7", "edge-transit-loss")
 TZ = "Europe/Madrid"
 D = "2026-07-21 "
 W0, W1 = T(D + "07:00:00"), T(D + "10:00:00")

@@ -1,4 +1,4 @@
-"""heldout7/profile-kms-quota: profile-svc decrypts PII fields with one AWS KMS Decrypt call per field and request;
+"""retired7/profile-kms-quota: profile-svc decrypts PII fields with one AWS KMS Decrypt call per field and request;
 months of user growth and the Monday-morning ramp push the account's shared symmetric-crypto request rate past its
 10k/s quota. Throttling grows slowly (SDK retries hide it at first, then latency, then 5xx on profile reads and logins)
 until AWS applies a quota increase to 30k/s."""
@@ -6,7 +6,7 @@ import random
 from common import *
 
 rng = random.Random(20261005)
-inc = Incident("heldout7", "profile-kms-quota")
+inc = Incident("retired7", "profile-kms-quota")
 D = "2026-10-05 "
 W0, W1 = T(D + "07:00:00"), T(D + "10:00:00")
 CRON = [T("2026-10-%02d 08:00:%02d" % (d, 11 + d)) for d in (2, 3, 4, 5)]

@@ -1,11 +1,11 @@
-"""heldout7/risk-features-oversize: a ClickHouse grant migration makes the risk feature-file generator emit every
+"""retired7/risk-features-oversize: a ClickHouse grant migration makes the risk feature-file generator emit every
 column twice; the edge risk scorers panic on the oversized file and checkout payment submits fail until the last
 good file is pinned."""
 import random
 from common import *
 
 rng = random.Random(20260804)
-inc = Incident("heldout7", "risk-features-oversize")
+inc = Incident("retired7", "risk-features-oversize")
 D = "2026-08-04 "
 W0, W1 = T(D + "10:30:00"), T(D + "13:00:00")
 HOSTS = ["edge-fra-1", "edge-fra-2", "edge-ams-1"]

@@ -1,4 +1,4 @@
-"""heldout7/webhooks-queue-xmin: the Monday finance export opens a long REPEATABLE READ transaction on a hot-standby
+"""retired7/webhooks-queue-xmin: the Monday finance export opens a long REPEATABLE READ transaction on a hot-standby
 replica with hot_standby_feedback on; the primary's xmin horizon stops, the high-churn jobs table bloats with dead
 tuples vacuum can't remove, dequeues slow down over an hour and merchant webhooks fall behind until the export's
 backend is terminated and the table vacuumed by hand."""
@@ -7,7 +7,7 @@ import random
 from common import *
 
 rng = random.Random(20261005)
-inc = Incident("heldout7", "webhooks-queue-xmin")
+inc = Incident("retired7", "webhooks-queue-xmin")
 D = "2026-10-05 "
 W0, W1 = T(D + "05:45:00"), T(D + "08:45:00")
 CRON = [T("2026-10-%02d 07:00:00" % d) for d in (2, 3, 4, 5)]  # sitemap-rebuild, fails every day
