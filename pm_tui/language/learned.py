@@ -428,15 +428,21 @@ _ACTS = frozenset(
 def _unknown_word(bare: str) -> bool:
     """A capitalised word that only a suffix made a common word ("Gergely", "Bence"): no
     English word of the dictionary, no common or technical word, not used as a thing here."""
-    from pm_tui.language.agents import COMMON_WORDS, _english
+    return _unknown_shape(bare) and not is_technical(bare)
+
+
+@lru_cache(maxsize=8192)
+def _unknown_shape(bare: str) -> bool:
+    """_unknown_word without the text's own vocabulary (the same for every text)."""
+    from pm_tui.language.agents import COMMON_WORDS, TECH_WORDS, _english
 
     low = bare.lower()
     return (
         len(low) > 2
         and low.isalpha()
         and low not in COMMON_WORDS
+        and low not in TECH_WORDS
         and not _english(low)
-        and not is_technical(bare)
     )
 
 
@@ -694,13 +700,14 @@ def _may_name_agent(sentence: str) -> bool:
             return True  # an English word as a name before its verb ("Hope deployed")
         if sentence[max(0, m.start() - 3) : m.start()] == "by ":
             return True  # the agent of a passive: "routed to air by Marguerite"
-    if _HONORIFIC_RX.search(sentence) is not None:
+    if not words.isdisjoint(_HONORIFICS_LOW) and _HONORIFIC_RX.search(sentence) is not None:
         return True  # "Mr. Grant", "Dr. Viktorov's group"
     if words.isdisjoint(_ROLE_ACRONYMS_LOW):
         return False
     return _ROLE_ACRONYM_RX.search(sentence) is not None
 
 
+_HONORIFICS_LOW = frozenset("mr mrs ms mx dr prof miss sir madam mme herr frau sr sra".split())
 _HONORIFIC_RX = re.compile(
     r"\b(?:Mrs?|Ms|Mx|Dr|Prof|Miss|Sir|Madam|Mme|Herr|Frau|Sra?)\.?\s+[^\W\d_a-z]"
 )
@@ -936,10 +943,11 @@ def features(
     first = agents[0][0]
     if "its" in lows[first + 1 : first + 12] or "it" in lows[first + 1 : first + 12]:
         feats["it-back"] = words[first]  # "Heimdall dropped ... when its certificate expired"
-    denied = _denied(lows, wcs)
-    if denied:
-        feats["denied"] = denied  # "not on Fatima", "not X's fault", "wrong to blame"
-    last = agents[-1][0]
+    if not _NEGATIONS.isdisjoint(lows) or "n't" in sentence or "n’t" in sentence:
+        denied = _denied(lows, wcs)
+        if denied:
+            feats["denied"] = denied  # "not on Fatima", "not X's fault", "wrong to blame"
+    last = agents[-1][0] if _CLAUSE_MARKS.intersection(sentence) else n
     for j in range(last + 1, n - 2):
         if lows[j] in (";", ":", "—", "–") and lows[j + 1] in _THING_DETERMINERS | {"our"}:
             # a person first, then a thing as the subject of its own clause: "Ngozi's preset
@@ -950,6 +958,7 @@ def features(
 
 
 _NEGATIONS = frozenset("not n't never no nobody wrong".split())
+_CLAUSE_MARKS = frozenset(";:—–")
 
 
 def _denied(lows: list[str], wcs: list[str | None]) -> str:
