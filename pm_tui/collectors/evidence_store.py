@@ -89,7 +89,8 @@ def bounded_lines(
     others = [e for e in evidence if e.kind != "log" or e.attrs.get("bucket")]
     # metrics last among the rest: one series weighs as much as hundreds of alerts
     others.sort(key=lambda e: e.kind == "metric")
-    logs.sort(key=lambda e: (_rank(e), e.time))
+    shapes = _shape_counts(logs) if len(logs) > MAX_LOG_RECORDS else {}
+    logs.sort(key=lambda e: (_kept_rank(e, shapes), e.time))
     kept: list[tuple[str, str]] = []
     size = dropped = 0
     for number, item in enumerate([*others, *logs]):
@@ -103,6 +104,35 @@ def bounded_lines(
         size += len(line.encode())
         kept.append((f"{item.time.timestamp():020.6f}\t{number:09d}", line))
     return kept, dropped
+
+
+def _shape(item: Evidence) -> str:
+    """A log record's shape: its source and first words with numbers, ids and quotes masked."""
+    from pm_tui.timeline.templates import mask
+
+    return item.source + "\t" + mask(item.text[:120])
+
+
+def _shape_counts(logs: list[Evidence]) -> dict[str, int]:
+    """How many records share each shape: when not all can be kept, within a rank the rarest
+    shapes are kept first (a router's dozen session resets before a load balancer's thousandth
+    request line), so what happened once or a few times survives the bound."""
+    counts: dict[str, int] = {}
+    for item in logs:
+        if _rank(item) >= 9:
+            key = _shape(item)
+            counts[key] = counts.get(key, 0) + 1
+    return counts
+
+
+RARE = 20  # records of a shape seen at most this often are kept before the common ones
+
+
+def _kept_rank(item: Evidence, shapes: dict[str, int]) -> int:
+    rank = _rank(item)
+    if rank >= 9 and shapes and shapes.get(_shape(item), 0) <= RARE:
+        return 8
+    return rank
 
 
 def _rank(item: Evidence) -> int:

@@ -28,6 +28,7 @@ from pm_tui.timeline.detect_logs import (
     topology_signals,
 )
 from pm_tui.timeline.detect_metrics import metric_signals
+from pm_tui.timeline.onset import leading_series, unlevelled_templates
 from pm_tui.timeline.judge import CAP_OTHER, RECURRING_BEFORE, REVERT_RE, Context, judge, stems
 from pm_tui.timeline.signals import CAPACITY_RE, PRECURSOR_RE, Periods, Signal, hhmmss, periods
 from pm_tui.timeline.templates import mine
@@ -149,6 +150,12 @@ def reconstruct(evidence: list[Evidence], window: CollectWindow) -> list[Candida
     symptoms = _keep_strongest(symptoms)
     recoveries = _merge([s for s in signals if s.family == "recovery"])
     first_cluster = _first_symptom(symptoms)
+    if first_cluster is not None:
+        # a series of records of a new shape leading the first failure, still going on then
+        lead = leading_series(unlevelled_templates(evidence), p, lp, first_cluster.time, CHAIN)
+        if lead is not None:
+            first_cluster = _Cluster("symptom", [lead])
+            symptoms.append(first_cluster)
     first = first_cluster.time if first_cluster is not None else None
     pre = None
     if first_cluster is not None:
