@@ -172,3 +172,33 @@ def test_a_warning_whose_firing_spans_the_impact_detects_it_an_info_alert_does_n
 
     assert main([*argv, "timeline", pm.id, "--accept-high"]) == 0
     assert durations(repo.load(pm.id)).detect == _at(10, 41, 30) - FAIL_FROM
+
+
+# --- a router's session resets, with no level and no error word, before the customers' errors -
+
+
+def test_a_new_series_of_plain_records_leading_the_failure_starts_the_window(tmp_path, capsys):
+    """A router's syslog has no levels: fan and login lines all along, then from 10:32:14 a
+    BGP peer goes from Established to Idle every two and a half minutes, still so when the
+    application's errors begin at 10:40:05. That series, never seen in the baseline, is the
+    first sustained departure: the window starts there (below high: only its timing relates
+    it). A commit logged three times at 10:20-10:22 and never again leads nothing."""
+    ev = tmp_path / "incident" / "evidence"
+    ev.mkdir(parents=True)
+    _app_log(ev, FAIL_FROM, LAST_FAILURE)
+    lines = [f"{t:%Y-%m-%d %H:%M:%S} rtr1 chassisd[17]: fans at normal speed"
+             for t in _every(_at(9, 0), _at(12, 0), timedelta(minutes=7))]  # fmt: skip
+    lines += [f"{t:%Y-%m-%d %H:%M:%S} rtr1 mgd[51]: UI_COMMIT: user 'ana' requested commit"
+              for t in _every(_at(10, 20), _at(10, 22), timedelta(minutes=1))]  # fmt: skip
+    lines += [f"{t:%Y-%m-%d %H:%M:%S} rtr1 rpd[18]: peer 192.0.2.1 (AS 64500) old state "
+              "Established event Stop new state Idle"
+              for t in _every(_at(10, 32, 14), _at(11, 10), timedelta(seconds=150))]  # fmt: skip
+    lines.sort()
+    (ev / "routers.log").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    repo, pm, argv = _rebuilt(tmp_path, ev)
+    got, times, table = _milestones(argv, pm.id, capsys)
+    assert times["started"] == _at(10, 32, 14)
+    assert got["started"]["confidence"] < 0.75
+    assert "routers.log" in " ".join(got["started"]["sources"])
+    assert "started       2026-03-01 10:32:14" in table
+    assert "New records in routers.log" in got["started"]["why"]

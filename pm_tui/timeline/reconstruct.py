@@ -496,7 +496,9 @@ def _last_to_recover(
         for c in symptoms
         if first.time <= c.time <= first.time + CHAIN
         for s in c.signals
-        if _failure(s) or _impact_metric(s)
+        # a node's condition is the infrastructure under the service: its return (nodes
+        # ready again hours later, the traffic long moved away) is not the customers'
+        if (_failure(s) or _impact_metric(s)) and "node" not in s.tags
     }
     best = main
     for ident in chain:
