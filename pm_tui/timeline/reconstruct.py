@@ -28,8 +28,8 @@ from pm_tui.timeline.detect_logs import (
     topology_signals,
 )
 from pm_tui.timeline.detect_metrics import metric_signals
-from pm_tui.timeline.onset import leading_series, unlevelled_templates
 from pm_tui.timeline.judge import CAP_OTHER, RECURRING_BEFORE, REVERT_RE, Context, judge, stems
+from pm_tui.timeline.onset import leading_series, unlevelled_templates
 from pm_tui.timeline.signals import CAPACITY_RE, PRECURSOR_RE, Periods, Signal, hhmmss, periods
 from pm_tui.timeline.templates import mine
 
