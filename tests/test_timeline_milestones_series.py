@@ -146,17 +146,41 @@ def test_a_warning_whose_firing_spans_the_impact_detects_it_an_info_alert_does_n
         _hook("CPUThrottlingHigh", "info", "cpu throttled", _at(10, 40, 50), None, host),
         _hook("ScorerDown", "warning", "scorer down on edge-1:7443", _at(10, 41, 30), None, host),
         _hook("BackupFailed", "warning", "nightly backup failed", _at(10, 42), None),
-        _hook("CheckoutErrors", "page", "checkout 5xx above 5%", _at(10, 44), None,
-              {"service": "checkout-api"}),  # fmt: skip
+        _hook(
+            "CheckoutErrors",
+            "page",
+            "checkout 5xx above 5%",
+            _at(10, 44),
+            None,
+            {"service": "checkout-api"},
+        ),  # fmt: skip
         _hook("BackupFailed", "warning", "nightly backup failed", _at(10, 42), _at(10, 50)),
-        _hook("ScorerDown", "warning", "scorer down on edge-1:7443", _at(10, 41, 30),
-              _at(10, 52), host),  # fmt: skip
+        _hook(
+            "ScorerDown",
+            "warning",
+            "scorer down on edge-1:7443",
+            _at(10, 41, 30),
+            _at(10, 52),
+            host,
+        ),  # fmt: skip
         _hook("ScorerDown", "warning", "scorer down on edge-1:7443", _at(10, 55), None, host),
-        _hook("ScorerDown", "warning", "scorer down on edge-1:7443", _at(10, 55),
-              _at(11, 11, 40), host),  # fmt: skip
+        _hook(
+            "ScorerDown",
+            "warning",
+            "scorer down on edge-1:7443",
+            _at(10, 55),
+            _at(11, 11, 40),
+            host,
+        ),  # fmt: skip
         _hook("CPUThrottlingHigh", "info", "cpu throttled", _at(10, 40, 50), _at(11, 12), host),
-        _hook("CheckoutErrors", "page", "checkout 5xx above 5%", _at(10, 44), _at(11, 16),
-              {"service": "checkout-api"}),  # fmt: skip
+        _hook(
+            "CheckoutErrors",
+            "page",
+            "checkout 5xx above 5%",
+            _at(10, 44),
+            _at(11, 16),
+            {"service": "checkout-api"},
+        ),  # fmt: skip
     ]
     (ev / "hooks.ndjson").write_text("\n".join(json.dumps(h) for h in hooks) + "\n")
     repo, pm, argv = _rebuilt(tmp_path, ev)
