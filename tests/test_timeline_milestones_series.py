@@ -206,7 +206,8 @@ def test_a_new_series_of_plain_records_leading_the_failure_starts_the_window(tmp
     BGP peer goes from Established to Idle every two and a half minutes, still so when the
     application's errors begin at 10:40:05. That series, never seen in the baseline, is the
     first sustained departure: the window starts there (below high: only its timing relates
-    it). A commit logged three times at 10:20-10:22 and never again leads nothing."""
+    it). A commit logged three times at 10:20-10:22 and never again leads nothing. The
+    warning about the peer those records name detects it, though its labels name no service."""
     ev = tmp_path / "incident" / "evidence"
     ev.mkdir(parents=True)
     _app_log(ev, FAIL_FROM, LAST_FAILURE)
@@ -219,9 +220,33 @@ def test_a_new_series_of_plain_records_leading_the_failure_starts_the_window(tmp
               for t in _every(_at(10, 32, 14), _at(11, 10), timedelta(seconds=150))]  # fmt: skip
     lines.sort()
     (ev / "routers.log").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    # netops' warning about that peer (it names the peer the records name, not the service)
+    # before the customers' page; it resolves at 10:50, long before the impact ends
+    peer = {"peer": "192.0.2.1", "team": "netops"}
+    hooks = [
+        _hook("PeerFlapping", "warning", "peer changed state 6 times", _at(10, 35, 40), None, peer),
+        _hook(
+            "CheckoutErrors",
+            "page",
+            "checkout 5xx above 5%",
+            _at(10, 44),
+            None,
+            {"service": "checkout-api"},
+        ),  # fmt: skip
+        _hook(
+            "PeerFlapping",
+            "warning",
+            "peer changed state 6 times",
+            _at(10, 35, 40),
+            _at(10, 50),
+            peer,
+        ),  # fmt: skip
+    ]
+    (ev / "hooks.ndjson").write_text("\n".join(json.dumps(h) for h in hooks) + "\n")
     repo, pm, argv = _rebuilt(tmp_path, ev)
     got, times, table = _milestones(argv, pm.id, capsys)
     assert times["started"] == _at(10, 32, 14)
+    assert times["detected"] == _at(10, 35, 40) and "PeerFlapping" in got["detected"]["why"]
     assert got["started"]["confidence"] < 0.75
     assert "routers.log" in " ".join(got["started"]["sources"])
     assert "started       2026-03-01 10:32:14" in table

@@ -12,6 +12,7 @@ is used, so a new record shape elsewhere in the read window changes nothing.
 
 from __future__ import annotations
 
+import re
 from datetime import datetime, timedelta
 
 from pm_tui.collectors.evidence import Evidence
@@ -96,3 +97,19 @@ def _episode(minutes: list[datetime], t: Template) -> tuple[datetime, datetime, 
             return t.firsts[run[0]], t.lasts.get(run[-1], run[-1] + MINUTE), n
         start = k
     return None
+
+
+# A host, address or device a record names: a word with a digit and a dot, hyphen or colon
+# inside (edge-rtr1.mad1, 198.51.100.1, xe-0/1/0 is left out: a port says nothing alone).
+_NAMED = re.compile(r"\b(?=[\w.:-]*\d)(?=[\w.:-]*[a-z])?[a-z0-9]+(?:[.:-][a-z0-9]+)+\b", re.I)
+
+
+def named_hosts(text: str) -> set[str]:
+    """The hosts and addresses a new series' record names (its router, its peer): an alert
+    labelled with one of them is about what the series shows."""
+    out = set()
+    for word in _NAMED.findall(text):
+        w = word.lower().strip(".:-")
+        if len(w) >= 5 and not re.fullmatch(r"[\d:./-]+", w) or re.fullmatch(r"\d+(?:\.\d+){3}", w):
+            out.add(w)
+    return out

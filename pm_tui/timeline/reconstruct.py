@@ -29,7 +29,7 @@ from pm_tui.timeline.detect_logs import (
 )
 from pm_tui.timeline.detect_metrics import metric_signals
 from pm_tui.timeline.judge import CAP_OTHER, RECURRING_BEFORE, REVERT_RE, Context, judge, stems
-from pm_tui.timeline.onset import leading_series, unlevelled_templates
+from pm_tui.timeline.onset import leading_series, named_hosts, unlevelled_templates
 from pm_tui.timeline.signals import CAPACITY_RE, PRECURSOR_RE, Periods, Signal, hhmmss, periods
 from pm_tui.timeline.templates import mine
 
@@ -704,6 +704,8 @@ def _terms(
                 terms.add(_workload_name(source_label(s.source)))
                 terms.update(_host_folder(s.source))
                 terms.update(_series_names(s))
+                if "new-series" in s.tags:  # what its records name: the router, its peer
+                    terms.update(named_hosts(s.excerpt))
     near = [
         s
         for s in alerts
