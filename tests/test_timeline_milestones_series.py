@@ -251,3 +251,25 @@ def test_a_new_series_of_plain_records_leading_the_failure_starts_the_window(tmp
     assert "routers.log" in " ".join(got["started"]["sources"])
     assert "started       2026-03-01 10:32:14" in table
     assert "New records in routers.log" in got["started"]["why"]
+
+
+def test_a_new_warning_leading_the_failure_starts_the_window_whatever_its_words(tmp_path, capsys):
+    """From 10:34:10 a warning the baseline never shows ("lease renewal took longer than
+    expected", no word any rule knows) every half minute, still so when the errors begin at
+    10:40:05: the first sustained departure, so the window starts there, as a first symptom
+    below high (only its timing relates it)."""
+    ev = tmp_path / "incident" / "evidence"
+    ev.mkdir(parents=True)
+    _app_log(ev, FAIL_FROM, LAST_FAILURE)
+    lines = [f"{_z(t)} INFO shard-coordinator heartbeat ok"
+             for t in _every(_at(9, 0), _at(12, 0), timedelta(minutes=1))]  # fmt: skip
+    lines += [f"{_z(t)} WARN shard-coordinator lease renewal for shard 7 took longer than expected"
+              for t in _every(_at(10, 34, 10), _at(11, 10), timedelta(seconds=30))]  # fmt: skip
+    lines.sort()
+    (ev / "coordinator.log").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    repo, pm, argv = _rebuilt(tmp_path, ev)
+    got, times, table = _milestones(argv, pm.id, capsys)
+    assert times["started"] == _at(10, 34, 10)
+    assert got["started"]["confidence"] < 0.75
+    assert "coordinator.log" in " ".join(got["started"]["sources"])
+    assert "started       2026-03-01 10:34:10" in table

@@ -84,6 +84,19 @@ def leading_series(
     return best
 
 
+def leads(s: Signal, failure: datetime, chain: timedelta) -> bool:
+    """A symptom of a shape the baseline never shows (a new log template: its episode's last
+    record is known) that begins within `chain` before `failure` and still goes on when it
+    begins: the same departure as `leading_series`, for warnings whatever their words."""
+    last = s.extra.get("last")
+    return (
+        s.extra.get("baseline") == 0
+        and last is not None
+        and failure - chain <= s.time < failure
+        and last >= failure - GAP
+    )
+
+
 def _episode(minutes: list[datetime], t: Template) -> tuple[datetime, datetime, int] | None:
     """The first run of records at most GAP apart with at least MIN_RECORDS records, as its
     first and last record times and its count."""
