@@ -154,11 +154,14 @@ def reconstruct(evidence: list[Evidence], window: CollectWindow) -> list[Candida
     if first_cluster is not None:
         # a warning of a shape the baseline never shows leading the first failure, still going
         # on then, whatever its words (pm_tui.timeline.onset.leads)
+        # (in another source: a service's own warnings before its own errors are the same
+        # failure developing, which starts when it fails)
+        own = {s.source for s in first_cluster.signals}
         leading = [
             c
             for c in symptoms
             if c.time < first_cluster.time
-            and any(leads(s, first_cluster.time, CHAIN) for s in c.signals)
+            and any(leads(s, first_cluster.time, CHAIN) and s.source not in own for s in c.signals)
         ]
         if leading:
             first_cluster = min(leading, key=lambda c: c.time)
