@@ -153,10 +153,10 @@ def H(t, body):
     hk.append((t, jline(body)))
 pl = {"severity": "page", "team": "telehealth", "service": "visit-api"}
 wl = {"severity": "warning", "team": "telehealth", "service": "turn-relay"}
-H(add(WARN, seconds=15), am_webhook("slack-telehealth", [am_alert("TurnRelayEgressNearLimit", {**wl, "relay": h}, "%s egress above 90%% of 10Gbit/s for 10m" % h, WARN) for h in OLD], group_by=("alertname", "service")))
+H(add(WARN, seconds=15), am_webhook("slack-telehealth", [am_alert("TurnRelayEgressNearLimit", {**wl, "relay": h}, "%s egress at bps-capacity (>= 9.3 Gbit/s) for 15m" % h, WARN) for h in OLD], group_by=("alertname", "service")))
 H(add(ALERT, seconds=15), am_webhook("pd-telehealth", [am_alert("CallSetupFailureRatioHigh", pl, "call setup failures 7.6% (2m rate)", ALERT)]))
 H(add(ALERT_OK, seconds=15), am_webhook("pd-telehealth", [am_alert("CallSetupFailureRatioHigh", pl, "call setup failures 7.6% (2m rate)", ALERT, ends=ALERT_OK)]))
-H(T(D + "16:05:15"), am_webhook("slack-telehealth", [am_alert("TurnRelayEgressNearLimit", {**wl, "relay": h}, "%s egress above 90%% of 10Gbit/s for 10m" % h, WARN, ends=T(D + "16:05:00")) for h in OLD], group_by=("alertname", "service")))
+H(T(D + "16:05:15"), am_webhook("slack-telehealth", [am_alert("TurnRelayEgressNearLimit", {**wl, "relay": h}, "%s egress at bps-capacity (>= 9.3 Gbit/s) for 15m" % h, WARN, ends=T(D + "16:05:00")) for h in OLD], group_by=("alertname", "service")))
 ol = {"severity": "warning", "team": "data", "instance": "etl-pg-1:9187"}
 for i in range(5):
     s0 = add(T(D + "14:09:00"), minutes=33 * i + rng.randint(0, 4))
@@ -184,7 +184,7 @@ for cid, n in [("CTLA", "telehealth-alerts"), ("CINC", "inc-video-calls"), ("CDE
     s.channel(cid, n)
 for c in CRON:
     s.bot("telehealth-alerts", add(c, minutes=1), "BAM", "alertmanager", attachments=am_slack_attachment("firing", "CronJobFailed", "reminder-digest failed", color="warning"))
-s.bot("telehealth-alerts", add(WARN, seconds=16), "BAM", "alertmanager", attachments=am_slack_attachment("firing", "TurnRelayEgressNearLimit", "turn-1..turn-4 egress above 90% of 10Gbit/s for 10m", color="warning"))
+s.bot("telehealth-alerts", add(WARN, seconds=16), "BAM", "alertmanager", attachments=am_slack_attachment("firing", "TurnRelayEgressNearLimit", "turn-1..turn-4 egress at bps-capacity (>= 9.3 Gbit/s) for 15m", color="warning"))
 s.bot("telehealth-alerts", add(ALERT, seconds=16), "BAM", "alertmanager", attachments=am_slack_attachment("firing", "CallSetupFailureRatioHigh", "call setup failures 7.6%"))
 s.bot("telehealth-alerts", T(D + "16:05:16"), "BAM", "alertmanager", attachments=am_slack_attachment("resolved", "TurnRelayEgressNearLimit", "turn relays egress"))
 s.bot("telehealth-alerts", add(ALERT_OK, seconds=16), "BAM", "alertmanager", attachments=am_slack_attachment("resolved", "CallSetupFailureRatioHigh", "call setup failures"))
