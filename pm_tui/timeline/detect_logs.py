@@ -451,12 +451,18 @@ ACTION_RE = re.compile(
     r"\brelease \"?[\w.-]+\"? has been (?:upgraded|rolled back)\b|\brollback was a success\b|"
     # a schema change a database logs (log_statement = ddl; MySQL's general log)
     r"\b(?:statement|query|execute [\w<>]+):?\s+(?:alter|drop|truncate)\s+(?:table|sequence|index|type)\b|"
-    r"\b(?:statement|query|execute [\w<>]+):?\s+create\s+(?:unique\s+)?index\b",
+    r"\b(?:statement|query|execute [\w<>]+):?\s+create\s+(?:unique\s+)?index\b|"
+    # a network device's configuration changed by a person (Cisco's `Configured from console
+    # by nwalker`, Junos's `User 'andres' requested 'commit' operation`), a session or port
+    # shut down by its admin
+    r"\bconfigured from \S+ by \S|\buser '?[\w.@-]+'? requested '?commit'? operation\b|"
+    r"\bcommit (?:complete|confirmed)\b|\badmin(?:istratively|\.)? ?(?:shutdown|down)\b",
     re.I,
 )
 _ACTION_WORDS = ("command", "shutdown", "sighup", "sigterm", "sigint", "reload", "complete",
                  "configured", "created", "deleted", "patched", "restarted", "upgraded",
-                 "rolled back", "rollback", "alter", "drop", "truncate", "create")  # fmt: skip
+                 "rolled back", "rollback", "alter", "drop", "truncate", "create", "commit",
+                 "admin")  # fmt: skip
 # Terraform names each resource it changed on its own line before "Apply complete!"
 _TF_RESOURCE = re.compile(
     r"^\s*([\w.\[\]\"-]+): (?:destruction|creation|modifications) complete\b", re.I

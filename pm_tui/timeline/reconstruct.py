@@ -29,7 +29,15 @@ from pm_tui.timeline.detect_logs import (
 )
 from pm_tui.timeline.detect_metrics import metric_signals
 from pm_tui.timeline.judge import CAP_OTHER, RECURRING_BEFORE, REVERT_RE, Context, judge, stems
-from pm_tui.timeline.signals import CAPACITY_RE, PRECURSOR_RE, Periods, Signal, hhmmss, periods
+from pm_tui.timeline.signals import (
+    CAPACITY_RE,
+    PATH_DOWN_RE,
+    PRECURSOR_RE,
+    Periods,
+    Signal,
+    hhmmss,
+    periods,
+)
 from pm_tui.timeline.templates import mine
 
 # How far from a cluster's first signal another signal may be and still join it.
@@ -103,8 +111,14 @@ def impact_end(normal: list[Signal], stopped: list[Signal]) -> datetime:
     to normal is seen at its first sample inside its band (`normal`, the latest of them: all
     back), after its last sample outside (`since`) or a failing log's last record (`stopped`).
     The impact ended between the latest failure seen and the latest return seen: the middle of
-    that span, so a coarse scrape interval does not make every recovery late by most of it."""
+    that span, so a coarse scrape interval does not make every recovery late by most of it. A
+    failing log's last record after every series looked normal again is the end itself."""
     back = max(s.time for s in normal)
+    latest_record = max((s.time for s in stopped), default=None)
+    if latest_record is not None and latest_record >= back:
+        # a failing record after the series looked normal again (a rate over a minute falls
+        # into its band before the last errors): the impact lasted until that record
+        return latest_record
     failing = [t for s in normal if (t := s.extra.get("since")) is not None]
     failing += [s.time for s in stopped]
     last = max((t for t in failing if t < back), default=None)
@@ -533,9 +547,18 @@ def _first_symptom(symptoms: list[_Cluster]) -> _Cluster | None:
     for c in sorted((c for c in pool if c.time < current.time), key=lambda c: c.time, reverse=True):
         if current.time - c.time > CHAIN and not _ongoing(c, current.time):
             continue
-        if _confidence(c) >= 0.6:
+        if _confidence(c) >= 0.6 or _new_precursor(c):
             current = c
     return current
+
+
+def _new_precursor(c: _Cluster) -> bool:
+    """The network path under the service failing in a shape the baseline never shows (a
+    session to a peer going down, an optic's light falling): an outage of its own, not load,
+    it leads the failure after it however few its records (one warning, then the errors)."""
+    return any(
+        s.extra.get("baseline") == 0 and PATH_DOWN_RE.search(s.text) is not None for s in c.signals
+    )
 
 
 def _anchor(symptoms: list[_Cluster]) -> _Cluster | None:
