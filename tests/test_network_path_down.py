@@ -143,3 +143,50 @@ def test_a_failing_record_after_the_series_looked_normal_ends_the_impact():
     assert impact_end([back], [stopped]) == at(97.4)
     early = Signal(at(94), "recovery", "Errors stop", "logs:app.log", "", 0.65)
     assert impact_end([back], [early]) == at(95) + timedelta(seconds=30)
+
+
+@pytest.mark.parametrize(
+    ("said", "cause"),
+    [
+        ("it's carrier A: mtr shows ~25% loss at their core hop, our interfaces clean", True),
+        ("it's volume, not code: pings at 61k/s since the tenant went live", True),
+        ("found it: the Direct Connect is flapping", True),
+        ("it's fine, thanks: back to the standup", False),
+        ("it's going to take 10 min: restarting one by one", False),
+    ],
+)
+def test_a_stated_cause_is_read_by_its_shape(said, cause):
+    from datetime import UTC, datetime
+
+    from pm_tui.collectors.evidence import Evidence
+    from pm_tui.timeline.detect_events import chat_signals
+
+    when = datetime(2026, 7, 21, 8, 27, tzinfo=UTC)
+    got = chat_signals([Evidence(when, "slack:x", "message", said, {"user": "U1", "actor": "Ann"})])
+    assert ("cause" in got[0].tags if got else False) is cause
+
+
+def test_a_speakers_observation_then_cause_is_dated_by_the_cause(tmp_path, capsys):
+    """Lucía says what she sees (a clock time, a count), then, 95 s later, the cause: one
+    diagnosis of hers, at the statement of the cause."""
+    import json as _json
+
+    folder = tmp_path / "evidence"
+    folder.mkdir()
+    _app_log(folder, (62, 90))
+    chat = folder / "slack"
+    (chat / "inc-api").mkdir(parents=True)
+    (chat / "channels.json").write_text(_json.dumps([{"id": "C1", "name": "inc-api"}]))
+    (chat / "users.json").write_text(
+        _json.dumps([{"id": "U1", "name": "lucia", "real_name": "Lucía Ortega"}])
+    )
+    said = [
+        (70, "here. sessions to carrier A keep dropping since 10:02, 11 flaps so far"),
+        (71 + 35 / 60, "it's carrier A: mtr shows ~25% loss at their core hop, ours clean"),
+    ]
+    rows = [{"type": "message", "user": "U1", "text": t, "ts": f"{at(m).timestamp():.6f}"}
+            for m, t in said]  # fmt: skip
+    (chat / "inc-api" / f"{at(0):%Y-%m-%d}.json").write_text(_json.dumps(rows))
+    repo, pm, argv, out, got = _collected(tmp_path, folder, capsys)
+    found = [r for r in got if r["kind"] == "diagnosis"]
+    assert [r["time"] for r in found] == [z(at(71 + 35 / 60))]

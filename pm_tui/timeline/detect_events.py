@@ -608,7 +608,11 @@ _CAUSE = re.compile(
     r"\bkeeps? (?:evicting|crashing|restarting|killing|failing)\b|\bfell [\w ]{0,20}behind\b|"
     r"\bunder (?:disk|memory|pid|cpu) pressure\b|"
     r"\b(?:happened|ran|runs|run|fired|executed|started) twice\b|"
-    r"\bsince the (?:migration|upgrade|cutover|switch|move|rollout|change|release)\b",
+    r"\bsince the (?:migration|upgrade|cutover|switch|move|rollout|change|release)\b|"
+    # by its shape: a message opening with "it's X:" (a name, then its explanation) or with
+    # "found it" states the cause, whatever X is ("it's carrier A: mtr shows 25% loss at ...")
+    r"^\W*(?:ok\W+|so\W+|yeah\W+)?it'?s (?!\w+ing\b|(?:fine|ok|okay|good|done|back|over|resolved|stable|quiet|green)\b)(?:[\w.-]+,? ){0,3}[\w.-]+\s?[:\u2014\u2013]\s|"
+    r"^\W*found (?:it|the (?:cause|problem|issue|culprit))\b",
     re.I,
 )
 # A statement naming an earlier clock time explains what happened ("went out at 09:44").
@@ -769,6 +773,7 @@ def chat_signals(evidence: list[Evidence]) -> list[Signal]:
                     break  # another channel's chatter: what the responders did is said here
                 tags = ("chat",) + (("capacity",) if CAPACITY_RE.search(text) else ())
                 tags += ("measured",) if pattern is _MEASURED else ()
+                tags += ("cause",) if pattern is _CAUSE else ()
                 confidence = 0.6 if family in ("diagnosis", "acknowledged") else 0.3
                 said = f"{actor}: " if actor else ""
                 out.append(

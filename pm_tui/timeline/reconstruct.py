@@ -89,6 +89,12 @@ class _Cluster:
             # the deploy tool's record says when the change was made (a rollout's first pods
             # may start before the tool records its release)
             return min(records)
+        if self.family == "diagnosis" and top == 1:
+            # what responders said: dated by the first statement of the cause, not by the
+            # observation the same speaker made a minute before it
+            causes = [s.time for s in exact if "cause" in s.tags]
+            if causes:
+                return min(causes)
         if self.family != "recovery":
             # a resource metric rising with the errors (CPU throttled, connections up) is the
             # cause seen in coarse samples, not the failure: the failure's own record dates it
