@@ -190,3 +190,28 @@ def test_a_speakers_observation_then_cause_is_dated_by_the_cause(tmp_path, capsy
     repo, pm, argv, out, got = _collected(tmp_path, folder, capsys)
     found = [r for r in got if r["kind"] == "diagnosis"]
     assert [r["time"] for r in found] == [z(at(71 + 35 / 60))]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "[products-v42/9fS1cQx2Ta2u3lHk4w8aBw] update_mapping [_doc]",
+        "%SYS-5-CONFIG_I: Configured from console by nwalker on vty0 (10.40.1.15)",
+        "UI_COMMIT: User 'andres' requested 'commit' operation (comment: CHG-1 prefix-list)",
+        "%BGP-5-ADJCHANGE: neighbor 169.254.71.1 vpn vrf CLOUD Down Admin. shutdown",
+    ],
+)
+def test_a_mapping_or_device_configuration_changed_is_an_operator_action(line):
+    from datetime import UTC, datetime
+
+    from pm_tui.collectors.evidence import Evidence
+    from pm_tui.timeline.detect_logs import action_signals
+    from pm_tui.timeline.signals import Periods
+
+    t0 = datetime(2026, 5, 5, 10, 0, tzinfo=UTC)
+    evidence = [
+        Evidence(t0 + timedelta(minutes=5), "logs:/x/device.log", "log", "routine line", {}),
+        Evidence(t0 + timedelta(minutes=30), "logs:/x/device.log", "log", line, {}),
+    ]
+    (got,) = action_signals(evidence, Periods(t0 - timedelta(hours=1), t0))
+    assert got.time == t0 + timedelta(minutes=30) and got.family == "change"

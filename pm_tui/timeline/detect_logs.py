@@ -452,6 +452,8 @@ ACTION_RE = re.compile(
     # a schema change a database logs (log_statement = ddl; MySQL's general log)
     r"\b(?:statement|query|execute [\w<>]+):?\s+(?:alter|drop|truncate)\s+(?:table|sequence|index|type)\b|"
     r"\b(?:statement|query|execute [\w<>]+):?\s+create\s+(?:unique\s+)?index\b|"
+    # a search cluster's mapping changed (Elasticsearch/OpenSearch's master logs it)
+    r"\bupdate_mapping\b|\bput[ _]mapping\b|"
     # a network device's configuration changed by a person (Cisco's `Configured from console
     # by nwalker`, Junos's `User 'andres' requested 'commit' operation`), a session or port
     # shut down by its admin
@@ -462,7 +464,7 @@ ACTION_RE = re.compile(
 _ACTION_WORDS = ("command", "shutdown", "sighup", "sigterm", "sigint", "reload", "complete",
                  "configured", "created", "deleted", "patched", "restarted", "upgraded",
                  "rolled back", "rollback", "alter", "drop", "truncate", "create", "commit",
-                 "admin")  # fmt: skip
+                 "admin", "mapping")  # fmt: skip
 # Terraform names each resource it changed on its own line before "Apply complete!"
 _TF_RESOURCE = re.compile(
     r"^\s*([\w.\[\]\"-]+): (?:destruction|creation|modifications) complete\b", re.I
