@@ -216,3 +216,21 @@ def test_an_audit_trails_reads_are_no_changes_and_tickets_stay_unread(tmp_path):
          "state": "open", "created_at": z(at(40)), "updated_at": z(at(90))},
     ]), encoding="utf-8")  # fmt: skip
     assert classify(tickets).kind is None
+
+
+def test_a_change_naming_the_service_its_failing_records_name_is_the_trigger(tmp_path, capsys):
+    """The log file's name says nothing (`svc.out`); its JSON records say `service`: the sync
+    of that service just before the errors is the trigger (relatedness by what records name)."""
+    folder = _incident(tmp_path)
+    lines = []
+    for raw in (folder / "profile-svc" / "app.out").read_text().splitlines():
+        stamp, level, service, msg = raw.split(" ", 3)
+        lines.append(json.dumps({"ts": stamp, "level": level.lower(), "service": service,
+                                 "msg": msg}))  # fmt: skip
+    (folder / "profile-svc" / "app.out").unlink()
+    (folder / "profile-svc").rmdir()
+    (folder / "svc.out").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    repo, pm, argv, said, rows = _collected(tmp_path, folder, capsys)
+    profile = [r for r in rows if "profile-svc v7.41.0" in r["text"]]
+    assert profile and profile[0]["kind"] == "change"
+    assert profile[0]["confidence"] >= HIGH_CONFIDENCE

@@ -115,6 +115,9 @@ def _template(t: Template, p: Periods, data_end: datetime) -> list[Signal]:
     confidence = round(0.45 + 0.3 * strength + (0.1 if t.level == "error" else 0.0), 2)
     stop_time = t.lasts.get(end_m, end_m + MINUTE)
     extra = {"template": t.text, "count": n, "baseline": base}
+    named = [name for name, k in t.names.most_common(3) if k * 3 >= t.total or k >= 3]
+    if named:
+        extra["names"] = named  # what its records say wrote them (reconstruct's terms)
     if base == 0:
         extra["last"] = stop_time  # a new failure's episode: it may lead a later one
     signals = [

@@ -718,6 +718,7 @@ def _terms(
                 terms.add(_workload_name(source_label(s.source)))
                 terms.update(_host_folder(s.source))
                 terms.update(_series_names(s))
+                terms.update(_HASH.sub("", n) for n in s.extra.get("names", ()))
     near = [
         s
         for s in alerts
