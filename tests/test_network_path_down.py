@@ -7,6 +7,7 @@ Driven by retired7's two router incidents (core-link-bgp-flap, edge-transit-loss
 
 from __future__ import annotations
 
+import json
 from datetime import timedelta
 from pathlib import Path
 
@@ -215,3 +216,46 @@ def test_a_mapping_or_device_configuration_changed_is_an_operator_action(line):
     ]
     (got,) = action_signals(evidence, Periods(t0 - timedelta(hours=1), t0))
     assert got.time == t0 + timedelta(minutes=30) and got.family == "change"
+
+
+def _changes(folder: Path, minute: float, service: str) -> None:
+    (folder / "changes.json").write_text(
+        json.dumps({"changes": [{"id": "CHG-1", "service": service, "summary": f"{service} update",
+                                 "author": "andres", "started_at": z(at(minute))}]}),
+        encoding="utf-8",
+    )  # fmt: skip
+
+
+def test_a_change_long_before_a_path_went_down_is_no_trigger(tmp_path, capsys):
+    """A path down follows its trigger at once: a change to the same routers 41 minutes
+    before the optic's warning is shown, related, but not the trigger at high confidence."""
+    folder = _router_folder(tmp_path)
+    _changes(folder, 20, "edge-routers")
+    repo, pm, argv, said, rows = _collected(tmp_path, folder, capsys)
+    change = [r for r in rows if r["time"] == z(at(20))]
+    assert change and change[0]["kind"] == "change"
+    assert change[0]["confidence"] < HIGH_CONFIDENCE
+
+
+def test_a_change_long_before_a_resource_ran_out_is_the_trigger(tmp_path, capsys):
+    """Memory fills for 40 minutes before the service fails: the deploy before it is the
+    trigger however long before."""
+    folder = tmp_path / "evidence"
+    folder.mkdir()
+    lines = []
+    t = at(0)
+    while t < at(150):
+        m = (t - at(0)).total_seconds() / 60
+        if 61 <= m < 90:
+            lines.append(
+                f"{t:%Y-%m-%dT%H:%M:%S}Z ERROR java.lang.OutOfMemoryError: Java heap space"
+            )
+        lines.append(f"{t:%Y-%m-%dT%H:%M:%S}Z INFO recs GET /v1/recs 200")
+        t += timedelta(seconds=10)
+    (folder / "recs-api").mkdir()
+    (folder / "recs-api" / "app.log").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    _changes(folder, 20, "recs-api")
+    repo, pm, argv, said, rows = _collected(tmp_path, folder, capsys)
+    change = [r for r in rows if r["time"] == z(at(20))]
+    assert change and change[0]["kind"] == "change"
+    assert change[0]["confidence"] >= HIGH_CONFIDENCE

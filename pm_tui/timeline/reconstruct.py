@@ -266,10 +266,25 @@ def reconstruct(evidence: list[Evidence], window: CollectWindow) -> list[Candida
     ctx = Context(first, last_recovery, _recurring(fired_before, first), set())
     ctx.terms = _terms(first_cluster, symptoms, alert_history, ctx)
     ctx.vocabulary = _vocabulary(first_cluster, symptoms)
+    ctx.builds_up = _builds_up(first_cluster, symptoms)
     judge(candidates, ctx, _labels(alert_history))
     candidates = _one_episode_of_background(candidates, ctx)
     candidates.sort(key=lambda c: (c.time, c.kind))
     return candidates
+
+
+def _builds_up(first: _Cluster | None, symptoms: list[_Cluster]) -> bool:
+    """Whether the failure is a resource building up (memory, disk, a heap, a cache filling,
+    a lag growing, capacity exhausted) in the first symptom's chain: then a change an hour
+    before may have started it; a path down or errors at once follow their trigger closely."""
+    if first is None:
+        return True
+    return any(
+        CAPACITY_RE.search(s.text) or BUILDING_RE.search(s.text) or STALE_RE.search(s.text)
+        for c in symptoms
+        if first.time <= c.time <= first.time + CHAIN
+        for s in c.signals
+    )
 
 
 def _about_incident(s: Signal, first: datetime | None, ctx: Context | None) -> bool:
