@@ -163,6 +163,18 @@ def test_a_request_carried_out_later_is_two_records_asked_and_done(tmp_path):
             ],
             "logs",
         ),  # fmt: skip
+        # a log line without a level still writes its message
+        (
+            [
+                {
+                    "time": "2026-03-02T09:00:00Z",
+                    "service": "api",
+                    "version": "1.2.0",
+                    "msg": "tax quote failed",
+                }
+            ],
+            "logs",
+        ),  # fmt: skip
         # an audit trail's records are read by the log reader (people's writes become changes)
         (
             [

@@ -263,9 +263,10 @@ def _change_records(data: object) -> str:
     return reading.describe()
 
 
-# a JSON line with a level, an audit trail's operation or an HTTP status and request is a log
-# record (read by the log collector: an audit log's writes by people become changes there)
-_LOG_LEVEL_KEYS = {"level", "lvl", "severity", "loglevel", "levelname", "priority", "log.level"}
+# a JSON line with a level or a message, an audit trail's operation or an HTTP status and
+# request is a log record (read by the log collector: an audit log's writes by people become changes there)
+_LOG_LEVEL_KEYS = {"level", "lvl", "severity", "loglevel", "levelname", "priority", "log.level",
+                   "msg", "message", "log", "@message", "textpayload"}  # fmt: skip
 # (the log reader's audit fields: collectors/logs/json_lines.py)
 _AUDIT_KEYS = {"verb", "eventname", "objectref", "useridentity", "auth"}
 _AUDIT_PAIR = ({"operation", "action", "request"}, {"actor", "user"})
