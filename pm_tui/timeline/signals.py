@@ -63,7 +63,6 @@ PRECURSOR_RE = re.compile(
 # A path down is an outage of its own, not load: one such line leads the errors after it.
 PATH_DOWN_RE = re.compile(
     r"\bstate (?:up|established|full|init) ?-> ?(?:down|idle|active|connect)\b|"
-    r"\bold state established\b[^\n]{0,40}\bnew state (?:idle|active|connect)\b|"
     r"\bneighbou?r \S+ (?:[\w ]{0,30} )?down\b(?![^\n]{0,12}admin)|"
     r"\bhold ?time(?:r)? expired\b|\bdetect(?:ion)? time(?:r)? expir|"
     r"\b[rt]x (?:optical )?power (?:is )?(?:too )?(?:low|high)\b|\bloss of (?:signal|light)\b|"
