@@ -84,7 +84,7 @@ def idf_of(rows) -> tuple[dict[str, float], float]:
     """IDF of each term over the distinct causes of `rows`, and the IDF of an unseen term."""
     causes = {r for _, a, b, *_w in rows for r in (a, b)}
     df: dict[str, int] = {}
-    for terms, _, _ in causes:
+    for terms, *_ in causes:
         for t in terms:
             df[t] = df.get(t, 0) + 1
     n = len(causes)
@@ -119,10 +119,12 @@ def weighted(data: dict, leave: str | None = None) -> list:
 SIGNS = {
     **dict.fromkeys("rule rule_score mech_same kind0_same kind1_same kind2_same dice_idf "
                     "held_idf shared_content shared_max_idf shared_name shared_tech "
-                    "shared_state shared_thing state_and_thing held near_same rule_held".split(),
+                    "shared_state shared_thing state_and_thing held near_same rule_held "
+                    "reason_shared trigger_same".split(),
                     1),
     **dict.fromkeys("mech_diff kind0_diff kind1_diff kind2_diff things_differ states_differ "
-                    "mech_extra thing_other_state".split(), -1),
+                    "mech_extra thing_other_state reason_differ symptom_only reason_unmatched "
+                    "direction_differ trigger_differ same_opening".split(), -1),
 } if os.environ.get("CAUSES_SIGNS", "1") == "1" else {}  # fmt: skip
 
 
