@@ -117,12 +117,14 @@ def weighted(data: dict, leave: str | None = None) -> list:
 # of how the sets were written, not of post-mortems. What each side keeps to itself (other
 # products, an error string against prose) stays free.
 SIGNS = {
-    **dict.fromkeys("rule rule_score mech_same kind0_same kind1_same kind2_same dice_idf "
+    **dict.fromkeys("rule rule_score mech_same kind0_same kind1_same kind2_same kind3_same "
+                    "dice_idf "
                     "held_idf shared_content shared_max_idf shared_name shared_tech "
                     "shared_state shared_thing state_and_thing held near_same rule_held "
                     "reason_shared trigger_same".split(),
                     1),
-    **dict.fromkeys("mech_diff kind0_diff kind1_diff kind2_diff things_differ states_differ "
+    **dict.fromkeys("mech_diff kind0_diff kind1_diff kind2_diff kind3_diff things_differ "
+                    "states_differ "
                     "mech_extra thing_other_state reason_differ symptom_only reason_unmatched "
                     "direction_differ trigger_differ same_opening".split(), -1),
 } if os.environ.get("CAUSES_SIGNS", "1") == "1" else {}  # fmt: skip

@@ -60,14 +60,12 @@ _DIRECTIONS = {
     "download": "download downloads downloaded downloading",
     "ingress": "ingress inbound incoming",
     "egress": "egress outbound outgoing",
-    "upstream": "upstream",
-    "downstream": "downstream",
     "primary": "primary primaries master leader",
     "secondary": "secondary standby follower followers",
 }  # fmt: skip
 _DIRECTION_OF = {w: d for d, words in _DIRECTIONS.items() for w in words.split()}
 _OPPOSITE = {"produce": "consume", "read": "write", "client": "server", "upload": "download",
-             "ingress": "egress", "upstream": "downstream", "primary": "secondary"}  # fmt: skip
+             "ingress": "egress", "primary": "secondary"}  # fmt: skip
 _OPPOSITE.update({v: k for k, v in list(_OPPOSITE.items())})
 # What changed: the event a cause says set it off. Two causes each set off by another kind of
 # change are two mechanisms even when the same thing broke.
