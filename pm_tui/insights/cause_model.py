@@ -272,7 +272,7 @@ def pair_features(
         if _OPPOSITE[d] in db - da:
             f["direction_differ"] = 1.0  # one end of a queue or a call against the other
             break
-    if len(oa) == len(ob) == 3 and len(set(oa) & set(ob)) >= 2 and rest_a and rest_b:
+    if len(oa) == len(ob) == 3 and len(set(oa) & set(ob)) >= 2 and min(len(rest_a), len(rest_b)) >= 2:
         f["same_opening"] = 1.0  # they open alike (one thing, one symptom), then part ways
     ga, gb = ta & _TRIGGERS, tb & _TRIGGERS
     if ga and gb:
