@@ -4,11 +4,16 @@ A cause is read once (`read_cause`, kept in the repository index): its terms as
 `causes.Vocabulary` reads them (mechanisms, resources, states, components, content words
 stemmed, numbers and hosts left out), which of them are names (a product or a service:
 written Capitalised inside the sentence, or a hyphenated id like `auth-gw`), and which are
-technical words no English dictionary holds (`ndots`, `metaspace`, `etcd`). A pair of
-readings gives a few symmetric features (`pair_features`): whether the slot reading calls
-them one mechanism, two mechanisms, or things of one kind that differ; the IDF-weighted
-overlap of their words, with names and common words counted apart; the shared states,
-resources and components. bench/train_similar_causes.py fits a logistic regression over them
+technical words no English dictionary holds (`ndots`, `metaspace`, `etcd`); what happened
+apart from why (split at the first connective: "because", "after", "so", "->"); which end of
+a queue, a call or a copy it names (producer or consumer, client or server, read or write);
+and the first three terms it opens with. A pair of readings gives a few symmetric features
+(`pair_features`): whether the slot reading calls them one mechanism, two mechanisms, or
+things of one kind that differ; the IDF-weighted overlap of their words, with names and
+common words counted apart; the shared states, resources and components; and what tells
+close cousins apart (one resource or symptom, another mechanism): reasons that differ or a
+reason the other lacks, openings alike that then part ways, opposite ends, another kind of
+change that set it off. bench/train_similar_causes.py fits a logistic regression over them
 on every labelled set (each a writer) and writes the weights beside this file; its
 leave-one-writer-out rotation is the forecast for a writer never seen. `why` says what a pair
 shares, for the group's explanation.
@@ -272,7 +277,11 @@ def pair_features(
         if _OPPOSITE[d] in db - da:
             f["direction_differ"] = 1.0  # one end of a queue or a call against the other
             break
-    if len(oa) == len(ob) == 3 and len(set(oa) & set(ob)) >= 2 and min(len(rest_a), len(rest_b)) >= 2:
+    if (
+        len(oa) == len(ob) == 3
+        and len(set(oa) & set(ob)) >= 2
+        and min(len(rest_a), len(rest_b)) >= 2
+    ):
         f["same_opening"] = 1.0  # they open alike (one thing, one symptom), then part ways
     ga, gb = ta & _TRIGGERS, tb & _TRIGGERS
     if ga and gb:
@@ -315,8 +324,9 @@ def why(a: Reading, b: Reading, texts: tuple[str, ...] = ()) -> str:
 def decide(weights: dict, bias: float, feats: dict, threshold: float) -> float:
     """The model's probability that a pair with features `feats` is one cause, at least the
     threshold when the slot reading calls them one cause and one's words are all in the other
-    (a cause written again nearly as before: 28 such pairs of 29 are one cause across the
-    labelled sets, where they are rare; in a repository they are the commonest recurrence)."""
+    (a cause written again nearly as before: in a repository the commonest recurrence) and
+    nothing tells them apart (`_DISAGREE`: writers blind to the rules wrote such pairs as
+    close cousins, 2 of 4 of them, "TLS handshake failure after X" against "... because Y")."""
     z = bias + sum(weights.get(k, 0.0) * v for k, v in feats.items())
     p = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
     if "rule_held" in feats and not any(k in feats for k in _DISAGREE):
