@@ -19,9 +19,9 @@ one short cause held in the other); never when they name only different mechanis
 second is not clock drift, replica lag is not a stale cache, a retry storm is not a cache
 stampede, an expired certificate is not a clock behind it) or different things of one kind: a
 connection pool is not a thread pool, inodes are not disk space, a full disk is not a failed
-one, an expired certificate is not a revoked one, the heap is not the metaspace (`KINDS`); a generic failure ("failed")
-never tells two specific ones apart, and a credential is whichever secret the other cause
-names. The vocabulary is kept in parts named by the set each was written for
+one, an expired certificate is not a revoked one, the heap is not the metaspace (`KINDS`); a
+generic failure ("failed") never tells two specific ones apart, and a credential is whichever
+secret the other cause names. The vocabulary is kept in parts named by the set each was written for
 (`VOCABULARY_PARTS`: generic SRE words and error strings, the own sets
 tests/data/similar_causes_own*.tsv, the retired held-out rounds in
 tests/data/retired_heldout/). It is no longer grown set by set: this slot reading is one
