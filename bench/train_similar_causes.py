@@ -135,7 +135,7 @@ SIGNS = {
     **dict.fromkeys("mech_diff kind0_diff kind1_diff kind2_diff kind3_diff things_differ "
                     "states_differ "
                     "mech_extra thing_other_state reason_differ symptom_only reason_unmatched "
-                    "direction_differ trigger_differ same_opening".split(), -1),
+                    "direction_differ trigger_differ same_opening part_differ".split(), -1),
 } if os.environ.get("CAUSES_SIGNS", "1") == "1" else {}  # fmt: skip
 
 

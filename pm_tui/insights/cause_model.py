@@ -86,6 +86,10 @@ _DISAGREE = ("reason_differ", "reason_unmatched", "same_opening", "states_differ
              "trigger_differ", "direction_differ", "mech_extra", "mech_diff")  # fmt: skip
 
 
+_SLOT_WORDS = slots.RESOURCES | slots.STATES | slots._MECHANISM_STATES | slots.MEMORY_AREAS
+_OTHER_WORDS = ("unshared_rare", "unexplained", "names_differ", "tech_differ", "tech_unshared")
+
+
 def _split(text: str) -> tuple[str, str]:
     """(what happened, why) of a cause, ("", "") when no connective tells them apart."""
     m = _CONNECTIVE.search(text)
@@ -186,6 +190,12 @@ def pair_features(
         f["mech_diff"] = 1.0
     elif ma or mb:
         f["mech_one"] = 1.0
+    if ta & slots.RESOURCES and tb & slots.RESOURCES:
+        areas_a, areas_b = ta & slots.MEMORY_AREAS, tb & slots.MEMORY_AREAS
+        if (areas_a and areas_b and not areas_a & areas_b) or any(
+            (part in ta) != (part in tb) for part in slots._SUB_RESOURCES
+        ):
+            f["part_differ"] = 1.0  # one resource, another part of it ran out (inodes, heap)
     for k, kind in enumerate(_KINDS):
         ka, kb = ta & kind, tb & kind
         if kind is slots.STATES:
@@ -286,6 +296,13 @@ def pair_features(
     ga, gb = ta & _TRIGGERS, tb & _TRIGGERS
     if ga and gb:
         f["trigger_same" if ga & gb else "trigger_differ"] = 1.0
+    if content and not content - _SLOT_WORDS:
+        # all they share is a resource and a state ("memory", "exhausted"): what each keeps to
+        # itself is then how it ran out, not the same mechanism in other words
+        f["slot_only"] = 1.0
+        for k in _OTHER_WORDS:
+            if k in f:
+                f[k + "_slot"] = f.pop(k)
     if "shared" in sparse:
         for t in shared - na - nb:
             f["s:" + t] = 1.0
