@@ -29,7 +29,16 @@ from pm_tui.timeline.detect_logs import (
 )
 from pm_tui.timeline.detect_metrics import metric_signals
 from pm_tui.timeline.judge import CAP_OTHER, RECURRING_BEFORE, REVERT_RE, Context, judge, stems
-from pm_tui.timeline.signals import CAPACITY_RE, PRECURSOR_RE, Periods, Signal, hhmmss, periods
+from pm_tui.timeline.onset import leading_series, leads, named_hosts, unlevelled_templates
+from pm_tui.timeline.signals import (
+    CAPACITY_RE,
+    PATH_DOWN_RE,
+    PRECURSOR_RE,
+    Periods,
+    Signal,
+    hhmmss,
+    periods,
+)
 from pm_tui.timeline.templates import mine
 
 # How far from a cluster's first signal another signal may be and still join it.
@@ -81,6 +90,12 @@ class _Cluster:
             # the deploy tool's record says when the change was made (a rollout's first pods
             # may start before the tool records its release)
             return min(records)
+        if self.family == "diagnosis" and top == 1:
+            # what responders said: dated by the first statement of the cause, not by the
+            # observation the same speaker made a minute before it
+            causes = [s.time for s in exact if "cause" in s.tags]
+            if causes:
+                return min(causes)
         if self.family != "recovery":
             # a resource metric rising with the errors (CPU throttled, connections up) is the
             # cause seen in coarse samples, not the failure: the failure's own record dates it
@@ -103,8 +118,14 @@ def impact_end(normal: list[Signal], stopped: list[Signal]) -> datetime:
     to normal is seen at its first sample inside its band (`normal`, the latest of them: all
     back), after its last sample outside (`since`) or a failing log's last record (`stopped`).
     The impact ended between the latest failure seen and the latest return seen: the middle of
-    that span, so a coarse scrape interval does not make every recovery late by most of it."""
+    that span, so a coarse scrape interval does not make every recovery late by most of it; at
+    a failing log's last record when that comes after every return (still failing then)."""
     back = max(s.time for s in normal)
+    # a failing log's last record after every series was back: the impact went on until it
+    # (a rollout replacing pods one by one brings a rate back in band before its last failure)
+    still = max((s.time for s in stopped), default=None)
+    if still is not None and still >= back:
+        return still
     failing = [t for s in normal if (t := s.extra.get("since")) is not None]
     failing += [s.time for s in stopped]
     last = max((t for t in failing if t < back), default=None)
@@ -143,6 +164,29 @@ def reconstruct(evidence: list[Evidence], window: CollectWindow) -> list[Candida
     symptoms = _keep_strongest(symptoms)
     recoveries = _merge([s for s in signals if s.family == "recovery"])
     first_cluster = _first_symptom(symptoms)
+    by_timing = False  # the first symptom found by its timing alone, not by a word of failure
+    if first_cluster is not None:
+        # a warning of a shape the baseline never shows leading the first failure, still going
+        # on then, whatever its words (pm_tui.timeline.onset.leads)
+        # (in another source: a service's own warnings before its own errors are the same
+        # failure developing, which starts when it fails)
+        own = {s.source for s in first_cluster.signals}
+        leading = [
+            c
+            for c in symptoms
+            if c.time < first_cluster.time
+            and any(leads(s, first_cluster.time, CHAIN) and s.source not in own for s in c.signals)
+        ]
+        if leading:
+            first_cluster = min(leading, key=lambda c: c.time)
+            by_timing = not any(_failure(s) for s in first_cluster.signals)
+    if first_cluster is not None:
+        # a series of records of a new shape leading the first failure, still going on then
+        lead = leading_series(unlevelled_templates(evidence), p, lp, first_cluster.time, CHAIN)
+        if lead is not None:
+            first_cluster = _Cluster("symptom", [lead])
+            symptoms.append(first_cluster)
+            by_timing = True
     first = first_cluster.time if first_cluster is not None else None
     pre = None
     if first_cluster is not None:
@@ -240,16 +284,39 @@ def reconstruct(evidence: list[Evidence], window: CollectWindow) -> list[Candida
         else:
             kind = _KIND[cluster.family]
         candidate = _candidate(cluster, kind)
-        if cluster.family == "recovery" and cluster is not main or id(cluster) in spread:
+        if (
+            cluster.family == "recovery"
+            and cluster is not main
+            or id(cluster) in spread
+            or cluster is first_cluster
+            and by_timing
+        ):
+            # a first symptom found by its timing alone (no word of failure) is for the person
+            # to judge, as are extra symptoms and secondary recoveries
             candidate.confidence = min(candidate.confidence, CAP_OTHER)
         candidates.append(candidate)
     ctx = Context(first, last_recovery, _recurring(fired_before, first), set())
     ctx.terms = _terms(first_cluster, symptoms, alert_history, ctx)
     ctx.vocabulary = _vocabulary(first_cluster, symptoms)
+    ctx.builds_up = _builds_up(first_cluster, symptoms)
     judge(candidates, ctx, _labels(alert_history))
     candidates = _one_episode_of_background(candidates, ctx)
     candidates.sort(key=lambda c: (c.time, c.kind))
     return candidates
+
+
+def _builds_up(first: _Cluster | None, symptoms: list[_Cluster]) -> bool:
+    """Whether the failure is a resource building up (memory, disk, a heap, a cache filling,
+    a lag growing, capacity exhausted) in the first symptom's chain: then a change an hour
+    before may have started it; a path down or errors at once follow their trigger closely."""
+    if first is None:
+        return True
+    return any(
+        CAPACITY_RE.search(s.text) or BUILDING_RE.search(s.text) or STALE_RE.search(s.text)
+        for c in symptoms
+        if first.time <= c.time <= first.time + CHAIN
+        for s in c.signals
+    )
 
 
 def _about_incident(s: Signal, first: datetime | None, ctx: Context | None) -> bool:
@@ -483,7 +550,9 @@ def _last_to_recover(
         for c in symptoms
         if first.time <= c.time <= first.time + CHAIN
         for s in c.signals
-        if _failure(s) or _impact_metric(s)
+        # a node's condition is the infrastructure under the service: its return (nodes
+        # ready again hours later, the traffic long moved away) is not the customers'
+        if (_failure(s) or _impact_metric(s)) and "node" not in s.tags
     }
     best = main
     for ident in chain:
@@ -533,9 +602,18 @@ def _first_symptom(symptoms: list[_Cluster]) -> _Cluster | None:
     for c in sorted((c for c in pool if c.time < current.time), key=lambda c: c.time, reverse=True):
         if current.time - c.time > CHAIN and not _ongoing(c, current.time):
             continue
-        if _confidence(c) >= 0.6:
+        if _confidence(c) >= 0.6 or _new_precursor(c):
             current = c
     return current
+
+
+def _new_precursor(c: _Cluster) -> bool:
+    """The network path under the service failing in a shape the baseline never shows (a
+    session to a peer going down, an optic's light falling): an outage of its own, not load,
+    it leads the failure after it however few its records (one warning, then the errors)."""
+    return any(
+        s.extra.get("baseline") == 0 and PATH_DOWN_RE.search(s.text) is not None for s in c.signals
+    )
 
 
 def _anchor(symptoms: list[_Cluster]) -> _Cluster | None:
@@ -689,6 +767,10 @@ def _terms(
                 terms.add(_workload_name(source_label(s.source)))
                 terms.update(_host_folder(s.source))
                 terms.update(_series_names(s))
+                terms.update(_HASH.sub("", n) for n in s.extra.get("names", ()))
+                # what its records name: the router, its peer (a new series, a path down)
+                if "new-series" in s.tags or PATH_DOWN_RE.search(s.text):
+                    terms.update(named_hosts(s.excerpt))
     near = [
         s
         for s in alerts
