@@ -134,6 +134,8 @@ def judge(candidates: list[Candidate], ctx: Context, alert_labels: dict[str, dic
                 words += _CAMEL.findall(name) + [
                     w for link in c.evidence for w in re.findall(r"[\w.\-]+", link.excerpt)
                 ]
+            if _informational(labels) and "informational" not in c.tags:
+                c.tags = [*c.tags, "informational"]  # notifies nobody: never the detection
             if name in ctx.recurring_alerts:
                 c.confidence, c.tags = min(c.confidence, LOW), [*c.tags, "recurring"]
             elif c.kind == "alert_fired" and not ctx.in_chain(c.time):

@@ -17,6 +17,7 @@ The rough window a person typed only bounds what is read: it is never proposed a
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -33,6 +34,11 @@ HIGH = 0.75  # pm_tui.timeline.accept.HIGH_CONFIDENCE
 DIRECT = 0.9
 # How far before the first symptom an alert may fire and still detect it (clocks, scrape lag).
 EARLY_ALERT = timedelta(minutes=2)
+# An alert whose last resolve comes this soon after the impact ended watched what failed
+# (alert rules resolve after their own `for` and evaluation delays).
+SPAN_END = timedelta(minutes=10)
+# How sure a detection by an alert spanning the impact is: its timing, not its words, relates it.
+SPANNING = 0.7
 
 
 @dataclass
@@ -81,7 +87,20 @@ def propose_milestones(candidates: Iterable[Candidate]) -> list[ProposedMileston
     detected = first(("alert_fired", "paged"), after, HIGH) or first(
         ("alert_fired", "paged"), after
     )
-    if detected is not None:
+    recovered = _main_recovery(rows, started.time if started is not None else None)
+    spanning = _spanning_alert(rows, after, detected, recovered)
+    if spanning is not None:
+        detected, (fired, last) = spanning[0], spanning[1:]
+        out.append(
+            _from(
+                "detected",
+                detected,
+                f"the first alert whose firing spans the impact (fired {fired:%H:%M:%S}, "
+                f"last resolved {last:%H:%M:%S}, as the impact ended)",
+                floor=SPANNING,
+            )
+        )
+    elif detected is not None:
         out.append(_from("detected", detected, "the first related alert or page"))
     since_page = detected.time if detected is not None else after
     # this incident's page: the detection's, else the first related page after it
@@ -107,7 +126,6 @@ def propose_milestones(candidates: Iterable[Candidate]) -> list[ProposedMileston
     elif acked is not None:
         out.append(_from("acknowledged", acked, "the first acknowledgement of the page"))
     since = started.time if started is not None else None
-    recovered = _main_recovery(rows, since)
     if recovered is not None:
         out.append(_from("mitigated", recovered, "customer-visible impact ended"))
     else:
@@ -142,6 +160,45 @@ def _in_order(out: list[ProposedMilestone]) -> list[ProposedMilestone]:
     if resolved is not None and any(m.time > resolved.time for m in out):
         out = [m for m in out if m is not resolved]
     return out
+
+
+def _spanning_alert(
+    rows: list[Candidate],
+    after: datetime | None,
+    detected: Candidate | None,
+    recovered: Candidate | None,
+) -> tuple[Candidate, datetime, datetime] | None:
+    """An alert firing before the detection found, after the first failure, whose firing spans
+    the impact: it is last resolved as the impact ends (within SPAN_END after the recovery), so
+    it watched what failed, whatever its labels say (a warning on the failing workload before
+    the customers' page). Background alerts (recurring) and alerts that notify nobody
+    (severity info) never count. The firing row, its time
+    and its last resolve."""
+    if after is None or detected is None or recovered is None:
+        return None
+    end = recovered.time
+    for c in rows:
+        if c.time >= detected.time:
+            return None
+        if c.kind != "alert_fired" or c.time < after or {"recurring", "informational"} & set(
+            c.tags
+        ):
+            continue
+        name = _alert_name(c)
+        resolves = [
+            r.time
+            for r in rows
+            if r.kind == "alert_resolved" and r.time > c.time and _alert_name(r) == name
+        ]
+        if name and resolves and end <= max(resolves) <= end + SPAN_END:
+            return c, c.time, max(resolves)
+    return None
+
+
+def _alert_name(c: Candidate) -> str:
+    """The alert a firing or resolve row is about (`Alert NAME fires: ...`)."""
+    m = re.match(r"Alert (\S+)", c.text)
+    return m.group(1) if m else ""
 
 
 def _pages(c: Candidate | None) -> set[str]:

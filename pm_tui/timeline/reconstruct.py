@@ -103,8 +103,14 @@ def impact_end(normal: list[Signal], stopped: list[Signal]) -> datetime:
     to normal is seen at its first sample inside its band (`normal`, the latest of them: all
     back), after its last sample outside (`since`) or a failing log's last record (`stopped`).
     The impact ended between the latest failure seen and the latest return seen: the middle of
-    that span, so a coarse scrape interval does not make every recovery late by most of it."""
+    that span, so a coarse scrape interval does not make every recovery late by most of it; at
+    a failing log's last record when that comes after every return (still failing then)."""
     back = max(s.time for s in normal)
+    # a failing log's last record after every series was back: the impact went on until it
+    # (a rollout replacing pods one by one brings a rate back in band before its last failure)
+    still = max((s.time for s in stopped), default=None)
+    if still is not None and still >= back:
+        return still
     failing = [t for s in normal if (t := s.extra.get("since")) is not None]
     failing += [s.time for s in stopped]
     last = max((t for t in failing if t < back), default=None)

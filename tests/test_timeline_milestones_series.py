@@ -1,0 +1,174 @@
+"""#20: milestones placed by the incident's own series, from small evidence folders built here
+(an application log, a series scraped once a minute, Alertmanager webhook captures, a router's
+syslog), collected and rebuilt through the CLI in a real repository. One folder per class of
+miss seen on incidents written blind:
+
+- a rollback replacing pods one by one: a success rate is back in its band while the last old
+  pods still fail; the impact ends with the last failure, not with the rate;
+- a warning alert on the failing workload fires before the customers' page and resolves as the
+  impact ends: it is the detection, though its labels name neither the log nor the page; an
+  alert of severity info doing the same notifies nobody and is not;
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from pm_tui import postmortem_store
+from pm_tui.durations import durations
+from pm_tui.model import new_postmortem
+
+DAY = datetime(2026, 3, 1, tzinfo=UTC)
+ROUGH = ("2026-03-01T10:00:00Z", "2026-03-01T12:00:00Z")
+
+
+def _at(h: int, m: int, s: int = 0) -> datetime:
+    return DAY.replace(hour=h, minute=m, second=s)
+
+
+def _z(t: datetime) -> str:
+    return t.strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _every(start: datetime, end: datetime, step: timedelta):
+    t = start
+    while t <= end:
+        yield t
+        t += step
+
+
+def _rebuilt(tmp_path: Path, evidence: Path):
+    from pm_tui.cli.main import main
+
+    repo = postmortem_store.Repository.open(tmp_path / "pm-repo")
+    pm = new_postmortem("Checkout errors", _at(10, 0), resolved=_at(12, 0))
+    repo.save(pm)
+    repo.commit(pm, "create")
+    argv = ["--repo", str(repo.root)]
+    assert main([*argv, "collect", pm.id, "--evidence", str(evidence),
+                 "--start", ROUGH[0], "--end", ROUGH[1]]) in (0, 3)  # fmt: skip
+    assert main([*argv, "timeline", pm.id, "--rebuild"]) == 0
+    return repo, pm, argv
+
+
+def _milestones(argv: list[str], pm_id: str, capsys) -> tuple[dict, dict, str]:
+    """The proposed milestones as JSON (by name), their times, and the table a person reads."""
+    from pm_tui.cli.main import main
+
+    capsys.readouterr()
+    assert main([*argv, "timeline", pm_id, "--window", "--format", "json"]) == 0
+    got = {m["name"]: m for m in json.loads(capsys.readouterr().out)["milestones"]}
+    times = {n: datetime.fromisoformat(m["time"].replace("Z", "+00:00")) for n, m in got.items()}
+    assert main([*argv, "timeline", pm_id, "--window"]) == 0
+    return got, times, capsys.readouterr().out
+
+
+def _app_log(ev: Path, first: datetime, last: datetime, step: int = 10) -> None:
+    lines = [f"{_z(t)} INFO checkout-api GET /v1/cart 200 9ms"
+             for t in _every(_at(9, 0), _at(12, 0), timedelta(seconds=20))]  # fmt: skip
+    lines += [f"{_z(t)} ERROR checkout-api tax quote failed: handshake failure"
+              for t in _every(first, last, timedelta(seconds=step))]  # fmt: skip
+    lines.sort()
+    (ev / "checkout-api.log").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def _series(ev: Path, name: str, values: list[tuple[datetime, float]]) -> None:
+    series = {"metric": {"__name__": name, "job": "checkout-api"},
+              "values": [[t.timestamp(), f"{v:g}"] for t, v in values]}  # fmt: skip
+    (ev / f"{name}.json").write_text(
+        json.dumps({"status": "success", "data": {"resultType": "matrix", "result": [series]}}),
+        encoding="utf-8",
+    )
+
+
+# --- a rollback replacing pods one by one ---------------------------------------------------
+
+FAIL_FROM = _at(10, 40, 5)
+LAST_FAILURE = _at(11, 10, 45)  # the last old pod replaced
+
+
+def test_the_impact_ends_with_the_last_failure_when_a_rate_is_back_before_it(tmp_path, capsys):
+    """Successful quotes per second drop from 10:40 and are back inside their band from 11:08
+    (half the pods replaced), while the last old pods fail until 11:10:45: customers still
+    failed, so the impact ended at the last failure, not midway to the rate's return."""
+    ev = tmp_path / "incident" / "evidence"
+    ev.mkdir(parents=True)
+    _app_log(ev, FAIL_FROM, LAST_FAILURE)
+    ok = []
+    for t in _every(_at(9, 0), _at(12, 0), timedelta(minutes=1)):
+        failing = _at(10, 41) <= t < _at(11, 8)
+        ok.append((t, 4.0 if failing else 10.0 + (t.minute % 3) * 0.2))
+    _series(ev, "tax_quotes_ok", ok)
+    repo, pm, argv = _rebuilt(tmp_path, ev)
+    got, times, table = _milestones(argv, pm.id, capsys)
+    assert times["started"] == FAIL_FROM
+    assert LAST_FAILURE <= times["mitigated"] <= LAST_FAILURE + timedelta(seconds=15)
+    assert "checkout-api.log" in " ".join(got["mitigated"]["sources"])
+    assert "mitigated     2026-03-01 11:10:45" in table
+
+    from pm_tui.cli.main import main
+
+    assert main([*argv, "timeline", pm.id, "--accept-high"]) == 0
+    d = durations(repo.load(pm.id))
+    assert d.mitigate == LAST_FAILURE - FAIL_FROM
+
+
+# --- a warning on the failing workload before the customers' page ---------------------------
+
+
+def _hook(name: str, severity: str, summary: str, starts: datetime, ends: datetime | None,
+          labels: dict | None = None) -> dict:  # fmt: skip
+    status = "resolved" if ends else "firing"
+    alert = {"status": status,
+             "labels": {"alertname": name, "severity": severity, **(labels or {})},
+             "annotations": {"summary": summary}, "startsAt": _z(starts),
+             "endsAt": _z(ends) if ends else "0001-01-01T00:00:00Z",
+             "fingerprint": f"{abs(hash(name)) % 10**8:08d}"}  # fmt: skip
+    return {"version": "4", "receiver": "team", "status": status, "alerts": [alert]}
+
+
+def test_a_warning_whose_firing_spans_the_impact_detects_it_an_info_alert_does_not(
+    tmp_path, capsys
+):
+    """The scorer on edge-1 panics from 10:40:05 to 11:10:45. ScorerDown (a warning of the
+    risk team, labelled only with a host and port) fires at 10:41:30, flaps, and is last
+    resolved at 11:11:40, as the impact ends; the customers' page CheckoutErrors fires at
+    10:44:00. CPUThrottlingHigh (severity info) fires at 10:40:50 and resolves at 11:12: it
+    notifies nobody, so it detects nothing. A nightly backup alert fires and resolves at
+    10:42 and 10:50: it does not span the impact."""
+    ev = tmp_path / "incident" / "evidence"
+    ev.mkdir(parents=True)
+    _app_log(ev, FAIL_FROM, LAST_FAILURE)
+    host = {"instance": "edge-1:7443", "team": "risk"}
+    hooks = [
+        _hook("CPUThrottlingHigh", "info", "cpu throttled", _at(10, 40, 50), None, host),
+        _hook("ScorerDown", "warning", "scorer down on edge-1:7443", _at(10, 41, 30), None, host),
+        _hook("BackupFailed", "warning", "nightly backup failed", _at(10, 42), None),
+        _hook("CheckoutErrors", "page", "checkout 5xx above 5%", _at(10, 44), None,
+              {"service": "checkout-api"}),  # fmt: skip
+        _hook("BackupFailed", "warning", "nightly backup failed", _at(10, 42), _at(10, 50)),
+        _hook("ScorerDown", "warning", "scorer down on edge-1:7443", _at(10, 41, 30),
+              _at(10, 52), host),  # fmt: skip
+        _hook("ScorerDown", "warning", "scorer down on edge-1:7443", _at(10, 55), None, host),
+        _hook("ScorerDown", "warning", "scorer down on edge-1:7443", _at(10, 55),
+              _at(11, 11, 40), host),  # fmt: skip
+        _hook("CPUThrottlingHigh", "info", "cpu throttled", _at(10, 40, 50), _at(11, 12), host),
+        _hook("CheckoutErrors", "page", "checkout 5xx above 5%", _at(10, 44), _at(11, 16),
+              {"service": "checkout-api"}),  # fmt: skip
+    ]
+    (ev / "hooks.ndjson").write_text("\n".join(json.dumps(h) for h in hooks) + "\n")
+    repo, pm, argv = _rebuilt(tmp_path, ev)
+    got, times, table = _milestones(argv, pm.id, capsys)
+    assert times["started"] == FAIL_FROM
+    assert times["detected"] == _at(10, 41, 30)
+    assert 0.6 <= got["detected"]["confidence"] < 0.9
+    assert "spans the impact" in got["detected"]["why"]
+    assert "ScorerDown" in got["detected"]["why"]
+    assert "detected      2026-03-01 10:41:30" in table
+
+    from pm_tui.cli.main import main
+
+    assert main([*argv, "timeline", pm.id, "--accept-high"]) == 0
+    assert durations(repo.load(pm.id)).detect == _at(10, 41, 30) - FAIL_FROM
