@@ -43,7 +43,7 @@ DATA = ROOT / "tests" / "data"
 ROUNDS = [DATA / "retired_heldout" / f"round{k}" / "blame.tsv" for k in (1, 2, 3, 4, 5, 6)]
 L2 = float(os.environ.get("BLAME_L2", "0.0003"))
 EPOCHS = int(os.environ.get("BLAME_EPOCHS", "600"))
-NGRAM_L2 = float(os.environ.get("BLAME_NGRAM_L2", "1"))  # how much more word n-grams are held
+NGRAM_L2 = float(os.environ.get("BLAME_NGRAM_L2", "0.5"))  # how much more word n-grams are held
 # each real post-mortem sentence counts this many times: the blind sets are dense with
 # blame, real prose is not, and a false alarm there costs most
 CORPUS_WEIGHT = int(os.environ.get("BLAME_CORPUS_WEIGHT", "16"))
@@ -81,12 +81,19 @@ def own_sets() -> tuple[list[Path], list[Path]]:
 def featurise(path: Path) -> list[tuple[bool, frozenset[str], bool]]:
     """(label, features, rules fired) per row."""
     from pm_tui.language import check_prose
+    from pm_tui.language.agents import reset_vocabulary, set_vocabulary
     from pm_tui.language.learned import row_features
 
     out = []
     for label, text in rows(path):
         rules = frozenset(f.rule for f in check_prose(text, weighed=False))
-        out.append((label, frozenset(row_features(text, rules)), bool(rules)))
+        # read as check_prose reads it: the text's own words used as things are no people
+        token = set_vocabulary(text)
+        try:
+            feats = frozenset(row_features(text, rules))
+        finally:
+            reset_vocabulary(token)
+        out.append((label, feats, bool(rules)))
     return out
 
 

@@ -38,15 +38,15 @@ def featurised(trainer):
 
 @pytest.mark.parametrize(
     ("held_out", "floor_p", "floor_r"),
-    # leave-one-writer-out at the shipped settings: round5 P .939 R .752, train6a .983/.819
-    # (rules alone R .509 and .646)
-    [("round5", 0.90, 0.66), ("train6a", 0.94, 0.77)],
+    # leave-one-writer-out at the shipped settings: round5 P .950 R .812, train6a .984/.840,
+    # train7a (the hardest writer yet) .953/.680 (rules alone R .515, .646 and .500)
+    [("round5", 0.90, 0.74), ("train6a", 0.94, 0.79), ("train7a", 0.90, 0.62)],
 )
 def test_a_writer_left_out_of_training_is_read_through_the_whole_pipeline(
     trainer, featurised, held_out, floor_p, floor_r
 ):
     writers, feats, own, corpus = featurised
-    assert held_out in writers and len(writers) >= 7
+    assert held_out in writers and len(writers) >= 9
     rows = [row for name, rs in feats.items() if name != held_out for row in rs]
     w, b = trainer.train(rows + own + corpus)
     labelled = trainer.rows(writers[held_out])

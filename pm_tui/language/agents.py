@@ -167,7 +167,7 @@ def _used_as_thing_found(text: str, low: str, lowered: str) -> bool:
                 if not after_article:
                     if at == 0 or not (_is_word_char(text[at - 1]) or text[at - 1] == "@"):
                         return True
-                elif _after_determiner(lowered, at):
+                elif _after_determiner(lowered, at) and not _verb_follows_that(lowered, at, end):
                     return True
             at = source.find(low, at + 1)
     return False
@@ -178,6 +178,28 @@ def _is_word_char(ch: str) -> bool:
 
 
 _DETERMINERS = ("the", "a", "an", "our", "their", "its", "this", "that", "your")
+
+
+_AUXILIARIES = frozenset(
+    """has had have was is were are did didn't never just should would could will can
+    then also again already once""".split()
+)
+
+
+def _verb_follows_that(lowered: str, at: int, end: int) -> bool:
+    """The word at `at`..`end` stands after "that" and a verb follows it: "that" opens a
+    clause of which the word is the subject ("the third time that Quang has broken the
+    build"), not a determiner of a thing ("that Postgres instance")."""
+    j = at
+    while j > 0 and lowered[j - 1].isspace():
+        j -= 1
+    if j < 4 or lowered[j - 4 : j] != "that" or (j > 4 and _is_word_char(lowered[j - 5])):
+        return False
+    nxt = lowered[end:].split(None, 1)
+    if not nxt:
+        return False
+    word = nxt[0].strip(",;:.!?")
+    return word in _AUXILIARIES or (word.endswith("ed") and len(word) > 4)
 
 
 def _after_determiner(lowered: str, at: int) -> bool:

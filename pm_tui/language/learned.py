@@ -20,7 +20,7 @@ import re
 from functools import cache, lru_cache
 from pathlib import Path
 
-from pm_tui.language.agents import capitalised_agent, name_like, name_shaped
+from pm_tui.language.agents import capitalised_agent, is_technical, name_like, name_shaped
 from pm_tui.language.lexicon import NAMES, ROLE_NOUNS, TEAM_NOUNS
 
 WEIGHTS = Path(__file__).with_name("data") / "blame_weights.json"
@@ -361,11 +361,15 @@ def _agent_kind(words: list[str], i: int, titled: bool = False) -> str | None:
         return "pronoun"
     if low in _SOMEONE:
         return "someone"
+    if bare[:1].isupper() and i and words[i - 1] in _HONORIFICS and not is_technical(bare):
+        return "name"  # "Mr. Adewale Ogunleye", "Dr. Viktorov's group": also in a heading
     if bare[:1].isupper() and not titled:
         if bare in NAMES or name_like(bare):
             return "name"
         if i and _acts_next(words, i) and capitalised_agent(bare, sentence_start=False):
             return "name"  # "Hamza has deployed", "Ama's change": a name that is a word too
+        if bare != w and _act_follows(words, i) and not is_technical(bare):
+            return "name"  # "Bence's hotfix", "Patel's script": a person's act, whatever the word
     if bare[:1].islower() and _lower_name(words, i):
         return "name"  # chat style: "honestly aroha just pushed it", "jkim mistakenly ..."
     return None
@@ -388,6 +392,28 @@ _MORE_TEAMS = frozenset(
 _ROLE_ACRONYMS = frozenset(
     "QA SRE SREs DBA DBAs NOC SOC IC PM PMs CTO VP CEO CIO CISO TL EM".split()
 )
+
+
+_HONORIFICS = frozenset("Mr Mrs Ms Mx Dr Prof Miss Sir Madam Mme Herr Frau Sr Sra".split())
+# What a person does or makes, as the noun after a possessive ("Bence's hotfix"): a
+# possessive before one of them names a person, whatever else the word is.
+_ACTS = frozenset(
+    """change changes edit edits decision decisions commit commits hotfix hotfixes fix fixes
+    patch patches push deploy deployment migration command script scripts query update
+    rollout release call choice mistake mistakes typo oversight merge pr prs cleanup import
+    answer answers reviews review approval work idea shortcut experiment tweak refactor""".split()
+)
+
+
+def _act_follows(words: list[str], i: int) -> bool:
+    """One of the next three words (over modifiers) after token `i` is a person's act."""
+    for w in words[i + 1 : i + 4]:
+        low = w.lower()
+        if low in _ACTS:
+            return True
+        if not w[:1].isalpha():
+            return False
+    return False
 
 
 def _is_id(token: str) -> bool:
@@ -466,6 +492,64 @@ def _verb_after(words: list[str], i: int) -> str | None:
     return None
 
 
+def _fault_predicate(lows: list[str], wcs: list[str | None], i: int) -> str:
+    """A word of fault or of a cause in the predicate of token `i` (the subject), before its
+    clause ends: the person is what the sentence finds at fault."""
+    for j in range(i + 1, min(len(lows), i + 8)):
+        if lows[j] in _STOPS or lows[j] in _SUBJECT_OPENERS:
+            return ""
+        if wcs[j] in ("fault", "cause") and lows[j] not in ("owner", "call", "decision"):
+            return lows[j]
+    return ""
+
+
+def _acts(words: list[str], lows: list[str], i: int) -> bool:
+    """Token `i` (a role or team) is the subject of a past-tense act ("The apprentice disabled
+    the backup schedule", "the QA team signed off") or of a relative clause's act."""
+    start = _np_start(words, i)
+    before = lows[start - 1] if start else ""
+    if (start == 0 or before in _SUBJECT_OPENERS or before in ",;:—–(") and _verb_after(
+        words, i
+    ):
+        return True
+    return _relative_verb(words, lows, i) is not None
+
+
+def _relative_verb(words: list[str], lows: list[str], i: int) -> str | None:
+    """The past-tense verb of a relative clause on token `i`: "Marguerite, who ignored the
+    rundown", "the night operator who acknowledged the alert"."""
+    j = i + 1
+    while j < len(words) and j <= i + 3 and lows[j] != "who":
+        if lows[j] != "," and not (lows[j][:1].isalpha() and _word_class(lows[j]) is None):
+            return None
+        if lows[j] != "," and lows[j] in _FUNCTION_WORDS:
+            return None
+        j += 1
+    if j >= len(words) or lows[j] != "who":
+        return None
+    return _verb_after(words, j)
+
+
+_COUNTERFACTUAL_AUX = frozenset("should could would might must".split())
+
+
+def _counterfactual_of(lows: list[str], start: int, i: int) -> str:
+    """Token `i` (its noun phrase from `start`) is the subject of a counterfactual: "had
+    <> followed the runbook", "if <> had checked", "<> should have asked"; the words, with
+    "<>" where the person stands, or ""."""
+    before = lows[start - 1] if start else ""
+    after = lows[i + 1 : i + 3]
+    if before == "had" and (start < 2 or lows[start - 2] not in ("who", "that", "which")):
+        return "had <> …"
+    if before == "if" and after[:1] == ["had"]:
+        return "if <> had …"
+    if len(after) == 2 and after[0] in _COUNTERFACTUAL_AUX and after[1] == "have":
+        return f"<> {after[0]} have …"
+    if after[:1] in (["should"], ["shouldn't"], ["needs"], ["must"]) :
+        return f"<> {after[0]} …"
+    return ""
+
+
 def _owns_component(words: list[str]) -> bool:
     from pm_tui.language.blame import _owns_component as owns
 
@@ -527,7 +611,7 @@ def _may_name_agent(sentence: str) -> bool:
     if first is None:
         return False
     head = first.group(1)
-    if head[:1].isupper() and (head in NAMES or name_shaped(head)):
+    if head[:1].isupper() and (head in NAMES or name_shaped(head) or head.endswith(("'s", "’s"))):
         return True
     if head[:1].islower() and not words.isdisjoint(_VERBISH):
         return True  # chat style, where a name may stand in lower case
@@ -542,9 +626,14 @@ def _may_name_agent(sentence: str) -> bool:
             return True  # a possessive, a name (as _agent_kind reads them)
         if nxt.islower() and (nxt in _AUX_NEXT or (nxt.endswith("ed") and len(nxt) > 4)):
             return True  # an English word as a name before its verb ("Hope deployed")
+    if _HONORIFIC_RX.search(sentence) is not None:
+        return True  # "Mr. Grant", "Dr. Viktorov's group"
     if words.isdisjoint(_ROLE_ACRONYMS_LOW):
         return False
     return _ROLE_ACRONYM_RX.search(sentence) is not None
+
+
+_HONORIFIC_RX = re.compile(r"\b(?:Mrs?|Ms|Mx|Dr|Prof|Miss|Sir|Madam|Mme|Herr|Frau|Sra?)\.?\s+[^\W\d_a-z]")
 
 
 def _in_path(sentence: str, word: str) -> bool:
@@ -663,7 +752,9 @@ def features(
         feats["no-cue"] = ""  # no word of harm, fault or judgement: weighs, gates no more
         if CUE_GATE:
             return feats
-        if all(kind in _ROLE_KINDS for _, kind in agents):
+        if all(kind in _ROLE_KINDS for _, kind in agents) and not any(
+            _acts(words, lows, i) for i, _ in agents
+        ):
             # only roles and teams, no word of harm or judgement: "the engineer who built
             # the cache joined the channel" (most of real prose's people), never read
             feats["unread"] = ""
@@ -690,8 +781,21 @@ def features(
             verb = _verb_after(words, i)
             if verb is not None:
                 feats.setdefault("acted", f"{w} {verb}")
+            judged = _fault_predicate(lows, wcs, i)
+            if judged:
+                # "the squad is squarely at fault", "X's group bears responsibility"
+                feats.setdefault("fault-predicate", f"{w} … {judged}")
         if lows[i].endswith(("'s", "’s")):
             feats["owner"] = w
+            if _act_follows(words, i):
+                feats.setdefault("owner-act", " ".join(words[i : i + 3]))
+        rel = _relative_verb(words, lows, i)
+        if rel is not None:
+            feats.setdefault("relative-acted", f"{w} … {rel}")  # "Gaspard, who gifted us ..."
+            feats.setdefault("acted", f"{w} {rel}")
+        cf = _counterfactual_of(lows, start, i)
+        if cf:
+            feats.setdefault("counterfactual-agent", cf.replace("<>", w))
         if prev == "by":
             feats["by-agent"] = w
         if prev in (":", "—", "–") or (i + 1 < len(words) and words[i + 1] in ".:"):
@@ -847,6 +951,10 @@ _READABLE = {
     "quoted": "a quotation",
     "short": "a short sentence",
     "owns-part": "a part of a system named after its owner",
+    "owner-act": "a person's own act",
+    "fault-predicate": "a person found at fault (the predicate)",
+    "relative-acted": "a person who did something (a relative clause)",
+    "counterfactual-agent": "a person in what should have been",
     "system-behaviour": "what only a system does",
 }
 

@@ -52,6 +52,17 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             re.I,
         ),
         "short_answer": re.compile(r"[ \t]*(?:[^\s.!?]+[ \t,]*){1,4}(?:[.!]+(?=\s|$)|(?=\n|$))"),
+        # any question asking who (or whose), after a label ("PR comment: who ...?", "Q: who
+        # ...?"), answered on the same line in a clause ("Lucía did, from her laptop."): the
+        # answer is read with its question, so the person stands as the question's value
+        "who_question": re.compile(
+            r"\W*(?:[^?.!\n]{0,40}?:\s*)?(?:(?:so|and|ok|okay|but)\W+)?(?:who|whose)\b"
+            r"[^?.!\n]{0,60}\?+$",
+            re.I,
+        ),
+        "answer": re.compile(
+            r"[ \t]*(?:A\s*:\s*)?(?:[^\s.!?]+[ \t,;—–-]*){1,12}(?:[.!]+(?=\s|$)|(?=\n|$))"
+        ),
     }
 
 
@@ -190,12 +201,20 @@ _NEXT_CHAR = re.compile(r"[ \t]*(.?)", re.S)
 
 def _answers_blame_question(text: str, start: int, end: int) -> bool:
     """The sentence text[start:end] asks who is to blame and a short answer (at most four
-    words, then the sentence's end) follows it on the same line."""
+    words, then the sentence's end) follows it on the same line, or asks who did something
+    and an answer of a clause (at most twelve words) follows."""
     p = _patterns()
-    return (
+    if end - start >= 120:
+        return False
+    if (
         end - start < 80
         and p["blame_question"].match(text, start, end) is not None
         and p["short_answer"].match(text, end) is not None
+    ):
+        return True
+    return (
+        p["who_question"].match(text, start, end) is not None
+        and p["answer"].match(text, end) is not None
     )
 
 
