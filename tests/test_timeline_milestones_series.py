@@ -146,17 +146,41 @@ def test_a_warning_whose_firing_spans_the_impact_detects_it_an_info_alert_does_n
         _hook("CPUThrottlingHigh", "info", "cpu throttled", _at(10, 40, 50), None, host),
         _hook("ScorerDown", "warning", "scorer down on edge-1:7443", _at(10, 41, 30), None, host),
         _hook("BackupFailed", "warning", "nightly backup failed", _at(10, 42), None),
-        _hook("CheckoutErrors", "page", "checkout 5xx above 5%", _at(10, 44), None,
-              {"service": "checkout-api"}),  # fmt: skip
+        _hook(
+            "CheckoutErrors",
+            "page",
+            "checkout 5xx above 5%",
+            _at(10, 44),
+            None,
+            {"service": "checkout-api"},
+        ),  # fmt: skip
         _hook("BackupFailed", "warning", "nightly backup failed", _at(10, 42), _at(10, 50)),
-        _hook("ScorerDown", "warning", "scorer down on edge-1:7443", _at(10, 41, 30),
-              _at(10, 52), host),  # fmt: skip
+        _hook(
+            "ScorerDown",
+            "warning",
+            "scorer down on edge-1:7443",
+            _at(10, 41, 30),
+            _at(10, 52),
+            host,
+        ),  # fmt: skip
         _hook("ScorerDown", "warning", "scorer down on edge-1:7443", _at(10, 55), None, host),
-        _hook("ScorerDown", "warning", "scorer down on edge-1:7443", _at(10, 55),
-              _at(11, 11, 40), host),  # fmt: skip
+        _hook(
+            "ScorerDown",
+            "warning",
+            "scorer down on edge-1:7443",
+            _at(10, 55),
+            _at(11, 11, 40),
+            host,
+        ),  # fmt: skip
         _hook("CPUThrottlingHigh", "info", "cpu throttled", _at(10, 40, 50), _at(11, 12), host),
-        _hook("CheckoutErrors", "page", "checkout 5xx above 5%", _at(10, 44), _at(11, 16),
-              {"service": "checkout-api"}),  # fmt: skip
+        _hook(
+            "CheckoutErrors",
+            "page",
+            "checkout 5xx above 5%",
+            _at(10, 44),
+            _at(11, 16),
+            {"service": "checkout-api"},
+        ),  # fmt: skip
     ]
     (ev / "hooks.ndjson").write_text("\n".join(json.dumps(h) for h in hooks) + "\n")
     repo, pm, argv = _rebuilt(tmp_path, ev)
@@ -172,3 +196,80 @@ def test_a_warning_whose_firing_spans_the_impact_detects_it_an_info_alert_does_n
 
     assert main([*argv, "timeline", pm.id, "--accept-high"]) == 0
     assert durations(repo.load(pm.id)).detect == _at(10, 41, 30) - FAIL_FROM
+
+
+# --- a router's session resets, with no level and no error word, before the customers' errors -
+
+
+def test_a_new_series_of_plain_records_leading_the_failure_starts_the_window(tmp_path, capsys):
+    """A router's syslog has no levels: fan and login lines all along, then from 10:32:14 a
+    BGP peer goes from Established to Idle every two and a half minutes, still so when the
+    application's errors begin at 10:40:05. That series, never seen in the baseline, is the
+    first sustained departure: the window starts there (below high: only its timing relates
+    it). A commit logged three times at 10:20-10:22 and never again leads nothing. The
+    warning about the peer those records name detects it, though its labels name no service."""
+    ev = tmp_path / "incident" / "evidence"
+    ev.mkdir(parents=True)
+    _app_log(ev, FAIL_FROM, LAST_FAILURE)
+    lines = [f"{t:%Y-%m-%d %H:%M:%S} rtr1 chassisd[17]: fans at normal speed"
+             for t in _every(_at(9, 0), _at(12, 0), timedelta(minutes=7))]  # fmt: skip
+    lines += [f"{t:%Y-%m-%d %H:%M:%S} rtr1 mgd[51]: UI_COMMIT: user 'ana' requested commit"
+              for t in _every(_at(10, 20), _at(10, 22), timedelta(minutes=1))]  # fmt: skip
+    lines += [f"{t:%Y-%m-%d %H:%M:%S} rtr1 rpd[18]: peer 192.0.2.1 (AS 64500) old state "
+              "Established event Stop new state Idle"
+              for t in _every(_at(10, 32, 14), _at(11, 10), timedelta(seconds=150))]  # fmt: skip
+    lines.sort()
+    (ev / "routers.log").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    # netops' warning about that peer (it names the peer the records name, not the service)
+    # before the customers' page; it resolves at 10:50, long before the impact ends
+    peer = {"peer": "192.0.2.1", "team": "netops"}
+    hooks = [
+        _hook("PeerFlapping", "warning", "peer changed state 6 times", _at(10, 35, 40), None, peer),
+        _hook(
+            "CheckoutErrors",
+            "page",
+            "checkout 5xx above 5%",
+            _at(10, 44),
+            None,
+            {"service": "checkout-api"},
+        ),  # fmt: skip
+        _hook(
+            "PeerFlapping",
+            "warning",
+            "peer changed state 6 times",
+            _at(10, 35, 40),
+            _at(10, 50),
+            peer,
+        ),  # fmt: skip
+    ]
+    (ev / "hooks.ndjson").write_text("\n".join(json.dumps(h) for h in hooks) + "\n")
+    repo, pm, argv = _rebuilt(tmp_path, ev)
+    got, times, table = _milestones(argv, pm.id, capsys)
+    assert times["started"] == _at(10, 32, 14)
+    assert times["detected"] == _at(10, 35, 40) and "PeerFlapping" in got["detected"]["why"]
+    assert got["started"]["confidence"] < 0.75
+    assert "routers.log" in " ".join(got["started"]["sources"])
+    assert "started       2026-03-01 10:32:14" in table
+    assert "New records in routers.log" in got["started"]["why"]
+
+
+def test_a_new_warning_leading_the_failure_starts_the_window_whatever_its_words(tmp_path, capsys):
+    """From 10:34:10 a warning the baseline never shows ("lease renewal took longer than
+    expected", no word any rule knows) every half minute, still so when the errors begin at
+    10:40:05: the first sustained departure, so the window starts there, as a first symptom
+    below high (only its timing relates it)."""
+    ev = tmp_path / "incident" / "evidence"
+    ev.mkdir(parents=True)
+    _app_log(ev, FAIL_FROM, LAST_FAILURE)
+    lines = [f"{_z(t)} INFO shard-coordinator heartbeat ok"
+             for t in _every(_at(9, 0), _at(12, 0), timedelta(minutes=1))]  # fmt: skip
+    lines += [f"{_z(t)} WARN shard-coordinator lease renewal for shard 7 took longer than expected"
+              for t in _every(_at(10, 34, 10), _at(11, 10), timedelta(seconds=30))]  # fmt: skip
+    lines.sort()
+    (ev / "coordinator.log").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    repo, pm, argv = _rebuilt(tmp_path, ev)
+    got, times, table = _milestones(argv, pm.id, capsys)
+    assert times["started"] == _at(10, 34, 10)
+    assert got["started"]["confidence"] < 0.75
+    assert "coordinator.log" in " ".join(got["started"]["sources"])
+    assert "started       2026-03-01 10:34:10" in table

@@ -89,7 +89,8 @@ def bounded_lines(
     others = [e for e in evidence if e.kind != "log" or e.attrs.get("bucket")]
     # metrics last among the rest: one series weighs as much as hundreds of alerts
     others.sort(key=lambda e: e.kind == "metric")
-    logs.sort(key=lambda e: (_rank(e), e.time))
+    plain = _plain_order(logs) if len(logs) > MAX_LOG_RECORDS else {}
+    logs.sort(key=lambda e: (_rank(e), plain.get(id(e), (0, 0)), e.time))
     kept: list[tuple[str, str]] = []
     size = dropped = 0
     for number, item in enumerate([*others, *logs]):
@@ -103,6 +104,39 @@ def bounded_lines(
         size += len(line.encode())
         kept.append((f"{item.time.timestamp():020.6f}\t{number:09d}", line))
     return kept, dropped
+
+
+def _shape(item: Evidence) -> str:
+    """A log record's shape: its source and first words with numbers, ids and quotes masked."""
+    from pm_tui.timeline.templates import mask
+
+    return item.source + "\t" + mask(item.text[:120])
+
+
+def _plain_order(logs: list[Evidence]) -> dict[int, tuple[int, int]]:
+    """The order in which plain records (no error or warning level, no action) are kept when
+    not all can be: first the first record of each shape in each minute, the shapes seen in
+    the fewest minutes first (a router's session resets, a kernel table overflowing for half
+    an hour, before a load balancer's request lines of every minute), then the rest. So a
+    series that departs from the usual, however dense, keeps its time course within the
+    bound, whatever its words (pm_tui.timeline.onset reads it)."""
+    minutes: dict[str, set] = {}
+    shape_of: dict[int, str] = {}
+    for item in logs:
+        if _rank(item) >= 9:
+            key = shape_of[id(item)] = _shape(item)
+            minutes.setdefault(key, set()).add(item.time.replace(second=0, microsecond=0))
+    seen: set = set()
+    out: dict[int, tuple[int, int]] = {}
+    for item in sorted(logs, key=lambda e: e.time):
+        key = shape_of.get(id(item))
+        if key is None:
+            continue
+        minute = (key, item.time.replace(second=0, microsecond=0))
+        first = minute not in seen
+        seen.add(minute)
+        out[id(item)] = (0 if first else 1, len(minutes[key]) if first else 0)
+    return out
 
 
 def _rank(item: Evidence) -> int:

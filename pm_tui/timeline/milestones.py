@@ -180,8 +180,10 @@ def _spanning_alert(
     for c in rows:
         if c.time >= detected.time:
             return None
-        if c.kind != "alert_fired" or c.time < after or {"recurring", "informational"} & set(
-            c.tags
+        if (
+            c.kind != "alert_fired"
+            or c.time < after
+            or {"recurring", "informational"} & set(c.tags)
         ):
             continue
         name = _alert_name(c)

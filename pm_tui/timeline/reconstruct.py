@@ -29,6 +29,7 @@ from pm_tui.timeline.detect_logs import (
 )
 from pm_tui.timeline.detect_metrics import metric_signals
 from pm_tui.timeline.judge import CAP_OTHER, RECURRING_BEFORE, REVERT_RE, Context, judge, stems
+from pm_tui.timeline.onset import leading_series, leads, named_hosts, unlevelled_templates
 from pm_tui.timeline.signals import CAPACITY_RE, PRECURSOR_RE, Periods, Signal, hhmmss, periods
 from pm_tui.timeline.templates import mine
 
@@ -149,6 +150,29 @@ def reconstruct(evidence: list[Evidence], window: CollectWindow) -> list[Candida
     symptoms = _keep_strongest(symptoms)
     recoveries = _merge([s for s in signals if s.family == "recovery"])
     first_cluster = _first_symptom(symptoms)
+    by_timing = False  # the first symptom found by its timing alone, not by a word of failure
+    if first_cluster is not None:
+        # a warning of a shape the baseline never shows leading the first failure, still going
+        # on then, whatever its words (pm_tui.timeline.onset.leads)
+        # (in another source: a service's own warnings before its own errors are the same
+        # failure developing, which starts when it fails)
+        own = {s.source for s in first_cluster.signals}
+        leading = [
+            c
+            for c in symptoms
+            if c.time < first_cluster.time
+            and any(leads(s, first_cluster.time, CHAIN) and s.source not in own for s in c.signals)
+        ]
+        if leading:
+            first_cluster = min(leading, key=lambda c: c.time)
+            by_timing = not any(_failure(s) for s in first_cluster.signals)
+    if first_cluster is not None:
+        # a series of records of a new shape leading the first failure, still going on then
+        lead = leading_series(unlevelled_templates(evidence), p, lp, first_cluster.time, CHAIN)
+        if lead is not None:
+            first_cluster = _Cluster("symptom", [lead])
+            symptoms.append(first_cluster)
+            by_timing = True
     first = first_cluster.time if first_cluster is not None else None
     pre = None
     if first_cluster is not None:
@@ -246,7 +270,15 @@ def reconstruct(evidence: list[Evidence], window: CollectWindow) -> list[Candida
         else:
             kind = _KIND[cluster.family]
         candidate = _candidate(cluster, kind)
-        if cluster.family == "recovery" and cluster is not main or id(cluster) in spread:
+        if (
+            cluster.family == "recovery"
+            and cluster is not main
+            or id(cluster) in spread
+            or cluster is first_cluster
+            and by_timing
+        ):
+            # a first symptom found by its timing alone (no word of failure) is for the person
+            # to judge, as are extra symptoms and secondary recoveries
             candidate.confidence = min(candidate.confidence, CAP_OTHER)
         candidates.append(candidate)
     ctx = Context(first, last_recovery, _recurring(fired_before, first), set())
@@ -489,7 +521,9 @@ def _last_to_recover(
         for c in symptoms
         if first.time <= c.time <= first.time + CHAIN
         for s in c.signals
-        if _failure(s) or _impact_metric(s)
+        # a node's condition is the infrastructure under the service: its return (nodes
+        # ready again hours later, the traffic long moved away) is not the customers'
+        if (_failure(s) or _impact_metric(s)) and "node" not in s.tags
     }
     best = main
     for ident in chain:
@@ -695,6 +729,8 @@ def _terms(
                 terms.add(_workload_name(source_label(s.source)))
                 terms.update(_host_folder(s.source))
                 terms.update(_series_names(s))
+                if "new-series" in s.tags:  # what its records name: the router, its peer
+                    terms.update(named_hosts(s.excerpt))
     near = [
         s
         for s in alerts

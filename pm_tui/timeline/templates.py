@@ -124,11 +124,12 @@ class TemplateMiner:
         self._masked: dict[str, str] = {}
         self._groups: dict[tuple[str, str, int, str], list[Template]] = {}
 
-    def add(self, item: Evidence) -> Template | None:
-        """File one record (its `attrs["repeat"]` counts as that many); None if not error/warning."""
+    def add(self, item: Evidence, level: str | None = None) -> Template | None:
+        """File one record (its `attrs["repeat"]` counts as that many); None if not error/warning.
+        `level` files it at that level whatever its words (pm_tui.timeline.onset)."""
         if item.attrs.get("bucket") or item.attrs.get("sample"):
             return None
-        level = severity(item)
+        level = level or severity(item)
         if level is None:
             return None
         first = item.text.strip().split("\n", 1)[0][:MAX_TEXT]

@@ -1,0 +1,128 @@
+"""Where the incident starts when its first sign has no words of failure: a log's records of a
+shape never seen before (a router's session state changes, a controller's reconciling) that
+begin shortly before the first failure and are still going on when it begins.
+
+A record with no level and no error words is no symptom by itself (pm_tui.timeline.templates
+reads only errors and warnings). But a series of such records the baseline never shows, which
+departs from it minutes before the customers' errors and is still going on when they begin, is
+the first sustained departure in the incident's own evidence: the start of the window, at a
+confidence below high (only its timing relates it). Only what leads the first failure found
+is used, so a new record shape elsewhere in the read window changes nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, timedelta
+
+from pm_tui.collectors.evidence import Evidence
+from pm_tui.timeline.candidate import excerpt, source_label
+from pm_tui.timeline.signals import Periods, Signal, hhmmss
+from pm_tui.timeline.templates import Template, TemplateMiner, severity
+
+# Records of one shape at most this far apart are one episode (as detect_logs.GAP_MIN).
+GAP = timedelta(minutes=5)
+# An episode of fewer records than this is a one-off (a person's commit, a restart).
+MIN_RECORDS = 3
+# The start moved to such a series is plausible, for the person to judge (as judge.MEDIUM).
+CONFIDENCE = 0.6
+MINUTE = timedelta(minutes=1)
+
+
+def unlevelled_templates(evidence: list[Evidence]) -> list[Template]:
+    """The shapes of the log records that have no level and no words of error or warning."""
+    miner = TemplateMiner()
+    for item in evidence:
+        if (
+            item.kind == "log"
+            and not item.attrs.get("level")
+            and not item.attrs.get("bucket")
+            and not item.attrs.get("sample")
+            and severity(item) is None
+        ):
+            miner.add(item, level="record")
+    return miner.templates
+
+
+def leading_series(
+    templates: list[Template],
+    p: Periods,
+    per_source: dict[str, Periods],
+    failure: datetime,
+    chain: timedelta,
+) -> Signal | None:
+    """The earliest episode of a record shape absent from its source's baseline that begins
+    within `chain` before `failure` and still goes on when it begins (a record at most GAP
+    before it); None when there is none."""
+    best: Signal | None = None
+    for t in templates:
+        base = per_source.get(t.source, p)
+        if any(base.base_start <= m < base.base_end for m in t.minutes):
+            continue
+        episode = _episode(sorted(m for m in t.minutes if m >= base.base_end), t)
+        if episode is None:
+            continue
+        first, last, n = episode
+        if not (failure - chain <= first < failure) or last < failure - GAP:
+            continue
+        if best is not None and best.time <= first:
+            continue
+        label = source_label(t.source)
+        quote = excerpt(t.example, 160)
+        best = Signal(
+            first,
+            "symptom",
+            f"New records in {label}: “{quote}” (from {hhmmss(first)}, {n} by "
+            f"{hhmmss(last)}), a shape the baseline never shows, still going on when the "
+            f"first failure began at {hhmmss(failure)}",
+            t.source,
+            quote,
+            CONFIDENCE,
+            tags=("new-series",),
+            extra={"template": t.text, "count": n, "baseline": 0, "last": last},
+        )
+    return best
+
+
+def leads(s: Signal, failure: datetime, chain: timedelta) -> bool:
+    """A symptom of a shape the baseline never shows (a new log template: its episode's last
+    record is known) that begins within `chain` before `failure` and still goes on when it
+    begins: the same departure as `leading_series`, for warnings whatever their words."""
+    last = s.extra.get("last")
+    return (
+        s.extra.get("baseline") == 0
+        and last is not None
+        and failure - chain <= s.time < failure
+        and last >= failure - GAP
+    )
+
+
+def _episode(minutes: list[datetime], t: Template) -> tuple[datetime, datetime, int] | None:
+    """The first run of records at most GAP apart with at least MIN_RECORDS records, as its
+    first and last record times and its count."""
+    start = 0
+    for k in range(1, len(minutes) + 1):
+        if k < len(minutes) and minutes[k] - minutes[k - 1] <= GAP:
+            continue
+        run = minutes[start:k]
+        n = sum(t.minutes[m] for m in run)
+        if n >= MIN_RECORDS:
+            return t.firsts[run[0]], t.lasts.get(run[-1], run[-1] + MINUTE), n
+        start = k
+    return None
+
+
+# A host, address or device a record names: a word with a digit and a dot, hyphen or colon
+# inside (edge-rtr1.mad1, 198.51.100.1, xe-0/1/0 is left out: a port says nothing alone).
+_NAMED = re.compile(r"\b(?=[\w.:-]*\d)(?=[\w.:-]*[a-z])?[a-z0-9]+(?:[.:-][a-z0-9]+)+\b", re.I)
+
+
+def named_hosts(text: str) -> set[str]:
+    """The hosts and addresses a new series' record names (its router, its peer): an alert
+    labelled with one of them is about what the series shows."""
+    out = set()
+    for word in _NAMED.findall(text):
+        w = word.lower().strip(".:-")
+        if len(w) >= 5 and not re.fullmatch(r"[\d:./-]+", w) or re.fullmatch(r"\d+(?:\.\d+){3}", w):
+            out.add(w)
+    return out
