@@ -115,7 +115,7 @@ inc.json("bk-builds.json", blds)
 # ---- alertmanager webhook posts
 posts = []
 a_play = lambda ends=None: am_alert("LiveStartupFailureHigh", {"severity": "page", "team": "video-platform", "platform": "ios", "service": "live-playback"},
-                                    "Live startup failures on ios at 81%", add(ALERT, minutes=-5), ends, desc="player:startup_failure:ratio_rate1m > 0.2 for 5m")
+                                    "Live startup failures on ios at 81%", ALERT, ends, desc="player:startup_failure:ratio_rate1m > 0.2 for 5m")
 posts.append((ALERT, am_webhook("pagerduty-video", [a_play()])))
 posts.append((ALERT_OK, am_webhook("pagerduty-video", [a_play(ALERT_OK)])))
 for i, (s0, s1) in enumerate([("18:12:30", "18:16:30"), ("18:40:00", "18:43:30"), ("19:06:00", "19:09:00"), ("19:44:30", "19:49:00"), ("20:17:00", "20:21:30")]):
