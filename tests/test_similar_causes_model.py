@@ -51,6 +51,22 @@ CAUSES = {
         ("heap", ("Search heap exhausted during a large aggregation",)),
         ("stall", ("The search index rebuild stalled for two hours without an alert",)),
     ],
+    # close cousins, each recurring: one resource or one symptom, another mechanism
+    "checkout": [
+        ("heap", ("java.lang.OutOfMemoryError: Java heap space while the order export loaded every line into memory",
+                  "Checkout JVM ran out of heap: the export job held the whole order set in memory",
+                  "The order export OOMed: the Java heap filled with every order line of the month")),
+        ("metaspace", ("java.lang.OutOfMemoryError: Metaspace after repeated hot redeploys of the checkout plugin",
+                       "Metaspace exhausted: each plugin reload leaked its classloader",
+                       "checkout JVM out of metaspace after a day of plugin hot-reloads")),
+    ],
+    "rabbitmq": [
+        ("dst", ("The nightly settlement run fired twice because the clocks went back an hour",
+                 "Settlements were sent twice on the night daylight saving time ended: the cron "
+                 "job ran at 01:30 both times")),
+        ("import", ("The nightly settlement run fired twice because the schedule was imported twice",
+                    "Settlement run duplicated: the import script loaded the job definitions twice")),
+    ],
 }  # fmt: skip
 
 
@@ -102,7 +118,8 @@ def test_recurring_causes_told_by_different_authors_group_and_look_alikes_stay_o
 
 
 @pytest.mark.parametrize(
-    ("held", "precision", "recall"), [("round5", 0.7, 0.17), ("train6a", 0.78, 0.35)]
+    ("held", "precision", "recall"),
+    [("round5", 0.72, 0.28), ("train6a", 0.82, 0.45), ("train7a", 0.72, 0.55)],
 )
 def test_the_model_retrained_without_a_writer_finds_its_recurring_causes_mostly_right(
     held, precision, recall
@@ -110,7 +127,10 @@ def test_the_model_retrained_without_a_writer_finds_its_recurring_causes_mostly_
     """The training script's rotation for a writer no vocabulary part was written for (blind
     to the rules, other products, error strings): trained on the other writers, scored on it
     at the shipped threshold. Floors a little under the figures the script prints (round 5
-    P .655 R .284 before retired round 6 joined the writers, P .765 R .194 after; train 6a P .857 R .444; the slot rule alone P .647/.850, R .164/.315);
+    P .655 R .284 before retired round 6 joined the writers, P .765 R .194 after; with the
+    reading of reasons, openings and parts of a resource, train 7a-7c among the writers and
+    the threshold the script chose, .7: round 5 P .759 R .328, train 6a P .875 R .519,
+    train 7a P .767 R .611, where the model before them scored train 7a P .659 R .537 at .7);
     grouping nothing scores recall 0, grouping everything precision under .5."""
     import bench.train_similar_causes as training
 
@@ -119,8 +139,8 @@ def test_the_model_retrained_without_a_writer_finds_its_recurring_causes_mostly_
     idf, default = training.idf_of(others)
     w, b = training.train(training.featurise(others, idf, default))
     test = training.featurise(data[held], idf, default)
-    got = training.pr([(y, training.probability(w, b, f) >= training.THRESHOLD)
-                       for y, f, *_ in test])  # fmt: skip
+    t = training.shipped_threshold()
+    got = training.pr([(y, training.probability(w, b, f, t) >= t) for y, f, *_ in test])
     assert got[0] >= precision and got[1] >= recall, got
 
 

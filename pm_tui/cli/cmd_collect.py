@@ -328,6 +328,15 @@ def summary_table(results: list[CollectResult], kinds: list[str] | None = None) 
         "  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip()
         for row in rows
     ]
+    # change records of any tool are read by what their fields' names say: which field gave
+    # the time, who, what, what was done... so a person sees a wrong guess at once
+    read_as = [
+        f"  {r.target}: {r.query.removeprefix('change records: ')}"
+        for r in results
+        if r.kind == "changes" and r.query.startswith("change records:") and not is_failed(r)
+    ]
+    if read_as:
+        lines += ["Change records read by their fields:", *read_as]
     unread = [r for r in results if is_failed(r)]
     if unread:  # each one named, with why and what to do, before the gaps of the rest
         lines.append(

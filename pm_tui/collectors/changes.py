@@ -14,6 +14,7 @@ import re
 import shutil
 import subprocess
 import threading
+from datetime import timedelta
 from pathlib import Path
 
 from pm_tui.collectors.common import BadRecords, check_cancel, parse_time, redact_text, source_name
@@ -59,7 +60,9 @@ def collect_changes(
     check_cancel(cancel)
     stripped = text.lstrip("\ufeff \t\r\n")
     if stripped[:1] in ("[", "{"):
-        records, bad = _from_json(text, source), 0
+        records, read_as = _from_json(text, source)
+        bad = 0
+        result.query = f"change records: {read_as}"
     elif _csv_header(stripped):
         records, bad = _from_csv(stripped, source)
     else:
@@ -170,7 +173,9 @@ def normalise_record(record: dict, fields: dict[str, str], default_service: str 
     ):
         service = str(service or record.get("repository_url") or "").rstrip("/").rsplit("/", 1)[-1]
     if isinstance(service, dict):
-        service = service.get("name") or service.get("full_name") or ""
+        service = (
+            service.get("name") or service.get("full_name") or service.get("display_value") or ""
+        )
     out["service"] = str(service) if service not in (None, "") else default_service
     revision = get("revision", "")
     if fields.get("revision") == "sha" and record.get("ref"):
@@ -185,33 +190,161 @@ def normalise_record(record: dict, fields: dict[str, str], default_service: str 
             description = record[key].strip()
             break
     out["description"] = description
-    category = (
-        record.get("category") or record.get("kind") or record.get("type") or record.get("task")
-    )
+
+    def first(*names: str) -> object:
+        return next((record[plain[n]] for n in names if record.get(plain.get(n, ""))), None)
+
+    category = first("category", "kind", "type", "task")
     if isinstance(category, str) and category:
         out["category"] = category
-    status = record.get("status") or record.get("state") or record.get("result")
+    status = first("status", "state", "result")
+    if isinstance(status, dict):  # {"value": "Succeeded"}, {"name": "Closed"}
+        status = status.get("value") or status.get("name") or status.get("display_value")
     if isinstance(status, str) and status:
         out["status"] = status
     return out
 
 
-def _from_json(text: str, source: str) -> list[dict]:
+def _from_json(text: str, source: str) -> tuple[list[dict], str]:
+    """The records of a JSON document or of JSON lines (one record a line), in the
+    collector's words, and which field gave each role (`DeployReading.describe`)."""
     from pm_tui.collectors.deploy_records import read_deploys
 
     try:
         data = json.loads(text)
     except ValueError as exc:
-        raise CollectorError(
-            f"{source}: not valid JSON ({exc}): see docs/collectors.md for the shape"
-        ) from exc
+        data = _json_lines(text)
+        if data is None:
+            raise CollectorError(
+                f"{source}: not valid JSON ({exc}): see docs/collectors.md for the shape"
+            ) from exc
     reading = read_deploys(data)
     if reading is None:
         raise CollectorError(
             f"{source}: expected a list of deploy records with a time and a service, revision "
             "or actor field (see docs/collectors.md)"
         )
-    return [normalise_record(r, reading.fields, reading.service) for r in reading.records]
+    out = []
+    for r in reading.records:
+        record = normalise_record(r, reading.fields, reading.service)
+        if record["time"] in ("", None):
+            record["time"] = _any_time(r)
+        if "revision" not in reading.fields and not record.get("category"):
+            record["category"] = "change"  # a change of some tool, not a deploy
+        said = record["description"]
+        if not said:
+            record["description"] = _what_was_done(r, reading.fields, record)
+        out.append(record)
+        done = _done_with(r, reading.fields, record)
+        if done is not None:
+            # asked for at its time, carried out at its end: two records, each saying which
+            what = said or _what_was_done(r, reading.fields, {**record, "status": ""})
+            record["description"] = f"{what} (requested)"
+            record.pop("status", None)
+            done["description"] = f"{what} ({str(done['status']).lower()})"
+            out.append(done)
+    return out, reading.describe()
+
+
+def _json_lines(text: str) -> list[dict] | None:
+    """JSON lines (NDJSON): one object a line; None unless every non-blank line is one."""
+    records = []
+    for line in text.splitlines():
+        if not line.strip():
+            continue
+        try:
+            value = json.loads(line)
+        except ValueError:
+            return None
+        if not isinstance(value, dict):
+            return None
+        records.append(value)
+    return records or None
+
+
+def _any_time(record: dict) -> str:
+    """The first usual time field of a record holding a time (its actual start was empty)."""
+    from pm_tui.collectors.classify import TIME_FIELDS, plain_name
+    from pm_tui.collectors.deploy_records import looks_like_time
+
+    plain = {plain_name(k): k for k in record if isinstance(k, str)}
+    for name in TIME_FIELDS:
+        key = plain.get(plain_name(name))
+        if key is not None and looks_like_time(record[key]):
+            return record[key]
+    return ""
+
+
+def _what_was_done(record: dict, fields: dict[str, str], out: dict) -> str:
+    """A change record without a description, said from its fields (its service and version
+    are said beside it): what was done (its action), to what (a name it gives beside its
+    service), to which value, and its status: `Cryptographic operations -> 30000 (APPROVED)`."""
+    from pm_tui.collectors.deploy_records import at
+
+    parts = []
+    action = at(record, fields["action"]) if "action" in fields else None
+    if isinstance(action, str) and action.strip():
+        parts.append(action.strip())
+    parts += _names_of(record, fields, [*parts, out.get("service") or ""])
+    value = at(record, fields["value"]) if "value" in fields else None
+    if isinstance(value, str | int | float) and not isinstance(value, bool) and str(value):
+        parts.append(f"-> {value:g}" if isinstance(value, float) else f"-> {value}")
+    if out.get("status"):
+        parts.append(f"({out['status']})")
+    return " ".join(parts)
+
+
+def _names_of(record: dict, fields: dict[str, str], said: list[str]) -> list[str]:
+    """The name of what a change record changed beside its service: a resource or target
+    named (`protoPayload.resourceName`), else a title, else a name (`QuotaName`); not one
+    of the service's own fields (`ServiceName` beside `ServiceCode`), nor a log's name."""
+    from pm_tui.collectors.deploy_records import _leaves, words
+
+    leaves: dict[str, object] = {}
+    _leaves(record, "", 0, leaves)
+    taken = {fields.get(r) for r in ("service", "actor", "action", "time", "end", "value")}
+    service_words = set(words(fields.get("service", "").rsplit(".", 1)[-1]))
+    best: tuple[int, str] | None = None
+    for path, value in leaves.items():
+        w = words(path)
+        if path in taken or not w or not isinstance(value, str) or not value.strip():
+            continue
+        if "://" in value or value in said or set(w) & (service_words | {"log", "id"}):
+            continue
+        rank = (
+            0 if set(w) & {"resource", "target", "object"} and w[-1] in ("name", "resource", "target", "object")
+            else 1 if w[-1] in ("title", "subject")
+            else 2 if w[-1] == "name"
+            else None
+        )  # fmt: skip
+        if rank is not None and (best is None or rank < best[0]):
+            best = (rank, value.strip())
+    return [best[1]] if best else []
+
+
+# a request's status saying it was carried out (approved, applied, closed...)
+_DONE_STATUS = re.compile(
+    r"approved|applied|complete|closed|done|success|succeeded|implemented|granted|"
+    r"resolved|fulfilled|finished",
+    re.I,
+)
+
+
+def _done_with(record: dict, fields: dict[str, str], out: dict) -> dict | None:
+    """A request that was carried out later (a quota or access request approved, a change
+    ticket closed): its own record at the time it was done with, beside the request's, when
+    its status says so and that came 2 minutes to 7 days after it was asked for."""
+    from pm_tui.collectors.deploy_records import at
+
+    if "end" not in fields or not _DONE_STATUS.search(str(out.get("status") or "")):
+        return None
+    try:
+        asked, done = _record_time(out["time"]), _record_time(at(record, fields["end"]))
+    except (ValueError, OverflowError, OSError, TypeError):
+        return None
+    if not timedelta(minutes=2) <= done - asked <= timedelta(days=7):
+        return None
+    return {**out, "time": at(record, fields["end"])}
 
 
 def _csv_header(text: str) -> bool:

@@ -169,8 +169,17 @@ def _classify_json(path: Path, head: str, gz: bool) -> Classified | None:
             return Classified("alertmanager-webhook", "Alertmanager webhook payloads (JSON lines)")
         if isinstance(first, dict) and json_kind(first).kind == "pagerduty-log-entries":
             return Classified("pagerduty-log-entries", "PagerDuty webhook payloads (JSON lines)")
-        return _logs(head, path) or Classified(
-            None, "JSON lines without a time field in their first lines: drop it or say its kind"
+        dicts = [o for o in objects if isinstance(o, dict)]
+        records = _change_records(dicts) if len(dicts) == len(objects) else None
+        if records and not any(_log_like(o) for o in dicts):
+            return Classified("deploys", f"change records (JSON lines): {records}")
+        return (
+            _logs(head, path)
+            or (records and Classified("deploys", f"change records (JSON lines): {records}"))
+            or Classified(
+                None,
+                "JSON lines without a time field in their first lines: drop it or say its kind",
+            )
         )
     if head[:1] == "{" and not objects:
         return Classified(None, "looks like JSON but does not parse: is it cut short?")
@@ -212,8 +221,9 @@ def json_kind(data: object) -> Classified:
                 return Classified("kube-events", "Kubernetes events")
         if isinstance(data.get("groups"), list) and _rule_groups(data["groups"]):
             return Classified("alert-rules", "Prometheus alerting rules")
-        if _deploys(data):
-            return Classified("deploys", "deploy/change records")
+        records = _change_records(data)
+        if records:
+            return Classified("deploys", f"deploy/change records: {records}")
         return Classified(None, "a JSON document of no known shape: say its kind in evidence.toml")
     if isinstance(data, list):
         dicts = [d for d in data[:50] if isinstance(d, dict)]
@@ -235,17 +245,40 @@ def json_kind(data: object) -> Classified:
             )
         if dicts and any(_is_event(d) for d in dicts):
             return Classified("kube-events", "Kubernetes events (a list)")
-        if dicts and _deploys(dicts):
-            return Classified("deploys", "deploy/change records")
+        records = _change_records(dicts) if dicts else ""
+        if records:
+            return Classified("deploys", f"deploy/change records: {records}")
         return Classified(None, "a JSON list of no known shape: say its kind in evidence.toml")
     return Classified(None, "a JSON value of no known shape")
 
 
-def _deploys(data: object) -> bool:
+def _change_records(data: object) -> str:
+    """What the change records of `data` are read by ("time `at`, who `initiatedBy`, what
+    `app`"), or "" when it holds none."""
     from pm_tui.collectors.deploy_records import read_deploys
 
     reading = read_deploys(data)
-    return reading is not None and bool(reading.records)
+    if reading is None or not reading.records:
+        return ""
+    return reading.describe()
+
+
+# a JSON line with a level or a message, an audit trail's operation or an HTTP status and
+# request is a log record (read by the log collector: an audit log's writes by people become changes there)
+_LOG_LEVEL_KEYS = {"level", "lvl", "severity", "loglevel", "levelname", "priority", "log.level",
+                   "msg", "message", "log", "@message", "textpayload"}  # fmt: skip
+# (the log reader's audit fields: collectors/logs/json_lines.py)
+_AUDIT_KEYS = {"verb", "eventname", "objectref", "useridentity", "auth"}
+_AUDIT_PAIR = ({"operation", "action", "request"}, {"actor", "user"})
+_HTTP_KEYS = {"status", "status_code", "http_status", "response_code"}
+
+
+def _log_like(record: dict) -> bool:
+    keys = {k.lower() for k in record if isinstance(k, str)}
+    audit = keys & _AUDIT_KEYS or (keys & _AUDIT_PAIR[0] and keys & _AUDIT_PAIR[1])
+    return bool(keys & _LOG_LEVEL_KEYS or audit or (
+        keys & _HTTP_KEYS and keys & {"request", "method", "path", "uri", "request_uri", "url"}
+    ))  # fmt: skip
 
 
 def _is_webhook(d: dict) -> bool:
@@ -275,10 +308,11 @@ TIME_FIELDS = (
     "started_at", "startedAt", "finished_at", "finishedAt", "completed_at", "updated_at",
     "at", "when", "datetime", "ts", "@timestamp",
     # change calendars and change-management exports (ServiceNow, Jira Service Management,
-    # Freshservice, Remedy): the change's planned or actual start
+    # Freshservice, Remedy): the change's actual start (when the work was done), else its
+    # planned one (a record whose actual start is empty falls back to the next one present)
+    "actual_start", "actual_start_date", "work_start",
     "start", "start_time", "start_date", "planned_start", "planned_start_date",
-    "scheduled_start", "scheduled_start_date", "actual_start", "actual_start_date",
-    "change_start_date", "work_start", "begin",
+    "scheduled_start", "scheduled_start_date", "change_start_date", "begin",
 )  # fmt: skip
 SERVICE_FIELDS = (
     "service", "app", "application", "component", "project", "repo", "repository",

@@ -20,8 +20,13 @@ field names (`classify.exact_fields`) are tried first, the words after.
 The records are deploys when a time is found and a revision with a service or an actor, or
 a service or an actor with a change word (deploy, release, rollout, sync, build, job,
 pipeline, execution, flag, feature, audit, history...) in the list's name, the fields'
-names, the document's type or the records' type/kind/task. A list of users or of tickets has
-times and names but neither: it stays unread.
+names, the document's type or the records' type/kind/task. A change record of a tool that is
+no deploy tool (a quota or access request history, a cloud audit trail, a change ticket
+export) is one too: a field saying what was done (`action`, `operation`, `verb`, `event`) or
+to which value (`desired`, `requested`, `previous`/`old`/`new`), not the actor's own field
+(`requested_by` names a person), or a verb of changing in its type/action/event value
+(`UpdateService`, `quota.increase`). A list of users or of tickets has times and names but
+neither: it stays unread.
 """
 
 from __future__ import annotations
@@ -34,6 +39,7 @@ SAMPLE = 50
 _WORD = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
 _SPLIT = re.compile(r"[._\-\s@/:]+")
 _ISO = re.compile(r"^\d{4}-\d\d-\d\d[T ]\d\d:\d\d")
+_VERSION = re.compile(r"^v?\d+\.\d+")
 _RFC2822 = re.compile(r"^(?:[A-Z][a-z]{2}, )?\d{1,2} [A-Z][a-z]{2} \d{4} \d\d:\d\d")
 
 TIME_WORDS = {
@@ -48,9 +54,10 @@ REVISION_WORDS = {
 ACTOR_WORDS = {
     "actor", "user", "username", "author", "creator", "deployer", "by", "owner", "initiator",
     "requester", "member", "login", "email", "launched", "triggered", "initiated", "requested",
+    "who", "caller", "principal", "performer", "performed", "executor", "operator", "modifier",
 }  # fmt: skip
 # the last word a person's field ends with: its name or handle, not its id or avatar
-ACTOR_LAST = ACTOR_WORDS | {"name", "display", "mail"}
+ACTOR_LAST = ACTOR_WORDS | {"name", "display", "mail", "value"}
 SERVICE_WORDS = {
     "service": 0, "app": 0, "application": 0, "component": 0, "project": 1, "repo": 1,
     "repository": 1, "name": 2, "job": 2, "pipeline": 2, "flag": 2, "feature": 2, "stack": 2,
@@ -65,10 +72,34 @@ CHANGE_WORDS = {
     "releases", "rollout", "rollouts", "rollback", "sync", "synced", "build", "builds", "job",
     "jobs", "pipeline", "pipelines", "execution", "executions", "change", "changes",
     "changeset", "flag", "flags", "feature", "features", "audit", "auditlog", "promotion",
-    "upgrade", "revision", "revisions", "history", "helm", "migration",
+    "upgrade", "revision", "revisions", "history", "helm", "migration", "run", "runs",
 }  # fmt: skip
+# a field named so says what a record did or to which value: a change of some tool
+ACTION_WORDS = {
+    "action", "actions", "operation", "operations", "verb", "desired", "requested", "previous",
+    "old", "new", "applied", "approved",
+}  # fmt: skip
+# a verb of changing in a record's type/kind/action/event value (`UpdateService`,
+# `quota.increase`, `on-sync-running`)
+CHANGE_VERBS = {
+    "update", "updated", "create", "created", "delete", "deleted", "patch", "patched", "put",
+    "set", "modify", "modified", "apply", "applied", "approve", "approved", "increase",
+    "increased", "decrease", "decreased", "enable", "enabled", "disable", "disabled", "rotate",
+    "rotated", "scale", "scaled", "restart", "restarted", "revert", "reverted", "commit",
+    "committed", "toggle", "toggled", "migrate", "upgrade", "upgraded", "grant", "revoke",
+    "resize", "resized", "replace", "replaced", "promote", "promoted", "attach", "detach",
+}  # fmt: skip
+# a time field saying when a request was done with (approved, applied, closed...)
+END_WORDS = {"finished", "completed", "end", "ended", "closed", "resolved", "applied",
+             "approved", "updated", "modified", "done", "fulfilled"}  # fmt: skip
+# a time field saying when something was asked for, not done: a request's
+REQUEST_TIME_WORDS = {"created", "creation", "requested", "submitted", "opened", "filed"}
+# the field saying what a record did, and the value it asked for
+ACTION_LAST = {"action", "operation", "verb", "event", "activity", "method"}
+VALUE_WORDS = {"desired", "requested", "new"}
 LIST_WORDS = {"builds", "history", "executions", "jobs", "runs", "pipelines", "audit", "log"}
-CATEGORY_KEYS = {"type", "kind", "task", "category", "action", "event", "job_type", "itemtype"}
+CATEGORY_KEYS = {"type", "kind", "task", "category", "action", "event", "job_type", "itemtype",
+                 "operation", "operationname", "verb", "eventname", "event_name", "activity"}  # fmt: skip
 
 
 def words(name: str) -> list[str]:
@@ -117,6 +148,27 @@ class DeployReading:
     list_path: str = ""
     notes: list[str] = field(default_factory=list)
 
+    def describe(self) -> str:
+        """Which field gave each role, as `collect` says what it read: "time `at`, who
+        `initiatedBy`, what `app`, version `targetRevision`" (a record list's name first)."""
+        said = [
+            f"{word} `{self.fields[role]}`"
+            for role, word in (
+                ("time", "time"),
+                ("actor", "who"),
+                ("service", "what"),
+                ("action", "did"),
+                ("revision", "version"),
+                ("value", "to"),
+                ("end", "done"),
+            )  # fmt: skip
+            if role in self.fields
+        ]
+        if "service" not in self.fields and self.service:
+            said.append(f"what {self.service!r}")
+        where = f"`{self.list_path}`: " if self.list_path else ""
+        return f"{len(self.records)} in {where}{', '.join(said)}" if where else ", ".join(said)
+
 
 def record_list(data: object) -> tuple[list[dict], str, dict | None] | None:
     """(records, where, the document holding them) of a deploy export; None when there is no
@@ -142,6 +194,8 @@ def record_list(data: object) -> tuple[list[dict], str, dict | None] | None:
     ]
     if len(lists) == 1:
         return [d for d in lists[0][1] if isinstance(d, dict)], lists[0][0], data
+    if not lists:
+        return [data], "", None  # one record alone (JSON lines of one line)
     return None
 
 
@@ -169,19 +223,19 @@ def _leaves(value: object, prefix: str, depth: int, out: dict[str, object]) -> N
         out.setdefault(prefix, value)
 
 
-def _by_words(records: list[dict]) -> tuple[dict[str, str], set[str]]:
-    """Roles found by the words of every field path (nested too), and all those words."""
+def _by_words(records: list[dict]) -> tuple[dict[str, str], dict[str, list[str]]]:
+    """Roles found by the words of every field path (nested too), and each path's words."""
     seen: dict[str, list[object]] = {}
     for r in records:
         leaves: dict[str, object] = {}
         _leaves(r, "", 0, leaves)
         for path, value in leaves.items():
             seen.setdefault(path, []).append(value)
-    all_words: set[str] = set()
+    all_words: dict[str, list[str]] = {}
     candidates: dict[str, list[tuple[tuple, str]]] = {}
     for order, (path, values) in enumerate(seen.items()):
         w = words(path)
-        all_words.update(w)
+        all_words[path] = w
         if not w:
             continue
         last, depth = w[-1], path.count(".")
@@ -193,12 +247,24 @@ def _by_words(records: list[dict]) -> tuple[dict[str, str], set[str]]:
         ranks = [TIME_WORDS[x] for x in w if x in TIME_WORDS]
         if ranks and sum(map(looks_like_time, values)) * 2 >= len(values):
             candidates.setdefault("time", []).append(((min(ranks), depth, order), path))
+            if set(w) & END_WORDS:
+                candidates.setdefault("end", []).append(((depth, order), path))
+            continue
+        if len(text) == len(values) and (
+            last in ACTION_LAST or (last in ("name", "value") and set(w) & ACTION_LAST)
+        ):
+            candidates.setdefault("action", []).append(((depth, order), path))
+            continue
+        if set(w) & VALUE_WORDS and all(isinstance(v, str | int | float) for v in values):
+            candidates.setdefault("value", []).append(((depth, order), path))
             continue
         if last in HANDLE_LAST:
             continue
         ranks = [REVISION_WORDS[x] for x in w if x in REVISION_WORDS]
         if ranks and all(isinstance(v, str | int) for v in values):
-            candidates.setdefault("revision", []).append(((min(ranks), depth, order), path))
+            # a version people say (`v7.41.0`) reads better than a hash of the same rank
+            hashed = not any(_VERSION.search(str(v)) for v in values)
+            candidates.setdefault("revision", []).append(((min(ranks), hashed, depth, order), path))
             continue
         ranks = [SERVICE_WORDS[x] for x in w if x in SERVICE_WORDS]
         if ranks and len(text) == len(values) and not any(map(_handle_like, text)):
@@ -224,15 +290,18 @@ def _document_name(doc: dict | None) -> str:
 
 
 def _change_words(where: str, doc: dict | None, records: list[dict], names: set[str]) -> bool:
+    """A change word in the list's name or the fields' names (`names`: not the actor's), a
+    field saying what was done or to which value, or a verb of changing in a record's
+    type/kind/action/event value."""
     found = set(words(where)) | names
-    texts = []
+    if not found.isdisjoint(CHANGE_WORDS) or not found.isdisjoint(ACTION_WORDS):
+        return True
+    said: set[str] = set()
     for holder in [doc or {}, *records]:
         for key, value in holder.items():
             if isinstance(key, str) and key.lower() in CATEGORY_KEYS and isinstance(value, str):
-                texts.append(value)
-    for text in texts:
-        found.update(words(text))
-    return not found.isdisjoint(CHANGE_WORDS)
+                said.update(words(value))
+    return not said.isdisjoint(CHANGE_WORDS) or not said.isdisjoint(CHANGE_VERBS)
 
 
 def read_deploys(data: object) -> DeployReading | None:
@@ -250,7 +319,7 @@ def read_deploys(data: object) -> DeployReading | None:
     fields = exact_fields(sample)
     if "time" in fields and not any(looks_like_time(r.get(fields["time"])) for r in sample):
         del fields["time"]  # a field called `time` that holds no time ("time": "3m")
-    by_words, names = _by_words(sample)
+    by_words, path_words = _by_words(sample)
     document = _document_name(doc) if where else ""
     if document and "service" not in fields:
         by_words.pop("service", None)  # a Jenkins job's builds, an Argo CD app's history
@@ -258,8 +327,90 @@ def read_deploys(data: object) -> DeployReading | None:
         fields.setdefault(role, path)
     if "time" not in fields:
         return None
+    end = fields.pop("end", "")
+    if (
+        end
+        and end != fields["time"]
+        and "revision" not in fields
+        and set(words(fields["time"])) & REQUEST_TIME_WORDS
+    ):
+        fields["end"] = end  # a request: asked for at its time, done with at its end
     if not ("service" in fields or "actor" in fields or document):
         return None
-    if "revision" not in fields and not _change_words(where, doc, sample, names):
+    actor = fields.get("actor", "")
+    names = {
+        w
+        for path, ws in path_words.items()
+        if not actor or (path != actor and not path.startswith(actor + "."))
+        for w in ws
+    }
+    if (
+        "revision" not in fields
+        and not _change_words(where, doc, sample, names)
+        and not _said_changes(sample, fields.get("action", ""))
+        and not _change_tickets(sample)
+    ):
         return None
+    # an audit trail's reads (get, list, describe...) changed nothing: not change records
+    records = [r for r in records if not _a_read(r, fields.get("action", ""))]
     return DeployReading(records, fields, document, where)
+
+
+READ_VERBS = {
+    "get", "list", "describe", "read", "watch", "head", "lookup", "query", "search", "view",
+    "fetch", "download", "login", "logout", "authenticate", "check", "validate", "preview",
+}  # fmt: skip
+
+
+def _actions(record: dict, action: str) -> list[str]:
+    """What a record says it did: its action field's value and its action/operation/verb/event."""
+    said = []
+    if action:
+        value = at(record, action)
+        if isinstance(value, str):
+            said.append(value)
+    for key, value in record.items():
+        if isinstance(key, str) and key.lower() in CATEGORY_KEYS and isinstance(value, str):
+            if key.lower() not in ("type", "kind", "category", "task"):
+                said.append(value)
+    return said
+
+
+def _a_read(record: dict, action: str) -> bool:
+    """A record whose action is a read (`GetObject`, `storage.objects.list`, `read`)."""
+    for value in _actions(record, action):
+        said = set(words(value))
+        if said & READ_VERBS and not said & CHANGE_VERBS:
+            return True
+    return False
+
+
+def _said_changes(records: list[dict], action: str) -> bool:
+    """Records whose action field says they changed something (`v1.compute.firewalls.patch`,
+    `Microsoft.Network/.../write`)."""
+    verbs = CHANGE_VERBS | {"write", "insert", "remove", "add", "turned", "changed"}
+    return any(set(words(v)) & verbs for r in records for v in _actions(r, action))
+
+
+# a change ticket's number as change-management tools write it (CHG0040012, CRQ000123,
+# CR-1182, CHANGE-77, RFC-12)
+_CHANGE_NUMBER = re.compile(r"^(?:CHG|CRQ|CHN|CR|CHANGE|RFC)[-_ ]?\d{2,}$", re.I)
+
+
+def _change_tickets(records: list[dict]) -> bool:
+    """Change tickets: numbered as changes, or each with a span of work (a start and an end
+    time) and a description of it."""
+    if any(
+        isinstance(v, str) and _CHANGE_NUMBER.match(v.strip())
+        for r in records
+        for k, v in r.items()
+        if isinstance(k, str) and words(k)[-1:] in (["number"], ["id"], ["key"], ["ref"])
+    ):
+        return True
+    for r in records:
+        ws = {w for k in r if isinstance(k, str) for w in words(k)}
+        if not (ws & {"start", "begin", "started"} and ws & {"end", "finish", "finished"}):
+            return False
+        if not ws & {"description", "summary", "title", "subject"}:
+            return False
+    return bool(records)

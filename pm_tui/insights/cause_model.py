@@ -4,11 +4,16 @@ A cause is read once (`read_cause`, kept in the repository index): its terms as
 `causes.Vocabulary` reads them (mechanisms, resources, states, components, content words
 stemmed, numbers and hosts left out), which of them are names (a product or a service:
 written Capitalised inside the sentence, or a hyphenated id like `auth-gw`), and which are
-technical words no English dictionary holds (`ndots`, `metaspace`, `etcd`). A pair of
-readings gives a few symmetric features (`pair_features`): whether the slot reading calls
-them one mechanism, two mechanisms, or things of one kind that differ; the IDF-weighted
-overlap of their words, with names and common words counted apart; the shared states,
-resources and components. bench/train_similar_causes.py fits a logistic regression over them
+technical words no English dictionary holds (`ndots`, `metaspace`, `etcd`); what happened
+apart from why (split at the first connective: "because", "after", "so", "->"); which end of
+a queue, a call or a copy it names (producer or consumer, client or server, read or write);
+and the first three terms it opens with. A pair of readings gives a few symmetric features
+(`pair_features`): whether the slot reading calls them one mechanism, two mechanisms, or
+things of one kind that differ; the IDF-weighted overlap of their words, with names and
+common words counted apart; the shared states, resources and components; and what tells
+close cousins apart (one resource or symptom, another mechanism): reasons that differ or a
+reason the other lacks, openings alike that then part ways, opposite ends, another kind of
+change that set it off. bench/train_similar_causes.py fits a logistic regression over them
 on every labelled set (each a writer) and writes the weights beside this file; its
 leave-one-writer-out rotation is the forecast for a writer never seen. `why` says what a pair
 shares, for the group's explanation.
@@ -26,9 +31,78 @@ from pm_tui.insights import causes as slots
 
 WEIGHTS = Path(__file__).with_name("data") / "similar_causes_weights.json"
 
-# (terms, names, technical words): a cause as the pair model reads it.
-Reading = tuple[frozenset[str], frozenset[str], frozenset[str]]
-EMPTY: Reading = (frozenset(), frozenset(), frozenset())
+# (terms, names, technical words, (terms of what happened, terms of why), directions, the
+# first three content terms): a cause as the pair model reads it.
+Reading = tuple[frozenset, frozenset, frozenset, tuple, frozenset, tuple]
+_NONE: frozenset[str] = frozenset()
+EMPTY: Reading = (_NONE, _NONE, _NONE, (_NONE, _NONE), _NONE, ())
+
+# A connective that tells what happened from why: the reason follows it ("the pods were
+# OOMKilled because -Xmx equalled the limit", "... after the restore") or comes before it
+# ("debug logging filled the volume, so the service crashed"). The first one splits.
+_REASON_AFTER = (
+    r"because(?: of)?|due to|caused by|triggered by|after|when|since|as a result of|following"
+    r"|while|whenever|once"
+)
+_REASON_BEFORE = r"so|so that|which caused|causing|leading to|led to|resulting in|which meant"
+_CONNECTIVE = re.compile(
+    rf"(?i)\b(?:(?P<after>{_REASON_AFTER})|(?P<before>{_REASON_BEFORE}))\b(?=\s)"
+    r"|\s(?P<arrow>->|=>|→)\s"  # the reason, then what it did
+)
+# The two ends of a direction: which side of a queue, a call, a copy or a transfer failed.
+# A pair where each cause names only the other end is two mechanisms (the producer flooded
+# the queue; the consumer stopped reading it).
+_DIRECTIONS = {
+    "produce": "produc producer producers publish published publishing publisher publishers "
+               "sender senders send sending sent enqueue enqueued emit emitted emitting",
+    "consume": "consum consume consumed consumer consumers consuming subscriber subscribers "
+               "receiver receivers receive received receiving dequeue dequeued",
+    "read": "read reads reading reader readers",
+    "write": "write writes writing writer writers wrote written",
+    "client": "client clients client-side clientside caller callers",
+    "server": "server-side serverside",
+    "upload": "upload uploads uploaded uploading",
+    "download": "download downloads downloaded downloading",
+    "ingress": "ingress inbound incoming",
+    "egress": "egress outbound outgoing",
+    "primary": "primary primaries master leader",
+    "secondary": "secondary standby follower followers",
+}  # fmt: skip
+_DIRECTION_OF = {w: d for d, words in _DIRECTIONS.items() for w in words.split()}
+_OPPOSITE = {"produce": "consume", "read": "write", "client": "server", "upload": "download",
+             "ingress": "egress", "primary": "secondary"}  # fmt: skip
+_OPPOSITE.update({v: k for k, v in list(_OPPOSITE.items())})
+# What changed: the event a cause says set it off. Two causes each set off by another kind of
+# change are two mechanisms even when the same thing broke.
+_TRIGGERS = slots._terms_of(
+    "releas upgrad migration restor backup failover rotat config autoscal restart reboot "
+    "updat patch rollout import purg reload redeploy cleanup rebuild deploy merg renam"
+)
+
+
+# Features that tell two causes apart even when the slot reading calls them one: a nearly
+# repeated cause keeps the model's floor only without any of them.
+_DISAGREE = ("reason_differ", "reason_unmatched", "same_opening", "states_differ",
+             "trigger_differ", "direction_differ", "mech_extra", "mech_diff")  # fmt: skip
+
+
+_SLOT_WORDS = slots.RESOURCES | slots.STATES | slots._MECHANISM_STATES | slots.MEMORY_AREAS
+_OTHER_WORDS = ("unshared_rare", "unexplained", "names_differ", "tech_differ", "tech_unshared")
+
+
+def _split(text: str) -> tuple[str, str]:
+    """(what happened, why) of a cause, ("", "") when no connective tells them apart."""
+    m = _CONNECTIVE.search(text)
+    if not m:
+        return "", ""
+    if not text[: m.start()].strip():  # "After the restore, inserts failed": why comes first
+        reason, comma, happened = text[m.end() :].partition(",")
+        return (happened, reason) if comma and m.group("after") else ("", "")
+    head, tail = text[: m.start()], text[m.end() :]
+    if not head.strip() or not tail.strip():
+        return "", ""
+    return (head, tail) if m.group("after") else (tail, head)
+
 
 _RAW = re.compile(r"[A-Za-z][A-Za-z0-9_]*(?:[-.][A-Za-z0-9_]+)*")
 _CAPITALISED = re.compile(r"[A-Z][a-z]+|[A-Z][a-z]+[A-Z][A-Za-z]*|[a-z]+[A-Z][A-Za-z]*")
@@ -75,7 +149,22 @@ def read_cause(text: str, vocabulary: slots.Vocabulary | None = None) -> Reading
         elif not english(low) and not word.isupper():
             technical.add(base)
     names = {n for n in names if " " not in n} & terms
-    return terms, frozenset(names - slots.MECHANISMS), frozenset(technical - names)
+    read = vocabulary.terms if vocabulary else slots.cause_terms
+    happened, reason = _split(text)
+    parts = (read(happened), read(reason)) if happened else (frozenset(), frozenset())
+    directions = frozenset(
+        d for w in _RAW.findall(text.lower()) for d in (_DIRECTION_OF.get(w),) if d
+    )
+    opening: list[str] = []  # the first three content terms: what the cause opens with
+    for word in _RAW.findall(text):
+        for t in stem(word.lower()).split():
+            t = slots._drop_e(t)
+            if t in terms and t not in _GENERIC and t not in opening:
+                opening.append(t)
+        if len(opening) >= 3:
+            break
+    return (terms, frozenset(names - slots.MECHANISMS), frozenset(technical - names), parts,
+            directions, tuple(opening[:3]))  # fmt: skip
 
 
 def _idf(idf: dict, default: float, term: str) -> float:
@@ -88,8 +177,8 @@ def pair_features(
     """The symmetric features of a pair of readings (names of the model's weights); `sparse`
     adds one feature per shared term ("shared"), per term of one side only ("unshared") or
     per pair of unshared terms ("cross")."""
-    ta, na, xa = a
-    tb, nb, xb = b
+    ta, na, xa, (ea, ra), da, oa = a
+    tb, nb, xb, (eb, rb), db, ob = b
     f: dict[str, float] = {}
     score = slots.similarity(ta, tb)
     f["rule"] = 1.0 if score >= slots.THRESHOLD else 0.0
@@ -101,6 +190,12 @@ def pair_features(
         f["mech_diff"] = 1.0
     elif ma or mb:
         f["mech_one"] = 1.0
+    if ta & slots.RESOURCES and tb & slots.RESOURCES:
+        areas_a, areas_b = ta & slots.MEMORY_AREAS, tb & slots.MEMORY_AREAS
+        if (areas_a and areas_b and not areas_a & areas_b) or any(
+            (part in ta) != (part in tb) for part in slots._SUB_RESOURCES
+        ):
+            f["part_differ"] = 1.0  # one resource, another part of it ran out (inodes, heap)
     for k, kind in enumerate(_KINDS):
         ka, kb = ta & kind, tb & kind
         if kind is slots.STATES:
@@ -170,6 +265,44 @@ def pair_features(
         f["mech_extra"] = 1.0  # one names a mechanism more (a deeper cause, another one)
     short = min(len(ta), len(tb))
     f["short"] = 1.0 if short <= 3 else 0.0
+    # why each says it happened: the words of its reason it does not use for what happened
+    why_a = ra - ea - na - _GENERIC - slots.RESOURCES - slots._GENERIC_STATES
+    why_b = rb - eb - nb - _GENERIC - slots.RESOURCES - slots._GENERIC_STATES
+    if why_a and why_b:
+        f["reason_both"] = 1.0
+        common = why_a & why_b
+        if common:
+            f["reason_shared"] = sum(_idf(idf, default, t) for t in common) / min(
+                sum(_idf(idf, default, t) for t in why_a), sum(_idf(idf, default, t) for t in why_b)
+            )
+        else:
+            f["reason_differ"] = 1.0  # the same thing happened, each for another reason
+            if content and not content - ea - eb:
+                f["symptom_only"] = 1.0  # all they share is what happened
+    elif why_a or why_b:
+        why, other = (why_a, tb - nb) if why_a else (why_b, ta - na)
+        if not why & other:
+            f["reason_unmatched"] = 1.0  # one says why, and the other says none of it
+    for d in da - db:
+        if _OPPOSITE[d] in db - da:
+            f["direction_differ"] = 1.0  # one end of a queue or a call against the other
+            break
+    if (
+        len(oa) == len(ob) == 3
+        and len(set(oa) & set(ob)) >= 2
+        and min(len(rest_a), len(rest_b)) >= 2
+    ):
+        f["same_opening"] = 1.0  # they open alike (one thing, one symptom), then part ways
+    ga, gb = ta & _TRIGGERS, tb & _TRIGGERS
+    if ga and gb:
+        f["trigger_same" if ga & gb else "trigger_differ"] = 1.0
+    if content and not content - _SLOT_WORDS:
+        # all they share is a resource and a state ("memory", "exhausted"): what each keeps to
+        # itself is then how it ran out, not the same mechanism in other words
+        f["slot_only"] = 1.0
+        for k in _OTHER_WORDS:
+            if k in f:
+                f[k + "_slot"] = f.pop(k)
     if "shared" in sparse:
         for t in shared - na - nb:
             f["s:" + t] = 1.0
@@ -186,8 +319,8 @@ def pair_features(
 def why(a: Reading, b: Reading, texts: tuple[str, ...] = ()) -> str:
     """What two readings share, mechanisms first: the group's explanation (a shared term is
     shown as one of `texts` writes it, when one does)."""
-    ta, na, _ = a
-    tb, nb, _ = b
+    ta, na = a[0], a[1]
+    tb, nb = b[0], b[1]
     shared = ta & tb
     mechanisms = sorted(shared & slots.MECHANISMS)
     rest = sorted(shared - slots.MECHANISMS - slots._STOP - _GENERIC - na - nb)
@@ -208,11 +341,14 @@ def why(a: Reading, b: Reading, texts: tuple[str, ...] = ()) -> str:
 def decide(weights: dict, bias: float, feats: dict, threshold: float) -> float:
     """The model's probability that a pair with features `feats` is one cause, at least the
     threshold when the slot reading calls them one cause and one's words are all in the other
-    (a cause written again nearly as before: 28 such pairs of 29 are one cause across the
-    labelled sets, where they are rare; in a repository they are the commonest recurrence)."""
+    (a cause written again nearly as before: in a repository the commonest recurrence) and
+    nothing tells them apart (`_DISAGREE`: writers blind to the rules wrote such pairs as
+    close cousins, 2 of 4 of them, "TLS handshake failure after X" against "... because Y")."""
     z = bias + sum(weights.get(k, 0.0) * v for k, v in feats.items())
     p = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
-    return max(p, threshold) if "rule_held" in feats else p
+    if "rule_held" in feats and not any(k in feats for k in _DISAGREE):
+        return max(p, threshold)
+    return p
 
 
 class PairModel:

@@ -19,9 +19,9 @@ one short cause held in the other); never when they name only different mechanis
 second is not clock drift, replica lag is not a stale cache, a retry storm is not a cache
 stampede, an expired certificate is not a clock behind it) or different things of one kind: a
 connection pool is not a thread pool, inodes are not disk space, a full disk is not a failed
-one, an expired certificate is not a revoked one (`KINDS`); a generic failure ("failed")
-never tells two specific ones apart, and a credential is whichever secret the other cause
-names. The vocabulary is kept in parts named by the set each was written for
+one, an expired certificate is not a revoked one, the heap is not the metaspace (`KINDS`); a
+generic failure ("failed") never tells two specific ones apart, and a credential is whichever
+secret the other cause names. The vocabulary is kept in parts named by the set each was written for
 (`VOCABULARY_PARTS`: generic SRE words and error strings, the own sets
 tests/data/similar_causes_own*.tsv, the retired held-out rounds in
 tests/data/retired_heldout/). It is no longer grown set by set: this slot reading is one
@@ -265,8 +265,11 @@ _WORDS_ROUND2 = {  # Said in other words (tuned on the retired round 2; round 3 
 _PHRASES_GENERIC = {  # Generic: error strings and the SRE words for resources and states.
     # memory
     "cannot allocate memory": "memory exhaust", "enomem": "memory exhaust",
-    "heap space": "memory exhaust", "java heap space": "memory exhaust",
-    "gc overhead limit": "memory exhaust", "memory leak": "memory leak",
+    "heap space": "heap memory exhaust", "java heap space": "heap memory exhaust",
+    "gc overhead limit": "heap memory exhaust", "memory leak": "memory leak",
+    "off-heap": "offheap memory", "off heap": "offheap memory",
+    "direct buffer memory": "offheap memory exhaust", "direct memory": "offheap memory",
+    "compressed class space": "metaspace memory exhaust", "code cache": "codecache memory",
     "memory.max": "memory limit", "memory cgroup": "memory limit",
     # disk and inodes
     "enospc": "disk exhaust", "disk full": "disk exhaust", "volume full": "disk exhaust",
@@ -389,6 +392,7 @@ _PHRASES_GENERIC = {  # Generic: error strings and the SRE words for resources a
     "not backwards-compatible": "incompatible", "non backward compatible": "incompatible",
 }  # fmt: skip
 _WORDS_GENERIC = {
+    "metaspace": "metaspace memory", "permgen": "metaspace memory", "offheap": "offheap memory",
     "grew": "grow", "growth": "grow", "growing": "grow", "grows": "grow", "climbing": "grow",
     "climbed": "grow", "ballooned": "grow", "creep": "grow", "inode": "inode",
     "emfile": "fd exhaust", "conntrack": "conntrack", "arp": "arp",
@@ -456,7 +460,10 @@ STATES = _terms_of(
     "leapsecond dst"
 )
 _GENERIC_STATES = _terms_of("fail wrong outage")  # any failure: no mechanism of its own
-KINDS = (RESOURCES, _terms_of("certificate key token password secret"), STATES)
+# The areas of a process's memory, each running out its own way (objects kept on the heap,
+# classes loaded again and again in the metaspace, buffers outside the heap).
+MEMORY_AREAS = _terms_of("heap metaspace offheap codecache")
+KINDS = (RESOURCES, _terms_of("certificate key token password secret"), STATES, MEMORY_AREAS)
 _ANY_OF_KIND = _terms_of("credential")  # a credential may be any of the secrets
 # Parts of a resource that fail on their own: a full disk is not out of inodes nor slow I/O,
 # a full connection pool is not out of ports, conntrack entries or file descriptors.

@@ -117,7 +117,7 @@ def change_signals(evidence: list[Evidence], p: Periods) -> list[Signal]:
     """Deploys and rollouts (one per rollout, not per pod), config changes, restarts, OOM kills."""
     kube = [e for e in evidence if e.kind == "change" and e.attrs.get("reason")]
     listed = [e for e in evidence if e.kind == "change" and not e.attrs.get("reason")]
-    out = [_listed(e) for e in listed]
+    out = [_listed(e) for e in _first_of_each(listed)]
     out.extend(_rollouts(kube))
     # a drain cordons nodes, then evicts their pods
     cordoned = [e.time for e in evidence if e.attrs.get("reason") == "NodeNotSchedulable"]
@@ -251,6 +251,34 @@ def _jobs(kube: list[Evidence]) -> list[Signal]:
     return [s for s in out if runs[re.sub(r"-\d+$", "", s.key)] < 2]
 
 
+DEPLOY_SPAN = timedelta(minutes=30)
+_BRANCHES = {"main", "master", "head", "develop", "dev", "trunk", "staging", "production", "prod"}
+
+
+def _first_of_each(listed: list[Evidence]) -> list[Evidence]:
+    """One record per deploy: a tool that records each step of one (sync running, then
+    deployed; started, then succeeded) writes the same service and version again within
+    minutes; the first record is the deploy, the later ones its progress."""
+    out: list[Evidence] = []
+    last: dict[tuple[str, str, str], datetime] = {}
+    for item in sorted(listed, key=lambda e: e.time):
+        service, version = item.attrs.get("service", ""), item.attrs.get("version", "")
+        key = (item.source, service, version)
+        seen = last.get(key)
+        if (
+            service
+            and version
+            and version.lower() not in _BRANCHES  # each deploy of a branch ships anew
+            and not re.search(r"roll-?back|revert", item.text, re.I)
+            and seen is not None
+            and item.time - seen <= DEPLOY_SPAN
+        ):
+            continue
+        last[key] = item.time
+        out.append(item)
+    return out
+
+
 # A deploy record's status saying it never ran (a failed or aborted one may have run in part).
 NOT_APPLIED_RE = re.compile(
     r"^(?:cancell?ed|canceled|skipped|rejected|not[ _-]?started|pending|queued|waiting|"
@@ -265,7 +293,13 @@ def _listed(item: Evidence) -> Signal:
     what = (
         "Commit"
         if category == "commit"
-        else ("Config change" if category == "config" else "Deploy")
+        else "Config change"
+        if category == "config"
+        else "Deploy"
+        if version
+        or re.search(r"deploy|release|rollout|sync|build|pipeline", str(category), re.I)
+        or category in ("", "deploy")
+        else "Change"  # a change record of some other tool: a quota raised, a flag turned on
     )
     if re.search(r"roll-?back|revert", str(category), re.I):
         what = "Rollback"  # the record says so: keep it in the words a person reads
@@ -574,7 +608,11 @@ _CAUSE = re.compile(
     r"\bkeeps? (?:evicting|crashing|restarting|killing|failing)\b|\bfell [\w ]{0,20}behind\b|"
     r"\bunder (?:disk|memory|pid|cpu) pressure\b|"
     r"\b(?:happened|ran|runs|run|fired|executed|started) twice\b|"
-    r"\bsince the (?:migration|upgrade|cutover|switch|move|rollout|change|release)\b",
+    r"\bsince the (?:migration|upgrade|cutover|switch|move|rollout|change|release)\b|"
+    # by its shape: a message opening with "it's X:" (a name, then its explanation) or with
+    # "found it" states the cause, whatever X is ("it's carrier A: mtr shows 25% loss at ...")
+    r"^\W*(?:ok\W+|so\W+|yeah\W+)?it'?s (?!\w+ing\b|(?:fine|ok|okay|good|done|back|over|resolved|stable|quiet|green)\b)(?:[\w.-]+,? ){0,3}[\w.-]+\s?[:\u2014\u2013]\s|"
+    r"^\W*found (?:it|the (?:cause|problem|issue|culprit))\b",
     re.I,
 )
 # A statement naming an earlier clock time explains what happened ("went out at 09:44").
@@ -735,6 +773,7 @@ def chat_signals(evidence: list[Evidence]) -> list[Signal]:
                     break  # another channel's chatter: what the responders did is said here
                 tags = ("chat",) + (("capacity",) if CAPACITY_RE.search(text) else ())
                 tags += ("measured",) if pattern is _MEASURED else ()
+                tags += ("cause",) if pattern is _CAUSE else ()
                 confidence = 0.6 if family in ("diagnosis", "acknowledged") else 0.3
                 said = f"{actor}: " if actor else ""
                 out.append(

@@ -115,6 +115,9 @@ def _template(t: Template, p: Periods, data_end: datetime) -> list[Signal]:
     confidence = round(0.45 + 0.3 * strength + (0.1 if t.level == "error" else 0.0), 2)
     stop_time = t.lasts.get(end_m, end_m + MINUTE)
     extra = {"template": t.text, "count": n, "baseline": base}
+    named = [name for name, k in t.names.most_common(3) if k * 3 >= t.total or k >= 3]
+    if named:
+        extra["names"] = named  # what its records say wrote them (reconstruct's terms)
     if base == 0:
         extra["last"] = stop_time  # a new failure's episode: it may lead a later one
     signals = [
@@ -451,12 +454,20 @@ ACTION_RE = re.compile(
     r"\brelease \"?[\w.-]+\"? has been (?:upgraded|rolled back)\b|\brollback was a success\b|"
     # a schema change a database logs (log_statement = ddl; MySQL's general log)
     r"\b(?:statement|query|execute [\w<>]+):?\s+(?:alter|drop|truncate)\s+(?:table|sequence|index|type)\b|"
-    r"\b(?:statement|query|execute [\w<>]+):?\s+create\s+(?:unique\s+)?index\b",
+    r"\b(?:statement|query|execute [\w<>]+):?\s+create\s+(?:unique\s+)?index\b|"
+    # a search cluster's mapping changed (Elasticsearch/OpenSearch's master logs it)
+    r"\bupdate_mapping\b|\bput[ _]mapping\b|"
+    # a network device's configuration changed by a person (Cisco's `Configured from console
+    # by nwalker`, Junos's `User 'andres' requested 'commit' operation`), a session or port
+    # shut down by its admin
+    r"\bconfigured from \S+ by \S|\buser '?[\w.@-]+'? requested '?commit'? operation\b|"
+    r"\bcommit (?:complete|confirmed)\b|\badmin(?:istratively|\.)? ?(?:shutdown|down)\b",
     re.I,
 )
 _ACTION_WORDS = ("command", "shutdown", "sighup", "sigterm", "sigint", "reload", "complete",
                  "configured", "created", "deleted", "patched", "restarted", "upgraded",
-                 "rolled back", "rollback", "alter", "drop", "truncate", "create")  # fmt: skip
+                 "rolled back", "rollback", "alter", "drop", "truncate", "create", "commit",
+                 "admin", "mapping")  # fmt: skip
 # Terraform names each resource it changed on its own line before "Apply complete!"
 _TF_RESOURCE = re.compile(
     r"^\s*([\w.\[\]\"-]+): (?:destruction|creation|modifications) complete\b", re.I

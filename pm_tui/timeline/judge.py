@@ -21,6 +21,8 @@ from pm_tui.timeline.candidate import Candidate
 LOW = 0.45  # background: shown, never accepted by --accept-high
 MEDIUM = 0.6  # plausible, for the person to judge
 CAP_OTHER = 0.7  # extra symptoms and secondary recoveries: below HIGH_CONFIDENCE
+# a failure that does not build up (a path down, errors at once) follows its trigger closely
+QUICK = timedelta(minutes=15)
 TRIGGER_BEFORE = timedelta(
     minutes=60
 )  # a change this close before the first symptom may trigger it
@@ -78,6 +80,9 @@ class Context:
     # (a cluster's under-replicated partitions while a broker's replica fetches fail) is related
     # even when its labels name the cluster, not the failing host
     vocabulary: set[str] = field(default_factory=set)
+    # the failure builds up (a resource filling: memory, disk, a heap, a cache, a lag): a change
+    # long before it may have started it; else a failure follows its trigger within QUICK
+    builds_up: bool = True
 
     def speaks_of(self, text: str) -> bool:
         """True when `text` shares SHARED_STEMS distinctive word stems with the failing records."""
@@ -322,7 +327,10 @@ def _trigger(candidates: list[Candidate], ctx: Context) -> Candidate | None:
     before = [
         c
         for c in candidates
-        if c.kind == "change" and ctx.first - TRIGGER_BEFORE <= c.time <= ctx.first
+        if c.kind == "change"
+        and ctx.first - TRIGGER_BEFORE <= c.time <= ctx.first
+        # long before a failure that does not build up only when a responder names it
+        and (ctx.builds_up or c.time >= ctx.first - QUICK or _named(c, ctx))
     ]
     related = [
         c
@@ -372,6 +380,11 @@ def _shipped_commits(candidates: list[Candidate], ctx: Context) -> set[str]:
         if m and "commit" in c.tags and _related_change(c, ctx):
             out.add(m.group(1)[:7])
     return out
+
+
+def _named(c: Candidate, ctx: Context) -> bool:
+    """A change a responder names in a stated cause (or whose commit a deploy ships)."""
+    return any(k and k in c.text for k in ctx.trigger_keys)
 
 
 def _related_change(c: Candidate, ctx: Context) -> bool:

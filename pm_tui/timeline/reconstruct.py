@@ -30,7 +30,15 @@ from pm_tui.timeline.detect_logs import (
 from pm_tui.timeline.detect_metrics import metric_signals
 from pm_tui.timeline.judge import CAP_OTHER, RECURRING_BEFORE, REVERT_RE, Context, judge, stems
 from pm_tui.timeline.onset import leading_series, leads, named_hosts, unlevelled_templates
-from pm_tui.timeline.signals import CAPACITY_RE, PRECURSOR_RE, Periods, Signal, hhmmss, periods
+from pm_tui.timeline.signals import (
+    CAPACITY_RE,
+    PATH_DOWN_RE,
+    PRECURSOR_RE,
+    Periods,
+    Signal,
+    hhmmss,
+    periods,
+)
 from pm_tui.timeline.templates import mine
 
 # How far from a cluster's first signal another signal may be and still join it.
@@ -82,6 +90,12 @@ class _Cluster:
             # the deploy tool's record says when the change was made (a rollout's first pods
             # may start before the tool records its release)
             return min(records)
+        if self.family == "diagnosis" and top == 1:
+            # what responders said: dated by the first statement of the cause, not by the
+            # observation the same speaker made a minute before it
+            causes = [s.time for s in exact if "cause" in s.tags]
+            if causes:
+                return min(causes)
         if self.family != "recovery":
             # a resource metric rising with the errors (CPU throttled, connections up) is the
             # cause seen in coarse samples, not the failure: the failure's own record dates it
@@ -284,10 +298,25 @@ def reconstruct(evidence: list[Evidence], window: CollectWindow) -> list[Candida
     ctx = Context(first, last_recovery, _recurring(fired_before, first), set())
     ctx.terms = _terms(first_cluster, symptoms, alert_history, ctx)
     ctx.vocabulary = _vocabulary(first_cluster, symptoms)
+    ctx.builds_up = _builds_up(first_cluster, symptoms)
     judge(candidates, ctx, _labels(alert_history))
     candidates = _one_episode_of_background(candidates, ctx)
     candidates.sort(key=lambda c: (c.time, c.kind))
     return candidates
+
+
+def _builds_up(first: _Cluster | None, symptoms: list[_Cluster]) -> bool:
+    """Whether the failure is a resource building up (memory, disk, a heap, a cache filling,
+    a lag growing, capacity exhausted) in the first symptom's chain: then a change an hour
+    before may have started it; a path down or errors at once follow their trigger closely."""
+    if first is None:
+        return True
+    return any(
+        CAPACITY_RE.search(s.text) or BUILDING_RE.search(s.text) or STALE_RE.search(s.text)
+        for c in symptoms
+        if first.time <= c.time <= first.time + CHAIN
+        for s in c.signals
+    )
 
 
 def _about_incident(s: Signal, first: datetime | None, ctx: Context | None) -> bool:
@@ -573,9 +602,18 @@ def _first_symptom(symptoms: list[_Cluster]) -> _Cluster | None:
     for c in sorted((c for c in pool if c.time < current.time), key=lambda c: c.time, reverse=True):
         if current.time - c.time > CHAIN and not _ongoing(c, current.time):
             continue
-        if _confidence(c) >= 0.6:
+        if _confidence(c) >= 0.6 or _new_precursor(c):
             current = c
     return current
+
+
+def _new_precursor(c: _Cluster) -> bool:
+    """The network path under the service failing in a shape the baseline never shows (a
+    session to a peer going down, an optic's light falling): an outage of its own, not load,
+    it leads the failure after it however few its records (one warning, then the errors)."""
+    return any(
+        s.extra.get("baseline") == 0 and PATH_DOWN_RE.search(s.text) is not None for s in c.signals
+    )
 
 
 def _anchor(symptoms: list[_Cluster]) -> _Cluster | None:
@@ -729,7 +767,9 @@ def _terms(
                 terms.add(_workload_name(source_label(s.source)))
                 terms.update(_host_folder(s.source))
                 terms.update(_series_names(s))
-                if "new-series" in s.tags:  # what its records name: the router, its peer
+                terms.update(_HASH.sub("", n) for n in s.extra.get("names", ()))
+                # what its records name: the router, its peer (a new series, a path down)
+                if "new-series" in s.tags or PATH_DOWN_RE.search(s.text):
                     terms.update(named_hosts(s.excerpt))
     near = [
         s

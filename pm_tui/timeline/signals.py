@@ -41,7 +41,8 @@ CAPACITY_RE = re.compile(
 # error level (a kernel line has none, a replica's reconnects are logged at info): a kernel table
 # full or overflowing (conntrack, neighbour/ARP, routes) and dropping packets, or a replica losing
 # its link to the primary (Redis, PostgreSQL's WAL stream, MySQL's I/O thread, a Kafka follower's
-# fetches). A warning whatever the line's level, and an event the first time it appears.
+# fetches); and the network path down (PATH_DOWN_RE below). A warning whatever the line's
+# level, and an event the first time it appears.
 PRECURSOR_RE = re.compile(
     r"\btable (?:is )?(?:full|overflow)|\btable overflow|dropping packets?\b|"
     r"\bsyn flooding\b|out of socket memory|"
@@ -55,6 +56,20 @@ PRECURSOR_RE = re.compile(
     r"\bfetch(?:er)? (?:request|connection|session)s? (?:to \S+ )?(?:failed|lost|timed out)",
     re.I,
 )
+
+# The network path under the service failing: a routing or liveness session to a peer going
+# down (BGP, BFD, OSPF: a hold or detect timer expiring, a state falling from up), a link losing
+# light or its line protocol, an optic's receive power out of range (not an admin's shutdown).
+# A path down is an outage of its own, not load: one such line leads the errors after it.
+PATH_DOWN_RE = re.compile(
+    r"\bstate (?:up|established|full|init) ?-> ?(?:down|idle|active|connect)\b|"
+    r"\bneighbou?r \S+ (?:[\w ]{0,30} )?down\b(?![^\n]{0,12}admin)|"
+    r"\bhold ?time(?:r)? expired\b|\bdetect(?:ion)? time(?:r)? expir|"
+    r"\b[rt]x (?:optical )?power (?:is )?(?:too )?(?:low|high)\b|\bloss of (?:signal|light)\b|"
+    r"\blink (?:is )?down\b|\bchanged state to down\b",
+    re.I,
+)
+PRECURSOR_RE = re.compile(f"{PRECURSOR_RE.pattern}|{PATH_DOWN_RE.pattern}", re.I)
 
 
 @dataclass

@@ -38,6 +38,11 @@ _MASKS = [
     (re.compile(r"=\S+"), "=" + WILDCARD),
 ]
 _SPLIT = re.compile(r"\s+")
+# the attributes of a log record that name what wrote it: a JSON log's service or app, a
+# syslog's host and app, a container's name (the file's name may say nothing: `app.out`)
+NAME_KEYS = ("service", "service.name", "app", "application", "host", "hostname", "container",
+             "container_name", "kubernetes.container_name", "component")  # fmt: skip
+_NAMED = re.compile(r"[a-z]{2}", re.I)
 
 _ERRORISH = re.compile(
     r"\b(error|err|fail(?:ed|ure)?|exception|fatal|panic|critical|timed? ?out|refused|"
@@ -95,6 +100,8 @@ class Template:
     lasts: dict[datetime, datetime] = field(default_factory=dict)  # minute -> last time in it
     example: str = ""
     total: int = 0
+    # the service, app or host its records name (a JSON log's `service`, a syslog's host)
+    names: Counter = field(default_factory=Counter)
 
     @property
     def text(self) -> str:
@@ -147,6 +154,11 @@ class TemplateMiner:
         template.add(
             item.time, int(item.attrs.get("repeat", 1)), first, parse_time(last) if last else None
         )
+        if len(template.names) < 20:
+            for k in NAME_KEYS:
+                value = item.attrs.get(k)
+                if isinstance(value, str) and 4 <= len(value) <= 80 and _NAMED.search(value):
+                    template.names[value.lower()] += 1
         return template
 
     def _match(self, source: str, level: str, masked: str) -> Template:

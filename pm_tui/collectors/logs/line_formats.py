@@ -288,9 +288,20 @@ def http_line(text: str) -> tuple[str, str, dict] | None:
     return level, message, {"status": code, "method": m.group("method"), "path": m.group("path")}
 
 
+# A network device's message code (Cisco IOS/NX-OS/ASA, Arista EOS): %FACILITY-SEVERITY-MNEMONIC,
+# the severity a syslog digit (`%BGP-3-NOTIFICATION`: an error, `%LINK-5-CHANGED`: a notice, `%ASA-4-106023`)
+_DEVICE_CODE = re.compile(r"(?:^|[\s:])%[A-Z][A-Z0-9_]*-([0-7])-[A-Z0-9][A-Z0-9_]*:")
+
+
 def message_level(msg: str) -> str | None:
-    """A level a syslog message opens with (`error: ...`, an embedded klog `E0209 ...`)."""
-    return level_near("x: " + msg, 0, 0)
+    """A level a syslog message opens with (`error: ...`, an embedded klog `E0209 ...`), or
+    the severity of a network device's message code (`%BGP-3-NOTIFICATION:`, error)."""
+    found = level_near("x: " + msg, 0, 0)
+    if found is None and "%" in msg[:80]:
+        code = _DEVICE_CODE.search(msg[:80])
+        if code is not None:
+            found = _pri_level(code.group(1))
+    return found
 
 
 def _syslog5424(m: re.Match, ctx: Context) -> Parsed | None:
