@@ -50,7 +50,7 @@ CORPUS_WEIGHT = int(os.environ.get("BLAME_CORPUS_WEIGHT", "16"))
 THRESHOLD = float(os.environ.get("BLAME_THRESHOLD", "0.85"))
 # a sentence a rule flagged that the model weighs below this is left alone
 VETO = float(os.environ.get("BLAME_VETO", "0.05"))
-MIN_COUNT = int(os.environ.get("BLAME_MIN_COUNT", "3"))  # seen in fewer rows: no weight
+MIN_COUNT = int(os.environ.get("BLAME_MIN_COUNT", "2"))  # seen in fewer rows: no weight
 # weights smaller than this are left out of the JSON (a smaller file to load on the first check)
 PRUNE = float(os.environ.get("BLAME_PRUNE", "0.02"))
 

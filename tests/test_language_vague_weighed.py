@@ -31,8 +31,20 @@ def trainer():
 
 @pytest.mark.parametrize(
     ("kept_out", "floor_p", "floor_r"),
-    # rules alone: P 0.943 R 0.694, P 1.000 R 0.708, P 0.986 R 0.784
-    [("train6b", 0.95, 0.93), ("train6a", 0.95, 0.93), ("round5", 0.95, 0.95)],
+    # rules alone: P 0.943 R 0.694, P 1.000 R 0.708, P 0.986 R 0.784, P 1.000 R 0.611,
+    # P 0.980 R 0.694, P 0.982 R 0.778, P 0.948 R 0.764, P 0.983 R 0.819; with the weighed
+    # reading (shipped threshold) train7a P 0.958 R 0.958, train7c P 0.973 R 0.986, train7b
+    # P 0.973 R 0.986, train7d P 0.986 R 0.986, train7e P 0.973 R 1.000
+    [
+        ("train6b", 0.95, 0.93),
+        ("train6a", 0.95, 0.93),
+        ("round5", 0.95, 0.95),
+        ("train7a", 0.93, 0.93),
+        ("train7c", 0.93, 0.93),
+        ("train7b", 0.93, 0.93),
+        ("train7d", 0.93, 0.93),
+        ("train7e", 0.93, 0.93),
+    ],
 )
 def test_retrained_without_a_writer_it_scores_that_writer(trainer, kept_out, floor_p, floor_r):
     from pm_tui.language.checkable import threshold, veto
@@ -63,6 +75,10 @@ VAGUE = [
     "Gain deeper insight into queue behaviour.",  # a verb of intending
     "Eventually retire the old billing cron host.",  # doing, but left open
     "OPS-88 | @n.quispe | 2027-02-01 | Socialise the paging etiquette with every depot",
+    "Add some monitoring to the courier queue.",  # an amount of a kind of work
+    "Ask the courier vendor whether we should batch manifests.",  # a question to ask
+    "Schedule a discussion about depot paging.",  # a meeting with no date and no outcome
+    "Draft a runbook, see https://tracker.example/ops/issues/412",  # a link is no content
 ]
 
 
@@ -150,3 +166,46 @@ def test_each_piece_of_the_action_is_explained_once():
     assert finding.message.count("strategy") == 1, finding.message
     (finding,) = check_action("Grafana + Loki + Tempo consolidation story for the fleet")
     assert finding.message.count("Grafana") == 1 and "no action" in finding.message
+
+
+def test_real_action_lists_are_judged_as_their_blind_labels_say():
+    """The real post-mortems' action items (tests/corpus), labelled blind by someone who never
+    saw the rules (tests/data/corpus_actions): a tool that flags half of a real team's actions
+    gets ignored, so precision on real prose has a floor as recall does. At the start of this
+    stop P 0.700 R 0.831 (70 of 146 flagged); now P 0.788 R 0.881."""
+    from bench.score_corpus_actions import corpus_items, load_labels, pr
+    from pm_tui.language.actions import check_vague
+
+    labels = load_labels()
+    pairs = [(labels[item], bool(check_vague(item[1]))) for item in corpus_items()]
+    assert len(pairs) == len(labels) == 146
+    tp, fp, fn, p, r = pr(pairs)
+    assert p >= 0.76 and r >= 0.85, (tp, fp, fn)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "There is no alert on the depot uplink.",
+        "The Traefik change was not applied at the planned time due to the failed pipeline",
+        "We do not offer weekend support",
+        "One of our depots was affected but we did not have a check for it",
+        "Time to detection: 371 minutes",
+    ],
+)
+def test_a_statement_of_fact_under_an_actions_heading_is_not_called_vague(text):
+    assert not check_action(text), text
+
+
+def test_validate_keeps_quiet_on_a_fact_and_flags_the_vague_action_beside_it(tmp_path):
+    from pm_tui.toml_read import parse_postmortem
+
+    pm = parse_postmortem((SAMPLES / f"{SAMPLE_ID}.toml").read_text(encoding="utf-8"))
+    pm.actions[0].action = "There is no alert on the depot uplink."
+    pm.actions[1].action = "Add some monitoring to the courier queue."
+    path = tmp_path / "pm.toml"
+    path.write_text(render_postmortem(pm), encoding="utf-8")
+    out = run_cli("validate", str(path))
+    lines = [line for line in out.stdout.splitlines() if " warning vague-action/" in line]
+    assert len(lines) == 1, out.stdout
+    assert "AI-002" in lines[0] or "action 2" in lines[0] or pm.actions[1].id in lines[0], lines

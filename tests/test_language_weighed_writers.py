@@ -38,15 +38,21 @@ def featurised(trainer):
 
 @pytest.mark.parametrize(
     ("held_out", "floor_p", "floor_r"),
-    # leave-one-writer-out at the shipped settings: round5 P .950 R .812, train6a .984/.840,
-    # train7a (the hardest writer yet) .953/.680 (rules alone R .515, .646 and .500)
-    [("round5", 0.90, 0.74), ("train6a", 0.94, 0.79), ("train7a", 0.90, 0.62)],
+    # leave-one-writer-out at the shipped settings: round5 P .952 R .836, train6a .992/.847,
+    # train7a (the hardest writer yet) .957/.733, train7b .955/.863 (rules alone R .521,
+    # .646, .500 and .582)
+    [
+        ("round5", 0.90, 0.76),
+        ("train6a", 0.94, 0.79),
+        ("train7a", 0.90, 0.66),
+        ("train7b", 0.90, 0.79),
+    ],
 )
 def test_a_writer_left_out_of_training_is_read_through_the_whole_pipeline(
     trainer, featurised, held_out, floor_p, floor_r
 ):
     writers, feats, own, corpus = featurised
-    assert held_out in writers and len(writers) >= 9
+    assert held_out in writers and len(writers) >= 13
     rows = [row for name, rs in feats.items() if name != held_out for row in rs]
     w, b = trainer.train(rows + own + corpus)
     labelled = trainer.rows(writers[held_out])
@@ -76,7 +82,19 @@ CLASSES = {
 }
 
 
-@pytest.mark.parametrize("text", sorted(CLASSES.values()))
+# Shapes the structure finds, whatever the words (none of them a row of any set).
+SHAPES = {
+    "a who-question answered in a clause": "Standup notes: who wiped the feature store? "
+    "Tamsin did, on her way out.",
+    "a role before the relative who": "The underwriter who bulk-closed the queue wiped "
+    "three days of claims.",
+    "a possessive's own act, a name no list holds": "Bence's cleanup script dropped the "
+    "archive tables.",
+    "a passive's agent": "The archive tables were dropped by Marguerite on a Friday night.",
+}
+
+
+@pytest.mark.parametrize("text", sorted(CLASSES.values()) + sorted(SHAPES.values()))
 def test_each_class_is_found(text):
     found = check_prose(text)
     assert found and all(f.rule.startswith("blame/") for f in found), text
@@ -89,10 +107,33 @@ def test_each_class_is_found(text):
         "Ivar deployed the change at 14:02 and the error rate recovered.",
         "The release captain announced the freeze in the channel.",
         "Amara's runbook for the failover was followed step by step.",
+        "Who was on call? Priya, and she paged the database team at once.",
+        "This is not on Radek; the deploy tool skipped the canary on its own.",
     ],
 )
 def test_neutral_who_did_what_stays_quiet(text):
     assert check_prose(text) == [], text
+
+
+def test_a_question_and_its_answer_are_read_as_one_sentence():
+    from pm_tui.language.text import split_sentences
+
+    text = "PR note: who broke the importer? Oskar did, with the batch change. Fixed now."
+    spans = [text[a:b] for a, b in split_sentences(text)]
+    assert spans == [
+        "PR note: who broke the importer? Oskar did, with the batch change.",
+        "Fixed now.",
+    ]
+    text = "What failed? The disk. We replaced it."  # no "who": three sentences
+    assert len(split_sentences(text)) == 3
+
+
+def test_that_before_a_name_and_its_verb_is_no_determiner():
+    # "that" opens a clause here, it does not make the name a thing
+    feats = features("This is the third time that Quang has broken the build.")
+    assert feats.get("agent:name") == "Quang"
+    feats = features("Agreed that Nyambura's unreviewed change caused the outage.")
+    assert feats.get("agent:name") == "Nyambura's" and "owner-act" in feats
 
 
 # A sentence only the weighed reading flags (no rule knows its words).

@@ -14,9 +14,11 @@ from pm_tui.language.checkable import (
     names_an_abstraction,
     overrules_checkable,
     reasons,
+    states_a_fact,
     threshold,
     vetoes,
     weigh,
+    without_link,
 )
 from pm_tui.language.finding import WARNING, LanguageFinding
 
@@ -185,7 +187,7 @@ _OPEN_COMPARATIVE = re.compile(
 )
 # Verbs of doing: the action changes something that can be seen to be changed.
 _DO = re.compile(
-    r"(?:add|set|enable|disable|remove|delete|rotate|revoke|pin|create|write|publish|send|"
+    r"(?:re-?)?(?:add|set|enable|disable|remove|delete|rotate|revoke|pin|create|write|publish|send|"
     r"email|page|alert|block|require|cap|move|migrate|replace|rename|route|split|return|"
     r"renew|label|tag|archive|configure|upgrade|downgrade|schedule|turn (?:on|off)|install|"
     r"uninstall|roll back|revert|restrict|grant|backfill|rebuild|restart|emit|log|expose|"
@@ -336,7 +338,8 @@ def _specific_object(rest: str) -> bool:
 _NUMBER = re.compile(r"\b\d")
 # An object that is only an amount of a kind: "more monitoring", "additional tests".
 _AMOUNT_ONLY = re.compile(
-    r"\s*(?:some |a bit |a lot |lots )?(?:more|additional|extra|better|further|enough)\s+"
+    r"\s*(?:(?:some |a bit |a lot |lots )?(?:more|additional|extra|better|further|enough)|"
+    r"some)\s+"
     r"(?:[\w-]+\s+)?(?:monitoring|alerts?|alerting|tests?|testing|logging|logs|metrics|"
     r"dashboards?|checks?|guardrails?|safeguards?|automation|documentation|docs|capacity|"
     r"redundancy|validation|visibility|observability|coverage)\b",
@@ -560,9 +563,11 @@ def check_vague(text: str) -> list[LanguageFinding]:
 @lru_cache(maxsize=4096)
 def _check_vague(text: str) -> tuple[LanguageFinding, ...]:
     # Validation runs after every edit of a post-mortem: its actions rarely change.
+    if not text.strip() or states_a_fact(text):
+        return ()  # nothing to do in "There is no test for that path": nothing vague
+    if "://" in text:
+        text = without_link(text)  # a link says where it is tracked, not what it changes
     found, checkable = _judge(text)
-    if not text.strip():
-        return ()
     if checkable and not names_an_abstraction(text):
         return ()  # the rules found what makes it checkable: the model is not asked
     p, feats = weigh(text)
@@ -592,14 +597,14 @@ _NEVER_VETOED = frozenset(("vague-action/placeholder", "vague-action/be-careful"
 
 def rule_findings(text: str) -> list[LanguageFinding]:
     """The shape and checkability rules' finding alone, without the weighed reading."""
-    return _judge_vague(text)
+    return _judge_vague(without_link(text) if "://" in text else text)
 
 
 def rules_find_checkable(text: str) -> bool:
     """The checkability rules found what makes the action checkable (a verb of doing with a
     figure or a specific object, "ensure" with a checkable state): the weighed reading
     does not overrule that (unless the object is an abstraction)."""
-    return _judge(text)[1]
+    return _judge(without_link(text) if "://" in text else text)[1]
 
 
 def _judge_vague(text: str) -> list[LanguageFinding]:

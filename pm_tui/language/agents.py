@@ -147,9 +147,11 @@ def _used_as_thing(text: str, low: str, lowered: str) -> bool:
     if low.isascii() and len(lowered) == len(text) and "ı" not in text and "ſ" not in text:
         return _used_as_thing_found(text, low, lowered)
     w = re.escape(low)
-    return bool(
-        re.search(rf"(?<![\w@]){w}(?!\w)", text)
-        or re.search(rf"\b(?:the|a|an|our|their|its|this|that|your)\s+{w}(?!\w)", text, re.I)
+    if re.search(rf"(?<![\w@]){w}(?!\w)", text):
+        return True
+    return any(
+        not _verb_follows_that(lowered, m.start(1), m.end(1))
+        for m in re.finditer(rf"\b(?:the|a|an|our|their|its|this|that|your)\s+({w})(?!\w)", lowered)
     )
 
 
@@ -181,19 +183,26 @@ _DETERMINERS = ("the", "a", "an", "our", "their", "its", "this", "that", "your")
 
 
 _AUXILIARIES = frozenset(
-    """has had have was is were are did didn't never just should would could will can
-    then also again already once""".split()
+    """has had have was is were are be did didn't never just should would could will can
+    then also again already once and or deploys pushes ran wrote made took broke put set
+    left sent""".split()
 )
 
 
 def _verb_follows_that(lowered: str, at: int, end: int) -> bool:
     """The word at `at`..`end` stands after "that" and a verb follows it: "that" opens a
     clause of which the word is the subject ("the third time that Quang has broken the
-    build"), not a determiner of a thing ("that Postgres instance")."""
+    build", "that Nyambura's change"), not a determiner of a thing ("that Postgres
+    instance")."""
     j = at
     while j > 0 and lowered[j - 1].isspace():
         j -= 1
-    if j < 4 or lowered[j - 4 : j] != "that" or (j > 4 and _is_word_char(lowered[j - 5])):
+    det = "that" if lowered.startswith("that", j - 4) else "this"
+    if j < 4 or lowered[j - 4 : j] != det or (j > 4 and _is_word_char(lowered[j - 5])):
+        return False
+    if lowered.startswith(("'s", "’s"), end):
+        return True  # "agreed that Nyambura's change caused it": no determiner owns a thing
+    if det == "this":
         return False
     nxt = lowered[end:].split(None, 1)
     if not nxt:

@@ -55,7 +55,22 @@ def action_body(text: str) -> str:
         body = _TAGS.sub("", body, count=1) or body
         if _OWNER_HINT.search(body):
             body = _OWNER.sub("", body) or body
+        if "://" in body:
+            body = _LINK_AFTER.sub("", body) or body  # "... <https://github.com/o/r/issues/91>"
     return body.strip(" \t*-•>.;,")
+
+
+def without_link(text: str) -> str:
+    """`text` without a link after the action ("... <https://github.com/o/r/issues/91>",
+    "... (see https://...)"); a bare link stays."""
+    return _LINK_AFTER.sub("", text) or text
+
+
+# A link after the action says where it is tracked, not what it changes.
+_LINK_AFTER = re.compile(
+    r"[\s—–-]*[(\[<]?\s*(?:see|cf\.?|tracked in|ticket|issue|pr|for example|e\.g\.,?)?\s*:?\s*<?https?://\S+?[>)\]]?[.,;]?\s*$",
+    re.I,
+)
 
 
 # --- words -------------------------------------------------------------------------------
@@ -102,6 +117,11 @@ _INTEND = tuple(
     strive aim focus invest keep do explor scop spik prototyp pilot trial experiment gain build
     develop design""".split()
 )
+# Kinds of work: an action names one when it names no signal, page or test of that kind.
+_KINDS = frozenset(
+    """monitoring alerting logging testing documentation docs training tooling automation
+    coverage observability o11y""".split()
+)
 # Nouns of abstraction: what an action names when it names no thing.
 _ABSTRACT_SUFFIXES = ("ness", "ity", "ance", "ence", "ency", "ancy", "ism", "ship", "hood")
 _ABSTRACT = frozenset(
@@ -116,7 +136,8 @@ _ABSTRACT = frozenset(
     hygiene o11y monitoring alerting logging testing documentation docs training
     resilience reliability robustness stability scalability efficiency maturity
     capacity fatigue noise friction pain concept journey uplift program programme adoption
-    consolidation modernisation modernization transformation evolution direction""".split()
+    consolidation modernisation modernization transformation evolution direction
+    discussion discussions meeting meetings conversation conversations chat workshop""".split()
 )
 _OPEN = re.compile(
     r"\b(?:where(?:ver)? (?:possible|feasible|practical|appropriate|needed|it makes sense)|"
@@ -138,6 +159,14 @@ _COMPARATIVE = re.compile(
 _PURPOSE = re.compile(
     r"\b(?:so that|so they|so it|in order to|to (?:better|help|avoid|allow|catch|prevent|"
     r"identify|detect|spot|stop|make sure|ensure))\b",
+)
+# A change from one named state to another: "NUnit -> XUnit", "from /status to /healthz".
+_TRANSITION = re.compile(r"\S\s*(?:->|→|=>)\s*\S|\bfrom\s+\S+(?:\s+\S+){0,3}?\s+to\s+\S")
+# The event an alert or a guard fires on: "when the CVE database is updated".
+_TRIGGER = re.compile(
+    r"\b(?:when|whenever|once|if)\s+(?:the\s+|a\s+|an\s+|any\s+)?[\w/.-]+(?:\s+[\w/.-]+){0,3}"
+    r"\s+(?:is|are|gets|goes|drops|exceeds|fails|falls|rises|expires|changes|reaches|returns|"
+    r"has|stops)\b"
 )
 _THAN_TARGET = re.compile(r"\bthan\s+\S*\d|\b(?:from|to)\s+\S*\d")
 _NUMBER = re.compile(r"(?<![\w-])\d[\d,.]*")
@@ -194,6 +223,8 @@ def _stem_class(word: str) -> str | None:
     for cls, stems in (("do", _DO), ("improve", _IMPROVE), ("intend", _INTEND)):
         if low.startswith(stems):
             return cls
+    if low.startswith("re") and len(low) >= 5 and low[2:].lstrip("-").startswith(_DO):
+        return "do"  # doing again is doing: "re-enable", "redeploy", "reconfigure"
     return None
 
 
@@ -223,6 +254,8 @@ def _identifier(tok: str) -> bool:
 # measures or names, and what leaves it open ("open-scope" before the comparatives, the rest
 # after them).
 _MEASURES = (
+    ("transition", _TRANSITION, False),
+    ("trigger", _TRIGGER, False),
     ("number", _NUMBER, True),
     ("number-unit", _UNIT, False),
     ("threshold", _THRESHOLD, False),
@@ -268,8 +301,14 @@ def features(text: str) -> dict[str, str]:
     if lead and lead[:1].isupper() and lead[1:].lower() != lead[1:] and not _english(lead.lower()):
         cls = None  # "ArgoCD golden-path ...", "K8s + Istio": a name leads, no verb
     after = words[i + 1].lower() if i + 1 < len(words) else ""
-    if cls == "do" and after in _INQUIRY:
-        cls = "intend"  # "check whether ...", "verify if ...", "check with the DB team"
+    if cls == "do" and (
+        after in _INQUIRY
+        or (
+            lead.lower().startswith(_ASKING)
+            and any(w.lower() in _QUESTION_WORDS for w in words[i + 2 : i + 5])
+        )
+    ):
+        cls = "intend"  # "check whether ...", "check with the DB team", "ask X if we should"
     if cls is None and lead.isalpha() and lead[1:].islower() and _english(lead.lower()):
         if after in _DETS or after in _PARTICLES:
             feats["verb:other"] = lead  # "Give the depot ...": a word no list holds, as a verb
@@ -302,7 +341,11 @@ def features(text: str) -> dict[str, str]:
     content = [w for w in obj if w.lower() not in _DETS]
     if content:
         head = content[-1].lower().strip(".,;:")
-        if head in _ABSTRACT or (head.endswith(_ABSTRACT_SUFFIXES) and len(head) > 5):
+        if head in _KINDS:
+            feats["object:kind"] = head  # "monitoring", "documentation": of what, saying what?
+            if cls == "do":
+                feats["do+kind"] = head  # "Implement monitoring on Kyverno"
+        elif head in _ABSTRACT or (head.endswith(_ABSTRACT_SUFFIXES) and len(head) > 5):
             feats["object:abstract"] = head
             if cls == "do":
                 feats["do+abstract"] = head  # "Write a disaster recovery strategy"
@@ -339,6 +382,8 @@ def features(text: str) -> dict[str, str]:
         if named:
             feats["capitalised"] = named[0]
     _first_matches(feats, _MEASURES, body, low)
+    if cls == "intend":
+        feats.pop("trigger", None)  # "look into if this is also an issue": a question
     main = _PURPOSE.split(low, maxsplit=1)[0]  # "..., to better identify X" says why
     comps = [c for c in _COMPARATIVE.findall(main) if c not in _NOT_COMPARATIVE]
     if comps and not _THAN_TARGET.search(low):
@@ -385,7 +430,9 @@ _HEDGES = frozenset(
 )
 _PARTICLES = frozenset("in up together out down off back on over".split())
 _INQUIRY = frozenset("whether if how what why with about".split())
-_SPECIFIC = ("identifier", "quoted", "number-unit", "threshold", "deadline")
+_ASKING = ("ask", "check", "verif", "confirm")
+_QUESTION_WORDS = frozenset("whether if how why".split())
+_SPECIFIC = ("identifier", "quoted", "number-unit", "threshold", "deadline", "transition")
 _DETAIL = ("identifier", "identifier:2", "quoted", "capitalised", "acronym", "number")
 _OBJ_END = frozenset(
     """to in on for with from into onto at by of that which who when so and or before after
@@ -450,6 +497,37 @@ def weigh(text: str) -> tuple[float, dict[str, str]]:
     return score(feats), feats
 
 
+# A statement of fact, not an action: what went wrong ("The change took effect after hours",
+# "There is no test for that path", "We do not offer 24/7 support") or a record line ("Time
+# to detection: 371 minutes"). Real action lists carry contributing factors, lessons and
+# stats under the same heading; there is nothing to do in them, so nothing to call vague.
+_FACT = re.compile(
+    r"^\W*(?:there\s+(?:is|are|was|were|has\s+been|have\s+been)\b|"
+    r"(?:we|they|it|this|that|he|she)\s+(?:(?:do|does|did|have|has|had|is|are|was|were)"
+    r"(?:\s+not|n'?t)|did|had)\b|"
+    r"(?:(?:a|an|the|one\s+of|our|their|its)\s+)(?:[\w/.-]+\s+){1,6}?"
+    r"(?:was|were|is|are|has\s+been|had\s+been|had|did\s+not|could\s+not|\w+ed)\b)",
+    re.I,
+)
+_DIRECTED = re.compile(
+    r"\b(?:should|must|need|needs|will|shall|have to|has to|let'?s|please|ought)\b", re.I
+)
+_RECORD = re.compile(
+    r"^\W*[A-Z][a-z]+(?:\s+[a-z]+){0,3}:\s+(\d[\d.,]*(?:\s*[a-z%]+)?|[A-Z][\w-]*)\W*$"
+)
+
+
+def states_a_fact(text: str) -> bool:
+    """The item states what is or was, and asks nothing: not an action to judge."""
+    body = text.strip()
+    if _FACT.match(body):
+        return not _DIRECTED.search(body)
+    record = _RECORD.match(body)
+    return bool(record) and not (
+        record.group(1)[:1].isalpha() and _english(record.group(1).lower())
+    )
+
+
 _REFERENCE_ONLY = re.compile(
     r"^\W*(?:(?:see|cf\.?|tracked in|ticket|issue)\s*:?\s*)?(?:<?https?://\S+>?|#\d+|"
     r"[A-Z][A-Z0-9]+-\d+)[\s.,;)]*$",
@@ -483,6 +561,8 @@ _READABLE = {
     "soft-adjective": "'{}' is a judgement nobody can check",
     "do+open": "'{}' comes with words that leave it open",
     "do+abstract": "what it asks for, a '{}', has no content one could check",
+    "do+kind": "'{}' names a kind of work, not the signal, page or test to add",
+    "object:kind": "'{}' names a kind of work, not the signal, page or test to add",
     "improve+open": "'{}' comes with words that leave it open",
     "len:short": "it is {} words long",
 }
@@ -495,13 +575,22 @@ def reasons(feats: dict[str, str], n: int = 3) -> list[str]:
     out: list[str] = []
     seen: list[str] = []  # the words already explained: one reason per piece of the text
     for f in ranked:
-        if weights.get(f, 0.0) <= 0 or len(out) >= n:
+        if weights.get(f, 0.0) <= 0:
             break
         template = _READABLE.get(f)
+        if not template:
+            continue
         words = feats[f].lower()
-        if template and not any(words in w or w in words for w in seen):
+        said = [j for j, w in enumerate(seen) if words in w or w in words]
+        if not said and len(out) < n:
             out.append(template.format(feats[f]))
             seen.append(words)
+        elif said and all(len(words) > len(seen[j]) for j in said):
+            # it says more of the same words ("it names topics: Grafana Loki Tempo" over
+            # "no verb leads it ('Grafana')"): in the place of the first, the others dropped
+            out[said[0]], seen[said[0]] = template.format(feats[f]), words
+            for j in reversed(said[1:]):
+                del out[j], seen[j]
     return out
 
 

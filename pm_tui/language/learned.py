@@ -370,6 +370,19 @@ def _agent_kind(words: list[str], i: int, titled: bool = False) -> str | None:
             return "name"  # "Hamza has deployed", "Ama's change": a name that is a word too
         if bare != w and _act_follows(words, i) and not is_technical(bare):
             return "name"  # "Bence's hotfix", "Patel's script": a person's act, whatever the word
+        if i and words[i - 1] == "by" and capitalised_agent(bare, sentence_start=False):
+            return "name"  # the agent of a passive: "routed to air by Marguerite"
+        if _acts_next(words, i) and _unknown_word(bare):
+            return "name"  # "Gergely restarted the primary": no word of any lexicon, acting
+    if (
+        low.isalpha()
+        and _who_follows(words, i)
+        and low not in _FUNCTION_WORDS
+        and low not in _NOT_WHO
+        and _word_class(low) not in ("machine", "selfstate")
+    ):
+        # only people are "who": "the postgraduate who ran rm -rf", "Marguerite, who ..."
+        return "name" if bare[:1].isupper() and not titled else "role"
     if bare[:1].islower() and _lower_name(words, i):
         return "name"  # chat style: "honestly aroha just pushed it", "jkim mistakenly ..."
     return None
@@ -383,11 +396,17 @@ _MORE_ROLES = frozenset(
     operators joiner joiners starter starters trainee trainees apprentice apprentices rookie
     rookies veteran veterans freelancer freelancers boss bosses supervisor supervisors foreman
     chief cto vp ceo cio ciso volunteer volunteers student students steward stewards gal gals
-    dude dudes custodian custodians""".split()
+    dude dudes custodian custodians dispatcher dispatchers planner planners electrician
+    electricians researcher researchers postgraduate postgraduates postdoc postdocs editor
+    editors adjuster adjusters clerk clerks trader traders accountant accountants nurse nurses
+    doctor doctors physician physicians teller tellers cashier cashiers mechanic mechanics
+    lineman linemen designer designers recruiter recruiters professor professors lecturer
+    lecturers grad grads undergrad undergrads colleague assistant assistants
+    storekeeper""".split()
 )
 _MORE_TEAMS = frozenset(
     """shift shifts folks guild guilds tribe tribes chapter chapters group groups org orgs
-    desk unit units people""".split()
+    desk unit units people vendor vendors supplier suppliers pod pods lab labs""".split()
 )
 _ROLE_ACRONYMS = frozenset(
     "QA SRE SREs DBA DBAs NOC SOC IC PM PMs CTO VP CEO CIO CISO TL EM".split()
@@ -401,8 +420,39 @@ _ACTS = frozenset(
     """change changes edit edits decision decisions commit commits hotfix hotfixes fix fixes
     patch patches push deploy deployment migration command script scripts query update
     rollout release call choice mistake mistakes typo oversight merge pr prs cleanup import
-    answer answers reviews review approval work idea shortcut experiment tweak refactor""".split()
+    answer answers reviews review approval work idea shortcut experiment tweak refactor
+    rollback restart override upload""".split()
 )
+
+
+def _unknown_word(bare: str) -> bool:
+    """A capitalised word that only a suffix made a common word ("Gergely", "Bence"): no
+    English word of the dictionary, no common or technical word, not used as a thing here."""
+    return _unknown_shape(bare) and not is_technical(bare)
+
+
+@lru_cache(maxsize=8192)
+def _unknown_shape(bare: str) -> bool:
+    """_unknown_word without the text's own vocabulary (the same for every text)."""
+    from pm_tui.language.agents import COMMON_WORDS, TECH_WORDS, _english
+
+    low = bare.lower()
+    return (
+        len(low) > 2
+        and low.isalpha()
+        and low not in COMMON_WORDS
+        and low not in TECH_WORDS
+        and not _english(low)
+    )
+
+
+_NOT_WHO = frozenset("those anyone everyone nobody one ones all any none each".split())
+
+
+def _who_follows(words: list[str], i: int) -> bool:
+    """The next word (or the one after a comma) is the relative pronoun "who"."""
+    nxt = words[i + 1 : i + 3]
+    return bool(nxt) and (nxt[0] == "who" or (nxt[0] == "," and nxt[1:] == ["who"]))
 
 
 def _act_follows(words: list[str], i: int) -> bool:
@@ -462,7 +512,10 @@ def _acts_next(words: list[str], i: int) -> bool:
     tense): what makes a capitalised English word mid-sentence a name."""
     if words[i].lower().endswith(("'s", "’s")):
         return True
-    nxt = words[i + 1] if i + 1 < len(words) else ""
+    j = i + 1
+    while j < len(words) - 1 and j < i + 3 and words[j] in _FILLER:
+        j += 1  # "Hamza really did pull the plug"
+    nxt = words[j] if j < len(words) else ""
     return nxt.islower() and (nxt in _AUX_NEXT or (nxt.endswith("ed") and len(nxt) > 4))
 
 
@@ -492,6 +545,21 @@ def _verb_after(words: list[str], i: int) -> str | None:
     return None
 
 
+_LINKS = frozenset("and so , ; — – which then until".split())
+
+
+def _outcome_after(lows: list[str], wcs: list[str | None], k: int) -> str:
+    """A word of harm in a clause linked after position `k` (the act's object): "..., and
+    we lost two days", ", dropping all monitoring", "so the group starved"."""
+    linked = False
+    for j in range(k, len(lows)):
+        if lows[j] in _LINKS:
+            linked = True
+        elif linked and (wcs[j] == "harm" or lows[j].endswith("ing") and wcs[j] == "harm"):
+            return lows[j]
+    return ""
+
+
 def _fault_predicate(lows: list[str], wcs: list[str | None], i: int) -> str:
     """A word of fault or of a cause in the predicate of token `i` (the subject), before its
     clause ends: the person is what the sentence finds at fault."""
@@ -508,9 +576,7 @@ def _acts(words: list[str], lows: list[str], i: int) -> bool:
     the backup schedule", "the QA team signed off") or of a relative clause's act."""
     start = _np_start(words, i)
     before = lows[start - 1] if start else ""
-    if (start == 0 or before in _SUBJECT_OPENERS or before in ",;:—–(") and _verb_after(
-        words, i
-    ):
+    if (start == 0 or before in _SUBJECT_OPENERS or before in ",;:—–(") and _verb_after(words, i):
         return True
     return _relative_verb(words, lows, i) is not None
 
@@ -545,7 +611,7 @@ def _counterfactual_of(lows: list[str], start: int, i: int) -> str:
         return "if <> had …"
     if len(after) == 2 and after[0] in _COUNTERFACTUAL_AUX and after[1] == "have":
         return f"<> {after[0]} have …"
-    if after[:1] in (["should"], ["shouldn't"], ["needs"], ["must"]) :
+    if after[:1] in (["should"], ["shouldn't"], ["needs"], ["must"]):
         return f"<> {after[0]} …"
     return ""
 
@@ -613,6 +679,10 @@ def _may_name_agent(sentence: str) -> bool:
     head = first.group(1)
     if head[:1].isupper() and (head in NAMES or name_shaped(head) or head.endswith(("'s", "’s"))):
         return True
+    if "who" in words:
+        return True  # only people are "who": "the postgraduate who ran rm -rf"
+    if head[:1].isupper() and _unknown_word(head):
+        return True  # "Gergely restarted ...": a capitalised word of no lexicon
     if head[:1].islower() and not words.isdisjoint(_VERBISH):
         return True  # chat style, where a name may stand in lower case
     if sentence.isascii() and _CAP_LOWER.search(sentence, 1) is None:
@@ -624,16 +694,23 @@ def _may_name_agent(sentence: str) -> bool:
         bare = w[:-2] if w.lower().endswith(("'s", "’s")) else w
         if bare != w or bare in NAMES or name_shaped(bare):
             return True  # a possessive, a name (as _agent_kind reads them)
-        if nxt.islower() and (nxt in _AUX_NEXT or (nxt.endswith("ed") and len(nxt) > 4)):
+        if nxt.islower() and (
+            nxt in _AUX_NEXT or nxt in _FILLER or (nxt.endswith("ed") and len(nxt) > 4)
+        ):
             return True  # an English word as a name before its verb ("Hope deployed")
-    if _HONORIFIC_RX.search(sentence) is not None:
+        if sentence[max(0, m.start() - 3) : m.start()] == "by ":
+            return True  # the agent of a passive: "routed to air by Marguerite"
+    if not words.isdisjoint(_HONORIFICS_LOW) and _HONORIFIC_RX.search(sentence) is not None:
         return True  # "Mr. Grant", "Dr. Viktorov's group"
     if words.isdisjoint(_ROLE_ACRONYMS_LOW):
         return False
     return _ROLE_ACRONYM_RX.search(sentence) is not None
 
 
-_HONORIFIC_RX = re.compile(r"\b(?:Mrs?|Ms|Mx|Dr|Prof|Miss|Sir|Madam|Mme|Herr|Frau|Sra?)\.?\s+[^\W\d_a-z]")
+_HONORIFICS_LOW = frozenset("mr mrs ms mx dr prof miss sir madam mme herr frau sr sra".split())
+_HONORIFIC_RX = re.compile(
+    r"\b(?:Mrs?|Ms|Mx|Dr|Prof|Miss|Sir|Madam|Mme|Herr|Frau|Sra?)\.?\s+[^\W\d_a-z]"
+)
 
 
 def _in_path(sentence: str, word: str) -> bool:
@@ -736,6 +813,7 @@ def features(
             or "." in w
             or w[-1] == "@"
             or (i + 1 < len(words) and words[i + 1] in _VERBISH and w.isalpha())
+            or _who_follows(words, i)
         ):
             kind = _agent_kind(words, i, titled)
             if kind is not None and not (w[0].isupper() and _in_path(sentence, w)):
@@ -764,6 +842,12 @@ def features(
         feats["rule:" + r] = r
     for c, w in classes.items():
         feats["class:" + c] = w
+    if "sarcasm" in classes and ("harm" in classes or "habit" in classes):
+        # praise for a harm is irony: "Kudos to the Growth pod for shipping a tracker that
+        # counts every click twice", "Congrats to Ifeoma on filling the filesystem"
+        feats["praise-for-harm"] = (
+            f"{classes['sarcasm']} … {classes.get('harm') or classes['habit']}"
+        )
     for i, kind in agents:
         w = words[i]
         feats["agent:" + kind] = w
@@ -781,6 +865,11 @@ def features(
             verb = _verb_after(words, i)
             if verb is not None:
                 feats.setdefault("acted", f"{w} {verb}")
+                outcome = _outcome_after(lows, wcs, i + 2)
+                if outcome:
+                    # "Ingrid re-IP'd the multiviewer during the show, dropping all
+                    # monitoring", "... and stalled the scheduler": the act, then a harm
+                    feats.setdefault("act-then-harm", f"{w} {verb} … {outcome}")
             judged = _fault_predicate(lows, wcs, i)
             if judged:
                 # "the squad is squarely at fault", "X's group bears responsibility"
@@ -854,7 +943,36 @@ def features(
     first = agents[0][0]
     if "its" in lows[first + 1 : first + 12] or "it" in lows[first + 1 : first + 12]:
         feats["it-back"] = words[first]  # "Heimdall dropped ... when its certificate expired"
+    if not _NEGATIONS.isdisjoint(lows) or "n't" in sentence or "n’t" in sentence:
+        denied = _denied(lows, wcs)
+        if denied:
+            feats["denied"] = denied  # "not on Fatima", "not X's fault", "wrong to blame"
+    last = agents[-1][0] if _CLAUSE_MARKS.intersection(sentence) else n
+    for j in range(last + 1, n - 2):
+        if lows[j] in (";", ":", "—", "–") and lows[j + 1] in _THING_DETERMINERS | {"our"}:
+            # a person first, then a thing as the subject of its own clause: "Ngozi's preset
+            # was fine; the encoder firmware applied it to the wrong output group"
+            feats.setdefault("then-thing", f"{words[j]} {words[j + 1]} {words[j + 2]}")
+            break
     return feats
+
+
+_NEGATIONS = frozenset("not n't never no nobody wrong".split())
+_CLAUSE_MARKS = frozenset(";:—–")
+
+
+def _denied(lows: list[str], wcs: list[str | None]) -> str:
+    """A negation right before a word of fault or a place of blame: "this is not on X", "not
+    X's fault", "the fault is not with", "wrong to blame", "nobody ... did anything wrong"."""
+    for j, t in enumerate(lows):
+        if t not in _NEGATIONS and not t.endswith("n't"):
+            continue
+        for k in range(j + 1, min(len(lows), j + 4)):
+            if lows[k] in _STOPS:
+                break
+            if wcs[k] == "fault" or lows[k] in ("on", "with", "blame", "blaming"):
+                return f"{t} … {lows[k]}"
+    return ""
 
 
 @cache
@@ -952,6 +1070,10 @@ _READABLE = {
     "short": "a short sentence",
     "owns-part": "a part of a system named after its owner",
     "owner-act": "a person's own act",
+    "denied": "blame denied",
+    "then-thing": "a thing as the subject after the person",
+    "act-then-harm": "a person's act, then a harm",
+    "praise-for-harm": "praise for a harm (irony)",
     "fault-predicate": "a person found at fault (the predicate)",
     "relative-acted": "a person who did something (a relative clause)",
     "counterfactual-agent": "a person in what should have been",

@@ -57,11 +57,12 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         # answer is read with its question, so the person stands as the question's value
         "who_question": re.compile(
             r"\W*(?:[^?.!\n]{0,40}?:\s*)?(?:(?:so|and|ok|okay|but)\W+)?(?:who|whose)\b"
-            r"[^?.!\n]{0,60}\?+$",
+            r"[^?.!\n]{0,60}\?+[\"”’')]*$",
             re.I,
         ),
         "answer": re.compile(
-            r"[ \t]*(?:A\s*:\s*)?(?:[^\s.!?]+[ \t,;—–-]*){1,12}(?:[.!]+(?=\s|$)|(?=\n|$))"
+            r"[ \t]*(?:A\s*:\s*)?(?:[^\s.!?]+[ \t,;—–-]*){1,12}"
+            r"(?:[.!]+[\"”’')]*(?=\s|$)|(?=\n|$))"
         ),
     }
 
