@@ -8,6 +8,7 @@ and access logs arrive as 10-second buckets, never one record per request.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
@@ -313,10 +314,16 @@ def _builds_up(first: _Cluster | None, symptoms: list[_Cluster]) -> bool:
         return True
     return any(
         CAPACITY_RE.search(s.text) or BUILDING_RE.search(s.text) or STALE_RE.search(s.text)
-        for c in symptoms
-        if first.time <= c.time <= first.time + CHAIN
-        for s in c.signals
+        for s in _chain_signals(first, symptoms)
     )
+
+
+def _chain_signals(first: _Cluster, symptoms: list[_Cluster]) -> Iterator[Signal]:
+    """The signals of the first symptom's chain: every symptom cluster from the first one to
+    CHAIN after it, in the order of `symptoms`."""
+    for c in symptoms:
+        if first.time <= c.time <= first.time + CHAIN:
+            yield from c.signals
 
 
 def _about_incident(s: Signal, first: datetime | None, ctx: Context | None) -> bool:
@@ -547,9 +554,7 @@ def _last_to_recover(
     symptom's chain (within CHAIN of it); `main` when no other has one."""
     chain = {
         _identity(s)
-        for c in symptoms
-        if first.time <= c.time <= first.time + CHAIN
-        for s in c.signals
+        for s in _chain_signals(first, symptoms)
         # a node's condition is the infrastructure under the service: its return (nodes
         # ready again hours later, the traffic long moved away) is not the customers'
         if (_failure(s) or _impact_metric(s)) and "node" not in s.tags
@@ -761,16 +766,14 @@ def _terms(
     terms: set[str] = set()
     if first is None:
         return terms
-    for c in symptoms:
-        if first.time <= c.time <= first.time + CHAIN:
-            for s in c.signals:
-                terms.add(_workload_name(source_label(s.source)))
-                terms.update(_host_folder(s.source))
-                terms.update(_series_names(s))
-                terms.update(_HASH.sub("", n) for n in s.extra.get("names", ()))
-                # what its records name: the router, its peer (a new series, a path down)
-                if "new-series" in s.tags or PATH_DOWN_RE.search(s.text):
-                    terms.update(named_hosts(s.excerpt))
+    for s in _chain_signals(first, symptoms):
+        terms.add(_workload_name(source_label(s.source)))
+        terms.update(_host_folder(s.source))
+        terms.update(_series_names(s))
+        terms.update(_HASH.sub("", n) for n in s.extra.get("names", ()))
+        # what its records name: the router, its peer (a new series, a path down)
+        if "new-series" in s.tags or PATH_DOWN_RE.search(s.text):
+            terms.update(named_hosts(s.excerpt))
     near = [
         s
         for s in alerts
@@ -797,11 +800,9 @@ def _vocabulary(first: _Cluster | None, symptoms: list[_Cluster]) -> set[str]:
     out: set[str] = set()
     if first is None:
         return out
-    for c in symptoms:
-        if first.time <= c.time <= first.time + CHAIN:
-            for s in c.signals:
-                if _failure(s):
-                    out |= stems(str(s.extra.get("template") or s.extra.get("metric") or s.text))
+    for s in _chain_signals(first, symptoms):
+        if _failure(s):
+            out |= stems(str(s.extra.get("template") or s.extra.get("metric") or s.text))
     return out
 
 
