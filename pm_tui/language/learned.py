@@ -29,8 +29,10 @@ WEIGHTS = Path(__file__).with_name("data") / "blame_weights.json"
 # words of new writers are not the ones any list holds).
 CUE_GATE = False
 
+# The runs before a "." or an "@" are possessive ("*+"): none of them can end at a "." or an
+# "@" by giving characters back, and backtracking over every word was most of the cost.
 _TOKEN = re.compile(
-    r"@[\w.-]*\w|[a-z][\w-]*(?:\.[a-z][\w-]*)+@?|[a-z][\w.-]*@(?!\w)|[^\W\d_][\w'’-]*|\d+|"
+    r"@[\w.-]*\w|[a-z][\w-]*+(?:\.[a-z][\w-]*+)+@?|[a-z][\w.-]*+@(?!\w)|[^\W\d_][\w'’-]*|\d+|"
     r"[,;:()?!—–\"“”]"
 )
 # A person's id written without the @: "t.okafor@", "l.virtanen", "priya.r" (one side of the
@@ -366,13 +368,14 @@ def _agent_kind(words: list[str], i: int, titled: bool = False) -> str | None:
     if bare[:1].isupper() and not titled:
         if bare in NAMES or name_like(bare):
             return "name"
-        if i and _acts_next(words, i) and capitalised_agent(bare, sentence_start=False):
+        acts = _acts_next(words, i)
+        if i and acts and capitalised_agent(bare, sentence_start=False):
             return "name"  # "Hamza has deployed", "Ama's change": a name that is a word too
         if bare != w and _act_follows(words, i) and not is_technical(bare):
             return "name"  # "Bence's hotfix", "Patel's script": a person's act, whatever the word
         if i and words[i - 1] == "by" and capitalised_agent(bare, sentence_start=False):
             return "name"  # the agent of a passive: "routed to air by Marguerite"
-        if _acts_next(words, i) and _unknown_word(bare):
+        if acts and _unknown_word(bare):
             return "name"  # "Gergely restarted the primary": no word of any lexicon, acting
     if (
         low.isalpha()
@@ -638,11 +641,11 @@ _THING_DETERMINERS = frozenset("the its a an no".split())
 _MID_CAPITAL = re.compile(
     r"(?<=[\s(\[\"“‘'’,;:—–/])([^\W\d_a-z][^\W\d_A-Z][\w'’-]*)(?=\s+([\w'’-]+))?"
 )
-_ROLE_ACRONYM_RX = re.compile(r"\b(?:QA|SREs?|DBAs?|NOC|SOC|IC|PMs?|CTO|VP|CEO|CIO|CISO|TL|EM)\b")
+_ROLE_ACRONYM_RX = re.compile(r"(?:QA|SREs?|DBAs?|NOC|SOC|IC|PMs?|CTO|VP|CEO|CIO|CISO|TL|EM)\b")
 _ROLE_ACRONYMS_LOW = frozenset(
     "qa sre sres dba dbas noc soc ic pm pms cto vp ceo cio ciso tl em".split()
 )
-_ID_HINT = re.compile(r"[a-z]\.[a-z]|[a-z]@")
+_ID_HINT = re.compile(r"\.(?<=[a-z]\.)[a-z]")  # the dot first: a literal is searched fast
 # What separates lower-case words (a-z and hyphens): everything else up to U+024F, and quotes
 # and dashes (str.translate and split: faster than a pattern's findall).
 _NOT_WORD = {
@@ -651,25 +654,72 @@ _NOT_WORD = {
 _FIRST_WORD = re.compile(r"[\W\d_]*([^\W\d_][\w'’-]*)")
 
 
-_CAP_LOWER = re.compile(r"[A-Z][a-z]")
-_NOT_WORD_ASCII = bytes(c if (97 <= c <= 122 or c == 45) else 32 for c in range(256))
+# _MID_CAPITAL in ASCII text: a capitalised word, the character before it looked at after
+# (a pattern that opens with a lookbehind tries it at every position, slowly).
+_CAP_WORD = re.compile(r"[A-Z][a-z][\w'’-]*(?=\s+([\w'’-]+))?")
+_BEFORE_CAPITAL = frozenset("(\"“‘'’,;:—–/[")
+# Letters lower-cased, a-z and hyphens kept, every other byte a space.
+_NOT_WORD_ASCII = bytes(
+    c + 32 if 65 <= c <= 90 else c if (97 <= c <= 122 or c == 45) else 32 for c in range(256)
+)
 
 
 def _lower_words(text: str) -> set[str]:
     """The lower-case words of `text` (runs of a-z and hyphens); ASCII text (most) goes
-    through bytes.translate, much faster than str.translate or a pattern."""
-    low = text.lower()
-    if low.isascii():
-        return set(low.encode().translate(_NOT_WORD_ASCII).decode().split())
-    return set(low.translate(_NOT_WORD).split())
+    through bytes.translate (lower-casing too), much faster than str.translate or a pattern."""
+    if text.isascii():
+        return set(text.encode().translate(_NOT_WORD_ASCII).decode().split())
+    return set(text.lower().translate(_NOT_WORD).split())
+
+
+def _mid_capitals(sentence: str):
+    """(start, word, next word or "") of each match of _MID_CAPITAL in `sentence`, in order."""
+    if not sentence.isascii():
+        for m in _MID_CAPITAL.finditer(sentence):
+            yield m.start(), m.group(1), m.group(2) or ""
+        return
+    pos = 1
+    while (m := _CAP_WORD.search(sentence, pos)) is not None:
+        at = m.start()
+        before = sentence[at - 1]
+        if before.isspace() or before in _BEFORE_CAPITAL:
+            yield at, m.group(0), m.group(1) or ""
+            pos = m.end()
+        else:
+            pos = at + 1  # a capital inside a word ("xAb'Cd"): "Cd" may still follow
+
+
+def _may_name_dotted(sentence: str) -> bool:
+    """_may_name_agent of a sentence with a dot between letters, by its tokens: a person's id
+    ("l.virtanen"), a capitalised token after the first, a people word, "who" or a verb a
+    name in lower case takes; or a first token that may be a name. A token with a dot is an
+    agent only as an id, so "orders.customer_ref" or "e.g." no longer sends every such text
+    (or each of its sentences) to the reading."""
+    words = _TOKEN.findall(sentence)
+    if not words:
+        return False
+    if any("." in w and _is_id(w) for w in words) or any(w[0].isupper() for w in words[1:]):
+        return True
+    if "who" in words or not _VERBISH.isdisjoint(words):
+        return True
+    for w in words:
+        low = w.lower().replace("’", "'")
+        if low in _PEOPLE_WORDS or (low.endswith("'s") and low[:-2] in _PEOPLE_WORDS):
+            return True
+    head = words[0]
+    return head[0].isupper() and (
+        head in NAMES or name_shaped(head) or head.endswith(("'s", "’s")) or _unknown_word(head)
+    )
 
 
 def _may_name_agent(sentence: str) -> bool:
     """Whether any token of `sentence` can be an agent for features(): False only when
     none can (no name-like capitalised word after the first, no @, id, role acronym or
     people word, a first word that is no name), so the token-by-token reading is skipped."""
-    if "@" in sentence or ("." in sentence.rstrip(" .") and _ID_HINT.search(sentence)):
+    if "@" in sentence:
         return True
+    if "." in sentence and _ID_HINT.search(sentence) is not None:
+        return _may_name_dotted(sentence)  # "l.virtanen", "orders.customer_ref", "e.g."
     words = _lower_words(sentence)
     if not words.isdisjoint(_PEOPLE_WORDS):
         return True
@@ -685,12 +735,7 @@ def _may_name_agent(sentence: str) -> bool:
         return True  # "Gergely restarted ...": a capitalised word of no lexicon
     if head[:1].islower() and not words.isdisjoint(_VERBISH):
         return True  # chat style, where a name may stand in lower case
-    if sentence.isascii() and _CAP_LOWER.search(sentence, 1) is None:
-        mids = ()  # no capitalised word after the first: nothing for the pattern to find
-    else:
-        mids = _MID_CAPITAL.finditer(sentence)
-    for m in mids:
-        w, nxt = m.group(1), m.group(2) or ""
+    for at, w, nxt in _mid_capitals(sentence):
         bare = w[:-2] if w.lower().endswith(("'s", "’s")) else w
         if bare != w or bare in NAMES or name_shaped(bare):
             return True  # a possessive, a name (as _agent_kind reads them)
@@ -698,18 +743,30 @@ def _may_name_agent(sentence: str) -> bool:
             nxt in _AUX_NEXT or nxt in _FILLER or (nxt.endswith("ed") and len(nxt) > 4)
         ):
             return True  # an English word as a name before its verb ("Hope deployed")
-        if sentence[max(0, m.start() - 3) : m.start()] == "by ":
+        if sentence[max(0, at - 3) : at] == "by ":
             return True  # the agent of a passive: "routed to air by Marguerite"
-    if not words.isdisjoint(_HONORIFICS_LOW) and _HONORIFIC_RX.search(sentence) is not None:
+    if not words.isdisjoint(_HONORIFICS_LOW) and _at_word_start(_HONORIFIC_RX, sentence):
         return True  # "Mr. Grant", "Dr. Viktorov's group"
     if words.isdisjoint(_ROLE_ACRONYMS_LOW):
         return False
-    return _ROLE_ACRONYM_RX.search(sentence) is not None
+    return _at_word_start(_ROLE_ACRONYM_RX, sentence)
+
+
+def _at_word_start(rx: re.Pattern[str], text: str) -> bool:
+    """`rx` (which starts with a word character) matches in `text` at the start of a word:
+    the same as a leading \\b, which would make the pattern try every position slowly."""
+    pos = 0
+    while (m := rx.search(text, pos)) is not None:
+        at = m.start()
+        if at == 0 or not (text[at - 1].isalnum() or text[at - 1] == "_"):
+            return True
+        pos = at + 1
+    return False
 
 
 _HONORIFICS_LOW = frozenset("mr mrs ms mx dr prof miss sir madam mme herr frau sr sra".split())
 _HONORIFIC_RX = re.compile(
-    r"\b(?:Mrs?|Ms|Mx|Dr|Prof|Miss|Sir|Madam|Mme|Herr|Frau|Sra?)\.?\s+[^\W\d_a-z]"
+    r"(?:Mrs?|Ms|Mx|Dr|Prof|Miss|Sir|Madam|Mme|Herr|Frau|Sra?)\.?\s+[^\W\d_a-z]"
 )
 
 
@@ -782,8 +839,8 @@ def _cause_places(words: list[str], agents: list[tuple[int, str]]) -> dict[str, 
 
 def _title_case(words: list[str]) -> bool:
     """Most words (of four or more) capitalised: a heading or a title, not a sentence."""
-    alpha = [w for w in words if w[0].isalpha()]
-    return len(alpha) >= 4 and sum(w[0].isupper() for w in alpha) * 2 > len(alpha)
+    alpha = [c for w in words if (c := w[0]).isalpha()]
+    return len(alpha) >= 4 and sum(map(str.isupper, alpha)) * 2 > len(alpha)
 
 
 _ROLE_KINDS = frozenset(("role", "team"))
@@ -799,21 +856,26 @@ def features(
         feats["no-agent"] = ""  # the cheap test first: most sentences end here
         return feats
     words = _TOKEN.findall(sentence)
-    lows = [w.lower().replace("’", "'") for w in words]
-    wcs = [_word_class(w) for w in lows]
+    if "’" in sentence:
+        lows = [w.lower().replace("’", "'") for w in words]
+    else:
+        lows = list(map(str.lower, words))
+    wcs = list(map(_word_class, lows))
     titled = _title_case(words)
     agents: list[tuple[int, str]] = []
+    # the tests of marks in a token, and by the next word, only when the sentence has a mark
+    # or a word they look for at all
+    marks = "'" in sentence or "’" in sentence or "." in sentence or "@" in sentence
+    verbish = not _VERBISH.isdisjoint(words)
+    who = "who" in words
+    final = len(words) - 1
     for i, w in enumerate(words):
         if (
             w[0].isupper()
-            or w[0] == "@"
             or lows[i] in _PEOPLE_WORDS
-            or "'" in w
-            or "’" in w
-            or "." in w
-            or w[-1] == "@"
-            or (i + 1 < len(words) and words[i + 1] in _VERBISH and w.isalpha())
-            or _who_follows(words, i)
+            or (marks and (w[0] == "@" or "'" in w or "’" in w or "." in w or w[-1] == "@"))
+            or (verbish and i < final and words[i + 1] in _VERBISH and w.isalpha())
+            or (who and _who_follows(words, i))
         ):
             kind = _agent_kind(words, i, titled)
             if kind is not None and not (w[0].isupper() and _in_path(sentence, w)):
