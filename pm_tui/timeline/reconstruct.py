@@ -300,10 +300,34 @@ def reconstruct(evidence: list[Evidence], window: CollectWindow) -> list[Candida
     ctx.terms = _terms(first_cluster, symptoms, alert_history, ctx)
     ctx.vocabulary = _vocabulary(first_cluster, symptoms)
     ctx.builds_up = _builds_up(first_cluster, symptoms)
+    ctx.announced = _announced(evidence, first, last_recovery)
     judge(candidates, ctx, _labels(alert_history))
     candidates = _one_episode_of_background(candidates, ctx)
     candidates.sort(key=lambda c: (c.time, c.kind))
     return candidates
+
+
+def _announced(
+    evidence: list[Evidence], first: datetime | None, recovery: datetime | None
+) -> list[tuple[datetime, str, str]]:
+    """What responders said they were doing in the incident's channels, from the first symptom
+    to a little after the recovery: (time, who, text) of each message in an action's shape
+    ("disabling the api-syd1 pool", "going to modify the volume", "applying the change now"),
+    never a question."""
+    from pm_tui.timeline.detect_events import announces, other_channel
+    from pm_tui.timeline.judge import AFTER_RECOVERY, person
+
+    if first is None:
+        return []
+    until = (recovery or max((e.time for e in evidence), default=first)) + AFTER_RECOVERY
+    out = []
+    for e in evidence:
+        if e.kind != "message" or not first <= e.time <= until:
+            continue
+        if e.attrs.get("bot") or other_channel(e) or not announces(e.text):
+            continue
+        out.append((e.time, person(str(e.attrs.get("actor") or "")), e.text))
+    return sorted(out)
 
 
 def _builds_up(first: _Cluster | None, symptoms: list[_Cluster]) -> bool:
