@@ -206,3 +206,40 @@ def test_a_change_a_responder_announced_is_their_mitigation_and_their_next_is_no
     kept = [e.text for e in repo.load(pm.id).timeline]
     assert any("ModifyVolume" in t for t in kept)
     assert not any("search-indexer" in t or "billing-worker" in t for t in kept)
+
+
+def _run_record(minute: float, event: str, repo: str, title: str, who: str) -> dict:
+    return {"id": int(minute * 100), "name": "deploy", "head_branch": "main",
+            "head_sha": f"{int(minute * 1000):040x}", "display_title": title, "event": event,
+            "status": "completed", "conclusion": "success", "created_at": z(at(minute)),
+            "run_started_at": z(at(minute)), "actor": {"login": who, "type": "User"},
+            "repository": {"full_name": f"acme/{repo}", "name": repo}}  # fmt: skip
+
+
+def test_checks_of_a_pull_request_ship_nothing_and_responders_stating_a_cause_are_heard(
+    tmp_path, capsys
+):
+    folder = tmp_path / "evidence"
+    _log(folder, "loyalty-api", (80, 125), "query failed: column tier does not exist")
+    runs = {"total_count": 3, "workflow_runs": [
+        _run_record(75, "push", "loyalty-schema", "V212 rename tier_code to tier", "dana"),
+        _run_record(100, "pull_request", "loyalty-api", "read tier from members.tier", "dana"),
+        _run_record(118, "workflow_dispatch", "loyalty-schema", "undo V212", "dana"),
+    ]}  # fmt: skip
+    (folder / "runs.json").write_text(json.dumps(runs))
+    _slack(folder, [
+        (84, "Dana Maher", "acked, loyalty-api failing"),
+        (96, "Tomasz Kowalczyk", "that's mine, sorry: the V212 rename went out before the api"),
+        (98, "Marek Zielinski", "the scorers are crash looping after the migration, every pod"),
+        (116, "Dana Maher", "re-running db-migrate with the undo of V212"),
+    ])  # fmt: skip
+    _, _, _, rows = _run(tmp_path, folder, capsys)
+    # the repository object names the service, not its whole JSON
+    (checks,) = [r for r in rows if "read tier from members.tier" in r["text"]]
+    assert checks["text"].startswith("Deploy loyalty-api ") and "{" not in checks["text"]
+    assert "proposed change" in checks["text"] and checks["confidence"] < HIGH_CONFIDENCE
+    assert checks["kind"] == "change"
+    undo = [r for r in rows if "undo V212" in r["text"]]
+    assert undo and undo[0]["kind"] == "mitigation"
+    said = {r["time"] for r in rows if r["kind"] == "diagnosis"}
+    assert {z(at(96)), z(at(98))} <= said

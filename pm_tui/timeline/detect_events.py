@@ -288,6 +288,9 @@ NOT_APPLIED_RE = re.compile(
 )
 
 
+_PROPOSED = re.compile(r"^(?:pull_request(?:_target)?|merge_request(?:_event)?)\b", re.I)
+
+
 def _listed(item: Evidence) -> Signal:
     category = item.attrs.get("category", "deploy")
     service, version = item.attrs.get("service", ""), item.attrs.get("version", "")
@@ -315,7 +318,15 @@ def _listed(item: Evidence) -> Signal:
     confidence = 0.4 if category == "commit" else 0.75
     tags: tuple[str, ...] = (category, "record")
     status = str(item.attrs.get("status") or "")
-    if NOT_APPLIED_RE.search(status):
+    if _PROPOSED.match(item.text):
+        # a CI run on a pull/merge request (GitHub Actions' `pull_request` event, GitLab's
+        # `merge_request_event`): it tested a proposed change, it shipped nothing
+        text, confidence, tags = (
+            f"{text} (checks of a proposed change)",
+            0.3,
+            (*tags, "not-applied"),
+        )
+    elif NOT_APPLIED_RE.search(status):
         # a deploy cancelled or rejected before it ran changed nothing: shown, never the story
         text, confidence, tags = (
             f"{text} ({status.lower()}, not applied)",
@@ -720,7 +731,10 @@ _CAUSE = re.compile(
     r"\blooks like\b|\bit'?s (?:the|a|an|on|our|their|in)\b|\broot cause\b|\bcaused by\b|"
     r"\bdue to\b|\bbecause\b|\bthe cause\b|\bculprit\b|\bturns out\b|\bon (?:their|our) side\b|"
     r"\bstopped responding\b|\b(?:is|are|was|were) (?:out of|full|expired|down|dying|"
-    r"failing|stuck|exhausted|saturated|unreachable|shunned|evicted|\S+ behind)\b|"
+    r"failing|stuck|exhausted|saturated|unreachable|shunned|evicted|\S+ behind|"
+    r"crash[ -]?looping|panicking|oom[ -]?killed)\b|"
+    # owning the cause: "that's mine, sorry: ...", "that's our 0147 migration: ..."
+    r"^\W*that'?s (?:mine|ours|on us|(?:our|my|their) [\w.-]+(?: [\w.-]+)?\s?[:\u2014\u2013])|"
     r"\b(?:is|are|was|were) (?:\d+\s?\w+ (?:fast|slow|ahead|behind)|skewed|off by)\b|"
     r"\bin the future\b|"
     r"\bran out of\b|\bfilled (?:up )?(?:the|our|its|their)\b|\bso (?:every|each|all)\b|"
@@ -733,7 +747,7 @@ _CAUSE = re.compile(
     r"\bsince the (?:migration|upgrade|cutover|switch|move|rollout|change|release)\b|"
     # by its shape: a message opening with "it's X:" (a name, then its explanation) or with
     # "found it" states the cause, whatever X is ("it's carrier A: mtr shows 25% loss at ...")
-    r"^\W*(?:ok\W+|so\W+|yeah\W+)?it'?s (?!\w+ing\b|(?:fine|ok|okay|good|done|back|over|resolved|stable|quiet|green)\b)(?:[\w.-]+,? ){0,3}[\w.-]+\s?[:\u2014\u2013]\s|"
+    r"^\W*(?:ok\W+|so\W+|yeah\W+)?it'?s (?!\w+ing\b|(?:fine|ok|okay|good|done|back|over|resolved|stable|quiet|green|not|still|just|now|all)\b)(?:[\w.-]+,? ){0,3}[\w.-]+\s?(?:[:\u2014\u2013]|\.(?=\s+\S{3}))\s|"
     r"^\W*found (?:it|the (?:cause|problem|issue|culprit))\b",
     re.I,
 )
