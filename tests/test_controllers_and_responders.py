@@ -243,3 +243,44 @@ def test_checks_of_a_pull_request_ship_nothing_and_responders_stating_a_cause_ar
     assert undo and undo[0]["kind"] == "mitigation"
     said = {r["time"] for r in rows if r["kind"] == "diagnosis"}
     assert {z(at(96)), z(at(98))} <= said
+
+
+def test_a_node_cordoned_by_a_problem_detector_is_no_persons_change(tmp_path, capsys):
+    folder = tmp_path / "evidence"
+    _log(folder, "fraud-api", (80, 140), "scoring failed: model queue full")
+    events = [
+        _event(83, "Node", "gpu-a-3", "NodeNotSchedulable",
+               "Node gpu-a-3 status is now: NodeNotSchedulable", "node-problem-detector"),
+        _event(120, "Node", "gpu-b-1", "NodeNotSchedulable",
+               "Node gpu-b-1 status is now: NodeNotSchedulable", "kubelet"),
+    ]  # fmt: skip
+    for e in events:
+        e["regarding"].pop("namespace")
+    (folder / "events.json").write_text(json.dumps({"kind": "EventList", "items": events}))
+    _, _, _, rows = _run(tmp_path, folder, capsys)
+    (auto,) = [r for r in rows if "gpu-a-3" in r["text"]]
+    assert "by node-problem-detector" in auto["text"] and auto["kind"] == "change"
+    assert auto["confidence"] < HIGH_CONFIDENCE
+    (person,) = [r for r in rows if "gpu-b-1" in r["text"]]
+    assert "by " not in person["text"] and "controller" not in person["tags"]
+
+
+def test_a_scale_of_a_backlogs_consumers_is_related_by_the_queues_labels(tmp_path, capsys):
+    folder = tmp_path / "evidence"
+    metric = ["# TYPE rabbitmq_queue_messages_ready gauge"]
+    for i in range(0, 180 * 60, 30):
+        m = i / 60
+        value = (
+            20 if m < 80 else 20 + (m - 80) * 500 if m < 130 else max(20, 25000 - (m - 130) * 900)
+        )
+        metric.append(f'rabbitmq_queue_messages_ready{{queue="email",vhost="mailer"}} {value:.0f} '
+                      f"{at(m).timestamp():.0f}")  # fmt: skip
+    folder.mkdir()
+    (folder / "mq.om").write_text("\n".join(metric) + "\n# EOF\n", encoding="utf-8")
+    events = [_event(128, "Deployment", "mailer-worker", "ScalingReplicaSet",
+                     "Scaled up replica set mailer-worker-6f7c9d8b5 to 30 from 6",
+                     "deployment-controller")]  # fmt: skip
+    (folder / "events.json").write_text(json.dumps({"kind": "EventList", "items": events}))
+    _, _, _, rows = _run(tmp_path, folder, capsys)
+    (scale,) = [r for r in rows if "mailer-worker" in r["text"]]
+    assert scale["kind"] == "mitigation" and scale["confidence"] >= HIGH_CONFIDENCE

@@ -129,6 +129,14 @@ def change_signals(evidence: list[Evidence], p: Periods) -> list[Signal]:
     return out
 
 
+# The components that act on nodes and workloads on their own (a node problem detector
+# cordoning a node, an autoscaler, a descheduler, a remediation operator): what they do is the
+# system changing itself, never a person's change or mitigation.
+_CONTROLLER = re.compile(
+    r"autoscal|problem-detector|karpenter|deschedul|draino|remediat|node-controller|"
+    r"node-lifecycle|keda|vpa-|operator",
+    re.I,
+)
 # A node cordoned (the first step of a drain) or made schedulable again: a person's change.
 _CORDON = {"NodeNotSchedulable": "cordoned (drain)", "NodeSchedulable": "uncordoned"}
 
@@ -141,6 +149,9 @@ def _cordons(evidence: list[Evidence]) -> list[Signal]:
         what = _CORDON.get(str(item.attrs.get("reason") or ""))
         if what is None or not str(item.attrs.get("object") or "").startswith("Node/"):
             continue
+        component = str(item.attrs.get("component") or "")
+        if _CONTROLLER.search(component):
+            what = f"{what} by {component}"  # a controller acting on its own
         group = runs[what]
         if group and item.time - group[-1][-1].time <= NODE_GAP:
             group[-1].append(item)  # a pool drained node after node: one change
@@ -161,7 +172,9 @@ def _cordons(evidence: list[Evidence]) -> list[Signal]:
                     excerpt(group[0].text),
                     0.6,
                     key=nodes[0] if len(nodes) == 1 else "",
-                    tags=("node", "config"),
+                    tags=("node", "config", "automatic", "controller")
+                    if " by " in what
+                    else ("node", "config"),
                 )
             )
     return out
@@ -359,7 +372,7 @@ def _workload(obj: str) -> str:
 # A controller acting on its own: an autoscaler resizing a workload (the HPA, KEDA, the
 # cluster autoscaler, an operator's autoscaler) is the system changing itself, never a
 # person's change or mitigation; the deployment controller carries out what it asked for.
-_AUTOSCALER = re.compile(r"autoscal|keda|karpenter|vpa-", re.I)
+_AUTOSCALER = re.compile(r"autoscal|keda|karpenter|vpa-", re.I)  # resizing: see _CONTROLLER
 _AUTOSCALE_REASONS = {"SuccessfulRescale"}
 AUTOSCALE_LAG = timedelta(minutes=2)
 _SCALED_SET = re.compile(r"Scaled (?:up|down) replica set (\S+)")

@@ -831,7 +831,10 @@ def _vocabulary(first: _Cluster | None, symptoms: list[_Cluster]) -> set[str]:
 
 
 _SERIES_LABEL = re.compile(r"\b(\w+)=\"?([^,}\"]+)")
-_SERIES_KEYS = {*_LABEL_KEYS, "node", "instance", "pod", "container", "deployment", "service"}
+# ... and what a failing series is about: its queue, vhost, topic or consumer group (a backlog's
+# consumers are what it touched)
+_SERIES_KEYS = {*_LABEL_KEYS, "node", "instance", "pod", "container", "deployment", "service",
+                "queue", "vhost", "topic", "consumergroup", "consumer_group"}  # fmt: skip
 
 
 def _series_names(s: Signal) -> set[str]:
