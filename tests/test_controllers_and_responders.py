@@ -284,3 +284,28 @@ def test_a_scale_of_a_backlogs_consumers_is_related_by_the_queues_labels(tmp_pat
     _, _, _, rows = _run(tmp_path, folder, capsys)
     (scale,) = [r for r in rows if "mailer-worker" in r["text"]]
     assert scale["kind"] == "mitigation" and scale["confidence"] >= HIGH_CONFIDENCE
+
+
+def test_an_alert_the_chat_bot_posted_on_the_days_before_is_background(tmp_path, capsys):
+    folder = tmp_path / "evidence"
+    _log(folder, "profile-svc", (80, 140), "decrypt failed: ThrottlingException")
+    _slack(folder, [(84, "Hannah Vogel", "acked, profile-svc throttled by KMS")])
+    root = folder / "chat"
+    channels = json.loads((root / "channels.json").read_text())
+    (root / "channels.json").write_text(json.dumps([*channels, {"id": "C9", "name": "alerts"}]))
+    (root / "alerts").mkdir()
+
+    def post(t: datetime) -> dict:
+        return {"type": "message", "subtype": "bot_message", "text": "", "bot_id": "B1",
+                "username": "alertmanager", "ts": f"{t.timestamp():.6f}",
+                "attachments": [{"fallback": "[FIRING] KubeJobFailed",
+                                 "title": "[FIRING] KubeJobFailed",
+                                 "text": "Job profile/gdpr-erasure-sweeper failed to complete"}]}  # fmt: skip
+
+    for days in (3, 2, 1, 0):
+        t = at(85) - timedelta(days=days)
+        (root / "alerts" / f"{t:%Y-%m-%d}.json").write_text(json.dumps([post(t)]))
+    _, _, _, rows = _run(tmp_path, folder, capsys)
+    fired = [r for r in rows if "KubeJobFailed" in r["text"] and r["kind"] == "alert_fired"]
+    assert [r["time"] for r in fired] == [z(at(85))]  # the days before are no candidates
+    assert fired[0]["confidence"] < HIGH_CONFIDENCE and "recurring" in fired[0]["tags"]

@@ -98,6 +98,8 @@ def _alert(item: Evidence, text: str) -> Signal | None:
         key=name,
         tags=("bot",),
         authority=1,
+        # a post of the days before (pm_tui.collectors.slack.ALERT_HISTORY): background only
+        extra={"history": True} if item.attrs.get("history") else {},
     )
 
 
