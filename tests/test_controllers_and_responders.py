@@ -309,3 +309,21 @@ def test_an_alert_the_chat_bot_posted_on_the_days_before_is_background(tmp_path,
     fired = [r for r in rows if "KubeJobFailed" in r["text"] and r["kind"] == "alert_fired"]
     assert [r["time"] for r in fired] == [z(at(85))]  # the days before are no candidates
     assert fired[0]["confidence"] < HIGH_CONFIDENCE and "recurring" in fired[0]["tags"]
+
+
+def test_another_teams_rollout_is_not_related_by_the_words_of_its_events(tmp_path, capsys):
+    folder = tmp_path / "evidence"
+    _log(
+        folder, "pg-main-replica-1", (80, 140), "canceling statement due to conflict with recovery"
+    )
+    events = [
+        _event(100, "Deployment", "storefront-web", "ScalingReplicaSet",
+               "Scaled up replica set storefront-web-5d8f7b9c6 to 3 from 0", "deployment-controller"),
+        _event(100.8, "Deployment", "storefront-web", "ScalingReplicaSet",
+               "Scaled down replica set storefront-web-7b44c8d9f to 0 from 3",
+               "deployment-controller"),
+    ]  # fmt: skip
+    (folder / "events.json").write_text(json.dumps({"kind": "EventList", "items": events}))
+    _, _, _, rows = _run(tmp_path, folder, capsys)
+    (rollout,) = [r for r in rows if "storefront-web" in r["text"]]
+    assert rollout["text"].startswith("Rollout of") and rollout["confidence"] < HIGH_CONFIDENCE

@@ -405,6 +405,11 @@ def _named(c: Candidate, ctx: Context) -> bool:
 
 def _related_change(c: Candidate, ctx: Context) -> bool:
     words = re.findall(r"[\w.\-]+", c.text)
+    if {"rollout", "scale"} & set(c.tags) and not {"record", "chat", "bot"} & set(c.tags):
+        # a workload's rollout or scale is about that workload: its name and its replica sets',
+        # not the words of the events ("Scaled up replica set" is no replica of a database)
+        words = re.findall(r"[\w.\-]+", c.text.split(":", 1)[0])
+        words += re.findall(r"replica set (\S+)", c.text)
     return ctx.related(*words) or any(k and k in c.text for k in ctx.trigger_keys)
 
 
