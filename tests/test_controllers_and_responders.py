@@ -327,3 +327,31 @@ def test_another_teams_rollout_is_not_related_by_the_words_of_its_events(tmp_pat
     _, _, _, rows = _run(tmp_path, folder, capsys)
     (rollout,) = [r for r in rows if "storefront-web" in r["text"]]
     assert rollout["text"].startswith("Rollout of") and rollout["confidence"] < HIGH_CONFIDENCE
+
+
+def test_a_bots_word_that_a_person_changed_something_is_their_change_and_the_failback_is_not(
+    tmp_path, capsys
+):
+    folder = tmp_path / "evidence"
+    _log(folder, "fraud-api", (80, 110), "scoring failed: model queue full")
+    _slack(folder, [(84, "Ana Lima", "acked, fraud-api scoring errors in eu-west-1")])
+    root = folder / "chat"
+    day = root / "inc-shop-5xx" / f"{T0:%Y-%m-%d}.json"
+    posts = json.loads(day.read_text())
+
+    def bot(minute: float, text: str) -> dict:
+        return {"type": "message", "subtype": "bot_message", "text": "", "bot_id": "BT",
+                "username": "traffic-bot", "ts": f"{at(minute).timestamp():.6f}",
+                "blocks": [{"type": "section", "text": {"type": "mrkdwn", "text": text}}]}  # fmt: skip
+
+    posts += [bot(108, "*fraud-api* weights changed by ana: eu-west-1 100→0, eu-central-1 0→100"),
+              bot(160, "*fraud-api* weights changed by ana: eu-west-1 0→100, eu-central-1 100→0")]  # fmt: skip
+    day.write_text(json.dumps(posts))
+    _, _, _, rows = _run(tmp_path, folder, capsys)
+    moved = sorted(
+        (r for r in rows if "weights changed by ana" in r["text"]), key=lambda r: r["time"]
+    )
+    assert [r["time"] for r in moved] == [z(at(108)), z(at(160))]
+    assert moved[0]["kind"] == "mitigation" and moved[0]["confidence"] >= HIGH_CONFIDENCE
+    assert moved[0]["actor"] == "ana"
+    assert moved[1]["confidence"] < HIGH_CONFIDENCE

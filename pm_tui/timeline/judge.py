@@ -130,6 +130,7 @@ def judge(candidates: list[Candidate], ctx: Context, alert_labels: dict[str, dic
                 last_resolve[name] = c
     by_words = _related_by_words(candidates, ctx, alert_labels)
     carried_out = _carried_out(candidates, ctx)
+    mitigated: list[Candidate] = []  # the high mitigations so far
     other_incidents = _other_incidents_pages(candidates, ctx, by_words)
     for c in sorted(candidates, key=lambda c: c.time):
         name = _alert_name(c)
@@ -242,8 +243,13 @@ def judge(candidates: list[Candidate], ctx: Context, alert_labels: dict[str, dic
             elif "admin" in c.tags and not any(t in c.tags for t in ("deploy", "config")):
                 # a command seen only in a service's log: for the person to judge
                 c.confidence = min(max(c.confidence, MEDIUM), CAP_OTHER)
+            elif "chat" not in c.tags and _follows_up(c, mitigated):
+                # the same thing changed again long after its mitigation (traffic moved back
+                # after the repair, a second resize): a follow-up, for the person to judge
+                c.confidence = min(c.confidence, MEDIUM)
             elif "chat" not in c.tags:
                 c.confidence = max(c.confidence, 0.8)
+                mitigated.append(c)
         elif c.kind == "diagnosis" and "chat" in c.tags:
             # what a responder says of the cause is for the person to judge, also when two
             # messages said within minutes of each other are one candidate: never the backbone
@@ -418,6 +424,23 @@ def person(name: str) -> str:
     `arn:aws:sts::1:assumed-role/dba/farah.haddad` are all `farahhaddad`."""
     name = name.strip().rsplit("/", 1)[-1].split("@", 1)[0]
     return re.sub(r"[^a-z]", "", name.lower())
+
+
+FOLLOW_UP = timedelta(minutes=15)
+
+
+def _target(c: Candidate) -> str:
+    """What a change row changed: the first service or host its text names."""
+    m = _NAMED.search(c.text)
+    return m.group(0).lower() if m else ""
+
+
+def _follows_up(c: Candidate, mitigated: list[Candidate]) -> bool:
+    """`c` changes again what a high mitigation changed more than FOLLOW_UP before it."""
+    target = _target(c)
+    return bool(target) and any(
+        _target(m) == target and c.time - m.time > FOLLOW_UP for m in mitigated
+    )
 
 
 ANNOUNCED_BEFORE = timedelta(minutes=10)
