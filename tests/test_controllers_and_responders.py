@@ -355,3 +355,18 @@ def test_a_bots_word_that_a_person_changed_something_is_their_change_and_the_fai
     assert moved[0]["kind"] == "mitigation" and moved[0]["confidence"] >= HIGH_CONFIDENCE
     assert moved[0]["actor"] == "ana"
     assert moved[1]["confidence"] < HIGH_CONFIDENCE
+
+
+def test_a_failover_a_responder_announced_is_theirs_not_automatic(tmp_path, capsys):
+    folder = tmp_path / "evidence"
+    _log(folder, "wallet-api", (80, 130), "transit decrypt failed: vault sealed or standby")
+    (folder / "vault-dr").mkdir()
+    lines = [f"{at(m):%Y-%m-%dT%H:%M:%S}.000Z [INFO]  core: replication: heartbeat ok"
+             for m in range(0, 180, 5)]  # fmt: skip
+    lines.append(f"{at(112):%Y-%m-%dT%H:%M:%S}.000Z [INFO]  core: promoted to DR primary")
+    (folder / "vault-dr" / "vault.log").write_text("\n".join(sorted(lines)) + "\n")
+    _slack(folder, [(84, "Olu Adeyemi", "acked, wallet-api decrypts failing"),
+                    (108, "Olu Adeyemi", "going to fail over to the DR vault in eu-central-1")])  # fmt: skip
+    _, _, _, rows = _run(tmp_path, folder, capsys)
+    (promoted,) = [r for r in rows if "promoted to DR primary" in r["text"]]
+    assert promoted["text"].startswith("Planned failover") and promoted["kind"] == "mitigation"

@@ -244,7 +244,12 @@ def reconstruct(evidence: list[Evidence], window: CollectWindow) -> list[Candida
         and "automatic" not in s.tags
         and "not-applied" not in s.tags
     }
+    announced = _announced(evidence, first, last_recovery)
     for s in signals:
+        if "failover" in s.tags and "automatic" in s.tags and _failover_announced(s, announced):
+            # a responder said minutes before they were failing over: theirs, not automatic
+            s.text = s.text.replace("Failover in ", "Planned failover in ", 1)
+            s.tags = ("failover", "admin")
         if "automatic" in s.tags:
             continue  # the system changed itself: never a responder's mitigation
         if s.family == "change" and first is not None and s.time > first:
@@ -300,11 +305,27 @@ def reconstruct(evidence: list[Evidence], window: CollectWindow) -> list[Candida
     ctx.terms = _terms(first_cluster, symptoms, alert_history, ctx)
     ctx.vocabulary = _vocabulary(first_cluster, symptoms)
     ctx.builds_up = _builds_up(first_cluster, symptoms)
-    ctx.announced = _announced(evidence, first, last_recovery)
+    ctx.announced = announced
     judge(candidates, ctx, _labels(alert_history))
     candidates = _one_episode_of_background(candidates, ctx)
     candidates.sort(key=lambda c: (c.time, c.kind))
     return candidates
+
+
+_FAILOVER_SAID = re.compile(r"\bfail(?:ing|ed)? ?over\b|\bpromot|\bswitch(?:ing)? over\b", re.I)
+
+
+def _failover_announced(s: Signal, announced: list[tuple[datetime, str, str]]) -> bool:
+    """A failover line a responder announced in the 10 minutes before ("going to fail over to
+    the DR vault"), naming what fails over (a shared word stem)."""
+    from pm_tui.timeline.judge import ANNOUNCED_BEFORE
+
+    return any(
+        s.time - ANNOUNCED_BEFORE <= when <= s.time
+        and _FAILOVER_SAID.search(text)
+        and stems(text) & stems(s.text)
+        for when, _, text in announced
+    )
 
 
 def _announced(
