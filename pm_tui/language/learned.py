@@ -369,8 +369,15 @@ def _agent_kind(words: list[str], i: int, titled: bool = False) -> str | None:
         if bare in NAMES or name_like(bare):
             return "name"
         acts = _acts_next(words, i)
-        if i and acts and capitalised_agent(bare, sentence_start=False):
-            return "name"  # "Hamza has deployed", "Ama's change": a name that is a word too
+        if (
+            acts
+            and (i or low not in _FUNCTION_WORDS)
+            and capitalised_agent(bare, sentence_start=not i)
+        ):
+            # "Hamza has deployed", "Ama's change": a name that is a word too; first in the
+            # sentence, a proper noun the dictionary spells capitalised ("Knut simply does
+            # not follow process")
+            return "name"
         if bare != w and _act_follows(words, i) and not is_technical(bare):
             return "name"  # "Bence's hotfix", "Patel's script": a person's act, whatever the word
         if i and words[i - 1] == "by" and capitalised_agent(bare, sentence_start=False):
@@ -424,7 +431,8 @@ _ACTS = frozenset(
     patch patches push deploy deployment migration command script scripts query update
     rollout release call choice mistake mistakes typo oversight merge pr prs cleanup import
     answer answers reviews review approval work idea shortcut experiment tweak refactor
-    rollback restart override upload""".split()
+    rollback restart override upload instruction instructions refusal order orders
+    sign-off""".split()
 )
 
 
@@ -506,7 +514,7 @@ def _lower_name(words: list[str], i: int) -> bool:
 
 _AUX_NEXT = frozenset(
     """has had was is did didn't never just should would could then also had not
-    decided chose insisted""".split()
+    decided chose insisted does doesn't don't keeps kept won't can't cannot""".split()
 )
 
 
@@ -571,6 +579,72 @@ def _fault_predicate(lows: list[str], wcs: list[str | None], i: int) -> str:
             return ""
         if wcs[j] in ("fault", "cause") and lows[j] not in ("owner", "call", "decision"):
             return lows[j]
+    return ""
+
+
+_PRESENT_NOT = frozenset("is was has us its this thus yes gas bus plus less".split())
+_DOES = frozenset("does doesn't did didn't never keeps kept won't can't cannot".split())
+_AIMS = frozenset("for to with by on".split())
+
+
+def _held(words: list[str], lows: list[str], i: int) -> str:
+    """Where token `i` (a person) stands when a sentence holds it responsible without a word
+    of harm or judgement: "owner" (its possessive: "the belt attendant's failure"), "label"
+    (a label's value or name: "Network planning team: this failure is theirs"), "aimed" (the
+    object of for/to/with/by/on: "counselling for the release coordinator", "down to the
+    infra guild"), "doer" (the subject of a present-tense or negated act: "The MES team
+    treats the line like a test lab", "the shot-firer did not bother"); "" otherwise."""
+    if lows[i].endswith("'s"):
+        return "owner"
+    start = _np_start(words, i)
+    before = lows[start - 1] if start else ""
+    if before in _PLACE_MARKS or (i + 1 < len(lows) and lows[i + 1] == ":"):
+        return "label"
+    if before in _AIMS:
+        return "aimed"
+    if start == 0 or before in _SUBJECT_OPENERS or before in ",;—–(":
+        for j in range(i + 1, min(len(lows), i + 4)):
+            t = lows[j]
+            if t in _FILLER or (t.endswith("ly") and len(t) > 4):
+                continue
+            if t in _DOES or (
+                t.endswith("s")
+                and not t.endswith("ss")
+                and t not in _PRESENT_NOT
+                and t.isalpha()
+                and _word_class(t) not in ("machine", "selfstate")
+            ):
+                return "doer"
+            break
+    return ""
+
+
+# Words that make what stands next to them a cause ("is why", "the direct consequence of").
+_CAUSE_WORDS = frozenset(
+    """why consequence consequences result resulted results arose arises led leads caused
+    causes because""".split()
+)
+_OF = frozenset("by of from".split())
+
+
+def _owned_act(words: list[str], lows: list[str], i: int) -> str:
+    """The act of the person at token `i`: a possessive before a person's act ("Kenji's small
+    refactor", "the manager's refusal"), or the act before by/of/from and the person (the
+    decision of the service owner, an instruction issued by the manager); "" if none."""
+    if lows[i].endswith("'s"):
+        for j in range(i + 1, min(len(lows), i + 4)):
+            if lows[j] in _ACTS or lows[j].rstrip("s") in _ACTS:
+                return words[j]
+            if not lows[j][:1].isalpha() and lows[j] != '"':
+                break
+        return ""
+    start = _np_start(words, i)
+    if start and lows[start - 1] in _OF:
+        for j in range(start - 2, max(-1, start - 5), -1):
+            if lows[j] in _ACTS:
+                return words[j]
+            if lows[j] in _STOPS:
+                break
     return ""
 
 
@@ -689,6 +763,14 @@ def _mid_capitals(sentence: str):
             pos = at + 1  # a capital inside a word ("xAb'Cd"): "Cd" may still follow
 
 
+def _proper(word: str) -> bool:
+    """A proper noun the dictionary spells capitalised ("Knut", "Piet"): a first word that
+    may be a name when a verb follows it."""
+    from pm_tui.language.agents import _agent_shape
+
+    return word.lower() not in _FUNCTION_WORDS and _agent_shape(word) is True
+
+
 def _may_name_dotted(sentence: str) -> bool:
     """_may_name_agent of a sentence with a dot between letters, by its tokens: a person's id
     ("l.virtanen"), a capitalised token after the first, a people word, "who" or a verb a
@@ -708,7 +790,11 @@ def _may_name_dotted(sentence: str) -> bool:
             return True
     head = words[0]
     return head[0].isupper() and (
-        head in NAMES or name_shaped(head) or head.endswith(("'s", "’s")) or _unknown_word(head)
+        head in NAMES
+        or name_shaped(head)
+        or head.endswith(("'s", "’s"))
+        or _unknown_word(head)
+        or _proper(head)
     )
 
 
@@ -727,7 +813,9 @@ def _may_name_agent(sentence: str) -> bool:
     if first is None:
         return False
     head = first.group(1)
-    if head[:1].isupper() and (head in NAMES or name_shaped(head) or head.endswith(("'s", "’s"))):
+    if head[:1].isupper() and (
+        head in NAMES or name_shaped(head) or head.endswith(("'s", "’s")) or _proper(head)
+    ):
         return True
     if "who" in words:
         return True  # only people are "who": "the postgraduate who ran rm -rf"
@@ -893,7 +981,7 @@ def features(
         if CUE_GATE:
             return feats
         if all(kind in _ROLE_KINDS for _, kind in agents) and not any(
-            _acts(words, lows, i) for i, _ in agents
+            _acts(words, lows, i) or _held(words, lows, i) for i, _ in agents
         ):
             # only roles and teams, no word of harm or judgement: "the engineer who built
             # the cache joined the channel" (most of real prose's people), never read
@@ -910,6 +998,7 @@ def features(
         feats["praise-for-harm"] = (
             f"{classes['sarcasm']} … {classes.get('harm') or classes['habit']}"
         )
+    caused = not _CAUSE_WORDS.isdisjoint(lows)
     for i, kind in agents:
         w = words[i]
         feats["agent:" + kind] = w
@@ -951,8 +1040,20 @@ def features(
             feats["by-agent"] = w
         if prev in (":", "—", "–") or (i + 1 < len(words) and words[i + 1] in ".:"):
             feats["label-value"] = w
-        if prev in ("on", "to", "from", "with", "blame", "hold", "held"):
+        if prev in ("on", "to", "from", "with", "for", "blame", "hold", "held"):
             feats["object-of:" + prev] = w
+        held = _held(words, lows, i)
+        if held:
+            feats.setdefault("held:" + held, w)
+            if held == "aimed" and "sarcasm" in classes:
+                # praise aimed at someone: "Kudos to Anja for deleting ...", "Shout-out to
+                # the backend squad for turning a routine campaign into a recall drill"
+                feats.setdefault("praise-aimed", f"{classes['sarcasm']} … {w}")
+        act = _owned_act(words, lows, i)
+        if act and (caused or "harm" in classes or "cause" in classes):
+            # the person's act as what caused the harm: "Kenji's refactor is what ate the
+            # labels", "the outage arose from the decision of the service owner"
+            feats.setdefault("act-as-cause", f"{act} … {w}")
     kinds = dict(agents)
     norm = ["<" + kinds[i] + ">" if i in kinds else w for i, w in enumerate(lows)]
     # the tokens that weigh as words: no function word, no mark
@@ -1136,16 +1237,21 @@ _READABLE = {
     "then-thing": "a thing as the subject after the person",
     "act-then-harm": "a person's act, then a harm",
     "praise-for-harm": "praise for a harm (irony)",
+    "praise-aimed": "praise aimed at a person (irony)",
+    "act-as-cause": "a person's act as the cause",
     "fault-predicate": "a person found at fault (the predicate)",
     "relative-acted": "a person who did something (a relative clause)",
     "counterfactual-agent": "a person in what should have been",
     "system-behaviour": "what only a system does",
+    "held": "a person held responsible as",
 }
 
 
 def describe(feature: str, words: str) -> str:
     """A feature in words: 'a person as the subject ("Okonkwo")'."""
     head, _, tail = feature.partition(":")
+    if head == "held":
+        return f'a person held responsible ({tail}) ("{words}")' if words else head
     if "&" in head:
         left, _, right = head.partition("&")
         text = f"{_READABLE.get(left, left)}, with {_READABLE.get(right, right)}"
