@@ -3,7 +3,8 @@
     python bench/train_similar_causes.py            # leave-one-writer-out figures, then write
     python bench/train_similar_causes.py --check    # figures only
 
-Every labelled similar-cause set is one writer: our own sets (tests/data/similar_causes_own*.tsv),
+Every labelled similar-cause set is one writer: our own sets (tests/data/similar_causes_own*.tsv,
+tests/data/own*/similar_causes.tsv),
 the retired blind rounds (tests/data/retired_heldout/round*/similar_causes.tsv) and the training
 sets written blind to the rules (tests/data/train*/similar_causes.tsv). Logistic regression
 (L2, full-batch gradient with AdaGrad steps) over cause_model.pair_features, in plain Python.
@@ -51,7 +52,8 @@ SWEEP = [
 ]
 # the part of the slot vocabulary written for a writer (left out when reading its pairs)
 PARTS = {"own": "own", "own2": "own", "own3": "own", "own4": "own4", "own5": "own",
-         "own6": "own6", "round2": "round2", "round3": "round3", "round4": "round4"}  # fmt: skip
+         "own6": "own6", "own7": "own7", "round2": "round2", "round3": "round3",
+         "round4": "round4"}  # fmt: skip
 
 
 def writers() -> dict[str, Path]:
@@ -60,6 +62,8 @@ def writers() -> dict[str, Path]:
     for p in sorted((DATA / "retired_heldout").glob("round*/similar_causes.tsv")):
         out[p.parent.name] = p
     for p in sorted(DATA.glob("train*/similar_causes.tsv")):
+        out[p.parent.name] = p
+    for p in sorted(DATA.glob("own*/similar_causes.tsv")):  # own training pairs, not blind
         out[p.parent.name] = p
     return dict(sorted(out.items()))
 
@@ -130,39 +134,49 @@ SIGNS = {
                     "dice_idf "
                     "held_idf shared_content shared_max_idf shared_name shared_tech "
                     "shared_state shared_thing state_and_thing held near_same rule_held "
-                    "reason_shared trigger_same".split(),
+                    "reason_shared trigger_same thing_agree how_agree trigger_agree "
+                    "direction_agree agent_shared same_slots".split(),
                     1),
     **dict.fromkeys("mech_diff kind0_diff kind1_diff kind2_diff kind3_diff things_differ "
                     "states_differ "
                     "mech_extra thing_other_state reason_differ symptom_only reason_unmatched "
-                    "direction_differ trigger_differ same_opening part_differ".split(), -1),
+                    "direction_differ trigger_differ same_opening part_differ thing_clash how_clash "
+                    "trigger_clash cousin_how cousin_agent cousin_trigger cousin_direction "
+                    "cousin_part part_clash".split(), -1),
 } if os.environ.get("CAUSES_SIGNS", "1") == "1" else {}  # fmt: skip
 
 
 def train(xs) -> tuple[dict[str, float], float]:
     keys = sorted({k for x in xs for k in x[1]})
-    w = dict.fromkeys(keys, 0.0)
-    g2 = dict.fromkeys(keys, 1e-8)
+    index = {k: i for i, k in enumerate(keys)}
+    rows = [([index[k] for k in f], list(f.values()), y, (weight or [1.0])[0])
+            for y, f, *weight in xs]  # fmt: skip
+    w = [0.0] * len(keys)
+    g2 = [1e-8] * len(keys)
+    l2 = [SPARSE_L2 if k[1] == ":" else L2 for k in keys]
+    signs = [SIGNS.get(k, 0) for k in keys]
     b, gb2, rate = 0.0, 1e-8, 0.5
-    n = sum(x[2] if len(x) > 2 else 1.0 for x in xs)
+    n = sum(r[3] for r in rows)
+    exp = math.exp
     for _ in range(EPOCHS):
-        grad = {k: (SPARSE_L2 if k[1] == ":" else L2) * w[k] for k in keys}
+        grad = [c * v for c, v in zip(l2, w)]
         gb = 0.0
-        for y, f, *weight in xs:
-            z = b + sum(w[k] * v for k, v in f.items())
-            d = (1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z)))) - y) * (weight or [1.0])[0] / n
+        for ks, vs, y, weight in rows:
+            z = b
+            for k, v in zip(ks, vs):
+                z += w[k] * v
+            d = (1.0 / (1.0 + exp(-max(-30.0, min(30.0, z)))) - y) * weight / n
             gb += d
-            for k, v in f.items():
+            for k, v in zip(ks, vs):
                 grad[k] += d * v
-        for k, g in grad.items():
+        for k, g in enumerate(grad):
             g2[k] += g * g
             w[k] -= rate * g / math.sqrt(g2[k])
-            sign = SIGNS.get(k)
-            if sign and w[k] * sign < 0:
+            if signs[k] and w[k] * signs[k] < 0:
                 w[k] = 0.0
         gb2 += gb * gb
         b -= rate * gb / math.sqrt(gb2)
-    return {k: round(v, 4) for k, v in w.items() if abs(v) >= 1e-4}, round(b, 4)
+    return {k: round(v, 4) for k, v in zip(keys, w) if abs(v) >= 1e-4}, round(b, 4)
 
 
 def shipped_threshold() -> float:

@@ -80,10 +80,43 @@ _TRIGGERS = slots._terms_of(
 )
 
 
+# The kinds of change that set a cause off, each a few terms (as `causes` reads them): two
+# causes each set off by another kind are two mechanisms even when the same thing broke.
+_TRIGGER_KINDS = {
+    kind: slots._terms_of(words)
+    for kind, words in {
+        "release": "releas ship rollout redeploy canary",
+        "upgrade": "upgrad updat patch kernelupgrad depupgrad version",
+        "config": "config flag toggl",
+        "restore": "restor snapshot",
+        "failover": "failover promot",
+        "rotation": "rotat renew renewal",
+        "restart": "restart reboot reload",
+        "migration": "migration schema backfill",
+        "maintenance": "maintenanc drain",
+        "bulk": "backup export import reindex compaction",
+        "load": "spik sale launch campaign peak",
+        "clock": "dst leapsecond",
+        "cleanup": "cleanup purg delet",
+        "scaling": "autoscal",
+    }.items()
+}
+# The slots of a cause: the thing that ran out or broke (a resource or a component; its part,
+# the heap or the inodes, when it names one), how (a state or a mechanism), what set it off
+# (the kinds of change above), and the rest: what ran it out or broke it, in its own words.
+_PARTS = slots.MEMORY_AREAS | slots._SUB_RESOURCES
+_THING_WORDS = slots.RESOURCES | slots._COMPONENTS | _PARTS
+_HOW_WORDS = (slots._MECHANISM_STATES | slots.STATES | slots.MECHANISMS) - _THING_WORDS - (
+    slots._GENERIC_STATES
+)
+_TRIGGER_WORDS = frozenset().union(*_TRIGGER_KINDS.values())
+
 # Features that tell two causes apart even when the slot reading calls them one: a nearly
 # repeated cause keeps the model's floor only without any of them.
 _DISAGREE = ("reason_differ", "reason_unmatched", "same_opening", "states_differ",
-             "trigger_differ", "direction_differ", "mech_extra", "mech_diff")  # fmt: skip
+             "trigger_differ", "direction_differ", "mech_extra", "mech_diff", "thing_clash",
+             "how_clash", "trigger_clash", "cousin_how", "cousin_agent", "cousin_trigger",
+             "cousin_direction", "cousin_part", "part_clash")  # fmt: skip
 
 
 _SLOT_WORDS = slots.RESOURCES | slots.STATES | slots._MECHANISM_STATES | slots.MEMORY_AREAS
@@ -169,6 +202,64 @@ def read_cause(text: str, vocabulary: slots.Vocabulary | None = None) -> Reading
 
 def _idf(idf: dict, default: float, term: str) -> float:
     return idf.get(term, default)
+
+
+@functools.lru_cache(maxsize=16384)
+def slots_of(reading: Reading) -> tuple[frozenset, frozenset, frozenset, frozenset, frozenset]:
+    """(the thing, its part, how, the kinds of change that set it off, the rest) of a reading:
+    the slots two causes are compared by, slot by slot (`_slot_features`)."""
+    terms, names = reading[0], reading[1]
+    thing = terms & _THING_WORDS
+    how = terms & _HOW_WORDS
+    triggers = frozenset(k for k, words in _TRIGGER_KINDS.items() if terms & words)
+    rest = terms - thing - how - _TRIGGER_WORDS - names - _GENERIC - slots._GENERIC_STATES
+    return thing, terms & _PARTS, how, triggers, rest
+
+
+def _slot_features(a: Reading, b: Reading, f: dict, idf: dict, default: float) -> None:
+    """Agreement and disagreement slot by slot, and the close cousins they make: one thing
+    that broke another way, ran out for another reason, was set off by another change, or
+    failed at the other end."""
+    tha, pa, ha, ga, ra = slots_of(a)
+    thb, pb, hb, gb, rb = slots_of(b)
+    verdict = {}
+    for name, x, y in (("thing", tha, thb), ("how", ha, hb), ("trigger", ga, gb)):
+        if x and y:
+            verdict[name] = "agree" if x & y else "clash"
+        elif x or y:
+            verdict[name] = "one"
+    if pa and pb and not pa & pb:
+        verdict["thing"] = "clash"
+        f["part_clash"] = 1.0  # the heap and the metaspace, the inodes and the ports
+    for name, v in verdict.items():
+        f[f"{name}_{v}"] = 1.0
+    da, db = a[4], b[4]
+    opposite = any(_OPPOSITE[d] in db - da for d in da - db)
+    if da & db and not opposite:
+        f["direction_agree"] = 1.0
+    if ra and rb:
+        common = ra & rb
+        if common:
+            f["agent_shared"] = sum(_idf(idf, default, t) for t in common) / min(
+                sum(_idf(idf, default, t) for t in ra), sum(_idf(idf, default, t) for t in rb)
+            )
+        elif len(ra) >= 2 and len(rb) >= 2:
+            f["agent_clash"] = 1.0  # each says what ran it out, and they share none of it
+    if verdict.get("thing") != "agree":
+        if verdict.get("thing") == "clash" and verdict.get("how") == "agree":
+            f["cousin_part"] = 1.0  # the same way, another thing (disk full, inodes full)
+        return
+    if verdict.get("how") == "clash":
+        f["cousin_how"] = 1.0
+    elif "agent_clash" in f:
+        f["cousin_agent"] = 1.0
+    if verdict.get("trigger") == "clash":
+        f["cousin_trigger"] = 1.0
+    if opposite:
+        f["cousin_direction"] = 1.0
+    if verdict.get("how") == "agree" and not any(k.startswith("cousin") for k in f):
+        if verdict.get("trigger") != "clash" and "agent_clash" not in f:
+            f["same_slots"] = 1.0  # one thing, one way, nothing telling them apart
 
 
 def pair_features(
@@ -303,6 +394,7 @@ def pair_features(
         for k in _OTHER_WORDS:
             if k in f:
                 f[k + "_slot"] = f.pop(k)
+    _slot_features(a, b, f, idf, default)
     if "shared" in sparse:
         for t in shared - na - nb:
             f["s:" + t] = 1.0

@@ -276,7 +276,7 @@ _PHRASES_GENERIC = {  # Generic: error strings and the SRE words for resources a
     "free space": "disk", "disk usage": "disk", "filled up": "exhaust", "fill up": "exhaust",
     "free bytes": "disk", "ifree": "inode", "inode usage": "inode", "inode table": "inode",
     # file descriptors, ports, kernel tables, processes
-    "enfile": "fd exhaust", "open file limit": "fd limit", "fd limit": "fd limit",
+    "stale file handle": "estale", "stale nfs file handle": "estale", "enfile": "fd exhaust", "open file limit": "fd limit", "fd limit": "fd limit",
     "eaddrnotavail": "port exhaust", "cannot assign requested address": "port exhaust",
     "source port": "port", "source ports": "port", "time_wait": "port exhaust",
     "time-wait": "port exhaust", "timewait": "port exhaust", "ephemeral storage": "disk",
