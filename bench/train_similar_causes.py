@@ -135,14 +135,14 @@ SIGNS = {
                     "held_idf shared_content shared_max_idf shared_name shared_tech "
                     "shared_state shared_thing state_and_thing held near_same rule_held "
                     "reason_shared trigger_same thing_agree how_agree trigger_agree "
-                    "direction_agree agent_shared same_slots".split(),
+                    "direction_agree agent_shared same_slots way_agree".split(),
                     1),
     **dict.fromkeys("mech_diff kind0_diff kind1_diff kind2_diff kind3_diff things_differ "
                     "states_differ "
                     "mech_extra thing_other_state reason_differ symptom_only reason_unmatched "
                     "direction_differ trigger_differ same_opening part_differ thing_clash how_clash "
                     "trigger_clash cousin_how cousin_agent cousin_trigger cousin_direction "
-                    "cousin_part part_clash".split(), -1),
+                    "cousin_part part_clash way_clash cousin_way".split(), -1),
 } if os.environ.get("CAUSES_SIGNS", "1") == "1" else {}  # fmt: skip
 
 
@@ -159,15 +159,15 @@ def train(xs) -> tuple[dict[str, float], float]:
     n = sum(r[3] for r in rows)
     exp = math.exp
     for _ in range(EPOCHS):
-        grad = [c * v for c, v in zip(l2, w)]
+        grad = [c * v for c, v in zip(l2, w, strict=True)]
         gb = 0.0
         for ks, vs, y, weight in rows:
             z = b
-            for k, v in zip(ks, vs):
+            for k, v in zip(ks, vs, strict=True):
                 z += w[k] * v
             d = (1.0 / (1.0 + exp(-max(-30.0, min(30.0, z)))) - y) * weight / n
             gb += d
-            for k, v in zip(ks, vs):
+            for k, v in zip(ks, vs, strict=True):
                 grad[k] += d * v
         for k, g in enumerate(grad):
             g2[k] += g * g
@@ -176,7 +176,7 @@ def train(xs) -> tuple[dict[str, float], float]:
                 w[k] = 0.0
         gb2 += gb * gb
         b -= rate * gb / math.sqrt(gb2)
-    return {k: round(v, 4) for k, v in zip(keys, w) if abs(v) >= 1e-4}, round(b, 4)
+    return {k: round(v, 4) for k, v in zip(keys, w, strict=True) if abs(v) >= 1e-4}, round(b, 4)
 
 
 def shipped_threshold() -> float:

@@ -95,10 +95,22 @@ _TRIGGER_KINDS = {
         "migration": "migration schema backfill",
         "maintenance": "maintenanc drain",
         "bulk": "backup export import reindex compaction",
-        "load": "spik sale launch campaign peak",
         "clock": "dst leapsecond",
         "cleanup": "cleanup purg delet",
         "scaling": "autoscal",
+    }.items()
+}
+# How a resource ran out, each way a few terms: it piled up (a leak, growth without bound),
+# a surge of load took it, it was sized too small, one huge piece of work took it all, or a
+# slow dependency held it. One resource run out two ways is two causes.
+_RUN_OUT = {
+    way: slots._terms_of(words)
+    for way, words in {
+        "piled": "leak grow accumulat retain piled unbound",
+        "surge": "spik sale launch campaign peak concurrent stampede",
+        "undersized": "below small low lower reduc undersiz sized",
+        "oneshot": "singl entir huge bulk dataset",
+        "held": "slow downstream wait",
     }.items()
 }
 # The slots of a cause: the thing that ran out or broke (a resource or a component; its part,
@@ -106,17 +118,21 @@ _TRIGGER_KINDS = {
 # (the kinds of change above), and the rest: what ran it out or broke it, in its own words.
 _PARTS = slots.MEMORY_AREAS | slots._SUB_RESOURCES
 _THING_WORDS = slots.RESOURCES | slots._COMPONENTS | _PARTS
-_HOW_WORDS = (slots._MECHANISM_STATES | slots.STATES | slots.MECHANISMS) - _THING_WORDS - (
-    slots._GENERIC_STATES
+_HOW_WORDS = (
+    (slots._MECHANISM_STATES | slots.STATES | slots.MECHANISMS)
+    - _THING_WORDS
+    - (slots._GENERIC_STATES)
 )
 _TRIGGER_WORDS = frozenset().union(*_TRIGGER_KINDS.values())
+_WAY_WORDS = frozenset().union(*_RUN_OUT.values())
 
 # Features that tell two causes apart even when the slot reading calls them one: a nearly
 # repeated cause keeps the model's floor only without any of them.
 _DISAGREE = ("reason_differ", "reason_unmatched", "same_opening", "states_differ",
              "trigger_differ", "direction_differ", "mech_extra", "mech_diff", "thing_clash",
              "how_clash", "trigger_clash", "cousin_how", "cousin_agent", "cousin_trigger",
-             "cousin_direction", "cousin_part", "part_clash")  # fmt: skip
+             "cousin_direction", "cousin_part", "part_clash", "way_clash",
+             "cousin_way")  # fmt: skip
 
 
 _SLOT_WORDS = slots.RESOURCES | slots.STATES | slots._MECHANISM_STATES | slots.MEMORY_AREAS
@@ -205,25 +221,26 @@ def _idf(idf: dict, default: float, term: str) -> float:
 
 
 @functools.lru_cache(maxsize=16384)
-def slots_of(reading: Reading) -> tuple[frozenset, frozenset, frozenset, frozenset, frozenset]:
-    """(the thing, its part, how, the kinds of change that set it off, the rest) of a reading:
-    the slots two causes are compared by, slot by slot (`_slot_features`)."""
+def slots_of(reading: Reading) -> tuple[frozenset, ...]:
+    """(the thing, its part, how, the kinds of change that set it off, the rest, the ways it
+    ran out) of a reading: the slots two causes are compared by (`_slot_features`)."""
     terms, names = reading[0], reading[1]
     thing = terms & _THING_WORDS
     how = terms & _HOW_WORDS
     triggers = frozenset(k for k, words in _TRIGGER_KINDS.items() if terms & words)
-    rest = terms - thing - how - _TRIGGER_WORDS - names - _GENERIC - slots._GENERIC_STATES
-    return thing, terms & _PARTS, how, triggers, rest
+    ways = frozenset(k for k, words in _RUN_OUT.items() if terms & words)
+    rest = terms - thing - how - _TRIGGER_WORDS - _WAY_WORDS - names - _GENERIC
+    return thing, terms & _PARTS, how, triggers, rest - slots._GENERIC_STATES, ways
 
 
 def _slot_features(a: Reading, b: Reading, f: dict, idf: dict, default: float) -> None:
     """Agreement and disagreement slot by slot, and the close cousins they make: one thing
     that broke another way, ran out for another reason, was set off by another change, or
     failed at the other end."""
-    tha, pa, ha, ga, ra = slots_of(a)
-    thb, pb, hb, gb, rb = slots_of(b)
+    tha, pa, ha, ga, ra, wa = slots_of(a)
+    thb, pb, hb, gb, rb, wb = slots_of(b)
     verdict = {}
-    for name, x, y in (("thing", tha, thb), ("how", ha, hb), ("trigger", ga, gb)):
+    for name, x, y in (("thing", tha, thb), ("how", ha, hb), ("trigger", ga, gb), ("way", wa, wb)):
         if x and y:
             verdict[name] = "agree" if x & y else "clash"
         elif x or y:
@@ -255,10 +272,12 @@ def _slot_features(a: Reading, b: Reading, f: dict, idf: dict, default: float) -
         f["cousin_agent"] = 1.0
     if verdict.get("trigger") == "clash":
         f["cousin_trigger"] = 1.0
+    if verdict.get("way") == "clash":
+        f["cousin_way"] = 1.0  # one resource, run out another way
     if opposite:
         f["cousin_direction"] = 1.0
     if verdict.get("how") == "agree" and not any(k.startswith("cousin") for k in f):
-        if verdict.get("trigger") != "clash" and "agent_clash" not in f:
+        if "clash" not in (verdict.get("trigger"), verdict.get("way")) and "agent_clash" not in f:
             f["same_slots"] = 1.0  # one thing, one way, nothing telling them apart
 
 

@@ -74,7 +74,7 @@ _PHRASES_OWN = {
     "network split": "netsplit", "split brain": "netsplit", "lost quorum": "netsplit",
     "split-brain": "netsplit", "network policy": "netpol", "networkpolicy": "netpol",
     "network policies": "netpol", "security group": "firewall", "clock drift": "clock skew",
-    "time drift": "clock skew", "ntp": "clock skew", "aged out": "expire", "not returned": "leak",
+    "time drift": "clock skew", "ntp": "clock skew", "aged out": "expire", "not returned": "leak", "never returned": "leak", "never given back": "leak",
     "never released": "leak", "not released": "leak", "never closed": "leak", "not closed": "leak",
     "unclosed": "leak", "without bound": "leak", "unbounded": "leak", "grew unbounded": "leak",
     "local time": "timezone", "time zone": "timezone", "disk i/o": "diskio", "disk io": "diskio",
