@@ -13,9 +13,14 @@ things of one kind that differ; the IDF-weighted overlap of their words, with na
 common words counted apart; the shared states, resources and components; and what tells
 close cousins apart (one resource or symptom, another mechanism): reasons that differ or a
 reason the other lacks, openings alike that then part ways, opposite ends, another kind of
-change that set it off. bench/train_similar_causes.py fits a logistic regression over them
-on every labelled set (each a writer) and writes the weights beside this file; its
-leave-one-writer-out rotation is the forecast for a writer never seen. `why` says what a pair
+change that set it off. Each cause is also read as slots (`slots_of`: the thing that ran out
+or broke and its part, how, the kind of change that set it off, the way a resource ran out,
+the rest of its words), compared slot by slot (agree, clash, one side only), with the close
+cousins they make named apart: one thing broken another way, run out another way, set off
+by another change, failing at the other end. bench/train_similar_causes.py fits a logistic
+regression over them on every labelled set (each a writer), close cousins weighing twice,
+and writes the weights beside this file; its leave-one-writer-out rotation is the forecast
+for a writer never seen. `why` says what a pair
 shares, for the group's explanation.
 """
 
