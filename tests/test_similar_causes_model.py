@@ -190,7 +190,12 @@ def test_recurring_causes_told_by_different_authors_group_and_look_alikes_stay_o
 
 @pytest.mark.parametrize(
     ("held", "precision", "recall"),
-    [("round5", 0.68, 0.33), ("train6a", 0.82, 0.48), ("train7a", 0.75, 0.55)],
+    [
+        ("round5", 0.68, 0.38),
+        ("round7", 0.68, 0.3),
+        ("train6a", 0.82, 0.48),
+        ("train7a", 0.8, 0.55),
+    ],
 )
 def test_the_model_retrained_without_a_writer_finds_its_recurring_causes_mostly_right(
     held, precision, recall
@@ -204,8 +209,9 @@ def test_the_model_retrained_without_a_writer_finds_its_recurring_causes_mostly_
     train 7a P .769 R .556 over 18 writers, where the model before them scored train 7a
     P .659 R .537 at .7; with retired round 7 among the writers, before retraining the shipped
     weights: train 7a P .765 R .481; with the slot features, own7's training pairs and close
-    cousins weighing twice, threshold .6: round 5 P .714 R .373, train 6a P .853 R .537,
-    train 7a P .786 R .611, before round 7 joined);
+    cousins weighing twice, 20 writers, threshold .6: round 5 P .718 R .418, round 7 (the
+    closest cousins: 78 of its 82 different pairs) P .719 R .338, train 6a P .853 R .537,
+    train 7a P .842 R .593);
     grouping nothing scores recall 0, grouping everything precision under .5."""
     import bench.train_similar_causes as training
 
