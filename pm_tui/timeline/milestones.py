@@ -2,13 +2,16 @@
 
     started       the first observable failure: the first-symptom candidate (infrastructure
                   precursors such as a failing disk or a replica dropping out included); the
-                  detecting alert's time when it fires before that (observable by then)
+                  detecting alert's time when it fires before that (observable by then);
+                  the departure of the series a page measures when it comes first (a slow
+                  degradation: pm_tui.timeline.onset.page_series, read in reconstruct)
     detected      the first alert firing or page about this incident (a related one: alerts
                   judged unrelated or recurring stay below HIGH_CONFIDENCE and are not used)
     acknowledged  the acknowledgement recorded on this incident's own page, else the first
                   acknowledgement after detection
     mitigated     customer-visible impact ended: the main recovery (errors or latency back to
-                  normal), else the first mitigation
+                  normal; the page's own series back when it started the window), else the
+                  first mitigation
     resolved      the incident declared resolved: its own page resolved (the page of the
                   acknowledgement or detection), else said so, after the impact ended
 

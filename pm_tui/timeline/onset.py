@@ -126,3 +126,75 @@ def named_hosts(text: str) -> set[str]:
         if len(w) >= 5 and not re.fullmatch(r"[\d:./-]+", w) or re.fullmatch(r"\d+(?:\.\d+){3}", w):
             out.add(w)
     return out
+
+
+# The page's own series: the metric a page is about, read from the words of its title
+# ("MailerQueueOldestMessageAgeHigh: oldest message in the email queue ..." is about
+# mailer_queue_oldest_message_age_seconds). Its departure from its baseline is the start of
+# the impact the page measures, its return to the baseline (staying there) the end of it.
+# Words every series name or alert title has, which say nothing about what is measured.
+_GENERIC = frozenset(
+    "the and for from with above below over under high low critical warning warn page alert "
+    "seconds second total count sum bucket avg average rate rate1m rate5m max min job instance "
+    "quantile value ratio percent pct per is in of on at to by its their not than more less "
+    "prod production pagerduty incident triggered".split()
+)
+# A page names its series by at least this many words of the series' name.
+PAGE_WORDS = 2
+
+
+def _stem(word: str) -> str:
+    for end in ("ing", "ed", "es", "s", "e"):
+        if word.endswith(end) and len(word) - len(end) >= 3:
+            return word[: -len(end)]
+    return word
+
+
+def _words(text: str) -> set[str]:
+    """The significant words of a title or a series name, stemmed (CamelCase and snake_case
+    split: `OldestMessageAge` and `oldest_message_age` give the same words)."""
+    text = re.sub(r"([a-z0-9])([A-Z])", r"\1 \2", text)
+    return {
+        _stem(w)
+        for w in re.split(r"[^a-z0-9]+", text.lower())
+        if len(w) >= 3 and w not in _GENERIC and not w.isdigit()
+    }
+
+
+def _series_words(metric: str) -> tuple[set[str], set[str]]:
+    """The words of a series' name and of its label values."""
+    name, _, labels = metric.partition("{")
+    values = " ".join(v for _, v in re.findall(r"(\w+)=\"?([^,}\"]+)", labels))
+    return _words(name), _words(values)
+
+
+def page_series(signals: list[Signal]) -> tuple[Signal | None, list[Signal]]:
+    """The first page whose title names metric series departing from their baseline by then
+    and still outside it when it pages, and those series' departures (the best named: most
+    words of the series' name in the title, then of its labels). No page, or none naming a
+    series: (None, [])."""
+    departures = [s for s in signals if s.family == "symptom" and s.extra.get("metric")]
+    back = {
+        (s.source, s.extra["metric"]): s.time
+        for s in signals
+        if s.family == "recovery" and s.extra.get("metric")
+    }
+    for page in sorted(signals, key=lambda s: s.time):
+        if page.family != "paged" or not page.text.startswith("Page triggered"):
+            continue
+        title = _words(page.text.partition("(")[2] or page.text)
+        scored = []
+        for s in departures:
+            if s.time > page.time + MINUTE:
+                continue
+            ended = back.get((s.source, s.extra["metric"]))
+            if ended is not None and ended <= page.time:
+                continue  # back within its baseline before the page: not what it pages about
+            name, labels = _series_words(str(s.extra["metric"]))
+            score = len(name & title)
+            if score >= PAGE_WORDS:
+                scored.append(((score, len(labels & title)), s))
+        if scored:
+            top = max(score for score, _ in scored)
+            return page, [s for score, s in scored if score == top]
+    return None, []

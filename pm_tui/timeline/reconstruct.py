@@ -30,7 +30,13 @@ from pm_tui.timeline.detect_logs import (
 )
 from pm_tui.timeline.detect_metrics import metric_signals
 from pm_tui.timeline.judge import CAP_OTHER, RECURRING_BEFORE, REVERT_RE, Context, judge, stems
-from pm_tui.timeline.onset import leading_series, leads, named_hosts, unlevelled_templates
+from pm_tui.timeline.onset import (
+    leading_series,
+    leads,
+    named_hosts,
+    page_series,
+    unlevelled_templates,
+)
 from pm_tui.timeline.signals import (
     CAPACITY_RE,
     PATH_DOWN_RE,
@@ -188,6 +194,22 @@ def reconstruct(evidence: list[Evidence], window: CollectWindow) -> list[Candida
             first_cluster = _Cluster("symptom", [lead])
             symptoms.append(first_cluster)
             by_timing = True
+    # the series the page measures departing earlier, still outside its baseline when it
+    # pages: the impact began then (pm_tui.timeline.onset.page_series)
+    # (only then is its return the end of the impact: a page on a dependency's errors, which
+    # depart with the customers' failures, comes back when the dependency does, long after
+    # the traffic was moved away from it)
+    _, paged_series = page_series(signals)
+    departed = min(paged_series, key=lambda s: s.time) if paged_series else None
+    if first_cluster is None or departed is None or departed.time >= first_cluster.time:
+        paged_series = []
+    else:
+        first_cluster = next((c for c in symptoms if departed in c.signals), None) or (
+            _Cluster("symptom", [departed])
+        )
+        if first_cluster not in symptoms:
+            symptoms.append(first_cluster)
+        by_timing = False
     first = first_cluster.time if first_cluster is not None else None
     pre = None
     if first_cluster is not None:
@@ -231,6 +253,10 @@ def reconstruct(evidence: list[Evidence], window: CollectWindow) -> list[Candida
         main = max(
             after, key=lambda c: (round(_confidence(c), 1), -c.time.timestamp()), default=None
         )
+    # the impact ends when every series the page measures is back within its baseline
+    ends = _page_series_back(paged_series, after)
+    if ends is not None:
+        main = ends
     last_recovery = main.time if main is not None else None
     # what was changed before the first symptom: changing it again right after is the undo
     changed_before = {
@@ -285,6 +311,10 @@ def reconstruct(evidence: list[Evidence], window: CollectWindow) -> list[Candida
         else:
             kind = _KIND[cluster.family]
         candidate = _candidate(cluster, kind)
+        if cluster is ends:
+            # what the page measured back within its baseline: the impact's end, said directly
+            candidate.confidence = max(candidate.confidence, PAGED_BACK)
+            candidate.tags.append("paged-series")
         if (
             cluster.family == "recovery"
             and cluster is not main
@@ -304,6 +334,21 @@ def reconstruct(evidence: list[Evidence], window: CollectWindow) -> list[Candida
     candidates = _one_episode_of_background(candidates, ctx)
     candidates.sort(key=lambda c: (c.time, c.kind))
     return candidates
+
+
+def _page_series_back(series: list[Signal], after: list[_Cluster]) -> _Cluster | None:
+    """The recovery where the last of the page's own series is back within its baseline;
+    None when one of them is not back (or there are none)."""
+    ends = []
+    for s in series:
+        key = (s.source, s.extra.get("metric"))
+        back = [
+            c for c in after if any((r.source, r.extra.get("metric")) == key for r in c.signals)
+        ]
+        if not back:
+            return None
+        ends.append(min(back, key=lambda c: c.time))
+    return max(ends, key=lambda c: c.time) if ends else None
 
 
 def _builds_up(first: _Cluster | None, symptoms: list[_Cluster]) -> bool:
@@ -487,6 +532,9 @@ CHAIN = timedelta(minutes=15)
 RELAPSE = timedelta(minutes=10)
 FOLLOW_UP = timedelta(minutes=15)  # an action said this long after the recovery is a follow-up
 STRONG = 0.85
+# The recovery where the series a page measures is back within its baseline (onset.page_series):
+# the end of the impact the page was about, above the other recoveries (judge.CAP_OTHER).
+PAGED_BACK = 0.8
 # detect_logs.GAP_MIN: an episode goes on while its records are at most this far apart
 ONGOING = timedelta(minutes=5)
 
