@@ -10,8 +10,10 @@
     acknowledged  the acknowledgement recorded on this incident's own page, else the first
                   acknowledgement after detection
     mitigated     customer-visible impact ended: the main recovery (errors or latency back to
-                  normal; the page's own series back when it started the window), else the
-                  first mitigation
+                  normal; the page's own series back when it started the window; the
+                  failing logs of the workload the page names stopping, not a dependency or
+                  a node coming back later: pm_tui.timeline.reconstruct), else the first
+                  mitigation
     resolved      the incident declared resolved: its own page resolved (the page of the
                   acknowledgement or detection), else said so, after the impact ended
 

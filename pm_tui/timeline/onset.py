@@ -198,3 +198,15 @@ def page_series(signals: list[Signal]) -> tuple[Signal | None, list[Signal]]:
             top = max(score for score, _ in scored)
             return page, [s for score, s in scored if score == top]
     return None, []
+
+
+def page_title_words(page: Signal) -> set[str]:
+    """The significant words of a page's title (what it pages about)."""
+    return _words(page.text.partition("(")[2] or page.text)
+
+
+def names_workload(workload: str, title: set[str]) -> bool:
+    """Whether a page's title names a workload (`wallet-api` in "wallet-api 5xx 38%"): every
+    significant word of its name is in the title, and it has at least one."""
+    words = _words(workload)
+    return bool(words) and words <= title

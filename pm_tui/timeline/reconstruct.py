@@ -34,7 +34,9 @@ from pm_tui.timeline.onset import (
     leading_series,
     leads,
     named_hosts,
+    names_workload,
     page_series,
+    page_title_words,
     unlevelled_templates,
 )
 from pm_tui.timeline.signals import (
@@ -231,7 +233,9 @@ def reconstruct(evidence: list[Evidence], window: CollectWindow) -> list[Candida
         for c in (first_cluster, anchor)
         if c is not None
         for s in c.signals
-        if _failure(s) or "normal" not in s.tags
+        # a resource under the service (a node's temperature, its CPU) is not what customers
+        # get: its return, once the traffic was moved away, does not end their impact
+        if (_failure(s) or "normal" not in s.tags) and not _resource_metric(s)
     }
     own = [c for c in after if failing & {_identity(s) for s in c.signals}]
     # ... the first time they do (a later "back to baseline" is the fix being undone)
@@ -250,9 +254,21 @@ def reconstruct(evidence: list[Evidence], window: CollectWindow) -> list[Candida
         if anchor is not None and anchor is not first_cluster:
             main = _last_to_recover(main, anchor, symptoms, after, strong)
     if main is None:
+        # a resource back within its baseline (a node's temperature, hours after the traffic
+        # was moved away) is not the customers' recovery while another recovery is seen
+        # and a precursor's errors stopping as the customers' failures begin is no recovery
+        customers = [c for c in after if not all(_resource_metric(s) for s in c.signals)]
+        calm = [c for c in customers if not any(c.time < t <= c.time + RELAPSE for t in strong)]
         main = max(
-            after, key=lambda c: (round(_confidence(c), 1), -c.time.timestamp()), default=None
+            calm or customers or after,
+            key=lambda c: (round(_confidence(c), 1), -c.time.timestamp()),
+            default=None,
         )
+    # the impact ends where the failures of the workload the page names stop: what the page
+    # was about, not a dependency under it coming back later (a consensus store's errors
+    # after the service had failed over)
+    if main is not None and first is not None:
+        main = _paged_workload_back(signals, first, after, strong) or main
     # the impact ends when every series the page measures is back within its baseline
     ends = _page_series_back(paged_series, after)
     if ends is not None:
@@ -334,6 +350,49 @@ def reconstruct(evidence: list[Evidence], window: CollectWindow) -> list[Candida
     candidates = _one_episode_of_background(candidates, ctx)
     candidates.sort(key=lambda c: (c.time, c.kind))
     return candidates
+
+
+def _paged_workload_back(
+    signals: list[Signal], first: datetime, after: list[_Cluster], strong: list[datetime]
+) -> _Cluster | None:
+    """The recovery where the last failing log of the workload this incident's page names
+    (the first page from EARLY_ALERT before the start: `wallet-api` in "WalletApiErrorRate:
+    wallet-api 5xx") stops for good, each the first time it does with nothing failing again
+    within RELAPSE; None when the page names no failing log or one never stops."""
+    page = next(
+        (
+            s
+            for s in sorted(signals, key=lambda s: s.time)
+            if s.family == "paged"
+            and s.text.startswith("Page triggered")
+            and s.time >= first - EARLY_ALERT
+        ),
+        None,
+    )
+    if page is None:
+        return None
+    title = page_title_words(page)
+    failing = {
+        _identity(s)
+        for s in signals
+        if s.family == "symptom"
+        and s.extra.get("template")
+        and _failure(s)
+        and first - CHAIN <= s.time <= page.time
+        and names_workload(_workload_name(source_label(s.source)), title)
+    }
+    ends = []
+    for ident in failing:
+        back = [
+            c
+            for c in after
+            if ident in {_identity(s) for s in c.signals}
+            and not any(c.time < t <= c.time + RELAPSE for t in strong)
+        ]
+        if not back:
+            return None
+        ends.append(min(back, key=lambda c: c.time))
+    return max(ends, key=lambda c: c.time) if ends else None
 
 
 def _page_series_back(series: list[Signal], after: list[_Cluster]) -> _Cluster | None:
