@@ -29,17 +29,30 @@ CONFIDENCE = 0.6
 MINUTE = timedelta(minutes=1)
 
 
+# A record logged at info that says a peer or a component failed ("memberlist: Suspect
+# consul-server-2 has failed, no acks received"): a failure detector's verdict, which a
+# cluster logs at info while it checks, minutes before the failure it leads to.
+FAILED_AT_INFO_RE = re.compile(
+    r"\b(?:has|have|had) failed\b|\bsuspect(?:ed|s)?\b|\bno acks?\b|\bmarked (?:as )?(?:down|dead|failed)|"
+    r"\b(?:is|went|marked) (?:down|unreachable|dead)\b",
+    re.I,
+)
+
+
 def unlevelled_templates(evidence: list[Evidence]) -> list[Template]:
-    """The shapes of the log records that have no level and no words of error or warning."""
+    """The shapes of the log records that have no level and no words of error or warning, and
+    of the records logged at info that say a peer or component failed (FAILED_AT_INFO_RE)."""
     miner = TemplateMiner()
     for item in evidence:
         if (
-            item.kind == "log"
-            and not item.attrs.get("level")
-            and not item.attrs.get("bucket")
-            and not item.attrs.get("sample")
-            and severity(item) is None
+            item.kind != "log"
+            or item.attrs.get("bucket")
+            or item.attrs.get("sample")
+            or severity(item) is not None
         ):
+            continue
+        level = str(item.attrs.get("level") or "").lower()
+        if not level or level in ("info", "notice") and FAILED_AT_INFO_RE.search(item.text):
             miner.add(item, level="record")
     return miner.templates
 
