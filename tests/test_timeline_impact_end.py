@@ -158,3 +158,42 @@ def test_a_node_coming_back_is_not_the_customers_recovery(tmp_path, capsys):
     assert "checkout-api.log" in " ".join(got["mitigated"]["sources"])
     assert "ipmi_temperature" not in got["mitigated"]["why"]
     assert "mitigated     2026-03-01 11:10:" in table
+
+
+REFUSED_FROM, OK_BACK, REFUSED_LAST, REFUSED_BACK = (
+    _at(10, 40),
+    _at(10, 46),
+    _at(11, 9),
+    _at(11, 10),
+)
+
+
+def test_the_impact_ends_when_the_series_that_started_it_is_back(tmp_path, capsys):
+    """A gateway refuses a third of the requests from 10:40 (its count of 429 answers, a
+    name with no word of failure, leaves its baseline); the successful requests dip and are
+    back above their floor at 10:46 as clients retry; the refusals go on until 11:09. The
+    impact ends when the series that started the window is back (11:09-11:10), not when the
+    successes are (a secondary recovery, below high, is not the end either)."""
+    ev = tmp_path / "incident" / "evidence"
+    ev.mkdir(parents=True)
+    minutes = list(_every(_at(9, 0), _at(12, 30), timedelta(minutes=1)))
+    refused = [(t, 300.0 if REFUSED_FROM <= t <= REFUSED_LAST else 0.0) for t in minutes]
+    ok = [(t, 150.0 if REFUSED_FROM + timedelta(minutes=1) <= t < OK_BACK else 440.0 + k % 3)
+          for k, t in enumerate(minutes)]  # fmt: skip
+    result = [
+        {
+            "metric": {"__name__": "gw_route_code", "code": code, "route": "mobile-v2"},
+            "values": [[t.timestamp(), f"{v:g}"] for t, v in values],
+        }  # fmt: skip
+        for code, values in (("429", refused), ("200", ok))
+    ]
+    (ev / "gw_route_code.json").write_text(
+        json.dumps({"status": "success", "data": {"resultType": "matrix", "result": result}}),
+        encoding="utf-8",
+    )
+    got, times, table, d = _window(tmp_path, ev, capsys)
+    assert times["started"] == REFUSED_FROM
+    assert REFUSED_LAST <= times["mitigated"] <= REFUSED_BACK
+    assert "code=429" in got["mitigated"]["why"]
+    assert "mitigated     2026-03-01 11:09:" in table
+    assert timedelta(minutes=29) <= d.mitigate <= timedelta(minutes=30)

@@ -239,7 +239,10 @@ def _resolved(
 
 
 def _main_recovery(rows: list[Candidate], since: datetime | None) -> Candidate | None:
-    """The recovery that ends the impact: the best-supported, earliest on ties."""
+    """The recovery that ends the impact: the one the reconstruction read as its end (tagged
+    `impact-end`: what failed back to normal, pm_tui.timeline.reconstruct), else the
+    best-supported, earliest on ties (a secondary recovery is capped below high, so its
+    confidence does not say it ended the impact)."""
     found = [
         c
         for c in rows
@@ -247,7 +250,10 @@ def _main_recovery(rows: list[Candidate], since: datetime | None) -> Candidate |
     ]
     if not found:
         return None
-    return max(found, key=lambda c: (round(c.confidence, 1), -c.time.timestamp()))
+    return max(
+        found,
+        key=lambda c: ("impact-end" in c.tags, round(c.confidence, 1), -c.time.timestamp()),
+    )
 
 
 def _from(

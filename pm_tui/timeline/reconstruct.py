@@ -235,7 +235,7 @@ def reconstruct(evidence: list[Evidence], window: CollectWindow) -> list[Candida
         for s in c.signals
         # a resource under the service (a node's temperature, its CPU) is not what customers
         # get: its return, once the traffic was moved away, does not end their impact
-        if (_failure(s) or "normal" not in s.tags) and not _resource_metric(s)
+        if (_failure(s) or "normal" not in s.tags) and not _infrastructure_metric(s)
     }
     own = [c for c in after if failing & {_identity(s) for s in c.signals}]
     # ... the first time they do (a later "back to baseline" is the fix being undone)
@@ -257,7 +257,7 @@ def reconstruct(evidence: list[Evidence], window: CollectWindow) -> list[Candida
         # a resource back within its baseline (a node's temperature, hours after the traffic
         # was moved away) is not the customers' recovery while another recovery is seen
         # and a precursor's errors stopping as the customers' failures begin is no recovery
-        customers = [c for c in after if not all(_resource_metric(s) for s in c.signals)]
+        customers = [c for c in after if not all(_infrastructure_metric(s) for s in c.signals)]
         calm = [c for c in customers if not any(c.time < t <= c.time + RELAPSE for t in strong)]
         main = max(
             calm or customers or after,
@@ -331,6 +331,8 @@ def reconstruct(evidence: list[Evidence], window: CollectWindow) -> list[Candida
             # what the page measured back within its baseline: the impact's end, said directly
             candidate.confidence = max(candidate.confidence, PAGED_BACK)
             candidate.tags.append("paged-series")
+        if cluster is main and cluster.family == "recovery":
+            candidate.tags.append(IMPACT_END)  # the recovery read as the end of the impact
         if (
             cluster.family == "recovery"
             and cluster is not main
@@ -594,6 +596,8 @@ STRONG = 0.85
 # The recovery where the series a page measures is back within its baseline (onset.page_series):
 # the end of the impact the page was about, above the other recoveries (judge.CAP_OTHER).
 PAGED_BACK = 0.8
+# The tag of the recovery read as the end of the impact (pm_tui.timeline.milestones).
+IMPACT_END = "impact-end"
 # detect_logs.GAP_MIN: an episode goes on while its records are at most this far apart
 ONGOING = timedelta(minutes=5)
 
@@ -666,6 +670,14 @@ def _last_to_recover(
         # ready again hours later, the traffic long moved away) is not the customers'
         if (_failure(s) or _impact_metric(s)) and "node" not in s.tags
     }
+    # and the series whose departure started the window, whatever its name says (a gateway's
+    # count of 429 answers): the customers' other series may be back before it (the
+    # successful requests back to their floor while a third of them are still refused)
+    chain |= {
+        _identity(s)
+        for s in first.signals
+        if s.time == first.time and s.extra.get("metric") and not _infrastructure_metric(s)
+    }
     best = main
     for ident in chain:
         mine = [
@@ -692,6 +704,23 @@ IMPACT_METRIC_RE = re.compile(
 def _resource_metric(s: Signal) -> bool:
     """A metric of the resources used (CPU, connections, memory), not of what customers get."""
     return bool(s.extra.get("metric")) and not _failure(s) and not _impact_metric(s)
+
+
+# Metrics of the machines and resources under a service (a node's temperature, CPU, memory,
+# disks, connections), which come back on their own clock once the traffic has moved away.
+INFRASTRUCTURE_METRIC_RE = re.compile(
+    r"temp|celsius|fan_|power|cpu|memory|mem_|heap|disk|inode|filesystem|load\d|"
+    r"connections|threads|replicas?_|node_",
+    re.I,
+)
+
+
+def _infrastructure_metric(s: Signal) -> bool:
+    """A resource metric (`_resource_metric`) whose name says it measures a machine or a
+    resource (ipmi_temperature_celsius, node_cpu_seconds), not a count of what customers get."""
+    return _resource_metric(s) and bool(
+        INFRASTRUCTURE_METRIC_RE.search(str(s.extra["metric"]).split("{", 1)[0])
+    )
 
 
 def _impact_metric(s: Signal) -> bool:
