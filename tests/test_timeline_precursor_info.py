@@ -105,3 +105,46 @@ def test_records_quoting_their_own_time_stamp_are_one_shape():
     c = mask("2026-08-18 08:49:46,115+02:00 [INFO]  memberlist: Suspect store-2 has failed")
     assert a == b == c
     assert a.startswith("<*> [INFO]")
+
+
+def test_an_event_list_starting_late_is_events_not_its_own_baseline(tmp_path, capsys):
+    """A BMC's event list (ipmitool `sel elist`) begins 40 minutes after the service's log:
+    a list of what went wrong, not a log exported from a later start. Its first rows (an
+    inlet temperature past its non-critical threshold, every minute) are the first observable
+    failure, ten minutes before the service's errors; they were the list's own baseline."""
+    from pm_tui.cli.main import main
+
+    ev = tmp_path / "incident" / "evidence"
+    ev.mkdir(parents=True)
+    first_event, errors = (
+        DAY.replace(hour=10, minute=35, second=59),
+        DAY.replace(hour=10, minute=46),
+    )
+    app = [f"{t:%Y-%m-%dT%H:%M:%SZ} INFO checkout GET /v1/cart 200 4ms"
+           for t in _every(DAY.replace(hour=9, minute=55), DAY.replace(hour=12), timedelta(seconds=20))]  # fmt: skip
+    app += [f"{t:%Y-%m-%dT%H:%M:%SZ} ERROR checkout POST /v1/orders 503 upstream unavailable"
+            for t in _every(errors, DAY.replace(hour=11, minute=10), timedelta(seconds=5))]  # fmt: skip
+    (ev / "checkout.log").write_text("\n".join(sorted(app)) + "\n", encoding="utf-8")
+    rows = ["[root@jump ~]# ipmitool -I lanplus -H rack7-bmc -U monitor -E sel elist"]
+    for k, t in enumerate(
+        _every(first_event, DAY.replace(hour=11, minute=20), timedelta(seconds=61))
+    ):
+        rows.append(f" {0x1A2 + k:x} | {t:%m/%d/%Y} | {t:%H:%M:%S} | Temperature System Board Inlet "
+                    "Temp | Upper Non-critical going high | Asserted | Reading 36 > Threshold 35 degrees C")  # fmt: skip
+    (ev / "sel-rows.txt").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    repo = postmortem_store.Repository.open(tmp_path / "pm-repo")
+    pm = new_postmortem("Checkout", DAY.replace(hour=10), resolved=DAY.replace(hour=12))
+    repo.save(pm)
+    repo.commit(pm, "create")
+    argv = ["--repo", str(repo.root)]
+    assert main([*argv, "collect", pm.id, "--evidence", str(ev),
+                 "--start", ROUGH[0], "--end", ROUGH[1]]) in (0, 3)  # fmt: skip
+    assert main([*argv, "timeline", pm.id, "--rebuild"]) == 0
+    capsys.readouterr()
+    assert main([*argv, "timeline", pm.id, "--window", "--format", "json"]) == 0
+    got = {m["name"]: m for m in json.loads(capsys.readouterr().out)["milestones"]}
+    assert main([*argv, "timeline", pm.id, "--window"]) == 0
+    table = capsys.readouterr().out
+    assert got["started"]["time"] == "2026-03-01T10:35:59Z"
+    assert "Inlet" in got["started"]["why"] and "sel-rows.txt" in got["started"]["sources"]
+    assert "started       2026-03-01 10:35:59" in table

@@ -8,6 +8,7 @@ and access logs arrive as 10-second buckets, never one record per request.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -48,7 +49,7 @@ from pm_tui.timeline.signals import (
     hhmmss,
     periods,
 )
-from pm_tui.timeline.templates import mine
+from pm_tui.timeline.templates import mine, severity
 
 # How far from a cluster's first signal another signal may be and still join it.
 JOIN = {
@@ -471,6 +472,9 @@ def _one_episode_of_background(candidates: list[Candidate], ctx: Context) -> lis
 # their first minutes are the baseline: a person types "about 9 to 12" around the page, so the
 # incident starts well inside it, and what was already happening then is the usual rate.
 WARM_UP = timedelta(minutes=20)
+# A log source whose first record comes this long after the other logs' first is late: an
+# event list (see _source_periods), not a log exported from some later start.
+LATE_SOURCE = timedelta(minutes=15)
 
 
 def _log_periods(
@@ -498,7 +502,22 @@ def _source_periods(
         if first >= p.base_end - timedelta(minutes=5):
             warm = min(WARM_UP, max((window.end - first) / 6, timedelta(minutes=5)))
             out[source] = Periods(first, first + warm)
-    return out
+    # a source that records what goes wrong (a BMC's event list): it begins well after the
+    # other logs do (LATE_SOURCE), with more warnings or errors than routine records in its
+    # first minutes; it has no baseline of its own, its first record is an event (compared
+    # with the read window's baseline, where it shows nothing). A log exported from when the
+    # trouble began starts with the others, an error log is steady from the start of the read.
+    earliest = min(firsts.values(), default=None)
+    routine: Counter = Counter()
+    for e in evidence:
+        if e.kind == "log" and e.source in out and e.time < out[e.source].base_end:
+            n = int(e.attrs.get("repeat", 1) or 1)
+            routine[e.source] += n if severity(e) is None else -n
+    return {
+        source: periods
+        for source, periods in out.items()
+        if routine[source] >= 0 or earliest is None or firsts[source] < earliest + LATE_SOURCE
+    }
 
 
 def _data_ends(evidence: list[Evidence]) -> dict[str, datetime]:
