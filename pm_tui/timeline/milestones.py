@@ -5,7 +5,8 @@
                   detecting alert's time when it fires before that (observable by then);
                   the departure of the series a page measures when it comes first (a slow
                   degradation: pm_tui.timeline.onset.page_series, read in reconstruct)
-    detected      the first alert firing or page about this incident (a related one: alerts
+    detected      the first alert firing or page about this incident (the alert on the
+                  first failure's record when the start names one; else a related one: alerts
                   judged unrelated or recurring stay below HIGH_CONFIDENCE and are not used)
     acknowledged  the acknowledgement recorded on this incident's own page, else the first
                   acknowledgement after detection
@@ -94,7 +95,18 @@ def propose_milestones(candidates: Iterable[Candidate]) -> list[ProposedMileston
     )
     recovered = _main_recovery(rows, started.time if started is not None else None)
     spanning = _spanning_alert(rows, after, detected, recovered)
-    if spanning is not None:
+    on_start = _alert_on_start(rows, started)
+    if on_start is not None and (detected is None or on_start.time < detected.time):
+        out.append(
+            _from(
+                "detected",
+                on_start,
+                "the first alert on the first failure (its name's words are in the failure's record)",
+                floor=SPANNING,
+            )
+        )
+        detected = on_start
+    elif spanning is not None:
         detected, (fired, last) = spanning[0], spanning[1:]
         out.append(
             _from(
@@ -200,6 +212,22 @@ def _spanning_alert(
         if name and resolves and end <= max(resolves) <= end + SPAN_END:
             return c, c.time, max(resolves)
     return None
+
+
+def _alert_on_start(rows: list[Candidate], started: Candidate | None) -> Candidate | None:
+    """The first firing, from the start on, of an alert the first symptom was found related to
+    by (an `alerted:NAME` tag: the alert's name words are in the failure's record)."""
+    names = (
+        {t.split(":", 1)[1] for t in started.tags if t.startswith("alerted:")} if started else set()
+    )
+    return next(
+        (
+            c
+            for c in rows
+            if c.kind == "alert_fired" and c.time >= started.time and _alert_name(c) in names
+        ),
+        None,
+    )
 
 
 def _alert_name(c: Candidate) -> str:

@@ -223,3 +223,68 @@ def names_workload(workload: str, title: set[str]) -> bool:
     significant word of its name is in the title, and it has at least one."""
     words = _words(workload)
     return bool(words) and words <= title
+
+
+def named_precursor(
+    templates: list[Template],
+    p: Periods,
+    per_source: dict[str, Periods],
+    failure: datetime,
+    failing: dict[str, set[str]],
+    alerts: list[Signal],
+    chain: timedelta,
+) -> Signal | None:
+    """A warning or an error of a shape its source's baseline never shows, however few its
+    records (one GPU error in a kernel log), beginning within `chain` before `failure`, in
+    another source than the failure's, and related to it: its record names the failing
+    workload (`failing` maps the failure's sources to their workload names: `triton` in
+    "name=tritonserver"). The alerts firing on it before the failure (at least PAGE_WORDS
+    words of the alert's name in the record: GpuXidErrors on "NVRM: Xid ... GPU") are tagged
+    `alerted:NAME`: the first alert about the incident. The earliest such; None when there is
+    none."""
+    best: Signal | None = None
+    names = {n for ns in failing.values() for n in ns}
+    for t in templates:
+        if t.source in failing:
+            continue
+        base = per_source.get(t.source, p)
+        if any(base.base_start <= m < base.base_end for m in t.minutes):
+            continue
+        minutes = sorted(m for m in t.minutes if m >= base.base_end)
+        if not minutes:
+            continue
+        first = t.firsts[minutes[0]]
+        if not failure - chain <= first < failure or (best is not None and best.time <= first):
+            continue
+        text = t.example.lower()
+        words = _words(t.example)
+        named = [w for w in sorted(names) if len(w) >= 4 and w in text]
+        alerted = [
+            a
+            for a in alerts
+            if first <= a.time <= failure and len(_words(_alert_name(a.text)) & words) >= PAGE_WORDS
+        ]
+        if not named:
+            continue  # an alert on it alone does not relate it (a backup job failing, alerted)
+        why = f"it names {named[0]}, which fails at {hhmmss(failure)}"
+        quote = excerpt(t.example, 160)
+        # the alerts that fired on it: the first alert about the incident (milestones)
+        on_it = tuple(dict.fromkeys(f"alerted:{_alert_name(a.text)}" for a in alerted))
+        best = Signal(
+            first,
+            "symptom",
+            f"New {'errors' if t.level == 'error' else 'warnings'} in {source_label(t.source)}: "
+            f"“{quote}” (from {hhmmss(first)}, {t.total} in all), a shape the baseline never "
+            f"shows, before the failure: {why}",
+            t.source,
+            quote,
+            CONFIDENCE,
+            tags=(("error",) if t.level == "error" else ()) + on_it,
+            extra={"template": t.text, "count": t.total, "baseline": 0},
+        )
+    return best
+
+
+def _alert_name(text: str) -> str:
+    m = re.match(r"Alert (\S+)", text)
+    return m.group(1) if m else ""

@@ -35,6 +35,7 @@ from pm_tui.timeline.onset import (
     leading_series,
     leads,
     named_hosts,
+    named_precursor,
     names_workload,
     page_series,
     page_title_words,
@@ -151,7 +152,8 @@ def reconstruct(evidence: list[Evidence], window: CollectWindow) -> list[Candida
     lp = _source_periods(evidence, p, window)
     logs_end = data_end.get("logs", window.end)
     signals: list[Signal] = []
-    signals += template_signals(mine(evidence), p, logs_end, lp)
+    mined = mine(evidence)
+    signals += template_signals(mined, p, logs_end, lp)
     signals += access_signals(evidence, p, logs_end, lp)
     signals += metric_signals(evidence, _log_periods(evidence, p, window, kind="metric"))
     alert_history = alert_signals(evidence)
@@ -195,6 +197,18 @@ def reconstruct(evidence: list[Evidence], window: CollectWindow) -> list[Candida
         lead = leading_series(unlevelled_templates(evidence), p, lp, first_cluster.time, CHAIN)
         if lead is not None:
             first_cluster = _Cluster("symptom", [lead])
+            symptoms.append(first_cluster)
+            by_timing = True
+    if first_cluster is not None:
+        # a few records of a new failure in another source, naming the failing workload or
+        # alerted on before the failure (one GPU error under the model server)
+        failing_names = {
+            s.source: {_workload_name(source_label(s.source))} for s in first_cluster.signals
+        }
+        alerts = [s for s in signals if s.family == "alert_fired"]
+        named = named_precursor(mined, p, lp, first_cluster.time, failing_names, alerts, CHAIN)
+        if named is not None:
+            first_cluster = _Cluster("symptom", [named])
             symptoms.append(first_cluster)
             by_timing = True
     # the series the page measures departing earlier, still outside its baseline when it
@@ -762,9 +776,31 @@ def _first_symptom(symptoms: list[_Cluster]) -> _Cluster | None:
     for c in sorted((c for c in pool if c.time < current.time), key=lambda c: c.time, reverse=True):
         if current.time - c.time > CHAIN and not _ongoing(c, current.time):
             continue
+        if _background(c, symptoms):
+            continue
         if _confidence(c) >= 0.6 or _new_precursor(c):
             current = c
     return current
+
+
+def _background(c: _Cluster, symptoms: list[_Cluster]) -> bool:
+    """A failure that also happened, the same in the same source, in an episode of its own
+    ending more than CHAIN before it (a sidecar's crash loop every half hour): the background
+    the incident happens in, not a precursor of it."""
+    mine = {_recurrence(s) for s in c.signals}
+    return any(
+        d is not c
+        and d.time < c.time - CHAIN
+        and any(_recurrence(s) in mine for s in d.signals if s.time < c.time - CHAIN)
+        for d in symptoms
+    )
+
+
+def _recurrence(s: Signal) -> tuple[str, str]:
+    """What a failure is, to tell it happening again: its identity, else its source and the
+    words of its sentence before the first colon (`Restart of feature-sync`)."""
+    source, what = _identity(s)
+    return source, what or re.sub(r"\d+", "#", s.text.split(":", 1)[0])
 
 
 def _new_precursor(c: _Cluster) -> bool:
