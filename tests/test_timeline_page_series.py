@@ -172,3 +172,65 @@ def test_a_page_names_its_series_by_the_words_of_its_title():
     assert page is not None and "MailerQueueOldestMessageAgeHigh" in page.text
     assert [s.extra["metric"] for s in series] == [age]
     assert page_series(signals[:1]) == (None, [])
+
+
+def test_the_start_leads_the_paged_series_in_the_workload_the_page_is_about(tmp_path, capsys):
+    """A burst of duplicate-key errors in the database log at 09:55-10:05 is over long before
+    the paged series (the oldest webhook job's age, service=webhook-worker) leaves its
+    baseline at 11:00; the workers' "dequeue slow" warnings (a shape the baseline never
+    shows) begin at 10:27:25 and go on until the backlog drains. The start is the first
+    warning, not the burst; the end is the age back within its baseline."""
+    from pm_tui.cli.main import main
+
+    ev = tmp_path / "incident" / "evidence"
+    ev.mkdir(parents=True)
+    slow, departs, back = _at(10, 27, 25), _at(11, 0), _at(11, 40)
+    db = [
+        f"{_z(t)} LOG app checkpoint complete"
+        for t in _every(_at(9, 0), _at(12, 30), timedelta(minutes=1))
+    ]
+    db += [f"{_z(t)} ERROR app duplicate key value violates unique constraint"
+           for t in _every(_at(9, 55), _at(10, 5), timedelta(seconds=15))]  # fmt: skip
+    db += [f"{_z(t)} ERROR app duplicate key value violates unique constraint"
+           for t in _every(_at(9, 10), _at(9, 12), timedelta(minutes=1))]  # fmt: skip
+    (ev / "postgresql.log").write_text("\n".join(sorted(db)) + "\n", encoding="utf-8")
+    worker = [
+        f"{_z(t)} INFO webhook job delivered"
+        for t in _every(_at(9, 0), _at(12, 30), timedelta(seconds=30))
+    ]
+    worker += [f"{_z(t)} WARN dequeue slow" for t in _every(slow, back, timedelta(seconds=20))]
+    (ev / "worker-prod.log").write_text("\n".join(sorted(worker)) + "\n", encoding="utf-8")
+    minutes = list(_every(_at(9, 0), _at(12, 30), timedelta(minutes=1)))
+    age = [(t, 30.0 + 10 * k if departs <= t < back else 0.6 + (k % 3) * 0.05)
+           for k, t in enumerate(minutes)]  # fmt: skip
+    result = [_series("webhook_queue_oldest_job_age_seconds", {"service": "webhook-worker"}, age)]
+    (ev / "metrics.json").write_text(
+        json.dumps({"status": "success", "data": {"resultType": "matrix", "result": result}}),
+        encoding="utf-8",
+    )
+    title = "[#9] WebhookDeliveryLagHigh: oldest webhook job is 312 s old, webhook-delivery"
+    entries = [_pd("R1", "trigger_log_entry", _at(11, 20), "Q9", title, "Alertmanager")]
+    (ev / "pd-log-entries.json").write_text(
+        json.dumps(
+            {"log_entries": entries, "limit": 100, "offset": 0, "more": False, "total": 1}
+        ),  # fmt: skip
+        encoding="utf-8",
+    )
+    repo = postmortem_store.Repository.open(tmp_path / "pm-repo")
+    pm = new_postmortem("Webhooks late", _at(10, 0), resolved=_at(12, 30))
+    repo.save(pm)
+    repo.commit(pm, "create")
+    argv = ["--repo", str(repo.root)]
+    assert main([*argv, "collect", pm.id, "--evidence", str(ev),
+                 "--start", ROUGH[0], "--end", ROUGH[1]]) in (0, 3)  # fmt: skip
+    assert main([*argv, "timeline", pm.id, "--rebuild"]) == 0
+    capsys.readouterr()
+    assert main([*argv, "timeline", pm.id, "--window", "--format", "json"]) == 0
+    got = {m["name"]: m for m in json.loads(capsys.readouterr().out)["milestones"]}
+    assert main([*argv, "timeline", pm.id, "--window"]) == 0
+    table = capsys.readouterr().out
+    assert got["started"]["time"] == _z(slow)
+    assert "dequeue slow" in got["started"]["why"]
+    assert "started       2026-03-01 10:27:25" in table
+    mitigated = datetime.fromisoformat(got["mitigated"]["time"].replace("Z", "+00:00"))
+    assert back - timedelta(minutes=1) <= mitigated <= back

@@ -221,7 +221,7 @@ def page_title_words(page: Signal) -> set[str]:
 def names_workload(workload: str, title: set[str]) -> bool:
     """Whether a page's title names a workload (`wallet-api` in "wallet-api 5xx 38%"): every
     significant word of its name is in the title, and it has at least one."""
-    words = _words(workload)
+    words = _words(workload.split(".", 1)[0])  # `worker-prod.ndjson`: its name, not its format
     return bool(words) and words <= title
 
 
@@ -288,3 +288,8 @@ def named_precursor(
 def _alert_name(text: str) -> str:
     m = re.match(r"Alert (\S+)", text)
     return m.group(1) if m else ""
+
+
+def series_label_words(metric: str) -> set[str]:
+    """The significant words of a series' label values (`service=webhook-worker`)."""
+    return _series_words(metric)[1]

@@ -39,6 +39,7 @@ from pm_tui.timeline.onset import (
     names_workload,
     page_series,
     page_title_words,
+    series_label_words,
     unlevelled_templates,
 )
 from pm_tui.timeline.signals import (
@@ -216,9 +217,43 @@ def reconstruct(evidence: list[Evidence], window: CollectWindow) -> list[Candida
     # (only then is its return the end of the impact: a page on a dependency's errors, which
     # depart with the customers' failures, comes back when the dependency does, long after
     # the traffic was moved away from it)
-    _, paged_series = page_series(signals)
+    page, paged_series = page_series(signals)
     departed = min(paged_series, key=lambda s: s.time) if paged_series else None
-    if first_cluster is None or departed is None or departed.time >= first_cluster.time:
+    if (
+        page is not None
+        and first_cluster is not None
+        and departed is not None
+        and first_cluster.time < departed.time - CHAIN
+        and not _ongoing_at(first_cluster, departed.time, signals)
+    ):
+        # a start long before the paged series departs, over by then (a background error's
+        # burst an hour before): not this impact's; the start is what leads the paged series,
+        # in the workload the page is about, still going on when it departs (a worker's
+        # "dequeue slow" warnings half an hour before the backlog's age leaves its baseline),
+        # else the departure itself
+        words = page_title_words(page) | {
+            w for s in paged_series for w in series_label_words(str(s.extra["metric"]))
+        }
+        leading = [
+            c
+            for c in symptoms
+            if c.time < departed.time
+            and _ongoing_at(c, departed.time, signals)
+            and any(
+                names_workload(_workload_name(source_label(s.source)), words) for s in c.signals
+            )
+        ]
+        first_cluster = min(leading, key=lambda c: c.time) if leading else None
+        by_timing = first_cluster is not None and not any(
+            _failure(s) for s in first_cluster.signals
+        )
+        if first_cluster is None:
+            first_cluster = next((c for c in symptoms if departed in c.signals), None) or (
+                _Cluster("symptom", [departed])
+            )
+        if first_cluster not in symptoms:
+            symptoms.append(first_cluster)
+    elif first_cluster is None or departed is None or departed.time >= first_cluster.time:
         paged_series = []
     else:
         first_cluster = next((c for c in symptoms if departed in c.signals), None) or (
@@ -410,6 +445,24 @@ def _paged_workload_back(
             return None
         ends.append(min(back, key=lambda c: c.time))
     return max(ends, key=lambda c: c.time) if ends else None
+
+
+def _ongoing_at(c: _Cluster, when: datetime, signals: list[Signal]) -> bool:
+    """Whether a symptom still went on at `when`: a series not back within its baseline by
+    then, or a log episode whose last record is at most ONGOING before it."""
+    back = {
+        (s.source, s.extra["metric"]): s.time
+        for s in signals
+        if s.family == "recovery" and s.extra.get("metric")
+    }
+    for s in c.signals:
+        if s.extra.get("metric"):
+            ended = back.get((s.source, s.extra["metric"]))
+            if ended is None or ended > when:
+                return True
+        elif s.extra.get("last") is not None and s.extra["last"] >= when - ONGOING:
+            return True
+    return False
 
 
 def _page_series_back(series: list[Signal], after: list[_Cluster]) -> _Cluster | None:
