@@ -197,3 +197,28 @@ def test_the_impact_ends_when_the_series_that_started_it_is_back(tmp_path, capsy
     assert "code=429" in got["mitigated"]["why"]
     assert "mitigated     2026-03-01 11:09:" in table
     assert timedelta(minutes=29) <= d.mitigate <= timedelta(minutes=30)
+
+
+def test_a_windowed_rate_back_after_the_last_failing_record_does_not_delay_the_end(
+    tmp_path, capsys
+):
+    """The service logs its last failed query at 11:10:37; its 5xx rate (per second, over the
+    last minute) is read outside its band until 11:11:30 and back at 11:12: the rate's window
+    lags. The impact ended with the last failing record, not a minute and a half later."""
+    ev = tmp_path / "incident" / "evidence"
+    ev.mkdir(parents=True)
+    first, last = _at(10, 40, 7), _at(11, 10, 37)
+    _log(ev, "loyalty-api.log", "loyalty-api", "GET /v1/members 200 5ms",
+         "GET /v1/members/42/tier 500 query failed", [(first, last, timedelta(seconds=6))])  # fmt: skip
+    rate = [(t, 2.0 if _at(10, 41) <= t <= _at(11, 11, 30) else 0.01 + (k % 3) * 0.002)
+            for k, t in enumerate(_every(_at(9, 0), _at(12, 30), timedelta(seconds=30)))]  # fmt: skip
+    series = {"metric": {"__name__": "q_5xx_by_route", "service": "loyalty-api"},
+              "values": [[t.timestamp(), f"{v:g}"] for t, v in rate]}  # fmt: skip
+    (ev / "q_5xx.json").write_text(
+        json.dumps({"status": "success", "data": {"resultType": "matrix", "result": [series]}}),
+        encoding="utf-8",
+    )
+    got, times, table, d = _window(tmp_path, ev, capsys)
+    assert times["started"] == first
+    assert times["mitigated"] == last
+    assert "mitigated     2026-03-01 11:10:37" in table

@@ -217,9 +217,11 @@ def _spanning_alert(
 def _alert_on_start(rows: list[Candidate], started: Candidate | None) -> Candidate | None:
     """The first firing, from the start on, of an alert the first symptom was found related to
     by (an `alerted:NAME` tag: the alert's name words are in the failure's record)."""
-    names = (
-        {t.split(":", 1)[1] for t in started.tags if t.startswith("alerted:")} if started else set()
-    )
+    if started is None:
+        return None
+    names = {t.split(":", 1)[1] for t in started.tags if t.startswith("alerted:")}
+    if not names:
+        return None
     return next(
         (
             c

@@ -125,6 +125,11 @@ class _Cluster:
         return any(s.authority > 1 for s in self.signals)
 
 
+# How long after a failing log's last record a rate over a window may still be read outside
+# its band and the record still date the end (impact_end): the window of a per-minute rate.
+RATE_LAG = timedelta(minutes=1)
+
+
 def impact_end(normal: list[Signal], stopped: list[Signal]) -> datetime:
     """When what failed was last failing, to the resolution the evidence has: each series back
     to normal is seen at its first sample inside its band (`normal`, the latest of them: all
@@ -137,6 +142,12 @@ def impact_end(normal: list[Signal], stopped: list[Signal]) -> datetime:
     # (a rollout replacing pods one by one brings a rate back in band before its last failure)
     still = max((s.time for s in stopped), default=None)
     if still is not None and still >= back:
+        return still
+    # ... and when the series were last read outside their band less than a rate's window
+    # after it: a rate over the last minute still counts the last failures for up to a
+    # minute after them; the last failing record says exactly when they ended
+    outside = max((t for s in normal if (t := s.extra.get("since")) is not None), default=None)
+    if still is not None and outside is not None and still <= outside < still + RATE_LAG:
         return still
     failing = [t for s in normal if (t := s.extra.get("since")) is not None]
     failing += [s.time for s in stopped]
