@@ -56,6 +56,8 @@ for t in poisson_times(rng, EV0, W1, 0.11):
         ok = True
     elif t <= LAST_FAIL:
         ok = False
+    elif t < MITIGATED:
+        continue
     else:
         ok = True
     if first and not ok:
