@@ -237,7 +237,7 @@ other.add(T(D + "13:15:02"), "acknowledge_log_entry", ana, {"type": "web_ui"}, "
 other.add(T(D + "13:40:19"), "resolve_log_entry", None, {"type": "api"}, "Resolved through the API.")
 ex = pd.export()
 ex["log_entries"] = sorted(ex["log_entries"] + other.entries, key=lambda e: e["created_at"], reverse=True)
-inc.json("pd-log-entries.json", ex)
+inc.json("pd-7718.json", ex)
 
 # ---------------------------------------------------------------- Slack export
 s = Slack()
@@ -296,19 +296,19 @@ inc.truth(
     [(APPLY, "change", "Terraform Cloud edge-prod run (#812) re-imports api cert without the intermediate", "tfc-org-runs-p1.json", 60),
      (STARTED, "first_symptom", "bulk-send: CERTIFICATE_VERIFY_FAILED calling api.quillsign.com", "bulk-send-q4k2m.jsonl", 60),
      (WARN, "alert_fired", "PublicApiTLSNegotiationErrors (warning) fires", "receiver-0609.ndjson", 60),
-     (PAGE, "paged", "PagerDuty #7718 PublicApiSdkTrafficDrop triggered, Maren notified", "pd-log-entries.json", 60),
-     (ACK, "acknowledged", "Maren acknowledges", "pd-log-entries.json", 60),
+     (PAGE, "paged", "PagerDuty #7718 PublicApiSdkTrafficDrop triggered, Maren notified", "pd-7718.json", 60),
+     (ACK, "acknowledged", "Maren acknowledges", "pd-7718.json", 60),
      (DIAG, "diagnosis", "s_client shows leaf only: Sectigo intermediate missing from the chain", "slack", 60),
      (STATUS, "communication", "Statuspage: API clients receiving certificate errors", "slack", 60),
      (REVERT_APPLY, "mitigation", "revert run applied in edge-prod, old certificate with chain back", "tfc-org-runs-p1.json", 60),
      (MITIGATED, "recovery", "TLS verification succeeds again; bulk-send sends, SDK traffic returns", "bulk-send-q4k2m.jsonl", 60),
      (ALERT_OK, "alert_resolved", "PublicApiTLSNegotiationErrors resolved", "receiver-0609.ndjson", 60),
-     (RESOLVED, "resolved", "PagerDuty incident resolved", "pd-log-entries.json", 60)],
+     (RESOLVED, "resolved", "PagerDuty incident resolved", "pd-7718.json", 60)],
     [(CRON[-1], "daily audit-trail-export CronJob failure (every day ~13:30)", "receiver-0609.ndjson"),
      (T(D + "08:00:00"), "TLSCertExpiringSoon ticket alert for the old certificate, repeated daily", "receiver-0609.ndjson"),
      (OTHER_APPLY, "data team's Terraform run (kinesis shards) inside the window", "tfc-org-runs-p1.json"),
      (T(D + "13:12:30"), "flapping KafkaConsumerGroupLagHigh of the data team", "receiver-0609.ndjson"),
-     (T(D + "13:06:44"), "unrelated PagerDuty incident: Okta System Log stream lag", "pd-log-entries.json"),
+     (T(D + "13:06:44"), "unrelated PagerDuty incident: Okta System Log stream lag", "pd-7718.json"),
      (ROLLBACK_Q, "'should we roll back the api-gateway release?' question, not done", "slack"),
      (T(D + "13:57:40"), "wrong hunch: listener TLS policy changed", "slack"),
      (T(D + "14:00:00"), "steady SMTP 550 recipient rejections in bulk-send all window", "bulk-send-q4k2m.jsonl"),
@@ -316,4 +316,4 @@ inc.truth(
     [("bulk-send-q4k2m.jsonl", "logs"),
      ("lb/418276530911_elasticloadbalancing_us-east-1_app.api-public-prod.20260609T1300Z.log.gz", "logs"),
      ("q_api_edge.json", "prometheus-query-range"), ("receiver-0609.ndjson", "alertmanager-webhook"),
-     ("tfc-org-runs-p1.json", "deploys"), ("pd-log-entries.json", "pagerduty-log-entries"), ("slack", "slack-export")])
+     ("tfc-org-runs-p1.json", "deploys"), ("pd-7718.json", "pagerduty-log-entries"), ("slack", "slack-export")])

@@ -201,8 +201,6 @@ snap = [
                  "TRANSIT-B ingress above 80% of 40G for 2m", add(WARN, seconds=30), SNAP, receivers=("slack-netops",)),
     amtool_alert("GameLoginAvailabilityLow", {"severity": "page", "team": "netops", "probe": "https-login"},
                  "login probe success 17% over 2m (3 locations)", PAGE_AT, SNAP, receivers=("pagerduty-netops", "slack-netops")),
-    amtool_alert("BGPSessionDown", {"severity": "warning", "team": "netops", "instance": "fra2-er1", "peer": "192.0.2.1"},
-                 "BGP session to 192.0.2.1 (AS3356) not established", T(D + "19:16:47"), SNAP, receivers=("slack-netops",)),
     amtool_alert("KubeJobFailed", {"severity": "warning", "team": "live-ops", "namespace": "liveops", "job_name": "leaderboard-rollup-29526540"},
                  "Job liveops/leaderboard-rollup-29526540 failed to complete", add(CRON[-1], seconds=10), SNAP, receivers=("slack-liveops",)),
     amtool_alert("StoreApiLatencyHigh", {"severity": "warning", "team": "store", "service": "store-api"},
@@ -211,7 +209,7 @@ snap = [
                  "cdn.halcyonplay.net certificate expires in 21 days", T("2026-02-13 06:00:00"), SNAP, receivers=("slack-web",), state="suppressed",
                  silenced_by=(uuid("silence-cdn-cert"),)),
 ]
-inc.json("alerts-snapshot.json", snap)
+inc.json("snapshot-191942.json", snap)
 
 # ---------------------------------------------------------------- PagerDuty v2 webhook deliveries
 TITLE = "GameLoginAvailabilityLow: login probe success 17% over 2m (3 locations)"
@@ -224,7 +222,7 @@ pd.add(add(PAGE, seconds=1), "assign_log_entry", None, {"type": "auto"}, "Assign
 pd.add(ACK, "acknowledge_log_entry", nav, {"type": "mobile"}, "Acknowledged by Navjot Kaur.", user=nav)
 pd.add(T(D + "19:18:40"), "annotate_log_entry", nav, {"type": "web_ui"}, "Note added: CLDAP reflection ~110G, diverting to Prolexic", user=nav)
 pd.add(RESOLVED, "resolve_log_entry", nav, {"type": "web_ui"}, "Resolved by Navjot Kaur.", user=nav)
-inc.json("pd-deliveries.json", pd_webhook_v2_bodies(pd, 3391, TITLE, PAGE))
+inc.json("pd-3391.json", pd_webhook_v2_bodies(pd, 3391, TITLE, PAGE))
 
 # ---------------------------------------------------------------- GitLab deployments (game-services and store)
 def dep(i, t, proj, ref, sha, who, dur):
@@ -240,7 +238,7 @@ def dep(i, t, proj, ref, sha, who, dur):
 deps = [dep(1, T("2026-02-21 10:12:03"), "game-services/matchmaker", "v4.11.3", hexid(rng, 40), "lucas.moreau", 312),
         dep(2, OTHER_DEPLOY, "game-services/matchmaker", "v4.12.0", hexid(rng, 40), "lucas.moreau", 298),
         dep(3, OTHER_DEPLOY2, "store/store-api", "v2.88.1", hexid(rng, 40), "ewa.nowak", 241)]
-inc.json("gitlab-deployments.json", sorted(deps, key=lambda d: d["created_at"], reverse=True))
+inc.json("gl-production-fra2.json", sorted(deps, key=lambda d: d["created_at"], reverse=True))
 
 # ---------------------------------------------------------------- Slack export
 s = Slack()
@@ -269,7 +267,7 @@ for st, en in [(T(D + "18:47:00"), T(D + "18:55:30")), (T(D + "19:18:30"), T(D +
     A("store-team", add(en, seconds=30), "resolved", "StoreApiLatencyHigh", "store-api p99 back under 1.2s")
 ch = "incident-fra2"
 s.say(ch, T(D + "19:06:30"), "U9NAV", "TRANSIT-A and B both above 80% inbound, that's not normal for a saturday. looking")
-s.say(ch, T(D + "19:13:05"), "U9NAV", "acked the login page. both transit ports pinned at 40G in, discards climbing, BGP to Lumen just dropped on hold timer")
+s.say(ch, T(D + "19:13:05"), "U9NAV", "acked the login page. both transit ports pinned at 40G in, discards climbing, BGP to Lumen flapped on hold timer at 19:10")
 s.say(ch, HUNCH, "U9LUCAS", "we shipped matchmaker 4.12 at 18:51, could the new reconnect logic be hammering login?")
 s.say(ch, ROLLBACK_Q, "U9LUCAS", "should we roll back matchmaker to 4.11.3 to be safe?")
 s.say(ch, add(ROLLBACK_Q, seconds=35), "U9NAV", "hold off, matchmaker isn't anywhere near 40G. this is inbound at the routers")
@@ -305,18 +303,18 @@ inc.truth(
     dict(started=SYN1, detected=WARN, acknowledged=ACK, mitigated=MITIGATED, resolved=RESOLVED),
     [(SYN1, "first_symptom", "lb-fra2-01 kernel: possible SYN flooding on 203.0.113.10:443", "lb-fra2.journal.json", 60),
      (WARN, "alert_fired", "TransitIngressHigh (warning) on TRANSIT-A", "slack", 60),
-     (PAGE, "paged", "PagerDuty #3391 GameLoginAvailabilityLow triggered", "pd-deliveries.json", 60),
-     (ACK, "acknowledged", "Navjot acknowledges", "pd-deliveries.json", 60),
+     (PAGE, "paged", "PagerDuty #3391 GameLoginAvailabilityLow triggered", "pd-3391.json", 60),
+     (ACK, "acknowledged", "Navjot acknowledges", "pd-3391.json", 60),
      (STATUS, "communication", "Statuspage: login and connection issues (EU)", "slack", 60),
      (DIAG, "diagnosis", "sflow shows ~110 Gbps CLDAP reflection at the login VIP; needs scrubbing", "slack", 60),
      (DIVERT, "mitigation", "commit on fra2-er1: divert 203.0.113.0/24 to Prolexic, withdraw from transit", "fra2-edge-routers.log", 60),
      (MITIGATED, "recovery", "transit discards gone, login probes and game sessions recover", "gamegw-fra2-07.log", 60),
      (PAGE_OK, "alert_resolved", "GameLoginAvailabilityLow resolved", "slack", 60),
      (UNDIVERT, "change", "commit: undivert, /24 announced via transit again after the attack ended", "fra2-edge-routers.log", 60),
-     (RESOLVED, "resolved", "PagerDuty incident resolved", "pd-deliveries.json", 60)],
-    [(CRON[-1], "nightly leaderboard-rollup CronJob failure (every day ~19:00 UTC)", "alerts-snapshot.json"),
-     (OTHER_DEPLOY, "game-services deploy matchmaker 4.12.0 shortly before the flood (not the cause)", "gitlab-deployments.json"),
-     (OTHER_DEPLOY2, "store team deploys store-api 2.88.1", "gitlab-deployments.json"),
+     (RESOLVED, "resolved", "PagerDuty incident resolved", "pd-3391.json", 60)],
+    [(CRON[-1], "nightly leaderboard-rollup CronJob failure (every day ~19:00 UTC)", "snapshot-191942.json"),
+     (OTHER_DEPLOY, "game-services deploy matchmaker 4.12.0 shortly before the flood (not the cause)", "gl-production-fra2.json"),
+     (OTHER_DEPLOY2, "store team deploys store-api 2.88.1", "gl-production-fra2.json"),
      (T(D + "18:47:00"), "flapping StoreApiLatencyHigh of the store team", "slack"),
      (T(D + "18:41:19"), "routine DE-CIX prefix-list commit", "fra2-edge-routers.log"),
      (T(D + "19:00:00"), "steady BGP flaps of a small DE-CIX peer (AS64988) all evening", "fra2-edge-routers.log"),
@@ -326,5 +324,5 @@ inc.truth(
      (HUNCH, "wrong hunch: matchmaker 4.12 reconnect logic", "slack"),
      (T(D + "19:16:50"), "wrong hunch: Steam / upstream problem", "slack")],
     [("fra2-edge-routers.log", "logs"), ("lb-fra2.journal.json", "logs"), ("gamegw-fra2-07.log", "logs"),
-     ("qr-fra2-edge.json", "prometheus-query-range"), ("alerts-snapshot.json", "alertmanager-api-alerts"),
-     ("pd-deliveries.json", "pagerduty-log-entries"), ("gitlab-deployments.json", "deploys"), ("slack", "slack-export")])
+     ("qr-fra2-edge.json", "prometheus-query-range"), ("snapshot-191942.json", "alertmanager-api-alerts"),
+     ("pd-3391.json", "pagerduty-log-entries"), ("gl-production-fra2.json", "deploys"), ("slack", "slack-export")])

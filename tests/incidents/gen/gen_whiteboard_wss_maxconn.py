@@ -135,7 +135,7 @@ fams.append(("probe:wss_connect_duration_seconds:p95", "gauge", "p95 of connect+
              [({"target": "wss://sync.slatebox.com/v2/socket"}, [(t, round(p95(t), 3)) for t in frange(S0, EV1, 30)])]))
 fams.append(("probe:wss_success:ratio", "gauge", "Share of wss probes that upgraded within 5s (3 locations x 8 probes per 30s).",
              [({"target": "wss://sync.slatebox.com/v2/socket"}, [(t, round(success(t), 4)) for t in frange(S0, EV1, 30)])]))
-inc.write("scrape-edge-0908.om.txt", openmetrics(fams))
+inc.write("scrape-edge-0908.txt", openmetrics(fams))
 
 # ---------------------------------------------------------------- collab-sync (pino JSON lines, epoch ms)
 cl = []
@@ -182,7 +182,7 @@ for k in range(4):
         "At %s an instance was started in response to a difference between desired and actual capacity, increasing the capacity from 4 to 8."
         % (iso(SCALE_REQ), iso(add(SCALE_REQ, seconds=3))), AZS[k], "")
 acts.sort(key=lambda a: a["StartTime"], reverse=True)
-inc.json("describe-scaling-activities.json", {"Activities": acts})
+inc.json("asg-edge-haproxy-use1.json", {"Activities": acts})
 
 # ---------------------------------------------------------------- kube events (apps cluster)
 k = Kube(rng)
@@ -206,10 +206,10 @@ for t in poisson_times(rng, W0, W1, 1 / 1500.0):
     pod = "collab-sync-6f7b9d8c4-%s" % rng.choice(["hx2lp", "q8m4d", "zt7wn", "c2kfv"])
     k.ev(t, "collab", "Pod", pod, "Unhealthy", "Readiness probe failed: Get \"http://10.20.%d.%d:8080/ready\": context deadline exceeded (Client.Timeout exceeded while awaiting headers)"
          % (rng.randint(1, 60), rng.randint(2, 250)), "Warning", host="ip-10-20-%d-%d.ec2.internal" % (rng.randint(1, 60), rng.randint(2, 250)))
-inc.json("events-apps-use1.json", k.core_list())
+inc.json("apps-use1-0908.json", k.core_list())
 
 # ---------------------------------------------------------------- alert rules
-inc.write("edge-rules.yaml", """groups:
+inc.write("edge-wss.yaml", """groups:
   - name: edge.wss
     rules:
       - record: probe:wss_success:ratio
@@ -274,7 +274,7 @@ oth.add(T(D + "14:33:10"), "trigger_log_entry", amint, {"type": "api"}, "Trigger
 oth.add(T(D + "14:39:55"), "resolve_log_entry", None, {"type": "api"}, "Resolved through the API.")
 ex = pd.export()
 ex["log_entries"] = sorted(ex["log_entries"] + oth.entries, key=lambda e: e["created_at"], reverse=True)
-inc.json("log_entries.json", ex)
+inc.json("incident-1184.json", ex)
 
 # ---------------------------------------------------------------- Slack export
 s = Slack()
@@ -335,27 +335,27 @@ inc.truth(
     "new connections waited in the accept backlog and connect times and timeouts grew slowly until the edge ASG was scaled from 4 to 8 and the old nodes drained.",
     (W0, W1),
     dict(started=STARTED, detected=WARN_POST, acknowledged=ACK, mitigated=MITIGATED, resolved=RESOLVED),
-    [(STARTED, "first_symptom", "edge-lb-1 fe_https reaches its 20000-session limit; wss connect p95 starts rising", "scrape-edge-0908.om.txt", 60),
+    [(STARTED, "first_symptom", "edge-lb-1 fe_https reaches its 20000-session limit; wss connect p95 starts rising", "scrape-edge-0908.txt", 60),
      (WARN_POST, "alert_fired", "WssProbeSlow (warning) fires", "slack", 60),
-     (PAGE, "paged", "PagerDuty #1184 EdgeWssAvailabilityLow triggered, Kofi notified", "log_entries.json", 60),
-     (ACK, "acknowledged", "Kofi acknowledges", "log_entries.json", 60),
+     (PAGE, "paged", "PagerDuty #1184 EdgeWssAvailabilityLow triggered, Kofi notified", "incident-1184.json", 60),
+     (ACK, "acknowledged", "Kofi acknowledges", "incident-1184.json", 60),
      (STATUS, "communication", "Statuspage: boards slow to load or stuck connecting", "slack", 60),
      (DIAG, "diagnosis", "all four edge LBs flat at fe_https maxconn 20000; back-to-school websocket growth", "slack", 60),
-     (SCALE_REQ, "mitigation", "edge-haproxy-use1 ASG desired capacity 4 -> 8", "describe-scaling-activities.json", 60),
+     (SCALE_REQ, "mitigation", "edge-haproxy-use1 ASG desired capacity 4 -> 8", "asg-edge-haproxy-use1.json", 60),
      (PAGE_OK, "alert_resolved", "EdgeWssAvailabilityLow resolved", "slack", 60),
-     (MITIGATED, "recovery", "last old node back under its limit; wss connect p95 at baseline, probes all succeed", "scrape-edge-0908.om.txt", 60),
-     (RESOLVED, "resolved", "PagerDuty incident resolved", "log_entries.json", 60)],
-    [(add(CRON[-1], seconds=161), "daily roster-sync-clever CronJob failure (every day 13:00 UTC)", "events-apps-use1.json"),
-     (OTHER_DEPLOY, "assessments team rolls out assessments-api 4.7.0", "events-apps-use1.json"),
+     (MITIGATED, "recovery", "last old node back under its limit; wss connect p95 at baseline, probes all succeed", "scrape-edge-0908.txt", 60),
+     (RESOLVED, "resolved", "PagerDuty incident resolved", "incident-1184.json", 60)],
+    [(add(CRON[-1], seconds=161), "daily roster-sync-clever CronJob failure (every day 13:00 UTC)", "apps-use1-0908.json"),
+     (OTHER_DEPLOY, "assessments team rolls out assessments-api 4.7.0", "apps-use1-0908.json"),
      (NIGHT_DEPLOY, "collab-sync 3.9.0 synced the night before (not the cause)", "slack"),
-     (T(D + "12:58:40"), "media team's ThumbnailQueueBacklog flapping / paging", "log_entries.json"),
+     (T(D + "12:58:40"), "media team's ThumbnailQueueBacklog flapping / paging", "incident-1184.json"),
      (T(D + "13:33:20"), "wrong hunch: flaky us-west probe", "slack"),
      (T(D + "13:54:40"), "wrong hunch: collab-sync 3.9 not closing idle sockets", "slack"),
      (ROLLBACK_Q, "'should we roll back collab-sync?' question, not done", "slack"),
      (T(D + "13:58:20"), "wrong hunch: NLB throttling / AWS problem", "slack"),
      (T(D + "13:00:00"), "steady SSL handshake failures from scanners and 1006 socket closes all window", "edge-lb-use1.log"),
-     (T(D + "13:00:00"), "steady collab-sync readiness probe timeouts", "events-apps-use1.json"),
-     (T("2026-09-06 04:12:55"), "ASG health-check replacement two days before", "describe-scaling-activities.json")],
-    [("edge-lb-use1.log", "logs", TZ), ("scrape-edge-0908.om.txt", "openmetrics"), ("collab-sync-hx2lp.jsonl", "logs"),
-     ("describe-scaling-activities.json", "deploys"), ("events-apps-use1.json", "kube-events"), ("edge-rules.yaml", "alert-rules"),
-     ("log_entries.json", "pagerduty-log-entries"), ("slack", "slack-export")])
+     (T(D + "13:00:00"), "steady collab-sync readiness probe timeouts", "apps-use1-0908.json"),
+     (T("2026-09-06 04:12:55"), "ASG health-check replacement two days before", "asg-edge-haproxy-use1.json")],
+    [("edge-lb-use1.log", "logs", TZ), ("scrape-edge-0908.txt", "openmetrics"), ("collab-sync-hx2lp.jsonl", "logs"),
+     ("asg-edge-haproxy-use1.json", "deploys"), ("apps-use1-0908.json", "kube-events"), ("edge-wss.yaml", "alert-rules"),
+     ("incident-1184.json", "pagerduty-log-entries"), ("slack", "slack-export")])
