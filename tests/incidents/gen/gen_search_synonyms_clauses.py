@@ -180,7 +180,7 @@ s.say(ch, add(WRONG2, seconds=50), "UDANA", "errors started 15:32, before your s
 s.say(ch, COMMS, "UMEI", "posted on status page: 'Some product searches are failing, we are investigating'")
 s.say(ch, ROLLBACK_Q, "UJOEL", "should we roll back search-api to yesterday's build?")
 s.say(ch, add(ROLLBACK_Q, seconds=40), "UDANA", "search-api hasn't been deployed since Thursday, nothing to roll back there")
-s.say(ch, add(ROLLBACK_Q, seconds=150), "UPRIYA", "joining. I merged a synonyms change at 15:30, checking")
+s.say(ch, add(ROLLBACK_Q, seconds=150), "UPRIYA", "joining. there was a synonyms merge this afternoon, checking")
 s.say(ch, DIAG, "UPRIYA", "yep it's the synonyms push: 'milk' now expands into 14 multi-word variants in the synonym_graph, and with the per-field boosts the dairy queries blow past max_clause_count 1024")
 s.say(ch, add(DIAG, seconds=50), "UPRIYA", "reverting the MR, the revert pipeline will reload the analyzers")
 s.say(ch, add(RJOB1, seconds=40), "UDANA", "revert deployed at 16:02, no too_many_nested_clauses since. milk search works again")
