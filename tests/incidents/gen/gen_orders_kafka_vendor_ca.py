@@ -139,12 +139,15 @@ inc.lines("picker-sync.jsonl", [l for _, l in sorted(pl, key=lambda x: x[0])])
 # ---- OpenMetrics (vendor metrics export + our exporters), 30 s resolution
 ts = list(frange(W0, W1, 30))
 def urp(b):
+    """reported by each live broker for the partitions it leads; a broker that is down reports nothing"""
     def f(t):
         if b in down(t):
-            return 12
-        for a, z in ((B0_UP, add(B0_UP, seconds=75)), (B1_UP, add(B1_UP, seconds=80))):
-            if a <= t < z and b != (0 if a == B0_UP else 1):
-                return 4
+            return None
+        if down(t):
+            return 58 + b
+        for a, z, r in ((B0_UP, add(B0_UP, seconds=75), 0), (B1_UP, add(B1_UP, seconds=80), 1)):
+            if a <= t < z and b != r:
+                return 17 + b
         return 0
     return f
 lag = 40.0
@@ -174,7 +177,7 @@ for t in ts:
     hsp.append((t, hs))
 inc.write("om-0729.txt", openmetrics([
     ("kafka_server_replicamanager_underreplicatedpartitions", "gauge", "Under-replicated partitions (vendor metrics API)",
-     [({"cluster": "lkc-pantrio-prod", "broker": str(b)}, [(t, urp(b)(t)) for t in ts]) for b in (0, 1, 2)]),
+     [({"cluster": "lkc-pantrio-prod", "broker": str(b)}, [(t, urp(b)(t)) for t in ts if urp(b)(t) is not None]) for b in (0, 1, 2)]),
     ("kafka_consumergroup_lag_sum", "gauge", "Sum of consumer group lag over partitions",
      [({"group": "picker-sync", "topic": "orders.placed"}, lagp)]),
     ("orders_submit", "counter", "Order submit attempts by outcome",
