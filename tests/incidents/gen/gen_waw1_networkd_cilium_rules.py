@@ -251,7 +251,7 @@ inc.json("kev-waw1.json", k.v1_list())
 SNAP = T(D + "04:40:12")
 al = [
     amtool_alert("CiliumUnreachableNodes", {"severity": "warning", "team": "platform", "cluster": "waw1-prod"},
-                 "Cilium health: 10 nodes unreachable from the cluster", WARN_ALERT, add(SNAP, seconds=-10), receivers=("slack-platform",),
+                 "Cilium health: 11 nodes unreachable from the cluster", WARN_ALERT, add(SNAP, seconds=-10), receivers=("slack-platform",),
                  desc="max(cilium_unreachable_nodes) > 0 for 2m"),
     amtool_alert("OrderApi5xxHigh", {"severity": "page", "team": "orders", "service": "order-api", "cluster": "waw1-prod"},
                  "order-api 5xx ratio 18.7% over 5m", PAGE_ALERT, add(SNAP, seconds=-10), receivers=("pagerduty-orders",)),
