@@ -43,7 +43,7 @@ def run(args) -> int:
                 "decision": decision,
                 "pairs": [{"newer": n, "older": o} for n, o in done.pairs],
                 "unchanged": [{"newer": n, "older": o} for n, o in done.unchanged],
-                "paths": [str(p.relative_to(repo.root)) for p in done.paths],
+                "paths": [str(p) for p in done.paths],
                 "commit": done.commit,
                 **outcome_fields(done),
             }

@@ -1,6 +1,6 @@
 """The checklist of a good post-mortem, as rules. Rule ids are stable and documented in
 docs/validation-rules.md; each names its family (blame/, shallow/, vague-action/, owner/,
-deadline/, timeline/, process/).
+deadline/, timeline/, process/, recurrence/).
 """
 
 from __future__ import annotations
