@@ -208,10 +208,14 @@ def test_effectiveness_lists_are_bounded_and_need_the_same_cause_within_the_hori
 
     pool = ("The database connection pool was exhausted", "All DB connections were in use")
     records = [linked(Record(n, "orders", pool[n % 2]), n - 1) for n in range(40)]  # every day
-    records += [linked(Record(100, "search", "Search pods ran out of memory")),
-                linked(Record(195, "search", "Search pods ran out of memory"), 100)]
-    records += [Record(200, "cart", "The cart's thread pool was exhausted"),
-                Record(201, "cart", "The cart's disk filled up")]
+    records += [
+        linked(Record(100, "search", "Search pods ran out of memory")),
+        linked(Record(195, "search", "Search pods ran out of memory"), 100),
+    ]
+    records += [
+        Record(200, "cart", "The cart's thread pool was exhausted"),
+        Record(201, "cart", "The cart's disk filled up"),
+    ]
     # The same words, never confirmed by a person: suggested, never counted.
     records += [Record(300 + n, "payments", "The card processor timed out") for n in range(3)]
     ins = compute(records, InsightsQuery(today=day(2024, 6, 1)))

@@ -548,7 +548,7 @@ def _process(pm: PostMortem, today: date) -> Iterator[Finding]:
 
 # --- recurrence links ----------------------------------------------------------------------
 
-_LINK_FIELDS = (("same_cause_as", "confirmed"), ("not_same_cause_as", "rejected"))
+_LINK_FIELDS = ("same_cause_as", "not_same_cause_as")
 
 
 def recurrence_links(pm: PostMortem, known_ids: frozenset[str] | None = None) -> Iterator[Finding]:
@@ -556,7 +556,7 @@ def recurrence_links(pm: PostMortem, known_ids: frozenset[str] | None = None) ->
     `known_ids` is given), or both confirmed and rejected: each one finding with what to do."""
     links = pm.recurrence
     both = set(links.same_cause_as) & set(links.not_same_cause_as)
-    for field, what in _LINK_FIELDS:
+    for field in _LINK_FIELDS:
         for other in dict.fromkeys(getattr(links, field)):
             if other == pm.id:
                 yield Finding(
