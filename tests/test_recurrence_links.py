@@ -139,6 +139,8 @@ def test_link_writes_the_newer_file_keeps_comments_and_commits_it_alone(repo):
     )
     assert _git(root, "show", "--name-only", "--format=", "HEAD") == f"postmortems/{ids['c']}.toml"
     assert _git(root, "status", "--porcelain") == "?? notes.txt"
+    shown = run_cli("--repo", str(root), "show", ids["c"]).stdout
+    assert f"recurs    same cause as {ids['a']}" in shown
     # F's rejection and the comment beside it survive a decision written into the same file.
     out = run_cli("--repo", str(root), "link", ids["d"], ids["f"], "--reject")
     assert out.returncode == 0, out.stderr
