@@ -78,9 +78,7 @@ SECTIONS = """JSON.stringify((() => {
 })())"""
 
 
-def test_the_html_page_shows_suggested_recurrences_apart_from_the_counted_ones(
-    tmp_path, chromium
-):
+def test_the_html_page_shows_suggested_recurrences_apart_from_the_counted_ones(tmp_path, chromium):
     import json
 
     root = tmp_path / "repo"
