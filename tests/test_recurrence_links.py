@@ -176,6 +176,19 @@ def test_link_refuses_bad_input_with_one_line(repo, args, says):
     assert _git(root, "rev-parse", "HEAD") == head and _git(root, "status", "--porcelain") == ""
 
 
+def test_link_with_one_id_lists_what_is_decided_and_what_to_decide(repo):
+    root, ids = repo
+    out = run_cli("--repo", str(root), "link", ids["a"], "--format", "json")
+    assert out.returncode == 0, out.stderr
+    view = json.loads(out.stdout)
+    assert view["confirmed_group"] == [ids["a"], ids["b"]]
+    assert [s["id"] for s in view["suggested"]] == [ids["c"]]
+    text = run_cli("--repo", str(root), "link", ids["f"]).stdout
+    assert f"not the same cause   {ids['e']}" in text and "Suggested, to decide (0)" in text
+    text = run_cli("--repo", str(root), "link", ids["c"]).stdout
+    assert f"pm-tui link {ids['c']} {ids['a']}" in text
+
+
 def test_link_refuses_a_file_with_changes_not_committed(repo):
     root, ids = repo
     path = root / "postmortems" / f"{ids['c']}.toml"

@@ -139,6 +139,33 @@ def decide_recurrence(
     return out
 
 
+@dataclass
+class RecurrenceView:
+    """One post-mortem's recurrence as people and the model see it: its own links, the
+    confirmed group it is in (transitively), and the suggestions still to decide."""
+
+    pm: PostMortem
+    group: list[str]  # the confirmed group (ids, oldest first), [] when in none
+    suggested: list[tuple[str, str, str]]  # (the other id, its cause, why) to decide
+
+
+def recurrence_view(repo: Repository, id_or_part: str, today) -> RecurrenceView:
+    """What `pm-tui link ID` shows: the post-mortem's links, its confirmed group and the
+    suggested recurrences that involve it (the same figures as `stats`, unfiltered)."""
+    from pm_tui.insights import InsightsQuery, insights_for
+
+    pm = repo.load(id_or_part)
+    ins = insights_for(repo.root, InsightsQuery(today=today))
+    group = next((g.ids for g in ins.recurrence if g.kind == "confirmed" and pm.id in g.ids), [])
+    suggested = []
+    for g in ins.suggested:
+        for newer, older in g.pairs:
+            if pm.id in (newer, older):
+                other = older if newer == pm.id else newer
+                suggested.append((other, g.label, g.why))
+    return RecurrenceView(pm, list(group), suggested)
+
+
 def _message(out: RecurrenceDecided, loaded: dict[str, PostMortem]) -> str:
     """`<newer>: recurrence: same cause as <older>`, as the store's commits name their
     post-mortem; several pairs: one line each in the body."""
