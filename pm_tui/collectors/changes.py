@@ -7,8 +7,6 @@ time, service, version, actor, description (see docs/collectors.md).
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import re
 import shutil
@@ -64,7 +62,9 @@ def collect_changes(
         bad = 0
         result.query = f"change records: {read_as}"
     elif _csv_header(stripped):
-        records, bad = _from_csv(stripped, source)
+        records, read_as = _from_csv(stripped, source)
+        bad = 0
+        result.query = f"change records: {read_as}"
     else:
         records, bad = _from_git_log(text)
         if records and not path.is_dir():
@@ -208,7 +208,6 @@ def normalise_record(record: dict, fields: dict[str, str], default_service: str 
 def _from_json(text: str, source: str) -> tuple[list[dict], str]:
     """The records of a JSON document or of JSON lines (one record a line), in the
     collector's words, and which field gave each role (`DeployReading.describe`)."""
-    from pm_tui.collectors.deploy_records import read_deploys
 
     try:
         data = json.loads(text)
@@ -218,6 +217,13 @@ def _from_json(text: str, source: str) -> tuple[list[dict], str]:
             raise CollectorError(
                 f"{source}: not valid JSON ({exc}): see docs/collectors.md for the shape"
             ) from exc
+    return _from_records(data, source)
+
+
+def _from_records(data: object, source: str) -> tuple[list[dict], str]:
+    """The change records of parsed JSON (or of a table's rows) in the collector's words."""
+    from pm_tui.collectors.deploy_records import read_deploys
+
     reading = read_deploys(data)
     if reading is None:
         raise CollectorError(
@@ -348,32 +354,24 @@ def _done_with(record: dict, fields: dict[str, str], out: dict) -> dict | None:
 
 
 def _csv_header(text: str) -> bool:
-    from pm_tui.collectors.classify import deploy_fields
+    from pm_tui.collectors.classify import header_table
 
-    first = text.split("\n", 1)[0]
-    if "," not in first and ";" not in first:
-        return False
-    sep = "," if first.count(",") >= first.count(";") else ";"
-    row = dict.fromkeys((h.strip() for h in first.split(sep)), "")
-    return deploy_fields([row]) is not None or "time" in {k.lower() for k in row}
+    return header_table(text) is not None
 
 
-def _from_csv(text: str, source: str) -> tuple[list[dict], int]:
-    from pm_tui.collectors.classify import deploy_fields
+def _from_csv(text: str, source: str) -> tuple[list[dict], str]:
+    """A table's rows (CSV, TSV, `;` or `|` separated, with a header naming the columns)
+    read by their columns' names as a JSON export's records are."""
+    from pm_tui.collectors.classify import header_table
 
-    first = text.split("\n", 1)[0]
-    sep = "," if first.count(",") >= first.count(";") else ";"
-    reader = csv.DictReader(io.StringIO(text), delimiter=sep)
-    header = [h.strip() for h in reader.fieldnames or []]
-    reader.fieldnames = header
-    rows = [{k: (v or "").strip() for k, v in row.items() if k} for row in reader]
-    fields = deploy_fields([dict.fromkeys(header, "")])
-    if fields is None:
+    rows = header_table(text, limit=text.count("\n") + 1) or []
+    try:
+        return _from_records(rows, source)
+    except CollectorError:
         raise CollectorError(
-            f"{source}: the CSV header needs a time column and a service, revision or actor "
-            f"column ({', '.join(FIELDS)})"
-        )
-    return [normalise_record(r, fields) for r in rows], 0
+            f"{source}: the table's header needs a time column and a service, revision or "
+            f"actor column ({', '.join(FIELDS)})"
+        ) from None
 
 
 _HASH = re.compile(r"^[0-9a-f]{7,40}$")

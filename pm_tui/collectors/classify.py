@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import csv
 import gzip
-import io
 import json
 import re
 from dataclasses import dataclass
@@ -368,18 +367,66 @@ def deploy_fields(records: list[dict]) -> dict[str, str] | None:
 
 
 def _deploys_csv(text: str, path: Path) -> Classified | None:
-    first = text.split("\n", 1)[0]
-    if first.count(",") < 1 and first.count(";") < 1:
+    """A table whose header names its columns (CSV, TSV, `;` or `|` separated, after any
+    `#` comment lines) holding change records, read by its columns' names as a JSON export
+    is (`deploy_records.read_deploys`): records, not a log, wherever its time column sits."""
+    from pm_tui.collectors.deploy_records import read_deploys
+
+    rows = header_table(text)
+    if rows is None:
         return None
-    try:
-        dialect = csv.Sniffer().sniff(first, delimiters=",;\t")
-    except csv.Error:
-        return None
-    header = next(csv.reader(io.StringIO(first), dialect))
-    row = dict.fromkeys((h.strip() for h in header), "")
-    if deploy_fields([row]):
+    reading = read_deploys(rows[:SAMPLE_ROWS]) if rows else None
+    if reading is not None and reading.records:
+        return Classified("deploys", f"deploy/change records (table): {reading.describe()}")
+    if deploy_fields([dict.fromkeys(rows[0] if rows else (), "")]):
         return Classified("deploys", "deploy/change records (CSV)")
     return None
+
+
+SAMPLE_ROWS = 50
+_TABLE_SEPARATORS = ",;\t|"
+_COMMENT = ("#", "//")
+
+
+def header_table(text: str, limit: int = SAMPLE_ROWS) -> list[dict[str, str]] | None:
+    """The rows of a table with a header line naming its columns, as dicts (`limit` rows at
+    most), or None when `text` is no such table: leading blank and `#` comment lines are
+    skipped; the header is one line of at least two names, none a time or a number, with a
+    separator (`,` `;` tab `|`) that splits most of the next lines into as many fields."""
+    from pm_tui.collectors.deploy_records import looks_like_time
+
+    lines = text.splitlines()
+    start = 0
+    while start < len(lines) and (
+        not lines[start].strip() or lines[start].lstrip().startswith(_COMMENT)
+    ):
+        start += 1
+    if start >= len(lines) - 1 or start > 20:
+        return None
+    first = lines[start]
+    sep = max(_TABLE_SEPARATORS, key=first.count)
+    if first.count(sep) < 1:
+        return None
+    header = _cells(first, sep)
+    if len(header) < 2 or not all(header) or len(set(header)) < len(header):
+        return None
+    if any(looks_like_time(h) or re.fullmatch(r"[\d.:/\-+ ]+", h) for h in header):
+        return None  # a row of values: no header
+    body = [ln for ln in lines[start + 1 : start + 1 + limit] if ln.strip()]
+    rows = [dict(zip(header, cells, strict=True)) for ln in body
+            if len(cells := _cells(ln, sep)) == len(header)]  # fmt: skip
+    if len(rows) * 5 < len(body) * 4:
+        return None
+    return rows
+
+
+def _cells(line: str, sep: str) -> list[str]:
+    """A table line's fields, unquoted and stripped (`| a | b |`, as Markdown and psql draw
+    a table, has no empty first and last field)."""
+    cells = [c.strip() for c in next(csv.reader([line], delimiter=sep), [])]
+    if sep == "|" and len(cells) > 2 and not cells[0] and not cells[-1]:
+        cells = cells[1:-1]
+    return cells
 
 
 # --- text formats --------------------------------------------------------------------------

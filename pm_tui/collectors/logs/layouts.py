@@ -35,6 +35,8 @@ _ZONE = (
     + r")(?![\w]))?"
 )
 _END = r"(?![\d])"
+# a table's date column and its time column (`09/03/2026 | 14:40:59`, `2026-03-17,14:03:22`)
+_COLUMNS = r"\s*[|;,\t]\s*"
 
 # (name, regex): named groups Y (4 digits), y (2 digits), m (month number), mon (month name),
 # d, H, M, S, f (fraction digits), z (zone), e (epoch digits). Order is the tie-break order.
@@ -42,7 +44,9 @@ _FORMS: list[tuple[str, str]] = [
     # 2026-12-06T10:00:00.123+01:00, 2026/12/06 10:00:00, 2026-12-06 10:00:00,123
     (
         "ymd",
-        r"(?<!\d)(?P<Y>\d{4})(?P<s1>[-/.])(?P<m>[01]\d)(?P=s1)(?P<d>[0-3]\d)[T ]"
+        r"(?<!\d)(?P<Y>\d{4})(?P<s1>[-/.])(?P<m>[01]\d)(?P=s1)(?P<d>[0-3]\d)(?:[T ]|"
+        + _COLUMNS
+        + ")"
         + _CLOCK
         + _FRAC
         + _ZONE,
@@ -97,7 +101,15 @@ _FORMS: list[tuple[str, str]] = [
     # 12-06 10:00:00.123 (Android logcat), [12.06 10:00:00] (Proxifier): no year
     ("mm-dd", r"(?<![\d.:/-])(?P<m>[01]\d)[-.](?P<d>[0-3]\d) " + _CLOCK + _FRAC + _END),
     # 12/06/2026 10:00:00 (month first, as US tools write it)
-    ("mdy", r"(?<![\d/])(?P<m>[01]?\d)/(?P<d>[0-3]?\d)/(?P<Y>\d{4})[ :]" + _CLOCK + _FRAC + _ZONE),
+    (
+        "mdy",
+        r"(?<![\d/])(?P<m>[01]?\d)/(?P<d>[0-3]?\d)/(?P<Y>\d{4})(?:[ :]|"
+        + _COLUMNS
+        + ")"
+        + _CLOCK
+        + _FRAC
+        + _ZONE,
+    ),
     # epoch seconds (10 digits), milliseconds (13), micro (16) or nanoseconds (19)
     ("epoch", r"(?<![\w.:/-])(?P<e>1\d{9}(?:\d{3}){0,3})(?:\.(?P<f>\d{1,9}))?(?![\w:/-]|\.\d+\.)"),
 ]

@@ -115,8 +115,28 @@ def _from_fields(fields: dict, ctx: Context) -> Parsed | None:
             if t:
                 break
     if t is None:
+        t = _named_time(fields, ctx)
+    if t is None:
         return None
     return t, *fields_record(fields)
+
+
+# a top-level field whose name says it holds a time (`started_at`, `receivedAt`, `logged`):
+# where a record has none of the usual time keys, its time sits there
+_TIME_NAME = re.compile(
+    r"(?:^|[_.\-@]|(?<=[a-z])(?=[A-Z]))(?:at|time|timestamp|ts|date|datetime|started|start|"
+    r"received|logged|created|occurred|emitted|recorded|when)$",
+    re.I,
+)
+
+
+def _named_time(fields: dict, ctx: Context) -> datetime | None:
+    for k, v in fields.items():
+        if isinstance(v, str | int | float) and not isinstance(v, bool) and _TIME_NAME.search(k):
+            t = machine_time(v, ctx.tz)
+            if t is not None and t.year >= 2000:  # not a count or a duration
+                return t
+    return None
 
 
 def _json(m: re.Match, ctx: Context) -> Parsed | None:
@@ -182,11 +202,14 @@ def _python(m: re.Match, ctx: Context) -> Parsed:
 
 
 def _klog(m: re.Match, ctx: Context) -> Parsed:
-    sev, month, day, clock, frac, _pid, where, msg = m.groups()
+    """glog/klog (`I0819 06:00:37.000000 1 server.cc:818] msg`), also behind the one name a
+    log shipper or `stern` puts before each line (a pod's, a host's)."""
+    prefix, sev, month, day, clock, frac, _pid, where, msg = m.groups()
     mo, d = int(month), int(day)
     year = ctx.year or year_for(mo, d, ctx.anchor)
     t = yearless_time(mo, d, clock, frac, year, ctx.tz)
-    return t, normalise_level(sev), msg, {"source_file": where}
+    attrs = {"source_file": where} | ({"prefix": prefix} if prefix else {})
+    return t, normalise_level(sev), msg, attrs
 
 
 def _syslog3164(m: re.Match, ctx: Context) -> Parsed:
@@ -371,7 +394,10 @@ FORMATS = [
     ),
     LineFormat(
         "klog",
-        re.compile(r"^([IWEF])(\d\d)(\d\d) (\d\d:\d\d:\d\d)\.(\d{6})\s+(\d+) ([^\]]+)\] (.*)$"),
+        re.compile(
+            r"^(?:\[?([\w.\-/:]+)\]? +)?"
+            r"([IWEF])(\d\d)(\d\d) (\d\d:\d\d:\d\d)\.(\d{6})\s+(\d+) ([^\]]+)\] (.*)$"
+        ),
         _klog,
         False,
     ),

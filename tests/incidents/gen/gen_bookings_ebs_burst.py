@@ -1,4 +1,4 @@
-"""heldout8/bookings-ebs-burst: bookings traffic has grown ~40% since September; the morning ramp now drains the gp2 data volume's
+"""retired8/bookings-ebs-burst: bookings traffic has grown ~40% since September; the morning ramp now drains the gp2 data volume's
 I/O burst credits, the volume is pinned at its 1500 IOPS baseline and bookings-api slows down over an hour until the volume is
 modified to gp3 with 6000 IOPS. Impact starts and ends gradually in the latency series."""
 import math
@@ -6,7 +6,7 @@ import random
 from common import *
 
 rng = random.Random(20261029)
-inc = Incident("heldout8", "bookings-ebs-burst")
+inc = Incident("retired8", "bookings-ebs-burst")
 D = "2026-10-29 "
 W0, W1 = T(D + "08:30:00"), T(D + "11:30:00")
 VOL = "vol-0c4e1f9a2b7d63e58"

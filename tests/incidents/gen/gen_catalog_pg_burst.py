@@ -1,4 +1,4 @@
-"""heldout8/catalog-pg-burst: the catalog Postgres primary's data volume is a 500 GiB gp2 EBS volume; the working set has
+"""retired8/catalog-pg-burst: the catalog Postgres primary's data volume is a 500 GiB gp2 EBS volume; the working set has
 outgrown memory and the Monday-morning ramp drains its burst balance.  At 0% reads are pinned at the 1500 IOPS baseline,
 latency and statement timeouts grow slowly on product pages until the volume is modified online to gp3 (6000 IOPS) and
 recover slowly while it optimizes.  Start and end are read from the metric series; the alerts come late."""
@@ -6,7 +6,7 @@ import random
 from common import *
 
 rng = random.Random(20261019)
-inc = Incident("heldout8", "catalog-pg-burst")
+inc = Incident("retired8", "catalog-pg-burst")
 D = "2026-10-19 "
 W0, W1 = T(D + "08:30:00"), T(D + "11:00:00")
 M0, M1 = T(D + "06:00:00"), T(D + "11:30:00")

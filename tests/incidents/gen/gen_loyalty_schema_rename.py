@@ -1,11 +1,11 @@
-"""heldout8/loyalty-schema-rename: the loyalty-schema repo's db-migrate workflow runs V212 (rename members.tier_code
+"""retired8/loyalty-schema-rename: the loyalty-schema repo's db-migrate workflow runs V212 (rename members.tier_code
 to tier) on merge, ahead of the loyalty-api release that reads the new name; balance and tier reads fail with
 'column does not exist' until the workflow is re-run with the Flyway undo of V212."""
 import random
 from common import *
 
 rng = random.Random(20260527)
-inc = Incident("heldout8", "loyalty-schema-rename")
+inc = Incident("retired8", "loyalty-schema-rename")
 D = "2026-05-27 "
 W0, W1 = T(D + "13:30:00"), T(D + "16:00:00")
 LOG0, LOG1 = T(D + "13:20:00"), T(D + "16:10:00")

@@ -1,4 +1,4 @@
-"""heldout8/mailer-campaign-backlog: the autumn-sale campaign, scheduled in Celery beat for Monday 08:00 Sydney time, fans
+"""retired8/mailer-campaign-backlog: the autumn-sale campaign, scheduled in Celery beat for Monday 08:00 Sydney time, fans
 7.4M marketing emails into the same RabbitMQ queue as password resets and order receipts; as its warm-up ramp passes the
 workers' throughput the backlog and the transactional delay grow slowly, and shrink slowly after the workers are scaled
 from 6 to 30 (Celery log in Australia/Sydney local time without offsets)."""
@@ -7,7 +7,7 @@ import random
 from common import *
 
 rng = random.Random(20260302)
-inc = Incident("heldout8", "mailer-campaign-backlog")
+inc = Incident("retired8", "mailer-campaign-backlog")
 TZ = "Australia/Sydney"
 W0, W1 = T("2026-03-01 20:30:00"), T("2026-03-01 23:30:00")
 S0, S1 = T("2026-03-01 20:20:00"), T("2026-03-01 23:40:00")

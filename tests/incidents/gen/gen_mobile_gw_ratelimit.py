@@ -1,10 +1,10 @@
-"""heldout8/mobile-gw-ratelimit: a Kong rate-limiting change keyed on the client IP, which for the mobile routes is the
+"""retired8/mobile-gw-ratelimit: a Kong rate-limiting change keyed on the client IP, which for the mobile routes is the
 CDN edge; every user behind one CDN POP shares a 600/min bucket and the app gets 429s until the change is reverted."""
 import random
 from common import *
 
 rng = random.Random(20260422)
-inc = Incident("heldout8", "mobile-gw-ratelimit")
+inc = Incident("retired8", "mobile-gw-ratelimit")
 D = "2026-04-22 "
 W0, W1 = T(D + "09:30:00"), T(D + "12:00:00")
 DRIFT = [T("2026-04-%02d 10:00:%02d" % (d, 9 + d % 7)) for d in (18, 19, 20, 21, 22)]

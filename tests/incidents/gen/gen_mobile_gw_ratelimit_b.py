@@ -1,11 +1,11 @@
-"""heldout8/mobile-gw-ratelimit-b: a Kong decK sync from the kong-config pipeline puts a partner-tier per-consumer
+"""retired8/mobile-gw-ratelimit-b: a Kong decK sync from the kong-config pipeline puts a partner-tier per-consumer
 rate limit (600/min) on the mobile-bff consumer; the gateway answers 429 to most mobile traffic until the
 sync is reverted.  The change is visible only in the Buildkite builds export."""
 import random
 from common import *
 
 rng = random.Random(20260422)
-inc = Incident("heldout8", "mobile-gw-ratelimit-b")
+inc = Incident("retired8", "mobile-gw-ratelimit-b")
 D = "2026-04-22 "
 W0, W1 = T(D + "13:00:00"), T(D + "15:30:00")
 CRON = [T("2026-04-%02d 02:05:%02d" % (d, 10 + d)) for d in (19, 20, 21, 22)]

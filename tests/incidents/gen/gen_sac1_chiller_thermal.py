@@ -1,4 +1,4 @@
-"""heldout8/sac1-chiller-thermal: the colocation provider's chiller fails in a heat wave; inlet temperatures in rows C/D climb,
+"""retired8/sac1-chiller-thermal: the colocation provider's chiller fails in a heat wave; inlet temperatures in rows C/D climb,
 CPUs throttle and BMCs power servers off, sac1 serves 503s until traffic is failed over to dal1 at the global load balancer.
 BMC SEL, host syslog and HAProxy logs are in the site's local time (America/Los_Angeles) without offsets."""
 import math
@@ -6,7 +6,7 @@ import random
 from common import *
 
 rng = random.Random(20260903)
-inc = Incident("heldout8", "sac1-chiller-thermal")
+inc = Incident("retired8", "sac1-chiller-thermal")
 TZ = "America/Los_Angeles"
 D = "2026-09-03 "
 W0, W1 = T(D + "21:00:00"), T("2026-09-04 00:00:00")

@@ -1,4 +1,4 @@
-"""heldout8/syd1-hall-cooling: a chiller plant failure at the colocation provider heats data hall 2 of our syd1 site;
+"""retired8/syd1-hall-cooling: a chiller plant failure at the colocation provider heats data hall 2 of our syd1 site;
 BMC inlet-temperature events and CPU thermal throttling come minutes before the syd1 API tier answers 504s,
 hosts start powering off, until the syd1 pool is disabled in the Cloudflare load balancer and mel1 takes all traffic.
 The collector syslog is in Australia/Sydney local time without offsets or year."""
@@ -6,7 +6,7 @@ import random
 from common import *
 
 rng = random.Random(20260128)
-inc = Incident("heldout8", "syd1-hall-cooling")
+inc = Incident("retired8", "syd1-hall-cooling")
 TZ = "Australia/Sydney"
 D = "2026-01-28 "
 W0, W1 = T(D + "02:30:00"), T(D + "05:30:00")

@@ -1,11 +1,11 @@
-"""heldout8/vault-consul-leader-flap: the EC2 host under consul-server-2 degrades (packet loss); memberlist suspects it,
+"""retired8/vault-consul-leader-flap: the EC2 host under consul-server-2 degrades (packet loss); memberlist suspects it,
 then its disrupted heartbeats force Raft election after election; every leader change costs Vault (Consul storage
 and HA lock) its active node, so wallet-api's transit decrypts fail until Vault fails over to the DR cluster."""
 import random
 from common import *
 
 rng = random.Random(20260818)
-inc = Incident("heldout8", "vault-consul-leader-flap")
+inc = Incident("retired8", "vault-consul-leader-flap")
 D = "2026-08-18 "
 W0, W1 = T(D + "08:00:00"), T(D + "11:00:00")
 LOG0, LOG1 = T(D + "07:55:00"), T(D + "11:05:00")
