@@ -299,35 +299,50 @@ class Links:
 
     def __init__(self, records: list):
         ids = {r.id for r in records}
-        self.rejected: set[frozenset[str]] = set()
+        self.rejected: set[frozenset[str]] = {
+            frozenset((r.id, other))
+            for r in records
+            for other in getattr(r, "not_same_cause_as", ())
+            if other in ids and other != r.id
+        }
+        parent: dict[str, str] = {}
+
+        def find(pm_id: str) -> str:
+            root = pm_id
+            while root in parent:
+                root = parent[root]
+            while pm_id != root:  # path compression keeps later look-ups short
+                parent[pm_id], pm_id = root, parent[pm_id]
+            return root
+
+        rejected = self.rejected
         for r in records:
-            for other in getattr(r, "not_same_cause_as", ()):
-                if other in ids and other != r.id:
-                    self.rejected.add(frozenset((r.id, other)))
-        self._parent: dict[str, str] = {}
-        for r in records:
-            for other in getattr(r, "same_cause_as", ()):
-                if other in ids and other != r.id and frozenset((r.id, other)) not in self.rejected:
-                    a, b = self.group(r.id), self.group(other)
-                    if a != b:
-                        self._parent[max(a, b)] = min(a, b)
+            links = getattr(r, "same_cause_as", ())
+            if not links:
+                continue
+            for other in links:
+                if other not in ids or other == r.id:
+                    continue
+                if rejected and frozenset((r.id, other)) in rejected:
+                    continue
+                a, b = find(r.id), find(other)
+                if a != b:
+                    parent[max(a, b)] = min(a, b)
+        # id -> its group's name, for the linked ids only (a dict look-up, not a walk: the
+        # arithmetic asks for every record's group)
+        self._root = {pm_id: find(pm_id) for pm_id in list(parent)}
         # rejected pairs between groups: a suggestion across them never comes back either
-        self._apart = {frozenset(map(self.group, pair)) for pair in self.rejected}
+        self._apart = {frozenset(map(self.group, pair)) for pair in rejected}
 
     def group(self, pm_id: str) -> str:
         """The confirmed group of `pm_id`, named by one of its ids (itself when unlinked)."""
-        parent = self._parent
-        root = pm_id
-        while root in parent:
-            root = parent[root]
-        while pm_id != root:  # path halving keeps later look-ups short
-            parent[pm_id], pm_id = root, parent[pm_id]
-        return root
+        return self._root.get(pm_id, pm_id)
 
     def undecided(self, a: str, b: str) -> bool:
         """Whether no person decided that `a` and `b` are, or are not, the same cause."""
-        ga, gb = self.group(a), self.group(b)
-        return ga != gb and frozenset((ga, gb)) not in self._apart
+        root = self._root
+        ga, gb = root.get(a, a), root.get(b, b)
+        return ga != gb and not (self._apart and frozenset((ga, gb)) in self._apart)
 
 
 def _first_cause(r) -> str:
@@ -342,8 +357,9 @@ class ConfirmedGroups:
     def __init__(self, records: list, links: Links):
         self.records = records
         self.members: dict[str, list[int]] = defaultdict(list)
+        group = links.group
         for i, r in enumerate(records):
-            self.members[links.group(r.id)].append(i)
+            self.members[group(r.id)].append(i)
         self.keys: list[list[str]] = [[] for _r in records]
         for key, members in self.members.items():
             if len(members) > 1:
