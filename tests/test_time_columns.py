@@ -152,3 +152,16 @@ def test_a_table_of_values_without_a_header_is_not_records(tmp_path):
         encoding="utf-8",
     )
     assert classify(path).kind == "logs"
+
+
+def test_a_log_behind_a_start_up_banner_is_read_from_its_first_timed_line(tmp_path):
+    path = tmp_path / "server.log"
+    banner = ["+----------------+---------+--------+", "| Model          | Version | Status |",
+              "+----------------+---------+--------+"]  # fmt: skip
+    banner += [f"| fraud_gbt_v{i:<4} | {i:<7} | READY  |" for i in range(250)]
+    banner.append("+----------------+---------+--------+")
+    lines = [f"I{at(i):%m%d %H:%M:%S}.000000 1 grpc_server.cc:2466] request {i} served"
+             for i in range(1, 40)]  # fmt: skip
+    path.write_text("\n".join(banner + lines) + "\n", encoding="utf-8")
+    assert classify(path).kind == "logs"
+    assert [e.time for e in _logs(path)][:2] == [at(1), at(2)]

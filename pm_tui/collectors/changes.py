@@ -168,14 +168,14 @@ def normalise_record(record: dict, fields: dict[str, str], default_service: str 
     if out["time"] is None:
         out["time"] = ""
     service = get("service")
+    if isinstance(service, dict):  # GitHub's `repository`, ServiceNow's `cmdb_ci` objects
+        service = (
+            service.get("name") or service.get("full_name") or service.get("display_value") or ""
+        )
     if fields.get("service") in ("repo", "repository") or (
         not service and record.get("repository_url")
     ):
         service = str(service or record.get("repository_url") or "").rstrip("/").rsplit("/", 1)[-1]
-    if isinstance(service, dict):
-        service = (
-            service.get("name") or service.get("full_name") or service.get("display_value") or ""
-        )
     out["service"] = str(service) if service not in (None, "") else default_service
     revision = get("revision", "")
     if fields.get("revision") == "sha" and record.get("ref"):

@@ -478,13 +478,23 @@ def _git_log(text: str, path: Path) -> Classified | None:
 
 
 def _logs(text: str, path: Path) -> Classified | None:
+    from pm_tui.collectors.logs.line_formats import skip_banner
+
+    every = [ln for ln in text.splitlines()[:5000] if ln.strip()]
+    if len(every) > 1 and len(text) >= HEAD_BYTES - 1:
+        every.pop()  # the head may cut the last line
+    found = _timed_lines(every[:200])
+    if found is None and (later := skip_banner(every)[:200]) != every[:200]:
+        # a start-up banner before the first timed line: judged from where times begin
+        found = _timed_lines(later)
+    return found
+
+
+def _timed_lines(lines: list[str]) -> Classified | None:
     from datetime import UTC, datetime
 
     from pm_tui.collectors.logs.line_formats import Context, detect
 
-    lines = [ln for ln in text.splitlines()[:200] if ln.strip()]
-    if len(lines) > 1 and len(text) >= HEAD_BYTES - 1:
-        lines.pop()
     if not lines:
         return None
     ctx = Context(anchor=datetime.now(UTC))

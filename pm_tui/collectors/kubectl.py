@@ -180,6 +180,17 @@ def event_evidence(source: str, item: dict) -> Evidence | None:
         "first": iso(min(times)),
         "last": iso(max(times)),
     }
+    # who wrote the event: a controller acting on its own (horizontal-pod-autoscaler, an
+    # operator) or the one that carried out a person's change (deployment-controller)
+    component = (
+        (item.get("source") or {}).get("component")
+        or (item.get("deprecatedSource") or {}).get("component")
+        or item.get("reportingController")
+        or item.get("reportingComponent")
+        or ""
+    )
+    if component:
+        attrs["component"] = str(component)
     if category:
         attrs["category"] = category
     else:

@@ -57,9 +57,11 @@ def collect_slack(
     result = CollectResult(
         source=source, kind="slack", target=str(root), query=f"#{names[0]}" if channel else ""
     )
-    first = window.read_start.date() - timedelta(days=1)  # day files may follow the exporter's zone
+    # day files may follow the exporter's zone; alert bots' posts of the days before are kept
+    first = window.read_start.date() - timedelta(days=1) - ALERT_HISTORY
     last = window.end.date() + timedelta(days=1)
     per_channel: dict[str, list[Evidence]] = {}
+    earlier: list[Evidence] = []
     unreadable = day_files = missing = 0
     bad = BadRecords(source)
     for n, name in enumerate(names):
@@ -92,7 +94,13 @@ def collect_slack(
                 except BadRecords.ERRORS as exc:
                     bad.note(exc, f"{path.name}: ")
                     continue
-                if item is not None and window.contains(item.time):
+                if item is not None and _earlier_alert(item, window):
+                    # an alert bot's post of the days before: kept (marked `history`, bounded) so
+                    # the timeline can tell an alert firing every day; never a candidate itself
+                    item.attrs.update(channel=name, history=True, context=True)
+                    if len(earlier) < ALERT_HISTORY_MAX:
+                        earlier.append(item)
+                elif item is not None and window.contains(item.time):
                     item.attrs["channel"] = name
                     text, count = redact_text(item.text)
                     item.text = text
@@ -110,6 +118,8 @@ def collect_slack(
             if name != incident:
                 item.attrs["context"] = True
             result.evidence.append(item)
+    inside = len(result.evidence)
+    result.evidence.extend(earlier)
     if incident and not channel:
         result.query = f"#{incident}"
     if unreadable:
@@ -118,17 +128,19 @@ def collect_slack(
         result.gaps.append(bad.gap())
     if missing and len(names) > 1:
         result.gaps.append(Gap(source, f"{missing} channels listed without a folder in the export"))
-    if not result.evidence:
+    if not inside:
         where = f"#{names[0]}" if channel else "any channel"
         result.gaps.append(
             Gap(source, f"no messages in {where} in the window", window.read_start, window.end)
         )
     result.evidence.sort(key=lambda e: e.time)
     result.counts = {
-        "message": len(result.evidence),
+        "message": inside,
         "channels": sum(bool(v) for v in per_channel.values()),
         "day_files": day_files,
     }
+    if earlier:
+        result.counts["alert_history"] = len(earlier)
     if incident:
         result.counts["incident_channel_messages"] = len(per_channel.get(incident, []))
     progress(len(names), len(names), "done")
@@ -176,6 +188,21 @@ def resolve_mentions(text: str, users: dict[str, str]) -> str:
         return f"{label} ({ref})" if label and label != ref else ref
 
     return _LINK_RE.sub(plain, text).replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+
+
+# what the days before an incident keep: alert bots' firing posts, a week of them at most
+ALERT_HISTORY = timedelta(days=7)
+ALERT_HISTORY_MAX = 2000
+_FIRING_POST = re.compile(r"^\s*(?::[\w+\-]+:\s*)*[*_]*\[FIRING(?::\d+)?\]", re.I)
+
+
+def _earlier_alert(item: Evidence, window: CollectWindow) -> bool:
+    """A bot's post of an alert firing in the ALERT_HISTORY before the read window."""
+    return (
+        window.read_start - ALERT_HISTORY <= item.time < window.read_start
+        and bool(item.attrs.get("bot"))
+        and bool(_FIRING_POST.match(item.text))
+    )
 
 
 def _message(

@@ -47,6 +47,7 @@ def bot_signals(evidence: list[Evidence]) -> list[Signal]:
             or _alert(item, text)
             or _status(item, actor, text)
             or _deploy(item, actor, text)
+            or _changed_by(item, text)
         )
         if signal is not None:
             out.append(signal)
@@ -98,6 +99,8 @@ def _alert(item: Evidence, text: str) -> Signal | None:
         key=name,
         tags=("bot",),
         authority=1,
+        # a post of the days before (pm_tui.collectors.slack.ALERT_HISTORY): background only
+        extra={"history": True} if item.attrs.get("history") else {},
     )
 
 
@@ -146,4 +149,35 @@ def _deploy(item: Evidence, actor: str, text: str) -> Signal | None:
         actor=actor,
         key=target,
         tags=("deploy", "bot"),
+    )
+
+
+# Any bot saying a person changed something ("*fraud-api* weights changed by ana: eu-west-1
+# 100→0", "flag checkout-v2 turned off by lena", "maxReplicas set to 40 by kai"): a change of
+# that person's, at the second the bot saw it.
+_CHANGED_BY = re.compile(
+    r"\b(?:changed|updated|set|switched|shifted|moved|modified|toggled|turned (?:on|off)|"
+    r"enabled|disabled|scaled|applied|raised|lowered|increased|decreased|drained|failed over)"
+    r"(?: to [^,;:]{1,40})? by @?([A-Za-z][\w.\-]*)",
+    re.I,
+)
+
+
+def _changed_by(item: Evidence, text: str) -> Signal | None:
+    m = _CHANGED_BY.search(text)
+    if m is None:
+        return None
+    target = _TARGET.search(text)
+    what = (target.group(1) or target.group(2)) if target else ""
+    clean = re.sub(r":[a-z_]+:\s*", "", text).replace("*", "")
+    return Signal(
+        item.time,
+        "change",
+        f"Change {what}: {excerpt(clean, 160)}" if what else f"Change: {excerpt(clean, 160)}",
+        item.source,
+        excerpt(text),
+        0.7,
+        actor=m.group(1),
+        key=what,
+        tags=("config", "bot"),
     )

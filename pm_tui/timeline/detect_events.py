@@ -118,7 +118,8 @@ def change_signals(evidence: list[Evidence], p: Periods) -> list[Signal]:
     kube = [e for e in evidence if e.kind == "change" and e.attrs.get("reason")]
     listed = [e for e in evidence if e.kind == "change" and not e.attrs.get("reason")]
     out = [_listed(e) for e in _first_of_each(listed)]
-    out.extend(_rollouts(kube))
+    out.extend(_rollouts(kube, _autoscaled(evidence)))
+    out.extend(_custom_resources(evidence))
     # a drain cordons nodes, then evicts their pods
     cordoned = [e.time for e in evidence if e.attrs.get("reason") == "NodeNotSchedulable"]
     out.extend(_restarts(kube, p, cordoned))
@@ -128,6 +129,14 @@ def change_signals(evidence: list[Evidence], p: Periods) -> list[Signal]:
     return out
 
 
+# The components that act on nodes and workloads on their own (a node problem detector
+# cordoning a node, an autoscaler, a descheduler, a remediation operator): what they do is the
+# system changing itself, never a person's change or mitigation.
+_CONTROLLER = re.compile(
+    r"autoscal|problem-detector|karpenter|deschedul|draino|remediat|node-controller|"
+    r"node-lifecycle|keda|vpa-|operator",
+    re.I,
+)
 # A node cordoned (the first step of a drain) or made schedulable again: a person's change.
 _CORDON = {"NodeNotSchedulable": "cordoned (drain)", "NodeSchedulable": "uncordoned"}
 
@@ -140,6 +149,9 @@ def _cordons(evidence: list[Evidence]) -> list[Signal]:
         what = _CORDON.get(str(item.attrs.get("reason") or ""))
         if what is None or not str(item.attrs.get("object") or "").startswith("Node/"):
             continue
+        component = str(item.attrs.get("component") or "")
+        if _CONTROLLER.search(component):
+            what = f"{what} by {component}"  # a controller acting on its own
         group = runs[what]
         if group and item.time - group[-1][-1].time <= NODE_GAP:
             group[-1].append(item)  # a pool drained node after node: one change
@@ -160,7 +172,9 @@ def _cordons(evidence: list[Evidence]) -> list[Signal]:
                     excerpt(group[0].text),
                     0.6,
                     key=nodes[0] if len(nodes) == 1 else "",
-                    tags=("node", "config"),
+                    tags=("node", "config", "automatic", "controller")
+                    if " by " in what
+                    else ("node", "config"),
                 )
             )
     return out
@@ -287,6 +301,9 @@ NOT_APPLIED_RE = re.compile(
 )
 
 
+_PROPOSED = re.compile(r"^(?:pull_request(?:_target)?|merge_request(?:_event)?)\b", re.I)
+
+
 def _listed(item: Evidence) -> Signal:
     category = item.attrs.get("category", "deploy")
     service, version = item.attrs.get("service", ""), item.attrs.get("version", "")
@@ -314,7 +331,15 @@ def _listed(item: Evidence) -> Signal:
     confidence = 0.4 if category == "commit" else 0.75
     tags: tuple[str, ...] = (category, "record")
     status = str(item.attrs.get("status") or "")
-    if NOT_APPLIED_RE.search(status):
+    if _PROPOSED.match(item.text):
+        # a CI run on a pull/merge request (GitHub Actions' `pull_request` event, GitLab's
+        # `merge_request_event`): it tested a proposed change, it shipped nothing
+        text, confidence, tags = (
+            f"{text} (checks of a proposed change)",
+            0.3,
+            (*tags, "not-applied"),
+        )
+    elif NOT_APPLIED_RE.search(status):
         # a deploy cancelled or rejected before it ran changed nothing: shown, never the story
         text, confidence, tags = (
             f"{text} ({status.lower()}, not applied)",
@@ -344,7 +369,51 @@ def _workload(obj: str) -> str:
     return name
 
 
-def _rollouts(kube: list[Evidence]) -> list[Signal]:
+# A controller acting on its own: an autoscaler resizing a workload (the HPA, KEDA, the
+# cluster autoscaler, an operator's autoscaler) is the system changing itself, never a
+# person's change or mitigation; the deployment controller carries out what it asked for.
+_AUTOSCALER = re.compile(r"autoscal|keda|karpenter|vpa-", re.I)  # resizing: see _CONTROLLER
+_AUTOSCALE_REASONS = {"SuccessfulRescale"}
+AUTOSCALE_LAG = timedelta(minutes=2)
+_SCALED_SET = re.compile(r"Scaled (?:up|down) replica set (\S+)")
+# a replica set resized from some pods to others, not started from none or stopped (a rollout
+# or a rollback brings one up from 0 and the other down to 0)
+_RESIZED = re.compile(r"(?:to [1-9]\d* from [1-9]\d*|from [1-9]\d* to [1-9]\d*)\s*$")
+
+
+def _autoscaled(evidence: list[Evidence]) -> list[tuple[datetime, str, str]]:
+    """(time, namespace, name) of each resize an autoscaler recorded (the HPA's
+    SuccessfulRescale, any event an autoscaling component wrote)."""
+    out = []
+    for e in evidence:
+        reason = str(e.attrs.get("reason") or "")
+        if not reason or not (
+            reason in _AUTOSCALE_REASONS or _AUTOSCALER.search(str(e.attrs.get("component") or ""))
+        ):
+            continue
+        name = str(e.attrs.get("object") or "").partition("/")[2]
+        out.append((e.time, str(e.attrs.get("namespace") or ""), name))
+    return out
+
+
+def _by_autoscaler(
+    obj: str, namespace: str, when: datetime, resized: list[tuple[datetime, str, str]]
+) -> bool:
+    """An autoscaler resized this workload (an HPA named for it, in its namespace) within
+    AUTOSCALE_LAG of `when`."""
+    name = _workload(obj)
+    return any(
+        abs(when - t) <= AUTOSCALE_LAG
+        and (not namespace or not ns or ns == namespace)
+        and bool(n)
+        and (n == name or name in n or n in name)
+        for t, ns, n in resized
+    )
+
+
+def _rollouts(
+    kube: list[Evidence], resized: list[tuple[datetime, str, str]] | None = None
+) -> list[Signal]:
     groups: dict[str, list[list[Evidence]]] = defaultdict(list)
     for item in sorted(kube, key=lambda e: e.time):
         if item.attrs.get("category") != "deploy":
@@ -371,7 +440,17 @@ def _rollouts(kube: list[Evidence]) -> list[Signal]:
             body = excerpt(first.text.split(": ", 2)[-1], 100)
             if len(run) > 1:
                 body += f" … {excerpt(last.text.split(': ', 2)[-1], 100)}"
-            text = f"Rollout of {obj}: {body}" + (f" ({span})" if span else "")
+            # one replica set resized, none replaced: a scale, not a new version rolled out
+            sets = {m.group(1) for e in run if (m := _SCALED_SET.search(e.text))}
+            scale = len(sets) == 1 and all(_SCALED_SET.search(e.text) for e in run)
+            what, confidence, tags = "Rollout of", 0.8, ("rollout",)
+            if scale and _by_autoscaler(
+                obj, str(first.attrs.get("namespace") or ""), first.time, resized or []
+            ):
+                what, confidence, tags = "Autoscaled", 0.5, ("scale", "automatic", "controller")
+            elif scale and all(_RESIZED.search(e.text) for e in run):
+                what, tags = "Scale of", ("scale",)
+            text = f"{what} {obj}: {body}" + (f" ({span})" if span else "")
             out.append(
                 Signal(
                     first.time,
@@ -379,10 +458,77 @@ def _rollouts(kube: list[Evidence]) -> list[Signal]:
                     text,
                     first.source,
                     excerpt(first.text),
-                    0.8,
+                    confidence,
                     key=_workload(obj),
-                    tags=("rollout",),
+                    tags=tags,
                     extra={"until": until},
+                )
+            )
+    return out
+
+
+# The kinds Kubernetes itself defines: an event about any other kind is about a custom
+# resource, which an operator reconciles (a FlinkDeployment, a KafkaTopic, a Postgres cluster).
+BUILTIN_KINDS = frozenset(
+    """Pod Deployment ReplicaSet StatefulSet DaemonSet Job CronJob Node Service Endpoints
+    EndpointSlice Ingress IngressClass ConfigMap Secret PersistentVolumeClaim PersistentVolume
+    HorizontalPodAutoscaler PodDisruptionBudget NetworkPolicy Namespace ServiceAccount Lease
+    Event VolumeAttachment StorageClass CertificateSigningRequest Role RoleBinding ClusterRole
+    ClusterRoleBinding PriorityClass RuntimeClass LimitRange ResourceQuota ReplicationController
+    PodTemplate ControllerRevision CSIDriver CSINode MutatingWebhookConfiguration
+    ValidatingWebhookConfiguration APIService CustomResourceDefinition""".split()
+)
+# an operator saying the resource's spec changed: someone applied a new one
+SPEC_CHANGE_RE = re.compile(
+    r"spec[ _-]?chang|chang\w* detected|spec (?:was )?updated|updated? (?:the )?spec|"
+    r"generation (?:changed|\d+ -> \d+)|differs from",
+    re.I,
+)
+# ... and the change in place: the resource running or ready again
+SPEC_DONE_RE = re.compile(
+    r"\b(?:to|now|is|becomes?|became) (?:running|ready|deployed|stable|healthy|available)\b",
+    re.I,
+)
+SPEC_SPAN = timedelta(minutes=15)
+
+
+def _custom_resources(evidence: list[Evidence]) -> list[Signal]:
+    """A custom resource's spec changed (an operator's SpecChanged event: someone applied it),
+    a change like a deploy; and the operator's word that it runs again, the change in place."""
+    out: list[Signal] = []
+    changed: dict[str, datetime] = {}
+    for e in sorted(evidence, key=lambda e: e.time):
+        obj, reason = str(e.attrs.get("object") or ""), str(e.attrs.get("reason") or "")
+        kind, _, name = obj.partition("/")
+        if not reason or not name or kind in BUILTIN_KINDS or kind == "?":
+            continue
+        message = e.text.split(": ", 2)[-1]
+        if SPEC_CHANGE_RE.search(reason) or SPEC_CHANGE_RE.search(message):
+            changed[obj] = e.time
+            out.append(
+                Signal(
+                    e.time,
+                    "change",
+                    f"Change of {obj}: {excerpt(message, 160)}",
+                    e.source,
+                    excerpt(e.text),
+                    0.75,
+                    key=name,
+                    tags=("config", "custom-resource"),
+                )
+            )
+        elif obj in changed and e.time - changed[obj] <= SPEC_SPAN and SPEC_DONE_RE.search(message):
+            del changed[obj]
+            out.append(
+                Signal(
+                    e.time,
+                    "change",
+                    f"{obj} in place: {excerpt(message, 160)}",
+                    e.source,
+                    excerpt(e.text),
+                    0.55,
+                    key=f"{name} (in place)",
+                    tags=("config", "custom-resource", "in-place"),
                 )
             )
     return out
@@ -598,7 +744,10 @@ _CAUSE = re.compile(
     r"\blooks like\b|\bit'?s (?:the|a|an|on|our|their|in)\b|\broot cause\b|\bcaused by\b|"
     r"\bdue to\b|\bbecause\b|\bthe cause\b|\bculprit\b|\bturns out\b|\bon (?:their|our) side\b|"
     r"\bstopped responding\b|\b(?:is|are|was|were) (?:out of|full|expired|down|dying|"
-    r"failing|stuck|exhausted|saturated|unreachable|shunned|evicted|\S+ behind)\b|"
+    r"failing|stuck|exhausted|saturated|unreachable|shunned|evicted|\S+ behind|"
+    r"crash[ -]?looping|panicking|oom[ -]?killed)\b|"
+    # owning the cause: "that's mine, sorry: ...", "that's our 0147 migration: ..."
+    r"^\W*that'?s (?:mine|ours|on us|(?:our|my|their) [\w.-]+(?: [\w.-]+)?\s?[:\u2014\u2013])|"
     r"\b(?:is|are|was|were) (?:\d+\s?\w+ (?:fast|slow|ahead|behind)|skewed|off by)\b|"
     r"\bin the future\b|"
     r"\bran out of\b|\bfilled (?:up )?(?:the|our|its|their)\b|\bso (?:every|each|all)\b|"
@@ -611,7 +760,7 @@ _CAUSE = re.compile(
     r"\bsince the (?:migration|upgrade|cutover|switch|move|rollout|change|release)\b|"
     # by its shape: a message opening with "it's X:" (a name, then its explanation) or with
     # "found it" states the cause, whatever X is ("it's carrier A: mtr shows 25% loss at ...")
-    r"^\W*(?:ok\W+|so\W+|yeah\W+)?it'?s (?!\w+ing\b|(?:fine|ok|okay|good|done|back|over|resolved|stable|quiet|green)\b)(?:[\w.-]+,? ){0,3}[\w.-]+\s?[:\u2014\u2013]\s|"
+    r"^\W*(?:ok\W+|so\W+|yeah\W+)?it'?s (?!\w+ing\b|(?:fine|ok|okay|good|done|back|over|resolved|stable|quiet|green|not|still|just|now|all)\b)(?:[\w.-]+,? ){0,3}[\w.-]+\s?(?:[:\u2014\u2013]|\.(?=\s+\S{3}))\s|"
     r"^\W*found (?:it|the (?:cause|problem|issue|culprit))\b",
     re.I,
 )
@@ -701,6 +850,31 @@ _NEGATED = re.compile(
     r"\b(?:nothing|not|no|never|none|without|neither|nor|\w+n'?t)\s+(?:\w+\s+){0,1}$", re.I
 )
 _INCIDENT_CHANNEL_ONLY = ("mitigation", "recovery", "resolved", "acknowledged")
+
+
+def other_channel(item: Evidence) -> bool:
+    """Said in a channel kept as context, not the incident's."""
+    return _other_channel(item)
+
+
+# A responder saying what they are doing or about to do: "changing it to gp3", "going to
+# modify the volume", "disabling the api-syd1 pool", "applying the change now", "I'll restart"
+_ANNOUNCE = re.compile(
+    r"^\W*(?:(?:ok(?:ay)?|so|now|and|then|i|we|i'?ll|we'?ll|i'?m|we'?re|am|are|just)\W+){0,3}"
+    r"(?:(?:going to|gonna|about to|will)\s+([a-z]{3,})|([a-z]{3,}ing))\b",
+    re.I,
+)
+
+
+def announces(text: str) -> bool:
+    """A responder announcing an action (not a question, not looking or waiting)."""
+    if "?" in text or _ASKED.search(text):
+        return False
+    m = _ANNOUNCE.search(text)
+    if m is None:
+        return False
+    verb = (m.group(1) or m.group(2) or "").lower()
+    return verb not in _NOT_ACTING and verb not in ("be", "have", "need", "try", "look", "check")
 
 
 def _other_channel(item: Evidence) -> bool:

@@ -18,6 +18,13 @@ SUSTAIN = 3  # points in a row outside the band
 SETTLE = timedelta(minutes=5)  # back inside the band this long before it counts as recovered
 _ERRORISH = re.compile(r"error|5xx|fail|unavailable|restart|oom|kill|\bup\b|down", re.I)
 MIN_BASE_POINTS = 5
+# a count of the serving capacity (replicas, instances, task managers): rising, it is capacity
+# added (an autoscaler or a person scaling out), never a failure; falling, pods dropping out
+_CAPACITY_COUNT = re.compile(
+    r"replicas|instances|desired_capacity|capacity_desired|taskmanagers|task_managers|"
+    r"(?:pods|nodes|workers)(?:_(?:count|total|running|ready|available))?$",
+    re.I,
+)
 _GOOD = re.compile(
     r"hit|success|availability|ready|healthy|active_server|online|served|_ok\b", re.I
 )
@@ -60,6 +67,9 @@ def _series(item: Evidence, p: Periods) -> list[Signal]:
     if start is None:
         return []
     up = scan[start][1] > high
+    metric = str(item.attrs.get("name") or "")
+    if up and _CAPACITY_COUNT.search(metric) and not _ERRORISH.search(metric):
+        return []  # capacity added: a scale (its own change row), not a symptom
     # the episode: until SUSTAIN points in a row are back inside the band
     end = None
     i = start + SUSTAIN

@@ -83,6 +83,10 @@ class Context:
     # the failure builds up (a resource filling: memory, disk, a heap, a cache, a lag): a change
     # long before it may have started it; else a failure follows its trigger within QUICK
     builds_up: bool = True
+    # what responders said they were doing, in the incident's channels after the first
+    # symptom ("disabling the api-syd1 pool", "going to modify the volume to gp3"):
+    # (time, who as `person` keys it, text), in time order
+    announced: list[tuple[datetime, str, str]] = field(default_factory=list)
 
     def speaks_of(self, text: str) -> bool:
         """True when `text` shares SHARED_STEMS distinctive word stems with the failing records."""
@@ -125,6 +129,8 @@ def judge(candidates: list[Candidate], ctx: Context, alert_labels: dict[str, dic
             if name not in last_resolve or c.time > last_resolve[name].time:
                 last_resolve[name] = c
     by_words = _related_by_words(candidates, ctx, alert_labels)
+    carried_out = _carried_out(candidates, ctx)
+    mitigated: list[Candidate] = []  # the high mitigations so far
     other_incidents = _other_incidents_pages(candidates, ctx, by_words)
     for c in sorted(candidates, key=lambda c: c.time):
         name = _alert_name(c)
@@ -205,6 +211,11 @@ def judge(candidates: list[Candidate], ctx: Context, alert_labels: dict[str, dic
                 c.confidence = max(c.confidence, 0.9)
         elif c.kind in ("change", "mitigation") and "not-applied" in c.tags:
             c.kind, c.confidence = "change", min(c.confidence, LOW)  # changed nothing
+        elif c.kind in ("change", "mitigation") and "controller" in c.tags:
+            # a controller acting on its own (an autoscaler resizing): the system changing
+            # itself, never the trigger or a person's mitigation
+            c.kind = "change"
+            c.confidence = min(c.confidence, MEDIUM if _related_change(c, ctx) else LOW)
         elif c.kind == "change":
             if "job" in c.tags:
                 # a batch job run: the schedule started it, what a person changed is elsewhere
@@ -218,17 +229,27 @@ def judge(candidates: list[Candidate], ctx: Context, alert_labels: dict[str, dic
             else:
                 c.confidence = min(c.confidence, MEDIUM)
         elif c.kind == "mitigation":
-            if "after-recovery" in c.tags:
+            if "in-place" in c.tags:
+                # the operator's word that a change runs: the fix's end, for the person to judge
+                c.confidence = min(c.confidence, MEDIUM)
+            elif "after-recovery" in c.tags:
                 c.confidence = min(c.confidence, MEDIUM)  # the impact had already ended
-            elif "chat" not in c.tags and not (REVERT_RE.search(c.text) or _related_change(c, ctx)):
+            elif "chat" not in c.tags and not (
+                REVERT_RE.search(c.text) or _related_change(c, ctx) or id(c) in carried_out
+            ):
                 c.kind, c.confidence = "change", min(c.confidence, LOW)
             elif "commit" in c.tags and not any(t in c.tags for t in ("deploy", "config")):
                 c.confidence = min(c.confidence, MEDIUM)  # a commit fixes nothing until shipped
             elif "admin" in c.tags and not any(t in c.tags for t in ("deploy", "config")):
                 # a command seen only in a service's log: for the person to judge
                 c.confidence = min(max(c.confidence, MEDIUM), CAP_OTHER)
+            elif "chat" not in c.tags and _follows_up(c, mitigated):
+                # the same thing changed again long after its mitigation (traffic moved back
+                # after the repair, a second resize): a follow-up, for the person to judge
+                c.confidence = min(c.confidence, MEDIUM)
             elif "chat" not in c.tags:
                 c.confidence = max(c.confidence, 0.8)
+                mitigated.append(c)
         elif c.kind == "diagnosis" and "chat" in c.tags:
             # what a responder says of the cause is for the person to judge, also when two
             # messages said within minutes of each other are one candidate: never the backbone
@@ -335,7 +356,8 @@ def _trigger(candidates: list[Candidate], ctx: Context) -> Candidate | None:
     related = [
         c
         for c in before
-        if _related_change(c, ctx) and "job" not in c.tags and "not-applied" not in c.tags
+        if _related_change(c, ctx)
+        and not {"job", "not-applied", "controller", "in-place"} & set(c.tags)
     ]
     return max(related, key=lambda c: c.time, default=None)
 
@@ -389,7 +411,66 @@ def _named(c: Candidate, ctx: Context) -> bool:
 
 def _related_change(c: Candidate, ctx: Context) -> bool:
     words = re.findall(r"[\w.\-]+", c.text)
+    if {"rollout", "scale"} & set(c.tags) and not {"record", "chat", "bot"} & set(c.tags):
+        # a workload's rollout or scale is about that workload: its name and its replica sets',
+        # not the words of the events ("Scaled up replica set" is no replica of a database)
+        words = re.findall(r"[\w.\-]+", c.text.split(":", 1)[0])
+        words += re.findall(r"replica set (\S+)", c.text)
     return ctx.related(*words) or any(k and k in c.text for k in ctx.trigger_keys)
+
+
+def person(name: str) -> str:
+    """A person's name as a key: `Farah Haddad`, `farah.haddad`, `farah.haddad@acme.com` and
+    `arn:aws:sts::1:assumed-role/dba/farah.haddad` are all `farahhaddad`."""
+    name = name.strip().rsplit("/", 1)[-1].split("@", 1)[0]
+    return re.sub(r"[^a-z]", "", name.lower())
+
+
+FOLLOW_UP = timedelta(minutes=15)
+
+
+def _target(c: Candidate) -> str:
+    """What a change row changed: the first service or host its text names."""
+    m = _NAMED.search(c.text)
+    return m.group(0).lower() if m else ""
+
+
+def _follows_up(c: Candidate, mitigated: list[Candidate]) -> bool:
+    """`c` changes again what a high mitigation changed more than FOLLOW_UP before it."""
+    target = _target(c)
+    return bool(target) and any(
+        _target(m) == target and c.time - m.time > FOLLOW_UP for m in mitigated
+    )
+
+
+ANNOUNCED_BEFORE = timedelta(minutes=10)
+# a change a machine recorded (a deploy tool, a rollout, an audit trail, an operator)
+_MACHINE_CHANGE = {"record", "rollout", "deploy", "config", "scale", "audit", "admin", "failover",
+                   "custom-resource", "stop", "bot"}  # fmt: skip
+
+
+def _carried_out(candidates: list[Candidate], ctx: Context) -> set[int]:
+    """The changes that carry out what a responder said they were doing in the minutes
+    before: made by that very person, or (a record naming no one, an operator's event) sharing
+    SHARED_STEMS word stems with what was said. Each announcement is carried out once, by the
+    first such change after it: the same person's next change is other work."""
+    used: set[int] = set()
+    out: set[int] = set()
+    for c in sorted(candidates, key=lambda c: c.time):
+        if c.kind != "mitigation" or "commit" in c.tags or not _MACHINE_CHANGE & set(c.tags):
+            continue  # what was said, or a commit (not yet shipped): not the change itself
+        who = person(c.actor) if c.actor else ""
+        for i in range(len(ctx.announced) - 1, -1, -1):
+            when, speaker, text = ctx.announced[i]
+            if i in used or not c.time - ANNOUNCED_BEFORE <= when <= c.time:
+                continue
+            if (who and len(who) >= 5 and who == speaker) or (
+                not c.actor and len(stems(text) & stems(c.text)) >= SHARED_STEMS
+            ):
+                used.add(i)
+                out.add(id(c))
+                break
+    return out
 
 
 _PAGING_RECEIVER = re.compile(r"pager|pd[-_]|opsgenie|victorops|oncall|on-call|\bpage", re.I)

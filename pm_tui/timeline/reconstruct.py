@@ -244,7 +244,12 @@ def reconstruct(evidence: list[Evidence], window: CollectWindow) -> list[Candida
         and "automatic" not in s.tags
         and "not-applied" not in s.tags
     }
+    announced = _announced(evidence, first, last_recovery)
     for s in signals:
+        if "failover" in s.tags and "automatic" in s.tags and _failover_announced(s, announced):
+            # a responder said minutes before they were failing over: theirs, not automatic
+            s.text = s.text.replace("Failover in ", "Planned failover in ", 1)
+            s.tags = ("failover", "admin")
         if "automatic" in s.tags:
             continue  # the system changed itself: never a responder's mitigation
         if s.family == "change" and first is not None and s.time > first:
@@ -300,10 +305,50 @@ def reconstruct(evidence: list[Evidence], window: CollectWindow) -> list[Candida
     ctx.terms = _terms(first_cluster, symptoms, alert_history, ctx)
     ctx.vocabulary = _vocabulary(first_cluster, symptoms)
     ctx.builds_up = _builds_up(first_cluster, symptoms)
+    ctx.announced = announced
     judge(candidates, ctx, _labels(alert_history))
     candidates = _one_episode_of_background(candidates, ctx)
     candidates.sort(key=lambda c: (c.time, c.kind))
     return candidates
+
+
+_FAILOVER_SAID = re.compile(r"\bfail(?:ing|ed)? ?over\b|\bpromot|\bswitch(?:ing)? over\b", re.I)
+
+
+def _failover_announced(s: Signal, announced: list[tuple[datetime, str, str]]) -> bool:
+    """A failover line a responder announced in the 10 minutes before ("going to fail over to
+    the DR vault"), naming what fails over (a shared word stem)."""
+    from pm_tui.timeline.judge import ANNOUNCED_BEFORE
+
+    return any(
+        s.time - ANNOUNCED_BEFORE <= when <= s.time
+        and _FAILOVER_SAID.search(text)
+        and stems(text) & stems(s.text)
+        for when, _, text in announced
+    )
+
+
+def _announced(
+    evidence: list[Evidence], first: datetime | None, recovery: datetime | None
+) -> list[tuple[datetime, str, str]]:
+    """What responders said they were doing in the incident's channels, from the first symptom
+    to a little after the recovery: (time, who, text) of each message in an action's shape
+    ("disabling the api-syd1 pool", "going to modify the volume", "applying the change now"),
+    never a question."""
+    from pm_tui.timeline.detect_events import announces, other_channel
+    from pm_tui.timeline.judge import AFTER_RECOVERY, person
+
+    if first is None:
+        return []
+    until = (recovery or max((e.time for e in evidence), default=first)) + AFTER_RECOVERY
+    out = []
+    for e in evidence:
+        if e.kind != "message" or not first <= e.time <= until:
+            continue
+        if e.attrs.get("bot") or other_channel(e) or not announces(e.text):
+            continue
+        out.append((e.time, person(str(e.attrs.get("actor") or "")), e.text))
+    return sorted(out)
 
 
 def _builds_up(first: _Cluster | None, symptoms: list[_Cluster]) -> bool:
@@ -807,7 +852,10 @@ def _vocabulary(first: _Cluster | None, symptoms: list[_Cluster]) -> set[str]:
 
 
 _SERIES_LABEL = re.compile(r"\b(\w+)=\"?([^,}\"]+)")
-_SERIES_KEYS = {*_LABEL_KEYS, "node", "instance", "pod", "container", "deployment", "service"}
+# ... and what a failing series is about: its queue, vhost, topic or consumer group (a backlog's
+# consumers are what it touched)
+_SERIES_KEYS = {*_LABEL_KEYS, "node", "instance", "pod", "container", "deployment", "service",
+                "queue", "vhost", "topic", "consumergroup", "consumer_group"}  # fmt: skip
 
 
 def _series_names(s: Signal) -> set[str]:

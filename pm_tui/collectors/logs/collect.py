@@ -68,6 +68,7 @@ from pm_tui.collectors.logs.line_formats import (
     detect,
     http_line,
     looks_like_continuation,
+    skip_banner,
     value_time,
 )
 from pm_tui.collectors.logs.line_formats import request_time_variant as _rt_variant
@@ -164,7 +165,13 @@ class _Collector:
         lines = head.decode("utf-8", errors="replace").splitlines()
         if len(head) == 64 * 1024 and len(lines) > 1:
             lines.pop()  # probably cut in the middle
-        return [ln[:MAX_LINE] for ln in lines[:200] if ln.strip()]
+        lines = [ln[:MAX_LINE] for ln in lines[:5000] if ln.strip()]
+        first = lines[:200]
+        probe = Context(anchor=self.ctx.anchor, year=self.ctx.year, tz=self.ctx.tz)
+        if not self.ctx.time_format and not detect(first, probe).formats:
+            # a start-up banner before the first timed line: learn from where times begin
+            return skip_banner(lines)[:200]
+        return first
 
     def _time_of(self, parser: LineParser):
         def time_of(raw: bytes) -> datetime | None:

@@ -457,6 +457,19 @@ class LineParser:
         return None
 
 
+# a clock (`06:00:37`), an epoch number or a JSON object: where a log's timed lines may begin
+_TIMED_LOOK = re.compile(r"\d:[0-5]\d|\b1\d{9}|^\s*\{")
+
+
+def skip_banner(lines: list[str]) -> list[str]:
+    """`lines` from the first that could hold a time: a server's start-up banner (a table of
+    the models it loaded, an ASCII logo) before its first timed line is no reason to give up."""
+    for i, line in enumerate(lines):
+        if _TIMED_LOOK.search(line):
+            return lines[i:]
+    return lines
+
+
 def detect(sample: list[str], ctx: Context) -> LineParser:
     """Rank the formats by how many sample lines each parses; keep those that parse any.
 
