@@ -41,12 +41,12 @@ sys.path.insert(0, str(ROOT))
 
 DATA = ROOT / "tests" / "data"
 ROUNDS = [DATA / "retired_heldout" / f"round{k}" / "blame.tsv" for k in (1, 2, 3, 4, 5, 6, 7)]
-L2 = float(os.environ.get("BLAME_L2", "0.0003"))
+L2 = float(os.environ.get("BLAME_L2", "0.0001"))
 EPOCHS = int(os.environ.get("BLAME_EPOCHS", "600"))
 NGRAM_L2 = float(os.environ.get("BLAME_NGRAM_L2", "0.5"))  # how much more word n-grams are held
 # each real post-mortem sentence counts this many times: the blind sets are dense with
 # blame, real prose is not, and a false alarm there costs most
-CORPUS_WEIGHT = int(os.environ.get("BLAME_CORPUS_WEIGHT", "16"))
+CORPUS_WEIGHT = int(os.environ.get("BLAME_CORPUS_WEIGHT", "32"))
 THRESHOLD = float(os.environ.get("BLAME_THRESHOLD", "0.85"))
 # a sentence a rule flagged that the model weighs below this is left alone
 VETO = float(os.environ.get("BLAME_VETO", "0.05"))

@@ -38,14 +38,16 @@ def featurised(trainer):
 
 @pytest.mark.parametrize(
     ("held_out", "floor_p", "floor_r"),
-    # leave-one-writer-out at the shipped settings: round5 P .952 R .836, train6a .992/.847,
-    # train7a (the hardest writer yet) .957/.733, train7b .955/.863 (rules alone R .521,
-    # .646, .500 and .582)
+    # leave-one-writer-out at the shipped settings (15 writers): round5 P .953 R .867,
+    # train6a .992/.903, train7a .961/.820, train7b .957/.904, round7 .952/.799, train8a
+    # .967/.819 (rules alone R .521, .646, .500, .582, .460 and .521)
     [
         ("round5", 0.90, 0.76),
         ("train6a", 0.94, 0.79),
         ("train7a", 0.90, 0.66),
         ("train7b", 0.90, 0.79),
+        ("round7", 0.90, 0.72),
+        ("train8a", 0.90, 0.74),
     ],
 )
 def test_a_writer_left_out_of_training_is_read_through_the_whole_pipeline(
@@ -91,6 +93,9 @@ SHAPES = {
     "a possessive's own act, a name no list holds": "Bence's cleanup script dropped the "
     "archive tables.",
     "a passive's agent": "The archive tables were dropped by Marguerite on a Friday night.",
+    "a person's act as the cause": "The outage was the direct result of an instruction "
+    "issued by the shift supervisor, Mr Ogunbanjo.",
+    "a proper noun first, acting": "Otto quietly disabled the pager rotation before the holiday.",
 }
 
 
@@ -109,6 +114,8 @@ def test_each_class_is_found(text):
         "Amara's runbook for the failover was followed step by step.",
         "Who was on call? Priya, and she paged the database team at once.",
         "This is not on Radek; the deploy tool skipped the canary on its own.",
+        "Otto restored the pager rotation before the holiday.",
+        "The fix followed an instruction issued by the shift supervisor, Mr Ogunbanjo.",
     ],
 )
 def test_neutral_who_did_what_stays_quiet(text):

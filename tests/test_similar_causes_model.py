@@ -70,14 +70,49 @@ CAUSES = {
 }  # fmt: skip
 
 
-@pytest.fixture(scope="module")
-def told(tmp_path_factory):
-    """A generated repository whose chosen incidents' causes are rewritten from CAUSES, and
+# Close cousins only: on each service one thing (the JVM's memory, a disk, a queue, a firewall,
+# a database pool) runs out or breaks in several ways, each way a cause of its own (another
+# part of the resource, another way it ran out, the other end of the queue or the traffic,
+# another change that set it off); one way per service recurs, told twice. None of these
+# wordings is in a labelled set.
+COUSINS = {
+    "checkout": [
+        ("heap", ("OutOfMemoryError: Java heap space in the ledger worker while its statement cache grew without bound",
+                  "The ledger worker's heap filled with cached statements until the JVM died")),
+        ("metaspace", ("The ledger worker ran out of Metaspace after the rules plugin was hot-reloaded all afternoon",)),
+        ("direct", ("Direct buffer memory exhausted in the ledger worker's Netty client",)),
+    ],
+    "search": [
+        ("logs", ("Debug logs filled the data disk of the file store",
+                  "The file store's data volume filled up with debug logging left on")),
+        ("inodes", ("The file store ran out of inodes from millions of thumbnail files",)),
+        ("iops", ("The file store volume used up its IOPS burst credits during the re-index",)),
+    ],
+    "rabbitmq": [
+        ("producer", ("The order producer flooded the queue at ten times its usual rate after a retry bug",)),
+        ("consumer", ("The order consumers stopped acknowledging and the queue backed up for an hour",
+                      "Order consumers stopped acking messages, so the queue backed up")),
+    ],
+    "cdn": [
+        ("egress", ("An egress firewall rule blocked the edge workers' calls to the payment partner",)),
+        ("ingress", ("An ingress rule on the edge load balancer dropped the partner's callbacks",)),
+    ],
+    "postgres-orders": [
+        ("leak", ("Connections leaked on the error path until the database pool was empty",
+                  "The DB pool drained because failed queries never returned their connections")),
+        ("small", ("A config push cut the database pool to 5 connections and requests queued",)),
+        ("spike", ("The campaign spike needed more database connections than max_connections allowed",)),
+    ],
+}  # fmt: skip
+
+
+def _rewrite(tmp_path_factory, name: str, table: dict) -> tuple:
+    """A generated repository whose chosen incidents' causes are rewritten from `table`, and
     the true key of each rewritten incident."""
-    root = tmp_path_factory.mktemp("told") / "repo"
+    root = tmp_path_factory.mktemp(name) / "repo"
     truth = generate(root, count=150, years=2)
     keys: dict[str, str] = {}
-    for service, causes in CAUSES.items():
+    for service, causes in table.items():
         ids = iter(sorted(i.id for i in truth.incidents if i.service == service))
         for key, wordings in causes:
             for wording in wordings:
@@ -95,6 +130,42 @@ def told(tmp_path_factory):
         path.write_text(re.sub(r"\n\[recurrence\]\n(?:\w.*\n)*", "\n", text), encoding="utf-8")
     shutil.rmtree(root / ".git" / "pm-tui", ignore_errors=True)
     return root, truth, keys
+
+
+@pytest.fixture(scope="module")
+def told(tmp_path_factory):
+    """A generated repository whose chosen incidents' causes are rewritten from CAUSES."""
+    return _rewrite(tmp_path_factory, "told", CAUSES)
+
+
+def _cause_groups(root, truth, keys, capsys) -> list[list[str]]:
+    """The keys of the rewritten incidents of each recurrence group by similar cause."""
+    code = main(["--repo", str(root), "stats", "--format", "json", "--today",
+                 truth.today.isoformat()])  # fmt: skip
+    out = capsys.readouterr().out
+    assert code == 0, out
+    groups = [g for g in json.loads(out)["recurrence"] if g["kind"] == "cause"]
+    ours = [[keys[i] for i in g["ids"] if i in keys] for g in groups]
+    for g, keyed in zip(groups, ours, strict=True):
+        if len(keyed) > 1:
+            assert g["why"] and g["why"] != "the same cause", g  # says what they share
+    return ours
+
+
+def test_close_cousins_on_one_resource_stay_apart_while_their_recurrence_groups(
+    tmp_path_factory, capsys
+):
+    """The heap against the metaspace, logs filling a disk against its inodes or its I/O
+    credits, the producer flooding a queue against its consumers stalling, an egress rule
+    against an ingress one, a leaked pool against one sized too small or outgrown: one
+    resource, another cause, never one group; the cause that did recur is grouped."""
+    root, truth, keys = _rewrite(tmp_path_factory, "cousins", COUSINS)
+    grouped = _cause_groups(root, truth, keys, capsys)
+    for ours in grouped:
+        assert len(set(ours)) <= 1, ours  # never two cousins in one group
+    found = {ours[0] for ours in grouped if len(ours) > 1}
+    recurring = {k for k in keys.values() if list(keys.values()).count(k) > 1}
+    assert len(found) >= len(recurring) - 1, (found, recurring)  # grouping nothing fails
 
 
 def test_recurring_causes_told_by_different_authors_group_and_look_alikes_stay_out(told, capsys):
@@ -122,7 +193,13 @@ def test_recurring_causes_told_by_different_authors_group_and_look_alikes_stay_o
 
 @pytest.mark.parametrize(
     ("held", "precision", "recall"),
-    [("round5", 0.7, 0.28), ("train6a", 0.82, 0.45), ("train7a", 0.72, 0.45)],
+    [
+        ("round5", 0.68, 0.38),
+        ("round7", 0.68, 0.3),
+        ("train6a", 0.82, 0.48),
+        ("train7a", 0.8, 0.55),
+        ("train8a", 0.82, 0.45),
+    ],
 )
 def test_the_model_retrained_without_a_writer_finds_its_recurring_causes_mostly_right(
     held, precision, recall
@@ -135,7 +212,12 @@ def test_the_model_retrained_without_a_writer_finds_its_recurring_causes_mostly_
     the threshold the script chose, .7: round 5 P .733 R .328, train 6a P .875 R .519,
     train 7a P .769 R .556 over 18 writers, where the model before them scored train 7a
     P .659 R .537 at .7; with retired round 7 among the writers, before retraining the shipped
-    weights: train 7a P .765 R .481);
+    weights: train 7a P .765 R .481; with the slot features, own7's training pairs and close
+    cousins weighing twice, 20 writers, threshold .6: round 5 P .718 R .418, round 7 (the
+    closest cousins: 78 of its 82 different pairs) P .719 R .338, train 6a P .853 R .537,
+    train 7a P .842 R .593; train 8a joining after its first score, 21 writers: round 5
+    P .718 R .418, round 7 P .727 R .353, train 6a P .833 R .556, train 7a P .842 R .593,
+    train 8a P .875 R .519);
     grouping nothing scores recall 0, grouping everything precision under .5."""
     import bench.train_similar_causes as training
 

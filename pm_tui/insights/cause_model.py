@@ -13,9 +13,14 @@ things of one kind that differ; the IDF-weighted overlap of their words, with na
 common words counted apart; the shared states, resources and components; and what tells
 close cousins apart (one resource or symptom, another mechanism): reasons that differ or a
 reason the other lacks, openings alike that then part ways, opposite ends, another kind of
-change that set it off. bench/train_similar_causes.py fits a logistic regression over them
-on every labelled set (each a writer) and writes the weights beside this file; its
-leave-one-writer-out rotation is the forecast for a writer never seen. `why` says what a pair
+change that set it off. Each cause is also read as slots (`slots_of`: the thing that ran out
+or broke and its part, how, the kind of change that set it off, the way a resource ran out,
+the rest of its words), compared slot by slot (agree, clash, one side only), with the close
+cousins they make named apart: one thing broken another way, run out another way, set off
+by another change, failing at the other end. bench/train_similar_causes.py fits a logistic
+regression over them on every labelled set (each a writer), close cousins weighing twice,
+and writes the weights beside this file; its leave-one-writer-out rotation is the forecast
+for a writer never seen. `why` says what a pair
 shares, for the group's explanation.
 """
 
@@ -80,10 +85,59 @@ _TRIGGERS = slots._terms_of(
 )
 
 
+# The kinds of change that set a cause off, each a few terms (as `causes` reads them): two
+# causes each set off by another kind are two mechanisms even when the same thing broke.
+_TRIGGER_KINDS = {
+    kind: slots._terms_of(words)
+    for kind, words in {
+        "release": "releas ship rollout redeploy canary",
+        "upgrade": "upgrad updat patch kernelupgrad depupgrad version",
+        "config": "config flag toggl",
+        "restore": "restor snapshot",
+        "failover": "failover promot",
+        "rotation": "rotat renew renewal",
+        "restart": "restart reboot reload",
+        "migration": "migration schema backfill",
+        "maintenance": "maintenanc drain",
+        "bulk": "backup export import reindex compaction",
+        "clock": "dst leapsecond",
+        "cleanup": "cleanup purg delet",
+        "scaling": "autoscal",
+    }.items()
+}
+# How a resource ran out, each way a few terms: it piled up (a leak, growth without bound),
+# a surge of load took it, it was sized too small, one huge piece of work took it all, or a
+# slow dependency held it. One resource run out two ways is two causes.
+_RUN_OUT = {
+    way: slots._terms_of(words)
+    for way, words in {
+        "piled": "leak grow accumulat retain piled unbound",
+        "surge": "spik sale launch campaign peak concurrent stampede",
+        "undersized": "below small low lower reduc undersiz sized",
+        "oneshot": "singl entir huge bulk dataset",
+        "held": "slow downstream wait",
+    }.items()
+}
+# The slots of a cause: the thing that ran out or broke (a resource or a component; its part,
+# the heap or the inodes, when it names one), how (a state or a mechanism), what set it off
+# (the kinds of change above), and the rest: what ran it out or broke it, in its own words.
+_PARTS = slots.MEMORY_AREAS | slots._SUB_RESOURCES
+_THING_WORDS = slots.RESOURCES | slots._COMPONENTS | _PARTS
+_HOW_WORDS = (
+    (slots._MECHANISM_STATES | slots.STATES | slots.MECHANISMS)
+    - _THING_WORDS
+    - (slots._GENERIC_STATES)
+)
+_TRIGGER_WORDS = frozenset().union(*_TRIGGER_KINDS.values())
+_WAY_WORDS = frozenset().union(*_RUN_OUT.values())
+
 # Features that tell two causes apart even when the slot reading calls them one: a nearly
 # repeated cause keeps the model's floor only without any of them.
 _DISAGREE = ("reason_differ", "reason_unmatched", "same_opening", "states_differ",
-             "trigger_differ", "direction_differ", "mech_extra", "mech_diff")  # fmt: skip
+             "trigger_differ", "direction_differ", "mech_extra", "mech_diff", "thing_clash",
+             "how_clash", "trigger_clash", "cousin_how", "cousin_agent", "cousin_trigger",
+             "cousin_direction", "cousin_part", "part_clash", "way_clash",
+             "cousin_way")  # fmt: skip
 
 
 _SLOT_WORDS = slots.RESOURCES | slots.STATES | slots._MECHANISM_STATES | slots.MEMORY_AREAS
@@ -169,6 +223,67 @@ def read_cause(text: str, vocabulary: slots.Vocabulary | None = None) -> Reading
 
 def _idf(idf: dict, default: float, term: str) -> float:
     return idf.get(term, default)
+
+
+@functools.lru_cache(maxsize=16384)
+def slots_of(reading: Reading) -> tuple[frozenset, ...]:
+    """(the thing, its part, how, the kinds of change that set it off, the rest, the ways it
+    ran out) of a reading: the slots two causes are compared by (`_slot_features`)."""
+    terms, names = reading[0], reading[1]
+    thing = terms & _THING_WORDS
+    how = terms & _HOW_WORDS
+    triggers = frozenset(k for k, words in _TRIGGER_KINDS.items() if terms & words)
+    ways = frozenset(k for k, words in _RUN_OUT.items() if terms & words)
+    rest = terms - thing - how - _TRIGGER_WORDS - _WAY_WORDS - names - _GENERIC
+    return thing, terms & _PARTS, how, triggers, rest - slots._GENERIC_STATES, ways
+
+
+def _slot_features(a: Reading, b: Reading, f: dict, idf: dict, default: float) -> None:
+    """Agreement and disagreement slot by slot, and the close cousins they make: one thing
+    that broke another way, ran out for another reason, was set off by another change, or
+    failed at the other end."""
+    tha, pa, ha, ga, ra, wa = slots_of(a)
+    thb, pb, hb, gb, rb, wb = slots_of(b)
+    verdict = {}
+    for name, x, y in (("thing", tha, thb), ("how", ha, hb), ("trigger", ga, gb), ("way", wa, wb)):
+        if x and y:
+            verdict[name] = "agree" if x & y else "clash"
+        elif x or y:
+            verdict[name] = "one"
+    if pa and pb and not pa & pb:
+        verdict["thing"] = "clash"
+        f["part_clash"] = 1.0  # the heap and the metaspace, the inodes and the ports
+    for name, v in verdict.items():
+        f[f"{name}_{v}"] = 1.0
+    da, db = a[4], b[4]
+    opposite = any(_OPPOSITE[d] in db - da for d in da - db)
+    if da & db and not opposite:
+        f["direction_agree"] = 1.0
+    if ra and rb:
+        common = ra & rb
+        if common:
+            f["agent_shared"] = sum(_idf(idf, default, t) for t in common) / min(
+                sum(_idf(idf, default, t) for t in ra), sum(_idf(idf, default, t) for t in rb)
+            )
+        elif len(ra) >= 2 and len(rb) >= 2:
+            f["agent_clash"] = 1.0  # each says what ran it out, and they share none of it
+    if verdict.get("thing") != "agree":
+        if verdict.get("thing") == "clash" and verdict.get("how") == "agree":
+            f["cousin_part"] = 1.0  # the same way, another thing (disk full, inodes full)
+        return
+    if verdict.get("how") == "clash":
+        f["cousin_how"] = 1.0
+    elif "agent_clash" in f:
+        f["cousin_agent"] = 1.0
+    if verdict.get("trigger") == "clash":
+        f["cousin_trigger"] = 1.0
+    if verdict.get("way") == "clash":
+        f["cousin_way"] = 1.0  # one resource, run out another way
+    if opposite:
+        f["cousin_direction"] = 1.0
+    if verdict.get("how") == "agree" and not any(k.startswith("cousin") for k in f):
+        if "clash" not in (verdict.get("trigger"), verdict.get("way")) and "agent_clash" not in f:
+            f["same_slots"] = 1.0  # one thing, one way, nothing telling them apart
 
 
 def pair_features(
@@ -303,6 +418,7 @@ def pair_features(
         for k in _OTHER_WORDS:
             if k in f:
                 f[k + "_slot"] = f.pop(k)
+    _slot_features(a, b, f, idf, default)
     if "shared" in sparse:
         for t in shared - na - nb:
             f["s:" + t] = 1.0

@@ -74,7 +74,7 @@ _PHRASES_OWN = {
     "network split": "netsplit", "split brain": "netsplit", "lost quorum": "netsplit",
     "split-brain": "netsplit", "network policy": "netpol", "networkpolicy": "netpol",
     "network policies": "netpol", "security group": "firewall", "clock drift": "clock skew",
-    "time drift": "clock skew", "ntp": "clock skew", "aged out": "expire", "not returned": "leak",
+    "time drift": "clock skew", "ntp": "clock skew", "aged out": "expire", "not returned": "leak", "never returned": "leak", "never given back": "leak",
     "never released": "leak", "not released": "leak", "never closed": "leak", "not closed": "leak",
     "unclosed": "leak", "without bound": "leak", "unbounded": "leak", "grew unbounded": "leak",
     "local time": "timezone", "time zone": "timezone", "disk i/o": "diskio", "disk io": "diskio",
@@ -276,7 +276,7 @@ _PHRASES_GENERIC = {  # Generic: error strings and the SRE words for resources a
     "free space": "disk", "disk usage": "disk", "filled up": "exhaust", "fill up": "exhaust",
     "free bytes": "disk", "ifree": "inode", "inode usage": "inode", "inode table": "inode",
     # file descriptors, ports, kernel tables, processes
-    "enfile": "fd exhaust", "open file limit": "fd limit", "fd limit": "fd limit",
+    "stale file handle": "estale", "stale nfs file handle": "estale", "enfile": "fd exhaust", "open file limit": "fd limit", "fd limit": "fd limit",
     "eaddrnotavail": "port exhaust", "cannot assign requested address": "port exhaust",
     "source port": "port", "source ports": "port", "time_wait": "port exhaust",
     "time-wait": "port exhaust", "timewait": "port exhaust", "ephemeral storage": "disk",

@@ -1137,9 +1137,21 @@ _ITS_PART = re.compile(
 )
 
 
+# A word every match of _SYSTEM_BEHAVIOUR (and of _ITS_PART: "its ") holds; ASCII text
+# without any of them is not searched (the patterns' leading \b and re.I try every position).
+_SYSTEM_WORDS = (
+    "by ", "crash", "fail", "hung", "panicked", "died", "heartbeat", "lost ", "evicted", "oom",
+    "out of memory", "segfault", "its ", "loader",
+)  # fmt: skip
+
+
 def _behaves_as_system(s: str) -> bool:
     """The sentence's subject does what only a system does, in its own clause ("Heimdall
     broke the pipeline by timing out"), or the sentence refers back to it as "its"."""
+    if s.isascii():  # lower-casing is exact there (re.I folds more beyond ASCII)
+        low = s.lower()
+        if not any(w in low for w in _SYSTEM_WORDS):
+            return False
     if _ITS_PART.search(s):
         return True
     end = _CLAUSE_END.search(s)

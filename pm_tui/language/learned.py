@@ -29,8 +29,10 @@ WEIGHTS = Path(__file__).with_name("data") / "blame_weights.json"
 # words of new writers are not the ones any list holds).
 CUE_GATE = False
 
+# The runs before a "." or an "@" are possessive ("*+"): none of them can end at a "." or an
+# "@" by giving characters back, and backtracking over every word was most of the cost.
 _TOKEN = re.compile(
-    r"@[\w.-]*\w|[a-z][\w-]*(?:\.[a-z][\w-]*)+@?|[a-z][\w.-]*@(?!\w)|[^\W\d_][\w'’-]*|\d+|"
+    r"@[\w.-]*\w|[a-z][\w-]*+(?:\.[a-z][\w-]*+)+@?|[a-z][\w.-]*+@(?!\w)|[^\W\d_][\w'’-]*|\d+|"
     r"[,;:()?!—–\"“”]"
 )
 # A person's id written without the @: "t.okafor@", "l.virtanen", "priya.r" (one side of the
@@ -366,13 +368,21 @@ def _agent_kind(words: list[str], i: int, titled: bool = False) -> str | None:
     if bare[:1].isupper() and not titled:
         if bare in NAMES or name_like(bare):
             return "name"
-        if i and _acts_next(words, i) and capitalised_agent(bare, sentence_start=False):
-            return "name"  # "Hamza has deployed", "Ama's change": a name that is a word too
+        acts = _acts_next(words, i)
+        if (
+            acts
+            and (i or low not in _FUNCTION_WORDS)
+            and capitalised_agent(bare, sentence_start=not i)
+        ):
+            # "Hamza has deployed", "Ama's change": a name that is a word too; first in the
+            # sentence, a proper noun the dictionary spells capitalised ("Knut simply does
+            # not follow process")
+            return "name"
         if bare != w and _act_follows(words, i) and not is_technical(bare):
             return "name"  # "Bence's hotfix", "Patel's script": a person's act, whatever the word
         if i and words[i - 1] == "by" and capitalised_agent(bare, sentence_start=False):
             return "name"  # the agent of a passive: "routed to air by Marguerite"
-        if _acts_next(words, i) and _unknown_word(bare):
+        if acts and _unknown_word(bare):
             return "name"  # "Gergely restarted the primary": no word of any lexicon, acting
     if (
         low.isalpha()
@@ -421,7 +431,8 @@ _ACTS = frozenset(
     patch patches push deploy deployment migration command script scripts query update
     rollout release call choice mistake mistakes typo oversight merge pr prs cleanup import
     answer answers reviews review approval work idea shortcut experiment tweak refactor
-    rollback restart override upload""".split()
+    rollback restart override upload instruction instructions refusal order orders
+    sign-off""".split()
 )
 
 
@@ -503,7 +514,7 @@ def _lower_name(words: list[str], i: int) -> bool:
 
 _AUX_NEXT = frozenset(
     """has had was is did didn't never just should would could then also had not
-    decided chose insisted""".split()
+    decided chose insisted does doesn't don't keeps kept won't can't cannot""".split()
 )
 
 
@@ -568,6 +579,72 @@ def _fault_predicate(lows: list[str], wcs: list[str | None], i: int) -> str:
             return ""
         if wcs[j] in ("fault", "cause") and lows[j] not in ("owner", "call", "decision"):
             return lows[j]
+    return ""
+
+
+_PRESENT_NOT = frozenset("is was has us its this thus yes gas bus plus less".split())
+_DOES = frozenset("does doesn't did didn't never keeps kept won't can't cannot".split())
+_AIMS = frozenset("for to with by on".split())
+
+
+def _held(words: list[str], lows: list[str], i: int) -> str:
+    """Where token `i` (a person) stands when a sentence holds it responsible without a word
+    of harm or judgement: "owner" (its possessive: "the belt attendant's failure"), "label"
+    (a label's value or name: "Network planning team: this failure is theirs"), "aimed" (the
+    object of for/to/with/by/on: "counselling for the release coordinator", "down to the
+    infra guild"), "doer" (the subject of a present-tense or negated act: "The MES team
+    treats the line like a test lab", "the shot-firer did not bother"); "" otherwise."""
+    if lows[i].endswith("'s"):
+        return "owner"
+    start = _np_start(words, i)
+    before = lows[start - 1] if start else ""
+    if before in _PLACE_MARKS or (i + 1 < len(lows) and lows[i + 1] == ":"):
+        return "label"
+    if before in _AIMS:
+        return "aimed"
+    if start == 0 or before in _SUBJECT_OPENERS or before in ",;—–(":
+        for j in range(i + 1, min(len(lows), i + 4)):
+            t = lows[j]
+            if t in _FILLER or (t.endswith("ly") and len(t) > 4):
+                continue
+            if t in _DOES or (
+                t.endswith("s")
+                and not t.endswith("ss")
+                and t not in _PRESENT_NOT
+                and t.isalpha()
+                and _word_class(t) not in ("machine", "selfstate")
+            ):
+                return "doer"
+            break
+    return ""
+
+
+# Words that make what stands next to them a cause ("is why", "the direct consequence of").
+_CAUSE_WORDS = frozenset(
+    """why consequence consequences result resulted results arose arises led leads caused
+    causes because""".split()
+)
+_OF = frozenset("by of from".split())
+
+
+def _owned_act(words: list[str], lows: list[str], i: int) -> str:
+    """The act of the person at token `i`: a possessive before a person's act ("Kenji's small
+    refactor", "the manager's refusal"), or the act before by/of/from and the person (the
+    decision of the service owner, an instruction issued by the manager); "" if none."""
+    if lows[i].endswith("'s"):
+        for j in range(i + 1, min(len(lows), i + 4)):
+            if lows[j] in _ACTS or lows[j].rstrip("s") in _ACTS:
+                return words[j]
+            if not lows[j][:1].isalpha() and lows[j] != '"':
+                break
+        return ""
+    start = _np_start(words, i)
+    if start and lows[start - 1] in _OF:
+        for j in range(start - 2, max(-1, start - 5), -1):
+            if lows[j] in _ACTS:
+                return words[j]
+            if lows[j] in _STOPS:
+                break
     return ""
 
 
@@ -638,11 +715,11 @@ _THING_DETERMINERS = frozenset("the its a an no".split())
 _MID_CAPITAL = re.compile(
     r"(?<=[\s(\[\"“‘'’,;:—–/])([^\W\d_a-z][^\W\d_A-Z][\w'’-]*)(?=\s+([\w'’-]+))?"
 )
-_ROLE_ACRONYM_RX = re.compile(r"\b(?:QA|SREs?|DBAs?|NOC|SOC|IC|PMs?|CTO|VP|CEO|CIO|CISO|TL|EM)\b")
+_ROLE_ACRONYM_RX = re.compile(r"(?:QA|SREs?|DBAs?|NOC|SOC|IC|PMs?|CTO|VP|CEO|CIO|CISO|TL|EM)\b")
 _ROLE_ACRONYMS_LOW = frozenset(
     "qa sre sres dba dbas noc soc ic pm pms cto vp ceo cio ciso tl em".split()
 )
-_ID_HINT = re.compile(r"[a-z]\.[a-z]|[a-z]@")
+_ID_HINT = re.compile(r"\.(?<=[a-z]\.)[a-z]")  # the dot first: a literal is searched fast
 # What separates lower-case words (a-z and hyphens): everything else up to U+024F, and quotes
 # and dashes (str.translate and split: faster than a pattern's findall).
 _NOT_WORD = {
@@ -651,25 +728,84 @@ _NOT_WORD = {
 _FIRST_WORD = re.compile(r"[\W\d_]*([^\W\d_][\w'’-]*)")
 
 
-_CAP_LOWER = re.compile(r"[A-Z][a-z]")
-_NOT_WORD_ASCII = bytes(c if (97 <= c <= 122 or c == 45) else 32 for c in range(256))
+# _MID_CAPITAL in ASCII text: a capitalised word, the character before it looked at after
+# (a pattern that opens with a lookbehind tries it at every position, slowly).
+_CAP_WORD = re.compile(r"[A-Z][a-z][\w'’-]*(?=\s+([\w'’-]+))?")
+_BEFORE_CAPITAL = frozenset("(\"“‘'’,;:—–/[")
+# Letters lower-cased, a-z and hyphens kept, every other byte a space.
+_NOT_WORD_ASCII = bytes(
+    c + 32 if 65 <= c <= 90 else c if (97 <= c <= 122 or c == 45) else 32 for c in range(256)
+)
 
 
 def _lower_words(text: str) -> set[str]:
     """The lower-case words of `text` (runs of a-z and hyphens); ASCII text (most) goes
-    through bytes.translate, much faster than str.translate or a pattern."""
-    low = text.lower()
-    if low.isascii():
-        return set(low.encode().translate(_NOT_WORD_ASCII).decode().split())
-    return set(low.translate(_NOT_WORD).split())
+    through bytes.translate (lower-casing too), much faster than str.translate or a pattern."""
+    if text.isascii():
+        return set(text.encode().translate(_NOT_WORD_ASCII).decode().split())
+    return set(text.lower().translate(_NOT_WORD).split())
+
+
+def _mid_capitals(sentence: str):
+    """(start, word, next word or "") of each match of _MID_CAPITAL in `sentence`, in order."""
+    if not sentence.isascii():
+        for m in _MID_CAPITAL.finditer(sentence):
+            yield m.start(), m.group(1), m.group(2) or ""
+        return
+    pos = 1
+    while (m := _CAP_WORD.search(sentence, pos)) is not None:
+        at = m.start()
+        before = sentence[at - 1]
+        if before.isspace() or before in _BEFORE_CAPITAL:
+            yield at, m.group(0), m.group(1) or ""
+            pos = m.end()
+        else:
+            pos = at + 1  # a capital inside a word ("xAb'Cd"): "Cd" may still follow
+
+
+def _proper(word: str) -> bool:
+    """A proper noun the dictionary spells capitalised ("Knut", "Piet"): a first word that
+    may be a name when a verb follows it."""
+    from pm_tui.language.agents import _agent_shape
+
+    return word.lower() not in _FUNCTION_WORDS and _agent_shape(word) is True
+
+
+def _may_name_dotted(sentence: str) -> bool:
+    """_may_name_agent of a sentence with a dot between letters, by its tokens: a person's id
+    ("l.virtanen"), a capitalised token after the first, a people word, "who" or a verb a
+    name in lower case takes; or a first token that may be a name. A token with a dot is an
+    agent only as an id, so "orders.customer_ref" or "e.g." no longer sends every such text
+    (or each of its sentences) to the reading."""
+    words = _TOKEN.findall(sentence)
+    if not words:
+        return False
+    if any("." in w and _is_id(w) for w in words) or any(w[0].isupper() for w in words[1:]):
+        return True
+    if "who" in words or not _VERBISH.isdisjoint(words):
+        return True
+    for w in words:
+        low = w.lower().replace("’", "'")
+        if low in _PEOPLE_WORDS or (low.endswith("'s") and low[:-2] in _PEOPLE_WORDS):
+            return True
+    head = words[0]
+    return head[0].isupper() and (
+        head in NAMES
+        or name_shaped(head)
+        or head.endswith(("'s", "’s"))
+        or _unknown_word(head)
+        or _proper(head)
+    )
 
 
 def _may_name_agent(sentence: str) -> bool:
     """Whether any token of `sentence` can be an agent for features(): False only when
     none can (no name-like capitalised word after the first, no @, id, role acronym or
     people word, a first word that is no name), so the token-by-token reading is skipped."""
-    if "@" in sentence or ("." in sentence.rstrip(" .") and _ID_HINT.search(sentence)):
+    if "@" in sentence:
         return True
+    if "." in sentence and _ID_HINT.search(sentence) is not None:
+        return _may_name_dotted(sentence)  # "l.virtanen", "orders.customer_ref", "e.g."
     words = _lower_words(sentence)
     if not words.isdisjoint(_PEOPLE_WORDS):
         return True
@@ -677,7 +813,9 @@ def _may_name_agent(sentence: str) -> bool:
     if first is None:
         return False
     head = first.group(1)
-    if head[:1].isupper() and (head in NAMES or name_shaped(head) or head.endswith(("'s", "’s"))):
+    if head[:1].isupper() and (
+        head in NAMES or name_shaped(head) or head.endswith(("'s", "’s")) or _proper(head)
+    ):
         return True
     if "who" in words:
         return True  # only people are "who": "the postgraduate who ran rm -rf"
@@ -685,12 +823,7 @@ def _may_name_agent(sentence: str) -> bool:
         return True  # "Gergely restarted ...": a capitalised word of no lexicon
     if head[:1].islower() and not words.isdisjoint(_VERBISH):
         return True  # chat style, where a name may stand in lower case
-    if sentence.isascii() and _CAP_LOWER.search(sentence, 1) is None:
-        mids = ()  # no capitalised word after the first: nothing for the pattern to find
-    else:
-        mids = _MID_CAPITAL.finditer(sentence)
-    for m in mids:
-        w, nxt = m.group(1), m.group(2) or ""
+    for at, w, nxt in _mid_capitals(sentence):
         bare = w[:-2] if w.lower().endswith(("'s", "’s")) else w
         if bare != w or bare in NAMES or name_shaped(bare):
             return True  # a possessive, a name (as _agent_kind reads them)
@@ -698,18 +831,30 @@ def _may_name_agent(sentence: str) -> bool:
             nxt in _AUX_NEXT or nxt in _FILLER or (nxt.endswith("ed") and len(nxt) > 4)
         ):
             return True  # an English word as a name before its verb ("Hope deployed")
-        if sentence[max(0, m.start() - 3) : m.start()] == "by ":
+        if sentence[max(0, at - 3) : at] == "by ":
             return True  # the agent of a passive: "routed to air by Marguerite"
-    if not words.isdisjoint(_HONORIFICS_LOW) and _HONORIFIC_RX.search(sentence) is not None:
+    if not words.isdisjoint(_HONORIFICS_LOW) and _at_word_start(_HONORIFIC_RX, sentence):
         return True  # "Mr. Grant", "Dr. Viktorov's group"
     if words.isdisjoint(_ROLE_ACRONYMS_LOW):
         return False
-    return _ROLE_ACRONYM_RX.search(sentence) is not None
+    return _at_word_start(_ROLE_ACRONYM_RX, sentence)
+
+
+def _at_word_start(rx: re.Pattern[str], text: str) -> bool:
+    """`rx` (which starts with a word character) matches in `text` at the start of a word:
+    the same as a leading \\b, which would make the pattern try every position slowly."""
+    pos = 0
+    while (m := rx.search(text, pos)) is not None:
+        at = m.start()
+        if at == 0 or not (text[at - 1].isalnum() or text[at - 1] == "_"):
+            return True
+        pos = at + 1
+    return False
 
 
 _HONORIFICS_LOW = frozenset("mr mrs ms mx dr prof miss sir madam mme herr frau sr sra".split())
 _HONORIFIC_RX = re.compile(
-    r"\b(?:Mrs?|Ms|Mx|Dr|Prof|Miss|Sir|Madam|Mme|Herr|Frau|Sra?)\.?\s+[^\W\d_a-z]"
+    r"(?:Mrs?|Ms|Mx|Dr|Prof|Miss|Sir|Madam|Mme|Herr|Frau|Sra?)\.?\s+[^\W\d_a-z]"
 )
 
 
@@ -782,8 +927,8 @@ def _cause_places(words: list[str], agents: list[tuple[int, str]]) -> dict[str, 
 
 def _title_case(words: list[str]) -> bool:
     """Most words (of four or more) capitalised: a heading or a title, not a sentence."""
-    alpha = [w for w in words if w[0].isalpha()]
-    return len(alpha) >= 4 and sum(w[0].isupper() for w in alpha) * 2 > len(alpha)
+    alpha = [c for w in words if (c := w[0]).isalpha()]
+    return len(alpha) >= 4 and sum(map(str.isupper, alpha)) * 2 > len(alpha)
 
 
 _ROLE_KINDS = frozenset(("role", "team"))
@@ -799,21 +944,26 @@ def features(
         feats["no-agent"] = ""  # the cheap test first: most sentences end here
         return feats
     words = _TOKEN.findall(sentence)
-    lows = [w.lower().replace("’", "'") for w in words]
-    wcs = [_word_class(w) for w in lows]
+    if "’" in sentence:
+        lows = [w.lower().replace("’", "'") for w in words]
+    else:
+        lows = list(map(str.lower, words))
+    wcs = list(map(_word_class, lows))
     titled = _title_case(words)
     agents: list[tuple[int, str]] = []
+    # the tests of marks in a token, and by the next word, only when the sentence has a mark
+    # or a word they look for at all
+    marks = "'" in sentence or "’" in sentence or "." in sentence or "@" in sentence
+    verbish = not _VERBISH.isdisjoint(words)
+    who = "who" in words
+    final = len(words) - 1
     for i, w in enumerate(words):
         if (
             w[0].isupper()
-            or w[0] == "@"
             or lows[i] in _PEOPLE_WORDS
-            or "'" in w
-            or "’" in w
-            or "." in w
-            or w[-1] == "@"
-            or (i + 1 < len(words) and words[i + 1] in _VERBISH and w.isalpha())
-            or _who_follows(words, i)
+            or (marks and (w[0] == "@" or "'" in w or "’" in w or "." in w or w[-1] == "@"))
+            or (verbish and i < final and words[i + 1] in _VERBISH and w.isalpha())
+            or (who and _who_follows(words, i))
         ):
             kind = _agent_kind(words, i, titled)
             if kind is not None and not (w[0].isupper() and _in_path(sentence, w)):
@@ -831,7 +981,7 @@ def features(
         if CUE_GATE:
             return feats
         if all(kind in _ROLE_KINDS for _, kind in agents) and not any(
-            _acts(words, lows, i) for i, _ in agents
+            _acts(words, lows, i) or _held(words, lows, i) for i, _ in agents
         ):
             # only roles and teams, no word of harm or judgement: "the engineer who built
             # the cache joined the channel" (most of real prose's people), never read
@@ -848,6 +998,7 @@ def features(
         feats["praise-for-harm"] = (
             f"{classes['sarcasm']} … {classes.get('harm') or classes['habit']}"
         )
+    caused = not _CAUSE_WORDS.isdisjoint(lows)
     for i, kind in agents:
         w = words[i]
         feats["agent:" + kind] = w
@@ -889,8 +1040,20 @@ def features(
             feats["by-agent"] = w
         if prev in (":", "—", "–") or (i + 1 < len(words) and words[i + 1] in ".:"):
             feats["label-value"] = w
-        if prev in ("on", "to", "from", "with", "blame", "hold", "held"):
+        if prev in ("on", "to", "from", "with", "for", "blame", "hold", "held"):
             feats["object-of:" + prev] = w
+        held = _held(words, lows, i)
+        if held:
+            feats.setdefault("held:" + held, w)
+            if held == "aimed" and "sarcasm" in classes:
+                # praise aimed at someone: "Kudos to Anja for deleting ...", "Shout-out to
+                # the backend squad for turning a routine campaign into a recall drill"
+                feats.setdefault("praise-aimed", f"{classes['sarcasm']} … {w}")
+        act = _owned_act(words, lows, i)
+        if act and (caused or "harm" in classes or "cause" in classes):
+            # the person's act as what caused the harm: "Kenji's refactor is what ate the
+            # labels", "the outage arose from the decision of the service owner"
+            feats.setdefault("act-as-cause", f"{act} … {w}")
     kinds = dict(agents)
     norm = ["<" + kinds[i] + ">" if i in kinds else w for i, w in enumerate(lows)]
     # the tokens that weigh as words: no function word, no mark
@@ -1074,16 +1237,21 @@ _READABLE = {
     "then-thing": "a thing as the subject after the person",
     "act-then-harm": "a person's act, then a harm",
     "praise-for-harm": "praise for a harm (irony)",
+    "praise-aimed": "praise aimed at a person (irony)",
+    "act-as-cause": "a person's act as the cause",
     "fault-predicate": "a person found at fault (the predicate)",
     "relative-acted": "a person who did something (a relative clause)",
     "counterfactual-agent": "a person in what should have been",
     "system-behaviour": "what only a system does",
+    "held": "a person held responsible as",
 }
 
 
 def describe(feature: str, words: str) -> str:
     """A feature in words: 'a person as the subject ("Okonkwo")'."""
     head, _, tail = feature.partition(":")
+    if head == "held":
+        return f'a person held responsible ({tail}) ("{words}")' if words else head
     if "&" in head:
         left, _, right = head.partition("&")
         text = f"{_READABLE.get(left, left)}, with {_READABLE.get(right, right)}"

@@ -219,9 +219,24 @@ class _Bounded:
 
     def search(self, probe: str) -> bool:
         if self._rx is None:
-            alternatives = (r"\b".join(map(re.escape, s.split(_B))) for s in sorted(self.marked))
+            alternatives = (_bounded_pattern(s) for s in sorted(self.marked))
             self._rx = re.compile("|".join(alternatives))
         return self._rx.search(probe) is not None
+
+
+def _bounded_pattern(marked: str) -> str:
+    """The pattern of a string with word-boundary marks. A leading boundary before a word
+    character c becomes "c(?<!\\wc)" (no word character before c): a pattern that opens with
+    \\b is tried at every position, one that opens with a literal only where it is."""
+    parts = marked.split(_B)
+    if parts[0] or len(parts) < 2 or not parts[1] or not _is_word(parts[1][0]):
+        return r"\b".join(map(re.escape, parts))
+    c = re.escape(parts[1][0])
+    return c + r"(?<!\w" + c + ")" + r"\b".join(map(re.escape, [parts[1][1:], *parts[2:]]))
+
+
+def _is_word(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
 
 
 def _drop_loose_boundaries(s: str) -> str:

@@ -2,13 +2,19 @@
 
     started       the first observable failure: the first-symptom candidate (infrastructure
                   precursors such as a failing disk or a replica dropping out included); the
-                  detecting alert's time when it fires before that (observable by then)
-    detected      the first alert firing or page about this incident (a related one: alerts
+                  detecting alert's time when it fires before that (observable by then);
+                  the departure of the series a page measures when it comes first (a slow
+                  degradation: pm_tui.timeline.onset.page_series, read in reconstruct)
+    detected      the first alert firing or page about this incident (the alert on the
+                  first failure's record when the start names one; else a related one: alerts
                   judged unrelated or recurring stay below HIGH_CONFIDENCE and are not used)
     acknowledged  the acknowledgement recorded on this incident's own page, else the first
                   acknowledgement after detection
     mitigated     customer-visible impact ended: the main recovery (errors or latency back to
-                  normal), else the first mitigation
+                  normal; the page's own series back when it started the window; the
+                  failing logs of the workload the page names stopping, not a dependency or
+                  a node coming back later: pm_tui.timeline.reconstruct), else the first
+                  mitigation
     resolved      the incident declared resolved: its own page resolved (the page of the
                   acknowledgement or detection), else said so, after the impact ended
 
@@ -89,7 +95,18 @@ def propose_milestones(candidates: Iterable[Candidate]) -> list[ProposedMileston
     )
     recovered = _main_recovery(rows, started.time if started is not None else None)
     spanning = _spanning_alert(rows, after, detected, recovered)
-    if spanning is not None:
+    on_start = _alert_on_start(rows, started)
+    if on_start is not None and (detected is None or on_start.time < detected.time):
+        out.append(
+            _from(
+                "detected",
+                on_start,
+                "the first alert on the first failure (its name's words are in the failure's record)",
+                floor=SPANNING,
+            )
+        )
+        detected = on_start
+    elif spanning is not None:
         detected, (fired, last) = spanning[0], spanning[1:]
         out.append(
             _from(
@@ -197,6 +214,24 @@ def _spanning_alert(
     return None
 
 
+def _alert_on_start(rows: list[Candidate], started: Candidate | None) -> Candidate | None:
+    """The first firing, from the start on, of an alert the first symptom was found related to
+    by (an `alerted:NAME` tag: the alert's name words are in the failure's record)."""
+    if started is None:
+        return None
+    names = {t.split(":", 1)[1] for t in started.tags if t.startswith("alerted:")}
+    if not names:
+        return None
+    return next(
+        (
+            c
+            for c in rows
+            if c.kind == "alert_fired" and c.time >= started.time and _alert_name(c) in names
+        ),
+        None,
+    )
+
+
 def _alert_name(c: Candidate) -> str:
     """The alert a firing or resolve row is about (`Alert NAME fires: ...`)."""
     m = re.match(r"Alert (\S+)", c.text)
@@ -234,7 +269,10 @@ def _resolved(
 
 
 def _main_recovery(rows: list[Candidate], since: datetime | None) -> Candidate | None:
-    """The recovery that ends the impact: the best-supported, earliest on ties."""
+    """The recovery that ends the impact: the one the reconstruction read as its end (tagged
+    `impact-end`: what failed back to normal, pm_tui.timeline.reconstruct), else the
+    best-supported, earliest on ties (a secondary recovery is capped below high, so its
+    confidence does not say it ended the impact)."""
     found = [
         c
         for c in rows
@@ -242,7 +280,10 @@ def _main_recovery(rows: list[Candidate], since: datetime | None) -> Candidate |
     ]
     if not found:
         return None
-    return max(found, key=lambda c: (round(c.confidence, 1), -c.time.timestamp()))
+    return max(
+        found,
+        key=lambda c: ("impact-end" in c.tags, round(c.confidence, 1), -c.time.timestamp()),
+    )
 
 
 def _from(

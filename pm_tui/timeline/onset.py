@@ -29,17 +29,30 @@ CONFIDENCE = 0.6
 MINUTE = timedelta(minutes=1)
 
 
+# A record logged at info that says a peer or a component failed ("memberlist: Suspect
+# consul-server-2 has failed, no acks received"): a failure detector's verdict, which a
+# cluster logs at info while it checks, minutes before the failure it leads to.
+FAILED_AT_INFO_RE = re.compile(
+    r"\b(?:has|have|had) failed\b|\bsuspect(?:ed|s)?\b|\bno acks?\b|\bmarked (?:as )?(?:down|dead|failed)|"
+    r"\b(?:is|went|marked) (?:down|unreachable|dead)\b",
+    re.I,
+)
+
+
 def unlevelled_templates(evidence: list[Evidence]) -> list[Template]:
-    """The shapes of the log records that have no level and no words of error or warning."""
+    """The shapes of the log records that have no level and no words of error or warning, and
+    of the records logged at info that say a peer or component failed (FAILED_AT_INFO_RE)."""
     miner = TemplateMiner()
     for item in evidence:
         if (
-            item.kind == "log"
-            and not item.attrs.get("level")
-            and not item.attrs.get("bucket")
-            and not item.attrs.get("sample")
-            and severity(item) is None
+            item.kind != "log"
+            or item.attrs.get("bucket")
+            or item.attrs.get("sample")
+            or severity(item) is not None
         ):
+            continue
+        level = str(item.attrs.get("level") or "").lower()
+        if not level or level in ("info", "notice") and FAILED_AT_INFO_RE.search(item.text):
             miner.add(item, level="record")
     return miner.templates
 
@@ -126,3 +139,157 @@ def named_hosts(text: str) -> set[str]:
         if len(w) >= 5 and not re.fullmatch(r"[\d:./-]+", w) or re.fullmatch(r"\d+(?:\.\d+){3}", w):
             out.add(w)
     return out
+
+
+# The page's own series: the metric a page is about, read from the words of its title
+# ("MailerQueueOldestMessageAgeHigh: oldest message in the email queue ..." is about
+# mailer_queue_oldest_message_age_seconds). Its departure from its baseline is the start of
+# the impact the page measures, its return to the baseline (staying there) the end of it.
+# Words every series name or alert title has, which say nothing about what is measured.
+_GENERIC = frozenset(
+    "the and for from with above below over under high low critical warning warn page alert "
+    "seconds second total count sum bucket avg average rate rate1m rate5m max min job instance "
+    "quantile value ratio percent pct per is in of on at to by its their not than more less "
+    "prod production pagerduty incident triggered".split()
+)
+# A page names its series by at least this many words of the series' name.
+PAGE_WORDS = 2
+
+
+def _stem(word: str) -> str:
+    for end in ("ing", "ed", "es", "s", "e"):
+        if word.endswith(end) and len(word) - len(end) >= 3:
+            return word[: -len(end)]
+    return word
+
+
+def _words(text: str) -> set[str]:
+    """The significant words of a title or a series name, stemmed (CamelCase and snake_case
+    split: `OldestMessageAge` and `oldest_message_age` give the same words)."""
+    text = re.sub(r"([a-z0-9])([A-Z])", r"\1 \2", text)
+    return {
+        _stem(w)
+        for w in re.split(r"[^a-z0-9]+", text.lower())
+        if len(w) >= 3 and w not in _GENERIC and not w.isdigit()
+    }
+
+
+def _series_words(metric: str) -> tuple[set[str], set[str]]:
+    """The words of a series' name and of its label values."""
+    name, _, labels = metric.partition("{")
+    values = " ".join(v for _, v in re.findall(r"(\w+)=\"?([^,}\"]+)", labels))
+    return _words(name), _words(values)
+
+
+def page_series(signals: list[Signal]) -> tuple[Signal | None, list[Signal]]:
+    """The first page whose title names metric series departing from their baseline by then
+    and still outside it when it pages, and those series' departures (the best named: most
+    words of the series' name in the title, then of its labels). No page, or none naming a
+    series: (None, [])."""
+    departures = [s for s in signals if s.family == "symptom" and s.extra.get("metric")]
+    back = {
+        (s.source, s.extra["metric"]): s.time
+        for s in signals
+        if s.family == "recovery" and s.extra.get("metric")
+    }
+    for page in sorted(signals, key=lambda s: s.time):
+        if page.family != "paged" or not page.text.startswith("Page triggered"):
+            continue
+        title = _words(page.text.partition("(")[2] or page.text)
+        scored = []
+        for s in departures:
+            if s.time > page.time + MINUTE:
+                continue
+            ended = back.get((s.source, s.extra["metric"]))
+            if ended is not None and ended <= page.time:
+                continue  # back within its baseline before the page: not what it pages about
+            name, labels = _series_words(str(s.extra["metric"]))
+            score = len(name & title)
+            if score >= PAGE_WORDS:
+                scored.append(((score, len(labels & title)), s))
+        if scored:
+            top = max(score for score, _ in scored)
+            return page, [s for score, s in scored if score == top]
+    return None, []
+
+
+def page_title_words(page: Signal) -> set[str]:
+    """The significant words of a page's title (what it pages about)."""
+    return _words(page.text.partition("(")[2] or page.text)
+
+
+def names_workload(workload: str, title: set[str]) -> bool:
+    """Whether a page's title names a workload (`wallet-api` in "wallet-api 5xx 38%"): every
+    significant word of its name is in the title, and it has at least one."""
+    words = _words(workload.split(".", 1)[0])  # `worker-prod.ndjson`: its name, not its format
+    return bool(words) and words <= title
+
+
+def named_precursor(
+    templates: list[Template],
+    p: Periods,
+    per_source: dict[str, Periods],
+    failure: datetime,
+    failing: dict[str, set[str]],
+    alerts: list[Signal],
+    chain: timedelta,
+) -> Signal | None:
+    """A warning or an error of a shape its source's baseline never shows, however few its
+    records (one GPU error in a kernel log), beginning within `chain` before `failure`, in
+    another source than the failure's, and related to it: its record names the failing
+    workload (`failing` maps the failure's sources to their workload names: `triton` in
+    "name=tritonserver"). The alerts firing on it before the failure (at least PAGE_WORDS
+    words of the alert's name in the record: GpuXidErrors on "NVRM: Xid ... GPU") are tagged
+    `alerted:NAME`: the first alert about the incident. The earliest such; None when there is
+    none."""
+    best: Signal | None = None
+    names = {n for ns in failing.values() for n in ns}
+    for t in templates:
+        if t.source in failing:
+            continue
+        base = per_source.get(t.source, p)
+        if any(base.base_start <= m < base.base_end for m in t.minutes):
+            continue
+        minutes = sorted(m for m in t.minutes if m >= base.base_end)
+        if not minutes:
+            continue
+        first = t.firsts[minutes[0]]
+        if not failure - chain <= first < failure or (best is not None and best.time <= first):
+            continue
+        text = t.example.lower()
+        words = _words(t.example)
+        named = [w for w in sorted(names) if len(w) >= 4 and w in text]
+        alerted = [
+            a
+            for a in alerts
+            if first <= a.time <= failure and len(_words(_alert_name(a.text)) & words) >= PAGE_WORDS
+        ]
+        if not named:
+            continue  # an alert on it alone does not relate it (a backup job failing, alerted)
+        why = f"it names {named[0]}, which fails at {hhmmss(failure)}"
+        quote = excerpt(t.example, 160)
+        # the alerts that fired on it: the first alert about the incident (milestones)
+        on_it = tuple(dict.fromkeys(f"alerted:{_alert_name(a.text)}" for a in alerted))
+        best = Signal(
+            first,
+            "symptom",
+            f"New {'errors' if t.level == 'error' else 'warnings'} in {source_label(t.source)}: "
+            f"“{quote}” (from {hhmmss(first)}, {t.total} in all), a shape the baseline never "
+            f"shows, before the failure: {why}",
+            t.source,
+            quote,
+            CONFIDENCE,
+            tags=(("error",) if t.level == "error" else ()) + on_it,
+            extra={"template": t.text, "count": t.total, "baseline": 0},
+        )
+    return best
+
+
+def _alert_name(text: str) -> str:
+    m = re.match(r"Alert (\S+)", text)
+    return m.group(1) if m else ""
+
+
+def series_label_words(metric: str) -> set[str]:
+    """The significant words of a series' label values (`service=webhook-worker`)."""
+    return _series_words(metric)[1]

@@ -8,6 +8,7 @@ and access logs arrive as 10-second buckets, never one record per request.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -30,7 +31,17 @@ from pm_tui.timeline.detect_logs import (
 )
 from pm_tui.timeline.detect_metrics import metric_signals
 from pm_tui.timeline.judge import CAP_OTHER, RECURRING_BEFORE, REVERT_RE, Context, judge, stems
-from pm_tui.timeline.onset import leading_series, leads, named_hosts, unlevelled_templates
+from pm_tui.timeline.onset import (
+    leading_series,
+    leads,
+    named_hosts,
+    named_precursor,
+    names_workload,
+    page_series,
+    page_title_words,
+    series_label_words,
+    unlevelled_templates,
+)
 from pm_tui.timeline.signals import (
     CAPACITY_RE,
     PATH_DOWN_RE,
@@ -40,7 +51,7 @@ from pm_tui.timeline.signals import (
     hhmmss,
     periods,
 )
-from pm_tui.timeline.templates import mine
+from pm_tui.timeline.templates import mine, severity
 
 # How far from a cluster's first signal another signal may be and still join it.
 JOIN = {
@@ -114,6 +125,11 @@ class _Cluster:
         return any(s.authority > 1 for s in self.signals)
 
 
+# How long after a failing log's last record a rate over a window may still be read outside
+# its band and the record still date the end (impact_end): the window of a per-minute rate.
+RATE_LAG = timedelta(minutes=1)
+
+
 def impact_end(normal: list[Signal], stopped: list[Signal]) -> datetime:
     """When what failed was last failing, to the resolution the evidence has: each series back
     to normal is seen at its first sample inside its band (`normal`, the latest of them: all
@@ -126,6 +142,12 @@ def impact_end(normal: list[Signal], stopped: list[Signal]) -> datetime:
     # (a rollout replacing pods one by one brings a rate back in band before its last failure)
     still = max((s.time for s in stopped), default=None)
     if still is not None and still >= back:
+        return still
+    # ... and when the series were last read outside their band less than a rate's window
+    # after it: a rate over the last minute still counts the last failures for up to a
+    # minute after them; the last failing record says exactly when they ended
+    outside = max((t for s in normal if (t := s.extra.get("since")) is not None), default=None)
+    if still is not None and outside is not None and still <= outside < still + RATE_LAG:
         return still
     failing = [t for s in normal if (t := s.extra.get("since")) is not None]
     failing += [s.time for s in stopped]
@@ -142,7 +164,8 @@ def reconstruct(evidence: list[Evidence], window: CollectWindow) -> list[Candida
     lp = _source_periods(evidence, p, window)
     logs_end = data_end.get("logs", window.end)
     signals: list[Signal] = []
-    signals += template_signals(mine(evidence), p, logs_end, lp)
+    mined = mine(evidence)
+    signals += template_signals(mined, p, logs_end, lp)
     signals += access_signals(evidence, p, logs_end, lp)
     signals += metric_signals(evidence, _log_periods(evidence, p, window, kind="metric"))
     alert_history = alert_signals(evidence)
@@ -188,6 +211,68 @@ def reconstruct(evidence: list[Evidence], window: CollectWindow) -> list[Candida
             first_cluster = _Cluster("symptom", [lead])
             symptoms.append(first_cluster)
             by_timing = True
+    if first_cluster is not None:
+        # a few records of a new failure in another source, naming the failing workload or
+        # alerted on before the failure (one GPU error under the model server)
+        failing_names = {
+            s.source: {_workload_name(source_label(s.source))} for s in first_cluster.signals
+        }
+        alerts = [s for s in signals if s.family == "alert_fired"]
+        named = named_precursor(mined, p, lp, first_cluster.time, failing_names, alerts, CHAIN)
+        if named is not None:
+            first_cluster = _Cluster("symptom", [named])
+            symptoms.append(first_cluster)
+            by_timing = True
+    # the series the page measures departing earlier, still outside its baseline when it
+    # pages: the impact began then (pm_tui.timeline.onset.page_series)
+    # (only then is its return the end of the impact: a page on a dependency's errors, which
+    # depart with the customers' failures, comes back when the dependency does, long after
+    # the traffic was moved away from it)
+    page, paged_series = page_series(signals)
+    departed = min(paged_series, key=lambda s: s.time) if paged_series else None
+    if (
+        page is not None
+        and first_cluster is not None
+        and departed is not None
+        and first_cluster.time < departed.time - CHAIN
+        and not _ongoing_at(first_cluster, departed.time, signals)
+    ):
+        # a start long before the paged series departs, over by then (a background error's
+        # burst an hour before): not this impact's; the start is what leads the paged series,
+        # in the workload the page is about, still going on when it departs (a worker's
+        # "dequeue slow" warnings half an hour before the backlog's age leaves its baseline),
+        # else the departure itself
+        words = page_title_words(page) | {
+            w for s in paged_series for w in series_label_words(str(s.extra["metric"]))
+        }
+        leading = [
+            c
+            for c in symptoms
+            if c.time < departed.time
+            and _ongoing_at(c, departed.time, signals)
+            and any(
+                names_workload(_workload_name(source_label(s.source)), words) for s in c.signals
+            )
+        ]
+        first_cluster = min(leading, key=lambda c: c.time) if leading else None
+        by_timing = first_cluster is not None and not any(
+            _failure(s) for s in first_cluster.signals
+        )
+        if first_cluster is None:
+            first_cluster = next((c for c in symptoms if departed in c.signals), None) or (
+                _Cluster("symptom", [departed])
+            )
+        if first_cluster not in symptoms:
+            symptoms.append(first_cluster)
+    elif first_cluster is None or departed is None or departed.time >= first_cluster.time:
+        paged_series = []
+    else:
+        first_cluster = next((c for c in symptoms if departed in c.signals), None) or (
+            _Cluster("symptom", [departed])
+        )
+        if first_cluster not in symptoms:
+            symptoms.append(first_cluster)
+        by_timing = False
     first = first_cluster.time if first_cluster is not None else None
     pre = None
     if first_cluster is not None:
@@ -209,7 +294,9 @@ def reconstruct(evidence: list[Evidence], window: CollectWindow) -> list[Candida
         for c in (first_cluster, anchor)
         if c is not None
         for s in c.signals
-        if _failure(s) or "normal" not in s.tags
+        # a resource under the service (a node's temperature, its CPU) is not what customers
+        # get: its return, once the traffic was moved away, does not end their impact
+        if (_failure(s) or "normal" not in s.tags) and not _infrastructure_metric(s)
     }
     own = [c for c in after if failing & {_identity(s) for s in c.signals}]
     # ... the first time they do (a later "back to baseline" is the fix being undone)
@@ -228,9 +315,25 @@ def reconstruct(evidence: list[Evidence], window: CollectWindow) -> list[Candida
         if anchor is not None and anchor is not first_cluster:
             main = _last_to_recover(main, anchor, symptoms, after, strong)
     if main is None:
+        # a resource back within its baseline (a node's temperature, hours after the traffic
+        # was moved away) is not the customers' recovery while another recovery is seen
+        # and a precursor's errors stopping as the customers' failures begin is no recovery
+        customers = [c for c in after if not all(_infrastructure_metric(s) for s in c.signals)]
+        calm = [c for c in customers if not any(c.time < t <= c.time + RELAPSE for t in strong)]
         main = max(
-            after, key=lambda c: (round(_confidence(c), 1), -c.time.timestamp()), default=None
+            calm or customers or after,
+            key=lambda c: (round(_confidence(c), 1), -c.time.timestamp()),
+            default=None,
         )
+    # the impact ends where the failures of the workload the page names stop: what the page
+    # was about, not a dependency under it coming back later (a consensus store's errors
+    # after the service had failed over)
+    if main is not None and first is not None:
+        main = _paged_workload_back(signals, first, after, strong) or main
+    # the impact ends when every series the page measures is back within its baseline
+    ends = _page_series_back(paged_series, after)
+    if ends is not None:
+        main = ends
     last_recovery = main.time if main is not None else None
     # what was changed before the first symptom: changing it again right after is the undo
     changed_before = {
@@ -290,6 +393,12 @@ def reconstruct(evidence: list[Evidence], window: CollectWindow) -> list[Candida
         else:
             kind = _KIND[cluster.family]
         candidate = _candidate(cluster, kind)
+        if cluster is ends:
+            # what the page measured back within its baseline: the impact's end, said directly
+            candidate.confidence = max(candidate.confidence, PAGED_BACK)
+            candidate.tags.append("paged-series")
+        if cluster is main and cluster.family == "recovery":
+            candidate.tags.append(IMPACT_END)  # the recovery read as the end of the impact
         if (
             cluster.family == "recovery"
             and cluster is not main
@@ -310,6 +419,82 @@ def reconstruct(evidence: list[Evidence], window: CollectWindow) -> list[Candida
     candidates = _one_episode_of_background(candidates, ctx)
     candidates.sort(key=lambda c: (c.time, c.kind))
     return candidates
+
+
+def _paged_workload_back(
+    signals: list[Signal], first: datetime, after: list[_Cluster], strong: list[datetime]
+) -> _Cluster | None:
+    """The recovery where the last failing log of the workload this incident's page names
+    (the first page from EARLY_ALERT before the start: `wallet-api` in "WalletApiErrorRate:
+    wallet-api 5xx") stops for good, each the first time it does with nothing failing again
+    within RELAPSE; None when the page names no failing log or one never stops."""
+    page = next(
+        (
+            s
+            for s in sorted(signals, key=lambda s: s.time)
+            if s.family == "paged"
+            and s.text.startswith("Page triggered")
+            and s.time >= first - EARLY_ALERT
+        ),
+        None,
+    )
+    if page is None:
+        return None
+    title = page_title_words(page)
+    failing = {
+        _identity(s)
+        for s in signals
+        if s.family == "symptom"
+        and s.extra.get("template")
+        and _failure(s)
+        and first - CHAIN <= s.time <= page.time
+        and names_workload(_workload_name(source_label(s.source)), title)
+    }
+    ends = []
+    for ident in failing:
+        back = [
+            c
+            for c in after
+            if ident in {_identity(s) for s in c.signals}
+            and not any(c.time < t <= c.time + RELAPSE for t in strong)
+        ]
+        if not back:
+            return None
+        ends.append(min(back, key=lambda c: c.time))
+    return max(ends, key=lambda c: c.time) if ends else None
+
+
+def _ongoing_at(c: _Cluster, when: datetime, signals: list[Signal]) -> bool:
+    """Whether a symptom still went on at `when`: a series not back within its baseline by
+    then, or a log episode whose last record is at most ONGOING before it."""
+    back = {
+        (s.source, s.extra["metric"]): s.time
+        for s in signals
+        if s.family == "recovery" and s.extra.get("metric")
+    }
+    for s in c.signals:
+        if s.extra.get("metric"):
+            ended = back.get((s.source, s.extra["metric"]))
+            if ended is None or ended > when:
+                return True
+        elif s.extra.get("last") is not None and s.extra["last"] >= when - ONGOING:
+            return True
+    return False
+
+
+def _page_series_back(series: list[Signal], after: list[_Cluster]) -> _Cluster | None:
+    """The recovery where the last of the page's own series is back within its baseline;
+    None when one of them is not back (or there are none)."""
+    ends = []
+    for s in series:
+        key = (s.source, s.extra.get("metric"))
+        back = [
+            c for c in after if any((r.source, r.extra.get("metric")) == key for r in c.signals)
+        ]
+        if not back:
+            return None
+        ends.append(min(back, key=lambda c: c.time))
+    return max(ends, key=lambda c: c.time) if ends else None
 
 
 _FAILOVER_SAID = re.compile(r"\bfail(?:ing|ed)? ?over\b|\bpromot|\bswitch(?:ing)? over\b", re.I)
@@ -410,6 +595,9 @@ def _one_episode_of_background(candidates: list[Candidate], ctx: Context) -> lis
 # their first minutes are the baseline: a person types "about 9 to 12" around the page, so the
 # incident starts well inside it, and what was already happening then is the usual rate.
 WARM_UP = timedelta(minutes=20)
+# A log source whose first record comes this long after the other logs' first is late: an
+# event list (see _source_periods), not a log exported from some later start.
+LATE_SOURCE = timedelta(minutes=15)
 
 
 def _log_periods(
@@ -437,7 +625,22 @@ def _source_periods(
         if first >= p.base_end - timedelta(minutes=5):
             warm = min(WARM_UP, max((window.end - first) / 6, timedelta(minutes=5)))
             out[source] = Periods(first, first + warm)
-    return out
+    # a source that records what goes wrong (a BMC's event list): it begins well after the
+    # other logs do (LATE_SOURCE), with more warnings or errors than routine records in its
+    # first minutes; it has no baseline of its own, its first record is an event (compared
+    # with the read window's baseline, where it shows nothing). A log exported from when the
+    # trouble began starts with the others, an error log is steady from the start of the read.
+    earliest = min(firsts.values(), default=None)
+    routine: Counter = Counter()
+    for e in evidence:
+        if e.kind == "log" and e.source in out and e.time < out[e.source].base_end:
+            n = int(e.attrs.get("repeat", 1) or 1)
+            routine[e.source] += n if severity(e) is None else -n
+    return {
+        source: periods
+        for source, periods in out.items()
+        if routine[source] >= 0 or earliest is None or firsts[source] < earliest + LATE_SOURCE
+    }
 
 
 def _data_ends(evidence: list[Evidence]) -> dict[str, datetime]:
@@ -532,6 +735,11 @@ CHAIN = timedelta(minutes=15)
 RELAPSE = timedelta(minutes=10)
 FOLLOW_UP = timedelta(minutes=15)  # an action said this long after the recovery is a follow-up
 STRONG = 0.85
+# The recovery where the series a page measures is back within its baseline (onset.page_series):
+# the end of the impact the page was about, above the other recoveries (judge.CAP_OTHER).
+PAGED_BACK = 0.8
+# The tag of the recovery read as the end of the impact (pm_tui.timeline.milestones).
+IMPACT_END = "impact-end"
 # detect_logs.GAP_MIN: an episode goes on while its records are at most this far apart
 ONGOING = timedelta(minutes=5)
 
@@ -604,6 +812,14 @@ def _last_to_recover(
         # ready again hours later, the traffic long moved away) is not the customers'
         if (_failure(s) or _impact_metric(s)) and "node" not in s.tags
     }
+    # and the series whose departure started the window, whatever its name says (a gateway's
+    # count of 429 answers): the customers' other series may be back before it (the
+    # successful requests back to their floor while a third of them are still refused)
+    chain |= {
+        _identity(s)
+        for s in first.signals
+        if s.time == first.time and s.extra.get("metric") and not _infrastructure_metric(s)
+    }
     best = main
     for ident in chain:
         mine = [
@@ -632,6 +848,23 @@ def _resource_metric(s: Signal) -> bool:
     return bool(s.extra.get("metric")) and not _failure(s) and not _impact_metric(s)
 
 
+# Metrics of the machines and resources under a service (a node's temperature, CPU, memory,
+# disks, connections), which come back on their own clock once the traffic has moved away.
+INFRASTRUCTURE_METRIC_RE = re.compile(
+    r"temp|celsius|fan_|power|cpu|memory|mem_|heap|disk|inode|filesystem|load\d|"
+    r"connections|threads|replicas?_|node_",
+    re.I,
+)
+
+
+def _infrastructure_metric(s: Signal) -> bool:
+    """A resource metric (`_resource_metric`) whose name says it measures a machine or a
+    resource (ipmi_temperature_celsius, node_cpu_seconds), not a count of what customers get."""
+    return _resource_metric(s) and bool(
+        INFRASTRUCTURE_METRIC_RE.search(str(s.extra["metric"]).split("{", 1)[0])
+    )
+
+
 def _impact_metric(s: Signal) -> bool:
     return bool(s.extra.get("metric")) and bool(IMPACT_METRIC_RE.search(str(s.extra["metric"])))
 
@@ -652,9 +885,31 @@ def _first_symptom(symptoms: list[_Cluster]) -> _Cluster | None:
     for c in sorted((c for c in pool if c.time < current.time), key=lambda c: c.time, reverse=True):
         if current.time - c.time > CHAIN and not _ongoing(c, current.time):
             continue
+        if _background(c, symptoms):
+            continue
         if _confidence(c) >= 0.6 or _new_precursor(c):
             current = c
     return current
+
+
+def _background(c: _Cluster, symptoms: list[_Cluster]) -> bool:
+    """A failure that also happened, the same in the same source, in an episode of its own
+    ending more than CHAIN before it (a sidecar's crash loop every half hour): the background
+    the incident happens in, not a precursor of it."""
+    mine = {_recurrence(s) for s in c.signals}
+    return any(
+        d is not c
+        and d.time < c.time - CHAIN
+        and any(_recurrence(s) in mine for s in d.signals if s.time < c.time - CHAIN)
+        for d in symptoms
+    )
+
+
+def _recurrence(s: Signal) -> tuple[str, str]:
+    """What a failure is, to tell it happening again: its identity, else its source and the
+    words of its sentence before the first colon (`Restart of feature-sync`)."""
+    source, what = _identity(s)
+    return source, what or re.sub(r"\d+", "#", s.text.split(":", 1)[0])
 
 
 def _new_precursor(c: _Cluster) -> bool:

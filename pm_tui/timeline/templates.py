@@ -26,6 +26,12 @@ SIMILARITY = 0.6
 MAX_TEXT = 300
 
 _MASKS = [
+    # a time stamp the application wrote into its message (a journald or container record
+    # quoting its own log line): one variable part, whatever its precision
+    (
+        re.compile(r"\b\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}(?:[.,]\d+)?(?:Z|[+-]\d{2}:?\d{2})?"),
+        WILDCARD,
+    ),
     (re.compile(r"'[^']*'|\"[^\"]*\"|`[^`]*`"), WILDCARD),
     (
         re.compile(r"\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b", re.I),
