@@ -139,12 +139,12 @@ def told(tmp_path_factory):
 
 
 def _cause_groups(root, truth, keys, capsys) -> list[list[str]]:
-    """The keys of the rewritten incidents of each recurrence group by similar cause."""
+    """The keys of the rewritten incidents of each suggested group (similar causes)."""
     code = main(["--repo", str(root), "stats", "--format", "json", "--today",
                  truth.today.isoformat()])  # fmt: skip
     out = capsys.readouterr().out
     assert code == 0, out
-    groups = [g for g in json.loads(out)["recurrence"] if g["kind"] == "cause"]
+    groups = json.loads(out)["suggested"]  # the model's groups: suggested, for people to decide
     ours = [[keys[i] for i in g["ids"] if i in keys] for g in groups]
     for g, keyed in zip(groups, ours, strict=True):
         if len(keyed) > 1:
