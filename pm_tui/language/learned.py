@@ -20,7 +20,13 @@ import re
 from functools import cache, lru_cache
 from pathlib import Path
 
-from pm_tui.language.agents import capitalised_agent, is_technical, name_like, name_shaped
+from pm_tui.language.agents import (
+    _agent_shape,
+    capitalised_agent,
+    is_technical,
+    name_like,
+    name_shaped,
+)
 from pm_tui.language.lexicon import NAMES, ROLE_NOUNS, TEAM_NOUNS
 
 WEIGHTS = Path(__file__).with_name("data") / "blame_weights.json"
@@ -766,9 +772,7 @@ def _mid_capitals(sentence: str):
 def _proper(word: str) -> bool:
     """A proper noun the dictionary spells capitalised ("Knut", "Piet"): a first word that
     may be a name when a verb follows it."""
-    from pm_tui.language.agents import _agent_shape
-
-    return word.lower() not in _FUNCTION_WORDS and _agent_shape(word) is True
+    return _agent_shape(word) is True and word.lower() not in _FUNCTION_WORDS
 
 
 def _may_name_dotted(sentence: str) -> bool:

@@ -173,6 +173,9 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     start = 0
     n = len(text)
+    if "." not in text and "\n" not in text and "!" not in text and "?" not in text:
+        _add_span(text, 0, n, spans)  # no boundary can be in it: one sentence (most fields)
+        return spans
     next_char = _NEXT_CHAR.match
     for m in _patterns()["boundary"].finditer(text):
         end = m.end()
