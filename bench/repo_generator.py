@@ -9,7 +9,10 @@ recurring causes, action items with owners and deadlines, and a git history writ
 week after resolution) and, for some, the follow-up review. Time to resolve shrinks by a
 known factor each year, some causes recur by design (a few come back after their fix was
 closed, the others stay away for 90 days once fixed),
-and a known number of action items are overdue on `truth.today`. The bench uses it at
+and a known number of action items are overdue on `truth.today`. People decided some
+recurrences (`[recurrence]`): every recurrence of a cause whose fixes do not hold is linked to
+the one before it, half of the others are, and some incidents reject a suggestion that an
+earlier incident of their service with another cause is the same. The bench uses it at
 10,000 post-mortems; the tests at a few dozen, checking the insights against `truth`.
 """
 
@@ -114,6 +117,8 @@ class Incident:
     follow_up: date
     follow_up_held: datetime | None
     actions: list[dict] = field(default_factory=list)
+    same_cause_as: list[str] = field(default_factory=list)  # confirmed by a person
+    not_same_cause_as: list[str] = field(default_factory=list)  # rejected by a person
 
     @property
     def resolved(self) -> datetime:
@@ -126,6 +131,13 @@ class Truth:
 
     today: date
     incidents: list[Incident]
+
+    def confirmed_groups(self) -> dict[str, str]:
+        """Incident id -> the id of the oldest incident linked to it (transitively)."""
+        group: dict[str, str] = {}
+        for inc in self.incidents:  # links name earlier incidents only
+            group[inc.id] = group[inc.same_cause_as[0]] if inc.same_cause_as else inc.id
+        return group
 
     def closed_at(self, inc: Incident) -> datetime:
         """When the file reached its final state (its last commit)."""
@@ -142,17 +154,17 @@ class Truth:
         return out
 
     def recurred_after_fix(self) -> set[tuple[str, str, str]]:
-        """(fixed incident id, factor id, recurring incident id): the later incident shares the
-        service and the cause (however worded) and names the factor's category again, and
-        starts within 90 days after every action item of the factor was done."""
+        """(fixed incident id, factor id, recurring incident id): the later incident was
+        confirmed as the same cause (linked, transitively) and names the factor's category
+        again, and starts within 90 days after every action item of the factor was done."""
         out = set()
         horizon = timedelta(days=RECURRENCE_DAYS)
+        group = self.confirmed_groups()
         for p, factor, category in self.fixed_factors():
             closed = self.closed_at(p)
             for q in self.incidents:
                 if (
-                    q.service == p.service
-                    and q.cause_key == p.cause_key
+                    group[q.id] == group[p.id]
                     and category in (q.category, q.category2)
                     and closed < q.started <= closed + horizon
                 ):
@@ -161,7 +173,8 @@ class Truth:
 
     def fixes_that_did_not_hold(self) -> dict[tuple[str, int], tuple[set, set]]:
         """(service, cause key) -> ({(fixed incident id, factor id)}, {recurring incident id})
-        for each recurring cause that came back after a fix."""
+        for each recurring cause that came back after a fix (one confirmed group each: the
+        causes whose fixes do not hold are always linked)."""
         by_id = {i.id: i for i in self.incidents}
         out: dict[tuple[str, int], tuple[set, set]] = {}
         for p_id, factor, q_id in self.recurred_after_fix():
@@ -362,6 +375,12 @@ def render(inc: Incident, *, stage: str) -> str:
             'channel = "email"',
             'recipients = ["incidents@example.com"]',
         ]
+    if stage != "draft" and (inc.same_cause_as or inc.not_same_cause_as):
+        lines += ["", "[recurrence]"]
+        for key in ("same_cause_as", "not_same_cause_as"):
+            ids = getattr(inc, key)
+            if ids:
+                lines.append(f"{key} = [{', '.join(_q(i) for i in ids)}]")
     if stage == "final" and inc.follow_up_held is not None:
         lines += ["", f"# Follow-up review held on {inc.follow_up_held.date().isoformat()}."]
     return "\n".join(lines) + "\n"
@@ -385,7 +404,25 @@ def incidents(count: int, *, seed: int = 17, years: int = 5) -> Truth:
         if all(a["status"] == "done" for a in inc.actions if a["factor"] == "CF-1"):
             fixed.setdefault(key, []).append(truth.closed_at(inc))
         out.append(inc)
+    _decide_recurrences(out, random.Random(seed + 1))
     return truth
+
+
+def _decide_recurrences(incidents: list[Incident], rng: random.Random) -> None:
+    """What people decided, with its own random numbers (the incidents stay as they were):
+    each recurrence of a cause whose fixes do not hold is linked to the one before it, half
+    of the others are; one in seven rejects the service's latest incident of another cause."""
+    last: dict[int, str] = {}  # cause key -> its latest incident
+    latest: dict[str, tuple[int, str]] = {}  # service -> (cause key, id) of its latest
+    for inc in incidents:
+        before = last.get(inc.cause_key)
+        if before is not None and (not CAUSES[inc.cause_key][3] or rng.random() < 0.5):
+            inc.same_cause_as.append(before)
+        other = latest.get(inc.service)
+        if other is not None and other[0] != inc.cause_key and rng.random() < 1 / 7:
+            inc.not_same_cause_as.append(other[1])
+        last[inc.cause_key] = inc.id
+        latest[inc.service] = (inc.cause_key, inc.id)
 
 
 def _fast_import_stream(truth: Truth) -> bytes:

@@ -246,6 +246,16 @@ class GateOverride:
 
 
 @dataclass
+class Recurrence:
+    """What people decided about this incident recurring: the earlier post-mortems (ids)
+    whose immediate cause is the same as this one's (confirmed), and those suggested as the
+    same cause that a person said are not (rejected: never suggested again)."""
+
+    same_cause_as: list[str] = field(default_factory=list)
+    not_same_cause_as: list[str] = field(default_factory=list)
+
+
+@dataclass
 class PostMortem:
     """A whole post-mortem, as kept in one TOML file."""
 
@@ -264,6 +274,7 @@ class PostMortem:
     sources: list[EvidenceSource] = field(default_factory=list)
     timeline: list[TimelineEvent] = field(default_factory=list)
     analysis: Analysis = field(default_factory=Analysis)
+    recurrence: Recurrence = field(default_factory=Recurrence)
     actions: list[ActionItem] = field(default_factory=list)
     retrospective: Retrospective = field(default_factory=Retrospective)
     distribution: list[Distribution] = field(default_factory=list)

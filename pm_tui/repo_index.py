@@ -32,7 +32,7 @@ from pm_tui.errors import PmTuiError
 if TYPE_CHECKING:
     from pm_tui.model import ActionItem, ContributingFactor, PostMortem
 
-INDEX_FORMAT = 3  # 3: sections (files, rows, stats, texts) and the sources' stamp in the key
+INDEX_FORMAT = 4  # 4: recurrence links in the detail and the stats section
 INDEX_NAME = "index.pickle"
 NO_SWITCH = 0  # a badge that no later day changes
 
@@ -40,7 +40,8 @@ NO_SWITCH = 0  # a badge that no later day changes
 _FIELDS = ("id", "title", "started", "severity", "status", "open_actions", "badge",
            "validated_on", "detail")  # fmt: skip
 _DETAIL = ("services", "factors", "immediate_causes", "actions", "durations", "resolved",
-           "first_distribution", "reviewed", "follow_up_due")  # fmt: skip
+           "first_distribution", "reviewed", "follow_up_due", "same_cause_as",
+           "not_same_cause_as")  # fmt: skip
 
 
 class _PlainUnpickler(pickle.Unpickler):
@@ -226,6 +227,10 @@ class IndexedPostMortem:
     def follow_up_due(self) -> date:
         return date.fromordinal(self._d(8))
 
+    # The recurrence links people decided (`PostMortem.recurrence`), as in `StatsRecord`.
+    same_cause_as = property(lambda self: self._d(9))
+    not_same_cause_as = property(lambda self: self._d(10))
+
     def badge(self, today: date) -> Badge:
         return Badge(*self._row[6]).on(today)
 
@@ -269,6 +274,8 @@ def _record(pm: PostMortem, today: date, validate: bool = True) -> tuple[tuple, 
         _epoch(first_sent),
         _ordinal(pm.reviewed),
         follow_up_date(pm).toordinal(),
+        tuple(pm.recurrence.same_cause_as),
+        tuple(pm.recurrence.not_same_cause_as),
     )
     row = (
         pm.id,
@@ -302,6 +309,8 @@ class StatsRecord(NamedTuple):
     first_distribution_epoch: int | None
     follow_up_due_ordinal: int
     file_name: str
+    same_cause_as: tuple[str, ...] = ()  # earlier post-mortems confirmed as the same cause
+    not_same_cause_as: tuple[str, ...] = ()  # suggestions of the same cause rejected
 
     @property
     def started(self) -> datetime:
@@ -320,7 +329,8 @@ def _stats_row(name: str, row: tuple, detail: tuple) -> tuple:
     """The stats section's plain tuple (a StatsRecord's fields) of a record and its detail."""
     from pm_tui.insights.causes import cause_reading  # kept: 10,000 cost 0.2 s
 
-    services, factors, causes, actions, secs, resolved, first_sent, _reviewed, due = detail
+    (services, factors, causes, actions, secs, resolved, first_sent, _reviewed, due, same,
+     not_same) = detail  # fmt: skip
     return (
         row[0],
         row[1],
@@ -336,6 +346,8 @@ def _stats_row(name: str, row: tuple, detail: tuple) -> tuple:
         first_sent,
         due,
         name,
+        same,
+        not_same,
     )
 
 

@@ -33,6 +33,7 @@ from pm_tui.model import (
     Impact,
     IncidentWindow,
     PostMortem,
+    Recurrence,
     Retrospective,
     TimelineEvent,
 )
@@ -271,6 +272,12 @@ def from_dict(data: dict, path: Path | str = "<text>", text: str = "") -> PostMo
         systemic_issues=list(r.get(analysis_t, w, "systemic_issues", [str], default=[])),
         five_whys=chains,
     )
+    recurrence_t = r.get(data, top, "recurrence", dict, default={})
+    w = ("recurrence",)
+    recurrence = Recurrence(
+        same_cause_as=list(r.get(recurrence_t, w, "same_cause_as", [str], default=[])),
+        not_same_cause_as=list(r.get(recurrence_t, w, "not_same_cause_as", [str], default=[])),
+    )
     actions = []
     for i, a in enumerate(r.get(data, top, "actions", [dict], default=[])):
         w = ("actions", i)
@@ -346,6 +353,7 @@ def from_dict(data: dict, path: Path | str = "<text>", text: str = "") -> PostMo
         sources=sources,
         timeline=timeline,
         analysis=analysis,
+        recurrence=recurrence,
         actions=actions,
         retrospective=retro,
         distribution=distribution,

@@ -93,6 +93,10 @@ def to_dict(pm: PostMortem) -> dict:
                     {"problem": c.problem, "whys": list(c.whys)} for c in pm.analysis.five_whys
                 ],
             },
+            "recurrence": {
+                "same_cause_as": list(pm.recurrence.same_cause_as),
+                "not_same_cause_as": list(pm.recurrence.not_same_cause_as),
+            },
             "actions": [
                 clean(
                     {
@@ -196,7 +200,9 @@ def _merge_table(container: Any, data: dict, top: bool = False) -> None:
             del container[key]
             continue
         if isinstance(value, dict) and isinstance(current, dict):
-            if isinstance(current, tomlkit.items.InlineTable):
+            if key in _DROPPED_WHEN_EMPTY and _is_empty(_comparable(value)):
+                del container[key]  # the last link removed: no empty table left behind
+            elif isinstance(current, tomlkit.items.InlineTable):
                 container[key] = _new_item(key, value, top)
             else:
                 _merge_table(current, value)
@@ -215,6 +221,9 @@ def _merge_table(container: Any, data: dict, top: bool = False) -> None:
         if key in _MODEL_KEYS_EMPTIABLE and key not in data:
             del container[key]
 
+
+# Tables that go from the file once nothing is left in them.
+_DROPPED_WHEN_EMPTY = {"recurrence"}
 
 # Values a file may leave out; when it does, saving does not add them.
 _DEFAULTS = {

@@ -342,7 +342,7 @@ class PmTuiApp(AppTasks, App):
         from pm_tui.validation import validate
 
         try:
-            findings, error = validate(pm, today=today), ""
+            findings, error = validate(pm, today=today, known_ids=self._link_targets(pm)), ""
         except Exception as exc:  # noqa: BLE001 - shown, and the next edit validates again
             findings, error = [], f"{type(exc).__name__}: {exc}"
         self.post_message(Validated(pm.id, version, findings, error))
@@ -367,7 +367,15 @@ class PmTuiApp(AppTasks, App):
             return
         from pm_tui.validation import validate  # its patterns load after the first paint
 
-        self._show_findings(validate(self.pm, today=self.clock().date()))
+        today = self.clock().date()
+        self._show_findings(validate(self.pm, today=today, known_ids=self._link_targets(self.pm)))
+
+    def _link_targets(self, pm: PostMortem) -> frozenset[str] | None:
+        """The ids recurrence links may name, read only when `pm` has links (a folder listing)."""
+        links = pm.recurrence
+        if not (links.same_cause_as or links.not_same_cause_as):
+            return None
+        return views.postmortem_ids(self.repo)
 
     def _show_findings(self, findings: list[Finding]) -> None:
         self.findings = findings

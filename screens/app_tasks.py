@@ -115,6 +115,13 @@ class AppTasks:
         catalog, history = views.insights_records(self.repo)
         return catalog, history, None
 
+    def decide_recurrence(self, pairs: list[tuple[str, str]], decision: str):
+        """Confirm, reject or remove suggested recurrences (`pm_tui.workflow.recurrence`, as
+        `pm-tui link`): the newer files written and committed; safe in a worker thread."""
+        from pm_tui.workflow.recurrence import decide_recurrence
+
+        return decide_recurrence(self.repo, pairs, decision)
+
     def open_action_review(self) -> dict[str, list]:
         """Open action items of the whole repository by owner; safe in a worker thread."""
         return views.open_action_review(self.repo, self.clock().date())

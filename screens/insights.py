@@ -2,7 +2,10 @@
 across every post-mortem, filterable; each row opens the post-mortems behind it.
 
 The figures come from `pm_tui.insights.compute` (the same as `pm-tui stats`); the records
-are read by the app in this screen's worker, and a filter recomputes them in memory.
+are read by the app in this screen's worker, and a filter recomputes them in memory. Suggested
+recurrences (similar causes nobody decided) have their own table: `c` confirms one, `x`
+rejects it, through the app (`pm_tui.workflow.recurrence`, as `pm-tui link`), and the figures
+are read again.
 """
 
 from __future__ import annotations
@@ -57,6 +60,14 @@ class InsightsComputed(Message):
         self.insights = insights
 
 
+class RecurrenceDecided(Message):
+    """A decision on a suggested recurrence was written and committed (or refused: `error`)."""
+
+    def __init__(self, summary: str, error: str = "") -> None:
+        super().__init__()
+        self.summary, self.error = summary, error
+
+
 class PostMortemPicker(ModalScreen[str | None]):
     """Choose one of several post-mortems (the ones behind a row)."""
 
@@ -85,7 +96,12 @@ class InsightsScreen(Screen):
     """Are we getting better? Reads nothing itself: the app brings the records (read ahead,
     or by this screen's worker)."""
 
-    BINDINGS = [Binding("escape", "back", "Back"), Binding("f", "focus_filters", "Filter")]
+    BINDINGS = [
+        Binding("escape", "back", "Back"),
+        Binding("f", "focus_filters", "Filter"),
+        Binding("c", "decide('confirm')", "Confirm suggested"),
+        Binding("x", "decide('reject')", "Reject suggested"),
+    ]
 
     def __init__(self, today: date, ready: tuple | None = None) -> None:
         super().__init__(name="insights")
@@ -96,6 +112,7 @@ class InsightsScreen(Screen):
         self.insights = None
         self.behind: dict[str, list[str]] = {}  # row key -> post-mortem ids
         self.titles: dict[str, str] = {}
+        self.deciding = False  # a decision is being written: one at a time
 
     def compose(self) -> ComposeResult:
         yield WizardHeader(show_clock=False)
@@ -109,7 +126,12 @@ class InsightsScreen(Screen):
             yield Static(Text(""), id="insights-charts")
             for key, title in (
                 ("durations", "Durations (median, p90, trend) — enter lists the incidents"),
-                ("recurrence", "Recurrence: same service, same cause"),
+                ("recurrence", "Recurrence: same service and category, or confirmed same cause"),
+                (
+                    "suggested",
+                    "Suggested: similar causes, not counted until confirmed — "
+                    "c confirm · x reject · enter lists them",
+                ),
                 ("owners", "Follow-through per owner"),
                 ("fixes", "Fixes that did not hold: the cause came back"),
             ):
@@ -122,6 +144,7 @@ class InsightsScreen(Screen):
         columns = {
             "durations": ["Period", "N", *(f"{m}" for m in DURATION_METRICS)],
             "recurrence": ["N", "Service", "Shared", "Latest"],
+            "suggested": ["N", "Service", "Cause (why)", "Latest"],
             "owners": ["Owner", "Opened", "Closed", "Open", "Overdue", "Median age"],
             "fixes": ["Fixes", "Back", "Service", "Cause", "Latest back"],
         }
@@ -216,7 +239,8 @@ class InsightsScreen(Screen):
             f"{len(ins.considered)} post-mortems · {overdue} overdue action items · "
             f"published within 48 h: {share_text(ins.published)} · follow-ups on time: "
             f"{share_text(ins.follow_up)} · {ins.fixes_not_held} of {ins.fixes} "
-            f"fixes did not hold ({RECURRENCE_HORIZON.days} days)"
+            f"fixes did not hold ({RECURRENCE_HORIZON.days} days) · "
+            f"{len(ins.suggested)} suggested recurrences to decide (not counted)"
         )
         self.query_one("#insights-summary", Static).update(Text(summary))
         lines = Text()
@@ -231,6 +255,7 @@ class InsightsScreen(Screen):
         self.query_one("#insights-charts", Static).update(lines)
         self._fill_durations(ins, q)
         self._fill_recurrence(ins)
+        self._fill_suggested(ins)
         self._fill_owners(ins)
         self._fill_fixes(ins)
 
@@ -257,12 +282,58 @@ class InsightsScreen(Screen):
             key = f"recurrence:{n}"
             self.behind[key] = g.ids
             shared = (
-                f"category {g.label}" if g.kind == "category" else f"cause: {g.label} ({g.why})"
+                f"category {g.label}" if g.kind == "category" else f"cause: {g.label} (confirmed)"
             )
             table.add_row(
                 Text(str(len(g.ids))), Text(neutralise(g.service)), Text(neutralise(shared)),
                 Text(g.ids[-1]), key=key,
             )  # fmt: skip
+
+    def _fill_suggested(self, ins) -> None:
+        table = self._table("suggested")
+        for n, g in enumerate(ins.suggested[:TOP]):
+            key = f"suggested:{n}"
+            self.behind[key] = g.ids
+            table.add_row(
+                Text(str(len(g.ids))), Text(neutralise(g.service)),
+                Text(neutralise(f"{g.label} ({g.why})")), Text(g.ids[-1]), key=key,
+            )  # fmt: skip
+
+    # --- deciding a suggested recurrence -------------------------------------------------------
+    def action_decide(self, decision: str) -> None:
+        table = self.query_one("#suggested", DataTable)
+        if self.focused is not table or not table.row_count or self.insights is None:
+            self.notify("c and x decide a suggested recurrence: move to the Suggested table")
+            return
+        if self.deciding:
+            self.notify("Still writing the last decision…")
+            return
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        group = self.insights.suggested[int(key.split(":")[1])]
+        self.deciding = True
+        self.decide(group.pairs, decision)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="insights-decide")
+    def decide(self, pairs: list[tuple[str, str]], decision: str) -> None:
+        try:
+            done = self.app.decide_recurrence(pairs, decision)
+        except Exception as exc:  # noqa: BLE001 - a PmTuiError's one line, or shown as is
+            self.post_message(RecurrenceDecided("", str(exc)))
+            return
+        self.post_message(RecurrenceDecided(done.summary()))
+        try:
+            catalog, history, _ahead = self.app.insights_records()
+        except Exception as exc:  # noqa: BLE001 - shown to the person, never swallowed
+            self.post_message(RecordsLoaded(None, {}, str(exc)))
+            return
+        self.post_message(RecordsLoaded(catalog, history))
+
+    def on_recurrence_decided(self, message: RecurrenceDecided) -> None:
+        self.deciding = False
+        if message.error:
+            self.notify(message.error, title="Not decided", severity="error", timeout=10)
+        else:
+            self.notify(message.summary, title="Recurrence decided", timeout=10)
 
     def _fill_owners(self, ins) -> None:
         table = self._table("owners")

@@ -111,9 +111,23 @@ def test_recurrence_groups_incidents_sharing_a_service_and_a_category(generated,
     # The most frequent cause of the generator (api capacity) leads the list.
     top = data["recurrence"][0]
     assert top["service"] == "api"
-    causes = [g for g in data["recurrence"] if g["kind"] == "cause"]
+    # Causes: the groups people confirmed by links (transitively), and nothing else.
+    confirmed = {frozenset(g["ids"]) for g in data["recurrence"] if g["kind"] == "confirmed"}
+    members = defaultdict(set)
+    for pm_id, group in truth.confirmed_groups().items():
+        members[group].add(pm_id)
+    assert confirmed == {frozenset(m) for m in members.values() if len(m) > 1}
     api_pool = [i.id for i in truth.incidents if i.service == "api" and "pool" in i.cause]
-    assert any(set(g["ids"]) == set(api_pool) for g in causes)  # numbers differ, still one cause
+    assert frozenset(api_pool) in confirmed  # linked each time, however worded
+    assert {g["kind"] for g in data["recurrence"]} == {"category", "confirmed"}
+    # Similar causes not decided are suggested apart, never a pair people decided.
+    group = truth.confirmed_groups()
+    rejected = {frozenset((i.id, o)) for i in truth.incidents for o in i.not_same_cause_as}
+    assert data["suggested"]
+    for g in data["suggested"]:
+        assert g["ids"][0] == g["pairs"][0][1] and g["why"]
+        for newer, older in g["pairs"]:
+            assert group[newer] != group[older] and frozenset((newer, older)) not in rejected
 
 
 def test_follow_through_counts_overdue_and_shares_from_file_and_git_history(generated, capsys):
@@ -188,13 +202,25 @@ def test_effectiveness_lists_are_bounded_and_need_the_same_cause_within_the_hori
             self.resolved_epoch = self.first_distribution_epoch = None
             self.follow_up_due_ordinal = day(2023, 12, 1).toordinal()
 
+    def linked(record, *earlier):
+        record.same_cause_as = tuple(f"pm-{n:03d}" for n in earlier)
+        return record
+
     pool = ("The database connection pool was exhausted", "All DB connections were in use")
-    records = [Record(n, "orders", pool[n % 2]) for n in range(40)]  # back every day
-    records += [Record(100 + n, "search", "Search pods ran out of memory") for n in (0, 95)]
-    records += [Record(200, "cart", "The cart's thread pool was exhausted"),
-                Record(201, "cart", "The cart's disk filled up")]  # fmt: skip
+    records = [linked(Record(n, "orders", pool[n % 2]), n - 1) for n in range(40)]  # every day
+    records += [
+        linked(Record(100, "search", "Search pods ran out of memory")),
+        linked(Record(195, "search", "Search pods ran out of memory"), 100),
+    ]
+    records += [
+        Record(200, "cart", "The cart's thread pool was exhausted"),
+        Record(201, "cart", "The cart's disk filled up"),
+    ]
+    # The same words, never confirmed by a person: suggested, never counted.
+    records += [Record(300 + n, "payments", "The card processor timed out") for n in range(3)]
     ins = compute(records, InsightsQuery(today=day(2024, 6, 1)))
     assert ins.fixes == len(records)
+    assert [g.ids for g in ins.suggested] == [["pm-300", "pm-301", "pm-302"]]
     (orders,) = ins.fixes_that_did_not_hold  # search: 95 days apart; cart: another cause
     assert (orders.service, orders.fixes, orders.recurrences) == ("orders", 39, 39)
     assert orders.fixed_in == [f"pm-{n:03d}" for n in range(39 - MAX_LISTED, 39)]
@@ -403,8 +429,9 @@ def test_recurrence_groups_reworded_causes_of_a_service_but_not_look_alikes():
         Record("pm-06", "search", "The database connection pool was exhausted"),
     ]
     ins = compute(records, InsightsQuery(today=day(2024, 1, 1)))
-    causes = {(g.service, tuple(g.ids)) for g in ins.recurrence if g.kind == "cause"}
+    causes = {(g.service, tuple(g.ids)) for g in ins.suggested}
     assert causes == {("orders", ("pm-01", "pm-02")), ("orders", ("pm-04", "pm-05"))}
+    assert not [g for g in ins.recurrence if g.kind != "category"]  # suggested: not counted
 
 
 def test_stats_groups_one_mechanism_told_in_other_words_and_keeps_look_alikes_apart(fresh, capsys):
@@ -430,6 +457,8 @@ def test_stats_groups_one_mechanism_told_in_other_words_and_keeps_look_alikes_ap
             strict=True,
         )
     )
+    for path in (root / "postmortems").glob("*checkout*.toml"):  # nothing decided by people
+        path.write_text(re.sub(r"\n\[recurrence\]\n(?:\w.*\n)*", "\n", path.read_text()))
     for id, cause in causes.items():
         path = root / "postmortems" / f"{id}.toml"
         text = re.sub(
@@ -439,7 +468,7 @@ def test_stats_groups_one_mechanism_told_in_other_words_and_keeps_look_alikes_ap
         )
         path.write_text(text)
     data = _stats(root, capsys, "--today", truth.today.isoformat())
-    groups = [set(g["ids"]) for g in data["recurrence"] if g["kind"] == "cause"]
+    groups = [set(g["ids"]) for g in data["suggested"]]
     groups = [g & set(six) for g in groups if g & set(six)]
     assert sorted(map(sorted, groups)) == sorted([six[0:2], six[3:5]])
 

@@ -65,3 +65,44 @@ def test_the_html_page_renders_its_charts_in_chromium_without_errors(tmp_path, c
         assert chart["w"] > 0 and chart["h"] > 0
     bars = [c for c in charts if c["marks"] > 1]
     assert len(bars) >= 6 and all(c["drawn"] >= 1 for c in bars)
+
+
+SECTIONS = """JSON.stringify((() => {
+  const rec = document.querySelector('#recurrence');
+  const sug = document.querySelector('#suggested-recurrence');
+  const rows = s => [...s.querySelectorAll('tbody tr')].map(tr => ({
+    text: tr.innerText, ids: [...tr.querySelectorAll('a')].map(a => a.textContent),
+    height: tr.getBoundingClientRect().height}));
+  return {heading: sug.querySelector('h2').textContent, after: rec.getBoundingClientRect().bottom
+          <= sug.getBoundingClientRect().top, counted: rows(rec), suggested: rows(sug)};
+})())"""
+
+
+def test_the_html_page_shows_suggested_recurrences_apart_from_the_counted_ones(tmp_path, chromium):
+    import json
+
+    root = tmp_path / "repo"
+    truth = generate(root, count=60, years=3)
+    today = truth.today.isoformat()
+    data = json.loads(
+        run_cli("--repo", str(root), "stats", "--format", "json", "--today", today).stdout
+    )
+    page_path = tmp_path / "insights.html"
+    out = run_cli(
+        "--repo", str(root), "stats", "--format", "html", "--today", today, "-o", str(page_path)
+    )  # fmt: skip
+    assert out.returncode == 0, out.stderr
+    chromium.open(page_path.as_uri(), 1200, 3000)
+    shown = json.loads(_evaluate(chromium, SECTIONS))
+    assert chromium.console_errors() == []
+    assert "not counted" in shown["heading"] and shown["after"]
+    assert data["suggested"] and len(shown["suggested"]) == min(len(data["suggested"]), 20)
+    for row, group in zip(shown["suggested"], data["suggested"], strict=False):
+        assert row["height"] > 0 and row["ids"] == group["ids"][-5:]
+        assert "(confirmed)" not in row["text"] and "pm-tui link" in row["text"]
+    confirmed = [r for r in shown["counted"] if "(confirmed)" in r["text"]]
+    assert confirmed and not any("pm-tui link" in r["text"] for r in shown["counted"])
+    suggested_pairs = {frozenset(p) for g in data["suggested"] for p in g["pairs"]}
+    for g in data["recurrence"]:
+        if g["kind"] == "confirmed":
+            assert not {frozenset((a, b)) for a in g["ids"] for b in g["ids"]} & suggested_pairs

@@ -135,3 +135,87 @@ async def test_figures_read_ahead_by_the_start_screen_are_used_once(generated):
         screen = await _open_insights(pilot, app)
         assert len(screen.insights.considered) == len(truth.incidents) - 1
         assert gone not in screen.insights.considered
+
+
+def _git(root, *args) -> str:
+    import subprocess
+
+    return subprocess.run(
+        ["git", "-C", str(root), *args], capture_output=True, text=True, check=True
+    ).stdout.strip()
+
+
+async def test_c_confirms_and_x_rejects_a_suggested_recurrence_written_and_committed(generated):
+    """A suggested group (similar causes nobody decided) is confirmed with `c`: the newer
+    files name the first incident, one commit, a notification, and the group moves from the
+    suggestions to the counted recurrences. `x` on another rejects it for good."""
+    from pm_tui.toml_read import parse_postmortem
+
+    repo, truth = generated
+    root = repo.root
+    app = create_app(repo, clock=_clock(truth))
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await _open_insights(pilot, app)
+        suggested = screen.query_one("#suggested")
+        assert len(screen.insights.suggested) >= 2 and suggested.row_count >= 2
+        confirmed_before = [g for g in screen.insights.recurrence if g.kind == "confirmed"]
+        group = screen.insights.suggested[0]
+        first, newer = group.ids[0], group.ids[1:]
+        head = _git(root, "rev-parse", "HEAD")
+        screen.query_one("#durations").focus()
+        await pilot.pause()
+        await pilot.press("c")  # not on the suggested table: says where to go, writes nothing
+        await pilot.pause()
+        assert any("Suggested table" in n.message for n in app._notifications)
+        suggested.focus()
+        suggested.move_cursor(row=0)
+        await pilot.pause()
+        await pilot.press("c")
+        await wait_until(
+            pilot, lambda: any(n.title == "Recurrence decided" for n in app._notifications)
+        )
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        note = next(n for n in app._notifications if n.title == "Recurrence decided")
+        assert f"same cause as {first}" in note.message and "committed" in note.message
+        for pm_id in newer:  # the saved files
+            path = root / "postmortems" / f"{pm_id}.toml"
+            assert first in parse_postmortem(path.read_text()).recurrence.same_cause_as
+        assert _git(root, "rev-list", "--count", f"{head}..HEAD") == "1"
+        changed = _git(root, "show", "--name-only", "--format=", "HEAD").splitlines()
+        assert sorted(changed) == sorted(f"postmortems/{i}.toml" for i in newer)
+        assert _git(root, "status", "--porcelain") == ""
+        # The screen: no longer suggested, counted as a confirmed recurrence (with its group).
+        assert all(set(group.ids) - set(g.ids) for g in screen.insights.suggested)
+        confirmed = [g for g in screen.insights.recurrence if g.kind == "confirmed"]
+        assert any(set(group.ids) <= set(g.ids) for g in confirmed)
+        assert len(confirmed) <= len(confirmed_before) + 1
+        table = screen.query_one("#recurrence")
+        rows = [table.get_row_at(i) for i in range(table.row_count)]
+        assert any(str(r[2]).endswith("(confirmed)") for r in rows)
+        summary = str(screen.query_one("#insights-summary").render())
+        assert f"{len(screen.insights.suggested)} suggested recurrences" in summary
+
+        # x rejects the (now) first suggestion: never suggested again, nothing counted.
+        other = screen.insights.suggested[0]
+        suggested = screen.query_one("#suggested")
+        suggested.focus()
+        suggested.move_cursor(row=0)
+        await pilot.pause()
+        before = len(app._notifications)
+        await pilot.press("x")
+        await wait_until(pilot, lambda: len(app._notifications) > before)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert "not the same cause as" in list(app._notifications)[-1].message
+        for newer_id, older_id in other.pairs:
+            path = root / "postmortems" / f"{newer_id}.toml"
+            assert older_id in parse_postmortem(path.read_text()).recurrence.not_same_cause_as
+        pairs = {frozenset(p) for g in screen.insights.suggested for p in g.pairs}
+        assert not pairs & {frozenset(p) for p in other.pairs}
+        assert not any(
+            set(other.ids) <= set(g.ids)
+            for g in screen.insights.recurrence
+            if g.kind == "confirmed"
+        )
+        assert _git(root, "rev-list", "--count", f"{head}..HEAD") == "2"

@@ -39,6 +39,13 @@ def run(args) -> int:
         f"  window    {_t(pm.window.started)} → {_t(pm.window.resolved)}",
         f"  durations detect {format_duration(d.detect)} · acknowledge {format_duration(d.acknowledge)}"
         f" · mitigate {format_duration(d.mitigate)} · resolve {format_duration(d.resolve)}",
+    ]
+    links = pm.recurrence
+    if links.same_cause_as:
+        out.append(f"  recurs    same cause as {', '.join(links.same_cause_as)}")
+    if links.not_same_cause_as:
+        out.append(f"  not as    {', '.join(links.not_same_cause_as)} (rejected suggestions)")
+    out += [
         "",
         f"Timeline ({len(pm.timeline)} events)",
     ]

@@ -30,6 +30,7 @@ COMMANDS = [
     "schedule",
     "search",
     "stats",
+    "link",
     "distribute",
     "open",
     "demo",

@@ -69,13 +69,25 @@ class Period:
 
 @dataclass
 class RecurrenceGroup:
-    """Incidents sharing a service and a factor category (or a similar immediate cause)."""
+    """Incidents sharing a service and a factor category, or linked by people as one cause."""
 
-    service: str
-    kind: str  # "category" or "cause"
+    service: str  # for a confirmed cause: the services of its incidents, comma-separated
+    kind: str  # "category", or "confirmed" (recurrence links, transitively)
     label: str  # the category, or the cause as first written
     ids: list[str]  # oldest first
-    why: str = ""  # for a cause: what its causes share (a mechanism, words)
+    why: str = ""
+
+
+@dataclass
+class SuggestedRecurrence:
+    """Incidents of a service whose immediate causes the pair model reads as one cause, not
+    yet decided by a person: shown apart and never counted until confirmed (`pm-tui link`)."""
+
+    service: str
+    label: str  # the first incident's cause, as written
+    ids: list[str]  # the first incident, then the undecided ones: oldest first
+    why: str  # what the causes share (a mechanism, words)
+    pairs: list[tuple[str, str]]  # (newer, older): the links confirming it would write
 
 
 @dataclass
@@ -144,6 +156,7 @@ class Insights:
     fixes: int  # fixed factors
     fixes_not_held: int  # of those, how many did not hold
     fixes_that_did_not_hold: list[FixesThatDidNotHold]  # grouped per recurring cause
+    suggested: list[SuggestedRecurrence] = field(default_factory=list)  # never counted
     unreadable: list[str] = field(default_factory=list)
 
 
@@ -279,11 +292,107 @@ class CauseIndex:
             self.keys.append(keys)
 
 
+class Links:
+    """The recurrence links people decided, over every record (a link holds through a
+    post-mortem a query leaves out): confirmed groups, transitively, and rejected pairs. A
+    pair both confirmed and rejected (in one file or across two) counts as rejected."""
+
+    def __init__(self, records: list):
+        ids = {r.id for r in records}
+        self.rejected: set[frozenset[str]] = {
+            frozenset((r.id, other))
+            for r in records
+            for other in getattr(r, "not_same_cause_as", ())
+            if other in ids and other != r.id
+        }
+        parent: dict[str, str] = {}
+
+        def find(pm_id: str) -> str:
+            root = pm_id
+            while root in parent:
+                root = parent[root]
+            while pm_id != root:  # path compression keeps later look-ups short
+                parent[pm_id], pm_id = root, parent[pm_id]
+            return root
+
+        rejected = self.rejected
+        for r in records:
+            links = getattr(r, "same_cause_as", ())
+            if not links:
+                continue
+            for other in links:
+                if other not in ids or other == r.id:
+                    continue
+                if rejected and frozenset((r.id, other)) in rejected:
+                    continue
+                a, b = find(r.id), find(other)
+                if a != b:
+                    parent[max(a, b)] = min(a, b)
+        # id -> its group's name, for the linked ids only (a dict look-up, not a walk: the
+        # arithmetic asks for every record's group)
+        self._root = {pm_id: find(pm_id) for pm_id in list(parent)}
+        # rejected pairs between groups: a suggestion across them never comes back either
+        self._apart = {frozenset(map(self.group, pair)) for pair in rejected}
+
+    def group(self, pm_id: str) -> str:
+        """The confirmed group of `pm_id`, named by one of its ids (itself when unlinked)."""
+        return self._root.get(pm_id, pm_id)
+
+    def undecided(self, a: str, b: str) -> bool:
+        """Whether no person decided that `a` and `b` are, or are not, the same cause."""
+        root = self._root
+        ga, gb = root.get(a, a), root.get(b, b)
+        return ga != gb and not (self._apart and frozenset((ga, gb)) in self._apart)
+
+
+def _first_cause(r) -> str:
+    causes = r.cause_terms
+    return causes[0][0] if causes else r.title
+
+
+class ConfirmedGroups:
+    """The records grouped by confirmed links (`Links`): the group of each record (a list of
+    none or one key, as recurrence groups are used), and each group's record indexes."""
+
+    def __init__(self, records: list, links: Links):
+        self.records = records
+        self.members: dict[str, list[int]] = defaultdict(list)
+        group = links.group
+        for i, r in enumerate(records):
+            self.members[group(r.id)].append(i)
+        self.keys: list[list[str]] = [[] for _r in records]
+        for key, members in self.members.items():
+            if len(members) > 1:
+                for i in members:
+                    self.keys[i] = [key]
+
+    def label(self, key: str) -> str:
+        """The group's cause: the first immediate cause of its oldest incident."""
+        return _first_cause(self.records[self.members[key][0]])
+
+    def services(self, key: str) -> str:
+        """The services of the group's incidents, in the order they first appear."""
+        found = (s for i in self.members[key] for s in self.records[i].services)
+        return ", ".join(dict.fromkeys(found)) or NO_SERVICE
+
+    def groups(self) -> list[RecurrenceGroup]:
+        """Every group of two or more."""
+        return [
+            RecurrenceGroup(
+                self.services(key), "confirmed", self.label(key),
+                [self.records[i].id for i in members], "confirmed by people",
+            )
+            for key, members in self.members.items()
+            if len(members) > 1
+        ]  # fmt: skip
+
+
 def recurrence(
-    records: list, causes: CauseIndex | None = None
+    records: list, confirmed: ConfirmedGroups | None = None
 ) -> tuple[list[RecurrenceGroup], list[CategoryRecurrence]]:
-    """Groups of two or more incidents sharing a service and a category or a similar cause
-    (largest first), and every factor category with how often it recurs."""
+    """Groups of two or more incidents sharing a service and a category, or confirmed as one
+    cause by recurrence links (largest first), and every factor category with how often it
+    recurs."""
     by_category: dict[tuple[str, str], list[str]] = defaultdict(list)
     cat_ids: dict[str, list[str]] = defaultdict(list)
     for r in records:
@@ -293,16 +402,13 @@ def recurrence(
         for service in r.services:
             for c in cats:
                 by_category[(service, c)].append(r.id)
-    causes = causes or CauseIndex(records)
+    confirmed = confirmed or ConfirmedGroups(records, Links(records))
     groups = [
         RecurrenceGroup(s, "category", c, ids)
         for (s, c), ids in by_category.items()
         if len(ids) > 1
     ]
-    groups += [
-        RecurrenceGroup(s, "cause", label, ids, why)
-        for s, label, ids, why in causes.similar.groups()
-    ]
+    groups += confirmed.groups()
     groups.sort(key=lambda g: (-len(g.ids), g.service, g.kind, g.label))
     recurring_services = Counter(c for (_s, c), ids in by_category.items() if len(ids) > 1)
     cats = [
@@ -310,6 +416,22 @@ def recurrence(
     ]
     cats.sort(key=lambda c: (-c.services_recurring, -c.incidents, c.category))
     return groups, cats
+
+
+def suggested_recurrences(causes: CauseIndex, links: Links) -> list[SuggestedRecurrence]:
+    """The groups of similar immediate causes (per service, `CauseIndex`) less what people
+    decided: a pair confirmed (already one group) or rejected is never suggested again."""
+    out, seen = [], set()
+    for service, label, ids, why in causes.similar.groups():
+        first = ids[0]
+        undecided = [m for m in ids[1:] if m != first and links.undecided(first, m)]
+        pairs = tuple((m, first) for m in undecided)
+        if not pairs or pairs in seen:  # (an incident of two services: suggested once)
+            continue
+        seen.add(pairs)
+        out.append(SuggestedRecurrence(service, label, [first, *undecided], why, list(pairs)))
+    out.sort(key=lambda g: (-len(g.ids), g.service, g.label))
+    return out
 
 
 def follow_through(records: list, today: date) -> tuple[list[FollowThrough], list[FollowThrough]]:
@@ -410,16 +532,16 @@ def follow_up_share(records: list, history: dict, today: date) -> Share:
 
 
 def fixes_that_did_not_hold(
-    records: list, history: dict, causes: CauseIndex | None = None
+    records: list, history: dict, causes: ConfirmedGroups | None = None
 ) -> tuple[int, int, list[FixesThatDidNotHold]]:
     """(fixed factors, how many did not hold, the recurring causes they did not hold against).
 
     A factor is fixed when every action item addressing it is done, closed by the last commit
-    of its post-mortem. The fix did not hold when an incident with a similar cause on one of
-    its services (the same group as in recurrence) that names the factor's category again
-    started within the horizon after that."""
-    causes = causes or CauseIndex(records)
-    # (cause group, category) -> record indexes in start order, and their starts
+    of its post-mortem. The fix did not hold when an incident confirmed as the same cause
+    (the same confirmed group as in recurrence) that names the factor's category again
+    started within the horizon after that. Suggested groups never count."""
+    causes = causes or ConfirmedGroups(records, Links(records))
+    # (confirmed group, category) -> record indexes in start order, and their starts
     columns: dict[tuple, list[int]] = defaultdict(list)
     for key, members in causes.members.items():
         if len(members) > 1:
@@ -473,7 +595,7 @@ def fixes_that_did_not_hold(
 
 
 def _did_not_hold(
-    key: tuple, found: list[tuple], records: list, columns: dict, causes: CauseIndex
+    key: str, found: list[tuple], records: list, columns: dict, causes: ConfirmedGroups
 ) -> FixesThatDidNotHold:
     """The row of one recurring cause from the fixes that did not hold against it."""
     spans: dict[tuple, list[tuple[int, int]]] = defaultdict(list)
@@ -492,8 +614,8 @@ def _did_not_hold(
     back = sorted(came_back)
     fixed = sorted({x[0] for x in found})
     return FixesThatDidNotHold(
-        service=key[0],
-        cause=causes.similar.label(*key),
+        service=causes.services(key),
+        cause=causes.label(key),
         categories=sorted({column[1] for column in spans}),
         fixes=len(found),
         recurrences=len(back),
@@ -532,10 +654,12 @@ def compute(records: Iterable, q: InsightsQuery, history: dict | None = None) ->
 
 
 def _compute(records: Iterable, q: InsightsQuery, history: dict) -> Insights:
+    records = records if isinstance(records, list) else list(records)
     chosen = selected(records, q)
-    causes = CauseIndex(chosen)
-    groups, cats = recurrence(chosen, causes)
-    fixes, not_held, failed = fixes_that_did_not_hold(chosen, history, causes)
+    links = Links(records)
+    confirmed = ConfirmedGroups(chosen, links)
+    groups, cats = recurrence(chosen, confirmed)
+    fixes, not_held, failed = fixes_that_did_not_hold(chosen, history, confirmed)
     owners, teams = follow_through(chosen, q.today)
     return Insights(
         query=q,
@@ -550,4 +674,5 @@ def _compute(records: Iterable, q: InsightsQuery, history: dict) -> Insights:
         fixes=fixes,
         fixes_not_held=not_held,
         fixes_that_did_not_hold=failed,
+        suggested=suggested_recurrences(CauseIndex(chosen), links),
     )

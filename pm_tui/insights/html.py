@@ -115,7 +115,7 @@ def _recurrence(ins: Insights) -> str:
         [
             _td(len(g.ids), True),
             _td(g.service),
-            _td("category " + g.label if g.kind == "category" else f"cause: {g.label} ({g.why})"),
+            _td("category " + g.label if g.kind == "category" else f"cause: {g.label} (confirmed)"),
             f"<td>{_links(g.ids)}</td>",
         ]
         for g in ins.recurrence[: 2 * TOP]
@@ -131,6 +131,32 @@ def _recurrence(ins: Insights) -> str:
         _table(["Incidents", "Service", "Shared", "Post-mortems (latest)"], rows)
         + chart
         + _table(["Category", "Incidents", "Services where it recurred"], cat_rows)
+    )
+
+
+def _suggested(ins: Insights) -> str:
+    """The suggested recurrences, apart: a judgement to confirm or reject, never counted."""
+    if not ins.suggested:
+        return "<p>No groups of similar causes are waiting for a decision.</p>"
+    rows = [
+        [
+            _td(len(g.ids), True),
+            _td(g.service),
+            _td(f"cause: {g.label}"),
+            _td(g.why),
+            f"<td>{_links(g.ids)}</td>",
+            f"<td><code>{escape(f'pm-tui link {g.pairs[0][0]} {g.pairs[0][1]}')}</code>"
+            + (escape(f" (+{len(g.pairs) - 1} more)") if len(g.pairs) > 1 else "")
+            + "</td>",
+        ]
+        for g in ins.suggested[: 2 * TOP]
+    ]
+    return (
+        '<p class="meta">Immediate causes a model reads as the same cause. Not counted in '
+        "recurrence or in fixes that did not hold until a person confirms them (<code>pm-tui "
+        "link NEWER OLDER</code>, or <code>--reject</code> when they are not the same "
+        "cause).</p>"
+        + _table(["Incidents", "Service", "Cause", "Why", "Post-mortems", "To confirm"], rows)
     )
 
 
@@ -189,6 +215,10 @@ def _effectiveness(ins: Insights) -> str:
     )
 
 
+def _slug(title: str) -> str:
+    return title.split(" (")[0].lower().replace(" ", "-")
+
+
 def render_html(ins: Insights) -> str:
     """The whole page."""
     q = ins.query
@@ -202,6 +232,7 @@ def render_html(ins: Insights) -> str:
     sections = [
         ("Durations", _durations(ins)),
         ("Recurrence", _recurrence(ins)),
+        ("Suggested recurrence (not counted)", _suggested(ins)),
         ("Follow-through", _follow_through(ins)),
         ("Effectiveness", _effectiveness(ins)),
         (
@@ -211,7 +242,9 @@ def render_html(ins: Insights) -> str:
             + "</dl>",
         ),
     ]
-    body = "\n".join(f"<section><h2>{escape(t)}</h2>\n{h}</section>" for t, h in sections)
+    body = "\n".join(
+        f'<section id="{_slug(t)}"><h2>{escape(t)}</h2>\n{h}</section>' for t, h in sections
+    )
     return (
         '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'

@@ -64,10 +64,11 @@ def render_text(ins: Insights) -> str:
         lines.append("  (no post-mortem matches)")
     lines += [
         "",
-        f"Recurrence: {len(ins.recurrence)} groups of incidents sharing a service and a cause",
+        f"Recurrence: {len(ins.recurrence)} groups of incidents sharing a service and a factor "
+        "category, or confirmed as one cause",
     ]
     for g in ins.recurrence[:TOP]:
-        what = f"category {g.label}" if g.kind == "category" else f'cause "{g.label}" ({g.why})'
+        what = f"category {g.label}" if g.kind == "category" else f'cause "{g.label}" (confirmed)'
         lines.append(f"  {len(g.ids):>4}x {g.service}, {what}: {', '.join(g.ids[-3:])}")
     if ins.categories:
         lines.append("  Most recurring categories (services where it came back, incidents):")
@@ -75,6 +76,7 @@ def render_text(ins: Insights) -> str:
             lines.append(
                 f"    {c.category:<20} {c.services_recurring:>3} services  {c.incidents:>5} incidents"
             )
+    lines += ["", *suggested_lines(ins)]
     lines += [
         "",
         "Follow-through: action items per owner (opened, closed, open, overdue, age of open)",
@@ -112,6 +114,25 @@ def render_text(ins: Insights) -> str:
     return "\n".join(lines)  # fmt: skip
 
 
+def suggested_lines(ins: Insights) -> list[str]:
+    """The suggested recurrences as text: apart from the figures, with how to decide them."""
+    lines = [
+        f"Suggested, not counted until a person confirms them: {len(ins.suggested)} groups of "
+        "similar immediate causes",
+    ]
+    if ins.suggested:
+        lines.append(
+            "  (confirm: pm-tui link NEWER OLDER; not the same cause: pm-tui link NEWER OLDER "
+            "--reject)"
+        )
+    for g in ins.suggested[:TOP]:
+        more = len(g.ids) - 4
+        newer = ", ".join(g.ids[1:4]) + (f" and {more} more" if more > 0 else "")
+        lines.append(f'  {len(g.ids):>4}x {g.service}, cause "{g.label}" ({g.why})')
+        lines.append(f"        {g.ids[0]} ← {newer}")
+    return lines
+
+
 def as_dict(ins: Insights) -> dict:
     """The insights as plain JSON values (stable keys; durations in seconds)."""
     q = ins.query
@@ -144,8 +165,17 @@ def as_dict(ins: Insights) -> dict:
         ],
         "recurrence": [
             {"service": g.service, "kind": g.kind, "label": g.label, "ids": g.ids}
-            | ({"why": g.why} if g.kind == "cause" else {})
             for g in ins.recurrence
+        ],
+        "suggested": [
+            {
+                "service": g.service,
+                "label": g.label,
+                "ids": g.ids,
+                "why": g.why,
+                "pairs": [list(pair) for pair in g.pairs],
+            }
+            for g in ins.suggested
         ],
         "categories": [
             {

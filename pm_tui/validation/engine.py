@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from datetime import date
 from pathlib import Path
 
@@ -10,16 +11,21 @@ from pm_tui.validation.finding import SEVERITY_ORDER, Finding
 
 
 def validate(
-    pm: PostMortem, *, text: str | None = None, today: date | None = None
+    pm: PostMortem,
+    *,
+    text: str | None = None,
+    today: date | None = None,
+    known_ids: frozenset[str] | None = None,
 ) -> list[Finding]:
-    """Every finding for `pm`; with the file's `text`, each finding gets its line and column.
+    """Every finding for `pm`; with the file's `text`, each finding gets its line and column;
+    with `known_ids` (the repository's post-mortem ids), recurrence links must name one.
 
     Drafts may be incomplete: completeness rules are warnings there and errors once the
     post-mortem is in review or published. Acknowledged findings are kept, marked.
     """
     from pm_tui.validation import rules
 
-    findings = rules.run_all(pm, today=today)
+    findings = rules.run_all(pm, today=today, known_ids=known_ids)
     acks = {(a.rule, a.location): a.reason for a in pm.acknowledged}
     for f in findings:
         reason = acks.get((f.rule, f.location)) or acks.get((f.rule, "*"))
@@ -34,11 +40,25 @@ def validate(
 
 
 def validate_file(path: Path, *, today: date | None = None) -> tuple[PostMortem, list[Finding]]:
-    """Read and validate one file (FileFormatError if it cannot be read)."""
+    """Read and validate one file (FileFormatError if it cannot be read); a file in a
+    post-mortem folder has its recurrence links checked against the files beside it."""
     from pm_tui.postmortem_store import read_postmortem_and_text
 
     pm, text = read_postmortem_and_text(path)
-    return pm, validate(pm, text=text, today=today)
+    return pm, validate(pm, text=text, today=today, known_ids=ids_beside(Path(path)))
+
+
+def ids_beside(path: Path) -> frozenset[str] | None:
+    """The post-mortem ids of the folder holding `path` when it is a repository's
+    `postmortems/` folder (what recurrence links may name), else None (not checked)."""
+    folder = path.parent
+    if folder.name != "postmortems":
+        return None
+    try:
+        names = os.listdir(folder)
+    except OSError:
+        return None
+    return frozenset(n[:-5] for n in names if n.endswith(".toml") and not n.startswith("."))
 
 
 _ROW_TABLES = {
@@ -51,6 +71,7 @@ _ROW_TABLES = {
     ),
     "sources": ("sources", lambda pm: [f"S{i + 1}" for i in range(len(pm.sources))]),
 }
+_TABLES = ("analysis", "retrospective", "impact", "window", "recurrence")
 
 
 def _place(findings: list[Finding], pm: PostMortem, text: str) -> None:
@@ -71,7 +92,7 @@ def _place(findings: list[Finding], pm: PostMortem, text: str) -> None:
                 index = None
             parts = table if isinstance(table, tuple) else (table,)
             path = (*parts, index) if index is not None else parts
-        elif f.section in ("analysis", "retrospective", "impact", "window"):
+        elif f.section in _TABLES:
             path = (f.section,)
         if f.field:
             path = (*path, f.field)

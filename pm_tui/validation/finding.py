@@ -13,6 +13,7 @@ SECTION_STEP = {
     "window": 2,
     "analysis": 3,
     "root_cause": 3,
+    "recurrence": 3,
     "actions": 4,
     "summary": 5,
     "impact": 5,

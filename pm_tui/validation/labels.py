@@ -23,6 +23,8 @@ FIELD_LABELS = {
     "follow_up_review": "follow-up review",
     "failed_requests": "failed requests",
     "customers_affected": "customers affected",
+    "same_cause_as": "same cause as (recurrence)",
+    "not_same_cause_as": "not the same cause as (recurrence)",
 }
 # One item of a list field: "immediate_causes[0]" reads "immediate cause 1".
 ITEM_LABELS = {

@@ -1,6 +1,6 @@
 """The checklist of a good post-mortem, as rules. Rule ids are stable and documented in
 docs/validation-rules.md; each names its family (blame/, shallow/, vague-action/, owner/,
-deadline/, timeline/, process/).
+deadline/, timeline/, process/, recurrence/).
 """
 
 from __future__ import annotations
@@ -56,12 +56,16 @@ _COMPLETENESS = (
 )
 
 
-def run_all(pm: PostMortem, *, today: date | None = None) -> list[Finding]:
-    """Run every rule; findings of completeness rules are warnings while `pm` is a draft."""
+def run_all(
+    pm: PostMortem, *, today: date | None = None, known_ids: frozenset[str] | None = None
+) -> list[Finding]:
+    """Run every rule; findings of completeness rules are warnings while `pm` is a draft.
+    With `known_ids` (the repository's post-mortems), recurrence links are checked to name one."""
     findings: list[Finding] = []
     today = today or date.today()
     for rule in (_sources, _language, _shallow, _actions, _timeline, _process):
         findings.extend(rule(pm, today))
+    findings.extend(recurrence_links(pm, known_ids))
     if pm.status == "draft":
         for f in findings:
             if f.severity == "error" and f.rule.startswith(_COMPLETENESS):
@@ -540,3 +544,47 @@ def _process(pm: PostMortem, today: date) -> Iterator[Finding]:
                 "Move it to three to six weeks after the incident.",
                 section="follow_up_review",
             )
+
+
+# --- recurrence links ----------------------------------------------------------------------
+
+_LINK_FIELDS = ("same_cause_as", "not_same_cause_as")
+
+
+def recurrence_links(pm: PostMortem, known_ids: frozenset[str] | None = None) -> Iterator[Finding]:
+    """A recurrence link to itself, to a post-mortem the repository does not hold (when
+    `known_ids` is given), or both confirmed and rejected: each one finding with what to do."""
+    links = pm.recurrence
+    both = set(links.same_cause_as) & set(links.not_same_cause_as)
+    for field in _LINK_FIELDS:
+        for other in dict.fromkeys(getattr(links, field)):
+            if other == pm.id:
+                yield Finding(
+                    "recurrence/self-link",
+                    "warning",
+                    f"recurrence.{field} names this post-mortem itself ({other}).",
+                    f"Remove {other} from recurrence.{field}: a link joins two incidents.",
+                    section="recurrence",
+                    field=field,
+                )
+            elif known_ids is not None and other not in known_ids:
+                yield Finding(
+                    "recurrence/unknown-id",
+                    "warning",
+                    f"recurrence.{field} names {other}, which is no post-mortem of this "
+                    "repository.",
+                    "Correct the id (pm-tui list shows them) or remove the link "
+                    f"(pm-tui link {pm.id} {other} --remove).",
+                    section="recurrence",
+                    field=field,
+                )
+            elif other in both and field == "same_cause_as":
+                yield Finding(
+                    "recurrence/confirmed-and-rejected",
+                    "warning",
+                    f"{other} is both confirmed (same_cause_as) and rejected "
+                    "(not_same_cause_as); stats counts it as neither.",
+                    f"Keep one: pm-tui link {pm.id} {other} to confirm, or with --reject.",
+                    section="recurrence",
+                    field=field,
+                )

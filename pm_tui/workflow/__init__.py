@@ -10,6 +10,7 @@ options, call one of these, and show its result. No printing, no prompts, no Tex
     distribute.distribute_report                  step 5: Slack and e-mail, recorded
     tickets.create_tickets / sync_tickets         step 6: GitHub issues and their states
     follow_up.schedule_follow_up                  step 6: the follow-up review, as iCalendar
+    recurrence.decide_recurrence                  confirm / reject that two incidents recur
     views                                         repository reads the wizard shows
 
 Each takes the model and explicit options and returns an `Outcome` (what changed, what

@@ -28,6 +28,13 @@ def open_action_review(repo: Repository, today: date) -> dict[str, list]:
     return by_owner(open_actions(repo_index.load(repo.root, badges=False).postmortems, today))
 
 
+def postmortem_ids(repo: Repository) -> frozenset[str]:
+    """The ids of the repository's post-mortems, from the file names (what links may name)."""
+    from pm_tui.validation.engine import ids_beside
+
+    return ids_beside(repo.postmortems_dir / "x.toml") or frozenset()
+
+
 def repository_catalog(repo: Repository):
     """Every post-mortem as the repository index sees it (the start screen's list)."""
     from pm_tui import repo_index
