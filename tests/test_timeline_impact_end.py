@@ -14,30 +14,17 @@ in a real repository. Two classes of miss seen on incidents written blind:
 from __future__ import annotations
 
 import json
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from pm_tui import postmortem_store
 from pm_tui.durations import durations
 from pm_tui.model import new_postmortem
+from tests.timeline_clock import at as _at
+from tests.timeline_clock import every as _every
+from tests.timeline_clock import z as _z
 
-DAY = datetime(2026, 3, 1, tzinfo=UTC)
 ROUGH = ("2026-03-01T10:00:00Z", "2026-03-01T12:30:00Z")
-
-
-def _at(h: int, m: int, s: int = 0) -> datetime:
-    return DAY.replace(hour=h, minute=m, second=s)
-
-
-def _z(t: datetime) -> str:
-    return t.strftime("%Y-%m-%dT%H:%M:%SZ")
-
-
-def _every(start: datetime, end: datetime, step: timedelta):
-    t = start
-    while t <= end:
-        yield t
-        t += step
 
 
 def _log(ev: Path, name: str, service: str, ok: str, error: str, spans) -> None:

@@ -15,14 +15,16 @@ failure, is background, not a precursor.
 from __future__ import annotations
 
 import json
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from pm_tui import postmortem_store
 from pm_tui.durations import durations
 from pm_tui.model import new_postmortem
+from tests.timeline_clock import DAY
+from tests.timeline_clock import every as _every
+from tests.timeline_clock import z as _z
 
-DAY = datetime(2026, 3, 1, tzinfo=UTC)
 ROUGH = ("2026-03-01T10:00:00Z", "2026-03-01T12:00:00Z")
 GPU_ERROR, ALERT, REFUSING, ACKED = (
     DAY.replace(hour=10, minute=34, second=47),
@@ -30,17 +32,6 @@ GPU_ERROR, ALERT, REFUSING, ACKED = (
     DAY.replace(hour=10, minute=40, second=55),
     DAY.replace(hour=10, minute=46),
 )
-
-
-def _every(start: datetime, end: datetime, step: timedelta):
-    t = start
-    while t <= end:
-        yield t
-        t += step
-
-
-def _z(t: datetime) -> str:
-    return t.strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def _event(name: str, first: datetime, count: int) -> dict:

@@ -13,27 +13,21 @@ they quote are one shape. Info records with no word of failure change nothing.
 from __future__ import annotations
 
 import json
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from pm_tui import postmortem_store
 from pm_tui.model import new_postmortem
 from pm_tui.timeline.templates import mask
+from tests.timeline_clock import DAY
+from tests.timeline_clock import every as _every
 
-DAY = datetime(2026, 3, 1, tzinfo=UTC)
 ROUGH = ("2026-03-01T10:00:00Z", "2026-03-01T12:00:00Z")
 SUSPECTED, FAILS, BACK = (
     DAY.replace(hour=10, minute=35, second=31),
     DAY.replace(hour=10, minute=40, second=44),
     DAY.replace(hour=11, minute=5),
 )
-
-
-def _every(start: datetime, end: datetime, step: timedelta):
-    t = start
-    while t <= end:
-        yield t
-        t += step
 
 
 def _stamp(t: datetime, ms: int) -> str:
