@@ -80,9 +80,9 @@ def featurise_rows(labelled: list[tuple[bool, str]], writer: str) -> list[Row]:
     from pm_tui.language.checkable import (
         _REFERENCE_ONLY,
         features,
+        judged_text,
         overrules_checkable,
         states_a_fact,
-        without_link,
     )
 
     out = []
@@ -91,7 +91,7 @@ def featurise_rows(labelled: list[tuple[bool, str]], writer: str) -> list[Row]:
             # never flagged ("#2213": the ticket holds the action), never trained on
             out.append((label, frozenset(("rules:fact",)), False, writer))
             continue
-        text = without_link(text) if "://" in text else text  # as check_vague reads it
+        text = judged_text(text)  # as check_vague reads it: no link after it, a bold title alone
         feats = features(text)
         if CHECKABLE_GUARD and rules_find_checkable(text) and not overrules_checkable(feats):
             feats["rules:checkable"] = "1"  # never flagged by the model (see combine)
