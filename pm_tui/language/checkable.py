@@ -595,20 +595,23 @@ _INITIALS = re.compile(r"^\W*(?:[A-Z]{1,3}[\s,;/&]+){2,}[A-Z]{1,3}\W*$")
 # A timeline row ("2021-09-06 07:30 | Roll back performed by hand"): what happened when.
 _TIMELINE_ROW = re.compile(r"^\W*\d{4,5}-\d\d-\d\d(?:(?:[ T]+\d\d?:\d\d)?\s*\||[ T]+\d\d?:\d\d\b)")
 # A subject, then "was/were ..." before any verb of the action: what was, not what to do.
-_PASSIVE_FACT = re.compile(
-    r"^\W*([A-Za-z][\w-]*)(?:\s+[\w/.'-]+){0,6}?\s+(?:was|were|has\s+been|have\s+been)\b"
-)
+_WAS = re.compile(r" (?:was|were|ha(?:s|ve) been)\b")
+_FIRST_WORD = re.compile(r"\W*([A-Za-z][\w-]*)")
 
 
 def states_a_fact(text: str) -> bool:
     """The item states what is or was, or lists initials, and asks nothing: not an action to
     judge."""
     body = text.strip()
-    if _INITIALS.match(body) or _TIMELINE_ROW.match(body):
+    if body[:2].isupper() and _INITIALS.match(body):
         return True
-    said = _PASSIVE_FACT.match(body)
-    if said and stem_class(said.group(1)) is None and said.group(1).lower() not in _LEAD:
-        return not _DIRECTED.search(body)  # "No resource limits were set on the chart"
+    if body.lstrip("|*-• ")[:1].isdigit() and _TIMELINE_ROW.match(body):
+        return True
+    was = _WAS.search(body)
+    if was and body.count(" ", 0, was.start()) <= 6:  # a subject of seven words at most
+        said = _FIRST_WORD.match(body)
+        if said and stem_class(said.group(1)) is None and said.group(1).lower() not in _LEAD:
+            return not _DIRECTED.search(body)  # "No resource limits were set on the chart"
     if _FACT.match(body):
         return not _DIRECTED.search(body)
     record = _RECORD.match(body)
