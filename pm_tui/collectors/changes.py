@@ -110,6 +110,8 @@ def change_evidence(source: str, record: dict) -> Evidence | None:
     attrs = {k: str(record.get(k) or "") for k in ("service", "version", "actor")}
     if record.get("status"):
         attrs["status"] = str(record["status"])
+    if record.get("_step"):
+        attrs["step"] = str(record["_step"])
     attrs["category"] = str(
         record.get("category") or ("commit" if record.get("_git") else "deploy")
     )
@@ -133,6 +135,12 @@ def _record_time(value: object):
         )
     except ValueError:
         pass
+    from pm_tui.collectors.deploy_records import JS_DATE
+
+    js = JS_DATE.match(text)
+    if js:  # `Tue Jun 02 2026 09:31:07 GMT+0000 (Coordinated Universal Time)`
+        month, day, year, clock, offset = js.groups()
+        text = f"{day} {month} {year} {clock} {offset}"
     try:
         t = parsedate_to_datetime(text)
     except (TypeError, ValueError, IndexError):
@@ -180,7 +188,10 @@ def normalise_record(record: dict, fields: dict[str, str], default_service: str 
     revision = get("revision", "")
     if fields.get("revision") == "sha" and record.get("ref"):
         revision = record["ref"]  # GitHub Deployments: the ref (tag, branch) reads better
-    out["version"] = "" if revision is None else str(revision)
+    revision = "" if revision is None else str(revision)
+    if _PATH_LIKE.match(revision):  # an ARN's or a URL's last segment (`quote-api:57`)
+        revision = revision.rstrip("/").rsplit("/", 1)[-1]
+    out["version"] = revision
     out["actor"] = _who(get("actor")) if "actor" in fields else ""
     description = ""
     plain = {plain_name(k): k for k in record if isinstance(k, str)}
@@ -189,7 +200,7 @@ def normalise_record(record: dict, fields: dict[str, str], default_service: str 
         if key is not None and isinstance(record[key], str) and record[key].strip():
             description = record[key].strip()
             break
-    out["description"] = description
+    out["description"] = description or _nested_said(record, _DESCRIPTION_LAST)
 
     def first(*names: str) -> object:
         return next((record[plain[n]] for n in names if record.get(plain.get(n, ""))), None)
@@ -198,11 +209,42 @@ def normalise_record(record: dict, fields: dict[str, str], default_service: str 
     if isinstance(category, str) and category:
         out["category"] = category
     status = first("status", "state", "result")
+    if status is None:  # `ResourceStatus`, `configurationItemStatus`, `info.result`
+        status = _nested_said(record, _STATUS_LAST, depth=1) or None
     if isinstance(status, dict):  # {"value": "Succeeded"}, {"name": "Closed"}
         status = status.get("value") or status.get("name") or status.get("display_value")
     if isinstance(status, str) and status:
         out["status"] = status
     return out
+
+
+_DESCRIPTION_LAST = {"message", "description", "summary", "title", "subject", "comment", "note"}
+_STATUS_LAST = {"status", "state", "result"}
+# what a record's errors or the reasons of its state say is not what it changed
+_NOT_SAID = {"error", "errors", "reason", "failure", "failures", "conditions", "events", "log"}
+
+
+def _nested_said(record: dict, last_words: set[str], depth: int = 2) -> str:
+    """The first text of a field ending with one of `last_words` (`info.message`,
+    `ResourceStatus`, `info.result`), at most `depth` levels down, not an error's or a
+    reason's; the shallowest first."""
+    from pm_tui.collectors.deploy_records import _leaves, words
+
+    leaves: dict[str, object] = {}
+    _leaves(record, "", 0, leaves)
+    found = []
+    for path, value in leaves.items():
+        w = words(path)
+        if (
+            w
+            and w[-1] in last_words
+            and path.count(".") <= depth
+            and isinstance(value, str)
+            and value.strip()
+            and not set(w) & _NOT_SAID
+        ):
+            found.append((path.count("."), value.strip()))
+    return min(found, key=lambda f: f[0])[1] if found else ""
 
 
 def _from_json(text: str, source: str) -> tuple[list[dict], str]:
@@ -246,6 +288,7 @@ def _from_records(data: object, source: str) -> tuple[list[dict], str]:
             # asked for at its time, carried out at its end: two records, each saying which
             what = said or _what_was_done(r, reading.fields, {**record, "status": ""})
             record["description"] = f"{what} (requested)"
+            record["_step"] = "requested"  # asked for: what it changed came at its end
             record.pop("status", None)
             done["description"] = f"{what} ({str(done['status']).lower()})"
             out.append(done)
@@ -287,17 +330,52 @@ def _what_was_done(record: dict, fields: dict[str, str], out: dict) -> str:
     service), to which value, and its status: `Cryptographic operations -> 30000 (APPROVED)`."""
     from pm_tui.collectors.deploy_records import at
 
+    from pm_tui.collectors.deploy_records import CHANGE_VERBS, words
+
     parts = []
     action = at(record, fields["action"]) if "action" in fields else None
     if isinstance(action, str) and action.strip():
         parts.append(action.strip())
+    elif set(words(str(out.get("category") or ""))) & CHANGE_VERBS:
+        parts.append(str(out["category"]))  # `"type": "VersionUpdate"`
     parts += _names_of(record, fields, [*parts, out.get("service") or ""])
+    parts += _pairs(record)
     value = at(record, fields["value"]) if "value" in fields else None
     if isinstance(value, str | int | float) and not isinstance(value, bool) and str(value):
         parts.append(f"-> {value:g}" if isinstance(value, float) else f"-> {value}")
     if out.get("status"):
         parts.append(f"({out['status']})")
     return " ".join(parts)
+
+
+def _pairs(record: dict) -> list[str]:
+    """A record's list of name/value pairs (`params: [{"type": "Version", "value": "1.30"}]`)
+    as `Version=1.30`; not its tags or labels."""
+    for key, value in record.items():
+        if not isinstance(value, list) or not value or str(key).lower() in ("tags", "labels"):
+            continue
+        pairs = []
+        for item in value[:6]:
+            if not isinstance(item, dict) or len(item) != 2:
+                break
+            lowered = {str(k).lower(): v for k, v in item.items()}
+            name = next((lowered[k] for k in ("type", "name", "key") if k in lowered), None)
+            if name is None or "value" not in lowered:
+                break
+            pairs.append(f"{name}={lowered['value']}")
+        else:
+            return pairs
+    return []
+
+
+_PATH_LIKE = re.compile(r"^(?:[a-z][a-z0-9+.-]*://|arn:|/)\S*/\S+$")
+# a name as people write one (`ApiTargetGroup`, `db-clients`): letters first, no long numbers
+_NAME_LIKE = re.compile(r"^(?=.*[a-z])[A-Za-z][A-Za-z0-9_.-]*$")
+
+
+def _last_segment(value: str) -> str:
+    """The last segment of a path, URL or ARN (`.../nodePools/pool-api` -> pool-api)."""
+    return value.rstrip("/").rsplit("/", 1)[-1].rsplit(":", 1)[-1] if _PATH_LIKE.match(value) else ""
 
 
 def _names_of(record: dict, fields: dict[str, str], said: list[str]) -> list[str]:
@@ -314,6 +392,16 @@ def _names_of(record: dict, fields: dict[str, str], said: list[str]) -> list[str
     for path, value in leaves.items():
         w = words(path)
         if path in taken or not w or not isinstance(value, str) or not value.strip():
+            continue
+        if set(w) & {"resource", "target", "object"} and (
+            (last := _last_segment(value.strip()))
+            or (w[-1] == "id" and _NAME_LIKE.match(value.strip()) and not re.search(r"\d{3}", value))
+        ):
+            # the changed thing named by its path (`targetLink`, an Azure `resourceId`) or
+            # by a name it gives as its id (`LogicalResourceId`)
+            name = last or value.strip()
+            if name not in said and _NAME_LIKE.match(name) and (best is None or best[0] > 0):
+                best = (0, name)
             continue
         if "://" in value or value in said or set(w) & (service_words | {"log", "id"}):
             continue
@@ -344,13 +432,24 @@ def _done_with(record: dict, fields: dict[str, str], out: dict) -> dict | None:
 
     if "end" not in fields or not _DONE_STATUS.search(str(out.get("status") or "")):
         return None
+    end = at(record, fields["end"])
+    holder = at(record, fields["end"].rsplit(".", 1)[0]) if "." in fields["end"] else None
+    if isinstance(holder, dict):
+        # a record's timestamps of each step (`status-timestamps`): its last says when it was done
+        stamps = []
+        for value in holder.values():
+            try:
+                stamps.append((_record_time(value), value))
+            except (ValueError, OverflowError, OSError, TypeError):
+                continue
+        end = max(stamps, key=lambda s: s[0])[1] if stamps else end
     try:
-        asked, done = _record_time(out["time"]), _record_time(at(record, fields["end"]))
+        asked, done = _record_time(out["time"]), _record_time(end)
     except (ValueError, OverflowError, OSError, TypeError):
         return None
     if not timedelta(minutes=2) <= done - asked <= timedelta(days=7):
         return None
-    return {**out, "time": at(record, fields["end"])}
+    return {**out, "time": end}
 
 
 def _csv_header(text: str) -> bool:

@@ -41,6 +41,10 @@ _SPLIT = re.compile(r"[._\-\s@/:]+")
 _ISO = re.compile(r"^\d{4}-\d\d-\d\d[T ]\d\d:\d\d")
 _VERSION = re.compile(r"^v?\d+\.\d+")
 _RFC2822 = re.compile(r"^(?:[A-Z][a-z]{2}, )?\d{1,2} [A-Z][a-z]{2} \d{4} \d\d:\d\d")
+# a JavaScript Date's toString (a browser's CSV download): `Tue Jun 02 2026 09:31:07 GMT+0000 (...)`
+JS_DATE = re.compile(
+    r"^(?:[A-Z][a-z]{2} )?([A-Z][a-z]{2}) (\d{1,2}) (\d{4}) (\d\d:\d\d:\d\d) GMT([+-]\d{4})"
+)
 
 TIME_WORDS = {
     "deployed": 0, "started": 1, "start": 1, "created": 2, "creation": 2, "timestamp": 3,
@@ -50,6 +54,7 @@ TIME_WORDS = {
 REVISION_WORDS = {
     "revision": 0, "sha": 0, "sha1": 0, "commit": 0, "ref": 0, "version": 1, "tag": 1,
     "image": 1, "release": 1, "hash": 1, "digest": 1, "changeset": 1, "build": 2,
+    "definition": 2,
 }  # fmt: skip
 ACTOR_WORDS = {
     "actor", "user", "username", "author", "creator", "deployer", "by", "owner", "initiator",
@@ -133,7 +138,7 @@ def looks_like_time(value: object) -> bool:
         text = value.strip()
         if text.isdigit():
             return looks_like_time(int(text))
-        return bool(_ISO.match(text) or _RFC2822.match(text))
+        return bool(_ISO.match(text) or _RFC2822.match(text) or JS_DATE.match(text))
     return False
 
 
@@ -180,6 +185,9 @@ def record_list(data: object) -> tuple[list[dict], str, dict | None] | None:
         return [d for d in data if isinstance(d, dict)], "", None
     if not isinstance(data, dict):
         return None
+    resources = json_api_records(data)
+    if resources is not None:
+        return resources, "data", data
     names = [*LIST_FIELDS, *sorted(LIST_WORDS)]
     found = _named_list(data, names)
     if found is not None:
@@ -197,6 +205,89 @@ def record_list(data: object) -> tuple[list[dict], str, dict | None] | None:
     if not lists:
         return [data], "", None  # one record alone (JSON lines of one line)
     return None
+
+
+def json_api_records(data: dict) -> list[dict] | None:
+    """The resources of a JSON:API document (`{"data": [{"id", "type", "attributes",
+    "relationships"}], "included": [...]}`, as HCP Terraform and other APIs answer), each
+    as one record: its attributes, its id and type, and each relationship by its name, as
+    the related resource's attributes when the document includes it (`created-by.username`,
+    `workspace.name`); None when `data` is no such document."""
+    items = data.get("data")
+    if isinstance(items, dict):
+        items = [items]
+    if not (isinstance(items, list) and items and all(
+        isinstance(i, dict) and isinstance(i.get("attributes"), dict) and "type" in i
+        for i in items
+    )):  # fmt: skip
+        return None
+    included = {
+        (i.get("type"), i.get("id")): i.get("attributes")
+        for i in data.get("included") or []
+        if isinstance(i, dict) and isinstance(i.get("attributes"), dict)
+    }
+    records = []
+    for item in items:
+        record = {**item["attributes"], "id": item.get("id"), "type": item.get("type")}
+        for name, rel in (item.get("relationships") or {}).items():
+            ref = rel.get("data") if isinstance(rel, dict) else None
+            if isinstance(ref, dict) and (ref.get("type"), ref.get("id")) in included:
+                record.setdefault(name, included[ref.get("type"), ref.get("id")])
+        records.append(record)
+    return records
+
+
+def unwrap(records: list[dict]) -> list[dict]:
+    """Records that each hold one object under one name (`{"update": {...}}`, as an API's
+    describe answer wraps what it describes) as that object."""
+    if records and all(
+        len(r) == 1 and isinstance(next(iter(r.values())), dict) for r in records
+    ):  # fmt: skip
+        return [next(iter(r.values())) for r in records]
+    return records
+
+
+def _has_time(record: dict) -> bool:
+    return any(
+        looks_like_time(v) and set(words(k)) & set(TIME_WORDS)
+        for k, v in record.items()
+        if isinstance(k, str)
+    )
+
+
+def explode(records: list[dict]) -> tuple[list[dict], str]:
+    """Records without a time of their own, each holding a list of timed records (a
+    service's `deployments`), as those inner records, each with its holder's names and
+    values beside its own (`serviceName`); and the inner list's name."""
+    sample = records[:SAMPLE]
+    if not sample or any(_has_time(r) for r in sample):
+        return records, ""
+    from pm_tui.collectors.classify import LIST_FIELDS
+
+    names = [*LIST_FIELDS, *sorted(LIST_WORDS)]
+    first = _named_list(sample[0], names)
+    if first is None or not first[0] or not _has_time(first[0][0]):
+        return records, ""
+    key = first[1]
+    out = []
+    for holder in records:
+        inner = holder.get(key)
+        outer = {k: v for k, v in holder.items() if isinstance(v, str | int | float)}
+        for item in inner if isinstance(inner, list) else []:
+            if isinstance(item, dict):
+                out.append({**{k: v for k, v in outer.items() if k not in item}, **item})
+    return out, key
+
+
+def _kube_objects(records: list[dict]) -> bool:
+    """Kubernetes objects (apiVersion, kind, metadata): an inventory of what runs, not changes
+    (a HelmRelease's or an Argo CD Application's history is read from its history list)."""
+    return bool(records) and all(
+        "kind" in r
+        and isinstance(r.get("metadata"), dict)
+        and ("name" in r["metadata"] or "creationTimestamp" in r["metadata"])
+        for r in records[:SAMPLE]
+    )
 
 
 def _named_list(data: dict, names: list[str]) -> tuple[list[dict], str] | None:
@@ -246,16 +337,25 @@ def _by_words(records: list[dict]) -> tuple[dict[str, str], dict[str, list[str]]
                 continue
         ranks = [TIME_WORDS[x] for x in w if x in TIME_WORDS]
         if ranks and sum(map(looks_like_time, values)) * 2 >= len(values):
-            candidates.setdefault("time", []).append(((min(ranks), depth, order), path))
+            # one time shared by every record (a release's `firstDeployed`) is none's own
+            same = len(values) > 1 and len({str(v) for v in values}) == 1
+            candidates.setdefault("time", []).append(((same, min(ranks), depth, order), path))
             if set(w) & END_WORDS:
                 candidates.setdefault("end", []).append(((depth, order), path))
             continue
         if len(text) == len(values) and (
-            last in ACTION_LAST or (last in ("name", "value") and set(w) & ACTION_LAST)
-        ):
+            last in ACTION_LAST
+            or (last in ("name", "value", "type", "kind") and set(w) & ACTION_LAST)
+        ):  # `operationType`, `operationName.value`, `action.type`
             candidates.setdefault("action", []).append(((depth, order), path))
             continue
-        if set(w) & VALUE_WORDS and all(isinstance(v, str | int | float) for v in values):
+        if (
+            set(w) & VALUE_WORDS
+            and last not in HANDLE_LAST
+            and not set(w) & {"by", "avatar"}
+            and all(isinstance(v, str | int | float) for v in values)
+            and not any("://" in t for t in text)
+        ):
             candidates.setdefault("value", []).append(((depth, order), path))
             continue
         if last in HANDLE_LAST:
@@ -301,7 +401,32 @@ def _change_words(where: str, doc: dict | None, records: list[dict], names: set[
         for key, value in holder.items():
             if isinstance(key, str) and key.lower() in CATEGORY_KEYS and isinstance(value, str):
                 said.update(words(value))
-    return not said.isdisjoint(CHANGE_WORDS) or not said.isdisjoint(CHANGE_VERBS)
+    return (
+        not said.isdisjoint(CHANGE_WORDS)
+        or not said.isdisjoint(CHANGE_VERBS)
+        or _category_changes(records)
+    )
+
+
+# a record's own state (`ResourceStatus`, `rolloutState`): a verb of changing there
+# (`UPDATE_IN_PROGRESS`, `CREATE_COMPLETE`) says the record is a change's step
+STATE_LAST = {"status", "state", "phase"}
+
+
+def _category_changes(records: list[dict]) -> bool:
+    """A verb of changing in a record's type/kind/action/event value or in its own state's
+    (`VersionUpdate`, `UPGRADE_NODES`, `UPDATE_IN_PROGRESS`), at its top level."""
+    for r in records:
+        for key, value in r.items():
+            if not isinstance(key, str) or not isinstance(value, str):
+                continue
+            w = words(key)
+            if key.lower() in CATEGORY_KEYS or (w and (w[-1] in STATE_LAST or (
+                w[-1] in ("type", "kind", "name") and set(w) & ACTION_LAST
+            ))):  # fmt: skip
+                if set(words(value)) & CHANGE_VERBS:
+                    return True
+    return False
 
 
 def read_deploys(data: object) -> DeployReading | None:
@@ -311,8 +436,15 @@ def read_deploys(data: object) -> DeployReading | None:
     if found is None:
         return None
     records, where, doc = found
+    lone = isinstance(data, dict) and not where and doc is None
+    records = unwrap(records)
+    records, inner = explode(records)
+    if inner:
+        where = f"{where}[].{inner}" if where else f"[].{inner}"
     if not records:
         return DeployReading([], {}, list_path=where)
+    if _kube_objects(records):
+        return None
     from pm_tui.collectors.classify import exact_fields
 
     sample = records[:SAMPLE]
@@ -323,6 +455,12 @@ def read_deploys(data: object) -> DeployReading | None:
     document = _document_name(doc) if where else ""
     if document and "service" not in fields:
         by_words.pop("service", None)  # a Jenkins job's builds, an Argo CD app's history
+    revision = fields.get("revision")
+    if revision and by_words.get("revision", revision) != revision and all(
+        isinstance(r.get(revision), int) for r in sample
+    ) and any(_VERSION.search(str(at(r, by_words["revision"]) or "")) for r in sample):
+        # a counter (`"version": 9`) beside a version people say (`chartVersion` 4.7.1)
+        fields["revision"] = by_words["revision"]
     for role, path in by_words.items():
         fields.setdefault(role, path)
     if "time" not in fields:
@@ -335,7 +473,10 @@ def read_deploys(data: object) -> DeployReading | None:
         and set(words(fields["time"])) & REQUEST_TIME_WORDS
     ):
         fields["end"] = end  # a request: asked for at its time, done with at its end
-    if not ("service" in fields or "actor" in fields or document):
+    if not ("service" in fields or "actor" in fields or document) and not (
+        "action" in fields or _category_changes(records[:SAMPLE])
+    ):
+        # neither what nor who: a change only when it says what was done
         return None
     actor = fields.get("actor", "")
     names = {
@@ -344,7 +485,16 @@ def read_deploys(data: object) -> DeployReading | None:
         if not actor or (path != actor and not path.startswith(actor + "."))
         for w in ws
     }
-    if (
+    if lone:
+        # one object alone is a thing's description (a node group, a cluster), unless it
+        # says what was done to it (`"type": "VersionUpdate"`)
+        if not (
+            _said_changes(sample, fields.get("action", ""))
+            or _category_changes(sample)
+            or ("action" in fields and ("actor" in fields or "value" in fields))
+        ):
+            return None
+    elif (
         "revision" not in fields
         and not _change_words(where, doc, sample, names)
         and not _said_changes(sample, fields.get("action", ""))

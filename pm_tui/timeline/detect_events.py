@@ -339,6 +339,10 @@ def _listed(item: Evidence) -> Signal:
             0.3,
             (*tags, "not-applied"),
         )
+    elif item.attrs.get("step") == "requested":
+        # a request (a run queued, a quota asked for) whose record of being carried out is
+        # its own row: that one changed things, this one is its context
+        tags = (*tags, "requested")
     elif NOT_APPLIED_RE.search(status):
         # a deploy cancelled or rejected before it ran changed nothing: shown, never the story
         text, confidence, tags = (

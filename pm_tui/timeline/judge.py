@@ -211,6 +211,9 @@ def judge(candidates: list[Candidate], ctx: Context, alert_labels: dict[str, dic
                 c.confidence = max(c.confidence, 0.9)
         elif c.kind in ("change", "mitigation") and "not-applied" in c.tags:
             c.kind, c.confidence = "change", min(c.confidence, LOW)  # changed nothing
+        elif c.kind in ("change", "mitigation") and "requested" in c.tags:
+            # asked for: the record of it being carried out is the change (or the fix)
+            c.confidence = min(c.confidence, MEDIUM if _related_change(c, ctx) else LOW)
         elif c.kind in ("change", "mitigation") and "controller" in c.tags:
             # a controller acting on its own (an autoscaler resizing): the system changing
             # itself, never the trigger or a person's mitigation
@@ -357,7 +360,7 @@ def _trigger(candidates: list[Candidate], ctx: Context) -> Candidate | None:
         c
         for c in before
         if _related_change(c, ctx)
-        and not {"job", "not-applied", "controller", "in-place"} & set(c.tags)
+        and not {"job", "not-applied", "controller", "in-place", "requested"} & set(c.tags)
     ]
     return max(related, key=lambda c: c.time, default=None)
 

@@ -83,7 +83,8 @@ DEV["tfc-runs.json"] = (
         ],
         "meta": {"pagination": {"current-page": 1, "total-count": 2}},
     }),
-    [expect(t("09:14", "02"), ["ALB idle timeout"], "mira.k", "applied"),
+    # the applied run took effect when it was applied (status-timestamps.applied-at)
+    [expect(t("09:16", "07"), ["ALB idle timeout"], "mira.k", "applied"),
      expect(t("08:40", "02"), ["listener certificate"], "ops-bot", "errored")],
 )
 
