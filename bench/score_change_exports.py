@@ -61,9 +61,10 @@ def check_file(path: Path, want: dict) -> list[str]:
         e = fits[0]
         if rec["who"] and e.attrs.get("actor", "") != rec["who"]:
             wrong.append(f"{rec['time']}: who {e.attrs.get('actor')!r}, want {rec['who']!r}")
-        if rec["status"] and rec["status"].lower() not in (
-            e.attrs.get("status", "") + " " + e.text
-        ).lower():
+        if (
+            rec["status"]
+            and rec["status"].lower() not in (e.attrs.get("status", "") + " " + e.text).lower()
+        ):
             wrong.append(f"{rec['time']}: status {e.attrs.get('status')!r}, want {rec['status']!r}")
     return wrong
 
@@ -79,7 +80,10 @@ def main(argv: list[str] | None = None) -> int:
         for name in names:
             wrong = check_file(EXPORTS / name, expected[name])
             right += not wrong
-            print(f"{'ok  ' if not wrong else 'MISS'} {name}" + "".join(f"\n       {w}" for w in wrong))
+            print(
+                f"{'ok  ' if not wrong else 'MISS'} {name}"
+                + "".join(f"\n       {w}" for w in wrong)
+            )
         print(f"{folder}: read right {right}/{len(names)}")
     return 0
 

@@ -328,9 +328,7 @@ def _what_was_done(record: dict, fields: dict[str, str], out: dict) -> str:
     """A change record without a description, said from its fields (its service and version
     are said beside it): what was done (its action), to what (a name it gives beside its
     service), to which value, and its status: `Cryptographic operations -> 30000 (APPROVED)`."""
-    from pm_tui.collectors.deploy_records import at
-
-    from pm_tui.collectors.deploy_records import CHANGE_VERBS, words
+    from pm_tui.collectors.deploy_records import CHANGE_VERBS, at, words
 
     parts = []
     action = at(record, fields["action"]) if "action" in fields else None
@@ -375,7 +373,9 @@ _NAME_LIKE = re.compile(r"^(?=.*[a-z])[A-Za-z][A-Za-z0-9_.-]*$")
 
 def _last_segment(value: str) -> str:
     """The last segment of a path, URL or ARN (`.../nodePools/pool-api` -> pool-api)."""
-    return value.rstrip("/").rsplit("/", 1)[-1].rsplit(":", 1)[-1] if _PATH_LIKE.match(value) else ""
+    return (
+        value.rstrip("/").rsplit("/", 1)[-1].rsplit(":", 1)[-1] if _PATH_LIKE.match(value) else ""
+    )
 
 
 def _names_of(record: dict, fields: dict[str, str], said: list[str]) -> list[str]:
@@ -395,7 +395,9 @@ def _names_of(record: dict, fields: dict[str, str], said: list[str]) -> list[str
             continue
         if set(w) & {"resource", "target", "object"} and (
             (last := _last_segment(value.strip()))
-            or (w[-1] == "id" and _NAME_LIKE.match(value.strip()) and not re.search(r"\d{3}", value))
+            or (
+                w[-1] == "id" and _NAME_LIKE.match(value.strip()) and not re.search(r"\d{3}", value)
+            )
         ):
             # the changed thing named by its path (`targetLink`, an Azure `resourceId`) or
             # by a name it gives as its id (`LogicalResourceId`)

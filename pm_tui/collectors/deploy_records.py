@@ -456,9 +456,12 @@ def read_deploys(data: object) -> DeployReading | None:
     if document and "service" not in fields:
         by_words.pop("service", None)  # a Jenkins job's builds, an Argo CD app's history
     revision = fields.get("revision")
-    if revision and by_words.get("revision", revision) != revision and all(
-        isinstance(r.get(revision), int) for r in sample
-    ) and any(_VERSION.search(str(at(r, by_words["revision"]) or "")) for r in sample):
+    if (
+        revision
+        and by_words.get("revision", revision) != revision
+        and all(isinstance(r.get(revision), int) for r in sample)
+        and any(_VERSION.search(str(at(r, by_words["revision"]) or "")) for r in sample)
+    ):
         # a counter (`"version": 9`) beside a version people say (`chartVersion` 4.7.1)
         fields["revision"] = by_words["revision"]
     for role, path in by_words.items():

@@ -676,6 +676,11 @@ def _merge(signals: list[Signal]) -> list[_Cluster]:
                 # two records of one change list that name no service are two changes (a
                 # node group's config update, then its version update a minute later)
                 continue
+            if "record" in s.tags and any(
+                "record" in x.tags and ("requested" in x.tags) != ("requested" in s.tags)
+                for x in cluster.signals
+            ):
+                continue  # asked for, then carried out: the request is not the change's row
             home = cluster
             break
         if home is None:
