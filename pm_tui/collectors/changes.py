@@ -112,6 +112,8 @@ def change_evidence(source: str, record: dict) -> Evidence | None:
         attrs["status"] = str(record["status"])
     if record.get("_step"):
         attrs["step"] = str(record["_step"])
+    if record.get("action"):
+        attrs["action"] = str(record["action"])
     attrs["category"] = str(
         record.get("category") or ("commit" if record.get("_git") else "deploy")
     )
@@ -193,6 +195,9 @@ def normalise_record(record: dict, fields: dict[str, str], default_service: str 
         revision = revision.rstrip("/").rsplit("/", 1)[-1]
     out["version"] = revision
     out["actor"] = _who(get("actor")) if "actor" in fields else ""
+    action = get("action")
+    if isinstance(action, str) and action.strip():
+        out["action"] = action.strip()  # what it did (`pull_request`, `rec_set`)
     description = ""
     plain = {plain_name(k): k for k in record if isinstance(k, str)}
     for name in DESCRIPTION_FIELDS:
@@ -200,7 +205,9 @@ def normalise_record(record: dict, fields: dict[str, str], default_service: str 
         if key is not None and isinstance(record[key], str) and record[key].strip():
             description = record[key].strip()
             break
-    out["description"] = description or _nested_said(record, _DESCRIPTION_LAST)
+    # a description one level down (`info.message`); a field of the record's own is said by
+    # its name above (a `display_title` beside an `event` is no description)
+    out["description"] = description or _nested_said(record, _DESCRIPTION_LAST, nested=True)
 
     def first(*names: str) -> object:
         return next((record[plain[n]] for n in names if record.get(plain.get(n, ""))), None)
@@ -224,7 +231,7 @@ _STATUS_LAST = {"status", "state", "result"}
 _NOT_SAID = {"error", "errors", "reason", "failure", "failures", "conditions", "events", "log"}
 
 
-def _nested_said(record: dict, last_words: set[str], depth: int = 2) -> str:
+def _nested_said(record: dict, last_words: set[str], depth: int = 2, nested: bool = False) -> str:
     """The first text of a field ending with one of `last_words` (`info.message`,
     `ResourceStatus`, `info.result`), at most `depth` levels down, not an error's or a
     reason's; the shallowest first."""
@@ -238,7 +245,7 @@ def _nested_said(record: dict, last_words: set[str], depth: int = 2) -> str:
         if (
             w
             and w[-1] in last_words
-            and path.count(".") <= depth
+            and (1 if nested else 0) <= path.count(".") <= depth
             and isinstance(value, str)
             and value.strip()
             and not set(w) & _NOT_SAID

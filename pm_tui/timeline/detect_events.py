@@ -331,7 +331,7 @@ def _listed(item: Evidence) -> Signal:
     confidence = 0.4 if category == "commit" else 0.75
     tags: tuple[str, ...] = (category, "record")
     status = str(item.attrs.get("status") or "")
-    if _PROPOSED.match(item.text):
+    if _PROPOSED.match(item.text) or _PROPOSED.match(str(item.attrs.get("action") or "")):
         # a CI run on a pull/merge request (GitHub Actions' `pull_request` event, GitLab's
         # `merge_request_event`): it tested a proposed change, it shipped nothing
         text, confidence, tags = (
