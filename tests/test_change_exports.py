@@ -9,6 +9,7 @@ Real files in tmp folders, the CLI, a real repo."""
 from __future__ import annotations
 
 import json
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -49,7 +50,7 @@ def _collected(tmp_path: Path, folder: Path, capsys, start, end):
 
 def _log(folder: Path, service: str, failing: tuple, end) -> None:
     lines = []
-    for t in every(at(9, 0), end, __import__("datetime").timedelta(seconds=15)):
+    for t in every(at(9, 0), end, timedelta(seconds=15)):
         if failing[0] <= t < failing[1]:
             lines.append(f"{z(t)} ERROR {service} TLS handshake failed: unable to get local issuer")
         lines.append(f"{z(t)} INFO {service} GET /v3/templates 200")
@@ -170,7 +171,6 @@ def test_node_group_updates_without_a_service_are_each_their_own_change(tmp_path
 def test_a_command_output_with_apt_spaced_times_is_read_as_a_log(tmp_path):
     # a tool's run output: a command line first, then per host a status line, then records
     # whose times are written `2026-03-01  10:03:18` (two spaces, as apt's history does)
-    from datetime import timedelta
 
     from pm_tui.collectors.evidence import CollectWindow
     from pm_tui.collectors.logs.collect import collect_logs
@@ -191,3 +191,29 @@ def test_a_command_output_with_apt_spaced_times_is_read_as_a_log(tmp_path):
     result = collect_logs(path, CollectWindow(at(9, 0), at(12, 0)))
     times = sorted({e.time for e in result.evidence})
     assert times[0] == at(10, 3, 18) and len(times) >= 12
+
+
+def test_a_log_behind_a_config_dump_and_a_stack_trace_is_read_from_where_times_begin(tmp_path):
+    # 250 lines of a configuration dump whose ports look like clocks (`10.0.1.1:8080`, `0:30`)
+    # and a stack trace before the first timed line: the kind and the records from there
+    from pm_tui.collectors.evidence import CollectWindow
+    from pm_tui.collectors.logs.collect import collect_logs
+
+    lines = ["=== effective configuration ==="]
+    lines += [f"  upstream.{i}.addr = 10.0.{i}.{i % 200}:8080 timeout=0:30" for i in range(250)]
+    lines += ["Traceback (most recent call last):"]
+    lines += [f'  File "/app/h{i}.py", line {i}, in handle' for i in range(80)]
+    lines += ["RuntimeError: pool exhausted"]
+    for t in every(at(10, 0), at(10, 59, 50), timedelta(seconds=10)):
+        failing = at(10, 30) <= t < at(10, 40)
+        lines.append(
+            f"{t:%Y-%m-%d %H:%M:%S},123 {'ERROR' if failing else 'INFO'} [w-1] pay.api - "
+            f"request done status={500 if failing else 200}"
+        )
+    path = tmp_path / "app.log"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert classify(path).kind == "logs"
+    result = collect_logs(path, CollectWindow(at(9, 0), at(12, 0)))
+    first = min(e.time for e in result.evidence)
+    assert len(result.evidence) == 360 and first.replace(microsecond=0) == at(10, 0)
+    assert sum(e.attrs.get("level") == "error" for e in result.evidence) == 60
