@@ -290,7 +290,7 @@ def _from_records(data: object, source: str) -> tuple[list[dict], str]:
         if not said:
             record["description"] = _what_was_done(r, reading.fields, record)
         out.append(record)
-        done = _done_with(r, reading.fields, record)
+        done = _done_with(r, reading.fields, record) or _deployed_step(r, record)
         if done is not None:
             # asked for at its time, carried out at its end: two records, each saying which
             what = said or _what_was_done(r, reading.fields, {**record, "status": ""})
@@ -459,6 +459,54 @@ def _done_with(record: dict, fields: dict[str, str], out: dict) -> dict | None:
     if not timedelta(minutes=2) <= done - asked <= timedelta(days=7):
         return None
     return {**out, "time": end}
+
+
+# a pipeline's step that ships what the run built (`deploy:prod`, `apply`, `release`)
+_SHIPPING = {"deploy", "deployment", "release", "rollout", "apply", "sync", "promote", "publish"}
+_STEP_END = {"finished", "completed", "ended", "end", "done"}
+_STEP_FAILED = re.compile(r"fail|error|cancel|skip|abort|manual|created|pending|running", re.I)
+
+
+def _deployed_step(record: dict, out: dict) -> dict | None:
+    """A run (a CI pipeline, a workflow) whose steps are listed with it, one of which ships
+    (`deploy:prod`, stage `deploy`) and succeeded: the change took effect when that step
+    finished, 30 s to a day after the run was created; that as its own record."""
+    from pm_tui.collectors.deploy_records import looks_like_time, words
+
+    best = None
+    for value in record.values():
+        if not isinstance(value, list):
+            continue
+        for step in value:
+            if not isinstance(step, dict):
+                continue
+            said = {
+                w
+                for k in ("name", "stage", "type", "kind", "task")
+                if isinstance(step.get(k), str)
+                for w in words(step[k])
+            }
+            status = str(step.get("status") or step.get("state") or step.get("result") or "")
+            if not said & _SHIPPING or _STEP_FAILED.search(status):
+                continue
+            for key, when in step.items():
+                if isinstance(key, str) and set(words(key)) & _STEP_END and looks_like_time(when):
+                    try:
+                        t = _record_time(when)
+                    except (ValueError, OverflowError, OSError):
+                        continue
+                    if best is None or t > best[0]:
+                        best = (t, when, step, status)
+    if best is None:
+        return None
+    try:
+        created = _record_time(out["time"])
+    except (ValueError, OverflowError, OSError, TypeError):
+        return None
+    if not timedelta(seconds=30) <= best[0] - created <= timedelta(days=1):
+        return None
+    name = str(best[2].get("name") or best[2].get("stage") or "deploy")
+    return {**out, "time": best[1], "status": f"{name} {best[3]}".strip()}
 
 
 def _csv_header(text: str) -> bool:

@@ -299,17 +299,26 @@ def _named_list(data: dict, names: list[str]) -> tuple[list[dict], str] | None:
     return None
 
 
-def _leaves(value: object, prefix: str, depth: int, out: dict[str, object]) -> None:
+def _leaves(
+    value: object, prefix: str, depth: int, out: dict[str, object], listed: set | None = None
+) -> None:
+    """The record's values by their dotted paths; `listed` gets the paths reached through a
+    list (a pipeline's `jobs.name`: one of its steps', not the record's own)."""
     if isinstance(value, dict):
         if depth >= MAX_DEPTH:
             return
         for k, v in value.items():
             if isinstance(k, str):
-                _leaves(v, f"{prefix}.{k}" if prefix else k, depth + 1, out)
+                _leaves(v, f"{prefix}.{k}" if prefix else k, depth + 1, out, listed)
     elif isinstance(value, list):
+        inner: dict[str, object] = {}
         for item in value[:20]:
             if isinstance(item, dict):
-                _leaves(item, prefix, depth, out)
+                _leaves(item, prefix, depth, inner, listed)
+        for path, v in inner.items():
+            out.setdefault(path, v)
+            if listed is not None and any(isinstance(i, dict) for i in value):
+                listed.add(path)
     elif value is not None and value != "" and not isinstance(value, bool):
         out.setdefault(prefix, value)
 
@@ -317,9 +326,10 @@ def _leaves(value: object, prefix: str, depth: int, out: dict[str, object]) -> N
 def _by_words(records: list[dict]) -> tuple[dict[str, str], dict[str, list[str]]]:
     """Roles found by the words of every field path (nested too), and each path's words."""
     seen: dict[str, list[object]] = {}
+    listed: set[str] = set()
     for r in records:
         leaves: dict[str, object] = {}
-        _leaves(r, "", 0, leaves)
+        _leaves(r, "", 0, leaves, listed)
         for path, value in leaves.items():
             seen.setdefault(path, []).append(value)
     all_words: dict[str, list[str]] = {}
@@ -367,7 +377,12 @@ def _by_words(records: list[dict]) -> tuple[dict[str, str], dict[str, list[str]]
             candidates.setdefault("revision", []).append(((min(ranks), hashed, depth, order), path))
             continue
         ranks = [SERVICE_WORDS[x] for x in w if x in SERVICE_WORDS]
-        if ranks and len(text) == len(values) and not any(map(_handle_like, text)):
+        if (
+            ranks
+            and path not in listed  # a step's name (`jobs.name`) names no record
+            and len(text) == len(values)
+            and not any(map(_handle_like, text))
+        ):
             candidates.setdefault("service", []).append(((min(ranks), depth, order), path))
     return {role: min(c)[1] for role, c in candidates.items()}, all_words
 
@@ -383,7 +398,14 @@ def _document_name(doc: dict | None) -> str:
         return ""
     meta = doc.get("metadata")
     for value in (meta.get("name") if isinstance(meta, dict) else None, doc.get("name"),
-                  doc.get("application"), doc.get("app")):  # fmt: skip
+                  doc.get("application"), doc.get("app"), doc.get("project"),
+                  doc.get("repository"), doc.get("service")):  # fmt: skip
+        if isinstance(value, dict):  # `"project": {"path_with_namespace": "search/synonyms"}`
+            value = next(
+                (value[k] for k in ("name", "path_with_namespace", "full_name", "slug")
+                 if isinstance(value.get(k), str)),
+                None,
+            )  # fmt: skip
         if isinstance(value, str) and value.strip():
             return value.strip()
     return ""
