@@ -412,8 +412,19 @@ def _named(c: Candidate, ctx: Context) -> bool:
     return any(k and k in c.text for k in ctx.trigger_keys)
 
 
+# the words a change tool says of every change ("Application *x* sync succeeded, revision"):
+# they name no part of the system (a failing `picker-sync` is not related to a sync)
+_CHANGE_TALK = {
+    "application", "succeeded", "success", "successful", "failed", "revision", "started",
+    "finished", "completed", "status", "version", "requested", "running", "pipeline",
+}  # fmt: skip
+
+
 def _related_change(c: Candidate, ctx: Context) -> bool:
-    words = re.findall(r"[\w.\-]+", c.text)
+    from pm_tui.collectors.deploy_records import CHANGE_VERBS, CHANGE_WORDS
+
+    talk = _CHANGE_TALK | CHANGE_WORDS | CHANGE_VERBS
+    words = [w for w in re.findall(r"[\w.\-]+", c.text) if w.lower().strip(".-") not in talk]
     if {"rollout", "scale"} & set(c.tags) and not {"record", "chat", "bot"} & set(c.tags):
         # a workload's rollout or scale is about that workload: its name and its replica sets',
         # not the words of the events ("Scaled up replica set" is no replica of a database)
