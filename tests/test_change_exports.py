@@ -217,3 +217,43 @@ def test_a_log_behind_a_config_dump_and_a_stack_trace_is_read_from_where_times_b
     first = min(e.time for e in result.evidence)
     assert len(result.evidence) == 360 and first.replace(microsecond=0) == at(10, 0)
     assert sum(e.attrs.get("level") == "error" for e in result.evidence) == 60
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "want"),
+    [
+        # a console's CSV download: times written for people, in UTC
+        (
+            "audit.csv",
+            'Date,User,Action,Resource,Result\n"6/2/2026, 9:31:07 AM",sam@acme.example,'
+            "UpdateFunctionConfiguration,checkout-fn,Success\n"
+            '"6/2/2026, 8:02:11 PM",ops-bot,PutScalingPolicy,web-asg,Success\n',
+            [("2026-06-02T09:31:07Z", "sam@acme.example", "checkout-fn"),
+             ("2026-06-02T20:02:11Z", "ops-bot", "web-asg")],
+        ),
+        # records keyed by their id
+        (
+            "releases.json",
+            json.dumps({
+                "rel-311": {"app": "checkout", "version": "4.2.0",
+                            "released_at": "2026-06-02T09:10:00Z", "by": "ana"},
+                "rel-312": {"app": "checkout", "version": "4.2.1",
+                            "released_at": "2026-06-02T09:40:00Z", "by": "ben"},
+            }),
+            [("2026-06-02T09:10:00Z", "ana", "checkout"), ("2026-06-02T09:40:00Z", "ben", "checkout")],
+        ),
+    ],
+)  # fmt: skip
+def test_change_tables_with_spoken_times_and_records_keyed_by_id(tmp_path, name, text, want):
+    from datetime import datetime
+
+    from pm_tui.collectors.changes import collect_changes
+    from pm_tui.collectors.evidence import CollectWindow
+
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    assert classify(path).kind == "deploys"
+    day = datetime.fromisoformat("2026-06-02T00:00:00+00:00")
+    result = collect_changes(path, CollectWindow(day, day.replace(day=3)))
+    got = [(z(e.time), e.attrs["actor"], e.attrs["service"]) for e in result.evidence]
+    assert got == want

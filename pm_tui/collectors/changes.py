@@ -137,8 +137,11 @@ def _record_time(value: object):
         )
     except ValueError:
         pass
-    from pm_tui.collectors.deploy_records import JS_DATE
+    from pm_tui.collectors.deploy_records import JS_DATE, spoken_time
 
+    spoken = spoken_time(text)
+    if spoken is not None:  # `6/2/2026, 9:31:07 AM` (a console's CSV download, UTC)
+        return parse_time(spoken.isoformat())
     js = JS_DATE.match(text)
     if js:  # `Tue Jun 02 2026 09:31:07 GMT+0000 (Coordinated Universal Time)`
         month, day, year, clock, offset = js.groups()

@@ -138,8 +138,43 @@ def looks_like_time(value: object) -> bool:
         text = value.strip()
         if text.isdigit():
             return looks_like_time(int(text))
-        return bool(_ISO.match(text) or _RFC2822.match(text) or JS_DATE.match(text))
+        return bool(
+            _ISO.match(text) or _RFC2822.match(text) or JS_DATE.match(text) or spoken_time(text)
+        )
     return False
+
+
+# a time as a console's CSV download writes it for people: `6/2/2026, 9:31:07 AM`,
+# `06/02/2026 09:31:07`, `Jun 2, 2026, 9:31:07 AM`, `2 Jun 2026 09:31`
+_SPOKEN = (
+    (re.compile(r"^\d{1,2}/\d{1,2}/\d{4},? \d{1,2}:\d\d(?::\d\d)? ?[AP]M\b", re.I),
+     ("%m/%d/%Y %I:%M:%S %p", "%m/%d/%Y %I:%M %p")),
+    (re.compile(r"^\d{1,2}/\d{1,2}/\d{4},? \d\d:\d\d(?::\d\d)?$"),
+     ("%m/%d/%Y %H:%M:%S", "%m/%d/%Y %H:%M")),
+    (re.compile(r"^[A-Z][a-z]{2} \d{1,2},? \d{4},? \d{1,2}:\d\d(?::\d\d)?(?: ?[AP]M)?$", re.I),
+     ("%b %d %Y %I:%M:%S %p", "%b %d %Y %I:%M %p", "%b %d %Y %H:%M:%S", "%b %d %Y %H:%M")),
+    (re.compile(r"^\d{1,2} [A-Z][a-z]{2} \d{4},? \d\d:\d\d(?::\d\d)?$"),
+     ("%d %b %Y %H:%M:%S", "%d %b %Y %H:%M")),
+)  # fmt: skip
+
+
+def spoken_time(text: str):
+    """The UTC time of a console's human-written time (`_SPOKEN`), or None; a day over 12 in
+    the first place reads day/month."""
+    from datetime import UTC, datetime
+
+    for pattern, layouts in _SPOKEN:
+        if not pattern.match(text):
+            continue
+        plain = " ".join(text.replace(",", " ").split())
+        if "/" in plain and int(plain.split("/", 1)[0]) > 12:
+            layouts = tuple(f.replace("%m/%d", "%d/%m") for f in layouts)
+        for layout in layouts:
+            try:
+                return datetime.strptime(plain, layout).replace(tzinfo=UTC)
+            except ValueError:
+                continue
+    return None
 
 
 @dataclass
@@ -202,6 +237,12 @@ def record_list(data: object) -> tuple[list[dict], str, dict | None] | None:
     ]
     if len(lists) == 1:
         return [d for d in lists[0][1] if isinstance(d, dict)], lists[0][0], data
+    keyed = [v for v in data.values() if isinstance(v, dict)]
+    if not lists and len(keyed) >= 2 and len(keyed) == len(data):
+        # records keyed by their id (`{"run-41": {...}, "run-42": {...}}`), each with a time
+        timed = [k for k, v in data.items() if _has_time(v)]
+        if len(timed) * 2 > len(data):
+            return [{"id": k, **v} for k, v in data.items()], "", data
     if not lists:
         return [data], "", None  # one record alone (JSON lines of one line)
     return None
