@@ -257,3 +257,33 @@ def test_change_tables_with_spoken_times_and_records_keyed_by_id(tmp_path, name,
     result = collect_changes(path, CollectWindow(day, day.replace(day=3)))
     got = [(z(e.time), e.attrs["actor"], e.attrs["service"]) for e in result.evidence]
     assert got == want
+
+
+def test_pods_deleted_at_once_after_the_first_failure_are_a_mitigation(tmp_path, capsys):
+    # a DaemonSet's 6 pods stopped within 2 s and scheduled again at once, no probe failing:
+    # someone deleted them; the same workload's one pod killed by its liveness probe is not
+    folder = tmp_path / "evidence"
+    folder.mkdir()
+
+    def ev(reason, when, pod, message):
+        return {"kind": "Event", "apiVersion": "v1", "reason": reason, "type": "Normal",
+                "count": 1, "message": message, "firstTimestamp": z(when), "lastTimestamp": z(when),
+                "metadata": {"namespace": "kube-system", "name": f"{pod}.{when:%H%M%S}"},
+                "involvedObject": {"kind": "Pod", "name": pod, "namespace": "kube-system"}}  # fmt: skip
+
+    items = [ev("Killing", at(10, 12), "netagent-aaaaa",
+                "Container agent failed liveness probe, will be restarted")]  # fmt: skip
+    for i in range(6):
+        pod = f"netagent-{'bcdefg'[i] * 5}"
+        items.append(ev("Killing", at(10, 40, i // 3), pod, "Stopping container agent"))
+        new = f"netagent-{'hijklm'[i] * 5}"
+        items.append(ev("Scheduled", at(10, 40, 5), new, "Successfully assigned"))
+    (folder / "events.json").write_text(
+        json.dumps({"apiVersion": "v1", "kind": "List", "items": items}), encoding="utf-8"
+    )
+    _log(folder, "netagent", (at(10, 5), at(10, 41)), at(11, 30))
+    repo, pm, argv, said, rows = _collected(tmp_path, folder, capsys, at(9, 30), at(11, 30))
+    deleted = [r for r in rows if "deleted and replaced" in r["text"]]
+    assert [(r["time"], r["kind"]) for r in deleted] == [(z(at(10, 40)), "mitigation")]
+    assert "6 pods" in deleted[0]["text"]
+    assert not any("deleted" in r["text"] for r in rows if r["time"] == z(at(10, 12)))
