@@ -193,6 +193,24 @@ def test_a_command_output_with_apt_spaced_times_is_read_as_a_log(tmp_path):
     assert times[0] == at(10, 3, 18) and len(times) >= 12
 
 
+def test_packages_upgraded_on_the_first_host_are_the_change_before_the_failure(tmp_path, capsys):
+    folder = tmp_path / "evidence"
+    folder.mkdir()
+    blocks = []
+    for i in range(6):
+        start = at(10, 3 + i * 4, 18)
+        blocks += [f"w{i:02d} | CHANGED | rc=0 >>", f"Start-Date: {start:%Y-%m-%d  %H:%M:%S}",
+                   "Commandline: /usr/bin/unattended-upgrade",
+                   "Upgrade: systemd:amd64 (249.11-0ubuntu3.12, 249.11-0ubuntu3.16)",
+                   f"End-Date: {start + timedelta(seconds=26):%Y-%m-%d  %H:%M:%S}"]  # fmt: skip
+    (folder / "history-check.txt").write_text("\n".join(blocks) + "\n", encoding="utf-8")
+    _log(folder, "order-api", (at(10, 4), at(10, 50)), at(11, 30))
+    repo, pm, argv, said, rows = _collected(tmp_path, folder, capsys, at(9, 30), at(11, 30))
+    changed = [r for r in rows if "Packages changed" in r["text"]]
+    assert changed and changed[0]["time"] == z(at(10, 3, 18)) and changed[0]["kind"] == "change"
+    assert "systemd:amd64" in changed[0]["text"]
+
+
 def test_a_log_behind_a_config_dump_and_a_stack_trace_is_read_from_where_times_begin(tmp_path):
     # 250 lines of a configuration dump whose ports look like clocks (`10.0.1.1:8080`, `0:30`)
     # and a stack trace before the first timed line: the kind and the records from there
