@@ -30,7 +30,7 @@ GIT_FORMAT = "%ad%x09%an%x09%s"
 FIELDS = ("time", "service", "version", "actor", "description")
 # where a record says what it changed (any case, spaces for underscores: `Short description`)
 DESCRIPTION_FIELDS = ("description", "title", "message", "summary", "subject", "comment", "note",
-                      "short_description")  # fmt: skip
+                      "short_description", "details", "detail")  # fmt: skip
 
 
 def collect_changes(
@@ -290,6 +290,10 @@ def _from_records(data: object, source: str) -> tuple[list[dict], str]:
         if "revision" not in reading.fields and not record.get("category"):
             record["category"] = "change"  # a change of some tool, not a deploy
         said = record["description"]
+        action = record.get("action", "")
+        if said and action and action.lower() not in said.lower() and len(action) <= 60:
+            # what was done beside what it says (`UPGRADE_NODES: Upgrading pool-api to 1.30`)
+            said = record["description"] = f"{action}: {said}"
         if not said:
             record["description"] = _what_was_done(r, reading.fields, record)
         out.append(record)
@@ -392,7 +396,7 @@ def _names_of(record: dict, fields: dict[str, str], said: list[str]) -> list[str
     """The name of what a change record changed beside its service: a resource or target
     named (`protoPayload.resourceName`), else a title, else a name (`QuotaName`); not one
     of the service's own fields (`ServiceName` beside `ServiceCode`), nor a log's name."""
-    from pm_tui.collectors.deploy_records import _leaves, words
+    from pm_tui.collectors.deploy_records import ACTOR_WORDS, _leaves, words
 
     leaves: dict[str, object] = {}
     _leaves(record, "", 0, leaves)
@@ -417,10 +421,12 @@ def _names_of(record: dict, fields: dict[str, str], said: list[str]) -> list[str
             continue
         if "://" in value or value in said or set(w) & (service_words | {"log", "id"}):
             continue
+        if set(w) & ACTOR_WORDS:
+            continue  # a person's name (`userName` beside `userEmail`) is who, not what
         rank = (
             0 if set(w) & {"resource", "target", "object"} and w[-1] in ("name", "resource", "target", "object")
             else 1 if w[-1] in ("title", "subject")
-            else 2 if w[-1] == "name"
+            else 2 if w[-1] in ("name", "record", "host", "domain", "setting", "key", "item")
             else None
         )  # fmt: skip
         if rank is not None and (best is None or rank < best[0]):

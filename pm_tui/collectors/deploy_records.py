@@ -100,7 +100,7 @@ END_WORDS = {"finished", "completed", "end", "ended", "closed", "resolved", "app
 # a time field saying when something was asked for, not done: a request's
 REQUEST_TIME_WORDS = {"created", "creation", "requested", "submitted", "opened", "filed"}
 # the field saying what a record did, and the value it asked for
-ACTION_LAST = {"action", "operation", "verb", "event", "activity", "method"}
+ACTION_LAST = {"action", "operation", "verb", "event", "activity", "method", "change", "log"}
 VALUE_WORDS = {"desired", "requested", "new"}
 LIST_WORDS = {"builds", "history", "executions", "jobs", "runs", "pipelines", "audit", "log"}
 CATEGORY_KEYS = {"type", "kind", "task", "category", "action", "event", "job_type", "itemtype",

@@ -3,7 +3,7 @@ docs (field names, nesting, time formats), and JSON that is no change at all, fo
 
     python3 tests/data/change_exports/gen_change_exports.py   # rewrites the folders below
 
-- dev/        twelve tools' exports (JSON, JSON lines, CSV) the change reader was developed on;
+- dev/        fifteen tools' exports (JSON, JSON lines, CSV) the change reader was developed on;
 - heldout/    three more, set aside BEFORE the reader was changed and never tuned on: scored
               once at the end (bench/score_change_exports.py prints how many are read right);
 - lookalike/  JSON with times and names that records no change (metrics, alerts, inventories,
@@ -341,6 +341,41 @@ DEV["ecs-deployments.json"] = (
           "failures": []}),
     [expect("2026-06-02T10:04:19Z", ["quote-api", "57"], "", "PRIMARY"),
      expect("2026-06-02T08:10:00Z", ["quote-api", "56"], "", "ACTIVE")],
+)
+
+# --- Flagsmith: GET /api/v1/audit/ (added after the first reader change: developed on)
+DEV["flagsmith-audit.json"] = (
+    dump({"count": 2, "next": None, "previous": None, "results": [
+        {"id": 9912, "created_date": "2026-06-02T09:20:31.118Z",
+         "log": "Flag state updated for feature: checkout_v2",
+         "author": {"id": 4, "email": "ana@acme.example", "first_name": "Ana", "last_name": "Silva"},
+         "environment": {"id": 2, "name": "Production"}, "project": {"id": 1, "name": "Shop"},
+         "related_object_id": 551, "related_object_type": "FEATURE_STATE", "is_system_event": False},
+        {"id": 9907, "created_date": "2026-06-02T08:11:02.000Z",
+         "log": "Remote config value updated for feature: search_boost",
+         "author": {"id": 5, "email": "ben@acme.example", "first_name": "Ben", "last_name": "Ode"},
+         "environment": {"id": 2, "name": "Production"}, "project": {"id": 1, "name": "Shop"},
+         "related_object_id": 552, "related_object_type": "FEATURE_STATE", "is_system_event": False},
+    ]}),
+    [expect("2026-06-02T09:20:31Z", ["checkout_v2"], "ana@acme.example", ""),
+     expect("2026-06-02T08:11:02Z", ["search_boost"], "ben@acme.example", "")],
+)
+
+# --- ConfigCat: GET /v1/products/{productId}/auditlogs (added after the first reader change)
+DEV["configcat-auditlogs.json"] = (
+    dump([
+        {"auditLogId": 77123, "auditLogDateTime": "2026-06-02T09:44:10.51Z",
+         "auditLogTypeEnum": "settingValueChanged", "changeSetId": "a1",
+         "details": "Value changed from false to true", "userEmail": "kim@acme.example",
+         "userName": "Kim Lee", "where": "Production / Checkout", "why": "enable new flow",
+         "actionTarget": "checkoutV2Enabled"},
+        {"auditLogId": 77101, "auditLogDateTime": "2026-06-02T08:02:00.00Z",
+         "auditLogTypeEnum": "settingValueChanged", "changeSetId": "a0",
+         "details": "Targeting rules changed", "userEmail": "lee@acme.example", "userName": "Lee Park",
+         "where": "Production / Search", "why": "", "actionTarget": "searchBoost"},
+    ]),
+    [expect("2026-06-02T09:44:10Z", ["checkoutV2Enabled", "false to true"], "kim@acme.example", ""),
+     expect("2026-06-02T08:02:00Z", ["searchBoost", "Targeting rules"], "lee@acme.example", "")],
 )
 
 # === held out: written before the reader changed, never tuned on =============================
