@@ -144,7 +144,7 @@ N0 = T(D + "13:52:00")
 H(add(N0, seconds=30), am_webhook("slack-devex", [am_alert("NodeFilesystemAlmostFull", nl, "jenkins-agent-07 /var/lib/jenkins has 6% space left", N0)]))
 inc.lines("hooks.jsonl", [l for _, l in sorted(hk, key=lambda x: x[0])])
 
-# ---- kube events (core/v1 list, taken 15:10)
+# ---- kube events (core/v1 list)
 k = Kube(rng)
 k.ev(HPA, "filing", "HorizontalPodAutoscaler", "customs-filing-worker", "SuccessfulRescale",
      "New size: 10; reason: external metric sqs-approximatenumberofmessagesvisible(&LabelSelector{MatchLabels:map[string]string{queue: customs-filing-outbound,},MatchExpressions:[]LabelSelectorRequirement{},}) above target",

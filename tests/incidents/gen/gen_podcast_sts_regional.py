@@ -116,8 +116,8 @@ def reqs(region):
         return 0 if on_primary(t) else v
     return f
 inc.json("q-edge.json", query_range(
-    [({"__name__": "probe_success", "instance": "https://sts.eu-west-1.amazonaws.com/", "job": "blackbox-aws", "module": "sts_get_caller_identity"}, probe_ew1),
-     ({"__name__": "probe_success", "instance": "https://sts.eu-central-1.amazonaws.com/", "job": "blackbox-aws", "module": "sts_get_caller_identity"}, lambda t: 1),
+    [({"__name__": "probe_success", "instance": "https://sts.eu-west-1.amazonaws.com/", "job": "blackbox-aws", "module": "https_reachability"}, probe_ew1),
+     ({"__name__": "probe_success", "instance": "https://sts.eu-central-1.amazonaws.com/", "job": "blackbox-aws", "module": "https_reachability"}, lambda t: 1),
      ({"__name__": "edge:upload_5xx:ratio_rate1m", "region": "eu-west-1", "service": "upload-api"}, r5xx("eu-west-1")),
      ({"__name__": "edge:upload_5xx:ratio_rate1m", "region": "eu-central-1", "service": "upload-api"}, r5xx("eu-central-1")),
      ({"__name__": "edge:upload_requests:rate1m", "region": "eu-west-1", "service": "upload-api"}, reqs("eu-west-1")),
@@ -195,7 +195,7 @@ def AMP(t, status, name, text, color=None):
     s.bot("platform-alerts", t, "BAM", "alertmanager", attachments=am_slack_attachment(status, name, text, color=color))
 for c in CRON:
     AMP(add(c, minutes=3), "firing", "KubeJobFailed", "Job charts/chart-rankings failed to complete (charts API answered 403)", color="warning")
-AMP(PROBE_ALERT, "firing", "STSEndpointProbeFailing", "blackbox probe of https://sts.eu-west-1.amazonaws.com/ failing for 3m (sts_get_caller_identity)", color="warning")
+AMP(PROBE_ALERT, "firing", "STSEndpointProbeFailing", "blackbox probe of https://sts.eu-west-1.amazonaws.com/ failing for 3m (https_reachability)", color="warning")
 AMP(PAGE_ALERT, "firing", "UploadApiErrorRate", "upload-api 5xx ratio above 5% (eu-west-1): 12.4%")
 AMP(add(ALERT_OK, seconds=10), "resolved", "UploadApiErrorRate", "upload-api 5xx ratio above 5% (eu-west-1)")
 AMP(add(STS_OK, seconds=70), "resolved", "STSEndpointProbeFailing", "blackbox probe of https://sts.eu-west-1.amazonaws.com/")
