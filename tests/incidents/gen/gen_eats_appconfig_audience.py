@@ -30,8 +30,8 @@ APPS = [("ios", "Forkly/8.14.2 (iPhone; iOS 19.3.1)", "com.forkly.ios"), ("andro
         ("web", "Mozilla/5.0 (Macintosh; Intel Mac OS X 15_3) AppleWebKit/605.1.15 Safari/605.1.15", "web-consumer")]
 PATHS = ["/v2/feed", "/v2/restaurants/%d/menu", "/v2/cart", "/v2/orders", "/v2/orders/%d/track", "/v2/me", "/v2/search"]
 acc = []
-def A(t, app, path, status, dur, upstream, err=None, aud=None):
-    o = {"ts": iso(t, ms=True), "level": "info" if status < 500 else "error", "msg": "request", "svc": "edge-gw", "pod": "edge-gw-6b7d9c5f8-%s" % rng.choice(["x2kq8", "m4pzt", "r7fvd", "c9hnw"]),
+def A(t, app, path, status, dur, upstream, err=None, aud=None, pod=None):
+    o = {"ts": iso(t, ms=True), "level": "info" if status < 500 else "error", "msg": "request", "svc": "edge-gw", "pod": "edge-gw-6b7d9c5f8-%s" % (pod or rng.choice(["x2kq8", "m4pzt", "r7fvd", "c9hnw"])),
          "method": "GET" if "orders" not in path or rng.random() < 0.6 else "POST", "path": path, "status": status, "dur_ms": dur,
          "client": app[0], "ua": app[1], "upstream": upstream, "req_id": hexid(rng, 20)}
     if err:
@@ -57,7 +57,7 @@ for t in poisson_times(rng, W0, W1, 0.9):
     else:
         A(t, app, p, 200 if rng.random() > 0.02 else 404, rng.randint(18, 240), up)
 A(STARTED, APPS[0], "/v2/feed", 401, 2, "-", "invalid_audience", "com.forkly.ios")
-A(add(MITIGATED, seconds=-0.4), APPS[1], "/v2/orders/55120/track", 401, 1, "-", "invalid_audience", "com.forkly.android")
+A(add(MITIGATED, seconds=-0.4), APPS[1], "/v2/orders/55120/track", 401, 1, "-", "invalid_audience", "com.forkly.android", pod="c9hnw")
 # config reload lines
 for t, v in ((add(CHANGE, seconds=29), 14), (add(REVERT, seconds=41), 13)):
     for i, pod in enumerate(["x2kq8", "m4pzt", "r7fvd", "c9hnw"]):
