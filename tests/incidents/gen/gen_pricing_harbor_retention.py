@@ -192,7 +192,7 @@ pd.add(PAGE, "trigger_log_entry", {"type": "events_api_v2_inbound_integration_re
 pd.add(ACK, "acknowledge_log_entry", veera, {"type": "mobile"}, "Acknowledged by Veera Koskinen.")
 pd.add(add(DIAG, seconds=100), "annotate_log_entry", veera, {"type": "web_ui", "summary": "pricing-engine pods ImagePullBackOff, tag deleted by Harbor retention"}, "Note added")
 pd.add(RESOLVED, "resolve_log_entry", veera, {"type": "web_ui"}, "Resolved by Veera Koskinen.")
-inc.lines("pd-webhooks.ndjson", [jline(b) for b in pd_webhook_v2_bodies(pd, 7712, "StorefrontErrorBudgetBurn storefront availability", PAGE)])
+inc.lines("ops-archive.ndjson", [jline(b) for b in pd_webhook_v2_bodies(pd, 7712, "StorefrontErrorBudgetBurn storefront availability", PAGE)])
 
 # ---- Slack export
 s = Slack()
@@ -238,14 +238,14 @@ inc.truth(
     [(STARTED, "first_symptom", "first ErrImagePull 'not found' for pricing-engine:v3.18.2 after Karpenter consolidated ip-10-40-3-17", "events.json", 60),
      (WARN, "alert_fired", "KubeDeploymentReplicasMismatch warning for shop/pricing-engine", "alerts-0505.json", 60),
      (CUST, "first_symptom", "first storefront 503 upstream=pricing-engine", "storefront.logfmt", 60),
-     (PAGE, "paged", "PagerDuty #7712 triggered (StorefrontErrorBudgetBurn)", "pd-webhooks.ndjson", 60),
-     (ACK, "acknowledged", "Veera Koskinen acknowledges", "pd-webhooks.ndjson", 60),
+     (PAGE, "paged", "PagerDuty #7712 triggered (StorefrontErrorBudgetBurn)", "ops-archive.ndjson", 60),
+     (ACK, "acknowledged", "Veera Koskinen acknowledges", "ops-archive.ndjson", 60),
      (DIAG, "diagnosis", "Aleksi: Harbor retention deleted v3.18.2, moved pods can't pull", "slack", 60),
      (COMMS, "communication", "status page: prices and checkout failing", "slack", 60),
      (RESTORE, "mitigation", "v3.18.2 copied back from harbor-dr (robot$ops-restore push)", "harbor/audit-logs.json", 60),
      (MITIGATED, "recovery", "last storefront 503; pricing-engine 10/10 ready", "storefront.logfmt", 60),
      (ALERT_OK, "alert_resolved", "StorefrontErrorBudgetBurn resolved", "slack", 60),
-     (RESOLVED, "resolved", "PagerDuty resolved", "pd-webhooks.ndjson", 60)],
+     (RESOLVED, "resolved", "PagerDuty resolved", "ops-archive.ndjson", 60)],
     [(CRON[-1], "feed-export CronJob fails daily at 04:15 UTC (also Jun 28-30)", "events.json"),
      (OTHER_DEPLOY, "reco-api v5.2.0 rollout by reco team", "events.json"),
      (T(D + "05:02:00"), "RabbitmqQueueBacklog for logistics, flapping", "slack"),
@@ -256,5 +256,5 @@ inc.truth(
      (WRONG2, "wrong hunch: Harbor down", "slack"),
      (ROLLBACK_Q, "'should we roll back pricing-engine?' question", "slack")],
     [("harbor/jobservice.log", "logs", LTZ), ("harbor/audit-logs.json", "deploys"), ("karpenter.jsonl", "logs"), ("events.json", "kube-events"),
-     ("storefront.logfmt", "logs"), ("alerts-0505.json", "alertmanager-api-alerts"), ("pd-webhooks.ndjson", "pagerduty-log-entries"),
+     ("storefront.logfmt", "logs"), ("alerts-0505.json", "alertmanager-api-alerts"), ("ops-archive.ndjson", "pagerduty-log-entries"),
      ("slack", "slack-export")])
