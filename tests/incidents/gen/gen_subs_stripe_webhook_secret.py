@@ -160,9 +160,8 @@ bodies = []
 def hook(t, recv, alerts):
     bodies.append((t, am_webhook(recv, alerts)))
 a = am_alert("StripeWebhookFailureRatio", {"severity": "page", "service": "billing-webhooks", "namespace": "billing", "team": "billing"},
-             "Stripe webhook 4xx ratio is 100% on billing-webhooks", FIRST_FAIL.replace(second=14) if False else add(ALERT, minutes=-10),
+             "Stripe webhook 4xx ratio is 100% on billing-webhooks", ALERT,
              desc="sum(rate(http_requests_total{service=\"billing-webhooks\",path=\"/hooks/stripe\",code=~\"4..\"}[5m])) / sum(rate(...)) > 0.2 for 10m")
-a["startsAt"] = iso(ALERT)
 hook(ALERT, "pagerduty-billing", [a])
 b = dict(a); b = json.loads(json.dumps(a)); b["status"] = "resolved"; b["endsAt"] = iso(T(D + "10:52:44"))
 hook(T(D + "10:52:44"), "pagerduty-billing", [b])
