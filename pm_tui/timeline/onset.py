@@ -293,3 +293,29 @@ def _alert_name(text: str) -> str:
 def series_label_words(metric: str) -> set[str]:
     """The significant words of a series' label values (`service=webhook-worker`)."""
     return _series_words(metric)[1]
+
+
+# Where a series' departure begins. The band a series must cross to count as departed
+# (pm_tui.timeline.detect_metrics: median ± K robust deviations, at least half the median) is
+# wide so that noise never crosses it; a series climbing slowly (a share of 404s growing as
+# documents expire, call failures growing with the traffic) crosses it minutes after it left
+# its usual range. The departure begins at the first sample of the unbroken run outside the
+# usual range (ONSET_SIGMAS robust deviations from the median, and at least ONSET_SHARE of the
+# way to the band's edge) that leads to the crossing; a step crosses at once and keeps its time.
+ONSET_SIGMAS = 3.0
+ONSET_SHARE = 0.25
+
+
+def series_onset(
+    scan: list[tuple[datetime, float]], crossing: int, med: float, mad: float, edge: float
+) -> int:
+    """The index in `scan` (the samples after the baseline, in time order) of the first sample
+    of the unbroken run outside the series' usual range that leads to the sample `crossing`,
+    the first of those outside the band whose edge is `edge`; `crossing` itself when the
+    sample before it was within the usual range."""
+    up = edge > med
+    usual = max(ONSET_SIGMAS * 1.4826 * mad, ONSET_SHARE * abs(edge - med))
+    i = crossing
+    while i > 0 and ((scan[i - 1][1] - med) if up else (med - scan[i - 1][1])) > usual:
+        i -= 1
+    return i
