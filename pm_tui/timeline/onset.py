@@ -66,16 +66,21 @@ def leading_series(
 ) -> Signal | None:
     """The earliest episode of a record shape absent from its source's baseline that begins
     within `chain` before `failure` and still goes on when it begins (a record at most GAP
-    before it); None when there is none."""
+    before it); None when there is none. A shape whose records also show outside that one
+    episode (before it, or coming back after it) is the background the incident happens in,
+    not a departure: it starts no window."""
     best: Signal | None = None
     for t in templates:
         base = per_source.get(t.source, p)
         if any(base.base_start <= m < base.base_end for m in t.minutes):
             continue
-        episode = _episode(sorted(m for m in t.minutes if m >= base.base_end), t)
+        after = sorted(m for m in t.minutes if m >= base.base_end)
+        episode = _episode(after, t)
         if episode is None:
             continue
         first, last, n = episode
+        if n < sum(t.minutes[m] for m in after):
+            continue  # it also shows outside its episode: background, not a departure
         if not (failure - chain <= first < failure) or last < failure - GAP:
             continue
         if best is not None and best.time <= first:
