@@ -119,7 +119,7 @@ def prose_fields(pm: PostMortem) -> Iterator[tuple[str, str, str, str]]:
 def _prose_findings(text: str) -> tuple:
     # The wizard validates after every edit; with a long timeline nearly every text is
     # unchanged, and the language checks are pure functions of the text.
-    from pm_tui.language import check_prose
+    from pm_tui.language.prose import check_prose  # a module: no package from-list to walk
 
     return tuple(check_prose(text))
 
@@ -133,7 +133,7 @@ def _prose_findings_in(text: str, vocabulary) -> tuple:
         return found
     if not _may_use_vocabulary(text, vocabulary):
         return found
-    from pm_tui.language import check_prose
+    from pm_tui.language.prose import check_prose  # a module: no package from-list to walk
 
     return tuple(check_prose(text, vocabulary()))
 
@@ -167,7 +167,7 @@ def technical_vocabulary(pm: PostMortem) -> frozenset[str]:
 
 
 def _language(pm: PostMortem, today: date) -> Iterator[Finding]:
-    from pm_tui.language import check_action
+    from pm_tui.language.prose import check_action
 
     vocabulary = functools.cache(lambda: technical_vocabulary(pm))
     for section, row, field, text in prose_fields(pm):
@@ -206,7 +206,7 @@ def _from_language(lf, section: str, row: str, field: str) -> Finding:
 
 
 def _shallow(pm: PostMortem, today: date) -> Iterator[Finding]:
-    from pm_tui.language import ends_at_person
+    from pm_tui.language.prose import ends_at_person
 
     a = pm.analysis
     if not any(c.strip() for c in a.immediate_causes):
