@@ -5,10 +5,6 @@
 Bars (issue 3): the whole run (read, parse, validate every file) ≤ 2 s on one core;
 the language checks on a 5,000-word document ≤ 50 ms. Prints both, plus the time of
 `pm-tui validate --all` as a person runs it (a subprocess, interpreter start included).
-pm-tui's modules are compiled to bytecode first, as installing it does: the language
-modules are imported lazily, at the first file, and a checkout run with
-PYTHONDONTWRITEBYTECODE (or a stale __pycache__) would compile their source inside the
-timed loop (about 0.1 s), which an installed pm-tui never does.
 """
 
 from __future__ import annotations
@@ -42,9 +38,6 @@ def main() -> None:
     ap.add_argument("--count", type=int, default=1000)
     args = ap.parse_args()
     os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})  # one core, as the bar says
-    import compileall
-
-    compileall.compile_dir(str(ROOT / "pm_tui"), quiet=1)  # bytecode, as an installed pm-tui
 
     from pm_tui.language.actions import _check_vague as _vague_findings
     from pm_tui.toml_read import parse_postmortem

@@ -152,6 +152,7 @@ def _may_use_vocabulary(text: str, vocabulary) -> bool:
 
 
 _CAPITALISED = re.compile(r"\b[A-Z][\w-]*")
+_TEAM_OWNER = re.compile(r"(the\s+)?\w+\s+team|some(one|body)\b.*")  # a team, not a person
 
 
 def technical_vocabulary(pm: PostMortem) -> frozenset[str]:
@@ -311,8 +312,8 @@ def _actions(pm: PostMortem, today: date) -> Iterator[Finding]:
                 row=a.id,
                 field="owner",
             )
-        elif owner.lower().strip(" .!") in PLACEHOLDER_OWNERS or re.fullmatch(
-            r"(the\s+)?\w+\s+team|some(one|body)\b.*", owner.lower()
+        elif owner.lower().strip(" .!") in PLACEHOLDER_OWNERS or _TEAM_OWNER.fullmatch(
+            owner.lower()
         ):
             yield Finding(
                 "owner/placeholder",
