@@ -28,9 +28,7 @@ class KeyIndex:
     path into that table is asked for (a finding is about a few tables, not all)."""
 
     def __init__(self, text: str) -> None:
-        self.text = text
-        self._lines: list[str] | None = None  # text.splitlines(), when first asked for
-        self._line_count = -1  # as many as splitlines() gives, when known without it
+        self.lines = text.splitlines()
         # (table, index among tables of that name) -> the last header line, and the line
         # ranges under its headers (the same table may have several).
         self._headers: dict[tuple[str, int], tuple[int, int]] = {}
@@ -45,16 +43,7 @@ class KeyIndex:
                 counts[name] = counts.get(name, -1) + 1
             current, first = (name, counts.get(name, 0)), i + 1
             self._headers[current] = (i + 1, column)
-        count = self._line_count if self._line_count >= 0 else len(self.lines)
-        self._ranges.setdefault(current, []).append((first, count))
-
-    @property
-    def lines(self) -> list[str]:
-        """The text's lines (str.splitlines), split when first needed: placing a finding on
-        a table's header needs none."""
-        if self._lines is None:
-            self._lines = self.text.splitlines()
-        return self._lines
+        self._ranges.setdefault(current, []).append((first, len(self.lines)))
 
     def _header_lines(self, text: str) -> list[tuple[int, str, str, int]]:
         """The table headers: line index, "[" or "[[", the name as written, column."""
@@ -65,8 +54,7 @@ class KeyIndex:
                 if m:
                     headers.append((i, m.group(1), m.group(2), m.start(1) + 1))
             return headers
-        end = text.find("\n")
-        m = _HEADER_RE.match(text if end < 0 else text[:end]) if text else None  # line 1
+        m = _HEADER_RE.match(self.lines[0]) if self.lines else None
         if m:
             headers.append((0, m.group(1), m.group(2), m.start(1) + 1))
         n, seen = 0, 0  # lines end in "\n" only: line n follows the n-th "\n"
@@ -76,8 +64,6 @@ class KeyIndex:
             seen = start + 1
             # The match starts at the "\n": the column of "[" is its distance from it.
             headers.append((n, m.group(2), m.group(3), m.start(2) - start))
-        # splitlines() gives a line per "\n" and one more when the text goes on after the last
-        self._line_count = n + text.count("\n", seen) + (text[-1:] not in ("\n", ""))
         return headers
 
     def _table_keys(self, table: tuple[str, int]) -> dict[str, tuple[int, int]]:

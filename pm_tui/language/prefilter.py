@@ -324,38 +324,28 @@ class _Index:
             found = self.by_key[key] = [_decode_alternative(a) for a in stored]
         return found
 
+    def candidates(self, tokens: set[bytes]) -> list[_Alternative]:
+        """The alternatives whose whole words are all among `tokens` (unkeyed ones too)."""
+        candidates = list(self.unkeyed)
+        for key in self.keys.intersection(tokens):
+            candidates += self._alternatives(key)
+        return [a for a in candidates if a[0] <= tokens and _words_allow(a[1], tokens)]
+
     def holds(self, text: str, tokens: set[bytes], probe: str | None = None) -> bool:
         """False only when no match of the rule's pattern can be in the ASCII `text`,
         whose tokens are `tokens` (and probe `probe`, built here when not given)."""
         if self.always:
             return True
-        return bool(self._found_rules(text, tokens, probe, first=True))
-
-    def _found_rules(
-        self, text: str, tokens: set[bytes], probe: str | None = None, first: bool = False
-    ) -> set[str]:
-        """The rules of the alternatives found in the ASCII `text` (tokens `tokens`): those
-        whose words are all among `tokens` and whose strings are all in the
-        probe; with `first`, the first such rule alone. Each rule's alternatives are tested
-        only until one holds (which one is never asked)."""
-        found: set[str] = set()
-        by_key = self.by_key
-        lists = [by_key.get(k) or self._alternatives(k) for k in self.keys.intersection(tokens)]
-        if self.unkeyed:
-            lists.append(self.unkeyed)
-        for alternatives in lists:
-            for needed, choices, conj, rule in alternatives:
-                if rule in found or not needed <= tokens:
-                    continue
-                if choices and not _words_allow(choices, tokens):
-                    continue
-                if probe is None:  # built only for a text with every word one needs
-                    probe = _probe(text)
+        candidates = list(self.unkeyed)
+        for key in self.keys.intersection(tokens):
+            candidates += self._alternatives(key)
+        # `probe` is built only for a text with every word some alternative needs
+        for needed, choices, conj, _rule in candidates:
+            if needed <= tokens and _words_allow(choices, tokens):
+                probe = probe or _probe(text)
                 if _all_found(conj, probe):
-                    found.add(rule)
-                    if first:
-                        return found
-        return found
+                    return True
+        return False
 
 
 # An alternative: the words it needs, the word sets of each group's strings (see
@@ -549,12 +539,19 @@ def sentence_rules(masked: str) -> frozenset[str] | None:
         return None
     tokens = _tokens(masked)
     whole = _index()
+    if whole.keys.isdisjoint(tokens) and not whole.unkeyed and not whole.always:
+        return _NO_RULES  # most sentences: not one word any requirement is filed under
     if whole.always:
         return frozenset(RULE_PATTERNS)
-    if whole.keys.isdisjoint(tokens) and not whole.unkeyed:
-        return _NO_RULES  # most sentences: not one word any requirement is filed under
-    found = whole._found_rules(masked, tokens)
-    return frozenset(found) if found else _NO_RULES
+    candidates = whole.candidates(tokens)
+    if not candidates:
+        return _NO_RULES  # no alternative has all its words here
+    probe = _probe(masked)
+    found: set[str] = set()
+    for _needed, _choices, conj, rule in candidates:
+        if rule not in found and _all_found(conj, probe):
+            found.add(rule)
+    return frozenset(found)
 
 
 _NO_RULES: frozenset[str] = frozenset()
