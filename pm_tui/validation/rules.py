@@ -168,6 +168,7 @@ def technical_vocabulary(pm: PostMortem) -> frozenset[str]:
 
 
 def _language(pm: PostMortem, today: date) -> Iterator[Finding]:
+    from pm_tui.language.actions import check_vague
     from pm_tui.language.prose import check_action
 
     vocabulary = functools.cache(lambda: technical_vocabulary(pm))
@@ -181,7 +182,9 @@ def _language(pm: PostMortem, today: date) -> Iterator[Finding]:
             yield _from_language(lf, section, row, field)
     for a in pm.actions:
         if a.action.strip():
-            found = check_action(a.action)
+            # check_action, its prose findings memoised as every other text's are (the
+            # wizard validates after every edit; action items rarely change)
+            found = [*_prose_findings(a.action), *check_vague(a.action)]
             if any(f.rule.startswith("blame/") for f in found) and _may_use_vocabulary(
                 a.action, vocabulary
             ):
@@ -206,9 +209,18 @@ def _from_language(lf, section: str, row: str, field: str) -> Finding:
 # --- depth of analysis --------------------------------------------------------------
 
 
-def _shallow(pm: PostMortem, today: date) -> Iterator[Finding]:
+@functools.lru_cache(maxsize=20_000)
+def _ends_at_person(text: str) -> bool:
+    # Memoised as _prose_findings is: the wizard validates after every edit and a factor or
+    # an answer rarely changes; ends_at_person is a function of the text alone (no
+    # vocabulary is set around it here).
     from pm_tui.language.prose import ends_at_person
 
+    return ends_at_person(text)
+
+
+def _shallow(pm: PostMortem, today: date) -> Iterator[Finding]:
+    ends_at_person = _ends_at_person
     a = pm.analysis
     if not any(c.strip() for c in a.immediate_causes):
         yield Finding(
