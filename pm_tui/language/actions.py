@@ -267,7 +267,7 @@ def _checkability(text: str) -> tuple[str, str] | None:
             return "vague", "direction"  # "add more monitoring for the DB": how much, of what?
         if _PLAN.match(rest) and not _end_state(text):
             return "vague", "intent"  # "create a plan for improving DR": a plan of what?
-        if len(_WORDS_RX.findall(rest)) <= 2:
+        if len(re.findall(r"[\w'-]+", rest)) <= 2:
             return None  # "write a runbook", "update the config": which one, saying what?
         if has_number or _DELIVERABLE.search(rest.lower()) or _concreteness(rest, enough=1):
             return "concrete", ""
@@ -408,25 +408,18 @@ def _end_state(text: str) -> bool:
     """A date, ticket, write-up or decision; or "so that" followed by something concrete."""
     if _END_STATE.search(text):
         return True
-    so = _SO_THAT.search(text)
+    so = re.search(r"\b(?:so that|such that)\b", text, re.I)
     return bool(so) and _concreteness(text[so.end() :], enough=1) >= 1
 
 
 def _then_does(text: str) -> bool:
     """An investigation followed by a change it makes: "... and remove the ones unused in
     90 days"."""
-    for m in _AND_THEN.finditer(text):
+    for m in re.finditer(r"[,;]?\s+(?:and|then)\s+(?:then\s+)?", text, re.I):
         rest = text[m.end() :]
-        if _DO.match(rest) and (_DIGIT_WORD.search(rest) or _concreteness(rest, enough=1)):
+        if _DO.match(rest) and (re.search(r"\b\d", rest) or _concreteness(rest, enough=1)):
             return True
     return False
-
-
-# (compiled once: the module's cache is asked on every call otherwise)
-_WORDS_RX = re.compile(r"[\w'-]+")
-_SO_THAT = re.compile(r"\b(?:so that|such that)\b", re.I)
-_AND_THEN = re.compile(r"[,;]?\s+(?:and|then)\s+(?:then\s+)?", re.I)
-_DIGIT_WORD = re.compile(r"\b\d")
 
 
 _VAGUE_AMOUNT = re.compile(
