@@ -51,6 +51,31 @@ def test_bounded_to_a_megabyte_keeping_what_matters(tmp_path):
     assert list(tmp_path.iterdir()) == [path]  # no temp file left behind
 
 
+def test_bucketed_logs_never_crowd_out_the_alerts_pages_and_chat(tmp_path):
+    """Two busy access logs bucketed every 10 s fill the megabyte by themselves; the alerts,
+    the page and the chat that tell the incident are still kept, whatever the logs' path."""
+    source = "logs:/srv/" + "deep/" * 30 + "edge/access.log.gz"  # a long path on every line
+    buckets = [
+        Evidence(T0 + timedelta(seconds=10 * i), f"{source}{k}", "log",
+                 f"{40 + i % 7} requests, {i % 3} 5xx, 0 4xx, p50 42.0 ms",
+                 {"bucket": True, "bucket_seconds": 10, "requests": 40 + i % 7, "5xx": i % 3,
+                  "p50_ms": 42.0, "p99_ms": 380.0, "max_ms": 910.0})
+        for k in range(2) for i in range(2_000)
+    ]  # fmt: skip
+    events = [
+        Evidence(T0 + timedelta(minutes=90), "alert-notifications:hooks", "alert", "Fires", {}),
+        Evidence(T0 + timedelta(minutes=91), "pagerduty:export", "page", "Triggered", {}),
+        Evidence(T0 + timedelta(minutes=95), "slack:#inc", "message", "the deny is ours", {}),
+        Evidence(T0 + timedelta(minutes=80), "changes:history", "change", "policy v2", {}),
+    ]
+    path = tmp_path / "evidence.jsonl"
+    stats = save_evidence(path, [result(buckets), result(events)])
+    assert path.stat().st_size <= 1_000_000 and stats["dropped"] > 0  # the bound was hit
+    kept = load_evidence(path)
+    assert {e.kind for e in kept if e.kind != "log"} == {"alert", "page", "message", "change"}
+    assert sum(e.kind == "log" for e in kept) > 1_000  # the traffic picture fills the rest
+
+
 def test_downsample_keeps_low_and_high():
     points = [(str(i), float(i % 7)) for i in range(1000)]
     points[500] = ("500", -5.0)

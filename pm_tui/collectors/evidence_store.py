@@ -87,8 +87,11 @@ def bounded_lines(
     # access-log buckets are a few hundred small records that carry the whole traffic picture
     logs = [e for e in evidence if e.kind == "log" and not e.attrs.get("bucket")]
     others = [e for e in evidence if e.kind != "log" or e.attrs.get("bucket")]
-    # metrics last among the rest: one series weighs as much as hundreds of alerts
-    others.sort(key=lambda e: e.kind == "metric")
+    # the events themselves (alerts, pages, chat, changes) first: a few kilobytes that the
+    # timeline cannot do without; then access-log buckets (thousands of lines when several
+    # logs are bucketed, each line carrying its source's path); metrics last among the rest:
+    # one series weighs as much as hundreds of alerts
+    others.sort(key=lambda e: 2 if e.kind == "metric" else 1 if e.kind == "log" else 0)
     plain = _plain_order(logs) if len(logs) > MAX_LOG_RECORDS else {}
     logs.sort(key=lambda e: (_rank(e), plain.get(id(e), (0, 0)), e.time))
     kept: list[tuple[str, str]] = []

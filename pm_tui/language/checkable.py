@@ -549,8 +549,11 @@ def names_an_abstraction(text: str) -> bool:
     checkable."""
     return any(
         w in _ABSTRACT or (len(w) > 5 and w.endswith(_ABSTRACT_SUFFIXES))
-        for w in re.findall(r"[a-z]+", text.lower())[1:8]  # where the object stands
+        for w in _LETTERS.findall(text.lower())[1:8]  # where the object stands
     )
+
+
+_LETTERS = re.compile(r"[a-z]+")
 
 
 def overrules_checkable(feats: dict[str, str]) -> bool:
