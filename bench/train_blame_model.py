@@ -259,7 +259,24 @@ def lowo(feats, writers, own, halves, l2, ngram_l2, sweep):
             said, flagged = pipeline(w, b, t, [x for _, x in labelled], halves[1 - h][0])
             p, r, *_ = pr([(y, g) for (y, _), g in zip(labelled, said, strict=True)])
             out[t].append((writer_name(test), p, r, flagged, len(halves[1 - h][0])))
+            if DUMP and t == sweep[0]:
+                _dump(writer_name(test), labelled, said, feats[test], w, b)
     return out
+
+
+# BLAME_DUMP=FILE: each kept-out row's label, what the pipeline said, the model's weight
+# and features, one JSON line a row (for reading the misses of the tuning sets)
+DUMP = os.environ.get("BLAME_DUMP", "")
+
+
+def _dump(name, labelled, said, featured, w, b) -> None:
+    with open(DUMP, "a", encoding="utf-8") as out:
+        for (y, text), s, (_, f, fired) in zip(labelled, said, featured, strict=True):
+            row = {"writer": name, "label": y, "said": s, "rules": fired, "p": predict(w, b, f)}
+            row["feats"] = sorted(f, key=lambda x: -abs(w.get(x, 0.0)))[:14]
+            row["w"] = [w.get(x, 0.0) for x in row["feats"]]
+            row["text"] = text
+            out.write(json.dumps(row) + "\n")
 
 
 def report(results, feats, writers) -> None:
