@@ -71,7 +71,7 @@ _CLASSES: dict[str, tuple[str, ...]] = {
     # habit and repetition
     "habit": tuple(
         """again always yet another third fourth typical notorious whenever usual repeatedly
-        habit keeps constantly""".split()
+        habit keeps constantly twice thrice umpteenth routinely""".split()
     ),
     # praise that means its opposite
     "sarcasm": tuple(
@@ -131,6 +131,7 @@ _CLASSES: dict[str, tuple[str, ...]] = {
     ),
 }
 _PHRASES: dict[str, tuple[str, ...]] = {
+    "habit": (" once more", "how many more", "every time", "each time", "one more time"),
     "fault": (
         " is on ",
         " on the ",
@@ -593,6 +594,17 @@ _DOES = frozenset("does doesn't did didn't never keeps kept won't can't cannot".
 _AIMS = frozenset("for to with by on".split())
 
 
+def _after_clock(lows: list[str], start: int) -> bool:
+    """The words before `start` are a time of day: a timeline row ("14:02 Okonkwo pushed"),
+    whose first word after the time opens the clause."""
+    return (
+        start >= 3
+        and lows[start - 2] == ":"
+        and lows[start - 1].isdigit()
+        and lows[start - 3].isdigit()
+    )
+
+
 def _held(words: list[str], lows: list[str], i: int) -> str:
     """Where token `i` (a person) stands when a sentence holds it responsible without a word
     of harm or judgement: "owner" (its possessive: "the belt attendant's failure"), "label"
@@ -608,7 +620,7 @@ def _held(words: list[str], lows: list[str], i: int) -> str:
         return "label"
     if before in _AIMS:
         return "aimed"
-    if start == 0 or before in _SUBJECT_OPENERS or before in ",;—–(":
+    if start == 0 or before in _SUBJECT_OPENERS or before in ",;—–(" or _after_clock(lows, start):
         for j in range(i + 1, min(len(lows), i + 4)):
             t = lows[j]
             if t in _FILLER or (t.endswith("ly") and len(t) > 4):
@@ -659,7 +671,9 @@ def _acts(words: list[str], lows: list[str], i: int) -> bool:
     the backup schedule", "the QA team signed off") or of a relative clause's act."""
     start = _np_start(words, i)
     before = lows[start - 1] if start else ""
-    if (start == 0 or before in _SUBJECT_OPENERS or before in ",;:—–(") and _verb_after(words, i):
+    if (
+        start == 0 or before in _SUBJECT_OPENERS or before in ",;:—–(" or _after_clock(lows, start)
+    ) and _verb_after(words, i):
         return True
     return _relative_verb(words, lows, i) is not None
 
@@ -690,7 +704,9 @@ def _counterfactual_of(lows: list[str], start: int, i: int) -> str:
     after = lows[i + 1 : i + 3]
     if before == "had" and (start < 2 or lows[start - 2] not in ("who", "that", "which")):
         return "had <> …"
-    if before == "if" and after[:1] == ["had"]:
+    if (before == "if" or (before == "only" and start > 1 and lows[start - 2] == "if")) and (
+        after[:1] == ["had"]
+    ):
         return "if <> had …"
     if len(after) == 2 and after[0] in _COUNTERFACTUAL_AUX and after[1] == "have":
         return f"<> {after[0]} have …"
@@ -802,10 +818,50 @@ def _may_name_dotted(sentence: str) -> bool:
     )
 
 
+# Marks glued to a person: emphasis ("**Bob**", "*Ingrid*", "~~x~~"), a table's cells ("| 14:02
+# | Okonkwo | force-pushed |": a pipe is a clause break, ";"), an underscore at one edge of a
+# word ("_Hamid_"; a masked span or an identifier has word characters on both sides or none).
+_GLUE_MARKS = str.maketrans({"*": " ", "~": " ", "|": ";"})
+_UNDERSCORES = re.compile(r"_+")
+# A dot between a word and a capitalised word, no space ("x.Bob", "Mr.Grant").
+_GLUED_DOT = re.compile(r"\.(?=[A-Z][a-z])")
+
+
+def _unglue(text: str) -> str:
+    """`text` with the marks glued to a name made spaces or clause breaks (same length): a
+    name in emphasis, in a table cell, after a dot with no space, reads as one in prose."""
+    if "*" in text or "|" in text or "~" in text:
+        text = text.translate(_GLUE_MARKS)
+    if "_" in text:
+        text = _UNDERSCORES.sub(lambda m: _edge(text, m.start(), m.end()), text)
+    if "." in text and _GLUED_DOT.search(text) is not None:
+        text = _GLUED_DOT.sub(lambda m: _glued_dot(text, m.start()), text)
+    return text
+
+
+def _edge(text: str, start: int, end: int) -> str:
+    """Underscores with a letter on one side only are marks ("_Hamid_"), else kept."""
+    left = start > 0 and text[start - 1].isalnum()
+    right = end < len(text) and text[end].isalnum()
+    return " " * (end - start) if left != right else text[start:end]
+
+
+def _glued_dot(text: str, at: int) -> str:
+    """A dot glued to a capitalised word: a space after an honorific ("Mr.Grant"), a clause
+    break after a lower-case word ("... table.Bob then"), else kept ("v1.Beta")."""
+    head = re.search(r"[^\W\d_]+$", text[max(0, at - 12) : at])
+    if head is None:
+        return "."
+    if head.group() in _HONORIFICS:
+        return " "
+    return ";" if head.group().islower() else "."
+
+
 def _may_name_agent(sentence: str) -> bool:
     """Whether any token of `sentence` can be an agent for features(): False only when
     none can (no name-like capitalised word after the first, no @, id, role acronym or
     people word, a first word that is no name), so the token-by-token reading is skipped."""
+    sentence = _unglue(sentence)
     if "@" in sentence:
         return True
     if "." in sentence and _ID_HINT.search(sentence) is not None:
@@ -897,8 +953,8 @@ _CAUSE_LINKS = frozenset(
 # Labels whose value is a cause: "Cause: Hamid.", "Contributing factor #1: Arjun", "Owner of
 # the failure: @jdoe", "Whose fault? Huong's."
 _CAUSE_LABELS = frozenset(
-    """cause causes culprit factor factors fault error responsible blame who whose
-    reason root attributed""".split()
+    """cause causes caused culprit culprits factor factors fault error responsible blame who
+    whose reason root attributed guilty offender""".split()
 )
 # "Owner" is a label of blame only with a failure ("Owner of the outage:", "Failure owner:");
 # alone it names who does an action item.
@@ -915,7 +971,7 @@ def _cause_places(words: list[str], agents: list[tuple[int, str]]) -> dict[str, 
         for j in range(start - 1, max(-1, start - 6), -1):
             tok = words[j]
             if tok in _PLACE_MARKS:
-                label = {t.lower() for t in words[max(0, j - 6) : j]}
+                label = {t.lower() for t in words[max(0, j - 10) : j]}
                 if not label.isdisjoint(_CAUSE_LABELS) or (
                     "owner" in label and not label.isdisjoint(_FAILURES)
                 ):
@@ -947,6 +1003,7 @@ def features(
     if not named and not _may_name_agent(sentence):
         feats["no-agent"] = ""  # the cheap test first: most sentences end here
         return feats
+    sentence = _unglue(sentence)
     words = _TOKEN.findall(sentence)
     if "’" in sentence:
         lows = [w.lower().replace("’", "'") for w in words]
@@ -1002,7 +1059,8 @@ def features(
         feats["praise-for-harm"] = (
             f"{classes['sarcasm']} … {classes.get('harm') or classes['habit']}"
         )
-    caused = not _CAUSE_WORDS.isdisjoint(lows)
+    result = _result_at(lows)
+    caused = result >= 0 or not _CAUSE_WORDS.isdisjoint(lows)
     for i, kind in agents:
         w = words[i]
         feats["agent:" + kind] = w
@@ -1014,6 +1072,7 @@ def features(
             or before in _SUBJECT_OPENERS
             or before in ",;:—–("
             or (before in _LEAD_IN or (before.endswith("ly") and start == 1))
+            or _after_clock(lows, start)
         )
         if subject:
             feats["subject:" + kind] = w
@@ -1080,6 +1139,29 @@ def features(
         for j in range(max(0, i - 3), min(len(norm), i + 5)):
             if j != i and content[j] and norm[j][0] != "@":
                 feats.setdefault(("n<:" if j < i else "n>:") + norm[j], words[j])
+    first = agents[0][0]
+    if result > first and (
+        "acted" in feats or "owner-act" in feats or "subject:" + agents[0][1] in feats
+    ):
+        # a person's act, then what it led to: "Rajesh's cron edit is what double-charged
+        # ...", "the analyst loaded the file twice, which is why all fares doubled"
+        feats["act-then-result"] = f"{words[first]} … {words[result - 1]} {words[result]}"
+    if "sarcasm" in classes:
+        aim = _praised_act(lows, wcs)
+        if aim:
+            # praise for what a person did, not a response step: "Thanks so much to Hamish for
+            # deciding ...", "Kudos to the release team for shipping a build that ..."
+            feats["praise-for-act"] = f"{classes['sarcasm']} … {aim}"
+    if "habit" in classes and any(
+        f in feats for f in ("acted", "owner-act", "subject:name", "subject:role", "subject:team")
+    ):
+        feats["habit-of-person"] = f"{words[first]} … {classes['habit']}"  # "once more", "twice"
+    outsider = _outsider(words, lows, agents)
+    if outsider:
+        # a person from outside (a vendor, an offshore team, a night shift) with a harm
+        feats["outsider"] = outsider
+        if "harm" in classes:
+            feats["outsider-harm"] = f"{outsider} … {classes['harm']}"
     if len(words) <= 4:
         feats["short"] = ""
     # the shape of the sentence: how long, spoken to someone, asked, exclaimed, quoted, or a
@@ -1124,6 +1206,59 @@ def features(
     return feats
 
 
+_RESULT_HEADS = frozenset("what why how".split())
+_RESULT_LINKS = frozenset("is was that's what's which's it's".split())
+
+
+def _result_at(lows: list[str]) -> int:
+    """Where a sentence turns to what something led to ("is what", "which is why", "that's
+    how", "after which"): the index of "what"/"why"/"how"/"which", or -1."""
+    for j in range(1, len(lows)):
+        t = lows[j]
+        if t in _RESULT_HEADS and lows[j - 1] in _RESULT_LINKS:
+            return j
+        if t == "which" and lows[j - 1] == "after":
+            return j
+    return -1
+
+
+def _praised_act(lows: list[str], wcs: list[str | None]) -> str:
+    """The act praise is given for: "for <-ing>" (over two words) that is no response step,
+    hypothesis or general word ("for deciding", "for shipping", "for turning")."""
+    for j, t in enumerate(lows):
+        if t != "for":
+            continue
+        for k in range(j + 1, min(len(lows), j + 3)):
+            u = lows[k]
+            if u.endswith("ing") and len(u) > 5:
+                return "" if wcs[k] in ("response", "hypothesis", "general") else u
+            if not u.isalpha():
+                break
+    return ""
+
+
+_OUTSIDE = frozenset(
+    """offshore outsourced outsource vendor vendor's vendors contractor contractors
+    third-party external agency supplier partner partner's colo provider night overnight
+    weekend late-shift night-shift""".split()
+)
+
+
+def _outsider(words: list[str], lows: list[str], agents: list[tuple[int, str]]) -> str:
+    """A role or team marked as from outside: a modifier of its noun phrase ("the offshore
+    vendor", "the night operators") or "from" after it ("the tech from the colo provider")."""
+    for i, kind in agents:
+        if kind not in _ROLE_KINDS:
+            continue
+        start = _np_start(words, i)
+        for j in range(start, i + 1):
+            if lows[j] in _OUTSIDE:
+                return f"{words[j]} {words[i]}" if j != i else words[i]
+        if i + 2 < len(lows) and lows[i + 1] == "from":
+            return f"{words[i]} from {words[i + 2]}"
+    return ""
+
+
 _NEGATIONS = frozenset("not n't never no nobody wrong".split())
 _CLAUSE_MARKS = frozenset(";:—–")
 
@@ -1143,11 +1278,32 @@ def _denied(lows: list[str], wcs: list[str | None]) -> str:
 
 
 @cache
-def _model() -> tuple[dict[str, float], float, float, float]:
-    """Weights, bias, threshold (a sentence no rule flagged is blame at or above it) and veto
-    (a sentence a rule flagged is left alone below it)."""
+def _model() -> tuple[dict[str, float], float, float, float, float]:
+    """Weights, bias, threshold (a sentence no rule flagged is blame at or above it), veto
+    (a sentence a rule flagged is left alone below it) and the threshold for a sentence that
+    puts a person in the place of a cause (PLACED)."""
     data = json.loads(WEIGHTS.read_text(encoding="utf-8"))
-    return data["weights"], data["bias"], data["threshold"], data.get("veto", 0.0)
+    t = data["threshold"]
+    return data["weights"], data["bias"], t, data.get("veto", 0.0), data.get("placed", t)
+
+
+# Features that put a named person in the place of a cause: what a sentence says caused the
+# harm is the person ("thanks to Piotr", "Cause: Hamid", "Rajesh's edit is what ...", "if
+# only Selin had ..."). Blameless prose names people as they act and respond, seldom there,
+# so these sentences are blame at a lower weight (the "placed" threshold).
+PLACED = frozenset(
+    """cause-link cause-label act-as-cause act-then-result fault-predicate
+    counterfactual-agent""".split()
+)
+
+
+def threshold_for(feats: dict[str, str]) -> float:
+    """The threshold a sentence with features `feats` is held to: the lower "placed" one
+    when it puts a person in the place of a cause, else the threshold."""
+    model = _model()
+    if model[4] < model[2] and not PLACED.isdisjoint(feats):
+        return model[4]
+    return model[2]
 
 
 def score(feats: dict[str, str]) -> float:
@@ -1248,6 +1404,11 @@ _READABLE = {
     "counterfactual-agent": "a person in what should have been",
     "system-behaviour": "what only a system does",
     "held": "a person held responsible as",
+    "act-then-result": "a person's act, then what it led to",
+    "praise-for-act": "praise for a person's act (irony)",
+    "habit-of-person": "a person's habit or repeated act",
+    "outsider": "a person from outside the team",
+    "outsider-harm": "a person from outside the team, with a harm",
 }
 
 
@@ -1273,7 +1434,7 @@ def finding_for(sentence: str, offset: int, named: bool = False):
     from pm_tui.language.finding import ERROR, LanguageFinding
 
     weighed = weigh(sentence, named)
-    if weighed is None or weighed[0] < threshold():
+    if weighed is None or weighed[0] < threshold_for(weighed[1]):
         return None
     prob, feats = weighed
     why = "; ".join(describe(f, w) for f, w in reasons(feats))
