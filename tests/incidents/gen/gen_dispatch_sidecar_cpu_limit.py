@@ -1,4 +1,4 @@
-"""heldout9/dispatch-sidecar-cpu-limit: the Sunday dinner peak, grown by weeks of courier and order growth, pushes each
+"""retired9/dispatch-sidecar-cpu-limit: the Sunday dinner peak, grown by weeks of courier and order growth, pushes each
 courier-dispatch pod's istio-proxy sidecar into its 1-CPU limit; CFS throttling of the proxy delays every request, latency
 and then 504 timeouts grow slowly for an hour while the HPA (scaling on the app container's CPU only) never moves, until
 minReplicas is raised from 24 to 48 and load spreads onto the new pods. Start and end are read from the series."""
@@ -7,7 +7,7 @@ import random
 from common import *
 
 rng = random.Random(20261108)
-inc = Incident("heldout9", "dispatch-sidecar-cpu-limit")
+inc = Incident("retired9", "dispatch-sidecar-cpu-limit")
 D = "2026-11-08 "
 W0, W1 = T(D + "16:30:00"), T(D + "19:30:00")
 STARTED = T(D + "17:06:30")

@@ -1,4 +1,4 @@
-"""heldout9/docs-s3-lifecycle-expiry: the documents bucket carries a whole-bucket 30-day expiration rule; every receipt
+"""retired9/docs-s3-lifecycle-expiry: the documents bucket carries a whole-bucket 30-day expiration rule; every receipt
 batch-copied into it on May 9 turns 30 days old at midnight UTC and S3 lifecycle expires them over the evening (Pacific);
 receipt/invoice 404s grow slowly until the rule is deleted and a batch job removes the delete markers."""
 import random
@@ -6,7 +6,7 @@ import datetime as _d
 from common import *
 
 rng = random.Random(20260609)
-inc = Incident("heldout9", "docs-s3-lifecycle-expiry")
+inc = Incident("retired9", "docs-s3-lifecycle-expiry")
 TZ = "America/Los_Angeles"
 D = "2026-06-09 "
 W0, W1 = T(D + "00:00:00"), T(D + "03:00:00")

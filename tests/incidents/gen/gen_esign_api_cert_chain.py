@@ -1,10 +1,10 @@
-"""heldout9/esign-api-cert-chain: a Terraform Cloud run re-imports the renewed api.quillsign.com certificate
+"""retired9/esign-api-cert-chain: a Terraform Cloud run re-imports the renewed api.quillsign.com certificate
 without its intermediate; SDK and integration clients fail TLS verification until the run is reverted."""
 import random
 from common import *
 
 rng = random.Random(20260609)
-inc = Incident("heldout9", "esign-api-cert-chain")
+inc = Incident("retired9", "esign-api-cert-chain")
 D = "2026-06-09 "
 W0, W1 = T(D + "13:00:00"), T(D + "15:30:00")
 EV0 = T(D + "12:40:00")

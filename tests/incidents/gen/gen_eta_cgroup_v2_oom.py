@@ -1,11 +1,11 @@
-"""heldout9/eta-cgroup-v2-oom: an EKS node-group update moves the general nodes to an AL2023 launch template (cgroup v2);
+"""retired9/eta-cgroup-v2-oom: an EKS node-group update moves the general nodes to an AL2023 launch template (cgroup v2);
 eta-service's JDK 8u292 can't read cgroup v2 limits, sizes its heap from the host's 64 GiB and is OOM-killed over and
 over, so checkout rejects orders without a delivery estimate until the node group is rolled back to the AL2 template."""
 import random
 from common import *
 
 rng = random.Random(20260217)
-inc = Incident("heldout9", "eta-cgroup-v2-oom")
+inc = Incident("retired9", "eta-cgroup-v2-oom")
 D = "2026-02-17 "
 W0, W1 = T(D + "12:30:00"), T(D + "15:00:00")
 FWD = T(D + "13:04:38")            # VersionUpdate to launch template v23 (AL2023)

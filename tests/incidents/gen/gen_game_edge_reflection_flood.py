@@ -1,10 +1,10 @@
-"""heldout9/game-edge-reflection-flood: a CLDAP reflection flood (with a SYN flood first) saturates both transit
+"""retired9/game-edge-reflection-flood: a CLDAP reflection flood (with a SYN flood first) saturates both transit
 links of the fra2 edge; logins and game sessions fail until the /24 is diverted to the scrubbing provider."""
 import random
 from common import *
 
 rng = random.Random(20260221)
-inc = Incident("heldout9", "game-edge-reflection-flood")
+inc = Incident("retired9", "game-edge-reflection-flood")
 D = "2026-02-21 "
 W0, W1 = T(D + "18:30:00"), T(D + "21:30:00")
 EV0 = T(D + "18:20:00")

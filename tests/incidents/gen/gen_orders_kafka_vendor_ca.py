@@ -1,11 +1,11 @@
-"""heldout9/orders-kafka-vendor-ca: the managed-Kafka vendor's rolling maintenance brings brokers back with a certificate
+"""retired9/orders-kafka-vendor-ca: the managed-Kafka vendor's rolling maintenance brings brokers back with a certificate
 from a new intermediate CA; our clients pin the old intermediate, so handshakes to the restarted brokers fail (a precursor
 minutes before checkout errors) and order submits for their partitions fail until the vendor reverts the listener certs."""
 import random
 from common import *
 
 rng = random.Random(20260729)
-inc = Incident("heldout9", "orders-kafka-vendor-ca")
+inc = Incident("retired9", "orders-kafka-vendor-ca")
 D = "2026-07-29 "
 W0, W1 = T(D + "08:30:00"), T(D + "11:00:00")
 CRON = [T("2026-07-%02d 02:00:%02d" % (d, 11 + 4 * i)) for i, d in enumerate((26, 27, 28, 29))]

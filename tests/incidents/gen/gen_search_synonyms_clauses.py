@@ -1,11 +1,11 @@
-"""heldout9/search-synonyms-clauses: a GitLab CI synonyms deploy adds multi-word grocery synonyms; common product
+"""retired9/search-synonyms-clauses: a GitLab CI synonyms deploy adds multi-word grocery synonyms; common product
 searches expand past Elasticsearch's max clause count and fail until the synonyms pipeline is reverted."""
 import random
 import datetime as _d
 from common import *
 
 rng = random.Random(20260217)
-inc = Incident("heldout9", "search-synonyms-clauses")
+inc = Incident("retired9", "search-synonyms-clauses")
 D = "2026-02-17 "
 W0, W1 = T(D + "14:30:00"), T(D + "17:00:00")
 CRON = [T("2026-02-%02d 02:10:%02d" % (d, 14 + 3 * i)) for i, d in enumerate((14, 15, 16, 17))]

@@ -1,4 +1,4 @@
-"""heldout9/waw1-networkd-cilium-rules: unattended-upgrades installs a systemd security update on the waw1 bare-metal
+"""retired9/waw1-networkd-cilium-rules: unattended-upgrades installs a systemd security update on the waw1 bare-metal
 Kubernetes workers one by one (apt-daily-upgrade.timer, 06:00 local + random delay); the package restarts systemd-networkd,
 which flushes the routing-policy rules Cilium installed, so every pod on an upgraded node drops off the network. Edge
 health checks and readiness fail minutes before order placement errors climb, until the timers are stopped and the Cilium
@@ -7,7 +7,7 @@ import random
 from common import *
 
 rng = random.Random(20260609)
-inc = Incident("heldout9", "waw1-networkd-cilium-rules")
+inc = Incident("retired9", "waw1-networkd-cilium-rules")
 TZ = "Europe/Warsaw"
 D = "2026-06-09 "
 W0, W1 = T(D + "03:30:00"), T(D + "06:00:00")

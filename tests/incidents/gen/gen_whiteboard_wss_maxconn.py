@@ -1,11 +1,11 @@
-"""heldout9/whiteboard-wss-maxconn: back-to-school growth in open boards (one WebSocket each) fills the edge
+"""retired9/whiteboard-wss-maxconn: back-to-school growth in open boards (one WebSocket each) fills the edge
 HAProxy tier's frontend maxconn node by node; connects queue and time out slowly more until the ASG is scaled out."""
 import math
 import random
 from common import *
 
 rng = random.Random(20260908)
-inc = Incident("heldout9", "whiteboard-wss-maxconn")
+inc = Incident("retired9", "whiteboard-wss-maxconn")
 TZ = "America/New_York"
 D = "2026-09-08 "
 W0, W1 = T(D + "12:30:00"), T(D + "15:30:00")
