@@ -38,7 +38,8 @@ CUE_GATE = False
 # The runs before a "." or an "@" are possessive ("*+"): none of them can end at a "." or an
 # "@" by giving characters back, and backtracking over every word was most of the cost.
 _TOKEN = re.compile(
-    r"@[\w.-]*\w|[a-z][\w-]*+(?:\.[a-z][\w-]*+)+@?|[a-z][\w.-]*+@(?!\w)|[^\W\d_][\w'’-]*|\d+|"
+    r"@[\w.-]*\w|[a-z][\w-]*+(?:\.[a-z][\w-]*+)+@?|[a-z][\w.-]*+@(?!\w)|[A-Z]\.(?:[A-Z]\.)+(?:['’]s)?|"
+    r"[^\W\d_][\w'’-]*|\d+|"
     r"[,;:()?!—–\"“”]"
 )
 # A person's id written without the @: "t.okafor@", "l.virtanen", "priya.r" (one side of the
@@ -92,6 +93,15 @@ _CLASSES: dict[str, tuple[str, ...]] = {
     ),
     # what should have been
     "counterfactual": tuple("""should would must needs never if only""".split()),
+    # a sanction or correction aimed at a person ("a written warning for", "needs retraining",
+    # "Action: X to stop ...", "X's access should be revoked")
+    "sanction": tuple(
+        """warning disciplinary discipline reprimand retrain retraining talking-to revoke
+        revoked suspend suspended sanction sanctions dismiss dismissed fire fired coached
+        lesson stop""".split()
+    ),
+    # carrying the weight of it ("Dragoș alone carries this one", "the squad owns this mess")
+    "burden": tuple("""bears carries carry shoulder shoulders owns liability liable""".split()),
     # doing it anyway
     "defiance": tuple(
         """anyway regardless despite though although ahead quietly herself himself
@@ -132,6 +142,8 @@ _CLASSES: dict[str, tuple[str, ...]] = {
 }
 _PHRASES: dict[str, tuple[str, ...]] = {
     "habit": (" once more", "how many more", "every time", "each time", "one more time"),
+    "burden": ("at the door", "'s account", "lay this", "lays this", "goes on"),
+    "sanction": ("next time", "moved off", "kick ", "no longer"),
     "fault": (
         " is on ",
         " on the ",
@@ -291,7 +303,8 @@ _EVERYDAY = frozenset(
 
 
 _POSITIVE = frozenset(
-    "harm fault habit sarcasm character defiance disclaimer counterfactual cause".split()
+    """harm fault habit sarcasm character defiance disclaimer counterfactual cause sanction
+    burden""".split()
 )
 
 
@@ -361,6 +374,12 @@ def _agent_kind(words: list[str], i: int, titled: bool = False) -> str | None:
     bare = w[:-2] if w.lower().endswith(("'s", "’s")) else w
     low = bare.lower()
     if "." in bare or bare.endswith("@"):
+        if _INITIALS.fullmatch(bare):
+            # initials as a person: "S.K. rebooted", "Q.F.'s doing", "engineer T.M."
+            prev = words[i - 1].lower() if i else ""
+            if bare != w or _acts_next(words, i) or prev in (":", "by", "—", "–"):
+                return "name"
+            return None
         return "handle" if _is_id(bare) else None
     if low in ROLE_NOUNS or low in _MORE_ROLES or bare in _ROLE_ACRONYMS:
         return "role"
@@ -534,7 +553,21 @@ def _acts_next(words: list[str], i: int) -> bool:
     while j < len(words) - 1 and j < i + 3 and words[j] in _FILLER:
         j += 1  # "Hamza really did pull the plug"
     nxt = words[j] if j < len(words) else ""
-    return nxt.islower() and (nxt in _AUX_NEXT or (nxt.endswith("ed") and len(nxt) > 4))
+    return nxt.islower() and (
+        nxt in _AUX_NEXT or (nxt.endswith("ed") and len(nxt) > 4) or _present(nxt)
+    )
+
+
+def _present(word: str) -> bool:
+    """`word` (lower case) reads as a verb in the present tense: "works", "skips", "treats"."""
+    return (
+        len(word) > 3
+        and word.endswith("s")
+        and not word.endswith(("ss", "us", "is", "ous"))
+        and word not in _PRESENT_NOT
+        and word.isalpha()
+        and _word_class(word) not in ("machine", "selfstate")
+    )
 
 
 _FILLER = frozenset(
@@ -857,6 +890,21 @@ def _glued_dot(text: str, at: int) -> str:
     return ";" if head.group().islower() else "."
 
 
+_INITIALS = re.compile(r"[A-Z]\.(?:[A-Z]\.)+")
+_INITIAL_HINT = re.compile(r"\.[A-Z]\.")  # a literal first: searched fast
+
+
+def _initials_in(sentence: str) -> bool:
+    """`sentence` holds initials standing as a word ("S.K.", "Q.F.'s")."""
+    pos = 0
+    while (m := _INITIAL_HINT.search(sentence, pos)) is not None:
+        at = m.start()
+        if at and sentence[at - 1].isupper() and (at < 2 or not sentence[at - 2].isalnum()):
+            return True
+        pos = at + 1
+    return False
+
+
 def _may_name_agent(sentence: str) -> bool:
     """Whether any token of `sentence` can be an agent for features(): False only when
     none can (no name-like capitalised word after the first, no @, id, role acronym or
@@ -864,6 +912,8 @@ def _may_name_agent(sentence: str) -> bool:
     sentence = _unglue(sentence)
     if "@" in sentence:
         return True
+    if "." in sentence and _initials_in(sentence):
+        return True  # "A.H. skipped the review"
     if "." in sentence and _ID_HINT.search(sentence) is not None:
         return _may_name_dotted(sentence)  # "l.virtanen", "orders.customer_ref", "e.g."
     words = _lower_words(sentence)
@@ -891,6 +941,8 @@ def _may_name_agent(sentence: str) -> bool:
             nxt in _AUX_NEXT or nxt in _FILLER or (nxt.endswith("ed") and len(nxt) > 4)
         ):
             return True  # an English word as a name before its verb ("Hope deployed")
+        if _present(nxt) and _proper(bare):
+            return True  # a proper noun before a present-tense verb ("Kuba works ...")
         if sentence[max(0, at - 3) : at] == "by ":
             return True  # the agent of a passive: "routed to air by Marguerite"
     if not words.isdisjoint(_HONORIFICS_LOW) and _at_word_start(_HONORIFIC_RX, sentence):
@@ -1010,7 +1062,8 @@ def features(
     else:
         lows = list(map(str.lower, words))
     wcs = list(map(_word_class, lows))
-    titled = _title_case(words)
+    # a table's row is cells, not a title ("| Owner | Choi Eun-ji |")
+    titled = _title_case(words) and ";" not in sentence
     agents: list[tuple[int, str]] = []
     # the tests of marks in a token, and by the next word, only when the sentence has a mark
     # or a word they look for at all
@@ -1156,12 +1209,21 @@ def features(
         f in feats for f in ("acted", "owner-act", "subject:name", "subject:role", "subject:team")
     ):
         feats["habit-of-person"] = f"{words[first]} … {classes['habit']}"  # "once more", "twice"
+    if "sanction" in classes and any(
+        f in feats for f in ("held:aimed", "held:label", "label-value", "object-of:for")
+    ):
+        # a sanction or correction aimed at a person: "Lesson for Luca: next time, ask",
+        # "a written warning for the engineer who ..."
+        feats["sanction-aimed"] = f"{classes['sanction']} … {words[first]}"
     outsider = _outsider(words, lows, agents)
     if outsider:
         # a person from outside (a vendor, an offshore team, a night shift) with a harm
         feats["outsider"] = outsider
-        if "harm" in classes:
-            feats["outsider-harm"] = f"{outsider} … {classes['harm']}"
+        harm = next(
+            (t for t, c in zip(lows, wcs, strict=True) if c == "harm" and t not in _EVERYDAY), ""
+        )
+        if harm:  # a rarer word of harm than "failed", "lost", "wrong"
+            feats["outsider-harm"] = f"{outsider} … {harm}"
     if len(words) <= 4:
         feats["short"] = ""
     # the shape of the sentence: how long, spoken to someone, asked, exclaimed, quoted, or a
@@ -1408,6 +1470,9 @@ _READABLE = {
     "praise-for-act": "praise for a person's act (irony)",
     "habit-of-person": "a person's habit or repeated act",
     "outsider": "a person from outside the team",
+    "sanction-aimed": "a sanction or correction aimed at a person",
+    "sanction": "a sanction or correction",
+    "burden": "carrying the weight of it",
     "outsider-harm": "a person from outside the team, with a harm",
 }
 
