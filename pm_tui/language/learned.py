@@ -97,8 +97,8 @@ _CLASSES: dict[str, tuple[str, ...]] = {
     # "Action: X to stop ...", "X's access should be revoked")
     "sanction": tuple(
         """warning disciplinary discipline reprimand retrain retraining talking-to revoke
-        revoked suspend suspended sanction sanctions dismiss dismissed fire fired coached
-        lesson stop""".split()
+        revoked suspend suspended sanction sanctions dismiss dismissed coached
+        lesson""".split()
     ),
     # carrying the weight of it ("Dragoș alone carries this one", "the squad owns this mess")
     "burden": tuple("""bears carries carry shoulder shoulders owns liability liable""".split()),
@@ -143,7 +143,7 @@ _CLASSES: dict[str, tuple[str, ...]] = {
 _PHRASES: dict[str, tuple[str, ...]] = {
     "habit": (" once more", "how many more", "every time", "each time", "one more time"),
     "burden": ("at the door", "'s account", "lay this", "lays this", "goes on"),
-    "sanction": ("next time", "moved off", "kick ", "no longer"),
+    "sanction": ("next time", "moved off", "kick ", "to stop "),
     "fault": (
         " is on ",
         " on the ",
