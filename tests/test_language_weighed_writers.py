@@ -184,3 +184,43 @@ async def test_the_wizard_shows_the_weighed_finding_with_its_rewrite(sample_repo
         assert finding.rule == WEIGHED and "reads as blaming a person" in finding.message
         text = " ".join(screen_text(app).split())
         assert "→ " + finding.suggestion[:30] in text
+
+
+# People glued to punctuation reach the weighed reading as in plain prose: emphasis, a table's
+# cells, a timeline row, a dot with no space, initials (none of them a row of any set).
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        ("Then **Radomir** dropped the staging schema by hand.", "Radomir"),
+        ("Then _Radomir_ dropped the staging schema by hand.", "Radomir"),
+        ("| 14:02 | Radomir | dropped the staging schema by hand |", "Radomir"),
+        ("14:02 Radomir dropped the staging schema by hand.", "Radomir"),
+        ("The import finished.Radomir then dropped the staging schema by hand.", "Radomir"),
+        ("W.K. dropped the staging schema by hand.", "W.K."),
+    ],
+)
+def test_a_person_glued_to_punctuation_is_read_as_the_subject(text, who):
+    from pm_tui.language.text import mask_prose
+
+    feats = features(mask_prose(text))
+    assert feats.get("agent:name") == who and feats.get("subject:name") == who, feats
+    assert "acted" in feats
+
+
+def test_a_name_after_a_title_with_no_space_is_a_name():
+    feats = features("We traced it to Mr.Oyelowo and his shortcut.")
+    assert feats.get("agent:name") == "Oyelowo" and "cause-link" in feats
+
+
+def test_a_person_in_the_place_of_a_cause_is_held_to_the_lower_threshold(monkeypatch):
+    from pm_tui.language import learned
+
+    monkeypatch.setattr(learned, "_model", lambda: ({}, 0.0, 0.85, 0.05, 0.7))
+    placed = features("Zsófia's cron tweak is what emptied the invoice queue.")
+    assert "act-then-result" in placed and learned.threshold_for(placed) == 0.7
+    plain = features("Zsófia restarted the invoice queue at noon.")
+    assert learned.threshold_for(plain) == 0.85
+    import json
+
+    shipped = json.loads(learned.WEIGHTS.read_text(encoding="utf-8"))
+    assert shipped["placed"] < shipped["threshold"]  # the shipped file holds both

@@ -854,8 +854,12 @@ def _may_name_dotted(sentence: str) -> bool:
 # Marks glued to a person: emphasis ("**Bob**", "*Ingrid*", "~~x~~"), a table's cells ("| 14:02
 # | Okonkwo | force-pushed |": a pipe is a clause break, ";"), an underscore at one edge of a
 # word ("_Hamid_"; a masked span or an identifier has word characters on both sides or none).
+# A pipe before a cell in lower case is a space instead (_CELL_TO_VERB).
 _GLUE_MARKS = str.maketrans({"*": " ", "~": " ", "|": ";"})
 _UNDERSCORES = re.compile(r"_+")
+# A pipe before a cell that opens in lower case (the act of the cell before: "| Bob | dropped
+# the table |") joins the two as one clause.
+_CELL_TO_VERB = re.compile(r"\|(?=[ \t]*[a-z])")
 # A dot between a word and a capitalised word, no space ("x.Bob", "Mr.Grant").
 _GLUED_DOT = re.compile(r"\.(?=[A-Z][a-z])")
 
@@ -863,6 +867,8 @@ _GLUED_DOT = re.compile(r"\.(?=[A-Z][a-z])")
 def _unglue(text: str) -> str:
     """`text` with the marks glued to a name made spaces or clause breaks (same length): a
     name in emphasis, in a table cell, after a dot with no space, reads as one in prose."""
+    if "|" in text:
+        text = _CELL_TO_VERB.sub(lambda m: " " * len(m.group()), text)  # "| Bob | dropped"
     if "*" in text or "|" in text or "~" in text:
         text = text.translate(_GLUE_MARKS)
     if "_" in text:
