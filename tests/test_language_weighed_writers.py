@@ -224,3 +224,45 @@ def test_a_person_in_the_place_of_a_cause_is_held_to_the_lower_threshold(monkeyp
 
     shipped = json.loads(learned.WEIGHTS.read_text(encoding="utf-8"))
     assert shipped["placed"] < shipped["threshold"]  # the shipped file holds both
+
+
+# One sentence per class the eighth stop added, and neutral look-alikes (none a row of any set).
+NEW_CLASSES = {
+    "a person's act, then what it led to": "Zsófia's cron tweak is what emptied the invoice "
+    "queue.",
+    "praise for an act": "Many thanks to Tendai for deciding, alone and on a Sunday, that the "
+    "DNS records needed pruning.",
+    "if only a person had": "If only Radomir had read the change ticket, the ledger would "
+    "still be intact.",
+    "counting a person's mistakes": "Twice this month Radomir has merged without a review.",
+    "an outsider's harm": "The offshore contractor wiped the staging bucket during the handover.",
+    "a form's field": "| Person responsible (root cause) | Radomir Kowal, Billing | Outcome: "
+    "final warning |",
+    "initials": "W.K. skipped the canary again.",
+    "a timeline row": "| 14:02 | Radomir | force-pushed over the release branch |",
+}
+NEW_NEUTRAL = [
+    "Many thanks to Tendai for restoring the DNS records within minutes.",
+    "| 14:02 | Radomir | paged the database on-call |",
+    "The vendor engineer replaced the failed power supply at 13:10.",
+    "W.K. joined the bridge and confirmed the rollback.",
+]
+
+
+def test_validate_flags_each_new_class_and_not_its_look_alikes(tmp_path, sample_repo):
+    from pm_tui.toml_write import render_postmortem
+    from tests.conftest import SAMPLE_ID, run_cli
+
+    pm = sample_repo.load(SAMPLE_ID)
+    pm.analysis.immediate_causes = [*NEW_CLASSES.values(), *NEW_NEUTRAL]
+    path = tmp_path / f"{SAMPLE_ID}.toml"
+    path.write_text(render_postmortem(pm))
+    out = run_cli("validate", str(path))
+    assert "Traceback" not in out.stderr
+    flagged = {
+        int(m.group(1))
+        for m in re.finditer(r" blame/\S+ .*?immediate cause (\d+): ", out.stdout)
+    }
+    blameful = set(range(1, len(NEW_CLASSES) + 1))
+    assert blameful <= flagged, sorted(blameful - flagged)
+    assert not flagged - blameful, sorted(flagged - blameful)

@@ -768,7 +768,7 @@ _THING_DETERMINERS = frozenset("the its a an no".split())
 # A capitalised word after the first (a name, a role or a product), a role acronym, an id
 # with a dot or an "@", a word of a person in lower case, the first word.
 _MID_CAPITAL = re.compile(
-    r"(?<=[\s(\[\"“‘'’,;:—–/])([^\W\d_a-z][^\W\d_A-Z][\w'’-]*)(?=\s+([\w'’-]+))?"
+    r"(?<=[\s(\[\"“‘'’,;:—–/*_|~.])([^\W\d_a-z][^\W\d_A-Z][\w'’-]*)(?=\s+([\w'’-]+))?"
 )
 _ROLE_ACRONYM_RX = re.compile(r"(?:QA|SREs?|DBAs?|NOC|SOC|IC|PMs?|CTO|VP|CEO|CIO|CISO|TL|EM)\b")
 _ROLE_ACRONYMS_LOW = frozenset(
@@ -786,7 +786,7 @@ _FIRST_WORD = re.compile(r"[\W\d_]*([^\W\d_][\w'’-]*)")
 # _MID_CAPITAL in ASCII text: a capitalised word, the character before it looked at after
 # (a pattern that opens with a lookbehind tries it at every position, slowly).
 _CAP_WORD = re.compile(r"[A-Z][a-z][\w'’-]*(?=\s+([\w'’-]+))?")
-_BEFORE_CAPITAL = frozenset("(\"“‘'’,;:—–/[")
+_BEFORE_CAPITAL = frozenset("(\"“‘'’,;:—–/[*_|~.")
 # Letters lower-cased, a-z and hyphens kept, every other byte a space.
 _NOT_WORD_ASCII = bytes(
     c + 32 if 65 <= c <= 90 else c if (97 <= c <= 122 or c == 45) else 32 for c in range(256)
@@ -914,8 +914,8 @@ def _initials_in(sentence: str) -> bool:
 def _may_name_agent(sentence: str) -> bool:
     """Whether any token of `sentence` can be an agent for features(): False only when
     none can (no name-like capitalised word after the first, no @, id, role acronym or
-    people word, a first word that is no name), so the token-by-token reading is skipped."""
-    sentence = _unglue(sentence)
+    people word, a first word that is no name), so the token-by-token reading is skipped.
+    A capital after emphasis, a pipe, an underscore or a dot counts (what _unglue reads)."""
     if "@" in sentence:
         return True
     if "." in sentence and _initials_in(sentence):
@@ -972,7 +972,7 @@ def _at_word_start(rx: re.Pattern[str], text: str) -> bool:
 
 _HONORIFICS_LOW = frozenset("mr mrs ms mx dr prof miss sir madam mme herr frau sr sra".split())
 _HONORIFIC_RX = re.compile(
-    r"(?:Mrs?|Ms|Mx|Dr|Prof|Miss|Sir|Madam|Mme|Herr|Frau|Sra?)\.?\s+[^\W\d_a-z]"
+    r"(?:Mrs?|Ms|Mx|Dr|Prof|Miss|Sir|Madam|Mme|Herr|Frau|Sra?)(?:\.?\s+|\.)[^\W\d_a-z]"
 )
 
 
