@@ -410,6 +410,9 @@ def _agent_kind(words: list[str], i: int, titled: bool = False) -> str | None:
             return "name"  # the agent of a passive: "routed to air by Marguerite"
         if acts and _unknown_word(bare):
             return "name"  # "Gergely restarted the primary": no word of any lexicon, acting
+        if i + 1 < len(words) and _present(words[i + 1]) and _proper(bare):
+            if not is_technical(bare):
+                return "name"  # a proper noun before a present-tense verb: "Kuba works ..."
     if (
         low.isalpha()
         and _who_follows(words, i)
@@ -553,9 +556,7 @@ def _acts_next(words: list[str], i: int) -> bool:
     while j < len(words) - 1 and j < i + 3 and words[j] in _FILLER:
         j += 1  # "Hamza really did pull the plug"
     nxt = words[j] if j < len(words) else ""
-    return nxt.islower() and (
-        nxt in _AUX_NEXT or (nxt.endswith("ed") and len(nxt) > 4) or _present(nxt)
-    )
+    return nxt.islower() and (nxt in _AUX_NEXT or (nxt.endswith("ed") and len(nxt) > 4))
 
 
 def _present(word: str) -> bool:
@@ -857,6 +858,7 @@ def _may_name_dotted(sentence: str) -> bool:
 # A pipe before a cell in lower case is a space instead (_CELL_TO_VERB).
 _GLUE_MARKS = str.maketrans({"*": " ", "~": " ", "|": ";"})
 _UNDERSCORES = re.compile(r"_+")
+_UNDERSCORE_CAPITAL = re.compile(r"_[A-Z]")  # emphasis opens before a name: "_Hamid_"
 # A pipe before a cell that opens in lower case (the act of the cell before: "| Bob | dropped
 # the table |") joins the two as one clause.
 _CELL_TO_VERB = re.compile(r"\|(?=[ \t]*[a-z])")
@@ -871,7 +873,7 @@ def _unglue(text: str) -> str:
         text = _CELL_TO_VERB.sub(lambda m: " " * len(m.group()), text)  # "| Bob | dropped"
     if "*" in text or "|" in text or "~" in text:
         text = text.translate(_GLUE_MARKS)
-    if "_" in text:
+    if "_" in text and _UNDERSCORE_CAPITAL.search(text) is not None:
         text = _UNDERSCORES.sub(lambda m: _edge(text, m.start(), m.end()), text)
     if "." in text and _GLUED_DOT.search(text) is not None:
         text = _GLUED_DOT.sub(lambda m: _glued_dot(text, m.start()), text)
@@ -897,18 +899,9 @@ def _glued_dot(text: str, at: int) -> str:
 
 
 _INITIALS = re.compile(r"[A-Z]\.(?:[A-Z]\.)+")
-_INITIAL_HINT = re.compile(r"\.[A-Z]\.")  # a literal first: searched fast
-
-
-def _initials_in(sentence: str) -> bool:
-    """`sentence` holds initials standing as a word ("S.K.", "Q.F.'s")."""
-    pos = 0
-    while (m := _INITIAL_HINT.search(sentence, pos)) is not None:
-        at = m.start()
-        if at and sentence[at - 1].isupper() and (at < 2 or not sentence[at - 2].isalnum()):
-            return True
-        pos = at + 1
-    return False
+# A dot between lower-case letters (an id: "l.virtanen") or between capitals (initials: "S.K."),
+# the dot first: a literal is searched fast.
+_DOT_HINT = re.compile(r"\.(?:(?<=[a-z]\.)[a-z]|(?<=[A-Z]\.)[A-Z]\.)")
 
 
 def _may_name_agent(sentence: str) -> bool:
@@ -918,9 +911,9 @@ def _may_name_agent(sentence: str) -> bool:
     A capital after emphasis, a pipe, an underscore or a dot counts (what _unglue reads)."""
     if "@" in sentence:
         return True
-    if "." in sentence and _initials_in(sentence):
-        return True  # "A.H. skipped the review"
-    if "." in sentence and _ID_HINT.search(sentence) is not None:
+    if "." in sentence and (m := _DOT_HINT.search(sentence)) is not None:
+        if m.group().isupper():
+            return True  # initials: "A.H. skipped the review"
         return _may_name_dotted(sentence)  # "l.virtanen", "orders.customer_ref", "e.g."
     words = _lower_words(sentence)
     if not words.isdisjoint(_PEOPLE_WORDS):
