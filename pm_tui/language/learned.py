@@ -347,13 +347,22 @@ def _token_classes(sentence: str, lows: list[str], wcs: list[str | None]) -> dic
         if c is not None and c not in classes:
             classes[c] = w
     padded = " " + sentence.lower().replace("’", "'") + " "
+    anchored = not _ANCHORED_WORDS.isdisjoint(lows)
     for c, phrases in _PHRASES.items():
-        if c not in classes:
+        if c not in classes and (anchored or c not in _ANCHORED):
             for p in phrases:
                 if p in padded:
                     classes[c] = p.strip()
                     break
     return classes
+
+
+# Classes whose phrases are searched only in a sentence with one of their words (each phrase
+# holds one of _ANCHORED_WORDS): most sentences skip them.
+_ANCHORED = frozenset(("habit", "burden", "sanction"))
+_ANCHORED_WORDS = frozenset(
+    """once many every each time door account lay lays goes next moved kick stop""".split()
+)
 
 
 @lru_cache(maxsize=16384)
@@ -410,7 +419,12 @@ def _agent_kind(words: list[str], i: int, titled: bool = False) -> str | None:
             return "name"  # the agent of a passive: "routed to air by Marguerite"
         if acts and _unknown_word(bare):
             return "name"  # "Gergely restarted the primary": no word of any lexicon, acting
-        if i + 1 < len(words) and _present(words[i + 1]) and _proper(bare):
+        if (
+            i < len(words) - 1
+            and words[i + 1][-1] == "s"
+            and _present(words[i + 1])
+            and _proper(bare)
+        ):
             if not is_technical(bare):
                 return "name"  # a proper noun before a present-tense verb: "Kuba works ..."
     if (
@@ -875,7 +889,8 @@ def _unglue(text: str) -> str:
         text = text.translate(_GLUE_MARKS)
     if "_" in text and _UNDERSCORE_CAPITAL.search(text) is not None:
         text = _UNDERSCORES.sub(lambda m: _edge(text, m.start(), m.end()), text)
-    if "." in text and _GLUED_DOT.search(text) is not None:
+    dot = text.find(".")
+    if 0 <= dot < len(text) - 2 and _GLUED_DOT.search(text, dot) is not None:
         text = _GLUED_DOT.sub(lambda m: _glued_dot(text, m.start()), text)
     return text
 
@@ -1274,6 +1289,8 @@ _RESULT_LINKS = frozenset("is was that's what's which's it's".split())
 def _result_at(lows: list[str]) -> int:
     """Where a sentence turns to what something led to ("is what", "which is why", "that's
     how", "after which"): the index of "what"/"why"/"how"/"which", or -1."""
+    if _RESULT_HEADS.isdisjoint(lows) and "which" not in lows:
+        return -1
     for j in range(1, len(lows)):
         t = lows[j]
         if t in _RESULT_HEADS and lows[j - 1] in _RESULT_LINKS:
@@ -1308,6 +1325,8 @@ _OUTSIDE = frozenset(
 def _outsider(words: list[str], lows: list[str], agents: list[tuple[int, str]]) -> str:
     """A role or team marked as from outside: a modifier of its noun phrase ("the offshore
     vendor", "the night operators") or "from" after it ("the tech from the colo provider")."""
+    if _OUTSIDE.isdisjoint(lows) and "from" not in lows:
+        return ""
     for i, kind in agents:
         if kind not in _ROLE_KINDS:
             continue
