@@ -38,27 +38,30 @@ def featurised(trainer):
 
 @pytest.mark.parametrize(
     ("held_out", "floor_p", "floor_r"),
-    # leave-one-writer-out at the shipped settings (15 writers): round5 P .953 R .867,
-    # train6a .992/.903, train7a .961/.820, train7b .957/.904, round7 .952/.799, train8a
-    # .967/.819 (rules alone R .521, .646, .500, .582, .460 and .521)
+    # leave-one-writer-out at the shipped settings (16 writers, thresholds .85 and .75 for a
+    # person in the place of a cause): round5 P .949 R .909, train6a .992/.903, train7a
+    # .962/.853, train7b .958/.932, round7 .954/.833, train8a .969/.875, round8 .954/.842
+    # (rules alone R .521, .646, .500, .582, .460, .521 and .491)
     [
-        ("round5", 0.90, 0.76),
-        ("train6a", 0.94, 0.79),
-        ("train7a", 0.90, 0.66),
-        ("train7b", 0.90, 0.79),
-        ("round7", 0.90, 0.72),
-        ("train8a", 0.90, 0.74),
+        ("round5", 0.90, 0.80),
+        ("train6a", 0.94, 0.80),
+        ("train7a", 0.90, 0.74),
+        ("train7b", 0.90, 0.82),
+        ("round7", 0.90, 0.76),
+        ("train8a", 0.90, 0.78),
+        ("round8", 0.90, 0.76),
     ],
 )
 def test_a_writer_left_out_of_training_is_read_through_the_whole_pipeline(
     trainer, featurised, held_out, floor_p, floor_r
 ):
     writers, feats, own, corpus = featurised
-    assert held_out in writers and len(writers) >= 13
+    assert held_out in writers and len(writers) >= 16
     rows = [row for name, rs in feats.items() if name != held_out for row in rs]
     w, b = trainer.train(rows + own + corpus)
     labelled = trainer.rows(writers[held_out])
-    said, _ = trainer.pipeline(w, b, trainer.THRESHOLD, [t for _, t in labelled], [])
+    thresholds = (trainer.THRESHOLD, trainer.PLACED)
+    said, _ = trainer.pipeline(w, b, thresholds, [t for _, t in labelled], [])
     p, r, *_ = trainer.pr([(y, got) for (y, _), got in zip(labelled, said, strict=True)])
     rules_r = trainer.pr([(y, fired) for y, _, fired in feats[held_out]])[1]
     assert p >= floor_p and r >= floor_r, (p, r)
@@ -228,10 +231,10 @@ def test_a_person_in_the_place_of_a_cause_is_held_to_the_lower_threshold(monkeyp
 
 # One sentence per class the eighth stop added, and neutral look-alikes (none a row of any set).
 NEW_CLASSES = {
-    "a person's act, then what it led to": "Zsófia's cron tweak is what emptied the invoice "
+    "a person's act, then what it led to": "Zsófia's cron tweak is what wiped the invoice "
     "queue.",
-    "praise for an act": "Many thanks to Tendai for deciding, alone and on a Sunday, that the "
-    "DNS records needed pruning.",
+    "praise for an act": "Thanks so much to Tendai for deciding on a Sunday that the DNS zone "
+    "needed pruning.",
     "if only a person had": "If only Radomir had read the change ticket, the ledger would "
     "still be intact.",
     "counting a person's mistakes": "Twice this month Radomir has merged without a review.",

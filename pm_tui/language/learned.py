@@ -887,12 +887,26 @@ def _unglue(text: str) -> str:
         text = _CELL_TO_VERB.sub(lambda m: " " * len(m.group()), text)  # "| Bob | dropped"
     if "*" in text or "|" in text or "~" in text:
         text = text.translate(_GLUE_MARKS)
-    if "_" in text and _UNDERSCORE_CAPITAL.search(text) is not None:
+    if "_" in text and _emphasis_underscore(text):
         text = _UNDERSCORES.sub(lambda m: _edge(text, m.start(), m.end()), text)
     dot = text.find(".")
     if 0 <= dot < len(text) - 2 and _GLUED_DOT.search(text, dot) is not None:
         text = _GLUED_DOT.sub(lambda m: _glued_dot(text, m.start()), text)
     return text
+
+
+def _emphasis_underscore(text: str) -> bool:
+    """An underscore opens a word before a capital ("_Hamid_"), not inside an identifier
+    ("ORDER_LOOKUP_CACHE")."""
+    pos = 0
+    while (m := _UNDERSCORE_CAPITAL.search(text, pos)) is not None:
+        k = m.start()
+        while k and text[k - 1] == "_":
+            k -= 1
+        if k == 0 or not text[k - 1].isalnum():
+            return True
+        pos = m.end()
+    return False
 
 
 def _edge(text: str, start: int, end: int) -> str:
@@ -1077,7 +1091,7 @@ def features(
         lows = list(map(str.lower, words))
     wcs = list(map(_word_class, lows))
     # a table's row is cells, not a title ("| Owner | Choi Eun-ji |")
-    titled = _title_case(words) and ";" not in sentence
+    titled = ";" not in sentence and _title_case(words)
     agents: list[tuple[int, str]] = []
     # the tests of marks in a token, and by the next word, only when the sentence has a mark
     # or a word they look for at all
@@ -1086,6 +1100,8 @@ def features(
     who = "who" in words
     final = len(words) - 1
     for i, w in enumerate(words):
+        if lows[i] in _FUNCTION_WORDS:
+            continue  # "The", "It", "We": no agent
         if (
             w[0].isupper()
             or lows[i] in _PEOPLE_WORDS
