@@ -346,10 +346,10 @@ def _token_classes(sentence: str, lows: list[str], wcs: list[str | None]) -> dic
     for w, c in zip(lows, wcs, strict=True):
         if c is not None and c not in classes:
             classes[c] = w
-    padded = " " + sentence.lower().replace("’", "'") + " "
-    anchored = not _ANCHORED_WORDS.isdisjoint(lows)
+    padded = ""
     for c, phrases in _PHRASES.items():
-        if c not in classes and (anchored or c not in _ANCHORED):
+        if c not in classes and not _PHRASE_ANCHOR_WORDS[c].isdisjoint(lows):
+            padded = padded or " " + sentence.lower().replace("’", "'") + " "
             for p in phrases:
                 if p in padded:
                     classes[c] = p.strip()
@@ -357,12 +357,14 @@ def _token_classes(sentence: str, lows: list[str], wcs: list[str | None]) -> dic
     return classes
 
 
-# Classes whose phrases are searched only in a sentence with one of their words (each phrase
-# holds one of _ANCHORED_WORDS): most sentences skip them.
-_ANCHORED = frozenset(("habit", "burden", "sanction"))
-_ANCHORED_WORDS = frozenset(
-    """once many every each time door account lay lays goes next moved kick stop""".split()
-)
+def _anchor(phrase: str) -> str:
+    """The longest word of `phrase` (letters only), which a sentence holding it has as a token."""
+    return max((w for w in re.split(r"[^a-z]+", phrase.replace("'s", " ")) if w), key=len)
+
+
+# Each class's phrases are searched only in a sentence with one of their anchor words: most
+# sentences skip most classes.
+_PHRASE_ANCHOR_WORDS = {c: frozenset(map(_anchor, ps)) for c, ps in _PHRASES.items()}
 
 
 @lru_cache(maxsize=16384)
@@ -969,7 +971,7 @@ def _may_name_agent(sentence: str) -> bool:
             nxt in _AUX_NEXT or nxt in _FILLER or (nxt.endswith("ed") and len(nxt) > 4)
         ):
             return True  # an English word as a name before its verb ("Hope deployed")
-        if _present(nxt) and _proper(bare):
+        if nxt[-1:] == "s" and _present(nxt) and _proper(bare):
             return True  # a proper noun before a present-tense verb ("Kuba works ...")
         if sentence[max(0, at - 3) : at] == "by ":
             return True  # the agent of a passive: "routed to air by Marguerite"
