@@ -12,6 +12,10 @@ for the set:
                   truth milestones (4 per incident); also how many are within 30 s (right with
                   room to spare), the signed error of each (--verbose) and, in --json, the
                   mean absolute error of those within 60 s
+    milestones    the signed error of each accepted window milestone (started, detected,
+                  acknowledged, mitigated, resolved) against the truth, in seconds (--verbose,
+                  and per incident in --json): a start off by two minutes moves all four
+                  durations, an end off moves one; this says which milestone a miss comes from
     false-high    high-confidence candidates matching no key event of their kind (<= 1 each)
 
     .venv/bin/python bench/score_incidents.py tests/incidents/dev            # tuning set
@@ -46,6 +50,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 DURATION_TOLERANCE = timedelta(seconds=60)
 FIGURES = ("detect", "acknowledge", "mitigate", "resolve")
+MILESTONES = ("started", "detected", "acknowledged", "mitigated", "resolved")
 MILESTONE_OF = {
     "detect": "detected",
     "acknowledge": "acknowledged",
@@ -68,6 +73,8 @@ class IncidentScore:
     duration_rows: list[str] = field(default_factory=list)
     # figure -> got minus truth, in seconds (None: no duration): how close to the 60 s edge
     errors: dict[str, float | None] = field(default_factory=dict)
+    # window milestone -> accepted minus true time, in seconds (None: not set)
+    milestone_errors: dict[str, float | None] = field(default_factory=dict)
     seconds: float = 0.0
 
     @property
@@ -163,6 +170,12 @@ def score_incident(folder: Path, work: Path) -> IncidentScore:
         score.duration_rows.append(
             f"{figure:<12} truth {_fmt(want):>9}  got {_fmt(have):>9}  {'ok' if ok else 'OFF'}{off}"
         )
+    for name in MILESTONES:
+        have = getattr(pm.window, name, None)
+        truth_time = truth["milestones"].get(name)
+        score.milestone_errors[name] = (
+            (have - _utc(truth_time)).total_seconds() if have and truth_time else None
+        )
     score.seconds = time.perf_counter() - began
     return score
 
@@ -191,6 +204,11 @@ def responder_evidence(folder: Path, truth: dict, work: Path) -> Path:
         lines.append(f"[files.{json.dumps(path)}]\ntz = {json.dumps(zone)}\n")
     index.write_text("\n".join(lines), encoding="utf-8")
     return copy
+
+
+def _milestone_errors(errors: dict[str, float | None]) -> str:
+    """`started +120 s  detected 0 s ...`: each accepted milestone's error (- when not set)."""
+    return "  ".join(f"{k} {'-' if v is None else f'{v:+.0f} s'}" for k, v in errors.items())
 
 
 def _fmt(value: timedelta | None) -> str:
@@ -267,6 +285,9 @@ def summary(scores: list[IncidentScore]) -> dict:
                 "candidates_per_key_event": round(s.per_key, 2),
                 "durations_within_60s": s.durations_right,
                 "false_high": s.false_high,
+                "milestone_errors_s": {
+                    k: None if v is None else round(v) for k, v in s.milestone_errors.items()
+                },
             }
             for s in scores
         },
@@ -297,6 +318,7 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"    false high  {line}")
             for line in s.duration_rows:
                 print(f"    {line}")
+            print(f"    milestones  {_milestone_errors(s.milestone_errors)}")
     print(
         f"set: recall {figures['recall']:.3f} (>= 0.95), candidates per key event "
         f"{figures['candidates_per_key_event']:.2f} (<= 3), durations within 60 s "

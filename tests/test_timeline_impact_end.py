@@ -17,14 +17,10 @@ import json
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from pm_tui import postmortem_store
-from pm_tui.durations import durations
-from pm_tui.model import new_postmortem
 from tests.timeline_clock import at as _at
 from tests.timeline_clock import every as _every
 from tests.timeline_clock import z as _z
-
-ROUGH = ("2026-03-01T10:00:00Z", "2026-03-01T12:30:00Z")
+from tests.timeline_proposal import propose
 
 
 def _log(ev: Path, name: str, service: str, ok: str, error: str, spans) -> None:
@@ -49,24 +45,9 @@ def _pd(entry_id: str, kind: str, t: datetime, title: str, who: str) -> dict:
 
 
 def _window(tmp_path: Path, ev: Path, capsys):
-    from pm_tui.cli.main import main
-
-    repo = postmortem_store.Repository.open(tmp_path / "pm-repo")
-    pm = new_postmortem("Impact", _at(10, 0), resolved=_at(12, 30))
-    repo.save(pm)
-    repo.commit(pm, "create")
-    argv = ["--repo", str(repo.root)]
-    assert main([*argv, "collect", pm.id, "--evidence", str(ev),
-                 "--start", ROUGH[0], "--end", ROUGH[1]]) in (0, 3)  # fmt: skip
-    assert main([*argv, "timeline", pm.id, "--rebuild"]) == 0
-    capsys.readouterr()
-    assert main([*argv, "timeline", pm.id, "--window", "--format", "json"]) == 0
-    got = {m["name"]: m for m in json.loads(capsys.readouterr().out)["milestones"]}
-    times = {n: datetime.fromisoformat(m["time"].replace("Z", "+00:00")) for n, m in got.items()}
-    assert main([*argv, "timeline", pm.id, "--window"]) == 0
-    table = capsys.readouterr().out
-    assert main([*argv, "timeline", pm.id, "--accept-high"]) == 0
-    return got, times, table, durations(repo.load(pm.id))
+    """The proposal (JSON by name, times, table) and the durations after --accept-high."""
+    w = propose(tmp_path, ev, capsys, "Impact", _at(10, 0), _at(12, 30))
+    return w.got, w.times, w.table, w.accept_high()
 
 
 DEPENDENCY_FAILS, WALLET_FAILS, WALLET_BACK, DEPENDENCY_BACK = (

@@ -16,40 +16,14 @@ import json
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from pm_tui import postmortem_store
-from pm_tui.durations import durations
-from pm_tui.model import new_postmortem
 from tests.timeline_clock import at as _at
 from tests.timeline_clock import every as _every
 from tests.timeline_clock import z as _z
-
-ROUGH = ("2026-03-01T10:00:00Z", "2026-03-01T12:00:00Z")
-
-
-def _rebuilt(tmp_path: Path, evidence: Path):
-    from pm_tui.cli.main import main
-
-    repo = postmortem_store.Repository.open(tmp_path / "pm-repo")
-    pm = new_postmortem("Checkout errors", _at(10, 0), resolved=_at(12, 0))
-    repo.save(pm)
-    repo.commit(pm, "create")
-    argv = ["--repo", str(repo.root)]
-    assert main([*argv, "collect", pm.id, "--evidence", str(evidence),
-                 "--start", ROUGH[0], "--end", ROUGH[1]]) in (0, 3)  # fmt: skip
-    assert main([*argv, "timeline", pm.id, "--rebuild"]) == 0
-    return repo, pm, argv
+from tests.timeline_proposal import Proposal, propose
 
 
-def _milestones(argv: list[str], pm_id: str, capsys) -> tuple[dict, dict, str]:
-    """The proposed milestones as JSON (by name), their times, and the table a person reads."""
-    from pm_tui.cli.main import main
-
-    capsys.readouterr()
-    assert main([*argv, "timeline", pm_id, "--window", "--format", "json"]) == 0
-    got = {m["name"]: m for m in json.loads(capsys.readouterr().out)["milestones"]}
-    times = {n: datetime.fromisoformat(m["time"].replace("Z", "+00:00")) for n, m in got.items()}
-    assert main([*argv, "timeline", pm_id, "--window"]) == 0
-    return got, times, capsys.readouterr().out
+def _proposal(tmp_path: Path, evidence: Path, capsys) -> Proposal:
+    return propose(tmp_path, evidence, capsys, "Checkout errors", _at(10, 0), _at(12, 0))
 
 
 def _app_log(ev: Path, first: datetime, last: datetime, step: int = 10) -> None:
@@ -88,17 +62,13 @@ def test_the_impact_ends_with_the_last_failure_when_a_rate_is_back_before_it(tmp
         failing = _at(10, 41) <= t < _at(11, 8)
         ok.append((t, 4.0 if failing else 10.0 + (t.minute % 3) * 0.2))
     _series(ev, "tax_quotes_ok", ok)
-    repo, pm, argv = _rebuilt(tmp_path, ev)
-    got, times, table = _milestones(argv, pm.id, capsys)
+    w = _proposal(tmp_path, ev, capsys)
+    got, times, table = w.got, w.times, w.table
     assert times["started"] == FAIL_FROM
     assert LAST_FAILURE <= times["mitigated"] <= LAST_FAILURE + timedelta(seconds=15)
     assert "checkout-api.log" in " ".join(got["mitigated"]["sources"])
     assert "mitigated     2026-03-01 11:10:45" in table
-
-    from pm_tui.cli.main import main
-
-    assert main([*argv, "timeline", pm.id, "--accept-high"]) == 0
-    d = durations(repo.load(pm.id))
+    d = w.accept_high()
     assert d.mitigate == LAST_FAILURE - FAIL_FROM
 
 
@@ -170,19 +140,15 @@ def test_a_warning_whose_firing_spans_the_impact_detects_it_an_info_alert_does_n
         ),  # fmt: skip
     ]
     (ev / "hooks.ndjson").write_text("\n".join(json.dumps(h) for h in hooks) + "\n")
-    repo, pm, argv = _rebuilt(tmp_path, ev)
-    got, times, table = _milestones(argv, pm.id, capsys)
+    w = _proposal(tmp_path, ev, capsys)
+    got, times, table = w.got, w.times, w.table
     assert times["started"] == FAIL_FROM
     assert times["detected"] == _at(10, 41, 30)
     assert 0.6 <= got["detected"]["confidence"] < 0.9
     assert "spans the impact" in got["detected"]["why"]
     assert "ScorerDown" in got["detected"]["why"]
     assert "detected      2026-03-01 10:41:30" in table
-
-    from pm_tui.cli.main import main
-
-    assert main([*argv, "timeline", pm.id, "--accept-high"]) == 0
-    assert durations(repo.load(pm.id)).detect == _at(10, 41, 30) - FAIL_FROM
+    assert w.accept_high().detect == _at(10, 41, 30) - FAIL_FROM
 
 
 # --- a router's session resets, with no level and no error word, before the customers' errors -
@@ -230,8 +196,8 @@ def test_a_new_series_of_plain_records_leading_the_failure_starts_the_window(tmp
         ),  # fmt: skip
     ]
     (ev / "hooks.ndjson").write_text("\n".join(json.dumps(h) for h in hooks) + "\n")
-    repo, pm, argv = _rebuilt(tmp_path, ev)
-    got, times, table = _milestones(argv, pm.id, capsys)
+    w = _proposal(tmp_path, ev, capsys)
+    got, times, table = w.got, w.times, w.table
     assert times["started"] == _at(10, 32, 14)
     assert times["detected"] == _at(10, 35, 40) and "PeerFlapping" in got["detected"]["why"]
     assert got["started"]["confidence"] < 0.75
@@ -254,8 +220,8 @@ def test_a_new_warning_leading_the_failure_starts_the_window_whatever_its_words(
               for t in _every(_at(10, 34, 10), _at(11, 10), timedelta(seconds=30))]  # fmt: skip
     lines.sort()
     (ev / "coordinator.log").write_text("\n".join(lines) + "\n", encoding="utf-8")
-    repo, pm, argv = _rebuilt(tmp_path, ev)
-    got, times, table = _milestones(argv, pm.id, capsys)
+    w = _proposal(tmp_path, ev, capsys)
+    got, times, table = w.got, w.times, w.table
     assert times["started"] == _at(10, 34, 10)
     assert got["started"]["confidence"] < 0.75
     assert "coordinator.log" in " ".join(got["started"]["sources"])

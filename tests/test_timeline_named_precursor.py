@@ -18,14 +18,11 @@ import json
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from pm_tui import postmortem_store
-from pm_tui.durations import durations
-from pm_tui.model import new_postmortem
 from tests.timeline_clock import DAY
 from tests.timeline_clock import every as _every
 from tests.timeline_clock import z as _z
+from tests.timeline_proposal import propose
 
-ROUGH = ("2026-03-01T10:00:00Z", "2026-03-01T12:00:00Z")
 GPU_ERROR, ALERT, REFUSING, ACKED = (
     DAY.replace(hour=10, minute=34, second=47),
     DAY.replace(hour=10, minute=37),
@@ -82,22 +79,9 @@ def _evidence(folder: Path) -> Path:
 
 
 def test_a_few_records_naming_the_failing_workload_start_the_window(tmp_path, capsys):
-    from pm_tui.cli.main import main
-
     ev = _evidence(tmp_path / "incident")
-    repo = postmortem_store.Repository.open(tmp_path / "pm-repo")
-    pm = new_postmortem("Scoring errors", DAY.replace(hour=10), resolved=DAY.replace(hour=12))
-    repo.save(pm)
-    repo.commit(pm, "create")
-    argv = ["--repo", str(repo.root)]
-    assert main([*argv, "collect", pm.id, "--evidence", str(ev),
-                 "--start", ROUGH[0], "--end", ROUGH[1]]) in (0, 3)  # fmt: skip
-    assert main([*argv, "timeline", pm.id, "--rebuild"]) == 0
-    capsys.readouterr()
-    assert main([*argv, "timeline", pm.id, "--window", "--format", "json"]) == 0
-    got = {m["name"]: m for m in json.loads(capsys.readouterr().out)["milestones"]}
-    assert main([*argv, "timeline", pm.id, "--window"]) == 0
-    table = capsys.readouterr().out
+    w = propose(tmp_path, ev, capsys, "Scoring errors", DAY.replace(hour=10), DAY.replace(hour=12))
+    got, table = w.got, w.table
 
     assert got["started"]["time"] == _z(GPU_ERROR)  # not the sidecar's restart at 10:37
     assert "name=modelserver" in got["started"]["why"] and "kern.log" in got["started"]["sources"]
@@ -107,5 +91,4 @@ def test_a_few_records_naming_the_failing_workload_start_the_window(tmp_path, ca
     assert "started       2026-03-01 10:34:47" in table
     assert "detected      2026-03-01 10:37:00" in table
 
-    assert main([*argv, "timeline", pm.id, "--accept-high"]) == 0
-    assert durations(repo.load(pm.id)).detect == ALERT - GPU_ERROR
+    assert w.accept_high().detect == ALERT - GPU_ERROR

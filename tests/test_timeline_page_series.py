@@ -16,17 +16,12 @@ import json
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from pm_tui import postmortem_store
-from pm_tui.durations import durations
-from pm_tui.model import new_postmortem
 from pm_tui.timeline.onset import page_series
 from pm_tui.timeline.signals import Signal
 from tests.timeline_clock import at as _at
 from tests.timeline_clock import every as _every
 from tests.timeline_clock import z as _z
-
-ROUGH = ("2026-03-01T10:00:00Z", "2026-03-01T12:30:00Z")
-
+from tests.timeline_proposal import propose
 
 # the paged series: p99 latency of orders-api, out of its band 10:20 .. 11:20 (scraped each minute)
 DEPARTS, LAST_SLOW, BACK = _at(10, 20), _at(11, 19), _at(11, 20)
@@ -94,23 +89,10 @@ def _evidence(folder: Path) -> Path:
 
 
 def test_the_window_follows_the_series_the_page_measures(tmp_path, capsys):
-    from pm_tui.cli.main import main
-
     ev = _evidence(tmp_path / "incident")
-    repo = postmortem_store.Repository.open(tmp_path / "pm-repo")
-    pm = new_postmortem("Orders slow", _at(10, 0), resolved=_at(12, 30))
-    repo.save(pm)
-    repo.commit(pm, "create")
-    argv = ["--repo", str(repo.root)]
-    assert main([*argv, "collect", pm.id, "--evidence", str(ev),
-                 "--start", ROUGH[0], "--end", ROUGH[1]]) in (0, 3)  # fmt: skip
-    assert main([*argv, "timeline", pm.id, "--rebuild"]) == 0
-    capsys.readouterr()
-    assert main([*argv, "timeline", pm.id, "--window", "--format", "json"]) == 0
-    got = {m["name"]: m for m in json.loads(capsys.readouterr().out)["milestones"]}
-    times = {n: datetime.fromisoformat(m["time"].replace("Z", "+00:00")) for n, m in got.items()}
-    assert main([*argv, "timeline", pm.id, "--window"]) == 0
-    table = capsys.readouterr().out
+    w = propose(tmp_path, ev, capsys, "Orders slow", _at(10, 0), _at(12, 30))
+    got, table = w.got, w.table
+    times = w.times
 
     # started when the paged latency left its baseline, not at the first logged error
     assert times["started"] == DEPARTS
@@ -122,8 +104,7 @@ def test_the_window_follows_the_series_the_page_measures(tmp_path, capsys):
     assert "orders_api_request_duration_seconds:p99" in got["mitigated"]["why"]
     assert times["acknowledged"] == ACKED and times["resolved"] == RESOLVED
 
-    assert main([*argv, "timeline", pm.id, "--accept-high"]) == 0
-    d = durations(repo.load(pm.id))
+    d = w.accept_high()
     assert d.acknowledge == ACKED - DEPARTS
     assert timedelta(minutes=59) <= d.mitigate <= timedelta(minutes=60)
 
@@ -167,7 +148,6 @@ def test_the_start_leads_the_paged_series_in_the_workload_the_page_is_about(tmp_
     baseline at 11:00; the workers' "dequeue slow" warnings (a shape the baseline never
     shows) begin at 10:27:25 and go on until the backlog drains. The start is the first
     warning, not the burst; the end is the age back within its baseline."""
-    from pm_tui.cli.main import main
 
     ev = tmp_path / "incident" / "evidence"
     ev.mkdir(parents=True)
@@ -203,19 +183,8 @@ def test_the_start_leads_the_paged_series_in_the_workload_the_page_is_about(tmp_
         ),  # fmt: skip
         encoding="utf-8",
     )
-    repo = postmortem_store.Repository.open(tmp_path / "pm-repo")
-    pm = new_postmortem("Webhooks late", _at(10, 0), resolved=_at(12, 30))
-    repo.save(pm)
-    repo.commit(pm, "create")
-    argv = ["--repo", str(repo.root)]
-    assert main([*argv, "collect", pm.id, "--evidence", str(ev),
-                 "--start", ROUGH[0], "--end", ROUGH[1]]) in (0, 3)  # fmt: skip
-    assert main([*argv, "timeline", pm.id, "--rebuild"]) == 0
-    capsys.readouterr()
-    assert main([*argv, "timeline", pm.id, "--window", "--format", "json"]) == 0
-    got = {m["name"]: m for m in json.loads(capsys.readouterr().out)["milestones"]}
-    assert main([*argv, "timeline", pm.id, "--window"]) == 0
-    table = capsys.readouterr().out
+    w = propose(tmp_path, ev, capsys, "Webhooks late", _at(10, 0), _at(12, 30))
+    got, table = w.got, w.table
     assert got["started"]["time"] == _z(slow)
     assert "dequeue slow" in got["started"]["why"]
     assert "started       2026-03-01 10:27:25" in table

@@ -16,13 +16,11 @@ import json
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from pm_tui import postmortem_store
-from pm_tui.model import new_postmortem
 from pm_tui.timeline.templates import mask
 from tests.timeline_clock import DAY
 from tests.timeline_clock import every as _every
+from tests.timeline_proposal import propose
 
-ROUGH = ("2026-03-01T10:00:00Z", "2026-03-01T12:00:00Z")
 SUSPECTED, FAILS, BACK = (
     DAY.replace(hour=10, minute=35, second=31),
     DAY.replace(hour=10, minute=40, second=44),
@@ -71,22 +69,9 @@ def _evidence(folder: Path) -> Path:
 
 
 def test_a_failure_detector_suspecting_a_peer_at_info_starts_the_window(tmp_path, capsys):
-    from pm_tui.cli.main import main
-
     ev = _evidence(tmp_path / "incident")
-    repo = postmortem_store.Repository.open(tmp_path / "pm-repo")
-    pm = new_postmortem("Vault errors", DAY.replace(hour=10), resolved=DAY.replace(hour=12))
-    repo.save(pm)
-    repo.commit(pm, "create")
-    argv = ["--repo", str(repo.root)]
-    assert main([*argv, "collect", pm.id, "--evidence", str(ev),
-                 "--start", ROUGH[0], "--end", ROUGH[1]]) in (0, 3)  # fmt: skip
-    assert main([*argv, "timeline", pm.id, "--rebuild"]) == 0
-    capsys.readouterr()
-    assert main([*argv, "timeline", pm.id, "--window", "--format", "json"]) == 0
-    got = {m["name"]: m for m in json.loads(capsys.readouterr().out)["milestones"]}
-    assert main([*argv, "timeline", pm.id, "--window"]) == 0
-    table = capsys.readouterr().out
+    w = propose(tmp_path, ev, capsys, "Vault errors", DAY.replace(hour=10), DAY.replace(hour=12))
+    got, table = w.got, w.table
     assert got["started"]["time"] == "2026-03-01T10:35:31Z"
     assert "Suspect" in got["started"]["why"]
     assert got["started"]["confidence"] < 0.75  # related by its timing: for the person to judge
@@ -106,7 +91,6 @@ def test_an_event_list_starting_late_is_events_not_its_own_baseline(tmp_path, ca
     a list of what went wrong, not a log exported from a later start. Its first rows (an
     inlet temperature past its non-critical threshold, every minute) are the first observable
     failure, ten minutes before the service's errors; they were the list's own baseline."""
-    from pm_tui.cli.main import main
 
     ev = tmp_path / "incident" / "evidence"
     ev.mkdir(parents=True)
@@ -126,19 +110,8 @@ def test_an_event_list_starting_late_is_events_not_its_own_baseline(tmp_path, ca
         rows.append(f" {0x1A2 + k:x} | {t:%m/%d/%Y} | {t:%H:%M:%S} | Temperature System Board Inlet "
                     "Temp | Upper Non-critical going high | Asserted | Reading 36 > Threshold 35 degrees C")  # fmt: skip
     (ev / "sel-rows.txt").write_text("\n".join(rows) + "\n", encoding="utf-8")
-    repo = postmortem_store.Repository.open(tmp_path / "pm-repo")
-    pm = new_postmortem("Checkout", DAY.replace(hour=10), resolved=DAY.replace(hour=12))
-    repo.save(pm)
-    repo.commit(pm, "create")
-    argv = ["--repo", str(repo.root)]
-    assert main([*argv, "collect", pm.id, "--evidence", str(ev),
-                 "--start", ROUGH[0], "--end", ROUGH[1]]) in (0, 3)  # fmt: skip
-    assert main([*argv, "timeline", pm.id, "--rebuild"]) == 0
-    capsys.readouterr()
-    assert main([*argv, "timeline", pm.id, "--window", "--format", "json"]) == 0
-    got = {m["name"]: m for m in json.loads(capsys.readouterr().out)["milestones"]}
-    assert main([*argv, "timeline", pm.id, "--window"]) == 0
-    table = capsys.readouterr().out
+    w = propose(tmp_path, ev, capsys, "Checkout", DAY.replace(hour=10), DAY.replace(hour=12))
+    got, table = w.got, w.table
     assert got["started"]["time"] == "2026-03-01T10:35:59Z"
     assert "Inlet" in got["started"]["why"] and "sel-rows.txt" in got["started"]["sources"]
     assert "started       2026-03-01 10:35:59" in table

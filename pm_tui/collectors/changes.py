@@ -30,7 +30,7 @@ GIT_FORMAT = "%ad%x09%an%x09%s"
 FIELDS = ("time", "service", "version", "actor", "description")
 # where a record says what it changed (any case, spaces for underscores: `Short description`)
 DESCRIPTION_FIELDS = ("description", "title", "message", "summary", "subject", "comment", "note",
-                      "short_description")  # fmt: skip
+                      "short_description", "details", "detail")  # fmt: skip
 
 
 def collect_changes(
@@ -110,6 +110,10 @@ def change_evidence(source: str, record: dict) -> Evidence | None:
     attrs = {k: str(record.get(k) or "") for k in ("service", "version", "actor")}
     if record.get("status"):
         attrs["status"] = str(record["status"])
+    if record.get("_step"):
+        attrs["step"] = str(record["_step"])
+    if record.get("action"):
+        attrs["action"] = str(record["action"])
     attrs["category"] = str(
         record.get("category") or ("commit" if record.get("_git") else "deploy")
     )
@@ -133,6 +137,15 @@ def _record_time(value: object):
         )
     except ValueError:
         pass
+    from pm_tui.collectors.deploy_records import JS_DATE, spoken_time
+
+    spoken = spoken_time(text)
+    if spoken is not None:  # `6/2/2026, 9:31:07 AM` (a console's CSV download, UTC)
+        return parse_time(spoken.isoformat())
+    js = JS_DATE.match(text)
+    if js:  # `Tue Jun 02 2026 09:31:07 GMT+0000 (Coordinated Universal Time)`
+        month, day, year, clock, offset = js.groups()
+        text = f"{day} {month} {year} {clock} {offset}"
     try:
         t = parsedate_to_datetime(text)
     except (TypeError, ValueError, IndexError):
@@ -180,8 +193,14 @@ def normalise_record(record: dict, fields: dict[str, str], default_service: str 
     revision = get("revision", "")
     if fields.get("revision") == "sha" and record.get("ref"):
         revision = record["ref"]  # GitHub Deployments: the ref (tag, branch) reads better
-    out["version"] = "" if revision is None else str(revision)
+    revision = "" if revision is None else str(revision)
+    if _PATH_LIKE.match(revision):  # an ARN's or a URL's last segment (`quote-api:57`)
+        revision = revision.rstrip("/").rsplit("/", 1)[-1]
+    out["version"] = revision
     out["actor"] = _who(get("actor")) if "actor" in fields else ""
+    action = get("action")
+    if isinstance(action, str) and action.strip():
+        out["action"] = action.strip()  # what it did (`pull_request`, `rec_set`)
     description = ""
     plain = {plain_name(k): k for k in record if isinstance(k, str)}
     for name in DESCRIPTION_FIELDS:
@@ -189,7 +208,9 @@ def normalise_record(record: dict, fields: dict[str, str], default_service: str 
         if key is not None and isinstance(record[key], str) and record[key].strip():
             description = record[key].strip()
             break
-    out["description"] = description
+    # a description one level down (`info.message`); a field of the record's own is said by
+    # its name above (a `display_title` beside an `event` is no description)
+    out["description"] = description or _nested_said(record, _DESCRIPTION_LAST, nested=True)
 
     def first(*names: str) -> object:
         return next((record[plain[n]] for n in names if record.get(plain.get(n, ""))), None)
@@ -198,11 +219,42 @@ def normalise_record(record: dict, fields: dict[str, str], default_service: str 
     if isinstance(category, str) and category:
         out["category"] = category
     status = first("status", "state", "result")
+    if status is None:  # `ResourceStatus`, `configurationItemStatus`, `info.result`
+        status = _nested_said(record, _STATUS_LAST, depth=1) or None
     if isinstance(status, dict):  # {"value": "Succeeded"}, {"name": "Closed"}
         status = status.get("value") or status.get("name") or status.get("display_value")
     if isinstance(status, str) and status:
         out["status"] = status
     return out
+
+
+_DESCRIPTION_LAST = {"message", "description", "summary", "title", "subject", "comment", "note"}
+_STATUS_LAST = {"status", "state", "result"}
+# what a record's errors or the reasons of its state say is not what it changed
+_NOT_SAID = {"error", "errors", "reason", "failure", "failures", "conditions", "events", "log"}
+
+
+def _nested_said(record: dict, last_words: set[str], depth: int = 2, nested: bool = False) -> str:
+    """The first text of a field ending with one of `last_words` (`info.message`,
+    `ResourceStatus`, `info.result`), at most `depth` levels down, not an error's or a
+    reason's; the shallowest first."""
+    from pm_tui.collectors.deploy_records import _leaves, words
+
+    leaves: dict[str, object] = {}
+    _leaves(record, "", 0, leaves)
+    found = []
+    for path, value in leaves.items():
+        w = words(path)
+        if (
+            w
+            and w[-1] in last_words
+            and (1 if nested else 0) <= path.count(".") <= depth
+            and isinstance(value, str)
+            and value.strip()
+            and not set(w) & _NOT_SAID
+        ):
+            found.append((path.count("."), value.strip()))
+    return min(found, key=lambda f: f[0])[1] if found else ""
 
 
 def _from_json(text: str, source: str) -> tuple[list[dict], str]:
@@ -238,14 +290,19 @@ def _from_records(data: object, source: str) -> tuple[list[dict], str]:
         if "revision" not in reading.fields and not record.get("category"):
             record["category"] = "change"  # a change of some tool, not a deploy
         said = record["description"]
+        action = record.get("action", "")
+        if said and action and action.lower() not in said.lower() and len(action) <= 60:
+            # what was done beside what it says (`UPGRADE_NODES: Upgrading pool-api to 1.30`)
+            said = record["description"] = f"{action}: {said}"
         if not said:
             record["description"] = _what_was_done(r, reading.fields, record)
         out.append(record)
-        done = _done_with(r, reading.fields, record)
+        done = _done_with(r, reading.fields, record) or _deployed_step(r, record)
         if done is not None:
             # asked for at its time, carried out at its end: two records, each saying which
             what = said or _what_was_done(r, reading.fields, {**record, "status": ""})
             record["description"] = f"{what} (requested)"
+            record["_step"] = "requested"  # asked for: what it changed came at its end
             record.pop("status", None)
             done["description"] = f"{what} ({str(done['status']).lower()})"
             out.append(done)
@@ -285,13 +342,16 @@ def _what_was_done(record: dict, fields: dict[str, str], out: dict) -> str:
     """A change record without a description, said from its fields (its service and version
     are said beside it): what was done (its action), to what (a name it gives beside its
     service), to which value, and its status: `Cryptographic operations -> 30000 (APPROVED)`."""
-    from pm_tui.collectors.deploy_records import at
+    from pm_tui.collectors.deploy_records import CHANGE_VERBS, at, words
 
     parts = []
     action = at(record, fields["action"]) if "action" in fields else None
     if isinstance(action, str) and action.strip():
         parts.append(action.strip())
+    elif set(words(str(out.get("category") or ""))) & CHANGE_VERBS:
+        parts.append(str(out["category"]))  # `"type": "VersionUpdate"`
     parts += _names_of(record, fields, [*parts, out.get("service") or ""])
+    parts += _pairs(record)
     value = at(record, fields["value"]) if "value" in fields else None
     if isinstance(value, str | int | float) and not isinstance(value, bool) and str(value):
         parts.append(f"-> {value:g}" if isinstance(value, float) else f"-> {value}")
@@ -300,11 +360,43 @@ def _what_was_done(record: dict, fields: dict[str, str], out: dict) -> str:
     return " ".join(parts)
 
 
+def _pairs(record: dict) -> list[str]:
+    """A record's list of name/value pairs (`params: [{"type": "Version", "value": "1.30"}]`)
+    as `Version=1.30`; not its tags or labels."""
+    for key, value in record.items():
+        if not isinstance(value, list) or not value or str(key).lower() in ("tags", "labels"):
+            continue
+        pairs = []
+        for item in value[:6]:
+            if not isinstance(item, dict) or len(item) != 2:
+                break
+            lowered = {str(k).lower(): v for k, v in item.items()}
+            name = next((lowered[k] for k in ("type", "name", "key") if k in lowered), None)
+            if name is None or "value" not in lowered:
+                break
+            pairs.append(f"{name}={lowered['value']}")
+        else:
+            return pairs
+    return []
+
+
+_PATH_LIKE = re.compile(r"^(?:[a-z][a-z0-9+.-]*://|arn:|/)\S*/\S+$")
+# a name as people write one (`ApiTargetGroup`, `db-clients`): letters first, no long numbers
+_NAME_LIKE = re.compile(r"^(?=.*[a-z])[A-Za-z][A-Za-z0-9_.-]*$")
+
+
+def _last_segment(value: str) -> str:
+    """The last segment of a path, URL or ARN (`.../nodePools/pool-api` -> pool-api)."""
+    return (
+        value.rstrip("/").rsplit("/", 1)[-1].rsplit(":", 1)[-1] if _PATH_LIKE.match(value) else ""
+    )
+
+
 def _names_of(record: dict, fields: dict[str, str], said: list[str]) -> list[str]:
     """The name of what a change record changed beside its service: a resource or target
     named (`protoPayload.resourceName`), else a title, else a name (`QuotaName`); not one
     of the service's own fields (`ServiceName` beside `ServiceCode`), nor a log's name."""
-    from pm_tui.collectors.deploy_records import _leaves, words
+    from pm_tui.collectors.deploy_records import ACTOR_WORDS, _leaves, words
 
     leaves: dict[str, object] = {}
     _leaves(record, "", 0, leaves)
@@ -315,12 +407,26 @@ def _names_of(record: dict, fields: dict[str, str], said: list[str]) -> list[str
         w = words(path)
         if path in taken or not w or not isinstance(value, str) or not value.strip():
             continue
+        if set(w) & {"resource", "target", "object"} and (
+            (last := _last_segment(value.strip()))
+            or (
+                w[-1] == "id" and _NAME_LIKE.match(value.strip()) and not re.search(r"\d{3}", value)
+            )
+        ):
+            # the changed thing named by its path (`targetLink`, an Azure `resourceId`) or
+            # by a name it gives as its id (`LogicalResourceId`)
+            name = last or value.strip()
+            if name not in said and _NAME_LIKE.match(name) and (best is None or best[0] > 0):
+                best = (0, name)
+            continue
         if "://" in value or value in said or set(w) & (service_words | {"log", "id"}):
             continue
+        if set(w) & ACTOR_WORDS:
+            continue  # a person's name (`userName` beside `userEmail`) is who, not what
         rank = (
             0 if set(w) & {"resource", "target", "object"} and w[-1] in ("name", "resource", "target", "object")
             else 1 if w[-1] in ("title", "subject")
-            else 2 if w[-1] == "name"
+            else 2 if w[-1] in ("name", "record", "host", "domain", "setting", "key", "item")
             else None
         )  # fmt: skip
         if rank is not None and (best is None or rank < best[0]):
@@ -344,13 +450,72 @@ def _done_with(record: dict, fields: dict[str, str], out: dict) -> dict | None:
 
     if "end" not in fields or not _DONE_STATUS.search(str(out.get("status") or "")):
         return None
+    end = at(record, fields["end"])
+    holder = at(record, fields["end"].rsplit(".", 1)[0]) if "." in fields["end"] else None
+    if isinstance(holder, dict):
+        # a record's timestamps of each step (`status-timestamps`): its last says when it was done
+        stamps = []
+        for value in holder.values():
+            try:
+                stamps.append((_record_time(value), value))
+            except (ValueError, OverflowError, OSError, TypeError):
+                continue
+        end = max(stamps, key=lambda s: s[0])[1] if stamps else end
     try:
-        asked, done = _record_time(out["time"]), _record_time(at(record, fields["end"]))
+        asked, done = _record_time(out["time"]), _record_time(end)
     except (ValueError, OverflowError, OSError, TypeError):
         return None
     if not timedelta(minutes=2) <= done - asked <= timedelta(days=7):
         return None
-    return {**out, "time": at(record, fields["end"])}
+    return {**out, "time": end}
+
+
+# a pipeline's step that ships what the run built (`deploy:prod`, `apply`, `release`)
+_SHIPPING = {"deploy", "deployment", "release", "rollout", "apply", "sync", "promote", "publish"}
+_STEP_END = {"finished", "completed", "ended", "end", "done"}
+_STEP_FAILED = re.compile(r"fail|error|cancel|skip|abort|manual|created|pending|running", re.I)
+
+
+def _deployed_step(record: dict, out: dict) -> dict | None:
+    """A run (a CI pipeline, a workflow) whose steps are listed with it, one of which ships
+    (`deploy:prod`, stage `deploy`) and succeeded: the change took effect when that step
+    finished, 30 s to a day after the run was created; that as its own record."""
+    from pm_tui.collectors.deploy_records import looks_like_time, words
+
+    best = None
+    for value in record.values():
+        if not isinstance(value, list):
+            continue
+        for step in value:
+            if not isinstance(step, dict):
+                continue
+            said = {
+                w
+                for k in ("name", "stage", "type", "kind", "task")
+                if isinstance(step.get(k), str)
+                for w in words(step[k])
+            }
+            status = str(step.get("status") or step.get("state") or step.get("result") or "")
+            if not said & _SHIPPING or _STEP_FAILED.search(status):
+                continue
+            for key, when in step.items():
+                if isinstance(key, str) and set(words(key)) & _STEP_END and looks_like_time(when):
+                    try:
+                        t = _record_time(when)
+                    except (ValueError, OverflowError, OSError):
+                        continue
+                    if best is None or t > best[0]:
+                        best = (t, when, step, status)
+    if best is None:
+        return None
+    try:
+        created = _record_time(out["time"])
+    except (ValueError, OverflowError, OSError, TypeError):
+        return None
+    if not timedelta(seconds=30) <= best[0] - created <= timedelta(days=1):
+        return None
+    name = str(best[2].get("name") or best[2].get("stage") or "deploy")
+    return {**out, "time": best[1], "status": f"{name} {best[3]}".strip()}
 
 
 def _csv_header(text: str) -> bool:

@@ -41,6 +41,10 @@ _SPLIT = re.compile(r"[._\-\s@/:]+")
 _ISO = re.compile(r"^\d{4}-\d\d-\d\d[T ]\d\d:\d\d")
 _VERSION = re.compile(r"^v?\d+\.\d+")
 _RFC2822 = re.compile(r"^(?:[A-Z][a-z]{2}, )?\d{1,2} [A-Z][a-z]{2} \d{4} \d\d:\d\d")
+# a JavaScript Date's toString (a browser's CSV download): `Tue Jun 02 2026 09:31:07 GMT+0000 (...)`
+JS_DATE = re.compile(
+    r"^(?:[A-Z][a-z]{2} )?([A-Z][a-z]{2}) (\d{1,2}) (\d{4}) (\d\d:\d\d:\d\d) GMT([+-]\d{4})"
+)
 
 TIME_WORDS = {
     "deployed": 0, "started": 1, "start": 1, "created": 2, "creation": 2, "timestamp": 3,
@@ -50,6 +54,7 @@ TIME_WORDS = {
 REVISION_WORDS = {
     "revision": 0, "sha": 0, "sha1": 0, "commit": 0, "ref": 0, "version": 1, "tag": 1,
     "image": 1, "release": 1, "hash": 1, "digest": 1, "changeset": 1, "build": 2,
+    "definition": 2,
 }  # fmt: skip
 ACTOR_WORDS = {
     "actor", "user", "username", "author", "creator", "deployer", "by", "owner", "initiator",
@@ -95,7 +100,7 @@ END_WORDS = {"finished", "completed", "end", "ended", "closed", "resolved", "app
 # a time field saying when something was asked for, not done: a request's
 REQUEST_TIME_WORDS = {"created", "creation", "requested", "submitted", "opened", "filed"}
 # the field saying what a record did, and the value it asked for
-ACTION_LAST = {"action", "operation", "verb", "event", "activity", "method"}
+ACTION_LAST = {"action", "operation", "verb", "event", "activity", "method", "change", "log"}
 VALUE_WORDS = {"desired", "requested", "new"}
 LIST_WORDS = {"builds", "history", "executions", "jobs", "runs", "pipelines", "audit", "log"}
 CATEGORY_KEYS = {"type", "kind", "task", "category", "action", "event", "job_type", "itemtype",
@@ -133,8 +138,43 @@ def looks_like_time(value: object) -> bool:
         text = value.strip()
         if text.isdigit():
             return looks_like_time(int(text))
-        return bool(_ISO.match(text) or _RFC2822.match(text))
+        return bool(
+            _ISO.match(text) or _RFC2822.match(text) or JS_DATE.match(text) or spoken_time(text)
+        )
     return False
+
+
+# a time as a console's CSV download writes it for people: `6/2/2026, 9:31:07 AM`,
+# `06/02/2026 09:31:07`, `Jun 2, 2026, 9:31:07 AM`, `2 Jun 2026 09:31`
+_SPOKEN = (
+    (re.compile(r"^\d{1,2}/\d{1,2}/\d{4},? \d{1,2}:\d\d(?::\d\d)? ?[AP]M\b", re.I),
+     ("%m/%d/%Y %I:%M:%S %p", "%m/%d/%Y %I:%M %p")),
+    (re.compile(r"^\d{1,2}/\d{1,2}/\d{4},? \d\d:\d\d(?::\d\d)?$"),
+     ("%m/%d/%Y %H:%M:%S", "%m/%d/%Y %H:%M")),
+    (re.compile(r"^[A-Z][a-z]{2} \d{1,2},? \d{4},? \d{1,2}:\d\d(?::\d\d)?(?: ?[AP]M)?$", re.I),
+     ("%b %d %Y %I:%M:%S %p", "%b %d %Y %I:%M %p", "%b %d %Y %H:%M:%S", "%b %d %Y %H:%M")),
+    (re.compile(r"^\d{1,2} [A-Z][a-z]{2} \d{4},? \d\d:\d\d(?::\d\d)?$"),
+     ("%d %b %Y %H:%M:%S", "%d %b %Y %H:%M")),
+)  # fmt: skip
+
+
+def spoken_time(text: str):
+    """The UTC time of a console's human-written time (`_SPOKEN`), or None; a day over 12 in
+    the first place reads day/month."""
+    from datetime import UTC, datetime
+
+    for pattern, layouts in _SPOKEN:
+        if not pattern.match(text):
+            continue
+        plain = " ".join(text.replace(",", " ").split())
+        if "/" in plain and int(plain.split("/", 1)[0]) > 12:
+            layouts = tuple(f.replace("%m/%d", "%d/%m") for f in layouts)
+        for layout in layouts:
+            try:
+                return datetime.strptime(plain, layout).replace(tzinfo=UTC)
+            except ValueError:
+                continue
+    return None
 
 
 @dataclass
@@ -180,6 +220,9 @@ def record_list(data: object) -> tuple[list[dict], str, dict | None] | None:
         return [d for d in data if isinstance(d, dict)], "", None
     if not isinstance(data, dict):
         return None
+    resources = json_api_records(data)
+    if resources is not None:
+        return resources, "data", data
     names = [*LIST_FIELDS, *sorted(LIST_WORDS)]
     found = _named_list(data, names)
     if found is not None:
@@ -194,9 +237,98 @@ def record_list(data: object) -> tuple[list[dict], str, dict | None] | None:
     ]
     if len(lists) == 1:
         return [d for d in lists[0][1] if isinstance(d, dict)], lists[0][0], data
+    keyed = [v for v in data.values() if isinstance(v, dict)]
+    if not lists and len(keyed) >= 2 and len(keyed) == len(data):
+        # records keyed by their id (`{"run-41": {...}, "run-42": {...}}`), each with a time
+        timed = [k for k, v in data.items() if _has_time(v)]
+        if len(timed) * 2 > len(data):
+            return [{"id": k, **v} for k, v in data.items()], "", data
     if not lists:
         return [data], "", None  # one record alone (JSON lines of one line)
     return None
+
+
+def json_api_records(data: dict) -> list[dict] | None:
+    """The resources of a JSON:API document (`{"data": [{"id", "type", "attributes",
+    "relationships"}], "included": [...]}`, as HCP Terraform and other APIs answer), each
+    as one record: its attributes, its id and type, and each relationship by its name, as
+    the related resource's attributes when the document includes it (`created-by.username`,
+    `workspace.name`); None when `data` is no such document."""
+    items = data.get("data")
+    if isinstance(items, dict):
+        items = [items]
+    if not (isinstance(items, list) and items and all(
+        isinstance(i, dict) and isinstance(i.get("attributes"), dict) and "type" in i
+        for i in items
+    )):  # fmt: skip
+        return None
+    included = {
+        (i.get("type"), i.get("id")): i.get("attributes")
+        for i in data.get("included") or []
+        if isinstance(i, dict) and isinstance(i.get("attributes"), dict)
+    }
+    records = []
+    for item in items:
+        record = {**item["attributes"], "id": item.get("id"), "type": item.get("type")}
+        for name, rel in (item.get("relationships") or {}).items():
+            ref = rel.get("data") if isinstance(rel, dict) else None
+            if isinstance(ref, dict) and (ref.get("type"), ref.get("id")) in included:
+                record.setdefault(name, included[ref.get("type"), ref.get("id")])
+        records.append(record)
+    return records
+
+
+def unwrap(records: list[dict]) -> list[dict]:
+    """Records that each hold one object under one name (`{"update": {...}}`, as an API's
+    describe answer wraps what it describes) as that object."""
+    if records and all(
+        len(r) == 1 and isinstance(next(iter(r.values())), dict) for r in records
+    ):  # fmt: skip
+        return [next(iter(r.values())) for r in records]
+    return records
+
+
+def _has_time(record: dict) -> bool:
+    return any(
+        looks_like_time(v) and set(words(k)) & set(TIME_WORDS)
+        for k, v in record.items()
+        if isinstance(k, str)
+    )
+
+
+def explode(records: list[dict]) -> tuple[list[dict], str]:
+    """Records without a time of their own, each holding a list of timed records (a
+    service's `deployments`), as those inner records, each with its holder's names and
+    values beside its own (`serviceName`); and the inner list's name."""
+    sample = records[:SAMPLE]
+    if not sample or any(_has_time(r) for r in sample):
+        return records, ""
+    from pm_tui.collectors.classify import LIST_FIELDS
+
+    names = [*LIST_FIELDS, *sorted(LIST_WORDS)]
+    first = _named_list(sample[0], names)
+    if first is None or not first[0] or not _has_time(first[0][0]):
+        return records, ""
+    key = first[1]
+    out = []
+    for holder in records:
+        inner = holder.get(key)
+        outer = {k: v for k, v in holder.items() if isinstance(v, str | int | float)}
+        for item in inner if isinstance(inner, list) else []:
+            if isinstance(item, dict):
+                out.append({**{k: v for k, v in outer.items() if k not in item}, **item})
+    return out, key
+
+
+def _kube_objects(records: list[dict]) -> bool:
+    """Kubernetes objects (apiVersion, kind, metadata): an inventory of what runs, not changes
+    (a HelmRelease's or an Argo CD Application's history is read from its history list)."""
+    return bool(records) and all(
+        "kind" in r
+        and isinstance(r.get("metadata"), dict)
+        and ("name" in r["metadata"] or "creationTimestamp" in r["metadata"])
+        for r in records[:SAMPLE]
+    )
 
 
 def _named_list(data: dict, names: list[str]) -> tuple[list[dict], str] | None:
@@ -208,17 +340,26 @@ def _named_list(data: dict, names: list[str]) -> tuple[list[dict], str] | None:
     return None
 
 
-def _leaves(value: object, prefix: str, depth: int, out: dict[str, object]) -> None:
+def _leaves(
+    value: object, prefix: str, depth: int, out: dict[str, object], listed: set | None = None
+) -> None:
+    """The record's values by their dotted paths; `listed` gets the paths reached through a
+    list (a pipeline's `jobs.name`: one of its steps', not the record's own)."""
     if isinstance(value, dict):
         if depth >= MAX_DEPTH:
             return
         for k, v in value.items():
             if isinstance(k, str):
-                _leaves(v, f"{prefix}.{k}" if prefix else k, depth + 1, out)
+                _leaves(v, f"{prefix}.{k}" if prefix else k, depth + 1, out, listed)
     elif isinstance(value, list):
+        inner: dict[str, object] = {}
         for item in value[:20]:
             if isinstance(item, dict):
-                _leaves(item, prefix, depth, out)
+                _leaves(item, prefix, depth, inner, listed)
+        for path, v in inner.items():
+            out.setdefault(path, v)
+            if listed is not None and any(isinstance(i, dict) for i in value):
+                listed.add(path)
     elif value is not None and value != "" and not isinstance(value, bool):
         out.setdefault(prefix, value)
 
@@ -226,9 +367,10 @@ def _leaves(value: object, prefix: str, depth: int, out: dict[str, object]) -> N
 def _by_words(records: list[dict]) -> tuple[dict[str, str], dict[str, list[str]]]:
     """Roles found by the words of every field path (nested too), and each path's words."""
     seen: dict[str, list[object]] = {}
+    listed: set[str] = set()
     for r in records:
         leaves: dict[str, object] = {}
-        _leaves(r, "", 0, leaves)
+        _leaves(r, "", 0, leaves, listed)
         for path, value in leaves.items():
             seen.setdefault(path, []).append(value)
     all_words: dict[str, list[str]] = {}
@@ -246,16 +388,25 @@ def _by_words(records: list[dict]) -> tuple[dict[str, str], dict[str, list[str]]
                 continue
         ranks = [TIME_WORDS[x] for x in w if x in TIME_WORDS]
         if ranks and sum(map(looks_like_time, values)) * 2 >= len(values):
-            candidates.setdefault("time", []).append(((min(ranks), depth, order), path))
+            # one time shared by every record (a release's `firstDeployed`) is none's own
+            same = len(values) > 1 and len({str(v) for v in values}) == 1
+            candidates.setdefault("time", []).append(((same, min(ranks), depth, order), path))
             if set(w) & END_WORDS:
                 candidates.setdefault("end", []).append(((depth, order), path))
             continue
         if len(text) == len(values) and (
-            last in ACTION_LAST or (last in ("name", "value") and set(w) & ACTION_LAST)
-        ):
+            last in ACTION_LAST
+            or (last in ("name", "value", "type", "kind") and set(w) & ACTION_LAST)
+        ):  # `operationType`, `operationName.value`, `action.type`
             candidates.setdefault("action", []).append(((depth, order), path))
             continue
-        if set(w) & VALUE_WORDS and all(isinstance(v, str | int | float) for v in values):
+        if (
+            set(w) & VALUE_WORDS
+            and last not in HANDLE_LAST
+            and not set(w) & {"by", "avatar"}
+            and all(isinstance(v, str | int | float) for v in values)
+            and not any("://" in t for t in text)
+        ):
             candidates.setdefault("value", []).append(((depth, order), path))
             continue
         if last in HANDLE_LAST:
@@ -267,7 +418,12 @@ def _by_words(records: list[dict]) -> tuple[dict[str, str], dict[str, list[str]]
             candidates.setdefault("revision", []).append(((min(ranks), hashed, depth, order), path))
             continue
         ranks = [SERVICE_WORDS[x] for x in w if x in SERVICE_WORDS]
-        if ranks and len(text) == len(values) and not any(map(_handle_like, text)):
+        if (
+            ranks
+            and path not in listed  # a step's name (`jobs.name`) names no record
+            and len(text) == len(values)
+            and not any(map(_handle_like, text))
+        ):
             candidates.setdefault("service", []).append(((min(ranks), depth, order), path))
     return {role: min(c)[1] for role, c in candidates.items()}, all_words
 
@@ -283,7 +439,14 @@ def _document_name(doc: dict | None) -> str:
         return ""
     meta = doc.get("metadata")
     for value in (meta.get("name") if isinstance(meta, dict) else None, doc.get("name"),
-                  doc.get("application"), doc.get("app")):  # fmt: skip
+                  doc.get("application"), doc.get("app"), doc.get("project"),
+                  doc.get("repository"), doc.get("service")):  # fmt: skip
+        if isinstance(value, dict):  # `"project": {"path_with_namespace": "search/synonyms"}`
+            value = next(
+                (value[k] for k in ("name", "path_with_namespace", "full_name", "slug")
+                 if isinstance(value.get(k), str)),
+                None,
+            )  # fmt: skip
         if isinstance(value, str) and value.strip():
             return value.strip()
     return ""
@@ -301,7 +464,32 @@ def _change_words(where: str, doc: dict | None, records: list[dict], names: set[
         for key, value in holder.items():
             if isinstance(key, str) and key.lower() in CATEGORY_KEYS and isinstance(value, str):
                 said.update(words(value))
-    return not said.isdisjoint(CHANGE_WORDS) or not said.isdisjoint(CHANGE_VERBS)
+    return (
+        not said.isdisjoint(CHANGE_WORDS)
+        or not said.isdisjoint(CHANGE_VERBS)
+        or _category_changes(records)
+    )
+
+
+# a record's own state (`ResourceStatus`, `rolloutState`): a verb of changing there
+# (`UPDATE_IN_PROGRESS`, `CREATE_COMPLETE`) says the record is a change's step
+STATE_LAST = {"status", "state", "phase"}
+
+
+def _category_changes(records: list[dict]) -> bool:
+    """A verb of changing in a record's type/kind/action/event value or in its own state's
+    (`VersionUpdate`, `UPGRADE_NODES`, `UPDATE_IN_PROGRESS`), at its top level."""
+    for r in records:
+        for key, value in r.items():
+            if not isinstance(key, str) or not isinstance(value, str):
+                continue
+            w = words(key)
+            if key.lower() in CATEGORY_KEYS or (w and (w[-1] in STATE_LAST or (
+                w[-1] in ("type", "kind", "name") and set(w) & ACTION_LAST
+            ))):  # fmt: skip
+                if set(words(value)) & CHANGE_VERBS:
+                    return True
+    return False
 
 
 def read_deploys(data: object) -> DeployReading | None:
@@ -311,8 +499,15 @@ def read_deploys(data: object) -> DeployReading | None:
     if found is None:
         return None
     records, where, doc = found
+    lone = isinstance(data, dict) and not where and doc is None
+    records = unwrap(records)
+    records, inner = explode(records)
+    if inner:
+        where = f"{where}[].{inner}" if where else f"[].{inner}"
     if not records:
         return DeployReading([], {}, list_path=where)
+    if _kube_objects(records):
+        return None
     from pm_tui.collectors.classify import exact_fields
 
     sample = records[:SAMPLE]
@@ -323,6 +518,15 @@ def read_deploys(data: object) -> DeployReading | None:
     document = _document_name(doc) if where else ""
     if document and "service" not in fields:
         by_words.pop("service", None)  # a Jenkins job's builds, an Argo CD app's history
+    revision = fields.get("revision")
+    if (
+        revision
+        and by_words.get("revision", revision) != revision
+        and all(isinstance(r.get(revision), int) for r in sample)
+        and any(_VERSION.search(str(at(r, by_words["revision"]) or "")) for r in sample)
+    ):
+        # a counter (`"version": 9`) beside a version people say (`chartVersion` 4.7.1)
+        fields["revision"] = by_words["revision"]
     for role, path in by_words.items():
         fields.setdefault(role, path)
     if "time" not in fields:
@@ -335,7 +539,10 @@ def read_deploys(data: object) -> DeployReading | None:
         and set(words(fields["time"])) & REQUEST_TIME_WORDS
     ):
         fields["end"] = end  # a request: asked for at its time, done with at its end
-    if not ("service" in fields or "actor" in fields or document):
+    if not ("service" in fields or "actor" in fields or document) and not (
+        "action" in fields or _category_changes(records[:SAMPLE])
+    ):
+        # neither what nor who: a change only when it says what was done
         return None
     actor = fields.get("actor", "")
     names = {
@@ -344,7 +551,16 @@ def read_deploys(data: object) -> DeployReading | None:
         if not actor or (path != actor and not path.startswith(actor + "."))
         for w in ws
     }
-    if (
+    if lone:
+        # one object alone is a thing's description (a node group, a cluster), unless it
+        # says what was done to it (`"type": "VersionUpdate"`)
+        if not (
+            _said_changes(sample, fields.get("action", ""))
+            or _category_changes(sample)
+            or ("action" in fields and ("actor" in fields or "value" in fields))
+        ):
+            return None
+    elif (
         "revision" not in fields
         and not _change_words(where, doc, sample, names)
         and not _said_changes(sample, fields.get("action", ""))

@@ -331,7 +331,7 @@ def _listed(item: Evidence) -> Signal:
     confidence = 0.4 if category == "commit" else 0.75
     tags: tuple[str, ...] = (category, "record")
     status = str(item.attrs.get("status") or "")
-    if _PROPOSED.match(item.text):
+    if _PROPOSED.match(item.text) or _PROPOSED.match(str(item.attrs.get("action") or "")):
         # a CI run on a pull/merge request (GitHub Actions' `pull_request` event, GitLab's
         # `merge_request_event`): it tested a proposed change, it shipped nothing
         text, confidence, tags = (
@@ -339,6 +339,10 @@ def _listed(item: Evidence) -> Signal:
             0.3,
             (*tags, "not-applied"),
         )
+    elif item.attrs.get("step") == "requested":
+        # a request (a run queued, a quota asked for) whose record of being carried out is
+        # its own row: that one changed things, this one is its context
+        tags = (*tags, "requested")
     elif NOT_APPLIED_RE.search(status):
         # a deploy cancelled or rejected before it ran changed nothing: shown, never the story
         text, confidence, tags = (
@@ -591,6 +595,16 @@ def _restarts(kube: list[Evidence], p: Periods, cordoned: list[datetime]) -> lis
                 if not any(last <= t <= last + STARTUP for t in scheduled.get(workload, [])):
                     out.append(_stopped(workload, group))
                     continue
+                pods = {e.attrs.get("object") for e in group}
+                if (
+                    len(pods) >= DELETED_PODS
+                    and last - group[0].time <= DELETED_SPAN
+                    and not any(_PROBE_KILL.search(e.text) for e in group)
+                ):
+                    # many pods stopped within seconds and replaced at once, no probe failing:
+                    # someone deleted them (a `kubectl delete pods`, a restart): a change
+                    out.append(_deleted(workload, group))
+                    continue
             n = sum(int(e.attrs.get("count", 1)) for e in group)
             if base and n <= 3 * base:
                 continue  # restarts as usual: noise, not an event
@@ -617,6 +631,29 @@ def _restarts(kube: list[Evidence], p: Periods, cordoned: list[datetime]) -> lis
                 )
             )
     return out
+
+
+# pods of one workload stopped within this span, this many at least: deleted by someone
+DELETED_PODS = 3
+DELETED_SPAN = timedelta(seconds=30)
+_PROBE_KILL = re.compile(r"liveness|startup probe|failed .*probe|OOM|evict|preempt", re.I)
+
+
+def _deleted(workload: str, group: list[Evidence]) -> Signal:
+    lead = group[0]
+    pods = len({e.attrs.get("object") for e in group})
+    span = f"{hhmmss(group[0].time)}–{hhmmss(group[-1].time)}"
+    return Signal(
+        lead.time,
+        "change",
+        f"Pods of {workload} deleted and replaced: {excerpt(lead.text.split(': ', 1)[-1], 100)} "
+        f"({pods} pods {span})",
+        lead.source,
+        excerpt(lead.text),
+        0.6,
+        key=workload,
+        tags=("restart-all", "admin"),
+    )
 
 
 def _stopped(workload: str, group: list[Evidence]) -> Signal:

@@ -468,6 +468,15 @@ _ACTION_WORDS = ("command", "shutdown", "sighup", "sigterm", "sigint", "reload",
                  "configured", "created", "deleted", "patched", "restarted", "upgraded",
                  "rolled back", "rollback", "alter", "drop", "truncate", "create", "commit",
                  "admin", "mapping")  # fmt: skip
+# a package manager's record of what it changed, on any line of a record (apt's history:
+# `Upgrade: systemd:amd64 (249.11-0ubuntu3.12, 249.11-0ubuntu3.16)`; dpkg.log's
+# `upgrade systemd:amd64 249.11-3.12 249.11-3.16`; yum/dnf's `Updated: systemd-249...`)
+PACKAGE_RE = re.compile(
+    r"^(?:Upgrade|Install|Remove|Purge|Downgrade|Reinstall): [\w.+-]+(?::\w+)? \(.{0,140}|"
+    r"^.{0,40}\b(?:upgrade|install|remove|purge) [\w.+-]+:\w+ [\w.:~+-]+(?: [\w.:~+-]+)?$|"
+    r"^.{0,40}\b(?:Updated|Upgraded|Installed|Erased|Removed): [\w.+-]+-\d[\w.:~+-]*",
+    re.M,
+)
 # Terraform names each resource it changed on its own line before "Apply complete!"
 _TF_RESOURCE = re.compile(
     r"^\s*([\w.\[\]\"-]+): (?:destruction|creation|modifications) complete\b", re.I
@@ -491,7 +500,10 @@ def action_signals(evidence: list[Evidence], p: Periods) -> list[Signal]:
         low = line[:300].lower()
         if "complete" in low and (r := _TF_RESOURCE.match(line)):
             touched[item.source].append((item.time, r.group(1)))
-        if not any(w in low for w in _ACTION_WORDS) or not ACTION_RE.search(line[:300]):
+        package = PACKAGE_RE.search(item.text[:2000])
+        if package:
+            line = package.group(0)  # the packages changed say more than the record's time
+        elif not any(w in low for w in _ACTION_WORDS) or not ACTION_RE.search(line[:300]):
             continue
         shape = (item.source, mask(_ACTION_TAIL.sub("", line[:300])))
         if item.time < p.base_end:
@@ -509,13 +521,17 @@ def action_signals(evidence: list[Evidence], p: Periods) -> list[Signal]:
         last[item.source] = item.time
         if seen is not None and item.time - seen <= ACTION_GAP:
             continue
-        line = _CI_STAMP.sub("", item.text.strip().split("\n", 1)[0])
+        package = PACKAGE_RE.search(item.text[:2000])
+        line = (
+            package.group(0) if package else _CI_STAMP.sub("", item.text.strip().split("\n", 1)[0])
+        )
         what = ", ".join(named.get(id(item), []))
         out.append(
             Signal(
                 item.time,
                 "change",
-                f"Operator action in {source_label(item.source)}: {excerpt(line, 160)}"
+                f"{'Packages changed' if package else 'Operator action'} in "
+                f"{source_label(item.source)}: {excerpt(line, 160)}"
                 + (f" ({what})" if what else ""),
                 item.source,
                 excerpt(line),

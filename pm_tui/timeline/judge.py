@@ -211,6 +211,9 @@ def judge(candidates: list[Candidate], ctx: Context, alert_labels: dict[str, dic
                 c.confidence = max(c.confidence, 0.9)
         elif c.kind in ("change", "mitigation") and "not-applied" in c.tags:
             c.kind, c.confidence = "change", min(c.confidence, LOW)  # changed nothing
+        elif c.kind in ("change", "mitigation") and "requested" in c.tags:
+            # asked for: the record of it being carried out is the change (or the fix)
+            c.confidence = min(c.confidence, MEDIUM if _related_change(c, ctx) else LOW)
         elif c.kind in ("change", "mitigation") and "controller" in c.tags:
             # a controller acting on its own (an autoscaler resizing): the system changing
             # itself, never the trigger or a person's mitigation
@@ -357,7 +360,7 @@ def _trigger(candidates: list[Candidate], ctx: Context) -> Candidate | None:
         c
         for c in before
         if _related_change(c, ctx)
-        and not {"job", "not-applied", "controller", "in-place"} & set(c.tags)
+        and not {"job", "not-applied", "controller", "in-place", "requested"} & set(c.tags)
     ]
     return max(related, key=lambda c: c.time, default=None)
 
@@ -409,8 +412,19 @@ def _named(c: Candidate, ctx: Context) -> bool:
     return any(k and k in c.text for k in ctx.trigger_keys)
 
 
+# the words a change tool says of every change ("Application *x* sync succeeded, revision"):
+# they name no part of the system (a failing `picker-sync` is not related to a sync)
+_CHANGE_TALK = {
+    "application", "succeeded", "success", "successful", "failed", "revision", "started",
+    "finished", "completed", "status", "version", "requested", "running", "pipeline",
+}  # fmt: skip
+
+
 def _related_change(c: Candidate, ctx: Context) -> bool:
-    words = re.findall(r"[\w.\-]+", c.text)
+    from pm_tui.collectors.deploy_records import CHANGE_VERBS, CHANGE_WORDS
+
+    talk = _CHANGE_TALK | CHANGE_WORDS | CHANGE_VERBS
+    words = [w for w in re.findall(r"[\w.\-]+", c.text) if w.lower().strip(".-") not in talk]
     if {"rollout", "scale"} & set(c.tags) and not {"record", "chat", "bot"} & set(c.tags):
         # a workload's rollout or scale is about that workload: its name and its replica sets',
         # not the words of the events ("Scaled up replica set" is no replica of a database)

@@ -668,6 +668,19 @@ def _merge(signals: list[Signal]) -> list[_Cluster]:
                 "commit" in x.tags for x in cluster.signals
             ):
                 continue  # a commit and the deploy that ships it are two rows of the story
+            if (
+                not s.key
+                and "record" in s.tags
+                and any("record" in x.tags and x.source == s.source for x in cluster.signals)
+            ):
+                # two records of one change list that name no service are two changes (a
+                # node group's config update, then its version update a minute later)
+                continue
+            if "record" in s.tags and any(
+                "record" in x.tags and ("requested" in x.tags) != ("requested" in s.tags)
+                for x in cluster.signals
+            ):
+                continue  # asked for, then carried out: the request is not the change's row
             home = cluster
             break
         if home is None:

@@ -461,11 +461,35 @@ class LineParser:
 _TIMED_LOOK = re.compile(r"\d:[0-5]\d|\b1\d{9}|^\s*\{")
 
 
+# of the lines after a timed line, this many must hold a time too for times to begin there
+_TIMED_AHEAD = 20
+
+
 def skip_banner(lines: list[str]) -> list[str]:
-    """`lines` from the first that could hold a time: a server's start-up banner (a table of
-    the models it loaded, an ASCII logo) before its first timed line is no reason to give up."""
-    for i, line in enumerate(lines):
-        if _TIMED_LOOK.search(line):
+    """`lines` from where times begin: a server's start-up banner (a table of the models it
+    loaded, an ASCII logo), a configuration dump (`addr = 10.0.0.1:8080`) or a stack trace
+    before its first timed line is no reason to give up. Times begin at the first line in
+    which a layout reads a time and after which a quarter of the next lines hold one too (a
+    clock-like port or an epoch-like size in a dump is no log's time)."""
+    from pm_tui.collectors.logs.layouts import LAYOUTS, best_match
+
+    ctx = Context(anchor=datetime.now(UTC))
+    looks = [bool(_TIMED_LOOK.search(line)) for line in lines]
+    timed: dict[int, bool] = {}
+
+    def has_time(i: int) -> bool:
+        if i not in timed:
+            timed[i] = looks[i] and best_match(lines[i], LAYOUTS, ctx) is not None
+        return timed[i]
+
+    for i in range(len(lines)):
+        if not has_time(i):
+            continue
+        ahead = range(i + 1, min(len(lines), i + 1 + _TIMED_AHEAD))
+        if not ahead or sum(has_time(j) for j in ahead) * 4 >= len(ahead):
+            return lines[i:]
+    for i, look in enumerate(looks):
+        if look:
             return lines[i:]
     return lines
 

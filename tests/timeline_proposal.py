@@ -1,0 +1,73 @@
+"""The step every milestone test takes with the small evidence folder it wrote: a post-mortem
+with a rough window (what a responder types), `pm-tui collect`, `timeline --rebuild`, then the
+proposed window as JSON and as the table a person reads (`timeline ID --window`), and on demand
+`--accept-high` and the durations it leaves. Through the CLI, in a real repository under tmp."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from pm_tui import postmortem_store
+from pm_tui.durations import Durations, durations
+from pm_tui.model import new_postmortem
+from tests.timeline_clock import z
+
+
+@dataclass
+class Proposal:
+    """The proposed milestones of one rebuilt post-mortem."""
+
+    repo: postmortem_store.Repository
+    pm_id: str
+    argv: list[str]  # ["--repo", DIR]: for more CLI calls on the same repository
+    got: dict  # milestone name -> its JSON (docs/json-output.md)
+    times: dict[str, datetime]  # milestone name -> its time
+    table: str  # what `pm-tui timeline ID --window` prints
+
+    def accept_high(self) -> Durations:
+        """`pm-tui timeline ID --accept-high`, then the durations of the saved post-mortem."""
+        from pm_tui.cli.main import main
+
+        assert main([*self.argv, "timeline", self.pm_id, "--accept-high"]) == 0
+        return durations(self.repo.load(self.pm_id))
+
+
+def rebuilt(
+    tmp_path: Path, evidence: Path, title: str, start: datetime, end: datetime
+) -> tuple[postmortem_store.Repository, str, list[str]]:
+    """A post-mortem whose rough window is start..end, the folder collected and the candidates
+    rebuilt: (repository, post-mortem id, ["--repo", DIR])."""
+    from pm_tui.cli.main import main
+
+    repo = postmortem_store.Repository.open(tmp_path / "pm-repo")
+    pm = new_postmortem(title, start, resolved=end)
+    repo.save(pm)
+    repo.commit(pm, "create")
+    argv = ["--repo", str(repo.root)]
+    assert main([*argv, "collect", pm.id, "--evidence", str(evidence),
+                 "--start", z(start), "--end", z(end)]) in (0, 3)  # fmt: skip
+    assert main([*argv, "timeline", pm.id, "--rebuild"]) == 0
+    return repo, pm.id, argv
+
+
+def proposal_of(repo, pm_id: str, argv: list[str], capsys) -> Proposal:
+    """The window proposed for a rebuilt post-mortem, as JSON and as the table."""
+    from pm_tui.cli.main import main
+
+    capsys.readouterr()
+    assert main([*argv, "timeline", pm_id, "--window", "--format", "json"]) == 0
+    got = {m["name"]: m for m in json.loads(capsys.readouterr().out)["milestones"]}
+    times = {n: datetime.fromisoformat(m["time"].replace("Z", "+00:00")) for n, m in got.items()}
+    assert main([*argv, "timeline", pm_id, "--window"]) == 0
+    return Proposal(repo, pm_id, argv, got, times, capsys.readouterr().out)
+
+
+def propose(
+    tmp_path: Path, evidence: Path, capsys, title: str, start: datetime, end: datetime
+) -> Proposal:
+    """`rebuilt` then `proposal_of`: the window proposed from the folder."""
+    repo, pm_id, argv = rebuilt(tmp_path, evidence, title, start, end)
+    return proposal_of(repo, pm_id, argv, capsys)
