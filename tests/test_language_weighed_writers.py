@@ -38,10 +38,10 @@ def featurised(trainer):
 
 @pytest.mark.parametrize(
     ("held_out", "floor_p", "floor_r"),
-    # leave-one-writer-out at the shipped settings (16 writers, thresholds .85 and .75 for a
+    # leave-one-writer-out at the shipped settings (17 writers, thresholds .85 and .75 for a
     # person in the place of a cause): round5 P .949 R .909, train6a .992/.903, train7a
-    # .962/.853, train7b .958/.932, round7 .954/.833, train8a .969/.875, round8 .954/.842
-    # (rules alone R .521, .646, .500, .582, .460, .521 and .491)
+    # .963/.873, train7b .957/.918, round7 .954/.839, train8a .962/.875, round8 .961/.854,
+    # train9a .983/.826 (rules alone R .521, .646, .500, .582, .460, .521, .491 and .549)
     [
         ("round5", 0.90, 0.80),
         ("train6a", 0.94, 0.80),
@@ -50,6 +50,7 @@ def featurised(trainer):
         ("round7", 0.90, 0.76),
         ("train8a", 0.90, 0.78),
         ("round8", 0.90, 0.76),
+        ("train9a", 0.92, 0.74),
     ],
 )
 def test_a_writer_left_out_of_training_is_read_through_the_whole_pipeline(
@@ -231,8 +232,7 @@ def test_a_person_in_the_place_of_a_cause_is_held_to_the_lower_threshold(monkeyp
 
 # One sentence per class the eighth stop added, and neutral look-alikes (none a row of any set).
 NEW_CLASSES = {
-    "a person's act, then what it led to": "Zsófia's cron tweak is what wiped the invoice "
-    "queue.",
+    "a person's act, then what it led to": "Zsófia's cron tweak is what wiped the invoice queue.",
     "praise for an act": "Thanks so much to Tendai for deciding on a Sunday that the DNS zone "
     "needed pruning.",
     "if only a person had": "If only Radomir had read the change ticket, the ledger would "
@@ -263,8 +263,7 @@ def test_validate_flags_each_new_class_and_not_its_look_alikes(tmp_path, sample_
     out = run_cli("validate", str(path))
     assert "Traceback" not in out.stderr
     flagged = {
-        int(m.group(1))
-        for m in re.finditer(r" blame/\S+ .*?immediate cause (\d+): ", out.stdout)
+        int(m.group(1)) for m in re.finditer(r" blame/\S+ .*?immediate cause (\d+): ", out.stdout)
     }
     blameful = set(range(1, len(NEW_CLASSES) + 1))
     assert blameful <= flagged, sorted(blameful - flagged)
