@@ -1397,11 +1397,25 @@ PLACED = frozenset(
 
 def threshold_for(feats: dict[str, str]) -> float:
     """The threshold a sentence with features `feats` is held to: the lower "placed" one
-    when it puts a person in the place of a cause, else the threshold."""
+    when it puts a person in the place of a cause (with no response step or theory in it),
+    else the threshold."""
     model = _model()
-    if model[4] < model[2] and not PLACED.isdisjoint(feats):
+    if model[4] < model[2] and not PLACED.isdisjoint(feats) and _NOT_PLACED.isdisjoint(feats):
+        if (
+            feats.get("cause-link", "").lower().startswith(_CREDIT)
+            and len(PLACED.intersection(feats)) == 1
+        ):
+            return model[2]  # "because Priya recognised ...": credit as often as blame
         return model[4]
     return model[2]
+
+
+_CREDIT = ("because", "due", "since")
+
+
+# A response step or a reported theory in the sentence: the person may be the cause of the
+# recovery ("we recovered because Priya recognised the pattern") or a suspect ruled out.
+_NOT_PLACED = frozenset(("class:response", "class:hypothesis"))
 
 
 def score(feats: dict[str, str]) -> float:
