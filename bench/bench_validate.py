@@ -42,7 +42,7 @@ def main() -> None:
     from pm_tui.language.actions import _check_vague as _vague_findings
     from pm_tui.toml_read import parse_postmortem
     from pm_tui.validation import validate
-    from pm_tui.validation.rules import _prose_findings
+    from pm_tui.validation.rules import _ends_at_person, _prose_findings
 
     with tempfile.TemporaryDirectory(prefix="pm-tui-bench-validate-") as tmp:
         root = Path(tmp)
@@ -63,6 +63,7 @@ def main() -> None:
             # one template that cache would do most of the work, so it is emptied per file.
             _prose_findings.cache_clear()
             _vague_findings.cache_clear()  # action items are memoised by text too
+            _ends_at_person.cache_clear()  # and the depth test of factors and answers
             findings = validate(parse_postmortem(text, f), text=text)
             total += len(findings)
             errors += sum(1 for x in findings if x.severity == "error")

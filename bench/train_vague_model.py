@@ -80,9 +80,9 @@ def featurise_rows(labelled: list[tuple[bool, str]], writer: str) -> list[Row]:
     from pm_tui.language.checkable import (
         _REFERENCE_ONLY,
         features,
+        judged_text,
         overrules_checkable,
         states_a_fact,
-        without_link,
     )
 
     out = []
@@ -91,7 +91,7 @@ def featurise_rows(labelled: list[tuple[bool, str]], writer: str) -> list[Row]:
             # never flagged ("#2213": the ticket holds the action), never trained on
             out.append((label, frozenset(("rules:fact",)), False, writer))
             continue
-        text = without_link(text) if "://" in text else text  # as check_vague reads it
+        text = judged_text(text)  # as check_vague reads it: no link after it, a bold title alone
         feats = features(text)
         if CHECKABLE_GUARD and rules_find_checkable(text) and not overrules_checkable(feats):
             feats["rules:checkable"] = "1"  # never flagged by the model (see combine)
@@ -101,13 +101,16 @@ def featurise_rows(labelled: list[tuple[bool, str]], writer: str) -> list[Row]:
 
 def corpus_halves() -> tuple[list[Row], list[Row]]:
     """The real post-mortems' labelled action items (tests/data/corpus_actions/labels.tsv,
-    see bench/score_corpus_actions.py) as two halves by document (every other document in
-    name order), for cross-fitting: train on one half, score the other."""
+    see bench/score_corpus_actions.py) as two halves by document (a fixed hash of the
+    document's name: CRC-32, odd or even), for cross-fitting: train on one half, score the
+    other."""
+    import zlib
+
     from bench.score_corpus_actions import corpus_items, load_labels
 
     labels = load_labels()
     docs = sorted({doc for doc, _ in corpus_items()})
-    half = {doc: i % 2 for i, doc in enumerate(docs)}
+    half = {doc: zlib.crc32(doc.encode("utf-8")) % 2 for doc in docs}
     out: tuple[list[Row], list[Row]] = ([], [])
     for doc, item in corpus_items():
         if (doc, item) in labels:

@@ -32,8 +32,8 @@ def problems(pm: PostMortem) -> Iterator[Problem]:
     w = pm.window
     for name in IncidentWindow.MILESTONES:
         value = getattr(w, name)
-        if value is not None:
-            yield from _year(("window", name), f"window.{name}", value)
+        if value is not None and not MIN_YEAR <= value.year <= MAX_YEAR:
+            yield _year(("window", name), f"window.{name}", value)
     for name in IncidentWindow.MILESTONES[1:]:
         value = getattr(w, name)
         if value is not None and value < w.started:
@@ -61,8 +61,8 @@ def problems(pm: PostMortem) -> Iterator[Problem]:
             yield ("impact", key), f"impact.{key} is {value}: a count or cost cannot be negative"
     for name in ("reviewed", "follow_up_review"):
         value = getattr(pm, name)
-        if value is not None:
-            yield from _year((name,), name, value)
+        if value is not None and not MIN_YEAR <= value.year <= MAX_YEAR:
+            yield _year((name,), name, value)
     for i, s in enumerate(pm.sources):
         for k, v in s.counts.items():
             if v < 0:
@@ -74,25 +74,26 @@ def problems(pm: PostMortem) -> Iterator[Problem]:
             yield ("sources", i, "redactions"), f"sources[{i}].redactions cannot be negative"
         for k in ("window_start", "window_end", "collected_at"):
             value = getattr(s, k)
-            if value is not None:
-                yield from _year(("sources", i, k), f"sources[{i}].{k}", value)
+            if value is not None and not MIN_YEAR <= value.year <= MAX_YEAR:
+                yield _year(("sources", i, k), f"sources[{i}].{k}", value)
+    # (the names are formatted only for a value out of range: most files have none)
     for i, e in enumerate(pm.timeline):
-        yield from _year(("timeline", i, "time"), f"timeline[{i}].time ({e.id})", e.time)
+        if not MIN_YEAR <= e.time.year <= MAX_YEAR:
+            yield _year(("timeline", i, "time"), f"timeline[{i}].time ({e.id})", e.time)
     for i, a in enumerate(pm.actions):
-        if a.deadline is not None:
-            yield from _year(
-                ("actions", i, "deadline"), f"actions[{i}].deadline ({a.id})", a.deadline
-            )
+        if a.deadline is not None and not MIN_YEAR <= a.deadline.year <= MAX_YEAR:
+            yield _year(("actions", i, "deadline"), f"actions[{i}].deadline ({a.id})", a.deadline)
     for i, d in enumerate(pm.distribution):
-        yield from _year(("distribution", i, "sent_at"), f"distribution[{i}].sent_at", d.sent_at)
+        if not MIN_YEAR <= d.sent_at.year <= MAX_YEAR:
+            yield _year(("distribution", i, "sent_at"), f"distribution[{i}].sent_at", d.sent_at)
 
 
-def _year(where: tuple, name: str, value: date | datetime) -> Iterator[Problem]:
-    if not MIN_YEAR <= value.year <= MAX_YEAR:
-        yield (
-            where,
-            f"{name} is in the year {value.year}: give a time between {MIN_YEAR} and {MAX_YEAR}",
-        )
+def _year(where: tuple, name: str, value: date | datetime) -> Problem:
+    """The problem of a value whose year is out of range."""
+    return (
+        where,
+        f"{name} is in the year {value.year}: give a time between {MIN_YEAR} and {MAX_YEAR}",
+    )
 
 
 def first_problem(pm: PostMortem) -> Problem | None:

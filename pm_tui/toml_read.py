@@ -58,18 +58,25 @@ class _Reader:
             if required:
                 raise self.fail(where, f"missing required key '{_dotted(where, key)}'")
             return default
-        if type(value) is kind and kind is not datetime:
-            return value  # the usual case, settled without _is_kind (datetime needs its zone)
+        t = type(value)
+        if t is kind:
+            if kind is not datetime:
+                return value  # the usual case, settled without _is_kind (datetime: its zone)
+            if value.tzinfo is not None:
+                return _standard_zone(value)
+        elif t is list and (kind is STRINGS or kind is TABLES):
+            want = str if kind is STRINGS else dict
+            for v in value:
+                if not isinstance(v, want):
+                    break
+            else:
+                return value  # a list of the kind asked for (most lists), as _is_kind says
         if not _is_kind(value, kind):
             raise self.fail(
                 (*where, key),
                 f"'{_dotted(where, key)}' should be {_describe(kind)}, not {_describe_value(value)}",
             )
-        if kind is datetime and type(value.tzinfo) is not timezone:
-            # rtoml's own tzinfo class can be neither copied nor pickled; the model is both.
-            offset = value.utcoffset()
-            value = value.replace(tzinfo=UTC if not offset else timezone(offset))
-        return value
+        return _standard_zone(value) if kind is datetime else value
 
     def choice(self, table, where, key, choices, *, default, required=False):
         value = self.get(table, where, key, str, required=required, default=default)
@@ -82,7 +89,26 @@ class _Reader:
         return value
 
 
+def _standard_zone(value: datetime) -> datetime:
+    """An aware datetime with a standard tzinfo: rtoml's own tzinfo class can be neither
+    copied nor pickled; the model is both."""
+    if type(value.tzinfo) is timezone:
+        return value
+    offset = value.utcoffset()
+    zone = UTC if not offset else timezone(offset)
+    if 1 < value.year < 9999:
+        # the same fields in a zone of the same offset, as replace(tzinfo=zone) gives, in
+        # half the time (a post-mortem has dozens of times); at the calendar's ends the
+        # detour through UTC could leave it
+        return value.astimezone(zone)
+    return value.replace(tzinfo=zone)
+
+
 _MISSING = object()
+# The kinds of a list of strings and of a list of tables (one object each: `get` knows
+# them by identity before comparing).
+STRINGS: list = [str]
+TABLES: list = [dict]
 _ALIASES = {"won't-do": "wont-do", "wontdo": "wont-do"}
 
 
@@ -203,7 +229,7 @@ def from_dict(data: dict, path: Path | str = "<text>", text: str = "") -> PostMo
         cost_currency=r.get(impact_t, w, "cost_currency", str, default="USD"),
     )
     sources = []
-    for i, s in enumerate(r.get(data, top, "sources", [dict], default=[])):
+    for i, s in enumerate(r.get(data, top, "sources", TABLES, default=[])):
         w = ("sources", i)
         counts = r.get(s, w, "counts", dict, default={})
         for k, v in counts.items():
@@ -211,7 +237,7 @@ def from_dict(data: dict, path: Path | str = "<text>", text: str = "") -> PostMo
                 raise r.fail((*w, "counts"), f"'sources[{i}].counts.{k}' should be an integer")
         options = r.get(s, w, "options", dict, default={})
         for k, v in options.items():
-            if not (isinstance(v, bool | str) or _is_kind(v, int) or _is_kind(v, [str])):
+            if not (isinstance(v, bool | str) or _is_kind(v, int) or _is_kind(v, STRINGS)):
                 raise r.fail(
                     (*w, "options"),
                     f"'sources[{i}].options.{k}' should be a string, a number, true/false "
@@ -226,13 +252,13 @@ def from_dict(data: dict, path: Path | str = "<text>", text: str = "") -> PostMo
                 window_end=r.get(s, w, "window_end", datetime),
                 collected_at=r.get(s, w, "collected_at", datetime),
                 counts=dict(counts),
-                gaps=list(r.get(s, w, "gaps", [str], default=[])),
+                gaps=list(r.get(s, w, "gaps", STRINGS, default=[])),
                 redactions=r.get(s, w, "redactions", int, default=0),
                 options=dict(options),
             )
         )
     timeline = []
-    for i, e in enumerate(r.get(data, top, "timeline", [dict], default=[])):
+    for i, e in enumerate(r.get(data, top, "timeline", TABLES, default=[])):
         w = ("timeline", i)
         timeline.append(
             TimelineEvent(
@@ -247,39 +273,39 @@ def from_dict(data: dict, path: Path | str = "<text>", text: str = "") -> PostMo
     analysis_t = r.get(data, top, "analysis", dict, default={})
     w = ("analysis",)
     factors = []
-    for i, f in enumerate(r.get(analysis_t, w, "factors", [dict], default=[])):
+    for i, f in enumerate(r.get(analysis_t, w, "factors", TABLES, default=[])):
         fw = ("analysis", "factors", i)
         factors.append(
             ContributingFactor(
                 id=r.get(f, fw, "id", str, required=True),
                 category=r.choice(f, fw, "category", FACTOR_CATEGORIES, default="other"),
                 description=r.get(f, fw, "description", str, default=""),
-                events=list(r.get(f, fw, "events", [str], default=[])),
+                events=list(r.get(f, fw, "events", STRINGS, default=[])),
             )
         )
     chains = []
-    for i, c in enumerate(r.get(analysis_t, w, "five_whys", [dict], default=[])):
+    for i, c in enumerate(r.get(analysis_t, w, "five_whys", TABLES, default=[])):
         cw = ("analysis", "five_whys", i)
         chains.append(
             FiveWhys(
                 problem=r.get(c, cw, "problem", str, default=""),
-                whys=list(r.get(c, cw, "whys", [str], default=[])),
+                whys=list(r.get(c, cw, "whys", STRINGS, default=[])),
             )
         )
     analysis = Analysis(
-        immediate_causes=list(r.get(analysis_t, w, "immediate_causes", [str], default=[])),
+        immediate_causes=list(r.get(analysis_t, w, "immediate_causes", STRINGS, default=[])),
         factors=factors,
-        systemic_issues=list(r.get(analysis_t, w, "systemic_issues", [str], default=[])),
+        systemic_issues=list(r.get(analysis_t, w, "systemic_issues", STRINGS, default=[])),
         five_whys=chains,
     )
     recurrence_t = r.get(data, top, "recurrence", dict, default={})
     w = ("recurrence",)
     recurrence = Recurrence(
-        same_cause_as=list(r.get(recurrence_t, w, "same_cause_as", [str], default=[])),
-        not_same_cause_as=list(r.get(recurrence_t, w, "not_same_cause_as", [str], default=[])),
+        same_cause_as=list(r.get(recurrence_t, w, "same_cause_as", STRINGS, default=[])),
+        not_same_cause_as=list(r.get(recurrence_t, w, "not_same_cause_as", STRINGS, default=[])),
     )
     actions = []
-    for i, a in enumerate(r.get(data, top, "actions", [dict], default=[])):
+    for i, a in enumerate(r.get(data, top, "actions", TABLES, default=[])):
         w = ("actions", i)
         actions.append(
             ActionItem(
@@ -298,22 +324,22 @@ def from_dict(data: dict, path: Path | str = "<text>", text: str = "") -> PostMo
     w = ("retrospective",)
     retro = Retrospective(
         **{
-            f.name: list(r.get(retro_t, w, f.name, [str], default=[]))
+            f.name: list(r.get(retro_t, w, f.name, STRINGS, default=[]))
             for f in fields(Retrospective)
         }
     )
     distribution = []
-    for i, d in enumerate(r.get(data, top, "distribution", [dict], default=[])):
+    for i, d in enumerate(r.get(data, top, "distribution", TABLES, default=[])):
         w = ("distribution", i)
         distribution.append(
             Distribution(
                 sent_at=r.get(d, w, "sent_at", datetime, required=True),
                 channel=r.get(d, w, "channel", str, required=True),
-                recipients=list(r.get(d, w, "recipients", [str], default=[])),
+                recipients=list(r.get(d, w, "recipients", STRINGS, default=[])),
             )
         )
     acks = []
-    for i, a in enumerate(r.get(data, top, "acknowledged", [dict], default=[])):
+    for i, a in enumerate(r.get(data, top, "acknowledged", TABLES, default=[])):
         w = ("acknowledged", i)
         acks.append(
             Acknowledgement(
@@ -324,7 +350,7 @@ def from_dict(data: dict, path: Path | str = "<text>", text: str = "") -> PostMo
             )
         )
     overrides = []
-    for i, o in enumerate(r.get(data, top, "overrides", [dict], default=[])):
+    for i, o in enumerate(r.get(data, top, "overrides", TABLES, default=[])):
         w = ("overrides", i)
         overrides.append(
             GateOverride(
@@ -343,9 +369,9 @@ def from_dict(data: dict, path: Path | str = "<text>", text: str = "") -> PostMo
         window=window,
         status=r.choice(data, top, "status", STATUSES, default="draft"),
         severity=r.choice(data, top, "severity", tuple(SEVERITIES), default="P3"),
-        services=list(r.get(data, top, "services", [str], default=[])),
-        authors=list(r.get(data, top, "authors", [str], default=[])),
-        reviewers=list(r.get(data, top, "reviewers", [str], default=[])),
+        services=list(r.get(data, top, "services", STRINGS, default=[])),
+        authors=list(r.get(data, top, "authors", STRINGS, default=[])),
+        reviewers=list(r.get(data, top, "reviewers", STRINGS, default=[])),
         reviewed=r.get(data, top, "reviewed", date),
         summary=r.get(data, top, "summary", str, default=""),
         root_cause=r.get(data, top, "root_cause", str, default=""),

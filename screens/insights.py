@@ -144,7 +144,7 @@ class InsightsScreen(Screen):
         columns = {
             "durations": ["Period", "N", *(f"{m}" for m in DURATION_METRICS)],
             "recurrence": ["N", "Service", "Shared", "Latest"],
-            "suggested": ["N", "Service", "Cause (why)", "Latest"],
+            "suggested": ["N", "Confidence", "Service", "Cause (why)", "Latest"],
             "owners": ["Owner", "Opened", "Closed", "Open", "Overdue", "Median age"],
             "fixes": ["Fixes", "Back", "Service", "Cause", "Latest back"],
         }
@@ -295,7 +295,7 @@ class InsightsScreen(Screen):
             key = f"suggested:{n}"
             self.behind[key] = g.ids
             table.add_row(
-                Text(str(len(g.ids))), Text(neutralise(g.service)),
+                Text(str(len(g.ids))), Text(g.confidence), Text(neutralise(g.service)),
                 Text(neutralise(f"{g.label} ({g.why})")), Text(g.ids[-1]), key=key,
             )  # fmt: skip
 

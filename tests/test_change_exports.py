@@ -305,3 +305,47 @@ def test_pods_deleted_at_once_after_the_first_failure_are_a_mitigation(tmp_path,
     assert [(r["time"], r["kind"]) for r in deleted] == [(z(at(10, 40)), "mitigation")]
     assert "6 pods" in deleted[0]["text"]
     assert not any("deleted" in r["text"] for r in rows if r["time"] == z(at(10, 12)))
+
+
+@pytest.mark.parametrize(
+    ("doc", "where", "want"),
+    [
+        # a GraphQL answer: the runs two objects down, the stack's name for each run
+        (
+            {"data": {"stack": {"id": "edge-prod", "name": "edge-prod", "runs": [
+                {"id": "r2", "type": "TRACKED", "state": "FINISHED", "createdAt": 1780391520,
+                 "title": "Re-import api certificate", "triggeredBy": "maren@acme.example",
+                 "commit": {"hash": "4be1c09", "message": "Re-import api certificate"}},
+                {"id": "r1", "type": "PROPOSED", "state": "FINISHED", "createdAt": 1780387320,
+                 "title": "plan only", "triggeredBy": "ci",
+                 "commit": {"hash": "9ab0e11", "message": "plan only"}}]}}},
+            "data.stack.runs",
+            {("2026-06-02T09:12:00Z", "edge-prod", "4be1c09", "maren@acme.example"),
+             ("2026-06-02T08:02:00Z", "edge-prod", "9ab0e11", "ci")},
+        ),
+        # a GraphQL connection: each edge's node is a record
+        (
+            {"data": {"repository": {"deployments": {"totalCount": 1, "edges": [
+                {"cursor": "Y3Vy", "node": {"createdAt": "2026-06-02T09:14:00Z",
+                                            "environment": "production", "state": "ACTIVE",
+                                            "creator": {"login": "mira"},
+                                            "commit": {"oid": "4be1c09aa"}}}]}}}},
+            "data.repository.deployments.edges",
+            {("2026-06-02T09:14:00Z", "production", "4be1c09aa", "mira")},
+        ),
+    ],
+)  # fmt: skip
+def test_records_further_down_a_graphql_answer(tmp_path, doc, where, want):
+    from datetime import datetime
+
+    from pm_tui.collectors.changes import collect_changes
+    from pm_tui.collectors.evidence import CollectWindow
+
+    path = tmp_path / "answer.json"
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    assert classify(path).kind == "deploys" and f"`{where}`" in classify(path).reason
+    day = datetime.fromisoformat("2026-06-02T00:00:00+00:00")
+    result = collect_changes(path, CollectWindow(day, day.replace(day=3)))
+    got = {(z(e.time), e.attrs["service"], e.attrs["version"], e.attrs["actor"])
+           for e in result.evidence}  # fmt: skip
+    assert got == want

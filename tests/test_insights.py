@@ -478,20 +478,22 @@ def test_own_similar_cause_sets_keep_their_scores(name):
     from bench.score_similar_causes import DEFAULT_SET, score
 
     tp, fp, fn, _tn = score(DEFAULT_SET.with_name(f"similar_causes_{name}.tsv"))
-    # trained on, by a model that weighs readings rather than learns each set's words
-    assert tp / (tp + fp) >= 0.9 and tp / (tp + fn) >= 0.8, (tp, fp, fn)
+    # trained on, by a model that weighs readings rather than learns each set's words (recall
+    # .79-.86 since the threshold is chosen for the worst blind writer's precision, .7)
+    assert tp / (tp + fp) >= 0.9 and tp / (tp + fn) >= 0.75, (tp, fp, fn)
 
 
 @pytest.mark.parametrize(
     ("name", "precision", "recall"),
-    [("round2", 0.95, 0.7), ("round3", 0.95, 0.85), ("round4", 0.95, 0.85)],
+    [("round2", 0.95, 0.62), ("round3", 0.95, 0.85), ("round4", 0.95, 0.85)],
 )
 def test_retired_held_out_rounds_keep_their_scores(name, precision, recall):
     """Written blind to the rules, scored held out (P .75/.875/.75, R .36/.31/.13; round 4
     again by the slot reading before it was tuned on: P .94 R .47), then tuned on (the slot
     vocabulary) and trained on (the pair model; round 2 R .80 -> .76 when the model learned
     to tell close cousins apart, P 1.0; round 3 R .90+ -> .88 and round 4 -> .90 when close
-    cousins weighed twice in training, P 1.0 and .98). How the model carries to a writer it
+    cousins weighed twice in training, P 1.0 and .98; round 2 R .76 -> .66 at the threshold
+    chosen for the worst blind writer's precision, .7, P 1.0). How the model carries to a writer it
     was not trained on: tests/test_similar_causes_model.py."""
     from bench.score_similar_causes import DEFAULT_SET, score
 

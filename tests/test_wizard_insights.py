@@ -161,6 +161,10 @@ async def test_c_confirms_and_x_rejects_a_suggested_recurrence_written_and_commi
         confirmed_before = [g for g in screen.insights.recurrence if g.kind == "confirmed"]
         group = screen.insights.suggested[0]
         first, newer = group.ids[0], group.ids[1:]
+        # each row says how sure the suggestion is (the band stats and the HTML show)
+        bands = [str(suggested.get_row_at(n)[1]) for n in range(suggested.row_count)]
+        assert bands == [g.confidence for g in screen.insights.suggested[: len(bands)]]
+        assert set(bands) <= {"strong", "possible"}
         head = _git(root, "rev-parse", "HEAD")
         screen.query_one("#durations").focus()
         await pilot.pause()

@@ -191,6 +191,12 @@ def normalise_record(record: dict, fields: dict[str, str], default_service: str 
         service = str(service or record.get("repository_url") or "").rstrip("/").rsplit("/", 1)[-1]
     out["service"] = str(service) if service not in (None, "") else default_service
     revision = get("revision", "")
+    if isinstance(revision, dict):  # `"commit": {"hash": "4be1c09", "message": ...}`
+        revision = next(
+            (revision[k] for k in ("hash", "sha", "oid", "id", "version", "tag", "name")
+             if isinstance(revision.get(k), str | int)),
+            "",
+        )  # fmt: skip
     if fields.get("revision") == "sha" and record.get("ref"):
         revision = record["ref"]  # GitHub Deployments: the ref (tag, branch) reads better
     revision = "" if revision is None else str(revision)

@@ -237,6 +237,9 @@ def record_list(data: object) -> tuple[list[dict], str, dict | None] | None:
     ]
     if len(lists) == 1:
         return [d for d in lists[0][1] if isinstance(d, dict)], lists[0][0], data
+    deeper = _descend(data) if not lists else None
+    if deeper is not None:
+        return deeper
     keyed = [v for v in data.values() if isinstance(v, dict)]
     if not lists and len(keyed) >= 2 and len(keyed) == len(data):
         # records keyed by their id (`{"run-41": {...}, "run-42": {...}}`), each with a time
@@ -245,6 +248,35 @@ def record_list(data: object) -> tuple[list[dict], str, dict | None] | None:
             return [{"id": k, **v} for k, v in data.items()], "", data
     if not lists:
         return [data], "", None  # one record alone (JSON lines of one line)
+    return None
+
+
+def _descend(data: dict, depth: int = 3) -> tuple[list[dict], str, dict] | None:
+    """The records further down a chain of single objects (a GraphQL answer's
+    `data.stack.runs`, `data.repository.deployments.edges`): at each level the one object
+    beside only plain values, until a level holds a list of objects."""
+    from pm_tui.collectors.classify import LIST_FIELDS
+
+    path: list[str] = []
+    holder = data
+    for _ in range(depth):
+        inner = [(k, v) for k, v in holder.items() if isinstance(v, dict)]
+        if len(inner) != 1:
+            return None
+        key, holder = inner[0]
+        path.append(key)
+        found = _named_list(holder, [*LIST_FIELDS, *sorted(LIST_WORDS)])
+        lists = [
+            (k, v)
+            for k, v in holder.items()
+            if isinstance(v, list) and v and isinstance(v[0], dict)
+        ]
+        if found is None and len(lists) == 1:
+            found = ([d for d in lists[0][1] if isinstance(d, dict)], lists[0][0])
+        if found is not None and found[0]:
+            return found[0], ".".join([*path, found[1]]), holder
+        if lists:
+            return None
     return None
 
 
@@ -285,6 +317,8 @@ def unwrap(records: list[dict]) -> list[dict]:
         len(r) == 1 and isinstance(next(iter(r.values())), dict) for r in records
     ):  # fmt: skip
         return [next(iter(r.values())) for r in records]
+    if records and all(isinstance(r.get("node"), dict) for r in records):
+        return [r["node"] for r in records]  # a GraphQL connection's edges (`cursor`, `node`)
     return records
 
 

@@ -815,15 +815,17 @@ def cause_reading(cause: str):
 class SimilarCauses:
     """Immediate causes grouped per service: each cause joins the group whose first cause the
     pair model finds most likely the same cause (never a chain of look-alikes), else starts a
-    group; a group keeps what its first two causes share (`why`)."""
+    group; a group keeps what its first two causes share (`why`) and, per incident that joined
+    it, the model's probability that its cause is the first one's (`confidence`)."""
 
     def __init__(self):
         from pm_tui.insights.cause_model import model, why
 
         self._model, self._why = model(), why
-        self._groups: dict[str, list[tuple[tuple, str, list[str], list[str]]]] = {}
+        # per service: (first reading, its text, incident ids, why, id -> probability)
+        self._groups: dict[str, list[tuple[tuple, str, list[str], list[str], dict]]] = {}
         self._by_term: dict[str, dict[str, list[int]]] = {}  # service -> term -> groups
-        self._seen: dict[tuple[str, tuple], int] = {}
+        self._seen: dict[tuple[str, tuple], tuple[int, float]] = {}
 
     def add(self, service: str, text: str, reading: tuple, id: str) -> int:
         """Count incident `id` of `service` under its cause `text` (whose reading is `reading`,
@@ -833,7 +835,7 @@ class SimilarCauses:
         if not terms:
             return -1
         groups = self._groups.setdefault(service, [])
-        n = self._seen.get((service, reading))
+        n, best = self._seen.get((service, reading), (None, 1.0))
         if n is None:
             by_term = self._by_term.setdefault(service, {})
             probability, best, n = self._model.probability, self._model.threshold, -1
@@ -842,16 +844,18 @@ class SimilarCauses:
                 if score >= best and (n < 0 or score > best):
                     best, n = score, i
             if n < 0:
-                n = len(groups)
-                groups.append((reading, text, [], []))
+                n, best = len(groups), 1.0
+                groups.append((reading, text, [], [], {}))
                 for t in terms:
                     by_term.setdefault(t, []).append(n)
             elif not groups[n][3]:
                 groups[n][3].append(self._why(groups[n][0], reading, (groups[n][1], text)))
-            self._seen[(service, reading)] = n
-        ids = groups[n][2]
+            self._seen[(service, reading)] = (n, best)
+        ids, scores = groups[n][2], groups[n][4]
         if not ids or ids[-1] != id:
             ids.append(id)
+        if best > scores.get(id, -1.0):
+            scores[id] = best  # an incident whose two causes joined: the likelier
         return n
 
     def label(self, service: str, n: int) -> str:
@@ -863,12 +867,18 @@ class SimilarCauses:
         why = self._groups[service][n][3]
         return why[0] if why else "the same cause"
 
-    def groups(self) -> list[tuple[str, str, list[str], str]]:
-        """(service, the group's first cause, incident ids, what its causes share) of every
-        group of two or more."""
+    def confidence(self, service: str, n: int, ids) -> str:
+        """The band (`cause_model.confidence`) of group `n` of `service` over the incidents
+        `ids` that joined it: its weakest pair's."""
+        scores = self._groups[service][n][4]
+        return self._model.confidence(min((scores.get(i, 1.0) for i in ids), default=1.0))
+
+    def groups(self) -> list[tuple[str, str, list[str], str, int]]:
+        """(service, the group's first cause, incident ids, what its causes share, the group's
+        number) of every group of two or more."""
         return [
-            (service, text, ids, why[0] if why else "the same cause")
+            (service, text, ids, why[0] if why else "the same cause", n)
             for service, groups in self._groups.items()
-            for _reading, text, ids, why in groups
+            for n, (_reading, text, ids, why, _scores) in enumerate(groups)
             if len(ids) > 1
         ]

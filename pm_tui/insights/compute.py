@@ -17,6 +17,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 
+from pm_tui.insights.cause_model import STRONG
 from pm_tui.insights.causes import SimilarCauses, similar_causes  # noqa: F401
 from pm_tui.insights.definitions import (
     DURATION_METRICS,
@@ -88,6 +89,7 @@ class SuggestedRecurrence:
     ids: list[str]  # the first incident, then the undecided ones: oldest first
     why: str  # what the causes share (a mechanism, words)
     pairs: list[tuple[str, str]]  # (newer, older): the links confirming it would write
+    confidence: str = "possible"  # its weakest pair's band (strong, possible): see DEFINITIONS
 
 
 @dataclass
@@ -420,17 +422,19 @@ def recurrence(
 
 def suggested_recurrences(causes: CauseIndex, links: Links) -> list[SuggestedRecurrence]:
     """The groups of similar immediate causes (per service, `CauseIndex`) less what people
-    decided: a pair confirmed (already one group) or rejected is never suggested again."""
+    decided: a pair confirmed (already one group) or rejected is never suggested again. The
+    strong ones first (`cause_model.confidence`), then the larger."""
     out, seen = [], set()
-    for service, label, ids, why in causes.similar.groups():
+    for service, label, ids, why, n in causes.similar.groups():
         first = ids[0]
         undecided = [m for m in ids[1:] if m != first and links.undecided(first, m)]
         pairs = tuple((m, first) for m in undecided)
         if not pairs or pairs in seen:  # (an incident of two services: suggested once)
             continue
         seen.add(pairs)
-        out.append(SuggestedRecurrence(service, label, [first, *undecided], why, list(pairs)))
-    out.sort(key=lambda g: (-len(g.ids), g.service, g.label))
+        band = causes.similar.confidence(service, n, undecided)
+        out.append(SuggestedRecurrence(service, label, [first, *undecided], why, list(pairs), band))
+    out.sort(key=lambda g: (g.confidence != STRONG, -len(g.ids), g.service, g.label))
     return out
 
 

@@ -141,6 +141,7 @@ def _suggested(ins: Insights) -> str:
     rows = [
         [
             _td(len(g.ids), True),
+            _td(g.confidence),
             _td(g.service),
             _td(f"cause: {g.label}"),
             _td(g.why),
@@ -155,8 +156,12 @@ def _suggested(ins: Insights) -> str:
         '<p class="meta">Immediate causes a model reads as the same cause. Not counted in '
         "recurrence or in fixes that did not hold until a person confirms them (<code>pm-tui "
         "link NEWER OLDER</code>, or <code>--reject</code> when they are not the same "
-        "cause).</p>"
-        + _table(["Incidents", "Service", "Cause", "Why", "Post-mortems", "To confirm"], rows)
+        "cause). Strong: every writer blind to the model, left out of its training, had at "
+        "least 9 in 10 of these right; possible: at least 4 in 5.</p>"
+        + _table(
+            ["Incidents", "Confidence", "Service", "Cause", "Why", "Post-mortems", "To confirm"],
+            rows,
+        )
     )
 
 

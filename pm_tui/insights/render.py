@@ -123,12 +123,14 @@ def suggested_lines(ins: Insights) -> list[str]:
     if ins.suggested:
         lines.append(
             "  (confirm: pm-tui link NEWER OLDER; not the same cause: pm-tui link NEWER OLDER "
-            "--reject)"
+            "--reject; strong or possible: pm-tui stats --explain)"
         )
     for g in ins.suggested[:TOP]:
         more = len(g.ids) - 4
         newer = ", ".join(g.ids[1:4]) + (f" and {more} more" if more > 0 else "")
-        lines.append(f'  {len(g.ids):>4}x {g.service}, cause "{g.label}" ({g.why})')
+        lines.append(
+            f'  {len(g.ids):>4}x {g.confidence:<8} {g.service}, cause "{g.label}" ({g.why})'
+        )
         lines.append(f"        {g.ids[0]} ← {newer}")
     return lines
 
@@ -173,6 +175,7 @@ def as_dict(ins: Insights) -> dict:
                 "label": g.label,
                 "ids": g.ids,
                 "why": g.why,
+                "confidence": g.confidence,
                 "pairs": [list(pair) for pair in g.pairs],
             }
             for g in ins.suggested

@@ -10,15 +10,16 @@ import re
 from functools import cache, lru_cache
 
 from pm_tui.language.checkable import (
+    judged_text,
     missing,
     names_an_abstraction,
     overrules_checkable,
     reasons,
     states_a_fact,
+    stem_class,
     threshold,
     vetoes,
     weigh,
-    without_link,
 )
 from pm_tui.language.finding import WARNING, LanguageFinding
 
@@ -302,16 +303,41 @@ def _checkable_state(rest: str) -> bool:
     concrete (an identifier, a number, a product) and no open comparative or wish."""
     if _NEVER_AGAIN.search(rest) or _OPEN_COMPARATIVE.search(rest):
         return False
-    return _CODE_LIKE.search(rest) is not None  # a number, a key, a path, a host
+    if _CODE_LIKE.search(rest) is not None:
+        return True  # a number, a key, a path, a host
+    return _placed_state(rest)
 
 
 _CODE_LIKE = re.compile(r"\b\d|[\w-]+[_./=:@`][\w-]+|`")
+# A state one checks by looking where a thing is or what it is set to do: "user pods are in
+# a separate pool", "alerting in the sandbox is configured to send alerts to a test channel".
+_PLACED_STATE = re.compile(
+    r"\b(?:is|are)\s+(?:(?:only\s+)?(?:configured|set|pinned|routed|scheduled|placed|moved|"
+    r"kept|isolated|separated|deployed|stored|sent|forwarded|restricted|limited|capped|"
+    r"gated|tagged|labell?ed|annotated|mounted|bound)\s+(?:to|in|on|into|onto|behind|"
+    r"under|at)|in|on|behind|under)\s+(?:(?:a|an|the|its|their|our|own|one)\s+)*"
+    r"([\w-]+(?:\s+[\w-]+){0,3})",
+)
+_SOFT_STATE = re.compile(
+    r"\b(?:place|proper\w*|appropriate\w*|adequate\w*|sufficient\w*|correct\w*|right\w*|"
+    r"good|best|always|every\s*(?:one|body)|people|process\w*|practices?|mind|sync|"
+    r"line|check|control|order|future|time)\b"
+)
+_PURPOSE_AFTER = re.compile(r",?\s+\b(?:so(?: that)?|in order to|to (?:avoid|prevent|help))\b")
+
+
+def _placed_state(rest: str) -> bool:
+    """The state says where something is or what it is set to do, at a thing one can point
+    at (not "in place", "in line", "properly", "in our processes")."""
+    state = _PURPOSE_AFTER.split(rest, maxsplit=1)[0].lower()  # what follows says why
+    m = _PLACED_STATE.search(state)
+    return bool(m) and not _SOFT_STATE.search(state) and not _VAGUE_OBJECT.search(m.group(1))
 
 
 _OBJECT_SKIP = frozenset("a an the every each all our their its this that these those".split())
 _OBJECT_END = frozenset(
     """to in on for with from into onto at by of that which who when so and or before after
-    until unless if as via through per""".split()
+    until unless if as via through per where wherever whenever""".split()
 )
 
 
@@ -335,7 +361,7 @@ def _specific_object(rest: str) -> bool:
     return bool(tail) and not _OPEN_COMPARATIVE.search(" ".join(words[i:]))
 
 
-_NUMBER = re.compile(r"\b\d")
+_NUMBER = re.compile(r"\b\d[\d,.]*(?![A-FH-JL-SU-Z])")  # "8D", "5S", "2FA" are names
 # An object that is only an amount of a kind: "more monitoring", "additional tests".
 _AMOUNT_ONLY = re.compile(
     r"\s*(?:(?:some |a bit |a lot |lots )?(?:more|additional|extra|better|further|enough)|"
@@ -417,9 +443,17 @@ def _then_does(text: str) -> bool:
     90 days"."""
     for m in re.finditer(r"[,;]?\s+(?:and|then)\s+(?:then\s+)?", text, re.I):
         rest = text[m.end() :]
-        if _DO.match(rest) and (re.search(r"\b\d", rest) or _concreteness(rest, enough=1)):
+        verb = rest.split(" ", 1)[0]
+        if (_DO.match(rest) or stem_class(verb) == "do") and (
+            re.search(r"\b\d", rest) or _concreteness(rest, enough=1)
+        ):
             return True
+        if _IMPROVE.match(rest) and _TO_FIGURE.search(rest):
+            return True  # "... and lower the cache TTL from 1h to 60s": a change to a figure
     return False
+
+
+_TO_FIGURE = re.compile(r"\b(?:to|below|under|above|at most|at least)\s+[<>≤≥~]?\d")
 
 
 _VAGUE_AMOUNT = re.compile(
@@ -565,8 +599,9 @@ def _check_vague(text: str) -> tuple[LanguageFinding, ...]:
     # Validation runs after every edit of a post-mortem: its actions rarely change.
     if not text.strip() or states_a_fact(text):
         return ()  # nothing to do in "There is no test for that path": nothing vague
-    if "://" in text:
-        text = without_link(text)  # a link says where it is tracked, not what it changes
+    if "://" in text or "**" in text:
+        # a link says where it is tracked, not what it changes; a bold title is the action
+        text = judged_text(text)
     found, checkable = _judge(text)
     if checkable and not names_an_abstraction(text):
         return ()  # the rules found what makes it checkable: the model is not asked
@@ -597,14 +632,14 @@ _NEVER_VETOED = frozenset(("vague-action/placeholder", "vague-action/be-careful"
 
 def rule_findings(text: str) -> list[LanguageFinding]:
     """The shape and checkability rules' finding alone, without the weighed reading."""
-    return _judge_vague(without_link(text) if "://" in text else text)
+    return _judge_vague(judged_text(text))
 
 
 def rules_find_checkable(text: str) -> bool:
     """The checkability rules found what makes the action checkable (a verb of doing with a
     figure or a specific object, "ensure" with a checkable state): the weighed reading
     does not overrule that (unless the object is an abstraction)."""
-    return _judge(without_link(text) if "://" in text else text)[1]
+    return _judge(judged_text(text))[1]
 
 
 def _judge_vague(text: str) -> list[LanguageFinding]:

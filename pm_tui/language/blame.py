@@ -539,10 +539,13 @@ def _possessive_person(np: list[str]) -> bool:
 
 
 def _by_person(clause: str) -> bool:
-    for m in re.finditer(r"\bby\s+", clause, re.I):
+    for m in _BY.finditer(clause):
         if person_after(tokens(clause[m.end() :])):
             return True
     return False
+
+
+_BY = re.compile(r"\bby\s+", re.I)
 
 
 _ADVERBIAL = (

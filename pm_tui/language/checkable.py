@@ -66,6 +66,31 @@ def without_link(text: str) -> str:
     return _LINK_AFTER.sub("", text) or text
 
 
+# "**Separate node groups per zone**: Will allow more organic scheduling ...": a bold title
+# is the action, what follows the colon says why or what is under way.
+_TITLE = re.compile(r"\s*\*\*([^*]{3,200}?)\*\*\s*[:—–-]\s+\S")
+
+
+def judged_text(text: str) -> str:
+    """The part of an action item that is judged: without a link after it, and the bold
+    title alone when a title leads an explanation (the explanation says why). Offsets into
+    the result are offsets into `text`."""
+    if "://" in text:
+        text = without_link(text)
+    if text.lstrip().startswith("**"):
+        m = _TITLE.match(text)
+        if m and _acts(m.group(1)):
+            return text[: m.end(1) + 2]  # "**Title**"
+    return text
+
+
+def _acts(title: str) -> bool:
+    """A title that is an action: three words or more, led by a verb ("**Implement
+    priority-classes for critical workloads**"), not a label ("**Time to repair**")."""
+    words = title.split()
+    return len(words) >= 3 and stem_class(words[0].strip("`'\"")) is not None
+
+
 # A link after the action says where it is tracked, not what it changes.
 _LINK_AFTER = re.compile(
     r"[\s—–-]*[(\[<]?\s*(?:see|cf\.?|tracked in|ticket|issue|pr|for example|e\.g\.,?)?\s*:?\s*<?https?://\S+?[>)\]]?[.,;]?\s*$",
@@ -98,7 +123,8 @@ _DO = tuple(
     reject deny allow whitelist allowlist blocklist denylist mount unmount resiz scal
     throttl rate-limit retry test verif validat check confirm measur benchmark load-test
     drill rehears exercis generat print show display surfac render implement modif collect
-    ask build introduc integrat wire hook gate fail refus requir enforc""".split()
+    ask build introduc integrat wire hook gate fail refus requir enforc separat isolat giv buy purchas subscrib
+    activat deactivat""".split()
 )
 _IMPROVE = tuple(
     """improv enhanc harden strengthen stabili optimi tighten refin streamlin bolster
@@ -137,13 +163,14 @@ _ABSTRACT = frozenset(
     resilience reliability robustness stability scalability efficiency maturity
     capacity fatigue noise friction pain concept journey uplift program programme adoption
     consolidation modernisation modernization transformation evolution direction
-    discussion discussions meeting meetings conversation conversations chat workshop""".split()
+    discussion discussions meeting meetings conversation conversations chat workshop
+    measures arrangements concern concerns gaps weaknesses""".split()
 )
 _OPEN = re.compile(
     r"\b(?:where(?:ver)? (?:possible|feasible|practical|appropriate|needed|it makes sense)|"
     r"as (?:needed|appropriate|required|time permits|possible)|if (?:needed|necessary|possible)|"
     r"when (?:possible|needed|time allows|appropriate)|over time|going forward|long[- ]term|"
-    r"short[- ]term|eventually|at some point|in the future|moving forward|"
+    r"short[- ]term|eventually|at some point|in (?:the )?(?:near )?future|moving forward|"
     r"more (?:broadly|widely|consistently|generally|systematically|seriously|closely)|"
     r"appropriately|properly|adequately|sufficiently|somehow|somewhere|"
     r"(?:when|as|if) (?:time|capacity|bandwidth) (?:allows?|permits?)|tbd|etc\.?|"
@@ -169,7 +196,9 @@ _TRIGGER = re.compile(
     r"has|stops)\b"
 )
 _THAN_TARGET = re.compile(r"\bthan\s+\S*\d|\b(?:from|to)\s+\S*\d")
-_NUMBER = re.compile(r"(?<![\w-])\d[\d,.]*")
+# A figure; "8D", "5S", "2FA" are names (a capital right after the digits that is not a
+# unit's: K, M, G, T as in 10K, 5M, 12GB, 2TB).
+_NUMBER = re.compile(r"(?<![\w-])\d[\d,.]*(?![A-FH-JL-SU-Z])")
 _UNIT = re.compile(
     r"(?<![\w.-])[<>≤≥±~]?\d+(?:[,.]\d+)*\s?(?:%|ms|s|sec|secs|seconds?|mins?|minutes?|h|hrs?|hours?|"
     r"days?|weeks?|months?|[kmgt]i?b|bytes?|[kmgt]|rps|qps|req|requests?|rows?|connections?|"
@@ -212,13 +241,16 @@ _OPEN_LEAD = re.compile(
 _TOPICS = re.compile(r"[(:]\s*[^(),:;]{2,40}(?:,\s*[^(),:;]{2,40}){2,}\)?")
 _SOFT = re.compile(
     r"\b(?:proper|appropriate|adequate|sufficient|sustainable|solid|good|right|reasonable|"
-    r"meaningful|clear|robust|resilient|mature|modern|holistic|comprehensive|consistent)\b"
+    r"meaningful|clear|robust|resilient|mature|modern|holistic|comprehensive|consistent|"
+    r"necessary)\b"
 )
 _LIST = re.compile(r"\s\+\s|\w/\w+/\w|\w ?& ?\w")
+_TO_FIGURE = re.compile(r"\b(?:to|below|under|above|at most|at least)\s+[<>≤≥~]?\d")
 _SECOND_DO = re.compile(r"(?:,|;|\band\b|\bthen\b)\s+(?:then\s+)?([a-z][\w-]*)")
 
 
-def _stem_class(word: str) -> str | None:
+def stem_class(word: str) -> str | None:
+    """ "do", "improve" or "intend": the class of a verb by its stem; None for other words."""
     low = word.lower()
     for cls, stems in (("do", _DO), ("improve", _IMPROVE), ("intend", _INTEND)):
         if low.startswith(stems):
@@ -297,7 +329,7 @@ def features(text: str) -> dict[str, str]:
     if any(w.lower() in _HEDGES for w in hedged):
         feats["hedged"] = " ".join(hedged)
     lead = words[i] if i < len(words) else ""
-    cls = _stem_class(lead) if lead and lead[:1].isalpha() else None
+    cls = stem_class(lead) if lead and lead[:1].isalpha() else None
     if lead and lead[:1].isupper() and lead[1:].lower() != lead[1:] and not _english(lead.lower()):
         cls = None  # "ArgoCD golden-path ...", "K8s + Istio": a name leads, no verb
     after = words[i + 1].lower() if i + 1 < len(words) else ""
@@ -309,17 +341,40 @@ def features(text: str) -> dict[str, str]:
         )
     ):
         cls = "intend"  # "check whether ...", "check with the DB team", "ask X if we should"
+    low_lead = lead.lower()
+    if cls == "do" and after in ("towards", "toward"):
+        cls = "improve"  # "move towards GitOps-first delivery": a direction, not a move
+    if cls != "do" and low_lead in _GUARDS and _GUARD_FROM.search(low):
+        cls = "do"  # "Prevent EKS add-ons from being included with other changes"
+    contact = 0
+    if low_lead in _CONTACT and [w.lower() for w in words[i + 1 : i + 3]][
+        : len(_CONTACT[low_lead])
+    ] == list(_CONTACT[low_lead]):
+        cls, contact = "do", len(_CONTACT[low_lead])  # "reach out to", "get in touch with"
+        after = words[i + 1 + contact].lower() if i + 1 + contact < len(words) else ""
     if cls is None and lead.isalpha() and lead[1:].islower() and _english(lead.lower()):
-        if after in _DETS or after in _PARTICLES:
-            feats["verb:other"] = lead  # "Give the depot ...": a word no list holds, as a verb
+        nxt = words[i + 1] if i + 1 < len(words) else ""
+        if (
+            after in _DETS
+            or after in _PARTICLES
+            or after in _NUMBER_WORDS
+            or (nxt and (nxt[:1].isdigit() or _identifier(nxt) or nxt[:1] in "\"“'`"))
+        ):
+            # "Give the depot ...", "Buy two spare boards", "Use batch_id as the key": a word
+            # no list holds, acting as a verb on a thing
+            feats["verb:other"] = lead
         else:
             feats["verb:none"] = lead  # "Platform paved-road v2 ...": a noun phrase
     elif cls is None:
         feats["verb:none"] = lead
     else:
         feats[f"verb:{cls}"] = lead
-    rest = words[i + 1 :]
-    if rest and rest[0].lower() in _PARTICLES:  # "put in place", "put together", "set up"
+    rest = words[i + 1 + contact :]
+    if contact:
+        feats["contact"] = " ".join(words[i : i + 1 + contact])
+        if rest and rest[0].lower() in ("to", "with"):
+            rest = rest[1:]  # the audience is the object: "reach out to <the teams> with ..."
+    elif rest and rest[0].lower() in _PARTICLES:  # "put in place", "put together", "set up"
         rest = (
             rest[2:]
             if rest[0].lower() == "in" and len(rest) > 1 and rest[1].lower() == "place"
@@ -328,7 +383,7 @@ def features(text: str) -> dict[str, str]:
     if lead and lead.lower() in ("make", "get", "bring", "keep", "be", "let", "have"):
         feats["verb:make"] = lead
         for w in rest[1:6]:
-            if _stem_class(w) == "do" and not w.lower().endswith(("er", "ed")):
+            if stem_class(w) == "do" and not w.lower().endswith(("er", "ed")):
                 feats["verb:make-do"] = f"{lead} ... {w}"  # "make the playbook fail ..."
                 break
     # the object: up to the first preposition or clause break
@@ -339,8 +394,11 @@ def features(text: str) -> dict[str, str]:
             break
         obj.append(w)
     content = [w for w in obj if w.lower() not in _DETS]
+    cut = len(obj) >= 6 and len(rest) > 6 and rest[6].lower() not in _OBJ_END
     if content:
-        head = content[-1].lower().strip(".,;:")
+        # the head of the object, unless the object runs on past six words ("its own
+        # health check": "health" is no head)
+        head = "" if cut else content[-1].lower().strip(".,;:")
         if head in _KINDS:
             feats["object:kind"] = head  # "monitoring", "documentation": of what, saying what?
             if cls == "do":
@@ -400,8 +458,9 @@ def features(text: str) -> dict[str, str]:
     if m:
         feats["soft-adjective"] = m.group(0)
     for m in _SECOND_DO.finditer(low, low.find(lead.lower()) + len(lead) if lead else 0):
-        if _stem_class(m.group(1)) == "do":
-            feats["then-do"] = m.group(1)
+        second = stem_class(m.group(1))
+        if second == "do" or (second == "improve" and _TO_FIGURE.search(low, m.end())):
+            feats["then-do"] = m.group(1)  # "review X and lower Y from 1h to 60s"
             break
     specific = [k for k in _SPECIFIC if k in feats]
     verb = next(k for k in feats if k.startswith("verb:"))[5:]
@@ -415,6 +474,8 @@ def features(text: str) -> dict[str, str]:
         for k in _DETAIL:
             if k in feats:
                 feats["open|" + k] = feats.pop(k)
+    if "then-do" in feats:
+        feats[f"{verb}+then-do"] = feats["then-do"]  # "look into X and re-enable Y, ..."
     n = len(words)
     feats[
         "len:" + ("short" if n <= 4 else "mid" if n <= 9 else "long" if n <= 16 else "very-long")
@@ -423,6 +484,15 @@ def features(text: str) -> dict[str, str]:
 
 
 _OPEN_SIGNS = ("vague-amount", "open-scope", "comparative", "hedged")
+# Verbs that keep a thing from happening: a change when they say to what and from what
+# ("stop the autoscaler from scaling down ..."), a wish when the thing is a recurrence.
+_GUARDS = frozenset("prevent prevents stop stops block keep forbid disallow".split())
+_GUARD_FROM = re.compile(
+    r"\bfrom\s+(?!(?:happening|occurring|recurring|repeating|reoccurring|breaking)\b)[a-z-]+ing\b"
+)
+# Phrasal verbs of contacting people: a message, checkable by its audience and content.
+_CONTACT = {"reach": ("out",), "get": ("in", "touch")}
+_NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten both".split())
 _PLACES = frozenset("to in on into onto for from at".split())
 _HEDGES = frozenset(
     "should need needs want try aim probably maybe perhaps possibly ideally eventually could "
@@ -436,7 +506,8 @@ _SPECIFIC = ("identifier", "quoted", "number-unit", "threshold", "deadline", "tr
 _DETAIL = ("identifier", "identifier:2", "quoted", "capitalised", "acronym", "number")
 _OBJ_END = frozenset(
     """to in on for with from into onto at by of that which who when so and or before after
-    until unless if as via through per across over within under above below than""".split()
+    until unless if as via through per across over within under above below than where
+    wherever whenever""".split()
 )
 _DETS = frozenset(
     "a an the our their its this that these those every each all some any more".split()
@@ -478,8 +549,11 @@ def names_an_abstraction(text: str) -> bool:
     checkable."""
     return any(
         w in _ABSTRACT or (len(w) > 5 and w.endswith(_ABSTRACT_SUFFIXES))
-        for w in re.findall(r"[a-z]+", text.lower())[1:8]  # where the object stands
+        for w in _LETTERS.findall(text.lower())[1:8]  # where the object stands
     )
+
+
+_LETTERS = re.compile(r"[a-z]+")
 
 
 def overrules_checkable(feats: dict[str, str]) -> bool:
@@ -517,9 +591,30 @@ _RECORD = re.compile(
 )
 
 
+# A line of initials (who attended: "RF SC AN MN EC"): nothing asked of anyone.
+_INITIALS = re.compile(r"^\W*(?:[A-Z]{1,3}[\s,;/&]+){2,}[A-Z]{1,3}\W*$")
+
+
+# A timeline row ("2021-09-06 07:30 | Roll back performed by hand"): what happened when.
+_TIMELINE_ROW = re.compile(r"^\W*\d{4,5}-\d\d-\d\d(?:(?:[ T]+\d\d?:\d\d)?\s*\||[ T]+\d\d?:\d\d\b)")
+# A subject, then "was/were ..." before any verb of the action: what was, not what to do.
+_WAS = re.compile(r" (?:was|were|ha(?:s|ve) been)\b")
+_FIRST_WORD = re.compile(r"\W*([A-Za-z][\w-]*)")
+
+
 def states_a_fact(text: str) -> bool:
-    """The item states what is or was, and asks nothing: not an action to judge."""
+    """The item states what is or was, or lists initials, and asks nothing: not an action to
+    judge."""
     body = text.strip()
+    if body[:2].isupper() and _INITIALS.match(body):
+        return True
+    if body.lstrip("|*-• ")[:1].isdigit() and _TIMELINE_ROW.match(body):
+        return True
+    was = _WAS.search(body)
+    if was and body.count(" ", 0, was.start()) <= 6:  # a subject of seven words at most
+        said = _FIRST_WORD.match(body)
+        if said and stem_class(said.group(1)) is None and said.group(1).lower() not in _LEAD:
+            return not _DIRECTED.search(body)  # "No resource limits were set on the chart"
     if _FACT.match(body):
         return not _DIRECTED.search(body)
     record = _RECORD.match(body)

@@ -181,4 +181,7 @@ def is_capitalised_unknown(np: list[str]) -> bool:
     if len(np) != 1:
         return False
     w = np[0]
-    return bool(re.fullmatch(r"[A-Z][a-z]{1,14}", w))
+    return bool(_SHORT_CAPITALISED.fullmatch(w))
+
+
+_SHORT_CAPITALISED = re.compile(r"[A-Z][a-z]{1,14}")

@@ -188,7 +188,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         else:
             if "?" in m.group(0) and _answers_blame_question(text, start, end):
                 continue
-            word = re.search(r"([A-Za-z.]+)\.$", text[max(start, m.start() - 12) : m.start() + 1])
+            word = _WORD_BEFORE_DOT.search(text[max(start, m.start() - 12) : m.start() + 1])
             if word and word.group(1).lower().rstrip(".") in _ABBREVIATIONS:
                 continue
             if nxt.islower():
@@ -201,6 +201,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
 
 
 _NEXT_CHAR = re.compile(r"[ \t]*(.?)", re.S)
+_WORD_BEFORE_DOT = re.compile(r"([A-Za-z.]+)\.$")  # the word a dot ends (an abbreviation?)
 
 
 def _answers_blame_question(text: str, start: int, end: int) -> bool:

@@ -301,7 +301,7 @@ NOT_APPLIED_RE = re.compile(
 )
 
 
-_PROPOSED = re.compile(r"^(?:pull_request(?:_target)?|merge_request(?:_event)?)\b", re.I)
+_PROPOSED = re.compile(r"^(?:pull_request(?:_target)?|merge_request(?:_event)?|proposed)\b", re.I)
 
 
 def _listed(item: Evidence) -> Signal:
@@ -331,7 +331,10 @@ def _listed(item: Evidence) -> Signal:
     confidence = 0.4 if category == "commit" else 0.75
     tags: tuple[str, ...] = (category, "record")
     status = str(item.attrs.get("status") or "")
-    if _PROPOSED.match(item.text) or _PROPOSED.match(str(item.attrs.get("action") or "")):
+    if any(
+        _PROPOSED.match(str(said or ""))
+        for said in (item.text, item.attrs.get("action"), item.attrs.get("category"))
+    ):
         # a CI run on a pull/merge request (GitHub Actions' `pull_request` event, GitLab's
         # `merge_request_event`): it tested a proposed change, it shipped nothing
         text, confidence, tags = (

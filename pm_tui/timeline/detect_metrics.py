@@ -9,6 +9,7 @@ from statistics import median
 
 from pm_tui.collectors.common import parse_time
 from pm_tui.collectors.evidence import Evidence
+from pm_tui.timeline.onset import series_onset
 from pm_tui.timeline.signals import Periods, Signal, hhmmss
 
 K = 5.0
@@ -95,17 +96,20 @@ def _series(item: Evidence, p: Periods) -> list[Signal]:
     t0, v0 = scan[start]
     bound = high if up else low
     word = "above" if up else "below"
+    # dated where it left its usual range, not where it crossed the band (a slow climb)
+    onset = scan[series_onset(scan, start, med, mad, bound)][0]
+    left = f"out of its usual range from {hhmmss(onset)}, " if onset < t0 else ""
     text = (
-        f"{name} {word} its baseline: {_fmt(v0)} at {hhmmss(t0)} (baseline median {_fmt(med)}, "
-        f"{'threshold' if up else 'floor'} {_fmt(bound)}); {'peak' if up else 'lowest'} "
-        f"{_fmt(peak_v)} at {peak_t:%H:%M}"
+        f"{name} {word} its baseline: {left}{_fmt(v0)} at {hhmmss(t0)} (baseline median "
+        f"{_fmt(med)}, {'threshold' if up else 'floor'} {_fmt(bound)}); "
+        f"{'peak' if up else 'lowest'} {_fmt(peak_v)} at {peak_t:%H:%M}"
     )
     source = item.source
     quote = f"{name} = {_fmt(v0)} at {hhmmss(t0)}"
     # errors rising, or what should stay up falling (a cache's hit ratio, the servers ready)
     failing = _ERRORISH.search(name) or (not up and _GOOD.search(name.split("{", 1)[0]))
     tags = ("error",) if failing else ()
-    out = [Signal(t0, "symptom", text, source, quote, 0.7, tags=tags, extra={"metric": name})]
+    out = [Signal(onset, "symptom", text, source, quote, 0.7, tags=tags, extra={"metric": name})]
     if end is not None:
         t1, v1 = scan[end]
         out.append(

@@ -66,16 +66,21 @@ def leading_series(
 ) -> Signal | None:
     """The earliest episode of a record shape absent from its source's baseline that begins
     within `chain` before `failure` and still goes on when it begins (a record at most GAP
-    before it); None when there is none."""
+    before it); None when there is none. A shape whose records also show outside that one
+    episode (before it, or coming back after it) is the background the incident happens in,
+    not a departure: it starts no window."""
     best: Signal | None = None
     for t in templates:
         base = per_source.get(t.source, p)
         if any(base.base_start <= m < base.base_end for m in t.minutes):
             continue
-        episode = _episode(sorted(m for m in t.minutes if m >= base.base_end), t)
+        after = sorted(m for m in t.minutes if m >= base.base_end)
+        episode = _episode(after, t)
         if episode is None:
             continue
         first, last, n = episode
+        if n < sum(t.minutes[m] for m in after):
+            continue  # it also shows outside its episode: background, not a departure
         if not (failure - chain <= first < failure) or last < failure - GAP:
             continue
         if best is not None and best.time <= first:
@@ -293,3 +298,29 @@ def _alert_name(text: str) -> str:
 def series_label_words(metric: str) -> set[str]:
     """The significant words of a series' label values (`service=webhook-worker`)."""
     return _series_words(metric)[1]
+
+
+# Where a series' departure begins. The band a series must cross to count as departed
+# (pm_tui.timeline.detect_metrics: median ± K robust deviations, at least half the median) is
+# wide so that noise never crosses it; a series climbing slowly (a share of 404s growing as
+# documents expire, call failures growing with the traffic) crosses it minutes after it left
+# its usual range. The departure begins at the first sample of the unbroken run outside the
+# usual range (ONSET_SIGMAS robust deviations from the median, and at least ONSET_SHARE of the
+# way to the band's edge) that leads to the crossing; a step crosses at once and keeps its time.
+ONSET_SIGMAS = 3.0
+ONSET_SHARE = 0.25
+
+
+def series_onset(
+    scan: list[tuple[datetime, float]], crossing: int, med: float, mad: float, edge: float
+) -> int:
+    """The index in `scan` (the samples after the baseline, in time order) of the first sample
+    of the unbroken run outside the series' usual range that leads to the sample `crossing`,
+    the first of those outside the band whose edge is `edge`; `crossing` itself when the
+    sample before it was within the usual range."""
+    up = edge > med
+    usual = max(ONSET_SIGMAS * 1.4826 * mad, ONSET_SHARE * abs(edge - med))
+    i = crossing
+    while i > 0 and ((scan[i - 1][1] - med) if up else (med - scan[i - 1][1])) > usual:
+        i -= 1
+    return i

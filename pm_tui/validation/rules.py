@@ -119,7 +119,7 @@ def prose_fields(pm: PostMortem) -> Iterator[tuple[str, str, str, str]]:
 def _prose_findings(text: str) -> tuple:
     # The wizard validates after every edit; with a long timeline nearly every text is
     # unchanged, and the language checks are pure functions of the text.
-    from pm_tui.language import check_prose
+    from pm_tui.language.prose import check_prose  # a module: no package from-list to walk
 
     return tuple(check_prose(text))
 
@@ -133,7 +133,7 @@ def _prose_findings_in(text: str, vocabulary) -> tuple:
         return found
     if not _may_use_vocabulary(text, vocabulary):
         return found
-    from pm_tui.language import check_prose
+    from pm_tui.language.prose import check_prose  # a module: no package from-list to walk
 
     return tuple(check_prose(text, vocabulary()))
 
@@ -152,6 +152,7 @@ def _may_use_vocabulary(text: str, vocabulary) -> bool:
 
 
 _CAPITALISED = re.compile(r"\b[A-Z][\w-]*")
+_TEAM_OWNER = re.compile(r"(the\s+)?\w+\s+team|some(one|body)\b.*")  # a team, not a person
 
 
 def technical_vocabulary(pm: PostMortem) -> frozenset[str]:
@@ -167,7 +168,8 @@ def technical_vocabulary(pm: PostMortem) -> frozenset[str]:
 
 
 def _language(pm: PostMortem, today: date) -> Iterator[Finding]:
-    from pm_tui.language import check_action
+    from pm_tui.language.actions import check_vague
+    from pm_tui.language.prose import check_action
 
     vocabulary = functools.cache(lambda: technical_vocabulary(pm))
     for section, row, field, text in prose_fields(pm):
@@ -180,7 +182,9 @@ def _language(pm: PostMortem, today: date) -> Iterator[Finding]:
             yield _from_language(lf, section, row, field)
     for a in pm.actions:
         if a.action.strip():
-            found = check_action(a.action)
+            # check_action, its prose findings memoised as every other text's are (the
+            # wizard validates after every edit; action items rarely change)
+            found = [*_prose_findings(a.action), *check_vague(a.action)]
             if any(f.rule.startswith("blame/") for f in found) and _may_use_vocabulary(
                 a.action, vocabulary
             ):
@@ -205,9 +209,18 @@ def _from_language(lf, section: str, row: str, field: str) -> Finding:
 # --- depth of analysis --------------------------------------------------------------
 
 
-def _shallow(pm: PostMortem, today: date) -> Iterator[Finding]:
-    from pm_tui.language import ends_at_person
+@functools.lru_cache(maxsize=20_000)
+def _ends_at_person(text: str) -> bool:
+    # Memoised as _prose_findings is: the wizard validates after every edit and a factor or
+    # an answer rarely changes; ends_at_person is a function of the text alone (no
+    # vocabulary is set around it here).
+    from pm_tui.language.prose import ends_at_person
 
+    return ends_at_person(text)
+
+
+def _shallow(pm: PostMortem, today: date) -> Iterator[Finding]:
+    ends_at_person = _ends_at_person
     a = pm.analysis
     if not any(c.strip() for c in a.immediate_causes):
         yield Finding(
@@ -311,8 +324,8 @@ def _actions(pm: PostMortem, today: date) -> Iterator[Finding]:
                 row=a.id,
                 field="owner",
             )
-        elif owner.lower().strip(" .!") in PLACEHOLDER_OWNERS or re.fullmatch(
-            r"(the\s+)?\w+\s+team|some(one|body)\b.*", owner.lower()
+        elif owner.lower().strip(" .!") in PLACEHOLDER_OWNERS or _TEAM_OWNER.fullmatch(
+            owner.lower()
         ):
             yield Finding(
                 "owner/placeholder",
