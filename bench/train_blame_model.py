@@ -3,6 +3,7 @@
     python bench/train_blame_model.py            # leave-one-writer-out figures, then the weights
     python bench/train_blame_model.py --check    # figures only
     python bench/train_blame_model.py --lowo     # leave-one-writer-out figures only
+    python bench/train_blame_model.py --fit      # the weights only (no leave-one-writer-out)
 
 Logistic regression (L2, full-batch gradient with AdaGrad steps) over the sentence features
 of learned.features, in plain Python. Training rows: every set written by someone who never
@@ -16,7 +17,8 @@ Leave one writer out: for each writer, train on all the others, our own sets and
 the real corpus; score the writer through the whole pipeline (check_prose with the trained
 weights: rules, the weighed reading, the veto) and count weighed findings lint_document raises
 in the other half. The mean and the worst writer are the forecast for a new blind writer.
-BLAME_L2S, BLAME_NGRAM_L2S and BLAME_SWEEP (thresholds) take comma lists to tune by it. Our own
+BLAME_L2S, BLAME_NGRAM_L2S, BLAME_SWEEP (thresholds) and BLAME_PLACED_SWEEP (the threshold of
+a sentence that puts a person in the place of a cause, learned.PLACED) take comma lists. Our own
 held-out files are scored, never trained on. Prints figures only, never sentences.
 
 The model learns from every row, also those a hand rule flags, without the rules' own
@@ -48,6 +50,8 @@ NGRAM_L2 = float(os.environ.get("BLAME_NGRAM_L2", "0.5"))  # how much more word 
 # blame, real prose is not, and a false alarm there costs most
 CORPUS_WEIGHT = int(os.environ.get("BLAME_CORPUS_WEIGHT", "32"))
 THRESHOLD = float(os.environ.get("BLAME_THRESHOLD", "0.85"))
+# the threshold of a sentence that puts a person in the place of a cause (learned.PLACED)
+PLACED = float(os.environ.get("BLAME_PLACED", "0.75"))
 # a sentence a rule flagged that the model weighs below this is left alone
 VETO = float(os.environ.get("BLAME_VETO", "0.05"))
 MIN_COUNT = int(os.environ.get("BLAME_MIN_COUNT", "2"))  # seen in fewer rows: no weight
@@ -231,7 +235,8 @@ def pipeline(
     from pm_tui.language.document import lint_document
 
     saved = learned._model
-    learned._model = lambda: (w, b, t, veto)
+    t, placed = t if isinstance(t, tuple) else (t, t)
+    learned._model = lambda: (w, b, t, veto, placed)
     try:
         said = [any(f.rule.startswith("blame/") for f in check_prose(x)) for x in texts]
         flagged = sum(
@@ -259,7 +264,24 @@ def lowo(feats, writers, own, halves, l2, ngram_l2, sweep):
             said, flagged = pipeline(w, b, t, [x for _, x in labelled], halves[1 - h][0])
             p, r, *_ = pr([(y, g) for (y, _), g in zip(labelled, said, strict=True)])
             out[t].append((writer_name(test), p, r, flagged, len(halves[1 - h][0])))
+            if DUMP and t == sweep[0]:
+                _dump(writer_name(test), labelled, said, feats[test], w, b)
     return out
+
+
+# BLAME_DUMP=FILE: each kept-out row's label, what the pipeline said, the model's weight
+# and features, one JSON line a row (for reading the misses of the tuning sets)
+DUMP = os.environ.get("BLAME_DUMP", "")
+
+
+def _dump(name, labelled, said, featured, w, b) -> None:
+    with open(DUMP, "a", encoding="utf-8") as out:
+        for (y, text), s, (_, f, fired) in zip(labelled, said, featured, strict=True):
+            row = {"writer": name, "label": y, "said": s, "rules": fired, "p": predict(w, b, f)}
+            row["feats"] = sorted(f, key=lambda x: -abs(w.get(x, 0.0)))[:14]
+            row["w"] = [w.get(x, 0.0) for x in row["feats"]]
+            row["text"] = text
+            out.write(json.dumps(row) + "\n")
 
 
 def report(results, feats, writers) -> None:
@@ -287,7 +309,12 @@ def report(results, feats, writers) -> None:
 
 def main(argv: list[str]) -> int:
     threshold = THRESHOLD
-    sweep = [float(x) for x in os.environ.get("BLAME_SWEEP", str(threshold)).split(",")]
+    sweep = [
+        (float(x), float(y))
+        for x in os.environ.get("BLAME_SWEEP", str(threshold)).split(",")
+        for y in os.environ.get("BLAME_PLACED_SWEEP", str(PLACED)).split(",")
+        if float(y) <= float(x)
+    ]
     l2s = [float(x) for x in os.environ.get("BLAME_L2S", str(L2)).split(",")]
     ngram_l2s = [float(x) for x in os.environ.get("BLAME_NGRAM_L2S", str(NGRAM_L2)).split(",")]
     writers = writer_sets()
@@ -301,7 +328,7 @@ def main(argv: list[str]) -> int:
         "writers, our own sets and one half of the real corpus; scored (rules + weighed) on "
         "the writer and the other half"
     )
-    for l2 in l2s:
+    for l2 in l2s if "--fit" not in argv else []:  # --fit: the weights only, no LOWO
         for ng in ngram_l2s:
             print(
                 f"-- L2 {l2}, n-gram L2 x{ng}, epochs {EPOCHS}, corpus weight {CORPUS_WEIGHT}, "
@@ -312,10 +339,10 @@ def main(argv: list[str]) -> int:
         return 0
     w, b = train([row for p in writers for row in feats[p]] + own + halves[0][1] + halves[1][1])
     for p in held:
-        print(line(f"own held-out {p.name}", p, w, b, threshold))
+        print(line(f"own held-out {p.name}", p, w, b, (threshold, PLACED)))
     for p in [*writers, *train_files]:
-        print(line(f"trained on: {p.parent.name}/{p.name}", p, w, b, threshold))
-    _, flagged = pipeline(w, b, threshold, [], docs)
+        print(line(f"trained on: {p.parent.name}/{p.name}", p, w, b, (threshold, PLACED)))
+    _, flagged = pipeline(w, b, (threshold, PLACED), [], docs)
     print(f"real corpus ({len(docs)} docs, trained on): weighed findings {flagged}")
     if "--check" not in argv:
         from pm_tui.language.learned import WEIGHTS
@@ -323,6 +350,7 @@ def main(argv: list[str]) -> int:
         body = {
             "bias": b,
             "threshold": threshold,
+            "placed": PLACED,
             "veto": VETO,
             "weights": dict(sorted(w.items())),
         }

@@ -38,27 +38,31 @@ def featurised(trainer):
 
 @pytest.mark.parametrize(
     ("held_out", "floor_p", "floor_r"),
-    # leave-one-writer-out at the shipped settings (15 writers): round5 P .953 R .867,
-    # train6a .992/.903, train7a .961/.820, train7b .957/.904, round7 .952/.799, train8a
-    # .967/.819 (rules alone R .521, .646, .500, .582, .460 and .521)
+    # leave-one-writer-out at the shipped settings (17 writers, thresholds .85 and .75 for a
+    # person in the place of a cause): round5 P .949 R .909, train6a .992/.903, train7a
+    # .963/.873, train7b .957/.918, round7 .954/.839, train8a .962/.875, round8 .961/.854,
+    # train9a .983/.826 (rules alone R .521, .646, .500, .582, .460, .521, .491 and .549)
     [
-        ("round5", 0.90, 0.76),
-        ("train6a", 0.94, 0.79),
-        ("train7a", 0.90, 0.66),
-        ("train7b", 0.90, 0.79),
-        ("round7", 0.90, 0.72),
-        ("train8a", 0.90, 0.74),
+        ("round5", 0.90, 0.80),
+        ("train6a", 0.94, 0.80),
+        ("train7a", 0.90, 0.74),
+        ("train7b", 0.90, 0.82),
+        ("round7", 0.90, 0.76),
+        ("train8a", 0.90, 0.78),
+        ("round8", 0.90, 0.76),
+        ("train9a", 0.92, 0.74),
     ],
 )
 def test_a_writer_left_out_of_training_is_read_through_the_whole_pipeline(
     trainer, featurised, held_out, floor_p, floor_r
 ):
     writers, feats, own, corpus = featurised
-    assert held_out in writers and len(writers) >= 13
+    assert held_out in writers and len(writers) >= 16
     rows = [row for name, rs in feats.items() if name != held_out for row in rs]
     w, b = trainer.train(rows + own + corpus)
     labelled = trainer.rows(writers[held_out])
-    said, _ = trainer.pipeline(w, b, trainer.THRESHOLD, [t for _, t in labelled], [])
+    thresholds = (trainer.THRESHOLD, trainer.PLACED)
+    said, _ = trainer.pipeline(w, b, thresholds, [t for _, t in labelled], [])
     p, r, *_ = trainer.pr([(y, got) for (y, _), got in zip(labelled, said, strict=True)])
     rules_r = trainer.pr([(y, fired) for y, _, fired in feats[held_out]])[1]
     assert p >= floor_p and r >= floor_r, (p, r)
@@ -184,3 +188,83 @@ async def test_the_wizard_shows_the_weighed_finding_with_its_rewrite(sample_repo
         assert finding.rule == WEIGHED and "reads as blaming a person" in finding.message
         text = " ".join(screen_text(app).split())
         assert "→ " + finding.suggestion[:30] in text
+
+
+# People glued to punctuation reach the weighed reading as in plain prose: emphasis, a table's
+# cells, a timeline row, a dot with no space, initials (none of them a row of any set).
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        ("Then **Radomir** dropped the staging schema by hand.", "Radomir"),
+        ("Then _Radomir_ dropped the staging schema by hand.", "Radomir"),
+        ("| 14:02 | Radomir | dropped the staging schema by hand |", "Radomir"),
+        ("14:02 Radomir dropped the staging schema by hand.", "Radomir"),
+        ("The import finished.Radomir then dropped the staging schema by hand.", "Radomir"),
+        ("W.K. dropped the staging schema by hand.", "W.K."),
+    ],
+)
+def test_a_person_glued_to_punctuation_is_read_as_the_subject(text, who):
+    from pm_tui.language.text import mask_prose
+
+    feats = features(mask_prose(text))
+    assert feats.get("agent:name") == who and feats.get("subject:name") == who, feats
+    assert "acted" in feats
+
+
+def test_a_name_after_a_title_with_no_space_is_a_name():
+    feats = features("We traced it to Mr.Oyelowo and his shortcut.")
+    assert feats.get("agent:name") == "Oyelowo" and "cause-link" in feats
+
+
+def test_a_person_in_the_place_of_a_cause_is_held_to_the_lower_threshold(monkeypatch):
+    from pm_tui.language import learned
+
+    monkeypatch.setattr(learned, "_model", lambda: ({}, 0.0, 0.85, 0.05, 0.7))
+    placed = features("Zsófia's cron tweak is what emptied the invoice queue.")
+    assert "act-then-result" in placed and learned.threshold_for(placed) == 0.7
+    plain = features("Zsófia restarted the invoice queue at noon.")
+    assert learned.threshold_for(plain) == 0.85
+    import json
+
+    shipped = json.loads(learned.WEIGHTS.read_text(encoding="utf-8"))
+    assert shipped["placed"] < shipped["threshold"]  # the shipped file holds both
+
+
+# One sentence per class the eighth stop added, and neutral look-alikes (none a row of any set).
+NEW_CLASSES = {
+    "a person's act, then what it led to": "Zsófia's cron tweak is what wiped the invoice queue.",
+    "praise for an act": "Thanks so much to Tendai for deciding on a Sunday that the DNS zone "
+    "needed pruning.",
+    "if only a person had": "If only Radomir had read the change ticket, the ledger would "
+    "still be intact.",
+    "counting a person's mistakes": "Twice this month Radomir has merged without a review.",
+    "an outsider's harm": "The offshore contractor wiped the staging bucket during the handover.",
+    "a form's field": "| Person responsible (root cause) | Radomir Kowal, Billing | Outcome: "
+    "final warning |",
+    "initials": "W.K. skipped the canary again.",
+    "a timeline row": "| 14:02 | Radomir | force-pushed over the release branch |",
+}
+NEW_NEUTRAL = [
+    "Many thanks to Tendai for restoring the DNS records within minutes.",
+    "| 14:02 | Radomir | paged the database on-call |",
+    "The vendor engineer replaced the failed power supply at 13:10.",
+    "W.K. joined the bridge and confirmed the rollback.",
+]
+
+
+def test_validate_flags_each_new_class_and_not_its_look_alikes(tmp_path, sample_repo):
+    from pm_tui.toml_write import render_postmortem
+    from tests.conftest import SAMPLE_ID, run_cli
+
+    pm = sample_repo.load(SAMPLE_ID)
+    pm.analysis.immediate_causes = [*NEW_CLASSES.values(), *NEW_NEUTRAL]
+    path = tmp_path / f"{SAMPLE_ID}.toml"
+    path.write_text(render_postmortem(pm))
+    out = run_cli("validate", str(path))
+    assert "Traceback" not in out.stderr
+    flagged = {
+        int(m.group(1)) for m in re.finditer(r" blame/\S+ .*?immediate cause (\d+): ", out.stdout)
+    }
+    blameful = set(range(1, len(NEW_CLASSES) + 1))
+    assert blameful <= flagged, sorted(blameful - flagged)
+    assert not flagged - blameful, sorted(flagged - blameful)

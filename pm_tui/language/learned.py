@@ -38,7 +38,8 @@ CUE_GATE = False
 # The runs before a "." or an "@" are possessive ("*+"): none of them can end at a "." or an
 # "@" by giving characters back, and backtracking over every word was most of the cost.
 _TOKEN = re.compile(
-    r"@[\w.-]*\w|[a-z][\w-]*+(?:\.[a-z][\w-]*+)+@?|[a-z][\w.-]*+@(?!\w)|[^\W\d_][\w'’-]*|\d+|"
+    r"@[\w.-]*\w|[a-z][\w-]*+(?:\.[a-z][\w-]*+)+@?|[a-z][\w.-]*+@(?!\w)|[A-Z]\.(?:[A-Z]\.)+(?:['’]s)?|"
+    r"[^\W\d_][\w'’-]*|\d+|"
     r"[,;:()?!—–\"“”]"
 )
 # A person's id written without the @: "t.okafor@", "l.virtanen", "priya.r" (one side of the
@@ -71,7 +72,7 @@ _CLASSES: dict[str, tuple[str, ...]] = {
     # habit and repetition
     "habit": tuple(
         """again always yet another third fourth typical notorious whenever usual repeatedly
-        habit keeps constantly""".split()
+        habit keeps constantly twice thrice umpteenth routinely""".split()
     ),
     # praise that means its opposite
     "sarcasm": tuple(
@@ -92,6 +93,15 @@ _CLASSES: dict[str, tuple[str, ...]] = {
     ),
     # what should have been
     "counterfactual": tuple("""should would must needs never if only""".split()),
+    # a sanction or correction aimed at a person ("a written warning for", "needs retraining",
+    # "Action: X to stop ...", "X's access should be revoked")
+    "sanction": tuple(
+        """warning disciplinary discipline reprimand retrain retraining talking-to revoke
+        revoked suspend suspended sanction sanctions dismiss dismissed coached
+        lesson""".split()
+    ),
+    # carrying the weight of it ("Dragoș alone carries this one", "the squad owns this mess")
+    "burden": tuple("""bears carries carry shoulder shoulders owns liability liable""".split()),
     # doing it anyway
     "defiance": tuple(
         """anyway regardless despite though although ahead quietly herself himself
@@ -131,6 +141,9 @@ _CLASSES: dict[str, tuple[str, ...]] = {
     ),
 }
 _PHRASES: dict[str, tuple[str, ...]] = {
+    "habit": (" once more", "how many more", "every time", "each time", "one more time"),
+    "burden": ("at the door", "'s account", "lay this", "lays this", "goes on"),
+    "sanction": ("next time", "moved off", "kick ", "to stop "),
     "fault": (
         " is on ",
         " on the ",
@@ -290,7 +303,8 @@ _EVERYDAY = frozenset(
 
 
 _POSITIVE = frozenset(
-    "harm fault habit sarcasm character defiance disclaimer counterfactual cause".split()
+    """harm fault habit sarcasm character defiance disclaimer counterfactual cause sanction
+    burden""".split()
 )
 
 
@@ -332,14 +346,25 @@ def _token_classes(sentence: str, lows: list[str], wcs: list[str | None]) -> dic
     for w, c in zip(lows, wcs, strict=True):
         if c is not None and c not in classes:
             classes[c] = w
-    padded = " " + sentence.lower().replace("’", "'") + " "
+    padded = ""
     for c, phrases in _PHRASES.items():
-        if c not in classes:
+        if c not in classes and not _PHRASE_ANCHOR_WORDS[c].isdisjoint(lows):
+            padded = padded or " " + sentence.lower().replace("’", "'") + " "
             for p in phrases:
                 if p in padded:
                     classes[c] = p.strip()
                     break
     return classes
+
+
+def _anchor(phrase: str) -> str:
+    """The longest word of `phrase` (letters only), which a sentence holding it has as a token."""
+    return max((w for w in re.split(r"[^a-z]+", phrase.replace("'s", " ")) if w), key=len)
+
+
+# Each class's phrases are searched only in a sentence with one of their anchor words: most
+# sentences skip most classes.
+_PHRASE_ANCHOR_WORDS = {c: frozenset(map(_anchor, ps)) for c, ps in _PHRASES.items()}
 
 
 @lru_cache(maxsize=16384)
@@ -360,6 +385,12 @@ def _agent_kind(words: list[str], i: int, titled: bool = False) -> str | None:
     bare = w[:-2] if w.lower().endswith(("'s", "’s")) else w
     low = bare.lower()
     if "." in bare or bare.endswith("@"):
+        if _INITIALS.fullmatch(bare):
+            # initials as a person: "S.K. rebooted", "Q.F.'s doing", "engineer T.M."
+            prev = words[i - 1].lower() if i else ""
+            if bare != w or _acts_next(words, i) or prev in (":", "by", "—", "–"):
+                return "name"
+            return None
         return "handle" if _is_id(bare) else None
     if low in ROLE_NOUNS or low in _MORE_ROLES or bare in _ROLE_ACRONYMS:
         return "role"
@@ -390,6 +421,14 @@ def _agent_kind(words: list[str], i: int, titled: bool = False) -> str | None:
             return "name"  # the agent of a passive: "routed to air by Marguerite"
         if acts and _unknown_word(bare):
             return "name"  # "Gergely restarted the primary": no word of any lexicon, acting
+        if (
+            i < len(words) - 1
+            and words[i + 1][-1] == "s"
+            and _present(words[i + 1])
+            and _proper(bare)
+        ):
+            if not is_technical(bare):
+                return "name"  # a proper noun before a present-tense verb: "Kuba works ..."
     if (
         low.isalpha()
         and _who_follows(words, i)
@@ -536,6 +575,18 @@ def _acts_next(words: list[str], i: int) -> bool:
     return nxt.islower() and (nxt in _AUX_NEXT or (nxt.endswith("ed") and len(nxt) > 4))
 
 
+def _present(word: str) -> bool:
+    """`word` (lower case) reads as a verb in the present tense: "works", "skips", "treats"."""
+    return (
+        len(word) > 3
+        and word.endswith("s")
+        and not word.endswith(("ss", "us", "is", "ous"))
+        and word not in _PRESENT_NOT
+        and word.isalpha()
+        and _word_class(word) not in ("machine", "selfstate")
+    )
+
+
 _FILLER = frozenset(
     """just simply also then accidentally mistakenly apparently clearly really quietly
     still already never again once basically""".split()
@@ -593,6 +644,17 @@ _DOES = frozenset("does doesn't did didn't never keeps kept won't can't cannot".
 _AIMS = frozenset("for to with by on".split())
 
 
+def _after_clock(lows: list[str], start: int) -> bool:
+    """The words before `start` are a time of day: a timeline row ("14:02 Okonkwo pushed"),
+    whose first word after the time opens the clause."""
+    return (
+        start >= 3
+        and lows[start - 2] == ":"
+        and lows[start - 1].isdigit()
+        and lows[start - 3].isdigit()
+    )
+
+
 def _held(words: list[str], lows: list[str], i: int) -> str:
     """Where token `i` (a person) stands when a sentence holds it responsible without a word
     of harm or judgement: "owner" (its possessive: "the belt attendant's failure"), "label"
@@ -608,7 +670,7 @@ def _held(words: list[str], lows: list[str], i: int) -> str:
         return "label"
     if before in _AIMS:
         return "aimed"
-    if start == 0 or before in _SUBJECT_OPENERS or before in ",;—–(":
+    if start == 0 or before in _SUBJECT_OPENERS or before in ",;—–(" or _after_clock(lows, start):
         for j in range(i + 1, min(len(lows), i + 4)):
             t = lows[j]
             if t in _FILLER or (t.endswith("ly") and len(t) > 4):
@@ -659,7 +721,9 @@ def _acts(words: list[str], lows: list[str], i: int) -> bool:
     the backup schedule", "the QA team signed off") or of a relative clause's act."""
     start = _np_start(words, i)
     before = lows[start - 1] if start else ""
-    if (start == 0 or before in _SUBJECT_OPENERS or before in ",;:—–(") and _verb_after(words, i):
+    if (
+        start == 0 or before in _SUBJECT_OPENERS or before in ",;:—–(" or _after_clock(lows, start)
+    ) and _verb_after(words, i):
         return True
     return _relative_verb(words, lows, i) is not None
 
@@ -690,7 +754,9 @@ def _counterfactual_of(lows: list[str], start: int, i: int) -> str:
     after = lows[i + 1 : i + 3]
     if before == "had" and (start < 2 or lows[start - 2] not in ("who", "that", "which")):
         return "had <> …"
-    if before == "if" and after[:1] == ["had"]:
+    if (before == "if" or (before == "only" and start > 1 and lows[start - 2] == "if")) and (
+        after[:1] == ["had"]
+    ):
         return "if <> had …"
     if len(after) == 2 and after[0] in _COUNTERFACTUAL_AUX and after[1] == "have":
         return f"<> {after[0]} have …"
@@ -719,7 +785,7 @@ _THING_DETERMINERS = frozenset("the its a an no".split())
 # A capitalised word after the first (a name, a role or a product), a role acronym, an id
 # with a dot or an "@", a word of a person in lower case, the first word.
 _MID_CAPITAL = re.compile(
-    r"(?<=[\s(\[\"“‘'’,;:—–/])([^\W\d_a-z][^\W\d_A-Z][\w'’-]*)(?=\s+([\w'’-]+))?"
+    r"(?<=[\s(\[\"“‘'’,;:—–/*_|~.])([^\W\d_a-z][^\W\d_A-Z][\w'’-]*)(?=\s+([\w'’-]+))?"
 )
 _ROLE_ACRONYM_RX = re.compile(r"(?:QA|SREs?|DBAs?|NOC|SOC|IC|PMs?|CTO|VP|CEO|CIO|CISO|TL|EM)\b")
 _ROLE_ACRONYMS_LOW = frozenset(
@@ -737,7 +803,7 @@ _FIRST_WORD = re.compile(r"[\W\d_]*([^\W\d_][\w'’-]*)")
 # _MID_CAPITAL in ASCII text: a capitalised word, the character before it looked at after
 # (a pattern that opens with a lookbehind tries it at every position, slowly).
 _CAP_WORD = re.compile(r"[A-Z][a-z][\w'’-]*(?=\s+([\w'’-]+))?")
-_BEFORE_CAPITAL = frozenset("(\"“‘'’,;:—–/[")
+_BEFORE_CAPITAL = frozenset("(\"“‘'’,;:—–/[*_|~.")
 # Letters lower-cased, a-z and hyphens kept, every other byte a space.
 _NOT_WORD_ASCII = bytes(
     c + 32 if 65 <= c <= 90 else c if (97 <= c <= 122 or c == 45) else 32 for c in range(256)
@@ -802,13 +868,83 @@ def _may_name_dotted(sentence: str) -> bool:
     )
 
 
+# Marks glued to a person: emphasis ("**Bob**", "*Ingrid*", "~~x~~"), a table's cells ("| 14:02
+# | Okonkwo | force-pushed |": a pipe is a clause break, ";"), an underscore at one edge of a
+# word ("_Hamid_"; a masked span or an identifier has word characters on both sides or none).
+# A pipe before a cell in lower case is a space instead (_CELL_TO_VERB).
+_GLUE_MARKS = str.maketrans({"*": " ", "~": " ", "|": ";"})
+_UNDERSCORES = re.compile(r"_+")
+_UNDERSCORE_CAPITAL = re.compile(r"_[A-Z]")  # emphasis opens before a name: "_Hamid_"
+# A pipe before a cell that opens in lower case (the act of the cell before: "| Bob | dropped
+# the table |") joins the two as one clause.
+_CELL_TO_VERB = re.compile(r"\|(?=[ \t]*[a-z])")
+# A dot between a word and a capitalised word, no space ("x.Bob", "Mr.Grant").
+_GLUED_DOT = re.compile(r"\.(?=[A-Z][a-z])")
+
+
+def _unglue(text: str) -> str:
+    """`text` with the marks glued to a name made spaces or clause breaks (same length): a
+    name in emphasis, in a table cell, after a dot with no space, reads as one in prose."""
+    if "|" in text:
+        text = _CELL_TO_VERB.sub(lambda m: " " * len(m.group()), text)  # "| Bob | dropped"
+    if "*" in text or "|" in text or "~" in text:
+        text = text.translate(_GLUE_MARKS)
+    if "_" in text and _emphasis_underscore(text):
+        text = _UNDERSCORES.sub(lambda m: _edge(text, m.start(), m.end()), text)
+    dot = text.find(".")
+    if 0 <= dot < len(text) - 2 and _GLUED_DOT.search(text, dot) is not None:
+        text = _GLUED_DOT.sub(lambda m: _glued_dot(text, m.start()), text)
+    return text
+
+
+def _emphasis_underscore(text: str) -> bool:
+    """An underscore opens a word before a capital ("_Hamid_"), not inside an identifier
+    ("ORDER_LOOKUP_CACHE")."""
+    pos = 0
+    while (m := _UNDERSCORE_CAPITAL.search(text, pos)) is not None:
+        k = m.start()
+        while k and text[k - 1] == "_":
+            k -= 1
+        if k == 0 or not text[k - 1].isalnum():
+            return True
+        pos = m.end()
+    return False
+
+
+def _edge(text: str, start: int, end: int) -> str:
+    """Underscores with a letter on one side only are marks ("_Hamid_"), else kept."""
+    left = start > 0 and text[start - 1].isalnum()
+    right = end < len(text) and text[end].isalnum()
+    return " " * (end - start) if left != right else text[start:end]
+
+
+def _glued_dot(text: str, at: int) -> str:
+    """A dot glued to a capitalised word: a space after an honorific ("Mr.Grant"), a clause
+    break after a lower-case word ("... table.Bob then"), else kept ("v1.Beta")."""
+    head = re.search(r"[^\W\d_]+$", text[max(0, at - 12) : at])
+    if head is None:
+        return "."
+    if head.group() in _HONORIFICS:
+        return " "
+    return ";" if head.group().islower() else "."
+
+
+_INITIALS = re.compile(r"[A-Z]\.(?:[A-Z]\.)+")
+# A dot between lower-case letters (an id: "l.virtanen") or between capitals (initials: "S.K."),
+# the dot first: a literal is searched fast.
+_DOT_HINT = re.compile(r"\.(?:(?<=[a-z]\.)[a-z]|(?<=[A-Z]\.)[A-Z]\.)")
+
+
 def _may_name_agent(sentence: str) -> bool:
     """Whether any token of `sentence` can be an agent for features(): False only when
     none can (no name-like capitalised word after the first, no @, id, role acronym or
-    people word, a first word that is no name), so the token-by-token reading is skipped."""
+    people word, a first word that is no name), so the token-by-token reading is skipped.
+    A capital after emphasis, a pipe, an underscore or a dot counts (what _unglue reads)."""
     if "@" in sentence:
         return True
-    if "." in sentence and _ID_HINT.search(sentence) is not None:
+    if "." in sentence and (m := _DOT_HINT.search(sentence)) is not None:
+        if m.group().isupper():
+            return True  # initials: "A.H. skipped the review"
         return _may_name_dotted(sentence)  # "l.virtanen", "orders.customer_ref", "e.g."
     words = _lower_words(sentence)
     if not words.isdisjoint(_PEOPLE_WORDS):
@@ -835,6 +971,8 @@ def _may_name_agent(sentence: str) -> bool:
             nxt in _AUX_NEXT or nxt in _FILLER or (nxt.endswith("ed") and len(nxt) > 4)
         ):
             return True  # an English word as a name before its verb ("Hope deployed")
+        if nxt[-1:] == "s" and _present(nxt) and _proper(bare):
+            return True  # a proper noun before a present-tense verb ("Kuba works ...")
         if sentence[max(0, at - 3) : at] == "by ":
             return True  # the agent of a passive: "routed to air by Marguerite"
     if not words.isdisjoint(_HONORIFICS_LOW) and _at_word_start(_HONORIFIC_RX, sentence):
@@ -858,7 +996,7 @@ def _at_word_start(rx: re.Pattern[str], text: str) -> bool:
 
 _HONORIFICS_LOW = frozenset("mr mrs ms mx dr prof miss sir madam mme herr frau sr sra".split())
 _HONORIFIC_RX = re.compile(
-    r"(?:Mrs?|Ms|Mx|Dr|Prof|Miss|Sir|Madam|Mme|Herr|Frau|Sra?)\.?\s+[^\W\d_a-z]"
+    r"(?:Mrs?|Ms|Mx|Dr|Prof|Miss|Sir|Madam|Mme|Herr|Frau|Sra?)(?:\.?\s+|\.)[^\W\d_a-z]"
 )
 
 
@@ -897,8 +1035,8 @@ _CAUSE_LINKS = frozenset(
 # Labels whose value is a cause: "Cause: Hamid.", "Contributing factor #1: Arjun", "Owner of
 # the failure: @jdoe", "Whose fault? Huong's."
 _CAUSE_LABELS = frozenset(
-    """cause causes culprit factor factors fault error responsible blame who whose
-    reason root attributed""".split()
+    """cause causes caused culprit culprits factor factors fault error responsible blame who
+    whose reason root attributed guilty offender""".split()
 )
 # "Owner" is a label of blame only with a failure ("Owner of the outage:", "Failure owner:");
 # alone it names who does an action item.
@@ -915,7 +1053,7 @@ def _cause_places(words: list[str], agents: list[tuple[int, str]]) -> dict[str, 
         for j in range(start - 1, max(-1, start - 6), -1):
             tok = words[j]
             if tok in _PLACE_MARKS:
-                label = {t.lower() for t in words[max(0, j - 6) : j]}
+                label = {t.lower() for t in words[max(0, j - 10) : j]}
                 if not label.isdisjoint(_CAUSE_LABELS) or (
                     "owner" in label and not label.isdisjoint(_FAILURES)
                 ):
@@ -947,13 +1085,15 @@ def features(
     if not named and not _may_name_agent(sentence):
         feats["no-agent"] = ""  # the cheap test first: most sentences end here
         return feats
+    sentence = _unglue(sentence)
     words = _TOKEN.findall(sentence)
     if "’" in sentence:
         lows = [w.lower().replace("’", "'") for w in words]
     else:
         lows = list(map(str.lower, words))
     wcs = list(map(_word_class, lows))
-    titled = _title_case(words)
+    # a table's row is cells, not a title ("| Owner | Choi Eun-ji |")
+    titled = ";" not in sentence and _title_case(words)
     agents: list[tuple[int, str]] = []
     # the tests of marks in a token, and by the next word, only when the sentence has a mark
     # or a word they look for at all
@@ -962,6 +1102,8 @@ def features(
     who = "who" in words
     final = len(words) - 1
     for i, w in enumerate(words):
+        if lows[i] in _FUNCTION_WORDS:
+            continue  # "The", "It", "We": no agent
         if (
             w[0].isupper()
             or lows[i] in _PEOPLE_WORDS
@@ -1002,7 +1144,8 @@ def features(
         feats["praise-for-harm"] = (
             f"{classes['sarcasm']} … {classes.get('harm') or classes['habit']}"
         )
-    caused = not _CAUSE_WORDS.isdisjoint(lows)
+    result = _result_at(lows)
+    caused = result >= 0 or not _CAUSE_WORDS.isdisjoint(lows)
     for i, kind in agents:
         w = words[i]
         feats["agent:" + kind] = w
@@ -1014,6 +1157,7 @@ def features(
             or before in _SUBJECT_OPENERS
             or before in ",;:—–("
             or (before in _LEAD_IN or (before.endswith("ly") and start == 1))
+            or _after_clock(lows, start)
         )
         if subject:
             feats["subject:" + kind] = w
@@ -1080,6 +1224,38 @@ def features(
         for j in range(max(0, i - 3), min(len(norm), i + 5)):
             if j != i and content[j] and norm[j][0] != "@":
                 feats.setdefault(("n<:" if j < i else "n>:") + norm[j], words[j])
+    first = agents[0][0]
+    if result > first and (
+        "acted" in feats or "owner-act" in feats or "subject:" + agents[0][1] in feats
+    ):
+        # a person's act, then what it led to: "Rajesh's cron edit is what double-charged
+        # ...", "the analyst loaded the file twice, which is why all fares doubled"
+        feats["act-then-result"] = f"{words[first]} … {words[result - 1]} {words[result]}"
+    if "sarcasm" in classes:
+        aim = _praised_act(lows, wcs)
+        if aim:
+            # praise for what a person did, not a response step: "Thanks so much to Hamish for
+            # deciding ...", "Kudos to the release team for shipping a build that ..."
+            feats["praise-for-act"] = f"{classes['sarcasm']} … {aim}"
+    if "habit" in classes and any(
+        f in feats for f in ("acted", "owner-act", "subject:name", "subject:role", "subject:team")
+    ):
+        feats["habit-of-person"] = f"{words[first]} … {classes['habit']}"  # "once more", "twice"
+    if "sanction" in classes and any(
+        f in feats for f in ("held:aimed", "held:label", "label-value", "object-of:for")
+    ):
+        # a sanction or correction aimed at a person: "Lesson for Luca: next time, ask",
+        # "a written warning for the engineer who ..."
+        feats["sanction-aimed"] = f"{classes['sanction']} … {words[first]}"
+    outsider = _outsider(words, lows, agents)
+    if outsider:
+        # a person from outside (a vendor, an offshore team, a night shift) with a harm
+        feats["outsider"] = outsider
+        harm = next(
+            (t for t, c in zip(lows, wcs, strict=True) if c == "harm" and t not in _EVERYDAY), ""
+        )
+        if harm:  # a rarer word of harm than "failed", "lost", "wrong"
+            feats["outsider-harm"] = f"{outsider} … {harm}"
     if len(words) <= 4:
         feats["short"] = ""
     # the shape of the sentence: how long, spoken to someone, asked, exclaimed, quoted, or a
@@ -1124,6 +1300,63 @@ def features(
     return feats
 
 
+_RESULT_HEADS = frozenset("what why how".split())
+_RESULT_LINKS = frozenset("is was that's what's which's it's".split())
+
+
+def _result_at(lows: list[str]) -> int:
+    """Where a sentence turns to what something led to ("is what", "which is why", "that's
+    how", "after which"): the index of "what"/"why"/"how"/"which", or -1."""
+    if _RESULT_HEADS.isdisjoint(lows) and "which" not in lows:
+        return -1
+    for j in range(1, len(lows)):
+        t = lows[j]
+        if t in _RESULT_HEADS and lows[j - 1] in _RESULT_LINKS:
+            return j
+        if t == "which" and lows[j - 1] == "after":
+            return j
+    return -1
+
+
+def _praised_act(lows: list[str], wcs: list[str | None]) -> str:
+    """The act praise is given for: "for <-ing>" (over two words) that is no response step,
+    hypothesis or general word ("for deciding", "for shipping", "for turning")."""
+    for j, t in enumerate(lows):
+        if t != "for":
+            continue
+        for k in range(j + 1, min(len(lows), j + 3)):
+            u = lows[k]
+            if u.endswith("ing") and len(u) > 5:
+                return "" if wcs[k] in ("response", "hypothesis", "general") else u
+            if not u.isalpha():
+                break
+    return ""
+
+
+_OUTSIDE = frozenset(
+    """offshore outsourced outsource vendor vendor's vendors contractor contractors
+    third-party external agency supplier partner partner's colo provider night overnight
+    weekend late-shift night-shift""".split()
+)
+
+
+def _outsider(words: list[str], lows: list[str], agents: list[tuple[int, str]]) -> str:
+    """A role or team marked as from outside: a modifier of its noun phrase ("the offshore
+    vendor", "the night operators") or "from" after it ("the tech from the colo provider")."""
+    if _OUTSIDE.isdisjoint(lows) and "from" not in lows:
+        return ""
+    for i, kind in agents:
+        if kind not in _ROLE_KINDS:
+            continue
+        start = _np_start(words, i)
+        for j in range(start, i + 1):
+            if lows[j] in _OUTSIDE:
+                return f"{words[j]} {words[i]}" if j != i else words[i]
+        if i + 2 < len(lows) and lows[i + 1] == "from":
+            return f"{words[i]} from {words[i + 2]}"
+    return ""
+
+
 _NEGATIONS = frozenset("not n't never no nobody wrong".split())
 _CLAUSE_MARKS = frozenset(";:—–")
 
@@ -1143,11 +1376,46 @@ def _denied(lows: list[str], wcs: list[str | None]) -> str:
 
 
 @cache
-def _model() -> tuple[dict[str, float], float, float, float]:
-    """Weights, bias, threshold (a sentence no rule flagged is blame at or above it) and veto
-    (a sentence a rule flagged is left alone below it)."""
+def _model() -> tuple[dict[str, float], float, float, float, float]:
+    """Weights, bias, threshold (a sentence no rule flagged is blame at or above it), veto
+    (a sentence a rule flagged is left alone below it) and the threshold for a sentence that
+    puts a person in the place of a cause (PLACED)."""
     data = json.loads(WEIGHTS.read_text(encoding="utf-8"))
-    return data["weights"], data["bias"], data["threshold"], data.get("veto", 0.0)
+    t = data["threshold"]
+    return data["weights"], data["bias"], t, data.get("veto", 0.0), data.get("placed", t)
+
+
+# Features that put a named person in the place of a cause: what a sentence says caused the
+# harm is the person ("thanks to Piotr", "Cause: Hamid", "Rajesh's edit is what ...", "if
+# only Selin had ..."). Blameless prose names people as they act and respond, seldom there,
+# so these sentences are blame at a lower weight (the "placed" threshold).
+PLACED = frozenset(
+    """cause-link cause-label act-as-cause act-then-result fault-predicate
+    counterfactual-agent""".split()
+)
+
+
+def threshold_for(feats: dict[str, str]) -> float:
+    """The threshold a sentence with features `feats` is held to: the lower "placed" one
+    when it puts a person in the place of a cause (with no response step or theory in it),
+    else the threshold."""
+    model = _model()
+    if model[4] < model[2] and not PLACED.isdisjoint(feats) and _NOT_PLACED.isdisjoint(feats):
+        if (
+            feats.get("cause-link", "").lower().startswith(_CREDIT)
+            and len(PLACED.intersection(feats)) == 1
+        ):
+            return model[2]  # "because Priya recognised ...": credit as often as blame
+        return model[4]
+    return model[2]
+
+
+_CREDIT = ("because", "due", "since")
+
+
+# A response step or a reported theory in the sentence: the person may be the cause of the
+# recovery ("we recovered because Priya recognised the pattern") or a suspect ruled out.
+_NOT_PLACED = frozenset(("class:response", "class:hypothesis"))
 
 
 def score(feats: dict[str, str]) -> float:
@@ -1248,6 +1516,14 @@ _READABLE = {
     "counterfactual-agent": "a person in what should have been",
     "system-behaviour": "what only a system does",
     "held": "a person held responsible as",
+    "act-then-result": "a person's act, then what it led to",
+    "praise-for-act": "praise for a person's act (irony)",
+    "habit-of-person": "a person's habit or repeated act",
+    "outsider": "a person from outside the team",
+    "sanction-aimed": "a sanction or correction aimed at a person",
+    "sanction": "a sanction or correction",
+    "burden": "carrying the weight of it",
+    "outsider-harm": "a person from outside the team, with a harm",
 }
 
 
@@ -1273,7 +1549,7 @@ def finding_for(sentence: str, offset: int, named: bool = False):
     from pm_tui.language.finding import ERROR, LanguageFinding
 
     weighed = weigh(sentence, named)
-    if weighed is None or weighed[0] < threshold():
+    if weighed is None or weighed[0] < threshold_for(weighed[1]):
         return None
     prob, feats = weighed
     why = "; ".join(describe(f, w) for f, w in reasons(feats))
