@@ -60,14 +60,12 @@ def _share(t: datetime) -> float:
     return min(0.0040 + 0.0006 * ((t - LEAVES) // timedelta(minutes=1) + 1), 0.03)
 
 
-def test_a_slow_climb_starts_the_window_where_it_left_its_usual_range(tmp_path, capsys):
-    """The failure share is 0.0040 ± 0.0001 through the baseline, then grows by 0.0006 a
-    minute from 10:21; the band is half its median wide, so it is crossed at 10:24. The start
-    is 10:21 (three minutes earlier: a minute's sample, not the band, limits it), and the
-    durations are measured from there."""
+def _share_series(tmp_path: Path, share) -> Path:
+    """An evidence folder holding checkout's failure share, a sample a minute from 09:00 to
+    12:00 as a saved Prometheus query_range answer, each sample `share(time)`."""
     ev = tmp_path / "incident" / "evidence"
     ev.mkdir(parents=True)
-    values = [[t.timestamp(), f"{_share(t):g}"]
+    values = [[t.timestamp(), f"{share(t):g}"]
               for t in every(at(9, 0), at(12, 0), timedelta(minutes=1))]  # fmt: skip
     series = {"metric": {"__name__": "checkout_failure_share", "service": "checkout-api"},
               "values": values}  # fmt: skip
@@ -75,6 +73,15 @@ def test_a_slow_climb_starts_the_window_where_it_left_its_usual_range(tmp_path, 
         json.dumps({"status": "success", "data": {"resultType": "matrix", "result": [series]}}),
         encoding="utf-8",
     )
+    return ev
+
+
+def test_a_slow_climb_starts_the_window_where_it_left_its_usual_range(tmp_path, capsys):
+    """The failure share is 0.0040 ± 0.0001 through the baseline, then grows by 0.0006 a
+    minute from 10:21; the band is half its median wide, so it is crossed at 10:24. The start
+    is 10:21 (three minutes earlier: a minute's sample, not the band, limits it), and the
+    durations are measured from there."""
+    ev = _share_series(tmp_path, _share)
     _hooks(ev, ALERT, at(11, 36))
     w = propose(tmp_path, ev, capsys, "Checkout failures", at(10, 0), at(12, 0))
     assert w.times["started"] == LEAVES
@@ -88,16 +95,7 @@ def test_a_slow_climb_starts_the_window_where_it_left_its_usual_range(tmp_path, 
 def test_a_step_keeps_its_time(tmp_path, capsys):
     """A share that jumps from its usual range past the band in one sample departs at that
     sample: nothing before it was outside the usual range."""
-    ev = tmp_path / "incident" / "evidence"
-    ev.mkdir(parents=True)
-    values = [[t.timestamp(), f"{(0.2 if CROSSES <= t < at(11, 30) else _share(at(9, 0))):g}"]
-              for t in every(at(9, 0), at(12, 0), timedelta(minutes=1))]  # fmt: skip
-    series = {"metric": {"__name__": "checkout_failure_share", "service": "checkout-api"},
-              "values": values}  # fmt: skip
-    (ev / "share.json").write_text(
-        json.dumps({"status": "success", "data": {"resultType": "matrix", "result": [series]}}),
-        encoding="utf-8",
-    )
+    ev = _share_series(tmp_path, lambda t: 0.2 if CROSSES <= t < at(11, 30) else _share(at(9, 0)))
     _hooks(ev, ALERT, at(11, 36))
     w = propose(tmp_path, ev, capsys, "Checkout failures", at(10, 0), at(12, 0))
     assert w.times["started"] == CROSSES

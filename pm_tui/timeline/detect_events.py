@@ -643,36 +643,32 @@ _PROBE_KILL = re.compile(r"liveness|startup probe|failed .*probe|OOM|evict|preem
 
 
 def _deleted(workload: str, group: list[Evidence]) -> Signal:
-    lead = group[0]
-    pods = len({e.attrs.get("object") for e in group})
-    span = f"{hhmmss(group[0].time)}–{hhmmss(group[-1].time)}"
-    return Signal(
-        lead.time,
-        "change",
-        f"Pods of {workload} deleted and replaced: {excerpt(lead.text.split(': ', 1)[-1], 100)} "
-        f"({pods} pods {span})",
-        lead.source,
-        excerpt(lead.text),
-        0.6,
-        key=workload,
-        tags=("restart-all", "admin"),
-    )
+    return _pods_changed(f"Pods of {workload} deleted and replaced", workload, group, 100,
+                         ("restart-all", "admin"))  # fmt: skip
 
 
 def _stopped(workload: str, group: list[Evidence]) -> Signal:
+    return _pods_changed(f"Stop of {workload}", workload, group, 120, ("stop",))
+
+
+def _pods_changed(
+    title: str, workload: str, group: list[Evidence], width: int, tags: tuple[str, ...]
+) -> Signal:
+    """One change row for a group of a workload's pods stopped together: its first record's
+    words, how many pods and over what span."""
     lead = group[0]
     pods = len({e.attrs.get("object") for e in group})
     span = f"{hhmmss(group[0].time)}–{hhmmss(group[-1].time)}"
     return Signal(
         lead.time,
         "change",
-        f"Stop of {workload}: {excerpt(lead.text.split(': ', 1)[-1], 120)} "
+        f"{title}: {excerpt(lead.text.split(': ', 1)[-1], width)} "
         f"({pods} pod{'s' if pods > 1 else ''} {span})",
         lead.source,
         excerpt(lead.text),
         0.6,
         key=workload,
-        tags=("stop",),
+        tags=tags,
     )
 
 
