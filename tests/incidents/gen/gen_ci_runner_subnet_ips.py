@@ -1,11 +1,11 @@
-"""heldout10/ci-runner-subnet-ips: Monday-morning build growth (a large customer onboarded the week before) exhausts the
+"""retired10/ci-runner-subnet-ips: Monday-morning build growth (a large customer onboarded the week before) exhausts the
 runner VPC subnets' IPv4 addresses; VPC CNI's WARM_ENI_TARGET=1 hoards a spare ENI per node, new runner pods can't get an
 IP and job start waits grow slowly until aws-node is switched to WARM_IP_TARGET by hand and the queue drains slowly."""
 import random
 from common import *
 
 rng = random.Random(20260810)
-inc = Incident("heldout10", "ci-runner-subnet-ips")
+inc = Incident("retired10", "ci-runner-subnet-ips")
 TZ = "America/Los_Angeles"
 D = "2026-08-10 "
 W0, W1 = T(D + "15:30:00"), T(D + "18:30:00")

@@ -1,10 +1,10 @@
-"""heldout10/customs-vpce-perimeter: a data-perimeter change to the S3 gateway endpoint policy (only buckets of our own
+"""retired10/customs-vpce-perimeter: a data-perimeter change to the S3 gateway endpoint policy (only buckets of our own
 AWS organization) denies customs-filing's uploads to the customs broker's bucket and ECR layer pulls until it is reverted."""
 import random
 from common import *
 
 rng = random.Random(20260113)
-inc = Incident("heldout10", "customs-vpce-perimeter")
+inc = Incident("retired10", "customs-vpce-perimeter")
 D = "2026-01-13 "
 W0, W1 = T(D + "13:30:00"), T(D + "16:00:00")
 CRON = [T("2026-01-%02d 14:00:%02d" % (d, 20 + d)) for d in (10, 11, 12, 13)]

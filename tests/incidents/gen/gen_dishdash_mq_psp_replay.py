@@ -1,4 +1,4 @@
-"""heldout10 / dishdash-mq-psp-replay (2026-07-02): after a day-long delay on its side, the payment provider
+"""retired10 / dishdash-mq-psp-replay (2026-07-02): after a day-long delay on its side, the payment provider
 replays ~6 hours of queued payment notifications at ~2,500/s; psp-notify publishes each one into RabbitMQ, the
 four notification workers drain 60/s, payments.notifications grows to 1.2M messages and mq-1 hits its memory
 watermark. The alarm blocks every publisher on the cluster; three minutes later checkout-api's publish buffer
@@ -10,7 +10,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from common import *  # noqa
 
 rng = random.Random(70226)
-inc = Incident("heldout10", "dishdash-mq-psp-replay")
+inc = Incident("retired10", "dishdash-mq-psp-replay")
 D = "2026-07-02 "
 REPLAY = T(D + "13:58:05")
 ALARM = T(D + "14:06:12")

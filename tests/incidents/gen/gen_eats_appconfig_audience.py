@@ -1,10 +1,10 @@
-"""heldout10/eats-appconfig-audience: an AWS AppConfig deployment of the edge-auth jwt-validation profile drops the
+"""retired10/eats-appconfig-audience: an AWS AppConfig deployment of the edge-auth jwt-validation profile drops the
 mobile apps' audiences; the gateway answers 401 invalid_audience to every app request until version 13 is redeployed."""
 import random
 from common import *
 
 rng = random.Random(20260409)
-inc = Incident("heldout10", "eats-appconfig-audience")
+inc = Incident("retired10", "eats-appconfig-audience")
 D = "2026-04-09 "
 W0, W1 = T(D + "10:00:00"), T(D + "13:00:00")
 CRON = [T("2026-04-%02d 10:30:%02d" % (d, 4 + d)) for d in (6, 7, 8, 9)]

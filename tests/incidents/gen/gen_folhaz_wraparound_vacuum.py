@@ -1,4 +1,4 @@
-"""heldout10 / folhaz-wraparound-vacuum (2026-09-22): timesheet_entries' age(relfrozenxid) passes
+"""retired10 / folhaz-wraparound-vacuum (2026-09-22): timesheet_entries' age(relfrozenxid) passes
 autovacuum_freeze_max_age after months of faster XID use (customer growth); the anti-wraparound autovacuum
 starts mid-morning with a cost limit left at 4000 from an old bloat clean-up and saturates the primary's data
 volume reads. payroll-api timeouts grow slowly (no single moment) and fall back slowly after the cost limit is
@@ -9,7 +9,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from common import *  # noqa
 
 rng = random.Random(92226)
-inc = Incident("heldout10", "folhaz-wraparound-vacuum")
+inc = Incident("retired10", "folhaz-wraparound-vacuum")
 D = "2026-09-22 "
 TZ = "America/Sao_Paulo"
 VAC = T(D + "12:40:30")          # aggressive autovacuum begins (not logged at start)

@@ -1,10 +1,10 @@
-"""heldout10/podcast-sts-regional: AWS STS in eu-west-1 fails AssumeRoleWithWebIdentity; upload-api pods lose their IRSA
+"""retired10/podcast-sts-regional: AWS STS in eu-west-1 fails AssumeRoleWithWebIdentity; upload-api pods lose their IRSA
 credentials one by one as each nears expiry, episode uploads fail until Global Accelerator traffic is dialled to eu-central-1."""
 import random
 from common import *
 
 rng = random.Random(20260402)
-inc = Incident("heldout10", "podcast-sts-regional")
+inc = Incident("retired10", "podcast-sts-regional")
 D = "2026-04-02 "
 W0, W1 = T(D + "09:30:00"), T(D + "12:30:00")
 STS_BAD = T(D + "10:06:10")          # provider side, not observed directly

@@ -1,4 +1,4 @@
-"""heldout10/pricing-harbor-retention: the nightly Harbor tag-retention run deletes pricing-engine:v3.18.2 (still in
+"""retired10/pricing-harbor-retention: the nightly Harbor tag-retention run deletes pricing-engine:v3.18.2 (still in
 production, pushed out of 'keep the 20 most recently pushed' by PR builds); when Karpenter consolidates nodes in the
 morning the replacement pods can't pull it, the remaining pods saturate and storefront answers 503 on priced pages
 until the tag is copied back from the DR registry (a manual fix)."""
@@ -6,7 +6,7 @@ import random
 from common import *
 
 rng = random.Random(20260701)
-inc = Incident("heldout10", "pricing-harbor-retention")
+inc = Incident("retired10", "pricing-harbor-retention")
 LTZ = "Europe/Helsinki"
 D = "2026-07-01 "
 W0, W1 = T(D + "04:00:00"), T(D + "07:00:00")

@@ -1,4 +1,4 @@
-"""heldout10/rides-ios-vendor-sdk-settings: the attribution vendor's server-side settings change makes its iOS SDK
+"""retired10/rides-ios-vendor-sdk-settings: the attribution vendor's server-side settings change makes its iOS SDK
 (initialised at launch, before our code) crash on a null field; as cached settings expire the iOS launch crash share
 grows slowly for an hour, and after the vendor reverts and purges its CDN it fades slowly; start and end are read
 from the crash-ratio series (a slow degradation, a vendor's behaviour, a vendor's fix)."""
@@ -6,7 +6,7 @@ import random
 from common import *
 
 rng = random.Random(20261015)
-inc = Incident("heldout10", "rides-ios-vendor-sdk-settings")
+inc = Incident("retired10", "rides-ios-vendor-sdk-settings")
 D = "2026-10-15 "
 W0, W1 = T(D + "17:15:00"), T(D + "20:15:00")
 CRON = [T("2026-10-%02d 18:00:%02d" % (d, 11 + d - 12)) for d in (12, 13, 14, 15)]

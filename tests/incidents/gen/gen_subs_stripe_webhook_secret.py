@@ -1,4 +1,4 @@
-"""heldout10 / subs-stripe-webhook-secret (2026-04-16): a hand-run Secrets Manager PutSecretValue
+"""retired10 / subs-stripe-webhook-secret (2026-04-16): a hand-run Secrets Manager PutSecretValue
 (visible only in the CloudTrail lookup-events export) replaces the live Stripe webhook signing secret
 with the test-mode one during a secrets clean-up; External Secrets syncs it, Reloader restarts
 billing-webhooks, every Stripe event fails signature verification and paid orders stay pending until
@@ -10,7 +10,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from common import *  # noqa
 
 rng = random.Random(41610)
-inc = Incident("heldout10", "subs-stripe-webhook-secret")
+inc = Incident("retired10", "subs-stripe-webhook-secret")
 D = "2026-04-16 "
 PUT = T(D + "10:02:41")
 SYNC = T(D + "10:06:30")
