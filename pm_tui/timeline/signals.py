@@ -69,7 +69,18 @@ PATH_DOWN_RE = re.compile(
     r"\blink (?:is )?down\b|\bchanged state to down\b",
     re.I,
 )
-PRECURSOR_RE = re.compile(f"{PRECURSOR_RE.pattern}|{PATH_DOWN_RE.pattern}", re.I)
+# A store or broker reaching its own resource limit and refusing work until it clears, logged at
+# warning or info (RabbitMQ's memory or disk alarm blocking publishers, Elasticsearch's disk
+# watermarks, a queue's high watermark): the infrastructure failing before its clients do.
+RESOURCE_ALARM_RE = re.compile(
+    r"\b(?:memory|disk|disk_free|mem)(?: resource)?(?: limit)? alarm (?:set|raised|triggered)\b|"
+    r"\b(?:high|flood[ -]stage)(?: disk)? watermark\b[^\n]{0,40}?\b(?:exceeded|reached|breached)\b|"
+    r"\b(?:publishers?|producers?|writes?) (?:will be |are |is |being )?blocked\b",
+    re.I,
+)
+PRECURSOR_RE = re.compile(
+    f"{PRECURSOR_RE.pattern}|{PATH_DOWN_RE.pattern}|{RESOURCE_ALARM_RE.pattern}", re.I
+)
 
 
 @dataclass

@@ -49,6 +49,16 @@ _SPLIT = re.compile(r"\s+")
 NAME_KEYS = ("service", "service.name", "app", "application", "host", "hostname", "container",
              "container_name", "kubernetes.container_name", "component")  # fmt: skip
 _NAMED = re.compile(r"[a-z]{2}", re.I)
+# A structured record whose message says only what kind of record it is ("request", "handled
+# request") carries what went wrong in a field of its own (`error`, `auth_err`, `reason`,
+# `error_code`): the field's value is the record's shape, so a new kind of failure (401
+# invalid_audience) is told from the steady one it shares its message with (401 token_expired).
+_ERROR_FIELD = re.compile(
+    r"(?:^|[._])(?:err|error|errors|error_code|error_type|err_code|errcode|reason|fault|"
+    r"exception|exc_type|failure)$|_(?:err|error)$",
+    re.I,
+)
+GENERIC_WORDS = 3  # a message of at most this many words, none of failure, says only its kind
 
 _ERRORISH = re.compile(
     r"\b(error|err|fail(?:ed|ure)?|exception|fatal|panic|critical|timed? ?out|refused|"
@@ -146,6 +156,8 @@ class TemplateMiner:
         if level is None:
             return None
         first = item.text.strip().split("\n", 1)[0][:MAX_TEXT]
+        if len(first.split()) <= GENERIC_WORDS and not _ERRORISH.search(first):
+            first = _with_error_fields(first, item.attrs)
         masked = self._masked.get(first)
         if masked is None:
             masked = mask(first)
@@ -182,6 +194,16 @@ class TemplateMiner:
         self.templates.append(template)
         group.append(template)
         return template
+
+
+def _with_error_fields(message: str, attrs: dict) -> str:
+    """`message` led by the value of the record's error field (`invalid_audience (auth_err):
+    request`), the message alone when it has none. The value comes first: records share a
+    template only when their first words agree (TemplateMiner._match)."""
+    for k, v in attrs.items():
+        if isinstance(v, str) and 0 < len(v) <= 80 and _ERROR_FIELD.search(k):
+            return f"{v} ({k}): {message}"
+    return message
 
 
 def mine(evidence: list[Evidence]) -> list[Template]:
