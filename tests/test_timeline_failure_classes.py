@@ -22,9 +22,7 @@ from tests.timeline_proposal import rebuilt
 
 def _near(candidates, when: datetime, kind: str, within: float = 30.0):
     return [
-        c
-        for c in candidates
-        if c.kind == kind and abs((c.time - when).total_seconds()) <= within
+        c for c in candidates if c.kind == kind and abs((c.time - when).total_seconds()) <= within
     ]
 
 
@@ -114,5 +112,100 @@ def test_a_new_error_field_value_under_a_generic_message_is_the_first_symptom(tm
     first = [c for c in candidates if c.kind == "first_symptom"]
     assert first and min(c.time for c in first) == broken
     assert "invalid_audience" in min(first, key=lambda c: c.time).text
-    push = [c for c in candidates if abs((c.time - pushed).total_seconds()) <= 1 and "b-772" in c.text]
+    push = [
+        c for c in candidates if abs((c.time - pushed).total_seconds()) <= 1 and "b-772" in c.text
+    ]
     assert push and push[0].kind == "change"
+
+
+def test_a_json_field_named_bucket_is_no_access_log_bucket(tmp_path):
+    """An upload service logs the S3 bucket of every stored object (`"bucket": "media-eu"`):
+    its records are log records like any other, its new warnings the first symptom and its
+    errors' end the recovery; they were read as access-log buckets, kept first and filling the
+    kept evidence's bound, so the warnings and errors after them were dropped."""
+
+    ev = tmp_path / "incident" / "evidence"
+    ev.mkdir(parents=True)
+    first, last = at(10, 6, 41), at(10, 45, 33)
+    rows = []
+    for k, t in enumerate(every(at(8, 30), at(12, 30), timedelta(seconds=3))):
+        rows.append((t, {"level": "info", "message": "episode upload stored", "status": 201,
+                         "bucket": "castwave-media-eu-west-1", "request_id": f"r{k:08x}",
+                         "note": "x" * 160}))  # fmt: skip
+    for t in every(first, last, timedelta(seconds=9)):
+        rows.append((t, {"level": "warning", "message": "Refreshing temporary credentials "
+                         "failed during advisory refresh period."}))  # fmt: skip
+    for t in every(first + timedelta(minutes=5), last, timedelta(seconds=6)):
+        rows.append((t, {"level": "error", "message": "episode upload failed", "status": 500}))
+    lines = [
+        json.dumps({"timestamp": t.isoformat(), **r}) for t, r in sorted(rows, key=lambda x: x[0])
+    ]
+    (ev / "upload-api.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    repo, pm_id, _ = rebuilt(tmp_path, ev, "Uploads failing", at(10, 0), at(12, 0))
+    candidates = load_candidates(repo, pm_id)
+    warned = [c for c in candidates if "advisory refresh" in c.text]
+    assert warned and min(c.time for c in warned) == first
+    failed = first + timedelta(minutes=5)
+    assert any("upload failed" in c.text for c in _near(candidates, failed, "first_symptom", 1))
+    assert any("upload failed" in c.text for c in _near(candidates, last, "recovery", 60))
+
+
+def _slack(root: Path, messages: list[tuple[datetime, str, str]]) -> None:
+    root.mkdir()
+    (root / "channels.json").write_text(json.dumps([{"id": "C1", "name": "inc-upload-errors"}]))
+    (root / "users.json").write_text(json.dumps([
+        {"id": "U1", "name": "tomas", "real_name": "Tomáš Novák"},
+        {"id": "U2", "name": "aoife", "real_name": "Aoife Byrne"}]))  # fmt: skip
+    who = {"Tomáš Novák": "U1", "Aoife Byrne": "U2"}
+    (root / "inc-upload-errors").mkdir()
+    (root / "inc-upload-errors" / f"{at(0, 0):%Y-%m-%d}.json").write_text(json.dumps([
+        {"type": "message", "user": who[name], "text": text, "ts": f"{t.timestamp():.6f}"}
+        for t, name, text in messages]))  # fmt: skip
+
+
+def _trail(path: Path, changes: list[tuple[datetime, str]]) -> None:
+    events = [{"EventId": f"e{k}", "EventName": "UpdateEndpointGroup", "ReadOnly": "false",
+               "EventTime": t.isoformat(), "EventSource": "globalaccelerator.amazonaws.com",
+               "Username": user,
+               "Resources": [{"ResourceType": "AWS::GlobalAccelerator::EndpointGroup",
+                              "ResourceName": "arn:aws:globalaccelerator::1:accelerator/a/"
+                                              "listener/l/endpoint-group/e0f1a2b3c4d5"}]}
+              for k, (t, user) in enumerate(changes)]  # fmt: skip
+    path.write_text(json.dumps({"Events": events}), encoding="utf-8")
+
+
+def _traffic_moved(tmp_path: Path, report: str):
+    ev = tmp_path / "incident" / "evidence"
+    ev.mkdir(parents=True)
+    errors, moved = at(10, 11, 41), at(10, 44, 50)
+    app = [f"{z(t)} INFO upload-api PUT /episodes 201 40ms"
+           for t in every(at(9, 0), at(12, 0), timedelta(seconds=10))]  # fmt: skip
+    app += [f"{z(t)} ERROR upload-api PUT /episodes 500 credentials expired"
+            for t in every(errors, moved + timedelta(seconds=40), timedelta(seconds=4))]  # fmt: skip
+    (ev / "upload-api.log").write_text("\n".join(sorted(app)) + "\n", encoding="utf-8")
+    _trail(ev / "trail.json", [(moved, "tomas.novak"), (at(11, 52, 30), "tomas.novak")])
+    _slack(ev / "slack", [
+        (at(10, 20, 5), "Tomáš Novák", "uploads failing in eu-west-1, looking"),
+        (at(10, 37, 50), "Aoife Byrne", "eu-central-1 has room; ok to move traffic"),
+        (moved + timedelta(seconds=18), "Tomáš Novák", report),
+    ])  # fmt: skip
+    repo, pm_id, _ = rebuilt(tmp_path, ev, "Uploads failing", at(10, 0), at(12, 0))
+    candidates = load_candidates(repo, pm_id)
+    return [c for c in candidates if "UpdateEndpointGroup" in c.text]
+
+
+def test_a_change_its_maker_reports_in_chat_right_after_is_the_mitigation(tmp_path):
+    """The on-call moves the traffic away by hand (an audit record naming their login,
+    tomas.novak) and says so in the incident channel under their display name with accents
+    (Tomáš Novák) seconds later: the change is the mitigation. Moving it back an hour after
+    the impact ended is a change."""
+    rows = _traffic_moved(
+        tmp_path, "GA traffic dial for eu-west-1 set to 0, eu-central-1 taking uploads"
+    )
+    kinds = {f"{c.time:%H:%M:%S}": c.kind for c in rows}
+    assert kinds == {"10:44:50": "mitigation", "11:52:30": "change"}
+
+
+def test_a_remark_after_a_change_does_not_make_it_the_mitigation(tmp_path):
+    rows = _traffic_moved(tmp_path, "still seeing 500s on two pods")
+    assert [c.kind for c in rows if f"{c.time:%H:%M:%S}" == "10:44:50"] == ["change"]

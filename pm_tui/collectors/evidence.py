@@ -46,6 +46,17 @@ class Evidence:
     attrs: dict = field(default_factory=dict)
 
 
+def is_bucket(item: Evidence) -> bool:
+    """An access log's 10-second bucket (pm_tui.collectors.logs.access_buckets): its marker is
+    True itself, never a log record's own field of that name (an S3 or GCS bucket's name)."""
+    return item.attrs.get("bucket") is True
+
+
+def is_sample(item: Evidence) -> bool:
+    """A failing request kept beside an access log's buckets, not a field named `sample`."""
+    return item.attrs.get("sample") is True
+
+
 @dataclass
 class Gap:
     """Something a collector could not read, and why (kept in the post-mortem and the report)."""

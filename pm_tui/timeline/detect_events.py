@@ -902,9 +902,30 @@ _ANNOUNCE = re.compile(
 )
 
 
+def asks(text: str) -> bool:
+    """A question, with or without its question mark."""
+    return "?" in text or _ASKED.search(text) is not None
+
+
+# A responder reporting a change made, as "what, changed to what": "GA traffic dial for
+# eu-west-1 set to 0", "rolled back matchmaker to 5e1f0b9", "failover record flipped to DR"
+# (not an observation: "last new pod gone").
+_REPORTED_CHANGE = re.compile(
+    r"\b(?:set|changed|moved|switched|dial(?:l)?ed|flipped|scaled(?: up| down| out| in)?|"
+    r"rolled back|reverted|raised|lowered|bumped|increased|decreased|reduced|pinned|drained|"
+    r"failed over|(?:re)?pointed|shifted|cut over|resized)\s+(?:it\s+|them\s+|back\s+)?(?:to|from)\b",
+    re.I,
+)
+
+
+def reports_change(text: str) -> bool:
+    """A responder reporting a change they made, "what, changed to what" (not a question)."""
+    return not asks(text) and _REPORTED_CHANGE.search(text) is not None
+
+
 def announces(text: str) -> bool:
     """A responder announcing an action (not a question, not looking or waiting)."""
-    if "?" in text or _ASKED.search(text):
+    if asks(text):
         return False
     m = _ANNOUNCE.search(text)
     if m is None:

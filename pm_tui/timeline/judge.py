@@ -13,6 +13,7 @@ recovery and the resolution.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
@@ -87,6 +88,10 @@ class Context:
     # symptom ("disabling the api-syd1 pool", "going to modify the volume to gp3"):
     # (time, who as `person` keys it, text), in time order
     announced: list[tuple[datetime, str, str]] = field(default_factory=list)
+    # what responders reported changing in those channels ("GA traffic dial for eu-west-1 set
+    # to 0"): (time, who, text); the person who made a change saying so minutes after carries
+    # it out as surely as announcing it
+    said: list[tuple[datetime, str, str]] = field(default_factory=list)
 
     def speaks_of(self, text: str) -> bool:
         """True when `text` shares SHARED_STEMS distinctive word stems with the failing records."""
@@ -435,9 +440,11 @@ def _related_change(c: Candidate, ctx: Context) -> bool:
 
 def person(name: str) -> str:
     """A person's name as a key: `Farah Haddad`, `farah.haddad`, `farah.haddad@acme.com` and
-    `arn:aws:sts::1:assumed-role/dba/farah.haddad` are all `farahhaddad`."""
+    `arn:aws:sts::1:assumed-role/dba/farah.haddad` are all `farahhaddad`; `Tomáš Novák` and
+    the login `tomas.novak` are both `tomasnovak` (accents fold to their letters)."""
     name = name.strip().rsplit("/", 1)[-1].split("@", 1)[0]
-    return re.sub(r"[^a-z]", "", name.lower())
+    name = unicodedata.normalize("NFKD", name.lower())
+    return re.sub(r"[^a-z]", "", name)
 
 
 FOLLOW_UP = timedelta(minutes=15)
@@ -458,6 +465,8 @@ def _follows_up(c: Candidate, mitigated: list[Candidate]) -> bool:
 
 
 ANNOUNCED_BEFORE = timedelta(minutes=10)
+# a change its maker reports in the incident's channel at most this long after it was recorded
+REPORTED_AFTER = timedelta(minutes=3)
 # a change a machine recorded (a deploy tool, a rollout, an audit trail, an operator)
 _MACHINE_CHANGE = {"record", "rollout", "deploy", "config", "scale", "audit", "admin", "failover",
                    "custom-resource", "stop", "bot"}  # fmt: skip
@@ -467,7 +476,8 @@ def _carried_out(candidates: list[Candidate], ctx: Context) -> set[int]:
     """The changes that carry out what a responder said they were doing in the minutes
     before: made by that very person, or (a record naming no one, an operator's event) sharing
     SHARED_STEMS word stems with what was said. Each announcement is carried out once, by the
-    first such change after it: the same person's next change is other work."""
+    first such change after it: the same person's next change is other work. Also a change
+    whose maker reports a change in the incident's channel within REPORTED_AFTER after it."""
     used: set[int] = set()
     out: set[int] = set()
     for c in sorted(candidates, key=lambda c: c.time):
@@ -484,6 +494,15 @@ def _carried_out(candidates: list[Candidate], ctx: Context) -> set[int]:
                 used.add(i)
                 out.add(id(c))
                 break
+        if (
+            id(c) not in out
+            and len(who) >= 5
+            and any(
+                speaker == who and c.time <= when <= c.time + REPORTED_AFTER
+                for when, speaker, _ in ctx.said
+            )
+        ):
+            out.add(id(c))
     return out
 
 

@@ -347,7 +347,7 @@ def reconstruct(evidence: list[Evidence], window: CollectWindow) -> list[Candida
         and "automatic" not in s.tags
         and "not-applied" not in s.tags
     }
-    announced = _announced(evidence, first, last_recovery)
+    announced, said = _announced(evidence, first, last_recovery)
     for s in signals:
         if "failover" in s.tags and "automatic" in s.tags and _failover_announced(s, announced):
             # a responder said minutes before they were failing over: theirs, not automatic
@@ -414,7 +414,7 @@ def reconstruct(evidence: list[Evidence], window: CollectWindow) -> list[Candida
     ctx.terms = _terms(first_cluster, symptoms, alert_history, ctx)
     ctx.vocabulary = _vocabulary(first_cluster, symptoms)
     ctx.builds_up = _builds_up(first_cluster, symptoms)
-    ctx.announced = announced
+    ctx.announced, ctx.said = announced, said
     judge(candidates, ctx, _labels(alert_history))
     candidates = _one_episode_of_background(candidates, ctx)
     candidates.sort(key=lambda c: (c.time, c.kind))
@@ -515,25 +515,30 @@ def _failover_announced(s: Signal, announced: list[tuple[datetime, str, str]]) -
 
 def _announced(
     evidence: list[Evidence], first: datetime | None, recovery: datetime | None
-) -> list[tuple[datetime, str, str]]:
+) -> tuple[list[tuple[datetime, str, str]], list[tuple[datetime, str, str]]]:
     """What responders said they were doing in the incident's channels, from the first symptom
     to a little after the recovery: (time, who, text) of each message in an action's shape
     ("disabling the api-syd1 pool", "going to modify the volume", "applying the change now"),
-    never a question."""
-    from pm_tui.timeline.detect_events import announces, other_channel
+    never a question; and the messages there reporting a change made ("GA traffic dial for
+    eu-west-1 set to 0")."""
+    from pm_tui.timeline.detect_events import announces, other_channel, reports_change
     from pm_tui.timeline.judge import AFTER_RECOVERY, person
 
     if first is None:
-        return []
+        return [], []
     until = (recovery or max((e.time for e in evidence), default=first)) + AFTER_RECOVERY
-    out = []
+    out, said = [], []
     for e in evidence:
         if e.kind != "message" or not first <= e.time <= until:
             continue
-        if e.attrs.get("bot") or other_channel(e) or not announces(e.text):
+        if e.attrs.get("bot") or other_channel(e):
             continue
-        out.append((e.time, person(str(e.attrs.get("actor") or "")), e.text))
-    return sorted(out)
+        row = (e.time, person(str(e.attrs.get("actor") or "")), e.text)
+        if reports_change(e.text):
+            said.append(row)
+        if announces(e.text):
+            out.append(row)
+    return sorted(out), sorted(said)
 
 
 def _builds_up(first: _Cluster | None, symptoms: list[_Cluster]) -> bool:
