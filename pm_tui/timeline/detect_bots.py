@@ -46,6 +46,7 @@ def bot_signals(evidence: list[Evidence]) -> list[Signal]:
             _page(item, actor, text)
             or _alert(item, text)
             or _status(item, actor, text)
+            or _provider_fixed(item, actor, text)
             or _deploy(item, actor, text)
             or _changed_by(item, text)
         )
@@ -128,6 +129,35 @@ def _status(item: Evidence, actor: str, text: str) -> Signal | None:
         0.6,
         actor=actor,
         tags=("bot",),
+    )
+
+
+# Another company's status page in chat (its RSS feed, Statuspage's app): an update in the
+# phase shape ("*Identified* - ... The change was reverted at 19:05 UTC.", "Monitoring - A fix
+# has been implemented") saying the dependency undid or fixed its side: their mitigation.
+_PHASE = re.compile(r"^\W*[*_]*(identified|monitoring|update|mitigated|resolved)[*_]*\s*[-–—:]", re.I)
+_PROVIDER_FIXED = re.compile(
+    r"\b(?:reverted|rolled back|fix (?:has been |was |is )?(?:implemented|deployed|applied|"
+    r"rolled out)|mitigation (?:has been |was )?applied)\b",
+    re.I,
+)
+
+
+def _provider_fixed(item: Evidence, actor: str, text: str) -> Signal | None:
+    m = _PHASE.match(text)
+    if m is None or m.group(1).lower() == "resolved" or not _PROVIDER_FIXED.search(text):
+        return None
+    clean = re.sub(r":[a-z_]+:\s*", "", text).replace("*", "")
+    who = f"{actor}: " if actor else ""
+    return Signal(
+        item.time,
+        "mitigation",
+        f"{who}{excerpt(clean, 180)}",
+        item.source,
+        excerpt(text),
+        0.6,
+        actor=actor,
+        tags=("bot", "provider"),
     )
 
 

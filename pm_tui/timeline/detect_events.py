@@ -797,7 +797,9 @@ _CAUSE = re.compile(
     # by its shape: a message opening with "it's X:" (a name, then its explanation) or with
     # "found it" states the cause, whatever X is ("it's carrier A: mtr shows 25% loss at ...")
     r"^\W*(?:ok\W+|so\W+|yeah\W+)?it'?s (?!\w+ing\b|(?:fine|ok|okay|good|done|back|over|resolved|stable|quiet|green|not|still|just|now|all)\b)(?:[\w.-]+,? ){0,3}[\w.-]+\s?(?:[:\u2014\u2013]|\.(?=\s+\S{3}))\s|"
-    r"^\W*found (?:it|the (?:cause|problem|issue|culprit))\b",
+    r"^\W*found (?:it|the (?:cause|problem|issue|culprit))\b|"
+    # "got it: PKIX path building failed ...", "got it from the symbolicated reports: ..."
+    r"^\W*got it(?: from [^:\n]{1,60})?\s?:",
     re.I,
 )
 # A statement naming an earlier clock time explains what happened ("went out at 09:44").
@@ -809,7 +811,7 @@ _EARLIER_TIME = re.compile(
 # A responder taking the page in chat: "ack", "acked.", "on it", "got it", "I have the pager",
 # "looking" at the start of a message (the page's own acknowledgement, when recorded, wins).
 _ACK = re.compile(
-    r"^\W*(?:ack(?:ed|ing|nowledged)?\b|on it\b|got it\b|i'?m on it\b|i(?:'ve| have) (?:got )?"
+    r"^\W*(?:ack(?:ed|ing|nowledged)?\b|on it\b|got it\b(?!\s?:| from\b)|i'?m on it\b|i(?:'ve| have) (?:got )?"
     r"(?:the )?(?:pager|page|it)\b|looking(?: into it| now)?\W*$|taking (?:it|this|the page)\b)",
     re.I,
 )
@@ -817,7 +819,15 @@ _ACK = re.compile(
 _DONE = re.compile(
     r"^\W*(?:ok(?:ay)?\W+)?(?:done|applied|executed|it'?s done)\b(?!\s+(?:with|for)\b)", re.I
 )
+# A provider's (or our) maintenance starting: "Maintenance started on lkc-prod: rolling restart".
+_MAINTENANCE = re.compile(
+    r"\bmaintenance (?:has )?(?:started|starting|begun|began|begins|kicked off|is (?:starting|"
+    r"underway|in progress))\b|\b(?:started|starting|beginning|began) (?:the |our |a |scheduled "
+    r"|planned )*maintenance\b",
+    re.I,
+)
 _CHAT = [
+    ("change", _MAINTENANCE),
     ("acknowledged", _ACK),
     ("mitigation", _DONE),
     (
@@ -849,7 +859,9 @@ _CHAT = [
             r"failing over|rerouted|routing (?:traffic|reads|writes)|moved (?:traffic|reads|writes)|"
             r"deleted|truncated|purged|flushed|freed|shut (?:it )?down|"
             r"(?:re)?mounted|(?:re-?)?attached|re-?issued|reissued|restored|re-?enabled|reloaded|"
-            r"started (?:on|now|again|back)|(?:is|are) (?:back )?up (?:now|again))\b",
+            r"started (?:on|now|again|back)|(?:is|are) (?:back )?up (?:now|again)|"
+            # a command they ran: "ran `kubectl -n kube-system set env ds/aws-node ...`"
+            r"(?:ran|executed|issued) (?:`|(?:kubectl|terraform|helm|aws|gcloud|az|ansible)\b))",
             re.I,
         ),
     ),
@@ -900,6 +912,18 @@ _ANNOUNCE = re.compile(
     r"(?:(?:going to|gonna|about to|will)\s+([a-z]{3,})|([a-z]{3,}ing))\b",
     re.I,
 )
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+
+
+def statements(text: str) -> str:
+    """`text` without its questions: "so that's the cause: X. Tomasz, did the packager change
+    today?" states the cause in its first sentence, whatever it asks in the second."""
+    if "?" not in text and not _ASKED.match(text):
+        return text
+    kept = [s for s in _SENTENCE_END.split(text) if "?" not in s and not _ASKED.match(s)]
+    return " ".join(kept).strip()
 
 
 def asks(text: str) -> bool:
@@ -989,11 +1013,19 @@ def chat_signals(evidence: list[Evidence]) -> list[Signal]:
         if item.kind == "message" and (not user or user[0] == "B" or _BOT_ACTORS.search(actor)):
             continue
         text = item.text.strip()
-        if not text or "?" in text or _ASKED.match(text):
-            continue  # a question is never an action, and a hunch asked is not a finding
+        if not text:
+            continue
         told = _STATUS_TOLD if STATUS_CHANNEL.search(str(item.attrs.get("channel", ""))) else []
         said_here = [_SHAPED, _MEASURE] if not _other_channel(item) else [_SHAPED]
-        for family, pattern in [*told, *_family_of(text, item.time, _local(item)), *said_here]:
+        tried = [*told, *_family_of(text, item.time, _local(item)), *said_here]
+        if "?" in text or _ASKED.match(text):
+            # a question is never an action, and a hunch asked is not a finding; a cause
+            # stated beside it is ("so that's the cause: X. did the packager change today?")
+            text = statements(text)
+            if not text or not _CAUSE.search(text):
+                continue
+            tried = [("diagnosis", _CAUSE)]
+        for family, pattern in tried:
             m = pattern.search(text)
             if m and pattern is _ACTION_SHAPE and not _acts(m):
                 continue

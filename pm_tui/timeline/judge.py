@@ -385,13 +385,23 @@ def _named_in_diagnoses(candidates: list[Candidate], ctx: Context) -> set[str]:
             continue
         if ctx.first is not None and c.time < ctx.first:
             continue
-        out.update(w for w in _NAMED.findall(c.text) if len(w) >= 5)
+        text = _CLEARED_CLAUSE.sub(" ", c.text)
+        out.update(w for w in _NAMED.findall(text) if len(w) >= 5)
         # a release named by its version ("started sending it with 5.12"): the deploy of 5.12.0
         out.update(f"{m.group(1)}." for m in _VERSION.finditer(c.text))
         out.update(m.group(1) for m in _VERSION.finditer(c.text) if m.group(1).count(".") >= 2)
     return out
 
 
+# A clause that clears what it names ("harbor is up, reco-api and storefront pulled fine on the
+# new nodes", "loyalty-api is unrelated"): what it names is ruled out, not the cause.
+_CLEARED_CLAUSE = re.compile(
+    r"[^,;.:\n]*\b(?:(?:is|are|was|were|looks?|seems?) (?:all )?(?:fine|ok|okay|healthy|up|"
+    r"normal|green|flat|unchanged|good|unaffected|unrelated|not (?:it|the cause|related))|"
+    r"(?:pulled|works?|worked|working|running|ran|deployed|started|came up) fine|ruled out|"
+    r"(?:is|are|was|were)n'?t (?:it|the cause|related))\b[^,;.:\n]*",
+    re.I,
+)
 # A version as people write it after "with", "in" or "since" (not a time, an IP or a size).
 _VERSION = re.compile(
     r"\b(?:with|in|since|of|on|to)\s+v?(\d+\.\d+(?:\.\d+)?)\b(?![.\d]|\s*(?:%|ms|s\b|gb|mb))", re.I
@@ -425,11 +435,17 @@ _CHANGE_TALK = {
 }  # fmt: skip
 
 
+_PATH_HEAD = re.compile(r"\b[\w.\-]+/(?=[\w.\-])")
+
+
 def _related_change(c: Candidate, ctx: Context) -> bool:
     from pm_tui.collectors.deploy_records import CHANGE_VERBS, CHANGE_WORDS
 
     talk = _CHANGE_TALK | CHANGE_WORDS | CHANGE_VERBS
-    words = [w for w in re.findall(r"[\w.\-]+", c.text) if w.lower().strip(".-") not in talk]
+    # a path names its object last: `shop/reco-api:v5.2.0` is reco-api, whatever else lives in
+    # the project or namespace `shop` that failed
+    text = _PATH_HEAD.sub("", c.text)
+    words = [w for w in re.findall(r"[\w.\-]+", text) if w.lower().strip(".-") not in talk]
     if {"rollout", "scale"} & set(c.tags) and not {"record", "chat", "bot"} & set(c.tags):
         # a workload's rollout or scale is about that workload: its name and its replica sets',
         # not the words of the events ("Scaled up replica set" is no replica of a database)

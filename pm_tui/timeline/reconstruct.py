@@ -45,7 +45,9 @@ from pm_tui.timeline.onset import (
 from pm_tui.timeline.signals import (
     CAPACITY_RE,
     PATH_DOWN_RE,
+    POWER_LOST_RE,
     PRECURSOR_RE,
+    RESOURCE_ALARM_RE,
     Periods,
     Signal,
     hhmmss,
@@ -932,11 +934,19 @@ def _recurrence(s: Signal) -> tuple[str, str]:
 
 def _new_precursor(c: _Cluster) -> bool:
     """The network path under the service failing in a shape the baseline never shows (a
-    session to a peer going down, an optic's light falling): an outage of its own, not load,
-    it leads the failure after it however few its records (one warning, then the errors)."""
+    session to a peer going down, an optic's light falling), its power lost (a UPS on battery)
+    or a store refusing work at its own resource limit (a broker's memory alarm): an outage of
+    its own, not load, it leads the failure after it however few its records (one warning,
+    then the errors)."""
     return any(
-        s.extra.get("baseline") == 0 and PATH_DOWN_RE.search(s.text) is not None for s in c.signals
+        s.extra.get("baseline") == 0 and _OUTAGE_OF_ITS_OWN.search(s.text) is not None
+        for s in c.signals
     )
+
+
+_OUTAGE_OF_ITS_OWN = re.compile(
+    f"{PATH_DOWN_RE.pattern}|{POWER_LOST_RE.pattern}|{RESOURCE_ALARM_RE.pattern}", re.I
+)
 
 
 def _anchor(symptoms: list[_Cluster]) -> _Cluster | None:

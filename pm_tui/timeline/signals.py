@@ -78,8 +78,19 @@ RESOURCE_ALARM_RE = re.compile(
     r"\b(?:publishers?|producers?|writes?) (?:will be |are |is |being )?blocked\b",
     re.I,
 )
+# The power under the hardware failing: a UPS on battery, the utility feed lost, a generator
+# that did not start (a UPS, ATS or BMC log): minutes before the machines go dark.
+POWER_LOST_RE = re.compile(
+    r"\b(?:switched|transferred|switching|transferring) to battery\b|\bon battery(?: power)?\b|"
+    r"\butility (?:power|source|feed) (?:lost|loss|fail\w*|out of range)|"
+    r"\binput voltage out of range\b|\bgenerator\b[^\n]{0,30}\b(?:failed|fails|did not start|"
+    r"failed to start|not starting)\b|\b(?:mains|utility) power (?:lost|loss|failure)\b",
+    re.I,
+)
 PRECURSOR_RE = re.compile(
-    f"{PRECURSOR_RE.pattern}|{PATH_DOWN_RE.pattern}|{RESOURCE_ALARM_RE.pattern}", re.I
+    f"{PRECURSOR_RE.pattern}|{PATH_DOWN_RE.pattern}|{RESOURCE_ALARM_RE.pattern}|"
+    f"{POWER_LOST_RE.pattern}",
+    re.I,
 )
 
 
