@@ -209,3 +209,28 @@ def test_a_change_its_maker_reports_in_chat_right_after_is_the_mitigation(tmp_pa
 def test_a_remark_after_a_change_does_not_make_it_the_mitigation(tmp_path):
     rows = _traffic_moved(tmp_path, "still seeing 500s on two pods")
     assert [c.kind for c in rows if f"{c.time:%H:%M:%S}" == "10:44:50"] == ["change"]
+
+
+def test_a_metrics_slow_return_is_dated_back_in_its_usual_range(tmp_path):
+    """A queue wait's p90 (a sawtooth of 10.5-17.5 s all day) climbs to minutes, then comes
+    down over ten minutes as the fix takes: its recovery is where it is back in its usual range,
+    not where it crossed the wide detection band on its way down, minutes earlier."""
+    ev = tmp_path / "incident" / "evidence"
+    ev.mkdir(parents=True)
+    saw = (10.5, 17.5, 15.8, 14.0, 12.2)
+    rise, peak, back = at(10, 30), at(11, 10), at(11, 29, 30)
+    rows = ["# TYPE job_start_wait_seconds gauge"]
+    for k, t in enumerate(every(at(9, 0), at(12, 30), timedelta(seconds=30))):
+        v = saw[k % len(saw)]
+        if rise <= t < peak:
+            v = 14 + 300 * (t - rise) / (peak - rise)
+        elif peak <= t < back - timedelta(minutes=4):
+            v = 314 - 280 * (t - peak) / (back - timedelta(minutes=4) - peak)
+        elif peak <= t < back:
+            v = 36 - (k % 3)  # the last pods starting: still above the usual range
+        rows.append(f'job_start_wait_seconds{{pool="linux"}} {v:.1f} {t.timestamp():.3f}')
+    (ev / "scrape.txt").write_text("\n".join(rows) + "\n# EOF\n", encoding="utf-8")
+    repo, pm_id, _ = rebuilt(tmp_path, ev, "Jobs slow to start", at(10, 0), at(12, 0))
+    recovered = [c for c in load_candidates(repo, pm_id) if c.kind == "recovery"]
+    assert recovered
+    assert abs((recovered[0].time - back).total_seconds()) <= 60, recovered[0].text
