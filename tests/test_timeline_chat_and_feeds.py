@@ -135,3 +135,20 @@ def test_a_pdu_reading_is_no_precursor():
     assert not PRECURSOR_RE.search("pdu-b04 rPDU: Outlet group 2 load 6.8A (threshold 16.0A)")
     assert not PRECURSOR_RE.search("battery test passed, runtime 42 min")
     assert PRECURSOR_RE.search("Generator GEN-1 failed to start after 3 attempts")
+
+
+def test_a_short_site_name_inside_a_failing_hosts_name_relates_nothing():
+    """Another team's deploy "to mel1, syd1" names the site the failing ingress-syd1 lives in,
+    not the ingress; a word of five letters or more inside a term still relates (pricing in
+    pricing-engine), and a short word equal to a term does (syd1 itself failing)."""
+    from pm_tui.timeline.judge import _related_change
+
+    ctx, _ = _ctx({"ingress-syd1", "hall2", "pricing-engine"})
+    other = Candidate(
+        "C-4", "change", at(3, 44), "Deploy billing-worker: v3.18.2 deployed to mel1, syd1",
+        tags=["bot", "deploy"],
+    )  # fmt: skip
+    assert not _related_change(other, ctx)
+    assert ctx.related("pricing") and ctx.related("hall2")
+    ctx.terms.add("syd1")
+    assert _related_change(other, ctx)

@@ -104,7 +104,7 @@ class Context:
             if len(w) < 4:
                 continue
             for t in self.terms:
-                if w == t or (len(t) >= 5 and (t in w or w in t)):
+                if w == t or (len(t) >= 5 and (t in w or len(w) >= 5 and w in t)):
                     return True
         return False
 
@@ -435,15 +435,16 @@ _CHANGE_TALK = {
 }  # fmt: skip
 
 
-_PATH_HEAD = re.compile(r"\b[\w.\-]+/(?=[\w.\-])")
+_PATH_HEAD = re.compile(r"(?<![\w.\-/])[a-z0-9]+/(?=[\w.\-])", re.I)
 
 
 def _related_change(c: Candidate, ctx: Context) -> bool:
     from pm_tui.collectors.deploy_records import CHANGE_VERBS, CHANGE_WORDS
 
     talk = _CHANGE_TALK | CHANGE_WORDS | CHANGE_VERBS
-    # a path names its object last: `shop/reco-api:v5.2.0` is reco-api, whatever else lives in
-    # the project or namespace `shop` that failed
+    # a path led by a plain word names its object after it: `shop/reco-api:v5.2.0` is reco-api,
+    # whatever else lives in the project or namespace `shop` that failed (a named head is the
+    # object itself: `profile-svc/kms-rate` is profile-svc's setting)
     text = _PATH_HEAD.sub("", c.text)
     words = [w for w in re.findall(r"[\w.\-]+", text) if w.lower().strip(".-") not in talk]
     if {"rollout", "scale"} & set(c.tags) and not {"record", "chat", "bot"} & set(c.tags):
