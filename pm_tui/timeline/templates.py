@@ -16,9 +16,10 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import lru_cache
 
 from pm_tui.collectors.common import iso, parse_time
-from pm_tui.collectors.evidence import Evidence, is_bucket, is_sample
+from pm_tui.collectors.evidence import Evidence
 from pm_tui.timeline.signals import PRECURSOR_RE
 
 WILDCARD = "<*>"
@@ -150,13 +151,14 @@ class TemplateMiner:
     def add(self, item: Evidence, level: str | None = None) -> Template | None:
         """File one record (its `attrs["repeat"]` counts as that many); None if not error/warning.
         `level` files it at that level whatever its words (pm_tui.timeline.onset)."""
-        if is_bucket(item) or is_sample(item):
-            return None
+        attrs = item.attrs
+        if attrs.get("bucket") is True or attrs.get("sample") is True:
+            return None  # is_bucket / is_sample, inline: this runs once per record
         level = level or severity(item)
         if level is None:
             return None
         first = item.text.strip().split("\n", 1)[0][:MAX_TEXT]
-        if len(first.split()) <= GENERIC_WORDS and not _ERRORISH.search(first):
+        if first.count(" ") < GENERIC_WORDS and not _ERRORISH.search(first):
             first = _with_error_fields(first, item.attrs)
         masked = self._masked.get(first)
         if masked is None:
@@ -201,9 +203,16 @@ def _with_error_fields(message: str, attrs: dict) -> str:
     request`), the message alone when it has none. The value comes first: records share a
     template only when their first words agree (TemplateMiner._match)."""
     for k, v in attrs.items():
-        if isinstance(v, str) and 0 < len(v) <= 80 and _ERROR_FIELD.search(k):
+        if isinstance(v, str) and 0 < len(v) <= 80 and _error_field(k):
             return f"{v} ({k}): {message}"
     return message
+
+
+@lru_cache(maxsize=4096)
+def _error_field(key: str) -> bool:
+    """A record's field that says what went wrong (`error`, `auth_err`, `reason`); the same few
+    keys come back on every record, so each is judged once."""
+    return _ERROR_FIELD.search(key) is not None
 
 
 def mine(evidence: list[Evidence]) -> list[Template]:
