@@ -8,7 +8,7 @@ from collections import defaultdict
 from datetime import datetime, timedelta
 from statistics import median
 
-from pm_tui.collectors.evidence import Evidence
+from pm_tui.collectors.evidence import Evidence, is_access_bucket, is_access_sample
 from pm_tui.timeline.candidate import excerpt, source_label
 from pm_tui.timeline.signals import (
     CAPACITY_RE,
@@ -197,9 +197,9 @@ def access_signals(
     for item in evidence:
         if item.kind != "log":
             continue
-        if item.attrs.get("bucket"):
+        if is_access_bucket(item):
             buckets[item.source].append(item)
-        elif item.attrs.get("sample"):
+        elif is_access_sample(item):
             samples[item.source].append(item)
     out: list[Signal] = []
     for source, rows in buckets.items():
@@ -406,7 +406,7 @@ def topology_signals(evidence: list[Evidence], p: Periods) -> list[Signal]:
     last: dict[str, datetime] = {}
     planned: dict[str, list[datetime]] = defaultdict(list)
     for item in evidence:
-        if item.kind != "log" or item.time < p.base_end or item.attrs.get("bucket"):
+        if item.kind != "log" or item.time < p.base_end or is_access_bucket(item):
             continue
         text = item.text
         if PLANNED_RE.search(text):
@@ -494,7 +494,7 @@ def action_signals(evidence: list[Evidence], p: Periods) -> list[Signal]:
     touched: dict[str, list[tuple[datetime, str]]] = defaultdict(list)  # per source
     named: dict[int, list[str]] = {}
     for item in evidence:
-        if item.kind != "log" or item.attrs.get("bucket"):
+        if item.kind != "log" or is_access_bucket(item):
             continue
         line = _CI_STAMP.sub("", item.text.strip().split("\n", 1)[0])
         low = line[:300].lower()

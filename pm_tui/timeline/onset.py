@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from datetime import datetime, timedelta
 
-from pm_tui.collectors.evidence import Evidence
+from pm_tui.collectors.evidence import Evidence, is_access_bucket, is_access_sample
 from pm_tui.timeline.candidate import excerpt, source_label
 from pm_tui.timeline.signals import Periods, Signal, hhmmss
 from pm_tui.timeline.templates import Template, TemplateMiner, severity
@@ -46,8 +46,8 @@ def unlevelled_templates(evidence: list[Evidence]) -> list[Template]:
     for item in evidence:
         if (
             item.kind != "log"
-            or item.attrs.get("bucket")
-            or item.attrs.get("sample")
+            or is_access_bucket(item)
+            or is_access_sample(item)
             or severity(item) is not None
         ):
             continue
