@@ -179,6 +179,12 @@ def _words(text: str) -> set[str]:
     }
 
 
+def words_of(text: str) -> set[str]:
+    """The significant words of a title, a record or a series name, stemmed (CamelCase and
+    snake_case split), without the words every title or series name has."""
+    return _words(text)
+
+
 def _series_words(metric: str) -> tuple[set[str], set[str]]:
     """The words of a series' name and of its label values."""
     name, _, labels = metric.partition("{")
@@ -312,15 +318,55 @@ ONSET_SHARE = 0.25
 
 
 def series_onset(
-    scan: list[tuple[datetime, float]], crossing: int, med: float, mad: float, edge: float
+    scan: list[tuple[datetime, float]],
+    crossing: int,
+    med: float,
+    mad: float,
+    edge: float,
+    extreme: float | None = None,
 ) -> int:
     """The index in `scan` (the samples after the baseline, in time order) of the first sample
     of the unbroken run outside the series' usual range that leads to the sample `crossing`,
     the first of those outside the band whose edge is `edge`; `crossing` itself when the
     sample before it was within the usual range."""
     up = edge > med
-    usual = max(ONSET_SIGMAS * 1.4826 * mad, ONSET_SHARE * abs(edge - med))
+    usual = _usual(med, mad, edge)
     i = crossing
     while i > 0 and ((scan[i - 1][1] - med) if up else (med - scan[i - 1][1])) > usual:
         i -= 1
+    if i == crossing or extreme is None:
+        return i  # a step: it left its range at once
+    # a climb: it began at the first sample of the run past anything the baseline shows (its
+    # `extreme`, the highest or lowest baseline sample), still inside three deviations, each
+    # sample further out than the one before (a queue's wait growing sample by sample from
+    # its usual peak, which swings widely; not a noisy series drifting)
+    while i > 0 and (
+        extreme < scan[i - 1][1] < scan[i][1] if up else extreme > scan[i - 1][1] > scan[i][1]
+    ):
+        i -= 1
     return i
+
+
+def series_return(
+    scan: list[tuple[datetime, float]], back: int, med: float, mad: float, edge: float
+) -> int:
+    """The index in `scan` of the sample where a series coming down slowly is back in its usual
+    range (as `series_onset` reads it), from `back`, its first sample inside the band whose
+    edge is `edge`, as long as it keeps coming down to it within RETURN_SPAN; `back` itself
+    when that sample is already in its usual range, or the series stays above it."""
+    up = edge > med
+    usual = _usual(med, mad, edge)
+    i = back
+    while i < len(scan) and ((scan[i][1] - med) if up else (med - scan[i][1])) > usual:
+        i += 1
+    return i if i < len(scan) else back
+
+
+# How long after re-entering its band a series coming down may take to reach its usual range
+# and still date the return there (a queue draining sample by sample).
+RETURN_SPAN = timedelta(minutes=5)
+
+
+def _usual(med: float, mad: float, edge: float) -> float:
+    """How far from its median a series stays in its usual range."""
+    return max(ONSET_SIGMAS * 1.4826 * mad, ONSET_SHARE * abs(edge - med))
