@@ -79,6 +79,7 @@ def _template(t: Template, p: Periods, data_end: datetime) -> list[Signal]:
         onset = _first_run(minutes, counts, rate, onset)
     if onset is None:
         return []
+    per_min = rate * RATIO
     if base == 0:
         # a template the baseline never shows began with its episode: back through its earlier
         # records while they are at most GAP_MIN apart (as the episode goes on after the onset),
@@ -86,7 +87,14 @@ def _template(t: Template, p: Periods, data_end: datetime) -> list[Signal]:
         # first record, not by the minute its rate first passed the test
         while onset > 0 and minutes[onset] - minutes[onset - 1] <= GAP_MIN * MINUTE:
             onset -= 1
-    per_min = rate * RATIO
+    else:
+        # a template the baseline shows rises at its first minute above its usual rate, not at
+        # the usual records before it that the window judging the rise also holds (a 401 every
+        # few minutes all day, then hundreds a minute)
+        window_end = minutes[onset] + WINDOW_MIN * MINUTE
+        above = [k for k in range(onset, j) if counts[minutes[k]] > per_min]
+        if above and minutes[above[0]] < window_end:
+            onset = above[0]
     last = onset
     for k in range(onset + 1, len(minutes)):
         if minutes[k] - minutes[last] > GAP_MIN * MINUTE:
