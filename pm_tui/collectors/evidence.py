@@ -46,14 +46,16 @@ class Evidence:
     attrs: dict = field(default_factory=dict)
 
 
-def is_bucket(item: Evidence) -> bool:
-    """An access log's 10-second bucket (pm_tui.collectors.logs.access_buckets): its marker is
-    True itself, never a log record's own field of that name (an S3 or GCS bucket's name)."""
-    return item.attrs.get("bucket") is True
+def is_access_bucket(item: Evidence) -> bool:
+    """Whether a log record is a 10-second bucket of an aggregated access log
+    (pm_tui.collectors.logs.access_buckets), not a record that has a field named `bucket`
+    (a JSON log naming the storage bucket it wrote to)."""
+    return item.attrs.get("bucket") is True and "bucket_seconds" in item.attrs
 
 
-def is_sample(item: Evidence) -> bool:
-    """A failing request kept beside an access log's buckets, not a field named `sample`."""
+def is_access_sample(item: Evidence) -> bool:
+    """Whether a log record is one of the failing requests kept beside an access log's buckets
+    (`sample` set by the aggregation, not a field of the record itself)."""
     return item.attrs.get("sample") is True
 
 

@@ -4,12 +4,12 @@
 from __future__ import annotations
 
 import re
-from datetime import datetime, timedelta
+from datetime import timedelta
 from statistics import median
 
 from pm_tui.collectors.common import parse_time
 from pm_tui.collectors.evidence import Evidence
-from pm_tui.timeline.onset import ONSET_SHARE, ONSET_SIGMAS, series_onset
+from pm_tui.timeline.onset import series_onset, series_return
 from pm_tui.timeline.signals import Periods, Signal, hhmmss
 
 K = 5.0
@@ -97,7 +97,7 @@ def _series(item: Evidence, p: Periods) -> list[Signal]:
     bound = high if up else low
     word = "above" if up else "below"
     # dated where it left its usual range, not where it crossed the band (a slow climb)
-    onset = scan[series_onset(scan, start, med, mad, bound)][0]
+    onset = scan[series_onset(scan, start, med, mad, bound, max(base) if up else min(base))][0]
     left = f"out of its usual range from {hhmmss(onset)}, " if onset < t0 else ""
     text = (
         f"{name} {word} its baseline: {left}{_fmt(v0)} at {hhmmss(t0)} (baseline median "
@@ -111,8 +111,8 @@ def _series(item: Evidence, p: Periods) -> list[Signal]:
     tags = ("error",) if failing else ()
     out = [Signal(onset, "symptom", text, source, quote, 0.7, tags=tags, extra={"metric": name})]
     if end is not None:
-        # dated where it is back in its usual range, not where it crossed the band on its way
-        # down (a slow return), as its departure is dated where it left it
+        # dated where it is back in its usual range, not where it re-entered the band (a
+        # slow drain), as the departure is
         end = series_return(scan, end, med, mad, bound)
         t1, v1 = scan[end]
         out.append(
@@ -130,24 +130,3 @@ def _series(item: Evidence, p: Periods) -> list[Signal]:
             )
         )
     return out
-
-
-# A return slower than this is not one movement back: the band's crossing stays the return.
-RETURN_SPAN = timedelta(minutes=10)
-
-
-def series_return(
-    scan: list[tuple[datetime, float]], back: int, med: float, mad: float, edge: float
-) -> int:
-    """The index in `scan` of the first sample back within the series' usual range (as
-    onset.series_onset reads it) from the sample `back`, the first back inside the band whose
-    edge is `edge`; `back` itself when it is already there or the way back takes longer than
-    RETURN_SPAN."""
-    up = edge > med
-    usual = max(ONSET_SIGMAS * 1.4826 * mad, ONSET_SHARE * abs(edge - med))
-    i = back
-    while i < len(scan) and ((scan[i][1] - med) if up else (med - scan[i][1])) > usual:
-        i += 1
-    if i == len(scan) or scan[i][0] - scan[back][0] > RETURN_SPAN:
-        return back
-    return i

@@ -19,7 +19,7 @@ from datetime import datetime
 from functools import lru_cache
 
 from pm_tui.collectors.common import iso, parse_time
-from pm_tui.collectors.evidence import Evidence
+from pm_tui.collectors.evidence import Evidence, is_access_bucket, is_access_sample
 from pm_tui.timeline.signals import PRECURSOR_RE
 
 WILDCARD = "<*>"
@@ -151,9 +151,8 @@ class TemplateMiner:
     def add(self, item: Evidence, level: str | None = None) -> Template | None:
         """File one record (its `attrs["repeat"]` counts as that many); None if not error/warning.
         `level` files it at that level whatever its words (pm_tui.timeline.onset)."""
-        attrs = item.attrs
-        if attrs.get("bucket") is True or attrs.get("sample") is True:
-            return None  # is_bucket / is_sample, inline: this runs once per record
+        if is_access_bucket(item) or is_access_sample(item):
+            return None
         level = level or severity(item)
         if level is None:
             return None
