@@ -17,6 +17,7 @@ from pm_tui.language.agents import (
     capitalised_agent,
     name_like,
 )
+from pm_tui.language.clauses import agent_outcome
 from pm_tui.language.finding import ERROR, LanguageFinding
 from pm_tui.language.lexicon import (
     GROUP_WORDS,
@@ -1309,8 +1310,6 @@ def _check_sentence(
             )
     # The clause reading (clauses.py) last: what no phrasing above recognised.
     if not found and "agent_outcome" in may:
-        from pm_tui.language.clauses import agent_outcome
-
         detail = agent_outcome(s, words)
         if detail:
             found.append(_finding(PERSON_FAULT, offset, end, detail))

@@ -21,6 +21,7 @@ from bisect import bisect_right
 from functools import cache, lru_cache
 from pathlib import Path
 
+from pm_tui.language import blame
 from pm_tui.language.agents import (
     _agent_shape,
     capitalised_agent,
@@ -769,15 +770,11 @@ def _counterfactual_of(lows: list[str], start: int, i: int) -> str:
 
 
 def _owns_component(words: list[str]) -> bool:
-    from pm_tui.language.blame import _owns_component as owns
-
-    return owns(words)
+    return blame._owns_component(words)
 
 
 def _behaves_as_system(sentence: str) -> bool:
-    from pm_tui.language.blame import _behaves_as_system as behaves
-
-    return behaves(sentence)
+    return blame._behaves_as_system(sentence)
 
 
 _CLOCK = re.compile(r"\b\d{1,2}:\d{2}\b")

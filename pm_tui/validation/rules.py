@@ -174,9 +174,8 @@ def technical_vocabulary(pm: PostMortem) -> frozenset[str]:
 
 
 def _language(pm: PostMortem, today: date) -> Iterator[Finding]:
-    from pm_tui.language.actions import check_vague
-    from pm_tui.language.prose import check_action
-
+    prose = _prose()
+    check_vague, check_action = prose.check_vague, prose.check_action
     vocabulary = functools.cache(lambda: technical_vocabulary(pm))
     for section, row, field, text in prose_fields(pm):
         if not text.strip():
