@@ -46,6 +46,19 @@ class Evidence:
     attrs: dict = field(default_factory=dict)
 
 
+def is_access_bucket(item: Evidence) -> bool:
+    """Whether a log record is a 10-second bucket of an aggregated access log
+    (pm_tui.collectors.logs.access_buckets), not a record that has a field named `bucket`
+    (a JSON log naming the storage bucket it wrote to)."""
+    return item.attrs.get("bucket") is True and "bucket_seconds" in item.attrs
+
+
+def is_access_sample(item: Evidence) -> bool:
+    """Whether a log record is one of the failing requests kept beside an access log's buckets
+    (`sample` set by the aggregation, not a field of the record itself)."""
+    return item.attrs.get("sample") is True
+
+
 @dataclass
 class Gap:
     """Something a collector could not read, and why (kept in the post-mortem and the report)."""

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from pm_tui.atomic_write import atomic_write_text
 from pm_tui.collectors.common import iso, parse_time
-from pm_tui.collectors.evidence import CollectResult, Evidence
+from pm_tui.collectors.evidence import CollectResult, Evidence, is_access_bucket
 from pm_tui.errors import PmTuiError
 
 EVIDENCE_FILE = "evidence.jsonl"  # kept beside the post-mortem, in <id>.evidence/
@@ -85,8 +85,8 @@ def bounded_lines(
 ) -> tuple[list[tuple[str, str]], int]:
     """The (sort key, JSON line) pairs to keep within `max_bytes`, and how many records were dropped."""
     # access-log buckets are a few hundred small records that carry the whole traffic picture
-    logs = [e for e in evidence if e.kind == "log" and not e.attrs.get("bucket")]
-    others = [e for e in evidence if e.kind != "log" or e.attrs.get("bucket")]
+    logs = [e for e in evidence if e.kind == "log" and not is_access_bucket(e)]
+    others = [e for e in evidence if e.kind != "log" or is_access_bucket(e)]
     # the events themselves (alerts, pages, chat, changes) first: a few kilobytes that the
     # timeline cannot do without; then access-log buckets (thousands of lines when several
     # logs are bucketed, each line carrying its source's path); metrics last among the rest:

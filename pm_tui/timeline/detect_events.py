@@ -614,6 +614,11 @@ def _restarts(kube: list[Evidence], p: Periods, cordoned: list[datetime]) -> lis
             oom = [
                 e for e in group if e.attrs.get("category") == "oom" or CAPACITY_RE.search(e.text)
             ]
+            # containers stopped with no failure given ("Killing: Stopping container", a node
+            # drained or replaced) before the first that failed are no failure: the restarts
+            # begin where one does (a back-off, a probe, an OOM kill)
+            failed = next((i for i, e in enumerate(group) if not _quiet_stop(e)), 0)
+            group = group[failed:]
             lead = oom[0] if oom else group[0]
             what = "OOM kill" if oom else "Restart"
             text = (
@@ -634,6 +639,16 @@ def _restarts(kube: list[Evidence], p: Periods, cordoned: list[datetime]) -> lis
                 )
             )
     return out
+
+
+def _quiet_stop(item: Evidence) -> bool:
+    """A container stopped with no failure given: a Normal `Killing` that names no probe,
+    OOM kill, eviction or preemption (the kubelet stopping a pod being deleted or moved)."""
+    return (
+        item.attrs.get("reason") == "Killing"
+        and str(item.attrs.get("type", "Normal")) == "Normal"
+        and not _PROBE_KILL.search(item.text)
+    )
 
 
 # pods of one workload stopped within this span, this many at least: deleted by someone

@@ -8,7 +8,7 @@ from collections import defaultdict
 from datetime import datetime, timedelta
 from statistics import median
 
-from pm_tui.collectors.evidence import Evidence
+from pm_tui.collectors.evidence import Evidence, is_access_bucket, is_access_sample
 from pm_tui.timeline.candidate import excerpt, source_label
 from pm_tui.timeline.signals import (
     CAPACITY_RE,
@@ -79,6 +79,7 @@ def _template(t: Template, p: Periods, data_end: datetime) -> list[Signal]:
         onset = _first_run(minutes, counts, rate, onset)
     if onset is None:
         return []
+    per_min = rate * RATIO
     if base == 0:
         # a template the baseline never shows began with its episode: back through its earlier
         # records while they are at most GAP_MIN apart (as the episode goes on after the onset),
@@ -86,7 +87,14 @@ def _template(t: Template, p: Periods, data_end: datetime) -> list[Signal]:
         # first record, not by the minute its rate first passed the test
         while onset > 0 and minutes[onset] - minutes[onset - 1] <= GAP_MIN * MINUTE:
             onset -= 1
-    per_min = rate * RATIO
+    else:
+        # a template the baseline shows rises at its first minute above its usual rate, not at
+        # the usual records before it that the window judging the rise also holds (a 401 every
+        # few minutes all day, then hundreds a minute)
+        window_end = minutes[onset] + WINDOW_MIN * MINUTE
+        above = [k for k in range(onset, j) if counts[minutes[k]] > per_min]
+        if above and minutes[above[0]] < window_end:
+            onset = above[0]
     last = onset
     for k in range(onset + 1, len(minutes)):
         if minutes[k] - minutes[last] > GAP_MIN * MINUTE:
@@ -197,9 +205,9 @@ def access_signals(
     for item in evidence:
         if item.kind != "log":
             continue
-        if item.attrs.get("bucket"):
+        if is_access_bucket(item):
             buckets[item.source].append(item)
-        elif item.attrs.get("sample"):
+        elif is_access_sample(item):
             samples[item.source].append(item)
     out: list[Signal] = []
     for source, rows in buckets.items():
@@ -406,7 +414,7 @@ def topology_signals(evidence: list[Evidence], p: Periods) -> list[Signal]:
     last: dict[str, datetime] = {}
     planned: dict[str, list[datetime]] = defaultdict(list)
     for item in evidence:
-        if item.kind != "log" or item.time < p.base_end or item.attrs.get("bucket"):
+        if item.kind != "log" or item.time < p.base_end or is_access_bucket(item):
             continue
         text = item.text
         if PLANNED_RE.search(text):
@@ -494,7 +502,7 @@ def action_signals(evidence: list[Evidence], p: Periods) -> list[Signal]:
     touched: dict[str, list[tuple[datetime, str]]] = defaultdict(list)  # per source
     named: dict[int, list[str]] = {}
     for item in evidence:
-        if item.kind != "log" or item.attrs.get("bucket"):
+        if item.kind != "log" or is_access_bucket(item):
             continue
         line = _CI_STAMP.sub("", item.text.strip().split("\n", 1)[0])
         low = line[:300].lower()

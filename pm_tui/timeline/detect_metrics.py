@@ -9,7 +9,7 @@ from statistics import median
 
 from pm_tui.collectors.common import parse_time
 from pm_tui.collectors.evidence import Evidence
-from pm_tui.timeline.onset import series_onset
+from pm_tui.timeline.onset import series_onset, series_return
 from pm_tui.timeline.signals import Periods, Signal, hhmmss
 
 K = 5.0
@@ -97,7 +97,7 @@ def _series(item: Evidence, p: Periods) -> list[Signal]:
     bound = high if up else low
     word = "above" if up else "below"
     # dated where it left its usual range, not where it crossed the band (a slow climb)
-    onset = scan[series_onset(scan, start, med, mad, bound)][0]
+    onset = scan[series_onset(scan, start, med, mad, bound, max(base) if up else min(base))][0]
     left = f"out of its usual range from {hhmmss(onset)}, " if onset < t0 else ""
     text = (
         f"{name} {word} its baseline: {left}{_fmt(v0)} at {hhmmss(t0)} (baseline median "
@@ -111,6 +111,9 @@ def _series(item: Evidence, p: Periods) -> list[Signal]:
     tags = ("error",) if failing else ()
     out = [Signal(onset, "symptom", text, source, quote, 0.7, tags=tags, extra={"metric": name})]
     if end is not None:
+        # dated where it is back in its usual range, not where it re-entered the band (a
+        # slow drain), as the departure is
+        end = series_return(scan, end, med, mad, bound)
         t1, v1 = scan[end]
         out.append(
             Signal(

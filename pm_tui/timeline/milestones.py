@@ -30,6 +30,7 @@ from datetime import datetime, timedelta
 
 from pm_tui.collectors.common import iso
 from pm_tui.timeline.candidate import Candidate
+from pm_tui.timeline.onset import PAGE_WORDS, words_of
 
 # Below this, a candidate is not trusted to place a milestone.
 RELATED = 0.55
@@ -106,6 +107,9 @@ def propose_milestones(candidates: Iterable[Candidate]) -> list[ProposedMileston
             )
         )
         detected = on_start
+    elif (early := _alert_on_failure(rows, started, detected)) is not None:
+        detected, why = early
+        out.append(_from("detected", detected, why, floor=SPANNING))
     elif spanning is not None:
         detected, (fired, last) = spanning[0], spanning[1:]
         out.append(
@@ -230,6 +234,70 @@ def _alert_on_start(rows: list[Candidate], started: Candidate | None) -> Candida
         ),
         None,
     )
+
+
+# Words of an alert's name that say how bad, not what: "CIQueueWaitHigh" and
+# "CIQueueWaitCritical" are one alert at two severities.
+_SEVERITY_END = re.compile(r"(?:High|Critical|Crit|Warning|Warn|Page|Major|Minor|Info|Sev\d|P\d)$")
+# Words any failure's records and any alert's name share, which relate nothing.
+_FAILURE_WORDS = frozenset("fail error erro down slow latency timeout".split())
+
+
+def _alert_on_failure(
+    rows: list[Candidate], started: Candidate | None, detected: Candidate | None
+) -> tuple[Candidate, str] | None:
+    """An alert firing from EARLY_ALERT before the first failure and before the detection found
+    (the first high-confidence alert or page) that is about this failure: its name says what the
+    first failures' records or series are (at least PAGE_WORDS of its words: StsEndpointProbe
+    on `probe_success{instance=https://sts...}`), or it is the detecting alert itself at another
+    severity (CIQueueWaitHigh before the page of CIQueueWaitCritical). A warning that fired
+    first detected the incident; the page came when it got worse. Background alerts
+    (recurring) and alerts that notify nobody (informational) never count. The alert and why."""
+    if started is None or detected is None:
+        return None
+    failure = {
+        w
+        for c in rows
+        if c.kind == "first_symptom"
+        for link in c.evidence
+        for w in words_of(link.excerpt)
+    } - _FAILURE_WORDS
+    if detected.kind == "alert_fired":
+        families = {_family(_alert_name(detected))}
+    else:
+        families = {_family(w) for w in re.findall(r"\b[A-Z][A-Za-z0-9]{5,}\b", detected.text)}
+    families.discard("")
+    for c in rows:
+        if c.time >= detected.time:
+            return None
+        if (
+            c.kind != "alert_fired"
+            or c.time < started.time - EARLY_ALERT
+            or {"recurring", "informational"} & set(c.tags)
+        ):
+            continue
+        name = _alert_name(c)
+        shared = sorted(words_of(_split_acronyms(name)) & failure)
+        if len(shared) >= PAGE_WORDS:
+            return c, (
+                f"the first alert on the first failure (its name's words {', '.join(shared)} "
+                "are in the failure's records)"
+            )
+        if _family(name) in families:
+            return c, "the first alert firing on it, before the same alert at a higher severity"
+    return None
+
+
+def _split_acronyms(name: str) -> str:
+    """`STSEndpointProbe` -> `STS Endpoint Probe` (the camel case split keeps acronyms apart)."""
+    return re.sub(r"([A-Z]+)([A-Z][a-z])", r"\1 \2", name)
+
+
+def _family(name: str) -> str:
+    """An alert's name without its severity word (CIQueueWaitHigh -> CIQueueWait); "" when
+    too little is left to name anything."""
+    stem = _SEVERITY_END.sub("", name)
+    return stem if stem != name and len(stem) >= 6 else ""
 
 
 def _alert_name(c: Candidate) -> str:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from datetime import datetime, timedelta
 
-from pm_tui.collectors.evidence import Evidence
+from pm_tui.collectors.evidence import Evidence, is_access_bucket, is_access_sample
 from pm_tui.timeline.candidate import excerpt, source_label
 from pm_tui.timeline.signals import Periods, Signal, hhmmss
 from pm_tui.timeline.templates import Template, TemplateMiner, severity
@@ -46,8 +46,8 @@ def unlevelled_templates(evidence: list[Evidence]) -> list[Template]:
     for item in evidence:
         if (
             item.kind != "log"
-            or item.attrs.get("bucket")
-            or item.attrs.get("sample")
+            or is_access_bucket(item)
+            or is_access_sample(item)
             or severity(item) is not None
         ):
             continue
@@ -177,6 +177,12 @@ def _words(text: str) -> set[str]:
         for w in re.split(r"[^a-z0-9]+", text.lower())
         if len(w) >= 3 and w not in _GENERIC and not w.isdigit()
     }
+
+
+def words_of(text: str) -> set[str]:
+    """The significant words of a title, a record or a series name, stemmed (CamelCase and
+    snake_case split), without the words every title or series name has."""
+    return _words(text)
 
 
 def _series_words(metric: str) -> tuple[set[str], set[str]]:
@@ -312,15 +318,55 @@ ONSET_SHARE = 0.25
 
 
 def series_onset(
-    scan: list[tuple[datetime, float]], crossing: int, med: float, mad: float, edge: float
+    scan: list[tuple[datetime, float]],
+    crossing: int,
+    med: float,
+    mad: float,
+    edge: float,
+    extreme: float | None = None,
 ) -> int:
     """The index in `scan` (the samples after the baseline, in time order) of the first sample
     of the unbroken run outside the series' usual range that leads to the sample `crossing`,
     the first of those outside the band whose edge is `edge`; `crossing` itself when the
     sample before it was within the usual range."""
     up = edge > med
-    usual = max(ONSET_SIGMAS * 1.4826 * mad, ONSET_SHARE * abs(edge - med))
+    usual = _usual(med, mad, edge)
     i = crossing
     while i > 0 and ((scan[i - 1][1] - med) if up else (med - scan[i - 1][1])) > usual:
         i -= 1
+    if i == crossing or extreme is None:
+        return i  # a step: it left its range at once
+    # a climb: it began at the first sample of the run past anything the baseline shows (its
+    # `extreme`, the highest or lowest baseline sample), still inside three deviations, each
+    # sample further out than the one before (a queue's wait growing sample by sample from
+    # its usual peak, which swings widely; not a noisy series drifting)
+    while i > 0 and (
+        extreme < scan[i - 1][1] < scan[i][1] if up else extreme > scan[i - 1][1] > scan[i][1]
+    ):
+        i -= 1
     return i
+
+
+def series_return(
+    scan: list[tuple[datetime, float]], back: int, med: float, mad: float, edge: float
+) -> int:
+    """The index in `scan` of the sample where a series coming down slowly is back in its usual
+    range (as `series_onset` reads it), from `back`, its first sample inside the band whose
+    edge is `edge`, as long as it keeps coming down to it within RETURN_SPAN; `back` itself
+    when that sample is already in its usual range, or the series stays above it."""
+    up = edge > med
+    usual = _usual(med, mad, edge)
+    i = back
+    while i < len(scan) and ((scan[i][1] - med) if up else (med - scan[i][1])) > usual:
+        i += 1
+    return i if i < len(scan) else back
+
+
+# How long after re-entering its band a series coming down may take to reach its usual range
+# and still date the return there (a queue draining sample by sample).
+RETURN_SPAN = timedelta(minutes=5)
+
+
+def _usual(med: float, mad: float, edge: float) -> float:
+    """How far from its median a series stays in its usual range."""
+    return max(ONSET_SIGMAS * 1.4826 * mad, ONSET_SHARE * abs(edge - med))

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from pm_tui.collectors.common import iso, parse_time
-from pm_tui.collectors.evidence import Evidence
+from pm_tui.collectors.evidence import Evidence, is_access_bucket, is_access_sample
 from pm_tui.timeline.signals import PRECURSOR_RE
 
 WILDCARD = "<*>"
@@ -140,7 +140,7 @@ class TemplateMiner:
     def add(self, item: Evidence, level: str | None = None) -> Template | None:
         """File one record (its `attrs["repeat"]` counts as that many); None if not error/warning.
         `level` files it at that level whatever its words (pm_tui.timeline.onset)."""
-        if item.attrs.get("bucket") or item.attrs.get("sample"):
+        if is_access_bucket(item) or is_access_sample(item):
             return None
         level = level or severity(item)
         if level is None:

@@ -40,6 +40,7 @@ from pm_tui.collectors.evidence import (
     Evidence,
     Gap,
     Progress,
+    is_access_sample,
     no_progress,
 )
 from pm_tui.collectors.logs import access_range
@@ -453,7 +454,7 @@ class _Collector:
             ):
                 self.first_time = r.first_time
         evidence = agg.evidence()
-        samples = [e for e in evidence if e.attrs.get("sample")]
+        samples = [e for e in evidence if is_access_sample(e)]
         texts, n = redact_many([e.text for e in samples])
         for e, text in zip(samples, texts, strict=True):
             e.text = text
