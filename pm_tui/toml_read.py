@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import fields
 from datetime import UTC, date, datetime, timezone
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -37,6 +38,7 @@ from pm_tui.model import (
     Retrospective,
     TimelineEvent,
 )
+from pm_tui.model_checks import first_problem
 from pm_tui.tomlpos import locate
 
 TOMLDecodeError = tomli.TOMLDecodeError
@@ -169,11 +171,19 @@ def _describe_value(value: Any) -> str:
     return type(value).__name__
 
 
+@cache
+def _rtoml():
+    """rtoml, imported at the first parse (an import statement run per file costs about
+    as much as reading its smaller tables)."""
+    import rtoml
+
+    return rtoml
+
+
 def loads_toml(text: str) -> dict:
     """Parse TOML text with rtoml (Rust, ~4x faster than tomli); any text it refuses is
     parsed again by tomli, whose TOMLDecodeError names the line, column and problem."""
-    import rtoml
-
+    rtoml = _rtoml()
     try:
         return rtoml.loads(text)  # its datetimes get a standard tzinfo in _Reader.get
     except rtoml.TomlParsingError:
@@ -388,8 +398,6 @@ def from_dict(data: dict, path: Path | str = "<text>", text: str = "") -> PostMo
         overrides=overrides,
         schema_version=version,
     )
-    from pm_tui.model_checks import first_problem
-
     problem = first_problem(pm)
     if problem is not None:
         raise r.fail(*problem)

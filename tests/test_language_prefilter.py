@@ -181,3 +181,24 @@ def test_the_first_check_loads_no_pickle_and_compiles_only_the_patterns_it_needs
     compiled, total = int(out[0]), int(out[1])
     assert compiled < total / 2, (compiled, total)
     assert out[2] == "False"
+
+
+def test_action_hints_are_in_every_match_of_their_pattern():
+    """An ASCII action skips a pattern's search when none of its hints is in it
+    (actions._RULE_HINTS, _OPEN_SCOPE_HINTS): every alternative the pattern can match must
+    hold a hint, so a new phrasing added to the pattern needs its hint too."""
+    from pm_tui.language import actions
+    from pm_tui.language.prefilter import _B
+
+    patterns = {name: (p, re.I) for name, p, _m, _s in actions._RULES}
+    checked = [(*patterns[name], hints) for name, hints in actions._RULE_HINTS.items()] + [
+        (actions._OPEN_SCOPE.pattern, actions._OPEN_SCOPE.flags, actions._OPEN_SCOPE_HINTS)
+    ]
+    for pattern, flags, hints in checked:
+        need = required_strings(pattern, flags)
+        assert need, pattern
+        for alternative in need:
+            assert any(
+                all(any(h in s.replace(_B, "") for h in hints) for s in strings)
+                for strings, _bounded in alternative
+            ), (pattern, alternative)

@@ -232,7 +232,8 @@ def _checkability(text: str) -> tuple[str, str] | None:
     text = _PREFIX.sub("", text, count=1) or text  # "[P2] ...", "TODO: ...", "OPS-12: ..."
     first = text.lstrip(" \t*-•>([").split(" ", 1)[0].lower()
     body = text[_LEAD_IN.match(text).end() :] if first in _LEAD_WORDS else text.lstrip(" \t*-•>([")
-    has_number = bool(_NUMBER.search(text))  # "K8s" and "S3" are names, not numbers
+    # "K8s" and "S3" are names, not numbers; an ASCII text without a digit needs no search
+    has_number = (not text.isascii() or _hinted(_DIGITS, text)) and bool(_NUMBER.search(text))
     low = text.lower()
     intent = _INTENT.match(body)
     if intent:
@@ -251,7 +252,8 @@ def _checkability(text: str) -> tuple[str, str] | None:
         return "vague", "direction"  # "when bandwidth reaches a certain threshold"
     do = _DO.match(body)
     if (
-        _OPEN_SCOPE.search(text)
+        (not text.isascii() or _hinted(_OPEN_SCOPE_HINTS, low))
+        and _OPEN_SCOPE.search(text)
         and not has_number
         and not _end_state(text)
         and not (do and _specific_object(body[do.end() :]))
@@ -285,6 +287,9 @@ _OPEN_SCOPE = re.compile(
     r"(?:when|as|if) (?:time|capacity|bandwidth) (?:allows?|permits?))\b",
     re.I,
 )
+# Every match of _OPEN_SCOPE holds one of these (lower case): an ASCII action without them
+# needs no search (a pattern opening with \b is tried at every position).
+_OPEN_SCOPE_HINTS = ("possible", "feasible", "practical", "makes sense", "more ", "allow", "permit")
 
 
 # What may stand before an action's verb without being part of it: a priority tag, a TODO,
@@ -362,6 +367,7 @@ def _specific_object(rest: str) -> bool:
 
 
 _NUMBER = re.compile(r"\b\d[\d,.]*(?![A-FH-JL-SU-Z])")  # "8D", "5S", "2FA" are names
+_DIGITS = tuple("0123456789")
 # An object that is only an amount of a kind: "more monitoring", "additional tests".
 _AMOUNT_ONLY = re.compile(
     r"\s*(?:(?:some |a bit |a lot |lots )?(?:more|additional|extra|better|further|enough)|"
@@ -506,8 +512,34 @@ def _rule_matches(index: int, text: str, low: str | None) -> bool:
     the "be-careful" pattern alone cost 5-30 µs an action."""
     twin = _twins()[index] if low is not None else None
     if twin is not None:
+        hints = _RULE_HINTS.get(_RULES[index][0])
+        if hints is not None and not _hinted(hints, low):
+            return False
         return twin.search(low) is not None
     return _compiled()[index][1].search(text) is not None
+
+
+# Every match of a rule's pattern holds one of its hints: a lower-cased ASCII action without
+# them needs no search (a pattern opening with \b is tried at every position; "be-careful"
+# is asked of every action).
+_RULE_HINTS = {
+    "be-careful": (
+        "care",
+        "vigilant",
+        "diligent",
+        "thorough",
+        "attentive",
+        "cautious",
+        "mindful",
+        "aware",
+        "attention",
+        "double",
+        "remind",
+        "forget",
+        "remember",
+        "eye",
+    ),
+}
 
 
 @cache

@@ -10,12 +10,20 @@ import re
 from collections.abc import Mapping
 from functools import cache, lru_cache
 
-from pm_tui.language.agents import capitalised_agent, name_like
+from pm_tui.language.agents import (
+    _VOCAB,
+    COMMON_WORDS,
+    TECH_WORDS,
+    capitalised_agent,
+    name_like,
+)
+from pm_tui.language.clauses import agent_outcome
 from pm_tui.language.finding import ERROR, LanguageFinding
 from pm_tui.language.lexicon import (
     GROUP_WORDS,
     HUMAN_ONLY_VERBS,
     NAMES,
+    NOT_NAMES,
     PRONOUNS,
     ROLE_NOUNS,
     TEAM_NOUNS,
@@ -718,8 +726,6 @@ _ABBREVIATIONS = frozenset(
 def _initials(word: str) -> bool:
     """A person's initials ("JK"): two capitals that are no technical abbreviation and no
     word the text uses as a thing."""
-    from pm_tui.language.agents import _VOCAB, TECH_WORDS
-
     if len(word) != 2 or not word.isupper() or not word.isalpha() or not word.isascii():
         return False
     low = word.lower()
@@ -793,9 +799,6 @@ _COMPONENT_NOUNS = frozenset(
 
 
 def _is_thing_noun(word: str) -> bool:
-    from pm_tui.language.agents import COMMON_WORDS, TECH_WORDS
-    from pm_tui.language.lexicon import NOT_NAMES
-
     if word in NOT_NAMES:
         return False
     w = word.rstrip("s")
@@ -1243,13 +1246,14 @@ def _may_have_agent(s: str, words: set[str]) -> bool:
 def _check_sentence(
     s: str, offset: int, may: frozenset[str] | None = None
 ) -> list[LanguageFinding]:
-    from pm_tui.language.prefilter import RULE_PATTERNS, rules_possible
-
     end = offset + len(s)
     low = s.lower()
     lo = low if s.isascii() else None  # for the patterns' fast twins
     words = set(_WORD.findall(low))
     if may is None:
+        # imported here, not at the top: prefilter imports this module
+        from pm_tui.language.prefilter import RULE_PATTERNS, rules_possible
+
         may = rules_possible(s) or RULE_PATTERNS  # a rule not in `may` cannot match here
     found: list[LanguageFinding] = []
     judge = (
@@ -1306,8 +1310,6 @@ def _check_sentence(
             )
     # The clause reading (clauses.py) last: what no phrasing above recognised.
     if not found and "agent_outcome" in may:
-        from pm_tui.language.clauses import agent_outcome
-
         detail = agent_outcome(s, words)
         if detail:
             found.append(_finding(PERSON_FAULT, offset, end, detail))

@@ -17,9 +17,11 @@ from __future__ import annotations
 import json
 import math
 import re
+from bisect import bisect_right
 from functools import cache, lru_cache
 from pathlib import Path
 
+from pm_tui.language import blame
 from pm_tui.language.agents import (
     _agent_shape,
     capitalised_agent,
@@ -27,7 +29,9 @@ from pm_tui.language.agents import (
     name_like,
     name_shaped,
 )
+from pm_tui.language.finding import ERROR, LanguageFinding
 from pm_tui.language.lexicon import NAMES, ROLE_NOUNS, TEAM_NOUNS
+from pm_tui.language.text import split_sentences
 
 WEIGHTS = Path(__file__).with_name("data") / "blame_weights.json"
 # Whether a sentence must hold a word of harm, fault or judgement before the model reads it.
@@ -766,15 +770,11 @@ def _counterfactual_of(lows: list[str], start: int, i: int) -> str:
 
 
 def _owns_component(words: list[str]) -> bool:
-    from pm_tui.language.blame import _owns_component as owns
-
-    return owns(words)
+    return blame._owns_component(words)
 
 
 def _behaves_as_system(sentence: str) -> bool:
-    from pm_tui.language.blame import _behaves_as_system as behaves
-
-    return behaves(sentence)
+    return blame._behaves_as_system(sentence)
 
 
 _CLOCK = re.compile(r"\b\d{1,2}:\d{2}\b")
@@ -1546,8 +1546,6 @@ def describe(feature: str, words: str) -> str:
 
 def finding_for(sentence: str, offset: int, named: bool = False):
     """A WEIGHED finding for one (masked) sentence at `offset`, or None."""
-    from pm_tui.language.finding import ERROR, LanguageFinding
-
     weighed = weigh(sentence, named)
     if weighed is None or weighed[0] < threshold_for(weighed[1]):
         return None
@@ -1568,8 +1566,6 @@ def finding_for(sentence: str, offset: int, named: bool = False):
 
 def _add_each(masked: str, found: list, spans: list[tuple[int, int]]) -> list:
     """add_findings for a text that only a phrase opened: every sentence no rule flagged."""
-    from bisect import bisect_right
-
     starts = [start for start, _ in spans]
     flagged = {bisect_right(starts, f.start) - 1 for f in found}
     out = list(found)
@@ -1600,10 +1596,6 @@ def add_findings(
     """`found` (the rules' findings in `masked`) and a WEIGHED finding for each sentence
     no rule flagged that the model reads as blame. `spans`: the sentences of `masked`
     (split_sentences), when the caller has them; `named`: may_weigh(masked) is known."""
-    from bisect import bisect_right
-
-    from pm_tui.language.text import split_sentences
-
     if not CUE_GATE:
         if not named and not _may_name_agent(masked):
             return found  # no one named: most texts end here

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import os
 from datetime import date
+from functools import cache
 from pathlib import Path
 
 from pm_tui.model import PostMortem
+from pm_tui.tomlpos import KeyIndex
 from pm_tui.validation.finding import SEVERITY_ORDER, Finding
 
 
@@ -23,9 +25,7 @@ def validate(
     Drafts may be incomplete: completeness rules are warnings there and errors once the
     post-mortem is in review or published. Acknowledged findings are kept, marked.
     """
-    from pm_tui.validation import rules
-
-    findings = rules.run_all(pm, today=today, known_ids=known_ids)
+    findings = _rules().run_all(pm, today=today, known_ids=known_ids)
     acks = {(a.rule, a.location): a.reason for a in pm.acknowledged}
     for f in findings:
         reason = acks.get((f.rule, f.location)) or acks.get((f.rule, "*"))
@@ -37,6 +37,15 @@ def validate(
         key=lambda f: (bool(f.acknowledged), SEVERITY_ORDER.get(f.severity, 3), f.step, f.line)
     )
     return findings
+
+
+@cache
+def _rules():
+    """The rules module, imported at the first validation (as before; an import statement
+    run per validation costs more than many a rule)."""
+    from pm_tui.validation import rules
+
+    return rules
 
 
 def validate_file(path: Path, *, today: date | None = None) -> tuple[PostMortem, list[Finding]]:
@@ -76,8 +85,6 @@ _TABLES = ("analysis", "retrospective", "impact", "window", "recurrence")
 
 def _place(findings: list[Finding], pm: PostMortem, text: str) -> None:
     """Fill in line/column from the TOML text for each finding's section/row/field."""
-    from pm_tui.tomlpos import KeyIndex
-
     keys = KeyIndex(text)  # one pass over the text, not one per finding
     for f in findings:
         path: tuple = ()

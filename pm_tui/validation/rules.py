@@ -115,13 +115,21 @@ def prose_fields(pm: PostMortem) -> Iterator[tuple[str, str, str, str]]:
             yield "retrospective", "", f"{name}[{i}]", item
 
 
+@functools.cache
+def _prose():
+    """pm_tui.language.prose, imported at first use (the app opens without the language
+    checks). Held here because an import statement costs a microsecond each time it runs,
+    and a post-mortem's texts run these functions about fifty times."""
+    from pm_tui.language import prose
+
+    return prose
+
+
 @functools.lru_cache(maxsize=20_000)
 def _prose_findings(text: str) -> tuple:
     # The wizard validates after every edit; with a long timeline nearly every text is
     # unchanged, and the language checks are pure functions of the text.
-    from pm_tui.language.prose import check_prose  # a module: no package from-list to walk
-
-    return tuple(check_prose(text))
+    return tuple(_prose().check_prose(text))
 
 
 def _prose_findings_in(text: str, vocabulary) -> tuple:
@@ -133,9 +141,7 @@ def _prose_findings_in(text: str, vocabulary) -> tuple:
         return found
     if not _may_use_vocabulary(text, vocabulary):
         return found
-    from pm_tui.language.prose import check_prose  # a module: no package from-list to walk
-
-    return tuple(check_prose(text, vocabulary()))
+    return tuple(_prose().check_prose(text, vocabulary()))
 
 
 def _may_use_vocabulary(text: str, vocabulary) -> bool:
@@ -168,9 +174,8 @@ def technical_vocabulary(pm: PostMortem) -> frozenset[str]:
 
 
 def _language(pm: PostMortem, today: date) -> Iterator[Finding]:
-    from pm_tui.language.actions import check_vague
-    from pm_tui.language.prose import check_action
-
+    prose = _prose()
+    check_vague, check_action = prose.check_vague, prose.check_action
     vocabulary = functools.cache(lambda: technical_vocabulary(pm))
     for section, row, field, text in prose_fields(pm):
         if not text.strip():
@@ -214,9 +219,7 @@ def _ends_at_person(text: str) -> bool:
     # Memoised as _prose_findings is: the wizard validates after every edit and a factor or
     # an answer rarely changes; ends_at_person is a function of the text alone (no
     # vocabulary is set around it here).
-    from pm_tui.language.prose import ends_at_person
-
-    return ends_at_person(text)
+    return _prose().ends_at_person(text)
 
 
 def _shallow(pm: PostMortem, today: date) -> Iterator[Finding]:
