@@ -352,19 +352,14 @@ def series_return(
 ) -> int:
     """The index in `scan` of the sample where a series coming down slowly is back in its usual
     range (as `series_onset` reads it), from `back`, its first sample inside the band whose
-    edge is `edge`, as long as it keeps coming down to it within RETURN_SPAN; `back` itself
-    when that sample is already in its usual range, or the series stays above it."""
+    edge is `edge`, however many samples that takes; `back` itself when that sample is already
+    in its usual range, or the series never comes back to it."""
     up = edge > med
     usual = _usual(med, mad, edge)
     i = back
     while i < len(scan) and ((scan[i][1] - med) if up else (med - scan[i][1])) > usual:
         i += 1
     return i if i < len(scan) else back
-
-
-# How long after re-entering its band a series coming down may take to reach its usual range
-# and still date the return there (a queue draining sample by sample).
-RETURN_SPAN = timedelta(minutes=5)
 
 
 def _usual(med: float, mad: float, edge: float) -> float:
