@@ -168,9 +168,10 @@ def _stem(word: str) -> str:
     return word
 
 
-def _words(text: str) -> set[str]:
-    """The significant words of a title or a series name, stemmed (CamelCase and snake_case
-    split: `OldestMessageAge` and `oldest_message_age` give the same words)."""
+def words_of(text: str) -> set[str]:
+    """The significant words of a title, a record or a series name, stemmed (CamelCase and
+    snake_case split: `OldestMessageAge` and `oldest_message_age` give the same words),
+    without the words every title or series name has."""
     text = re.sub(r"([a-z0-9])([A-Z])", r"\1 \2", text)
     return {
         _stem(w)
@@ -179,17 +180,11 @@ def _words(text: str) -> set[str]:
     }
 
 
-def words_of(text: str) -> set[str]:
-    """The significant words of a title, a record or a series name, stemmed (CamelCase and
-    snake_case split), without the words every title or series name has."""
-    return _words(text)
-
-
 def _series_words(metric: str) -> tuple[set[str], set[str]]:
     """The words of a series' name and of its label values."""
     name, _, labels = metric.partition("{")
     values = " ".join(v for _, v in re.findall(r"(\w+)=\"?([^,}\"]+)", labels))
-    return _words(name), _words(values)
+    return words_of(name), words_of(values)
 
 
 def page_series(signals: list[Signal]) -> tuple[Signal | None, list[Signal]]:
@@ -206,7 +201,7 @@ def page_series(signals: list[Signal]) -> tuple[Signal | None, list[Signal]]:
     for page in sorted(signals, key=lambda s: s.time):
         if page.family != "paged" or not page.text.startswith("Page triggered"):
             continue
-        title = _words(page.text.partition("(")[2] or page.text)
+        title = words_of(page.text.partition("(")[2] or page.text)
         scored = []
         for s in departures:
             if s.time > page.time + MINUTE:
@@ -226,13 +221,13 @@ def page_series(signals: list[Signal]) -> tuple[Signal | None, list[Signal]]:
 
 def page_title_words(page: Signal) -> set[str]:
     """The significant words of a page's title (what it pages about)."""
-    return _words(page.text.partition("(")[2] or page.text)
+    return words_of(page.text.partition("(")[2] or page.text)
 
 
 def names_workload(workload: str, title: set[str]) -> bool:
     """Whether a page's title names a workload (`wallet-api` in "wallet-api 5xx 38%"): every
     significant word of its name is in the title, and it has at least one."""
-    words = _words(workload.split(".", 1)[0])  # `worker-prod.ndjson`: its name, not its format
+    words = words_of(workload.split(".", 1)[0])  # `worker-prod.ndjson`: its name, not its format
     return bool(words) and words <= title
 
 
@@ -268,12 +263,13 @@ def named_precursor(
         if not failure - chain <= first < failure or (best is not None and best.time <= first):
             continue
         text = t.example.lower()
-        words = _words(t.example)
+        words = words_of(t.example)
         named = [w for w in sorted(names) if len(w) >= 4 and w in text]
         alerted = [
             a
             for a in alerts
-            if first <= a.time <= failure and len(_words(_alert_name(a.text)) & words) >= PAGE_WORDS
+            if first <= a.time <= failure
+            and len(words_of(_alert_name(a.text)) & words) >= PAGE_WORDS
         ]
         if not named:
             continue  # an alert on it alone does not relate it (a backup job failing, alerted)
