@@ -129,8 +129,8 @@ def check_file(label, path, ncols, earlier_texts=frozenset(), earlier_pairs=froz
 
 
 def _round_folder(n):
-    """Rounds 1-9 were scored and retired into tuning; later rounds are held out here."""
-    return RETIRED / f"round{n}" if n <= 9 else HERE / f"round{n}"
+    """Rounds 1-10 were scored and retired into tuning; later rounds are held out here."""
+    return RETIRED / f"round{n}" if n <= 10 else HERE / f"round{n}"
 
 
 def _earlier(n):

@@ -1,11 +1,11 @@
-"""heldout11/basketly-force-update: a Firebase Remote Config edit meant for iOS raises the default min_supported_version
+"""retired11/basketly-force-update: a Firebase Remote Config edit meant for iOS raises the default min_supported_version
 to 5.2.0; every Android 5.1.x app shows a blocking update screen while Play has 5.2.0 only at a 10% staged rollout.
 Support pages before any alert fires; the Remote Config rollback ends it, the incident stays open until Play is at 100%."""
 import random
 from common import *
 
 rng = random.Random(20260324)
-inc = Incident("heldout11", "basketly-force-update")
+inc = Incident("retired11", "basketly-force-update")
 D = "2026-03-24 "
 W0, W1 = T(D + "07:00:00"), T(D + "10:00:00")
 CRON = [T("2026-03-%02d 06:30:%02d" % (d, 4 + d % 5)) for d in (21, 22, 23, 24)]

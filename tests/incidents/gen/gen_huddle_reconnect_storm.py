@@ -1,11 +1,11 @@
-"""heldout11/huddle-reconnect-storm: a hung NIC makes keepalived move the WebSocket VIP; ~600k app sockets drop and
+"""retired11/huddle-reconnect-storm: a hung NIC makes keepalived move the WebSocket VIP; ~600k app sockets drop and
 Huddle 7.4 clients reconnect every 2 s without jitter, saturating session-svc; an edge rate limit only partly helps,
 the remote-config backoff plus a scale-out ends it."""
 import random
 from common import *
 
 rng = random.Random(20260519)
-inc = Incident("heldout11", "huddle-reconnect-storm")
+inc = Incident("retired11", "huddle-reconnect-storm")
 TZ = "Asia/Singapore"
 D = "2026-05-19 "
 W0, W1 = T(D + "01:30:00"), T(D + "04:00:00")

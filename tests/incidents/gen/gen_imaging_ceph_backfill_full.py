@@ -1,10 +1,10 @@
-"""heldout11/imaging-ceph-backfill-full: stor-04's HBA dies, its 8 OSDs go out, backfill fills osd.13 to the full ratio;
+"""retired11/imaging-ceph-backfill-full: stor-04's HBA dies, its 8 OSDs go out, backfill fills osd.13 to the full ratio;
 the cluster pauses writes and DICOM uploads fail. Raising the full ratio helps for 7 minutes only; nobackfill + 0.98 ends it."""
 import random
 from common import *
 
 rng = random.Random(20260205)
-inc = Incident("heldout11", "imaging-ceph-backfill-full")
+inc = Incident("retired11", "imaging-ceph-backfill-full")
 STZ = "Europe/Amsterdam"
 D = "2026-02-05 "
 W0, W1 = T(D + "01:30:00"), T(D + "04:30:00")

@@ -1,11 +1,11 @@
-"""heldout11/invoicing-thinpool-snapshots: the nightly thin-snapshot prune has silently removed nothing since a rename;
+"""retired11/invoicing-thinpool-snapshots: the nightly thin-snapshot prune has silently removed nothing since a rename;
 the NFS server's LVM thin pool fills, XFS on the PDF spool shuts down and invoice PDFs stop rendering. Customers notice first."""
 import datetime as _d
 import random
 from common import *
 
 rng = random.Random(20260519)
-inc = Incident("heldout11", "invoicing-thinpool-snapshots")
+inc = Incident("retired11", "invoicing-thinpool-snapshots")
 TZ = "Europe/Dublin"
 D = "2026-05-19 "
 W0, W1 = T(D + "08:30:00"), T(D + "11:00:00")

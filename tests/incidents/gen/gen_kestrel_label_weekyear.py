@@ -1,4 +1,4 @@
-"""heldout11/kestrel-label-weekyear: label-api formats the carrier ship date with Java's week-based year
+"""retired11/kestrel-label-weekyear: label-api formats the carrier ship date with Java's week-based year
 pattern (YYYY-MM-dd); at midnight Chicago on Sunday 2026-12-27 (week 1 of 2027 in the US locale) every
 shipment request carries shipDate=2027-12-27 and the carrier rejects it; warehouses can't print labels.
 Detected by a warehouse lead's report and a manual page before any alert; mitigated by a flag that omits
@@ -7,7 +7,7 @@ import random
 from common import *
 
 rng = random.Random(20261227)
-inc = Incident("heldout11", "kestrel-label-weekyear")
+inc = Incident("retired11", "kestrel-label-weekyear")
 TZ = "America/Chicago"
 D = "2026-12-27 "
 W0, W1 = T(D + "05:30:00"), T(D + "09:30:00")

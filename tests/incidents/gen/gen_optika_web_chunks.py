@@ -1,4 +1,4 @@
-"""heldout11/optika-web-chunks: a reworked web deploy workflow syncs the SPA build to S3 with --delete and no longer
+"""retired11/optika-web-chunks: a reworked web deploy workflow syncs the SPA build to S3 with --delete and no longer
 invalidates index.html (cached a day at the CDN); stale index.html and open tabs request the previous build's lazy
 chunks, which now 403, so product and checkout pages break. The page is acked late after an escalation; an index.html
 invalidation only partly helps (open tabs keep failing) until the previous build's assets are restored."""
@@ -6,7 +6,7 @@ import random
 from common import *
 
 rng = random.Random(20260915)
-inc = Incident("heldout11", "optika-web-chunks")
+inc = Incident("retired11", "optika-web-chunks")
 TZ = "Europe/Madrid"
 D = "2026-09-15 "
 W0, W1 = T(D + "12:30:00"), T(D + "15:30:00")

@@ -1,4 +1,4 @@
-"""heldout11/stagepass-quota-resync: a monthly full_resync task, added to an Airflow DAG in November, runs for the
+"""retired11/stagepass-quota-resync: a monthly full_resync task, added to an Airflow DAG in November, runs for the
 first time at 00:00 UTC on Dec 1 and burns the ticketing partner's hourly API quota (shared app key, resets on
 the UTC hour); order confirmations get 429 until the 01:00 reset, again from 01:17, and after the task is stopped
 at 01:21 until the 02:00 reset. The page is acknowledged only after escalation; resolved after a replay."""
@@ -6,7 +6,7 @@ import random
 from common import *
 
 rng = random.Random(20261201)
-inc = Incident("heldout11", "stagepass-quota-resync")
+inc = Incident("retired11", "stagepass-quota-resync")
 ATZ = "America/New_York"
 W0, W1 = T("2026-11-30 23:30:00"), T("2026-12-01 03:30:00")
 D = "2026-12-01 "

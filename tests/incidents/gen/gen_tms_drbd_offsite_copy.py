@@ -1,11 +1,11 @@
-"""heldout11/tms-drbd-offsite-copy: a moved offsite rclone copy (bwlimit lost) saturates the ham1-ber1 link; DRBD protocol C
+"""retired11/tms-drbd-offsite-copy: a moved offsite rclone copy (bwlimit lost) saturates the ham1-ber1 link; DRBD protocol C
 makes every Postgres commit wait on the DR peer, warehouse scans slow then time out. The page is acked 28 minutes late;
 disconnecting DRBD mitigates; resolved only after a throttled copy and a DRBD resync."""
 import random
 from common import *
 
 rng = random.Random(20260827)
-inc = Incident("heldout11", "tms-drbd-offsite-copy")
+inc = Incident("retired11", "tms-drbd-offsite-copy")
 TZ = "Europe/Berlin"
 D = "2026-08-27 "
 W0, W1 = T(D + "00:30:00"), T(D + "04:30:00")

@@ -1,4 +1,4 @@
-"""heldout11/voltly-rating-cron-pileup: on the last day of the month the */5 session-rating CronJob
+"""retired11/voltly-rating-cron-pileup: on the last day of the month the */5 session-rating CronJob
 (concurrencyPolicy: Allow) runs the month-close cap recompute on every run; as Saturday-morning charging
 grows the runs outlast the interval and pile up, each holding its own pool on billing-pg, until Postgres
 refuses connections (first to a rating Job, minutes before drivers can't start charging). Suspending the
@@ -7,7 +7,7 @@ import random
 from common import *
 
 rng = random.Random(20261031)
-inc = Incident("heldout11", "voltly-rating-cron-pileup")
+inc = Incident("retired11", "voltly-rating-cron-pileup")
 D = "2026-10-31 "
 W0, W1 = T(D + "08:30:00"), T(D + "11:30:00")
 PILE = T(D + "08:45:00")
