@@ -281,7 +281,11 @@ def _from_json(text: str, source: str) -> tuple[list[dict], str]:
 def _from_records(data: object, source: str) -> tuple[list[dict], str]:
     """The change records of parsed JSON (or of a table's rows) in the collector's words."""
     from pm_tui.collectors.deploy_records import read_deploys
+    from pm_tui.collectors.kube_audit import audit_changes, audit_events
 
+    events = audit_events(data)
+    if events is not None:
+        return audit_changes(events), "Kubernetes audit log: writes (verb, objectRef, user)"
     reading = read_deploys(data)
     if reading is None:
         raise CollectorError(

@@ -12,8 +12,11 @@ import csv
 import gzip
 import json
 import re
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
+
+from pm_tui.collectors.kube_audit import audit_events
 
 # the kinds a file can be, in the words a responder uses (tests/incidents/*/truth.toml too)
 EVIDENCE_FILE_KINDS = (
@@ -169,6 +172,8 @@ def _classify_json(path: Path, head: str, gz: bool) -> Classified | None:
         if isinstance(first, dict) and json_kind(first).kind == "pagerduty-log-entries":
             return Classified("pagerduty-log-entries", "PagerDuty webhook payloads (JSON lines)")
         dicts = [o for o in objects if isinstance(o, dict)]
+        if audit_events(objects) is not None:
+            return Classified("deploys", AUDIT_REASON + " (JSON lines)")
         records = _change_records(dicts) if len(dicts) == len(objects) else None
         if records and not any(_log_like(o) for o in dicts):
             return Classified("deploys", f"change records (JSON lines): {records}")
@@ -187,6 +192,8 @@ def _classify_json(path: Path, head: str, gz: bool) -> Classified | None:
 
 def json_kind(data: object) -> Classified:
     """The kind of a parsed JSON document."""
+    if audit_events(data) is not None:
+        return Classified("deploys", AUDIT_REASON)
     if isinstance(data, dict):
         if isinstance(data.get("log_entries"), list):
             return Classified("pagerduty-log-entries", "PagerDuty log entries (REST API)")
@@ -249,6 +256,10 @@ def json_kind(data: object) -> Classified:
             return Classified("deploys", f"deploy/change records: {records}")
         return Classified(None, "a JSON list of no known shape: say its kind in evidence.toml")
     return Classified(None, "a JSON value of no known shape")
+
+
+# an API server's audit log: its writes to workloads, CronJobs, config maps are changes
+AUDIT_REASON = "Kubernetes audit log: its writes are changes"
 
 
 def _change_records(data: object) -> str:
@@ -501,7 +512,31 @@ def _timed_lines(lines: list[str]) -> Classified | None:
     parser = detect(lines, ctx)
     if not parser.formats:
         return None
-    timed = sum(parser.parse(ln) is not None for ln in lines)
-    if timed >= max(1, 0.3 * len(lines)):
+    parsed = [(ln, rec) for ln in lines if (rec := parser.parse(ln)) is not None]
+    timed = len(parsed)
+    if timed >= max(1, 0.3 * len(lines)) or _record_starts(parsed):
         return Classified("logs", f"log ({parser.name}, {timed} of {len(lines)} first lines timed)")
     return None
+
+
+# a log of multi-line records (a transfer tool's stats blocks, stack traces, dumped requests)
+# has few timed lines; it is still a log when they are enough, start their line the same
+# way and run forward in time: each one opens a record, the lines under it continue it
+_RECORD_STARTS_MIN = 8
+
+
+def _record_starts(parsed: list[tuple[str, object]]) -> bool:
+    if len(parsed) < _RECORD_STARTS_MIN:
+        return False
+    shapes = Counter(_line_shape(ln) for ln, _ in parsed)
+    if shapes.most_common(1)[0][1] < 0.9 * len(parsed):
+        return False
+    times = [rec[0] for _, rec in parsed]
+    forward = sum(a <= b for a, b in zip(times, times[1:], strict=False))
+    return forward >= 0.9 * (len(times) - 1)
+
+
+def _line_shape(line: str) -> str:
+    """How a line begins, digits as 9 and letters as a (`2026/03/04` → `9999/99/99`)."""
+    head = line[:10]
+    return re.sub(r"[A-Za-z]", "a", re.sub(r"\d", "9", head))

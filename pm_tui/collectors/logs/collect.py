@@ -79,6 +79,9 @@ BISECT_MIN = 4 << 20  # smaller files are simply streamed
 PROGRESS_LINES = 98_304  # a multiple of 4096, about 100k
 PROGRESS_BYTES = 1 << 20
 MAX_CONTINUATION = 200
+# no record read yet (lines here are unparsed), or the last one read was not kept (outside
+# the window): its continuation lines (a stack trace, a stats block) are skipped as such
+_NO_RECORD, _NOT_KEPT = -1, -2
 # Kept while reading, so memory stays bounded whatever the file: records in the window,
 # then only error/critical ones up to twice as many; text per record and in all.
 MAX_WINDOW_RECORDS = 100_000
@@ -276,7 +279,7 @@ class _Collector:
         out: list[Evidence] = []
         more: dict[int, list[str]] = {}
         source = self.source
-        current = -1  # the index in `out` of the record continuation lines belong to
+        current = _NO_RECORD  # the index in `out` of the record continuation lines belong to
         lo, hi = w.read_start, w.end
         stop_after = hi + SLACK
         bisected = bool(counts.get("bisected"))
@@ -316,9 +319,11 @@ class _Collector:
                     continue
                 rec = parser.parse(line)
                 if rec is None:
-                    if current >= 0 and (not parser.per_line or looks_like_continuation(line)):
+                    if current != _NO_RECORD and (
+                        not parser.per_line or looks_like_continuation(line)
+                    ):
                         counts["continuation"] += 1
-                        if current_chars < MAX_RECORD_CHARS:
+                        if current >= 0 and current_chars < MAX_RECORD_CHARS:
                             lines = more.get(current)
                             if lines is None:
                                 more[current] = lines = [out[current].text]
@@ -338,7 +343,7 @@ class _Collector:
                 out_of_order += 1
             if t < first_time:
                 first_time = t
-            current = -1
+            current = _NOT_KEPT
             if rec is not None and lo <= t <= hi:
                 if (len(out) < MAX_WINDOW_RECORDS and kept_chars < MAX_WINDOW_CHARS) or (
                     rec[1] in _SEVERE
