@@ -101,9 +101,6 @@ def _template(t: Template, p: Periods, data_end: datetime) -> list[Signal]:
             break
         if counts[minutes[k]] > per_min:
             last = k
-    # a new failure stopping for a while and coming back was not over (a background template
-    # the baseline shows comes and goes in bursts of its own: each burst is its own episode)
-    last, quiet = _relapses(minutes, counts, onset, last, per_min) if base == 0 else (last, [])
     start_m, end_m = minutes[onset], minutes[last]
     n = sum(counts[m] for m in minutes[onset : last + 1])
     label = source_label(t.source)
@@ -145,16 +142,12 @@ def _template(t: Template, p: Periods, data_end: datetime) -> list[Signal]:
         )
     ]
     if n >= MIN_STOP_COUNT and data_end - stop_time >= GAP_MIN * MINUTE:
-        spells = "".join(
-            f"; quiet from {hhmmss(t.lasts.get(a, a + MINUTE))} to {hhmmss(t.firsts[b])}, then back"
-            for a, b in quiet
-        )
         signals.append(
             Signal(
                 stop_time,
                 "recovery",
                 f"{words.capitalize()} “{excerpt(t.example, 100)}” stop in {label} "
-                f"(last at {hhmmss(stop_time)}, {n} in all{spells})",
+                f"(last at {hhmmss(stop_time)}, {n} in all)",
                 t.source,
                 quote,
                 round(confidence - 0.1, 2),
@@ -164,46 +157,6 @@ def _template(t: Template, p: Periods, data_end: datetime) -> list[Signal]:
             )
         )
     return signals
-
-
-# A failure that stops and comes back within this long, as strong as before, was not over:
-# the stop was a lull (a quota refilled for a few minutes, a partial fix holding briefly).
-RELAPSE_GAP = timedelta(minutes=30)
-# ... as strong: its rate over its own run at least this share of the episode's before it.
-RELAPSE_SHARE = 1 / 3
-
-
-def _relapses(
-    minutes: list[datetime], counts: dict[datetime, int], onset: int, last: int, per_min: float
-) -> tuple[int, list[tuple[datetime, datetime]]]:
-    """The episode's last minute once the returns of the same failure after a quiet spell are
-    joined to it (a run of minutes above `per_min`, at most GAP_MIN apart, starting within
-    RELAPSE_GAP of the episode's last minute, at least MIN_STOP_COUNT records at
-    RELAPSE_SHARE of the episode's rate), and the quiet spells (last minute before, first
-    after)."""
-    quiet: list[tuple[datetime, datetime]] = []
-
-    def rate(a: int, b: int) -> float:
-        span = (minutes[b] - minutes[a]) / MINUTE + 1
-        return sum(counts[m] for m in minutes[a : b + 1]) / span
-
-    k = last + 1
-    while k < len(minutes) and minutes[k] - minutes[last] <= RELAPSE_GAP:
-        if counts[minutes[k]] <= per_min:
-            k += 1
-            continue
-        end = k
-        for q in range(k + 1, len(minutes)):
-            if minutes[q] - minutes[end] > GAP_MIN * MINUTE:
-                break
-            if counts[minutes[q]] > per_min:
-                end = q
-        returned = sum(counts[m] for m in minutes[k : end + 1])
-        if returned >= MIN_STOP_COUNT and rate(k, end) >= RELAPSE_SHARE * rate(onset, last):
-            quiet.append((minutes[last], minutes[k]))
-            last = end
-        k = end + 1
-    return last, quiet
 
 
 def _first_run(

@@ -74,10 +74,7 @@ def _series(item: Evidence, p: Periods) -> list[Signal]:
     metric = str(item.attrs.get("name") or "")
     if up and _CAPACITY_COUNT.search(metric) and not _ERRORISH.search(metric):
         return []  # capacity added: a scale (its own change row), not a symptom
-    # the episode: until SUSTAIN points in a row are back on the near side of the band's edge
-    # it crossed (a series overshooting the other way once fixed, orders catching up on a
-    # backlog after a drop, is back: the impact it measured is over)
-    outside = [v > high if up else v < low for _, v in scan]
+    # the episode: until SUSTAIN points in a row are back inside the band
     end = None
     i = start + SUSTAIN
     while i < len(scan):
@@ -116,8 +113,9 @@ def _series(item: Evidence, p: Periods) -> list[Signal]:
     # errors rising, or what should stay up falling (a cache's hit ratio, the servers ready)
     failing = _ERRORISH.search(name) or (not up and _GOOD.search(name.split("{", 1)[0]))
     tags = ("error",) if failing else ()
-    # it left its range between its last usual sample and its first unusual one (`usual_until`, the former):
-    # the start it dates is in the middle of that span, as its return is (reconstruct)
+    # it left its range between its last usual sample (`usual_until`) and its first unusual
+    # one: the start is dated in the middle of that span, as its return is
+    # (reconstruct.departed_at and impact_end)
     extra: dict = {"metric": name}
     before = scan[first - 1][0] if first > 0 else max(t for t, _ in points if t < scan[0][0])
     if onset - before <= MAX_STEP:

@@ -854,7 +854,9 @@ def _last_to_recover(
     chain |= {
         _identity(s)
         for s in first.signals
-        if s.time == first.time and s.extra.get("metric") and not _infrastructure_metric(s)
+        if first.time in (s.time, departed_at([s]))
+        and s.extra.get("metric")
+        and not _infrastructure_metric(s)
     }
     best = main
     for ident in chain:
