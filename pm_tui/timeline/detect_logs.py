@@ -8,6 +8,7 @@ from collections import defaultdict
 from datetime import datetime, timedelta
 from statistics import median
 
+from pm_tui.collectors.common import iso
 from pm_tui.collectors.evidence import Evidence, is_access_bucket, is_access_sample
 from pm_tui.timeline.candidate import excerpt, source_label
 from pm_tui.timeline.signals import (
@@ -101,6 +102,7 @@ def _template(t: Template, p: Periods, data_end: datetime) -> list[Signal]:
             break
         if counts[minutes[k]] > per_min:
             last = k
+    returns = _returns(minutes, counts, onset, last, per_min) if base == 0 else []
     start_m, end_m = minutes[onset], minutes[last]
     n = sum(counts[m] for m in minutes[onset : last + 1])
     label = source_label(t.source)
@@ -141,22 +143,71 @@ def _template(t: Template, p: Periods, data_end: datetime) -> list[Signal]:
             extra=extra,
         )
     ]
+    # the same new failure back after a quiet spell and stopping again: said on the stop, and
+    # tagged `again:TIME` with each later stop (milestones: when the page's alert fires again
+    # after this stop, the impact had not ended here)
+    again = [t.lasts.get(minutes[end], minutes[end] + MINUTE) for _, end in returns]
+    again = [a for a in again if data_end - a >= GAP_MIN * MINUTE]
+    spells = "".join(
+        f"; back from {hhmmss(t.firsts[minutes[k]])}, stopped again at {hhmmss(a)}"
+        for (k, _), a in zip(returns, again, strict=False)
+    )
     if n >= MIN_STOP_COUNT and data_end - stop_time >= GAP_MIN * MINUTE:
         signals.append(
             Signal(
                 stop_time,
                 "recovery",
                 f"{words.capitalize()} “{excerpt(t.example, 100)}” stop in {label} "
-                f"(last at {hhmmss(stop_time)}, {n} in all)",
+                f"(last at {hhmmss(stop_time)}, {n} in all{spells})",
                 t.source,
                 quote,
                 round(confidence - 0.1, 2),
-                tags=tags,
+                tags=tags + tuple(f"again:{iso(a)}" for a in again),
                 weight=strength,
                 extra=extra,
             )
         )
     return signals
+
+
+# A new failure that stops and comes back within this long, as strong as before, may not have
+# been over (a quota refilled for a few minutes, a partial fix holding briefly).
+RETURN_GAP = timedelta(minutes=30)
+# ... as strong: its rate over its own run at least this share of the first episode's.
+RETURN_SHARE = 1 / 3
+
+
+def _returns(
+    minutes: list[datetime], counts: dict[datetime, int], onset: int, last: int, per_min: float
+) -> list[tuple[int, int]]:
+    """The returns of a new failure after its episode (`onset`..`last`): runs of minutes above
+    `per_min` at most GAP_MIN apart, each starting within RETURN_GAP of the end of the one
+    before, with at least MIN_STOP_COUNT records at RETURN_SHARE of the episode's rate, as
+    (first, last) indexes into `minutes`."""
+
+    def rate(a: int, b: int) -> float:
+        span = (minutes[b] - minutes[a]) / MINUTE + 1
+        return sum(counts[m] for m in minutes[a : b + 1]) / span
+
+    out: list[tuple[int, int]] = []
+    strength = rate(onset, last)
+    k = last + 1
+    while k < len(minutes) and minutes[k] - minutes[last] <= RETURN_GAP:
+        if counts[minutes[k]] <= per_min:
+            k += 1
+            continue
+        end = k
+        for q in range(k + 1, len(minutes)):
+            if minutes[q] - minutes[end] > GAP_MIN * MINUTE:
+                break
+            if counts[minutes[q]] > per_min:
+                end = q
+        returned = sum(counts[m] for m in minutes[k : end + 1])
+        if returned >= MIN_STOP_COUNT and rate(k, end) >= RETURN_SHARE * strength:
+            out.append((k, end))
+            last = end
+        k = end + 1
+    return out
 
 
 def _first_run(

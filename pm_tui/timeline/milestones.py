@@ -14,7 +14,9 @@
                   normal; the page's own series back when it started the window; the
                   failing logs of the workload the page names stopping, not a dependency or
                   a node coming back later: pm_tui.timeline.reconstruct), else the first
-                  mitigation
+                  mitigation; when that failure came back and stopped again, and an alert
+                  that detected or paged this incident fired again in between, when it
+                  stopped again (a lull is not the end)
     resolved      the incident declared resolved: its own page resolved (the page of the
                   acknowledgement or detection), else said so, after the impact ended
 
@@ -28,7 +30,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from pm_tui.collectors.common import iso
+from pm_tui.collectors.common import iso, parse_time
 from pm_tui.timeline.candidate import Candidate
 from pm_tui.timeline.onset import PAGE_WORDS, words_of
 
@@ -147,7 +149,19 @@ def propose_milestones(candidates: Iterable[Candidate]) -> list[ProposedMileston
     elif acked is not None:
         out.append(_from("acknowledged", acked, "the first acknowledgement of the page"))
     since = started.time if started is not None else None
-    if recovered is not None:
+    again = _failed_again(rows, recovered, [detected, paged])
+    if again is not None and recovered is not None:
+        back, refired = again
+        ended = _from("mitigated", recovered, "")
+        ended.time = back
+        ended.confidence = min(ended.confidence, 0.7)
+        ended.why = (
+            f"customer-visible impact ended when the failure stopped again ({back:%H:%M:%S}): "
+            f"{_alert_name(refired)} fired again at {refired.time:%H:%M:%S} after "
+            f"{recovered.text[:160]}"
+        )
+        out.append(ended)
+    elif recovered is not None:
         out.append(_from("mitigated", recovered, "customer-visible impact ended"))
     else:
         fix = first(("mitigation",), since)
@@ -334,6 +348,44 @@ def _resolved(
             return own[0]
         later = [c for c in later if not _pages(c)]
     return next((c for c in later if c.confidence >= RELATED), None) or next(iter(later), None)
+
+
+def _failed_again(
+    rows: list[Candidate], recovered: Candidate | None, alerting: list[Candidate | None]
+) -> tuple[datetime, Candidate] | None:
+    """When the impact had not ended where it seemed to: an alert that detected or paged this
+    incident (the detecting alert, the alert a page's title names) fires again after the
+    recovery read as the end, and the failure that stopped there came back and stopped again
+    after that firing (its `again:TIME` tags, pm_tui.timeline.detect_logs). The time it
+    stopped again and the firing; None otherwise."""
+    if recovered is None:
+        return None
+    later = sorted(parse_time(t.split(":", 1)[1]) for t in recovered.tags if t.startswith("again:"))
+    if not later:
+        return None
+    names: set[str] = set()
+    for c in alerting:
+        if c is None:
+            continue
+        if c.kind == "alert_fired":
+            names.add(_alert_name(c))
+        else:
+            names.update(re.findall(r"\b[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*)+\b", c.text))
+    names.discard("")
+    refired = next(
+        (
+            c
+            for c in rows
+            if c.kind == "alert_fired"
+            and recovered.time < c.time < later[-1]
+            and _alert_name(c) in names
+            and "recurring" not in c.tags
+        ),
+        None,
+    )
+    if refired is None:
+        return None
+    return next(t for t in later if t > refired.time), refired
 
 
 def _main_recovery(rows: list[Candidate], since: datetime | None) -> Candidate | None:
