@@ -93,3 +93,38 @@ def test_a_return_long_after_the_stop_is_not_the_same_impact(tmp_path, capsys):
     # 45 minutes of quiet: the first stop ended this impact
     assert LULL <= w.times["mitigated"] <= LULL + timedelta(seconds=15)
     assert "fired again" not in w.got["mitigated"]["why"]
+
+
+def test_an_alert_firing_again_long_after_the_impact_did_not_detect_it(tmp_path, capsys):
+    """A replica's lag alert fires a couple of minutes after the failures begin, and again twice
+    after they stopped: it fires on its own, it is not what detected this incident; the
+    failures' own alert, firing later, is."""
+    ev = _folder(tmp_path, [(FAILS, LULL)], [(at(10, 50), at(11, 6))])
+    lag = [
+        {
+            "receiver": "dba",
+            "status": status,
+            "alerts": [
+                {
+                    "status": status,
+                    "labels": {
+                        "alertname": "PostgresReplicaLagHigh",
+                        "severity": "warning",
+                        "service": "order-confirm",
+                    },  # fmt: skip
+                    "annotations": {"summary": "order-confirm replica lag > 30s"},
+                    "startsAt": z(fired),
+                    "endsAt": z(fired + timedelta(minutes=5))
+                    if status == "resolved"
+                    else "0001-01-01T00:00:00Z",  # fmt: skip
+                }
+            ],
+        }
+        for fired in (at(10, 42), at(11, 40), at(12, 10))
+        for status in ("firing", "resolved")
+    ]
+    with (ev / "hooks.ndjson").open("a", encoding="utf-8") as out:
+        out.write("\n".join(json.dumps(h) for h in lag) + "\n")
+    w = propose(tmp_path, ev, capsys, "Quota", at(10, 0), at(12, 30))
+    assert w.times["detected"] == at(10, 50)
+    assert ALERT in w.got["detected"]["why"]

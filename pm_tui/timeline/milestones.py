@@ -7,7 +7,8 @@
                   degradation: pm_tui.timeline.onset.page_series, read in reconstruct)
     detected      the first alert firing or page about this incident (the alert on the
                   first failure's record when the start names one; else a related one: alerts
-                  judged unrelated or recurring stay below HIGH_CONFIDENCE and are not used)
+                  judged unrelated or recurring stay below HIGH_CONFIDENCE and are not used,
+                  nor an alert firing again over SPAN_END after the impact ended)
     acknowledged  the acknowledgement recorded on this incident's own page, else the first
                   acknowledgement after detection
     mitigated     customer-visible impact ended: the main recovery (errors or latency back to
@@ -78,12 +79,20 @@ def propose_milestones(candidates: Iterable[Candidate]) -> list[ProposedMileston
     rows = sorted(candidates, key=lambda c: c.time)
     out: list[ProposedMilestone] = []
 
-    def first(kinds: tuple[str, ...], after: datetime | None = None, floor: float = RELATED):
+    def first(
+        kinds: tuple[str, ...],
+        after: datetime | None = None,
+        floor: float = RELATED,
+        background: frozenset[str] = frozenset(),
+    ):
         return next(
             (
                 c
                 for c in rows
-                if c.kind in kinds and c.confidence >= floor and (after is None or c.time >= after)
+                if c.kind in kinds
+                and c.confidence >= floor
+                and (after is None or c.time >= after)
+                and not (c.kind == "alert_fired" and _alert_name(c) in background)
             ),
             None,
         )
@@ -92,11 +101,13 @@ def propose_milestones(candidates: Iterable[Candidate]) -> list[ProposedMileston
     if started is not None:
         out.append(_from("started", started, "the first observable failure"))
     after = started.time - EARLY_ALERT if started is not None else None
-    # the high-confidence alerts and pages are the related ones (pm_tui.timeline.judge)
-    detected = first(("alert_fired", "paged"), after, HIGH) or first(
-        ("alert_fired", "paged"), after
-    )
     recovered = _main_recovery(rows, started.time if started is not None else None)
+    # the high-confidence alerts and pages are the related ones (pm_tui.timeline.judge), but
+    # not an alert that fires again well after the impact ended (background)
+    later = _firing_after(rows, recovered)
+    detected = first(("alert_fired", "paged"), after, HIGH, later) or first(
+        ("alert_fired", "paged"), after, RELATED, later
+    )
     spanning = _spanning_alert(rows, after, detected, recovered)
     on_start = _alert_on_start(rows, started)
     if on_start is not None and (detected is None or on_start.time < detected.time):
@@ -350,6 +361,26 @@ def _resolved(
     return next((c for c in later if c.confidence >= RELATED), None) or next(iter(later), None)
 
 
+def _firing_after(rows: list[Candidate], recovered: Candidate | None) -> frozenset[str]:
+    """The alerts firing again more than SPAN_END after the impact ended (after the failure's
+    last stop seen, a stop after it came back included): what fires on its own after the
+    incident (a replica's lag alert every hour) did not detect it."""
+    if recovered is None:
+        return frozenset()
+    end = max([recovered.time, *_stopped_again(recovered)])
+    return frozenset(
+        _alert_name(c)
+        for c in rows
+        if c.kind == "alert_fired" and c.time > end + SPAN_END and _alert_name(c)
+    )
+
+
+def _stopped_again(recovered: Candidate) -> list[datetime]:
+    """The times the failure that stopped at `recovered` stopped again after coming back (its
+    `again:TIME` tags, pm_tui.timeline.detect_logs), in order."""
+    return sorted(parse_time(t.split(":", 1)[1]) for t in recovered.tags if t.startswith("again:"))
+
+
 def _failed_again(
     rows: list[Candidate], recovered: Candidate | None, alerting: list[Candidate | None]
 ) -> tuple[datetime, Candidate] | None:
@@ -360,7 +391,7 @@ def _failed_again(
     stopped again and the firing; None otherwise."""
     if recovered is None:
         return None
-    later = sorted(parse_time(t.split(":", 1)[1]) for t in recovered.tags if t.startswith("again:"))
+    later = _stopped_again(recovered)
     if not later:
         return None
     names: set[str] = set()
