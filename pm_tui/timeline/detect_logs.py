@@ -4,7 +4,7 @@ access-log bursts of 5xx or slow requests (from 10-second buckets), with their e
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from datetime import datetime, timedelta
 from statistics import median
 
@@ -42,10 +42,96 @@ def template_signals(
 ) -> list[Signal]:
     """An onset signal per template that is new or bursting after the baseline, and its stop.
 
-    `per_source` gives a source its own baseline (see reconstruct._log_periods)."""
+    `per_source` gives a source its own baseline (see reconstruct._log_periods). The files of
+    one log rotated by time (`E1OPT4K2X9QZ.2026-09-15-13.34c80fa2.gz` then `...-14...`) are
+    read as one source: the hour before is the baseline of the hour of the incident."""
+    per_source = per_source or {}
     out: list[Signal] = []
-    for template in templates:
-        out.extend(_template(template, (per_source or {}).get(template.source, p), data_end))
+    for template, members in _join_rotated(templates):
+        base = per_source.get(template.source, p)
+        signals = _template(template, base, data_end)
+        first = min((s.time for s in signals), default=None)
+        minute = first.replace(second=0, microsecond=0) if first is not None else None
+        where = next((m for m in members if minute in m.minutes), None)
+        if where is not None and where.source != template.source:
+            # named and quoted from the file that holds the episode's first record
+            template.source, template.example = where.source, where.example
+            signals = _template(template, base, data_end)
+        out.extend(signals)
+    return out
+
+
+# A file name's time stamp (2026-09-15-13, 20260915T1300Z, 2026/09/15/13) and the hex id a
+# log shipper puts beside it: files differing only there are one log rotated by time.
+_STAMP = re.compile(r"\d{4}[-_./]?\d\d[-_./]?\d\d(?:[-_.T/]?\d\d(?:[-_.:]?\d\d){0,2}Z?)?")
+_HEX_ID = re.compile(r"[-_.](?=[0-9a-f]*[a-f])(?=[0-9a-f]*\d)[0-9a-f]{6,}(?=[-_.]|$)")
+
+
+def _same_shape(a: list[str], b: list[str]) -> bool:
+    """Two templates' words, one for one, equal or a wildcard in either."""
+    return len(a) == len(b) and all(x == y or "<*>" in (x, y) for x, y in zip(a, b, strict=True))
+
+
+def _join_rotated(templates: list[Template]) -> list[tuple[Template, list[Template]]]:
+    """Each template, or for the files of one log rotated by time (names equal once their time
+    stamp is set aside, records following each other in time, never overlapping), one template
+    per shape over all of them, dated and counted as one, with its member templates (one per
+    file); the file with the earliest record gives the baseline."""
+    spans: dict[str, tuple[datetime, datetime]] = {}
+    templates = [t for t in templates if t.minutes]
+    for t in templates:
+        lo, hi = min(t.minutes), max(t.minutes)
+        a, b = spans.get(t.source, (lo, hi))
+        spans[t.source] = (min(a, lo), max(b, hi))
+    families: dict[str, list[str]] = defaultdict(list)
+    for source in spans:
+        folder, _, name = source.rpartition("/")
+        name = _HEX_ID.sub("", name)
+        if _STAMP.search(name):
+            families[f"{folder}/{_STAMP.sub('<t>', name)}"].append(source)
+    family_of: dict[str, str] = {}
+    for key, sources in families.items():
+        ordered = sorted(sources, key=lambda src: spans[src][0])
+        if len(ordered) > 1 and all(
+            spans[b][0] >= spans[a][1] for a, b in zip(ordered, ordered[1:], strict=False)
+        ):
+            family_of.update((src, key) for src in ordered)
+    out: list[tuple[Template, list[Template]]] = []
+    groups: dict[str, list[tuple[Template, list[Template]]]] = defaultdict(list)
+    for t in sorted(templates, key=lambda t: min(t.minutes)):
+        key = family_of.get(t.source)
+        if key is None:
+            out.append((t, []))
+            continue
+        # each file's miner may have generalised the shape more or less (`GET /.env <*>` in an
+        # hour with only scanners, `GET <*> <*>` in the hour of the burst): one shape when
+        # every word is the same or a wildcard in either
+        group = next(
+            (
+                g
+                for g in groups[key]
+                if g[0].level == t.level and _same_shape(g[0].tokens, t.tokens)
+            ),
+            None,
+        )
+        if group is None:
+            first = min(
+                (src for src, k in family_of.items() if k == key), key=lambda s: spans[s][0]
+            )
+            whole = Template(t.id, first, t.level, list(t.tokens), example=t.example)
+            whole.names = Counter()
+            group = (whole, [])
+            groups[key].append(group)
+            out.append(group)
+        whole, members = group
+        whole.tokens = [a if a == b else "<*>" for a, b in zip(whole.tokens, t.tokens, strict=True)]
+        for minute, n in t.minutes.items():
+            whole.minutes[minute] += n
+            whole.firsts[minute] = min(whole.firsts.get(minute, t.firsts[minute]), t.firsts[minute])
+            whole.lasts[minute] = max(whole.lasts.get(minute, t.lasts[minute]), t.lasts[minute])
+        whole.total += t.total
+        whole.names.update(t.names)
+        members.append(t)
     return out
 
 

@@ -139,7 +139,11 @@ def departed_at(signals: list[Signal]) -> datetime:
     exact = [s.time for s in signals if usual < s.time and s.extra.get("usual_until") is None]
     if exact and min(exact) <= first.time + (first.time - usual):
         return min(exact)
-    starts = [s.time - (s.time - u) / 2 for s in signals if (u := s.extra.get("usual_until"))]
+    starts = [
+        s.time - timedelta(seconds=int((s.time - u).total_seconds()) // 2)
+        for s in signals
+        if (u := s.extra.get("usual_until"))
+    ]
     return min([*starts, *exact])
 
 
