@@ -84,21 +84,24 @@ def test_a_slow_climb_starts_the_window_where_it_left_its_usual_range(tmp_path, 
     ev = _share_series(tmp_path, _share)
     _hooks(ev, ALERT, at(11, 36))
     w = propose(tmp_path, ev, capsys, "Checkout failures", at(10, 0), at(12, 0))
-    assert w.times["started"] == LEAVES
+    # usual at 10:20, outside it from the 10:21 sample: it left in between (mid-step)
+    left = LEAVES - timedelta(seconds=30)
+    assert w.times["started"] == left
     assert "checkout_failure_share" in w.got["started"]["why"]
     assert "out of its usual range from 10:21:00" in w.got["started"]["why"]
-    assert "started       2026-03-01 10:21:00" in w.table
+    assert "started       2026-03-01 10:20:30" in w.table
     assert w.times["detected"] == ALERT
-    assert w.accept_high().detect == ALERT - LEAVES  # not ALERT - CROSSES
+    assert w.accept_high().detect == ALERT - left  # not ALERT - CROSSES
 
 
 def test_a_step_keeps_its_time(tmp_path, capsys):
-    """A share that jumps from its usual range past the band in one sample departs at that
-    sample: nothing before it was outside the usual range."""
+    """A share that jumps from its usual range past the band in one sample departs between that
+    sample and the one before (the middle of the step): nothing before was outside its usual
+    range."""
     ev = _share_series(tmp_path, lambda t: 0.2 if CROSSES <= t < at(11, 30) else _share(at(9, 0)))
     _hooks(ev, ALERT, at(11, 36))
     w = propose(tmp_path, ev, capsys, "Checkout failures", at(10, 0), at(12, 0))
-    assert w.times["started"] == CROSSES
+    assert w.times["started"] == CROSSES - timedelta(seconds=30)
     assert "usual range" not in w.got["started"]["why"]
 
 

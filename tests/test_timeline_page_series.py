@@ -95,9 +95,10 @@ def test_the_window_follows_the_series_the_page_measures(tmp_path, capsys):
     times = w.times
 
     # started when the paged latency left its baseline, not at the first logged error
-    assert times["started"] == DEPARTS
+    # (between its last usual sample, 10:19, and its first unusual one: the middle of the step)
+    assert times["started"] == DEPARTS - timedelta(seconds=30)
     assert "orders_api_request_duration_seconds:p99" in got["started"]["why"]
-    assert "started       2026-03-01 10:20:00" in table
+    assert "started       2026-03-01 10:19:30" in table
     # ended when it was back (between its last slow and first normal sample), not when the
     # errors stopped (11:10) nor when the node's temperature came back (11:50)
     assert LAST_SLOW <= times["mitigated"] <= BACK
@@ -105,8 +106,8 @@ def test_the_window_follows_the_series_the_page_measures(tmp_path, capsys):
     assert times["acknowledged"] == ACKED and times["resolved"] == RESOLVED
 
     d = w.accept_high()
-    assert d.acknowledge == ACKED - DEPARTS
-    assert timedelta(minutes=59) <= d.mitigate <= timedelta(minutes=60)
+    assert d.acknowledge == ACKED - times["started"]
+    assert timedelta(minutes=59) <= d.mitigate <= timedelta(minutes=60, seconds=30)
 
 
 def _departs(name: str, t: datetime, back: datetime | None = None) -> list[Signal]:

@@ -79,7 +79,8 @@ def test_a_metric_crossing_and_recovery_carry_the_values():
     candidates = reconstruct([series], WINDOW)
     up = next(c for c in candidates if c.kind == "first_symptom")
     down = next(c for c in candidates if c.kind == "recovery")
-    assert up.time == T0 + timedelta(minutes=5) and "0.3 at 12:05:00" in up.text
+    # outside from the 12:05:00 sample, usual at 12:04:45: the departure lies between
+    assert up.time == T0 + timedelta(minutes=4, seconds=53) and "0.3 at 12:05:00" in up.text
     # back inside at the 12:25:00 sample, still outside at 12:24:45: the return lies between
     assert down.time == T0 + timedelta(minutes=24, seconds=52) and "back within" in down.text
     assert "0.0025 at 12:25:00" in down.text

@@ -4,10 +4,11 @@ access-log bursts of 5xx or slow requests (from 10-second buckets), with their e
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from datetime import datetime, timedelta
 from statistics import median
 
+from pm_tui.collectors.common import iso
 from pm_tui.collectors.evidence import Evidence, is_access_bucket, is_access_sample
 from pm_tui.timeline.candidate import excerpt, source_label
 from pm_tui.timeline.signals import (
@@ -41,10 +42,96 @@ def template_signals(
 ) -> list[Signal]:
     """An onset signal per template that is new or bursting after the baseline, and its stop.
 
-    `per_source` gives a source its own baseline (see reconstruct._log_periods)."""
+    `per_source` gives a source its own baseline (see reconstruct._log_periods). The files of
+    one log rotated by time (`E1OPT4K2X9QZ.2026-09-15-13.34c80fa2.gz` then `...-14...`) are
+    read as one source: the hour before is the baseline of the hour of the incident."""
+    per_source = per_source or {}
     out: list[Signal] = []
-    for template in templates:
-        out.extend(_template(template, (per_source or {}).get(template.source, p), data_end))
+    for template, members in _join_rotated(templates):
+        base = per_source.get(template.source, p)
+        signals = _template(template, base, data_end)
+        first = min((s.time for s in signals), default=None)
+        minute = first.replace(second=0, microsecond=0) if first is not None else None
+        where = next((m for m in members if minute in m.minutes), None)
+        if where is not None and where.source != template.source:
+            # named and quoted from the file that holds the episode's first record
+            template.source, template.example = where.source, where.example
+            signals = _template(template, base, data_end)
+        out.extend(signals)
+    return out
+
+
+# A file name's time stamp (2026-09-15-13, 20260915T1300Z, 2026/09/15/13) and the hex id a
+# log shipper puts beside it: files differing only there are one log rotated by time.
+_STAMP = re.compile(r"\d{4}[-_./]?\d\d[-_./]?\d\d(?:[-_.T/]?\d\d(?:[-_.:]?\d\d){0,2}Z?)?")
+_HEX_ID = re.compile(r"[-_.](?=[0-9a-f]*[a-f])(?=[0-9a-f]*\d)[0-9a-f]{6,}(?=[-_.]|$)")
+
+
+def _same_shape(a: list[str], b: list[str]) -> bool:
+    """Two templates' words, one for one, equal or a wildcard in either."""
+    return len(a) == len(b) and all(x == y or "<*>" in (x, y) for x, y in zip(a, b, strict=True))
+
+
+def _join_rotated(templates: list[Template]) -> list[tuple[Template, list[Template]]]:
+    """Each template, or for the files of one log rotated by time (names equal once their time
+    stamp is set aside, records following each other in time, never overlapping), one template
+    per shape over all of them, dated and counted as one, with its member templates (one per
+    file); the file with the earliest record gives the baseline."""
+    spans: dict[str, tuple[datetime, datetime]] = {}
+    templates = [t for t in templates if t.minutes]
+    for t in templates:
+        lo, hi = min(t.minutes), max(t.minutes)
+        a, b = spans.get(t.source, (lo, hi))
+        spans[t.source] = (min(a, lo), max(b, hi))
+    families: dict[str, list[str]] = defaultdict(list)
+    for source in spans:
+        folder, _, name = source.rpartition("/")
+        name = _HEX_ID.sub("", name)
+        if _STAMP.search(name):
+            families[f"{folder}/{_STAMP.sub('<t>', name)}"].append(source)
+    family_of: dict[str, str] = {}
+    for key, sources in families.items():
+        ordered = sorted(sources, key=lambda src: spans[src][0])
+        if len(ordered) > 1 and all(
+            spans[b][0] >= spans[a][1] for a, b in zip(ordered, ordered[1:], strict=False)
+        ):
+            family_of.update((src, key) for src in ordered)
+    out: list[tuple[Template, list[Template]]] = []
+    groups: dict[str, list[tuple[Template, list[Template]]]] = defaultdict(list)
+    for t in sorted(templates, key=lambda t: min(t.minutes)):
+        key = family_of.get(t.source)
+        if key is None:
+            out.append((t, []))
+            continue
+        # each file's miner may have generalised the shape more or less (`GET /.env <*>` in an
+        # hour with only scanners, `GET <*> <*>` in the hour of the burst): one shape when
+        # every word is the same or a wildcard in either
+        group = next(
+            (
+                g
+                for g in groups[key]
+                if g[0].level == t.level and _same_shape(g[0].tokens, t.tokens)
+            ),
+            None,
+        )
+        if group is None:
+            first = min(
+                (src for src, k in family_of.items() if k == key), key=lambda s: spans[s][0]
+            )
+            whole = Template(t.id, first, t.level, list(t.tokens), example=t.example)
+            whole.names = Counter()
+            group = (whole, [])
+            groups[key].append(group)
+            out.append(group)
+        whole, members = group
+        whole.tokens = [a if a == b else "<*>" for a, b in zip(whole.tokens, t.tokens, strict=True)]
+        for minute, n in t.minutes.items():
+            whole.minutes[minute] += n
+            whole.firsts[minute] = min(whole.firsts.get(minute, t.firsts[minute]), t.firsts[minute])
+            whole.lasts[minute] = max(whole.lasts.get(minute, t.lasts[minute]), t.lasts[minute])
+        whole.total += t.total
+        whole.names.update(t.names)
+        members.append(t)
     return out
 
 
@@ -101,6 +188,7 @@ def _template(t: Template, p: Periods, data_end: datetime) -> list[Signal]:
             break
         if counts[minutes[k]] > per_min:
             last = k
+    returns = _returns(minutes, counts, onset, last, per_min) if base == 0 else []
     start_m, end_m = minutes[onset], minutes[last]
     n = sum(counts[m] for m in minutes[onset : last + 1])
     label = source_label(t.source)
@@ -141,22 +229,71 @@ def _template(t: Template, p: Periods, data_end: datetime) -> list[Signal]:
             extra=extra,
         )
     ]
+    # the same new failure back after a quiet spell and stopping again: said on the stop, and
+    # tagged `again:TIME` with each later stop (milestones: when the page's alert fires again
+    # after this stop, the impact had not ended here)
+    again = [t.lasts.get(minutes[end], minutes[end] + MINUTE) for _, end in returns]
+    again = [a for a in again if data_end - a >= GAP_MIN * MINUTE]
+    spells = "".join(
+        f"; back from {hhmmss(t.firsts[minutes[k]])}, stopped again at {hhmmss(a)}"
+        for (k, _), a in zip(returns, again, strict=False)
+    )
     if n >= MIN_STOP_COUNT and data_end - stop_time >= GAP_MIN * MINUTE:
         signals.append(
             Signal(
                 stop_time,
                 "recovery",
                 f"{words.capitalize()} “{excerpt(t.example, 100)}” stop in {label} "
-                f"(last at {hhmmss(stop_time)}, {n} in all)",
+                f"(last at {hhmmss(stop_time)}, {n} in all{spells})",
                 t.source,
                 quote,
                 round(confidence - 0.1, 2),
-                tags=tags,
+                tags=tags + tuple(f"again:{iso(a)}" for a in again),
                 weight=strength,
                 extra=extra,
             )
         )
     return signals
+
+
+# A new failure that stops and comes back within this long, as strong as before, may not have
+# been over (a quota refilled for a few minutes, a partial fix holding briefly).
+RETURN_GAP = timedelta(minutes=30)
+# ... as strong: its rate over its own run at least this share of the first episode's.
+RETURN_SHARE = 1 / 3
+
+
+def _returns(
+    minutes: list[datetime], counts: dict[datetime, int], onset: int, last: int, per_min: float
+) -> list[tuple[int, int]]:
+    """The returns of a new failure after its episode (`onset`..`last`): runs of minutes above
+    `per_min` at most GAP_MIN apart, each starting within RETURN_GAP of the end of the one
+    before, with at least MIN_STOP_COUNT records at RETURN_SHARE of the episode's rate, as
+    (first, last) indexes into `minutes`."""
+
+    def rate(a: int, b: int) -> float:
+        span = (minutes[b] - minutes[a]) / MINUTE + 1
+        return sum(counts[m] for m in minutes[a : b + 1]) / span
+
+    out: list[tuple[int, int]] = []
+    strength = rate(onset, last)
+    k = last + 1
+    while k < len(minutes) and minutes[k] - minutes[last] <= RETURN_GAP:
+        if counts[minutes[k]] <= per_min:
+            k += 1
+            continue
+        end = k
+        for q in range(k + 1, len(minutes)):
+            if minutes[q] - minutes[end] > GAP_MIN * MINUTE:
+                break
+            if counts[minutes[q]] > per_min:
+                end = q
+        returned = sum(counts[m] for m in minutes[k : end + 1])
+        if returned >= MIN_STOP_COUNT and rate(k, end) >= RETURN_SHARE * strength:
+            out.append((k, end))
+            last = end
+        k = end + 1
+    return out
 
 
 def _first_run(

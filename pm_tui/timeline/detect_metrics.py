@@ -16,6 +16,9 @@ K = 5.0
 MIN_REL_DELTA = 0.5  # the band is at least half the baseline median wide
 ABS_EPS = 1e-9
 SUSTAIN = 3  # points in a row outside the band
+# Samples further apart than this date a departure at the first one outside (a gap in the
+# series says nothing about when it left between them).
+MAX_STEP = timedelta(minutes=5)
 SETTLE = timedelta(minutes=5)  # back inside the band this long before it counts as recovered
 _ERRORISH = re.compile(r"error|5xx|fail|unavailable|restart|oom|kill|\bup\b|down", re.I)
 MIN_BASE_POINTS = 5
@@ -97,7 +100,8 @@ def _series(item: Evidence, p: Periods) -> list[Signal]:
     bound = high if up else low
     word = "above" if up else "below"
     # dated where it left its usual range, not where it crossed the band (a slow climb)
-    onset = scan[series_onset(scan, start, med, mad, bound, max(base) if up else min(base))][0]
+    first = series_onset(scan, start, med, mad, bound, max(base) if up else min(base))
+    onset = scan[first][0]
     left = f"out of its usual range from {hhmmss(onset)}, " if onset < t0 else ""
     text = (
         f"{name} {word} its baseline: {left}{_fmt(v0)} at {hhmmss(t0)} (baseline median "
@@ -109,7 +113,14 @@ def _series(item: Evidence, p: Periods) -> list[Signal]:
     # errors rising, or what should stay up falling (a cache's hit ratio, the servers ready)
     failing = _ERRORISH.search(name) or (not up and _GOOD.search(name.split("{", 1)[0]))
     tags = ("error",) if failing else ()
-    out = [Signal(onset, "symptom", text, source, quote, 0.7, tags=tags, extra={"metric": name})]
+    # it left its range between its last usual sample (`usual_until`) and its first unusual
+    # one: the start is dated in the middle of that span, as its return is
+    # (reconstruct.departed_at and impact_end)
+    extra: dict = {"metric": name}
+    before = scan[first - 1][0] if first > 0 else max(t for t, _ in points if t < scan[0][0])
+    if onset - before <= MAX_STEP:
+        extra["usual_until"] = before
+    out = [Signal(onset, "symptom", text, source, quote, 0.7, tags=tags, extra=extra)]
     if end is not None:
         # dated where it is back in its usual range, not where it re-entered the band (a
         # slow drain), as the departure is

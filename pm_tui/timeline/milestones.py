@@ -7,14 +7,17 @@
                   degradation: pm_tui.timeline.onset.page_series, read in reconstruct)
     detected      the first alert firing or page about this incident (the alert on the
                   first failure's record when the start names one; else a related one: alerts
-                  judged unrelated or recurring stay below HIGH_CONFIDENCE and are not used)
+                  judged unrelated or recurring stay below HIGH_CONFIDENCE and are not used,
+                  nor an alert firing again over SPAN_END after the impact ended)
     acknowledged  the acknowledgement recorded on this incident's own page, else the first
                   acknowledgement after detection
     mitigated     customer-visible impact ended: the main recovery (errors or latency back to
                   normal; the page's own series back when it started the window; the
                   failing logs of the workload the page names stopping, not a dependency or
                   a node coming back later: pm_tui.timeline.reconstruct), else the first
-                  mitigation
+                  mitigation; when that failure came back and stopped again, and an alert
+                  that detected or paged this incident fired again in between, when it
+                  stopped again (a lull is not the end)
     resolved      the incident declared resolved: its own page resolved (the page of the
                   acknowledgement or detection), else said so, after the impact ended
 
@@ -28,7 +31,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from pm_tui.collectors.common import iso
+from pm_tui.collectors.common import iso, parse_time
 from pm_tui.timeline.candidate import Candidate
 from pm_tui.timeline.onset import PAGE_WORDS, words_of
 
@@ -76,12 +79,20 @@ def propose_milestones(candidates: Iterable[Candidate]) -> list[ProposedMileston
     rows = sorted(candidates, key=lambda c: c.time)
     out: list[ProposedMilestone] = []
 
-    def first(kinds: tuple[str, ...], after: datetime | None = None, floor: float = RELATED):
+    def first(
+        kinds: tuple[str, ...],
+        after: datetime | None = None,
+        floor: float = RELATED,
+        background: frozenset[str] = frozenset(),
+    ):
         return next(
             (
                 c
                 for c in rows
-                if c.kind in kinds and c.confidence >= floor and (after is None or c.time >= after)
+                if c.kind in kinds
+                and c.confidence >= floor
+                and (after is None or c.time >= after)
+                and not (c.kind == "alert_fired" and _alert_name(c) in background)
             ),
             None,
         )
@@ -90,11 +101,13 @@ def propose_milestones(candidates: Iterable[Candidate]) -> list[ProposedMileston
     if started is not None:
         out.append(_from("started", started, "the first observable failure"))
     after = started.time - EARLY_ALERT if started is not None else None
-    # the high-confidence alerts and pages are the related ones (pm_tui.timeline.judge)
-    detected = first(("alert_fired", "paged"), after, HIGH) or first(
-        ("alert_fired", "paged"), after
-    )
     recovered = _main_recovery(rows, started.time if started is not None else None)
+    # the high-confidence alerts and pages are the related ones (pm_tui.timeline.judge), but
+    # not an alert that fires again well after the impact ended (background)
+    later = _firing_after(rows, recovered)
+    detected = first(("alert_fired", "paged"), after, HIGH, later) or first(
+        ("alert_fired", "paged"), after, RELATED, later
+    )
     spanning = _spanning_alert(rows, after, detected, recovered)
     on_start = _alert_on_start(rows, started)
     if on_start is not None and (detected is None or on_start.time < detected.time):
@@ -147,7 +160,19 @@ def propose_milestones(candidates: Iterable[Candidate]) -> list[ProposedMileston
     elif acked is not None:
         out.append(_from("acknowledged", acked, "the first acknowledgement of the page"))
     since = started.time if started is not None else None
-    if recovered is not None:
+    again = _failed_again(rows, recovered, [detected, paged])
+    if again is not None and recovered is not None:
+        back, refired = again
+        ended = _from("mitigated", recovered, "")
+        ended.time = back
+        ended.confidence = min(ended.confidence, 0.7)
+        ended.why = (
+            f"customer-visible impact ended when the failure stopped again ({back:%H:%M:%S}): "
+            f"{_alert_name(refired)} fired again at {refired.time:%H:%M:%S} after "
+            f"{recovered.text[:160]}"
+        )
+        out.append(ended)
+    elif recovered is not None:
         out.append(_from("mitigated", recovered, "customer-visible impact ended"))
     else:
         fix = first(("mitigation",), since)
@@ -334,6 +359,64 @@ def _resolved(
             return own[0]
         later = [c for c in later if not _pages(c)]
     return next((c for c in later if c.confidence >= RELATED), None) or next(iter(later), None)
+
+
+def _firing_after(rows: list[Candidate], recovered: Candidate | None) -> frozenset[str]:
+    """The alerts firing again more than SPAN_END after the impact ended (after the failure's
+    last stop seen, a stop after it came back included): what fires on its own after the
+    incident (a replica's lag alert every hour) did not detect it."""
+    if recovered is None:
+        return frozenset()
+    end = max([recovered.time, *_stopped_again(recovered)])
+    return frozenset(
+        _alert_name(c)
+        for c in rows
+        if c.kind == "alert_fired" and c.time > end + SPAN_END and _alert_name(c)
+    )
+
+
+def _stopped_again(recovered: Candidate) -> list[datetime]:
+    """The times the failure that stopped at `recovered` stopped again after coming back (its
+    `again:TIME` tags, pm_tui.timeline.detect_logs), in order."""
+    return sorted(parse_time(t.split(":", 1)[1]) for t in recovered.tags if t.startswith("again:"))
+
+
+def _failed_again(
+    rows: list[Candidate], recovered: Candidate | None, alerting: list[Candidate | None]
+) -> tuple[datetime, Candidate] | None:
+    """When the impact had not ended where it seemed to: an alert that detected or paged this
+    incident (the detecting alert, the alert a page's title names) fires again after the
+    recovery read as the end, and the failure that stopped there came back and stopped again
+    after that firing (its `again:TIME` tags, pm_tui.timeline.detect_logs). The time it
+    stopped again and the firing; None otherwise."""
+    if recovered is None:
+        return None
+    later = _stopped_again(recovered)
+    if not later:
+        return None
+    names: set[str] = set()
+    for c in alerting:
+        if c is None:
+            continue
+        if c.kind == "alert_fired":
+            names.add(_alert_name(c))
+        else:
+            names.update(re.findall(r"\b[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*)+\b", c.text))
+    names.discard("")
+    refired = next(
+        (
+            c
+            for c in rows
+            if c.kind == "alert_fired"
+            and recovered.time < c.time < later[-1]
+            and _alert_name(c) in names
+            and "recurring" not in c.tags
+        ),
+        None,
+    )
+    if refired is None:
+        return None
+    return next(t for t in later if t > refired.time), refired
 
 
 def _main_recovery(rows: list[Candidate], since: datetime | None) -> Candidate | None:

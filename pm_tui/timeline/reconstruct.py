@@ -114,7 +114,7 @@ class _Cluster:
             # a resource metric rising with the errors (CPU throttled, connections up) is the
             # cause seen in coarse samples, not the failure: the failure's own record dates it
             failing = [s for s in exact if not _resource_metric(s)]
-            return min(s.time for s in failing or exact)
+            return departed_at(failing or exact)
         times = [s.time for s in exact]
         # back to normal is best judged by traffic and metrics, not by one kind of error ending
         normal = [s for s in self.signals if "normal" in s.tags]
@@ -125,6 +125,26 @@ class _Cluster:
     @property
     def machine(self) -> bool:
         return any(s.authority > 1 for s in self.signals)
+
+
+def departed_at(signals: list[Signal]) -> datetime:
+    """When the first of `signals` began: a series' departure lies between its last usual
+    sample (`usual_until`) and its first unusual one, so it is dated in the middle of that span
+    (as impact_end dates a return), unless a record of the same signals falls within the span
+    (a failing log's first record says exactly when)."""
+    first = min(signals, key=lambda s: s.time)
+    usual = first.extra.get("usual_until")
+    if usual is None:
+        return first.time
+    exact = [s.time for s in signals if usual < s.time and s.extra.get("usual_until") is None]
+    if exact and min(exact) <= first.time + (first.time - usual):
+        return min(exact)
+    starts = [
+        s.time - timedelta(seconds=int((s.time - u).total_seconds()) // 2)
+        for s in signals
+        if (u := s.extra.get("usual_until"))
+    ]
+    return min([*starts, *exact])
 
 
 # How long after a failing log's last record a rate over a window may still be read outside
@@ -838,7 +858,9 @@ def _last_to_recover(
     chain |= {
         _identity(s)
         for s in first.signals
-        if s.time == first.time and s.extra.get("metric") and not _infrastructure_metric(s)
+        if first.time in (s.time, departed_at([s]))
+        and s.extra.get("metric")
+        and not _infrastructure_metric(s)
     }
     best = main
     for ident in chain:
