@@ -320,7 +320,7 @@ def lowo(feats, writers, own, halves, l2, ngram_l2, sweep, by: str = "writer"):
                 said, flagged = pipeline(w, b, t, [x for _, x in labelled], docs)
                 p, r, *_ = pr([(y, g) for (y, _), g in zip(labelled, said, strict=True)])
                 out[t].append((writer_name(test), p, r, flagged, len(docs)))
-                if DUMP and t == sweep[0] and not kept_out(writer_name(test)):
+                if DUMP and by == "round" and t == sweep[0] and not kept_out(writer_name(test)):
                     _dump(writer_name(test), labelled, said, feats[test], w, b)
     return out
 
@@ -414,7 +414,9 @@ def main(argv: list[str]) -> int:
     w, b = train([row for p in writers for row in feats[p]] + own + halves[0][1] + halves[1][1])
     for p in held:
         print(line(f"own held-out {p.name}", p, w, b, (threshold, PLACED)))
-    for p in [*writers, *train_files]:
+    for p in writers:
+        print(line(f"trained on: writer {writer_name(p)}", p, w, b, (threshold, PLACED)))
+    for p in train_files:
         print(line(f"trained on: {p.parent.name}/{p.name}", p, w, b, (threshold, PLACED)))
     _, flagged = pipeline(w, b, (threshold, PLACED), [], docs)
     print(f"real corpus ({len(docs)} docs, trained on): weighed findings {flagged}")
