@@ -14,6 +14,7 @@ import pytest
 
 from pm_tui.language import check_prose
 from pm_tui.language.learned import WEIGHED, features
+from pm_tui.language.text import split_sentences
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -180,3 +181,56 @@ def test_a_person_given_as_the_answer_to_who_is_to_blame(text):
 )
 def test_a_thing_or_nobody_as_the_answer_is_blameless(text):
     assert check_prose(text) == []
+
+
+# Readings of the tenth stop (classes counted over the tuning writers' misses; sentences
+# invented here, none a row of any set).
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("The night-shift machinist skipped the guard check on press 4.", "machinist"),
+        ("A signalman at the junction cleared the wrong route.", "signalman"),
+        ("The duty dispatcher forgot to release the hold on bay 2.", "dispatcher"),
+    ],
+)
+def test_a_role_is_read_by_its_form(text, role):
+    assert features(text).get("agent:role") == role, features(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We reviewed the checklist and the allowlist before the rollout.",
+        "The scheduler decided to evict the pod when the node drained.",
+        "The replication controller failed to reconcile the set.",
+    ],
+)
+def test_things_of_the_same_form_are_no_people(text):
+    feats = features(text)
+    assert "agent:role" not in feats, feats
+
+
+def test_the_value_of_a_label_of_fault_is_a_party_even_in_title_case():
+    feats = features("Faulty Party: Eng. Tomasz Wilk, Network Operations")
+    assert "cause-label" in feats and feats.get("agent:name") in ("Tomasz", "Wilk", "Eng")
+
+
+def test_the_writer_is_read_only_when_owning_the_fault():
+    assert features("Sorry all, this one is on me: I purged the live queue.").get("agent:self")
+    assert features("My mistake, I restarted the primary instead of the replica.").get("agent:self")
+    assert "agent:self" not in features("I used git blame to find the commit that broke it.")
+    assert "agent:self" not in features("I deleted the stuck namespace when it hung.")
+
+
+def test_an_act_with_its_stated_aim():
+    feats = features("Teodora drained the node so the namespace could terminate.")
+    assert feats.get("act-with-aim") == "so … could"
+
+
+def test_a_fragment_is_read_with_the_sentence_before_it():
+    from pm_tui.language.learned import _with_fragments
+
+    text = "Borys. Truncated the billing table. Again.\nThe disk filled. It recovered."
+    spans = [text[a:b] for a, b in _with_fragments(text, split_sentences(text))]
+    assert spans[0] == "Borys. Truncated the billing table. Again."
+    assert "\n" not in spans[0] and len(spans) == 2

@@ -19,6 +19,7 @@ import math
 import re
 from bisect import bisect_right
 from functools import cache, lru_cache
+from operator import itemgetter
 from pathlib import Path
 
 from pm_tui.language import blame
@@ -102,7 +103,7 @@ _CLASSES: dict[str, tuple[str, ...]] = {
     "sanction": tuple(
         """warning disciplinary discipline reprimand retrain retraining talking-to revoke
         revoked suspend suspended sanction sanctions dismiss dismissed coached
-        lesson""".split()
+        lesson deduction apology probation""".split()
     ),
     # carrying the weight of it ("Dragoș alone carries this one", "the squad owns this mess")
     "burden": tuple("""bears carries carry shoulder shoulders owns liability liable""".split()),
@@ -147,7 +148,20 @@ _CLASSES: dict[str, tuple[str, ...]] = {
 _PHRASES: dict[str, tuple[str, ...]] = {
     "habit": (" once more", "how many more", "every time", "each time", "one more time"),
     "burden": ("at the door", "'s account", "lay this", "lays this", "goes on"),
-    "sanction": ("next time", "moved off", "kick ", "to stop "),
+    "sanction": (
+        "next time",
+        "moved off",
+        "kick ",
+        "to stop ",
+        "off the on-call",
+        "off the rota",
+        "off the roster",
+        "off the rotation",
+        "removed from the",
+        "moved out of",
+        "written up",
+        "be trusted",
+    ),
     "fault": (
         " is on ",
         " on the ",
@@ -262,6 +276,8 @@ _FUNCTION_WORDS = frozenset(
     not no""".split()
 )
 _PRONOUNS = frozenset("he she him his her hers himself herself".split())
+# The writer as the one who acted or owns it ("this one's on me", "I deleted the snapshot").
+_SELF = frozenset("i me my myself".split())
 _SOMEONE = frozenset("someone somebody whoever".split())
 _DETERMINERS = frozenset("the a an our their his her my your this that one some".split())
 
@@ -398,6 +414,8 @@ def _agent_kind(words: list[str], i: int, titled: bool = False) -> str | None:
         return "handle" if _is_id(bare) else None
     if low in ROLE_NOUNS or low in _MORE_ROLES or bare in _ROLE_ACRONYMS:
         return "role"
+    if low in _SELF:
+        return "self"  # the writer owning the act: "I dropped the live table", "on me"
     if low in TEAM_NOUNS or low in _MORE_TEAMS:
         return "team"
     if low in _PRONOUNS:
@@ -444,7 +462,76 @@ def _agent_kind(words: list[str], i: int, titled: bool = False) -> str | None:
         return "name" if bare[:1].isupper() and not titled else "role"
     if bare[:1].islower() and _lower_name(words, i):
         return "name"  # chat style: "honestly aroha just pushed it", "jkim mistakenly ..."
+    if bare[:1].islower() and _role_by_form(words, i, low):
+        return "role"  # "the night-shift pharmacist", "the belt attendant's failure"
     return None
+
+
+# Endings only people have: "-ist" (a pharmacist, a machinist), "-ician", "-man"/"-men" (a
+# lineman), "-keeper". Words of those shapes that name no one end otherwise ("checklist").
+_PERSON_ENDINGS = ("ist", "ists", "ician", "icians", "keeper", "keepers", "man", "men")
+_NOT_PERSON_ENDINGS = ("list", "lists", "sist", "sists", "xist", "xists", "imen", "omen", "mist")
+# "-er", "-or", "-ant", "-ar" also end things (a controller, a scheduler, a sensor): people only
+# with a shift, rank or place before them, or an act only a person does after them.
+_AGENT_ENDINGS = ("er", "ers", "or", "ors", "ant", "ants", "ar", "ars")
+_ROSTER_MARKS = (
+    "shift", "duty", "night", "overnight", "senior", "junior", "head", "chief", "room",
+    "ground", "field", "floor", "site", "station", "desk", "relief", "trainee", "rookie",
+    "weekend", "evening", "morning",
+)  # fmt: skip
+_HUMAN_ACTS = frozenset(
+    """forgot forgets neglected panicked insisted bothered bother care cared asleep slept
+    walked lacks lacked""".split()
+)
+
+
+_ROSTER_SET = frozenset(_ROSTER_MARKS)
+
+
+def _formed_people(words) -> bool:
+    """Some lower-case word of `words` may name a person by its form (_role_by_form): an
+    ending only people have, or a shift, rank or place word (whole, or a part of a hyphenated
+    word) that an agent's ending may follow."""
+    if not _ROSTER_SET.isdisjoint(words):
+        return True
+    for w in words:
+        if len(w) >= 5 and w.endswith(_PERSON_ENDINGS) and not w.endswith(_NOT_PERSON_ENDINGS):
+            return True
+        if "-" in w and not _ROSTER_SET.isdisjoint(w.split("-")):
+            return True
+    return False
+
+
+def _role_by_form(words: list[str], i: int, low: str) -> bool:
+    """Lower-case token `i` names a person by its form: an ending only people have, or an
+    agent's ending with a shift, rank or place before it or a person's act after it."""
+    if len(low) < 5 or not low.replace("-", "").isalpha() or low in _FUNCTION_WORDS:
+        return False
+    if low.endswith(_NOT_PERSON_ENDINGS) or _word_class(low) in ("machine", "selfstate"):
+        return False
+    if low.endswith(_PERSON_ENDINGS):
+        return not _thing_word(low)
+    if not low.endswith(_AGENT_ENDINGS):
+        return False
+    start = _np_start(words, i)
+    if start == i:
+        return False  # a bare "-er" noun is a thing more often than not
+    marked = (
+        "shift" in low
+        or "duty" in low
+        or any(m in words[j].lower() for j in range(start, i) for m in _ROSTER_MARKS)
+    )
+    if not marked:
+        nxt = [w.lower() for w in words[i + 1 : i + 4]]
+        marked = not _HUMAN_ACTS.isdisjoint(nxt) or nxt[:2] in (["on", "duty"], ["on", "shift"])
+    return marked and not _thing_word(low)
+
+
+def _thing_word(low: str) -> bool:
+    """A lower-case word that names a thing: a technical noun, or a word the text uses as one."""
+    from pm_tui.language.agents import _VOCAB, TECH_WORDS
+
+    return low in TECH_WORDS or low in _VOCAB.get()
 
 
 # People named by what they do, beyond lexicon.ROLE_NOUNS (whose words the hand rules also
@@ -472,7 +559,7 @@ _ROLE_ACRONYMS = frozenset(
 )
 
 
-_HONORIFICS = frozenset("Mr Mrs Ms Mx Dr Prof Miss Sir Madam Mme Herr Frau Sr Sra".split())
+_HONORIFICS = frozenset("Mr Mrs Ms Mx Dr Prof Miss Sir Madam Mme Herr Frau Sr Sra Eng Ing".split())
 # What a person does or makes, as the noun after a possessive ("Bence's hotfix"): a
 # possessive before one of them names a person, whatever else the word is.
 _ACTS = frozenset(
@@ -629,6 +716,36 @@ def _outcome_after(lows: list[str], wcs: list[str | None], k: int) -> str:
             linked = True
         elif linked and (wcs[j] == "harm" or lows[j].endswith("ing") and wcs[j] == "harm"):
             return lows[j]
+    return ""
+
+
+_OMISSIONS = {
+    "did": "not", "didn't": "", "does": "not", "doesn't": "", "never": "", "failed": "to",
+    "fails": "to", "forgot": "to", "forgets": "to", "neglected": "to", "omitted": "to",
+}  # fmt: skip
+
+
+def _omission_after(lows: list[str], i: int) -> str:
+    """What the person at token `i` did not do: "did not", "didn't", "failed to", "forgot to",
+    "never" right after it (over fillers); "" otherwise."""
+    for j in range(i + 1, min(len(lows) - 1, i + 4)):
+        t = lows[j]
+        if t in _FILLER or (t.endswith("ly") and len(t) > 4):
+            continue
+        need = _OMISSIONS.get(t)
+        if need is None:
+            return ""
+        return t if not need or lows[j + 1] == need else ""
+    return ""
+
+
+def _harm_in_clause(lows: list[str], wcs: list[str | None], j: int) -> str:
+    """A word of harm from position `j` to the end of its clause: what the act did."""
+    for k in range(j, min(len(lows), j + 12)):
+        if lows[k] in _STOPS or lows[k] in _SUBJECT_OPENERS:
+            return ""
+        if wcs[k] == "harm":
+            return lows[k]
     return ""
 
 
@@ -947,7 +1064,7 @@ def _may_name_agent(sentence: str) -> bool:
             return True  # initials: "A.H. skipped the review"
         return _may_name_dotted(sentence)  # "l.virtanen", "orders.customer_ref", "e.g."
     words = _lower_words(sentence)
-    if not words.isdisjoint(_PEOPLE_WORDS):
+    if not words.isdisjoint(_PEOPLE_WORDS) or _formed_people(words):
         return True
     first = _FIRST_WORD.match(sentence)
     if first is None:
@@ -994,9 +1111,11 @@ def _at_word_start(rx: re.Pattern[str], text: str) -> bool:
     return False
 
 
-_HONORIFICS_LOW = frozenset("mr mrs ms mx dr prof miss sir madam mme herr frau sr sra".split())
+_HONORIFICS_LOW = frozenset(
+    "mr mrs ms mx dr prof miss sir madam mme herr frau sr sra eng ing".split()
+)
 _HONORIFIC_RX = re.compile(
-    r"(?:Mrs?|Ms|Mx|Dr|Prof|Miss|Sir|Madam|Mme|Herr|Frau|Sra?)(?:\.?\s+|\.)[^\W\d_a-z]"
+    r"(?:Mrs?|Ms|Mx|Dr|Prof|Miss|Sir|Madam|Mme|Herr|Frau|Sra?|Eng|Ing)(?:\.?\s+|\.)[^\W\d_a-z]"
 )
 
 
@@ -1054,9 +1173,7 @@ def _cause_places(words: list[str], agents: list[tuple[int, str]]) -> dict[str, 
             tok = words[j]
             if tok in _PLACE_MARKS:
                 label = {t.lower() for t in words[max(0, j - 10) : j]}
-                if not label.isdisjoint(_CAUSE_LABELS) or (
-                    "owner" in label and not label.isdisjoint(_FAILURES)
-                ):
+                if _fault_label(label):
                     out.setdefault("cause-label", f"{words[j - 1] if j else ''}{tok} {words[i]}")
                 break
             if tok in _STOPS:
@@ -1065,6 +1182,58 @@ def _cause_places(words: list[str], agents: list[tuple[int, str]]) -> dict[str, 
                 out.setdefault("cause-link", f"{tok} … {words[i]}")
                 break
     return out
+
+
+# A word of fault or responsibility by its stem: "Faulty party", "Responsible unit",
+# "Originator of the deviation", "Fault allocation", "Guilty", "Blamed on".
+_FAULT_STEMS = ("fault", "respons", "blam", "culprit", "guilt", "originat", "offend", "accountab")
+
+
+def _fault_label(label: set[str]) -> bool:
+    """The words of a label (before its ":") say fault or cause, so its value is a party."""
+    if not label.isdisjoint(_CAUSE_LABELS):
+        return True
+    if "owner" in label and not label.isdisjoint(_FAILURES):
+        return True
+    return any(t.startswith(_FAULT_STEMS) for t in label)
+
+
+def _fault_label_at(lows: list[str]) -> int:
+    """Where the mark of a label of fault is (the index of its ":" or dash), or -1."""
+    for j, t in enumerate(lows):
+        if t in (":", "—", "–") and j and _fault_label(set(lows[max(0, j - 10) : j])):
+            return j
+    return -1
+
+
+def _labelled_value(words: list[str], lows: list[str], i: int) -> bool:
+    """Capitalised token `i` opens the value of a label of fault ("Failure owner: Hu Jun",
+    "Faulty party: Eng. Amr Saleh"): no technical word, right after the mark or a title."""
+    j = i - 1
+    while j >= 0 and (words[j] in _HONORIFICS or lows[j] == "." or words[j][:1].isupper()):
+        j -= 1
+        if i - j > 4:
+            return False
+    if j < 0 or lows[j] not in (":", "—", "–"):
+        return False
+    return _fault_label(set(lows[max(0, j - 10) : j])) and not is_technical(words[i])
+
+
+def _owning(agents: list[tuple[int, str]], lows: list[str], wcs: list[str | None]) -> bool:
+    """The writer owns the fault: an apology, or a word of fault or burden next to "I", "me"
+    or "my" ("this one's on me", "I take full responsibility", "my mistake"); not "I used
+    git blame to find the commit"."""
+    if "sorry" in lows or "apologise" in lows or "apologize" in lows:
+        return True
+    for i, kind in agents:
+        if kind != "self":
+            continue
+        if i and lows[i - 1] == "on":
+            return True
+        for j in range(max(0, i - 3), min(len(lows), i + 4)):
+            if wcs[j] in ("fault", "burden") and not (j and lows[j - 1] == "git"):
+                return True
+    return False
 
 
 def _title_case(words: list[str]) -> bool:
@@ -1093,16 +1262,17 @@ def features(
         lows = list(map(str.lower, words))
     wcs = list(map(_word_class, lows))
     # a table's row is cells, not a title ("| Owner | Choi Eun-ji |")
-    titled = ";" not in sentence and _title_case(words)
+    titled = ";" not in sentence and _title_case(words) and _fault_label_at(lows) < 0
     agents: list[tuple[int, str]] = []
     # the tests of marks in a token, and by the next word, only when the sentence has a mark
     # or a word they look for at all
     marks = "'" in sentence or "’" in sentence or "." in sentence or "@" in sentence
     verbish = not _VERBISH.isdisjoint(words)
     who = "who" in words
+    formed = _formed_people(lows)
     final = len(words) - 1
     for i, w in enumerate(words):
-        if lows[i] in _FUNCTION_WORDS:
+        if lows[i] in _FUNCTION_WORDS and lows[i] != "i":
             continue  # "The", "It", "We": no agent
         if (
             w[0].isupper()
@@ -1110,8 +1280,11 @@ def features(
             or (marks and (w[0] == "@" or "'" in w or "’" in w or "." in w or w[-1] == "@"))
             or (verbish and i < final and words[i + 1] in _VERBISH and w.isalpha())
             or (who and _who_follows(words, i))
+            or (formed and lows[i].endswith(_PERSON_ENDINGS + _AGENT_ENDINGS))
         ):
             kind = _agent_kind(words, i, titled)
+            if kind is None and w[0].isupper() and _labelled_value(words, lows, i):
+                kind = "name"  # the value of a label of fault: "Faulty party: Amr Saleh"
             if kind is not None and not (w[0].isupper() and _in_path(sentence, w)):
                 if lows[i].endswith(("'s", "’s")) and _owns_component(words[i + 1 : i + 4]):
                     feats["owns-part"] = f"{w} {words[i + 1]}"  # "Talos's retry loop": a system
@@ -1121,6 +1294,12 @@ def features(
         feats["no-agent"] = ""  # no one named: the model stays quiet
         return feats
     classes = _token_classes(sentence, lows, wcs)
+    if "self" in map(itemgetter(1), agents) and not _owning(agents, lows, wcs):
+        # the writer narrating what they did ("I restarted the pods") is no confession
+        agents = [(i, kind) for i, kind in agents if kind != "self"]
+        if not agents:
+            feats["no-agent"] = ""
+            return feats
     places = _cause_places(words, agents)
     if not places and _POSITIVE.isdisjoint(classes):
         feats["no-cue"] = ""  # no word of harm, fault or judgement: weighs, gates no more
@@ -1162,6 +1341,18 @@ def features(
         if subject:
             feats["subject:" + kind] = w
             verb = _verb_after(words, i)
+            if verb is None:
+                omitted = _omission_after(lows, i)
+                if omitted:
+                    # "the fitter didn't isolate the line", "X failed to re-torque the bolts"
+                    feats.setdefault("omitted", f"{w} {omitted}")
+            else:
+                at = lows.index(verb.lower(), i + 1)
+                harm = _harm_in_clause(lows, wcs, at + 1)
+                if harm:
+                    # a harm in the person's own clause, past the act itself: "Dewi restarted
+                    # the wrong service", "dropped the live table instead of the staging copy"
+                    feats.setdefault("act-harm", f"{w} … {harm}")
             if verb is not None:
                 feats.setdefault("acted", f"{w} {verb}")
                 outcome = _outcome_after(lows, wcs, i + 2)
@@ -1237,6 +1428,11 @@ def features(
             # praise for what a person did, not a response step: "Thanks so much to Hamish for
             # deciding ...", "Kudos to the release team for shipping a build that ..."
             feats["praise-for-act"] = f"{classes['sarcasm']} … {aim}"
+    aim = _stated_aim(lows) if "acted" in feats or "owner-act" in feats else ""
+    if aim:
+        # the act with the aim it was done for: "drained the node so the namespace could
+        # terminate", "set up branch protection so direct pushes are now rejected"
+        feats["act-with-aim"] = aim
     if "habit" in classes and any(
         f in feats for f in ("acted", "owner-act", "subject:name", "subject:role", "subject:team")
     ):
@@ -1298,6 +1494,26 @@ def features(
             feats.setdefault("then-thing", f"{words[j]} {words[j + 1]} {words[j + 2]}")
             break
     return feats
+
+
+_AIM_MODALS = frozenset("can could cannot can't couldn't would will won't".split())
+_AIM_LEADS = (("in", "order", "to"), ("so", "that"), ("to", "make", "sure"), ("to", "avoid"))
+
+
+def _stated_aim(lows: list[str]) -> str:
+    """The aim an act was done for: "so (that) <thing> could/can/would ...", "in order to",
+    "to make sure", "to avoid"; the words, or ""."""
+    for j, t in enumerate(lows):
+        for lead in _AIM_LEADS:
+            if tuple(lows[j : j + len(lead)]) == lead:
+                return " ".join(lead)
+        if t == "so" and j:
+            for k in range(j + 1, min(len(lows), j + 6)):
+                if lows[k] in _AIM_MODALS:
+                    return f"so … {lows[k]}"
+                if lows[k] in _STOPS:
+                    break
+    return ""
 
 
 _RESULT_HEADS = frozenset("what why how".split())
@@ -1453,7 +1669,7 @@ def row_features(text: str, rules: frozenset[str] = frozenset()) -> dict[str, st
 
 WEIGHED = "blame/weighed"
 
-_PEOPLE_WORDS = ROLE_NOUNS | TEAM_NOUNS | _PRONOUNS | _SOMEONE | _MORE_ROLES | _MORE_TEAMS
+_PEOPLE_WORDS = ROLE_NOUNS | TEAM_NOUNS | _PRONOUNS | _SOMEONE | _MORE_ROLES | _MORE_TEAMS | _SELF
 
 
 def weigh(sentence: str, named: bool = False) -> tuple[float, dict[str, str]] | None:
@@ -1524,6 +1740,9 @@ _READABLE = {
     "sanction": "a sanction or correction",
     "burden": "carrying the weight of it",
     "outsider-harm": "a person from outside the team, with a harm",
+    "act-harm": "a person's act that did harm",
+    "omitted": "what a person did not do",
+    "act-with-aim": "an act with the aim it was done for",
 }
 
 
@@ -1565,23 +1784,45 @@ def finding_for(sentence: str, offset: int, named: bool = False):
 
 
 def _add_each(masked: str, found: list, spans: list[tuple[int, int]]) -> list:
-    """add_findings for a text that only a phrase opened: every sentence no rule flagged."""
+    """add_findings for a text of several sentences: every sentence (a fragment read with the
+    sentence before it) in which no rule found anything."""
     starts = [start for start, _ in spans]
     flagged = {bisect_right(starts, f.start) - 1 for f in found}
     out = list(found)
-    for k, (start, end) in enumerate(spans):
-        if end - start > _LONGEST:
-            continue
-        if k in flagged:
-            if veto() > 0:
-                weighed = weigh(masked[start:end])
-                if weighed is not None and weighed[0] < veto():
-                    out = [f for f in out if not start <= f.start < end]
+    if veto() > 0:
+        for k in sorted(flagged):
+            start, end = spans[k]
+            if end - start > _LONGEST:
+                continue
+            weighed = weigh(masked[start:end])
+            if weighed is not None and weighed[0] < veto():
+                out = [f for f in out if not start <= f.start < end]
+    for start, end in _with_fragments(masked, spans):
+        if end - start > _LONGEST or any(start <= f.start < end for f in found):
             continue
         extra = finding_for(masked[start:end], start)
         if extra is not None:
             out.append(extra)
     return out
+
+
+_FRAGMENT_WORDS = 4
+
+
+def _with_fragments(masked: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """`spans` with each fragment (a sentence of at most four words: "Again.", "Truly
+    inspired.", "Zurab.") joined to the sentence before it on the same line, or to the one
+    after when it comes first: "Zurab. Dropped the prod schema. Again." is read as one."""
+    out: list[list[int]] = []
+    for start, end in spans:
+        short = len(masked[start:end].split()) <= _FRAGMENT_WORDS
+        if out and "\n" not in masked[out[-1][1] : start]:
+            last = out[-1]
+            if short or len(masked[last[0] : last[1]].split()) <= _FRAGMENT_WORDS:
+                last[1] = end
+                continue
+        out.append([start, end])
+    return [(a, b) for a, b in out]
 
 
 # The longest sentence the model reads (characters). The labelled sentences it learned from

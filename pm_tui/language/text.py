@@ -12,7 +12,7 @@ from functools import cache
 MASK = "_"
 
 _ABBREVIATIONS = frozenset(
-    "e.g i.e etc vs mr mrs ms dr st approx incl no fig cf al jr sr inc ltd co".split()
+    "e.g i.e etc vs mr mrs ms dr st approx incl no fig cf al jr sr inc ltd co eng ing prof".split()
 )
 
 
