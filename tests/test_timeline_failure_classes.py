@@ -296,3 +296,27 @@ def test_what_one_responder_finds_minutes_apart_are_two_findings(tmp_path):
     candidates = load_candidates(repo, pm_id)
     assert _near(candidates, ruled_out, "diagnosis", 1)
     assert _near(candidates, found, "diagnosis", 1)
+
+
+def test_a_rare_scheduled_job_starting_before_the_failure_is_a_change(tmp_path):
+    """Celery beat's log (`Scheduler: Sending due task NAME`) and cron's syslog line
+    (`CRON[pid]: (user) CMD (...)`): a job that starts once in what was read (a campaign's
+    launch) is a change the schedule made, before the failure it may have started; jobs
+    started every few minutes are the background, never a row."""
+    errors, back = at(10, 11, 41), at(10, 45, 30)
+    ev = _upload_log(tmp_path, errors, back, "upstream gateway timeout")
+    launch = at(10, 5, 0)
+    beat = [(t, "Scheduler: Sending due task queue-stats (mailer.tasks.publish_queue_stats)")
+            for t in every(at(9, 0, 13), at(12, 0), timedelta(minutes=5))]  # fmt: skip
+    beat.append((launch, "Scheduler: Sending due task spring-launch (campaigns.tasks.launch)"))
+    (ev / "celery.log").write_text("".join(
+        f"[{t:%Y-%m-%d %H:%M:%S},000: INFO/MainProcess] {text}\n" for t, text in sorted(beat)
+    ), encoding="utf-8")  # fmt: skip
+    cron = [f"{t:%b %d %H:%M:%S} app-1 CRON[{4000 + k}]: (root) CMD (/usr/bin/logrotate -f)"
+            for k, t in enumerate(every(at(9, 0), at(12, 0), timedelta(minutes=10)))]  # fmt: skip
+    (ev / "syslog").write_text("\n".join(cron) + "\n", encoding="utf-8")
+    repo, pm_id, _ = rebuilt(tmp_path, ev, "Uploads failing", at(10, 0), at(12, 0))
+    candidates = load_candidates(repo, pm_id)
+    runs = [c for c in candidates if c.text.startswith("Scheduled run of")]
+    assert [(c.kind, c.time) for c in runs] == [("change", launch)]
+    assert "spring-launch" in runs[0].text

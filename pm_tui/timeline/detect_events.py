@@ -126,6 +126,49 @@ def change_signals(evidence: list[Evidence], p: Periods) -> list[Signal]:
     out.extend(_jobs(kube))
     out.extend(_audited(evidence))
     out.extend(_cordons(evidence))
+    out.extend(_scheduled_runs(evidence))
+    return out
+
+
+# A scheduler's own record of starting a job (public log formats): Celery beat's "Scheduler:
+# Sending due task NAME", an Airflow task log's "Executing <Task(Operator): NAME>", cron's
+# "(user) CMD (command)".
+_SCHEDULER_START = re.compile(
+    r"\bScheduler: Sending due task (?P<beat>\S+)|"
+    r"\bExecuting <Task\(\w+\): (?P<airflow>[\w.-]+)>|"
+    r"\bCRON\[\d+\]: \(\S+\) CMD \((?P<cron>[^)]{1,120})\)"
+)
+_SCHEDULER_WORDS = ("Sending due task", "<Task(", "CMD (")  # a cheap test before the pattern
+
+
+def _scheduled_runs(evidence: list[Evidence]) -> list[Signal]:
+    """A scheduled job started that does not run all the time (a campaign's launch, a monthly
+    resync): a change the schedule made, one per job. A job started more than once in what
+    was read (a five-minute stats task, an hourly cleanup) is the background."""
+    starts: dict[str, list[Evidence]] = defaultdict(list)
+    for item in evidence:
+        if item.kind != "log" or not any(w in item.text for w in _SCHEDULER_WORDS):
+            continue
+        m = _SCHEDULER_START.search(item.text)
+        if m is not None:
+            starts[next(v for v in m.groupdict().values() if v)].append(item)
+    out = []
+    for job, items in starts.items():
+        if len(items) > 1:
+            continue
+        item = items[0]
+        out.append(
+            Signal(
+                item.time,
+                "change",
+                f"Scheduled run of {job} started",
+                item.source,
+                excerpt(item.text),
+                0.5,
+                key=job,
+                tags=("job", "automatic", "scheduled"),
+            )
+        )
     return out
 
 
