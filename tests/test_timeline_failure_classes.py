@@ -320,3 +320,39 @@ def test_a_rare_scheduled_job_starting_before_the_failure_is_a_change(tmp_path):
     runs = [c for c in candidates if c.text.startswith("Scheduled run of")]
     assert [(c.kind, c.time) for c in runs] == [("change", launch)]
     assert "spring-launch" in runs[0].text
+
+
+def _hook(name: str, labels: dict, receiver: str, starts: datetime, ends=None) -> str:
+    """One Alertmanager webhook payload (version 4) of one alert, firing or resolved."""
+    alert = {"status": "resolved" if ends else "firing", "labels": {"alertname": name, **labels},
+             "annotations": {"summary": name}, "startsAt": z(starts),
+             "endsAt": z(ends) if ends else "0001-01-01T00:00:00Z", "fingerprint": name}  # fmt: skip
+    return json.dumps({"version": "4", "receiver": receiver, "status": alert["status"],
+                       "groupKey": name, "alerts": [alert]})  # fmt: skip
+
+
+def test_another_teams_flapping_warning_is_not_the_detection(tmp_path):
+    """While uploads fail, a database warning of another team flaps in that team's channel
+    (firing, resolved, firing again), and the page about uploads comes late: the warning names
+    nothing that fails and is no high-confidence detection; the page's alert is."""
+    from pm_tui.timeline.accept import HIGH_CONFIDENCE
+
+    errors, back = at(10, 11, 41), at(10, 45, 30)
+    ev = _upload_log(tmp_path, errors, back, "upstream gateway timeout")
+    db = {"severity": "warning", "team": "wms-db", "instance": "wms-pg-2:9187"}
+    page = {"severity": "page", "team": "uploads", "service": "upload-api"}
+    flap = [(at(10, 14), at(10, 19)), (at(10, 31), at(10, 33)), (at(10, 52), at(10, 58))]
+    rows = []
+    for starts, ends in flap:
+        rows += [_hook("ReplicaLagHigh", db, "slack-wms", starts),
+                 _hook("ReplicaLagHigh", db, "slack-wms", starts, ends)]  # fmt: skip
+    late = at(10, 29, 40)
+    rows += [_hook("UploadErrorRatio", page, "pd-uploads", late),
+             _hook("UploadErrorRatio", page, "pd-uploads", late, at(10, 49))]  # fmt: skip
+    (ev / "hooks.ndjson").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    repo, pm_id, _ = rebuilt(tmp_path, ev, "Uploads failing", at(10, 0), at(12, 0))
+    candidates = load_candidates(repo, pm_id)
+    warned = _near(candidates, at(10, 14), "alert_fired", 1)
+    assert warned and warned[0].confidence < HIGH_CONFIDENCE
+    paged = _near(candidates, late, "alert_fired", 1)
+    assert paged and paged[0].confidence >= HIGH_CONFIDENCE

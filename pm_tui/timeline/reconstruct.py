@@ -1158,6 +1158,11 @@ def _terms(
     sources = Context(ctx.first, ctx.recovery, ctx.recurring_alerts, set())
     sources.terms = {t for t in terms if len(t) >= 4}
     naming = [s for s in near if sources.related(s.key, *map(str, _label_values(s)))]
+    if not naming:
+        # none names a failing source: an alert flapping meanwhile (firing again and again
+        # in what was read) is the background of some other part, not what the incident touched
+        fired = Counter(s.key for s in alerts if s.family == "alert_fired")
+        near = [s for s in near if fired[s.key] < 2]
     for s in naming or near:
         for key in _LABEL_KEYS:
             value = str((s.extra.get("labels") or {}).get(key, "")).lower()
