@@ -280,24 +280,6 @@ def test_what_responders_report_done_in_chat_is_a_mitigation_at_its_own_time(tmp
     assert _near(candidates, fixed, "recovery", 60) or _near(candidates, back, "recovery", 60)
 
 
-def test_what_one_responder_finds_minutes_apart_are_two_findings(tmp_path):
-    """A responder rules something out, then more than a minute later states what it is: two
-    diagnosis rows, the finding at its own time (not folded into the earlier remark's)."""
-    errors, back = at(10, 11, 41), at(10, 45, 30)
-    ev = _upload_log(tmp_path, errors, back, "upstream gateway timeout")
-    ruled_out, found = at(10, 25, 0), at(10, 26, 10)
-    _slack(ev / "slack", [
-        (at(10, 20, 5), "Tomáš Novák", "uploads failing in eu-west-1, looking"),
-        (ruled_out, "Aoife Byrne", "root cause is not in upload-api, its p99 is 40ms"),
-        (found, "Aoife Byrne", "found it: the upload-gateway pool is exhausted, 512 of 512 "
-                               "connections held by the retry storm"),
-    ])  # fmt: skip
-    repo, pm_id, _ = rebuilt(tmp_path, ev, "Uploads failing", at(10, 0), at(12, 0))
-    candidates = load_candidates(repo, pm_id)
-    assert _near(candidates, ruled_out, "diagnosis", 1)
-    assert _near(candidates, found, "diagnosis", 1)
-
-
 def test_a_rare_scheduled_job_starting_before_the_failure_is_a_change(tmp_path):
     """Celery beat's log (`Scheduler: Sending due task NAME`) and cron's syslog line
     (`CRON[pid]: (user) CMD (...)`): a job that starts once in what was read (a campaign's

@@ -60,9 +60,6 @@ JOIN = {
     "symptom": timedelta(seconds=60),
     "recovery": timedelta(minutes=3),
     "communication": timedelta(minutes=3),
-    # what one responder says of the cause a minute apart is one finding told in two
-    # messages; further apart, each is its own (the later one often the finding itself)
-    "diagnosis": timedelta(seconds=60),
 }
 DEFAULT_JOIN = timedelta(minutes=2)
 MAX_LINKS = 8
