@@ -174,16 +174,23 @@ def _trail(path: Path, changes: list[tuple[datetime, str]]) -> None:
     path.write_text(json.dumps({"Events": events}), encoding="utf-8")
 
 
-def _traffic_moved(tmp_path: Path, report: str):
+def _upload_log(tmp_path: Path, errors: datetime, until: datetime, why: str) -> Path:
+    """An evidence folder with an upload API's log: 201s all morning, 500s from `errors` to
+    `until`."""
     ev = tmp_path / "incident" / "evidence"
     ev.mkdir(parents=True)
-    errors, moved = at(10, 11, 41), at(10, 44, 50)
     app = [f"{z(t)} INFO upload-api PUT /episodes 201 40ms"
            for t in every(at(9, 0), at(12, 0), timedelta(seconds=10))]  # fmt: skip
-    app += [f"{z(t)} ERROR upload-api PUT /episodes 500 credentials expired"
-            for t in every(errors, moved + timedelta(seconds=40), timedelta(seconds=4))]  # fmt: skip
+    app += [f"{z(t)} ERROR upload-api PUT /episodes 500 {why}"
+            for t in every(errors, until, timedelta(seconds=4))]  # fmt: skip
     (ev / "upload-api.log").write_text("\n".join(sorted(app)) + "\n", encoding="utf-8")
-    _trail(ev / "trail.json", [(moved, "tomas.novak"), (at(11, 52, 30), "tomas.novak")])
+    return ev
+
+
+def _traffic_moved(tmp_path: Path, report: str, by: str = "tomas.novak"):
+    errors, moved = at(10, 11, 41), at(10, 44, 50)
+    ev = _upload_log(tmp_path, errors, moved + timedelta(seconds=40), "credentials expired")
+    _trail(ev / "trail.json", [(moved, by), (at(11, 52, 30), by)])
     _slack(ev / "slack", [
         (at(10, 20, 5), "Tomáš Novák", "uploads failing in eu-west-1, looking"),
         (at(10, 37, 50), "Aoife Byrne", "eu-central-1 has room; ok to move traffic"),
@@ -206,8 +213,21 @@ def test_a_change_its_maker_reports_in_chat_right_after_is_the_mitigation(tmp_pa
     assert kinds == {"10:44:50": "mitigation", "11:52:30": "change"}
 
 
-def test_a_remark_after_a_change_does_not_make_it_the_mitigation(tmp_path):
+def test_a_responders_change_during_the_impact_is_a_mitigation_to_judge(tmp_path):
+    """Without a word in chat about it, the traffic moved by hand during the impact by the
+    on-call, who had written in the incident channel before, is their attempt at a fix: a
+    mitigation for the person to judge (never accepted by --accept-high on that alone)."""
+    from pm_tui.timeline.accept import HIGH_CONFIDENCE
+
     rows = _traffic_moved(tmp_path, "still seeing 500s on two pods")
+    moved = [c for c in rows if f"{c.time:%H:%M:%S}" == "10:44:50"]
+    assert [c.kind for c in moved] == ["mitigation"]
+    assert moved[0].confidence < HIGH_CONFIDENCE
+
+
+def test_a_change_by_someone_not_responding_stays_a_change(tmp_path):
+    """The same change by a login no responder goes by (another team's automation) is a change."""
+    rows = _traffic_moved(tmp_path, "still seeing 500s on two pods", by="edge-automation")
     assert [c.kind for c in rows if f"{c.time:%H:%M:%S}" == "10:44:50"] == ["change"]
 
 
@@ -234,3 +254,87 @@ def test_a_metrics_slow_return_is_dated_back_in_its_usual_range(tmp_path):
     recovered = [c for c in load_candidates(repo, pm_id) if c.kind == "recovery"]
     assert recovered
     assert abs((recovered[0].time - back).total_seconds()) <= 60, recovered[0].text
+
+
+def test_what_responders_report_done_in_chat_is_a_mitigation_at_its_own_time(tmp_path):
+    """Responders' reports of actions: a command said done a minute and more after it was
+    announced is its own row (whoever tells the story dates the action by one or the other),
+    an action on a counted set of things ("removed the 12 oldest ...") is an action, and a
+    message saying what was done and then its effect is both the mitigation and the recovery."""
+    errors, back = at(10, 11, 41), at(10, 45, 30)
+    ev = _upload_log(tmp_path, errors, back, "upstream gateway timeout")
+    announced, done, removed, fixed = at(10, 30), at(10, 31, 45), at(10, 40), at(10, 46, 10)
+    _slack(ev / "slack", [
+        (at(10, 20, 5), "Tomáš Novák", "uploads failing in eu-west-1, looking"),
+        (announced, "Aoife Byrne", "stopping upload-sweeper.timer on all upload nodes first"),
+        (done, "Aoife Byrne",
+         "`ansible uploaders -b -m systemd -a 'name=upload-sweeper.timer state=stopped'` done"),
+        (removed, "Tomáš Novák", "removed the 12 oldest staging exports, disk at 40%"),
+        (fixed, "Aoife Byrne",
+         "vendor restarted their gateway in eu-west-1, uploads succeed since 10:45, no more 500s"),
+    ])  # fmt: skip
+    repo, pm_id, _ = rebuilt(tmp_path, ev, "Uploads failing", at(10, 0), at(12, 0))
+    candidates = load_candidates(repo, pm_id)
+    for when in (announced, done, removed, fixed):
+        assert _near(candidates, when, "mitigation", 1), when
+    assert _near(candidates, fixed, "recovery", 60) or _near(candidates, back, "recovery", 60)
+
+
+def test_a_rare_scheduled_job_starting_before_the_failure_is_a_change(tmp_path):
+    """Celery beat's log (`Scheduler: Sending due task NAME`) and cron's syslog line
+    (`CRON[pid]: (user) CMD (...)`): a job that starts once in what was read (a campaign's
+    launch) is a change the schedule made, before the failure it may have started; jobs
+    started every few minutes are the background, never a row."""
+    errors, back = at(10, 11, 41), at(10, 45, 30)
+    ev = _upload_log(tmp_path, errors, back, "upstream gateway timeout")
+    launch = at(10, 5, 0)
+    beat = [(t, "Scheduler: Sending due task queue-stats (mailer.tasks.publish_queue_stats)")
+            for t in every(at(9, 0, 13), at(12, 0), timedelta(minutes=5))]  # fmt: skip
+    beat.append((launch, "Scheduler: Sending due task spring-launch (campaigns.tasks.launch)"))
+    (ev / "celery.log").write_text("".join(
+        f"[{t:%Y-%m-%d %H:%M:%S},000: INFO/MainProcess] {text}\n" for t, text in sorted(beat)
+    ), encoding="utf-8")  # fmt: skip
+    cron = [f"{t:%b %d %H:%M:%S} app-1 CRON[{4000 + k}]: (root) CMD (/usr/bin/logrotate -f)"
+            for k, t in enumerate(every(at(9, 0), at(12, 0), timedelta(minutes=10)))]  # fmt: skip
+    (ev / "syslog").write_text("\n".join(cron) + "\n", encoding="utf-8")
+    repo, pm_id, _ = rebuilt(tmp_path, ev, "Uploads failing", at(10, 0), at(12, 0))
+    candidates = load_candidates(repo, pm_id)
+    runs = [c for c in candidates if c.text.startswith("Scheduled run of")]
+    assert [(c.kind, c.time) for c in runs] == [("change", launch)]
+    assert "spring-launch" in runs[0].text
+
+
+def _hook(name: str, labels: dict, receiver: str, starts: datetime, ends=None) -> str:
+    """One Alertmanager webhook payload (version 4) of one alert, firing or resolved."""
+    alert = {"status": "resolved" if ends else "firing", "labels": {"alertname": name, **labels},
+             "annotations": {"summary": name}, "startsAt": z(starts),
+             "endsAt": z(ends) if ends else "0001-01-01T00:00:00Z", "fingerprint": name}  # fmt: skip
+    return json.dumps({"version": "4", "receiver": receiver, "status": alert["status"],
+                       "groupKey": name, "alerts": [alert]})  # fmt: skip
+
+
+def test_another_teams_flapping_warning_is_not_the_detection(tmp_path):
+    """While uploads fail, a database warning of another team flaps in that team's channel
+    (firing, resolved, firing again), and the page about uploads comes late: the warning names
+    nothing that fails and is no high-confidence detection; the page's alert is."""
+    from pm_tui.timeline.accept import HIGH_CONFIDENCE
+
+    errors, back = at(10, 11, 41), at(10, 45, 30)
+    ev = _upload_log(tmp_path, errors, back, "upstream gateway timeout")
+    db = {"severity": "warning", "team": "wms-db", "instance": "wms-pg-2:9187"}
+    page = {"severity": "page", "team": "uploads", "service": "upload-api"}
+    flap = [(at(10, 14), at(10, 19)), (at(10, 31), at(10, 33)), (at(10, 52), at(10, 58))]
+    rows = []
+    for starts, ends in flap:
+        rows += [_hook("ReplicaLagHigh", db, "slack-wms", starts),
+                 _hook("ReplicaLagHigh", db, "slack-wms", starts, ends)]  # fmt: skip
+    late = at(10, 29, 40)
+    rows += [_hook("UploadErrorRatio", page, "pd-uploads", late),
+             _hook("UploadErrorRatio", page, "pd-uploads", late, at(10, 49))]  # fmt: skip
+    (ev / "hooks.ndjson").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    repo, pm_id, _ = rebuilt(tmp_path, ev, "Uploads failing", at(10, 0), at(12, 0))
+    candidates = load_candidates(repo, pm_id)
+    warned = _near(candidates, at(10, 14), "alert_fired", 1)
+    assert warned and warned[0].confidence < HIGH_CONFIDENCE
+    paged = _near(candidates, late, "alert_fired", 1)
+    assert paged and paged[0].confidence >= HIGH_CONFIDENCE

@@ -135,7 +135,9 @@ def _status(item: Evidence, actor: str, text: str) -> Signal | None:
 # Another company's status page in chat (its RSS feed, Statuspage's app): an update in the
 # phase shape ("*Identified* - ... The change was reverted at 19:05 UTC.", "Monitoring - A fix
 # has been implemented") saying the dependency undid or fixed its side: their mitigation.
-_PHASE = re.compile(r"^\W*[*_]*(identified|monitoring|update|mitigated|resolved)[*_]*\s*[-–—:]", re.I)
+_PHASE = re.compile(
+    r"^\W*[*_]*(identified|monitoring|update|mitigated|resolved)[*_]*\s*[-–—:]", re.I
+)
 _PROVIDER_FIXED = re.compile(
     r"\b(?:reverted|rolled back|fix (?:has been |was |is )?(?:implemented|deployed|applied|"
     r"rolled out)|mitigation (?:has been |was )?applied)\b",

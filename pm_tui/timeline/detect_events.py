@@ -126,6 +126,49 @@ def change_signals(evidence: list[Evidence], p: Periods) -> list[Signal]:
     out.extend(_jobs(kube))
     out.extend(_audited(evidence))
     out.extend(_cordons(evidence))
+    out.extend(_scheduled_runs(evidence))
+    return out
+
+
+# A scheduler's own record of starting a job (public log formats): Celery beat's "Scheduler:
+# Sending due task NAME", an Airflow task log's "Executing <Task(Operator): NAME>", cron's
+# "(user) CMD (command)".
+_SCHEDULER_START = re.compile(
+    r"\bScheduler: Sending due task (?P<beat>\S+)|"
+    r"\bExecuting <Task\(\w+\): (?P<airflow>[\w.-]+)>|"
+    r"\bCRON\[\d+\]: \(\S+\) CMD \((?P<cron>[^)]{1,120})\)"
+)
+_SCHEDULER_WORDS = ("Sending due task", "<Task(", "CMD (")  # a cheap test before the pattern
+
+
+def _scheduled_runs(evidence: list[Evidence]) -> list[Signal]:
+    """A scheduled job started that does not run all the time (a campaign's launch, a monthly
+    resync): a change the schedule made, one per job. A job started more than once in what
+    was read (a five-minute stats task, an hourly cleanup) is the background."""
+    starts: dict[str, list[Evidence]] = defaultdict(list)
+    for item in evidence:
+        if item.kind != "log" or not any(w in item.text for w in _SCHEDULER_WORDS):
+            continue
+        m = _SCHEDULER_START.search(item.text)
+        if m is not None:
+            starts[next(v for v in m.groupdict().values() if v)].append(item)
+    out = []
+    for job, items in starts.items():
+        if len(items) > 1:
+            continue
+        item = items[0]
+        out.append(
+            Signal(
+                item.time,
+                "change",
+                f"Scheduled run of {job} started",
+                item.source,
+                excerpt(item.text),
+                0.5,
+                key=job,
+                tags=("job", "automatic", "scheduled"),
+            )
+        )
     return out
 
 
@@ -832,7 +875,10 @@ _ACK = re.compile(
 )
 # "done, both partitions are moving again": the action just announced is carried out
 _DONE = re.compile(
-    r"^\W*(?:ok(?:ay)?\W+)?(?:done|applied|executed|it'?s done)\b(?!\s+(?:with|for)\b)", re.I
+    r"^\W*(?:ok(?:ay)?\W+)?(?:done|applied|executed|it'?s done)\b(?!\s+(?:with|for)\b)|"
+    # a command quoted, then said done: "`ansible workers -m systemd -a '...'` done"
+    r"^\W*`[^`]+`\W*(?:is |was )?(?:done|applied|executed|finished|completed?)\b",
+    re.I,
 )
 # A provider's (or our) maintenance starting: "Maintenance started on lkc-prod: rolling restart".
 _MAINTENANCE = re.compile(
@@ -1052,6 +1098,8 @@ def chat_signals(evidence: list[Evidence]) -> list[Signal]:
                 tags = ("chat",) + (("capacity",) if CAPACITY_RE.search(text) else ())
                 tags += ("measured",) if pattern is _MEASURED else ()
                 tags += ("cause",) if pattern is _CAUSE else ()
+                if family == "mitigation" and _reports_done(text, m):
+                    tags += ("done",)
                 confidence = 0.6 if family in ("diagnosis", "acknowledged") else 0.3
                 said = f"{actor}: " if actor else ""
                 out.append(
@@ -1070,8 +1118,38 @@ def chat_signals(evidence: list[Evidence]) -> list[Signal]:
                         tags=tags,
                     )
                 )
+                if family == "recovery":
+                    out.extend(_action_before(text[: m.start()], item, actor))
                 break
     return out
+
+
+# the mitigation pattern of _CHAT: an action said in a message
+_MITIGATION = next(p for f, p in _CHAT if f == "mitigation" and p is not _DONE)
+
+
+def _action_before(head: str, item: Evidence, actor: str) -> list[Signal]:
+    """The action a message reports before the effect it says it had ("vendor reverted the
+    certs on b0 and b1, submits succeed since 10:05"): a mitigation row beside the recovery."""
+    m = _MITIGATION.search(head)
+    if m is None or _NEGATED.search(head[: m.start()]) or asks(head):
+        return []
+    said = f"{actor}: " if actor else ""
+    tags = ("chat", "done") if _reports_done(head, m) else ("chat",)
+    text = item.text.strip()
+    return [
+        Signal(
+            item.time,
+            "mitigation",
+            f"{said}“{excerpt(text, 200)}”",
+            item.source,
+            excerpt(text),
+            0.3,
+            actor,
+            authority=1,
+            tags=tags,
+        )  # fmt: skip
+    ]
 
 
 _SHAPED = ("mitigation", _ACTION_SHAPE)
@@ -1091,11 +1169,29 @@ _MEASURE = ("diagnosis", _MEASURED)
 _STATUS_TOLD = [("communication", re.compile(r"\w{3,}"))]
 
 
+# An action said as carried out: "`ansible ... state=stopped` done", "completed", or opened by
+# a verb in the past ("removed the 20 oldest snapshots"), not one under way ("stopping ...")
+_DONE_WORD = re.compile(r"(?:^|[\s`'\",;:.])(?:done|complete[d]?|finished)\b", re.I)
+
+
+def _reports_done(text: str, m: re.Match) -> bool:
+    """The message reports its action carried out, not announced or under way."""
+    said = (m.group(1) if m.re is _ACTION_SHAPE else m.group(0)).strip().split()
+    verb = said[0].lower() if said else ""
+    return bool(_DONE_WORD.search(text)) or (verb.endswith("ed") and verb.isalpha())
+
+
 def _acts(m: re.Match) -> bool:
     """The verb opening the message is an act (not looking, waiting, failing...) and what it
     acts on is named."""
     verb, rest = m.group(1).lower(), m.group(2)
-    return verb not in _NOT_ACTING and _NAMED_THING.search(rest) is not None
+    return verb not in _NOT_ACTING and (
+        _NAMED_THING.search(rest) is not None or _COUNTED.search(rest) is not None
+    )
+
+
+# things counted: an action on a number of them ("removed the 20 oldest snapshots")
+_COUNTED = re.compile(r"\b\d+\s+(?:[a-z]+\s+){0,2}[a-z]{3,}s\b", re.I)
 
 
 # A message that announces itself as an update ("Status update: ...", "Update for support -")

@@ -92,6 +92,9 @@ class Context:
     # to 0"): (time, who, text); the person who made a change saying so minutes after carries
     # it out as surely as announcing it
     said: list[tuple[datetime, str, str]] = field(default_factory=list)
+    # who wrote in the incident's channels during it (`name_forms` of each, with when they
+    # first did): a change one of them made after joining in is their attempt at a fix
+    responders: dict[str, datetime] = field(default_factory=dict)
 
     def speaks_of(self, text: str) -> bool:
         """True when `text` shares SHARED_STEMS distinctive word stems with the failing records."""
@@ -245,7 +248,12 @@ def judge(candidates: list[Candidate], ctx: Context, alert_labels: dict[str, dic
             elif "chat" not in c.tags and not (
                 REVERT_RE.search(c.text) or _related_change(c, ctx) or id(c) in carried_out
             ):
-                c.kind, c.confidence = "change", min(c.confidence, LOW)
+                if _by_responder(c, ctx):
+                    # made during the impact by one of the responders, though nothing ties it
+                    # to what failed by name: their attempt at a fix, for the person to judge
+                    c.confidence = min(c.confidence, MEDIUM)
+                else:
+                    c.kind, c.confidence = "change", min(c.confidence, LOW)
             elif "commit" in c.tags and not any(t in c.tags for t in ("deploy", "config")):
                 c.confidence = min(c.confidence, MEDIUM)  # a commit fixes nothing until shipped
             elif "admin" in c.tags and not any(t in c.tags for t in ("deploy", "config")):
@@ -462,6 +470,24 @@ def person(name: str) -> str:
     name = name.strip().rsplit("/", 1)[-1].split("@", 1)[0]
     name = unicodedata.normalize("NFKD", name.lower())
     return re.sub(r"[^a-z]", "", name)
+
+
+def _by_responder(c: Candidate, ctx: Context) -> bool:
+    """`c` was made by someone who had already written in the incident's channels."""
+    joined = [ctx.responders[f] for f in name_forms(c.actor) if f in ctx.responders]
+    return bool(joined) and min(joined) <= c.time
+
+
+def name_forms(name: str) -> set[str]:
+    """The keys a person goes by (`person`), and their initial with their surname: the login
+    `k.osei`, the address `k.osei@acme.com` and the name `Kwame Osei` share `kosei`; keys
+    shorter than five letters say too little to match on."""
+    plain = unicodedata.normalize("NFKD", name.strip().rsplit("/", 1)[-1].split("@", 1)[0])
+    parts = re.findall(r"[a-z]+", plain.lower())
+    forms = {"".join(parts)}
+    if len(parts) >= 2:
+        forms.add(parts[0][0] + "".join(parts[1:]))
+    return {f for f in forms if len(f) >= 5}
 
 
 FOLLOW_UP = timedelta(minutes=15)

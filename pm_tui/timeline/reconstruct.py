@@ -437,6 +437,7 @@ def reconstruct(evidence: list[Evidence], window: CollectWindow) -> list[Candida
     ctx.vocabulary = _vocabulary(first_cluster, symptoms)
     ctx.builds_up = _builds_up(first_cluster, symptoms)
     ctx.announced, ctx.said = announced, said
+    ctx.responders = _responders(evidence, first, last_recovery)
     judge(candidates, ctx, _labels(alert_history))
     candidates = _one_episode_of_background(candidates, ctx)
     candidates.sort(key=lambda c: (c.time, c.kind))
@@ -561,6 +562,26 @@ def _announced(
         if announces(e.text):
             out.append(row)
     return sorted(out), sorted(said)
+
+
+def _responders(
+    evidence: list[Evidence], first: datetime | None, recovery: datetime | None
+) -> set[str]:
+    """The name forms (`judge.name_forms`) of the people who wrote in the incident's channels
+    from the first symptom to a little after the recovery."""
+    from pm_tui.timeline.detect_events import other_channel
+    from pm_tui.timeline.judge import AFTER_RECOVERY, name_forms
+
+    if first is None:
+        return {}
+    until = (recovery or max((e.time for e in evidence), default=first)) + AFTER_RECOVERY
+    out: dict[str, datetime] = {}
+    for e in sorted(evidence, key=lambda e: e.time):
+        if e.kind == "message" and first <= e.time <= until and not e.attrs.get("bot"):
+            if not other_channel(e):
+                for form in name_forms(str(e.attrs.get("actor") or "")):
+                    out.setdefault(form, e.time)
+    return out
 
 
 def _builds_up(first: _Cluster | None, symptoms: list[_Cluster]) -> bool:
@@ -695,6 +716,8 @@ def _merge(signals: list[Signal]) -> list[_Cluster]:
                 "commit" in x.tags for x in cluster.signals
             ):
                 continue  # a commit and the deploy that ships it are two rows of the story
+            if _reported_done_later(s, cluster):
+                continue
             if (
                 not s.key
                 and "record" in s.tags
@@ -717,6 +740,23 @@ def _merge(signals: list[Signal]) -> list[_Cluster]:
         home.signals.append(s)
     # a message that only repeats what a machine record already shows joins it even if late
     return [c for c in clusters if c.signals]
+
+
+# a responder's report of an action done this long after saying they were doing it is its
+# own row: which of the two dates the action depends on who tells it
+SAID_DONE_APART = timedelta(seconds=60)
+
+
+def _reported_done_later(s: Signal, cluster: _Cluster) -> bool:
+    """`s` reports done, in chat, an action the cluster's messages announced or said under way
+    more than SAID_DONE_APART before ("stopping the timer on all workers first", then
+    "`ansible ... state=stopped` done")."""
+    return (
+        "done" in s.tags
+        and "chat" in s.tags
+        and s.time - cluster.anchor > SAID_DONE_APART
+        and all("chat" in x.tags and "done" not in x.tags for x in cluster.signals)
+    )
 
 
 def _keep_strongest(clusters: list[_Cluster]) -> list[_Cluster]:
@@ -1137,6 +1177,11 @@ def _terms(
     sources = Context(ctx.first, ctx.recovery, ctx.recurring_alerts, set())
     sources.terms = {t for t in terms if len(t) >= 4}
     naming = [s for s in near if sources.related(s.key, *map(str, _label_values(s)))]
+    if not naming:
+        # none names a failing source: an alert flapping meanwhile (firing again and again
+        # in what was read) is the background of some other part, not what the incident touched
+        fired = Counter(s.key for s in alerts if s.family == "alert_fired")
+        near = [s for s in near if fired[s.key] < 2]
     for s in naming or near:
         for key in _LABEL_KEYS:
             value = str((s.extra.get("labels") or {}).get(key, "")).lower()
