@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from itertools import islice
 
 from pm_tui.language import blame, learned
 from pm_tui.language.actions import check_vague
@@ -11,7 +10,7 @@ from pm_tui.language.agents import name_like, reset_vocabulary, set_vocabulary
 from pm_tui.language.finding import LanguageFinding
 from pm_tui.language.lexicon import GROUP_WORDS, NAMES, PRONOUNS, ROLE_NOUNS, TEAM_NOUNS
 from pm_tui.language.prefilter import may_blame, sentence_rules
-from pm_tui.language.subjects import _token_re, np_is_person, subject_of
+from pm_tui.language.subjects import first_tokens, np_is_person, subject_of
 from pm_tui.language.text import mask_prose, split_sentences
 
 
@@ -123,7 +122,7 @@ def _stops_at_person(masked: str) -> bool:
     body = _LEAD.sub("", masked.strip())
     # "Stops at a person" needs both: a person leads, and no systemic cause follows. The
     # person test is the cheaper one, so it goes first.
-    words = [m.group(0) for m in islice(_token_re().finditer(body), 6)]
+    words = first_tokens(body, 6)
     if not _leads_with_person(words):
         return False
     return not _SYSTEMIC.search(body)
