@@ -9,13 +9,13 @@ from __future__ import annotations
 import re
 from dataclasses import fields
 from datetime import UTC, date, datetime, timezone
-from functools import cache
 from pathlib import Path
 from typing import Any
 
 import tomli  # its compiled wheel parses ~3x faster than the stdlib's pure-Python tomllib
 
 from pm_tui.errors import FileFormatError
+from pm_tui.lazy_import import lazy_module
 from pm_tui.model import (
     ACTION_STATUSES,
     EVENT_KINDS,
@@ -171,13 +171,7 @@ def _describe_value(value: Any) -> str:
     return type(value).__name__
 
 
-@cache
-def _rtoml():
-    """rtoml, imported at the first parse (an import statement run per file costs about
-    as much as reading its smaller tables)."""
-    import rtoml
-
-    return rtoml
+_rtoml = lazy_module("rtoml")  # imported at the first parse
 
 
 def loads_toml(text: str) -> dict:

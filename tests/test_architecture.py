@@ -60,6 +60,14 @@ def imported_modules(tree: ast.AST) -> set[str]:
         elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
             names.add(node.module)
             names.update(f"{node.module}.{a.name}" for a in node.names)
+        elif (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Name)
+            and node.func.id == "lazy_module"
+            and node.args
+            and isinstance(node.args[0], ast.Constant)
+        ):
+            names.add(node.args[0].value)  # pm_tui.lazy_import: imported at its first use
     return names
 
 
@@ -94,9 +102,11 @@ def test_the_checks_catch_what_they_look_for():
     tree = ast.parse(
         "import httpx\nfrom pm_tui.cli import cmd_collect\n"
         "def f(p):\n    import git\n    open(p)\n    p.write_text('x')\n    os.replace(p, p)\n"
+        "_screens = lazy_module('screens.app')\n"
     )
     names = imported_modules(tree)
     assert _uses(names, "pm_tui.cli") and _uses(names, "git") and _uses(names, "httpx")
+    assert _uses(names, "screens")  # a lazy import is an import too
     assert len(file_io_calls(tree)) == 3
 
 

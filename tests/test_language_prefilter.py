@@ -11,6 +11,7 @@ from pm_tui.language.prefilter import (
     may_blame,
     required_strings,
     rules_possible,
+    sentence_rules,
 )
 from pm_tui.language.prose import check_sentences
 from pm_tui.language.text import mask_prose, split_sentences
@@ -202,3 +203,20 @@ def test_action_hints_are_in_every_match_of_their_pattern():
                 all(any(h in s.replace(_B, "") for h in hints) for s in strings)
                 for strings, _bounded in alternative
             ), (pattern, alternative)
+
+
+def test_a_sentence_that_may_hold_a_rule_makes_its_text_one():
+    """A long text's check reads its sentences' rules first and asks may_blame only when no
+    sentence can hold one: sound only if a sentence's rules imply the text's (its words and
+    strings are the text's). Over the labelled sentences run together and the real corpus."""
+    sentences = _sentences()
+    texts = [sep.join(sentences[i : i + 5]) for sep in (" ", "\n", "  ") for i in range(0, 600, 5)]
+    texts += [p.read_text(encoding="utf-8") for p in sorted(CORPUS.glob("*.md"))]
+    seen = 0
+    for text in texts:
+        masked = mask_prose(text)
+        rules = [sentence_rules(masked[a:b]) for a, b in split_sentences(masked)]
+        if any(r is None or r for r in rules):
+            seen += 1
+            assert may_blame(masked), text
+    assert seen > 300

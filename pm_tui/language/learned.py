@@ -47,6 +47,27 @@ _TOKEN = re.compile(
     r"[^\W\d_][\w'’-]*|\d+|"
     r"[,;:()?!—–\"“”]"
 )
+# _TOKEN for ASCII text, about three times faster (sre tests an ASCII class by a table, a
+# Unicode one by category): the same tokens there, where \w, \d and letters are ASCII. With no
+# "@" and no dot before a letter, only the last three alternatives can match (_PLAIN).
+_TOKEN_ASCII = re.compile(
+    r"@[\w.-]*\w|[a-z][\w-]*+(?:\.[a-z][\w-]*+)+@?|[a-z][\w.-]*+@(?!\w)|[A-Z]\.(?:[A-Z]\.)+(?:'s)?|"
+    r"[A-Za-z][\w'-]*|\d+|[,;:()?!\"]",
+    re.ASCII,
+)
+_TOKEN_PLAIN = re.compile(r"[A-Za-z][\w'-]*|\d+|[,;:()?!\"]", re.ASCII)
+_DOT_LETTER = re.compile(r"\.[A-Za-z]")
+
+
+def _tokens(sentence: str) -> list[str]:
+    """_TOKEN.findall(sentence), through its ASCII twin where that finds the same."""
+    if not sentence.isascii():
+        return _TOKEN.findall(sentence)
+    if "@" in sentence or _DOT_LETTER.search(sentence) is not None:
+        return _TOKEN_ASCII.findall(sentence)
+    return _TOKEN_PLAIN.findall(sentence)
+
+
 # A person's id written without the @: "t.okafor@", "l.virtanen", "priya.r" (one side of the
 # dot one or two letters, no file suffix), or anything ending in "@".
 _ID = re.compile(r"[a-z][\w.-]*@|[a-z]{1,2}\.[a-z][a-z-]{2,}|[a-z][a-z-]{2,}\.[a-z]{1,2}")
@@ -964,7 +985,7 @@ def _may_name_dotted(sentence: str) -> bool:
     name in lower case takes; or a first token that may be a name. A token with a dot is an
     agent only as an id, so "orders.customer_ref" or "e.g." no longer sends every such text
     (or each of its sentences) to the reading."""
-    words = _TOKEN.findall(sentence)
+    words = _tokens(sentence)
     if not words:
         return False
     if any("." in w and _is_id(w) for w in words) or any(w[0].isupper() for w in words[1:]):
@@ -1255,7 +1276,7 @@ def features(
         feats["no-agent"] = ""  # the cheap test first: most sentences end here
         return feats
     sentence = _unglue(sentence)
-    words = _TOKEN.findall(sentence)
+    words = _tokens(sentence)
     if "’" in sentence:
         lows = [w.lower().replace("’", "'") for w in words]
     else:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from itertools import islice
 
 from pm_tui.language import blame, learned
 from pm_tui.language.actions import check_vague
@@ -11,27 +10,41 @@ from pm_tui.language.agents import name_like, reset_vocabulary, set_vocabulary
 from pm_tui.language.finding import LanguageFinding
 from pm_tui.language.lexicon import GROUP_WORDS, NAMES, PRONOUNS, ROLE_NOUNS, TEAM_NOUNS
 from pm_tui.language.prefilter import may_blame, sentence_rules
-from pm_tui.language.subjects import _token_re, np_is_person, subject_of
+from pm_tui.language.subjects import first_tokens, np_is_person, subject_of
 from pm_tui.language.text import mask_prose, split_sentences
 
 
 def check_masked(masked: str, *, weighed: bool = True) -> list[LanguageFinding]:
     """Blame findings over text whose code, URLs and logs are already masked; with
     `weighed`, the weighed reading (learned.py) adds sentences no rule flagged."""
-    possible, whole = _text_rules(masked)
+    possible, whole, spans, mays = _text_rules(masked)
     # no rule's pattern can match anywhere in it: most fields end here
-    spans = split_sentences(masked) if possible else None
-    found = check_sentences(masked, whole=whole, spans=spans) if possible else []
+    if possible and spans is None:
+        spans = split_sentences(masked)
+    found = check_sentences(masked, whole=whole, spans=spans, mays=mays) if possible else []
     return learned.add_findings(masked, found, spans) if weighed else found
 
 
-def _text_rules(masked: str) -> tuple[bool, frozenset[str] | None]:
-    """Whether any rule's pattern can match in `masked`, and (for a short text, which is
-    mostly one sentence) which rules can."""
-    if len(masked) > 300:
-        return may_blame(masked), None  # stops at the first pattern that can match
-    whole = sentence_rules(masked)
-    return whole is None or bool(whole), whole
+Rules = frozenset[str] | None  # the rules that can match in a text; None: any of them
+
+
+def _text_rules(
+    masked: str,
+) -> tuple[bool, Rules, list[tuple[int, int]] | None, list[Rules] | None]:
+    """Whether any rule's pattern can match in `masked`; for a short text (mostly one
+    sentence) which rules can; for a long one, its sentences and which rules can in each."""
+    if len(masked) <= 300:
+        whole = sentence_rules(masked)
+        return whole is None or bool(whole), whole, None, None
+    # The sentences are read for their rules anyway when one can match, so they go first:
+    # a sentence in which a rule can match makes the text one (its words and strings are the
+    # text's), and may_blame, a second pass over the text, is left for texts none of whose
+    # sentences can (a rule's strings may span two sentences there, as before).
+    spans = split_sentences(masked)
+    mays = [sentence_rules(masked[start:end]) for start, end in spans]
+    if any(may is None or may for may in mays):
+        return True, None, spans, mays
+    return may_blame(masked), None, spans, mays
 
 
 def check_sentences(
@@ -40,19 +53,23 @@ def check_sentences(
     shortcut: bool = True,
     whole: frozenset[str] | None = None,
     spans: list[tuple[int, int]] | None = None,
+    mays: list[Rules] | None = None,
 ) -> list[LanguageFinding]:
     """The blame findings of each sentence of `masked`; with `shortcut`, a sentence runs only
     the rules whose patterns can match in it (see prefilter.sentence_rules), without it
     every sentence goes through every rule. `whole`: the rules possible in all of `masked`
-    (a text of one sentence needs no second look); `spans`: its sentences, when known."""
+    (a text of one sentence needs no second look); `spans`: its sentences, when known, and
+    `mays` the rules possible in each of them."""
     found: list[LanguageFinding] = []
     spans = split_sentences(masked) if spans is None else spans
-    for start, end in spans:
+    for k, (start, end) in enumerate(spans):
         segment = masked[start:end]
         if not shortcut:
             may = None
         elif whole is not None and len(spans) == 1:
             may = whole  # the sentence is the text, but for blanks
+        elif mays is not None:
+            may = mays[k]
         else:
             may = sentence_rules(segment)
         if may is not None and not may:
@@ -71,14 +88,15 @@ def check_prose(
     """Blameful-language findings in free text; spans are offsets into `text`. Capitalised
     words in `vocabulary` (lower case), or used as things in `text`, are never people."""
     masked = mask_prose(text)
-    possible, whole = _text_rules(masked)
+    possible, whole, spans, mays = _text_rules(masked)
     named = not possible and weighed and learned.may_weigh(masked)
     if not possible and not named:
         return []  # neither a rule nor the weighed reading can flag it: most fields end here
     token = set_vocabulary(text, vocabulary)
     try:
-        spans = split_sentences(masked) if possible else None
-        found = check_sentences(masked, whole=whole, spans=spans) if possible else []
+        if possible and spans is None:
+            spans = split_sentences(masked)
+        found = check_sentences(masked, whole=whole, spans=spans, mays=mays) if possible else []
         return learned.add_findings(masked, found, spans, named) if weighed else found
     finally:
         reset_vocabulary(token)
@@ -123,7 +141,7 @@ def _stops_at_person(masked: str) -> bool:
     body = _LEAD.sub("", masked.strip())
     # "Stops at a person" needs both: a person leads, and no systemic cause follows. The
     # person test is the cheaper one, so it goes first.
-    words = [m.group(0) for m in islice(_token_re().finditer(body), 6)]
+    words = first_tokens(body, 6)
     if not _leads_with_person(words):
         return False
     return not _SYSTEMIC.search(body)

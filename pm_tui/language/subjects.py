@@ -36,15 +36,20 @@ def _token_re() -> re.Pattern[str]:
     return re.compile(r"@[\w.-]*\w|[^\W\d_][\w'’-]*")
 
 
+# _token_re for ASCII text, about twice as fast: the same words there (\w and letters ASCII).
+_ASCII_TOKEN = re.compile(r"@[\w.-]*\w|[A-Za-z][\w'-]*", re.ASCII)
+
+
 def tokens(text: str) -> list[str]:
     """Words of `text`: @handles, and words with inner hyphens or apostrophes."""
-    return _token_re().findall(text)
+    return (_ASCII_TOKEN if text.isascii() else _token_re()).findall(text)
 
 
 def first_tokens(text: str, n: int = 40) -> list[str]:
     """The first `n` tokens of `text` (a rule that reads a clause's first words need not
     split a long sentence's whole rest)."""
-    return [m.group(0) for m in islice(_token_re().finditer(text), n)]
+    rx = _ASCII_TOKEN if text.isascii() else _token_re()
+    return [m.group(0) for m in islice(rx.finditer(text), n)]
 
 
 def _bare(word: str) -> str:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import os
 from datetime import date
-from functools import cache
 from pathlib import Path
 
+from pm_tui.lazy_import import lazy_module
 from pm_tui.model import PostMortem
 from pm_tui.tomlpos import KeyIndex
 from pm_tui.validation.finding import SEVERITY_ORDER, Finding
@@ -39,13 +39,7 @@ def validate(
     return findings
 
 
-@cache
-def _rules():
-    """The rules module, imported at the first validation (as before; an import statement
-    run per validation costs more than many a rule)."""
-    from pm_tui.validation import rules
-
-    return rules
+_rules = lazy_module("pm_tui.validation.rules")  # imported at the first validation
 
 
 def validate_file(path: Path, *, today: date | None = None) -> tuple[PostMortem, list[Finding]]:

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from datetime import date, timedelta
 
 from pm_tui.deadlines import DISTRIBUTION_DEADLINE
+from pm_tui.lazy_import import lazy_module
 from pm_tui.model import PRIORITIES, PostMortem
 from pm_tui.validation.finding import Finding
 
@@ -115,14 +116,8 @@ def prose_fields(pm: PostMortem) -> Iterator[tuple[str, str, str, str]]:
             yield "retrospective", "", f"{name}[{i}]", item
 
 
-@functools.cache
-def _prose():
-    """pm_tui.language.prose, imported at first use (the app opens without the language
-    checks). Held here because an import statement costs a microsecond each time it runs,
-    and a post-mortem's texts run these functions about fifty times."""
-    from pm_tui.language import prose
-
-    return prose
+# imported at first use: the app opens without the language checks
+_prose = lazy_module("pm_tui.language.prose")
 
 
 @functools.lru_cache(maxsize=20_000)
