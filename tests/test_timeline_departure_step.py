@@ -10,12 +10,11 @@ import json
 from datetime import datetime, timedelta
 from pathlib import Path
 
+from tests.timeline_clock import at
 from tests.timeline_clock import at as _at
 from tests.timeline_clock import every as _every
 from tests.timeline_clock import z as _z
-from tests.timeline_proposal import propose
-
-TITLE = "[#7] OrderConfirmFailures: order-confirm partner confirmations failing, order-confirm"
+from tests.timeline_proposal import alert_hooks, propose
 
 
 def _log(ev: Path, spans, errors_step=timedelta(seconds=10)) -> None:
@@ -28,35 +27,9 @@ def _log(ev: Path, spans, errors_step=timedelta(seconds=10)) -> None:
     (ev / "order-confirm.log").write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
-def _pagerduty(ev: Path, page: datetime, ack: datetime, resolve: datetime) -> None:
-    def entry(entry_id: str, kind: str, t: datetime, who: str) -> dict:
-        summary = {"trigger_log_entry": "Triggered through the API.",
-                   "acknowledge_log_entry": f"Acknowledged by {who}.",
-                   "resolve_log_entry": f"Resolved by {who}."}[kind]  # fmt: skip
-        return {"id": entry_id, "type": kind, "summary": summary, "created_at": _z(t),
-                "agent": {"type": "user_reference", "id": "PDANA", "summary": who},
-                "channel": {"type": "api"},
-                "service": {"id": "PSVC1", "type": "service_reference", "summary": TITLE},
-                "incident": {"id": "Q1ORDER00001", "type": "incident_reference",
-                             "summary": TITLE}}  # fmt: skip
-
-    entries = [
-        entry("R1", "trigger_log_entry", page, "Alertmanager"),
-        entry("R2", "acknowledge_log_entry", ack, "Dana Ito"),
-        entry("R3", "resolve_log_entry", resolve, "Dana Ito"),
-    ]
-    (ev / "pd-log-entries.json").write_text(
-        json.dumps(
-            {
-                "log_entries": entries[::-1],
-                "limit": 100,
-                "offset": 0,
-                "more": False,
-                "total": len(entries),
-            }
-        ),  # fmt: skip
-        encoding="utf-8",
-    )
+def _alerted(ev: Path, fired: datetime) -> None:
+    summary = "order-confirm partner confirmations failing"
+    alert_hooks(ev, "OrderConfirmFailures", summary, "order-confirm", [(fired, at(11, 35))])
 
 
 def _folder(tmp_path: Path) -> Path:
@@ -81,7 +54,7 @@ def test_a_series_departure_is_dated_in_the_middle_of_its_scrape_step(tmp_path, 
     # usual at 10:40:00, 40 errors a minute from the 10:41:00 sample on; no log says when
     _series(ev, "order_confirm_errors_per_min", _at(10, 41), _at(11, 30))
     _log(ev, [])
-    _pagerduty(ev, _at(10, 47), _at(10, 50), _at(12, 20))
+    _alerted(ev, _at(10, 47))
     w = propose(tmp_path, ev, capsys, "Scrape", _at(10, 0), _at(12, 30))
     assert w.times["started"] == _at(10, 40, 30)
     assert "order_confirm_errors_per_min" in w.got["started"]["why"]
@@ -93,6 +66,6 @@ def test_a_failing_record_within_the_step_dates_the_start(tmp_path, capsys):
     ev = _folder(tmp_path)
     _series(ev, "order_confirm_errors_per_min", _at(10, 41), _at(11, 30))
     _log(ev, [(_at(10, 40, 40), _at(11, 29, 50))])
-    _pagerduty(ev, _at(10, 47), _at(10, 50), _at(12, 20))
+    _alerted(ev, _at(10, 47))
     w = propose(tmp_path, ev, capsys, "Scrape", _at(10, 0), _at(12, 30))
     assert w.times["started"] == _at(10, 40, 40)

@@ -8,12 +8,11 @@ call), and a return long after (past 30 minutes) is never read as the same one."
 
 from __future__ import annotations
 
-import json
-from datetime import datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 from tests.timeline_clock import at, every, z
-from tests.timeline_proposal import propose
+from tests.timeline_proposal import alert_hooks, propose
 
 ALERT = "OrderConfirmFailures"
 FAILS, LULL, BACK_AGAIN, STOPS = at(10, 40), at(11, 0), at(11, 17), at(11, 50)
@@ -29,25 +28,9 @@ def _log(ev: Path, spans) -> None:
     (ev / "order-confirm.log").write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
-def _hook(starts: datetime, ends: datetime | None) -> dict:
-    return {
-        "receiver": "oncall",
-        "status": "resolved" if ends else "firing",
-        "alerts": [
-            {
-                "status": "resolved" if ends else "firing",
-                "labels": {"alertname": ALERT, "severity": "page", "service": "order-confirm"},
-                "annotations": {"summary": "order-confirm partner confirmations failing"},
-                "startsAt": z(starts),
-                "endsAt": z(ends) if ends else "0001-01-01T00:00:00Z",
-            }
-        ],
-    }
-
-
 def _alerts(ev: Path, firings) -> None:
-    hooks = [h for fired, resolved in firings for h in (_hook(fired, None), _hook(fired, resolved))]
-    (ev / "hooks.ndjson").write_text("\n".join(json.dumps(h) for h in hooks) + "\n")
+    summary = "order-confirm partner confirmations failing"
+    alert_hooks(ev, ALERT, summary, "order-confirm", firings)
 
 
 def _folder(tmp_path: Path, spans, firings) -> Path:
@@ -100,31 +83,9 @@ def test_an_alert_firing_again_long_after_the_impact_did_not_detect_it(tmp_path,
     after they stopped: it fires on its own, it is not what detected this incident; the
     failures' own alert, firing later, is."""
     ev = _folder(tmp_path, [(FAILS, LULL)], [(at(10, 50), at(11, 6))])
-    lag = [
-        {
-            "receiver": "dba",
-            "status": status,
-            "alerts": [
-                {
-                    "status": status,
-                    "labels": {
-                        "alertname": "PostgresReplicaLagHigh",
-                        "severity": "warning",
-                        "service": "order-confirm",
-                    },  # fmt: skip
-                    "annotations": {"summary": "order-confirm replica lag > 30s"},
-                    "startsAt": z(fired),
-                    "endsAt": z(fired + timedelta(minutes=5))
-                    if status == "resolved"
-                    else "0001-01-01T00:00:00Z",  # fmt: skip
-                }
-            ],
-        }
-        for fired in (at(10, 42), at(11, 40), at(12, 10))
-        for status in ("firing", "resolved")
-    ]
-    with (ev / "hooks.ndjson").open("a", encoding="utf-8") as out:
-        out.write("\n".join(json.dumps(h) for h in lag) + "\n")
+    lag = [(fired, fired + timedelta(minutes=5)) for fired in (at(10, 42), at(11, 40), at(12, 10))]
+    summary = "order-confirm replica lag > 30s"
+    alert_hooks(ev, "PostgresReplicaLagHigh", summary, "order-confirm", lag, "warning")
     w = propose(tmp_path, ev, capsys, "Quota", at(10, 0), at(12, 30))
     assert w.times["detected"] == at(10, 50)
     assert ALERT in w.got["detected"]["why"]

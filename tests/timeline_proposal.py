@@ -71,3 +71,22 @@ def propose(
     """`rebuilt` then `proposal_of`: the window proposed from the folder."""
     repo, pm_id, argv = rebuilt(tmp_path, evidence, title, start, end)
     return proposal_of(repo, pm_id, argv, capsys)
+
+
+def alert_hooks(ev: Path, name: str, summary: str, service: str, firings, severity="page"):
+    """An Alertmanager webhook log (hooks.ndjson, appended to) of alert `name` firing at each
+    (fired, resolved) of `firings`: a firing notification, then its resolve."""
+
+    def hook(starts: datetime, ends: datetime | None) -> dict:
+        status = "resolved" if ends else "firing"
+        alert = {"status": status,
+                 "labels": {"alertname": name, "severity": severity, "service": service},
+                 "annotations": {"summary": summary}, "startsAt": z(starts),
+                 "endsAt": z(ends) if ends else "0001-01-01T00:00:00Z"}  # fmt: skip
+        return {"receiver": "oncall", "status": status, "alerts": [alert]}
+
+    hooks: list[dict] = []
+    for fired, resolved in firings:
+        hooks += [hook(fired, None), hook(fired, resolved)]
+    with (ev / "hooks.ndjson").open("a", encoding="utf-8") as out:
+        out.write("\n".join(json.dumps(h) for h in hooks) + "\n")

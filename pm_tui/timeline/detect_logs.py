@@ -182,12 +182,7 @@ def _template(t: Template, p: Periods, data_end: datetime) -> list[Signal]:
         above = [k for k in range(onset, j) if counts[minutes[k]] > per_min]
         if above and minutes[above[0]] < window_end:
             onset = above[0]
-    last = onset
-    for k in range(onset + 1, len(minutes)):
-        if minutes[k] - minutes[last] > GAP_MIN * MINUTE:
-            break
-        if counts[minutes[k]] > per_min:
-            last = k
+    last = _run_end(minutes, counts, onset, per_min)
     returns = _returns(minutes, counts, onset, last, per_min) if base == 0 else []
     start_m, end_m = minutes[onset], minutes[last]
     n = sum(counts[m] for m in minutes[onset : last + 1])
@@ -263,6 +258,20 @@ RETURN_GAP = timedelta(minutes=30)
 RETURN_SHARE = 1 / 3
 
 
+def _run_end(
+    minutes: list[datetime], counts: dict[datetime, int], start: int, per_min: float
+) -> int:
+    """The last minute (index) above `per_min` of the run from `start` whose minutes above it
+    are at most GAP_MIN apart: where an episode ends."""
+    last = start
+    for k in range(start + 1, len(minutes)):
+        if minutes[k] - minutes[last] > GAP_MIN * MINUTE:
+            break
+        if counts[minutes[k]] > per_min:
+            last = k
+    return last
+
+
 def _returns(
     minutes: list[datetime], counts: dict[datetime, int], onset: int, last: int, per_min: float
 ) -> list[tuple[int, int]]:
@@ -282,12 +291,7 @@ def _returns(
         if counts[minutes[k]] <= per_min:
             k += 1
             continue
-        end = k
-        for q in range(k + 1, len(minutes)):
-            if minutes[q] - minutes[end] > GAP_MIN * MINUTE:
-                break
-            if counts[minutes[q]] > per_min:
-                end = q
+        end = _run_end(minutes, counts, k, per_min)
         returned = sum(counts[m] for m in minutes[k : end + 1])
         if returned >= MIN_STOP_COUNT and rate(k, end) >= RETURN_SHARE * strength:
             out.append((k, end))
