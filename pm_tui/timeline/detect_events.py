@@ -961,11 +961,6 @@ _NEGATED = re.compile(
 _INCIDENT_CHANNEL_ONLY = ("mitigation", "recovery", "resolved", "acknowledged")
 
 
-def other_channel(item: Evidence) -> bool:
-    """Said in a channel kept as context, not the incident's."""
-    return _other_channel(item)
-
-
 # A responder saying what they are doing or about to do: "changing it to gp3", "going to
 # modify the volume", "disabling the api-syd1 pool", "applying the change now", "I'll restart"
 _ANNOUNCE = re.compile(
@@ -1019,7 +1014,7 @@ def announces(text: str) -> bool:
     return verb not in _NOT_ACTING and verb not in ("be", "have", "need", "try", "look", "check")
 
 
-def _other_channel(item: Evidence) -> bool:
+def other_channel(item: Evidence) -> bool:
     """Said in a channel kept as context, not the incident's (an incident-like name, inc-42 or
     outage-db, is the incident's even when another channel had more talk)."""
     if not item.attrs.get("context"):
@@ -1077,7 +1072,7 @@ def chat_signals(evidence: list[Evidence]) -> list[Signal]:
         if not text:
             continue
         told = _STATUS_TOLD if STATUS_CHANNEL.search(str(item.attrs.get("channel", ""))) else []
-        said_here = [_SHAPED, _MEASURE] if not _other_channel(item) else [_SHAPED]
+        said_here = [_SHAPED, _MEASURE] if not other_channel(item) else [_SHAPED]
         tried = [*told, *_family_of(text, item.time, _local(item)), *said_here]
         if "?" in text or _ASKED.match(text):
             # a question is never an action, and a hunch asked is not a finding; a cause
@@ -1093,7 +1088,7 @@ def chat_signals(evidence: list[Evidence]) -> list[Signal]:
             if m and family in ("mitigation", "recovery") and _NEGATED.search(text[: m.start()]):
                 continue  # "nothing deployed today", "not rolled back": no action was taken
             if m:
-                if family in _INCIDENT_CHANNEL_ONLY and _other_channel(item):
+                if family in _INCIDENT_CHANNEL_ONLY and other_channel(item):
                     break  # another channel's chatter: what the responders did is said here
                 tags = ("chat",) + (("capacity",) if CAPACITY_RE.search(text) else ())
                 tags += ("measured",) if pattern is _MEASURED else ()

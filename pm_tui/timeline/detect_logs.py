@@ -90,12 +90,14 @@ def _join_rotated(templates: list[Template]) -> list[tuple[Template, list[Templa
         if _STAMP.search(name):
             families[f"{folder}/{_STAMP.sub('<t>', name)}"].append(source)
     family_of: dict[str, str] = {}
+    earliest: dict[str, str] = {}  # each family's file with the earliest record
     for key, sources in families.items():
         ordered = sorted(sources, key=lambda src: spans[src][0])
         if len(ordered) > 1 and all(
             spans[b][0] >= spans[a][1] for a, b in zip(ordered, ordered[1:], strict=False)
         ):
             family_of.update((src, key) for src in ordered)
+            earliest[key] = ordered[0]
     out: list[tuple[Template, list[Template]]] = []
     groups: dict[str, list[tuple[Template, list[Template]]]] = defaultdict(list)
     for t in sorted(templates, key=lambda t: min(t.minutes)):
@@ -115,10 +117,7 @@ def _join_rotated(templates: list[Template]) -> list[tuple[Template, list[Templa
             None,
         )
         if group is None:
-            first = min(
-                (src for src, k in family_of.items() if k == key), key=lambda s: spans[s][0]
-            )
-            whole = Template(t.id, first, t.level, list(t.tokens), example=t.example)
+            whole = Template(t.id, earliest[key], t.level, list(t.tokens), example=t.example)
             whole.names = Counter()
             group = (whole, [])
             groups[key].append(group)

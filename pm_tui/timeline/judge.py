@@ -467,9 +467,14 @@ def person(name: str) -> str:
     """A person's name as a key: `Farah Haddad`, `farah.haddad`, `farah.haddad@acme.com` and
     `arn:aws:sts::1:assumed-role/dba/farah.haddad` are all `farahhaddad`; `Tomáš Novák` and
     the login `tomas.novak` are both `tomasnovak` (accents fold to their letters)."""
+    return "".join(_name_parts(name))
+
+
+def _name_parts(name: str) -> list[str]:
+    """The runs of letters of a person's name, login or address, lower case, accents folded
+    (`Tomáš Novák` → tomas, novak; `k.osei@acme.com` → k, osei)."""
     name = name.strip().rsplit("/", 1)[-1].split("@", 1)[0]
-    name = unicodedata.normalize("NFKD", name.lower())
-    return re.sub(r"[^a-z]", "", name)
+    return re.findall(r"[a-z]+", unicodedata.normalize("NFKD", name.lower()))
 
 
 def _by_responder(c: Candidate, ctx: Context) -> bool:
@@ -482,8 +487,7 @@ def name_forms(name: str) -> set[str]:
     """The keys a person goes by (`person`), and their initial with their surname: the login
     `k.osei`, the address `k.osei@acme.com` and the name `Kwame Osei` share `kosei`; keys
     shorter than five letters say too little to match on."""
-    plain = unicodedata.normalize("NFKD", name.strip().rsplit("/", 1)[-1].split("@", 1)[0])
-    parts = re.findall(r"[a-z]+", plain.lower())
+    parts = _name_parts(name)
     forms = {"".join(parts)}
     if len(parts) >= 2:
         forms.add(parts[0][0] + "".join(parts[1:]))

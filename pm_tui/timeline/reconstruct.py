@@ -369,7 +369,8 @@ def reconstruct(evidence: list[Evidence], window: CollectWindow) -> list[Candida
         and "automatic" not in s.tags
         and "not-applied" not in s.tags
     }
-    announced, said = _announced(evidence, first, last_recovery)
+    messages = _incident_messages(evidence, first, last_recovery)
+    announced, said = _announced(messages)
     for s in signals:
         if "failover" in s.tags and "automatic" in s.tags and _failover_announced(s, announced):
             # a responder said minutes before they were failing over: theirs, not automatic
@@ -437,7 +438,7 @@ def reconstruct(evidence: list[Evidence], window: CollectWindow) -> list[Candida
     ctx.vocabulary = _vocabulary(first_cluster, symptoms)
     ctx.builds_up = _builds_up(first_cluster, symptoms)
     ctx.announced, ctx.said = announced, said
-    ctx.responders = _responders(evidence, first, last_recovery)
+    ctx.responders = _responders(messages)
     judge(candidates, ctx, _labels(alert_history))
     candidates = _one_episode_of_background(candidates, ctx)
     candidates.sort(key=lambda c: (c.time, c.kind))
@@ -536,26 +537,43 @@ def _failover_announced(s: Signal, announced: list[tuple[datetime, str, str]]) -
     )
 
 
-def _announced(
+def _incident_messages(
     evidence: list[Evidence], first: datetime | None, recovery: datetime | None
-) -> tuple[list[tuple[datetime, str, str]], list[tuple[datetime, str, str]]]:
-    """What responders said they were doing in the incident's channels, from the first symptom
-    to a little after the recovery: (time, who, text) of each message in an action's shape
-    ("disabling the api-syd1 pool", "going to modify the volume", "applying the change now"),
-    never a question; and the messages there reporting a change made ("GA traffic dial for
-    eu-west-1 set to 0")."""
-    from pm_tui.timeline.detect_events import announces, other_channel, reports_change
-    from pm_tui.timeline.judge import AFTER_RECOVERY, person
+) -> list[Evidence]:
+    """The people's messages in the incident's channels (no bot, no channel kept as context),
+    from the first symptom to a little after the recovery, in time order."""
+    from pm_tui.timeline.detect_events import other_channel
+    from pm_tui.timeline.judge import AFTER_RECOVERY
 
     if first is None:
-        return [], []
+        return []
     until = (recovery or max((e.time for e in evidence), default=first)) + AFTER_RECOVERY
+    return sorted(
+        (
+            e
+            for e in evidence
+            if e.kind == "message"
+            and first <= e.time <= until
+            and not e.attrs.get("bot")
+            and not other_channel(e)
+        ),
+        key=lambda e: e.time,
+    )
+
+
+def _announced(
+    messages: list[Evidence],
+) -> tuple[list[tuple[datetime, str, str]], list[tuple[datetime, str, str]]]:
+    """What responders said they were doing in the incident's `messages`
+    (_incident_messages): (time, who, text) of each message in an action's shape ("disabling
+    the api-syd1 pool", "going to modify the volume", "applying the change now"), never a
+    question; and the messages there reporting a change made ("GA traffic dial for eu-west-1
+    set to 0")."""
+    from pm_tui.timeline.detect_events import announces, reports_change
+    from pm_tui.timeline.judge import person
+
     out, said = [], []
-    for e in evidence:
-        if e.kind != "message" or not first <= e.time <= until:
-            continue
-        if e.attrs.get("bot") or other_channel(e):
-            continue
+    for e in messages:
         row = (e.time, person(str(e.attrs.get("actor") or "")), e.text)
         if reports_change(e.text):
             said.append(row)
@@ -564,23 +582,15 @@ def _announced(
     return sorted(out), sorted(said)
 
 
-def _responders(
-    evidence: list[Evidence], first: datetime | None, recovery: datetime | None
-) -> set[str]:
-    """The name forms (`judge.name_forms`) of the people who wrote in the incident's channels
-    from the first symptom to a little after the recovery."""
-    from pm_tui.timeline.detect_events import other_channel
-    from pm_tui.timeline.judge import AFTER_RECOVERY, name_forms
+def _responders(messages: list[Evidence]) -> dict[str, datetime]:
+    """The name forms (`judge.name_forms`) of the people who wrote the incident's `messages`
+    (_incident_messages), each with when they first did."""
+    from pm_tui.timeline.judge import name_forms
 
-    if first is None:
-        return {}
-    until = (recovery or max((e.time for e in evidence), default=first)) + AFTER_RECOVERY
     out: dict[str, datetime] = {}
-    for e in sorted(evidence, key=lambda e: e.time):
-        if e.kind == "message" and first <= e.time <= until and not e.attrs.get("bot"):
-            if not other_channel(e):
-                for form in name_forms(str(e.attrs.get("actor") or "")):
-                    out.setdefault(form, e.time)
+    for e in messages:
+        for form in name_forms(str(e.attrs.get("actor") or "")):
+            out.setdefault(form, e.time)
     return out
 
 
