@@ -271,11 +271,14 @@ def is_technical(word: str) -> bool:
     low = word.lower().replace("’", "'")
     if low.endswith("'s"):
         low = low[:-2]
-    return (
-        low in TECH_WORDS
-        or low in _VOCAB.get()
-        or not _NAME_SHAPE.fullmatch(word[:-2] if word.lower().endswith(("'s", "’s")) else word)
+    return names_thing(low) or not _NAME_SHAPE.fullmatch(
+        word[:-2] if word.lower().endswith(("'s", "’s")) else word
     )
+
+
+def names_thing(low: str) -> bool:
+    """A lower-case word that names a thing: a technical noun, or a word the text uses as one."""
+    return low in TECH_WORDS or low in _VOCAB.get()
 
 
 def _is_common(low: str) -> bool:

@@ -29,6 +29,7 @@ from pm_tui.language.agents import (
     is_technical,
     name_like,
     name_shaped,
+    names_thing,
 )
 from pm_tui.language.finding import ERROR, LanguageFinding
 from pm_tui.language.lexicon import NAMES, ROLE_NOUNS, TEAM_NOUNS
@@ -531,7 +532,7 @@ def _role_by_form(words: list[str], i: int, low: str) -> bool:
     if low.endswith(_NOT_PERSON_ENDINGS) or _word_class(low) in ("machine", "selfstate"):
         return False
     if low.endswith(_PERSON_ENDINGS):
-        return not _thing_word(low)
+        return not names_thing(low)
     if not low.endswith(_AGENT_ENDINGS):
         return False
     start = _np_start(words, i)
@@ -545,14 +546,7 @@ def _role_by_form(words: list[str], i: int, low: str) -> bool:
     if not marked:
         nxt = [w.lower() for w in words[i + 1 : i + 4]]
         marked = not _HUMAN_ACTS.isdisjoint(nxt) or nxt[:2] in (["on", "duty"], ["on", "shift"])
-    return marked and not _thing_word(low)
-
-
-def _thing_word(low: str) -> bool:
-    """A lower-case word that names a thing: a technical noun, or a word the text uses as one."""
-    from pm_tui.language.agents import _VOCAB, TECH_WORDS
-
-    return low in TECH_WORDS or low in _VOCAB.get()
+    return marked and not names_thing(low)
 
 
 # People named by what they do, beyond lexicon.ROLE_NOUNS (whose words the hand rules also
@@ -1132,12 +1126,9 @@ def _at_word_start(rx: re.Pattern[str], text: str) -> bool:
     return False
 
 
-_HONORIFICS_LOW = frozenset(
-    "mr mrs ms mx dr prof miss sir madam mme herr frau sr sra eng ing".split()
-)
-_HONORIFIC_RX = re.compile(
-    r"(?:Mrs?|Ms|Mx|Dr|Prof|Miss|Sir|Madam|Mme|Herr|Frau|Sra?|Eng|Ing)(?:\.?\s+|\.)[^\W\d_a-z]"
-)
+# _HONORIFICS in lower case, and one of them opening a name ("Dr. Mensah", "Eng Amr")
+_HONORIFICS_LOW = frozenset(h.lower() for h in _HONORIFICS)
+_HONORIFIC_RX = re.compile(rf"(?:{'|'.join(sorted(_HONORIFICS))})(?:\.?\s+|\.)[^\W\d_a-z]")
 
 
 def _in_path(sentence: str, word: str) -> bool:

@@ -19,8 +19,6 @@ def check_masked(masked: str, *, weighed: bool = True) -> list[LanguageFinding]:
     `weighed`, the weighed reading (learned.py) adds sentences no rule flagged."""
     possible, whole, spans, mays = _text_rules(masked)
     # no rule's pattern can match anywhere in it: most fields end here
-    if possible and spans is None:
-        spans = split_sentences(masked)
     found = check_sentences(masked, whole=whole, spans=spans, mays=mays) if possible else []
     return learned.add_findings(masked, found, spans) if weighed else found
 
@@ -32,10 +30,12 @@ def _text_rules(
     masked: str,
 ) -> tuple[bool, Rules, list[tuple[int, int]] | None, list[Rules] | None]:
     """Whether any rule's pattern can match in `masked`; for a short text (mostly one
-    sentence) which rules can; for a long one, its sentences and which rules can in each."""
+    sentence) which rules can, and its sentences when one can; for a long one, its sentences
+    and which rules can in each."""
     if len(masked) <= 300:
         whole = sentence_rules(masked)
-        return whole is None or bool(whole), whole, None, None
+        possible = whole is None or bool(whole)
+        return possible, whole, split_sentences(masked) if possible else None, None
     # The sentences are read for their rules anyway when one can match, so they go first:
     # a sentence in which a rule can match makes the text one (its words and strings are the
     # text's), and may_blame, a second pass over the text, is left for texts none of whose
@@ -94,8 +94,6 @@ def check_prose(
         return []  # neither a rule nor the weighed reading can flag it: most fields end here
     token = set_vocabulary(text, vocabulary)
     try:
-        if possible and spans is None:
-            spans = split_sentences(masked)
         found = check_sentences(masked, whole=whole, spans=spans, mays=mays) if possible else []
         return learned.add_findings(masked, found, spans, named) if weighed else found
     finally:
