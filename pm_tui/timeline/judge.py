@@ -95,6 +95,9 @@ class Context:
     # who wrote in the incident's channels during it (`name_forms` of each, with when they
     # first did): a change one of them made after joining in is their attempt at a fix
     responders: dict[str, datetime] = field(default_factory=dict)
+    # what people said they were doing in the channels kept as context (another team's
+    # "deploying orders-svc 4.22.0" in its own channel): (time, who, text), in time order
+    elsewhere: list[tuple[datetime, str, str]] = field(default_factory=list)
 
     def speaks_of(self, text: str) -> bool:
         """True when `text` shares SHARED_STEMS distinctive word stems with the failing records."""
@@ -240,13 +243,36 @@ def judge(candidates: list[Candidate], ctx: Context, alert_labels: dict[str, dic
             else:
                 c.confidence = min(c.confidence, MEDIUM)
         elif c.kind == "mitigation":
+            revert = bool(REVERT_RE.search(c.text))
             if "in-place" in c.tags:
                 # the operator's word that a change runs: the fix's end, for the person to judge
                 c.confidence = min(c.confidence, MEDIUM)
             elif "after-recovery" in c.tags:
                 c.confidence = min(c.confidence, MEDIUM)  # the impact had already ended
+            elif (
+                "chat" not in c.tags
+                and not revert
+                and id(c) not in carried_out
+                and not (detected or seen_page or _anyone_responding(c.time, ctx))
+            ):
+                # made while nobody knew of the failure yet (no related alert, no page, no
+                # responder had written): nobody's attempt at a fix, a change of the chain
+                # (a pipeline scaling up the workload that then fails); an undo the system or
+                # its author made unprompted (a rollback) stays a mitigation
+                c.kind, c.confidence = "change", min(c.confidence, LOW)
+            elif (
+                "chat" not in c.tags
+                and not revert
+                and id(c) not in carried_out
+                and _other_teams_work(c, ctx)
+            ):
+                # announced in another team's channel by someone not (yet) in the incident's:
+                # that team's own work going on meanwhile, not this incident's fix
+                c.kind, c.confidence = "change", min(c.confidence, LOW)
             elif "chat" not in c.tags and not (
-                REVERT_RE.search(c.text) or _related_change(c, ctx) or id(c) in carried_out
+                (revert and not _someone_elses(c, ctx))
+                or _related_change(c, ctx)
+                or id(c) in carried_out
             ):
                 if _by_responder(c, ctx):
                     # made during the impact by one of the responders, though nothing ties it
@@ -475,6 +501,40 @@ def _name_parts(name: str) -> list[str]:
     (`Tomáš Novák` → tomas, novak; `k.osei@acme.com` → k, osei)."""
     name = name.strip().rsplit("/", 1)[-1].split("@", 1)[0]
     return re.findall(r"[a-z]+", unicodedata.normalize("NFKD", name.lower()))
+
+
+def _anyone_responding(when: datetime, ctx: Context) -> bool:
+    """Someone had written in the incident's channels by `when`."""
+    return any(joined <= when for joined in ctx.responders.values())
+
+
+def _someone_elses(c: Candidate, ctx: Context) -> bool:
+    """`c` is a change tool's record of a change a named person or tool made who never wrote in
+    the incident's channels (a bot switching off a holiday banner's flag): disabling or scaling
+    something is no fix of this incident by that alone. (A provider's status post saying it
+    reverted its change is the provider's word, not a record of who made it.)"""
+    if "record" not in c.tags or {"bot", "provider"} & set(c.tags):
+        return False
+    forms = name_forms(c.actor) if c.actor else set()
+    return bool(forms) and not forms & set(ctx.responders)
+
+
+def _other_teams_work(c: Candidate, ctx: Context) -> bool:
+    """`c` carries out what someone announced in a channel kept as context in the minutes
+    before (naming what it changes: "deploying orders-svc 4.22.0" before orders-svc's
+    rollout), by that person or a record naming no one, who had not written in the
+    incident's channels by then."""
+    text = c.text.lower()
+    who = person(c.actor) if c.actor else ""
+    for when, speaker, said in ctx.elsewhere:
+        if not c.time - ANNOUNCED_BEFORE <= when <= c.time or (who and who != speaker):
+            continue
+        if not any(len(n) >= 5 and n.lower() in text for n in _NAMED.findall(said)):
+            continue
+        joined = [ctx.responders[f] for f in name_forms(speaker) if f in ctx.responders]
+        if not joined or min(joined) > when:
+            return True
+    return False
 
 
 def _by_responder(c: Candidate, ctx: Context) -> bool:

@@ -438,6 +438,7 @@ def reconstruct(evidence: list[Evidence], window: CollectWindow) -> list[Candida
     ctx.vocabulary = _vocabulary(first_cluster, symptoms)
     ctx.builds_up = _builds_up(first_cluster, symptoms)
     ctx.announced, ctx.said = announced, said
+    ctx.elsewhere = _announced_elsewhere(evidence, first, last_recovery)
     ctx.responders = _responders(messages)
     judge(candidates, ctx, _labels(alert_history))
     candidates = _one_episode_of_background(candidates, ctx)
@@ -580,6 +581,29 @@ def _announced(
         if announces(e.text):
             out.append(row)
     return sorted(out), sorted(said)
+
+
+def _announced_elsewhere(
+    evidence: list[Evidence], first: datetime | None, recovery: datetime | None
+) -> list[tuple[datetime, str, str]]:
+    """What people said they were doing in the channels kept as context (another team's
+    "deploying orders-svc 4.22.0 (invoice pdf fix)" in #orders-dev), during the impact:
+    (time, who as `person` keys it, text), in time order."""
+    from pm_tui.timeline.detect_events import announces, other_channel
+    from pm_tui.timeline.judge import AFTER_RECOVERY, person
+
+    if first is None:
+        return []
+    until = (recovery or max((e.time for e in evidence), default=first)) + AFTER_RECOVERY
+    return sorted(
+        (e.time, person(str(e.attrs.get("actor") or "")), e.text)
+        for e in evidence
+        if e.kind == "message"
+        and first <= e.time <= until
+        and not e.attrs.get("bot")
+        and other_channel(e)
+        and announces(e.text)
+    )
 
 
 def _responders(messages: list[Evidence]) -> dict[str, datetime]:
