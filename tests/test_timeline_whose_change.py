@@ -2,11 +2,17 @@
 someone could have been fixing this incident. A change made while nobody knew of the failure
 (no related alert, no page, nobody writing in the incident's channels) is a change of the chain;
 a bot switching off a holiday banner's flag is no fix because "disabled" is in its words; a
-deploy another team announced in its own channel is that team's work. Driven by the misses of
+deploy another team announced in its own channel is that team's work. A responder's action said
+while the page is open is still a mitigation; a cause said as what is missing, a limit passed or
+what a thing no longer does is a diagnosis. Driven by the misses of
 the spent sets (retired7, retired11, heldout12 retired as retired12): real evidence folders, a
 real repository, the CLI (the helpers of tests/test_timeline_story.py)."""
 
 from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
 
 from pm_tui.timeline.accept import HIGH_CONFIDENCE
 from tests.test_timeline_story import ROOT, _collected, _near
@@ -84,3 +90,40 @@ def test_a_providers_post_that_it_reverted_its_change_stays_the_mitigation(tmp_p
     repo, pm, truth, argv, rows = _collected(tmp_path, folder, capsys)
     fix = _near(rows, "2026-10-15T19:08:12Z", "mitigation")
     assert any(r["confidence"] >= HIGH_CONFIDENCE for r in fix)
+
+
+def test_a_responders_action_said_while_the_page_is_open_is_a_mitigation(tmp_path, capsys):
+    """The partner's quota resets at 02:00 and confirmations succeed again; at 02:20 a responder
+    says "replaying the 1184 CONFIRMATION_FAILED orders at 2/s" while the page is still open
+    (resolved 03:05): the rest of the repair, a mitigation for the person to judge, not a
+    follow-up change. A job resumed the same way by a record stays a change."""
+    folder = INCIDENTS / "retired11" / "stagepass-quota-resync"
+    repo, pm, truth, argv, rows = _collected(tmp_path, folder, capsys)
+    replay = [r for r in rows if "replaying the 1184" in r["text"]]
+    assert replay and replay[0]["kind"] == "mitigation"
+    assert replay[0]["confidence"] < HIGH_CONFIDENCE
+    home = tmp_path / "batch"
+    home.mkdir()
+    folder = INCIDENTS / "retired2" / "orders-settlement-batch"
+    repo, pm, truth, argv, rows = _collected(home, folder, capsys)
+    assert any("resumed" in r["text"] for r in _near(rows, "2026-11-30T18:20:05Z", "change"))
+
+
+@pytest.mark.parametrize(
+    ("said", "family"),
+    [
+        # what is not there, a limit passed, what a thing stopped doing, a conclusion drawn
+        ("s_client only returns the leaf. the Sectigo intermediate is missing from the chain", "diagnosis"),
+        ("age(relfrozenxid) crossed autovacuum_freeze_max_age (200M) this morning", "diagnosis"),
+        ("#812's workflow syncs with --delete and no longer invalidates index.html", "diagnosis"),
+        ("sflow: ~110 Gbps of UDP from port 389, so a CLDAP reflection flood on the login VIP", "diagnosis"),
+        # an action's report is not a cause: what is gone was removed
+        ("rethumb workers are gone, job is suspended", "mitigation"),
+    ],
+)  # fmt: skip
+def test_a_cause_said_as_what_is_missing_or_past_its_limit_is_a_diagnosis(said, family):
+    from pm_tui.timeline.detect_events import chat_signals
+    from tests.test_timeline_story import _said
+
+    at = datetime(2026, 10, 8, 14, 21, 30, tzinfo=UTC)
+    assert [s.family for s in chat_signals([_said(said, at)])] == [family]

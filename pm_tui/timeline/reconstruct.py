@@ -370,6 +370,15 @@ def reconstruct(evidence: list[Evidence], window: CollectWindow) -> list[Candida
         and "not-applied" not in s.tags
     }
     messages = _incident_messages(evidence, first, last_recovery)
+    # the page resolved (its last resolve after the start): the incident was still open before
+    page_resolved = max(
+        (
+            s.time
+            for s in signals
+            if s.family == "resolved" and "chat" not in s.tags and first and s.time > first
+        ),
+        default=None,
+    )
     announced, said = _announced(messages)
     for s in signals:
         if "failover" in s.tags and "automatic" in s.tags and _failover_announced(s, announced):
@@ -400,8 +409,13 @@ def reconstruct(evidence: list[Evidence], window: CollectWindow) -> list[Candida
             s.family == "mitigation"
             and last_recovery is not None
             and s.time > last_recovery + FOLLOW_UP
+            and not ("chat" in s.tags and page_resolved is not None and s.time <= page_resolved)
         ):
-            s.family = "change"  # said long after the impact ended: a follow-up, not the fix
+            # said long after the impact ended: a follow-up, not the fix (a responder's own
+            # word of what they do while the page is still open, "replaying the 1184 failed
+            # orders", "set compatibility NONE, restarting task 0", still fixes this incident:
+            # the rest of the repair once customers were no longer hurt)
+            s.family = "change"
     # a measured fact said in chat is a diagnosis when it is about what the incident touched,
     # said after it began ("search-api p99 is 4s", "os-data-3 at 15.3 of 15.5gb")
     signals = [s for s in signals if "measured" not in s.tags or _about_incident(s, first, pre)]
