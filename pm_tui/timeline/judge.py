@@ -143,6 +143,7 @@ def judge(candidates: list[Candidate], ctx: Context, alert_labels: dict[str, dic
     carried_out = _carried_out(candidates, ctx)
     mitigated: list[Candidate] = []  # the high mitigations so far
     other_incidents = _other_incidents_pages(candidates, ctx, by_words)
+    noticed = _noticed(candidates, ctx, by_words, other_incidents)
     for c in sorted(candidates, key=lambda c: c.time):
         name = _alert_name(c)
         if c.kind == "other":
@@ -253,10 +254,12 @@ def judge(candidates: list[Candidate], ctx: Context, alert_labels: dict[str, dic
                 "chat" not in c.tags
                 and not revert
                 and id(c) not in carried_out
-                and not (detected or seen_page or _anyone_responding(c.time, ctx))
+                and noticed is not None
+                and c.time < noticed
             ):
-                # made while nobody knew of the failure yet (no related alert, no page, no
-                # responder had written): nobody's attempt at a fix, a change of the chain
+                # made before anyone could know of the failure (before its page, the first
+                # alert naming what failed, the first message in its channels): nobody's
+                # attempt at a fix, a change of the chain
                 # (a pipeline scaling up the workload that then fails); an undo the system or
                 # its author made unprompted (a rollback) stays a mitigation
                 c.kind, c.confidence = "change", min(c.confidence, LOW)
@@ -503,9 +506,21 @@ def _name_parts(name: str) -> list[str]:
     return re.findall(r"[a-z]+", unicodedata.normalize("NFKD", name.lower()))
 
 
-def _anyone_responding(when: datetime, ctx: Context) -> bool:
-    """Someone had written in the incident's channels by `when`."""
-    return any(joined <= when for joined in ctx.responders.values())
+def _noticed(
+    candidates: list[Candidate], ctx: Context, by_words: set[str], other_incidents: set[int]
+) -> datetime | None:
+    """When someone could first have known of this incident: its first page, the first alert
+    naming what failed, the first message in its channels; None when the evidence shows none
+    of them (then nothing says when it was noticed)."""
+    times = list(ctx.responders.values())
+    for c in candidates:
+        if not ctx.in_chain(c.time):
+            continue
+        if c.kind == "paged" and id(c) not in other_incidents:
+            times.append(c.time)
+        elif c.kind == "alert_fired" and _alert_name(c) in by_words:
+            times.append(c.time)
+    return min(times, default=None)
 
 
 def _someone_elses(c: Candidate, ctx: Context) -> bool:
