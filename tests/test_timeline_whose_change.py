@@ -138,3 +138,17 @@ def test_commands_run_through_sudo_are_the_operators_actions(tmp_path, capsys):
         fix = [r for r in _near(rows, when, "mitigation") if said in r["text"]]
         assert fix and "syslog" in " ".join(fix[0]["sources"])
     assert not any("du -sh" in r["text"] for r in rows)
+
+
+def test_the_page_naming_what_filled_before_the_customers_failed_is_the_incidents(tmp_path, capsys):
+    """The database's volume pages at 08:02 (#4471 PostgresVolumeFullIn30m orders-db-01), half
+    an hour before checkout's 5xx page it again (#4472). #4471 is the incident's page, its
+    acknowledgement after the escalation and its resolution are the backbone; #4472's page,
+    acknowledgement and resolution are detail, below high."""
+    repo, pm, truth, argv, rows = _collected(tmp_path, SET12 / "tallo-orders-db-full", capsys)
+    high = {
+        (r["kind"], r["time"][11:19])
+        for r in rows
+        if r["kind"] in ("paged", "acknowledged", "resolved") and r["confidence"] >= HIGH_CONFIDENCE
+    }
+    assert high == {("paged", "08:02:40"), ("acknowledged", "08:19:55"), ("resolved", "09:52:00")}

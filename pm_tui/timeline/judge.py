@@ -131,6 +131,7 @@ def judge(candidates: list[Candidate], ctx: Context, alert_labels: dict[str, dic
     trigger = _trigger(candidates, ctx)
     our_pages: set[str] = set()
     other_pages: set[str] = set()
+    later_pages: set[str] = set()  # other pages after ours, about the same incident
     fired: set[str] = set()  # alerts whose firing is a high-confidence row
     detected = False
     last_resolve = {}
@@ -192,10 +193,12 @@ def judge(candidates: list[Candidate], ctx: Context, alert_labels: dict[str, dic
             c.confidence = min(c.confidence, LOW)  # another team's page in the same hour
             other_pages.update(_pages(c))
         elif c.kind == "paged":
-            if seen_page or not ctx.in_chain(c.time):
+            if seen_page or not (ctx.in_chain(c.time) or _pages_ahead(c, ctx)):
                 c.confidence = min(c.confidence, MEDIUM if seen_page else LOW)
                 if not seen_page:
                     other_pages.update(_pages(c))
+                elif not _pages(c) & our_pages:
+                    later_pages.update(_pages(c))
             else:
                 seen_page = True
                 our_pages.update(_pages(c))
@@ -206,6 +209,16 @@ def judge(candidates: list[Candidate], ctx: Context, alert_labels: dict[str, dic
             and _pages(c) & other_pages
         ):
             c.confidence = min(c.confidence, LOW)  # another incident's page
+        elif (
+            c.kind in ("acknowledged", "resolved")
+            and _pages(c)
+            and not (_pages(c) & our_pages)
+            and _pages(c) & later_pages
+        ):
+            # a second page about it (the customers' errors paging after the database's volume
+            # did): its acknowledgement and resolution are detail, the first page's are the
+            # incident's
+            c.confidence = min(c.confidence, MEDIUM)
         elif c.kind == "acknowledged" and "chat" in c.tags and not _pages(c):
             # a responder saying "ack" / "on it": the acknowledgement when no page record
             # says so (milestones prefer a recorded one), never the backbone by itself
@@ -345,6 +358,18 @@ def _other_incidents_pages(
             background.add(id(c))
     some = any(related.values())
     return {i for i, ok in related.items() if not ok and (some or i in background)}
+
+
+def _pages_ahead(c: Candidate, ctx: Context) -> bool:
+    """A page in the hour before the first symptom seen whose title names what the incident
+    touched ("PostgresVolumeFullIn30m orders-db-01 /var/lib/postgresql" while the customers'
+    errors begin half an hour later): the incident paged before its customers failed."""
+    if ctx.first is None or not ctx.first - TRIGGER_BEFORE <= c.time < ctx.first - EARLY:
+        return False
+    about = _page_about(c)
+    return bool(about.strip()) and (
+        ctx.related(*re.findall(r"[\w.\-]+", about)) or ctx.speaks_of(about)
+    )
 
 
 _OWNER_KEYS = ("team", "service", "namespace", "app", "job")
