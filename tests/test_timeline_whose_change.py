@@ -152,3 +152,14 @@ def test_the_page_naming_what_filled_before_the_customers_failed_is_the_incident
         if r["kind"] in ("paged", "acknowledged", "resolved") and r["confidence"] >= HIGH_CONFIDENCE
     }
     assert high == {("paged", "08:02:40"), ("acknowledged", "08:19:55"), ("resolved", "09:52:00")}
+
+
+def test_a_record_naming_no_one_then_reported_by_a_responder_is_their_mitigation(tmp_path, capsys):
+    """The edge autoscaling group launches four instances at 14:06 ("a user request ...
+    changing the desired capacity from 4 to 8"); 25 s later a responder reports
+    "edge-haproxy-use1 desired 4 -> 8 requested" in the incident's channel: the record names no
+    one, the report names what it changed, so it is their mitigation at high confidence."""
+    folder = INCIDENTS / "retired9" / "whiteboard-wss-maxconn"
+    repo, pm, truth, argv, rows = _collected(tmp_path, folder, capsys)
+    fix = _near(rows, "2026-09-08T14:06:10Z", "mitigation")
+    assert any("edge-haproxy-use1" in r["text"] and r["confidence"] >= HIGH_CONFIDENCE for r in fix)

@@ -1000,7 +1000,9 @@ def asks(text: str) -> bool:
 _REPORTED_CHANGE = re.compile(
     r"\b(?:set|changed|moved|switched|dial(?:l)?ed|flipped|scaled(?: up| down| out| in)?|"
     r"rolled back|reverted|raised|lowered|bumped|increased|decreased|reduced|pinned|drained|"
-    r"failed over|(?:re)?pointed|shifted|cut over|resized)\s+(?:it\s+|them\s+|back\s+)?(?:to|from)\b",
+    r"failed over|(?:re)?pointed|shifted|cut over|resized)\s+(?:it\s+|them\s+|back\s+)?(?:to|from)\b|"
+    # a setting's value from one number to the next ("edge-haproxy-use1 desired 4 -> 8 requested")
+    r"\b[a-z_]{3,}\s+\d+(?:\.\d+)?\s?(?:->|→|=>)\s?\d+(?:\.\d+)?\b(?!\s?(?:%|ms|s\b|gb|mb|k\b))",
     re.I,
 )
 

@@ -650,6 +650,17 @@ def _carried_out(candidates: list[Candidate], ctx: Context) -> set[int]:
             )
         ):
             out.add(id(c))
+        elif id(c) not in out and not c.actor:
+            # a record naming no one (an autoscaling group's activity) and a responder reporting
+            # minutes after that they changed the thing it names ("edge-haproxy-use1 desired
+            # 4 -> 8 requested"): their change
+            text = c.text.lower()
+            if any(
+                c.time <= when <= c.time + REPORTED_AFTER
+                and any(len(n) >= 5 and n.lower() in text for n in _NAMED.findall(said))
+                for when, _, said in ctx.said
+            ):
+                out.add(id(c))
     return out
 
 
