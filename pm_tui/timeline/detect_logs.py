@@ -609,7 +609,15 @@ ACTION_RE = re.compile(
     # by nwalker`, Junos's `User 'andres' requested 'commit' operation`), a session or port
     # shut down by its admin
     r"\bconfigured from \S+ by \S|\buser '?[\w.@-]+'? requested '?commit'? operation\b|"
-    r"\bcommit (?:complete|confirmed)\b|\badmin(?:istratively|\.)? ?(?:shutdown|down)\b",
+    r"\bcommit (?:complete|confirmed)\b|\badmin(?:istratively|\.)? ?(?:shutdown|down)\b|"
+    # a command a person ran through sudo that changes the host (syslog's / auth.log's
+    # `sudo[91244]: ana : TTY=pts/1 ; ... ; COMMAND=/usr/sbin/xfs_growfs /var/lib/pg`, the
+    # reader keeping what follows `sudo[pid]:`), not a look (`du`, `systemctl status`)
+    r"[\w.@-]+ : (?:TTY|PWD)=[^;]*;.{0,200}?\bCOMMAND=(?:\S*/)?(?:systemctl (?:start|stop|"
+    r"restart|reload|kill)|service \S+ (?:start|stop|restart|reload)|xfs_growfs|resize2fs|"
+    r"growpart|lv(?:extend|resize|remove)|rm|kill|pkill|killall|truncate|sysctl -w|u?mount|"
+    r"reboot|shutdown|iptables|crontab|kubectl (?:apply|delete|scale|rollout|patch|drain|"
+    r"cordon)|docker (?:restart|stop|kill|rm)|find .{0,120} -delete)\b",
     re.I,
 )
 _ACTION_WORDS = ("command", "shutdown", "sighup", "sigterm", "sigint", "reload", "complete",
