@@ -928,10 +928,13 @@ def _last_to_recover(
     return best
 
 
-# Metrics that measure what customers get (errors, latency, backlog), not the resources used
-# (CPU, connections, replicas), which may stay off their baseline after the impact ends.
+# Metrics that measure what customers get (errors, latency, backlog: the age of the oldest
+# message waiting), not the resources used (CPU, connections, replicas), which may stay off
+# their baseline after the impact ends.
 IMPACT_METRIC_RE = re.compile(
-    r"lag|backlog|queue|delay|latenc|duration|error|5\d\d|fail|timeout|dropped|reject", re.I
+    r"lag|backlog|queue|delay|latenc|duration|error|5\d\d|fail|timeout|dropped|reject|"
+    r"oldest_\w*age",
+    re.I,
 )
 
 
