@@ -40,6 +40,7 @@ from pm_tui.timeline.onset import (
     page_series,
     page_title_words,
     series_label_words,
+    slowed_first,
     unlevelled_templates,
 )
 from pm_tui.timeline.signals import (
@@ -291,6 +292,15 @@ def reconstruct(evidence: list[Evidence], window: CollectWindow) -> list[Candida
     else:
         first_cluster = next((c for c in symptoms if departed in c.signals), None) or (
             _Cluster("symptom", [departed])
+        )
+        if first_cluster not in symptoms:
+            symptoms.append(first_cluster)
+        by_timing = False
+    # the paged workload slowing down before it failed (pm_tui.timeline.onset.slowed_first)
+    slow = slowed_first(signals, first_cluster.time, CHAIN) if first_cluster else None
+    if slow is not None:
+        first_cluster = next((c for c in symptoms if slow in c.signals), None) or (
+            _Cluster("symptom", [slow])
         )
         if first_cluster not in symptoms:
             symptoms.append(first_cluster)
