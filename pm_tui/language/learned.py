@@ -1231,6 +1231,18 @@ def _labelled_value(words: list[str], lows: list[str], i: int) -> bool:
     return _fault_label(set(lows[max(0, j - 10) : j])) and not is_technical(words[i])
 
 
+def _bare_value(words: list[str], i: int) -> bool:
+    """Token `i`, after a label's mark, is the whole value: the words after it are more of a
+    name (capitalised) up to the end, a comma or a bracket ("Cause: Hu Jun.", "Contributing
+    factor #2: Wairimu (payments)"). An answer, not the subject of a clause."""
+    for w in words[i + 1 :]:
+        if w in (",", "(", ";"):
+            return True
+        if not w[:1].isupper():
+            return False
+    return True
+
+
 def _owning(agents: list[tuple[int, str]], lows: list[str], wcs: list[str | None]) -> bool:
     """The writer owns the fault: an apology, or a word of fault or burden next to "I", "me"
     or "my" ("this one's on me", "I take full responsibility", "my mistake"); not "I used
@@ -1349,7 +1361,7 @@ def features(
             or before in ",;:—–("
             or (before in _LEAD_IN or (before.endswith("ly") and start == 1))
             or _after_clock(lows, start)
-        )
+        ) and not (before in (":", "—", "–") and _bare_value(words, i))
         if subject:
             feats["subject:" + kind] = w
             verb = _verb_after(words, i)
