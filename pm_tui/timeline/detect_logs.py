@@ -33,6 +33,12 @@ CRITICAL_RE = re.compile(
     r"out of memory|oom.?kill|killed process|panic|segfault|fatal|no space left|disk full", re.I
 )
 
+# A warning that says a request or a caller was turned away ("JWT rejected: no JWK for kid",
+# "access denied"): logged at warning, it is the customers' failure all the same when the
+# baseline never shows it (a new way of being turned away). Not a connection refused: a peer
+# not listening (a node being replaced) is infrastructure, a precursor at most.
+REFUSED_RE = re.compile(r"\b(?:rejected|rejecting|denied|unauthori[sz]ed|forbidden)\b", re.I)
+
 
 def template_signals(
     templates: list[Template],
@@ -190,7 +196,8 @@ def _template(t: Template, p: Periods, data_end: datetime) -> list[Signal]:
     words = "errors" if t.level == "error" else "warnings"
     quote = excerpt(t.example, 160)
     tags = ("capacity",) if CAPACITY_RE.search(t.example) else ()
-    tags += ("error",) if t.level == "error" else ()
+    if t.level == "error" or base == 0 and REFUSED_RE.search(t.example):
+        tags += ("error",)
     if base == 0:
         text = (
             f"New {words} in {label}: “{quote}” (from {hhmmss(first_time)}, {n} by {end_m:%H:%M})"

@@ -40,6 +40,7 @@ from pm_tui.timeline.onset import (
     page_series,
     page_title_words,
     series_label_words,
+    slowed_first,
     unlevelled_templates,
 )
 from pm_tui.timeline.signals import (
@@ -291,6 +292,15 @@ def reconstruct(evidence: list[Evidence], window: CollectWindow) -> list[Candida
     else:
         first_cluster = next((c for c in symptoms if departed in c.signals), None) or (
             _Cluster("symptom", [departed])
+        )
+        if first_cluster not in symptoms:
+            symptoms.append(first_cluster)
+        by_timing = False
+    # the paged workload slowing down before it failed (pm_tui.timeline.onset.slowed_first)
+    slow = slowed_first(signals, first_cluster.time, CHAIN) if first_cluster else None
+    if slow is not None:
+        first_cluster = next((c for c in symptoms if slow in c.signals), None) or (
+            _Cluster("symptom", [slow])
         )
         if first_cluster not in symptoms:
             symptoms.append(first_cluster)
@@ -966,10 +976,13 @@ def _last_to_recover(
     return best
 
 
-# Metrics that measure what customers get (errors, latency, backlog), not the resources used
-# (CPU, connections, replicas), which may stay off their baseline after the impact ends.
+# Metrics that measure what customers get (errors, latency, backlog: the age of the oldest
+# message waiting), not the resources used (CPU, connections, replicas), which may stay off
+# their baseline after the impact ends.
 IMPACT_METRIC_RE = re.compile(
-    r"lag|backlog|queue|delay|latenc|duration|error|5\d\d|fail|timeout|dropped|reject", re.I
+    r"lag|backlog|queue|delay|latenc|duration|error|5\d\d|fail|timeout|dropped|reject|"
+    r"oldest_\w*age",
+    re.I,
 )
 
 
