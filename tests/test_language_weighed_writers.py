@@ -327,3 +327,20 @@ def test_what_a_persons_act_led_to_and_reached_is_read(text, feature, words):
 def test_a_response_and_its_good_outcome_are_no_consequence(text):
     feats = features(text)
     assert "act-consequence" not in feats and check_prose(text) == [], feats
+
+
+def test_an_act_done_as_agreed_weighs_against_blame():
+    done = "Tavita purged the stale audit partitions after approval by the change board."
+    assert features(done).get("act-as-agreed") == "after approval"
+    assert check_prose(done) == []
+    defied = "Instead of following the runbook, Tavita purged the stale audit partitions."
+    assert "act-as-agreed" not in features(defied)
+
+
+def test_the_person_fault_rule_leaves_an_act_done_as_agreed_alone():
+    from pm_tui.language import check_prose as check
+
+    done = "Ilse deleted the expired firewall rules at the request of the network team."
+    assert check(done) == [], done
+    defied = "Rather than following the runbook, Ilse deleted the live firewall rules."
+    assert any(f.rule.startswith("blame/") for f in check(defied)), defied

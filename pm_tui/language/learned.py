@@ -1561,6 +1561,11 @@ def features(
             # the person's act, then what it led to in a clause of its own: "Kwabena set the
             # TTL to a week ..., so customers were stuck", "..., causing duplicates"
             feats["act-consequence"] = f"{words[first]} … {consequence}"
+    sanctioned = "" if _AGREED_WORDS.isdisjoint(lows) else _sanctioned(sentence)
+    if sanctioned:
+        # the act done as agreed: "as planned", "per the runbook", "after approval by the
+        # CAB", "at the request of the newsroom" (not "instead of following the runbook")
+        feats["act-as-agreed"] = sanctioned
     aim = _stated_aim(lows) if "acted" in feats or "owner-act" in feats else ""
     if aim:
         # the act with the aim it was done for: "drained the node so the namespace could
@@ -1627,6 +1632,42 @@ def features(
             feats.setdefault("then-thing", f"{words[j]} {words[j + 1]} {words[j + 2]}")
             break
     return feats
+
+
+# An act done as agreed: the plan, the runbook, an approval or a request behind it.
+_AGREED = re.compile(
+    r"\b(?:as (?:planned|scheduled|agreed|requested|instructed|intended|designed)|"
+    r"(?:as|per) the (?:runbook|sop|procedure|plan|checklist)\b(?: \w+)?|"
+    r"(?:per|following|according to) the (?:runbook|sop|procedure|plan|checklist)|"
+    r"after (?:the )?(?:\w+ )?approval|approved by the|at the request of|"
+    r"in the approved (?:window|change|outage))"
+)
+_AGAINST_AGREED = re.compile(
+    r"\b(?:instead of|rather than|not|never|if|without|ignor\w*)\s+(?:\w+\s+)?$"
+)
+
+
+_AGREED_WORDS = frozenset(
+    """planned scheduled agreed requested instructed intended designed runbook sop procedure
+    plan checklist approval approved request""".split()
+)
+
+
+def agreed(sentence: str) -> bool:
+    """`sentence` says an act was done as agreed (the plan, the runbook, an approval)."""
+    return not _AGREED_WORDS.isdisjoint(_WORD.findall(sentence.lower())) and bool(
+        _sanctioned(sentence)
+    )
+
+
+def _sanctioned(sentence: str) -> str:
+    """The words saying an act was done as agreed ("as planned", "per the runbook", "after
+    approval by the CAB"), or "" (also when a negation or "instead of" comes right before)."""
+    low = sentence.lower()
+    m = _AGREED.search(low)
+    if m is None or _AGAINST_AGREED.search(low[: m.start()]):
+        return ""
+    return sentence[m.start() : m.end()]
 
 
 _AIM_MODALS = frozenset("can could cannot can't couldn't would will won't".split())
@@ -1859,6 +1900,7 @@ _READABLE = {
     "act-then-harm": "a person's act, then a harm",
     "act-consequence": "a person's act, then what went wrong after it",
     "act-scope": "a person's act on a live, only or whole thing",
+    "act-as-agreed": "an act done as planned or approved",
     "praise-for-harm": "praise for a harm (irony)",
     "praise-aimed": "praise aimed at a person (irony)",
     "act-as-cause": "a person's act as the cause",
