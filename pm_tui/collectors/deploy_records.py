@@ -237,6 +237,9 @@ def record_list(data: object) -> tuple[list[dict], str, dict | None] | None:
     ]
     if len(lists) == 1:
         return [d for d in lists[0][1] if isinstance(d, dict)], lists[0][0], data
+    grouped = _grouped(data, lists)
+    if grouped is not None:
+        return grouped, "", data
     deeper = _descend(data) if not lists else None
     if deeper is not None:
         return deeper
@@ -249,6 +252,26 @@ def record_list(data: object) -> tuple[list[dict], str, dict | None] | None:
     if not lists:
         return [data], "", None  # one record alone (JSON lines of one line)
     return None
+
+
+def _grouped(data: dict, lists: list[tuple[str, list]]) -> list[dict] | None:
+    """Records of one shape grouped under the names of what they belong to (a deploy API's
+    answer saved per project: `{"payments/settlement-writer": [...], "risk/risk-api": [...]}`),
+    each with its group's name as its `service`; None unless every value is such a list and
+    the lists' records share their fields (different lists of one answer, a service's
+    `deployments` beside its `environments`, are no groups)."""
+    if len(lists) < 2 or len(lists) != len(data):
+        return None
+    shapes = [set(v[0]) for _, v in lists]
+    common = set.intersection(*shapes)
+    if any(len(common) * 2 < len(shape) for shape in shapes):
+        return None
+    return [
+        {"service": name, **r} if "service" not in r else r
+        for name, group in lists
+        for r in group
+        if isinstance(r, dict)
+    ]
 
 
 def _descend(data: dict, depth: int = 3) -> tuple[list[dict], str, dict] | None:
@@ -340,18 +363,37 @@ def explode(records: list[dict]) -> tuple[list[dict], str]:
     from pm_tui.collectors.classify import LIST_FIELDS
 
     names = [*LIST_FIELDS, *sorted(LIST_WORDS)]
-    first = _named_list(sample[0], names)
-    if first is None or not first[0] or not _has_time(first[0][0]):
+    key = _timed_list(sample[0], names)
+    if key is None:
         return records, ""
-    key = first[1]
     out = []
     for holder in records:
-        inner = holder.get(key)
+        inner = at(holder, key) if "." in key else holder.get(key)
         outer = {k: v for k, v in holder.items() if isinstance(v, str | int | float)}
+        if "." in key and (name := _document_name(holder)):
+            # a list of objects each holding its own history (an Argo CD ApplicationList's
+            # `items[].status.history`): each record is its object's, named in its metadata
+            outer.setdefault("service", name)
         for item in inner if isinstance(inner, list) else []:
             if isinstance(item, dict):
                 out.append({**{k: v for k, v in outer.items() if k not in item}, **item})
     return out, key
+
+
+def _timed_list(holder: dict, names: list[str]) -> str | None:
+    """The name of the list of timed records `holder` holds, at its top or one object down
+    (`status.history`)."""
+    first = _named_list(holder, names)
+    if first is not None and first[0] and _has_time(first[0][0]):
+        return first[1]
+    if first is not None:
+        return None
+    for outer, inner in holder.items():
+        if isinstance(outer, str) and isinstance(inner, dict):
+            found = _named_list(inner, names)
+            if found is not None and found[0] and _has_time(found[0][0]):
+                return f"{outer}.{found[1]}"
+    return None
 
 
 def _kube_objects(records: list[dict]) -> bool:

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import re
-from datetime import timedelta
+from datetime import datetime, timedelta
 from statistics import median
 
 from pm_tui.collectors.common import parse_time
@@ -93,6 +93,9 @@ def _series(item: Evidence, p: Periods) -> list[Signal]:
             end = i
             break
         i = k
+    caught_up = _catch_up(scan, start, end, med, low, high) if not up else None
+    if caught_up is not None:
+        end = caught_up
     seg = scan[start : end if end is not None else len(scan)]
     peak_t, peak_v = (max if up else min)(seg, key=lambda tv: tv[1])
     name = _name(item)
@@ -124,14 +127,21 @@ def _series(item: Evidence, p: Periods) -> list[Signal]:
     if end is not None:
         # dated where it is back in its usual range, not where it re-entered the band (a
         # slow drain), as the departure is
-        end = series_return(scan, end, med, mad, bound)
+        if caught_up is None:
+            end = series_return(scan, end, med, mad, bound)
         t1, v1 = scan[end]
+        back = (
+            f"back above its floor, catching up on what it held back: {_fmt(v1)} at "
+            f"{hhmmss(t1)} (floor {_fmt(bound)}, baseline median {_fmt(med)})"
+            if caught_up is not None
+            else f"back within its baseline: {_fmt(v1)} at {hhmmss(t1)} "
+            f"({'threshold' if up else 'floor'} {_fmt(bound)})"
+        )
         out.append(
             Signal(
                 t1,
                 "recovery",
-                f"{name} back within its baseline: {_fmt(v1)} at {hhmmss(t1)} "
-                f"({'threshold' if up else 'floor'} {_fmt(bound)})",
+                f"{name} {back}",
                 source,
                 f"{name} = {_fmt(v1)} at {hhmmss(t1)}",
                 0.65,
@@ -141,3 +151,32 @@ def _series(item: Evidence, p: Periods) -> list[Signal]:
             )
         )
     return out
+
+
+def _catch_up(
+    scan: list[tuple[datetime, float]],
+    start: int,
+    end: int | None,
+    med: float,
+    low: float,
+    high: float,
+) -> int | None:
+    """Where a series that dropped is back when it comes back by overshooting the other way and
+    then settles (orders per minute after a fix: the baskets held back during the drop are
+    placed in the minutes after): the first sample no longer below the band, which is already
+    above it. Only a catch-up: the overshoot is no larger than what the drop held back, no
+    longer than the drop, and the series is back within its band right after it (`end`, where
+    the episode settles). None otherwise (a series that comes back into its band, or swings
+    beyond it for longer: a thundering herd, not a backlog paid back)."""
+    if end is None:
+        return None
+    back = next((i for i in range(start, end) if scan[i][1] >= low), None)
+    if back is None or back == start or scan[back][1] <= high:
+        return None
+    if any(v <= med for _, v in scan[back:end]):
+        return None  # not one overshoot, above its usual level until it settles
+    held_back = sum(med - v for _, v in scan[start:back])
+    paid_back = sum(v - med for _, v in scan[back:end])
+    if paid_back > held_back or scan[end][0] - scan[back][0] > scan[back][0] - scan[start][0]:
+        return None
+    return back

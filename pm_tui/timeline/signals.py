@@ -87,9 +87,18 @@ POWER_LOST_RE = re.compile(
     r"failed to start|not starting)\b|\b(?:mains|utility) power (?:lost|loss|failure)\b",
     re.I,
 )
+# The storage under a filesystem running out (a thin pool or a volume group with no free
+# extents left, LVM failing to extend it): the kernel then queues or fails every write, the
+# filesystem above shuts down a minute later. The kernel says so at no error level.
+STORAGE_FULL_RE = re.compile(
+    r"\bout[- ]of[- ]data[- ]space\b|\bout[- ]of[- ]metadata[- ]space\b|"
+    r"\b(?:thin )?pool\b[^\n]{0,60}\b100(?:\.0+)?% full\b|"
+    r"\bautoextend failed\b|\binsufficient free (?:space|extents)\b",
+    re.I,
+)
 PRECURSOR_RE = re.compile(
     f"{PRECURSOR_RE.pattern}|{PATH_DOWN_RE.pattern}|{RESOURCE_ALARM_RE.pattern}|"
-    f"{POWER_LOST_RE.pattern}",
+    f"{POWER_LOST_RE.pattern}|{STORAGE_FULL_RE.pattern}",
     re.I,
 )
 

@@ -1097,6 +1097,117 @@ LOOKALIKE["datadog-monitors.json"] = dump(
         },
     ]
 )
+
+
+# --- Argo CD: kubectl get applications -n argocd -o json (an ApplicationList: each
+# Application's status.history, named by its metadata.name; operationState is the last sync)
+def _argo_app(name: str, path: str, history: list[tuple[int, str, str, str]], user: str) -> dict:
+    return {
+        "apiVersion": "argoproj.io/v1alpha1",
+        "kind": "Application",
+        "metadata": {"name": name, "namespace": "argocd", "resourceVersion": "88123"},
+        "spec": {
+            "project": "default",
+            "source": {"repoURL": "https://git.example.com/ops/deploy.git", "path": path,
+                       "targetRevision": "HEAD"},
+            "destination": {"server": "https://kubernetes.default.svc", "namespace": name},
+            "syncPolicy": {"automated": {"prune": True, "selfHeal": True}},
+        },
+        "status": {
+            "sync": {"status": "Synced", "revision": history[-1][1]},
+            "health": {"status": "Healthy"},
+            "history": [
+                {"id": n, "revision": rev, "deployStartedAt": started, "deployedAt": done,
+                 "source": {"repoURL": "https://git.example.com/ops/deploy.git", "path": path,
+                            "targetRevision": "HEAD"}}
+                for n, rev, started, done in history
+            ],
+            "operationState": {
+                "operation": {"sync": {"revision": history[-1][1]},
+                              "initiatedBy": {"username": user}},
+                "phase": "Succeeded",
+                "message": "successfully synced (all tasks run)",
+                "startedAt": history[-1][2],
+                "finishedAt": history[-1][3],
+            },
+        },
+    }  # fmt: skip
+
+
+DEV["argocd-applicationlist.json"] = (
+    dump(
+        {
+            "apiVersion": "argoproj.io/v1alpha1",
+            "kind": "ApplicationList",
+            "metadata": {"resourceVersion": "88130"},
+            "items": [
+                _argo_app(
+                    "quote-api",
+                    "apps/quote-api/prod",
+                    [
+                        (41, "3f1c9e2", t("07:10", "02"), t("07:11", "40")),
+                        (42, "9b7d0aa", t("09:31", "07"), t("09:32", "15")),
+                    ],
+                    "mira.k",
+                ),
+                _argo_app(
+                    "fx-rates",
+                    "apps/fx-rates/prod",
+                    [(17, "c0ffee1", t("08:05", "10"), t("08:06", "00"))],
+                    "admin",
+                ),
+            ],
+        }
+    ),
+    [
+        expect(t("09:32", "15"), ["quote-api", "9b7d0aa"]),
+        expect(t("07:11", "40"), ["quote-api", "3f1c9e2"]),
+        expect(t("08:06", "00"), ["fx-rates", "c0ffee1"]),
+    ],
+)
+
+# --- GitHub Deployments saved per repository by a script
+# (`{repo: gh api repos/{repo}/deployments}`): the records grouped under what they deploy
+DEV["deployments-by-repo.json"] = (
+    dump(
+        {
+            f"shop/{repo}": [
+                {
+                    "url": f"https://api.github.com/repos/shop/{repo}/deployments/{n}",
+                    "id": n,
+                    "sha": sha,
+                    "ref": ref,
+                    "task": "deploy",
+                    "environment": "production",
+                    "description": desc,
+                    "creator": {"login": who, "id": 77, "type": "User"},
+                    "created_at": t(hm),
+                    "updated_at": t(hm, "40"),
+                }
+                for n, sha, ref, desc, who, hm in rows
+            ]
+            for repo, rows in (
+                (
+                    "quote-api",
+                    [
+                        (9101, "a1b2c3d4e5", "v7.41.0", "quote cache TTL 5m", "mira-k", "09:31"),
+                        (9088, "0f9e8d7c6b", "v7.40.2", "", "mira-k", "07:02"),
+                    ],
+                ),
+                (
+                    "fx-rates",
+                    [(9095, "77aa88bb99", "v2.3.0", "ECB feed retries", "tomas-n", "08:44")],
+                ),
+            )
+        }
+    ),
+    [
+        expect(t("09:31"), ["quote-api", "v7.41.0"], "mira-k"),
+        expect(t("07:02"), ["quote-api", "v7.40.2"], "mira-k"),
+        expect(t("08:44"), ["fx-rates", "v2.3.0"], "tomas-n"),
+    ],
+)
+
 LOOKALIKE["ec2-instances.json"] = dump(
     {
         "Reservations": [
@@ -1170,6 +1281,21 @@ LOOKALIKE["statuspage-incidents.json"] = dump(
                 ],
             }
         ]
+    }
+)
+
+
+# latency samples saved per service: grouped records of one shape with a time, no change
+LOOKALIKE["latency-by-service.json"] = dump(
+    {
+        service: [
+            {"ts": t(hm), "p50_ms": p50, "p99_ms": p99, "host": f"{service}-1"}
+            for hm, p50, p99 in samples
+        ]
+        for service, samples in (
+            ("quote-api", [("09:30", 41, 220), ("09:31", 44, 1900)]),
+            ("fx-rates", [("09:30", 12, 80), ("09:31", 12, 85)]),
+        )
     }
 )
 

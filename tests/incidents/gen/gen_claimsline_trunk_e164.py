@@ -1,4 +1,4 @@
-"""heldout12/claimsline-trunk-e164: the primary SIP carrier fails and the SBCs fail over to a backup trunk that rejects our number format.
+"""retired12/claimsline-trunk-e164: the primary SIP carrier fails and the SBCs fail over to a backup trunk that rejects our number format.
 
 Segurbal's claims contact centre in Madrid places its outbound calls (agents' callbacks and the appointment
 dialer) through two Kamailio SBCs whose dispatcher set prefers carrier A; carrier B, brought in last year for
@@ -24,7 +24,7 @@ import random
 from common import *
 
 rng = random.Random(20260127)
-inc = Incident("heldout12", "claimsline-trunk-e164")
+inc = Incident("retired12", "claimsline-trunk-e164")
 TZ = "Europe/Madrid"
 D = "2026-01-27 "
 W0, W1 = T(D + "07:30:00"), T(D + "11:30:00")

@@ -1,4 +1,4 @@
-"""heldout12/edi-iam-key-sweep: an audit-driven stale-access-key sweep deactivates a service's only key.
+"""retired12/edi-iam-key-sweep: an audit-driven stale-access-key sweep deactivates a service's only key.
 
 After a SOC 2 finding, secops runs a daily `iam-stale-key-sweeper` Lambda at 07:00 UTC that sets IAM
 access keys older than 90 days Inactive unless the user is tagged secops:exempt.  It has run for days
@@ -22,7 +22,7 @@ import random
 from common import *
 
 rng = random.Random(20260216)
-inc = Incident("heldout12", "edi-iam-key-sweep")
+inc = Incident("retired12", "edi-iam-key-sweep")
 TZ = "America/Chicago"
 D = "2026-02-16 "
 W0, W1 = T(D + "06:30:00"), T(D + "12:30:00")

@@ -1,4 +1,4 @@
-"""heldout12/orders-jwks-kid-cache: security's new realm-key-rotator CronJob makes its first run.
+"""retired12/orders-jwks-kid-cache: security's new realm-key-rotator CronJob makes its first run.
 
 It adds a new RSA signing key (higher priority) to the Keycloak `internal` realm at 09:02 UTC and,
 after a ten-minute "let caches catch up" pause, to the `customers` realm at 09:13.  The gateway
@@ -20,7 +20,7 @@ import random
 from common import *
 
 rng = random.Random(20260623)
-inc = Incident("heldout12", "orders-jwks-kid-cache")
+inc = Incident("retired12", "orders-jwks-kid-cache")
 TZ = "Europe/Lisbon"
 D = "2026-06-23 "
 W0, W1 = T(D + "08:30:00"), T(D + "11:00:00")

@@ -1,4 +1,4 @@
-"""heldout12/otp-sms-pumping: an SMS-pumping (toll-fraud) bot slowly fills the OTP dispatch queue.
+"""retired12/otp-sms-pumping: an SMS-pumping (toll-fraud) bot slowly fills the OTP dispatch queue.
 
 From 14:06 UTC on 2026-09-29 a bot on residential proxies signs up with random e-mails and Uzbek,
 Tajik and Kyrgyz phone numbers, ramping its OTP requests for 16 minutes.  Nothing fails while the
@@ -21,7 +21,7 @@ import random
 from common import *
 
 rng = random.Random(20260929)
-inc = Incident("heldout12", "otp-sms-pumping")
+inc = Incident("retired12", "otp-sms-pumping")
 TZ = "America/Mexico_City"
 D = "2026-09-29 "
 W0, W1 = T(D + "13:30:00"), T(D + "16:30:00")

@@ -1,4 +1,4 @@
-"""heldout12/passcode-sms-filtering: another team's SMS blast through our sender pool gets the pool filtered by carriers; one-time passcodes stop arriving.
+"""retired12/passcode-sms-filtering: another team's SMS blast through our sender pool gets the pool filtered by carriers; one-time passcodes stop arriving.
 
 Pennyroll sends login and payment one-time passcodes by SMS through its sms-gateway and a Twilio Messaging
 Service ("Pennyroll Transactional", a pool of 10DLC long codes).  Two days earlier marketing ops pointed
@@ -23,7 +23,7 @@ import random
 from common import *
 
 rng = random.Random(20260618)
-inc = Incident("heldout12", "passcode-sms-filtering")
+inc = Incident("retired12", "passcode-sms-filtering")
 TZ = "America/Denver"
 D = "2026-06-18 "
 W0, W1 = T(D + "14:00:00"), T(D + "18:00:00")

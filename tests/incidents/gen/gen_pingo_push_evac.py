@@ -1,4 +1,4 @@
-"""heldout12/pingo-push-evac (2026-06-23, region-evacuation-untranslated-consumer-offsets-replay).
+"""retired12/pingo-push-evac (2026-06-23, region-evacuation-untranslated-consumer-offsets-replay).
 
 A planned game-day evacuation of the euc1 region (Spinnaker pipeline `evacuate-euc1`, 13:02 UTC) shifts the edge
 to euw1 and scales up `push-sender-euc1` in euw1, which consumes the MirrorMaker 2 copy `euc1.order-events`.
@@ -19,7 +19,7 @@ import random
 from common import *
 
 rng = random.Random(20260623)
-inc = Incident("heldout12", "pingo-push-evac")
+inc = Incident("retired12", "pingo-push-evac")
 D = "2026-06-23 "
 W0, W1 = T(D + "12:30:00"), T(D + "15:30:00")
 

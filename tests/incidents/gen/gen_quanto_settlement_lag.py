@@ -1,4 +1,4 @@
-"""heldout12/quanto-settlement-lag (2026-10-14, liveness-probe-on-consumer-progress-rebalance-storm).
+"""retired12/quanto-settlement-lag (2026-10-14, liveness-probe-on-consumer-progress-rebalance-storm).
 
 settlement-writer 2.31.0 (GitLab deployment 15:24 UTC) adds a liveness probe, /health/live, that reports DOWN
 when the Kafka consumer has not committed an offset for 20 s. The group uses the eager range assignor and polls
@@ -19,7 +19,7 @@ import random
 from common import *
 
 rng = random.Random(20261014)
-inc = Incident("heldout12", "quanto-settlement-lag")
+inc = Incident("retired12", "quanto-settlement-lag")
 TZ = "America/New_York"
 D = "2026-10-14 "
 W0, W1 = T(D + "15:00:00"), T(D + "18:00:00")

@@ -1,4 +1,4 @@
-"""heldout12/tallo-orders-db-full (2026-03-12, cdc-connector-schema-409-slot-retains-wal-disk-full).
+"""retired12/tallo-orders-db-full (2026-03-12, cdc-connector-schema-409-slot-retains-wal-disk-full).
 
 orders-api 8.14.0 (Argo CD, 06:40 UTC) runs Flyway V311, which turns order_lines.quantity from integer into
 numeric(10,3). The Debezium connector `orders-cdc` (Kafka Connect, Avro) tries to register the new value schema;
@@ -22,7 +22,7 @@ import random
 from common import *
 
 rng = random.Random(20260312)
-inc = Incident("heldout12", "tallo-orders-db-full")
+inc = Incident("retired12", "tallo-orders-db-full")
 TZ = "Europe/Madrid"
 D = "2026-03-12 "
 W0, W1 = T(D + "06:00:00"), T(D + "10:00:00")

@@ -1,4 +1,4 @@
-"""heldout12/thermly-mqtt-keepalive: a firmware OTA phase ships a keepalive longer than the load balancer's idle timeout.
+"""retired12/thermly-mqtt-keepalive: a firmware OTA phase ships a keepalive longer than the load balancer's idle timeout.
 
 Thermly's th2 thermostats talk to an EMQX cluster through an AWS NLB (TCP idle timeout 350 s).  Firmware 4.8.0
 raised the device MQTT keepalive from 60 s to 1200 s to save battery.  The production Mender deployment's first
@@ -22,7 +22,7 @@ import random
 from common import *
 
 rng = random.Random(20260311)
-inc = Incident("heldout12", "thermly-mqtt-keepalive")
+inc = Incident("retired12", "thermly-mqtt-keepalive")
 D = "2026-03-11 "
 W0, W1 = T(D + "12:30:00"), T(D + "16:30:00")
 PATCH = T(D + "12:41:05")
