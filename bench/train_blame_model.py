@@ -26,8 +26,9 @@ with sha1(name) % 3 == 0 and both writers of the newest round (KEPT_OUT_ROUNDS: 
 forecast of the next blind round) are kept out: BLAME_DUMP never writes their rows, and their
 figures are printed apart (the newest round's also pooled). A spent round not yet retired is
 read where it is (tests/heldout/roundN). BLAME_ONLY=round10,train9 leaves only those out.
-BLAME_L2S, BLAME_NGRAM_L2S, BLAME_SWEEP (thresholds) and BLAME_PLACED_SWEEP (the threshold of
-a sentence that puts a person in the place of a cause, learned.PLACED) take comma lists. Our own
+BLAME_L2S, BLAME_NGRAM_L2S, BLAME_SWEEP (thresholds), BLAME_PLACED_SWEEP (the threshold of
+a sentence that puts a person in the place of a cause, learned.PLACED) and BLAME_VETO_SWEEP take
+comma lists. Our own
 held-out files are scored, never trained on. Prints figures only, never sentences.
 
 The model learns from every row, also those a hand rule flags, without the rules' own
@@ -306,7 +307,10 @@ def pipeline(
     from pm_tui.language.document import lint_document
 
     saved = learned._model
-    t, placed = t if isinstance(t, tuple) else (t, t)
+    if isinstance(t, tuple) and len(t) == 3:
+        t, placed, veto = t  # (threshold, placed threshold, veto) from a sweep
+    else:
+        t, placed = t if isinstance(t, tuple) else (t, t)
     learned._model = lambda: (w, b, t, veto, placed)
     try:
         said = [any(f.rule.startswith("blame/") for f in check_prose(x)) for x in texts]
@@ -420,6 +424,8 @@ def main(argv: list[str]) -> int:
         for y in os.environ.get("BLAME_PLACED_SWEEP", str(PLACED)).split(",")
         if float(y) <= float(x)
     ]
+    if "BLAME_VETO_SWEEP" in os.environ:  # the veto too: (threshold, placed, veto)
+        sweep = [(*t, float(v)) for t in sweep for v in os.environ["BLAME_VETO_SWEEP"].split(",")]
     l2s = [float(x) for x in os.environ.get("BLAME_L2S", str(L2)).split(",")]
     ngram_l2s = [float(x) for x in os.environ.get("BLAME_NGRAM_L2S", str(NGRAM_L2)).split(",")]
     writers = writer_sets()

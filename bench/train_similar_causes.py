@@ -5,9 +5,16 @@
 
 Every labelled similar-cause set is one writer: our own sets (tests/data/similar_causes_own*.tsv,
 tests/data/own*/similar_causes.tsv),
-the retired blind rounds (tests/data/retired_heldout/round*/similar_causes.tsv) and the training
+the retired blind rounds (tests/data/retired_heldout/round*/similar_causes.tsv; a spent round not
+yet retired, round 11, where it is: tests/heldout/round11/similar_causes.tsv) and the training
 sets written blind to the rules (tests/data/train*/similar_causes.tsv). Logistic regression
-(L2, full-batch gradient with AdaGrad steps) over cause_model.pair_features, in plain Python.
+(L2, full-batch gradient with AdaGrad steps) over cause_model.pair_features, in plain Python
+(with numpy where it is installed: the same steps, the rotation in minutes, not half an hour).
+
+The kept-out writer (KEPT_OUT: round 11, the newest spent blind round, in tests/heldout/round11
+until it is retired) is scored by a model trained on every other writer and never trained on:
+not in the rotation, not in choosing the threshold, not in the shipped weights. Its figure is
+the forecast of the next blind round.
 
 The slot vocabulary (causes.VOCABULARY_PARTS) was written for some of these writers, so its
 verdict on them is better than on a stranger's: each writer's features are read with the
@@ -69,11 +76,24 @@ PARTS = {"own": "own", "own2": "own", "own3": "own", "own4": "own4", "own5": "ow
          "round4": "round4"}  # fmt: skip
 
 
+# The kept-out writers: the newest spent blind round, scored by a model trained on every other
+# writer (the shipped weights' writers) and never trained on, not even in the rotation, nor
+# counted in choosing the threshold: its figure is the forecast of the next blind round. Last
+# stops' lesson: a writer the rules or the model were tuned on forecasts a new writer too well;
+# only the newest untouched round forecast the blind figures. Read where it is: retired into
+# tests/data/retired_heldout or still in tests/heldout/ (only these names are read there).
+KEPT_OUT = tuple(x for x in os.environ.get("CAUSES_KEPT_OUT", "round11").split(",") if x)
+
+
 def writers() -> dict[str, Path]:
     """Every labelled set, by writer name."""
     out = {p.stem.removeprefix("similar_causes_"): p for p in DATA.glob("similar_causes_own*.tsv")}
     for p in sorted((DATA / "retired_heldout").glob("round*/similar_causes.tsv")):
         out[p.parent.name] = p
+    for name in KEPT_OUT:  # spent, not yet retired
+        p = ROOT / "tests" / "heldout" / name / "similar_causes.tsv"
+        if name not in out and p.is_file():
+            out[name] = p
     for p in sorted(DATA.glob("train*/similar_causes.tsv")):
         out[p.parent.name] = p
     for p in sorted(DATA.glob("own*/similar_causes.tsv")):  # own training pairs, not blind
@@ -136,9 +156,9 @@ def featurise(rows, idf, default):
 
 
 def weighted(data: dict, leave: str | None = None) -> list:
-    """The rows of every writer but `leave`, each with its weight."""
+    """The rows of every writer but `leave` and the kept-out writers, each with its weight."""
     return [(*r, HONEST_WEIGHT if k not in PARTS else 1.0)
-            for k, v in data.items() if k != leave for r in v]  # fmt: skip
+            for k, v in data.items() if k != leave and k not in KEPT_OUT for r in v]  # fmt: skip
 
 
 # Signs the weights are held to (CAUSES_SIGNS=0 frees them): sharing more words, a state, a
@@ -165,6 +185,44 @@ SIGNS = {
 
 
 def train(xs) -> tuple[dict[str, float], float]:
+    try:
+        import numpy
+    except ImportError:  # the same steps in plain Python (the project's venv has no numpy)
+        return _train(xs)
+    return _train_numpy(xs, numpy)
+
+
+def _train_numpy(xs, np) -> tuple[dict[str, float], float]:
+    """`_train`'s steps on arrays (a rotation in a minute instead of half an hour; weights equal
+    to the fourth decimal but for the order of a sum)."""
+    keys = sorted({k for x in xs for k in x[1]})
+    index = {k: i for i, k in enumerate(keys)}
+    x = np.zeros((len(xs), len(keys)))
+    y, weight = np.zeros(len(xs)), np.zeros(len(xs))
+    for r, (label, f, *w) in enumerate(xs):
+        for k, v in f.items():
+            x[r, index[k]] = v
+        y[r], weight[r] = label, (w or [1.0])[0]
+    n = weight.sum()
+    l2 = np.array([SPARSE_L2 if k[1] == ":" else L2 for k in keys])
+    signs = np.array([SIGNS.get(k, 0) for k in keys])
+    w, g2 = np.zeros(len(keys)), np.full(len(keys), 1e-8)
+    b, gb2, rate = 0.0, 1e-8, 0.5
+    for _ in range(EPOCHS):
+        d = (1.0 / (1.0 + np.exp(-np.clip(x @ w + b, -30.0, 30.0))) - y) * weight / n
+        grad = l2 * w + x.T @ d
+        gb = float(d.sum())
+        g2 += grad * grad
+        w -= rate * grad / np.sqrt(g2)
+        w[(signs != 0) & (w * signs < 0)] = 0.0
+        gb2 += gb * gb
+        b -= rate * gb / math.sqrt(gb2)
+    return {k: round(float(v), 4) for k, v in zip(keys, w, strict=True) if abs(v) >= 1e-4}, round(
+        b, 4
+    )
+
+
+def _train(xs) -> tuple[dict[str, float], float]:
     keys = sorted({k for x in xs for k in x[1]})
     index = {k: i for i, k in enumerate(keys)}
     rows = [([index[k] for k in f], list(f.values()), y, (weight or [1.0])[0])
@@ -274,7 +332,7 @@ def main(argv: list[str]) -> int:
     print(summary("rule", rule))
     for t in SWEEP:
         print(summary(f"model t={t}", model[t]))
-    unseen = [k for k in data if k not in PARTS] or list(data)
+    unseen = [k for k in data if k not in PARTS and k not in KEPT_OUT] or list(data)
     print(f"writers no vocabulary part was written for ({', '.join(unseen)}):")
     print(summary("  rule", {k: rule[k] for k in unseen}))
     for t in SWEEP:
@@ -291,6 +349,11 @@ def main(argv: list[str]) -> int:
         if t in model:
             print(f"  {name} (t={t}): " + ", ".join(
                 f"{k} P {model[t][k][0]:.3f} R {model[t][k][1]:.3f}" for k in unseen))  # fmt: skip
+    for k in KEPT_OUT:
+        if k in data:
+            print(f"kept out, never trained on ({k}, the forecast of the next blind writer): "
+                  + ", ".join(f"t={t} P {model[t][k][0]:.3f} R {model[t][k][1]:.3f}"
+                              for t in (threshold, strong) if t in model))  # fmt: skip
     if "--check" in argv:
         return 0
     rows = weighted(data)

@@ -280,3 +280,67 @@ def test_validate_flags_each_new_class_and_not_its_look_alikes(tmp_path, sample_
     blameful = set(range(1, len(NEW_CLASSES) + 1))
     assert blameful <= flagged, sorted(blameful - flagged)
     assert not flagged - blameful, sorted(flagged - blameful)
+
+
+# The eleventh stop's readings of a person as the plain subject of a harmful act (none of
+# them a row of any set): what the act led to, a later act of the same person, what it reached.
+def test_a_role_by_its_ending_is_read_with_the_texts_own_words():
+    from pm_tui.language.agents import reset_vocabulary, set_vocabulary
+
+    text = "The weekend machinist overrode the spindle interlock and scrapped the batch."
+    token = set_vocabulary(text)  # as check_prose reads it: the text's words are its things
+    try:
+        feats = features(text)
+    finally:
+        reset_vocabulary(token)
+    assert feats.get("agent:role") == "machinist" and feats.get("subject:role") == "machinist"
+
+
+@pytest.mark.parametrize(
+    ("text", "feature", "words"),
+    [
+        (
+            "Tamsin edited the rate table by hand, so every invoice that night went out twice.",
+            "act-consequence",
+            "Tamsin … so … twice",
+        ),
+        (
+            "Oskar joined the bridge late and then deleted the retry queue.",
+            "acted",
+            "Oskar deleted",
+        ),
+        ("Radomir re-imaged both database hosts at once.", "act-scope", "Radomir re-imaged … both"),
+    ],
+)
+def test_what_a_persons_act_led_to_and_reached_is_read(text, feature, words):
+    assert features(text).get(feature) == words
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tamsin edited the rate table, and the invoices recovered within minutes.",
+        "Oskar joined the bridge and then paged the database team.",
+        "Kwame restarted the consumers, which cleared the backlog.",
+    ],
+)
+def test_a_response_and_its_good_outcome_are_no_consequence(text):
+    feats = features(text)
+    assert "act-consequence" not in feats and check_prose(text) == [], feats
+
+
+def test_an_act_done_as_agreed_weighs_against_blame():
+    done = "Tavita purged the stale audit partitions after approval by the change board."
+    assert features(done).get("act-as-agreed") == "after approval"
+    assert check_prose(done) == []
+    defied = "Instead of following the runbook, Tavita purged the stale audit partitions."
+    assert "act-as-agreed" not in features(defied)
+
+
+def test_the_person_fault_rule_leaves_an_act_done_as_agreed_alone():
+    from pm_tui.language import check_prose as check
+
+    done = "Ilse deleted the expired firewall rules at the request of the network team."
+    assert check(done) == [], done
+    defied = "Rather than following the runbook, Ilse deleted the live firewall rules."
+    assert any(f.rule.startswith("blame/") for f in check(defied)), defied

@@ -295,3 +295,18 @@ def test_each_suggestion_says_how_sure_it_is_strong_ones_first(told, capsys):
     code = main(["--repo", str(root), "stats", "--explain"])
     explain = capsys.readouterr().out
     assert "strong, possible:" in explain and "19 in 20" in explain
+
+
+def test_the_kept_out_writer_is_scored_and_never_trained_on():
+    """The newest spent blind round (round 11) forecasts the next blind writer only while no
+    model, rotation or threshold has seen it: the training script reads it (retired or still
+    in tests/heldout/) and scores it, and trains on every writer but it."""
+    import bench.train_similar_causes as training
+
+    assert "round11" in training.KEPT_OUT
+    paths = training.writers()
+    assert "round11" in paths and paths["round11"].is_file()
+    small = {"round11": [(True, "a", "b")], "train6a": [(False, "c", "d")]}
+    rows = training.weighted(small)
+    assert rows == [(False, "c", "d", training.HONEST_WEIGHT)]  # its pairs are not trained on
+    assert training.weighted(small, "train6a") == []

@@ -498,6 +498,10 @@ def _logs(text: str, path: Path) -> Classified | None:
     if found is None and (later := skip_banner(every)[:200]) != every[:200]:
         # a start-up banner before the first timed line: judged from where times begin
         found = _timed_lines(later)
+    if found is None and len(every) > 200:
+        # records of many lines each (a Java stack trace of 30 frames under each timed line):
+        # too few timed lines among the first 200 to tell, enough further on
+        found = _timed_lines(every[:_RECORDS_SAMPLE])
     return found
 
 
@@ -523,6 +527,7 @@ def _timed_lines(lines: list[str]) -> Classified | None:
 # has few timed lines; it is still a log when they are enough, start their line the same
 # way and run forward in time: each one opens a record, the lines under it continue it
 _RECORD_STARTS_MIN = 8
+_RECORDS_SAMPLE = 2000  # the lines read for them when the first 200 hold too few
 
 
 def _record_starts(parsed: list[tuple[str, object]]) -> bool:

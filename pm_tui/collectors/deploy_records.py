@@ -363,7 +363,7 @@ def explode(records: list[dict]) -> tuple[list[dict], str]:
     from pm_tui.collectors.classify import LIST_FIELDS
 
     names = [*LIST_FIELDS, *sorted(LIST_WORDS)]
-    key = _timed_list(sample[0], names)
+    key = _timed_list(sample[0], names, deeper=_kube_objects(sample))
     if key is None:
         return records, ""
     out = []
@@ -380,13 +380,14 @@ def explode(records: list[dict]) -> tuple[list[dict], str]:
     return out, key
 
 
-def _timed_list(holder: dict, names: list[str]) -> str | None:
-    """The name of the list of timed records `holder` holds, at its top or one object down
+def _timed_list(holder: dict, names: list[str], deeper: bool) -> str | None:
+    """The name of the list of timed records `holder` holds, at its top or, with `deeper`
+    (Kubernetes objects: what runs, each with its own history), one object down
     (`status.history`)."""
     first = _named_list(holder, names)
     if first is not None and first[0] and _has_time(first[0][0]):
         return first[1]
-    if first is not None:
+    if first is not None or not deeper:
         return None
     for outer, inner in holder.items():
         if isinstance(outer, str) and isinstance(inner, dict):

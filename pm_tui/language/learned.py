@@ -24,12 +24,12 @@ from pathlib import Path
 
 from pm_tui.language import blame
 from pm_tui.language.agents import (
+    TECH_WORDS,
     _agent_shape,
     capitalised_agent,
     is_technical,
     name_like,
     name_shaped,
-    names_thing,
 )
 from pm_tui.language.finding import ERROR, LanguageFinding
 from pm_tui.language.lexicon import NAMES, ROLE_NOUNS, TEAM_NOUNS
@@ -531,8 +531,10 @@ def _role_by_form(words: list[str], i: int, low: str) -> bool:
         return False
     if low.endswith(_NOT_PERSON_ENDINGS) or _word_class(low) in ("machine", "selfstate"):
         return False
+    # the technical lexicon only: the text's own vocabulary holds every word it writes in
+    # lower case (it tells a capitalised word used as a thing), so it would name every role
     if low.endswith(_PERSON_ENDINGS):
-        return not names_thing(low)
+        return low not in TECH_WORDS
     if not low.endswith(_AGENT_ENDINGS):
         return False
     start = _np_start(words, i)
@@ -546,7 +548,7 @@ def _role_by_form(words: list[str], i: int, low: str) -> bool:
     if not marked:
         nxt = [w.lower() for w in words[i + 1 : i + 4]]
         marked = not _HUMAN_ACTS.isdisjoint(nxt) or nxt[:2] in (["on", "duty"], ["on", "shift"])
-    return marked and not names_thing(low)
+    return marked and low not in TECH_WORDS
 
 
 # People named by what they do, beyond lexicon.ROLE_NOUNS (whose words the hand rules also
@@ -731,6 +733,100 @@ def _outcome_after(lows: list[str], wcs: list[str | None], k: int) -> str:
             linked = True
         elif linked and (wcs[j] == "harm" or lows[j].endswith("ing") and wcs[j] == "harm"):
             return lows[j]
+    return ""
+
+
+# What links an act to what followed: ", so", "which is how", "hence", "causing", "and".
+_CONSEQUENCE_LINKS = frozenset(
+    """so which hence thus until causing leaving exposing dropping resulting meaning sending
+    taking bringing and""".split()
+)
+# What a consequence clause says went wrong, beyond the words of harm: a state ("stuck",
+# "idle", "offline"), a count gone wrong ("twice", "duplicates"), a loss of a service.
+_BAD_OUTCOMES = frozenset(
+    """stuck idle offline down crawl vanished died dead starved drifted backed flooded
+    duplicate duplicates duplicated double twice blackholed delay delayed black blank
+    unchecked exposed exposing locked stranded unreachable unavailable lapsed diverge
+    diverged halted standstill stoppage overflow dry sprayed scrapped rejected refused
+    blocked timeouts errors failures angry complaints quoted stale""".split()
+)
+_NEGATIVE_OUTCOMES = frozenset("not no nobody cannot can't couldn't never none n't".split())
+# A consequence clause that says things got better is a response, not a harm.
+_RECOVERY = frozenset(
+    """recovered recover restored resolved cleared fixed normal stable healthy mitigated
+    stopped drained caught""".split()
+)
+
+
+def _consequence(lows: list[str], wcs: list[str | None], first: int) -> str:
+    """What the act of the person at token `first` led to, in a linked clause after it: ",
+    so customers were stuck", "and the studio B return vanished", "causing duplicates",
+    "which stretched the outage"; the link and the word of the outcome, or ""."""
+    n = len(lows)
+    for j in range(first + 2, n - 1):
+        t = lows[j]
+        if t not in _CONSEQUENCE_LINKS and not (
+            t == "," and lows[j + 1].endswith("ing") and wcs[j + 1] != "response"
+        ):
+            continue
+        if t == "and":
+            k = j + 1
+            while k < n - 1 and lows[k] in _FILLER:
+                k += 1
+            u = lows[k]
+            if u in _IRREGULAR or u.endswith(("ed", "'d")):
+                continue  # the same person's next act ("... and then restarted"), no outcome
+        for k in range(j + 1, min(n, j + 14)):
+            u = lows[k]
+            if u in _RECOVERY or wcs[k] == "response":
+                return ""
+            if (
+                wcs[k] == "harm"
+                or u in _BAD_OUTCOMES
+                or u in _NEGATIVE_OUTCOMES
+                or u.startswith(("double-", "mis"))
+            ):
+                return f"{t} … {u}"
+            if u in (";", ":", "—", "–"):
+                break
+    return ""
+
+
+def _coordinated_verb(words: list[str], lows: list[str], i: int) -> str | None:
+    """The person at token `i` did something after a first step the act reading skips (a
+    response, a theory): "Dewi joined the bridge late and then restarted the wrong service";
+    the later past-tense verb of the same subject, or None."""
+    for j in range(i + 1, min(len(lows) - 1, i + 12)):
+        t = lows[j]
+        if t in _STOPS and t != ",":
+            return None
+        if t in _SUBJECT_OPENERS and t not in ("and", "then"):
+            return None
+        if t in ("and", "then"):
+            k = j + 1
+            while k < len(lows) - 1 and lows[k] in _FILLER:
+                k += 1
+            if k > j + 1 or lows[j + 1] != "the":
+                verb = _verb_after(words, k - 1)
+                if verb is not None:
+                    return verb
+    return None
+
+
+# What an act reached when it reached too much: the live or only copy, all of it, both.
+_SCOPES = frozenset(
+    """live prod production primary only whole entire both all every master""".split()
+)
+
+
+def _scope_in_clause(lows: list[str], j: int) -> str:
+    """A word of scope (_SCOPES) in the object of the act from position `j` to the end of its
+    clause: "a live disk", "the only copy", "every shard"; the word, or ""."""
+    for k in range(j, min(len(lows), j + 8)):
+        if lows[k] in _STOPS or lows[k] in _SUBJECT_OPENERS:
+            return ""
+        if lows[k] in _SCOPES:
+            return lows[k]
     return ""
 
 
@@ -1366,6 +1462,8 @@ def features(
             feats["subject:" + kind] = w
             verb = _verb_after(words, i)
             if verb is None:
+                verb = _coordinated_verb(words, lows, i)
+            if verb is None:
                 omitted = _omission_after(lows, i)
                 if omitted:
                     # "the fitter didn't isolate the line", "X failed to re-torque the bolts"
@@ -1377,6 +1475,11 @@ def features(
                     # a harm in the person's own clause, past the act itself: "Dewi restarted
                     # the wrong service", "dropped the live table instead of the staging copy"
                     feats.setdefault("act-harm", f"{w} … {harm}")
+                scope = _scope_in_clause(lows, at + 1)
+                if scope:
+                    # what the act reached: "yanked a live disk", "deleted the only copy",
+                    # "bricked both claims gateways", "ran the script on the primary chain"
+                    feats.setdefault("act-scope", f"{w} {verb} … {scope}")
             if verb is not None:
                 feats.setdefault("acted", f"{w} {verb}")
                 outcome = _outcome_after(lows, wcs, i + 2)
@@ -1452,6 +1555,17 @@ def features(
             # praise for what a person did, not a response step: "Thanks so much to Hamish for
             # deciding ...", "Kudos to the release team for shipping a build that ..."
             feats["praise-for-act"] = f"{classes['sarcasm']} … {aim}"
+    if any(f in feats for f in ("acted", "owner-act", "by-agent", "act-as-cause")):
+        consequence = _consequence(lows, wcs, first)
+        if consequence:
+            # the person's act, then what it led to in a clause of its own: "Kwabena set the
+            # TTL to a week ..., so customers were stuck", "..., causing duplicates"
+            feats["act-consequence"] = f"{words[first]} … {consequence}"
+    sanctioned = "" if _AGREED_WORDS.isdisjoint(lows) else _sanctioned(sentence)
+    if sanctioned:
+        # the act done as agreed: "as planned", "per the runbook", "after approval by the
+        # CAB", "at the request of the newsroom" (not "instead of following the runbook")
+        feats["act-as-agreed"] = sanctioned
     aim = _stated_aim(lows) if "acted" in feats or "owner-act" in feats else ""
     if aim:
         # the act with the aim it was done for: "drained the node so the namespace could
@@ -1518,6 +1632,42 @@ def features(
             feats.setdefault("then-thing", f"{words[j]} {words[j + 1]} {words[j + 2]}")
             break
     return feats
+
+
+# An act done as agreed: the plan, the runbook, an approval or a request behind it.
+_AGREED = re.compile(
+    r"\b(?:as (?:planned|scheduled|agreed|requested|instructed|intended|designed)|"
+    r"(?:as|per) the (?:runbook|sop|procedure|plan|checklist)\b(?: \w+)?|"
+    r"(?:per|following|according to) the (?:runbook|sop|procedure|plan|checklist)|"
+    r"after (?:the )?(?:\w+ )?approval|approved by the|at the request of|"
+    r"in the approved (?:window|change|outage))"
+)
+_AGAINST_AGREED = re.compile(
+    r"\b(?:instead of|rather than|not|never|if|without|ignor\w*)\s+(?:\w+\s+)?$"
+)
+
+
+_AGREED_WORDS = frozenset(
+    """planned scheduled agreed requested instructed intended designed runbook sop procedure
+    plan checklist approval approved request""".split()
+)
+
+
+def agreed(sentence: str) -> bool:
+    """`sentence` says an act was done as agreed (the plan, the runbook, an approval)."""
+    return not _AGREED_WORDS.isdisjoint(_WORD.findall(sentence.lower())) and bool(
+        _sanctioned(sentence)
+    )
+
+
+def _sanctioned(sentence: str) -> str:
+    """The words saying an act was done as agreed ("as planned", "per the runbook", "after
+    approval by the CAB"), or "" (also when a negation or "instead of" comes right before)."""
+    low = sentence.lower()
+    m = _AGREED.search(low)
+    if m is None or _AGAINST_AGREED.search(low[: m.start()]):
+        return ""
+    return sentence[m.start() : m.end()]
 
 
 _AIM_MODALS = frozenset("can could cannot can't couldn't would will won't".split())
@@ -1748,6 +1898,9 @@ _READABLE = {
     "denied": "blame denied",
     "then-thing": "a thing as the subject after the person",
     "act-then-harm": "a person's act, then a harm",
+    "act-consequence": "a person's act, then what went wrong after it",
+    "act-scope": "a person's act on a live, only or whole thing",
+    "act-as-agreed": "an act done as planned or approved",
     "praise-for-harm": "praise for a harm (irony)",
     "praise-aimed": "praise aimed at a person (irony)",
     "act-as-cause": "a person's act as the cause",

@@ -852,6 +852,13 @@ _CAUSE = re.compile(
     r"\bunder (?:disk|memory|pid|cpu) pressure\b|"
     r"\b(?:happened|ran|runs|run|fired|executed|started) twice\b|"
     r"\bsince the (?:migration|upgrade|cutover|switch|move|rollout|change|release)\b|"
+    # what is not there ("the Sectigo intermediate is missing from the chain"), a limit passed
+    # ("crossed autovacuum_freeze_max_age"), what a thing stopped doing ("no longer
+    # invalidates index.html"), a conclusion drawn ("..., so a CLDAP reflection flood")
+    r"\b(?:is|are|was|were) (?:missing|absent|not (?:sent|served|included))\b|"
+    r"\b(?:crossed|exceeded|exceeds|exceeding|past|over|hit|hits|reached)\b (?:the |its |our |"
+    r"their )?[\w.()-]*(?:max|limit|threshold|quota|ceiling)|"
+    r"\bno longer [a-z]+s\b|\bso (?:a|an|it'?s an?|this is an?|that'?s an?)\b|"
     # by its shape: a message opening with "it's X:" (a name, then its explanation) or with
     # "found it" states the cause, whatever X is ("it's carrier A: mtr shows 25% loss at ...")
     r"^\W*(?:ok\W+|so\W+|yeah\W+)?it'?s (?!\w+ing\b|(?:fine|ok|okay|good|done|back|over|resolved|stable|quiet|green|not|still|just|now|all)\b)(?:[\w.-]+,? ){0,3}[\w.-]+\s?(?:[:\u2014\u2013]|\.(?=\s+\S{3}))\s|"
@@ -993,7 +1000,9 @@ def asks(text: str) -> bool:
 _REPORTED_CHANGE = re.compile(
     r"\b(?:set|changed|moved|switched|dial(?:l)?ed|flipped|scaled(?: up| down| out| in)?|"
     r"rolled back|reverted|raised|lowered|bumped|increased|decreased|reduced|pinned|drained|"
-    r"failed over|(?:re)?pointed|shifted|cut over|resized)\s+(?:it\s+|them\s+|back\s+)?(?:to|from)\b",
+    r"failed over|(?:re)?pointed|shifted|cut over|resized)\s+(?:it\s+|them\s+|back\s+)?(?:to|from)\b|"
+    # a setting's value from one number to the next ("edge-haproxy-use1 desired 4 -> 8 requested")
+    r"\b[a-z_]{3,}\s+\d+(?:\.\d+)?\s?(?:->|→|=>)\s?\d+(?:\.\d+)?\b(?!\s?(?:%|ms|s\b|gb|mb|k\b))",
     re.I,
 )
 

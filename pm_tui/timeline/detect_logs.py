@@ -33,6 +33,12 @@ CRITICAL_RE = re.compile(
     r"out of memory|oom.?kill|killed process|panic|segfault|fatal|no space left|disk full", re.I
 )
 
+# A warning that says a request or a caller was turned away ("JWT rejected: no JWK for kid",
+# "access denied"): logged at warning, it is the customers' failure all the same when the
+# baseline never shows it (a new way of being turned away). Not a connection refused: a peer
+# not listening (a node being replaced) is infrastructure, a precursor at most.
+REFUSED_RE = re.compile(r"\b(?:rejected|rejecting|denied|unauthori[sz]ed|forbidden)\b", re.I)
+
 
 def template_signals(
     templates: list[Template],
@@ -190,7 +196,8 @@ def _template(t: Template, p: Periods, data_end: datetime) -> list[Signal]:
     words = "errors" if t.level == "error" else "warnings"
     quote = excerpt(t.example, 160)
     tags = ("capacity",) if CAPACITY_RE.search(t.example) else ()
-    tags += ("error",) if t.level == "error" else ()
+    if t.level == "error" or base == 0 and REFUSED_RE.search(t.example):
+        tags += ("error",)
     if base == 0:
         text = (
             f"New {words} in {label}: “{quote}” (from {hhmmss(first_time)}, {n} by {end_m:%H:%M})"
@@ -609,7 +616,15 @@ ACTION_RE = re.compile(
     # by nwalker`, Junos's `User 'andres' requested 'commit' operation`), a session or port
     # shut down by its admin
     r"\bconfigured from \S+ by \S|\buser '?[\w.@-]+'? requested '?commit'? operation\b|"
-    r"\bcommit (?:complete|confirmed)\b|\badmin(?:istratively|\.)? ?(?:shutdown|down)\b",
+    r"\bcommit (?:complete|confirmed)\b|\badmin(?:istratively|\.)? ?(?:shutdown|down)\b|"
+    # a command a person ran through sudo that changes the host (syslog's / auth.log's
+    # `sudo[91244]: ana : TTY=pts/1 ; ... ; COMMAND=/usr/sbin/xfs_growfs /var/lib/pg`, the
+    # reader keeping what follows `sudo[pid]:`), not a look (`du`, `systemctl status`)
+    r"[\w.@-]+ : (?:TTY|PWD)=[^;]*;.{0,200}?\bCOMMAND=(?:\S*/)?(?:systemctl (?:start|stop|"
+    r"restart|reload|kill)|service \S+ (?:start|stop|restart|reload)|xfs_growfs|resize2fs|"
+    r"growpart|lv(?:extend|resize|remove)|rm|kill|pkill|killall|truncate|sysctl -w|u?mount|"
+    r"reboot|shutdown|iptables|crontab|kubectl (?:apply|delete|scale|rollout|patch|drain|"
+    r"cordon)|docker (?:restart|stop|kill|rm)|find .{0,120} -delete)\b",
     re.I,
 )
 _ACTION_WORDS = ("command", "shutdown", "sighup", "sigterm", "sigint", "reload", "complete",

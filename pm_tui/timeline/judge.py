@@ -95,6 +95,9 @@ class Context:
     # who wrote in the incident's channels during it (`name_forms` of each, with when they
     # first did): a change one of them made after joining in is their attempt at a fix
     responders: dict[str, datetime] = field(default_factory=dict)
+    # what people said they were doing in the channels kept as context (another team's
+    # "deploying orders-svc 4.22.0" in its own channel): (time, who, text), in time order
+    elsewhere: list[tuple[datetime, str, str]] = field(default_factory=list)
 
     def speaks_of(self, text: str) -> bool:
         """True when `text` shares SHARED_STEMS distinctive word stems with the failing records."""
@@ -128,6 +131,7 @@ def judge(candidates: list[Candidate], ctx: Context, alert_labels: dict[str, dic
     trigger = _trigger(candidates, ctx)
     our_pages: set[str] = set()
     other_pages: set[str] = set()
+    later_pages: set[str] = set()  # other pages after ours, about the same incident
     fired: set[str] = set()  # alerts whose firing is a high-confidence row
     detected = False
     last_resolve = {}
@@ -140,6 +144,7 @@ def judge(candidates: list[Candidate], ctx: Context, alert_labels: dict[str, dic
     carried_out = _carried_out(candidates, ctx)
     mitigated: list[Candidate] = []  # the high mitigations so far
     other_incidents = _other_incidents_pages(candidates, ctx, by_words)
+    noticed = _noticed(candidates, ctx, by_words, other_incidents)
     for c in sorted(candidates, key=lambda c: c.time):
         name = _alert_name(c)
         if c.kind == "other":
@@ -188,10 +193,12 @@ def judge(candidates: list[Candidate], ctx: Context, alert_labels: dict[str, dic
             c.confidence = min(c.confidence, LOW)  # another team's page in the same hour
             other_pages.update(_pages(c))
         elif c.kind == "paged":
-            if seen_page or not ctx.in_chain(c.time):
+            if seen_page or not (ctx.in_chain(c.time) or _pages_ahead(c, ctx)):
                 c.confidence = min(c.confidence, MEDIUM if seen_page else LOW)
                 if not seen_page:
                     other_pages.update(_pages(c))
+                elif not _pages(c) & our_pages:
+                    later_pages.update(_pages(c))
             else:
                 seen_page = True
                 our_pages.update(_pages(c))
@@ -202,6 +209,16 @@ def judge(candidates: list[Candidate], ctx: Context, alert_labels: dict[str, dic
             and _pages(c) & other_pages
         ):
             c.confidence = min(c.confidence, LOW)  # another incident's page
+        elif (
+            c.kind in ("acknowledged", "resolved")
+            and _pages(c)
+            and not (_pages(c) & our_pages)
+            and _pages(c) & later_pages
+        ):
+            # a second page about it (the customers' errors paging after the database's volume
+            # did): its acknowledgement and resolution are detail, the first page's are the
+            # incident's
+            c.confidence = min(c.confidence, MEDIUM)
         elif c.kind == "acknowledged" and "chat" in c.tags and not _pages(c):
             # a responder saying "ack" / "on it": the acknowledgement when no page record
             # says so (milestones prefer a recorded one), never the backbone by itself
@@ -240,13 +257,38 @@ def judge(candidates: list[Candidate], ctx: Context, alert_labels: dict[str, dic
             else:
                 c.confidence = min(c.confidence, MEDIUM)
         elif c.kind == "mitigation":
+            revert = bool(REVERT_RE.search(c.text))
             if "in-place" in c.tags:
                 # the operator's word that a change runs: the fix's end, for the person to judge
                 c.confidence = min(c.confidence, MEDIUM)
             elif "after-recovery" in c.tags:
                 c.confidence = min(c.confidence, MEDIUM)  # the impact had already ended
+            elif (
+                "chat" not in c.tags
+                and not revert
+                and id(c) not in carried_out
+                and noticed is not None
+                and c.time < noticed
+            ):
+                # made before anyone could know of the failure (before its page, the first
+                # alert naming what failed, the first message in its channels): nobody's
+                # attempt at a fix, a change of the chain
+                # (a pipeline scaling up the workload that then fails); an undo the system or
+                # its author made unprompted (a rollback) stays a mitigation
+                c.kind, c.confidence = "change", min(c.confidence, LOW)
+            elif (
+                "chat" not in c.tags
+                and not revert
+                and id(c) not in carried_out
+                and _other_teams_work(c, ctx)
+            ):
+                # announced in another team's channel by someone not (yet) in the incident's:
+                # that team's own work going on meanwhile, not this incident's fix
+                c.kind, c.confidence = "change", min(c.confidence, LOW)
             elif "chat" not in c.tags and not (
-                REVERT_RE.search(c.text) or _related_change(c, ctx) or id(c) in carried_out
+                (revert and not _someone_elses(c, ctx))
+                or _related_change(c, ctx)
+                or id(c) in carried_out
             ):
                 if _by_responder(c, ctx):
                     # made during the impact by one of the responders, though nothing ties it
@@ -316,6 +358,18 @@ def _other_incidents_pages(
             background.add(id(c))
     some = any(related.values())
     return {i for i, ok in related.items() if not ok and (some or i in background)}
+
+
+def _pages_ahead(c: Candidate, ctx: Context) -> bool:
+    """A page in the hour before the first symptom seen whose title names what the incident
+    touched ("PostgresVolumeFullIn30m orders-db-01 /var/lib/postgresql" while the customers'
+    errors begin half an hour later): the incident paged before its customers failed."""
+    if ctx.first is None or not ctx.first - TRIGGER_BEFORE <= c.time < ctx.first - EARLY:
+        return False
+    about = _page_about(c)
+    return bool(about.strip()) and (
+        ctx.related(*re.findall(r"[\w.\-]+", about)) or ctx.speaks_of(about)
+    )
 
 
 _OWNER_KEYS = ("team", "service", "namespace", "app", "job")
@@ -477,6 +531,52 @@ def _name_parts(name: str) -> list[str]:
     return re.findall(r"[a-z]+", unicodedata.normalize("NFKD", name.lower()))
 
 
+def _noticed(
+    candidates: list[Candidate], ctx: Context, by_words: set[str], other_incidents: set[int]
+) -> datetime | None:
+    """When someone could first have known of this incident: its first page, the first alert
+    naming what failed, the first message in its channels; None when the evidence shows none
+    of them (then nothing says when it was noticed)."""
+    times = list(ctx.responders.values())
+    for c in candidates:
+        if not ctx.in_chain(c.time):
+            continue
+        if c.kind == "paged" and id(c) not in other_incidents:
+            times.append(c.time)
+        elif c.kind == "alert_fired" and _alert_name(c) in by_words:
+            times.append(c.time)
+    return min(times, default=None)
+
+
+def _someone_elses(c: Candidate, ctx: Context) -> bool:
+    """`c` is a change tool's record of a change a named person or tool made who never wrote in
+    the incident's channels (a bot switching off a holiday banner's flag): disabling or scaling
+    something is no fix of this incident by that alone. (A provider's status post saying it
+    reverted its change is the provider's word, not a record of who made it.)"""
+    if "record" not in c.tags or {"bot", "provider"} & set(c.tags):
+        return False
+    forms = name_forms(c.actor) if c.actor else set()
+    return bool(forms) and not forms & set(ctx.responders)
+
+
+def _other_teams_work(c: Candidate, ctx: Context) -> bool:
+    """`c` carries out what someone announced in a channel kept as context in the minutes
+    before (naming what it changes: "deploying orders-svc 4.22.0" before orders-svc's
+    rollout), by that person or a record naming no one, who had not written in the
+    incident's channels by then."""
+    text = c.text.lower()
+    who = person(c.actor) if c.actor else ""
+    for when, speaker, said in ctx.elsewhere:
+        if not c.time - ANNOUNCED_BEFORE <= when <= c.time or (who and who != speaker):
+            continue
+        if not any(len(n) >= 5 and n.lower() in text for n in _NAMED.findall(said)):
+            continue
+        joined = [ctx.responders[f] for f in name_forms(speaker) if f in ctx.responders]
+        if not joined or min(joined) > when:
+            return True
+    return False
+
+
 def _by_responder(c: Candidate, ctx: Context) -> bool:
     """`c` was made by someone who had already written in the incident's channels."""
     joined = [ctx.responders[f] for f in name_forms(c.actor) if f in ctx.responders]
@@ -550,6 +650,17 @@ def _carried_out(candidates: list[Candidate], ctx: Context) -> set[int]:
             )
         ):
             out.add(id(c))
+        elif id(c) not in out and not c.actor:
+            # a record naming no one (an autoscaling group's activity) and a responder reporting
+            # minutes after that they changed the thing it names ("edge-haproxy-use1 desired
+            # 4 -> 8 requested"): their change
+            text = c.text.lower()
+            if any(
+                c.time <= when <= c.time + REPORTED_AFTER
+                and any(len(n) >= 5 and n.lower() in text for n in _NAMED.findall(said))
+                for when, _, said in ctx.said
+            ):
+                out.add(id(c))
     return out
 
 

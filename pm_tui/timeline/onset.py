@@ -219,6 +219,54 @@ def page_series(signals: list[Signal]) -> tuple[Signal | None, list[Signal]]:
     return None, []
 
 
+# A series of how long the service takes (a request's or a commit's latency, a wait).
+SLOWNESS_RE = re.compile(r"latenc|duration|response_time|wait", re.I)
+# How long before the first failure the paged workload may have been slowing down.
+SLOW_LEAD = timedelta(hours=1)
+
+
+def slowed_first(signals: list[Signal], failure: datetime, lead: timedelta) -> Signal | None:
+    """The earliest departure of a latency series of the workload the incident's page names
+    (a label value of the series in the page's title: `service=tms-api` for "TmsScanErrorRatio:
+    tms-api scan submits timing out"), at most SLOW_LEAD and more than `lead` before `failure`,
+    the first failure found, and still outside its baseline when it begins: the service was
+    slowing down (its COMMITs waiting on a saturated replication link) before its requests
+    began to fail. The page is the first from `lead` before the failure; None when there is
+    none or no such series."""
+    page = next(
+        (
+            s
+            for s in sorted(signals, key=lambda s: s.time)
+            if s.family == "paged"
+            and s.text.startswith("Page triggered")
+            and s.time >= failure - lead
+        ),
+        None,
+    )
+    if page is None:
+        return None
+    title = page_title_words(page)
+    back = {
+        (s.source, s.extra["metric"]): s.time
+        for s in signals
+        if s.family == "recovery" and s.extra.get("metric")
+    }
+    slow = []
+    for s in signals:
+        metric = str(s.extra.get("metric") or "")
+        if s.family != "symptom" or not SLOWNESS_RE.search(metric.partition("{")[0]):
+            continue
+        if not failure - SLOW_LEAD <= s.time < failure - lead:
+            continue
+        ended = back.get((s.source, metric))
+        if ended is not None and ended <= failure:
+            continue  # back before the failure: not the same episode
+        labels = re.findall(r"(?:service|job|app|application|workload|container)=([^,}]+)", metric)
+        if any(names_workload(v.strip('"'), title) for v in labels):
+            slow.append(s)
+    return min(slow, key=lambda s: s.time, default=None)
+
+
 def page_title_words(page: Signal) -> set[str]:
     """The significant words of a page's title (what it pages about)."""
     return words_of(page.text.partition("(")[2] or page.text)

@@ -40,6 +40,7 @@ from pm_tui.timeline.onset import (
     page_series,
     page_title_words,
     series_label_words,
+    slowed_first,
     unlevelled_templates,
 )
 from pm_tui.timeline.signals import (
@@ -295,6 +296,15 @@ def reconstruct(evidence: list[Evidence], window: CollectWindow) -> list[Candida
         if first_cluster not in symptoms:
             symptoms.append(first_cluster)
         by_timing = False
+    # the paged workload slowing down before it failed (pm_tui.timeline.onset.slowed_first)
+    slow = slowed_first(signals, first_cluster.time, CHAIN) if first_cluster else None
+    if slow is not None:
+        first_cluster = next((c for c in symptoms if slow in c.signals), None) or (
+            _Cluster("symptom", [slow])
+        )
+        if first_cluster not in symptoms:
+            symptoms.append(first_cluster)
+        by_timing = False
     first = first_cluster.time if first_cluster is not None else None
     pre = None
     if first_cluster is not None:
@@ -370,6 +380,15 @@ def reconstruct(evidence: list[Evidence], window: CollectWindow) -> list[Candida
         and "not-applied" not in s.tags
     }
     messages = _incident_messages(evidence, first, last_recovery)
+    # the page resolved (its last resolve after the start): the incident was still open before
+    page_resolved = max(
+        (
+            s.time
+            for s in signals
+            if s.family == "resolved" and "chat" not in s.tags and first and s.time > first
+        ),
+        default=None,
+    )
     announced, said = _announced(messages)
     for s in signals:
         if "failover" in s.tags and "automatic" in s.tags and _failover_announced(s, announced):
@@ -400,8 +419,13 @@ def reconstruct(evidence: list[Evidence], window: CollectWindow) -> list[Candida
             s.family == "mitigation"
             and last_recovery is not None
             and s.time > last_recovery + FOLLOW_UP
+            and not ("chat" in s.tags and page_resolved is not None and s.time <= page_resolved)
         ):
-            s.family = "change"  # said long after the impact ended: a follow-up, not the fix
+            # said long after the impact ended: a follow-up, not the fix (a responder's own
+            # word of what they do while the page is still open, "replaying the 1184 failed
+            # orders", "set compatibility NONE, restarting task 0", still fixes this incident:
+            # the rest of the repair once customers were no longer hurt)
+            s.family = "change"
     # a measured fact said in chat is a diagnosis when it is about what the incident touched,
     # said after it began ("search-api p99 is 4s", "os-data-3 at 15.3 of 15.5gb")
     signals = [s for s in signals if "measured" not in s.tags or _about_incident(s, first, pre)]
@@ -438,6 +462,7 @@ def reconstruct(evidence: list[Evidence], window: CollectWindow) -> list[Candida
     ctx.vocabulary = _vocabulary(first_cluster, symptoms)
     ctx.builds_up = _builds_up(first_cluster, symptoms)
     ctx.announced, ctx.said = announced, said
+    ctx.elsewhere = _announced_elsewhere(evidence, first, last_recovery)
     ctx.responders = _responders(messages)
     judge(candidates, ctx, _labels(alert_history))
     candidates = _one_episode_of_background(candidates, ctx)
@@ -580,6 +605,29 @@ def _announced(
         if announces(e.text):
             out.append(row)
     return sorted(out), sorted(said)
+
+
+def _announced_elsewhere(
+    evidence: list[Evidence], first: datetime | None, recovery: datetime | None
+) -> list[tuple[datetime, str, str]]:
+    """What people said they were doing in the channels kept as context (another team's
+    "deploying orders-svc 4.22.0 (invoice pdf fix)" in #orders-dev), during the impact:
+    (time, who as `person` keys it, text), in time order."""
+    from pm_tui.timeline.detect_events import announces, other_channel
+    from pm_tui.timeline.judge import AFTER_RECOVERY, person
+
+    if first is None:
+        return []
+    until = (recovery or max((e.time for e in evidence), default=first)) + AFTER_RECOVERY
+    return sorted(
+        (e.time, person(str(e.attrs.get("actor") or "")), e.text)
+        for e in evidence
+        if e.kind == "message"
+        and first <= e.time <= until
+        and not e.attrs.get("bot")
+        and other_channel(e)
+        and announces(e.text)
+    )
 
 
 def _responders(messages: list[Evidence]) -> dict[str, datetime]:
@@ -928,10 +976,13 @@ def _last_to_recover(
     return best
 
 
-# Metrics that measure what customers get (errors, latency, backlog), not the resources used
-# (CPU, connections, replicas), which may stay off their baseline after the impact ends.
+# Metrics that measure what customers get (errors, latency, backlog: the age of the oldest
+# message waiting), not the resources used (CPU, connections, replicas), which may stay off
+# their baseline after the impact ends.
 IMPACT_METRIC_RE = re.compile(
-    r"lag|backlog|queue|delay|latenc|duration|error|5\d\d|fail|timeout|dropped|reject", re.I
+    r"lag|backlog|queue|delay|latenc|duration|error|5\d\d|fail|timeout|dropped|reject|"
+    r"oldest_\w*age",
+    re.I,
 )
 
 

@@ -110,8 +110,14 @@ _FORMS: list[tuple[str, str]] = [
         + _FRAC
         + _ZONE,
     ),
-    # epoch seconds (10 digits), milliseconds (13), micro (16) or nanoseconds (19)
-    ("epoch", r"(?<![\w.:/-])(?P<e>1\d{9}(?:\d{3}){0,3})(?:\.(?P<f>\d{1,9}))?(?![\w:/-]|\.\d+\.)"),
+    # epoch seconds (10 digits), milliseconds (13), micro (16) or nanoseconds (19); a colon
+    # after it ends a field only before a space (Mosquitto's `1773297687: Client c1 ...`), not
+    # a port or a clock (`1773297687:8080`)
+    (
+        "epoch",
+        r"(?<![\w.:/-])(?P<e>1\d{9}(?:\d{3}){0,3})(?:\.(?P<f>\d{1,9}))?"
+        r"(?![\w/-]|:(?!\s)|\.\d+\.)",
+    ),
 ]
 _RANK = {name: i for i, (name, _) in enumerate(_FORMS)}
 

@@ -1105,7 +1105,12 @@ def _argo_app(name: str, path: str, history: list[tuple[int, str, str, str]], us
     return {
         "apiVersion": "argoproj.io/v1alpha1",
         "kind": "Application",
-        "metadata": {"name": name, "namespace": "argocd", "resourceVersion": "88123"},
+        "metadata": {
+            "name": name,
+            "namespace": "argocd",
+            "resourceVersion": "88123",
+            "creationTimestamp": "2026-01-12T10:00:00Z",
+        },
         "spec": {
             "project": "default",
             "source": {"repoURL": "https://git.example.com/ops/deploy.git", "path": path,
