@@ -199,9 +199,9 @@ def page_series(signals: list[Signal]) -> tuple[Signal | None, list[Signal]]:
         if s.family == "recovery" and s.extra.get("metric")
     }
     for page in sorted(signals, key=lambda s: s.time):
-        if page.family != "paged" or not page.text.startswith("Page triggered"):
+        if not is_page(page):
             continue
-        title = words_of(page.text.partition("(")[2] or page.text)
+        title = page_title_words(page)
         scored = []
         for s in departures:
             if s.time > page.time + MINUTE:
@@ -233,16 +233,7 @@ def slowed_first(signals: list[Signal], failure: datetime, lead: timedelta) -> S
     slowing down (its COMMITs waiting on a saturated replication link) before its requests
     began to fail. The page is the first from `lead` before the failure; None when there is
     none or no such series."""
-    page = next(
-        (
-            s
-            for s in sorted(signals, key=lambda s: s.time)
-            if s.family == "paged"
-            and s.text.startswith("Page triggered")
-            and s.time >= failure - lead
-        ),
-        None,
-    )
+    page = first_page(signals, failure - lead)
     if page is None:
         return None
     title = page_title_words(page)
@@ -265,6 +256,18 @@ def slowed_first(signals: list[Signal], failure: datetime, lead: timedelta) -> S
         if any(names_workload(v.strip('"'), title) for v in labels):
             slow.append(s)
     return min(slow, key=lambda s: s.time, default=None)
+
+
+def is_page(s: Signal) -> bool:
+    """Whether a signal is a page being triggered (not its acknowledgement or resolution)."""
+    return s.family == "paged" and s.text.startswith("Page triggered")
+
+
+def first_page(signals: list[Signal], since: datetime) -> Signal | None:
+    """The first page triggered at or after `since`; None when there is none."""
+    return min(
+        (s for s in signals if is_page(s) and s.time >= since), key=lambda s: s.time, default=None
+    )
 
 
 def page_title_words(page: Signal) -> set[str]:

@@ -32,6 +32,7 @@ from pm_tui.timeline.detect_logs import (
 from pm_tui.timeline.detect_metrics import metric_signals
 from pm_tui.timeline.judge import CAP_OTHER, RECURRING_BEFORE, REVERT_RE, Context, judge, stems
 from pm_tui.timeline.onset import (
+    first_page,
     leading_series,
     leads,
     named_hosts,
@@ -477,16 +478,7 @@ def _paged_workload_back(
     (the first page from EARLY_ALERT before the start: `wallet-api` in "WalletApiErrorRate:
     wallet-api 5xx") stops for good, each the first time it does with nothing failing again
     within RELAPSE; None when the page names no failing log or one never stops."""
-    page = next(
-        (
-            s
-            for s in sorted(signals, key=lambda s: s.time)
-            if s.family == "paged"
-            and s.text.startswith("Page triggered")
-            and s.time >= first - EARLY_ALERT
-        ),
-        None,
-    )
+    page = first_page(signals, first - EARLY_ALERT)
     if page is None:
         return None
     title = page_title_words(page)
