@@ -29,7 +29,7 @@ from pm_tui.timeline.detect_logs import (
     template_signals,
     topology_signals,
 )
-from pm_tui.timeline.detect_metrics import metric_signals
+from pm_tui.timeline.detect_metrics import is_capacity_count, metric_signals
 from pm_tui.timeline.judge import CAP_OTHER, RECURRING_BEFORE, REVERT_RE, Context, judge, stems
 from pm_tui.timeline.onset import (
     first_page,
@@ -117,9 +117,16 @@ class _Cluster:
             # cause seen in coarse samples, not the failure: the failure's own record dates it
             failing = [s for s in exact if not _resource_metric(s)]
             return departed_at(failing or exact)
+        # what failed says when it stopped: a fix's rollout finishing (its last old pod gone)
+        # or the serving capacity back to full (every replica ready) dates the recovery only
+        # when nothing the customers got was seen coming back
+        seen = [s for s in exact if not _capacity_back(s)]
+        exact = seen or exact
         times = [s.time for s in exact]
         # back to normal is best judged by traffic and metrics, not by one kind of error ending
-        normal = [s for s in self.signals if "normal" in s.tags]
+        normal = [
+            s for s in self.signals if "normal" in s.tags and not (seen and _capacity_back(s))
+        ]
         if not normal:
             return max(times)
         return impact_end(normal, [s for s in exact if "normal" not in s.tags])
@@ -127,6 +134,11 @@ class _Cluster:
     @property
     def machine(self) -> bool:
         return any(s.authority > 1 for s in self.signals)
+
+
+def _capacity_back(s: Signal) -> bool:
+    """A fix's rollout finished, or a count of the serving capacity back (replicas ready)."""
+    return "rollout-done" in s.tags or is_capacity_count(str(s.extra.get("metric") or ""))
 
 
 def departed_at(signals: list[Signal]) -> datetime:
@@ -935,8 +947,12 @@ def _last_to_recover(
         _identity(s)
         for s in _chain_signals(first, symptoms)
         # a node's condition is the infrastructure under the service: its return (nodes
-        # ready again hours later, the traffic long moved away) is not the customers'
-        if (_failure(s) or _impact_metric(s)) and "node" not in s.tags
+        # ready again hours later, the traffic long moved away) is not the customers', nor
+        # is the serving capacity back to full (the last replicas ready minutes after the
+        # customers' errors stopped: enough of them served by then)
+        if (_failure(s) or _impact_metric(s))
+        and "node" not in s.tags
+        and not is_capacity_count(str(s.extra.get("metric") or ""))
     }
     # and the series whose departure started the window, whatever its name says (a gateway's
     # count of 429 answers): the customers' other series may be back before it (the
@@ -947,6 +963,14 @@ def _last_to_recover(
         if first.time in (s.time, departed_at([s]))
         and s.extra.get("metric")
         and not _infrastructure_metric(s)
+    }
+    # and the first failure's own new log records, whatever their words (a feature defaulted
+    # on every request, logged as a warning, a shape the baseline never shows): while they go
+    # on, the failure does (a shape the baseline has, only more of it, may be background)
+    chain |= {
+        _identity(s)
+        for s in first.signals
+        if s.extra.get("template") and s.extra.get("baseline") == 0
     }
     best = main
     for ident in chain:
