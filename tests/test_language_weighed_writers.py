@@ -344,3 +344,132 @@ def test_the_person_fault_rule_leaves_an_act_done_as_agreed_alone():
     assert check(done) == [], done
     defied = "Rather than following the runbook, Ilse deleted the live firewall rules."
     assert any(f.rule.startswith("blame/") for f in check(defied)), defied
+
+
+@pytest.mark.parametrize(
+    ("done", "why"),
+    [
+        # someone else's word before the act
+        (
+            "Oluwaseun purged the audit partitions after the records manager signed off.",
+            "signed off",
+        ),
+        ("Dagny disabled the payout rule for an hour with the fraud team's approval.", "approval"),
+        ("Tomasz truncated the scratch table per the housekeeping ticket.", "ticket"),
+        # the act said to have done no harm
+        ("Ximena dropped the reporting view during the window, with no customer impact.", "impact"),
+        ("Anh removed the old DNS alias; nothing downstream referenced it.", "referenced"),
+        # the act's object nobody needed, or the failing thing itself
+        ("Rustam deleted the orphaned volume snapshots from last year.", "orphaned"),
+        ("Wanjiru Kamau killed the runaway export job that held the table lock.", "runaway"),
+    ],
+)
+def test_a_neutral_act_is_no_persons_fault(done, why):
+    """The person-fault rule and the weighed reading leave alone an act done with someone's
+    sign-off, said to be harmless, or done to a thing nobody needed or to the failing thing."""
+    from pm_tui.language.learned import benign_act
+
+    assert why in benign_act(done), done
+    assert check_prose(done) == [], done
+
+
+@pytest.mark.parametrize(
+    "blamed",
+    [
+        "Oluwaseun purged the audit partitions before the records manager signed off.",
+        "Dagny disabled the payout rule without the fraud team's approval and card fraud spiked.",
+        "Ximena dropped the live reporting view, claiming there would be no customer impact.",
+        "Rustam deleted the orphaned volume snapshots and the restore job failed all night.",
+        "Wanjiru Kamau killed the primary database by mistake.",
+    ],
+)
+def test_a_harmful_act_with_the_same_words_is_still_read(blamed):
+    assert any(f.rule.startswith("blame/") for f in check_prose(blamed)), blamed
+
+
+def test_the_verb_after_a_full_name_is_the_persons_act():
+    feats = features("Wanjiru Kamau restarted the wrong database at noon.")
+    assert feats.get("acted") == "Wanjiru restarted" and "act-harm" in feats, feats
+
+
+@pytest.mark.parametrize(
+    ("done", "why"),
+    [
+        # finding the failure is no fault
+        (
+            "Radhika spotted the wrong sender ID in the SMS template during the morning check.",
+            "spotted",
+        ),
+        ("| 03:12 | Alert: queue depth dropped to zero | detected by Ewa |", "detected"),
+        # a duty given
+        ("Tendai was responsible for customer comms and posted updates every half hour.", "comms"),
+        ("Ilkka is on the on-call rota next week, with Saoirse as secondary.", "rota"),
+    ],
+)
+def test_finding_the_failure_or_holding_a_duty_is_no_fault(done, why):
+    from pm_tui.language.learned import benign_act
+
+    assert why in benign_act(done), done
+    assert check_prose(done) == [], done
+
+
+def test_finding_it_and_then_doing_harm_is_still_read():
+    blamed = "Radhika spotted the wrong sender ID and approved the template anyway."
+    assert any(f.rule.startswith("blame/") for f in check_prose(blamed)), blamed
+
+
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        ("Tavita, you broke the billing export again.", "you"),
+        ("The archive filled up because you disabled log rotation.", "you"),
+        # a name that is also a rare English word, first, acting on an object
+        ("Regula disabled the reconciliation alerts and nobody saw the breaks.", "Regula"),
+    ],
+)
+def test_the_person_spoken_to_and_a_name_that_is_a_word_are_agents(text, who):
+    feats = features(text)
+    assert who in feats.get("acted", ""), feats
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "If you used the export during the window, you may have seen errors.",
+        "Just because it compiles and you didn't change the code, does not mean it works.",
+        "Issue mitigated with manual attaching instances to the load balancer.",
+        "Reason was the configuration change on the labels.",
+    ],
+)
+def test_impersonal_you_and_a_word_opening_a_note_are_no_agents(text):
+    assert "acted" not in features(text), features(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "mark"),
+    [
+        ("Nice work, Andre, you managed to lock out every provider in three states.", "managed to"),
+        ("Shout-out to Colm for taking down every county office before 9am.", "every"),
+        ('Thanks Peter for "testing" the new firmware on the line.', '"testing"'),
+    ],
+)
+def test_praise_with_what_undoes_it_is_read_as_irony(text, mark):
+    assert mark in features(text).get("praise-irony", ""), features(text)
+
+
+def test_praise_of_a_whole_team_is_no_irony():
+    assert "praise-irony" not in features("Great job by the whole on-call team.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The QA engineer should have caught this bug before the release.",
+        "Mike never noticed the disk filling up and went home.",
+        "Identified: a team member ran the destroy against the wrong cluster.",
+    ],
+)
+def test_what_was_not_found_or_a_label_is_no_finding_of_the_failure(text):
+    from pm_tui.language.learned import _lower_tokens, _observed
+
+    assert _observed(_lower_tokens(text)) == "", text

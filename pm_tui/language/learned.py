@@ -104,7 +104,9 @@ _CLASSES: dict[str, tuple[str, ...]] = {
     # praise that means its opposite
     "sarcasm": tuple(
         """thanks courtesy great kudos wonderful brilliant visionary truly sure enjoy congrats congratulations
-        bravo nice genius hero amazing stellar lovely""".split()
+        bravo nice genius hero amazing stellar lovely outstanding superb fantastic legend legends
+        legendary masterpiece masterclass top-notch shout-out shoutout flawless spectacular
+        gift""".split()
     ),
     # character and care
     "character": tuple(
@@ -440,7 +442,7 @@ def _agent_kind(words: list[str], i: int, titled: bool = False) -> str | None:
         return "self"  # the writer owning the act: "I dropped the live table", "on me"
     if low in TEAM_NOUNS or low in _MORE_TEAMS:
         return "team"
-    if low in _PRONOUNS:
+    if low in _PRONOUNS or low == "you":
         return "pronoun"
     if low in _SOMEONE:
         return "someone"
@@ -465,6 +467,8 @@ def _agent_kind(words: list[str], i: int, titled: bool = False) -> str | None:
             return "name"  # the agent of a passive: "routed to air by Marguerite"
         if acts and _unknown_word(bare):
             return "name"  # "Gergely restarted the primary": no word of any lexicon, acting
+        if acts and not i and bare == w and _first_acts(" ".join(words[:4])):
+            return "name"  # "Regula disabled the monitoring": a rare word acting, first
         if (
             i < len(words) - 1
             and words[i + 1][-1] == "s"
@@ -681,6 +685,42 @@ def _acts_next(words: list[str], i: int) -> bool:
         j += 1  # "Hamza really did pull the plug"
     nxt = words[j] if j < len(words) else ""
     return nxt.islower() and (nxt in _AUX_NEXT or (nxt.endswith("ed") and len(nxt) > 4))
+
+
+# "you" as the subject of a past act: the person spoken to ("Kahu, you broke prod",
+# "because you disabled log rotation"); never "you can", "you may", "if you use".
+_YOU_ACT = re.compile(
+    r"\byou (?:just |really |also |then |accidentally |clearly |simply |again )?"
+    r"(?:[a-z]{3,}ed|broke|took|ran|left|set|put|made|wrote|sent|cut|shut|threw|gave|let|undid|"
+    r"overrode|chose|drove|tore|forgot|did (?:this|it|that))\b",
+    re.IGNORECASE,
+)
+
+
+def _first_acts(sentence: str) -> bool:
+    """The first word of `sentence` is a rare English word (no common or technical one, one
+    the dictionary spells in lower case) followed by its verb: "Amine hard-coded the key",
+    "Regula disabled the monitoring" - a name that is also a word."""
+    m = _FIRST_ACT.match(sentence)
+    if m is None:
+        return False
+    bare, verb = m.group(1), m.group(2)
+    # a past act on a determined object: "Regula disabled the monitoring" (not "Issue
+    # mitigated with ...", "Reason was ...", "Remove hardcoded version ...")
+    return (
+        bare.lower() not in _FUNCTION_WORDS
+        and (verb in _IRREGULAR or len(verb) > 4)
+        and _agent_shape(bare) is False
+        and not is_technical(bare)
+    )
+
+
+_FIRST_ACT = re.compile(
+    r"[\W\d_]*([A-Z][a-z]+)\s+([a-z][a-z-]*(?:ed|'d)|ran|set|put|made|took|left|broke|wrote|sent|"
+    r"cut|hit|shut|threw|gave|let|undid|overrode|chose|drove|tore|pulled|forgot)\s+"
+    r"(?:the|a|an|our|their|his|her|its|every|all|both|each|this|that|those|these|live|prod|"
+    r"production|primary|only|whole|entire)\b"
+)
 
 
 def _present(word: str) -> bool:
@@ -1196,6 +1236,10 @@ def _may_name_agent(sentence: str) -> bool:
         return True  # only people are "who": "the postgraduate who ran rm -rf"
     if head[:1].isupper() and _unknown_word(head):
         return True  # "Gergely restarted ...": a capitalised word of no lexicon
+    if head[:1].isupper() and _first_acts(sentence):
+        return True  # "Regula disabled the monitoring": a rare word acting, a name
+    if "you" in words and _YOU_ACT.search(sentence) is not None:
+        return True  # "Kahu, you broke prod": the person spoken to
     if head[:1].islower() and not words.isdisjoint(_VERBISH):
         return True  # chat style, where a name may stand in lower case
     for at, w, nxt in _mid_capitals(sentence):
@@ -1398,12 +1442,15 @@ def features(
     who = "who" in words
     formed = _formed_people(lows)
     final = len(words) - 1
+    # "you" as the subject of a past act is the person spoken to: "Kahu, you broke prod"
+    you = "you" in lows and _YOU_ACT.search(sentence) is not None
     for i, w in enumerate(words):
-        if lows[i] in _FUNCTION_WORDS and lows[i] != "i":
+        if lows[i] in _FUNCTION_WORDS and lows[i] != "i" and not (you and lows[i] == "you"):
             continue  # "The", "It", "We": no agent
         if (
             w[0].isupper()
             or lows[i] in _PEOPLE_WORDS
+            or (you and lows[i] == "you" and _YOU_ACT.match(" ".join(lows[i : i + 4])) is not None)
             or (marks and (w[0] == "@" or "'" in w or "’" in w or "." in w or w[-1] == "@"))
             or (verbish and i < final and words[i + 1] in _VERBISH and w.isalpha())
             or (who and _who_follows(words, i))
@@ -1452,6 +1499,7 @@ def features(
         )
     result = _result_at(lows)
     caused = result >= 0 or not _CAUSE_WORDS.isdisjoint(lows)
+    named_at = {i for i, kind in agents if kind == "name"}
     for i, kind in agents:
         w = words[i]
         feats["agent:" + kind] = w
@@ -1467,11 +1515,16 @@ def features(
         ) and not (before in (":", "—", "–") and _bare_value(words, i))
         if subject:
             feats["subject:" + kind] = w
-            verb = _verb_after(words, i)
+            # a name of more than one word ("Sarah Baek", "Kevin Fitzgerald"): the verb comes
+            # after its last word
+            e = i
+            while e + 1 < len(words) and e + 1 in named_at and words[e + 1][0].isupper():
+                e += 1
+            verb = _verb_after(words, e)
             if verb is None:
-                verb = _coordinated_verb(words, lows, i)
+                verb = _coordinated_verb(words, lows, e)
             if verb is None:
-                omitted = _omission_after(lows, i)
+                omitted = _omission_after(lows, e)
                 if omitted:
                     # "the fitter didn't isolate the line", "X failed to re-torque the bolts"
                     feats.setdefault("omitted", f"{w} {omitted}")
@@ -1482,6 +1535,11 @@ def features(
                     # a harm in the person's own clause, past the act itself: "Dewi restarted
                     # the wrong service", "dropped the live table instead of the staging copy"
                     feats.setdefault("act-harm", f"{w} … {harm}")
+                benign = _benign_object(lows, at + 1)
+                if benign:
+                    # the act's object nobody needed or the failing thing: "dropped the
+                    # unused index", "killed the runaway query"
+                    feats.setdefault("act-on-benign", f"{verb} … {benign}")
                 scope = _scope_in_clause(lows, at + 1)
                 if scope:
                     # what the act reached: "yanked a live disk", "deleted the only copy",
@@ -1489,7 +1547,7 @@ def features(
                     feats.setdefault("act-scope", f"{w} {verb} … {scope}")
             if verb is not None:
                 feats.setdefault("acted", f"{w} {verb}")
-                outcome = _outcome_after(lows, wcs, i + 2)
+                outcome = _outcome_after(lows, wcs, e + 2)
                 if outcome:
                     # "Ingrid re-IP'd the multiviewer during the show, dropping all
                     # monitoring", "... and stalled the scheduler": the act, then a harm
@@ -1557,6 +1615,12 @@ def features(
         # ...", "the analyst loaded the file twice, which is why all fares doubled"
         feats["act-then-result"] = f"{words[first]} … {words[result - 1]} {words[result]}"
     if "sarcasm" in classes:
+        irony = _irony_mark(lows, sentence)
+        if irony:
+            # praise with what undoes it: a reach ("every office", "all the lots"), "managed
+            # to", words in scare quotes, "in prod" ("Nice work, Andre, you managed to lock out
+            # every provider", "Thanks Peter for \"testing\" the new EAP in production")
+            feats["praise-irony"] = f"{classes['sarcasm']} … {irony}"
         aim = _praised_act(lows, wcs)
         if aim:
             # praise for what a person did, not a response step: "Thanks so much to Hamish for
@@ -1573,6 +1637,10 @@ def features(
         # the act done as agreed: "as planned", "per the runbook", "after approval by the
         # CAB", "at the request of the newsroom" (not "instead of following the runbook")
         feats["act-as-agreed"] = sanctioned
+    harmless = "" if _HARMLESS_WORDS.isdisjoint(lows) else _harmless(sentence)
+    if harmless:
+        # the act said to have done no harm: "no impact", "nothing downstream reads from it"
+        feats["act-harmless"] = harmless
     aim = _stated_aim(lows) if "acted" in feats or "owner-act" in feats else ""
     if aim:
         # the act with the aim it was done for: "drained the node so the namespace could
@@ -1604,7 +1672,7 @@ def features(
     n = len(words)
     feats["len:" + ("<=8" if n <= 8 else "<=16" if n <= 16 else "<=30" if n <= 30 else ">30")] = ""
     feats["agents:" + ("1" if len(agents) == 1 else "2" if len(agents) == 2 else "3+")] = ""
-    if "you" in norm or "you're" in norm or "your" in norm:
+    if "you" in lows or "you're" in norm or "your" in norm:
         feats["addressed"] = "you"
     if "?" in words:
         feats["asked"] = "?"
@@ -1647,7 +1715,44 @@ _AGREED = re.compile(
     r"(?:as|per) the (?:runbook|sop|procedure|plan|checklist)\b(?: \w+)?|"
     r"(?:per|following|according to) the (?:runbook|sop|procedure|plan|checklist)|"
     r"after (?:the )?(?:\w+ )?approval|approved by the|at the request of|"
-    r"in the approved (?:window|change|outage))"
+    r"(?:in|for|during|within) (?:the|an) approved [\w-]+|"
+    # someone else's word before the act: "after the batch supervisor signed off", "after
+    # the litho team confirmed they were unused", "after it was verified in cold storage"
+    r"after (?:the |a |an |our |their |its )?(?:[\w'’-]+ ){0,3}(?:signed off|sign-?off|"
+    r"approved|confirmed|okayed|ok'd|gave the go-ahead)|"
+    r"after (?:it|they|this|that|the \w+) (?:was|were|had been|has been) (?:verified|"
+    r"confirmed|backed up|archived|copied|approved)|"
+    # "with the risk team's approval", "with sign-off from the DBA lead"
+    r"with (?:the |a |an |their |our )?(?:[\w'’-]+ ){0,3}(?:approval|sign-?off|go-ahead|"
+    r"blessing|permission|consent)|"
+    # a ticket or a work order behind it: "per the cleanup ticket", "per the work order"
+    r"per (?:the |a |an |its |our )?(?:[\w-]+ ){0,2}(?:ticket|work order|change request|"
+    r"request|rfc|cr)\b)"
+)
+# An act said to have done no harm: "no impact", "nothing downstream reads from it",
+# "nothing referenced it", ", which is fine" (not after "would", "assumed", "claimed": a
+# belief that turned out wrong).
+_HARMLESS = re.compile(
+    r"\b(?:(?:with |had |caused |causing )?no (?:customer[- ]|user[- ]|production |downstream |"
+    r"visible |business |member[- ]|client[- ])?impact|"
+    r"no (?:[\w-]+ ){1,2}(?:was|were) (?:lost|affected|impacted|harmed|corrupted|duplicated)|"
+    r"nothing (?:downstream |else |in \w+ )?(?:referenced|references|reads|read|used|uses|"
+    r"depended|depends|consumed|consumes|pointed|points)|"
+    r"(?:which|that|this) (?:is|was) (?:fine|expected|harmless|safe)\b)"
+)
+_HARMLESS_WORDS = frozenset("no nothing fine expected harmless safe".split())
+_AGAINST_HARMLESS = re.compile(
+    r"\b(?:would|assumed|assuming|claimed|claiming|thought|believed|promised|said|expected"
+    r"|hoped)\b[^.;:]*$"
+)
+# What makes the object of a person's act a thing nobody needed or the failing thing itself
+# (removing, stopping or silencing it is clean-up or a fix): "deleted the orphaned
+# generations", "dropped the unused index", "killed the runaway query", "silenced the
+# flapping alert".
+_BENIGN_OBJECTS = frozenset(
+    """stale orphaned orphan unused obsolete decommissioned leftover redundant deprecated
+    expired retired defunct abandoned superseded unneeded dangling runaway hung stuck
+    wedged zombie flapping long-running looping""".split()
 )
 _AGAINST_AGREED = re.compile(
     r"\b(?:instead of|rather than|not|never|if|without|ignor\w*)\s+(?:\w+\s+)?$"
@@ -1656,7 +1761,9 @@ _AGAINST_AGREED = re.compile(
 
 _AGREED_WORDS = frozenset(
     """planned scheduled agreed requested instructed intended designed runbook sop procedure
-    plan checklist approval approved request""".split()
+    plan checklist approval approved request signed sign-off signoff confirmed okayed ok'd
+    go-ahead verified backed archived copied blessing permission consent ticket order
+    rfc cr""".split()
 )
 
 
@@ -1665,6 +1772,123 @@ def agreed(sentence: str) -> bool:
     return not _AGREED_WORDS.isdisjoint(_WORD.findall(sentence.lower())) and bool(
         _sanctioned(sentence)
     )
+
+
+def _harmless(sentence: str) -> str:
+    """The words saying an act did no harm ("no impact", "nothing downstream reads from it",
+    "which is fine"), or "" (also after "would", "assumed", "claimed": a belief)."""
+    low = sentence.lower()
+    m = _HARMLESS.search(low)
+    if m is None or _AGAINST_HARMLESS.search(low[: m.start()]):
+        return ""
+    return sentence[m.start() : m.end()]
+
+
+def _benign_object(lows: list[str], j: int) -> str:
+    """A word that makes the object of an act from position `j` to the end of its clause a
+    thing nobody needed or the failing thing itself (_BENIGN_OBJECTS); the word, or ""."""
+    for k in range(j, min(len(lows), j + 4)):
+        if lows[k] in _STOPS or lows[k] in _SUBJECT_OPENERS or lows[k] in _OBJECT_ENDS:
+            return ""  # past the object: "made a poor call to keep the flapping node"
+        if lows[k] in _BENIGN_OBJECTS:
+            return lows[k]
+    return ""
+
+
+_OBJECT_ENDS = frozenset("to for on in with of at by from into".split())
+
+
+# What a person does who finds the failure, not one who causes it: "Regula spotted the wrong
+# IBAN", "detected by Mehdi", "Bazza traced the fault to a damaged fibre".
+_OBSERVE = frozenset(
+    """spotted noticed caught detected found saw flagged reported discovered identified
+    diagnosed traced confirmed raised escalated investigated""".split()
+)
+_OBSERVED_BY = re.compile(
+    r"\b(?:detected|spotted|noticed|caught|found|reported|raised|flagged|discovered|"
+    r"identified|escalated) by\b"
+)
+_NOT_DONE = frozenset(
+    """should could would must might have not n't never didn't failed forgot neglected
+    nobody no""".split()
+)
+_PASSIVE_AUX = frozenset("was were been be is are being".split())
+# A duty given, not a fault found: "Vikram was responsible for incident comms", "Anjali is on
+# the on-call roster this week".
+_DUTY = re.compile(
+    r"\b(?:(?:is|was|are|were|will be|'s) on (?:the |this week's |next week's )?(?:[\w-]+ )?"
+    r"(?:rota|roster|rotation|schedule|pager|shift)\b|"
+    r"responsible for (?:the )?(?:[\w-]+ )?(?:comms|communications?|coordination|"
+    r"status (?:page|updates)|updates|the bridge|customer updates)\b)"
+)
+
+
+def _past_act(lows: list[str]) -> bool:
+    """One of `lows` (over fillers) is a past act that is no finding or response."""
+    for t in lows:
+        if t in _FILLER:
+            continue
+        return (t in _IRREGULAR or (t.endswith("ed") and len(t) > 4)) and not (
+            t in _OBSERVE or _word_class(t) == "response"
+        )
+    return False
+
+
+def _observed(lows: list[str]) -> str:
+    """The person's first act in `lows` is finding the failure ("spotted", "noticed",
+    "traced", "detected by"), the verb; "" otherwise (also in the passive: "was traced to")."""
+    for k, t in enumerate(lows[:14]):
+        if t in _OBSERVE or _word_class(t) == "response":
+            if not k or (k + 1 < len(lows) and lows[k + 1] in _STOPS):
+                return ""  # a label ("Identified: a team member ran ..."), no act
+            if not _NOT_DONE.isdisjoint(lows[:k]):
+                return ""  # what was not found: "should have caught", "never noticed"
+            if (
+                k
+                and lows[k - 1] in _PASSIVE_AUX
+                and not (k + 1 < len(lows) and lows[k + 1] == "by")
+            ):
+                return ""  # "the outage was traced to Lars"
+            for j in range(k + 1, len(lows) - 1):
+                if lows[j] in ("and", "but", "then") and _past_act(lows[j + 1 : j + 3]):
+                    return ""  # and then another act: "spotted the wrong IBAN and approved it"
+            return t
+        if _past_act([t]):
+            return ""  # another act first
+    return ""
+
+
+_HARM_FEATURES = ("act-harm", "act-scope", "act-then-harm", "act-consequence", "act-then-result")
+
+
+def benign_act(sentence: str) -> str:
+    """Why a person's act in `sentence` is no fault, in its words, or "": done as agreed
+    ("after the supervisor signed off", "per the work order"), said to be harmless ("no
+    impact", "nothing referenced it"), or done to a thing nobody needed or to the failing
+    thing ("dropped the unused index", "killed the runaway query") with no harm read after
+    it. What the person-fault rule leaves alone."""
+    if agreed(sentence):
+        return _sanctioned(sentence)
+    harmless = _harmless(sentence)
+    if harmless:
+        return harmless
+    duty = _DUTY.search(sentence.lower())
+    if duty is not None:
+        return sentence[duty.start() : duty.end()]
+    lows = _lower_tokens(sentence)
+    found = _OBSERVED_BY.search(sentence)
+    observed = found.group() if found is not None else _observed(lows)
+    if not observed and _BENIGN_OBJECTS.isdisjoint(lows):
+        return ""  # the cheap test first: no finding of the failure, no thing nobody needed
+    feats = features(sentence, named=True)
+    if any(f in feats for f in _HARM_FEATURES) or "omitted" in feats:
+        return ""
+    # "detected by Mehdi", "Regula spotted ...": the person found the failure
+    return feats.get("act-on-benign") or observed
+
+
+def _lower_tokens(sentence: str) -> list[str]:
+    return [w.lower().replace("’", "'") for w in _tokens(sentence)]
 
 
 def _sanctioned(sentence: str) -> str:
@@ -1713,6 +1937,24 @@ def _result_at(lows: list[str]) -> int:
         if t == "which" and lows[j - 1] == "after":
             return j
     return -1
+
+
+_IRONY_SCOPES = frozenset("every all whole entire both prod production".split())
+_SCARE_QUOTE = re.compile(r"[\"“‘']\w[\w -]{1,24}[\"”’'](?!\w)")
+
+
+def _irony_mark(lows: list[str], sentence: str) -> str:
+    """What turns praise into irony: a reach (_IRONY_SCOPES), "managed to", or a word in
+    scare quotes; the words, or ""."""
+    for j, t in enumerate(lows):
+        if t in _IRONY_SCOPES and not (
+            j + 2 < len(lows) and (lows[j + 1] in _PEOPLE_WORDS or lows[j + 2] in _PEOPLE_WORDS)
+        ):
+            return t  # a reach of the act, not "the whole on-call team" praised
+        if t == "managed" and j + 1 < len(lows) and lows[j + 1] == "to":
+            return "managed to"
+    m = _SCARE_QUOTE.search(sentence)
+    return m.group() if m is not None else ""
 
 
 def _praised_act(lows: list[str], wcs: list[str | None]) -> str:
@@ -1908,6 +2150,9 @@ _READABLE = {
     "act-consequence": "a person's act, then what went wrong after it",
     "act-scope": "a person's act on a live, only or whole thing",
     "act-as-agreed": "an act done as planned or approved",
+    "act-harmless": "an act said to have done no harm",
+    "praise-irony": "praise with what undoes it (irony)",
+    "act-on-benign": "an act on a thing nobody needed or on the failing thing",
     "praise-for-harm": "praise for a harm (irony)",
     "praise-aimed": "praise aimed at a person (irony)",
     "act-as-cause": "a person's act as the cause",

@@ -76,10 +76,12 @@ def check_sentences(
             continue  # no rule's pattern can match in this sentence
         sentence = blame.check_sentence(segment, start, may)
         # "caused by human error" is one problem, not two: keep the more specific finding.
-        # An act done as agreed ("as planned", "after approval by the CAB", "per the runbook")
-        # is no person's fault either: the plan or the runbook is what to look at.
+        # An act done as agreed ("as planned", "after approval by the CAB", "per the runbook"),
+        # said to be harmless ("no impact") or done to a thing nobody needed or to the failing
+        # thing ("dropped the unused index", "killed the runaway query") is no person's fault
+        # either: the plan, the runbook or the failing thing is what to look at.
         if any(f.rule == "blame/human-error" for f in sentence) or (
-            any(f.rule == "blame/person-fault" for f in sentence) and learned.agreed(segment)
+            any(f.rule == "blame/person-fault" for f in sentence) and learned.benign_act(segment)
         ):
             sentence = [f for f in sentence if f.rule != "blame/person-fault"]
         found.extend(sentence)
