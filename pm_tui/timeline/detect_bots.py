@@ -197,11 +197,9 @@ _CHANGED_BY = re.compile(
     re.I,
 )
 # A tool saying what it now does ("Campaign *Summer Cashback SMS* is now sending to 612,400
-# users", "Application reports-svc is now running new version ..."): a change made, by no one
-# named.
-_NOW_ON = re.compile(
-    r"\b(?:is|are) now (?:sending|live|running|active|enabled|serving|rolling out)\b", re.I
-)
+# users", "... is now live"): a change made, by no one named (a deploy tool's "is now running
+# new version" is its deploy's, read as such or not at all).
+_NOW_ON = re.compile(r"\b(?:is|are) now (?:sending|live|active|enabled)\b", re.I)
 _BOLD = re.compile(r"\*([^*\n]{1,60})\*")
 
 

@@ -125,6 +125,7 @@ def change_signals(evidence: list[Evidence], p: Periods) -> list[Signal]:
     out.extend(_restarts(kube, p, cordoned))
     out.extend(_jobs(kube))
     out.extend(_audited(evidence))
+    out.extend(_controller_events(evidence))
     out.extend(_cordons(evidence))
     out.extend(_scheduled_runs(evidence))
     return out
@@ -259,6 +260,54 @@ def _audited(evidence: list[Evidence]) -> list[Signal]:
                 actor=actor,
                 key=target.rstrip("/").rsplit("/", 1)[-1].split()[-1] if target.strip() else "",
                 tags=("config", "audit"),
+            )
+        )
+    return out
+
+
+# A controller's log of the Kubernetes events it records (client-go's event recorder, as
+# Argo Rollouts writes it): `Event(v1.ObjectReference{Kind:"Rollout", Namespace:"search",
+# Name:"search-api", ...}): type: 'Normal' reason: 'RolloutUpdated' Rollout updated to revision
+# 41`. What was changed on the object (its spec updated: a person's or a pipeline's change) and
+# the controller's own steps of it (traffic weight shifted, promoted, aborted) are changes.
+_RECORDED_EVENT = re.compile(
+    r"Event\(v1\.ObjectReference\{Kind:\\?\"(\w+)\\?\", Namespace:\\?\"([\w.-]*)\\?\", "
+    r"Name:\\?\"([\w.-]+)\\?\".*?reason: '(\w+)' ([^\"\n]{1,160})"
+)
+_SPEC_CHANGED = {"RolloutUpdated", "DeploymentUpdated", "ConfigUpdated", "SpecUpdated"}
+_CONTROLLER_STEP = re.compile(r"^(?:TrafficWeight|Rollout|Canary|Analysis)?(?:Updated|Promoted|"
+                              r"Aborted|Retried|Restarted)$")  # fmt: skip
+
+
+def _controller_events(evidence: list[Evidence]) -> list[Signal]:
+    """Changes a controller's log records as Kubernetes events (see above): one per object
+    and reason within ROLLOUT_GAP (the same event logged again as it is retried)."""
+    out: list[Signal] = []
+    last: dict[tuple[str, str], datetime] = {}
+    for item in sorted((e for e in evidence if e.kind == "log"), key=lambda e: e.time):
+        if "ObjectReference" not in item.text:
+            continue
+        m = _RECORDED_EVENT.search(item.text)
+        if m is None:
+            continue
+        kind, _, name, reason, said = m.groups()
+        spec = reason in _SPEC_CHANGED
+        if not (spec or _CONTROLLER_STEP.match(reason)):
+            continue
+        seen = last.get((name, reason))
+        last[(name, reason)] = item.time
+        if seen is not None and item.time - seen <= ROLLOUT_GAP:
+            continue
+        out.append(
+            Signal(
+                item.time,
+                "change",
+                f"{kind} {name}: {excerpt(said.strip(), 140)}",
+                item.source,
+                excerpt(item.text),
+                0.6,
+                key=name,
+                tags=("rollout", "config") if spec else ("rollout", "automatic", "controller"),
             )
         )
     return out
@@ -1109,11 +1158,12 @@ def chat_signals(evidence: list[Evidence]) -> list[Signal]:
         if not text:
             continue
         told = _STATUS_TOLD if STATUS_CHANNEL.search(str(item.attrs.get("channel", ""))) else []
-        told = told or _addressed(item, text)
+        addressed = _addressed(item, text)
+        told = told or addressed
         said_here = [_SHAPED, _MEASURE] if not other_channel(item) else [_SHAPED]
         pasted = [("mitigation", _PASTED)] if not told and _PASTED.match(text) else []
         tried = [*told, *pasted, *_family_of(text, item.time, _local(item)), *said_here]
-        if "?" in text or _ASKED.match(text):
+        if ("?" in text or _ASKED.match(text)) and not addressed:
             # a question is never an action, and a hunch asked is not a finding; a cause
             # stated beside it is ("so that's the cause: X. did the packager change today?")
             text = statements(text)
@@ -1219,10 +1269,25 @@ _APOLOGY = re.compile(
 )
 
 
+# The affected telling the company what they go through, in a channel of theirs (support, a
+# warehouse's ops channel), not the incident's: "Lots of chats coming in: guests can't confirm
+# bookings ...", "MEM2: no labels printing since about midnight, every pack station gets ...".
+_IMPACT_REPORT = re.compile(
+    r"\b(?:guests|customers|users|shoppers|stores|drivers|riders|sellers|merchants|patients|"
+    r"clients|members|players|tenants|agents|callers|pack stations|stations)\b[^.?!\n]{0,40}?"
+    r"\b(?:can'?t|cannot|are unable|aren'?t able|are not able|are getting|keep getting|"
+    r"are stuck|are reporting)\b|"
+    r"\bno [a-z]+ (?:printing|loading|working|arriving|going out|coming in|syncing) since\b",
+    re.I,
+)
+
+
 def _addressed(item: Evidence, text: str) -> list[tuple[str, re.Pattern]]:
-    """[("communication", pattern)] when the message tells the affected what happens (see
-    above), else []."""
+    """[("communication", pattern)] when the message tells the affected what happens, or is
+    the affected telling (see above), else []."""
     if _TOLD_SOMEONE.search(text) or _APOLOGY.search(text):
+        return [("communication", re.compile(r"\w{3,}"))]
+    if _IMPACT_REPORT.search(text) and other_channel(item):
         return [("communication", re.compile(r"\w{3,}"))]
     if _BROADCAST.match(text):
         from pm_tui.collectors.slack import looks_like_incident_channel

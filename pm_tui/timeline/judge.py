@@ -183,10 +183,6 @@ def judge(candidates: list[Candidate], ctx: Context, alert_labels: dict[str, dic
                     if related and not detected and name not in fired:
                         fired.add(name)
                         detected = True
-                        if _paged_as(c, name, candidates):
-                            # the page it raised seconds later, naming it, is its row: the
-                            # same detection, said once at high confidence
-                            c.confidence = min(c.confidence, MEDIUM)
                     else:
                         c.confidence = min(c.confidence, MEDIUM)
                 else:
@@ -666,22 +662,6 @@ def _carried_out(candidates: list[Candidate], ctx: Context) -> set[int]:
             ):
                 out.add(id(c))
     return out
-
-
-PAGED_WITHIN = timedelta(minutes=2)
-
-
-def _paged_as(c: Candidate, name: str, candidates: list[Candidate]) -> bool:
-    """A page triggered within PAGED_WITHIN after alert `c` fired, its title naming the alert
-    (`[#7731] ChargeStartFailureRatio`): the alert paged, and the page is its row."""
-    if len(name) < 6:
-        return False
-    return any(
-        p.kind == "paged"
-        and timedelta(0) <= p.time - c.time <= PAGED_WITHIN
-        and name.lower() in p.text.split("; also ", 1)[0].lower()
-        for p in candidates
-    )
 
 
 def _same_person(one: str, other: str) -> bool:
