@@ -283,28 +283,18 @@ def reconstruct(evidence: list[Evidence], window: CollectWindow) -> list[Candida
             _failure(s) for s in first_cluster.signals
         )
         if first_cluster is None:
-            first_cluster = next((c for c in symptoms if departed in c.signals), None) or (
-                _Cluster("symptom", [departed])
-            )
-        if first_cluster not in symptoms:
+            first_cluster = _symptom_of(departed, symptoms)
+        elif first_cluster not in symptoms:
             symptoms.append(first_cluster)
     elif first_cluster is None or departed is None or departed.time >= first_cluster.time:
         paged_series = []
     else:
-        first_cluster = next((c for c in symptoms if departed in c.signals), None) or (
-            _Cluster("symptom", [departed])
-        )
-        if first_cluster not in symptoms:
-            symptoms.append(first_cluster)
+        first_cluster = _symptom_of(departed, symptoms)
         by_timing = False
     # the paged workload slowing down before it failed (pm_tui.timeline.onset.slowed_first)
     slow = slowed_first(signals, first_cluster.time, CHAIN) if first_cluster else None
     if slow is not None:
-        first_cluster = next((c for c in symptoms if slow in c.signals), None) or (
-            _Cluster("symptom", [slow])
-        )
-        if first_cluster not in symptoms:
-            symptoms.append(first_cluster)
+        first_cluster = _symptom_of(slow, symptoms)
         by_timing = False
     first = first_cluster.time if first_cluster is not None else None
     pre = None
@@ -475,6 +465,15 @@ def reconstruct(evidence: list[Evidence], window: CollectWindow) -> list[Candida
     return candidates
 
 
+def _symptom_of(signal: Signal, symptoms: list[_Cluster]) -> _Cluster:
+    """The symptom cluster holding `signal`, or a new one of it added to `symptoms`."""
+    cluster = next((c for c in symptoms if signal in c.signals), None)
+    if cluster is None:
+        cluster = _Cluster("symptom", [signal])
+        symptoms.append(cluster)
+    return cluster
+
+
 def _paged_workload_back(
     signals: list[Signal], first: datetime, after: list[_Cluster], strong: list[datetime]
 ) -> _Cluster | None:
@@ -599,22 +598,26 @@ def _incident_messages(
     """The people's messages in the incident's channels (no bot, no channel kept as context),
     from the first symptom to a little after the recovery, in time order."""
     from pm_tui.timeline.detect_events import other_channel
+
+    return sorted(
+        (e for e in _people_messages(evidence, first, recovery) if not other_channel(e)),
+        key=lambda e: e.time,
+    )
+
+
+def _people_messages(
+    evidence: list[Evidence], first: datetime | None, recovery: datetime | None
+) -> Iterator[Evidence]:
+    """The people's messages (no bot) in any channel, from the first symptom to a little
+    after the recovery."""
     from pm_tui.timeline.judge import AFTER_RECOVERY
 
     if first is None:
-        return []
+        return
     until = (recovery or max((e.time for e in evidence), default=first)) + AFTER_RECOVERY
-    return sorted(
-        (
-            e
-            for e in evidence
-            if e.kind == "message"
-            and first <= e.time <= until
-            and not e.attrs.get("bot")
-            and not other_channel(e)
-        ),
-        key=lambda e: e.time,
-    )
+    for e in evidence:
+        if e.kind == "message" and first <= e.time <= until and not e.attrs.get("bot"):
+            yield e
 
 
 def _announced(
@@ -645,19 +648,12 @@ def _announced_elsewhere(
     "deploying orders-svc 4.22.0 (invoice pdf fix)" in #orders-dev), during the impact:
     (time, who as `person` keys it, text), in time order."""
     from pm_tui.timeline.detect_events import announces, other_channel
-    from pm_tui.timeline.judge import AFTER_RECOVERY, person
+    from pm_tui.timeline.judge import person
 
-    if first is None:
-        return []
-    until = (recovery or max((e.time for e in evidence), default=first)) + AFTER_RECOVERY
     return sorted(
         (e.time, person(str(e.attrs.get("actor") or "")), e.text)
-        for e in evidence
-        if e.kind == "message"
-        and first <= e.time <= until
-        and not e.attrs.get("bot")
-        and other_channel(e)
-        and announces(e.text)
+        for e in _people_messages(evidence, first, recovery)
+        if other_channel(e) and announces(e.text)
     )
 
 
