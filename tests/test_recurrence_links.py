@@ -226,6 +226,30 @@ def test_validation_names_self_unknown_and_contradicting_links(repo):
     assert not any(ids["d"] in g for g in _confirmed(data))
 
 
+def test_validate_all_checks_each_file_against_its_own_folder(repo, tmp_path):
+    """validate --all reads each folder's ids once: a link is known by the folder its file is
+    in, and a copy in another post-mortem folder is checked against that folder instead."""
+    root, ids = repo
+    path = root / "postmortems" / f"{ids['d']}.toml"
+    path.write_text(path.read_text() + '\n[recurrence]\nsame_cause_as = ["2023-01-01-gone"]\n')
+    other = tmp_path / "other" / "postmortems"
+    other.mkdir(parents=True)
+    copy = other / f"{ids['d']}.toml"
+    copy.write_text(path.read_text())
+    (other / "2023-01-01-gone.toml").write_text("")  # that folder holds the linked id
+    loose = tmp_path / "loose" / f"{ids['d']}.toml"  # not in a post-mortem folder: unchecked
+    loose.parent.mkdir()
+    loose.write_text(path.read_text())
+    out = run_cli("--repo", str(root), "validate", "--all", str(copy), str(loose))
+    unknown = [line for line in out.stdout.splitlines() if "recurrence/unknown-id" in line]
+    assert len(unknown) == 1 and unknown[0].startswith(str(path)), out.stdout
+    assert "2023-01-01-gone" in unknown[0]
+    # B's link to A (a file beside it) is known: no recurrence finding for B
+    assert not [
+        line for line in out.stdout.splitlines() if " recurrence/" in line and ids["b"] in line
+    ]
+
+
 def test_stats_text_html_and_explain_keep_suggestions_apart(repo):
     root, ids = repo
     text = run_cli("--repo", str(root), "stats", "--today", TODAY).stdout

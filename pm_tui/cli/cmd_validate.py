@@ -63,9 +63,10 @@ def run(args) -> int:
 
     results = []
     unreadable = False
+    beside: dict = {}  # each folder's post-mortem ids, listed once for the whole run
     for path in _paths(args):
         try:
-            _, findings = validate_file(path)
+            _, findings = validate_file(path, beside=beside)
         except PmTuiError as exc:
             unreadable = True
             results.append((path, None, str(exc)))

@@ -283,9 +283,16 @@ _AUDIT_PAIR = ({"operation", "action", "request"}, {"actor", "user"})
 _HTTP_KEYS = {"status", "status_code", "http_status", "response_code"}
 
 
+# the thing a change record acted on: who did what to it, at a time, is a change record
+# whatever the tool (a control plane's audit trail `{"ts", "actor", "action", "target"}`)
+_TARGET_KEYS = {"target", "resource", "object", "subject", "entity"}
+
+
 def _log_like(record: dict) -> bool:
     keys = {k.lower() for k in record if isinstance(k, str)}
-    audit = keys & _AUDIT_KEYS or (keys & _AUDIT_PAIR[0] and keys & _AUDIT_PAIR[1])
+    audit = keys & _AUDIT_KEYS or (
+        keys & _AUDIT_PAIR[0] and keys & _AUDIT_PAIR[1] and not keys & _TARGET_KEYS
+    )
     return bool(keys & _LOG_LEVEL_KEYS or audit or (
         keys & _HTTP_KEYS and keys & {"request", "method", "path", "uri", "request_uri", "url"}
     ))  # fmt: skip

@@ -55,6 +55,8 @@ REVISION_WORDS = {
     "revision": 0, "sha": 0, "sha1": 0, "commit": 0, "ref": 0, "version": 1, "tag": 1,
     "image": 1, "release": 1, "hash": 1, "digest": 1, "changeset": 1, "build": 2,
     "definition": 2,
+    # what a fleet rollout ships: a package, an artifact, a bundle (`storeagent-3.8.0`)
+    "package": 2, "pkg": 2, "artifact": 2, "artefact": 2, "bundle": 2,
 }  # fmt: skip
 ACTOR_WORDS = {
     "actor", "user", "username", "author", "creator", "deployer", "by", "owner", "initiator",
@@ -646,6 +648,7 @@ def read_deploys(data: object) -> DeployReading | None:
         return None
     # an audit trail's reads (get, list, describe...) changed nothing: not change records
     records = [r for r in records if not _a_read(r, fields.get("action", ""))]
+    records = _writes_only(records, fields.get("action", ""))
     return DeployReading(records, fields, document, where)
 
 
@@ -676,6 +679,37 @@ def _a_read(record: dict, action: str) -> bool:
         if said & READ_VERBS and not said & CHANGE_VERBS:
             return True
     return False
+
+
+# the last word of an action that records a step of work (`tenant.migration.phase`,
+# `...complete`, `...schedule`, `job.started`): progress of a change, not a change of its own
+PROGRESS_LAST = {
+    "phase", "step", "stage", "progress", "complete", "completed", "finish", "finished",
+    "done", "start", "started", "begin", "schedule", "scheduled", "cleanup", "heartbeat",
+    "status", "verify", "verified", "check", "checked", "pending", "queued", "running",
+}  # fmt: skip
+
+
+# a deploy's own steps (`DEPLOYMENT_COMPLETED`, `phased_release_started`) are its record
+SHIPS = {"deploy", "deployment", "release", "rollout", "rollback", "upgrade", "sync", "build"}
+
+
+def _writes_only(records: list[dict], action: str) -> list[dict]:
+    """An audit trail's changes without its steps: when its action field names the object
+    and then what happened to it (`tenant.routing.update`, `tenant.migration.phase`), a
+    record whose action ends in a step of work (phase, complete, schedule, start...) and
+    holds no verb of changing records the progress of a change, not one of its own."""
+    if not action:
+        return records
+
+    def step(record: dict) -> bool:
+        said = [words(v) for v in _actions(record, action)]
+        return bool(said) and all(
+            len(w) > 1 and w[-1] in PROGRESS_LAST and not set(w) & (CHANGE_VERBS | SHIPS)
+            for w in said
+        )
+
+    return [r for r in records if not step(r)]
 
 
 def _said_changes(records: list[dict], action: str) -> bool:

@@ -705,12 +705,18 @@ _IRREGULAR = frozenset(
 )
 
 
+def _filler(low: str) -> bool:
+    """A word between a subject and its verb that says nothing of the act ("really", "then",
+    an adverb in -ly)."""
+    return low in _FILLER or (low.endswith("ly") and len(low) > 4)
+
+
 def _verb_after(words: list[str], i: int) -> str | None:
     """The past-tense verb right after token `i` (over fillers), if it is no response step
     ("paged", "restored"): the act of which `i` is the subject."""
     for j in range(i + 1, min(len(words), i + 4)):
         low = words[j].lower()
-        if low in _FILLER or (low.endswith("ly") and len(low) > 4):
+        if _filler(low):
             continue
         past = (
             low in _IRREGULAR or low.endswith(("'d", "’d")) or (low.endswith("ed") and len(low) > 4)
@@ -822,12 +828,7 @@ _SCOPES = frozenset(
 def _scope_in_clause(lows: list[str], j: int) -> str:
     """A word of scope (_SCOPES) in the object of the act from position `j` to the end of its
     clause: "a live disk", "the only copy", "every shard"; the word, or ""."""
-    for k in range(j, min(len(lows), j + 8)):
-        if lows[k] in _STOPS or lows[k] in _SUBJECT_OPENERS:
-            return ""
-        if lows[k] in _SCOPES:
-            return lows[k]
-    return ""
+    return _in_clause(lows, j, 8, lambda k: lows[k] in _SCOPES)
 
 
 _OMISSIONS = {
@@ -841,7 +842,7 @@ def _omission_after(lows: list[str], i: int) -> str:
     "never" right after it (over fillers); "" otherwise."""
     for j in range(i + 1, min(len(lows) - 1, i + 4)):
         t = lows[j]
-        if t in _FILLER or (t.endswith("ly") and len(t) > 4):
+        if _filler(t):
             continue
         need = _OMISSIONS.get(t)
         if need is None:
@@ -852,10 +853,16 @@ def _omission_after(lows: list[str], i: int) -> str:
 
 def _harm_in_clause(lows: list[str], wcs: list[str | None], j: int) -> str:
     """A word of harm from position `j` to the end of its clause: what the act did."""
-    for k in range(j, min(len(lows), j + 12)):
+    return _in_clause(lows, j, 12, lambda k: wcs[k] == "harm")
+
+
+def _in_clause(lows: list[str], j: int, span: int, hit) -> str:
+    """The first word from position `j` (within `span` words) for whose index `hit` holds,
+    before its clause ends (a stop or a word opening a new subject); or ""."""
+    for k in range(j, min(len(lows), j + span)):
         if lows[k] in _STOPS or lows[k] in _SUBJECT_OPENERS:
             return ""
-        if wcs[k] == "harm":
+        if hit(k):
             return lows[k]
     return ""
 
@@ -905,7 +912,7 @@ def _held(words: list[str], lows: list[str], i: int) -> str:
     if start == 0 or before in _SUBJECT_OPENERS or before in ",;—–(" or _after_clock(lows, start):
         for j in range(i + 1, min(len(lows), i + 4)):
             t = lows[j]
-            if t in _FILLER or (t.endswith("ly") and len(t) > 4):
+            if _filler(t):
                 continue
             if t in _DOES or (
                 t.endswith("s")

@@ -76,11 +76,11 @@ def check_sentences(
             continue  # no rule's pattern can match in this sentence
         sentence = blame.check_sentence(segment, start, may)
         # "caused by human error" is one problem, not two: keep the more specific finding.
-        if any(f.rule == "blame/human-error" for f in sentence):
-            sentence = [f for f in sentence if f.rule != "blame/person-fault"]
-        elif any(f.rule == "blame/person-fault" for f in sentence) and learned.agreed(segment):
-            # an act done as agreed ("as planned", "after approval by the CAB", "per the
-            # runbook") is no person's fault: the plan or the runbook is what to look at
+        # An act done as agreed ("as planned", "after approval by the CAB", "per the runbook")
+        # is no person's fault either: the plan or the runbook is what to look at.
+        if any(f.rule == "blame/human-error" for f in sentence) or (
+            any(f.rule == "blame/person-fault" for f in sentence) and learned.agreed(segment)
+        ):
             sentence = [f for f in sentence if f.rule != "blame/person-fault"]
         found.extend(sentence)
     return found

@@ -1081,6 +1081,7 @@ def chat_signals(evidence: list[Evidence]) -> list[Signal]:
         if not text:
             continue
         told = _STATUS_TOLD if STATUS_CHANNEL.search(str(item.attrs.get("channel", ""))) else []
+        told = told or _addressed(item, text)
         said_here = [_SHAPED, _MEASURE] if not other_channel(item) else [_SHAPED]
         tried = [*told, *_family_of(text, item.time, _local(item)), *said_here]
         if "?" in text or _ASKED.match(text):
@@ -1171,6 +1172,35 @@ _MEASURE = ("diagnosis", _MEASURED)
 # Whatever a person writes in the status channel (status, customer-updates, comms) is what
 # customers were told.
 _STATUS_TOLD = [("communication", re.compile(r"\w{3,}"))]
+
+# A message addressed to the people the incident affects, not to its responders: a broadcast
+# to a channel of stores, staff or partners ("@channel Card payments are failing at some
+# stores ... ask for cash or another tender"), said outside the incident's channel; a report
+# of having told someone by name ("told Northwind we've engaged engineering"); an apology for
+# the trouble ("the issue on our side is fixed ... Sorry for the trouble").
+_BROADCAST = re.compile(r"^\W*(?:@(?:channel|here|everyone)|<!(?:channel|here|everyone)\b)", re.I)
+_TOLD_SOMEONE = re.compile(
+    r"\b(?i:told|informed|notified) (?:the )?[A-Z][\w&.-]+(?: [A-Z][\w&.-]+)?,? "
+    r"(?i:we|that|they|it|our|about)\b|\b(?i:let) [A-Z][\w&.-]+(?: [A-Z][\w&.-]+)? (?i:know)\b"
+)
+_APOLOGY = re.compile(
+    r"\b(?:sorry|apologies) for (?:the|any) (?:trouble|inconvenience|disruption|delays?|issues?)\b|"
+    r"\bwe apologi[sz]e\b",
+    re.I,
+)
+
+
+def _addressed(item: Evidence, text: str) -> list[tuple[str, re.Pattern]]:
+    """[("communication", pattern)] when the message tells the affected what happens (see
+    above), else []."""
+    if _TOLD_SOMEONE.search(text) or _APOLOGY.search(text):
+        return [("communication", re.compile(r"\w{3,}"))]
+    if _BROADCAST.match(text):
+        from pm_tui.collectors.slack import looks_like_incident_channel
+
+        if not looks_like_incident_channel(str(item.attrs.get("channel") or "")):
+            return [("communication", re.compile(r"\w{3,}"))]
+    return []
 
 
 # An action said as carried out: "`ansible ... state=stopped` done", "completed", or opened by

@@ -29,6 +29,14 @@ _CAPACITY_COUNT = re.compile(
     r"(?:pods|nodes|workers)(?:_(?:count|total|running|ready|available))?$",
     re.I,
 )
+
+
+def is_capacity_count(metric: str) -> bool:
+    """Whether a series counts the serving capacity (`kube_deployment_status_replicas_ready`,
+    instances in service), not what customers get."""
+    return bool(_CAPACITY_COUNT.search(metric.split("{", 1)[0]))
+
+
 _GOOD = re.compile(
     r"hit|success|availability|ready|healthy|active_server|online|served|_ok\b", re.I
 )

@@ -569,18 +569,28 @@ def _other_teams_work(c: Candidate, ctx: Context) -> bool:
     for when, speaker, said in ctx.elsewhere:
         if not c.time - ANNOUNCED_BEFORE <= when <= c.time or (who and who != speaker):
             continue
-        if not any(len(n) >= 5 and n.lower() in text for n in _NAMED.findall(said)):
+        if not _names_in(said, text):
             continue
-        joined = [ctx.responders[f] for f in name_forms(speaker) if f in ctx.responders]
-        if not joined or min(joined) > when:
+        joined = _joined(ctx, speaker)
+        if joined is None or joined > when:
             return True
     return False
 
 
 def _by_responder(c: Candidate, ctx: Context) -> bool:
     """`c` was made by someone who had already written in the incident's channels."""
-    joined = [ctx.responders[f] for f in name_forms(c.actor) if f in ctx.responders]
-    return bool(joined) and min(joined) <= c.time
+    joined = _joined(ctx, c.actor)
+    return joined is not None and joined <= c.time
+
+
+def _joined(ctx: Context, name: str) -> datetime | None:
+    """When the person `name` first wrote in the incident's channels; None if they never did."""
+    return min((ctx.responders[f] for f in name_forms(name) if f in ctx.responders), default=None)
+
+
+def _names_in(said: str, text: str) -> bool:
+    """`said` names (a name of five characters or more) something `text` speaks of."""
+    return any(len(n) >= 5 and n.lower() in text for n in _NAMED.findall(said))
 
 
 def name_forms(name: str) -> set[str]:
@@ -656,8 +666,7 @@ def _carried_out(candidates: list[Candidate], ctx: Context) -> set[int]:
             # 4 -> 8 requested"): their change
             text = c.text.lower()
             if any(
-                c.time <= when <= c.time + REPORTED_AFTER
-                and any(len(n) >= 5 and n.lower() in text for n in _NAMED.findall(said))
+                c.time <= when <= c.time + REPORTED_AFTER and _names_in(said, text)
                 for when, _, said in ctx.said
             ):
                 out.add(id(c))

@@ -193,11 +193,7 @@ def page_series(signals: list[Signal]) -> tuple[Signal | None, list[Signal]]:
     words of the series' name in the title, then of its labels). No page, or none naming a
     series: (None, [])."""
     departures = [s for s in signals if s.family == "symptom" and s.extra.get("metric")]
-    back = {
-        (s.source, s.extra["metric"]): s.time
-        for s in signals
-        if s.family == "recovery" and s.extra.get("metric")
-    }
+    back = _recovered_at(signals)
     for page in sorted(signals, key=lambda s: s.time):
         if not is_page(page):
             continue
@@ -237,11 +233,7 @@ def slowed_first(signals: list[Signal], failure: datetime, lead: timedelta) -> S
     if page is None:
         return None
     title = page_title_words(page)
-    back = {
-        (s.source, s.extra["metric"]): s.time
-        for s in signals
-        if s.family == "recovery" and s.extra.get("metric")
-    }
+    back = _recovered_at(signals)
     slow = []
     for s in signals:
         metric = str(s.extra.get("metric") or "")
@@ -256,6 +248,15 @@ def slowed_first(signals: list[Signal], failure: datetime, lead: timedelta) -> S
         if any(names_workload(v.strip('"'), title) for v in labels):
             slow.append(s)
     return min(slow, key=lambda s: s.time, default=None)
+
+
+def _recovered_at(signals: list[Signal]) -> dict[tuple[str, object], datetime]:
+    """When each metric series came back within its baseline, by (source, metric)."""
+    return {
+        (s.source, s.extra["metric"]): s.time
+        for s in signals
+        if s.family == "recovery" and s.extra.get("metric")
+    }
 
 
 def is_page(s: Signal) -> bool:

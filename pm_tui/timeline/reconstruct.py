@@ -29,7 +29,7 @@ from pm_tui.timeline.detect_logs import (
     template_signals,
     topology_signals,
 )
-from pm_tui.timeline.detect_metrics import metric_signals
+from pm_tui.timeline.detect_metrics import is_capacity_count, metric_signals
 from pm_tui.timeline.judge import CAP_OTHER, RECURRING_BEFORE, REVERT_RE, Context, judge, stems
 from pm_tui.timeline.onset import (
     first_page,
@@ -117,9 +117,16 @@ class _Cluster:
             # cause seen in coarse samples, not the failure: the failure's own record dates it
             failing = [s for s in exact if not _resource_metric(s)]
             return departed_at(failing or exact)
+        # what failed says when it stopped: a fix's rollout finishing (its last old pod gone)
+        # or the serving capacity back to full (every replica ready) dates the recovery only
+        # when nothing the customers got was seen coming back
+        seen = [s for s in exact if not _capacity_back(s)]
+        exact = seen or exact
         times = [s.time for s in exact]
         # back to normal is best judged by traffic and metrics, not by one kind of error ending
-        normal = [s for s in self.signals if "normal" in s.tags]
+        normal = [
+            s for s in self.signals if "normal" in s.tags and not (seen and _capacity_back(s))
+        ]
         if not normal:
             return max(times)
         return impact_end(normal, [s for s in exact if "normal" not in s.tags])
@@ -127,6 +134,11 @@ class _Cluster:
     @property
     def machine(self) -> bool:
         return any(s.authority > 1 for s in self.signals)
+
+
+def _capacity_back(s: Signal) -> bool:
+    """A fix's rollout finished, or a count of the serving capacity back (replicas ready)."""
+    return "rollout-done" in s.tags or is_capacity_count(str(s.extra.get("metric") or ""))
 
 
 def departed_at(signals: list[Signal]) -> datetime:
@@ -283,28 +295,18 @@ def reconstruct(evidence: list[Evidence], window: CollectWindow) -> list[Candida
             _failure(s) for s in first_cluster.signals
         )
         if first_cluster is None:
-            first_cluster = next((c for c in symptoms if departed in c.signals), None) or (
-                _Cluster("symptom", [departed])
-            )
-        if first_cluster not in symptoms:
+            first_cluster = _symptom_of(departed, symptoms)
+        elif first_cluster not in symptoms:
             symptoms.append(first_cluster)
     elif first_cluster is None or departed is None or departed.time >= first_cluster.time:
         paged_series = []
     else:
-        first_cluster = next((c for c in symptoms if departed in c.signals), None) or (
-            _Cluster("symptom", [departed])
-        )
-        if first_cluster not in symptoms:
-            symptoms.append(first_cluster)
+        first_cluster = _symptom_of(departed, symptoms)
         by_timing = False
     # the paged workload slowing down before it failed (pm_tui.timeline.onset.slowed_first)
     slow = slowed_first(signals, first_cluster.time, CHAIN) if first_cluster else None
     if slow is not None:
-        first_cluster = next((c for c in symptoms if slow in c.signals), None) or (
-            _Cluster("symptom", [slow])
-        )
-        if first_cluster not in symptoms:
-            symptoms.append(first_cluster)
+        first_cluster = _symptom_of(slow, symptoms)
         by_timing = False
     first = first_cluster.time if first_cluster is not None else None
     pre = None
@@ -471,6 +473,15 @@ def reconstruct(evidence: list[Evidence], window: CollectWindow) -> list[Candida
     return candidates
 
 
+def _symptom_of(signal: Signal, symptoms: list[_Cluster]) -> _Cluster:
+    """The symptom cluster holding `signal`, or a new one of it added to `symptoms`."""
+    cluster = next((c for c in symptoms if signal in c.signals), None)
+    if cluster is None:
+        cluster = _Cluster("symptom", [signal])
+        symptoms.append(cluster)
+    return cluster
+
+
 def _paged_workload_back(
     signals: list[Signal], first: datetime, after: list[_Cluster], strong: list[datetime]
 ) -> _Cluster | None:
@@ -560,22 +571,26 @@ def _incident_messages(
     """The people's messages in the incident's channels (no bot, no channel kept as context),
     from the first symptom to a little after the recovery, in time order."""
     from pm_tui.timeline.detect_events import other_channel
+
+    return sorted(
+        (e for e in _people_messages(evidence, first, recovery) if not other_channel(e)),
+        key=lambda e: e.time,
+    )
+
+
+def _people_messages(
+    evidence: list[Evidence], first: datetime | None, recovery: datetime | None
+) -> Iterator[Evidence]:
+    """The people's messages (no bot) in any channel, from the first symptom to a little
+    after the recovery."""
     from pm_tui.timeline.judge import AFTER_RECOVERY
 
     if first is None:
-        return []
+        return
     until = (recovery or max((e.time for e in evidence), default=first)) + AFTER_RECOVERY
-    return sorted(
-        (
-            e
-            for e in evidence
-            if e.kind == "message"
-            and first <= e.time <= until
-            and not e.attrs.get("bot")
-            and not other_channel(e)
-        ),
-        key=lambda e: e.time,
-    )
+    for e in evidence:
+        if e.kind == "message" and first <= e.time <= until and not e.attrs.get("bot"):
+            yield e
 
 
 def _announced(
@@ -606,19 +621,12 @@ def _announced_elsewhere(
     "deploying orders-svc 4.22.0 (invoice pdf fix)" in #orders-dev), during the impact:
     (time, who as `person` keys it, text), in time order."""
     from pm_tui.timeline.detect_events import announces, other_channel
-    from pm_tui.timeline.judge import AFTER_RECOVERY, person
+    from pm_tui.timeline.judge import person
 
-    if first is None:
-        return []
-    until = (recovery or max((e.time for e in evidence), default=first)) + AFTER_RECOVERY
     return sorted(
         (e.time, person(str(e.attrs.get("actor") or "")), e.text)
-        for e in evidence
-        if e.kind == "message"
-        and first <= e.time <= until
-        and not e.attrs.get("bot")
-        and other_channel(e)
-        and announces(e.text)
+        for e in _people_messages(evidence, first, recovery)
+        if other_channel(e) and announces(e.text)
     )
 
 
@@ -939,8 +947,12 @@ def _last_to_recover(
         _identity(s)
         for s in _chain_signals(first, symptoms)
         # a node's condition is the infrastructure under the service: its return (nodes
-        # ready again hours later, the traffic long moved away) is not the customers'
-        if (_failure(s) or _impact_metric(s)) and "node" not in s.tags
+        # ready again hours later, the traffic long moved away) is not the customers', nor
+        # is the serving capacity back to full (the last replicas ready minutes after the
+        # customers' errors stopped: enough of them served by then)
+        if (_failure(s) or _impact_metric(s))
+        and "node" not in s.tags
+        and not is_capacity_count(str(s.extra.get("metric") or ""))
     }
     # and the series whose departure started the window, whatever its name says (a gateway's
     # count of 429 answers): the customers' other series may be back before it (the
@@ -951,6 +963,14 @@ def _last_to_recover(
         if first.time in (s.time, departed_at([s]))
         and s.extra.get("metric")
         and not _infrastructure_metric(s)
+    }
+    # and the first failure's own new log records, whatever their words (a feature defaulted
+    # on every request, logged as a warning, a shape the baseline never shows): while they go
+    # on, the failure does (a shape the baseline has, only more of it, may be background)
+    chain |= {
+        _identity(s)
+        for s in first.signals
+        if s.extra.get("template") and s.extra.get("baseline") == 0
     }
     best = main
     for ident in chain:

@@ -42,13 +42,24 @@ def validate(
 _rules = lazy_module("pm_tui.validation.rules")  # imported at the first validation
 
 
-def validate_file(path: Path, *, today: date | None = None) -> tuple[PostMortem, list[Finding]]:
+def validate_file(
+    path: Path, *, today: date | None = None, beside: dict | None = None
+) -> tuple[PostMortem, list[Finding]]:
     """Read and validate one file (FileFormatError if it cannot be read); a file in a
-    post-mortem folder has its recurrence links checked against the files beside it."""
+    post-mortem folder has its recurrence links checked against the files beside it.
+    `beside`: a dict kept by a caller validating many files (validate --all), holding each
+    folder's ids once read; without it the folder is listed for this file alone."""
     from pm_tui.postmortem_store import read_postmortem_and_text
 
     pm, text = read_postmortem_and_text(path)
-    return pm, validate(pm, text=text, today=today, known_ids=ids_beside(Path(path)))
+    path = Path(path)
+    if beside is None:
+        known_ids = ids_beside(path)
+    elif path.parent in beside:
+        known_ids = beside[path.parent]
+    else:  # listing a folder of 1,000 files for each of them was a third of validate --all
+        known_ids = beside[path.parent] = ids_beside(path)
+    return pm, validate(pm, text=text, today=today, known_ids=known_ids)
 
 
 def ids_beside(path: Path) -> frozenset[str] | None:

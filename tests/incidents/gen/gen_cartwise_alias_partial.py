@@ -1,10 +1,10 @@
-"""heldout13/cartwise-alias-partial: a reindex DAG's reindex task fails at 41%, but swap_alias and delete_old_index run
+"""retired13/cartwise-alias-partial: a reindex DAG's reindex task fails at 41%, but swap_alias and delete_old_index run
 anyway (trigger_rule all_done); the products alias points at a partial index and search loses most of the catalog."""
 import random
 from common import *
 
 rng = random.Random(20260820)
-inc = Incident("heldout13", "cartwise-alias-partial")
+inc = Incident("retired13", "cartwise-alias-partial")
 TZ = "America/New_York"
 D = "2026-08-20 "
 W0, W1 = T(D + "13:00:00"), T(D + "17:00:00")

@@ -1,10 +1,10 @@
-"""heldout13/fernway-ranker-canary: a ranking-model canary meant for 5% ships with the weights swapped; the new model
+"""retired13/fernway-ranker-canary: a ranking-model canary meant for 5% ships with the weights swapped; the new model
 gets 95% of search traffic and, with a feature the online store never materialised, quietly ranks worse until reverted."""
 import random
 from common import *
 
 rng = random.Random(20260514)
-inc = Incident("heldout13", "fernway-ranker-canary")
+inc = Incident("retired13", "fernway-ranker-canary")
 D = "2026-05-14 "
 W0, W1 = T(D + "12:00:00"), T(D + "16:00:00")
 COMMIT = T(D + "12:58:47")

@@ -1,11 +1,11 @@
-"""heldout13/fieldnote-cell-migration-quota: a control-plane tenant migration moves Northwind from cell-use1-3 to
+"""retired13/fieldnote-cell-migration-quota: a control-plane tenant migration moves Northwind from cell-use1-3 to
 cell-use1-7 but not its cell-local rate-limit override; the tenant is throttled to the default 100 rps until a
 support-triggered page is answered late and the override is set on cell-7."""
 import random
 from common import *
 
 rng = random.Random(20260415)
-inc = Incident("heldout13", "fieldnote-cell-migration-quota")
+inc = Incident("retired13", "fieldnote-cell-migration-quota")
 D = "2026-04-15 "
 W0, W1 = T(D + "12:00:00"), T(D + "16:00:00")
 TEN = "tn_4f2a91"            # Northwind Logistics

@@ -1,11 +1,11 @@
-"""heldout13/formhive-runaway-tenant: one tenant's new sync script floods cell eu-2 with unindexed records:search
+"""retired13/formhive-runaway-tenant: one tenant's new sync script floods cell eu-2 with unindexed records:search
 queries; the shared Postgres saturates and every tenant in the cell gets timeouts and 504s; a per-tenant rps cut only
 halves the errors, a per-tenant search concurrency cap plus cancelling its queries ends it."""
 import random
 from common import *
 
 rng = random.Random(20261020)
-inc = Incident("heldout13", "formhive-runaway-tenant")
+inc = Incident("retired13", "formhive-runaway-tenant")
 TZ = "Europe/Dublin"
 D = "2026-10-20 "
 W0, W1 = T(D + "13:30:00"), T(D + "16:30:00")

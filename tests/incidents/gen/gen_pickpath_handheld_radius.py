@@ -1,11 +1,11 @@
-"""heldout13/pickpath-handheld-radius: an MDM push of a new store Wi-Fi profile (v7) to 180 stores changes the handheld
+"""retired13/pickpath-handheld-radius: an MDM push of a new store Wi-Fi profile (v7) to 180 stores changes the handheld
 scanners' EAP outer identity realm; RADIUS rejects them, the scanners drop off store Wi-Fi and click & collect picking
 stalls. Re-assigning the old profile can't reach devices that are offline; a RADIUS policy for the new realm ends it."""
 import random
 from common import *
 
 rng = random.Random(20260813)
-inc = Incident("heldout13", "pickpath-handheld-radius")
+inc = Incident("retired13", "pickpath-handheld-radius")
 LON = "Europe/London"
 D = "2026-08-13 "
 W0, W1 = T(D + "07:30:00"), T(D + "11:30:00")

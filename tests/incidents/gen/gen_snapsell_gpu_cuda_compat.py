@@ -1,11 +1,11 @@
-"""heldout13/snapsell-gpu-cuda-compat: a GKE auto-upgrade moves the GPU node pool to a newer NVIDIA driver; the vision
+"""retired13/snapsell-gpu-cuda-compat: a GKE auto-upgrade moves the GPU node pool to a newer NVIDIA driver; the vision
 model server forces an older CUDA forward-compat libcuda and crashes (error 803) on every upgraded node, so inference
 capacity drains node by node and listing publishes fail until a hotfix image drops the compat path."""
 import random
 from common import *
 
 rng = random.Random(20261006)
-inc = Incident("heldout13", "snapsell-gpu-cuda-compat")
+inc = Incident("retired13", "snapsell-gpu-cuda-compat")
 D = "2026-10-06 "
 W0, W1 = T(D + "07:30:00"), T(D + "11:30:00")
 UPG = T(D + "08:04:12.331")

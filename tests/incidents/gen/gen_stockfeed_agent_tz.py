@@ -1,11 +1,11 @@
-"""heldout13/stockfeed-agent-tz: store agent 3.8.0 (rolled out to all stores over two nights) stamps till sales with store
+"""retired13/stockfeed-agent-tz: store agent 3.8.0 (rolled out to all stores over two nights) stamps till sales with store
 local time but a 'Z'; the stock ledger drops events more than 6 h late, which hits only Mountain and Pacific stores
 (7-8 h off), so their online stock is never decremented and click & collect orders are oversold and cancelled at pick."""
 import random
 from common import *
 
 rng = random.Random(20260121)
-inc = Incident("heldout13", "stockfeed-agent-tz")
+inc = Incident("retired13", "stockfeed-agent-tz")
 DEN, LA = "America/Denver", "America/Los_Angeles"
 D = "2026-01-21 "
 W0, W1 = T(D + "13:30:00"), T(D + "20:30:00")

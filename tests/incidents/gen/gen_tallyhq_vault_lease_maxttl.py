@@ -1,11 +1,11 @@
-"""heldout13/tallyhq-vault-lease-maxttl: the Vault database leases of the usage-metering pods reach the role's 768h
+"""retired13/tallyhq-vault-lease-maxttl: the Vault database leases of the usage-metering pods reach the role's 768h
 max_ttl 32 days after their last restart; Vault revokes them (DROP ROLE + terminate), meter-ingest stops writing
 usage events and meter-api answers 500 on tenants' usage pages until both deployments are restarted (ingest first)."""
 import random
 from common import *
 
 rng = random.Random(20260811)
-inc = Incident("heldout13", "tallyhq-vault-lease-maxttl")
+inc = Incident("retired13", "tallyhq-vault-lease-maxttl")
 PGTZ = "America/New_York"
 D = "2026-08-11 "
 W0, W1 = T(D + "08:30:00"), T(D + "11:30:00")

@@ -1,11 +1,11 @@
-"""heldout13/tillpay-firmware-sni: the terminal vendor's firmware 4.12.0, rolled out overnight to wave-2 stores,
+"""retired13/tillpay-firmware-sni: the terminal vendor's firmware 4.12.0, rolled out overnight to wave-2 stores,
 sends no SNI; the payment-gateway edge answers with its default certificate, terminals reject it and card payments
 fall back to offline store-and-forward (declined above the floor limit) as East and then Central stores open."""
 import random
 from common import *
 
 rng = random.Random(20261117)
-inc = Incident("heldout13", "tillpay-firmware-sni")
+inc = Incident("retired13", "tillpay-firmware-sni")
 EAST, CENT = "America/New_York", "America/Chicago"
 D = "2026-11-17 "
 W0, W1 = T(D + "11:00:00"), T(D + "16:00:00")
