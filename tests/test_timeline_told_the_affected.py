@@ -53,3 +53,20 @@ def test_a_broadcast_in_the_incidents_own_channel_is_no_notice_to_the_affected()
 
 def test_telling_a_colleague_in_lower_case_words_is_no_notice():
     assert "communication" not in _families("told you the disk was filling up", "ops")
+
+
+@pytest.mark.parametrize(
+    ("said", "channel", "family"),
+    [
+        # the affected telling the company, in a channel of theirs (train14 hearth, retired11
+        # kestrel): what they were told is what they report
+        ("Lots of chats coming in: guests can't confirm bookings, they get 'Something went "
+         "wrong' on the last step. Is someone on it?", "support-live", "communication"),
+        ("MEM2: no labels printing since about midnight, every pack station gets 'label "
+         "failed'", "wh-ops-support", "communication"),
+        # the same words among the responders are their own finding, not a notice
+        ("customers can't log in since 03:12, 5xx on auth-api", "inc-4411-login", "diagnosis"),
+    ],
+)  # fmt: skip
+def test_the_affected_reporting_in_their_channel_is_a_communication(said, channel, family):
+    assert _families(said, channel)[:1] == [family]

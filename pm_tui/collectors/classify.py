@@ -230,6 +230,8 @@ def json_kind(data: object) -> Classified:
         records = _change_records(data)
         if records:
             return Classified("deploys", f"deploy/change records: {records}")
+        if log_records(data) is not None:
+            return Classified("logs", "log records in a JSON document (a time and a message each)")
         return Classified(None, "a JSON document of no known shape: say its kind in evidence.toml")
     if isinstance(data, list):
         dicts = [d for d in data[:50] if isinstance(d, dict)]
@@ -254,8 +256,39 @@ def json_kind(data: object) -> Classified:
         records = _change_records(dicts) if dicts else ""
         if records:
             return Classified("deploys", f"deploy/change records: {records}")
+        if log_records(data) is not None:
+            return Classified("logs", "log records in a JSON list (a time and a message each)")
         return Classified(None, "a JSON list of no known shape: say its kind in evidence.toml")
     return Classified(None, "a JSON value of no known shape")
+
+
+_MESSAGE_KEYS = ("message", "msg", "text", "description", "detail", "details", "summary")
+
+
+def log_records(data: object) -> list[dict] | None:
+    """The records of a JSON document that is a log saved whole (an API's list of events:
+    AWS RDS `describe-events`' `{"Events": [{"Date", "Message", "SourceIdentifier"}]}`),
+    oldest first; None unless its one list of records each has a time and a message."""
+    from pm_tui.collectors.deploy_records import looks_like_time, record_list
+
+    found = record_list(data)
+    if found is None or not found[0] or (isinstance(data, dict) and not found[1]):
+        return None
+    records = found[0]
+    sample = records[:50]
+
+    def has(record: dict, names: tuple[str, ...], test) -> bool:
+        return any(isinstance(k, str) and k.lower() in names and test(v) for k, v in record.items())
+
+    timed = all(has(r, TIME_KEYS_LOWER, looks_like_time) for r in sample)
+    said = all(has(r, _MESSAGE_KEYS, lambda v: isinstance(v, str) and v.strip()) for r in sample)
+    if not (timed and said):
+        return None
+    return records
+
+
+TIME_KEYS_LOWER = ("date", "time", "timestamp", "ts", "@timestamp", "datetime", "eventtime",
+                   "event_time", "created_at", "createdat", "occurred_at", "when")  # fmt: skip
 
 
 # an API server's audit log: its writes to workloads, CronJobs, config maps are changes

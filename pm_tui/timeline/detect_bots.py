@@ -189,18 +189,41 @@ def _deploy(item: Evidence, actor: str, text: str) -> Signal | None:
 # that person's, at the second the bot saw it.
 _CHANGED_BY = re.compile(
     r"\b(?:changed|updated|set|switched|shifted|moved|modified|toggled|turned (?:on|off)|"
-    r"enabled|disabled|scaled|applied|raised|lowered|increased|decreased|drained|failed over)"
+    r"enabled|disabled|scaled|applied|raised|lowered|increased|decreased|drained|failed over|"
+    # a tool's job or campaign stopped or started by someone ("Campaign *Summer Cashback SMS*
+    # was stopped by hannah.k")
+    r"stopped|paused|resumed|cancell?ed|restarted|reverted|rolled back|killed|launched)"
     r"(?: to [^,;:]{1,40})? by @?([A-Za-z][\w.\-]*)",
     re.I,
 )
+# A tool saying what it now does ("Campaign *Summer Cashback SMS* is now sending to 612,400
+# users", "... is now live"): a change made, by no one named (a deploy tool's "is now running
+# new version" is its deploy's, read as such or not at all).
+_NOW_ON = re.compile(r"\b(?:is|are) now (?:sending|live|active|enabled)\b", re.I)
+_BOLD = re.compile(r"\*([^*\n]{1,60})\*")
 
 
 def _changed_by(item: Evidence, text: str) -> Signal | None:
     m = _CHANGED_BY.search(text)
-    if m is None:
+    now = _NOW_ON.search(text) if m is None else None
+    if m is None and now is None:
         return None
     target = _TARGET.search(text)
     what = (target.group(1) or target.group(2)) if target else ""
+    if not what and (bold := _BOLD.search(text)):
+        what = bold.group(1).strip()
+    if m is None:
+        clean = re.sub(r":[a-z_]+:\s*", "", text).replace("*", "")
+        return Signal(
+            item.time,
+            "change",
+            f"Change {what}: {excerpt(clean, 160)}" if what else f"Change: {excerpt(clean, 160)}",
+            item.source,
+            excerpt(text),
+            0.6,
+            key=what,
+            tags=("config", "bot"),
+        )
     clean = re.sub(r":[a-z_]+:\s*", "", text).replace("*", "")
     return Signal(
         item.time,

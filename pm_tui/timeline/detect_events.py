@@ -125,6 +125,7 @@ def change_signals(evidence: list[Evidence], p: Periods) -> list[Signal]:
     out.extend(_restarts(kube, p, cordoned))
     out.extend(_jobs(kube))
     out.extend(_audited(evidence))
+    out.extend(_controller_events(evidence))
     out.extend(_cordons(evidence))
     out.extend(_scheduled_runs(evidence))
     return out
@@ -259,6 +260,54 @@ def _audited(evidence: list[Evidence]) -> list[Signal]:
                 actor=actor,
                 key=target.rstrip("/").rsplit("/", 1)[-1].split()[-1] if target.strip() else "",
                 tags=("config", "audit"),
+            )
+        )
+    return out
+
+
+# A controller's log of the Kubernetes events it records (client-go's event recorder, as
+# Argo Rollouts writes it): `Event(v1.ObjectReference{Kind:"Rollout", Namespace:"search",
+# Name:"search-api", ...}): type: 'Normal' reason: 'RolloutUpdated' Rollout updated to revision
+# 41`. What was changed on the object (its spec updated: a person's or a pipeline's change) and
+# the controller's own steps of it (traffic weight shifted, promoted, aborted) are changes.
+_RECORDED_EVENT = re.compile(
+    r"Event\(v1\.ObjectReference\{Kind:\\?\"(\w+)\\?\", Namespace:\\?\"([\w.-]*)\\?\", "
+    r"Name:\\?\"([\w.-]+)\\?\".*?reason: '(\w+)' ([^\"\n]{1,160})"
+)
+_SPEC_CHANGED = {"RolloutUpdated", "DeploymentUpdated", "ConfigUpdated", "SpecUpdated"}
+_CONTROLLER_STEP = re.compile(r"^(?:TrafficWeight|Rollout|Canary|Analysis)?(?:Updated|Promoted|"
+                              r"Aborted|Retried|Restarted)$")  # fmt: skip
+
+
+def _controller_events(evidence: list[Evidence]) -> list[Signal]:
+    """Changes a controller's log records as Kubernetes events (see above): one per object
+    and reason within ROLLOUT_GAP (the same event logged again as it is retried)."""
+    out: list[Signal] = []
+    last: dict[tuple[str, str], datetime] = {}
+    for item in sorted((e for e in evidence if e.kind == "log"), key=lambda e: e.time):
+        if "ObjectReference" not in item.text:
+            continue
+        m = _RECORDED_EVENT.search(item.text)
+        if m is None:
+            continue
+        kind, _, name, reason, said = m.groups()
+        spec = reason in _SPEC_CHANGED
+        if not (spec or _CONTROLLER_STEP.match(reason)):
+            continue
+        seen = last.get((name, reason))
+        last[(name, reason)] = item.time
+        if seen is not None and item.time - seen <= ROLLOUT_GAP:
+            continue
+        out.append(
+            Signal(
+                item.time,
+                "change",
+                f"{kind} {name}: {excerpt(said.strip(), 140)}",
+                item.source,
+                excerpt(item.text),
+                0.6,
+                key=name,
+                tags=("rollout", "config") if spec else ("rollout", "automatic", "controller"),
             )
         )
     return out
@@ -859,6 +908,14 @@ _CAUSE = re.compile(
     r"\b(?:crossed|exceeded|exceeds|exceeding|past|over|hit|hits|reached)\b (?:the |its |our |"
     r"their )?[\w.()-]*(?:max|limit|threshold|quota|ceiling)|"
     r"\bno longer [a-z]+s\b|\bso (?:a|an|it'?s an?|this is an?|that'?s an?)\b|"
+    # what follows for the things that fail, drawn as a consequence ("..., so devices with v7
+    # can't join", "so the compat libcuda doesn't match the 550 kernel module"), not what we
+    # cannot do ("so we can't roll back")
+    r"\bso (?!(?:we|i|you|let'?s|far)\b)(?:[\w<>/@'-]+(?:\.[\w<>/@'-]+)* ){1,5}"
+    r"(?:can'?t|cannot|couldn'?t|doesn'?t|"
+    r"don'?t|didn'?t|won'?t|never) (?!know\b|tell\b|see\b)[a-z]+\b|"
+    # an error code said with its meaning ("error 803 = 'unsupported display driver ...'")
+    r"\b(?:error|code|errno|exit code) [\w-]+ (?:=|means) ['\"\u201c]|"
     # by its shape: a message opening with "it's X:" (a name, then its explanation) or with
     # "found it" states the cause, whatever X is ("it's carrier A: mtr shows 25% loss at ...")
     r"^\W*(?:ok\W+|so\W+|yeah\W+)?it'?s (?!\w+ing\b|(?:fine|ok|okay|good|done|back|over|resolved|stable|quiet|green|not|still|just|now|all)\b)(?:[\w.-]+,? ){0,3}[\w.-]+\s?(?:[:\u2014\u2013]|\.(?=\s+\S{3}))\s|"
@@ -883,8 +940,23 @@ _ACK = re.compile(
 # "done, both partitions are moving again": the action just announced is carried out
 _DONE = re.compile(
     r"^\W*(?:ok(?:ay)?\W+)?(?:done|applied|executed|it'?s done)\b(?!\s+(?:with|for)\b)|"
-    # a command quoted, then said done: "`ansible workers -m systemd -a '...'` done"
-    r"^\W*`[^`]+`\W*(?:is |was )?(?:done|applied|executed|finished|completed?)\b",
+    # a command quoted, then said done: "`ansible workers -m systemd -a '...'` done"; a
+    # signal or statement named in capitals ("HUP done, Login OK"), a thing named ("rad-lon
+    # reload done")
+    r"^\W*(?:`[^`]+`|(?-i:[A-Z]{3,})|[A-Za-z][A-Za-z0-9]*(?:[-_.][A-Za-z0-9]+)+)\W*"
+    r"(?:is |was )?(?:done|applied|executed|finished|completed?)\b",
+    re.I,
+)
+# A command pasted as run, in a code block opening the message (its output below it): one
+# that changes something, by its subcommand (`kubectl scale`, `helm rollback`, `systemctl
+# restart`, `aws ... update-service`) or by the flag that makes it act (`--execute`,
+# `--apply`, `--yes`), not a look (`kubectl get`, `--dry-run`).
+_PASTED = re.compile(
+    r"^\s*```\s*(?:\$\s*)?(?=[^`\n]*?(?:\s--(?:execute|apply|yes|force|confirm)\b|"
+    r"\s-y\b|\s(?:apply|delete|scale|rollout|patch|drain|cordon|uncordon|rollback|upgrade|"
+    r"restart|reload|stop|start|kill|set|update|reset|resize|promote|failover|revoke|"
+    r"(?:update|put|modify|delete|create|reboot|failover|promote|stop|start)-[a-z-]+)\b))"
+    r"(?![^`\n]*--dry-run)([a-z][\w.-]*)([^`\n]*)",
     re.I,
 )
 # A provider's (or our) maintenance starting: "Maintenance started on lkc-prod: rolling restart".
@@ -1016,11 +1088,16 @@ def announces(text: str) -> bool:
     """A responder announcing an action (not a question, not looking or waiting)."""
     if asks(text):
         return False
-    m = _ANNOUNCE.search(text)
-    if m is None:
-        return False
-    verb = (m.group(1) or m.group(2) or "").lower()
-    return verb not in _NOT_ACTING and verb not in ("be", "have", "need", "try", "look", "check")
+    # in any of its first sentences: "oh no. the subscription group change on Tuesday.
+    # stopping the campaign now"
+    for sentence in _SENTENCE_END.split(text)[:4]:
+        m = _ANNOUNCE.search(sentence)
+        if m is None:
+            continue
+        verb = (m.group(1) or m.group(2) or "").lower()
+        if verb not in _NOT_ACTING and verb not in ("be", "have", "need", "try", "look", "check"):
+            return True
+    return False
 
 
 def other_channel(item: Evidence) -> bool:
@@ -1081,10 +1158,12 @@ def chat_signals(evidence: list[Evidence]) -> list[Signal]:
         if not text:
             continue
         told = _STATUS_TOLD if STATUS_CHANNEL.search(str(item.attrs.get("channel", ""))) else []
-        told = told or _addressed(item, text)
+        addressed = _addressed(item, text)
+        told = told or addressed
         said_here = [_SHAPED, _MEASURE] if not other_channel(item) else [_SHAPED]
-        tried = [*told, *_family_of(text, item.time, _local(item)), *said_here]
-        if "?" in text or _ASKED.match(text):
+        pasted = [("mitigation", _PASTED)] if not told and _PASTED.match(text) else []
+        tried = [*told, *pasted, *_family_of(text, item.time, _local(item)), *said_here]
+        if ("?" in text or _ASKED.match(text)) and not addressed:
             # a question is never an action, and a hunch asked is not a finding; a cause
             # stated beside it is ("so that's the cause: X. did the packager change today?")
             text = statements(text)
@@ -1103,7 +1182,7 @@ def chat_signals(evidence: list[Evidence]) -> list[Signal]:
                 tags = ("chat",) + (("capacity",) if CAPACITY_RE.search(text) else ())
                 tags += ("measured",) if pattern is _MEASURED else ()
                 tags += ("cause",) if pattern is _CAUSE else ()
-                if family == "mitigation" and _reports_done(text, m):
+                if family == "mitigation" and (pattern is _PASTED or _reports_done(text, m)):
                     tags += ("done",)
                 confidence = 0.6 if family in ("diagnosis", "acknowledged") else 0.3
                 said = f"{actor}: " if actor else ""
@@ -1190,10 +1269,25 @@ _APOLOGY = re.compile(
 )
 
 
+# The affected telling the company what they go through, in a channel of theirs (support, a
+# warehouse's ops channel), not the incident's: "Lots of chats coming in: guests can't confirm
+# bookings ...", "MEM2: no labels printing since about midnight, every pack station gets ...".
+_IMPACT_REPORT = re.compile(
+    r"\b(?:guests|customers|users|shoppers|stores|drivers|riders|sellers|merchants|patients|"
+    r"clients|members|players|tenants|agents|callers|pack stations|stations)\b[^.?!\n]{0,40}?"
+    r"\b(?:can'?t|cannot|are unable|aren'?t able|are not able|are getting|keep getting|"
+    r"are stuck|are reporting)\b|"
+    r"\bno [a-z]+ (?:printing|loading|working|arriving|going out|coming in|syncing) since\b",
+    re.I,
+)
+
+
 def _addressed(item: Evidence, text: str) -> list[tuple[str, re.Pattern]]:
-    """[("communication", pattern)] when the message tells the affected what happens (see
-    above), else []."""
+    """[("communication", pattern)] when the message tells the affected what happens, or is
+    the affected telling (see above), else []."""
     if _TOLD_SOMEONE.search(text) or _APOLOGY.search(text):
+        return [("communication", re.compile(r"\w{3,}"))]
+    if _IMPACT_REPORT.search(text) and other_channel(item):
         return [("communication", re.compile(r"\w{3,}"))]
     if _BROADCAST.match(text):
         from pm_tui.collectors.slack import looks_like_incident_channel
@@ -1225,7 +1319,8 @@ def _acts(m: re.Match) -> bool:
 
 
 # things counted: an action on a number of them ("removed the 20 oldest snapshots")
-_COUNTED = re.compile(r"\b\d+\s+(?:[a-z]+\s+){0,2}[a-z]{3,}s\b", re.I)
+# ("replaying 48k dropped west sale events")
+_COUNTED = re.compile(r"\b\d+(?:[.,]\d+)?[km]?\s+(?:[a-z]+\s+){0,3}[a-z]{3,}s\b", re.I)
 
 
 # A message that announces itself as an update ("Status update: ...", "Update for support -")

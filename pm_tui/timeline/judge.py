@@ -645,7 +645,7 @@ def _carried_out(candidates: list[Candidate], ctx: Context) -> set[int]:
             when, speaker, text = ctx.announced[i]
             if i in used or not c.time - ANNOUNCED_BEFORE <= when <= c.time:
                 continue
-            if (who and len(who) >= 5 and who == speaker) or (
+            if (who and len(who) >= 5 and _same_person(who, speaker)) or (
                 not c.actor and len(stems(text) & stems(c.text)) >= SHARED_STEMS
             ):
                 used.add(i)
@@ -671,6 +671,15 @@ def _carried_out(candidates: list[Candidate], ctx: Context) -> set[int]:
             ):
                 out.add(id(c))
     return out
+
+
+def _same_person(one: str, other: str) -> bool:
+    """Two `person` keys of one person: equal, or a login of the first name and the surname's
+    initial (`hannah.k`: hannahk) beginning the full name (`Hannah Kim`: hannahkim)."""
+    short, full = sorted((one, other), key=len)
+    return short == full or (
+        len(short) >= 6 and full.startswith(short) and len(full) - len(short) <= 12
+    )
 
 
 _PAGING_RECEIVER = re.compile(r"pager|pd[-_]|opsgenie|victorops|oncall|on-call|\bpage", re.I)

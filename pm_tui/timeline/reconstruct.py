@@ -403,10 +403,14 @@ def reconstruct(evidence: list[Evidence], window: CollectWindow) -> list[Candida
         if s.family == "change" and first is not None and s.time > first:
             if last_recovery is None or s.time <= last_recovery + timedelta(minutes=2):
                 s.family = "mitigation"
-            elif (ROLLBACK_RE.search(s.text) or s.key in changed_before) and (
-                s.time <= last_recovery + FOLLOW_UP
-            ):
-                # undoing the trigger after the impact ended: a mitigation, not what ended it
+            elif (
+                ROLLBACK_RE.search(s.text)
+                or s.key in changed_before
+                or _repeats_fix(s, signals, first, last_recovery)
+            ) and (s.time <= last_recovery + FOLLOW_UP):
+                # undoing the trigger after the impact ended, or the fix carried to a second
+                # place (the revert synced to the other region's router, the other service
+                # restarted the same way): a mitigation, not what ended it
                 s.family, s.tags = "mitigation", (*s.tags, "after-recovery")
         elif (
             s.family == "mitigation"
@@ -547,6 +551,41 @@ def _page_series_back(series: list[Signal], after: list[_Cluster]) -> _Cluster |
             return None
         ends.append(min(back, key=lambda c: c.time))
     return max(ends, key=lambda c: c.time) if ends else None
+
+
+_REVISION = re.compile(r"\b(?=[0-9a-f]*\d)[0-9a-f]{7,40}\b|\bv?\d+\.\d+(?:\.\d+)+\b")
+
+
+def _repeats_fix(s: Signal, signals: list[Signal], first: datetime, recovery: datetime) -> bool:
+    """A change after the recovery that does again what a machine-recorded fix did during the
+    impact, to another thing: the same revision shipped (a revert synced to the second
+    region's router) or the same kind of rollout (a second deployment restarted)."""
+    shipped = set(_REVISION.findall(s.text))
+    for fix in signals:
+        if (
+            fix is s
+            or fix.family not in ("change", "mitigation")
+            or "chat" in fix.tags
+            or "automatic" in fix.tags
+            or not first < fix.time <= recovery + timedelta(minutes=2)
+            or fix.key == s.key
+        ):
+            continue
+        if shipped & set(_REVISION.findall(fix.text)):
+            return True
+        if "rollout" in s.tags and "rollout" in fix.tags and _shape(s.text) == _shape(fix.text):
+            return True
+    return False
+
+
+# a rollout's record with its names and numbers taken out: two restarts read the same
+_RESTART_SHAPE = re.compile(r"[\w.-]*\d[\w.-]*|\b[\w-]+-[\w-]+\b")
+
+
+def _shape(text: str) -> str:
+    """What a rollout's record says after its subject, names and numbers taken out."""
+    said = text.split(":", 1)
+    return _RESTART_SHAPE.sub("", said[1]) if len(said) == 2 else text
 
 
 _FAILOVER_SAID = re.compile(r"\bfail(?:ing|ed)? ?over\b|\bpromot|\bswitch(?:ing)? over\b", re.I)

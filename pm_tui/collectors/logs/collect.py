@@ -24,6 +24,7 @@ line); a multi-source runner turns that into a gap for this source and goes on.
 from __future__ import annotations
 
 import heapq
+import io
 import os
 import threading
 from collections import Counter
@@ -115,14 +116,49 @@ def collect_logs(
     requests instead of one record per request. Raises CollectorError if the file cannot be read.
     """
     path = Path(path)
-    fh = open_source(path)
+    saved = _saved_whole(path)
+    fh = open_source(path) if saved is None else io.BytesIO(saved)
     try:
         collector = _Collector(path, fh, window, year, tz, progress, cancel, max_samples)
+        if saved is not None:
+            collector.gz, collector.size = True, len(saved)  # read as it is: no bisection
         collector.ctx.time_format = time_format
         collector.ctx.keep_from, collector.ctx.keep_to = window.read_start, window.end
         return collector.run(aggregate_access)
     finally:
         fh.close()
+
+
+def _saved_whole(path: Path) -> bytes | None:
+    """A log saved as one JSON document (an API's list of events, `classify.log_records`) as
+    JSON lines, one record a line; None for any other file (JSON lines included)."""
+    import json
+
+    from pm_tui.collectors.classify import log_records, read_document, read_head
+
+    try:
+        if not path.is_file():
+            return None  # a FIFO or a device: open_source says why it is refused
+        head, _ = read_head(path, 64 * 1024)
+    except OSError:
+        return None
+    text = head.decode("utf-8", errors="replace").lstrip("\ufeff \t\r\n")
+    if text[:1] not in ("{", "["):
+        return None
+    first, _, rest = text.partition("\n")
+    try:
+        json.loads(first)
+        if rest.strip():
+            return None  # one record a line already
+    except ValueError:
+        pass
+    try:
+        records = log_records(json.loads(read_document(path)))
+    except (OSError, ValueError):
+        return None
+    if records is None:
+        return None
+    return "".join(json.dumps(r, default=str) + "\n" for r in records).encode("utf-8")
 
 
 def merge_sources(results: Iterable[CollectResult]) -> Iterator[Evidence]:

@@ -45,6 +45,7 @@ MSG_KEYS = (
     "event",
     "text",
     "MESSAGE",
+    "Message",  # AWS APIs' events (RDS, ElastiCache, DMS describe-events)
     "@message",
     "textPayload",
     "jsonPayload.message",
