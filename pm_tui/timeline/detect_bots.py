@@ -212,18 +212,7 @@ def _changed_by(item: Evidence, text: str) -> Signal | None:
     what = (target.group(1) or target.group(2)) if target else ""
     if not what and (bold := _BOLD.search(text)):
         what = bold.group(1).strip()
-    if m is None:
-        clean = re.sub(r":[a-z_]+:\s*", "", text).replace("*", "")
-        return Signal(
-            item.time,
-            "change",
-            f"Change {what}: {excerpt(clean, 160)}" if what else f"Change: {excerpt(clean, 160)}",
-            item.source,
-            excerpt(text),
-            0.6,
-            key=what,
-            tags=("config", "bot"),
-        )
+    # a tool's post of what it now does names no one and weighs less than a change by someone
     clean = re.sub(r":[a-z_]+:\s*", "", text).replace("*", "")
     return Signal(
         item.time,
@@ -231,8 +220,8 @@ def _changed_by(item: Evidence, text: str) -> Signal | None:
         f"Change {what}: {excerpt(clean, 160)}" if what else f"Change: {excerpt(clean, 160)}",
         item.source,
         excerpt(text),
-        0.7,
-        actor=m.group(1),
+        0.6 if m is None else 0.7,
+        actor=m.group(1) if m else "",
         key=what,
         tags=("config", "bot"),
     )
