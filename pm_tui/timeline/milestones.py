@@ -8,7 +8,8 @@
     detected      the first alert firing or page about this incident (the alert on the
                   first failure's record when the start names one; else a related one: alerts
                   judged unrelated or recurring stay below HIGH_CONFIDENCE and are not used,
-                  nor an alert firing again over SPAN_END after the impact ended)
+                  nor an alert firing again over SPAN_END after the impact ended, nor
+                  one suppressed by a silence: it notified no one)
     acknowledged  the acknowledgement recorded on this incident's own page, else the first
                   acknowledgement after detection
     mitigated     customer-visible impact ended: the main recovery (errors or latency back to
@@ -78,7 +79,9 @@ class ProposedMilestone:
 
 def propose_milestones(candidates: Iterable[Candidate]) -> list[ProposedMilestone]:
     """The milestones the candidates support, in incident order (a missing one is left out)."""
-    rows = sorted(candidates, key=lambda c: c.time)
+    every = sorted(candidates, key=lambda c: c.time)
+    # an alert suppressed by a silence or an inhibition notified no one: it detected nothing
+    rows = [c for c in every if not _suppressed(c)]
     out: list[ProposedMilestone] = []
 
     def first(
@@ -326,6 +329,17 @@ def _alert_on_failure(
         if _family(name) in families:
             return c, "the first alert firing on it, before the same alert at a higher severity"
     return None
+
+
+def _suppressed(c: Candidate) -> bool:
+    """An alert firing that every record behind it says was suppressed (Alertmanager's API
+    state `suppressed`: silenced or inhibited when it fired, pm_tui.collectors.alertmanager):
+    it notified no one, so it detected nothing; the person still sees the row."""
+    return (
+        c.kind == "alert_fired"
+        and bool(c.evidence)
+        and all("(suppressed)" in link.excerpt for link in c.evidence)
+    )
 
 
 def _split_acronyms(name: str) -> str:
