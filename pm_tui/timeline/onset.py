@@ -207,35 +207,12 @@ def page_series(signals: list[Signal]) -> tuple[Signal | None, list[Signal]]:
                 continue  # back within its baseline before the page: not what it pages about
             name, labels = _series_words(str(s.extra["metric"]))
             score = len(name & title)
-            if score >= PAGE_WORDS or _objects_named(str(s.extra["metric"]), page.text):
+            if score >= PAGE_WORDS:
                 scored.append(((score, len(labels & title)), s))
         if scored:
             top = max(score for score, _ in scored)
             return page, [s for score, s in scored if score == top]
     return None, []
-
-
-# Labels saying which thing a series measures (a host, a disk, a path, a table, a queue).
-_OBJECT_LABELS = frozenset(
-    "instance host hostname node mountpoint path device volume persistentvolumeclaim pvc "
-    "disk table database db queue topic bucket".split()
-)
-
-
-def _objects_named(metric: str, title: str) -> bool:
-    """Whether a page's title names the things a series measures, by their labels: at least
-    two of its object labels' values (a host, a mount point: `instance="orders-db-01:9100"`,
-    `mountpoint="/var/lib/postgresql"`), each a name of several parts (`orders-db-01`, a path),
-    written out in the title ("PostgresVolumeFullIn30m orders-db-01 /var/lib/postgresql"),
-    whatever the series' own name (`node_filesystem_avail_bytes`)."""
-    text = title.lower()
-    values = {
-        re.sub(r":\d+$", "", v.strip('"').lower())
-        for k, v in re.findall(r"(\w+)=(\"[^\"]*\"|[^,}]+)", metric.partition("{")[2])
-        if k.lower() in _OBJECT_LABELS
-    }
-    named = {v for v in values if re.search(r"[-/._]", v) and len(v) >= 5 and v in text}
-    return len(named) >= 2
 
 
 # A series of how long the service takes (a request's or a commit's latency, a wait).
