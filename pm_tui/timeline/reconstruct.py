@@ -346,7 +346,10 @@ def reconstruct(evidence: list[Evidence], window: CollectWindow) -> list[Candida
     if main is not None and first_cluster is not None:
         # ... all of them: a backlog or a second failing source of the same chain (the lag
         # a consumer built, the errors downstream) ends the impact when it is back to normal too
-        main = _last_to_recover(main, first_cluster, symptoms, after, strong)
+        # (the customers' chain only, when a precursor started the window long before their
+        # failure: a replication slot holding the WAL for two hours is back long after checkout)
+        if anchor is None or anchor.time - first_cluster.time <= CHAIN:
+            main = _last_to_recover(main, first_cluster, symptoms, after, strong)
         if anchor is not None and anchor is not first_cluster:
             main = _last_to_recover(main, anchor, symptoms, after, strong)
     if main is None:
@@ -365,8 +368,10 @@ def reconstruct(evidence: list[Evidence], window: CollectWindow) -> list[Candida
     # after the service had failed over)
     if main is not None and first is not None:
         main = _paged_workload_back(signals, first, after, strong) or main
-    # the impact ends when every series the page measures is back within its baseline
-    ends = _page_series_back(paged_series, after)
+    # the impact ends when every series the page measures is back within its baseline (not
+    # a machine's or a resource's: a volume's free space back once the WAL is released, an
+    # hour after the customers' errors stopped)
+    ends = _page_series_back([s for s in paged_series if not _infrastructure_metric(s)], after)
     if ends is not None:
         main = ends
     last_recovery = main.time if main is not None else None
