@@ -85,3 +85,50 @@ def test_a_restart_announced_and_carried_out_later_is_a_mitigation(tmp_path, cap
     repo, pm, truth, argv, rows = _collected(tmp_path, folder, capsys)
     restart = _near(rows, "2026-06-01T08:52:10Z", "mitigation")
     assert any("checkout-api" in r["text"] for r in restart)
+
+
+def test_a_silenced_alert_is_a_row_said_silenced(tmp_path, capsys):
+    """checkout-silence-loadtest: a load test's silence matched prod; the saved Alertmanager
+    list shows CheckoutApiLatencyP99High and CheckoutApiErrorRatio `suppressed` from 13:53:44.
+    They are rows of the story, said silenced (the detection rules leave them out:
+    pm_tui.timeline.milestones, tests/test_timeline_silenced_alert.py)."""
+    folder = SET14 / "checkout-silence-loadtest"
+    repo, pm, truth, argv, rows = _collected(tmp_path, folder, capsys)
+    silenced = _near(rows, "2026-04-15T13:53:44Z", "alert_fired")
+    assert any("silenced (notified no one)" in r["text"] for r in silenced)
+    assert all("informational" in r["tags"] for r in silenced)
+
+
+def test_a_merged_commit_is_dated_by_its_commit_date_and_a_broken_key_is_a_diagnosis(
+    tmp_path, capsys
+):
+    """fernly-dkim-selector: `git log --pretty=fuller` of a pull request squash-merged on
+    GitHub: authored 10:11:40, committed (merged) 10:16:58; the opendkim selector switch is the
+    trigger at its merge. "The fs202609 TXT record is broken ... Our rotation caused this" is
+    the diagnosis."""
+    folder = SET14 / "fernly-dkim-selector"
+    repo, pm, truth, argv, rows = _collected(tmp_path, folder, capsys)
+    trigger = _near(rows, "2026-09-15T10:16:58Z", "change")
+    assert any("fs202609" in r["text"] for r in trigger)
+    assert not [
+        r for r in rows if r["kind"] == "change" and r["time"].startswith("2026-09-15T10:11")
+    ]
+    said = _near(rows, "2026-09-15T10:45:20Z", "diagnosis")
+    assert any("TXT record is broken" in r["text"] for r in said)
+
+
+def test_an_alert_alertmanager_holds_suppressed_is_a_firing_said_silenced():
+    from pm_tui.collectors.evidence import Evidence
+    from pm_tui.timeline.detect_events import alert_signals
+
+    when = datetime(2026, 4, 15, 13, 53, 44, tzinfo=UTC)
+    attrs = {"alertname": "CheckoutApiErrorRatio", "state": "suppressed",
+             "labels": {"severity": "page", "service": "checkout-api"},
+             "annotations": {"summary": "checkout-api 5xx ratio above 5%"}}  # fmt: skip
+    live = alert_signals([Evidence(when, "alertmanager:prod", "alert", "", attrs)])
+    assert [(s.family, s.tags) for s in live] == [("alert_fired", ("suppressed",))]
+    assert "silenced (notified no one)" in live[0].text
+    firing = alert_signals(
+        [Evidence(when, "alertmanager:prod", "alert", "", {**attrs, "state": "firing"})]
+    )
+    assert [(s.family, s.tags) for s in firing] == [("alert_fired", ())]

@@ -38,12 +38,18 @@ def alert_signals(evidence: list[Evidence]) -> list[Signal]:
         if item.kind != "alert":
             continue
         state = str(item.attrs.get("state", "")).lower()
-        family = _ALERT_FAMILY.get(state)
+        # suppressed by a silence or an inhibition (Alertmanager's own state, live or saved):
+        # it fired, and notified no one
+        suppressed = "suppressed" in (state, str(item.attrs.get("api_state", "")).lower())
+        family = _ALERT_FAMILY.get("firing" if state == "suppressed" else state)
         if family is None:
             continue
         name = str(item.attrs.get("alertname") or "alert")
         summary = (item.attrs.get("annotations") or {}).get("summary", "")
-        text = f"Alert {name} {_ALERT_WORDS[state]}" + (f": {summary}" if summary else "")
+        words = _ALERT_WORDS["firing" if state == "suppressed" else state]
+        if suppressed and family == "alert_fired":
+            words += ", silenced (notified no one)"
+        text = f"Alert {name} {words}" + (f": {summary}" if summary else "")
         confidence = 0.9 if family != "alert_pending" else 0.6
         labels = item.attrs.get("labels") or {}
         if isinstance(labels, dict) and item.attrs.get("receiver"):
@@ -57,6 +63,7 @@ def alert_signals(evidence: list[Evidence]) -> list[Signal]:
                 excerpt(item.text),
                 confidence,
                 key=name,
+                tags=("suppressed",) if suppressed and family == "alert_fired" else (),
                 extra=({"labels": labels} if isinstance(labels, dict) else {})
                 | ({"history": True} if item.attrs.get("history") else {}),
             )
@@ -886,7 +893,8 @@ def _node_key(item: Evidence) -> str:
 _CAUSE = re.compile(
     r"\blooks like\b|\bit'?s (?:the|a|an|on|our|their|in)\b|\broot cause\b|\bcaused by\b|"
     r"\bdue to\b|\bbecause\b|\bthe cause\b|\bculprit\b|\bturns out\b|\bon (?:their|our) side\b|"
-    r"\bstopped responding\b|\b(?:is|are|was|were) (?:out of|full|expired|down|dying|"
+    r"\bstopped responding\b|\bcaused (?:this|it|these|that)\b|"
+    r"\b(?:is|are|was|were) (?:broken|malformed|truncated|corrupt(?:ed)?|out of|full|expired|down|dying|"
     r"failing|stuck|exhausted|saturated|unreachable|shunned|evicted|\S+ behind|"
     r"crash[ -]?looping|panicking|oom[ -]?killed)\b|"
     # owning the cause: "that's mine, sorry: ...", "that's our 0147 migration: ..."
