@@ -520,7 +520,7 @@ def lowo(feats, writers, own, halves, l2, ngram_l2, sweep, by: str = "writer", m
                 out[t].append((writer_name(test), p, r, flagged, len(docs), tuple(counts)))
                 if (
                     DUMP
-                    and model == "hand"
+                    and model == os.environ.get("BLAME_DUMP_MODEL", "hand")
                     and by == "round"
                     and t == sweep[0]
                     and not kept_out(writer_name(test))
