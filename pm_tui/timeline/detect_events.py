@@ -959,6 +959,16 @@ _PASTED = re.compile(
     r"(?![^`\n]*--dry-run)([a-z][\w.-]*)([^`\n]*)",
     re.I,
 )
+# A command typed as the message itself, no code block ("kubectl rollout restart
+# deploy/orders-api -n orders"): the same, when it opens with a tool's name.
+_TYPED = re.compile(
+    r"^\s*(?:\$\s*)?(?=(?:kubectl|helm|terraform|gcloud|ansible(?:-playbook)?|systemctl|argocd|"
+    r"eksctl|redis-cli|aws [a-z0-9-]+ [a-z]+-[a-z-]+)\s)"
+    # one line of a command, not a sentence about the tool ("kubectl is slow, restart it")
+    r"(?![^\n]*(?:, |\?|\bis\b|\brollout (?:status|history)\b))"
+    + _PASTED.pattern.split("(?:\\$\\s*)?", 1)[1],
+    re.I,
+)
 # A provider's (or our) maintenance starting: "Maintenance started on lkc-prod: rolling restart".
 _MAINTENANCE = re.compile(
     r"\bmaintenance (?:has )?(?:started|starting|begun|began|begins|kicked off|is (?:starting|"
@@ -1161,7 +1171,7 @@ def chat_signals(evidence: list[Evidence]) -> list[Signal]:
         addressed = _addressed(item, text)
         told = told or addressed
         said_here = [_SHAPED, _MEASURE] if not other_channel(item) else [_SHAPED]
-        pasted = [("mitigation", _PASTED)] if not told and _PASTED.match(text) else []
+        pasted = [("mitigation", p) for p in (_PASTED, _TYPED) if not told and p.match(text)][:1]
         tried = [*told, *pasted, *_family_of(text, item.time, _local(item)), *said_here]
         if ("?" in text or _ASKED.match(text)) and not addressed:
             # a question is never an action, and a hunch asked is not a finding; a cause
@@ -1182,7 +1192,9 @@ def chat_signals(evidence: list[Evidence]) -> list[Signal]:
                 tags = ("chat",) + (("capacity",) if CAPACITY_RE.search(text) else ())
                 tags += ("measured",) if pattern is _MEASURED else ()
                 tags += ("cause",) if pattern is _CAUSE else ()
-                if family == "mitigation" and (pattern is _PASTED or _reports_done(text, m)):
+                if family == "mitigation" and (
+                    pattern in (_PASTED, _TYPED) or _reports_done(text, m)
+                ):
                     tags += ("done",)
                 confidence = 0.6 if family in ("diagnosis", "acknowledged") else 0.3
                 said = f"{actor}: " if actor else ""
