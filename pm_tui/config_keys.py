@@ -181,6 +181,12 @@ KEYS: tuple[ConfigKey, ...] = (
             ("cloudwatch.profile", "text", "AWS profile (default: the AWS credentials chain).", ""),
             ("cloudwatch.log_groups", "list", "CloudWatch log groups read by default.", []),
             ("cloudwatch.endpoint_url", "url", "CloudWatch Logs endpoint (a VPC endpoint).", ""),
+            (
+                "language.sentence_model",
+                "bool",
+                "false: the blame check reads without the sentence encoder (hand features only).",
+                True,
+            ),
         )
     ),
 )

@@ -33,6 +33,7 @@ def test_active_and_suppressed_alerts_with_silence(rig):
     assert silence["comment"] == "known issue, tracked elsewhere"
     assert silence["matchers"] == "alertname=HighLatency"
     assert "silenced by rig" in by_name["HighLatency"].text
+    assert by_name["HighLatency"].text.startswith("Alert HighLatency firing (suppressed)")
     assert result.counts["silences_active"] == 1
 
 

@@ -232,6 +232,7 @@ def test_a_person_in_the_place_of_a_cause_is_held_to_the_lower_threshold(monkeyp
     from pm_tui.language import learned
 
     monkeypatch.setattr(learned, "_model", lambda: ({}, 0.0, 0.85, 0.05, 0.7))
+    monkeypatch.setattr(learned, "_encoder_model", lambda: None)  # the hand-only model
     placed = features("Zsófia's cron tweak is what emptied the invoice queue.")
     assert "act-then-result" in placed and learned.threshold_for(placed) == 0.7
     plain = features("Zsófia restarted the invoice queue at noon.")

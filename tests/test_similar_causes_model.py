@@ -310,3 +310,26 @@ def test_the_kept_out_writer_is_scored_and_never_trained_on():
     rows = training.weighted(small)
     assert rows == [(False, "c", "d", training.HONEST_WEIGHT)]  # its pairs are not trained on
     assert training.weighted(small, "train6a") == []
+
+
+def test_the_training_script_help_prints_its_options_and_trains_nothing(monkeypatch, capsys):
+    """`bench/train_similar_causes.py --help` once ran the whole training and overwrote the
+    shipped weights: the options are read first, `--help` prints them and exits, and an
+    unknown option is refused, before any writer is read."""
+    import bench.train_similar_causes as training
+    from pm_tui.insights.cause_model import WEIGHTS
+
+    def must_not_train():
+        raise AssertionError("read the writers before the options")
+
+    monkeypatch.setattr(training, "read_writers", must_not_train)
+    before = WEIGHTS.read_bytes()
+    with pytest.raises(SystemExit) as done:
+        training.main(["--help"])
+    assert done.value.code == 0
+    out = capsys.readouterr().out
+    assert "--check" in out and "Leave-one-writer-out" in out
+    with pytest.raises(SystemExit) as refused:
+        training.main(["--chekc"])
+    assert refused.value.code == 2
+    assert WEIGHTS.read_bytes() == before

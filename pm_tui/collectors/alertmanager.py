@@ -84,7 +84,10 @@ def collect_alertmanager(
                 "silences": silenced,
                 "inhibited_by": status.get("inhibitedBy", []),
             }
-            text = f"Alert {attrs['alertname']} {state}"
+            # a suppressed alert fired: said as the saved API list says it (_api_alert)
+            text = f"Alert {attrs['alertname']} " + (
+                "firing (suppressed)" if state == "suppressed" else state
+            )
             if silenced:
                 text += f" (silenced by {silenced[0]['created_by']}: {silenced[0]['comment']})"
             elif summary := attrs["annotations"].get("summary"):

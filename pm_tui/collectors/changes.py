@@ -633,6 +633,11 @@ def _from_git_blocks(text: str) -> tuple[list[dict], int]:
                 current["actor"] = value.split(" <", 1)[0]
             elif key in ("Date", "AuthorDate") and "time" not in current:
                 current["time"] = value
+            elif key == "CommitDate" and value:
+                # --pretty=fuller: when the commit entered the history (a pull request merged
+                # on the forge, a rebase), which is when it could ship; the author wrote it
+                # earlier (AuthorDate)
+                current["time"] = value
         elif line.startswith("    ") and not current["description"] and line.strip():
             current["description"] = line.strip()
     bad = sum("time" not in r for r in records)

@@ -610,6 +610,9 @@ def read_deploys(data: object) -> DeployReading | None:
         fields.setdefault(role, path)
     if "time" not in fields:
         return None
+    started = _started_field(sample, fields["time"], path_words)
+    if started:
+        fields["time"] = started  # a deploy is dated by its start (the sync began then)
     end = fields.pop("end", "")
     if (
         end
@@ -650,6 +653,41 @@ def read_deploys(data: object) -> DeployReading | None:
     records = [r for r in records if not _a_read(r, fields.get("action", ""))]
     records = _writes_only(records, fields.get("action", ""))
     return DeployReading(records, fields, document, where)
+
+
+_START_WORDS = {"started", "start", "begin", "began"}
+_DONE_WORDS = {"deployed", "finished", "completed", "ended", "done"}
+
+
+def _started_field(sample: list[dict], time: str, path_words: dict[str, list[str]]) -> str:
+    """The field saying when a deploy began, when its time field says when it was done (Argo CD
+    history's `deployStartedAt` beside `deployedAt`, minutes apart): a change is dated by its
+    start, when its pods began to roll and its errors could begin (and a rollback started to
+    undo them), not by when the tool marked it complete; "" when the records have no such
+    field or it does not come before the done time (at most a day before) in every record."""
+    from datetime import timedelta
+
+    from pm_tui.collectors.changes import _record_time
+
+    if not set(words(time)) & _DONE_WORDS or set(words(time)) & _START_WORDS:
+        return ""
+    head = time.rsplit(".", 1)[0] if "." in time else ""
+    for path, ws in path_words.items():
+        if path == time or not set(ws) & _START_WORDS or set(ws) & _DONE_WORDS:
+            continue
+        if (path.rsplit(".", 1)[0] if "." in path else "") != head:
+            continue  # a field of the same record, not of one of its steps
+        pairs = [(at(r, path), at(r, time)) for r in sample]
+        pairs = [(a, b) for a, b in pairs if a is not None and b is not None]
+        if not pairs:
+            continue
+        try:
+            spans = [_record_time(b) - _record_time(a) for a, b in pairs]
+        except (ValueError, OverflowError, OSError, TypeError):
+            continue
+        if all(timedelta(0) <= s <= timedelta(days=1) for s in spans):
+            return path
+    return ""
 
 
 READ_VERBS = {

@@ -19,7 +19,7 @@ import math
 import re
 from bisect import bisect_right
 from functools import cache, lru_cache
-from operator import itemgetter
+from operator import itemgetter, mul
 from pathlib import Path
 
 from pm_tui.language import blame
@@ -2024,6 +2024,110 @@ def _model() -> tuple[dict[str, float], float, float, float, float]:
     return data["weights"], data["bias"], t, data.get("veto", 0.0), data.get("placed", t)
 
 
+# The hand features + the sentence encoder (embed.py): its own weights for the hand features,
+# bias and thresholds, and a weight vector over the sentence's embedding, trained together by
+# bench/train_blame_model.py. "band": the least and the most the encoder's term added to any
+# sentence the model was trained on (logits); a sentence whose hand score is decided whatever
+# the term within the band is never encoded.
+ENCODER_WEIGHTS = Path(__file__).with_name("data") / "blame_weights_encoder.json"
+
+
+@cache
+def _encoder_model() -> tuple | None:
+    """(weights, bias, threshold, veto, placed, embedding weights, band low, band high) of
+    the hand+encoder model, or None when it is not shipped."""
+    try:
+        data = json.loads(ENCODER_WEIGHTS.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    t = data["threshold"]
+    low, high = data["band"]
+    return (
+        data["weights"],
+        data["bias"],
+        t,
+        data.get("veto", 0.0),
+        data.get("placed", t),
+        tuple(data["encoder"]),
+        low,
+        high,
+    )
+
+
+def _encoder_reading() -> tuple | None:
+    """The hand+encoder model when the encoder is switched on and installed, else None
+    (the check reads with the hand-only weights, as before the encoder)."""
+    model = _encoder_model()
+    if model is None:
+        return None
+    from pm_tui.language import embed
+
+    return model if embed.available() else None
+
+
+def _active_model() -> tuple[dict[str, float], float, float, float, float]:
+    """Weights, bias, threshold, veto and placed threshold the check reads with now."""
+    model = _encoder_reading()
+    return _model() if model is None else model[:5]
+
+
+def _sigmoid(z: float) -> float:
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+def _weigh_all(sentences: list[str], limit_for, named: bool = False) -> list[tuple | None]:
+    """Each sentence's reading: None when the model does not read it (no one named), else
+    (probability, features, tipped), where the probability is held against `limit_for(
+    features)`. With the encoder, only the sentences whose verdict its term could change
+    (the hand score within its band of the limit) are encoded, in one batch; `tipped`: its
+    term carried the sentence over the limit. If the encoder fails, the hand-only model
+    reads them all."""
+    reading = _encoder_reading()
+    model = _model() if reading is None else reading
+    get, bias = model[0].get, model[1]
+    rows: list[tuple[float, dict[str, str], float] | None] = []
+    for sentence in sentences:
+        feats = features(sentence, named=named)
+        if "no-agent" in feats or "unread" in feats or (CUE_GATE and "no-cue" in feats):
+            rows.append(None)
+            continue
+        rows.append((bias + sum([get(f, 0.0) for f in feats]), feats, limit_for(feats)))
+    terms: dict[int, float] = {}
+    if reading is not None:
+        low, high = reading[6], reading[7]
+        need = [
+            k
+            for k, row in enumerate(rows)
+            if row is not None and _sigmoid(row[0] + low) < row[2] <= _sigmoid(row[0] + high)
+        ]
+        if need:
+            found = _encoder_terms([sentences[k] for k in need], reading[5])
+            if found is None:  # the encoder failed to load or run: the hand-only reading
+                return _weigh_all(sentences, limit_for, named)
+            terms = dict(zip(need, found, strict=True))
+    out: list[tuple | None] = []
+    for k, row in enumerate(rows):
+        if row is None:
+            out.append(None)
+            continue
+        z, feats, limit = row
+        term = terms.get(k, 0.0)
+        prob = _sigmoid(z + term)
+        out.append((prob, feats, term > 0 and _sigmoid(z) < limit <= prob))
+    return out
+
+
+def _encoder_terms(sentences: list[str], vector: tuple[float, ...]) -> list[float] | None:
+    """The encoder's term (embedding . weights) for each sentence, or None if it failed."""
+    from pm_tui.language import embed
+
+    vectors = embed.embed(sentences)
+    if vectors is None:
+        return None
+    # a few sentences, 384 numbers each: plain Python, so a cached sentence needs no numpy
+    return [sum(map(mul, v, vector)) for v in vectors]
+
+
 # Features that put a named person in the place of a cause: what a sentence says caused the
 # harm is the person ("thanks to Piotr", "Cause: Hamid", "Rajesh's edit is what ...", "if
 # only Selin had ..."). Blameless prose names people as they act and respond, seldom there,
@@ -2038,7 +2142,7 @@ def threshold_for(feats: dict[str, str]) -> float:
     """The threshold a sentence with features `feats` is held to: the lower "placed" one
     when it puts a person in the place of a cause (with no response step or theory in it),
     else the threshold."""
-    model = _model()
+    model = _active_model()
     if model[4] < model[2] and not PLACED.isdisjoint(feats) and _NOT_PLACED.isdisjoint(feats):
         if (
             feats.get("cause-link", "").lower().startswith(_CREDIT)
@@ -2059,25 +2163,25 @@ _NOT_PLACED = frozenset(("class:response", "class:hypothesis"))
 
 def score(feats: dict[str, str]) -> float:
     """The probability the model gives to blame, from the features' weights."""
-    weights, bias = _model()[:2]
+    weights, bias = _active_model()[:2]
     get = weights.get
     z = bias + sum([get(f, 0.0) for f in feats])
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
 def threshold() -> float:
-    return _model()[2]
+    return _active_model()[2]
 
 
 def veto() -> float:
     """Below this probability a sentence a rule flagged is no blame after all: the rules'
     phrasings misfire on new writers' neutral sentences more often than the model does."""
-    return _model()[3]
+    return _active_model()[3]
 
 
 def reasons(feats: dict[str, str], n: int = 3) -> list[tuple[str, str]]:
     """The `n` features that weighed most towards blame, with the words that showed them."""
-    weights = _model()[0]
+    weights = _active_model()[0]
     # the features a reader can see in the sentence (words) before its shape (length, count)
     ranked = sorted(feats, key=lambda f: (feats[f] != "", weights.get(f, 0.0)), reverse=True)
     return [(f, feats[f]) for f in ranked[:n] if weights.get(f, 0.0) > 0]
@@ -2194,11 +2298,30 @@ def describe(feature: str, words: str) -> str:
 
 def finding_for(sentence: str, offset: int, named: bool = False):
     """A WEIGHED finding for one (masked) sentence at `offset`, or None."""
-    weighed = weigh(sentence, named)
-    if weighed is None or weighed[0] < threshold_for(weighed[1]):
-        return None
-    prob, feats = weighed
+    return _findings([(offset, offset + len(sentence))], sentence, -offset, named)[0]
+
+
+def _findings(spans, masked: str, shift: int = 0, named: bool = False) -> list:
+    """A WEIGHED finding or None for each span of `masked` (its sentences read together:
+    the borderline ones go to the encoder in one batch); `shift`: added to a span to index
+    `masked`."""
+    sentences = [masked[start + shift : end + shift] for start, end in spans]
+    weighed = _weigh_all(sentences, threshold_for, named)
+    return [
+        None if w is None or w[0] < threshold_for(w[1]) else _finding(w, start, end)
+        for w, (start, end) in zip(weighed, spans, strict=True)
+    ]
+
+
+# said of a sentence the encoder's term carried over the threshold
+TIPPED = "it reads like blame to the sentence model"
+
+
+def _finding(weighed: tuple, start: int, end: int) -> LanguageFinding:
+    prob, feats, tipped = weighed
     why = "; ".join(describe(f, w) for f, w in reasons(feats))
+    if tipped:
+        why = f"{why}; {TIPPED}" if why else TIPPED
     who = next((w for f, w in feats.items() if f.startswith("agent:")), "")
     return LanguageFinding(
         rule=WEIGHED,
@@ -2207,8 +2330,8 @@ def finding_for(sentence: str, offset: int, named: bool = False):
         suggestion="Make the system condition the subject: what made the act possible or "
         "likely (a missing check, guardrail, default, signal or time pressure), and what "
         "would make it harmless next time.",
-        start=offset,
-        end=offset + len(sentence),
+        start=start,
+        end=end,
     )
 
 
@@ -2218,20 +2341,19 @@ def _add_each(masked: str, found: list, spans: list[tuple[int, int]]) -> list:
     starts = [start for start, _ in spans]
     flagged = {bisect_right(starts, f.start) - 1 for f in found}
     out = list(found)
-    if veto() > 0:
-        for k in sorted(flagged):
-            start, end = spans[k]
-            if end - start > _LONGEST:
-                continue
-            weighed = weigh(masked[start:end])
-            if weighed is not None and weighed[0] < veto():
+    limit = veto()
+    if limit > 0:
+        ruled = [spans[k] for k in sorted(flagged) if spans[k][1] - spans[k][0] <= _LONGEST]
+        weighed = _weigh_all([masked[a:b] for a, b in ruled], lambda _: limit)
+        for (start, end), w in zip(ruled, weighed, strict=True):
+            if w is not None and w[0] < limit:
                 out = [f for f in out if not start <= f.start < end]
-    for start, end in _with_fragments(masked, spans):
-        if end - start > _LONGEST or any(start <= f.start < end for f in found):
-            continue
-        extra = finding_for(masked[start:end], start)
-        if extra is not None:
-            out.append(extra)
+    unruled = [
+        (start, end)
+        for start, end in _with_fragments(masked, spans)
+        if end - start <= _LONGEST and not any(start <= f.start < end for f in found)
+    ]
+    out.extend(f for f in _findings(unruled, masked) if f is not None)
     return out
 
 

@@ -38,12 +38,18 @@ def alert_signals(evidence: list[Evidence]) -> list[Signal]:
         if item.kind != "alert":
             continue
         state = str(item.attrs.get("state", "")).lower()
-        family = _ALERT_FAMILY.get(state)
+        # suppressed by a silence or an inhibition (Alertmanager's own state, live or saved):
+        # it fired, and notified no one
+        suppressed = "suppressed" in (state, str(item.attrs.get("api_state", "")).lower())
+        family = _ALERT_FAMILY.get("firing" if state == "suppressed" else state)
         if family is None:
             continue
         name = str(item.attrs.get("alertname") or "alert")
         summary = (item.attrs.get("annotations") or {}).get("summary", "")
-        text = f"Alert {name} {_ALERT_WORDS[state]}" + (f": {summary}" if summary else "")
+        words = _ALERT_WORDS["firing" if state == "suppressed" else state]
+        if suppressed and family == "alert_fired":
+            words += ", silenced (notified no one)"
+        text = f"Alert {name} {words}" + (f": {summary}" if summary else "")
         confidence = 0.9 if family != "alert_pending" else 0.6
         labels = item.attrs.get("labels") or {}
         if isinstance(labels, dict) and item.attrs.get("receiver"):
@@ -57,6 +63,7 @@ def alert_signals(evidence: list[Evidence]) -> list[Signal]:
                 excerpt(item.text),
                 confidence,
                 key=name,
+                tags=("suppressed",) if suppressed and family == "alert_fired" else (),
                 extra=({"labels": labels} if isinstance(labels, dict) else {})
                 | ({"history": True} if item.attrs.get("history") else {}),
             )
@@ -886,7 +893,8 @@ def _node_key(item: Evidence) -> str:
 _CAUSE = re.compile(
     r"\blooks like\b|\bit'?s (?:the|a|an|on|our|their|in)\b|\broot cause\b|\bcaused by\b|"
     r"\bdue to\b|\bbecause\b|\bthe cause\b|\bculprit\b|\bturns out\b|\bon (?:their|our) side\b|"
-    r"\bstopped responding\b|\b(?:is|are|was|were) (?:out of|full|expired|down|dying|"
+    r"\bstopped responding\b|\bcaused (?:this|it|these|that)\b|"
+    r"\b(?:is|are|was|were) (?:broken|malformed|truncated|corrupt(?:ed)?|out of|full|expired|down|dying|"
     r"failing|stuck|exhausted|saturated|unreachable|shunned|evicted|\S+ behind|"
     r"crash[ -]?looping|panicking|oom[ -]?killed)\b|"
     # owning the cause: "that's mine, sorry: ...", "that's our 0147 migration: ..."
@@ -957,6 +965,16 @@ _PASTED = re.compile(
     r"restart|reload|stop|start|kill|set|update|reset|resize|promote|failover|revoke|"
     r"(?:update|put|modify|delete|create|reboot|failover|promote|stop|start)-[a-z-]+)\b))"
     r"(?![^`\n]*--dry-run)([a-z][\w.-]*)([^`\n]*)",
+    re.I,
+)
+# A command typed as the message itself, no code block ("kubectl rollout restart
+# deploy/orders-api -n orders"): the same, when it opens with a tool's name.
+_TYPED = re.compile(
+    r"^\s*(?:\$\s*)?(?=(?:kubectl|helm|terraform|gcloud|ansible(?:-playbook)?|systemctl|argocd|"
+    r"eksctl|redis-cli|aws [a-z0-9-]+ [a-z]+-[a-z-]+)\s)"
+    # one line of a command, not a sentence about the tool ("kubectl is slow, restart it")
+    r"(?![^\n]*(?:, |\?|\bis\b|\brollout (?:status|history)\b))"
+    + _PASTED.pattern.split("(?:\\$\\s*)?", 1)[1],
     re.I,
 )
 # A provider's (or our) maintenance starting: "Maintenance started on lkc-prod: rolling restart".
@@ -1161,7 +1179,7 @@ def chat_signals(evidence: list[Evidence]) -> list[Signal]:
         addressed = _addressed(item, text)
         told = told or addressed
         said_here = [_SHAPED, _MEASURE] if not other_channel(item) else [_SHAPED]
-        pasted = [("mitigation", _PASTED)] if not told and _PASTED.match(text) else []
+        pasted = [("mitigation", p) for p in (_PASTED, _TYPED) if not told and p.match(text)][:1]
         tried = [*told, *pasted, *_family_of(text, item.time, _local(item)), *said_here]
         if ("?" in text or _ASKED.match(text)) and not addressed:
             # a question is never an action, and a hunch asked is not a finding; a cause
@@ -1182,7 +1200,9 @@ def chat_signals(evidence: list[Evidence]) -> list[Signal]:
                 tags = ("chat",) + (("capacity",) if CAPACITY_RE.search(text) else ())
                 tags += ("measured",) if pattern is _MEASURED else ()
                 tags += ("cause",) if pattern is _CAUSE else ()
-                if family == "mitigation" and (pattern is _PASTED or _reports_done(text, m)):
+                if family == "mitigation" and (
+                    pattern in (_PASTED, _TYPED) or _reports_done(text, m)
+                ):
                     tags += ("done",)
                 confidence = 0.6 if family in ("diagnosis", "acknowledged") else 0.3
                 said = f"{actor}: " if actor else ""

@@ -158,8 +158,9 @@ def judge(candidates: list[Candidate], ctx: Context, alert_labels: dict[str, dic
                 words += _CAMEL.findall(name) + [
                     w for link in c.evidence for w in re.findall(r"[\w.\-]+", link.excerpt)
                 ]
-            if _informational(labels) and "informational" not in c.tags:
-                c.tags = [*c.tags, "informational"]  # notifies nobody: never the detection
+            if (_informational(labels) or "suppressed" in c.tags) and "informational" not in c.tags:
+                # notifies nobody (severity info, or silenced when it fired): never the detection
+                c.tags = [*c.tags, "informational"]
             if name in ctx.recurring_alerts:
                 c.confidence, c.tags = min(c.confidence, LOW), [*c.tags, "recurring"]
             elif c.kind == "alert_fired" and not ctx.in_chain(c.time):

@@ -8,7 +8,8 @@
     detected      the first alert firing or page about this incident (the alert on the
                   first failure's record when the start names one; else a related one: alerts
                   judged unrelated or recurring stay below HIGH_CONFIDENCE and are not used,
-                  nor an alert firing again over SPAN_END after the impact ended)
+                  nor an alert firing again over SPAN_END after the impact ended, nor
+                  one suppressed by a silence: it notified no one)
     acknowledged  the acknowledgement recorded on this incident's own page, else the first
                   acknowledgement after detection
     mitigated     customer-visible impact ended: the main recovery (errors or latency back to
@@ -17,7 +18,9 @@
                   a node coming back later: pm_tui.timeline.reconstruct), else the first
                   mitigation; when that failure came back and stopped again, and an alert
                   that detected or paged this incident fired again in between, when it
-                  stopped again (a lull is not the end)
+                  stopped again (a lull is not the end); when that recovery is the
+                  monitoring's own failure mended (an alerting pipeline, a metrics store),
+                  the customers' failure stopping before it (_customers_back)
     resolved      the incident declared resolved: its own page resolved (the page of the
                   acknowledgement or detection), else said so, after the impact ended
 
@@ -76,7 +79,9 @@ class ProposedMilestone:
 
 def propose_milestones(candidates: Iterable[Candidate]) -> list[ProposedMilestone]:
     """The milestones the candidates support, in incident order (a missing one is left out)."""
-    rows = sorted(candidates, key=lambda c: c.time)
+    every = sorted(candidates, key=lambda c: c.time)
+    # an alert suppressed by a silence or an inhibition notified no one: it detected nothing
+    rows = [c for c in every if not _suppressed(c)]
     out: list[ProposedMilestone] = []
 
     def first(
@@ -102,6 +107,10 @@ def propose_milestones(candidates: Iterable[Candidate]) -> list[ProposedMileston
         out.append(_from("started", started, "the first observable failure"))
     after = started.time - EARLY_ALERT if started is not None else None
     recovered = _main_recovery(rows, started.time if started is not None else None)
+    # the customers' failure stopping before the monitoring's own is mended ends the impact
+    mended = recovered
+    if (watched := _customers_back(rows, started, recovered)) is not None:
+        recovered = watched
     # the high-confidence alerts and pages are the related ones (pm_tui.timeline.judge), but
     # not an alert that fires again well after the impact ended (background)
     later = _firing_after(rows, recovered)
@@ -172,6 +181,15 @@ def propose_milestones(candidates: Iterable[Candidate]) -> list[ProposedMileston
             f"{recovered.text[:160]}"
         )
         out.append(ended)
+    elif watched is not None and mended is not None:
+        out.append(
+            _from(
+                "mitigated",
+                watched,
+                "customer-visible impact ended (the monitoring's own failure, mended at "
+                f"{mended.time:%H:%M:%S}, is not what customers got)",
+            )
+        )
     elif recovered is not None:
         out.append(_from("mitigated", recovered, "customer-visible impact ended"))
     else:
@@ -313,6 +331,17 @@ def _alert_on_failure(
     return None
 
 
+def _suppressed(c: Candidate) -> bool:
+    """An alert firing that every record behind it says was suppressed (Alertmanager's API
+    state `suppressed`: silenced or inhibited when it fired, pm_tui.collectors.alertmanager):
+    it notified no one, so it detected nothing; the person still sees the row."""
+    return (
+        c.kind == "alert_fired"
+        and bool(c.evidence)
+        and all("(suppressed)" in link.excerpt for link in c.evidence)
+    )
+
+
 def _split_acronyms(name: str) -> str:
     """`STSEndpointProbe` -> `STS Endpoint Probe` (the camel case split keeps acronyms apart)."""
     return re.sub(r"([A-Z]+)([A-Z][a-z])", r"\1 \2", name)
@@ -434,6 +463,48 @@ def _main_recovery(rows: list[Candidate], since: datetime | None) -> Candidate |
     return max(
         found,
         key=lambda c: ("impact-end" in c.tags, round(c.confidence, 1), -c.time.timestamp()),
+    )
+
+
+# Records and series of the monitoring itself (the alerting pipeline, the metrics store and
+# what reads it): its failure during an incident is not what customers get.
+MONITORING_RE = re.compile(
+    r"\balertmanager|\bprometheus|\bnotify for alerts\b|\bnotifications?_failed|"
+    r"\bfetch(?:ing)? metrics\b|\bmetrics from\b|\bfailed to send alerts\b",
+    re.I,
+)
+
+
+def _about_monitoring(c: Candidate) -> bool:
+    """Whether a row is about the monitoring's own failure (its own words, not those of a chat
+    message merged into it)."""
+    return bool(MONITORING_RE.search(c.text.split("; also ", 1)[0]))
+
+
+def _customers_back(
+    rows: list[Candidate], started: Candidate | None, recovered: Candidate | None
+) -> Candidate | None:
+    """When the recovery read as the end is the monitoring's own failure stopping (an
+    alerting pipeline's notifications failing, an autoscaler's adapter unable to fetch metrics
+    from the metrics store), the latest recovery before it, after the start, of a failure
+    that is not the monitoring's: customers' errors stopping (a failure's records) or an
+    access log's 5xx back to normal. The customers' impact ended then; the monitoring, mended
+    later, was not what they got. None when the end is not the monitoring's or no such
+    recovery is seen."""
+    if started is None or recovered is None or not _about_monitoring(recovered):
+        return None
+    return max(
+        (
+            c
+            for c in rows
+            if c.kind == "recovery"
+            and started.time < c.time < recovered.time
+            and c.confidence >= 0.65
+            and ("error" in c.tags or "5xx" in c.text.split("; also ", 1)[0])
+            and not _about_monitoring(c)
+        ),
+        key=lambda c: c.time,
+        default=None,
     )
 
 

@@ -346,7 +346,10 @@ def reconstruct(evidence: list[Evidence], window: CollectWindow) -> list[Candida
     if main is not None and first_cluster is not None:
         # ... all of them: a backlog or a second failing source of the same chain (the lag
         # a consumer built, the errors downstream) ends the impact when it is back to normal too
-        main = _last_to_recover(main, first_cluster, symptoms, after, strong)
+        # (the customers' chain only, when a precursor started the window long before their
+        # failure: a replication slot holding the WAL for two hours is back long after checkout)
+        if anchor is None or anchor.time - first_cluster.time <= CHAIN:
+            main = _last_to_recover(main, first_cluster, symptoms, after, strong)
         if anchor is not None and anchor is not first_cluster:
             main = _last_to_recover(main, anchor, symptoms, after, strong)
     if main is None:
@@ -365,8 +368,10 @@ def reconstruct(evidence: list[Evidence], window: CollectWindow) -> list[Candida
     # after the service had failed over)
     if main is not None and first is not None:
         main = _paged_workload_back(signals, first, after, strong) or main
-    # the impact ends when every series the page measures is back within its baseline
-    ends = _page_series_back(paged_series, after)
+    # the impact ends when every series the page measures is back within its baseline (not
+    # a machine's or a resource's: a volume's free space back once the WAL is released, an
+    # hour after the customers' errors stopped)
+    ends = _page_series_back([s for s in paged_series if not _infrastructure_metric(s)], after)
     if ends is not None:
         main = ends
     last_recovery = main.time if main is not None else None
@@ -393,6 +398,15 @@ def reconstruct(evidence: list[Evidence], window: CollectWindow) -> list[Candida
         default=None,
     )
     announced, said = _announced(messages)
+    open_until: list[list[tuple[datetime, str, str]]] = []
+
+    def still_open() -> list[tuple[datetime, str, str]]:
+        """What responders said they were doing until the page was resolved (read once)."""
+        if not open_until:
+            until = page_resolved or (last_recovery + STILL_OPEN if last_recovery else None)
+            open_until.append(_announced(_incident_messages(evidence, first, until))[0])
+        return open_until[0]
+
     for s in signals:
         if "failover" in s.tags and "automatic" in s.tags and _failover_announced(s, announced):
             # a responder said minutes before they were failing over: theirs, not automatic
@@ -411,6 +425,14 @@ def reconstruct(evidence: list[Evidence], window: CollectWindow) -> list[Candida
                 # undoing the trigger after the impact ended, or the fix carried to a second
                 # place (the revert synced to the other region's router, the other service
                 # restarted the same way): a mitigation, not what ended it
+                s.family, s.tags = "mitigation", (*s.tags, "after-recovery")
+            elif s.time <= (page_resolved or last_recovery + STILL_OPEN) and _announced_then_done(
+                s, still_open()
+            ):
+                # what a responder said they were doing, carried out minutes later while the
+                # page was still open ("restarting checkout-api", then its rollout): their fix,
+                # whatever the recovery read before it (a config's metric back is not the
+                # customers' end)
                 s.family, s.tags = "mitigation", (*s.tags, "after-recovery")
         elif (
             s.family == "mitigation"
@@ -601,6 +623,30 @@ def _failover_announced(s: Signal, announced: list[tuple[datetime, str, str]]) -
         and _FAILOVER_SAID.search(text)
         and stems(text) & stems(s.text)
         for when, _, text in announced
+    )
+
+
+# with no page resolved in the evidence, the incident is taken as open this long after the
+# impact's end read from the evidence
+STILL_OPEN = timedelta(hours=1)
+
+
+def _announced_then_done(s: Signal, announced: list[tuple[datetime, str, str]]) -> bool:
+    """`s`, a change recorded by a tool, carries out what a responder announced in the
+    incident's channel within ANNOUNCED_BEFORE before it, naming what it changes
+    ("restarting checkout-api", then Deployment/checkout-api rolling): made by no one named
+    or by that responder."""
+    from pm_tui.timeline.judge import ANNOUNCED_BEFORE, _names_in, _same_person, person
+
+    if "chat" in s.tags or {"job", "controller", "not-applied", "requested"} & set(s.tags):
+        return False
+    who = person(s.actor) if s.actor else ""
+    text = s.text.lower()
+    return any(
+        s.time - ANNOUNCED_BEFORE <= when <= s.time
+        and (not who or len(who) >= 5 and _same_person(who, speaker))
+        and _names_in(said, text)
+        for when, speaker, said in announced
     )
 
 
@@ -806,7 +852,12 @@ def _merge(signals: list[Signal]) -> list[_Cluster]:
         home = None
         for cluster in reversed(open_by_family.get(s.family, [])):
             if s.time - cluster.anchor > reach:
-                break
+                if _finishes(s, cluster):
+                    home = cluster
+                    break
+                if s.time - cluster.anchor > DEPLOY_DONE_JOIN:
+                    break
+                continue
             if s.key and cluster.key and s.key != cluster.key:
                 continue
             if s.family in ("change", "mitigation") and ("commit" in s.tags) != any(
@@ -837,6 +888,29 @@ def _merge(signals: list[Signal]) -> list[_Cluster]:
         home.signals.append(s)
     # a message that only repeats what a machine record already shows joins it even if late
     return [c for c in clusters if c.signals]
+
+
+# a deploy tool's post that a sync or deploy finished joins the tool's record of it this long
+# after the record's start (an Argo CD sync of a dozen pods takes minutes)
+DEPLOY_DONE_JOIN = timedelta(minutes=10)
+_REVISION = re.compile(r"`([0-9a-f]{7,40}|v?\d+\.\d+[\w.\-]*)`", re.I)
+
+
+def _finishes(s: Signal, cluster: _Cluster) -> bool:
+    """`s` is a deploy bot's post of a deploy finishing ("Application *checkout-api* has been
+    successfully synced at revision `e07b2d1`") that the cluster's deploy record started
+    within DEPLOY_DONE_JOIN before: the same change's end, not a change of its own (a second
+    row would be a mitigation minutes after the real one). The post names the record's
+    service and, when it names a revision, the record's revision."""
+    if not {"bot", "deploy"} <= set(s.tags) or not s.key:
+        return False
+    if s.time - cluster.anchor > DEPLOY_DONE_JOIN:
+        return False
+    records = [x for x in cluster.signals if "record" in x.tags and x.key == s.key]
+    if not records:
+        return False
+    revisions = [m.group(1).lower() for m in _REVISION.finditer(s.text)]
+    return not revisions or any(r in x.text.lower() for r in revisions for x in records)
 
 
 # a responder's report of an action done this long after saying they were doing it is its

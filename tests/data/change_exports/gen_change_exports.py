@@ -1164,10 +1164,11 @@ DEV["argocd-applicationlist.json"] = (
             ],
         }
     ),
+    # each sync dated by its start (`deployStartedAt`), when its pods began to roll
     [
-        expect(t("09:32", "15"), ["quote-api", "9b7d0aa"]),
-        expect(t("07:11", "40"), ["quote-api", "3f1c9e2"]),
-        expect(t("08:06", "00"), ["fx-rates", "c0ffee1"]),
+        expect(t("09:31", "07"), ["quote-api", "9b7d0aa"]),
+        expect(t("07:10", "02"), ["quote-api", "3f1c9e2"]),
+        expect(t("08:05", "10"), ["fx-rates", "c0ffee1"]),
     ],
 )
 

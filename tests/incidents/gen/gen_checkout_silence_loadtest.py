@@ -1,11 +1,11 @@
-"""heldout14/checkout-silence-loadtest: a load-test silence created on the prod Alertmanager without an env matcher hides
+"""retired14/checkout-silence-loadtest: a load-test silence created on the prod Alertmanager without an env matcher hides
 checkout-api's page while a bad release slows every checkout; support pages by hand, the silence is found and expired,
 a scale-out helps partly and the rollback ends it."""
 import random
 from common import *
 
 rng = random.Random(20260415)
-inc = Incident("heldout14", "checkout-silence-loadtest")
+inc = Incident("retired14", "checkout-silence-loadtest")
 D = "2026-04-15 "
 W0, W1 = T(D + "13:00:00"), T(D + "16:00:00")
 SIL_CREATED = T(D + "12:40:12")

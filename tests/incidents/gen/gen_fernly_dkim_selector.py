@@ -1,4 +1,4 @@
-"""heldout14/fernly-dkim-selector: a DKIM key rotation publishes a broken TXT record for the new selector; when OpenDKIM
+"""retired14/fernly-dkim-selector: a DKIM key rotation publishes a broken TXT record for the new selector; when OpenDKIM
 switches to it, DKIM fails (permerror, bad key), and since SPF is not aligned DMARC p=reject makes Gmail, Outlook, Yahoo
 and iCloud hard-bounce every transactional mail until the selector is reverted; the bounce processor's suppressions are
 lifted afterwards."""
@@ -6,7 +6,7 @@ import random
 from common import *
 
 rng = random.Random(20260915)
-inc = Incident("heldout14", "fernly-dkim-selector")
+inc = Incident("retired14", "fernly-dkim-selector")
 D = "2026-09-15 "
 W0, W1 = T(D + "09:30:00"), T(D + "12:30:00")
 L0, L1 = T(D + "09:20:00"), T(D + "12:40:00")

@@ -1,10 +1,10 @@
-"""heldout14/fernway-double-charge: checkout-api 6.3.0 moves PSP calls onto a retrying HTTP wrapper that drops the
+"""retired14/fernway-double-charge: checkout-api 6.3.0 moves PSP calls onto a retrying HTTP wrapper that drops the
 Idempotency-Key header; every 2 s read timeout becomes a second charge. Customers notice first; rollback, then refunds."""
 import random
 from common import *
 
 rng = random.Random(20260203)
-inc = Incident("heldout14", "fernway-double-charge")
+inc = Incident("retired14", "fernway-double-charge")
 D = "2026-02-03 "
 W0, W1 = T(D + "09:30:00"), T(D + "14:30:00")
 CRON = [T("2026-%s 10:00:%02d" % (d, 11 + i)) for i, d in enumerate(("01-31", "02-01", "02-02", "02-03"))]

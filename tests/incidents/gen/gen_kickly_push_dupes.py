@@ -1,4 +1,4 @@
-"""heldout14/kickly-push-dupes: notify-fanout 5.3.0 sets a 2 s per-request FCM timeout and retries on DeadlineExceeded
+"""retired14/kickly-push-dupes: notify-fanout 5.3.0 sets a 2 s per-request FCM timeout and retries on DeadlineExceeded
 and 429 without backoff; harmless on quiet traffic, but from the 15:00 kick-off bursts FCM's latency passes 2 s, sends FCM
 already accepted are sent again (fans get goal alerts two or three times) and the retries push the project over its FCM
 send quota, so 429s follow and some alerts are dropped after three attempts.  Halving the replicas only thins the
@@ -7,7 +7,7 @@ import random
 from common import *
 
 rng = random.Random(20261121)
-inc = Incident("heldout14", "kickly-push-dupes")
+inc = Incident("retired14", "kickly-push-dupes")
 D = "2026-11-21 "
 W0, W1 = T(D + "13:30:00"), T(D + "17:30:00")
 L0, L1 = T(D + "13:20:00"), T(D + "17:40:00")

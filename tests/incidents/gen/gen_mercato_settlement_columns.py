@@ -1,4 +1,4 @@
-"""heldout14/mercato-settlement-columns: the acquirer's settlement file gains a scheme_fee column (spec v4.0 from 1 Sept);
+"""retired14/mercato-settlement-columns: the acquirer's settlement file gains a scheme_fee column (spec v4.0 from 1 Sept);
 our importer maps columns by position, so net_amount is read from scheme_fee. Nothing errors: merchant balances drop to
 almost nothing, the nightly recon raises a ticket nobody reads, the payout batch guard pages; the batch is held, the file
 re-imported with a hotfix, the batch recomputed and released."""
@@ -6,7 +6,7 @@ import random
 from common import *
 
 rng = random.Random(20260901)
-inc = Incident("heldout14", "mercato-settlement-columns")
+inc = Incident("retired14", "mercato-settlement-columns")
 RTZ = "Europe/Rome"
 D = "2026-09-01 "
 W0, W1 = T(D + "03:00:00"), T(D + "09:00:00")

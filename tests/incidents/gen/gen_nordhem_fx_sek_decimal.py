@@ -1,11 +1,11 @@
-"""heldout14/nordhem-fx-sek-decimal: the FX vendor's feed shifts the EUR/SEK decimal (1.1463 for 11.463); fx-sync only warns
+"""retired14/nordhem-fx-sek-decimal: the FX vendor's feed shifts the EUR/SEK decimal (1.1463 for 11.463); fx-sync only warns
 and publishes it, so the Swedish store sells at a tenth of the price. A warning is dismissed, the page is acknowledged late,
 a rate pin fixes the catalogue but not checkout's in-process cache until a restart."""
 import random
 from common import *
 
 rng = random.Random(20260601)
-inc = Incident("heldout14", "nordhem-fx-sek-decimal")
+inc = Incident("retired14", "nordhem-fx-sek-decimal")
 STZ = "Europe/Stockholm"
 D = "2026-06-01 "
 W0, W1 = T(D + "06:30:00"), T(D + "11:00:00")

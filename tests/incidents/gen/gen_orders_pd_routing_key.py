@@ -1,4 +1,4 @@
-"""heldout14/orders-pd-routing-key: AWS fails the orders ElastiCache primary over; orders-api pods keep writing to the old node (now a
+"""retired14/orders-pd-routing-key: AWS fails the orders ElastiCache primary over; orders-api pods keep writing to the old node (now a
 replica) and cart/order writes fail READONLY. The page fires but every PagerDuty notify is rejected ('Invalid routing key': the
 integration was deleted by the previous day's PagerDuty Terraform consolidation); only the Slack copy goes out. A developer pages
 by hand, the primary on-call never answers and the escalation acks late; restarting three pods helps partly, a rollout restart
@@ -7,7 +7,7 @@ import random
 from common import *
 
 rng = random.Random(20260709)
-inc = Incident("heldout14", "orders-pd-routing-key")
+inc = Incident("retired14", "orders-pd-routing-key")
 LTZ = "America/Chicago"
 D = "2026-07-09 "
 W0, W1 = T(D + "14:30:00"), T(D + "17:30:00")

@@ -1,4 +1,4 @@
-"""heldout14/shopfront-prom-cardinality: search-api 4.2.0 labels its latency histogram with the raw URL path; the head series
+"""retired14/shopfront-prom-cardinality: search-api 4.2.0 labels its latency histogram with the raw URL path; the head series
 explode and both Prometheus replicas are OOM-killed and crash-loop in WAL replay. The HPAs read their metric through
 prometheus-adapter, so checkout-api stays at 14 pods into the lunch peak and saturates; an external synthetic check pages
 the checkout team, a manual scale-out ends the impact, the search rollback plus a drop rule and a WAL reset bring
@@ -7,7 +7,7 @@ import random
 from common import *
 
 rng = random.Random(20261120)
-inc = Incident("heldout14", "shopfront-prom-cardinality")
+inc = Incident("retired14", "shopfront-prom-cardinality")
 LTZ = "Australia/Melbourne"
 D = "2026-11-20 "
 W0, W1 = T(D + "00:00:00"), T(D + "03:00:00")

@@ -1,4 +1,4 @@
-"""heldout14/tallyhive-outlook-block: a taken-over tenant account sends phishing "invoices" through the shared outbound
+"""retired14/tallyhive-outlook-block: a taken-over tenant account sends phishing "invoices" through the shared outbound
 pool; Microsoft first rate-limits (451 S775), then blocks (550 S3150) the pool's IPs, so every customer's invoice to an
 Outlook/Hotmail address bounces.  Support notices first and pages by hand; suspending the tenant stops the abuse but not
 the block; routing Microsoft domains through the second IP pool ends the impact; resolved after the bounced invoices
@@ -7,7 +7,7 @@ import random
 from common import *
 
 rng = random.Random(20260324)
-inc = Incident("heldout14", "tallyhive-outlook-block")
+inc = Incident("retired14", "tallyhive-outlook-block")
 TZ = "America/Toronto"
 D = "2026-03-24 "
 W0, W1 = T(D + "10:30:00"), T(D + "14:30:00")
