@@ -2075,6 +2075,12 @@ def _sigmoid(z: float) -> float:
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
+def _unread(feats: dict[str, str]) -> bool:
+    """The model does not read this sentence: it names no one, or holds no word of harm,
+    fault or judgement (weigh and _weigh_all share this gate)."""
+    return "no-agent" in feats or "unread" in feats or (CUE_GATE and "no-cue" in feats)
+
+
 def _weigh_all(sentences: list[str], limit_for, named: bool = False) -> list[tuple | None]:
     """Each sentence's reading: None when the model does not read it (no one named), else
     (probability, features, tipped), where the probability is held against `limit_for(
@@ -2088,7 +2094,7 @@ def _weigh_all(sentences: list[str], limit_for, named: bool = False) -> list[tup
     rows: list[tuple[float, dict[str, str], float] | None] = []
     for sentence in sentences:
         feats = features(sentence, named=named)
-        if "no-agent" in feats or "unread" in feats or (CUE_GATE and "no-cue" in feats):
+        if _unread(feats):
             rows.append(None)
             continue
         rows.append((bias + sum([get(f, 0.0) for f in feats]), feats, limit_for(feats)))
@@ -2165,8 +2171,7 @@ def score(feats: dict[str, str]) -> float:
     """The probability the model gives to blame, from the features' weights."""
     weights, bias = _active_model()[:2]
     get = weights.get
-    z = bias + sum([get(f, 0.0) for f in feats])
-    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+    return _sigmoid(bias + sum([get(f, 0.0) for f in feats]))
 
 
 def threshold() -> float:
@@ -2204,7 +2209,7 @@ def weigh(sentence: str, named: bool = False) -> tuple[float, dict[str, str]] | 
     when the sentence names no one or holds no word of harm, fault or judgement (the model
     never flags those). `named`: _may_name_agent(sentence) is known to hold."""
     feats = features(sentence, named=named)
-    if "no-agent" in feats or "unread" in feats or (CUE_GATE and "no-cue" in feats):
+    if _unread(feats):
         return None
     return score(feats), feats
 
