@@ -59,14 +59,19 @@ PRECURSOR_RE = re.compile(
 
 # The network path under the service failing: a routing or liveness session to a peer going
 # down (BGP, BFD, OSPF: a hold or detect timer expiring, a state falling from up), a link losing
-# light or its line protocol, an optic's receive power out of range (not an admin's shutdown).
+# light or its line protocol, an optic's receive power out of range (not an admin's shutdown),
+# or a sender on the path reporting network congestion or heavy loss (an encoder lowering its
+# bitrate, retransmitting) before its connection drops.
 # A path down is an outage of its own, not load: one such line leads the errors after it.
 PATH_DOWN_RE = re.compile(
     r"\bstate (?:up|established|full|init) ?-> ?(?:down|idle|active|connect)\b|"
     r"\bneighbou?r \S+ (?:[\w ]{0,30} )?down\b(?![^\n]{0,12}admin)|"
     r"\bhold ?time(?:r)? expired\b|\bdetect(?:ion)? time(?:r)? expir|"
     r"\b[rt]x (?:optical )?power (?:is )?(?:too )?(?:low|high)\b|\bloss of (?:signal|light)\b|"
-    r"\blink (?:is )?down\b|\bchanged state to down\b",
+    r"\b(?:low|high) [rt]x (?:optical )?power\b|\blost (?:its )?light\b|"
+    r"\blink (?:is )?down\b|\bchanged state to down\b|"
+    # ... or degraded under load it cannot carry: a sender backing off on congestion or loss
+    r"\bnetwork congestion\b|\bheavy (?:packet )?loss\b",
     re.I,
 )
 # A store or broker reaching its own resource limit and refusing work until it clears, logged at
