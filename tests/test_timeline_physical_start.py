@@ -137,3 +137,28 @@ def test_an_encoder_reporting_network_congestion_before_it_drops_starts_the_wind
     # the congestion, not its connection failing six minutes later
     assert w.times["started"] == congested + timedelta(milliseconds=112)
     assert "network congestion" in w.got["started"]["why"]
+
+
+def test_a_breaker_tripped_under_a_rack_starts_the_window_and_a_supply_back_starts_nothing(
+    tmp_path, capsys
+):
+    """A PDU's breaker trips (one alarm line among the load readings it logs every minute) and
+    the machines on that feed drop out three minutes later: the trip is the first observable
+    failure. A BMC's line of a supply's input coming back (`Deasserted`) is no failure."""
+    ev = tmp_path / "incident" / "evidence"
+    ev.mkdir(parents=True)
+    tripped, errors = at(10, 20, 5), at(10, 23, 10)
+    pdu = [f"{z(t)} pdu-b3 INFO bank 2 load 7.{k % 9}A"
+           for k, t in enumerate(every(at(9, 0, 30), at(12, 0), timedelta(minutes=1)))]  # fmt: skip
+    pdu.append(f"{z(tripped)} pdu-b3 ALARM circuit breaker CB2 (bank 2) tripped: overcurrent")
+    pdu.append(f"{z(at(9, 12, 40))} pdu-b3 INFO psu-mon: Power Supply AC lost | Deasserted")
+    (ev / "pdu-b3.log").write_text("\n".join(sorted(pdu)) + "\n", encoding="utf-8")
+    app = [f"{z(t)} INFO render-api GET /frames 200 12ms"
+           for t in every(at(9, 0), at(12, 0), timedelta(seconds=10))]  # fmt: skip
+    app += [f"{z(t)} ERROR render-api GET /frames 503 upstream render-node-12 unreachable"
+            for t in every(errors, at(11, 0), timedelta(seconds=5))]  # fmt: skip
+    (ev / "render-api.log").write_text("\n".join(sorted(app)) + "\n", encoding="utf-8")
+    *_, w = _window(tmp_path, capsys, ev)
+
+    assert w.times["started"] == tripped  # not the renderers' errors three minutes later
+    assert "breaker" in w.got["started"]["why"]

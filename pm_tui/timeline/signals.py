@@ -84,12 +84,20 @@ RESOURCE_ALARM_RE = re.compile(
     re.I,
 )
 # The power under the hardware failing: a UPS on battery, the utility feed lost, a generator
-# that did not start (a UPS, ATS or BMC log): minutes before the machines go dark.
+# that did not start, a breaker tripped, a power supply losing its input (a UPS, ATS, PDU or
+# BMC log): minutes before the machines go dark.
 POWER_LOST_RE = re.compile(
     r"\b(?:switched|transferred|switching|transferring) to battery\b|\bon battery(?: power)?\b|"
     r"\butility (?:power|source|feed) (?:lost|loss|fail\w*|out of range)|"
     r"\binput voltage out of range\b|\bgenerator\b[^\n]{0,30}\b(?:failed|fails|did not start|"
-    r"failed to start|not starting)\b|\b(?:mains|utility) power (?:lost|loss|failure)\b",
+    r"failed to start|not starting)\b|\b(?:mains|utility) power (?:lost|loss|failure)\b|"
+    # a machine's power supply losing its input (IPMI's `Power Supply AC lost`, a PSU's
+    # redundancy lost), a feed's breaker tripping (a PDU, a panel), a power failure logged
+    r"\b(?:power supply|ac) (?:ac |input |power )?lost\b(?![^\n]*\bdeasserted\b)|"
+    r"\binput (?:power|voltage) lost\b|"
+    r"\b(?:power|psu|ps\d?)\w*\b[^\n]{0,40}\bredundancy (?:is )?lost\b(?![^\n]*\bdeasserted\b)|"
+    r"\bbreaker\b[^\n]{0,30}\btrip(?:ped|s)?\b|\btripped\b[^\n]{0,20}\bbreaker\b|"
+    r"\bpower (?:loss|lost|failure) (?:detected|on|at)\b",
     re.I,
 )
 # The storage under a filesystem running out (a thin pool or a volume group with no free
