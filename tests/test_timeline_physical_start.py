@@ -21,6 +21,8 @@ import json
 from datetime import datetime, timedelta
 from pathlib import Path
 
+import pytest
+
 from pm_tui.timeline import load_candidates
 from tests.timeline_clock import at, every, z
 from tests.timeline_proposal import proposal_of, rebuilt
@@ -90,10 +92,15 @@ def _window(tmp_path: Path, capsys, ev: Path):
     return repo, pm_id, proposal_of(repo, pm_id, argv, capsys)
 
 
+@pytest.mark.parametrize(
+    "said",
+    [SAID, "it's the DCI: Eth1/49 lost light at 10:15, Po10 on one member, Eth1/50 saturated"],
+)
 def test_a_link_lost_long_before_the_timeouts_and_named_by_a_responder_starts_the_window(
-    tmp_path, capsys
+    tmp_path, capsys, said
 ):
-    ev = _fibre_folder(tmp_path / "incident", SAID)
+    # the link named as the device logs it (Ethernet1/49) or written short (Eth1/49)
+    ev = _fibre_folder(tmp_path / "incident", said)
     repo, pm_id, w = _window(tmp_path, capsys, ev)
 
     assert w.times["started"] == LIGHT_LOST  # not the first timeout 25 minutes later

@@ -441,6 +441,22 @@ def parts_named(text: str) -> set[str]:
     return out
 
 
+# An interface as a device logs it, its kind spelled out, then its slot and port
+# (`Ethernet1/49`, `TenGigabitEthernet0/0/1`): people write the kind short (`Eth1/49`,
+# `Et1/49`, `Te0/0/1`).
+_INTERFACE = re.compile(r"([a-z]{4,})(\d+(?:/\d+)+)")
+
+
+def _spellings(part: str) -> set[str]:
+    """A part as a responder may write it: itself, and an interface with its kind cut short to
+    its first two or three letters (`ethernet1/49` -> `eth1/49`, `et1/49`)."""
+    m = _INTERFACE.fullmatch(part)
+    if m is None:
+        return {part}
+    kind, port = m.groups()
+    return {part, kind[:2] + port, kind[:3] + port}
+
+
 def standing_outage(
     outages: list[Signal],
     causes: list[Signal],
@@ -467,7 +483,7 @@ def standing_outage(
         named = {
             p
             for p in parts_named(s.excerpt)
-            if re.search(rf"(?<![\w/]){re.escape(p)}(?![\w/])", said)
+            if any(re.search(rf"(?<![\w/]){re.escape(w)}(?![\w/])", said) for w in _spellings(p))
         }
         if not named:
             continue
