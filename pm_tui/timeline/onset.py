@@ -413,3 +413,88 @@ def series_return(
 def _usual(med: float, mad: float, edge: float) -> float:
     """How far from its median a series stays in its usual range."""
     return max(ONSET_SIGMAS * 1.4826 * mad, ONSET_SHARE * abs(edge - med))
+
+
+# A part of the path or the power under the service going down and staying down (a fibre
+# losing light, one member of a link bundle gone, a feed's breaker tripped) may start the
+# customers' failure long after: the load the remaining part carries grows until it saturates.
+# How long before the customers' failure such a part may have gone down and still start it.
+DOWN_LEAD = timedelta(hours=1)
+# What a record names: an interface, a device, a circuit or a breaker (a word of letters with
+# a digit in it: `Ethernet1/49`, `pdu-b2`, `NL-LON-44871`), not a measurement (`rtt=412ms`).
+_PART = re.compile(r"(?<![\w%=/.-])[A-Za-z][\w/.:-]*\d[\w/.:-]*")
+# A record saying a part is back (its link up, its session established, power restored).
+_BACK_UP_RE = re.compile(
+    r"\bis up\b|\bchanged state to up\b|\blink up\b|-> ?(?:up|established|full)\b|"
+    r"\brestored\b|\brecovered\b|\bcleared\b|\bback (?:up|online|on line)\b",
+    re.I,
+)
+
+
+def parts_named(text: str) -> set[str]:
+    """The interfaces, devices and circuits a record names (lower case, at least 4 long)."""
+    out = set()
+    for word in _PART.findall(text):
+        w = word.rstrip(".:,-/").lower()
+        if len(w) >= 4 and not re.fullmatch(r"\d[\d:./-]*|[a-z]{1,3}\d+", w):
+            out.add(w)
+    return out
+
+
+# An interface as a device logs it, its kind spelled out, then its slot and port
+# (`Ethernet1/49`, `TenGigabitEthernet0/0/1`): people write the kind short (`Eth1/49`,
+# `Et1/49`, `Te0/0/1`).
+_INTERFACE = re.compile(r"([a-z]{4,})(\d+(?:/\d+)+)")
+
+
+def _spellings(part: str) -> set[str]:
+    """A part as a responder may write it: itself, and an interface with its kind cut short to
+    its first two or three letters (`ethernet1/49` -> `eth1/49`, `et1/49`)."""
+    m = _INTERFACE.fullmatch(part)
+    if m is None:
+        return {part}
+    kind, port = m.groups()
+    return {part, kind[:2] + port, kind[:3] + port}
+
+
+def standing_outage(
+    outages: list[Signal],
+    causes: list[Signal],
+    evidence: list[Evidence],
+    failure: datetime,
+    chain: timedelta,
+) -> Signal | None:
+    """A part down (`outages`: records of the path or the power failing, a shape the baseline
+    never shows) more than `chain` and at most DOWN_LEAD before `failure`, not back up by then
+    (no later record of its source names it back up before the failure), that a responder's
+    stated cause (`causes`: diagnoses said in chat) names by one of the parts its record names
+    (`Ethernet1/49` in "Ethernet1/49 (Northline) lost light"): the link lost an hour before
+    the customers' timeouts began is where their failure started, once the remaining link
+    saturated. The earliest such; None when there is none."""
+    said = " ".join(f"{c.text} {c.excerpt}" for c in causes).lower()
+    if not said:
+        return None
+    best: Signal | None = None
+    for s in outages:
+        if not failure - DOWN_LEAD <= s.time < failure - chain:
+            continue
+        if best is not None and best.time <= s.time:
+            continue
+        named = {
+            p
+            for p in parts_named(s.excerpt)
+            if any(re.search(rf"(?<![\w/]){re.escape(w)}(?![\w/])", said) for w in _spellings(p))
+        }
+        if not named:
+            continue
+        back = any(
+            item.kind == "log"
+            and item.source == s.source
+            and s.time < item.time < failure
+            and _BACK_UP_RE.search(item.text)
+            and named & parts_named(item.text)
+            for item in evidence
+        )
+        if not back:
+            best = s
+    return best

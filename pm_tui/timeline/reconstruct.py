@@ -42,6 +42,7 @@ from pm_tui.timeline.onset import (
     page_title_words,
     series_label_words,
     slowed_first,
+    standing_outage,
     unlevelled_templates,
 )
 from pm_tui.timeline.signals import (
@@ -259,6 +260,17 @@ def reconstruct(evidence: list[Evidence], window: CollectWindow) -> list[Candida
             first_cluster = _Cluster("symptom", [named])
             symptoms.append(first_cluster)
             by_timing = True
+    customers_first = None
+    if first_cluster is not None:
+        # a part of the path or the power down long before, still down, named by a responder's
+        # stated cause (pm_tui.timeline.onset.standing_outage)
+        outages = [s for c in symptoms for s in c.signals if _new_precursor(_Cluster("", [s]))]
+        causes = [s for s in signals if s.family == "diagnosis"]
+        down = standing_outage(outages, causes, evidence, first_cluster.time, CHAIN)
+        if down is not None:
+            # ... the customers' failure it led to stays the first symptom of its own part
+            customers_first = first_cluster
+            first_cluster, by_timing = _symptom_of(down, symptoms), False
     # the series the page measures departing earlier, still outside its baseline when it
     # pages: the impact began then (pm_tui.timeline.onset.page_series)
     # (only then is its return the end of the impact: a page on a dependency's errors, which
@@ -459,7 +471,9 @@ def reconstruct(evidence: list[Evidence], window: CollectWindow) -> list[Candida
     # said after it began ("search-api p99 is 4s", "os-data-3 at 15.3 of 15.5gb")
     signals = [s for s in signals if "measured" not in s.tags or _about_incident(s, first, pre)]
     rest = _merge([s for s in signals if s.family not in ("symptom", "recovery")])
-    spread = _spread(first_cluster, symptoms)
+    spread = _spread(first_cluster, symptoms) | (
+        {id(customers_first)} if customers_first else set()
+    )
     candidates = []
     for cluster in [*symptoms, *recoveries, *rest]:
         if cluster.family == "symptom":

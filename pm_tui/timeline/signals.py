@@ -59,14 +59,19 @@ PRECURSOR_RE = re.compile(
 
 # The network path under the service failing: a routing or liveness session to a peer going
 # down (BGP, BFD, OSPF: a hold or detect timer expiring, a state falling from up), a link losing
-# light or its line protocol, an optic's receive power out of range (not an admin's shutdown).
+# light or its line protocol, an optic's receive power out of range (not an admin's shutdown),
+# or a sender on the path reporting network congestion or heavy loss (an encoder lowering its
+# bitrate, retransmitting) before its connection drops.
 # A path down is an outage of its own, not load: one such line leads the errors after it.
 PATH_DOWN_RE = re.compile(
     r"\bstate (?:up|established|full|init) ?-> ?(?:down|idle|active|connect)\b|"
     r"\bneighbou?r \S+ (?:[\w ]{0,30} )?down\b(?![^\n]{0,12}admin)|"
     r"\bhold ?time(?:r)? expired\b|\bdetect(?:ion)? time(?:r)? expir|"
     r"\b[rt]x (?:optical )?power (?:is )?(?:too )?(?:low|high)\b|\bloss of (?:signal|light)\b|"
-    r"\blink (?:is )?down\b|\bchanged state to down\b",
+    r"\b(?:low|high) [rt]x (?:optical )?power\b|\blost (?:its )?light\b|"
+    r"\blink (?:is )?down\b|\bchanged state to down\b|"
+    # ... or degraded under load it cannot carry: a sender backing off on congestion or loss
+    r"\bnetwork congestion\b|\bheavy (?:packet )?loss\b",
     re.I,
 )
 # A store or broker reaching its own resource limit and refusing work until it clears, logged at
@@ -79,12 +84,20 @@ RESOURCE_ALARM_RE = re.compile(
     re.I,
 )
 # The power under the hardware failing: a UPS on battery, the utility feed lost, a generator
-# that did not start (a UPS, ATS or BMC log): minutes before the machines go dark.
+# that did not start, a breaker tripped, a power supply losing its input (a UPS, ATS, PDU or
+# BMC log): minutes before the machines go dark.
 POWER_LOST_RE = re.compile(
     r"\b(?:switched|transferred|switching|transferring) to battery\b|\bon battery(?: power)?\b|"
     r"\butility (?:power|source|feed) (?:lost|loss|fail\w*|out of range)|"
     r"\binput voltage out of range\b|\bgenerator\b[^\n]{0,30}\b(?:failed|fails|did not start|"
-    r"failed to start|not starting)\b|\b(?:mains|utility) power (?:lost|loss|failure)\b",
+    r"failed to start|not starting)\b|\b(?:mains|utility) power (?:lost|loss|failure)\b|"
+    # a machine's power supply losing its input (IPMI's `Power Supply AC lost`, a PSU's
+    # redundancy lost), a feed's breaker tripping (a PDU, a panel), a power failure logged
+    r"\b(?:power supply|ac) (?:ac |input |power )?lost\b(?![^\n]*\bdeasserted\b)|"
+    r"\binput (?:power|voltage) lost\b|"
+    r"\b(?:power|psu|ps\d?)\w*\b[^\n]{0,40}\bredundancy (?:is )?lost\b(?![^\n]*\bdeasserted\b)|"
+    r"\bbreaker\b[^\n]{0,30}\btrip(?:ped|s)?\b|\btripped\b[^\n]{0,20}\bbreaker\b|"
+    r"\bpower (?:loss|lost|failure) (?:detected|on|at)\b",
     re.I,
 )
 # The storage under a filesystem running out (a thin pool or a volume group with no free
