@@ -9,6 +9,10 @@ from pathlib import Path
 
 import pytest
 
+# the real servers, one of each per session, for any test module that names them
+from tests.fixtures_rig import rig  # noqa: F401
+from tests.logstore_servers import clickhouse, moto_server, victoria_metrics  # noqa: F401
+
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "sample_incidents"
 SAMPLE_ID = "2025-02-09-api-service-degradation"
