@@ -86,6 +86,27 @@ def collected_repo(tmp_path_factory):
     return Repository(make_demo_repo(tmp_path_factory.mktemp("collected") / "repo", rebuild=True))
 
 
+@pytest.fixture(scope="session")
+def reconstructed(tmp_path_factory):
+    """`reconstructed(folder, capsys)`: an incident folder (tests/incidents/...) collected and
+    rebuilt through the CLI once per session, as tests.test_timeline_story._collected does it:
+    (repo, pm, truth, argv, rows). For tests that only read it (the rows, `timeline --window`);
+    a test that accepts or edits rows makes its own with `_collected`."""
+    import copy
+
+    made: dict[Path, tuple] = {}
+
+    def get(folder: Path, capsys):
+        from tests.test_timeline_story import _collected
+
+        if folder not in made:
+            made[folder] = _collected(tmp_path_factory.mktemp(folder.name), folder, capsys)
+        repo, pm, truth, argv, rows = made[folder]
+        return repo, pm, truth, argv, copy.deepcopy(rows)
+
+    return get
+
+
 def run_cli(*args: str, cwd: Path | None = None, env: dict | None = None, input: str | None = None):
     """Run `pm-tui` in a subprocess, as a person would, and return the CompletedProcess."""
     return subprocess.run(
