@@ -1,8 +1,8 @@
 """A session-wide real Prometheus and Alertmanager (tests/rig) on free loopback ports.
 
-Import the fixture into a test module with `from tests.fixtures_rig import rig  # noqa: F401`.
-Every importing module shares ONE rig (pytest makes one fixture per module that imports it,
-so the running rig is reference-counted here). Missing binaries FAIL the tests (CI installs
+tests/conftest.py offers the fixture to every test module: ask for `rig` by name. Should a
+module import it anyway (pytest then makes that module its own fixture), it still shares ONE
+rig: the running rig is reference-counted here. Missing binaries FAIL the tests (CI installs
 them): a skipped rig test proves nothing.
 """
 

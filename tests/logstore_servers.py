@@ -7,6 +7,10 @@
 
 Missing binaries FAIL the tests (`bash dev.sh test` installs them): a skipped test proves
 nothing. Each server is stopped at the end of the session; only the process started here.
+
+tests/conftest.py offers the fixtures to every test module: ask for `clickhouse`,
+`victoria_metrics` or `moto_server` by name, do not import them (a fixture imported into a
+module is that module's own; the servers would still start once, see `_shared`).
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ import subprocess
 import tempfile
 import time
 import urllib.request
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -74,6 +79,27 @@ def _need(binary: str, package: str) -> str:
     return path
 
 
+_running: dict[str, dict] = {}
+
+
+def _shared(name: str, start: Callable[[], Iterator[str]]) -> Iterator[str]:
+    """The body of each session fixture below: one server per session however many modules
+    define the fixture (each module that imports one has its own copy): started on first use,
+    stopped when the last fixture using it is torn down."""
+    if name not in _running:
+        server = start()
+        _running[name] = {"url": next(server), "server": server, "users": 0}
+    entry = _running[name]
+    entry["users"] += 1
+    try:
+        yield entry["url"]
+    finally:
+        entry["users"] -= 1
+        if entry["users"] == 0:
+            del _running[name]
+            entry["server"].close()  # the generator's finally: stop the process
+
+
 _CLICKHOUSE_CONFIG = """<?xml version="1.0"?>
 <yandex>
   <logger><level>warning</level><console>1</console></logger>
@@ -108,6 +134,10 @@ _CLICKHOUSE_USERS = """<?xml version="1.0"?>
 @pytest.fixture(scope="session")
 def clickhouse():
     """A running ClickHouse: its HTTP base URL."""
+    yield from _shared("clickhouse", _start_clickhouse)
+
+
+def _start_clickhouse() -> Iterator[str]:
     binary = _need("clickhouse-server", "clickhouse-server")
     workdir = Path(tempfile.mkdtemp(prefix="pm-tui-clickhouse-"))
     port = free_port()
@@ -128,6 +158,10 @@ def clickhouse_sql(url: str, sql: str, data: bytes = b"") -> str:
 @pytest.fixture(scope="session")
 def victoria_metrics():
     """A running VictoriaMetrics (data kept 100 years: the fixtures are in the past)."""
+    yield from _shared("victoria_metrics", _start_victoria_metrics)
+
+
+def _start_victoria_metrics() -> Iterator[str]:
     binary = _need("victoria-metrics", "victoria-metrics")
     workdir = Path(tempfile.mkdtemp(prefix="pm-tui-vm-"))
     port = free_port()
@@ -141,6 +175,10 @@ def victoria_metrics():
 @pytest.fixture(scope="session")
 def moto_server():
     """moto's local AWS API server: its endpoint URL (credentials: any, region us-east-1)."""
+    yield from _shared("moto_server", _start_moto)
+
+
+def _start_moto() -> Iterator[str]:
     from moto.server import ThreadedMotoServer
 
     port = free_port()

@@ -11,7 +11,6 @@ from pm_tui import postmortem_store
 from pm_tui.collectors.evidence_store import load_evidence
 from pm_tui.model import new_postmortem
 from tests.logstore_fakes import FakeLoki, FakeSearch, serve
-from tests.logstore_servers import clickhouse  # noqa: F401
 from tests.test_collect_logstores import RECORDS, WINDOW, _ecs, _line, _ns
 
 
@@ -157,7 +156,7 @@ def test_search_flags_and_usage_errors(repo, capsys):
         assert words in capsys.readouterr().err
 
 
-def test_doctor_checks_a_configured_clickhouse_and_its_password(clickhouse, tmp_path, monkeypatch):  # noqa: F811
+def test_doctor_checks_a_configured_clickhouse_and_its_password(clickhouse, tmp_path, monkeypatch):
     from tests.conftest import run_cli
     from tests.test_doctor import configure, lines
 

@@ -10,7 +10,6 @@ import pytest
 from pm_tui.collectors.alertmanager import collect_alertmanager, read_alert_notifications
 from pm_tui.collectors.evidence import CollectorError, CollectWindow
 from pm_tui.collectors.http import HttpOptions
-from tests.fixtures_rig import rig  # noqa: F401
 
 
 def at(hhmm: str) -> datetime:

@@ -20,7 +20,7 @@ from pm_tui.collectors.log_stores import LogStoreOptions
 from pm_tui.collectors.logs.collect import collect_logs
 from pm_tui.timeline.reconstruct import reconstruct
 from tests.logstore_fakes import FakeLoki, FakeSearch, serve
-from tests.logstore_servers import clickhouse, clickhouse_sql, moto_server, victoria_metrics  # noqa: F401
+from tests.logstore_servers import clickhouse_sql
 
 SECRET = "hunter2hunter2"
 PAGE = 100  # small pages and 20-minute slices: many page and slice boundaries
@@ -294,7 +294,7 @@ def test_search_query_string_and_missing_index(search):
 
 # --- ClickHouse (real server) ----------------------------------------------------------------
 @pytest.fixture(scope="module")
-def clickhouse_logs(clickhouse):  # noqa: F811
+def clickhouse_logs(clickhouse):
     clickhouse_sql(clickhouse, "DROP TABLE IF EXISTS app_logs")
     clickhouse_sql(
         clickhouse,
@@ -369,7 +369,7 @@ def test_clickhouse_bad_names_and_credentials(clickhouse_logs, monkeypatch):
 
 # --- CloudWatch Logs (moto's real local server) ----------------------------------------------
 @pytest.fixture(scope="module")
-def cloudwatch(moto_server, monkeypatch_module):  # noqa: F811
+def cloudwatch(moto_server, monkeypatch_module):
     import boto3
 
     for key, value in {"AWS_ACCESS_KEY_ID": "testing", "AWS_SECRET_ACCESS_KEY": "testing",
@@ -451,7 +451,7 @@ def test_doctor_checks_the_configured_cloudwatch_log_groups(cloudwatch, tmp_path
 
 # --- VictoriaMetrics: the Prometheus collector against a long-term store ---------------------
 @pytest.fixture(scope="module")
-def vm_loaded(victoria_metrics):  # noqa: F811
+def vm_loaded(victoria_metrics):
     """VictoriaMetrics holding the rig's incident metrics (imported as Prometheus text, ms)."""
     import urllib.request
 

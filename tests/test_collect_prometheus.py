@@ -16,7 +16,6 @@ from pm_tui.collectors.prometheus import (
     collect_prometheus,
     read_query_range_file,
 )
-from tests.fixtures_rig import rig  # noqa: F401
 
 
 def at(hhmm: str) -> datetime:

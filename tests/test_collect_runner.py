@@ -20,7 +20,6 @@ from pm_tui.postmortem_store import Repository
 from pm_tui.workflow.collect import collect_sources, recollect_sources
 from pm_tui.workflow.sources import specs_for
 from pm_tui.workflow.window import collection_window
-from tests.fixtures_rig import rig  # noqa: F401
 
 
 def at(hhmm: str) -> datetime:

@@ -7,7 +7,6 @@ import json
 from pathlib import Path
 
 from tests.conftest import SAMPLE_ID, run_cli
-from tests.fixtures_rig import rig  # noqa: F401
 
 
 def config_file() -> Path:

@@ -6,7 +6,6 @@ import pytest
 
 from pm_tui.httplog import safe_headers, safe_url
 from tests.conftest import SAMPLE_ID, run_cli
-from tests.fixtures_rig import rig  # noqa: F401
 
 
 @pytest.mark.parametrize(

@@ -11,7 +11,6 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import run_cli
-from tests.fixtures_rig import rig  # noqa: F401
 from tests.github_fake import TOKEN, FakeGitHub
 from tests.rig.rig import BASIC_AUTH_PASSWORD, BASIC_AUTH_USER, Rig, RigError
 

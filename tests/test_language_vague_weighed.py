@@ -17,9 +17,10 @@ from pm_tui.language import check_action
 from pm_tui.language.actions import WEIGHED, rule_findings
 from pm_tui.language.checkable import action_body, features
 from pm_tui.toml_write import render_postmortem
-from tests.conftest import SAMPLE_ID, SAMPLES, run_cli
+from tests.conftest import SAMPLE_ID, SAMPLES, beyond_default, run_cli
 
 ROOT = Path(__file__).resolve().parents[1]
+WHY = "one more leave-a-writer-out training"
 
 
 @pytest.fixture(scope="module")
@@ -34,20 +35,22 @@ def trainer():
     # rules alone: P 0.943 R 0.694, P 1.000 R 0.708, P 0.986 R 0.784, P 1.000 R 0.611,
     # P 0.980 R 0.694, P 0.982 R 0.778, P 0.948 R 0.764, P 0.983 R 0.819; with the weighed
     # reading (shipped threshold) train7a P 0.958 R 0.958, train7c P 0.973 R 0.986, train7b
-    # P 0.973 R 0.986, train7d P 0.986 R 0.986, train7e P 0.973 R 1.000
+    # P 0.973 R 0.986, train7d P 0.986 R 0.986, train7e P 0.973 R 1.000. Each is one
+    # training (20-37 s on the shared 2 cores): the default run keeps the first blind round
+    # and the two narrowest margins (train7a, train8a); PM_TUI_TESTS_FULL=1 runs all ten.
     [
-        ("train6b", 0.95, 0.93),
-        ("train6a", 0.95, 0.93),
+        beyond_default("train6b", 0.95, 0.93, why=WHY),
+        beyond_default("train6a", 0.95, 0.93, why=WHY),
         ("round5", 0.95, 0.95),
         ("train7a", 0.93, 0.93),
-        ("train7c", 0.93, 0.93),
-        ("train7b", 0.93, 0.93),
-        ("train7d", 0.93, 0.93),
-        ("train7e", 0.93, 0.93),
+        beyond_default("train7c", 0.93, 0.93, why=WHY),
+        beyond_default("train7b", 0.93, 0.93, why=WHY),
+        beyond_default("train7d", 0.93, 0.93, why=WHY),
+        beyond_default("train7e", 0.93, 0.93, why=WHY),
         # eighth stop, after reading real action lists (t21v8): train8a P 1.000 R 0.931,
         # round8 (retired) P 1.000 R 1.000
         ("train8a", 0.95, 0.90),
-        ("round8", 0.95, 0.95),
+        beyond_default("round8", 0.95, 0.95, why=WHY),
     ],
 )
 def test_retrained_without_a_writer_it_scores_that_writer(trainer, kept_out, floor_p, floor_r):

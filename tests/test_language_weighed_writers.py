@@ -16,8 +16,10 @@ import pytest
 
 from pm_tui.language import check_prose
 from pm_tui.language.learned import WEIGHED, features
+from tests.conftest import beyond_default
 
 ROOT = Path(__file__).resolve().parents[1]
+WHY = "one more leave-a-round-out training"
 
 
 @pytest.fixture(scope="module")
@@ -42,16 +44,18 @@ def featurised(trainer):
     # shipped settings (thresholds .85 and .75 for a person in the place of a cause):
     # round5 P .950 R .927, train6a .992/.896, train7a .962/.833, round7b .950/.884, train8a
     # .977/.903, train9a .983/.826, round10a .958/.800, round10b .963/.898 (rules alone R .521,
-    # .646, .500, .570, .521, .549, .471 and .670)
+    # .646, .500, .570, .521, .549, .471 and .670). Each is one training (46-106 s on the
+    # shared 2 cores): the default run keeps three, the first blind round, the narrowest
+    # recall margin (train7a) and the newest writer; PM_TUI_TESTS_FULL=1 runs all eight.
     [
         ("round5", 0.90, 0.86),
-        ("train6a", 0.94, 0.84),
+        beyond_default("train6a", 0.94, 0.84, why=WHY),
         ("train7a", 0.90, 0.78),
-        ("round7b", 0.90, 0.82),
-        ("train8a", 0.90, 0.84),
-        ("train9a", 0.92, 0.76),
+        beyond_default("round7b", 0.90, 0.82, why=WHY),
+        beyond_default("train8a", 0.90, 0.84, why=WHY),
+        beyond_default("train9a", 0.92, 0.76, why=WHY),
         ("round10a", 0.90, 0.74),
-        ("round10b", 0.90, 0.84),
+        beyond_default("round10b", 0.90, 0.84, why=WHY),
     ],
 )
 def test_a_round_left_out_of_training_is_read_through_the_whole_pipeline(

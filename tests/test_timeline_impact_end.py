@@ -14,34 +14,12 @@ in a real repository. Two classes of miss seen on incidents written blind:
 from __future__ import annotations
 
 import json
-from datetime import datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 from tests.timeline_clock import at as _at
 from tests.timeline_clock import every as _every
-from tests.timeline_clock import z as _z
-from tests.timeline_proposal import propose
-
-
-def _log(ev: Path, name: str, service: str, ok: str, error: str, spans) -> None:
-    lines = [f"{_z(t)} INFO {service} {ok}"
-             for t in _every(_at(9, 0), _at(12, 30), timedelta(seconds=20))]  # fmt: skip
-    for first, last, step in spans:
-        lines += [f"{_z(t)} ERROR {service} {error}" for t in _every(first, last, step)]
-    lines.sort()
-    (ev / name).write_text("\n".join(lines) + "\n", encoding="utf-8")
-
-
-def _pd(entry_id: str, kind: str, t: datetime, title: str, who: str) -> dict:
-    summary = {"trigger_log_entry": "Triggered through the API.",
-               "acknowledge_log_entry": f"Acknowledged by {who}.",
-               "resolve_log_entry": f"Resolved by {who}."}[kind]  # fmt: skip
-    return {"id": entry_id, "type": kind, "summary": summary, "created_at": _z(t),
-            "agent": {"type": "user_reference", "id": "PDANA", "summary": who},
-            "channel": {"type": "api"},
-            "service": {"id": "PSVC1", "type": "service_reference", "summary": title},
-            "incident": {"id": "Q1WALLET0001", "type": "incident_reference",
-                         "summary": title}}  # fmt: skip
+from tests.timeline_proposal import page_log, propose, service_log
 
 
 def _window(tmp_path: Path, ev: Path, capsys):
@@ -62,29 +40,15 @@ def test_the_impact_ends_when_the_paged_workload_recovers_not_its_dependency(tmp
     ev = tmp_path / "incident" / "evidence"
     ev.mkdir(parents=True)
     step = timedelta(seconds=10)
-    _log(ev, "consul-servers.log", "consul", "agent: synced node info",
+    service_log(ev, "consul-servers.log", "consul", "agent: synced node info",
          'agent: Coordinate update error: error="No cluster leader"',
          [(DEPENDENCY_FAILS, DEPENDENCY_BACK, step)])  # fmt: skip
-    _log(ev, "wallet-api.log", "wallet-api", "GET /v1/cards 200 8ms",
+    service_log(ev, "wallet-api.log", "wallet-api", "GET /v1/cards 200 8ms",
          "POST /v1/pay 502 transit decrypt failed", [(WALLET_FAILS, WALLET_BACK, step)])  # fmt: skip
     title = "[#9] WalletApiErrorRate: wallet-api 5xx 38% over 3m, wallet-api"
-    entries = [
-        _pd("R1", "trigger_log_entry", _at(10, 44), title, "Alertmanager"),
-        _pd("R2", "acknowledge_log_entry", _at(10, 47), title, "Dana Ito"),
-        _pd("R3", "resolve_log_entry", _at(12, 0), title, "Dana Ito"),
-    ]
-    (ev / "pd-log-entries.json").write_text(
-        json.dumps(
-            {
-                "log_entries": entries[::-1],
-                "limit": 100,
-                "offset": 0,
-                "more": False,
-                "total": len(entries),
-            }
-        ),  # fmt: skip
-        encoding="utf-8",
-    )
+    page_log(ev, "Q1WALLET0001", title, [("trigger_log_entry", _at(10, 44), "Alertmanager"),
+                                         ("acknowledge_log_entry", _at(10, 47), "Dana Ito"),
+                                         ("resolve_log_entry", _at(12, 0), "Dana Ito")])  # fmt: skip
     got, times, table, d = _window(tmp_path, ev, capsys)
     assert times["started"] == DEPENDENCY_FAILS
     # wallet-api's last error at 11:10:00, not consul's at 11:40:00
@@ -105,10 +69,10 @@ PRECURSOR, CUSTOMERS_FAIL, CUSTOMERS_BACK, NODE_BACK = (
 def test_a_node_coming_back_is_not_the_customers_recovery(tmp_path, capsys):
     ev = tmp_path / "incident" / "evidence"
     ev.mkdir(parents=True)
-    _log(ev, "bmc-node-7.log", "bmc", "sensor poll ok",
+    service_log(ev, "bmc-node-7.log", "bmc", "sensor poll ok",
          "inlet temperature upper critical going high, asserted",
          [(PRECURSOR, _at(10, 43), timedelta(seconds=20))])  # fmt: skip
-    _log(ev, "checkout-api.log", "checkout-api", "GET /v1/cart 200 9ms",
+    service_log(ev, "checkout-api.log", "checkout-api", "GET /v1/cart 200 9ms",
          "POST /v1/orders 503 upstream unavailable",
          [(CUSTOMERS_FAIL, CUSTOMERS_BACK, timedelta(seconds=5))])  # fmt: skip
     temp = [(t, 41.0 if PRECURSOR <= t < NODE_BACK else 24.0 + (k % 2) * 0.1)
@@ -177,7 +141,7 @@ def test_a_windowed_rate_back_after_the_last_failing_record_does_not_delay_the_e
     ev = tmp_path / "incident" / "evidence"
     ev.mkdir(parents=True)
     first, last = _at(10, 40, 7), _at(11, 10, 37)
-    _log(ev, "loyalty-api.log", "loyalty-api", "GET /v1/members 200 5ms",
+    service_log(ev, "loyalty-api.log", "loyalty-api", "GET /v1/members 200 5ms",
          "GET /v1/members/42/tier 500 query failed", [(first, last, timedelta(seconds=6))])  # fmt: skip
     rate = [(t, 2.0 if _at(10, 41) <= t <= _at(11, 11, 30) else 0.01 + (k % 3) * 0.002)
             for k, t in enumerate(_every(_at(9, 0), _at(12, 30), timedelta(seconds=30)))]  # fmt: skip

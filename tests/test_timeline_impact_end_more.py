@@ -16,9 +16,8 @@ import json
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from tests.test_timeline_impact_end import _pd
 from tests.timeline_clock import at, every, z
-from tests.timeline_proposal import propose
+from tests.timeline_proposal import page_log, propose
 
 STEP = timedelta(seconds=30)
 
@@ -75,12 +74,9 @@ def test_a_new_refusal_in_the_paged_workload_ends_with_it_not_with_an_everyday_w
              for t in every(refused, fixed, timedelta(seconds=9))]  # fmt: skip
     _lines(ev, "orders-api.log", rows)
     title = "[#48211] CheckoutAuthFailures: orders-api 401 ratio 71% on /v2/checkout, orders-api"
-    entries = [_pd("R1", "trigger_log_entry", at(10, 45, 2), title, "Alertmanager"),
-               _pd("R2", "acknowledge_log_entry", at(10, 49), title, "Rita Almeida"),
-               _pd("R3", "resolve_log_entry", at(12, 10), title, "Rita Almeida")]  # fmt: skip
-    (ev / "pd-log-entries.json").write_text(
-        json.dumps({"log_entries": entries[::-1], "more": False}), encoding="utf-8"
-    )
+    page_log(ev, "Q1ORDERS0001", title, [("trigger_log_entry", at(10, 45, 2), "Alertmanager"),
+                                         ("acknowledge_log_entry", at(10, 49), "Rita Almeida"),
+                                         ("resolve_log_entry", at(12, 10), "Rita Almeida")])  # fmt: skip
     w = propose(tmp_path, ev, capsys, "Checkout sign-outs", at(10, 0), at(12, 30))
     assert w.times["started"] == broken, w.table
     assert abs((w.times["mitigated"] - fixed).total_seconds()) <= 60, w.table

@@ -18,6 +18,7 @@ from pm_tui.durations import durations
 from pm_tui.model import new_postmortem
 from pm_tui.timeline.candidate import Candidate
 from pm_tui.timeline.milestones import propose_milestones
+from tests.timeline_proposal import pagerduty_log
 
 DAY = datetime(2026, 3, 1, tzinfo=UTC)
 START = DAY.replace(hour=10, minute=40)  # the first 500
@@ -99,19 +100,7 @@ def _evidence(folder: Path) -> Path:
         _pd("R5", "resolve_log_entry", _at(11, 20), theirs, theirs_title, "Rui Santos"),
         _pd("R6", "resolve_log_entry", _at(11, 40), ours, ours_title, "Dana Ito"),
     ]
-    entries.reverse()  # the API lists the newest first
-    (ev / "pd-log-entries.json").write_text(
-        json.dumps(
-            {
-                "log_entries": entries,
-                "limit": 100,
-                "offset": 0,
-                "more": False,
-                "total": len(entries),
-            }
-        ),  # fmt: skip
-        encoding="utf-8",
-    )
+    pagerduty_log(ev, entries)
     return ev
 
 

@@ -22,32 +22,19 @@ from pm_tui.timeline.milestones import propose_milestones
 from tests.timeline_clock import at as _at
 from tests.timeline_clock import every as _every
 from tests.timeline_clock import z as _z
-from tests.timeline_proposal import propose
+from tests.timeline_proposal import page_log, propose, service_log
 
 FIRST_ERROR, LAST_ERROR = _at(10, 40, 5), _at(11, 10)
 NOTIFY_FAILS, NOTIFY_MENDED = _at(10, 43), _at(11, 40)
 PAGED, ACKED, RESOLVED = _at(10, 50), _at(10, 53), _at(12, 5)
 
 
-def _pd(entry_id: str, kind: str, t: datetime, page: str, title: str, who: str) -> dict:
-    agent = {"type": "user_reference", "id": "P" + who[:4].upper(), "summary": who}
-    summary = {"trigger_log_entry": "Triggered through the API.",
-               "acknowledge_log_entry": f"Acknowledged by {who}.",
-               "resolve_log_entry": f"Resolved by {who}."}[kind]  # fmt: skip
-    return {"id": entry_id, "type": kind, "summary": summary, "created_at": _z(t),
-            "agent": agent, "channel": {"type": "api"},
-            "service": {"id": "PSVC1", "type": "service_reference", "summary": title},
-            "incident": {"id": page, "type": "incident_reference", "summary": title}}  # fmt: skip
-
-
 def _evidence(folder: Path) -> Path:
     ev = folder / "evidence"
     ev.mkdir(parents=True)
-    api = [f"{_z(t)} INFO orders-api POST /v1/orders 201 35ms"
-           for t in _every(_at(9, 0), _at(12, 30), timedelta(seconds=20))]  # fmt: skip
-    api += [f"{_z(t)} ERROR orders-api POST /v1/orders 500 cache endpoint unreachable"
-            for t in _every(FIRST_ERROR, LAST_ERROR, timedelta(seconds=10))]  # fmt: skip
-    (ev / "api-prod.log").write_text("\n".join(sorted(api)) + "\n", encoding="utf-8")
+    service_log(ev, "api-prod.log", "orders-api", "POST /v1/orders 201 35ms",
+                "POST /v1/orders 500 cache endpoint unreachable",
+                [(FIRST_ERROR, LAST_ERROR, timedelta(seconds=10))])  # fmt: skip
     am = [f"{_z(t)} level=info component=dispatcher msg=\"Completed maintenance\""
           for t in _every(_at(9, 0), _at(12, 30), timedelta(minutes=2))]  # fmt: skip
     am += [f"{_z(t)} level=error component=dispatcher msg=\"Notify for alerts failed\" "
@@ -63,24 +50,10 @@ def _evidence(folder: Path) -> Path:
         json.dumps({"status": "success", "data": {"resultType": "matrix", "result": [series]}}),
         encoding="utf-8",
     )
-    page, title = "Q1ORDERS0001", "[#7] Cart and order writes failing, Orders"
-    entries = [
-        _pd("R1", "trigger_log_entry", PAGED, page, title, "Alertmanager"),
-        _pd("R2", "acknowledge_log_entry", ACKED, page, title, "Dana Ito"),
-        _pd("R3", "resolve_log_entry", RESOLVED, page, title, "Dana Ito"),
-    ]
-    (ev / "pd-log-entries.json").write_text(
-        json.dumps(
-            {
-                "log_entries": entries[::-1],
-                "limit": 100,
-                "offset": 0,
-                "more": False,
-                "total": len(entries),
-            }
-        ),  # fmt: skip
-        encoding="utf-8",
-    )
+    page_log(ev, "Q1ORDERS0001", "[#7] Cart and order writes failing, Orders",
+             [("trigger_log_entry", PAGED, "Alertmanager"),
+              ("acknowledge_log_entry", ACKED, "Dana Ito"),
+              ("resolve_log_entry", RESOLVED, "Dana Ito")])  # fmt: skip
     return ev
 
 

@@ -21,23 +21,12 @@ from pm_tui.timeline.signals import Signal
 from tests.timeline_clock import at as _at
 from tests.timeline_clock import every as _every
 from tests.timeline_clock import z as _z
-from tests.timeline_proposal import propose
+from tests.timeline_proposal import page_log, propose, service_log
 
 # the paged series: p99 latency of orders-api, out of its band 10:20 .. 11:20 (scraped each minute)
 DEPARTS, LAST_SLOW, BACK = _at(10, 20), _at(11, 19), _at(11, 20)
 FIRST_ERROR, LAST_ERROR = _at(11, 0, 5), _at(11, 10, 0)
 PAGED, ACKED, RESOLVED = _at(10, 50), _at(10, 53), _at(11, 45)
-
-
-def _pd(entry_id: str, kind: str, t: datetime, page: str, title: str, who: str) -> dict:
-    agent = {"type": "user_reference", "id": "P" + who[:4].upper(), "summary": who}
-    summary = {"trigger_log_entry": "Triggered through the API.",
-               "acknowledge_log_entry": f"Acknowledged by {who}.",
-               "resolve_log_entry": f"Resolved by {who}."}[kind]  # fmt: skip
-    return {"id": entry_id, "type": kind, "summary": summary, "created_at": _z(t),
-            "agent": agent, "channel": {"type": "api"},
-            "service": {"id": "PSVC1", "type": "service_reference", "summary": title},
-            "incident": {"id": page, "type": "incident_reference", "summary": title}}  # fmt: skip
 
 
 def _series(name: str, labels: dict, values: list[tuple[datetime, float]]) -> dict:
@@ -48,12 +37,9 @@ def _series(name: str, labels: dict, values: list[tuple[datetime, float]]) -> di
 def _evidence(folder: Path) -> Path:
     ev = folder / "evidence"
     ev.mkdir(parents=True)
-    lines = [f"{_z(t)} INFO orders-api GET /v1/orders 200 40ms"
-             for t in _every(_at(9, 0), _at(12, 30), timedelta(seconds=20))]  # fmt: skip
-    lines += [f"{_z(t)} ERROR orders-api POST /v1/orders 500 statement timeout"
-              for t in _every(FIRST_ERROR, LAST_ERROR, timedelta(seconds=5))]  # fmt: skip
-    lines.sort()
-    (ev / "orders-api.log").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    service_log(ev, "orders-api.log", "orders-api", "GET /v1/orders 200 40ms",
+                "POST /v1/orders 500 statement timeout",
+                [(FIRST_ERROR, LAST_ERROR, timedelta(seconds=5))])  # fmt: skip
     minutes = list(_every(_at(9, 0), _at(12, 30), timedelta(minutes=1)))
     p99 = [(t, 2.0 + 0.4 * k if DEPARTS <= t <= LAST_SLOW else 0.2 + (k % 3) * 0.01)
            for k, t in enumerate(minutes)]  # fmt: skip
@@ -67,24 +53,10 @@ def _evidence(folder: Path) -> Path:
         json.dumps({"status": "success", "data": {"resultType": "matrix", "result": result}}),
         encoding="utf-8",
     )
-    page, title = "Q1ORDERS0001", "[#7] OrdersApiLatencyCritical orders-api p99 above 2s"
-    entries = [
-        _pd("R1", "trigger_log_entry", PAGED, page, title, "Alertmanager"),
-        _pd("R2", "acknowledge_log_entry", ACKED, page, title, "Dana Ito"),
-        _pd("R3", "resolve_log_entry", RESOLVED, page, title, "Dana Ito"),
-    ]
-    (ev / "pd-log-entries.json").write_text(
-        json.dumps(
-            {
-                "log_entries": entries[::-1],
-                "limit": 100,
-                "offset": 0,
-                "more": False,
-                "total": len(entries),
-            }
-        ),  # fmt: skip
-        encoding="utf-8",
-    )
+    page_log(ev, "Q1ORDERS0001", "[#7] OrdersApiLatencyCritical orders-api p99 above 2s",
+             [("trigger_log_entry", PAGED, "Alertmanager"),
+              ("acknowledge_log_entry", ACKED, "Dana Ito"),
+              ("resolve_log_entry", RESOLVED, "Dana Ito")])  # fmt: skip
     return ev
 
 
@@ -177,13 +149,7 @@ def test_the_start_leads_the_paged_series_in_the_workload_the_page_is_about(tmp_
         encoding="utf-8",
     )
     title = "[#9] WebhookDeliveryLagHigh: oldest webhook job is 312 s old, webhook-delivery"
-    entries = [_pd("R1", "trigger_log_entry", _at(11, 20), "Q9", title, "Alertmanager")]
-    (ev / "pd-log-entries.json").write_text(
-        json.dumps(
-            {"log_entries": entries, "limit": 100, "offset": 0, "more": False, "total": 1}
-        ),  # fmt: skip
-        encoding="utf-8",
-    )
+    page_log(ev, "Q9", title, [("trigger_log_entry", _at(11, 20), "Alertmanager")])
     w = propose(tmp_path, ev, capsys, "Webhooks late", _at(10, 0), _at(12, 30))
     got, table = w.got, w.table
     assert got["started"]["time"] == _z(slow)

@@ -17,23 +17,11 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from tests.timeline_clock import at as _at
-from tests.timeline_clock import every as _every
 from tests.timeline_clock import z as _z
-from tests.timeline_proposal import propose
+from tests.timeline_proposal import page_log, propose, service_log
 
 FIRST_ERROR, LAST_ERROR = _at(10, 40, 5), _at(11, 30)
 SILENCED_FIRING, PAGED, ACKED, RESOLVED = _at(10, 42), _at(11, 2), _at(11, 5), _at(11, 50)
-
-
-def _pd(entry_id: str, kind: str, t: datetime, page: str, title: str, who: str) -> dict:
-    agent = {"type": "user_reference", "id": "P" + who[:4].upper(), "summary": who}
-    summary = {"trigger_log_entry": "Triggered through the website.",
-               "acknowledge_log_entry": f"Acknowledged by {who}.",
-               "resolve_log_entry": f"Resolved by {who}."}[kind]  # fmt: skip
-    return {"id": entry_id, "type": kind, "summary": summary, "created_at": _z(t),
-            "agent": agent, "channel": {"type": "web_trigger"},
-            "service": {"id": "PSVC1", "type": "service_reference", "summary": title},
-            "incident": {"id": page, "type": "incident_reference", "summary": title}}  # fmt: skip
 
 
 def _api_alert(name: str, summary: str, fired: datetime, ended: datetime, state: str) -> dict:
@@ -57,32 +45,16 @@ def _api_alert(name: str, summary: str, fired: datetime, ended: datetime, state:
 def _evidence(folder: Path, state: str) -> Path:
     ev = folder / "evidence"
     ev.mkdir(parents=True)
-    api = [f"{_z(t)} INFO checkout-api POST /api/v2/checkout 200 80ms"
-           for t in _every(_at(9, 0), _at(12, 30), timedelta(seconds=20))]  # fmt: skip
-    api += [f"{_z(t)} ERROR checkout-api POST /api/v2/checkout 500 eligibility lookup failed"
-            for t in _every(FIRST_ERROR, LAST_ERROR, timedelta(seconds=10))]  # fmt: skip
-    (ev / "checkout-api.log").write_text("\n".join(sorted(api)) + "\n", encoding="utf-8")
+    service_log(ev, "checkout-api.log", "checkout-api", "POST /api/v2/checkout 200 80ms",
+                "POST /api/v2/checkout 500 eligibility lookup failed",
+                [(FIRST_ERROR, LAST_ERROR, timedelta(seconds=10))])  # fmt: skip
     alerts = [_api_alert("CheckoutApiErrorRatio", "checkout-api 5xx ratio above 5% for 2m",
                          SILENCED_FIRING, LAST_ERROR + timedelta(minutes=1), state)]  # fmt: skip
     (ev / "alerts.json").write_text(json.dumps(alerts, indent=2), encoding="utf-8")
-    page, title = "Q48211", "[#48211] Checkout failing for many customers, checkout-api"
-    entries = [
-        _pd("R1", "trigger_log_entry", PAGED, page, title, "Nadia Support"),
-        _pd("R2", "acknowledge_log_entry", ACKED, page, title, "Marek Nowak"),
-        _pd("R3", "resolve_log_entry", RESOLVED, page, title, "Marek Nowak"),
-    ]
-    (ev / "pd-log-entries.json").write_text(
-        json.dumps(
-            {
-                "log_entries": entries[::-1],
-                "limit": 100,
-                "offset": 0,
-                "more": False,
-                "total": len(entries),
-            }
-        ),  # fmt: skip
-        encoding="utf-8",
-    )
+    page_log(ev, "Q48211", "[#48211] Checkout failing for many customers, checkout-api",
+             [("trigger_log_entry", PAGED, "Nadia Support"),
+              ("acknowledge_log_entry", ACKED, "Marek Nowak"),
+              ("resolve_log_entry", RESOLVED, "Marek Nowak")], channel="web_trigger")  # fmt: skip
     return ev
 
 

@@ -9,13 +9,11 @@ rising meanwhile starts nothing.
 
 from __future__ import annotations
 
-import json
 from datetime import timedelta
 from pathlib import Path
 
-from tests.test_timeline_impact_end import _pd
 from tests.timeline_clock import at, every, z
-from tests.timeline_proposal import propose
+from tests.timeline_proposal import page_log, propose
 
 STEP = timedelta(seconds=30)
 
@@ -40,10 +38,7 @@ def _folder(root: Path, service: str) -> Path:
             for t in every(failing, fixed, timedelta(seconds=25))]  # fmt: skip
     (ev / "tms-api.log").write_text("\n".join(sorted(log)) + "\n", encoding="utf-8")
     title = "[#6120] TmsScanErrorRatio: tms-api scan submits timing out, TMS API"
-    entries = [_pd("R1", "trigger_log_entry", at(10, 39, 54), title, "Alertmanager")]
-    (ev / "pd-log-entries.json").write_text(
-        json.dumps({"log_entries": entries, "more": False}), encoding="utf-8"
-    )
+    page_log(ev, "Q1TMS0001", title, [("trigger_log_entry", at(10, 39, 54), "Alertmanager")])
     return ev
 
 

@@ -141,11 +141,11 @@ def test_access_lines_behind_syslog_and_envoy_start_the_incident(tmp_path, capsy
         assert abs(got.acknowledge - want) <= MINUTE, name
 
 
-def test_a_batch_job_started_and_stopped_are_changes_not_symptoms(tmp_path, capsys):
+def test_a_batch_job_started_and_stopped_are_changes_not_symptoms(reconstructed, capsys):
     """Another team's CronJob starting its job is a change (the trigger candidate the responder
     names, never high by itself: the schedule started it); its pods stopped after the first
     symptom is the mitigation, high; a container stopped is not a restart symptom."""
-    repo, pm, truth, argv, rows = _collected(tmp_path, RETIRED1 / "search-noisy-neighbour", capsys)
+    repo, pm, truth, argv, rows = reconstructed(RETIRED1 / "search-noisy-neighbour", capsys)
     started = _near(rows, "2026-12-01T10:58:00Z", "change", timedelta(seconds=90))
     assert any("Job feature-backfill" in r["text"] and "started" in r["text"] for r in started)
     assert all(r["confidence"] < HIGH_CONFIDENCE for r in started)
@@ -173,11 +173,11 @@ def test_a_suspended_and_resumed_job_are_the_mitigation_and_a_change(tmp_path, c
     assert other_team and all(r["confidence"] < HIGH_CONFIDENCE for r in other_team)
 
 
-def test_each_part_of_the_failure_has_its_first_symptom_below_the_backbone(tmp_path, capsys):
+def test_each_part_of_the_failure_has_its_first_symptom_below_the_backbone(reconstructed, capsys):
     """The kubelet logs failing readiness probes at info: they are the service failing. The
     first failure of each other source in the chain (the probes a few seconds after the LB's
     504s) is a first symptom too, below high; the window still starts at the first one."""
-    repo, pm, truth, argv, rows = _collected(tmp_path, RETIRED1 / "search-noisy-neighbour", capsys)
+    repo, pm, truth, argv, rows = reconstructed(RETIRED1 / "search-noisy-neighbour", capsys)
     probes = [
         r
         for r in _near(rows, "2026-12-01T11:01:12Z", "first_symptom")
@@ -189,17 +189,15 @@ def test_each_part_of_the_failure_has_its_first_symptom_below_the_backbone(tmp_p
     assert _utc(_window(argv, pm, capsys)["started"]["time"]) == firsts[0]
 
 
-def test_the_alert_naming_the_failing_node_detects_and_an_info_alert_never(tmp_path, capsys):
+def test_the_alert_naming_the_failing_node_detects_and_an_info_alert_never(reconstructed, capsys):
     """The first symptom is a node's eviction threshold: the disk-pressure warning labelled with
     that node is the detection, minutes before the availability page. An `info` alert (CPU
     throttling in the failing namespace) notifies nobody: never high, never the detection."""
-    repo, pm, truth, argv, rows = _collected(tmp_path, RETIRED2 / "edge-ingress-log-volume", capsys)
+    repo, pm, truth, argv, rows = reconstructed(RETIRED2 / "edge-ingress-log-volume", capsys)
     detected = _window(argv, pm, capsys)["detected"]
     assert "KubeNodeDiskPressure" in detected["why"]
     assert abs(_utc(detected["time"]) - _utc(truth["milestones"]["detected"])) <= MINUTE
-    home = tmp_path / "search"
-    home.mkdir()
-    repo, pm, truth, argv, rows = _collected(home, RETIRED1 / "search-noisy-neighbour", capsys)
+    repo, pm, truth, argv, rows = reconstructed(RETIRED1 / "search-noisy-neighbour", capsys)
     throttling = [r for r in rows if "CPUThrottlingHigh fires" in r["text"]]
     assert throttling and all(r["confidence"] < HIGH_CONFIDENCE for r in throttling)
     assert "SearchLatencyHigh" in _window(argv, pm, capsys)["detected"]["why"]
@@ -271,10 +269,10 @@ def test_actions_count_in_the_incident_channel_and_what_customers_were_told_anyw
     assert [s.family for s in chat_signals([item])] == ([family] if family else [])
 
 
-def test_changing_again_what_changed_before_the_incident_is_the_undo(tmp_path, capsys):
+def test_changing_again_what_changed_before_the_incident_is_the_undo(reconstructed, capsys):
     """ingress-nginx was synced before the disks filled; syncing it again minutes after the
     errors stopped (the debug log level reverted) is a mitigation, not another change."""
-    repo, pm, truth, argv, rows = _collected(tmp_path, RETIRED2 / "edge-ingress-log-volume", capsys)
+    repo, pm, truth, argv, rows = reconstructed(RETIRED2 / "edge-ingress-log-volume", capsys)
     undo = _near(rows, "2026-11-18T07:49:10Z", "mitigation", timedelta(seconds=90))
     assert any("ingress-nginx" in r["text"] for r in undo), undo
 

@@ -182,12 +182,12 @@ def test_a_terraform_apply_in_a_ci_log_is_the_trigger_and_its_revert_the_mitigat
 
 
 def test_the_paging_alert_after_the_detection_is_detail_and_bold_alert_posts_are_read(
-    tmp_path, capsys
+    reconstructed, capsys
 ):
     """The consumer-lag warning detects; the paging alert ten minutes later (its page is a
     row of its own) is detail below high. Alertmanager's Slack post behind an emoji and in bold
     (`:white_check_mark: *[RESOLVED] Name*`) is the alert's resolve."""
-    repo, pm, truth, argv, rows = _collected(tmp_path, RETIRED4 / "fulfil-kafka-poison", capsys)
+    repo, pm, truth, argv, rows = reconstructed(RETIRED4 / "fulfil-kafka-poison", capsys)
     assert "KafkaConsumerGroupLagHigh" in _window(argv, pm, capsys)["detected"]["why"]
     paging = [r for r in rows if r["text"].startswith("Alert OrdersStuckPendingFulfilment fires")]
     assert paging and all(r["confidence"] < HIGH_CONFIDENCE for r in paging)
@@ -279,11 +279,11 @@ def test_what_should_stay_up_falling_is_a_failure_and_free_space_falling_is_not(
     assert "error" not in tags["node_filesystem_avail_bytes"]
 
 
-def test_a_flapping_background_alert_keeps_one_episode(tmp_path, capsys):
+def test_a_flapping_background_alert_keeps_one_episode(reconstructed, capsys):
     """An alert that already fired before the incident (a nightly job, a flapping lag alert) is
     background: one firing from the incident's start and its resolve stay for the person to
     see, the other firings and resolves are left out."""
-    repo, pm, truth, argv, rows = _collected(tmp_path, RETIRED4 / "fulfil-kafka-poison", capsys)
+    repo, pm, truth, argv, rows = reconstructed(RETIRED4 / "fulfil-kafka-poison", capsys)
     flapping = [r for r in rows if "KafkaBrokerDiskUsageHigh" in r["text"]]
     assert [r["kind"] for r in flapping] in (["alert_fired", "alert_resolved"], ["alert_fired"])
     assert all(r["confidence"] < HIGH_CONFIDENCE for r in flapping)
@@ -325,12 +325,12 @@ def test_a_jvm_out_of_heap_or_packets_too_big_lead_the_errors_as_first_symptom(p
 
 
 def test_the_release_a_diagnosis_names_by_version_is_the_trigger_at_its_records_time(
-    tmp_path, capsys
+    reconstructed, capsys
 ):
     """'checkout started sending it with 5.12': the release of checkout-api 5.12.0 is the
     trigger at high confidence, at the second the release record gives (its rollout's first
     pods start 70 s before); the rollback is the mitigation at its record's second too."""
-    repo, pm, truth, argv, rows = _collected(tmp_path, RETIRED4 / "fulfil-kafka-poison", capsys)
+    repo, pm, truth, argv, rows = reconstructed(RETIRED4 / "fulfil-kafka-poison", capsys)
     trigger = [r for r in rows if r["kind"] == "change" and "5.12.0" in r["text"]]
     assert trigger and trigger[0]["time"] == "2026-04-14T07:41:10Z"
     assert trigger[0]["confidence"] >= HIGH_CONFIDENCE

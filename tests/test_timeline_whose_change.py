@@ -129,23 +129,25 @@ def test_a_cause_said_as_what_is_missing_or_past_its_limit_is_a_diagnosis(said, 
     assert [s.family for s in chat_signals([_said(said, at)])] == [family]
 
 
-def test_commands_run_through_sudo_are_the_operators_actions(tmp_path, capsys):
+def test_commands_run_through_sudo_are_the_operators_actions(reconstructed, capsys):
     """The DBA's sudo records in the database host's syslog (Madrid time): old server logs
     deleted and Postgres started at 08:38, the volume grown with xfs_growfs at 08:53 (UTC) are
     mitigations citing the syslog, for the person to judge; `du -sh` looked, changed nothing."""
-    repo, pm, truth, argv, rows = _collected(tmp_path, SET12 / "tallo-orders-db-full", capsys)
+    repo, pm, truth, argv, rows = reconstructed(SET12 / "tallo-orders-db-full", capsys)
     for when, said in (("2026-03-12T08:38:20Z", "-delete"), ("2026-03-12T08:53:02Z", "xfs_growfs")):
         fix = [r for r in _near(rows, when, "mitigation") if said in r["text"]]
         assert fix and "syslog" in " ".join(fix[0]["sources"])
     assert not any("du -sh" in r["text"] for r in rows)
 
 
-def test_the_page_naming_what_filled_before_the_customers_failed_is_the_incidents(tmp_path, capsys):
+def test_the_page_naming_what_filled_before_the_customers_failed_is_the_incidents(
+    reconstructed, capsys
+):
     """The database's volume pages at 08:02 (#4471 PostgresVolumeFullIn30m orders-db-01), half
     an hour before checkout's 5xx page it again (#4472). #4471 is the incident's page, its
     acknowledgement after the escalation and its resolution are the backbone; #4472's page,
     acknowledgement and resolution are detail, below high."""
-    repo, pm, truth, argv, rows = _collected(tmp_path, SET12 / "tallo-orders-db-full", capsys)
+    repo, pm, truth, argv, rows = reconstructed(SET12 / "tallo-orders-db-full", capsys)
     high = {
         (r["kind"], r["time"][11:19])
         for r in rows

@@ -1,19 +1,23 @@
 """The step every milestone test takes with the small evidence folder it wrote: a post-mortem
 with a rough window (what a responder types), `pm-tui collect`, `timeline --rebuild`, then the
 proposed window as JSON and as the table a person reads (`timeline ID --window`), and on demand
-`--accept-high` and the durations it leaves. Through the CLI, in a real repository under tmp."""
+`--accept-high` and the durations it leaves. Through the CLI, in a real repository under tmp.
+
+Also the evidence files those tests write again and again: a service's log with its failing
+spans (`service_log`), PagerDuty's log of a page (`pd_entry`, `page_log`, `pagerduty_log`) and
+Alertmanager's webhook log (`alert_hooks`)."""
 
 from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from pm_tui import postmortem_store
 from pm_tui.durations import Durations, durations
 from pm_tui.model import new_postmortem
-from tests.timeline_clock import z
+from tests.timeline_clock import at, every, z
 
 
 @dataclass
@@ -90,3 +94,47 @@ def alert_hooks(ev: Path, name: str, summary: str, service: str, firings, severi
         hooks += [hook(fired, None), hook(fired, resolved)]
     with (ev / "hooks.ndjson").open("a", encoding="utf-8") as out:
         out.write("\n".join(json.dumps(h) for h in hooks) + "\n")
+
+
+def service_log(ev: Path, name: str, service: str, ok: str, error: str, spans,
+                until: datetime | None = None) -> None:  # fmt: skip
+    """`name` in the folder: `service` says `ok` at INFO every 20 s from 09:00 to `until`
+    (12:30), and `error` at ERROR every `step` of each (first, last, step) of `spans`."""
+    lines = [f"{z(t)} INFO {service} {ok}"
+             for t in every(at(9, 0), until or at(12, 30), timedelta(seconds=20))]  # fmt: skip
+    for first, last, step in spans:
+        lines += [f"{z(t)} ERROR {service} {error}" for t in every(first, last, step)]
+    lines.sort()
+    (ev / name).write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+TRIGGERED_THROUGH = {"api": "Triggered through the API.",
+                     "web_trigger": "Triggered through the website."}  # fmt: skip
+
+
+def pd_entry(entry_id: str, kind: str, t: datetime, page: str, title: str, who: str,
+             channel: str = "api") -> dict:  # fmt: skip
+    """One entry of PagerDuty's log (GET /log_entries): `kind` is trigger_log_entry,
+    acknowledge_log_entry or resolve_log_entry of page `page` titled `title`, by `who`."""
+    agent = {"type": "user_reference", "id": "P" + who[:4].upper(), "summary": who}
+    summary = {"trigger_log_entry": TRIGGERED_THROUGH[channel],
+               "acknowledge_log_entry": f"Acknowledged by {who}.",
+               "resolve_log_entry": f"Resolved by {who}."}[kind]  # fmt: skip
+    return {"id": entry_id, "type": kind, "summary": summary, "created_at": z(t),
+            "agent": agent, "channel": {"type": channel},
+            "service": {"id": "PSVC1", "type": "service_reference", "summary": title},
+            "incident": {"id": page, "type": "incident_reference", "summary": title}}  # fmt: skip
+
+
+def pagerduty_log(ev: Path, entries: list[dict]) -> None:
+    """pd-log-entries.json in the folder: `entries` (oldest first) as the API lists them,
+    newest first, in one page of results."""
+    doc = {"log_entries": entries[::-1], "limit": 100, "offset": 0, "more": False,
+           "total": len(entries)}  # fmt: skip
+    (ev / "pd-log-entries.json").write_text(json.dumps(doc), encoding="utf-8")
+
+
+def page_log(ev: Path, page: str, title: str, steps, channel: str = "api") -> None:
+    """PagerDuty's log of one page: each (kind, time, who) of `steps` an entry (R1, R2, ...)."""
+    pagerduty_log(ev, [pd_entry(f"R{k}", kind, t, page, title, who, channel)
+                       for k, (kind, t, who) in enumerate(steps, 1)])  # fmt: skip
