@@ -1,11 +1,11 @@
-"""heldout15/docsy-budget-nodepool: FinOps' budget-guard Cloud Function resizes every node pool labelled
+"""retired15/docsy-budget-nodepool: FinOps' budget-guard Cloud Function resizes every node pool labelled
 cost-center=ml to zero when the ML budget passes 100%; the production ocr-gpu pool carries that label, OCR stops,
 a manual resize helps until the next budget notification re-applies it; deleting the trigger ends it."""
 import random
 from common import *
 
 rng = random.Random(20260512)
-inc = Incident("heldout15", "docsy-budget-nodepool")
+inc = Incident("retired15", "docsy-budget-nodepool")
 WTZ = "Europe/Warsaw"
 D = "2026-05-12 "
 W0, W1 = T(D + "09:00:00"), T(D + "12:30:00")

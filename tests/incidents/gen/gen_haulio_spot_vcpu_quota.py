@@ -1,11 +1,11 @@
-"""heldout15/haulio-spot-vcpu-quota: a spot reclaim wave takes 11 of the quote-api nodes; Karpenter finds no c6i/c6a spot
+"""retired15/haulio-spot-vcpu-quota: a spot reclaim wave takes 11 of the quote-api nodes; Karpenter finds no c6i/c6a spot
 capacity and its on-demand fallback hits the account's On-Demand Standard vCPU quota; widening the NodePool only partly helps,
 the quota increase through a support case ends it."""
 import random
 from common import *
 
 rng = random.Random(20260820)
-inc = Incident("heldout15", "haulio-spot-vcpu-quota")
+inc = Incident("retired15", "haulio-spot-vcpu-quota")
 D = "2026-08-20 "
 W0, W1 = T(D + "13:30:00"), T(D + "16:30:00")
 CRON = [T("2026-08-%02d 14:00:%02d" % (d, 20 + d)) for d in (17, 18, 19, 20)]

@@ -1,4 +1,4 @@
-"""heldout15/kinora-cdn-pop-503: the primary CDN's London and Manchester POPs start answering 503 for a share of live
+"""retired15/kinora-cdn-pop-503: the primary CDN's London and Manchester POPs start answering 503 for a share of live
 segment requests during a pay-per-view concert; UK viewers report buffering before any alert, the page is
 acknowledged only after escalation, a 30% steering change helps only players that follow content steering,
 and moving all UK traffic to the second CDN with re-steer-on-error ends it; resolved after the vendor recovers."""
@@ -6,7 +6,7 @@ import random
 from common import *
 
 rng = random.Random(20260822)
-inc = Incident("heldout15", "kinora-cdn-pop-503")
+inc = Incident("retired15", "kinora-cdn-pop-503")
 LTZ = "Europe/London"
 D = "2026-08-22 "
 W0, W1 = T(D + "19:30:00"), T(D + "22:30:00")

@@ -1,11 +1,11 @@
-"""heldout15/lumen-tor-upgrade-blackhole: an AWX EOS upgrade of top-of-rack leaf-r07b; the new release rejects the
+"""retired15/lumen-tor-upgrade-blackhole: an AWX EOS upgrade of top-of-rack leaf-r07b; the new release rejects the
 `router bgp` block of the startup-config, the switch comes back with MLAG and host port-channels up but no routes, and
 half of rack 7's flows are blackholed until the port-channels on leaf-r07b are shut."""
 import random
 from common import *
 
 rng = random.Random(20260825)
-inc = Incident("heldout15", "lumen-tor-upgrade-blackhole")
+inc = Incident("retired15", "lumen-tor-upgrade-blackhole")
 LTZ = "Europe/Amsterdam"
 D = "2026-08-25 "
 W0, W1 = T(D + "17:00:00"), T(D + "20:00:00")

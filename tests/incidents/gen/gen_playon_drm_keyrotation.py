@@ -1,4 +1,4 @@
-"""heldout15/playon-drm-keyrotation: a packager config change rotates content keys every 10 minutes for the
+"""retired15/playon-drm-keyrotation: a packager config change rotates content keys every 10 minutes for the
 live final; at every key-period boundary every player asks for a new licence at once, the multi-DRM vendor
 answers 429 above the tenant burst limit, and as the audience grows toward kick-off the bursts run into each
 other and playback fails continuously until the rotation is reverted."""
@@ -6,7 +6,7 @@ import random
 from common import *
 
 rng = random.Random(20260530)
-inc = Incident("heldout15", "playon-drm-keyrotation")
+inc = Incident("retired15", "playon-drm-keyrotation")
 D = "2026-05-30 "
 W0, W1 = T(D + "17:30:00"), T(D + "21:30:00")
 CRON = [T("2026-05-%02d 17:45:%02d" % (d, 11 + d % 7)) for d in (27, 28, 29, 30)]

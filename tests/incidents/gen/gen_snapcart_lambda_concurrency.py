@@ -1,11 +1,11 @@
-"""heldout15/snapcart-lambda-concurrency: the data team's receipt-ocr-backfill Lambda gets an SQS trigger on a 1.8M-message
+"""retired15/snapcart-lambda-concurrency: the data team's receipt-ocr-backfill Lambda gets an SQS trigger on a 1.8M-message
 queue with no concurrency cap; it takes ~860 of the account's 1000 concurrent executions and the customer API's functions
 are throttled; reserving concurrency for checkout only moves the pain, disabling the trigger ends it."""
 import random
 from common import *
 
 rng = random.Random(20261116)
-inc = Incident("heldout15", "snapcart-lambda-concurrency")
+inc = Incident("retired15", "snapcart-lambda-concurrency")
 D = "2026-11-16 "
 W0, W1 = T(D + "06:30:00"), T(D + "10:00:00")
 CRON = [T("2026-11-%02d 06:50:%02d" % (d, 3 + d)) for d in (13, 14, 15, 16)]

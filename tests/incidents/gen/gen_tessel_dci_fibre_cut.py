@@ -1,4 +1,4 @@
-"""heldout15/tessel-dci-fibre-cut: a contractor's excavation cuts the fibre under one of the two 10G members of the DCI
+"""retired15/tessel-dci-fibre-cut: a contractor's excavation cuts the fibre under one of the two 10G members of the DCI
 port-channel between lon1 and the lon2 colo; no alert (only port-channel down alerts), the afternoon load plus the daily
 backup copy congest the surviving member and document downloads from lon2's object store time out; a customer reports
 it, cancelling the backup copy only partly helps, adding the spare circuit to the port-channel ends it; resolved after
@@ -7,7 +7,7 @@ import random
 from common import *
 
 rng = random.Random(20261006)
-inc = Incident("heldout15", "tessel-dci-fibre-cut")
+inc = Incident("retired15", "tessel-dci-fibre-cut")
 LTZ = "Europe/London"
 D = "2026-10-06 "
 W0, W1 = T(D + "13:00:00"), T(D + "18:00:00")

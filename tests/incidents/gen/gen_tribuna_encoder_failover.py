@@ -1,4 +1,4 @@
-"""heldout15/tribuna-encoder-failover: the venue's primary contribution link degrades during an esports final; the
+"""retired15/tribuna-encoder-failover: the venue's primary contribution link degrades during an esports final; the
 primary encoder drops off the origin, and the redundant encoder's fragments, never timecode-locked and 37 s behind,
 are all discarded, so the live edge freezes. Bringing the primary back over bonded cellular restarts HLS but leaves
 a 10-minute hole DASH players can't cross, until the publishing point is restarted with a new period."""
@@ -6,7 +6,7 @@ import random
 from common import *
 
 rng = random.Random(20261108)
-inc = Incident("heldout15", "tribuna-encoder-failover")
+inc = Incident("retired15", "tribuna-encoder-failover")
 VTZ = "Asia/Seoul"
 D = "2026-11-08 "
 W0, W1 = T(D + "11:00:00"), T(D + "14:00:00")

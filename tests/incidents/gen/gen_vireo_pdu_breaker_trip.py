@@ -1,4 +1,4 @@
-"""heldout15/vireo-pdu-breaker-trip: during the colo's planned UPS-A maintenance every rack runs on its B feed; remote
+"""retired15/vireo-pdu-breaker-trip: during the colo's planned UPS-A maintenance every rack runs on its B feed; remote
 hands power on two new servers in R12, PDU-B bank 2 goes past its breaker, four Cassandra nodes and two app servers go
 dark and QUORUM reads/writes fail; the tech's reset trips again, read consistency ONE only partly helps, unplugging
 the new servers and resetting the breaker ends it; resolved after the A feed is back."""
@@ -6,7 +6,7 @@ import random
 from common import *
 
 rng = random.Random(20260516)
-inc = Incident("heldout15", "vireo-pdu-breaker-trip")
+inc = Incident("retired15", "vireo-pdu-breaker-trip")
 LTZ = "Europe/Berlin"
 D = "2026-05-16 "
 W0, W1 = T(D + "06:30:00"), T(D + "11:30:00")
