@@ -595,7 +595,7 @@ _MORE_TEAMS = frozenset(
 # An office as a unit of the company ("head office", "the back-office"), not a room or a
 # press office's staff ("used by office staff").
 _OFFICE_UNITS = frozenset("head back middle front".split())
-_OFFICES = frozenset(("office", "offices", "back-office", "front-office", "middle-office"))
+_OFFICES = frozenset(("back-office", "front-office", "middle-office"))
 _ROLE_ACRONYMS = frozenset(
     "QA SRE SREs DBA DBAs NOC SOC IC PM PMs CTO VP CEO CIO CISO TL EM".split()
 )
