@@ -117,6 +117,7 @@ def _model_dir() -> Path:
 
 # the app's own encoder (pm_tui/language/embed.py): the one this experiment measured, now shipped
 from pm_tui.language.embed import Encoder  # noqa: E402
+from pm_tui.language.logistic import sigmoid, sigmoid_array  # noqa: E402
 
 
 def check_encoder(enc: Encoder) -> None:
@@ -265,7 +266,7 @@ def fit(data, emb: Embeddings, mode: str, emb_l2: float):
     b, gb2, rate = 0.0, 1e-8, 0.5
     for _ in range(tb.EPOCHS):
         z = b + np.bincount(rows_i, weights=w[cols], minlength=len(data)) + E @ v
-        d = c * (1.0 / (1.0 + np.exp(-np.clip(z, -30, 30))) - y) / n
+        d = c * (sigmoid_array(z) - y) / n
         g = reg * w + np.bincount(cols, weights=d[rows_i], minlength=len(keep))
         g2 += g * g
         w -= rate * g / np.sqrt(g2)
@@ -298,7 +299,7 @@ def pipeline(model, t, texts, docs, emb: Embeddings):
         z = b + sum(hand.get(f, 0.0) for f in feats)
         if len(v):
             z += float(emb(sentence) @ v)
-        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z)))), feats
+        return sigmoid(z), feats
 
     learned.weigh = weigh
     try:

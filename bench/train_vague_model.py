@@ -37,6 +37,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from pm_tui.language.logistic import sigmoid  # noqa: E402
+
 DATA = ROOT / "tests" / "data"
 L2 = float(os.environ.get("VAGUE_L2", "0.0003"))
 EPOCHS = int(os.environ.get("VAGUE_EPOCHS", "800"))
@@ -144,7 +146,7 @@ def train(data: list[Row]) -> tuple[dict[str, float], float]:
         gb = 0.0
         for feats, y in xs:
             z = b + sum(w[f] for f in feats)
-            p = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+            p = sigmoid(z)
             d = (p - y) / n
             gb += d
             for f in feats:
@@ -158,8 +160,7 @@ def train(data: list[Row]) -> tuple[dict[str, float], float]:
 
 
 def predict(w: dict[str, float], b: float, feats: frozenset[str]) -> float:
-    z = b + sum(w.get(f, 0.0) for f in feats)
-    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+    return sigmoid(b + sum(w.get(f, 0.0) for f in feats))
 
 
 def pr(pairs: list[tuple[bool, bool]]) -> tuple[float, float]:

@@ -64,6 +64,9 @@ anthropic cloudinary imgix mux vimeo youtube twitch apple microsoft meta faceboo
 whatsapp telegram signal paypal adyen klarna plaid square shopify magento woocommerce bigcommerce
 binderhub daskhub dask jupyterlab nbgitpuller kubespawner oauth cdn dns tls ssl
 http https tcp udp ssh vpn vpc nat bgp ospf cpu gpu ram ssd hdd nfs raid jvm gc oom k8s ci cd
+ephemeral egress ingest kiosk kiosks infra encrypt pager pagers credential credentials paginate
+paginated iterate synchronous asynchronous verbose locale negate negated munge idempotent
+idempotency sidecar toolbox simulcast excavator
 """
 TECH_WORDS: frozenset[str] = frozenset(_TECH.split())
 
@@ -208,7 +211,10 @@ def _verb_follows_that(lowered: str, at: int, end: int) -> bool:
     if not nxt:
         return False
     word = nxt[0].strip(",;:.!?")
-    return word in _AUXILIARIES or (word.endswith("ed") and len(word) > 4)
+    if word in _AUXILIARIES or (word.endswith("ed") and len(word) > 4):
+        return True
+    # a verb in the present: "the second time this month that Alejandro skips the pre-check"
+    return word.endswith("s") and len(word) > 3 and word[:-1] in _frequent_list()
 
 
 def _after_determiner(lowered: str, at: int) -> bool:
@@ -399,7 +405,73 @@ def _dictionary() -> WordList:
 def _english(low: str) -> bool:
     """`low` (lower case) or a stem of it is a common English word of the dictionary:
     "renewal", "started" (start), "things" (thing), "tries" (try), "running" (run)."""
-    words = _dictionary()
+    return _in_words(low, _dictionary())
+
+
+# English words written once per million words or more (Zipf frequency 3 and up): wordfreq's
+# small English list (wordfreq 3.1.1, its data CC BY-SA 4.0, see data/README.md), the
+# alphabetic ASCII words only, in the WORDS format. Webster's list holds every rare word
+# ("gabi", a taro; "regula"; "tolu", a balsam; "awa"), so a name that is also such a word
+# was never a name; a word nobody writes in everyday English is one when it is capitalised.
+# Rewrite with write_frequent() (python -m pm_tui.language.agents; needs wordfreq).
+FREQUENT = Path(__file__).with_name("data") / "en-frequent.z"
+
+
+@cache
+def _frequent_list() -> WordList:
+    """The frequent words, loaded the first time a name-like word needs them."""
+    try:
+        return WordList(FREQUENT.read_bytes())
+    except (OSError, ValueError):  # pragma: no cover - shipped with the package
+        return WordList(b"")
+
+
+def _everyday(low: str) -> bool:
+    """`low` (lower case) is an English word of the dictionary that everyday English writes
+    (it or its stem once per million words or more): "beat", "rose", "will", "started";
+    not "gabi", "regula", "tolu", which Webster's holds as rare words and people bear as
+    names."""
+    if not _english(low):
+        return False
+    frequent = _frequent_list()
+    if _in_words(low, frequent):
+        return True
+    # a rare word made of an everyday one: "Blameless", "Unbounded", "Reassess", "Outbound"
+    for prefix in _PREFIXES:
+        if low.startswith(prefix) and len(low) - len(prefix) >= 4:
+            if _in_words(low[len(prefix) :], frequent):
+                return True
+    for suffix in _SUFFIXES:
+        if low.endswith(suffix) and len(low) - len(suffix) >= 4:
+            stem = low[: -len(suffix)]
+            if _in_words(stem, frequent) or _in_words(stem + "e", frequent):
+                return True
+    # a compound of two everyday words of four letters or more: "Fallback", "Placeholder"
+    # (shorter parts make names: "Mei-ling", "Har-ish")
+    return any(low[:k] in frequent and low[k:] in frequent for k in range(4, len(low) - 3))
+
+
+_PREFIXES = (
+    "un", "re", "mis", "non", "out", "over", "under", "in", "im", "de", "dis", "pre", "counter",
+    "inter", "sub", "trans", "super", "semi", "multi", "auto", "co", "anti", "mal", "post",
+)  # fmt: skip
+_SUFFIXES = (
+    "less", "ful", "ness", "able", "ible", "ous", "ive", "ise", "ize", "ate", "al", "ally",
+    "ly", "er", "ers", "or", "ors", "ure", "ent", "ant", "ing", "ed", "s", "es",
+)  # fmt: skip
+
+
+def write_frequent() -> None:
+    from wordfreq import iter_wordlist
+
+    from pm_tui.atomic_write import atomic_write_bytes
+
+    words = {w for w in iter_wordlist("en", "small") if w.isascii() and w.isalpha()}
+    atomic_write_bytes(FREQUENT, word_list_data(words))
+
+
+def _in_words(low: str, words) -> bool:
+    """`low` or a stem of it is one of `words` (see _english)."""
     if low in words:
         return True
     stems = []
@@ -442,7 +514,7 @@ def _name_shaped(word: str) -> bool:
     if not _NAME_SHAPE.fullmatch(bare) or len(bare) < 2:
         return False
     low = bare.lower()
-    if low in TECH_WORDS or _is_common(low) or _english(low):
+    if low in TECH_WORDS or _is_common(low) or _everyday(low):
         return False
     from pm_tui.language.lexicon import NOT_NAMES
 
@@ -481,5 +553,11 @@ def _agent_shape(bare: str) -> bool | None:
 
 
 if __name__ == "__main__":
-    write_words()
-    print(f"wrote {WORDS}")
+    import sys
+
+    if "--frequent" in sys.argv:
+        write_frequent()
+        print(f"wrote {FREQUENT}")
+    else:
+        write_words()
+        print(f"wrote {WORDS}")

@@ -15,10 +15,11 @@ features that weighed most, so a reader sees why and what is missing.
 from __future__ import annotations
 
 import json
-import math
 import re
 from functools import cache
 from pathlib import Path
+
+from pm_tui.language.logistic import sigmoid
 
 WEIGHTS = Path(__file__).with_name("data") / "vague_weights.json"
 
@@ -525,7 +526,7 @@ def score(feats: dict[str, str]) -> float:
     """The probability the model gives to "not checkable", from the features' weights."""
     weights, bias = _model()[:2]
     z = bias + sum(weights.get(f, 0.0) for f in feats)
-    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+    return sigmoid(z)
 
 
 def threshold() -> float:

@@ -15,7 +15,6 @@ that weighed most, so a reader sees why.
 from __future__ import annotations
 
 import json
-import math
 import re
 from bisect import bisect_right
 from functools import cache, lru_cache
@@ -33,6 +32,7 @@ from pm_tui.language.agents import (
 )
 from pm_tui.language.finding import ERROR, LanguageFinding
 from pm_tui.language.lexicon import NAMES, ROLE_NOUNS, TEAM_NOUNS
+from pm_tui.language.logistic import sigmoid as _sigmoid
 from pm_tui.language.text import split_sentences
 
 WEIGHTS = Path(__file__).with_name("data") / "blame_weights.json"
@@ -113,7 +113,7 @@ _CLASSES: dict[str, tuple[str, ...]] = {
         """careful sloppy lazy careless incompetent coaching rubbish clueless
         reckless willing competent negligent negligence irresponsible incompetent incompetence
         careless carelessly carelessness hasty rushed idiotic stupid lazy bother pure trusted
-        attitude""".split()
+        attitude asleep reliable unreliable""".split()
     ),
     # what puts its object in the place of a cause ("traced to", "attributable to")
     "cause": tuple(
@@ -159,7 +159,7 @@ _CLASSES: dict[str, tuple[str, ...]] = {
     "selfstate": tuple(
         """heartbeat unhealthy healthy oom oomkilled evicted throttled crashloop crashlooped
         crashlooping timed lease elected reconnect reconnected retried retries backoff deadlocked
-        hung stalled unresponsive garbage gc flapped flapping segfault segfaulted
+        hung stalled unresponsive garbage gc flapped flapping segfault segfaulted timing
         swapping""".split()
     ),
     # a response step
@@ -243,6 +243,10 @@ _PHRASES: dict[str, tuple[str, ...]] = {
         "was warned",
         "were warned",
         "keys to prod",
+        "don't care",
+        "do not care",
+        "didn't care",
+        "back to sleep",
     ),
     "sarcasm": (
         "great job",
@@ -257,6 +261,7 @@ _PHRASES: dict[str, tuple[str, ...]] = {
         "what you get",
         "classic ",
         "hats off",
+        "love how",
     ),
 }
 # The phrases as one pattern, for the gate (a text with one of them is read too).
@@ -442,6 +447,8 @@ def _agent_kind(words: list[str], i: int, titled: bool = False) -> str | None:
         return "self"  # the writer owning the act: "I dropped the live table", "on me"
     if low in TEAM_NOUNS or low in _MORE_TEAMS:
         return "team"
+    if low in _OFFICES and ("-" in low or (i and words[i - 1].lower() in _OFFICE_UNITS)):
+        return "team"  # "head office's decision", "the middle office keeps sending"
     if low in _PRONOUNS or low == "you":
         return "pronoun"
     if low in _SOMEONE:
@@ -467,6 +474,14 @@ def _agent_kind(words: list[str], i: int, titled: bool = False) -> str | None:
             return "name"  # the agent of a passive: "routed to air by Marguerite"
         if acts and _unknown_word(bare):
             return "name"  # "Gergely restarted the primary": no word of any lexicon, acting
+        if (
+            bare == w
+            and i < len(words) - 1
+            and words[i + 1] in _HUMAN_ACTS
+            and low not in _FUNCTION_WORDS
+            and not is_technical(bare)
+        ):
+            return "team"  # a function acting as only people do: "Procurement forgot to renew"
         if acts and not i and bare == w and _first_acts(" ".join(words[:4])):
             return "name"  # "Regula disabled the monitoring": a rare word acting, first
         if (
@@ -507,7 +522,8 @@ _ROSTER_MARKS = (
 )  # fmt: skip
 _HUMAN_ACTS = frozenset(
     """forgot forgets neglected panicked insisted bothered bother care cared asleep slept
-    walked lacks lacked""".split()
+    walked lacks lacked manually deliberately intentionally personally wanted refused
+    apologised apologized""".split()
 )
 
 
@@ -518,8 +534,8 @@ def _formed_people(words) -> bool:
     """Some lower-case word of `words` may name a person by its form (_role_by_form): an
     ending only people have, or a shift, rank or place word (whole, or a part of a hyphenated
     word) that an agent's ending may follow."""
-    if not _ROSTER_SET.isdisjoint(words):
-        return True
+    if not _ROSTER_SET.isdisjoint(words) or not _HUMAN_ACTS.isdisjoint(words):
+        return True  # a shift or rank word, or an act only a person does ("forgot")
     for w in words:
         if len(w) >= 5 and w.endswith(_PERSON_ENDINGS) and not w.endswith(_NOT_PERSON_ENDINGS):
             return True
@@ -573,8 +589,13 @@ _MORE_ROLES = frozenset(
 )
 _MORE_TEAMS = frozenset(
     """shift shifts folks guild guilds tribe tribes chapter chapters group groups org orgs
-    desk unit units people vendor vendors supplier suppliers pod pods lab labs""".split()
+    desk unit units people vendor vendors supplier suppliers pod pods lab labs board boards
+    committee committees department departments""".split()
 )
+# An office as a unit of the company ("head office", "the back-office"), not a room or a
+# press office's staff ("used by office staff").
+_OFFICE_UNITS = frozenset("head back middle front".split())
+_OFFICES = frozenset(("back-office", "front-office", "middle-office"))
 _ROLE_ACRONYMS = frozenset(
     "QA SRE SREs DBA DBAs NOC SOC IC PM PMs CTO VP CEO CIO CISO TL EM".split()
 )
@@ -589,7 +610,7 @@ _ACTS = frozenset(
     rollout release call choice mistake mistakes typo oversight merge pr prs cleanup import
     answer answers reviews review approval work idea shortcut experiment tweak refactor
     rollback restart override upload instruction instructions refusal order orders
-    sign-off""".split()
+    sign-off purge copy-paste""".split()
 )
 
 
@@ -602,7 +623,7 @@ def _unknown_word(bare: str) -> bool:
 @lru_cache(maxsize=8192)
 def _unknown_shape(bare: str) -> bool:
     """_unknown_word without the text's own vocabulary (the same for every text)."""
-    from pm_tui.language.agents import COMMON_WORDS, TECH_WORDS, _english
+    from pm_tui.language.agents import COMMON_WORDS, TECH_WORDS, _everyday
 
     low = bare.lower()
     return (
@@ -610,7 +631,7 @@ def _unknown_shape(bare: str) -> bool:
         and low.isalpha()
         and low not in COMMON_WORDS
         and low not in TECH_WORDS
-        and not _english(low)
+        and not _everyday(low)
     )
 
 
@@ -916,6 +937,34 @@ def _fault_predicate(lows: list[str], wcs: list[str | None], i: int) -> str:
         if wcs[j] in ("fault", "cause") and lows[j] not in ("owner", "call", "decision"):
             return lows[j]
     return ""
+
+
+# What follows a cause word when the person is credited with a recovery, not blamed for a
+# harm: the recovery itself ("we recovered", "service was restored") or how soon or how little
+# ("within the hour", "rather than days", "so quickly"); never with time or work lost after it
+# ("we spent Sunday restoring backups", "we lost a day").
+_CREDIT_MARKS = frozenset(
+    """recovered restored resolved mitigated contained quickly fast early within instead
+    rather minutes""".split()
+)
+_CREDIT_LOST = frozenset(
+    """spent spend spending lost lose wasted waste had have having took take taking down
+    outage outages broke broken failed failure""".split()
+)
+_CREDIT_EXCEPT = frozenset(("instead", "rather", "within"))  # "took minutes instead of hours"
+
+
+def _credited(lows: list[str], k: int) -> str:
+    """After the cause word at `k` ("reason", "why", "because"; -1: all of `lows`, the words
+    before a cause link), the sentence tells a recovery or how soon it came, and no time or
+    work lost: the word, or ""."""
+    rest = lows[k + 1 :]
+    mark = next((t for t in rest if t in _CREDIT_MARKS), "")
+    if not mark:
+        return ""
+    if _CREDIT_EXCEPT.isdisjoint(rest) and not _CREDIT_LOST.isdisjoint(rest):
+        return ""
+    return mark
 
 
 _PRESENT_NOT = frozenset("is was has us its this thus yes gas bus plus less".split())
@@ -1338,7 +1387,12 @@ def _cause_places(words: list[str], agents: list[tuple[int, str]]) -> dict[str, 
             if tok in _STOPS:
                 break
             if tok.lower() in _CAUSE_LINKS:
-                out.setdefault("cause-link", f"{tok} … {words[i]}")
+                credit = _credited([t.lower() for t in words[:j]], -1)
+                if credit:
+                    # "We recovered quickly because Priya recognised the pattern": credit
+                    out.setdefault("credit", f"{credit} … {tok} {words[i]}")
+                else:
+                    out.setdefault("cause-link", f"{tok} … {words[i]}")
                 break
     return out
 
@@ -1553,7 +1607,12 @@ def features(
                     # monitoring", "... and stalled the scheduler": the act, then a harm
                     feats.setdefault("act-then-harm", f"{w} {verb} … {outcome}")
             judged = _fault_predicate(lows, wcs, i)
-            if judged:
+            credit = _credited(lows, lows.index(judged, i + 1)) if judged else ""
+            if credit:
+                # credit phrased as a cause: "Teodora is the reason we recovered within
+                # three hours", "... is why recovery took minutes rather than hours"
+                feats.setdefault("credit", f"{w} … {judged} … {credit}")
+            elif judged:
                 # "the squad is squarely at fault", "X's group bears responsibility"
                 feats.setdefault("fault-predicate", f"{w} … {judged}")
         if lows[i].endswith(("'s", "’s")):
@@ -2071,10 +2130,6 @@ def _active_model() -> tuple[dict[str, float], float, float, float, float]:
     return _model() if model is None else model[:5]
 
 
-def _sigmoid(z: float) -> float:
-    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
-
-
 def _unread(feats: dict[str, str]) -> bool:
     """The model does not read this sentence: it names no one, or holds no word of harm,
     fault or judgement (weigh and _weigh_all share this gate)."""
@@ -2101,10 +2156,14 @@ def _weigh_all(sentences: list[str], limit_for, named: bool = False) -> list[tup
     terms: dict[int, float] = {}
     if reading is not None:
         low, high = reading[6], reading[7]
+        # never for a name that behaves as a system ("Borealis broke the export by timing
+        # out"): a service named like a person, which the hand features have read as one
         need = [
             k
             for k, row in enumerate(rows)
-            if row is not None and _sigmoid(row[0] + low) < row[2] <= _sigmoid(row[0] + high)
+            if row is not None
+            and _sigmoid(row[0] + low) < row[2] <= _sigmoid(row[0] + high)
+            and "system-behaviour" not in row[1]
         ]
         if need:
             found = _encoder_terms([sentences[k] for k in need], reading[5])
@@ -2201,7 +2260,9 @@ def row_features(text: str, rules: frozenset[str] = frozenset()) -> dict[str, st
 
 WEIGHED = "blame/weighed"
 
-_PEOPLE_WORDS = ROLE_NOUNS | TEAM_NOUNS | _PRONOUNS | _SOMEONE | _MORE_ROLES | _MORE_TEAMS | _SELF
+_PEOPLE_WORDS = (
+    ROLE_NOUNS | TEAM_NOUNS | _PRONOUNS | _SOMEONE | _MORE_ROLES | _MORE_TEAMS | _SELF | _OFFICES
+)
 
 
 def weigh(sentence: str, named: bool = False) -> tuple[float, dict[str, str]] | None:
@@ -2266,6 +2327,7 @@ _READABLE = {
     "praise-aimed": "praise aimed at a person (irony)",
     "act-as-cause": "a person's act as the cause",
     "fault-predicate": "a person found at fault (the predicate)",
+    "credit": "a person credited with the recovery (a cause word, then the recovery)",
     "relative-acted": "a person who did something (a relative clause)",
     "counterfactual-agent": "a person in what should have been",
     "system-behaviour": "what only a system does",
