@@ -596,8 +596,6 @@ def read_deploys(data: object) -> DeployReading | None:
     fields = exact_fields(sample)
     if "time" in fields and not any(looks_like_time(r.get(fields["time"])) for r in sample):
         del fields["time"]  # a field called `time` that holds no time ("time": "3m")
-    if "service" in fields and all(isinstance(r.get(fields["service"]), dict) for r in sample):
-        del fields["service"]  # `"resource": {"type": ..., "labels": ...}`: its words say more
     by_words, path_words = _by_words(sample)
     document = _document_name(doc) if where else ""
     if document and "service" not in fields:
