@@ -194,6 +194,8 @@ def folder(tmp_path):
     (ev / "mattermost.jsonl").write_text("".join(json.dumps(x) + "\n" for x in MATTERMOST))
     (ev / "pulse.ndjson.gz").write_bytes(_beacon())
     (ev / "notes.bin").write_bytes(b"\x00\x01binary")
+    (ev / ".DS_Store").write_bytes(b"\x00\x00\x00\x01Bud1")
+    (ev / ".bash_history").write_text("kubectl -n docs rollout restart deploy/docs-api\n")
     return ev
 
 
@@ -247,6 +249,13 @@ def test_collect_reads_every_export_as_rows_and_names_the_unread_file(folder, re
     assert code == 3, out  # collected, one file left unread, and said so
     assert "1 of 13 sources not read" in out
     assert f"{folder / 'notes.bin'}: binary file" in out
+    # what is left out on purpose is named too, with why and how to have it read
+    assert "2 evidence files left out on purpose:" in out
+    assert (
+        "  evidence/.bash_history: hidden (its name starts with a dot): left out; give its kind"
+        in out
+    )
+    assert "  evidence/.DS_Store: the operating system's own file: left out" in out
     evidence = load_evidence(r.evidence_dir(pm.id) / "evidence.jsonl")
     by_file: dict[str, list] = {}
     for e in evidence:
@@ -297,3 +306,44 @@ def test_collect_reads_every_export_as_rows_and_names_the_unread_file(folder, re
     assert fatal and all("CKC request failed: HTTP 429 (6007)" in e.text for e in fatal)
     assert min(e.time for e in fatal) >= START + timedelta(hours=1)
     assert not [e for e in evidence if e.kind == "change" and "pulse" in e.source]
+
+
+# Jira Cloud's REST search (developer.atlassian.com, "Search for issues using JQL"): issues[]
+JIRA_SEARCH = {"startAt": 0, "maxResults": 50, "total": 1, "issues": [
+    {"id": "10231", "key": "SUP-4410", "fields": {
+        "summary": "Customers cannot download documents", "created": "2026-10-06T14:31:02.000+0000",
+        "priority": {"name": "Highest"}, "status": {"name": "Resolved"}}}]}  # fmt: skip
+# ServiceNow's Table API (`/api/now/table/incident`): result[]
+SERVICENOW = {"result": [{"number": "INC0010023", "opened_at": "2026-10-06 14:31:02",
+                          "short_description": "Document downloads time out", "priority": "1",
+                          "state": "2", "sys_id": "a1"}]}  # fmt: skip
+# a log search's CSV download (Datadog Log Explorer's "Download as CSV"): a time and a service
+# column, but a message column: a log, not change records
+LOG_SEARCH_CSV = (
+    "Date,Host,Service,Status,Message\n"
+    "2026-10-06T14:08:51.000Z,web-01,docs-api,error,upstream timeout reading minio-lon2\n"
+    "2026-10-06T14:08:52.000Z,web-01,docs-api,info,GET /docs/4471.pdf 200\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "said"),
+    [
+        ("jira.json", json.dumps(JIRA_SEARCH), "SUP-4410: Customers cannot download documents"),
+        ("incidents.json", json.dumps(SERVICENOW), "INC0010023: Document downloads time out"),
+        ("logs-export.csv", LOG_SEARCH_CSV, "upstream timeout reading minio-lon2"),
+    ],
+)
+def test_ticket_apis_and_a_log_search_export_are_rows_not_changes(tmp_path, name, content, said):
+    from pm_tui.collectors.classify import classify
+    from pm_tui.collectors.evidence import CollectWindow
+    from pm_tui.collectors.logs.collect import collect_logs
+
+    path = tmp_path / name
+    path.write_text(content)
+    assert classify(path).kind == "logs"
+    got = collect_logs(path, CollectWindow(START, END)).evidence
+    first = min(got, key=lambda e: e.time)
+    assert said in first.text
+    if name != "logs-export.csv":  # a ticket of the highest priority is an error row
+        assert first.attrs.get("level") == "error" and first.time.hour == 14

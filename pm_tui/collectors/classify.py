@@ -436,7 +436,10 @@ def _deploys_csv(text: str, path: Path) -> Classified | None:
     reading = read_deploys(rows[:SAMPLE_ROWS]) if rows else None
     if reading is not None and reading.records:
         return Classified("deploys", f"deploy/change records (table): {reading.describe()}")
-    if deploy_fields([dict.fromkeys(rows[0] if rows else (), "")]):
+    header = dict.fromkeys(rows[0] if rows else (), "")
+    if deploy_fields([header]) and not _log_like(header):
+        # (a log search's CSV download, `Date,Host,Service,Status,Message`, names a time and a
+        # service too: its message column makes it a log, its rows no change records)
         return Classified("deploys", "deploy/change records (CSV)")
     return None
 

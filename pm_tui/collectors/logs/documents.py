@@ -342,7 +342,7 @@ def _json_document(text: str) -> Rows | None:
     if text[:1] not in "[{":
         return None
     data = json.loads(text)
-    for reader in (_statuspage, _sentry, _datadog):
+    for reader in (_statuspage, _sentry, _datadog, _tickets_json):
         found = reader(data)
         if found is not None:
             return found
@@ -436,11 +436,52 @@ def _datadog(data: object) -> Rows | None:
     return (f"Datadog events ({len(rows)})", rows)
 
 
+# --- tickets -----------------------------------------------------------------------------------
+def _tickets_json(data: object) -> Rows | None:
+    """Tickets from a tracker's API: Jira's search (`issues[].key`, `fields.created`,
+    `fields.summary`), ServiceNow's Table API (`result[].number`, `opened_at`,
+    `short_description`), PagerDuty's incidents (`incidents[].incident_number`, `created_at`,
+    `title`): each ticket a row at its opening."""
+    if not isinstance(data, dict):
+        return None
+    items = next(
+        (data[k] for k in ("issues", "result", "incidents") if isinstance(data.get(k), list)), None
+    )
+    if not items or not all(isinstance(i, dict) for i in items):
+        return None
+    from pm_tui.collectors.classify import plain_name
+
+    rows = []
+    for item in items:
+        fields = item.get("fields") if isinstance(item.get("fields"), dict) else {}
+        flat = {plain_name(k): v for k, v in {**item, **fields}.items() if isinstance(k, str)}
+        opened = next((flat[n] for n in _OPENED if flat.get(n)), None)
+        summary = next((flat[n] for n in _SUMMARY if isinstance(flat.get(n), str)), None)
+        when = _time(opened)
+        if when is None or not summary:
+            return None  # every ticket has both, or this is no ticket list
+        key = next((flat[n] for n in _TICKET_KEY if flat.get(n) not in (None, "")), "")
+        priority = flat.get("priority") or flat.get("urgency") or flat.get("severity")
+        if isinstance(priority, dict):
+            priority = priority.get("name") or priority.get("summary") or ""
+        words = str(priority or "").lower().replace("-", " ").split()
+        status = flat.get("status") or flat.get("state") or ""
+        if isinstance(status, dict):
+            status = status.get("name") or ""
+        rows.append({
+            "time": when,
+            "level": next((_TICKET_LEVEL[w] for w in words if w in _TICKET_LEVEL), "info"),
+            "msg": _clip(f"{key}: {summary}" if key else summary),
+            "status": str(status),
+        })  # fmt: skip
+    return (f"ticket export ({len(rows)} tickets)", rows)
+
+
 # --- ticket tables ---------------------------------------------------------------------------
 _OPENED = ("created", "opened_at", "opened", "created_at", "create_date", "date_created",
-           "created_date", "sys_created_on", "submitted", "reported")  # fmt: skip
-_SUMMARY = ("summary", "short_description", "subject", "title")
-_TICKET_KEY = ("issue_key", "number", "key", "ticket_id", "id", "issue_id")
+           "created_date", "created_on", "sys_created_on", "submitted", "reported")  # fmt: skip
+_SUMMARY = ("summary", "short_description", "subject", "title", "description")
+_TICKET_KEY = ("issue_key", "key", "number", "incident_number", "ticket_id", "id", "issue_id")
 _TICKET_LEVEL = {"highest": "error", "critical": "error", "urgent": "error", "blocker": "error",
                  "1": "error", "p1": "error", "high": "warning", "2": "warning", "p2": "warning"}  # fmt: skip
 
