@@ -347,3 +347,33 @@ def test_ticket_apis_and_a_log_search_export_are_rows_not_changes(tmp_path, name
     assert said in first.text
     if name != "logs-export.csv":  # a ticket of the highest priority is an error row
         assert first.attrs.get("level") == "error" and first.time.hour == 14
+
+
+def test_kubectl_logs_with_prefix_are_read_with_their_pods(tmp_path):
+    """`kubectl logs -l app=emqx --prefix` (kubernetes.io, kubectl logs reference): each line
+    led by `[pod/NAME/CONTAINER]`, then what the container wrote (here EMQX's JSON lines, epoch
+    microseconds); `--timestamps` adds an RFC 3339 time after the prefix."""
+    from pm_tui.collectors.classify import classify
+    from pm_tui.collectors.evidence import CollectWindow
+    from pm_tui.collectors.logs.collect import collect_logs
+
+    t0 = int((START + timedelta(minutes=30)).timestamp() * 1_000_000)
+    lines = [
+        f'[pod/emqx-0/emqx] {{"time":{t0},"level":"info","msg":"client_disconnected",'
+        '"clientid":"th2-1035484810","reason":"keepalive_timeout"}',
+        f'[pod/emqx-2/emqx] {{"time":{t0 + 2_000_000},"level":"warning","msg":"publish_failed",'
+        '"clientid":"th2-E5D85C5614","reason":"econnreset"}',
+        "[pod/emqx-1/emqx] 2026-10-06T13:31:00.000000000Z listener tcp:default restarted",
+    ] * 5
+    path = tmp_path / "emqx-pods.log"
+    path.write_text("\n".join(lines) + "\n")
+    assert "kubectl-prefix" in classify(path).reason
+    got = collect_logs(path, CollectWindow(START, END)).evidence
+    assert len(got) == 15
+    said = {e.text: (e.attrs["pod"], e.attrs.get("level")) for e in got}
+    assert said["client_disconnected"] == ("emqx-0", "info")
+    assert said["publish_failed"] == ("emqx-2", "warning")
+    assert got[0].time == START + timedelta(minutes=30)
+    assert any(
+        e.text == "listener tcp:default restarted" and e.attrs["pod"] == "emqx-1" for e in got
+    )

@@ -115,8 +115,10 @@ def chat_rows(path: Path, text: str | None = None) -> Rows | None:
 
 
 def _iso(t: datetime) -> str:
+    """ISO UTC (`...Z`); a time written without an offset stays without one, so that the
+    log reader puts it in the file's zone (evidence.toml's tz), UTC by default."""
     if t.tzinfo is None:
-        t = t.replace(tzinfo=UTC)
+        return t.isoformat()
     return t.astimezone(UTC).isoformat().replace("+00:00", "Z")
 
 
