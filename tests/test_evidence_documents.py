@@ -377,3 +377,38 @@ def test_kubectl_logs_with_prefix_are_read_with_their_pods(tmp_path):
     assert any(
         e.text == "listener tcp:default restarted" and e.attrs["pod"] == "emqx-1" for e in got
     )
+
+
+def test_call_records_without_a_header_are_rows_at_their_start(tmp_path):
+    """Asterisk's cdr_csv `Master.csv` (docs.asterisk.org, "CDR CSV"): no header; accountcode,
+    src, dst, dcontext, clid, channel, dstchannel, lastapp, lastdata, start, answer, end,
+    duration, billsec, disposition, amaflags, uniqueid, userfield; local time, no offset; a call
+    written when it ends. Each call a row at its start, in the zone evidence.toml gives."""
+    from pm_tui.collectors.classify import classify
+    from pm_tui.collectors.evidence import CollectWindow
+    from pm_tui.collectors.logs.collect import collect_logs
+    from pm_tui.collectors.logs.timestamps import zone_named
+
+    calls = [
+        ("2160", "669949174", "15:32:10", "", "15:32:55", 45, 0, "NO ANSWER"),
+        ("2170", "659327112", "15:31:07", "15:31:14", "15:35:20", 253, 246, "ANSWERED"),
+        ("2139", "771728936", "15:32:54", "", "15:33:39", 45, 0, "NO ANSWER"),
+    ]
+    day = "2026-10-06"
+    lines = [
+        f'"","{src}","{dst}","from-agents","""Claims"" <910555100>","PJSIP/{src}-6a9e0cad",'
+        f'"PJSIP/sbc-trunk-2afe3aad","Dial","PJSIP/sbc-trunk,60,tT","{day} {start}",'
+        f'"{day + " " + answer if answer else ""}","{day} {end}",{dur},{bill},"{disp}",'
+        f'"DOCUMENTATION","1769499130.2",""'
+        for src, dst, start, answer, end, dur, bill, disp in calls
+    ]
+    path = tmp_path / "Master.csv"
+    path.write_text("\n".join(lines) + "\n")
+    assert "time in column 10" in classify(path).reason
+    got = collect_logs(path, CollectWindow(START, END), tz=zone_named("Europe/Madrid")).evidence
+    assert [e.time for e in got] == [
+        START + timedelta(minutes=31, seconds=7),  # 15:31:07 in Madrid (CEST) is 13:31:07 UTC
+        START + timedelta(minutes=32, seconds=10),
+        START + timedelta(minutes=32, seconds=54),
+    ]
+    assert "NO ANSWER" in got[1].text and "2160 | 669949174 | from-agents" in got[1].text

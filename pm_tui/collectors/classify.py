@@ -83,7 +83,8 @@ def classify(path: Path) -> Classified:
         found = _classify_json(path, stripped, gz)
         if found is not None:
             return found
-    for judge in (_openmetrics, _alert_rules_yaml, _git_log, _deploys_csv, _text_document, _logs):
+    for judge in (_openmetrics, _alert_rules_yaml, _git_log, _deploys_csv, _text_document, _logs,
+                  _timed_table):  # fmt: skip
         found = judge(text, path)
         if found is not None:
             return found
@@ -507,6 +508,14 @@ def _document(path: Path, chat_only: bool = False) -> Classified | None:
     if found is not None:
         return Classified("logs", f"{found[0]}: each one a row")
     return None
+
+
+def _timed_table(text: str, path: Path) -> Classified | None:
+    """A headerless CSV with a time in one column (no log layout read it: tried last)."""
+    from pm_tui.collectors.logs.documents import timed_table
+
+    found = timed_table(text)
+    return Classified("logs", f"{found[0]}: each row a record") if found else None
 
 
 def _text_document(text: str, path: Path) -> Classified | None:

@@ -170,8 +170,29 @@ def _document_lines(path: Path, head: str) -> bytes | None:
     from pm_tui.collectors.logs.documents import document_rows, sniff
 
     if head[:1] not in ("{", "[") and not sniff(head):
-        return None
+        return _timed_table_lines(path, head)
     found = document_rows(path)
+    if found is None:
+        return None
+    return "".join(json.dumps(r, default=str) + "\n" for r in found[1]).encode("utf-8")
+
+
+def _timed_table_lines(path: Path, head: str) -> bytes | None:
+    """A headerless CSV of timed records (`documents.timed_table`) as JSON lines, when no log
+    layout reads the file (what classify found too)."""
+    import json
+
+    from pm_tui.collectors.classify import _logs, read_document
+    from pm_tui.collectors.logs.documents import timed_table
+
+    if head.count(",") + head.count(";") + head.count("\t") < 3 or timed_table(head) is None:
+        return None
+    if _logs(head, path) is not None:
+        return None
+    try:
+        found = timed_table(read_document(path))
+    except OSError:
+        return None
     if found is None:
         return None
     return "".join(json.dumps(r, default=str) + "\n" for r in found[1]).encode("utf-8")

@@ -88,6 +88,45 @@ def sniff(text: str) -> bool:
     return bool(names & set(_OPENED)) and bool(names & set(_SUMMARY))
 
 
+def timed_table(text: str) -> Rows | None:
+    """A CSV without a header whose rows each hold a time in the same column, not first
+    (Asterisk's call records, `Master.csv`: source, destination, context, channel, ... then
+    start, answer and end): each row a record at the first such column's time, its other
+    cells its message. Only for a file no log layout reads (the caller checks)."""
+    head = text.lstrip("\ufeff \t\r\n")
+    lines = [ln for ln in head.splitlines()[:60] if ln.strip()]
+    if len(lines) < 3:
+        return None
+    sep = max(",;\t", key=lines[0].count)
+    table = list(csv.reader(lines, delimiter=sep))
+    width = max(set(map(len, table)), key=[len(r) for r in table].count)
+    rows = [r for r in table if len(r) == width]
+    if width < 4 or len(rows) * 10 < len(table) * 9:
+        return None
+    from pm_tui.collectors.deploy_records import looks_like_time
+
+    column = next(
+        (i for i in range(width)
+         if sum(looks_like_time(r[i]) for r in rows) * 10 >= len(rows) * 9),
+        None,
+    )  # fmt: skip
+    if column is None or looks_like_time(table[0][column]) is False:
+        return None
+    out = []
+    for cells in csv.reader(head.splitlines(), delimiter=sep):
+        if len(cells) != width:
+            continue
+        when = _time(cells[column])
+        if when is None:
+            continue
+        said = [c.strip() for i, c in enumerate(cells) if i != column and c.strip()]
+        out.append({"time": when, "msg": _clip(" | ".join(said))})
+    if not out:
+        return None
+    out.sort(key=lambda r: r["time"])  # a call is written when it ends: ordered by its start
+    return (f"a table of timed records without a header (time in column {column + 1})", out)
+
+
 def chat_rows(path: Path, text: str | None = None) -> Rows | None:
     """(what the export is, its messages oldest first: `time`, `actor`, `text`, `bot`) of a
     chat export that is no Slack export (Discord, Teams, Mattermost); None otherwise."""
