@@ -412,3 +412,42 @@ def test_call_records_without_a_header_are_rows_at_their_start(tmp_path):
         START + timedelta(minutes=32, seconds=54),
     ]
     assert "NO ANSWER" in got[1].text and "2160 | 669949174 | from-agents" in got[1].text
+
+
+# `aws cloudwatch describe-alarm-history` (AWS CLI reference): alarm transitions, never changes
+ALARMS = {"AlarmHistoryItems": [
+    {"AlarmName": "docs-api-5xx", "AlarmType": "MetricAlarm", "Timestamp": "2026-10-06T14:09:12.345Z",
+     "HistoryItemType": "StateUpdate", "HistorySummary": "Alarm updated from OK to ALARM"},
+    {"AlarmName": "docs-api-5xx", "AlarmType": "MetricAlarm", "Timestamp": "2026-10-06T15:22:01.000Z",
+     "HistoryItemType": "StateUpdate", "HistorySummary": "Alarm updated from ALARM to OK"},
+]}  # fmt: skip
+# `aws health describe-events` (AWS Health API reference): a provider's issue, its start and end
+HEALTH = {"events": [
+    {"arn": "arn:aws:health:eu-west-1::event/EC2/AWS_EC2_OPERATIONAL_ISSUE/ABC", "service": "EC2",
+     "eventTypeCode": "AWS_EC2_OPERATIONAL_ISSUE", "eventTypeCategory": "issue", "region": "eu-west-1",
+     "availabilityZone": "euw1-az2", "startTime": "2026-10-06T14:02:00+00:00",
+     "endTime": "2026-10-06T16:40:00+00:00", "statusCode": "closed"},
+]}  # fmt: skip
+
+
+def test_a_providers_alarm_history_and_health_events_are_rows_not_changes(tmp_path):
+    from pm_tui.collectors.classify import classify
+    from pm_tui.collectors.evidence import CollectWindow
+    from pm_tui.collectors.logs.collect import collect_logs
+
+    alarms = tmp_path / "alarm-history.json"
+    alarms.write_text(json.dumps(ALARMS))
+    health = tmp_path / "health.json"
+    health.write_text(json.dumps(HEALTH))
+    assert classify(alarms).kind == "logs" and classify(health).kind == "logs"
+    rows = collect_logs(alarms, CollectWindow(START, END)).evidence
+    assert [(e.attrs.get("level"), e.text) for e in rows] == [
+        ("error", "docs-api-5xx: Alarm updated from OK to ALARM"),
+        ("info", "docs-api-5xx: Alarm updated from ALARM to OK"),
+    ]
+    rows = collect_logs(health, CollectWindow(START, END)).evidence
+    assert [e.text for e in rows] == [
+        "AWS Health: EC2 AWS_EC2_OPERATIONAL_ISSUE (eu-west-1, euw1-az2) began",
+        "AWS Health: EC2 AWS_EC2_OPERATIONAL_ISSUE (eu-west-1, euw1-az2) ended",
+    ]
+    assert rows[0].time == START + timedelta(hours=1, minutes=2)

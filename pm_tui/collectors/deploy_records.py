@@ -652,7 +652,7 @@ def read_deploys(data: object) -> DeployReading | None:
         and not _change_tickets(sample)
     ):
         return None
-    if _telemetry(sample, fields):
+    if _telemetry(sample, fields) or _alarm_transitions(where, fields):
         return None
     # an audit trail's reads (get, list, describe...) changed nothing: not change records
     records = [r for r in records if not _a_read(r, fields.get("action", ""))]
@@ -683,6 +683,13 @@ def _telemetry(sample: list[dict], fields: dict[str, str]) -> bool:
     if "actor" not in fields:
         return True
     return len(sample) >= TELEMETRY_MIN and len(set(said)) * 5 <= len(said)
+
+
+def _alarm_transitions(where: str, fields: dict[str, str]) -> bool:
+    """An alarm's or an alert's history (CloudWatch's `AlarmHistoryItems`, a list named for
+    alerts), by no one: transitions of a monitor, not changes."""
+    named = set(words(where)) | set(words(fields.get("service", "")))
+    return bool(named & {"alarm", "alarms", "alert", "alerts"}) and "actor" not in fields
 
 
 _START_WORDS = {"started", "start", "begin", "began"}

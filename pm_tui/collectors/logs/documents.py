@@ -383,7 +383,7 @@ def _json_document(text: str) -> Rows | None:
     if text[:1] not in "[{":
         return None
     data = json.loads(text)
-    for reader in (_statuspage, _sentry, _datadog, _tickets_json):
+    for reader in (_statuspage, _sentry, _datadog, _tickets_json, _alarm_history, _aws_health):
         found = reader(data)
         if found is not None:
             return found
@@ -475,6 +475,54 @@ def _datadog(data: object) -> Rows | None:
             "tags": ",".join(map(str, e.get("tags") or [])),
         })  # fmt: skip
     return (f"Datadog events ({len(rows)})", rows)
+
+
+def _alarm_history(data: object) -> Rows | None:
+    """CloudWatch's `describe-alarm-history` (`AlarmHistoryItems[]`: `Timestamp`, `AlarmName`,
+    `HistorySummary` "Alarm updated from OK to ALARM"): each transition a row, an error when
+    the alarm went to ALARM. Alarm transitions are alerts, never changes."""
+    if not isinstance(data, dict) or not isinstance(data.get("AlarmHistoryItems"), list):
+        return None
+    rows = []
+    for item in data["AlarmHistoryItems"]:
+        if not isinstance(item, dict):
+            continue
+        when = _time(item.get("Timestamp"))
+        summary = str(item.get("HistorySummary") or "")
+        if when is None or not summary:
+            continue
+        firing = bool(re.search(r"\bto ALARM\b", summary))
+        rows.append({"time": when, "level": "error" if firing else "info",
+                     "msg": _clip(f"{item.get('AlarmName', '')}: {summary}"),
+                     "alarm": str(item.get("AlarmName", ""))})  # fmt: skip
+    return (f"CloudWatch alarm history ({len(rows)} transitions)", rows)
+
+
+def _aws_health(data: object) -> Rows | None:
+    """AWS Health's `describe-events` (`events[]`: `service`, `eventTypeCode`, `region`,
+    `startTime`, `endTime`, `statusCode`): a provider's issue, a row at its start and one at
+    its end."""
+    if not isinstance(data, dict) or not isinstance(data.get("events"), list):
+        return None
+    events = [e for e in data["events"] if isinstance(e, dict)]
+    if not events or not all("eventTypeCode" in e and "startTime" in e for e in events):
+        return None
+    rows = []
+    for e in events:
+        where = ", ".join(str(e[k]) for k in ("region", "availabilityZone") if e.get(k))
+        what = f"AWS Health: {e.get('service', '')} {e['eventTypeCode']}" + (
+            f" ({where})" if where else ""
+        )
+        issue = e.get("eventTypeCategory") == "issue"
+        start = _time(e.get("startTime"))
+        if start:
+            rows.append({"time": start, "level": "warning" if issue else "info",
+                         "msg": f"{what} began", "region": e.get("region", "")})  # fmt: skip
+        end = _time(e.get("endTime"))
+        if end:
+            rows.append({"time": end, "level": "info", "msg": f"{what} ended",
+                         "region": e.get("region", "")})  # fmt: skip
+    return (f"AWS Health events ({len(events)})", rows)
 
 
 # --- tickets -----------------------------------------------------------------------------------
