@@ -238,23 +238,20 @@ STORY_REPEATS = {True: 2, False: 3}
 STORY_SPAN = timedelta(hours=12)
 _STORY_FAMILIES = {"change", "mitigation", "communication", "diagnosis", "resolved", "recovery",
                    "symptom"}  # fmt: skip
-# counts, percentages, clock times are masked; a revision or a version (`4f2a9c1`, `2.31.0`) is
-# not: a deploy and its rollback are two events
-_MASK = re.compile(r"(?<![\w.])\d+(?:[.,:]\d+)?%?(?![\w.])")
+# what changes from one telling to the next of the same story is masked: percentages, clock
+# times and long numbers (counters, ids, amounts); small numbers (a setting's value: `to 0
+# nodes`, weights `100→0`) and revisions or versions (`4f2a9c1`, `2.31.0`) are kept, so a
+# change and its undoing, a deploy and its rollback, stay two events
+_MASK = re.compile(
+    r"(?<![\w.])(?:\d+(?:[.,]\d+)?%|\d{1,2}:\d\d(?::\d\d)?|\d{3,}(?:[.,]\d+)?)(?![\w.])"
+)
 _MARKUP = re.compile(r"[*_`~>]|:[a-z0-9_+\-]+:")
 
 
 def _told(text: str) -> str:
-    """A message's words, its numbers, hashes and markup masked: what stays when an
+    """A message's words, its incidental numbers and markup masked: what stays when an
     automation says the same thing again."""
     return " ".join(_MASK.sub("#", _MARKUP.sub(" ", text)).lower().split())
-
-
-def _alike(a: str, b: str) -> bool:
-    if a == b:
-        return True
-    wa, wb = set(a.split()), set(b.split())
-    return len(wa) >= 4 and len(wa & wb) >= 0.8 * len(wa | wb)
 
 
 def one_story_per_sender(signals: list[Signal], messages: list[Evidence]) -> list[Signal]:
@@ -284,7 +281,7 @@ def one_story_per_sender(signals: list[Signal], messages: list[Evidence]) -> lis
                 if s.time - story[0][0].time <= STORY_SPAN
                 and (not s.key or not story[0][0].key or s.key == story[0][0].key)
                 and (
-                    _alike(whole, story[0][2])
+                    whole == story[0][2]
                     or ("\n" in text.strip() and len(title.split()) >= 3 and title == story[0][1])
                 )
             ),
