@@ -60,7 +60,7 @@ def document_rows(path: Path, text: str | None = None) -> Rows | None:
     for reader in (_mail, _xml, _json_document, _ticket_table):
         try:
             found = reader(head)
-        except (ValueError, TypeError, KeyError, ET.ParseError):
+        except (ValueError, TypeError, KeyError, ET.ParseError, csv.Error):
             found = None
         if found is not None and found[1]:
             rows = sorted(found[1], key=lambda r: r["time"])
@@ -84,7 +84,10 @@ def sniff(text: str) -> bool:
 
     first = head.split("\n", 1)[0]
     sep = max(",;\t", key=first.count)
-    names = {plain_name(c) for c in next(csv.reader([first], delimiter=sep), [])}
+    try:
+        names = {plain_name(c) for c in next(csv.reader([first], delimiter=sep), [])}
+    except csv.Error:  # a stray carriage return or NUL: no table
+        return False
     return bool(names & set(_OPENED)) and bool(names & set(_SUMMARY))
 
 
@@ -98,7 +101,10 @@ def timed_table(text: str) -> Rows | None:
     if len(lines) < 3:
         return None
     sep = max(",;\t", key=lines[0].count)
-    table = list(csv.reader(lines, delimiter=sep))
+    try:
+        table = list(csv.reader(lines, delimiter=sep))
+    except csv.Error:
+        return None
     width = max(set(map(len, table)), key=[len(r) for r in table].count)
     rows = [r for r in table if len(r) == width]
     if width < 4 or len(rows) * 10 < len(table) * 9:
@@ -113,7 +119,11 @@ def timed_table(text: str) -> Rows | None:
     if column is None or looks_like_time(table[0][column]) is False:
         return None
     out = []
-    for cells in csv.reader(head.splitlines(), delimiter=sep):
+    try:
+        records = list(csv.reader(head.splitlines(), delimiter=sep))
+    except csv.Error:
+        return None
+    for cells in records:
         if len(cells) != width:
             continue
         when = _time(cells[column])
