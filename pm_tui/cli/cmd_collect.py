@@ -193,7 +193,8 @@ def run(args: argparse.Namespace) -> int:
 
     if args.write_index:
         return _write_index(args)
-    specs = specs_for(source_options(args), load_config())
+    options = source_options(args)
+    specs = specs_for(options, load_config())
     repo = Repository.open(getattr(args, "repo", None))
     pm = repo.load(args.id)
     if not specs and not pm.sources:
@@ -232,6 +233,10 @@ def run(args: argparse.Namespace) -> int:
         emit_json(collected_json(pm.id, window, done, code, kinds))
     else:
         print(summary_table(done.results, kinds))
+        if options.left_out:  # never a file skipped in silence
+            print(f"{len(options.left_out)} evidence files left out on purpose:")
+            for name, why in options.left_out:
+                print(f"  {name}: {why}")
     return code
 
 

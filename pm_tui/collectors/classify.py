@@ -28,6 +28,7 @@ EVIDENCE_FILE_KINDS = (
     "alertmanager-api-alerts",
     "pagerduty-log-entries",
     "slack-export",
+    "chat-export",
     "kube-events",
     "deploys",
     "git-log",
@@ -44,6 +45,7 @@ SOURCE_FOR_KIND = {
     "alertmanager-api-alerts": "alert-notifications",
     "pagerduty-log-entries": "pagerduty",
     "slack-export": "slack",
+    "chat-export": "slack",
     "kube-events": "kube-events",
     "deploys": "changes",
     "git-log": "changes",
@@ -81,7 +83,8 @@ def classify(path: Path) -> Classified:
         found = _classify_json(path, stripped, gz)
         if found is not None:
             return found
-    for judge in (_openmetrics, _alert_rules_yaml, _git_log, _deploys_csv, _logs):
+    for judge in (_openmetrics, _alert_rules_yaml, _git_log, _deploys_csv, _text_document, _logs,
+                  _timed_table):  # fmt: skip
         found = judge(text, path)
         if found is not None:
             return found
@@ -155,7 +158,10 @@ def _classify_json(path: Path, head: str, gz: bool) -> Classified | None:
     except ValueError:
         data = None
     if data is not None:
-        return json_kind(data)
+        found = json_kind(data)
+        if found.kind is None:
+            found = _document(path) or found
+        return found
     lines = [ln for ln in head.splitlines()[:50] if ln.strip()]
     if len(lines) > 1:
         lines = lines[:-1]  # the head may cut the last line
@@ -166,6 +172,8 @@ def _classify_json(path: Path, head: str, gz: bool) -> Classified | None:
         except ValueError:
             break
     if objects and len(objects) == len(lines):
+        if (chat := _document(path, chat_only=True)) is not None:
+            return chat
         first = objects[0]
         if isinstance(first, dict) and _is_webhook(first):
             return Classified("alertmanager-webhook", "Alertmanager webhook payloads (JSON lines)")
@@ -429,7 +437,10 @@ def _deploys_csv(text: str, path: Path) -> Classified | None:
     reading = read_deploys(rows[:SAMPLE_ROWS]) if rows else None
     if reading is not None and reading.records:
         return Classified("deploys", f"deploy/change records (table): {reading.describe()}")
-    if deploy_fields([dict.fromkeys(rows[0] if rows else (), "")]):
+    header = dict.fromkeys(rows[0] if rows else (), "")
+    if deploy_fields([header]) and not _log_like(header):
+        # (a log search's CSV download, `Date,Host,Service,Status,Message`, names a time and a
+        # service too: its message column makes it a log, its rows no change records)
         return Classified("deploys", "deploy/change records (CSV)")
     return None
 
@@ -478,6 +489,40 @@ def _cells(line: str, sep: str) -> list[str]:
     if sep == "|" and len(cells) > 2 and not cells[0] and not cells[-1]:
         cells = cells[1:-1]
     return cells
+
+
+# --- documents saved whole: mail, feeds, event exports, tickets, chat (logs/documents.py) ---
+def _document(path: Path, chat_only: bool = False) -> Classified | None:
+    from pm_tui.collectors.logs.documents import chat_rows, document_rows
+
+    try:
+        text = read_document(path)
+    except OSError:
+        return None
+    chat = chat_rows(path, text)
+    if chat is not None:
+        return Classified("chat-export", f"{chat[0]}: each message a chat message")
+    if chat_only:
+        return None
+    found = document_rows(path, text)
+    if found is not None:
+        return Classified("logs", f"{found[0]}: each one a row")
+    return None
+
+
+def _timed_table(text: str, path: Path) -> Classified | None:
+    """A headerless CSV with a time in one column (no log layout read it: tried last)."""
+    from pm_tui.collectors.logs.documents import timed_table
+
+    found = timed_table(text)
+    return Classified("logs", f"{found[0]}: each row a record") if found else None
+
+
+def _text_document(text: str, path: Path) -> Classified | None:
+    """Mail (mbox, .eml), a feed or Windows events (XML), a ticket table (CSV)."""
+    from pm_tui.collectors.logs.documents import sniff
+
+    return _document(path) if sniff(text) else None
 
 
 # --- text formats --------------------------------------------------------------------------

@@ -477,7 +477,10 @@ def _by_words(records: list[dict]) -> tuple[dict[str, str], dict[str, list[str]]
             last in ACTION_LAST
             or (last in ("name", "value", "type", "kind") and set(w) & ACTION_LAST)
         ):  # `operationType`, `operationName.value`, `action.type`
-            candidates.setdefault("action", []).append(((depth, order), path))
+            # a log's name (Cloud Logging's `logName`) says where a record was written, a
+            # method or an operation what it did (`protoPayload.methodName`)
+            logged = not set(w) & (ACTION_LAST - {"log"})
+            candidates.setdefault("action", []).append(((logged, depth, order), path))
             continue
         if (
             set(w) & VALUE_WORDS
@@ -649,10 +652,44 @@ def read_deploys(data: object) -> DeployReading | None:
         and not _change_tickets(sample)
     ):
         return None
+    if _telemetry(sample, fields) or _alarm_transitions(where, fields):
+        return None
     # an audit trail's reads (get, list, describe...) changed nothing: not change records
     records = [r for r in records if not _a_read(r, fields.get("action", ""))]
     records = _writes_only(records, fields.get("action", ""))
     return DeployReading(records, fields, document, where)
+
+
+# the values an event field of a change record may hold beside the verbs of changing
+_CHANGING = CHANGE_VERBS | CHANGE_WORDS | {"write", "insert", "remove", "add", "turned",
+                                           "changed", "rolled", "reverted", "merge", "merged", "push",
+                                           "pushed", "workflow", "dispatch", "trigger", "schedule"}  # fmt: skip
+TELEMETRY_MIN = 20  # records in the sample before their event types can be called repetitive
+
+
+def _telemetry(sample: list[dict], fields: dict[str, str]) -> bool:
+    """Records that say what happened (`event`, `action`) in words that change nothing
+    (`heartbeat`, `start`, `error`, `page_view`): a client's analytics beacon or a player's
+    events, whatever version field they carry (`app_version` is the app's, not a release).
+    They are telemetry when no one is named as having acted, or when a few event types repeat
+    over most of the records (a beacon's many sessions may name a `user`)."""
+    action = fields.get("action", "")
+    said = [v for r in sample for v in _actions(r, action)]
+    if not said or any(set(words(v)) & _CHANGING for v in said):
+        return False
+    named = [at(r, fields["service"]) for r in sample] if "service" in fields else []
+    if any(set(words(str(v))) & _CHANGING for v in named if v):
+        return False  # what the records name is a deploy job or a pipeline
+    if "actor" not in fields:
+        return True
+    return len(sample) >= TELEMETRY_MIN and len(set(said)) * 5 <= len(said)
+
+
+def _alarm_transitions(where: str, fields: dict[str, str]) -> bool:
+    """An alarm's or an alert's history (CloudWatch's `AlarmHistoryItems`, a list named for
+    alerts), by no one: transitions of a monitor, not changes."""
+    named = set(words(where)) | set(words(fields.get("service", "")))
+    return bool(named & {"alarm", "alarms", "alert", "alerts"}) and "actor" not in fields
 
 
 _START_WORDS = {"started", "start", "begin", "began"}

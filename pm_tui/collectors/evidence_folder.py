@@ -186,9 +186,20 @@ def _walk(folder: Path, shown: str) -> list[EvidenceFile]:
     except OSError as exc:
         return [EvidenceFile(str(folder), shown, None, f"cannot list it ({exc.strerror})")]
     for child in children:
-        if child.name in _SKIP_NAMES or child.name.startswith("."):
-            continue
+        if child.name == INDEX_NAME:
+            continue  # the folder's index, applied to the others
         name = f"{shown}/{child.name}"
+        if child.name in _SKIP_NAMES or child.name.startswith("."):
+            # left out, and said: an OS's or a tool's own file (.DS_Store, .git), or a hidden
+            # one a person may still want read (`.bash_history`)
+            why = (
+                "the operating system's own file: left out"
+                if child.name in _SKIP_NAMES
+                else "hidden (its name starts with a dot): left out; give its kind in "
+                "evidence.toml to read it"
+            )
+            out.append(EvidenceFile(str(child), name, None, why, dropped=True))
+            continue
         if child.is_symlink() and not child.exists():
             out.append(EvidenceFile(str(child), name, None, "a broken symbolic link"))
         elif child.is_dir() and not is_slack_export(child) and not (child / ".git").exists():
@@ -257,6 +268,8 @@ def _apply(entry: EvidenceFile, rules: list[tuple[str, dict]]) -> None:
             entry.dropped = True
             entry.reason = "dropped in evidence.toml"
         if value.get("kind"):
+            if not value.get("drop"):
+                entry.dropped = False  # a hidden file the person named a kind for
             if entry.kind != value["kind"]:
                 entry.reason = f"{value['kind']} (set in evidence.toml)"
             entry.kind = value["kind"]

@@ -39,6 +39,8 @@ def collect_slack(
     of every channel. Then the incident channel is picked by its activity in the incident
     window and its name (`attrs["incident_channel"]`); the others are kept as context."""
     root = Path(folder)
+    if root.is_file():
+        return collect_chat_export(root, window)
     if not root.is_dir():
         raise CollectorError(f"slack:{folder}: not a folder: give the unzipped Slack export folder")
     channels = _channels(root, folder)
@@ -364,3 +366,35 @@ def _load_list(path: Path, folder: object, required: bool = True) -> list[dict]:
     except ValueError as exc:
         raise CollectorError(f"slack:{folder}: {path.name} is not valid JSON ({exc})") from exc
     return [d for d in data if isinstance(d, dict)] if isinstance(data, list) else []
+
+
+def collect_chat_export(path: Path, window: CollectWindow) -> CollectResult:
+    """Messages in the window from a chat export that is no Slack export (Discord, Microsoft
+    Teams, Mattermost: `logs.documents.chat_rows`), read as a Slack channel's: the incident
+    channel, each message with its author (`actor`) and `bot` when a bot or an app posted it."""
+    from pm_tui.collectors.logs.documents import chat_rows
+
+    found = chat_rows(path)
+    if found is None:
+        raise CollectorError(
+            f"chat:{path}: not a chat export pm-tui knows (Slack, Discord, Teams, Mattermost)"
+        )
+    source = source_name("slack", str(path))
+    result = CollectResult(source=source, kind="slack", target=str(path))
+    for row in found[1]:
+        when = parse_time(row["time"])
+        if not window.contains(when):
+            continue
+        text, count = redact_text(row["text"])
+        result.redactions += count
+        attrs = {"actor": row["actor"], "user": row["actor"], "channel": path.stem,
+                 "incident_channel": True}  # fmt: skip
+        if row.get("bot"):
+            attrs["bot"] = True
+        result.evidence.append(Evidence(when, source, "message", text, attrs))
+    result.counts = {"message": len(result.evidence), "read": len(found[1])}
+    if not result.evidence:
+        result.gaps.append(
+            Gap(source, "no messages in the window", window.read_start, window.end)
+        )
+    return result

@@ -5,6 +5,7 @@ at the second it did it, when their own records are not in the evidence."""
 from __future__ import annotations
 
 import re
+from datetime import datetime, timedelta
 
 from pm_tui.collectors.evidence import Evidence
 from pm_tui.timeline.candidate import excerpt
@@ -225,3 +226,81 @@ def _changed_by(item: Evidence, text: str) -> Signal | None:
         key=what,
         tags=("config", "bot"),
     )
+
+
+# --- one story per sender ----------------------------------------------------------------------
+# An automation repeating its own notification ("budget-guard: scaled node pool *general* to 0
+# nodes", every ten minutes) or a vendor's status feed posting each update of one incident
+# under the same title is one story told several times: its first telling is the row, the
+# rest say nothing new to the timeline. A bot's posts that repeat make a story from the second;
+# a person's only from the third near-identical message.
+STORY_REPEATS = {True: 2, False: 3}
+STORY_SPAN = timedelta(hours=12)
+_STORY_FAMILIES = {"change", "mitigation", "communication", "diagnosis", "resolved", "recovery",
+                   "symptom"}  # fmt: skip
+# what changes from one telling to the next of the same story is masked: percentages, clock
+# times and long numbers (counters, ids, amounts); small numbers (a setting's value: `to 0
+# nodes`, weights `100→0`) and revisions or versions (`4f2a9c1`, `2.31.0`) are kept, so a
+# change and its undoing, a deploy and its rollback, stay two events
+_MASK = re.compile(
+    r"(?<![\w.])(?:\d+(?:[.,]\d+)?%|\d{1,2}:\d\d(?::\d\d)?|\d{3,}(?:[.,]\d+)?)(?![\w.])"
+)
+_MARKUP = re.compile(r"[*_`~>]|:[a-z0-9_+\-]+:")
+
+
+def _told(text: str) -> str:
+    """A message's words, its incidental numbers and markup masked: what stays when an
+    automation says the same thing again."""
+    return " ".join(_MASK.sub("#", _MARKUP.sub(" ", text)).lower().split())
+
+
+def one_story_per_sender(signals: list[Signal], messages: list[Evidence]) -> list[Signal]:
+    """Signals read from chat messages, with the repeats of one sender's story left out: the
+    first telling keeps its row and says how often and until when it was told again. Pages,
+    alert notifications and a provider's announced fix are never folded (each is its own
+    event); nor are messages naming different things (two deploys of two services)."""
+    sender: dict[tuple[str, datetime, str], tuple[str, bool, str]] = {}
+    for m in messages:
+        actor = str(m.attrs.get("actor") or m.attrs.get("user") or "")
+        if actor:
+            sender[(m.source, m.time, excerpt(m.text))] = (actor, bool(m.attrs.get("bot")), m.text)
+    stories: dict[str, list[list[tuple[Signal, str, str]]]] = {}
+    for s in sorted(signals, key=lambda s: s.time):
+        said = sender.get((s.source, s.time, s.excerpt))
+        if said is None or s.family not in _STORY_FAMILIES or {"provider", "deploy"} & set(s.tags):
+            continue
+        actor, bot, text = said
+        if _PAGER_BOT.search(actor):
+            continue  # a page's own transitions
+        title, whole = _told(text.strip().split("\n", 1)[0]), _told(text)
+        told = stories.setdefault(f"{actor}\0{bot}", [])
+        home = next(
+            (
+                story
+                for story in told
+                if s.time - story[0][0].time <= STORY_SPAN
+                and (not s.key or not story[0][0].key or s.key == story[0][0].key)
+                and (
+                    whole == story[0][2]
+                    or ("\n" in text.strip() and len(title.split()) >= 3 and title == story[0][1])
+                )
+            ),
+            None,
+        )
+        if home is None:
+            told.append([(s, title, whole)])
+        else:
+            home.append((s, title, whole))
+    dropped: set[int] = set()
+    for key, told in stories.items():
+        bot = key.endswith("\0True")
+        for story in told:
+            if len(story) < STORY_REPEATS[bot]:
+                continue
+            first = story[0][0]
+            last = story[-1][0]
+            who = key.split("\0")[0]
+            first.text = f"{first.text} (told {len(story)} times by {who} until {last.time:%H:%M})"
+            first.tags = (*first.tags, "story")
+            dropped.update(id(x[0]) for x in story[1:])
+    return [s for s in signals if id(s) not in dropped]

@@ -15,7 +15,7 @@ from datetime import datetime, timedelta
 
 from pm_tui.collectors.evidence import CollectWindow, Evidence
 from pm_tui.timeline.candidate import Candidate, EvidenceLink, candidate_id, source_label
-from pm_tui.timeline.detect_bots import bot_signals
+from pm_tui.timeline.detect_bots import bot_signals, one_story_per_sender
 from pm_tui.timeline.detect_events import (
     alert_signals,
     change_signals,
@@ -217,6 +217,9 @@ def reconstruct(evidence: list[Evidence], window: CollectWindow) -> list[Candida
     signals += topology_signals(evidence, p)
     signals += action_signals(evidence, p)
     signals += chat_signals([e for e in evidence if e.kind == "message"])
+    # one sender's story told again and again (an automation's repeated notification, a
+    # vendor's status updates under one title) is one row
+    signals = one_story_per_sender(signals, [e for e in evidence if e.kind == "message"])
     # only what happens after the baseline can be part of the incident (changes may be earlier)
     signals = [s for s in signals if s.family == "change" or s.time >= p.base_end]
     signals = [s for s in signals if s.time <= window.end + timedelta(hours=1)]

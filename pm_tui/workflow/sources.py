@@ -41,6 +41,9 @@ class SourceOptions:
     changes: str | None = None
     ca_bundle: str | None = None
     evidence: list[str] = field(default_factory=list)  # folders, files, .zip/.tar.gz (#18)
+    # evidence files left out on purpose (hidden, the OS's own, dropped in evidence.toml):
+    # (name, why), filled by specs_for so that `collect` names them too
+    left_out: list[tuple[str, str]] = field(default_factory=list)
     tz: str = ""  # zone of log times written without an offset (--logs and evidence logs)
     time_format: str = ""  # strptime layout of log times pm-tui does not know
     # log stores (see log_store_specs)
@@ -97,6 +100,7 @@ def specs_for(options: SourceOptions, config: dict | None = None) -> list[Source
     if o.evidence:
         plan = evidence_plan(o.evidence, tz=o.tz, time_format=o.time_format)
         specs += specs_for_evidence(plan)
+        o.left_out = [(f.name, f.reason) for f in plan.files if f.dropped]
     refuse_credentials(specs)
     return specs
 

@@ -144,7 +144,7 @@ def _saved_whole(path: Path) -> bytes | None:
         return None
     text = head.decode("utf-8", errors="replace").lstrip("\ufeff \t\r\n")
     if text[:1] not in ("{", "["):
-        return None
+        return _document_lines(path, text)
     first, _, rest = text.partition("\n")
     try:
         json.loads(first)
@@ -155,10 +155,47 @@ def _saved_whole(path: Path) -> bytes | None:
     try:
         records = log_records(json.loads(read_document(path)))
     except (OSError, ValueError):
-        return None
+        return _document_lines(path, text)
     if records is None:
-        return None
+        return _document_lines(path, text)
     return "".join(json.dumps(r, default=str) + "\n" for r in records).encode("utf-8")
+
+
+def _document_lines(path: Path, head: str) -> bytes | None:
+    """A document of rows (mail, a feed, Windows events, a status page's or an error
+    tracker's JSON, a ticket table: `documents.document_rows`) as JSON lines; None when the
+    file is none of them."""
+    import json
+
+    from pm_tui.collectors.logs.documents import document_rows, sniff
+
+    if head[:1] not in ("{", "[") and not sniff(head):
+        return _timed_table_lines(path, head)
+    found = document_rows(path)
+    if found is None:
+        return None
+    return "".join(json.dumps(r, default=str) + "\n" for r in found[1]).encode("utf-8")
+
+
+def _timed_table_lines(path: Path, head: str) -> bytes | None:
+    """A headerless CSV of timed records (`documents.timed_table`) as JSON lines, when no log
+    layout reads the file (what classify found too)."""
+    import json
+
+    from pm_tui.collectors.classify import _logs, read_document
+    from pm_tui.collectors.logs.documents import timed_table
+
+    if head.count(",") + head.count(";") + head.count("\t") < 3 or timed_table(head) is None:
+        return None
+    if _logs(head, path) is not None:
+        return None
+    try:
+        found = timed_table(read_document(path))
+    except OSError:
+        return None
+    if found is None:
+        return None
+    return "".join(json.dumps(r, default=str) + "\n" for r in found[1]).encode("utf-8")
 
 
 def merge_sources(results: Iterable[CollectResult]) -> Iterator[Evidence]:

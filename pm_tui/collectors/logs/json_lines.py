@@ -166,6 +166,24 @@ def _audit_record(fields: dict) -> tuple[str, dict] | None:
     return words, {"audit_op": op, "audit_actor": actor, "audit_target": target}
 
 
+def _event_error(fields: dict, level: str | None, msg: str) -> tuple[str | None, str]:
+    """A client's event beacon (a player's or an app's analytics: `"event": "error"` with an
+    `error` object) says what failed in that object: "error: CKC request failed: HTTP 429
+    (6007)", an error when it was fatal, a warning when the client carried on."""
+    err = fields["error"]
+    said = next(
+        (str(err[k]) for k in ("message", "msg", "type", "name", "reason") if err.get(k)), ""
+    )
+    if not said:
+        return level, msg
+    code = err.get("code")
+    msg = f"{msg}: {said}" + (f" ({code})" if code not in (None, "") else "")
+    if level is None:
+        fatal = fields.get("fatal", err.get("fatal"))
+        level = "warning" if fatal is False else "error"
+    return level, msg
+
+
 def _field(fields: dict, key: str) -> object:
     if key in fields:
         return fields[key]
@@ -223,6 +241,8 @@ def fields_record(fields: dict) -> tuple[str | None, str, dict]:
             if inner is not None:
                 msg = str(inner)
                 break
+    if isinstance(fields.get("error"), dict) and msg == str(fields.get("event", "")):
+        level, msg = _event_error(fields, level, msg)
     audit = None
     if level is None and not msg:
         level, msg = _access_record(fields, level, msg)

@@ -355,6 +355,31 @@ def _pri_level(pri: str | None) -> str | None:
     )
 
 
+# `kubectl logs -l app=x --prefix` (and `--all-containers`): each line led by the pod and
+# container it came from, `[pod/emqx-0/emqx] `, then whatever the container wrote (JSON, a
+# timestamped line with `--timestamps`, any layout below); the pod is kept as `pod`
+_PREFIXED_INNER = ("json", "kubectl", "cri", "logfmt", "klog", "python", "iso")
+
+
+def _prefixed(m: re.Match, ctx: Context) -> Parsed | None:
+    kind_name, rest = m.group(1), m.group(2)
+    for fmt in FORMATS:
+        if fmt.name not in _PREFIXED_INNER:
+            continue
+        inner = fmt.rx.match(rest)
+        rec = fmt.build(inner, ctx) if inner is not None else None
+        if rec is not None:
+            t, level, msg, attrs = rec
+            parts = kind_name.split("/")
+            return (
+                t,
+                level,
+                msg,
+                {**attrs, "pod": parts[1], **({"container": parts[2]} if len(parts) > 2 else {})},
+            )
+    return None
+
+
 @dataclass
 class LineFormat:
     """One log format: a name, its regex, and the function turning a match into a record."""
@@ -369,6 +394,14 @@ FORMATS = [
     LineFormat("access", ACCESS_RX, _access, True),
     LineFormat("w3c", re.compile(""), _w3c, True),
     LineFormat("json", re.compile(r"^\s*\{"), _json, True),
+    LineFormat(
+        "kubectl-prefix",
+        re.compile(
+            r"^\[((?:pod|deployment|statefulset|daemonset|job|replicaset)/[^\]\s]+)\] (.*)$"
+        ),
+        _prefixed,
+        False,
+    ),
     LineFormat(
         "syslog5424",
         re.compile(r"^<(\d{1,3})>1 (\S+) (\S+) (\S+) (\S+) (\S+) (-|\[.*?\]) ?(.*)$"),
