@@ -46,9 +46,9 @@ MAX_MSG = 600
 Rows = tuple[str, list[dict]]
 
 
-def document_rows(path: Path, text: str | None = None) -> Rows | None:
-    """(what the document is, its rows oldest first) for the formats above; None otherwise.
-    `text` is the document when the caller has read it already."""
+def _head(path: Path, text: str | None) -> str | None:
+    """The document's text without a leading BOM or blank space: `text` when the caller read
+    it already, else read from `path` (None when it cannot be read)."""
     if text is None:
         from pm_tui.collectors.classify import read_document
 
@@ -56,7 +56,15 @@ def document_rows(path: Path, text: str | None = None) -> Rows | None:
             text = read_document(path, MAX_BYTES)
         except OSError:
             return None
-    head = text.lstrip("\ufeff \t\r\n")
+    return text.lstrip("\ufeff \t\r\n")
+
+
+def document_rows(path: Path, text: str | None = None) -> Rows | None:
+    """(what the document is, its rows oldest first) for the formats above; None otherwise.
+    `text` is the document when the caller has read it already."""
+    head = _head(path, text)
+    if head is None:
+        return None
     for reader in (_mail, _xml, _json_document, _ticket_table):
         try:
             found = reader(head)
@@ -140,14 +148,9 @@ def timed_table(text: str) -> Rows | None:
 def chat_rows(path: Path, text: str | None = None) -> Rows | None:
     """(what the export is, its messages oldest first: `time`, `actor`, `text`, `bot`) of a
     chat export that is no Slack export (Discord, Teams, Mattermost); None otherwise."""
-    if text is None:
-        from pm_tui.collectors.classify import read_document
-
-        try:
-            text = read_document(path, MAX_BYTES)
-        except OSError:
-            return None
-    head = text.lstrip("\ufeff \t\r\n")
+    head = _head(path, text)
+    if head is None:
+        return None
     if head[:1] not in "[{":
         return None
     try:
