@@ -190,6 +190,17 @@ def propose_milestones(candidates: Iterable[Candidate]) -> list[ProposedMileston
                 f"{mended.time:%H:%M:%S}, is not what customers got)",
             )
         )
+    elif recovered is not None and (fixed := _fixed_after(rows, recovered)) is not None:
+        fix, back = fixed
+        ended = _from("mitigated", back, "", cap=0.7)
+        ended.why = (
+            f"customer-visible impact ended when the fix a responder carried out after "
+            f"{recovered.time:%H:%M:%S} took effect (the impact went on until it: "
+            f"{fix.text[:100]}): {back.text[:120]}"
+        )
+        ended.candidates = [fix.id, back.id]
+        ended.sources = list(dict.fromkeys([*fix.sources, *back.sources]))
+        out.append(ended)
     elif recovered is not None:
         out.append(_from("mitigated", recovered, "customer-visible impact ended"))
     else:
@@ -446,6 +457,43 @@ def _failed_again(
     if refired is None:
         return None
     return next(t for t in later if t > refired.time), refired
+
+
+# How soon after a responder's fix a recovery is that fix taking effect.
+FIX_EFFECT = timedelta(minutes=10)
+# A fix carried out after the recovery read as the end, while the incident was open
+# (pm_tui.timeline.reconstruct: announced then done, or the fix carried to a second place).
+AFTER_RECOVERY = "after-recovery"
+
+
+def _fixed_after(rows: list[Candidate], recovered: Candidate) -> tuple[Candidate, Candidate] | None:
+    """When responders went on fixing after the recovery read as the end (a mitigation they
+    carried out while the incident was still open: a rollback, a restart of the other service
+    still failing) and a recovery follows that fix within FIX_EFFECT, the impact had not ended
+    at the first return: the fix's recovery ends it (the errors of one template stopping while
+    the duplicates, the other service's 500s, the throttles went on). The first such fix and
+    the first recovery after it; None otherwise."""
+    for fix in rows:
+        if (
+            fix.kind != "mitigation"
+            or AFTER_RECOVERY not in fix.tags
+            or fix.time <= recovered.time
+            or fix.confidence < RELATED
+        ):
+            continue
+        back = next(
+            (
+                c
+                for c in rows
+                if c.kind == "recovery"
+                and fix.time < c.time <= fix.time + FIX_EFFECT
+                and c.confidence >= RELATED
+            ),
+            None,
+        )
+        if back is not None:
+            return fix, back
+    return None
 
 
 def _main_recovery(rows: list[Candidate], since: datetime | None) -> Candidate | None:
