@@ -20,7 +20,10 @@
                   that detected or paged this incident fired again in between, when it
                   stopped again (a lull is not the end); when that recovery is the
                   monitoring's own failure mended (an alerting pipeline, a metrics store),
-                  the customers' failure stopping before it (_customers_back)
+                  the customers' failure stopping before it (_customers_back); when
+                  responders went on fixing after that recovery while the incident was open
+                  and a recovery followed their fix within 10 minutes, that recovery
+                  (_fixed_after: the impact went on until the fix)
     resolved      the incident declared resolved: its own page resolved (the page of the
                   acknowledgement or detection), else said so, after the impact ended
 
@@ -37,6 +40,7 @@ from datetime import datetime, timedelta
 from pm_tui.collectors.common import iso, parse_time
 from pm_tui.timeline.candidate import Candidate
 from pm_tui.timeline.onset import PAGE_WORDS, words_of
+from pm_tui.timeline.reconstruct import INFRASTRUCTURE_METRIC_RE
 
 # Below this, a candidate is not trusted to place a milestone.
 RELATED = 0.55
@@ -488,12 +492,28 @@ def _fixed_after(rows: list[Candidate], recovered: Candidate) -> tuple[Candidate
                 if c.kind == "recovery"
                 and fix.time < c.time <= fix.time + FIX_EFFECT
                 and c.confidence >= RELATED
+                and not _machine_back(c)
             ),
             None,
         )
         if back is not None:
             return fix, back
     return None
+
+
+# A series read from a machine (node_exporter's job and port) rather than from what it serves.
+_MACHINE_LABEL_RE = re.compile(r'\bjob="?node\b|:9100\b')
+
+
+def _machine_back(c: Candidate) -> bool:
+    """A recovery that is a machine's or a resource's series back within its baseline (a
+    node's clock offset, its temperature, CPU or memory: node_exporter's series, or a name
+    that measures a resource, as reconstruct's INFRASTRUCTURE_METRIC_RE): the infrastructure
+    under the service mended, not what customers got."""
+    m = re.match(r"(?:\w+\()?([\w:.-]+)\{([^}]*)\}", c.text)
+    if m is None:
+        return False
+    return bool(INFRASTRUCTURE_METRIC_RE.search(m.group(1)) or _MACHINE_LABEL_RE.search(m.group(2)))
 
 
 def _main_recovery(rows: list[Candidate], since: datetime | None) -> Candidate | None:
