@@ -147,6 +147,17 @@ def propose_milestones(candidates: Iterable[Candidate]) -> list[ProposedMileston
                 floor=SPANNING,
             )
         )
+    elif (held := _firing_at_detection(rows, after, detected)) is not None:
+        found, detected = detected, held
+        out.append(
+            _from(
+                "detected",
+                held,
+                "the first alert firing since the first failure and still firing when "
+                f"{_alert_name(found) or 'the page'} came (a warning before the page)",
+                floor=SPANNING,
+            )
+        )
     elif detected is not None:
         out.append(_from("detected", detected, "the first related alert or page"))
     since_page = detected.time if detected is not None else after
@@ -273,6 +284,41 @@ def _spanning_alert(
         ]
         if name and resolves and end <= max(resolves) <= end + SPAN_END:
             return c, c.time, max(resolves)
+    return None
+
+
+def _firing_at_detection(
+    rows: list[Candidate], after: datetime | None, detected: Candidate | None
+) -> Candidate | None:
+    """An alert firing from the first failure on (EARLY_ALERT before it), before the detection
+    found (the first high-confidence alert or page), that was still firing when that came: a
+    warning about this incident that notified its watchers first (dismissed, or not paging),
+    before the page (its resolve seen after the detection). Only a related one (RELATED
+    confidence or more); background alerts (recurring), alerts that notify nobody
+    (informational) and alerts that fired and resolved before the detection (an episode of
+    their own) never count. The first such firing."""
+    if after is None or detected is None:
+        return None
+    for c in rows:
+        if c.time >= detected.time:
+            return None
+        if (
+            c.kind != "alert_fired"
+            or c.time < after
+            or c.confidence < RELATED
+            or {"recurring", "informational"} & set(c.tags)
+        ):
+            continue
+        name = _alert_name(c)
+        if not name:
+            continue
+        resolved = next(
+            (r.time for r in rows if r.kind == "alert_resolved" and r.time > c.time
+             and _alert_name(r) == name),
+            None,
+        )  # fmt: skip
+        if resolved is not None and resolved > detected.time:
+            return c
     return None
 
 
