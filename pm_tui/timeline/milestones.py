@@ -9,7 +9,9 @@
                   first failure's record when the start names one; else a related one: alerts
                   judged unrelated or recurring stay below HIGH_CONFIDENCE and are not used,
                   nor an alert firing again over SPAN_END after the impact ended, nor
-                  one suppressed by a silence: it notified no one)
+                  one suppressed by a silence: it notified no one); a related warning
+                  firing since the start and still firing when that detection came is
+                  the detection (_firing_at_detection: a warning before the page)
     acknowledged  the acknowledgement recorded on this incident's own page, else the first
                   acknowledgement after detection
     mitigated     customer-visible impact ended: the main recovery (errors or latency back to
