@@ -27,6 +27,23 @@ def at(minutes: float) -> datetime:
     return START + timedelta(minutes=minutes)
 
 
+def repo_with_postmortem(tmp_path: Path, monkeypatch, title: str, start: datetime, end: datetime):
+    """(repository, post-mortem): a new post-mortem repository in `tmp_path` holding one
+    committed post-mortem, as `pm-tui collect ID --evidence DIR` finds it."""
+    from pm_tui import postmortem_store
+    from pm_tui.model import new_postmortem
+
+    for key in ("AUTHOR", "COMMITTER"):
+        monkeypatch.setenv(f"GIT_{key}_NAME", "Test Person")
+        monkeypatch.setenv(f"GIT_{key}_EMAIL", "test@example.com")
+    monkeypatch.setenv("PM_TUI_CONFIG", str(tmp_path / "no-config.toml"))
+    repo = postmortem_store.Repository.open(tmp_path / "pm-repo")
+    pm = new_postmortem(title, start, resolved=end)
+    repo.save(pm)
+    repo.commit(pm, "create")
+    return repo, pm
+
+
 def z(t: datetime) -> str:
     return t.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 

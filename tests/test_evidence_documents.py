@@ -12,10 +12,9 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from pm_tui import postmortem_store
 from pm_tui.collectors.evidence_folder import scan_evidence
 from pm_tui.collectors.evidence_store import load_evidence
-from pm_tui.model import new_postmortem
+from tests.evidence_folders import repo_with_postmortem
 
 START = datetime(2026, 10, 6, 13, 0, tzinfo=UTC)
 END = datetime(2026, 10, 6, 18, 0, tzinfo=UTC)
@@ -229,15 +228,7 @@ def test_each_export_is_read_by_what_it_is(folder):
 
 @pytest.fixture()
 def repo(tmp_path, monkeypatch):
-    for key in ("AUTHOR", "COMMITTER"):
-        monkeypatch.setenv(f"GIT_{key}_NAME", "Test Person")
-        monkeypatch.setenv(f"GIT_{key}_EMAIL", "test@example.com")
-    monkeypatch.setenv("PM_TUI_CONFIG", str(tmp_path / "no-config.toml"))
-    repo = postmortem_store.Repository.open(tmp_path / "pm-repo")
-    pm = new_postmortem("Docs downloads time out", START, resolved=END)
-    repo.save(pm)
-    repo.commit(pm, "create")
-    return repo, pm
+    return repo_with_postmortem(tmp_path, monkeypatch, "Docs downloads time out", START, END)
 
 
 def test_collect_reads_every_export_as_rows_and_names_the_unread_file(folder, repo, capsys):

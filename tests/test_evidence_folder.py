@@ -9,24 +9,22 @@ import zipfile
 
 import pytest
 
-from pm_tui import postmortem_store
 from pm_tui.collectors.evidence_folder import scan_evidence
 from pm_tui.collectors.evidence_store import load_evidence
-from pm_tui.model import new_postmortem
-from tests.evidence_folders import END, EXPECTED_KINDS, START, UNREADABLE, at, build_folder
+from tests.evidence_folders import (
+    END,
+    EXPECTED_KINDS,
+    START,
+    UNREADABLE,
+    at,
+    build_folder,
+    repo_with_postmortem,
+)
 
 
 @pytest.fixture()
 def repo(tmp_path, monkeypatch):
-    for key in ("AUTHOR", "COMMITTER"):
-        monkeypatch.setenv(f"GIT_{key}_NAME", "Test Person")
-        monkeypatch.setenv(f"GIT_{key}_EMAIL", "test@example.com")
-    monkeypatch.setenv("PM_TUI_CONFIG", str(tmp_path / "no-config.toml"))
-    repo = postmortem_store.Repository.open(tmp_path / "pm-repo")
-    pm = new_postmortem("Checkout outage", START, resolved=END)
-    repo.save(pm)
-    repo.commit(pm, "create")
-    return repo, pm
+    return repo_with_postmortem(tmp_path, monkeypatch, "Checkout outage", START, END)
 
 
 def _collect(repo_pm, *args):

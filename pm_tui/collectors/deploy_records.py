@@ -342,9 +342,35 @@ def unwrap(records: list[dict]) -> list[dict]:
         len(r) == 1 and isinstance(next(iter(r.values())), dict) for r in records
     ):  # fmt: skip
         return [next(iter(r.values())) for r in records]
+    wrapped = _wrapper_key(records)
+    if wrapped is not None:
+        # the object described beside the names of what it belongs to (EKS's
+        # `describe-update` saved per node group: `{"update": {...}, "nodegroupName": ...,
+        # "clusterName": ...}`): the object, with those names beside its own fields
+        return [
+            {**{k: v for k, v in r.items() if k != wrapped and k not in r[wrapped]}, **r[wrapped]}
+            for r in records
+        ]
     if records and all(isinstance(r.get("node"), dict) for r in records):
         return [r["node"] for r in records]  # a GraphQL connection's edges (`cursor`, `node`)
     return records
+
+
+def _wrapper_key(records: list[dict]) -> str | None:
+    """The one field under which every record holds an object with a time of its own, its
+    other fields plain values (names, ids) and none of them a time; None otherwise."""
+    sample = records[:SAMPLE]
+    if not sample:
+        return None
+    keys = set()
+    for r in sample:
+        inner = [k for k, v in r.items() if isinstance(v, dict)]
+        if len(inner) != 1 or any(isinstance(v, list) for v in r.values()):
+            return None
+        if not _has_time(r[inner[0]]) or _has_time(r):
+            return None
+        keys.add(inner[0])
+    return keys.pop() if len(keys) == 1 else None
 
 
 def _has_time(record: dict) -> bool:
@@ -654,10 +680,94 @@ def read_deploys(data: object) -> DeployReading | None:
         return None
     if _telemetry(sample, fields) or _alarm_transitions(where, fields):
         return None
+    if job_history(sample, fields, path_words, where, document) is not None:
+        return None
     # an audit trail's reads (get, list, describe...) changed nothing: not change records
     records = [r for r in records if not _a_read(r, fields.get("action", ""))]
     records = _writes_only(records, fields.get("action", ""))
     return DeployReading(records, fields, document, where)
+
+
+# what a run of a job ended as (`Succeeded`, `FAILED`, `completed_with_errors`, `TimedOut`)
+RUN_OUTCOMES = {
+    "succeeded", "success", "successful", "ok", "passed", "complete", "completed", "done",
+    "finished", "failed", "failure", "fail", "error", "errored", "errors", "cancelled",
+    "canceled", "aborted", "running", "skipped", "timedout", "timeout", "timed", "out",
+    "warning", "warnings", "partial", "with", "in", "progress", "queued", "waiting", "stopped",
+    "terminated", "killed",
+}  # fmt: skip
+FAILED_RUN = {"failed", "failure", "fail", "error", "errored", "errors", "aborted", "timedout",
+              "timeout", "timed", "terminated", "killed", "partial"}  # fmt: skip
+OUTCOME_LAST = {"status", "state", "result", "conclusion", "outcome", "phase"}
+# a job named so ships code each time it runs (a data `sync` or a `build` ships nothing)
+DEPLOY_JOB = {"deploy", "deployment", "deployments", "release", "releases", "rollout",
+              "rollback", "upgrade", "promote", "promotion"}  # fmt: skip
+RUN_WORDS = {"run", "runs", "execution", "executions", "job", "jobs", "flow", "flows",
+             "process", "integration", "recipe", "workflow", "workflows", "task", "tasks"}  # fmt: skip
+
+
+def job_history(
+    sample: list[dict],
+    fields: dict[str, str],
+    path_words: dict[str, list[str]],
+    where: str,
+    document: str = "",
+) -> dict[str, str] | None:
+    """The fields of a job's run history (an integration platform's runs: Azure Logic Apps'
+    `value[].properties`, Workato's jobs, Boomi's execution records; Airflow's DAG runs): each
+    record a run, with when it began, how it ended (`status` Succeeded/Failed/ERROR) and a span
+    (an end time or a duration) or run words in its names, and neither a version shipped nor a
+    person who acted. A failed run is a symptom, not a change: the history is a log. None
+    when the records are no such runs; else {"time", "status", "name"?, "error"?}."""
+    if "revision" in fields or "actor" in fields or "time" not in fields:
+        return None
+    if _category_changes(sample):
+        return None  # `"type": "VersionUpdate"`: what was done to a thing
+    named = set(words(document)) | set(words(where))
+    if "service" in fields:
+        named.update(w for r in sample for w in words(str(at(r, fields["service"]) or "")))
+    if named & DEPLOY_JOB:
+        return None  # a deploy job's builds (Jenkins' `deploy-prod`): each one ships
+    holder = fields["time"].rpartition(".")[0]  # the run's own status, not one of its steps'
+    status = next(
+        (
+            path
+            for path, ws in path_words.items()
+            if ws and ws[-1] in OUTCOME_LAST and path.rpartition(".")[0] == holder
+        ),
+        None,
+    )
+    if status is None:
+        return None
+    said = [at(r, status) for r in sample]
+    outcomes = [set(words(v)) for v in said if isinstance(v, str) and v.strip()]
+    if not outcomes or sum(o <= RUN_OUTCOMES for o in outcomes) * 10 < len(outcomes) * 9:
+        return None
+    names = set(words(where)) | {w for ws in path_words.values() for w in ws}
+    for r in sample:
+        for key in ("type", "kind", "@type"):
+            if isinstance(r.get(key), str):
+                names.update(words(r[key]))
+    spans = any(
+        path != fields["time"] and (set(ws) & END_WORDS or set(ws) & {"duration", "elapsed"})
+        for path, ws in path_words.items()
+    )
+    if not (spans or names & RUN_WORDS):
+        return None
+    out = {"time": fields["time"], "status": status}
+    if "service" in fields:
+        out["name"] = fields["service"]
+    told = [
+        path
+        for path, ws in path_words.items()
+        if ws and set(ws) & {"error", "errors", "message", "reason", "failure"}
+        and any(isinstance(at(r, path), str) for r in sample)
+    ]  # fmt: skip
+    # what went wrong in words (`error.message`) before its code (`error.code`)
+    error = min(told, key=lambda p: path_words[p][-1] not in ("message", "reason"), default=None)
+    if error:
+        out["error"] = error
+    return out
 
 
 # the values an event field of a change record may hold beside the verbs of changing

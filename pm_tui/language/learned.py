@@ -1381,7 +1381,7 @@ def _cause_places(words: list[str], agents: list[tuple[int, str]]) -> dict[str, 
             tok = words[j]
             if tok in _PLACE_MARKS:
                 label = {t.lower() for t in words[max(0, j - 10) : j]}
-                if _fault_label(label):
+                if _fault_label(label) and not _duty_question(label):
                     out.setdefault("cause-label", f"{words[j - 1] if j else ''}{tok} {words[i]}")
                 break
             if tok in _STOPS:
@@ -1395,6 +1395,15 @@ def _cause_places(words: list[str], agents: list[tuple[int, str]]) -> dict[str, 
                     out.setdefault("cause-link", f"{tok} … {words[i]}")
                 break
     return out
+
+
+# A duty asked after ("Who was on call? Priya, and she paged ..."): the answer is who held it,
+# not a cause ("Who broke it? Priya." is).
+_DUTIES = frozenset("call shift duty rota rotation watch point pager".split())
+
+
+def _duty_question(label: set[str]) -> bool:
+    return label & _CAUSE_LABELS <= {"who"} and not label.isdisjoint(_DUTIES)
 
 
 # A word of fault or responsibility by its stem: "Faulty party", "Responsible unit",
@@ -1685,6 +1694,15 @@ def features(
             # praise for what a person did, not a response step: "Thanks so much to Hamish for
             # deciding ...", "Kudos to the release team for shipping a build that ..."
             feats["praise-for-act"] = f"{classes['sarcasm']} … {aim}"
+            moment = _ill_timed(lows, wcs)
+            if moment:
+                # praise for a decision or an act done at the worst moment: what the rest
+                # of the sentence presents as the failure ("Thanks so much to Tendai
+                # for deciding on a Sunday that the DNS zone needed pruning", "Kudos to
+                # Adrián for taking down prod on a Friday evening"); thanks for a response
+                # step ("for restoring the records within minutes", "for staying on the
+                # bridge until 4am") never has it
+                feats["praise-ill-timed"] = f"{aim} … {moment}"
     if any(f in feats for f in ("acted", "owner-act", "by-agent", "act-as-cause")):
         consequence = _consequence(lows, wcs, first)
         if consequence:
@@ -2031,6 +2049,40 @@ def _praised_act(lows: list[str], wcs: list[str | None]) -> str:
     return ""
 
 
+# When an act is worst done: a day off, a busy hour, a moment before a deadline.
+_ILL_DAYS = frozenset(
+    """sunday saturday friday weekend holiday holidays launch payday release freeze
+    christmas eve""".split()
+)
+_ILL_AT = frozenset("rush peak market midnight".split())
+_ILL_HOUR = re.compile(r"\d{1,2}(?::\d\d)?(?:am|pm)$")
+
+
+def _ill_timed(lows: list[str], wcs: list[str | None]) -> str:
+    """In the praised part (after the first "for"), with no response step in it, a bad moment
+    for the act or decision: "on a Sunday", "on a Friday evening", "on launch day", "at rush
+    hour", "at market open", "at 5pm", "minutes before"; the words, or ""."""
+    if "for" not in lows:
+        return ""
+    start = lows.index("for") + 1
+    part = lows[start:]
+    if any(wcs[k] == "response" for k in range(start, len(lows))):
+        return ""
+    for j, t in enumerate(part):
+        nxt = part[j + 1 : j + 4]
+        if t == "on" and nxt:
+            for u in nxt[:3]:
+                if u in _ILL_DAYS:
+                    return f"on … {u}"
+                if u in ("day", "night") and nxt[0] not in ("the", "a"):
+                    return f"on {nxt[0]} {u}"
+        if t == "at" and nxt and (nxt[0] in _ILL_AT or _ILL_HOUR.match(nxt[0])):
+            return f"at {nxt[0]}"
+        if t in ("minutes", "hours", "seconds") and nxt and nxt[0] == "before":
+            return f"{t} before"
+    return ""
+
+
 _OUTSIDE = frozenset(
     """offshore outsourced outsource vendor vendor's vendors contractor contractors
     third-party external agency supplier partner partner's colo provider night overnight
@@ -2334,6 +2386,7 @@ _READABLE = {
     "held": "a person held responsible as",
     "act-then-result": "a person's act, then what it led to",
     "praise-for-act": "praise for a person's act (irony)",
+    "praise-ill-timed": "praise for a decision or an act at the worst moment (irony)",
     "habit-of-person": "a person's habit or repeated act",
     "outsider": "a person from outside the team",
     "sanction-aimed": "a sanction or correction aimed at a person",

@@ -9,7 +9,9 @@
                   first failure's record when the start names one; else a related one: alerts
                   judged unrelated or recurring stay below HIGH_CONFIDENCE and are not used,
                   nor an alert firing again over SPAN_END after the impact ended, nor
-                  one suppressed by a silence: it notified no one)
+                  one suppressed by a silence: it notified no one); a related warning
+                  firing since the start and still firing when that detection came is
+                  the detection (_firing_at_detection: a warning before the page)
     acknowledged  the acknowledgement recorded on this incident's own page, else the first
                   acknowledgement after detection
     mitigated     customer-visible impact ended: the main recovery (errors or latency back to
@@ -20,7 +22,10 @@
                   that detected or paged this incident fired again in between, when it
                   stopped again (a lull is not the end); when that recovery is the
                   monitoring's own failure mended (an alerting pipeline, a metrics store),
-                  the customers' failure stopping before it (_customers_back)
+                  the customers' failure stopping before it (_customers_back); when
+                  responders went on fixing after that recovery while the incident was open
+                  and a recovery followed their fix within 10 minutes, that recovery
+                  (_fixed_after: the impact went on until the fix)
     resolved      the incident declared resolved: its own page resolved (the page of the
                   acknowledgement or detection), else said so, after the impact ended
 
@@ -37,6 +42,7 @@ from datetime import datetime, timedelta
 from pm_tui.collectors.common import iso, parse_time
 from pm_tui.timeline.candidate import Candidate
 from pm_tui.timeline.onset import PAGE_WORDS, words_of
+from pm_tui.timeline.reconstruct import INFRASTRUCTURE_METRIC_RE
 
 # Below this, a candidate is not trusted to place a milestone.
 RELATED = 0.55
@@ -143,6 +149,17 @@ def propose_milestones(candidates: Iterable[Candidate]) -> list[ProposedMileston
                 floor=SPANNING,
             )
         )
+    elif (held := _firing_at_detection(rows, after, detected)) is not None:
+        found, detected = detected, held
+        out.append(
+            _from(
+                "detected",
+                held,
+                "the first alert firing since the first failure and still firing when "
+                f"{_alert_name(found) or 'the page'} came (a warning before the page)",
+                floor=SPANNING,
+            )
+        )
     elif detected is not None:
         out.append(_from("detected", detected, "the first related alert or page"))
     since_page = detected.time if detected is not None else after
@@ -190,6 +207,17 @@ def propose_milestones(candidates: Iterable[Candidate]) -> list[ProposedMileston
                 f"{mended.time:%H:%M:%S}, is not what customers got)",
             )
         )
+    elif recovered is not None and (fixed := _fixed_after(rows, recovered)) is not None:
+        fix, back = fixed
+        ended = _from("mitigated", back, "", cap=0.7)
+        ended.why = (
+            f"customer-visible impact ended when the fix a responder carried out after "
+            f"{recovered.time:%H:%M:%S} took effect (the impact went on until it: "
+            f"{fix.text[:100]}): {back.text[:120]}"
+        )
+        ended.candidates = [fix.id, back.id]
+        ended.sources = list(dict.fromkeys([*fix.sources, *back.sources]))
+        out.append(ended)
     elif recovered is not None:
         out.append(_from("mitigated", recovered, "customer-visible impact ended"))
     else:
@@ -258,6 +286,41 @@ def _spanning_alert(
         ]
         if name and resolves and end <= max(resolves) <= end + SPAN_END:
             return c, c.time, max(resolves)
+    return None
+
+
+def _firing_at_detection(
+    rows: list[Candidate], after: datetime | None, detected: Candidate | None
+) -> Candidate | None:
+    """An alert firing from the first failure on (EARLY_ALERT before it), before the detection
+    found (the first high-confidence alert or page), that was still firing when that came: a
+    warning about this incident that notified its watchers first (dismissed, or not paging),
+    before the page (its resolve seen after the detection). Only a related one (RELATED
+    confidence or more); background alerts (recurring), alerts that notify nobody
+    (informational) and alerts that fired and resolved before the detection (an episode of
+    their own) never count. The first such firing."""
+    if after is None or detected is None:
+        return None
+    for c in rows:
+        if c.time >= detected.time:
+            return None
+        if (
+            c.kind != "alert_fired"
+            or c.time < after
+            or c.confidence < RELATED
+            or {"recurring", "informational"} & set(c.tags)
+        ):
+            continue
+        name = _alert_name(c)
+        if not name:
+            continue
+        resolved = next(
+            (r.time for r in rows if r.kind == "alert_resolved" and r.time > c.time
+             and _alert_name(r) == name),
+            None,
+        )  # fmt: skip
+        if resolved is not None and resolved > detected.time:
+            return c
     return None
 
 
@@ -446,6 +509,59 @@ def _failed_again(
     if refired is None:
         return None
     return next(t for t in later if t > refired.time), refired
+
+
+# How soon after a responder's fix a recovery is that fix taking effect.
+FIX_EFFECT = timedelta(minutes=10)
+# A fix carried out after the recovery read as the end, while the incident was open
+# (pm_tui.timeline.reconstruct: announced then done, or the fix carried to a second place).
+AFTER_RECOVERY = "after-recovery"
+
+
+def _fixed_after(rows: list[Candidate], recovered: Candidate) -> tuple[Candidate, Candidate] | None:
+    """When responders went on fixing after the recovery read as the end (a mitigation they
+    carried out while the incident was still open: a rollback, a restart of the other service
+    still failing) and a recovery follows that fix within FIX_EFFECT, the impact had not ended
+    at the first return: the fix's recovery ends it (the errors of one template stopping while
+    the duplicates, the other service's 500s, the throttles went on). The first such fix and
+    the first recovery after it; None otherwise."""
+    for fix in rows:
+        if (
+            fix.kind != "mitigation"
+            or AFTER_RECOVERY not in fix.tags
+            or fix.time <= recovered.time
+            or fix.confidence < RELATED
+        ):
+            continue
+        back = next(
+            (
+                c
+                for c in rows
+                if c.kind == "recovery"
+                and fix.time < c.time <= fix.time + FIX_EFFECT
+                and c.confidence >= RELATED
+                and not _machine_back(c)
+            ),
+            None,
+        )
+        if back is not None:
+            return fix, back
+    return None
+
+
+# A series read from a machine (node_exporter's job and port) rather than from what it serves.
+_MACHINE_LABEL_RE = re.compile(r'\bjob="?node\b|:9100\b')
+
+
+def _machine_back(c: Candidate) -> bool:
+    """A recovery that is a machine's or a resource's series back within its baseline (a
+    node's clock offset, its temperature, CPU or memory: node_exporter's series, or a name
+    that measures a resource, as reconstruct's INFRASTRUCTURE_METRIC_RE): the infrastructure
+    under the service mended, not what customers got."""
+    m = re.match(r"(?:\w+\()?([\w:.-]+)\{([^}]*)\}", c.text)
+    if m is None:
+        return False
+    return bool(INFRASTRUCTURE_METRIC_RE.search(m.group(1)) or _MACHINE_LABEL_RE.search(m.group(2)))
 
 
 def _main_recovery(rows: list[Candidate], since: datetime | None) -> Candidate | None:

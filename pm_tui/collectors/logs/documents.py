@@ -396,7 +396,8 @@ def _json_document(text: str) -> Rows | None:
     if text[:1] not in "[{":
         return None
     data = json.loads(text)
-    for reader in (_statuspage, _sentry, _datadog, _tickets_json, _alarm_history, _aws_health):
+    for reader in (_statuspage, _sentry, _datadog, _tickets_json, _alarm_history, _aws_health,
+                   _job_runs):  # fmt: skip
         found = reader(data)
         if found is not None:
             return found
@@ -536,6 +537,61 @@ def _aws_health(data: object) -> Rows | None:
             rows.append({"time": end, "level": "info", "msg": f"{what} ended",
                          "region": e.get("region", "")})  # fmt: skip
     return (f"AWS Health events ({len(events)})", rows)
+
+
+def _job_runs(data: object) -> Rows | None:
+    """A job's run history (an integration platform's runs or executions, Airflow's DAG runs:
+    `deploy_records.job_history`): each run a row at its start, "name: run Failed — error",
+    an error when it failed. A failed run is a symptom of what it could not do, never a change."""
+    from pm_tui.collectors.deploy_records import (
+        FAILED_RUN,
+        _by_words,
+        _document_name,
+        at,
+        explode,
+        job_history,
+        record_list,
+        unwrap,
+        words,
+    )
+
+    found = record_list(data)
+    if found is None:
+        return None
+    records, where, doc = found
+    records, _inner = explode(unwrap(records))
+    if not records:
+        return None
+    from pm_tui.collectors.classify import exact_fields
+
+    sample = records[:50]
+    fields = exact_fields(sample)
+    by_words, path_words = _by_words(sample)
+    for role, path in by_words.items():
+        fields.setdefault(role, path)
+    if "time" in fields and not any(_time(at(r, fields["time"])) for r in sample):
+        fields["time"] = by_words.get("time", "")
+    if not fields.get("time"):
+        return None
+    runs = job_history(sample, fields, path_words, where, _document_name(doc) if where else "")
+    if runs is None:
+        return None
+    rows = []
+    for r in records:
+        when = _time(at(r, runs["time"]))
+        if when is None:
+            continue
+        status = str(at(r, runs["status"]) or "")
+        name = str(at(r, runs["name"]) or "") if "name" in runs else ""
+        if sum(c.isdigit() for c in name) * 2 >= len(name):
+            name = ""  # a run's number names no job
+        error = str(at(r, runs["error"]) or "") if "error" in runs else ""
+        failed = bool(set(words(status)) & FAILED_RUN)
+        said = f"{name}: run {status}" if name else f"run {status}"
+        rows.append({"time": when, "level": "error" if failed else "info",
+                     "msg": _clip(f"{said} — {error}" if error and failed else said),
+                     "status": status})  # fmt: skip
+    return (f"job run history ({len(rows)} runs, status `{runs['status']}`)", rows)
 
 
 # --- tickets -----------------------------------------------------------------------------------

@@ -51,10 +51,11 @@ _FORMS: list[tuple[str, str]] = [
         + _FRAC
         + _ZONE,
     ),
-    # 2026-12-06-10.00.00.123456 (DB2, BGL)
+    # 2026-12-06-10.00.00.123456 (DB2, BGL), 2026.12.06-10.00.00:123 (Unreal Engine's
+    # `[2026.12.06-10.00.00:123][412]LogNet: ...`, a game server's log)
     (
         "ymd-dots",
-        r"(?<!\d)(?P<Y>\d{4})-(?P<m>[01]\d)-(?P<d>[0-3]\d)-(?P<H>[01]\d|2[0-3])\.(?P<M>[0-5]\d)\.(?P<S>[0-5]\d)"
+        r"(?<!\d)(?P<Y>\d{4})(?P<s1>[-.])(?P<m>[01]\d)(?P=s1)(?P<d>[0-3]\d)-(?P<H>[01]\d|2[0-3])\.(?P<M>[0-5]\d)\.(?P<S>[0-5]\d)"
         + _FRAC
         + _END,
     ),
@@ -410,7 +411,11 @@ _LEVEL_LETTERS = frozenset("VDIWEF")
 _BRACKETS = {"[": "]", "<": ">", "(": ")"}
 _MARKERS = {"*": "info", "#": "warning", ".": "debug"}  # Redis: * notice, # warning, . debug
 _PREFIX_LEVEL = re.compile(r"(?:^|[\s\]])([VDIWEF]),? \[?$|^([IWEF])$")
-_MESSAGE_LEVEL = re.compile(r"^(?:(error|fatal|warning|warn|panic):|([IWEF])\d{4} \d\d:\d\d:\d\d)")
+# after a tag, the level the message opens with: syslog's `error:`, Unreal Engine's verbosity
+# after its category (`LogNet: Warning: ...`, `LogOnline: Error: ...`), klog's header
+_MESSAGE_LEVEL = re.compile(
+    r"^(?:(error|fatal|warning|warn|panic|Error|Fatal|Warning):|([IWEF])\d{4} \d\d:\d\d:\d\d)"
+)
 TOKENS_AFTER_TIME = 5
 
 

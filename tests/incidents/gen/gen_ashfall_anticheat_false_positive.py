@@ -1,11 +1,11 @@
-"""heldout16/ashfall-anticheat-false-positive: the anti-cheat vendor's signature set 4471 flags a GPU vendor's overlay
+"""retired16/ashfall-anticheat-false-positive: the anti-cheat vendor's signature set 4471 flags a GPU vendor's overlay
 module; players are kicked mid-match and the 3-strike rule auto-bans them; players report it on Discord and support pages
 by hand; pausing auto-bans only stops the bans, a report-only policy for the detection ends the kicks; bans are reverted."""
 import random
 from common import *
 
 rng = random.Random(20260716)
-inc = Incident("heldout16", "ashfall-anticheat-false-positive")
+inc = Incident("retired16", "ashfall-anticheat-false-positive")
 VTZ = "America/Los_Angeles"
 D = "2026-07-16 "
 W0, W1 = T(D + "18:30:00"), T(D + "22:00:00")

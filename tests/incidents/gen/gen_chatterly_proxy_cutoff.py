@@ -1,10 +1,10 @@
-"""heldout16/chatterly-proxy-cutoff: a big tenant's secure web gateway starts cutting every WebSocket at 60 s; each
+"""retired16/chatterly-proxy-cutoff: a big tenant's secure web gateway starts cutting every WebSocket at 60 s; each
 reconnect is a full workspace boot and the boot storm saturates boot-api for every tenant until their IT reverts."""
 import random
 from common import *
 
 rng = random.Random(20260415)
-inc = Incident("heldout16", "chatterly-proxy-cutoff")
+inc = Incident("retired16", "chatterly-proxy-cutoff")
 BTZ = "Europe/Berlin"
 D = "2026-04-15 "
 W0, W1 = T(D + "05:30:00"), T(D + "09:30:00")

@@ -1,4 +1,4 @@
-"""heldout16/halcyon-console-auth-outage: the console platform's ticket-validation API degrades; console players can't sign
+"""retired16/halcyon-console-auth-outage: the console platform's ticket-validation API degrades; console players can't sign
 in to Halcyon, PC is unaffected; the page is acknowledged late after an escalation, a grace-session flag helps part of the
 players, the impact ends only when the platform recovers."""
 import random
@@ -6,7 +6,7 @@ from xml.sax.saxutils import escape
 from common import *
 
 rng = random.Random(20260307)
-inc = Incident("heldout16", "halcyon-console-auth-outage")
+inc = Incident("retired16", "halcyon-console-auth-outage")
 TZ = "Europe/Stockholm"
 D = "2026-03-07 "
 W0, W1 = T(D + "18:00:00"), T(D + "21:30:00")

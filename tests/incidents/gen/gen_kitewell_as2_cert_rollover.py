@@ -1,4 +1,4 @@
-"""heldout16/kitewell-as2-cert-rollover: the retailer Northmart switches its AS2 certificate at the announced time; we never
+"""retired16/kitewell-as2-cert-rollover: the retailer Northmart switches its AS2 certificate at the announced time; we never
 imported the new one, so its POs fail signature verification and our ASNs, encrypted to the old cert, fail decryption on
 their side until both certificates of the partner profile are switched (signing first, encryption later)."""
 import random
@@ -6,7 +6,7 @@ import email.utils
 from common import *
 
 rng = random.Random(20260414)
-inc = Incident("heldout16", "kitewell-as2-cert-rollover")
+inc = Incident("retired16", "kitewell-as2-cert-rollover")
 TZ = "America/Chicago"
 D = "2026-04-14 "
 W0, W1 = T(D + "13:00:00"), T(D + "17:00:00")

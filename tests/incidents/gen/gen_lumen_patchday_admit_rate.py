@@ -1,11 +1,11 @@
-"""heldout16/lumen-patchday-admit-rate: on season-7 patch day live-ops raises the login-queue admit rate 600 -> 2500/s;
+"""retired16/lumen-patchday-admit-rate: on season-7 patch day live-ops raises the login-queue admit rate 600 -> 2500/s;
 the entitlement sync behind login exhausts the entitlement DB's connections, failed logins are sent back to the queue
 and retry, until the admit rate is lowered (partly) and entitlement sync is deferred (fully)."""
 import random
 from common import *
 
 rng = random.Random(20261020)
-inc = Incident("heldout16", "lumen-patchday-admit-rate")
+inc = Incident("retired16", "lumen-patchday-admit-rate")
 D = "2026-10-20 "
 W0, W1 = T(D + "15:30:00"), T(D + "18:30:00")
 FLEET_ROLLOUT = T(D + "15:12:30")

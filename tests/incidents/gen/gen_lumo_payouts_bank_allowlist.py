@@ -1,11 +1,11 @@
-"""heldout16/lumo-payouts-bank-allowlist: a network Terraform run moves the integration subnets to a new NAT gateway; its
+"""retired16/lumo-payouts-bank-allowlist: a network Terraform run moves the integration subnets to a new NAT gateway; its
 Elastic IP is not on the bank's host-to-host SFTP allowlist, so the half-hourly payout-file transfers time out. The page is
 acknowledged after an escalation; a manual upload from the bastion only clears the pending files, reverting the route ends it."""
 import random
 from common import *
 
 rng = random.Random(20261020)
-inc = Incident("heldout16", "lumo-payouts-bank-allowlist")
+inc = Incident("retired16", "lumo-payouts-bank-allowlist")
 LTZ = "Europe/Stockholm"
 D = "2026-10-20 "
 W0, W1 = T(D + "08:30:00"), T(D + "12:30:00")

@@ -1,11 +1,11 @@
-"""heldout16/lumo-socket-nofile: an EKS managed node-group update to a new AL2023 AMI (containerd 2.x, no LimitNOFILE=infinity)
+"""retired16/lumo-socket-nofile: an EKS managed node-group update to a new AL2023 AMI (containerd 2.x, no LimitNOFILE=infinity)
 gives containers a 1024 soft nofile limit; the Phoenix socket gateway's pods on the new nodes stop accepting at ~1000 sockets,
 and once the last old node is drained most drivers can't connect until a 2.14.1 entrypoint raises the soft limit."""
 import random
 from common import *
 
 rng = random.Random(20260811)
-inc = Incident("heldout16", "lumo-socket-nofile")
+inc = Incident("retired16", "lumo-socket-nofile")
 D = "2026-08-11 "
 W0, W1 = T(D + "12:30:00"), T(D + "15:30:00")
 CRON = [T("2026-08-%02d 12:46:%02d" % (d, 20 + d)) for d in (8, 9, 10, 11)]

@@ -1,11 +1,11 @@
-"""heldout16/quire-socketio-affinity: moving collab.quire.io from ingress-nginx (cookie affinity) to an Envoy Gateway HTTPRoute
+"""retired16/quire-socketio-affinity: moving collab.quire.io from ingress-nginx (cookie affinity) to an Envoy Gateway HTTPRoute
 without session persistence; Socket.IO clients that fall back to HTTP long-polling (corporate proxies) get 400 'Session ID
 unknown' on every poll and can't sync documents; found through enterprise customers' tickets, fixed by reverting the route."""
 import random
 from common import *
 
 rng = random.Random(20261117)
-inc = Incident("heldout16", "quire-socketio-affinity")
+inc = Incident("retired16", "quire-socketio-affinity")
 D = "2026-11-17 "
 W0, W1 = T(D + "08:30:00"), T(D + "13:30:00")
 CRON = [T("2026-11-%02d 08:55:%02d" % (d, 30 + d)) for d in (14, 15, 16, 17)]

@@ -1,4 +1,4 @@
-"""heldout16/verdant-stock-feed-columns: the dropship distributor Hollis adds a unit-of-measure column to its nightly stock
+"""retired16/verdant-stock-feed-columns: the dropship distributor Hollis adds a unit-of-measure column to its nightly stock
 file; our iPaaS recipe maps the CSV by position, reads 'EA'/'CS' as the quantity and sets most Hollis SKUs to 0, so the shop
 shows them out of stock. Detected by a week-over-week warning and a customer-service page hours later."""
 import random
@@ -6,7 +6,7 @@ import email.utils
 from common import *
 
 rng = random.Random(20260707)
-inc = Incident("heldout16", "verdant-stock-feed-columns")
+inc = Incident("retired16", "verdant-stock-feed-columns")
 TZ = "Europe/Dublin"
 D = "2026-07-07 "
 W0, W1 = T(D + "05:30:00"), T(D + "10:30:00")
