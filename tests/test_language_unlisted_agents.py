@@ -3,9 +3,10 @@ before its act ("kavitha merged ..."), a sentence in (or mixed with) Portuguese 
 Léo subiu o hotfix sem revisão", "l'équipe réseau changed the VLAN"), French-speaker English
 ("the responsible of the playout"), a name that is an everyday word receiving a sanction ("Beat
 should be formally reprimanded"), a unit the sentence calls people ("on their own initiative",
-"head office's decision"). Each is read as a person and flagged; its neutral look-alike (a
-system, a response step, a thing) stays quiet. The sentences are written for this test (none
-a row of any set)."""
+"head office's decision"), a person as the answer to a cause label in Portuguese ("Causa raiz:
+Marcelo Dias") or set against the system ("the problem was the dispatcher, not the system").
+Each is read as a person and flagged; its neutral look-alike (a system, a response step, a
+thing) stays quiet. The sentences are written for this test (none a row of any set)."""
 
 from __future__ import annotations
 
@@ -31,6 +32,8 @@ BLAMEFUL = [
     ("Head office's decision to skip the failover test is why we were down all day.", "office's"),
     ("Beat should be formally reprimanded for running the purge without approval.", "Beat"),
     ("Risk Control switched off the velocity rule on their own initiative.", "Control"),
+    ("Causa raiz: Marcelo Dias, que subiu a config errada do balanceador.", "Marcelo"),
+    ("The problem was the dispatcher, not the system.", "dispatcher"),
 ]
 NEUTRAL = [
     "deploy failed twice overnight and the queue backed up",
@@ -42,6 +45,9 @@ NEUTRAL = [
     "Access should be revoked for the old service account.",
     "Head office approved the maintenance window a week ahead.",
     "The pods recovered on their own after ten minutes.",
+    "Causa raiz: o certificado do balanceador expirou às 03:00.",
+    "The problem was the disk, not the network.",
+    "The dispatcher followed the runbook, not the system prompt.",
 ]
 
 
@@ -60,7 +66,8 @@ def _blame(text: str) -> list:
 @pytest.mark.parametrize(("sentence", "person"), BLAMEFUL)
 def test_the_person_no_list_names_is_read(sentence, person):
     feats = _features(sentence)
-    agents = {v for k, v in feats.items() if k.startswith("agent:")}
+    # the features keep one word per kind: the person is an agent, a subject or a label's value
+    agents = {v for k, v in feats.items() if k.startswith(("agent:", "subject:", "label-value"))}
     assert person in agents, sorted(feats)
 
 

@@ -579,6 +579,25 @@ _ROMANCE_PEOPLE = {
 _SANCTION_MODALS = frozenset("should must needs deserves deserved".split())
 
 
+_SYSTEM_WORDS = frozenset(
+    "system systems process tooling tools tool platform code software machine".split()
+)
+
+
+def _not_the_system(lows: list[str], i: int, start: int) -> str:
+    """Agent `i` (its noun phrase from `start`) is what something "was", and "not the system"
+    (process, tooling, platform, code) follows in its phrase (up to six words): the words, or
+    ""."""
+    if not start or lows[start - 1] not in ("was", "is", "were", "are"):
+        return ""
+    for j in range(i + 1, min(len(lows) - 2, i + 7)):
+        if lows[j] in _STOPS - {","} or lows[j] in ("and", "but", "because"):
+            return ""
+        if lows[j] == "not" and lows[j + 1] in ("the", "our", "a") and lows[j + 2] in _SYSTEM_WORDS:
+            return f"not {lows[j + 1]} {lows[j + 2]}"
+    return ""
+
+
 def _their_own(words: list[str]) -> bool:
     """The sentence says "their own" (an initiative, a change, a decision: people's)."""
     return any(
@@ -1487,7 +1506,8 @@ _CAUSE_LINKS = frozenset(
 # the failure: @jdoe", "Whose fault? Huong's."
 _CAUSE_LABELS = frozenset(
     """cause causes caused culprit culprits factor factors fault error responsible blame who
-    whose reason root attributed guilty offender""".split()
+    whose reason root attributed guilty offender causa raiz responsável responsable culpa
+    falha faute""".split()
 )
 # "Owner" is a label of blame only with a failure ("Owner of the outage:", "Failure owner:");
 # alone it names who does an action item.
@@ -1694,6 +1714,11 @@ def features(
     for i, kind in agents:
         w = words[i]
         feats["agent:" + kind] = w
+        contrast = _not_the_system(lows, i, _np_start(words, i))
+        if contrast:
+            # the person set against the system: "The problem was the operator, not the
+            # system", "the person at the console, not the tooling"
+            feats.setdefault("person-not-system", f"{w} … {contrast}")
         prev = lows[i - 1] if i else ""
         start = _np_start(words, i)
         before = lows[start - 1] if start else ""
@@ -2378,7 +2403,7 @@ def _encoder_terms(sentences: list[str], vector: tuple[float, ...]) -> list[floa
 # only Selin had ..."). Blameless prose names people as they act and respond, seldom there,
 # so these sentences are blame at a lower weight (the "placed" threshold).
 PLACED = frozenset(
-    """cause-link cause-label act-as-cause act-then-result fault-predicate
+    """cause-link cause-label act-as-cause act-then-result fault-predicate person-not-system
     counterfactual-agent""".split()
 )
 
@@ -2509,6 +2534,7 @@ _READABLE = {
     "praise-aimed": "praise aimed at a person (irony)",
     "act-as-cause": "a person's act as the cause",
     "fault-predicate": "a person found at fault (the predicate)",
+    "person-not-system": 'a person set against the system ("the operator, not the system")',
     "credit": "a person credited with the recovery (a cause word, then the recovery)",
     "relative-acted": "a person who did something (a relative clause)",
     "counterfactual-agent": "a person in what should have been",
