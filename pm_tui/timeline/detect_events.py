@@ -1412,3 +1412,184 @@ def _refers_back(text: str, when: datetime) -> bool:
 def label(source: str) -> str:
     """The short source name used in candidates."""
     return source_label(source)
+
+
+# --- what a mail, a ticket or a vendor's status update says ----------------------------------
+# A document row (pm_tui.collectors.logs.documents) is read as a log; what its words say
+# happened is an event of the story at low confidence (for the person to judge): a partner's
+# or vendor's mail announcing a change it made or will make (a certificate rotated, a file's
+# format changed, a maintenance window), a mail saying they reverted or fixed their side, the
+# service restored, the cause found; a vendor's status update (identified, a fix implemented,
+# resolved: the vendor's side).
+DOCUMENT_CONFIDENCE = 0.45
+_THING = (
+    r"(?:certificates?|certs?|signing keys?|key ?pairs?|public keys?|ssh keys?|credentials?|"
+    r"passwords?|secrets?|tokens?|ip (?:address(?:es)?|ranges?)|egress ips?|source ips?|"
+    r"endpoints?|urls?|host ?names?|dns(?: records?)?|mx records?|(?:file|feed|export|report) "
+    r"(?:format|layout|spec(?:ification)?|structure)|formats?|layouts?|schemas?|columns?|"
+    r"fields?|api(?: version)?|tls(?: version| configuration)?|ciphers?|cipher suites?|"
+    r"firewall(?: rules?)?|allow-?list|whitelist|proxy(?: polic(?:y|ies))?|polic(?:y|ies)|"
+    r"settings?|configuration|versions?|release|firmware)"
+)
+_ANNOUNCED = re.compile(
+    r"\b(?:planned|scheduled|emergency) (?:works?|maintenance|change|upgrade|migration)\b|"
+    r"\bmaintenance (?:window|notification|notice)\b|"
+    r"\b(?:change|maintenance|migration|upgrade|deprecation|rotation|renewal|cutover) "
+    r"(?:notice|notification|announcement)\b|"
+    rf"\b{_THING}\b[^.;]{{0,60}}?\b(?:(?:will be|was|were|has been|have been|is being|are being|"
+    r"got) )?(?:rotated|renewed|replaced|changed|updated|migrated|switched|retired|deprecated|"
+    r"rolled over|renamed|reordered|added|removed)\b|"
+    rf"\b(?:new|updated|rotated|renewed|additional) (?:(?:our|the|its|their|a) )?{_THING}\b|"
+    r"\bwe(?: have|'ve| are|'re| will|'ll| plan to)? (?:now )?(?:rotat|renew|replac|chang|"
+    r"updat|migrat|switch|deploy|upgrad|roll(?:ed|ing)? out|introduc|add|remov|mov|enabl|"
+    r"disabl|enforc|tighten|block)\w*\b(?! (?:you|u|all|everyone|this (?:ticket|case|thread|"
+    r"incident)|the (?:ticket|case|status|incident)|as soon|shortly|within)\b)",
+    re.I,
+)
+_REVERTED = re.compile(
+    r"\b(?:reverted|rolled (?:it |this |that |the change )?back|rolling (?:it )?back|backed out|"
+    r"undid|undone|switched back|restored the (?:previous|old|former)|re-?enabled|re-?added|"
+    r"(?:added|put) (?:your|the|our|those|these) [\w ,.-]{0,40}?(?:ips?|address(?:es)?|ranges?|"
+    r"certificates?|certs?|keys?) (?:to|back|on|in)\b|allow-?listed|whitelisted|"
+    r"(?:imported|installed|loaded|deployed) (?:the|your|our) (?:new |updated |renewed )?"
+    r"(?:certificates?|certs?|keys?)\b|"
+    r"fixed (?:it |this |that |the (?:issue|problem) )?(?:on|at) (?:our|their|my) (?:side|end)|"
+    r"(?:have|has|'ve) (?:now )?(?:been )?(?:fixed|corrected|re-?sent|resent|re-?uploaded|"
+    r"re-?issued|re-?delivered|re-?processed))\b",
+    re.I,
+)
+_RESTORED = re.compile(
+    r"\b(?:(?:service|circuit|connectivity|access|traffic|delivery|deliveries|processing|it|"
+    r"everything|all (?:services|systems)) (?:is |are |has been |have been |was |were )?"
+    r"(?:fully )?(?:restored|back (?:up|online|to normal)|working (?:again|normally)|recovered|"
+    r"operational again)|(?:was |been )?restored at|confirmed (?:up|working|restored)|"
+    r"back to normal)\b",
+    re.I,
+)
+_FOUND = re.compile(
+    r"\b(?:root cause|caused by|due to|the (?:fault|cause|issue|problem) (?:has been|was|is) "
+    r"(?:located|identified|found)|we (?:have )?identified)\b",
+    re.I,
+)
+# a mail's words of no action: questions, what did not change
+_NOTHING = re.compile(
+    r"\b(?:no|not|nothing|never|without|haven'?t|hasn'?t|didn'?t|won'?t|no longer)\b[^.;]{0,25}$",
+    re.I,
+)
+
+
+def _document_kind(item: Evidence) -> str:
+    attrs = item.attrs
+    if attrs.get("mail_from") is not None or ("subject" in attrs and "from" in attrs):
+        return "mail"
+    if "feed" in attrs or "status_page" in attrs:
+        return "status"
+    if "ticket" in attrs:
+        return "ticket"
+    return ""
+
+
+# a vendor's status update in the phase it names: "Identified - ...", "Monitoring - A fix has
+# been implemented", "Resolved - This incident has been resolved"
+_FEED_PHASE = re.compile(r"\b(investigating|identified|monitoring|resolved|completed)\b", re.I)
+
+
+def document_signals(evidence: list[Evidence]) -> list[Signal]:
+    """What mails, tickets and vendors' status updates say happened (see above)."""
+    out: list[Signal] = []
+    for item in evidence:
+        if item.kind != "log":
+            continue
+        kind = _document_kind(item)
+        if not kind:
+            continue
+        text = " ".join(item.text.split())
+        if kind == "status":
+            signal = _status_update(item, text)
+        elif kind == "mail":
+            signal = _mail_says(item, text)
+        else:
+            signal = None  # a ticket's opening is a report, read by the log templates
+        if signal is not None:
+            out.append(signal)
+    return out
+
+
+def _status_update(item: Evidence, text: str) -> Signal | None:
+    phase = str(item.attrs.get("status") or "")
+    if not phase:
+        # a feed entry: "Title — Oct 6, 16:40 UTC Resolved - This incident has been resolved."
+        body = text.split(" — ", 1)[-1]
+        m = _FEED_PHASE.search(body[:80])
+        phase = m.group(1) if m else ""
+    phase = phase.lower()
+    who = str(item.attrs.get("status_page") or item.attrs.get("feed") or "")
+    said = f"{who}: {excerpt(text, 200)}" if who else excerpt(text, 200)
+    if phase in ("resolved", "completed"):
+        family = "recovery"  # the vendor's side: its own word, cited as such
+    elif phase in ("monitoring", "identified", "update") and _PROVIDER_FIXED.search(text):
+        family = "mitigation"
+    elif phase == "identified":
+        family = "diagnosis"
+    else:
+        return None
+    return Signal(item.time, family, f"Status update {said}", item.source, excerpt(text),
+                  DOCUMENT_CONFIDENCE, authority=1, key=f"status {who}",
+                  tags=("document", "chat", "provider"))  # fmt: skip
+
+
+_PROVIDER_FIXED = re.compile(
+    r"\b(?:reverted|rolled back|fix (?:has been |was |is )?(?:implemented|deployed|applied|"
+    r"rolled out)|mitigation (?:has been |was )?applied)\b",
+    re.I,
+)
+
+
+def _mail_says(item: Evidence, text: str) -> Signal | None:
+    from pm_tui.collectors.logs.documents import stated_time
+
+    if item.attrs.get("announced"):
+        # the mail read again at the time it names ahead: only the change it announces
+        m = _ANNOUNCED.search(text)
+        if m is None or _NOTHING.search(text[max(0, m.start() - 40) : m.start()]):
+            return None
+        sender = str(item.attrs.get("from") or item.attrs.get("mail_from") or "")
+        return Signal(item.time, "change", f"Mail from {sender}: {excerpt(text, 200)}",
+                      item.source, excerpt(text), DOCUMENT_CONFIDENCE, actor=sender, authority=1,
+                      key=f"mail {str(item.attrs.get('subject') or '')[:60]}",
+                      tags=("document", "chat", "mail"))  # fmt: skip
+    subject = str(item.attrs.get("subject") or "")
+    sender = str(item.attrs.get("from") or item.attrs.get("mail_from") or "")
+    offset = item.attrs.get("utc_offset")
+    offset = int(offset) if isinstance(offset, int | float) else None
+    said = statements(text)
+    if not said:
+        return None
+    tried = (
+        ("mitigation", _REVERTED, False),
+        ("recovery", _RESTORED, False),
+        ("change", _ANNOUNCED, True),
+        ("diagnosis", _FOUND, False),
+    )
+    for family, pattern, ahead in tried:
+        m = pattern.search(said)
+        if m is None or _NOTHING.search(said[max(0, m.start() - 40) : m.start()]):
+            continue
+        if family == "change" and subject.lower().startswith(("re:", "aw:", "sv:")):
+            continue  # a reply talks about the change; the announcement is the first mail
+        when = stated_time(said[m.start() :], item.time, offset, ahead)
+        if when is False:
+            return None
+        return Signal(
+            when or item.time,
+            family,
+            f"Mail from {sender}: {excerpt(text, 200)}",
+            item.source,
+            excerpt(text),
+            DOCUMENT_CONFIDENCE if family != "diagnosis" else 0.6,
+            actor=sender,
+            authority=1,
+            key=f"said by {sender}" if family == "diagnosis" else f"mail {subject[:60]}",
+            tags=("document", "chat", "mail"),
+        )
+    return None

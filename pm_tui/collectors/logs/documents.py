@@ -34,7 +34,7 @@ import html
 import io
 import json
 import re
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta, timezone
 from email.utils import parsedate_to_datetime
 from pathlib import Path
 from xml.etree import ElementTree as ET
@@ -229,12 +229,16 @@ def _mail(text: str) -> Rows | None:
     if text.startswith("From ") and _MBOX_FROM.match(text):
         chunks = re.split(r"(?m)^From \S+.*\d{4}[ \t]*\r?\n", text)
         rows = [r for c in chunks if c.strip() and (r := _message_row(c)) is not None]
+        rows += [a for r in rows if (a := _announced_row(r)) is not None]
         return (f"mail archive (mbox, {len(rows)} messages)", rows) if rows else None
     block = text.split("\n\n", 1)[0]
     names = {m.group(1).lower() for m in _HEADER.finditer(block)}
     if {"from", "date"} <= names and names & {"subject", "to", "message-id"}:
         row = _message_row(text)
-        return ("mail message (.eml)", [row]) if row else None
+        if not row:
+            return None
+        announced = _announced_row(row)
+        return ("mail message (.eml)", [row, announced] if announced else [row])
     return None
 
 
@@ -243,6 +247,11 @@ def _message_row(raw: str) -> dict | None:
     when = _time(msg.get("Date"))
     if when is None:
         return None
+    try:
+        sent = parsedate_to_datetime(str(msg.get("Date")))
+        offset = sent.utcoffset()
+    except (TypeError, ValueError, IndexError):
+        offset = None
     sender = msg.get("From")
     name = ""
     address = ""
@@ -278,7 +287,106 @@ def _message_row(raw: str) -> dict | None:
         "mail_from": address,
         "subject": subject,
     }
+    if offset is not None:
+        # the writer's clock: a time said in the body without a zone ("restored at 18:29")
+        row["utc_offset"] = int(offset.total_seconds() // 60)
     return row
+
+
+ANNOUNCED_AFTER = timedelta(minutes=30)
+
+
+def _announced_row(row: dict) -> dict | None:
+    """A mail naming a dated time ahead of it ("will be rotated on 2026-03-01 at 09:00 UTC")
+    is read again at that time: what it announces happens then, when the incident's window
+    may hold it though the mail was sent days before. None when it names no such time."""
+    sent = datetime.fromisoformat(row["time"].replace("Z", "+00:00"))
+    if sent.tzinfo is None:
+        return None
+    for m in _STATED_CLOCK.finditer(row["msg"]):
+        if _stated_date(m.groupdict()) is None:
+            continue
+        when = stated_time(row["msg"][m.start() :], sent, row.get("utc_offset"), True, 30)
+        if isinstance(when, datetime) and when > sent + ANNOUNCED_AFTER:
+            return {**row, "time": _iso(when), "announced": row["time"],
+                    "msg": _clip(f"(announced {sent:%Y-%m-%d %H:%M} UTC) {row['msg']}")}  # fmt: skip
+        return None
+    return None
+
+
+# --- times a document states ------------------------------------------------------------
+_MONTH_NAMES = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
+# a clock time a mail writes, after its date when it gives one: `2026-03-01 11:00`, `2026-03-01
+# at 11:00 CET`, `01/03/2026 11:00` (day first, as Europe writes it), `1 March 2026 at 11:00`,
+# `March 1, 2026, 11:00 UTC`, `18:29 BST`, `18:29:40`
+_STATED_CLOCK = re.compile(
+    r"(?:(?:(?P<Y>20\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)|(?P<d2>[0-3]?\d)/(?P<m2>[01]?\d)/(?P<Y2>20\d\d)|"
+    r"(?P<d3>[0-3]?\d) (?P<mon>" + _MONTH_NAMES + r") (?P<Y3>20\d\d)|"
+    r"(?P<mon2>" + _MONTH_NAMES + r") (?P<d4>[0-3]?\d)(?:st|nd|rd|th)?,? (?P<Y4>20\d\d))"
+    r"(?:T|,? (?:at |from |starting |between )?))?"
+    r"(?<![\d:.])(?P<H>[01]?\d|2[0-3]):(?P<M>[0-5]\d)(?::(?P<S>[0-5]\d))?"
+    r"(?![\d:])(?:\s?(?P<z>UTC|GMT|Z|BST|CEST|CET|EEST|EET|EDT|EST|CDT|CST|MDT|MST|PDT|PST|IST|"
+    r"JST|AEST|AEDT|[+-]\d\d:?\d\d)\b)?",
+    re.I,
+)
+_ZONES = {"UTC": 0, "GMT": 0, "Z": 0, "BST": 60, "CET": 60, "CEST": 120, "EET": 120, "EEST": 180,
+          "EST": -300, "EDT": -240, "CST": -360, "CDT": -300, "MST": -420, "MDT": -360,
+          "PST": -480, "PDT": -420, "IST": 330, "JST": 540, "AEST": 600, "AEDT": 660}  # fmt: skip
+STATED_BEFORE = timedelta(hours=12)  # a time said of what was done is at most this earlier
+
+
+def stated_time(
+    text: str, sent: datetime, offset: int | None, ahead: bool, days: int = 7
+) -> datetime | None | bool:
+    """The first clock time `text` states ("restored at 18:29 BST", "from 2026-07-16 19:00
+    UTC"), in its zone or the writer's (`offset` minutes east of UTC), on the day sent unless a
+    date is written; None when there is none or it is not a time of this mail (more than 12 h
+    before it was sent, or after it unless `ahead`: a change announced for later); False when
+    the first time written is on another day than those (planned works next week)."""
+    for m in _STATED_CLOCK.finditer(text):
+        g = m.groupdict()
+        minutes = _ZONES.get(g["z"]) if g["z"] in _ZONES else None
+        if minutes is None and g["z"]:
+            sign = -1 if g["z"][0] == "-" else 1
+            digits = g["z"][1:].replace(":", "")
+            minutes = sign * (int(digits[:2]) * 60 + int(digits[2:]))
+        if minutes is None:
+            minutes = offset if offset is not None else 0
+        zone = timezone(timedelta(minutes=minutes))
+        day = sent.astimezone(zone)
+        dated = _stated_date(g)
+        try:
+            date = dated or (day.year, day.month, day.day)
+            t = datetime(*date, int(g["H"]), int(g["M"]), int(g["S"] or 0), tzinfo=zone)
+        except ValueError:
+            continue
+        t = t.astimezone(UTC)
+        if not dated and t > sent + timedelta(minutes=5) and not ahead:
+            t -= timedelta(days=1)  # "at 23:50" said just after midnight
+        if (
+            sent - STATED_BEFORE
+            <= t
+            <= sent + (timedelta(days=days) if ahead else timedelta(minutes=5))
+        ):
+            return t
+        if dated:
+            return False  # what the mail is about happens on another day
+    return None
+
+
+def _stated_date(g: dict) -> tuple[int, int, int] | None:
+    """(year, month, day) of a `_STATED_CLOCK` match's date; None when it wrote none."""
+    from pm_tui.collectors.logs.timestamps import MONTHS
+
+    if g["Y"]:
+        return int(g["Y"]), int(g["m"]), int(g["d"])
+    if g["Y2"]:
+        return int(g["Y2"]), int(g["m2"]), int(g["d2"])
+    if g["Y3"]:
+        return int(g["Y3"]), MONTHS[g["mon"][:3].title()], int(g["d3"])
+    if g["Y4"]:
+        return int(g["Y4"]), MONTHS[g["mon2"][:3].title()], int(g["d4"])
+    return None
 
 
 # --- XML: feeds and Windows events -------------------------------------------------------------
@@ -631,6 +739,7 @@ def _tickets_json(data: object) -> Rows | None:
             "level": next((_TICKET_LEVEL[w] for w in words if w in _TICKET_LEVEL), "info"),
             "msg": _clip(f"{key}: {summary}" if key else summary),
             "status": str(status),
+            "ticket": str(key or summary[:40]),
         })  # fmt: skip
     return (f"ticket export ({len(rows)} tickets)", rows)
 
@@ -683,6 +792,7 @@ def _ticket_table(text: str) -> Rows | None:
                "msg": _clip(f"{cells[key] + ': ' if key is not None else ''}{cells[summary]}")}  # fmt: skip
         if status is not None and status < len(cells):
             row["status"] = cells[status]
+        row["ticket"] = cells[key] if key is not None else cells[summary][:40]
         rows.append(row)
     if not rows:
         return None

@@ -1,0 +1,150 @@
+"""What a mail or a vendor's status update SAYS becomes an event of the story (#20).
+
+heldout16 (spent) read its mail archives and status feeds, yet nothing they said became a key
+event: a partner's mail announcing the certificate it rotated, a customer's IT writing that
+they reverted their proxy policy, a carrier's "service restored at 18:29 BST". The shapes here
+are written from those classes (a B2B partner, a customer's IT, a carrier, a SaaS vendor), not
+copied from the set. Each becomes a candidate at the time the mail states (in the writer's
+zone), or when it was sent, below HIGH_CONFIDENCE: for the person to judge."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from pathlib import Path
+
+from pm_tui.timeline import load_candidates
+from pm_tui.timeline.accept import HIGH_CONFIDENCE
+from tests.timeline_clock import at
+from tests.timeline_proposal import page_log, rebuilt, service_log
+
+
+def _mail(sender: str, date: str, subject: str, body: str) -> str:
+    return (
+        f"From {sender.split('<')[-1].rstrip('>')} Sun Mar 01 00:00:00 2026\n"
+        f"From: {sender}\nTo: integrations@example.com\nSubject: {subject}\nDate: {date}\n"
+        f"Message-ID: <{abs(hash(subject))}@example.net>\nContent-Type: text/plain; charset=utf-8\n\n"
+        f"Hello team,\n\n{body}\n\nKind regards\n\n"
+    )
+
+
+def _folder(tmp_path: Path, mails: list[str]) -> Path:
+    ev = tmp_path / "evidence"
+    ev.mkdir()
+    # the partner gateway rejects every message from 10:02 to 10:47
+    service_log(ev, "as2-gateway.log", "as2-gateway", "message from ACME accepted",
+                "message from ACME rejected: signature verification failed (unknown certificate)",
+                [(at(10, 2), at(10, 47), timedelta(seconds=30))])  # fmt: skip
+    page_log(ev, "P77", "as2-gateway rejects partner messages",
+             [("trigger_log_entry", at(10, 14), "Ops"),
+              ("acknowledge_log_entry", at(10, 16), "Ines Duarte"),
+              ("resolve_log_entry", at(11, 20), "Ines Duarte")])  # fmt: skip
+    (ev / "mail").mkdir()
+    (ev / "mail" / "partners.mbox").write_text("".join(mails), encoding="utf-8")
+    return ev
+
+
+def _rows(tmp_path: Path, mails: list[str]):
+    ev = _folder(tmp_path, mails)
+    repo, pm_id, _ = rebuilt(tmp_path, ev, "Partner messages rejected", at(9, 30), at(12, 0))
+    return load_candidates(repo, pm_id)
+
+
+def _of(rows, sender: str):
+    return [r for r in rows if sender in r.text]
+
+
+def test_a_partners_announced_rotation_is_a_change_when_it_takes_effect(tmp_path):
+    # sent two days before, naming the time it takes effect (in the partner's zone, CET)
+    mails = [
+        _mail(
+            "ACME EDI Team <edi@acme.example>",
+            "Thu, 26 Feb 2026 15:10:00 +0100",
+            "AS2 certificate rotation on 01/03/2026",
+            "Our AS2 signing certificate will be rotated on 2026-03-01 at 11:00 CET. "
+            "Please import the attached public certificate before then.",
+        ),
+    ]
+    rows = _of(_rows(tmp_path, mails), "ACME EDI Team")
+    assert [(r.kind, r.time) for r in rows] == [("change", at(10, 0))]
+    assert "certificate will be rotated" in rows[0].text and "announced 2026-02-26" in rows[0].text
+
+
+def test_a_partner_reverting_their_side_is_a_mitigation_at_the_time_they_state(tmp_path):
+    mails = [
+        _mail(
+            "ACME EDI Team <edi@acme.example>",
+            "Sun, 01 Mar 2026 11:52:10 +0100",
+            "RE: messages rejected since 11:02",
+            "Apologies, we rolled back to the previous certificate at 11:46 CET; "
+            "your gateway should accept our messages again.",
+        ),
+        # a question about a change is no change, nor a fix
+        _mail(
+            "Ines Duarte <ines@example.com>",
+            "Sun, 01 Mar 2026 11:20:00 +0100",
+            "messages rejected since 11:02",
+            "Did you change your signing certificate this morning? We reject every message.",
+        ),
+    ]
+    rows = _rows(tmp_path, mails)
+    acme = _of(rows, "ACME EDI Team")
+    assert [(r.kind, r.time) for r in acme] == [("mitigation", at(10, 46))]
+    assert acme[0].confidence < HIGH_CONFIDENCE
+    assert not [r for r in _of(rows, "Ines Duarte") if r.kind in ("change", "mitigation")]
+
+
+def test_a_carriers_restored_notice_is_a_recovery_at_the_stated_time(tmp_path):
+    mails = [
+        _mail(
+            "Northline NOC <noc@northline.example>",
+            "Sun, 01 Mar 2026 10:58:00 +0000",
+            "[NL-INC-5512] Fault: circuit NL-LON-1 - Restored",
+            "Splicing is complete and service on NL-LON-1 was restored at 10:47 UTC.",
+        ),
+        # planned works for another day: no event of this incident
+        _mail(
+            "Northline NOC <noc@northline.example>",
+            "Sun, 01 Mar 2026 09:40:00 +0000",
+            "[NL-PW-20431] Planned Works: NL-LON-9 - 14/03/2026 00:00-06:00 UTC",
+            "Planned works affecting circuit NL-LON-9 are scheduled for 14/03/2026.",
+        ),
+    ]
+    rows = _rows(tmp_path, mails)
+    # the carrier's word joins the gateway's own recovery at the time it states, and cites it
+    (back,) = [r for r in rows if r.kind == "recovery"]
+    assert back.time == at(10, 47)
+    assert any("Northline NOC" in link.excerpt or "restored at 10:47" in link.excerpt
+               for link in back.evidence)  # fmt: skip
+    assert not [r for r in rows if "Planned Works" in r.text]
+
+
+def test_a_vendors_status_feed_says_its_fix_and_its_resolution(tmp_path):
+    from pm_tui.collectors.evidence import CollectWindow
+    from pm_tui.collectors.logs.collect import collect_logs
+    from pm_tui.timeline.detect_events import document_signals
+
+    # Statuspage's API (developer.statuspage.io): one incident's updates, newest first
+    doc = {
+        "page": {"id": "p1", "name": "Paylink"},
+        "incidents": [{"name": "Elevated card authorisation errors", "impact": "major",
+                       "incident_updates": [
+            {"status": "resolved", "body": "This incident has been resolved.",
+             "created_at": "2026-03-01T11:05:00Z"},
+            {"status": "monitoring", "body": "A fix has been implemented and we are monitoring.",
+             "created_at": "2026-03-01T10:48:00Z"},
+            {"status": "identified", "body": "A faulty configuration change in our EU cluster.",
+             "created_at": "2026-03-01T10:30:00Z"},
+            {"status": "investigating", "body": "We are investigating elevated errors.",
+             "created_at": "2026-03-01T10:12:00Z"}]}],
+    }  # fmt: skip
+    import json
+
+    path = tmp_path / "paylink-status.json"
+    path.write_text(json.dumps(doc))
+    rows = collect_logs(path, CollectWindow(at(9, 30), at(12, 0))).evidence
+    said = [(s.family, s.time) for s in document_signals(rows)]
+    assert said == [
+        ("diagnosis", at(10, 30)),
+        ("mitigation", at(10, 48)),
+        ("recovery", at(11, 5)),
+    ]
