@@ -1593,3 +1593,68 @@ def _mail_says(item: Evidence, text: str) -> Signal | None:
             tags=("document", "chat", "mail"),
         )
     return None
+
+
+# --- a setting's change recorded in a log, with who made it -----------------------------------
+# A service or a vendor's bridge logging a value changed from one to the next and who changed
+# it: `sigset=4470->4471 | published_by=sentinel-release`, `action=KICK->LOG |
+# changed_by=api:marc.gagnon`, `pool.max=40 -> 80 by=ops`: a change (a trigger candidate
+# before the first symptom, a mitigation during the impact), unless the baseline shows the
+# same shape (a routine rotation every hour is no one's change).
+_VALUE_CHANGED = re.compile(
+    r"(?<![\w.])([A-Za-z][\w.]{1,40})[=:]\s?\"?([\w.:/@+-]{1,60}?)\"?\s?(?:->|→|=>)\s?\"?"
+    r"([\w.:/@+-]{1,60})\b"
+)
+_CHANGED_BY = re.compile(
+    r"(?<![\w.])(?:[a-z]+_by|[a-z]+By|by|actor|user|operator|initiator)[=:]\s?\"?([\w.:@/+-]+)",
+    re.I,
+)
+RECORDED_GAP = timedelta(minutes=5)
+
+
+def recorded_change_signals(evidence: list[Evidence], p: Periods) -> list[Signal]:
+    """Changes a log records with their author (see above), one per source, setting and
+    five minutes."""
+    from pm_tui.timeline.templates import mask
+
+    routine: set[tuple[str, str]] = set()
+    found: list[tuple[Evidence, re.Match, str, str]] = []
+    for item in evidence:
+        if item.kind != "log" or "->" not in item.text and "→" not in item.text:
+            continue
+        line = item.text.strip().split("\n", 1)[0][:400]
+        m = _VALUE_CHANGED.search(line)
+        who = _CHANGED_BY.search(line) if m else None
+        if m is None or who is None or m.group(2) == m.group(3):
+            continue
+        shape = mask(_VALUE_CHANGED.sub(r"\1=", _CHANGED_BY.sub("", line)))
+        if item.time < p.base_end:
+            routine.add((item.source, shape))
+        else:
+            found.append((item, m, who.group(1), shape))
+    out: list[Signal] = []
+    last: dict[tuple[str, str], datetime] = {}
+    for item, m, who, shape in sorted(found, key=lambda f: f[0].time):
+        if (item.source, shape) in routine:
+            continue
+        setting = m.group(1)
+        seen = last.get((item.source, setting))
+        last[(item.source, setting)] = item.time
+        if seen is not None and item.time - seen <= RECORDED_GAP:
+            continue
+        line = item.text.strip().split("\n", 1)[0]
+        out.append(
+            Signal(
+                item.time,
+                "change",
+                f"{setting} changed {m.group(2)} -> {m.group(3)} by {who} "
+                f"({label(item.source)}): {excerpt(line, 160)}",
+                item.source,
+                excerpt(line),
+                0.6,
+                actor=who,
+                key=setting,
+                tags=("admin", "record"),
+            )
+        )
+    return out

@@ -23,6 +23,7 @@ from pm_tui.timeline.detect_events import (
     document_signals,
     node_signals,
     page_signals,
+    recorded_change_signals,
 )
 from pm_tui.timeline.detect_logs import (
     access_signals,
@@ -219,6 +220,7 @@ def reconstruct(evidence: list[Evidence], window: CollectWindow) -> list[Candida
     signals += action_signals(evidence, p)
     signals += chat_signals([e for e in evidence if e.kind == "message"])
     signals += document_signals(evidence)
+    signals += recorded_change_signals(evidence, p)
     # one sender's story told again and again (an automation's repeated notification, a
     # vendor's status updates under one title) is one row
     signals = one_story_per_sender(signals, [e for e in evidence if e.kind == "message"])

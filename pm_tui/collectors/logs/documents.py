@@ -846,6 +846,9 @@ def _discord(data: object) -> Rows | None:
         rows.append({"time": when, "actor": str(author.get("nickname") or author.get("name") or ""),
                      "text": text, "bot": bool(author.get("isBot"))})  # fmt: skip
     channel = data["channel"].get("name", "")
+    for row in rows:
+        row["channel"] = str(channel)
+        row["category"] = str(data["channel"].get("category") or "")
     return (f"Discord export (#{channel}, {len(rows)} messages)", rows)
 
 
