@@ -148,3 +148,86 @@ def test_a_vendors_status_feed_says_its_fix_and_its_resolution(tmp_path):
         ("mitigation", at(10, 48)),
         ("recovery", at(11, 5)),
     ]
+
+
+def test_a_setting_changed_in_a_log_by_someone_is_a_change_then_a_mitigation():
+    """A vendor's bridge logging its signature set moving on and a policy changed by a
+    responder through the vendor's API; the same shape every hour in the baseline (a key
+    rotated by cron) is routine, no one's change."""
+    from pm_tui.collectors.evidence import CollectWindow, Evidence
+    from pm_tui.timeline.reconstruct import reconstruct
+    from tests.timeline_clock import every
+
+    def line(t, text, level="info"):
+        return Evidence(t, "logs:/ev/bridge.log", "log", text, {"level": level})
+
+    ev = [line(t, f"HEARTBEAT | tenant=acme | sigset=4470 | agents={900 + t.minute}")
+          for t in every(at(8, 0), at(11, 30), timedelta(minutes=5))]  # fmt: skip
+    ev += [line(t, "KEYROLL | tenant=acme | hmac=k17->k18 | by=cron")
+           for t in every(at(8, 10), at(11, 10), timedelta(hours=1))]  # fmt: skip
+    ev += [
+        line(
+            at(10, 0, 14),
+            "SIGUPDATE | tenant=acme | sigset=4470->4471 | published_by=vendor-release",
+        )
+    ]
+    ev += [line(t, "KICK | player=p1 | detection=AC-4471-17 | reason=UNTRUSTED_MODULE", "error")
+           for t in every(at(10, 2), at(10, 47), timedelta(seconds=20))]  # fmt: skip
+    ev += [
+        line(
+            at(10, 46, 20),
+            "POLICY | tenant=acme | detection=AC-4471-17 | action=KICK->LOG | changed_by=api:ines",
+        )
+    ]
+    rows = reconstruct(sorted(ev, key=lambda e: e.time), CollectWindow(at(9, 30), at(11, 30)))
+    said = [(r.kind, r.time) for r in rows if "changed" in r.text and " -> " in r.text]
+    assert said == [("change", at(10, 0, 14)), ("mitigation", at(10, 46, 20))]
+    assert not [r for r in rows if "hmac" in r.text and r.kind in ("change", "mitigation")]
+
+
+def test_a_community_channels_export_is_context_not_the_responders(tmp_path):
+    """DiscordChatExporter's JSON of a game's #bug-reports: players writing "kicked by anticheat
+    AGAIN" or "turning off the overlay fixes it for me" are the affected, not responders
+    acting; the community manager's update is what players were told."""
+    import json
+
+    from pm_tui.collectors.evidence import CollectWindow
+    from pm_tui.collectors.slack import collect_chat_export
+    from pm_tui.timeline.detect_events import chat_signals
+
+    def msg(i, t, who, text):
+        return {"id": str(i), "type": "Default", "timestamp": t.isoformat(), "content": text,
+                "author": {"id": str(100 + i), "name": who, "nickname": who, "isBot": False}}  # fmt: skip
+
+    doc = {"guild": {"id": "1", "name": "Ashfall Arena"},
+           "channel": {"id": "2", "type": "GuildTextChat", "category": "SUPPORT", "name": "bug-reports"},
+           "messages": [msg(1, at(10, 5), "OKAYbro14", "kicked by anticheat AGAIN, third time"),
+                        msg(2, at(10, 7), "Vail39", "turning off the GPU overlay seems to stop it for me"),
+                        msg(3, at(10, 9), "zed80", "restarted my PC and reinstalled drivers, still kicked"),
+                        msg(4, at(11, 5), "Jess | CM", "Update: the kicks were a false detection and "
+                            "stopped at 10:47 UTC. All bans issued for it have been reversed.")]}  # fmt: skip
+    path = tmp_path / "bug-reports.json"
+    path.write_text(json.dumps(doc))
+    got = collect_chat_export(path, CollectWindow(at(9, 30), at(11, 30))).evidence
+    assert {e.attrs["channel"] for e in got} == {"bug-reports"}
+    assert all(e.attrs.get("context") and not e.attrs.get("incident_channel") for e in got)
+    said = [(s.family, s.time) for s in chat_signals(got)]
+    assert said == [("communication", at(11, 5))]
+
+
+def test_a_page_resolved_before_the_first_symptom_is_another_incidents(tmp_path):
+    from pm_tui.timeline.accept import HIGH_CONFIDENCE
+    from tests.timeline_proposal import pagerduty_log, pd_entry
+
+    ev = _folder(tmp_path, [])
+    pagerduty_log(ev, [
+        pd_entry("R1", "trigger_log_entry", at(9, 36), "P70", "as2-gateway allocation latency", "Ops"),
+        pd_entry("R2", "acknowledge_log_entry", at(9, 38), "P70", "as2-gateway allocation latency", "Ines Duarte"),
+        pd_entry("R3", "resolve_log_entry", at(9, 44), "P70", "as2-gateway allocation latency", "Ines Duarte"),
+        pd_entry("R4", "trigger_log_entry", at(10, 14), "P77", "as2-gateway rejects partner messages", "Ops"),
+        pd_entry("R5", "acknowledge_log_entry", at(10, 16), "P77", "as2-gateway rejects partner messages", "Ines Duarte"),
+        pd_entry("R6", "resolve_log_entry", at(11, 20), "P77", "as2-gateway rejects partner messages", "Ines Duarte"),
+    ])  # fmt: skip
+    repo, pm_id, _ = rebuilt(tmp_path, ev, "Partner messages rejected", at(9, 30), at(12, 0))
+    pages = {r.time: r.confidence for r in load_candidates(repo, pm_id) if r.kind == "paged"}
+    assert pages[at(10, 14)] >= HIGH_CONFIDENCE > pages[at(9, 36)]
