@@ -231,3 +231,38 @@ def test_a_page_resolved_before_the_first_symptom_is_another_incidents(tmp_path)
     repo, pm_id, _ = rebuilt(tmp_path, ev, "Partner messages rejected", at(9, 30), at(12, 0))
     pages = {r.time: r.confidence for r in load_candidates(repo, pm_id) if r.kind == "paged"}
     assert pages[at(10, 14)] >= HIGH_CONFIDENCE > pages[at(9, 36)]
+
+
+def test_a_command_its_author_had_the_service_run_is_a_mitigation_during_the_impact():
+    """Ceph's audit channel (docs.ceph.com, "Monitoring a cluster": `audit [INF] from=...
+    entity='client.admin' cmd=[...]: dispatch`, then `finished`) and a media origin's "restart
+    requested via REST API by <user>": what a responder had the service do; a look (`osd df`)
+    changes nothing."""
+    from pm_tui.collectors.evidence import CollectWindow, Evidence
+    from pm_tui.timeline.reconstruct import reconstruct
+    from tests.timeline_clock import every
+
+    def line(t, src, text, level="info"):
+        return Evidence(t, f"logs:/ev/{src}", "log", text, {"level": level})
+
+    def audit(t, prefix, state):
+        return line(t, "ceph.log", f"mon.a (mon.0) 18438 : audit [INF] from='client.? "
+                    f"10.20.0.11:0/35509' entity='client.admin' cmd=[{{\"prefix\": \"{prefix}\", "
+                    f"\"ratio\": 0.97}}]: {state}")  # fmt: skip
+
+    ev = [line(t, "ceph.log", "cluster [INF] pgmap v1: 4096 pgs: 4096 active+clean")
+          for t in every(at(8, 0), at(11, 30), timedelta(minutes=1))]  # fmt: skip
+    ev += [line(t, "gateway.log", "put object failed: OSD_FULL", "error")
+           for t in every(at(10, 2), at(10, 47), timedelta(seconds=20))]  # fmt: skip
+    ev += [audit(at(10, 20), "osd df", "dispatch"), audit(at(10, 20, 1), "osd df", "finished")]
+    ev += [audit(at(10, 46), "osd set-full-ratio", "dispatch"),
+           audit(at(10, 46, 1), "osd set-full-ratio", "finished")]  # fmt: skip
+    ev += [line(at(10, 30), "origin.log", "[live_ingest:notice] tribuna-main.isml: publishing "
+                "point restart requested via REST API by felix.braun")]  # fmt: skip
+    rows = reconstruct(sorted(ev, key=lambda e: e.time), CollectWindow(at(9, 30), at(11, 30)))
+    said = {r.time: r for r in rows if " by " in r.text and r.kind != "first_symptom"}
+    # rows of their own, for the person to judge (nothing here ties them to the failure by name)
+    assert said[at(10, 46, 1)].text.startswith("osd set-full-ratio run by client.admin")
+    assert said[at(10, 30)].text.startswith("publishing point restart requested by felix.braun")
+    assert {r.kind for r in said.values()} <= {"change", "mitigation"}
+    assert not [r for r in rows if "osd df" in r.text]

@@ -1610,6 +1610,44 @@ _CHANGED_BY = re.compile(
     re.I,
 )
 RECORDED_GAP = timedelta(minutes=5)
+# a command a named person or admin had the service carry out, as its own log records it:
+# "publishing point restart requested via REST API by felix.braun"; Ceph's audit channel,
+# `audit [INF] from=... entity='client.admin' cmd=[{"prefix": "osd set-full-ratio", ...}]:
+# finished` (a look, `osd df`, `status`, changes nothing)
+_REQUESTED_BY = re.compile(
+    r"\b([a-z][\w -]{2,40}?) requested (?:via|through|from|over|using) [^.;|]{1,40}? by "
+    r"([\w.@-]+)",
+    re.I,
+)
+_AUDITED_COMMAND = re.compile(
+    r"\baudit\b.{0,120}?\bentity='([^']+)' cmd='?\[?\{\s*\"prefix\": \"([^\"]+)\".*\bfinished\b"
+)
+_READ_COMMAND = re.compile(
+    r"(?:^|\s)(?:status|health|df|ls|dump|tree|get|stat|query|versions|report|list|"
+    r"detail|find|metadata|perf|config-key get|mon_status|quorum_status)\b"
+)
+
+
+def _recorded(line: str) -> tuple[str, str, str] | None:
+    """(what changed, the setting or command, who) of a log line recording a change or a
+    command by its author; None for any other line."""
+    m = _VALUE_CHANGED.search(line) if "->" in line or "→" in line else None
+    who = _CHANGED_BY.search(line) if m else None
+    if m is not None and who is not None and m.group(2) != m.group(3):
+        return (
+            f"{m.group(1)} changed {m.group(2)} -> {m.group(3)} by {who.group(1)}",
+            m.group(1),
+            who.group(1),
+        )
+    if "requested" in line:
+        r = _REQUESTED_BY.search(line)
+        if r is not None:
+            return f"{r.group(1)} requested by {r.group(2)}", r.group(1), r.group(2)
+    if "audit" in line and "cmd=" in line:
+        a = _AUDITED_COMMAND.search(line)
+        if a is not None and not _READ_COMMAND.search(a.group(2)):
+            return f"{a.group(2)} run by {a.group(1)}", a.group(2), a.group(1)
+    return None
 
 
 def recorded_change_signals(evidence: list[Evidence], p: Periods) -> list[Signal]:
@@ -1620,24 +1658,30 @@ def recorded_change_signals(evidence: list[Evidence], p: Periods) -> list[Signal
     routine: set[tuple[str, str]] = set()
     found: list[tuple[Evidence, re.Match, str, str]] = []
     for item in evidence:
-        if item.kind != "log" or "->" not in item.text and "→" not in item.text:
+        if item.kind != "log":
             continue
-        line = item.text.strip().split("\n", 1)[0][:400]
-        m = _VALUE_CHANGED.search(line)
-        who = _CHANGED_BY.search(line) if m else None
-        if m is None or who is None or m.group(2) == m.group(3):
+        text = item.text
+        if (
+            "->" not in text
+            and "→" not in text
+            and "requested" not in text
+            and ("cmd=" not in text)
+        ):
+            continue
+        line = text.strip().split("\n", 1)[0][:400]
+        said = _recorded(line)
+        if said is None:
             continue
         shape = mask(_VALUE_CHANGED.sub(r"\1=", _CHANGED_BY.sub("", line)))
         if item.time < p.base_end:
             routine.add((item.source, shape))
         else:
-            found.append((item, m, who.group(1), shape))
+            found.append((item, said, shape))
     out: list[Signal] = []
     last: dict[tuple[str, str], datetime] = {}
-    for item, m, who, shape in sorted(found, key=lambda f: f[0].time):
+    for item, (what, setting, who), shape in sorted(found, key=lambda f: f[0].time):
         if (item.source, shape) in routine:
             continue
-        setting = m.group(1)
         seen = last.get((item.source, setting))
         last[(item.source, setting)] = item.time
         if seen is not None and item.time - seen <= RECORDED_GAP:
@@ -1647,8 +1691,7 @@ def recorded_change_signals(evidence: list[Evidence], p: Periods) -> list[Signal
             Signal(
                 item.time,
                 "change",
-                f"{setting} changed {m.group(2)} -> {m.group(3)} by {who} "
-                f"({label(item.source)}): {excerpt(line, 160)}",
+                f"{what} ({label(item.source)}): {excerpt(line, 160)}",
                 item.source,
                 excerpt(line),
                 0.6,

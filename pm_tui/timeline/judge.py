@@ -293,9 +293,11 @@ def judge(candidates: list[Candidate], ctx: Context, alert_labels: dict[str, dic
                 or _related_change(c, ctx)
                 or id(c) in carried_out
             ):
-                if _by_responder(c, ctx):
+                if _by_responder(c, ctx) or {"admin", "record"} <= set(c.tags):
                     # made during the impact by one of the responders, though nothing ties it
-                    # to what failed by name: their attempt at a fix, for the person to judge
+                    # to what failed by name (or a command an admin had a system of the chain
+                    # carry out, as its own log records it): their attempt at a fix, for the
+                    # person to judge
                     c.confidence = min(c.confidence, MEDIUM)
                 else:
                     c.kind, c.confidence = "change", min(c.confidence, LOW)

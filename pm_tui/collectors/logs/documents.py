@@ -229,8 +229,9 @@ def _mail(text: str) -> Rows | None:
     if text.startswith("From ") and _MBOX_FROM.match(text):
         chunks = re.split(r"(?m)^From \S+.*\d{4}[ \t]*\r?\n", text)
         rows = [r for c in chunks if c.strip() and (r := _message_row(c)) is not None]
+        said = f"mail archive (mbox, {len(rows)} messages)"
         rows += [a for r in rows if (a := _announced_row(r)) is not None]
-        return (f"mail archive (mbox, {len(rows)} messages)", rows) if rows else None
+        return (said, rows) if rows else None
     block = text.split("\n\n", 1)[0]
     names = {m.group(1).lower() for m in _HEADER.finditer(block)}
     if {"from", "date"} <= names and names & {"subject", "to", "message-id"}:
