@@ -396,7 +396,7 @@ def collect_chat_export(path: Path, window: CollectWindow) -> CollectResult:
         text, count = redact_text(row["text"])
         result.redactions += count
         channel = str(row.get("channel") or path.stem)
-        place = f"{channel} {row.get('category') or ''}"
+        place = f"{row.get('channel') or ''} {row.get('category') or ''}"  # as the export names it
         attrs = {"actor": row["actor"], "user": row["actor"], "channel": channel}
         if _COMMUNITY.search(place) and not looks_like_incident_channel(channel):
             # a community's or support's channel (a game's #bug-reports on Discord): the
