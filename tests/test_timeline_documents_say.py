@@ -266,3 +266,40 @@ def test_a_command_its_author_had_the_service_run_is_a_mitigation_during_the_imp
     assert said[at(10, 30)].text.startswith("publishing point restart requested by felix.braun")
     assert {r.kind for r in said.values()} <= {"change", "mitigation"}
     assert not [r for r in rows if "osd df" in r.text]
+
+
+def test_the_time_a_change_takes_effect_is_read_from_further_down_the_mail(tmp_path):
+    """A partner's change notification says when it takes effect in a block below its
+    introduction (`Effective: 1 March 2026, 10:30 CET`), days after it was sent."""
+    body = (
+        "As part of our platform upgrade we are improving the daily stock feed.\n"
+        "This notification is sent to all integration partners.\n"
+        "Please forward it to your technical contact.\n"
+        'A new column "warehouse_code" will be added after column 3 of stock_YYYYMMDD.csv.\n'
+        "Effective: 1 March 2026, 10:30 AM CET (first file of that day)."
+    )
+    mails = [_mail("ACME EDI Team <edi@acme.example>", "Thu, 26 Feb 2026 15:10:00 +0100",
+                   "Change notification: stock feed file format", body)]  # fmt: skip
+    rows = _of(_rows(tmp_path, mails), "ACME EDI Team")
+    assert [(r.kind, r.time) for r in rows] == [("change", at(9, 30))]
+
+
+def test_tickets_say_what_support_escalated_and_what_the_customer_reverted(tmp_path):
+    """Zendesk's or Jira's ticket export (a CSV with the time each ticket was opened): a
+    support agent's urgent ticket escalating what customers go through is what the engineers
+    were told; a customer's ticket saying their IT rolled back their proxy policy is their
+    mitigation; a routine ticket is read, not an event."""
+    from pm_tui.collectors.evidence import CollectWindow
+    from pm_tui.collectors.logs.collect import collect_logs
+    from pm_tui.timeline.detect_events import document_signals
+
+    path = tmp_path / "tickets.csv"
+    path.write_text(
+        "Issue key,Summary,Priority,Status,Created\n"
+        "SUP-101,Change the invoice address for Northwind,Low,Done,01/Mar/26 10:05 AM\n"
+        "SUP-102,URGENT: customers cannot keep a live session since 10:00,Highest,Done,01/Mar/26 10:09 AM\n"
+        "SUP-103,Northwind IT rolled back their proxy policy at 10:44; sessions stay up,Medium,Done,01/Mar/26 10:51 AM\n"
+    )  # fmt: skip
+    rows = collect_logs(path, CollectWindow(at(9, 30), at(12, 0))).evidence
+    said = [(s.family, s.time) for s in document_signals(rows)]
+    assert said == [("communication", at(10, 9)), ("mitigation", at(10, 44))]

@@ -1504,12 +1504,16 @@ def document_signals(evidence: list[Evidence]) -> list[Signal]:
         if not kind:
             continue
         text = " ".join(item.text.split())
+        body = item.attrs.get("body")
+        if kind == "mail" and isinstance(body, str) and body:
+            # the whole of what the mail says (its first lines are the row's text)
+            text = f"{item.attrs.get('subject') or ''} — {' '.join(body.split())}"
         if kind == "status":
             signal = _status_update(item, text)
         elif kind == "mail":
             signal = _mail_says(item, text)
         else:
-            signal = None  # a ticket's opening is a report, read by the log templates
+            signal = _ticket_says(item, text)
         if signal is not None:
             out.append(signal)
     return out
@@ -1543,6 +1547,46 @@ _PROVIDER_FIXED = re.compile(
     r"rolled out)|mitigation (?:has been |was )?applied)\b",
     re.I,
 )
+
+
+# a ticket opened to escalate what customers go through (a support agent's ticket to the
+# engineers): "URGENT: customers cannot log in", "P1 - checkout failing for all EU shoppers"
+_ESCALATED = re.compile(
+    r"\b(?:escalat\w*|urgent|p1|sev(?:erity)? ?1|outage|(?:customers?|users?|players?|"
+    r"clients?|merchants?|partners?|stores?)\b[^.;]{0,40}?\b(?:cannot|can'?t|unable|not able|"
+    r"failing|fail|getting errors?|stuck|kicked|locked out|down))\b",
+    re.I,
+)
+
+
+def _ticket_says(item: Evidence, text: str) -> Signal | None:
+    """A ticket saying its writer reverted or fixed their side (a mitigation), that service is
+    restored (a recovery), or escalating what customers go through at a high priority (what
+    support told the engineers: a communication), at its opening."""
+    said = statements(text)
+    level = str(item.attrs.get("level") or "")
+    for family, pattern in (
+        ("mitigation", _REVERTED),
+        ("recovery", _RESTORED),
+        ("communication", _ESCALATED),
+    ):
+        m = pattern.search(said) if said else None
+        if m is None or _NOTHING.search(said[max(0, m.start() - 40) : m.start()]):
+            continue
+        if family == "communication" and level not in ("error", "critical", "warning"):
+            continue  # a routine ticket's words: read, not an event
+        from pm_tui.collectors.logs.documents import stated_time
+
+        ticket = str(item.attrs.get("ticket") or "")
+        when = (
+            stated_time(said[m.start() :], item.time, None, False)
+            if family != ("communication")
+            else None
+        )  # what was done, at the time the ticket says (its exporter's zone: UTC)
+        return Signal(when or item.time, family, f"Ticket {excerpt(text, 200)}", item.source,
+                      excerpt(text), DOCUMENT_CONFIDENCE, authority=1, key=f"ticket {ticket}",
+                      tags=("document", "chat", "ticket"))  # fmt: skip
+    return None
 
 
 def _mail_says(item: Evidence, text: str) -> Signal | None:

@@ -41,6 +41,8 @@ from xml.etree import ElementTree as ET
 
 MAX_BYTES = 64 << 20
 BODY_LINES = 3
+BODY_MORE = 25  # lines of a mail's body read for what it says (`body`), not shown
+MAX_BODY = 2000
 MAX_MSG = 600
 
 Rows = tuple[str, list[dict]]
@@ -277,9 +279,10 @@ def _message_row(raw: str) -> dict | None:
         if re.match(r"^(?:on .+ wrote:|-- ?$|-----original message-----)", line, re.I):
             break
         lines.append(line)
-        if len(lines) >= BODY_LINES:
+        if len(lines) >= BODY_MORE:
             break
-    said = " ".join(lines)
+    more = " ".join(lines)
+    said = " ".join(lines[:BODY_LINES])
     row = {
         "time": when,
         "level": "info",
@@ -291,6 +294,10 @@ def _message_row(raw: str) -> dict | None:
     if offset is not None:
         # the writer's clock: a time said in the body without a zone ("restored at 18:29")
         row["utc_offset"] = int(offset.total_seconds() // 60)
+    if len(lines) > BODY_LINES:
+        # what the mail says further down (an announcement's "Effective: ..." block): read for
+        # what it says happened and when, not shown
+        row["body"] = " ".join(more.split())[:MAX_BODY]
     return row
 
 
@@ -304,10 +311,11 @@ def _announced_row(row: dict) -> dict | None:
     sent = datetime.fromisoformat(row["time"].replace("Z", "+00:00"))
     if sent.tzinfo is None:
         return None
-    for m in _STATED_CLOCK.finditer(row["msg"]):
+    text = f"{row.get('subject') or ''} — {row['body']}" if row.get("body") else row["msg"]
+    for m in _STATED_CLOCK.finditer(text):
         if _stated_date(m.groupdict()) is None:
             continue
-        when = stated_time(row["msg"][m.start() :], sent, row.get("utc_offset"), True, 30)
+        when = stated_time(text[m.start() :], sent, row.get("utc_offset"), True, 30)
         if isinstance(when, datetime) and when > sent + ANNOUNCED_AFTER:
             return {**row, "time": _iso(when), "announced": row["time"],
                     "msg": _clip(f"(announced {sent:%Y-%m-%d %H:%M} UTC) {row['msg']}")}  # fmt: skip
@@ -318,21 +326,51 @@ def _announced_row(row: dict) -> dict | None:
 # --- times a document states ------------------------------------------------------------
 _MONTH_NAMES = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
 # a clock time a mail writes, after its date when it gives one: `2026-03-01 11:00`, `2026-03-01
-# at 11:00 CET`, `01/03/2026 11:00` (day first, as Europe writes it), `1 March 2026 at 11:00`,
-# `March 1, 2026, 11:00 UTC`, `18:29 BST`, `18:29:40`
+# at 11:00 CET`, `01/03/2026 11:00` and `01.03.2026 11:00` (day first, as Europe writes it),
+# `2026/03/01`, `1 March 2026 at 11:00`, `March 1, 2026, 11:00 UTC`, `18:29 BST`, `18:29:40`,
+# `10:30 PM EDT`, `10pm UTC+2`
 _STATED_CLOCK = re.compile(
-    r"(?:(?:(?P<Y>20\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)|(?P<d2>[0-3]?\d)/(?P<m2>[01]?\d)/(?P<Y2>20\d\d)|"
+    r"(?:(?:(?P<Y>20\d\d)[-/](?P<m>[01]?\d)[-/](?P<d>[0-3]?\d)|"
+    r"(?P<d2>[0-3]?\d)[/.](?P<m2>[01]?\d)[/.](?P<Y2>20\d\d)|"
     r"(?P<d3>[0-3]?\d) (?P<mon>" + _MONTH_NAMES + r") (?P<Y3>20\d\d)|"
     r"(?P<mon2>" + _MONTH_NAMES + r") (?P<d4>[0-3]?\d)(?:st|nd|rd|th)?,? (?P<Y4>20\d\d))"
     r"(?:T|,? (?:at |from |starting |between )?))?"
-    r"(?<![\d:.])(?P<H>[01]?\d|2[0-3]):(?P<M>[0-5]\d)(?::(?P<S>[0-5]\d))?"
-    r"(?![\d:])(?:\s?(?P<z>UTC|GMT|Z|BST|CEST|CET|EEST|EET|EDT|EST|CDT|CST|MDT|MST|PDT|PST|IST|"
-    r"JST|AEST|AEDT|[+-]\d\d:?\d\d)\b)?",
+    r"(?<![\d:.])(?:(?P<H>[01]?\d|2[0-3]):(?P<M>[0-5]\d)(?::(?P<S>[0-5]\d))?(?![\d:])"
+    r"(?:\s?(?P<ap>[ap])\.?m\b\.?)?|(?P<H2>1[0-2]|0?[1-9])\s?(?P<ap2>[ap])\.?m\b\.?)"
+    r"(?:\s?\(?(?P<z>(?:UTC|GMT)\s?[+-]\d{1,2}(?::?\d\d)?|UTC|GMT|Z|BST|CEST|CET|EEST|EET|EDT|"
+    r"EST|CDT|CST|MDT|MST|PDT|PST|IST|JST|AEST|AEDT|[+-]\d\d:?\d\d)\b\)?)?",
     re.I,
 )
 _ZONES = {"UTC": 0, "GMT": 0, "Z": 0, "BST": 60, "CET": 60, "CEST": 120, "EET": 120, "EEST": 180,
           "EST": -300, "EDT": -240, "CST": -360, "CDT": -300, "MST": -420, "MDT": -360,
           "PST": -480, "PDT": -420, "IST": 330, "JST": 540, "AEST": 600, "AEDT": 660}  # fmt: skip
+
+
+def _zone_minutes(z: str | None) -> int | None:
+    """Minutes east of UTC of a zone a mail writes (`CET`, `UTC+2`, `GMT-05:00`, `+0100`)."""
+    if not z:
+        return None
+    z = z.upper().replace(" ", "")
+    if z in _ZONES:
+        return _ZONES[z]
+    m = re.fullmatch(r"(?:UTC|GMT)?([+-])(\d{1,2})(?::?(\d\d))?", z)
+    if m is None:
+        return None
+    minutes = int(m.group(2)) * 60 + int(m.group(3) or 0)
+    return -minutes if m.group(1) == "-" else minutes
+
+
+def _clock(g: dict) -> tuple[int, int, int] | None:
+    """(hour, minute, second) of a `_STATED_CLOCK` match, 12-hour clocks on 24 hours."""
+    hour = int(g["H"] or g["H2"])
+    ap = (g["ap"] or g["ap2"] or "").lower()
+    if ap:
+        if hour > 12:
+            return None
+        hour = hour % 12 + (12 if ap == "p" else 0)
+    return hour, int(g["M"] or 0), int(g["S"] or 0)
+
+
 STATED_BEFORE = timedelta(hours=12)  # a time said of what was done is at most this earlier
 
 
@@ -346,19 +384,18 @@ def stated_time(
     the first time written is on another day than those (planned works next week)."""
     for m in _STATED_CLOCK.finditer(text):
         g = m.groupdict()
-        minutes = _ZONES.get(g["z"]) if g["z"] in _ZONES else None
-        if minutes is None and g["z"]:
-            sign = -1 if g["z"][0] == "-" else 1
-            digits = g["z"][1:].replace(":", "")
-            minutes = sign * (int(digits[:2]) * 60 + int(digits[2:]))
+        minutes = _zone_minutes(g["z"])
         if minutes is None:
             minutes = offset if offset is not None else 0
         zone = timezone(timedelta(minutes=minutes))
         day = sent.astimezone(zone)
         dated = _stated_date(g)
+        clock = _clock(g)
+        if clock is None:
+            continue
         try:
             date = dated or (day.year, day.month, day.day)
-            t = datetime(*date, int(g["H"]), int(g["M"]), int(g["S"] or 0), tzinfo=zone)
+            t = datetime(*date, *clock, tzinfo=zone)
         except ValueError:
             continue
         t = t.astimezone(UTC)
