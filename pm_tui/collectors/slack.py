@@ -368,6 +368,14 @@ def _load_list(path: Path, folder: object, required: bool = True) -> list[dict]:
     return [d for d in data if isinstance(d, dict)] if isinstance(data, list) else []
 
 
+# the names of the places where a product's users talk: support, bug reports, help, feedback
+_COMMUNITY = re.compile(
+    r"support|bugs?\b|bug[-_ ]?reports?|help|community|feedback|general|announce|players?|"
+    r"customers?|lobby|faq|questions",
+    re.I,
+)
+
+
 def collect_chat_export(path: Path, window: CollectWindow) -> CollectResult:
     """Messages in the window from a chat export that is no Slack export (Discord, Microsoft
     Teams, Mattermost: `logs.documents.chat_rows`), read as a Slack channel's: the incident
@@ -387,14 +395,19 @@ def collect_chat_export(path: Path, window: CollectWindow) -> CollectResult:
             continue
         text, count = redact_text(row["text"])
         result.redactions += count
-        attrs = {"actor": row["actor"], "user": row["actor"], "channel": path.stem,
-                 "incident_channel": True}  # fmt: skip
+        channel = str(row.get("channel") or path.stem)
+        place = f"{row.get('channel') or ''} {row.get('category') or ''}"  # as the export names it
+        attrs = {"actor": row["actor"], "user": row["actor"], "channel": channel}
+        if _COMMUNITY.search(place) and not looks_like_incident_channel(channel):
+            # a community's or support's channel (a game's #bug-reports on Discord): the
+            # affected telling what they go through, kept as context, not the responders'
+            attrs["context"] = True
+        else:
+            attrs["incident_channel"] = True
         if row.get("bot"):
             attrs["bot"] = True
         result.evidence.append(Evidence(when, source, "message", text, attrs))
     result.counts = {"message": len(result.evidence), "read": len(found[1])}
     if not result.evidence:
-        result.gaps.append(
-            Gap(source, "no messages in the window", window.read_start, window.end)
-        )
+        result.gaps.append(Gap(source, "no messages in the window", window.read_start, window.end))
     return result

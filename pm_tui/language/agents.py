@@ -121,6 +121,18 @@ _NAME_SHAPE = re.compile(r"[^\W\d_a-z][^\W\d_A-Z]+(?:['’-][^\W\d_][^\W\d_A-Z]*
 
 
 # The text now being checked has these capitalised words as things, not people.
+_PORTUGUESE = re.compile(
+    r"(?<![\w.@/-])(?:[Nn]ão|pra|foi|sem|em|da|de|o|e|um|uma|nada|sempre|que|ninguém)(?![\w.@/-])"
+)
+
+
+def _portuguese(text: str) -> bool:
+    """Portuguese function words, three or more and two of them different, in its first 4,000
+    characters: the text is Portuguese."""
+    found = _PORTUGUESE.findall(text, 0, 4000)
+    return len(found) >= 3 and len(set(found)) >= 2
+
+
 class _LazyVocabulary:
     """The words of `text` used as things (see text_vocabulary), looked up one word at a
     time: most texts never need it (no name-like word stands where blame could be), and a
@@ -140,6 +152,10 @@ class _LazyVocabulary:
             if self.lowered is None:
                 self.lowered = self.text.lower()
             known = word in self.lowered and _used_as_thing(self.text, word, self.lowered)
+            if known and _portuguese(self.text):
+                # in Portuguese a name takes the article ("A Bia não testa nada", "o Léo
+                # subiu o hotfix"): only a word written in lower case is a thing there
+                known = re.search(rf"(?<![\w@]){re.escape(word)}(?!\w)", self.text) is not None
             self.seen[word] = known
         return known
 

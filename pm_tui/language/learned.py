@@ -89,17 +89,20 @@ _CLASSES: dict[str, tuple[str, ...]] = {
         misconfig misconfigured misconfiguration outage starve starving starvation capped froze let left silenced leak leaked introduced
         overloaded flooded misread panicked typo fat-finger fat-fingered rebooted restarted cost paid
         pointed turned overrode overridden yank yanked unplug unplugged reformat reformatted
-        flipped yolo yolo'd""".split()
+        flipped yolo yolo'd
+        quebrou quebram quebraram apagou apagaram derrubou derrubaram desligou desligaram
+        deletou cassé supprimé borró rompió tumbó""".split()
     ),
     # blame, fault and responsibility, and what a person owns
     "fault": tuple(
         """fault blame responsible responsibility accountable accountability culprit reason owner mistake error decision call
-        insistence idea doing squarely personally entirely problem cause""".split()
+        insistence idea doing squarely personally entirely problem cause culpa faute
+        responsável""".split()
     ),
     # habit and repetition
     "habit": tuple(
         """again always yet another third fourth typical notorious whenever usual repeatedly
-        habit keeps constantly twice thrice umpteenth routinely""".split()
+        habit keeps constantly twice thrice umpteenth routinely sempre toujours siempre""".split()
     ),
     # praise that means its opposite
     "sarcasm": tuple(
@@ -170,7 +173,15 @@ _CLASSES: dict[str, tuple[str, ...]] = {
     ),
 }
 _PHRASES: dict[str, tuple[str, ...]] = {
-    "habit": (" once more", "how many more", "every time", "each time", "one more time"),
+    "habit": (
+        " once more",
+        "how many more",
+        "every time",
+        "each time",
+        "one more time",
+        "de novo",
+        "otra vez",
+    ),
     "burden": ("at the door", "'s account", "lay this", "lays this", "goes on"),
     "sanction": (
         "next time",
@@ -202,6 +213,8 @@ _PHRASES: dict[str, tuple[str, ...]] = {
     "harm": (
         " instead of ",
         " without ",
+        " sem ",
+        " sans ",
         " in the wrong ",
         "at 5pm",
         " on a friday",
@@ -209,6 +222,7 @@ _PHRASES: dict[str, tuple[str, ...]] = {
         "made public",
         "on his own",
         "on her own",
+        "on their own",
         "on a whim",
     ),
     "disclaimer": (
@@ -294,7 +308,7 @@ def _phrased(low: str, words) -> bool:
 _CLASS_NAMES = tuple(_CLASSES)
 _SUBJECT_OPENERS = frozenset(
     """and but so because since when after before while which who once although though
-    then until as that yet""".split()
+    then until as that yet o e y et mas que quando porque""".split()
 )
 _STOPS = frozenset(',;:()?!—–"“”')
 # Words too common to weigh alone (the n-gram features skip them).
@@ -443,11 +457,19 @@ def _agent_kind(words: list[str], i: int, titled: bool = False) -> str | None:
         return "handle" if _is_id(bare) else None
     if low in ROLE_NOUNS or low in _MORE_ROLES or bare in _ROLE_ACRONYMS:
         return "role"
+    if low in _ROMANCE_PEOPLE or low[2:] in _ROMANCE_PEOPLE and low[:2] in ("l'", "d'"):
+        # a person or a team named in Portuguese, French or Spanish, also in an English
+        # sentence: "l'équipe infra changed the VLAN", "the estagiário deleted ..."
+        return _ROMANCE_PEOPLE[low if low in _ROMANCE_PEOPLE else low[2:]]
+    if low == "responsible" and i and lows_of(words, i - 1) == "the" and _next_is(words, i, "of"):
+        return "role"  # French-speaker English: "the responsible of the playout has forgotten"
     if low in _SELF:
         return "self"  # the writer owning the act: "I dropped the live table", "on me"
     if low in TEAM_NOUNS or low in _MORE_TEAMS:
         return "team"
-    if low in _OFFICES and ("-" in low or (i and words[i - 1].lower() in _OFFICE_UNITS)):
+    if (low in _OFFICES or low in ("office", "office's")) and (
+        "-" in low or (i and words[i - 1].lower() in _OFFICE_UNITS)
+    ):
         return "team"  # "head office's decision", "the middle office keeps sending"
     if low in _PRONOUNS or low == "you":
         return "pronoun"
@@ -482,6 +504,21 @@ def _agent_kind(words: list[str], i: int, titled: bool = False) -> str | None:
             and not is_technical(bare)
         ):
             return "team"  # a function acting as only people do: "Procurement forgot to renew"
+        if (
+            not i
+            and bare == w
+            and len(words) > 2
+            and words[1] in _SANCTION_MODALS
+            and _SANCTION_HEAD.match(" ".join(words[:6])) is not None
+            and not is_technical(bare)
+        ):
+            # a sanction aimed at the first word, a name that is also a word: "Beat should
+            # be formally reprimanded", "Con needs a serious talking-to"
+            return "name"
+        if acts and bare == w and _their_own(words) and not is_technical(bare):
+            # a unit the sentence calls people: "Revenue Assurance switched off the fraud
+            # rule on their own initiative", "Compliance changed it on their own"
+            return "team"
         if acts and not i and bare == w and _first_acts(" ".join(words[:4])):
             return "name"  # "Regula disabled the monitoring": a rare word acting, first
         if (
@@ -520,6 +557,68 @@ _ROSTER_MARKS = (
     "ground", "field", "floor", "site", "station", "desk", "relief", "trainee", "rookie",
     "weekend", "evening", "morning",
 )  # fmt: skip
+# People and teams as Portuguese, French and Spanish write them (role nouns, not names): the
+# writers of a Brazilian or a French-speaking shop mix them into English.
+_ROMANCE_PEOPLE = {
+    **dict.fromkeys(
+        """stagiaire stagiaires estagiário estagiária estagiários estagiárias becario becaria
+        becarios técnico técnica técnicos technicien technicienne techniciens engenheiro
+        engenheira engenheiros ingeniero ingeniera ingénieur ingénieure prestataire
+        prestataires responsable responsables responsável responsáveis analista analistas
+        desenvolvedor desenvolvedora desarrollador desarrolladora collègue colega colegas
+        caras""".split(),
+        "role",
+    ),
+    **dict.fromkeys(
+        """équipe équipes equipe equipes equipo equipos consultoria consultora""".split(),
+        "team",
+    ),
+}
+
+
+_SANCTION_MODALS = frozenset("should must needs deserves deserved".split())
+
+
+_SYSTEM_WORDS = frozenset(
+    "system systems process tooling tools tool platform code software machine".split()
+)
+
+
+def _not_the_system(lows: list[str], i: int, start: int) -> str:
+    """Agent `i` (its noun phrase from `start`) is what something "was", and "not the system"
+    (process, tooling, platform, code) follows in its phrase (up to six words): the words, or
+    ""."""
+    if not start or lows[start - 1] not in ("was", "is", "were", "are"):
+        return ""
+    for j in range(i + 1, min(len(lows) - 2, i + 7)):
+        if lows[j] in _STOPS - {","} or lows[j] in ("and", "but", "because"):
+            return ""
+        if lows[j] == "not" and lows[j + 1] in ("the", "our", "a") and lows[j + 2] in _SYSTEM_WORDS:
+            return f"not {lows[j + 1]} {lows[j + 2]}"
+    return ""
+
+
+def _their_own(words: list[str]) -> bool:
+    """The sentence says "their own" (an initiative, a change, a decision: people's)."""
+    return any(
+        w.lower() == "their" and k + 1 < len(words) and words[k + 1].lower() == "own"
+        for k, w in enumerate(words)
+    )
+
+
+_ROMANCE_ACCENTED = re.compile(
+    "|".join(sorted((w for w in _ROMANCE_PEOPLE if not w.isascii()), key=len, reverse=True))
+)
+
+
+def lows_of(words: list[str], i: int) -> str:
+    return words[i].lower()
+
+
+def _next_is(words: list[str], i: int, word: str) -> bool:
+    return i + 1 < len(words) and words[i + 1].lower() == word
+
+
 _HUMAN_ACTS = frozenset(
     """forgot forgets neglected panicked insisted bothered bother care cared asleep slept
     walked lacks lacked manually deliberately intentionally personally wanted refused
@@ -675,10 +774,16 @@ def _lower_name(words: list[str], i: int) -> bool:
     """Token `i`, in lower case, is a name in chat style: it opens its clause, the next word
     reads as its verb, and it is no English word, technical noun or common word."""
     w = words[i]
-    if len(w) < 3 or not w.replace("-", "").isalpha() or not words[0][:1].islower():
+    if len(w) < 3 or not w.replace("-", "").isalpha() or not _first_word_lower(words):
         return False
     prev = words[i - 1].lower() if i else ""
-    if i and prev not in _LEAD_IN and prev not in _SUBJECT_OPENERS and prev not in ",;:—–(":
+    if (
+        i
+        and prev not in _LEAD_IN
+        and prev not in _SUBJECT_OPENERS
+        and prev not in _CONDITIONS
+        and prev not in ",;:—–("
+    ):
         return False
     nxt = words[i + 1] if i + 1 < len(words) else ""
     if not nxt.islower() or not (
@@ -688,6 +793,19 @@ def _lower_name(words: list[str], i: int) -> bool:
     cap = w[:1].upper() + w[1:]
     # not the text's vocabulary: a name in lower case is "written in lower case" there
     return w not in _FUNCTION_WORDS and name_shaped(cap)
+
+
+# "if jin-ho had just asked in #infra ...": a clause opened by a condition
+_CONDITIONS = frozenset("if unless".split())
+
+
+def _first_word_lower(words: list[str]) -> bool:
+    """The first word of letters is in lower case: chat style, also after a chat line's time
+    and speaker ("[02:14] mick: anaru just dropped the table")."""
+    for w in words[:8]:
+        if w[:1].isalpha():
+            return w[:1].islower()
+    return False
 
 
 _AUX_NEXT = frozenset(
@@ -780,12 +898,22 @@ def _verb_after(words: list[str], i: int) -> str | None:
         if _filler(low):
             continue
         past = (
-            low in _IRREGULAR or low.endswith(("'d", "’d")) or (low.endswith("ed") and len(low) > 4)
+            low in _IRREGULAR
+            or low.endswith(("'d", "’d"))
+            or (low.endswith("ed") and len(low) > 4)
+            or _romance_past(low)
         )
         if past and _word_class(low) not in ("response", "hypothesis", "general"):
             return words[j]
         return None
     return None
+
+
+def _romance_past(low: str) -> bool:
+    """A Portuguese or Spanish past tense of the third person ("apagou", "rodou", "subiu",
+    "mexeu", "borró"): the verb of a person in a sentence written in, or mixed with, those
+    languages ("A Ju rodou o script de estorno em produção")."""
+    return len(low) > 4 and low.isalpha() and low.endswith(("ou", "eu", "iu", "ó"))
 
 
 _LINKS = frozenset("and so , ; — – which then until".split())
@@ -1259,6 +1387,13 @@ _INITIALS = re.compile(r"[A-Z]\.(?:[A-Z]\.)+")
 _DOT_HINT = re.compile(r"\.(?:(?<=[a-z]\.)[a-z]|(?<=[A-Z]\.)[A-Z]\.)")
 
 
+_SANCTION_HEAD = re.compile(
+    r"([A-Z][a-z]+) (?:(?:should|must) be (?:\w+ )?(?:reprimanded|coached|retrained|disciplined)"
+    r"|(?:needs|deserves|deserved) (?:an? )?(?:\w+ )?(?:talking-to|reprimand|retraining))\b"
+)
+_LOWER_ACT = re.compile(r"[a-z][a-z-]{2,}\s+[a-z]{3,}ed\b")
+
+
 def _may_name_agent(sentence: str) -> bool:
     """Whether any token of `sentence` can be an agent for features(): False only when
     none can (no name-like capitalised word after the first, no @, id, role acronym or
@@ -1273,6 +1408,10 @@ def _may_name_agent(sentence: str) -> bool:
     words = _lower_words(sentence)
     if not words.isdisjoint(_PEOPLE_WORDS) or _formed_people(words):
         return True
+    if "office" in words and not words.isdisjoint(_OFFICE_UNITS):
+        return True  # "head office's decision", "the middle office keeps sending"
+    if not sentence.isascii() and _ROMANCE_ACCENTED.search(sentence.lower()) is not None:
+        return True  # "the estagiária deleted ...", "l'équipe": _lower_words reads only a-z
     first = _FIRST_WORD.match(sentence)
     if first is None:
         return False
@@ -1285,12 +1424,16 @@ def _may_name_agent(sentence: str) -> bool:
         return True  # only people are "who": "the postgraduate who ran rm -rf"
     if head[:1].isupper() and _unknown_word(head):
         return True  # "Gergely restarted ...": a capitalised word of no lexicon
+    if head[:1].isupper() and _SANCTION_HEAD.match(sentence) is not None:
+        return True  # "Beat should be formally reprimanded": a sanction aimed at the first word
     if head[:1].isupper() and _first_acts(sentence):
         return True  # "Regula disabled the monitoring": a rare word acting, a name
     if "you" in words and _YOU_ACT.search(sentence) is not None:
         return True  # "Kahu, you broke prod": the person spoken to
     if head[:1].islower() and not words.isdisjoint(_VERBISH):
         return True  # chat style, where a name may stand in lower case
+    if head[:1].islower() and _LOWER_ACT.match(sentence) is not None:
+        return True  # "kavitha merged the branch ...": a lower-case name, then its past act
     for at, w, nxt in _mid_capitals(sentence):
         bare = w[:-2] if w.lower().endswith(("'s", "’s")) else w
         if bare != w or bare in NAMES or name_shaped(bare):
@@ -1363,7 +1506,8 @@ _CAUSE_LINKS = frozenset(
 # the failure: @jdoe", "Whose fault? Huong's."
 _CAUSE_LABELS = frozenset(
     """cause causes caused culprit culprits factor factors fault error responsible blame who
-    whose reason root attributed guilty offender""".split()
+    whose reason root attributed guilty offender causa raiz responsável responsable culpa
+    falha faute""".split()
 )
 # "Owner" is a label of blame only with a failure ("Owner of the outage:", "Failure owner:");
 # alone it names who does an action item.
@@ -1507,15 +1651,19 @@ def features(
     final = len(words) - 1
     # "you" as the subject of a past act is the person spoken to: "Kahu, you broke prod"
     you = "you" in lows and _YOU_ACT.search(sentence) is not None
+    # chat style: a name may stand in lower case before its past act ("kavitha merged ...")
+    chat = _first_word_lower(words)
     for i, w in enumerate(words):
         if lows[i] in _FUNCTION_WORDS and lows[i] != "i" and not (you and lows[i] == "you"):
             continue  # "The", "It", "We": no agent
         if (
             w[0].isupper()
             or lows[i] in _PEOPLE_WORDS
+            or (lows[i] in ("office", "office's") and i and lows[i - 1] in _OFFICE_UNITS)
             or (you and lows[i] == "you" and _YOU_ACT.match(" ".join(lows[i : i + 4])) is not None)
             or (marks and (w[0] == "@" or "'" in w or "’" in w or "." in w or w[-1] == "@"))
-            or (verbish and i < final and words[i + 1] in _VERBISH and w.isalpha())
+            or (verbish and i < final and words[i + 1] in _VERBISH and w.replace("-", "").isalpha())
+            or (chat and i < final and words[i + 1].endswith("ed") and _lower_name(words, i))
             or (who and _who_follows(words, i))
             or (formed and lows[i].endswith(_PERSON_ENDINGS + _AGENT_ENDINGS))
         ):
@@ -1566,6 +1714,11 @@ def features(
     for i, kind in agents:
         w = words[i]
         feats["agent:" + kind] = w
+        contrast = _not_the_system(lows, i, _np_start(words, i))
+        if contrast:
+            # the person set against the system: "The problem was the operator, not the
+            # system", "the person at the console, not the tooling"
+            feats.setdefault("person-not-system", f"{w} … {contrast}")
         prev = lows[i - 1] if i else ""
         start = _np_start(words, i)
         before = lows[start - 1] if start else ""
@@ -2250,7 +2403,7 @@ def _encoder_terms(sentences: list[str], vector: tuple[float, ...]) -> list[floa
 # only Selin had ..."). Blameless prose names people as they act and respond, seldom there,
 # so these sentences are blame at a lower weight (the "placed" threshold).
 PLACED = frozenset(
-    """cause-link cause-label act-as-cause act-then-result fault-predicate
+    """cause-link cause-label act-as-cause act-then-result fault-predicate person-not-system
     counterfactual-agent""".split()
 )
 
@@ -2314,6 +2467,8 @@ WEIGHED = "blame/weighed"
 
 _PEOPLE_WORDS = (
     ROLE_NOUNS | TEAM_NOUNS | _PRONOUNS | _SOMEONE | _MORE_ROLES | _MORE_TEAMS | _SELF | _OFFICES
+) | frozenset(
+    [*_ROMANCE_PEOPLE, *(e + w for w in _ROMANCE_PEOPLE for e in ("l'", "d'")), "responsible"]
 )
 
 
@@ -2379,6 +2534,7 @@ _READABLE = {
     "praise-aimed": "praise aimed at a person (irony)",
     "act-as-cause": "a person's act as the cause",
     "fault-predicate": "a person found at fault (the predicate)",
+    "person-not-system": 'a person set against the system ("the operator, not the system")',
     "credit": "a person credited with the recovery (a cause word, then the recovery)",
     "relative-acted": "a person who did something (a relative clause)",
     "counterfactual-agent": "a person in what should have been",

@@ -1412,3 +1412,336 @@ def _refers_back(text: str, when: datetime) -> bool:
 def label(source: str) -> str:
     """The short source name used in candidates."""
     return source_label(source)
+
+
+# --- what a mail, a ticket or a vendor's status update says ----------------------------------
+# A document row (pm_tui.collectors.logs.documents) is read as a log; what its words say
+# happened is an event of the story at low confidence (for the person to judge): a partner's
+# or vendor's mail announcing a change it made or will make (a certificate rotated, a file's
+# format changed, a maintenance window), a mail saying they reverted or fixed their side, the
+# service restored, the cause found; a vendor's status update (identified, a fix implemented,
+# resolved: the vendor's side).
+DOCUMENT_CONFIDENCE = 0.45
+_THING = (
+    r"(?:certificates?|certs?|signing keys?|key ?pairs?|public keys?|ssh keys?|credentials?|"
+    r"passwords?|secrets?|tokens?|ip (?:address(?:es)?|ranges?)|egress ips?|source ips?|"
+    r"endpoints?|urls?|host ?names?|dns(?: records?)?|mx records?|(?:file|feed|export|report) "
+    r"(?:format|layout|spec(?:ification)?|structure)|formats?|layouts?|schemas?|columns?|"
+    r"fields?|api(?: version)?|tls(?: version| configuration)?|ciphers?|cipher suites?|"
+    r"firewall(?: rules?)?|allow-?list|whitelist|proxy(?: polic(?:y|ies))?|polic(?:y|ies)|"
+    r"settings?|configuration|versions?|release|firmware)"
+)
+_ANNOUNCED = re.compile(
+    r"\b(?:planned|scheduled|emergency) (?:works?|maintenance|change|upgrade|migration)\b|"
+    r"\bmaintenance (?:window|notification|notice)\b|"
+    r"\b(?:change|maintenance|migration|upgrade|deprecation|rotation|renewal|cutover) "
+    r"(?:notice|notification|announcement)\b|"
+    rf"\b{_THING}\b[^.;]{{0,60}}?\b(?:(?:will be|was|were|has been|have been|is being|are being|"
+    r"got) )?(?:rotated|renewed|replaced|changed|updated|migrated|switched|retired|deprecated|"
+    r"rolled over|renamed|reordered|added|removed)\b|"
+    rf"\b(?:new|updated|rotated|renewed|additional) (?:(?:our|the|its|their|a) )?{_THING}\b|"
+    r"\bwe(?: have|'ve| are|'re| will|'ll| plan to)? (?:now )?(?:rotat|renew|replac|chang|"
+    r"updat|migrat|switch|deploy|upgrad|roll(?:ed|ing)? out|introduc|add|remov|mov|enabl|"
+    r"disabl|enforc|tighten|block)\w*\b(?! (?:you|u|all|everyone|this (?:ticket|case|thread|"
+    r"incident)|the (?:ticket|case|status|incident)|as soon|shortly|within)\b)",
+    re.I,
+)
+_REVERTED = re.compile(
+    r"\b(?:reverted|rolled (?:it |this |that |the change )?back|rolling (?:it )?back|backed out|"
+    r"undid|undone|switched back|restored the (?:previous|old|former)|re-?enabled|re-?added|"
+    r"(?:added|put) (?:your|the|our|those|these) [\w ,.-]{0,40}?(?:ips?|address(?:es)?|ranges?|"
+    r"certificates?|certs?|keys?) (?:to|back|on|in)\b|allow-?listed|whitelisted|"
+    r"(?:imported|installed|loaded|deployed) (?:the|your|our) (?:new |updated |renewed )?"
+    r"(?:certificates?|certs?|keys?)\b|"
+    r"fixed (?:it |this |that |the (?:issue|problem) )?(?:on|at) (?:our|their|my) (?:side|end)|"
+    r"(?:have|has|'ve) (?:now )?(?:been )?(?:fixed|corrected|re-?sent|resent|re-?uploaded|"
+    r"re-?issued|re-?delivered|re-?processed))\b",
+    re.I,
+)
+_RESTORED = re.compile(
+    r"\b(?:(?:service|circuit|connectivity|access|traffic|delivery|deliveries|processing|it|"
+    r"everything|all (?:services|systems)) (?:is |are |has been |have been |was |were )?"
+    r"(?:fully )?(?:restored|back (?:up|online|to normal)|working (?:again|normally)|recovered|"
+    r"operational again)|(?:was |been )?restored at|confirmed (?:up|working|restored)|"
+    r"back to normal)\b",
+    re.I,
+)
+_FOUND = re.compile(
+    r"\b(?:root cause|caused by|due to|the (?:fault|cause|issue|problem) (?:has been|was|is) "
+    r"(?:located|identified|found)|we (?:have )?identified)\b",
+    re.I,
+)
+# a mail's words of no action: questions, what did not change
+_NOTHING = re.compile(
+    r"\b(?:no|not|nothing|never|without|haven'?t|hasn'?t|didn'?t|won'?t|no longer)\b[^.;]{0,25}$",
+    re.I,
+)
+
+
+def _document_kind(item: Evidence) -> str:
+    attrs = item.attrs
+    if attrs.get("mail_from") is not None or ("subject" in attrs and "from" in attrs):
+        return "mail"
+    if "feed" in attrs or "status_page" in attrs:
+        return "status"
+    if "ticket" in attrs:
+        return "ticket"
+    return ""
+
+
+# a vendor's status update in the phase it names: "Identified - ...", "Monitoring - A fix has
+# been implemented", "Resolved - This incident has been resolved"
+_FEED_PHASE = re.compile(r"\b(investigating|identified|monitoring|resolved|completed)\b", re.I)
+
+
+def document_signals(evidence: list[Evidence]) -> list[Signal]:
+    """What mails, tickets and vendors' status updates say happened (see above)."""
+    out: list[Signal] = []
+    for item in evidence:
+        if item.kind != "log":
+            continue
+        kind = _document_kind(item)
+        if not kind:
+            continue
+        text = " ".join(item.text.split())
+        body = item.attrs.get("body")
+        if kind == "mail" and isinstance(body, str) and body:
+            # the whole of what the mail says (its first lines are the row's text)
+            text = f"{item.attrs.get('subject') or ''} — {' '.join(body.split())}"
+        if kind == "status":
+            signal = _status_update(item, text)
+        elif kind == "mail":
+            signal = _mail_says(item, text)
+        else:
+            signal = _ticket_says(item, text)
+        if signal is not None:
+            out.append(signal)
+    return out
+
+
+def _status_update(item: Evidence, text: str) -> Signal | None:
+    phase = str(item.attrs.get("status") or "")
+    if not phase:
+        # a feed entry: "Title — Oct 6, 16:40 UTC Resolved - This incident has been resolved."
+        body = text.split(" — ", 1)[-1]
+        m = _FEED_PHASE.search(body[:80])
+        phase = m.group(1) if m else ""
+    phase = phase.lower()
+    who = str(item.attrs.get("status_page") or item.attrs.get("feed") or "")
+    said = f"{who}: {excerpt(text, 200)}" if who else excerpt(text, 200)
+    if phase in ("resolved", "completed"):
+        family = "recovery"  # the vendor's side: its own word, cited as such
+    elif phase in ("monitoring", "identified", "update") and _PROVIDER_FIXED.search(text):
+        family = "mitigation"
+    elif phase == "identified":
+        family = "diagnosis"
+    else:
+        return None
+    return Signal(item.time, family, f"Status update {said}", item.source, excerpt(text),
+                  DOCUMENT_CONFIDENCE, authority=1, key=f"status {who}",
+                  tags=("document", "chat", "provider"))  # fmt: skip
+
+
+_PROVIDER_FIXED = re.compile(
+    r"\b(?:reverted|rolled back|fix (?:has been |was |is )?(?:implemented|deployed|applied|"
+    r"rolled out)|mitigation (?:has been |was )?applied)\b",
+    re.I,
+)
+
+
+# a ticket opened to escalate what customers go through (a support agent's ticket to the
+# engineers): "URGENT: customers cannot log in", "P1 - checkout failing for all EU shoppers"
+_ESCALATED = re.compile(
+    r"\b(?:escalat\w*|urgent|p1|sev(?:erity)? ?1|outage|(?:customers?|users?|players?|"
+    r"clients?|merchants?|partners?|stores?)\b[^.;]{0,40}?\b(?:cannot|can'?t|unable|not able|"
+    r"failing|fail|getting errors?|stuck|kicked|locked out|down))\b",
+    re.I,
+)
+
+
+def _ticket_says(item: Evidence, text: str) -> Signal | None:
+    """A ticket saying its writer reverted or fixed their side (a mitigation), that service is
+    restored (a recovery), or escalating what customers go through at a high priority (what
+    support told the engineers: a communication), at its opening."""
+    said = statements(text)
+    level = str(item.attrs.get("level") or "")
+    for family, pattern in (
+        ("mitigation", _REVERTED),
+        ("recovery", _RESTORED),
+        ("communication", _ESCALATED),
+    ):
+        m = pattern.search(said) if said else None
+        if m is None or _NOTHING.search(said[max(0, m.start() - 40) : m.start()]):
+            continue
+        if family == "communication" and level not in ("error", "critical", "warning"):
+            continue  # a routine ticket's words: read, not an event
+        from pm_tui.collectors.logs.documents import stated_time
+
+        ticket = str(item.attrs.get("ticket") or "")
+        when = (
+            stated_time(said[m.start() :], item.time, None, False)
+            if family != ("communication")
+            else None
+        )  # what was done, at the time the ticket says (its exporter's zone: UTC)
+        return Signal(when or item.time, family, f"Ticket {excerpt(text, 200)}", item.source,
+                      excerpt(text), DOCUMENT_CONFIDENCE, authority=1, key=f"ticket {ticket}",
+                      tags=("document", "chat", "ticket"))  # fmt: skip
+    return None
+
+
+def _mail_says(item: Evidence, text: str) -> Signal | None:
+    from pm_tui.collectors.logs.documents import stated_time
+
+    if item.attrs.get("announced"):
+        # the mail read again at the time it names ahead: only the change it announces
+        m = _ANNOUNCED.search(text)
+        if m is None or _NOTHING.search(text[max(0, m.start() - 40) : m.start()]):
+            return None
+        sender = str(item.attrs.get("from") or item.attrs.get("mail_from") or "")
+        return Signal(item.time, "change", f"Mail from {sender}: {excerpt(text, 200)}",
+                      item.source, excerpt(text), DOCUMENT_CONFIDENCE, actor=sender, authority=1,
+                      key=f"mail {str(item.attrs.get('subject') or '')[:60]}",
+                      tags=("document", "chat", "mail"))  # fmt: skip
+    subject = str(item.attrs.get("subject") or "")
+    sender = str(item.attrs.get("from") or item.attrs.get("mail_from") or "")
+    offset = item.attrs.get("utc_offset")
+    offset = int(offset) if isinstance(offset, int | float) else None
+    said = statements(text)
+    if not said:
+        return None
+    tried = (
+        ("mitigation", _REVERTED, False),
+        ("recovery", _RESTORED, False),
+        ("change", _ANNOUNCED, True),
+        ("diagnosis", _FOUND, False),
+    )
+    for family, pattern, ahead in tried:
+        m = pattern.search(said)
+        if m is None or _NOTHING.search(said[max(0, m.start() - 40) : m.start()]):
+            continue
+        if family == "change" and subject.lower().startswith(("re:", "aw:", "sv:")):
+            continue  # a reply talks about the change; the announcement is the first mail
+        when = stated_time(said[m.start() :], item.time, offset, ahead)
+        if when is False:
+            return None
+        return Signal(
+            when or item.time,
+            family,
+            f"Mail from {sender}: {excerpt(text, 200)}",
+            item.source,
+            excerpt(text),
+            DOCUMENT_CONFIDENCE if family != "diagnosis" else 0.6,
+            actor=sender,
+            authority=1,
+            key=f"said by {sender}" if family == "diagnosis" else f"mail {subject[:60]}",
+            tags=("document", "chat", "mail"),
+        )
+    return None
+
+
+# --- a setting's change recorded in a log, with who made it -----------------------------------
+# A service or a vendor's bridge logging a value changed from one to the next and who changed
+# it: `sigset=4470->4471 | published_by=sentinel-release`, `action=KICK->LOG |
+# changed_by=api:marc.gagnon`, `pool.max=40 -> 80 by=ops`: a change (a trigger candidate
+# before the first symptom, a mitigation during the impact), unless the baseline shows the
+# same shape (a routine rotation every hour is no one's change).
+_VALUE_CHANGED = re.compile(
+    r"(?<![\w.])([A-Za-z][\w.]{1,40})[=:]\s?\"?([\w.:/@+-]{1,60}?)\"?\s?(?:->|→|=>)\s?\"?"
+    r"([\w.:/@+-]{1,60})\b"
+)
+_CHANGED_BY = re.compile(
+    r"(?<![\w.])(?:[a-z]+_by|[a-z]+By|by|actor|user|operator|initiator)[=:]\s?\"?([\w.:@/+-]+)",
+    re.I,
+)
+RECORDED_GAP = timedelta(minutes=5)
+# a command a named person or admin had the service carry out, as its own log records it:
+# "publishing point restart requested via REST API by felix.braun"; Ceph's audit channel,
+# `audit [INF] from=... entity='client.admin' cmd=[{"prefix": "osd set-full-ratio", ...}]:
+# finished` (a look, `osd df`, `status`, changes nothing)
+_REQUESTED_BY = re.compile(
+    r"\b([a-z][\w -]{2,40}?) requested (?:via|through|from|over|using) [^.;|]{1,40}? by "
+    r"([\w.@-]+)",
+    re.I,
+)
+_AUDITED_COMMAND = re.compile(
+    r"\baudit\b.{0,120}?\bentity='([^']+)' cmd='?\[?\{\s*\"prefix\": \"([^\"]+)\".*\bfinished\b"
+)
+_READ_COMMAND = re.compile(
+    r"(?:^|\s)(?:status|health|df|ls|dump|tree|get|stat|query|versions|report|list|"
+    r"detail|find|metadata|perf|config-key get|mon_status|quorum_status)\b"
+)
+
+
+def _recorded(line: str) -> tuple[str, str, str] | None:
+    """(what changed, the setting or command, who) of a log line recording a change or a
+    command by its author; None for any other line."""
+    m = _VALUE_CHANGED.search(line) if "->" in line or "→" in line else None
+    who = _CHANGED_BY.search(line) if m else None
+    if m is not None and who is not None and m.group(2) != m.group(3):
+        return (
+            f"{m.group(1)} changed {m.group(2)} -> {m.group(3)} by {who.group(1)}",
+            m.group(1),
+            who.group(1),
+        )
+    if "requested" in line:
+        r = _REQUESTED_BY.search(line)
+        if r is not None:
+            return f"{r.group(1)} requested by {r.group(2)}", r.group(1), r.group(2)
+    if "audit" in line and "cmd=" in line:
+        a = _AUDITED_COMMAND.search(line)
+        if a is not None and not _READ_COMMAND.search(a.group(2)):
+            return f"{a.group(2)} run by {a.group(1)}", a.group(2), a.group(1)
+    return None
+
+
+def recorded_change_signals(evidence: list[Evidence], p: Periods) -> list[Signal]:
+    """Changes a log records with their author (see above), one per source, setting and
+    five minutes."""
+    from pm_tui.timeline.templates import mask
+
+    routine: set[tuple[str, str]] = set()
+    found: list[tuple[Evidence, re.Match, str, str]] = []
+    for item in evidence:
+        if item.kind != "log":
+            continue
+        text = item.text
+        if (
+            "->" not in text
+            and "→" not in text
+            and "requested" not in text
+            and ("cmd=" not in text)
+        ):
+            continue
+        line = text.strip().split("\n", 1)[0][:400]
+        said = _recorded(line)
+        if said is None:
+            continue
+        shape = mask(_VALUE_CHANGED.sub(r"\1=", _CHANGED_BY.sub("", line)))
+        if item.time < p.base_end:
+            routine.add((item.source, shape))
+        else:
+            found.append((item, said, shape))
+    out: list[Signal] = []
+    last: dict[tuple[str, str], datetime] = {}
+    for item, (what, setting, who), shape in sorted(found, key=lambda f: f[0].time):
+        if (item.source, shape) in routine:
+            continue
+        seen = last.get((item.source, setting))
+        last[(item.source, setting)] = item.time
+        if seen is not None and item.time - seen <= RECORDED_GAP:
+            continue
+        line = item.text.strip().split("\n", 1)[0]
+        out.append(
+            Signal(
+                item.time,
+                "change",
+                f"{what} ({label(item.source)}): {excerpt(line, 160)}",
+                item.source,
+                excerpt(line),
+                0.6,
+                actor=who,
+                key=setting,
+                tags=("admin", "record"),
+            )
+        )
+    return out

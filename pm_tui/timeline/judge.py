@@ -143,7 +143,9 @@ def judge(candidates: list[Candidate], ctx: Context, alert_labels: dict[str, dic
     by_words = _related_by_words(candidates, ctx, alert_labels)
     carried_out = _carried_out(candidates, ctx)
     mitigated: list[Candidate] = []  # the high mitigations so far
-    other_incidents = _other_incidents_pages(candidates, ctx, by_words)
+    other_incidents = _other_incidents_pages(candidates, ctx, by_words) | _over_before(
+        candidates, ctx
+    )
     noticed = _noticed(candidates, ctx, by_words, other_incidents)
     for c in sorted(candidates, key=lambda c: c.time):
         name = _alert_name(c)
@@ -291,9 +293,11 @@ def judge(candidates: list[Candidate], ctx: Context, alert_labels: dict[str, dic
                 or _related_change(c, ctx)
                 or id(c) in carried_out
             ):
-                if _by_responder(c, ctx):
+                if _by_responder(c, ctx) or {"admin", "record"} <= set(c.tags):
                     # made during the impact by one of the responders, though nothing ties it
-                    # to what failed by name: their attempt at a fix, for the person to judge
+                    # to what failed by name (or a command an admin had a system of the chain
+                    # carry out, as its own log records it): their attempt at a fix, for the
+                    # person to judge
                     c.confidence = min(c.confidence, MEDIUM)
                 else:
                     c.kind, c.confidence = "change", min(c.confidence, LOW)
@@ -359,6 +363,17 @@ def _other_incidents_pages(
             background.add(id(c))
     some = any(related.values())
     return {i for i, ok in related.items() if not ok and (some or i in background)}
+
+
+def _over_before(candidates: list[Candidate], ctx: Context) -> set[int]:
+    """Pages resolved before the first symptom: another incident's, over before this one
+    began (an allocation-latency page closed half an hour before the kicks started)."""
+    if ctx.first is None:
+        return set()
+    closed = {
+        p for c in candidates if c.kind == "resolved" and c.time < ctx.first for p in _pages(c)
+    }
+    return {id(c) for c in candidates if c.kind == "paged" and _pages(c) and _pages(c) <= closed}
 
 
 def _pages_ahead(c: Candidate, ctx: Context) -> bool:

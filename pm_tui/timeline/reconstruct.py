@@ -20,8 +20,10 @@ from pm_tui.timeline.detect_events import (
     alert_signals,
     change_signals,
     chat_signals,
+    document_signals,
     node_signals,
     page_signals,
+    recorded_change_signals,
 )
 from pm_tui.timeline.detect_logs import (
     access_signals,
@@ -217,6 +219,8 @@ def reconstruct(evidence: list[Evidence], window: CollectWindow) -> list[Candida
     signals += topology_signals(evidence, p)
     signals += action_signals(evidence, p)
     signals += chat_signals([e for e in evidence if e.kind == "message"])
+    signals += document_signals(evidence)
+    signals += recorded_change_signals(evidence, p)
     # one sender's story told again and again (an automation's repeated notification, a
     # vendor's status updates under one title) is one row
     signals = one_story_per_sender(signals, [e for e in evidence if e.kind == "message"])
@@ -429,6 +433,8 @@ def reconstruct(evidence: list[Evidence], window: CollectWindow) -> list[Candida
             s.tags = ("failover", "admin")
         if "automatic" in s.tags:
             continue  # the system changed itself: never a responder's mitigation
+        if s.family == "change" and "document" in s.tags:
+            continue  # a partner's mail announcing its change: theirs, whenever it was sent
         if s.family == "change" and first is not None and s.time > first:
             if last_recovery is None or s.time <= last_recovery + timedelta(minutes=2):
                 s.family = "mitigation"

@@ -34,13 +34,15 @@ import html
 import io
 import json
 import re
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta, timezone
 from email.utils import parsedate_to_datetime
 from pathlib import Path
 from xml.etree import ElementTree as ET
 
 MAX_BYTES = 64 << 20
 BODY_LINES = 3
+BODY_MORE = 25  # lines of a mail's body read for what it says (`body`), not shown
+MAX_BODY = 2000
 MAX_MSG = 600
 
 Rows = tuple[str, list[dict]]
@@ -229,12 +231,17 @@ def _mail(text: str) -> Rows | None:
     if text.startswith("From ") and _MBOX_FROM.match(text):
         chunks = re.split(r"(?m)^From \S+.*\d{4}[ \t]*\r?\n", text)
         rows = [r for c in chunks if c.strip() and (r := _message_row(c)) is not None]
-        return (f"mail archive (mbox, {len(rows)} messages)", rows) if rows else None
+        said = f"mail archive (mbox, {len(rows)} messages)"
+        rows += [a for r in rows if (a := _announced_row(r)) is not None]
+        return (said, rows) if rows else None
     block = text.split("\n\n", 1)[0]
     names = {m.group(1).lower() for m in _HEADER.finditer(block)}
     if {"from", "date"} <= names and names & {"subject", "to", "message-id"}:
         row = _message_row(text)
-        return ("mail message (.eml)", [row]) if row else None
+        if not row:
+            return None
+        announced = _announced_row(row)
+        return ("mail message (.eml)", [row, announced] if announced else [row])
     return None
 
 
@@ -243,6 +250,11 @@ def _message_row(raw: str) -> dict | None:
     when = _time(msg.get("Date"))
     if when is None:
         return None
+    try:
+        sent = parsedate_to_datetime(str(msg.get("Date")))
+        offset = sent.utcoffset()
+    except (TypeError, ValueError, IndexError):
+        offset = None
     sender = msg.get("From")
     name = ""
     address = ""
@@ -267,9 +279,10 @@ def _message_row(raw: str) -> dict | None:
         if re.match(r"^(?:on .+ wrote:|-- ?$|-----original message-----)", line, re.I):
             break
         lines.append(line)
-        if len(lines) >= BODY_LINES:
+        if len(lines) >= BODY_MORE:
             break
-    said = " ".join(lines)
+    more = " ".join(lines)
+    said = " ".join(lines[:BODY_LINES])
     row = {
         "time": when,
         "level": "info",
@@ -278,7 +291,140 @@ def _message_row(raw: str) -> dict | None:
         "mail_from": address,
         "subject": subject,
     }
+    if offset is not None:
+        # the writer's clock: a time said in the body without a zone ("restored at 18:29")
+        row["utc_offset"] = int(offset.total_seconds() // 60)
+    if len(lines) > BODY_LINES:
+        # what the mail says further down (an announcement's "Effective: ..." block): read for
+        # what it says happened and when, not shown
+        row["body"] = " ".join(more.split())[:MAX_BODY]
     return row
+
+
+ANNOUNCED_AFTER = timedelta(minutes=30)
+
+
+def _announced_row(row: dict) -> dict | None:
+    """A mail naming a dated time ahead of it ("will be rotated on 2026-03-01 at 09:00 UTC")
+    is read again at that time: what it announces happens then, when the incident's window
+    may hold it though the mail was sent days before. None when it names no such time."""
+    sent = datetime.fromisoformat(row["time"].replace("Z", "+00:00"))
+    if sent.tzinfo is None:
+        return None
+    text = f"{row.get('subject') or ''} — {row['body']}" if row.get("body") else row["msg"]
+    for m in _STATED_CLOCK.finditer(text):
+        if _stated_date(m.groupdict()) is None:
+            continue
+        when = stated_time(text[m.start() :], sent, row.get("utc_offset"), True, 30)
+        if isinstance(when, datetime) and when > sent + ANNOUNCED_AFTER:
+            return {**row, "time": _iso(when), "announced": row["time"],
+                    "msg": _clip(f"(announced {sent:%Y-%m-%d %H:%M} UTC) {row['msg']}")}  # fmt: skip
+        return None
+    return None
+
+
+# --- times a document states ------------------------------------------------------------
+_MONTH_NAMES = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
+# a clock time a mail writes, after its date when it gives one: `2026-03-01 11:00`, `2026-03-01
+# at 11:00 CET`, `01/03/2026 11:00` and `01.03.2026 11:00` (day first, as Europe writes it),
+# `2026/03/01`, `1 March 2026 at 11:00`, `March 1, 2026, 11:00 UTC`, `18:29 BST`, `18:29:40`,
+# `10:30 PM EDT`, `10pm UTC+2`
+_STATED_CLOCK = re.compile(
+    r"(?:(?:(?P<Y>20\d\d)[-/](?P<m>[01]?\d)[-/](?P<d>[0-3]?\d)|"
+    r"(?P<d2>[0-3]?\d)[/.](?P<m2>[01]?\d)[/.](?P<Y2>20\d\d)|"
+    r"(?P<d3>[0-3]?\d) (?P<mon>" + _MONTH_NAMES + r") (?P<Y3>20\d\d)|"
+    r"(?P<mon2>" + _MONTH_NAMES + r") (?P<d4>[0-3]?\d)(?:st|nd|rd|th)?,? (?P<Y4>20\d\d))"
+    r"(?:T|,? (?:at |from |starting |between )?))?"
+    r"(?<![\d:.])(?:(?P<H>[01]?\d|2[0-3]):(?P<M>[0-5]\d)(?::(?P<S>[0-5]\d))?(?![\d:])"
+    r"(?:\s?(?P<ap>[ap])\.?m\b\.?)?|(?P<H2>1[0-2]|0?[1-9])\s?(?P<ap2>[ap])\.?m\b\.?)"
+    r"(?:\s?\(?(?P<z>(?:UTC|GMT)\s?[+-]\d{1,2}(?::?\d\d)?|UTC|GMT|Z|BST|CEST|CET|EEST|EET|EDT|"
+    r"EST|CDT|CST|MDT|MST|PDT|PST|IST|JST|AEST|AEDT|[+-]\d\d:?\d\d)\b\)?)?",
+    re.I,
+)
+_ZONES = {"UTC": 0, "GMT": 0, "Z": 0, "BST": 60, "CET": 60, "CEST": 120, "EET": 120, "EEST": 180,
+          "EST": -300, "EDT": -240, "CST": -360, "CDT": -300, "MST": -420, "MDT": -360,
+          "PST": -480, "PDT": -420, "IST": 330, "JST": 540, "AEST": 600, "AEDT": 660}  # fmt: skip
+
+
+def _zone_minutes(z: str | None) -> int | None:
+    """Minutes east of UTC of a zone a mail writes (`CET`, `UTC+2`, `GMT-05:00`, `+0100`)."""
+    if not z:
+        return None
+    z = z.upper().replace(" ", "")
+    if z in _ZONES:
+        return _ZONES[z]
+    m = re.fullmatch(r"(?:UTC|GMT)?([+-])(\d{1,2})(?::?(\d\d))?", z)
+    if m is None:
+        return None
+    minutes = int(m.group(2)) * 60 + int(m.group(3) or 0)
+    return -minutes if m.group(1) == "-" else minutes
+
+
+def _clock(g: dict) -> tuple[int, int, int] | None:
+    """(hour, minute, second) of a `_STATED_CLOCK` match, 12-hour clocks on 24 hours."""
+    hour = int(g["H"] or g["H2"])
+    ap = (g["ap"] or g["ap2"] or "").lower()
+    if ap:
+        if hour > 12:
+            return None
+        hour = hour % 12 + (12 if ap == "p" else 0)
+    return hour, int(g["M"] or 0), int(g["S"] or 0)
+
+
+STATED_BEFORE = timedelta(hours=12)  # a time said of what was done is at most this earlier
+
+
+def stated_time(
+    text: str, sent: datetime, offset: int | None, ahead: bool, days: int = 7
+) -> datetime | None | bool:
+    """The first clock time `text` states ("restored at 18:29 BST", "from 2026-07-16 19:00
+    UTC"), in its zone or the writer's (`offset` minutes east of UTC), on the day sent unless a
+    date is written; None when there is none or it is not a time of this mail (more than 12 h
+    before it was sent, or after it unless `ahead`: a change announced for later); False when
+    the first time written is on another day than those (planned works next week)."""
+    for m in _STATED_CLOCK.finditer(text):
+        g = m.groupdict()
+        minutes = _zone_minutes(g["z"])
+        if minutes is None:
+            minutes = offset if offset is not None else 0
+        zone = timezone(timedelta(minutes=minutes))
+        day = sent.astimezone(zone)
+        dated = _stated_date(g)
+        clock = _clock(g)
+        if clock is None:
+            continue
+        try:
+            date = dated or (day.year, day.month, day.day)
+            t = datetime(*date, *clock, tzinfo=zone)
+        except ValueError:
+            continue
+        t = t.astimezone(UTC)
+        if not dated and t > sent + timedelta(minutes=5) and not ahead:
+            t -= timedelta(days=1)  # "at 23:50" said just after midnight
+        if (
+            sent - STATED_BEFORE
+            <= t
+            <= sent + (timedelta(days=days) if ahead else timedelta(minutes=5))
+        ):
+            return t
+        if dated:
+            return False  # what the mail is about happens on another day
+    return None
+
+
+def _stated_date(g: dict) -> tuple[int, int, int] | None:
+    """(year, month, day) of a `_STATED_CLOCK` match's date; None when it wrote none."""
+    from pm_tui.collectors.logs.timestamps import MONTHS
+
+    if g["Y"]:
+        return int(g["Y"]), int(g["m"]), int(g["d"])
+    if g["Y2"]:
+        return int(g["Y2"]), int(g["m2"]), int(g["d2"])
+    if g["Y3"]:
+        return int(g["Y3"]), MONTHS[g["mon"][:3].title()], int(g["d3"])
+    if g["Y4"]:
+        return int(g["Y4"]), MONTHS[g["mon2"][:3].title()], int(g["d4"])
+    return None
 
 
 # --- XML: feeds and Windows events -------------------------------------------------------------
@@ -631,6 +777,7 @@ def _tickets_json(data: object) -> Rows | None:
             "level": next((_TICKET_LEVEL[w] for w in words if w in _TICKET_LEVEL), "info"),
             "msg": _clip(f"{key}: {summary}" if key else summary),
             "status": str(status),
+            "ticket": str(key or summary[:40]),
         })  # fmt: skip
     return (f"ticket export ({len(rows)} tickets)", rows)
 
@@ -683,6 +830,7 @@ def _ticket_table(text: str) -> Rows | None:
                "msg": _clip(f"{cells[key] + ': ' if key is not None else ''}{cells[summary]}")}  # fmt: skip
         if status is not None and status < len(cells):
             row["status"] = cells[status]
+        row["ticket"] = cells[key] if key is not None else cells[summary][:40]
         rows.append(row)
     if not rows:
         return None
@@ -736,6 +884,9 @@ def _discord(data: object) -> Rows | None:
         rows.append({"time": when, "actor": str(author.get("nickname") or author.get("name") or ""),
                      "text": text, "bot": bool(author.get("isBot"))})  # fmt: skip
     channel = data["channel"].get("name", "")
+    for row in rows:
+        row["channel"] = str(channel)
+        row["category"] = str(data["channel"].get("category") or "")
     return (f"Discord export (#{channel}, {len(rows)} messages)", rows)
 
 
