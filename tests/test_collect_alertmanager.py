@@ -88,3 +88,37 @@ def test_webhook_file_that_is_not_json(tmp_path):
         read_alert_notifications(path, WINDOW)
     with pytest.raises(CollectorError, match="file not found"):
         read_alert_notifications(tmp_path / "missing.json", WINDOW)
+
+
+@pytest.mark.parametrize("body_as_text", [False, True])
+def test_webhook_payloads_as_a_receiver_logged_them(tmp_path, body_as_text):
+    """A webhook receiver that logs each request beside the time it came (a JSON line
+    `{"received_at": ..., "remote_addr": ..., "body": {...}}`, the body an object or the
+    request's raw JSON text) holds alerts, not change records: the folder's classifier says
+    so and the reader reads the alerts inside."""
+    from pm_tui.collectors.classify import classify
+
+    sent = [
+        ("10:12:30", payload("firing", [alert("firing", "10:12")])),
+        ("10:39:30", payload("resolved", [alert("resolved", "10:12", "10:39")])),
+    ]
+    lines = [
+        json.dumps(
+            {
+                "received_at": f"2025-02-09T{when}Z",
+                "remote_addr": "10.0.4.17",
+                "body": json.dumps(body) if body_as_text else body,
+            }
+        )
+        for when, body in sent
+    ]
+    path = tmp_path / "received.ndjson"
+    path.write_text("\n".join(lines) + "\n")
+    assert classify(path).kind == "alertmanager-webhook"
+    result = read_alert_notifications(path, WINDOW)
+    assert [(e.attrs["state"], e.time) for e in result.evidence] == [
+        ("firing", at("10:12")),
+        ("resolved", at("10:39")),
+    ]
+    assert "API 5xx ratio" in result.evidence[0].text
+    assert not result.gaps

@@ -308,6 +308,13 @@ JIRA_SEARCH = {"startAt": 0, "maxResults": 50, "total": 1, "issues": [
 SERVICENOW = {"result": [{"number": "INC0010023", "opened_at": "2026-10-06 14:31:02",
                           "short_description": "Document downloads time out", "priority": "1",
                           "state": "2", "sys_id": "a1"}]}  # fmt: skip
+# Zendesk's Tickets API (developer.zendesk.com, "List Tickets", GET /api/v2/tickets): tickets[]
+ZENDESK = {"tickets": [
+    {"url": "https://example.zendesk.com/api/v2/tickets/35436.json", "id": 35436,
+     "via": {"channel": "web"}, "created_at": "2026-10-06T14:31:02Z",
+     "updated_at": "2026-10-06T15:02:11Z", "type": "incident",
+     "subject": "Invoice PDF will not download", "priority": "urgent", "status": "open",
+     "requester_id": 20978392, "tags": ["documents"]}], "next_page": None, "count": 1}  # fmt: skip
 # a log search's CSV download (Datadog Log Explorer's "Download as CSV"): a time and a service
 # column, but a message column: a log, not change records
 LOG_SEARCH_CSV = (
@@ -322,6 +329,7 @@ LOG_SEARCH_CSV = (
     [
         ("jira.json", json.dumps(JIRA_SEARCH), "SUP-4410: Customers cannot download documents"),
         ("incidents.json", json.dumps(SERVICENOW), "INC0010023: Document downloads time out"),
+        ("export.json", json.dumps(ZENDESK), "35436: Invoice PDF will not download"),
         ("logs-export.csv", LOG_SEARCH_CSV, "upstream timeout reading minio-lon2"),
     ],
 )

@@ -265,6 +265,14 @@ def _api_alert(source: str, alert: dict) -> Evidence | None:
 
 
 def _payloads(path: Path, source: str) -> tuple[list, int]:
+    """The file's payloads, each unwrapped where a receiver logged it beside the time it came."""
+    from pm_tui.collectors.classify import webhook_payload
+
+    payloads, bad = _json_payloads(path, source)
+    return [webhook_payload(p) or p for p in payloads], bad
+
+
+def _json_payloads(path: Path, source: str) -> tuple[list, int]:
     from pm_tui.collectors.classify import read_document
 
     try:

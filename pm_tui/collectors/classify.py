@@ -175,7 +175,7 @@ def _classify_json(path: Path, head: str, gz: bool) -> Classified | None:
         if (chat := _document(path, chat_only=True)) is not None:
             return chat
         first = objects[0]
-        if isinstance(first, dict) and _is_webhook(first):
+        if webhook_payload(first) is not None:
             return Classified("alertmanager-webhook", "Alertmanager webhook payloads (JSON lines)")
         if isinstance(first, dict) and json_kind(first).kind == "pagerduty-log-entries":
             return Classified("pagerduty-log-entries", "PagerDuty webhook payloads (JSON lines)")
@@ -229,6 +229,8 @@ def json_kind(data: object) -> Classified:
             return Classified("alertmanager-api-alerts", "Alertmanager API alert list (v1)")
         if _is_webhook(data):
             return Classified("alertmanager-webhook", "Alertmanager webhook payload")
+        if webhook_payload(data) is not None:
+            return Classified("alertmanager-webhook", "Alertmanager webhook payload, as received")
         if data.get("kind") in ("List", "EventList") or _is_event(data):
             items = data.get("items") if "items" in data else [data]
             if isinstance(items, list) and (not items or any(_is_event(i) for i in items)):
@@ -245,7 +247,7 @@ def json_kind(data: object) -> Classified:
         dicts = [d for d in data[:50] if isinstance(d, dict)]
         if not data:
             return Classified(None, "an empty JSON list: nothing to read")
-        if dicts and all(_is_webhook(d) for d in dicts):
+        if dicts and all(webhook_payload(d) is not None for d in dicts):
             return Classified("alertmanager-webhook", "Alertmanager webhook payloads (a list)")
         if dicts and _alert_list(dicts):
             return Classified("alertmanager-api-alerts", "Alertmanager API v2 alert list")
@@ -343,6 +345,25 @@ def _is_webhook(d: dict) -> bool:
     return isinstance(d.get("alerts"), list) and (
         "receiver" in d or "groupKey" in d or d.get("version") == "4"
     )
+
+
+def webhook_payload(d: object) -> dict | None:
+    """An Alertmanager webhook payload as Alertmanager sent it, or as a receiver logged it:
+    wrapped beside the time it came (`{"received_at": ..., "body": {...}}`), the body an
+    object or the request's JSON text. None when `d` holds none."""
+    if not isinstance(d, dict):
+        return None
+    if _is_webhook(d):
+        return d
+    for value in d.values():
+        if isinstance(value, str) and value[:1] == "{" and '"alerts"' in value:
+            try:
+                value = json.loads(value)
+            except ValueError:
+                continue
+        if isinstance(value, dict) and _is_webhook(value):
+            return value
+    return None
 
 
 def _alert_list(items: list) -> bool:

@@ -745,11 +745,12 @@ def _tickets_json(data: object) -> Rows | None:
     """Tickets from a tracker's API: Jira's search (`issues[].key`, `fields.created`,
     `fields.summary`), ServiceNow's Table API (`result[].number`, `opened_at`,
     `short_description`), PagerDuty's incidents (`incidents[].incident_number`, `created_at`,
-    `title`): each ticket a row at its opening."""
+    `title`), Zendesk's tickets and search (`tickets[]` or `results[]`: `id`, `created_at`,
+    `subject`): each ticket a row at its opening."""
     if not isinstance(data, dict):
         return None
     items = next(
-        (data[k] for k in ("issues", "result", "incidents") if isinstance(data.get(k), list)), None
+        (data[k] for k in _TICKET_LISTS if isinstance(data.get(k), list)), None
     )
     if not items or not all(isinstance(i, dict) for i in items):
         return None
@@ -780,6 +781,9 @@ def _tickets_json(data: object) -> Rows | None:
             "ticket": str(key or summary[:40]),
         })  # fmt: skip
     return (f"ticket export ({len(rows)} tickets)", rows)
+
+
+_TICKET_LISTS = ("issues", "result", "incidents", "tickets", "results")
 
 
 # --- ticket tables ---------------------------------------------------------------------------
