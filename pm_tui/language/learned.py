@@ -461,7 +461,7 @@ def _agent_kind(words: list[str], i: int, titled: bool = False) -> str | None:
         # a person or a team named in Portuguese, French or Spanish, also in an English
         # sentence: "l'équipe infra changed the VLAN", "the estagiário deleted ..."
         return _ROMANCE_PEOPLE[low if low in _ROMANCE_PEOPLE else low[2:]]
-    if low == "responsible" and i and lows_of(words, i - 1) == "the" and _next_is(words, i, "of"):
+    if low == "responsible" and i and words[i - 1].lower() == "the" and _next_is(words, i, "of"):
         return "role"  # French-speaker English: "the responsible of the playout has forgotten"
     if low in _SELF:
         return "self"  # the writer owning the act: "I dropped the live table", "on me"
@@ -600,19 +600,12 @@ def _not_the_system(lows: list[str], i: int, start: int) -> str:
 
 def _their_own(words: list[str]) -> bool:
     """The sentence says "their own" (an initiative, a change, a decision: people's)."""
-    return any(
-        w.lower() == "their" and k + 1 < len(words) and words[k + 1].lower() == "own"
-        for k, w in enumerate(words)
-    )
+    return any(w.lower() == "their" and _next_is(words, k, "own") for k, w in enumerate(words))
 
 
 _ROMANCE_ACCENTED = re.compile(
     "|".join(sorted((w for w in _ROMANCE_PEOPLE if not w.isascii()), key=len, reverse=True))
 )
-
-
-def lows_of(words: list[str], i: int) -> str:
-    return words[i].lower()
 
 
 def _next_is(words: list[str], i: int, word: str) -> bool:

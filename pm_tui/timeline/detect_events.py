@@ -1478,6 +1478,15 @@ _NOTHING = re.compile(
 )
 
 
+def _said(pattern: re.Pattern, text: str) -> re.Match | None:
+    """`pattern`'s first match in `text`, unless the words just before it deny it ("we have
+    not rotated ...", "nothing was changed")."""
+    m = pattern.search(text)
+    if m is None or _NOTHING.search(text[max(0, m.start() - 40) : m.start()]):
+        return None
+    return m
+
+
 def _document_kind(item: Evidence) -> str:
     attrs = item.attrs
     if attrs.get("mail_from") is not None or ("subject" in attrs and "from" in attrs):
@@ -1570,8 +1579,8 @@ def _ticket_says(item: Evidence, text: str) -> Signal | None:
         ("recovery", _RESTORED),
         ("communication", _ESCALATED),
     ):
-        m = pattern.search(said) if said else None
-        if m is None or _NOTHING.search(said[max(0, m.start() - 40) : m.start()]):
+        m = _said(pattern, said) if said else None
+        if m is None:
             continue
         if family == "communication" and level not in ("error", "critical", "warning"):
             continue  # a routine ticket's words: read, not an event
@@ -1580,7 +1589,7 @@ def _ticket_says(item: Evidence, text: str) -> Signal | None:
         ticket = str(item.attrs.get("ticket") or "")
         when = (
             stated_time(said[m.start() :], item.time, None, False)
-            if family != ("communication")
+            if family != "communication"
             else None
         )  # what was done, at the time the ticket says (its exporter's zone: UTC)
         return Signal(when or item.time, family, f"Ticket {excerpt(text, 200)}", item.source,
@@ -1592,18 +1601,16 @@ def _ticket_says(item: Evidence, text: str) -> Signal | None:
 def _mail_says(item: Evidence, text: str) -> Signal | None:
     from pm_tui.collectors.logs.documents import stated_time
 
+    sender = str(item.attrs.get("from") or item.attrs.get("mail_from") or "")
     if item.attrs.get("announced"):
         # the mail read again at the time it names ahead: only the change it announces
-        m = _ANNOUNCED.search(text)
-        if m is None or _NOTHING.search(text[max(0, m.start() - 40) : m.start()]):
+        if _said(_ANNOUNCED, text) is None:
             return None
-        sender = str(item.attrs.get("from") or item.attrs.get("mail_from") or "")
         return Signal(item.time, "change", f"Mail from {sender}: {excerpt(text, 200)}",
                       item.source, excerpt(text), DOCUMENT_CONFIDENCE, actor=sender, authority=1,
                       key=f"mail {str(item.attrs.get('subject') or '')[:60]}",
                       tags=("document", "chat", "mail"))  # fmt: skip
     subject = str(item.attrs.get("subject") or "")
-    sender = str(item.attrs.get("from") or item.attrs.get("mail_from") or "")
     offset = item.attrs.get("utc_offset")
     offset = int(offset) if isinstance(offset, int | float) else None
     said = statements(text)
@@ -1616,8 +1623,8 @@ def _mail_says(item: Evidence, text: str) -> Signal | None:
         ("diagnosis", _FOUND, False),
     )
     for family, pattern, ahead in tried:
-        m = pattern.search(said)
-        if m is None or _NOTHING.search(said[max(0, m.start() - 40) : m.start()]):
+        m = _said(pattern, said)
+        if m is None:
             continue
         if family == "change" and subject.lower().startswith(("re:", "aw:", "sv:")):
             continue  # a reply talks about the change; the announcement is the first mail
@@ -1700,7 +1707,7 @@ def recorded_change_signals(evidence: list[Evidence], p: Periods) -> list[Signal
     from pm_tui.timeline.templates import mask
 
     routine: set[tuple[str, str]] = set()
-    found: list[tuple[Evidence, re.Match, str, str]] = []
+    found: list[tuple[Evidence, tuple[str, str, str], str, str]] = []
     for item in evidence:
         if item.kind != "log":
             continue
@@ -1712,7 +1719,8 @@ def recorded_change_signals(evidence: list[Evidence], p: Periods) -> list[Signal
             and ("cmd=" not in text)
         ):
             continue
-        line = text.strip().split("\n", 1)[0][:400]
+        first = text.strip().split("\n", 1)[0]
+        line = first[:400]
         said = _recorded(line)
         if said is None:
             continue
@@ -1720,17 +1728,16 @@ def recorded_change_signals(evidence: list[Evidence], p: Periods) -> list[Signal
         if item.time < p.base_end:
             routine.add((item.source, shape))
         else:
-            found.append((item, said, shape))
+            found.append((item, said, shape, first))
     out: list[Signal] = []
     last: dict[tuple[str, str], datetime] = {}
-    for item, (what, setting, who), shape in sorted(found, key=lambda f: f[0].time):
+    for item, (what, setting, who), shape, line in sorted(found, key=lambda f: f[0].time):
         if (item.source, shape) in routine:
             continue
         seen = last.get((item.source, setting))
         last[(item.source, setting)] = item.time
         if seen is not None and item.time - seen <= RECORDED_GAP:
             continue
-        line = item.text.strip().split("\n", 1)[0]
         out.append(
             Signal(
                 item.time,

@@ -35,7 +35,7 @@ The rough window a person typed only bounds what is read: it is never proposed a
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
@@ -269,9 +269,21 @@ def _spanning_alert(
     if after is None or detected is None or recovered is None:
         return None
     end = recovered.time
+    for c, resolves in _early_firings(rows, after, detected):
+        if resolves and end <= max(resolves) <= end + SPAN_END:
+            return c, c.time, max(resolves)
+    return None
+
+
+def _early_firings(
+    rows: list[Candidate], after: datetime, detected: Candidate
+) -> Iterator[tuple[Candidate, list[datetime]]]:
+    """The named alerts fired from `after` on and before `detected`, but background alerts
+    (recurring) and alerts that notify nobody (informational), each with the times its name
+    resolved after it, in the rows' order."""
     for c in rows:
         if c.time >= detected.time:
-            return None
+            return
         if (
             c.kind != "alert_fired"
             or c.time < after
@@ -279,14 +291,16 @@ def _spanning_alert(
         ):
             continue
         name = _alert_name(c)
-        resolves = [
-            r.time
-            for r in rows
-            if r.kind == "alert_resolved" and r.time > c.time and _alert_name(r) == name
-        ]
-        if name and resolves and end <= max(resolves) <= end + SPAN_END:
-            return c, c.time, max(resolves)
-    return None
+        if not name:
+            continue
+        yield (
+            c,
+            [
+                r.time
+                for r in rows
+                if r.kind == "alert_resolved" and r.time > c.time and _alert_name(r) == name
+            ],
+        )
 
 
 def _firing_at_detection(
@@ -301,25 +315,8 @@ def _firing_at_detection(
     their own) never count. The first such firing."""
     if after is None or detected is None:
         return None
-    for c in rows:
-        if c.time >= detected.time:
-            return None
-        if (
-            c.kind != "alert_fired"
-            or c.time < after
-            or c.confidence < RELATED
-            or {"recurring", "informational"} & set(c.tags)
-        ):
-            continue
-        name = _alert_name(c)
-        if not name:
-            continue
-        resolved = next(
-            (r.time for r in rows if r.kind == "alert_resolved" and r.time > c.time
-             and _alert_name(r) == name),
-            None,
-        )  # fmt: skip
-        if resolved is not None and resolved > detected.time:
+    for c, resolves in _early_firings(rows, after, detected):
+        if c.confidence >= RELATED and resolves and resolves[0] > detected.time:
             return c
     return None
 
